@@ -1,0 +1,1 @@
+"""Wirewatch shared code: settings, event schemas, topic names, DB and broker helpers."""

@@ -1,0 +1,78 @@
+"""Kafka broker factory and topic administration."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+
+from faststream.kafka import KafkaBroker
+from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from wirewatch_shared import topics
+from wirewatch_shared.settings import CommonSettings
+
+log = logging.getLogger(__name__)
+
+
+def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
+    """A FastStream Kafka broker for one service (one client id per service)."""
+    if not settings.kafka_bootstrap:
+        raise ValueError(
+            "WIREWATCH_KAFKA_BOOTSTRAP is not set: run `wirewatch up` for the embedded "
+            "broker, or point the service at a Kafka cluster"
+        )
+    return KafkaBroker(
+        settings.kafka_bootstrap.split(","),
+        client_id=f"{settings.kafka_client_id}-{client_suffix}",
+        # Producer waits for all in-sync replicas: an acked item is durable.
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        logger=logging.getLogger(f"wirewatch.{client_suffix}.broker"),
+        log_level=logging.DEBUG,
+    )
+
+
+def ensure_topics(
+    bootstrap: str,
+    names: Iterable[str] = topics.ALL_TOPICS,
+    *,
+    partitions: int = 3,
+    replication: int = 1,
+    timeout_s: float = 30.0,
+) -> list[str]:
+    """Create the topics that do not exist yet; return the ones created.
+
+    Idempotent, so every service (and `wirewatch topics create`) may call it on
+    start-up against a real cluster.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            admin = KafkaAdminClient(
+                bootstrap_servers=bootstrap.split(","), client_id="wirewatch-admin"
+            )
+            break
+        except KafkaError as exc:  # broker still starting
+            if time.monotonic() > deadline:
+                raise ConnectionError(f"Kafka at {bootstrap} is not reachable: {exc}") from exc
+            time.sleep(0.2)
+    try:
+        existing = set(admin.list_topics())
+        missing = [n for n in names if n not in existing]
+        created: list[str] = []
+        for name in missing:
+            try:
+                admin.create_topics(
+                    [NewTopic(name, num_partitions=partitions, replication_factor=replication)]
+                )
+                created.append(name)
+            except TopicAlreadyExistsError:  # created concurrently by another service
+                pass
+        if created:
+            log.info("created topics %s", created)
+        return created
+    finally:
+        admin.close()

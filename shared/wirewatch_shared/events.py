@@ -1,0 +1,93 @@
+"""Versioned event schemas exchanged between services over Kafka.
+
+Events are frozen and reject unknown fields, so a producer bug fails loudly at
+the boundary instead of leaking half-understood data downstream. A compatible
+addition (a new optional field) keeps ``schema_version``; a breaking change
+bumps it and moves to a new topic (see :mod:`wirewatch_shared.topics`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FeedItem(_Event):
+    """One normalised entry of a feed, published by ingest on ``topics.ITEMS``."""
+
+    schema_version: Literal[1] = 1
+    item_id: str = Field(description="Stable id (from guid, else link, else title+date hash).")
+    feed_id: int
+    feed_url: str
+    feed_title: str = ""
+    title: str = ""
+    summary: str = Field(default="", description="Plain text, HTML stripped, whitespace folded.")
+    link: str | None = Field(default=None, description="http(s) link to the story, if any.")
+    published: AwareDatetime = Field(description="Publication time in UTC (fetch time fallback).")
+    fetched_at: AwareDatetime
+    language: str | None = Field(default=None, description="BCP-47 language tag, e.g. 'en', 'es'.")
+    categories: tuple[str, ...] = ()
+    author: str | None = None
+
+
+class Evidence(_Event):
+    """A phrase that made a rule fire, with where it was found."""
+
+    phrase: str = Field(description="The text as it appears in the item.")
+    field: Literal["title", "summary"]
+    start: int = Field(ge=0, description="Character offset in the field.")
+    end: int = Field(ge=0)
+    rule: str = Field(description="Name of the rule or phrase group that matched.")
+
+
+class TopicMatch(_Event):
+    topic: str
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: tuple[Evidence, ...] = ()
+    rules: tuple[str, ...] = Field(default=(), description="Rules that fired for this topic.")
+
+
+class Entities(_Event):
+    """Named things found in an item, for subscription filters."""
+
+    countries: tuple[str, ...] = Field(default=(), description="ISO 3166-1 alpha-2 codes.")
+    agencies: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+class ClassifiedItem(_Event):
+    """An item with its topic matches, published by classify on ``topics.CLASSIFIED``."""
+
+    schema_version: Literal[1] = 1
+    item: FeedItem
+    matches: tuple[TopicMatch, ...] = ()
+    entities: Entities = Entities()
+    classified_at: AwareDatetime
+
+
+class TopicDefinitionEvent(_Event):
+    """A user-defined topic created, changed or deleted (control topic)."""
+
+    schema_version: Literal[1] = 1
+    name: str
+    definition: dict[str, object] | None = Field(
+        default=None, description="The topic definition; None means the topic was deleted."
+    )
+    changed_at: datetime
+
+
+class DeadLetter(_Event):
+    """A message a consumer could not process even once (e.g. undecodable)."""
+
+    schema_version: Literal[1] = 1
+    source_topic: str
+    consumer_group: str
+    error: str
+    payload: str = Field(description="The raw message body, decoded as UTF-8 with replacement.")
+    failed_at: AwareDatetime

@@ -1,0 +1,77 @@
+"""Settings common to every Wirewatch service.
+
+Each service extends :class:`CommonSettings` with its own fields (see
+``wirewatch_<service>.settings``); every field is read from a ``WIREWATCH_``
+environment variable and documented in the README configuration table, which
+``python -m wirewatch.config_table`` regenerates from these classes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ConsumerOptions(TypedDict):
+    session_timeout_ms: int
+    heartbeat_interval_ms: int
+    fetch_max_wait_ms: int
+    auto_offset_reset: Literal["earliest"]
+
+
+class CommonSettings(BaseSettings):
+    """Broker, database and logging settings shared by all services."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="WIREWATCH_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    kafka_bootstrap: str | None = Field(
+        default=None,
+        description="Kafka bootstrap servers (host:port,...). Unset: `wirewatch up` starts "
+        "the embedded Tansu broker on a free loopback port.",
+    )
+    kafka_client_id: str = Field(default="wirewatch", description="Kafka client id prefix.")
+    topic_partitions: int = Field(
+        default=3, ge=1, description="Partitions for topics created by Wirewatch."
+    )
+    topic_replication: int = Field(
+        default=1, ge=1, description="Replication factor for topics created by Wirewatch."
+    )
+    kafka_session_timeout_ms: int = Field(
+        default=6000, description="Consumer-group session timeout (ms)."
+    )
+    kafka_heartbeat_interval_ms: int = Field(
+        default=1000, description="Consumer-group heartbeat interval (ms)."
+    )
+    kafka_fetch_max_wait_ms: int = Field(
+        default=30,
+        description="Longest a fetch waits for data (ms); low keeps latency low on brokers "
+        "that do not wake waiting fetches.",
+    )
+    database_url: str = Field(
+        default="sqlite:///./wirewatch.db",
+        description="SQLAlchemy URL: SQLite file (default) or "
+        "postgresql+psycopg://user:pass@host/db.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Log level."
+    )
+    log_json: bool = Field(default=False, description="Emit JSON log lines (for production).")
+    http_host: str = Field(
+        default="127.0.0.1", description="Address the HTTP server (API, health) binds to."
+    )
+    http_port: int = Field(default=8080, ge=0, le=65535, description="Port of the HTTP server.")
+
+    def consumer_options(self) -> ConsumerOptions:
+        """Keyword arguments every Kafka subscriber gets (tuned for Tansu and Kafka alike)."""
+        return ConsumerOptions(
+            **{
+                "session_timeout_ms": self.kafka_session_timeout_ms,
+                "heartbeat_interval_ms": self.kafka_heartbeat_interval_ms,
+                "fetch_max_wait_ms": self.kafka_fetch_max_wait_ms,
+                "auto_offset_reset": "earliest",
+            }
+        )

@@ -1,0 +1,205 @@
+"""End to end over the real broker, a real SMTP server and a real HTTP receiver.
+
+A local HTTP server serves an RSS feed with one repatriation-flight item, one
+border-policy item and one unrelated item (plus three broken feeds); with the
+whole system running, the webhook receiver and the SMTP server get exactly the
+two matching alerts, the broken feeds are marked unhealthy, and restarting
+notify and replaying the classified messages sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+
+import pytest
+from kafka import KafkaConsumer, TopicPartition
+from wirewatch_ingest import store as feed_store
+from wirewatch_notify import subscriptions
+from wirewatch_notify.app import NotifyService, create_notify_tables
+from wirewatch_notify.secrets import SecretBox
+from wirewatch_notify.settings import NotifySettings
+from wirewatch_shared import topics
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.embedded import free_port
+
+from tests.support.http import HttpReceiver, Reply
+from tests.support.smtp import SmtpSink
+from wirewatch.runner import System
+
+pytestmark = pytest.mark.integration
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>Border Desk</title><link>http://example.org/</link><description>t</description>
+<language>en</language>
+<item><title>Mexico and Venezuela agree to resume deportation flights for migrants</title>
+<link>http://example.org/news/flights</link><guid>http://example.org/news/flights</guid>
+<description>&lt;p&gt;The first charter flight carrying Venezuelan deportees is expected to land in
+Caracas next week, officials said.&lt;/p&gt;</description>
+<pubDate>Tue, 10 Oct 2023 14:00:00 GMT</pubDate></item>
+<item><title>New asylum rules take effect as Title 42 border policy ends</title>
+<link>http://example.org/news/asylum</link><guid>http://example.org/news/asylum</guid>
+<description>Migrants who cross the border without authorisation will face stricter
+asylum restrictions under the new rule, DHS said.</description>
+<pubDate>Thu, 11 May 2023 23:59:00 GMT</pubDate></item>
+<item><title>Local bakery wins national bread award</title>
+<link>http://example.org/news/bread</link><guid>http://example.org/news/bread</guid>
+<description>The sourdough was praised by the judges.</description>
+<pubDate>Fri, 12 May 2023 08:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+MALFORMED = b"<rss version='2.0'><channel><title>x</title><item><title>a"
+HTML_PAGE = b"<!doctype html><html><head><title>Not a feed</title></head><body>hi</body></html>"
+
+
+def _serve_feeds(receiver: HttpReceiver) -> None:
+    receiver.routes["/feed.xml"] = Reply(
+        200, FEED.encode(), {"content-type": "application/rss+xml"}
+    )
+    receiver.routes["/broken.xml"] = Reply(200, MALFORMED, {"content-type": "application/xml"})
+    receiver.routes["/error.xml"] = Reply(500, b"boom")
+    receiver.routes["/page.html"] = Reply(200, HTML_PAGE, {"content-type": "text/html"})
+    receiver.routes["/hook"] = Reply(204, b"")
+
+
+def _overrides(database_url: str, smtp: SmtpSink, tmp_path: Path) -> dict[str, object]:
+    return {
+        "database_url": database_url,
+        "seed_default_feeds": False,
+        "allow_private_networks": True,
+        "poll_tick_s": 0.2,
+        "delivery_tick_s": 0.2,
+        "http_port": free_port(),
+        "smtp_host": smtp.host,
+        "smtp_port": smtp.port,
+        "smtp_security": "none",
+        "secret_key": "test-secret-key",
+        "retry_schedule_s": [0.5, 1, 2],
+        "log_level": "INFO",
+    }
+
+
+def _classified_messages(bootstrap: str) -> list[tuple[bytes | None, bytes]]:
+    """Every message on the classified topic, read without a consumer group."""
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=1500
+    )
+    parts = [
+        TopicPartition(topics.CLASSIFIED, p)
+        for p in consumer.partitions_for_topic(topics.CLASSIFIED) or ()
+    ]
+    consumer.assign(parts)
+    consumer.seek_to_beginning(*parts)
+    messages = [(m.key, m.value) for m in consumer]
+    consumer.close()
+    return messages
+
+
+async def _wait(predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+async def test_feed_to_webhook_and_email_exactly_once(
+    database_url: str, smtp_server: SmtpSink, http_receiver: HttpReceiver, tmp_path: Path
+) -> None:
+    _serve_feeds(http_receiver)
+    overrides = _overrides(database_url, smtp_server, tmp_path)
+    engine = make_engine(database_url)
+    feed_store.create_ingest_tables(engine)
+    create_notify_tables(engine)
+    box = SecretBox(b"test-secret-key")
+    hook = subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create(
+            {
+                "topic": "repatriation-flights",
+                "channel": "webhook",
+                "target": http_receiver.url("/hook"),
+                "min_score": 0.3,
+            }
+        ),
+        box,
+    )
+    subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create(
+            {"topic": "border-policy", "channel": "email", "target": "desk@example.org"}
+        ),
+        box,
+    )
+    system = System(overrides, serve_http=False)
+    await system.start()
+    try:
+        started = time.monotonic()
+        # Feeds are added while the system runs, as a user would.
+        good = feed_store.add_feed(engine, http_receiver.url("/feed.xml"))
+        bad = [
+            feed_store.add_feed(engine, http_receiver.url(p))
+            for p in ("/broken.xml", "/error.xml", "/page.html")
+        ]
+
+        await _wait(
+            lambda: len(http_receiver.received("/hook")) >= 1 and len(smtp_server.messages) >= 1
+        )
+        latency = time.monotonic() - started
+        print(f"\nend-to-end alert latency: {latency:.2f} s")
+
+        # Give any wrong extra alert the chance to show up before asserting "exactly".
+        await _wait(lambda: all(f.last_attempt_at for f in feed_store.list_feeds(engine)))
+        assert system.notify is not None
+        await _wait(lambda: system.notify.worker.idle())  # type: ignore[union-attr]
+
+        hooks = http_receiver.received("/hook")
+        assert len(hooks) == 1
+        payload = json.loads(hooks[0].body)
+        assert payload["type"] == "wirewatch.alert.v1"
+        assert payload["data"]["item"]["title"].startswith("Mexico and Venezuela")
+        [match] = payload["data"]["matches"]
+        assert match["topic"] == "repatriation-flights"
+        assert match["evidence"], "alerts carry the evidence"
+        assert hooks[0].headers["webhook-signature"].startswith("v1,")
+        assert hook.webhook_secret is not None
+
+        assert len(smtp_server.messages) == 1
+        mail = smtp_server.messages[0].message
+        assert mail["To"] == "desk@example.org"
+        assert "Title 42" in mail["Subject"]
+        assert "border-policy" in mail.get_content()
+
+        # Only the broken feeds are unhealthy.
+        feeds = {f.id: f for f in feed_store.list_feeds(engine)}
+        assert feeds[good.id].consecutive_errors == 0 and feeds[good.id].items_seen == 3
+        for feed in bad:
+            assert feeds[feed.id].consecutive_errors >= 1, feeds[feed.id]
+            assert feeds[feed.id].last_error
+
+        # Restart notify and replay every classified message: nothing is sent twice.
+        assert system.notify is not None
+        notify_app = system.apps[1]
+        await notify_app.stop()
+        bootstrap = str(system.overrides["kafka_bootstrap"])
+        replay = _classified_messages(bootstrap)
+        assert len(replay) == 3
+        fresh = NotifyService(NotifySettings(**overrides, kafka_bootstrap=bootstrap), engine)
+        fresh_app = fresh.build_app()
+        await fresh_app.start()
+        try:
+            for key, value in replay:
+                await fresh.broker.publish(value, topics.CLASSIFIED, key=key)
+            await _wait(lambda: fresh.handled >= len(replay))
+            await _wait(fresh.worker.idle)
+            assert len(http_receiver.received("/hook")) == 1
+            assert len(smtp_server.messages) == 1
+        finally:
+            await fresh_app.stop()
+            system.apps.remove(notify_app)
+    finally:
+        await system.stop()
+        engine.dispose()

@@ -1,0 +1,75 @@
+"""The delivery outbox on SQLite and PostgreSQL: idempotency, claims, retries, dead letters."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.engine import Engine
+from wirewatch_notify import outbox
+from wirewatch_notify.app import create_notify_tables
+from wirewatch_notify.models import DeliveryStatus, utcnow
+
+
+def _setup(engine: Engine) -> None:
+    create_notify_tables(engine)
+
+
+def test_enqueue_is_idempotent_per_subscription_and_item(engine: Engine) -> None:
+    _setup(engine)
+    first = outbox.enqueue(
+        engine,
+        [outbox.NewDelivery(1, "item-a", {"n": 1}), outbox.NewDelivery(2, "item-a", {"n": 1})],
+    )
+    again = outbox.enqueue(
+        engine,
+        [outbox.NewDelivery(1, "item-a", {"n": 2}), outbox.NewDelivery(1, "item-b", {"n": 3})],
+    )
+    assert (first, again) == (2, 1)
+    assert len(outbox.list_deliveries(engine)) == 3
+
+
+def test_claim_is_exclusive_until_the_lease_expires(engine: Engine) -> None:
+    _setup(engine)
+    outbox.enqueue(engine, [outbox.NewDelivery(1, f"i{n}", {}) for n in range(5)])
+    now = utcnow()
+    assert len(outbox.claim_due(engine, now, 10)) == 5
+    assert outbox.claim_due(engine, now, 10) == []
+    later = now + outbox.CLAIM_LEASE + timedelta(seconds=1)
+    assert len(outbox.claim_due(engine, later, 10)) == 5
+
+
+def test_failures_follow_the_schedule_then_dead_letter_and_replay(engine: Engine) -> None:
+    _setup(engine)
+    outbox.enqueue(engine, [outbox.NewDelivery(1, "x", {})])
+    schedule = (10.0, 20.0)
+    [d] = outbox.claim_due(engine, utcnow(), 1)
+    assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"
+    [row] = outbox.list_deliveries(engine)
+    wait = row.next_attempt_at.replace(tzinfo=None) - utcnow().replace(tzinfo=None)
+    assert timedelta(seconds=7) < wait < timedelta(seconds=13)
+    [d] = outbox.claim_due(engine, utcnow() + timedelta(seconds=15), 1)
+    assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"
+    [d] = outbox.claim_due(engine, utcnow() + timedelta(seconds=60), 1)
+    assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "dead"
+    [row] = outbox.list_deliveries(engine)
+    assert (row.status, row.attempts, row.last_error) == (DeliveryStatus.DEAD, 3, "HTTP 500")
+    assert outbox.count_pending(engine) == 0
+    assert outbox.replay(engine) == 1
+    assert outbox.count_pending(engine) == 1
+
+
+def test_retry_after_is_never_undercut() -> None:
+    assert outbox.retry_delay(1, (5.0,), retry_after_s=30.0) >= 30.0
+    assert 4.0 <= outbox.retry_delay(1, (5.0,), retry_after_s=None) <= 6.0
+    assert 8.0 <= outbox.retry_delay(9, (5.0, 10.0), retry_after_s=None) <= 12.0
+
+
+def test_mark_sent(engine: Engine) -> None:
+    _setup(engine)
+    outbox.enqueue(engine, [outbox.NewDelivery(1, "x", {})])
+    [d] = outbox.claim_due(engine, utcnow(), 1)
+    assert d.id is not None
+    outbox.mark_sent(engine, d.id)
+    [row] = outbox.list_deliveries(engine)
+    assert row.status == DeliveryStatus.SENT and row.sent_at is not None
+    assert outbox.claim_due(engine, utcnow() + timedelta(hours=1), 1) == []
