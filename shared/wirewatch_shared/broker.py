@@ -26,9 +26,11 @@ def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
     return KafkaBroker(
         settings.kafka_bootstrap.split(","),
         client_id=f"{settings.kafka_client_id}-{client_suffix}",
-        # Producer waits for all in-sync replicas: an acked item is durable.
+        # Producer waits for all in-sync replicas: an acked item is durable. The
+        # idempotent producer stays off: the dev broker (Tansu) rejects
+        # InitProducerId, and every consumer de-duplicates by item id anyway.
         acks="all",
-        enable_idempotence=True,
+        enable_idempotence=False,
         linger_ms=5,
         logger=logging.getLogger(f"wirewatch.{client_suffix}.broker"),
         log_level=logging.DEBUG,

@@ -51,7 +51,8 @@ asylum restrictions under the new rule, DHS said.</description>
 <pubDate>Fri, 12 May 2023 08:00:00 GMT</pubDate></item>
 </channel></rss>"""
 
-MALFORMED = b"<rss version='2.0'><channel><title>x</title><item><title>a"
+# Broken XML that yields no entries (a truncated download).
+MALFORMED = b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Half a feed</ti'
 HTML_PAGE = b"<!doctype html><html><head><title>Not a feed</title></head><body>hi</body></html>"
 
 

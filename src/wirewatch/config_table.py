@@ -1,0 +1,55 @@
+"""Print the README configuration table from the settings classes (one source of truth).
+
+``python -m wirewatch.config_table`` prints it; a test checks the README is current.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic_settings import BaseSettings
+from wirewatch_classify.settings import ClassifySettings
+from wirewatch_ingest.settings import IngestSettings
+from wirewatch_notify.settings import NotifySettings
+from wirewatch_shared.settings import CommonSettings
+
+SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
+    ("all services", CommonSettings),
+    ("ingest", IngestSettings),
+    ("classify", ClassifySettings),
+    ("notify", NotifySettings),
+)
+BEGIN = "<!-- config-table:begin -->"
+END = "<!-- config-table:end -->"
+
+
+def _default(value: Any) -> str:
+    if value is None:
+        return "unset"
+    if hasattr(value, "get_secret_value"):
+        return "unset"
+    if isinstance(value, tuple | list):
+        text = json.dumps(list(value))
+        return text if len(text) <= 60 else f"{len(value)} entries (see code)"
+    return str(value)
+
+
+def render() -> str:
+    lines = [BEGIN, "| variable | used by | default | meaning |", "|---|---|---|---|"]
+    seen: set[str] = set()
+    for section, cls in SECTIONS:
+        for name, field in cls.model_fields.items():
+            if name in seen:
+                continue
+            seen.add(name)
+            env = f"WIREWATCH_{name.upper()}"
+            desc = (field.description or "").replace("|", "\\|").replace("\n", " ")
+            default = _default(field.get_default(call_default_factory=True)).replace("|", "\\|")
+            lines.append(f"| `{env}` | {section} | `{default}` | {desc} |")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(render())
