@@ -172,7 +172,7 @@ async def test_feed_to_webhook_and_email_exactly_once(
         mail = smtp_server.messages[0].message
         assert mail["To"] == "desk@example.org"
         assert "Title 42" in mail["Subject"]
-        assert "border-policy" in mail.get_content()
+        assert "border-policy" in mail.get_body(("plain",)).get_content()
 
         # Only the broken feeds are unhealthy.
         feeds = {f.id: f for f in feed_store.list_feeds(engine)}

@@ -10,7 +10,6 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
@@ -26,21 +25,24 @@ from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_notify import outbox
 from wirewatch_notify.channels.base import Channel
-from wirewatch_notify.channels.email import EmailChannel
-from wirewatch_notify.channels.webhook import WebhookChannel, make_webhook_client
+from wirewatch_notify.channels.registry import build_channels
+from wirewatch_notify.links import LinkSigner
 from wirewatch_notify.matching import matches_for
-from wirewatch_notify.models import Delivery, Subscription
+from wirewatch_notify.models import ApiToken, Delivery, Subscription
 from wirewatch_notify.payloads import alert_envelope
+from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_notify.subscriptions import active_rules
+from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
 log = get_logger(__name__)
+BATCH_MAX_RECORDS = 500
+BATCH_TIMEOUT_MS = 50
 
 
 def create_notify_tables(engine: Engine) -> None:
-    create_tables(engine, Subscription, Delivery)
+    create_tables(engine, Subscription, Delivery, ApiToken)
 
 
 class NotifyService:
@@ -48,64 +50,84 @@ class NotifyService:
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker: KafkaBroker = make_broker(settings, client_suffix="notify")
-        self.box = SecretBox(load_secret_key(settings))
-        self.channels: dict[str, Channel] = {
-            "webhook": WebhookChannel(make_webhook_client(settings.webhook_timeout_s)),
-            "email": EmailChannel(settings),
-        }
-        self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings)
+        secret_key = load_secret_key(settings)
+        self.box = SecretBox(secret_key)
+        self.links = LinkSigner(secret_key, settings.public_base_url)
+        self.channels: dict[str, Channel] = build_channels(settings)
+        self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
+        self.rules = RuleCache(self.engine)
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
         self.dead_letters = self.broker.publisher(topics.DEAD_LETTER)
         self.broker.subscriber(
             topics.CLASSIFIED,
-            group_id=topics.GROUP_NOTIFY,
-            # Manual: the offset is committed only once deliveries are durably recorded,
-            # and an undecodable message is dead-lettered instead of redelivered forever.
+            group_id=settings.consumer_group,
+            # Manual: offsets are committed only once the batch's deliveries are durably
+            # recorded (one transaction), and an undecodable message is dead-lettered
+            # instead of redelivered forever.
             ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=BATCH_MAX_RECORDS,
+            batch_timeout_ms=BATCH_TIMEOUT_MS,
             **settings.consumer_options(),
-        )(self.on_message)
+        )(self.on_batch)
 
-    async def on_message(self, message: KafkaMessage) -> None:
+    async def on_batch(self, message: KafkaMessage) -> None:
+        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
+        items: list[ClassifiedItem] = []
+        for body in bodies:
+            try:
+                items.append(ClassifiedItem.model_validate_json(body))
+            except ValidationError as exc:
+                log.error("undecodable message dead-lettered", error=str(exc)[:200])
+                letter = dead_letter(
+                    topics.CLASSIFIED, self.settings.consumer_group, str(exc), body
+                )
+                await self.dead_letters.publish(letter.model_dump(mode="json"))
         try:
-            classified = ClassifiedItem.model_validate_json(message.body)
-        except ValidationError as exc:
-            log.error("undecodable message dead-lettered", error=str(exc)[:200])
-            letter = dead_letter(topics.CLASSIFIED, topics.GROUP_NOTIFY, str(exc), message.body)
-            await self.dead_letters.publish(letter.model_dump(mode="json"))
-            await message.ack()
-            self.handled += 1
-            return
-        try:
-            await self.handle_classified(classified)
+            await self.handle_batch(items)
         except Exception:
-            # Database down: do not commit; back off, then let Kafka redeliver.
-            log.exception("recording deliveries failed", item_id=classified.item.item_id)
+            # Database down: commit nothing; back off, then rewind and read the batch again.
+            log.exception("recording deliveries failed", messages=len(bodies))
             await asyncio.sleep(self.settings.delivery_tick_s)
             await message.nack()
             return
         await message.ack()
-        self.handled += 1
+        self.handled += len(bodies)
 
     async def handle_classified(self, classified: ClassifiedItem) -> None:
         """Record a delivery per matching subscription (idempotent)."""
-        if not classified.matches:
+        await self.handle_batch([classified])
+
+    async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
+        """Record the deliveries of many items in one transaction (idempotent)."""
+        batch = [c for c in batch if c.matches]
+        if not batch:
             return
-        rules = await asyncio.to_thread(active_rules, self.engine)
-        matched = matches_for(classified, rules)
-        if not matched:
+        rules = await asyncio.to_thread(self.rules.get)
+        timings = {rule.subscription_id: rule.timing for rule in rules}
+        now = self.worker.clock()
+        new: list[outbox.NewDelivery] = []
+        for classified in batch:
+            for sub_id, matches in matches_for(classified, rules).items():
+                new.append(
+                    outbox.NewDelivery(
+                        sub_id,
+                        classified.item.item_id,
+                        alert_envelope(classified, matches, now=now),
+                        hold_until=release_at(timings[sub_id], now),
+                    )
+                )
+        if not new:
             return
-        now = datetime.now(UTC)
-        new = [
-            outbox.NewDelivery(
-                sub_id, classified.item.item_id, alert_envelope(classified, matches, now=now)
-            )
-            for sub_id, matches in matched.items()
-        ]
         added = await asyncio.to_thread(outbox.enqueue, self.engine, new)
         log.info(
-            "deliveries recorded", item_id=classified.item.item_id, matched=len(new), new=added
+            "deliveries recorded",
+            item_id=batch[0].item.item_id if len(batch) == 1 else None,
+            items=len(batch),
+            matched=len(new),
+            new=added,
         )
         if added:
             self.worker.wake.set()

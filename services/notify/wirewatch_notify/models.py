@@ -2,50 +2,147 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
+
+LOCAL_OWNER = "local"
+"""Owner of subscriptions created with the CLI (the operator); API tokens own their own."""
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite hands back naive values otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _utc_column(*, nullable: bool = False, index: bool = False) -> Any:
+    column: Column[datetime] = Column(UtcDateTime(), nullable=nullable, index=index)
+    if nullable:
+        return Field(default=None, sa_column=column)
+    return Field(default_factory=utcnow, sa_column=column)
+
+
+def new_link_key() -> str:
+    return secrets.token_urlsafe(12)
+
+
 class Subscription(SQLModel, table=True):
+    """One channel target subscribed to one or more topics, with filters and timing."""
+
     __tablename__ = "notify_subscription"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids of removed subscriptions never return
 
     id: int | None = Field(default=None, primary_key=True)
-    topic: str = Field(index=True, max_length=128)
-    min_score: float = 0.0
-    channel: str = Field(max_length=32)  # "webhook" | "email"
-    target: str = Field(max_length=2048)
+    owner: str = Field(default=LOCAL_OWNER, index=True, max_length=64)
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    channel: str = Field(max_length=32)  # a name in channels.registry
+    target: str = Field(max_length=2048)  # shown to users (credentials redacted)
+    target_encrypted: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     secret_encrypted: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    previous_secret_encrypted: str | None = Field(
+        default=None, sa_column=Column(Text, nullable=True)
+    )
+    previous_secret_expires_at: datetime | None = _utc_column(nullable=True)
+    min_score: float = 0.0
+    countries: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    entities: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    feeds: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    languages: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    mode: str = Field(default="instant", max_length=16)  # "instant" | "digest"
+    digest_interval_minutes: int | None = None
+    timezone: str = Field(default="UTC", max_length=64)
+    quiet_start: str | None = Field(default=None, max_length=5)  # "HH:MM" local time
+    quiet_end: str | None = Field(default=None, max_length=5)
     active: bool = True
     disabled_reason: str | None = Field(default=None, max_length=512)
-    created_at: datetime = Field(default_factory=utcnow)
+    requires_confirmation: bool = False
+    confirmed_at: datetime | None = _utc_column(nullable=True)
+    link_key: str = Field(default_factory=new_link_key, max_length=32)
+    created_at: datetime = _utc_column()
+    updated_at: datetime = _utc_column()
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        return self.requires_confirmation and self.confirmed_at is None
 
 
 class DeliveryStatus:
-    PENDING = "pending"
+    PENDING = "pending"  # due at next_attempt_at
+    HELD = "held"  # quiet hours or digest period: released at next_attempt_at
+    BATCHED = "batched"  # part of the digest delivery batch_id
     SENT = "sent"
-    DEAD = "dead"
+    DEAD = "dead"  # retries exhausted or permanent failure: replayable
+    CANCELLED = "cancelled"  # subscription removed, paused or unconfirmed: never sent
+
+
+class DeliveryKind:
+    ALERT = "alert"
+    DIGEST = "digest"
+    CONFIRM = "confirm"
+    TEST = "test"
 
 
 class Delivery(SQLModel, table=True):
-    """One alert for one subscription: the idempotency key and the outbox row."""
+    """One message for one subscription: the idempotency key and the outbox row."""
 
     __tablename__ = "notify_delivery"
-    __table_args__ = (UniqueConstraint("subscription_id", "item_id", name="uq_delivery_sub_item"),)
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "item_id", name="uq_delivery_sub_item"),
+        Index("ix_delivery_due", "status", "next_attempt_at"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     subscription_id: int = Field(index=True)
-    item_id: str = Field(max_length=64)
-    status: str = Field(default=DeliveryStatus.PENDING, index=True, max_length=16)
+    item_id: str = Field(max_length=160)
+    kind: str = Field(default=DeliveryKind.ALERT, max_length=16)
+    status: str = Field(default=DeliveryStatus.PENDING, max_length=16)
     attempts: int = 0
-    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
+    next_attempt_at: datetime = _utc_column()
     last_error: str | None = Field(default=None, max_length=1024)
     payload: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-    sent_at: datetime | None = None
+    batch_id: int | None = Field(default=None, index=True)
+    created_at: datetime = _utc_column()
+    updated_at: datetime = _utc_column()
+    sent_at: datetime | None = _utc_column(nullable=True)
+
+
+class ApiToken(SQLModel, table=True):
+    """An API token: only a SHA-256 of it is stored; it owns the subscriptions it creates."""
+
+    __tablename__ = "notify_api_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_id: str = Field(max_length=32, unique=True)
+    name: str = Field(max_length=128)
+    token_hash: str = Field(max_length=64)
+    created_at: datetime = _utc_column()
+    revoked_at: datetime | None = _utc_column(nullable=True)
+
+    @property
+    def owner(self) -> str:
+        return f"token:{self.key_id}"

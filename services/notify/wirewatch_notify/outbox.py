@@ -1,15 +1,14 @@
-"""Durable delivery records: the idempotency key, the retry schedule, the dead letters.
+"""Durable delivery records: the idempotency key, claims, outcomes, retries, dead letters.
 
 Deliveries are written here *before* the Kafka offset is committed, then sent by
 the delivery worker. A redelivered message finds its rows already present and
-adds nothing, so an alert is never sent twice for the same (subscription, item).
+adds nothing, so an alert is recorded once per (subscription, item).
 """
 
 from __future__ import annotations
 
-import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,9 +19,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from wirewatch_shared.db import session_scope
 
-from wirewatch_notify.models import Delivery, DeliveryStatus, Subscription, utcnow
+from wirewatch_notify.models import (
+    Delivery,
+    DeliveryKind,
+    DeliveryStatus,
+    Subscription,
+    utcnow,
+)
+from wirewatch_notify.payloads import dumps
 
-CLAIM_LEASE = timedelta(seconds=120)
+CLAIM_LEASE = timedelta(seconds=60)
+_TABLE = Delivery.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,94 +37,142 @@ class NewDelivery:
     subscription_id: int
     item_id: str
     envelope: dict[str, Any]
+    hold_until: datetime | None = None  # quiet hours / digest period: held until then
+    kind: str = DeliveryKind.ALERT
+
+
+def _insert_ignoring_duplicates(engine: Engine) -> Any:
+    dialect = engine.dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(_TABLE).on_conflict_do_nothing(
+            index_elements=["subscription_id", "item_id"]
+        )
+    if dialect == "sqlite":
+        return sqlite.insert(_TABLE).on_conflict_do_nothing(
+            index_elements=["subscription_id", "item_id"]
+        )
+    return insert(_TABLE)  # pragma: no cover - other databases are not supported targets
+
+
+def delivery_rows(deliveries: Sequence[NewDelivery], now: datetime) -> list[dict[str, Any]]:
+    return [
+        {
+            "subscription_id": d.subscription_id,
+            "item_id": d.item_id,
+            "kind": d.kind,
+            "status": DeliveryStatus.HELD if d.hold_until else DeliveryStatus.PENDING,
+            "attempts": 0,
+            "next_attempt_at": d.hold_until or now,
+            "payload": dumps(d.envelope),
+            "created_at": now,
+            "updated_at": now,
+        }
+        for d in deliveries
+    ]
 
 
 def enqueue(engine: Engine, deliveries: Sequence[NewDelivery]) -> int:
     """Insert deliveries, ignoring (subscription, item) pairs already recorded."""
     if not deliveries:
         return 0
-    now = utcnow()
-    rows = [
-        {
-            "subscription_id": d.subscription_id,
-            "item_id": d.item_id,
-            "status": DeliveryStatus.PENDING,
-            "attempts": 0,
-            "next_attempt_at": now,
-            "payload": json.dumps(d.envelope, ensure_ascii=False),
-            "created_at": now,
-            "updated_at": now,
-        }
-        for d in deliveries
-    ]
-    table = Delivery.__table__  # type: ignore[attr-defined]
-    dialect = engine.dialect.name
-    stmt: Any
-    if dialect == "postgresql":
-        stmt = postgresql.insert(table).on_conflict_do_nothing(
-            index_elements=["subscription_id", "item_id"]
-        )
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(table).on_conflict_do_nothing(
-            index_elements=["subscription_id", "item_id"]
-        )
-    else:  # pragma: no cover - other databases are not supported targets
-        stmt = insert(table)
+    stmt = _insert_ignoring_duplicates(engine)
     with engine.begin() as conn:
         # RETURNING counts the rows really inserted (rowcount is unreliable for
         # multi-row inserts); conflicting rows return nothing.
-        result = conn.execute(stmt.returning(table.c.id), rows)
+        result = conn.execute(stmt.returning(_TABLE.c.id), delivery_rows(deliveries, utcnow()))
         return len(result.all())
 
 
-def claim_due(engine: Engine, now: datetime, limit: int) -> list[Delivery]:
-    """Claim due pending deliveries by pushing their due time past a lease.
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    delivery: Delivery
+    subscription: Subscription | None
 
-    The conditional UPDATE makes the claim atomic per row, so two notify
-    processes (or a slow previous attempt) never send the same row at once.
+
+Accept = Callable[[int, Subscription | None], bool]
+
+
+def claim(
+    engine: Engine,
+    now: datetime,
+    limit: int,
+    *,
+    lease: timedelta = CLAIM_LEASE,
+    exclude_subscriptions: Iterable[int] = (),
+    accept: Accept | None = None,
+) -> list[Claimed]:
+    """Claim due pending deliveries (with their subscription) by pushing their due time
+    past a lease.
+
+    The conditional UPDATE makes the claim atomic per row, so two notify processes
+    (or a slow previous attempt) never send the same row at once. ``accept`` may
+    skip candidates (e.g. endpoints at their concurrency cap); skipped rows stay due.
+    Candidates are read without their payload; only the claimed rows are loaded.
     """
-    with session_scope(engine) as session:
-        candidates = list(
-            session.exec(
-                select(Delivery)
-                .where(
-                    col(Delivery.status) == DeliveryStatus.PENDING,
-                    col(Delivery.next_attempt_at) <= now,
-                )
-                .order_by(col(Delivery.next_attempt_at))
-                .limit(limit)
-            )
+    excluded = list(exclude_subscriptions)
+    query = (
+        select(Delivery.id, Delivery.subscription_id)
+        .where(
+            col(Delivery.status) == DeliveryStatus.PENDING,
+            col(Delivery.next_attempt_at) <= now,
         )
-        claimed: list[Delivery] = []
-        for delivery in candidates:
-            result = session.execute(
-                update(Delivery)
-                .where(
-                    col(Delivery.id) == delivery.id,
-                    col(Delivery.status) == DeliveryStatus.PENDING,
-                    col(Delivery.next_attempt_at) == delivery.next_attempt_at,
-                )
-                .values(next_attempt_at=now + CLAIM_LEASE)
+        .order_by(col(Delivery.next_attempt_at))
+        .limit(limit * 4 if accept or excluded else limit)
+    )
+    if excluded:
+        query = query.where(col(Delivery.subscription_id).not_in(excluded))
+    with session_scope(engine) as session:
+        candidates = list(session.exec(query))
+        if not candidates:
+            return []
+        sub_ids = {sub_id for _, sub_id in candidates}
+        subs = {
+            s.id: s
+            for s in session.exec(select(Subscription).where(col(Subscription.id).in_(sub_ids)))
+        }
+        chosen = [
+            delivery_id
+            for delivery_id, sub_id in candidates
+            if delivery_id is not None and (accept is None or accept(delivery_id, subs.get(sub_id)))
+        ][:limit]
+        if not chosen:
+            return []
+        result = session.execute(
+            update(_TABLE)
+            .where(
+                _TABLE.c.id.in_(chosen),
+                _TABLE.c.status == DeliveryStatus.PENDING,
+                _TABLE.c.next_attempt_at <= now,
             )
-            if result.rowcount == 1:  # type: ignore[attr-defined]
-                claimed.append(delivery)
-        return claimed
+            .values(next_attempt_at=now + lease)
+            .returning(_TABLE.c.id)
+        )
+        won = [row[0] for row in result]
+        if not won:
+            return []
+        rows = session.exec(select(Delivery).where(col(Delivery.id).in_(won)))
+        claimed = sorted(rows, key=lambda d: chosen.index(d.id))  # type: ignore[arg-type]
+    return [Claimed(d, subs.get(d.subscription_id)) for d in claimed]
 
 
-def mark_sent(engine: Engine, delivery_id: int) -> None:
-    now = utcnow()
-    with session_scope(engine) as session:
-        session.execute(
-            update(Delivery)
-            .where(col(Delivery.id) == delivery_id)
-            .values(
-                status=DeliveryStatus.SENT,
-                sent_at=now,
-                updated_at=now,
-                last_error=None,
-                attempts=Delivery.attempts + 1,  # type: ignore[operator]
-            )
-        )
+def claim_due(
+    engine: Engine, now: datetime, limit: int, *, lease: timedelta = CLAIM_LEASE
+) -> list[Delivery]:
+    """:func:`claim` without the subscriptions."""
+    return [c.delivery for c in claim(engine, now, limit, lease=lease)]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one attempt, written by :func:`record_outcomes`."""
+
+    delivery_id: int
+    status: str  # sent | pending (retry) | dead | cancelled
+    error: str | None = None
+    attempts: int | None = None  # None: unchanged (an attempt that was not made)
+    next_attempt_at: datetime | None = None
+    disable_subscription: int | None = None
+    disable_reason: str | None = None
 
 
 def retry_delay(attempt: int, schedule: Sequence[float], retry_after_s: float | None) -> float:
@@ -130,6 +185,96 @@ def retry_delay(attempt: int, schedule: Sequence[float], retry_after_s: float | 
     return delay
 
 
+def failure_outcome(
+    delivery: Delivery,
+    error: str,
+    *,
+    schedule: Sequence[float],
+    now: datetime,
+    permanent: bool = False,
+    retry_after_s: float | None = None,
+    exact: bool = False,
+    counts: bool = True,
+) -> Outcome:
+    """Next state after a failed attempt: retry on the schedule, or dead."""
+    assert delivery.id is not None
+    attempts = delivery.attempts + 1 if counts else delivery.attempts
+    if permanent or attempts > len(schedule):
+        return Outcome(delivery.id, DeliveryStatus.DEAD, error, attempts)
+    if exact and retry_after_s is not None:
+        delay = retry_after_s
+    else:
+        delay = retry_delay(max(attempts, 1), schedule, retry_after_s)
+    return Outcome(
+        delivery.id,
+        DeliveryStatus.PENDING,
+        error,
+        attempts,
+        next_attempt_at=now + timedelta(seconds=delay),
+    )
+
+
+def record_outcomes(engine: Engine, outcomes: Sequence[Outcome]) -> None:
+    """Write many outcomes in one transaction (one commit: the worker's group commit)."""
+    if not outcomes:
+        return
+    now = utcnow()
+    sent = [o.delivery_id for o in outcomes if o.status == DeliveryStatus.SENT]
+    with engine.begin() as conn:
+        if sent:
+            conn.execute(
+                update(_TABLE)
+                .where(_TABLE.c.id.in_(sent))
+                .values(
+                    status=DeliveryStatus.SENT,
+                    sent_at=now,
+                    updated_at=now,
+                    last_error=None,
+                    attempts=_TABLE.c.attempts + 1,
+                )
+            )
+            # A sent digest delivers every alert batched into it.
+            conn.execute(
+                update(_TABLE)
+                .where(_TABLE.c.batch_id.in_(sent), _TABLE.c.status == DeliveryStatus.BATCHED)
+                .values(status=DeliveryStatus.SENT, sent_at=now, updated_at=now)
+            )
+        for outcome in outcomes:
+            if outcome.status == DeliveryStatus.SENT:
+                continue
+            values: dict[str, Any] = {
+                "status": outcome.status,
+                "last_error": (outcome.error or "")[:1024] or None,
+                "updated_at": now,
+            }
+            if outcome.attempts is not None:
+                values["attempts"] = outcome.attempts
+            if outcome.next_attempt_at is not None:
+                values["next_attempt_at"] = outcome.next_attempt_at
+            conn.execute(update(_TABLE).where(_TABLE.c.id == outcome.delivery_id).values(values))
+        for outcome in outcomes:
+            if outcome.disable_subscription is not None:
+                _disable(conn, outcome.disable_subscription, outcome.disable_reason or "disabled")
+
+
+def _disable(conn: Any, subscription_id: int, reason: str) -> None:
+    table = Subscription.__table__  # type: ignore[attr-defined]
+    conn.execute(
+        update(table)
+        .where(table.c.id == subscription_id, table.c.active.is_(True))
+        .values(active=False, disabled_reason=reason[:512], updated_at=utcnow())
+    )
+
+
+def disable_subscription(engine: Engine, subscription_id: int, reason: str) -> None:
+    with engine.begin() as conn:
+        _disable(conn, subscription_id, reason)
+
+
+def mark_sent(engine: Engine, delivery_id: int) -> None:
+    record_outcomes(engine, [Outcome(delivery_id, DeliveryStatus.SENT)])
+
+
 def mark_failed(
     engine: Engine,
     delivery: Delivery,
@@ -140,38 +285,31 @@ def mark_failed(
     retry_after_s: float | None = None,
 ) -> str:
     """Record a failed attempt; returns the new status (pending again, or dead)."""
-    now = utcnow()
-    attempts = delivery.attempts + 1
-    dead = permanent or attempts > len(schedule)
-    values: dict[str, Any] = {
-        "attempts": attempts,
-        "last_error": error[:1024],
-        "updated_at": now,
-    }
-    if dead:
-        values["status"] = DeliveryStatus.DEAD
-    else:
-        values["next_attempt_at"] = now + timedelta(
-            seconds=retry_delay(attempts, schedule, retry_after_s)
-        )
-    with session_scope(engine) as session:
-        session.execute(update(Delivery).where(col(Delivery.id) == delivery.id).values(**values))
-    return DeliveryStatus.DEAD if dead else DeliveryStatus.PENDING
+    outcome = failure_outcome(
+        delivery,
+        error,
+        schedule=schedule,
+        now=utcnow(),
+        permanent=permanent,
+        retry_after_s=retry_after_s,
+    )
+    record_outcomes(engine, [outcome])
+    return outcome.status
 
 
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
     """Put dead deliveries back in the queue (all of them when ``delivery_ids`` is None)."""
     now = utcnow()
-    stmt = update(Delivery).where(col(Delivery.status) == DeliveryStatus.DEAD)
+    stmt = update(_TABLE).where(_TABLE.c.status == DeliveryStatus.DEAD)
     if delivery_ids is not None:
-        stmt = stmt.where(col(Delivery.id).in_(delivery_ids))
-    with session_scope(engine) as session:
-        result = session.execute(
+        stmt = stmt.where(_TABLE.c.id.in_(delivery_ids))
+    with engine.begin() as conn:
+        result = conn.execute(
             stmt.values(
                 status=DeliveryStatus.PENDING, next_attempt_at=now, attempts=0, updated_at=now
             )
         )
-        return int(result.rowcount)  # type: ignore[attr-defined]
+        return int(result.rowcount)
 
 
 def count_pending(engine: Engine) -> int:
@@ -185,26 +323,35 @@ def count_pending(engine: Engine) -> int:
         )
 
 
+def count_by_status(engine: Engine, subscription_id: int | None = None) -> dict[str, int]:
+    query = select(Delivery.status, func.count()).group_by(col(Delivery.status))
+    if subscription_id is not None:
+        query = query.where(col(Delivery.subscription_id) == subscription_id)
+    with session_scope(engine) as session:
+        return {status: int(n) for status, n in session.exec(query)}
+
+
 def list_deliveries(
     engine: Engine,
     *,
     status: str | None = None,
     subscription_id: int | None = None,
+    failed: bool = False,
     limit: int = 100,
 ) -> list[Delivery]:
+    """Newest first. ``failed``: dead ones and pending ones that have failed before."""
     query = select(Delivery).order_by(col(Delivery.id).desc()).limit(limit)
     if status:
         query = query.where(col(Delivery.status) == status)
+    if failed:
+        query = query.where(
+            (col(Delivery.status) == DeliveryStatus.DEAD)
+            | (
+                (col(Delivery.status) == DeliveryStatus.PENDING)
+                & col(Delivery.last_error).is_not(None)
+            )
+        )
     if subscription_id is not None:
         query = query.where(col(Delivery.subscription_id) == subscription_id)
     with session_scope(engine) as session:
         return list(session.exec(query))
-
-
-def disable_subscription(engine: Engine, subscription_id: int, reason: str) -> None:
-    with session_scope(engine) as session:
-        session.execute(
-            update(Subscription)
-            .where(col(Subscription.id) == subscription_id)
-            .values(active=False, disabled_reason=reason[:512])
-        )

@@ -1,7 +1,15 @@
-"""Alert payloads: the versioned webhook envelope and the email text (pure)."""
+"""Message payloads: the versioned envelopes every channel renders from (pure).
+
+``wirewatch.alert.v1``  one item and the subscription's matching topics;
+``wirewatch.digest.v1`` every alert of a digest period, in one message;
+``wirewatch.confirm.v1`` the email double opt-in request (email channel only).
+See docs/notify.md and docs/alert-payload.schema.json.
+"""
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -9,6 +17,23 @@ from typing import Any
 from wirewatch_shared.events import ClassifiedItem, TopicMatch
 
 ALERT_EVENT_TYPE = "wirewatch.alert.v1"
+DIGEST_EVENT_TYPE = "wirewatch.digest.v1"
+CONFIRM_EVENT_TYPE = "wirewatch.confirm.v1"
+
+
+def dumps(envelope: dict[str, Any]) -> str:
+    """The stored (and webhook wire) form: compact JSON, UTF-8 kept as is."""
+    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
+
+
+def _match_data(match: TopicMatch, classified: ClassifiedItem) -> dict[str, Any]:
+    return {
+        "topic": match.topic,
+        "score": round(match.score, 4),
+        "rules": list(match.rules),
+        "evidence": [e.model_dump(mode="json") for e in match.evidence],
+        "entities": classified.entities.model_dump(mode="json"),
+    }
 
 
 def alert_envelope(
@@ -29,45 +54,123 @@ def alert_envelope(
                 "feed": {"id": item.feed_id, "title": item.feed_title, "url": item.feed_url},
                 "language": item.language,
             },
-            "matches": [
-                {
-                    "topic": m.topic,
-                    "score": round(m.score, 4),
-                    "rules": list(m.rules),
-                    "evidence": [e.model_dump(mode="json") for e in m.evidence],
-                }
-                for m in matches
-            ],
+            "matches": [_match_data(m, classified) for m in matches],
             "entities": classified.entities.model_dump(mode="json"),
         },
     }
 
 
-def _evidence_phrases(match: dict[str, Any]) -> str:
-    phrases = list(dict.fromkeys(e["phrase"] for e in match.get("evidence", [])))
-    return ", ".join(f"“{p}”" for p in phrases) or "—"
+def digest_envelope(
+    alerts: Sequence[dict[str, Any]], *, period_end: datetime, now: datetime
+) -> dict[str, Any]:
+    """One message for a digest period: the ``data`` of every alert, oldest first."""
+    return {
+        "type": DIGEST_EVENT_TYPE,
+        "timestamp": now.isoformat(),
+        "data": {
+            "period_end": period_end.isoformat(),
+            "count": len(alerts),
+            "alerts": [alert["data"] for alert in alerts],
+        },
+    }
+
+
+def sample_envelope(topics: Sequence[str], *, now: datetime) -> dict[str, Any]:
+    """A realistic alert for test sends; ``data.test`` is true and the item id is unique."""
+    topic = topics[0] if topics else "example-topic"
+    phrase = "Wirewatch test alert"
+    return {
+        "type": ALERT_EVENT_TYPE,
+        "timestamp": now.isoformat(),
+        "data": {
+            "test": True,
+            "item": {
+                "id": f"test-{uuid.uuid4().hex[:16]}",
+                "title": f"{phrase}: your subscription works",
+                "summary": "This is a sample alert sent on request; no real item matched.",
+                "link": "https://example.org/wirewatch-test",
+                "published": now.isoformat(),
+                "feed": {"id": 0, "title": "Wirewatch", "url": "https://example.org/feed.xml"},
+                "language": "en",
+            },
+            "matches": [
+                {
+                    "topic": t,
+                    "score": 1.0,
+                    "rules": ["test"],
+                    "evidence": [
+                        {
+                            "phrase": phrase,
+                            "field": "title",
+                            "start": 0,
+                            "end": len(phrase),
+                            "rule": "test",
+                        }
+                    ],
+                    "entities": {"countries": [], "agencies": [], "places": []},
+                }
+                for t in (topics or [topic])
+            ],
+            "entities": {"countries": [], "agencies": [], "places": []},
+        },
+    }
+
+
+def confirm_envelope(topics: Sequence[str], *, now: datetime) -> dict[str, Any]:
+    return {
+        "type": CONFIRM_EVENT_TYPE,
+        "timestamp": now.isoformat(),
+        "data": {"topics": list(topics)},
+    }
+
+
+def evidence_phrases(match: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys(e["phrase"] for e in match.get("evidence", [])))
+
+
+def _evidence_text(match: dict[str, Any]) -> str:
+    return ", ".join(f"“{p}”" for p in evidence_phrases(match)) or "—"
+
+
+def headline(alert_data: dict[str, Any]) -> str:
+    return str(alert_data["item"]["title"] or "(untitled)")
+
+
+def source_name(alert_data: dict[str, Any]) -> str:
+    feed = alert_data["item"]["feed"]
+    return str(feed.get("title") or feed.get("url") or "unknown source")
 
 
 def email_subject(envelope: dict[str, Any]) -> str:
     data = envelope["data"]
+    kind = envelope["type"]
+    if kind == DIGEST_EVENT_TYPE:
+        return f"[Wirewatch] Digest: {data['count']} alert(s)"
+    if kind == CONFIRM_EVENT_TYPE:
+        return "[Wirewatch] Please confirm your alert subscription"
     topics = ", ".join(m["topic"] for m in data["matches"])
-    return f"[Wirewatch] {topics}: {data['item']['title'] or '(untitled)'}"
+    prefix = "[Wirewatch test] " if data.get("test") else "[Wirewatch] "
+    return f"{prefix}{topics}: {headline(data)}"
 
 
 def email_text(envelope: dict[str, Any]) -> str:
-    data = envelope["data"]
+    """Plain-text body of one alert."""
+    return alert_text(envelope["data"])
+
+
+def alert_text(data: dict[str, Any]) -> str:
     item = data["item"]
-    lines = [item["title"] or "(untitled)", ""]
+    lines = [headline(data), ""]
     if item["summary"]:
         lines += [item["summary"], ""]
     if item["link"]:
         lines.append(f"Read: {item['link']}")
-    lines.append(f"Source: {item['feed']['title'] or item['feed']['url']}")
+    lines.append(f"Source: {source_name(data)}")
     lines.append(f"Published: {item['published']}")
     lines.append("")
     for match in data["matches"]:
         lines.append(
             f"Topic {match['topic']} (score {match['score']:.2f}) — evidence: "
-            f"{_evidence_phrases(match)}"
+            f"{_evidence_text(match)}"
         )
     return "\n".join(lines) + "\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
+from wirewatch_shared import topics
 from wirewatch_shared.settings import CommonSettings
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
@@ -20,24 +21,64 @@ class NotifySettings(CommonSettings):
     )
     smtp_username: str | None = Field(default=None, description="SMTP login (optional).")
     smtp_password: SecretStr | None = Field(default=None, description="SMTP password.")
+    smtp_ca_file: str | None = Field(
+        default=None,
+        description="Extra CA bundle (PEM) trusted for the SMTP server's certificate, e.g. a "
+        "private CA. Unset: the system trust store only.",
+    )
+    smtp_timeout_s: float = Field(default=30.0, gt=0, description="SMTP conversation timeout (s).")
     mail_from: str = Field(
         default="Wirewatch <alerts@wirewatch.invalid>", description="From: address of alerts."
     )
-    webhook_timeout_s: float = Field(default=15.0, gt=0, description="Webhook POST timeout (s).")
+    webhook_timeout_s: float = Field(
+        default=15.0, gt=0, description="Webhook, Slack and Apprise request timeout (s)."
+    )
     retry_schedule_s: tuple[float, ...] = Field(
         default=DEFAULT_RETRY_SCHEDULE_S,
-        description="Delay before each retry of a failed delivery (s, JSON list); after the "
-        "last one the delivery is dead-lettered.",
+        min_length=1,
+        description="Delay before each retry of a failed delivery (s, JSON list, ±20 % "
+        "jitter); after the last one the delivery is dead-lettered.",
+    )
+    retry_after_scale: float = Field(
+        default=1.0,
+        gt=0,
+        description="Multiplier applied to a receiver's Retry-After (1 = honour it as sent; "
+        "tests compress it).",
+    )
+    max_retry_after_s: float = Field(
+        default=86400.0, gt=0, description="Longest Retry-After honoured (s); longer is capped."
     )
     delivery_tick_s: float = Field(
         default=1.0, gt=0, description="How often the delivery worker looks for due retries (s)."
     )
     delivery_concurrency: int = Field(
-        default=32, ge=1, description="Deliveries sent at once by one notify process."
+        default=64, ge=1, description="Deliveries sent at once by one notify process."
+    )
+    endpoint_concurrency: int = Field(
+        default=8,
+        ge=1,
+        description="Deliveries sent at once to one endpoint (webhook URL, SMTP relay); Slack "
+        "webhooks always get 1.",
+    )
+    claim_lease_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="How long a claimed delivery is reserved for its sender (s); after a crash "
+        "it is retried once this has passed. Must exceed every channel timeout.",
+    )
+    slack_min_interval_s: float = Field(
+        default=1.0, ge=0, description="Minimum gap between two messages to one Slack webhook (s)."
+    )
+    digest_max_items: int = Field(
+        default=200, ge=1, description="Most alerts listed in one digest; more make another."
+    )
+    consumer_group: str = Field(
+        default=topics.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
     )
     allow_private_networks: bool = Field(
         default=False,
-        description="Allow webhook targets on private/loopback addresses (SSRF guard off).",
+        description="Allow webhook/Slack/Apprise targets on private/loopback addresses "
+        "(SSRF guard off; for tests and closed networks only).",
     )
     secret_key: SecretStr | None = Field(
         default=None,
@@ -48,7 +89,34 @@ class NotifySettings(CommonSettings):
         default="./wirewatch-secret.key",
         description="Where the generated secret key is kept when `secret_key` is unset.",
     )
+    secret_rotation_grace_s: float = Field(
+        default=86400.0,
+        ge=0,
+        description="After a webhook secret rotation, how long the old secret still signs (s).",
+    )
+    confirmation_ttl_s: float = Field(
+        default=7 * 86400.0, gt=0, description="How long an email confirmation link is valid (s)."
+    )
     public_base_url: str = Field(
         default="http://127.0.0.1:8080",
         description="Base URL of the API as subscribers reach it (links in emails).",
     )
+    api_rate_limit_per_minute: float = Field(
+        default=120.0, gt=0, description="API requests per minute allowed per token (refill)."
+    )
+    api_rate_limit_burst: int = Field(
+        default=30, ge=1, description="API requests a token may make at once (bucket size)."
+    )
+    api_max_body_bytes: int = Field(
+        default=65536, ge=1024, description="Largest API request body accepted (bytes)."
+    )
+
+    @model_validator(mode="after")
+    def _lease_outlives_sends(self) -> NotifySettings:
+        longest = max(self.webhook_timeout_s, self.smtp_timeout_s)
+        if self.claim_lease_s <= longest + 1:
+            raise ValueError(
+                f"claim_lease_s ({self.claim_lease_s}) must exceed the longest channel timeout "
+                f"({longest}) by more than 1 s, or a slow send could be claimed twice"
+            )
+        return self

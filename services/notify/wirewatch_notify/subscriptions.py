@@ -1,60 +1,114 @@
-"""Subscription service layer, shared by the CLI and the HTTP API."""
+"""Subscription service layer, shared by the CLI and the HTTP API.
+
+Every function takes an optional ``owner``: the API always passes the caller's
+(``token:<key id>``), so another tenant's subscription is simply not found; the
+CLI (the operator) passes None and sees all. CLI-created subscriptions belong to
+:data:`~wirewatch_notify.models.LOCAL_OWNER`.
+"""
 
 from __future__ import annotations
 
-import re
+import secrets as pysecrets
 from dataclasses import dataclass
-from typing import Literal
+from datetime import datetime, timedelta
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationError, field_validator
+from pydantic import ValidationError
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 from wirewatch_shared.db import session_scope
 
-from wirewatch_notify.matching import SubscriptionRule
-from wirewatch_notify.models import Subscription
+from wirewatch_notify.channels.registry import TargetError, spec
+from wirewatch_notify.models import (
+    LOCAL_OWNER,
+    Delivery,
+    DeliveryKind,
+    DeliveryStatus,
+    Subscription,
+    utcnow,
+)
+from wirewatch_notify.payloads import confirm_envelope, dumps
+from wirewatch_notify.rules import active_rules
+from wirewatch_notify.schemas import (
+    QuietHours,
+    SubscriptionCreate,
+    SubscriptionOut,
+    SubscriptionUpdate,
+    check_timing,
+)
 from wirewatch_notify.secrets import SecretBox, generate_webhook_secret
+from wirewatch_notify.settings import NotifySettings
+from wirewatch_notify.ssrf import ResolutionError, SsrfError, resolve_public_sync
 
-TOPIC_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+__all__ = [
+    "LOCAL_OWNER",
+    "CreatedSubscription",
+    "SubscriptionCreate",
+    "SubscriptionError",
+    "SubscriptionUpdate",
+    "active_rules",
+    "confirm_email",
+    "create_subscription",
+    "get_subscription",
+    "list_subscriptions",
+    "parse_create",
+    "parse_update",
+    "remove_subscription",
+    "rotate_secret",
+    "signing_secrets",
+    "target_of",
+    "unsubscribe",
+    "update_subscription",
+    "view",
+]
 
 
 class SubscriptionError(ValueError):
     """A subscription request was refused; the message says why."""
 
 
-class SubscriptionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    topic: str = Field(description="Topic name, e.g. repatriation-flights.")
-    channel: Literal["webhook", "email"]
-    target: str = Field(description="Webhook URL (http/https) or email address.")
-    min_score: float = Field(default=0.0, ge=0.0, le=1.0)
-
-    @field_validator("topic")
-    @classmethod
-    def _topic_name(cls, value: str) -> str:
-        value = value.strip().lower()
-        if not TOPIC_NAME.match(value):
-            raise ValueError("topic must be lowercase letters, digits, '.', '_' or '-'")
-        return value
+def _reasons(exc: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}" for err in exc.errors()
+    )
 
 
-class _EmailTarget(BaseModel):
-    address: EmailStr
+def parse_create(data: dict[str, object]) -> SubscriptionCreate:
+    """Validate raw input; raises SubscriptionError with a readable reason."""
+    try:
+        return SubscriptionCreate.model_validate(data)
+    except ValidationError as exc:
+        raise SubscriptionError(_reasons(exc)) from exc
 
 
-def _validate_target(channel: str, target: str) -> str:
-    target = target.strip()
-    if channel == "email":
+def parse_update(data: dict[str, object]) -> SubscriptionUpdate:
+    try:
+        return SubscriptionUpdate.model_validate(data)
+    except ValidationError as exc:
+        raise SubscriptionError(_reasons(exc)) from exc
+
+
+def vet_target(channel: str, target: str, *, allow_private: bool) -> str:
+    """Normalise the target and refuse one that points at a non-public address.
+
+    A name that does not resolve right now is accepted: the same guard runs again at
+    every connection, so it can never reach a private address later either.
+    """
+    try:
+        channel_spec = spec(channel)
+        target = channel_spec.normalize_target(target)
+        hosts = channel_spec.hosts(target)
+    except (TargetError, SsrfError) as exc:
+        raise SubscriptionError(str(exc)) from exc
+    if allow_private:
+        return target
+    for host, port in hosts:
         try:
-            return str(_EmailTarget(address=target).address)
-        except ValidationError as exc:
-            raise SubscriptionError(f"not a valid email address: {target!r}") from exc
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(target)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SubscriptionError(f"webhook URL must be http(s) with a host: {target!r}")
+            resolve_public_sync(host, port)
+        except ResolutionError:
+            continue
+        except SsrfError as exc:
+            raise SubscriptionError(f"target refused: {exc}") from exc
     return target
 
 
@@ -64,61 +118,266 @@ class CreatedSubscription:
     webhook_secret: str | None  # shown once, at creation
 
 
+def _queue_confirmation(session: Session, sub: Subscription) -> None:
+    assert sub.id is not None
+    now = utcnow()
+    session.add(
+        Delivery(
+            subscription_id=sub.id,
+            item_id=f"confirm:{pysecrets.token_hex(8)}",
+            kind=DeliveryKind.CONFIRM,
+            status=DeliveryStatus.PENDING,
+            next_attempt_at=now,
+            payload=_confirm_payload(sub, now),
+        )
+    )
+
+
+def _confirm_payload(sub: Subscription, now: datetime) -> str:
+    return dumps(confirm_envelope(sub.topics, now=now))
+
+
 def create_subscription(
-    engine: Engine, request: SubscriptionCreate, box: SecretBox
+    engine: Engine,
+    request: SubscriptionCreate,
+    box: SecretBox,
+    *,
+    owner: str = LOCAL_OWNER,
+    require_confirmation: bool = False,
+    settings: NotifySettings | None = None,
 ) -> CreatedSubscription:
-    target = _validate_target(request.channel, request.target)
-    secret = generate_webhook_secret() if request.channel == "webhook" else None
+    """Create a subscription; ``require_confirmation`` (always on for the API) makes an
+    email subscription wait for its double opt-in (a confirmation email is queued).
+
+    With ``settings``, the target is vetted by the SSRF policy right away (the API and
+    the CLI always pass them); without, only its form is checked here, and the
+    send-time guard of the running service still applies.
+    """
+    allow_private = settings.allow_private_networks if settings else True
+    target = vet_target(request.channel, request.target, allow_private=allow_private)
+    channel_spec = spec(request.channel)
+    secret = generate_webhook_secret() if channel_spec.signed else None
+    confirm = require_confirmation and request.channel == "email"
     sub = Subscription(
-        topic=request.topic,
+        owner=owner,
+        topics=request.topics,
         channel=request.channel,
-        target=target,
-        min_score=request.min_score,
+        target=channel_spec.redact(target) if channel_spec.redact else target,
+        target_encrypted=box.encrypt(target) if channel_spec.redact else None,
         secret_encrypted=box.encrypt(secret) if secret else None,
+        min_score=request.min_score,
+        countries=request.countries,
+        entities=request.entities,
+        feeds=request.feeds,
+        languages=request.languages,
+        mode=request.mode,
+        digest_interval_minutes=request.digest_interval_minutes,
+        timezone=request.timezone,
+        quiet_start=request.quiet_hours.start if request.quiet_hours else None,
+        quiet_end=request.quiet_hours.end if request.quiet_hours else None,
+        active=request.active,
+        requires_confirmation=confirm,
     )
     with session_scope(engine) as session:
         session.add(sub)
         session.flush()
+        if confirm:
+            _queue_confirmation(session, sub)
         session.refresh(sub)
     return CreatedSubscription(sub, secret)
 
 
-def parse_create(data: dict[str, object]) -> SubscriptionCreate:
-    """Validate raw input; raises SubscriptionError with a readable reason."""
-    try:
-        return SubscriptionCreate.model_validate(data)
-    except ValidationError as exc:
-        reasons = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}"
-            for err in exc.errors()
-        )
-        raise SubscriptionError(reasons) from exc
+def _scoped(session: Session, subscription_id: int, owner: str | None) -> Subscription | None:
+    sub = session.get(Subscription, subscription_id)
+    if sub is None or (owner is not None and sub.owner != owner):
+        return None
+    return sub
 
 
-def list_subscriptions(engine: Engine) -> list[Subscription]:
+def list_subscriptions(engine: Engine, owner: str | None = None) -> list[Subscription]:
+    query = select(Subscription).order_by(col(Subscription.id))
+    if owner is not None:
+        query = query.where(col(Subscription.owner) == owner)
     with session_scope(engine) as session:
-        return list(session.exec(select(Subscription).order_by(col(Subscription.id))))
+        return list(session.exec(query))
 
 
-def get_subscription(engine: Engine, subscription_id: int) -> Subscription | None:
+def get_subscription(
+    engine: Engine, subscription_id: int, owner: str | None = None
+) -> Subscription | None:
     with session_scope(engine) as session:
-        return session.get(Subscription, subscription_id)
+        return _scoped(session, subscription_id, owner)
 
 
-def remove_subscription(engine: Engine, subscription_id: int) -> bool:
+def update_subscription(
+    engine: Engine, subscription_id: int, patch: SubscriptionUpdate, owner: str | None = None
+) -> Subscription | None:
+    """Apply a PATCH; re-activating clears the reason a subscription was disabled."""
     with session_scope(engine) as session:
-        sub = session.get(Subscription, subscription_id)
+        sub = _scoped(session, subscription_id, owner)
+        if sub is None:
+            return None
+        given = patch.model_fields_set
+        for name in ("topics", "min_score", "countries", "entities", "feeds", "languages"):
+            if name in given:
+                setattr(sub, name, getattr(patch, name))
+        for name in ("mode", "digest_interval_minutes", "timezone"):
+            if name in given:
+                setattr(sub, name, getattr(patch, name))
+        if patch.mode == "instant" and "digest_interval_minutes" not in given:
+            sub.digest_interval_minutes = None
+        if "quiet_hours" in given:
+            quiet: QuietHours | None = patch.quiet_hours
+            sub.quiet_start = quiet.start if quiet else None
+            sub.quiet_end = quiet.end if quiet else None
+        if "active" in given:
+            sub.active = bool(patch.active)
+            if sub.active:
+                sub.disabled_reason = None
+        try:
+            check_timing(sub.mode, sub.digest_interval_minutes)
+        except ValueError as exc:
+            raise SubscriptionError(str(exc)) from exc
+        sub.updated_at = utcnow()
+        session.add(sub)
+        session.flush()
+        session.refresh(sub)
+        return sub
+
+
+def remove_subscription(engine: Engine, subscription_id: int, owner: str | None = None) -> bool:
+    """Delete a subscription and its delivery log (queued messages are dropped)."""
+    with session_scope(engine) as session:
+        sub = _scoped(session, subscription_id, owner)
         if sub is None:
             return False
+        session.execute(delete(Delivery).where(col(Delivery.subscription_id) == subscription_id))
         session.delete(sub)
         return True
 
 
-def active_rules(engine: Engine) -> list[SubscriptionRule]:
+@dataclass(frozen=True, slots=True)
+class Rotation:
+    webhook_secret: str
+    previous_valid_until: datetime
+
+
+def rotate_secret(
+    engine: Engine,
+    subscription_id: int,
+    box: SecretBox,
+    *,
+    grace_s: float,
+    owner: str | None = None,
+) -> Rotation | None:
+    """New signing secret; the current one keeps signing (alongside) for ``grace_s``."""
     with session_scope(engine) as session:
-        rows = session.exec(
-            select(Subscription.id, Subscription.topic, Subscription.min_score).where(
-                col(Subscription.active).is_(True)
+        sub = _scoped(session, subscription_id, owner)
+        if sub is None:
+            return None
+        if not spec(sub.channel).signed or sub.secret_encrypted is None:
+            raise SubscriptionError(f"{sub.channel} subscriptions have no signing secret")
+        now = utcnow()
+        secret = generate_webhook_secret()
+        sub.previous_secret_encrypted = sub.secret_encrypted
+        sub.previous_secret_expires_at = now + timedelta(seconds=grace_s)
+        sub.secret_encrypted = box.encrypt(secret)
+        sub.updated_at = now
+        session.add(sub)
+        return Rotation(secret, sub.previous_secret_expires_at)
+
+
+def signing_secrets(sub: Subscription, box: SecretBox, now: datetime) -> tuple[str, ...]:
+    """The secrets a message is signed with: the current one, plus the previous one
+    while its rotation grace period lasts."""
+    if sub.secret_encrypted is None:
+        return ()
+    current = box.decrypt(sub.secret_encrypted)
+    expires = sub.previous_secret_expires_at
+    if sub.previous_secret_encrypted and expires is not None and expires > now:
+        return (current, box.decrypt(sub.previous_secret_encrypted))
+    return (current,)
+
+
+def target_of(sub: Subscription, box: SecretBox) -> str:
+    """The real target (decrypted when it is a credential)."""
+    return box.decrypt(sub.target_encrypted) if sub.target_encrypted else sub.target
+
+
+def confirm_email(engine: Engine, subscription_id: int) -> bool:
+    """Double opt-in done; returns False if it was already confirmed."""
+    with session_scope(engine) as session:
+        sub = session.get(Subscription, subscription_id)
+        if sub is None or sub.confirmed_at is not None:
+            return False
+        sub.confirmed_at = sub.updated_at = utcnow()
+        session.add(sub)
+        return True
+
+
+UNSUBSCRIBED_REASON = "unsubscribed by the recipient (List-Unsubscribe)"
+
+
+def unsubscribe(engine: Engine, subscription_id: int) -> bool:
+    """One-click unsubscribe: the subscription stops at once (held alerts are dropped)."""
+    with session_scope(engine) as session:
+        sub = session.get(Subscription, subscription_id)
+        if sub is None:
+            return False
+        now = utcnow()
+        if sub.active:
+            sub.active = False
+            sub.disabled_reason = UNSUBSCRIBED_REASON
+            sub.updated_at = now
+            session.add(sub)
+        for delivery in session.exec(
+            select(Delivery).where(
+                col(Delivery.subscription_id) == subscription_id,
+                col(Delivery.status).in_([DeliveryStatus.PENDING, DeliveryStatus.HELD]),
             )
-        )
-        return [SubscriptionRule(int(i), t, m) for i, t, m in rows if i is not None]
+        ):
+            delivery.status = DeliveryStatus.CANCELLED
+            delivery.last_error = "unsubscribed"
+            delivery.updated_at = now
+            session.add(delivery)
+        return True
+
+
+def status_of(sub: Subscription) -> str:
+    if sub.awaiting_confirmation:
+        return "awaiting_confirmation"
+    if sub.active:
+        return "active"
+    return "disabled" if sub.disabled_reason else "paused"
+
+
+def view(sub: Subscription) -> SubscriptionOut:
+    assert sub.id is not None
+    quiet = (
+        QuietHours(start=sub.quiet_start, end=sub.quiet_end)
+        if sub.quiet_start and sub.quiet_end
+        else None
+    )
+    expires = sub.previous_secret_expires_at
+    return SubscriptionOut(
+        id=sub.id,
+        topics=sub.topics,
+        channel=sub.channel,
+        target=sub.target,
+        min_score=sub.min_score,
+        countries=sub.countries,
+        entities=sub.entities,
+        feeds=sub.feeds,
+        languages=sub.languages,
+        mode=sub.mode,
+        digest_interval_minutes=sub.digest_interval_minutes,
+        timezone=sub.timezone,
+        quiet_hours=quiet,
+        active=sub.active,
+        status=status_of(sub),  # type: ignore[arg-type]
+        disabled_reason=sub.disabled_reason,
+        confirmed_at=sub.confirmed_at,
+        previous_secret_valid_until=expires if expires and expires > utcnow() else None,
+        created_at=sub.created_at,
+        updated_at=sub.updated_at,
+    )

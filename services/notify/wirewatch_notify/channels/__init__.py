@@ -1,4 +1,4 @@
-"""Delivery channels, one module each, registered by name."""
+"""Delivery channels, one module each, registered by name in :mod:`.registry`."""
 
 from wirewatch_notify.channels.base import (
     Channel,

@@ -1,7 +1,14 @@
-"""Email alerts over SMTP (aiosmtplib), TLS verified unless a clear-text relay is configured."""
+"""Email over SMTP (aiosmtplib): TLS verified unless a clear-text relay is explicitly configured.
+
+Alerts and digests are multipart (text + HTML from autoescaped templates) and carry
+``List-Unsubscribe`` + ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058).
+SMTP 4xx is retried; a 5xx refusal of the recipient or the message stops mail to that
+address (the subscription is disabled with the server's reason).
+"""
 
 from __future__ import annotations
 
+import re
 import ssl
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -14,56 +21,101 @@ from wirewatch_notify.channels.base import (
     PermanentDeliveryError,
     RetryableDeliveryError,
 )
-from wirewatch_notify.payloads import email_subject, email_text
+from wirewatch_notify.rendering import render_email
 from wirewatch_notify.settings import NotifySettings
 
-_UNSAFE_HEADER_CHARS = str.maketrans({"\r": " ", "\n": " ", "\0": ""})
+# C0/C1 controls and Unicode line/paragraph separators: none may reach a header.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def header_safe(value: str, limit: int = 250) -> str:
-    """Feed titles end up in Subject: CR/LF/NUL are folded so they cannot inject headers."""
-    return " ".join(value.translate(_UNSAFE_HEADER_CHARS).split())[:limit]
+    """Feed titles end up in Subject: control characters (CR, LF, NUL...) become spaces,
+    whitespace is folded, and ``=?`` is broken up so that no RFC 2047 encoded word in a
+    title is decoded (Python's email package would decode ``=?utf-8?b?...?=`` hiding a
+    CRLF straight into the header). A title can neither break nor inject a header."""
+    folded = " ".join(_CONTROL.sub(" ", value).split())[:limit]
+    return folded.replace("=?", "=\u2060?")  # WORD JOINER: invisible, not an encoded word
+
+
+def set_text_header(message: EmailMessage, name: str, value: str) -> None:
+    """Set a header from untrusted text, and make sure what was stored is one line."""
+    message[name] = header_safe(value)
+    stored = str(message[name])
+    if any(c in stored for c in "\r\n\0"):  # defence in depth: never emit a broken header
+        del message[name]
+        message[name] = "(subject withheld: unsafe characters)"
 
 
 def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
+    rendered = render_email(
+        request.envelope,
+        unsubscribe_url=request.unsubscribe_url,
+        confirm_url=request.confirm_url,
+    )
     message = EmailMessage()
     message["From"] = mail_from
     message["To"] = request.target
-    message["Subject"] = header_safe(email_subject(request.envelope))
+    set_text_header(message, "Subject", rendered.subject)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(idstring=request.message_id, domain="wirewatch")
     message["X-Wirewatch-Message-Id"] = request.message_id
-    message.set_content(email_text(request.envelope))
+    if request.unsubscribe_url:
+        message["List-Unsubscribe"] = f"<{request.unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
     return message
+
+
+def tls_context(settings: NotifySettings) -> ssl.SSLContext:
+    """Certificate and host name verified (the default context), optionally with a private CA."""
+    return ssl.create_default_context(cafile=settings.smtp_ca_file)
 
 
 class EmailChannel:
     name = "email"
+    endpoint_concurrency: int | None = None
 
     def __init__(self, settings: NotifySettings) -> None:
         self.settings = settings
 
+    def endpoint_key(self, target: str) -> str:
+        return f"smtp://{self.settings.smtp_host}:{self.settings.smtp_port}"
+
     async def send(self, request: DeliveryRequest) -> None:
         settings = self.settings
         message = build_message(request, settings.mail_from)
-        context = ssl.create_default_context()
+        security = settings.smtp_security
         try:
             await aiosmtplib.send(
                 message,
                 hostname=settings.smtp_host,
                 port=settings.smtp_port,
-                use_tls=settings.smtp_security == "tls",
-                start_tls=settings.smtp_security == "starttls",
-                tls_context=context if settings.smtp_security != "none" else None,
+                use_tls=security == "tls",
+                # True = REQUIRED: a server without STARTTLS is refused, never clear text.
+                start_tls=security == "starttls",
+                tls_context=tls_context(settings) if security != "none" else None,
+                validate_certs=security != "none",
                 username=settings.smtp_username,
                 password=(
                     settings.smtp_password.get_secret_value() if settings.smtp_password else None
                 ),
-                timeout=30,
+                timeout=settings.smtp_timeout_s,
             )
-        except aiosmtplib.SMTPResponseException as exc:
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            codes = [e.code for e in exc.recipients]
+            reason = "; ".join(f"SMTP {e.code}: {e.message}" for e in exc.recipients)
+            if any(500 <= code < 600 for code in codes):
+                raise PermanentDeliveryError(f"recipient refused: {reason}", disable=True) from exc
+            raise RetryableDeliveryError(f"recipient deferred: {reason}") from exc
+        except (aiosmtplib.SMTPDataError, aiosmtplib.SMTPRecipientRefused) as exc:
             if 500 <= exc.code < 600:
-                raise PermanentDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc
+                raise PermanentDeliveryError(
+                    f"SMTP {exc.code}: {exc.message}", disable=True
+                ) from exc
+            raise RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc
+        except aiosmtplib.SMTPResponseException as exc:
+            # Sender or authentication refused: our configuration, not this address.
             raise RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
             raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc

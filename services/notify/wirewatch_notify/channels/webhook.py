@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import json
 import time
-from email.utils import parsedate_to_datetime
+from typing import Any
 
 import httpx
 
@@ -16,7 +16,11 @@ from wirewatch_notify.channels.base import (
     PermanentDeliveryError,
     RetryableDeliveryError,
 )
+from wirewatch_notify.channels.http import parse_retry_after, post, scaled_retry_after
 from wirewatch_notify.secrets import SECRET_PREFIX
+from wirewatch_notify.settings import NotifySettings
+
+__all__ = ["WebhookChannel", "encode_body", "parse_retry_after", "sign", "signature_header"]
 
 RETRY_AFTER_STATUSES = frozenset({429, 502, 503, 504})
 
@@ -29,51 +33,60 @@ def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
     return "v1," + base64.b64encode(digest).decode()
 
 
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value).timestamp()
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when - (now if now is not None else time.time()))
+def signature_header(secrets: tuple[str, ...], message_id: str, timestamp: int, body: bytes) -> str:
+    """One ``v1,...`` entry per valid secret, space-separated (both during a rotation)."""
+    return " ".join(sign(secret, message_id, timestamp, body) for secret in secrets)
 
 
-def encode_body(envelope: dict[str, object]) -> bytes:
+def encode_body(envelope: dict[str, Any]) -> bytes:
     return json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class WebhookChannel:
     name = "webhook"
+    endpoint_concurrency: int | None = None
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
+    def __init__(self, client: httpx.AsyncClient, settings: NotifySettings) -> None:
         self.client = client
+        self.settings = settings
+
+    @classmethod
+    def from_settings(cls, settings: NotifySettings, client: httpx.AsyncClient) -> WebhookChannel:
+        return cls(client, settings)
+
+    def endpoint_key(self, target: str) -> str:
+        return target
 
     async def send(self, request: DeliveryRequest) -> None:
-        body = encode_body(request.envelope)
+        body = request.body if request.body is not None else encode_body(request.envelope)
         timestamp = int(time.time())
         headers = {
             "content-type": "application/json",
             "webhook-id": request.message_id,
             "webhook-timestamp": str(timestamp),
         }
-        if request.secret:
-            headers["webhook-signature"] = sign(request.secret, request.message_id, timestamp, body)
-        try:
-            response = await self.client.post(request.target, content=body, headers=headers)
-        except httpx.HTTPError as exc:
-            raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
-        status = response.status_code
+        if request.secrets:
+            headers["webhook-signature"] = signature_header(
+                request.secrets, request.message_id, timestamp, body
+            )
+        result = await post(
+            self.client,
+            request.target,
+            content=body,
+            headers=headers,
+            timeout_s=self.settings.webhook_timeout_s,
+        )
+        status = result.status
         if 200 <= status < 300:
             return
         if status == 410:
             raise PermanentDeliveryError("HTTP 410 Gone: endpoint removed", disable=True)
         retry_after = (
-            parse_retry_after(response.headers.get("retry-after"))
+            scaled_retry_after(
+                result.headers.get("retry-after"),
+                scale=self.settings.retry_after_scale,
+                cap=self.settings.max_retry_after_s,
+            )
             if status in RETRY_AFTER_STATUSES
             else None
         )
@@ -83,12 +96,3 @@ class WebhookChannel:
 
     async def aclose(self) -> None:
         await self.client.aclose()
-
-
-def make_webhook_client(timeout_s: float) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
-        timeout=httpx.Timeout(timeout_s),
-        follow_redirects=False,
-        headers={"user-agent": "Wirewatch-Webhooks/0.1"},
-        limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
-    )

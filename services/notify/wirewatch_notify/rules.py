@@ -1,0 +1,74 @@
+"""The matching rules of all live subscriptions, reloaded only when subscriptions change."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+from wirewatch_shared.db import session_scope
+
+from wirewatch_notify.matching import SubscriptionRule
+from wirewatch_notify.models import Subscription
+from wirewatch_notify.timing import Timing
+
+
+def timing_of(sub: Subscription) -> Timing:
+    return Timing.of(
+        digest_minutes=sub.digest_interval_minutes if sub.mode == "digest" else None,
+        quiet_start=sub.quiet_start,
+        quiet_end=sub.quiet_end,
+        timezone=sub.timezone,
+    )
+
+
+def rule_of(sub: Subscription) -> SubscriptionRule:
+    assert sub.id is not None
+    return SubscriptionRule(
+        subscription_id=sub.id,
+        topics=frozenset(sub.topics),
+        min_score=sub.min_score,
+        feeds=frozenset(sub.feeds),
+        languages=frozenset(sub.languages),
+        countries=frozenset(sub.countries),
+        entities=frozenset(e.casefold() for e in sub.entities),
+        timing=timing_of(sub),
+    )
+
+
+def active_rules(engine: Engine) -> list[SubscriptionRule]:
+    """Rules of active subscriptions; unconfirmed email subscriptions match nothing."""
+    with session_scope(engine) as session:
+        subs = session.exec(select(Subscription).where(col(Subscription.active).is_(True)))
+        return [rule_of(s) for s in subs if not s.awaiting_confirmation]
+
+
+def _version(engine: Engine) -> tuple[int, datetime | None]:
+    with session_scope(engine) as session:
+        count, latest = session.exec(
+            select(func.count(), func.max(Subscription.updated_at)).select_from(Subscription)
+        ).one()
+        return int(count), latest
+
+
+class RuleCache:
+    """Every change to a subscription bumps ``updated_at`` (or the row count), so one
+    cheap aggregate query per message tells whether the rules must be reloaded."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._lock = threading.Lock()
+        self._version: tuple[int, datetime | None] | None = None
+        self._rules: list[SubscriptionRule] = []
+
+    def get(self) -> list[SubscriptionRule]:
+        version = _version(self.engine)
+        with self._lock:
+            if version == self._version:
+                return self._rules
+        rules = active_rules(self.engine)
+        with self._lock:
+            self._version, self._rules = version, rules
+        return rules

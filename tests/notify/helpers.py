@@ -1,0 +1,122 @@
+"""Shared helpers for the notify tests: settings, items, a running worker, an API client."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+from wirewatch_notify.api import create_api_router
+from wirewatch_notify.app import NotifyService, create_notify_tables
+from wirewatch_notify.settings import NotifySettings
+from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
+
+from tests.support.http import HttpReceiver, RecordedRequest
+
+SECRET_KEY = "test-secret-key"
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def make_settings(database_url: str, **overrides: Any) -> NotifySettings:
+    values: dict[str, Any] = {
+        "kafka_bootstrap": "127.0.0.1:9",  # never started unless a test says so
+        "database_url": database_url,
+        "secret_key": SECRET_KEY,
+        "allow_private_networks": True,
+        "delivery_tick_s": 0.05,
+        "retry_schedule_s": [0.2, 0.4, 0.8],
+        "smtp_security": "none",
+        "webhook_timeout_s": 5.0,
+        "claim_lease_s": 40.0,
+        "slack_min_interval_s": 0.0,
+        "public_base_url": "http://testserver",
+        "log_level": "INFO",
+    }
+    values.update(overrides)
+    return NotifySettings(**values)
+
+
+def make_service(database_url: str, **overrides: Any) -> NotifyService:
+    service = NotifyService(make_settings(database_url, **overrides))
+    create_notify_tables(service.engine)
+    return service
+
+
+def classified(
+    topic: str,
+    *,
+    item_id: str | None = None,
+    score: float = 0.9,
+    title: str = "Deportation flight lands in Caracas",
+    feed_id: int = 1,
+    language: str | None = "en",
+    countries: tuple[str, ...] = (),
+    agencies: tuple[str, ...] = (),
+    link: str | None = "https://example.org/news/1",
+) -> ClassifiedItem:
+    phrase = title[:10] or "x"
+    item = FeedItem(
+        item_id=item_id or uuid.uuid4().hex,
+        feed_id=feed_id,
+        feed_url="https://example.org/feed.xml",
+        feed_title="Border Desk",
+        title=title,
+        summary="Officials said the charter flight landed.",
+        link=link,
+        published=NOW,
+        fetched_at=NOW,
+        language=language,
+    )
+    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="r1")
+    return ClassifiedItem(
+        item=item,
+        matches=(TopicMatch(topic=topic, score=score, evidence=(evidence,), rules=("r1",)),),
+        entities=Entities(countries=countries, agencies=agencies),
+        classified_at=NOW,
+    )
+
+
+async def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+@asynccontextmanager
+async def running_worker(service: NotifyService) -> AsyncIterator[NotifyService]:
+    """The delivery worker alone (no Kafka): feed it with ``service.handle_classified``."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(service.worker.run(stop))
+    try:
+        yield service
+    finally:
+        stop.set()
+        await task
+        for channel in service.channels.values():
+            await channel.aclose()
+
+
+def api_client(service: NotifyService) -> httpx.AsyncClient:
+    app = FastAPI()
+    app.include_router(create_api_router(service))
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+async def wait_received(
+    receiver: HttpReceiver, count: int, path: str | None = None, timeout: float = 15.0
+) -> list[RecordedRequest]:
+    """Like ``HttpReceiver.wait_for`` without blocking the event loop."""
+    await wait_until(lambda: len(receiver.received(path)) >= count, timeout)
+    return receiver.received(path)

@@ -1,0 +1,299 @@
+"""The subscriptions API: CRUD, tenancy, limits, validation, and secrets kept secret."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import MetaData, select
+from sqlalchemy.engine import Engine
+from wirewatch_notify import tokens
+from wirewatch_notify.app import NotifyService
+from wirewatch_shared.logging import configure_logging
+
+from tests.notify.helpers import (
+    api_client,
+    bearer,
+    classified,
+    make_service,
+    running_worker,
+    wait_received,
+    wait_until,
+)
+from tests.support.http import HttpReceiver
+
+HOOK = "https://hooks.example.org/in"
+QUIET_TZ = {"start": "01:00", "end": "02:00", "tz": "x"}
+
+
+@pytest.fixture
+def service(sqlite_url: str) -> NotifyService:
+    return make_service(sqlite_url, allow_private_networks=False, api_rate_limit_burst=1000)
+
+
+@pytest.fixture
+async def client(service: NotifyService) -> AsyncIterator:  # type: ignore[type-arg]
+    async with api_client(service) as http:
+        yield http
+
+
+def _token(service: NotifyService, name: str = "t") -> dict[str, str]:
+    return bearer(tokens.create_token(service.engine, name).plaintext)
+
+
+async def test_crud_round_trip_and_openapi(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+    auth = _token(service)
+    created = await client.post(
+        "/api/v1/subscriptions",
+        json={
+            "topics": ["border-policy"],
+            "channel": "webhook",
+            "target": HOOK,
+            "min_score": 0.4,
+            "countries": ["mx"],
+            "mode": "digest",
+            "digest_interval_minutes": 30,
+            "quiet_hours": {"start": "22:00", "end": "06:30"},
+            "timezone": "America/Mexico_City",
+        },
+        headers=auth,
+    )
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["webhook_secret"].startswith("whsec_") and body["status"] == "active"
+    sub_id = body["id"]
+    got = (await client.get(f"/api/v1/subscriptions/{sub_id}", headers=auth)).json()
+    assert "webhook_secret" not in got and got["countries"] == ["MX"]
+    assert got["quiet_hours"] == {"start": "22:00", "end": "06:30"}
+    patched = await client.patch(
+        f"/api/v1/subscriptions/{sub_id}",
+        json={"mode": "instant", "active": False, "quiet_hours": None},
+        headers=auth,
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["status"] == "paused" and patched.json()["quiet_hours"] is None
+    listed = (await client.get("/api/v1/subscriptions", headers=auth)).json()
+    assert [s["id"] for s in listed] == [sub_id]
+    log = await client.get(f"/api/v1/subscriptions/{sub_id}/deliveries", headers=auth)
+    assert log.status_code == 200 and log.json() == []
+    rotated = await client.post(f"/api/v1/subscriptions/{sub_id}/rotate-secret", headers=auth)
+    assert rotated.status_code == 200 and rotated.json()["webhook_secret"] != body["webhook_secret"]
+    assert (await client.delete(f"/api/v1/subscriptions/{sub_id}", headers=auth)).status_code == 204
+    assert (await client.get(f"/api/v1/subscriptions/{sub_id}", headers=auth)).status_code == 404
+
+    from fastapi import FastAPI
+    from wirewatch_notify.api import create_api_router
+
+    app = FastAPI()
+    app.include_router(create_api_router(service))
+    paths = app.openapi()["paths"]
+    assert "/api/v1/subscriptions/{subscription_id}/rotate-secret" in paths
+    assert "/api/v1/email/unsubscribe/{token}" in paths
+
+
+async def test_no_token_or_a_bad_one_is_401(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+    good = tokens.create_token(service.engine, "x").plaintext
+    for headers in ({}, bearer("nope"), bearer(good[:-2] + "xx"), bearer("wwt_zz_zz")):
+        response = await client.get("/api/v1/subscriptions", headers=headers)
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"] == "Bearer"
+
+
+async def test_cross_tenant_access_is_zero_of_n(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+    tenants = [_token(service, f"tenant-{n}") for n in range(4)]
+    owned: list[list[int]] = []
+    for auth in tenants:
+        ids = []
+        for topic in ("a", "b"):
+            response = await client.post(
+                "/api/v1/subscriptions",
+                json={"topic": topic, "channel": "webhook", "target": HOOK},
+                headers=auth,
+            )
+            ids.append(response.json()["id"])
+        owned.append(ids)
+    attempts = successes = 0
+    for me, auth in enumerate(tenants):
+        listed = {s["id"] for s in (await client.get("/api/v1/subscriptions", headers=auth)).json()}
+        assert listed == set(owned[me])
+        for other, ids in enumerate(owned):
+            if other == me:
+                continue
+            for sub_id in ids:
+                base = f"/api/v1/subscriptions/{sub_id}"
+                for method, path, payload in (
+                    ("GET", base, None),
+                    ("PATCH", base, {"active": False}),
+                    ("DELETE", base, None),
+                    ("POST", f"{base}/test", None),
+                    ("POST", f"{base}/rotate-secret", None),
+                    ("GET", f"{base}/deliveries", None),
+                ):
+                    response = await client.request(method, path, json=payload, headers=auth)
+                    attempts += 1
+                    successes += response.status_code < 400
+                    assert response.status_code == 404, (method, path, response.status_code)
+    assert (successes, attempts) == (0, 4 * 3 * 2 * 6)
+    for me, auth in enumerate(tenants):  # nothing was changed or removed
+        for sub_id in owned[me]:
+            got = await client.get(f"/api/v1/subscriptions/{sub_id}", headers=auth)
+            assert got.json()["active"] is True
+
+
+async def test_bodies_over_64_kb_are_413(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+    auth = _token(service)
+    big = {"topic": "a", "channel": "webhook", "target": HOOK, "entities": ["x" * 100] * 700}
+    declared = await client.post("/api/v1/subscriptions", json=big, headers=auth)
+    assert declared.status_code == 413
+
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: chunked
+        yield b'{"topic": "a", "channel": "webhook", "target": "' + HOOK.encode() + b'", "x": "'
+        for _ in range(80):
+            yield b"y" * 1024
+        yield b'"}'
+
+    streamed = await client.post(
+        "/api/v1/subscriptions",
+        content=chunks(),
+        headers={**auth, "content-type": "application/json"},
+    )
+    assert streamed.status_code == 413
+    lying = await client.post(
+        "/api/v1/subscriptions",
+        content=b"{" + b" " * 70_000 + b"}",
+        headers={**auth, "content-type": "application/json", "content-length": "10"},
+    )
+    assert lying.status_code in (400, 413)
+
+
+async def test_rate_limit_is_429_with_retry_after_per_token(sqlite_url: str) -> None:
+    service = make_service(sqlite_url, api_rate_limit_burst=5, api_rate_limit_per_minute=6)
+    first, second = _token(service, "one"), _token(service, "two")
+    async with api_client(service) as client:
+        codes = [
+            (await client.get("/api/v1/subscriptions", headers=first)).status_code for _ in range(6)
+        ]
+        assert codes == [200] * 5 + [429]
+        limited = await client.get("/api/v1/subscriptions", headers=first)
+        assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+        assert (await client.get("/api/v1/subscriptions", headers=second)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "body"),
+    [
+        ("POST", {"topic": "a", "channel": "webhook", "target": HOOK, "colour": "red"}),
+        ("POST", {"topic": "a", "channel": "email", "target": "a@example.org", "owner": "x"}),
+        ("POST", {"topic": "a", "channel": "webhook", "target": HOOK, "quiet_hours": QUIET_TZ}),
+        ("PATCH", {"channel": "email"}),
+        ("PATCH", {"target": "https://evil.example/"}),
+        ("PATCH", {"topics": None}),
+    ],
+)  # fmt: skip
+async def test_unknown_or_forbidden_fields_are_422(
+    service: NotifyService,
+    client,  # type: ignore[no-untyped-def]
+    method: str,
+    body: dict[str, object],
+) -> None:
+    auth = _token(service)
+    created = await client.post(
+        "/api/v1/subscriptions",
+        json={"topic": "a", "channel": "webhook", "target": HOOK},
+        headers=auth,
+    )
+    path = "/api/v1/subscriptions"
+    if method == "PATCH":
+        path += f"/{created.json()['id']}"
+    response = await client.request(method, path, json=body, headers=auth)
+    assert response.status_code == 422, response.text
+
+
+async def test_private_targets_are_refused_by_the_api(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+    auth = _token(service)
+    for target in ("http://127.0.0.1:9/x", "http://[::1]/x", "http://169.254.169.254/latest"):
+        response = await client.post(
+            "/api/v1/subscriptions",
+            json={"topic": "a", "channel": "webhook", "target": target},
+            headers=auth,
+        )
+        assert response.status_code == 422 and "refus" in response.text
+
+
+def _dump(engine: Engine) -> str:
+    metadata = MetaData()
+    metadata.reflect(engine)
+    parts = []
+    with engine.connect() as conn:
+        for table in metadata.sorted_tables:
+            for row in conn.execute(select(table)):
+                parts.append(json.dumps([str(v) for v in row]))
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def debug_logging() -> Iterator[None]:
+    """Wirewatch's real logging set-up at DEBUG, restored afterwards (it is process-wide)."""
+    import structlog
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    noisy = ("aiokafka", "kafka", "httpx", "httpcore", "mail.log", "uvicorn.access")
+    levels = {name: logging.getLogger(name).level for name in noisy}
+    configure_logging("DEBUG", json=True)
+    try:
+        yield
+    finally:
+        root.handlers[:], _ = saved[0], root.setLevel(saved[1])
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+        structlog.reset_defaults()
+
+
+async def test_secrets_stay_out_of_logs_and_the_database(
+    debug_logging: None,
+    database_url: str,
+    http_receiver: HttpReceiver,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    service = make_service(database_url)
+    token = tokens.create_token(service.engine, "ops").plaintext
+    secrets = [token]
+    slack = http_receiver.url("/services/T0/B0/slacksecretpath")
+    async with running_worker(service), api_client(service) as client:
+        for channel, target in (("webhook", http_receiver.url("/hook")), ("slack", slack)):
+            created = await client.post(
+                "/api/v1/subscriptions",
+                json={"topic": "flights", "channel": channel, "target": target},
+                headers=bearer(token),
+            )
+            assert created.status_code == 201
+            if created.json()["webhook_secret"]:
+                secrets.append(created.json()["webhook_secret"])
+                hook_id = created.json()["id"]
+        rotated = await client.post(
+            f"/api/v1/subscriptions/{hook_id}/rotate-secret", headers=bearer(token)
+        )
+        secrets.append(rotated.json()["webhook_secret"])
+        tested = await client.post(f"/api/v1/subscriptions/{hook_id}/test", headers=bearer(token))
+        assert tested.json()["delivered"] is True
+        await service.handle_classified(classified("flights"))
+        await wait_received(http_receiver, 2, "/hook")
+        await wait_until(service.worker.idle)
+    secrets.append("slacksecretpath")
+    logs = caplog.text + capsys.readouterr().err
+    assert "delivered" in logs  # the logs were captured at all
+    dump = _dump(service.engine)
+    raw_file = Path(database_url.removeprefix("sqlite:///"))
+    raw = raw_file.read_bytes().decode("latin-1") if raw_file.is_file() else ""
+    for secret in secrets:
+        for needle in {secret, secret.removeprefix("whsec_"), secret.split("_")[-1]}:
+            assert needle not in logs, "secret in logs"
+            assert needle not in dump, "secret in the database dump"
+            assert needle not in raw, "secret in the database file"
