@@ -1,0 +1,198 @@
+"""Classify service throughput over the real broker vs a no-op pass-through service.
+
+Starts the embedded Tansu broker, fills ``topics.ITEMS`` with N real-text FeedItems
+(news feeds of the local corpus mixed with the labelled dev set, as in
+bench/classify_core.py), then in the same run:
+
+1. a pass-through FastStream service: the same batch subscriber settings
+   (batch=True, max_records, NACK_ON_ERROR, raw bodies), consume -> publish each
+   body unchanged (keyed, confirmations awaited per batch) to a sink topic;
+2. the real ClassifyService (decode, classify, publish ClassifiedItem, store the
+   item in SQLite unless --no-store).
+
+Sustained rate = items handled (counted after each batch's publishes are confirmed)
+per second, from the end of the first batch to the N-th item, so group joins are not
+counted. (Tansu's end offsets lag the last batch, so they are not used.) Prints both
+rates and their ratio.
+
+Run: .venv/bin/python bench/classify_service.py [--items 50000] [--no-store]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from faststream import AckPolicy, FastStream
+from faststream.kafka import KafkaBroker
+from wirewatch_classify.app import ClassifyService, raw_bodies
+from wirewatch_classify.settings import ClassifySettings
+from wirewatch_shared import topics
+from wirewatch_shared.broker import ensure_topics, make_broker
+from wirewatch_shared.embedded import EmbeddedBroker
+from wirewatch_shared.events import FeedItem
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from classify_core import corpus_items, cycle, dev_items
+
+SINK = "bench.passthrough.v1"
+PASS_GROUP = "bench-passthrough"
+
+
+async def fill_items(settings: ClassifySettings, n: int) -> None:
+    """Publish n FeedItems to ITEMS the way ingest does (FastStream, keyed, confirmed)."""
+    base = corpus_items() + dev_items()
+    now = datetime.now(UTC)
+    broker = make_broker(settings, client_suffix="bench-fill")
+    await broker.connect()
+    try:
+        pending = []
+        for i, (title, summary) in enumerate(cycle(base, n)):
+            item = FeedItem(
+                item_id=f"bench-{i}",
+                feed_id=1 + i % 50,
+                feed_url=f"https://example.org/feed/{i % 50}",
+                title=title,
+                summary=summary,
+                link=f"https://example.org/item/{i}",
+                published=now,
+                fetched_at=now,
+                language="en",
+            )
+            pending.append(
+                await broker.publish(
+                    item.model_dump_json().encode(),
+                    topics.ITEMS,
+                    key=item.item_id.encode(),
+                    no_confirm=True,
+                )
+            )
+            if len(pending) >= 2000:
+                await asyncio.gather(*pending)
+                pending.clear()
+        await asyncio.gather(*pending)
+    finally:
+        await broker.stop()
+
+
+class Progress:
+    """Items handled (counted after each batch's publishes are confirmed)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: float | None = None
+
+    def add(self, n: int) -> None:
+        if self.first is None:
+            self.first = time.monotonic()
+        self.count += n
+
+
+def passthrough_app(settings: ClassifySettings, progress: Progress) -> FastStream:
+    broker: KafkaBroker = make_broker(settings, client_suffix="passthrough")
+    sink = broker.publisher(SINK)
+
+    async def handle(bodies: list[bytes]) -> None:
+        pending = [
+            await sink.publish(body, key=str(i).encode(), no_confirm=True)
+            for i, body in enumerate(bodies)
+        ]
+        await asyncio.gather(*pending)
+        progress.add(len(bodies))
+
+    broker.subscriber(
+        topics.ITEMS,
+        group_id=PASS_GROUP,
+        batch=True,
+        max_records=settings.classify_batch_max_records,
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        decoder=raw_bodies,
+        **settings.consumer_options(),  # type: ignore[arg-type]
+    )(handle)
+    return FastStream(broker)
+
+
+class CountingClassifyService(ClassifyService):
+    """The real service; only counts each batch once its handler has finished."""
+
+    def __init__(self, settings: ClassifySettings) -> None:
+        super().__init__(settings)
+        self.progress = Progress()
+
+    async def handle_items(self, bodies: list[bytes]) -> None:
+        await super().handle_items(bodies)
+        self.progress.add(len(bodies))
+
+
+async def measure(app: FastStream, progress: Progress, n: int, timeout_s: float = 900) -> float:
+    """Items/s from the end of the first batch to the n-th item (group joins excluded:
+    the first batch's items are not counted)."""
+    await app.start()
+    try:
+        deadline = time.monotonic() + timeout_s
+        while progress.first is None:
+            await asyncio.sleep(0.01)
+        counted_from = progress.count
+        while progress.count < n:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"only {progress.count:,} of {n:,} items in {timeout_s} s")
+            await asyncio.sleep(0.01)
+        assert progress.first is not None
+        return (progress.count - counted_from) / (time.monotonic() - progress.first)
+    finally:
+        await app.stop()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--batch", type=int, default=500, help="max_records per batch")
+    parser.add_argument("--no-store", action="store_true", help="Do not keep items in SQLite.")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[0, 1],
+        help="classify_workers settings to measure, one run each (default: 0 1)",
+    )
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    with EmbeddedBroker() as embedded, tempfile.TemporaryDirectory() as tmp:
+        settings = ClassifySettings(
+            kafka_bootstrap=embedded.bootstrap,
+            database_url=f"sqlite:///{Path(tmp) / 'bench.db'}",
+            classify_batch_max_records=args.batch,
+            classify_store_items=not args.no_store,
+            log_level="WARNING",
+        )
+        ensure_topics(embedded.bootstrap, (*topics.ALL_TOPICS, SINK))
+        started = time.monotonic()
+        await fill_items(settings, args.items)
+        print(f"{args.items:,} items produced in {time.monotonic() - started:.1f} s", flush=True)
+
+        progress = Progress()
+        passthrough = await measure(passthrough_app(settings, progress), progress, args.items)
+        print(f"pass-through service: {passthrough:,.0f} items/s", flush=True)
+        store = "with" if settings.classify_store_items else "without"
+        for run, workers in enumerate(args.workers):
+            if run:  # the group has consumed everything: give it N new items
+                await fill_items(settings, args.items)
+            service = CountingClassifyService(
+                settings.model_copy(update={"classify_workers": workers})
+            )
+            classify = await measure(service.build_app(), service.progress, args.items)
+            print(
+                f"classify service, {workers} worker processes, {store} item store: "
+                f"{classify:,.0f} items/s = {classify / passthrough:.2f} x pass-through",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

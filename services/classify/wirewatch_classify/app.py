@@ -1,0 +1,322 @@
+"""Classify service: a FastStream app that tags feed items with topics.
+
+Consumes ``topics.ITEMS`` in batches (group ``topics.GROUP_CLASSIFY``), publishes
+one :class:`ClassifiedItem` per item to ``topics.CLASSIFIED`` and commits the
+batch's offsets only after every publish is confirmed (``NACK_ON_ERROR``: a
+failed publish rewinds the batch instead of committing past it). A message that
+is not a valid FeedItem goes to ``topics.DEAD_LETTER`` once, never retried.
+
+User topics come from the ``classify_user_topic`` table (read on start and
+re-read every few seconds) and from the control topic, which every classify
+process reads in full (no consumer group), so a new topic applies without a
+restart. Run alone with ``faststream run wirewatch_classify.app:create_app --factory``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+from collections import Counter
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+from faststream import AckPolicy, FastStream
+from faststream.kafka import KafkaBroker
+from faststream.message import StreamMessage
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+from wirewatch_shared import metrics, topics
+from wirewatch_shared.broker import ensure_topics, make_broker
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.events import DeadLetter, FeedItem, TopicDefinitionEvent
+from wirewatch_shared.logging import configure_logging, get_logger
+
+from wirewatch_classify import store, user_topics, workers
+from wirewatch_classify.encoding import assemble, timestamp_json
+from wirewatch_classify.engine import Classifier
+from wirewatch_classify.settings import ClassifySettings
+
+log = get_logger(__name__)
+_JSON_HEADERS = {"content-type": "application/json"}
+
+
+async def raw_bodies(msg: StreamMessage[Any]) -> Any:
+    """Hand the handler the undecoded bodies: decoding happens per item, so one bad
+    message goes to the dead-letter topic instead of failing its whole batch."""
+    return msg.body
+
+
+class ClassifyService:
+    """Owns the broker, the classifier and the user-topic refresh task of one process."""
+
+    def __init__(self, settings: ClassifySettings, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+        self.broker: KafkaBroker = make_broker(settings, client_suffix="classify")
+        self.base_classifier = Classifier.load(settings.classify_topics_dir)
+        self.classifier = self.base_classifier
+        # User topics from two sources: the table (authoritative, polled) and the
+        # control topic (instant). A control event holds until the table changes that
+        # same name (newer information); None is a deletion announced on the topic.
+        self._from_table: dict[str, user_topics.Definition] = {}
+        self._from_events: dict[str, user_topics.Definition | None] = {}
+        self._table_fingerprint: str | None = None
+        self._effective: dict[str, user_topics.Definition] = {}
+        self._fingerprint = user_topics.fingerprint([])
+        self._pool: workers.WorkerPool | None = None
+        self._stop = asyncio.Event()
+        self._poll_task: asyncio.Task[None] | None = None
+        self.classified_publisher = self.broker.publisher(
+            topics.CLASSIFIED, title="classified", description="Items with topic matches"
+        )
+        self.dead_letter_publisher = self.broker.publisher(
+            topics.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
+        )
+        self.broker.subscriber(
+            topics.ITEMS,
+            group_id=topics.GROUP_CLASSIFY,
+            batch=True,
+            max_records=settings.classify_batch_max_records,
+            ack_policy=AckPolicy.NACK_ON_ERROR,
+            decoder=raw_bodies,
+            title="items",
+            **settings.consumer_options(),  # type: ignore[arg-type]
+        )(self.handle_items)
+        # No group: every classify process reads every definition from the start.
+        self.broker.subscriber(
+            topics.TOPIC_DEFINITIONS,
+            decoder=raw_bodies,
+            title="topic-definitions",
+            **settings.consumer_options(),  # type: ignore[arg-type]
+        )(self.handle_definition)
+
+    # -- items ---------------------------------------------------------------------
+
+    async def handle_items(self, bodies: list[bytes]) -> None:
+        """Classify a batch; returns only when every publish is confirmed (then the
+        subscriber commits the batch's offsets)."""
+        now = timestamp_json(datetime.now(UTC))
+        pending: list[Any] = []
+        items: list[tuple[bytes, FeedItem]] = []
+        for body in bodies:
+            try:
+                items.append((body, FeedItem.model_validate_json(body)))
+            except ValidationError as exc:
+                pending.append(await self._dead_letter(body, exc))
+        records: list[store.ItemRecord] = []
+        tagged: Counter[str] = Counter()
+        matched = 0
+        debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
+        async for chunk, results in self._classified_chunks(items):
+            for (body, item), result in zip(chunk, results, strict=True):
+                pending.append(
+                    await self.classified_publisher.publish(
+                        assemble(body, result.matches_json, result.entities_json, now),
+                        key=item.item_id.encode(),
+                        headers=_JSON_HEADERS,
+                        no_confirm=True,  # a future: confirmations are awaited together below
+                    )
+                )
+                if self.settings.classify_store_items:
+                    records.append(_record(item, body, result.stored_matches))
+                if result.topics:
+                    matched += 1
+                    tagged.update(result.topics)
+                    if debug:
+                        log.debug("classified", item_id=item.item_id, topics=list(result.topics))
+        # Store while the publishes are in flight; both finish before the commit.
+        saving = asyncio.ensure_future(self._save(records)) if records else None
+        try:
+            # The in-memory test producer returns plain results rather than futures.
+            await asyncio.gather(*(f for f in pending if inspect.isawaitable(f)))
+        finally:
+            if saving is not None:
+                await saving
+        _count(tagged, matched, len(items))
+
+    async def _save(self, records: list[store.ItemRecord]) -> None:
+        """Keep the items for reclassify. The store is history, not the pipeline: a
+        database failure is logged and the batch still completes (a publish failure,
+        by contrast, fails the batch so it is redelivered)."""
+        try:
+            await asyncio.to_thread(store.save_items, self.engine, records)
+        except Exception as exc:
+            log.error(
+                "item store write failed; items not kept for reclassify",
+                error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                items=len(records),
+                first_item_id=records[0].item_id,
+            )
+
+    async def _classified_chunks(
+        self, items: list[tuple[bytes, FeedItem]]
+    ) -> AsyncIterator[tuple[list[tuple[bytes, FeedItem]], list[workers.Result]]]:
+        """Chunks of the batch with their results. With worker processes, the next
+        chunks are classified while the caller publishes the current one."""
+        if self._pool is None:
+            classifier = self.classifier  # one set of topics for the whole batch
+            yield (
+                items,
+                [workers.encode(classifier, (i.title, i.summary, i.language)) for _, i in items],
+            )
+            return
+        size = max(1, self.settings.classify_worker_chunk)
+        chunks = [items[k : k + size] for k in range(0, len(items), size)]
+        definitions, fingerprint = list(self._effective.values()), self._fingerprint
+
+        def submit(chunk: list[tuple[bytes, FeedItem]]) -> asyncio.Future[list[workers.Result]]:
+            assert self._pool is not None
+            rows = [(i.title, i.summary, i.language) for _, i in chunk]
+            return asyncio.wrap_future(self._pool.submit(rows, fingerprint, definitions))
+
+        in_flight = [submit(c) for c in chunks[:2]]  # keep the workers busy
+        for k, chunk in enumerate(chunks):
+            results = await in_flight[k]
+            if k + 2 < len(chunks):
+                in_flight.append(submit(chunks[k + 2]))
+            yield chunk, results
+
+    async def _dead_letter(self, body: bytes, exc: Exception) -> asyncio.Future[Any]:
+        error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        log.warning("undecodable item sent to dead letter", error=error, size=len(body))
+        letter = DeadLetter(
+            source_topic=topics.ITEMS,
+            consumer_group=topics.GROUP_CLASSIFY,
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+            payload=body.decode("utf-8", errors="replace"),
+            failed_at=datetime.now(UTC),
+        )
+        future: asyncio.Future[Any] = await self.dead_letter_publisher.publish(
+            letter.model_dump_json().encode(), headers=_JSON_HEADERS, no_confirm=True
+        )
+        return future
+
+    # -- user topics -----------------------------------------------------------------
+
+    async def handle_definition(self, body: bytes) -> None:
+        try:
+            event = TopicDefinitionEvent.model_validate_json(body)
+            definition = (
+                None
+                if event.definition is None
+                else user_topics.from_event_dict(event.name, event.definition)
+            )
+        except (ValidationError, ValueError) as exc:
+            log.warning("ignored bad topic definition event", error=str(exc).splitlines()[0])
+            return
+        self._from_events[event.name] = definition
+        self._rebuild()
+        log.info(
+            "user topic updated from control topic", topic=event.name, deleted=definition is None
+        )
+
+    async def reload_user_topics(self) -> bool:
+        """Re-read the table; apply it when it changed since the last read."""
+        definitions = await asyncio.to_thread(user_topics.list_definitions, self.engine)
+        fingerprint = user_topics.fingerprint(definitions)
+        if fingerprint == self._table_fingerprint:
+            return False
+        self._table_fingerprint = fingerprint
+        table = {d.name: d for d in definitions}
+        for name in set(table) | set(self._from_table):
+            if table.get(name) != self._from_table.get(name):
+                self._from_events.pop(name, None)
+        self._from_table = table
+        self._rebuild()
+        log.info("user topics loaded from table", count=len(definitions))
+        return True
+
+    def _rebuild(self) -> None:
+        effective = dict(self._from_table)
+        for name, definition in self._from_events.items():
+            if definition is None:
+                effective.pop(name, None)
+            else:
+                effective[name] = definition
+        self._effective = effective
+        self._fingerprint = user_topics.fingerprint(list(effective.values()))
+        compiled = user_topics.compile_all(list(effective.values()))
+        # Swapped in one assignment: a batch in progress keeps the classifier it started with.
+        self.classifier = self.base_classifier.with_user_topics(compiled)
+
+    async def _poll_user_topics(self) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(TimeoutError):  # the poll interval elapsed
+                await asyncio.wait_for(
+                    self._stop.wait(), timeout=self.settings.classify_user_topics_poll_s
+                )
+            if self._stop.is_set():
+                return
+            try:
+                await self.reload_user_topics()
+            except Exception as exc:  # a database hiccup must not kill the refresher
+                log.warning("user topic reload failed", error=str(exc))
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    async def on_startup(self) -> None:
+        assert self.settings.kafka_bootstrap
+        await asyncio.to_thread(
+            ensure_topics,
+            self.settings.kafka_bootstrap,
+            partitions=self.settings.topic_partitions,
+            replication=self.settings.topic_replication,
+        )
+        await asyncio.to_thread(store.create_classify_tables, self.engine)
+        await self.reload_user_topics()
+        if self.settings.classify_workers and self._pool is None:
+            self._pool = workers.WorkerPool(
+                self.settings.classify_workers, self.settings.classify_topics_dir
+            )
+            await asyncio.to_thread(self._pool.warm_up)
+
+    async def after_startup(self) -> None:
+        self._stop.clear()
+        self._poll_task = asyncio.create_task(self._poll_user_topics())
+
+    async def on_shutdown(self) -> None:
+        self._stop.set()
+        if self._poll_task is not None:
+            await self._poll_task
+            self._poll_task = None
+        if self._pool is not None:
+            await asyncio.to_thread(self._pool.close)
+            self._pool = None
+
+    def build_app(self) -> FastStream:
+        return FastStream(
+            self.broker,
+            on_startup=[self.on_startup],
+            after_startup=[self.after_startup],
+            on_shutdown=[self.on_shutdown],
+        )
+
+
+def _count(tagged: Counter[str], matched: int, total: int) -> None:
+    """Prometheus counters (wirewatch_classify_items / _items_tagged)."""
+    if matched:
+        metrics.CLASSIFIED.labels(result="matched").inc(matched)
+    if total > matched:
+        metrics.CLASSIFIED.labels(result="unmatched").inc(total - matched)
+    for topic, count in tagged.items():
+        metrics.TAGGED.labels(topic=topic).inc(count)
+
+
+def _record(item: FeedItem, body: bytes, stored_matches: str) -> store.ItemRecord:
+    return store.ItemRecord(
+        item_id=item.item_id,
+        published=item.published,
+        fetched_at=item.fetched_at,
+        # The body just validated as a FeedItem: store it as received, no re-encoding.
+        item_json=body.decode("utf-8", errors="replace"),
+        matches_json=stored_matches,
+    )
+
+
+def create_app(settings: ClassifySettings | None = None) -> FastStream:
+    settings = settings or ClassifySettings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    return ClassifyService(settings).build_app()

@@ -1,0 +1,508 @@
+"""The classification engine: pure, synchronous, no I/O after construction.
+
+A :class:`Classifier` compiles the topic files, the entity gazetteer and the
+user-defined topics into one :class:`~wirewatch_classify.lexicon.Lexicon`.
+``classify()`` scans title and summary once, buckets the phrase hits by the
+group they feed, then evaluates each touched topic's rules:
+
+raw score = sum of the weights of the rules that fired (each rule counts once)
+score     = Platt-calibrated logistic of raw (see ``TopicSpec.calibration``)
+
+A topic is reported when its score reaches its threshold. Exclusion phrases
+mask the topic's hits they overlap ("repatriation of profits" removes the
+"repatriation" hit) or, with ``veto: true``, suppress the topic for the item.
+
+Speed: most news items touch some topic vocabulary ("flight", "policy") without
+being on topic, so before evaluating a topic's rules we bound its best possible
+raw score from which groups are present at all; when even that bound stays
+under the threshold the topic is skipped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirewatch_shared.events import Entities, Evidence, TopicMatch
+
+from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
+from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
+from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
+from wirewatch_classify.topicdef import TopicSpec, load_topics
+
+Located = tuple[FieldScan, int, int]
+"""A hit in a field: (scan, first token, end token)."""
+GroupHits = dict[int, list[Located]]
+"""Hits per owner id."""
+
+EMPTY_ENTITIES = Entities()
+QUERY_RULE = "query"
+
+
+@dataclass(frozen=True, slots=True)
+class UserTopic:
+    """A user-defined topic: a parsed boolean query (a phrase list is an OR of phrases)."""
+
+    name: str
+    query: Node
+    source: str = ""
+
+    @classmethod
+    def from_query(cls, name: str, query: str) -> UserTopic:
+        return cls(name, parse_query(query), query)
+
+    @classmethod
+    def from_phrases(cls, name: str, phrases: Sequence[str]) -> UserTopic:
+        cleaned = [p.strip() for p in phrases if p.strip()]
+        if not cleaned:
+            raise ValueError("the phrase list is empty")
+        for phrase in cleaned:
+            parse_phrase(phrase)  # raises PatternError (a ValueError) on a bad phrase
+        node: Node = Or(tuple(Term(p) for p in cleaned)) if len(cleaned) > 1 else Term(cleaned[0])
+        return cls(name, node, ", ".join(cleaned))
+
+
+# -- compiled topic files ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    weight: float
+    kind: str
+    """"any" (also inline phrases), "all" or "near"."""
+    groups: tuple[int, ...]
+    within: int
+    requires: tuple[int, ...]
+    unless: tuple[int, ...]
+    fields: frozenset[str] | None
+    """None: both fields."""
+    need_all: frozenset[int]
+    """Groups that must all be present for the rule to have a chance to fire."""
+    need_any: frozenset[int] | None
+    """For "any" rules: at least one of these must be present."""
+    context_in_fields: bool
+    """``requires``/``unless`` look only at the rule's fields."""
+
+    def possible(self, present: GroupHits) -> bool:
+        """Necessary condition from group presence alone (no positions), in C set ops."""
+        keys = present.keys()
+        if not self.need_all <= keys:
+            return False
+        return self.need_any is None or not self.need_any.isdisjoint(keys)
+
+    def fire(self, groups: GroupHits) -> list[Located]:
+        """The hits that make the rule fire; empty when it does not."""
+        if self.context_in_fields:
+            if any(self._in_fields(groups.get(g, [])) for g in self.unless):
+                return []
+            if not all(self._in_fields(groups.get(g, [])) for g in self.requires):
+                return []
+        else:
+            if any(groups.get(g) for g in self.unless):
+                return []
+            if not all(groups.get(g) for g in self.requires):
+                return []
+        if self.kind == "any":
+            return self._in_fields([lh for g in self.groups for lh in groups.get(g, ())])
+        if self.kind == "all":
+            parts = [self._in_fields(groups.get(g, [])) for g in self.groups]
+            return [lh for part in parts for lh in part] if all(parts) else []
+        left = self._in_fields(groups.get(self.groups[0], []))
+        right = self._in_fields(groups.get(self.groups[1], []))
+        return near_pairs(left, right, self.within)
+
+    def _in_fields(self, located: list[Located]) -> list[Located]:
+        if self.fields is None:
+            return located
+        return [lh for lh in located if lh[0].name in self.fields]
+
+
+@dataclass(frozen=True, slots=True)
+class _Exclusion:
+    phrases: int | None
+    near: tuple[int, int] | None
+    within: int
+    veto: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    spec: TopicSpec
+    rules: tuple[_Rule, ...]
+    positive: tuple[_Rule, ...]
+    exclusions: tuple[_Exclusion, ...]
+    cutoff: float
+    """Smallest raw score whose calibrated score reaches the threshold."""
+    trigger_ids: frozenset[int]
+    """Every group the positive rules look at."""
+    _bounds: dict[frozenset[int], bool]
+    """Memo: which sets of present trigger groups can reach the cutoff at all."""
+
+    def may_match(self, groups: GroupHits) -> bool:
+        """False when even every possible positive rule firing stays under the cutoff.
+
+        Depends only on which of the topic's groups are present, and the same few
+        combinations recur across items, so the answer is memoised."""
+        present = self.trigger_ids.intersection(groups.keys())
+        found = self._bounds.get(present)
+        if found is None:
+            if len(self._bounds) > 100_000:
+                self._bounds.clear()
+            best = sum(r.weight for r in self.positive if r.possible(groups))
+            found = self._bounds[present] = best >= self.cutoff
+        return found
+
+
+def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
+    def gid(group: str) -> int:
+        return lexicon.owner_id(("T", spec.topic, group))
+
+    for group, lists in spec.groups.items():
+        for phrases in lists.values():
+            lexicon.add_all(phrases, ("T", spec.topic, group))
+    rules: list[_Rule] = []
+    for r in spec.rules:
+        groups: tuple[int, ...]
+        if r.phrases:
+            for phrases in r.phrases.values():
+                lexicon.add_all(phrases, ("T", spec.topic, "@" + r.name))
+            kind, groups = "any", (gid("@" + r.name),)
+        elif r.any:
+            kind, groups = "any", tuple(gid(g) for g in r.any)
+        elif r.all:
+            kind, groups = "all", tuple(gid(g) for g in r.all)
+        else:
+            assert r.near is not None
+            kind, groups = "near", (gid(r.near[0]), gid(r.near[1]))
+        requires = tuple(gid(g) for g in r.requires)
+        rules.append(
+            _Rule(
+                name=r.name,
+                weight=r.weight,
+                kind=kind,
+                groups=groups,
+                within=r.within,
+                requires=requires,
+                unless=tuple(gid(g) for g in r.unless),
+                fields=None if len(set(r.fields)) == 2 else frozenset(r.fields),
+                need_all=frozenset(requires if kind == "any" else (*groups, *requires)),
+                need_any=frozenset(groups) if kind == "any" else None,
+                context_in_fields=r.context == "fields",
+            )
+        )
+    exclusions: list[_Exclusion] = []
+    for ex in spec.exclude:
+        if ex.phrases:
+            for phrases in ex.phrases.values():
+                lexicon.add_all(phrases, ("T", spec.topic, "!" + ex.name))
+            exclusions.append(_Exclusion(gid("!" + ex.name), None, ex.within, ex.veto))
+        else:
+            assert ex.near is not None
+            exclusions.append(
+                _Exclusion(None, (gid(ex.near[0]), gid(ex.near[1])), ex.within, ex.veto)
+            )
+    positive = tuple(r for r in rules if r.weight > 0)
+    return _Topic(
+        spec=spec,
+        rules=tuple(rules),
+        positive=positive,
+        exclusions=tuple(exclusions),
+        cutoff=_cutoff(spec),
+        trigger_ids=frozenset(g for r in positive for g in (*r.need_all, *(r.need_any or ()))),
+        _bounds={},
+    )
+
+
+def _cutoff(spec: TopicSpec) -> float:
+    """Invert the calibration: the raw score at which the score equals the threshold."""
+    slope, intercept = spec.calibration.slope, spec.calibration.intercept
+    t = spec.threshold
+    if t <= 0.0:
+        return -math.inf
+    if t >= 1.0 or slope <= 0:
+        return math.inf
+    # Tiny tolerance so the bound never prunes a score that rounds up to the threshold.
+    return (math.log(t / (1.0 - t)) - intercept) / slope - 1e-9
+
+
+class Classifier:
+    """Compiled topics + gazetteer + user topics. Immutable: build a new one to change."""
+
+    def __init__(
+        self,
+        topics: Sequence[TopicSpec],
+        gazetteer: Gazetteer | None = None,
+        user_topics: Iterable[UserTopic] = (),
+    ) -> None:
+        self.topics: tuple[TopicSpec, ...] = tuple(topics)
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+        files = {t.topic for t in self.topics}
+        # A topic file wins over a user topic of the same name (one match per name).
+        self.user_topics: dict[str, UserTopic] = {
+            u.name: u for u in user_topics if u.name not in files
+        }
+        self.lexicon = Lexicon()
+        self._compiled = {t.topic: _compile_topic(t, self.lexicon) for t in self.topics}
+        self.gazetteer.register(self.lexicon)
+        self._user_terms: dict[str, dict[str, int]] = {}
+        for user in self.user_topics.values():
+            self._user_terms[user.name] = {
+                phrase: self.lexicon.owner_id(("U", user.name, phrase))
+                for phrase in terms(user.query)
+            }
+            for phrase in terms(user.query):
+                self.lexicon.add(phrase, ("U", user.name, phrase))
+        # Which topic file / user topic / entity kind each owner id belongs to.
+        self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
+        self._owner_name = [key[1] for key in self.lexicon.owner_keys]
+
+    @classmethod
+    def load(cls, topics_dir: Path | None = None) -> Classifier:
+        """The shipped topic files (overridden/extended by ``topics_dir``) and gazetteer."""
+        return cls(load_topics(topics_dir))
+
+    def with_user_topics(self, user_topics: Iterable[UserTopic]) -> Classifier:
+        """A new classifier with the same topic files and these user topics."""
+        return Classifier(self.topics, self.gazetteer, user_topics)
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [t.topic for t in self.topics] + list(self.user_topics)
+
+    # -- classification -------------------------------------------------------------
+
+    def _scan(self, title: str, summary: str) -> GroupHits:
+        """Hits of both fields, bucketed by owner id (topic group, entity, query term)."""
+        lexicon = self.lexicon
+        phrase_owners = lexicon.phrase_owners
+        groups: GroupHits = {}
+        for scan in (lexicon.scan("title", title), lexicon.scan("summary", summary)):
+            for pid, start, end in scan.hits:
+                for oid in phrase_owners[pid]:
+                    located = groups.get(oid)
+                    if located is None:
+                        groups[oid] = [(scan, start, end)]
+                    else:
+                        located.append((scan, start, end))
+        return groups
+
+    def classify(
+        self, title: str, summary: str, language: str | None = None
+    ) -> tuple[tuple[TopicMatch, ...], Entities]:
+        """Topic matches (best first) and entities for one item.
+
+        ``language`` is accepted for the contract but phrases of every language
+        are applied: feeds often omit or mislabel it, and the EN/ES phrase sets
+        do not collide.
+        """
+        groups = self._scan(title, summary)
+        if not groups:
+            return (), EMPTY_ENTITIES
+        # One pass over the owners present: which topics and user topics to evaluate,
+        # which entities were found.
+        kinds, names = self._owner_kind, self._owner_name
+        topics: set[str] = set()
+        users: set[str] = set()
+        found: list[int] = []
+        for oid in groups:
+            kind = kinds[oid]
+            if kind == "T":
+                topics.add(names[oid])
+            elif kind == "E":
+                found.append(oid)
+            else:
+                users.add(names[oid])
+        matches: list[TopicMatch] = []
+        for name in topics:
+            topic = self._compiled[name]
+            if not topic.may_match(groups):
+                continue
+            match = _eval_topic(topic, groups)
+            if match is not None:
+                matches.append(match)
+        for name in users:
+            match = self._eval_user_topic(self.user_topics[name], groups)
+            if match is not None:
+                matches.append(match)
+        if len(matches) > 1:
+            matches.sort(key=lambda m: (-m.score, m.topic))
+        return tuple(matches), self._entities(found) if found else EMPTY_ENTITIES
+
+    def raw_score(self, title: str, summary: str) -> dict[str, float]:
+        """Uncalibrated rule sums per topic file (for calibration and diagnostics)."""
+        groups = self._scan(title, summary)
+        out: dict[str, float] = {}
+        for name, topic in self._compiled.items():
+            fired = _fire_rules(topic, groups)
+            out[name] = sum(rule.weight for rule, _ in fired) if fired else 0.0
+        return out
+
+    def _eval_user_topic(self, user: UserTopic, groups: GroupHits) -> TopicMatch | None:
+        by_term = {
+            phrase: groups.get(oid, []) for phrase, oid in self._user_terms[user.name].items()
+        }
+        matched, located = _eval_node(user.query, by_term)
+        if not matched or not located:
+            return None
+        return TopicMatch.model_construct(
+            topic=user.name,
+            score=1.0,
+            evidence=tuple(_evidence(located, QUERY_RULE, set())),
+            rules=(QUERY_RULE,),
+        )
+
+    def _entities(self, owner_ids: list[int]) -> Entities:
+        found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        keys = self.lexicon.owner_keys
+        for oid in owner_ids:
+            _, kind, name = keys[oid]
+            found[kind].add(name)
+        return Entities(
+            countries=tuple(sorted(found["countries"])),
+            agencies=tuple(sorted(found["agencies"])),
+            places=tuple(sorted(found["places"])),
+        )
+
+
+def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
+    fired = _fire_rules(topic, groups)
+    if not fired or not any(rule.weight > 0 for rule, _ in fired):
+        return None
+    raw = sum(rule.weight for rule, _ in fired)
+    spec = topic.spec
+    score = spec.calibration.score(raw)
+    if score < spec.threshold:
+        return None
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    # Each phrase is listed once, under the strongest rule it made fire; negative
+    # context rules are listed in ``rules`` but are not evidence for the topic.
+    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
+        if rule.weight <= 0:
+            break
+        evidence.extend(_evidence(located, rule.name, seen))
+    evidence.sort(key=lambda e: (e.field != "title", e.start))
+    # Built from values the engine produced itself: no validation needed.
+    return TopicMatch.model_construct(
+        topic=spec.topic,
+        score=round(score, 4),
+        evidence=tuple(evidence),
+        rules=tuple(rule.name for rule, _ in fired),
+    )
+
+
+def _fire_rules(topic: _Topic, groups: GroupHits) -> list[tuple[_Rule, list[Located]]]:
+    kept = _masked(topic, groups)
+    if kept is None:
+        return []
+    fired: list[tuple[_Rule, list[Located]]] = []
+    for rule in topic.rules:
+        if rule.weight > 0 and not rule.possible(kept):
+            continue
+        located = rule.fire(kept)
+        if located:
+            fired.append((rule, located))
+    return fired
+
+
+def _masked(topic: _Topic, groups: GroupHits) -> GroupHits | None:
+    """Apply exclusions: None when a veto fired, else the groups minus masked hits."""
+    masked: set[tuple[FieldScan, int]] = set()
+    for ex in topic.exclusions:
+        if ex.near is not None:
+            left = groups.get(ex.near[0])
+            right = groups.get(ex.near[1])
+            if not left or not right:
+                continue
+            right_set = set(right)
+            found = [lh for lh in near_pairs(left, right, ex.within) if lh not in right_set]
+        else:
+            assert ex.phrases is not None
+            found = groups.get(ex.phrases, [])
+        if found and ex.veto:
+            return None
+        for scan, start, end in found:
+            masked.update((scan, t) for t in range(start, end))
+    if not masked:
+        return groups
+    kept: GroupHits = {}
+    for oid, located in groups.items():
+        remaining = [
+            (s, a, b) for s, a, b in located if not any((s, t) in masked for t in range(a, b))
+        ]
+        if remaining:
+            kept[oid] = remaining
+    return kept
+
+
+def near_pairs(left: Sequence[Located], right: Sequence[Located], within: int) -> list[Located]:
+    """Hits of ``left`` and ``right`` in the same field with at most ``within`` tokens
+    between them (overlapping hits count; a hit is never near itself)."""
+    out: dict[Located, None] = {}
+    for lh in left:
+        ls, la, lb = lh
+        for rh in right:
+            rs, ra, rb = rh
+            if ls is not rs or (la == ra and lb == rb):
+                continue
+            if max(ra - lb, la - rb) <= within:
+                out[lh] = None
+                out[rh] = None
+    return list(out)
+
+
+def _evidence(
+    located: Iterable[Located], rule: str, seen: set[tuple[str, int, int]]
+) -> list[Evidence]:
+    out: list[Evidence] = []
+    for scan, first, last in sorted(located, key=lambda lh: (lh[0].name != "title", lh[1])):
+        start, end = scan.char_span(first, last)
+        key = (scan.name, start, end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Evidence.model_construct(
+                phrase=scan.norm.original[start:end],
+                field=scan.name,  # type: ignore[arg-type]  # always "title"/"summary"
+                start=start,
+                end=end,
+                rule=rule,
+            )
+        )
+    return out
+
+
+def _eval_node(node: Node, by_term: dict[str, list[Located]]) -> tuple[bool, list[Located]]:
+    """(matched, supporting hits) for a user query over the hits of its terms."""
+    if isinstance(node, Term):
+        located = by_term.get(node.phrase, [])
+        return bool(located), list(located)
+    if isinstance(node, Not):
+        matched, _ = _eval_node(node.item, by_term)
+        return not matched, []
+    if isinstance(node, And):
+        out: list[Located] = []
+        for item in node.items:
+            matched, located = _eval_node(item, by_term)
+            if not matched:
+                return False, []
+            out.extend(located)
+        return True, out
+    if isinstance(node, Or):
+        out = []
+        any_matched = False
+        for item in node.items:
+            matched, located = _eval_node(item, by_term)
+            if matched:
+                any_matched = True
+                out.extend(located)
+        return any_matched, out
+    assert isinstance(node, Near)
+    _, left = _eval_node(node.left, by_term)
+    _, right = _eval_node(node.right, by_term)
+    pairs = near_pairs(left, right, node.distance)
+    return bool(pairs), pairs

@@ -1,0 +1,195 @@
+"""Evaluate the classifier on a labelled JSON-lines file (``wirewatch eval``).
+
+Each line has ``title``, ``summary``, ``lang``, ``labels`` (the expected topics)
+and optionally ``hard_negative`` and ``id``. Reported: precision/recall/F1 per
+topic and per topic x language, confusion counts, the share of hard negatives
+left untagged ("precision on hard negatives": a hard negative has no true topic,
+so every tag on it is a false positive), and every misclassified item.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wirewatch_classify.engine import Classifier
+
+
+class EvalFileError(ValueError):
+    """A labelled file that cannot be read; the message names the line."""
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, expected: bool, predicted: bool) -> None:
+        if expected and predicted:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif expected:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+
+@dataclass(frozen=True)
+class Miss:
+    item_id: str
+    lang: str
+    title: str
+    expected: tuple[str, ...]
+    predicted: tuple[tuple[str, float], ...]
+    hard_negative: bool
+    rules: tuple[str, ...]
+
+
+@dataclass
+class Report:
+    topics: list[str]
+    per_topic: dict[str, Counts] = field(default_factory=dict)
+    per_language: dict[tuple[str, str], Counts] = field(default_factory=dict)
+    hard_negatives: int = 0
+    hard_negatives_clean: int = 0
+    items: int = 0
+    misses: list[Miss] = field(default_factory=list)
+
+    @property
+    def hard_negative_precision(self) -> float:
+        """Share of hard negatives that got no tag at all."""
+        return self.hard_negatives_clean / self.hard_negatives if self.hard_negatives else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.items,
+            "per_topic": {t: _counts_dict(c) for t, c in self.per_topic.items()},
+            "per_language": {
+                f"{t}/{lang}": _counts_dict(c) for (t, lang), c in sorted(self.per_language.items())
+            },
+            "hard_negatives": self.hard_negatives,
+            "hard_negative_precision": round(self.hard_negative_precision, 4),
+            "misclassified": [m.__dict__ for m in self.misses],
+        }
+
+
+def _counts_dict(c: Counts) -> dict[str, float | int]:
+    return {
+        "tp": c.tp,
+        "fp": c.fp,
+        "fn": c.fn,
+        "tn": c.tn,
+        "precision": round(c.precision, 4),
+        "recall": round(c.recall, 4),
+        "f1": round(c.f1, 4),
+    }
+
+
+def read_labelled(path: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvalFileError(f"cannot read {path}: {exc.strerror}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalFileError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("labels", []), list):
+            raise EvalFileError(f"{path} line {number}: expected an object with a 'labels' list")
+        row.setdefault("id", f"line-{number}")
+        rows.append(row)
+    return rows
+
+
+def evaluate(
+    classifier: Classifier, rows: Iterable[dict[str, Any]], topics: Sequence[str] | None = None
+) -> Report:
+    names = list(topics) if topics is not None else [t.topic for t in classifier.topics]
+    report = Report(names, {t: Counts() for t in names})
+    for row in rows:
+        report.items += 1
+        lang = str(row.get("lang") or "?")
+        matches, _ = classifier.classify(
+            str(row.get("title", "")), str(row.get("summary", "")), row.get("lang")
+        )
+        predicted = {m.topic for m in matches if m.topic in names}
+        expected = {t for t in row.get("labels", []) if t in names}
+        for topic in names:
+            report.per_topic[topic].add(topic in expected, topic in predicted)
+            report.per_language.setdefault((topic, lang), Counts()).add(
+                topic in expected, topic in predicted
+            )
+        hard = bool(row.get("hard_negative"))
+        if hard:
+            report.hard_negatives += 1
+            report.hard_negatives_clean += not predicted
+        if predicted != expected:
+            report.misses.append(
+                Miss(
+                    item_id=str(row["id"]),
+                    lang=lang,
+                    title=str(row.get("title", "")),
+                    expected=tuple(sorted(expected)),
+                    predicted=tuple((m.topic, m.score) for m in matches if m.topic in names),
+                    hard_negative=hard,
+                    rules=tuple(f"{m.topic}:{r}" for m in matches for r in m.rules),
+                )
+            )
+    return report
+
+
+def format_report(report: Report) -> str:
+    lines = [f"items: {report.items}", ""]
+    header = (
+        f"{'topic':<24}{'lang':<6}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>6}"
+    )
+    lines.append(header)
+    lines.append("-" * len(header))
+    for topic in report.topics:
+        rows = [("all", report.per_topic[topic])] + [
+            (lang, c) for (t, lang), c in sorted(report.per_language.items()) if t == topic
+        ]
+        for lang, c in rows:
+            lines.append(
+                f"{topic:<24}{lang:<6}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
+                f"{c.tp:>6}{c.fp:>5}{c.fn:>5}{c.tn:>6}"
+            )
+    lines.append("")
+    lines.append(
+        f"hard negatives: {report.hard_negatives_clean}/{report.hard_negatives} left untagged "
+        f"(precision on hard negatives {report.hard_negative_precision:.3f})"
+    )
+    lines.append("")
+    lines.append(f"misclassified: {len(report.misses)}")
+    for m in report.misses:
+        got = ", ".join(f"{t} {s:.2f}" for t, s in m.predicted) or "-"
+        want = ", ".join(m.expected) or "-"
+        flag = " [hard negative]" if m.hard_negative else ""
+        lines.append(f"  {m.item_id} ({m.lang}){flag} expected: {want} | got: {got}")
+        lines.append(f"      {m.title}")
+        if m.rules:
+            lines.append(f"      rules: {', '.join(m.rules)}")
+    return "\n".join(lines)

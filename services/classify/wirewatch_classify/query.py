@@ -1,0 +1,267 @@
+"""Boolean keyword queries for user-defined topics.
+
+Syntax (operators are UPPER-CASE; anything else is a search word)::
+
+    query  := or
+    or     := and ("OR" and)*
+    and    := not ("AND"? not)*          adjacent terms are AND-ed
+    not    := "NOT" not | near
+    near   := atom ("NEAR" | "NEAR/n" atom)*     default n = 5, 1 <= n <= 50
+    atom   := word | "quoted phrase" | "(" or ")"
+
+A word ending in ``*`` is a prefix (``deport*``); words match after folding
+(case and accents do not matter). ``a NEAR/3 b`` matches when at most 3 words
+separate an occurrence of ``a`` from one of ``b`` in the same field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirewatch_classify.lexicon import PatternError, parse_phrase
+
+DEFAULT_NEAR = 5
+MAX_NEAR = 50
+MAX_QUERY_LENGTH = 2000
+
+
+class QuerySyntaxError(ValueError):
+    """A query that does not parse; ``position`` is the 0-based character offset."""
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} (at character {position + 1})")
+        self.position = position
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    item: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    left: Node
+    right: Node
+    distance: int
+
+
+Node = Term | And | Or | Not | Near
+
+_TOKEN = re.compile(
+    r"""(?:
+        (?P<lparen>\()
+      | (?P<rparen>\))
+      | "(?P<phrase>[^"]*)(?P<closed>")?
+      | (?P<near>NEAR(?:/(?P<dist>[^\s()"]*))?)(?=[\s()"]|$)
+      | (?P<op>AND|OR|NOT)(?=[\s()"]|$)
+      | (?P<word>[^\s()"]+)
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str
+    value: str
+    pos: int
+
+
+def _lex(query: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    while True:
+        while pos < len(query) and query[pos].isspace():
+            pos += 1
+        if pos >= len(query):
+            break
+        m = _TOKEN.match(query, pos)
+        if m is None:  # pragma: no cover - the word alternative matches anything else
+            raise QuerySyntaxError("unexpected character", pos)
+        start = pos
+        if m.group("lparen"):
+            toks.append(_Tok("(", "(", start))
+        elif m.group("rparen"):
+            toks.append(_Tok(")", ")", start))
+        elif m.group("phrase") is not None:
+            if m.group("closed") is None:
+                raise QuerySyntaxError("unterminated quoted phrase", m.start("phrase") - 1)
+            if not m.group("phrase").strip():
+                raise QuerySyntaxError("empty quoted phrase", m.start("phrase") - 1)
+            toks.append(_Tok("term", m.group("phrase"), start))
+        elif m.group("near"):
+            dist = m.group("dist")
+            if dist is None:
+                toks.append(_Tok("near", str(DEFAULT_NEAR), start))
+            elif not dist.isdigit() or not 1 <= int(dist) <= MAX_NEAR:
+                raise QuerySyntaxError(
+                    f"NEAR/{dist}: the distance must be a whole number from 1 to {MAX_NEAR}",
+                    start,
+                )
+            else:
+                toks.append(_Tok("near", dist, start))
+        elif m.group("op"):
+            toks.append(_Tok(m.group("op"), m.group("op"), start))
+        else:
+            toks.append(_Tok("term", m.group("word"), start))
+        pos = m.end()
+    return toks
+
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.toks = _lex(query)
+        self.i = 0
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> _Tok:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def end_pos(self) -> int:
+        return len(self.query.rstrip())
+
+    def parse(self) -> Node:
+        if not self.toks:
+            raise QuerySyntaxError("the query is empty", 0)
+        node = self.parse_or()
+        tok = self.peek()
+        if tok is not None:
+            if tok.kind == ")":
+                raise QuerySyntaxError("')' without a matching '('", tok.pos)
+            raise QuerySyntaxError(f"unexpected {tok.value!r}", tok.pos)  # pragma: no cover
+        return node
+
+    def parse_or(self) -> Node:
+        items = [self.parse_and()]
+        while (tok := self.peek()) is not None and tok.kind == "OR":
+            self.take()
+            items.append(self.parse_and())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def parse_and(self) -> Node:
+        items = [self.parse_not()]
+        while (tok := self.peek()) is not None and tok.kind in ("AND", "NOT", "term", "("):
+            if tok.kind == "AND":
+                self.take()
+            items.append(self.parse_not())
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def parse_not(self) -> Node:
+        tok = self.peek()
+        if tok is not None and tok.kind == "NOT":
+            self.take()
+            return Not(self.parse_not())
+        return self.parse_near()
+
+    def parse_near(self) -> Node:
+        left = self.parse_atom()
+        while (tok := self.peek()) is not None and tok.kind == "near":
+            self.take()
+            right = self.parse_atom()
+            for side in (left, right):
+                if not _positional(side):
+                    raise QuerySyntaxError(
+                        "NEAR needs words, phrases or OR-groups of them on both sides",
+                        tok.pos,
+                    )
+            left = Near(left, right, int(tok.value))
+        return left
+
+    def parse_atom(self) -> Node:
+        tok = self.peek()
+        if tok is None:
+            previous = self.toks[self.i - 1]
+            raise QuerySyntaxError(
+                f"the query ends after {previous.value!r}: a word or phrase is missing",
+                self.end_pos(),
+            )
+        if tok.kind == "(":
+            self.take()
+            node = self.parse_or()
+            close = self.peek()
+            if close is None or close.kind != ")":
+                raise QuerySyntaxError("'(' is never closed", tok.pos)
+            self.take()
+            return node
+        if tok.kind == "term":
+            self.take()
+            try:
+                parse_phrase(tok.value)
+            except PatternError as exc:
+                raise QuerySyntaxError(str(exc), tok.pos) from exc
+            return Term(tok.value)
+        if tok.kind == ")":
+            raise QuerySyntaxError("')' where a word or phrase was expected", tok.pos)
+        raise QuerySyntaxError(f"{tok.value!r} where a word or phrase was expected", tok.pos)
+
+
+def _positional(node: Node) -> bool:
+    if isinstance(node, Term | Near):
+        return True
+    if isinstance(node, Or):
+        return all(_positional(i) for i in node.items)
+    return False
+
+
+def _has_positive(node: Node) -> bool:
+    if isinstance(node, Term | Near):
+        return True
+    if isinstance(node, Not):
+        return False
+    if isinstance(node, And):
+        return any(_has_positive(i) for i in node.items)
+    return all(_has_positive(i) for i in node.items)
+
+
+def parse_query(query: str) -> Node:
+    """Parse and validate a query; raises :class:`QuerySyntaxError` saying where and why."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QuerySyntaxError(f"the query is longer than {MAX_QUERY_LENGTH} characters", 0)
+    node = _Parser(query).parse()
+    if not _has_positive(node):
+        raise QuerySyntaxError(
+            "the query only excludes (NOT ...): it needs at least one word that must occur", 0
+        )
+    return node
+
+
+def terms(node: Node) -> list[str]:
+    """Every phrase the query looks for, in order, without duplicates."""
+    out: list[str] = []
+
+    def walk(n: Node) -> None:
+        if isinstance(n, Term):
+            if n.phrase not in out:
+                out.append(n.phrase)
+        elif isinstance(n, And | Or):
+            for i in n.items:
+                walk(i)
+        elif isinstance(n, Not):
+            walk(n.item)
+        else:
+            walk(n.left)
+            walk(n.right)
+
+    walk(node)
+    return out

@@ -1,0 +1,45 @@
+"""Classify service settings (``WIREWATCH_`` environment variables)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from wirewatch_shared.settings import CommonSettings
+
+
+class ClassifySettings(CommonSettings):
+    classify_topics_dir: Path | None = Field(
+        default=None,
+        description="Directory of topic YAML files that replace (same `topic` name) or add to "
+        "the topic files shipped with the classify service.",
+    )
+    classify_batch_max_records: int = Field(
+        default=500,
+        ge=1,
+        le=10_000,
+        description="Most items the classify service takes from Kafka in one batch.",
+    )
+    classify_store_items: bool = Field(
+        default=True,
+        description="Keep every classified item in the `classify_item` table so "
+        "`wirewatch reclassify` can re-run new topic definitions over it.",
+    )
+    classify_workers: int = Field(
+        default=0,
+        ge=0,
+        le=32,
+        description="Worker processes that classify while the event loop publishes "
+        "(0: classify in the service process). One per spare core raises throughput.",
+    )
+    classify_worker_chunk: int = Field(
+        default=100,
+        ge=1,
+        description="Items per chunk handed to a classify worker process.",
+    )
+    classify_user_topics_poll_s: float = Field(
+        default=3.0,
+        gt=0,
+        description="How often the classify service re-reads the user-topic table (s); "
+        "definitions announced on the control topic apply at once.",
+    )

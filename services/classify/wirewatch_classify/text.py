@@ -1,0 +1,150 @@
+"""Text normalisation with a position map back to the original text.
+
+Matching runs on a folded copy of each field: case-folded, accents stripped,
+every character that is not a letter or digit turned into a space. Tokens are
+then the runs of non-space characters. Because the common case maps one input
+character to exactly one output character, offsets in the folded text *are*
+offsets in the original, and normalising is a single C-level ``str.translate``
+call. Only texts containing a character that folds to zero or several
+characters (a combining accent, "ß", a ligature) take the slow path, which
+builds an explicit offset list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_SLOW = "\x00"
+"""Stands in for characters that do not fold to exactly one character."""
+
+_NON_SPACE = re.compile(r"[^ ]+")
+
+
+def _fold_char(ch: str) -> str:
+    """What one character becomes: letters/digits folded, anything else a space."""
+    category = unicodedata.category(ch)
+    if category[0] == "M":  # a combining mark on its own: dropped
+        return ""
+    if category[0] not in "LN":
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table filled lazily for characters beyond Latin-1."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if (len(folded) == 1 and folded.isalnum()) or folded == " ":
+            value = folded
+        elif unicodedata.category(ch) == "No":
+            value = " "  # "½", "¾": numbers we never match on; keep the fast path
+        else:
+            value = _SLOW
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+for _code in range(0x250):  # ASCII, Latin-1 and Latin Extended, filled eagerly
+    _TABLE.__missing__(_code)
+_TABLE[0] = _SLOW
+
+# ASCII text (most English items) folds with bytes.translate, ~3x faster than the
+# dict-driven str.translate; it is 1:1 by construction.
+_ASCII_TABLE = bytes(ord(_TABLE[i]) if _TABLE[i] != _SLOW else 32 for i in range(128)) + bytes(
+    range(128, 256)
+)
+
+
+def fold(text: str) -> str:
+    """The folded form of ``text`` (no position map); used for patterns and queries."""
+    return " ".join(normalise(text).text.split())
+
+
+class Normalised:
+    """A folded text and, when lengths differ, the original offset of each folded char.
+
+    A plain slotted class rather than a dataclass: one is built per field of every
+    item, and a frozen dataclass's ``__init__`` costs several times more."""
+
+    __slots__ = ("offsets", "original", "text")
+
+    def __init__(self, original: str, text: str, offsets: tuple[int, ...] | None = None) -> None:
+        self.original = original
+        self.text = text
+        self.offsets = offsets
+        """``None`` means the identity map (the fast path)."""
+
+    def __repr__(self) -> str:
+        return f"Normalised({self.original!r}, {self.text!r})"
+
+    def tokens(self) -> list[str]:
+        return self.text.split()
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every token in the ORIGINAL text, in token order."""
+        offsets = self.offsets
+        if offsets is None:
+            return [m.span() for m in _NON_SPACE.finditer(self.text)]
+        result: list[tuple[int, int]] = []
+        for m in _NON_SPACE.finditer(self.text):
+            start, end = m.span()
+            result.append((offsets[start], offsets[end - 1] + _orig_len(self, end - 1)))
+        return result
+
+
+def _orig_len(norm: Normalised, index: int) -> int:
+    """Length in the original of the character that produced folded char ``index``."""
+    assert norm.offsets is not None
+    start = norm.offsets[index]
+    # Consecutive folded chars from one original char (e.g. "ß" -> "ss") share an offset;
+    # the original char ends where the next different offset begins, skipping marks.
+    nxt = start + 1
+    while nxt < len(norm.original) and unicodedata.category(norm.original[nxt])[0] == "M":
+        nxt += 1
+    return nxt - start
+
+
+def normalise(text: str) -> Normalised:
+    if text.isascii():
+        return Normalised(text, text.encode("ascii").translate(_ASCII_TABLE).decode("ascii"))
+    folded = text.translate(_TABLE)
+    if _SLOW not in folded:
+        return Normalised(text, folded)
+    return _normalise_slow(text)
+
+
+def _normalise_slow(text: str) -> Normalised:
+    """Text with characters that fold to zero or several characters.
+
+    The one-to-one characters still go through ``str.translate`` in C; only the
+    odd characters (marked ``_SLOW`` by the table) are expanded in Python, and the
+    offset map is built from ranges."""
+    folded = text.translate(_TABLE)
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    while (odd := folded.find(_SLOW, pos)) >= 0:
+        out.append(folded[pos:odd])
+        offsets.extend(range(pos, odd))
+        piece = _fold_slow(text[odd])
+        out.append(piece)
+        offsets.extend([odd] * len(piece))
+        pos = odd + 1
+    out.append(folded[pos:])
+    offsets.extend(range(pos, len(text)))
+    return Normalised(text, "".join(out), tuple(offsets))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_slow(ch: str) -> str:
+    """Fold of a character that does not map to exactly one character."""
+    if ch == _SLOW:
+        return " "
+    return "".join(piece if piece.isalnum() else " " for piece in _fold_char(ch))

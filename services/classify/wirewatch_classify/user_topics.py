@@ -1,0 +1,184 @@
+"""User-defined topics: validate, create, list, delete, announce (the service layer).
+
+The ``classify_user_topic`` table is the source of truth; every change is also
+announced on the control topic (``topics.TOPIC_DEFINITIONS``) so running
+classifiers apply it at once. Classifiers additionally re-read the table every
+few seconds, so a change made without a broker is still picked up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+from wirewatch_shared.db import session_scope
+from wirewatch_shared.events import TopicDefinitionEvent
+
+from wirewatch_classify.engine import UserTopic
+from wirewatch_classify.lexicon import PatternError
+from wirewatch_classify.models import UserTopicRow, utcnow
+from wirewatch_classify.query import QuerySyntaxError
+from wirewatch_classify.topicdef import load_topics
+
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+class UserTopicError(ValueError):
+    """A definition that cannot be stored; the message says what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """The portable form of a user topic (what goes in the table and on the control topic)."""
+
+    name: str
+    kind: str
+    query: str = ""
+    phrases: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        if self.kind == "query":
+            return {"kind": "query", "query": self.query}
+        return {"kind": "phrases", "phrases": list(self.phrases)}
+
+    def compile(self) -> UserTopic:
+        if self.kind == "query":
+            return UserTopic.from_query(self.name, self.query)
+        return UserTopic.from_phrases(self.name, self.phrases)
+
+
+def validate(
+    name: str,
+    *,
+    query: str | None = None,
+    phrases: Sequence[str] | None = None,
+    reserved: Sequence[str] | None = None,
+) -> Definition:
+    """Check a definition; raise :class:`UserTopicError` with a one-line reason."""
+    if not NAME_RE.match(name):
+        raise UserTopicError(
+            f"invalid topic name {name!r}: use 1-63 lower-case letters, digits and '-', "
+            "starting with a letter or digit"
+        )
+    shipped = reserved if reserved is not None else [t.topic for t in load_topics()]
+    if name in shipped:
+        raise UserTopicError(f"{name!r} is a built-in topic; choose another name")
+    if (query is None) == (phrases is None):
+        raise UserTopicError("give exactly one of a query or a phrase list")
+    if query is not None:
+        definition = Definition(name, "query", query=query.strip())
+    else:
+        assert phrases is not None
+        cleaned = tuple(p.strip() for p in phrases if p.strip())
+        if not cleaned:
+            raise UserTopicError("the phrase list is empty")
+        definition = Definition(name, "phrases", phrases=cleaned)
+    try:
+        definition.compile()
+    except QuerySyntaxError as exc:
+        raise UserTopicError(f"bad query for {name!r}: {exc}") from exc
+    except (PatternError, ValueError) as exc:
+        raise UserTopicError(f"bad phrase for {name!r}: {exc}") from exc
+    return definition
+
+
+def from_event_dict(name: str, data: dict[str, object]) -> Definition:
+    """The definition carried by a control event (validated like user input)."""
+    kind = data.get("kind")
+    if kind == "query" and isinstance(data.get("query"), str):
+        return validate(name, query=str(data["query"]), reserved=())
+    phrases = data.get("phrases")
+    if kind == "phrases" and isinstance(phrases, list):
+        return validate(name, phrases=[str(p) for p in phrases], reserved=())
+    raise UserTopicError(f"control event for {name!r} has no valid definition: {data!r}")
+
+
+def _row_definition(row: UserTopicRow) -> Definition:
+    phrases = tuple(json.loads(row.phrases_json or "[]"))
+    return Definition(row.name, row.kind, query=row.query, phrases=phrases)
+
+
+def create(engine: Engine, definition: Definition, *, replace: bool = False) -> bool:
+    """Store a definition; returns True when it replaced an existing one."""
+    with session_scope(engine) as session:
+        row = session.get(UserTopicRow, definition.name)
+        if row is not None and not replace:
+            raise UserTopicError(
+                f"topic {definition.name!r} already exists (remove it first, or use --replace)"
+            )
+        existed = row is not None
+        if row is None:
+            row = UserTopicRow(name=definition.name, kind=definition.kind)
+        row.kind = definition.kind
+        row.query = definition.query
+        row.phrases_json = json.dumps(list(definition.phrases), ensure_ascii=False)
+        row.updated_at = utcnow()
+        session.add(row)
+        return existed
+
+
+def delete(engine: Engine, name: str) -> bool:
+    with session_scope(engine) as session:
+        row = session.get(UserTopicRow, name)
+        if row is None:
+            return False
+        session.delete(row)
+        return True
+
+
+def list_definitions(engine: Engine) -> list[Definition]:
+    with session_scope(engine) as session:
+        rows = session.exec(select(UserTopicRow).order_by(col(UserTopicRow.name)))
+        return [_row_definition(r) for r in rows]
+
+
+def fingerprint(definitions: Sequence[Definition]) -> str:
+    """Changes whenever any stored definition changes (cheap change detection)."""
+    blob = json.dumps([[d.name, d.as_dict()] for d in definitions], sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def compile_all(definitions: Sequence[Definition]) -> list[UserTopic]:
+    """Compile stored definitions, skipping (not failing on) any that no longer parse."""
+    out: list[UserTopic] = []
+    for d in definitions:
+        try:
+            out.append(d.compile())
+        except ValueError:
+            continue
+    return out
+
+
+def definition_event(name: str, definition: Definition | None) -> TopicDefinitionEvent:
+    return TopicDefinitionEvent(
+        name=name,
+        definition=definition.as_dict() if definition is not None else None,
+        changed_at=datetime.now(UTC),
+    )
+
+
+def announce(bootstrap: str, event: TopicDefinitionEvent, timeout_s: float = 10.0) -> None:
+    """Publish a definition change on the control topic (keyed by topic name)."""
+    from kafka import KafkaProducer
+    from wirewatch_shared import topics
+
+    producer = KafkaProducer(
+        bootstrap_servers=bootstrap.split(","),
+        client_id="wirewatch-cli",
+        acks="all",
+    )
+    try:
+        producer.send(
+            topics.TOPIC_DEFINITIONS,
+            key=event.name.encode(),
+            value=event.model_dump_json().encode(),
+            headers=[("content-type", b"application/json")],
+        ).get(timeout=timeout_s)
+    finally:
+        producer.close(timeout=timeout_s)

@@ -1,0 +1,106 @@
+"""Optional classification in worker processes (``WIREWATCH_CLASSIFY_WORKERS``).
+
+Classifying is pure CPU work; publishing is mostly the event loop's CPU work. In
+one process they take turns. With workers, the service splits a batch into
+chunks and classifies chunk k+1 in a worker while the event loop publishes chunk
+k, so the two overlap on separate cores. Each worker keeps its own compiled
+classifier; the user topics travel with each call as a fingerprint, and a worker
+recompiles only when the fingerprint changes.
+
+Workers return everything the event loop needs as ready-made bytes/strings, so
+the loop does no per-item encoding of matches.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirewatch_classify import store, user_topics
+from wirewatch_classify.encoding import classified_json_parts
+from wirewatch_classify.engine import Classifier
+
+Row = tuple[str, str, str | None]
+"""(title, summary, language) of one item."""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One classified item, encoded."""
+
+    matches_json: bytes
+    """The ``matches`` array for the ClassifiedItem event."""
+    entities_json: bytes
+    stored_matches: str
+    """Canonical matches JSON for the item store (``store.matches_json``)."""
+    topics: tuple[str, ...]
+
+
+def encode(classifier: Classifier, row: Row) -> Result:
+    matches, entities = classifier.classify(*row)
+    matches_json, entities_json = classified_json_parts(matches, entities)
+    return Result(
+        matches_json=matches_json,
+        entities_json=entities_json,
+        stored_matches=store.matches_json(matches) if matches else "[]",
+        topics=tuple(m.topic for m in matches),
+    )
+
+
+# -- inside a worker process -----------------------------------------------------------
+
+_base: Classifier | None = None
+_current: Classifier | None = None
+_fingerprint: str = ""
+
+
+def _init(topics_dir: Path | None) -> None:
+    global _base, _current
+    _base = _current = Classifier.load(topics_dir)
+
+
+def _classify_chunk(
+    rows: Sequence[Row], fingerprint: str, definitions: Sequence[user_topics.Definition]
+) -> list[Result]:
+    global _current, _fingerprint
+    assert _base is not None and _current is not None
+    if fingerprint != _fingerprint:
+        _current = _base.with_user_topics(user_topics.compile_all(definitions))
+        _fingerprint = fingerprint
+    classifier = _current
+    return [encode(classifier, row) for row in rows]
+
+
+def _ready() -> bool:
+    return _base is not None
+
+
+class WorkerPool:
+    """A process pool of classifiers (spawned: safe next to the event loop's threads)."""
+
+    def __init__(self, workers: int, topics_dir: Path | None) -> None:
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init,
+            initargs=(topics_dir,),
+        )
+
+    def warm_up(self) -> None:
+        """Start the workers now (they import and compile in a few seconds)."""
+        self._executor.submit(_ready).result()
+
+    def submit(
+        self,
+        rows: Sequence[Row],
+        fingerprint: str,
+        definitions: Sequence[user_topics.Definition],
+    ) -> Future[list[Result]]:
+        """The results of one chunk, computed in a worker."""
+        return self._executor.submit(_classify_chunk, list(rows), fingerprint, list(definitions))
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,164 @@
+"""`wirewatch classify`, `eval`, `topics add/list/remove` and `reclassify --dry-run`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from wirewatch.cli import app
+from wirewatch.cli.errors import UserError
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in list(os.environ):
+        if key.startswith("WIREWATCH_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("WIREWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+
+
+def invoke(args: list[str], stdin: str | None = None) -> tuple[str, BaseException | None]:
+    result = runner.invoke(app, args, input=stdin)
+    return result.stdout, result.exception
+
+
+def test_classify_reads_stdin_and_adds_topics() -> None:
+    lines: list[dict[str, Any]] = [
+        {
+            "title": "EE.UU. reanuda los vuelos de deportación a Venezuela",
+            "summary": "",
+            "lang": "es",
+            "link": "https://example.org/a",
+            "extra": 1,
+        },
+        {"title": "Local bakery wins award", "summary": "Sourdough."},
+    ]
+    out, exc = invoke(["classify"], "\n".join(json.dumps(x) for x in lines) + "\n\n")
+    assert exc is None
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0]["extra"] == 1 and rows[0]["link"] == "https://example.org/a"
+    topic = rows[0]["topics"][0]
+    assert topic["topic"] == "repatriation-flights" and 0.5 <= topic["score"] <= 1
+    assert set(topic) == {"topic", "score", "evidence"}
+    ev = topic["evidence"][0]
+    assert lines[0]["title"][ev["start"] : ev["end"]] == ev["phrase"]
+    assert rows[1]["topics"] == []
+
+
+def test_classify_from_file_with_entities(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"title": "ICE deports Hondurans", "summary": ""}) + "\n")
+    out, exc = invoke(["classify", "--input", str(path), "--entities"])
+    assert exc is None
+    assert json.loads(out)["entities"]["agencies"] == ["ICE"]
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ('{"title": "a"}\n{"title": oops}\n', "stdin line 2: not valid JSON"),
+        ('["a"]\n', "stdin line 1: expected a JSON object"),
+        ('{"lang": "en"}\n', "stdin line 1: needs at least 'title' or 'summary'"),
+        ('{"title": 5}\n', "stdin line 1: 'title' must be a string"),
+    ],
+)
+def test_classify_bad_lines_name_the_line(stdin: str, message: str) -> None:
+    _, exc = invoke(["classify"], stdin)
+    assert isinstance(exc, UserError) and message in str(exc)
+
+
+def test_bad_json_is_one_line_on_stderr_with_nonzero_exit(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    proc = subprocess.run(
+        [str(Path(sys.executable).with_name("wirewatch")), "classify"],
+        input='{"title": "ok"}\nnot json\n',
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert proc.stderr.strip().splitlines() == [
+        "error: stdin line 2: not valid JSON (Expecting value)"
+    ]
+    assert len(proc.stdout.splitlines()) == 1  # the good line was written
+
+
+def test_eval_prints_figures_and_misses(tmp_path: Path) -> None:
+    path = tmp_path / "dev.jsonl"
+    rows = [
+        {
+            "id": "a",
+            "title": "Deportation flight lands in Haiti",
+            "summary": "",
+            "lang": "en",
+            "labels": ["repatriation-flights"],
+        },
+        {
+            "id": "b",
+            "title": "Cheap flights to Cancun",
+            "summary": "",
+            "lang": "en",
+            "labels": [],
+            "hard_negative": True,
+        },
+        {
+            "id": "c",
+            "title": "Nueva ley de asilo",
+            "summary": "",
+            "lang": "es",
+            "labels": ["repatriation-flights"],
+        },
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    out, exc = invoke(["eval", str(path), "--calibrate"])
+    assert exc is None
+    assert "repatriation-flights    all     1.000  0.500  0.667     1    0    1" in out
+    assert "hard negatives: 1/1 left untagged" in out
+    assert "c (es) expected: repatriation-flights | got: border-policy" in out
+    assert "calibration repatriation-flights:" in out
+    out, exc = invoke(["eval", str(path), "--json"])
+    assert json.loads(out)["per_topic"]["repatriation-flights"]["fn"] == 1
+
+
+def test_topics_add_list_remove_and_errors() -> None:
+    out, exc = invoke(["topics", "add", "darien", "--query", '"Darien Gap" AND migra*'])
+    assert exc is None and "topic darien added" in out and "within 3 s" in out
+    out, exc = invoke(["topics", "add", "boats", "--phrases", "small boats,pateras"])
+    assert exc is None
+    out, _ = invoke(["topics", "list"])
+    assert "repatriation-flights\tbuilt-in" in out
+    assert 'darien\tquery\t"Darien Gap" AND migra*' in out
+    assert "boats\tphrases\tsmall boats, pateras" in out
+    out, _ = invoke(["topics", "list", "--json"])
+    assert {json.loads(line)["name"] for line in out.splitlines()} == {"boats", "darien"}
+    for args, message in [
+        (["topics", "add", "x", "--query", "a NEAR/0 b"], "NEAR/0"),
+        (["topics", "add", "x"], "exactly one of --query or --phrases"),
+        (["topics", "add", "darien", "--query", "a"], "already exists"),
+        (["topics", "remove", "nope"], "no user-defined topic named 'nope'"),
+    ]:
+        _, exc = invoke(args)
+        assert isinstance(exc, UserError) and message in str(exc), args
+    out, exc = invoke(["topics", "remove", "boats"])
+    assert exc is None and "topic boats removed" in out
+
+
+def test_reclassify_dry_run_and_broker_requirement() -> None:
+    out, exc = invoke(["reclassify", "--since", "2024-01-01", "--dry-run"])
+    assert exc is None and out == ""
+    _, exc = invoke(["reclassify", "--since", "2024-01-01"])
+    assert isinstance(exc, UserError) and "WIREWATCH_KAFKA_BOOTSTRAP" in str(exc)
+    _, exc = invoke(["reclassify", "--since", "last week", "--dry-run"])
+    assert isinstance(exc, UserError) and "--since wants a date" in str(exc)

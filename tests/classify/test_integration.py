@@ -1,0 +1,181 @@
+"""The classify service over the real broker (Tansu): items in, classified items out,
+undecodable items to the dead-letter topic, user topics picked up live."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from wirewatch_classify import user_topics
+from wirewatch_classify.app import ClassifyService
+from wirewatch_classify.settings import ClassifySettings
+from wirewatch_shared import topics
+from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
+
+pytestmark = pytest.mark.integration
+
+
+def feed_item(title: str, summary: str = "") -> FeedItem:
+    now = datetime.now(UTC)
+    return FeedItem(
+        item_id=f"it-{uuid.uuid4().hex}",
+        feed_id=7,
+        feed_url="https://example.org/feed",
+        title=title,
+        summary=summary,
+        published=now,
+        fetched_at=now,
+        language="en",
+    )
+
+
+def produce(bootstrap: str, records: list[tuple[bytes | None, bytes]]) -> None:
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    try:
+        for key, value in records:
+            producer.send(topics.ITEMS, key=key, value=value)
+        producer.flush(timeout=20)
+    finally:
+        producer.close()
+
+
+def collect(
+    bootstrap: str,
+    topic: str,
+    done: Callable[[list[tuple[bytes | None, bytes]]], bool],
+    timeout: float = 30.0,
+) -> list[tuple[bytes | None, bytes]]:
+    """Read ``topic`` from the start (no group) until ``done(records)`` or the timeout."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        consumer.assign(partitions)
+        consumer.seek_to_beginning(*partitions)
+        records: list[tuple[bytes | None, bytes]] = []
+        deadline = time.monotonic() + timeout
+        while not done(records):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out on {topic}; got {len(records)} records")
+            for batch in consumer.poll(timeout_ms=200).values():
+                records.extend((r.key, r.value) for r in batch)
+        return records
+    finally:
+        consumer.close()
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.05)
+
+
+@pytest.fixture
+async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[ClassifyService]:
+    settings = ClassifySettings(
+        kafka_bootstrap=kafka_bootstrap,
+        database_url=f"sqlite:///{tmp_path / 'classify.db'}",
+        classify_user_topics_poll_s=0.3,
+    )
+    svc = ClassifyService(settings)
+    app = svc.build_app()
+    await app.start()
+    try:
+        yield svc
+    finally:
+        await app.stop()
+        svc.engine.dispose()
+
+
+async def test_items_in_classified_items_out(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    flight = feed_item(
+        "Mexico and Venezuela agree to resume deportation flights",
+        "The first charter flight carrying Venezuelan deportees lands in Caracas next week.",
+    )
+    policy = feed_item("New asylum rules take effect as Title 42 border policy ends")
+    bakery = feed_item("Local bakery wins national bread award")
+    broken = f"not json {uuid.uuid4().hex}".encode()
+    await asyncio.to_thread(
+        produce,
+        kafka_bootstrap,
+        [(i.item_id.encode(), i.model_dump_json().encode()) for i in (flight, policy, bakery)]
+        + [(None, broken)],
+    )
+    wanted = {flight.item_id, policy.item_id, bakery.item_id}
+
+    def classified(
+        records: list[tuple[bytes | None, bytes]],
+    ) -> dict[str, tuple[bytes | None, ClassifiedItem]]:
+        out = {}
+        for key, value in records:
+            event = ClassifiedItem.model_validate_json(value)
+            if event.item.item_id in wanted:
+                out[event.item.item_id] = (key, event)
+        return out
+
+    records = await asyncio.to_thread(
+        collect, kafka_bootstrap, topics.CLASSIFIED, lambda r: set(classified(r)) == wanted
+    )
+    got = classified(records)
+    assert all(key == item_id.encode() for item_id, (key, _) in got.items())
+    flight_event = got[flight.item_id][1]
+    assert [m.topic for m in flight_event.matches] == ["repatriation-flights"]
+    evidence = flight_event.matches[0].evidence
+    assert any(e.phrase == "deportation flights" and e.field == "title" for e in evidence)
+    assert flight_event.entities.countries == ("MX", "VE")
+    assert "border-policy" in {m.topic for m in got[policy.item_id][1].matches}
+    assert got[bakery.item_id][1].matches == ()
+
+    letters = await asyncio.to_thread(
+        collect,
+        kafka_bootstrap,
+        topics.DEAD_LETTER,
+        lambda r: any(DeadLetter.model_validate_json(v).payload == broken.decode() for _, v in r),
+    )
+    assert letters
+
+
+async def test_user_topics_are_picked_up_live(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    name_event, name_table = f"ev-{uuid.uuid4().hex[:8]}", f"db-{uuid.uuid4().hex[:8]}"
+    # 1) Announced on the control topic only (not in this service's table): the control
+    #    topic is the only way it can arrive.
+    by_event = user_topics.validate(name_event, query='"small boats" NEAR/4 Channel', reserved=[])
+    await asyncio.to_thread(
+        user_topics.announce, kafka_bootstrap, user_topics.definition_event(name_event, by_event)
+    )
+    # 2) Stored through the service layer with no broker: the table poll picks it up.
+    by_table = user_topics.validate(name_table, phrases=["pateras"], reserved=[])
+    await asyncio.to_thread(user_topics.create, service.engine, by_table)
+    await wait_until(lambda: {name_event, name_table} <= set(service.classifier.user_topics))
+
+    item = feed_item("Record number of small boats cross the Channel", "Also three pateras.")
+    await asyncio.to_thread(
+        produce, kafka_bootstrap, [(item.item_id.encode(), item.model_dump_json().encode())]
+    )
+
+    def mine(records: list[tuple[bytes | None, bytes]]) -> list[ClassifiedItem]:
+        events = (ClassifiedItem.model_validate_json(v) for _, v in records)
+        return [e for e in events if e.item.item_id == item.item_id]
+
+    records = await asyncio.to_thread(
+        collect, kafka_bootstrap, topics.CLASSIFIED, lambda r: bool(mine(r))
+    )
+    matches = {m.topic: m for m in mine(records)[0].matches}
+    assert {name_event, name_table} <= set(matches)
+    assert [e.phrase for e in matches[name_table].evidence] == ["pateras"]
+    assert {e.phrase for e in matches[name_event].evidence} == {"small boats", "Channel"}
+
+    # Deleting from the table removes it again without a restart.
+    await asyncio.to_thread(user_topics.delete, service.engine, name_table)
+    await wait_until(lambda: name_table not in service.classifier.user_topics)
