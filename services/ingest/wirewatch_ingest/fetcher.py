@@ -1,0 +1,295 @@
+"""HTTP fetching of feed documents (httpx, async, bounded, polite, SSRF-guarded).
+
+- Conditional GET: ``If-None-Match`` / ``If-Modified-Since`` carry the
+  validators exactly as the server sent them; a 304 returns no body.
+- Limits: connect / read timeouts on the client, a total deadline over the
+  whole fetch (redirects and body included), at most ``max_redirects``
+  redirects (followed here, hop by hop, so no redirect body is ever read),
+  and a cap on the decompressed body enforced while streaming.
+- 429/503 and ``Retry-After``, ``Cache-Control: max-age`` and ``Expires``
+  are reported to the scheduler as hints.
+- Every connection goes through the SSRF guard's transport unless
+  ``allow_private_networks`` is set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import ssl
+import time
+from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager, nullcontext
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+
+from wirewatch_ingest.decoding import BodyTooLargeError, BoundedDecoder, UnsupportedEncodingError
+from wirewatch_ingest.netbackend import AsyncioBackend, CachedInfoBackend
+from wirewatch_ingest.politeness import HostPoliteness
+from wirewatch_ingest.settings import IngestSettings
+from wirewatch_ingest.ssrf import Resolver, SsrfError, guarded_transport, set_network_backend
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
+    "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
+)
+_MAX_AGE = re.compile(r"(?:^|[,\s])(?:s-maxage|max-age)\s*=\s*\"?(\d+)")
+
+
+class FetchError(Exception):
+    """A fetch failed. ``status`` is the HTTP status when there was one; ``kind`` one of
+    http, timeout, too_large, redirects, blocked, encoding, network."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        kind: str = "network",
+        retry_after_s: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.kind = kind
+        self.retry_after_s = retry_after_s
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    status: int
+    url: str
+    """The final URL, after redirects."""
+    body: bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    retry_after_s: float | None = None
+    cache_ttl_s: float | None = None
+    """Cache-Control max-age, else Expires - Date: do not ask again sooner."""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    when = _http_date(value)
+    if when is None:
+        return None
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def parse_cache_ttl(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
+    """Freshness lifetime from ``Cache-Control`` (max-age wins) or ``Expires``."""
+    control = (headers.get("cache-control") or "").lower()
+    if "no-store" in control or "no-cache" in control:
+        return None
+    match = _MAX_AGE.search(control)
+    if match:
+        return float(match.group(1))
+    expires = _http_date(headers.get("expires"))
+    if expires is None:
+        return None
+    reference = _http_date(headers.get("date")) or now or datetime.now(UTC)
+    return max(0.0, (expires - reference).total_seconds())
+
+
+def make_http_client(
+    settings: IngestSettings,
+    *,
+    resolver: Resolver | None = None,
+    inner_backend: httpcore.AsyncNetworkBackend | None = None,
+    verify: ssl.SSLContext | bool = True,
+) -> httpx.AsyncClient:
+    """The one HTTP client of an ingest process (guarded unless private networks are allowed).
+
+    ``verify``: certificate verification (default: the certifi bundle); an SSL context
+    for a private CA.
+    """
+    # Few idle keep-alive connections: feeds are polled minutes apart, so reuse only
+    # pays for feeds of one host polled back to back, while httpcore's pool scans
+    # every idle connection against every other one on each request.
+    limits = httpx.Limits(
+        max_connections=settings.max_concurrent_fetches + 8,
+        max_keepalive_connections=8,
+        keepalive_expiry=5.0,
+    )
+    fast_backend = CachedInfoBackend(inner_backend) if inner_backend else AsyncioBackend()
+    if settings.allow_private_networks:
+        transport = httpx.AsyncHTTPTransport(verify=verify, trust_env=False, limits=limits)
+        set_network_backend(transport, fast_backend)
+    else:
+        transport = guarded_transport(
+            resolver=resolver, inner_backend=fast_backend, limits=limits, verify=verify
+        )
+    return httpx.AsyncClient(
+        transport=transport,
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": ACCEPT,
+            "Accept-Encoding": "gzip, deflate",
+        },
+        timeout=httpx.Timeout(
+            settings.fetch_read_timeout_s,
+            connect=settings.fetch_connect_timeout_s,
+            pool=settings.fetch_total_timeout_s,
+        ),
+        follow_redirects=False,
+        trust_env=False,
+    )
+
+
+class Fetcher:
+    """Fetches one feed URL at a time, within the limits; raises :class:`FetchError`."""
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        max_body_bytes: int,
+        total_timeout_s: float,
+        max_redirects: int,
+        politeness: HostPoliteness | None = None,
+    ) -> None:
+        self.client = client
+        self.max_body_bytes = max_body_bytes
+        self.total_timeout_s = total_timeout_s
+        self.max_redirects = max_redirects
+        self.politeness = politeness
+
+    @classmethod
+    def from_settings(
+        cls, client: httpx.AsyncClient, settings: IngestSettings, *, polite: bool = True
+    ) -> Fetcher:
+        return cls(
+            client,
+            max_body_bytes=settings.max_body_bytes,
+            total_timeout_s=settings.fetch_total_timeout_s,
+            max_redirects=settings.max_redirects,
+            politeness=(
+                HostPoliteness(settings.host_max_concurrent, settings.host_min_gap_s)
+                if polite
+                else None
+            ),
+        )
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        host = urlsplit(url).hostname or ""
+        slot: AbstractAsyncContextManager[None] = (
+            self.politeness.slot(host) if self.politeness else nullcontext()
+        )
+        async with slot:
+            started = time.monotonic()
+            try:
+                async with asyncio.timeout(self.total_timeout_s):
+                    return await self._fetch(url, etag, last_modified)
+            except TimeoutError:
+                raise FetchError(
+                    f"timeout: no complete response within {self.total_timeout_s:g}s "
+                    f"({time.monotonic() - started:.1f}s)",
+                    kind="timeout",
+                ) from None
+            except SsrfError as exc:
+                raise FetchError(f"blocked: {exc}", kind="blocked") from None
+            except httpx.TimeoutException as exc:
+                raise FetchError(f"timeout: {type(exc).__name__}", kind="timeout") from None
+            except httpx.InvalidURL as exc:
+                raise FetchError(f"invalid URL: {exc}", kind="blocked") from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from None
+            except OSError as exc:
+                raise FetchError(f"{type(exc).__name__}: {exc}") from None
+
+    async def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        for _hop in range(self.max_redirects + 1):
+            scheme = urlsplit(current).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise FetchError(f"refusing non-http(s) URL {current!r}", kind="blocked")
+            request = self.client.build_request("GET", current, headers=headers)
+            response = await self.client.send(request, stream=True)
+            try:
+                location = response.headers.get("location")
+                if response.status_code in REDIRECT_STATUSES and location:
+                    current = urljoin(str(response.url), location.strip())
+                    continue
+                return await self._result(response, etag, last_modified)
+            finally:
+                await response.aclose()
+        raise FetchError(f"too many redirects (more than {self.max_redirects})", kind="redirects")
+
+    async def _result(
+        self, response: httpx.Response, etag: str | None, last_modified: str | None
+    ) -> FetchResult:
+        status = response.status_code
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        now = datetime.now(UTC)
+        retry_after = parse_retry_after(headers.get("retry-after"), now)
+        if status == 304:
+            return FetchResult(
+                status=304,
+                url=str(response.url),
+                headers=headers,
+                etag=headers.get("etag", etag),
+                last_modified=headers.get("last-modified", last_modified),
+                retry_after_s=retry_after,
+                cache_ttl_s=parse_cache_ttl(headers, now),
+            )
+        if not 200 <= status < 300:
+            raise FetchError(
+                f"HTTP {status} {response.reason_phrase}".strip(),
+                status=status,
+                kind="http",
+                retry_after_s=retry_after,
+            )
+        try:
+            decoder = BoundedDecoder(headers.get("content-encoding"), self.max_body_bytes)
+            async for raw in response.aiter_raw():
+                decoder.feed(raw)
+            body = decoder.finish()
+        except BodyTooLargeError as exc:
+            raise FetchError(str(exc), status=status, kind="too_large") from None
+        except UnsupportedEncodingError as exc:
+            raise FetchError(str(exc), status=status, kind="encoding") from None
+        return FetchResult(
+            status=status,
+            url=str(response.url),
+            body=body,
+            headers=headers,
+            etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"),
+            content_hash=hashlib.sha256(body).hexdigest(),
+            retry_after_s=retry_after,
+            cache_ttl_s=parse_cache_ttl(headers, now),
+        )

@@ -1,0 +1,111 @@
+"""The parse result types and the one place a raw entry becomes a :class:`FeedItem`.
+
+Both the XML path (feedparser) and the JSON Feed path end in
+:func:`build_item`, so every item is normalised the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from wirewatch_shared.events import FeedItem
+
+from wirewatch_ingest.language import detect_language
+from wirewatch_ingest.normalize import (
+    fold_whitespace,
+    html_to_text,
+    plausible_date,
+    primary_language,
+    safe_link,
+    stable_item_id,
+    truncate,
+)
+
+MAX_CATEGORIES = 32
+
+
+class FeedParseError(ValueError):
+    """The document is not a feed (an HTML page, an error page, garbage)."""
+
+
+class UnsafeDocumentError(FeedParseError):
+    """The document declares XML entities or an internal DTD subset (entity bombs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str
+    language: str | None
+    items: list[FeedItem]
+    bozo_reason: str | None = None
+    version: str = ""
+    ttl_s: float | None = None
+    """The feed's own ``<ttl>`` (RSS, minutes) in seconds, if any."""
+    published_times: tuple[datetime, ...] = field(default=())
+    """Publication times the feed actually states (fetch-time fallbacks left out)."""
+    site_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawEntry:
+    """The fields of one entry as the feed gives them (HTML allowed), before normalising."""
+
+    guid: str | None
+    link: str | None
+    title: str | None
+    summary: str | None
+    published: datetime | None
+    published_raw: str | None
+    categories: Iterable[str]
+    author: str | None
+    language: str | None
+
+
+def build_item(
+    raw: RawEntry,
+    *,
+    feed_id: int,
+    feed_url: str,
+    feed_title: str,
+    feed_language: str | None,
+    fetched_at: datetime,
+) -> tuple[FeedItem, bool]:
+    """The normalised item, and whether its publication time came from the feed."""
+    title = html_to_text(raw.title)
+    summary = truncate(html_to_text(raw.summary))
+    link = safe_link(raw.link)
+    published = plausible_date(raw.published, fetched_at)
+    categories = tuple(
+        dict.fromkeys(
+            term
+            for term in (fold_whitespace(c) for c in raw.categories if isinstance(c, str))
+            if term
+        )
+    )[:MAX_CATEGORIES]
+    language = (
+        primary_language(raw.language) or feed_language or detect_language(f"{title} {summary}")
+    )
+    guid = raw.guid if isinstance(raw.guid, str) else None
+    item = FeedItem(
+        item_id=stable_item_id(
+            feed_url=feed_url,
+            guid=guid,
+            link=link,
+            title=title,
+            published=raw.published_raw,
+        ),
+        feed_id=feed_id,
+        feed_url=feed_url,
+        feed_title=feed_title,
+        title=title,
+        summary=summary,
+        link=link,
+        published=published or fetched_at,
+        fetched_at=fetched_at,
+        language=language,
+        categories=categories,
+        author=html_to_text(raw.author) or None,
+    )
+    return item, published is not None

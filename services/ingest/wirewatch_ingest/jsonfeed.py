@@ -1,0 +1,125 @@
+"""JSON Feed 1.0 / 1.1 (https://jsonfeed.org) to the same normalised items as XML feeds."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_item
+from wirewatch_ingest.normalize import html_to_text, primary_language
+
+JSON_CONTENT_TYPES = ("application/feed+json", "application/json", "text/json")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def looks_like_json(body: bytes, content_type: str | None) -> bool:
+    """Content type says JSON, or the body starts (after a BOM and spaces) with '{'."""
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media in JSON_CONTENT_TYPES or media.endswith("+json"):
+        return True
+    head = body[:64]
+    for bom in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    return head.lstrip(b" \t\r\n\x00").startswith(b"{")
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _date(value: Any) -> datetime | None:
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
+    for source in (item, feed):
+        authors = source.get("authors")
+        if isinstance(authors, list):
+            names = [a.get("name") for a in authors if isinstance(a, dict)]
+            joined = ", ".join(n for n in names if isinstance(n, str) and n.strip())
+            if joined:
+                return joined
+        author = source.get("author")
+        if isinstance(author, dict) and isinstance(author.get("name"), str):
+            return str(author["name"])
+    return None
+
+
+def parse_json_feed(
+    body: bytes, *, feed_id: int, feed_url: str, fetched_at: datetime
+) -> ParsedFeed:
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise FeedParseError(f"not a feed: invalid JSON ({exc})") from None
+    if not isinstance(document, dict):
+        raise FeedParseError("not a feed: JSON document is not an object")
+    version = _text(document.get("version")) or ""
+    raw_items = document.get("items")
+    if "jsonfeed.org" not in version and not isinstance(raw_items, list):
+        raise FeedParseError("not a feed: JSON without a JSON Feed version or items")
+    items_list = raw_items if isinstance(raw_items, list) else []
+    title = html_to_text(_text(document.get("title")))
+    language = primary_language(_text(document.get("language")))
+    base = _text(document.get("feed_url")) or feed_url
+    home = _text(document.get("home_page_url"))
+    items = []
+    published_times = []
+    for entry in items_list:
+        if not isinstance(entry, dict):
+            continue
+        link = _text(entry.get("url")) or _text(entry.get("external_url"))
+        if link:
+            link = urljoin(base, link)
+        date_text = _text(entry.get("date_published")) or _text(entry.get("date_modified"))
+        published = _date(entry.get("date_published")) or _date(entry.get("date_modified"))
+        tags = entry.get("tags")
+        raw = RawEntry(
+            guid=_text(entry.get("id")),
+            link=link,
+            title=_text(entry.get("title")),
+            summary=(
+                _text(entry.get("summary"))
+                or _text(entry.get("content_html"))
+                or _text(entry.get("content_text"))
+            ),
+            published=published,
+            published_raw=date_text,
+            categories=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else (),
+            author=_author(entry, document),
+            language=_text(entry.get("language")),
+        )
+        item, dated = build_item(
+            raw,
+            feed_id=feed_id,
+            feed_url=feed_url,
+            feed_title=title,
+            feed_language=language,
+            fetched_at=fetched_at,
+        )
+        items.append(item)
+        if dated:
+            published_times.append(item.published)
+    json_version = "json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", "")
+    return ParsedFeed(
+        title=title,
+        language=language,
+        items=items,
+        version=json_version,
+        published_times=tuple(published_times),
+        site_url=home,
+    )

@@ -1,0 +1,200 @@
+"""httpcore network backends tuned for many short requests.
+
+- :class:`AsyncioBackend` (the default of the fetcher): plain asyncio streams.
+  httpcore's default backend goes through anyio, which enters a cancel scope for
+  every read and write; at hundreds of requests a second that is a large share of
+  the client's CPU. Here timeouts are ``asyncio.timeout`` and errors map to the
+  same httpcore exceptions, so httpx behaves exactly as with its own backend.
+- :class:`CachedInfoBackend`: wraps any other backend so that the pool's idle
+  checks (``get_extra_info("is_readable")``, asked of every pooled connection on
+  every request) cost one ``poll`` instead of anyio rebuilding a dict of socket
+  attributes with two syscalls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import ssl
+import typing
+from collections.abc import Iterable
+
+import httpcore
+from httpcore._utils import is_socket_readable
+
+
+class _CachedInfoStream(httpcore.AsyncNetworkStream):
+    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: typing.Any = None) -> None:
+        self._inner = inner
+        self._sock = sock if sock is not None else inner.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
+        return await self._inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        await self._inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109
+    ) -> httpcore.AsyncNetworkStream:
+        tls = await self._inner.start_tls(ssl_context, server_hostname, timeout)
+        return _CachedInfoStream(tls, self._sock)
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        if info == "is_readable":
+            return is_socket_readable(self._sock)
+        if info == "socket":
+            return self._sock
+        return self._inner.get_extra_info(info)
+
+
+class CachedInfoBackend(httpcore.AsyncNetworkBackend):
+    """Wraps another backend (default: anyio) so its streams answer pool checks cheaply."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109
+        local_address: str | None = None,
+        socket_options: Iterable[typing.Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await self._inner.connect_tcp(
+            host, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+        return _CachedInfoStream(stream)
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,  # noqa: ASYNC109
+        socket_options: Iterable[typing.Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        stream = await self._inner.connect_unix_socket(
+            path, timeout=timeout, socket_options=socket_options
+        )
+        return _CachedInfoStream(stream)
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class _AsyncioStream(httpcore.AsyncNetworkStream):
+    """A plain-asyncio stream (no anyio cancel scopes per read and write)."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._reader = reader
+        self._writer = writer
+        self._sock = writer.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
+        try:
+            async with asyncio.timeout(timeout):
+                return await self._reader.read(max_bytes)
+        except TimeoutError:
+            raise httpcore.ReadTimeout("read timed out") from None
+        except OSError as exc:
+            raise httpcore.ReadError(str(exc) or type(exc).__name__) from exc
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        if not buffer:
+            return
+        try:
+            async with asyncio.timeout(timeout):
+                self._writer.write(buffer)
+                await self._writer.drain()
+        except TimeoutError:
+            raise httpcore.WriteTimeout("write timed out") from None
+        except OSError as exc:
+            raise httpcore.WriteError(str(exc) or type(exc).__name__) from exc
+
+    async def aclose(self) -> None:
+        self._writer.close()
+        with contextlib.suppress(OSError):
+            await self._writer.wait_closed()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            async with asyncio.timeout(timeout):
+                await self._writer.start_tls(ssl_context, server_hostname=server_hostname)
+        except TimeoutError:
+            raise httpcore.ConnectTimeout("TLS handshake timed out") from None
+        except (OSError, ssl.SSLError) as exc:
+            raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
+        return self
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        if info == "is_readable":
+            return is_socket_readable(self._sock)
+        if info == "socket":
+            return self._sock
+        if info == "ssl_object":
+            return self._writer.get_extra_info("ssl_object")
+        if info == "client_addr":
+            return self._writer.get_extra_info("sockname")
+        if info == "server_addr":
+            return self._writer.get_extra_info("peername")
+        return None
+
+
+class AsyncioBackend(httpcore.AsyncNetworkBackend):
+    """An httpcore network backend on plain asyncio streams.
+
+    httpcore's default (anyio) enters a cancel scope for every read and write and
+    rebuilds socket attribute dicts for the pool's idle checks; at hundreds of
+    requests a second that is most of the client's CPU. This backend does the same
+    job with ``asyncio.timeout`` and a cached socket.
+    """
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109
+        local_address: str | None = None,
+        socket_options: Iterable[typing.Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        try:
+            async with asyncio.timeout(timeout):
+                reader, writer = await asyncio.open_connection(
+                    host,
+                    port,
+                    local_addr=(local_address, 0) if local_address else None,
+                    limit=2**16,
+                )
+        except TimeoutError:
+            raise httpcore.ConnectTimeout(f"connect to {host}:{port} timed out") from None
+        except OSError as exc:
+            raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
+        sock = writer.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            for option in socket_options or ():
+                sock.setsockopt(*option)
+        return _AsyncioStream(reader, writer)
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,  # noqa: ASYNC109
+        socket_options: Iterable[typing.Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used by Wirewatch")
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)

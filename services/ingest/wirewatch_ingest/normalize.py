@@ -1,0 +1,148 @@
+"""Pure helpers that turn raw feed fields into clean, stable values."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+_WHITESPACE = re.compile(r"\s+")
+_HTTP_PREFIX = re.compile(r"https?://", re.IGNORECASE)
+_BAD_URL_CHAR = re.compile(r"[\s\x00]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
+        "h6", "blockquote", "section", "article", "header", "footer", "figure", "figcaption",
+        "table", "hr", "dd", "dt", "dl", "pre", "img", "iframe", "aside", "nav", "main",
+    }
+)  # fmt: skip
+# One pass over the markup: comments, CDATA, skipped elements with their content,
+# tags (quoted attribute values may contain '>'), declarations, processing instructions.
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<!\[CDATA\[(?P<cdata>.*?)(?:\]\]>|\Z)"
+    r"|<(?P<skip>script|style|noscript|template|head)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    r".*?(?:</(?P=skip)\s*>|\Z)"
+    r"|</?(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*(?:>|\Z)"
+    r"|<![^>]*>|<\?.*?(?:\?>|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+MAX_SUMMARY_CHARS = 20_000
+FUTURE_TOLERANCE = timedelta(days=1)
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+
+
+def _markup_replacement(match: re.Match[str]) -> str:
+    cdata = match.group("cdata")
+    if cdata is not None:
+        return cdata
+    tag = match.group("tag")
+    if tag is not None and tag.lower() in _BLOCK_TAGS:
+        return " "
+    return " " if match.group("skip") else ""
+
+
+def fold_whitespace(text: str) -> str:
+    return _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def html_to_text(value: str | None) -> str:
+    """Plain text from an HTML fragment: tags stripped, entities decoded, whitespace folded.
+
+    Block elements become spaces so words never glue together; script/style
+    content is dropped. Entities are decoded twice when a first pass leaves
+    entities behind: double-escaped ``&amp;amp;`` is common in feeds.
+    """
+    if not value:
+        return ""
+    text = value
+    if "<" in text:
+        text = _MARKUP.sub(_markup_replacement, text)
+    if "&" in text:
+        text = html.unescape(text)
+        if "&" in text and _ENTITY.search(text):
+            text = html.unescape(text)
+    return fold_whitespace(text)
+
+
+def safe_link(value: str | None) -> str | None:
+    """The link if it is an absolute http(s) URL; ``javascript:``, ``data:`` etc. are dropped."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    if not _HTTP_PREFIX.match(value) or _BAD_URL_CHAR.search(value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return None
+    return value if parts.hostname else None
+
+
+def struct_time_to_utc(value: time.struct_time | None) -> datetime | None:
+    """feedparser's ``*_parsed`` values are UTC struct_times; None when absent or absurd."""
+    if value is None:
+        return None
+    try:
+        result = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (OverflowError, ValueError, OSError, TypeError):
+        return None
+    return result if result >= EARLIEST_DATE else None
+
+
+def plausible_date(value: datetime | None, fetched_at: datetime) -> datetime | None:
+    """``value`` in UTC unless it is absurd (before 1990, or over a day in the future)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
+    if value < EARLIEST_DATE or value > fetched_at + FUTURE_TOLERANCE:
+        return None
+    return value
+
+
+def stable_item_id(
+    *, feed_url: str, guid: str | None, link: str | None, title: str, published: str | None
+) -> str:
+    """A stable, feed-independent-where-possible item id (32 hex chars).
+
+    A guid that is a URL (and, failing a guid, the link) identifies the story
+    itself, so the same story in two feeds is one item. An opaque guid such as
+    "1234" is only unique inside its feed, so it is scoped by the feed URL.
+    Without guid or link, the title and date (as written in the feed) are
+    hashed, scoped by the feed URL.
+    """
+    guid = (guid or "").strip()
+    if guid and safe_link(guid):
+        basis = "url:" + guid
+    elif guid:
+        basis = f"guid:{feed_url}\n{guid}"
+    elif link and safe_link(link):
+        basis = "url:" + link.strip()
+    else:
+        basis = f"hash:{feed_url}\n{title}\n{published or ''}"
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def primary_language(value: str | None) -> str | None:
+    """'en-US' / 'es_MX' / 'EN' -> 'en'; None for blanks and junk."""
+    if not value or not isinstance(value, str):
+        return None
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if code.isascii() and code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def truncate(text: str, limit: int = MAX_SUMMARY_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -1,0 +1,161 @@
+"""Parsing off the event loop: a process pool (one worker per core by default).
+
+feedparser is pure Python and CPU-bound, so parsing in threads would hold the
+GIL and stall fetching. Workers return compact results — each item already
+serialised to its ``FeedItem`` JSON — so the event-loop process does almost
+no per-item work. Tiny bodies are parsed in a thread (cheaper than the
+round trip). A parse that runs past ``timeout_s`` gets its worker processes
+replaced; a crashed worker pool is rebuilt and the parse retried once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import multiprocessing
+import os
+from collections.abc import Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+
+from wirewatch_shared.events import FeedItem
+from wirewatch_shared.logging import get_logger
+
+from wirewatch_ingest.items import FeedParseError
+from wirewatch_ingest.parsing import parse_feed
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingItem:
+    """One item ready to publish: its id (the message key) and its ``FeedItem`` JSON."""
+
+    item_id: str
+    payload: bytes
+
+    def feed_item(self) -> FeedItem:
+        return FeedItem.model_validate_json(self.payload)
+
+    @classmethod
+    def from_item(cls, item: FeedItem) -> OutgoingItem:
+        return cls(item.item_id, item.model_dump_json().encode())
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOutcome:
+    title: str
+    language: str | None
+    version: str
+    bozo_reason: str | None
+    ttl_s: float | None
+    published_times: tuple[datetime, ...]
+    items: tuple[OutgoingItem, ...]
+    """Every entry of the document, in order (duplicates included)."""
+
+
+def parse_for_publish(
+    body: bytes,
+    feed_id: int,
+    feed_url: str,
+    fetched_at: datetime,
+    headers: Mapping[str, str],
+) -> ParseOutcome:
+    """Runs in a worker: parse, normalise, serialise."""
+    parsed = parse_feed(
+        body, feed_id=feed_id, feed_url=feed_url, fetched_at=fetched_at, headers=headers
+    )
+    return ParseOutcome(
+        title=parsed.title,
+        language=parsed.language,
+        version=parsed.version,
+        bozo_reason=parsed.bozo_reason[:500] if parsed.bozo_reason else None,
+        ttl_s=parsed.ttl_s,
+        published_times=parsed.published_times,
+        items=tuple(OutgoingItem.from_item(item) for item in parsed.items),
+    )
+
+
+def _warm_up() -> int:
+    return os.getpid()
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["wirewatch_ingest.parsepool"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class ParsePool:
+    """``await pool.parse(...)``; ``workers=0`` parses in threads only."""
+
+    def __init__(
+        self, workers: int, *, inline_max_bytes: int = 4096, timeout_s: float = 30.0
+    ) -> None:
+        self.workers = workers
+        self.inline_max_bytes = inline_max_bytes
+        self.timeout_s = timeout_s
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context())
+        return self._executor
+
+    def start(self) -> None:
+        """Start the worker processes now (blocking; otherwise on first use)."""
+        if self.workers <= 0 or self._executor is not None:
+            return
+        executor = self._new_executor()
+        for future in [executor.submit(_warm_up) for _ in range(self.workers * 2)]:
+            future.result(timeout=60)
+
+    def _replace_executor(self, reason: str) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            log.warning("replacing parser processes", reason=reason)
+            processes = dict(getattr(executor, "_processes", None) or {})
+            for process in processes.values():
+                process.terminate()
+            executor.shutdown(wait=False, cancel_futures=True)
+        self._new_executor()
+
+    async def parse(
+        self,
+        body: bytes,
+        *,
+        feed_id: int,
+        feed_url: str,
+        fetched_at: datetime,
+        headers: Mapping[str, str],
+    ) -> ParseOutcome:
+        call = functools.partial(
+            parse_for_publish, body, feed_id, feed_url, fetched_at, dict(headers)
+        )
+        if self.workers <= 0 or len(body) <= self.inline_max_bytes:
+            return await asyncio.to_thread(call)
+        for attempt in (1, 2):
+            executor: Executor = self._executor or self._new_executor()
+            loop = asyncio.get_running_loop()
+            try:
+                return await asyncio.wait_for(
+                    loop.run_in_executor(executor, call), timeout=self.timeout_s
+                )
+            except TimeoutError:
+                self._replace_executor(f"parse of {feed_url} took over {self.timeout_s:g}s")
+                raise FeedParseError(f"parse took longer than {self.timeout_s:g}s") from None
+            except BrokenProcessPool:
+                if executor is self._executor:
+                    self._replace_executor("a parser process died")
+                if attempt == 2:
+                    raise FeedParseError("parser process died") from None
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,199 @@
+"""Feed documents -> normalised :class:`FeedItem` objects (pure, no I/O).
+
+XML feeds (RSS 0.9x-2.0, RDF, Atom 0.3/1.0, CDF) go through feedparser on a
+byte stream with the HTTP headers that matter for decoding (content-type's
+charset, content-location as the base URI, content-language); chardet is
+installed so undeclared legacy encodings (Big5, KOI8-R, Shift-JIS...) decode.
+JSON Feeds go through :mod:`wirewatch_ingest.jsonfeed`. Before feedparser,
+:mod:`wirewatch_ingest.xmlguard` rejects entity bombs.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+
+from wirewatch_ingest.items import (
+    FeedParseError,
+    ParsedFeed,
+    RawEntry,
+    UnsafeDocumentError,
+    build_item,
+)
+from wirewatch_ingest.jsonfeed import looks_like_json, parse_json_feed
+from wirewatch_ingest.normalize import (
+    html_to_text,
+    primary_language,
+    safe_link,
+    struct_time_to_utc,
+)
+from wirewatch_ingest.xmlguard import check_xml_safety
+
+__all__ = [
+    "FeedParseError",
+    "ParsedFeed",
+    "UnsafeDocumentError",
+    "parse_feed",
+]
+
+# Warnings feedparser raises about well-formed documents (charset, media type).
+_SOFT_BOZO = (feedparser.ThingsNobodyCaresAboutButMe,)
+
+# Only these response headers change how a body parses; content-encoding and
+# friends must not reach feedparser (the body is already decoded).
+_PARSE_HEADERS = ("content-type", "content-location", "content-language")
+
+
+def parse_feed(
+    body: bytes,
+    *,
+    feed_id: int,
+    feed_url: str,
+    fetched_at: datetime,
+    headers: Mapping[str, str] | None = None,
+) -> ParsedFeed:
+    """Parse and normalise a feed body.
+
+    ``bozo`` is not fatal: entries are kept when there are any (a stray newline
+    before ``<?xml`` is the commonest real cause). A document with no entries is an
+    error for that feed when it has no feed version, or when it is not well-formed
+    (a truncated feed); a well-formed empty feed is just empty.
+    Raises :class:`FeedParseError` (or its :class:`UnsafeDocumentError`).
+    """
+    lowered = {k.lower(): v for k, v in (headers or {}).items()}
+    if not body.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise FeedParseError("not a feed: empty document")
+    if looks_like_json(body, lowered.get("content-type")):
+        return parse_json_feed(body, feed_id=feed_id, feed_url=feed_url, fetched_at=fetched_at)
+    check_xml_safety(body)
+    # The server's content-location (if any) is the base URI; without one feedparser
+    # skips URI resolution entirely, which is much cheaper — relative entry links
+    # are resolved against the feed URL below instead.
+    response_headers = {k: lowered[k] for k in _PARSE_HEADERS if k in lowered}
+    try:
+        # Bytes go in as a file object: feedparser treats a bytes/str argument
+        # as a possible path or URL.
+        parsed: Any = feedparser.parse(
+            io.BytesIO(body),
+            response_headers=response_headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser should not raise; never let it take the feed down
+        raise FeedParseError(f"parser failed: {type(exc).__name__}: {exc}") from None
+    entries = parsed.entries
+    version = parsed.get("version") or ""
+    if not entries:
+        reason = parsed.get("bozo_exception")
+        if not version:
+            raise FeedParseError(f"not a feed{f': {reason}' if reason else ''}")
+        if parsed.get("bozo") and not isinstance(reason, _SOFT_BOZO):
+            # A feed root with a broken body (truncated, not well-formed) and nothing
+            # usable in it: an error for this feed, not a quiet empty feed.
+            raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
+    feed = parsed.feed
+    title = html_to_text(feed.get("title"))
+    language = (
+        primary_language(feed.get("language"))
+        or primary_language((feed.get("title_detail") or {}).get("language"))
+        or primary_language(response_headers.get("content-language"))
+    )
+    items = []
+    published_times = []
+    for entry in entries:
+        item, dated = build_item(
+            _raw_entry(entry, feed_url),
+            feed_id=feed_id,
+            feed_url=feed_url,
+            feed_title=title,
+            feed_language=language,
+            fetched_at=fetched_at,
+        )
+        items.append(item)
+        if dated:
+            published_times.append(item.published)
+    bozo = str(parsed.get("bozo_exception")) if parsed.get("bozo") else None
+    return ParsedFeed(
+        title=title,
+        language=language,
+        items=items,
+        bozo_reason=bozo,
+        version=version,
+        ttl_s=_ttl_seconds(feed.get("ttl")),
+        published_times=tuple(published_times),
+        site_url=safe_link(feed.get("link")),
+    )
+
+
+def _ttl_seconds(value: Any) -> float | None:
+    try:
+        minutes = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return minutes * 60.0 if 0 < minutes < 1e7 else None
+
+
+def _absolute(value: Any, base: str) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    link = safe_link(value)
+    if (
+        link is None
+        and "://" not in value
+        and not value.lstrip().lower().startswith(("javascript:", "data:", "vbscript:", "mailto:"))
+    ):
+        try:
+            link = safe_link(urljoin(base, value.strip()))
+        except ValueError:
+            return None
+    return link
+
+
+def _entry_link(entry: dict[str, Any], base: str) -> str | None:
+    link = _absolute(entry.get("link"), base)
+    if link:
+        return link
+    for candidate in entry.get("links") or ():
+        if candidate.get("rel", "alternate") == "alternate":
+            link = _absolute(candidate.get("href"), base)
+            if link:
+                return link
+    return None
+
+
+def _raw_entry(parsed_entry: Any, base: str) -> RawEntry:
+    # A plain-dict view: FeedParserDict's own lookups (key aliases, warnings) are slow,
+    # and only canonical keys are read here.
+    entry: dict[str, Any] = dict(parsed_entry)
+    summary = entry.get("summary")
+    if not summary and entry.get("content"):
+        summary = entry["content"][0].get("value")
+    author = entry.get("author")
+    if not author and entry.get("authors"):
+        author = (entry["authors"][0] or {}).get("name")
+    language = None
+    for detail in ("title_detail", "summary_detail"):
+        language = (entry.get(detail) or {}).get("language")
+        if language:
+            break
+    published = (
+        struct_time_to_utc(entry.get("published_parsed"))
+        or struct_time_to_utc(entry.get("updated_parsed"))
+        or struct_time_to_utc(entry.get("created_parsed"))
+    )
+    return RawEntry(
+        guid=entry.get("id"),
+        link=_entry_link(entry, base),
+        title=entry.get("title"),
+        summary=summary,
+        published=published,
+        published_raw=entry.get("published") or entry.get("updated"),
+        categories=[tag.get("term") or "" for tag in entry.get("tags") or ()],
+        author=author,
+        language=language,
+    )

@@ -1,0 +1,207 @@
+"""The polling loop of one ingest process: claim due feeds (leases), process them
+concurrently, repeat. Several processes may run against one database."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import random
+import socket
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import httpcore
+import httpx
+from sqlalchemy.engine import Engine
+from wirewatch_shared.db import is_postgres
+from wirewatch_shared.logging import get_logger
+
+from wirewatch_ingest import store
+from wirewatch_ingest.fetcher import Fetcher, make_http_client
+from wirewatch_ingest.models import utcnow
+from wirewatch_ingest.parsepool import ParsePool
+from wirewatch_ingest.processor import FeedProcessor, PollOutcome, PublishItems
+from wirewatch_ingest.scheduling import SchedulePolicy
+from wirewatch_ingest.settings import IngestSettings
+from wirewatch_ingest.ssrf import Resolver
+
+log = get_logger(__name__)
+
+__all__ = ["FeedPoller", "PollOutcome", "PublishItems", "default_owner"]
+
+
+def default_owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class FeedPoller:
+    """Claims due feeds and polls them, at most ``max_concurrent_fetches`` at once."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: IngestSettings,
+        publish: PublishItems,
+        *,
+        client: httpx.AsyncClient | None = None,
+        resolver: Resolver | None = None,
+        inner_backend: httpcore.AsyncNetworkBackend | None = None,
+        parse_pool: ParsePool | None = None,
+        owner: str | None = None,
+        on_outcome: Callable[[PollOutcome], None] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.owner = owner or settings.worker_id or default_owner()
+        self.on_outcome = on_outcome
+        self._own_client = client is None
+        self.client = client or make_http_client(
+            settings, resolver=resolver, inner_backend=inner_backend
+        )
+        self._own_pool = parse_pool is None
+        self.parse_pool = parse_pool or ParsePool(
+            settings.parse_workers,
+            inline_max_bytes=settings.parse_inline_max_bytes,
+            timeout_s=settings.parse_timeout_s,
+        )
+        # SQLite has one writer at a time: a single DB thread avoids lock contention (and
+        # its busy-wait sleeps); PostgreSQL gets a few. Results are batched either way.
+        self._db_executor = ThreadPoolExecutor(
+            max_workers=4 if is_postgres(engine) else 1, thread_name_prefix="ingest-db"
+        )
+        self.processor = FeedProcessor(
+            engine,
+            Fetcher.from_settings(self.client, settings),
+            self.parse_pool,
+            publish,
+            SchedulePolicy.from_settings(settings),
+            owner=self.owner,
+            stale_after_s=settings.seen_claim_stale_s,
+            db_executor=self._db_executor,
+            rng=rng,
+        )
+
+    async def start(self) -> None:
+        """Start the parser processes (otherwise they start on first use)."""
+        if self._own_pool:
+            await asyncio.to_thread(self.parse_pool.start)
+
+    async def aclose(self) -> None:
+        await self.processor.writer.aclose()
+        await asyncio.get_running_loop().run_in_executor(
+            self._db_executor, store.release_leases, self.engine, self.owner
+        )
+        if self._own_client:
+            await self.client.aclose()
+        if self._own_pool:
+            await asyncio.to_thread(self.parse_pool.close)
+        self._db_executor.shutdown(wait=False)
+
+    async def _claim(self, limit: int) -> list[store.FeedLease]:
+        return await asyncio.get_running_loop().run_in_executor(
+            self._db_executor,
+            lambda: store.claim_due_feeds(
+                self.engine,
+                owner=self.owner,
+                now=utcnow(),
+                limit=limit,
+                lease_s=self.settings.lease_s,
+            ),
+        )
+
+    async def _poll(self, lease: store.FeedLease) -> PollOutcome:
+        outcome = await self.processor.process(lease)
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+        return outcome
+
+    async def poll_due(
+        self, *, until_idle: bool, stop: asyncio.Event | None = None
+    ) -> list[PollOutcome]:
+        """Claim and poll due feeds until ``stop`` is set, or — with ``until_idle`` — until
+        no feed is due and none is in flight. Returns the outcomes in ``until_idle`` mode.
+
+        Claims happen in batches (when an eighth of the slots are free), and after a
+        claim that found fewer due feeds than asked, not again before ``poll_tick_s``.
+        """
+        max_active = self.settings.max_concurrent_fetches
+        low_water = max(1, max_active // 8)
+        tick = self.settings.poll_tick_s
+        active: set[asyncio.Task[PollOutcome]] = set()
+        outcomes: list[PollOutcome] = []
+        wake = asyncio.Event()
+        exhausted_at: float | None = None
+
+        def finished(task: asyncio.Task[PollOutcome]) -> None:
+            active.discard(task)
+            wake.set()
+            if task.cancelled():
+                return
+            if task.exception() is not None:
+                log.error("feed poll task failed", error=repr(task.exception()))
+            elif until_idle:
+                outcomes.append(task.result())
+
+        async def relay_stop() -> None:
+            assert stop is not None
+            await stop.wait()
+            wake.set()
+
+        relay = asyncio.create_task(relay_stop()) if stop is not None else None
+        try:
+            while stop is None or not stop.is_set():
+                wake.clear()
+                free = max_active - len(active)
+                waited = time.monotonic() - exhausted_at if exhausted_at is not None else tick
+                if free >= low_water and (waited >= tick or (until_idle and not active)):
+                    try:
+                        leases = await self._claim(free)
+                    except Exception:
+                        log.exception("claiming due feeds failed")
+                        leases = []
+                    exhausted_at = time.monotonic() if len(leases) < free else None
+                    for lease in leases:
+                        task = asyncio.create_task(self._poll(lease))
+                        active.add(task)
+                        task.add_done_callback(finished)
+                    if until_idle and not active:
+                        break
+                    continue
+                if exhausted_at is not None:
+                    timeout: float | None = max(0.0, tick - (time.monotonic() - exhausted_at))
+                else:
+                    timeout = None if active else tick
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout)
+        finally:
+            if relay is not None:
+                relay.cancel()
+            if active:
+                grace = self.settings.fetch_total_timeout_s + 5.0
+                _done, pending = await asyncio.wait(set(active), timeout=grace)
+                for task in pending:
+                    task.cancel()
+                if pending:
+                    await asyncio.wait(pending)
+        return outcomes
+
+    async def run_until_idle(self) -> list[PollOutcome]:
+        return await self.poll_due(until_idle=True)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """The service loop: poll due feeds until ``stop`` is set."""
+        log.info(
+            "ingest poller started", owner=self.owner, parse_workers=self.settings.parse_workers
+        )
+        while not stop.is_set():
+            try:
+                await self.poll_due(until_idle=False, stop=stop)
+            except Exception:  # a DB outage must not kill the loop
+                log.exception("poll loop failed; restarting")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=self.settings.poll_tick_s)
+        log.info("ingest poller stopped", owner=self.owner)

@@ -1,0 +1,299 @@
+"""One poll of one claimed feed, end to end:
+fetch -> (304 / unchanged: done) -> parse (process pool) -> claim new items ->
+publish -> confirm -> record health and the next check. Errors stay with that feed."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import ParamSpec, TypeVar
+
+from sqlalchemy.engine import Engine
+from wirewatch_shared import metrics
+from wirewatch_shared.logging import get_logger
+
+from wirewatch_ingest import store
+from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
+from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
+from wirewatch_ingest.models import utcnow
+from wirewatch_ingest.parsepool import OutgoingItem, ParsePool
+from wirewatch_ingest.resultwriter import ResultWriter
+from wirewatch_ingest.scheduling import (
+    SchedulePolicy,
+    ServerHints,
+    adaptive_interval,
+    next_check_after_failure,
+    next_check_after_success,
+)
+
+log = get_logger(__name__)
+
+PublishItems = Callable[[Sequence[OutgoingItem]], Awaitable[None]]
+"""Publishes items and returns once the broker acknowledged all of them."""
+
+P = ParamSpec("P")
+T = TypeVar("T")
+PUBLISH_RETRY = timedelta(seconds=60)
+
+
+@dataclass(frozen=True, slots=True)
+class PollOutcome:
+    feed_id: int
+    url: str
+    status: str
+    """"200" (or another 2xx), "304", "unchanged", "deferred" or an error status."""
+    items: int = 0
+    """Entries in the document (duplicates included)."""
+    new_items: int = 0
+    """Items published by this poll."""
+    error: str | None = None
+    next_check_at: datetime | None = None
+    parked: bool = False
+    elapsed_s: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def failure_status(exc: Exception) -> str:
+    if isinstance(exc, FetchError):
+        return str(exc.status) if exc.kind == "http" and exc.status else exc.kind
+    if isinstance(exc, UnsafeDocumentError):
+        return "unsafe-xml"
+    if isinstance(exc, FeedParseError):
+        return "not-a-feed"
+    return "internal-error"
+
+
+class FeedProcessor:
+    def __init__(
+        self,
+        engine: Engine,
+        fetcher: Fetcher,
+        parse_pool: ParsePool,
+        publish: PublishItems,
+        policy: SchedulePolicy,
+        *,
+        owner: str,
+        stale_after_s: float,
+        db_executor: Executor | None = None,
+        writer: ResultWriter | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.engine = engine
+        self.fetcher = fetcher
+        self.parse_pool = parse_pool
+        self.publish = publish
+        self.policy = policy
+        self.owner = owner
+        self.stale_after_s = stale_after_s
+        self.db_executor = db_executor
+        self.writer = writer or ResultWriter(engine, owner, db_executor)
+        self.rng = rng or random.Random()
+
+    async def _db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.db_executor, functools.partial(fn, *args, **kwargs))
+
+    async def process(self, lease: store.FeedLease) -> PollOutcome:
+        started = time.monotonic()
+        try:
+            return await self._process(lease, started)
+        except (FetchError, FeedParseError) as exc:
+            retry_after = exc.retry_after_s if isinstance(exc, FetchError) else None
+            return await self._failure(lease, exc, retry_after, started)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug or a DB hiccup must stay with this feed
+            bound = log.bind(feed_id=lease.id, feed_url=lease.url)
+            bound.exception("feed poll crashed")
+            try:
+                return await self._failure(lease, exc, None, started)
+            except Exception:
+                bound.exception("could not record the failure")
+                return PollOutcome(lease.id, lease.url, "internal-error", error=str(exc))
+
+    async def _process(self, lease: store.FeedLease, started: float) -> PollOutcome:
+        if lease.due_at is not None:
+            metrics.record_schedule_lag((utcnow() - lease.due_at).total_seconds())
+        result = await self.fetcher.fetch(
+            lease.url, etag=lease.etag, last_modified=lease.last_modified
+        )
+        interval = lease.interval_s or self.policy.default_interval_s
+        hints = ServerHints(cache_ttl_s=result.cache_ttl_s, retry_after_s=result.retry_after_s)
+        if result.not_modified:
+            return await self._success(lease, result, "304", interval, hints, started)
+        if lease.content_hash and result.content_hash == lease.content_hash:
+            return await self._success(lease, result, "unchanged", interval, hints, started)
+        fetched_at = utcnow()
+        parsed = await self.parse_pool.parse(
+            result.body,
+            feed_id=lease.id,
+            feed_url=lease.url,
+            fetched_at=fetched_at,
+            headers=result.headers,
+        )
+        item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
+        claimed = set(
+            await self._db(
+                store.claim_items,
+                self.engine,
+                lease.id,
+                item_ids,
+                owner=self.owner,
+                now=fetched_at,
+                stale_after_s=self.stale_after_s,
+            )
+        )
+        fresh = [item for item in parsed.items if item.item_id in claimed]
+        fresh = list({item.item_id: item for item in fresh}.values())
+        metrics.record_items(new=len(fresh), duplicate=len(item_ids) - len(fresh))
+        if fresh:
+            try:
+                await self.publish(fresh)
+            except asyncio.CancelledError:
+                await self._db(store.release_items, self.engine, list(claimed), owner=self.owner)
+                raise
+            except Exception as exc:
+                return await self._publish_failed(lease, claimed, exc, started)
+        interval = adaptive_interval(parsed.published_times, fetched_at, self.policy)
+        hints = ServerHints(
+            ttl_s=parsed.ttl_s, cache_ttl_s=result.cache_ttl_s, retry_after_s=result.retry_after_s
+        )
+        return await self._success(
+            lease,
+            result,
+            str(result.status),
+            interval,
+            hints,
+            started,
+            title=parsed.title,
+            items=len(parsed.items),
+            new_items=len(fresh),
+            bozo=parsed.bozo_reason,
+            confirmed=tuple(claimed),
+        )
+
+    async def _success(
+        self,
+        lease: store.FeedLease,
+        result: FetchResult,
+        status: str,
+        interval_s: float,
+        hints: ServerHints,
+        started: float,
+        *,
+        title: str | None = None,
+        items: int = 0,
+        new_items: int = 0,
+        bozo: str | None = None,
+        confirmed: tuple[str, ...] = (),
+    ) -> PollOutcome:
+        now = utcnow()
+        next_check = next_check_after_success(now, interval_s, hints, self.policy, self.rng)
+        await self.writer.write(
+            store.SuccessRow(
+                feed_id=lease.id,
+                status=status,
+                next_check_at=next_check,
+                interval_s=interval_s,
+                title=title,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                content_hash=result.content_hash,
+                new_items=new_items,
+                confirmed_ids=confirmed,
+            )
+        )
+        elapsed = time.monotonic() - started
+        metrics.record_poll("304" if status in ("304", "unchanged") else "200", len(result.body))
+        if status not in ("304", "unchanged"):  # not-modified polls are counted, not logged
+            log.info(
+                "feed polled",
+                feed_id=lease.id,
+                feed_url=lease.url,
+                status=status,
+                items=items,
+                new=new_items,
+                bozo=bozo,
+                next_check_in_s=round((next_check - now).total_seconds()),
+                elapsed_ms=round(elapsed * 1000),
+            )
+        return PollOutcome(
+            lease.id,
+            lease.url,
+            status,
+            items=items,
+            new_items=new_items,
+            next_check_at=next_check,
+            elapsed_s=elapsed,
+        )
+
+    async def _failure(
+        self,
+        lease: store.FeedLease,
+        exc: Exception,
+        retry_after_s: float | None,
+        started: float,
+    ) -> PollOutcome:
+        now = utcnow()
+        status = failure_status(exc)
+        metrics.record_poll("error")
+        message = str(exc) or type(exc).__name__
+        errors = lease.consecutive_errors + 1
+        plan = next_check_after_failure(
+            now, errors, self.policy, retry_after_s=retry_after_s, rng=self.rng
+        )
+        await self.writer.write(
+            store.FailureRow(
+                feed_id=lease.id,
+                status=status,
+                error=message,
+                consecutive_errors=errors,
+                next_check_at=plan.next_check_at,
+                parked=plan.parked,
+            )
+        )
+        log.warning(
+            "feed parked" if plan.parked else "feed failed",
+            feed_id=lease.id,
+            feed_url=lease.url,
+            status=status,
+            error=message,
+            consecutive_errors=errors,
+            next_check_in_s=round((plan.next_check_at - now).total_seconds()),
+        )
+        return PollOutcome(
+            lease.id,
+            lease.url,
+            status,
+            error=message,
+            next_check_at=plan.next_check_at,
+            parked=plan.parked,
+            elapsed_s=time.monotonic() - started,
+        )
+
+    async def _publish_failed(
+        self, lease: store.FeedLease, claimed: set[str], exc: Exception, started: float
+    ) -> PollOutcome:
+        await self._db(store.release_items, self.engine, list(claimed), owner=self.owner)
+        metrics.record_poll("error")
+        until = utcnow() + PUBLISH_RETRY
+        await self._db(store.defer_feed, self.engine, lease.id, owner=self.owner, until=until)
+        message = f"publish failed: {type(exc).__name__}: {exc}"
+        log.error("publish failed", feed_id=lease.id, feed_url=lease.url, error=message)
+        return PollOutcome(
+            lease.id,
+            lease.url,
+            "deferred",
+            error=message,
+            next_check_at=until,
+            elapsed_s=time.monotonic() - started,
+        )

@@ -1,0 +1,75 @@
+"""The ingest service against the real (Tansu) broker: items arrive as FeedItem JSON keyed by id."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from faststream.kafka import KafkaBroker, KafkaMessage
+from wirewatch_ingest import store
+from wirewatch_ingest.app import IngestService, create_app
+from wirewatch_ingest.settings import IngestSettings
+from wirewatch_shared import topics
+from wirewatch_shared.events import FeedItem
+
+from tests.ingest.support import FeedServer, Route, rss
+
+
+@pytest.mark.integration
+async def test_service_publishes_feed_items(
+    kafka_bootstrap: str, feed_server: FeedServer, tmp_path: Path
+) -> None:
+    feed_server.routes["/a"] = Route(200, rss([("a1", "Alpha one"), ("a2", "Alpha two")]))
+    feed_server.routes["/b"] = Route(200, rss([("b1", "Beta")]))
+    feed_server.routes["/broken"] = Route(500, b"")
+    settings = IngestSettings(
+        kafka_bootstrap=kafka_bootstrap,
+        database_url=f"sqlite:///{tmp_path / 'app.db'}",
+        allow_private_networks=True,
+        parse_workers=1,
+        seed_default_feeds=False,
+        poll_tick_s=0.1,
+        host_min_gap_s=0,
+    )
+    service = IngestService(settings)
+    store.create_ingest_tables(service.engine)
+    for path in ("/a", "/b", "/broken"):
+        store.add_feed(service.engine, feed_server.url(path))
+
+    received: list[tuple[FeedItem, bytes | None]] = []
+    consumer = KafkaBroker(kafka_bootstrap)
+
+    @consumer.subscriber(topics.ITEMS, group_id=f"test-{uuid.uuid4().hex[:8]}",
+                         auto_offset_reset="earliest")  # fmt: skip
+    async def collect(item: FeedItem, message: KafkaMessage) -> None:
+        received.append((item, message.raw_message.key))  # type: ignore[union-attr]
+
+    await service.on_startup()
+    await service.broker.start()
+    await consumer.start()
+    await service.after_startup()
+    try:
+        deadline = time.monotonic() + 30
+        while len(received) < 3 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+    finally:
+        await service.on_shutdown()
+        await service.broker.stop()
+        await consumer.stop()
+    titles = sorted(item.title for item, _ in received)
+    assert titles == ["Alpha one", "Alpha two", "Beta"]
+    assert all(key == item.item_id.encode() for item, key in received)
+    health = {f.url.rsplit("/", 1)[1]: f.health for f in store.list_feeds(service.engine)}
+    assert health == {"a": "ok", "b": "ok", "broken": "failing"}
+    assert all(f.lease_owner is None for f in store.list_feeds(service.engine))
+
+
+def test_create_app_builds_a_faststream_app(tmp_path: Path) -> None:
+    settings = IngestSettings(
+        kafka_bootstrap="127.0.0.1:9", database_url=f"sqlite:///{tmp_path / 'x.db'}"
+    )
+    app = create_app(settings)
+    assert app.broker is not None

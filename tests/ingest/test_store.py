@@ -1,0 +1,172 @@
+"""Store functions on SQLite and PostgreSQL (the ``engine`` fixture runs each test on both)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from wirewatch_ingest import store
+from wirewatch_ingest.models import utcnow
+
+
+@pytest.fixture
+def db(engine: Engine) -> Engine:
+    store.create_ingest_tables(engine)
+    return engine
+
+
+def test_feed_crud(db: Engine) -> None:
+    feed = store.add_feed(db, "https://example.org/rss", "Example")
+    assert feed.id is not None and feed.health == "new"
+    with pytest.raises(store.FeedExistsError):
+        store.add_feed(db, "https://example.org/rss")
+    with pytest.raises(ValueError, match="http"):
+        store.add_feed(db, "javascript:alert(1)")
+    added, existing = store.add_feeds(
+        db, [("https://example.org/rss", ""), ("https://example.org/atom", "A")]
+    )
+    assert [f.url for f in added] == ["https://example.org/atom"]
+    assert existing == ["https://example.org/rss"]
+    assert [f.url for f in store.list_feeds(db)] == [
+        "https://example.org/rss", "https://example.org/atom",
+    ]  # fmt: skip
+    assert store.remove_feed(db, feed.id)
+    assert not store.remove_feed(db, feed.id)
+    assert store.seed_feeds(db, ["https://x.example/"]) == 0  # table not empty
+
+
+def test_datetimes_are_aware_utc(db: Engine) -> None:
+    feed = store.add_feed(db, "https://example.org/rss")
+    loaded = store.get_feed(db, feed.id or 0)
+    assert loaded is not None
+    assert loaded.next_check_at.tzinfo is not None
+    assert loaded.next_check_at.utcoffset() == timedelta(0)
+    assert abs(loaded.next_check_at - utcnow()) < timedelta(seconds=30)
+
+
+def test_leases_are_exclusive_and_expire(db: Engine) -> None:
+    for i in range(10):
+        store.add_feed(db, f"https://example.org/{i}")
+    later = store.add_feed(db, "https://example.org/later")
+    now = utcnow() + timedelta(seconds=1)
+    store.make_due(db, [later.id or 0], when=now + timedelta(hours=1))
+    a = store.claim_due_feeds(db, owner="a", now=now, limit=4, lease_s=60)
+    b = store.claim_due_feeds(db, owner="b", now=now, limit=100, lease_s=60)
+    assert len(a) == 4 and len(b) == 6
+    assert not {x.id for x in a} & {x.id for x in b}
+    assert store.claim_due_feeds(db, owner="c", now=now, limit=100, lease_s=60) == []
+    # Only the owner may record the result; recording releases the lease.
+    lease = a[0]
+    assert not store.record_success(
+        db, lease.id, owner="b", now=now, status="200", next_check_at=now, interval_s=None
+    )
+    assert store.record_success(
+        db, lease.id, owner="a", now=now, status="200",
+        next_check_at=now + timedelta(minutes=15), interval_s=900.0, etag='"x"',
+    )  # fmt: skip
+    # Expired leases (a crashed process) are taken over.
+    taken = store.claim_due_feeds(db, owner="c", now=now + timedelta(seconds=61), limit=100,
+                                  lease_s=60)  # fmt: skip
+    assert {x.id for x in taken} == {x.id for x in a[1:]} | {x.id for x in b}
+    assert store.release_leases(db, "c") == 9
+    assert store.next_due_at(db) is not None
+
+
+def test_record_failure_and_defer(db: Engine) -> None:
+    feed = store.add_feed(db, "https://example.org/f")
+    now = utcnow() + timedelta(seconds=1)
+    (lease,) = store.claim_due_feeds(db, owner="w", now=now, limit=1, lease_s=60)
+    assert store.record_failure(
+        db, lease.id, owner="w", now=now, status="500", error="HTTP 500",
+        consecutive_errors=1, next_check_at=now + timedelta(minutes=5), parked=False,
+    )  # fmt: skip
+    loaded = store.get_feed(db, feed.id or 0)
+    assert loaded is not None
+    assert (loaded.health, loaded.last_error, loaded.lease_owner) == ("failing", "HTTP 500", None)
+    (lease,) = store.claim_due_feeds(db, owner="w", now=now + timedelta(minutes=6), limit=1,
+                                     lease_s=60)  # fmt: skip
+    assert lease.consecutive_errors == 1
+    assert store.defer_feed(db, lease.id, owner="w", until=now + timedelta(minutes=7))
+    loaded = store.get_feed(db, feed.id or 0)
+    assert loaded is not None and loaded.consecutive_errors == 1 and loaded.lease_owner is None
+
+
+def test_item_claims(db: Engine) -> None:
+    now = utcnow()
+    ids = [f"{i:032x}" for i in range(1200)]  # more than one chunk
+    first = store.claim_items(db, 1, ids, owner="a", now=now, stale_after_s=600)
+    assert sorted(first) == ids
+    # Claimed by a live process: nobody else gets them, not even the same feed again.
+    assert store.claim_items(db, 2, ids[:10], owner="b", now=now, stale_after_s=600) == []
+    store.confirm_items(db, ids[:600], owner="a", now=now)
+    # Unconfirmed claims go stale (process died): claimable again; confirmed ones never.
+    later = now + timedelta(seconds=601)
+    again = store.claim_items(db, 1, ids, owner="b", now=later, stale_after_s=600)
+    assert sorted(again) == ids[600:]
+    store.release_items(db, ids[600:], owner="b")
+    assert (
+        sorted(store.claim_items(db, 1, ids, owner="c", now=later, stale_after_s=600)) == ids[600:]
+    )
+    assert store.count_seen(db) == 1200
+
+
+def test_concurrent_item_claims_never_overlap(db: Engine) -> None:
+    ids = [f"{i:032x}" for i in range(300)]
+    results: dict[str, list[str]] = {}
+    barrier = threading.Barrier(4)
+
+    def worker(name: str, subset: list[str]) -> None:
+        barrier.wait()
+        results[name] = store.claim_items(
+            db, 1, subset, owner=name, now=utcnow(), stale_after_s=600
+        )
+
+    threads = [
+        threading.Thread(target=worker, args=(f"w{n}", ids[n * 50 : n * 50 + 150]))
+        for n in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    claimed = [i for got in results.values() for i in got]
+    assert len(claimed) == len(set(claimed)) == 300
+
+
+def test_old_schema_gets_new_columns(engine: Engine) -> None:
+    """A database created by the first ingest version is upgraded in place."""
+    with engine.begin() as conn:
+        conn.execute(text(
+            "CREATE TABLE ingest_feed (id INTEGER PRIMARY KEY, url VARCHAR(2048) NOT NULL UNIQUE,"
+            " title VARCHAR(512) NOT NULL, enabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL,"
+            " etag VARCHAR(1024), last_modified VARCHAR(256), content_hash VARCHAR(64),"
+            " next_check_at TIMESTAMP NOT NULL, last_attempt_at TIMESTAMP,"
+            " last_success_at TIMESTAMP, last_status VARCHAR(64),"
+            " consecutive_errors INTEGER NOT NULL, last_error VARCHAR(1024),"
+            " items_seen INTEGER NOT NULL)"
+        ))  # fmt: skip
+        conn.execute(text(
+            "CREATE TABLE ingest_seen_item (item_id VARCHAR(64) PRIMARY KEY,"
+            " feed_id INTEGER NOT NULL, first_seen_at TIMESTAMP NOT NULL)"
+        ))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO ingest_feed (id, url, title, enabled, created_at, next_check_at,"
+            " consecutive_errors, items_seen) VALUES (1, 'https://example.org/old', '', TRUE,"
+            " '2025-01-01 00:00:00', '2025-01-01 00:00:00', 0, 0)"
+        ))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO ingest_seen_item VALUES ('aaaa', 1, '2025-01-01 00:00:00')"
+        ))  # fmt: skip
+    store.create_ingest_tables(engine)
+    store.create_ingest_tables(engine)  # idempotent
+    (lease,) = store.claim_due_feeds(engine, owner="w", now=utcnow(), limit=5, lease_s=60)
+    assert lease.url == "https://example.org/old"
+    feed = store.get_feed(engine, 1)
+    assert feed is not None and feed.parked is False and feed.lease_owner == "w"
+    assert feed.created_at.tzinfo == UTC or feed.created_at.utcoffset() == timedelta(0)
+    # Legacy seen rows count as published.
+    assert store.claim_items(engine, 1, ["aaaa", "bbbb"], owner="w", now=utcnow(),
+                             stale_after_s=1) == ["bbbb"]  # fmt: skip
