@@ -20,8 +20,13 @@ def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProc
         **env,
     )
     return subprocess.run(
-        [WIREWATCH, *args], capture_output=True, text=True, env=environment, cwd=tmp_path,
-        timeout=60, check=False,
+        [WIREWATCH, *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
     )
 
 
@@ -46,8 +51,10 @@ def test_bad_input_is_one_line_without_traceback(
 
 
 def test_subscribe_list_remove_round_trip(tmp_path: Path) -> None:
-    created = run(["subscribe", "--topic", "border-policy", "--webhook",
-                   "https://hooks.example.org/in"], tmp_path)
+    created = run(
+        ["subscribe", "--topic", "border-policy", "--webhook", "https://hooks.example.org/in"],
+        tmp_path,
+    )
     assert created.returncode == 0, created.stderr
     assert "whsec_" in created.stdout
     listed = run(["subscriptions", "list"], tmp_path)
