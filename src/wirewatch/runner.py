@@ -1,104 +1,153 @@
-"""`wirewatch up`: embedded broker (unless configured), the three services and the HTTP API
-in one process."""
+"""`wirewatch up`: embedded broker (unless configured), the three services and one HTTP
+server (notify API, /healthz, /readyz, /metrics, /status, /subscribe) in one process."""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import signal
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
-import uvicorn
-from fastapi import FastAPI
+import structlog
 from faststream import FastStream
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_ingest.app import IngestService
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_notify.api import subscriptions_router
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.logging import configure_logging, get_logger
-from wirewatch_shared.settings import CommonSettings
+
+from wirewatch.http_app import build_http_app
+from wirewatch.ops.durable import DurableBroker
+from wirewatch.ops.instrument import ProcessOps
+from wirewatch.ops.pages import PagesContext
+from wirewatch.ops.server import HttpServer
+from wirewatch.ops.settings import OpsSettings
+from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
+from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
 
 log = get_logger(__name__)
 
-
-@dataclass
-class Overrides:
-    """Settings forced by the runner (e.g. the embedded broker's address)."""
-
-    values: dict[str, object] = field(default_factory=dict)
+SERVICE_NAME = "wirewatch-up"
 
 
-def build_http_app(notify: NotifyService) -> FastAPI:
-    api = FastAPI(title="Wirewatch", version="0.1.0")
-
-    @api.get("/healthz", tags=["health"])
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    api.include_router(subscriptions_router(notify.engine, notify.box))
-    return api
+def in_service_context(kind: str, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+    """Run ``coro`` (and every task it starts) with ``service=kind`` in the log context."""
+    context = contextvars.copy_context()
+    context.run(structlog.contextvars.bind_contextvars, service=kind)
+    return asyncio.create_task(coro, context=context)
 
 
 class System:
     """The whole pipeline in one process."""
 
-    def __init__(self, overrides: dict[str, object] | None = None, *, serve_http: bool = True):
+    def __init__(
+        self, overrides: dict[str, object] | None = None, *, serve_http: bool = True
+    ) -> None:
         self.overrides = dict(overrides or {})
         self.serve_http = serve_http
-        self.embedded: EmbeddedBroker | None = None
+        self.embedded: EmbeddedBroker | DurableBroker | None = None
         self.apps: list[FastStream] = []
         self.ingest: IngestService | None = None
         self.classify: ClassifyService | None = None
         self.notify: NotifyService | None = None
-        self._http: uvicorn.Server | None = None
-        self._http_task: asyncio.Task[None] | None = None
+        self.ops = ProcessOps(SERVICE_NAME)
+        self.http: HttpServer | None = None
+        self.settings: OpsSettings | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.http is not None, "the HTTP server is off (serve_http=False)"
+        return self.http.url
+
+    async def _start_broker(self, settings: OpsSettings) -> None:
+        if settings.durable is True:
+            self.embedded = await asyncio.to_thread(DurableBroker(settings.data_dir).start)
+        else:
+            self.embedded = await asyncio.to_thread(EmbeddedBroker().start)
+        self.overrides["kafka_bootstrap"] = self.embedded.bootstrap
+        log.info(
+            "embedded broker started",
+            bootstrap=self.embedded.bootstrap,
+            durable=settings.durable,
+            data_dir=str(settings.data_dir) if settings.durable else None,
+        )
 
     async def start(self) -> None:
-        common = CommonSettings(**self.overrides)  # type: ignore[arg-type]
-        configure_logging(common.log_level, json=common.log_json)
-        if not common.kafka_bootstrap:
-            self.embedded = await asyncio.to_thread(EmbeddedBroker().start)
-            self.overrides["kafka_bootstrap"] = self.embedded.bootstrap
-            log.info("embedded broker started", bootstrap=self.embedded.bootstrap)
-        engine = make_engine(common.database_url)
+        """Start everything; on failure, stop what already started, then re-raise."""
+        try:
+            await self._start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _start(self) -> None:
+        settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
+        configure_logging(settings.log_level, json=settings.log_json)
+        if not settings.kafka_bootstrap:
+            await self._start_broker(settings)
+        self.settings = settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
+        engine = make_engine(settings.database_url)
+        classify_settings = ClassifySettings(**self.overrides)  # type: ignore[arg-type]
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
-        self.classify = ClassifyService(ClassifySettings(**self.overrides), engine)  # type: ignore[arg-type]
+        self.classify = ClassifyService(classify_settings, engine)
         self.notify = NotifyService(NotifySettings(**self.overrides), engine)  # type: ignore[arg-type]
-        self.apps = [self.classify.build_app(), self.notify.build_app(), self.ingest.build_app()]
-        # Consumers join their groups concurrently (each join takes a few seconds).
-        await asyncio.gather(*(app.start() for app in self.apps))
+        self.ops.watch("ingest", self.ingest, prefixed=True)
+        self.ops.watch("classify", self.classify, prefixed=True)
+        self.ops.watch("notify", self.notify, prefixed=True)
+        self.ops.start()
         if self.serve_http:
-            config = uvicorn.Config(
-                build_http_app(self.notify),
-                host=common.http_host,
-                port=common.http_port,
-                log_level="warning",
-                lifespan="off",
+            # Listening first: /healthz answers and /readyz says "starting" meanwhile.
+            pages = PagesContext(
+                snapshot=self._snapshot,
+                subscriptions=SubscribeFlow(
+                    engine,
+                    self.notify.box,
+                    self.notify.settings,
+                    lambda: shipped_and_user_topics(engine, classify_settings.classify_topics_dir),
+                ),
+                refresh_s=settings.status_refresh_s,
             )
-            self._http = uvicorn.Server(config)
-            self._http_task = asyncio.create_task(self._http.serve())
-            while not self._http.started and not self._http_task.done():  # noqa: ASYNC110
-                await asyncio.sleep(0.01)
-            if self._http_task.done():
-                await self._http_task  # re-raise the bind error
-            log.info("http api listening", url=f"http://{common.http_host}:{common.http_port}")
+            app = build_http_app(self.notify, self.ops.routes(), pages)
+            self.http = HttpServer(app, settings.http_host, settings.http_port)
+            await self.http.start()
+            log.info("http api listening", url=self.http.url)
+        services = (("classify", self.classify), ("notify", self.notify), ("ingest", self.ingest))
+        self.apps = [service.build_app() for _, service in services]
+        # Consumers join their groups concurrently (each join takes a few seconds).
+        await asyncio.gather(
+            *(
+                in_service_context(kind, app.start())
+                for (kind, _), app in zip(services, self.apps, strict=True)
+            )
+        )
+        self.ops.mark_started()
         log.info("wirewatch is up")
 
+    async def _snapshot(self) -> StatusSnapshot:
+        assert self.settings is not None and self.notify is not None
+        return await collect_snapshot(
+            self.notify.engine,
+            str(self.overrides.get("kafka_bootstrap") or self.settings.kafka_bootstrap or ""),
+            probe_urls=self.settings.status_probe_urls,
+            local=self.ops.local_status,
+        )
+
     async def stop(self) -> None:
-        if self._http is not None and self._http_task is not None:
-            self._http.should_exit = True
-            await self._http_task
+        if self.http is not None:
+            await self.http.stop()
+            self.http = None
         for app in reversed(self.apps):
             try:
                 await app.stop()
             except Exception:
                 log.exception("service stop failed")
         self.apps = []
+        await self.ops.stop()
         if self.embedded is not None:
             await asyncio.to_thread(self.embedded.stop)
             self.embedded = None

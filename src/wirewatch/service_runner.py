@@ -1,55 +1,107 @@
-"""Run one service alone (a deployment's unit of scale-out)."""
+"""Run one service alone (a deployment's unit of scale-out), with its HTTP endpoints.
+
+Every service serves ``/healthz``, ``/readyz`` and ``/metrics`` on
+``WIREWATCH_HTTP_HOST:WIREWATCH_HTTP_PORT``; notify also serves the subscriptions
+API and the /status and /subscribe pages. The HTTP server listens before the
+service starts, so probes get "starting" instead of a refused connection while
+Kafka is joined.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import signal
+from typing import Any
 
-import uvicorn
+import structlog
 from faststream import FastStream
+from wirewatch_shared.http import ops_asgi_app
+from wirewatch_shared.logging import configure_logging, get_logger
+
+from wirewatch.ops.instrument import ProcessOps, ServiceKind
+from wirewatch.ops.server import HttpServer
+from wirewatch.ops.settings import OpsSettings
+
+log = get_logger(__name__)
+
+
+def build_service(name: ServiceKind) -> tuple[Any, FastStream, ProcessOps, Any]:
+    """The service object, its FastStream app, its ops and its HTTP (ASGI) app."""
+    ops = ProcessOps(name)
+    if name == "ingest":
+        from wirewatch_ingest.app import IngestService
+        from wirewatch_ingest.settings import IngestSettings
+
+        ingest = IngestService(IngestSettings())
+        ops.watch("ingest", ingest)
+        return ingest, ingest.build_app(), ops, ops_asgi_app(ops.routes())
+    if name == "classify":
+        from wirewatch_classify.app import ClassifyService
+        from wirewatch_classify.settings import ClassifySettings
+
+        classify = ClassifyService(ClassifySettings())
+        ops.watch("classify", classify)
+        return classify, classify.build_app(), ops, ops_asgi_app(ops.routes())
+    return _build_notify(ops)
+
+
+def _build_notify(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
+    from wirewatch_classify.settings import ClassifySettings
+    from wirewatch_notify.app import NotifyService
+    from wirewatch_notify.settings import NotifySettings
+
+    from wirewatch.http_app import build_http_app
+    from wirewatch.ops.pages import PagesContext
+    from wirewatch.ops.snapshot import collect_snapshot
+    from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
+
+    notify = NotifyService(NotifySettings())
+    ops.watch("notify", notify)
+    settings = OpsSettings()
+    topics_dir = ClassifySettings().classify_topics_dir
+    engine = notify.engine
+
+    async def snapshot() -> Any:
+        return await collect_snapshot(
+            engine,
+            settings.kafka_bootstrap,
+            probe_urls=settings.status_probe_urls,
+            local=ops.local_status,
+        )
+
+    pages = PagesContext(
+        snapshot=snapshot,
+        subscriptions=SubscribeFlow(
+            engine, notify.box, notify.settings, lambda: shipped_and_user_topics(engine, topics_dir)
+        ),
+        refresh_s=settings.status_refresh_s,
+    )
+    return notify, notify.build_app(), ops, build_http_app(notify, ops.routes(), pages)
 
 
 async def run_single_service(name: str) -> None:
+    settings = OpsSettings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    structlog.contextvars.bind_contextvars(service=name)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    http: uvicorn.Server | None = None
-    app: FastStream
-    if name == "ingest":
-        from wirewatch_ingest.app import create_app as create_ingest
-
-        app = create_ingest()
-    elif name == "classify":
-        from wirewatch_classify.app import create_app as create_classify
-
-        app = create_classify()
-    else:
-        from wirewatch_notify.app import NotifyService
-        from wirewatch_notify.settings import NotifySettings
-        from wirewatch_shared.logging import configure_logging
-
-        from wirewatch.runner import build_http_app
-
-        settings = NotifySettings()
-        configure_logging(settings.log_level, json=settings.log_json)
-        notify = NotifyService(settings)
-        app = notify.build_app()
-        http = uvicorn.Server(
-            uvicorn.Config(
-                build_http_app(notify),
-                host=settings.http_host,
-                port=settings.http_port,
-                log_level="warning",
-                lifespan="off",
-            )
-        )
-    await app.start()
-    http_task = asyncio.create_task(http.serve()) if http else None
+    kind: ServiceKind = (
+        "ingest" if name == "ingest" else "classify" if name == "classify" else "notify"
+    )
+    _service, app, ops, asgi = build_service(kind)
+    ops.start()
+    http = HttpServer(asgi, settings.http_host, settings.http_port)
+    await http.start()
+    log.info("health endpoints listening", url=http.url)
     try:
+        await app.start()
+        ops.mark_started()
+        log.info("service started")
         await stop.wait()
     finally:
-        if http is not None and http_task is not None:
-            http.should_exit = True
-            await http_task
+        log.info("stopping")
+        await http.stop()
         await app.stop()
+        await ops.stop()

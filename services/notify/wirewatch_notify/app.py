@@ -21,10 +21,11 @@ from wirewatch_shared.broker import ensure_topics, make_broker
 from wirewatch_shared.db import create_tables, make_engine
 from wirewatch_shared.deadletter import dead_letter
 from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_notify import outbox
-from wirewatch_notify.channels.base import Channel
+from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
 from wirewatch_notify.matching import matches_for
@@ -53,7 +54,11 @@ class NotifyService:
         secret_key = load_secret_key(settings)
         self.box = SecretBox(secret_key)
         self.links = LinkSigner(secret_key, settings.public_base_url)
-        self.channels: dict[str, Channel] = build_channels(settings)
+        # Metrics: every attempt counted by channel and outcome, alert freshness observed.
+        self.channels: dict[str, Channel] = instrument_channels(
+            build_channels(settings),
+            lambda exc: "dead" if isinstance(exc, PermanentDeliveryError) else "retry",
+        )
         self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
         self.rules = RuleCache(self.engine)
         self._stop = asyncio.Event()

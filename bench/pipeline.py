@@ -1,0 +1,673 @@
+"""End-to-end pipeline benchmark over the real (embedded) broker.
+
+    .venv/bin/python bench/pipeline.py [--feeds 200 --items-per-feed 10 --rate 100 ...]
+
+A local feed server serves many feeds; the three services run as separate processes
+(`wirewatch service ingest|classify|notify`, so their RSS is measurable); a local
+webhook receiver takes the alerts. Every item matches a subscription, so every item
+becomes one signed webhook POST. The run prints:
+
+1. the raw broker ceiling: produce+consume rate of a bare aiokafka pair, same broker,
+   same message size, measured in the same run;
+2. the classify→notify hop at batch sizes: ``--hop-items`` items put on the items topic
+   at once (as ingest would after a busy poll round); classify's and notify's consume
+   rates (committed offsets per second) against the ceiling;
+3. a burst through ingest (all feeds present at once): sustained items/s end to end;
+4. a steady load (``--rate`` items/s, by adding feeds at that pace): publish→delivery
+   latency p50/p95/p99, where "publish" is the Kafka timestamp of the item ingest
+   published and "delivery" the moment the webhook receiver got the POST, split into
+   the classify hop (item → classified timestamps) and the notify hop (→ webhook);
+5. peak RSS of each service process (and of its worker children);
+6. the scale check: the hop again with 2 classify processes instead of 1.
+
+Services use PostgreSQL when ``WIREWATCH_TEST_POSTGRES_URL`` (or the local test server)
+is reachable — a fresh database per run — else a SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sqlalchemy import create_engine, text
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from wirewatch_shared import topics  # noqa: E402
+from wirewatch_shared.broker import ensure_topics  # noqa: E402
+from wirewatch_shared.embedded import EmbeddedBroker, free_port  # noqa: E402
+
+WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+TOPIC = "repatriation-flights"
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PAD = "Officials said the charter left after midnight; rights groups asked for monitors. " * 6
+
+
+# --- local HTTP servers -----------------------------------------------------------------
+
+
+def _rss(n: int, feed: int, items: int) -> bytes:
+    entries = []
+    for i in range(items):
+        guid = f"bench-{n}-{feed}-{i}"
+        entries.append(
+            f"<item><title>Deportation flight {feed}-{i} carrying migrants lands in Caracas"
+            f"</title><link>http://example.org/{guid}</link><guid>{guid}</guid>"
+            f"<description>The charter flight carrying Venezuelan deportees landed, officials "
+            f"said. {PAD}</description><pubDate>Tue, 10 Oct 2023 14:00:00 GMT</pubDate></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Bench feed {feed}</title><link>http://example.org/</link>"
+        f"<description>bench</description><language>en</language>{''.join(entries)}"
+        "</channel></rss>"
+    ).encode()
+
+
+class Servers:
+    """Feeds at /feed/<run>/<n>.xml, the webhook at /hook (records arrival times)."""
+
+    def __init__(self, items_per_feed: int) -> None:
+        self.items_per_feed = items_per_feed
+        self.arrivals: dict[str, float] = {}
+        self.lock = threading.Lock()
+        servers = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                parts = self.path.strip("/").split("/")
+                if len(parts) == 3 and parts[0] == "feed":
+                    body = _rss(int(parts[1]), int(parts[2].split(".")[0]), servers.items_per_feed)
+                    self._reply(200, body, "application/rss+xml")
+                else:
+                    self._reply(404, b"", "text/plain")
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                now = time.time()
+                try:
+                    item_id = json.loads(body)["data"]["item"]["id"]
+                except (ValueError, KeyError):
+                    item_id = None
+                if item_id:
+                    with servers.lock:
+                        servers.arrivals.setdefault(item_id, now)
+                self._reply(204, b"", "text/plain")
+
+            def _reply(self, status: int, body: bytes, ctype: str) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def delivered(self) -> int:
+        with self.lock:
+            return len(self.arrivals)
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+
+
+# --- database -------------------------------------------------------------------------
+
+
+@contextmanager
+def database(tmp: Path) -> Iterator[str]:
+    admin_url = os.environ.get("WIREWATCH_TEST_POSTGRES_URL", DEFAULT_PG)
+    try:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            name = f"wwbench_{uuid.uuid4().hex[:8]}"
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:
+        print("database: SQLite (PostgreSQL unreachable)")
+        yield f"sqlite:///{tmp / 'bench.db'}"
+        return
+    print("database: PostgreSQL")
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# --- service processes ----------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+@dataclass
+class Service:
+    name: str
+    process: subprocess.Popen[bytes]
+    url: str
+    peak_rss_mb: float = 0.0
+    peak_children_mb: float = 0.0
+
+    def sample(self) -> None:
+        self.peak_rss_mb = max(self.peak_rss_mb, _rss_mb(self.process.pid))
+        kids = sum(_rss_mb(c) for c in _children(self.process.pid))
+        self.peak_children_mb = max(self.peak_children_mb, kids)
+
+
+@dataclass
+class Cluster:
+    bootstrap: str
+    database_url: str
+    tmp: Path
+    services: list[Service] = field(default_factory=list)
+
+    def env(self, port: int) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+        env.update(
+            WIREWATCH_KAFKA_BOOTSTRAP=self.bootstrap,
+            WIREWATCH_DATABASE_URL=self.database_url,
+            WIREWATCH_HTTP_PORT=str(port),
+            WIREWATCH_LOG_LEVEL="WARNING",
+            WIREWATCH_SECRET_KEY="bench-secret-key",
+            WIREWATCH_SEED_DEFAULT_FEEDS="false",
+            WIREWATCH_ALLOW_PRIVATE_NETWORKS="true",
+            WIREWATCH_POLL_TICK_S="0.05",
+            WIREWATCH_HOST_MAX_CONCURRENT="64",
+            WIREWATCH_HOST_MIN_GAP_S="0",
+            WIREWATCH_DELIVERY_TICK_S="0.2",
+        )
+        return env
+
+    def start(self, name: str) -> Service:
+        port = free_port()
+        log = (self.tmp / f"{name}-{len(self.services)}.log").open("wb")
+        process = subprocess.Popen(
+            [WIREWATCH, "service", name], env=self.env(port), stdout=log, stderr=log, cwd=self.tmp
+        )
+        service = Service(name, process, f"http://127.0.0.1:{port}")
+        self.services.append(service)
+        return service
+
+    async def wait_ready(self, timeout: float = 60, skip: Service | None = None) -> None:
+        deadline = time.monotonic() + timeout
+        async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
+            for service in self.services:
+                if service is skip:
+                    continue
+                while True:
+                    if service.process.poll() is not None:
+                        raise RuntimeError(f"{service.name} exited (see {self.tmp})")
+                    try:
+                        if (await client.get(f"{service.url}/readyz")).status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"{service.name} not ready")
+                    await asyncio.sleep(0.1)
+
+    def sample(self) -> None:
+        for service in self.services:
+            service.sample()
+
+    def stop(self) -> None:
+        for service in self.services:
+            if service.process.poll() is None:
+                service.process.terminate()
+        for service in self.services:
+            try:
+                service.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                service.process.kill()
+
+
+# --- measurements ---------------------------------------------------------------------
+
+
+async def broker_ceiling(bootstrap: str, count: int, size: int) -> float:
+    """Messages/s through one produce→consume hop on a bare aiokafka pair."""
+    topic = f"bench.ceiling.{uuid.uuid4().hex[:6]}"
+    await asyncio.to_thread(ensure_topics, bootstrap, [topic], partitions=3)
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=f"bench-{topic}",
+        auto_offset_reset="earliest",
+        fetch_max_wait_ms=30,
+        session_timeout_ms=6000,
+        heartbeat_interval_ms=1000,
+    )
+    await consumer.start()
+    while not consumer.assignment():
+        await asyncio.sleep(0.05)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks="all")
+    await producer.start()
+    payload = b"x" * size
+    started = time.monotonic()
+    sends = [await producer.send(topic, payload, key=str(i).encode()) for i in range(count)]
+    got = 0
+    while got < count:
+        batch = await consumer.getmany(timeout_ms=200, max_records=1000)
+        got += sum(len(records) for records in batch.values())
+    elapsed = time.monotonic() - started
+    await asyncio.gather(*sends)
+    await producer.stop()
+    await consumer.stop()
+    return count / elapsed
+
+
+class TopicWatch:
+    """Reads a topic from the start without a group: Kafka timestamp per item id."""
+
+    def __init__(self, bootstrap: str, topic: str) -> None:
+        self.consumer = AIOKafkaConsumer(
+            topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", fetch_max_wait_ms=30
+        )
+        self.stamps: dict[str, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await self.consumer.start()
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            batch = await self.consumer.getmany(timeout_ms=200, max_records=2000)
+            for records in batch.values():
+                for r in records:
+                    if r.key:
+                        self.stamps.setdefault(r.key.decode(), r.timestamp / 1000)
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+        await self.consumer.stop()
+
+
+def subscribe(database_url: str, target: str) -> None:
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.app import create_notify_tables
+    from wirewatch_notify.secrets import SecretBox
+    from wirewatch_shared.db import make_engine
+
+    engine = make_engine(database_url)
+    create_notify_tables(engine)
+    subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create({"topics": [TOPIC], "channel": "webhook", "target": target}),
+        SecretBox(b"bench-secret-key"),
+    )
+    engine.dispose()
+
+
+def add_feeds(database_url: str, urls: list[str]) -> None:
+    from wirewatch_ingest import store
+    from wirewatch_shared.db import make_engine
+
+    engine = make_engine(database_url)
+    store.create_ingest_tables(engine)
+    for url in urls:
+        store.add_feed(engine, url)
+    engine.dispose()
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+@dataclass
+class BurstResult:
+    items: int
+    seconds: float
+
+
+async def burst(
+    cluster: Cluster, servers: Servers, run: int, feeds: int, per_feed: int
+) -> BurstResult:
+    """All feeds at once: end-to-end items/s (feed fetch to delivered webhook)."""
+    expected = feeds * per_feed
+    base_delivered = servers.delivered()
+    urls = [servers.url(f"/feed/{run}/{n}.xml") for n in range(feeds)]
+    started = time.monotonic()
+    await asyncio.to_thread(add_feeds, cluster.database_url, urls)
+    deadline = started + 600
+    while servers.delivered() - base_delivered < expected:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"only {servers.delivered() - base_delivered}/{expected} delivered")
+        cluster.sample()
+        await asyncio.sleep(0.25)
+    return BurstResult(expected, time.monotonic() - started)
+
+
+def _rate(marks: list[tuple[float, int]]) -> float:
+    """Messages/s while the count moved (first to last change): the hop's working rate."""
+    moving = [(t, n) for t, n in marks if n > 0]
+    if len(moving) < 2:
+        return float("nan")
+    last = max(n for _, n in moving)
+    first_t = moving[0][0]
+    last_t = next(t for t, n in moving if n == last)
+    start_n = moving[0][1]
+    return (last - start_n) / (last_t - first_t) if last_t > first_t else float("nan")
+
+
+def _feed_item(run: int, n: int) -> tuple[bytes, bytes]:
+    from datetime import UTC, datetime
+
+    from wirewatch_shared.events import FeedItem
+
+    now = datetime.now(UTC)
+    item = FeedItem(
+        item_id=f"hop-{run}-{n}",
+        feed_id=1,
+        feed_url="http://127.0.0.1/feed.xml",
+        feed_title="Bench",
+        title=f"Deportation flight {run}-{n} carrying migrants lands in Caracas",
+        summary=f"The charter flight carrying Venezuelan deportees landed, officials said. {PAD}",
+        link=f"http://example.org/hop-{run}-{n}",
+        published=now,
+        fetched_at=now,
+        language="en",
+    )
+    return item.item_id.encode(), item.model_dump_json().encode()
+
+
+@dataclass
+class HopResult:
+    items: int
+    seconds: float
+    classify_rate: float
+    notify_rate: float
+
+
+async def consumed(cluster: Cluster, service: str) -> float:
+    """Messages consumed so far by every process of ``service`` (their /metrics)."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    total = 0.0
+    async with httpx.AsyncClient(timeout=5, trust_env=False) as client:
+        for s in cluster.services:
+            if s.name != service or s.process.poll() is not None:
+                continue
+            text = (await client.get(f"{s.url}/metrics")).text
+            for family in text_string_to_metric_families(text):
+                for sample in family.samples:
+                    if sample.name == "faststream_received_messages_total" and sample.labels.get(
+                        "handler"
+                    ) in (topics.ITEMS, topics.CLASSIFIED):
+                        total += sample.value
+    return total
+
+
+async def balanced(cluster: Cluster, service: str, timeout: float = 60) -> None:
+    """Wait until every classify process owns partitions (the rebalance is over)."""
+    deadline = time.monotonic() + timeout
+    async with httpx.AsyncClient(timeout=5, trust_env=False) as client:
+        while time.monotonic() < deadline:
+            owned = []
+            for s in cluster.services:
+                if s.name == service and s.process.poll() is None:
+                    checks = (await client.get(f"{s.url}/readyz")).json()["checks"]
+                    groups = checks.get("consumers", {}).get("groups", {})
+                    owned.append(groups.get(topics.GROUP_CLASSIFY, {}).get("partitions", 0))
+            if owned and all(n > 0 for n in owned):
+                return
+            await asyncio.sleep(0.2)
+    raise TimeoutError(f"{service} processes never all got partitions")
+
+
+async def hop(
+    cluster: Cluster,
+    servers: Servers,
+    classified: TopicWatch,
+    run: int,
+    count: int,
+    *,
+    through_notify: bool = True,
+) -> HopResult:
+    """``count`` items published at once on the items topic; how fast the hops drain it.
+
+    classify's rate comes from the Kafka timestamps of its output (first to last
+    classified item of the run); notify's from its own consumed-messages counter.
+    """
+    keys = [f"hop-{run}-{n}" for n in range(count)]
+    base_notify = await consumed(cluster, "notify") if through_notify else 0.0
+    base_delivered = servers.delivered()
+    producer = AIOKafkaProducer(bootstrap_servers=cluster.bootstrap, linger_ms=5, acks="all")
+    await producer.start()
+    messages = [_feed_item(run, n) for n in range(count)]
+    started = time.monotonic()
+    sends = [await producer.send(topics.ITEMS, value, key=key) for key, value in messages]
+    await asyncio.gather(*sends)
+    await producer.stop()
+    notify_marks: list[tuple[float, int]] = []
+    deadline = started + 600
+    while True:
+        cluster.sample()
+        done = all(k in classified.stamps for k in keys)
+        if through_notify:
+            n = int(await consumed(cluster, "notify") - base_notify)
+            notify_marks.append((time.monotonic(), n))
+            done = done and servers.delivered() - base_delivered >= count
+        if done:
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError("hop did not drain")
+        await asyncio.sleep(0.25)
+    seconds = time.monotonic() - started
+    stamps = sorted(classified.stamps[k] for k in keys)
+    classify_rate = (count - 1) / (stamps[-1] - stamps[0]) if stamps[-1] > stamps[0] else 0.0
+    notify_rate = _rate(notify_marks) if through_notify else float("nan")
+    return HopResult(count, seconds, classify_rate, notify_rate)
+
+
+async def steady(
+    cluster: Cluster,
+    servers: Servers,
+    watch: TopicWatch,
+    run: int,
+    rate: float,
+    seconds: float,
+    per_feed: int,
+) -> dict[str, float]:
+    """Items enter at ``rate``/s (one feed of ``per_feed`` items at a time)."""
+    feeds = max(1, int(rate * seconds / per_feed))
+    interval = per_feed / rate
+    before = set(servers.arrivals)
+    started = time.monotonic()
+    for n in range(feeds):
+        await asyncio.to_thread(
+            add_feeds, cluster.database_url, [servers.url(f"/feed/{run}/{n}.xml")]
+        )
+        cluster.sample()
+        pause = started + (n + 1) * interval - time.monotonic()
+        if pause > 0:
+            await asyncio.sleep(pause)
+    expected = feeds * per_feed
+    deadline = time.monotonic() + 120
+    while len(set(servers.arrivals) - before) < expected and time.monotonic() < deadline:
+        cluster.sample()
+        await asyncio.sleep(0.1)
+    with servers.lock:
+        fresh = {k: v for k, v in servers.arrivals.items() if k not in before}
+    return {k: arrived - watch.stamps[k] for k, arrived in fresh.items() if k in watch.stamps}
+
+
+async def main(args: argparse.Namespace) -> None:
+    from wirewatch_classify.engine import Classifier
+
+    matches, _ = Classifier.load().classify(
+        "Deportation flight 1-1 carrying migrants lands in Caracas",
+        "The charter flight carrying Venezuelan deportees landed, officials said.",
+        "en",
+    )
+    assert any(m.topic == TOPIC for m in matches), "bench items must match the subscription"
+
+    tmp = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
+    servers = Servers(args.items_per_feed)
+    print(f"cpus: {os.cpu_count()}  logs: {tmp}")
+    with EmbeddedBroker() as broker, database(tmp) as database_url:
+        await asyncio.to_thread(
+            ensure_topics, broker.bootstrap, topics.ALL_TOPICS, partitions=args.partitions
+        )
+        subscribe(database_url, servers.url("/hook"))
+        ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
+        print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
+
+        watch = TopicWatch(broker.bootstrap, topics.ITEMS)
+        classified = TopicWatch(broker.bootstrap, topics.CLASSIFIED)
+        await watch.start()
+        await classified.start()
+        cluster = Cluster(broker.bootstrap, database_url, tmp)
+        for name in ("ingest", "classify", "notify"):
+            cluster.start(name)
+        await cluster.wait_ready()
+
+        one = await hop(cluster, servers, classified, 1, args.hop_items)
+        print(f"\nclassify→notify hop: {one.items} items on the items topic at once")
+        print(
+            f"  classify {one.classify_rate:,.0f} msg/s "
+            f"({one.classify_rate / ceiling:.2f}x ceiling), notify {one.notify_rate:,.0f} msg/s "
+            f"({one.notify_rate / ceiling:.2f}x ceiling); goal >= 0.5x"
+        )
+        print(
+            f"  all {one.items} webhooks delivered after {one.seconds:.1f} s "
+            f"({one.items / one.seconds:,.0f} alerts/s)"
+        )
+
+        flood = await burst(cluster, servers, 2, args.feeds, args.items_per_feed)
+        print(
+            f"\nburst through ingest: {flood.items} items "
+            f"({args.feeds} feeds x {args.items_per_feed})"
+        )
+        print(f"  end to end: {flood.items / flood.seconds:,.0f} items/s ({flood.seconds:.1f} s)")
+
+        latency = await steady(
+            cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
+        )
+        total = list(latency.values())
+        to_classified = [
+            classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
+        ]
+        to_webhook = [
+            latency[k] - (classified.stamps[k] - watch.stamps[k])
+            for k in latency
+            if k in classified.stamps
+        ]
+        print(
+            f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
+            f"{len(total)} items delivered"
+        )
+        for label, values in (
+            ("publish→delivery", total),
+            ("  classify hop (item→classified)", to_classified),
+            ("  notify hop (classified→webhook)", to_webhook),
+        ):
+            print(
+                f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
+                f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
+            )
+        print("  goal: publish→delivery p99 <= 500 ms")
+
+        print("\npeak RSS (goal <= 150 MB per service):")
+        for s in cluster.services:
+            extra = (
+                f" + {s.peak_children_mb:.0f} MB in worker processes" if s.peak_children_mb else ""
+            )
+            print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
+
+        if not args.skip_scale:
+            # Classify alone (notify stopped), so the two runs compete only with the broker
+            # and the database for the CPUs, not with webhook delivery.
+            notify = next(x for x in cluster.services if x.name == "notify")
+            notify.process.terminate()
+            notify.process.wait(timeout=30)
+            single = await hop(
+                cluster, servers, classified, 4, args.hop_items, through_notify=False
+            )
+            cluster.start("classify")
+            await cluster.wait_ready(skip=notify)
+            await balanced(cluster, "classify")
+            double = await hop(
+                cluster, servers, classified, 5, args.hop_items, through_notify=False
+            )
+            print("\nscale check, classify alone on the same batch of items:")
+            print(f"  1 process:  {single.classify_rate:,.0f} msg/s")
+            print(
+                f"  2 processes: {double.classify_rate:,.0f} msg/s = "
+                f"{double.classify_rate / single.classify_rate:.2f}x"
+            )
+
+        await watch.stop()
+        await classified.stop()
+        cluster.stop()
+    servers.stop()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--hop-items", type=int, default=5000, help="items in the hop test")
+    parser.add_argument("--feeds", type=int, default=200, help="feeds in the burst")
+    parser.add_argument("--items-per-feed", type=int, default=10)
+    parser.add_argument("--partitions", type=int, default=6)
+    parser.add_argument("--rate", type=float, default=100.0, help="steady items/s")
+    parser.add_argument("--steady-seconds", type=float, default=20.0)
+    parser.add_argument("--ceiling-messages", type=int, default=20_000)
+    parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))

