@@ -6,13 +6,15 @@ from pydantic import Field
 from wirewatch_shared.settings import CommonSettings
 
 DEFAULT_FEEDS: tuple[str, ...] = (
-    # Real, public feeds that regularly cover migration, borders and deportations.
+    # Real, public feeds that regularly cover migration, borders and deportations
+    # (English and Spanish). An unreachable one only marks that feed unhealthy.
     "https://news.un.org/feed/subscribe/en/news/topic/migrants-and-refugees/feed/rss.xml",
-    "https://www.theguardian.com/uk-news/immigration/rss",
-    "https://www.theguardian.com/us-news/us-immigration/rss",
+    "https://news.un.org/feed/subscribe/es/news/topic/migrants-and-refugees/feed/rss.xml",
+    "https://www.theguardian.com/world/migration/rss",
+    "https://www.theguardian.com/uk/immigration/rss",
     "https://www.aljazeera.com/xml/rss/all.xml",
-    "https://feeds.elpais.com/mrss-s/list/ep/site/elpais.com/section/internacional/portada",
-    "https://www.infomigra.org/feed/",
+    "https://feeds.elpais.com/mrss-s/pages/ep/site/elpais.com/section/internacional/portada",
+    "https://feeds.bbci.co.uk/mundo/rss.xml",
 )
 
 DEFAULT_USER_AGENT = (
