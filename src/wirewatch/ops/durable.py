@@ -44,6 +44,32 @@ def weed_binary() -> str:
     return found
 
 
+def volume_ids_on_disk(data_dir: Path) -> set[int]:
+    """Volume ids of the ``<collection>_<id>.dat`` / ``<id>.dat`` files SeaweedFS keeps."""
+    ids: set[int] = set()
+    for path in data_dir.glob("*.dat"):
+        tail = path.stem.rsplit("_", 1)[-1]
+        if tail.isdigit():
+            ids.add(int(tail))
+    return ids
+
+
+def _registered_volume_ids(status: object) -> set[int]:
+    """Volume ids in the master's ``/vol/status`` answer (nested by data centre and rack)."""
+    found: set[int] = set()
+    pending = [status]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("Id"), int) and "Collection" in node:
+                found.add(node["Id"])
+            else:
+                pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return found
+
+
 class LocalS3:
     """A single-node SeaweedFS (master, volume, filer, S3 gateway) on loopback ports."""
 
@@ -104,7 +130,7 @@ class LocalS3:
                     f"SeaweedFS exited with code {self._process.returncode} on start "
                     f"(see {self.data_dir / 'seaweedfs.log'})"
                 )
-            if self._bucket_ready():
+            if self._bucket_ready() and self._volumes_registered():
                 return self
             if time.monotonic() > deadline:
                 self.stop()
@@ -118,6 +144,26 @@ class LocalS3:
         except httpx.HTTPError:
             return False
         return response.status_code in (200, 409)
+
+    def _volumes_registered(self) -> bool:
+        """True once the master knows every volume kept on disk.
+
+        Each start runs a fresh master; the volume server announces the volumes it
+        found on disk by heartbeat, a moment after the S3 gateway already accepts
+        requests. Until then a read of a stored object fails ("volume N not found")
+        and Tansu drops the client's connection, so readiness waits for them.
+        """
+        on_disk = volume_ids_on_disk(self.data_dir)
+        if not on_disk:
+            return True
+        try:
+            response = httpx.get(
+                f"http://{self.host}:{self.ports['master']}/vol/status", timeout=2, trust_env=False
+            )
+            status = response.json()
+        except (httpx.HTTPError, ValueError):
+            return False
+        return on_disk <= _registered_volume_ids(status)
 
     def stop(self) -> None:
         if self._process is None:
