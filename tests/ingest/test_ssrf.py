@@ -15,7 +15,7 @@ import httpcore
 import pytest
 from wirewatch_ingest.fetcher import Fetcher, FetchError, make_http_client
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_ingest.ssrf import (
+from wirewatch_shared.ssrf import (
     SsrfError,
     acheck_url,
     check_url,

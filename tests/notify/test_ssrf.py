@@ -9,7 +9,7 @@ import pytest
 from wirewatch_notify.channels.base import DeliveryRequest, PermanentDeliveryError
 from wirewatch_notify.channels.http import make_http_client
 from wirewatch_notify.channels.webhook import WebhookChannel
-from wirewatch_notify.ssrf import (
+from wirewatch_shared.ssrf import (
     ResolutionError,
     SsrfError,
     acheck_url,

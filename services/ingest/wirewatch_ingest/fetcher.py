@@ -28,12 +28,12 @@ from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+from wirewatch_shared.ssrf import Resolver, SsrfError, guarded_transport, set_network_backend
 
 from wirewatch_ingest.decoding import BodyTooLargeError, BoundedDecoder, UnsupportedEncodingError
 from wirewatch_ingest.netbackend import AsyncioBackend, CachedInfoBackend
 from wirewatch_ingest.politeness import HostPoliteness
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_ingest.ssrf import Resolver, SsrfError, guarded_transport, set_network_backend
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ACCEPT = (

@@ -18,6 +18,7 @@ import httpx
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import is_postgres
 from wirewatch_shared.logging import get_logger
+from wirewatch_shared.ssrf import Resolver
 
 from wirewatch_ingest import store
 from wirewatch_ingest.fetcher import Fetcher, make_http_client
@@ -26,7 +27,6 @@ from wirewatch_ingest.parsepool import ParsePool
 from wirewatch_ingest.processor import FeedProcessor, PollOutcome, PublishItems
 from wirewatch_ingest.scheduling import SchedulePolicy
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_ingest.ssrf import Resolver
 
 log = get_logger(__name__)
 

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from wirewatch_notify.ssrf import SsrfError, resolve_public_sync
+from wirewatch_shared.ssrf import SsrfError, resolve_public_sync
 
 
 @dataclass

@@ -17,6 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from wirewatch_shared.db import session_scope
+from wirewatch_shared.ssrf import ResolutionError, SsrfError, resolve_public_sync
 
 from wirewatch_notify.channels.registry import TargetError, spec
 from wirewatch_notify.models import (
@@ -38,7 +39,6 @@ from wirewatch_notify.schemas import (
 )
 from wirewatch_notify.secrets import SecretBox, generate_webhook_secret
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_notify.ssrf import ResolutionError, SsrfError, resolve_public_sync
 
 __all__ = [
     "LOCAL_OWNER",

@@ -22,8 +22,8 @@ from wirewatch_ingest.models import Feed
 from wirewatch_ingest.opml import OpmlError, OpmlFeed, parse_opml, render_opml
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_ingest.ssrf import SsrfError, acheck_url
 from wirewatch_shared.db import make_engine
+from wirewatch_shared.ssrf import SsrfError, acheck_url
 
 from wirewatch.cli.errors import UserError
 

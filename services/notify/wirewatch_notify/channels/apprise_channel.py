@@ -13,6 +13,8 @@ import asyncio
 from typing import Any
 from urllib.parse import urlsplit
 
+from wirewatch_shared.ssrf import ResolutionError
+
 from wirewatch_notify.channels.base import (
     DeliveryRequest,
     PermanentDeliveryError,
@@ -20,7 +22,6 @@ from wirewatch_notify.channels.base import (
 )
 from wirewatch_notify.payloads import DIGEST_EVENT_TYPE, evidence_phrases, headline, source_name
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_notify.ssrf import ResolutionError
 from wirewatch_notify.ssrf_sync import guarded_connections
 
 NON_HTTP_SCHEMES = frozenset(

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 import httpx
+from wirewatch_shared.ssrf import ResolutionError, SsrfError, make_guarded_client
 
 from wirewatch_notify.channels.base import PermanentDeliveryError, RetryableDeliveryError
-from wirewatch_notify.ssrf import ResolutionError, SsrfError, make_guarded_client
 
 USER_AGENT = "Wirewatch-Webhooks/0.1"
 DRAIN_LIMIT = 64 * 1024

@@ -56,7 +56,7 @@ def _apprise_target(target: str) -> str:
 
 
 def _url_hosts(target: str) -> list[tuple[str, int]]:
-    from wirewatch_notify.ssrf import split_url
+    from wirewatch_shared.ssrf import split_url
 
     return [split_url(target)]
 

@@ -1,8 +1,10 @@
 """SSRF guard for outbound HTTP: only public addresses, checked at connect time.
 
-Self-contained on purpose (stdlib + httpx/httpcore only), so another service
-that fetches user-supplied URLs (notify's webhooks) can mirror this file
-as-is. Public API:
+Used by every service that fetches a user-supplied URL (ingest's feeds,
+notify's webhooks). :class:`ResolutionError` tells a passing DNS failure
+(retry later) from a refused address (disable the endpoint); ``allow_private``
+switches the address check off for tests and closed networks (the scheme
+check stays). Public API:
 
 - :func:`check_url` / :func:`acheck_url`: refuse a URL up front (clear errors
   for the CLI and the API) — scheme, host, every resolved address;
@@ -53,6 +55,10 @@ _CGNAT = ipaddress.IPv4Network("100.64.0.0/10")
 
 class SsrfError(Exception):
     """The URL or the address it resolves to is not allowed (not public, bad scheme)."""
+
+
+class ResolutionError(SsrfError):
+    """The host did not resolve (now): not a refusal, the caller may retry later."""
 
 
 def _parse_inet_aton(host: str) -> ipaddress.IPv4Address | None:
@@ -150,7 +156,8 @@ def check_ip(address: IPAddress | str) -> None:
         raise SsrfError(f"refusing to connect to {address}: {reason}")
 
 
-def _split_url(url: str) -> tuple[str, int]:
+def split_url(url: str) -> tuple[str, int]:
+    """``(host, port)`` of an http(s) URL; :class:`SsrfError` for anything else."""
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -170,7 +177,7 @@ def _split_url(url: str) -> tuple[str, int]:
 def _check_answers(host: str, answers: Iterable[str]) -> list[str]:
     addresses = list(dict.fromkeys(answers))
     if not addresses:
-        raise SsrfError(f"{host} does not resolve")
+        raise ResolutionError(f"{host} does not resolve")
     for answer in addresses:
         try:
             check_ip(answer)
@@ -180,12 +187,14 @@ def _check_answers(host: str, answers: Iterable[str]) -> list[str]:
     return addresses
 
 
-def check_url(url: str) -> None:
+def check_url(url: str, *, allow_private: bool = False) -> None:
     """Refuse ``url`` unless it is http(s) and its host resolves only to public addresses.
 
     Blocking (system resolver); for the CLI. Services use :func:`acheck_url`.
     """
-    host, port = _split_url(url)
+    host, port = split_url(url)
+    if allow_private:
+        return
     literal = parse_ip_literal(host)
     if literal is not None:
         check_ip(literal)
@@ -193,7 +202,7 @@ def check_url(url: str) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
-        raise SsrfError(f"cannot resolve {host}: {exc}") from exc
+        raise ResolutionError(f"cannot resolve {host}: {exc}") from exc
     _check_answers(host, (str(info[4][0]) for info in infos))
 
 
@@ -203,7 +212,7 @@ async def system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except OSError as exc:
-        raise SsrfError(f"cannot resolve {host}: {exc}") from exc
+        raise ResolutionError(f"cannot resolve {host}: {exc}") from exc
     return [str(info[4][0]) for info in infos]
 
 
@@ -217,10 +226,13 @@ async def resolve_public(host: str, port: int, resolver: Resolver | None = None)
     return _check_answers(host, answers)
 
 
-async def acheck_url(url: str, resolver: Resolver | None = None) -> None:
+async def acheck_url(
+    url: str, resolver: Resolver | None = None, *, allow_private: bool = False
+) -> None:
     """Async :func:`check_url` with an injectable resolver."""
-    host, port = _split_url(url)
-    await resolve_public(host, port, resolver)
+    host, port = split_url(url)
+    if not allow_private:
+        await resolve_public(host, port, resolver)
 
 
 class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
@@ -230,18 +242,29 @@ class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
         self,
         resolver: Resolver | None = None,
         inner: httpcore.AsyncNetworkBackend | None = None,
+        *,
+        allow_private: bool = False,
     ) -> None:
         self._resolver = resolver
         self._inner = inner or httpcore.AnyIOBackend()
+        self._allow_private = allow_private
 
     async def connect_tcp(
         self,
         host: str,
         port: int,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+        timeout: float | None = None,  # noqa: ASYNC109 - httpcore interface
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
+        if self._allow_private:
+            return await self._inner.connect_tcp(
+                host,
+                port,
+                timeout=timeout,
+                local_address=local_address,
+                socket_options=socket_options,
+            )
         async with asyncio.timeout(timeout):
             addresses = await resolve_public(host, port, self._resolver)
         last_error: Exception | None = None
@@ -262,7 +285,7 @@ class GuardedNetworkBackend(httpcore.AsyncNetworkBackend):
     async def connect_unix_socket(
         self,
         path: str,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+        timeout: float | None = None,  # noqa: ASYNC109 - httpcore interface
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         raise SsrfError("unix sockets are not allowed")
@@ -277,12 +300,16 @@ def guarded_transport(
     inner_backend: httpcore.AsyncNetworkBackend | None = None,
     limits: httpx.Limits | None = None,
     verify: ssl.SSLContext | bool = True,
+    allow_private: bool = False,
 ) -> httpx.AsyncHTTPTransport:
     """An httpx transport whose every TCP connection goes through :class:`GuardedNetworkBackend`."""
     transport = httpx.AsyncHTTPTransport(
         verify=verify, trust_env=False, limits=limits or httpx.Limits()
     )
-    set_network_backend(transport, GuardedNetworkBackend(resolver=resolver, inner=inner_backend))
+    set_network_backend(
+        transport,
+        GuardedNetworkBackend(resolver=resolver, inner=inner_backend, allow_private=allow_private),
+    )
     return transport
 
 
@@ -308,11 +335,30 @@ def make_guarded_client(
     resolver: Resolver | None = None,
     inner_backend: httpcore.AsyncNetworkBackend | None = None,
     limits: httpx.Limits | None = None,
+    allow_private: bool = False,
     **client_options: Any,
 ) -> httpx.AsyncClient:
     """An ``httpx.AsyncClient`` that cannot reach non-public addresses (proxies ignored)."""
     return httpx.AsyncClient(
-        transport=guarded_transport(resolver=resolver, inner_backend=inner_backend, limits=limits),
+        transport=guarded_transport(
+            resolver=resolver,
+            inner_backend=inner_backend,
+            limits=limits,
+            allow_private=allow_private,
+        ),
         trust_env=False,
         **client_options,
     )
+
+
+def resolve_public_sync(host: str, port: int) -> list[str]:
+    """Blocking :func:`resolve_public` with the system resolver (for urllib3-based clients)."""
+    literal = parse_ip_literal(host)
+    if literal is not None:
+        check_ip(literal)
+        return [str(literal)]
+    try:
+        infos = socket.getaddrinfo(host.rstrip("."), port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise ResolutionError(f"cannot resolve {host}: {exc}") from exc
+    return _check_answers(host, (str(info[4][0]) for info in infos))
