@@ -9,9 +9,11 @@ becomes one signed webhook POST. The run prints:
 
 1. the raw broker ceiling: produce+consume rate of a bare aiokafka pair, same broker,
    same message size, measured in the same run;
-2. the classify→notify hop at batch sizes: ``--hop-items`` items put on the items topic
-   at once (as ingest would after a busy poll round); classify's and notify's consume
-   rates (committed offsets per second) against the ceiling;
+2. the hops at batch sizes: ``--hop-items`` items put on the items topic at once (as
+   ingest would after a busy poll round), classify's and notify's rates against the
+   ceiling while both work; then the classify→notify hop alone: as many classified
+   items (the real classifier's output) put on the classified topic at once, notify's
+   consume rate against the ceiling;
 3. a burst through ingest (all feeds present at once): sustained items/s end to end;
 4. a steady load (``--rate`` items/s, by adding feeds at that pace): publish→delivery
    latency p50/p95/p99, where "publish" is the Kafka timestamp of the item ingest
@@ -513,6 +515,50 @@ async def hop(
     return HopResult(count, seconds, classify_rate, notify_rate)
 
 
+def _classified_messages(run: int, count: int) -> list[tuple[bytes, bytes]]:
+    """What classify publishes for ``count`` hop items: the real classifier's output."""
+    from datetime import UTC, datetime
+
+    from wirewatch_classify.engine import Classifier
+    from wirewatch_shared.events import ClassifiedItem, FeedItem
+
+    classifier = Classifier.load()
+    messages = []
+    for key, body in (_feed_item(run, n) for n in range(count)):
+        item = FeedItem.model_validate_json(body)
+        matches, entities = classifier.classify(item.title, item.summary, item.language)
+        event = ClassifiedItem(
+            item=item, matches=matches, entities=entities, classified_at=datetime.now(UTC)
+        )
+        messages.append((key, event.model_dump_json().encode()))
+    return messages
+
+
+async def notify_hop(cluster: Cluster, servers: Servers, run: int, count: int) -> HopResult:
+    """The classify→notify hop alone: ``count`` classified items (the real classifier's
+    output) put on the classified topic at once, as classify publishes them after a
+    busy batch; notify's consume rate from its consumed-messages counter, with classify
+    idle, so the hop does not share the CPUs with the hop before it."""
+    messages = await asyncio.to_thread(_classified_messages, run, count)
+    base_notify = await consumed(cluster, "notify")
+    base_delivered = servers.delivered()
+    producer = AIOKafkaProducer(bootstrap_servers=cluster.bootstrap, linger_ms=5, acks="all")
+    await producer.start()
+    started = time.monotonic()
+    sends = [await producer.send(topics.CLASSIFIED, value, key=key) for key, value in messages]
+    await asyncio.gather(*sends)
+    await producer.stop()
+    marks: list[tuple[float, int]] = []
+    deadline = started + 600
+    while servers.delivered() - base_delivered < count:
+        marks.append((time.monotonic(), int(await consumed(cluster, "notify") - base_notify)))
+        cluster.sample()
+        if time.monotonic() > deadline:
+            raise TimeoutError("notify hop did not drain")
+        await asyncio.sleep(0.1)
+    return HopResult(count, time.monotonic() - started, float("nan"), _rate(marks))
+
+
 async def steady(
     cluster: Cluster,
     servers: Servers,
@@ -585,6 +631,15 @@ async def main(args: argparse.Namespace) -> None:
         print(
             f"  all {one.items} webhooks delivered after {one.seconds:.1f} s "
             f"({one.items / one.seconds:,.0f} alerts/s)"
+        )
+
+        alone = await notify_hop(cluster, servers, 6, args.hop_items)
+        print(f"\nclassify→notify hop alone: {alone.items} classified items at once")
+        print(
+            f"  notify {alone.notify_rate:,.0f} msg/s "
+            f"({alone.notify_rate / ceiling:.2f}x ceiling); "
+            f"goal >= 0.5x; all webhooks delivered after {alone.seconds:.1f} s "
+            f"({alone.items / alone.seconds:,.0f} alerts/s)"
         )
 
         flood = await burst(cluster, servers, 2, args.feeds, args.items_per_feed)
