@@ -40,6 +40,7 @@ async def test_service_publishes_feed_items(
         store.add_feed(service.engine, feed_server.url(path))
 
     received: list[tuple[FeedItem, bytes | None]] = []
+    correlation: dict[str, str] = {}
     consumer = KafkaBroker(kafka_bootstrap)
 
     # Tansu holds a group join for half the session timeout: keep it short.
@@ -50,6 +51,9 @@ async def test_service_publishes_feed_items(
         # The session broker also carries other tests' items: keep only this server's.
         if item.feed_url.startswith(feed_server.url("/")):
             received.append((item, message.raw_message.key))  # type: ignore[union-attr]
+            # Batched per partition by send_keyed, with a FastStream publish's headers.
+            assert message.content_type == "application/json"
+            correlation[item.item_id] = message.correlation_id
 
     await service.on_startup()
     await service.broker.start()
@@ -66,6 +70,7 @@ async def test_service_publishes_feed_items(
     titles = sorted(item.title for item, _ in received)
     assert titles == ["Alpha one", "Alpha two", "Beta"]
     assert all(key == item.item_id.encode() for item, key in received)
+    assert correlation == {item.item_id: item.item_id for item, _ in received}
     health = {f.url.rsplit("/", 1)[1]: f.health for f in store.list_feeds(service.engine)}
     assert health == {"a": "ok", "b": "ok", "broken": "failing"}
     assert all(f.lease_owner is None for f in store.list_feeds(service.engine))

@@ -113,6 +113,24 @@ def test_item_claims(db: Engine) -> None:
     assert store.count_seen(db) == 1200
 
 
+def test_claims_of_several_polls_share_one_transaction(db: Engine) -> None:
+    now = utcnow()
+    store.claim_items(db, 9, ["old"], owner="a", now=now, stale_after_s=600)
+    results = store.claim_items_many(
+        db,
+        [(1, ["x1", "x2", "dup", "x1"]), (2, ["dup", "y1", "old"]), (3, [])],
+        owner="w",
+        now=now,
+        stale_after_s=600,
+    )
+    # Each poll gets its own ids once; an id two polls found goes to the first one.
+    assert results == [["x1", "x2", "dup"], ["y1"], []]
+    with db.connect() as conn:
+        feeds = dict(conn.execute(store.SEEN.select().with_only_columns(
+            store.SEEN.c.item_id, store.SEEN.c.feed_id)).all())  # fmt: skip
+    assert feeds == {"old": 9, "x1": 1, "x2": 1, "dup": 1, "y1": 2}
+
+
 def test_concurrent_item_claims_never_overlap(db: Engine) -> None:
     ids = [f"{i:032x}" for i in range(300)]
     results: dict[str, list[str]] = {}

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from typing import Any
 
+from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
+from aiokafka.partitioner import DefaultPartitioner  # type: ignore[import-untyped]
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
@@ -27,6 +30,45 @@ from wirewatch_ingest.settings import IngestSettings
 log = get_logger(__name__)
 
 JSON_HEADERS = {"content-type": "application/json"}
+_JSON_CONTENT_TYPE = ("content-type", b"application/json")
+_PARTITIONER = DefaultPartitioner()
+ITEMS_BATCH_BYTES = 256 * 1024
+"""Record batch size of the items producer: a poll round's items for one partition
+usually fit in one produce request."""
+
+
+async def send_keyed(
+    producer: AIOKafkaProducer, topic: str, items: Sequence[OutgoingItem]
+) -> list[asyncio.Future[Any]]:
+    """Queue items on ``topic`` keyed by item id; the futures resolve once the broker
+    acknowledged them (they fail if it does not).
+
+    Items are grouped into one record batch per partition, chosen exactly as the
+    producer's default partitioner would (murmur2 of the key, so an item always lands
+    on the same partition), and handed over with ``send_batch``: one call per
+    partition instead of one ``send`` per item. The records carry the same headers as
+    a FastStream publish: the JSON content type and the item id as ``correlation_id``.
+    """
+    partitions = sorted(await producer.partitions_for(topic))
+    grouped: dict[int, list[tuple[bytes, bytes]]] = {}
+    for item in items:
+        key = item.item_id.encode()
+        grouped.setdefault(_PARTITIONER(key, partitions, partitions), []).append(
+            (key, item.payload)
+        )
+    futures: list[asyncio.Future[Any]] = []
+    for partition, records in grouped.items():
+        batch = producer.create_batch()
+        for key, value in records:
+            headers = [_JSON_CONTENT_TYPE, ("correlation_id", key)]
+            if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
+                # Full: send it and start the next one (a record always fits an empty
+                # batch; the broker enforces its own message size limit).
+                futures.append(await producer.send_batch(batch, topic, partition=partition))
+                batch = producer.create_batch()
+                batch.append(key=key, value=value, timestamp=None, headers=headers)
+        futures.append(await producer.send_batch(batch, topic, partition=partition))
+    return futures
 
 
 class IngestService:
@@ -41,13 +83,25 @@ class IngestService:
         )
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        # Items go out through a producer of our own, in one record batch per partition
+        # (see send_keyed); the FastStream publisher above documents the topic (AsyncAPI)
+        # and is the fallback before startup.
+        self._producer: AIOKafkaProducer | None = None
         self.poller = FeedPoller(self.engine, settings, self.publish_items)
 
     async def publish_items(self, items: Sequence[OutgoingItem | FeedItem]) -> None:
         """Publish every item keyed by item id; return once the broker acked them all."""
+        outgoing = [
+            OutgoingItem.from_item(entry) if isinstance(entry, FeedItem) else entry
+            for entry in items
+        ]
+        if not outgoing:
+            return
+        if self._producer is not None:
+            await asyncio.gather(*await send_keyed(self._producer, topics.ITEMS, outgoing))
+            return
         pending = []
-        for entry in items:
-            item = OutgoingItem.from_item(entry) if isinstance(entry, FeedItem) else entry
+        for item in outgoing:
             # Keyed by item id: one item always lands on the same partition. The
             # payload is the FeedItem JSON, serialised by the parser process.
             pending.append(
@@ -61,8 +115,7 @@ class IngestService:
                     no_confirm=True,
                 )
             )
-        if pending:
-            await asyncio.gather(*pending)
+        await asyncio.gather(*pending)
 
     async def on_startup(self) -> None:
         if not self.settings.kafka_bootstrap:
@@ -80,6 +133,19 @@ class IngestService:
             )
             if added:
                 log.info("default feeds added", count=added)
+        if self._producer is None:
+            # Same delivery settings as the broker's own producer (make_broker): acks
+            # from all in-sync replicas, no idempotence (Tansu rejects InitProducerId).
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self.settings.kafka_bootstrap.split(","),
+                client_id=f"{self.settings.kafka_client_id}-ingest-items",
+                acks="all",
+                enable_idempotence=False,
+                linger_ms=5,
+                max_batch_size=ITEMS_BATCH_BYTES,
+            )
+            await producer.start()
+            self._producer = producer
         await self.poller.start()
 
     async def after_startup(self) -> None:
@@ -92,6 +158,9 @@ class IngestService:
             await self._task
             self._task = None
         await self.poller.aclose()
+        if self._producer is not None:  # every poll has finished: nothing is in flight
+            producer, self._producer = self._producer, None
+            await producer.stop()
 
     def build_app(self) -> FastStream:
         return FastStream(

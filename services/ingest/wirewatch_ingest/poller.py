@@ -91,6 +91,7 @@ class FeedPoller:
             await asyncio.to_thread(self.parse_pool.start)
 
     async def aclose(self) -> None:
+        await self.processor.claimer.aclose()
         await self.processor.writer.aclose()
         await asyncio.get_running_loop().run_in_executor(
             self._db_executor, store.release_leases, self.engine, self.owner

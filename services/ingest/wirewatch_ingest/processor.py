@@ -23,7 +23,7 @@ from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
 from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.parsepool import OutgoingItem, ParsePool
-from wirewatch_ingest.resultwriter import ResultWriter
+from wirewatch_ingest.resultwriter import ItemClaimer, ResultWriter
 from wirewatch_ingest.scheduling import (
     SchedulePolicy,
     ServerHints,
@@ -96,6 +96,7 @@ class FeedProcessor:
         self.stale_after_s = stale_after_s
         self.db_executor = db_executor
         self.writer = writer or ResultWriter(engine, owner, db_executor)
+        self.claimer = ItemClaimer(engine, owner, db_executor, stale_after_s=stale_after_s)
         self.rng = rng or random.Random()
 
     async def _db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
@@ -141,17 +142,7 @@ class FeedProcessor:
             headers=result.headers,
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
-        claimed = set(
-            await self._db(
-                store.claim_items,
-                self.engine,
-                lease.id,
-                item_ids,
-                owner=self.owner,
-                now=fetched_at,
-                stale_after_s=self.stale_after_s,
-            )
-        )
+        claimed = set(await self.claimer.claim(lease.id, item_ids, fetched_at))
         fresh = [item for item in parsed.items if item.item_id in claimed]
         fresh = list({item.item_id: item for item in fresh}.values())
         metrics.record_items(new=len(fresh), duplicate=len(item_ids) - len(fresh))
@@ -179,6 +170,7 @@ class FeedProcessor:
             new_items=len(fresh),
             bozo=parsed.bozo_reason,
             confirmed=tuple(claimed),
+            linger=True,  # parsed polls are few and far between: share transactions
         )
 
     async def _success(
@@ -195,6 +187,7 @@ class FeedProcessor:
         new_items: int = 0,
         bozo: str | None = None,
         confirmed: tuple[str, ...] = (),
+        linger: bool = False,
     ) -> PollOutcome:
         now = utcnow()
         next_check = next_check_after_success(now, interval_s, hints, self.policy, self.rng)
@@ -210,7 +203,8 @@ class FeedProcessor:
                 content_hash=result.content_hash,
                 new_items=new_items,
                 confirmed_ids=confirmed,
-            )
+            ),
+            linger=linger,
         )
         elapsed = time.monotonic() - started
         metrics.record_poll("304" if status in ("304", "unchanged") else "200", len(result.body))

@@ -477,9 +477,29 @@ def claim_items(
 ) -> list[str]:
     """The ids among ``item_ids`` that ``owner`` should publish now (never published, and
     not claimed by another live process). Conflicts on the primary key are expected."""
-    ids = sorted(set(item_ids))  # one lock order for every process: no deadlocks
+    return claim_items_many(
+        engine, [(feed_id, item_ids)], owner=owner, now=now, stale_after_s=stale_after_s
+    )[0]
+
+
+def claim_items_many(
+    engine: Engine,
+    requests: Sequence[tuple[int, Sequence[str]]],
+    *,
+    owner: str,
+    now: datetime,
+    stale_after_s: float,
+) -> list[list[str]]:
+    """:func:`claim_items` for several polls in one transaction: one list of claimed ids
+    per ``(feed_id, item_ids)`` request, in order. An id asked for by more than one
+    request goes to the first of them (and is recorded with its feed)."""
+    first_feed: dict[str, int] = {}
+    for feed_id, item_ids in requests:
+        for item_id in item_ids:
+            first_feed.setdefault(item_id, feed_id)
+    ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
-        return []
+        return [[] for _ in requests]
     stale = now - timedelta(seconds=stale_after_s)
     settled_query = select(SEEN.c.item_id).where(
         SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
@@ -491,14 +511,14 @@ def claim_items(
     )
     upsert = _claim_statement(engine.dialect.name)
 
-    def work(conn: Connection) -> list[str]:
-        claimed: list[str] = []
+    def work(conn: Connection) -> set[str]:
+        claimed: set[str] = set()
         for chunk in _chunks(ids):
             settled = set(conn.scalars(settled_query, {"ids": list(chunk), "stale": stale}))
             rows = [
                 {
                     "item_id": item_id,
-                    "feed_id": feed_id,
+                    "feed_id": first_feed[item_id],
                     "first_seen_at": now,
                     "claimed_by": owner,
                     "claimed_at": now,
@@ -509,10 +529,16 @@ def claim_items(
                 if item_id not in settled
             ]
             if rows:
-                claimed.extend(conn.scalars(upsert, rows))
+                claimed.update(conn.scalars(upsert, rows))
         return claimed
 
-    return _retrying(engine, work)
+    claimed = _retrying(engine, work)
+    results: list[list[str]] = []
+    for _feed_id, item_ids in requests:
+        mine = [i for i in dict.fromkeys(item_ids) if i in claimed]
+        claimed.difference_update(mine)
+        results.append(mine)
+    return results
 
 
 def confirm_items(engine: Engine, item_ids: Sequence[str], *, owner: str, now: datetime) -> None:

@@ -1,0 +1,223 @@
+"""The fetcher's keep-alive pool (httppool.OriginPool) against a real asyncio server on
+loopback that counts TCP connections and can misbehave with kept-alive connections."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import httpcore
+import httpx
+import pytest
+from wirewatch_ingest.fetcher import Fetcher, make_http_client
+from wirewatch_ingest.httppool import OriginPool, install_origin_pool
+
+from tests.ingest.conftest import ingest_settings
+from tests.ingest.support import FeedServer, Route, rss
+
+BODY = rss([("a", "Alpha")])
+ETAG = b'"v1"'
+HOSTS = ["127.0.0.1", "127.0.0.2", "127.0.0.3"]
+
+
+class CountingServer:
+    """HTTP/1.1 keep-alive server: 200 with an ETag, 304 for a matching If-None-Match.
+
+    ``requests_per_connection``: after that many answers on one connection, the next
+    request on it is read and the connection closed without an answer (a server that
+    drops kept-alive connections, racing the client's reuse)."""
+
+    def __init__(self, requests_per_connection: int | None = None) -> None:
+        self.requests_per_connection = requests_per_connection
+        self.connections = 0
+        self.requests = 0
+        self.port = 0
+        self._servers: list[asyncio.Server] = []
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        answered = 0
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                limit = self.requests_per_connection
+                if limit is not None and answered >= limit:
+                    return  # drop the connection without answering
+                self.requests += 1
+                answered += 1
+                if b"if-none-match: " + ETAG in head.lower():
+                    writer.write(b"HTTP/1.1 304 Not Modified\r\nETag: " + ETAG + b"\r\n\r\n")
+                else:
+                    writer.write(
+                        b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: "
+                        + ETAG
+                        + b"\r\nContent-Length: %d\r\n\r\n" % len(BODY)
+                        + BODY
+                    )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def __aenter__(self) -> CountingServer:
+        # One port on every host (port 0 would give each address its own).
+        first = await asyncio.start_server(self._handle, host=HOSTS[0], port=0)
+        self.port = first.sockets[0].getsockname()[1]
+        others = await asyncio.start_server(self._handle, host=HOSTS[1:], port=self.port)
+        self._servers = [first, others]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for running in self._servers:
+            running.close()
+
+    def url(self, host: str = HOSTS[0], path: str = "/feed") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[CountingServer]:
+    async with CountingServer() as running:
+        yield running
+
+
+def _fetcher() -> tuple[Fetcher, httpx.AsyncClient]:
+    settings = ingest_settings(host_max_concurrent=2)
+    client = make_http_client(settings)
+    return Fetcher.from_settings(client, settings), client
+
+
+def _pool(client: httpx.AsyncClient) -> OriginPool:
+    pool = client._transport._pool  # type: ignore[attr-defined]
+    assert isinstance(pool, OriginPool)
+    return pool
+
+
+async def test_polls_of_one_host_reuse_one_connection(server: CountingServer) -> None:
+    fetcher, client = _fetcher()
+    async with client:
+        first = await fetcher.fetch(server.url())
+        assert first.status == 200 and first.body == BODY
+        for _ in range(5):
+            again = await fetcher.fetch(server.url(), etag=first.etag)
+            assert again.not_modified  # a 304 hands its connection back too
+        for path in ("/a", "/b"):  # other feeds of the same host
+            assert (await fetcher.fetch(server.url(path=path))).status == 200
+        assert (server.requests, server.connections) == (8, 1)
+        assert _pool(client).idle_connections == 1
+
+
+async def test_each_host_gets_its_own_connections(server: CountingServer) -> None:
+    fetcher, client = _fetcher()
+    async with client:
+        results = await asyncio.gather(
+            *(fetcher.fetch(server.url(host, f"/{i}")) for i in range(4) for host in HOSTS)
+        )
+        assert {r.status for r in results} == {200}
+        # At most host_max_concurrent (2) connections per host, kept for the next round.
+        assert server.connections <= 2 * len(HOSTS)
+        opened = server.connections
+        await asyncio.gather(*(fetcher.fetch(server.url(host)) for host in HOSTS))
+        assert server.connections == opened
+        assert _pool(client).idle_connections <= 2 * len(HOSTS)
+
+
+async def test_a_dropped_keepalive_connection_is_retried_on_a_fresh_one() -> None:
+    async with CountingServer(requests_per_connection=1) as server:
+        fetcher, client = _fetcher()
+        async with client:
+            for _ in range(3):
+                result = await fetcher.fetch(server.url())
+                assert result.status == 200 and result.body == BODY
+            assert (server.requests, server.connections) == (3, 3)
+
+
+async def test_idle_connections_are_capped_oldest_first(server: CountingServer) -> None:
+    transport = httpx.AsyncHTTPTransport()
+    pool = install_origin_pool(
+        transport,
+        max_connections=8,
+        max_keepalive_connections=2,
+        max_idle_per_origin=1,
+        keepalive_expiry=30.0,
+    )
+    async with httpx.AsyncClient(transport=transport) as client:
+        for host in HOSTS:
+            assert (await client.get(server.url(host))).status_code == 200
+        assert pool.idle_connections == 2
+        kept = {c._origin.host.decode() for c in pool.connections}  # type: ignore[attr-defined]
+        assert kept == set(HOSTS[1:])  # the least recently used host was closed
+        # One origin keeps at most max_idle_per_origin, however many ran at once.
+        responses = await asyncio.gather(*(client.get(server.url(HOSTS[1])) for _ in range(3)))
+        assert {r.status_code for r in responses} == {200}
+        assert pool.idle_connections == 2
+
+
+async def test_expired_keepalive_connections_are_not_reused(server: CountingServer) -> None:
+    transport = httpx.AsyncHTTPTransport()
+    install_origin_pool(
+        transport,
+        max_connections=8,
+        max_keepalive_connections=8,
+        max_idle_per_origin=2,
+        keepalive_expiry=0.0,
+    )
+    async with httpx.AsyncClient(transport=transport) as client:
+        for _ in range(3):
+            assert (await client.get(server.url())).status_code == 200
+            expired_at = time.monotonic()
+            while time.monotonic() <= expired_at:  # the clock must move past the expiry
+                pass
+    assert server.connections == 3
+
+
+async def test_connection_slots_wait_then_time_out(server: CountingServer) -> None:
+    transport = httpx.AsyncHTTPTransport()
+    install_origin_pool(
+        transport,
+        max_connections=1,
+        max_keepalive_connections=8,
+        max_idle_per_origin=2,
+        keepalive_expiry=30.0,
+    )
+    timeout = httpx.Timeout(5.0, pool=0.2)
+    async with httpx.AsyncClient(transport=transport, timeout=timeout) as client:
+        async with client.stream("GET", server.url()) as held:
+            assert held.status_code == 200
+            started = time.monotonic()
+            with pytest.raises(httpx.PoolTimeout):
+                await client.get(server.url(HOSTS[1]))
+            assert time.monotonic() - started < 2.0
+            # A waiting request gets the slot as soon as the holder is done.
+            waiting = asyncio.create_task(client.get(server.url(HOSTS[1])))
+            await held.aread()
+        assert (await waiting).status_code == 200
+
+
+async def test_unsupported_scheme_is_refused() -> None:
+    pool = OriginPool()
+    request = httpcore.Request(b"GET", b"ftp://127.0.0.1/x")
+    with pytest.raises(httpcore.UnsupportedProtocol):
+        await pool.handle_async_request(request)
+
+
+async def test_cookies_set_on_a_redirect_are_sent_on_the_next_hop(feed_server: FeedServer) -> None:
+    """Requests skip httpx's client layer, but not its cookie jar: a cookie wall that
+    sets a cookie on a redirect still lets the feed through."""
+    feed_server.routes["/wall"] = Route(
+        302, b"", {"Location": "/feed", "Set-Cookie": "consent=yes; Path=/"}
+    )
+
+    def feed(headers: dict[str, str]) -> Route:
+        if "consent=yes" in headers.get("cookie", ""):
+            return Route(200, BODY)
+        return Route(403, b"no consent")
+
+    feed_server.routes["/feed"] = feed
+    fetcher, client = _fetcher()
+    async with client:
+        result = await fetcher.fetch(feed_server.url("/wall"))
+    assert result.status == 200 and result.body == BODY
+    assert result.url == feed_server.url("/feed")
