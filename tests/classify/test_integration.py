@@ -16,6 +16,7 @@ from wirewatch_classify import user_topics
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import topics
+from wirewatch_shared.broker import ensure_topics
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 
 pytestmark = pytest.mark.integration
@@ -179,3 +180,90 @@ async def test_user_topics_are_picked_up_live(
     # Deleting from the table removes it again without a restart.
     await asyncio.to_thread(user_topics.delete, service.engine, name_table)
     await wait_until(lambda: name_table not in service.classifier.user_topics)
+
+
+async def test_output_is_keyed_partitioned_and_correlated(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    """Records are grouped per partition when published: each still lands in the
+    partition its key hashes to (as any Kafka producer would put it), with the JSON
+    content type and the item id as correlation id."""
+    from aiokafka.partitioner import murmur2  # type: ignore[import-untyped]
+
+    items = [feed_item(f"Deportation flight {n} lands in Guatemala") for n in range(120)]
+    records_in = [(i.item_id.encode(), i.model_dump_json().encode()) for i in items]
+    await asyncio.to_thread(produce, kafka_bootstrap, records_in)
+    wanted = {i.item_id.encode() for i in items}
+
+    def read() -> tuple[int, list[tuple[int, bytes | None, dict[str, bytes], bytes]]]:
+        consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
+        try:
+            parts = [
+                TopicPartition(topics.CLASSIFIED, p)
+                for p in consumer.partitions_for_topic(topics.CLASSIFIED) or ()
+            ]
+            consumer.assign(parts)
+            consumer.seek_to_beginning(*parts)
+            out: list[tuple[int, bytes | None, dict[str, bytes], bytes]] = []
+            deadline = time.monotonic() + 30
+            while {key for _, key, _, _ in out} != wanted:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"timed out; got {len(out)} of {len(wanted)}")
+                for batch in consumer.poll(timeout_ms=200).values():
+                    out.extend(
+                        (r.partition, r.key, dict(r.headers), r.value)
+                        for r in batch
+                        if r.key in wanted
+                    )
+            return len(parts), out
+        finally:
+            consumer.close()
+
+    count, records = await asyncio.to_thread(read)
+    assert len({p for p, _, _, _ in records}) > 1  # really spread over partitions
+    for partition, key, headers, value in records:
+        assert key is not None
+        assert partition == (murmur2(key) & 0x7FFFFFFF) % count
+        assert headers["correlation_id"] == key
+        assert headers["content-type"] == b"application/json"
+        event = ClassifiedItem.model_validate_json(value)
+        assert event.item.item_id.encode() == key
+        assert [m.topic for m in event.matches] == ["repatriation-flights"]
+
+
+async def test_send_keyed_splits_batches_that_outgrow_the_batch_size(kafka_bootstrap: str) -> None:
+    from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
+    from wirewatch_classify.output import send_keyed
+
+    topic = f"test.send-keyed.{uuid.uuid4().hex[:8]}"
+    await asyncio.to_thread(ensure_topics, kafka_bootstrap, [topic])
+    producer = AIOKafkaProducer(
+        bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=False, max_batch_size=2000
+    )
+    await producer.start()
+    try:
+        sent = [(f"k{n}".encode(), b"x" * 500 + str(n).encode()) for n in range(30)]
+        futures = await send_keyed(producer, topic, sent)
+        assert len(futures) > 3  # ~3 records per 2,000-byte batch: several batches
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+    def read() -> list[tuple[bytes | None, bytes]]:
+        consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
+        try:
+            parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+            consumer.assign(parts)
+            consumer.seek_to_beginning(*parts)
+            out: list[tuple[bytes | None, bytes]] = []
+            deadline = time.monotonic() + 30
+            while len(out) < len(sent):
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"timed out; got {len(out)} of {len(sent)}")
+                for batch in consumer.poll(timeout_ms=200).values():
+                    out.extend((r.key, r.value) for r in batch)
+            return out
+        finally:
+            consumer.close()
+
+    assert sorted(await asyncio.to_thread(read)) == sorted(sent)

@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
+from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.message import StreamMessage
@@ -37,10 +38,14 @@ from wirewatch_shared.logging import configure_logging, get_logger
 from wirewatch_classify import store, user_topics, workers
 from wirewatch_classify.encoding import assemble, timestamp_json
 from wirewatch_classify.engine import Classifier
+from wirewatch_classify.output import OUTPUT_BATCH_BYTES, send_keyed
 from wirewatch_classify.settings import ClassifySettings
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
+_INLINE_CHUNK = 250
+"""Items classified in the service process before their results are handed on: the
+first part of a batch is published and stored while the rest is classified."""
 
 
 async def raw_bodies(msg: StreamMessage[Any]) -> Any:
@@ -67,6 +72,9 @@ class ClassifyService:
         self._effective: dict[str, user_topics.Definition] = {}
         self._fingerprint = user_topics.fingerprint([])
         self._pool: workers.WorkerPool | None = None
+        self._producer: AIOKafkaProducer | None = None
+        """The output producer, started with the app. Without it (FastStream's test
+        broker) classified items go through ``classified_publisher``."""
         self._stop = asyncio.Event()
         self._poll_task: asyncio.Task[None] | None = None
         self.classified_publisher = self.broker.publisher(
@@ -97,38 +105,61 @@ class ClassifyService:
 
     async def handle_items(self, bodies: list[bytes]) -> None:
         """Classify a batch; returns only when every publish is confirmed (then the
-        subscriber commits the batch's offsets)."""
+        subscriber commits the batch's offsets).
+
+        The ClassifiedItems go to the output producer as one record batch per
+        partition (:func:`send_keyed`); the futures of the whole batch are awaited
+        together below, before the commit."""
         now = timestamp_json(datetime.now(UTC))
         pending: list[Any] = []
         items: list[tuple[bytes, FeedItem]] = []
+        # The model's validator itself: what model_validate_json calls, minus a wrapper.
+        validate = FeedItem.__pydantic_validator__.validate_json
         for body in bodies:
             try:
-                items.append((body, FeedItem.model_validate_json(body)))
+                items.append((body, validate(body)))
             except ValidationError as exc:
                 pending.append(await self._dead_letter(body, exc))
-        records: list[store.ItemRecord] = []
+        store_items = self.settings.classify_store_items
+        saving: asyncio.Future[None] | None = None
         tagged: Counter[str] = Counter()
         matched = 0
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
+        producer = self._producer
         async for chunk, results in self._classified_chunks(items):
+            out: list[tuple[bytes, bytes]] = []
+            records: list[store.ItemRecord] = []
             for (body, item), result in zip(chunk, results, strict=True):
-                pending.append(
-                    await self.classified_publisher.publish(
+                out.append(
+                    (
+                        item.item_id.encode(),
                         assemble(body, result.matches_json, result.entities_json, now),
-                        key=item.item_id.encode(),
-                        headers=_JSON_HEADERS,
-                        no_confirm=True,  # a future: confirmations are awaited together below
                     )
                 )
-                if self.settings.classify_store_items:
+                if store_items:
                     records.append(_record(item, body, result.stored_matches))
                 if result.topics:
                     matched += 1
                     tagged.update(result.topics)
                     if debug:
                         log.debug("classified", item_id=item.item_id, topics=list(result.topics))
-        # Store while the publishes are in flight; both finish before the commit.
-        saving = asyncio.ensure_future(self._save(records)) if records else None
+            if producer is not None:
+                pending.extend(await send_keyed(producer, topics.CLASSIFIED, out))
+            else:
+                for key, value in out:
+                    pending.append(
+                        await self.classified_publisher.publish(
+                            value,
+                            key=key,
+                            headers=_JSON_HEADERS,
+                            no_confirm=True,  # a future: confirmations are awaited below
+                        )
+                    )
+            if records:
+                # Stored while the next chunk is classified and the publishes are in
+                # flight (SQLite works without the GIL); one write at a time, in order.
+                saving = asyncio.ensure_future(self._save_after(saving, records))
+            await asyncio.sleep(0)  # let the sender and the store start on this chunk
         try:
             # The in-memory test producer returns plain results rather than futures.
             await asyncio.gather(*(f for f in pending if inspect.isawaitable(f)))
@@ -136,6 +167,13 @@ class ClassifyService:
             if saving is not None:
                 await saving
         _count(tagged, matched, len(items))
+
+    async def _save_after(
+        self, previous: asyncio.Future[None] | None, records: list[store.ItemRecord]
+    ) -> None:
+        if previous is not None:
+            await previous
+        await self._save(records)
 
     async def _save(self, records: list[store.ItemRecord]) -> None:
         """Keep the items for reclassify. The store is history, not the pipeline: a
@@ -155,13 +193,14 @@ class ClassifyService:
         self, items: list[tuple[bytes, FeedItem]]
     ) -> AsyncIterator[tuple[list[tuple[bytes, FeedItem]], list[workers.Result]]]:
         """Chunks of the batch with their results. With worker processes, the next
-        chunks are classified while the caller publishes the current one."""
+        chunks are classified while the caller publishes the current one; without,
+        the caller publishes and stores a chunk while the next one is classified."""
         if self._pool is None:
             classifier = self.classifier  # one set of topics for the whole batch
-            yield (
-                items,
-                [workers.encode(classifier, (i.title, i.summary, i.language)) for _, i in items],
-            )
+            for k in range(0, len(items), _INLINE_CHUNK):
+                chunk = items[k : k + _INLINE_CHUNK]
+                rows = [(i.title, i.summary, i.language) for _, i in chunk]
+                yield chunk, [workers.encode(classifier, row) for row in rows]
             return
         size = max(1, self.settings.classify_worker_chunk)
         chunks = [items[k : k + size] for k in range(0, len(items), size)]
@@ -267,6 +306,19 @@ class ClassifyService:
         )
         await asyncio.to_thread(store.create_classify_tables, self.engine)
         await self.reload_user_topics()
+        if self._producer is None:
+            # Same delivery settings as the broker's own producer (make_broker): acks
+            # from all in-sync replicas, no idempotence (Tansu rejects InitProducerId).
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self.settings.kafka_bootstrap.split(","),
+                client_id=f"{self.settings.kafka_client_id}-classify-out",
+                acks="all",
+                enable_idempotence=False,
+                linger_ms=5,
+                max_batch_size=OUTPUT_BATCH_BYTES,
+            )
+            await producer.start()
+            self._producer = producer
         if self.settings.classify_workers and self._pool is None:
             self._pool = workers.WorkerPool(
                 self.settings.classify_workers, self.settings.classify_topics_dir
@@ -286,12 +338,19 @@ class ClassifyService:
             await asyncio.to_thread(self._pool.close)
             self._pool = None
 
+    async def after_shutdown(self) -> None:
+        # After the broker stopped: no batch is being published any more.
+        if self._producer is not None:
+            producer, self._producer = self._producer, None
+            await producer.stop()
+
     def build_app(self) -> FastStream:
         return FastStream(
             self.broker,
             on_startup=[self.on_startup],
             after_startup=[self.after_startup],
             on_shutdown=[self.on_shutdown],
+            after_shutdown=[self.after_shutdown],
         )
 
 

@@ -279,7 +279,7 @@ class Classifier:
         lexicon = self.lexicon
         phrase_owners = lexicon.phrase_owners
         groups: GroupHits = {}
-        for scan in (lexicon.scan("title", title), lexicon.scan("summary", summary)):
+        for scan in lexicon.scan_fields((("title", title), ("summary", summary))):
             for pid, start, end in scan.hits:
                 for oid in phrase_owners[pid]:
                     located = groups.get(oid)
