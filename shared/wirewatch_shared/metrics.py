@@ -112,6 +112,14 @@ ALERT_FRESHNESS = Histogram(
 )
 
 # --- every service --------------------------------------------------------------------
+PUBLISHED = Counter(
+    "wirewatch_published_messages",
+    "Records published in batches by the services' own producers (ingest's items, "
+    "classify's classified items), per topic and status: success (acknowledged by the "
+    "broker) or error. FastStream's faststream_published_messages_total counts the rest.",
+    ["topic", "status"],
+    registry=REGISTRY,
+)
 READY = Gauge(
     "wirewatch_ready",
     "1 when the readiness check passes, per service and check.",
@@ -123,6 +131,11 @@ EVENT_LOOP_LAG = Gauge(
     "How late the last event-loop heartbeat ran (a blocked loop shows here).",
     registry=REGISTRY,
 )
+
+
+def record_published(topic: str, count: int, *, ok: bool) -> None:
+    """``count`` records of one batch on ``topic`` were acknowledged (or failed)."""
+    PUBLISHED.labels(topic, "success" if ok else "error").inc(count)
 
 
 def record_poll(outcome: PollOutcome, nbytes: int = 0) -> None:

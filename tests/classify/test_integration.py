@@ -188,7 +188,7 @@ async def test_output_is_keyed_partitioned_and_correlated(
     """Records are grouped per partition when published: each still lands in the
     partition its key hashes to (as any Kafka producer would put it), with the JSON
     content type and the item id as correlation id."""
-    from aiokafka.partitioner import murmur2  # type: ignore[import-untyped]
+    from aiokafka.partitioner import murmur2
 
     items = [feed_item(f"Deportation flight {n} lands in Guatemala") for n in range(120)]
     records_in = [(i.item_id.encode(), i.model_dump_json().encode()) for i in items]
@@ -232,8 +232,8 @@ async def test_output_is_keyed_partitioned_and_correlated(
 
 
 async def test_send_keyed_splits_batches_that_outgrow_the_batch_size(kafka_bootstrap: str) -> None:
-    from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
-    from wirewatch_classify.output import send_keyed
+    from aiokafka import AIOKafkaProducer
+    from wirewatch_shared.producer import send_keyed
 
     topic = f"test.send-keyed.{uuid.uuid4().hex[:8]}"
     await asyncio.to_thread(ensure_topics, kafka_bootstrap, [topic])

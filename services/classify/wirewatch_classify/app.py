@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
+from aiokafka import AIOKafkaProducer
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.message import StreamMessage
@@ -34,11 +34,11 @@ from wirewatch_shared.broker import ensure_topics, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import DeadLetter, FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.producer import send_keyed, start_batch_producer
 
 from wirewatch_classify import store, user_topics, workers
 from wirewatch_classify.encoding import assemble, timestamp_json
 from wirewatch_classify.engine import Classifier
-from wirewatch_classify.output import OUTPUT_BATCH_BYTES, send_keyed
 from wirewatch_classify.settings import ClassifySettings
 
 log = get_logger(__name__)
@@ -307,18 +307,7 @@ class ClassifyService:
         await asyncio.to_thread(store.create_classify_tables, self.engine)
         await self.reload_user_topics()
         if self._producer is None:
-            # Same delivery settings as the broker's own producer (make_broker): acks
-            # from all in-sync replicas, no idempotence (Tansu rejects InitProducerId).
-            producer = AIOKafkaProducer(
-                bootstrap_servers=self.settings.kafka_bootstrap.split(","),
-                client_id=f"{self.settings.kafka_client_id}-classify-out",
-                acks="all",
-                enable_idempotence=False,
-                linger_ms=5,
-                max_batch_size=OUTPUT_BATCH_BYTES,
-            )
-            await producer.start()
-            self._producer = producer
+            self._producer = await start_batch_producer(self.settings, client_suffix="classify-out")
         if self.settings.classify_workers and self._pool is None:
             self._pool = workers.WorkerPool(
                 self.settings.classify_workers, self.settings.classify_topics_dir

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from typing import Any
 
-from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
-from aiokafka.partitioner import DefaultPartitioner  # type: ignore[import-untyped]
+from aiokafka import AIOKafkaProducer
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
@@ -21,6 +19,7 @@ from wirewatch_shared.broker import ensure_topics, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.producer import send_keyed, start_batch_producer
 
 from wirewatch_ingest import store
 from wirewatch_ingest.parsepool import OutgoingItem
@@ -30,45 +29,6 @@ from wirewatch_ingest.settings import IngestSettings
 log = get_logger(__name__)
 
 JSON_HEADERS = {"content-type": "application/json"}
-_JSON_CONTENT_TYPE = ("content-type", b"application/json")
-_PARTITIONER = DefaultPartitioner()
-ITEMS_BATCH_BYTES = 256 * 1024
-"""Record batch size of the items producer: a poll round's items for one partition
-usually fit in one produce request."""
-
-
-async def send_keyed(
-    producer: AIOKafkaProducer, topic: str, items: Sequence[OutgoingItem]
-) -> list[asyncio.Future[Any]]:
-    """Queue items on ``topic`` keyed by item id; the futures resolve once the broker
-    acknowledged them (they fail if it does not).
-
-    Items are grouped into one record batch per partition, chosen exactly as the
-    producer's default partitioner would (murmur2 of the key, so an item always lands
-    on the same partition), and handed over with ``send_batch``: one call per
-    partition instead of one ``send`` per item. The records carry the same headers as
-    a FastStream publish: the JSON content type and the item id as ``correlation_id``.
-    """
-    partitions = sorted(await producer.partitions_for(topic))
-    grouped: dict[int, list[tuple[bytes, bytes]]] = {}
-    for item in items:
-        key = item.item_id.encode()
-        grouped.setdefault(_PARTITIONER(key, partitions, partitions), []).append(
-            (key, item.payload)
-        )
-    futures: list[asyncio.Future[Any]] = []
-    for partition, records in grouped.items():
-        batch = producer.create_batch()
-        for key, value in records:
-            headers = [_JSON_CONTENT_TYPE, ("correlation_id", key)]
-            if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
-                # Full: send it and start the next one (a record always fits an empty
-                # batch; the broker enforces its own message size limit).
-                futures.append(await producer.send_batch(batch, topic, partition=partition))
-                batch = producer.create_batch()
-                batch.append(key=key, value=value, timestamp=None, headers=headers)
-        futures.append(await producer.send_batch(batch, topic, partition=partition))
-    return futures
 
 
 class IngestService:
@@ -98,7 +58,8 @@ class IngestService:
         if not outgoing:
             return
         if self._producer is not None:
-            await asyncio.gather(*await send_keyed(self._producer, topics.ITEMS, outgoing))
+            records = [(item.item_id.encode(), item.payload) for item in outgoing]
+            await asyncio.gather(*await send_keyed(self._producer, topics.ITEMS, records))
             return
         pending = []
         for item in outgoing:
@@ -134,18 +95,7 @@ class IngestService:
             if added:
                 log.info("default feeds added", count=added)
         if self._producer is None:
-            # Same delivery settings as the broker's own producer (make_broker): acks
-            # from all in-sync replicas, no idempotence (Tansu rejects InitProducerId).
-            producer = AIOKafkaProducer(
-                bootstrap_servers=self.settings.kafka_bootstrap.split(","),
-                client_id=f"{self.settings.kafka_client_id}-ingest-items",
-                acks="all",
-                enable_idempotence=False,
-                linger_ms=5,
-                max_batch_size=ITEMS_BATCH_BYTES,
-            )
-            await producer.start()
-            self._producer = producer
+            self._producer = await start_batch_producer(self.settings, client_suffix="ingest-items")
         await self.poller.start()
 
     async def after_startup(self) -> None:

@@ -1,9 +1,12 @@
-"""Publishing classified items: keyed record batches straight to the producer.
+"""Publishing many keyed records at once: one record batch per partition.
 
 FastStream's ``publish`` costs tens of microseconds per message (a command object,
 the middleware chain, a correlation id, aiokafka's per-record ``send`` and future).
-At thousands of items per second that is more than classifying them, so the
-service hands its output to aiokafka as one record batch per partition.
+At thousands of items per second that is more than the work itself, so ingest (new
+items) and classify (classified items) hand their output to an aiokafka producer of
+their own as one record batch per partition. FastStream's publishers still document
+the topics (AsyncAPI) and serve FastStream's in-memory test broker; the records get
+the same headers, and :data:`~wirewatch_shared.metrics` counts them per topic.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import struct
 from collections.abc import Sequence
 from typing import Any
 
-from aiokafka import AIOKafkaProducer  # type: ignore[import-untyped]
+from aiokafka import AIOKafkaProducer
 
-OUTPUT_BATCH_BYTES = 512 * 1024
-"""Record batch size of the output producer. A whole consumed batch of classified
-items (500 x ~1.5 KB, spread over the partitions) fits in one produce request per
-partition instead of the default 16 KB batches (dozens of requests); it stays
-under Kafka's default ``message.max.bytes`` (1 MiB)."""
+from wirewatch_shared.metrics import record_published
+from wirewatch_shared.settings import CommonSettings
+
+BATCH_BYTES = 512 * 1024
+"""Record batch size of the batch producers. A whole consumed batch of classified
+items (500 x ~1.5 KB, spread over the partitions), or a poll round's new items,
+fits in one produce request per partition instead of the default 16 KB batches
+(dozens of requests); it stays under Kafka's default ``message.max.bytes`` (1 MiB)."""
 
 JSON_CONTENT_TYPE = ("content-type", b"application/json")
 
@@ -54,6 +60,22 @@ def partition_for(key: bytes, partitions: Sequence[int]) -> int:
     return partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
 
 
+async def start_batch_producer(settings: CommonSettings, *, client_suffix: str) -> AIOKafkaProducer:
+    """A started producer with the broker's delivery settings (:func:`make_broker`):
+    acks from all in-sync replicas, no idempotence (Tansu rejects InitProducerId)."""
+    assert settings.kafka_bootstrap, "WIREWATCH_KAFKA_BOOTSTRAP is not set"
+    producer = AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap.split(","),
+        client_id=f"{settings.kafka_client_id}-{client_suffix}",
+        acks="all",
+        enable_idempotence=False,
+        linger_ms=5,
+        max_batch_size=BATCH_BYTES,
+    )
+    await producer.start()
+    return producer
+
+
 async def send_keyed(
     producer: AIOKafkaProducer, topic: str, records: Sequence[tuple[bytes, bytes]]
 ) -> list[asyncio.Future[Any]]:
@@ -80,7 +102,8 @@ async def send_keyed(
         for key, value in keyed:
             headers = [JSON_CONTENT_TYPE, ("correlation_id", key)]
             if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
-                # Full (OUTPUT_BATCH_BYTES): send it, start the next one.
+                # Full (BATCH_BYTES): send it, start the next one (a record always
+                # fits an empty batch; the broker enforces its own size limit).
                 futures.append(await _send(producer, batch, topic, partition))
                 batch = producer.create_batch()
                 batch.append(key=key, value=value, timestamp=None, headers=headers)
@@ -92,4 +115,12 @@ async def _send(producer: AIOKafkaProducer, batch: Any, topic: str, partition: i
     # A closed batch is complete: the sender takes it at once instead of letting it
     # linger (``linger_ms``) for records that will never come.
     batch.close()
-    return await producer.send_batch(batch, topic, partition=partition)
+    count = batch.record_count()
+    future = await producer.send_batch(batch, topic, partition=partition)
+    future.add_done_callback(lambda done: _count_published(done, topic, count))
+    return future
+
+
+def _count_published(done: asyncio.Future[Any], topic: str, count: int) -> None:
+    failed = done.cancelled() or done.exception() is not None
+    record_published(topic, count, ok=not failed)

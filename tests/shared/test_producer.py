@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from aiokafka.partitioner import DefaultPartitioner, murmur2  # type: ignore[import-untyped]
-from wirewatch_classify.output import murmur2 as fast_murmur2
-from wirewatch_classify.output import partition_for
+from aiokafka.partitioner import DefaultPartitioner, murmur2
+from wirewatch_shared.producer import murmur2 as fast_murmur2
+from wirewatch_shared.producer import partition_for
 
 
 def test_murmur2_matches_aiokafka_for_every_length_and_tail() -> None:
