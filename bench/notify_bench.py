@@ -1,10 +1,23 @@
-"""Notify delivery throughput vs raw httpx POSTs to the same local receiver.
+"""Notify benchmarks: the delivery worker alone, or the whole service over the broker.
 
-One notify process (the delivery worker of ``NotifyService``), 1,000 webhook
-subscriptions, every delivery signed and its outcome durably recorded (group
-commit), against a uvicorn receiver answering after ~1 ms in another process.
-The baseline is plain ``httpx.AsyncClient`` POSTs at the same concurrency, in the
-same run. Run: ``.venv/bin/python bench/notify_bench.py [--items 3] [--database-url URL]``.
+Worker mode (default): the delivery worker of ``NotifyService`` in this process,
+``--subscriptions`` webhook subscriptions (1 = one endpoint, as in bench/pipeline.py),
+every delivery signed and its outcome durably recorded (group commit), against a
+uvicorn receiver answering after ~1 ms in another process. The baseline is plain
+``httpx.AsyncClient`` POSTs at the same concurrency, in the same run.
+
+    .venv/bin/python bench/notify_bench.py [--subscriptions 1 --items 2000] [--postgres]
+
+Kafka mode (``--kafka``): the notify hop of bench/pipeline.py without ingest and
+classify in front of it, with the same pieces (embedded broker, ``wirewatch service
+notify`` as its own process, PostgreSQL when reachable, one webhook subscription, the
+same in-process webhook receiver): the raw broker ceiling; ``--hop-items`` classified
+items already on the topic when notify starts (its consume rate vs the ceiling, and
+how long until every webhook arrived); then ``--rate`` classified items/s for
+``--steady-seconds`` (classified publish -> webhook arrival p50/p95/p99); notify's
+peak RSS.
+
+    .venv/bin/python bench/notify_bench.py --kafka [--hop-items 5000 --rate 100]
 """
 
 from __future__ import annotations
@@ -116,15 +129,230 @@ async def notify_rate(
     return total / elapsed, record_rate, counts.get(DeliveryStatus.SENT, 0)
 
 
+def _classified(run: int, n: int) -> tuple[bytes, bytes]:
+    from datetime import UTC, datetime
+
+    from wirewatch_shared.events import ClassifiedItem, Evidence, FeedItem, TopicMatch
+
+    from bench.pipeline import PAD, TOPIC
+
+    now = datetime.now(UTC)
+    title = f"Deportation flight {run}-{n} carrying migrants lands in Caracas"
+    item = FeedItem(
+        item_id=f"nb-{run}-{n}",
+        feed_id=1,
+        feed_url="http://127.0.0.1/feed.xml",
+        feed_title="Bench",
+        title=title,
+        summary=f"The charter flight carrying Venezuelan deportees landed, officials said. {PAD}",
+        link=f"http://example.org/nb-{run}-{n}",
+        published=now,
+        fetched_at=now,
+        language="en",
+    )
+    phrase = "Deportation flight"
+    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="flight")
+    classified = ClassifiedItem(
+        item=item,
+        matches=(TopicMatch(topic=TOPIC, score=0.9, evidence=(evidence,), rules=("flight",)),),
+        classified_at=now,
+    )
+    return item.item_id.encode(), classified.model_dump_json().encode()
+
+
+async def kafka_main(args: argparse.Namespace) -> None:
+    """The notify hop over the real broker, notify as its own process (see the docstring)."""
+    from aiokafka import AIOKafkaProducer
+    from wirewatch_shared import topics
+    from wirewatch_shared.broker import ensure_topics
+    from wirewatch_shared.embedded import EmbeddedBroker
+
+    from bench.pipeline import (
+        Cluster,
+        Servers,
+        _rate,
+        broker_ceiling,
+        consumed,
+        database,
+        pct,
+        subscribe,
+    )
+
+    tmp = Path(tempfile.mkdtemp(prefix="wirewatch-notify-bench-"))
+    servers = Servers(1)
+    print(f"cpus: {os.cpu_count()}  logs: {tmp}")
+    with EmbeddedBroker() as broker, database(tmp) as database_url:
+        await asyncio.to_thread(
+            ensure_topics, broker.bootstrap, topics.ALL_TOPICS, partitions=args.partitions
+        )
+        if args.record_only:
+            _subscribe_digest(database_url, servers.url("/hook"))
+        else:
+            subscribe(database_url, servers.url("/hook"))
+        ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
+        print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
+        producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=5, acks="all")
+        await producer.start()
+        cluster = Cluster(broker.bootstrap, database_url, tmp)
+        try:
+            # 1. A backlog of classified items, then notify starts: how fast it drains it.
+            messages = [_classified(1, n) for n in range(args.hop_items)]
+            sends = [await producer.send(topics.CLASSIFIED, v, key=k) for k, v in messages]
+            await asyncio.gather(*sends)
+            cluster.start("notify")
+            await cluster.wait_ready()
+            cluster.sample()
+            ready_rss = cluster.services[0].peak_rss_mb
+            started = time.monotonic()
+            marks: list[tuple[float, int]] = []
+            while True:
+                cluster.sample()
+                marks.append((time.monotonic(), int(await consumed(cluster, "notify"))))
+                if servers.delivered() >= args.hop_items or (
+                    args.record_only and marks[-1][1] >= args.hop_items
+                ):
+                    break
+                if time.monotonic() - started > 600:
+                    raise TimeoutError(f"only {servers.delivered()} delivered")
+                await asyncio.sleep(0.1)
+            seconds = time.monotonic() - started
+            rate = _rate(marks)
+            print(f"\nnotify hop: {args.hop_items} classified items waiting when notify starts")
+            print(
+                f"  notify RSS when ready {ready_rss:.0f} MB, peak while draining the backlog "
+                f"{cluster.services[0].peak_rss_mb:.0f} MB"
+            )
+            print(
+                f"  notify consumed {rate:,.0f} msg/s = {rate / ceiling:.2f}x ceiling "
+                "(goal >= 0.5x)"
+            )
+            if args.record_only:
+                print(f"  (record only: digest subscription, nothing sent; {seconds:.1f} s)")
+                return
+            print(
+                f"  all {args.hop_items} webhooks delivered {seconds:.1f} s after ready "
+                f"({args.hop_items / seconds:,.0f} alerts/s)"
+            )
+            # 2. Steady load: classified publish -> webhook arrival.
+            before = set(servers.arrivals)
+            stamps: dict[str, float] = {}
+            count = int(args.rate * args.steady_seconds)
+            begin = time.monotonic()
+            pending = []
+            for n in range(count):
+                key, value = _classified(2, n)
+                pending.append(
+                    (key.decode(), await producer.send(topics.CLASSIFIED, value, key=key))
+                )
+                cluster.sample()
+                pause = begin + (n + 1) / args.rate - time.monotonic()
+                if pause > 0:
+                    await asyncio.sleep(pause)
+            for key, future in pending:
+                stamps[key] = (await future).timestamp / 1000
+            deadline = time.monotonic() + 60
+            while len(set(servers.arrivals) - before) < count and time.monotonic() < deadline:
+                cluster.sample()
+                await asyncio.sleep(0.1)
+            with servers.lock:
+                fresh = {k: v for k, v in servers.arrivals.items() if k not in before}
+            latency = [fresh[k] - t for k, t in stamps.items() if k in fresh]
+            print(
+                f"\nsteady {args.rate:g} classified items/s for {args.steady_seconds:g} s: "
+                f"{len(latency)}/{count} delivered"
+            )
+            print(
+                f"  classified publish -> webhook: p50 {pct(latency, 0.5) * 1000:.0f} ms, "
+                f"p95 {pct(latency, 0.95) * 1000:.0f} ms, p99 {pct(latency, 0.99) * 1000:.0f} ms"
+            )
+            notify = cluster.services[0]
+            print(f"\npeak RSS: notify {notify.peak_rss_mb:.0f} MB (goal <= 150 MB)")
+        finally:
+            await producer.stop()
+            cluster.stop()
+    servers.stop()
+
+
+def _subscribe_digest(database_url: str, target: str) -> None:
+    """A subscription whose alerts are held for an hour: the Kafka side alone is measured."""
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.app import create_notify_tables
+    from wirewatch_notify.secrets import SecretBox
+    from wirewatch_shared.db import make_engine
+
+    from bench.pipeline import TOPIC
+
+    engine = make_engine(database_url)
+    create_notify_tables(engine)
+    subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create(
+            {
+                "topics": [TOPIC],
+                "channel": "webhook",
+                "target": target,
+                "mode": "digest",
+                "digest_interval_minutes": 60,
+            }
+        ),
+        SecretBox(b"bench-secret-key"),
+    )
+    engine.dispose()
+
+
+def _fresh_postgres() -> str:
+    from sqlalchemy import create_engine, text
+
+    admin_url = os.environ.get(
+        "WIREWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"wwnb_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()
+
+
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--subscriptions", type=int, default=1000)
     parser.add_argument("--items", type=int, default=3, help="alerts per subscription")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--database-url", default=None, help="default: a fresh SQLite file")
+    parser.add_argument("--postgres", action="store_true", help="a fresh PostgreSQL database")
+    parser.add_argument("--kafka", action="store_true", help="the notify hop over the broker")
+    parser.add_argument("--hop-items", type=int, default=5000)
+    parser.add_argument(
+        "--record-only",
+        action="store_true",
+        help="with --kafka: a digest subscription, so only consuming + recording is measured",
+    )
+    parser.add_argument("--rate", type=float, default=100.0)
+    parser.add_argument("--steady-seconds", type=float, default=20.0)
+    parser.add_argument("--partitions", type=int, default=6)
+    parser.add_argument("--ceiling-messages", type=int, default=20_000)
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     logging.basicConfig(level=logging.WARNING)
+    if args.kafka:
+        await kafka_main(args)
+        return
+    fresh = args.postgres and not args.database_url
+    if fresh:
+        args.database_url = _fresh_postgres()
     database_url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     port = free_port()
     receiver = start_receiver(port)
@@ -139,6 +367,8 @@ async def main() -> None:
     finally:
         receiver.terminate()
         receiver.wait()
+        if fresh:
+            _drop_postgres(database_url)
     baseline = max(raw, raw_after)
     db = database_url.split(":", 1)[0]
     print(

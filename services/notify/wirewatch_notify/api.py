@@ -97,7 +97,7 @@ def _subscriptions_router(service: NotifyService, route_class: type[APIRoute]) -
             raise HTTPException(422, str(exc)) from exc
         sub = created.subscription
         log.info("subscription created", subscription_id=sub.id, channel=sub.channel)
-        service.worker.wake.set()  # a confirmation email may be waiting
+        service.worker.notify_recorded()  # a confirmation email may be waiting
         return SubscriptionCreated(
             **subscriptions.view(sub).model_dump(), webhook_secret=created.webhook_secret
         )

@@ -10,10 +10,12 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import topics
@@ -24,11 +26,10 @@ from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging, get_logger
 
-from wirewatch_notify import outbox
+from wirewatch_notify import memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.matching import matches_for
 from wirewatch_notify.models import ApiToken, Delivery, Subscription
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
@@ -38,8 +39,20 @@ from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
 log = get_logger(__name__)
-BATCH_MAX_RECORDS = 500
+BATCH_MAX_RECORDS = 100
 BATCH_TIMEOUT_MS = 50
+# Batches and fetches are kept small: what a burst costs in memory is what is held at
+# once (prefetched records, validated items, envelopes, the insert's parameters), while
+# the per-batch overhead (one rules check, one transaction, one offset commit) is
+# already small at 100 messages. Per partition and fetch (aiokafka's default is 1 MB):
+# a classified item is ~2 KB, so one round over the partitions still fills a batch.
+MAX_PARTITION_FETCH_BYTES = 128 * 1024
+TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
+
+
+async def raw_bodies(message: StreamMessage[Any]) -> Any:
+    """The batch's message bodies as they came off the wire (no JSON decoding)."""
+    return message.body
 
 
 def create_notify_tables(engine: Engine) -> None:
@@ -48,6 +61,7 @@ def create_notify_tables(engine: Engine) -> None:
 
 class NotifyService:
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
+        memory.limit_arenas()  # before the worker threads exist
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker: KafkaBroker = make_broker(settings, client_suffix="notify")
@@ -75,6 +89,11 @@ class NotifyService:
             batch=True,
             max_records=BATCH_MAX_RECORDS,
             batch_timeout_ms=BATCH_TIMEOUT_MS,
+            # The handler validates the raw bytes itself (model_validate_json, one pass):
+            # FastStream's own decoding (a message object and json.loads per record) is
+            # skipped.
+            decoder=raw_bodies,
+            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_batch)
 
@@ -100,6 +119,8 @@ class NotifyService:
             return
         await message.ack()
         self.handled += len(bodies)
+        if len(bodies) >= TRIM_AFTER:
+            memory.trim()
 
     async def handle_classified(self, classified: ClassifiedItem) -> None:
         """Record a delivery per matching subscription (idempotent)."""
@@ -110,32 +131,37 @@ class NotifyService:
         batch = [c for c in batch if c.matches]
         if not batch:
             return
-        rules = await asyncio.to_thread(self.rules.get)
-        timings = {rule.subscription_id: rule.timing for rule in rules}
+        # One trip to a worker thread: the rules check, the matching and the insert.
+        matched, added = await asyncio.to_thread(self._record, batch)
+        if not matched:
+            return
+        log.info(
+            "deliveries recorded",
+            item_id=batch[0].item.item_id if len(batch) == 1 else None,
+            items=len(batch),
+            matched=matched,
+            new=added,
+        )
+        if added:
+            self.worker.notify_recorded()
+
+    def _record(self, batch: list[ClassifiedItem]) -> tuple[int, int]:
+        index = self.rules.index()
         now = self.worker.clock()
         new: list[outbox.NewDelivery] = []
         for classified in batch:
-            for sub_id, matches in matches_for(classified, rules).items():
+            for sub_id, matches in index.matches_for(classified).items():
                 new.append(
                     outbox.NewDelivery(
                         sub_id,
                         classified.item.item_id,
                         alert_envelope(classified, matches, now=now),
-                        hold_until=release_at(timings[sub_id], now),
+                        hold_until=release_at(index.timings[sub_id], now),
                     )
                 )
         if not new:
-            return
-        added = await asyncio.to_thread(outbox.enqueue, self.engine, new)
-        log.info(
-            "deliveries recorded",
-            item_id=batch[0].item.item_id if len(batch) == 1 else None,
-            items=len(batch),
-            matched=len(new),
-            new=added,
-        )
-        if added:
-            self.worker.wake.set()
+            return 0, 0
+        return len(new), outbox.enqueue(self.engine, new)
 
     async def on_startup(self) -> None:
         assert self.settings.kafka_bootstrap

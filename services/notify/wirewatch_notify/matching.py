@@ -67,3 +67,30 @@ def matches_for(
         if hits and _filters_pass(rule, classified):
             result[rule.subscription_id] = hits
     return result
+
+
+class RuleIndex:
+    """Live rules indexed by topic: an item is checked only against the subscriptions of
+    the topics it matched, not against every subscription. Built once per change of the
+    subscriptions (see :class:`~wirewatch_notify.rules.RuleCache`)."""
+
+    def __init__(self, rules: Iterable[SubscriptionRule]) -> None:
+        self.rules = list(rules)
+        self.timings = {rule.subscription_id: rule.timing for rule in self.rules}
+        self._by_topic: dict[str, list[SubscriptionRule]] = {}
+        for rule in self.rules:
+            for topic in rule.topics:
+                self._by_topic.setdefault(topic, []).append(rule)
+
+    def candidates(self, classified: ClassifiedItem) -> list[SubscriptionRule]:
+        """Rules subscribed to at least one of the item's matched topics (each once)."""
+        if len(classified.matches) == 1:
+            return self._by_topic.get(classified.matches[0].topic, [])
+        seen: dict[int, SubscriptionRule] = {}
+        for match in classified.matches:
+            for rule in self._by_topic.get(match.topic, ()):
+                seen.setdefault(rule.subscription_id, rule)
+        return list(seen.values())
+
+    def matches_for(self, classified: ClassifiedItem) -> dict[int, list[TopicMatch]]:
+        return matches_for(classified, self.candidates(classified))

@@ -72,7 +72,9 @@ def delivery_rows(deliveries: Sequence[NewDelivery], now: datetime) -> list[dict
 
 
 def enqueue(engine: Engine, deliveries: Sequence[NewDelivery]) -> int:
-    """Insert deliveries, ignoring (subscription, item) pairs already recorded."""
+    """Insert deliveries, ignoring (subscription, item) pairs already recorded.
+
+    One transaction and one statement for the whole batch; returns how many were new."""
     if not deliveries:
         return 0
     stmt = _insert_ignoring_duplicates(engine)
@@ -137,21 +139,21 @@ def claim(
         ][:limit]
         if not chosen:
             return []
-        result = session.execute(
-            update(_TABLE)
+        # One statement claims and loads the rows (UPDATE ... RETURNING, SQLite and
+        # PostgreSQL): rows another process claimed first simply do not come back.
+        won = session.execute(
+            update(Delivery)
             .where(
-                _TABLE.c.id.in_(chosen),
-                _TABLE.c.status == DeliveryStatus.PENDING,
-                _TABLE.c.next_attempt_at <= now,
+                col(Delivery.id).in_(chosen),
+                col(Delivery.status) == DeliveryStatus.PENDING,
+                col(Delivery.next_attempt_at) <= now,
             )
             .values(next_attempt_at=now + lease)
-            .returning(_TABLE.c.id)
+            .returning(Delivery),
+            execution_options={"synchronize_session": False},
         )
-        won = [row[0] for row in result]
-        if not won:
-            return []
-        rows = session.exec(select(Delivery).where(col(Delivery.id).in_(won)))
-        claimed = sorted(rows, key=lambda d: chosen.index(d.id))  # type: ignore[arg-type]
+        order = {delivery_id: n for n, delivery_id in enumerate(chosen)}
+        claimed = sorted(won.scalars(), key=lambda d: order[d.id])  # type: ignore[index]
     return [Claimed(d, subs.get(d.subscription_id)) for d in claimed]
 
 
@@ -173,6 +175,10 @@ class Outcome:
     next_attempt_at: datetime | None = None
     disable_subscription: int | None = None
     disable_reason: str | None = None
+    # Not attempted at all: give the claim back (due again now, nothing else changes).
+    # ``next_attempt_at`` is then the claim being given back (its lease end): a row
+    # claimed since by someone else is left alone.
+    release: bool = False
 
 
 def retry_delay(attempt: int, schedule: Sequence[float], retry_after_s: float | None) -> float:
@@ -240,7 +246,16 @@ def record_outcomes(engine: Engine, outcomes: Sequence[Outcome]) -> None:
                 .values(status=DeliveryStatus.SENT, sent_at=now, updated_at=now)
             )
         for outcome in outcomes:
-            if outcome.status == DeliveryStatus.SENT:
+            if outcome.release:
+                stmt = update(_TABLE).where(
+                    _TABLE.c.id == outcome.delivery_id,
+                    _TABLE.c.status == DeliveryStatus.PENDING,
+                )
+                if outcome.next_attempt_at is not None:
+                    stmt = stmt.where(_TABLE.c.next_attempt_at == outcome.next_attempt_at)
+                conn.execute(stmt.values(next_attempt_at=now))
+        for outcome in outcomes:
+            if outcome.status == DeliveryStatus.SENT or outcome.release:
                 continue
             values: dict[str, Any] = {
                 "status": outcome.status,

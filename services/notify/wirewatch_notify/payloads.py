@@ -26,13 +26,13 @@ def dumps(envelope: dict[str, Any]) -> str:
     return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
 
 
-def _match_data(match: TopicMatch, classified: ClassifiedItem) -> dict[str, Any]:
+def _match_data(match: TopicMatch, entities: dict[str, Any]) -> dict[str, Any]:
     return {
         "topic": match.topic,
         "score": round(match.score, 4),
         "rules": list(match.rules),
         "evidence": [e.model_dump(mode="json") for e in match.evidence],
-        "entities": classified.entities.model_dump(mode="json"),
+        "entities": entities,
     }
 
 
@@ -41,6 +41,7 @@ def alert_envelope(
 ) -> dict[str, Any]:
     """The documented ``{type, timestamp, data}`` envelope every channel renders from."""
     item = classified.item
+    entities = classified.entities.model_dump(mode="json")  # the same in every match
     return {
         "type": ALERT_EVENT_TYPE,
         "timestamp": now.isoformat(),
@@ -51,11 +52,14 @@ def alert_envelope(
                 "summary": item.summary,
                 "link": item.link,
                 "published": item.published.isoformat(),
+                # When ingest fetched the feed: freshness (fetch -> delivered) is measured
+                # from it (wirewatch_alert_freshness_seconds{since="fetched"}).
+                "fetched_at": item.fetched_at.isoformat(),
                 "feed": {"id": item.feed_id, "title": item.feed_title, "url": item.feed_url},
                 "language": item.language,
             },
-            "matches": [_match_data(m, classified) for m in matches],
-            "entities": classified.entities.model_dump(mode="json"),
+            "matches": [_match_data(m, entities) for m in matches],
+            "entities": entities,
         },
     }
 

@@ -32,6 +32,20 @@ class OutcomeRecorder:
         self._ready.set()
         await future
 
+    async def record_many(self, outcomes: list[Outcome]) -> None:
+        """Returns once every outcome is committed (raises if a write failed)."""
+        if not self._running:
+            await asyncio.to_thread(record_outcomes, self.engine, outcomes)
+            return
+        loop = asyncio.get_running_loop()
+        futures: list[asyncio.Future[None]] = []
+        for outcome in outcomes:
+            future: asyncio.Future[None] = loop.create_future()
+            self._queue.append((outcome, future))
+            futures.append(future)
+        self._ready.set()
+        await asyncio.gather(*futures)
+
     async def run(self, stop: asyncio.Event) -> None:
         """Commit queued outcomes until ``stop`` is set and the queue is empty."""
         self._running = True

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from wirewatch_shared.db import session_scope
 
-from wirewatch_notify.matching import SubscriptionRule
+from wirewatch_notify.matching import RuleIndex, SubscriptionRule
 from wirewatch_notify.models import Subscription
 from wirewatch_notify.timing import Timing
 
@@ -55,20 +55,24 @@ def _version(engine: Engine) -> tuple[int, datetime | None]:
 
 class RuleCache:
     """Every change to a subscription bumps ``updated_at`` (or the row count), so one
-    cheap aggregate query per message tells whether the rules must be reloaded."""
+    cheap aggregate query per batch of messages tells whether the rules must be
+    reloaded; the topic index is rebuilt only then."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = threading.Lock()
         self._version: tuple[int, datetime | None] | None = None
-        self._rules: list[SubscriptionRule] = []
+        self._index = RuleIndex(())
 
-    def get(self) -> list[SubscriptionRule]:
+    def index(self) -> RuleIndex:
         version = _version(self.engine)
         with self._lock:
             if version == self._version:
-                return self._rules
-        rules = active_rules(self.engine)
+                return self._index
+        index = RuleIndex(active_rules(self.engine))
         with self._lock:
-            self._version, self._rules = version, rules
-        return rules
+            self._version, self._index = version, index
+        return index
+
+    def get(self) -> list[SubscriptionRule]:
+        return self.index().rules

@@ -1,27 +1,41 @@
 """The delivery worker: sends due deliveries, records each outcome, schedules retries.
 
 Sending happens outside the Kafka handler, so a slow or failing endpoint never
-blocks a partition: the handler only records deliveries (the outbox), this
-worker drains it. It keeps up to ``delivery_concurrency`` sends in flight and
-refills free slots as soon as any send finishes (no waiting for a whole batch),
-with at most ``endpoint_concurrency`` per endpoint: one endpoint that times out
-after 15 s ties up only its own slots, never the healthy endpoints' ones.
+blocks a partition: the handler only records deliveries (the outbox) and wakes
+this worker, which drains it.
+
+- **Concurrent**: up to ``delivery_concurrency`` deliveries in flight (being sent,
+  or sent and waiting for their outcome to be committed), at most
+  ``endpoint_concurrency`` requests at once to one endpoint (1 per Slack URL). One
+  endpoint that times out after 15 s ties up only its own slots.
+- **Batched**: rows are claimed many at a time (one transaction) into a small
+  per-endpoint queue (at most one more round of sends per endpoint), and outcomes
+  are group-committed (:mod:`.recorder`); an endpoint's slot is freed as soon as
+  its HTTP exchange ends, so the next send to it starts while the previous
+  outcome is still being written. Neither claims nor commits sit between two
+  sends.
+- **Lease-safe**: a claimed row that waited in the queue too long to be sent
+  within its claim lease is given back (due again now) instead of being sent, so
+  no other process can claim it while it is still being sent.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
+import math
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_notify import outbox
+from wirewatch_notify import memory, outbox
 from wirewatch_notify.channels.base import (
     Channel,
     DeliveryRequest,
@@ -41,6 +55,8 @@ from wirewatch_notify.timing import quiet_until
 log = get_logger(__name__)
 
 Clock = Callable[[], datetime]
+TRIM_AFTER_DELIVERIES = 50
+QUEUE_GRACE_S = 0.5  # a claimed row waiting longer than this must still have a full send left
 
 
 def message_id(subscription_id: int, item_id: str) -> str:
@@ -78,6 +94,23 @@ class _Decrypted:
         return (current,)
 
 
+def _give_back(delivery: Delivery) -> Outcome:
+    """Return a claim unused: claimed rows carry their lease end in ``next_attempt_at``."""
+    assert delivery.id is not None
+    return Outcome(
+        delivery.id, DeliveryStatus.PENDING, release=True, next_attempt_at=delivery.next_attempt_at
+    )
+
+
+@dataclass(slots=True)
+class _Queued:
+    item: Claimed
+    key: str  # endpoint key ("" = no endpoint: skipped or unknown channel)
+    claimed_at: float  # time.monotonic() before the claim: its lease started no earlier
+    ready_at: float  # time.monotonic() once claimed: from then on it waits in our queue
+    sending: bool = False
+
+
 class DeliveryWorker:
     def __init__(
         self,
@@ -96,40 +129,54 @@ class DeliveryWorker:
         self.links = links
         self.clock = clock
         self.wake = asyncio.Event()
-        self.in_flight = 0
+        self.in_flight = 0  # claimed and not yet recorded (queued, sending or recording)
         self.recorder = OutcomeRecorder(engine)
         self._decrypted = _Decrypted(box)
         self._tasks: set[asyncio.Task[None]] = set()
-        self._endpoint_load: Counter[str] = Counter()
+        self._queues: dict[str, deque[_Queued]] = {}
+        self._queued = 0
+        self._sending: Counter[str] = Counter()  # requests in progress per endpoint
+        self._outstanding: Counter[str] = Counter()  # queued + sending + recording per endpoint
+        self._caps: dict[str, int] = {}
         self._sub_load: Counter[int] = Counter()
         self._sub_endpoint: dict[int, str] = {}
         self._lease = timedelta(seconds=settings.claim_lease_s)
+        self._lease_s = settings.claim_lease_s
         self._send_deadline = max(1.0, settings.claim_lease_s - 1.0)
+        # Longest a send can take (the channels' own timeouts): a queued row is only
+        # started while this still fits in what is left of its lease.
+        self._longest_send_s = max(settings.webhook_timeout_s, settings.smtp_timeout_s)
         self._min_claim = max(1, settings.delivery_concurrency // 8)
+        self._accepting = False
+        # Subscriptions an outcome is disabling: sub id -> when that was committed
+        # (inf while being written). Rows whose claim began before then may carry a
+        # stale "active" snapshot; they are given back, and claimed again, see the
+        # subscription off.
+        self._disabling: dict[int, float] = {}
+        self._done_since_trim = 0
 
     def idle(self) -> bool:
         """Nothing being sent and nothing waiting to be sent (for tests and status)."""
         return self.in_flight == 0 and outbox.count_pending(self.engine) == 0
+
+    def notify_recorded(self) -> None:
+        """New deliveries were committed: look for due rows now, not at the next tick."""
+        self.wake.set()
 
     # -- the loop ---------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event) -> None:
         recorder_stop = asyncio.Event()
         recorder = asyncio.create_task(self.recorder.run(recorder_stop))
-        next_release = 0.0
+        # Held alerts (quiet hours, digests) are released on the tick by their own task,
+        # so a release query never sits between new deliveries and their claim.
+        releaser = asyncio.create_task(self._release_loop(stop))
+        self._accepting = True
         try:
             while not stop.is_set():
                 self.wake.clear()
                 filled = False
                 try:
-                    if time.monotonic() >= next_release:
-                        next_release = time.monotonic() + self.settings.delivery_tick_s
-                        await asyncio.to_thread(
-                            release_held,
-                            self.engine,
-                            self.clock(),
-                            digest_max_items=self.settings.digest_max_items,
-                        )
                     filled = await self._fill()
                 except Exception:  # a DB hiccup must not kill the worker
                     log.exception("delivery round failed")
@@ -137,9 +184,30 @@ class DeliveryWorker:
                     continue  # there may be more due right away
                 await self._wait(stop)
         finally:
+            self._accepting = False
+            await releaser
             await self._finish_in_flight()
             recorder_stop.set()
             await recorder
+
+    async def _release_loop(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                released = await asyncio.to_thread(
+                    release_held,
+                    self.engine,
+                    self.clock(),
+                    digest_max_items=self.settings.digest_max_items,
+                )
+                if released:
+                    self.wake.set()
+            except Exception:  # a DB hiccup must not stop releases
+                log.exception("releasing held deliveries failed")
+            if self._done_since_trim >= TRIM_AFTER_DELIVERIES:
+                self._done_since_trim = 0
+                memory.trim()  # after a burst of sends, hand freed heap back
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.settings.delivery_tick_s)
 
     async def _wait(self, stop: asyncio.Event) -> None:
         waiters = [asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())]
@@ -150,7 +218,19 @@ class DeliveryWorker:
             waiter.cancel()
 
     async def _finish_in_flight(self) -> None:
-        """On shutdown, let sends finish (their outcome must be recorded), up to a limit."""
+        """On shutdown: give back what was claimed but not started, and let sends finish
+        (their outcome must be recorded), up to a limit."""
+        queued = [entry for queue in self._queues.values() for entry in queue]
+        self._queues.clear()
+        self._queued = 0
+        if queued:
+            released = [_give_back(e.item.delivery) for e in queued]
+            try:
+                await self.recorder.record_many(released)
+            except Exception:  # the leases run out and the rows are claimed again
+                log.exception("could not give back queued deliveries")
+            for entry in queued:
+                self._forget(entry)
         if not self._tasks:
             return
         _, pending = await asyncio.wait(set(self._tasks), timeout=self._send_deadline)
@@ -173,70 +253,128 @@ class DeliveryWorker:
         key = f"{sub.channel}|{channel.endpoint_key(self._decrypted.target(sub))}"
         return key, self._cap(channel)
 
+    def _cap_of_key(self, key: str) -> int:
+        cap = self._caps.get(key)
+        if cap is None:
+            cap = 1_000_000 if not key else self._cap(self.channels.get(key.split("|", 1)[0]))
+        return cap
+
+    def _claim_cap(self, key: str) -> int:
+        """Rows one endpoint may hold claimed: a round being sent and one more waiting."""
+        return 2 * self._cap_of_key(key)
+
     async def _fill(self) -> bool:
-        """Claim as many due deliveries as there are free slots; True if all were filled."""
-        free = self.settings.delivery_concurrency - len(self._tasks)
-        if free <= 0 or (free < self._min_claim and self._tasks):
+        """Claim due deliveries for the free room; True if the room was filled."""
+        room = 2 * self.settings.delivery_concurrency - self.in_flight
+        if room <= 0 or (room < self._min_claim and self.in_flight):
             return False
-        load = Counter(self._endpoint_load)
-        caps: dict[str, int] = {}
+        load = Counter(self._outstanding)
         saturated_subs = [
             sub_id
             for sub_id, key in self._sub_endpoint.items()
-            if self._sub_load[sub_id] and load[key] >= caps.setdefault(key, self._cap_of_key(key))
+            if self._sub_load[sub_id] and load[key] >= self._claim_cap(key)
         ]
-        chosen_keys: dict[int, str] = {}
+        chosen: dict[int, tuple[str, int]] = {}
 
         def accept(delivery_id: int, sub: Subscription | None) -> bool:
             key, cap = self._endpoint(sub)
-            if key and load[key] >= cap:
+            if key and load[key] >= 2 * cap:
                 return False
             if key:
                 load[key] += 1
-            chosen_keys[delivery_id] = key
+            chosen[delivery_id] = (key, cap)
             return True
 
+        claimed_at = time.monotonic()
+        # A disabling mark is needed while rows claimed before it may still be waiting;
+        # claims run one at a time, so none is in progress here.
+        for sub_id, mark in list(self._disabling.items()):
+            if mark < claimed_at and not self._sub_load.get(sub_id):
+                del self._disabling[sub_id]
         claimed = await asyncio.to_thread(
             outbox.claim,
             self.engine,
             self.clock(),
-            free,
+            room,
             lease=self._lease,
             exclude_subscriptions=saturated_subs,
             accept=accept,
         )
+        ready_at = time.monotonic()
         for item in claimed:
             assert item.delivery.id is not None
-            self._start(item, chosen_keys.get(item.delivery.id, ""))
-        return len(claimed) == free
+            key, cap = chosen.get(item.delivery.id, ("", 1_000_000))
+            if key:
+                self._caps[key] = cap
+            self._enqueue(_Queued(item, key, claimed_at, ready_at))
+        self._dispatch()
+        return len(claimed) == room
 
-    def _cap_of_key(self, key: str) -> int:
-        return self._cap(self.channels.get(key.split("|", 1)[0]))
-
-    def _start(self, item: Claimed, key: str) -> None:
-        sub_id = item.delivery.subscription_id
+    def _enqueue(self, entry: _Queued) -> None:
+        sub_id = entry.item.delivery.subscription_id
         self.in_flight += 1
-        self._endpoint_load[key] += 1
+        self._queued += 1
+        self._outstanding[entry.key] += 1
         self._sub_load[sub_id] += 1
-        self._sub_endpoint[sub_id] = key
-        task = asyncio.create_task(self._run_one(item))
+        self._sub_endpoint[sub_id] = entry.key
+        self._queues.setdefault(entry.key, deque()).append(entry)
+
+    def _forget(self, entry: _Queued) -> None:
+        """``entry`` is done with (recorded, or given back): free its accounting."""
+        sub_id = entry.item.delivery.subscription_id
+        self.in_flight -= 1
+        self._outstanding[entry.key] -= 1
+        if self._outstanding[entry.key] <= 0:
+            del self._outstanding[entry.key]
+            self._caps.pop(entry.key, None)
+        self._sub_load[sub_id] -= 1
+        if self._sub_load[sub_id] <= 0:
+            del self._sub_load[sub_id]
+            self._sub_endpoint.pop(sub_id, None)
+
+    def _dispatch(self) -> None:
+        """Start queued deliveries wherever their endpoint has a free slot."""
+        if not self._accepting:
+            return
+        limit = self.settings.delivery_concurrency
+        for key in list(self._queues):
+            queue = self._queues[key]
+            cap = self._cap_of_key(key)
+            while queue and self._sending[key] < cap and len(self._tasks) < limit:
+                self._start(queue.popleft())
+            if not queue:
+                del self._queues[key]
+
+    def _start(self, entry: _Queued) -> None:
+        self._queued -= 1
+        self._sending[entry.key] += 1
+        entry.sending = True
+        task = asyncio.create_task(self._run_one(entry))
         self._tasks.add(task)
 
         def done(finished: asyncio.Task[None]) -> None:
+            self._done_since_trim += 1
             self._tasks.discard(finished)
-            self.in_flight -= 1
-            self._endpoint_load[key] -= 1
-            if self._endpoint_load[key] <= 0:
-                del self._endpoint_load[key]
-            self._sub_load[sub_id] -= 1
-            if self._sub_load[sub_id] <= 0:
-                del self._sub_load[sub_id]
-                self._sub_endpoint.pop(sub_id, None)
-            self.wake.set()
+            self._send_done(entry)  # if the task was cancelled before it ran
+            self._forget(entry)
+            self._dispatch()
+            # Refill once this endpoint's waiting round is used up (not on every send).
+            if self._outstanding.get(entry.key, 0) <= self._cap_of_key(entry.key):
+                self.wake.set()
 
         task.add_done_callback(done)
 
-    async def _run_one(self, item: Claimed) -> None:
+    def _send_done(self, entry: _Queued) -> None:
+        if not entry.sending:
+            return
+        entry.sending = False
+        self._sending[entry.key] -= 1
+        if self._sending[entry.key] <= 0:
+            del self._sending[entry.key]
+        self._dispatch()
+
+    async def _run_one(self, entry: _Queued) -> None:
+        item = entry.item
         delivery = item.delivery
         bound = log.bind(
             delivery_id=delivery.id,
@@ -244,14 +382,42 @@ class DeliveryWorker:
             item_id=delivery.item_id,
             kind=delivery.kind,
         )
+        sub_id = delivery.subscription_id
         try:
-            outcome = await self.attempt(item)
-            await self.recorder.record(outcome)
+            try:
+                now = time.monotonic()
+                left = self._lease_s - (now - entry.claimed_at) - 1.0
+                if entry.claimed_at < self._disabling.get(sub_id, -math.inf):
+                    # Claimed before its subscription was disabled: look again.
+                    outcome = _give_back(delivery)
+                elif left < 1.0 or (
+                    now - entry.ready_at > QUEUE_GRACE_S and left < self._longest_send_s
+                ):
+                    # Waited so long in the queue that a send could outlive the claim
+                    # (or be cut short by it): give the row back instead.
+                    outcome = _give_back(delivery)
+                else:
+                    outcome = await self.attempt(item, deadline_s=left)
+            finally:
+                self._send_done(entry)  # the endpoint's slot: free for the next send
+            disabling = outcome.disable_subscription
+            if disabling is not None:
+                self._disabling[disabling] = math.inf
+            try:
+                await self.recorder.record(outcome)
+            except Exception:
+                if disabling is not None:
+                    self._disabling.pop(disabling, None)
+                raise
+            if disabling is not None:
+                self._disabling[disabling] = time.monotonic()
         except Exception:
             # Not recorded: the claim's lease runs out and the delivery is tried again.
             bound.exception("delivery outcome not recorded")
             return
-        if outcome.status == DeliveryStatus.SENT:
+        if outcome.release:
+            bound.info("delivery given back unsent (claim too old, or subscription disabled)")
+        elif outcome.status == DeliveryStatus.SENT:
             bound.debug("delivered")
         elif outcome.status == DeliveryStatus.PENDING and outcome.attempts:
             bound.warning("delivery failed, will retry", error=outcome.error)
@@ -300,8 +466,10 @@ class DeliveryWorker:
             ),
         )
 
-    async def attempt(self, item: Claimed) -> Outcome:
-        """Send one claimed delivery; the outcome to record (never raises for send errors)."""
+    async def attempt(self, item: Claimed, *, deadline_s: float | None = None) -> Outcome:
+        """Send one claimed delivery; the outcome to record (never raises for send errors).
+
+        ``deadline_s`` bounds the send (default: the claim lease less a second)."""
         delivery, sub = item.delivery, item.subscription
         assert delivery.id is not None
         now = self.clock()
@@ -322,9 +490,10 @@ class DeliveryWorker:
         if channel is None:
             return Outcome(delivery.id, DeliveryStatus.DEAD, f"no channel {sub.channel!r}")
         schedule = self.settings.retry_schedule_s
+        limit = min(deadline_s or self._send_deadline, self._send_deadline)
         try:
             request = self.request_for(delivery, sub, now)
-            async with asyncio.timeout(self._send_deadline):
+            async with asyncio.timeout(limit):
                 await channel.send(request)
         except RetryableDeliveryError as exc:
             return outbox.failure_outcome(
@@ -353,7 +522,7 @@ class DeliveryWorker:
         except TimeoutError:
             return outbox.failure_outcome(
                 delivery,
-                f"send took longer than {self._send_deadline:g} s",
+                f"send took longer than {limit:g} s",
                 schedule=schedule,
                 now=self.clock(),
             )
