@@ -35,7 +35,9 @@ def observe_freshness(channel: str, envelope: Mapping[str, Any] | None) -> None:
     if not envelope or envelope.get("type") not in ALERT_TYPES:
         return
     data = envelope.get("data") or {}
-    items = data.get("items") or ([data["item"]] if isinstance(data.get("item"), dict) else [])
+    # An alert carries data.item; a digest carries each alert's data in data.alerts.
+    alerts = data.get("alerts") if isinstance(data.get("alerts"), list) else [data]
+    items = [a["item"] for a in alerts if isinstance(a, dict) and isinstance(a.get("item"), dict)]
     now = datetime.now(UTC)
     for item in items:
         if isinstance(item, dict):
