@@ -36,7 +36,8 @@ def observe_freshness(channel: str, envelope: Mapping[str, Any] | None) -> None:
         return
     data = envelope.get("data") or {}
     # An alert carries data.item; a digest carries each alert's data in data.alerts.
-    alerts = data.get("alerts") if isinstance(data.get("alerts"), list) else [data]
+    carried = data.get("alerts")
+    alerts: list[Any] = carried if isinstance(carried, list) else [data]
     items = [a["item"] for a in alerts if isinstance(a, dict) and isinstance(a.get("item"), dict)]
     now = datetime.now(UTC)
     for item in items:
