@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+from wirewatch_shared.netbackend import AsyncioBackend, CachedInfoBackend
 from wirewatch_shared.ssrf import (
     GuardedNetworkBackend,
     Resolver,
@@ -37,7 +38,6 @@ from wirewatch_shared.ssrf import (
 
 from wirewatch_ingest.decoding import BodyTooLargeError, BoundedDecoder, UnsupportedEncodingError
 from wirewatch_ingest.httppool import OriginPool, install_origin_pool
-from wirewatch_ingest.netbackend import AsyncioBackend, CachedInfoBackend
 from wirewatch_ingest.politeness import HostPoliteness
 from wirewatch_ingest.settings import IngestSettings
 

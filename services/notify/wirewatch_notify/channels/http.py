@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
-import ssl
 import time
-from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any
 
-import httpcore
 import httpx
-from httpcore._utils import is_socket_readable
+from wirewatch_shared.netbackend import CachedInfoBackend
 from wirewatch_shared.ssrf import ResolutionError, SsrfError, make_guarded_client
 
 from wirewatch_notify.channels.base import PermanentDeliveryError, RetryableDeliveryError
@@ -38,88 +33,16 @@ class _RedactSubscriberUrls(logging.Filter):
 logging.getLogger("httpx").addFilter(_RedactSubscriberUrls())
 
 
-class _KeepAliveStream(httpcore.AsyncNetworkStream):
-    """httpcore's AnyIO stream, with the keep-alive check made cheap.
-
-    Before every request *and* after every response, httpcore's pool asks each pooled
-    connection whether its socket is readable (a server that closed it); through
-    AnyIO that builds a dict of socket attributes (with a ``getpeername`` call) per
-    connection each time, which was a tenth of the sender's CPU. The socket is looked
-    up once here; the check itself (a zero-timeout poll) is unchanged.
-    """
-
-    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
-        self._inner = inner
-        self._socket: socket.socket | None = inner.get_extra_info("socket")
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
-        return await self._inner.read(max_bytes, timeout)
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
-        await self._inner.write(buffer, timeout)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
-
-    async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore interface
-    ) -> httpcore.AsyncNetworkStream:
-        return _KeepAliveStream(await self._inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        if info == "is_readable" and self._socket is not None:
-            return is_socket_readable(self._socket)
-        return self._inner.get_extra_info(info)
-
-
-class KeepAliveBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's default (AnyIO) backend handing out :class:`_KeepAliveStream` s."""
-
-    def __init__(self) -> None:
-        self._inner = httpcore.AnyIOBackend()
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore interface
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._inner.connect_tcp(
-            host,
-            port,
-            timeout=timeout,
-            local_address=local_address,
-            socket_options=socket_options,
-        )
-        return _KeepAliveStream(stream)
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109 - httpcore interface
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._inner.connect_unix_socket(
-            path, timeout=timeout, socket_options=socket_options
-        )
-        return _KeepAliveStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
 def make_http_client(*, allow_private: bool, max_connections: int = 100) -> httpx.AsyncClient:
     """Redirects are never followed (a moved endpoint must be re-registered); every
     connection goes through the SSRF guard unless private networks are allowed.
     One client per channel: connections are kept alive and reused across deliveries."""
     return make_guarded_client(
         allow_private=allow_private,
-        inner_backend=KeepAliveBackend(),
+        # The pool asks every pooled connection whether its socket is readable before
+        # each request and after each response; through AnyIO that cost a tenth of the
+        # sender's CPU. CachedInfoBackend answers it with one poll.
+        inner_backend=CachedInfoBackend(),
         limits=httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         ),

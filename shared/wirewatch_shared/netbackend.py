@@ -1,4 +1,5 @@
-"""httpcore network backends tuned for many short requests.
+"""httpcore network backends tuned for many short requests (ingest's feed fetches,
+notify's webhook deliveries).
 
 - :class:`AsyncioBackend` (the default of the fetcher): plain asyncio streams.
   httpcore's default backend goes through anyio, which enters a cancel scope for
