@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Iterable
@@ -34,6 +35,19 @@ def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
         linger_ms=5,
         logger=logging.getLogger(f"wirewatch.{client_suffix}.broker"),
         log_level=logging.DEBUG,
+    )
+
+
+async def ensure_service_topics(settings: CommonSettings) -> None:
+    """Create the pipeline's topics with the configured partitions and replication
+    (every service does it on start-up: whichever starts first finds none)."""
+    if not settings.kafka_bootstrap:
+        raise RuntimeError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
+    await asyncio.to_thread(
+        ensure_topics,
+        settings.kafka_bootstrap,
+        partitions=settings.topic_partitions,
+        replication=settings.topic_replication,
     )
 
 

@@ -30,7 +30,7 @@ from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics, topics
-from wirewatch_shared.broker import ensure_topics, make_broker
+from wirewatch_shared.broker import ensure_service_topics, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import DeadLetter, FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
@@ -297,13 +297,7 @@ class ClassifyService:
     # -- lifecycle -----------------------------------------------------------------
 
     async def on_startup(self) -> None:
-        assert self.settings.kafka_bootstrap
-        await asyncio.to_thread(
-            ensure_topics,
-            self.settings.kafka_bootstrap,
-            partitions=self.settings.topic_partitions,
-            replication=self.settings.topic_replication,
-        )
+        await ensure_service_topics(self.settings)
         await asyncio.to_thread(store.create_classify_tables, self.engine)
         await self.reload_user_topics()
         if self._producer is None:

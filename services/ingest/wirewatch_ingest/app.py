@@ -15,7 +15,7 @@ from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
 from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_topics, make_broker
+from wirewatch_shared.broker import ensure_service_topics, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import configure_logging, get_logger
@@ -79,14 +79,7 @@ class IngestService:
         await asyncio.gather(*pending)
 
     async def on_startup(self) -> None:
-        if not self.settings.kafka_bootstrap:
-            raise RuntimeError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
-        await asyncio.to_thread(
-            ensure_topics,
-            self.settings.kafka_bootstrap,
-            partitions=self.settings.topic_partitions,
-            replication=self.settings.topic_replication,
-        )
+        await ensure_service_topics(self.settings)
         await asyncio.to_thread(store.create_ingest_tables, self.engine)
         if self.settings.seed_default_feeds:
             added = await asyncio.to_thread(

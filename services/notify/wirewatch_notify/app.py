@@ -19,7 +19,7 @@ from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_topics, make_broker
+from wirewatch_shared.broker import ensure_service_topics, make_broker
 from wirewatch_shared.db import create_tables, make_engine
 from wirewatch_shared.deadletter import dead_letter
 from wirewatch_shared.events import ClassifiedItem
@@ -164,13 +164,7 @@ class NotifyService:
         return len(new), outbox.enqueue(self.engine, new)
 
     async def on_startup(self) -> None:
-        assert self.settings.kafka_bootstrap
-        await asyncio.to_thread(
-            ensure_topics,
-            self.settings.kafka_bootstrap,
-            partitions=self.settings.topic_partitions,
-            replication=self.settings.topic_replication,
-        )
+        await ensure_service_topics(self.settings)
         await asyncio.to_thread(create_notify_tables, self.engine)
 
     async def after_startup(self) -> None:
