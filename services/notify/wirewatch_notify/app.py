@@ -132,7 +132,7 @@ class NotifyService:
         if not batch:
             return
         # One trip to a worker thread: the rules check, the matching and the insert.
-        matched, added = await asyncio.to_thread(self._record, batch)
+        matched, added, due_now = await asyncio.to_thread(self._record, batch)
         if not matched:
             return
         log.info(
@@ -142,10 +142,12 @@ class NotifyService:
             matched=matched,
             new=added,
         )
-        if added:
+        if added and due_now:
+            # Held alerts (quiet hours, digests) are released on the worker's tick: a
+            # wake for them would only run an empty claim.
             self.worker.notify_recorded()
 
-    def _record(self, batch: list[ClassifiedItem]) -> tuple[int, int]:
+    def _record(self, batch: list[ClassifiedItem]) -> tuple[int, int, bool]:
         index = self.rules.index()
         now = self.worker.clock()
         new: list[outbox.NewDelivery] = []
@@ -160,8 +162,9 @@ class NotifyService:
                     )
                 )
         if not new:
-            return 0, 0
-        return len(new), outbox.enqueue(self.engine, new)
+            return 0, 0, False
+        due_now = any(d.hold_until is None for d in new)
+        return len(new), outbox.enqueue(self.engine, new), due_now
 
     async def on_startup(self) -> None:
         await ensure_service_topics(self.settings)

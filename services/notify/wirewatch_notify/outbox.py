@@ -77,12 +77,55 @@ def enqueue(engine: Engine, deliveries: Sequence[NewDelivery]) -> int:
     One transaction and one statement for the whole batch; returns how many were new."""
     if not deliveries:
         return 0
-    stmt = _insert_ignoring_duplicates(engine)
+    rows = delivery_rows(deliveries, utcnow())
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            return _enqueue_postgres(conn, rows)
+        stmt = _insert_ignoring_duplicates(engine)
         # RETURNING counts the rows really inserted (rowcount is unreliable for
         # multi-row inserts); conflicting rows return nothing.
-        result = conn.execute(stmt.returning(_TABLE.c.id), delivery_rows(deliveries, utcnow()))
+        result = conn.execute(stmt.returning(_TABLE.c.id), rows)
         return len(result.all())
+
+
+# One prepared single-row statement, sent for every row in one pipeline (psycopg's
+# executemany): the statement text never changes, so it is parsed and planned once,
+# where SQLAlchemy's multi-row VALUES insert is a new query for every batch size, and
+# each ~2.5 KB payload is passed as a plain parameter (as a text[] element it would be
+# escaped character by character: 4x slower than the whole insert).
+_ENQUEUE_POSTGRES = """
+INSERT INTO notify_delivery
+    (subscription_id, item_id, kind, status, attempts, next_attempt_at, payload,
+     created_at, updated_at)
+VALUES (%s, %s, %s, %s, 0, %s, %s, %s, %s)
+ON CONFLICT (subscription_id, item_id) DO NOTHING
+RETURNING id
+"""
+
+
+def _enqueue_postgres(conn: Any, rows: list[dict[str, Any]]) -> int:
+    params = [
+        (
+            r["subscription_id"],
+            r["item_id"],
+            r["kind"],
+            r["status"],
+            r["next_attempt_at"],
+            r["payload"],
+            r["created_at"],
+            r["updated_at"],
+        )
+        for r in rows
+    ]
+    new = 0
+    # The transaction is SQLAlchemy's (engine.begin()); the cursor runs inside it.
+    with conn.connection.driver_connection.cursor() as cursor:
+        cursor.executemany(_ENQUEUE_POSTGRES, params, returning=True)
+        while True:
+            new += len(cursor.fetchall())  # empty for a (subscription, item) already there
+            if not cursor.nextset():
+                break
+    return new
 
 
 @dataclass(frozen=True, slots=True)
