@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from prometheus_client import CollectorRegistry, generate_latest
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from wirewatch_ingest.models import Feed, SeenItem
 from wirewatch_ingest.store import create_ingest_tables
@@ -141,3 +142,33 @@ def test_collectors(engine: Engine) -> None:
     assert value(text, "wirewatch_notify_dead_letters") == 1
     assert value(text, "wirewatch_notify_outbox_deliveries", channel="email", status="dead") == 1
     assert (value(text, "wirewatch_notify_oldest_pending_age_seconds") or 0) >= 590
+
+
+def test_collectors_reuse_a_reading_for_max_age(engine: Engine) -> None:
+    """A scrape storm costs the database one query per ``max_age_s``, never stale data
+    once that has passed."""
+    _seed(engine)
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        cached = CollectorRegistry()
+        cached.register(OutboxCollector(engine, max_age_s=3600))
+        first = generate_latest(cached).decode()
+        queries = len(statements)
+        assert queries > 0
+        assert value(first, "wirewatch_notify_pending_deliveries") == 2
+        second = generate_latest(cached).decode()
+        assert len(statements) == queries  # the second scrape reused the reading
+        assert value(second, "wirewatch_notify_pending_deliveries") == 2
+
+        fresh = CollectorRegistry()
+        fresh.register(OutboxCollector(engine, max_age_s=0))
+        generate_latest(fresh)
+        generate_latest(fresh)
+        assert len(statements) == 3 * queries  # no reuse at max_age_s=0
+    finally:
+        event.remove(engine, "before_cursor_execute", count)

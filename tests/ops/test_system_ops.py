@@ -91,7 +91,16 @@ async def test_metrics_cover_every_service(running_system: RunningSystem) -> Non
         )
 
     await wait_until(caught_up, timeout=15, message="consumer lag never reached 0")
-    # Database gauges.
+
+    # Database gauges: a reading is reused for up to a second, so look again until the
+    # first delivery shows.
+    async def delivered() -> bool:
+        page = await scraped()
+        sent = value(page, "wirewatch_notify_outbox_deliveries", channel="webhook", status="sent")
+        return (sent or 0) >= 1
+
+    await wait_until(delivered, timeout=15, message="no sent delivery in the outbox gauges")
+    text = await scraped()
     assert value(text, "wirewatch_ingest_feeds", health="ok") == 1
     assert value(text, "wirewatch_ingest_feeds", health="failing") == 1
     assert (

@@ -3,11 +3,18 @@
 Each is a Prometheus collector: ``/metrics`` renders in a worker thread, so these
 queries never block the event loop. A database error yields a ``…_readable 0``
 sample instead of failing the whole scrape.
+
+Their queries count whole tables, so a reading is reused for ``max_age_s`` (1 s): a
+dashboard, ``wirewatch status`` and Prometheus scraping at once, or a tight polling
+loop, cost the database one query a second, not one per scrape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
 
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
@@ -15,12 +22,41 @@ from sqlalchemy.engine import Engine
 
 from wirewatch.ops import dbstats
 
+T = TypeVar("T")
+MAX_AGE_S = 1.0
+
+
+class _Reading(Generic[T]):
+    """The last result of ``read`` for ``max_age_s``; errors are never reused."""
+
+    def __init__(
+        self,
+        read: Callable[[], T],
+        max_age_s: float = MAX_AGE_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._read = read
+        self._max_age_s = max_age_s
+        self._clock = clock
+        self._lock = threading.Lock()  # scrapes render in worker threads, maybe at once
+        self._value: T | None = None
+        self._at = -float("inf")
+
+    def get(self) -> T:
+        with self._lock:
+            now = self._clock()
+            if self._value is None or now - self._at >= self._max_age_s:
+                self._value = self._read()
+                self._at = now
+            return self._value
+
 
 class FeedHealthCollector(Collector):
     """``wirewatch_ingest_feeds{health}``: feeds per health state."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, max_age_s: float = MAX_AGE_S) -> None:
         self.engine = engine
+        self._reading = _Reading(lambda: dbstats.feeds_by_health(engine), max_age_s)
 
     def _families(self) -> tuple[GaugeMetricFamily, GaugeMetricFamily]:
         return (
@@ -40,7 +76,7 @@ class FeedHealthCollector(Collector):
     def collect(self) -> Iterator[GaugeMetricFamily]:
         readable, feeds = self._families()
         try:
-            counts = dbstats.feeds_by_health(self.engine)
+            counts = self._reading.get()
         except Exception:
             readable.add_metric([], 0)
             yield readable
@@ -55,8 +91,9 @@ class FeedHealthCollector(Collector):
 class OutboxCollector(Collector):
     """The notify outbox: deliveries by channel and status, retries, dead letters, age."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, max_age_s: float = MAX_AGE_S) -> None:
         self.engine = engine
+        self._reading = _Reading(lambda: dbstats.delivery_stats(engine), max_age_s)
 
     @staticmethod
     def _families() -> dict[str, GaugeMetricFamily]:
@@ -94,7 +131,7 @@ class OutboxCollector(Collector):
     def collect(self) -> Iterator[GaugeMetricFamily]:
         fam = self._families()
         try:
-            stats = dbstats.delivery_stats(self.engine)
+            stats = self._reading.get()
         except Exception:
             fam["readable"].add_metric([], 0)
             yield fam["readable"]
