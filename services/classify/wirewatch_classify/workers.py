@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from wirewatch_classify import store, user_topics
 from wirewatch_classify.encoding import classified_json_parts
-from wirewatch_classify.engine import Classifier
+from wirewatch_classify.engine import EMPTY_ENTITIES, Classifier
 
 Row = tuple[str, str, str | None]
 """(title, summary, language) of one item."""
@@ -40,14 +40,20 @@ class Result(NamedTuple):
     topics: tuple[str, ...]
 
 
+_NOTHING = Result(*classified_json_parts((), EMPTY_ENTITIES), "[]", ())
+
+
 def encode(classifier: Classifier, row: Row) -> Result:
     matches, entities = classifier.classify(*row)
+    if not matches and entities is EMPTY_ENTITIES:
+        return _NOTHING  # most news: no topic, no entity
     matches_json, entities_json = classified_json_parts(matches, entities)
+    # Positional: a named tuple's keyword arguments cost as much again per item.
     return Result(
-        matches_json=matches_json,
-        entities_json=entities_json,
-        stored_matches=store.matches_json(matches) if matches else "[]",
-        topics=tuple(m.topic for m in matches),
+        matches_json,
+        entities_json,
+        store.matches_json(matches) if matches else "[]",
+        tuple(m.topic for m in matches),
     )
 
 
