@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from faststream.kafka import TestKafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from sqlalchemy.engine import Engine
 from wirewatch_classify import store, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_classify.settings import ClassifySettings
@@ -73,6 +76,7 @@ async def test_items_are_classified_published_keyed_and_stored(service: Classify
     assert [d.payload for d in dead] == ['{"item_id": "broken"', '{"item_id":"x","feed_id":"nope"}']
     assert all(d.source_topic == topics.ITEMS for d in dead)
     assert dead[0].consumer_group == topics.GROUP_CLASSIFY
+    await service.flush_store()  # the last batch's write runs beside the next batch
     stored = {
         r.item_id: r for r in store.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
     }
@@ -159,3 +163,38 @@ async def test_item_store_failure_does_not_stop_the_pipeline(service: ClassifySe
         item = feed_item("s1", "Deportation flight lands in Haiti")
         await broker.publish(item.model_dump(mode="json"), topics.ITEMS)
     assert [e.item.item_id for e in received] == ["s1"]
+
+
+async def test_a_batch_waits_for_the_previous_batchs_store_write(
+    service: ClassifyService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's store write overlaps the next batch, never more: once batch 2 is
+    handled, batch 1 is stored; batch 2's write is awaited by flush_store (shutdown)."""
+
+    def stored() -> set[str]:
+        since = datetime(2000, 1, 1, tzinfo=UTC)
+        return {r.item_id for r in store.items_since(service.engine, since)}
+
+    release = threading.Event()
+    real_save = store.save_items
+
+    def gated_save(engine: Engine, records: Sequence[store.ItemRecord]) -> None:
+        if records[0].item_id == "two":  # runs in a worker thread: block it there
+            assert release.wait(timeout=30)
+        real_save(engine, records)
+
+    monkeypatch.setattr(store, "save_items", gated_save)
+
+    def body(item_id: str, title: str) -> bytes:
+        return feed_item(item_id, title).model_dump_json().encode()
+
+    async with TestKafkaBroker(service.broker):
+        await service.handle_items([body("one", "Deportation flight lands in Haiti")])
+        # Returns while its own write is still held (it would time out if it waited).
+        await asyncio.wait_for(
+            service.handle_items([body("two", "Bakery wins national bread award")]), timeout=10
+        )
+        assert stored() == {"one"}  # batch 2 returned only after batch 1's write ended
+        release.set()
+        await service.flush_store()
+    assert stored() == {"one", "two"}
