@@ -7,6 +7,7 @@ adds nothing, so an alert is recorded once per (subscription, item).
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -88,44 +89,48 @@ def enqueue(engine: Engine, deliveries: Sequence[NewDelivery]) -> int:
         return len(result.all())
 
 
-# One prepared single-row statement, sent for every row in one pipeline (psycopg's
-# executemany): the statement text never changes, so it is parsed and planned once,
-# where SQLAlchemy's multi-row VALUES insert is a new query for every batch size, and
-# each ~2.5 KB payload is passed as a plain parameter (as a text[] element it would be
-# escaped character by character: 4x slower than the whole insert).
+# The batch is one JSON array of rows, unpacked by PostgreSQL: one statement, one
+# parameter, one round trip. The driver waits for it without the GIL, so recording
+# runs beside a busy event loop (the sender, the consumer). SQLAlchemy's multi-row
+# VALUES insert is a new query text per batch size that psycopg parses in Python
+# (~65 us of CPU per row), and an executemany, one round trip per row, has to take
+# the GIL back after each of them: behind a busy event loop that is the interpreter's
+# 5 ms switch interval per row (measured: ~2 ms per row instead of 0.05).
 _ENQUEUE_POSTGRES = """
 INSERT INTO notify_delivery
     (subscription_id, item_id, kind, status, attempts, next_attempt_at, payload,
      created_at, updated_at)
-VALUES (%s, %s, %s, %s, 0, %s, %s, %s, %s)
+SELECT (r ->> 0)::integer, r ->> 1, r ->> 2, r ->> 3, 0, (r ->> 4)::timestamptz, r ->> 5,
+    %s, %s
+FROM json_array_elements(%s::json) AS r
 ON CONFLICT (subscription_id, item_id) DO NOTHING
 RETURNING id
 """
 
 
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:  # as the UtcDateTime column type refuses it
+        raise ValueError("naive datetime given to a UTC column")
+    return value
+
+
 def _enqueue_postgres(conn: Any, rows: list[dict[str, Any]]) -> int:
-    params = [
-        (
-            r["subscription_id"],
-            r["item_id"],
-            r["kind"],
-            r["status"],
-            r["next_attempt_at"],
-            r["payload"],
-            r["created_at"],
-            r["updated_at"],
-        )
-        for r in rows
-    ]
-    new = 0
-    # The transaction is SQLAlchemy's (engine.begin()); the cursor runs inside it.
-    with conn.connection.driver_connection.cursor() as cursor:
-        cursor.executemany(_ENQUEUE_POSTGRES, params, returning=True)
-        while True:
-            new += len(cursor.fetchall())  # empty for a (subscription, item) already there
-            if not cursor.nextset():
-                break
-    return new
+    now = rows[0]["created_at"]
+    batch = json.dumps(
+        [
+            (
+                r["subscription_id"],
+                r["item_id"],
+                r["kind"],
+                r["status"],
+                _aware(r["next_attempt_at"]).isoformat(),
+                r["payload"],
+            )
+            for r in rows
+        ],
+        ensure_ascii=False,
+    )
+    return len(conn.exec_driver_sql(_ENQUEUE_POSTGRES, (now, now, batch)).all())
 
 
 @dataclass(frozen=True, slots=True)
