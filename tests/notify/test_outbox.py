@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from wirewatch_notify import outbox
 from wirewatch_notify.app import create_notify_tables
@@ -73,3 +74,56 @@ def test_mark_sent(engine: Engine) -> None:
     [row] = outbox.list_deliveries(engine)
     assert row.status == DeliveryStatus.SENT and row.sent_at is not None
     assert outbox.claim_due(engine, utcnow() + timedelta(hours=1), 1) == []
+
+
+def _age(engine: Engine, item_id: str, status: str, days: float) -> None:
+    table = outbox._TABLE
+    with engine.begin() as conn:
+        conn.execute(
+            update(table)
+            .where(table.c.item_id == item_id)
+            .values(status=status, updated_at=utcnow() - timedelta(days=days))
+        )
+
+
+def test_purge_deletes_only_finished_rows_past_the_cutoff(engine: Engine) -> None:
+    _setup(engine)
+    rows = {
+        "sent-old": (DeliveryStatus.SENT, 40),
+        "sent-new": (DeliveryStatus.SENT, 1),
+        "cancelled-old": (DeliveryStatus.CANCELLED, 40),
+        "cancelled-old-2": (DeliveryStatus.CANCELLED, 35),
+        "dead-old": (DeliveryStatus.DEAD, 40),  # kept for replay
+        "pending-old": (DeliveryStatus.PENDING, 40),  # a retry still to come
+        "held-old": (DeliveryStatus.HELD, 40),
+        "batched-old": (DeliveryStatus.BATCHED, 40),  # in a digest not sent yet
+    }
+    outbox.enqueue(engine, [outbox.NewDelivery(1, item, {}) for item in rows])
+    for item, (status, days) in rows.items():
+        _age(engine, item, status, days)
+    cutoff = utcnow() - timedelta(days=30)
+    assert outbox.purge_finished(engine, cutoff, limit=2) == 2  # in chunks, oldest first
+    assert outbox.purge_finished(engine, cutoff) == 1
+    assert outbox.purge_finished(engine, cutoff) == 0
+    left = {d.item_id for d in outbox.list_deliveries(engine)}
+    assert left == set(rows) - {"sent-old", "cancelled-old", "cancelled-old-2"}
+
+
+async def test_the_running_worker_purges_past_the_retention(database_url: str) -> None:
+    from tests.notify.helpers import make_service, running_worker, wait_until
+
+    keep = make_service(database_url, delivery_retention_days=0, log_level="WARNING")
+    outbox.enqueue(keep.engine, [outbox.NewDelivery(1, item, {}) for item in ("old", "new")])
+    _age(keep.engine, "old", DeliveryStatus.SENT, 40)
+    _age(keep.engine, "new", DeliveryStatus.SENT, 1)
+    assert await keep.worker.purge_expired() == 0  # 0 keeps everything
+    keep.engine.dispose()
+
+    service = make_service(database_url, delivery_retention_days=30, log_level="WARNING")
+    async with running_worker(service):  # its first release round purges
+
+        def purged() -> bool:
+            return {d.item_id for d in outbox.list_deliveries(service.engine)} == {"new"}
+
+        await wait_until(purged)
+    service.engine.dispose()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
@@ -374,6 +374,30 @@ def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
             )
         )
         return int(result.rowcount)
+
+
+# Finished for good: nothing reads them again but history (last alerts, alerts per hour).
+_PURGEABLE = (DeliveryStatus.SENT, DeliveryStatus.CANCELLED)
+
+
+PURGE_CHUNK = 5000
+
+
+def purge_finished(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:
+    """Delete up to ``limit`` sent or cancelled deliveries last changed before ``before``
+    (oldest first); returns how many. Dead, pending, held and batched rows are kept.
+
+    In chunks, so one purge never holds a long lock on the outbox; call again while it
+    returns ``limit``."""
+    oldest = (
+        select(Delivery.id)
+        .where(col(Delivery.status).in_(_PURGEABLE), col(Delivery.updated_at) < before)
+        .order_by(col(Delivery.id))
+        .limit(limit)
+    )
+    with engine.begin() as conn:
+        result = conn.execute(delete(_TABLE).where(_TABLE.c.id.in_(oldest.scalar_subquery())))
+        return int(result.rowcount or 0)
 
 
 def count_pending(engine: Engine) -> int:

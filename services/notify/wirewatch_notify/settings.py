@@ -72,6 +72,14 @@ class NotifySettings(CommonSettings):
     digest_max_items: int = Field(
         default=200, ge=1, description="Most alerts listed in one digest; more make another."
     )
+    delivery_retention_days: float = Field(
+        default=30.0,
+        ge=0,
+        description="Sent and cancelled deliveries are deleted this many days after their last "
+        "change (0 keeps them). Dead ones stay until replayed. Keep it longer than the "
+        "classified topic's retention: a delivery is also its (subscription, item) "
+        "de-duplication key.",
+    )
     consumer_group: str = Field(
         default=topics.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
     )

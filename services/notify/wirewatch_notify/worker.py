@@ -56,6 +56,8 @@ log = get_logger(__name__)
 
 Clock = Callable[[], datetime]
 TRIM_AFTER_DELIVERIES = 50
+PURGE_EVERY_S = 600.0  # finished deliveries past their retention are deleted this often
+PURGE_MAX_CHUNKS = 20  # at most this many chunks per round: the rest waits for the next
 QUEUE_GRACE_S = 0.5  # a claimed row waiting longer than this must still have a full send left
 
 
@@ -154,6 +156,7 @@ class DeliveryWorker:
         # subscription off.
         self._disabling: dict[int, float] = {}
         self._done_since_trim = 0
+        self._next_purge = 0.0  # the first release round purges, then every PURGE_EVERY_S
 
     def idle(self) -> bool:
         """Nothing being sent and nothing waiting to be sent (for tests and status)."""
@@ -203,11 +206,35 @@ class DeliveryWorker:
                     self.wake.set()
             except Exception:  # a DB hiccup must not stop releases
                 log.exception("releasing held deliveries failed")
+            if time.monotonic() >= self._next_purge:
+                self._next_purge = time.monotonic() + PURGE_EVERY_S
+                await self.purge_expired()
             if self._done_since_trim >= TRIM_AFTER_DELIVERIES:
                 self._done_since_trim = 0
                 memory.trim()  # after a burst of sends, hand freed heap back
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self.settings.delivery_tick_s)
+
+    async def purge_expired(self) -> int:
+        """Delete sent and cancelled deliveries older than the retention (a few chunks
+        per call); returns how many. Never raises: the outbox keeps them until next time."""
+        days = self.settings.delivery_retention_days
+        if days <= 0:
+            return 0
+        before = self.clock() - timedelta(days=days)
+        purged = 0
+        try:
+            for _ in range(PURGE_MAX_CHUNKS):
+                n = await asyncio.to_thread(outbox.purge_finished, self.engine, before)
+                purged += n
+                if n < outbox.PURGE_CHUNK:
+                    break
+        except Exception:  # a DB hiccup: the next round tries again
+            log.exception("purging finished deliveries failed", purged=purged)
+            return purged
+        if purged:
+            log.info("finished deliveries purged", purged=purged, retention_days=days)
+        return purged
 
     async def _wait(self, stop: asyncio.Event) -> None:
         waiters = [asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())]
