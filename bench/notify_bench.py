@@ -171,6 +171,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
         Cluster,
         Servers,
         _rate,
+        arrivals_since,
         broker_ceiling,
         consumed,
         database,
@@ -250,12 +251,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
                     await asyncio.sleep(pause)
             for key, future in pending:
                 stamps[key] = (await future).timestamp / 1000
-            deadline = time.monotonic() + 60
-            while len(set(servers.arrivals) - before) < count and time.monotonic() < deadline:
-                cluster.sample()
-                await asyncio.sleep(0.1)
-            with servers.lock:
-                fresh = {k: v for k, v in servers.arrivals.items() if k not in before}
+            fresh = await arrivals_since(servers, cluster, before, count, timeout=60)
             latency = [fresh[k] - t for k, t in stamps.items() if k in fresh]
             print(
                 f"\nsteady {args.rate:g} classified items/s for {args.steady_seconds:g} s: "

@@ -581,14 +581,21 @@ async def steady(
         pause = started + (n + 1) * interval - time.monotonic()
         if pause > 0:
             await asyncio.sleep(pause)
-    expected = feeds * per_feed
-    deadline = time.monotonic() + 120
+    fresh = await arrivals_since(servers, cluster, before, feeds * per_feed, timeout=120)
+    return {k: arrived - watch.stamps[k] for k, arrived in fresh.items() if k in watch.stamps}
+
+
+async def arrivals_since(
+    servers: Servers, cluster: Cluster, before: set[str], expected: int, *, timeout: float
+) -> dict[str, float]:
+    """Webhook arrival time per item id not in ``before``, once ``expected`` of them have
+    arrived (or ``timeout`` s passed), sampling the services' RSS meanwhile."""
+    deadline = time.monotonic() + timeout
     while len(set(servers.arrivals) - before) < expected and time.monotonic() < deadline:
         cluster.sample()
         await asyncio.sleep(0.1)
     with servers.lock:
-        fresh = {k: v for k, v in servers.arrivals.items() if k not in before}
-    return {k: arrived - watch.stamps[k] for k, arrived in fresh.items() if k in watch.stamps}
+        return {k: v for k, v in servers.arrivals.items() if k not in before}
 
 
 async def main(args: argparse.Namespace) -> None:
