@@ -3,7 +3,7 @@
 Events are frozen and reject unknown fields, so a producer bug fails loudly at
 the boundary instead of leaking half-understood data downstream. A compatible
 addition (a new optional field) keeps ``schema_version``; a breaking change
-bumps it and moves to a new topic (see :mod:`wirewatch_shared.topics`).
+bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ class _Event(BaseModel):
 
 
 class FeedItem(_Event):
-    """One normalised entry of a feed, published by ingest on ``topics.ITEMS``."""
+    """One normalised entry of a feed, published by ingest on ``streams.ITEMS``."""
 
     schema_version: Literal[1] = 1
     item_id: str = Field(description="Stable id (from guid, else link, else title+date hash).")
@@ -62,7 +62,7 @@ class Entities(_Event):
 
 
 class ClassifiedItem(_Event):
-    """An item with its topic matches, published by classify on ``topics.CLASSIFIED``."""
+    """An item with its topic matches, published by classify on ``streams.CLASSIFIED``."""
 
     schema_version: Literal[1] = 1
     item: FeedItem
