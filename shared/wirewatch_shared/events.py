@@ -3,7 +3,7 @@
 Events are frozen and reject unknown fields, so a producer bug fails loudly at
 the boundary instead of leaking half-understood data downstream. A compatible
 addition (a new optional field) keeps ``schema_version``; a breaking change
-bumps it and moves to a new topic (see :mod:`wirewatch_shared.topics`).
+bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ class _Event(BaseModel):
 
 
 class FeedItem(_Event):
-    """One normalised entry of a feed, published by ingest on ``topics.ITEMS``."""
+    """One normalised entry of a feed, published by ingest on ``streams.ITEMS``."""
 
     schema_version: Literal[1] = 1
     item_id: str = Field(description="Stable id (from guid, else link, else title+date hash).")
@@ -62,7 +62,7 @@ class Entities(_Event):
 
 
 class ClassifiedItem(_Event):
-    """An item with its topic matches, published by classify on ``topics.CLASSIFIED``."""
+    """An item with its topic matches, published by classify on ``streams.CLASSIFIED``."""
 
     schema_version: Literal[1] = 1
     item: FeedItem
@@ -93,7 +93,7 @@ class DeadLetter(_Event):
     failed_at: AwareDatetime
 
 
-# -- stories (wirewatch_stories, topic ``topics.STORIES``) ---------------------------------
+# -- stories (wirewatch_stories, stream ``streams.STORIES``) --------------------------------
 
 STORY_MAX_ITEMS = 50
 """Most items listed in one story event (the first ones; ``item_count`` has the total)."""
@@ -112,7 +112,7 @@ class StoryItemRef(_Event):
 
 class StoryEvent(_Event):
     """A story opened, or an item added to one; published by the stories stage on
-    ``topics.STORIES``, keyed by ``story_id`` (one story's events stay in order).
+    ``streams.STORIES``, keyed by ``story_id`` (one story's events stay in order).
 
     ``item`` is the classified item that caused the event (its topic matches and
     entities, so a consumer can match it against its own filters); the ``story``

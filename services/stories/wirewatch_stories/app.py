@@ -1,10 +1,10 @@
 """Stories stage: a FastStream app that groups classified items into stories.
 
-Consumes ``topics.CLASSIFIED`` in batches (group ``topics.GROUP_STORIES``), assigns
+Consumes ``streams.CLASSIFIED`` in batches (group ``streams.GROUP_STORIES``), assigns
 every item with at least one topic to an open story or opens a new one (see
 :mod:`wirewatch_stories.store` for how several processes stay consistent), and
 publishes one :class:`~wirewatch_shared.events.StoryEvent` per item on
-``topics.STORIES``, keyed by story id. Offsets are committed only after the
+``streams.STORIES``, keyed by story id. Offsets are committed only after the
 batch's assignments are committed and its events confirmed.
 Run alone with ``wirewatch service stories`` or
 ``faststream run wirewatch_stories.app:create_app --factory``.
@@ -21,7 +21,7 @@ from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_topics, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import dead_letter
@@ -46,11 +46,11 @@ class StoriesService:
         self.broker: KafkaBroker = make_broker(settings, client_suffix="stories")
         self.handled = 0  # messages fully processed (offset committed)
         self.stories_publisher = self.broker.publisher(
-            topics.STORIES, title="stories", description="Story opened / item added"
+            streams.STORIES, title="stories", description="Story opened / item added"
         )
-        self.dead_letters = self.broker.publisher(topics.DEAD_LETTER)
+        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
         self.broker.subscriber(
-            topics.CLASSIFIED,
+            streams.CLASSIFIED,
             group_id=settings.stories_consumer_group,
             ack_policy=AckPolicy.MANUAL,
             batch=True,
@@ -70,7 +70,7 @@ class StoriesService:
             except ValidationError as exc:
                 log.error("undecodable message dead-lettered", error=str(exc)[:200])
                 letter = dead_letter(
-                    topics.CLASSIFIED, self.settings.stories_consumer_group, str(exc), body
+                    streams.CLASSIFIED, self.settings.stories_consumer_group, str(exc), body
                 )
                 await self.dead_letters.publish(letter.model_dump(mode="json"))
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pydantic import Field
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 
 
@@ -28,5 +28,5 @@ class StoriesSettings(CommonSettings):
         description="Most classified items the stories stage takes from Kafka in one batch.",
     )
     stories_consumer_group: str = Field(
-        default=topics.GROUP_STORIES, description="Kafka consumer group of the stories stage."
+        default=streams.GROUP_STORIES, description="Kafka consumer group of the stories stage."
     )

@@ -211,14 +211,14 @@ def register(app: typer.Typer) -> None:
     @topics_app.command("create")
     def topics_create() -> None:
         """Create Wirewatch's topics on WIREWATCH_KAFKA_BOOTSTRAP (idempotent)."""
-        from wirewatch_shared.broker import ensure_topics
+        from wirewatch_shared.broker import ensure_streams
         from wirewatch_shared.settings import CommonSettings
 
         settings = CommonSettings()
         if not settings.kafka_bootstrap:
             raise UserError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
         try:
-            created = ensure_topics(
+            created = ensure_streams(
                 settings.kafka_bootstrap,
                 partitions=settings.topic_partitions,
                 replication=settings.topic_replication,

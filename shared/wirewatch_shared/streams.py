@@ -1,7 +1,12 @@
-"""The one place Kafka topic names and consumer group ids live.
+"""The one place Kafka stream names (Kafka topics) and consumer group ids live.
 
-Topic names carry the event schema's major version: a breaking change to an
-event gets a new topic, so old and new consumers can run side by side.
+Wirewatch calls its Kafka topics *streams* so that "topic" means one thing in the
+code: a classification topic (``repatriation-flights``, ``border-policy``, a user
+topic). Stream names carry the event schema's major version: a breaking change to
+an event gets a new stream, so old and new consumers can run side by side.
+
+A new service adds its stream here (a constant and an entry in ``ALL_STREAMS``) and
+its consumer group as ``GROUP_<NAME>``.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ CLASSIFIED = "wirewatch.classified.v1"
 """Items with topic matches (:class:`wirewatch_shared.events.ClassifiedItem`), keyed by item id."""
 
 TOPIC_DEFINITIONS = "wirewatch.topic-definitions.v1"
-"""User-defined topic definitions (control topic), keyed by topic name."""
+"""User-defined classification topic definitions (control stream), keyed by topic name."""
 
 DEAD_LETTER = "wirewatch.dead-letter.v1"
 """Messages a consumer could not decode, with the error, for an operator to inspect."""
@@ -22,7 +27,8 @@ STORIES = "wirewatch.stories.v1"
 """Story events (:class:`wirewatch_shared.events.StoryEvent`: opened, item added), keyed by
 story id."""
 
-ALL_TOPICS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER, STORIES)
+ALL_STREAMS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER, STORIES)
+"""Every stream Wirewatch creates on start-up and with ``wirewatch kafka-topics create``."""
 
 GROUP_CLASSIFY = "wirewatch-classify"
 GROUP_NOTIFY = "wirewatch-notify"
