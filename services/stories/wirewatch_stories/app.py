@@ -22,7 +22,7 @@ from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_topics, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import dead_letter
 from wirewatch_shared.events import ClassifiedItem
@@ -91,7 +91,7 @@ class StoriesService:
             log.debug("tagged items", items=len(tagged))
 
     async def on_startup(self) -> None:
-        await ensure_service_topics(self.settings)
+        await ensure_service_streams(self.settings)
 
     def build_app(self) -> FastStream:
         return FastStream(self.broker, on_startup=[self.on_startup])
