@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 KIND_WEIGHTS: dict[str, float] = {
     "n": 2.0,  # numbers
+    "o": 1.0,  # ordinals
     "y": 0.3,  # years
     "c": 0.8,  # countries
     "a": 1.0,  # agencies
@@ -40,6 +41,27 @@ KIND_WEIGHTS: dict[str, float] = {
 LOOKUP_CUES = 16  # rarest cues of an item used to find candidates
 MAX_CANDIDATES = 64  # items scored exactly per assignment
 MIN_SHARED = 2  # cues an item must share with a candidate to be scored
+PRIOR_DOCS = 3000.0  # IDF smoothing: weights behave as if this many items were seen already
+SALIENT_NUMBER = 20  # numbers from here on are counts worth comparing ("304 migrantes")
+NUMBER_TOLERANCE = 0.06  # outlets round and disagree: 116 vs 119 is one count, 104 vs 116 two
+CONFLICT_FACTOR = 0.3  # similarity kept when two items give different counts
+STORY_SAMPLE = 24  # latest items of a story an item is compared with
+MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best one) in a story's score
+
+
+def _counts(cues: frozenset[str]) -> list[int]:
+    return [int(c[2:]) for c in cues if c.startswith("n:") and int(c[2:]) >= SALIENT_NUMBER]
+
+
+def numbers_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Both items give counts (or ordinals: "second flight", "tercer vuelo") and none of
+    one is within the tolerance of one of the other's."""
+    a, b = _counts(left), _counts(right)
+    if a and b and not any(abs(x - y) <= NUMBER_TOLERANCE * max(x, y) for x in a for y in b):
+        return True
+    ordinals_a = {c for c in left if c.startswith("o:")}
+    ordinals_b = {c for c in right if c.startswith("o:")}
+    return bool(ordinals_a and ordinals_b and not ordinals_a & ordinals_b)
 
 
 def story_id_for(item_id: str) -> str:
@@ -75,7 +97,7 @@ class Decision:
 
 
 class Clusterer:
-    def __init__(self, *, window_s: float = 72 * 3600.0, threshold: float = 0.5) -> None:
+    def __init__(self, *, window_s: float = 72 * 3600.0, threshold: float = 0.175) -> None:
         self.window_s = window_s
         self.threshold = threshold
         self._members: dict[int, _Member] = {}
@@ -151,15 +173,16 @@ class Clusterer:
     # -- decisions -------------------------------------------------------------------
 
     def weight(self, cue: str) -> float:
-        n = len(self._members) + 1
-        idf = math.log((n + 1) / (self._df.get(cue, 0) + 1)) + 1.0
+        n = len(self._members) + PRIOR_DOCS
+        idf = math.log(n / (self._df.get(cue, 0) + 1))
         return KIND_WEIGHTS.get(cue[0], 1.0) * idf
 
     def _norm(self, cues: Iterable[str]) -> float:
         return math.sqrt(sum(self.weight(c) ** 2 for c in cues)) or 1.0
 
     def _candidates(self, cues: frozenset[str], published: float) -> list[int]:
-        rarest = sorted(cues, key=lambda c: (self._df.get(c, 0), c))[:LOOKUP_CUES]
+        known = [c for c in cues if c in self._postings]
+        rarest = sorted(known, key=lambda c: (self._df[c], c))[:LOOKUP_CUES]
         hits: Counter[int] = Counter()
         for cue in rarest:
             for index in self._postings.get(cue, ()):
@@ -179,7 +202,17 @@ class Clusterer:
         if len(shared) < MIN_SHARED:
             return 0.0
         dot = sum(self.weight(c) ** 2 for c in shared)
-        return dot / (self._norm(left) * self._norm(right))
+        score = dot / (self._norm(left) * self._norm(right))
+        return score * CONFLICT_FACTOR if numbers_conflict(left, right) else score
+
+    def _story_score(self, cues: frozenset[str], story: _Story) -> tuple[float, int]:
+        """Blend of the best and the mean similarity with the story's latest items."""
+        scored = [
+            (self.similarity(cues, self._members[i].cues), i) for i in story.members[-STORY_SAMPLE:]
+        ]
+        top, index = max(scored)
+        mean = sum(s for s, _ in scored) / len(scored)
+        return (1 - MEAN_SHARE) * top + MEAN_SHARE * mean, index
 
     def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
         """Where the item would go now (no state change)."""
@@ -188,8 +221,10 @@ class Clusterer:
             return Decision(existing, False, 1.0, (), None)
         cue_set = frozenset(cues)
         best: tuple[float, int] | None = None
-        for index in self._candidates(cue_set, published):
-            score = self.similarity(cue_set, self._members[index].cues)
+        for story_id in dict.fromkeys(
+            self._members[i].story_id for i in self._candidates(cue_set, published)
+        ):
+            score, index = self._story_score(cue_set, self._stories[story_id])
             if best is None or score > best[0]:
                 best = (score, index)
         if best is None or best[0] < self.threshold:

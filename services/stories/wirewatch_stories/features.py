@@ -49,7 +49,7 @@ STOPWORDS = frozenset(
     primera ultimo ultima january february march april may june july august september
     october november december enero febrero marzo abril mayo junio julio agosto septiembre
     setiembre octubre noviembre diciembre
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 SPELLED = {
@@ -64,6 +64,34 @@ SPELLED = {
     "cien": 100, "cientos": 100,
 }  # fmt: skip
 _AMBIGUOUS_SPELLED = frozenset({"one", "uno", "once"})  # "one of", "once again"
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+    "primer": 1, "primero": 1, "primera": 1, "primeros": 1, "primeras": 1,
+    "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3,
+    "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+}  # fmt: skip
+"""Ordinals are ``o:<n>`` cues: "second batch" and "third batch" are two events."""
+
+# Spanish word stems -> the English stem of the same word, for the words migration and
+# border news uses most (cognates already meet by their first letters: deport-, migra-,
+# repat-). Keys and values are folded and cut to STEM letters.
+SPANISH_TO_ENGLISH = {
+    "vuelo": "fligh", "avion": "plane", "aeron": "aircr", "aerop": "airpo",
+    "llega": "arriv", "llego": "arriv", "arrib": "arriv", "aterr": "lande",
+    "expul": "depor", "tribu": "court", "corte": "court", "juez": "judge",
+    "jueza": "judge", "gobie": "gover", "front": "borde", "asilo": "asylu",
+    "ninos": "child", "mujer": "women", "deten": "detai", "acuer": "agree",
+    "reanu": "resum", "recha": "refus", "bloqu": "block", "ciuda": "citiz",
+    "conna": "citiz", "delin": "crimi", "derec": "right", "human": "human",
+    "esposa": "handc", "espos": "handc", "trato": "treat", "lote": "batch",
+    "grupo": "group", "milit": "milit", "fuerz": "force", "aerea": "air",
+    "polic": "polic", "regre": "retur", "retor": "retur", "devol": "retur",
+    "envia": "send", "envio": "send", "recib": "recei", "sema": "week",
+    "pasaj": "passe", "traba": "worke", "refug": "refug", "orden": "order",
+    "fallo": "ruling", "sente": "ruling", "apela": "appea", "minis": "minis",
+}  # fmt: skip
 
 
 def fold(text: str) -> str:
@@ -123,12 +151,16 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
                 cues.add(number)
             continue
         folded = fold(token)
+        if folded in ORDINALS:
+            cues.add(f"o:{ORDINALS[folded]}")
+            continue
         if folded in SPELLED and folded not in _AMBIGUOUS_SPELLED:
             cues.add(f"n:{SPELLED[folded]}")
             continue
         if folded in STOPWORDS or len(folded) < 3:
             continue
         stem = folded[:STEM]
+        stem = SPANISH_TO_ENGLISH.get(stem, stem)
         cues.add(f"w:{stem}")
         if names and token[0].isupper() and match.start() not in starts and len(folded) > 2:
             cues.add(f"x:{stem}")
