@@ -91,3 +91,52 @@ class DeadLetter(_Event):
     error: str
     payload: str = Field(description="The raw message body, decoded as UTF-8 with replacement.")
     failed_at: AwareDatetime
+
+
+# -- stories (wirewatch_stories, stream ``streams.STORIES``) --------------------------------
+
+STORY_MAX_ITEMS = 50
+"""Most items listed in one story event (the first ones; ``item_count`` has the total)."""
+
+
+class StoryItemRef(_Event):
+    """One item of a story, as alerts and the read side show it."""
+
+    item_id: str = Field(max_length=512)
+    outlet: str = Field(max_length=256, description="The outlet's name (feed title or host).")
+    title: str = Field(default="", max_length=2000)
+    link: str | None = Field(default=None, max_length=4096)
+    language: str | None = Field(default=None, max_length=35)
+    published: AwareDatetime
+
+
+class StoryEvent(_Event):
+    """A story opened, or an item added to one; published by the stories stage on
+    ``streams.STORIES``, keyed by ``story_id`` (one story's events stay in order).
+
+    ``item`` is the classified item that caused the event (its topic matches and
+    entities, so a consumer can match it against its own filters); the ``story``
+    fields describe the story as it stands after the event.
+    """
+
+    schema_version: Literal[1] = 1
+    kind: Literal["opened", "item_added"]
+    story_id: str = Field(max_length=64)
+    position: int = Field(ge=1, description="1 for the item that opened the story, then 2, 3...")
+    item: ClassifiedItem
+    topics: tuple[str, ...] = Field(default=(), max_length=64)
+    item_count: int = Field(ge=1)
+    outlets: tuple[str, ...] = Field(
+        default=(), max_length=500, description="Distinct outlets so far, first reporter first."
+    )
+    languages: tuple[str, ...] = Field(default=(), max_length=64)
+    first_seen: AwareDatetime = Field(description="Publication time of the story's first item.")
+    items: tuple[StoryItemRef, ...] = Field(
+        default=(), max_length=STORY_MAX_ITEMS, description="The story's first items, oldest first."
+    )
+    evidence: tuple[str, ...] = Field(
+        default=(),
+        max_length=32,
+        description="Cues that tied the item to the story (shared names, numbers, words).",
+    )
+    assigned_at: AwareDatetime

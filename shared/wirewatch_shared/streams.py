@@ -23,8 +23,15 @@ TOPIC_DEFINITIONS = "wirewatch.topic-definitions.v1"
 DEAD_LETTER = "wirewatch.dead-letter.v1"
 """Messages a consumer could not decode, with the error, for an operator to inspect."""
 
-ALL_STREAMS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER)
+STORIES = "wirewatch.stories.v1"
+"""Story events (:class:`wirewatch_shared.events.StoryEvent`: opened, item added), keyed by
+story id."""
+
+ALL_STREAMS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER, STORIES)
 """Every stream Wirewatch creates on start-up and with ``wirewatch kafka-topics create``."""
 
 GROUP_CLASSIFY = "wirewatch-classify"
 GROUP_NOTIFY = "wirewatch-notify"
+GROUP_STORIES = "wirewatch-stories"
+GROUP_NOTIFY_STORIES = "wirewatch-notify-stories"
+"""Notify's consumer group for story events (story-mode subscriptions)."""

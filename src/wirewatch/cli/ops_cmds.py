@@ -15,6 +15,7 @@ class ServiceName(StrEnum):
     ingest = "ingest"
     classify = "classify"
     notify = "notify"
+    stories = "stories"
 
 
 def run_service(name: ServiceName) -> None:
@@ -198,7 +199,9 @@ def register(app: typer.Typer) -> None:
             raise SystemExit(code)
 
     @app.command("service")
-    def service(name: ServiceName = typer.Argument(..., help="ingest, classify or notify")) -> None:
+    def service(
+        name: ServiceName = typer.Argument(..., help="ingest, classify, stories or notify"),
+    ) -> None:
         """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
         run_service(name)
 
