@@ -32,6 +32,7 @@ from wirewatch_shared.db import make_engine
 
 from tests.notify.helpers import SECRET_KEY, classified
 from tests.notify.receiver import ReceiverProcess
+from tests.support.env import is_setting
 
 pytestmark = pytest.mark.integration
 
@@ -40,7 +41,7 @@ ALERTS = 1000
 
 
 def _env(bootstrap: str, database_url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update(
         WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
         WIREWATCH_DATABASE_URL=database_url,

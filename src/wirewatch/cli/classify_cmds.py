@@ -131,9 +131,9 @@ def _classify_engine(database_url: str | None) -> Any:
 
 
 def _bootstrap() -> str | None:
-    from wirewatch_classify.settings import ClassifySettings
+    from wirewatch.cli.common import kafka_bootstrap
 
-    return ClassifySettings().kafka_bootstrap
+    return kafka_bootstrap()
 
 
 def _announce(name: str, definition: Any) -> str:
@@ -267,8 +267,8 @@ def reclassify_cmd(
     bootstrap = _bootstrap()
     if not bootstrap:
         raise UserError(
-            "WIREWATCH_KAFKA_BOOTSTRAP is not set: reclassify publishes to Kafka "
-            "(use --dry-run to only print the matches)"
+            "no running `wirewatch up` found and WIREWATCH_KAFKA_BOOTSTRAP is not set: "
+            "reclassify publishes to Kafka (use --dry-run to only print the matches)"
         )
     publish, close = reclassify.kafka_publisher(bootstrap)
     try:

@@ -50,11 +50,34 @@ def _durable_default() -> bool:
 
 
 def _local_base_url() -> str:
+    """The running `wirewatch up`'s URL (runtime file), else the configured host and port."""
+    from wirewatch.cli.common import running_system
     from wirewatch.ops.settings import OpsSettings
 
+    runtime = running_system()
+    if runtime is not None and runtime.http_url:
+        return runtime.http_url
     settings = OpsSettings()
     host = "127.0.0.1" if settings.http_host in ("0.0.0.0", "::", "") else settings.http_host  # noqa: S104
     return f"http://{host}:{settings.http_port}"
+
+
+def _refuse_second_up(data_dir: str | None) -> None:
+    """Two `up`s on one data dir would share its database and broker data: refuse."""
+    from pathlib import Path
+
+    from wirewatch_shared.settings import CommonSettings
+
+    from wirewatch.runtime import read_runtime
+
+    home = Path(data_dir).expanduser() if data_dir else CommonSettings().data_dir
+    running = read_runtime(home)
+    if running is not None:
+        raise UserError(
+            f"wirewatch is already running on {home} (pid {running.pid}, "
+            f"{running.http_url or 'no HTTP'}); stop it first, or give another "
+            "--data-dir / WIREWATCH_DATA_DIR"
+        )
 
 
 def _probe_urls(probes: list[str]) -> dict[str, str]:
@@ -151,13 +174,17 @@ def register(app: typer.Typer) -> None:
             "across restarts (default WIREWATCH_DURABLE).",
         ),
         data_dir: str | None = typer.Option(
-            None, "--data-dir", help="Durable broker data directory (WIREWATCH_DATA_DIR)."
+            None,
+            "--data-dir",
+            help="Where state lives: database, secret key, broker data, runtime file "
+            "(WIREWATCH_DATA_DIR; default: the per-user data dir).",
         ),
     ) -> None:
         """Run everything: embedded broker (unless WIREWATCH_KAFKA_BOOTSTRAP is set),
         ingest, classify, notify and the HTTP API. Ctrl-C stops cleanly."""
         from wirewatch.runner import run_until_signalled
 
+        _refuse_second_up(data_dir)
         overrides: dict[str, object] = {}
         if port is not None:
             overrides["http_port"] = port
