@@ -13,7 +13,7 @@ import typer
 
 from wirewatch.cli.errors import UserError
 
-stories_app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
+app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
 
 
 def _entity_finder(topics_dir: Path | None) -> Callable[[str, str], Any]:
@@ -86,7 +86,7 @@ TOPICS_DIR_OPTION = typer.Option(
 )
 
 
-@stories_app.command("cluster")
+@app.command("cluster")
 def cluster_cmd(
     input_file: Path | None = typer.Option(
         None, "--input", "-i", help="JSON lines: id, title, summary, lang, published, link."
@@ -114,7 +114,7 @@ def story_part(story: str) -> str:
     return "test" if hashlib.sha256(story.encode()).digest()[0] % 3 == 0 else "dev"
 
 
-@stories_app.command("eval")
+@app.command("eval")
 def eval_cmd(
     file: Path = typer.Argument(..., help="JSON lines with a `story` label per item."),
     part: str = typer.Option(
@@ -149,7 +149,3 @@ def eval_cmd(
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
         typer.echo(format_report(report))
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(stories_app, name="stories")
