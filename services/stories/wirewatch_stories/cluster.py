@@ -10,9 +10,10 @@ story's items (single link) within the time window.
 
 Candidates come from an inverted index (cue -> items of open stories), looked up
 with the item's rarest cues only: the cost of an assignment does not grow with the
-number of open stories. A story closes :attr:`Clusterer.window_s` after its latest
-item (measured on publication times, so replaying the same items gives the same
-stories).
+number of open stories. A story takes items published up to :attr:`Clusterer.window_s`
+after its latest item (publication times, so replaying the same items gives the same
+stories); it is forgotten :data:`RETAIN_WINDOWS` windows later (memory), so an item
+that arrives late, or a partition that lags behind another, still finds it.
 
 The same sequence of :meth:`Clusterer.assign` / :meth:`Clusterer.add` calls always
 gives the same stories; the service persists each decision and every process
@@ -38,6 +39,7 @@ KIND_WEIGHTS: dict[str, float] = {
     "x": 1.5,  # names
     "w": 1.0,  # words
 }
+RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
 LOOKUP_CUES = 16  # rarest cues of an item used to find candidates
 MAX_CANDIDATES = 64  # items scored exactly per assignment
 MIN_SHARED = 2  # cues an item must share with a candidate to be scored
@@ -143,11 +145,14 @@ class Clusterer:
         story.members.append(index)
         heapq.heappush(self._expiry, (story.last, story_id))
         if published > self.clock:
-            self.clock = published
+            # One item moves the clock by one window at most: a mis-dated item (or a
+            # partition far ahead of another) cannot close every story at once.
+            step = published if self.clock == -math.inf else self.clock + self.window_s
+            self.clock = min(published, step)
             self._expire()
 
     def _expire(self) -> None:
-        horizon = self.clock - self.window_s
+        horizon = self.clock - RETAIN_WINDOWS * self.window_s
         while self._expiry and self._expiry[0][0] < horizon:
             last, story_id = heapq.heappop(self._expiry)
             story = self._stories.get(story_id)

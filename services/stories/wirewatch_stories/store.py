@@ -35,7 +35,7 @@ from wirewatch_shared.db import create_tables
 from wirewatch_shared.events import ClassifiedItem
 
 from wirewatch_stories.assign import StoryState, features_of, story_event
-from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.cluster import RETAIN_WINDOWS, Clusterer
 from wirewatch_stories.models import StoriesLock, Story, StoryItem, utcnow
 
 STORY = Story.__table__  # type: ignore[attr-defined]
@@ -91,7 +91,7 @@ class Assigner:
         """A fresh process: the items of the stories still open."""
         latest = conn.execute(select(func.max(STORY.c.last_published))).scalar()
         if latest is not None:
-            horizon = latest - timedelta(seconds=self.window_s)
+            horizon = latest - timedelta(seconds=RETAIN_WINDOWS * self.window_s)
             open_ids = select(STORY.c.id).where(STORY.c.last_published >= horizon)
             self._replay(conn, ITEM.c.story_id.in_(open_ids.scalar_subquery()))
         self.seq = last_seq
