@@ -18,6 +18,7 @@ class ServiceName(StrEnum):
     ingest = "ingest"
     classify = "classify"
     notify = "notify"
+    stories = "stories"
 
 
 Port = Annotated[int | None, typer.Option(help="HTTP API port (default WIREWATCH_HTTP_PORT).")]
@@ -121,7 +122,7 @@ def up(
 
 @app.command("service")
 def service(
-    name: Annotated[ServiceName, typer.Argument(help="ingest, classify or notify")],
+    name: Annotated[ServiceName, typer.Argument(help="ingest, classify, stories or notify")],
 ) -> None:
     """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
     run_service(name)
