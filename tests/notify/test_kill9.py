@@ -123,7 +123,12 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
         sub = subscriptions.create_subscription(
             engine,
             subscriptions.parse_create(
-                {"topic": topic, "channel": "webhook", "target": receiver.url("/hook")}
+                {
+                    "alert_mode": "item",
+                    "topic": topic,
+                    "channel": "webhook",
+                    "target": receiver.url("/hook"),
+                }
             ),
             SecretBox(SECRET_KEY.encode()),
         ).subscription

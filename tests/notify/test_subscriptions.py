@@ -35,16 +35,50 @@ def _classified(*matches: TopicMatch) -> ClassifiedItem:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        ({"topic": "x", "channel": "email", "target": "not-an-address"}, "email"),
-        ({"topic": "x", "channel": "webhook", "target": "ftp://h/x"}, "http"),
-        ({"topic": "x", "channel": "webhook", "target": "javascript:alert(1)"}, "http"),
-        ({"topic": "x", "channel": "sms", "target": "1"}, "channel"),
-        ({"topic": "Bad Topic!", "channel": "email", "target": "a@example.org"}, "topic"),
         (
-            {"topic": "x", "channel": "email", "target": "a@example.org", "min_score": 2},
+            {"alert_mode": "item", "topic": "x", "channel": "email", "target": "not-an-address"},
+            "email",
+        ),
+        ({"alert_mode": "item", "topic": "x", "channel": "webhook", "target": "ftp://h/x"}, "http"),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "x",
+                "channel": "webhook",
+                "target": "javascript:alert(1)",
+            },
+            "http",
+        ),
+        ({"alert_mode": "item", "topic": "x", "channel": "sms", "target": "1"}, "channel"),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "Bad Topic!",
+                "channel": "email",
+                "target": "a@example.org",
+            },
+            "topic",
+        ),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "x",
+                "channel": "email",
+                "target": "a@example.org",
+                "min_score": 2,
+            },
             "min_score",
         ),
-        ({"topic": "x", "channel": "email", "target": "a@example.org", "colour": "red"}, "colour"),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "x",
+                "channel": "email",
+                "target": "a@example.org",
+                "colour": "red",
+            },
+            "colour",
+        ),
     ],
 )
 def test_bad_subscriptions_are_refused_with_a_reason(
@@ -218,7 +252,13 @@ def test_refused_at_creation(sqlite_url: str, data: dict[str, object]) -> None:
 
     engine = make_engine(sqlite_url)
     create_notify_tables(engine)
-    body = {"topic": "t", "channel": "email", "target": "a@example.org", **data}
+    body = {
+        "alert_mode": "item",
+        "topic": "t",
+        "channel": "email",
+        "target": "a@example.org",
+        **data,
+    }
     if body["channel"] != "email" and "target" not in data:
         body["target"] = "https://hooks.example.org/x"
     with pytest.raises(subscriptions.SubscriptionError):

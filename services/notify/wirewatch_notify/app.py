@@ -17,12 +17,13 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 from pydantic import ValidationError
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import create_tables, make_engine
 from wirewatch_shared.deadletter import dead_letter
-from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.events import ClassifiedItem, StoryEvent
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging, get_logger
 
@@ -35,6 +36,7 @@ from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
+from wirewatch_notify.story_alerts import opened_pairs, story_deliveries
 from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
@@ -55,8 +57,21 @@ async def raw_bodies(message: StreamMessage[Any]) -> Any:
     return message.body
 
 
+# Columns added after the first release, with the value existing rows get: subscriptions
+# made before story mode keep their one-alert-per-item behaviour.
+ADDED_COLUMNS = (
+    ("notify_subscription", "alert_mode", "VARCHAR(8) NOT NULL DEFAULT 'item'"),
+    ("notify_subscription", "followup_outlets", "INTEGER NOT NULL DEFAULT 3"),
+)
+
+
 def create_notify_tables(engine: Engine) -> None:
     create_tables(engine, Subscription, Delivery, ApiToken)
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table, column, ddl in ADDED_COLUMNS:
+            if column not in {c["name"] for c in inspector.get_columns(table)}:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
 
 
 class NotifyService:
@@ -96,6 +111,20 @@ class NotifyService:
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_batch)
+        # Story-mode subscriptions: alerts from story events (keyed by story id, so one
+        # story's events come in order).
+        self.stories_handled = 0
+        self.broker.subscriber(
+            streams.STORIES,
+            group_id=settings.story_consumer_group,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=BATCH_MAX_RECORDS,
+            batch_timeout_ms=BATCH_TIMEOUT_MS,
+            decoder=raw_bodies,
+            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
+            **settings.consumer_options(),
+        )(self.on_story_batch)
 
     async def on_batch(self, message: KafkaMessage) -> None:
         bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
@@ -121,6 +150,49 @@ class NotifyService:
         self.handled += len(bodies)
         if len(bodies) >= TRIM_AFTER:
             memory.trim()
+
+    async def on_story_batch(self, message: KafkaMessage) -> None:
+        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
+        events: list[StoryEvent] = []
+        for body in bodies:
+            try:
+                events.append(StoryEvent.model_validate_json(body))
+            except ValidationError as exc:
+                log.error("undecodable story event dead-lettered", error=str(exc)[:200])
+                letter = dead_letter(
+                    streams.STORIES, self.settings.story_consumer_group, str(exc), body
+                )
+                await self.dead_letters.publish(letter.model_dump(mode="json"))
+        try:
+            await self.handle_story_events(events)
+        except Exception:
+            log.exception("recording story alerts failed", messages=len(bodies))
+            await asyncio.sleep(self.settings.delivery_tick_s)
+            await message.nack()
+            return
+        await message.ack()
+        self.stories_handled += len(bodies)
+
+    async def handle_story_events(self, events: list[StoryEvent]) -> None:
+        """Record the story-mode alerts of a batch of story events (idempotent)."""
+        if not events:
+            return
+        added, due_now = await asyncio.to_thread(self._record_stories, events)
+        if added:
+            log.info("story alerts recorded", events=len(events), new=added)
+            if due_now:
+                self.worker.notify_recorded()
+
+    def _record_stories(self, events: list[StoryEvent]) -> tuple[int, bool]:
+        index = self.rules.story_index()
+        if not index.rules:
+            return 0, False
+        opened = opened_pairs(self.engine, {e.story_id for e in events})
+        new = story_deliveries(events, index, opened, now=self.worker.clock())
+        if not new:
+            return 0, False
+        due_now = any(d.hold_until is None and not d.cancelled for d in new)
+        return outbox.enqueue(self.engine, new), due_now
 
     async def handle_classified(self, classified: ClassifiedItem) -> None:
         """Record a delivery per matching subscription (idempotent)."""

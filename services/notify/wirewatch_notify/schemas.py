@@ -20,6 +20,7 @@ LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 ChannelName = Literal["webhook", "slack", "email", "apprise"]
 Mode = Literal["instant", "digest"]
+AlertMode = Literal["story", "item"]
 
 
 def _topics(values: list[str]) -> list[str]:
@@ -94,6 +95,18 @@ class _Settable(BaseModel):
         default_factory=list, max_length=20, description="Item languages, e.g. en, es."
     )
     mode: Mode = Field(default="instant", description="`instant` or `digest`.")
+    alert_mode: AlertMode = Field(
+        default="story",
+        description="`story`: one alert when a story (one event, all outlets) opens, and one "
+        "follow-up when it reaches `followup_outlets` outlets; `item`: one alert per item.",
+    )
+    followup_outlets: int = Field(
+        default=3,
+        ge=0,
+        le=100,
+        description="Story mode: send one follow-up when the story reaches this many outlets "
+        "(0: no follow-up).",
+    )
     digest_interval_minutes: int | None = Field(
         default=None,
         ge=5,
@@ -175,6 +188,8 @@ class SubscriptionUpdate(BaseModel):
     feeds: list[int] | None = Field(default=None, max_length=100)
     languages: list[str] | None = Field(default=None, max_length=20)
     mode: Mode | None = None
+    alert_mode: AlertMode | None = None
+    followup_outlets: int | None = Field(default=None, ge=0, le=100)
     digest_interval_minutes: int | None = Field(default=None, ge=5, le=1440)
     timezone: str | None = None
     quiet_hours: QuietHours | None = None
@@ -192,7 +207,15 @@ class SubscriptionUpdate(BaseModel):
             self.entities = _entities(self.entities)
         if self.timezone is not None:
             zone(self.timezone)
-        for name in ("topics", "min_score", "mode", "timezone", "active"):
+        for name in (
+            "topics",
+            "min_score",
+            "mode",
+            "alert_mode",
+            "followup_outlets",
+            "timezone",
+            "active",
+        ):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
@@ -209,6 +232,8 @@ class SubscriptionOut(BaseModel):
     feeds: list[int]
     languages: list[str]
     mode: str
+    alert_mode: str
+    followup_outlets: int
     digest_interval_minutes: int | None
     timezone: str
     quiet_hours: QuietHours | None

@@ -84,6 +84,11 @@ class NotifySettings(CommonSettings):
     consumer_group: str = Field(
         default=streams.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
     )
+    story_consumer_group: str = Field(
+        default=streams.GROUP_NOTIFY_STORIES,
+        description="Kafka consumer group of notify's story-event consumer (story-mode "
+        "subscriptions).",
+    )
     allow_private_networks: bool = Field(
         default=False,
         description="Allow webhook/Slack/Apprise targets on private/loopback addresses "
