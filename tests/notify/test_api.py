@@ -195,9 +195,9 @@ async def test_rate_limit_is_429_with_retry_after_per_token(sqlite_url: str) -> 
 @pytest.mark.parametrize(
     ("method", "body"),
     [
-        ("POST", {"alert_mode": "item", "topic": "a", "channel": "webhook", "target": HOOK, "colour": "red"}),
-        ("POST", {"alert_mode": "item", "topic": "a", "channel": "email", "target": "a@example.org", "owner": "x"}),
-        ("POST", {"alert_mode": "item", "topic": "a", "channel": "webhook", "target": HOOK, "quiet_hours": QUIET_TZ}),
+        ("POST", {"topic": "a", "channel": "webhook", "target": HOOK, "colour": "red"}),
+        ("POST", {"topic": "a", "channel": "email", "target": "a@example.org", "owner": "x"}),
+        ("POST", {"topic": "a", "channel": "webhook", "target": HOOK, "quiet_hours": QUIET_TZ}),
         ("PATCH", {"channel": "email"}),
         ("PATCH", {"target": "https://evil.example/"}),
         ("PATCH", {"alert_mode": "item", "topics": None}),
