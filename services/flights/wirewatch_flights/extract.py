@@ -1,0 +1,211 @@
+"""Flight facts from one item's title and summary (English and Spanish). Pure.
+
+``extract(title, summary, published)`` returns a :class:`Flight` when the item
+reports a specific flight or flight programme between two countries, else None.
+See docs/flights.md for the field definitions and the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from wirewatch_flights import cues
+from wirewatch_flights.dates import date_mentions
+from wirewatch_flights.lexicon import Mention, load_lexicon
+from wirewatch_flights.model import Clue, Flight, Source, Span, Status
+from wirewatch_flights.numbers import Number, numbers
+from wirewatch_flights.roles import Roles, score_mention
+from wirewatch_flights.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    source: Source
+    text: str
+    folded: str
+    mentions: tuple[Mention, ...]
+
+
+def _parts(title: str, summary: str) -> list[Part]:
+    lexicon = load_lexicon()
+    parts = []
+    for source, text in (("title", title), ("summary", summary)):
+        if text:
+            folded = fold(text)
+            parts.append(Part(source, text, folded, tuple(lexicon.mentions(text, folded))))  # type: ignore[arg-type]
+    return parts
+
+
+def _first(parts: list[Part], pattern: object) -> Span | None:
+    for part in parts:
+        m = pattern.search(part.folded)  # type: ignore[attr-defined]
+        if m:
+            return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+    return None
+
+
+def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
+    """The flight and deportation cues when the item is about deporting people by air."""
+    flight = _first(parts, cues.FLIGHT)
+    deport = _first(parts, cues.DEPORT)
+    if flight is None or deport is None:
+        return None
+    if _first(parts, cues.EVACUATION) or _first(parts, cues.REMAINS_FUNDS):
+        strong = any(
+            m.group(0).startswith(("deport", "expuls", "expel", "remov"))
+            for p in parts
+            for m in cues.DEPORT.finditer(p.folded)
+        )
+        if not strong:
+            return None
+    return flight, deport
+
+
+def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
+    roles = Roles()
+    for part in parts:
+        for mention in part.mentions:
+            score_mention(roles, part.folded, mention, part.source, part.text)
+    dest = roles.destination.winner()
+    origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    return (
+        Clue("origin", origin[0], origin[1]) if origin else None,
+        Clue("destination", dest[0], dest[1]) if dest else None,
+    )
+
+
+def _iter_numbers(parts: list[Part]) -> Iterator[tuple[Part, Number]]:
+    for part in parts:
+        for number in numbers(part.text):
+            yield part, number
+
+
+def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
+    folded = part.folded
+    after = folded[number.end : number.end + 40]
+    before = folded[max(0, number.start - 40) : number.start]
+    gap = cues.PEOPLE_GAP
+    noun = cues.PEOPLE_NOUN.search(after)
+    is_people = bool(noun and gap.match(after[: noun.start()] + " ")) or any(
+        number.end < s <= number.end + 30 and gap.match(folded[number.end : s] + " ")
+        for s in demonym_starts
+    )
+    if not is_people or cues.FLIGHT_COUNT_AFTER.match(after):
+        return None
+    if 1900 <= number.value <= 2100 and not noun:
+        return None
+    score = 2.0 if part.source == "title" else 1.0
+    if cues.TOTAL_BEFORE.search(before):
+        score += 2.0
+    if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
+        score -= 2.5
+    if cues.CUMULATIVE.search(folded[number.end : number.end + 80]) or cues.CUMULATIVE.search(
+        before[-25:]
+    ):
+        score -= 2.5
+    return score
+
+
+def _people(parts: list[Part]) -> Clue | None:
+    best: tuple[float, int, Clue] | None = None
+    order = 0
+    for part, number in _iter_numbers(parts):
+        demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
+        score = _people_score(part, number, demonyms)
+        order += 1
+        if score is None or score <= 0:
+            continue
+        span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
+        clue = Clue("people", str(number.value), span)
+        if best is None or score > best[0]:
+            best = (score, -order, clue)
+    return best[2] if best else None
+
+
+def _flights(parts: list[Part]) -> int | None:
+    for part, number in _iter_numbers(parts):
+        if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
+            if number.value < 1000:
+                return number.value
+    return None
+
+
+def _status(parts: list[Part]) -> Clue:
+    scores: dict[Status, float] = {"completed": 0.0, "planned": 0.0, "blocked": 0.0}
+    spans: dict[Status, Span] = {}
+    groups: tuple[tuple[Status, object], ...] = (
+        ("blocked", cues.BLOCKED),
+        ("planned", cues.PLANNED),
+        ("completed", cues.COMPLETED),
+    )
+    for part in parts:
+        weight = 2.0 if part.source == "title" else 1.0
+        resuming = cues.RESUMING.search(part.folded) is not None
+        for status, pattern in groups:
+            for m in pattern.finditer(part.folded):  # type: ignore[attr-defined]
+                if status == "blocked" and resuming:
+                    continue
+                scores[status] += weight
+                spans.setdefault(
+                    status, Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+                )
+    if scores["blocked"] >= 2.0 and scores["blocked"] >= scores["completed"] * 0.5:
+        chosen: Status = "blocked"
+    elif scores["planned"] > scores["completed"] * 0.6 and scores["planned"] >= 1.0:
+        chosen = "planned"
+    else:
+        chosen = "completed"
+    span = spans.get(chosen) or Span("title", 0, 0, "")
+    return Clue("status", chosen, span)
+
+
+def _operator(parts: list[Part]) -> Clue | None:
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.kind == "operator":
+                span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+                return Clue("operator", m.entry.key, span)
+    return None
+
+
+def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | None:
+    for part in parts:
+        found = date_mentions(part.text, published, future=status == "planned")
+        if found:
+            d = found[0]
+            span = Span(part.source, d.start, d.end, part.text[d.start : d.end])
+            return Clue("flight_date", d.value.isoformat(), span)
+    return None
+
+
+def extract(title: str, summary: str, published: date) -> Flight | None:
+    """The flight facts of one item, or None when it reports no flight."""
+    parts = _parts(title or "", summary or "")
+    gate = is_flight_report(parts)
+    if gate is None:
+        return None
+    origin, destination = _roles(parts)
+    if destination is None:
+        return None
+    people = _people(parts)
+    status = _status(parts)
+    when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
+    operator = _operator(parts)
+    clues = [
+        Clue("flight", "flight", gate[0]),
+        Clue("flight", "deportation", gate[1]),
+        *(c for c in (origin, destination, people, status, when, operator) if c is not None),
+    ]
+    return Flight(
+        origin=origin.value if origin else None,
+        destination=destination.value,
+        people=int(people.value) if people else None,
+        status=status.value,  # type: ignore[arg-type]
+        flight_date=date.fromisoformat(when.value) if when else published,
+        flight_date_stated=when is not None,
+        operator=operator.value if operator else None,
+        flights=_flights(parts),
+        evidence=tuple(clues),
+    )
