@@ -13,6 +13,7 @@ from wirewatch_classify.settings import ClassifySettings
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.settings import CommonSettings
+from wirewatch_stories.settings import StoriesSettings
 
 from wirewatch.ops.settings import OpsSettings
 
@@ -21,6 +22,7 @@ SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("ingest", IngestSettings),
     ("classify", ClassifySettings),
     ("notify", NotifySettings),
+    ("stories", StoriesSettings),
     ("operations", OpsSettings),
 )
 BEGIN = "<!-- config-table:begin -->"

@@ -20,6 +20,8 @@ from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_stories.app import StoriesService
+from wirewatch_stories.settings import StoriesSettings
 
 from wirewatch.http_app import build_http_app
 from wirewatch.ops.durable import DurableBroker
@@ -55,6 +57,7 @@ class System:
         self.ingest: IngestService | None = None
         self.classify: ClassifyService | None = None
         self.notify: NotifyService | None = None
+        self.stories: StoriesService | None = None
         self.ops = ProcessOps(SERVICE_NAME)
         self.http: HttpServer | None = None
         self.settings: OpsSettings | None = None
@@ -96,9 +99,11 @@ class System:
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)
         self.notify = NotifyService(NotifySettings(**self.overrides), engine)  # type: ignore[arg-type]
+        self.stories = StoriesService(StoriesSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.ops.watch("ingest", self.ingest, prefixed=True)
         self.ops.watch("classify", self.classify, prefixed=True)
         self.ops.watch("notify", self.notify, prefixed=True)
+        self.ops.watch("stories", self.stories, prefixed=True)
         self.ops.start()
         if self.serve_http:
             # Listening first: /healthz answers and /readyz says "starting" meanwhile.
@@ -116,7 +121,12 @@ class System:
             self.http = HttpServer(app, settings.http_host, settings.http_port)
             await self.http.start()
             log.info("http api listening", url=self.http.url)
-        services = (("classify", self.classify), ("notify", self.notify), ("ingest", self.ingest))
+        services = (
+            ("classify", self.classify),
+            ("notify", self.notify),
+            ("ingest", self.ingest),
+            ("stories", self.stories),
+        )
         self.apps = [service.build_app() for _, service in services]
         # Consumers join their groups concurrently (each join takes a few seconds).
         await asyncio.gather(

@@ -27,7 +27,7 @@ from wirewatch_notify import subscriptions
 from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.models import Delivery, DeliveryStatus
 from wirewatch_notify.secrets import SecretBox
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
 
 from tests.notify.helpers import SECRET_KEY, classified
@@ -126,7 +126,7 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
         for n in range(ALERTS):
             item = classified(topic, item_id=f"{topic}-{n}")
             producer.send(
-                topics.CLASSIFIED,
+                streams.CLASSIFIED,
                 item.model_dump_json().encode(),
                 key=item.item.item_id.encode(),
             )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 
 from tests.ops.conftest import RunningSystem
 from tests.ops.support import get, value, wait_until
@@ -64,7 +64,7 @@ async def test_metrics_cover_every_service(running_system: RunningSystem) -> Non
     text = await scraped()
     # Published per topic: ingest's items and classify's classified items go out in
     # record batches through their own producers; FastStream counts what it consumes.
-    for topic in (topics.ITEMS, topics.CLASSIFIED):
+    for topic in (streams.ITEMS, streams.CLASSIFIED):
         published = value(text, "wirewatch_published_messages_total", topic=topic)
         assert (published or 0) >= 2, topic
     assert value(text, "wirewatch_published_messages_total", status="error") is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
@@ -81,7 +81,7 @@ class NotifySettings(CommonSettings):
         "de-duplication key.",
     )
     consumer_group: str = Field(
-        default=topics.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
+        default=streams.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
     )
     allow_private_networks: bool = Field(
         default=False,

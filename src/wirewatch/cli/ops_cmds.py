@@ -15,6 +15,7 @@ class ServiceName(StrEnum):
     ingest = "ingest"
     classify = "classify"
     notify = "notify"
+    stories = "stories"
 
 
 def run_service(name: ServiceName) -> None:
@@ -198,7 +199,9 @@ def register(app: typer.Typer) -> None:
             raise SystemExit(code)
 
     @app.command("service")
-    def service(name: ServiceName = typer.Argument(..., help="ingest, classify or notify")) -> None:
+    def service(
+        name: ServiceName = typer.Argument(..., help="ingest, classify, stories or notify"),
+    ) -> None:
         """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
         run_service(name)
 
@@ -208,14 +211,14 @@ def register(app: typer.Typer) -> None:
     @topics_app.command("create")
     def topics_create() -> None:
         """Create Wirewatch's topics on WIREWATCH_KAFKA_BOOTSTRAP (idempotent)."""
-        from wirewatch_shared.broker import ensure_topics
+        from wirewatch_shared.broker import ensure_streams
         from wirewatch_shared.settings import CommonSettings
 
         settings = CommonSettings()
         if not settings.kafka_bootstrap:
             raise UserError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
         try:
-            created = ensure_topics(
+            created = ensure_streams(
                 settings.kafka_bootstrap,
                 partitions=settings.topic_partitions,
                 replication=settings.topic_replication,
