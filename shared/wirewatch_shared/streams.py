@@ -27,7 +27,18 @@ STORIES = "wirewatch.stories.v1"
 """Story events (:class:`wirewatch_shared.events.StoryEvent`: opened, item added), keyed by
 story id."""
 
-ALL_STREAMS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER, STORIES)
+FLIGHTS = "wirewatch.flights.v1"
+"""Flight records created or changed (:class:`wirewatch_shared.events.FlightRecordEvent`),
+keyed by record id."""
+
+ALL_STREAMS: tuple[str, ...] = (
+    ITEMS,
+    CLASSIFIED,
+    TOPIC_DEFINITIONS,
+    DEAD_LETTER,
+    STORIES,
+    FLIGHTS,
+)
 """Every stream Wirewatch creates on start-up and with ``wirewatch kafka-topics create``."""
 
 GROUP_CLASSIFY = "wirewatch-classify"
@@ -35,3 +46,5 @@ GROUP_NOTIFY = "wirewatch-notify"
 GROUP_STORIES = "wirewatch-stories"
 GROUP_NOTIFY_STORIES = "wirewatch-notify-stories"
 """Notify's consumer group for story events (story-mode subscriptions)."""
+GROUP_FLIGHTS = "wirewatch-flights"
+"""Consumer group of the flights stage (story events, or classified items)."""

@@ -112,7 +112,9 @@ def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
         ahead = future or prefix in ("next", "el proximo", "la proxima")
         if prefix in ("last", "el pasado", "la pasada", "since"):
             ahead = False
-        delta = (target - published.weekday()) % 7 if ahead else -((published.weekday() - target) % 7)
+        delta = (
+            (target - published.weekday()) % 7 if ahead else -((published.weekday() - target) % 7)
+        )
         found.append(DateMention(published + timedelta(days=delta), m.start(), m.end()))
     for m in relative.finditer(folded):
         back = m.group("word") in ("ayer", "yesterday", "anoche", "last night")

@@ -126,9 +126,9 @@ def _people(parts: list[Part]) -> Clue | None:
 
 def _flights(parts: list[Part]) -> int | None:
     for part, number in _iter_numbers(parts):
-        if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
-            if number.value < 1000:
-                return number.value
+        after = part.folded[number.end : number.end + 40]
+        if number.value < 1000 and cues.FLIGHT_COUNT_AFTER.match(after):
+            return number.value
     return None
 
 

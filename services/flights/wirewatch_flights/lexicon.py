@@ -28,9 +28,36 @@ DATA_PATH = Path(__file__).resolve().parent / "data" / "places.yaml"
 Kind = Literal["country", "people", "state_adj", "place", "operator"]
 
 _EXACT_CASE_NAMES = frozenset(
-    {"Chad", "Niger", "Níger", "Guinea", "Mali", "Malí", "Turkey", "Jordan", "Jordania", "Togo",
-     "Chile", "Cuba", "India", "Oman", "Omán", "Samoa", "Georgia", "Israel", "Peru", "Perú",
-     "Panama", "Panamá", "Colombia", "Malta", "Canada", "Canadá", "Mexico", "México"}
+    {
+        "Chad",
+        "Niger",
+        "Níger",
+        "Guinea",
+        "Mali",
+        "Malí",
+        "Turkey",
+        "Jordan",
+        "Jordania",
+        "Togo",
+        "Chile",
+        "Cuba",
+        "India",
+        "Oman",
+        "Omán",
+        "Samoa",
+        "Georgia",
+        "Israel",
+        "Peru",
+        "Perú",
+        "Panama",
+        "Panamá",
+        "Colombia",
+        "Malta",
+        "Canada",
+        "Canadá",
+        "Mexico",
+        "México",
+    }
 )
 """Babel names that are also everyday words (or a hot chile, a guinea pig): exact case."""
 

@@ -67,3 +67,40 @@ class Flight:
                 for c in self.evidence
             ],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """How an item is shown as a source of a record."""
+
+    outlet: str
+    title: str
+    link: str | None
+    language: str | None
+    topics: tuple[str, ...] = ()
+
+
+def flight_from_dict(data: dict[str, object]) -> Flight:
+    """The inverse of :meth:`Flight.as_dict` (stored observations)."""
+    evidence = tuple(
+        Clue(
+            str(e["field"]),
+            str(e["value"]),
+            Span(e["source"], int(e["start"]), int(e["end"]), str(e["phrase"])),  # type: ignore[arg-type]
+        )
+        for e in data.get("evidence", ())  # type: ignore[attr-defined]
+    )
+    when = data.get("flight_date")
+    people = data.get("people")
+    flights = data.get("flights")
+    return Flight(
+        origin=data.get("origin"),  # type: ignore[arg-type]
+        destination=data.get("destination"),  # type: ignore[arg-type]
+        people=int(people) if people is not None else None,  # type: ignore[call-overload]
+        status=data["status"],  # type: ignore[arg-type]
+        flight_date=date.fromisoformat(str(when)) if when else None,
+        flight_date_stated=bool(data.get("flight_date_stated")),
+        operator=data.get("operator"),  # type: ignore[arg-type]
+        flights=int(flights) if flights is not None else None,  # type: ignore[call-overload]
+        evidence=evidence,
+    )

@@ -13,8 +13,26 @@ _DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0 ]\d{3})+(?![\d])|(?<![\w.,
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CONNECTORS = frozenset({"y", "and"})
 _NOT_COUNTS = frozenset(
-    {"un", "una", "uno", "a", "an", "primer", "primero", "primera", "tercer", "tercero",
-     "tercera", "segundo", "segunda", "cuarto", "quinto", "second", "third", "fourth"}
+    {
+        "un",
+        "una",
+        "uno",
+        "a",
+        "an",
+        "primer",
+        "primero",
+        "primera",
+        "tercer",
+        "tercero",
+        "tercera",
+        "segundo",
+        "segunda",
+        "cuarto",
+        "quinto",
+        "second",
+        "third",
+        "fourth",
+    }
 )
 """Articles and ordinals text2num would read as numbers ("un vuelo", "tercer vuelo")."""
 

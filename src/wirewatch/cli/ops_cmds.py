@@ -16,6 +16,7 @@ class ServiceName(StrEnum):
     classify = "classify"
     notify = "notify"
     stories = "stories"
+    flights = "flights"
 
 
 def run_service(name: ServiceName) -> None:
@@ -200,7 +201,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("service")
     def service(
-        name: ServiceName = typer.Argument(..., help="ingest, classify, stories or notify"),
+        name: ServiceName = typer.Argument(
+            ..., help="ingest, classify, stories, flights or notify"
+        ),
     ) -> None:
         """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
         run_service(name)
