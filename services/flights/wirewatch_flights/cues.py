@@ -69,6 +69,11 @@ DEPORT = _words(
     r"regresad[oa]s",
     r"connacionales retornados",
     r"vuelta a la patria",
+    r"envi(?:o|aron|ad[oa]s) (?:a|de regreso|desde)",
+    r"sent (?:\w+ ){0,3}?(?:to|back)",
+    r"migrant flights?",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?migrants",
+    r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
 )
 EVACUATION = _words(
@@ -80,7 +85,14 @@ EVACUATION = _words(
     r"rescue flights?",
     r"tourists?",
     r"turistas?",
-)
+    r"rescat\w+",
+    r"rescued",
+    r"rescue",
+    r"atrapad[oa]s",
+    r"trapped",
+    r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
+    r"from abroad", r"del exterior", r"desde el exterior", r"vande bharat", r"wuhan",
+)  # fmt: skip
 REMAINS_FUNDS = _words(
     r"restos",
     r"cuerpos?",
@@ -311,18 +323,28 @@ RESUMING = _words(
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(
     r"(?:\bto|\binto|back to|bound for|headed for|headed to|destined for|deported to|"
-    r"flights? for|\bhacia|con destino a|con destino|destino a|rumbo a|de regreso a|"
+    r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
     r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
     r"aterriz\w* en|lleg\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
 )
-DEST_BEFORE_WEAK = re.compile(r"(?:\ba|\bal|\bin|\ben|\bfor)\s*$")
+DEST_BEFORE_MID = re.compile(r"(?:\ba|\bal)\s*(?:el\s+)?$")
+DEST_BEFORE_WEAK = re.compile(r"(?:\bin|\ben|\bfor)\s*(?:the\s+|el\s+)?$")
+ARRIVAL = _words(
+    r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz\w+", r"lleg\w+",
+    r"arrib\w+", r"recibid[oa]s",
+)  # fmt: skip
+FLIGHT_AFTER = re.compile(
+    r"^\s*(?:(?:deportation|removal|repatriation|return|charter|military)\s+)?"
+    r"(?:flights?|planes?|bound)\b"
+)
 ORIGIN_BEFORE_STRONG = re.compile(
     r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
     r"expelled by|deportad[oa]s (?:de|por|desde)|expulsad[oa]s (?:de|por|desde)|"
     r"repatriad[oa]s (?:de|por|desde)|retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
+    r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
     r"que salio de|salio de|despego de|partio de|departed from|left from|took off from)"
     r"(?:\s+(?:the|el|la|los|las))?\s*$"
 )
@@ -341,7 +363,8 @@ RECEIVER_VERB_AFTER = re.compile(
     r"accepted|suspends?|suspended|suspende|suspendio|rejects?|rejected|rechaza\w*|refuses?|"
     r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|halts?|"
     r"halted|blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
-    r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back)\b"
+    r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back|turned away|turns away|"
+    r"impidio|impide|desautoriz\w*)\b"
 )
 
 PEOPLE_NOUN = _words(
@@ -398,6 +421,14 @@ PEOPLE_NOUN = _words(
     r"trabajadores",
     r"workers",
     r"prisoners",
+    r"miembros",
+    r"integrantes",
+    r"sujetos",
+    r"pandilleros",
+    r"members",
+    r"criminales",
+    r"delincuentes",
+    r"gang members",
     r"presos",
     r"reos",
 )
@@ -408,7 +439,7 @@ SUBSET_BEFORE = re.compile(
     r"of whom|de los cuales|y|and|\()\s*$"
 )
 CUMULATIVE = _words(
-    r"since",
+    r"since (?:the (?:start|beginning)|(?:early |late )?(?:jan|feb|march|april|may|june|july|aug|sep|oct|nov|dec)\w*)",
     r"desde (?:inicios|principios|enero|el inicio|que)",
     r"so far",
     r"en lo que va",
@@ -433,6 +464,14 @@ CUMULATIVE = _words(
     r"ano fiscal",
     r"mas de \d[\d.,]* la cantidad",
     r"eleva\w*",
+    r"this month",
+    r"este mes",
+    r"in the last",
+    r"en las ultimas",
+    r"en los ultimos",
+    r"over the past",
+    r"por ano",
+    r"per year",
     r"raising",
     r"bringing",
 )
@@ -466,3 +505,33 @@ GENERAL = _words(
     r"como funcionan",
     r"explainer",
 )
+COURT = _words(
+    r"courts?", r"courtroom", r"tribunal\w*", r"judges?", r"jueza?", r"jueces", r"ruling",
+    r"ruled?", r"rules", r"fallo", r"sentencia", r"dictamin\w+", r"supreme", r"supremo",
+    r"appeals?", r"apelacion", r"unlawful", r"ilegal", r"injunction", r"lawsuit", r"demanda",
+)  # fmt: skip
+POLICY = _words(
+    r"plan", r"scheme", r"policy", r"law", r"ley", r"regulation", r"bill", r"politica",
+    r"programa?", r"program(?:me)?", r"decreto", r"norma", r"medida", r"sb ?4",
+    r"agreement", r"acuerdo", r"deal", r"enforcement",
+)  # fmt: skip
+SPECIFIC = _words(
+    r"landed", r"arrived", r"arrives?", r"aterriz[oa]", r"aterrizaron", r"llegaron", r"llegan?",
+    r"llego", r"arrib[oa]", r"arribaron", r"recibio", r"recibieron", r"recibe", r"reciben",
+    r"received", r"receives?", r"sent", r"enviad[oa]s", r"envio", r"enviaron", r"deported",
+    r"deports", r"deporto", r"deporta", r"deportaron", r"expulsa", r"expulso", r"expulsaron",
+    r"expelled", r"repatriad[oa]s", r"repatrio", r"retornaron", r"returned", r"transferred",
+)  # fmt: skip
+STRONG_PAST = _words(
+    r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
+    r"deported \w+ \d", r"deporto", r"deportaron", r"expulso", r"expulsaron",
+    r"fueron (?:deportad|expulsad|enviad|trasladad)[oa]s", r"recibio", r"recibieron",
+    r"han sido (?:deportad|expulsad|enviad)[oa]s", r"received", r"arrived", r"llegaron",
+    r"landed", r"aterrizo", r"arribaron", r"arribo",
+)  # fmt: skip
+LAND_OR_SEA = _words(
+    r"border crossing", r"crossing point", r"paso fronterizo", r"por tierra", r"land border",
+    r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
+    r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
+    r"por mar", r"patrulleras?", r"torkham", r"crossings?",
+)  # fmt: skip

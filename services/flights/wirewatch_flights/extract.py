@@ -50,8 +50,22 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
     flight = _first(parts, cues.FLIGHT)
     deport = _first(parts, cues.DEPORT)
-    if flight is None or deport is None:
+    if deport is None:
         return None
+    if flight is None:
+        # No flight word: a specific removal ("Germany deports 28 Afghans") still counts,
+        # a court ruling on a scheme or law does not.
+        specific = _first(parts, cues.SPECIFIC)
+        if specific is None or _first(parts, cues.LAND_OR_SEA):
+            return None
+        people = _people(parts) is not None
+        dated = any(date_mentions(p.text, date.today()) for p in parts)
+        if not (people or dated):
+            return None
+        strong = _first(parts, cues.STRONG_PAST) is not None
+        if (_first(parts, cues.COURT) or _first(parts, cues.POLICY)) and not strong:
+            return None
+        flight = specific
     if _first(parts, cues.EVACUATION) or _first(parts, cues.REMAINS_FUNDS):
         strong = any(
             m.group(0).startswith(("deport", "expuls", "expel", "remov"))
@@ -63,12 +77,23 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     return flight, deport
 
 
+def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[str, Span] | None:
+    """No destination cue: the country the headline names, else a city, airport or
+    prison the summary names, unless it is the origin."""
+    for part in parts:
+        kinds = ("country", "people", "place") if part.source == "title" else ("place",)
+        for m in part.mentions:
+            if m.entry.kind in kinds and (origin is None or m.entry.key != origin[0]):
+                return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
+    return None
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = Roles()
     for part in parts:
         for mention in part.mentions:
             score_mention(roles, part.folded, mention, part.source, part.text)
-    dest = roles.destination.winner()
+    dest = roles.destination.winner() or _title_country(parts, roles.origin.winner())
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,

@@ -85,8 +85,13 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         destination += 3.0
     elif cues.ORIGIN_BEFORE_WEAK.search(before):
         origin += 1.5
+    elif cues.DEST_BEFORE_MID.search(before):
+        destination += 1.5
     elif cues.DEST_BEFORE_WEAK.search(before):
+        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 1.0
+    if mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
         destination += 1.0
+        origin += 1.0
     if cues.SENDER_VERB_AFTER.search(after):
         origin += 3.0
     elif cues.RECEIVER_VERB_AFTER.search(after):
