@@ -317,6 +317,11 @@ RESUMING = _words(
     r"reautoriz\w*",
     r"reauthoriz\w*",
     r"lift\w* (?:the )?suspension",
+    r"backtrack\w*",
+    r"revers\w+",
+    r"agreed to accept",
+    r"marcha atras",
+    r"recul\w+",
     r"levanta\w* (?:la )?suspension",
 )
 
@@ -337,15 +342,16 @@ ARRIVAL = _words(
     r"arrib\w+", r"recibid[oa]s",
 )  # fmt: skip
 FLIGHT_AFTER = re.compile(
-    r"^\s*(?:(?:deportation|removal|repatriation|return|charter|military)\s+)?"
-    r"(?:flights?|planes?|bound)\b"
+    r"^\s*(?:(?:deportation|removal|repatriation|return|charter)\s+)?(?:flights?|bound)\b"
 )
 ORIGIN_BEFORE_STRONG = re.compile(
     r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
-    r"expelled by|deportad[oa]s (?:de|por|desde)|expulsad[oa]s (?:de|por|desde)|"
-    r"repatriad[oa]s (?:de|por|desde)|retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
+    r"expelled by|deportad[oa]s (?:de|por|desde|por parte de)|por parte de|"
+    r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
+    r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
-    r"que salio de|salio de|despego de|partio de|departed from|left from|took off from)"
+    r"que salio de|salio de|despego de|partio de|departed from|left from|took off from|"
+    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de)"
     r"(?:\s+(?:the|el|la|los|las))?\s*$"
 )
 ORIGIN_BEFORE_WEAK = re.compile(
@@ -356,7 +362,11 @@ SENDER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
     r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|repatriates?|"
     r"repatriated|repatria|repatrio|flies|flew|returns|returned|devuelve|devolvio|"
-    r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*)\b"
+    r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
+    r"cancels|cancelled|canceled|cancela|cancelo|launch\w*|begins|began|starts|started|inicia|"
+    r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
+    r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
+    r"traslada|traslado|stopped|halts the)\b"
 )
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
@@ -433,13 +443,17 @@ PEOPLE_NOUN = _words(
     r"reos",
 )
 PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
-SUBSET_AFTER = re.compile(r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales)")
+SUBSET_AFTER = re.compile(
+    r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
+    r"de est[oa]s)\b"
+)
 SUBSET_BEFORE = re.compile(
     r"(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
     r"of whom|de los cuales|y|and|\()\s*$"
 )
 CUMULATIVE = _words(
-    r"since (?:the (?:start|beginning)|(?:early |late )?(?:jan|feb|march|april|may|june|july|aug|sep|oct|nov|dec)\w*)",
+    r"since (?:the (?:start|beginning)|(?:early |late )?"
+    r"(?:jan|feb|march|april|may|june|july|aug|sep|oct|nov|dec)\w*)",
     r"desde (?:inicios|principios|enero|el inicio|que)",
     r"so far",
     r"en lo que va",
@@ -534,4 +548,70 @@ LAND_OR_SEA = _words(
     r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
     r"por mar", r"patrulleras?", r"torkham", r"crossings?",
+)  # fmt: skip
+NOT_A_ROLE_BEFORE = re.compile(
+    r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
+    r"acuerdo\w*|agreement|colaboracion|ayuda)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
+    r"\s*(?:the\s+|el\s+|la\s+)?$"
+)
+QUALIFIED_FLIGHT_AFTER = re.compile(
+    r"^\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?))\b"
+)
+
+# Status cues used to decide, strongest first (see extract._status).
+BLOCKED_STRONG = _words(
+    r"suspend\w*", r"suspension", r"halt\w*", r"cancel\w*", r"refus\w*", r"reject\w*",
+    r"rechaz\w+", r"bloque\w+", r"blocks?", r"blocked", r"grounded", r"denied", r"deny",
+    r"denies", r"nego", r"negaron", r"niega", r"niegan", r"negara",
+    r"no (?:aceptara|permitira|recibira|acepta)",
+    r"(?:not|won t|will not|would not) (?:accept|allow|receive|land|take)", r"prohib\w+",
+    r"barred", r"stopped", r"to stop", r"stops", r"preventing", r"prevents?", r"paus\w+",
+    r"frenad[oa]s?", r"frena", r"paraliz\w+", r"turned (?:back|away)", r"turns away",
+    r"impid\w+", r"impedi\w+", r"stalled", r"injunction", r"no pudo aterrizar",
+    r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
+    r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
+)  # fmt: skip
+PLANNED_STRONG = _words(
+    r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
+    r"planned", r"planea\w*", r"prev[eé]n?", r"programad[oa]s?", r"esta previsto",
+    r"tiene previsto", r"llegara\w*", r"aterrizara\w*", r"saldra\w*", r"partira\w*",
+    r"seran", r"sera", r"reanudara\w*", r"retomara\w*", r"comenzara\w*", r"iniciara\w*",
+    r"a partir del?", r"next week", r"la proxima semana", r"la semana que viene",
+    r"due to (?:depart|arrive|land|leave)", r"agreed to (?:accept|receive|take)",
+    r"agrees to (?:accept|receive|take)", r"acepta recibir", r"acepto recibir",
+    r"acepto colaborar", r"pone a disposicion", r"puesto a disposicion", r"offered",
+    r"offers", r"ofrece\w*", r"traeran", r"will be", r"to be deported", r"podria\w*",
+    r"could", r"would", r"upcoming", r"inminente", r"reautoriza\w*", r"reauthoriz\w*",
+    r"to begin", r"to start", r"asumira",
+    r"to (?:land|arrive|reach|depart|leave|be deported)", r"on (?:its|their) way to (?:collect|pick)",
+    r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
+)  # fmt: skip
+COMPLETED_STRONG = _words(
+    r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
+    r"aterrizaron", r"aterrizan", r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega",
+    r"arrib[oa]", r"arribaron", r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben",
+    r"received", r"receives", r"took off", r"departed", r"despego", r"despegaron", r"partio",
+    r"salio", r"deported", r"deports?", r"deporto", r"deportaron", r"deporta", r"expulso",
+    r"expulsaron", r"expulsa", r"expels", r"expelled", r"repatrio", r"repatriaron",
+    r"repatriates", r"repatriated", r"returned", r"retornaron", r"regresaron", r"volvieron",
+    r"were flown", r"flew", r"sent", r"envio", r"enviaron", r"carrying", r"carried",
+    r"transported", r"traslado", r"trasladaron", r"conducted", r"realizo", r"completed",
+    r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted", r"reanudo",
+    r"en route", r"a bordo", r"on board", r"transfers", r"transferred",
+)  # fmt: skip
+COMPLETED_FINITE = _words(
+    r"landed", r"lands", r"arrived", r"touched down", r"aterriz[oa]", r"aterrizaron",
+    r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega", r"arrib[oa]", r"arribaron",
+    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"took off",
+    r"departed", r"despego", r"despegaron", r"partio", r"salio", r"deporto", r"deportaron",
+    r"expulso", r"expulsaron", r"repatrio", r"repatriaron", r"retornaron", r"regresaron",
+    r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",
+    r"realizo", r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted",
+    r"reanudo", r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
+    r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
+)  # fmt: skip
+DESPITE = _words(
+    r"despite", r"pese a", r"a pesar de", r"desafiando", r"in defiance", r"proceed\w*",
+    r"too late", r"demasiado tarde",
 )  # fmt: skip

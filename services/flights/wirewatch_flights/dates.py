@@ -52,7 +52,7 @@ def _names() -> _Names:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     n = _names()
     day_month = re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?(?P<month>{n.month_re})\.?"
+        rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?(?P<month>{n.month_re})\.?"
         rf"(?:\s+(?:de(?:l)?\s+)?(?P<year>(?:19|20)\d\d))?\b"
     )
     month_day = re.compile(
@@ -97,9 +97,15 @@ def _stated(folded: str, published: date) -> list[DateMention]:
                     value = None
             else:
                 value = _closest_year(month, day, published)
-            if value is not None:
+            if value is not None and not _dateline(folded, m.start(), m.end()):
                 found.append(DateMention(value, m.start(), m.end()))
     return found
+
+
+def _dateline(folded: str, start: int, end: int) -> bool:
+    """A date that opens the text and ends with ':' or '.-' is the dateline (when the
+    item was written), not when the flight was."""
+    return start < 40 and folded[end : end + 2].lstrip()[:1] in (":", ".", "-", "—", "–")
 
 
 def _relative(folded: str, published: date, future: bool) -> list[DateMention]:

@@ -7,6 +7,7 @@ See docs/flights.md for the field definitions and the rules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -124,6 +125,8 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         score += 2.0
+    elif cues.MODIFIER_BEFORE.search(before):
+        score = max(score - 1.5, 0.2)  # "more than 100": only when nothing precise is said
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
     if cues.CUMULATIVE.search(folded[number.end : number.end + 80]) or cues.CUMULATIVE.search(
@@ -157,49 +160,68 @@ def _flights(parts: list[Part]) -> int | None:
     return None
 
 
+def _span(part: Part, m: re.Match[str]) -> Span:
+    return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+
+
+def _status_of(part: Part) -> tuple[Status, Span] | None:
+    """A part's status: blocked if it says so (unless flights resume, or went ahead
+    despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
+    else a weaker completed cue ("deported", "a bordo")."""
+    folded = part.folded
+    finite = cues.COMPLETED_FINITE.search(folded)
+    blocked = cues.BLOCKED_STRONG.search(folded)
+    went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
+    if blocked and not cues.RESUMING.search(folded) and not went_ahead:
+        return "blocked", _span(part, blocked)
+    planned = cues.PLANNED_STRONG.search(folded)
+    if finite and (planned is None or finite.start() < planned.start()):
+        return "completed", _span(part, finite)
+    if planned:
+        return "planned", _span(part, planned)
+    weak = cues.COMPLETED_STRONG.search(folded)
+    return ("completed", _span(part, weak)) if weak else None
+
+
 def _status(parts: list[Part]) -> Clue:
-    scores: dict[Status, float] = {"completed": 0.0, "planned": 0.0, "blocked": 0.0}
-    spans: dict[Status, Span] = {}
-    groups: tuple[tuple[Status, object], ...] = (
-        ("blocked", cues.BLOCKED),
-        ("planned", cues.PLANNED),
-        ("completed", cues.COMPLETED),
-    )
+    """The title decides when it has a cue (a headline that only says flights resume
+    leaves it to the summary); else the summary; else completed."""
+    decided: list[tuple[Status, Span]] = []
     for part in parts:
-        weight = 2.0 if part.source == "title" else 1.0
-        resuming = cues.RESUMING.search(part.folded) is not None
-        for status, pattern in groups:
-            for m in pattern.finditer(part.folded):  # type: ignore[attr-defined]
-                if status == "blocked" and resuming:
-                    continue
-                scores[status] += weight
-                spans.setdefault(
-                    status, Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
-                )
-    if scores["blocked"] >= 2.0 and scores["blocked"] >= scores["completed"] * 0.5:
-        chosen: Status = "blocked"
-    elif scores["planned"] > scores["completed"] * 0.6 and scores["planned"] >= 1.0:
-        chosen = "planned"
-    else:
-        chosen = "completed"
-    span = spans.get(chosen) or Span("title", 0, 0, "")
-    return Clue("status", chosen, span)
+        result = _status_of(part)
+        if result is None:
+            continue
+        if part.source == "title" and cues.RESUMING.search(part.folded) and len(parts) > 1:
+            later = _status_of(parts[-1])
+            if later is not None and later[0] == "completed":
+                result = later
+        decided.append(result)
+    if not decided:
+        return Clue("status", "completed", Span("title", 0, 0, ""))
+    status, span = decided[0]
+    return Clue("status", status, span)
 
 
 def _operator(parts: list[Part]) -> Clue | None:
-    for part in parts:
-        for m in part.mentions:
-            if m.entry.kind == "operator":
-                span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
-                return Clue("operator", m.entry.key, span)
+    """The first carrier or air force named, else the first agency."""
+    for agencies in (False, True):
+        for part in parts:
+            for m in part.mentions:
+                if m.entry.kind == "operator" and m.entry.agency == agencies:
+                    span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+                    return Clue("operator", m.entry.key, span)
     return None
 
 
-def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | None:
+def _flight_date(
+    parts: list[Part], published: date, status: Status, near: Span | None
+) -> Clue | None:
+    """The first part's date nearest the status cue (the verb that says what happened)."""
     for part in parts:
         found = date_mentions(part.text, published, future=status == "planned")
         if found:
-            d = found[0]
+            anchor = near.start if near is not None and near.source == part.source else 0
+            d = min(found, key=lambda m: abs(m.start - anchor))
             span = Span(part.source, d.start, d.end, part.text[d.start : d.end])
             return Clue("flight_date", d.value.isoformat(), span)
     return None
@@ -216,7 +238,7 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
         return None
     people = _people(parts)
     status = _status(parts)
-    when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
+    when = _flight_date(parts, published, status.value, status.span)  # type: ignore[arg-type]
     operator = _operator(parts)
     clues = [
         Clue("flight", "flight", gate[0]),

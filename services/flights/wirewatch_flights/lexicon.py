@@ -73,6 +73,9 @@ class Entry:
     display name for operators."""
     state: str | None = None
     """For operators: the deporting state the agency implies (ICE means US)."""
+    agency: bool = False
+    """For operators: a government agency (ICE, INM), as opposed to a carrier or an air
+    force; a named carrier is the more specific operator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,5 +171,7 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
                 builder.add(phrase, Entry(kind, code))  # type: ignore[arg-type]
     for name, spec in data["operators"].items():
         for phrase in spec["names"]:
-            builder.add(phrase, Entry("operator", name, spec.get("state")))
+            builder.add(
+                phrase, Entry("operator", name, spec.get("state"), bool(spec.get("agency")))
+            )
     return Lexicon(builder.table)

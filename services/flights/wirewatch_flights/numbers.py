@@ -32,9 +32,21 @@ _NOT_COUNTS = frozenset(
         "second",
         "third",
         "fourth",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "cientos",
+        "centenares",
+        "miles",
+        "decenas",
+        "millones",
+        "centenar",
+        "docena",
+        "dozen",
     }
 )
-"""Articles and ordinals text2num would read as numbers ("un vuelo", "tercer vuelo")."""
+"""Articles, ordinals and vague plurals ("hundreds") text2num would read as numbers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +113,27 @@ def _word_numbers(lowered: str) -> list[Number]:
     return found
 
 
+_APPROXIMATE = re.compile(r"\b(?:un centenar|a hundred|una docena|a dozen|a thousand)\b")
+_APPROXIMATE_VALUES = {"docena": 12, "dozen": 12, "thousand": 1000}
+
+
+def _approximate(lowered: str) -> list[Number]:
+    """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
+    found = []
+    for m in _APPROXIMATE.finditer(lowered):
+        word = m.group(0).rsplit(" ", 1)[-1]
+        found.append(Number(_APPROXIMATE_VALUES.get(word, 100), m.start(), m.end()))
+    return found
+
+
 def numbers(text: str) -> list[Number]:
     """Every number of ``text`` in order, with its span."""
     lowered = text.lower() if len(text.lower()) == len(text) else text
-    found = _digit_numbers(text) + _word_numbers(lowered)
+    approximate = _approximate(lowered)
+    words = [
+        n
+        for n in _word_numbers(lowered)
+        if not any(a.start <= n.start < a.end for a in approximate)
+    ]
+    found = _digit_numbers(text) + words + approximate
     return sorted(found, key=lambda n: n.start)

@@ -79,6 +79,8 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     before = _before(folded, mention)
     after = _after(folded, mention)
     origin = destination = 0.0
+    if cues.NOT_A_ROLE_BEFORE.search(before):
+        return 0.0, 0.0
     if cues.ORIGIN_BEFORE_STRONG.search(before):
         origin += 3.0
     elif cues.DEST_BEFORE_STRONG.search(before):
@@ -89,9 +91,10 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         destination += 1.5
     elif cues.DEST_BEFORE_WEAK.search(before):
         destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 1.0
-    if mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
-        destination += 1.0
-        origin += 1.0
+    if mention.entry.kind == "country" and cues.QUALIFIED_FLIGHT_AFTER.match(after):
+        origin += 2.0  # "a U.S. deportation flight"
+    elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
+        destination += 1.5  # "the Rwanda flight"
     if cues.SENDER_VERB_AFTER.search(after):
         origin += 3.0
     elif cues.RECEIVER_VERB_AFTER.search(after):
@@ -110,7 +113,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     origin, destination = _cue_scores(folded, mention)
     if entry.kind == "people":
         if _people_context(folded, mention):
-            destination += 2.0
+            destination += 1.5
         if origin == 0:
             origin = 0.0
         else:
