@@ -584,7 +584,8 @@ PLANNED_STRONG = _words(
     r"offers", r"ofrece\w*", r"traeran", r"will be", r"to be deported", r"podria\w*",
     r"could", r"would", r"upcoming", r"inminente", r"reautoriza\w*", r"reauthoriz\w*",
     r"to begin", r"to start", r"asumira",
-    r"to (?:land|arrive|reach|depart|leave|be deported)", r"on (?:its|their) way to (?:collect|pick)",
+    r"to (?:land|arrive|reach|depart|leave|be deported)",
+    r"on (?:its|their) way to (?:collect|pick)",
     r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
 )  # fmt: skip
 COMPLETED_STRONG = _words(

@@ -17,6 +17,7 @@ from wirewatch.cli import (
     classify_cmds,
     deliveries_cmds,
     feeds_cmds,
+    flights_cmds,
     ingest_cmds,
     kafka_cmds,
     run_cmds,
@@ -48,6 +49,7 @@ app.add_typer(topics_cmds.app, name="topics")
 app.add_typer(subscriptions_cmds.app, name="subscriptions")
 app.add_typer(deliveries_cmds.app, name="deliveries")
 app.add_typer(tokens_cmds.app, name="tokens")
+app.add_typer(flights_cmds.app, name="flights")
 
 
 def main() -> None:
