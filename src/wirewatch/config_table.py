@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_flights.settings import FlightsSettings
@@ -42,6 +43,15 @@ def _default(value: Any) -> str:
     return str(value)
 
 
+def _shown_default(field: FieldInfo) -> str:
+    """The default as documented: a machine-dependent one (the data dir) says how it is
+    chosen instead of showing this machine's path."""
+    extra = field.json_schema_extra
+    if isinstance(extra, dict) and isinstance(extra.get("shown_default"), str):
+        return str(extra["shown_default"])
+    return _default(field.get_default(call_default_factory=True))
+
+
 def render() -> str:
     lines = [BEGIN, "| variable | used by | default | meaning |", "|---|---|---|---|"]
     seen: set[str] = set()
@@ -52,7 +62,7 @@ def render() -> str:
             seen.add(name)
             env = f"WIREWATCH_{name.upper()}"
             desc = (field.description or "").replace("|", "\\|").replace("\n", " ")
-            default = _default(field.get_default(call_default_factory=True)).replace("|", "\\|")
+            default = _shown_default(field).replace("|", "\\|")
             lines.append(f"| `{env}` | {section} | `{default}` | {desc} |")
     lines.append(END)
     return "\n".join(lines)

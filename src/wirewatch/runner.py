@@ -7,6 +7,7 @@ import asyncio
 import contextvars
 import signal
 from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 import structlog
@@ -35,6 +36,7 @@ from wirewatch.ops.server import HttpServer
 from wirewatch.ops.settings import OpsSettings
 from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
 from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
+from wirewatch.runtime import remove_runtime, write_runtime
 
 log = get_logger(__name__)
 
@@ -68,13 +70,19 @@ class System:
         self.settings: OpsSettings | None = None
 
     @property
+    def kafka_bootstrap(self) -> str:
+        """The Kafka the system uses: the configured one or its embedded broker."""
+        assert self.settings is not None, "not started"
+        return str(self.overrides.get("kafka_bootstrap") or self.settings.kafka_bootstrap or "")
+
+    @property
     def url(self) -> str:
         assert self.http is not None, "the HTTP server is off (serve_http=False)"
         return self.http.url
 
     async def _start_broker(self, settings: OpsSettings) -> None:
         if settings.durable is True:
-            self.embedded = await asyncio.to_thread(DurableBroker(settings.data_dir).start)
+            self.embedded = await asyncio.to_thread(DurableBroker(settings.broker_dir).start)
         else:
             self.embedded = await asyncio.to_thread(EmbeddedBroker().start)
         self.overrides["kafka_bootstrap"] = self.embedded.bootstrap
@@ -82,7 +90,7 @@ class System:
             "embedded broker started",
             bootstrap=self.embedded.bootstrap,
             durable=settings.durable,
-            data_dir=str(settings.data_dir) if settings.durable else None,
+            data_dir=str(settings.broker_dir) if settings.durable else None,
         )
 
     async def start(self) -> None:
@@ -151,7 +159,7 @@ class System:
         assert self.settings is not None and self.notify is not None
         return await collect_snapshot(
             self.notify.engine,
-            str(self.overrides.get("kafka_bootstrap") or self.settings.kafka_bootstrap or ""),
+            self.kafka_bootstrap,
             probe_urls=self.settings.status_probe_urls,
             local=self.ops.local_status,
         )
@@ -180,11 +188,21 @@ async def run_until_signalled(
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     system = System(overrides)
+    data_dir: Path | None = None
     try:
         await system.start()
+        assert system.settings is not None
+        data_dir = system.settings.data_dir
+        write_runtime(
+            data_dir,
+            kafka_bootstrap=system.kafka_bootstrap,
+            http_url=system.url if system.http is not None else None,
+        )
         if on_ready is not None:
             await on_ready(system)
         await stop.wait()
     finally:
         log.info("stopping")
+        if data_dir is not None:
+            remove_runtime(data_dir)
         await system.stop()

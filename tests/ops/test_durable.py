@@ -24,6 +24,7 @@ from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
 from wirewatch.ops.offsets import group_lag
+from wirewatch.ops.settings import OpsSettings
 from wirewatch.runner import System
 
 pytestmark = pytest.mark.integration
@@ -150,7 +151,9 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
             fetched_at=datetime.now(UTC),
             language="en",
         )
-        broker = await asyncio.to_thread(DurableBroker(tmp_path / "data").start)
+        broker = await asyncio.to_thread(
+            DurableBroker(OpsSettings(data_dir=tmp_path / "data").broker_dir).start
+        )
         try:
             producer = KafkaBroker(broker.bootstrap)
             await producer.connect()

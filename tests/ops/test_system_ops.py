@@ -16,6 +16,7 @@ from wirewatch_shared import streams
 
 from tests.ops.conftest import RunningSystem
 from tests.ops.support import get, value, wait_until
+from tests.support.env import is_setting
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
@@ -25,7 +26,7 @@ WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 def run_cli(
     args: list[str], running: RunningSystem, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
     environment.update(
         WIREWATCH_DATABASE_URL=running.database_url,
         WIREWATCH_KAFKA_BOOTSTRAP=running.bootstrap,

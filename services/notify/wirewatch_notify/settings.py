@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
@@ -94,7 +95,8 @@ class NotifySettings(CommonSettings):
         "random key is created in `secret_key_file`.",
     )
     secret_key_file: str = Field(
-        default="./wirewatch-secret.key",
+        default_factory=lambda data: str(Path(data["data_dir"]) / "wirewatch-secret.key"),
+        json_schema_extra={"shown_default": "DATA_DIR/wirewatch-secret.key"},
         description="Where the generated secret key is kept when `secret_key` is unset.",
     )
     secret_rotation_grace_s: float = Field(

@@ -22,6 +22,7 @@ from wirewatch.cli import (
     kafka_cmds,
     run_cmds,
     status_cmds,
+    stories_cmds,
     subscribe_cmds,
     subscriptions_cmds,
     tokens_cmds,
@@ -49,6 +50,7 @@ app.add_typer(topics_cmds.app, name="topics")
 app.add_typer(subscriptions_cmds.app, name="subscriptions")
 app.add_typer(deliveries_cmds.app, name="deliveries")
 app.add_typer(tokens_cmds.app, name="tokens")
+app.add_typer(stories_cmds.app, name="stories")
 app.add_typer(flights_cmds.app, name="flights")
 
 

@@ -55,9 +55,10 @@ def classify_engine(database_url: str | None) -> Any:
 
 
 def kafka_bootstrap() -> str | None:
-    from wirewatch_classify.settings import ClassifySettings
+    """WIREWATCH_KAFKA_BOOTSTRAP, else the broker of the running `wirewatch up`."""
+    from wirewatch.cli.common import kafka_bootstrap as configured_or_running
 
-    return ClassifySettings().kafka_bootstrap
+    return configured_or_running()
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -190,8 +191,8 @@ def reclassify_cmd(
     bootstrap = kafka_bootstrap()
     if not bootstrap:
         raise UserError(
-            "WIREWATCH_KAFKA_BOOTSTRAP is not set: reclassify publishes to Kafka "
-            "(use --dry-run to only print the matches)"
+            "no running `wirewatch up` found and WIREWATCH_KAFKA_BOOTSTRAP is not set: "
+            "reclassify publishes to Kafka (use --dry-run to only print the matches)"
         )
     publish, close = reclassify.kafka_publisher(bootstrap)
     try:

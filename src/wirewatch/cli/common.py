@@ -10,6 +10,8 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.settings import CommonSettings
 
+from wirewatch.runtime import Runtime
+
 DatabaseUrl = Annotated[
     str | None, typer.Option("--database-url", help="Default: WIREWATCH_DATABASE_URL.")
 ]
@@ -28,3 +30,19 @@ TopicsDir = Annotated[
 
 def engine_from_settings(database_url: str | None = None) -> Engine:
     return make_engine(database_url or CommonSettings().database_url)
+
+
+def running_system() -> Runtime | None:
+    """The `wirewatch up` running on this data dir (from its runtime file), if any."""
+    from wirewatch.runtime import read_runtime
+
+    return read_runtime(CommonSettings().data_dir)
+
+
+def kafka_bootstrap() -> str | None:
+    """WIREWATCH_KAFKA_BOOTSTRAP, else the broker of the running `wirewatch up`."""
+    configured = CommonSettings().kafka_bootstrap
+    if configured:
+        return configured
+    runtime = running_system()
+    return runtime.kafka_bootstrap if runtime is not None else None

@@ -18,6 +18,7 @@ class ServiceName(StrEnum):
     ingest = "ingest"
     classify = "classify"
     notify = "notify"
+    stories = "stories"
     flights = "flights"
 
 
@@ -30,13 +31,17 @@ Durable = Annotated[
     bool | None,
     typer.Option(
         "--durable/--in-memory",
-        help="Keep the embedded broker's messages and offsets in WIREWATCH_DATA_DIR "
+        help="Keep the embedded broker's messages and offsets in the data dir "
         "across restarts (default WIREWATCH_DURABLE).",
     ),
 ]
 DataDir = Annotated[
     str | None,
-    typer.Option("--data-dir", help="Durable broker data directory (WIREWATCH_DATA_DIR)."),
+    typer.Option(
+        "--data-dir",
+        help="Where state lives: database, secret key, broker data, runtime file "
+        "(WIREWATCH_DATA_DIR; default: the per-user data dir).",
+    ),
 ]
 
 
@@ -72,6 +77,24 @@ def _durable_default() -> bool:
     return True
 
 
+def _refuse_second_up(data_dir: str | None) -> None:
+    """Two `up`s on one data dir would share its database and broker data: refuse."""
+    from pathlib import Path
+
+    from wirewatch_shared.settings import CommonSettings
+
+    from wirewatch.runtime import read_runtime
+
+    home = Path(data_dir).expanduser() if data_dir else CommonSettings().data_dir
+    running = read_runtime(home)
+    if running is not None:
+        raise UserError(
+            f"wirewatch is already running on {home} (pid {running.pid}, "
+            f"{running.http_url or 'no HTTP'}); stop it first, or give another "
+            "--data-dir / WIREWATCH_DATA_DIR"
+        )
+
+
 @app.command()
 def up(
     port: Port = None,
@@ -83,6 +106,7 @@ def up(
     ingest, classify, notify and the HTTP API. Ctrl-C stops cleanly."""
     from wirewatch.runner import run_until_signalled
 
+    _refuse_second_up(data_dir)
     overrides: dict[str, object] = {}
     if port is not None:
         overrides["http_port"] = port
@@ -99,7 +123,7 @@ def up(
 
 @app.command("service")
 def service(
-    name: Annotated[ServiceName, typer.Argument(help="ingest, classify or notify")],
+    name: Annotated[ServiceName, typer.Argument(help="ingest, classify, stories, flights or notify")],
 ) -> None:
     """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
     run_service(name)

@@ -30,8 +30,13 @@ Url = Annotated[
 
 
 def _local_base_url() -> str:
+    """The running `wirewatch up`'s URL (runtime file), else the configured host and port."""
+    from wirewatch.cli.common import running_system
     from wirewatch.ops.settings import OpsSettings
 
+    runtime = running_system()
+    if runtime is not None and runtime.http_url:
+        return runtime.http_url
     settings = OpsSettings()
     host = "127.0.0.1" if settings.http_host in ("0.0.0.0", "::", "") else settings.http_host  # noqa: S104
     return f"http://{host}:{settings.http_port}"
