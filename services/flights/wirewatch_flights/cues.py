@@ -91,7 +91,7 @@ EVACUATION = _words(
     r"atrapad[oa]s",
     r"trapped",
     r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
-    r"from abroad", r"del exterior", r"desde el exterior", r"vande bharat", r"wuhan",
+    r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior", r"vande bharat", r"wuhan",
 )  # fmt: skip
 REMAINS_FUNDS = _words(
     r"restos",
@@ -479,6 +479,14 @@ CUMULATIVE = _words(
     r"mas de \d[\d.,]* la cantidad",
     r"eleva\w*",
     r"this month",
+    r"por mes",
+    r"per month",
+    r"a month",
+    r"al mes",
+    r"cada mes",
+    r"promedio",
+    r"on average",
+    r"en solo",
     r"este mes",
     r"in the last",
     r"en las ultimas",
@@ -530,6 +538,8 @@ POLICY = _words(
     r"agreement", r"acuerdo", r"deal", r"enforcement",
 )  # fmt: skip
 SPECIFIC = _words(
+    r"retorn[oa]", r"retornan", r"regresa", r"regresan", r"regreso", r"regresaron",
+    r"return(?:ed|s)? home", r"volvieron", r"repatriated",
     r"landed", r"arrived", r"arrives?", r"aterriz[oa]", r"aterrizaron", r"llegaron", r"llegan?",
     r"llego", r"arrib[oa]", r"arribaron", r"recibio", r"recibieron", r"recibe", r"reciben",
     r"received", r"receives?", r"sent", r"enviad[oa]s", r"envio", r"enviaron", r"deported",
@@ -616,3 +626,10 @@ DESPITE = _words(
     r"despite", r"pese a", r"a pesar de", r"desafiando", r"in defiance", r"proceed\w*",
     r"too late", r"demasiado tarde",
 )  # fmt: skip
+MIGRANT_CONTEXT = _words(
+    r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
+    r"migrantes?", r"inmigrantes?", r"immigrants?", r"iom", r"oim",
+    r"international organi[sz]ation for migration", r"organizacion internacional para las migraciones",
+    r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
+)  # fmt: skip
+REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")

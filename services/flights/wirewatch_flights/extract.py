@@ -47,34 +47,45 @@ def _first(parts: list[Part], pattern: object) -> Span | None:
     return None
 
 
+def _removal_without_flight_word(parts: list[Part]) -> Span | None:
+    """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
+    between two countries resuming, still counts; a court ruling or a policy does not,
+    unless people were actually removed."""
+    if _first(parts, cues.LAND_OR_SEA):
+        return None
+    resuming = _first(parts, cues.RESUMING)
+    strong = _first(parts, cues.STRONG_PAST)
+    specific = _first(parts, cues.SPECIFIC) or strong or resuming
+    if specific is None:
+        return None
+    people = _people(parts) is not None
+    if resuming is None:
+        dated = any(date_mentions(p.text, date.today()) for p in parts)
+        if not (people or (dated and strong)):
+            return None
+    if (_first(parts, cues.COURT) or _first(parts, cues.POLICY)) and not (strong or people):
+        return None
+    return specific
+
+
+def _own_citizens_or_things(parts: list[Part]) -> bool:
+    """An evacuation of a country's own citizens, or the repatriation of remains or
+    funds: unless deportation, expulsion or migrants are named."""
+    if _first(parts, cues.REMAINS_FUNDS):
+        return _first(parts, cues.REMOVAL) is None
+    if _first(parts, cues.EVACUATION):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    return False
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
-    flight = _first(parts, cues.FLIGHT)
     deport = _first(parts, cues.DEPORT)
-    if deport is None:
+    if deport is None or _own_citizens_or_things(parts):
         return None
+    flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
     if flight is None:
-        # No flight word: a specific removal ("Germany deports 28 Afghans") still counts,
-        # a court ruling on a scheme or law does not.
-        specific = _first(parts, cues.SPECIFIC)
-        if specific is None or _first(parts, cues.LAND_OR_SEA):
-            return None
-        people = _people(parts) is not None
-        dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or dated):
-            return None
-        strong = _first(parts, cues.STRONG_PAST) is not None
-        if (_first(parts, cues.COURT) or _first(parts, cues.POLICY)) and not strong:
-            return None
-        flight = specific
-    if _first(parts, cues.EVACUATION) or _first(parts, cues.REMAINS_FUNDS):
-        strong = any(
-            m.group(0).startswith(("deport", "expuls", "expel", "remov"))
-            for p in parts
-            for m in cues.DEPORT.finditer(p.folded)
-        )
-        if not strong:
-            return None
+        return None
     return flight, deport
 
 

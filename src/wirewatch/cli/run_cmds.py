@@ -123,7 +123,9 @@ def up(
 
 @app.command("service")
 def service(
-    name: Annotated[ServiceName, typer.Argument(help="ingest, classify, stories, flights or notify")],
+    name: Annotated[
+        ServiceName, typer.Argument(help="ingest, classify, stories, flights or notify")
+    ],
 ) -> None:
     """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
     run_service(name)
