@@ -91,7 +91,8 @@ EVACUATION = _words(
     r"atrapad[oa]s",
     r"trapped",
     r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
-    r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior", r"vande bharat", r"wuhan",
+    r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
+    r"vande bharat", r"wuhan",
 )  # fmt: skip
 REMAINS_FUNDS = _words(
     r"restos",
@@ -629,7 +630,8 @@ DESPITE = _words(
 MIGRANT_CONTEXT = _words(
     r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
     r"migrantes?", r"inmigrantes?", r"immigrants?", r"iom", r"oim",
-    r"international organi[sz]ation for migration", r"organizacion internacional para las migraciones",
+    r"international organi[sz]ation for migration",
+    r"organizacion internacional para las migraciones",
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
