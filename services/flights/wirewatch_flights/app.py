@@ -120,9 +120,13 @@ class FlightsService:
 
     def _store(self, intakes: list[Intake]) -> list[FlightRecordEvent]:
         latest: dict[str, FlightRecordEvent] = {}
-        window = self.settings.flights_merge_window_days
+        windows = store.Windows(
+            self.settings.flights_merge_window_days, self.settings.flights_planned_window_days
+        )
         for intake in intakes:
-            event = store.record_observation(self.engine, intake.observation, intake.source, window)
+            event = store.record_observation(
+                self.engine, intake.observation, intake.source, windows
+            )
             if event is not None:
                 previous = latest.get(event.record_id)
                 if previous is not None and previous.change == "created":

@@ -371,7 +371,7 @@ SENDER_VERB_AFTER = re.compile(
 )
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
-    r"accepted|suspends?|suspended|suspende|suspendio|rejects?|rejected|rechaza\w*|refuses?|"
+    r"accepted|rejects?|rejected|rechaza\w*|refuses?|"
     r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|halts?|"
     r"halted|blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
     r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back|turned away|turns away|"

@@ -225,13 +225,14 @@ def _operator(parts: list[Part]) -> Clue | None:
 
 
 def _flight_date(
-    parts: list[Part], published: date, status: Status, near: Span | None
+    parts: list[Part], published: date, status: Status
 ) -> Clue | None:
-    """The first part's date nearest the status cue (the verb that says what happened)."""
+    """The first part's date nearest its status cue (the verb that says what happened)."""
     for part in parts:
         found = date_mentions(part.text, published, future=status == "planned")
         if found:
-            anchor = near.start if near is not None and near.source == part.source else 0
+            cue = _status_of(part)
+            anchor = cue[1].start if cue is not None else 0
             d = min(found, key=lambda m: abs(m.start - anchor))
             span = Span(part.source, d.start, d.end, part.text[d.start : d.end])
             return Clue("flight_date", d.value.isoformat(), span)
@@ -249,7 +250,7 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
         return None
     people = _people(parts)
     status = _status(parts)
-    when = _flight_date(parts, published, status.value, status.span)  # type: ignore[arg-type]
+    when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
     operator = _operator(parts)
     clues = [
         Clue("flight", "flight", gate[0]),

@@ -126,10 +126,17 @@ def merge(observations: Sequence[Observation]) -> Merged:
 
 
 def same_flight(
-    a: Flight, a_story: str | None, b: Merged, b_stories: Sequence[str], window_days: int
+    a: Flight,
+    a_story: str | None,
+    b: Merged,
+    b_stories: Sequence[str],
+    window_days: int,
+    planned_window_days: int = 0,
 ) -> bool:
     """Whether an observation belongs to an existing record: the same story, or the same
-    route (destination, and origin unless one is unknown) within ``window_days``."""
+    route (destination, and origin unless one is unknown) within ``window_days`` (1 when
+    both dates are stated). A planned flight with no stated date (an announcement) also
+    takes the first flight on its route up to ``planned_window_days`` later."""
     if a_story is not None and a_story in b_stories:
         return True
     if a.destination is None or a.destination != b.destination:
@@ -138,6 +145,9 @@ def same_flight(
         return False
     if a.flight_date is None or b.flight_date is None:
         return False
-    gap = abs((a.flight_date - b.flight_date).days)
+    gap = (a.flight_date - b.flight_date).days
     limit = 1 if (a.flight_date_stated and b.flight_date_stated) else window_days
-    return gap <= limit
+    if abs(gap) <= limit:
+        return True
+    announced = b.status == "planned" and not b.flight_date_stated
+    return announced and 0 <= gap <= planned_window_days

@@ -26,6 +26,13 @@ class FlightsSettings(CommonSettings):
         description="Items of different stories are one flight when their route matches and "
         "their flight dates are this close (days; 1 when both dates are stated).",
     )
+    flights_planned_window_days: int = Field(
+        default=21,
+        ge=0,
+        le=120,
+        description="An announced flight (planned, no date stated) becomes the record of the "
+        "first flight on its route reported up to this many days later.",
+    )
     flights_batch_max_records: int = Field(
         default=200,
         ge=1,

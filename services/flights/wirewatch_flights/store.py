@@ -51,8 +51,16 @@ def _merged_of(record: FlightRecord) -> Merged:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Windows:
+    """How far apart two reports of one route may be and still be one flight (days)."""
+
+    merge_days: int = 3
+    planned_days: int = 21
+
+
 def _find_record(
-    session: Session, flight: Flight, story_id: str | None, window_days: int
+    session: Session, flight: Flight, story_id: str | None, windows: Windows
 ) -> FlightRecord | None:
     if story_id is not None:
         rid = session.exec(
@@ -62,7 +70,7 @@ def _find_record(
             return session.get(FlightRecord, rid)
     if flight.destination is None or flight.flight_date is None:
         return None
-    span = timedelta(days=window_days)
+    span = timedelta(days=max(windows.merge_days, windows.planned_days))
     candidates = session.exec(
         select(FlightRecord)
         .where(FlightRecord.destination == flight.destination)
@@ -71,7 +79,10 @@ def _find_record(
         .order_by(col(FlightRecord.updated_at).desc())
     ).all()
     for record in candidates:
-        if same_flight(flight, story_id, _merged_of(record), record.story_ids, window_days):
+        merged = _merged_of(record)
+        if same_flight(
+            flight, story_id, merged, record.story_ids, windows.merge_days, windows.planned_days
+        ):
             return record
     return None
 
@@ -127,7 +138,7 @@ def _lock_route(session: Session, destination: str | None) -> None:
 
 
 def record_observation(
-    engine: Engine, observation: Observation, source: SourceInfo, window_days: int
+    engine: Engine, observation: Observation, source: SourceInfo, windows: Windows | None = None
 ) -> FlightRecordEvent | None:
     """Store one item's flight facts and update its record; the record's event when the
     record was created or changed, else None (a redelivered, unchanged item)."""
@@ -138,7 +149,7 @@ def record_observation(
         record = (
             session.get(FlightRecord, existing.record_id)
             if existing is not None
-            else _find_record(session, flight, observation.story_id, window_days)
+            else _find_record(session, flight, observation.story_id, windows or Windows())
         )
         created = record is None
         if record is None:
