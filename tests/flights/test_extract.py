@@ -107,7 +107,9 @@ def test_court_ruling_on_a_scheme_is_not_a_flight_record() -> None:
 
 def test_publication_date_stands_in_when_no_date_is_stated() -> None:
     flight = extract(
-        "Deportation flights to Guatemala", "A flight with 120 Guatemalans landed.", date(2024, 5, 2)
+        "Deportation flights to Guatemala",
+        "A flight with 120 Guatemalans landed.",
+        date(2024, 5, 2),
     )
     assert flight is not None
     assert flight.flight_date == date(2024, 5, 2)

@@ -35,6 +35,7 @@ CSV_COLUMNS = (
 )
 MAX_LIMIT = 5000
 
+Status = Literal["completed", "planned", "blocked"]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")]
 
 
@@ -97,7 +98,6 @@ def _query(
 
 def create_flights_router(engine: Engine) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["flights"])
-    Status = Literal["completed", "planned", "blocked"]
 
     async def records(query: store.Query) -> list[FlightRecordEvent]:
         return await asyncio.to_thread(store.list_records, engine, query)

@@ -224,9 +224,7 @@ def _operator(parts: list[Part]) -> Clue | None:
     return None
 
 
-def _flight_date(
-    parts: list[Part], published: date, status: Status
-) -> Clue | None:
+def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | None:
     """The first part's date nearest its status cue (the verb that says what happened)."""
     for part in parts:
         found = date_mentions(part.text, published, future=status == "planned")

@@ -82,11 +82,19 @@ def _status(observations: Sequence[Observation]) -> Status:
     return status
 
 
-def _flight_date(observations: Sequence[Observation]) -> tuple[date | None, bool, tuple[str, ...]]:
-    stated = [o.flight.flight_date for o in observations if o.flight.flight_date_stated]
-    stated_values = [d.isoformat() for d in stated if d is not None]
-    if stated_values:
-        best, distinct = _pick(stated_values)
+def _flight_date(
+    observations: Sequence[Observation], status: Status
+) -> tuple[date | None, bool, tuple[str, ...]]:
+    """A stated date over the publication date; the dates of the sources that report the
+    record's current status first (the landing's date, not the announcement's)."""
+    current = [o for o in observations if o.flight.status == status] or list(observations)
+    stated = [
+        o.flight.flight_date.isoformat()
+        for o in current
+        if o.flight.flight_date_stated and o.flight.flight_date is not None
+    ]
+    if stated:
+        best, distinct = _pick(stated)
         assert best is not None
         return date.fromisoformat(best), True, distinct
     earliest = min(observations, key=lambda o: o.published)
@@ -107,7 +115,8 @@ def merge(observations: Sequence[Observation]) -> Merged:
     people, people_values = _people(observations)
     if len(people_values) > 1:
         conflicts.append(("people", people_values))
-    when, stated, dates = _flight_date(observations)
+    status = _status(observations)
+    when, stated, dates = _flight_date(observations, status)
     if len(dates) > 1:
         conflicts.append(("flight_date", dates))
     flights, _ = _pick([str(o.flight.flights) for o in observations if o.flight.flights])
@@ -117,7 +126,7 @@ def merge(observations: Sequence[Observation]) -> Merged:
         destination=picked["destination"],
         people=people,
         flights=int(flights) if flights else None,
-        status=_status(observations),
+        status=status,
         flight_date=when,
         flight_date_stated=stated,
         operator=picked["operator"],
@@ -135,8 +144,8 @@ def same_flight(
 ) -> bool:
     """Whether an observation belongs to an existing record: the same story, or the same
     route (destination, and origin unless one is unknown) within ``window_days`` (1 when
-    both dates are stated). A planned flight with no stated date (an announcement) also
-    takes the first flight on its route up to ``planned_window_days`` later."""
+    both dates are stated). A planned flight (an announcement) also takes the first
+    flight on its route reported up to ``planned_window_days`` later."""
     if a_story is not None and a_story in b_stories:
         return True
     if a.destination is None or a.destination != b.destination:
@@ -149,5 +158,4 @@ def same_flight(
     limit = 1 if (a.flight_date_stated and b.flight_date_stated) else window_days
     if abs(gap) <= limit:
         return True
-    announced = b.status == "planned" and not b.flight_date_stated
-    return announced and 0 <= gap <= planned_window_days
+    return b.status == "planned" and 0 <= gap <= planned_window_days

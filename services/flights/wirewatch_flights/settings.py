@@ -30,8 +30,8 @@ class FlightsSettings(CommonSettings):
         default=21,
         ge=0,
         le=120,
-        description="An announced flight (planned, no date stated) becomes the record of the "
-        "first flight on its route reported up to this many days later.",
+        description="An announced (planned) flight becomes the record of the first flight on "
+        "its route reported up to this many days later.",
     )
     flights_batch_max_records: int = Field(
         default=200,
