@@ -16,6 +16,7 @@ import typer
 from wirewatch.cli import (
     classify_cmds,
     deliveries_cmds,
+    docs_cmds,
     feeds_cmds,
     flights_cmds,
     ingest_cmds,
@@ -43,6 +44,7 @@ app.add_typer(status_cmds.app)  # status
 app.add_typer(ingest_cmds.app)  # parse
 app.add_typer(classify_cmds.app)  # classify, eval, reclassify
 app.add_typer(subscribe_cmds.app)  # subscribe
+app.add_typer(docs_cmds.app)  # asyncapi
 # command groups
 app.add_typer(kafka_cmds.app, name="kafka-topics")
 app.add_typer(feeds_cmds.app, name="feeds")
