@@ -98,7 +98,7 @@ STREAM_INFO: dict[str, StreamInfo] = {
     DEAD_LETTER: StreamInfo(
         "DeadLetter",
         key="none",
-        producers=("classify", "notify", "stories"),
+        producers=("classify", "notify", "stories", "flights"),
     ),
     STORIES: StreamInfo(
         "StoryEvent",
