@@ -79,7 +79,8 @@ def system_overrides(database_url: str, smtp: SmtpSink, secret_key_file: Path) -
     return {
         "database_url": database_url,
         "seed_default_feeds": False,
-        "allow_private_networks": True,
+        "ingest_allow_private_networks": True,
+        "notify_allow_private_networks": True,
         "poll_tick_s": 0.2,
         "delivery_tick_s": 0.2,
         "http_port": port,
