@@ -19,6 +19,8 @@ from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 
+from wirewatch.schema import upgrade
+
 
 def feed_item(item_id: str, title: str, summary: str = "") -> FeedItem:
     now = datetime.now(UTC)
@@ -40,7 +42,7 @@ def service(tmp_path: Path) -> ClassifyService:
         kafka_bootstrap="localhost:9092", database_url=f"sqlite:///{tmp_path / 'c.db'}"
     )
     svc = ClassifyService(settings)
-    store.create_classify_tables(svc.engine)
+    upgrade(svc.engine)
     return svc
 
 

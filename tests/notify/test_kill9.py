@@ -24,7 +24,6 @@ from kafka import KafkaProducer
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 from wirewatch_notify import subscriptions
-from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.models import Delivery, DeliveryStatus
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared import streams
@@ -33,6 +32,7 @@ from wirewatch_shared.db import make_engine
 from tests.notify.helpers import SECRET_KEY, classified
 from tests.notify.receiver import ReceiverProcess
 from tests.support.env import is_setting
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -93,7 +93,7 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
     receiver = ReceiverProcess()
     database_url = f"sqlite:///{tmp_path / 'kill9.db'}"
     engine = make_engine(database_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     env = _env(kafka_bootstrap, database_url)
     producer = KafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", linger_ms=5)
 

@@ -301,7 +301,6 @@ class ClassifyService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(store.create_classify_tables, self.engine)
         await self.reload_user_topics()
         if self._producer is None:
             self._producer = await start_batch_producer(self.settings, client_suffix="classify-out")

@@ -80,7 +80,6 @@ class IngestService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(store.create_ingest_tables, self.engine)
         if self.settings.seed_default_feeds:
             added = await asyncio.to_thread(
                 store.seed_feeds, self.engine, self.settings.default_feeds

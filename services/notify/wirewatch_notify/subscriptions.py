@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 from wirewatch_shared.ssrf import ResolutionError, SsrfError, resolve_public_sync
 
@@ -26,7 +27,6 @@ from wirewatch_notify.models import (
     DeliveryKind,
     DeliveryStatus,
     Subscription,
-    utcnow,
 )
 from wirewatch_notify.payloads import confirm_envelope, dumps
 from wirewatch_notify.rules import active_rules

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.settings import CommonSettings
 
+from wirewatch.cli.errors import UserError
 from wirewatch.runtime import Runtime
 
 DatabaseUrl = Annotated[
@@ -28,8 +29,21 @@ TopicsDir = Annotated[
 """``--topics-dir``: classification topic files that override or extend the shipped ones."""
 
 
-def engine_from_settings(database_url: str | None = None) -> Engine:
-    return make_engine(database_url or CommonSettings().database_url)
+def open_database(database_url: str | None = None) -> Engine:
+    """The database (``database_url``, else WIREWATCH_DATABASE_URL) at this release's
+    schema: a SQLite file is upgraded, a PostgreSQL database must already be
+    (``wirewatch db upgrade``)."""
+    from wirewatch.schema import prepare
+
+    url = database_url or CommonSettings().database_url
+    try:
+        engine = make_engine(url)
+        prepare(engine)
+    except UserError:
+        raise
+    except Exception as exc:
+        raise UserError(f"cannot open the database {url}: {exc}") from None
+    return engine
 
 
 def running_system() -> Runtime | None:
