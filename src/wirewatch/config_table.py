@@ -50,10 +50,19 @@ def _shown_default(field: FieldInfo) -> str:
     return _default(field.get_default(call_default_factory=True))
 
 
+def used_by(name: str, field: FieldInfo) -> str:
+    """Every section whose settings read the variable (a field may say so itself)."""
+    extra = field.json_schema_extra
+    if isinstance(extra, dict) and isinstance(extra.get("used_by"), str):
+        return str(extra["used_by"])
+    readers = [section for section, cls in SECTIONS if name in cls.model_fields]
+    return readers[0] if readers[0] == "all services" else ", ".join(readers)
+
+
 def render() -> str:
     lines = [BEGIN, "| variable | used by | default | meaning |", "|---|---|---|---|"]
     seen: set[str] = set()
-    for section, cls in SECTIONS:
+    for _, cls in SECTIONS:
         for name, field in cls.model_fields.items():
             if name in seen:
                 continue
@@ -61,7 +70,7 @@ def render() -> str:
             env = f"WIREWATCH_{name.upper()}"
             desc = (field.description or "").replace("|", "\\|").replace("\n", " ")
             default = _shown_default(field).replace("|", "\\|")
-            lines.append(f"| `{env}` | {section} | `{default}` | {desc} |")
+            lines.append(f"| `{env}` | {used_by(name, field)} | `{default}` | {desc} |")
     lines.append(END)
     return "\n".join(lines)
 
