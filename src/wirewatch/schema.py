@@ -33,10 +33,16 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
 """The schema ``create_all`` made in release 0.1.0 (before migrations)."""
 
+PRE_MIGRATION: tuple[tuple[str, str], ...] = (("0002", "stories_story"), (BASELINE, "ingest_feed"))
+"""(revision, a table it creates), newest first: a database made by ``create_all``
+(no version table) is stamped with the newest revision whose table it has. The stories
+tables were made by ``create_all`` for a short while before this history existed."""
+
 MODEL_MODULES: tuple[str, ...] = (
     "wirewatch_ingest.models",
     "wirewatch_classify.models",
     "wirewatch_notify.models",
+    "wirewatch_stories.models",
 )
 """Every module that defines tables; a new service adds its own here."""
 
@@ -80,10 +86,12 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _is_release_0_1_0(conn: Connection) -> bool:
-    """Tables made by ``create_all`` before migrations existed: no version table."""
+def _pre_migration_revision(conn: Connection) -> str | None:
+    """The revision a database made by ``create_all`` (no version table) matches."""
     names = set(inspect(conn).get_table_names())
-    return "alembic_version" not in names and "ingest_feed" in names
+    if "alembic_version" in names:
+        return None
+    return next((rev for rev, table in PRE_MIGRATION if table in names), None)
 
 
 @contextmanager
@@ -114,8 +122,9 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Bring the database to ``revision`` (default: this release's schema)."""
     with _migration_lock(engine), engine.begin() as conn:
         config = alembic_config(conn)
-        if _is_release_0_1_0(conn):
-            command.stamp(config, BASELINE)
+        adopted = _pre_migration_revision(conn)
+        if adopted is not None:
+            command.stamp(config, adopted)
         command.upgrade(config, revision)
 
 

@@ -30,7 +30,7 @@ from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_stories.settings import StoriesSettings
-from wirewatch_stories.store import Assigner, create_stories_tables
+from wirewatch_stories.store import Assigner
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
@@ -112,7 +112,6 @@ class StoriesService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(create_stories_tables, self.engine)
 
     def build_app(self) -> FastStream:
         return FastStream(self.broker, on_startup=[self.on_startup])

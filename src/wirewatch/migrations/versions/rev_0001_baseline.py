@@ -1,7 +1,6 @@
 """Baseline: the tables of release 0.1.0.
 
 Revision ID: 0001
-Revises: (none)
 The tables `create_all` made in release 0.1.0, before migrations; a database from that
 release is stamped with this revision (see wirewatch.schema).
 """
