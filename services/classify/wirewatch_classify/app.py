@@ -26,11 +26,10 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics, streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import DeadLetter, FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
@@ -46,12 +45,6 @@ _JSON_HEADERS = {"content-type": "application/json"}
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
-
-
-async def raw_bodies(msg: StreamMessage[Any]) -> Any:
-    """Hand the handler the undecoded bodies: decoding happens per item, so one bad
-    message goes to the dead-letter topic instead of failing its whole batch."""
-    return msg.body
 
 
 class ClassifyService:

@@ -10,16 +10,14 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import dead_letter
 from wirewatch_shared.events import ClassifiedItem
@@ -47,11 +45,6 @@ BATCH_TIMEOUT_MS = 50
 # a classified item is ~2 KB, so one round over the partitions still fills a batch.
 MAX_PARTITION_FETCH_BYTES = 128 * 1024
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's message bodies as they came off the wire (no JSON decoding)."""
-    return message.body
 
 
 class NotifyService:

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import dead_letter
 from wirewatch_shared.events import ClassifiedItem
@@ -34,11 +32,6 @@ from wirewatch_stories.store import Assigner
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's bodies undecoded: one bad message is dead-lettered, not the batch."""
-    return message.body
 
 
 class StoriesService:

@@ -18,7 +18,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def upgrade() -> None:
+def _create_classify_item() -> None:
     op.create_table(
         "classify_item",
         sa.Column("item_id", sa.String(length=512), nullable=False),
@@ -32,6 +32,8 @@ def upgrade() -> None:
     with op.batch_alter_table("classify_item", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_classify_item_published"), ["published"], unique=False)
 
+
+def _create_classify_user_topic() -> None:
     op.create_table(
         "classify_user_topic",
         sa.Column("name", sa.String(length=64), nullable=False),
@@ -42,6 +44,9 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
+
+
+def _create_ingest_feed() -> None:
     op.create_table(
         "ingest_feed",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -71,6 +76,8 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_ingest_feed_url"), ["url"], unique=True)
 
+
+def _create_ingest_seen_item() -> None:
     op.create_table(
         "ingest_seen_item",
         sa.Column("item_id", sa.String(length=64), nullable=False),
@@ -84,6 +91,8 @@ def upgrade() -> None:
     with op.batch_alter_table("ingest_seen_item", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_ingest_seen_item_feed_id"), ["feed_id"], unique=False)
 
+
+def _create_notify_api_token() -> None:
     op.create_table(
         "notify_api_token",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -95,6 +104,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("key_id"),
     )
+
+
+def _create_notify_delivery() -> None:
     op.create_table(
         "notify_delivery",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -121,6 +133,8 @@ def upgrade() -> None:
             batch_op.f("ix_notify_delivery_subscription_id"), ["subscription_id"], unique=False
         )
 
+
+def _create_notify_subscription() -> None:
     op.create_table(
         "notify_subscription",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -154,6 +168,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("notify_subscription", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_notify_subscription_owner"), ["owner"], unique=False)
+
+
+def upgrade() -> None:
+    _create_classify_item()
+    _create_classify_user_topic()
+    _create_ingest_feed()
+    _create_ingest_seen_item()
+    _create_notify_api_token()
+    _create_notify_delivery()
+    _create_notify_subscription()
 
 
 def downgrade() -> None:
