@@ -14,6 +14,9 @@ import structlog
 from faststream import FastStream
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
+from wirewatch_flights.api import create_flights_router
+from wirewatch_flights.app import FlightsService
+from wirewatch_flights.settings import FlightsSettings
 from wirewatch_ingest.app import IngestService
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.app import NotifyService
@@ -26,6 +29,7 @@ from wirewatch_stories.settings import StoriesSettings
 
 from wirewatch.http_app import build_http_app
 from wirewatch.ops.durable import DurableBroker
+from wirewatch.ops.flights_page import flights_page_router
 from wirewatch.ops.instrument import ProcessOps
 from wirewatch.ops.pages import PagesContext
 from wirewatch.ops.server import HttpServer
@@ -61,6 +65,7 @@ class System:
         self.classify: ClassifyService | None = None
         self.notify: NotifyService | None = None
         self.stories: StoriesService | None = None
+        self.flights: FlightsService | None = None
         self.ops = ProcessOps(SERVICE_NAME)
         self.http: HttpServer | None = None
         self.settings: OpsSettings | None = None
@@ -110,10 +115,12 @@ class System:
         self.classify = ClassifyService(classify_settings, engine)
         self.notify = NotifyService(NotifySettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.stories = StoriesService(StoriesSettings(**self.overrides), engine)  # type: ignore[arg-type]
+        self.flights = FlightsService(FlightsSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.ops.watch("ingest", self.ingest, prefixed=True)
         self.ops.watch("classify", self.classify, prefixed=True)
         self.ops.watch("notify", self.notify, prefixed=True)
         self.ops.watch("stories", self.stories, prefixed=True)
+        self.ops.watch("flights", self.flights, prefixed=True)
         self.ops.start()
         if self.serve_http:
             # Listening first: /healthz answers and /readyz says "starting" meanwhile.
@@ -127,7 +134,8 @@ class System:
                 ),
                 refresh_s=settings.status_refresh_s,
             )
-            app = build_http_app(self.notify, self.ops.routes(), pages)
+            flights_routers = (create_flights_router(engine), flights_page_router(engine))
+            app = build_http_app(self.notify, self.ops.routes(), pages, flights_routers)
             self.http = HttpServer(app, settings.http_host, settings.http_port)
             await self.http.start()
             log.info("http api listening", url=self.http.url)
@@ -136,6 +144,7 @@ class System:
             ("notify", self.notify),
             ("ingest", self.ingest),
             ("stories", self.stories),
+            ("flights", self.flights),
         )
         self.apps = [service.build_app() for _, service in services]
         # Consumers join their groups concurrently (each join takes a few seconds).

@@ -33,16 +33,22 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001"
 """The schema ``create_all`` made in release 0.1.0 (before migrations)."""
 
-PRE_MIGRATION: tuple[tuple[str, str], ...] = (("0002", "stories_story"), (BASELINE, "ingest_feed"))
+PRE_MIGRATION: tuple[tuple[str, str], ...] = (
+    ("0003", "flights_record"),
+    ("0002", "stories_story"),
+    (BASELINE, "ingest_feed"),
+)
 """(revision, a table it creates), newest first: a database made by ``create_all``
 (no version table) is stamped with the newest revision whose table it has. The stories
-tables were made by ``create_all`` for a short while before this history existed."""
+and flights tables were made by ``create_all`` for a short while before this history
+existed."""
 
 MODEL_MODULES: tuple[str, ...] = (
     "wirewatch_ingest.models",
     "wirewatch_classify.models",
     "wirewatch_notify.models",
     "wirewatch_stories.models",
+    "wirewatch_flights.models",
 )
 """Every module that defines tables; a new service adds its own here."""
 

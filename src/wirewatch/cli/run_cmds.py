@@ -19,6 +19,7 @@ class ServiceName(StrEnum):
     classify = "classify"
     notify = "notify"
     stories = "stories"
+    flights = "flights"
 
 
 Port = Annotated[int | None, typer.Option(help="HTTP API port (default WIREWATCH_HTTP_PORT).")]
@@ -126,7 +127,9 @@ def up(
 
 @app.command("service")
 def service(
-    name: Annotated[ServiceName, typer.Argument(help="ingest, classify, stories or notify")],
+    name: Annotated[
+        ServiceName, typer.Argument(help="ingest, classify, stories, flights or notify")
+    ],
 ) -> None:
     """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
     run_service(name)
