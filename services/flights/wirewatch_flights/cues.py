@@ -10,7 +10,7 @@ import re
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 FLIGHT = _words(

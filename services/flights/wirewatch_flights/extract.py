@@ -27,6 +27,7 @@ class Part:
     text: str
     folded: str
     mentions: tuple[Mention, ...]
+    numbers: tuple[Number, ...]
 
 
 def _parts(title: str, summary: str) -> list[Part]:
@@ -35,7 +36,8 @@ def _parts(title: str, summary: str) -> list[Part]:
     for source, text in (("title", title), ("summary", summary)):
         if text:
             folded = fold(text)
-            parts.append(Part(source, text, folded, tuple(lexicon.mentions(text, folded))))  # type: ignore[arg-type]
+            mentions = tuple(lexicon.mentions(text, folded))
+            parts.append(Part(source, text, folded, mentions, tuple(numbers(text))))  # type: ignore[arg-type]
     return parts
 
 
@@ -115,7 +117,7 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
 
 def _iter_numbers(parts: list[Part]) -> Iterator[tuple[Part, Number]]:
     for part in parts:
-        for number in numbers(part.text):
+        for number in part.numbers:
             yield part, number
 
 

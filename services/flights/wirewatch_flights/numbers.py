@@ -107,7 +107,7 @@ def _word_numbers(lowered: str) -> list[Number]:
             if run and lowered[run[-1][1] : m.start()].strip():
                 flush()
             run.append(m.span())
-        else:
+        elif run:
             flush()
     flush()
     return found
