@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,7 +112,7 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     kinds = ("country", "people")
     for part in parts:
         named = [m for m in part.mentions if m.entry.kind in kinds]
-        for a, b in zip(named, named[1:], strict=False):
+        for a, b in pairwise(named):
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or origin in pair:
                 continue
