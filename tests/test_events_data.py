@@ -29,9 +29,9 @@ STATUSES = {"completed", "planned", "blocked"}
 STORY_LABEL = re.compile(r"^\d{4}-\d{2}(-\d{2})?-[a-z0-9]+(-[a-z0-9]+)*$")
 
 # Sizes reached so far; raise them as the sets grow, never lower them.
-MIN_STORY_ITEMS = 390
-MIN_STORIES = 80
-MIN_FLIGHT_REPORTS = 375
+MIN_STORY_ITEMS = 415
+MIN_STORIES = 81
+MIN_FLIGHT_REPORTS = 400
 MIN_FLIGHT_NEGATIVES = 85
 SPANISH_SHARE = (0.35, 0.5)  # issues 13 and 15 ask for about 40% Spanish
 
