@@ -563,7 +563,9 @@ LAND_OR_SEA = _words(
     r"border crossing", r"crossing point", r"paso fronterizo", r"por tierra", r"land border",
     r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
-    r"por mar", r"patrulleras?", r"torkham", r"crossings?",
+    r"por mar", r"patrulleras?", r"torkham", r"crossings?", r"boats?", r"pateras?", r"lanchas?",
+    r"embarcacion\w*", r"guardia costera", r"coast guard", r"intercept\w*", r"at sea",
+    r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
     r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"

@@ -58,15 +58,17 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
         return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST)
-    specific = _first(parts, cues.SPECIFIC) or strong or resuming
+    # A court stopping a removal to a named country is a blocked flight record.
+    stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
+    specific = _first(parts, cues.SPECIFIC) or strong or resuming or stopped
     if specific is None:
         return None
     people = _people(parts) is not None
     if resuming is None:
         dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or (dated and strong)):
+        if not (people or (dated and (strong or stopped))):
             return None
-    if (_first(parts, cues.COURT) or _first(parts, cues.POLICY)) and not (strong or people):
+    if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
 
