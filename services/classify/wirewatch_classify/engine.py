@@ -28,7 +28,9 @@ from pathlib import Path
 from wirewatch_shared.events import Entities, Evidence, TopicMatch
 
 from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
+from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
+from wirewatch_classify.model import MODEL_RULE, Stack, TopicModel, shipped_model, term_evidence
 from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
 from wirewatch_classify.topicdef import TopicSpec, load_topics
 
@@ -236,8 +238,19 @@ class Classifier:
         topics: Sequence[TopicSpec],
         gazetteer: Gazetteer | None = None,
         user_topics: Iterable[UserTopic] = (),
+        model: TopicModel | None = None,
     ) -> None:
         self.topics: tuple[TopicSpec, ...] = tuple(topics)
+        self.model = model
+        # Topics the learned model combines with (fitted on this very topic file version).
+        self._stacks: dict[str, Stack] = {}
+        if model is not None:
+            stacks = model.stacks
+            self._stacks = {
+                t.topic: stacks[t.topic]
+                for t in self.topics
+                if t.topic in stacks and stacks[t.topic].rules_version == t.version
+            }
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         files = {t.topic for t in self.topics}
         # A topic file wins over a user topic of the same name (one match per name).
@@ -255,6 +268,14 @@ class Classifier:
             }
             for phrase in terms(user.query):
                 self.lexicon.add(phrase, ("U", user.name, phrase))
+        # The model reads an item only when one of these groups occurs (its gate).
+        self._gate = frozenset(
+            self.lexicon.owner_id(("T", t.topic, group))
+            for t in self.topics
+            if t.topic in self._stacks and self.model is not None
+            for group in self.model.gates.get(t.topic, ())
+            if group in t.groups
+        )
         # Which topic file / user topic / entity kind each owner id belongs to.
         self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
         self._owner_name = [key[1] for key in self.lexicon.owner_keys]
@@ -262,11 +283,11 @@ class Classifier:
     @classmethod
     def load(cls, topics_dir: Path | None = None) -> Classifier:
         """The shipped topic files (overridden/extended by ``topics_dir``) and gazetteer."""
-        return cls(load_topics(topics_dir))
+        return cls(load_topics(topics_dir), model=shipped_model())
 
     def with_user_topics(self, user_topics: Iterable[UserTopic]) -> Classifier:
         """A new classifier with the same topic files and these user topics."""
-        return Classifier(self.topics, self.gazetteer, user_topics)
+        return Classifier(self.topics, self.gazetteer, user_topics, self.model)
 
     @property
     def topic_names(self) -> list[str]:
@@ -316,11 +337,19 @@ class Classifier:
             else:
                 users.add(names[oid])
         matches: list[TopicMatch] = []
+        parts: list[ItemParts] = []  # the model's view of the item, built at most once
+        gated = not self._gate.isdisjoint(groups.keys())
+        if gated:
+            topics.update(self._stacks)
         for name in topics:
             topic = self._compiled[name]
-            if not topic.may_match(groups):
+            stack = self._stacks.get(name) if gated else None
+            if stack is not None and self.model is not None:
+                match = _eval_topic_model(topic, groups, stack, self.model, title, summary, parts)
+            elif not topic.may_match(groups):
                 continue
-            match = _eval_topic(topic, groups)
+            else:
+                match = _eval_topic(topic, groups)
             if match is not None:
                 matches.append(match)
         for name in users:
@@ -338,6 +367,24 @@ class Classifier:
         for name, topic in self._compiled.items():
             fired = _fire_rules(topic, groups)
             out[name] = sum(rule.weight for rule, _ in fired) if fired else 0.0
+        return out
+
+    def topic_scores(self, title: str, summary: str) -> dict[str, float]:
+        """The calibrated score of every topic file, reported or not (for evaluation)."""
+        groups = self._scan(title, summary)
+        out: dict[str, float] = {}
+        parts: ItemParts | None = None
+        gated = not self._gate.isdisjoint(groups.keys())
+        for name, topic in self._compiled.items():
+            fired = _fire_rules(topic, groups)
+            raw = sum(rule.weight for rule, _ in fired)
+            stack = self._stacks.get(name)
+            if stack is None or self.model is None or not gated:
+                out[name] = topic.spec.calibration.score(raw) if fired else 0.0
+                continue
+            parts = parts or ItemParts(title, summary)
+            logit = self.model.logits(parts)[self.model.topics.index(name)]
+            out[name] = stack.score(raw, logit)
         return out
 
     def _eval_user_topic(self, user: UserTopic, groups: GroupHits) -> TopicMatch | None:
@@ -391,6 +438,47 @@ def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
         score=round(score, 4),
         evidence=tuple(evidence),
         rules=tuple(rule.name for rule, _ in fired),
+    )
+
+
+def _eval_topic_model(
+    topic: _Topic,
+    groups: GroupHits,
+    stack: Stack,
+    model: TopicModel,
+    title: str,
+    summary: str,
+    parts: list[ItemParts],
+) -> TopicMatch | None:
+    """Rules and model combined: the score is the stack's calibrated probability.
+
+    Rule evidence as usual; when the rules alone would not have tagged the item, the
+    model's strongest terms are evidence too (rule ``model``)."""
+    fired = _fire_rules(topic, groups)
+    raw = sum(rule.weight for rule, _ in fired)
+    if not parts:
+        parts.append(ItemParts(title, summary))
+    name = topic.spec.topic
+    logit = model.logits(parts[0])[model.topics.index(name)]
+    score = stack.score(raw, logit)
+    if score < stack.threshold:
+        return None
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
+        if rule.weight <= 0:
+            break
+        evidence.extend(_evidence(located, rule.name, seen))
+    names = tuple(rule.name for rule, _ in fired)
+    if raw < topic.cutoff or not evidence:
+        terms = model.top_terms(parts[0], name)
+        evidence.extend(
+            e for e in term_evidence(title, summary, terms) if (e.field, e.start, e.end) not in seen
+        )
+        names += (MODEL_RULE,)
+    evidence.sort(key=lambda e: (e.field != "title", e.start))
+    return TopicMatch.model_construct(
+        topic=name, score=round(score, 4), evidence=tuple(evidence), rules=names
     )
 
 

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from wirewatch.cli import classify_cmds, ingest_cmds, notify_cmds, ops_cmds
+from wirewatch.cli import classify_cmds, ingest_cmds, model_cmds, notify_cmds, ops_cmds
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (ops_cmds, ingest_cmds, classify_cmds, notify_cmds):
+for module in (ops_cmds, ingest_cmds, classify_cmds, model_cmds, notify_cmds):
     module.register(app)
 
 

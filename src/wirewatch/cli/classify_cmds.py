@@ -81,7 +81,9 @@ def classify_cmd(
 
 
 def eval_cmd(
-    file: Path = typer.Argument(..., help="Labelled JSON lines (title, summary, lang, labels)."),
+    file: Path | None = typer.Argument(
+        None, help="Labelled JSON lines (title, summary, lang, labels); or use --split."
+    ),
     topics_dir: Path | None = typer.Option(
         None,
         "--topics-dir",
@@ -92,11 +94,25 @@ def eval_cmd(
     calibrate: bool = typer.Option(
         False, "--calibrate", help="Also fit and print Platt calibration per topic."
     ),
+    split: str | None = typer.Option(
+        None, "--split", help="Evaluate a split of the manifest: train, dev, test or all."
+    ),
+    data_dir: Path = typer.Option(Path("tests/data"), "--data-dir", help="For --split."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Without the learned model."),
 ) -> None:
-    """Precision/recall/F1 per topic and language, hard-negative precision, misclassified items."""
+    """P/R/F1, Brier score and reliability per topic and language; misclassified items."""
     from wirewatch_classify.evaluation import EvalFileError, evaluate, format_report, read_labelled
 
     classifier = _classifier(topics_dir)
+    if rules_only:
+        classifier = type(classifier)(classifier.topics)
+    if split is not None:
+        from wirewatch.cli.model_cmds import eval_splits
+
+        eval_splits(classifier, data_dir, split, as_json, misses=not calibrate)
+        return
+    if file is None:
+        raise UserError("give a labelled FILE or --split NAME")
     try:
         rows = read_labelled(file)
     except EvalFileError as exc:
