@@ -1,6 +1,6 @@
 """Classify service throughput over the real broker vs a no-op pass-through service.
 
-Starts the embedded Tansu broker, fills ``topics.ITEMS`` with N real-text FeedItems
+Starts the embedded Tansu broker, fills ``streams.ITEMS`` with N real-text FeedItems
 (news feeds of the local corpus mixed with the labelled dev set, as in
 bench/classify_core.py), then in the same run:
 
@@ -40,8 +40,8 @@ from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from wirewatch_classify.app import ClassifyService, raw_bodies
 from wirewatch_classify.settings import ClassifySettings
-from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_topics, make_broker
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_streams, make_broker
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import FeedItem
 
@@ -75,7 +75,7 @@ async def fill_items(settings: ClassifySettings, n: int) -> None:
             pending.append(
                 await broker.publish(
                     item.model_dump_json().encode(),
-                    topics.ITEMS,
+                    streams.ITEMS,
                     key=item.item_id.encode(),
                     no_confirm=True,
                 )
@@ -114,7 +114,7 @@ def passthrough_app(settings: ClassifySettings, progress: Progress) -> FastStrea
         progress.add(len(bodies))
 
     broker.subscriber(
-        topics.ITEMS,
+        streams.ITEMS,
         group_id=PASS_GROUP,
         batch=True,
         max_records=settings.classify_batch_max_records,
@@ -186,7 +186,7 @@ async def main() -> None:
             classify_store_items=not args.no_store,
             log_level="WARNING",
         )
-        ensure_topics(embedded.bootstrap, (*topics.ALL_TOPICS, SINK))
+        ensure_streams(embedded.bootstrap, (*streams.ALL_STREAMS, SINK))
         store = "with" if settings.classify_store_items else "without"
         passes: list[float] = []
         rates: dict[int, list[float]] = {w: [] for w in args.workers}

@@ -163,8 +163,8 @@ def _classified(run: int, n: int) -> tuple[bytes, bytes]:
 async def kafka_main(args: argparse.Namespace) -> None:
     """The notify hop over the real broker, notify as its own process (see the docstring)."""
     from aiokafka import AIOKafkaProducer
-    from wirewatch_shared import topics
-    from wirewatch_shared.broker import ensure_topics
+    from wirewatch_shared import streams
+    from wirewatch_shared.broker import ensure_streams
     from wirewatch_shared.embedded import EmbeddedBroker
 
     from bench.pipeline import (
@@ -184,7 +184,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
     print(f"cpus: {os.cpu_count()}  logs: {tmp}")
     with EmbeddedBroker() as broker, database(tmp) as database_url:
         await asyncio.to_thread(
-            ensure_topics, broker.bootstrap, topics.ALL_TOPICS, partitions=args.partitions
+            ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
         )
         if args.record_only:
             _subscribe_digest(database_url, servers.url("/hook"))
@@ -198,7 +198,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
         try:
             # 1. A backlog of classified items, then notify starts: how fast it drains it.
             messages = [_classified(1, n) for n in range(args.hop_items)]
-            sends = [await producer.send(topics.CLASSIFIED, v, key=k) for k, v in messages]
+            sends = [await producer.send(streams.CLASSIFIED, v, key=k) for k, v in messages]
             await asyncio.gather(*sends)
             cluster.start("notify")
             await cluster.wait_ready()
@@ -243,7 +243,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
             for n in range(count):
                 key, value = _classified(2, n)
                 pending.append(
-                    (key.decode(), await producer.send(topics.CLASSIFIED, value, key=key))
+                    (key.decode(), await producer.send(streams.CLASSIFIED, value, key=key))
                 )
                 cluster.sample()
                 pause = begin + (n + 1) / args.rate - time.monotonic()

@@ -51,8 +51,8 @@ from sqlalchemy import create_engine, text
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from wirewatch_shared import topics  # noqa: E402
-from wirewatch_shared.broker import ensure_topics  # noqa: E402
+from wirewatch_shared import streams  # noqa: E402
+from wirewatch_shared.broker import ensure_streams  # noqa: E402
 from wirewatch_shared.embedded import EmbeddedBroker, free_port  # noqa: E402
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
@@ -278,7 +278,7 @@ class Cluster:
 async def broker_ceiling(bootstrap: str, count: int, size: int) -> float:
     """Messages/s through one produce→consume hop on a bare aiokafka pair."""
     topic = f"bench.ceiling.{uuid.uuid4().hex[:6]}"
-    await asyncio.to_thread(ensure_topics, bootstrap, [topic], partitions=3)
+    await asyncio.to_thread(ensure_streams, bootstrap, [topic], partitions=3)
     consumer = AIOKafkaConsumer(
         topic,
         bootstrap_servers=bootstrap,
@@ -448,7 +448,7 @@ async def consumed(cluster: Cluster, service: str) -> float:
                 for sample in family.samples:
                     if sample.name == "faststream_received_messages_total" and sample.labels.get(
                         "handler"
-                    ) in (topics.ITEMS, topics.CLASSIFIED):
+                    ) in (streams.ITEMS, streams.CLASSIFIED):
                         total += sample.value
     return total
 
@@ -463,7 +463,7 @@ async def balanced(cluster: Cluster, service: str, timeout: float = 60) -> None:
                 if s.name == service and s.process.poll() is None:
                     checks = (await client.get(f"{s.url}/readyz")).json()["checks"]
                     groups = checks.get("consumers", {}).get("groups", {})
-                    owned.append(groups.get(topics.GROUP_CLASSIFY, {}).get("partitions", 0))
+                    owned.append(groups.get(streams.GROUP_CLASSIFY, {}).get("partitions", 0))
             if owned and all(n > 0 for n in owned):
                 return
             await asyncio.sleep(0.2)
@@ -491,7 +491,7 @@ async def hop(
     await producer.start()
     messages = [_feed_item(run, n) for n in range(count)]
     started = time.monotonic()
-    sends = [await producer.send(topics.ITEMS, value, key=key) for key, value in messages]
+    sends = [await producer.send(streams.ITEMS, value, key=key) for key, value in messages]
     await asyncio.gather(*sends)
     await producer.stop()
     notify_marks: list[tuple[float, int]] = []
@@ -545,7 +545,7 @@ async def notify_hop(cluster: Cluster, servers: Servers, run: int, count: int) -
     producer = AIOKafkaProducer(bootstrap_servers=cluster.bootstrap, linger_ms=5, acks="all")
     await producer.start()
     started = time.monotonic()
-    sends = [await producer.send(topics.CLASSIFIED, value, key=key) for key, value in messages]
+    sends = [await producer.send(streams.CLASSIFIED, value, key=key) for key, value in messages]
     await asyncio.gather(*sends)
     await producer.stop()
     marks: list[tuple[float, int]] = []
@@ -613,14 +613,14 @@ async def main(args: argparse.Namespace) -> None:
     print(f"cpus: {os.cpu_count()}  logs: {tmp}")
     with EmbeddedBroker() as broker, database(tmp) as database_url:
         await asyncio.to_thread(
-            ensure_topics, broker.bootstrap, topics.ALL_TOPICS, partitions=args.partitions
+            ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
         )
         subscribe(database_url, servers.url("/hook"))
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
 
-        watch = TopicWatch(broker.bootstrap, topics.ITEMS)
-        classified = TopicWatch(broker.bootstrap, topics.CLASSIFIED)
+        watch = TopicWatch(broker.bootstrap, streams.ITEMS)
+        classified = TopicWatch(broker.bootstrap, streams.CLASSIFIED)
         await watch.start()
         await classified.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)

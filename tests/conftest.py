@@ -32,6 +32,36 @@ CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus" / "feeds"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Nothing a test runs writes into the repository or the user's real data dir: the
+    session's module- and session-scoped fixtures get a data dir of their own ..."""
+    path = tmp_path_factory.mktemp("wirewatch-data")
+    # XDG_DATA_HOME too: a test that clears the WIREWATCH_* variables for a subprocess
+    # still gets a temporary per-user data dir, never the real one.
+    values = {"WIREWATCH_DATA_DIR": str(path), "XDG_DATA_HOME": str(path / "xdg")}
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield path
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def wirewatch_home(
+    _session_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """... and every test its own (``WIREWATCH_DATA_DIR``, inherited by subprocesses)."""
+    path = tmp_path / "wirewatch-data"
+    monkeypatch.setenv("WIREWATCH_DATA_DIR", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def kafka_bootstrap() -> Iterator[str]:
     with EmbeddedBroker() as broker:

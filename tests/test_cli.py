@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.env import is_setting
+
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
     environment.update(
         WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
         WIREWATCH_SECRET_KEY_FILE=str(tmp_path / "secret.key"),

@@ -1,4 +1,4 @@
-"""Kafka broker factory and topic administration."""
+"""Kafka broker factory and stream (Kafka topic) administration."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from faststream.kafka import KafkaBroker
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 
 log = logging.getLogger(__name__)
@@ -38,30 +38,30 @@ def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
     )
 
 
-async def ensure_service_topics(settings: CommonSettings) -> None:
-    """Create the pipeline's topics with the configured partitions and replication
+async def ensure_service_streams(settings: CommonSettings) -> None:
+    """Create the pipeline's streams (Kafka topics) with the configured partitions and replication
     (every service does it on start-up: whichever starts first finds none)."""
     if not settings.kafka_bootstrap:
         raise RuntimeError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
     await asyncio.to_thread(
-        ensure_topics,
+        ensure_streams,
         settings.kafka_bootstrap,
         partitions=settings.topic_partitions,
         replication=settings.topic_replication,
     )
 
 
-def ensure_topics(
+def ensure_streams(
     bootstrap: str,
-    names: Iterable[str] = topics.ALL_TOPICS,
+    names: Iterable[str] = streams.ALL_STREAMS,
     *,
     partitions: int = 3,
     replication: int = 1,
     timeout_s: float = 30.0,
 ) -> list[str]:
-    """Create the topics that do not exist yet; return the ones created.
+    """Create the streams (Kafka topics) that do not exist yet; return the ones created.
 
-    Idempotent, so every service (and `wirewatch topics create`) may call it on
+    Idempotent, so every service (and `wirewatch kafka-topics create`) may call it on
     start-up against a real cluster.
     """
     deadline = time.monotonic() + timeout_s

@@ -1,6 +1,6 @@
 """Correlation ids across the pipeline, and log context per consumed message.
 
-Items and classified items are keyed by item id (see :mod:`wirewatch_shared.topics`);
+Items and classified items are keyed by item id (see :mod:`wirewatch_shared.streams`);
 this middleware makes that id the Kafka ``correlation_id`` header of every message
 published on those topics, so one story carries one correlation id from ingest to
 notify. While a message is handled, ``service``, ``topic`` and ``correlation_id``
@@ -18,9 +18,9 @@ from faststream._internal.context.repository import ContextRepo
 from faststream.message import StreamMessage
 from faststream.response import PublishCommand
 
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 
-KEYED_BY_ITEM_ID: frozenset[str] = frozenset({topics.ITEMS, topics.CLASSIFIED})
+KEYED_BY_ITEM_ID: frozenset[str] = frozenset({streams.ITEMS, streams.CLASSIFIED})
 
 
 def _key_text(key: object) -> str | None:

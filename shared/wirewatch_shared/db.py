@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 
@@ -19,6 +20,7 @@ def make_engine(database_url: str) -> Engine:
     restarted server does not hand out dead connections.
     """
     if database_url.startswith("sqlite"):
+        _ensure_sqlite_dir(database_url)
         engine = create_engine(
             database_url, connect_args={"check_same_thread": False, "timeout": 30}
         )
@@ -33,6 +35,14 @@ def make_engine(database_url: str) -> Engine:
 
         return engine
     return create_engine(database_url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _ensure_sqlite_dir(database_url: str) -> None:
+    """A SQLite file in a directory that does not exist yet (the first start in a fresh
+    data dir) gets its directory created, user-only."""
+    database = make_url(database_url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 def create_tables(engine: Engine, *tables: type[SQLModel]) -> None:

@@ -3,7 +3,7 @@
 Events are frozen and reject unknown fields, so a producer bug fails loudly at
 the boundary instead of leaking half-understood data downstream. A compatible
 addition (a new optional field) keeps ``schema_version``; a breaking change
-bumps it and moves to a new topic (see :mod:`wirewatch_shared.topics`).
+bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ class _Event(BaseModel):
 
 
 class FeedItem(_Event):
-    """One normalised entry of a feed, published by ingest on ``topics.ITEMS``."""
+    """One normalised entry of a feed, published by ingest on ``streams.ITEMS``."""
 
     schema_version: Literal[1] = 1
     item_id: str = Field(description="Stable id (from guid, else link, else title+date hash).")
@@ -62,7 +62,7 @@ class Entities(_Event):
 
 
 class ClassifiedItem(_Event):
-    """An item with its topic matches, published by classify on ``topics.CLASSIFIED``."""
+    """An item with its topic matches, published by classify on ``streams.CLASSIFIED``."""
 
     schema_version: Literal[1] = 1
     item: FeedItem
@@ -91,3 +91,52 @@ class DeadLetter(_Event):
     error: str
     payload: str = Field(description="The raw message body, decoded as UTF-8 with replacement.")
     failed_at: AwareDatetime
+
+
+# -- stories (wirewatch_stories, stream ``streams.STORIES``) --------------------------------
+
+STORY_MAX_ITEMS = 50
+"""Most items listed in one story event (the first ones; ``item_count`` has the total)."""
+
+
+class StoryItemRef(_Event):
+    """One item of a story, as alerts and the read side show it."""
+
+    item_id: str = Field(max_length=512)
+    outlet: str = Field(max_length=256, description="The outlet's name (feed title or host).")
+    title: str = Field(default="", max_length=2000)
+    link: str | None = Field(default=None, max_length=4096)
+    language: str | None = Field(default=None, max_length=35)
+    published: AwareDatetime
+
+
+class StoryEvent(_Event):
+    """A story opened, or an item added to one; published by the stories stage on
+    ``streams.STORIES``, keyed by ``story_id`` (one story's events stay in order).
+
+    ``item`` is the classified item that caused the event (its topic matches and
+    entities, so a consumer can match it against its own filters); the ``story``
+    fields describe the story as it stands after the event.
+    """
+
+    schema_version: Literal[1] = 1
+    kind: Literal["opened", "item_added"]
+    story_id: str = Field(max_length=64)
+    position: int = Field(ge=1, description="1 for the item that opened the story, then 2, 3...")
+    item: ClassifiedItem
+    topics: tuple[str, ...] = Field(default=(), max_length=64)
+    item_count: int = Field(ge=1)
+    outlets: tuple[str, ...] = Field(
+        default=(), max_length=500, description="Distinct outlets so far, first reporter first."
+    )
+    languages: tuple[str, ...] = Field(default=(), max_length=64)
+    first_seen: AwareDatetime = Field(description="Publication time of the story's first item.")
+    items: tuple[StoryItemRef, ...] = Field(
+        default=(), max_length=STORY_MAX_ITEMS, description="The story's first items, oldest first."
+    )
+    evidence: tuple[str, ...] = Field(
+        default=(),
+        max_length=32,
+        description="Cues that tied the item to the story (shared names, numbers, words).",
+    )
+    assigned_at: AwareDatetime

@@ -8,10 +8,24 @@ environment variable and documented in the README configuration table, which
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from pathlib import Path
+from typing import Any, Literal, TypedDict
 
-from pydantic import Field
+from platformdirs import user_data_path
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DATA_DIR_SHOWN = "per-user data dir, e.g. ~/.local/share/wirewatch"
+"""How the README configuration table shows the machine-dependent data-dir defaults."""
+
+
+def default_data_dir() -> Path:
+    """The per-user home of Wirewatch's state (``~/.local/share/wirewatch`` on Linux)."""
+    return user_data_path("wirewatch", appauthor=False)
+
+
+def _default_database_url(data: dict[str, Any]) -> str:
+    return f"sqlite:///{Path(data['data_dir']) / 'wirewatch.db'}"
 
 
 class ConsumerOptions(TypedDict):
@@ -28,6 +42,14 @@ class CommonSettings(BaseSettings):
         env_prefix="WIREWATCH_", env_file=".env", extra="ignore", frozen=True
     )
 
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where Wirewatch keeps its state: the SQLite database, the generated "
+        "secret key, the durable embedded broker's data (`broker/`) and `runtime.json`, "
+        "which `wirewatch up` writes so every other command finds it. Settings given "
+        "explicitly (e.g. `WIREWATCH_DATABASE_URL`) win.",
+        json_schema_extra={"shown_default": DATA_DIR_SHOWN},
+    )
     kafka_bootstrap: str | None = Field(
         default=None,
         description="Kafka bootstrap servers (host:port,...). Unset: `wirewatch up` starts "
@@ -52,9 +74,10 @@ class CommonSettings(BaseSettings):
         "that do not wake waiting fetches.",
     )
     database_url: str = Field(
-        default="sqlite:///./wirewatch.db",
-        description="SQLAlchemy URL: SQLite file (default) or "
+        default_factory=_default_database_url,
+        description="SQLAlchemy URL: SQLite file (default: `wirewatch.db` in `data_dir`) or "
         "postgresql+psycopg://user:pass@host/db.",
+        json_schema_extra={"shown_default": "sqlite:///DATA_DIR/wirewatch.db"},
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Log level."
@@ -64,6 +87,11 @@ class CommonSettings(BaseSettings):
         default="127.0.0.1", description="Address the HTTP server (API, health) binds to."
     )
     http_port: int = Field(default=8080, ge=0, le=65535, description="Port of the HTTP server.")
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _expand_home(cls, value: Path) -> Path:
+        return value.expanduser()
 
     def consumer_options(self) -> ConsumerOptions:
         """Keyword arguments every Kafka subscriber gets (tuned for Tansu and Kafka alike)."""

@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.settings import CommonSettings
+from wirewatch_stories.settings import StoriesSettings
 
 from wirewatch.ops.settings import OpsSettings
 
@@ -21,6 +23,7 @@ SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("ingest", IngestSettings),
     ("classify", ClassifySettings),
     ("notify", NotifySettings),
+    ("stories", StoriesSettings),
     ("operations", OpsSettings),
 )
 BEGIN = "<!-- config-table:begin -->"
@@ -38,6 +41,15 @@ def _default(value: Any) -> str:
     return str(value)
 
 
+def _shown_default(field: FieldInfo) -> str:
+    """The default as documented: a machine-dependent one (the data dir) says how it is
+    chosen instead of showing this machine's path."""
+    extra = field.json_schema_extra
+    if isinstance(extra, dict) and isinstance(extra.get("shown_default"), str):
+        return str(extra["shown_default"])
+    return _default(field.get_default(call_default_factory=True))
+
+
 def render() -> str:
     lines = [BEGIN, "| variable | used by | default | meaning |", "|---|---|---|---|"]
     seen: set[str] = set()
@@ -48,7 +60,7 @@ def render() -> str:
             seen.add(name)
             env = f"WIREWATCH_{name.upper()}"
             desc = (field.description or "").replace("|", "\\|").replace("\n", " ")
-            default = _default(field.get_default(call_default_factory=True)).replace("|", "\\|")
+            default = _shown_default(field).replace("|", "\\|")
             lines.append(f"| `{env}` | {section} | `{default}` | {desc} |")
     lines.append(END)
     return "\n".join(lines)

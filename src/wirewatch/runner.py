@@ -7,6 +7,7 @@ import asyncio
 import contextvars
 import signal
 from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 import structlog
@@ -20,6 +21,8 @@ from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_stories.app import StoriesService
+from wirewatch_stories.settings import StoriesSettings
 
 from wirewatch.http_app import build_http_app
 from wirewatch.ops.durable import DurableBroker
@@ -29,6 +32,7 @@ from wirewatch.ops.server import HttpServer
 from wirewatch.ops.settings import OpsSettings
 from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
 from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
+from wirewatch.runtime import remove_runtime, write_runtime
 
 log = get_logger(__name__)
 
@@ -55,9 +59,16 @@ class System:
         self.ingest: IngestService | None = None
         self.classify: ClassifyService | None = None
         self.notify: NotifyService | None = None
+        self.stories: StoriesService | None = None
         self.ops = ProcessOps(SERVICE_NAME)
         self.http: HttpServer | None = None
         self.settings: OpsSettings | None = None
+
+    @property
+    def kafka_bootstrap(self) -> str:
+        """The Kafka the system uses: the configured one or its embedded broker."""
+        assert self.settings is not None, "not started"
+        return str(self.overrides.get("kafka_bootstrap") or self.settings.kafka_bootstrap or "")
 
     @property
     def url(self) -> str:
@@ -66,7 +77,7 @@ class System:
 
     async def _start_broker(self, settings: OpsSettings) -> None:
         if settings.durable is True:
-            self.embedded = await asyncio.to_thread(DurableBroker(settings.data_dir).start)
+            self.embedded = await asyncio.to_thread(DurableBroker(settings.broker_dir).start)
         else:
             self.embedded = await asyncio.to_thread(EmbeddedBroker().start)
         self.overrides["kafka_bootstrap"] = self.embedded.bootstrap
@@ -74,7 +85,7 @@ class System:
             "embedded broker started",
             bootstrap=self.embedded.bootstrap,
             durable=settings.durable,
-            data_dir=str(settings.data_dir) if settings.durable else None,
+            data_dir=str(settings.broker_dir) if settings.durable else None,
         )
 
     async def start(self) -> None:
@@ -96,9 +107,11 @@ class System:
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)
         self.notify = NotifyService(NotifySettings(**self.overrides), engine)  # type: ignore[arg-type]
+        self.stories = StoriesService(StoriesSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.ops.watch("ingest", self.ingest, prefixed=True)
         self.ops.watch("classify", self.classify, prefixed=True)
         self.ops.watch("notify", self.notify, prefixed=True)
+        self.ops.watch("stories", self.stories, prefixed=True)
         self.ops.start()
         if self.serve_http:
             # Listening first: /healthz answers and /readyz says "starting" meanwhile.
@@ -116,7 +129,12 @@ class System:
             self.http = HttpServer(app, settings.http_host, settings.http_port)
             await self.http.start()
             log.info("http api listening", url=self.http.url)
-        services = (("classify", self.classify), ("notify", self.notify), ("ingest", self.ingest))
+        services = (
+            ("classify", self.classify),
+            ("notify", self.notify),
+            ("ingest", self.ingest),
+            ("stories", self.stories),
+        )
         self.apps = [service.build_app() for _, service in services]
         # Consumers join their groups concurrently (each join takes a few seconds).
         await asyncio.gather(
@@ -132,7 +150,7 @@ class System:
         assert self.settings is not None and self.notify is not None
         return await collect_snapshot(
             self.notify.engine,
-            str(self.overrides.get("kafka_bootstrap") or self.settings.kafka_bootstrap or ""),
+            self.kafka_bootstrap,
             probe_urls=self.settings.status_probe_urls,
             local=self.ops.local_status,
         )
@@ -161,11 +179,21 @@ async def run_until_signalled(
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     system = System(overrides)
+    data_dir: Path | None = None
     try:
         await system.start()
+        assert system.settings is not None
+        data_dir = system.settings.data_dir
+        write_runtime(
+            data_dir,
+            kafka_bootstrap=system.kafka_bootstrap,
+            http_url=system.url if system.http is not None else None,
+        )
         if on_ready is not None:
             await on_ready(system)
         await stop.wait()
     finally:
         log.info("stopping")
+        if data_dir is not None:
+            remove_runtime(data_dir)
         await system.stop()

@@ -42,6 +42,13 @@ def build_service(name: ServiceKind) -> tuple[Any, FastStream, ProcessOps, Any]:
         classify = ClassifyService(ClassifySettings())
         ops.watch("classify", classify)
         return classify, classify.build_app(), ops, ops_asgi_app(ops.routes())
+    if name == "stories":
+        from wirewatch_stories.app import StoriesService
+        from wirewatch_stories.settings import StoriesSettings
+
+        stories = StoriesService(StoriesSettings())
+        ops.watch("stories", stories)
+        return stories, stories.build_app(), ops, ops_asgi_app(ops.routes())
     return _build_notify(ops)
 
 
@@ -87,9 +94,12 @@ async def run_single_service(name: str) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    kind: ServiceKind = (
-        "ingest" if name == "ingest" else "classify" if name == "classify" else "notify"
-    )
+    kinds: dict[str, ServiceKind] = {
+        "ingest": "ingest",
+        "classify": "classify",
+        "stories": "stories",
+    }
+    kind: ServiceKind = kinds.get(name, "notify")
     _service, app, ops, asgi = build_service(kind)
     ops.start()
     http = HttpServer(asgi, settings.http_host, settings.http_port)

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_classify import store, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_classify.settings import ClassifySettings
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 
 
@@ -48,23 +48,23 @@ async def test_items_are_classified_published_keyed_and_stored(service: Classify
     received: list[tuple[ClassifiedItem, bytes | None]] = []
     dead: list[DeadLetter] = []
 
-    @service.broker.subscriber(topics.CLASSIFIED)
+    @service.broker.subscriber(streams.CLASSIFIED)
     async def classified(body: ClassifiedItem, message: KafkaMessage) -> None:
         raw = message.raw_message
         assert not isinstance(raw, tuple)  # a single record, not a batch
         received.append((body, raw.key))
 
-    @service.broker.subscriber(topics.DEAD_LETTER)
+    @service.broker.subscriber(streams.DEAD_LETTER)
     async def dead_letter(body: DeadLetter) -> None:
         dead.append(body)
 
     async with TestKafkaBroker(service.broker) as broker:
         on_topic = feed_item("a", "US resumes deportation flights to Venezuela")
         off_topic = feed_item("b", "Local bakery wins national bread award")
-        await broker.publish(on_topic.model_dump(mode="json"), topics.ITEMS, key=b"a")
-        await broker.publish(off_topic.model_dump(mode="json"), topics.ITEMS, key=b"b")
-        await broker.publish(b'{"item_id": "broken"', topics.ITEMS)
-        await broker.publish({"item_id": "x", "feed_id": "nope"}, topics.ITEMS)
+        await broker.publish(on_topic.model_dump(mode="json"), streams.ITEMS, key=b"a")
+        await broker.publish(off_topic.model_dump(mode="json"), streams.ITEMS, key=b"b")
+        await broker.publish(b'{"item_id": "broken"', streams.ITEMS)
+        await broker.publish({"item_id": "x", "feed_id": "nope"}, streams.ITEMS)
 
     by_id = {event.item.item_id: event for event, _ in received}
     assert {event.item.item_id.encode(): key for event, key in received} == {b"a": b"a", b"b": b"b"}
@@ -74,8 +74,8 @@ async def test_items_are_classified_published_keyed_and_stored(service: Classify
     assert by_id["a"].entities.countries == ("US", "VE")
     assert by_id["b"].matches == ()
     assert [d.payload for d in dead] == ['{"item_id": "broken"', '{"item_id":"x","feed_id":"nope"}']
-    assert all(d.source_topic == topics.ITEMS for d in dead)
-    assert dead[0].consumer_group == topics.GROUP_CLASSIFY
+    assert all(d.source_topic == streams.ITEMS for d in dead)
+    assert dead[0].consumer_group == streams.GROUP_CLASSIFY
     await service.flush_store()  # the last batch's write runs beside the next batch
     stored = {
         r.item_id: r for r in store.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
@@ -88,13 +88,13 @@ async def test_control_event_adds_and_removes_a_user_topic(service: ClassifyServ
     definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
     async with TestKafkaBroker(service.broker) as broker:
         event = user_topics.definition_event("boats", definition)
-        await broker.publish(event.model_dump(mode="json"), topics.TOPIC_DEFINITIONS, key=b"boats")
+        await broker.publish(event.model_dump(mode="json"), streams.TOPIC_DEFINITIONS, key=b"boats")
         assert "boats" in service.classifier.user_topics
         matches, _ = service.classifier.classify("Llegan tres pateras a Lampedusa", "")
         assert [m.topic for m in matches] == ["boats"]
-        await broker.publish(b"garbage", topics.TOPIC_DEFINITIONS)  # ignored, not fatal
+        await broker.publish(b"garbage", streams.TOPIC_DEFINITIONS)  # ignored, not fatal
         gone = user_topics.definition_event("boats", None)
-        await broker.publish(gone.model_dump(mode="json"), topics.TOPIC_DEFINITIONS)
+        await broker.publish(gone.model_dump(mode="json"), streams.TOPIC_DEFINITIONS)
         assert "boats" not in service.classifier.user_topics
 
 
@@ -121,7 +121,7 @@ async def test_worker_processes_give_the_same_events(service: ClassifyService) -
 
     received: dict[str, ClassifiedItem] = {}
 
-    @service.broker.subscriber(topics.CLASSIFIED)
+    @service.broker.subscriber(streams.CLASSIFIED)
     async def classified(body: ClassifiedItem) -> None:
         received[body.item.item_id] = body
 
@@ -131,13 +131,13 @@ async def test_worker_processes_give_the_same_events(service: ClassifyService) -
         async with TestKafkaBroker(service.broker) as broker:
             definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
             event = user_topics.definition_event("boats", definition)
-            await broker.publish(event.model_dump(mode="json"), topics.TOPIC_DEFINITIONS)
+            await broker.publish(event.model_dump(mode="json"), streams.TOPIC_DEFINITIONS)
             titles = [f"Deportation flight number {n} lands" for n in range(5)] + [
                 "Llegan tres pateras a Lampedusa"
             ]
             for n, title in enumerate(titles):
                 item = feed_item(f"w{n}", title)
-                await broker.publish(item.model_dump(mode="json"), topics.ITEMS)
+                await broker.publish(item.model_dump(mode="json"), streams.ITEMS)
     finally:
         service._pool.close()
         service._pool = None
@@ -155,13 +155,13 @@ async def test_item_store_failure_does_not_stop_the_pipeline(service: ClassifySe
         conn.execute(text("DROP TABLE classify_item"))
     received: list[ClassifiedItem] = []
 
-    @service.broker.subscriber(topics.CLASSIFIED)
+    @service.broker.subscriber(streams.CLASSIFIED)
     async def classified(body: ClassifiedItem) -> None:
         received.append(body)
 
     async with TestKafkaBroker(service.broker) as broker:
         item = feed_item("s1", "Deportation flight lands in Haiti")
-        await broker.publish(item.model_dump(mode="json"), topics.ITEMS)
+        await broker.publish(item.model_dump(mode="json"), streams.ITEMS)
     assert [e.item.item_id for e in received] == ["s1"]
 
 

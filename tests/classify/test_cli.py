@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from tests.support.env import is_setting
 from wirewatch.cli import app
 from wirewatch.cli.errors import UserError
 
@@ -21,7 +22,7 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for key in list(os.environ):
-        if key.startswith("WIREWATCH_"):
+        if is_setting(key):
             monkeypatch.delenv(key)
     monkeypatch.setenv("WIREWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
 
@@ -77,7 +78,7 @@ def test_classify_bad_lines_name_the_line(stdin: str, message: str) -> None:
 
 
 def test_bad_json_is_one_line_on_stderr_with_nonzero_exit(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     proc = subprocess.run(
         [str(Path(sys.executable).with_name("wirewatch")), "classify"],
         input='{"title": "ok"}\nnot json\n',

@@ -15,8 +15,8 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from wirewatch_classify import user_topics
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
-from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_topics
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 
 pytestmark = pytest.mark.integration
@@ -40,7 +40,7 @@ def produce(bootstrap: str, records: list[tuple[bytes | None, bytes]]) -> None:
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
     try:
         for key, value in records:
-            producer.send(topics.ITEMS, key=key, value=value)
+            producer.send(streams.ITEMS, key=key, value=value)
         producer.flush(timeout=20)
     finally:
         producer.close()
@@ -124,7 +124,7 @@ async def test_items_in_classified_items_out(
         return out
 
     records = await asyncio.to_thread(
-        collect, kafka_bootstrap, topics.CLASSIFIED, lambda r: set(classified(r)) == wanted
+        collect, kafka_bootstrap, streams.CLASSIFIED, lambda r: set(classified(r)) == wanted
     )
     got = classified(records)
     assert all(key == item_id.encode() for item_id, (key, _) in got.items())
@@ -139,7 +139,7 @@ async def test_items_in_classified_items_out(
     letters = await asyncio.to_thread(
         collect,
         kafka_bootstrap,
-        topics.DEAD_LETTER,
+        streams.DEAD_LETTER,
         lambda r: any(DeadLetter.model_validate_json(v).payload == broken.decode() for _, v in r),
     )
     assert letters
@@ -170,7 +170,7 @@ async def test_user_topics_are_picked_up_live(
         return [e for e in events if e.item.item_id == item.item_id]
 
     records = await asyncio.to_thread(
-        collect, kafka_bootstrap, topics.CLASSIFIED, lambda r: bool(mine(r))
+        collect, kafka_bootstrap, streams.CLASSIFIED, lambda r: bool(mine(r))
     )
     matches = {m.topic: m for m in mine(records)[0].matches}
     assert {name_event, name_table} <= set(matches)
@@ -199,8 +199,8 @@ async def test_output_is_keyed_partitioned_and_correlated(
         consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
         try:
             parts = [
-                TopicPartition(topics.CLASSIFIED, p)
-                for p in consumer.partitions_for_topic(topics.CLASSIFIED) or ()
+                TopicPartition(streams.CLASSIFIED, p)
+                for p in consumer.partitions_for_topic(streams.CLASSIFIED) or ()
             ]
             consumer.assign(parts)
             consumer.seek_to_beginning(*parts)
@@ -236,7 +236,7 @@ async def test_send_keyed_splits_batches_that_outgrow_the_batch_size(kafka_boots
     from wirewatch_shared.producer import send_keyed
 
     topic = f"test.send-keyed.{uuid.uuid4().hex[:8]}"
-    await asyncio.to_thread(ensure_topics, kafka_bootstrap, [topic])
+    await asyncio.to_thread(ensure_streams, kafka_bootstrap, [topic])
     producer = AIOKafkaProducer(
         bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=False, max_batch_size=2000
     )

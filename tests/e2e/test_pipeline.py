@@ -21,7 +21,7 @@ from wirewatch_notify import subscriptions
 from wirewatch_notify.app import NotifyService, create_notify_tables
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import free_port
 
@@ -89,8 +89,8 @@ def _classified_messages(bootstrap: str) -> list[tuple[bytes | None, bytes]]:
         bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=1500
     )
     parts = [
-        TopicPartition(topics.CLASSIFIED, p)
-        for p in consumer.partitions_for_topic(topics.CLASSIFIED) or ()
+        TopicPartition(streams.CLASSIFIED, p)
+        for p in consumer.partitions_for_topic(streams.CLASSIFIED) or ()
     ]
     consumer.assign(parts)
     consumer.seek_to_beginning(*parts)
@@ -193,7 +193,7 @@ async def test_feed_to_webhook_and_email_exactly_once(
         await fresh_app.start()
         try:
             for key, value in replay:
-                await fresh.broker.publish(value, topics.CLASSIFIED, key=key)
+                await fresh.broker.publish(value, streams.CLASSIFIED, key=key)
             await _wait(lambda: fresh.handled >= len(replay))
             await _wait(fresh.worker.idle)
             assert len(http_receiver.received("/hook")) == 1

@@ -12,7 +12,7 @@ from faststream.kafka import KafkaBroker, KafkaMessage
 from wirewatch_ingest import store
 from wirewatch_ingest.app import IngestService, create_app
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.events import FeedItem
 
 from tests.ingest.support import FeedServer, Route, rss
@@ -44,7 +44,7 @@ async def test_service_publishes_feed_items(
     consumer = KafkaBroker(kafka_bootstrap)
 
     # Tansu holds a group join for half the session timeout: keep it short.
-    @consumer.subscriber(topics.ITEMS, group_id=f"test-{uuid.uuid4().hex[:8]}",
+    @consumer.subscriber(streams.ITEMS, group_id=f"test-{uuid.uuid4().hex[:8]}",
                          auto_offset_reset="earliest", session_timeout_ms=6000,
                          heartbeat_interval_ms=1000, fetch_max_wait_ms=30)  # fmt: skip
     async def collect(item: FeedItem, message: KafkaMessage) -> None:

@@ -12,6 +12,7 @@ from wirewatch_notify import outbox, subscriptions, tokens
 from wirewatch_notify.models import DeliveryKind
 from wirewatch_shared.db import make_engine
 
+from tests.support.env import is_setting
 from tests.support.http import HttpReceiver, Reply
 
 
@@ -24,7 +25,7 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in [k for k in os.environ if k.startswith("WIREWATCH_")]:
+    for name in [k for k in os.environ if is_setting(k)]:
         monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
 

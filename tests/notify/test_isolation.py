@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from wirewatch_notify import subscriptions
 from wirewatch_notify.app import NotifyService, create_notify_tables
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 
 from tests.notify.helpers import classified, make_settings, wait_until
 from tests.support.http import HttpReceiver, RecordedRequest, Reply
@@ -76,7 +76,7 @@ async def test_failing_and_hanging_endpoints_do_not_delay_a_healthy_one(
             item = classified(topic, item_id=f"{topic}-{n}")
             published[item.item.item_id] = time.monotonic()
             await service.broker.publish(
-                item.model_dump(mode="json"), topics.CLASSIFIED, key=item.item.item_id.encode()
+                item.model_dump(mode="json"), streams.CLASSIFIED, key=item.item.item_id.encode()
             )
             await asyncio.sleep(0.03)
         await wait_until(lambda: len({k for k in ok if k[0] == "/b"}) == ITEMS, timeout=20)

@@ -19,7 +19,7 @@ from pydantic_settings import BaseSettings
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 
 from wirewatch.ops.settings import OpsSettings
@@ -191,7 +191,7 @@ def test_alert_rules_reference_known_metrics() -> None:
 
 def test_topics_and_groups_are_documented() -> None:
     doc = (REPO / "docs" / "operations.md").read_text()
-    for name in (*topics.ALL_TOPICS, topics.GROUP_CLASSIFY, topics.GROUP_NOTIFY):
+    for name in (*streams.ALL_STREAMS, streams.GROUP_CLASSIFY, streams.GROUP_NOTIFY):
         assert name in doc, name
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from faststream.kafka import KafkaBroker
-from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_topics
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import FeedItem
 
 from tests.ops.conftest import FEED, system_overrides
@@ -24,6 +24,7 @@ from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
 from wirewatch.ops.offsets import group_lag
+from wirewatch.ops.settings import OpsSettings
 from wirewatch.runner import System
 
 pytestmark = pytest.mark.integration
@@ -41,7 +42,7 @@ def _needs_seaweedfs() -> None:
 async def _consume(bootstrap: str, count: int) -> list[bytes]:
     """Read ``count`` messages in GROUP and commit exactly what was read."""
     consumer = AIOKafkaConsumer(
-        topics.ITEMS,
+        streams.ITEMS,
         bootstrap_servers=bootstrap,
         group_id=GROUP,
         enable_auto_commit=False,
@@ -69,12 +70,12 @@ async def _consume(bootstrap: str, count: int) -> list[bytes]:
 async def test_broker_restart_keeps_messages_and_offsets(tmp_path: Path) -> None:
     broker = await asyncio.to_thread(DurableBroker(tmp_path).start)
     try:
-        await asyncio.to_thread(ensure_topics, broker.bootstrap, [topics.ITEMS], partitions=3)
+        await asyncio.to_thread(ensure_streams, broker.bootstrap, [streams.ITEMS], partitions=3)
         producer = KafkaBroker(broker.bootstrap, linger_ms=5)
         await producer.connect()
         await asyncio.gather(
             *(
-                producer.publish(f"m{i}".encode(), topics.ITEMS, key=f"k{i}".encode())
+                producer.publish(f"m{i}".encode(), streams.ITEMS, key=f"k{i}".encode())
                 for i in range(30)
             )
         )
@@ -85,7 +86,7 @@ async def test_broker_restart_keeps_messages_and_offsets(tmp_path: Path) -> None
 
     again = await asyncio.to_thread(DurableBroker(tmp_path).start)
     try:
-        rows = await asyncio.to_thread(group_lag, again.bootstrap, {GROUP: topics.ITEMS})
+        rows = await asyncio.to_thread(group_lag, again.bootstrap, {GROUP: streams.ITEMS})
         assert sum(r.committed or 0 for r in rows) == 10, rows
         assert sum(r.highwater or 0 for r in rows) == 30, rows
         rest = await _consume(again.bootstrap, 20)
@@ -95,7 +96,7 @@ async def test_broker_restart_keeps_messages_and_offsets(tmp_path: Path) -> None
 
 
 def _classified_count(bootstrap: str) -> int:
-    rows = group_lag(bootstrap, {topics.GROUP_NOTIFY: topics.CLASSIFIED})
+    rows = group_lag(bootstrap, {streams.GROUP_NOTIFY: streams.CLASSIFIED})
     return sum(r.highwater or 0 for r in rows)
 
 
@@ -150,12 +151,14 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
             fetched_at=datetime.now(UTC),
             language="en",
         )
-        broker = await asyncio.to_thread(DurableBroker(tmp_path / "data").start)
+        broker = await asyncio.to_thread(
+            DurableBroker(OpsSettings(data_dir=tmp_path / "data").broker_dir).start
+        )
         try:
             producer = KafkaBroker(broker.bootstrap)
             await producer.connect()
             await producer.publish(
-                queued.model_dump(mode="json"), topics.ITEMS, key=b"queued-while-down"
+                queued.model_dump(mode="json"), streams.ITEMS, key=b"queued-while-down"
             )
             await producer.stop()
         finally:

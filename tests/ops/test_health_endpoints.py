@@ -16,8 +16,8 @@ from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
-from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_topics
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
 from wirewatch_shared.health import (
@@ -59,11 +59,11 @@ class Probe:
 @pytest.fixture
 async def probe(postgres_database: PostgresDatabase) -> AsyncIterator[Probe]:
     embedded = EmbeddedBroker().start()
-    ensure_topics(embedded.bootstrap, [topics.ITEMS], partitions=3)
+    ensure_streams(embedded.bootstrap, [streams.ITEMS], partitions=3)
     broker = KafkaBroker(embedded.bootstrap, linger_ms=5)
     received: list[KafkaMessage] = []
 
-    @broker.subscriber(topics.ITEMS, group_id=GROUP, **CommonSettings().consumer_options())  # type: ignore[arg-type]
+    @broker.subscriber(streams.ITEMS, group_id=GROUP, **CommonSettings().consumer_options())  # type: ignore[arg-type]
     async def handle(message: KafkaMessage) -> None:
         received.append(message)
 
@@ -125,7 +125,7 @@ async def test_starting_then_ready_then_metrics(probe: Probe) -> None:
     assert body["checks"]["consumers"]["groups"][GROUP]["partitions"] == 3
 
     for i in range(20):
-        await probe.broker.publish(b"{}", topics.ITEMS, key=f"item-{i}".encode())
+        await probe.broker.publish(b"{}", streams.ITEMS, key=f"item-{i}".encode())
     await wait_until(lambda: len(probe.received) >= 20)
     # The item id (message key) travels as the correlation id.
     assert {m.correlation_id for m in probe.received} == {f"item-{i}" for i in range(20)}
@@ -135,11 +135,11 @@ async def test_starting_then_ready_then_metrics(probe: Probe) -> None:
     assert metrics.headers["content-type"].startswith("text/plain")
     text = metrics.text
     received = value(
-        text, "faststream_received_messages_total", app_name="probe", handler=topics.ITEMS
+        text, "faststream_received_messages_total", app_name="probe", handler=streams.ITEMS
     )
     assert received is not None and received >= 20
     published = value(
-        text, "faststream_published_messages_total", app_name="probe", destination=topics.ITEMS
+        text, "faststream_published_messages_total", app_name="probe", destination=streams.ITEMS
     )
     assert published is not None and published >= 20
     assert (
@@ -149,7 +149,7 @@ async def test_starting_then_ready_then_metrics(probe: Probe) -> None:
         is not None
     )
     lag = value(
-        text, "wirewatch_consumer_lag_messages", service="probe", group=GROUP, topic=topics.ITEMS
+        text, "wirewatch_consumer_lag_messages", service="probe", group=GROUP, topic=streams.ITEMS
     )
     assert lag == 0
     assert value(text, "wirewatch_ready", service="probe", check="database") == 1
@@ -175,7 +175,7 @@ async def test_readiness_follows_database_and_broker_outages(
     assert (await get(f"{probe.url}/healthz")).status_code == 200
     probe.embedded = EmbeddedBroker(port=probe.embedded.port).start()
     # A memory-only broker restarts empty: re-create the topic as a service start would.
-    ensure_topics(probe.embedded.bootstrap, [topics.ITEMS], partitions=3)
+    ensure_streams(probe.embedded.bootstrap, [streams.ITEMS], partitions=3)
     await wait_until(
         lambda: _ready(probe.url), timeout=30, message="not ready after broker restart"
     )

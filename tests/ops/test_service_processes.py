@@ -18,6 +18,7 @@ import pytest
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
 
 from tests.ops.support import get, value, wait_until
+from tests.support.env import is_setting
 
 pytestmark = pytest.mark.integration
 
@@ -32,7 +33,7 @@ def services(tmp_path: Path) -> Iterator[dict[str, tuple[subprocess.Popen[str], 
         running: dict[str, tuple[subprocess.Popen[str], str]] = {}
         for name in SERVICES:
             port = free_port()
-            env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+            env = {k: v for k, v in os.environ.items() if not is_setting(k)}
             env.update(
                 WIREWATCH_KAFKA_BOOTSTRAP=broker.bootstrap,
                 WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'wirewatch.db'}",

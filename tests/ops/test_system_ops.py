@@ -12,10 +12,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 
 from tests.ops.conftest import RunningSystem
 from tests.ops.support import get, value, wait_until
+from tests.support.env import is_setting
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
@@ -25,7 +26,7 @@ WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 def run_cli(
     args: list[str], running: RunningSystem, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
     environment.update(
         WIREWATCH_DATABASE_URL=running.database_url,
         WIREWATCH_KAFKA_BOOTSTRAP=running.bootstrap,
@@ -64,7 +65,7 @@ async def test_metrics_cover_every_service(running_system: RunningSystem) -> Non
     text = await scraped()
     # Published per topic: ingest's items and classify's classified items go out in
     # record batches through their own producers; FastStream counts what it consumes.
-    for topic in (topics.ITEMS, topics.CLASSIFIED):
+    for topic in (streams.ITEMS, streams.CLASSIFIED):
         published = value(text, "wirewatch_published_messages_total", topic=topic)
         assert (published or 0) >= 2, topic
     assert value(text, "wirewatch_published_messages_total", status="error") is None

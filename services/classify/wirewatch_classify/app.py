@@ -1,10 +1,10 @@
 """Classify service: a FastStream app that tags feed items with topics.
 
-Consumes ``topics.ITEMS`` in batches (group ``topics.GROUP_CLASSIFY``), publishes
-one :class:`ClassifiedItem` per item to ``topics.CLASSIFIED`` and commits the
+Consumes ``streams.ITEMS`` in batches (group ``streams.GROUP_CLASSIFY``), publishes
+one :class:`ClassifiedItem` per item to ``streams.CLASSIFIED`` and commits the
 batch's offsets only after every publish is confirmed (``NACK_ON_ERROR``: a
 failed publish rewinds the batch instead of committing past it). A message that
-is not a valid FeedItem goes to ``topics.DEAD_LETTER`` once, never retried.
+is not a valid FeedItem goes to ``streams.DEAD_LETTER`` once, never retried.
 
 User topics come from the ``classify_user_topic`` table (read on start and
 re-read every few seconds) and from the control topic, which every classify
@@ -29,8 +29,8 @@ from faststream.kafka import KafkaBroker
 from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_shared import metrics, topics
-from wirewatch_shared.broker import ensure_service_topics, make_broker
+from wirewatch_shared import metrics, streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import DeadLetter, FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
@@ -79,14 +79,14 @@ class ClassifyService:
         self._stop = asyncio.Event()
         self._poll_task: asyncio.Task[None] | None = None
         self.classified_publisher = self.broker.publisher(
-            topics.CLASSIFIED, title="classified", description="Items with topic matches"
+            streams.CLASSIFIED, title="classified", description="Items with topic matches"
         )
         self.dead_letter_publisher = self.broker.publisher(
-            topics.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
+            streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
         )
         self.broker.subscriber(
-            topics.ITEMS,
-            group_id=topics.GROUP_CLASSIFY,
+            streams.ITEMS,
+            group_id=streams.GROUP_CLASSIFY,
             batch=True,
             max_records=settings.classify_batch_max_records,
             ack_policy=AckPolicy.NACK_ON_ERROR,
@@ -96,7 +96,7 @@ class ClassifyService:
         )(self.handle_items)
         # No group: every classify process reads every definition from the start.
         self.broker.subscriber(
-            topics.TOPIC_DEFINITIONS,
+            streams.TOPIC_DEFINITIONS,
             decoder=raw_bodies,
             title="topic-definitions",
             **settings.consumer_options(),  # type: ignore[arg-type]
@@ -144,7 +144,7 @@ class ClassifyService:
                     if debug:
                         log.debug("classified", item_id=item.item_id, topics=list(result.topics))
             if producer is not None:
-                pending.extend(await send_keyed(producer, topics.CLASSIFIED, out))
+                pending.extend(await send_keyed(producer, streams.CLASSIFIED, out))
             else:
                 for key, value in out:
                     pending.append(
@@ -225,8 +225,8 @@ class ClassifyService:
         error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         log.warning("undecodable item sent to dead letter", error=error, size=len(body))
         letter = DeadLetter(
-            source_topic=topics.ITEMS,
-            consumer_group=topics.GROUP_CLASSIFY,
+            source_topic=streams.ITEMS,
+            consumer_group=streams.GROUP_CLASSIFY,
             error=f"{type(exc).__name__}: {exc}"[:2000],
             payload=body.decode("utf-8", errors="replace"),
             failed_at=datetime.now(UTC),
@@ -300,7 +300,7 @@ class ClassifyService:
     # -- lifecycle -----------------------------------------------------------------
 
     async def on_startup(self) -> None:
-        await ensure_service_topics(self.settings)
+        await ensure_service_streams(self.settings)
         await asyncio.to_thread(store.create_classify_tables, self.engine)
         await self.reload_user_topics()
         if self._producer is None:

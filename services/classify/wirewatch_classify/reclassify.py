@@ -5,7 +5,7 @@ the matches it published. Reclassifying walks the items published since a
 date, classifies them again with the current topic files and user topics, and
 for each item whose matches differ (a new topic, a changed score or evidence,
 or a topic no longer matching) publishes a fresh ClassifiedItem on
-``topics.CLASSIFIED`` and records the new matches, so a second run publishes
+``streams.CLASSIFIED`` and records the new matches, so a second run publishes
 nothing. A dry run only reports.
 """
 
@@ -93,9 +93,9 @@ def republish(
 def kafka_publisher(
     bootstrap: str, timeout_s: float = 30.0
 ) -> tuple[Publisher, Callable[[], None]]:
-    """A synchronous publisher to ``topics.CLASSIFIED`` (kafka-python), and its closer."""
+    """A synchronous publisher to ``streams.CLASSIFIED`` (kafka-python), and its closer."""
     from kafka import KafkaProducer
-    from wirewatch_shared import topics
+    from wirewatch_shared import streams
 
     producer = KafkaProducer(
         bootstrap_servers=bootstrap.split(","), client_id="wirewatch-reclassify", acks="all"
@@ -104,7 +104,7 @@ def kafka_publisher(
     def publish(events: Sequence[ClassifiedItem]) -> None:
         futures = [
             producer.send(
-                topics.CLASSIFIED,
+                streams.CLASSIFIED,
                 key=e.item.item_id.encode(),
                 value=e.model_dump_json().encode(),
                 headers=[("content-type", b"application/json")],

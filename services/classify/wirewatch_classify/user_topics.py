@@ -1,7 +1,7 @@
 """User-defined topics: validate, create, list, delete, announce (the service layer).
 
 The ``classify_user_topic`` table is the source of truth; every change is also
-announced on the control topic (``topics.TOPIC_DEFINITIONS``) so running
+announced on the control topic (``streams.TOPIC_DEFINITIONS``) so running
 classifiers apply it at once. Classifiers additionally re-read the table every
 few seconds, so a change made without a broker is still picked up.
 """
@@ -166,7 +166,7 @@ def definition_event(name: str, definition: Definition | None) -> TopicDefinitio
 def announce(bootstrap: str, event: TopicDefinitionEvent, timeout_s: float = 10.0) -> None:
     """Publish a definition change on the control topic (keyed by topic name)."""
     from kafka import KafkaProducer
-    from wirewatch_shared import topics
+    from wirewatch_shared import streams
 
     producer = KafkaProducer(
         bootstrap_servers=bootstrap.split(","),
@@ -175,7 +175,7 @@ def announce(bootstrap: str, event: TopicDefinitionEvent, timeout_s: float = 10.
     )
     try:
         producer.send(
-            topics.TOPIC_DEFINITIONS,
+            streams.TOPIC_DEFINITIONS,
             key=event.name.encode(),
             value=event.model_dump_json().encode(),
             headers=[("content-type", b"application/json")],

@@ -14,8 +14,8 @@ from aiokafka import AIOKafkaProducer
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
-from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_service_topics, make_broker
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import configure_logging, get_logger
@@ -39,7 +39,7 @@ class IngestService:
         self.engine = engine or make_engine(settings.database_url)
         self.broker: KafkaBroker = make_broker(settings, client_suffix="ingest")
         self.items_publisher = self.broker.publisher(
-            topics.ITEMS, title="items", description="New, de-duplicated feed items"
+            streams.ITEMS, title="items", description="New, de-duplicated feed items"
         )
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -59,7 +59,7 @@ class IngestService:
             return
         if self._producer is not None:
             records = [(item.item_id.encode(), item.payload) for item in outgoing]
-            await asyncio.gather(*await send_keyed(self._producer, topics.ITEMS, records))
+            await asyncio.gather(*await send_keyed(self._producer, streams.ITEMS, records))
             return
         pending = []
         for item in outgoing:
@@ -79,7 +79,7 @@ class IngestService:
         await asyncio.gather(*pending)
 
     async def on_startup(self) -> None:
-        await ensure_service_topics(self.settings)
+        await ensure_service_streams(self.settings)
         await asyncio.to_thread(store.create_ingest_tables, self.engine)
         if self.settings.seed_default_feeds:
             added = await asyncio.to_thread(

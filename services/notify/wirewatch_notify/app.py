@@ -18,8 +18,8 @@ from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_shared import topics
-from wirewatch_shared.broker import ensure_service_topics, make_broker
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import create_tables, make_engine
 from wirewatch_shared.deadletter import dead_letter
 from wirewatch_shared.events import ClassifiedItem
@@ -78,9 +78,9 @@ class NotifyService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
-        self.dead_letters = self.broker.publisher(topics.DEAD_LETTER)
+        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
         self.broker.subscriber(
-            topics.CLASSIFIED,
+            streams.CLASSIFIED,
             group_id=settings.consumer_group,
             # Manual: offsets are committed only once the batch's deliveries are durably
             # recorded (one transaction), and an undecodable message is dead-lettered
@@ -106,7 +106,7 @@ class NotifyService:
             except ValidationError as exc:
                 log.error("undecodable message dead-lettered", error=str(exc)[:200])
                 letter = dead_letter(
-                    topics.CLASSIFIED, self.settings.consumer_group, str(exc), body
+                    streams.CLASSIFIED, self.settings.consumer_group, str(exc), body
                 )
                 await self.dead_letters.publish(letter.model_dump(mode="json"))
         try:
@@ -167,7 +167,7 @@ class NotifyService:
         return len(new), outbox.enqueue(self.engine, new), due_now
 
     async def on_startup(self) -> None:
-        await ensure_service_topics(self.settings)
+        await ensure_service_streams(self.settings)
         await asyncio.to_thread(create_notify_tables, self.engine)
 
     async def after_startup(self) -> None:

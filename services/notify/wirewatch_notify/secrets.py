@@ -28,6 +28,7 @@ def load_secret_key(settings: NotifySettings) -> bytes:
     if path.exists():
         return path.read_bytes().strip()
     key = pysecrets.token_urlsafe(48).encode()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(key)

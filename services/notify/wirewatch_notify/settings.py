@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
@@ -81,7 +82,7 @@ class NotifySettings(CommonSettings):
         "de-duplication key.",
     )
     consumer_group: str = Field(
-        default=topics.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
+        default=streams.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
     )
     allow_private_networks: bool = Field(
         default=False,
@@ -94,7 +95,8 @@ class NotifySettings(CommonSettings):
         "random key is created in `secret_key_file`.",
     )
     secret_key_file: str = Field(
-        default="./wirewatch-secret.key",
+        default_factory=lambda data: str(Path(data["data_dir"]) / "wirewatch-secret.key"),
+        json_schema_extra={"shown_default": "DATA_DIR/wirewatch-secret.key"},
         description="Where the generated secret key is kept when `secret_key` is unset.",
     )
     secret_rotation_grace_s: float = Field(

@@ -1,4 +1,11 @@
-"""The ``wirewatch`` command. Each group of commands lives in its own module."""
+"""The ``wirewatch`` command.
+
+Each command module holds a module-level ``typer.Typer`` named ``app`` with its
+commands (options as ``Annotated`` aliases). This file only mounts them: a module
+of top-level commands with ``app.add_typer(module.app)``, a command group with
+``app.add_typer(module.app, name="group")``. A new service's commands go in a new
+module (e.g. ``stories_cmds.py``) and one line below.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,20 @@ import sys
 
 import typer
 
-from wirewatch.cli import classify_cmds, ingest_cmds, model_cmds, notify_cmds, ops_cmds
+from wirewatch.cli import (
+    classify_cmds,
+    deliveries_cmds,
+    feeds_cmds,
+    ingest_cmds,
+    kafka_cmds,
+    model_cmds,
+    run_cmds,
+    status_cmds,
+    subscribe_cmds,
+    subscriptions_cmds,
+    tokens_cmds,
+    topics_cmds,
+)
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(
@@ -16,8 +36,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-for module in (ops_cmds, ingest_cmds, classify_cmds, model_cmds, notify_cmds):
-    module.register(app)
+# top-level commands
+app.add_typer(run_cmds.app)  # up, service, ingest, notify
+app.add_typer(status_cmds.app)  # status
+app.add_typer(ingest_cmds.app)  # parse
+app.add_typer(classify_cmds.app)  # classify, eval, reclassify
+app.add_typer(model_cmds.app)  # classify-split, train
+app.add_typer(subscribe_cmds.app)  # subscribe
+# command groups
+app.add_typer(kafka_cmds.app, name="kafka-topics")
+app.add_typer(feeds_cmds.app, name="feeds")
+app.add_typer(topics_cmds.app, name="topics")
+app.add_typer(subscriptions_cmds.app, name="subscriptions")
+app.add_typer(deliveries_cmds.app, name="deliveries")
+app.add_typer(tokens_cmds.app, name="tokens")
 
 
 def main() -> None:

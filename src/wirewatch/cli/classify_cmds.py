@@ -1,4 +1,4 @@
-"""Classify commands: classify, eval, topics add/list/remove, reclassify, the classify service."""
+"""Classify commands: ``classify`` (offline tagging), ``eval`` and ``reclassify``."""
 
 from __future__ import annotations
 
@@ -7,14 +7,42 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Annotated, Any
 
 import typer
 
+from wirewatch.cli.common import DatabaseUrl, TopicsDir, engine_from_settings
 from wirewatch.cli.errors import UserError
 
+app = typer.Typer()
 
-def _classifier(topics_dir: Path | None) -> Any:
+InputFile = Annotated[
+    Path | None, typer.Option("--input", "-i", help="JSON-lines file (default: stdin).")
+]
+WithEntities = Annotated[bool, typer.Option("--entities", help="Also add an 'entities' object.")]
+LabelledFile = Annotated[
+    Path | None,
+    typer.Argument(help="Labelled JSON lines (title, summary, lang, labels); or use --split."),
+]
+Split = Annotated[
+    str | None,
+    typer.Option("--split", help="Evaluate a split of the manifest: train, dev, test or all."),
+]
+DataDir = Annotated[Path, typer.Option("--data-dir", help="Labelled files (for --split).")]
+RulesOnly = Annotated[bool, typer.Option("--rules-only", help="Without the learned model.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+Calibrate = Annotated[
+    bool, typer.Option("--calibrate", help="Also fit and print Platt calibration per topic.")
+]
+Since = Annotated[str, typer.Option("--since", help="Items published on or after this date.")]
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Print the new matches as JSON lines; publish nothing."),
+]
+
+
+def load_classifier(topics_dir: Path | None) -> Any:
+    """The rule classifier over the shipped topic files (and ``topics_dir``'s)."""
     from wirewatch_classify.engine import Classifier
     from wirewatch_classify.topicdef import TopicFileError
 
@@ -22,6 +50,22 @@ def _classifier(topics_dir: Path | None) -> Any:
         return Classifier.load(topics_dir)
     except TopicFileError as exc:
         raise UserError(str(exc)) from exc
+
+
+def classify_engine(database_url: str | None) -> Any:
+    """The database, with classify's tables created if missing."""
+    from wirewatch_classify.store import create_classify_tables
+
+    engine = engine_from_settings(database_url)
+    create_classify_tables(engine)
+    return engine
+
+
+def kafka_bootstrap() -> str | None:
+    """WIREWATCH_KAFKA_BOOTSTRAP, else the broker of the running `wirewatch up`."""
+    from wirewatch.cli.common import kafka_bootstrap as configured_or_running
+
+    return configured_or_running()
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -42,20 +86,31 @@ def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, A
         yield number, obj
 
 
+def _tagged(classifier: Any, obj: dict[str, Any], entities: bool) -> dict[str, Any]:
+    matches, found = classifier.classify(
+        obj.get("title", ""), obj.get("summary", ""), obj.get("lang")
+    )
+    obj["topics"] = [
+        {
+            "topic": m.topic,
+            "score": m.score,
+            "evidence": [e.model_dump(mode="json") for e in m.evidence],
+        }
+        for m in matches
+    ]
+    if entities:
+        obj["entities"] = found.model_dump(mode="json")
+    return obj
+
+
+@app.command("classify")
 def classify_cmd(
-    input_file: Path | None = typer.Option(
-        None, "--input", "-i", help="JSON-lines file (default: stdin)."
-    ),
-    topics_dir: Path | None = typer.Option(
-        None,
-        "--topics-dir",
-        envvar="WIREWATCH_CLASSIFY_TOPICS_DIR",
-        help="Topic files overriding or extending the shipped ones.",
-    ),
-    entities: bool = typer.Option(False, "--entities", help="Also add an 'entities' object."),
+    input_file: InputFile = None,
+    topics_dir: TopicsDir = None,
+    entities: WithEntities = False,
 ) -> None:
     """Tag JSON lines (title, summary[, lang]) with topics, offline; adds "topics": [...]."""
-    classifier = _classifier(topics_dir)
+    classifier = load_classifier(topics_dir)
     source = str(input_file) if input_file else "stdin"
     try:
         stream: IO[str] = input_file.open(encoding="utf-8") if input_file else sys.stdin
@@ -64,46 +119,23 @@ def classify_cmd(
     out = sys.stdout
     with stream:
         for _, obj in _json_lines(stream, source):
-            matches, found = classifier.classify(
-                obj.get("title", ""), obj.get("summary", ""), obj.get("lang")
-            )
-            obj["topics"] = [
-                {
-                    "topic": m.topic,
-                    "score": m.score,
-                    "evidence": [e.model_dump(mode="json") for e in m.evidence],
-                }
-                for m in matches
-            ]
-            if entities:
-                obj["entities"] = found.model_dump(mode="json")
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            out.write(json.dumps(_tagged(classifier, obj, entities), ensure_ascii=False) + "\n")
 
 
+@app.command("eval")
 def eval_cmd(
-    file: Path | None = typer.Argument(
-        None, help="Labelled JSON lines (title, summary, lang, labels); or use --split."
-    ),
-    topics_dir: Path | None = typer.Option(
-        None,
-        "--topics-dir",
-        envvar="WIREWATCH_CLASSIFY_TOPICS_DIR",
-        help="Topic files overriding or extending the shipped ones.",
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    calibrate: bool = typer.Option(
-        False, "--calibrate", help="Also fit and print Platt calibration per topic."
-    ),
-    split: str | None = typer.Option(
-        None, "--split", help="Evaluate a split of the manifest: train, dev, test or all."
-    ),
-    data_dir: Path = typer.Option(Path("tests/data"), "--data-dir", help="For --split."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="Without the learned model."),
+    file: LabelledFile = None,
+    topics_dir: TopicsDir = None,
+    as_json: AsJson = False,
+    calibrate: Calibrate = False,
+    split: Split = None,
+    data_dir: DataDir = Path("tests/data"),
+    rules_only: RulesOnly = False,
 ) -> None:
     """P/R/F1, Brier score and reliability per topic and language; misclassified items."""
     from wirewatch_classify.evaluation import EvalFileError, evaluate, format_report, read_labelled
 
-    classifier = _classifier(topics_dir)
+    classifier = load_classifier(topics_dir)
     if rules_only:
         classifier = type(classifier)(classifier.topics)
     if split is not None:
@@ -133,111 +165,6 @@ def eval_cmd(
             )
 
 
-DB_OPTION = typer.Option(None, "--database-url", help="Default: WIREWATCH_DATABASE_URL.")
-
-
-def _classify_engine(database_url: str | None) -> Any:
-    from wirewatch_classify.store import create_classify_tables
-
-    from wirewatch.cli.common import engine_from_settings
-
-    engine = engine_from_settings(database_url)
-    create_classify_tables(engine)
-    return engine
-
-
-def _bootstrap() -> str | None:
-    from wirewatch_classify.settings import ClassifySettings
-
-    return ClassifySettings().kafka_bootstrap
-
-
-def _announce(name: str, definition: Any) -> str:
-    """Publish on the control topic when a broker is configured; say what happened."""
-    from wirewatch_classify import user_topics
-    from wirewatch_classify.settings import ClassifySettings
-
-    bootstrap = _bootstrap()
-    poll = ClassifySettings().classify_user_topics_poll_s
-    if not bootstrap:
-        return f"running classifiers pick it up from the database within {poll:g} s"
-    try:
-        user_topics.announce(bootstrap, user_topics.definition_event(name, definition))
-    except Exception as exc:  # broker down: the table poll still delivers the change
-        return (
-            f"could not announce on Kafka ({type(exc).__name__}); running classifiers pick "
-            f"it up from the database within {poll:g} s"
-        )
-    return "announced to running classifiers"
-
-
-def topics_add(
-    name: str = typer.Argument(..., help="Topic name: lower-case letters, digits and '-'."),
-    query: str | None = typer.Option(
-        None,
-        "--query",
-        "-q",
-        help='Boolean query: AND OR NOT ( ) "phrases" NEAR/n, word* prefixes.',
-    ),
-    phrases: str | None = typer.Option(
-        None, "--phrases", "-p", help="Comma-separated phrases; any one matches."
-    ),
-    replace: bool = typer.Option(False, "--replace", help="Replace an existing definition."),
-    database_url: str | None = DB_OPTION,
-) -> None:
-    """Define a topic of your own (stored, then picked up by running classifiers)."""
-    from wirewatch_classify import user_topics
-
-    if (query is None) == (phrases is None):
-        raise UserError("give exactly one of --query or --phrases")
-    from wirewatch_classify.settings import ClassifySettings
-
-    built_in = [t.topic for t in _classifier(ClassifySettings().classify_topics_dir).topics]
-    try:
-        definition = user_topics.validate(
-            name,
-            query=query,
-            phrases=phrases.split(",") if phrases is not None else None,
-            reserved=built_in,
-        )
-        engine = _classify_engine(database_url)
-        replaced = user_topics.create(engine, definition, replace=replace)
-    except user_topics.UserTopicError as exc:
-        raise UserError(str(exc)) from exc
-    how = _announce(name, definition)
-    typer.echo(f"topic {name} {'replaced' if replaced else 'added'}; {how}")
-
-
-def topics_list(
-    database_url: str | None = DB_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON lines."),
-) -> None:
-    """List the built-in topics and the user-defined ones."""
-    from wirewatch_classify import user_topics
-
-    definitions = user_topics.list_definitions(_classify_engine(database_url))
-    if as_json:
-        for d in definitions:
-            typer.echo(json.dumps({"name": d.name, **d.as_dict()}, ensure_ascii=False))
-        return
-    from wirewatch_classify.settings import ClassifySettings
-
-    for spec in _classifier(ClassifySettings().classify_topics_dir).topics:
-        typer.echo(f"{spec.topic}\tbuilt-in v{spec.version}\tthreshold {spec.threshold:g}")
-    for d in definitions:
-        shown = d.query if d.kind == "query" else ", ".join(d.phrases)
-        typer.echo(f"{d.name}\t{d.kind}\t{shown}")
-
-
-def topics_remove(name: str = typer.Argument(...), database_url: str | None = DB_OPTION) -> None:
-    """Delete a user-defined topic."""
-    from wirewatch_classify import user_topics
-
-    if not user_topics.delete(_classify_engine(database_url), name):
-        raise UserError(f"no user-defined topic named {name!r}")
-    typer.echo(f"topic {name} removed; {_announce(name, None)}")
-
-
 def _parse_since(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
@@ -248,43 +175,43 @@ def _parse_since(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def _print_dry_run(engine: Any, classifier: Any, start: datetime) -> None:
+    from wirewatch_classify import reclassify
+
+    for outcome in reclassify.reclassify(engine, classifier, start):
+        event = outcome.event
+        line = {
+            "item_id": event.item.item_id,
+            "published": event.item.published.isoformat(),
+            "title": event.item.title,
+            "changed": outcome.changed,
+            "previous_topics": list(outcome.previous_topics),
+            "topics": [m.model_dump(mode="json") for m in event.matches],
+        }
+        typer.echo(json.dumps(line, ensure_ascii=False))
+
+
+@app.command("reclassify")
 def reclassify_cmd(
-    since: str = typer.Option(..., "--since", help="Items published on or after this date."),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help="Print the new matches as JSON lines; publish nothing."
-    ),
-    topics_dir: Path | None = typer.Option(
-        None,
-        "--topics-dir",
-        envvar="WIREWATCH_CLASSIFY_TOPICS_DIR",
-        help="Topic files overriding or extending the shipped ones.",
-    ),
-    database_url: str | None = DB_OPTION,
+    since: Since,
+    dry_run: DryRun = False,
+    topics_dir: TopicsDir = None,
+    database_url: DatabaseUrl = None,
 ) -> None:
     """Re-run today's topics over stored items; republish the ones whose matches changed."""
     from wirewatch_classify import reclassify
 
     start = _parse_since(since)
-    engine = _classify_engine(database_url)
-    classifier = reclassify.classifier_with_user_topics(engine, _classifier(topics_dir))
+    engine = classify_engine(database_url)
+    classifier = reclassify.classifier_with_user_topics(engine, load_classifier(topics_dir))
     if dry_run:
-        for outcome in reclassify.reclassify(engine, classifier, start):
-            event = outcome.event
-            line = {
-                "item_id": event.item.item_id,
-                "published": event.item.published.isoformat(),
-                "title": event.item.title,
-                "changed": outcome.changed,
-                "previous_topics": list(outcome.previous_topics),
-                "topics": [m.model_dump(mode="json") for m in event.matches],
-            }
-            typer.echo(json.dumps(line, ensure_ascii=False))
+        _print_dry_run(engine, classifier, start)
         return
-    bootstrap = _bootstrap()
+    bootstrap = kafka_bootstrap()
     if not bootstrap:
         raise UserError(
-            "WIREWATCH_KAFKA_BOOTSTRAP is not set: reclassify publishes to Kafka "
-            "(use --dry-run to only print the matches)"
+            "no running `wirewatch up` found and WIREWATCH_KAFKA_BOOTSTRAP is not set: "
+            "reclassify publishes to Kafka (use --dry-run to only print the matches)"
         )
     publish, close = reclassify.kafka_publisher(bootstrap)
     try:
@@ -292,23 +219,3 @@ def reclassify_cmd(
     finally:
         close()
     typer.echo(f"reclassified {examined} items; republished {republished} with changed matches")
-
-
-def _topics_group(app: typer.Typer) -> typer.Typer:
-    """The `topics` sub-app: reuse one another module registered, else add ours."""
-    for group in app.registered_groups:
-        if group.name == "topics" and group.typer_instance is not None:
-            return group.typer_instance
-    topics_app = typer.Typer(help="Topics: built-in and user-defined.", no_args_is_help=True)
-    app.add_typer(topics_app, name="topics")
-    return topics_app
-
-
-def register(app: typer.Typer) -> None:
-    app.command("classify")(classify_cmd)
-    app.command("eval")(eval_cmd)
-    app.command("reclassify")(reclassify_cmd)
-    topics_app = _topics_group(app)
-    topics_app.command("add")(topics_add)
-    topics_app.command("list")(topics_list)
-    topics_app.command("remove")(topics_remove)

@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from wirewatch.cli.errors import UserError
 
+app = typer.Typer()
+
 DATA_DIR = Path("tests/data")
-DATA_OPTION = typer.Option(DATA_DIR, "--data-dir", help="Where the labelled JSON-lines files are.")
+DataDir = Annotated[Path, typer.Option("--data-dir", help="Where the labelled files are.")]
+ModelOut = Annotated[
+    Path | None, typer.Option("--out", help="Model file (default: the shipped package data).")
+]
 
 
-def split_cmd(data_dir: Path = DATA_OPTION) -> None:
+@app.command("classify-split")
+def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
     """Gather the labelled files, drop near-duplicates, write the train/dev/test manifest."""
     from wirewatch_classify.dataset import MANIFEST_NAME, DatasetError, split, write_manifest
 
@@ -33,12 +39,8 @@ def split_cmd(data_dir: Path = DATA_OPTION) -> None:
     )
 
 
-def train_cmd(
-    data_dir: Path = DATA_OPTION,
-    out: Path | None = typer.Option(
-        None, "--out", help="Model file (default: the shipped package data file)."
-    ),
-) -> None:
+@app.command("train")
+def train_cmd(data_dir: DataDir = DATA_DIR, out: ModelOut = None) -> None:
     """Train the topic model on the train+dev splits of the manifest (deterministic)."""
     from wirewatch_classify.dataset import DatasetError
     from wirewatch_classify.model import MODEL_PATH
@@ -81,8 +83,3 @@ def eval_splits(classifier: Any, data_dir: Path, which: str, as_json: bool, miss
             typer.echo("")
     if as_json:
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("classify-split")(split_cmd)
-    app.command("train")(train_cmd)

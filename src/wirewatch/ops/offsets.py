@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.errors import BrokerResponseError
-from wirewatch_shared import topics
+from wirewatch_shared import streams
 
 
 class _DropCancelledRefresh(logging.Filter):
@@ -30,8 +30,8 @@ class _DropCancelledRefresh(logging.Filter):
 logging.getLogger("kafka.cluster").addFilter(_DropCancelledRefresh())
 
 GROUP_TOPICS: Mapping[str, str] = {
-    topics.GROUP_CLASSIFY: topics.ITEMS,
-    topics.GROUP_NOTIFY: topics.CLASSIFIED,
+    streams.GROUP_CLASSIFY: streams.ITEMS,
+    streams.GROUP_NOTIFY: streams.CLASSIFIED,
 }
 """Each consumer group of the pipeline and the topic it consumes."""
 

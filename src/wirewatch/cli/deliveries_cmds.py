@@ -1,0 +1,81 @@
+"""``wirewatch deliveries list|replay``: the delivery log and dead letters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from wirewatch.cli.common import DatabaseUrl
+from wirewatch.cli.errors import UserError
+from wirewatch.cli.notify_common import notify_engine
+
+if TYPE_CHECKING:
+    from wirewatch_notify.models import Delivery
+
+app = typer.Typer(help="Inspect and replay deliveries.", no_args_is_help=True)
+
+Failed = Annotated[bool, typer.Option("--failed", help="Only dead or retrying ones.")]
+SubscriptionFilter = Annotated[int | None, typer.Option("--subscription")]
+Status = Annotated[str | None, typer.Option("--status", help="pending, held, sent, dead...")]
+Limit = Annotated[int, typer.Option("--limit")]
+AllDead = Annotated[bool, typer.Option("--all-dead", help="Replay every dead delivery.")]
+
+
+def _row(d: Delivery) -> tuple[str, ...]:
+    waiting = d.status in ("pending", "held")
+    return (
+        str(d.id),
+        str(d.subscription_id),
+        d.kind,
+        d.item_id[:16],
+        d.status,
+        str(d.attempts),
+        (d.last_error or "")[:60],
+        d.next_attempt_at.isoformat(timespec="seconds") if waiting else "",
+        d.sent_at.isoformat(timespec="seconds") if d.sent_at else "",
+    )
+
+
+@app.command("list")
+def deliveries_list(
+    failed: Failed = False,
+    subscription: SubscriptionFilter = None,
+    status: Status = None,
+    limit: Limit = 500,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Show the delivery log (newest first)."""
+    from wirewatch_notify import outbox
+
+    rows = outbox.list_deliveries(
+        notify_engine(database_url),
+        subscription_id=subscription,
+        status=status,
+        failed=failed,
+        limit=limit,
+    )
+    table = Table(
+        "id", "subscription", "kind", "item", "status", "attempts", "last error", "next", "sent"
+    )
+    for d in rows:
+        table.add_row(*_row(d))
+    Console(width=200).print(table)
+
+
+@app.command("replay")
+def deliveries_replay(
+    delivery_id: Annotated[int | None, typer.Argument()] = None,
+    all_dead: AllDead = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Put dead deliveries back in the queue."""
+    from wirewatch_notify import outbox
+
+    if (delivery_id is None) == (not all_dead):
+        raise UserError("give a delivery ID or --all-dead")
+    ids = None if delivery_id is None else [delivery_id]
+    count = outbox.replay(notify_engine(database_url), ids)
+    typer.echo(f"replayed {count} deliveries")

@@ -1,0 +1,153 @@
+"""``wirewatch subscribe``: subscribe a webhook, Slack channel, email or Apprise URL."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import typer
+
+from wirewatch.cli.common import DatabaseUrl
+from wirewatch.cli.errors import UserError
+from wirewatch.cli.notify_common import notify_engine, notify_settings
+
+app = typer.Typer()
+
+DURATION = re.compile(r"^(\d+)\s*([mhd]?)$")
+
+Topics = Annotated[list[str], typer.Option("--topic", help="Topic name (repeatable).")]
+Webhook = Annotated[str | None, typer.Option("--webhook", help="Webhook URL.")]
+Email = Annotated[str | None, typer.Option("--email", help="Email address.")]
+Slack = Annotated[str | None, typer.Option("--slack", help="Slack incoming-webhook URL.")]
+Apprise = Annotated[str | None, typer.Option("--apprise", help="Any Apprise URL.")]
+MinScore = Annotated[float, typer.Option("--min-score", help="Minimum score, 0..1.")]
+Countries = Annotated[list[str] | None, typer.Option("--country", help="ISO country code filter.")]
+Entities = Annotated[list[str] | None, typer.Option("--entity", help="Entity name filter.")]
+Feeds = Annotated[list[int] | None, typer.Option("--feed", help="Feed id filter.")]
+Languages = Annotated[
+    list[str] | None, typer.Option("--language", help="Language filter, e.g. en.")
+]
+Digest = Annotated[
+    str | None,
+    typer.Option("--digest", help="Digest every N minutes/hours (30m, 2h, 1d) instead of instant."),
+]
+QuietHours = Annotated[
+    str | None,
+    typer.Option("--quiet-hours", help="Hold alerts in this local window, e.g. 22:00-07:00."),
+]
+Timezone = Annotated[str, typer.Option("--timezone", help="IANA timezone, e.g. Europe/Berlin.")]
+Paused = Annotated[bool, typer.Option("--paused", help="Create it inactive.")]
+SkipConfirmation = Annotated[
+    bool,
+    typer.Option(
+        "--skip-confirmation",
+        help="Email: no double opt-in (only for addresses you own or vouch for).",
+    ),
+]
+
+
+def parse_minutes(value: str) -> int:
+    """``90``, ``30m``, ``2h`` or ``1d`` -> minutes."""
+    match = DURATION.match(value.strip().lower())
+    if not match:
+        raise UserError(f"not a duration: {value!r} (use e.g. 30m, 2h or 1d)")
+    number, unit = int(match.group(1)), match.group(2) or "m"
+    return number * {"m": 1, "h": 60, "d": 1440}[unit]
+
+
+def parse_quiet_hours(value: str) -> dict[str, str]:
+    start, sep, end = value.partition("-")
+    if not sep:
+        raise UserError(f"quiet hours look like 22:00-07:00, not {value!r}")
+    return {"start": start.strip(), "end": end.strip()}
+
+
+def channel_target(
+    webhook: str | None, email: str | None, slack: str | None, apprise: str | None
+) -> tuple[str, str]:
+    """The one channel given, as (channel, target)."""
+    given = [
+        (name, value)
+        for name, value in (
+            ("webhook", webhook),
+            ("email", email),
+            ("slack", slack),
+            ("apprise", apprise),
+        )
+        if value is not None
+    ]
+    if len(given) != 1:
+        raise UserError(
+            "give exactly one of --webhook URL, --email ADDRESS, --slack URL or --apprise URL"
+        )
+    return given[0]
+
+
+def _create(data: dict[str, object], database_url: str | None, confirm: bool) -> None:
+    """Create the subscription; print its id, its secret (once) and what happens next."""
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.secrets import SecretBox, load_secret_key
+
+    settings = notify_settings()
+    try:
+        request = subscriptions.parse_create(data)
+        created = subscriptions.create_subscription(
+            notify_engine(database_url),
+            request,
+            SecretBox(load_secret_key(settings)),
+            require_confirmation=confirm,
+            settings=settings,
+        )
+    except subscriptions.SubscriptionError as exc:
+        raise UserError(f"subscription refused: {exc}") from exc
+    sub = created.subscription
+    typer.echo(f"subscription {sub.id}: {', '.join(sub.topics)} -> {sub.channel} {sub.target}")
+    if created.webhook_secret:
+        typer.echo(
+            f"webhook secret (shown once, verify signatures with it): {created.webhook_secret}"
+        )
+    if sub.awaiting_confirmation:
+        typer.echo(
+            "a confirmation email is queued (sent by the running notify service); "
+            "alerts start once the recipient confirms"
+        )
+
+
+@app.command()
+def subscribe(
+    topic: Topics,
+    webhook: Webhook = None,
+    email: Email = None,
+    slack: Slack = None,
+    apprise: Apprise = None,
+    min_score: MinScore = 0.0,
+    country: Countries = None,
+    entity: Entities = None,
+    feed: Feeds = None,
+    language: Languages = None,
+    digest: Digest = None,
+    quiet_hours: QuietHours = None,
+    timezone: Timezone = "UTC",
+    paused: Paused = False,
+    skip_confirmation: SkipConfirmation = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Subscribe a webhook, Slack channel, email address or Apprise URL to topics."""
+    channel, target = channel_target(webhook, email, slack, apprise)
+    data: dict[str, object] = {
+        "topics": topic,
+        "channel": channel,
+        "target": target,
+        "min_score": min_score,
+        "countries": country or [],
+        "entities": entity or [],
+        "feeds": feed or [],
+        "languages": language or [],
+        "timezone": timezone,
+        "active": not paused,
+    }
+    if digest is not None:
+        data.update(mode="digest", digest_interval_minutes=parse_minutes(digest))
+    if quiet_hours is not None:
+        data["quiet_hours"] = parse_quiet_hours(quiet_hours)
+    _create(data, database_url, confirm=not skip_confirmation)

@@ -1,0 +1,126 @@
+"""``wirewatch subscriptions list|remove|test|rotate-secret``."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from wirewatch.cli.common import DatabaseUrl
+from wirewatch.cli.errors import UserError
+from wirewatch.cli.notify_common import notify_engine, notify_settings
+
+if TYPE_CHECKING:
+    from wirewatch_notify.models import Subscription
+    from wirewatch_notify.schemas import TestSendResult
+
+app = typer.Typer(help="List, test or remove subscriptions.", no_args_is_help=True)
+
+SubscriptionId = Annotated[int, typer.Argument()]
+
+
+def _mode(sub: Subscription) -> str:
+    mode = f"digest {sub.digest_interval_minutes}m" if sub.mode == "digest" else "instant"
+    if sub.quiet_start:
+        mode += f", quiet {sub.quiet_start}-{sub.quiet_end} {sub.timezone}"
+    return mode
+
+
+@app.command("list")
+def subscriptions_list(database_url: DatabaseUrl = None) -> None:
+    """List every subscription (all owners)."""
+    from wirewatch_notify import subscriptions
+
+    table = Table(
+        "id", "owner", "topics", "channel", "target", "min score", "mode", "status", "reason"
+    )
+    for sub in subscriptions.list_subscriptions(notify_engine(database_url)):
+        table.add_row(
+            str(sub.id),
+            sub.owner,
+            ", ".join(sub.topics),
+            sub.channel,
+            sub.target,
+            f"{sub.min_score:.2f}",
+            _mode(sub),
+            subscriptions.status_of(sub),
+            sub.disabled_reason or "",
+        )
+    Console(width=200).print(table)
+
+
+@app.command("remove")
+def subscriptions_remove(subscription_id: SubscriptionId, database_url: DatabaseUrl = None) -> None:
+    """Remove a subscription (and its delivery log)."""
+    from wirewatch_notify import subscriptions
+
+    if not subscriptions.remove_subscription(notify_engine(database_url), subscription_id):
+        raise UserError(f"no subscription with id {subscription_id}")
+    typer.echo(f"removed subscription {subscription_id}")
+
+
+def _run_test(database_url: str | None, subscription_id: int) -> TestSendResult | None:
+    """Send one sample alert through the subscription's channel, as the worker would."""
+    from wirewatch_notify.channels.registry import build_channels
+    from wirewatch_notify.links import LinkSigner
+    from wirewatch_notify.secrets import SecretBox, load_secret_key
+    from wirewatch_notify.testsend import send_test
+    from wirewatch_notify.worker import DeliveryWorker
+
+    settings = notify_settings()
+    engine = notify_engine(database_url)
+    key = load_secret_key(settings)
+
+    async def run() -> TestSendResult | None:
+        channels = build_channels(settings)
+        worker = DeliveryWorker(
+            engine, channels, SecretBox(key), settings, LinkSigner(key, settings.public_base_url)
+        )
+        try:
+            return await send_test(engine, worker, subscription_id)
+        finally:
+            for channel in channels.values():
+                await channel.aclose()
+
+    return asyncio.run(run())
+
+
+@app.command("test")
+def subscriptions_test(subscription_id: SubscriptionId, database_url: DatabaseUrl = None) -> None:
+    """Deliver a sample alert now through the subscription's channel."""
+    from wirewatch_notify.subscriptions import SubscriptionError
+
+    try:
+        result = _run_test(database_url, subscription_id)
+    except SubscriptionError as exc:
+        raise UserError(str(exc)) from exc
+    if result is None:
+        raise UserError(f"no subscription with id {subscription_id}")
+    if not result.delivered:
+        raise UserError(f"test alert not delivered: {result.error}")
+    typer.echo(f"test alert delivered (delivery {result.delivery_id})")
+
+
+@app.command("rotate-secret")
+def subscriptions_rotate(subscription_id: SubscriptionId, database_url: DatabaseUrl = None) -> None:
+    """New webhook signing secret; the old one stays valid for the grace period."""
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.secrets import SecretBox, load_secret_key
+
+    settings = notify_settings()
+    try:
+        rotation = subscriptions.rotate_secret(
+            notify_engine(database_url),
+            subscription_id,
+            SecretBox(load_secret_key(settings)),
+            grace_s=settings.secret_rotation_grace_s,
+        )
+    except subscriptions.SubscriptionError as exc:
+        raise UserError(str(exc)) from exc
+    if rotation is None:
+        raise UserError(f"no subscription with id {subscription_id}")
+    typer.echo(f"new webhook secret (shown once): {rotation.webhook_secret}")
+    typer.echo(f"the previous secret also signs until {rotation.previous_valid_until.isoformat()}")

@@ -1,0 +1,98 @@
+"""The labelled pool files (tests/data/classify_pool_{en,es}.jsonl) keep their schema.
+
+The pool is real labelled news for training and evaluating the classifier (see
+tests/data/README.md). These checks guard the format only, not the labels' truth.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+POOL_FILES = {"en": DATA / "classify_pool_en.jsonl", "es": DATA / "classify_pool_es.jsonl"}
+DEV = DATA / "classify_dev.jsonl"
+FIELDS = [
+    "id",
+    "title",
+    "summary",
+    "lang",
+    "labels",
+    "hard_negative",
+    "category",
+    "source",
+    "url",
+    "date",
+    "note",
+]
+LABELS = {"repatriation-flights", "border-policy"}
+# A full date, a month or a year; null when the page shows none (see `note`).
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        pytest.skip(f"pool file not found at {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def pool() -> dict[str, list[dict[str, Any]]]:
+    return {lang: _rows(path) for lang, path in POOL_FILES.items()}
+
+
+def _all(pool: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    return [row for rows in pool.values() for row in rows]
+
+
+def test_every_row_has_the_fields_in_order(pool: dict[str, list[dict[str, Any]]]) -> None:
+    for row in _all(pool):
+        assert list(row) == FIELDS, row.get("id")
+
+
+@pytest.mark.parametrize("lang", sorted(POOL_FILES))
+def test_ids_and_language_match_the_file(pool: dict[str, list[dict[str, Any]]], lang: str) -> None:
+    for row in pool[lang]:
+        assert row["lang"] == lang, row["id"]
+        assert re.fullmatch(rf"pool-{lang}-\d{{4}}", row["id"]), row["id"]
+
+
+def test_values_have_the_right_types(pool: dict[str, list[dict[str, Any]]]) -> None:
+    for row in _all(pool):
+        rid = row["id"]
+        for key in ("title", "summary", "source", "url", "category"):
+            assert isinstance(row[key], str) and row[key].strip(), (rid, key)
+        assert row["url"].startswith(("http://", "https://")), rid
+        assert isinstance(row["note"], str), rid
+        assert isinstance(row["hard_negative"], bool), rid
+        assert row["date"] is None or DATE.fullmatch(row["date"]), rid
+
+
+def test_labels_are_known_and_unrepeated(pool: dict[str, list[dict[str, Any]]]) -> None:
+    for row in _all(pool):
+        assert isinstance(row["labels"], list), row["id"]
+        assert set(row["labels"]) <= LABELS, row["id"]
+        assert len(set(row["labels"])) == len(row["labels"]), row["id"]
+
+
+def test_hard_negatives_carry_no_label(pool: dict[str, list[dict[str, Any]]]) -> None:
+    for row in _all(pool):
+        if row["hard_negative"]:
+            assert row["labels"] == [], row["id"]
+
+
+def test_no_duplicate_ids_or_urls(pool: dict[str, list[dict[str, Any]]]) -> None:
+    rows = _all(pool)
+    ids = [row["id"] for row in rows]
+    urls = [row["url"] for row in rows]
+    assert len(ids) == len(set(ids))
+    assert len(urls) == len(set(urls))
+
+
+def test_no_item_repeats_the_dev_set(pool: dict[str, list[dict[str, Any]]]) -> None:
+    dev_urls = {row["url"] for row in _rows(DEV)}
+    assert not [row["id"] for row in _all(pool) if row["url"] in dev_urls]
