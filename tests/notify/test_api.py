@@ -234,6 +234,26 @@ def _dump(engine: Engine) -> str:
     return "\n".join(parts)
 
 
+def _secret_needles(secret: str) -> set[str]:
+    """The whole secret and its random part (never a fragment short enough to occur by chance).
+
+    A token is ``wwt_<key id>_<random>`` (the key id is stored in clear on purpose), a webhook
+    secret ``whsec_<base64>``; the random parts may themselves contain ``_``.
+    """
+    needles = {secret}
+    if secret.startswith(f"{tokens.PREFIX}_"):
+        needles.add(secret.split("_", 2)[2])
+    needles.add(secret.removeprefix("whsec_"))
+    assert all(len(needle) >= 12 for needle in needles), needles
+    return needles
+
+
+def test_secret_needles_are_whole_secrets() -> None:
+    """A random part that contains ``_`` is searched whole (it once was cut to one letter)."""
+    token = f"{tokens.PREFIX}_abcdef012345_Xy_Q" + "z" * 40
+    assert _secret_needles(token) == {token, "Xy_Q" + "z" * 40}
+
+
 @pytest.fixture
 def debug_logging() -> Iterator[None]:
     """Wirewatch's real logging set-up at DEBUG, restored afterwards (it is process-wide)."""
@@ -293,7 +313,7 @@ async def test_secrets_stay_out_of_logs_and_the_database(
     raw_file = Path(database_url.removeprefix("sqlite:///"))
     raw = raw_file.read_bytes().decode("latin-1") if raw_file.is_file() else ""
     for secret in secrets:
-        for needle in {secret, secret.removeprefix("whsec_"), secret.split("_")[-1]}:
+        for needle in _secret_needles(secret):
             assert needle not in logs, "secret in logs"
             assert needle not in dump, "secret in the database dump"
             assert needle not in raw, "secret in the database file"

