@@ -2,14 +2,15 @@
 
 ``wirewatch classify-split`` gathers every labelled JSON-lines file under
 ``tests/data`` (``classify_dev.jsonl``, ``classify_pool_*.jsonl``,
-``stories_dev.jsonl``, ``flights_dev.jsonl``: any item with a ``labels`` list),
+``flights_dev.jsonl``, ``stories_dev.jsonl``: any item with a ``labels`` list; in the
+stories file only items with a label, see :data:`EMPTY_IS_UNLABELLED`),
 then:
 
 1. **Near-duplicates.** Items whose folded title + summary share at least
    ``DUPLICATE`` of their word 3-gram shingles (Jaccard), or whose folded titles
    are equal, are copies of one text (wire copy, a republished page): only the
-   first one is kept. Items sharing at least ``RELATED`` are versions of one story
-   and are kept, but always in the same split.
+   first one is kept. Items sharing at least ``RELATED``, or the same ``story`` id,
+   are versions of one story and are kept, but always in the same split.
 2. **Split by date and by outlet.** Items dated on or after the cut-off (the date
    after which ``TEST_LATE`` of the dated items fall) and items from the outlets
    whose name hashes into the first ``TEST_OUTLETS`` per cent go to *test*; items
@@ -38,9 +39,13 @@ from wirewatch_classify.text import fold
 PATTERNS = (
     "classify_dev.jsonl",
     "classify_pool_*.jsonl",
-    "stories_dev.jsonl",
     "flights_dev.jsonl",
+    "stories_dev.jsonl",
 )
+EMPTY_IS_UNLABELLED = frozenset({"stories_dev"})
+"""Files where an empty ``labels`` list means "not labelled for topics" (the stories set
+labels its story grouping; many on-topic items there carry no topic label), so such
+items are left out rather than read as negatives."""
 SPLITS = ("train", "dev", "test")
 DUPLICATE = 0.8
 RELATED = 0.5
@@ -67,6 +72,11 @@ class Item:
     date: str
     row: dict[str, Any]
 
+    @property
+    def story(self) -> str:
+        """The story the item reports (``story`` field of the events files), or ""."""
+        return str(self.row.get("story") or "")
+
 
 def labelled_files(data_dir: Path) -> list[Path]:
     found: list[Path] = []
@@ -85,7 +95,9 @@ def read_items(path: Path) -> list[Item]:
         except json.JSONDecodeError as exc:
             raise DatasetError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
-            continue  # not a labelled item (e.g. a story record without topic labels)
+            continue  # not a labelled item
+        if not row["labels"] and path.stem in EMPTY_IS_UNLABELLED:
+            continue
         items.append(_item(path.stem, row, number))
     return items
 
@@ -99,7 +111,7 @@ def _item(stem: str, row: dict[str, Any], number: int) -> Item:
         labels=tuple(str(label) for label in row["labels"]),
         hard_negative=bool(row.get("hard_negative")),
         source=str(row.get("source") or ""),
-        date=str(row.get("date") or "")[:10],
+        date=str(row.get("date") or row.get("published") or "")[:10],
         row=row,
     )
 
@@ -165,7 +177,10 @@ def deduplicate(items: Sequence[Item]) -> tuple[list[Item], dict[str, str], _Uni
     dup = _UnionFind(len(items))
     related = _UnionFind(len(items))
     titles: dict[str, int] = {}
+    stories: dict[str, int] = {}
     for i, item in enumerate(items):
+        if item.story:
+            related.union(stories.setdefault(item.story, i), i)
         title = " ".join(fold(item.title).split())
         if len(title) > 20:
             if title in titles:

@@ -38,6 +38,12 @@ Located = tuple[FieldScan, int, int]
 """A hit in a field: (scan, first token, end token)."""
 GroupHits = dict[int, list[Located]]
 """Hits per owner id."""
+RuleView = tuple[float, float, float]
+"""What the model's combination reads of a topic's rules: the sum of the positive
+weights that fired, the sum of the negative ones, and 1.0 when the rules recognise a
+hard negative (an exclusion masked a hit or vetoed the topic, or a context rule of
+weight <= ``STRONG_CONTEXT`` fired: evacuation, extradition, business news...), else 0.0."""
+STRONG_CONTEXT = -4.0
 
 EMPTY_ENTITIES = Entities()
 QUERY_RULE = "query"
@@ -120,6 +126,9 @@ class _Rule:
         if self.fields is None:
             return located
         return [lh for lh in located if lh[0].name in self.fields]
+
+
+Fired = tuple["_Rule", list[Located]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,12 +304,16 @@ class Classifier:
 
     # -- classification -------------------------------------------------------------
 
-    def _scan(self, title: str, summary: str) -> GroupHits:
-        """Hits of both fields, bucketed by owner id (topic group, entity, query term)."""
+    def _scan(self, title: str, summary: str, scans: list[FieldScan] | None = None) -> GroupHits:
+        """Hits of both fields, bucketed by owner id (topic group, entity, query term);
+        the field scans are appended to ``scans`` when given."""
         lexicon = self.lexicon
         phrase_owners = lexicon.phrase_owners
         groups: GroupHits = {}
-        for scan in lexicon.scan_fields((("title", title), ("summary", summary))):
+        fields = lexicon.scan_fields((("title", title), ("summary", summary)))
+        if scans is not None:
+            scans.extend(fields)
+        for scan in fields:
             for pid, start, end in scan.hits:
                 for oid in phrase_owners[pid]:
                     located = groups.get(oid)
@@ -319,7 +332,8 @@ class Classifier:
         are applied: feeds often omit or mislabel it, and the EN/ES phrase sets
         do not collide.
         """
-        groups = self._scan(title, summary)
+        scans: list[FieldScan] = []
+        groups = self._scan(title, summary, scans)
         if not groups:
             return (), EMPTY_ENTITIES
         # One pass over the owners present: which topics and user topics to evaluate,
@@ -337,7 +351,7 @@ class Classifier:
             else:
                 users.add(names[oid])
         matches: list[TopicMatch] = []
-        parts: list[ItemParts] = []  # the model's view of the item, built at most once
+        parts: list[tuple[ItemParts, list[float]]] = []  # the model's view, built once
         gated = not self._gate.isdisjoint(groups.keys())
         if gated:
             topics.update(self._stacks)
@@ -345,7 +359,7 @@ class Classifier:
             topic = self._compiled[name]
             stack = self._stacks.get(name) if gated else None
             if stack is not None and self.model is not None:
-                match = _eval_topic_model(topic, groups, stack, self.model, title, summary, parts)
+                match = _eval_topic_model(topic, groups, stack, self.model, scans, parts)
             elif not topic.may_match(groups):
                 continue
             else:
@@ -373,19 +387,22 @@ class Classifier:
         """The calibrated score of every topic file, reported or not (for evaluation)."""
         groups = self._scan(title, summary)
         out: dict[str, float] = {}
-        parts: ItemParts | None = None
+        logits: list[float] | None = None
         gated = not self._gate.isdisjoint(groups.keys())
         for name, topic in self._compiled.items():
-            fired = _fire_rules(topic, groups)
-            raw = sum(rule.weight for rule, _ in fired)
+            fired, view = _rule_view(topic, groups)
             stack = self._stacks.get(name)
             if stack is None or self.model is None or not gated:
-                out[name] = topic.spec.calibration.score(raw) if fired else 0.0
+                out[name] = topic.spec.calibration.score(view[0] + view[1]) if fired else 0.0
                 continue
-            parts = parts or ItemParts(title, summary)
-            logit = self.model.logits(parts)[self.model.topics.index(name)]
-            out[name] = stack.score(raw, logit)
+            logits = logits or self.model.logits(ItemParts.of(title, summary))
+            out[name] = _combined_score(topic, view, stack, logits)
         return out
+
+    def rule_views(self, title: str, summary: str) -> dict[str, RuleView]:
+        """Per topic file, what the model's combination reads of the rules (training)."""
+        groups = self._scan(title, summary)
+        return {name: _rule_view(topic, groups)[1] for name, topic in self._compiled.items()}
 
     def _eval_user_topic(self, user: UserTopic, groups: GroupHits) -> TopicMatch | None:
         by_term = {
@@ -446,21 +463,20 @@ def _eval_topic_model(
     groups: GroupHits,
     stack: Stack,
     model: TopicModel,
-    title: str,
-    summary: str,
-    parts: list[ItemParts],
+    scans: list[FieldScan],
+    parts: list[tuple[ItemParts, list[float]]],
 ) -> TopicMatch | None:
     """Rules and model combined: the score is the stack's calibrated probability.
 
     Rule evidence as usual; when the rules alone would not have tagged the item, the
     model's strongest terms are evidence too (rule ``model``)."""
-    fired = _fire_rules(topic, groups)
-    raw = sum(rule.weight for rule, _ in fired)
+    fired, view = _rule_view(topic, groups)
+    raw = view[0] + view[1]
     if not parts:
-        parts.append(ItemParts(title, summary))
+        item = ItemParts(scans[0].tokens, scans[1].tokens)
+        parts.append((item, model.logits(item)))
     name = topic.spec.topic
-    logit = model.logits(parts[0])[model.topics.index(name)]
-    score = stack.score(raw, logit)
+    score = _combined_score(topic, view, stack, parts[0][1])
     if score < stack.threshold:
         return None
     evidence: list[Evidence] = []
@@ -471,9 +487,9 @@ def _eval_topic_model(
         evidence.extend(_evidence(located, rule.name, seen))
     names = tuple(rule.name for rule, _ in fired)
     if raw < topic.cutoff or not evidence:
-        terms = model.top_terms(parts[0], name)
+        terms = model.top_terms(parts[0][0], name)
         evidence.extend(
-            e for e in term_evidence(title, summary, terms) if (e.field, e.start, e.end) not in seen
+            e for e in term_evidence(scans, terms) if (e.field, e.start, e.end) not in seen
         )
         names += (MODEL_RULE,)
     evidence.sort(key=lambda e: (e.field != "title", e.start))
@@ -482,10 +498,35 @@ def _eval_topic_model(
     )
 
 
+def _combined_score(topic: _Topic, view: RuleView, stack: Stack, logits: list[float]) -> float:
+    """The stack's probability; but where the rules recognise a hard negative (see
+    ``RuleView``) and would not tag on their own, the model cannot overrule them: the
+    score is at most the rules' own score."""
+    score = stack.score(view, logits)
+    raw = view[0] + view[1]
+    if view[2] and raw < topic.cutoff:
+        return min(score, topic.spec.calibration.score(raw))
+    return score
+
+
 def _fire_rules(topic: _Topic, groups: GroupHits) -> list[tuple[_Rule, list[Located]]]:
     kept = _masked(topic, groups)
     if kept is None:
         return []
+    return _fire_kept(topic, kept)
+
+
+def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]:
+    """The rules that fired and what the model's combination reads of them."""
+    kept = _masked(topic, groups)
+    fired = _fire_kept(topic, kept) if kept is not None else []
+    positive = sum(rule.weight for rule, _ in fired if rule.weight > 0)
+    negative = sum(rule.weight for rule, _ in fired if rule.weight < 0)
+    hard = kept is not groups or any(rule.weight <= STRONG_CONTEXT for rule, _ in fired)
+    return fired, (positive, negative, 1.0 if hard else 0.0)
+
+
+def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
     fired: list[tuple[_Rule, list[Located]]] = []
     for rule in topic.rules:
         if rule.weight > 0 and not rule.possible(kept):

@@ -59,19 +59,22 @@ class ItemParts:
 
     __slots__ = ("pairs", "scale", "title_tokens", "tokens")
 
-    def __init__(self, title: str, summary: str) -> None:
-        title_tokens = tokens(title)
-        summary_tokens = tokens(summary)
+    def __init__(self, title_tokens: list[str], summary_tokens: list[str]) -> None:
+        """From the folded tokens of each field (the classifier's scans have them)."""
         self.title_tokens = set(title_tokens)
         self.tokens = self.title_tokens.union(summary_tokens)
         self.pairs = pairs(title_tokens) | pairs(summary_tokens)
         count = len(self.tokens) + len(self.pairs)
         self.scale = 1.0 / math.sqrt(count) if count else 0.0
 
+    @classmethod
+    def of(cls, title: str, summary: str) -> ItemParts:
+        return cls(tokens(title), tokens(summary))
+
 
 def item_features(title: str, summary: str) -> dict[str, float]:
     """The full (scaled) feature vector of an item, as used for training."""
-    parts = ItemParts(title, summary)
+    parts = ItemParts.of(title, summary)
     vector: dict[str, float] = {}
     for token in parts.tokens:
         for feature in token_features(token):

@@ -2,13 +2,12 @@
 
 1. Features of every item (:func:`wirewatch_classify.features.item_features`); the
    vocabulary is every feature seen in at least ``MIN_DF`` train+dev items.
-2. The L2 strength ``C`` of each topic's logistic regression is chosen on dev
-   (fitted on train, lowest dev log-loss).
-3. Out-of-fold model logits for train+dev (``FOLDS`` folds by outlet, so a fold's
-   outlets are unseen by its model), beside each item's rule sum; a two-feature
-   logistic regression per topic on them is the calibrated combination
-   (:class:`wirewatch_classify.model.Stack`).
-4. The final linear model per topic is fitted on train+dev; weights under
+2. Out-of-fold model logits for the fitted items (``FOLDS`` folds by outlet, so a
+   fold's outlets are unseen by its model) for each L2 strength ``C`` of the grid;
+   the ``C`` with the lowest out-of-fold log-loss is kept.
+3. Beside each item's rule sum, those logits fit a two-feature logistic regression
+   per topic: the calibrated combination (:class:`wirewatch_classify.model.Stack`).
+4. The final linear model per topic is fitted on all fitted items; weights under
    ``PRUNE`` are dropped; the JSON file is written with a model card.
 
 The test split is never used to fit or choose anything; the card reports it.
@@ -24,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch_classify.dataset import Item, load_split, outlet_bucket
-from wirewatch_classify.engine import Classifier
+from wirewatch_classify.engine import Classifier, RuleView
 from wirewatch_classify.features import MAX_GRAM, MIN_GRAM, item_features
 from wirewatch_classify.model import FORMAT, RAW_CLIP
+from wirewatch_classify.topicdef import load_topics
 
 MIN_DF = 2
 FOLDS = 5
@@ -110,17 +110,15 @@ def _log_loss(logits: Sequence[float], y: Sequence[int]) -> float:
     return total / max(1, len(y))
 
 
-def choose_c(x_train: Any, y_train: Sequence[int], x_dev: Any, y_dev: Sequence[int]) -> float:
-    """The C with the lowest dev log-loss (ties: the smaller C)."""
-    best = (math.inf, C_GRID[0])
+def choose_c(x: Any, y: Sequence[int], items: Sequence[Item]) -> tuple[float, list[float]]:
+    """The C with the lowest out-of-fold log-loss (ties: the smaller), and its logits."""
+    best: tuple[float, float, list[float]] = (math.inf, C_GRID[0], [0.0] * len(items))
     for c in C_GRID:
-        if len(set(y_train)) < 2:
-            break
-        logits = _fit(x_train, y_train, c).decision_function(x_dev)
-        loss = _log_loss([float(z) for z in logits], y_dev)
+        logits = out_of_fold(x, y, items, c)
+        loss = _log_loss(logits, y)
         if loss < best[0] - 1e-9:
-            best = (loss, c)
-    return best[1]
+            best = (loss, c, logits)
+    return best[1], best[2]
 
 
 def out_of_fold(x: Any, y: Sequence[int], items: Sequence[Item], c: float) -> list[float]:
@@ -137,45 +135,61 @@ def out_of_fold(x: Any, y: Sequence[int], items: Sequence[Item], c: float) -> li
     return out
 
 
-def fit_stack(raw: Sequence[float], logits: Sequence[float], y: Sequence[int]) -> dict[str, float]:
+def fit_stack(
+    views: Sequence[RuleView], logits: Sequence[Sequence[float]], y: Sequence[int]
+) -> dict[str, Any]:
+    """Logistic regression of the label on the rules' view and every topic's logit."""
     from sklearn.linear_model import LogisticRegression
 
-    rows = [[min(RAW_CLIP[1], max(RAW_CLIP[0], r)), z] for r, z in zip(raw, logits, strict=True)]
+    rows = [
+        [min(RAW_CLIP, pos), max(-RAW_CLIP, neg), exc, *zs]
+        for (pos, neg, exc), zs in zip(views, logits, strict=True)
+    ]
     model = LogisticRegression(C=10.0, solver="lbfgs", max_iter=1000)
     model.fit(rows, list(y))
-    a, b = (float(v) for v in model.coef_[0])
-    c = float(model.intercept_[0])
-    return {"rule": round(a, 4), "model": round(b, 4), "intercept": round(c, 4)}
+    a, n, e, *b = (round(float(v), 4) for v in model.coef_[0])
+    return {
+        "rule": a,
+        "negative": n,
+        "excluded": e,
+        "model": b,
+        "intercept": round(float(model.intercept_[0]), 4),
+    }
 
 
-def train(data_dir: Path, out: Path, classifier: Classifier | None = None) -> dict[str, Any]:
-    """Train on the manifest's train+dev splits and write the model file; returns it."""
-    rules = classifier or Classifier(
-        Classifier.load().topics
-    )  # rules only: the stack is fitted on the rule sums
+def train(data_dir: Path, out: Path, fit_on: Sequence[str] = ("train", "dev")) -> dict[str, Any]:
+    """Train on the manifest's ``fit_on`` splits and write the model file; returns it.
+
+    The shipped model is fitted on train+dev; ``fit_on=("train",)`` leaves dev unseen
+    for comparing designs (the test split is never a choice)."""
+    if "test" in fit_on:
+        raise ValueError("the test split is for reporting only")
+    rules = Classifier(load_topics())  # rules only: the stack reads the rules' view
     splits = load_split(data_dir)
-    fit_items = splits["train"] + splits["dev"]
+    fit_items = [item for name in fit_on for item in splits[name]]
     vectors = [item_features(i.title, i.summary) for i in fit_items]
     vocab_list = _vocabulary(vectors)
     vocab = {f: k for k, f in enumerate(vocab_list)}
     x = _matrix(vectors, vocab)
-    n_train = len(splits["train"])
-    raw = [rules.raw_score(i.title, i.summary) for i in fit_items]
+    views = [rules.rule_views(i.title, i.summary) for i in fit_items]
     topics = [t.topic for t in rules.topics]
     columns: list[list[float]] = []
     bias: list[float] = []
     stacks: dict[str, dict[str, Any]] = {}
     chosen: dict[str, float] = {}
+    oof: list[list[float]] = []
     for spec in rules.topics:
         y = _labels(fit_items, spec.topic)
-        c = choose_c(x[:n_train], y[:n_train], x[n_train:], y[n_train:])
+        c, logits = choose_c(x, y, fit_items)
         chosen[spec.topic] = c
-        oof = out_of_fold(x, y, fit_items, c)
-        stack = fit_stack([r[spec.topic] for r in raw], oof, y)
-        stacks[spec.topic] = {**stack, "threshold": THRESHOLD, "rules_version": spec.version}
+        oof.append(logits)
         final = _fit(x, y, c)
         columns.append([float(w) for w in final.coef_[0]])
         bias.append(round(float(final.intercept_[0]), 4))
+    per_item = list(zip(*oof, strict=True))
+    for spec in rules.topics:
+        stack = fit_stack([v[spec.topic] for v in views], per_item, _labels(fit_items, spec.topic))
+        stacks[spec.topic] = {**stack, "threshold": THRESHOLD, "rules_version": spec.version}
     weights: dict[str, list[float]] = {}
     for k, feature in enumerate(vocab_list):
         row = [round(col[k], 4) for col in columns]
@@ -187,7 +201,7 @@ def train(data_dir: Path, out: Path, classifier: Classifier | None = None) -> di
         "bias": bias,
         "stack": stacks,
         "gates": {t: list(GATES.get(t, ())) for t in topics},
-        "card": _card(splits, chosen, len(vocab_list), len(weights)),
+        "card": _card(splits, fit_on, chosen, len(vocab_list), len(weights)),
         "weights": weights,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -196,7 +210,11 @@ def train(data_dir: Path, out: Path, classifier: Classifier | None = None) -> di
 
 
 def _card(
-    splits: dict[str, list[Item]], chosen: dict[str, float], vocab: int, kept: int
+    splits: dict[str, list[Item]],
+    fit_on: Sequence[str],
+    chosen: dict[str, float],
+    vocab: int,
+    kept: int,
 ) -> dict[str, Any]:
     counts: dict[str, Any] = {}
     for name, items in splits.items():
@@ -213,7 +231,7 @@ def _card(
             "hard_negatives": sum(item.hard_negative for item in items),
         }
     return {
-        "fitted_on": "train+dev (weights); out-of-fold train+dev (combination)",
+        "fitted_on": "+".join(fit_on),
         "features": f"words, title words, word pairs, character {MIN_GRAM}-{MAX_GRAM}-grams",
         "min_df": MIN_DF,
         "c": chosen,
