@@ -152,7 +152,7 @@ def _settings(database_url: str, bootstrap: str | None, **extra: Any) -> Any:
     options: dict[str, Any] = {
         "database_url": database_url,
         "kafka_bootstrap": bootstrap,
-        "allow_private_networks": True,  # the bench server is on loopback
+        "ingest_allow_private_networks": True,  # the bench server is on loopback
         "seed_default_feeds": False,
         "parse_workers": 2,
         "max_concurrent_fetches": 64,

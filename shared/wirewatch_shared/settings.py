@@ -15,6 +15,10 @@ from platformdirs import user_data_path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from wirewatch_shared.logging import get_logger
+
+log = get_logger(__name__)
+
 DATA_DIR_SHOWN = "per-user data dir, e.g. ~/.local/share/wirewatch"
 """How the README configuration table shows the machine-dependent data-dir defaults."""
 
@@ -28,6 +32,28 @@ def _default_database_url(data: dict[str, Any]) -> str:
     return f"sqlite:///{Path(data['data_dir']) / 'wirewatch.db'}"
 
 
+_warned: set[tuple[str, str]] = set()
+
+
+def deprecated_alias(data: Any, old: str, new: str) -> Any:
+    """Body of a ``model_validator(mode="before")``: ``old`` fills ``new`` unless it is set.
+
+    Logs one warning per process and pair naming both variables.
+    """
+    if not isinstance(data, dict) or data.get(old) is None:
+        return data
+    if (old, new) not in _warned:
+        _warned.add((old, new))
+        log.warning(
+            "deprecated setting",
+            variable=f"WIREWATCH_{old.upper()}",
+            use=f"WIREWATCH_{new.upper()}",
+        )
+    if data.get(new) is None:
+        return {**data, new: data[old]}
+    return data
+
+
 class ConsumerOptions(TypedDict):
     session_timeout_ms: int
     heartbeat_interval_ms: int
@@ -38,8 +64,14 @@ class ConsumerOptions(TypedDict):
 class CommonSettings(BaseSettings):
     """Broker, database and logging settings shared by all services."""
 
+    # A validation error never echoes input values: a model-level error would print the
+    # whole input, secrets (`WIREWATCH_SECRET_KEY`, passwords in URLs) included.
     model_config = SettingsConfigDict(
-        env_prefix="WIREWATCH_", env_file=".env", extra="ignore", frozen=True
+        env_prefix="WIREWATCH_",
+        env_file=".env",
+        extra="ignore",
+        frozen=True,
+        hide_input_in_errors=True,
     )
 
     data_dir: Path = Field(
@@ -87,6 +119,13 @@ class CommonSettings(BaseSettings):
         default="127.0.0.1", description="Address the HTTP server (API, health) binds to."
     )
     http_port: int = Field(default=8080, ge=0, le=65535, description="Port of the HTTP server.")
+    allow_private_networks: bool | None = Field(
+        default=None,
+        description="Deprecated (logs a warning): sets both "
+        "`WIREWATCH_INGEST_ALLOW_PRIVATE_NETWORKS` and `WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS` "
+        "where they are not set themselves.",
+        json_schema_extra={"used_by": "ingest, notify"},
+    )
 
     @field_validator("data_dir", mode="after")
     @classmethod

@@ -5,11 +5,16 @@ code: a classification topic (``repatriation-flights``, ``border-policy``, a use
 topic). Stream names carry the event schema's major version: a breaking change to
 an event gets a new stream, so old and new consumers can run side by side.
 
-A new service adds its stream here (a constant and an entry in ``ALL_STREAMS``) and
-its consumer group as ``GROUP_<NAME>``.
+A new service adds its stream here (a constant and an entry in ``ALL_STREAMS``), its
+consumer group as ``GROUP_<NAME>``, and says in ``STREAM_INFO`` which event it carries,
+what its key is, who writes and who reads it: the AsyncAPI document (``/asyncapi``,
+``wirewatch asyncapi``) is generated from this module and the event models, so a new
+stream shows up there by itself (a test fails while one is not described).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 ITEMS = "wirewatch.items.v1"
 """New, de-duplicated feed items (:class:`wirewatch_shared.events.FeedItem`), keyed by item id."""
@@ -27,7 +32,18 @@ STORIES = "wirewatch.stories.v1"
 """Story events (:class:`wirewatch_shared.events.StoryEvent`: opened, item added), keyed by
 story id."""
 
-ALL_STREAMS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER, STORIES)
+FLIGHTS = "wirewatch.flights.v1"
+"""Flight records created or changed (:class:`wirewatch_shared.events.FlightRecordEvent`),
+keyed by record id."""
+
+ALL_STREAMS: tuple[str, ...] = (
+    ITEMS,
+    CLASSIFIED,
+    TOPIC_DEFINITIONS,
+    DEAD_LETTER,
+    STORIES,
+    FLIGHTS,
+)
 """Every stream Wirewatch creates on start-up and with ``wirewatch kafka-topics create``."""
 
 GROUP_CLASSIFY = "wirewatch-classify"
@@ -35,3 +51,68 @@ GROUP_NOTIFY = "wirewatch-notify"
 GROUP_STORIES = "wirewatch-stories"
 GROUP_NOTIFY_STORIES = "wirewatch-notify-stories"
 """Notify's consumer group for story events (story-mode subscriptions)."""
+GROUP_FLIGHTS = "wirewatch-flights"
+"""Consumer group of the flights stage (story events, or classified items)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Consumer:
+    """Who reads a stream: a service, in a consumer group (``None``: no group, every process
+    reads every record)."""
+
+    service: str
+    group: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamInfo:
+    """What a stream carries, for the AsyncAPI document."""
+
+    event: str
+    """Name of the event class in :mod:`wirewatch_shared.events` (the payload)."""
+    key: str
+    """What each record's key is."""
+    producers: tuple[str, ...]
+    consumers: tuple[Consumer, ...] = ()
+
+
+STREAM_INFO: dict[str, StreamInfo] = {
+    ITEMS: StreamInfo(
+        "FeedItem",
+        key="item_id (UTF-8): one item's records stay on one partition",
+        producers=("ingest",),
+        consumers=(Consumer("classify", GROUP_CLASSIFY),),
+    ),
+    CLASSIFIED: StreamInfo(
+        "ClassifiedItem",
+        key="item.item_id (UTF-8)",
+        producers=("classify", "wirewatch reclassify"),
+        consumers=(Consumer("notify", GROUP_NOTIFY), Consumer("stories", GROUP_STORIES)),
+    ),
+    TOPIC_DEFINITIONS: StreamInfo(
+        "TopicDefinitionEvent",
+        key="topic name (UTF-8)",
+        producers=("wirewatch topics add/remove",),
+        consumers=(Consumer("classify", None),),
+    ),
+    DEAD_LETTER: StreamInfo(
+        "DeadLetter",
+        key="none",
+        producers=("classify", "notify", "stories", "flights"),
+    ),
+    STORIES: StreamInfo(
+        "StoryEvent",
+        key="story_id (UTF-8): one story's events stay in order",
+        producers=("stories",),
+        consumers=(
+            Consumer("notify", GROUP_NOTIFY_STORIES),
+            Consumer("flights", GROUP_FLIGHTS),
+        ),
+    ),
+    FLIGHTS: StreamInfo(
+        "FlightRecordEvent",
+        key="record_id (UTF-8): one record's versions stay in order",
+        producers=("flights",),
+    ),
+}
+"""Every stream of ``ALL_STREAMS``, described (a test checks none is missing)."""

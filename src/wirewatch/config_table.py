@@ -11,6 +11,7 @@ from typing import Any
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 from wirewatch_classify.settings import ClassifySettings
+from wirewatch_flights.settings import FlightsSettings
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.settings import CommonSettings
@@ -24,6 +25,7 @@ SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("classify", ClassifySettings),
     ("notify", NotifySettings),
     ("stories", StoriesSettings),
+    ("flights", FlightsSettings),
     ("operations", OpsSettings),
 )
 BEGIN = "<!-- config-table:begin -->"
@@ -50,10 +52,19 @@ def _shown_default(field: FieldInfo) -> str:
     return _default(field.get_default(call_default_factory=True))
 
 
+def used_by(name: str, field: FieldInfo) -> str:
+    """Every section whose settings read the variable (a field may say so itself)."""
+    extra = field.json_schema_extra
+    if isinstance(extra, dict) and isinstance(extra.get("used_by"), str):
+        return str(extra["used_by"])
+    readers = [section for section, cls in SECTIONS if name in cls.model_fields]
+    return readers[0] if readers[0] == "all services" else ", ".join(readers)
+
+
 def render() -> str:
     lines = [BEGIN, "| variable | used by | default | meaning |", "|---|---|---|---|"]
     seen: set[str] = set()
-    for section, cls in SECTIONS:
+    for _, cls in SECTIONS:
         for name, field in cls.model_fields.items():
             if name in seen:
                 continue
@@ -61,7 +72,7 @@ def render() -> str:
             env = f"WIREWATCH_{name.upper()}"
             desc = (field.description or "").replace("|", "\\|").replace("\n", " ")
             default = _shown_default(field).replace("|", "\\|")
-            lines.append(f"| `{env}` | {section} | `{default}` | {desc} |")
+            lines.append(f"| `{env}` | {used_by(name, field)} | `{default}` | {desc} |")
     lines.append(END)
     return "\n".join(lines)
 

@@ -1,29 +1,48 @@
 """The HTTP app of notify and of `wirewatch up`: the subscriptions API, the operational
-endpoints (/healthz, /readyz, /metrics) and the pages (/status, /subscribe)."""
+endpoints (/healthz, /readyz, /metrics), the pages (/status, /subscribe) and the docs:
+/docs and /redoc (OpenAPI, their assets served from the fastapi-offline package, so
+they work without internet) and /asyncapi, /asyncapi.json (the Kafka streams)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
+from fastapi_offline import FastAPIOffline
 from faststream.asgi.types import ASGIApp
 from wirewatch_notify.api import create_api_router
 from wirewatch_notify.app import NotifyService
 
+from wirewatch.asyncapi import wirewatch_version
+from wirewatch.ops.asyncapi_page import asyncapi_router
 from wirewatch.ops.pages import PagesContext, pages_router
+
+DESCRIPTION = (
+    "Subscriptions, deliveries and tokens of Wirewatch's notify service. The Kafka "
+    "streams between the services are described at [/asyncapi](/asyncapi)."
+)
 
 
 def build_http_app(
     notify: NotifyService,
     ops_routes: Sequence[tuple[str, ASGIApp]] = (),
     pages: PagesContext | None = None,
+    routers: Sequence[APIRouter] = (),
 ) -> FastAPI:
-    api = FastAPI(title="Wirewatch", version="0.1.0")
+    api = FastAPIOffline(title="Wirewatch", version=wirewatch_version(), description=DESCRIPTION)
     for path, handler in ops_routes:
         # FastStream ASGI handlers, mounted as plain ASGI routes.
         api.add_route(path, handler, methods=["GET", "HEAD"], include_in_schema=False)  # type: ignore[arg-type]
     api.include_router(create_api_router(notify))
+    settings = notify.settings
+    api.include_router(
+        asyncapi_router(
+            settings.kafka_bootstrap, settings.topic_partitions, settings.topic_replication
+        )
+    )
+    for router in routers:
+        api.include_router(router)
     if pages is not None:
         api.include_router(pages_router(pages))
 

@@ -17,7 +17,7 @@ from tests.ingest.support import Collector, FeedServer
 
 def ingest_settings(**overrides: Any) -> IngestSettings:
     values: dict[str, Any] = {
-        "allow_private_networks": True,  # the feed server lives on 127.0.0.1
+        "ingest_allow_private_networks": True,  # the feed server lives on 127.0.0.1
         "parse_workers": 0,
         "host_min_gap_s": 0.0,
         "host_max_concurrent": 8,

@@ -28,7 +28,7 @@ async def test_service_publishes_feed_items(
     settings = IngestSettings(
         kafka_bootstrap=kafka_bootstrap,
         database_url=f"sqlite:///{tmp_path / 'app.db'}",
-        allow_private_networks=True,
+        ingest_allow_private_networks=True,
         parse_workers=1,
         seed_default_feeds=False,
         poll_tick_s=0.1,

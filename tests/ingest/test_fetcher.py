@@ -33,7 +33,7 @@ def gzip_bomb() -> bytes:
 
 
 async def make_fetcher(**overrides: object) -> Fetcher:
-    settings = IngestSettings(allow_private_networks=True, **overrides)  # type: ignore[arg-type]
+    settings = IngestSettings(ingest_allow_private_networks=True, **overrides)  # type: ignore[arg-type]
     return Fetcher.from_settings(make_http_client(settings), settings, polite=False)
 
 

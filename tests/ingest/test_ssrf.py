@@ -115,7 +115,7 @@ def guarded_fetcher(
     backend: httpcore.AsyncNetworkBackend | None = None, resolver: Any = None
 ) -> Fetcher:
     settings = IngestSettings(
-        allow_private_networks=False, fetch_total_timeout_s=5, fetch_connect_timeout_s=2
+        ingest_allow_private_networks=False, fetch_total_timeout_s=5, fetch_connect_timeout_s=2
     )
     client = make_http_client(settings, resolver=resolver, inner_backend=backend)
     return Fetcher.from_settings(client, settings, polite=False)
@@ -274,7 +274,7 @@ async def test_guard_off_allows_loopback() -> None:
     server = FeedServer().start()
     try:
         server.routes["/feed"] = Route(200, rss([("g", "t")]))
-        settings = IngestSettings(allow_private_networks=True)
+        settings = IngestSettings(ingest_allow_private_networks=True)
         async with make_http_client(settings) as client:
             result = await Fetcher.from_settings(client, settings).fetch(server.url("/feed"))
         assert result.status == 200

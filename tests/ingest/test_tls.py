@@ -69,7 +69,7 @@ def https_server(certificate: tuple[Path, Path]) -> Iterator[int]:
 async def test_https_fetch_verifies_the_certificate(
     https_server: int, certificate: tuple[Path, Path]
 ) -> None:
-    settings = IngestSettings(allow_private_networks=True, fetch_total_timeout_s=5)
+    settings = IngestSettings(ingest_allow_private_networks=True, fetch_total_timeout_s=5)
     trusted = ssl.create_default_context(cafile=str(certificate[1]))
     async with make_http_client(settings, verify=trusted) as client:
         fetcher = Fetcher.from_settings(client, settings, polite=False)

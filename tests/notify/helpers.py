@@ -28,7 +28,7 @@ def make_settings(database_url: str, **overrides: Any) -> NotifySettings:
         "kafka_bootstrap": "127.0.0.1:9",  # never started unless a test says so
         "database_url": database_url,
         "secret_key": SECRET_KEY,
-        "allow_private_networks": True,
+        "notify_allow_private_networks": True,
         "delivery_tick_s": 0.05,
         "retry_schedule_s": [0.2, 0.4, 0.8],
         "smtp_security": "none",

@@ -31,7 +31,7 @@ QUIET_TZ = {"start": "01:00", "end": "02:00", "tz": "x"}
 
 @pytest.fixture
 def service(sqlite_url: str) -> NotifyService:
-    return make_service(sqlite_url, allow_private_networks=False, api_rate_limit_burst=1000)
+    return make_service(sqlite_url, notify_allow_private_networks=False, api_rate_limit_burst=1000)
 
 
 @pytest.fixture

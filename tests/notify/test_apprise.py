@@ -69,7 +69,7 @@ async def test_apprise_failure_is_retryable(sqlite_url: str, http_receiver: Http
 async def test_apprise_to_a_private_address_is_refused_at_connect_time(
     sqlite_url: str, http_receiver: HttpReceiver
 ) -> None:
-    channel = AppriseChannel(make_settings(sqlite_url, allow_private_networks=False))
+    channel = AppriseChannel(make_settings(sqlite_url, notify_allow_private_networks=False))
     item = classified("flights")
     with pytest.raises(PermanentDeliveryError, match="refused") as caught:
         await channel.send(

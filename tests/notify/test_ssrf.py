@@ -91,7 +91,7 @@ async def test_dns_rebinding_is_caught_at_connect_time(http_receiver: HttpReceiv
 async def test_webhook_to_loopback_is_refused_and_disables(
     http_receiver: HttpReceiver, sqlite_url: str
 ) -> None:
-    settings = make_settings(sqlite_url, allow_private_networks=False)
+    settings = make_settings(sqlite_url, notify_allow_private_networks=False)
     channel = WebhookChannel(make_http_client(allow_private=False), settings)
     for url in (http_receiver.url("/hook"), f"http://0x7f000001:{http_receiver.port}/hook"):
         with pytest.raises(PermanentDeliveryError) as caught:

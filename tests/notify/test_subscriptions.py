@@ -226,6 +226,6 @@ def test_refused_at_creation(sqlite_url: str, data: dict[str, object]) -> None:
             engine,
             subscriptions.parse_create(body),
             SecretBox(b"k"),
-            settings=NotifySettings(secret_key="k", allow_private_networks=False),
+            settings=NotifySettings(secret_key="k", notify_allow_private_networks=False),
         )
     assert subscriptions.list_subscriptions(engine) == []

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -76,7 +79,8 @@ def system_overrides(database_url: str, smtp: SmtpSink, secret_key_file: Path) -
     return {
         "database_url": database_url,
         "seed_default_feeds": False,
-        "allow_private_networks": True,
+        "ingest_allow_private_networks": True,
+        "notify_allow_private_networks": True,
         "poll_tick_s": 0.2,
         "delivery_tick_s": 0.2,
         "http_port": port,
@@ -162,3 +166,44 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
         engine.dispose()
         smtp.stop()
         feeds.stop()
+
+
+# --- a real browser (Debian chromium driven by Playwright) ------------------------------
+# Skipped with a message when chromium or Playwright is missing, except in CI (``CI``
+# set), where that is a failure: .ci/setup-system.sh installs chromium.
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def _unavailable(reason: str) -> None:
+    if in_ci():
+        pytest.fail(f"{reason} (CI is set: .ci/setup-system.sh must install it)")
+    pytest.skip(f"{reason}; install Debian chromium and `pip install playwright` to run")
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def browser() -> AsyncIterator[Any]:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        _unavailable("chromium is not installed")
+    try:
+        from playwright.async_api import async_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed")
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()

@@ -10,13 +10,11 @@ import asyncio
 import os
 import re
 import shutil
-from collections.abc import AsyncIterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_asyncio
 
 from tests.ops.conftest import RunningSystem
 from tests.support.http import Reply
@@ -26,14 +24,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS_SCREENSHOT = REPO / "docs" / "img" / "status.png"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BORDER_FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Policy Desk</title><link>http://example.org/</link>
 <description>d</description><language>en</language>
@@ -43,33 +33,6 @@ BORDER_FEED = """<?xml version="1.0" encoding="UTF-8"?>
 asylum restrictions under the new rule, DHS said.</description>
 <pubDate>Thu, 11 May 2023 23:59:00 GMT</pubDate></item>
 </channel></rss>"""
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> None:
-    if _in_ci():
-        pytest.fail(f"{reason} (CI is set: .ci/setup-system.sh must install it)")
-    pytest.skip(f"{reason}; install Debian chromium and `pip install playwright` to run")
-
-
-@pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def browser() -> AsyncIterator[Any]:
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        _unavailable("chromium is not installed")
-    try:
-        from playwright.async_api import async_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
 
 
 async def test_status_page_shows_real_values(

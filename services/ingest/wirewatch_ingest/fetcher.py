@@ -9,7 +9,7 @@
 - 429/503 and ``Retry-After``, ``Cache-Control: max-age`` and ``Expires``
   are reported to the scheduler as hints.
 - Every connection goes through the SSRF guard's transport unless
-  ``allow_private_networks`` is set.
+  ``ingest_allow_private_networks`` is set.
 """
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ def make_http_client(
         keepalive_expiry=KEEPALIVE_EXPIRY_S,
     )
     fast_backend = CachedInfoBackend(inner_backend) if inner_backend else AsyncioBackend()
-    if settings.allow_private_networks:
+    if settings.ingest_allow_private_networks:
         set_network_backend(transport, fast_backend)
     else:
         set_network_backend(transport, GuardedNetworkBackend(resolver=resolver, inner=fast_backend))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-from wirewatch_shared.settings import CommonSettings
+from typing import Any
+
+from pydantic import Field, model_validator
+from wirewatch_shared.settings import CommonSettings, deprecated_alias
 
 DEFAULT_FEEDS: tuple[str, ...] = (
     # Real, public feeds that regularly cover migration, borders and deportations
@@ -135,7 +137,7 @@ class IngestSettings(CommonSettings):
     user_agent: str = Field(
         default=DEFAULT_USER_AGENT, description="User-Agent sent with every fetch."
     )
-    allow_private_networks: bool = Field(
+    ingest_allow_private_networks: bool = Field(
         default=False,
         description="Allow feed URLs on private/loopback addresses (SSRF guard off). "
         "For tests and trusted internal feeds only.",
@@ -154,3 +156,8 @@ class IngestSettings(CommonSettings):
         description="An item claimed for publishing but never confirmed (process crashed) "
         "is published again after this long (s).",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _deprecated_private_networks(cls, data: Any) -> Any:
+        return deprecated_alias(data, "allow_private_networks", "ingest_allow_private_networks")

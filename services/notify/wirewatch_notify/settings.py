@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from wirewatch_shared import streams
-from wirewatch_shared.settings import CommonSettings
+from wirewatch_shared.settings import CommonSettings, deprecated_alias
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
@@ -84,7 +84,7 @@ class NotifySettings(CommonSettings):
     consumer_group: str = Field(
         default=streams.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
     )
-    allow_private_networks: bool = Field(
+    notify_allow_private_networks: bool = Field(
         default=False,
         description="Allow webhook/Slack/Apprise targets on private/loopback addresses "
         "(SSRF guard off; for tests and closed networks only).",
@@ -120,6 +120,11 @@ class NotifySettings(CommonSettings):
     api_max_body_bytes: int = Field(
         default=65536, ge=1024, description="Largest API request body accepted (bytes)."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _deprecated_private_networks(cls, data: Any) -> Any:
+        return deprecated_alias(data, "allow_private_networks", "notify_allow_private_networks")
 
     @model_validator(mode="after")
     def _lease_outlives_sends(self) -> NotifySettings:

@@ -153,7 +153,7 @@ def create_subscription(
     the CLI always pass them); without, only its form is checked here, and the
     send-time guard of the running service still applies.
     """
-    allow_private = settings.allow_private_networks if settings else True
+    allow_private = settings.notify_allow_private_networks if settings else True
     target = vet_target(request.channel, request.target, allow_private=allow_private)
     channel_spec = spec(request.channel)
     secret = generate_webhook_secret() if channel_spec.signed else None

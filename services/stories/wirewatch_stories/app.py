@@ -13,6 +13,7 @@ Run alone with ``wirewatch service stories`` or
 from __future__ import annotations
 
 import asyncio
+import inspect
 from typing import Any
 
 from faststream import AckPolicy, FastStream
@@ -29,6 +30,7 @@ from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_stories.settings import StoriesSettings
+from wirewatch_stories.store import Assigner, create_stories_tables
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
@@ -45,6 +47,11 @@ class StoriesService:
         self.engine = engine or make_engine(settings.database_url)
         self.broker: KafkaBroker = make_broker(settings, client_suffix="stories")
         self.handled = 0  # messages fully processed (offset committed)
+        self.assigner = Assigner(
+            self.engine,
+            window_s=settings.stories_window_hours * 3600.0,
+            threshold=settings.stories_threshold,
+        )
         self.stories_publisher = self.broker.publisher(
             streams.STORIES, title="stories", description="Story opened / item added"
         )
@@ -85,13 +92,27 @@ class StoriesService:
         self.handled += len(bodies)
 
     async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
-        """Assign the tagged items of a batch to stories and publish their events."""
+        """Assign the tagged items of a batch to stories (one transaction), then publish
+        their events; returns once the broker has confirmed every one."""
         tagged = [c for c in batch if c.matches]
-        if tagged:
-            log.debug("tagged items", items=len(tagged))
+        if not tagged:
+            return
+        events = await asyncio.to_thread(self.assigner.assign, tagged)
+        pending = [
+            await self.stories_publisher.publish(
+                event.value.encode(),
+                key=event.key.encode(),
+                headers=_JSON_HEADERS,
+                no_confirm=True,
+            )
+            for event in events
+        ]
+        await asyncio.gather(*(f for f in pending if inspect.isawaitable(f)))
+        log.info("items assigned to stories", items=len(tagged))
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
+        await asyncio.to_thread(create_stories_tables, self.engine)
 
     def build_app(self) -> FastStream:
         return FastStream(self.broker, on_startup=[self.on_startup])

@@ -15,7 +15,7 @@ class StoriesSettings(CommonSettings):
         description="A story stays open for new items this long after its latest item (h).",
     )
     stories_threshold: float = Field(
-        default=0.5,
+        default=0.175,
         gt=0,
         le=10,
         description="Similarity an item needs with a story to join it (higher: stricter; "

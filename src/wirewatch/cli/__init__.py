@@ -16,12 +16,15 @@ import typer
 from wirewatch.cli import (
     classify_cmds,
     deliveries_cmds,
+    docs_cmds,
     feeds_cmds,
+    flights_cmds,
     ingest_cmds,
     kafka_cmds,
     model_cmds,
     run_cmds,
     status_cmds,
+    stories_cmds,
     subscribe_cmds,
     subscriptions_cmds,
     tokens_cmds,
@@ -43,6 +46,7 @@ app.add_typer(ingest_cmds.app)  # parse
 app.add_typer(classify_cmds.app)  # classify, eval, reclassify
 app.add_typer(model_cmds.app)  # classify-split, train
 app.add_typer(subscribe_cmds.app)  # subscribe
+app.add_typer(docs_cmds.app)  # asyncapi
 # command groups
 app.add_typer(kafka_cmds.app, name="kafka-topics")
 app.add_typer(feeds_cmds.app, name="feeds")
@@ -50,6 +54,8 @@ app.add_typer(topics_cmds.app, name="topics")
 app.add_typer(subscriptions_cmds.app, name="subscriptions")
 app.add_typer(deliveries_cmds.app, name="deliveries")
 app.add_typer(tokens_cmds.app, name="tokens")
+app.add_typer(stories_cmds.app, name="stories")
+app.add_typer(flights_cmds.app, name="flights")
 
 
 def main() -> None:

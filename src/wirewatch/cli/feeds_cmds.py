@@ -27,7 +27,7 @@ app = typer.Typer(help="Manage the feeds ingest polls.", no_args_is_help=True)
 
 
 async def _discover(url: str, settings: IngestSettings) -> list[DiscoveredFeed]:
-    if not settings.allow_private_networks:
+    if not settings.ingest_allow_private_networks:
         await acheck_url(url)
     async with make_http_client(settings) as client:
         return await find_feeds(url, Fetcher.from_settings(client, settings, polite=False))
@@ -69,7 +69,7 @@ def feeds_add(
         if discover:
             found = asyncio.run(_discover(url, settings))
         else:
-            if not settings.allow_private_networks:
+            if not settings.ingest_allow_private_networks:
                 asyncio.run(acheck_url(url))
             found = [DiscoveredFeed(url)]
     except (ValueError, SsrfError, FetchError) as exc:

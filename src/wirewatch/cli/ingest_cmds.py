@@ -49,7 +49,7 @@ def _is_url(value: str) -> bool:
 
 
 async def _fetch_for_parse(url: str, settings: IngestSettings) -> tuple[bytes, dict[str, str]]:
-    if not settings.allow_private_networks:
+    if not settings.ingest_allow_private_networks:
         await acheck_url(url)
     async with make_http_client(settings) as client:
         result = await Fetcher.from_settings(client, settings, polite=False).fetch(url)

@@ -103,7 +103,9 @@ class AppriseChannel:
     def _send_blocking(self, url: str, title: str, body: str) -> None:
         import apprise
 
-        with guarded_connections(allow_private=self.settings.allow_private_networks) as guard:
+        with guarded_connections(
+            allow_private=self.settings.notify_allow_private_networks
+        ) as guard:
             try:
                 validate_apprise_url(url)
             except AppriseUrlError as exc:

@@ -90,7 +90,7 @@ def _build_webhook(settings: NotifySettings) -> Channel:
     from wirewatch_notify.channels.webhook import WebhookChannel
 
     client = make_http_client(
-        allow_private=settings.allow_private_networks,
+        allow_private=settings.notify_allow_private_networks,
         max_connections=settings.delivery_concurrency + 8,
     )
     return WebhookChannel(client, settings)
@@ -100,7 +100,9 @@ def _build_slack(settings: NotifySettings) -> Channel:
     from wirewatch_notify.channels.http import make_http_client
     from wirewatch_notify.channels.slack import SlackChannel
 
-    return SlackChannel(make_http_client(allow_private=settings.allow_private_networks), settings)
+    return SlackChannel(
+        make_http_client(allow_private=settings.notify_allow_private_networks), settings
+    )
 
 
 def _build_email(settings: NotifySettings) -> Channel:

@@ -1,0 +1,117 @@
+"""From a clustering decision to the story's new state and its event (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from wirewatch_shared.events import STORY_MAX_ITEMS, ClassifiedItem, StoryEvent, StoryItemRef
+
+from wirewatch_stories.cluster import Decision
+from wirewatch_stories.features import Features, extract
+
+MAX_EVIDENCE = 16
+
+
+def outlet_of(classified: ClassifiedItem) -> tuple[str, str]:
+    """(key, name) of the item's outlet: its host (``www.`` dropped) tells outlets apart,
+    the feed's title names it."""
+    item = classified.item
+    host = ""
+    for url in (item.link, item.feed_url):
+        if url:
+            host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+            if host:
+                break
+    name = (item.feed_title or host or "unknown outlet").strip()[:256]
+    return host or name.casefold(), name
+
+
+def features_of(classified: ClassifiedItem) -> Features:
+    entities = classified.entities
+    return extract(
+        classified.item.title,
+        classified.item.summary,
+        countries=entities.countries,
+        agencies=entities.agencies,
+        places=entities.places,
+    )
+
+
+def _display(cue: str) -> str:
+    kind, _, value = cue.partition(":")
+    return {"n": value, "y": value, "o": f"#{value}", "c": value.upper()}.get(kind, value)
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the store keeps of one story (a row of ``stories_story``)."""
+
+    id: str
+    title: str
+    first_seen: datetime
+    last_published: datetime
+    item_count: int = 0
+    topics: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    outlet_keys: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    items: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    @classmethod
+    def new(cls, story_id: str, classified: ClassifiedItem) -> StoryState:
+        published = classified.item.published
+        return cls(story_id, classified.item.title[:2000], published, published)
+
+    def add(self, classified: ClassifiedItem, evidence: tuple[str, ...]) -> None:
+        item = classified.item
+        key, name = outlet_of(classified)
+        self.item_count += 1
+        self.first_seen = min(self.first_seen, item.published)
+        self.last_published = max(self.last_published, item.published)
+        for match in classified.matches:
+            if match.topic not in self.topics and len(self.topics) < 64:
+                self.topics.append(match.topic)
+        if key not in self.outlet_keys and len(self.outlet_keys) < 500:
+            self.outlet_keys.append(key)
+            self.outlets.append(name)
+        language = (item.language or "").split("-")[0].lower()
+        if language and language not in self.languages and len(self.languages) < 64:
+            self.languages.append(language)
+        if len(self.items) < STORY_MAX_ITEMS:
+            ref = StoryItemRef(
+                item_id=item.item_id[:512],
+                outlet=name,
+                title=item.title[:2000],
+                link=item.link if item.link and len(item.link) <= 4096 else None,
+                language=item.language[:35] if item.language else None,
+                published=item.published,
+            )
+            self.items.append(ref.model_dump(mode="json"))
+        for cue in evidence:
+            shown = _display(cue)
+            if shown not in self.evidence and len(self.evidence) < MAX_EVIDENCE:
+                self.evidence.append(shown)
+
+
+def story_event(
+    state: StoryState, classified: ClassifiedItem, decision: Decision, *, now: datetime
+) -> StoryEvent:
+    """The event of ``classified`` joining (or opening) ``state`` (already updated)."""
+    return StoryEvent(
+        kind="opened" if decision.opened else "item_added",
+        story_id=state.id,
+        position=state.item_count,
+        item=classified,
+        topics=tuple(state.topics),
+        item_count=state.item_count,
+        outlets=tuple(state.outlets),
+        languages=tuple(state.languages),
+        first_seen=state.first_seen,
+        items=tuple(StoryItemRef.model_validate(i) for i in state.items),
+        evidence=tuple(_display(c) for c in decision.evidence[:32]),
+        assigned_at=now,
+    )

@@ -1,0 +1,246 @@
+"""Online story clustering (pure, deterministic).
+
+Items arrive one at a time; each joins the open story it is most similar to, or
+opens a new one. Similarity is the cosine of two items' weighted cues (see
+:mod:`wirewatch_stories.features`): a cue weighs its kind's weight times its
+inverse document frequency among the items of the open stories, so a cue most
+items share (``c:US``, ``w:migra``) counts little and a rare one (a number, a
+name) a lot. An item's score for a story is its best similarity with one of the
+story's items (single link) within the time window.
+
+Candidates come from an inverted index (cue -> items of open stories), looked up
+with the item's rarest cues only: the cost of an assignment does not grow with the
+number of open stories. A story takes items published up to :attr:`Clusterer.window_s`
+after its latest item (publication times, so replaying the same items gives the same
+stories); it is forgotten :data:`RETAIN_WINDOWS` windows later (memory), so an item
+that arrives late, or a partition that lags behind another, still finds it.
+
+The same sequence of :meth:`Clusterer.assign` / :meth:`Clusterer.add` calls always
+gives the same stories; the service persists each decision and every process
+replays the others' decisions in the same order (see :mod:`wirewatch_stories.store`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+KIND_WEIGHTS: dict[str, float] = {
+    "n": 2.0,  # numbers
+    "o": 1.0,  # ordinals
+    "y": 0.3,  # years
+    "c": 0.8,  # countries
+    "a": 1.0,  # agencies
+    "p": 1.5,  # places
+    "x": 1.5,  # names
+    "w": 1.0,  # words
+}
+RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
+LOOKUP_CUES = 16  # rarest cues of an item used to find candidates
+MAX_CANDIDATES = 64  # items scored exactly per assignment
+MIN_SHARED = 2  # cues an item must share with a candidate to be scored
+PRIOR_DOCS = 3000.0  # IDF smoothing: weights behave as if this many items were seen already
+SALIENT_NUMBER = 20  # numbers from here on are counts worth comparing ("304 migrantes")
+NUMBER_TOLERANCE = 0.06  # outlets round and disagree: 116 vs 119 is one count, 104 vs 116 two
+CONFLICT_FACTOR = 0.3  # similarity kept when two items give different counts
+STORY_SAMPLE = 24  # latest items of a story an item is compared with
+MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best one) in a story's score
+
+
+def _counts(cues: frozenset[str]) -> list[int]:
+    return [int(c[2:]) for c in cues if c.startswith("n:") and int(c[2:]) >= SALIENT_NUMBER]
+
+
+def numbers_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Both items give counts (or ordinals: "second flight", "tercer vuelo") and none of
+    one is within the tolerance of one of the other's."""
+    a, b = _counts(left), _counts(right)
+    if a and b and not any(abs(x - y) <= NUMBER_TOLERANCE * max(x, y) for x in a for y in b):
+        return True
+    ordinals_a = {c for c in left if c.startswith("o:")}
+    ordinals_b = {c for c in right if c.startswith("o:")}
+    return bool(ordinals_a and ordinals_b and not ordinals_a & ordinals_b)
+
+
+def story_id_for(item_id: str) -> str:
+    """A story's id: derived from the item that opened it (stable across replays)."""
+    return "st_" + hashlib.sha256(item_id.encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class _Member:
+    item_id: str
+    story_id: str
+    cues: frozenset[str]
+    published: float
+
+
+@dataclass(slots=True)
+class _Story:
+    story_id: str
+    first: float
+    last: float
+    members: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Where one item goes: its story, whether it opened it, and why."""
+
+    story_id: str
+    opened: bool
+    score: float
+    evidence: tuple[str, ...]  # shared cues with the closest item, heaviest first
+    matched_item: str | None
+
+
+class Clusterer:
+    def __init__(self, *, window_s: float = 72 * 3600.0, threshold: float = 0.175) -> None:
+        self.window_s = window_s
+        self.threshold = threshold
+        self._members: dict[int, _Member] = {}
+        self._by_item: dict[str, int] = {}
+        self._stories: dict[str, _Story] = {}
+        self._postings: defaultdict[str, set[int]] = defaultdict(set)
+        self._df: Counter[str] = Counter()
+        self._next = 0
+        self.clock = -math.inf  # latest publication time seen
+        self._expiry: list[tuple[float, str]] = []  # (story last, story id), lazily updated
+
+    # -- state --------------------------------------------------------------------
+
+    @property
+    def open_stories(self) -> int:
+        return len(self._stories)
+
+    def __contains__(self, item_id: str) -> bool:
+        return item_id in self._by_item
+
+    def story_of(self, item_id: str) -> str | None:
+        index = self._by_item.get(item_id)
+        return None if index is None else self._members[index].story_id
+
+    def add(self, item_id: str, story_id: str, cues: Iterable[str], published: float) -> None:
+        """Record that ``item_id`` belongs to ``story_id`` (a decision, ours or replayed)."""
+        if item_id in self._by_item:
+            return
+        cue_set = frozenset(cues)
+        index = self._next
+        self._next += 1
+        self._members[index] = _Member(item_id, story_id, cue_set, published)
+        self._by_item[item_id] = index
+        for cue in cue_set:
+            self._postings[cue].add(index)
+        self._df.update(cue_set)
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = _Story(story_id, published, published)
+        story.first = min(story.first, published)
+        if published > story.last:
+            story.last = published
+        story.members.append(index)
+        heapq.heappush(self._expiry, (story.last, story_id))
+        if published > self.clock:
+            # One item moves the clock by one window at most: a mis-dated item (or a
+            # partition far ahead of another) cannot close every story at once.
+            step = published if self.clock == -math.inf else self.clock + self.window_s
+            self.clock = min(published, step)
+            self._expire()
+
+    def _expire(self) -> None:
+        horizon = self.clock - RETAIN_WINDOWS * self.window_s
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, story_id = heapq.heappop(self._expiry)
+            story = self._stories.get(story_id)
+            if story is None or story.last != last:
+                continue  # an outdated entry: the story grew since
+            self._close(story)
+
+    def _close(self, story: _Story) -> None:
+        del self._stories[story.story_id]
+        for index in story.members:
+            member = self._members.pop(index)
+            del self._by_item[member.item_id]
+            for cue in member.cues:
+                posting = self._postings[cue]
+                posting.discard(index)
+                if not posting:
+                    del self._postings[cue]
+            self._df.subtract(member.cues)
+            for cue in member.cues:
+                if self._df[cue] <= 0:
+                    del self._df[cue]
+
+    # -- decisions -------------------------------------------------------------------
+
+    def weight(self, cue: str) -> float:
+        n = len(self._members) + PRIOR_DOCS
+        idf = math.log(n / (self._df.get(cue, 0) + 1))
+        return KIND_WEIGHTS.get(cue[0], 1.0) * idf
+
+    def _norm(self, cues: Iterable[str]) -> float:
+        return math.sqrt(sum(self.weight(c) ** 2 for c in cues)) or 1.0
+
+    def _candidates(self, cues: frozenset[str], published: float) -> list[int]:
+        known = [c for c in cues if c in self._postings]
+        rarest = sorted(known, key=lambda c: (self._df[c], c))[:LOOKUP_CUES]
+        hits: Counter[int] = Counter()
+        for cue in rarest:
+            for index in self._postings.get(cue, ()):
+                hits[index] += 1
+        window = self.window_s
+        chosen: list[int] = []
+        for index, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+            story = self._stories[self._members[index].story_id]
+            if story.first - window <= published <= story.last + window:
+                chosen.append(index)
+                if len(chosen) >= MAX_CANDIDATES:
+                    break
+        return chosen
+
+    def similarity(self, left: frozenset[str], right: frozenset[str]) -> float:
+        shared = left & right
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        dot = sum(self.weight(c) ** 2 for c in shared)
+        score = dot / (self._norm(left) * self._norm(right))
+        return score * CONFLICT_FACTOR if numbers_conflict(left, right) else score
+
+    def _story_score(self, cues: frozenset[str], story: _Story) -> tuple[float, int]:
+        """Blend of the best and the mean similarity with the story's latest items."""
+        scored = [
+            (self.similarity(cues, self._members[i].cues), i) for i in story.members[-STORY_SAMPLE:]
+        ]
+        top, index = max(scored)
+        mean = sum(s for s, _ in scored) / len(scored)
+        return (1 - MEAN_SHARE) * top + MEAN_SHARE * mean, index
+
+    def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
+        """Where the item would go now (no state change)."""
+        existing = self.story_of(item_id)
+        if existing is not None:
+            return Decision(existing, False, 1.0, (), None)
+        cue_set = frozenset(cues)
+        best: tuple[float, int] | None = None
+        for story_id in dict.fromkeys(
+            self._members[i].story_id for i in self._candidates(cue_set, published)
+        ):
+            score, index = self._story_score(cue_set, self._stories[story_id])
+            if best is None or score > best[0]:
+                best = (score, index)
+        if best is None or best[0] < self.threshold:
+            return Decision(story_id_for(item_id), True, best[0] if best else 0.0, (), None)
+        member = self._members[best[1]]
+        shared = sorted(cue_set & member.cues, key=lambda c: (-self.weight(c), c))
+        return Decision(member.story_id, False, best[0], tuple(shared[:8]), member.item_id)
+
+    def assign(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
+        """Decide and record."""
+        cue_set = frozenset(cues)
+        decision = self.decide(item_id, cue_set, published)
+        self.add(item_id, decision.story_id, cue_set, published)
+        return decision

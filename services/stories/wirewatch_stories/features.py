@@ -1,0 +1,191 @@
+"""What an item says, as comparable cues (pure; English and Spanish).
+
+Every cue is a string feature with a kind prefix, so one inverted index serves all:
+
+- ``n:304``  a number of the text (``1,200`` and ``1.200`` are both ``n:1200``);
+  years are ``y:2024`` (a weak cue: many stories share one);
+- ``c:VE`` / ``a:ice`` / ``p:tijuana``  a country, agency or place from classify's
+  entities (the same code whatever the language);
+- ``w:depor``  a content word, accents and case folded, cut to its first
+  :data:`STEM` letters: inflections and most EN/ES cognates meet
+  (*deportation*/*deportación*, *migrants*/*migrantes*, *Venezuelans*/*venezolanos*);
+- ``x:noem``  a name: a capitalised word that does not start a sentence (cut
+  like words), whatever the language.
+
+Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
+``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+STEM = 5
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?:;\"“”«»—–|]\s*$")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into is
+    it its itself just me more most my no nor not now of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them then
+    there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your says said say new news
+    amid after over under via per year years week weeks day days month months today
+    yesterday monday tuesday wednesday thursday friday saturday sunday first last
+    al algo algunas algunos ante antes como con contra cual cuando de del desde donde
+    durante e el ella ellas ellos en entre era eran es esa esas ese eso esos esta estaba
+    estan estas este esto estos fue fueron ha han hasta hay la las le les lo los mas me
+    mi mientras muy ni no nos o os otra otras otro otros para pero poco por porque que
+    quien se sea ser si sido sin sobre su sus tambien tras tu un una uno unos y ya segun
+    dijo dice informo anuncio este esta mismo cada dia dias semana semanas mes meses ano
+    anos hoy ayer lunes martes miercoles jueves viernes sabado domingo primer primero
+    primera ultimo ultima january february march april may june july august september
+    october november december enero febrero marzo abril mayo junio julio agosto septiembre
+    setiembre octubre noviembre diciembre
+    """.split()  # noqa: SIM905
+)
+
+SPELLED = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "cien": 100, "cientos": 100,
+}  # fmt: skip
+_AMBIGUOUS_SPELLED = frozenset({"one", "uno", "once"})  # "one of", "once again"
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+    "primer": 1, "primero": 1, "primera": 1, "primeros": 1, "primeras": 1,
+    "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3,
+    "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+}  # fmt: skip
+"""Ordinals are ``o:<n>`` cues: "second batch" and "third batch" are two events."""
+
+# Spanish word stems -> the English stem of the same word, for the words migration and
+# border news uses most (cognates already meet by their first letters: deport-, migra-,
+# repat-). Keys and values are folded and cut to STEM letters.
+SPANISH_TO_ENGLISH = {
+    "vuelo": "fligh", "avion": "plane", "aeron": "aircr", "aerop": "airpo",
+    "llega": "arriv", "llego": "arriv", "arrib": "arriv", "aterr": "lande",
+    "expul": "depor", "tribu": "court", "corte": "court", "juez": "judge",
+    "jueza": "judge", "gobie": "gover", "front": "borde", "asilo": "asylu",
+    "ninos": "child", "mujer": "women", "deten": "detai", "acuer": "agree",
+    "reanu": "resum", "recha": "refus", "bloqu": "block", "ciuda": "citiz",
+    "conna": "citiz", "delin": "crimi", "derec": "right", "human": "human",
+    "esposa": "handc", "espos": "handc", "trato": "treat", "lote": "batch",
+    "grupo": "group", "milit": "milit", "fuerz": "force", "aerea": "air",
+    "polic": "polic", "regre": "retur", "retor": "retur", "devol": "retur",
+    "envia": "send", "envio": "send", "recib": "recei", "sema": "week",
+    "pasaj": "passe", "traba": "worke", "refug": "refug", "orden": "order",
+    "fallo": "ruling", "sente": "ruling", "apela": "appea", "minis": "minis",
+}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents (``Guantánamo`` -> ``guantanamo``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _number(token: str) -> str | None:
+    """``n:<value>`` / ``y:<year>`` for a numeric token, None for ids and noise."""
+    digits = token.replace(",", "").replace(".", "")
+    parts = re.split(r"[.,]", token)
+    if len(parts) > 1 and len(parts[-1]) != 3:  # a decimal: 3.5, 1,5
+        digits = parts[0].replace(",", "").replace(".", "")
+    if not digits or len(digits) > 9:
+        return None
+    value = int(digits)
+    if len(digits) == 4 and 1900 <= value <= 2100:
+        return f"y:{value}"
+    return f"n:{value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The cues of one item (a set each; order does not matter)."""
+
+    cues: frozenset[str]
+
+    def of_kind(self, kind: str) -> set[str]:
+        return {c for c in self.cues if c.startswith(kind)}
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for match in _TOKEN.finditer(text):
+        before = text[: match.start()]
+        if not before.strip() or _SENTENCE_END.search(before):
+            starts.add(match.start())
+    return starts
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline In Title Case: its capitals say nothing about names."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def text_cues(text: str, *, names: bool = True) -> set[str]:
+    """Numbers, words and (unless ``names`` is off) names of one text field."""
+    cues: set[str] = set()
+    starts = _sentence_starts(text) if names else set()
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isdigit():
+            number = _number(token)
+            if number:
+                cues.add(number)
+            continue
+        folded = fold(token)
+        if folded in ORDINALS:
+            cues.add(f"o:{ORDINALS[folded]}")
+            continue
+        if folded in SPELLED and folded not in _AMBIGUOUS_SPELLED:
+            cues.add(f"n:{SPELLED[folded]}")
+            continue
+        if folded in STOPWORDS or len(folded) < 3:
+            continue
+        stem = folded[:STEM]
+        stem = SPANISH_TO_ENGLISH.get(stem, stem)
+        cues.add(f"w:{stem}")
+        if names and token[0].isupper() and match.start() not in starts and len(folded) > 2:
+            cues.add(f"x:{stem}")
+    return cues
+
+
+def entity_cues(
+    countries: Iterable[str] = (), agencies: Iterable[str] = (), places: Iterable[str] = ()
+) -> set[str]:
+    cues = {f"c:{c.upper()}" for c in countries}
+    cues.update(f"a:{fold(a)}" for a in agencies)
+    cues.update(f"p:{fold(p)}" for p in places)
+    return cues
+
+
+def extract(
+    title: str,
+    summary: str = "",
+    *,
+    countries: Iterable[str] = (),
+    agencies: Iterable[str] = (),
+    places: Iterable[str] = (),
+) -> Features:
+    """All cues of one item: its title, its summary and its entities."""
+    cues = text_cues(title, names=not _is_title_case(title))
+    cues |= text_cues(summary)
+    cues |= entity_cues(countries, agencies, places)
+    return Features(frozenset(cues))

@@ -1,0 +1,91 @@
+"""Tables owned by the stories stage."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Text, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite hands back naive values otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _utc(*, index: bool = False) -> Any:
+    return Field(
+        default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=index)
+    )
+
+
+def _json() -> Any:
+    return Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Story(SQLModel, table=True):
+    """One real-world event: the items of every outlet that reported it."""
+
+    __tablename__ = "stories_story"
+    __table_args__ = (Index("ix_stories_story_last", "last_published"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    title: str = Field(default="", sa_column=Column(Text, nullable=False))
+    topics: list[str] = _json()
+    first_seen: datetime = _utc()  # publication time of the earliest item
+    last_published: datetime = _utc()
+    item_count: int = 0
+    outlets: list[str] = _json()  # names, one per distinct outlet (host), first reporter first
+    outlet_keys: list[str] = _json()
+    languages: list[str] = _json()
+    items: list[dict[str, Any]] = _json()  # the first STORY_MAX_ITEMS item references
+    evidence: list[str] = _json()  # cues that tied its items together
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc(index=True)
+
+
+class StoryItem(SQLModel, table=True):
+    """One item's assignment, in the global order decisions were made (``seq``)."""
+
+    __tablename__ = "stories_item"
+
+    seq: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    item_id: str = Field(max_length=512, unique=True)
+    story_id: str = Field(max_length=32, index=True)
+    position: int
+    published: datetime = _utc()
+    cues: str = Field(sa_column=Column(Text, nullable=False))  # space-separated
+    event: str = Field(sa_column=Column(Text, nullable=False))  # the StoryEvent as published
+    assigned_at: datetime = _utc()
+
+
+class StoriesLock(SQLModel, table=True):
+    """One row: taking it (UPDATE) serialises assignments across processes; ``seq`` is the
+    last decision's number."""
+
+    __tablename__ = "stories_lock"
+
+    id: int = Field(primary_key=True)
+    seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))

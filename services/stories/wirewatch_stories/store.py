@@ -1,0 +1,259 @@
+"""The story store, and how several stories processes stay one.
+
+Classified items are keyed by item id, so the items of one story reach different
+partitions, hence different processes. Correctness does not rely on partitioning:
+every batch is assigned inside one database transaction that first takes the
+``stories_lock`` row (``UPDATE``: a row lock on PostgreSQL, the write lock on
+SQLite). Holding it, a process
+
+1. replays the decisions other processes committed since its last batch
+   (``stories_item`` rows with a higher ``seq``, in ``seq`` order) into its
+   in-memory clusterer, so it decides on exactly the state a single process would have;
+2. re-publishes the stored event of any item already assigned (a redelivery after a
+   crash between commit and offset commit: no item is assigned twice);
+3. decides the new items, writes their rows with the next ``seq`` numbers and the
+   stories they open or grow, and commits.
+
+Decisions are therefore serialised across processes: no story is split by two
+processes deciding at once, and none is opened twice (a story's id is derived from
+the item that opened it, and an item is assigned once: ``item_id`` is unique).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+from wirewatch_shared.db import create_tables
+from wirewatch_shared.events import ClassifiedItem
+
+from wirewatch_stories.assign import StoryState, features_of, story_event
+from wirewatch_stories.cluster import RETAIN_WINDOWS, Clusterer
+from wirewatch_stories.models import StoriesLock, Story, StoryItem, utcnow
+
+STORY = Story.__table__  # type: ignore[attr-defined]
+ITEM = StoryItem.__table__  # type: ignore[attr-defined]
+LOCK = StoriesLock.__table__  # type: ignore[attr-defined]
+_STATE_COLUMNS = (
+    "title",
+    "first_seen",
+    "last_published",
+    "item_count",
+    "topics",
+    "outlets",
+    "outlet_keys",
+    "languages",
+    "items",
+    "evidence",
+)
+
+
+def create_stories_tables(engine: Engine) -> None:
+    create_tables(engine, Story, StoryItem, StoriesLock)
+    with engine.begin() as conn:
+        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+        conn.execute(dialect.insert(LOCK).values(id=1, seq=0).on_conflict_do_nothing())
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """An event to publish: (story id, event JSON)."""
+
+    key: str
+    value: str
+
+
+class Assigner:
+    """One process's clusterer, kept in step with the store."""
+
+    def __init__(self, engine: Engine, *, window_s: float, threshold: float) -> None:
+        self.engine = engine
+        self.window_s = window_s
+        self.threshold = threshold
+        self._lock = threading.Lock()
+        self.clusterer = Clusterer(window_s=window_s, threshold=threshold)
+        self.seq: int | None = None  # None: not loaded yet
+
+    def reset(self) -> None:
+        self.clusterer = Clusterer(window_s=self.window_s, threshold=self.threshold)
+        self.seq = None
+
+    # -- keeping in step ---------------------------------------------------------------
+
+    def _load(self, conn: Connection, last_seq: int) -> None:
+        """A fresh process: the items of the stories still open."""
+        latest = conn.execute(select(func.max(STORY.c.last_published))).scalar()
+        if latest is not None:
+            horizon = latest - timedelta(seconds=RETAIN_WINDOWS * self.window_s)
+            open_ids = select(STORY.c.id).where(STORY.c.last_published >= horizon)
+            self._replay(conn, ITEM.c.story_id.in_(open_ids.scalar_subquery()))
+        self.seq = last_seq
+
+    def _replay(self, conn: Connection, condition: Any) -> None:
+        rows = conn.execute(
+            select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.cues, ITEM.c.published)
+            .where(condition)
+            .order_by(ITEM.c.seq)
+        )
+        for item_id, story_id, cues, published in rows:
+            self.clusterer.add(item_id, story_id, cues.split(), _aware(published).timestamp())
+
+    def _sync(self, conn: Connection) -> int:
+        conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq))
+        last_seq = int(conn.execute(select(LOCK.c.seq).where(LOCK.c.id == 1)).scalar_one())
+        if self.seq is None:
+            self._load(conn, last_seq)
+        elif last_seq > self.seq:
+            self._replay(conn, ITEM.c.seq > self.seq)
+            self.seq = last_seq
+        return last_seq
+
+    # -- one batch -----------------------------------------------------------------------
+
+    def assign(self, batch: Sequence[ClassifiedItem]) -> list[Published]:
+        """Assign a batch in one transaction; the events to publish, in order."""
+        with self._lock:
+            try:
+                return self._assign(batch)
+            except BaseException:
+                self.reset()  # the in-memory state may hold decisions never committed
+                raise
+
+    def _assign(self, batch: Sequence[ClassifiedItem]) -> list[Published]:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            last_seq = self._sync(conn)
+            ids = list(dict.fromkeys(c.item.item_id for c in batch))
+            done: dict[str, str] = dict(
+                conn.execute(
+                    select(ITEM.c.item_id, ITEM.c.event).where(ITEM.c.item_id.in_(ids))
+                ).all()
+            )
+            out: list[Published] = []
+            rows: list[dict[str, Any]] = []
+            states: dict[str, StoryState] = {}
+            for classified in batch:
+                item_id = classified.item.item_id
+                if item_id in done:
+                    event = json.loads(done[item_id])
+                    out.append(Published(event["story_id"], done[item_id]))
+                    continue
+                row = self._decide(conn, classified, states, now, last_seq + len(rows) + 1)
+                done[item_id] = row["event"]
+                rows.append(row)
+                out.append(Published(row["story_id"], row["event"]))
+            if rows:
+                conn.execute(insert(ITEM), rows)
+                _save_states(conn, states, now)
+                conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=last_seq + len(rows)))
+        self.seq = last_seq + len(rows)
+        return out
+
+    def _decide(
+        self,
+        conn: Connection,
+        classified: ClassifiedItem,
+        states: dict[str, StoryState],
+        now: datetime,
+        seq: int,
+    ) -> dict[str, Any]:
+        item = classified.item
+        cues = features_of(classified).cues
+        decision = self.clusterer.assign(item.item_id, cues, item.published.timestamp())
+        state = states.get(decision.story_id)
+        if state is None:
+            state = _load_state(conn, decision.story_id) or StoryState.new(
+                decision.story_id, classified
+            )
+            states[decision.story_id] = state
+        state.add(classified, decision.evidence)
+        event = story_event(state, classified, decision, now=now)
+        return {
+            "seq": seq,
+            "item_id": item.item_id,
+            "story_id": decision.story_id,
+            "position": state.item_count,
+            "published": item.published,
+            "cues": " ".join(sorted(cues)),
+            "event": event.model_dump_json(),
+            "assigned_at": now,
+        }
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _load_state(conn: Connection, story_id: str) -> StoryState | None:
+    row = conn.execute(select(STORY).where(STORY.c.id == story_id)).mappings().first()
+    if row is None:
+        return None
+    values = {name: row[name] for name in _STATE_COLUMNS}
+    values["first_seen"] = _aware(values["first_seen"])
+    values["last_published"] = _aware(values["last_published"])
+    return StoryState(id=story_id, **values)
+
+
+def _save_states(conn: Connection, states: dict[str, StoryState], now: datetime) -> None:
+    existing = set(
+        conn.execute(select(STORY.c.id).where(STORY.c.id.in_(list(states)))).scalars().all()
+    )
+    for story_id, state in states.items():
+        values = {name: getattr(state, name) for name in _STATE_COLUMNS}
+        values["updated_at"] = now
+        if story_id in existing:
+            conn.execute(update(STORY).where(STORY.c.id == story_id).values(**values))
+        else:
+            conn.execute(insert(STORY).values(id=story_id, created_at=now, **values))
+
+
+# -- the read side -----------------------------------------------------------------------
+
+
+def _story_dict(row: Any) -> dict[str, Any]:
+    out = dict(row)
+    for name in ("first_seen", "last_published", "created_at", "updated_at"):
+        out[name] = _aware(out[name])
+    return out
+
+
+def list_stories(
+    engine: Engine,
+    *,
+    topic: str | None = None,
+    since: datetime | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Stories by latest item, newest first; ``since`` keeps those with an item since then."""
+    query = select(STORY).order_by(STORY.c.last_published.desc(), STORY.c.id)
+    if since is not None:
+        query = query.where(STORY.c.last_published >= since)
+    out: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for row in conn.execute(query.limit(limit if topic is None else 20 * limit)).mappings():
+            if topic is None or topic in row["topics"]:
+                out.append(_story_dict(row))
+                if len(out) >= limit:
+                    break
+    return out
+
+
+def get_story(engine: Engine, story_id: str) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(STORY).where(STORY.c.id == story_id)).mappings().first()
+    return None if row is None else _story_dict(row)
+
+
+def count_stories(engine: Engine) -> tuple[int, int]:
+    """(stories, assigned items)."""
+    with engine.connect() as conn:
+        stories = conn.execute(select(func.count()).select_from(STORY)).scalar_one()
+        items = conn.execute(select(func.count()).select_from(ITEM)).scalar_one()
+    return int(stories), int(items)

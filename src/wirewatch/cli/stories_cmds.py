@@ -1,0 +1,151 @@
+"""Stories commands: `stories cluster`, `stories eval`, `stories list`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import typer
+
+from wirewatch.cli.errors import UserError
+
+app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
+
+
+def _entity_finder(topics_dir: Path | None) -> Callable[[str, str], Any]:
+    """Entities as classify finds them in the service (the stage reads them off the
+    classified item)."""
+    from wirewatch_classify.engine import Classifier
+    from wirewatch_classify.topicdef import TopicFileError
+    from wirewatch_stories.offline import RowEntities
+
+    try:
+        classifier = Classifier.load(topics_dir)
+    except TopicFileError as exc:
+        raise UserError(str(exc)) from exc
+
+    def find(title: str, summary: str) -> RowEntities:
+        _, found = classifier.classify(title, summary)
+        return RowEntities(found.countries, found.agencies, found.places)
+
+    return find
+
+
+def read_rows(stream: IO[str], source: str) -> list[dict[str, Any]]:
+    from wirewatch_stories.offline import parse_published
+
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise UserError(f"{source} line {number}: expected a JSON object")
+        for key in ("title", "summary"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise UserError(f"{source} line {number}: {key!r} must be a string")
+        try:
+            parse_published(obj.get("published"))
+        except ValueError as exc:
+            raise UserError(f"{source} line {number}: bad 'published': {exc}") from exc
+        rows.append(obj)
+    return rows
+
+
+def _open(path: Path | None) -> tuple[IO[str], str]:
+    if path is None:
+        return sys.stdin, "stdin"
+    try:
+        return path.open(encoding="utf-8"), str(path)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _clusterer(window_hours: float | None, threshold: float | None) -> Any:
+    from wirewatch_stories.cluster import Clusterer
+    from wirewatch_stories.settings import StoriesSettings
+
+    settings = StoriesSettings()
+    return Clusterer(
+        window_s=(window_hours or settings.stories_window_hours) * 3600.0,
+        threshold=threshold if threshold is not None else settings.stories_threshold,
+    )
+
+
+WINDOW_OPTION = typer.Option(None, "--window-hours", help="Story window (default: settings).")
+THRESHOLD_OPTION = typer.Option(None, "--threshold", help="Join threshold (default: settings).")
+TOPICS_DIR_OPTION = typer.Option(
+    None, "--topics-dir", envvar="WIREWATCH_CLASSIFY_TOPICS_DIR", help="Extra topic files."
+)
+
+
+@app.command("cluster")
+def cluster_cmd(
+    input_file: Path | None = typer.Option(
+        None, "--input", "-i", help="JSON lines: id, title, summary, lang, published, link."
+    ),
+    window_hours: float | None = WINDOW_OPTION,
+    threshold: float | None = THRESHOLD_OPTION,
+    topics_dir: Path | None = TOPICS_DIR_OPTION,
+) -> None:
+    """Give every line a `story_id`, processing items in published order as the service does."""
+    from wirewatch_stories.offline import cluster_rows
+
+    stream, source = _open(input_file)
+    with stream:
+        rows = read_rows(stream, source)
+    decisions = cluster_rows(
+        rows, _entity_finder(topics_dir), clusterer=_clusterer(window_hours, threshold)
+    )
+    out = sys.stdout
+    for row, decision in zip(rows, decisions, strict=True):
+        out.write(json.dumps({**row, "story_id": decision.story_id}, ensure_ascii=False) + "\n")
+
+
+def story_part(story: str) -> str:
+    """A stable split by story: about a third of the stories are held out ("test")."""
+    return "test" if hashlib.sha256(story.encode()).digest()[0] % 3 == 0 else "dev"
+
+
+@app.command("eval")
+def eval_cmd(
+    file: Path = typer.Argument(..., help="JSON lines with a `story` label per item."),
+    part: str = typer.Option(
+        "all", "--part", help="all, dev or test (a fixed split by story: test never tuned on)."
+    ),
+    window_hours: float | None = WINDOW_OPTION,
+    threshold: float | None = THRESHOLD_OPTION,
+    topics_dir: Path | None = TOPICS_DIR_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Pairwise P/R/F1, B-cubed F1 and alerts per story of the clustering on FILE."""
+    from wirewatch_stories.evaluation import evaluate, format_report
+    from wirewatch_stories.offline import cluster_rows
+
+    if part not in ("all", "dev", "test"):
+        raise UserError("--part must be all, dev or test")
+    stream, source = _open(file)
+    with stream:
+        rows = read_rows(stream, source)
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row.get("story"), str) or not row["story"]:
+            raise UserError(f"{source} item {number}: needs a 'story' label")
+    if part != "all":
+        rows = [r for r in rows if story_part(r["story"]) == part]
+    if not rows:
+        raise UserError(f"{source}: no items to evaluate")
+    decisions = cluster_rows(
+        rows, _entity_finder(topics_dir), clusterer=_clusterer(window_hours, threshold)
+    )
+    report = evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        typer.echo(format_report(report))

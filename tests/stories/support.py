@@ -1,0 +1,50 @@
+"""Helpers for the stories tests: real labelled items as classified items."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
+from wirewatch_stories.offline import parse_published, processing_order
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stories_dev.jsonl"
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def dev_rows() -> list[dict[str, Any]]:
+    if not DATA.exists():
+        pytest.skip(f"{DATA} not found")
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+
+
+def classified_row(row: dict[str, Any], topic: str = "repatriation-flights") -> ClassifiedItem:
+    published = parse_published(row.get("published")) or NOW
+    link = row.get("link")
+    item = FeedItem(
+        item_id=str(row["id"]),
+        feed_id=1,
+        feed_url=link or "https://example.org/feed.xml",
+        feed_title=str(row.get("source") or ""),
+        title=row.get("title") or "",
+        summary=row.get("summary") or "",
+        link=link,
+        published=published,
+        fetched_at=published,
+        language=row.get("lang"),
+    )
+    phrase = item.title[:5] or "x"
+    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="r")
+    return ClassifiedItem(
+        item=item,
+        matches=(TopicMatch(topic=topic, score=0.9, evidence=(evidence,), rules=("r",)),),
+        entities=Entities(),
+        classified_at=published,
+    )
+
+
+def in_published_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [rows[n] for n in processing_order(rows)]
