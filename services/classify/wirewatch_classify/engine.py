@@ -167,6 +167,31 @@ class _Topic:
         return found
 
 
+def _wire_model(
+    model: TopicModel | None, topics: Sequence[TopicSpec], lexicon: Lexicon
+) -> tuple[dict[str, Stack], frozenset[int], dict[str, frozenset[int]]]:
+    """(stack per topic the model combines with, gate owner ids, core owner ids per topic).
+
+    A topic combines with the model only if the model was fitted on this very topic
+    file version; the model reads an item only when a gate group occurs."""
+    if model is None:
+        return {}, frozenset(), {t.topic: frozenset() for t in topics}
+    stacks = {
+        t.topic: model.stacks[t.topic]
+        for t in topics
+        if t.topic in model.stacks and model.stacks[t.topic].rules_version == t.version
+    }
+
+    def ids(spec: TopicSpec, groups: Iterable[str]) -> frozenset[int]:
+        return frozenset(lexicon.owner_id(("T", spec.topic, g)) for g in groups if g in spec.groups)
+
+    gate = frozenset().union(
+        *(ids(t, model.gates.get(t.topic, ())) for t in topics if t.topic in stacks)
+    )
+    cores = {t.topic: ids(t, model.cores.get(t.topic, ())) for t in topics}
+    return stacks, gate, cores
+
+
 def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
     def gid(group: str) -> int:
         return lexicon.owner_id(("T", spec.topic, group))
@@ -251,15 +276,6 @@ class Classifier:
     ) -> None:
         self.topics: tuple[TopicSpec, ...] = tuple(topics)
         self.model = model
-        # Topics the learned model combines with (fitted on this very topic file version).
-        self._stacks: dict[str, Stack] = {}
-        if model is not None:
-            stacks = model.stacks
-            self._stacks = {
-                t.topic: stacks[t.topic]
-                for t in self.topics
-                if t.topic in stacks and stacks[t.topic].rules_version == t.version
-            }
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         files = {t.topic for t in self.topics}
         # A topic file wins over a user topic of the same name (one match per name).
@@ -277,14 +293,7 @@ class Classifier:
             }
             for phrase in terms(user.query):
                 self.lexicon.add(phrase, ("U", user.name, phrase))
-        # The model reads an item only when one of these groups occurs (its gate).
-        self._gate = frozenset(
-            self.lexicon.owner_id(("T", t.topic, group))
-            for t in self.topics
-            if t.topic in self._stacks and self.model is not None
-            for group in self.model.gates.get(t.topic, ())
-            if group in t.groups
-        )
+        self._stacks, self._gate, self._cores = _wire_model(model, self.topics, self.lexicon)
         # Which topic file / user topic / entity kind each owner id belongs to.
         self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
         self._owner_name = [key[1] for key in self.lexicon.owner_keys]
@@ -359,7 +368,8 @@ class Classifier:
             topic = self._compiled[name]
             stack = self._stacks.get(name) if gated else None
             if stack is not None and self.model is not None:
-                match = _eval_topic_model(topic, groups, stack, self.model, scans, parts)
+                core = not self._cores[name].isdisjoint(groups.keys())
+                match = _eval_topic_model(topic, groups, stack, core, self.model, scans, parts)
             elif not topic.may_match(groups):
                 continue
             else:
@@ -396,8 +406,18 @@ class Classifier:
                 out[name] = topic.spec.calibration.score(view[0] + view[1]) if fired else 0.0
                 continue
             logits = logits or self.model.logits(ItemParts.of(title, summary))
-            out[name] = _combined_score(topic, view, stack, logits)
+            core = not self._cores[name].isdisjoint(groups.keys())
+            out[name] = _combined_score(topic, view, stack, core, logits)
         return out
+
+    def groups_present(self, title: str, summary: str) -> set[tuple[str, str]]:
+        """(topic, group) of every topic-file group with a hit in the item."""
+        keys = self.lexicon.owner_keys
+        return {
+            (keys[oid][1], str(keys[oid][2]))
+            for oid in self._scan(title, summary)
+            if keys[oid][0] == "T"
+        }
 
     def rule_views(self, title: str, summary: str) -> dict[str, RuleView]:
         """Per topic file, what the model's combination reads of the rules (training)."""
@@ -462,6 +482,7 @@ def _eval_topic_model(
     topic: _Topic,
     groups: GroupHits,
     stack: Stack,
+    core: bool,
     model: TopicModel,
     scans: list[FieldScan],
     parts: list[tuple[ItemParts, list[float]]],
@@ -476,7 +497,7 @@ def _eval_topic_model(
         item = ItemParts(scans[0].tokens, scans[1].tokens)
         parts.append((item, model.logits(item)))
     name = topic.spec.topic
-    score = _combined_score(topic, view, stack, parts[0][1])
+    score = _combined_score(topic, view, stack, core, parts[0][1])
     if score < stack.threshold:
         return None
     evidence: list[Evidence] = []
@@ -498,13 +519,16 @@ def _eval_topic_model(
     )
 
 
-def _combined_score(topic: _Topic, view: RuleView, stack: Stack, logits: list[float]) -> float:
-    """The stack's probability; but where the rules recognise a hard negative (see
-    ``RuleView``) and would not tag on their own, the model cannot overrule them: the
-    score is at most the rules' own score."""
-    score = stack.score(view, logits)
+def _combined_score(
+    topic: _Topic, view: RuleView, stack: Stack, core: bool, logits: list[float]
+) -> float:
+    """The stack's probability; but where the rules would not tag on their own and
+    either recognise a hard negative (see ``RuleView``) or find none of the topic's
+    core vocabulary (a flight word alone: "flights delayed by strike"), the model
+    cannot overrule them: the score is at most the rules' own score."""
+    score = stack.score(view, core, logits)
     raw = view[0] + view[1]
-    if view[2] and raw < topic.cutoff:
+    if (view[2] or not core) and raw < topic.cutoff:
         return min(score, topic.spec.calibration.score(raw))
     return score
 

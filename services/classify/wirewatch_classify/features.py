@@ -16,7 +16,7 @@ that is not a letter or digit a space, as the rules see it):
 - ``b:<token> <token>`` for each distinct pair of adjacent tokens in a field.
 
 The item vector is the sum of these indicator vectors (a gram shared by two tokens
-counts twice), scaled by ``1 / sqrt(distinct tokens + distinct pairs)``. Because it
+counts twice), scaled by ``1 / sqrt(max(distinct tokens + distinct pairs, MIN_COUNT))``. Because it
 is a sum over distinct tokens, a linear model's score decomposes into per-token
 contributions, which the run-time scorer memoises per token (news vocabulary is
 Zipfian) and which are the evidence of a model-led tag.
@@ -32,6 +32,9 @@ from wirewatch_classify.text import normalise
 
 MIN_GRAM = 3
 MAX_GRAM = 5
+MIN_COUNT = 24
+"""Short items (a headline alone) are scaled as if they had this many features, so a
+single strong word in a four-word title does not weigh like a whole story."""
 
 
 def tokens(text: str) -> list[str]:
@@ -65,7 +68,7 @@ class ItemParts:
         self.tokens = self.title_tokens.union(summary_tokens)
         self.pairs = pairs(title_tokens) | pairs(summary_tokens)
         count = len(self.tokens) + len(self.pairs)
-        self.scale = 1.0 / math.sqrt(count) if count else 0.0
+        self.scale = 1.0 / math.sqrt(max(count, MIN_COUNT))
 
     @classmethod
     def of(cls, title: str, summary: str) -> ItemParts:

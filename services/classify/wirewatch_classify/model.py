@@ -8,9 +8,11 @@ Pure Python, no dependency: the weights are a JSON file shipped as package data
 For a topic, with ``pos`` / ``neg`` the sums of the positive / negative weights of
 its rules that fired, ``excl`` 1 when the rules recognise a hard negative (an
 exclusion masked a hit, or a strong context rule such as evacuation fired), and
-``logit_k`` the linear model's log-odds for each topic k,
+``core`` 1 when a core group of the topic occurs (words for people removed or for
+migration: a flight word alone is not enough), and ``logit_k`` the linear model's
+log-odds for each topic k,
 
-    score = 1 / (1 + exp(-(r * clip(pos) + n * clip(neg) + e * excl
+    score = 1 / (1 + exp(-(r * clip(pos) + n * clip(neg) + e * excl + k * core
                            + sum_k m_k * logit_k + c)))
 
 where the coefficients are fitted by logistic regression on out-of-fold logits of
@@ -59,6 +61,9 @@ class Stack:
     """Coefficient of the sum of the negative (context) rule weights that fired."""
     excluded: float
     """Coefficient of "the rules recognise a hard negative" (engine ``RuleView``)."""
+    core: float
+    """Coefficient of "a core group of the topic occurs" (``TopicModel.cores``: words
+    for people removed or for migration, not just a flight word)."""
     model: tuple[float, ...]
     """One coefficient per model topic: the other topics' logits count too (a flight
     report with little policy language is evidence against border-policy)."""
@@ -67,11 +72,13 @@ class Stack:
     rules_version: int
     """The topic file version the combination was fitted with (other versions: rules only)."""
 
-    def score(self, rules: tuple[float, float, float], logits: Sequence[float]) -> float:
+    def score(
+        self, rules: tuple[float, float, float], core: bool, logits: Sequence[float]
+    ) -> float:
         """``rules``: (positive rule sum, negative rule sum, excluded 0/1)."""
         positive, negative, excluded = rules
         z = self.rule * min(RAW_CLIP, positive) + self.negative * max(-RAW_CLIP, negative)
-        z += self.excluded * excluded + self.intercept
+        z += self.excluded * excluded + self.core * core + self.intercept
         for coefficient, logit in zip(self.model, logits, strict=True):
             z += coefficient * logit
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
@@ -101,6 +108,10 @@ class TopicModel:
             topic: tuple(groups) for topic, groups in data.get("gates", {}).items()
         }
         """Per topic, the groups of its topic file whose presence lets the model read an item."""
+        self.cores: dict[str, tuple[str, ...]] = {
+            topic: tuple(groups) for topic, groups in data.get("cores", {}).items()
+        }
+        """Per topic, the groups whose presence is the stack's ``core`` feature."""
         self.card: dict[str, Any] = dict(data.get("card", {}))
         self._zero = (0.0,) * width
         # Title words and word pairs by their bare text: no prefix to build per look-up.

@@ -16,9 +16,12 @@ Needs scikit-learn (``pip install -e '.[train]'``); scoring does not.
 
 from __future__ import annotations
 
+import html
 import json
 import math
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +64,9 @@ GATES = {
 }
 """The groups whose presence lets the model read an item (its gate); context groups
 (headcounts, "policy", business words) are left out: they occur in most news."""
+CORES = {topic: tuple(g for g in groups if g != "flight") for topic, groups in GATES.items()}
+"""The groups whose presence is the stack's ``core`` feature: a flight word alone
+("flights delayed by strike") is not a removal."""
 
 
 def _labels(items: Sequence[Item], topic: str) -> list[int]:
@@ -136,77 +142,146 @@ def out_of_fold(x: Any, y: Sequence[int], items: Sequence[Item], c: float) -> li
 
 
 def fit_stack(
-    views: Sequence[RuleView], logits: Sequence[Sequence[float]], y: Sequence[int]
+    views: Sequence[RuleView],
+    cores: Sequence[bool],
+    logits: Sequence[Sequence[float]],
+    y: Sequence[int],
 ) -> dict[str, Any]:
-    """Logistic regression of the label on the rules' view and every topic's logit."""
+    """Logistic regression of the label on the rules' view, core and every logit."""
     from sklearn.linear_model import LogisticRegression
 
     rows = [
-        [min(RAW_CLIP, pos), max(-RAW_CLIP, neg), exc, *zs]
-        for (pos, neg, exc), zs in zip(views, logits, strict=True)
+        [min(RAW_CLIP, pos), max(-RAW_CLIP, neg), exc, float(core), *zs]
+        for (pos, neg, exc), core, zs in zip(views, cores, logits, strict=True)
     ]
     model = LogisticRegression(C=10.0, solver="lbfgs", max_iter=1000)
     model.fit(rows, list(y))
-    a, n, e, *b = (round(float(v), 4) for v in model.coef_[0])
+    a, n, e, k, *b = (round(float(v), 4) for v in model.coef_[0])
     return {
         "rule": a,
         "negative": n,
         "excluded": e,
+        "core": k,
         "model": b,
         "intercept": round(float(model.intercept_[0]), 4),
     }
 
 
-def train(data_dir: Path, out: Path, fit_on: Sequence[str] = ("train", "dev")) -> dict[str, Any]:
+def train(
+    data_dir: Path,
+    out: Path,
+    fit_on: Sequence[str] = ("train", "dev"),
+    background: Path | None = None,
+) -> dict[str, Any]:
     """Train on the manifest's ``fit_on`` splits and write the model file; returns it.
 
     The shipped model is fitted on train+dev; ``fit_on=("train",)`` leaves dev unseen
-    for comparing designs (the test split is never a choice)."""
+    for comparing designs (the test split is never a choice). ``background``: a folder
+    of news feeds whose gated items the rules leave untagged are added as negatives."""
     if "test" in fit_on:
         raise ValueError("the test split is for reporting only")
     rules = Classifier(load_topics())  # rules only: the stack reads the rules' view
     splits = load_split(data_dir)
-    fit_items = [item for name in fit_on for item in splits[name]]
+    labelled = [item for name in fit_on for item in splits[name]]
+    extra = background_items(background, rules) if background else []
+    fit_items = labelled + [title_only(i) for i in labelled if i.summary] + extra
     vectors = [item_features(i.title, i.summary) for i in fit_items]
     vocab_list = _vocabulary(vectors)
-    vocab = {f: k for k, f in enumerate(vocab_list)}
-    x = _matrix(vectors, vocab)
-    views = [rules.rule_views(i.title, i.summary) for i in fit_items]
+    x = _matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
     topics = [t.topic for t in rules.topics]
-    columns: list[list[float]] = []
-    bias: list[float] = []
-    stacks: dict[str, dict[str, Any]] = {}
-    chosen: dict[str, float] = {}
-    oof: list[list[float]] = []
-    for spec in rules.topics:
-        y = _labels(fit_items, spec.topic)
-        c, logits = choose_c(x, y, fit_items)
-        chosen[spec.topic] = c
-        oof.append(logits)
-        final = _fit(x, y, c)
-        columns.append([float(w) for w in final.coef_[0]])
-        bias.append(round(float(final.intercept_[0]), 4))
-    per_item = list(zip(*oof, strict=True))
-    for spec in rules.topics:
-        stack = fit_stack([v[spec.topic] for v in views], per_item, _labels(fit_items, spec.topic))
-        stacks[spec.topic] = {**stack, "threshold": THRESHOLD, "rules_version": spec.version}
+    columns, bias, chosen, oof = _fit_topics(x, fit_items, topics)
+    stacks = _fit_stacks(rules, fit_items, oof)
     weights: dict[str, list[float]] = {}
     for k, feature in enumerate(vocab_list):
         row = [round(col[k], 4) for col in columns]
         if any(abs(w) >= PRUNE for w in row):
             weights[feature] = row
+    card = _card(splits, fit_on, chosen, len(vocab_list), len(weights))
+    card["title_only_copies"] = len(fit_items) - len(labelled) - len(extra)
+    card["background_negatives"] = len(extra)
     data: dict[str, Any] = {
         "format": FORMAT,
         "topics": topics,
         "bias": bias,
         "stack": stacks,
         "gates": {t: list(GATES.get(t, ())) for t in topics},
-        "card": _card(splits, fit_on, chosen, len(vocab_list), len(weights)),
+        "cores": {t: list(CORES.get(t, ())) for t in topics},
+        "card": card,
         "weights": weights,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     return data
+
+
+def _fit_topics(
+    x: Any, items: Sequence[Item], topics: Sequence[str]
+) -> tuple[list[list[float]], list[float], dict[str, float], list[list[float]]]:
+    """Per topic: final weights, bias, chosen C and out-of-fold log-odds."""
+    columns: list[list[float]] = []
+    bias: list[float] = []
+    chosen: dict[str, float] = {}
+    oof: list[list[float]] = []
+    for topic in topics:
+        y = _labels(items, topic)
+        c, logits = choose_c(x, y, items)
+        chosen[topic] = c
+        oof.append(logits)
+        final = _fit(x, y, c)
+        columns.append([float(w) for w in final.coef_[0]])
+        bias.append(round(float(final.intercept_[0]), 4))
+    return columns, bias, chosen, oof
+
+
+def _fit_stacks(
+    rules: Classifier, items: Sequence[Item], oof: list[list[float]]
+) -> dict[str, dict[str, Any]]:
+    views = [rules.rule_views(i.title, i.summary) for i in items]
+    present = [rules.groups_present(i.title, i.summary) for i in items]
+    per_item = list(zip(*oof, strict=True))
+    stacks: dict[str, dict[str, Any]] = {}
+    for spec in rules.topics:
+        t = spec.topic
+        cores = [any((t, g) in p for g in CORES.get(t, ())) for p in present]
+        stack = fit_stack([v[t] for v in views], cores, per_item, _labels(items, t))
+        stacks[t] = {**stack, "threshold": THRESHOLD, "rules_version": spec.version}
+    return stacks
+
+
+def title_only(item: Item) -> Item:
+    """The item as a feed without summaries shows it (same label: headlines carry it)."""
+    return replace(item, key=item.key + "#title", summary="")
+
+
+def background_items(folder: Path, rules: Classifier) -> list[Item]:
+    """Negatives from a folder of real news feeds (the corpus): the items the model
+    would read (they pass the gate) but the rules leave untagged. Off-topic news with
+    topic vocabulary ("flights delayed", "visa") is what a real stream is mostly made
+    of; the labelled sets have little of it. Each feed file is its own outlet."""
+    import feedparser
+
+    gates = {(topic, group) for topic, groups in GATES.items() for group in groups}
+    out: list[Item] = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in {".xml", ".rss", ".atom", ".rdf"}:
+            continue
+        for n, entry in enumerate(feedparser.parse(path.read_bytes()).entries):
+            title = _plain(str(entry.get("title", "")))
+            summary = _plain(str(entry.get("summary", "")))[:600]
+            if not (title or summary) or not gates & rules.groups_present(title, summary):
+                continue
+            if rules.classify(title, summary)[0]:
+                continue  # possibly on topic: not a safe negative
+            key = f"background:{path.relative_to(folder)}:{n}"
+            out.append(Item(key, title, summary, "?", (), False, str(path.parent), "", {}))
+    return out
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
 
 def _card(

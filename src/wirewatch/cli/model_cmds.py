@@ -15,6 +15,15 @@ app = typer.Typer()
 
 DATA_DIR = Path("tests/data")
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Where the labelled files are.")]
+BACKGROUND = Path("../shared/corpus/feeds")
+Background = Annotated[
+    Path,
+    typer.Option(
+        "--background",
+        help="News feeds whose gated, rule-untagged items are added as negatives "
+        "(skipped with a warning when absent).",
+    ),
+]
 ModelOut = Annotated[
     Path | None, typer.Option("--out", help="Model file (default: the shipped package data).")
 ]
@@ -40,7 +49,9 @@ def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
 
 
 @app.command("train")
-def train_cmd(data_dir: DataDir = DATA_DIR, out: ModelOut = None) -> None:
+def train_cmd(
+    data_dir: DataDir = DATA_DIR, out: ModelOut = None, background: Background = BACKGROUND
+) -> None:
     """Train the topic model on the train+dev splits of the manifest (deterministic)."""
     from wirewatch_classify.dataset import DatasetError
     from wirewatch_classify.model import MODEL_PATH
@@ -49,14 +60,19 @@ def train_cmd(data_dir: DataDir = DATA_DIR, out: ModelOut = None) -> None:
         from wirewatch_classify.training import train
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
+    if not background.is_dir():
+        typer.echo(f"warning: {background} not found: training without background negatives")
     try:
-        data = train(data_dir, out or MODEL_PATH)
+        data = train(
+            data_dir, out or MODEL_PATH, background=background if background.is_dir() else None
+        )
     except DatasetError as exc:
         raise UserError(str(exc)) from exc
     card = data["card"]
     typer.echo(
         f"{out or MODEL_PATH}: {len(data['weights'])} weighted features "
-        f"(of {card['vocabulary']}), C {card['c']}; stack {json.dumps(data['stack'])}"
+        f"(of {card['vocabulary']}), C {card['c']}, {card['background_negatives']} background "
+        f"negatives; stack {json.dumps(data['stack'])}"
     )
 
 
