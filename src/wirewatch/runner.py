@@ -6,11 +6,12 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import signal
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
 import structlog
+from fastapi import APIRouter
 from faststream import FastStream
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
@@ -55,10 +56,16 @@ class System:
     """The whole pipeline in one process."""
 
     def __init__(
-        self, overrides: dict[str, object] | None = None, *, serve_http: bool = True
+        self,
+        overrides: dict[str, object] | None = None,
+        *,
+        serve_http: bool = True,
+        routers: Sequence[APIRouter] = (),
     ) -> None:
         self.overrides = dict(overrides or {})
         self.serve_http = serve_http
+        self.routers = tuple(routers)  # extra HTTP routes (the demo's feed and inbox)
+        self.on_step: Callable[[str], None] = lambda _step: None  # start-up progress
         self.embedded: EmbeddedBroker | DurableBroker | None = None
         self.apps: list[FastStream] = []
         self.ingest: IngestService | None = None
@@ -106,6 +113,7 @@ class System:
         settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         configure_logging(settings.log_level, json=settings.log_json)
         if not settings.kafka_bootstrap:
+            self.on_step("starting the embedded Kafka broker")
             await self._start_broker(settings)
         self.settings = settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         engine = make_engine(settings.database_url)
@@ -135,10 +143,13 @@ class System:
                 refresh_s=settings.status_refresh_s,
             )
             flights_routers = (create_flights_router(engine), flights_page_router(engine))
-            app = build_http_app(self.notify, self.ops.routes(), pages, flights_routers)
+            app = build_http_app(
+                self.notify, self.ops.routes(), pages, (*flights_routers, *self.routers)
+            )
             self.http = HttpServer(app, settings.http_host, settings.http_port)
             await self.http.start()
             log.info("http api listening", url=self.http.url)
+        self.on_step("services joining their consumer groups")
         services = (
             ("classify", self.classify),
             ("notify", self.notify),
@@ -183,13 +194,19 @@ class System:
 
 
 async def run_until_signalled(
-    overrides: dict[str, object], on_ready: Callable[[System], Awaitable[None]] | None = None
+    overrides: dict[str, object],
+    on_ready: Callable[[System], Awaitable[None]] | None = None,
+    *,
+    routers: Sequence[APIRouter] = (),
+    on_step: Callable[[str], None] | None = None,
 ) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    system = System(overrides)
+    system = System(overrides, routers=routers)
+    if on_step is not None:
+        system.on_step = on_step
     data_dir: Path | None = None
     try:
         await system.start()

@@ -52,7 +52,7 @@ async def test_service_publishes_feed_items(
         # The session broker also carries other tests' items: keep only this server's.
         if item.feed_url.startswith(feed_server.url("/")):
             received.append((item, message.raw_message.key))  # type: ignore[union-attr]
-            # Batched per partition by send_keyed, with a FastStream publish's headers.
+            # Batched per partition by the KeyedProducer, with a FastStream publish's headers.
             assert message.content_type == "application/json"
             correlation[item.item_id] = message.correlation_id
 
