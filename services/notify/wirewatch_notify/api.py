@@ -83,6 +83,7 @@ def _subscriptions_router(service: NotifyService, route_class: type[APIRoute]) -
         """Create a subscription. A webhook's signing secret is in the answer, once.
         An email subscription sends a confirmation email and stays
         `awaiting_confirmation` (nothing else is sent) until the link in it is used."""
+        known = await asyncio.to_thread(service.known_topics)
         try:
             created = await asyncio.to_thread(
                 subscriptions.create_subscription,
@@ -92,6 +93,7 @@ def _subscriptions_router(service: NotifyService, route_class: type[APIRoute]) -
                 owner=principal.owner,
                 require_confirmation=True,
                 settings=settings,
+                known_topics=known,
             )
         except subscriptions.SubscriptionError as exc:
             raise HTTPException(422, str(exc)) from exc
@@ -122,9 +124,15 @@ def _subscriptions_router(service: NotifyService, route_class: type[APIRoute]) -
     ) -> SubscriptionOut:
         """Change topics, filters, mode, quiet hours or the active flag (channel and
         target are fixed: create a new subscription instead)."""
+        known = await asyncio.to_thread(service.known_topics)
         try:
             sub = await asyncio.to_thread(
-                subscriptions.update_subscription, engine, subscription_id, body, principal.owner
+                subscriptions.update_subscription,
+                engine,
+                subscription_id,
+                body,
+                principal.owner,
+                known,
             )
         except subscriptions.SubscriptionError as exc:
             raise HTTPException(422, str(exc)) from exc
