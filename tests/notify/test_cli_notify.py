@@ -42,7 +42,7 @@ def run(args: list[str], tmp_path: Path, **env: str) -> Result:
     }
     result = CliRunner().invoke(app, args, env=environment)
     if isinstance(result.exception, UserError):  # what main() prints as "error: ..."
-        return Result(2, result.stdout, f"error: {result.exception}")
+        return Result(result.exception.exit_code, result.stdout, f"error: {result.exception}")
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Result(result.exit_code, result.stdout, result.stderr)

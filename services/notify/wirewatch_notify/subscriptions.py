@@ -18,7 +18,12 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from wirewatch_shared.db import session_scope
-from wirewatch_shared.ssrf import ResolutionError, SsrfError, resolve_public_sync
+from wirewatch_shared.ssrf import (
+    AddressRefused,
+    ResolutionError,
+    SsrfError,
+    resolve_public_sync,
+)
 
 from wirewatch_notify.channels.registry import TargetError, spec
 from wirewatch_notify.models import (
@@ -121,6 +126,11 @@ def vet_target(channel: str, target: str, *, allow_private: bool) -> str:
             resolve_public_sync(host, port)
         except ResolutionError:
             continue
+        except AddressRefused as exc:
+            raise SubscriptionError(
+                f"target refused: {exc} (WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS=true allows "
+                "private and loopback targets)"
+            ) from exc
         except SsrfError as exc:
             raise SubscriptionError(f"target refused: {exc}") from exc
     return target

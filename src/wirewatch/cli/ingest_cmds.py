@@ -12,12 +12,12 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import store
-from wirewatch_ingest.fetcher import Fetcher, FetchError, make_http_client
+from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.ssrf import SsrfError, acheck_url
+from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.errors import UserError
 
@@ -72,6 +72,8 @@ def parse_command(
         settings = ingest_settings()
         try:
             body, headers = asyncio.run(_fetch_for_parse(source, settings))
+        except AddressRefused as exc:
+            raise UserError(f"cannot fetch {source}: {exc} ({PRIVATE_HINT})") from None
         except (SsrfError, FetchError) as exc:
             raise UserError(f"cannot fetch {source}: {exc}") from None
     else:
