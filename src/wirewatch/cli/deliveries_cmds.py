@@ -52,7 +52,11 @@ def deliveries_list(
 ) -> None:
     """Show the delivery log (newest first)."""
     from wirewatch_notify import outbox
+    from wirewatch_notify.models import DeliveryStatus
 
+    statuses = sorted(v for k, v in vars(DeliveryStatus).items() if k.isupper())
+    if status is not None and status not in statuses:
+        raise UserError(f"unknown status {status!r}; one of: {', '.join(statuses)}")
     rows = outbox.list_deliveries(
         notify_engine(database_url),
         subscription_id=subscription,

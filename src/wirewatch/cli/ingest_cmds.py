@@ -40,7 +40,10 @@ def ingest_engine(settings: IngestSettings) -> Engine:
         engine = make_engine(settings.database_url)
         store.create_ingest_tables(engine)
     except Exception as exc:
-        raise UserError(f"cannot open the database {settings.database_url}: {exc}") from None
+        # The URL may hold a password: name the setting, and the driver's first line.
+        orig = getattr(exc, "orig", None) or exc
+        reason = (str(orig).splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"cannot use the database (WIREWATCH_DATABASE_URL): {reason}") from None
     return engine
 
 
