@@ -4,15 +4,23 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit install clean bench
+.PHONY: run demo test lint typecheck unit install clean bench
 
+# The install takes a minute or two the first time: it says so and shows pip's progress.
 $(STAMP): pyproject.toml
+	@echo "==> creating $(VENV) (once; \`make\` reuses it until pyproject.toml changes)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,durable]"
+	@echo "==> installing Wirewatch and its dependencies into $(VENV): about a minute"
+	$(BIN)/python -m pip install --progress-bar on -e ".[dev,durable]"
+	@echo "==> installed"
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## The whole system offline, with a local feed of real headlines: alerts within seconds.
+demo: $(STAMP)
+	$(BIN)/wirewatch demo
 
 ## The main job: embedded broker + SQLite + the three services + the HTTP API.
 run: $(STAMP)

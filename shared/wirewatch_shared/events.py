@@ -8,7 +8,7 @@ bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -182,3 +182,71 @@ class StoryEvent(_Event):
         description="Cues that tied the item to the story (shared names, numbers, words).",
     )
     assigned_at: AwareDatetime
+
+
+# -- flights (wirewatch_flights, stream ``streams.FLIGHTS``) --------------------------------
+
+FLIGHT_MAX_SOURCES = 50
+"""Most source items listed in one flight record event (the first ones)."""
+
+
+class FlightEvidence(_Event):
+    """The phrase behind one field of a flight record, with where it was found."""
+
+    field: Literal["flight", "origin", "destination", "people", "status", "flight_date", "operator"]
+    value: str = Field(max_length=200, description="The value this phrase gave the field.")
+    phrase: str = Field(max_length=500, description="The text as it appears in the item.")
+    item_id: str = Field(max_length=512)
+    source: Literal["title", "summary"]
+    start: int = Field(ge=0, description="Character offset in the item's title or summary.")
+    end: int = Field(ge=0)
+
+
+class FlightConflict(_Event):
+    """Sources disagree on a field: every value is kept, none is averaged."""
+
+    field: Literal["origin", "destination", "people", "flight_date", "operator"]
+    values: tuple[str, ...] = Field(max_length=20)
+
+
+class FlightSource(_Event):
+    """One item a flight record was built from."""
+
+    item_id: str = Field(max_length=512)
+    story_id: str | None = Field(default=None, max_length=64)
+    outlet: str = Field(default="", max_length=256)
+    title: str = Field(default="", max_length=2000)
+    link: str | None = Field(default=None, max_length=4096)
+    language: str | None = Field(default=None, max_length=35)
+    published: AwareDatetime
+
+
+class FlightRecordEvent(_Event):
+    """A deportation or repatriation flight record created or changed; published by the
+    flights stage on ``streams.FLIGHTS``, keyed by ``record_id``. The fields describe
+    the record as it stands after the change (see docs/flights.md)."""
+
+    schema_version: Literal[1] = 1
+    change: Literal["created", "updated"]
+    record_id: str = Field(max_length=64)
+    version: int = Field(ge=1, description="1 when created, +1 on every change.")
+    origin: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    destination: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    people: int | None = Field(default=None, ge=0)
+    flights: int | None = Field(default=None, ge=0)
+    status: Literal["completed", "planned", "blocked"]
+    previous_status: Literal["completed", "planned", "blocked"] | None = None
+    flight_date: date | None = None
+    flight_date_stated: bool = Field(
+        default=False, description="False: flight_date is the first item's publication date."
+    )
+    operator: str | None = Field(default=None, max_length=200)
+    conflicts: tuple[FlightConflict, ...] = Field(default=(), max_length=10)
+    evidence: tuple[FlightEvidence, ...] = Field(default=(), max_length=200)
+    sources: tuple[FlightSource, ...] = Field(default=(), max_length=FLIGHT_MAX_SOURCES)
+    source_count: int = Field(ge=1)
+    story_ids: tuple[str, ...] = Field(default=(), max_length=50)
+    topics: tuple[str, ...] = Field(
+        default=(), max_length=64, description="Topics of the items (for subscriptions)."
+    )
+    updated_at: AwareDatetime

@@ -32,7 +32,18 @@ STORIES = "wirewatch.stories.v1"
 """Story events (:class:`wirewatch_shared.events.StoryEvent`: opened, item added), keyed by
 story id."""
 
-ALL_STREAMS: tuple[str, ...] = (ITEMS, CLASSIFIED, TOPIC_DEFINITIONS, DEAD_LETTER, STORIES)
+FLIGHTS = "wirewatch.flights.v1"
+"""Flight records created or changed (:class:`wirewatch_shared.events.FlightRecordEvent`),
+keyed by record id."""
+
+ALL_STREAMS: tuple[str, ...] = (
+    ITEMS,
+    CLASSIFIED,
+    TOPIC_DEFINITIONS,
+    DEAD_LETTER,
+    STORIES,
+    FLIGHTS,
+)
 """Every stream Wirewatch creates on start-up and with ``wirewatch kafka-topics create``."""
 
 GROUP_CLASSIFY = "wirewatch-classify"
@@ -40,6 +51,8 @@ GROUP_NOTIFY = "wirewatch-notify"
 GROUP_STORIES = "wirewatch-stories"
 GROUP_NOTIFY_STORIES = "wirewatch-notify-stories"
 """Notify's consumer group for story events (story-mode subscriptions)."""
+GROUP_FLIGHTS = "wirewatch-flights"
+"""Consumer group of the flights stage (story events, or classified items)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +98,21 @@ STREAM_INFO: dict[str, StreamInfo] = {
     DEAD_LETTER: StreamInfo(
         "DeadLetter",
         key="none",
-        producers=("classify", "notify", "stories"),
+        producers=("classify", "notify", "stories", "flights"),
     ),
     STORIES: StreamInfo(
         "StoryEvent",
         key="story_id (UTF-8): one story's events stay in order",
         producers=("stories",),
-        consumers=(Consumer("notify", GROUP_NOTIFY_STORIES),),
+        consumers=(
+            Consumer("notify", GROUP_NOTIFY_STORIES),
+            Consumer("flights", GROUP_FLIGHTS),
+        ),
+    ),
+    FLIGHTS: StreamInfo(
+        "FlightRecordEvent",
+        key="record_id (UTF-8): one record's versions stay in order",
+        producers=("flights",),
     ),
 }
 """Every stream of ``ALL_STREAMS``, described (a test checks none is missing)."""

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 from wirewatch_classify.settings import ClassifySettings
+from wirewatch_flights.settings import FlightsSettings
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.settings import CommonSettings
@@ -24,6 +25,7 @@ SECTIONS: tuple[tuple[str, type[BaseSettings]], ...] = (
     ("classify", ClassifySettings),
     ("notify", NotifySettings),
     ("stories", StoriesSettings),
+    ("flights", FlightsSettings),
     ("operations", OpsSettings),
 )
 BEGIN = "<!-- config-table:begin -->"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi_offline import FastAPIOffline
 from faststream.asgi.types import ASGIApp
@@ -28,6 +28,7 @@ def build_http_app(
     notify: NotifyService,
     ops_routes: Sequence[tuple[str, ASGIApp]] = (),
     pages: PagesContext | None = None,
+    routers: Sequence[APIRouter] = (),
 ) -> FastAPI:
     api = FastAPIOffline(title="Wirewatch", version=wirewatch_version(), description=DESCRIPTION)
     for path, handler in ops_routes:
@@ -40,6 +41,8 @@ def build_http_app(
             settings.kafka_bootstrap, settings.topic_partitions, settings.topic_replication
         )
     )
+    for router in routers:
+        api.include_router(router)
     if pages is not None:
         api.include_router(pages_router(pages))
 

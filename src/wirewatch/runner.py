@@ -6,14 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import signal
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
 import structlog
+from fastapi import APIRouter
 from faststream import FastStream
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
+from wirewatch_flights.api import create_flights_router
+from wirewatch_flights.app import FlightsService
+from wirewatch_flights.settings import FlightsSettings
 from wirewatch_ingest.app import IngestService
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.app import NotifyService
@@ -26,6 +30,7 @@ from wirewatch_stories.settings import StoriesSettings
 
 from wirewatch.http_app import build_http_app
 from wirewatch.ops.durable import DurableBroker
+from wirewatch.ops.flights_page import flights_page_router
 from wirewatch.ops.instrument import ProcessOps
 from wirewatch.ops.pages import PagesContext
 from wirewatch.ops.server import HttpServer
@@ -50,16 +55,23 @@ class System:
     """The whole pipeline in one process."""
 
     def __init__(
-        self, overrides: dict[str, object] | None = None, *, serve_http: bool = True
+        self,
+        overrides: dict[str, object] | None = None,
+        *,
+        serve_http: bool = True,
+        routers: Sequence[APIRouter] = (),
     ) -> None:
         self.overrides = dict(overrides or {})
         self.serve_http = serve_http
+        self.routers = tuple(routers)  # extra HTTP routes (the demo's feed and inbox)
+        self.on_step: Callable[[str], None] = lambda _step: None  # start-up progress
         self.embedded: EmbeddedBroker | DurableBroker | None = None
         self.apps: list[FastStream] = []
         self.ingest: IngestService | None = None
         self.classify: ClassifyService | None = None
         self.notify: NotifyService | None = None
         self.stories: StoriesService | None = None
+        self.flights: FlightsService | None = None
         self.ops = ProcessOps(SERVICE_NAME)
         self.http: HttpServer | None = None
         self.settings: OpsSettings | None = None
@@ -100,6 +112,7 @@ class System:
         settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         configure_logging(settings.log_level, json=settings.log_json)
         if not settings.kafka_bootstrap:
+            self.on_step("starting the embedded Kafka broker")
             await self._start_broker(settings)
         self.settings = settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         engine = make_engine(settings.database_url)
@@ -108,10 +121,12 @@ class System:
         self.classify = ClassifyService(classify_settings, engine)
         self.notify = NotifyService(NotifySettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.stories = StoriesService(StoriesSettings(**self.overrides), engine)  # type: ignore[arg-type]
+        self.flights = FlightsService(FlightsSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.ops.watch("ingest", self.ingest, prefixed=True)
         self.ops.watch("classify", self.classify, prefixed=True)
         self.ops.watch("notify", self.notify, prefixed=True)
         self.ops.watch("stories", self.stories, prefixed=True)
+        self.ops.watch("flights", self.flights, prefixed=True)
         self.ops.start()
         if self.serve_http:
             # Listening first: /healthz answers and /readyz says "starting" meanwhile.
@@ -125,15 +140,20 @@ class System:
                 ),
                 refresh_s=settings.status_refresh_s,
             )
-            app = build_http_app(self.notify, self.ops.routes(), pages)
+            flights_routers = (create_flights_router(engine), flights_page_router(engine))
+            app = build_http_app(
+                self.notify, self.ops.routes(), pages, (*flights_routers, *self.routers)
+            )
             self.http = HttpServer(app, settings.http_host, settings.http_port)
             await self.http.start()
             log.info("http api listening", url=self.http.url)
+        self.on_step("services joining their consumer groups")
         services = (
             ("classify", self.classify),
             ("notify", self.notify),
             ("ingest", self.ingest),
             ("stories", self.stories),
+            ("flights", self.flights),
         )
         self.apps = [service.build_app() for _, service in services]
         # Consumers join their groups concurrently (each join takes a few seconds).
@@ -172,13 +192,19 @@ class System:
 
 
 async def run_until_signalled(
-    overrides: dict[str, object], on_ready: Callable[[System], Awaitable[None]] | None = None
+    overrides: dict[str, object],
+    on_ready: Callable[[System], Awaitable[None]] | None = None,
+    *,
+    routers: Sequence[APIRouter] = (),
+    on_step: Callable[[str], None] | None = None,
 ) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    system = System(overrides)
+    system = System(overrides, routers=routers)
+    if on_step is not None:
+        system.on_step = on_step
     data_dir: Path | None = None
     try:
         await system.start()

@@ -49,7 +49,29 @@ def build_service(name: ServiceKind) -> tuple[Any, FastStream, ProcessOps, Any]:
         stories = StoriesService(StoriesSettings())
         ops.watch("stories", stories)
         return stories, stories.build_app(), ops, ops_asgi_app(ops.routes())
+    if name == "flights":
+        return _build_flights(ops)
     return _build_notify(ops)
+
+
+def _build_flights(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
+    """The flights stage, with the flight ledger's API and /flights page beside its
+    health endpoints."""
+    from fastapi import FastAPI
+    from wirewatch_flights.api import create_flights_router
+    from wirewatch_flights.app import FlightsService
+    from wirewatch_flights.settings import FlightsSettings
+
+    from wirewatch.ops.flights_page import flights_page_router
+
+    flights = FlightsService(FlightsSettings())
+    ops.watch("flights", flights)
+    api = FastAPI(title="Wirewatch flights", version="0.1.0")
+    for path, handler in ops.routes():
+        api.add_route(path, handler, methods=["GET", "HEAD"], include_in_schema=False)  # type: ignore[arg-type]
+    api.include_router(create_flights_router(flights.engine))
+    api.include_router(flights_page_router(flights.engine))
+    return flights, flights.build_app(), ops, api
 
 
 def _build_notify(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
@@ -98,6 +120,7 @@ async def run_single_service(name: str) -> None:
         "ingest": "ingest",
         "classify": "classify",
         "stories": "stories",
+        "flights": "flights",
     }
     kind: ServiceKind = kinds.get(name, "notify")
     _service, app, ops, asgi = build_service(kind)

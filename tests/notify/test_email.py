@@ -188,6 +188,13 @@ async def test_multipart_escaped_html_and_one_click_headers(
     assert "javascript:" not in html_body
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["List-Unsubscribe"].startswith("<http://testserver/api/v1/email/unsubscribe/")
+    # On the wire: a plain <URL> on one line, not RFC 2047-encoded by line folding.
+    raw = smtp_server.messages[0].raw
+    header = next(line for line in raw.split(b"\r\n") if line.startswith(b"List-Unsubscribe:"))
+    url = message["List-Unsubscribe"].strip("<>").encode()
+    assert len(url) > 78  # long enough that the default policy would have encoded it
+    assert header == b"List-Unsubscribe: <" + url + b">"
+    assert b"=?utf-8?" not in raw.split(b"\r\n\r\n", 1)[0].lower()
 
 
 async def test_one_click_unsubscribe_takes_effect_before_the_next_alert(

@@ -179,23 +179,24 @@ def _channel_id(doc: dict[str, Any], address: str) -> str:
 
 
 def test_a_new_stream_appears_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the stories/flights helpers do: a constant, ALL_STREAMS, STREAM_INFO."""
-    monkeypatch.setattr(streams, "FLIGHTS", "wirewatch.flights.v1", raising=False)
-    monkeypatch.setattr(streams, "ALL_STREAMS", (*streams.ALL_STREAMS, "wirewatch.flights.v1"))
+    """What a new service does: a constant, ALL_STREAMS, STREAM_INFO (a made-up stream;
+    the real flights stream is described)."""
+    monkeypatch.setattr(streams, "EXAMPLE", "wirewatch.example.v1", raising=False)
+    monkeypatch.setattr(streams, "ALL_STREAMS", (*streams.ALL_STREAMS, "wirewatch.example.v1"))
     doc = build_document()
-    (undescribed,) = [c for c in doc["channels"].values() if c["address"].endswith("flights.v1")]
+    (undescribed,) = [c for c in doc["channels"].values() if c["address"].endswith("example.v1")]
     assert undescribed["description"] == UNDESCRIBED  # listed even before it is described
     info = streams.StreamInfo(
-        "ClassifiedItem", key="flight id", producers=("flights",),
-        consumers=(streams.Consumer("notify", "wirewatch-notify-flights"),),
+        "ClassifiedItem", key="example id", producers=("example",),
+        consumers=(streams.Consumer("notify", "wirewatch-notify-example"),),
     )  # fmt: skip
-    monkeypatch.setitem(streams.STREAM_INFO, "wirewatch.flights.v1", info)
+    monkeypatch.setitem(streams.STREAM_INFO, "wirewatch.example.v1", info)
     doc = build_document()
-    assert "flights" in doc["channels"]
-    assert "notify-receives-flights" in doc["operations"]
-    assert doc["operations"]["notify-receives-flights"]["bindings"]["kafka"]["groupId"] == {
+    assert "example" in doc["channels"]
+    assert "notify-receives-example" in doc["operations"]
+    assert doc["operations"]["notify-receives-example"]["bindings"]["kafka"]["groupId"] == {
         "type": "string",
-        "enum": ["wirewatch-notify-flights"],
+        "enum": ["wirewatch-notify-example"],
     }
 
 

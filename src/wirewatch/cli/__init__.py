@@ -18,6 +18,7 @@ from wirewatch.cli import (
     deliveries_cmds,
     docs_cmds,
     feeds_cmds,
+    flights_cmds,
     ingest_cmds,
     kafka_cmds,
     run_cmds,
@@ -52,6 +53,7 @@ app.add_typer(subscriptions_cmds.app, name="subscriptions")
 app.add_typer(deliveries_cmds.app, name="deliveries")
 app.add_typer(tokens_cmds.app, name="tokens")
 app.add_typer(stories_cmds.app, name="stories")
+app.add_typer(flights_cmds.app, name="flights")
 
 
 def main() -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
 from wirewatch.cli.errors import UserError
+from wirewatch.cli.progress import Steps, stderr_console
 
 app = typer.Typer()
 
@@ -19,6 +21,7 @@ class ServiceName(StrEnum):
     classify = "classify"
     notify = "notify"
     stories = "stories"
+    flights = "flights"
 
 
 Port = Annotated[int | None, typer.Option(help="HTTP API port (default WIREWATCH_HTTP_PORT).")]
@@ -94,18 +97,52 @@ def _refuse_second_up(data_dir: str | None) -> None:
         )
 
 
+def _check_port_free(host: str, port: int, setting: str = "--port / WIREWATCH_HTTP_PORT") -> None:
+    """A busy HTTP port is one line naming the port and the setting, before anything starts."""
+    import errno
+    import socket
+
+    if port == 0:
+        return
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            why = (
+                "is in use"
+                if exc.errno == errno.EADDRINUSE
+                else f"cannot be bound ({exc.strerror})"
+            )
+            raise UserError(
+                f"cannot start: HTTP port {port} on {host} {why}; choose another with {setting}"
+            ) from None
+
+
+def _ready_message(system: Any) -> str:
+    return f"Wirewatch is up: {system.url} (API docs {system.url}/docs, status {system.url}/status)"
+
+
 @app.command()
 def up(
     port: Port = None,
     no_default_feeds: NoDefaultFeeds = False,
     durable: Durable = None,
     data_dir: DataDir = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Run `wirewatch demo` instead (offline sample).")
+    ] = False,
 ) -> None:
     """Run everything: embedded broker (unless WIREWATCH_KAFKA_BOOTSTRAP is set),
     ingest, classify, notify and the HTTP API. Ctrl-C stops cleanly."""
+    from wirewatch.ops.settings import OpsSettings
     from wirewatch.runner import run_until_signalled
 
+    if demo:
+        run_demo(port, data_dir)
+        return
     _refuse_second_up(data_dir)
+    settings = OpsSettings()
+    _check_port_free(settings.http_host, settings.http_port if port is None else port)
     overrides: dict[str, object] = {}
     if port is not None:
         overrides["http_port"] = port
@@ -114,15 +151,86 @@ def up(
     overrides["durable"] = _durable_default() if durable is None else durable
     if data_dir is not None:
         overrides["data_dir"] = data_dir
-    try:
-        asyncio.run(run_until_signalled(overrides))
-    except (OSError, RuntimeError) as exc:
-        raise UserError(f"cannot start: {exc}") from exc
+    console = stderr_console()
+    with Steps("starting Wirewatch", console) as progress:
+
+        async def announce(system: Any) -> None:
+            progress.done()
+            console.print(_ready_message(system), highlight=False)
+
+        try:
+            asyncio.run(run_until_signalled(overrides, announce, on_step=progress.step))
+        except (OSError, RuntimeError) as exc:
+            raise UserError(f"cannot start: {exc}") from exc
+
+
+def run_demo(port: int | None, data_dir: str | None) -> None:
+    """The whole system offline with a local sample feed and webhook inbox."""
+    from pathlib import Path
+
+    from wirewatch_shared.settings import CommonSettings
+
+    from wirewatch.demo.inbox import demo_router
+    from wirewatch.demo.run import (
+        DemoError,
+        Terminal,
+        build_inbox,
+        demo_overrides,
+        fresh_home,
+        pick_port,
+        seed,
+    )
+    from wirewatch.runner import run_until_signalled
+
+    settings = CommonSettings()
+    root = Path(data_dir).expanduser() if data_dir else settings.data_dir
+    terminal = Terminal(Console(soft_wrap=True))
+    inbox = build_inbox(terminal.alert)
+    with Steps("starting the demo") as progress:
+        progress.step("preparing its data dir, feed and subscription")
+        try:
+            _refuse_second_up(str(root / "demo"))
+            home = fresh_home(root)
+            chosen = pick_port(settings.http_port) if port is None else port
+            _check_port_free("127.0.0.1", chosen)
+            overrides = demo_overrides(home, chosen)
+            base_url = f"http://127.0.0.1:{chosen}"
+            topics = seed(overrides, base_url)
+        except DemoError as exc:
+            raise UserError(str(exc)) from None
+
+        async def ready(_system: Any) -> None:
+            progress.done()
+            terminal.ready(base_url, home, topics)
+
+        routers = [demo_router(inbox, base_url)]
+        try:
+            asyncio.run(
+                run_until_signalled(overrides, ready, routers=routers, on_step=progress.step)
+            )
+        except (OSError, RuntimeError) as exc:
+            raise UserError(f"cannot start the demo: {exc}") from exc
+
+
+@app.command("demo")
+def demo_command(
+    port: Annotated[
+        int | None,
+        typer.Option(help="HTTP port (default WIREWATCH_HTTP_PORT if free, else any free one)."),
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """The whole system offline, with a local feed of real headlines and a local webhook
+    inbox: alerts show in the terminal within seconds. State in <data dir>/demo, emptied
+    on every start. Ctrl-C stops."""
+    run_demo(port, data_dir)
 
 
 @app.command("service")
 def service(
-    name: Annotated[ServiceName, typer.Argument(help="ingest, classify, stories or notify")],
+    name: Annotated[
+        ServiceName, typer.Argument(help="ingest, classify, stories, flights or notify")
+    ],
 ) -> None:
     """Run one service alone against WIREWATCH_KAFKA_BOOTSTRAP."""
     run_service(name)

@@ -29,7 +29,7 @@ from wirewatch_shared.metrics import instrument_broker, register_collector, unre
 from wirewatch.ops.collectors import FeedHealthCollector, OutboxCollector
 from wirewatch.ops.probes import ServiceStatus
 
-ServiceKind = Literal["ingest", "classify", "notify", "stories"]
+ServiceKind = Literal["ingest", "classify", "notify", "stories", "flights"]
 
 
 class Service(Protocol):

@@ -12,6 +12,7 @@ import re
 import ssl
 from datetime import UTC, datetime
 from email.message import EmailMessage
+from email.policy import Policy
 from email.utils import format_datetime, make_msgid
 
 import aiosmtplib
@@ -46,6 +47,26 @@ def set_text_header(message: EmailMessage, name: str, value: str) -> None:
         message[name] = "(subject withheld: unsafe characters)"
 
 
+class UnfoldedHeader(str):
+    """A header written as given, on one line: a header object in the sense of
+    :mod:`email.policy` (it has ``name`` and ``fold``), so the policy stores and folds it
+    through it. ``List-Unsubscribe: <URL>`` is one long word with no place to fold; the
+    default policy would RFC 2047-encode it (``=?utf-8?q?=3Chttp...?=``), which mail
+    clients do not decode there. Only for ASCII values the code builds (never input)."""
+
+    name: str
+
+    def __new__(cls, name: str, value: str) -> UnfoldedHeader:
+        if not value.isascii() or _CONTROL.search(value) or len(name) + len(value) > 996:
+            raise ValueError(f"{name}: not a one-line ASCII header value")
+        header = super().__new__(cls, value)
+        header.name = name
+        return header
+
+    def fold(self, *, policy: Policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
 def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     rendered = render_email(
         request.envelope,
@@ -60,7 +81,9 @@ def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     message["Message-ID"] = make_msgid(idstring=request.message_id, domain="wirewatch")
     message["X-Wirewatch-Message-Id"] = request.message_id
     if request.unsubscribe_url:
-        message["List-Unsubscribe"] = f"<{request.unsubscribe_url}>"
+        message["List-Unsubscribe"] = UnfoldedHeader(
+            "List-Unsubscribe", f"<{request.unsubscribe_url}>"
+        )
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")

@@ -1,0 +1,146 @@
+"""The flight ledger's read API: ``GET /api/v1/flights`` (filters), ``/api/v1/flights.csv``
+and ``/api/v1/flights.json`` (exports). Read-only, derived from public news."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+from collections.abc import Iterable
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.engine import Engine
+from wirewatch_shared.events import FlightRecordEvent
+
+from wirewatch_flights import store
+
+CSV_COLUMNS = (
+    "record_id",
+    "flight_date",
+    "flight_date_stated",
+    "origin",
+    "destination",
+    "people",
+    "flights",
+    "status",
+    "operator",
+    "conflicts",
+    "source_count",
+    "outlets",
+    "links",
+    "updated_at",
+)
+MAX_LIMIT = 5000
+
+Status = Literal["completed", "planned", "blocked"]
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")]
+
+
+def record_json(event: FlightRecordEvent) -> dict[str, Any]:
+    data = event.model_dump(mode="json", exclude={"change", "schema_version"})
+    return data
+
+
+def csv_row(event: FlightRecordEvent) -> list[str]:
+    conflicts = "; ".join(f"{c.field}: {' / '.join(c.values)}" for c in event.conflicts)
+    outlets = " | ".join(dict.fromkeys(s.outlet for s in event.sources if s.outlet))
+    links = " ".join(s.link for s in event.sources if s.link)
+    values: list[object] = [
+        event.record_id,
+        event.flight_date.isoformat() if event.flight_date else "",
+        "yes" if event.flight_date_stated else "no",
+        event.origin or "",
+        event.destination or "",
+        "" if event.people is None else event.people,
+        "" if event.flights is None else event.flights,
+        event.status,
+        event.operator or "",
+        conflicts,
+        event.source_count,
+        outlets,
+        links,
+        event.updated_at.isoformat(),
+    ]
+    return [str(v) for v in values]
+
+
+def to_csv(events: Iterable[FlightRecordEvent]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow(csv_row(event))
+    return out.getvalue()
+
+
+def _query(
+    origin: str | None,
+    destination: str | None,
+    status: str | None,
+    since: date | None,
+    until: date | None,
+    limit: int,
+) -> store.Query:
+    if since and until and since > until:
+        raise HTTPException(422, "since is after until")
+    return store.Query(
+        origin=origin.upper() if origin else None,
+        destination=destination.upper() if destination else None,
+        status=status,
+        since=since,
+        until=until,
+        limit=limit,
+    )
+
+
+def create_flights_router(engine: Engine) -> APIRouter:
+    router = APIRouter(prefix="/api/v1", tags=["flights"])
+
+    async def records(query: store.Query) -> list[FlightRecordEvent]:
+        return await asyncio.to_thread(store.list_records, engine, query)
+
+    @router.get("/flights", summary="Flight records, newest flight first")
+    async def list_flights(
+        origin: Country = None,
+        destination: Country = None,
+        status: Status | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
+    ) -> JSONResponse:
+        found = await records(_query(origin, destination, status, since, until, limit))
+        return JSONResponse({"flights": [record_json(e) for e in found], "count": len(found)})
+
+    @router.get("/flights.json", summary="Export every flight record (JSON)")
+    async def export_json(
+        origin: Country = None,
+        destination: Country = None,
+        status: Status | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> JSONResponse:
+        found = await records(_query(origin, destination, status, since, until, MAX_LIMIT))
+        return JSONResponse(
+            [record_json(e) for e in found],
+            headers={"Content-Disposition": 'attachment; filename="flights.json"'},
+        )
+
+    @router.get("/flights.csv", summary="Export every flight record (CSV)")
+    async def export_csv(
+        origin: Country = None,
+        destination: Country = None,
+        status: Status | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Response:
+        found = await records(_query(origin, destination, status, since, until, MAX_LIMIT))
+        return Response(
+            to_csv(found),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="flights.csv"'},
+        )
+
+    return router

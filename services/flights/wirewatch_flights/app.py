@@ -1,0 +1,148 @@
+"""Flights stage: a FastStream app that turns flight reports into flight records.
+
+Consumes story events on ``streams.STORIES`` (or, with ``WIREWATCH_FLIGHTS_SOURCE=
+classified``, classified items on ``streams.CLASSIFIED``) in batches, group
+``streams.GROUP_FLIGHTS``. Each item tagged with a flights topic goes through the pure
+extractor (:mod:`wirewatch_flights.extract`); its observation is stored and its record
+merged (:mod:`wirewatch_flights.store`), and a :class:`FlightRecordEvent` is published on
+``streams.FLIGHTS`` when a record is created or changes. Offsets are committed after
+the batch is stored and its events confirmed. Run alone with
+``wirewatch service flights`` or ``faststream run wirewatch_flights.app:create_app --factory``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from faststream import AckPolicy, FastStream
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from faststream.message import StreamMessage
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
+from wirewatch_shared.logging import configure_logging, get_logger
+
+from wirewatch_flights import store
+from wirewatch_flights.intake import Intake, observe, observe_story_event
+from wirewatch_flights.settings import FlightsSettings
+
+log = get_logger(__name__)
+_JSON_HEADERS = {"content-type": "application/json"}
+
+
+async def raw_bodies(message: StreamMessage[Any]) -> Any:
+    """The batch's bodies undecoded: one bad message is dead-lettered, not the batch."""
+    return message.body
+
+
+class FlightsService:
+    def __init__(self, settings: FlightsSettings, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+        self.broker: KafkaBroker = make_broker(settings, client_suffix="flights")
+        self.handled = 0
+        self.source_stream = (
+            streams.STORIES if settings.flights_source == "stories" else streams.CLASSIFIED
+        )
+        self.flights_publisher = self.broker.publisher(
+            streams.FLIGHTS, title="flights", description="Flight record created or changed"
+        )
+        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        self.broker.subscriber(
+            self.source_stream,
+            group_id=settings.flights_consumer_group,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=settings.flights_batch_max_records,
+            batch_timeout_ms=50,
+            decoder=raw_bodies,
+            title="flight-reports",
+            **settings.consumer_options(),  # type: ignore[arg-type]
+        )(self.on_batch)
+
+    def _intake(self, body: bytes) -> Intake | None:
+        topics = self.settings.flights_topics
+        if self.source_stream == streams.STORIES:
+            return observe_story_event(StoryEvent.model_validate_json(body), topics)
+        return observe(ClassifiedItem.model_validate_json(body), None, topics)
+
+    async def on_batch(self, message: KafkaMessage) -> None:
+        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
+        intakes: list[Intake] = []
+        for body in bodies:
+            try:
+                intake = self._intake(body)
+            except ValidationError as exc:
+                log.error("undecodable message dead-lettered", error=str(exc)[:200])
+                letter = dead_letter(
+                    self.source_stream, self.settings.flights_consumer_group, str(exc), body
+                )
+                await self.dead_letters.publish(letter.model_dump(mode="json"))
+                continue
+            if intake is not None:
+                intakes.append(intake)
+        try:
+            await self.handle(intakes)
+        except Exception:
+            # Database or broker down: commit nothing; back off, then read the batch again.
+            log.exception("recording flights failed", messages=len(bodies))
+            await asyncio.sleep(1.0)
+            await message.nack()
+            return
+        await message.ack()
+        self.handled += len(bodies)
+
+    async def handle(self, intakes: list[Intake]) -> list[FlightRecordEvent]:
+        """Store the observations, then publish the events of the records that changed."""
+        if not intakes:
+            return []
+        events = await asyncio.to_thread(self._store, intakes)
+        for event in events:
+            await self.flights_publisher.publish(
+                event.model_dump_json().encode(),
+                key=event.record_id.encode(),
+                headers=_JSON_HEADERS,
+            )
+            log.info(
+                "flight record " + event.change,
+                record_id=event.record_id,
+                route=f"{event.origin or '?'}->{event.destination or '?'}",
+                status=event.status,
+                people=event.people,
+            )
+        return events
+
+    def _store(self, intakes: list[Intake]) -> list[FlightRecordEvent]:
+        latest: dict[str, FlightRecordEvent] = {}
+        windows = store.Windows(
+            self.settings.flights_merge_window_days, self.settings.flights_planned_window_days
+        )
+        for intake in intakes:
+            event = store.record_observation(
+                self.engine, intake.observation, intake.source, windows
+            )
+            if event is not None:
+                previous = latest.get(event.record_id)
+                if previous is not None and previous.change == "created":
+                    event = event.model_copy(update={"change": "created"})
+                latest[event.record_id] = event
+        return list(latest.values())
+
+    async def on_startup(self) -> None:
+        await ensure_service_streams(self.settings)
+        await asyncio.to_thread(store.create_flights_tables, self.engine)
+
+    def build_app(self) -> FastStream:
+        return FastStream(self.broker, on_startup=[self.on_startup])
+
+
+def create_app(settings: FlightsSettings | None = None) -> FastStream:
+    settings = settings or FlightsSettings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    return FlightsService(settings).build_app()

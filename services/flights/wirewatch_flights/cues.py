@@ -1,0 +1,637 @@
+"""Cue phrases (folded: lower case, no accents) in English and Spanish. Pure data.
+
+Kept as regular expressions over the folded text, grouped by what they signal. Each
+is a whole-word pattern; see docs/flights.md for what each group means.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+FLIGHT = _words(
+    r"vuelos?",
+    r"aviones?",
+    r"avioneta",
+    r"aeronaves?",
+    r"flights?",
+    r"planes?",
+    r"airplanes?",
+    r"planeloads?",
+    r"aircraft",
+    r"charters?",
+    r"jets?",
+    r"airlift\w*",
+    r"aterriz\w+",
+    r"landed",
+    r"lands",
+    r"touched down",
+    r"despeg\w+",
+    r"took off",
+    r"ice air",
+    r"c ?17",
+    r"via aerea",
+    r"aerea",
+    r"aereos?",
+    r"aeropuerto",
+    r"airport",
+    r"airline",
+    r"aerolinea",
+    r"puente aereo",
+    r"flew",
+    r"flown",
+    r"fly",
+    r"flying",
+)
+DEPORT = _words(
+    r"deport(?:ad[oa]s?|ar|an|a|o|aron|ara|aran|acion|aciones|ados|ation|ations|ed|ees?|ing|s)?",
+    r"repatri\w*",
+    r"expuls\w*",
+    r"expel\w*",
+    r"remov(?:al|als|ed|ing)",
+    r"retornad[oa]s",
+    r"retorno",
+    r"retornaron",
+    r"retornan",
+    r"returnees?",
+    r"returned",
+    r"return flights?",
+    r"returns",
+    r"devuelt[oa]s",
+    r"devolucion\w*",
+    r"sent back",
+    r"send back",
+    r"enviad[oa]s de regreso",
+    r"regresad[oa]s",
+    r"connacionales retornados",
+    r"vuelta a la patria",
+    r"envi(?:o|aron|ad[oa]s) (?:a|de regreso|desde)",
+    r"sent (?:\w+ ){0,3}?(?:to|back)",
+    r"migrant flights?",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?migrants",
+    r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
+    r"retorno asistido",
+)
+EVACUATION = _words(
+    r"evacu\w+",
+    r"stranded",
+    r"varad[oa]s",
+    r"humanitarian flights?",
+    r"vuelos? humanitarios?",
+    r"rescue flights?",
+    r"tourists?",
+    r"turistas?",
+    r"rescat\w+",
+    r"rescued",
+    r"rescue",
+    r"atrapad[oa]s",
+    r"trapped",
+    r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
+    r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
+    r"vande bharat", r"wuhan",
+)  # fmt: skip
+REMAINS_FUNDS = _words(
+    r"restos",
+    r"cuerpos?",
+    r"cadaver\w*",
+    r"remains",
+    r"bodies",
+    r"body of",
+    r"cenizas",
+    r"ashes",
+    r"profits?",
+    r"funds",
+    r"fondos",
+    r"capital",
+    r"utilidades",
+    r"dividend\w*",
+    r"artefacts?",
+    r"artifacts?",
+    r"obras de arte",
+    r"piezas arqueologicas",
+    r"gold",
+    r"oro",
+    r"reservas",
+    r"divisas",
+    r"dinero",
+    r"cash",
+    r"earnings",
+    r"ganancias",
+)
+
+COMPLETED = _words(
+    r"landed",
+    r"lands",
+    r"arrived",
+    r"arrives",
+    r"arrive",
+    r"touched down",
+    r"aterriz[oa]",
+    r"aterrizaron",
+    r"aterrizan",
+    r"llego",
+    r"llegaron",
+    r"llegan",
+    r"llega",
+    r"llegada",
+    r"arrib[oa]",
+    r"arribaron",
+    r"arriban",
+    r"recibe",
+    r"recibio",
+    r"recibieron",
+    r"received",
+    r"receives",
+    r"took off",
+    r"departed",
+    r"despego",
+    r"despegaron",
+    r"partio",
+    r"salio",
+    r"deported",
+    r"deporto",
+    r"deportaron",
+    r"deporta",
+    r"deports",
+    r"expulso",
+    r"expulsaron",
+    r"expulsa",
+    r"expels",
+    r"expelled",
+    r"repatrio",
+    r"repatriaron",
+    r"repatriates",
+    r"repatriated",
+    r"returned",
+    r"retornaron",
+    r"were flown",
+    r"flew",
+    r"sent",
+    r"envio",
+    r"enviaron",
+    r"carrying",
+    r"carried",
+    r"transported",
+    r"trasladados?",
+    r"trasladaron",
+    r"devolvio",
+    r"retornados",
+    r"repatriados",
+    r"deportados",
+    r"expulsados",
+    r"has deported",
+    r"han sido",
+    r"fueron",
+    r"were",
+    r"was",
+    r"on board",
+    r"a bordo",
+    r"conducted",
+    r"realizo",
+    r"completed",
+    r"se reanudaron",
+    r"resumed",
+    r"restarted",
+    r"reanudo",
+    r"operated",
+    r"operado",
+    r"en route",
+    r"rumbo",
+    r"arrival",
+    r"arribo",
+)
+PLANNED = _words(
+    r"will",
+    r"would",
+    r"to resume",
+    r"set to",
+    r"plans?",
+    r"planned",
+    r"planea\w*",
+    r"prev[eé]n?",
+    r"programad[oa]s?",
+    r"expected",
+    r"scheduled",
+    r"announced?",
+    r"announces",
+    r"anunci[oa]",
+    r"anunciaron",
+    r"agree[sd]?",
+    r"agreement",
+    r"acuerd\w+",
+    r"reanudar\w*",
+    r"retomar\w*",
+    r"reanudara",
+    r"comenzar\w*",
+    r"iniciar\w*",
+    r"to begin",
+    r"a partir del?",
+    r"next week",
+    r"la proxima semana",
+    r"la semana que viene",
+    r"upcoming",
+    r"proxim[oa]s?",
+    r"inminente",
+    r"asumira",
+    r"preparing",
+    r"prepara\w*",
+    r"could",
+    r"podria\w*",
+    r"to start",
+    r"llegara\w*",
+    r"aterrizara\w*",
+    r"saldra\w*",
+    r"partira\w*",
+    r"resume",
+    r"resumes",
+    r"resuming",
+    r"restart",
+    r"restarts",
+    r"reanuda",
+    r"reanudan",
+    r"retoma",
+    r"retoman",
+    r"reautoriza\w*",
+    r"reauthoriz\w*",
+    r"se espera",
+    r"esta previsto",
+    r"tiene previsto",
+    r"to be deported",
+    r"seran",
+    r"will be",
+)
+BLOCKED = _words(
+    r"suspend\w*",
+    r"suspension",
+    r"halt\w*",
+    r"cancel\w*",
+    r"refus\w*",
+    r"reject\w*",
+    r"rechaz\w+",
+    r"bloque\w+",
+    r"block\w*",
+    r"grounded",
+    r"denied",
+    r"deny",
+    r"denies",
+    r"neg[oó]",
+    r"negaron",
+    r"niega",
+    r"niegan",
+    r"no (?:aceptara|permitira|recibira|acepta)",
+    r"(?:not|won t|will not|would not) (?:accept|allow|receive|land|take)",
+    r"prohib\w+",
+    r"barred",
+    r"stopped",
+    r"stops",
+    r"paus\w+",
+    r"frenad[oa]s?",
+    r"frena",
+    r"paraliz\w+",
+    r"turned back",
+    r"turned away",
+    r"impid\w+",
+    r"impedi\w+",
+    r"stalled",
+    r"injunction",
+    r"no pudo aterrizar",
+    r"could not land",
+    r"desvi\w+",
+    r"diverted",
+    r"detien\w*",
+    r"detuvo",
+    r"scrapped",
+    r"called off",
+    r"postpone\w*",
+    r"pospuest\w+",
+    r"aplaz\w+",
+)
+RESUMING = _words(
+    r"reanud\w*",
+    r"retom\w*",
+    r"resum\w*",
+    r"restart\w*",
+    r"reautoriz\w*",
+    r"reauthoriz\w*",
+    r"lift\w* (?:the )?suspension",
+    r"backtrack\w*",
+    r"revers\w+",
+    r"agreed to accept",
+    r"marcha atras",
+    r"recul\w+",
+    r"levanta\w* (?:la )?suspension",
+)
+
+# Role cues immediately before a place (end of the text before it, folded).
+DEST_BEFORE_STRONG = re.compile(
+    r"(?:\bto|\binto|back to|bound for|headed for|headed to|destined for|deported to|"
+    r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
+    r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
+    r"aterriz\w* en|lleg\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
+    r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
+    r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
+    r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
+)
+DEST_BEFORE_MID = re.compile(r"(?:\ba|\bal)\s*(?:el\s+)?$")
+DEST_BEFORE_WEAK = re.compile(r"(?:\bin|\ben|\bfor)\s*(?:the\s+|el\s+)?$")
+ARRIVAL = _words(
+    r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz\w+", r"lleg\w+",
+    r"arrib\w+", r"recibid[oa]s",
+)  # fmt: skip
+FLIGHT_AFTER = re.compile(
+    r"^\s*(?:(?:deportation|removal|repatriation|return|charter)\s+)?(?:flights?|bound)\b"
+)
+ORIGIN_BEFORE_STRONG = re.compile(
+    r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
+    r"expelled by|deportad[oa]s (?:de|por|desde|por parte de)|por parte de|"
+    r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
+    r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
+    r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
+    r"que salio de|salio de|despego de|partio de|departed from|left from|took off from|"
+    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de)"
+    r"(?:\s+(?:the|el|la|los|las))?\s*$"
+)
+ORIGIN_BEFORE_WEAK = re.compile(
+    r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
+    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor)\s*(?:las?|los|el)?\s*$"
+)
+SENDER_VERB_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
+    r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|repatriates?|"
+    r"repatriated|repatria|repatrio|flies|flew|returns|returned|devuelve|devolvio|"
+    r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
+    r"cancels|cancelled|canceled|cancela|cancelo|launch\w*|begins|began|starts|started|inicia|"
+    r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
+    r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
+    r"traslada|traslado|stopped|halts the)\b"
+)
+RECEIVER_VERB_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
+    r"accepted|rejects?|rejected|rechaza\w*|refuses?|"
+    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|halts?|"
+    r"halted|blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
+    r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back|turned away|turns away|"
+    r"impidio|impide|desautoriz\w*)\b"
+)
+
+PEOPLE_NOUN = _words(
+    r"migrants?",
+    r"migrantes?",
+    r"inmigrantes?",
+    r"immigrants?",
+    r"deportees?",
+    r"deportad[oa]s",
+    r"personas",
+    r"people",
+    r"persons",
+    r"nationals",
+    r"nacionales",
+    r"connacionales",
+    r"compatriotas",
+    r"ciudadan[oa]s",
+    r"citizens",
+    r"passengers",
+    r"pasajeros",
+    r"retornad[oa]s",
+    r"returnees",
+    r"repatriad[oa]s",
+    r"expulsad[oa]s",
+    r"hombres",
+    r"mujeres",
+    r"men",
+    r"women",
+    r"children",
+    r"ninos",
+    r"menores",
+    r"detainees",
+    r"detenid[oa]s",
+    r"aliens",
+    r"individuals",
+    r"individuos",
+    r"extranjer[oa]s",
+    r"foreigners",
+    r"offenders",
+    r"asylum seekers",
+    r"solicitantes de asilo",
+    r"criminals",
+    r"convicts",
+    r"adults",
+    r"adultos",
+    r"familias",
+    r"families",
+    r"venezuelans?",
+    r"illegal aliens",
+    r"indocumentad[oa]s",
+    r"undocumented",
+    r"refugees",
+    r"refugiad[oa]s",
+    r"trabajadores",
+    r"workers",
+    r"prisoners",
+    r"miembros",
+    r"integrantes",
+    r"sujetos",
+    r"pandilleros",
+    r"members",
+    r"criminales",
+    r"delincuentes",
+    r"gang members",
+    r"presos",
+    r"reos",
+)
+PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
+SUBSET_AFTER = re.compile(
+    r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
+    r"de est[oa]s)\b"
+)
+SUBSET_BEFORE = re.compile(
+    r"(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
+    r"of whom|de los cuales|y|and|\()\s*$"
+)
+CUMULATIVE = _words(
+    r"since (?:the (?:start|beginning)|(?:early |late )?"
+    r"(?:jan|feb|march|april|may|june|july|aug|sep|oct|nov|dec)\w*)",
+    r"desde (?:inicios|principios|enero|el inicio|que)",
+    r"so far",
+    r"en lo que va",
+    r"this year",
+    r"este ano",
+    r"en el ano",
+    r"in total this",
+    r"acumulad\w+",
+    r"suma",
+    r"suman",
+    r"cumulative",
+    r"a year",
+    r"al ano",
+    r"per year",
+    r"por ano",
+    r"annually",
+    r"every year",
+    r"cada ano",
+    r"last year",
+    r"el ano pasado",
+    r"fiscal year",
+    r"ano fiscal",
+    r"mas de \d[\d.,]* la cantidad",
+    r"eleva\w*",
+    r"this month",
+    r"por mes",
+    r"per month",
+    r"a month",
+    r"al mes",
+    r"cada mes",
+    r"promedio",
+    r"on average",
+    r"en solo",
+    r"este mes",
+    r"in the last",
+    r"en las ultimas",
+    r"en los ultimos",
+    r"over the past",
+    r"por ano",
+    r"per year",
+    r"raising",
+    r"bringing",
+)
+TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de)\s*$")
+MODIFIER_BEFORE = re.compile(
+    r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
+    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|un grupo de|"
+    r"a group of|otros|otras|another)\s*$"
+)
+FLIGHT_COUNT_AFTER = re.compile(
+    r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters)\b"
+)
+GENERAL = _words(
+    r"policy",
+    r"politica",
+    r"ley",
+    r"law",
+    r"program(?:me)?s?",
+    r"budget",
+    r"presupuesto",
+    r"contract\w*",
+    r"contrat\w*",
+    r"billion",
+    r"millones",
+    r"million",
+    r"report",
+    r"informe",
+    r"analysis",
+    r"analisis",
+    r"how",
+    r"como funcionan",
+    r"explainer",
+)
+COURT = _words(
+    r"courts?", r"courtroom", r"tribunal\w*", r"judges?", r"jueza?", r"jueces", r"ruling",
+    r"ruled?", r"rules", r"fallo", r"sentencia", r"dictamin\w+", r"supreme", r"supremo",
+    r"appeals?", r"apelacion", r"unlawful", r"ilegal", r"injunction", r"lawsuit", r"demanda",
+)  # fmt: skip
+POLICY = _words(
+    r"plan", r"scheme", r"policy", r"law", r"ley", r"regulation", r"bill", r"politica",
+    r"programa?", r"program(?:me)?", r"decreto", r"norma", r"medida", r"sb ?4",
+    r"agreement", r"acuerdo", r"deal", r"enforcement",
+)  # fmt: skip
+SPECIFIC = _words(
+    r"retorn[oa]", r"retornan", r"regresa", r"regresan", r"regreso", r"regresaron",
+    r"return(?:ed|s)? home", r"volvieron", r"repatriated",
+    r"landed", r"arrived", r"arrives?", r"aterriz[oa]", r"aterrizaron", r"llegaron", r"llegan?",
+    r"llego", r"arrib[oa]", r"arribaron", r"recibio", r"recibieron", r"recibe", r"reciben",
+    r"received", r"receives?", r"sent", r"enviad[oa]s", r"envio", r"enviaron", r"deported",
+    r"deports", r"deporto", r"deporta", r"deportaron", r"expulsa", r"expulso", r"expulsaron",
+    r"expelled", r"repatriad[oa]s", r"repatrio", r"retornaron", r"returned", r"transferred",
+)  # fmt: skip
+STRONG_PAST = _words(
+    r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
+    r"deported \w+ \d", r"deporto", r"deportaron", r"expulso", r"expulsaron",
+    r"fueron (?:deportad|expulsad|enviad|trasladad)[oa]s", r"recibio", r"recibieron",
+    r"han sido (?:deportad|expulsad|enviad)[oa]s", r"received", r"arrived", r"llegaron",
+    r"landed", r"aterrizo", r"arribaron", r"arribo",
+)  # fmt: skip
+LAND_OR_SEA = _words(
+    r"border crossing", r"crossing point", r"paso fronterizo", r"por tierra", r"land border",
+    r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
+    r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
+    r"por mar", r"patrulleras?", r"torkham", r"crossings?",
+)  # fmt: skip
+NOT_A_ROLE_BEFORE = re.compile(
+    r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
+    r"acuerdo\w*|agreement|colaboracion|ayuda)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
+    r"\s*(?:the\s+|el\s+|la\s+)?$"
+)
+QUALIFIED_FLIGHT_AFTER = re.compile(
+    r"^\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?))\b"
+)
+
+# Status cues used to decide, strongest first (see extract._status).
+BLOCKED_STRONG = _words(
+    r"suspend\w*", r"suspension", r"halt\w*", r"cancel\w*", r"refus\w*", r"reject\w*",
+    r"rechaz\w+", r"bloque\w+", r"blocks?", r"blocked", r"grounded", r"denied", r"deny",
+    r"denies", r"nego", r"negaron", r"niega", r"niegan", r"negara",
+    r"no (?:aceptara|permitira|recibira|acepta)",
+    r"(?:not|won t|will not|would not) (?:accept|allow|receive|land|take)", r"prohib\w+",
+    r"barred", r"stopped", r"to stop", r"stops", r"preventing", r"prevents?", r"paus\w+",
+    r"frenad[oa]s?", r"frena", r"paraliz\w+", r"turned (?:back|away)", r"turns away",
+    r"impid\w+", r"impedi\w+", r"stalled", r"injunction", r"no pudo aterrizar",
+    r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
+    r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
+)  # fmt: skip
+PLANNED_STRONG = _words(
+    r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
+    r"planned", r"planea\w*", r"prev[eé]n?", r"programad[oa]s?", r"esta previsto",
+    r"tiene previsto", r"llegara\w*", r"aterrizara\w*", r"saldra\w*", r"partira\w*",
+    r"seran", r"sera", r"reanudara\w*", r"retomara\w*", r"comenzara\w*", r"iniciara\w*",
+    r"a partir del?", r"next week", r"la proxima semana", r"la semana que viene",
+    r"due to (?:depart|arrive|land|leave)", r"agreed to (?:accept|receive|take)",
+    r"agrees to (?:accept|receive|take)", r"acepta recibir", r"acepto recibir",
+    r"acepto colaborar", r"pone a disposicion", r"puesto a disposicion", r"offered",
+    r"offers", r"ofrece\w*", r"traeran", r"will be", r"to be deported", r"podria\w*",
+    r"could", r"would", r"upcoming", r"inminente", r"reautoriza\w*", r"reauthoriz\w*",
+    r"to begin", r"to start", r"asumira",
+    r"to (?:land|arrive|reach|depart|leave|be deported)",
+    r"on (?:its|their) way to (?:collect|pick)",
+    r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
+)  # fmt: skip
+COMPLETED_STRONG = _words(
+    r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
+    r"aterrizaron", r"aterrizan", r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega",
+    r"arrib[oa]", r"arribaron", r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben",
+    r"received", r"receives", r"took off", r"departed", r"despego", r"despegaron", r"partio",
+    r"salio", r"deported", r"deports?", r"deporto", r"deportaron", r"deporta", r"expulso",
+    r"expulsaron", r"expulsa", r"expels", r"expelled", r"repatrio", r"repatriaron",
+    r"repatriates", r"repatriated", r"returned", r"retornaron", r"regresaron", r"volvieron",
+    r"were flown", r"flew", r"sent", r"envio", r"enviaron", r"carrying", r"carried",
+    r"transported", r"traslado", r"trasladaron", r"conducted", r"realizo", r"completed",
+    r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted", r"reanudo",
+    r"en route", r"a bordo", r"on board", r"transfers", r"transferred",
+)  # fmt: skip
+COMPLETED_FINITE = _words(
+    r"landed", r"lands", r"arrived", r"touched down", r"aterriz[oa]", r"aterrizaron",
+    r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega", r"arrib[oa]", r"arribaron",
+    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"took off",
+    r"departed", r"despego", r"despegaron", r"partio", r"salio", r"deporto", r"deportaron",
+    r"expulso", r"expulsaron", r"repatrio", r"repatriaron", r"retornaron", r"regresaron",
+    r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",
+    r"realizo", r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted",
+    r"reanudo", r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
+    r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
+)  # fmt: skip
+DESPITE = _words(
+    r"despite", r"pese a", r"a pesar de", r"desafiando", r"in defiance", r"proceed\w*",
+    r"too late", r"demasiado tarde",
+)  # fmt: skip
+MIGRANT_CONTEXT = _words(
+    r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
+    r"migrantes?", r"inmigrantes?", r"immigrants?", r"iom", r"oim",
+    r"international organi[sz]ation for migration",
+    r"organizacion internacional para las migraciones",
+    r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
+)  # fmt: skip
+REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")

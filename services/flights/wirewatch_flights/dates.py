@@ -1,0 +1,143 @@
+"""The flight date: a stated date ("el 18 de octubre", "on November 16", "Sept. 26"),
+a weekday or day word relative to the publication date ("este jueves", "on Friday",
+"ayer", "today"), else nothing (the caller falls back to the publication date). Month
+and weekday names in English and Spanish come from Babel's CLDR data. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from babel import Locale
+
+from wirewatch_flights.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: date
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    month_re: str
+    weekday_re: str
+
+
+@lru_cache(maxsize=1)
+def _names() -> _Names:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for code in ("en", "es"):
+        locale = Locale(code)
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months["format"][width].items():
+                months[fold(name).rstrip(".")] = int(number)
+            for number, name in locale.days["format"][width].items():
+                if width == "wide":
+                    weekdays[fold(name)] = int(number)  # Monday is 0, as date.weekday()
+    months.update({"sept": 9, "setiembre": 9})
+    month_re = "|".join(sorted((re.escape(m) for m in months if len(m) >= 3), key=len)[::-1])
+    weekday_re = "|".join(re.escape(d) for d in sorted(weekdays, key=len, reverse=True))
+    return _Names(months, weekdays, month_re, weekday_re)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    n = _names()
+    day_month = re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?(?P<month>{n.month_re})\.?"
+        rf"(?:\s+(?:de(?:l)?\s+)?(?P<year>(?:19|20)\d\d))?\b"
+    )
+    month_day = re.compile(
+        rf"\b(?P<month>{n.month_re})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+        rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    )
+    weekday = re.compile(
+        rf"\b(?P<prefix>este|esta|el|la|on|last|this|next|el proximo|la proxima|"
+        rf"el pasado|la pasada|since)?\s*\b(?P<weekday>{n.weekday_re})\b(?![,\s]+\d)"
+    )
+    relative = re.compile(
+        r"\b(?P<word>hoy|today|tonight|this morning|this afternoon|esta manana|esta tarde|"
+        r"esta noche|este mediodia|ayer|yesterday|anoche|last night|anteayer)\b"
+    )
+    return day_month, month_day, weekday, relative
+
+
+def _closest_year(month: int, day: int, published: date) -> date | None:
+    best: date | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - published) < abs(best - published):
+            best = candidate
+    return best
+
+
+def _stated(folded: str, published: date) -> list[DateMention]:
+    day_month, month_day, _, _ = _patterns()
+    names = _names()
+    found: list[DateMention] = []
+    for regex in (day_month, month_day):
+        for m in regex.finditer(folded):
+            month = names.months[m.group("month")]
+            day = int(m.group("day"))
+            if m.group("year"):
+                try:
+                    value: date | None = date(int(m.group("year")), month, day)
+                except ValueError:
+                    value = None
+            else:
+                value = _closest_year(month, day, published)
+            if value is not None and not _dateline(folded, m.start(), m.end()):
+                found.append(DateMention(value, m.start(), m.end()))
+    return found
+
+
+def _dateline(folded: str, start: int, end: int) -> bool:
+    """A date that opens the text and ends with ':' or '.-' is the dateline (when the
+    item was written), not when the flight was."""
+    return start < 40 and folded[end : end + 2].lstrip()[:1] in (":", ".", "-", "—", "–")
+
+
+def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
+    _, _, weekday, relative = _patterns()
+    names = _names()
+    found: list[DateMention] = []
+    for m in weekday.finditer(folded):
+        target = names.weekdays[m.group("weekday")]
+        prefix = m.group("prefix") or ""
+        ahead = future or prefix in ("next", "el proximo", "la proxima")
+        if prefix in ("last", "el pasado", "la pasada", "since"):
+            ahead = False
+        delta = (
+            (target - published.weekday()) % 7 if ahead else -((published.weekday() - target) % 7)
+        )
+        found.append(DateMention(published + timedelta(days=delta), m.start(), m.end()))
+    for m in relative.finditer(folded):
+        back = m.group("word") in ("ayer", "yesterday", "anoche", "last night")
+        days = 2 if m.group("word") == "anteayer" else (1 if back else 0)
+        found.append(DateMention(published - timedelta(days=days), m.start(), m.end()))
+    return found
+
+
+def date_mentions(text: str, published: date, *, future: bool = False) -> list[DateMention]:
+    """Dates stated or implied in ``text``, in text order. ``future``: a bare weekday
+    means the next one (planned flights), otherwise the last one."""
+    folded = fold(text)
+    found = _stated(folded, published) + _relative(folded, published, future)
+    found.sort(key=lambda d: d.start)
+    result: list[DateMention] = []
+    for mention in found:
+        if result and mention.start < result[-1].end:
+            continue
+        result.append(mention)
+    return result

@@ -1,0 +1,146 @@
+"""Scoring extraction against labelled items (``wirewatch flights eval``). Pure.
+
+A labelled line has ``flight``: null for an item that is not a flight record, else the
+true record (``origin, destination, people, status, flight_date, operator``). Field
+accuracy is counted over the true flight reports only: a report the extractor missed
+counts as wrong on every field. ``flight_date`` compares the stated date (a date the
+extractor did not find in the text counts as null).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from wirewatch_flights.extract import extract
+from wirewatch_flights.model import FIELDS, Flight
+
+
+def published_date(value: object) -> date:
+    if isinstance(value, str) and value:
+        text = value.replace("Z", "+00:00")
+        for candidate in (text, text[:10], text[:7] + "-01", text[:4] + "-01-01"):
+            try:
+                return datetime.fromisoformat(candidate).date()
+            except ValueError:
+                continue
+    return date.today()
+
+
+def predict(obj: dict[str, Any]) -> Flight | None:
+    return extract(
+        str(obj.get("title") or ""),
+        str(obj.get("summary") or ""),
+        published_date(obj.get("published")),
+    )
+
+
+def output_fields(flight: Flight | None) -> dict[str, Any] | None:
+    """The ``flight`` object ``wirewatch flights extract`` writes."""
+    return None if flight is None else flight.as_dict()
+
+
+def _normalise(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in ("origin", "destination"):
+        return str(value).upper()
+    if name == "operator":
+        return str(value).casefold()
+    if name == "people":
+        return int(value)
+    return str(value)
+
+
+def predicted_value(flight: Flight, name: str) -> Any:
+    if name == "flight_date":
+        return (
+            flight.flight_date.isoformat()
+            if flight.flight_date_stated and flight.flight_date
+            else None
+        )
+    return getattr(flight, name)
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def reports(self) -> int:
+        return self.tp + self.fn
+
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def accuracy(self, name: str) -> float:
+        return self.correct[name] / self.reports if self.reports else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "items": self.tp + self.fp + self.fn + self.tn,
+            "flight_reports": self.reports,
+            "is_flight_record": {
+                "precision": round(self.precision(), 4),
+                "recall": round(self.recall(), 4),
+                "tp": self.tp,
+                "fp": self.fp,
+                "fn": self.fn,
+                "tn": self.tn,
+            },
+            "field_accuracy": {name: round(self.accuracy(name), 4) for name in FIELDS},
+        }
+
+
+def score(lines: Iterable[dict[str, Any]]) -> Scores:
+    scores = Scores()
+    for obj in lines:
+        gold = obj.get("flight")
+        flight = predict(obj)
+        if gold is None:
+            if flight is None:
+                scores.tn += 1
+            else:
+                scores.fp += 1
+                scores.errors.append({"id": obj.get("id"), "error": "not a flight record"})
+            continue
+        if flight is None:
+            scores.fn += 1
+            scores.errors.append({"id": obj.get("id"), "error": "missed flight record"})
+            continue
+        scores.tp += 1
+        for name in FIELDS:
+            want = _normalise(name, gold.get(name))
+            got = _normalise(name, predicted_value(flight, name))
+            if want == got:
+                scores.correct[name] += 1
+            else:
+                scores.errors.append({"id": obj.get("id"), "field": name, "want": want, "got": got})
+    return scores
+
+
+def report(scores: Scores) -> str:
+    """The human-readable summary ``wirewatch flights eval`` prints."""
+    lines = [
+        f"items {scores.tp + scores.fp + scores.fn + scores.tn}, flight reports {scores.reports}",
+        f"is a flight record: precision {scores.precision():.3f}  recall {scores.recall():.3f}"
+        f"  (tp {scores.tp}, fp {scores.fp}, fn {scores.fn}, tn {scores.tn})",
+        "field accuracy over flight reports:",
+    ]
+    lines += [f"  {name:<12} {scores.accuracy(name):.3f}" for name in FIELDS]
+    return "\n".join(lines)
+
+
+def dumps(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)

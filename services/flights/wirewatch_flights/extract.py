@@ -1,0 +1,268 @@
+"""Flight facts from one item's title and summary (English and Spanish). Pure.
+
+``extract(title, summary, published)`` returns a :class:`Flight` when the item
+reports a specific flight or flight programme between two countries, else None.
+See docs/flights.md for the field definitions and the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from wirewatch_flights import cues
+from wirewatch_flights.dates import date_mentions
+from wirewatch_flights.lexicon import Mention, load_lexicon
+from wirewatch_flights.model import Clue, Flight, Source, Span, Status
+from wirewatch_flights.numbers import Number, numbers
+from wirewatch_flights.roles import Roles, score_mention
+from wirewatch_flights.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    source: Source
+    text: str
+    folded: str
+    mentions: tuple[Mention, ...]
+
+
+def _parts(title: str, summary: str) -> list[Part]:
+    lexicon = load_lexicon()
+    parts = []
+    for source, text in (("title", title), ("summary", summary)):
+        if text:
+            folded = fold(text)
+            parts.append(Part(source, text, folded, tuple(lexicon.mentions(text, folded))))  # type: ignore[arg-type]
+    return parts
+
+
+def _first(parts: list[Part], pattern: object) -> Span | None:
+    for part in parts:
+        m = pattern.search(part.folded)  # type: ignore[attr-defined]
+        if m:
+            return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+    return None
+
+
+def _removal_without_flight_word(parts: list[Part]) -> Span | None:
+    """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
+    between two countries resuming, still counts; a court ruling or a policy does not,
+    unless people were actually removed."""
+    if _first(parts, cues.LAND_OR_SEA):
+        return None
+    resuming = _first(parts, cues.RESUMING)
+    strong = _first(parts, cues.STRONG_PAST)
+    specific = _first(parts, cues.SPECIFIC) or strong or resuming
+    if specific is None:
+        return None
+    people = _people(parts) is not None
+    if resuming is None:
+        dated = any(date_mentions(p.text, date.today()) for p in parts)
+        if not (people or (dated and strong)):
+            return None
+    if (_first(parts, cues.COURT) or _first(parts, cues.POLICY)) and not (strong or people):
+        return None
+    return specific
+
+
+def _own_citizens_or_things(parts: list[Part]) -> bool:
+    """An evacuation of a country's own citizens, or the repatriation of remains or
+    funds: unless deportation, expulsion or migrants are named."""
+    if _first(parts, cues.REMAINS_FUNDS):
+        return _first(parts, cues.REMOVAL) is None
+    if _first(parts, cues.EVACUATION):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    return False
+
+
+def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
+    """The flight and deportation cues when the item is about deporting people by air."""
+    deport = _first(parts, cues.DEPORT)
+    if deport is None or _own_citizens_or_things(parts):
+        return None
+    flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
+    if flight is None:
+        return None
+    return flight, deport
+
+
+def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[str, Span] | None:
+    """No destination cue: the country the headline names, else a city, airport or
+    prison the summary names, unless it is the origin."""
+    for part in parts:
+        kinds = ("country", "people", "place") if part.source == "title" else ("place",)
+        for m in part.mentions:
+            if m.entry.kind in kinds and (origin is None or m.entry.key != origin[0]):
+                return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
+    return None
+
+
+def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
+    roles = Roles()
+    for part in parts:
+        for mention in part.mentions:
+            score_mention(roles, part.folded, mention, part.source, part.text)
+    dest = roles.destination.winner() or _title_country(parts, roles.origin.winner())
+    origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    return (
+        Clue("origin", origin[0], origin[1]) if origin else None,
+        Clue("destination", dest[0], dest[1]) if dest else None,
+    )
+
+
+def _iter_numbers(parts: list[Part]) -> Iterator[tuple[Part, Number]]:
+    for part in parts:
+        for number in numbers(part.text):
+            yield part, number
+
+
+def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
+    folded = part.folded
+    after = folded[number.end : number.end + 40]
+    before = folded[max(0, number.start - 40) : number.start]
+    gap = cues.PEOPLE_GAP
+    noun = cues.PEOPLE_NOUN.search(after)
+    is_people = bool(noun and gap.match(after[: noun.start()] + " ")) or any(
+        number.end < s <= number.end + 30 and gap.match(folded[number.end : s] + " ")
+        for s in demonym_starts
+    )
+    if not is_people or cues.FLIGHT_COUNT_AFTER.match(after):
+        return None
+    if 1900 <= number.value <= 2100 and not noun:
+        return None
+    score = 2.0 if part.source == "title" else 1.0
+    if cues.TOTAL_BEFORE.search(before):
+        score += 2.0
+    elif cues.MODIFIER_BEFORE.search(before):
+        score = max(score - 1.5, 0.2)  # "more than 100": only when nothing precise is said
+    if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
+        score -= 2.5
+    if cues.CUMULATIVE.search(folded[number.end : number.end + 80]) or cues.CUMULATIVE.search(
+        before[-25:]
+    ):
+        score -= 2.5
+    return score
+
+
+def _people(parts: list[Part]) -> Clue | None:
+    best: tuple[float, int, Clue] | None = None
+    order = 0
+    for part, number in _iter_numbers(parts):
+        demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
+        score = _people_score(part, number, demonyms)
+        order += 1
+        if score is None or score <= 0:
+            continue
+        span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
+        clue = Clue("people", str(number.value), span)
+        if best is None or score > best[0]:
+            best = (score, -order, clue)
+    return best[2] if best else None
+
+
+def _flights(parts: list[Part]) -> int | None:
+    for part, number in _iter_numbers(parts):
+        after = part.folded[number.end : number.end + 40]
+        if number.value < 1000 and cues.FLIGHT_COUNT_AFTER.match(after):
+            return number.value
+    return None
+
+
+def _span(part: Part, m: re.Match[str]) -> Span:
+    return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+
+
+def _status_of(part: Part) -> tuple[Status, Span] | None:
+    """A part's status: blocked if it says so (unless flights resume, or went ahead
+    despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
+    else a weaker completed cue ("deported", "a bordo")."""
+    folded = part.folded
+    finite = cues.COMPLETED_FINITE.search(folded)
+    blocked = cues.BLOCKED_STRONG.search(folded)
+    went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
+    if blocked and not cues.RESUMING.search(folded) and not went_ahead:
+        return "blocked", _span(part, blocked)
+    planned = cues.PLANNED_STRONG.search(folded)
+    if finite and (planned is None or finite.start() < planned.start()):
+        return "completed", _span(part, finite)
+    if planned:
+        return "planned", _span(part, planned)
+    weak = cues.COMPLETED_STRONG.search(folded)
+    return ("completed", _span(part, weak)) if weak else None
+
+
+def _status(parts: list[Part]) -> Clue:
+    """The title decides when it has a cue (a headline that only says flights resume
+    leaves it to the summary); else the summary; else completed."""
+    decided: list[tuple[Status, Span]] = []
+    for part in parts:
+        result = _status_of(part)
+        if result is None:
+            continue
+        if part.source == "title" and cues.RESUMING.search(part.folded) and len(parts) > 1:
+            later = _status_of(parts[-1])
+            if later is not None and later[0] == "completed":
+                result = later
+        decided.append(result)
+    if not decided:
+        return Clue("status", "completed", Span("title", 0, 0, ""))
+    status, span = decided[0]
+    return Clue("status", status, span)
+
+
+def _operator(parts: list[Part]) -> Clue | None:
+    """The first carrier or air force named, else the first agency."""
+    for agencies in (False, True):
+        for part in parts:
+            for m in part.mentions:
+                if m.entry.kind == "operator" and m.entry.agency == agencies:
+                    span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+                    return Clue("operator", m.entry.key, span)
+    return None
+
+
+def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | None:
+    """The first part's date nearest its status cue (the verb that says what happened)."""
+    for part in parts:
+        found = date_mentions(part.text, published, future=status == "planned")
+        if found:
+            cue = _status_of(part)
+            anchor = cue[1].start if cue is not None else 0
+            d = min(found, key=lambda m: abs(m.start - anchor))
+            span = Span(part.source, d.start, d.end, part.text[d.start : d.end])
+            return Clue("flight_date", d.value.isoformat(), span)
+    return None
+
+
+def extract(title: str, summary: str, published: date) -> Flight | None:
+    """The flight facts of one item, or None when it reports no flight."""
+    parts = _parts(title or "", summary or "")
+    gate = is_flight_report(parts)
+    if gate is None:
+        return None
+    origin, destination = _roles(parts)
+    if destination is None:
+        return None
+    people = _people(parts)
+    status = _status(parts)
+    when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
+    operator = _operator(parts)
+    clues = [
+        Clue("flight", "flight", gate[0]),
+        Clue("flight", "deportation", gate[1]),
+        *(c for c in (origin, destination, people, status, when, operator) if c is not None),
+    ]
+    return Flight(
+        origin=origin.value if origin else None,
+        destination=destination.value,
+        people=int(people.value) if people else None,
+        status=status.value,  # type: ignore[arg-type]
+        flight_date=date.fromisoformat(when.value) if when else published,
+        flight_date_stated=when is not None,
+        operator=operator.value if operator else None,
+        flights=_flights(parts),
+        evidence=tuple(clues),
+    )

@@ -1,0 +1,177 @@
+"""Where names come from, compiled into two regular expressions. Pure.
+
+- Country names in English and Spanish: Babel's CLDR territory names (no hand-kept
+  table), plus the aliases in ``data/places.yaml``;
+- demonyms (how the deported people are named: "venezolanos", "Guatemalans"), state
+  adjectives ("estadounidense"), cities and airports, from ``data/places.yaml``;
+- operators (agencies and carriers) and the deporting state an agency implies.
+
+Names that are also common words or pronouns ("=US", "=Chad") must appear with
+exactly that spelling; everything else matches case- and accent-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from babel import Locale
+
+from wirewatch_flights.text import fold
+
+DATA_PATH = Path(__file__).resolve().parent / "data" / "places.yaml"
+
+Kind = Literal["country", "people", "state_adj", "place", "operator"]
+
+_EXACT_CASE_NAMES = frozenset(
+    {
+        "Chad",
+        "Niger",
+        "Níger",
+        "Guinea",
+        "Mali",
+        "Malí",
+        "Turkey",
+        "Jordan",
+        "Jordania",
+        "Togo",
+        "Chile",
+        "Cuba",
+        "India",
+        "Oman",
+        "Omán",
+        "Samoa",
+        "Georgia",
+        "Israel",
+        "Peru",
+        "Perú",
+        "Panama",
+        "Panamá",
+        "Colombia",
+        "Malta",
+        "Canada",
+        "Canadá",
+        "Mexico",
+        "México",
+    }
+)
+"""Babel names that are also everyday words (or a hot chile, a guinea pig): exact case."""
+
+_SKIP_NAMES = frozenset({"jersey", "man", "georgia", "us", "niue", "sark"})
+"""Babel names that collide too often to be useful at all ("New Jersey", "Isle of Man")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: Kind
+    key: str
+    """ISO alpha-2 code for countries, people, state adjectives and places; the operator's
+    display name for operators."""
+    state: str | None = None
+    """For operators: the deporting state the agency implies (ICE means US)."""
+    agency: bool = False
+    """For operators: a government agency (ICE, INM), as opposed to a carrier or an air
+    force; a named carrier is the more specific operator."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entry: Entry
+    start: int
+    end: int
+
+
+class Lexicon:
+    """Compiled name matchers: n-grams of folded word tokens looked up in one table."""
+
+    def __init__(self, table: dict[str, list[tuple[Entry, str | None]]]) -> None:
+        self._table = table
+        self._longest = max((k.count(" ") + 1 for k in table), default=1)
+
+    def mentions(self, text: str, folded: str) -> list[Mention]:
+        """Non-overlapping mentions in text order, the longest at each position."""
+        spans = [m.span() for m in TOKEN.finditer(folded)]
+        tokens = [folded[a:b] for a, b in spans]
+        result: list[Mention] = []
+        i, n = 0, len(tokens)
+        table = self._table
+        while i < n:
+            step = 1
+            for size in range(min(self._longest, n - i), 0, -1):
+                hits = table.get(" ".join(tokens[i : i + size]))
+                if not hits:
+                    continue
+                start, end = spans[i][0], spans[i + size - 1][1]
+                original = _squeeze(text[start:end])
+                chosen = [e for e, exact in hits if exact is None or exact == original]
+                if chosen:
+                    result.extend(Mention(e, start, end) for e in chosen)
+                    step = size
+                    break
+            i += step
+        return result
+
+
+TOKEN = re.compile(r"[^\W_]+")
+
+
+def _squeeze(text: str) -> str:
+    return "".join(TOKEN.findall(text))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.table: dict[str, list[tuple[Entry, str | None]]] = {}
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        exact = phrase.startswith("=")
+        text = phrase[1:] if exact else phrase
+        key = " ".join(TOKEN.findall(fold(text)))
+        if not key:
+            return
+        value = (entry, _squeeze(text) if exact else None)
+        entries = self.table.setdefault(key, [])
+        if value not in entries:
+            entries.append(value)
+
+
+def _babel_names() -> dict[str, set[str]]:
+    """Country names (ISO alpha-2 -> names) in English and Spanish, from Babel (CLDR)."""
+    names: dict[str, set[str]] = {}
+    for locale in ("en", "es"):
+        for code, name in Locale(locale).territories.items():
+            if len(code) != 2 or not code.isalpha() or code in {"EU", "EZ", "UN", "ZZ", "QO"}:
+                continue
+            clean = re.sub(r"\s*\(.*?\)", "", name).split(" - ")[0].strip()
+            if not clean or fold(clean) in _SKIP_NAMES:
+                continue
+            names.setdefault(code, set()).add(clean)
+    return names
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    builder = _Builder()
+    for code, names in _babel_names().items():
+        for name in names:
+            builder.add(f"={name}" if name in _EXACT_CASE_NAMES else name, Entry("country", code))
+    for code, spec in data["countries"].items():
+        for kind, field in (
+            ("country", "aliases"),
+            ("people", "people"),
+            ("state_adj", "state_adjectives"),
+            ("place", "places"),
+        ):
+            for phrase in spec.get(field, ()):
+                builder.add(phrase, Entry(kind, code))  # type: ignore[arg-type]
+    for name, spec in data["operators"].items():
+        for phrase in spec["names"]:
+            builder.add(
+                phrase, Entry("operator", name, spec.get("state"), bool(spec.get("agency")))
+            )
+    return Lexicon(builder.table)

@@ -1,0 +1,80 @@
+"""Tables owned by the flights stage."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Date, DateTime, Index, TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite hands back naive values otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _utc(index: bool = False) -> Any:
+    return Field(
+        default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=index)
+    )
+
+
+class FlightRecord(SQLModel, table=True):
+    """One deportation or repatriation flight (or flight programme), merged over its sources."""
+
+    __tablename__ = "flights_record"
+    __table_args__ = (Index("ix_flights_record_route", "destination", "flight_date"),)
+
+    id: str = Field(primary_key=True, max_length=64)
+    version: int = 1
+    origin: str | None = Field(default=None, max_length=2, index=True)
+    destination: str | None = Field(default=None, max_length=2)
+    people: int | None = None
+    flights: int | None = None
+    status: str = Field(max_length=16, index=True)
+    previous_status: str | None = Field(default=None, max_length=16)
+    flight_date: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    flight_date_stated: bool = False
+    operator: str | None = Field(default=None, max_length=200)
+    conflicts: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    story_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    source_count: int = 1
+    created_at: datetime = _utc()
+    updated_at: datetime = _utc(index=True)
+
+
+class FlightObservation(SQLModel, table=True):
+    """What one item said about a flight, and the record it went into."""
+
+    __tablename__ = "flights_observation"
+
+    item_id: str = Field(primary_key=True, max_length=512)
+    record_id: str = Field(index=True, max_length=64)
+    story_id: str | None = Field(default=None, index=True, max_length=64)
+    published: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+    facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    source: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    observed_at: datetime = _utc()

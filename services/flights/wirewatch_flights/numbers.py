@@ -1,0 +1,139 @@
+"""Numbers in text, as digits ("2.700", "1,200", "304") or words in English or Spanish
+("dos", "two hundred", "doscientos cuatro"); word numbers are parsed by ``text2num``. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?![\d])")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CONNECTORS = frozenset({"y", "and"})
+_NOT_COUNTS = frozenset(
+    {
+        "un",
+        "una",
+        "uno",
+        "a",
+        "an",
+        "primer",
+        "primero",
+        "primera",
+        "tercer",
+        "tercero",
+        "tercera",
+        "segundo",
+        "segunda",
+        "cuarto",
+        "quinto",
+        "second",
+        "third",
+        "fourth",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "cientos",
+        "centenares",
+        "miles",
+        "decenas",
+        "millones",
+        "centenar",
+        "docena",
+        "dozen",
+    }
+)
+"""Articles, ordinals and vague plurals ("hundreds") text2num would read as numbers."""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: int
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=8192)
+def _word_value(word: str) -> int | None:
+    if word in _NOT_COUNTS:
+        return None
+    for lang in ("es", "en"):
+        try:
+            return int(text2num(word, lang))
+        except ValueError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _run_value(run: str) -> int | None:
+    for lang in ("es", "en"):
+        try:
+            return int(text2num(run, lang))
+        except ValueError:
+            continue
+    return None
+
+
+def _digit_numbers(text: str) -> list[Number]:
+    found = []
+    for m in _DIGITS.finditer(text):
+        raw = re.sub(r"[.,\u00a0 ]", "", m.group(0))
+        if len(raw) > 7:
+            continue
+        found.append(Number(int(raw), m.start(), m.end()))
+    return found
+
+
+def _word_numbers(lowered: str) -> list[Number]:
+    found: list[Number] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        while run and lowered[run[-1][0] : run[-1][1]] in _CONNECTORS:
+            run.pop()
+        if run:
+            value = _run_value(lowered[run[0][0] : run[-1][1]])
+            if value is not None:
+                found.append(Number(value, run[0][0], run[-1][1]))
+        run.clear()
+
+    for m in _WORD.finditer(lowered):
+        word = m.group(0)
+        if _word_value(word) is not None or (run and word in _CONNECTORS):
+            if run and lowered[run[-1][1] : m.start()].strip():
+                flush()
+            run.append(m.span())
+        else:
+            flush()
+    flush()
+    return found
+
+
+_APPROXIMATE = re.compile(r"\b(?:un centenar|a hundred|una docena|a dozen|a thousand)\b")
+_APPROXIMATE_VALUES = {"docena": 12, "dozen": 12, "thousand": 1000}
+
+
+def _approximate(lowered: str) -> list[Number]:
+    """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
+    found = []
+    for m in _APPROXIMATE.finditer(lowered):
+        word = m.group(0).rsplit(" ", 1)[-1]
+        found.append(Number(_APPROXIMATE_VALUES.get(word, 100), m.start(), m.end()))
+    return found
+
+
+def numbers(text: str) -> list[Number]:
+    """Every number of ``text`` in order, with its span."""
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    approximate = _approximate(lowered)
+    words = [
+        n
+        for n in _word_numbers(lowered)
+        if not any(a.start <= n.start < a.end for a in approximate)
+    ]
+    found = _digit_numbers(text) + words + approximate
+    return sorted(found, key=lambda n: n.start)

@@ -1,0 +1,127 @@
+"""Who sends and who receives: origin and destination from place mentions and the
+words around them. Pure.
+
+Each mention of a country (name, demonym of the deported people, state adjective,
+city or airport, or an agency that implies its state) scores for the roles its
+context supports; the best-scoring country per role wins, and a role with no
+supporting cue stays empty rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from wirewatch_flights import cues
+from wirewatch_flights.lexicon import Mention
+from wirewatch_flights.model import Source, Span
+
+TITLE_WEIGHT = 1.5
+MIN_SCORE = 1.5
+_WINDOW = 60
+
+
+@dataclass
+class Tally:
+    """Role scores per country, with the best evidence for each."""
+
+    scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    best: dict[str, tuple[float, Span]] = field(default_factory=dict)
+
+    def add(self, code: str, score: float, span: Span) -> None:
+        if score <= 0:
+            return
+        self.scores[code] += score
+        if code not in self.best or score > self.best[code][0]:
+            self.best[code] = (score, span)
+
+    def winner(self, exclude: str | None = None) -> tuple[str, Span] | None:
+        ranked = sorted(
+            ((s, c) for c, s in self.scores.items() if c != exclude and s >= MIN_SCORE),
+            reverse=True,
+        )
+        if not ranked:
+            return None
+        code = ranked[0][1]
+        return code, self.best[code][1]
+
+
+@dataclass
+class Roles:
+    origin: Tally = field(default_factory=Tally)
+    destination: Tally = field(default_factory=Tally)
+
+
+def _before(folded: str, mention: Mention) -> str:
+    return folded[max(0, mention.start - _WINDOW) : mention.start]
+
+
+def _after(folded: str, mention: Mention) -> str:
+    return folded[mention.end : mention.end + _WINDOW]
+
+
+def _people_context(folded: str, mention: Mention) -> bool:
+    """A demonym that names the deported people ("304 venezolanos", "Guatemalan
+    deportees") rather than a state ("Colombian authorities")."""
+    before = _before(folded, mention)[-25:]
+    after = _after(folded, mention)[:30]
+    return bool(
+        cues.PEOPLE_NOUN.search(after[:20])
+        or cues.DEPORT.search(after)
+        or cues.DEPORT.search(before)
+        or any(ch.isdigit() for ch in before[-8:])
+        or cues.PEOPLE_NOUN.search(before[-14:])
+    )
+
+
+def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
+    """(origin, destination) scores from the words right before and after a place."""
+    before = _before(folded, mention)
+    after = _after(folded, mention)
+    origin = destination = 0.0
+    if cues.NOT_A_ROLE_BEFORE.search(before):
+        return 0.0, 0.0
+    if cues.ORIGIN_BEFORE_STRONG.search(before):
+        origin += 3.0
+    elif cues.DEST_BEFORE_STRONG.search(before):
+        destination += 3.0
+    elif cues.ORIGIN_BEFORE_WEAK.search(before):
+        origin += 1.5
+    elif cues.DEST_BEFORE_MID.search(before):
+        destination += 1.5
+    elif cues.DEST_BEFORE_WEAK.search(before):
+        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 1.0
+    if mention.entry.kind == "country" and cues.QUALIFIED_FLIGHT_AFTER.match(after):
+        origin += 2.0  # "a U.S. deportation flight"
+    elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
+        destination += 1.5  # "the Rwanda flight"
+    if cues.SENDER_VERB_AFTER.search(after):
+        origin += 3.0
+    elif cues.RECEIVER_VERB_AFTER.search(after):
+        destination += 3.0
+    return origin, destination
+
+
+def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, text: str) -> None:
+    entry = mention.entry
+    weight = TITLE_WEIGHT if source == "title" else 1.0
+    span = Span(source, mention.start, mention.end, text[mention.start : mention.end])
+    if entry.kind == "operator":
+        if entry.state:
+            roles.origin.add(entry.state, 1.6 * weight, span)
+        return
+    origin, destination = _cue_scores(folded, mention)
+    if entry.kind == "people":
+        if _people_context(folded, mention):
+            destination += 1.5
+        if origin == 0:
+            origin = 0.0
+        else:
+            origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
+    elif entry.kind == "state_adj":
+        origin += 1.5
+        destination = 0.0
+    elif entry.kind == "place":
+        destination += 0.5 if origin == 0 else 0.0
+    roles.origin.add(entry.key, origin * weight, span)
+    roles.destination.add(entry.key, destination * weight, span)

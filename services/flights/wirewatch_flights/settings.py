@@ -1,0 +1,44 @@
+"""Flights stage settings (``WIREWATCH_`` environment variables)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+from wirewatch_shared import streams
+from wirewatch_shared.settings import CommonSettings
+
+
+class FlightsSettings(CommonSettings):
+    flights_source: Literal["stories", "classified"] = Field(
+        default="stories",
+        description="What the flights stage reads: `stories` (story events, one record per "
+        "story) or `classified` (classified items, merged by route and date only).",
+    )
+    flights_topics: tuple[str, ...] = Field(
+        default=("repatriation-flights",),
+        description="Classification topics whose items are read for flight records (JSON list).",
+    )
+    flights_merge_window_days: int = Field(
+        default=3,
+        ge=0,
+        le=30,
+        description="Items of different stories are one flight when their route matches and "
+        "their flight dates are this close (days; 1 when both dates are stated).",
+    )
+    flights_planned_window_days: int = Field(
+        default=21,
+        ge=0,
+        le=120,
+        description="An announced (planned) flight becomes the record of the first flight on "
+        "its route reported up to this many days later.",
+    )
+    flights_batch_max_records: int = Field(
+        default=200,
+        ge=1,
+        le=10_000,
+        description="Most messages the flights stage takes from Kafka in one batch.",
+    )
+    flights_consumer_group: str = Field(
+        default=streams.GROUP_FLIGHTS, description="Kafka consumer group of the flights stage."
+    )

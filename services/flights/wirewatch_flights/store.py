@@ -1,0 +1,285 @@
+"""Flight records in the stage's database (SQLite or PostgreSQL).
+
+An item's observation is stored, the record it belongs to is found (same story, or
+same route within the merge window, see :func:`merge.same_flight`), and the record
+is recomputed from all its observations in the same transaction. On PostgreSQL a
+transaction-scoped advisory lock per destination keeps two processes from creating
+the same flight twice; SQLite serialises writers anyway.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+from wirewatch_shared.db import create_tables, is_postgres, session_scope
+from wirewatch_shared.events import (
+    FLIGHT_MAX_SOURCES,
+    FlightConflict,
+    FlightEvidence,
+    FlightRecordEvent,
+    FlightSource,
+)
+
+from wirewatch_flights.merge import Merged, Observation, merge, same_flight
+from wirewatch_flights.model import Flight, SourceInfo, flight_from_dict
+from wirewatch_flights.models import FlightObservation, FlightRecord, utcnow
+
+MAX_EVIDENCE = 200
+
+
+def create_flights_tables(engine: Engine) -> None:
+    create_tables(engine, FlightRecord, FlightObservation)
+
+
+def _merged_of(record: FlightRecord) -> Merged:
+    return Merged(
+        origin=record.origin,
+        destination=record.destination,
+        people=record.people,
+        flights=record.flights,
+        status=record.status,  # type: ignore[arg-type]
+        flight_date=record.flight_date,
+        flight_date_stated=record.flight_date_stated,
+        operator=record.operator,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Windows:
+    """How far apart two reports of one route may be and still be one flight (days)."""
+
+    merge_days: int = 3
+    planned_days: int = 21
+
+
+def _find_record(
+    session: Session, flight: Flight, story_id: str | None, windows: Windows
+) -> FlightRecord | None:
+    if story_id is not None:
+        rid = session.exec(
+            select(FlightObservation.record_id).where(FlightObservation.story_id == story_id)
+        ).first()
+        if rid is not None:
+            return session.get(FlightRecord, rid)
+    if flight.destination is None or flight.flight_date is None:
+        return None
+    span = timedelta(days=max(windows.merge_days, windows.planned_days))
+    candidates = session.exec(
+        select(FlightRecord)
+        .where(FlightRecord.destination == flight.destination)
+        .where(col(FlightRecord.flight_date) >= flight.flight_date - span)
+        .where(col(FlightRecord.flight_date) <= flight.flight_date + span)
+        .order_by(col(FlightRecord.updated_at).desc())
+    ).all()
+    for record in candidates:
+        merged = _merged_of(record)
+        if same_flight(
+            flight, story_id, merged, record.story_ids, windows.merge_days, windows.planned_days
+        ):
+            return record
+    return None
+
+
+def _observations(session: Session, record_id: str) -> list[FlightObservation]:
+    return list(
+        session.exec(
+            select(FlightObservation)
+            .where(FlightObservation.record_id == record_id)
+            .order_by(col(FlightObservation.published), col(FlightObservation.item_id))
+        ).all()
+    )
+
+
+def _fingerprint(record: FlightRecord) -> tuple[Any, ...]:
+    return (
+        record.origin,
+        record.destination,
+        record.people,
+        record.flights,
+        record.status,
+        record.flight_date,
+        record.flight_date_stated,
+        record.operator,
+        tuple(tuple(c) if isinstance(c, list) else c for c in record.conflicts),
+        record.source_count,
+    )
+
+
+def _apply(record: FlightRecord, merged: Merged, rows: Sequence[FlightObservation]) -> None:
+    if record.status != merged.status:
+        record.previous_status = record.status
+    record.origin = merged.origin
+    record.destination = merged.destination
+    record.people = merged.people
+    record.flights = merged.flights
+    record.status = merged.status
+    record.flight_date = merged.flight_date
+    record.flight_date_stated = merged.flight_date_stated
+    record.operator = merged.operator
+    record.conflicts = [[name, list(values)] for name, values in merged.conflicts]
+    record.story_ids = list(dict.fromkeys(r.story_id for r in rows if r.story_id))
+    topics = (t for r in rows for t in r.source.get("topics", ()))
+    record.topics = list(dict.fromkeys(topics))
+    record.source_count = len(rows)
+
+
+def _lock_route(session: Session, destination: str | None) -> None:
+    if destination and is_postgres(session.get_bind()):  # type: ignore[arg-type]
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"flights:{destination}"}
+        )
+
+
+def record_observation(
+    engine: Engine, observation: Observation, source: SourceInfo, windows: Windows | None = None
+) -> FlightRecordEvent | None:
+    """Store one item's flight facts and update its record; the record's event when the
+    record was created or changed, else None (a redelivered, unchanged item)."""
+    flight = observation.flight
+    with session_scope(engine) as session:
+        _lock_route(session, flight.destination)
+        existing = session.get(FlightObservation, observation.item_id)
+        record = (
+            session.get(FlightRecord, existing.record_id)
+            if existing is not None
+            else _find_record(session, flight, observation.story_id, windows or Windows())
+        )
+        created = record is None
+        if record is None:
+            record = FlightRecord(id=uuid.uuid4().hex[:16], status=flight.status)
+            session.add(record)
+        before = None if created else _fingerprint(record)
+        row = existing or FlightObservation(
+            item_id=observation.item_id, record_id=record.id, published=observation.published
+        )
+        row.story_id = observation.story_id or row.story_id
+        row.facts = flight.as_dict()
+        row.source = {
+            "outlet": source.outlet,
+            "title": source.title,
+            "link": source.link,
+            "language": source.language,
+            "topics": list(source.topics),
+        }
+        session.add(row)
+        session.flush()
+        rows = _observations(session, record.id)
+        _apply(record, merge([_as_observation(r) for r in rows]), rows)
+        if not created and _fingerprint(record) == before:
+            return None
+        if not created:
+            record.version += 1
+            record.updated_at = utcnow()
+        session.add(record)
+        session.flush()
+        return record_event(record, rows, "created" if created else "updated")
+
+
+def _as_observation(row: FlightObservation) -> Observation:
+    return Observation(row.item_id, row.published, flight_from_dict(row.facts), row.story_id)
+
+
+def _evidence(rows: Sequence[FlightObservation]) -> list[FlightEvidence]:
+    evidence: list[FlightEvidence] = []
+    for row in rows:
+        for e in row.facts.get("evidence", ()):
+            if len(evidence) >= MAX_EVIDENCE:
+                return evidence
+            evidence.append(
+                FlightEvidence(
+                    field=e["field"],
+                    value=str(e["value"])[:200],
+                    phrase=str(e["phrase"])[:500],
+                    item_id=row.item_id,
+                    source=e["source"],
+                    start=e["start"],
+                    end=e["end"],
+                )
+            )
+    return evidence
+
+
+def record_event(
+    record: FlightRecord, rows: Sequence[FlightObservation], change: str
+) -> FlightRecordEvent:
+    sources = [
+        FlightSource(
+            item_id=r.item_id,
+            story_id=r.story_id,
+            outlet=str(r.source.get("outlet") or "")[:256],
+            title=str(r.source.get("title") or "")[:2000],
+            link=r.source.get("link"),
+            language=r.source.get("language"),
+            published=r.published,
+        )
+        for r in rows[:FLIGHT_MAX_SOURCES]
+    ]
+    return FlightRecordEvent(
+        change=change,  # type: ignore[arg-type]
+        record_id=record.id,
+        version=record.version,
+        origin=record.origin,
+        destination=record.destination,
+        people=record.people,
+        flights=record.flights,
+        status=record.status,  # type: ignore[arg-type]
+        previous_status=record.previous_status,  # type: ignore[arg-type]
+        flight_date=record.flight_date,
+        flight_date_stated=record.flight_date_stated,
+        operator=record.operator,
+        conflicts=tuple(FlightConflict(field=c[0], values=tuple(c[1])) for c in record.conflicts),
+        evidence=tuple(_evidence(rows)),
+        sources=tuple(sources),
+        source_count=record.source_count,
+        story_ids=tuple(record.story_ids[:50]),
+        topics=tuple(record.topics[:64]),
+        updated_at=record.updated_at,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    origin: str | None = None
+    destination: str | None = None
+    status: str | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int = 500
+
+
+def list_records(engine: Engine, query: Query) -> list[FlightRecordEvent]:
+    """Records matching the filters, newest flight first, as their current events."""
+    with Session(engine) as session:
+        stmt = select(FlightRecord)
+        if query.origin:
+            stmt = stmt.where(FlightRecord.origin == query.origin.upper())
+        if query.destination:
+            stmt = stmt.where(FlightRecord.destination == query.destination.upper())
+        if query.status:
+            stmt = stmt.where(FlightRecord.status == query.status)
+        if query.since:
+            stmt = stmt.where(col(FlightRecord.flight_date) >= query.since)
+        if query.until:
+            stmt = stmt.where(col(FlightRecord.flight_date) <= query.until)
+        stmt = stmt.order_by(col(FlightRecord.flight_date).desc(), col(FlightRecord.id))
+        records = session.exec(stmt.limit(query.limit)).all()
+        return [
+            record_event(r, _observations(session, r.id), "updated" if r.version > 1 else "created")
+            for r in records
+        ]
+
+
+def count_records(engine: Engine) -> int:
+    with Session(engine) as session:
+        return int(session.exec(select(func.count()).select_from(FlightRecord)).one())
+
+
+def first_published(rows: Sequence[FlightObservation]) -> datetime | None:
+    return min((r.published for r in rows), default=None)

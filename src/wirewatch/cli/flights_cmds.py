@@ -1,0 +1,194 @@
+"""Flight ledger commands: ``flights list``, ``flights export``, ``flights extract``
+(offline, JSON lines in and out) and ``flights eval``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from wirewatch.cli.common import DatabaseUrl, engine_from_settings
+from wirewatch.cli.errors import UserError
+
+app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+InputFile = Annotated[
+    Path | None, typer.Option("--input", "-i", help="JSON-lines file (default: stdin).")
+]
+Origin = Annotated[str | None, typer.Option("--origin", help="ISO alpha-2 of the sending state.")]
+Destination = Annotated[
+    str | None, typer.Option("--destination", help="ISO alpha-2 of where people are flown to.")
+]
+StatusOpt = Annotated[str | None, typer.Option("--status", help="completed, planned or blocked.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Flights on or after (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Flights on or before (YYYY-MM-DD).")]
+FormatOpt = Annotated[ExportFormat, typer.Option("--format", help="csv or json.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+Errors = Annotated[bool, typer.Option("--errors", help="Also list every wrong field.")]
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"--{name} must be a date (YYYY-MM-DD), got {value!r}") from exc
+
+
+def _country(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if len(value) != 2 or not value.isalpha():
+        raise UserError(f"--{name} must be an ISO 3166-1 alpha-2 code (e.g. VE), got {value!r}")
+    return value.upper()
+
+
+def _records(
+    database_url: str | None,
+    origin: str | None,
+    destination: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[Any]:
+    from wirewatch_flights import store
+
+    if status is not None and status not in ("completed", "planned", "blocked"):
+        raise UserError(f"--status must be completed, planned or blocked, got {status!r}")
+    engine = engine_from_settings(database_url)
+    store.create_flights_tables(engine)
+    query = store.Query(
+        origin=_country(origin, "origin"),
+        destination=_country(destination, "destination"),
+        status=status,
+        since=_date(since, "since"),
+        until=_date(until, "until"),
+        limit=1_000_000,
+    )
+    return store.list_records(engine, query)
+
+
+@app.command("list")
+def list_cmd(
+    origin: Origin = None,
+    destination: Destination = None,
+    status: StatusOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """List flight records, newest flight first."""
+    from rich.console import Console
+    from rich.table import Table
+
+    records = _records(database_url, origin, destination, status, since, until)
+    table = Table("flight date", "route", "people", "status", "operator", "sources", "id")
+    for r in records:
+        when = r.flight_date.isoformat() if r.flight_date else "—"
+        table.add_row(
+            when if r.flight_date_stated else f"{when} (published)",
+            f"{r.origin or '?'} → {r.destination or '?'}",
+            "—" if r.people is None else str(r.people),
+            r.status,
+            r.operator or "—",
+            str(r.source_count) + (" ⚠ conflicts" if r.conflicts else ""),
+            r.record_id,
+        )
+    Console(width=160).print(table)
+    print(f"{len(records)} flight record(s)")
+
+
+@app.command("export")
+def export_cmd(
+    export_format: FormatOpt = ExportFormat.csv,
+    origin: Origin = None,
+    destination: Destination = None,
+    status: StatusOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Write every matching flight record to stdout as CSV or JSON."""
+    from wirewatch_flights.api import record_json, to_csv
+
+    records = _records(database_url, origin, destination, status, since, until)
+    if export_format == ExportFormat.csv:
+        sys.stdout.write(to_csv(records))
+    else:
+        json.dump([record_json(r) for r in records], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+
+
+def _json_lines(stream: IO[str], source: str) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise UserError(f"{source} line {number}: expected a JSON object")
+        for key in ("title", "summary"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
+                raise UserError(f"{source} line {number}: {key!r} must be a string")
+        yield obj
+
+
+def _open(path: Path | None) -> IO[str]:
+    try:
+        return path.open(encoding="utf-8") if path else sys.stdin
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+@app.command("extract")
+def extract_cmd(input_file: InputFile = None) -> None:
+    """Offline: read JSON lines (id, title, summary, lang, published) and write each back
+    with "flight": null or the record's fields (origin, destination, people, status,
+    flight_date, operator, evidence)."""
+    from wirewatch_flights.evaluation import output_fields, predict
+
+    source = str(input_file) if input_file else "stdin"
+    with _open(input_file) as stream:
+        for obj in _json_lines(stream, source):
+            obj["flight"] = output_fields(predict(obj))
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command("eval")
+def eval_cmd(
+    labelled: Annotated[Path, typer.Argument(help="Labelled JSON lines (with 'flight').")],
+    as_json: AsJson = False,
+    errors: Errors = False,
+) -> None:
+    """Per-field accuracy over the true flight reports, and precision / recall of "is a
+    flight record", on a labelled file."""
+    from wirewatch_flights.evaluation import report, score
+
+    with _open(labelled) as stream:
+        lines = list(_json_lines(stream, str(labelled)))
+    for number, obj in enumerate(lines, start=1):
+        if "flight" not in obj:
+            raise UserError(f"{labelled} line {number}: no 'flight' label (null or a record)")
+    scores = score(lines)
+    if as_json:
+        print(json.dumps(scores.as_dict(), indent=1))
+    else:
+        print(report(scores))
+    if errors:
+        for error in scores.errors:
+            print(json.dumps(error, ensure_ascii=False))

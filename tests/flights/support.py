@@ -1,0 +1,57 @@
+"""Helpers of the flights tests: development-set items as observations and feed items."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+
+from wirewatch_flights.evaluation import predict
+from wirewatch_flights.merge import Observation
+from wirewatch_flights.model import SourceInfo
+
+from tests.flights.split import DATA
+
+
+def dev_items(*ids: str) -> list[dict[str, Any]]:
+    """Items of tests/data/flights_dev.jsonl by id, in the order asked."""
+    by_id = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            by_id[obj["id"]] = obj
+    return [by_id[i] for i in ids]
+
+
+def published(obj: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(obj["published"].replace("Z", "+00:00")).astimezone(UTC)
+
+
+def observation(obj: dict[str, Any], story_id: str | None = None) -> tuple[Observation, SourceInfo]:
+    flight = predict(obj)
+    assert flight is not None, obj["title"]
+    source = SourceInfo(
+        outlet=obj["source"],
+        title=obj["title"],
+        link=obj["link"],
+        language=obj["lang"],
+        topics=("repatriation-flights",),
+    )
+    return Observation(obj["id"], published(obj), flight, story_id), source
+
+
+def rss(items: list[dict[str, Any]], title: str = "Desk") -> bytes:
+    """An RSS feed of development-set items (title, summary, link, date, language)."""
+    entries = "".join(
+        f"<item><title>{escape(o['title'])}</title><link>{escape(o['link'])}</link>"
+        f"<guid>{escape(o['link'])}</guid><description>{escape(o['summary'])}</description>"
+        f"<pubDate>{published(o).strftime('%a, %d %b %Y %H:%M:%S GMT')}</pubDate></item>"
+        for o in items
+    )
+    lang = items[0]["lang"] if items else "en"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>http://example.org/</link><description>d"
+        f"</description><language>{lang}</language>{entries}</channel></rss>"
+    ).encode()

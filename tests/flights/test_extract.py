@@ -1,0 +1,116 @@
+"""The pure extractor on real items of the development set (tune part) and on the
+building blocks (numbers, dates, names)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from wirewatch_flights.dates import date_mentions
+from wirewatch_flights.evaluation import predict
+from wirewatch_flights.extract import extract
+from wirewatch_flights.lexicon import load_lexicon
+from wirewatch_flights.numbers import numbers
+from wirewatch_flights.text import fold
+
+from tests.flights.split import DATA, load
+
+if not DATA.exists():
+    pytest.skip(f"{DATA} is missing", allow_module_level=True)
+
+TUNE = {o["id"]: o for o in load("tune")}
+
+
+def _item(item_id: str) -> dict[str, Any]:
+    if item_id not in TUNE:
+        pytest.skip(f"{item_id} is not in the tune part of the development set")
+    return TUNE[item_id]
+
+
+def test_fold_keeps_offsets() -> None:
+    text = "¡Llegó a Maiquetía!"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "¡llego a maiquetia!"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Veintidós inmigrantes y dos vuelos", [22, 2]),
+        ("two hundred Guatemalans and one hundred and twenty people", [200, 120]),
+        ("más de 2.700 hondureños, 1,200 people, doscientos cuatro migrantes", [2700, 1200, 204]),
+        ("un centenar de colombianos", [100]),
+        ("el tercer vuelo, hundreds of Venezuelans, decenas de migrantes", []),
+    ],
+)
+def test_numbers_in_digits_and_words(text: str, values: list[int]) -> None:
+    assert [n.value for n in numbers(text)] == values
+
+
+def test_weekdays_resolve_against_publication() -> None:
+    published = date(2023, 10, 31)  # a Tuesday
+    found = date_mentions("llegó el jueves; ayer; landed on Sept. 26", published)
+    assert [d.value for d in found] == [date(2023, 10, 26), date(2023, 10, 30), date(2023, 9, 26)]
+    planned = date_mentions("saldrá el jueves", published, future=True)
+    assert planned[0].value == date(2023, 11, 2)
+
+
+def test_country_names_come_from_babel_in_both_languages() -> None:
+    lexicon = load_lexicon()
+    text = "Deportados desde Estados Unidos a Guatemala; flights from the United States to Haiti"
+    codes = [m.entry.key for m in lexicon.mentions(text, fold(text))]
+    assert codes == ["US", "GT", "US", "HT"]
+    # "us" the pronoun is not the United States; "US" the abbreviation is.
+    text = "give us the US flight"
+    assert [m.entry.key for m in lexicon.mentions(text, fold(text))] == ["US"]
+
+
+def test_spanish_report_with_origin_phrase_and_carrier() -> None:
+    flight = predict(_item("fl-0018"))
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("US", "VE", 199)
+    assert flight.status == "completed"
+    fields = {c.field for c in flight.evidence}
+    assert {"origin", "destination", "people", "status"} <= fields
+    obj = _item("fl-0018")
+    for clue in flight.evidence:
+        text = obj[clue.span.source]
+        assert text[clue.span.start : clue.span.end] == clue.span.phrase
+
+
+def test_agency_implies_the_deporting_state() -> None:
+    title = "INM deporta a 203 migrantes a Nicaragua y Honduras en 2 acciones diferentes"
+    flight = extract(title, "", date(2022, 2, 17))
+    assert flight is not None
+    assert (flight.origin, flight.people, flight.operator) == ("MX", 203, "INM")
+
+
+def test_blocked_flights() -> None:
+    flight = predict(_item("fl-0028"))
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("US", "CO", "blocked")
+
+
+def test_evacuation_and_remains_are_not_flight_records() -> None:
+    for item_id in ("fl-0127", "fl-0129", "fl-0132", "fl-0171", "fl-0172"):
+        obj = _item(item_id)
+        assert obj["flight"] is None
+        assert predict(obj) is None, obj["title"]
+
+
+def test_court_ruling_on_a_scheme_is_not_a_flight_record() -> None:
+    for item_id in ("fl-0151", "fl-0152", "fl-0149"):
+        obj = _item(item_id)
+        assert predict(obj) is None, obj["title"]
+
+
+def test_publication_date_stands_in_when_no_date_is_stated() -> None:
+    flight = extract(
+        "Deportation flights to Guatemala",
+        "A flight with 120 Guatemalans landed.",
+        date(2024, 5, 2),
+    )
+    assert flight is not None
+    assert flight.flight_date == date(2024, 5, 2)
+    assert flight.flight_date_stated is False

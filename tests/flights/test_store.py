@@ -1,0 +1,76 @@
+"""Flight records in the database (SQLite and PostgreSQL): one record per flight across
+outlets and languages, conflicts kept, planned becoming completed, filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.engine import Engine
+from wirewatch_flights import store
+
+from tests.flights.split import DATA
+from tests.flights.support import dev_items, observation
+
+if not DATA.exists():
+    pytest.skip(f"{DATA} is missing", allow_module_level=True)
+
+pytestmark = pytest.mark.integration
+
+
+def _record(engine: Engine, *ids: str, story: str | None = None) -> list[object]:
+    store.create_flights_tables(engine)
+    events = []
+    for obj in dev_items(*ids):
+        obs, source = observation(obj, story)
+        events.append(store.record_observation(engine, obs, source))
+    return events
+
+
+def test_english_and_spanish_reports_make_one_record(engine: Engine) -> None:
+    # Germany's first flight to Afghanistan (30 August 2024), in English and Spanish.
+    first, second = _record(engine, "fl-0060", "fl-0066")
+    assert first is not None and first.change == "created"
+    assert second is not None and second.change == "updated"
+    assert second.record_id == first.record_id and second.version == 2
+    [record] = store.list_records(engine, store.Query())
+    assert (record.origin, record.destination, record.people) == ("DE", "AF", 28)
+    assert {s.language for s in record.sources} == {"en", "es"}
+    assert record.source_count == 2
+    assert {e.item_id for e in record.evidence} == {"fl-0060", "fl-0066"}
+
+
+def test_conflicting_head_counts_are_kept_and_flagged(engine: Engine) -> None:
+    # The CECOT flights of 15-16 March 2025: "more than 200", "more than 250", "238".
+    _record(engine, "fl-0108", "fl-0106", "fl-0114", story="cecot")
+    [record] = store.list_records(engine, store.Query())
+    assert record.people == 238  # the least rounded figure wins
+    [conflict] = [c for c in record.conflicts if c.field == "people"]
+    assert set(conflict.values) == {"200", "250", "238"}
+
+
+def test_planned_becomes_completed_when_the_flight_lands(engine: Engine) -> None:
+    # Announced 5 October 2023 ("to resume"), landed 18 October 2023.
+    planned, landed = _record(engine, "fl-0181", "fl-0182")
+    assert planned is not None and planned.status == "planned"
+    assert landed is not None and landed.record_id == planned.record_id
+    assert (landed.status, landed.previous_status) == ("completed", "planned")
+    assert landed.flight_date == date(2023, 10, 18) and landed.flight_date_stated
+
+
+def test_a_redelivered_item_changes_nothing(engine: Engine) -> None:
+    first, again = _record(engine, "fl-0060", "fl-0060")
+    assert first is not None and again is None
+    assert store.count_records(engine) == 1
+
+
+def test_filters(engine: Engine) -> None:
+    _record(engine, "fl-0060", "fl-0181", "fl-0028")
+    query = store.Query
+    assert [r.destination for r in store.list_records(engine, query(destination="af"))] == ["AF"]
+    assert {r.destination for r in store.list_records(engine, query(origin="US"))} == {"VE", "CO"}
+    assert [r.status for r in store.list_records(engine, query(status="blocked"))] == ["blocked"]
+    since = store.list_records(engine, query(since=date(2024, 1, 1)))
+    assert {r.destination for r in since} == {"AF", "CO"}
+    until = store.list_records(engine, query(until=date(2024, 1, 1)))
+    assert [r.destination for r in until] == ["VE"]

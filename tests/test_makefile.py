@@ -1,0 +1,27 @@
+"""The first `make run` / `make demo` says what it installs and shows pip's progress
+(it was a silent minute and a half)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_install_announces_itself_and_shows_progress(tmp_path: Path) -> None:
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    dry = subprocess.run(
+        ["make", "-n", f"VENV={tmp_path / 'venv'}", "demo"],
+        cwd=REPO, capture_output=True, text=True, timeout=30, check=True,
+    )  # fmt: skip
+    lines = dry.stdout.splitlines()
+    project = next(line for line in lines if "pip install" in line and '-e ".[' in line)
+    assert "--quiet" not in project and "-q " not in project
+    announced = [line for line in lines if line.startswith('echo "==>')]
+    assert any("installing Wirewatch" in line for line in announced)
+    assert lines[-1].endswith("wirewatch demo")
