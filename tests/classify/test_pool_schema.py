@@ -1,4 +1,4 @@
-"""The labelled pool files (tests/data/classify_pool_{en,es}.jsonl) keep their schema.
+"""The labelled pool files (tests/data/classify_pool_*.jsonl) keep their schema.
 
 The pool is real labelled news for training and evaluating the classifier (see
 tests/data/README.md). These checks guard the format only, not the labels' truth.
@@ -14,7 +14,20 @@ from typing import Any
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-POOL_FILES = {"en": DATA / "classify_pool_en.jsonl", "es": DATA / "classify_pool_es.jsonl"}
+POOL_FILES = {
+    "en": DATA / "classify_pool_en.jsonl",
+    "es": DATA / "classify_pool_es.jsonl",
+    # The border-policy pool (described-not-named policy and its hard negatives).
+    "border-en": DATA / "classify_pool_border_en.jsonl",
+    "border-es": DATA / "classify_pool_border_es.jsonl",
+}
+# file key -> (language of its rows, id prefix)
+FILE_LANG_AND_ID = {
+    "en": ("en", "pool-en-"),
+    "es": ("es", "pool-es-"),
+    "border-en": ("en", "pool-ben-"),
+    "border-es": ("es", "pool-bes-"),
+}
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [
     "id",
@@ -54,11 +67,12 @@ def test_every_row_has_the_fields_in_order(pool: dict[str, list[dict[str, Any]]]
         assert list(row) == FIELDS, row.get("id")
 
 
-@pytest.mark.parametrize("lang", sorted(POOL_FILES))
-def test_ids_and_language_match_the_file(pool: dict[str, list[dict[str, Any]]], lang: str) -> None:
-    for row in pool[lang]:
+@pytest.mark.parametrize("name", sorted(POOL_FILES))
+def test_ids_and_language_match_the_file(pool: dict[str, list[dict[str, Any]]], name: str) -> None:
+    lang, prefix = FILE_LANG_AND_ID[name]
+    for row in pool[name]:
         assert row["lang"] == lang, row["id"]
-        assert re.fullmatch(rf"pool-{lang}-\d{{4}}", row["id"]), row["id"]
+        assert re.fullmatch(rf"{prefix}\d{{4}}", row["id"]), row["id"]
 
 
 def test_values_have_the_right_types(pool: dict[str, list[dict[str, Any]]]) -> None:

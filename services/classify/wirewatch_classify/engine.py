@@ -28,7 +28,9 @@ from pathlib import Path
 from wirewatch_shared.events import Entities, Evidence, TopicMatch
 
 from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
+from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
+from wirewatch_classify.model import MODEL_RULE, Stack, TopicModel, shipped_model, term_evidence
 from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
 from wirewatch_classify.topicdef import TopicSpec, load_topics
 
@@ -36,6 +38,12 @@ Located = tuple[FieldScan, int, int]
 """A hit in a field: (scan, first token, end token)."""
 GroupHits = dict[int, list[Located]]
 """Hits per owner id."""
+RuleView = tuple[float, float, float]
+"""What the model's combination reads of a topic's rules: the sum of the positive
+weights that fired, the sum of the negative ones, and 1.0 when the rules recognise a
+hard negative (an exclusion masked a hit or vetoed the topic, or a context rule of
+weight <= ``STRONG_CONTEXT`` fired: evacuation, extradition, business news...), else 0.0."""
+STRONG_CONTEXT = -4.0
 
 EMPTY_ENTITIES = Entities()
 QUERY_RULE = "query"
@@ -120,6 +128,9 @@ class _Rule:
         return [lh for lh in located if lh[0].name in self.fields]
 
 
+Fired = tuple["_Rule", list[Located]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Exclusion:
     phrases: int | None
@@ -154,6 +165,31 @@ class _Topic:
             best = sum(r.weight for r in self.positive if r.possible(groups))
             found = self._bounds[present] = best >= self.cutoff
         return found
+
+
+def _wire_model(
+    model: TopicModel | None, topics: Sequence[TopicSpec], lexicon: Lexicon
+) -> tuple[dict[str, Stack], frozenset[int], dict[str, frozenset[int]]]:
+    """(stack per topic the model combines with, gate owner ids, core owner ids per topic).
+
+    A topic combines with the model only if the model was fitted on this very topic
+    file version; the model reads an item only when a gate group occurs."""
+    if model is None:
+        return {}, frozenset(), {t.topic: frozenset() for t in topics}
+    stacks = {
+        t.topic: model.stacks[t.topic]
+        for t in topics
+        if t.topic in model.stacks and model.stacks[t.topic].rules_version == t.version
+    }
+
+    def ids(spec: TopicSpec, groups: Iterable[str]) -> frozenset[int]:
+        return frozenset(lexicon.owner_id(("T", spec.topic, g)) for g in groups if g in spec.groups)
+
+    gate = frozenset().union(
+        *(ids(t, model.gates.get(t.topic, ())) for t in topics if t.topic in stacks)
+    )
+    cores = {t.topic: ids(t, model.cores.get(t.topic, ())) for t in topics}
+    return stacks, gate, cores
 
 
 def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
@@ -236,8 +272,10 @@ class Classifier:
         topics: Sequence[TopicSpec],
         gazetteer: Gazetteer | None = None,
         user_topics: Iterable[UserTopic] = (),
+        model: TopicModel | None = None,
     ) -> None:
         self.topics: tuple[TopicSpec, ...] = tuple(topics)
+        self.model = model
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         files = {t.topic for t in self.topics}
         # A topic file wins over a user topic of the same name (one match per name).
@@ -255,6 +293,7 @@ class Classifier:
             }
             for phrase in terms(user.query):
                 self.lexicon.add(phrase, ("U", user.name, phrase))
+        self._stacks, self._gate, self._cores = _wire_model(model, self.topics, self.lexicon)
         # Which topic file / user topic / entity kind each owner id belongs to.
         self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
         self._owner_name = [key[1] for key in self.lexicon.owner_keys]
@@ -262,11 +301,11 @@ class Classifier:
     @classmethod
     def load(cls, topics_dir: Path | None = None) -> Classifier:
         """The shipped topic files (overridden/extended by ``topics_dir``) and gazetteer."""
-        return cls(load_topics(topics_dir))
+        return cls(load_topics(topics_dir), model=shipped_model())
 
     def with_user_topics(self, user_topics: Iterable[UserTopic]) -> Classifier:
         """A new classifier with the same topic files and these user topics."""
-        return Classifier(self.topics, self.gazetteer, user_topics)
+        return Classifier(self.topics, self.gazetteer, user_topics, self.model)
 
     @property
     def topic_names(self) -> list[str]:
@@ -274,12 +313,16 @@ class Classifier:
 
     # -- classification -------------------------------------------------------------
 
-    def _scan(self, title: str, summary: str) -> GroupHits:
-        """Hits of both fields, bucketed by owner id (topic group, entity, query term)."""
+    def _scan(self, title: str, summary: str, scans: list[FieldScan] | None = None) -> GroupHits:
+        """Hits of both fields, bucketed by owner id (topic group, entity, query term);
+        the field scans are appended to ``scans`` when given."""
         lexicon = self.lexicon
         phrase_owners = lexicon.phrase_owners
         groups: GroupHits = {}
-        for scan in lexicon.scan_fields((("title", title), ("summary", summary))):
+        fields = lexicon.scan_fields((("title", title), ("summary", summary)))
+        if scans is not None:
+            scans.extend(fields)
+        for scan in fields:
             for pid, start, end in scan.hits:
                 for oid in phrase_owners[pid]:
                     located = groups.get(oid)
@@ -298,7 +341,8 @@ class Classifier:
         are applied: feeds often omit or mislabel it, and the EN/ES phrase sets
         do not collide.
         """
-        groups = self._scan(title, summary)
+        scans: list[FieldScan] = []
+        groups = self._scan(title, summary, scans)
         if not groups:
             return (), EMPTY_ENTITIES
         # One pass over the owners present: which topics and user topics to evaluate,
@@ -316,11 +360,20 @@ class Classifier:
             else:
                 users.add(names[oid])
         matches: list[TopicMatch] = []
+        parts: list[tuple[ItemParts, list[float]]] = []  # the model's view, built once
+        gated = not self._gate.isdisjoint(groups.keys())
+        if gated:
+            topics.update(self._stacks)
         for name in topics:
             topic = self._compiled[name]
-            if not topic.may_match(groups):
+            stack = self._stacks.get(name) if gated else None
+            if stack is not None and self.model is not None:
+                core = not self._cores[name].isdisjoint(groups.keys())
+                match = _eval_topic_model(topic, groups, stack, core, self.model, scans, parts)
+            elif not topic.may_match(groups):
                 continue
-            match = _eval_topic(topic, groups)
+            else:
+                match = _eval_topic(topic, groups)
             if match is not None:
                 matches.append(match)
         for name in users:
@@ -339,6 +392,37 @@ class Classifier:
             fired = _fire_rules(topic, groups)
             out[name] = sum(rule.weight for rule, _ in fired) if fired else 0.0
         return out
+
+    def topic_scores(self, title: str, summary: str) -> dict[str, float]:
+        """The calibrated score of every topic file, reported or not (for evaluation)."""
+        groups = self._scan(title, summary)
+        out: dict[str, float] = {}
+        logits: list[float] | None = None
+        gated = not self._gate.isdisjoint(groups.keys())
+        for name, topic in self._compiled.items():
+            fired, view = _rule_view(topic, groups)
+            stack = self._stacks.get(name)
+            if stack is None or self.model is None or not gated:
+                out[name] = topic.spec.calibration.score(view[0] + view[1]) if fired else 0.0
+                continue
+            logits = logits or self.model.logits(ItemParts.of(title, summary))
+            core = not self._cores[name].isdisjoint(groups.keys())
+            out[name] = _combined_score(topic, view, stack, core, logits)
+        return out
+
+    def groups_present(self, title: str, summary: str) -> set[tuple[str, str]]:
+        """(topic, group) of every topic-file group with a hit in the item."""
+        keys = self.lexicon.owner_keys
+        return {
+            (keys[oid][1], str(keys[oid][2]))
+            for oid in self._scan(title, summary)
+            if keys[oid][0] == "T"
+        }
+
+    def rule_views(self, title: str, summary: str) -> dict[str, RuleView]:
+        """Per topic file, what the model's combination reads of the rules (training)."""
+        groups = self._scan(title, summary)
+        return {name: _rule_view(topic, groups)[1] for name, topic in self._compiled.items()}
 
     def _eval_user_topic(self, user: UserTopic, groups: GroupHits) -> TopicMatch | None:
         by_term = {
@@ -394,10 +478,79 @@ def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
     )
 
 
+def _eval_topic_model(
+    topic: _Topic,
+    groups: GroupHits,
+    stack: Stack,
+    core: bool,
+    model: TopicModel,
+    scans: list[FieldScan],
+    parts: list[tuple[ItemParts, list[float]]],
+) -> TopicMatch | None:
+    """Rules and model combined: the score is the stack's calibrated probability.
+
+    Rule evidence as usual; when the rules alone would not have tagged the item, the
+    model's strongest terms are evidence too (rule ``model``)."""
+    fired, view = _rule_view(topic, groups)
+    raw = view[0] + view[1]
+    if not parts:
+        item = ItemParts(scans[0].tokens, scans[1].tokens)
+        parts.append((item, model.logits(item)))
+    name = topic.spec.topic
+    score = _combined_score(topic, view, stack, core, parts[0][1])
+    if score < stack.threshold:
+        return None
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
+        if rule.weight <= 0:
+            break
+        evidence.extend(_evidence(located, rule.name, seen))
+    names = tuple(rule.name for rule, _ in fired)
+    if raw < topic.cutoff or not evidence:
+        terms = model.top_terms(parts[0][0], name)
+        evidence.extend(
+            e for e in term_evidence(scans, terms) if (e.field, e.start, e.end) not in seen
+        )
+        names += (MODEL_RULE,)
+    evidence.sort(key=lambda e: (e.field != "title", e.start))
+    return TopicMatch.model_construct(
+        topic=name, score=round(score, 4), evidence=tuple(evidence), rules=names
+    )
+
+
+def _combined_score(
+    topic: _Topic, view: RuleView, stack: Stack, core: bool, logits: list[float]
+) -> float:
+    """The stack's probability; but where the rules would not tag on their own and
+    either recognise a hard negative (see ``RuleView``) or find none of the topic's
+    core vocabulary (a flight word alone: "flights delayed by strike"), the model
+    cannot overrule them: the score is at most the rules' own score."""
+    score = stack.score(view, core, logits)
+    raw = view[0] + view[1]
+    if (view[2] or not core) and raw < topic.cutoff:
+        return min(score, topic.spec.calibration.score(raw))
+    return score
+
+
 def _fire_rules(topic: _Topic, groups: GroupHits) -> list[tuple[_Rule, list[Located]]]:
     kept = _masked(topic, groups)
     if kept is None:
         return []
+    return _fire_kept(topic, kept)
+
+
+def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]:
+    """The rules that fired and what the model's combination reads of them."""
+    kept = _masked(topic, groups)
+    fired = _fire_kept(topic, kept) if kept is not None else []
+    positive = sum(rule.weight for rule, _ in fired if rule.weight > 0)
+    negative = sum(rule.weight for rule, _ in fired if rule.weight < 0)
+    hard = kept is not groups or any(rule.weight <= STRONG_CONTEXT for rule, _ in fired)
+    return fired, (positive, negative, 1.0 if hard else 0.0)
+
+
+def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
     fired: list[tuple[_Rule, list[Located]]] = []
     for rule in topic.rules:
         if rule.weight > 0 and not rule.possible(kept):

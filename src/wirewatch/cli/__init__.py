@@ -21,6 +21,7 @@ from wirewatch.cli import (
     flights_cmds,
     ingest_cmds,
     kafka_cmds,
+    model_cmds,
     run_cmds,
     status_cmds,
     stories_cmds,
@@ -43,6 +44,7 @@ app.add_typer(run_cmds.app)  # up, service, ingest, notify
 app.add_typer(status_cmds.app)  # status
 app.add_typer(ingest_cmds.app)  # parse
 app.add_typer(classify_cmds.app)  # classify, eval, reclassify
+app.add_typer(model_cmds.app)  # classify-split, train
 app.add_typer(subscribe_cmds.app)  # subscribe
 app.add_typer(docs_cmds.app)  # asyncapi
 # command groups

@@ -21,8 +21,15 @@ InputFile = Annotated[
 ]
 WithEntities = Annotated[bool, typer.Option("--entities", help="Also add an 'entities' object.")]
 LabelledFile = Annotated[
-    Path, typer.Argument(help="Labelled JSON lines (title, summary, lang, labels).")
+    Path | None,
+    typer.Argument(help="Labelled JSON lines (title, summary, lang, labels); or use --split."),
 ]
+Split = Annotated[
+    str | None,
+    typer.Option("--split", help="Evaluate a split of the manifest: train, dev, test or all."),
+]
+DataDir = Annotated[Path, typer.Option("--data-dir", help="Labelled files (for --split).")]
+RulesOnly = Annotated[bool, typer.Option("--rules-only", help="Without the learned model.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 Calibrate = Annotated[
     bool, typer.Option("--calibrate", help="Also fit and print Platt calibration per topic.")
@@ -117,15 +124,27 @@ def classify_cmd(
 
 @app.command("eval")
 def eval_cmd(
-    file: LabelledFile,
+    file: LabelledFile = None,
     topics_dir: TopicsDir = None,
     as_json: AsJson = False,
     calibrate: Calibrate = False,
+    split: Split = None,
+    data_dir: DataDir = Path("tests/data"),
+    rules_only: RulesOnly = False,
 ) -> None:
-    """Precision/recall/F1 per topic and language, hard-negative precision, misclassified items."""
+    """P/R/F1, Brier score and reliability per topic and language; misclassified items."""
     from wirewatch_classify.evaluation import EvalFileError, evaluate, format_report, read_labelled
 
     classifier = load_classifier(topics_dir)
+    if rules_only:
+        classifier = type(classifier)(classifier.topics)
+    if split is not None:
+        from wirewatch.cli.model_cmds import eval_splits
+
+        eval_splits(classifier, data_dir, split, as_json, misses=not calibrate)
+        return
+    if file is None:
+        raise UserError("give a labelled FILE or --split NAME")
     try:
         rows = read_labelled(file)
     except EvalFileError as exc:
