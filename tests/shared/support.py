@@ -48,6 +48,8 @@ def _numbers(kind: type, bounds: dict[str, Any]) -> st.SearchStrategy[Any]:
 
 def for_type(annotation: Any, metadata: list[Any]) -> st.SearchStrategy[Any]:
     """A strategy for one field's values (bounds from ``metadata``)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return for_type(typing.get_args(annotation)[0], [*metadata, *annotation.__metadata__])
     bounds = _bounds(metadata)
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)

@@ -33,16 +33,19 @@ def open_database(database_url: str | None = None) -> Engine:
     """The database (``database_url``, else WIREWATCH_DATABASE_URL) at this release's
     schema: a SQLite file is upgraded, a PostgreSQL database must already be
     (``wirewatch db upgrade``)."""
-    from wirewatch.schema import prepare
+    from wirewatch.schema import SchemaOutOfDate, prepare
 
     url = database_url or CommonSettings().database_url
     try:
         engine = make_engine(url)
         prepare(engine)
-    except UserError:
-        raise
+    except SchemaOutOfDate as exc:
+        raise UserError(str(exc)) from None
     except Exception as exc:
-        raise UserError(f"cannot open the database {url}: {exc}") from None
+        # The URL may hold a password: name the setting, and the driver's first line.
+        orig = getattr(exc, "orig", None) or exc
+        reason = (str(orig).splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"cannot use the database (WIREWATCH_DATABASE_URL): {reason}") from None
     return engine
 
 

@@ -11,11 +11,11 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_ingest.fetcher import Fetcher, FetchError, make_http_client
+from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared.ssrf import SsrfError, acheck_url
+from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.common import open_database
 from wirewatch.cli.errors import UserError
@@ -66,6 +66,8 @@ def parse_command(
         settings = ingest_settings()
         try:
             body, headers = asyncio.run(_fetch_for_parse(source, settings))
+        except AddressRefused as exc:
+            raise UserError(f"cannot fetch {source}: {exc} ({PRIVATE_HINT})") from None
         except (SsrfError, FetchError) as exc:
             raise UserError(f"cannot fetch {source}: {exc}") from None
     else:
