@@ -10,6 +10,7 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Collection
 from typing import Any
 
 from faststream import AckPolicy, FastStream
@@ -79,6 +80,9 @@ class NotifyService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
+        # The topic names a subscription may use (classify's shipped and user topics),
+        # given by the composition root; None: not checked (notify cannot know them).
+        self.topic_catalog: Callable[[], Collection[str]] | None = None
         self.dead_letters = DeadLetters(
             self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
         )
@@ -100,6 +104,10 @@ class NotifyService:
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_batch)
+
+    def known_topics(self) -> Collection[str] | None:
+        """The topic catalogue now (blocking: reads the database), or None."""
+        return self.topic_catalog() if self.topic_catalog is not None else None
 
     async def on_batch(self, message: KafkaMessage) -> None:
         bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
