@@ -13,6 +13,7 @@ from typing import Any
 import structlog
 from fastapi import APIRouter
 from faststream import FastStream
+from sqlalchemy.engine import Engine
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_flights.api import create_flights_router
@@ -133,24 +134,7 @@ class System:
         self.ops.watch("flights", self.flights, prefixed=True)
         self.ops.start()
         if self.serve_http:
-            # Listening first: /healthz answers and /readyz says "starting" meanwhile.
-            pages = PagesContext(
-                snapshot=self._snapshot,
-                subscriptions=SubscribeFlow(
-                    engine,
-                    self.notify.box,
-                    self.notify.settings,
-                    self.notify.topic_catalog,
-                ),
-                refresh_s=settings.status_refresh_s,
-            )
-            flights_routers = (create_flights_router(engine), flights_page_router(engine))
-            app = build_http_app(
-                self.notify, self.ops.routes(), pages, (*flights_routers, *self.routers)
-            )
-            self.http = HttpServer(app, settings.http_host, settings.http_port)
-            await self.http.start()
-            log.info("http api listening", url=self.http.url)
+            await self._start_http(engine, settings)
         self.on_step("services joining their consumer groups")
         services = (
             ("classify", self.classify),
@@ -169,6 +153,24 @@ class System:
         )
         self.ops.mark_started()
         log.info("wirewatch is up")
+
+    async def _start_http(self, engine: Engine, settings: OpsSettings) -> None:
+        """Listening first: /healthz answers and /readyz says "starting" meanwhile."""
+        assert self.notify is not None and self.notify.topic_catalog is not None
+        pages = PagesContext(
+            snapshot=self._snapshot,
+            subscriptions=SubscribeFlow(
+                engine, self.notify.box, self.notify.settings, self.notify.topic_catalog
+            ),
+            refresh_s=settings.status_refresh_s,
+        )
+        flights_routers = (create_flights_router(engine), flights_page_router(engine))
+        app = build_http_app(
+            self.notify, self.ops.routes(), pages, (*flights_routers, *self.routers)
+        )
+        self.http = HttpServer(app, settings.http_host, settings.http_port)
+        await self.http.start()
+        log.info("http api listening", url=self.http.url)
 
     async def _snapshot(self) -> StatusSnapshot:
         assert self.settings is not None and self.notify is not None

@@ -13,6 +13,7 @@ import typer
 
 from wirewatch.cli.common import DatabaseUrl, TopicsDir, open_database
 from wirewatch.cli.errors import UserError
+from wirewatch.cli.progress import counting, track
 
 app = typer.Typer()
 
@@ -145,7 +146,7 @@ def eval_cmd(
         rows = read_labelled(file)
     except EvalFileError as exc:
         raise UserError(str(exc)) from exc
-    report = evaluate(classifier, rows)
+    report = evaluate(classifier, track(rows, "evaluating", total=len(rows)))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -211,7 +212,10 @@ def reclassify_cmd(
         )
     publish, close = reclassify.kafka_publisher(bootstrap)
     try:
-        examined, republished = reclassify.republish(engine, classifier, start, publish)
+        with counting("reclassifying stored items") as advance:
+            examined, republished = reclassify.republish(
+                engine, classifier, start, publish, on_item=advance
+            )
     finally:
         close()
     typer.echo(f"reclassified {examined} items; republished {republished} with changed matches")
