@@ -22,6 +22,7 @@ from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.ingest_cmds import ingest_engine, ingest_settings
+from wirewatch.cli.progress import track
 
 app = typer.Typer(help="Manage the feeds ingest polls.", no_args_is_help=True)
 
@@ -161,9 +162,9 @@ def feeds_import(
         entries, invalid = parse_opml(data)
     except OpmlError as exc:
         raise UserError(f"{file}: {exc}") from None
-    added, existing = store.add_feeds(
-        ingest_engine(ingest_settings()), [(entry.url, entry.title) for entry in entries]
-    )
+    pairs = ((entry.url, entry.title) for entry in entries)
+    engine = ingest_engine(ingest_settings())
+    added, existing = store.add_feeds(engine, track(pairs, "importing feeds", total=len(entries)))
     typer.echo(
         f"imported {len(added)} feeds from {file}"
         + (f", {len(existing)} already subscribed" if existing else "")
