@@ -22,6 +22,12 @@ becomes one signed webhook POST. The run prints:
 5. peak RSS of each service process (and of its worker children);
 6. the scale check: the hop again with 2 classify processes instead of 1.
 
+The stories stage always runs (a story-mode subscription gets its alerts); ``--stages
+flights`` also runs that stage as a process beside the others (it
+read the same streams: the flights stage reads the story events, every bench item is a
+deportation flight report, so every item goes through extraction and the flight feedstore),
+to measure the pipeline's latency with them in the path.
+
 Services use PostgreSQL when ``WIREWATCH_TEST_POSTGRES_URL`` (or the local test server)
 is reachable — a fresh database per run — else a SQLite file.
 """
@@ -360,12 +366,13 @@ class StoryWatch(TopicWatch):
 
 def subscribe(database_url: str, target: str, story_target: str) -> None:
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(database_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     box = SecretBox(b"bench-secret-key")
     # Item mode: one webhook per item, the latency measured below. Story mode: one alert
     # per story (and a follow-up), through the stories stage.
@@ -376,13 +383,15 @@ def subscribe(database_url: str, target: str, story_target: str) -> None:
 
 
 def add_feeds(database_url: str, urls: list[str]) -> None:
-    from wirewatch_ingest import store
+    from wirewatch_ingest import feedstore
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(database_url)
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     for url in urls:
-        store.add_feed(engine, url)
+        feedstore.add_feed(engine, url)
     engine.dispose()
 
 
@@ -650,8 +659,11 @@ async def main(args: argparse.Namespace) -> None:
         await classified.start()
         await story_events.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
-        for name in ("ingest", "classify", "stories", "notify"):
+        stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
+        for name in ("ingest", "classify", "stories", "notify", *stages):
             cluster.start(name)
+        if stages:
+            print(f"extra stages running: {', '.join(stages)}")
         await cluster.wait_ready()
 
         one = await hop(cluster, servers, classified, 1, args.hop_items)
@@ -765,6 +777,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--steady-seconds", type=float, default=20.0)
     parser.add_argument("--ceiling-messages", type=int, default=20_000)
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
+    parser.add_argument(
+        "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
+    )
     return parser.parse_args(argv)
 
 

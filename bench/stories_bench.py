@@ -28,7 +28,9 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
 from wirewatch_stories.assign import features_of
 from wirewatch_stories.cluster import Clusterer
-from wirewatch_stories.store import Assigner, create_stories_tables
+from wirewatch_stories.store import Assigner
+
+from wirewatch.schema import upgrade
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "stories_dev.jsonl"
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -90,7 +92,7 @@ def _rss_mb() -> float:
 
 def run(database_url: str, rows: list[dict[str, Any]], opened: int, items: int) -> float:
     engine = make_engine(database_url)
-    create_stories_tables(engine)
+    upgrade(engine)
     # Seeded with joining off, so every seed item opens its own story (copies of one real
     # item would otherwise join); then the real threshold for the measured items.
     assigner = Assigner(engine, window_s=72 * 3600.0, threshold=100.0)

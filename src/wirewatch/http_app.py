@@ -12,10 +12,9 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi_offline import FastAPIOffline
 from faststream.asgi.types import ASGIApp
-from wirewatch_notify.api import create_api_router
+from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
 from wirewatch_stories.api import stories_router
-from wirewatch_stories.store import create_stories_tables
 
 from wirewatch.asyncapi import wirewatch_version
 from wirewatch.ops.asyncapi_page import asyncapi_router
@@ -38,9 +37,8 @@ def build_http_app(
     for path, handler in ops_routes:
         # FastStream ASGI handlers, mounted as plain ASGI routes.
         api.add_route(path, handler, methods=["GET", "HEAD"], include_in_schema=False)  # type: ignore[arg-type]
-    api.include_router(create_api_router(notify))
+    install_api(api, notify)
     # The stories read side (API and page) reads the stories stage's tables.
-    create_stories_tables(notify.engine)
     api.include_router(stories_router(notify.engine))
     settings = notify.settings
     api.include_router(

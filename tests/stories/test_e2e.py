@@ -20,9 +20,8 @@ from xml.sax.saxutils import escape
 
 import httpx
 import pytest
-from wirewatch_ingest import store as feed_store
+from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
-from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import free_port
@@ -33,6 +32,7 @@ from tests.stories.support import dev_rows
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.runner import System
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -78,8 +78,7 @@ async def test_one_story_alert_per_subscription_and_one_follow_up_at_three_outle
     for path in ("/story", "/item"):
         http_receiver.routes[path] = Reply(204, b"")
     engine = make_engine(database_url)
-    feed_store.create_ingest_tables(engine)
-    create_notify_tables(engine)
+    upgrade(engine)
     box = SecretBox(b"test-secret-key")
     topic = "repatriation-flights"
     _subscribe(engine, box, topic=topic, channel="webhook", target=http_receiver.url("/story"))

@@ -25,11 +25,12 @@ from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
-from wirewatch_stories.store import count_stories, create_stories_tables
+from wirewatch_stories.store import count_stories
 
 from tests.stories.support import classified_row, dev_rows, in_published_order
 from tests.stories.test_store import _replays_as_one_process, _stored
 from tests.support.env import is_setting
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -86,7 +87,7 @@ def test_kill_9_mid_stream_loses_no_item_and_opens_no_story_twice(
     rows = in_published_order(dev_rows())
     items = [classified_row(r) for r in rows]
     engine = make_engine(database_url)
-    create_stories_tables(engine)
+    upgrade(engine)
     with EmbeddedBroker() as broker:
         ensure_streams(broker.bootstrap)
         producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks="all", linger_ms=5)

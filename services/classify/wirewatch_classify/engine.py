@@ -28,14 +28,22 @@ from pathlib import Path
 from wirewatch_shared.events import Entities, Evidence, TopicMatch
 
 from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
+from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
+from wirewatch_classify.model import MODEL_RULE, Stack, TopicModel, shipped_model, term_evidence
 from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
-from wirewatch_classify.topicdef import TopicSpec, load_topics
+from wirewatch_classify.topicdef import ExcludeSpec, PhraseLists, RuleSpec, TopicSpec, load_topics
 
 Located = tuple[FieldScan, int, int]
 """A hit in a field: (scan, first token, end token)."""
 GroupHits = dict[int, list[Located]]
 """Hits per owner id."""
+RuleView = tuple[float, float, float]
+"""What the model's combination reads of a topic's rules: the sum of the positive
+weights that fired, the sum of the negative ones, and 1.0 when the rules recognise a
+hard negative (an exclusion masked a hit or vetoed the topic, or a context rule of
+weight <= ``STRONG_CONTEXT`` fired: evacuation, extradition, business news...), else 0.0."""
+STRONG_CONTEXT = -4.0
 
 EMPTY_ENTITIES = Entities()
 QUERY_RULE = "query"
@@ -120,6 +128,9 @@ class _Rule:
         return [lh for lh in located if lh[0].name in self.fields]
 
 
+Fired = tuple["_Rule", list[Located]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Exclusion:
     phrases: int | None
@@ -156,60 +167,93 @@ class _Topic:
         return found
 
 
-def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
-    def gid(group: str) -> int:
-        return lexicon.owner_id(("T", spec.topic, group))
+def _wire_model(
+    model: TopicModel | None, topics: Sequence[TopicSpec], lexicon: Lexicon
+) -> tuple[dict[str, Stack], frozenset[int], dict[str, frozenset[int]]]:
+    """(stack per topic the model combines with, gate owner ids, core owner ids per topic).
 
-    for group, lists in spec.groups.items():
+    A topic combines with the model only if the model was fitted on this very topic
+    file version; the model reads an item only when a gate group occurs."""
+    if model is None:
+        return {}, frozenset(), {t.topic: frozenset() for t in topics}
+    stacks = {
+        t.topic: model.stacks[t.topic]
+        for t in topics
+        if t.topic in model.stacks and model.stacks[t.topic].rules_version == t.version
+    }
+
+    def ids(spec: TopicSpec, groups: Iterable[str]) -> frozenset[int]:
+        return frozenset(lexicon.owner_id(("T", spec.topic, g)) for g in groups if g in spec.groups)
+
+    gate = frozenset().union(
+        *(ids(t, model.gates.get(t.topic, ())) for t in topics if t.topic in stacks)
+    )
+    cores = {t.topic: ids(t, model.cores.get(t.topic, ())) for t in topics}
+    return stacks, gate, cores
+
+
+class _TopicCompiler:
+    """Registers one topic's phrases in the lexicon and builds its rules and exclusions
+    over the lexicon's group ids."""
+
+    def __init__(self, spec: TopicSpec, lexicon: Lexicon) -> None:
+        self.spec = spec
+        self.lexicon = lexicon
+
+    def gid(self, group: str) -> int:
+        return self.lexicon.owner_id(("T", self.spec.topic, group))
+
+    def add_phrases(self, lists: PhraseLists, group: str) -> None:
         for phrases in lists.values():
-            lexicon.add_all(phrases, ("T", spec.topic, group))
-    rules: list[_Rule] = []
-    for r in spec.rules:
+            self.lexicon.add_all(phrases, ("T", self.spec.topic, group))
+
+    def rule(self, r: RuleSpec) -> _Rule:
         groups: tuple[int, ...]
         if r.phrases:
-            for phrases in r.phrases.values():
-                lexicon.add_all(phrases, ("T", spec.topic, "@" + r.name))
-            kind, groups = "any", (gid("@" + r.name),)
+            self.add_phrases(r.phrases, "@" + r.name)
+            kind, groups = "any", (self.gid("@" + r.name),)
         elif r.any:
-            kind, groups = "any", tuple(gid(g) for g in r.any)
+            kind, groups = "any", tuple(self.gid(g) for g in r.any)
         elif r.all:
-            kind, groups = "all", tuple(gid(g) for g in r.all)
+            kind, groups = "all", tuple(self.gid(g) for g in r.all)
         else:
             assert r.near is not None
-            kind, groups = "near", (gid(r.near[0]), gid(r.near[1]))
-        requires = tuple(gid(g) for g in r.requires)
-        rules.append(
-            _Rule(
-                name=r.name,
-                weight=r.weight,
-                kind=kind,
-                groups=groups,
-                within=r.within,
-                requires=requires,
-                unless=tuple(gid(g) for g in r.unless),
-                fields=None if len(set(r.fields)) == 2 else frozenset(r.fields),
-                need_all=frozenset(requires if kind == "any" else (*groups, *requires)),
-                need_any=frozenset(groups) if kind == "any" else None,
-                context_in_fields=r.context == "fields",
-            )
+            kind, groups = "near", (self.gid(r.near[0]), self.gid(r.near[1]))
+        requires = tuple(self.gid(g) for g in r.requires)
+        return _Rule(
+            name=r.name,
+            weight=r.weight,
+            kind=kind,
+            groups=groups,
+            within=r.within,
+            requires=requires,
+            unless=tuple(self.gid(g) for g in r.unless),
+            fields=None if len(set(r.fields)) == 2 else frozenset(r.fields),
+            need_all=frozenset(requires if kind == "any" else (*groups, *requires)),
+            need_any=frozenset(groups) if kind == "any" else None,
+            context_in_fields=r.context == "fields",
         )
-    exclusions: list[_Exclusion] = []
-    for ex in spec.exclude:
+
+    def exclusion(self, ex: ExcludeSpec) -> _Exclusion:
         if ex.phrases:
-            for phrases in ex.phrases.values():
-                lexicon.add_all(phrases, ("T", spec.topic, "!" + ex.name))
-            exclusions.append(_Exclusion(gid("!" + ex.name), None, ex.within, ex.veto))
-        else:
-            assert ex.near is not None
-            exclusions.append(
-                _Exclusion(None, (gid(ex.near[0]), gid(ex.near[1])), ex.within, ex.veto)
-            )
+            self.add_phrases(ex.phrases, "!" + ex.name)
+            return _Exclusion(self.gid("!" + ex.name), None, ex.within, ex.veto)
+        assert ex.near is not None
+        return _Exclusion(None, (self.gid(ex.near[0]), self.gid(ex.near[1])), ex.within, ex.veto)
+
+
+def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
+    compiler = _TopicCompiler(spec, lexicon)
+    for group, lists in spec.groups.items():
+        compiler.add_phrases(lists, group)
+    rules = tuple(compiler.rule(r) for r in spec.rules)
+    exclusions = tuple(compiler.exclusion(ex) for ex in spec.exclude)
     positive = tuple(r for r in rules if r.weight > 0)
     return _Topic(
         spec=spec,
-        rules=tuple(rules),
+        rules=rules,
         positive=positive,
-        exclusions=tuple(exclusions),
+        exclusions=exclusions,
         cutoff=_cutoff(spec),
         trigger_ids=frozenset(g for r in positive for g in (*r.need_all, *(r.need_any or ()))),
         _bounds={},
@@ -236,8 +280,10 @@ class Classifier:
         topics: Sequence[TopicSpec],
         gazetteer: Gazetteer | None = None,
         user_topics: Iterable[UserTopic] = (),
+        model: TopicModel | None = None,
     ) -> None:
         self.topics: tuple[TopicSpec, ...] = tuple(topics)
+        self.model = model
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         files = {t.topic for t in self.topics}
         # A topic file wins over a user topic of the same name (one match per name).
@@ -255,6 +301,7 @@ class Classifier:
             }
             for phrase in terms(user.query):
                 self.lexicon.add(phrase, ("U", user.name, phrase))
+        self._stacks, self._gate, self._cores = _wire_model(model, self.topics, self.lexicon)
         # Which topic file / user topic / entity kind each owner id belongs to.
         self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
         self._owner_name = [key[1] for key in self.lexicon.owner_keys]
@@ -262,11 +309,11 @@ class Classifier:
     @classmethod
     def load(cls, topics_dir: Path | None = None) -> Classifier:
         """The shipped topic files (overridden/extended by ``topics_dir``) and gazetteer."""
-        return cls(load_topics(topics_dir))
+        return cls(load_topics(topics_dir), model=shipped_model())
 
     def with_user_topics(self, user_topics: Iterable[UserTopic]) -> Classifier:
         """A new classifier with the same topic files and these user topics."""
-        return Classifier(self.topics, self.gazetteer, user_topics)
+        return Classifier(self.topics, self.gazetteer, user_topics, self.model)
 
     @property
     def topic_names(self) -> list[str]:
@@ -274,12 +321,16 @@ class Classifier:
 
     # -- classification -------------------------------------------------------------
 
-    def _scan(self, title: str, summary: str) -> GroupHits:
-        """Hits of both fields, bucketed by owner id (topic group, entity, query term)."""
+    def _scan(self, title: str, summary: str, scans: list[FieldScan] | None = None) -> GroupHits:
+        """Hits of both fields, bucketed by owner id (topic group, entity, query term);
+        the field scans are appended to ``scans`` when given."""
         lexicon = self.lexicon
         phrase_owners = lexicon.phrase_owners
         groups: GroupHits = {}
-        for scan in lexicon.scan_fields((("title", title), ("summary", summary))):
+        fields = lexicon.scan_fields((("title", title), ("summary", summary)))
+        if scans is not None:
+            scans.extend(fields)
+        for scan in fields:
             for pid, start, end in scan.hits:
                 for oid in phrase_owners[pid]:
                     located = groups.get(oid)
@@ -298,7 +349,8 @@ class Classifier:
         are applied: feeds often omit or mislabel it, and the EN/ES phrase sets
         do not collide.
         """
-        groups = self._scan(title, summary)
+        scans: list[FieldScan] = []
+        groups = self._scan(title, summary, scans)
         if not groups:
             return (), EMPTY_ENTITIES
         # One pass over the owners present: which topics and user topics to evaluate,
@@ -316,11 +368,20 @@ class Classifier:
             else:
                 users.add(names[oid])
         matches: list[TopicMatch] = []
+        parts: list[tuple[ItemParts, list[float]]] = []  # the model's view, built once
+        gated = not self._gate.isdisjoint(groups.keys())
+        if gated:
+            topics.update(self._stacks)
         for name in topics:
             topic = self._compiled[name]
-            if not topic.may_match(groups):
+            stack = self._stacks.get(name) if gated else None
+            if stack is not None and self.model is not None:
+                core = not self._cores[name].isdisjoint(groups.keys())
+                match = _eval_topic_model(topic, groups, stack, core, self.model, scans, parts)
+            elif not topic.may_match(groups):
                 continue
-            match = _eval_topic(topic, groups)
+            else:
+                match = _eval_topic(topic, groups)
             if match is not None:
                 matches.append(match)
         for name in users:
@@ -339,6 +400,37 @@ class Classifier:
             fired = _fire_rules(topic, groups)
             out[name] = sum(rule.weight for rule, _ in fired) if fired else 0.0
         return out
+
+    def topic_scores(self, title: str, summary: str) -> dict[str, float]:
+        """The calibrated score of every topic file, reported or not (for evaluation)."""
+        groups = self._scan(title, summary)
+        out: dict[str, float] = {}
+        logits: list[float] | None = None
+        gated = not self._gate.isdisjoint(groups.keys())
+        for name, topic in self._compiled.items():
+            fired, view = _rule_view(topic, groups)
+            stack = self._stacks.get(name)
+            if stack is None or self.model is None or not gated:
+                out[name] = topic.spec.calibration.score(view[0] + view[1]) if fired else 0.0
+                continue
+            logits = logits or self.model.logits(ItemParts.of(title, summary))
+            core = not self._cores[name].isdisjoint(groups.keys())
+            out[name] = _combined_score(topic, view, stack, core, logits)
+        return out
+
+    def groups_present(self, title: str, summary: str) -> set[tuple[str, str]]:
+        """(topic, group) of every topic-file group with a hit in the item."""
+        keys = self.lexicon.owner_keys
+        return {
+            (keys[oid][1], str(keys[oid][2]))
+            for oid in self._scan(title, summary)
+            if keys[oid][0] == "T"
+        }
+
+    def rule_views(self, title: str, summary: str) -> dict[str, RuleView]:
+        """Per topic file, what the model's combination reads of the rules (training)."""
+        groups = self._scan(title, summary)
+        return {name: _rule_view(topic, groups)[1] for name, topic in self._compiled.items()}
 
     def _eval_user_topic(self, user: UserTopic, groups: GroupHits) -> TopicMatch | None:
         by_term = {
@@ -394,10 +486,79 @@ def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
     )
 
 
+def _eval_topic_model(
+    topic: _Topic,
+    groups: GroupHits,
+    stack: Stack,
+    core: bool,
+    model: TopicModel,
+    scans: list[FieldScan],
+    parts: list[tuple[ItemParts, list[float]]],
+) -> TopicMatch | None:
+    """Rules and model combined: the score is the stack's calibrated probability.
+
+    Rule evidence as usual; when the rules alone would not have tagged the item, the
+    model's strongest terms are evidence too (rule ``model``)."""
+    fired, view = _rule_view(topic, groups)
+    raw = view[0] + view[1]
+    if not parts:
+        item = ItemParts(scans[0].tokens, scans[1].tokens)
+        parts.append((item, model.logits(item)))
+    name = topic.spec.topic
+    score = _combined_score(topic, view, stack, core, parts[0][1])
+    if score < stack.threshold:
+        return None
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
+        if rule.weight <= 0:
+            break
+        evidence.extend(_evidence(located, rule.name, seen))
+    names = tuple(rule.name for rule, _ in fired)
+    if raw < topic.cutoff or not evidence:
+        terms = model.top_terms(parts[0][0], name)
+        evidence.extend(
+            e for e in term_evidence(scans, terms) if (e.field, e.start, e.end) not in seen
+        )
+        names += (MODEL_RULE,)
+    evidence.sort(key=lambda e: (e.field != "title", e.start))
+    return TopicMatch.model_construct(
+        topic=name, score=round(score, 4), evidence=tuple(evidence), rules=names
+    )
+
+
+def _combined_score(
+    topic: _Topic, view: RuleView, stack: Stack, core: bool, logits: list[float]
+) -> float:
+    """The stack's probability; but where the rules would not tag on their own and
+    either recognise a hard negative (see ``RuleView``) or find none of the topic's
+    core vocabulary (a flight word alone: "flights delayed by strike"), the model
+    cannot overrule them: the score is at most the rules' own score."""
+    score = stack.score(view, core, logits)
+    raw = view[0] + view[1]
+    if (view[2] or not core) and raw < topic.cutoff:
+        return min(score, topic.spec.calibration.score(raw))
+    return score
+
+
 def _fire_rules(topic: _Topic, groups: GroupHits) -> list[tuple[_Rule, list[Located]]]:
     kept = _masked(topic, groups)
     if kept is None:
         return []
+    return _fire_kept(topic, kept)
+
+
+def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]:
+    """The rules that fired and what the model's combination reads of them."""
+    kept = _masked(topic, groups)
+    fired = _fire_kept(topic, kept) if kept is not None else []
+    positive = sum(rule.weight for rule, _ in fired if rule.weight > 0)
+    negative = sum(rule.weight for rule, _ in fired if rule.weight < 0)
+    hard = kept is not groups or any(rule.weight <= STRONG_CONTEXT for rule, _ in fired)
+    return fired, (positive, negative, 1.0 if hard else 0.0)
+
+
+def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
     fired: list[tuple[_Rule, list[Located]]] = []
     for rule in topic.rules:
         if rule.weight > 0 and not rule.possible(kept):

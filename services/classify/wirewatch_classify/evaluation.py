@@ -4,7 +4,10 @@ Each line has ``title``, ``summary``, ``lang``, ``labels`` (the expected topics)
 and optionally ``hard_negative`` and ``id``. Reported: precision/recall/F1 per
 topic and per topic x language, confusion counts, the share of hard negatives
 left untagged ("precision on hard negatives": a hard negative has no true topic,
-so every tag on it is a false positive), and every misclassified item.
+so every tag on it is a false positive), the share of negatives tagged, the Brier
+score (mean squared error of the calibrated score against the 0/1 label) per topic
+and language, a reliability table per topic (items binned by score: mean score vs.
+the observed share of positives), and every misclassified item.
 """
 
 from __future__ import annotations
@@ -73,6 +76,30 @@ class Report:
     hard_negatives_clean: int = 0
     items: int = 0
     misses: list[Miss] = field(default_factory=list)
+    scored: dict[str, list[tuple[str, float, bool]]] = field(default_factory=dict)
+    """Per topic: (language, calibrated score, expected) for every item."""
+    negatives: int = 0
+    negatives_tagged: int = 0
+    """Items with no expected topic, and how many of them got any tag."""
+
+    @property
+    def negative_tag_rate(self) -> float:
+        return self.negatives_tagged / self.negatives if self.negatives else 0.0
+
+    def brier(self, topic: str, lang: str | None = None) -> float:
+        rows = [(p, y) for lg, p, y in self.scored.get(topic, []) if lang in (None, lg)]
+        return sum((p - y) ** 2 for p, y in rows) / len(rows) if rows else 0.0
+
+    def reliability(self, topic: str, bins: int = 10) -> list[tuple[float, float, int, float]]:
+        """(low edge, mean score, items, observed positive share) per non-empty bin."""
+        buckets: list[list[tuple[float, bool]]] = [[] for _ in range(bins)]
+        for _, p, y in self.scored.get(topic, []):
+            buckets[min(bins - 1, int(p * bins))].append((p, y))
+        return [
+            (k / bins, sum(p for p, _ in b) / len(b), len(b), sum(y for _, y in b) / len(b))
+            for k, b in enumerate(buckets)
+            if b
+        ]
 
     @property
     def hard_negative_precision(self) -> float:
@@ -88,6 +115,20 @@ class Report:
             },
             "hard_negatives": self.hard_negatives,
             "hard_negative_precision": round(self.hard_negative_precision, 4),
+            "negatives": self.negatives,
+            "negative_tag_rate": round(self.negative_tag_rate, 4),
+            "brier": {
+                f"{t}/{lang}": round(self.brier(t, None if lang == "all" else lang), 4)
+                for t in self.topics
+                for lang in ["all", *sorted({lg for lg, _, _ in self.scored.get(t, [])})]
+            },
+            "reliability": {
+                t: [
+                    {"bin": b, "mean_score": round(m, 4), "items": n, "observed": round(o, 4)}
+                    for b, m, n, o in self.reliability(t)
+                ]
+                for t in self.topics
+            },
             "misclassified": [m.__dict__ for m in self.misses],
         }
 
@@ -117,10 +158,16 @@ def read_labelled(path: Path) -> list[dict[str, Any]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise EvalFileError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("labels", []), list):
-            raise EvalFileError(f"{path} line {number}: expected an object with a 'labels' list")
+        if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
+            # No labels, no figures: an unlabelled file would score as all true negatives.
+            raise EvalFileError(
+                f"{path} line {number}: expected an object with a 'labels' list "
+                "(eval needs labelled items; [] for an item of no topic)"
+            )
         row.setdefault("id", f"line-{number}")
         rows.append(row)
+    if not rows:
+        raise EvalFileError(f"{path}: no items to evaluate")
     return rows
 
 
@@ -137,6 +184,14 @@ def evaluate(
         )
         predicted = {m.topic for m in matches if m.topic in names}
         expected = {t for t in row.get("labels", []) if t in names}
+        scores = classifier.topic_scores(str(row.get("title", "")), str(row.get("summary", "")))
+        for topic in names:
+            report.scored.setdefault(topic, []).append(
+                (lang, scores.get(topic, 0.0), topic in expected)
+            )
+        if not expected:
+            report.negatives += 1
+            report.negatives_tagged += bool(predicted)
         for topic in names:
             report.per_topic[topic].add(topic in expected, topic in predicted)
             report.per_language.setdefault((topic, lang), Counts()).add(
@@ -161,10 +216,11 @@ def evaluate(
     return report
 
 
-def format_report(report: Report) -> str:
+def format_report(report: Report, misses: bool = True) -> str:
     lines = [f"items: {report.items}", ""]
     header = (
-        f"{'topic':<24}{'lang':<6}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>6}"
+        f"{'topic':<24}{'lang':<6}{'P':>7}{'R':>7}{'F1':>7}{'Brier':>7}"
+        f"{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>6}"
     )
     lines.append(header)
     lines.append("-" * len(header))
@@ -173,16 +229,21 @@ def format_report(report: Report) -> str:
             (lang, c) for (t, lang), c in sorted(report.per_language.items()) if t == topic
         ]
         for lang, c in rows:
+            brier = report.brier(topic, None if lang == "all" else lang)
             lines.append(
                 f"{topic:<24}{lang:<6}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
-                f"{c.tp:>6}{c.fp:>5}{c.fn:>5}{c.tn:>6}"
+                f"{brier:>7.3f}{c.tp:>6}{c.fp:>5}{c.fn:>5}{c.tn:>6}"
             )
     lines.append("")
     lines.append(
         f"hard negatives: {report.hard_negatives_clean}/{report.hard_negatives} left untagged "
-        f"(precision on hard negatives {report.hard_negative_precision:.3f})"
+        f"(precision on hard negatives {report.hard_negative_precision:.3f}); negatives "
+        f"tagged: {report.negatives_tagged}/{report.negatives} ({report.negative_tag_rate:.1%})"
     )
     lines.append("")
+    lines.extend(format_reliability(report))
+    if not misses:
+        return "\n".join(lines)
     lines.append(f"misclassified: {len(report.misses)}")
     for m in report.misses:
         got = ", ".join(f"{t} {s:.2f}" for t, s in m.predicted) or "-"
@@ -193,3 +254,14 @@ def format_report(report: Report) -> str:
         if m.rules:
             lines.append(f"      rules: {', '.join(m.rules)}")
     return "\n".join(lines)
+
+
+def format_reliability(report: Report) -> list[str]:
+    """Per topic: score bins, the mean score in each, and the observed positive share."""
+    lines: list[str] = []
+    for topic in report.topics:
+        lines.append(f"reliability {topic}: score bin, items, mean score, observed positive share")
+        for low, mean, count, observed in report.reliability(topic):
+            lines.append(f"  {low:.1f}-{low + 0.1:.1f}  {count:>5}  {mean:>6.3f}  {observed:>6.3f}")
+        lines.append("")
+    return lines

@@ -10,20 +10,19 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Callable, Collection
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
-from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
-from wirewatch_shared.db import create_tables, make_engine
-from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, StoryEvent
+from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging, get_logger
 
@@ -31,7 +30,6 @@ from wirewatch_notify import memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.models import ApiToken, Delivery, Subscription
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
@@ -50,28 +48,6 @@ BATCH_TIMEOUT_MS = 50
 # a classified item is ~2 KB, so one round over the partitions still fills a batch.
 MAX_PARTITION_FETCH_BYTES = 128 * 1024
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's message bodies as they came off the wire (no JSON decoding)."""
-    return message.body
-
-
-# Columns added after the first release, with the value existing rows get: subscriptions
-# made before story mode keep their one-alert-per-item behaviour.
-ADDED_COLUMNS = (
-    ("notify_subscription", "alert_mode", "VARCHAR(8) NOT NULL DEFAULT 'item'"),
-    ("notify_subscription", "followup_outlets", "INTEGER NOT NULL DEFAULT 3"),
-)
-
-
-def create_notify_tables(engine: Engine) -> None:
-    create_tables(engine, Subscription, Delivery, ApiToken)
-    inspector = inspect(engine)
-    with engine.begin() as conn:
-        for table, column, ddl in ADDED_COLUMNS:
-            if column not in {c["name"] for c in inspector.get_columns(table)}:
-                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
 
 
 class NotifyService:
@@ -93,7 +69,13 @@ class NotifyService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
-        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        # The topic names a subscription may use (classify's shipped and user topics),
+        # given by the composition root; None: not checked (notify cannot know them).
+        self.topic_catalog: Callable[[], Collection[str]] | None = None
+        self.dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
+        )
+        self.backoff = Backoff(base_s=settings.delivery_tick_s)
         self.broker.subscriber(
             streams.CLASSIFIED,
             group_id=settings.consumer_group,
@@ -114,6 +96,11 @@ class NotifyService:
         # Story-mode subscriptions: alerts from story events (keyed by story id, so one
         # story's events come in order).
         self.stories_handled = 0
+        self.story_dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER),
+            streams.STORIES,
+            settings.story_consumer_group,
+        )
         self.broker.subscriber(
             streams.STORIES,
             group_id=settings.story_consumer_group,
@@ -126,30 +113,53 @@ class NotifyService:
             **settings.consumer_options(),
         )(self.on_story_batch)
 
+    def known_topics(self) -> Collection[str] | None:
+        """The topic catalogue now (blocking: reads the database), or None."""
+        return self.topic_catalog() if self.topic_catalog is not None else None
+
     async def on_batch(self, message: KafkaMessage) -> None:
         bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        items: list[ClassifiedItem] = []
+        records: list[tuple[bytes, ClassifiedItem]] = []
         for body in bodies:
             try:
-                items.append(ClassifiedItem.model_validate_json(body))
+                records.append((body, ClassifiedItem.model_validate_json(body)))
             except ValidationError as exc:
-                log.error("undecodable message dead-lettered", error=str(exc)[:200])
-                letter = dead_letter(
-                    streams.CLASSIFIED, self.settings.consumer_group, str(exc), body
-                )
-                await self.dead_letters.publish(letter.model_dump(mode="json"))
+                await self.dead_letters.send(body, exc)
         try:
-            await self.handle_batch(items)
-        except Exception:
+            await self.record_isolating(records)
+        except Exception as exc:
             # Database down: commit nothing; back off, then rewind and read the batch again.
-            log.exception("recording deliveries failed", messages=len(bodies))
-            await asyncio.sleep(self.settings.delivery_tick_s)
+            await asyncio.sleep(
+                self.backoff.failed("recording deliveries failed", exc, messages=len(bodies))
+            )
             await message.nack()
             return
+        self.backoff.succeeded()
         await message.ack()
         self.handled += len(bodies)
         if len(bodies) >= TRIM_AFTER:
             memory.trim()
+
+    async def record_isolating(self, records: list[tuple[bytes, ClassifiedItem]]) -> None:
+        """Record the batch; on a permanent error, each record alone, dead-lettering those
+        that fail permanently. A transient error is raised (the caller retries it all)."""
+        try:
+            await self.handle_batch([item for _, item in records])
+            return
+        except Exception as exc:
+            if not is_permanent(exc):
+                raise
+            log.warning(
+                "a record of the batch was refused; recording one at a time",
+                error=f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:300]}",
+            )
+        for body, item in records:
+            try:
+                await self.handle_batch([item])
+            except Exception as exc:
+                if not is_permanent(exc):
+                    raise
+                await self.dead_letters.send(body, exc)
 
     async def on_story_batch(self, message: KafkaMessage) -> None:
         bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
@@ -158,18 +168,16 @@ class NotifyService:
             try:
                 events.append(StoryEvent.model_validate_json(body))
             except ValidationError as exc:
-                log.error("undecodable story event dead-lettered", error=str(exc)[:200])
-                letter = dead_letter(
-                    streams.STORIES, self.settings.story_consumer_group, str(exc), body
-                )
-                await self.dead_letters.publish(letter.model_dump(mode="json"))
+                await self.story_dead_letters.send(body, exc)
         try:
             await self.handle_story_events(events)
-        except Exception:
-            log.exception("recording story alerts failed", messages=len(bodies))
-            await asyncio.sleep(self.settings.delivery_tick_s)
+        except Exception as exc:
+            await asyncio.sleep(
+                self.backoff.failed("recording story alerts failed", exc, messages=len(bodies))
+            )
             await message.nack()
             return
+        self.backoff.succeeded()
         await message.ack()
         self.stories_handled += len(bodies)
 
@@ -240,7 +248,6 @@ class NotifyService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(create_notify_tables, self.engine)
 
     async def after_startup(self) -> None:
         self._stop.clear()

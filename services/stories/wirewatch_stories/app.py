@@ -14,31 +14,24 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_stories.settings import StoriesSettings
-from wirewatch_stories.store import Assigner, create_stories_tables
+from wirewatch_stories.store import Assigner
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's bodies undecoded: one bad message is dead-lettered, not the batch."""
-    return message.body
 
 
 class StoriesService:
@@ -55,7 +48,11 @@ class StoriesService:
         self.stories_publisher = self.broker.publisher(
             streams.STORIES, title="stories", description="Story opened / item added"
         )
-        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        self.dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER),
+            streams.CLASSIFIED,
+            settings.stories_consumer_group,
+        )
         self.broker.subscriber(
             streams.CLASSIFIED,
             group_id=settings.stories_consumer_group,
@@ -75,11 +72,7 @@ class StoriesService:
             try:
                 items.append(ClassifiedItem.model_validate_json(body))
             except ValidationError as exc:
-                log.error("undecodable message dead-lettered", error=str(exc)[:200])
-                letter = dead_letter(
-                    streams.CLASSIFIED, self.settings.stories_consumer_group, str(exc), body
-                )
-                await self.dead_letters.publish(letter.model_dump(mode="json"))
+                await self.dead_letters.send(body, exc)
         try:
             await self.handle_batch(items)
         except Exception:
@@ -112,7 +105,6 @@ class StoriesService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(create_stories_tables, self.engine)
 
     def build_app(self) -> FastStream:
         return FastStream(self.broker, on_startup=[self.on_startup])

@@ -11,8 +11,9 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, TopicsDir, engine_from_settings
+from wirewatch.cli.common import DatabaseUrl, TopicsDir, open_database
 from wirewatch.cli.errors import UserError
+from wirewatch.cli.progress import counting, track
 
 app = typer.Typer()
 
@@ -21,8 +22,15 @@ InputFile = Annotated[
 ]
 WithEntities = Annotated[bool, typer.Option("--entities", help="Also add an 'entities' object.")]
 LabelledFile = Annotated[
-    Path, typer.Argument(help="Labelled JSON lines (title, summary, lang, labels).")
+    Path | None,
+    typer.Argument(help="Labelled JSON lines (title, summary, lang, labels); or use --split."),
 ]
+Split = Annotated[
+    str | None,
+    typer.Option("--split", help="Evaluate a split of the manifest: train, dev, test or all."),
+]
+DataDir = Annotated[Path, typer.Option("--data-dir", help="Labelled files (for --split).")]
+RulesOnly = Annotated[bool, typer.Option("--rules-only", help="Without the learned model.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 Calibrate = Annotated[
     bool, typer.Option("--calibrate", help="Also fit and print Platt calibration per topic.")
@@ -46,12 +54,8 @@ def load_classifier(topics_dir: Path | None) -> Any:
 
 
 def classify_engine(database_url: str | None) -> Any:
-    """The database, with classify's tables created if missing."""
-    from wirewatch_classify.store import create_classify_tables
-
-    engine = engine_from_settings(database_url)
-    create_classify_tables(engine)
-    return engine
+    """The database, at this release's schema."""
+    return open_database(database_url)
 
 
 def kafka_bootstrap() -> str | None:
@@ -117,20 +121,32 @@ def classify_cmd(
 
 @app.command("eval")
 def eval_cmd(
-    file: LabelledFile,
+    file: LabelledFile = None,
     topics_dir: TopicsDir = None,
     as_json: AsJson = False,
     calibrate: Calibrate = False,
+    split: Split = None,
+    data_dir: DataDir = Path("tests/data"),
+    rules_only: RulesOnly = False,
 ) -> None:
-    """Precision/recall/F1 per topic and language, hard-negative precision, misclassified items."""
+    """P/R/F1, Brier score and reliability per topic and language; misclassified items."""
     from wirewatch_classify.evaluation import EvalFileError, evaluate, format_report, read_labelled
 
     classifier = load_classifier(topics_dir)
+    if rules_only:
+        classifier = type(classifier)(classifier.topics)
+    if split is not None:
+        from wirewatch.cli.model_cmds import eval_splits
+
+        eval_splits(classifier, data_dir, split, as_json, misses=not calibrate)
+        return
+    if file is None:
+        raise UserError("give a labelled FILE or --split NAME")
     try:
         rows = read_labelled(file)
     except EvalFileError as exc:
         raise UserError(str(exc)) from exc
-    report = evaluate(classifier, rows)
+    report = evaluate(classifier, track(rows, "evaluating", total=len(rows)))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -196,7 +212,10 @@ def reclassify_cmd(
         )
     publish, close = reclassify.kafka_publisher(bootstrap)
     try:
-        examined, republished = reclassify.republish(engine, classifier, start, publish)
+        with counting("reclassifying stored items") as advance:
+            examined, republished = reclassify.republish(
+                engine, classifier, start, publish, on_item=advance
+            )
     finally:
         close()
     typer.echo(f"reclassified {examined} items; republished {republished} with changed matches")

@@ -166,12 +166,11 @@ def list_cmd(
     from rich.console import Console
     from rich.table import Table
     from wirewatch_stories.api import story_out
-    from wirewatch_stories.store import create_stories_tables, list_stories
+    from wirewatch_stories.store import list_stories
 
-    from wirewatch.cli.common import engine_from_settings
+    from wirewatch.cli.common import open_database
 
-    engine = engine_from_settings(database_url)
-    create_stories_tables(engine)
+    engine = open_database(database_url)
     since = datetime.now(UTC) - timedelta(days=days)
     stories = [story_out(r) for r in list_stories(engine, topic=topic, since=since, limit=limit)]
     if as_json:

@@ -12,12 +12,13 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from wirewatch_notify.api import create_api_router
-from wirewatch_notify.app import NotifyService, create_notify_tables
+from wirewatch_notify.api import install_api
+from wirewatch_notify.app import NotifyService
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
 
 from tests.support.http import HttpReceiver, RecordedRequest
+from wirewatch.schema import upgrade
 
 SECRET_KEY = "test-secret-key"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
@@ -44,7 +45,7 @@ def make_settings(database_url: str, **overrides: Any) -> NotifySettings:
 
 def make_service(database_url: str, **overrides: Any) -> NotifyService:
     service = NotifyService(make_settings(database_url, **overrides))
-    create_notify_tables(service.engine)
+    upgrade(service.engine)
     return service
 
 
@@ -106,7 +107,7 @@ async def running_worker(service: NotifyService) -> AsyncIterator[NotifyService]
 
 def api_client(service: NotifyService) -> httpx.AsyncClient:
     app = FastAPI()
-    app.include_router(create_api_router(service))
+    install_api(app, service)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
 
 

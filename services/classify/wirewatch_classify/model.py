@@ -1,0 +1,224 @@
+"""The learned topic model beside the rules: a linear model over words, word pairs and
+character n-grams (see :mod:`wirewatch_classify.features`), and the calibration that
+combines it with the rules into one probability.
+
+Pure Python, no dependency: the weights are a JSON file shipped as package data
+(``data/topic_model.json``, written by ``wirewatch train``; reviewable, no pickle).
+
+For a topic, with ``pos`` / ``neg`` the sums of the positive / negative weights of
+its rules that fired, ``excl`` 1 when the rules recognise a hard negative (an
+exclusion masked a hit, or a strong context rule such as evacuation fired), and
+``core`` 1 when a core group of the topic occurs (words for people removed or for
+migration: a flight word alone is not enough), and ``logit_k`` the linear model's
+log-odds for each topic k,
+
+    score = 1 / (1 + exp(-(r * clip(pos) + n * clip(neg) + e * excl + k * core
+                           + sum_k m_k * logit_k + c)))
+
+where the coefficients are fitted by logistic regression on out-of-fold logits of
+the fitted splits (train and dev, never test): the score is a calibrated probability.
+
+The model's score of an item is a sum over its distinct tokens (plus title words and
+word pairs), so each token's contribution is memoised: a typical item costs one
+dictionary look-up per token and per word pair.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from wirewatch_shared.events import Evidence
+
+from wirewatch_classify.features import ItemParts, token_features
+from wirewatch_classify.lexicon import FieldScan
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "topic_model.json"
+FORMAT = 1
+RAW_CLIP = 8.0
+"""Rule sums are clipped to +-8 (beyond, the rules have long decided)."""
+MEMO_LIMIT = 200_000
+MODEL_RULE = "model"
+"""The rule name of a model-led tag and of its evidence."""
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stack:
+    """How a topic's rule sum and model logit combine into a calibrated probability."""
+
+    rule: float
+    """Coefficient of the (clipped) sum of the positive rule weights that fired."""
+    negative: float
+    """Coefficient of the sum of the negative (context) rule weights that fired."""
+    excluded: float
+    """Coefficient of "the rules recognise a hard negative" (engine ``RuleView``)."""
+    core: float
+    """Coefficient of "a core group of the topic occurs" (``TopicModel.cores``: words
+    for people removed or for migration, not just a flight word)."""
+    model: tuple[float, ...]
+    """One coefficient per model topic: the other topics' logits count too (a flight
+    report with little policy language is evidence against border-policy)."""
+    intercept: float
+    threshold: float
+    rules_version: int
+    """The topic file version the combination was fitted with (other versions: rules only)."""
+
+    def score(
+        self, rules: tuple[float, float, float], core: bool, logits: Sequence[float]
+    ) -> float:
+        """``rules``: (positive rule sum, negative rule sum, excluded 0/1)."""
+        positive, negative, excluded = rules
+        z = self.rule * min(RAW_CLIP, positive) + self.negative * max(-RAW_CLIP, negative)
+        z += self.excluded * excluded + self.core * core + self.intercept
+        for coefficient, logit in zip(self.model, logits, strict=True):
+            z += coefficient * logit
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+class TopicModel:
+    """Per-topic linear scores over an item's features, with per-token memoisation."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ModelFileError(f"unsupported model format {data.get('format')!r}")
+        self.topics: tuple[str, ...] = tuple(data["topics"])
+        self.bias: tuple[float, ...] = tuple(float(b) for b in data["bias"])
+        width = len(self.topics)
+        self.weights: dict[str, tuple[float, ...]] = {
+            feature: tuple(float(w) for w in values) for feature, values in data["weights"].items()
+        }
+        if any(len(w) != width for w in self.weights.values()) or len(self.bias) != width:
+            raise ModelFileError("every weight needs one value per topic")
+        self.stacks: dict[str, Stack] = {
+            topic: Stack(**{**values, "model": tuple(values["model"])})
+            for topic, values in data["stack"].items()
+        }
+        if any(len(stack.model) != width for stack in self.stacks.values()):
+            raise ModelFileError("every stack needs one model coefficient per topic")
+        self.gates: dict[str, tuple[str, ...]] = {
+            topic: tuple(groups) for topic, groups in data.get("gates", {}).items()
+        }
+        """Per topic, the groups of its topic file whose presence lets the model read an item."""
+        self.cores: dict[str, tuple[str, ...]] = {
+            topic: tuple(groups) for topic, groups in data.get("cores", {}).items()
+        }
+        """Per topic, the groups whose presence is the stack's ``core`` feature."""
+        self.card: dict[str, Any] = dict(data.get("card", {}))
+        self._zero = (0.0,) * width
+        # Title words and word pairs by their bare text: no prefix to build per look-up.
+        self._title = {f[2:]: w for f, w in self.weights.items() if f.startswith("t:")}
+        self._pairs = {f[2:]: w for f, w in self.weights.items() if f.startswith("b:")}
+        self._memo: dict[str, tuple[float, ...]] = {}
+        self._memo_title: dict[str, tuple[float, ...]] = {}
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> TopicModel:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(data)
+        except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise ModelFileError(f"{path}: cannot load the topic model: {exc}") from exc
+
+    def token_contribution(self, token: str) -> tuple[float, ...]:
+        """Unscaled contribution of one distinct token (its word and n-gram features)."""
+        found = self._memo.get(token)
+        if found is not None:
+            return found
+        weights = self.weights
+        totals = list(self._zero)
+        for feature in token_features(token):
+            w = weights.get(feature)
+            if w is not None:
+                for k, value in enumerate(w):
+                    totals[k] += value
+        result = tuple(totals)
+        if len(self._memo) > MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[token] = result
+        return result
+
+    def title_contribution(self, token: str) -> tuple[float, ...]:
+        """Unscaled contribution of a distinct title token (its features + title word)."""
+        found = self._memo_title.get(token)
+        if found is not None:
+            return found
+        base = self.token_contribution(token)
+        extra = self._title.get(token)
+        result = base if extra is None else tuple(a + b for a, b in zip(base, extra, strict=True))
+        if len(self._memo_title) > MEMO_LIMIT:
+            self._memo_title.clear()
+        self._memo_title[token] = result
+        return result
+
+    def logits(self, parts: ItemParts) -> list[float]:
+        """The log-odds per topic (in ``self.topics`` order)."""
+        memo, memo_title = self._memo, self._memo_title
+        title = parts.title_tokens
+        rows = [
+            (memo_title.get(t) or self.title_contribution(t))
+            if t in title
+            else (memo.get(t) or self.token_contribution(t))
+            for t in parts.tokens
+        ]
+        pair_weights = self._pairs
+        rows.extend(w for w in map(pair_weights.get, parts.pairs) if w is not None)
+        scale = parts.scale
+        columns = zip(*rows, strict=True) if rows else ((0.0,) for _ in self.bias)
+        return [b + scale * sum(column) for b, column in zip(self.bias, columns, strict=True)]
+
+    def top_terms(self, parts: ItemParts, topic: str, limit: int = 4) -> list[str]:
+        """The tokens that raise the topic's score most (the evidence of a model-led tag)."""
+        k = self.topics.index(topic)
+        scored: list[tuple[float, str]] = []
+        for token in parts.tokens:
+            if token in parts.title_tokens:
+                value = self.title_contribution(token)[k]
+            else:
+                value = self.token_contribution(token)[k]
+            if value > 0:
+                scored.append((value, token))
+        scored.sort(key=lambda vt: (-vt[0], vt[1]))
+        return [token for _, token in scored[:limit]]
+
+
+@cache
+def shipped_model() -> TopicModel | None:
+    """The model shipped with the package, or None when the file is absent."""
+    if not MODEL_PATH.exists():
+        return None
+    return TopicModel.load(MODEL_PATH)
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def term_evidence(scans: Sequence[FieldScan], terms: Sequence[str]) -> list[Evidence]:
+    """Evidence for a model-led tag: the first occurrence of each term, title first."""
+    wanted = set(terms)
+    out: list[Evidence] = []
+    for scan in scans:
+        for index, token in enumerate(scan.tokens):
+            if token not in wanted:
+                continue
+            wanted.discard(token)
+            start, end = scan.token_span(index)
+            out.append(
+                Evidence.model_construct(
+                    phrase=scan.norm.original[start:end],
+                    field=scan.name,  # type: ignore[arg-type]  # always "title"/"summary"
+                    start=start,
+                    end=end,
+                    rule=MODEL_RULE,
+                )
+            )
+    return out

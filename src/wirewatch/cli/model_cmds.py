@@ -1,0 +1,101 @@
+"""Topic-model commands: `classify-split` (the train/dev/test manifest), `train`, and the
+per-split evaluation behind `wirewatch eval --split`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from wirewatch.cli.errors import UserError
+
+app = typer.Typer()
+
+DATA_DIR = Path("tests/data")
+DataDir = Annotated[Path, typer.Option("--data-dir", help="Where the labelled files are.")]
+BACKGROUND = Path("../shared/corpus/feeds")
+Background = Annotated[
+    Path,
+    typer.Option(
+        "--background",
+        help="News feeds whose gated, rule-untagged items are added as negatives "
+        "(skipped with a warning when absent).",
+    ),
+]
+ModelOut = Annotated[
+    Path | None, typer.Option("--out", help="Model file (default: the shipped package data).")
+]
+
+
+@app.command("classify-split")
+def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
+    """Gather the labelled files, drop near-duplicates, write the train/dev/test manifest."""
+    from wirewatch_classify.dataset import MANIFEST_NAME, DatasetError, split, write_manifest
+
+    if not data_dir.is_dir():
+        raise UserError(f"{data_dir}: not a directory")
+    try:
+        manifest = split(data_dir)
+    except DatasetError as exc:
+        raise UserError(str(exc)) from exc
+    write_manifest(manifest, data_dir / MANIFEST_NAME)
+    counts = ", ".join(f"{name} {n}" for name, n in manifest["counts"].items())
+    typer.echo(
+        f"{data_dir / MANIFEST_NAME}: {counts}; {len(manifest['duplicates_removed'])} "
+        f"near-duplicates removed; test from {manifest['date_cutoff']}"
+    )
+
+
+@app.command("train")
+def train_cmd(
+    data_dir: DataDir = DATA_DIR, out: ModelOut = None, background: Background = BACKGROUND
+) -> None:
+    """Train the topic model on the train+dev splits of the manifest (deterministic)."""
+    from wirewatch_classify.dataset import DatasetError
+    from wirewatch_classify.model import MODEL_PATH
+
+    try:
+        from wirewatch_classify.training import train
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
+    if not background.is_dir():
+        typer.echo(f"warning: {background} not found: training without background negatives")
+    try:
+        data = train(
+            data_dir, out or MODEL_PATH, background=background if background.is_dir() else None
+        )
+    except DatasetError as exc:
+        raise UserError(str(exc)) from exc
+    card = data["card"]
+    typer.echo(
+        f"{out or MODEL_PATH}: {len(data['weights'])} weighted features "
+        f"(of {card['vocabulary']}), C {card['c']}, {card['background_negatives']} background "
+        f"negatives; stack {json.dumps(data['stack'])}"
+    )
+
+
+def eval_splits(classifier: Any, data_dir: Path, which: str, as_json: bool, misses: bool) -> None:
+    """`wirewatch eval --split NAME|all`: the report of each split of the manifest."""
+    from wirewatch_classify.dataset import SPLITS, DatasetError, load_split
+    from wirewatch_classify.evaluation import evaluate, format_report
+
+    names = list(SPLITS) if which == "all" else [which]
+    if any(name not in SPLITS for name in names):
+        raise UserError(f"unknown split {which!r}: use train, dev, test or all")
+    try:
+        splits = load_split(data_dir)
+    except DatasetError as exc:
+        raise UserError(str(exc)) from exc
+    out: dict[str, Any] = {}
+    for name in names:
+        report = evaluate(classifier, [item.row for item in splits[name]])
+        if as_json:
+            out[name] = report.as_dict()
+        else:
+            typer.echo(f"== split {name} ==")
+            typer.echo(format_report(report, misses=misses))
+            typer.echo("")
+    if as_json:
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))

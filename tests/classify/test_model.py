@@ -1,0 +1,147 @@
+"""The learned topic model: shipped weights, training/scoring agreement, evidence, training."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from wirewatch_classify.dataset import (
+    MANIFEST_NAME,
+    deduplicate,
+    gather,
+    load_split,
+    split,
+    write_manifest,
+)
+from wirewatch_classify.engine import Classifier
+from wirewatch_classify.features import ItemParts, item_features
+from wirewatch_classify.model import MODEL_RULE, TopicModel, shipped_model
+from wirewatch_classify.topicdef import load_topics
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_shipped_model_matches_the_topic_files(classifier: Classifier) -> None:
+    model = shipped_model()
+    assert model is not None
+    versions = {t.topic: t.version for t in load_topics()}
+    for topic, stack in model.stacks.items():
+        assert stack.rules_version == versions[topic], f"retrain: {topic} changed"
+    assert classifier.model is model
+
+
+def test_scoring_equals_the_training_features() -> None:
+    """The memoised per-token scorer gives exactly w . x + b of the training features."""
+    model = shipped_model()
+    assert model is not None
+    for row in _rows(DATA / "classify_dev.jsonl")[:40]:
+        title, summary = str(row["title"]), str(row["summary"])
+        vector = item_features(title, summary)
+        logits = model.logits(ItemParts.of(title, summary))
+        for k, bias in enumerate(model.bias):
+            expected = bias + sum(
+                value * model.weights[f][k] for f, value in vector.items() if f in model.weights
+            )
+            assert math.isclose(logits[k], expected, abs_tol=1e-9)
+
+
+def test_model_led_tag_carries_its_terms_as_evidence(classifier: Classifier) -> None:
+    rules = Classifier(classifier.topics)
+    found = 0
+    for row in _rows(DATA / "classify_dev.jsonl") + _rows(DATA / "classify_pool_en.jsonl"):
+        title, summary = str(row["title"]), str(row["summary"])
+        matches, _ = classifier.classify(title, summary)
+        by_rules = {m.topic for m in rules.classify(title, summary)[0]}
+        for match in matches:
+            if match.topic in by_rules:
+                continue
+            assert MODEL_RULE in match.rules
+            model_evidence = [e for e in match.evidence if e.rule == MODEL_RULE]
+            assert model_evidence
+            for e in model_evidence:
+                text = title if e.field == "title" else summary
+                assert text[e.start : e.end] == e.phrase
+            found += 1
+    assert found > 0, "no model-led tag at all: the model adds no recall"
+
+
+def test_scores_are_probabilities_that_spread(classifier: Classifier) -> None:
+    scores = [
+        m.score
+        for row in _rows(DATA / "classify_dev.jsonl")
+        for m in classifier.classify(str(row["title"]), str(row["summary"]))[0]
+    ]
+    assert all(0.5 <= s <= 1.0 for s in scores)
+    # Unlike the rules alone (every clear match 1.00), a minimum score filters something.
+    assert sum(s < 0.9 for s in scores) >= 5
+
+
+def test_rules_only_when_the_topic_file_changed() -> None:
+    topics = [t.model_copy(update={"version": t.version + 1}) for t in load_topics()]
+    changed = Classifier(topics, model=shipped_model())
+    title = "Sweden deports 22 Iraqis as part of tightening immigration measures"
+    rules_only = Classifier(topics).classify(title, "")
+    assert changed.classify(title, "") == rules_only
+
+
+def test_the_model_reads_only_gated_items(classifier: Classifier) -> None:
+    """An item with no topic vocabulary never reaches the model (speed; see the docs)."""
+    title, summary = "Apple releases a new phone", "The company said sales rose."
+    assert classifier.classify(title, summary)[0] == ()
+    assert set(classifier.topic_scores(title, summary).values()) == {0.0}
+
+
+# -- data split ----------------------------------------------------------------------
+
+
+def test_manifest_splits_are_disjoint_and_keep_near_duplicates_together() -> None:
+    if not (DATA / MANIFEST_NAME).exists():
+        pytest.skip("no split manifest")
+    splits = load_split(DATA)
+    keys = {name: {item.key for item in items} for name, items in splits.items()}
+    assert not keys["train"] & keys["dev"]
+    assert not keys["train"] & keys["test"]
+    assert not keys["dev"] & keys["test"]
+    listed = [item for items in splits.values() for item in items]
+    where = {item.key: name for name, items in splits.items() for item in items}
+    _, removed, related = deduplicate(listed)
+    assert not removed, "a near-duplicate pair is listed in the manifest"
+    roots: dict[int, str] = {}
+    for i, item in enumerate(listed):
+        root = related.find(i)
+        assert roots.setdefault(root, where[item.key]) == where[item.key], item.key
+
+
+def test_split_is_reproducible(tmp_path: Path) -> None:
+    for name in ("classify_dev.jsonl", "classify_pool_es.jsonl"):
+        if (DATA / name).exists():
+            (tmp_path / name).write_text((DATA / name).read_text(encoding="utf-8"), "utf-8")
+    first = split(tmp_path)
+    write_manifest(first, tmp_path / MANIFEST_NAME)
+    assert split(tmp_path) == first
+    assert sum(first["counts"].values()) + len(first["duplicates_removed"]) == len(gather(tmp_path))
+
+
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from wirewatch_classify.training import train
+
+    rows = _rows(DATA / "classify_dev.jsonl")
+    (tmp_path / "classify_dev.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
+    )
+    write_manifest(split(tmp_path), tmp_path / MANIFEST_NAME)
+    a = train(tmp_path, tmp_path / "a.json", fit_on=("train",))
+    b = train(tmp_path, tmp_path / "b.json", fit_on=("train",))
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    model = TopicModel(a)
+    assert set(model.stacks) == {"border-policy", "repatriation-flights"}
+    assert a["card"]["fitted_on"] == "train" and b["card"]["splits"]["test"]["items"] > 0
+    with pytest.raises(ValueError, match="reporting only"):
+        train(tmp_path, tmp_path / "c.json", fit_on=("train", "test"))
