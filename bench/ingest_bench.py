@@ -43,6 +43,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from wirewatch.schema import upgrade
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
@@ -179,7 +181,7 @@ def wirewatch_phases(
     async def run() -> dict[str, Any]:
         settings = _settings(f"sqlite:///{workdir}/ww.db", bootstrap)
         service = IngestService(settings)
-        store.create_ingest_tables(service.engine)
+        upgrade(service.engine)
         store.add_feeds(service.engine, [(u, "") for u in urls])
         await service.on_startup()  # topics, tables, parser processes
         await service.broker.start()
@@ -264,7 +266,7 @@ def big_phase(
 
     configure_logging("WARNING")
     engine = make_engine(f"sqlite:///{workdir}/big.db")
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     store.add_feeds(engine, [(u, "") for u in urls])
     with engine.begin() as db:
         for index, etag in enumerate(etags):

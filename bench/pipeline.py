@@ -343,12 +343,13 @@ class TopicWatch:
 
 def subscribe(database_url: str, target: str) -> None:
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(database_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create({"topics": [TOPIC], "channel": "webhook", "target": target}),
@@ -361,8 +362,10 @@ def add_feeds(database_url: str, urls: list[str]) -> None:
     from wirewatch_ingest import store
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(database_url)
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     for url in urls:
         store.add_feed(engine, url)
     engine.dispose()

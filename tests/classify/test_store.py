@@ -11,10 +11,12 @@ from wirewatch_classify import store
 from wirewatch_classify.models import StoredItem
 from wirewatch_shared.db import session_scope
 
+from wirewatch.schema import upgrade
+
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_classify_tables(engine)
+    upgrade(engine)
     return engine
 
 

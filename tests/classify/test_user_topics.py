@@ -10,10 +10,12 @@ from wirewatch_classify import reclassify, store, user_topics
 from wirewatch_classify.engine import Classifier
 from wirewatch_shared.events import ClassifiedItem, FeedItem
 
+from wirewatch.schema import upgrade
+
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_classify_tables(engine)
+    upgrade(engine)
     return engine
 
 

@@ -16,6 +16,7 @@ from wirewatch_shared import streams
 from wirewatch_shared.events import FeedItem
 
 from tests.ingest.support import FeedServer, Route, rss
+from wirewatch.schema import upgrade
 
 
 @pytest.mark.integration
@@ -35,7 +36,7 @@ async def test_service_publishes_feed_items(
         host_min_gap_s=0,
     )
     service = IngestService(settings)
-    store.create_ingest_tables(service.engine)
+    upgrade(service.engine)
     for path in ("/a", "/b", "/broken"):
         store.add_feed(service.engine, feed_server.url(path))
 
@@ -51,7 +52,7 @@ async def test_service_publishes_feed_items(
         # The session broker also carries other tests' items: keep only this server's.
         if item.feed_url.startswith(feed_server.url("/")):
             received.append((item, message.raw_message.key))  # type: ignore[union-attr]
-            # Batched per partition by send_keyed, with a FastStream publish's headers.
+            # Batched per partition by the KeyedProducer, with a FastStream publish's headers.
             assert message.content_type == "application/json"
             correlation[item.item_id] = message.correlation_id
 

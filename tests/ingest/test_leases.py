@@ -14,19 +14,20 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.poller import FeedPoller
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import make_engine
 
 from tests.ingest.conftest import ingest_settings
 from tests.ingest.support import Collector, FeedServer, Route, rss
+from wirewatch.schema import upgrade
 
 FEEDS = 40
 
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     return engine
 
 

@@ -7,8 +7,8 @@ from itertools import count
 
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.parsepool import ParsePool
+from wirewatch_shared.clock import utcnow
 
 from tests.ingest.conftest import PollerFactory
 from tests.ingest.support import Collector, FeedServer, Route, rss

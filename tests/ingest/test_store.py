@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
+from wirewatch_shared.clock import utcnow
+
+from wirewatch.schema import upgrade
 
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     return engine
 
 
@@ -152,39 +153,3 @@ def test_concurrent_item_claims_never_overlap(db: Engine) -> None:
         t.join()
     claimed = [i for got in results.values() for i in got]
     assert len(claimed) == len(set(claimed)) == 300
-
-
-def test_old_schema_gets_new_columns(engine: Engine) -> None:
-    """A database created by the first ingest version is upgraded in place."""
-    with engine.begin() as conn:
-        conn.execute(text(
-            "CREATE TABLE ingest_feed (id INTEGER PRIMARY KEY, url VARCHAR(2048) NOT NULL UNIQUE,"
-            " title VARCHAR(512) NOT NULL, enabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL,"
-            " etag VARCHAR(1024), last_modified VARCHAR(256), content_hash VARCHAR(64),"
-            " next_check_at TIMESTAMP NOT NULL, last_attempt_at TIMESTAMP,"
-            " last_success_at TIMESTAMP, last_status VARCHAR(64),"
-            " consecutive_errors INTEGER NOT NULL, last_error VARCHAR(1024),"
-            " items_seen INTEGER NOT NULL)"
-        ))  # fmt: skip
-        conn.execute(text(
-            "CREATE TABLE ingest_seen_item (item_id VARCHAR(64) PRIMARY KEY,"
-            " feed_id INTEGER NOT NULL, first_seen_at TIMESTAMP NOT NULL)"
-        ))  # fmt: skip
-        conn.execute(text(
-            "INSERT INTO ingest_feed (id, url, title, enabled, created_at, next_check_at,"
-            " consecutive_errors, items_seen) VALUES (1, 'https://example.org/old', '', TRUE,"
-            " '2025-01-01 00:00:00', '2025-01-01 00:00:00', 0, 0)"
-        ))  # fmt: skip
-        conn.execute(text(
-            "INSERT INTO ingest_seen_item VALUES ('aaaa', 1, '2025-01-01 00:00:00')"
-        ))  # fmt: skip
-    store.create_ingest_tables(engine)
-    store.create_ingest_tables(engine)  # idempotent
-    (lease,) = store.claim_due_feeds(engine, owner="w", now=utcnow(), limit=5, lease_s=60)
-    assert lease.url == "https://example.org/old"
-    feed = store.get_feed(engine, 1)
-    assert feed is not None and feed.parked is False and feed.lease_owner == "w"
-    assert feed.created_at.tzinfo == UTC or feed.created_at.utcoffset() == timedelta(0)
-    # Legacy seen rows count as published.
-    assert store.claim_items(engine, 1, ["aaaa", "bbbb"], owner="w", now=utcnow(),
-                             stale_after_s=1) == ["bbbb"]  # fmt: skip

@@ -7,12 +7,14 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from wirewatch_notify import outbox
-from wirewatch_notify.app import create_notify_tables
-from wirewatch_notify.models import DeliveryStatus, utcnow
+from wirewatch_notify.models import DeliveryStatus
+from wirewatch_shared.clock import utcnow
+
+from wirewatch.schema import upgrade
 
 
 def _setup(engine: Engine) -> None:
-    create_notify_tables(engine)
+    upgrade(engine)
 
 
 def test_enqueue_is_idempotent_per_subscription_and_item(engine: Engine) -> None:

@@ -63,8 +63,10 @@ def republish(
     since: datetime,
     publish: Publisher,
     batch: int = 500,
+    on_item: Callable[[], None] | None = None,
 ) -> tuple[int, int]:
-    """Publish changed items in batches, then record their new matches.
+    """Publish changed items in batches, then record their new matches; ``on_item`` is
+    called for every item examined (progress).
 
     Returns (items examined, items republished)."""
     examined = republished = 0
@@ -81,6 +83,8 @@ def republish(
 
     for outcome in reclassify(engine, classifier, since):
         examined += 1
+        if on_item is not None:
+            on_item()
         if outcome.changed:
             republished += 1
             pending.append(outcome.event)

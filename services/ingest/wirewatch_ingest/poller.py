@@ -16,13 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 import httpcore
 import httpx
 from sqlalchemy.engine import Engine
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import is_postgres
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.ssrf import Resolver
 
 from wirewatch_ingest import store
 from wirewatch_ingest.fetcher import Fetcher, make_http_client
-from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.parsepool import ParsePool
 from wirewatch_ingest.processor import FeedProcessor, PollOutcome, PublishItems
 from wirewatch_ingest.scheduling import SchedulePolicy

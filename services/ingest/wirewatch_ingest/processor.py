@@ -16,12 +16,12 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
 from wirewatch_ingest import store
 from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
-from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.parsepool import OutgoingItem, ParsePool
 from wirewatch_ingest.resultwriter import ItemClaimer, ResultWriter
 from wirewatch_ingest.scheduling import (

@@ -23,10 +23,10 @@ from concurrent.futures import Executor
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
 from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
 
 log = get_logger(__name__)
 
