@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 
 from wirewatch_notify.models import (
@@ -25,7 +26,6 @@ from wirewatch_notify.models import (
     DeliveryKind,
     DeliveryStatus,
     Subscription,
-    utcnow,
 )
 from wirewatch_notify.payloads import dumps
 
@@ -377,6 +377,24 @@ def mark_failed(
     )
     record_outcomes(engine, [outcome])
     return outcome.status
+
+
+def dead_ids(engine: Engine) -> list[int]:
+    """Ids of every dead delivery, oldest first (for a replay in chunks)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(_TABLE.c.id).where(_TABLE.c.status == DeliveryStatus.DEAD).order_by(_TABLE.c.id)
+        )
+        return [int(row[0]) for row in rows]
+
+
+def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
+    """A delivery's status, or None when there is no such delivery."""
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(_TABLE.c.status).where(_TABLE.c.id == delivery_id)
+        ).scalar_one_or_none()
+    return None if found is None else str(found)
 
 
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
