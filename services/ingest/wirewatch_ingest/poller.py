@@ -185,7 +185,7 @@ class FeedPoller:
             await self._drain(active)
         return outcomes
 
-    async def _claim_logged(self, limit: int) -> list[store.FeedLease]:
+    async def _claim_logged(self, limit: int) -> list[feedstore.FeedLease]:
         """Claim due feeds; a failed claim is logged and claims nothing this round."""
         try:
             return await self._claim(limit)
