@@ -89,7 +89,7 @@ async def notify_rate(
     from wirewatch_notify import outbox, subscriptions
     from wirewatch_notify.models import DeliveryStatus
 
-    from tests.notify.helpers import classified, make_service
+    from tests.notify.support import classified, make_service
 
     service = make_service(
         database_url,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
-from wirewatch_classify import store, user_topics
+from wirewatch_classify import itemstore, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
@@ -133,7 +133,8 @@ async def test_items_are_classified_published_keyed_and_stored(
     assert all(d.consumer_group == streams.GROUP_CLASSIFY for d in dead)
     await service.flush_store()  # the last batch's write runs beside the next batch
     stored = {
-        r.item_id: r for r in store.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
+        r.item_id: r
+        for r in itemstore.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
     }
     assert set(stored) == {on_topic.item_id, off_topic.item_id}
     assert json.loads(stored[on_topic.item_id].matches_json)[0]["topic"] == "repatriation-flights"
@@ -217,17 +218,17 @@ async def test_a_batch_waits_for_the_previous_batchs_store_write(
 
     def stored() -> set[str]:
         since = datetime(2000, 1, 1, tzinfo=UTC)
-        return {r.item_id for r in store.items_since(service.engine, since)}
+        return {r.item_id for r in itemstore.items_since(service.engine, since)}
 
     release = threading.Event()
-    real_save = store.save_items
+    real_save = itemstore.save_items
 
-    def gated_save(engine: Engine, records: Sequence[store.ItemRecord]) -> None:
+    def gated_save(engine: Engine, records: Sequence[itemstore.ItemRecord]) -> None:
         if records[0].item_id == "two":  # runs in a worker thread: block it there
             assert release.wait(timeout=30)
         real_save(engine, records)
 
-    monkeypatch.setattr(store, "save_items", gated_save)
+    monkeypatch.setattr(itemstore, "save_items", gated_save)
 
     await service.handle_items([body(feed_item("one", "Deportation flight lands in Haiti"))])
     # Returns while its own write is still held (it would time out if it waited).

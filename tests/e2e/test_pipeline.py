@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer, TopicPartition
-from wirewatch_ingest import store as feed_store
+from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.secrets import SecretBox

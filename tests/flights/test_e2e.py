@@ -62,7 +62,7 @@ class Running:
         return self.feeds.url(path)
 
     async def add_feed(self, url: str) -> None:
-        from wirewatch_ingest import store as feed_store
+        from wirewatch_ingest import feedstore as feed_store
 
         await asyncio.to_thread(feed_store.add_feed, self.engine, url)
 

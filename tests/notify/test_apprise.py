@@ -16,7 +16,7 @@ from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.secrets import SecretBox
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     classified,
     make_service,

@@ -22,7 +22,7 @@ from wirewatch_notify.models import DeliveryKind, DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_shared.clock import utcnow
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     api_client,
     bearer,

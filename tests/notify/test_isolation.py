@@ -12,7 +12,7 @@ from wirewatch_notify import subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_shared import streams
 
-from tests.notify.helpers import classified, make_settings, wait_until
+from tests.notify.support import classified, make_settings, wait_until
 from tests.support.http import HttpReceiver, RecordedRequest, Reply
 from wirewatch.schema import upgrade
 

@@ -30,8 +30,8 @@ from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import free_port
 
-from tests.notify.helpers import SECRET_KEY, classified
 from tests.notify.receiver import ReceiverProcess
+from tests.notify.support import SECRET_KEY, classified
 from tests.support.env import is_setting
 from wirewatch.schema import upgrade
 

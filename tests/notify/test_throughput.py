@@ -14,7 +14,7 @@ from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_shared.metrics import REGISTRY
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     classified,
     make_service,

@@ -121,7 +121,7 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     One good feed (one repatriation-flight story) and one failing feed; a webhook
     subscription receives the alert. Shared by a module's tests (start-up takes seconds).
     """
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
 

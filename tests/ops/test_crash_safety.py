@@ -242,7 +242,7 @@ def test_kill_9_of_durable_up_then_restart_is_ready_in_30s_and_loses_nothing(
         weed_binary()
     except DurableModeUnavailable as exc:
         pytest.skip(str(exc))
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine

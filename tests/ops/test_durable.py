@@ -101,7 +101,7 @@ def _classified_count(bootstrap: str) -> int:
 
 
 async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None:
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine

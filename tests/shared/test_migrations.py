@@ -14,8 +14,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
-from wirewatch_classify import store as classify_store
-from wirewatch_ingest import store as ingest_store
+from wirewatch_classify import itemstore as classify_store
+from wirewatch_ingest import feedstore as ingest_store
 from wirewatch_notify import subscriptions
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine

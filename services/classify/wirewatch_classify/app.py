@@ -34,7 +34,7 @@ from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
 from wirewatch_shared.producer import KeyedProducer
 
-from wirewatch_classify import store, user_topics, workers
+from wirewatch_classify import itemstore, user_topics, workers
 from wirewatch_classify.encoding import assemble, timestamp_json
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
@@ -113,7 +113,7 @@ class ClassifyService:
             except ValidationError as exc:
                 pending.append(await self._dead_letter(body, exc))
         store_items = self.settings.classify_store_items
-        records: list[store.ItemRecord] = []
+        records: list[itemstore.ItemRecord] = []
         tagged: Counter[str] = Counter()
         matched = 0
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
@@ -136,7 +136,7 @@ class ClassifyService:
             pending.extend(await self.producer.send(streams.CLASSIFIED, out))
             await asyncio.sleep(0)  # let the sender start on this chunk
         # The batch's items are stored by one statement that runs without the GIL
-        # (store.save_items), beside the classification of the next batch: only the
+        # (itemstore.save_items), beside the classification of the next batch: only the
         # previous batch's write is awaited here, so at most one write is in flight
         # and a crash can leave at most one batch out of the history (the store is
         # history for reclassify, not the pipeline: its failures are logged and the
@@ -156,12 +156,12 @@ class ClassifyService:
         if saving is not None:
             await saving
 
-    async def _save(self, records: list[store.ItemRecord]) -> None:
+    async def _save(self, records: list[itemstore.ItemRecord]) -> None:
         """Keep the items for reclassify. The store is history, not the pipeline: a
         database failure is logged and the batch still completes (a publish failure,
         by contrast, fails the batch so it is redelivered)."""
         try:
-            await asyncio.to_thread(store.save_items, self.engine, records)
+            await asyncio.to_thread(itemstore.save_items, self.engine, records)
         except Exception as exc:
             log.error(
                 "item store write failed; items not kept for reclassify",
@@ -314,9 +314,9 @@ def _count(tagged: Counter[str], matched: int, total: int) -> None:
         metrics.TAGGED.labels(topic=topic).inc(count)
 
 
-def _record(item: FeedItem, body: bytes, stored_matches: str) -> store.ItemRecord:
+def _record(item: FeedItem, body: bytes, stored_matches: str) -> itemstore.ItemRecord:
     # Positional: a named tuple's keyword arguments cost as much again per item.
-    return store.ItemRecord(
+    return itemstore.ItemRecord(
         item.item_id,
         item.published,
         item.fetched_at,

@@ -20,7 +20,7 @@ from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import configure_logging, get_logger
 from wirewatch_shared.producer import KeyedProducer
 
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.parsepool import OutgoingItem
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_ingest.settings import IngestSettings
@@ -56,7 +56,7 @@ class IngestService:
         await ensure_service_streams(self.settings)
         if self.settings.seed_default_feeds:
             added = await asyncio.to_thread(
-                store.seed_feeds, self.engine, self.settings.default_feeds
+                feedstore.seed_feeds, self.engine, self.settings.default_feeds
             )
             if added:
                 log.info("default feeds added", count=added)

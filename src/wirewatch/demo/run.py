@@ -93,7 +93,7 @@ def demo_overrides(home: Path, port: int) -> dict[str, object]:
 def seed(overrides: dict[str, object], base_url: str) -> list[str]:
     """The demo feed and a webhook subscription to every shipped topic; the topics."""
     from wirewatch_classify.engine import Classifier
-    from wirewatch_ingest import store
+    from wirewatch_ingest import feedstore
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox, load_secret_key
     from wirewatch_notify.settings import NotifySettings
@@ -105,7 +105,7 @@ def seed(overrides: dict[str, object], base_url: str) -> list[str]:
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
-        store.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
+        feedstore.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
         topics = sorted(Classifier.load(None).topic_names)
         request = subscriptions.parse_create(
             {"topics": topics, "channel": "webhook", "target": base_url + HOOK_PATH}
