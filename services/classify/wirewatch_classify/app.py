@@ -27,12 +27,13 @@ from faststream.kafka import KafkaBroker
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics, streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_classify import itemstore, user_topics, workers
 from wirewatch_classify.encoding import assemble, timestamp_json
@@ -46,7 +47,7 @@ _INLINE_CHUNK = 250
 first part of a batch is published while the rest is classified."""
 
 
-class ClassifyService:
+class ClassifyService(ServiceBase[ClassifySettings]):
     """Owns the broker, the classifier and the user-topic refresh task of one process."""
 
     def __init__(self, settings: ClassifySettings, engine: Engine | None = None) -> None:
@@ -267,7 +268,7 @@ class ClassifyService:
     # -- lifecycle -----------------------------------------------------------------
 
     async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
+        await super().on_startup()  # the streams
         await self.reload_user_topics()
         await self.producer.start()
         if self.settings.classify_workers and self._pool is None:
@@ -294,15 +295,6 @@ class ClassifyService:
         # After the broker stopped: no batch is being published any more.
         await self.producer.stop()
 
-    def build_app(self) -> FastStream:
-        return FastStream(
-            self.broker,
-            on_startup=[self.on_startup],
-            after_startup=[self.after_startup],
-            on_shutdown=[self.on_shutdown],
-            after_shutdown=[self.after_shutdown],
-        )
-
 
 def _count(tagged: Counter[str], matched: int, total: int) -> None:
     """Prometheus counters (wirewatch_classify_items / _items_tagged)."""
@@ -327,6 +319,4 @@ def _record(item: FeedItem, body: bytes, stored_matches: str) -> itemstore.ItemR
 
 
 def create_app(settings: ClassifySettings | None = None) -> FastStream:
-    settings = settings or ClassifySettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return ClassifyService(settings).build_app()
+    return service_app(ClassifyService, settings or ClassifySettings())
