@@ -18,7 +18,7 @@ from wirewatch_stories.api import stories_router
 
 from wirewatch.asyncapi import wirewatch_version
 from wirewatch.ops.asyncapi_page import asyncapi_router
-from wirewatch.ops.pages import PagesContext, pages_router
+from wirewatch.ops.pages import PagesContext, install_pages
 from wirewatch.ops.stories_page import stories_page_router
 
 DESCRIPTION = (
@@ -49,7 +49,7 @@ def build_http_app(
     for router in routers:
         api.include_router(router)
     if pages is not None:
-        api.include_router(pages_router(pages))
+        install_pages(api, pages)
         api.include_router(stories_page_router(notify.engine))
 
         @api.get("/", include_in_schema=False)
