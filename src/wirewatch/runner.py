@@ -39,6 +39,7 @@ from wirewatch.ops.settings import OpsSettings
 from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
 from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
 from wirewatch.runtime import remove_runtime, write_runtime
+from wirewatch.schema import upgrade
 
 log = get_logger(__name__)
 
@@ -117,6 +118,7 @@ class System:
             await self._start_broker(settings)
         self.settings = settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         engine = make_engine(settings.database_url)
+        await asyncio.to_thread(upgrade, engine)  # the embedded default migrates on start
         classify_settings = ClassifySettings(**self.overrides)  # type: ignore[arg-type]
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)

@@ -11,7 +11,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, TopicsDir, engine_from_settings
+from wirewatch.cli.common import DatabaseUrl, TopicsDir, open_database
 from wirewatch.cli.errors import UserError
 from wirewatch.cli.progress import counting, track
 
@@ -54,12 +54,8 @@ def load_classifier(topics_dir: Path | None) -> Any:
 
 
 def classify_engine(database_url: str | None) -> Any:
-    """The database, with classify's tables created if missing."""
-    from wirewatch_classify.store import create_classify_tables
-
-    engine = engine_from_settings(database_url)
-    create_classify_tables(engine)
-    return engine
+    """The database, at this release's schema."""
+    return open_database(database_url)
 
 
 def kafka_bootstrap() -> str | None:
