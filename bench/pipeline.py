@@ -57,8 +57,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from wirewatch_shared import streams  # noqa: E402
-from wirewatch_shared.broker import ensure_streams  # noqa: E402
 from wirewatch_shared.embedded import EmbeddedBroker, free_port  # noqa: E402
+from wirewatch_shared.kafka_admin import ensure_streams  # noqa: E402
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 TOPIC = "repatriation-flights"

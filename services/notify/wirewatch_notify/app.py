@@ -18,13 +18,14 @@ from faststream.kafka.annotations import KafkaMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_notify import memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
@@ -49,7 +50,7 @@ MAX_PARTITION_FETCH_BYTES = 128 * 1024
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
 
 
-class NotifyService:
+class NotifyService(ServiceBase[NotifySettings]):
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
         memory.limit_arenas()  # before the worker threads exist
         self.settings = settings
@@ -186,7 +187,7 @@ class NotifyService:
         return len(new), outbox.enqueue(self.engine, new), due_now
 
     async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
+        await super().on_startup()  # the streams
 
     async def after_startup(self) -> None:
         self._stop.clear()
@@ -200,16 +201,6 @@ class NotifyService:
         for channel in self.channels.values():
             await channel.aclose()
 
-    def build_app(self) -> FastStream:
-        return FastStream(
-            self.broker,
-            on_startup=[self.on_startup],
-            after_startup=[self.after_startup],
-            on_shutdown=[self.on_shutdown],
-        )
-
 
 def create_app(settings: NotifySettings | None = None) -> FastStream:
-    settings = settings or NotifySettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return NotifyService(settings).build_app()
+    return service_app(NotifyService, settings or NotifySettings())

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 import typer
 
+from wirewatch.cli.common import json_objects
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
@@ -39,18 +40,7 @@ def read_rows(stream: IO[str], source: str) -> list[dict[str, Any]]:
     from wirewatch_stories.offline import parse_published
 
     rows: list[dict[str, Any]] = []
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise UserError(f"{source} line {number}: expected a JSON object")
-        for key in ("title", "summary"):
-            if obj.get(key) is not None and not isinstance(obj[key], str):
-                raise UserError(f"{source} line {number}: {key!r} must be a string")
+    for number, obj in json_objects(stream, source):
         try:
             parse_published(obj.get("published"))
         except ValueError as exc:
