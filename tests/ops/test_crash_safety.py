@@ -237,14 +237,8 @@ SECOND_ITEM = """<item><title>Second deportation flight to Venezuela departs fro
 </channel>"""
 
 
-@pytest.mark.integration
-def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
-    linux_proc: None, tmp_path: Path
-) -> None:
-    try:
-        weed_binary()
-    except DurableModeUnavailable as exc:
-        pytest.skip(str(exc))
+def _seed(database_url: str, web: HttpReceiver) -> None:
+    """The schema, one feed and one webhook subscription to its story's topic."""
     from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
@@ -252,11 +246,7 @@ def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
 
     from wirewatch.schema import upgrade
 
-    web = HttpReceiver()
-    web.routes["/feed.xml"] = Reply(200, FEED.encode(), {"content-type": "application/rss+xml"})
-    web.routes["/hook"] = Reply(204, b"")
-    web.start()
-    engine = make_engine(f"sqlite:///{tmp_path / 'wirewatch.db'}")
+    engine = make_engine(database_url)
     upgrade(engine)
     subscriptions.create_subscription(
         engine,
@@ -267,6 +257,21 @@ def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
     )
     feed_store.add_feed(engine, web.url("/feed.xml"))
     engine.dispose()
+
+
+@pytest.mark.integration
+def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
+    linux_proc: None, tmp_path: Path
+) -> None:
+    try:
+        weed_binary()
+    except DurableModeUnavailable as exc:
+        pytest.skip(str(exc))
+    web = HttpReceiver()
+    web.routes["/feed.xml"] = Reply(200, FEED.encode(), {"content-type": "application/rss+xml"})
+    web.routes["/hook"] = Reply(204, b"")
+    web.start()
+    _seed(f"sqlite:///{tmp_path / 'wirewatch.db'}", web)
     processes: list[subprocess.Popen[bytes]] = []
     try:
         port = free_port()
