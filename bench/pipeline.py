@@ -22,6 +22,11 @@ becomes one signed webhook POST. The run prints:
 5. peak RSS of each service process (and of its worker children);
 6. the scale check: the hop again with 2 classify processes instead of 1.
 
+``--stages stories,flights`` also runs those stages as processes beside the three (they
+read the same streams: the flights stage reads the story events, every bench item is a
+deportation flight report, so every item goes through extraction and the flight store),
+to measure the pipeline's latency with them in the path.
+
 Services use PostgreSQL when ``WIREWATCH_TEST_POSTGRES_URL`` (or the local test server)
 is reachable — a fresh database per run — else a SQLite file.
 """
@@ -625,8 +630,11 @@ async def main(args: argparse.Namespace) -> None:
         await watch.start()
         await classified.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
-        for name in ("ingest", "classify", "notify"):
+        stages = [s for s in args.stages.split(",") if s]
+        for name in ("ingest", "classify", "notify", *stages):
             cluster.start(name)
+        if stages:
+            print(f"extra stages running: {', '.join(stages)}")
         await cluster.wait_ready()
 
         one = await hop(cluster, servers, classified, 1, args.hop_items)
@@ -729,6 +737,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--steady-seconds", type=float, default=20.0)
     parser.add_argument("--ceiling-messages", type=int, default=20_000)
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
+    parser.add_argument(
+        "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
+    )
     return parser.parse_args(argv)
 
 

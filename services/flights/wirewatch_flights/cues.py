@@ -10,7 +10,7 @@ import re
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 FLIGHT = _words(
@@ -367,7 +367,8 @@ SENDER_VERB_AFTER = re.compile(
     r"cancels|cancelled|canceled|cancela|cancelo|launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
-    r"traslada|traslado|stopped|halts the)\b"
+    r"traslada|traslado|stopped|halts the|retomara|reanudara|(?:is|are|was|were) resuming|"
+    r"ha fletado|fleta|fleto|chartered|suspend\w*|halt\w*)\b"
 )
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
@@ -415,7 +416,10 @@ PEOPLE_NOUN = _words(
     r"extranjer[oa]s",
     r"foreigners",
     r"offenders",
-    r"asylum seekers",
+    r"asylum[ -]seekers",
+    r"aboard",
+    r"on board",
+    r"a bordo",
     r"solicitantes de asilo",
     r"criminals",
     r"convicts",
@@ -450,6 +454,7 @@ SUBSET_AFTER = re.compile(
 )
 SUBSET_BEFORE = re.compile(
     r"(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
+    r"compuesto por|compuesta por|composed of|consisting of|"
     r"of whom|de los cuales|y|and|\()\s*$"
 )
 CUMULATIVE = _words(
@@ -501,8 +506,8 @@ CUMULATIVE = _words(
 TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de)\s*$")
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
-    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|un grupo de|"
-    r"a group of|otros|otras|another)\s*$"
+    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
+    r"otros|otras|another)\s*$"
 )
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters)\b"
@@ -558,7 +563,9 @@ LAND_OR_SEA = _words(
     r"border crossing", r"crossing point", r"paso fronterizo", r"por tierra", r"land border",
     r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
-    r"por mar", r"patrulleras?", r"torkham", r"crossings?",
+    r"por mar", r"patrulleras?", r"torkham", r"crossings?", r"boats?", r"pateras?", r"lanchas?",
+    r"embarcacion\w*", r"guardia costera", r"coast guard", r"intercept\w*", r"at sea",
+    r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
     r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
@@ -567,7 +574,8 @@ NOT_A_ROLE_BEFORE = re.compile(
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
     r"^\s*(?:(?:deportation|removal|military|immigration|government)\s+"
-    r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?))\b"
+    r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?|deportees|deportations?|"
+    r"removals?|removal flights?))\b"
 )
 
 # Status cues used to decide, strongest first (see extract._status).
@@ -595,7 +603,9 @@ PLANNED_STRONG = _words(
     r"offers", r"ofrece\w*", r"traeran", r"will be", r"to be deported", r"podria\w*",
     r"could", r"would", r"upcoming", r"inminente", r"reautoriza\w*", r"reauthoriz\w*",
     r"to begin", r"to start", r"asumira",
-    r"to (?:land|arrive|reach|depart|leave|be deported)",
+    r"to (?:land|arrive|reach|depart|leave|be deported|deport|expel|send)",
+    r"(?:esta|estan) por partir", r"list[oa]s? para (?:partir|despegar|salir)",
+    r"(?:is|are) (?:ready|about) to", r"due to take off",
     r"on (?:its|their) way to (?:collect|pick)",
     r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
 )  # fmt: skip
@@ -622,9 +632,17 @@ COMPLETED_FINITE = _words(
     r"realizo", r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted",
     r"reanudo", r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
+    r"has left", r"left the", r"leaves \w+ despite", r"flown out", r"went ahead", r"gone ahead",
+    r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
+    r"(?:is|are) carrying out", r"sends", r"violated",
+)  # fmt: skip
+ALREADY = _words(
+    r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
+    r"(?:have|has|had) already (?:arrived|landed|been deported)",
 )  # fmt: skip
 DESPITE = _words(
     r"despite", r"pese a", r"a pesar de", r"desafiando", r"in defiance", r"proceed\w*",
+    r"violat\w+", r"defian\w+", r"goes ahead", r"gone ahead", r"went ahead", r"hinders?",
     r"too late", r"demasiado tarde",
 )  # fmt: skip
 MIGRANT_CONTEXT = _words(
@@ -635,3 +653,9 @@ MIGRANT_CONTEXT = _words(
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
+NOT_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
+    r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
+    r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
+    r"(?:to|a|-)\s*\d)\b"
+)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from wirewatch_flights import cues
 from wirewatch_flights.dates import date_mentions
@@ -27,6 +28,7 @@ class Part:
     text: str
     folded: str
     mentions: tuple[Mention, ...]
+    numbers: tuple[Number, ...]
 
 
 def _parts(title: str, summary: str) -> list[Part]:
@@ -35,7 +37,8 @@ def _parts(title: str, summary: str) -> list[Part]:
     for source, text in (("title", title), ("summary", summary)):
         if text:
             folded = fold(text)
-            parts.append(Part(source, text, folded, tuple(lexicon.mentions(text, folded))))  # type: ignore[arg-type]
+            mentions = tuple(lexicon.mentions(text, folded))
+            parts.append(Part(source, text, folded, mentions, tuple(numbers(text))))  # type: ignore[arg-type]
     return parts
 
 
@@ -55,15 +58,17 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
         return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST)
-    specific = _first(parts, cues.SPECIFIC) or strong or resuming
+    # A court stopping a removal to a named country is a blocked flight record.
+    stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
+    specific = _first(parts, cues.SPECIFIC) or strong or resuming or stopped
     if specific is None:
         return None
     people = _people(parts) is not None
     if resuming is None:
         dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or (dated and strong)):
+        if not (people or (dated and (strong or stopped))):
             return None
-    if (_first(parts, cues.COURT) or _first(parts, cues.POLICY)) and not (strong or people):
+    if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
 
@@ -100,12 +105,43 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     return None
 
 
+_AND = re.compile(r"^\s*(?:,|and|y|e|&|/)\s*$")
+
+
+def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
+    """The destination is one of several ("to Honduras and Colombia", "venezolanos y
+    colombianos"): several destinations, so none."""
+    kinds = ("country", "people")
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind in kinds]
+        for a, b in pairwise(named):
+            pair = (a.entry.key, b.entry.key)
+            if pair[0] == pair[1] or code not in pair or origin in pair:
+                continue
+            if _AND.match(part.folded[a.end : b.start]):
+                return True
+    return False
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = Roles()
     for part in parts:
         for mention in part.mentions:
             score_mention(roles, part.folded, mention, part.source, part.text)
-    dest = roles.destination.winner() or _title_country(parts, roles.origin.winner())
+    dest, origin = roles.destination.winner(), roles.origin.winner()
+    if dest and origin and dest[0] == origin[0]:
+        # One country, both roles: it takes the role it scores higher in.
+        code = dest[0]
+        if roles.origin.scores[code] >= roles.destination.scores[code]:
+            dest = roles.destination.winner(exclude=code)
+        else:
+            origin = roles.origin.winner(exclude=code)
+    dest = dest or _title_country(parts, origin)
+    if dest is not None and _coordinated(parts, dest[0], origin[0] if origin else None):
+        span = dest[1]
+        origin = roles.origin.winner(exclude=dest[0])
+        several = Clue("destination", "", span)  # several destinations: the field is null
+        return (Clue("origin", origin[0], origin[1]) if origin else None), several
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,
@@ -115,7 +151,7 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
 
 def _iter_numbers(parts: list[Part]) -> Iterator[tuple[Part, Number]]:
     for part in parts:
-        for number in numbers(part.text):
+        for number in part.numbers:
             yield part, number
 
 
@@ -129,7 +165,7 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         number.end < s <= number.end + 30 and gap.match(folded[number.end : s] + " ")
         for s in demonym_starts
     )
-    if not is_people or cues.FLIGHT_COUNT_AFTER.match(after):
+    if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return None
     if 1900 <= number.value <= 2100 and not noun:
         return None
@@ -137,14 +173,23 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     if cues.TOTAL_BEFORE.search(before):
         score += 2.0
     elif cues.MODIFIER_BEFORE.search(before):
-        score = max(score - 1.5, 0.2)  # "more than 100": only when nothing precise is said
+        # "more than 100": only when nothing precise is said; then the least round figure
+        score = 0.35 - 0.1 * min(_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
-    if cues.CUMULATIVE.search(folded[number.end : number.end + 80]) or cues.CUMULATIVE.search(
+    if cues.CUMULATIVE.search(folded[number.end : number.end + 45]) or cues.CUMULATIVE.search(
         before[-25:]
     ):
         score -= 2.5
     return score
+
+
+def _zeros(value: int) -> int:
+    zeros = 0
+    while value and value % 10 == 0:
+        value //= 10
+        zeros += 1
+    return zeros
 
 
 def _people(parts: list[Part]) -> Clue | None:
@@ -175,15 +220,19 @@ def _span(part: Part, m: re.Match[str]) -> Span:
     return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
 
 
-def _status_of(part: Part) -> tuple[Status, Span] | None:
+def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
     """A part's status: blocked if it says so (unless flights resume, or went ahead
     despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
     else a weaker completed cue ("deported", "a bordo")."""
     folded = part.folded
+    already = cues.ALREADY.search(folded)
+    if already:
+        return "completed", _span(part, already)
     finite = cues.COMPLETED_FINITE.search(folded)
     blocked = cues.BLOCKED_STRONG.search(folded)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
-    if blocked and not cues.RESUMING.search(folded) and not went_ahead:
+    resuming = resuming or cues.RESUMING.search(folded) is not None
+    if blocked and not resuming and not went_ahead:
         return "blocked", _span(part, blocked)
     planned = cues.PLANNED_STRONG.search(folded)
     if finite and (planned is None or finite.start() < planned.start()):
@@ -203,7 +252,7 @@ def _status(parts: list[Part]) -> Clue:
         if result is None:
             continue
         if part.source == "title" and cues.RESUMING.search(part.folded) and len(parts) > 1:
-            later = _status_of(parts[-1])
+            later = _status_of(parts[-1], resuming=True)
             if later is not None and later[0] == "completed":
                 result = later
         decided.append(result)
@@ -246,6 +295,8 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
     origin, destination = _roles(parts)
     if destination is None:
         return None
+    if not destination.value:
+        destination = None
     people = _people(parts)
     status = _status(parts)
     when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
@@ -257,7 +308,7 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
     ]
     return Flight(
         origin=origin.value if origin else None,
-        destination=destination.value,
+        destination=destination.value if destination else None,
         people=int(people.value) if people else None,
         status=status.value,  # type: ignore[arg-type]
         flight_date=date.fromisoformat(when.value) if when else published,

@@ -90,7 +90,12 @@ class Lexicon:
 
     def __init__(self, table: dict[str, list[tuple[Entry, str | None]]]) -> None:
         self._table = table
-        self._longest = max((k.count(" ") + 1 for k in table), default=1)
+        sizes: dict[str, set[int]] = {}
+        for key in table:
+            words = key.split(" ")
+            sizes.setdefault(words[0], set()).add(len(words))
+        self._sizes = {first: sorted(s, reverse=True) for first, s in sizes.items()}
+        """First token -> the lengths (in tokens) of the phrases it starts, longest first."""
 
     def mentions(self, text: str, folded: str) -> list[Mention]:
         """Non-overlapping mentions in text order, the longest at each position."""
@@ -98,10 +103,12 @@ class Lexicon:
         tokens = [folded[a:b] for a, b in spans]
         result: list[Mention] = []
         i, n = 0, len(tokens)
-        table = self._table
+        table, starts = self._table, self._sizes
         while i < n:
             step = 1
-            for size in range(min(self._longest, n - i), 0, -1):
+            for size in starts.get(tokens[i], ()):
+                if i + size > n:
+                    continue
                 hits = table.get(" ".join(tokens[i : i + size]))
                 if not hits:
                     continue

@@ -40,6 +40,7 @@ _NOT_COUNTS = frozenset(
         "centenares",
         "miles",
         "decenas",
+        "decena",
         "millones",
         "centenar",
         "docena",
@@ -107,14 +108,14 @@ def _word_numbers(lowered: str) -> list[Number]:
             if run and lowered[run[-1][1] : m.start()].strip():
                 flush()
             run.append(m.span())
-        else:
+        elif run:
             flush()
     flush()
     return found
 
 
-_APPROXIMATE = re.compile(r"\b(?:un centenar|a hundred|una docena|a dozen|a thousand)\b")
-_APPROXIMATE_VALUES = {"docena": 12, "dozen": 12, "thousand": 1000}
+_APPROXIMATE = re.compile(r"\b(?:un centenar|a hundred|una docena|a dozen|a thousand|una decena)\b")
+_APPROXIMATE_VALUES = {"docena": 12, "dozen": 12, "thousand": 1000, "decena": 10}
 
 
 def _approximate(lowered: str) -> list[Number]:

@@ -9,6 +9,7 @@ supporting cue stays empty rather than guessed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -16,6 +17,10 @@ from wirewatch_flights import cues
 from wirewatch_flights.lexicon import Mention
 from wirewatch_flights.model import Source, Span
 
+_GOVERNMENT = re.compile(
+    r"administration|administracion|gobierno|government|white house|casa blanca|washington|"
+    r"trump|biden"
+)
 TITLE_WEIGHT = 1.5
 MIN_SCORE = 1.5
 _WINDOW = 60
@@ -111,6 +116,8 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
             roles.origin.add(entry.state, 1.6 * weight, span)
         return
     origin, destination = _cue_scores(folded, mention)
+    if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
+        origin += 1.0  # "the Trump administration", "Washington": a state that acts
     if entry.kind == "people":
         if _people_context(folded, mention):
             destination += 1.5

@@ -87,14 +87,25 @@ def _find_record(
     return None
 
 
+MAX_OBSERVATIONS = 200
+"""Observations a record is recomputed from: its first ones (a flight reported by more
+outlets than this keeps its record; later reports still count in ``source_count``)."""
+
+
 def _observations(session: Session, record_id: str) -> list[FlightObservation]:
     return list(
         session.exec(
             select(FlightObservation)
             .where(FlightObservation.record_id == record_id)
             .order_by(col(FlightObservation.published), col(FlightObservation.item_id))
+            .limit(MAX_OBSERVATIONS)
         ).all()
     )
+
+
+def _count_observations(session: Session, record_id: str) -> int:
+    stmt = select(func.count()).where(FlightObservation.record_id == record_id)
+    return int(session.exec(stmt).one())
 
 
 def _fingerprint(record: FlightRecord) -> tuple[Any, ...]:
@@ -112,7 +123,9 @@ def _fingerprint(record: FlightRecord) -> tuple[Any, ...]:
     )
 
 
-def _apply(record: FlightRecord, merged: Merged, rows: Sequence[FlightObservation]) -> None:
+def _apply(
+    record: FlightRecord, merged: Merged, rows: Sequence[FlightObservation], count: int
+) -> None:
     if record.status != merged.status:
         record.previous_status = record.status
     record.origin = merged.origin
@@ -127,7 +140,7 @@ def _apply(record: FlightRecord, merged: Merged, rows: Sequence[FlightObservatio
     record.story_ids = list(dict.fromkeys(r.story_id for r in rows if r.story_id))
     topics = (t for r in rows for t in r.source.get("topics", ()))
     record.topics = list(dict.fromkeys(topics))
-    record.source_count = len(rows)
+    record.source_count = len(rows) if len(rows) < MAX_OBSERVATIONS else count
 
 
 def _lock_route(session: Session, destination: str | None) -> None:
@@ -171,7 +184,10 @@ def record_observation(
         session.add(row)
         session.flush()
         rows = _observations(session, record.id)
-        _apply(record, merge([_as_observation(r) for r in rows]), rows)
+        count = len(rows)
+        if count >= MAX_OBSERVATIONS:
+            count = _count_observations(session, record.id)
+        _apply(record, merge([_as_observation(r) for r in rows]), rows, count)
         if not created and _fingerprint(record) == before:
             return None
         if not created:

@@ -17,11 +17,23 @@ def _fold_char(ch: str) -> str:
     return base if base.isascii() or unicodedata.category(base)[0] == "L" else lowered
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, one character for one character."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 _WORDS = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)

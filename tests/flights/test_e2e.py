@@ -1,0 +1,179 @@
+"""The flight ledger end to end over the real broker (`wirewatch up` in-process: embedded
+Kafka-wire broker, ingest -> classify -> stories -> flights, HTTP server), on SQLite and
+PostgreSQL, with real feeds served on 127.0.0.1 and the /flights page in headless Chromium.
+
+Real items of the development set: the US announcement of 5 October 2023 that
+deportation flights to Venezuela resume (planned), then the first flight's landing on
+18 October 2023 reported by an English (AP) and a Spanish (AFP) outlet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import os
+import shutil
+from collections.abc import AsyncIterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from sqlalchemy.engine import Engine
+from wirewatch_flights import store
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.events import FlightRecordEvent
+
+from tests.flights.split import DATA
+from tests.flights.support import dev_items, rss
+from tests.ops.conftest import system_overrides
+from tests.support.http import HttpReceiver, Reply
+from tests.support.smtp import SmtpSink
+from wirewatch.ops.flights_page import CHART_WEEKS
+from wirewatch.runner import System
+
+if not DATA.exists():
+    pytest.skip(f"{DATA} is missing", allow_module_level=True)
+
+pytestmark = [pytest.mark.integration]
+
+REPO = Path(__file__).resolve().parents[2]
+DOCS_SCREENSHOT = REPO / "docs" / "img" / "flights.png"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+ANNOUNCED = "fl-0181"  # FOX 9 (AP), EN: "Biden administration deportation flights resume"
+LANDED_EN = "fl-0182"  # KION (AP), EN: "...with more than 100 migrants on board"
+LANDED_ES = "fl-0117"  # Migranoticias (AFP), ES: "Caracas recibe a migrantes expulsados..."
+RECENT = ("fl-0254", "fl-0122")  # the first US flight to Venezuela of 16 January 2026, EN + ES
+
+
+class Running:
+    def __init__(self, system: System, engine: Engine, feeds: HttpReceiver) -> None:
+        self.system, self.engine, self.feeds = system, engine, feeds
+
+    def serve(self, path: str, item_id: str) -> str:
+        """One outlet's feed (titled after the outlet) carrying one development-set item."""
+        [item] = dev_items(item_id)
+        body = rss([item], item["source"])
+        self.feeds.routes[path] = Reply(200, body, {"content-type": "application/rss+xml"})
+        return self.feeds.url(path)
+
+    async def add_feed(self, url: str) -> None:
+        from wirewatch_ingest import store as feed_store
+
+        await asyncio.to_thread(feed_store.add_feed, self.engine, url)
+
+    async def records(self) -> list[FlightRecordEvent]:
+        return await asyncio.to_thread(store.list_records, self.engine, store.Query())
+
+    async def wait_record(self, test: Any, timeout: float = 60.0) -> FlightRecordEvent:
+        deadline = asyncio.get_running_loop().time() + timeout
+        found: list[FlightRecordEvent] = []
+        while asyncio.get_running_loop().time() < deadline:
+            found = await self.records()
+            for record in found:
+                if test(record):
+                    return record
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"no matching flight record; have {found}")
+
+
+@pytest_asyncio.fixture
+async def running(database_url: str, tmp_path: Path) -> AsyncIterator[Running]:
+    from wirewatch_ingest import store as feed_store
+
+    feeds = HttpReceiver()
+    feeds.start()
+    smtp = SmtpSink()
+    smtp.start()
+    engine = make_engine(database_url)
+    feed_store.create_ingest_tables(engine)
+    store.create_flights_tables(engine)
+    system = System(system_overrides(database_url, smtp, tmp_path / "secret.key"))
+    await system.start()
+    try:
+        yield Running(system, engine, feeds)
+    finally:
+        await system.stop()
+        engine.dispose()
+        smtp.stop()
+        feeds.stop()
+
+
+async def test_two_outlets_make_one_record_that_lands(running: Running, tmp_path: Path) -> None:
+    await running.add_feed(running.serve("/ap.xml", ANNOUNCED))
+    planned = await running.wait_record(lambda r: r.destination == "VE")
+    assert (planned.origin, planned.status) == ("US", "planned")
+
+    await running.add_feed(running.serve("/ap-landed.xml", LANDED_EN))
+    await running.add_feed(running.serve("/afp.xml", LANDED_ES))
+    record = await running.wait_record(lambda r: r.source_count == 3 and r.status == "completed")
+    assert record.record_id == planned.record_id
+    assert (record.origin, record.destination, record.previous_status) == ("US", "VE", "planned")
+    assert {s.language for s in record.sources} == {"en", "es"}
+    assert record.people == 130  # AFP's exact figure beats AP's "more than 100"
+    assert any(c.field == "people" for c in record.conflicts)
+    assert len(await running.records()) == 1
+
+    # A later flight on the same route is another record (and the charts have a week).
+    for n, item_id in enumerate(RECENT):
+        await running.add_feed(running.serve(f"/recent-{n}.xml", item_id))
+    recent = await running.wait_record(lambda r: r.record_id != record.record_id)
+    assert (recent.origin, recent.destination, str(recent.flight_date)) == (
+        "US",
+        "VE",
+        "2026-01-16",
+    )
+
+    base = running.system.url
+    async with httpx.AsyncClient(base_url=base) as client:
+        body = (await client.get("/api/v1/flights.csv", params={"destination": "VE"})).text
+        rows = {r["record_id"]: r for r in csv.DictReader(io.StringIO(body))}
+        assert set(rows) == {record.record_id, recent.record_id}
+        row = rows[record.record_id]
+        assert (row["record_id"], row["status"], row["source_count"]) == (
+            record.record_id,
+            "completed",
+            "3",
+        )
+    await _check_page_in_chromium(base, record, recent, tmp_path)
+
+
+async def _check_page_in_chromium(
+    base: str, record: FlightRecordEvent, recent: FlightRecordEvent, tmp_path: Path
+) -> None:
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (CI is set)")
+        pytest.skip("chromium is not installed")
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = await browser.new_page(
+                viewport={"width": 1280, "height": 900}, java_script_enabled=False
+            )
+            response = await page.goto(f"{base}/flights")
+            assert response is not None and response.status == 200
+            row = page.locator(f'#flights tr[data-record="{record.record_id}"]')
+            assert await row.locator("td.route").inner_text() == "US → VE"
+            assert await row.get_attribute("data-status") == "completed"
+            assert await row.locator("td.people").inner_text() == "130"
+            assert await page.locator("svg.chart.flights").count() == 1
+            assert await page.locator("svg.chart.people").count() == 1
+            assert recent.flight_date is not None
+            if (date.today() - recent.flight_date).days < 7 * CHART_WEEKS - 7:
+                bars = page.locator('svg.chart.flights rect.bar[data-destination="VE"]')
+                assert await bars.count() == 1
+            shot = tmp_path / "flights.png"
+            await page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+            print(f"screenshot: {shot}")
+            if not DOCS_SCREENSHOT.exists() or os.environ.get("WIREWATCH_UPDATE_SCREENSHOT"):
+                shutil.copyfile(shot, DOCS_SCREENSHOT)
+        finally:
+            await browser.close()
