@@ -144,8 +144,6 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterable[tuple[int, int, f
             index.setdefault(sh, []).append(i)
     shared: dict[tuple[int, int], int] = {}
     for members in index.values():
-        if len(members) > 50:  # boilerplate shingles say nothing about duplication
-            continue
         for a in range(len(members)):
             for b in range(a + 1, len(members)):
                 pair = (members[a], members[b])
