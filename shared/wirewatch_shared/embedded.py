@@ -160,13 +160,7 @@ class EmbeddedBroker:
     def stop(self) -> None:
         if self._process is None:
             return
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        lifeline.stop_process(self._process, grace_s=5)
         self._process = None
 
     def __enter__(self) -> EmbeddedBroker:

@@ -67,21 +67,34 @@ def exit_with(pid: int) -> None:
         if handle is not None:
             select.select([handle], [], [])
         else:
-            while _exists(pid):
+            while pid_exists(pid):
                 time.sleep(POLL_S)
         os._exit(1)
 
     threading.Thread(target=watch, name="wirewatch-lifeline", daemon=True).start()
 
 
-def _exists(pid: int) -> bool:
+def pid_exists(pid: int) -> bool:
+    """Whether a process ``pid`` exists (a zombie does, and so does another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # alive, owned by another user
         return True
     return True
+
+
+def stop_process(process: subprocess.Popen[bytes], grace_s: float) -> None:
+    """Terminate ``process`` if it still runs; kill it when it outlives ``grace_s``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def worker_initializer(main_pid: int | None = None) -> None:

@@ -39,6 +39,8 @@ from urllib.parse import unquote, urlsplit
 import httpcore
 import httpx
 
+from wirewatch_shared.httptransport import pool_transport
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 """``async (host, port) -> [address, ...]``; injectable for tests."""
@@ -55,6 +57,11 @@ _CGNAT = ipaddress.IPv4Network("100.64.0.0/10")
 
 class SsrfError(Exception):
     """The URL or the address it resolves to is not allowed (not public, bad scheme)."""
+
+
+class AddressRefused(SsrfError):
+    """The address (or one the host resolves to) is private, loopback, link-local... :
+    refused by policy, which the service's ``*_ALLOW_PRIVATE_NETWORKS`` setting lifts."""
 
 
 class ResolutionError(SsrfError):
@@ -112,6 +119,11 @@ def parse_ip_literal(host: str) -> IPAddress | None:
 def refusal_reason(address: IPAddress) -> str | None:
     """Why ``address`` must not be connected to, or None when it is a public unicast address."""
     if isinstance(address, ipaddress.IPv6Address):
+        # ``::1`` and ``::`` lie inside ``::/96`` (IPv4-compatible) but are themselves.
+        if address.is_loopback:
+            return "loopback address"
+        if address.is_unspecified:
+            return "unspecified address"
         if address.ipv4_mapped is not None:
             return "IPv4-mapped IPv6 address"
         if any(address in net for net in _NAT64):
@@ -153,7 +165,7 @@ def check_ip(address: IPAddress | str) -> None:
             raise SsrfError(f"not an IP address: {address!r}") from exc
     reason = refusal_reason(address)
     if reason:
-        raise SsrfError(f"refusing to connect to {address}: {reason}")
+        raise AddressRefused(f"refusing to connect to {address}: {reason}")
 
 
 def split_url(url: str) -> tuple[str, int]:
@@ -183,6 +195,8 @@ def _check_answers(host: str, answers: Iterable[str]) -> list[str]:
             check_ip(answer)
         except SsrfError as exc:
             # One private answer poisons the name: a later connect could pick it.
+            if isinstance(exc, AddressRefused):
+                raise AddressRefused(f"{host} resolves to a refused address ({exc})") from None
             raise SsrfError(f"{host} resolves to a refused address ({exc})") from None
     return addresses
 
@@ -301,33 +315,13 @@ def guarded_transport(
     limits: httpx.Limits | None = None,
     verify: ssl.SSLContext | bool = True,
     allow_private: bool = False,
-) -> httpx.AsyncHTTPTransport:
+) -> httpx.AsyncBaseTransport:
     """An httpx transport whose every TCP connection goes through :class:`GuardedNetworkBackend`."""
-    transport = httpx.AsyncHTTPTransport(
-        verify=verify, trust_env=False, limits=limits or httpx.Limits()
-    )
-    set_network_backend(
-        transport,
+    return pool_transport(
         GuardedNetworkBackend(resolver=resolver, inner=inner_backend, allow_private=allow_private),
+        limits=limits,
+        verify=verify,
     )
-    return transport
-
-
-def set_network_backend(
-    transport: httpx.AsyncHTTPTransport, backend: httpcore.AsyncNetworkBackend
-) -> None:
-    """Make every new connection of ``transport`` go through ``backend``.
-
-    httpx does not expose httpcore's ``network_backend`` argument, so the pool's
-    attribute is set directly; a change of httpx internals fails loudly here
-    instead of silently running unguarded.
-    """
-    pool = getattr(transport, "_pool", None)
-    if not isinstance(pool, httpcore.AsyncConnectionPool) or not hasattr(
-        pool, "_network_backend"
-    ):  # pragma: no cover - httpx/httpcore changed
-        raise RuntimeError("unexpected httpx transport internals; refusing to run unguarded")
-    pool._network_backend = backend
 
 
 def make_guarded_client(

@@ -16,7 +16,7 @@ from wirewatch_notify.app import NotifyService
 
 from wirewatch.asyncapi import wirewatch_version
 from wirewatch.ops.asyncapi_page import asyncapi_router
-from wirewatch.ops.pages import PagesContext, pages_router
+from wirewatch.ops.pages import PagesContext, install_pages
 
 DESCRIPTION = (
     "Subscriptions, deliveries and tokens of Wirewatch's notify service. The Kafka "
@@ -44,7 +44,7 @@ def build_http_app(
     for router in routers:
         api.include_router(router)
     if pages is not None:
-        api.include_router(pages_router(pages))
+        install_pages(api, pages)
 
         @api.get("/", include_in_schema=False)
         async def index() -> RedirectResponse:

@@ -146,6 +146,7 @@ async def create(body: SubscriptionCreate, api: Api, caller: Caller) -> Subscrip
     An email subscription sends a confirmation email and stays
     `awaiting_confirmation` (nothing else is sent) until the link in it is used."""
     service = api.service
+    known = await asyncio.to_thread(service.known_topics)
     try:
         created = await asyncio.to_thread(
             subscriptions.create_subscription,
@@ -155,6 +156,7 @@ async def create(body: SubscriptionCreate, api: Api, caller: Caller) -> Subscrip
             owner=caller.owner,
             require_confirmation=True,
             settings=service.settings,
+            known_topics=known,
         )
     except subscriptions.SubscriptionError as exc:
         raise HTTPException(422, str(exc)) from exc
@@ -192,6 +194,7 @@ async def update(
 ) -> SubscriptionOut:
     """Change topics, filters, mode, quiet hours or the active flag (channel and
     target are fixed: create a new subscription instead)."""
+    known = await asyncio.to_thread(api.service.known_topics)
     try:
         sub = await asyncio.to_thread(
             subscriptions.update_subscription,
@@ -199,6 +202,7 @@ async def update(
             subscription_id,
             body,
             caller.owner,
+            known,
         )
     except subscriptions.SubscriptionError as exc:
         raise HTTPException(422, str(exc)) from exc

@@ -10,28 +10,27 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Callable, Collection
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
-from wirewatch_shared.db import create_tables, make_engine
+from wirewatch_shared.broker import make_broker, raw_bodies
+from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_notify import memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.models import ApiToken, Delivery, Subscription
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
@@ -51,16 +50,7 @@ MAX_PARTITION_FETCH_BYTES = 128 * 1024
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
 
 
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's message bodies as they came off the wire (no JSON decoding)."""
-    return message.body
-
-
-def create_notify_tables(engine: Engine) -> None:
-    create_tables(engine, Subscription, Delivery, ApiToken)
-
-
-class NotifyService:
+class NotifyService(ServiceBase[NotifySettings]):
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
         memory.limit_arenas()  # before the worker threads exist
         self.settings = settings
@@ -79,6 +69,9 @@ class NotifyService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
+        # The topic names a subscription may use (classify's shipped and user topics),
+        # given by the composition root; None: not checked (notify cannot know them).
+        self.topic_catalog: Callable[[], Collection[str]] | None = None
         self.dead_letters = DeadLetters(
             self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
         )
@@ -100,6 +93,10 @@ class NotifyService:
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_batch)
+
+    def known_topics(self) -> Collection[str] | None:
+        """The topic catalogue now (blocking: reads the database), or None."""
+        return self.topic_catalog() if self.topic_catalog is not None else None
 
     async def on_batch(self, message: KafkaMessage) -> None:
         bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
@@ -190,8 +187,7 @@ class NotifyService:
         return len(new), outbox.enqueue(self.engine, new), due_now
 
     async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
-        await asyncio.to_thread(create_notify_tables, self.engine)
+        await super().on_startup()  # the streams
 
     async def after_startup(self) -> None:
         self._stop.clear()
@@ -205,16 +201,6 @@ class NotifyService:
         for channel in self.channels.values():
             await channel.aclose()
 
-    def build_app(self) -> FastStream:
-        return FastStream(
-            self.broker,
-            on_startup=[self.on_startup],
-            after_startup=[self.after_startup],
-            on_shutdown=[self.on_shutdown],
-        )
-
 
 def create_app(settings: NotifySettings | None = None) -> FastStream:
-    settings = settings or NotifySettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return NotifyService(settings).build_app()
+    return service_app(NotifyService, settings or NotifySettings())

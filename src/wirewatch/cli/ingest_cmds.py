@@ -11,14 +11,13 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import store
-from wirewatch_ingest.fetcher import Fetcher, FetchError, make_http_client
+from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared.db import make_engine
-from wirewatch_shared.ssrf import SsrfError, acheck_url
+from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
+from wirewatch.cli.common import open_database
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer()
@@ -35,13 +34,8 @@ def ingest_settings() -> IngestSettings:
 
 
 def ingest_engine(settings: IngestSettings) -> Engine:
-    """The database, with ingest's tables created if missing."""
-    try:
-        engine = make_engine(settings.database_url)
-        store.create_ingest_tables(engine)
-    except Exception as exc:
-        raise UserError(f"cannot open the database {settings.database_url}: {exc}") from None
-    return engine
+    """The database of ``settings``, at this release's schema."""
+    return open_database(settings.database_url)
 
 
 def _is_url(value: str) -> bool:
@@ -54,6 +48,20 @@ async def _fetch_for_parse(url: str, settings: IngestSettings) -> tuple[bytes, d
     async with make_http_client(settings) as client:
         result = await Fetcher.from_settings(client, settings, polite=False).fetch(url)
     return result.body, dict(result.headers)
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    """The file's bytes, refused over ``cap`` (the same cap as a fetched feed's body)."""
+    try:
+        with path.open("rb") as file:
+            body = file.read(cap + 1)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(body) > cap:
+        raise UserError(
+            f"{path} is larger than {cap} bytes, the cap on a feed body (WIREWATCH_MAX_BODY_BYTES)"
+        )
+    return body
 
 
 @app.command("parse")
@@ -72,14 +80,12 @@ def parse_command(
         settings = ingest_settings()
         try:
             body, headers = asyncio.run(_fetch_for_parse(source, settings))
+        except AddressRefused as exc:
+            raise UserError(f"cannot fetch {source}: {exc} ({PRIVATE_HINT})") from None
         except (SsrfError, FetchError) as exc:
             raise UserError(f"cannot fetch {source}: {exc}") from None
     else:
-        path = Path(source)
-        try:
-            body = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"cannot read {source}: {exc.strerror or exc}") from None
+        body = _read_capped(Path(source), ingest_settings().max_body_bytes)
     if content_type:
         headers["content-type"] = content_type
     try:

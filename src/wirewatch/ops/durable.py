@@ -203,15 +203,9 @@ class LocalS3:
     def stop(self) -> None:
         if self._process is None:
             return
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                # The filer's gRPC "graceful" stop waits 15 s for its own S3 gateway's
-                # subscription; everything is written by then, so do not wait for it.
-                self._process.wait(timeout=STOP_GRACE_S)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        # The filer's gRPC "graceful" stop waits 15 s for its own S3 gateway's
+        # subscription; everything is written by then, so do not wait for it.
+        lifeline.stop_process(self._process, grace_s=STOP_GRACE_S)
         self._process = None
 
 
