@@ -96,6 +96,8 @@ def read_items(path: Path) -> list[Item]:
             raise DatasetError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
             continue  # not a labelled item
+        if not (row.get("title") or row.get("summary")):
+            continue  # labels without text (the second annotator's file): not an item
         if not row["labels"] and path.stem in EMPTY_IS_UNLABELLED:
             continue
         items.append(_item(path.stem, row, number))
