@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/pipeline.py [--feeds 200 --items-per-feed 10 --rate 100 ...]
 
-A local feed server serves many feeds; the three services run as separate processes
-(`wirewatch service ingest|classify|notify`, so their RSS is measurable); a local
+A local feed server serves many feeds; the four services run as separate processes
+(`wirewatch service ingest|classify|stories|notify`, so their RSS is measurable); a local
 webhook receiver takes the alerts. Every item matches a subscription, so every item
 becomes one signed webhook POST. The run prints:
 
@@ -22,7 +22,8 @@ becomes one signed webhook POST. The run prints:
 5. peak RSS of each service process (and of its worker children);
 6. the scale check: the hop again with 2 classify processes instead of 1.
 
-``--stages stories,flights`` also runs those stages as processes beside the three (they
+The stories stage always runs (a story-mode subscription gets its alerts); ``--stages
+flights`` also runs that stage as a process beside the others (it
 read the same streams: the flights stage reads the story events, every bench item is a
 deportation flight report, so every item goes through extraction and the flight feedstore),
 to measure the pipeline's latency with them in the path.
@@ -57,8 +58,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from wirewatch_shared import streams  # noqa: E402
-from wirewatch_shared.broker import ensure_streams  # noqa: E402
 from wirewatch_shared.embedded import EmbeddedBroker, free_port  # noqa: E402
+from wirewatch_shared.kafka_admin import ensure_streams  # noqa: E402
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 TOPIC = "repatriation-flights"
@@ -93,6 +94,7 @@ class Servers:
     def __init__(self, items_per_feed: int) -> None:
         self.items_per_feed = items_per_feed
         self.arrivals: dict[str, float] = {}
+        self.story_alerts: dict[str, float] = {}  # story-mode alerts (/story), by story id
         self.lock = threading.Lock()
         servers = self
 
@@ -111,6 +113,15 @@ class Servers:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 now = time.time()
+                if self.path.startswith("/story"):
+                    try:
+                        story_id = json.loads(body)["data"]["story"]["id"]
+                    except (ValueError, KeyError):
+                        story_id = None
+                    with servers.lock:
+                        servers.story_alerts.setdefault(story_id or "?", now)
+                    self._reply(204, b"", "text/plain")
+                    return
                 try:
                     item_id = json.loads(body)["data"]["item"]["id"]
                 except (ValueError, KeyError):
@@ -341,7 +352,19 @@ class TopicWatch:
         await self.consumer.stop()
 
 
-def subscribe(database_url: str, target: str) -> None:
+class StoryWatch(TopicWatch):
+    """The stories stream: Kafka timestamp of each item's story event, by item id."""
+
+    async def _run(self) -> None:
+        while True:
+            batch = await self.consumer.getmany(timeout_ms=200, max_records=2000)
+            for records in batch.values():
+                for r in records:
+                    item_id = json.loads(r.value)["item"]["item"]["item_id"]
+                    self.stamps.setdefault(item_id, r.timestamp / 1000)
+
+
+def subscribe(database_url: str, target: str, story_target: str) -> None:
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
@@ -350,11 +373,12 @@ def subscribe(database_url: str, target: str) -> None:
 
     engine = make_engine(database_url)
     upgrade(engine)
-    subscriptions.create_subscription(
-        engine,
-        subscriptions.parse_create({"topics": [TOPIC], "channel": "webhook", "target": target}),
-        SecretBox(b"bench-secret-key"),
-    )
+    box = SecretBox(b"bench-secret-key")
+    # Item mode: one webhook per item, the latency measured below. Story mode: one alert
+    # per story (and a follow-up), through the stories stage.
+    for mode, url in (("item", target), ("story", story_target)):
+        data = {"topics": [TOPIC], "channel": "webhook", "target": url, "alert_mode": mode}
+        subscriptions.create_subscription(engine, subscriptions.parse_create(data), box)
     engine.dispose()
 
 
@@ -624,17 +648,19 @@ async def main(args: argparse.Namespace) -> None:
         await asyncio.to_thread(
             ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
         )
-        subscribe(database_url, servers.url("/hook"))
+        subscribe(database_url, servers.url("/hook"), servers.url("/story"))
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
 
         watch = TopicWatch(broker.bootstrap, streams.ITEMS)
         classified = TopicWatch(broker.bootstrap, streams.CLASSIFIED)
+        story_events = StoryWatch(broker.bootstrap, streams.STORIES)
         await watch.start()
         await classified.start()
+        await story_events.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
-        stages = [s for s in args.stages.split(",") if s]
-        for name in ("ingest", "classify", "notify", *stages):
+        stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
+        for name in ("ingest", "classify", "stories", "notify", *stages):
             cluster.start(name)
         if stages:
             print(f"extra stages running: {', '.join(stages)}")
@@ -694,6 +720,16 @@ async def main(args: argparse.Namespace) -> None:
                 f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
             )
         print("  goal: publish→delivery p99 <= 500 ms")
+        await asyncio.sleep(2)  # the last story events
+        to_story = [
+            story_events.stamps[k] - watch.stamps[k] for k in latency if k in story_events.stamps
+        ]
+        print(
+            f"  stories stage: {len(to_story)} story events; publish→story event "
+            f"p50 {pct(to_story, 0.5) * 1000:.0f} ms, p95 {pct(to_story, 0.95) * 1000:.0f} ms, "
+            f"p99 {pct(to_story, 0.99) * 1000:.0f} ms; {len(servers.story_alerts)} stories "
+            "alerted (story mode)"
+        )
 
         print("\npeak RSS (goal <= 150 MB per service):")
         for s in cluster.services:
@@ -726,6 +762,7 @@ async def main(args: argparse.Namespace) -> None:
 
         await watch.stop()
         await classified.stop()
+        await story_events.stop()
         cluster.stop()
     servers.stop()
 

@@ -18,9 +18,11 @@ import subprocess
 import sys
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 POLL_S = 0.5
@@ -127,3 +129,26 @@ def popen(args: Sequence[str], **kwargs: Any) -> subprocess.Popen[bytes]:
         return subprocess.Popen(args, preexec_fn=pre_exec, **kwargs)  # noqa: S603
 
     return _spawning_thread().submit(start).result()
+
+
+class StartStop(ABC):
+    """Something that runs child processes: ``with it:`` starts it and always stops it."""
+
+    @abstractmethod
+    def start(self) -> Self:
+        """Start (blocking until ready); returns itself."""
+
+    @abstractmethod
+    def stop(self) -> None:
+        """Stop whatever :meth:`start` started (safe to call when not started)."""
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

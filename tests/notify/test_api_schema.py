@@ -27,7 +27,7 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from wirewatch_notify import tokens
 
-from tests.notify.helpers import make_service
+from tests.notify.support import make_service
 from wirewatch.http_app import build_http_app
 
 SENDS = re.compile(r"/test$")

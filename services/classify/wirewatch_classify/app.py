@@ -35,8 +35,8 @@ from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
 from wirewatch_shared.service import ServiceBase, service_app
 
-from wirewatch_classify import itemstore, user_topics, workers
-from wirewatch_classify.encoding import assemble, timestamp_json
+from wirewatch_classify import batch, itemstore, user_topics, workers
+from wirewatch_classify.encoding import timestamp_json
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
 
@@ -103,38 +103,16 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         The ClassifiedItems go to the output producer as one record batch per
         partition (:class:`KeyedProducer`); the futures of the whole batch are awaited
         together below, before the commit."""
-        now = timestamp_json(datetime.now(UTC))
-        pending: list[Any] = []
-        items: list[tuple[bytes, FeedItem]] = []
-        # The model's validator itself: what model_validate_json calls, minus a wrapper.
-        validate = FeedItem.__pydantic_validator__.validate_json
-        for body in bodies:
-            try:
-                items.append((body, validate(body)))
-            except ValidationError as exc:
-                pending.append(await self._dead_letter(body, exc))
-        store_items = self.settings.classify_store_items
-        records: list[itemstore.ItemRecord] = []
-        tagged: Counter[str] = Counter()
-        matched = 0
+        items, bad = batch.decode(bodies)
+        pending: list[Any] = [await self._dead_letter(body, exc) for body, exc in bad]
+        output = batch.BatchOutput(
+            timestamp_json(datetime.now(UTC)), self.settings.classify_store_items
+        )
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
         async for chunk, results in self._classified_chunks(items):
-            out: list[tuple[bytes, bytes]] = []
-            for (body, item), result in zip(chunk, results, strict=True):
-                out.append(
-                    (
-                        item.item_id.encode(),
-                        assemble(body, result.matches_json, result.entities_json, now),
-                    )
-                )
-                if store_items:
-                    records.append(_record(item, body, result.stored_matches))
-                if result.topics:
-                    matched += 1
-                    tagged.update(result.topics)
-                    if debug:
-                        log.debug("classified", item_id=item.item_id, topics=list(result.topics))
-            pending.extend(await self.producer.send(streams.CLASSIFIED, out))
+            pending.extend(await self.producer.send(streams.CLASSIFIED, output.add(chunk, results)))
+            if debug:
+                _log_matches(chunk, results)
             await asyncio.sleep(0)  # let the sender start on this chunk
         # The batch's items are stored by one statement that runs without the GIL
         # (itemstore.save_items), beside the classification of the next batch: only the
@@ -142,6 +120,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         # and a crash can leave at most one batch out of the history (the store is
         # history for reclassify, not the pipeline: its failures are logged and the
         # pipeline goes on either way).
+        records = output.records
         saving = asyncio.ensure_future(self._save(records)) if records else None
         try:
             await asyncio.gather(*pending)
@@ -149,7 +128,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             previous, self._saving = self._saving, saving
             if previous is not None:
                 await previous
-        _count(tagged, matched, len(items))
+        _count(output.tagged, output.matched, len(items))
 
     async def flush_store(self) -> None:
         """Wait for the last batch's store write (it runs beside the next batch)."""
@@ -157,7 +136,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         if saving is not None:
             await saving
 
-    async def _save(self, records: list[itemstore.ItemRecord]) -> None:
+    async def _save(self, records: list[batch.ItemRecord]) -> None:
         """Keep the items for reclassify. The store is history, not the pipeline: a
         database failure is logged and the batch still completes (a publish failure,
         by contrast, fails the batch so it is redelivered)."""
@@ -306,16 +285,10 @@ def _count(tagged: Counter[str], matched: int, total: int) -> None:
         metrics.TAGGED.labels(topic=topic).inc(count)
 
 
-def _record(item: FeedItem, body: bytes, stored_matches: str) -> itemstore.ItemRecord:
-    # Positional: a named tuple's keyword arguments cost as much again per item.
-    return itemstore.ItemRecord(
-        item.item_id,
-        item.published,
-        item.fetched_at,
-        # The body just validated as a FeedItem: store it as received, no re-encoding.
-        body.decode("utf-8", errors="replace"),
-        stored_matches,
-    )
+def _log_matches(chunk: list[tuple[bytes, FeedItem]], results: list[workers.Result]) -> None:
+    for (_, item), result in zip(chunk, results, strict=True):
+        if result.topics:
+            log.debug("classified", item_id=item.item_id, topics=list(result.topics))
 
 
 def create_app(settings: ClassifySettings | None = None) -> FastStream:

@@ -40,6 +40,7 @@ class NewDelivery:
     envelope: dict[str, Any]
     hold_until: datetime | None = None  # quiet hours / digest period: held until then
     kind: str = DeliveryKind.ALERT
+    cancelled: bool = False  # recorded only to take its key (never sent)
 
 
 def _insert_ignoring_duplicates(engine: Engine) -> Any:
@@ -61,7 +62,13 @@ def delivery_rows(deliveries: Sequence[NewDelivery], now: datetime) -> list[dict
             "subscription_id": d.subscription_id,
             "item_id": d.item_id,
             "kind": d.kind,
-            "status": DeliveryStatus.HELD if d.hold_until else DeliveryStatus.PENDING,
+            "status": (
+                DeliveryStatus.CANCELLED
+                if d.cancelled
+                else DeliveryStatus.HELD
+                if d.hold_until
+                else DeliveryStatus.PENDING
+            ),
             "attempts": 0,
             "next_attempt_at": d.hold_until or now,
             "payload": dumps(d.envelope),

@@ -40,6 +40,7 @@ TimezoneName = Annotated[
 ]
 Clock = Annotated[str, StringConstraints(pattern=r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$")]
 Mode = Literal["instant", "digest"]
+AlertMode = Literal["story", "item"]
 
 
 def _topics(values: list[str]) -> list[str]:
@@ -114,6 +115,18 @@ class _Settable(BaseModel):
         default_factory=list, max_length=20, description="Item languages, e.g. en, es."
     )
     mode: Mode = Field(default="instant", description="`instant` or `digest`.")
+    alert_mode: AlertMode = Field(
+        default="story",
+        description="`story`: one alert when a story (one event, all outlets) opens, and one "
+        "follow-up when it reaches `followup_outlets` outlets; `item`: one alert per item.",
+    )
+    followup_outlets: int = Field(
+        default=3,
+        ge=0,
+        le=100,
+        description="Story mode: send one follow-up when the story reaches this many outlets "
+        "(0: no follow-up).",
+    )
     digest_interval_minutes: int | None = Field(
         default=None,
         ge=5,
@@ -210,6 +223,8 @@ class SubscriptionUpdate(BaseModel):
     feeds: list[FeedId] | None = Field(default=None, max_length=100)
     languages: list[Language] | None = Field(default=None, max_length=20)
     mode: Mode | None = None
+    alert_mode: AlertMode | None = None
+    followup_outlets: int | None = Field(default=None, ge=0, le=100)
     digest_interval_minutes: int | None = Field(default=None, ge=5, le=1440)
     timezone: TimezoneName | None = None
     quiet_hours: QuietHours | None = None
@@ -227,7 +242,15 @@ class SubscriptionUpdate(BaseModel):
             self.entities = _entities(self.entities)
         if self.timezone is not None:
             zone(self.timezone)
-        for name in ("topics", "min_score", "mode", "timezone", "active"):
+        for name in (
+            "topics",
+            "min_score",
+            "mode",
+            "alert_mode",
+            "followup_outlets",
+            "timezone",
+            "active",
+        ):
             if getattr(self, name) is None:  # null, as the schema allows: left unchanged
                 self.model_fields_set.discard(name)
         return self
@@ -244,6 +267,8 @@ class SubscriptionOut(BaseModel):
     feeds: list[int]
     languages: list[str]
     mode: str
+    alert_mode: str
+    followup_outlets: int
     digest_interval_minutes: int | None
     timezone: str
     quiet_hours: QuietHours | None

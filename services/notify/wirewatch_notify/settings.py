@@ -82,6 +82,11 @@ class NotifySettings(CommonSettings):
         "de-duplication key.",
     )
     consumer_group: str = consumer_group_field(streams.GROUP_NOTIFY, "notify service")
+    story_consumer_group: str = Field(
+        default=streams.GROUP_NOTIFY_STORIES,
+        description="Kafka consumer group of notify's story-event consumer (story-mode "
+        "subscriptions).",
+    )
     notify_allow_private_networks: bool = Field(
         default=False,
         description="Allow webhook/Slack/Apprise targets on private/loopback addresses "

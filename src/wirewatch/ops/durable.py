@@ -18,7 +18,6 @@ import sys
 import sysconfig
 import time
 from pathlib import Path
-from types import TracebackType
 
 import httpx
 from wirewatch_shared import lifeline
@@ -209,7 +208,7 @@ class LocalS3:
         self._process = None
 
 
-class DurableBroker:
+class DurableBroker(lifeline.StartStop):
     """Tansu on an S3 bucket kept by a local SeaweedFS under ``data_dir``."""
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int | None = None) -> None:
@@ -266,14 +265,3 @@ class DurableBroker:
                 self.s3.stop()
         finally:
             self.lock.release()
-
-    def __enter__(self) -> DurableBroker:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
