@@ -604,6 +604,67 @@ async def arrivals_since(
         return {k: v for k, v in servers.arrivals.items() if k not in before}
 
 
+async def steady_phase(
+    args: argparse.Namespace,
+    cluster: Cluster,
+    servers: Servers,
+    watch: TopicWatch,
+    classified: TopicWatch,
+) -> None:
+    """The steady load: publish→delivery latency, and the peak RSS of every process."""
+    latency = await steady(
+        cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
+    )
+    total = list(latency.values())
+    to_classified = [
+        classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
+    ]
+    to_webhook = [
+        latency[k] - (classified.stamps[k] - watch.stamps[k])
+        for k in latency
+        if k in classified.stamps
+    ]
+    print(
+        f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
+        f"{len(total)} items delivered"
+    )
+    for label, values in (
+        ("publish→delivery", total),
+        ("  classify hop (item→classified)", to_classified),
+        ("  notify hop (classified→webhook)", to_webhook),
+    ):
+        print(
+            f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
+            f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
+        )
+    print("  goal: publish→delivery p99 <= 500 ms")
+
+    print("\npeak RSS (goal <= 150 MB per service):")
+    for s in cluster.services:
+        extra = f" + {s.peak_children_mb:.0f} MB in worker processes" if s.peak_children_mb else ""
+        print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
+
+
+async def flights_caught_up(database_url: str, timeout: float = 120) -> None:
+    """How long after the last webhook the flights stage has stored every bench item."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url.replace("sqlite:///", "sqlite:///", 1))
+    start = time.monotonic()
+    seen = -1
+    try:
+        while time.monotonic() - start < timeout:
+            with engine.connect() as conn:
+                seen = conn.execute(text("SELECT count(*) FROM flights_observation")).scalar_one()
+                records = conn.execute(text("SELECT count(*) FROM flights_record")).scalar_one()
+            if seen and time.monotonic() - start > 2:
+                break
+            await asyncio.sleep(0.5)
+    finally:
+        engine.dispose()
+    print(f"\nflights stage: {seen} items observed, {records} flight records")
+
+
 async def main(args: argparse.Namespace) -> None:
     from wirewatch_classify.engine import Classifier
 
@@ -635,8 +696,17 @@ async def main(args: argparse.Namespace) -> None:
             cluster.start(name)
         if stages:
             print(f"extra stages running: {', '.join(stages)}")
-        await cluster.wait_ready()
+        await cluster.wait_ready(timeout=60 + 60 * len(stages))
 
+        if args.steady_only:
+            await steady_phase(args, cluster, servers, watch, classified)
+            if "flights" in stages:
+                await flights_caught_up(database_url)
+            await watch.stop()
+            await classified.stop()
+            cluster.stop()
+            servers.stop()
+            return
         one = await hop(cluster, servers, classified, 1, args.hop_items)
         print(f"\nclassify→notify hop: {one.items} items on the items topic at once")
         print(
@@ -665,39 +735,7 @@ async def main(args: argparse.Namespace) -> None:
         )
         print(f"  end to end: {flood.items / flood.seconds:,.0f} items/s ({flood.seconds:.1f} s)")
 
-        latency = await steady(
-            cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
-        )
-        total = list(latency.values())
-        to_classified = [
-            classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
-        ]
-        to_webhook = [
-            latency[k] - (classified.stamps[k] - watch.stamps[k])
-            for k in latency
-            if k in classified.stamps
-        ]
-        print(
-            f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
-            f"{len(total)} items delivered"
-        )
-        for label, values in (
-            ("publish→delivery", total),
-            ("  classify hop (item→classified)", to_classified),
-            ("  notify hop (classified→webhook)", to_webhook),
-        ):
-            print(
-                f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
-                f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
-            )
-        print("  goal: publish→delivery p99 <= 500 ms")
-
-        print("\npeak RSS (goal <= 150 MB per service):")
-        for s in cluster.services:
-            extra = (
-                f" + {s.peak_children_mb:.0f} MB in worker processes" if s.peak_children_mb else ""
-            )
-            print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
+        await steady_phase(args, cluster, servers, watch, classified)
 
         if not args.skip_scale:
             # Classify alone (notify stopped), so the two runs compete only with the broker
@@ -739,6 +777,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
+    )
+    parser.add_argument(
+        "--steady-only", action="store_true", help="only the steady-load phase (and RSS)"
     )
     return parser.parse_args(argv)
 

@@ -330,8 +330,8 @@ RESUMING = _words(
 DEST_BEFORE_STRONG = re.compile(
     r"(?:\bto|\binto|back to|bound for|headed for|headed to|destined for|deported to|"
     r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
-    r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
-    r"aterriz\w* en|lleg\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
+    r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|arrived to|"
+    r"aterriz\w* en|lleg(?!ad)\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
@@ -352,7 +352,8 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
     r"que salio de|salio de|despego de|partio de|departed from|left from|took off from|"
-    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de)"
+    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
+    r"llegad[oa]s a)"
     r"(?:\s+(?:the|el|la|los|las))?\s*$"
 )
 ORIGIN_BEFORE_WEAK = re.compile(
