@@ -591,6 +591,7 @@ BLOCKED_STRONG = _words(
     r"impid\w+", r"impedi\w+", r"stalled", r"injunction", r"no pudo aterrizar",
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
+    r"violaria\w*", r"would violate",
 )  # fmt: skip
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
@@ -604,7 +605,7 @@ PLANNED_STRONG = _words(
     r"offers", r"ofrece\w*", r"traeran", r"will be", r"to be deported", r"podria\w*",
     r"could", r"would", r"upcoming", r"inminente", r"reautoriza\w*", r"reauthoriz\w*",
     r"to begin", r"to start", r"asumira",
-    r"to (?:land|arrive|reach|depart|leave|be deported|deport|expel|send)",
+    r"(?<!used )(?<!order )to (?:land|arrive|reach|depart|leave|be deported|deport|expel|send)",
     r"(?:esta|estan) por partir", r"list[oa]s? para (?:partir|despegar|salir)",
     r"(?:is|are) (?:ready|about) to", r"due to take off",
     r"on (?:its|their) way to (?:collect|pick)",
