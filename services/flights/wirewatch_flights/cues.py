@@ -330,7 +330,8 @@ RESUMING = _words(
 DEST_BEFORE_STRONG = re.compile(
     r"(?:\bto|\binto|back to|bound for|headed for|headed to|destined for|deported to|"
     r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
-    r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|arrived to|"
+    r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
+    r"arrived to|"
     r"aterriz\w* en|lleg(?!ad)\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
