@@ -68,7 +68,10 @@ def ensure_streams(
     while True:
         try:
             admin = KafkaAdminClient(
-                bootstrap_servers=bootstrap.split(","), client_id="wirewatch-admin"
+                bootstrap_servers=bootstrap.split(","),
+                client_id="wirewatch-admin",
+                # One attempt never outlasts the whole deadline (its default is 30 s).
+                bootstrap_timeout_ms=max(500, int((deadline - time.monotonic()) * 1000)),
             )
             break
         except KafkaError as exc:  # broker still starting

@@ -9,9 +9,30 @@ bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+# Bounds at the event boundary: a record over any of them is refused where it is decoded
+# (and dead-lettered), so no consumer ever meets a value its database cannot store.
+ITEM_ID_MAX = 160
+"""Longest item id (ingest writes 32 hex characters; notify's column holds 160)."""
+URL_MAX = 4096
+NAME_MAX = 512
+"""Feed titles, authors, categories, entity names."""
+TITLE_MAX = 1000
+"""Ingest cuts longer titles to this (word boundary, ellipsis included)."""
+SUMMARY_MAX = 20_000
+"""Ingest cuts longer summaries to this (word boundary, ellipsis included)."""
+LANGUAGE_MAX = 35
+TOPIC_NAME_MAX = 128
+LIST_MAX = 256
+"""Most members of a list field (categories, matches, evidence, entities)."""
+ERROR_MAX = 2000
+DEAD_LETTER_PAYLOAD_MAX = 64_000
+
+Name = Annotated[str, StringConstraints(max_length=NAME_MAX)]
+TopicName = Annotated[str, StringConstraints(max_length=TOPIC_NAME_MAX)]
 
 
 class _Event(BaseModel):
@@ -22,43 +43,61 @@ class FeedItem(_Event):
     """One normalised entry of a feed, published by ingest on ``streams.ITEMS``."""
 
     schema_version: Literal[1] = 1
-    item_id: str = Field(description="Stable id (from guid, else link, else title+date hash).")
+    item_id: str = Field(
+        min_length=1,
+        max_length=ITEM_ID_MAX,
+        description="Stable id (from guid, else link, else title+date hash).",
+    )
     feed_id: int
-    feed_url: str
-    feed_title: str = ""
-    title: str = ""
-    summary: str = Field(default="", description="Plain text, HTML stripped, whitespace folded.")
-    link: str | None = Field(default=None, description="http(s) link to the story, if any.")
+    feed_url: str = Field(max_length=URL_MAX)
+    feed_title: str = Field(default="", max_length=NAME_MAX)
+    title: str = Field(default="", max_length=TITLE_MAX)
+    summary: str = Field(
+        default="",
+        max_length=SUMMARY_MAX,
+        description="Plain text, HTML stripped, whitespace folded.",
+    )
+    link: str | None = Field(
+        default=None, max_length=URL_MAX, description="http(s) link to the story, if any."
+    )
     published: AwareDatetime = Field(description="Publication time in UTC (fetch time fallback).")
     fetched_at: AwareDatetime
-    language: str | None = Field(default=None, description="BCP-47 language tag, e.g. 'en', 'es'.")
-    categories: tuple[str, ...] = ()
-    author: str | None = None
+    language: str | None = Field(
+        default=None, max_length=LANGUAGE_MAX, description="BCP-47 language tag, e.g. 'en', 'es'."
+    )
+    categories: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
+    author: str | None = Field(default=None, max_length=NAME_MAX)
 
 
 class Evidence(_Event):
     """A phrase that made a rule fire, with where it was found."""
 
-    phrase: str = Field(description="The text as it appears in the item.")
+    phrase: str = Field(max_length=SUMMARY_MAX, description="The text as it appears in the item.")
     field: Literal["title", "summary"]
     start: int = Field(ge=0, description="Character offset in the field.")
     end: int = Field(ge=0)
-    rule: str = Field(description="Name of the rule or phrase group that matched.")
+    rule: str = Field(
+        max_length=NAME_MAX, description="Name of the rule or phrase group that matched."
+    )
 
 
 class TopicMatch(_Event):
-    topic: str
+    topic: str = Field(max_length=TOPIC_NAME_MAX)
     score: float = Field(ge=0.0, le=1.0)
-    evidence: tuple[Evidence, ...] = ()
-    rules: tuple[str, ...] = Field(default=(), description="Rules that fired for this topic.")
+    evidence: tuple[Evidence, ...] = Field(default=(), max_length=LIST_MAX)
+    rules: tuple[Name, ...] = Field(
+        default=(), max_length=LIST_MAX, description="Rules that fired for this topic."
+    )
 
 
 class Entities(_Event):
     """Named things found in an item, for subscription filters."""
 
-    countries: tuple[str, ...] = Field(default=(), description="ISO 3166-1 alpha-2 codes.")
-    agencies: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
+    countries: tuple[Name, ...] = Field(
+        default=(), max_length=LIST_MAX, description="ISO 3166-1 alpha-2 codes."
+    )
+    agencies: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
+    places: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
 
 
 class ClassifiedItem(_Event):
@@ -66,7 +105,7 @@ class ClassifiedItem(_Event):
 
     schema_version: Literal[1] = 1
     item: FeedItem
-    matches: tuple[TopicMatch, ...] = ()
+    matches: tuple[TopicMatch, ...] = Field(default=(), max_length=LIST_MAX)
     entities: Entities = Entities()
     classified_at: AwareDatetime
 
@@ -75,7 +114,7 @@ class TopicDefinitionEvent(_Event):
     """A user-defined topic created, changed or deleted (control topic)."""
 
     schema_version: Literal[1] = 1
-    name: str
+    name: str = Field(max_length=TOPIC_NAME_MAX)
     definition: dict[str, object] | None = Field(
         default=None, description="The topic definition; None means the topic was deleted."
     )
@@ -86,10 +125,13 @@ class DeadLetter(_Event):
     """A message a consumer could not process even once (e.g. undecodable)."""
 
     schema_version: Literal[1] = 1
-    source_topic: str
-    consumer_group: str
-    error: str
-    payload: str = Field(description="The raw message body, decoded as UTF-8 with replacement.")
+    source_topic: str = Field(max_length=NAME_MAX)
+    consumer_group: str = Field(max_length=NAME_MAX)
+    error: str = Field(max_length=ERROR_MAX)
+    payload: str = Field(
+        max_length=DEAD_LETTER_PAYLOAD_MAX,
+        description="The raw message body, decoded as UTF-8 with replacement (cut to the cap).",
+    )
     failed_at: AwareDatetime
 
 

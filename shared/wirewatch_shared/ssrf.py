@@ -57,6 +57,11 @@ class SsrfError(Exception):
     """The URL or the address it resolves to is not allowed (not public, bad scheme)."""
 
 
+class AddressRefused(SsrfError):
+    """The address (or one the host resolves to) is private, loopback, link-local... :
+    refused by policy, which the service's ``*_ALLOW_PRIVATE_NETWORKS`` setting lifts."""
+
+
 class ResolutionError(SsrfError):
     """The host did not resolve (now): not a refusal, the caller may retry later."""
 
@@ -153,7 +158,7 @@ def check_ip(address: IPAddress | str) -> None:
             raise SsrfError(f"not an IP address: {address!r}") from exc
     reason = refusal_reason(address)
     if reason:
-        raise SsrfError(f"refusing to connect to {address}: {reason}")
+        raise AddressRefused(f"refusing to connect to {address}: {reason}")
 
 
 def split_url(url: str) -> tuple[str, int]:
@@ -183,6 +188,8 @@ def _check_answers(host: str, answers: Iterable[str]) -> list[str]:
             check_ip(answer)
         except SsrfError as exc:
             # One private answer poisons the name: a later connect could pick it.
+            if isinstance(exc, AddressRefused):
+                raise AddressRefused(f"{host} resolves to a refused address ({exc})") from None
             raise SsrfError(f"{host} resolves to a refused address ({exc})") from None
     return addresses
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi_offline import FastAPIOffline
 from faststream.asgi.types import ASGIApp
-from wirewatch_notify.api import create_api_router
+from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
 
 from wirewatch.asyncapi import wirewatch_version
@@ -34,7 +34,7 @@ def build_http_app(
     for path, handler in ops_routes:
         # FastStream ASGI handlers, mounted as plain ASGI routes.
         api.add_route(path, handler, methods=["GET", "HEAD"], include_in_schema=False)  # type: ignore[arg-type]
-    api.include_router(create_api_router(notify))
+    install_api(api, notify)
     settings = notify.settings
     api.include_router(
         asyncapi_router(

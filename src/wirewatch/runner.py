@@ -120,6 +120,8 @@ class System:
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)
         self.notify = NotifyService(NotifySettings(**self.overrides), engine)  # type: ignore[arg-type]
+        topics_dir = classify_settings.classify_topics_dir
+        self.notify.topic_catalog = lambda: shipped_and_user_topics(engine, topics_dir)
         self.stories = StoriesService(StoriesSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.flights = FlightsService(FlightsSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.ops.watch("ingest", self.ingest, prefixed=True)
@@ -136,7 +138,7 @@ class System:
                     engine,
                     self.notify.box,
                     self.notify.settings,
-                    lambda: shipped_and_user_topics(engine, classify_settings.classify_topics_dir),
+                    self.notify.topic_catalog,
                 ),
                 refresh_s=settings.status_refresh_s,
             )

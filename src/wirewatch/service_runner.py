@@ -89,6 +89,7 @@ def _build_notify(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
     settings = OpsSettings()
     topics_dir = ClassifySettings().classify_topics_dir
     engine = notify.engine
+    notify.topic_catalog = lambda: shipped_and_user_topics(engine, topics_dir)
 
     async def snapshot() -> Any:
         return await collect_snapshot(

@@ -110,3 +110,41 @@ def test_no_duplicate_ids_or_urls(pool: dict[str, list[dict[str, Any]]]) -> None
 def test_no_item_repeats_the_dev_set(pool: dict[str, list[dict[str, Any]]]) -> None:
     dev_urls = {row["url"] for row in _rows(DEV)}
     assert not [row["id"] for row in _all(pool) if row["url"] in dev_urls]
+
+
+# A blind second annotator relabelled a seeded sample of 150 items of the main pool
+# (tests/data/README.md, "Second-annotator check"). Its file keeps its schema, refers only
+# to pool items, and the two annotators keep at least substantial agreement per topic.
+SECOND_ANNOTATOR = DATA / "classify_pool_second_annotator.jsonl"
+MIN_KAPPA = 0.6
+
+
+def cohen_kappa(first: list[bool], second: list[bool]) -> float:
+    """Cohen's kappa of two binary annotations of the same items."""
+    n = len(first)
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / n
+    p_first, p_second = sum(first) / n, sum(second) / n
+    expected = p_first * p_second + (1 - p_first) * (1 - p_second)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def test_cohen_kappa_on_known_values() -> None:
+    assert cohen_kappa([True, False, True, False], [True, False, True, False]) == 1.0
+    assert cohen_kappa([True, True, False, False], [True, False, True, False]) == 0.0
+
+
+def test_second_annotator_labels_refer_to_pool_items(
+    pool: dict[str, list[dict[str, Any]]],
+) -> None:
+    second = _rows(SECOND_ANNOTATOR)
+    by_id = {row["id"]: row for row in _all(pool)}
+    assert len(second) == len({row["id"] for row in second}) == 150
+    for row in second:
+        assert list(row) == ["id", "labels", "note"], row.get("id")
+        assert row["id"] in by_id, row["id"]
+        assert not row["id"].startswith(("pool-ben-", "pool-bes-")), row["id"]
+        assert set(row["labels"]) <= LABELS, row["id"]
+    for topic in sorted(LABELS):
+        first = [topic in by_id[row["id"]]["labels"] for row in second]
+        again = [topic in row["labels"] for row in second]
+        assert cohen_kappa(first, again) >= MIN_KAPPA, topic

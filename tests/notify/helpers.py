@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
-from wirewatch_notify.api import create_api_router
+from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService, create_notify_tables
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
@@ -106,7 +106,7 @@ async def running_worker(service: NotifyService) -> AsyncIterator[NotifyService]
 
 def api_client(service: NotifyService) -> httpx.AsyncClient:
     app = FastAPI()
-    app.include_router(create_api_router(service))
+    install_api(app, service)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver")
 
 

@@ -7,10 +7,13 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import MetaData, select
 from sqlalchemy.engine import Engine
 from wirewatch_notify import tokens
+from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
 from wirewatch_shared.logging import configure_logging
 
@@ -85,10 +88,10 @@ async def test_crud_round_trip_and_openapi(service: NotifyService, client) -> No
     assert (await client.get(f"/api/v1/subscriptions/{sub_id}", headers=auth)).status_code == 404
 
     from fastapi import FastAPI
-    from wirewatch_notify.api import create_api_router
+    from wirewatch_notify.api import install_api
 
     app = FastAPI()
-    app.include_router(create_api_router(service))
+    install_api(app, service)
     paths = app.openapi()["paths"]
     assert "/api/v1/subscriptions/{subscription_id}/rotate-secret" in paths
     assert "/api/v1/email/unsubscribe/{token}" in paths
@@ -190,7 +193,6 @@ async def test_rate_limit_is_429_with_retry_after_per_token(sqlite_url: str) -> 
         ("POST", {"topic": "a", "channel": "webhook", "target": HOOK, "quiet_hours": QUIET_TZ}),
         ("PATCH", {"channel": "email"}),
         ("PATCH", {"target": "https://evil.example/"}),
-        ("PATCH", {"topics": None}),
     ],
 )  # fmt: skip
 async def test_unknown_or_forbidden_fields_are_422(
@@ -210,6 +212,89 @@ async def test_unknown_or_forbidden_fields_are_422(
         path += f"/{created.json()['id']}"
     response = await client.request(method, path, json=body, headers=auth)
     assert response.status_code == 422, response.text
+
+
+async def test_null_for_an_optional_field_leaves_it_unchanged(
+    service: NotifyService,
+    client,  # type: ignore[no-untyped-def]
+) -> None:
+    """The schema allows ``null`` for every PATCH field; it never answers 422 or 500."""
+    auth = _token(service)
+    created = await client.post(
+        "/api/v1/subscriptions",
+        json={"topic": "a", "channel": "webhook", "target": HOOK, "min_score": 0.5},
+        headers=auth,
+    )
+    path = f"/api/v1/subscriptions/{created.json()['id']}"
+    nulls = {"topics": None, "min_score": None, "mode": None, "timezone": None, "active": None}
+    response = await client.patch(path, json=nulls, headers=auth)
+    assert response.status_code == 200, response.text
+    assert response.json()["topics"] == ["a"] and response.json()["min_score"] == 0.5
+
+
+@pytest.mark.parametrize("sub_id", ["0", "-1", str(2**31), str(2**63), str(2**64), "1e3", "x"])
+async def test_a_path_id_out_of_range_is_422_never_500(
+    service: NotifyService,
+    client,  # type: ignore[no-untyped-def]
+    sub_id: str,
+) -> None:
+    auth = _token(service)
+    base = f"/api/v1/subscriptions/{sub_id}"
+    for method, path in (
+        ("GET", base),
+        ("PATCH", base),
+        ("DELETE", base),
+        ("POST", f"{base}/rotate-secret"),
+        ("POST", f"{base}/test"),
+        ("GET", f"{base}/deliveries"),
+    ):
+        body = {"active": False} if method == "PATCH" else None
+        response = await client.request(method, path, json=body, headers=auth)
+        assert response.status_code == 422, (method, path, response.text)
+    for link in (f"{2**31}.0.mac", f"{2**63}.0.mac", "1.99999999999999999999.mac", "².1.x"):
+        for method in ("GET", "POST"):
+            page = await client.request(method, f"/api/v1/email/confirm/{link}")
+            assert page.status_code == 404, (link, page.status_code)
+    assert (await client.get(f"/api/v1/subscriptions/{2**31 - 1}", headers=auth)).status_code == 404
+
+
+async def test_failed_authentication_is_rate_limited_per_client_address(
+    database_url: str,
+) -> None:
+    service = make_service(
+        database_url, api_auth_failures_burst=3, api_auth_failures_per_minute=1.0
+    )
+    good = _token(service)
+    app = FastAPI()
+    install_api(app, service)
+
+    def client_at(address: str) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=app, client=(address, 40000))
+        return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+    async with client_at("192.0.2.1") as client:
+        guess = bearer("wwt_x_guess")
+        codes = [
+            (await client.get("/api/v1/subscriptions", headers=guess)).status_code for _ in range(5)
+        ]
+        assert codes == [401, 401, 401, 429, 429]
+        limited = await client.get("/api/v1/subscriptions", headers=guess)
+        assert int(limited.headers["retry-after"]) >= 1
+        # The address is blocked, whatever token it now shows (guessing stops here).
+        assert (await client.get("/api/v1/subscriptions", headers=good)).status_code == 429
+    async with client_at("192.0.2.2") as elsewhere:
+        assert (await elsewhere.get("/api/v1/subscriptions", headers=good)).status_code == 200
+
+
+async def test_405_lists_every_method_of_the_path(
+    service: NotifyService,
+    client,  # type: ignore[no-untyped-def]
+) -> None:
+    response = await client.put("/api/v1/subscriptions/1", headers=_token(service))
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == {"GET", "PATCH", "DELETE"}
+    listing = await client.put("/api/v1/subscriptions", headers=_token(service))
+    assert set(listing.headers["allow"].split(", ")) == {"GET", "POST"}
 
 
 async def test_private_targets_are_refused_by_the_api(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]

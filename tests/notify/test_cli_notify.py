@@ -42,7 +42,7 @@ def run(args: list[str], tmp_path: Path, **env: str) -> Result:
     }
     result = CliRunner().invoke(app, args, env=environment)
     if isinstance(result.exception, UserError):  # what main() prints as "error: ..."
-        return Result(2, result.stdout, f"error: {result.exception}")
+        return Result(result.exception.exit_code, result.stdout, f"error: {result.exception}")
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Result(result.exit_code, result.stdout, result.stderr)
@@ -65,7 +65,7 @@ def test_tokens_are_printed_once_and_stored_hashed(tmp_path: Path) -> None:
 def test_subscribe_with_filters_digest_and_quiet_hours(tmp_path: Path) -> None:
     created = run(
         [
-            "subscribe", "--topic", "border-policy", "--topic", "asylum",
+            "subscribe", "--topic", "border-policy", "--topic", "repatriation-flights",
             "--email", "desk@example.org", "--country", "mx", "--language", "es",
             "--entity", "Frontex", "--feed", "3", "--min-score", "0.4", "--digest", "2h",
             "--quiet-hours", "22:00-07:00", "--timezone", "Europe/Madrid",
@@ -77,7 +77,7 @@ def test_subscribe_with_filters_digest_and_quiet_hours(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'cli.db'}")
     [sub] = subscriptions.list_subscriptions(engine)
     assert (sub.topics, sub.countries, sub.languages, sub.feeds) == (
-        ["border-policy", "asylum"],
+        ["border-policy", "repatriation-flights"],
         ["MX"],
         ["es"],
         [3],
@@ -102,7 +102,9 @@ def test_subscribe_with_filters_digest_and_quiet_hours(tmp_path: Path) -> None:
 def test_test_send_and_rotation(tmp_path: Path, http_receiver: HttpReceiver) -> None:
     env = {"WIREWATCH_ALLOW_PRIVATE_NETWORKS": "true"}
     created = run(
-        ["subscribe", "--topic", "t", "--webhook", http_receiver.url("/hook")], tmp_path, **env
+        ["subscribe", "--topic", "border-policy", "--webhook", http_receiver.url("/hook")],
+        tmp_path,
+        **env,
     )
     assert created.returncode == 0, created.stderr
     tested = run(["subscriptions", "test", "1"], tmp_path, **env)

@@ -32,7 +32,8 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics, streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.events import DeadLetter, FeedItem, TopicDefinitionEvent
+from wirewatch_shared.deadletter import DeadLetters
+from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
 from wirewatch_shared.producer import send_keyed, start_batch_producer
 
@@ -83,6 +84,9 @@ class ClassifyService:
         )
         self.dead_letter_publisher = self.broker.publisher(
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
+        )
+        self.dead_letters = DeadLetters(
+            self.dead_letter_publisher, streams.ITEMS, streams.GROUP_CLASSIFY
         )
         self.broker.subscriber(
             streams.ITEMS,
@@ -222,18 +226,7 @@ class ClassifyService:
             yield chunk, results
 
     async def _dead_letter(self, body: bytes, exc: Exception) -> asyncio.Future[Any]:
-        error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        log.warning("undecodable item sent to dead letter", error=error, size=len(body))
-        letter = DeadLetter(
-            source_topic=streams.ITEMS,
-            consumer_group=streams.GROUP_CLASSIFY,
-            error=f"{type(exc).__name__}: {exc}"[:2000],
-            payload=body.decode("utf-8", errors="replace"),
-            failed_at=datetime.now(UTC),
-        )
-        future: asyncio.Future[Any] = await self.dead_letter_publisher.publish(
-            letter.model_dump_json().encode(), headers=_JSON_HEADERS, no_confirm=True
-        )
+        future: asyncio.Future[Any] = await self.dead_letters.send(body, exc, no_confirm=True)
         return future
 
     # -- user topics -----------------------------------------------------------------

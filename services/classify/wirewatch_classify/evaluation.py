@@ -158,10 +158,16 @@ def read_labelled(path: Path) -> list[dict[str, Any]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise EvalFileError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("labels", []), list):
-            raise EvalFileError(f"{path} line {number}: expected an object with a 'labels' list")
+        if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
+            # No labels, no figures: an unlabelled file would score as all true negatives.
+            raise EvalFileError(
+                f"{path} line {number}: expected an object with a 'labels' list "
+                "(eval needs labelled items; [] for an item of no topic)"
+            )
         row.setdefault("id", f"line-{number}")
         rows.append(row)
+    if not rows:
+        raise EvalFileError(f"{path}: no items to evaluate")
     return rows
 
 

@@ -30,6 +30,7 @@ import httpcore
 import httpx
 from wirewatch_shared.netbackend import AsyncioBackend, CachedInfoBackend
 from wirewatch_shared.ssrf import (
+    AddressRefused,
     GuardedNetworkBackend,
     Resolver,
     SsrfError,
@@ -42,6 +43,7 @@ from wirewatch_ingest.politeness import HostPoliteness
 from wirewatch_ingest.settings import IngestSettings
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PRIVATE_HINT = "WIREWATCH_INGEST_ALLOW_PRIVATE_NETWORKS=true allows private and loopback feeds"
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
     "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5"
@@ -259,6 +261,8 @@ class Fetcher:
                     f"({time.monotonic() - started:.1f}s)",
                     kind="timeout",
                 ) from None
+            except AddressRefused as exc:
+                raise FetchError(f"blocked: {exc} ({PRIVATE_HINT})", kind="blocked") from None
             except SsrfError as exc:
                 raise FetchError(f"blocked: {exc}", kind="blocked") from None
             except (httpx.TimeoutException, httpcore.TimeoutException) as exc:

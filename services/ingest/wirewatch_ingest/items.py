@@ -14,6 +14,9 @@ from wirewatch_shared.events import FeedItem
 
 from wirewatch_ingest.language import detect_language
 from wirewatch_ingest.normalize import (
+    MAX_NAME_CHARS,
+    MAX_SUMMARY_CHARS,
+    MAX_TITLE_CHARS,
     fold_whitespace,
     html_to_text,
     plausible_date,
@@ -73,13 +76,13 @@ def build_item(
     fetched_at: datetime,
 ) -> tuple[FeedItem, bool]:
     """The normalised item, and whether its publication time came from the feed."""
-    title = html_to_text(raw.title)
-    summary = truncate(html_to_text(raw.summary))
+    title = truncate(html_to_text(raw.title), MAX_TITLE_CHARS)
+    summary = truncate(html_to_text(raw.summary), MAX_SUMMARY_CHARS)
     link = safe_link(raw.link)
     published = plausible_date(raw.published, fetched_at)
     categories = tuple(
         dict.fromkeys(
-            term
+            truncate(term, MAX_NAME_CHARS)
             for term in (fold_whitespace(c) for c in raw.categories if isinstance(c, str))
             if term
         )
@@ -98,7 +101,7 @@ def build_item(
         ),
         feed_id=feed_id,
         feed_url=feed_url,
-        feed_title=feed_title,
+        feed_title=truncate(feed_title, MAX_NAME_CHARS),
         title=title,
         summary=summary,
         link=link,
@@ -106,6 +109,6 @@ def build_item(
         fetched_at=fetched_at,
         language=language,
         categories=categories,
-        author=html_to_text(raw.author) or None,
+        author=truncate(html_to_text(raw.author), MAX_NAME_CHARS) or None,
     )
     return item, published is not None

@@ -10,6 +10,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+from wirewatch_shared import events
+
 _WHITESPACE = re.compile(r"\s+")
 _HTTP_PREFIX = re.compile(r"https?://", re.IGNORECASE)
 _BAD_URL_CHAR = re.compile(r"[\s\x00]")
@@ -34,7 +36,14 @@ _MARKUP = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 
-MAX_SUMMARY_CHARS = 20_000
+MAX_SUMMARY_CHARS = events.SUMMARY_MAX
+"""Summaries are cut to this (the event's bound)."""
+MAX_TITLE_CHARS = events.TITLE_MAX
+"""Titles are cut to this (the event's bound)."""
+MAX_NAME_CHARS = events.NAME_MAX
+"""Feed titles, authors and categories are cut to this."""
+MAX_LINK_CHARS = events.URL_MAX
+"""A longer link is dropped (a cut link would point elsewhere)."""
 FUTURE_TOLERANCE = timedelta(days=1)
 EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=UTC)
 
@@ -77,6 +86,8 @@ def safe_link(value: str | None) -> str | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    if len(value) > MAX_LINK_CHARS:
+        return None
     if not _HTTP_PREFIX.match(value) or _BAD_URL_CHAR.search(value):
         return None
     try:
@@ -142,7 +153,12 @@ def primary_language(value: str | None) -> str | None:
 
 
 def truncate(text: str, limit: int = MAX_SUMMARY_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters, ellipsis included, at a word
+    boundary unless that would drop more than a fifth of the limit."""
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
+    cut = text[: limit - 1]
+    at_word = cut.rsplit(" ", 1)[0]
+    if len(at_word) >= limit * 0.8:
+        cut = at_word
     return cut + "…"

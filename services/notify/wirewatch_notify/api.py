@@ -1,28 +1,35 @@
-"""HTTP API (FastAPI router), mounted at the app root by `wirewatch up` / `service notify`.
+"""HTTP API (FastAPI routers), mounted at the app root by `wirewatch up` / `service notify`.
 
 - ``/api/v1/subscriptions...``: bearer-token API; each token sees only its own
   subscriptions (anything else is 404), unknown fields are 422, bodies over the
-  limit 413, too many requests 429 with Retry-After.
+  limit 413, too many requests (or failed authentications from one address) 429
+  with Retry-After. Path ids are bounded (1 to 2**31-1): anything else is 422.
 - ``/api/v1/email/confirm/{token}`` and ``/api/v1/email/unsubscribe/{token}``: the
   signed links in emails (no token, no cookies): GET shows a page with a button,
-  POST acts (RFC 8058 one-click unsubscribe is that POST).
+  POST acts (RFC 8058 one-click unsubscribe is that POST). A link that is not valid
+  (malformed, forged, expired, or of a deleted subscription) is 404.
+
+The routers are module-level; :func:`install_api` puts the service in the app's
+state and mounts them. Every status code a route answers is in the OpenAPI schema.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Annotated
+import re
+from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, Response, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse
-from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from wirewatch_shared.logging import get_logger
 
 from wirewatch_notify import outbox, subscriptions
-from wirewatch_notify.api_guard import Principal, authenticator, body_limited_route
-from wirewatch_notify.links import InvalidLink, LinkSigner, Purpose
+from wirewatch_notify.api_guard import Api, BodyLimitedRoute, Caller, NotifyApi, install_state
+from wirewatch_notify.links import MAX_ID, InvalidLink, LinkSigner, Purpose
 from wirewatch_notify.models import Delivery
-from wirewatch_notify.ratelimit import RateLimiter
 from wirewatch_notify.rendering import render_page
 from wirewatch_notify.schemas import (
     DeliveryOut,
@@ -42,13 +49,70 @@ log = get_logger(__name__)
 NOT_FOUND = "no such subscription"
 
 
-def create_api_router(service: NotifyService) -> APIRouter:
-    """The notify HTTP API; mounted by `wirewatch up` and `wirewatch service notify`."""
-    route_class = body_limited_route(service.settings.api_max_body_bytes)
-    router = APIRouter(route_class=route_class)
-    router.include_router(_subscriptions_router(service, route_class))
-    router.include_router(_email_links_router(service, route_class))
-    return router
+class Problem(BaseModel):
+    """An error answer."""
+
+    detail: str | list[dict[str, Any]] = Field(
+        description="What went wrong; for invalid input, one entry per problem."
+    )
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"model": Problem, "description": description}
+
+
+def _html(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+COMMON: dict[int | str, dict[str, Any]] = {
+    400: _problem("Malformed request (e.g. a bad Content-Length)"),
+    413: _problem("Request body over the size limit"),
+    422: _problem("Invalid input (body, query or path)"),
+}
+AUTHENTICATED: dict[int | str, dict[str, Any]] = {
+    **COMMON,
+    401: _problem("Missing or invalid API token"),
+    429: _problem("Too many requests, or failed authentications (see Retry-After)"),
+}
+ONE: dict[int | str, dict[str, Any]] = {
+    **AUTHENTICATED,
+    404: _problem("No such subscription (or not this token's)"),
+}
+SubscriptionId = Annotated[
+    int, Path(ge=1, le=MAX_ID, description="A subscription id (1 to 2**31-1).")
+]
+LinkTokenPath = Annotated[str, Path(max_length=256, description="The signed token of the link.")]
+
+
+def install_api(app: FastAPI, service: NotifyService) -> None:
+    """Mount the API on ``app`` for ``service`` (one notify service per app)."""
+    install_state(app, service)
+    app.include_router(router)
+    app.add_exception_handler(StarletteHTTPException, _with_allow_header)
+
+
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+def allowed_methods(app: FastAPI, path: str) -> set[str]:
+    """The methods the OpenAPI schema lists for ``path`` (templates like ``{id}`` match
+    one segment); empty when no documented path matches."""
+    for template, item in app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, path):
+            return {method.upper() for method in item if method in _METHODS}
+    return set()
+
+
+async def _with_allow_header(request: Request, exc: Exception) -> Response:
+    """405 lists every documented method of the path (Starlette names one route's)."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == status.HTTP_405_METHOD_NOT_ALLOWED:
+        allowed = allowed_methods(request.app, request.url.path)
+        if allowed:
+            exc.headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(allowed))}
+    return await http_exception_handler(request, exc)
 
 
 def _delivery_out(d: Delivery) -> DeliveryOut:
@@ -68,216 +132,260 @@ def _delivery_out(d: Delivery) -> DeliveryOut:
     )
 
 
-def _subscriptions_router(service: NotifyService, route_class: type[APIRoute]) -> APIRouter:
-    settings, engine, box = service.settings, service.engine, service.box
-    limiter = RateLimiter(settings.api_rate_limit_per_minute, settings.api_rate_limit_burst)
-    authenticate = Depends(authenticator(engine, limiter))
-    router = APIRouter(
-        prefix="/api/v1/subscriptions", tags=["subscriptions"], route_class=route_class
+subscriptions_api = APIRouter(
+    prefix="/api/v1/subscriptions",
+    tags=["subscriptions"],
+    route_class=BodyLimitedRoute,
+    responses=AUTHENTICATED,
+)
+
+
+@subscriptions_api.post("", status_code=status.HTTP_201_CREATED)
+async def create(body: SubscriptionCreate, api: Api, caller: Caller) -> SubscriptionCreated:
+    """Create a subscription. A webhook's signing secret is in the answer, once.
+    An email subscription sends a confirmation email and stays
+    `awaiting_confirmation` (nothing else is sent) until the link in it is used."""
+    service = api.service
+    known = await asyncio.to_thread(service.known_topics)
+    try:
+        created = await asyncio.to_thread(
+            subscriptions.create_subscription,
+            service.engine,
+            body,
+            service.box,
+            owner=caller.owner,
+            require_confirmation=True,
+            settings=service.settings,
+            known_topics=known,
+        )
+    except subscriptions.SubscriptionError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    sub = created.subscription
+    log.info("subscription created", subscription_id=sub.id, channel=sub.channel)
+    service.worker.notify_recorded()  # a confirmation email may be waiting
+    return SubscriptionCreated(
+        **subscriptions.view(sub).model_dump(), webhook_secret=created.webhook_secret
     )
 
-    @router.post("", status_code=status.HTTP_201_CREATED)
-    async def create(
-        body: SubscriptionCreate, principal: Principal = authenticate
-    ) -> SubscriptionCreated:
-        """Create a subscription. A webhook's signing secret is in the answer, once.
-        An email subscription sends a confirmation email and stays
-        `awaiting_confirmation` (nothing else is sent) until the link in it is used."""
-        try:
-            created = await asyncio.to_thread(
-                subscriptions.create_subscription,
-                engine,
-                body,
-                box,
-                owner=principal.owner,
-                require_confirmation=True,
-                settings=settings,
-            )
-        except subscriptions.SubscriptionError as exc:
-            raise HTTPException(422, str(exc)) from exc
-        sub = created.subscription
-        log.info("subscription created", subscription_id=sub.id, channel=sub.channel)
-        service.worker.notify_recorded()  # a confirmation email may be waiting
-        return SubscriptionCreated(
-            **subscriptions.view(sub).model_dump(), webhook_secret=created.webhook_secret
-        )
 
-    @router.get("")
-    async def list_all(principal: Principal = authenticate) -> list[SubscriptionOut]:
-        subs = await asyncio.to_thread(subscriptions.list_subscriptions, engine, principal.owner)
-        return [subscriptions.view(s) for s in subs]
+@subscriptions_api.get("")
+async def list_all(api: Api, caller: Caller) -> list[SubscriptionOut]:
+    """This token's subscriptions."""
+    subs = await asyncio.to_thread(
+        subscriptions.list_subscriptions, api.service.engine, caller.owner
+    )
+    return [subscriptions.view(s) for s in subs]
 
-    @router.get("/{subscription_id}")
-    async def get_one(subscription_id: int, principal: Principal = authenticate) -> SubscriptionOut:
+
+@subscriptions_api.get("/{subscription_id}", responses=ONE)
+async def get_one(subscription_id: SubscriptionId, api: Api, caller: Caller) -> SubscriptionOut:
+    """One subscription of this token."""
+    sub = await asyncio.to_thread(
+        subscriptions.get_subscription, api.service.engine, subscription_id, caller.owner
+    )
+    if sub is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
+    return subscriptions.view(sub)
+
+
+@subscriptions_api.patch("/{subscription_id}", responses=ONE)
+async def update(
+    subscription_id: SubscriptionId, body: SubscriptionUpdate, api: Api, caller: Caller
+) -> SubscriptionOut:
+    """Change topics, filters, mode, quiet hours or the active flag (channel and
+    target are fixed: create a new subscription instead)."""
+    known = await asyncio.to_thread(api.service.known_topics)
+    try:
         sub = await asyncio.to_thread(
-            subscriptions.get_subscription, engine, subscription_id, principal.owner
+            subscriptions.update_subscription,
+            api.service.engine,
+            subscription_id,
+            body,
+            caller.owner,
+            known,
         )
-        if sub is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-        return subscriptions.view(sub)
+    except subscriptions.SubscriptionError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    if sub is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
+    return subscriptions.view(sub)
 
-    @router.patch("/{subscription_id}")
-    async def update(
-        subscription_id: int, body: SubscriptionUpdate, principal: Principal = authenticate
-    ) -> SubscriptionOut:
-        """Change topics, filters, mode, quiet hours or the active flag (channel and
-        target are fixed: create a new subscription instead)."""
-        try:
-            sub = await asyncio.to_thread(
-                subscriptions.update_subscription, engine, subscription_id, body, principal.owner
-            )
-        except subscriptions.SubscriptionError as exc:
-            raise HTTPException(422, str(exc)) from exc
-        if sub is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-        return subscriptions.view(sub)
 
-    @router.delete("/{subscription_id}", status_code=status.HTTP_204_NO_CONTENT)
-    async def delete(subscription_id: int, principal: Principal = authenticate) -> Response:
-        removed = await asyncio.to_thread(
-            subscriptions.remove_subscription, engine, subscription_id, principal.owner
+@subscriptions_api.delete(
+    "/{subscription_id}", status_code=status.HTTP_204_NO_CONTENT, responses=ONE
+)
+async def delete(subscription_id: SubscriptionId, api: Api, caller: Caller) -> Response:
+    """Remove a subscription (its delivery log goes with it)."""
+    removed = await asyncio.to_thread(
+        subscriptions.remove_subscription, api.service.engine, subscription_id, caller.owner
+    )
+    if not removed:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+CONFLICT = {**ONE, 409: _problem("Not possible in the subscription's state")}
+
+
+@subscriptions_api.post("/{subscription_id}/test", responses=CONFLICT)
+async def test_send(subscription_id: SubscriptionId, api: Api, caller: Caller) -> TestSendResult:
+    """Deliver a sample alert now (not retried); the answer says how it went."""
+    service = api.service
+    try:
+        result = await send_test(service.engine, service.worker, subscription_id, caller.owner)
+    except subscriptions.SubscriptionError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    if result is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
+    return result
+
+
+@subscriptions_api.post("/{subscription_id}/rotate-secret", responses=CONFLICT)
+async def rotate_secret(subscription_id: SubscriptionId, api: Api, caller: Caller) -> RotatedSecret:
+    """New webhook signing secret (shown once); the old one keeps signing alongside it
+    for the grace period, so receivers can switch without losing a message."""
+    service = api.service
+    try:
+        rotation = await asyncio.to_thread(
+            subscriptions.rotate_secret,
+            service.engine,
+            subscription_id,
+            service.box,
+            grace_s=service.settings.secret_rotation_grace_s,
+            owner=caller.owner,
         )
-        if not removed:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-        return Response(status_code=status.HTTP_204_NO_CONTENT)
+    except subscriptions.SubscriptionError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    if rotation is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
+    log.info("webhook secret rotated", subscription_id=subscription_id)
+    return RotatedSecret(
+        webhook_secret=rotation.webhook_secret,
+        previous_secret_valid_until=rotation.previous_valid_until,
+    )
 
-    @router.post("/{subscription_id}/test")
-    async def test_send(
-        subscription_id: int, principal: Principal = authenticate
-    ) -> TestSendResult:
-        """Deliver a sample alert now (not retried); the answer says how it went."""
-        try:
-            result = await send_test(engine, service.worker, subscription_id, principal.owner)
-        except subscriptions.SubscriptionError as exc:
-            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-        if result is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-        return result
 
-    @router.post("/{subscription_id}/rotate-secret")
-    async def rotate_secret(
-        subscription_id: int, principal: Principal = authenticate
-    ) -> RotatedSecret:
-        """New webhook signing secret (shown once); the old one keeps signing alongside it
-        for the grace period, so receivers can switch without losing a message."""
-        try:
-            rotation = await asyncio.to_thread(
-                subscriptions.rotate_secret,
-                engine,
-                subscription_id,
-                box,
-                grace_s=settings.secret_rotation_grace_s,
-                owner=principal.owner,
-            )
-        except subscriptions.SubscriptionError as exc:
-            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-        if rotation is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-        log.info("webhook secret rotated", subscription_id=subscription_id)
-        return RotatedSecret(
-            webhook_secret=rotation.webhook_secret,
-            previous_secret_valid_until=rotation.previous_valid_until,
+@subscriptions_api.get("/{subscription_id}/deliveries", responses=ONE)
+async def deliveries(
+    subscription_id: SubscriptionId,
+    api: Api,
+    caller: Caller,
+    status_filter: Annotated[str | None, Query(alias="status", max_length=32)] = None,
+    failed: bool = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[DeliveryOut]:
+    """The delivery log, newest first: status, attempts, last error, timestamps."""
+    engine = api.service.engine
+    sub = await asyncio.to_thread(
+        subscriptions.get_subscription, engine, subscription_id, caller.owner
+    )
+    if sub is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
+    rows = await asyncio.to_thread(
+        lambda: outbox.list_deliveries(
+            engine,
+            subscription_id=subscription_id,
+            status=status_filter,
+            failed=failed,
+            limit=limit,
         )
-
-    @router.get("/{subscription_id}/deliveries")
-    async def deliveries(
-        subscription_id: int,
-        principal: Principal = authenticate,
-        status_filter: Annotated[str | None, Query(alias="status")] = None,
-        failed: bool = False,
-        limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    ) -> list[DeliveryOut]:
-        """The delivery log, newest first: status, attempts, last error, timestamps."""
-        sub = await asyncio.to_thread(
-            subscriptions.get_subscription, engine, subscription_id, principal.owner
-        )
-        if sub is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-        rows = await asyncio.to_thread(
-            lambda: outbox.list_deliveries(
-                engine,
-                subscription_id=subscription_id,
-                status=status_filter,
-                failed=failed,
-                limit=limit,
-            )
-        )
-        return [_delivery_out(d) for d in rows]
-
-    return router
+    )
+    return [_delivery_out(d) for d in rows]
 
 
-def _email_links_router(service: NotifyService, route_class: type[APIRoute]) -> APIRouter:
-    engine, links = service.engine, service.links
-    router = APIRouter(prefix="/api/v1/email", tags=["email links"], route_class=route_class)
+# -- the links in emails ------------------------------------------------------------------
 
-    def page(title: str, message: str, code: int = 200) -> HTMLResponse:
-        return HTMLResponse(render_page("message", title=title, message=message), code)
+email_links = APIRouter(
+    prefix="/api/v1/email",
+    tags=["email links"],
+    route_class=BodyLimitedRoute,
+    responses={
+        **COMMON,
+        200: _html("The page"),
+        404: _html(
+            "The link is not valid (malformed, forged, expired or of a removed subscription)"
+        ),
+    },
+)
 
-    async def check(purpose: Purpose, token: str) -> int | HTMLResponse:
-        try:
-            parsed = LinkSigner.parse(token)
-        except InvalidLink:
-            return page("Invalid link", "This link is not valid.", 400)
-        sub = await asyncio.to_thread(
-            subscriptions.get_subscription, engine, parsed.subscription_id
-        )
-        if sub is None:
-            return page("Not found", "This subscription no longer exists.", 404)
-        try:
-            links.verify(purpose, parsed, sub.link_key)
-        except InvalidLink as exc:
-            return page("Invalid link", f"{str(exc).capitalize()}.", 400)
-        return parsed.subscription_id
 
-    @router.get("/confirm/{token}", response_class=HTMLResponse)
-    async def confirm_page(token: str) -> HTMLResponse:
-        """Shows a confirm button (mail scanners fetch links: a GET never confirms)."""
-        checked = await check("confirm", token)
-        if isinstance(checked, HTMLResponse):
-            return checked
-        return HTMLResponse(
-            render_page(
-                "action",
-                title="Confirm your Wirewatch alerts",
-                message="Press the button to start receiving alerts at this address.",
-                action=f"/api/v1/email/confirm/{token}",
-                button="Confirm subscription",
-            )
-        )
+def _page(title: str, message: str, code: int = 200) -> HTMLResponse:
+    return HTMLResponse(render_page("message", title=title, message=message), code)
 
-    @router.post("/confirm/{token}", response_class=HTMLResponse)
-    async def confirm(token: str) -> HTMLResponse:
-        checked = await check("confirm", token)
-        if isinstance(checked, HTMLResponse):
-            return checked
-        await asyncio.to_thread(subscriptions.confirm_email, engine, checked)
-        log.info("email subscription confirmed", subscription_id=checked)
-        return page("Subscription confirmed", "Alerts will now be sent to this address.")
 
-    @router.get("/unsubscribe/{token}", response_class=HTMLResponse)
-    async def unsubscribe_page(token: str) -> HTMLResponse:
-        checked = await check("unsubscribe", token)
-        if isinstance(checked, HTMLResponse):
-            return checked
-        return HTMLResponse(
-            render_page(
-                "action",
-                title="Unsubscribe from Wirewatch alerts",
-                message="Press the button and no more alerts of this subscription will be sent.",
-                action=f"/api/v1/email/unsubscribe/{token}",
-                button="Unsubscribe",
-            )
-        )
+async def _checked(api: NotifyApi, purpose: Purpose, token: str) -> int | HTMLResponse:
+    """The subscription id a valid link names, else the 404 page to answer."""
+    try:
+        parsed = LinkSigner.parse(token)
+    except InvalidLink:
+        return _page("Invalid link", "This link is not valid.", 404)
+    engine = api.service.engine
+    sub = await asyncio.to_thread(subscriptions.get_subscription, engine, parsed.subscription_id)
+    if sub is None:
+        return _page("Not found", "This subscription no longer exists.", 404)
+    try:
+        api.service.links.verify(purpose, parsed, sub.link_key)
+    except InvalidLink as exc:
+        return _page("Invalid link", f"{str(exc).capitalize()}.", 404)
+    return parsed.subscription_id
 
-    @router.post("/unsubscribe/{token}", response_class=HTMLResponse)
-    async def unsubscribe(token: str) -> HTMLResponse:
-        """RFC 8058 one-click (``List-Unsubscribe=One-Click`` body) and the page's button."""
-        checked = await check("unsubscribe", token)
-        if isinstance(checked, HTMLResponse):
-            return checked
-        await asyncio.to_thread(subscriptions.unsubscribe, engine, checked)
-        log.info("email subscription unsubscribed", subscription_id=checked)
-        return page("Unsubscribed", "No more alerts of this subscription will be sent.")
 
-    return router
+def _action(title: str, message: str, action: str, button: str) -> HTMLResponse:
+    return HTMLResponse(
+        render_page("action", title=title, message=message, action=action, button=button)
+    )
+
+
+@email_links.get("/confirm/{token}", response_class=HTMLResponse)
+async def confirm_page(token: LinkTokenPath, api: Api) -> HTMLResponse:
+    """Shows a confirm button (mail scanners fetch links: a GET never confirms)."""
+    checked = await _checked(api, "confirm", token)
+    if isinstance(checked, HTMLResponse):
+        return checked
+    return _action(
+        "Confirm your Wirewatch alerts",
+        "Press the button to start receiving alerts at this address.",
+        f"/api/v1/email/confirm/{token}",
+        "Confirm subscription",
+    )
+
+
+@email_links.post("/confirm/{token}", response_class=HTMLResponse)
+async def confirm(token: LinkTokenPath, api: Api) -> HTMLResponse:
+    """Confirms the email address of a subscription."""
+    checked = await _checked(api, "confirm", token)
+    if isinstance(checked, HTMLResponse):
+        return checked
+    await asyncio.to_thread(subscriptions.confirm_email, api.service.engine, checked)
+    log.info("email subscription confirmed", subscription_id=checked)
+    return _page("Subscription confirmed", "Alerts will now be sent to this address.")
+
+
+@email_links.get("/unsubscribe/{token}", response_class=HTMLResponse)
+async def unsubscribe_page(token: LinkTokenPath, api: Api) -> HTMLResponse:
+    """Shows an unsubscribe button."""
+    checked = await _checked(api, "unsubscribe", token)
+    if isinstance(checked, HTMLResponse):
+        return checked
+    return _action(
+        "Unsubscribe from Wirewatch alerts",
+        "Press the button and no more alerts of this subscription will be sent.",
+        f"/api/v1/email/unsubscribe/{token}",
+        "Unsubscribe",
+    )
+
+
+@email_links.post("/unsubscribe/{token}", response_class=HTMLResponse)
+async def unsubscribe(token: LinkTokenPath, api: Api) -> HTMLResponse:
+    """RFC 8058 one-click (``List-Unsubscribe=One-Click`` body) and the page's button."""
+    checked = await _checked(api, "unsubscribe", token)
+    if isinstance(checked, HTMLResponse):
+        return checked
+    await asyncio.to_thread(subscriptions.unsubscribe, api.service.engine, checked)
+    log.info("email subscription unsubscribed", subscription_id=checked)
+    return _page("Unsubscribed", "No more alerts of this subscription will be sent.")
+
+
+router = APIRouter()
+router.include_router(subscriptions_api)
+router.include_router(email_links)

@@ -10,6 +10,7 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Collection
 from typing import Any
 
 from faststream import AckPolicy, FastStream
@@ -21,8 +22,9 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import create_tables, make_engine
-from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging, get_logger
 
@@ -78,7 +80,13 @@ class NotifyService:
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
-        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        # The topic names a subscription may use (classify's shipped and user topics),
+        # given by the composition root; None: not checked (notify cannot know them).
+        self.topic_catalog: Callable[[], Collection[str]] | None = None
+        self.dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
+        )
+        self.backoff = Backoff(base_s=settings.delivery_tick_s)
         self.broker.subscriber(
             streams.CLASSIFIED,
             group_id=settings.consumer_group,
@@ -97,30 +105,53 @@ class NotifyService:
             **settings.consumer_options(),
         )(self.on_batch)
 
+    def known_topics(self) -> Collection[str] | None:
+        """The topic catalogue now (blocking: reads the database), or None."""
+        return self.topic_catalog() if self.topic_catalog is not None else None
+
     async def on_batch(self, message: KafkaMessage) -> None:
         bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        items: list[ClassifiedItem] = []
+        records: list[tuple[bytes, ClassifiedItem]] = []
         for body in bodies:
             try:
-                items.append(ClassifiedItem.model_validate_json(body))
+                records.append((body, ClassifiedItem.model_validate_json(body)))
             except ValidationError as exc:
-                log.error("undecodable message dead-lettered", error=str(exc)[:200])
-                letter = dead_letter(
-                    streams.CLASSIFIED, self.settings.consumer_group, str(exc), body
-                )
-                await self.dead_letters.publish(letter.model_dump(mode="json"))
+                await self.dead_letters.send(body, exc)
         try:
-            await self.handle_batch(items)
-        except Exception:
+            await self.record_isolating(records)
+        except Exception as exc:
             # Database down: commit nothing; back off, then rewind and read the batch again.
-            log.exception("recording deliveries failed", messages=len(bodies))
-            await asyncio.sleep(self.settings.delivery_tick_s)
+            await asyncio.sleep(
+                self.backoff.failed("recording deliveries failed", exc, messages=len(bodies))
+            )
             await message.nack()
             return
+        self.backoff.succeeded()
         await message.ack()
         self.handled += len(bodies)
         if len(bodies) >= TRIM_AFTER:
             memory.trim()
+
+    async def record_isolating(self, records: list[tuple[bytes, ClassifiedItem]]) -> None:
+        """Record the batch; on a permanent error, each record alone, dead-lettering those
+        that fail permanently. A transient error is raised (the caller retries it all)."""
+        try:
+            await self.handle_batch([item for _, item in records])
+            return
+        except Exception as exc:
+            if not is_permanent(exc):
+                raise
+            log.warning(
+                "a record of the batch was refused; recording one at a time",
+                error=f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:300]}",
+            )
+        for body, item in records:
+            try:
+                await self.handle_batch([item])
+            except Exception as exc:
+                if not is_permanent(exc):
+                    raise
+                await self.dead_letters.send(body, exc)
 
     async def handle_classified(self, classified: ClassifiedItem) -> None:
         """Record a delivery per matching subscription (idempotent)."""

@@ -18,6 +18,12 @@ from typing import Literal
 Purpose = Literal["confirm", "unsubscribe"]
 
 
+MAX_ID = 2**31 - 1
+"""Largest subscription id (PostgreSQL ``integer``); a larger one names nothing."""
+MAX_EXPIRES = 2**40
+"""Expiry times past this (year ~36800) are not ours."""
+
+
 class InvalidLink(ValueError):
     """Malformed, forged or expired link."""
 
@@ -59,9 +65,12 @@ class LinkSigner:
     @staticmethod
     def parse(token: str) -> LinkToken:
         parts = token.split(".")
-        if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit():
+        if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts[:2]):
             raise InvalidLink("malformed link")
-        return LinkToken(int(parts[0]), int(parts[1]), parts[2])
+        subscription_id, expires = int(parts[0]), int(parts[1])
+        if not 1 <= subscription_id <= MAX_ID or expires > MAX_EXPIRES:
+            raise InvalidLink("malformed link")
+        return LinkToken(subscription_id, expires, parts[2])
 
     def verify(self, purpose: Purpose, token: LinkToken, link_key: str) -> None:
         expected = self._mac(purpose, token.subscription_id, token.expires, link_key)

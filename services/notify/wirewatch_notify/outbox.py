@@ -361,6 +361,24 @@ def mark_failed(
     return outcome.status
 
 
+def dead_ids(engine: Engine) -> list[int]:
+    """Ids of every dead delivery, oldest first (for a replay in chunks)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(_TABLE.c.id).where(_TABLE.c.status == DeliveryStatus.DEAD).order_by(_TABLE.c.id)
+        )
+        return [int(row[0]) for row in rows]
+
+
+def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
+    """A delivery's status, or None when there is no such delivery."""
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(_TABLE.c.status).where(_TABLE.c.id == delivery_id)
+        ).scalar_one_or_none()
+    return None if found is None else str(found)
+
+
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
     """Put dead deliveries back in the queue (all of them when ``delivery_ids`` is None)."""
     now = utcnow()

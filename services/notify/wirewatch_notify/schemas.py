@@ -149,6 +149,7 @@ class SubscriptionCreate(_Settable):
     topics: list[str] = Field(default_factory=list, max_length=20, description="Topic names.")
     channel: ChannelName
     target: str = Field(
+        min_length=1,
         max_length=2048,
         description="Webhook URL, Slack incoming-webhook URL, email address or Apprise URL.",
     )
@@ -164,7 +165,8 @@ class SubscriptionCreate(_Settable):
 
 
 class SubscriptionUpdate(BaseModel):
-    """PATCH: only the fields given change; ``null`` clears quiet hours."""
+    """PATCH: only the fields given change; ``null`` clears quiet hours and digest
+    interval and leaves the other fields unchanged."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -193,8 +195,8 @@ class SubscriptionUpdate(BaseModel):
         if self.timezone is not None:
             zone(self.timezone)
         for name in ("topics", "min_score", "mode", "timezone", "active"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
+            if getattr(self, name) is None:  # null, as the schema allows: left unchanged
+                self.model_fields_set.discard(name)
         return self
 
 

@@ -117,6 +117,15 @@ class NotifySettings(CommonSettings):
     api_rate_limit_burst: int = Field(
         default=30, ge=1, description="API requests a token may make at once (bucket size)."
     )
+    api_auth_failures_per_minute: float = Field(
+        default=10.0,
+        gt=0,
+        description="Failed authentications (401) allowed per client address and minute "
+        "(refill); past the burst the address gets 429 until it refills.",
+    )
+    api_auth_failures_burst: int = Field(
+        default=20, ge=1, description="Failed authentications a client address may make at once."
+    )
     api_max_body_bytes: int = Field(
         default=65536, ge=1024, description="Largest API request body accepted (bytes)."
     )

@@ -9,6 +9,7 @@ CLI (the operator) passes None and sees all. CLI-created subscriptions belong to
 from __future__ import annotations
 
 import secrets as pysecrets
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,7 +18,12 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from wirewatch_shared.db import session_scope
-from wirewatch_shared.ssrf import ResolutionError, SsrfError, resolve_public_sync
+from wirewatch_shared.ssrf import (
+    AddressRefused,
+    ResolutionError,
+    SsrfError,
+    resolve_public_sync,
+)
 
 from wirewatch_notify.channels.registry import TargetError, spec
 from wirewatch_notify.models import (
@@ -73,6 +79,19 @@ def _reasons(exc: ValidationError) -> str:
     )
 
 
+def check_topics(topics: Iterable[str], known: Collection[str] | None) -> None:
+    """Refuse topic names no classifier produces (a typo would mean no alert, ever),
+    naming the known ones. ``known`` None: not checked (no catalogue given)."""
+    if known is None:
+        return
+    unknown = [topic for topic in topics if topic not in known]
+    if unknown:
+        names = ", ".join(repr(t) for t in unknown)
+        raise SubscriptionError(
+            f"unknown topic {names}; known topics: {', '.join(sorted(known)) or 'none'}"
+        )
+
+
 def parse_create(data: dict[str, object]) -> SubscriptionCreate:
     """Validate raw input; raises SubscriptionError with a readable reason."""
     try:
@@ -107,6 +126,11 @@ def vet_target(channel: str, target: str, *, allow_private: bool) -> str:
             resolve_public_sync(host, port)
         except ResolutionError:
             continue
+        except AddressRefused as exc:
+            raise SubscriptionError(
+                f"target refused: {exc} (WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS=true allows "
+                "private and loopback targets)"
+            ) from exc
         except SsrfError as exc:
             raise SubscriptionError(f"target refused: {exc}") from exc
     return target
@@ -145,16 +169,19 @@ def create_subscription(
     owner: str = LOCAL_OWNER,
     require_confirmation: bool = False,
     settings: NotifySettings | None = None,
+    known_topics: Collection[str] | None = None,
 ) -> CreatedSubscription:
     """Create a subscription; ``require_confirmation`` (always on for the API) makes an
     email subscription wait for its double opt-in (a confirmation email is queued).
 
     With ``settings``, the target is vetted by the SSRF policy right away (the API and
     the CLI always pass them); without, only its form is checked here, and the
-    send-time guard of the running service still applies.
+    send-time guard of the running service still applies. With ``known_topics``, every
+    topic must be one of them.
     """
     allow_private = settings.notify_allow_private_networks if settings else True
     target = vet_target(request.channel, request.target, allow_private=allow_private)
+    check_topics(request.topics, known_topics)
     channel_spec = spec(request.channel)
     secret = generate_webhook_secret() if channel_spec.signed else None
     confirm = require_confirmation and request.channel == "email"
@@ -210,9 +237,15 @@ def get_subscription(
 
 
 def update_subscription(
-    engine: Engine, subscription_id: int, patch: SubscriptionUpdate, owner: str | None = None
+    engine: Engine,
+    subscription_id: int,
+    patch: SubscriptionUpdate,
+    owner: str | None = None,
+    known_topics: Collection[str] | None = None,
 ) -> Subscription | None:
     """Apply a PATCH; re-activating clears the reason a subscription was disabled."""
+    if "topics" in patch.model_fields_set and patch.topics is not None:
+        check_topics(patch.topics, known_topics)
     with session_scope(engine) as session:
         sub = _scoped(session, subscription_id, owner)
         if sub is None:

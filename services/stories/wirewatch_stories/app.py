@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.logging import configure_logging, get_logger
 
@@ -55,7 +55,11 @@ class StoriesService:
         self.stories_publisher = self.broker.publisher(
             streams.STORIES, title="stories", description="Story opened / item added"
         )
-        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        self.dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER),
+            streams.CLASSIFIED,
+            settings.stories_consumer_group,
+        )
         self.broker.subscriber(
             streams.CLASSIFIED,
             group_id=settings.stories_consumer_group,
@@ -75,11 +79,7 @@ class StoriesService:
             try:
                 items.append(ClassifiedItem.model_validate_json(body))
             except ValidationError as exc:
-                log.error("undecodable message dead-lettered", error=str(exc)[:200])
-                letter = dead_letter(
-                    streams.CLASSIFIED, self.settings.stories_consumer_group, str(exc), body
-                )
-                await self.dead_letters.publish(letter.model_dump(mode="json"))
+                await self.dead_letters.send(body, exc)
         try:
             await self.handle_batch(items)
         except Exception:

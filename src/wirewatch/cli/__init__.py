@@ -58,13 +58,39 @@ app.add_typer(stories_cmds.app, name="stories")
 app.add_typer(flights_cmds.app, name="flights")
 
 
+def one_line(text: str) -> str:
+    """Whitespace (newlines included) folded: an error is one line on stderr."""
+    return " ".join(text.split())
+
+
+def _usage_error(exc: Exception) -> tuple[str, int] | None:
+    """Click's usage errors (wrong option, bad value, missing argument), as one line.
+    Duck-typed: Typer ships its own copy of click's exception classes."""
+    formatted = getattr(exc, "format_message", None)
+    code = getattr(exc, "exit_code", None)
+    if not callable(formatted) or not isinstance(code, int):
+        return None
+    return str(formatted()).replace("Value error, ", ""), code
+
+
+def _unexpected(exc: Exception) -> str:
+    """The last resort's line: a database that cannot be reached says which setting."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    if isinstance(exc, OperationalError | DBAPIError):
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
+        return f"cannot use the database (WIREWATCH_DATABASE_URL): {reason}"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def main() -> None:
-    """Entry point: bad input gives one clear line on stderr and a non-zero exit."""
+    """Entry point: bad input gives one clear line on stderr and a non-zero exit (2 for
+    bad input, 1 for an unknown id), never a traceback."""
     try:
         app(standalone_mode=False)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        sys.exit(2)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
+        sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
     except typer.Exit as exc:
@@ -72,10 +98,9 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # last resort: never a traceback for the user
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        usage = _usage_error(exc)
+        if usage is not None:
+            print(f"error: {one_line(usage[0])} (see --help)", file=sys.stderr)
+            sys.exit(usage[1])
+        print(f"error: {one_line(_unexpected(exc))}", file=sys.stderr)
         sys.exit(1)

@@ -9,8 +9,9 @@ from rich.console import Console
 from rich.table import Table
 
 from wirewatch.cli.common import DatabaseUrl
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.notify_common import notify_engine
+from wirewatch.cli.progress import counting
 
 if TYPE_CHECKING:
     from wirewatch_notify.models import Delivery
@@ -21,6 +22,8 @@ Failed = Annotated[bool, typer.Option("--failed", help="Only dead or retrying on
 SubscriptionFilter = Annotated[int | None, typer.Option("--subscription")]
 Status = Annotated[str | None, typer.Option("--status", help="pending, held, sent, dead...")]
 Limit = Annotated[int, typer.Option("--limit")]
+REPLAY_CHUNK = 500
+
 AllDead = Annotated[bool, typer.Option("--all-dead", help="Replay every dead delivery.")]
 
 
@@ -49,7 +52,11 @@ def deliveries_list(
 ) -> None:
     """Show the delivery log (newest first)."""
     from wirewatch_notify import outbox
+    from wirewatch_notify.models import DeliveryStatus
 
+    statuses = sorted(v for k, v in vars(DeliveryStatus).items() if k.isupper())
+    if status is not None and status not in statuses:
+        raise UserError(f"unknown status {status!r}; one of: {', '.join(statuses)}")
     rows = outbox.list_deliveries(
         notify_engine(database_url),
         subscription_id=subscription,
@@ -76,6 +83,21 @@ def deliveries_replay(
 
     if (delivery_id is None) == (not all_dead):
         raise UserError("give a delivery ID or --all-dead")
-    ids = None if delivery_id is None else [delivery_id]
-    count = outbox.replay(notify_engine(database_url), ids)
-    typer.echo(f"replayed {count} deliveries")
+    engine = notify_engine(database_url)
+    if delivery_id is not None:
+        status = outbox.status_of_delivery(engine, delivery_id)
+        if status is None:
+            raise NotFound(f"no delivery with id {delivery_id}")
+        if status != "dead":
+            raise NotFound(f"delivery {delivery_id} is {status}, not dead: nothing to replay")
+        outbox.replay(engine, [delivery_id])
+        typer.echo(f"replayed delivery {delivery_id}")
+        return
+    ids = outbox.dead_ids(engine)
+    replayed = 0
+    with counting("replaying dead deliveries", total=len(ids)) as advance:
+        for start in range(0, len(ids), REPLAY_CHUNK):
+            chunk = ids[start : start + REPLAY_CHUNK]
+            replayed += outbox.replay(engine, chunk)
+            advance(len(chunk))
+    typer.echo(f"replayed {replayed} dead deliveries")

@@ -14,13 +14,13 @@ from rich.console import Console
 from rich.table import Table
 from wirewatch_ingest import store
 from wirewatch_ingest.discovery import DiscoveredFeed, find_feeds
-from wirewatch_ingest.fetcher import Fetcher, FetchError, make_http_client
+from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.models import Feed
 from wirewatch_ingest.opml import OpmlError, OpmlFeed, parse_opml, render_opml
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared.ssrf import SsrfError, acheck_url
+from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.ingest_cmds import ingest_engine, ingest_settings
 
 app = typer.Typer(help="Manage the feeds ingest polls.", no_args_is_help=True)
@@ -72,6 +72,8 @@ def feeds_add(
             if not settings.ingest_allow_private_networks:
                 asyncio.run(acheck_url(url))
             found = [DiscoveredFeed(url)]
+    except AddressRefused as exc:
+        raise UserError(f"cannot add {url}: {exc} ({PRIVATE_HINT})") from None
     except (ValueError, SsrfError, FetchError) as exc:
         raise UserError(f"cannot add {url}: {exc}") from None
     engine = ingest_engine(settings)
@@ -142,7 +144,7 @@ def feeds_remove(
 ) -> None:
     """Remove a feed."""
     if not store.remove_feed(ingest_engine(ingest_settings()), feed_id):
-        raise UserError(f"no feed with ID {feed_id}")
+        raise NotFound(f"no feed with ID {feed_id}")
     typer.echo(f"removed feed {feed_id}")
 
 

@@ -12,12 +12,12 @@ import typer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import store
-from wirewatch_ingest.fetcher import Fetcher, FetchError, make_http_client
+from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.ssrf import SsrfError, acheck_url
+from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.errors import UserError
 
@@ -40,7 +40,10 @@ def ingest_engine(settings: IngestSettings) -> Engine:
         engine = make_engine(settings.database_url)
         store.create_ingest_tables(engine)
     except Exception as exc:
-        raise UserError(f"cannot open the database {settings.database_url}: {exc}") from None
+        # The URL may hold a password: name the setting, and the driver's first line.
+        orig = getattr(exc, "orig", None) or exc
+        reason = (str(orig).splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"cannot use the database (WIREWATCH_DATABASE_URL): {reason}") from None
     return engine
 
 
@@ -72,6 +75,8 @@ def parse_command(
         settings = ingest_settings()
         try:
             body, headers = asyncio.run(_fetch_for_parse(source, settings))
+        except AddressRefused as exc:
+            raise UserError(f"cannot fetch {source}: {exc} ({PRIVATE_HINT})") from None
         except (SsrfError, FetchError) as exc:
             raise UserError(f"cannot fetch {source}: {exc}") from None
     else:

@@ -85,18 +85,24 @@ def channel_target(
 
 def _create(data: dict[str, object], database_url: str | None, confirm: bool) -> None:
     """Create the subscription; print its id, its secret (once) and what happens next."""
+    from wirewatch_classify.settings import ClassifySettings
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox, load_secret_key
+
+    from wirewatch.ops.subscribe_flow import shipped_and_user_topics
 
     settings = notify_settings()
     try:
         request = subscriptions.parse_create(data)
+        engine = notify_engine(database_url)
+        known = shipped_and_user_topics(engine, ClassifySettings().classify_topics_dir)
         created = subscriptions.create_subscription(
-            notify_engine(database_url),
+            engine,
             request,
             SecretBox(load_secret_key(settings)),
             require_confirmation=confirm,
             settings=settings,
+            known_topics=known,
         )
     except subscriptions.SubscriptionError as exc:
         raise UserError(f"subscription refused: {exc}") from exc

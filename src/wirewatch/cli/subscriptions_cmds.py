@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wirewatch.cli.common import DatabaseUrl
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.notify_common import notify_engine, notify_settings
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def subscriptions_remove(subscription_id: SubscriptionId, database_url: Database
     from wirewatch_notify import subscriptions
 
     if not subscriptions.remove_subscription(notify_engine(database_url), subscription_id):
-        raise UserError(f"no subscription with id {subscription_id}")
+        raise NotFound(f"no subscription with id {subscription_id}")
     typer.echo(f"removed subscription {subscription_id}")
 
 
@@ -98,7 +98,7 @@ def subscriptions_test(subscription_id: SubscriptionId, database_url: DatabaseUr
     except SubscriptionError as exc:
         raise UserError(str(exc)) from exc
     if result is None:
-        raise UserError(f"no subscription with id {subscription_id}")
+        raise NotFound(f"no subscription with id {subscription_id}")
     if not result.delivered:
         raise UserError(f"test alert not delivered: {result.error}")
     typer.echo(f"test alert delivered (delivery {result.delivery_id})")
@@ -121,6 +121,6 @@ def subscriptions_rotate(subscription_id: SubscriptionId, database_url: Database
     except subscriptions.SubscriptionError as exc:
         raise UserError(str(exc)) from exc
     if rotation is None:
-        raise UserError(f"no subscription with id {subscription_id}")
+        raise NotFound(f"no subscription with id {subscription_id}")
     typer.echo(f"new webhook secret (shown once): {rotation.webhook_secret}")
     typer.echo(f"the previous secret also signs until {rotation.previous_valid_until.isoformat()}")

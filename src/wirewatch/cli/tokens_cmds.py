@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wirewatch.cli.common import DatabaseUrl
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.notify_common import notify_engine
 
 app = typer.Typer(help="API tokens.", no_args_is_help=True)
@@ -56,5 +56,5 @@ def tokens_revoke(
     from wirewatch_notify import tokens
 
     if not tokens.revoke_token(notify_engine(database_url), token_id):
-        raise UserError(f"no live token with id {token_id}")
+        raise NotFound(f"no live token with id {token_id}")
     typer.echo(f"revoked token {token_id}")

@@ -9,7 +9,7 @@ import typer
 
 from wirewatch.cli.classify_cmds import classify_engine, kafka_bootstrap, load_classifier
 from wirewatch.cli.common import DatabaseUrl
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import NotFound, UserError
 
 app = typer.Typer(help="Topics: built-in and user-defined.", no_args_is_help=True)
 
@@ -105,5 +105,5 @@ def topics_remove(name: Annotated[str, typer.Argument()], database_url: Database
     from wirewatch_classify import user_topics
 
     if not user_topics.delete(classify_engine(database_url), name):
-        raise UserError(f"no user-defined topic named {name!r}")
+        raise NotFound(f"no user-defined topic named {name!r}")
     typer.echo(f"topic {name} removed; {_announce(name, None)}")

@@ -8,6 +8,7 @@ one subscription per chosen topic. Blocking (database): call from a thread.
 from __future__ import annotations
 
 import contextlib
+import functools
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -72,13 +73,19 @@ def channels() -> list[str]:
     return [str(a) for a in typing.get_args(annotation)] or ["webhook", "email"]
 
 
-def shipped_and_user_topics(engine: Engine, topics_dir: Path | None) -> list[str]:
-    """Topic names a visitor may pick: classify's shipped topics plus user topics."""
+@functools.lru_cache(maxsize=8)
+def _shipped_topics(topics_dir: Path | None) -> frozenset[str]:
+    """Classify's shipped (and ``topics_dir``) topic names: read once per process."""
     from wirewatch_classify.engine import Classifier
 
-    names = set(Classifier.load(topics_dir).topic_names)
+    return frozenset(Classifier.load(topics_dir).topic_names)
+
+
+def shipped_and_user_topics(engine: Engine, topics_dir: Path | None) -> list[str]:
+    """Topic names a subscriber may pick: classify's shipped topics plus user topics."""
     from wirewatch_classify import user_topics
 
+    names = set(_shipped_topics(topics_dir))
     # The table is missing when classify never ran against this database.
     with contextlib.suppress(SQLAlchemyError):
         names.update(d.name for d in user_topics.list_definitions(engine))

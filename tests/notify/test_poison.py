@@ -1,0 +1,170 @@
+"""Records that cannot be stored never jam notify: they go to the dead-letter topic.
+
+A schema-invalid record (an item id longer than any column) is refused at decoding;
+a record the database refuses (PostgreSQL cannot store a NUL character as text) is
+isolated from its batch. Both land in the dead-letter topic and the next record of the
+same partition is recorded. Transient errors are retried, one log line per retry.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Callable
+
+import pytest
+import structlog.testing
+from aiokafka import AIOKafkaConsumer
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import select
+from wirewatch_notify import subscriptions
+from wirewatch_notify.models import Delivery
+from wirewatch_shared import streams
+from wirewatch_shared.db import session_scope
+from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem, DeadLetter
+from wirewatch_shared.failures import Backoff, is_permanent, is_transient
+
+from tests.notify.helpers import classified, make_service, wait_until
+from tests.support.http import HttpReceiver
+
+pytestmark = pytest.mark.integration
+
+
+async def _dead_letters(bootstrap: str, group: str, count: int) -> list[DeadLetter]:
+    consumer = AIOKafkaConsumer(
+        streams.DEAD_LETTER,
+        bootstrap_servers=bootstrap,
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        group_id=f"dlq-reader-{uuid.uuid4().hex[:8]}",
+    )
+    await consumer.start()
+    found: list[DeadLetter] = []
+    deadline = time.monotonic() + 30
+    try:
+        while len(found) < count and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=500)
+            for records in batch.values():
+                for record in records:
+                    letter = DeadLetter.model_validate_json(record.value or b"")
+                    if letter.consumer_group == group:
+                        found.append(letter)
+    finally:
+        await consumer.stop()
+    return found
+
+
+def _recorded(engine: object, item_id: str) -> Callable[[], bool]:
+    def check() -> bool:
+        with session_scope(engine) as session:  # type: ignore[arg-type]
+            stmt = select(Delivery).where(Delivery.item_id == item_id)
+            return session.exec(stmt).first() is not None
+
+    return check
+
+
+async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
+    database_url: str, kafka_bootstrap: str, http_receiver: HttpReceiver
+) -> None:
+    group = f"notify-poison-{uuid.uuid4().hex[:8]}"
+    topic = f"poison-{uuid.uuid4().hex[:8]}"
+    service = make_service(
+        database_url, kafka_bootstrap=kafka_bootstrap, consumer_group=group, log_level="WARNING"
+    )
+    subscriptions.create_subscription(
+        service.engine,
+        subscriptions.parse_create(
+            {"topic": topic, "channel": "webhook", "target": http_receiver.url("/hook")}
+        ),
+        service.box,
+    )
+    long_id = "x" * 208  # the record that jammed notify: 208 characters against 160
+    assert len(long_id) > ITEM_ID_MAX
+    too_long = classified(topic).model_dump(mode="json")
+    too_long["item"]["item_id"] = long_id
+    nul = classified(topic, item_id=f"nul\x00{uuid.uuid4().hex}")
+    good = classified(topic)
+    app = service.build_app()
+    await app.start()
+    try:
+        for body in (
+            json.dumps(too_long).encode(),
+            nul.model_dump_json().encode(),
+            good.model_dump_json().encode(),
+        ):  # one partition (one key), in this order: the good one comes last
+            await service.broker.publish(body, streams.CLASSIFIED, key=b"same-partition")
+        await wait_until(_recorded(service.engine, good.item.item_id), timeout=30)
+        postgres = database_url.startswith("postgresql")
+        letters = await _dead_letters(kafka_bootstrap, group, 2 if postgres else 1)
+    finally:
+        await app.stop()
+        service.engine.dispose()
+    payloads = [letter.payload for letter in letters]
+    assert any(long_id in p for p in payloads), payloads
+    assert all(letter.source_topic == streams.CLASSIFIED for letter in letters)
+    if postgres:  # text cannot hold NUL: a permanent error of that one record
+        assert any(nul.item.item_id.split("\x00")[1] in p for p in payloads), payloads
+    assert service.dead_letters.sent == len(letters)
+
+
+def test_database_errors_are_told_apart(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE poison_probe (id INTEGER PRIMARY KEY, v VARCHAR(4))"))
+            conn.execute(text("INSERT INTO poison_probe (id, v) VALUES (1, 'a')"))
+        with pytest.raises(DBAPIError) as duplicate, engine.begin() as conn:
+            conn.execute(text("INSERT INTO poison_probe (id, v) VALUES (1, 'b')"))
+        assert is_permanent(duplicate.value) and not is_transient(duplicate.value)
+        if database_url.startswith("postgresql"):
+            with pytest.raises(DBAPIError) as too_long, engine.begin() as conn:
+                conn.execute(text("INSERT INTO poison_probe (id, v) VALUES (2, 'toolong')"))
+            assert is_permanent(too_long.value) and not is_transient(too_long.value)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS poison_probe"))
+        engine.dispose()
+    gone = create_engine(database_url.rsplit("/", 1)[0] + "/no_such_database_here")
+    if database_url.startswith("sqlite"):
+        gone = create_engine("sqlite:////nonexistent-dir/x.db")
+    with pytest.raises(DBAPIError) as unreachable, gone.connect() as conn:
+        conn.execute(insert(Delivery.__table__).values())  # type: ignore[attr-defined]
+    gone.dispose()
+    assert is_transient(unreachable.value) and not is_permanent(unreachable.value)
+    assert is_transient(ConnectionResetError()) and is_transient(TimeoutError())
+    assert is_permanent(ValueError("bad record")) and not is_transient(ValueError())
+
+
+def test_retries_log_one_line_each_and_the_traceback_once() -> None:
+    backoff = Backoff(base_s=0.5, cap_s=4.0)
+    delays = []
+    with structlog.testing.capture_logs() as lines:
+        for _ in range(6):
+            try:
+                raise ConnectionResetError("connection lost\nsecond line of detail")
+            except ConnectionResetError as exc:
+                delays.append(backoff.failed("recording deliveries failed", exc))
+        backoff.succeeded()
+    failures = [line for line in lines if line.get("event") == "recording deliveries failed"]
+    assert delays == [0.5, 1.0, 2.0, 4.0, 4.0, 4.0]
+    assert len(failures) == 6
+    assert sum("Traceback" in json.dumps(line) for line in failures) == 1
+    assert all("second line" not in json.dumps(line) for line in failures[1:])
+    assert any(line.get("event") == "recovered" for line in lines)
+
+
+def test_a_classified_item_over_any_bound_is_refused_at_decoding() -> None:
+    body = classified("t").model_dump(mode="json")
+    for path, value in (
+        (("item", "item_id"), "i" * (ITEM_ID_MAX + 1)),
+        (("item", "title"), "t" * 1001),
+        (("item", "summary"), "s" * 20_001),
+        (("item", "link"), "https://example.org/" + "l" * 5000),
+        (("item", "feed_title"), "f" * 513),
+    ):
+        broken = json.loads(json.dumps(body))
+        broken[path[0]][path[1]] = value
+        with pytest.raises(ValueError, match="at most"):
+            ClassifiedItem.model_validate_json(json.dumps(broken))
