@@ -23,16 +23,16 @@ from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import create_tables, make_engine
 from wirewatch_shared.deadletter import DeadLetters
-from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent
 from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging, get_logger
 
-from wirewatch_notify import memory, outbox
+from wirewatch_notify import flight_alerts, memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.models import ApiToken, Delivery, Subscription
+from wirewatch_notify.models import ApiToken, Delivery, FlightRoute, Subscription
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
@@ -58,7 +58,7 @@ async def raw_bodies(message: StreamMessage[Any]) -> Any:
 
 
 def create_notify_tables(engine: Engine) -> None:
-    create_tables(engine, Subscription, Delivery, ApiToken)
+    create_tables(engine, Subscription, Delivery, ApiToken, FlightRoute)
 
 
 class NotifyService:
@@ -104,6 +104,47 @@ class NotifyService:
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_batch)
+        self.routes = flight_alerts.RouteCache(self.engine)
+        self.broker.subscriber(
+            streams.FLIGHTS,
+            group_id=streams.GROUP_NOTIFY_FLIGHTS,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=BATCH_MAX_RECORDS,
+            batch_timeout_ms=BATCH_TIMEOUT_MS,
+            decoder=raw_bodies,
+            title="flight-records",
+            **settings.consumer_options(),
+        )(self.on_flights)
+
+    async def on_flights(self, message: KafkaMessage) -> None:
+        """Flight records: one alert per (route subscription, record), recorded in the
+        outbox before the offsets are committed."""
+        events: list[FlightRecordEvent] = []
+        for body in list(message.body):  # type: ignore[arg-type]
+            try:
+                events.append(FlightRecordEvent.model_validate_json(body))
+            except ValidationError as exc:
+                await self.dead_letters.send(body, exc)
+        try:
+            added = await asyncio.to_thread(self._record_flights, events) if events else 0
+        except Exception as exc:
+            await asyncio.sleep(self.backoff.failed("recording flight alerts failed", exc))
+            await message.nack()
+            return
+        await message.ack()
+        if added:
+            log.info("flight alerts recorded", new=added)
+            self.worker.notify_recorded()
+
+    def _record_flights(self, events: list[FlightRecordEvent]) -> int:
+        routes = self.routes.get()
+        if not routes:
+            return 0
+        timings = self.rules.index().timings
+        now = self.worker.clock()
+        new = flight_alerts.flight_deliveries(events, routes, timings, now=now)
+        return outbox.enqueue(self.engine, new) if new else 0
 
     def known_topics(self) -> Collection[str] | None:
         """The topic catalogue now (blocking: reads the database), or None."""
@@ -182,8 +223,11 @@ class NotifyService:
         index = self.rules.index()
         now = self.worker.clock()
         new: list[outbox.NewDelivery] = []
+        routes = self.routes.get()
         for classified in batch:
             for sub_id, matches in index.matches_for(classified).items():
+                if sub_id in routes:
+                    continue  # a route subscription gets flight records, not items
                 new.append(
                     outbox.NewDelivery(
                         sub_id,
