@@ -42,9 +42,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+## Every benchmark in turn (see bench/README.md; the pipeline alone takes ~8 minutes).
+BENCHES := bench/classify_core.py bench/classify_service.py bench/ingest_bench.py \
+	bench/notify_bench.py bench/pipeline.py
+
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	$(BIN)/python bench/run_all.py
+	set -e; for script in $(BENCHES); do echo "== $$script"; $(BIN)/python $$script; done
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

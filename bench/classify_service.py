@@ -38,10 +38,10 @@ from pathlib import Path
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
-from wirewatch_classify.app import ClassifyService, raw_bodies
+from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams, make_broker
+from wirewatch_shared.broker import ensure_streams, make_broker, raw_bodies
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import FeedItem
 

@@ -43,6 +43,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from wirewatch.schema import upgrade
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
@@ -168,7 +170,7 @@ def wirewatch_phases(
     """Child process: cold, warm and latency runs of the real ingest service."""
     global HOST_MIN_GAP_S
     HOST_MIN_GAP_S = host_min_gap_s
-    from wirewatch_ingest import store
+    from wirewatch_ingest import feedstore
     from wirewatch_ingest.app import IngestService
     from wirewatch_ingest.politeness import HostPoliteness
     from wirewatch_ingest.settings import IngestSettings
@@ -179,8 +181,8 @@ def wirewatch_phases(
     async def run() -> dict[str, Any]:
         settings = _settings(f"sqlite:///{workdir}/ww.db", bootstrap)
         service = IngestService(settings)
-        store.create_ingest_tables(service.engine)
-        store.add_feeds(service.engine, [(u, "") for u in urls])
+        upgrade(service.engine)
+        feedstore.add_feeds(service.engine, [(u, "") for u in urls])
         await service.on_startup()  # topics, tables, parser processes
         await service.broker.start()
         results: dict[str, Any] = {}
@@ -196,7 +198,7 @@ def wirewatch_phases(
             results["cold_feeds"] = len(cold)
             results["published"] = sum(o.new_items for o in cold)
             results["entries"] = sum(o.items for o in cold)
-            store.make_due(service.engine)
+            feedstore.make_due(service.engine)
             t0 = time.perf_counter()
             warm = await poller.run_until_idle()
             results["warm_s"] = time.perf_counter() - t0
@@ -208,7 +210,7 @@ def wirewatch_phases(
             fetcher.politeness = HostPoliteness(
                 defaults["host_max_concurrent"].default, defaults["host_min_gap_s"].default
             )
-            store.make_due(service.engine)
+            feedstore.make_due(service.engine)
             t0 = time.perf_counter()
             polite = await poller.run_until_idle()
             results["warm_default_politeness_s"] = time.perf_counter() - t0
@@ -216,7 +218,7 @@ def wirewatch_phases(
             fetcher.politeness = configured
             conn.send(("latency", 0.05))
             conn.recv()
-            store.make_due(service.engine)
+            feedstore.make_due(service.engine)
             t0 = time.perf_counter()
             slow = await poller.run_until_idle()
             results["latency_s"] = time.perf_counter() - t0
@@ -225,7 +227,7 @@ def wirewatch_phases(
             fetcher.politeness = HostPoliteness(
                 defaults["host_max_concurrent"].default, defaults["host_min_gap_s"].default
             )
-            store.make_due(service.engine)
+            feedstore.make_due(service.engine)
             t0 = time.perf_counter()
             slow = await poller.run_until_idle()
             results["latency_default_politeness_s"] = time.perf_counter() - t0
@@ -257,19 +259,21 @@ def big_phase(
     global HOST_MIN_GAP_S
     HOST_MIN_GAP_S = host_min_gap_s
     from sqlalchemy import update
-    from wirewatch_ingest import store
+    from wirewatch_ingest import feedstore
     from wirewatch_ingest.poller import FeedPoller
     from wirewatch_shared.db import make_engine
     from wirewatch_shared.logging import configure_logging
 
     configure_logging("WARNING")
     engine = make_engine(f"sqlite:///{workdir}/big.db")
-    store.create_ingest_tables(engine)
-    store.add_feeds(engine, [(u, "") for u in urls])
+    upgrade(engine)
+    feedstore.add_feeds(engine, [(u, "") for u in urls])
     with engine.begin() as db:
         for index, etag in enumerate(etags):
             if index % cold_every:
-                db.execute(update(store.FEED).where(store.FEED.c.id == index + 1).values(etag=etag))
+                db.execute(
+                    update(feedstore.FEED).where(feedstore.FEED.c.id == index + 1).values(etag=etag)
+                )
 
     async def publish(items: Any) -> None:
         return None

@@ -89,7 +89,7 @@ async def notify_rate(
     from wirewatch_notify import outbox, subscriptions
     from wirewatch_notify.models import DeliveryStatus
 
-    from tests.notify.helpers import classified, make_service
+    from tests.notify.support import classified, make_service
 
     service = make_service(
         database_url,
@@ -272,14 +272,14 @@ async def kafka_main(args: argparse.Namespace) -> None:
 def _subscribe_digest(database_url: str, target: str) -> None:
     """A subscription whose alerts are held for an hour: the Kafka side alone is measured."""
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
 
     from bench.pipeline import TOPIC
+    from wirewatch.schema import upgrade
 
     engine = make_engine(database_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(

@@ -24,7 +24,7 @@ becomes one signed webhook POST. The run prints:
 
 ``--stages stories,flights`` also runs those stages as processes beside the three (they
 read the same streams: the flights stage reads the story events, every bench item is a
-deportation flight report, so every item goes through extraction and the flight store),
+deportation flight report, so every item goes through extraction and the flight feedstore),
 to measure the pipeline's latency with them in the path.
 
 Services use PostgreSQL when ``WIREWATCH_TEST_POSTGRES_URL`` (or the local test server)
@@ -343,12 +343,13 @@ class TopicWatch:
 
 def subscribe(database_url: str, target: str) -> None:
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(database_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create({"topics": [TOPIC], "channel": "webhook", "target": target}),
@@ -358,13 +359,15 @@ def subscribe(database_url: str, target: str) -> None:
 
 
 def add_feeds(database_url: str, urls: list[str]) -> None:
-    from wirewatch_ingest import store
+    from wirewatch_ingest import feedstore
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(database_url)
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     for url in urls:
-        store.add_feed(engine, url)
+        feedstore.add_feed(engine, url)
     engine.dispose()
 
 

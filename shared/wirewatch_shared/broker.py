@@ -6,8 +6,10 @@ import asyncio
 import logging
 import time
 from collections.abc import Iterable
+from typing import Any
 
 from faststream.kafka import KafkaBroker
+from faststream.message import StreamMessage
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
 
@@ -15,6 +17,13 @@ from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 
 log = logging.getLogger(__name__)
+
+
+async def raw_bodies(message: StreamMessage[Any]) -> Any:
+    """A subscriber's decoder that hands the handler the bodies as they came off the wire:
+    each service decodes per message, so one bad message is dead-lettered instead of
+    failing its whole batch."""
+    return message.body
 
 
 def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:

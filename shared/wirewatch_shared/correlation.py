@@ -13,8 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
-from faststream import BaseMiddleware
-from faststream._internal.context.repository import ContextRepo
+from faststream import BaseMiddleware, ContextRepo
 from faststream.message import StreamMessage
 from faststream.response import PublishCommand
 

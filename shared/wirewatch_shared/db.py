@@ -1,15 +1,22 @@
-"""Database engine and session helpers (SQLModel over SQLite or PostgreSQL)."""
+"""Database engine, session helpers and the one UTC datetime column type
+(SQLModel over SQLite or PostgreSQL).
+
+Tables are created and changed only by the Alembic history of the composition root
+(``wirewatch.schema``, see docs/architecture.md), never by a service at start-up.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel, create_engine
+from sqlalchemy import DateTime, event
+from sqlalchemy.engine import Dialect, Engine, make_url
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Session, create_engine
 
 
 def make_engine(database_url: str) -> Engine:
@@ -45,9 +52,30 @@ def _ensure_sqlite_dir(database_url: str) -> None:
         Path(database).expanduser().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
-def create_tables(engine: Engine, *tables: type[SQLModel]) -> None:
-    """Create the given tables if missing (each service creates only its own)."""
-    SQLModel.metadata.create_all(engine, tables=[t.__table__ for t in tables])  # type: ignore[attr-defined]
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike.
+
+    PostgreSQL stores ``timestamptz``; SQLite stores text without an offset
+    (``2024-05-01 12:00:00.000000``, always UTC, so string order is time order). A
+    naive datetime is refused: which zone it meant is unknown.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @contextmanager

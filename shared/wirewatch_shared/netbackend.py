@@ -22,7 +22,8 @@ import typing
 from collections.abc import Iterable
 
 import httpcore
-from httpcore._utils import is_socket_readable
+
+from wirewatch_shared.httptransport import is_socket_readable
 
 
 class _CachedInfoStream(httpcore.AsyncNetworkStream):

@@ -1,12 +1,13 @@
-"""Publishing many keyed records at once: one record batch per partition.
+"""The one publish path of ingest (new items) and classify (classified items).
 
-FastStream's ``publish`` costs tens of microseconds per message (a command object,
-the middleware chain, a correlation id, aiokafka's per-record ``send`` and future).
-At thousands of items per second that is more than the work itself, so ingest (new
-items) and classify (classified items) hand their output to an aiokafka producer of
-their own as one record batch per partition. FastStream's publishers still document
-the topics (AsyncAPI) and serve FastStream's in-memory test broker; the records get
-the same headers, and :data:`~wirewatch_shared.metrics` counts them per topic.
+:class:`KeyedProducer` owns an aiokafka producer and publishes keyed records as one
+record batch per partition (``send_batch``), in production and in the tests alike
+(they run it against the embedded broker). Why not FastStream's ``publish``, and
+why a murmur2 of our own: docs/architecture.md ("The publish path"). The partition
+of a key is the one aiokafka's ``DefaultPartitioner`` gives it (the producer is
+built with :func:`partition` as its partitioner, and tests compare the two on the
+same keys); the records carry the JSON content type and the key as
+``correlation_id``; :mod:`wirewatch_shared.metrics` counts them per stream.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.partitioner import DefaultPartitioner
 
 from wirewatch_shared.metrics import record_published
 from wirewatch_shared.settings import CommonSettings
@@ -60,54 +62,94 @@ def partition_for(key: bytes, partitions: Sequence[int]) -> int:
     return partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
 
 
-async def start_batch_producer(settings: CommonSettings, *, client_suffix: str) -> AIOKafkaProducer:
-    """A started producer with the broker's delivery settings (:func:`make_broker`):
-    acks from all in-sync replicas, no idempotence (Tansu rejects InitProducerId)."""
-    assert settings.kafka_bootstrap, "WIREWATCH_KAFKA_BOOTSTRAP is not set"
-    producer = AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap.split(","),
-        client_id=f"{settings.kafka_client_id}-{client_suffix}",
-        acks="all",
-        enable_idempotence=False,
-        linger_ms=5,
-        max_batch_size=BATCH_BYTES,
-    )
-    await producer.start()
-    return producer
+def partition(key: bytes | None, all_partitions: Sequence[int], available: Sequence[int]) -> int:
+    """aiokafka's partitioner interface over :func:`partition_for` (a keyless record,
+    which Wirewatch never sends, goes where aiokafka's default would send it)."""
+    if key is None:
+        return int(DefaultPartitioner()(None, list(all_partitions), list(available)))
+    return partition_for(key, all_partitions)
+
+
+class KeyedProducer:
+    """Publishes keyed JSON records of one service; start it before, stop it after use."""
+
+    def __init__(self, settings: CommonSettings, *, client_suffix: str) -> None:
+        self._settings = settings
+        self._client_suffix = client_suffix
+        self._producer: AIOKafkaProducer | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._producer is not None
+
+    async def start(self) -> None:
+        """Connect, with the broker's delivery settings (:func:`make_broker`): acks from
+        all in-sync replicas, no idempotence (Tansu rejects InitProducerId)."""
+        if self._producer is not None:
+            return
+        assert self._settings.kafka_bootstrap, "WIREWATCH_KAFKA_BOOTSTRAP is not set"
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self._settings.kafka_bootstrap.split(","),
+            client_id=f"{self._settings.kafka_client_id}-{self._client_suffix}",
+            acks="all",
+            enable_idempotence=False,
+            linger_ms=5,
+            max_batch_size=BATCH_BYTES,
+            partitioner=partition,
+        )
+        await producer.start()
+        self._producer = producer
+
+    async def stop(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            await producer.stop()
+
+    async def send(
+        self, stream: str, records: Sequence[tuple[bytes, bytes]]
+    ) -> list[asyncio.Future[Any]]:
+        """Queue keyed records on ``stream``; the futures resolve once the broker has
+        acknowledged them (they fail if it does not)."""
+        if self._producer is None:
+            raise RuntimeError(f"the {self._client_suffix} producer is not started")
+        return await send_keyed(self._producer, stream, records)
+
+    async def publish(self, stream: str, records: Sequence[tuple[bytes, bytes]]) -> None:
+        """:meth:`send`, then wait until the broker acknowledged every record."""
+        await asyncio.gather(*await self.send(stream, records))
 
 
 async def send_keyed(
     producer: AIOKafkaProducer, topic: str, records: Sequence[tuple[bytes, bytes]]
 ) -> list[asyncio.Future[Any]]:
-    """Queue keyed JSON records on ``topic``; the futures resolve once the broker
-    has acknowledged them (they fail if it does not).
+    """Queue keyed JSON records on ``topic`` as one record batch per partition.
 
-    Records are grouped into one record batch per partition, chosen exactly as the
-    producer's default partitioner would (murmur2 of the key), and handed over with
-    ``send_batch``: one Python call per partition instead of one ``send`` per record.
-    Each record carries the JSON content type and its key (the item id) as
-    ``correlation_id``, the id that follows a story across the pipeline."""
+    Records are grouped by :func:`partition_for` (what the producer's partitioner
+    gives them) and handed over with ``send_batch``: one Python call per partition
+    instead of one ``send`` per record. Each record carries the JSON content type and
+    its key (the item id) as ``correlation_id``, the id that follows a story across
+    the pipeline."""
     partitions = sorted(await producer.partitions_for(topic))
     grouped: dict[int, list[tuple[bytes, bytes]]] = {}
     for record in records:
-        partition = partition_for(record[0], partitions)
-        found = grouped.get(partition)
+        part = partition_for(record[0], partitions)
+        found = grouped.get(part)
         if found is None:
-            grouped[partition] = [record]
+            grouped[part] = [record]
         else:
             found.append(record)
     futures: list[asyncio.Future[Any]] = []
-    for partition, keyed in grouped.items():
+    for part, keyed in grouped.items():
         batch = producer.create_batch()
         for key, value in keyed:
             headers = [JSON_CONTENT_TYPE, ("correlation_id", key)]
             if batch.append(key=key, value=value, timestamp=None, headers=headers) is None:
                 # Full (BATCH_BYTES): send it, start the next one (a record always
                 # fits an empty batch; the broker enforces its own size limit).
-                futures.append(await _send(producer, batch, topic, partition))
+                futures.append(await _send(producer, batch, topic, part))
                 batch = producer.create_batch()
                 batch.append(key=key, value=value, timestamp=None, headers=headers)
-        futures.append(await _send(producer, batch, topic, partition))
+        futures.append(await _send(producer, batch, topic, part))
     return futures
 
 

@@ -39,6 +39,8 @@ from urllib.parse import unquote, urlsplit
 import httpcore
 import httpx
 
+from wirewatch_shared.httptransport import pool_transport
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 """``async (host, port) -> [address, ...]``; injectable for tests."""
@@ -308,33 +310,13 @@ def guarded_transport(
     limits: httpx.Limits | None = None,
     verify: ssl.SSLContext | bool = True,
     allow_private: bool = False,
-) -> httpx.AsyncHTTPTransport:
+) -> httpx.AsyncBaseTransport:
     """An httpx transport whose every TCP connection goes through :class:`GuardedNetworkBackend`."""
-    transport = httpx.AsyncHTTPTransport(
-        verify=verify, trust_env=False, limits=limits or httpx.Limits()
-    )
-    set_network_backend(
-        transport,
+    return pool_transport(
         GuardedNetworkBackend(resolver=resolver, inner=inner_backend, allow_private=allow_private),
+        limits=limits,
+        verify=verify,
     )
-    return transport
-
-
-def set_network_backend(
-    transport: httpx.AsyncHTTPTransport, backend: httpcore.AsyncNetworkBackend
-) -> None:
-    """Make every new connection of ``transport`` go through ``backend``.
-
-    httpx does not expose httpcore's ``network_backend`` argument, so the pool's
-    attribute is set directly; a change of httpx internals fails loudly here
-    instead of silently running unguarded.
-    """
-    pool = getattr(transport, "_pool", None)
-    if not isinstance(pool, httpcore.AsyncConnectionPool) or not hasattr(
-        pool, "_network_backend"
-    ):  # pragma: no cover - httpx/httpcore changed
-        raise RuntimeError("unexpected httpx transport internals; refusing to run unguarded")
-    pool._network_backend = backend
 
 
 def make_guarded_client(

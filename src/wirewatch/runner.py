@@ -13,6 +13,7 @@ from typing import Any
 import structlog
 from fastapi import APIRouter
 from faststream import FastStream
+from sqlalchemy.engine import Engine
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_flights.api import create_flights_router
@@ -38,6 +39,7 @@ from wirewatch.ops.settings import OpsSettings
 from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
 from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
 from wirewatch.runtime import remove_runtime, write_runtime
+from wirewatch.schema import upgrade
 
 log = get_logger(__name__)
 
@@ -116,6 +118,7 @@ class System:
             await self._start_broker(settings)
         self.settings = settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         engine = make_engine(settings.database_url)
+        await asyncio.to_thread(upgrade, engine)  # the embedded default migrates on start
         classify_settings = ClassifySettings(**self.overrides)  # type: ignore[arg-type]
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)
@@ -131,24 +134,7 @@ class System:
         self.ops.watch("flights", self.flights, prefixed=True)
         self.ops.start()
         if self.serve_http:
-            # Listening first: /healthz answers and /readyz says "starting" meanwhile.
-            pages = PagesContext(
-                snapshot=self._snapshot,
-                subscriptions=SubscribeFlow(
-                    engine,
-                    self.notify.box,
-                    self.notify.settings,
-                    self.notify.topic_catalog,
-                ),
-                refresh_s=settings.status_refresh_s,
-            )
-            flights_routers = (create_flights_router(engine), flights_page_router(engine))
-            app = build_http_app(
-                self.notify, self.ops.routes(), pages, (*flights_routers, *self.routers)
-            )
-            self.http = HttpServer(app, settings.http_host, settings.http_port)
-            await self.http.start()
-            log.info("http api listening", url=self.http.url)
+            await self._start_http(engine, settings)
         self.on_step("services joining their consumer groups")
         services = (
             ("classify", self.classify),
@@ -167,6 +153,24 @@ class System:
         )
         self.ops.mark_started()
         log.info("wirewatch is up")
+
+    async def _start_http(self, engine: Engine, settings: OpsSettings) -> None:
+        """Listening first: /healthz answers and /readyz says "starting" meanwhile."""
+        assert self.notify is not None and self.notify.topic_catalog is not None
+        pages = PagesContext(
+            snapshot=self._snapshot,
+            subscriptions=SubscribeFlow(
+                engine, self.notify.box, self.notify.settings, self.notify.topic_catalog
+            ),
+            refresh_s=settings.status_refresh_s,
+        )
+        flights_routers = (create_flights_router(engine), flights_page_router(engine))
+        app = build_http_app(
+            self.notify, self.ops.routes(), pages, (*flights_routers, *self.routers)
+        )
+        self.http = HttpServer(app, settings.http_host, settings.http_port)
+        await self.http.start()
+        log.info("http api listening", url=self.http.url)
 
     async def _snapshot(self) -> StatusSnapshot:
         assert self.settings is not None and self.notify is not None

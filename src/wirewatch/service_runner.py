@@ -15,12 +15,14 @@ from typing import Any
 
 import structlog
 from faststream import FastStream
+from wirewatch_shared.db import make_engine
 from wirewatch_shared.http import ops_asgi_app
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch.ops.instrument import ProcessOps, ServiceKind
 from wirewatch.ops.server import HttpServer
 from wirewatch.ops.settings import OpsSettings
+from wirewatch.schema import prepare
 
 log = get_logger(__name__)
 
@@ -109,9 +111,20 @@ def _build_notify(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
     return notify, notify.build_app(), ops, build_http_app(notify, ops.routes(), pages)
 
 
+def prepare_database(database_url: str) -> None:
+    """SQLite is upgraded to this release's schema; PostgreSQL must already be at it
+    (``wirewatch db upgrade``), else :class:`wirewatch.schema.SchemaOutOfDate`."""
+    engine = make_engine(database_url)
+    try:
+        prepare(engine)
+    finally:
+        engine.dispose()
+
+
 async def run_single_service(name: str) -> None:
     settings = OpsSettings()
     configure_logging(settings.log_level, json=settings.log_json)
+    await asyncio.to_thread(prepare_database, settings.database_url)
     structlog.contextvars.bind_contextvars(service=name)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

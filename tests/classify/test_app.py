@@ -1,23 +1,31 @@
-"""The classify service's handlers on FastStream's in-memory test broker."""
+"""The classify service's handlers, run as production runs them: items handed to
+``handle_items`` (what the batch subscriber does), classified items published by the
+service's own producer to the real (Tansu) broker and read back from it."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import threading
-from collections.abc import Sequence
+import time
+import uuid
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from faststream.kafka import TestKafkaBroker
-from faststream.kafka.annotations import KafkaMessage
+from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
-from wirewatch_classify import store, user_topics
+from wirewatch_classify import itemstore, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
+
+from wirewatch.schema import upgrade
+
+pytestmark = pytest.mark.integration
 
 
 def feed_item(item_id: str, title: str, summary: str = "") -> FeedItem:
@@ -34,68 +42,115 @@ def feed_item(item_id: str, title: str, summary: str = "") -> FeedItem:
     )
 
 
+def body(item: FeedItem) -> bytes:
+    return item.model_dump_json().encode()
+
+
+def read_stream(
+    bootstrap: str, stream: str, wanted: int, keep: object, timeout: float = 30.0
+) -> list[tuple[bytes | None, bytes]]:
+    """Read ``stream`` from the start until ``wanted`` records pass ``keep(key, value)``."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    try:
+        parts = [TopicPartition(stream, p) for p in consumer.partitions_for_topic(stream) or ()]
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        found: list[tuple[bytes | None, bytes]] = []
+        deadline = time.monotonic() + timeout
+        while len(found) < wanted:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out on {stream}: {len(found)} of {wanted}")
+            for batch in consumer.poll(timeout_ms=200).values():
+                found.extend((r.key, r.value) for r in batch if keep(r.key, r.value))  # type: ignore[operator]
+        return found
+    finally:
+        consumer.close()
+
+
+async def classified(bootstrap: str, ids: set[str]) -> dict[str, tuple[ClassifiedItem, bytes]]:
+    """The ClassifiedItems published for ``ids``, with their record keys."""
+    keys = {i.encode() for i in ids}
+    records = await asyncio.to_thread(
+        read_stream, bootstrap, streams.CLASSIFIED, len(ids), lambda k, _v: k in keys
+    )
+    out: dict[str, tuple[ClassifiedItem, bytes]] = {}
+    for key, value in records:
+        event = ClassifiedItem.model_validate_json(value)
+        assert key is not None
+        out[event.item.item_id] = (event, key)
+    return out
+
+
 @pytest.fixture
-def service(tmp_path: Path) -> ClassifyService:
+async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[ClassifyService]:
+    """A classify service with its producer (and broker connection) started, no
+    consumer group: the tests hand batches to its handler themselves."""
+    await asyncio.to_thread(
+        ensure_streams, kafka_bootstrap, [streams.CLASSIFIED, streams.DEAD_LETTER]
+    )
     settings = ClassifySettings(
-        kafka_bootstrap="localhost:9092", database_url=f"sqlite:///{tmp_path / 'c.db'}"
+        kafka_bootstrap=kafka_bootstrap, database_url=f"sqlite:///{tmp_path / 'c.db'}"
     )
     svc = ClassifyService(settings)
-    store.create_classify_tables(svc.engine)
-    return svc
+    upgrade(svc.engine)
+    await svc.broker.connect()
+    await svc.producer.start()
+    try:
+        yield svc
+    finally:
+        await svc.flush_store()
+        await svc.producer.stop()
+        await svc.broker.stop()
+        svc.engine.dispose()
 
 
-async def test_items_are_classified_published_keyed_and_stored(service: ClassifyService) -> None:
-    received: list[tuple[ClassifiedItem, bytes | None]] = []
-    dead: list[DeadLetter] = []
+async def test_items_are_classified_published_keyed_and_stored(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    run = uuid.uuid4().hex[:8]
+    on_topic = feed_item(f"a-{run}", "US resumes deportation flights to Venezuela")
+    off_topic = feed_item(f"b-{run}", "Local bakery wins national bread award")
+    broken = f'{{"item_id": "broken-{run}"'.encode()
+    invalid = json.dumps({"item_id": f"x-{run}", "feed_id": "nope"}).encode()
+    await service.handle_items([body(on_topic), body(off_topic), broken, invalid])
 
-    @service.broker.subscriber(streams.CLASSIFIED)
-    async def classified(body: ClassifiedItem, message: KafkaMessage) -> None:
-        raw = message.raw_message
-        assert not isinstance(raw, tuple)  # a single record, not a batch
-        received.append((body, raw.key))
-
-    @service.broker.subscriber(streams.DEAD_LETTER)
-    async def dead_letter(body: DeadLetter) -> None:
-        dead.append(body)
-
-    async with TestKafkaBroker(service.broker) as broker:
-        on_topic = feed_item("a", "US resumes deportation flights to Venezuela")
-        off_topic = feed_item("b", "Local bakery wins national bread award")
-        await broker.publish(on_topic.model_dump(mode="json"), streams.ITEMS, key=b"a")
-        await broker.publish(off_topic.model_dump(mode="json"), streams.ITEMS, key=b"b")
-        await broker.publish(b'{"item_id": "broken"', streams.ITEMS)
-        await broker.publish({"item_id": "x", "feed_id": "nope"}, streams.ITEMS)
-
-    by_id = {event.item.item_id: event for event, _ in received}
-    assert {event.item.item_id.encode(): key for event, key in received} == {b"a": b"a", b"b": b"b"}
-    assert set(by_id) == {"a", "b"}  # every item is published, matched or not
-    match = by_id["a"].matches[0]
+    by_id = await classified(kafka_bootstrap, {on_topic.item_id, off_topic.item_id})
+    assert {key for _, key in by_id.values()} == {i.encode() for i in by_id}  # keyed by id
+    match = by_id[on_topic.item_id][0].matches[0]
     assert match.topic == "repatriation-flights" and match.evidence
-    assert by_id["a"].entities.countries == ("US", "VE")
-    assert by_id["b"].matches == ()
-    assert [d.payload for d in dead] == ['{"item_id": "broken"', '{"item_id":"x","feed_id":"nope"}']
+    assert by_id[on_topic.item_id][0].entities.countries == ("US", "VE")
+    assert by_id[off_topic.item_id][0].matches == ()  # every item is published
+    letters = await asyncio.to_thread(
+        read_stream,
+        kafka_bootstrap,
+        streams.DEAD_LETTER,
+        2,
+        lambda _k, v: run.encode() in v,
+    )
+    dead = [DeadLetter.model_validate_json(v) for _, v in letters]
+    assert sorted(d.payload for d in dead) == sorted([broken.decode(), invalid.decode()])
     assert all(d.source_topic == streams.ITEMS for d in dead)
-    assert dead[0].consumer_group == streams.GROUP_CLASSIFY
+    assert all(d.consumer_group == streams.GROUP_CLASSIFY for d in dead)
     await service.flush_store()  # the last batch's write runs beside the next batch
     stored = {
-        r.item_id: r for r in store.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
+        r.item_id: r
+        for r in itemstore.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
     }
-    assert set(stored) == {"a", "b"}
-    assert json.loads(stored["a"].matches_json)[0]["topic"] == "repatriation-flights"
+    assert set(stored) == {on_topic.item_id, off_topic.item_id}
+    assert json.loads(stored[on_topic.item_id].matches_json)[0]["topic"] == "repatriation-flights"
 
 
 async def test_control_event_adds_and_removes_a_user_topic(service: ClassifyService) -> None:
     definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
-    async with TestKafkaBroker(service.broker) as broker:
-        event = user_topics.definition_event("boats", definition)
-        await broker.publish(event.model_dump(mode="json"), streams.TOPIC_DEFINITIONS, key=b"boats")
-        assert "boats" in service.classifier.user_topics
-        matches, _ = service.classifier.classify("Llegan tres pateras a Lampedusa", "")
-        assert [m.topic for m in matches] == ["boats"]
-        await broker.publish(b"garbage", streams.TOPIC_DEFINITIONS)  # ignored, not fatal
-        gone = user_topics.definition_event("boats", None)
-        await broker.publish(gone.model_dump(mode="json"), streams.TOPIC_DEFINITIONS)
-        assert "boats" not in service.classifier.user_topics
+    event = user_topics.definition_event("boats", definition)
+    await service.handle_definition(event.model_dump_json().encode())
+    assert "boats" in service.classifier.user_topics
+    matches, _ = service.classifier.classify("Llegan tres pateras a Lampedusa", "")
+    assert [m.topic for m in matches] == ["boats"]
+    await service.handle_definition(b"garbage")  # ignored, not fatal
+    gone = user_topics.definition_event("boats", None)
+    await service.handle_definition(gone.model_dump_json().encode())
+    assert "boats" not in service.classifier.user_topics
 
 
 async def test_table_changes_are_picked_up_by_reload(service: ClassifyService) -> None:
@@ -115,54 +170,44 @@ def test_create_app_builds_without_singletons(
     assert first is not second and first.broker is not second.broker
 
 
-async def test_worker_processes_give_the_same_events(service: ClassifyService) -> None:
+async def test_worker_processes_give_the_same_events(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
     """With a worker process, chunks are classified out of process (user topics too)."""
     from wirewatch_classify import workers
 
-    received: dict[str, ClassifiedItem] = {}
-
-    @service.broker.subscriber(streams.CLASSIFIED)
-    async def classified(body: ClassifiedItem) -> None:
-        received[body.item.item_id] = body
-
+    run = uuid.uuid4().hex[:8]
     service._pool = workers.WorkerPool(1, None)
     try:
         await asyncio.to_thread(service._pool.warm_up)
-        async with TestKafkaBroker(service.broker) as broker:
-            definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
-            event = user_topics.definition_event("boats", definition)
-            await broker.publish(event.model_dump(mode="json"), streams.TOPIC_DEFINITIONS)
-            titles = [f"Deportation flight number {n} lands" for n in range(5)] + [
-                "Llegan tres pateras a Lampedusa"
-            ]
-            for n, title in enumerate(titles):
-                item = feed_item(f"w{n}", title)
-                await broker.publish(item.model_dump(mode="json"), streams.ITEMS)
+        definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
+        event = user_topics.definition_event("boats", definition)
+        await service.handle_definition(event.model_dump_json().encode())
+        titles = [f"Deportation flight number {n} lands" for n in range(5)] + [
+            "Llegan tres pateras a Lampedusa"
+        ]
+        items = [feed_item(f"w{n}-{run}", title) for n, title in enumerate(titles)]
+        await service.handle_items([body(i) for i in items])
     finally:
         service._pool.close()
         service._pool = None
-    assert set(received) == {f"w{n}" for n in range(6)}
-    assert [m.topic for m in received["w0"].matches] == ["repatriation-flights"]
-    assert [m.topic for m in received["w5"].matches] == ["boats"]
+    received = await classified(kafka_bootstrap, {i.item_id for i in items})
+    assert [m.topic for m in received[items[0].item_id][0].matches] == ["repatriation-flights"]
+    assert [m.topic for m in received[items[5].item_id][0].matches] == ["boats"]
     local, _ = service.classifier.classify(titles[0], "")
-    assert received["w0"].matches == local
+    assert received[items[0].item_id][0].matches == local
 
 
-async def test_item_store_failure_does_not_stop_the_pipeline(service: ClassifyService) -> None:
+async def test_item_store_failure_does_not_stop_the_pipeline(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
     from sqlalchemy import text
 
     with service.engine.begin() as conn:
         conn.execute(text("DROP TABLE classify_item"))
-    received: list[ClassifiedItem] = []
-
-    @service.broker.subscriber(streams.CLASSIFIED)
-    async def classified(body: ClassifiedItem) -> None:
-        received.append(body)
-
-    async with TestKafkaBroker(service.broker) as broker:
-        item = feed_item("s1", "Deportation flight lands in Haiti")
-        await broker.publish(item.model_dump(mode="json"), streams.ITEMS)
-    assert [e.item.item_id for e in received] == ["s1"]
+    item = feed_item(f"s1-{uuid.uuid4().hex[:8]}", "Deportation flight lands in Haiti")
+    await service.handle_items([body(item)])
+    assert set(await classified(kafka_bootstrap, {item.item_id})) == {item.item_id}
 
 
 async def test_a_batch_waits_for_the_previous_batchs_store_write(
@@ -173,28 +218,25 @@ async def test_a_batch_waits_for_the_previous_batchs_store_write(
 
     def stored() -> set[str]:
         since = datetime(2000, 1, 1, tzinfo=UTC)
-        return {r.item_id for r in store.items_since(service.engine, since)}
+        return {r.item_id for r in itemstore.items_since(service.engine, since)}
 
     release = threading.Event()
-    real_save = store.save_items
+    real_save = itemstore.save_items
 
-    def gated_save(engine: Engine, records: Sequence[store.ItemRecord]) -> None:
+    def gated_save(engine: Engine, records: Sequence[itemstore.ItemRecord]) -> None:
         if records[0].item_id == "two":  # runs in a worker thread: block it there
             assert release.wait(timeout=30)
         real_save(engine, records)
 
-    monkeypatch.setattr(store, "save_items", gated_save)
+    monkeypatch.setattr(itemstore, "save_items", gated_save)
 
-    def body(item_id: str, title: str) -> bytes:
-        return feed_item(item_id, title).model_dump_json().encode()
-
-    async with TestKafkaBroker(service.broker):
-        await service.handle_items([body("one", "Deportation flight lands in Haiti")])
-        # Returns while its own write is still held (it would time out if it waited).
-        await asyncio.wait_for(
-            service.handle_items([body("two", "Bakery wins national bread award")]), timeout=10
-        )
-        assert stored() == {"one"}  # batch 2 returned only after batch 1's write ended
-        release.set()
-        await service.flush_store()
+    await service.handle_items([body(feed_item("one", "Deportation flight lands in Haiti"))])
+    # Returns while its own write is still held (it would time out if it waited).
+    await asyncio.wait_for(
+        service.handle_items([body(feed_item("two", "Bakery wins national bread award"))]),
+        timeout=10,
+    )
+    assert stored() == {"one"}  # batch 2 returned only after batch 1's write ended
+    release.set()
+    await service.flush_store()
     assert stored() == {"one", "two"}

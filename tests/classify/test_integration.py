@@ -19,6 +19,8 @@ from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 
+from wirewatch.schema import upgrade
+
 pytestmark = pytest.mark.integration
 
 
@@ -86,6 +88,7 @@ async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Classif
         classify_user_topics_poll_s=0.3,
     )
     svc = ClassifyService(settings)
+    upgrade(svc.engine)
     app = svc.build_app()
     await app.start()
     try:

@@ -1,4 +1,4 @@
-"""The user-topic service layer and the item store, on SQLite and PostgreSQL."""
+"""The user-topic service layer and the item itemstore, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_classify import reclassify, store, user_topics
+from wirewatch_classify import itemstore, reclassify, user_topics
 from wirewatch_classify.engine import Classifier
 from wirewatch_shared.events import ClassifiedItem, FeedItem
+
+from wirewatch.schema import upgrade
 
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_classify_tables(engine)
+    upgrade(engine)
     return engine
 
 
@@ -83,33 +85,33 @@ def test_store_and_reclassify_republishes_only_changes(db: Engine) -> None:
         _item(2, "Three pateras reach Lampedusa", day + timedelta(days=1)),
         _item(3, "Old story about pateras", day - timedelta(days=30)),
     ]
-    store.save_items(
+    itemstore.save_items(
         db,
         [
-            store.ItemRecord(
+            itemstore.ItemRecord(
                 it.item_id,
                 it.published,
                 it.fetched_at,
                 it.model_dump_json(),
-                store.matches_json(base.classify(it.title, it.summary)[0]),
+                itemstore.matches_json(base.classify(it.title, it.summary)[0]),
             )
             for it in items
         ],
     )
     # Redelivery of the same item overwrites, never duplicates.
-    store.save_items(
+    itemstore.save_items(
         db,
         [
-            store.ItemRecord(
+            itemstore.ItemRecord(
                 "item-1",
                 day,
                 day,
                 items[0].model_dump_json(),
-                store.matches_json(base.classify(items[0].title, "")[0]),
+                itemstore.matches_json(base.classify(items[0].title, "")[0]),
             )
         ],
     )
-    assert [r.item_id for r in store.items_since(db, day)] == ["item-1", "item-2"]
+    assert [r.item_id for r in itemstore.items_since(db, day)] == ["item-1", "item-2"]
 
     user_topics.create(db, user_topics.validate("boats", phrases=["pateras"], reserved=[]))
     classifier = reclassify.classifier_with_user_topics(db, base)

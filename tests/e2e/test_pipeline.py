@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer, TopicPartition
-from wirewatch_ingest import store as feed_store
+from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
-from wirewatch_notify.app import NotifyService, create_notify_tables
+from wirewatch_notify.app import NotifyService
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import streams
@@ -28,6 +28,7 @@ from wirewatch_shared.embedded import free_port
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.runner import System
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -113,8 +114,8 @@ async def test_feed_to_webhook_and_email_exactly_once(
     _serve_feeds(http_receiver)
     overrides = _overrides(database_url, smtp_server, tmp_path)
     engine = make_engine(database_url)
-    feed_store.create_ingest_tables(engine)
-    create_notify_tables(engine)
+    upgrade(engine)
+    upgrade(engine)
     box = SecretBox(b"test-secret-key")
     hook = subscriptions.create_subscription(
         engine,

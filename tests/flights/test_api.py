@@ -23,6 +23,7 @@ from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
 from wirewatch.ops.flights_page import flights_page_router
 from wirewatch.ops.server import HttpServer
+from wirewatch.schema import upgrade
 
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.integration
 
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[str]:
-    store.create_flights_tables(engine)
+    upgrade(engine)
     # Germany -> Afghanistan (EN + ES), US -> Venezuela announced then landed, US -> Colombia
     # blocked; and the US -> India flight of February 2025 moved into the charts' window.
     for obj in dev_items("fl-0060", "fl-0066", "fl-0181", "fl-0182", "fl-0028"):

@@ -21,6 +21,7 @@ from tests.flights.support import dev_items, observation
 from tests.support.env import is_setting
 from wirewatch.cli import app
 from wirewatch.cli.errors import UserError
+from wirewatch.schema import upgrade
 
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
@@ -70,7 +71,7 @@ def test_eval_prints_field_accuracy_and_precision_recall(tmp_path: Path) -> None
 
 def test_list_and_export(tmp_path: Path) -> None:
     engine = make_engine(os.environ["WIREWATCH_DATABASE_URL"])
-    store.create_flights_tables(engine)
+    upgrade(engine)
     for obj in dev_items("fl-0060", "fl-0066", "fl-0028"):
         store.record_observation(engine, *observation(obj))
     engine.dispose()

@@ -35,6 +35,7 @@ from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.ops.flights_page import CHART_WEEKS
 from wirewatch.runner import System
+from wirewatch.schema import upgrade
 
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
@@ -62,7 +63,7 @@ class Running:
         return self.feeds.url(path)
 
     async def add_feed(self, url: str) -> None:
-        from wirewatch_ingest import store as feed_store
+        from wirewatch_ingest import feedstore as feed_store
 
         await asyncio.to_thread(feed_store.add_feed, self.engine, url)
 
@@ -84,10 +85,8 @@ class Running:
 def _route_subscription(engine: Engine, hook: str) -> None:
     """A webhook subscription on the route US -> VE (route alerts)."""
     from wirewatch_notify import flight_alerts, subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
 
-    create_notify_tables(engine)
     created = subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(
@@ -110,15 +109,13 @@ def _flight_alerts(feeds: HttpReceiver) -> dict[str, list[dict[str, Any]]]:
 
 @pytest_asyncio.fixture
 async def running(database_url: str, tmp_path: Path) -> AsyncIterator[Running]:
-    from wirewatch_ingest import store as feed_store
 
     feeds = HttpReceiver()
     feeds.start()
     smtp = SmtpSink()
     smtp.start()
     engine = make_engine(database_url)
-    feed_store.create_ingest_tables(engine)
-    store.create_flights_tables(engine)
+    upgrade(engine)
     _route_subscription(engine, feeds.url("/hook"))
     system = System(system_overrides(database_url, smtp, tmp_path / "secret.key"))
     await system.start()

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy.engine import Engine
 from wirewatch_flights import store
 from wirewatch_notify import flight_alerts, outbox, subscriptions
-from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.secrets import SecretBox
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
+from wirewatch.schema import upgrade
 
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
@@ -39,8 +39,7 @@ def _subscribe(engine: Engine, origin: str | None, destination: str | None) -> i
 
 
 def test_one_alert_per_record_on_the_route(engine: Engine) -> None:
-    create_notify_tables(engine)
-    store.create_flights_tables(engine)
+    upgrade(engine)
     to_venezuela = _subscribe(engine, None, "VE")
     from_germany = _subscribe(engine, "DE", None)
     events = [
@@ -61,7 +60,7 @@ def test_one_alert_per_record_on_the_route(engine: Engine) -> None:
 
 
 def test_a_route_needs_a_country(engine: Engine) -> None:
-    create_notify_tables(engine)
+    upgrade(engine)
     with pytest.raises(ValueError):
         flight_alerts.add_route(engine, 1, None, None)
     with pytest.raises(ValueError):

@@ -11,6 +11,7 @@ from wirewatch_flights import store
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
+from wirewatch.schema import upgrade
 
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.integration
 
 
 def _record(engine: Engine, *ids: str, story: str | None = None) -> list[object]:
-    store.create_flights_tables(engine)
+    upgrade(engine)
     events = []
     for obj in dev_items(*ids):
         obs, source = observation(obj, story)

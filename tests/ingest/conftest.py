@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import store
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_shared.db import make_engine
 
 from tests.ingest.support import Collector, FeedServer
+from wirewatch.schema import upgrade
 
 
 def ingest_settings(**overrides: Any) -> IngestSettings:
@@ -41,7 +41,7 @@ def feed_server() -> Iterator[FeedServer]:
 @pytest.fixture
 def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
     engine = make_engine(sqlite_url)
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     try:
         yield engine
     finally:

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from faststream.kafka import KafkaBroker, KafkaMessage
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.app import IngestService, create_app
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_shared import streams
 from wirewatch_shared.events import FeedItem
 
 from tests.ingest.support import FeedServer, Route, rss
+from wirewatch.schema import upgrade
 
 
 @pytest.mark.integration
@@ -35,9 +36,9 @@ async def test_service_publishes_feed_items(
         host_min_gap_s=0,
     )
     service = IngestService(settings)
-    store.create_ingest_tables(service.engine)
+    upgrade(service.engine)
     for path in ("/a", "/b", "/broken"):
-        store.add_feed(service.engine, feed_server.url(path))
+        feedstore.add_feed(service.engine, feed_server.url(path))
 
     received: list[tuple[FeedItem, bytes | None]] = []
     correlation: dict[str, str] = {}
@@ -51,7 +52,7 @@ async def test_service_publishes_feed_items(
         # The session broker also carries other tests' items: keep only this server's.
         if item.feed_url.startswith(feed_server.url("/")):
             received.append((item, message.raw_message.key))  # type: ignore[union-attr]
-            # Batched per partition by send_keyed, with a FastStream publish's headers.
+            # Batched per partition by the KeyedProducer, with a FastStream publish's headers.
             assert message.content_type == "application/json"
             correlation[item.item_id] = message.correlation_id
 
@@ -71,9 +72,9 @@ async def test_service_publishes_feed_items(
     assert titles == ["Alpha one", "Alpha two", "Beta"]
     assert all(key == item.item_id.encode() for item, key in received)
     assert correlation == {item.item_id: item.item_id for item, _ in received}
-    health = {f.url.rsplit("/", 1)[1]: f.health for f in store.list_feeds(service.engine)}
+    health = {f.url.rsplit("/", 1)[1]: f.health for f in feedstore.list_feeds(service.engine)}
     assert health == {"a": "ok", "b": "ok", "broken": "failing"}
-    assert all(f.lease_owner is None for f in store.list_feeds(service.engine))
+    assert all(f.lease_owner is None for f in feedstore.list_feeds(service.engine))
 
 
 def test_create_app_builds_a_faststream_app(tmp_path: Path) -> None:

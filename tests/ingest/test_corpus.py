@@ -27,7 +27,7 @@ from urllib.parse import quote
 import feedparser
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.jsonfeed import looks_like_json
 from wirewatch_ingest.poller import FeedPoller
 
@@ -112,7 +112,7 @@ async def test_corpus(corpus_dir: Path, sqlite_engine: Engine) -> None:
         by_url = {
             server.url(rel): (Path(file), h["Content-Type"]) for rel, (file, h) in routes.items()
         }
-        store.add_feeds(sqlite_engine, [(url, "") for url in by_url])
+        feedstore.add_feeds(sqlite_engine, [(url, "") for url in by_url])
         collector = Collector()
         settings = ingest_settings(
             parse_workers=2, parse_inline_max_bytes=2048, max_concurrent_fetches=64,

@@ -10,8 +10,9 @@ from collections.abc import AsyncIterator
 import httpcore
 import httpx
 import pytest
-from wirewatch_ingest.fetcher import Fetcher, make_http_client
-from wirewatch_ingest.httppool import OriginPool, install_origin_pool
+from wirewatch_ingest.fetcher import Fetcher, direct_pool, make_http_client
+from wirewatch_ingest.httppool import OriginPool
+from wirewatch_shared.httptransport import PoolTransport
 
 from tests.ingest.conftest import ingest_settings
 from tests.ingest.support import FeedServer, Route, rss
@@ -90,8 +91,8 @@ def _fetcher() -> tuple[Fetcher, httpx.AsyncClient]:
 
 
 def _pool(client: httpx.AsyncClient) -> OriginPool:
-    pool = client._transport._pool  # type: ignore[attr-defined]
-    assert isinstance(pool, OriginPool)
+    pool = direct_pool(client)
+    assert pool is not None
     return pool
 
 
@@ -135,20 +136,17 @@ async def test_a_dropped_keepalive_connection_is_retried_on_a_fresh_one() -> Non
 
 
 async def test_idle_connections_are_capped_oldest_first(server: CountingServer) -> None:
-    transport = httpx.AsyncHTTPTransport()
-    pool = install_origin_pool(
-        transport,
+    pool = OriginPool(
         max_connections=8,
         max_keepalive_connections=2,
         max_idle_per_origin=1,
         keepalive_expiry=30.0,
     )
-    async with httpx.AsyncClient(transport=transport) as client:
+    async with httpx.AsyncClient(transport=PoolTransport(pool)) as client:
         for host in HOSTS:
             assert (await client.get(server.url(host))).status_code == 200
         assert pool.idle_connections == 2
-        kept = {c._origin.host.decode() for c in pool.connections}  # type: ignore[attr-defined]
-        assert kept == set(HOSTS[1:])  # the least recently used host was closed
+        assert pool.idle_hosts() == set(HOSTS[1:])  # the least recently used host was closed
         # One origin keeps at most max_idle_per_origin, however many ran at once.
         responses = await asyncio.gather(*(client.get(server.url(HOSTS[1])) for _ in range(3)))
         assert {r.status_code for r in responses} == {200}
@@ -156,15 +154,13 @@ async def test_idle_connections_are_capped_oldest_first(server: CountingServer) 
 
 
 async def test_expired_keepalive_connections_are_not_reused(server: CountingServer) -> None:
-    transport = httpx.AsyncHTTPTransport()
-    install_origin_pool(
-        transport,
+    pool = OriginPool(
         max_connections=8,
         max_keepalive_connections=8,
         max_idle_per_origin=2,
         keepalive_expiry=0.0,
     )
-    async with httpx.AsyncClient(transport=transport) as client:
+    async with httpx.AsyncClient(transport=PoolTransport(pool)) as client:
         for _ in range(3):
             assert (await client.get(server.url())).status_code == 200
             expired_at = time.monotonic()
@@ -174,16 +170,14 @@ async def test_expired_keepalive_connections_are_not_reused(server: CountingServ
 
 
 async def test_connection_slots_wait_then_time_out(server: CountingServer) -> None:
-    transport = httpx.AsyncHTTPTransport()
-    install_origin_pool(
-        transport,
+    pool = OriginPool(
         max_connections=1,
         max_keepalive_connections=8,
         max_idle_per_origin=2,
         keepalive_expiry=30.0,
     )
     timeout = httpx.Timeout(5.0, pool=0.2)
-    async with httpx.AsyncClient(transport=transport, timeout=timeout) as client:
+    async with httpx.AsyncClient(transport=PoolTransport(pool), timeout=timeout) as client:
         async with client.stream("GET", server.url()) as held:
             assert held.status_code == 200
             started = time.monotonic()

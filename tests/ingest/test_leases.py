@@ -13,20 +13,21 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.poller import FeedPoller
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import make_engine
 
 from tests.ingest.conftest import ingest_settings
 from tests.ingest.support import Collector, FeedServer, Route, rss
+from wirewatch.schema import upgrade
 
 FEEDS = 40
 
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_ingest_tables(engine)
+    upgrade(engine)
     return engine
 
 
@@ -37,7 +38,7 @@ async def test_two_workers_poll_every_due_feed_once(db: Engine, feed_server: Fee
             200, rss([(f"own-{n}", f"Story {n}"), (shared, "Shared story")]),
             {"ETag": f'"{n}"'}, delay_s=0.02,
         )  # fmt: skip
-        store.add_feed(db, feed_server.url(f"/f{n}"))
+        feedstore.add_feed(db, feed_server.url(f"/f{n}"))
     url = db.url.render_as_string(hide_password=False)
     engines = [make_engine(url), make_engine(url)]
     collectors = [Collector(), Collector()]
@@ -59,13 +60,13 @@ async def test_two_workers_poll_every_due_feed_once(db: Engine, feed_server: Fee
         again = await asyncio.gather(*(p.run_until_idle() for p in pollers))
         assert again == [[], []]
         # Next interval (made due now): each feed polled once more, all 304.
-        store.make_due(db)
+        feedstore.make_due(db)
         second = await asyncio.gather(*(p.run_until_idle() for p in pollers))
         polled = Counter(o.feed_id for outcomes in second for o in outcomes)
         assert len(polled) == FEEDS and set(polled.values()) == {1}
         assert {o.status for outcomes in second for o in outcomes} == {"304"}
         assert set(feed_server.hits.values()) == {2}
-        feeds = store.list_feeds(db)
+        feeds = feedstore.list_feeds(db)
         assert all(f.lease_owner is None and f.health == "ok" for f in feeds)
         assert all(f.next_check_at > utcnow() + timedelta(minutes=4) for f in feeds)
     finally:
@@ -77,9 +78,9 @@ async def test_two_workers_poll_every_due_feed_once(db: Engine, feed_server: Fee
 
 async def test_a_dead_workers_leases_are_taken_over(db: Engine, feed_server: FeedServer) -> None:
     feed_server.routes["/f"] = Route(200, rss([("x", "X")]))
-    store.add_feed(db, feed_server.url("/f"))
+    feedstore.add_feed(db, feed_server.url("/f"))
     # A worker claims the feed and dies without recording anything.
-    (lease,) = store.claim_due_feeds(
+    (lease,) = feedstore.claim_due_feeds(
         db, owner="dead", now=utcnow() + timedelta(seconds=1), limit=10, lease_s=600
     )
     poller = FeedPoller(db, ingest_settings(), Collector(), owner="alive")
@@ -87,9 +88,9 @@ async def test_a_dead_workers_leases_are_taken_over(db: Engine, feed_server: Fee
         assert await poller.run_until_idle() == []  # leased: not polled
         # Time passes: the dead worker's lease runs out.
         with db.begin() as conn:
-            conn.execute(update(store.FEED).values(lease_until=utcnow() - timedelta(seconds=1)))
+            conn.execute(update(feedstore.FEED).values(lease_until=utcnow() - timedelta(seconds=1)))
         (outcome,) = await poller.run_until_idle()
         assert outcome.feed_id == lease.id and outcome.status == "200"
-        assert store.list_feeds(db)[0].lease_owner is None
+        assert feedstore.list_feeds(db)[0].lease_owner is None
     finally:
         await poller.aclose()

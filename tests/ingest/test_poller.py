@@ -6,9 +6,9 @@ from datetime import timedelta
 from itertools import count
 
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.parsepool import ParsePool
+from wirewatch_shared.clock import utcnow
 
 from tests.ingest.conftest import PollerFactory
 from tests.ingest.support import Collector, FeedServer, Route, rss
@@ -17,7 +17,7 @@ from tests.ingest.support import Collector, FeedServer, Route, rss
 def statuses(engine: Engine) -> dict[str, tuple[str, str | None, int]]:
     return {
         f.url.rsplit("/", 1)[1]: (f.health, f.last_status, f.consecutive_errors)
-        for f in store.list_feeds(engine)
+        for f in feedstore.list_feeds(engine)
     }
 
 
@@ -32,7 +32,7 @@ async def test_bad_feeds_stay_with_themselves(
         200, b"<html><body><h1>Welcome</h1></body></html>", {"Content-Type": "text/html"}
     )
     for name in ("good", "malformed", "error", "html", "also-good"):
-        store.add_feed(sqlite_engine, feed_server.url(f"/{name}"))
+        feedstore.add_feed(sqlite_engine, feed_server.url(f"/{name}"))
     collector = Collector()
     outcomes = await make_poller(collector).run_until_idle()
     assert len(outcomes) == 5
@@ -45,7 +45,7 @@ async def test_bad_feeds_stay_with_themselves(
     assert got["error"] == ("failing", "500", 1)
     assert got["html"] == ("failing", "not-a-feed", 1)
     assert got["malformed"] == ("failing", "not-a-feed", 1)
-    errors = {f.url.rsplit("/", 1)[1]: f.last_error for f in store.list_feeds(sqlite_engine)}
+    errors = {f.url.rsplit("/", 1)[1]: f.last_error for f in feedstore.list_feeds(sqlite_engine)}
     assert "HTTP 500" in (errors["error"] or "")
     assert errors["good"] is None
 
@@ -61,8 +61,8 @@ async def test_304_and_unchanged_bodies_cost_no_parse_and_publish_nothing(
         200, body.replace(b"<title>Test feed", b"<title>Fickle"),
         {"ETag": f'"e{next(etags)}"'}, honour_etag=False,
     )  # fmt: skip
-    store.add_feed(sqlite_engine, feed_server.url("/etag"))
-    store.add_feed(sqlite_engine, feed_server.url("/fickle"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/etag"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/fickle"))
     collector = Collector()
     poller = make_poller(collector)
     parses = 0
@@ -76,7 +76,7 @@ async def test_304_and_unchanged_bodies_cost_no_parse_and_publish_nothing(
     poller.parse_pool.parse = counting_parse  # type: ignore[method-assign]
     await poller.run_until_idle()
     assert parses == 2 and len(collector.items) == 4  # opaque guids: scoped per feed
-    store.make_due(sqlite_engine)
+    feedstore.make_due(sqlite_engine)
     outcomes = {o.url.rsplit("/", 1)[1]: o.status for o in await poller.run_until_idle()}
     assert outcomes == {"etag": "304", "fickle": "unchanged"}
     assert parses == 2 and len(collector.items) == 4
@@ -86,11 +86,11 @@ async def test_304_and_unchanged_bodies_cost_no_parse_and_publish_nothing(
     feed_server.routes["/etag"] = Route(
         200, rss([("a", "A"), ("b", "B"), ("c", "C")]), {"ETag": '"v2"'}
     )
-    store.make_due(sqlite_engine)
+    feedstore.make_due(sqlite_engine)
     await poller.run_until_idle()
     assert parses == 3
     assert [i.feed_item().title for i in collector.items[4:]] == ["C"]
-    feed = store.list_feeds(sqlite_engine)[0]
+    feed = feedstore.list_feeds(sqlite_engine)[0]
     assert feed.etag == '"v2"' and feed.items_seen == 3
 
 
@@ -99,11 +99,11 @@ async def test_retry_after_is_respected(
 ) -> None:
     feed_server.routes["/busy"] = Route(429, b"", {"Retry-After": "7200"})
     feed_server.routes["/down"] = Route(503, b"", {"Retry-After": "3600"})
-    store.add_feed(sqlite_engine, feed_server.url("/busy"))
-    store.add_feed(sqlite_engine, feed_server.url("/down"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/busy"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/down"))
     before = utcnow()
     await make_poller(Collector(), error_backoff_base_s=60).run_until_idle()
-    feeds = {f.url.rsplit("/", 1)[1]: f for f in store.list_feeds(sqlite_engine)}
+    feeds = {f.url.rsplit("/", 1)[1]: f for f in feedstore.list_feeds(sqlite_engine)}
     assert feeds["busy"].last_status == "429"
     assert feeds["busy"].next_check_at >= before + timedelta(seconds=7200)
     assert feeds["down"].next_check_at >= before + timedelta(seconds=3600)
@@ -115,11 +115,11 @@ async def test_cache_headers_and_ttl_delay_the_next_check(
 ) -> None:
     feed_server.routes["/cached"] = Route(200, rss([("x", "X")]), {"Cache-Control": "max-age=5000"})
     feed_server.routes["/ttl"] = Route(200, rss([("y", "Y")], extra="<ttl>180</ttl>"))
-    store.add_feed(sqlite_engine, feed_server.url("/cached"))
-    store.add_feed(sqlite_engine, feed_server.url("/ttl"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/cached"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/ttl"))
     before = utcnow()
     await make_poller(Collector()).run_until_idle()
-    feeds = {f.url.rsplit("/", 1)[1]: f for f in store.list_feeds(sqlite_engine)}
+    feeds = {f.url.rsplit("/", 1)[1]: f for f in feedstore.list_feeds(sqlite_engine)}
     assert feeds["cached"].next_check_at >= before + timedelta(seconds=5000)
     assert feeds["ttl"].next_check_at >= before + timedelta(minutes=180)
 
@@ -128,24 +128,24 @@ async def test_failing_feed_backs_off_then_parks_then_recovers(
     feed_server: FeedServer, sqlite_engine: Engine, make_poller: PollerFactory
 ) -> None:
     feed_server.routes["/flaky"] = Route(500, b"no")
-    feed = store.add_feed(sqlite_engine, feed_server.url("/flaky"))
+    feed = feedstore.add_feed(sqlite_engine, feed_server.url("/flaky"))
     poller = make_poller(Collector(), park_after_errors=3, error_backoff_base_s=100,
                          parked_interval_s=50_000)  # fmt: skip
     delays = []
     for _ in range(3):
-        store.make_due(sqlite_engine)
+        feedstore.make_due(sqlite_engine)
         (outcome,) = await poller.run_until_idle()
         assert outcome.next_check_at is not None
         delays.append((outcome.next_check_at - utcnow()).total_seconds())
     assert 95 < delays[0] < 101 and 195 < delays[1] < 201  # 100 s, 200 s (no jitter in tests)
     assert delays[2] > 49_000
-    listed = store.get_feed(sqlite_engine, feed.id or 0)
+    listed = feedstore.get_feed(sqlite_engine, feed.id or 0)
     assert listed is not None and listed.health == "parked" and listed.consecutive_errors == 3
     assert listed.parked
     feed_server.routes["/flaky"] = Route(200, rss([("r", "Recovered")]))
-    store.make_due(sqlite_engine)
+    feedstore.make_due(sqlite_engine)
     await poller.run_until_idle()
-    listed = store.get_feed(sqlite_engine, feed.id or 0)
+    listed = feedstore.get_feed(sqlite_engine, feed.id or 0)
     assert listed is not None and listed.health == "ok" and not listed.parked
 
 
@@ -153,17 +153,17 @@ async def test_publish_failure_keeps_items_for_the_next_poll(
     feed_server: FeedServer, sqlite_engine: Engine, make_poller: PollerFactory
 ) -> None:
     feed_server.routes["/f"] = Route(200, rss([("p1", "One"), ("p2", "Two")]), {"ETag": '"1"'})
-    store.add_feed(sqlite_engine, feed_server.url("/f"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/f"))
     collector = Collector()
     collector.fail = True
     poller = make_poller(collector)
     (outcome,) = await poller.run_until_idle()
     assert outcome.status == "deferred"
-    feed = store.list_feeds(sqlite_engine)[0]
+    feed = feedstore.list_feeds(sqlite_engine)[0]
     assert feed.health == "new" and feed.etag is None and feed.content_hash is None
-    assert store.count_seen(sqlite_engine) == 0
+    assert feedstore.count_seen(sqlite_engine) == 0
     collector.fail = False
-    store.make_due(sqlite_engine)
+    feedstore.make_due(sqlite_engine)
     (outcome,) = await poller.run_until_idle()
     assert outcome.status == "200" and outcome.new_items == 2
     assert len(collector.items) == 2
@@ -175,8 +175,8 @@ async def test_duplicate_entries_and_cross_feed_duplicates_publish_once(
     story = "https://example.org/shared-story"
     feed_server.routes["/one"] = Route(200, rss([(story, "Shared"), (story, "Shared again")]))
     feed_server.routes["/two"] = Route(200, rss([(story, "Shared"), ("own", "Own")]))
-    store.add_feed(sqlite_engine, feed_server.url("/one"))
-    store.add_feed(sqlite_engine, feed_server.url("/two"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/one"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/two"))
     collector = Collector()
     outcomes = await make_poller(collector).run_until_idle()
     assert sorted(o.items for o in outcomes) == [2, 2]
@@ -192,12 +192,12 @@ async def test_wrong_charset_header_end_to_end(
         "</channel></rss>"
     ).encode("iso-8859-1")
     feed_server.routes["/latin1"] = Route(200, body, {"Content-Type": "text/xml; charset=utf-8"})
-    store.add_feed(sqlite_engine, feed_server.url("/latin1"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/latin1"))
     collector = Collector()
     await make_poller(collector).run_until_idle()
     (item,) = collector.items
     assert item.feed_item().title == "\u00c9migration \u00e0 Gen\u00e8ve"
-    assert store.list_feeds(sqlite_engine)[0].title == "Gen\u00e8ve"
+    assert feedstore.list_feeds(sqlite_engine)[0].title == "Gen\u00e8ve"
 
 
 async def test_process_pool_parse(feed_server: FeedServer, sqlite_engine: Engine,
@@ -205,7 +205,7 @@ async def test_process_pool_parse(feed_server: FeedServer, sqlite_engine: Engine
     big = rss([(f"id{i}", f"Story {i} " + "words " * 200) for i in range(30)])
     assert len(big) > 4096
     feed_server.routes["/big"] = Route(200, big)
-    store.add_feed(sqlite_engine, feed_server.url("/big"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/big"))
     collector = Collector()
     pool = ParsePool(1, inline_max_bytes=0)
     poller = make_poller(collector)
@@ -230,7 +230,7 @@ async def test_served_entity_bombs_are_rejected_fast_and_small(
     feed_server.routes["/quadratic"] = Route(200, quadratic_blowup())
     feed_server.routes["/fine"] = Route(200, rss([("ok", "Still flowing")]))
     for name in ("laughs", "quadratic", "fine"):
-        store.add_feed(sqlite_engine, feed_server.url(f"/{name}"))
+        feedstore.add_feed(sqlite_engine, feed_server.url(f"/{name}"))
     collector = Collector()
     poller = make_poller(collector)
     tracemalloc.start()
@@ -266,11 +266,11 @@ async def test_polls_are_counted_in_the_shared_metrics(
     }
     feed_server.routes["/ok"] = Route(200, rss([("m1", "One"), ("m2", "Two")]), {"ETag": '"m"'})
     feed_server.routes["/bad"] = Route(500, b"")
-    store.add_feed(sqlite_engine, feed_server.url("/ok"))
-    store.add_feed(sqlite_engine, feed_server.url("/bad"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/ok"))
+    feedstore.add_feed(sqlite_engine, feed_server.url("/bad"))
     poller = make_poller(Collector())
     await poller.run_until_idle()
-    store.make_due(sqlite_engine)
+    feedstore.make_due(sqlite_engine)
     await poller.run_until_idle()
     assert sample("wirewatch_ingest_polls_total", outcome="200") - before["200"] == 1
     assert sample("wirewatch_ingest_polls_total", outcome="304") - before["304"] == 1

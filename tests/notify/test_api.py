@@ -17,7 +17,7 @@ from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
 from wirewatch_shared.logging import configure_logging
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     api_client,
     bearer,
     classified,

@@ -16,7 +16,7 @@ from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.secrets import SecretBox
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     classified,
     make_service,
@@ -85,11 +85,12 @@ async def test_apprise_to_a_private_address_is_refused_at_connect_time(
     "url", ["mailto://user:pw@example.org", "syslog://", "xmpp://u:p@example.org", "nope://x"]
 )
 def test_non_http_or_unknown_apprise_schemes_are_refused(sqlite_url: str, url: str) -> None:
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     engine = make_engine(sqlite_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     with pytest.raises(subscriptions.SubscriptionError):
         subscriptions.create_subscription(
             engine,

@@ -18,10 +18,11 @@ import pytest
 from wirewatch_notify import outbox, subscriptions, tokens
 from wirewatch_notify.channels.base import DeliveryRequest
 from wirewatch_notify.channels.email import EmailChannel
-from wirewatch_notify.models import DeliveryKind, DeliveryStatus, utcnow
+from wirewatch_notify.models import DeliveryKind, DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
+from wirewatch_shared.clock import utcnow
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     api_client,
     bearer,

@@ -9,11 +9,12 @@ from collections import Counter
 
 import pytest
 from wirewatch_notify import subscriptions
-from wirewatch_notify.app import NotifyService, create_notify_tables
+from wirewatch_notify.app import NotifyService
 from wirewatch_shared import streams
 
-from tests.notify.helpers import classified, make_settings, wait_until
+from tests.notify.support import classified, make_settings, wait_until
 from tests.support.http import HttpReceiver, RecordedRequest, Reply
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -57,7 +58,7 @@ async def test_failing_and_hanging_endpoints_do_not_delay_a_healthy_one(
         log_level="WARNING",
     )
     service = NotifyService(settings)
-    create_notify_tables(service.engine)
+    upgrade(service.engine)
     topic = f"iso-{int(started * 1000)}"
     for path in ("/a", "/b", "/c"):
         subscriptions.create_subscription(

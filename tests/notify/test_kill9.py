@@ -1,6 +1,6 @@
 """kill -9 of the notify process at random points while 1,000 alerts flow, five times.
 
-Notify runs as a real subprocess (``python -m wirewatch_notify``) against the session
+Notify runs as a real subprocess (``wirewatch service notify``) against the session
 broker and a SQLite file; it is SIGKILLed at a random point (while recording or while
 sending), restarted, and at the end every alert must have reached the receiver
 exactly once by webhook-id. Duplicates on the wire are possible only for sends that
@@ -24,15 +24,16 @@ from kafka import KafkaProducer
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 from wirewatch_notify import subscriptions
-from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.models import Delivery, DeliveryStatus
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
+from wirewatch_shared.embedded import free_port
 
-from tests.notify.helpers import SECRET_KEY, classified
 from tests.notify.receiver import ReceiverProcess
+from tests.notify.support import SECRET_KEY, classified
 from tests.support.env import is_setting
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -62,8 +63,8 @@ def _env(bootstrap: str, database_url: str) -> dict[str, str]:
 
 def _spawn(env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "wirewatch_notify"],
-        env=env,
+        [str(Path(sys.executable).with_name("wirewatch")), "service", "notify"],
+        env={**env, "WIREWATCH_HTTP_PORT": str(free_port())},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -93,7 +94,7 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
     receiver = ReceiverProcess()
     database_url = f"sqlite:///{tmp_path / 'kill9.db'}"
     engine = make_engine(database_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     env = _env(kafka_bootstrap, database_url)
     producer = KafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all", linger_ms=5)
 

@@ -7,12 +7,14 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from wirewatch_notify import outbox
-from wirewatch_notify.app import create_notify_tables
-from wirewatch_notify.models import DeliveryStatus, utcnow
+from wirewatch_notify.models import DeliveryStatus
+from wirewatch_shared.clock import utcnow
+
+from wirewatch.schema import upgrade
 
 
 def _setup(engine: Engine) -> None:
-    create_notify_tables(engine)
+    upgrade(engine)
 
 
 def test_enqueue_is_idempotent_per_subscription_and_item(engine: Engine) -> None:
@@ -110,7 +112,7 @@ def test_purge_deletes_only_finished_rows_past_the_cutoff(engine: Engine) -> Non
 
 
 async def test_the_running_worker_purges_past_the_retention(database_url: str) -> None:
-    from tests.notify.helpers import make_service, running_worker, wait_until
+    from tests.notify.support import make_service, running_worker, wait_until
 
     keep = make_service(database_url, delivery_retention_days=0, log_level="WARNING")
     outbox.enqueue(keep.engine, [outbox.NewDelivery(1, item, {}) for item in ("old", "new")])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from wirewatch_notify.payloads import alert_envelope, digest_envelope, sample_envelope
 
-from tests.notify.helpers import NOW, classified
+from tests.notify.support import NOW, classified
 
 jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "alert-payload.schema.json"

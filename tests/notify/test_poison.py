@@ -26,7 +26,7 @@ from wirewatch_shared.db import session_scope
 from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem, DeadLetter
 from wirewatch_shared.failures import Backoff, is_permanent, is_transient
 
-from tests.notify.helpers import classified, make_service, wait_until
+from tests.notify.support import classified, make_service, wait_until
 from tests.support.http import HttpReceiver
 
 pytestmark = pytest.mark.integration

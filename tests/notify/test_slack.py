@@ -12,7 +12,7 @@ from wirewatch_notify.channels.slack import slack_message
 from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     classified,
     make_service,

@@ -18,7 +18,7 @@ from wirewatch_shared.ssrf import (
     refusal_reason,
 )
 
-from tests.notify.helpers import make_settings
+from tests.notify.support import make_settings
 from tests.support.http import HttpReceiver, Reply
 
 

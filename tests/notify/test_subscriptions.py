@@ -7,11 +7,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy.engine import Engine
 from wirewatch_notify import subscriptions
-from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.matching import SubscriptionRule, matches_for
 from wirewatch_notify.payloads import alert_envelope, email_subject, email_text
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.events import ClassifiedItem, Evidence, FeedItem, TopicMatch
+
+from wirewatch.schema import upgrade
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -53,7 +54,7 @@ def test_bad_subscriptions_are_refused_with_a_reason(
     from wirewatch_shared.db import make_engine
 
     engine = make_engine(sqlite_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     with pytest.raises(subscriptions.SubscriptionError, match=reason):
         request = subscriptions.parse_create(data)
         subscriptions.create_subscription(engine, request, SecretBox(b"k"))
@@ -61,7 +62,7 @@ def test_bad_subscriptions_are_refused_with_a_reason(
 
 
 def test_webhook_secret_is_stored_encrypted(engine: Engine) -> None:
-    create_notify_tables(engine)
+    upgrade(engine)
     created = subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(
@@ -146,7 +147,7 @@ def test_filters_are_any_of_within_and_all_of_across(rule: SubscriptionRule, mat
 
 
 def test_create_with_filters_and_patch(engine: Engine) -> None:
-    create_notify_tables(engine)
+    upgrade(engine)
     request = subscriptions.parse_create(
         {
             "topics": ["Border-Policy", "border-policy", "asylum"],
@@ -217,7 +218,7 @@ def test_refused_at_creation(sqlite_url: str, data: dict[str, object]) -> None:
     from wirewatch_shared.db import make_engine
 
     engine = make_engine(sqlite_url)
-    create_notify_tables(engine)
+    upgrade(engine)
     body = {"topic": "t", "channel": "email", "target": "a@example.org", **data}
     if body["channel"] != "email" and "target" not in data:
         body["target"] = "https://hooks.example.org/x"

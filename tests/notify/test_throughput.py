@@ -14,7 +14,7 @@ from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_shared.metrics import REGISTRY
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     NOW,
     classified,
     make_service,
@@ -157,7 +157,7 @@ def test_a_claim_given_back_is_due_again_unless_someone_else_claimed_it(
 ) -> None:
     from datetime import timedelta
 
-    from wirewatch_notify.models import utcnow
+    from wirewatch_shared.clock import utcnow
 
     service = make_service(database_url)
     outbox.enqueue(service.engine, [outbox.NewDelivery(1, "give-back", {"x": 1})])

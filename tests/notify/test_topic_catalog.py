@@ -8,7 +8,7 @@ import pytest
 from wirewatch_notify import subscriptions, tokens
 from wirewatch_notify.app import NotifyService
 
-from tests.notify.helpers import api_client, bearer, make_service
+from tests.notify.support import api_client, bearer, make_service
 
 KNOWN = ["border-policy", "repatriation-flights"]
 

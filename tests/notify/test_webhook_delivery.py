@@ -11,7 +11,7 @@ from standardwebhooks.webhooks import Webhook
 from wirewatch_notify import outbox, subscriptions
 from wirewatch_notify.models import DeliveryStatus
 
-from tests.notify.helpers import (
+from tests.notify.support import (
     classified,
     make_service,
     running_worker,

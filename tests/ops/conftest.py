@@ -121,10 +121,11 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     One good feed (one repatriation-flight story) and one failing feed; a webhook
     subscription receives the alert. Shared by a module's tests (start-up takes seconds).
     """
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
+
+    from wirewatch.schema import upgrade
 
     tmp = tmp_path_factory.mktemp("system")
     database_url = f"sqlite:///{tmp / 'wirewatch.db'}"
@@ -136,8 +137,8 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     smtp = SmtpSink()
     smtp.start()
     engine = make_engine(database_url)
-    feed_store.create_ingest_tables(engine)
-    create_notify_tables(engine)
+    upgrade(engine)
+    upgrade(engine)
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(

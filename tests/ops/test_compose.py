@@ -32,6 +32,7 @@ ALERTS = REPO / "deploy" / "prometheus" / "alerts.yml"
 # The settings each container reads (the status page of notify reads OpsSettings too).
 SETTINGS: dict[str, tuple[type[BaseSettings], ...]] = {
     "topics": (CommonSettings,),
+    "migrate": (CommonSettings,),
     "ingest": (IngestSettings,),
     "classify": (ClassifySettings,),
     "notify": (NotifySettings, OpsSettings),
@@ -165,9 +166,11 @@ def test_services_health_checks_and_scaling(compose: dict[str, Any]) -> None:
         assert "/readyz" in probe and "8080" in probe, name
         assert "container_name" not in service, f"{name} could not be scaled"
         assert service["depends_on"]["topics"]["condition"] == "service_completed_successfully"
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     # Scaled services publish no fixed host port (replicas would collide).
     assert "ports" not in services["classify"] and "ports" not in services["ingest"]
     assert services["topics"]["command"] == ["kafka-topics", "create"]
+    assert services["migrate"]["command"] == ["db", "upgrade"]
 
 
 @pytest.mark.parametrize("cluster", [False, True], ids=["default", "kafka-cluster"])

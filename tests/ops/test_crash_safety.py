@@ -242,19 +242,19 @@ def test_kill_9_of_durable_up_then_restart_is_ready_in_30s_and_loses_nothing(
         weed_binary()
     except DurableModeUnavailable as exc:
         pytest.skip(str(exc))
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
+
+    from wirewatch.schema import upgrade
 
     web = HttpReceiver()
     web.routes["/feed.xml"] = Reply(200, FEED.encode(), {"content-type": "application/rss+xml"})
     web.routes["/hook"] = Reply(204, b"")
     web.start()
     engine = make_engine(f"sqlite:///{tmp_path / 'wirewatch.db'}")
-    feed_store.create_ingest_tables(engine)
-    create_notify_tables(engine)
+    upgrade(engine)
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(

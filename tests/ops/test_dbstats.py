@@ -9,14 +9,13 @@ from prometheus_client import CollectorRegistry, generate_latest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from wirewatch_ingest.models import Feed, SeenItem
-from wirewatch_ingest.store import create_ingest_tables
-from wirewatch_notify.app import create_notify_tables
 from wirewatch_notify.models import Delivery, Subscription
 from wirewatch_shared.db import session_scope
 
 from tests.ops.support import value
 from wirewatch.ops import dbstats
 from wirewatch.ops.collectors import FeedHealthCollector, OutboxCollector
+from wirewatch.schema import upgrade
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -31,8 +30,8 @@ def _payload(title: str) -> str:
 
 
 def _seed(engine: Engine) -> None:
-    create_ingest_tables(engine)
-    create_notify_tables(engine)
+    upgrade(engine)
+    upgrade(engine)
     with session_scope(engine) as s:
         s.add(Feed(url="http://a/ok", last_success_at=NOW))
         s.add(Feed(url="http://a/new"))

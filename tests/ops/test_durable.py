@@ -101,11 +101,12 @@ def _classified_count(bootstrap: str) -> int:
 
 
 async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None:
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
+
+    from wirewatch.schema import upgrade
 
     web = HttpReceiver()
     web.routes["/feed.xml"] = Reply(200, FEED.encode(), {"content-type": "application/rss+xml"})
@@ -115,8 +116,8 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
     smtp.start()
     database_url = f"sqlite:///{tmp_path / 'wirewatch.db'}"
     engine = make_engine(database_url)
-    feed_store.create_ingest_tables(engine)
-    create_notify_tables(engine)
+    upgrade(engine)
+    upgrade(engine)
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(

@@ -91,7 +91,7 @@ async def _wait_mail(running: RunningSystem, address: str, count: int) -> list[R
 async def test_subscribe_confirm_and_receive_an_alert(
     running_system: RunningSystem, browser: Any
 ) -> None:
-    from wirewatch_ingest import store as feed_store
+    from wirewatch_ingest import feedstore as feed_store
 
     address = "reader@example.org"
     page = await browser.new_page()

@@ -16,12 +16,12 @@ from wirewatch_stories.store import (
     ITEM,
     Assigner,
     count_stories,
-    create_stories_tables,
     get_story,
     list_stories,
 )
 
 from tests.stories.support import classified_row, dev_rows, in_published_order
+from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 WINDOW = 72 * 3600.0
@@ -51,7 +51,7 @@ def _replays_as_one_process(engine: Engine) -> None:
 
 
 def test_assign_persist_and_republish(engine: Engine) -> None:
-    create_stories_tables(engine)
+    upgrade(engine)
     rows = in_published_order(dev_rows())[:40]
     items = [classified_row(r) for r in rows]
     assigner = _assigner(engine)
@@ -100,7 +100,7 @@ def _worker(url: str, rows: list[dict[str, Any]], rounds: int, barrier: Any) -> 
 
 def test_two_processes_never_split_a_story_nor_open_it_twice(database_url: str) -> None:
     engine = make_engine(database_url)
-    create_stories_tables(engine)
+    upgrade(engine)
     rows = in_published_order(dev_rows())
     # Items of one story reach both processes (as Kafka partitions by item id do); both
     # also get a few of the same items, as after a rebalance.

@@ -16,28 +16,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from aiokafka import AIOKafkaProducer
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics, streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.logging import configure_logging, get_logger
-from wirewatch_shared.producer import send_keyed, start_batch_producer
+from wirewatch_shared.producer import KeyedProducer
 
-from wirewatch_classify import store, user_topics, workers
+from wirewatch_classify import itemstore, user_topics, workers
 from wirewatch_classify.encoding import assemble, timestamp_json
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
@@ -47,12 +44,6 @@ _JSON_HEADERS = {"content-type": "application/json"}
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
-
-
-async def raw_bodies(msg: StreamMessage[Any]) -> Any:
-    """Hand the handler the undecoded bodies: decoding happens per item, so one bad
-    message goes to the dead-letter topic instead of failing its whole batch."""
-    return msg.body
 
 
 class ClassifyService:
@@ -73,15 +64,11 @@ class ClassifyService:
         self._effective: dict[str, user_topics.Definition] = {}
         self._fingerprint = user_topics.fingerprint([])
         self._pool: workers.WorkerPool | None = None
-        self._producer: AIOKafkaProducer | None = None
+        # Classified items go out in one record batch per partition (the one publish path).
+        self.producer = KeyedProducer(settings, client_suffix="classify-out")
         self._saving: asyncio.Future[None] | None = None  # the last batch's store write
-        """The output producer, started with the app. Without it (FastStream's test
-        broker) classified items go through ``classified_publisher``."""
         self._stop = asyncio.Event()
         self._poll_task: asyncio.Task[None] | None = None
-        self.classified_publisher = self.broker.publisher(
-            streams.CLASSIFIED, title="classified", description="Items with topic matches"
-        )
         self.dead_letter_publisher = self.broker.publisher(
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
         )
@@ -113,7 +100,7 @@ class ClassifyService:
         subscriber commits the batch's offsets).
 
         The ClassifiedItems go to the output producer as one record batch per
-        partition (:func:`send_keyed`); the futures of the whole batch are awaited
+        partition (:class:`KeyedProducer`); the futures of the whole batch are awaited
         together below, before the commit."""
         now = timestamp_json(datetime.now(UTC))
         pending: list[Any] = []
@@ -126,11 +113,10 @@ class ClassifyService:
             except ValidationError as exc:
                 pending.append(await self._dead_letter(body, exc))
         store_items = self.settings.classify_store_items
-        records: list[store.ItemRecord] = []
+        records: list[itemstore.ItemRecord] = []
         tagged: Counter[str] = Counter()
         matched = 0
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
-        producer = self._producer
         async for chunk, results in self._classified_chunks(items):
             out: list[tuple[bytes, bytes]] = []
             for (body, item), result in zip(chunk, results, strict=True):
@@ -147,29 +133,17 @@ class ClassifyService:
                     tagged.update(result.topics)
                     if debug:
                         log.debug("classified", item_id=item.item_id, topics=list(result.topics))
-            if producer is not None:
-                pending.extend(await send_keyed(producer, streams.CLASSIFIED, out))
-            else:
-                for key, value in out:
-                    pending.append(
-                        await self.classified_publisher.publish(
-                            value,
-                            key=key,
-                            headers=_JSON_HEADERS,
-                            no_confirm=True,  # a future: confirmations are awaited below
-                        )
-                    )
+            pending.extend(await self.producer.send(streams.CLASSIFIED, out))
             await asyncio.sleep(0)  # let the sender start on this chunk
         # The batch's items are stored by one statement that runs without the GIL
-        # (store.save_items), beside the classification of the next batch: only the
+        # (itemstore.save_items), beside the classification of the next batch: only the
         # previous batch's write is awaited here, so at most one write is in flight
         # and a crash can leave at most one batch out of the history (the store is
         # history for reclassify, not the pipeline: its failures are logged and the
         # pipeline goes on either way).
         saving = asyncio.ensure_future(self._save(records)) if records else None
         try:
-            # The in-memory test producer returns plain results rather than futures.
-            await asyncio.gather(*(f for f in pending if inspect.isawaitable(f)))
+            await asyncio.gather(*pending)
         finally:
             previous, self._saving = self._saving, saving
             if previous is not None:
@@ -182,12 +156,12 @@ class ClassifyService:
         if saving is not None:
             await saving
 
-    async def _save(self, records: list[store.ItemRecord]) -> None:
+    async def _save(self, records: list[itemstore.ItemRecord]) -> None:
         """Keep the items for reclassify. The store is history, not the pipeline: a
         database failure is logged and the batch still completes (a publish failure,
         by contrast, fails the batch so it is redelivered)."""
         try:
-            await asyncio.to_thread(store.save_items, self.engine, records)
+            await asyncio.to_thread(itemstore.save_items, self.engine, records)
         except Exception as exc:
             log.error(
                 "item store write failed; items not kept for reclassify",
@@ -294,10 +268,8 @@ class ClassifyService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(store.create_classify_tables, self.engine)
         await self.reload_user_topics()
-        if self._producer is None:
-            self._producer = await start_batch_producer(self.settings, client_suffix="classify-out")
+        await self.producer.start()
         if self.settings.classify_workers and self._pool is None:
             self._pool = workers.WorkerPool(
                 self.settings.classify_workers, self.settings.classify_topics_dir
@@ -320,9 +292,7 @@ class ClassifyService:
 
     async def after_shutdown(self) -> None:
         # After the broker stopped: no batch is being published any more.
-        if self._producer is not None:
-            producer, self._producer = self._producer, None
-            await producer.stop()
+        await self.producer.stop()
 
     def build_app(self) -> FastStream:
         return FastStream(
@@ -344,9 +314,9 @@ def _count(tagged: Counter[str], matched: int, total: int) -> None:
         metrics.TAGGED.labels(topic=topic).inc(count)
 
 
-def _record(item: FeedItem, body: bytes, stored_matches: str) -> store.ItemRecord:
+def _record(item: FeedItem, body: bytes, stored_matches: str) -> itemstore.ItemRecord:
     # Positional: a named tuple's keyword arguments cost as much again per item.
-    return store.ItemRecord(
+    return itemstore.ItemRecord(
         item.item_id,
         item.published,
         item.fetched_at,

@@ -1,22 +1,57 @@
-"""The ClassifiedItem wire format, written without re-encoding the item.
+"""The ClassifiedItem wire format, written from the model without re-encoding the item.
 
 The item arrives as JSON and is validated as a FeedItem; re-serialising it (and
 re-validating it inside a ClassifiedItem) would cost as much as classifying a
-typical item. The validated body is spliced into the event as received: a
-consumer decoding the result with ``ClassifiedItem.model_validate_json`` gets the
-same event as if it had been built and dumped by pydantic (tested).
+typical item. So the event is written as the model's own JSON object, member by
+member in the model's field order: the members the service computes (``item`` as
+received, ``matches``, ``entities``, ``classified_at``) are spliced in, every other
+member is the JSON of its default, taken from the model (``schema_version`` among
+them). The template is built from ``ClassifiedItem.model_fields`` when this module is
+imported: a new field with a default reaches the wire by itself, a new required field
+stops the import until it is written here. Tests check the result decodes to exactly
+the event pydantic would build, for every field (tests/classify/test_encoding.py).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from pydantic import AwareDatetime, TypeAdapter
-from wirewatch_shared.events import Entities, TopicMatch
+from wirewatch_shared.events import ClassifiedItem, Entities, TopicMatch
 
 _MATCHES = TypeAdapter(tuple[TopicMatch, ...])
 _TIME = TypeAdapter(AwareDatetime)
 _NO_ENTITIES = Entities().model_dump_json().encode()
+
+SPLICED: tuple[str, ...] = ("item", "matches", "entities", "classified_at")
+"""The members :func:`assemble` is given, in the order it takes them."""
+
+
+def _template() -> tuple[bytes, ...]:
+    """The constant bytes around the spliced members: ``len(SPLICED) + 1`` chunks."""
+    chunks: list[bytes] = []
+    current = b"{"
+    for name, field in ClassifiedItem.model_fields.items():
+        member = json.dumps(field.serialization_alias or name).encode() + b":"
+        current += member if current == b"{" else b"," + member
+        if name in SPLICED:
+            chunks.append(current)
+            current = b""
+            continue
+        if field.is_required():
+            raise TypeError(f"ClassifiedItem.{name} is required: write it in classify's encoding")
+        assert field.annotation is not None
+        default = field.get_default(call_default_factory=True)
+        current += TypeAdapter(field.annotation).dump_json(default)
+    chunks.append(current + b"}")
+    order = tuple(n for n in ClassifiedItem.model_fields if n in SPLICED)
+    if order != SPLICED:
+        raise TypeError(f"ClassifiedItem's spliced members moved: {order} != {SPLICED}")
+    return tuple(chunks)
+
+
+_OPEN, _AFTER_ITEM, _AFTER_MATCHES, _AFTER_ENTITIES, _CLOSE = _template()
 
 
 def timestamp_json(moment: datetime) -> bytes:
@@ -49,17 +84,17 @@ def classified_json(
 def assemble(
     item_json: bytes, matches_json: bytes, entities_json: bytes, classified_at_json: bytes
 ) -> bytes:
-    """``ClassifiedItem`` JSON from its already-encoded parts."""
+    """``ClassifiedItem`` JSON from its already-encoded members (see :data:`SPLICED`)."""
     return b"".join(
         (
-            b'{"schema_version":1,"item":',
+            _OPEN,
             item_json.strip(),
-            b',"matches":',
+            _AFTER_ITEM,
             matches_json,
-            b',"entities":',
+            _AFTER_MATCHES,
             entities_json,
-            b',"classified_at":',
+            _AFTER_ENTITIES,
             classified_at_json,
-            b"}",
+            _CLOSE,
         )
     )

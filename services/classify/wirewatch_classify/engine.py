@@ -32,7 +32,7 @@ from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
 from wirewatch_classify.model import MODEL_RULE, Stack, TopicModel, shipped_model, term_evidence
 from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
-from wirewatch_classify.topicdef import TopicSpec, load_topics
+from wirewatch_classify.topicdef import ExcludeSpec, PhraseLists, RuleSpec, TopicSpec, load_topics
 
 Located = tuple[FieldScan, int, int]
 """A hit in a field: (scan, first token, end token)."""
@@ -192,60 +192,68 @@ def _wire_model(
     return stacks, gate, cores
 
 
-def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
-    def gid(group: str) -> int:
-        return lexicon.owner_id(("T", spec.topic, group))
+class _TopicCompiler:
+    """Registers one topic's phrases in the lexicon and builds its rules and exclusions
+    over the lexicon's group ids."""
 
-    for group, lists in spec.groups.items():
+    def __init__(self, spec: TopicSpec, lexicon: Lexicon) -> None:
+        self.spec = spec
+        self.lexicon = lexicon
+
+    def gid(self, group: str) -> int:
+        return self.lexicon.owner_id(("T", self.spec.topic, group))
+
+    def add_phrases(self, lists: PhraseLists, group: str) -> None:
         for phrases in lists.values():
-            lexicon.add_all(phrases, ("T", spec.topic, group))
-    rules: list[_Rule] = []
-    for r in spec.rules:
+            self.lexicon.add_all(phrases, ("T", self.spec.topic, group))
+
+    def rule(self, r: RuleSpec) -> _Rule:
         groups: tuple[int, ...]
         if r.phrases:
-            for phrases in r.phrases.values():
-                lexicon.add_all(phrases, ("T", spec.topic, "@" + r.name))
-            kind, groups = "any", (gid("@" + r.name),)
+            self.add_phrases(r.phrases, "@" + r.name)
+            kind, groups = "any", (self.gid("@" + r.name),)
         elif r.any:
-            kind, groups = "any", tuple(gid(g) for g in r.any)
+            kind, groups = "any", tuple(self.gid(g) for g in r.any)
         elif r.all:
-            kind, groups = "all", tuple(gid(g) for g in r.all)
+            kind, groups = "all", tuple(self.gid(g) for g in r.all)
         else:
             assert r.near is not None
-            kind, groups = "near", (gid(r.near[0]), gid(r.near[1]))
-        requires = tuple(gid(g) for g in r.requires)
-        rules.append(
-            _Rule(
-                name=r.name,
-                weight=r.weight,
-                kind=kind,
-                groups=groups,
-                within=r.within,
-                requires=requires,
-                unless=tuple(gid(g) for g in r.unless),
-                fields=None if len(set(r.fields)) == 2 else frozenset(r.fields),
-                need_all=frozenset(requires if kind == "any" else (*groups, *requires)),
-                need_any=frozenset(groups) if kind == "any" else None,
-                context_in_fields=r.context == "fields",
-            )
+            kind, groups = "near", (self.gid(r.near[0]), self.gid(r.near[1]))
+        requires = tuple(self.gid(g) for g in r.requires)
+        return _Rule(
+            name=r.name,
+            weight=r.weight,
+            kind=kind,
+            groups=groups,
+            within=r.within,
+            requires=requires,
+            unless=tuple(self.gid(g) for g in r.unless),
+            fields=None if len(set(r.fields)) == 2 else frozenset(r.fields),
+            need_all=frozenset(requires if kind == "any" else (*groups, *requires)),
+            need_any=frozenset(groups) if kind == "any" else None,
+            context_in_fields=r.context == "fields",
         )
-    exclusions: list[_Exclusion] = []
-    for ex in spec.exclude:
+
+    def exclusion(self, ex: ExcludeSpec) -> _Exclusion:
         if ex.phrases:
-            for phrases in ex.phrases.values():
-                lexicon.add_all(phrases, ("T", spec.topic, "!" + ex.name))
-            exclusions.append(_Exclusion(gid("!" + ex.name), None, ex.within, ex.veto))
-        else:
-            assert ex.near is not None
-            exclusions.append(
-                _Exclusion(None, (gid(ex.near[0]), gid(ex.near[1])), ex.within, ex.veto)
-            )
+            self.add_phrases(ex.phrases, "!" + ex.name)
+            return _Exclusion(self.gid("!" + ex.name), None, ex.within, ex.veto)
+        assert ex.near is not None
+        return _Exclusion(None, (self.gid(ex.near[0]), self.gid(ex.near[1])), ex.within, ex.veto)
+
+
+def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
+    compiler = _TopicCompiler(spec, lexicon)
+    for group, lists in spec.groups.items():
+        compiler.add_phrases(lists, group)
+    rules = tuple(compiler.rule(r) for r in spec.rules)
+    exclusions = tuple(compiler.exclusion(ex) for ex in spec.exclude)
     positive = tuple(r for r in rules if r.weight > 0)
     return _Topic(
         spec=spec,
-        rules=tuple(rules),
+        rules=rules,
         positive=positive,
-        exclusions=tuple(exclusions),
+        exclusions=exclusions,
         cutoff=_cutoff(spec),
         trigger_ids=frozenset(g for r in positive for g in (*r.need_all, *(r.need_any or ()))),
         _bounds={},

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared.events import ClassifiedItem, FeedItem
 
-from wirewatch_classify import store, user_topics
+from wirewatch_classify import itemstore, user_topics
 from wirewatch_classify.engine import Classifier
 
 Publisher = Callable[[Sequence[ClassifiedItem]], None]
@@ -42,7 +42,7 @@ def reclassify(engine: Engine, classifier: Classifier, since: datetime) -> Itera
     import json
 
     now = datetime.now(UTC)
-    for row in store.items_since(engine, since):
+    for row in itemstore.items_since(engine, since):
         try:
             item = FeedItem.model_validate_json(row.item_json)
         except ValidationError:  # written by an older schema; nothing to redo
@@ -52,7 +52,7 @@ def reclassify(engine: Engine, classifier: Classifier, since: datetime) -> Itera
         previous = json.loads(row.matches_json or "[]")
         yield Outcome(
             event=event,
-            changed=store.matches_json(matches) != row.matches_json,
+            changed=itemstore.matches_json(matches) != row.matches_json,
             previous_topics=tuple(str(m.get("topic")) for m in previous),
         )
 
@@ -63,8 +63,10 @@ def republish(
     since: datetime,
     publish: Publisher,
     batch: int = 500,
+    on_item: Callable[[], None] | None = None,
 ) -> tuple[int, int]:
-    """Publish changed items in batches, then record their new matches.
+    """Publish changed items in batches, then record their new matches; ``on_item`` is
+    called for every item examined (progress).
 
     Returns (items examined, items republished)."""
     examined = republished = 0
@@ -74,13 +76,15 @@ def republish(
         if not pending:
             return
         publish(pending)
-        store.update_matches(
-            engine, {e.item.item_id: store.matches_json(e.matches) for e in pending}
+        itemstore.update_matches(
+            engine, {e.item.item_id: itemstore.matches_json(e.matches) for e in pending}
         )
         pending.clear()
 
     for outcome in reclassify(engine, classifier, since):
         examined += 1
+        if on_item is not None:
+            on_item()
         if outcome.changed:
             republished += 1
             pending.append(outcome.event)

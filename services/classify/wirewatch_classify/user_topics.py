@@ -17,12 +17,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 from wirewatch_shared.events import TopicDefinitionEvent
 
 from wirewatch_classify.engine import UserTopic
 from wirewatch_classify.lexicon import PatternError
-from wirewatch_classify.models import UserTopicRow, utcnow
+from wirewatch_classify.models import UserTopicRow
 from wirewatch_classify.query import QuerySyntaxError
 from wirewatch_classify.topicdef import load_topics
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from wirewatch_shared import lifeline
 
-from wirewatch_classify import store, user_topics
+from wirewatch_classify import itemstore, user_topics
 from wirewatch_classify.encoding import classified_json_parts
 from wirewatch_classify.engine import EMPTY_ENTITIES, Classifier
 
@@ -38,7 +38,7 @@ class Result(NamedTuple):
     """The ``matches`` array for the ClassifiedItem event."""
     entities_json: bytes
     stored_matches: str
-    """Canonical matches JSON for the item store (``store.matches_json``)."""
+    """Canonical matches JSON for the item store (``itemstore.matches_json``)."""
     topics: tuple[str, ...]
 
 
@@ -54,7 +54,7 @@ def encode(classifier: Classifier, row: Row) -> Result:
     return Result(
         matches_json,
         entities_json,
-        store.matches_json(matches) if matches else "[]",
+        itemstore.matches_json(matches) if matches else "[]",
         tuple(m.topic for m in matches),
     )
 

@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import func, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
-from wirewatch_shared.db import create_tables, is_postgres, session_scope
+from wirewatch_shared.clock import utcnow
+from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import (
     FLIGHT_MAX_SOURCES,
     FlightConflict,
@@ -29,13 +30,9 @@ from wirewatch_shared.events import (
 
 from wirewatch_flights.merge import Merged, Observation, merge, same_flight
 from wirewatch_flights.model import Flight, SourceInfo, flight_from_dict
-from wirewatch_flights.models import FlightObservation, FlightRecord, utcnow
+from wirewatch_flights.models import FlightObservation, FlightRecord
 
 MAX_EVIDENCE = 200
-
-
-def create_flights_tables(engine: Engine) -> None:
-    create_tables(engine, FlightRecord, FlightObservation)
 
 
 def _merged_of(record: FlightRecord) -> Merged:

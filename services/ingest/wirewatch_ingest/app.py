@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from aiokafka import AIOKafkaProducer
 from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
@@ -19,16 +18,14 @@ from wirewatch_shared.broker import ensure_service_streams, make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import configure_logging, get_logger
-from wirewatch_shared.producer import send_keyed, start_batch_producer
+from wirewatch_shared.producer import KeyedProducer
 
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.parsepool import OutgoingItem
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_ingest.settings import IngestSettings
 
 log = get_logger(__name__)
-
-JSON_HEADERS = {"content-type": "application/json"}
 
 
 class IngestService:
@@ -38,15 +35,10 @@ class IngestService:
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker: KafkaBroker = make_broker(settings, client_suffix="ingest")
-        self.items_publisher = self.broker.publisher(
-            streams.ITEMS, title="items", description="New, de-duplicated feed items"
-        )
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        # Items go out through a producer of our own, in one record batch per partition
-        # (see send_keyed); the FastStream publisher above documents the topic (AsyncAPI)
-        # and is the fallback before startup.
-        self._producer: AIOKafkaProducer | None = None
+        # New items go out in one record batch per partition (the one publish path).
+        self.producer = KeyedProducer(settings, client_suffix="ingest-items")
         self.poller = FeedPoller(self.engine, settings, self.publish_items)
 
     async def publish_items(self, items: Sequence[OutgoingItem | FeedItem]) -> None:
@@ -57,38 +49,18 @@ class IngestService:
         ]
         if not outgoing:
             return
-        if self._producer is not None:
-            records = [(item.item_id.encode(), item.payload) for item in outgoing]
-            await asyncio.gather(*await send_keyed(self._producer, streams.ITEMS, records))
-            return
-        pending = []
-        for item in outgoing:
-            # Keyed by item id: one item always lands on the same partition. The
-            # payload is the FeedItem JSON, serialised by the parser process.
-            pending.append(
-                await self.items_publisher.publish(
-                    item.payload,
-                    key=item.item_id.encode(),
-                    headers=JSON_HEADERS,
-                    # The item id traces the item through classify and notify (and
-                    # spares a uuid4 per message).
-                    correlation_id=item.item_id,
-                    no_confirm=True,
-                )
-            )
-        await asyncio.gather(*pending)
+        records = [(item.item_id.encode(), item.payload) for item in outgoing]
+        await self.producer.publish(streams.ITEMS, records)
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(store.create_ingest_tables, self.engine)
         if self.settings.seed_default_feeds:
             added = await asyncio.to_thread(
-                store.seed_feeds, self.engine, self.settings.default_feeds
+                feedstore.seed_feeds, self.engine, self.settings.default_feeds
             )
             if added:
                 log.info("default feeds added", count=added)
-        if self._producer is None:
-            self._producer = await start_batch_producer(self.settings, client_suffix="ingest-items")
+        await self.producer.start()
         await self.poller.start()
 
     async def after_startup(self) -> None:
@@ -101,9 +73,7 @@ class IngestService:
             await self._task
             self._task = None
         await self.poller.aclose()
-        if self._producer is not None:  # every poll has finished: nothing is in flight
-            producer, self._producer = self._producer, None
-            await producer.stop()
+        await self.producer.stop()  # every poll has finished: nothing is in flight
 
     def build_app(self) -> FastStream:
         return FastStream(

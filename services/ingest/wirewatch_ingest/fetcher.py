@@ -19,6 +19,7 @@ import hashlib
 import re
 import ssl
 import time
+import weakref
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -28,17 +29,17 @@ from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+from wirewatch_shared.httptransport import PoolTransport
 from wirewatch_shared.netbackend import AsyncioBackend, CachedInfoBackend
 from wirewatch_shared.ssrf import (
     AddressRefused,
     GuardedNetworkBackend,
     Resolver,
     SsrfError,
-    set_network_backend,
 )
 
 from wirewatch_ingest.decoding import BodyTooLargeError, BoundedDecoder, UnsupportedEncodingError
-from wirewatch_ingest.httppool import OriginPool, install_origin_pool
+from wirewatch_ingest.httppool import OriginPool
 from wirewatch_ingest.politeness import HostPoliteness
 from wirewatch_ingest.settings import IngestSettings
 
@@ -142,20 +143,22 @@ def make_http_client(
     """
     # Keep-alive per origin (O(1) per request, see httppool.py): feeds of one host
     # polled close together reuse a connection instead of opening one each.
-    transport = httpx.AsyncHTTPTransport(verify=verify, trust_env=False)
-    install_origin_pool(
-        transport,
+    fast_backend = CachedInfoBackend(inner_backend) if inner_backend else AsyncioBackend()
+    backend: httpcore.AsyncNetworkBackend = (
+        fast_backend
+        if settings.ingest_allow_private_networks
+        else GuardedNetworkBackend(resolver=resolver, inner=fast_backend)
+    )
+    pool = OriginPool(
+        ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
+        network_backend=backend,
         max_connections=settings.max_concurrent_fetches + 8,
         max_keepalive_connections=max(64, 4 * settings.max_concurrent_fetches),
         max_idle_per_origin=settings.host_max_concurrent,
         keepalive_expiry=KEEPALIVE_EXPIRY_S,
     )
-    fast_backend = CachedInfoBackend(inner_backend) if inner_backend else AsyncioBackend()
-    if settings.ingest_allow_private_networks:
-        set_network_backend(transport, fast_backend)
-    else:
-        set_network_backend(transport, GuardedNetworkBackend(resolver=resolver, inner=fast_backend))
-    return httpx.AsyncClient(
+    transport = PoolTransport(pool)
+    client = httpx.AsyncClient(
         transport=transport,
         headers={
             "User-Agent": settings.user_agent,
@@ -170,6 +173,8 @@ def make_http_client(
         follow_redirects=False,
         trust_env=False,
     )
+    _DIRECT_POOLS[client] = pool
+    return client
 
 
 _HTTPCORE_ERRORS = (
@@ -180,19 +185,18 @@ _HTTPCORE_ERRORS = (
 )
 
 
-def _origin_pool(client: httpx.AsyncClient) -> OriginPool | None:
+_DIRECT_POOLS: weakref.WeakKeyDictionary[httpx.AsyncClient, OriginPool] = (
+    weakref.WeakKeyDictionary()
+)
+"""The :class:`OriginPool` under each client :func:`make_http_client` made."""
+
+
+def direct_pool(client: httpx.AsyncClient) -> OriginPool | None:
     """The client's :class:`OriginPool` when requests can go to it directly: a client
-    from :func:`make_http_client` (one plain transport, no mounts, no auth)."""
-    transport = getattr(client, "_transport", None)
-    pool = getattr(transport, "_pool", None)
-    if (
-        type(transport) is httpx.AsyncHTTPTransport
-        and isinstance(pool, OriginPool)
-        and not getattr(client, "_mounts", None)
-        and client.auth is None
-    ):
-        return pool
-    return None
+    from :func:`make_http_client` (its one transport over that pool, no auth)."""
+    if client.auth is not None:
+        return None
+    return _DIRECT_POOLS.get(client)
 
 
 def _encode_header(value: str) -> bytes:
@@ -281,7 +285,7 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        pool = _origin_pool(self.client)
+        pool = direct_pool(self.client)
         current = url
         for _hop in range(self.max_redirects + 1):
             scheme = urlsplit(current).scheme.lower()

@@ -12,8 +12,10 @@ each recently polled host. Feeds of one host polled close together (the normal
 case: one site, several section feeds) then reuse one connection, which is
 cheaper for both sides, and a 304 costs little more than one request/response.
 
-- Every new connection still goes through the pool's network backend, i.e. the
-  SSRF guard (``set_network_backend`` works on this pool as on httpcore's).
+- Every new connection goes through the pool's network backend, i.e. the SSRF guard.
+  The pool answers httpcore requests (``handle_async_request``); an httpx client uses
+  it through :class:`wirewatch_shared.httptransport.PoolTransport`. Only httpcore's
+  public API is used (``AsyncHTTP11Connection``, ``is_idle``, ``has_expired``).
 - An idle connection is reused only if its keep-alive has not expired and the
   server has not closed it (one ``poll``, as httpcore checks). A GET that fails
   on a reused connection before any response byte (the server closed it just
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 import time
 import typing
 from collections import OrderedDict
@@ -46,26 +49,21 @@ def _key(origin: httpcore.Origin) -> _Key:
 _RETRYABLE = (httpcore.RemoteProtocolError, httpcore.ReadError, httpcore.WriteError)
 
 
-class OriginPool(httpcore.AsyncConnectionPool):
+class OriginPool:
     """HTTP/1.1 keep-alive pool, idle connections indexed by origin."""
 
     def __init__(
         self,
         *,
-        ssl_context: typing.Any = None,
+        ssl_context: ssl.SSLContext | None = None,
         max_connections: int = 100,
         max_keepalive_connections: int = 256,
         max_idle_per_origin: int = 2,
         keepalive_expiry: float = 5.0,
         network_backend: httpcore.AsyncNetworkBackend | None = None,
     ) -> None:
-        super().__init__(
-            ssl_context=ssl_context,
-            max_connections=max_connections,
-            max_keepalive_connections=max_keepalive_connections,
-            keepalive_expiry=keepalive_expiry,
-            network_backend=network_backend,
-        )
+        self._ssl_context = ssl_context
+        self._network_backend = network_backend or httpcore.AnyIOBackend()
         self._max_in_use = max_connections
         self._max_idle = max_keepalive_connections
         self._max_idle_per_origin = max(1, max_idle_per_origin)
@@ -121,11 +119,10 @@ class OriginPool(httpcore.AsyncConnectionPool):
             await self._close(connection)
         return None
 
-    async def _give_back(self, connection: httpcore.AsyncHTTP11Connection) -> None:
+    async def _give_back(self, key: _Key, connection: httpcore.AsyncHTTP11Connection) -> None:
         if self._closed or not connection.is_idle():
             await self._close(connection)
             return
-        key = _key(connection._origin)
         idle = self._idle.setdefault(key, [])
         self._idle.move_to_end(key)
         if len(idle) >= self._max_idle_per_origin:
@@ -179,7 +176,7 @@ class OriginPool(httpcore.AsyncConnectionPool):
         host = origin.host.decode("ascii")
         stream = await self._network_backend.connect_tcp(host, origin.port, timeout=timeout)
         if origin.scheme == b"https":
-            context = self._ssl_context or httpx.create_ssl_context()
+            context = self._ssl_context or httpx.create_ssl_context(trust_env=False)
             context.set_alpn_protocols(["http/1.1"])
             try:
                 stream = await stream.start_tls(
@@ -211,7 +208,7 @@ class OriginPool(httpcore.AsyncConnectionPool):
         return httpcore.Response(
             status=response.status,
             headers=response.headers,
-            content=_PooledStream(response.stream, self, connection),
+            content=_PooledStream(response.stream, self, _key(origin), connection),
             extensions=response.extensions,
         )
 
@@ -242,6 +239,10 @@ class OriginPool(httpcore.AsyncConnectionPool):
         """The idle connections (in-use ones belong to their responses)."""
         return [c for idle in self._idle.values() for c in idle]
 
+    def idle_hosts(self) -> set[str]:
+        """The hosts that have an idle connection kept."""
+        return {host.decode("ascii") for _scheme, host, _port in self._idle}
+
     @property
     def idle_connections(self) -> int:
         return self._idle_count
@@ -262,10 +263,12 @@ class _PooledStream:
         self,
         stream: typing.Any,
         pool: OriginPool,
+        key: _Key,
         connection: httpcore.AsyncHTTP11Connection,
     ) -> None:
         self._stream = stream
         self._pool = pool
+        self._key = key
         self._connection = connection
         self._closed = False
 
@@ -286,31 +289,4 @@ class _PooledStream:
                 await self._stream.aclose()
         finally:
             self._pool._release()
-            await self._pool._give_back(self._connection)
-
-
-def install_origin_pool(
-    transport: httpx.AsyncHTTPTransport,
-    *,
-    max_connections: int,
-    max_keepalive_connections: int,
-    max_idle_per_origin: int,
-    keepalive_expiry: float,
-) -> OriginPool:
-    """Replace ``transport``'s httpcore pool with an :class:`OriginPool` (same TLS context).
-
-    Fails loudly if httpx's internals change, rather than running with another pool.
-    Install the network backend (the SSRF guard) afterwards, with ``set_network_backend``.
-    """
-    old = getattr(transport, "_pool", None)
-    if not isinstance(old, httpcore.AsyncConnectionPool) or not hasattr(old, "_ssl_context"):
-        raise RuntimeError("unexpected httpx transport internals; cannot install the pool")
-    pool = OriginPool(
-        ssl_context=old._ssl_context,
-        max_connections=max_connections,
-        max_keepalive_connections=max_keepalive_connections,
-        max_idle_per_origin=max_idle_per_origin,
-        keepalive_expiry=keepalive_expiry,
-    )
-    transport._pool = pool
-    return pool
+            await self._pool._give_back(self._key, self._connection)

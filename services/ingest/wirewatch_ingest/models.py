@@ -2,41 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
-from sqlalchemy import DateTime
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes in, aware UTC datetimes out, on SQLite and PostgreSQL alike."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        value = value.astimezone(UTC)
-        # SQLite stores text: keep it naive UTC so string comparison is time comparison.
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        assert isinstance(value, datetime)
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+from wirewatch_shared.clock import utcnow
+from wirewatch_shared.db import UtcDateTime
 
 
 class Feed(SQLModel, table=True):
@@ -46,22 +16,22 @@ class Feed(SQLModel, table=True):
     url: str = Field(unique=True, index=True, max_length=2048)
     title: str = Field(default="", max_length=512)
     enabled: bool = True
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     # Conditional GET validators, sent back exactly as received.
     etag: str | None = Field(default=None, max_length=1024)
     last_modified: str | None = Field(default=None, max_length=256)
     content_hash: str | None = Field(default=None, max_length=64)
     # Scheduling.
-    next_check_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UTCDateTime)
+    next_check_at: datetime = Field(default_factory=utcnow, index=True, sa_type=UtcDateTime)
     interval_s: float | None = Field(
         default=None, description="Adaptive poll interval (None: the default)."
     )
     # Leases: one ingest process owns a due feed until it records the result.
     lease_owner: str | None = Field(default=None, max_length=128)
-    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    lease_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
     # Health.
-    last_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    last_success_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_attempt_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    last_success_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     last_status: str | None = Field(default=None, max_length=64)
     consecutive_errors: int = 0
     last_error: str | None = Field(default=None, max_length=1024)
@@ -96,7 +66,7 @@ class SeenItem(SQLModel, table=True):
 
     item_id: str = Field(primary_key=True, max_length=64)
     feed_id: int = Field(index=True)
-    first_seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    first_seen_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     claimed_by: str | None = Field(default=None, max_length=128)
-    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    claimed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    published_at: datetime | None = Field(default=None, sa_type=UtcDateTime)

@@ -58,7 +58,3 @@ class HostPoliteness:
             # Forget idle hosts whose gap has passed, so 10,000 hosts cost nothing at rest.
             if state.users == 0 and state.next_start <= time.monotonic():
                 self._hosts.pop(key, None)
-
-    @property
-    def tracked_hosts(self) -> int:
-        return len(self._hosts)

@@ -16,13 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 import httpcore
 import httpx
 from sqlalchemy.engine import Engine
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import is_postgres
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.ssrf import Resolver
 
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.fetcher import Fetcher, make_http_client
-from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.parsepool import ParsePool
 from wirewatch_ingest.processor import FeedProcessor, PollOutcome, PublishItems
 from wirewatch_ingest.scheduling import SchedulePolicy
@@ -94,7 +94,7 @@ class FeedPoller:
         await self.processor.claimer.aclose()
         await self.processor.writer.aclose()
         await asyncio.get_running_loop().run_in_executor(
-            self._db_executor, store.release_leases, self.engine, self.owner
+            self._db_executor, feedstore.release_leases, self.engine, self.owner
         )
         if self._own_client:
             await self.client.aclose()
@@ -102,10 +102,10 @@ class FeedPoller:
             await asyncio.to_thread(self.parse_pool.close)
         self._db_executor.shutdown(wait=False)
 
-    async def _claim(self, limit: int) -> list[store.FeedLease]:
+    async def _claim(self, limit: int) -> list[feedstore.FeedLease]:
         return await asyncio.get_running_loop().run_in_executor(
             self._db_executor,
-            lambda: store.claim_due_feeds(
+            lambda: feedstore.claim_due_feeds(
                 self.engine,
                 owner=self.owner,
                 now=utcnow(),
@@ -114,7 +114,7 @@ class FeedPoller:
             ),
         )
 
-    async def _poll(self, lease: store.FeedLease) -> PollOutcome:
+    async def _poll(self, lease: feedstore.FeedLease) -> PollOutcome:
         outcome = await self.processor.process(lease)
         if self.on_outcome is not None:
             self.on_outcome(outcome)

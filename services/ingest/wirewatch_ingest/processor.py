@@ -16,12 +16,12 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
-from wirewatch_ingest.models import utcnow
 from wirewatch_ingest.parsepool import OutgoingItem, ParsePool
 from wirewatch_ingest.resultwriter import ItemClaimer, ResultWriter
 from wirewatch_ingest.scheduling import (
@@ -103,7 +103,7 @@ class FeedProcessor:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.db_executor, functools.partial(fn, *args, **kwargs))
 
-    async def process(self, lease: store.FeedLease) -> PollOutcome:
+    async def process(self, lease: feedstore.FeedLease) -> PollOutcome:
         started = time.monotonic()
         try:
             return await self._process(lease, started)
@@ -121,7 +121,7 @@ class FeedProcessor:
                 bound.exception("could not record the failure")
                 return PollOutcome(lease.id, lease.url, "internal-error", error=str(exc))
 
-    async def _process(self, lease: store.FeedLease, started: float) -> PollOutcome:
+    async def _process(self, lease: feedstore.FeedLease, started: float) -> PollOutcome:
         if lease.due_at is not None:
             metrics.record_schedule_lag((utcnow() - lease.due_at).total_seconds())
         result = await self.fetcher.fetch(
@@ -150,7 +150,9 @@ class FeedProcessor:
             try:
                 await self.publish(fresh)
             except asyncio.CancelledError:
-                await self._db(store.release_items, self.engine, list(claimed), owner=self.owner)
+                await self._db(
+                    feedstore.release_items, self.engine, list(claimed), owner=self.owner
+                )
                 raise
             except Exception as exc:
                 return await self._publish_failed(lease, claimed, exc, started)
@@ -175,7 +177,7 @@ class FeedProcessor:
 
     async def _success(
         self,
-        lease: store.FeedLease,
+        lease: feedstore.FeedLease,
         result: FetchResult,
         status: str,
         interval_s: float,
@@ -192,7 +194,7 @@ class FeedProcessor:
         now = utcnow()
         next_check = next_check_after_success(now, interval_s, hints, self.policy, self.rng)
         await self.writer.write(
-            store.SuccessRow(
+            feedstore.SuccessRow(
                 feed_id=lease.id,
                 status=status,
                 next_check_at=next_check,
@@ -232,7 +234,7 @@ class FeedProcessor:
 
     async def _failure(
         self,
-        lease: store.FeedLease,
+        lease: feedstore.FeedLease,
         exc: Exception,
         retry_after_s: float | None,
         started: float,
@@ -246,7 +248,7 @@ class FeedProcessor:
             now, errors, self.policy, retry_after_s=retry_after_s, rng=self.rng
         )
         await self.writer.write(
-            store.FailureRow(
+            feedstore.FailureRow(
                 feed_id=lease.id,
                 status=status,
                 error=message,
@@ -275,12 +277,12 @@ class FeedProcessor:
         )
 
     async def _publish_failed(
-        self, lease: store.FeedLease, claimed: set[str], exc: Exception, started: float
+        self, lease: feedstore.FeedLease, claimed: set[str], exc: Exception, started: float
     ) -> PollOutcome:
-        await self._db(store.release_items, self.engine, list(claimed), owner=self.owner)
+        await self._db(feedstore.release_items, self.engine, list(claimed), owner=self.owner)
         metrics.record_poll("error")
         until = utcnow() + PUBLISH_RETRY
-        await self._db(store.defer_feed, self.engine, lease.id, owner=self.owner, until=until)
+        await self._db(feedstore.defer_feed, self.engine, lease.id, owner=self.owner, until=until)
         message = f"publish failed: {type(exc).__name__}: {exc}"
         log.error("publish failed", feed_id=lease.id, feed_url=lease.url, error=message)
         return PollOutcome(

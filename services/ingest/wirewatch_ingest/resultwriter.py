@@ -3,8 +3,8 @@
 Every poll ends with a write (health, next check, lease release, confirmed items),
 and every poll that found items first claims them. At hundreds of polls a second
 those would dominate, so both are group-committed: results through
-:func:`wirewatch_ingest.store.write_results`, claims through
-:func:`wirewatch_ingest.store.claim_items_many`. A poll task awaits its own
+:func:`wirewatch_ingest.feedstore.write_results`, claims through
+:func:`wirewatch_ingest.feedstore.claim_items_many`. A poll task awaits its own
 write, so "polled" always means "recorded".
 
 Polls that parsed a document (200) arrive a few a second per parser process, each
@@ -23,14 +23,14 @@ from concurrent.futures import Executor
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_ingest import store
-from wirewatch_ingest.models import utcnow
+from wirewatch_ingest import feedstore
 
 log = get_logger(__name__)
 
-_Row = store.SuccessRow | store.FailureRow
+_Row = feedstore.SuccessRow | feedstore.FailureRow
 LINGER_S = 0.02
 
 
@@ -93,10 +93,10 @@ class ResultWriter:
             await self._flush(batch)
 
     async def _flush(self, batch: list[tuple[_Row, asyncio.Future[None]]]) -> None:
-        successes = [row for row, _ in batch if isinstance(row, store.SuccessRow)]
-        failures = [row for row, _ in batch if isinstance(row, store.FailureRow)]
+        successes = [row for row, _ in batch if isinstance(row, feedstore.SuccessRow)]
+        failures = [row for row, _ in batch if isinstance(row, feedstore.FailureRow)]
         call = functools.partial(
-            store.write_results,
+            feedstore.write_results,
             self.engine,
             owner=self.owner,
             now=utcnow(),
@@ -123,7 +123,7 @@ class ResultWriter:
 
 
 class ItemClaimer:
-    """Group commit of item claims (:func:`wirewatch_ingest.store.claim_items_many`):
+    """Group commit of item claims (:func:`wirewatch_ingest.feedstore.claim_items_many`):
     claims that arrive within ``linger_s`` of each other share one transaction."""
 
     def __init__(
@@ -180,7 +180,7 @@ class ItemClaimer:
         self, batch: list[tuple[int, Sequence[str], datetime, asyncio.Future[list[str]]]]
     ) -> None:
         call = functools.partial(
-            store.claim_items_many,
+            feedstore.claim_items_many,
             self.engine,
             [(feed_id, ids) for feed_id, ids, _, _ in batch],
             owner=self.owner,

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Collection
-from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
-from wirewatch_shared.db import create_tables, make_engine
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent
 from wirewatch_shared.failures import Backoff, is_permanent
@@ -32,7 +30,6 @@ from wirewatch_notify import flight_alerts, memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.models import ApiToken, Delivery, FlightRoute, Subscription
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
@@ -50,15 +47,6 @@ BATCH_TIMEOUT_MS = 50
 # a classified item is ~2 KB, so one round over the partitions still fills a batch.
 MAX_PARTITION_FETCH_BYTES = 128 * 1024
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's message bodies as they came off the wire (no JSON decoding)."""
-    return message.body
-
-
-def create_notify_tables(engine: Engine) -> None:
-    create_tables(engine, Subscription, Delivery, ApiToken, FlightRoute)
 
 
 class NotifyService:
@@ -243,7 +231,6 @@ class NotifyService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(create_notify_tables, self.engine)
 
     async def after_startup(self) -> None:
         self._stop.clear()

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 
 from wirewatch_notify.models import (
@@ -25,7 +26,6 @@ from wirewatch_notify.models import (
     DeliveryKind,
     DeliveryStatus,
     Subscription,
-    utcnow,
 )
 from wirewatch_notify.payloads import dumps
 

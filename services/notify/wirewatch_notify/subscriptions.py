@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 from wirewatch_shared.ssrf import (
     AddressRefused,
@@ -32,7 +33,6 @@ from wirewatch_notify.models import (
     DeliveryKind,
     DeliveryStatus,
     Subscription,
-    utcnow,
 )
 from wirewatch_notify.payloads import confirm_envelope, dumps
 from wirewatch_notify.rules import active_rules

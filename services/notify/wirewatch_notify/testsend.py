@@ -11,9 +11,10 @@ import uuid
 from datetime import timedelta
 
 from sqlalchemy.engine import Engine
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 
-from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, utcnow
+from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus
 from wirewatch_notify.outbox import Claimed, Outcome, record_outcomes
 from wirewatch_notify.payloads import dumps, sample_envelope
 from wirewatch_notify.schemas import TestSendResult

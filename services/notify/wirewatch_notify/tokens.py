@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 
-from wirewatch_notify.models import ApiToken, utcnow
+from wirewatch_notify.models import ApiToken
 
 PREFIX = "wwt"
 

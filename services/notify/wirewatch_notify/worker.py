@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
 from wirewatch_notify import memory, outbox
@@ -43,7 +44,7 @@ from wirewatch_notify.channels.base import (
     RetryableDeliveryError,
 )
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Subscription, utcnow
+from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Subscription
 from wirewatch_notify.outbox import Claimed, Outcome
 from wirewatch_notify.recorder import OutcomeRecorder
 from wirewatch_notify.release import release_held

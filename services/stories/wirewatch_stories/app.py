@@ -14,31 +14,24 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_stories.settings import StoriesSettings
-from wirewatch_stories.store import Assigner, create_stories_tables
+from wirewatch_stories.store import Assigner
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's bodies undecoded: one bad message is dead-lettered, not the batch."""
-    return message.body
 
 
 class StoriesService:
@@ -112,7 +105,6 @@ class StoriesService:
 
     async def on_startup(self) -> None:
         await ensure_service_streams(self.settings)
-        await asyncio.to_thread(create_stories_tables, self.engine)
 
     def build_app(self) -> FastStream:
         return FastStream(self.broker, on_startup=[self.on_startup])

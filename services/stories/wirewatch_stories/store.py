@@ -29,14 +29,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from wirewatch_shared.db import create_tables
+from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
 
 from wirewatch_stories.assign import StoryState, features_of, story_event
 from wirewatch_stories.cluster import RETAIN_WINDOWS, Clusterer
-from wirewatch_stories.models import StoriesLock, Story, StoryItem, utcnow
+from wirewatch_stories.models import StoriesLock, Story, StoryItem
 
 STORY = Story.__table__  # type: ignore[attr-defined]
 ITEM = StoryItem.__table__  # type: ignore[attr-defined]
@@ -53,13 +52,6 @@ _STATE_COLUMNS = (
     "items",
     "evidence",
 )
-
-
-def create_stories_tables(engine: Engine) -> None:
-    create_tables(engine, Story, StoryItem, StoriesLock)
-    with engine.begin() as conn:
-        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
-        conn.execute(dialect.insert(LOCK).values(id=1, seq=0).on_conflict_do_nothing())
 
 
 @dataclass(frozen=True, slots=True)

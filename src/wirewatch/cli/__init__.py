@@ -15,6 +15,7 @@ import typer
 
 from wirewatch.cli import (
     classify_cmds,
+    db_cmds,
     deliveries_cmds,
     docs_cmds,
     feeds_cmds,
@@ -49,6 +50,7 @@ app.add_typer(subscribe_cmds.app)  # subscribe
 app.add_typer(docs_cmds.app)  # asyncapi
 # command groups
 app.add_typer(kafka_cmds.app, name="kafka-topics")
+app.add_typer(db_cmds.app, name="db")
 app.add_typer(feeds_cmds.app, name="feeds")
 app.add_typer(topics_cmds.app, name="topics")
 app.add_typer(subscriptions_cmds.app, name="subscriptions")

@@ -11,8 +11,9 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, TopicsDir, engine_from_settings
+from wirewatch.cli.common import DatabaseUrl, TopicsDir, open_database
 from wirewatch.cli.errors import UserError
+from wirewatch.cli.progress import counting, track
 
 app = typer.Typer()
 
@@ -53,12 +54,8 @@ def load_classifier(topics_dir: Path | None) -> Any:
 
 
 def classify_engine(database_url: str | None) -> Any:
-    """The database, with classify's tables created if missing."""
-    from wirewatch_classify.store import create_classify_tables
-
-    engine = engine_from_settings(database_url)
-    create_classify_tables(engine)
-    return engine
+    """The database, at this release's schema."""
+    return open_database(database_url)
 
 
 def kafka_bootstrap() -> str | None:
@@ -149,7 +146,7 @@ def eval_cmd(
         rows = read_labelled(file)
     except EvalFileError as exc:
         raise UserError(str(exc)) from exc
-    report = evaluate(classifier, rows)
+    report = evaluate(classifier, track(rows, "evaluating", total=len(rows)))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -215,7 +212,10 @@ def reclassify_cmd(
         )
     publish, close = reclassify.kafka_publisher(bootstrap)
     try:
-        examined, republished = reclassify.republish(engine, classifier, start, publish)
+        with counting("reclassifying stored items") as advance:
+            examined, republished = reclassify.republish(
+                engine, classifier, start, publish, on_item=advance
+            )
     finally:
         close()
     typer.echo(f"reclassified {examined} items; republished {republished} with changed matches")

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.settings import CommonSettings
 
+from wirewatch.cli.errors import UserError
 from wirewatch.runtime import Runtime
 
 DatabaseUrl = Annotated[
@@ -28,8 +29,24 @@ TopicsDir = Annotated[
 """``--topics-dir``: classification topic files that override or extend the shipped ones."""
 
 
-def engine_from_settings(database_url: str | None = None) -> Engine:
-    return make_engine(database_url or CommonSettings().database_url)
+def open_database(database_url: str | None = None) -> Engine:
+    """The database (``database_url``, else WIREWATCH_DATABASE_URL) at this release's
+    schema: a SQLite file is upgraded, a PostgreSQL database must already be
+    (``wirewatch db upgrade``)."""
+    from wirewatch.schema import SchemaOutOfDate, prepare
+
+    url = database_url or CommonSettings().database_url
+    try:
+        engine = make_engine(url)
+        prepare(engine)
+    except SchemaOutOfDate as exc:
+        raise UserError(str(exc)) from None
+    except Exception as exc:
+        # The URL may hold a password: name the setting, and the driver's first line.
+        orig = getattr(exc, "orig", None) or exc
+        reason = (str(orig).splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"cannot use the database (WIREWATCH_DATABASE_URL): {reason}") from None
+    return engine
 
 
 def running_system() -> Runtime | None:

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
-from wirewatch_ingest import store
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.discovery import DiscoveredFeed, find_feeds
 from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.models import Feed
@@ -22,6 +22,7 @@ from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.ingest_cmds import ingest_engine, ingest_settings
+from wirewatch.cli.progress import track
 
 app = typer.Typer(help="Manage the feeds ingest polls.", no_args_is_help=True)
 
@@ -65,7 +66,7 @@ def feeds_add(
     """Add a feed (autodiscovers feeds linked from an HTML page)."""
     settings = ingest_settings()
     try:
-        url = store.validate_feed_url(url)
+        url = feedstore.validate_feed_url(url)
         if discover:
             found = asyncio.run(_discover(url, settings))
         else:
@@ -77,7 +78,9 @@ def feeds_add(
     except (ValueError, SsrfError, FetchError) as exc:
         raise UserError(f"cannot add {url}: {exc}") from None
     engine = ingest_engine(settings)
-    added, existing = store.add_feeds(engine, [(feed.url, title or feed.title) for feed in found])
+    added, existing = feedstore.add_feeds(
+        engine, [(feed.url, title or feed.title) for feed in found]
+    )
     for feed in added:
         typer.echo(f"added feed {feed.id}: {feed.url}" + (f" ({feed.title})" if feed.title else ""))
     for feed_url in existing:
@@ -130,7 +133,7 @@ def feeds_list(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
     """List feeds with their health."""
-    feeds = store.list_feeds(ingest_engine(ingest_settings()))
+    feeds = feedstore.list_feeds(ingest_engine(ingest_settings()))
     if as_json:
         for feed in feeds:
             typer.echo(json.dumps({"health": feed.health, **feed.model_dump(mode="json")}))
@@ -143,7 +146,7 @@ def feeds_remove(
     feed_id: Annotated[int, typer.Argument(help="The feed's ID (see `feeds list`).")],
 ) -> None:
     """Remove a feed."""
-    if not store.remove_feed(ingest_engine(ingest_settings()), feed_id):
+    if not feedstore.remove_feed(ingest_engine(ingest_settings()), feed_id):
         raise NotFound(f"no feed with ID {feed_id}")
     typer.echo(f"removed feed {feed_id}")
 
@@ -161,8 +164,10 @@ def feeds_import(
         entries, invalid = parse_opml(data)
     except OpmlError as exc:
         raise UserError(f"{file}: {exc}") from None
-    added, existing = store.add_feeds(
-        ingest_engine(ingest_settings()), [(entry.url, entry.title) for entry in entries]
+    pairs = ((entry.url, entry.title) for entry in entries)
+    engine = ingest_engine(ingest_settings())
+    added, existing = feedstore.add_feeds(
+        engine, track(pairs, "importing feeds", total=len(entries))
     )
     typer.echo(
         f"imported {len(added)} feeds from {file}"
@@ -174,5 +179,5 @@ def feeds_import(
 @app.command("export")
 def feeds_export() -> None:
     """Print all feeds as OPML."""
-    feeds: list[Feed] = store.list_feeds(ingest_engine(ingest_settings()))
+    feeds: list[Feed] = feedstore.list_feeds(ingest_engine(ingest_settings()))
     sys.stdout.write(render_opml(OpmlFeed(feed.url, feed.title) for feed in feeds))

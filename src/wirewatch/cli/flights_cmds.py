@@ -13,7 +13,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, engine_from_settings
+from wirewatch.cli.common import DatabaseUrl, open_database
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
@@ -68,8 +68,7 @@ def _records(
 
     if status is not None and status not in ("completed", "planned", "blocked"):
         raise UserError(f"--status must be completed, planned or blocked, got {status!r}")
-    engine = engine_from_settings(database_url)
-    store.create_flights_tables(engine)
+    engine = open_database(database_url)
     query = store.Query(
         origin=_country(origin, "origin"),
         destination=_country(destination, "destination"),

@@ -11,14 +11,13 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import store
 from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
 from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
+from wirewatch.cli.common import open_database
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer()
@@ -35,16 +34,8 @@ def ingest_settings() -> IngestSettings:
 
 
 def ingest_engine(settings: IngestSettings) -> Engine:
-    """The database, with ingest's tables created if missing."""
-    try:
-        engine = make_engine(settings.database_url)
-        store.create_ingest_tables(engine)
-    except Exception as exc:
-        # The URL may hold a password: name the setting, and the driver's first line.
-        orig = getattr(exc, "orig", None) or exc
-        reason = (str(orig).splitlines() or [type(exc).__name__])[0]
-        raise UserError(f"cannot use the database (WIREWATCH_DATABASE_URL): {reason}") from None
-    return engine
+    """The database of ``settings``, at this release's schema."""
+    return open_database(settings.database_url)
 
 
 def _is_url(value: str) -> bool:

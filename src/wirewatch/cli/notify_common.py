@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wirewatch.cli.common import engine_from_settings
+from wirewatch.cli.common import open_database
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -12,12 +12,8 @@ if TYPE_CHECKING:
 
 
 def notify_engine(database_url: str | None) -> Engine:
-    """The database, with notify's tables created if missing."""
-    from wirewatch_notify.app import create_notify_tables
-
-    engine = engine_from_settings(database_url)
-    create_notify_tables(engine)
-    return engine
+    """The database, at this release's schema."""
+    return open_database(database_url)
 
 
 def notify_settings() -> NotifySettings:

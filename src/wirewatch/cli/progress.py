@@ -3,9 +3,9 @@ output stays plain and machine-readable."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -19,6 +19,12 @@ from rich.progress import (
 from rich.status import Status
 
 T = TypeVar("T")
+
+
+class Advance(Protocol):
+    """Count ``n`` (default 1) more units of work done."""
+
+    def __call__(self, n: int = 1) -> None: ...
 
 
 def stderr_console() -> Console:
@@ -60,12 +66,12 @@ class Steps:
 @contextmanager
 def counting(
     title: str, total: int | None = None, console: Console | None = None
-) -> Iterator[Callable[[int], None]]:
+) -> Iterator[Advance]:
     """A bar (or a spinner with a count when ``total`` is unknown); yields ``advance(n)``."""
     console = console or stderr_console()
     if not console.is_terminal:
 
-        def ignore(_n: int = 1) -> None:
+        def ignore(n: int = 1) -> None:
             return None
 
         yield ignore

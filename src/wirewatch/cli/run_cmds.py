@@ -51,6 +51,7 @@ def run_service(name: ServiceName) -> None:
     """Run one service alone against the configured Kafka (how deployments scale out)."""
     from wirewatch_shared.settings import CommonSettings
 
+    from wirewatch.schema import SchemaOutOfDate
     from wirewatch.service_runner import run_single_service
 
     if not CommonSettings().kafka_bootstrap:
@@ -58,7 +59,10 @@ def run_service(name: ServiceName) -> None:
             "WIREWATCH_KAFKA_BOOTSTRAP is not set: a single service needs a Kafka cluster "
             "(use `wirewatch up` for the all-in-one embedded mode)"
         )
-    asyncio.run(run_single_service(name.value))
+    try:
+        asyncio.run(run_single_service(name.value))
+    except SchemaOutOfDate as exc:
+        raise UserError(str(exc)) from None
 
 
 def _durable_default() -> bool:

@@ -93,19 +93,19 @@ def demo_overrides(home: Path, port: int) -> dict[str, object]:
 def seed(overrides: dict[str, object], base_url: str) -> list[str]:
     """The demo feed and a webhook subscription to every shipped topic; the topics."""
     from wirewatch_classify.engine import Classifier
-    from wirewatch_ingest import store
+    from wirewatch_ingest import feedstore
     from wirewatch_notify import subscriptions
-    from wirewatch_notify.app import create_notify_tables
     from wirewatch_notify.secrets import SecretBox, load_secret_key
     from wirewatch_notify.settings import NotifySettings
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.schema import upgrade
+
     settings = NotifySettings(**overrides)  # type: ignore[arg-type]
     engine = make_engine(settings.database_url)
     try:
-        store.create_ingest_tables(engine)
-        store.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
-        create_notify_tables(engine)
+        upgrade(engine)
+        feedstore.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
         topics = sorted(Classifier.load(None).topic_names)
         request = subscriptions.parse_create(
             {"topics": topics, "channel": "webhook", "target": base_url + HOOK_PATH}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,7 +110,7 @@ class SubscribeFlow:
         engine: Engine,
         box: SecretBox,
         settings: NotifySettings,
-        topics: Callable[[], Sequence[str]],
+        topics: Callable[[], Collection[str]],
     ) -> None:
         self.engine = engine
         self.box = box

@@ -137,10 +137,6 @@ CHANNELS: dict[str, ChannelSpec] = {
 }
 
 
-def channel_names() -> tuple[str, ...]:
-    return tuple(CHANNELS)
-
-
 def spec(name: str) -> ChannelSpec:
     try:
         return CHANNELS[name]

@@ -13,11 +13,12 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 from wirewatch_notify.api import install_api
-from wirewatch_notify.app import NotifyService, create_notify_tables
+from wirewatch_notify.app import NotifyService
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
 
 from tests.support.http import HttpReceiver, RecordedRequest
+from wirewatch.schema import upgrade
 
 SECRET_KEY = "test-secret-key"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
@@ -44,7 +45,7 @@ def make_settings(database_url: str, **overrides: Any) -> NotifySettings:
 
 def make_service(database_url: str, **overrides: Any) -> NotifyService:
     service = NotifyService(make_settings(database_url, **overrides))
-    create_notify_tables(service.engine)
+    upgrade(service.engine)
     return service
 
 

@@ -14,14 +14,10 @@ from typing import NamedTuple
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
-from wirewatch_shared.db import create_tables, is_postgres, session_scope
+from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import TopicMatch
 
-from wirewatch_classify.models import StoredItem, UserTopicRow
-
-
-def create_classify_tables(engine: Engine) -> None:
-    create_tables(engine, UserTopicRow, StoredItem)
+from wirewatch_classify.models import StoredItem
 
 
 def utc(value: datetime) -> datetime:

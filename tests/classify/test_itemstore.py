@@ -7,14 +7,16 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from wirewatch_classify import store
+from wirewatch_classify import itemstore
 from wirewatch_classify.models import StoredItem
 from wirewatch_shared.db import session_scope
+
+from wirewatch.schema import upgrade
 
 
 @pytest.fixture
 def db(engine: Engine) -> Engine:
-    store.create_classify_tables(engine)
+    upgrade(engine)
     return engine
 
 
@@ -49,19 +51,21 @@ def test_rows_match_what_the_orm_writes(db: Engine, published: datetime) -> None
                 matches_json="[]",
             )
         )
-    store.save_items(db, [store.ItemRecord("fast", published, fetched, '{"a": "é"}', "[]")])
+    itemstore.save_items(db, [itemstore.ItemRecord("fast", published, fetched, '{"a": "é"}', "[]")])
     assert _raw(db, "fast") == _raw(db, "orm")
-    rows = {r.item_id: r for r in store.items_since(db, published - timedelta(seconds=1))}
+    rows = {r.item_id: r for r in itemstore.items_since(db, published - timedelta(seconds=1))}
     assert rows["fast"].published == published and rows["fast"].fetched_at == fetched
-    assert [r.item_id for r in store.items_since(db, published + timedelta(microseconds=1))] == []
+    assert [
+        r.item_id for r in itemstore.items_since(db, published + timedelta(microseconds=1))
+    ] == []
 
 
 def test_redelivery_in_one_batch_and_across_batches_keeps_the_last(db: Engine) -> None:
     day = datetime(2024, 5, 1, tzinfo=UTC)
-    first = store.ItemRecord("x", day, day, '{"v": 1}', "[]")
-    second = store.ItemRecord("x", day, day, '{"v": 2}', '[{"topic": "t"}]')
-    store.save_items(db, [first, second])
+    first = itemstore.ItemRecord("x", day, day, '{"v": 1}', "[]")
+    second = itemstore.ItemRecord("x", day, day, '{"v": 2}', '[{"topic": "t"}]')
+    itemstore.save_items(db, [first, second])
     assert _raw(db, "x")[2:] == ('{"v": 2}', '[{"topic": "t"}]')
-    store.save_items(db, [first])
+    itemstore.save_items(db, [first])
     assert _raw(db, "x")[2:] == ('{"v": 1}', "[]")
-    assert [r.item_id for r in store.items_since(db, day)] == ["x"]
+    assert [r.item_id for r in itemstore.items_since(db, day)] == ["x"]

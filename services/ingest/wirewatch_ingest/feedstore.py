@@ -33,10 +33,8 @@ from sqlalchemy import (
     case,
     delete,
     func,
-    inspect,
     or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -44,9 +42,10 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import col
 from sqlmodel import select as sm_select
-from wirewatch_shared.db import create_tables, is_postgres, session_scope
+from wirewatch_shared.clock import utcnow
+from wirewatch_shared.db import UtcDateTime, is_postgres, session_scope
 
-from wirewatch_ingest.models import Feed, SeenItem, UTCDateTime, utcnow
+from wirewatch_ingest.models import Feed, SeenItem
 from wirewatch_ingest.normalize import safe_link
 
 FEED: Table = Feed.__table__  # type: ignore[attr-defined]
@@ -100,32 +99,6 @@ def _retrying(engine: Engine, work: Callable[[Connection], T], attempts: int = 3
                 raise
             time.sleep(0.01 * attempt)
     raise AssertionError("unreachable")
-
-
-# --- schema -----------------------------------------------------------------------------
-
-
-def create_ingest_tables(engine: Engine) -> None:
-    """Create the tables, then add columns that older versions of them lack."""
-    create_tables(engine, Feed, SeenItem)
-    inspector = inspect(engine)
-    with engine.begin() as conn:
-        for table in (FEED, SEEN):
-            existing = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in existing:
-                    continue
-                ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} "
-                ddl += column.type.compile(dialect=engine.dialect)
-                python_type = getattr(column.type, "python_type", None)
-                if not column.nullable:
-                    default = {bool: "FALSE", int: "0", float: "0", str: "''"}.get(
-                        python_type or str, "NULL"
-                    )
-                    if python_type is bool and engine.dialect.name == "sqlite":
-                        default = "0"
-                    ddl += f" NOT NULL DEFAULT {default}"
-                conn.execute(text(ddl))
 
 
 # --- feed management (CLI) ---------------------------------------------------------------
@@ -233,7 +206,7 @@ def next_due_at(engine: Engine) -> datetime | None:
         value = conn.execute(
             select(func.min(FEED.c.next_check_at)).where(FEED.c.enabled.is_(True))
         ).scalar()
-    return UTCDateTime().process_result_value(value, engine.dialect) if value else None
+    return UtcDateTime().process_result_value(value, engine.dialect) if value else None
 
 
 def release_leases(engine: Engine, owner: str) -> int:
@@ -284,13 +257,13 @@ _SUCCESS = (
     update(FEED)
     .where(FEED.c.id == _b("b_id"), FEED.c.lease_owner == _b("b_owner"))
     .values(
-        last_attempt_at=_b("b_now", UTCDateTime()),
-        last_success_at=_b("b_now", UTCDateTime()),
+        last_attempt_at=_b("b_now", UtcDateTime()),
+        last_success_at=_b("b_now", UtcDateTime()),
         last_status=_b("b_status"),
         consecutive_errors=0,
         last_error=None,
         parked=False,
-        next_check_at=_b("b_next", UTCDateTime()),
+        next_check_at=_b("b_next", UtcDateTime()),
         interval_s=_b("b_interval"),
         etag=_b("b_etag"),
         last_modified=_b("b_last_modified"),
@@ -307,12 +280,12 @@ _FAILURE = (
     update(FEED)
     .where(FEED.c.id == _b("b_id"), FEED.c.lease_owner == _b("b_owner"))
     .values(
-        last_attempt_at=_b("b_now", UTCDateTime()),
+        last_attempt_at=_b("b_now", UtcDateTime()),
         last_status=_b("b_status"),
         consecutive_errors=_b("b_errors"),
         last_error=_b("b_error"),
         parked=_b("b_parked"),
-        next_check_at=_b("b_next", UTCDateTime()),
+        next_check_at=_b("b_next", UtcDateTime()),
         lease_owner=None,
         lease_until=None,
     )
@@ -461,7 +434,7 @@ def _claim_statement(dialect: str) -> Any:
         set_={"claimed_by": insert.excluded.claimed_by, "claimed_at": insert.excluded.claimed_at},
         where=and_(
             SEEN.c.published_at.is_(None),
-            SEEN.c.claimed_at < bindparam("stale", type_=UTCDateTime()),
+            SEEN.c.claimed_at < bindparam("stale", type_=UtcDateTime()),
         ),
     ).returning(SEEN.c.item_id)
 
@@ -506,7 +479,7 @@ def claim_items_many(
         or_(
             SEEN.c.published_at.is_not(None),
             SEEN.c.claimed_at.is_(None),
-            SEEN.c.claimed_at >= bindparam("stale", type_=UTCDateTime()),
+            SEEN.c.claimed_at >= bindparam("stale", type_=UtcDateTime()),
         ),
     )
     upsert = _claim_statement(engine.dialect.name)

@@ -1,0 +1,154 @@
+"""The database schema: one Alembic history for every service's tables.
+
+Services never create or alter tables themselves; the composition root brings the
+database to the newest revision before it starts them:
+
+- ``wirewatch up`` (the embedded default) upgrades on start, on any database;
+- ``wirewatch service NAME`` and the CLI upgrade a SQLite database on start, and on
+  PostgreSQL refuse to run against an out-of-date schema (``wirewatch db upgrade``
+  is a deployment step there, run once per release before the services).
+
+A database made by the first release (``create_all``, no ``alembic_version`` table)
+is adopted: its tables are exactly the baseline revision's, so it is stamped with it
+and upgraded from there.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, inspect, text
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import SQLModel
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BASELINE = "0001"
+"""The schema ``create_all`` made in release 0.1.0 (before migrations)."""
+
+PRE_MIGRATION: tuple[tuple[str, str], ...] = (
+    ("0003", "flights_record"),
+    ("0002", "stories_story"),
+    (BASELINE, "ingest_feed"),
+)
+"""(revision, a table it creates), newest first: a database made by ``create_all``
+(no version table) is stamped with the newest revision whose table it has. The stories
+and flights tables were made by ``create_all`` for a short while before this history
+existed."""
+
+MODEL_MODULES: tuple[str, ...] = (
+    "wirewatch_ingest.models",
+    "wirewatch_classify.models",
+    "wirewatch_notify.models",
+    "wirewatch_stories.models",
+    "wirewatch_flights.models",
+)
+"""Every module that defines tables; a new service adds its own here."""
+
+_PG_LOCK_KEY = 0x77697265  # "wire": one migrator at a time per PostgreSQL database
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The database is not at this release's schema revision."""
+
+
+def target_metadata() -> MetaData:
+    """The metadata of every service's tables (what the newest revision must create)."""
+    for module in MODEL_MODULES:
+        importlib.import_module(module)
+    return SQLModel.metadata
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def heads() -> list[str]:
+    """The head revisions of the history (exactly one, kept so by a test)."""
+    return list(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def head() -> str:
+    found = heads()
+    if len(found) != 1:
+        raise RuntimeError(f"the migration history has {len(found)} heads: {found}")
+    return found[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _pre_migration_revision(conn: Connection) -> str | None:
+    """The revision a database made by ``create_all`` (no version table) matches."""
+    names = set(inspect(conn).get_table_names())
+    if "alembic_version" in names:
+        return None
+    return next((rev for rev, table in PRE_MIGRATION if table in names), None)
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """One migrator at a time (several services may start together on one database)."""
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:":
+        with open(f"{database}.migrate-lock", "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+        return
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _PG_LOCK_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_LOCK_KEY})
+                conn.commit()
+        return
+    yield
+
+
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Bring the database to ``revision`` (default: this release's schema)."""
+    with _migration_lock(engine), engine.begin() as conn:
+        config = alembic_config(conn)
+        adopted = _pre_migration_revision(conn)
+        if adopted is not None:
+            command.stamp(config, adopted)
+        command.upgrade(config, revision)
+
+
+def require_current(engine: Engine) -> None:
+    """Raise :class:`SchemaOutOfDate` unless the database is at this release's revision."""
+    wanted = head()
+    found = current_revision(engine)
+    if found != wanted:
+        raise SchemaOutOfDate(
+            f"the database schema is at revision {found or 'none'}, this release needs "
+            f"{wanted}: run `wirewatch db upgrade`"
+        )
+
+
+def prepare(engine: Engine, *, always_upgrade: bool = False) -> None:
+    """What the composition root does before starting services or running a command:
+    upgrade SQLite (or any database when ``always_upgrade``), else check the revision."""
+    if always_upgrade or engine.dialect.name == "sqlite":
+        upgrade(engine)
+    else:
+        require_current(engine)

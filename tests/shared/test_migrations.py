@@ -1,0 +1,140 @@
+"""One Alembic history for every service's tables, on SQLite and PostgreSQL: from an
+empty database, from release 0.1.0's schema (``create_all``, no version table), and
+with several processes migrating one database at once."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+from wirewatch_classify import itemstore as classify_store
+from wirewatch_ingest import feedstore as ingest_store
+from wirewatch_notify import subscriptions
+from wirewatch_notify.secrets import SecretBox
+from wirewatch_shared.db import make_engine
+
+from wirewatch.schema import (
+    SchemaOutOfDate,
+    alembic_config,
+    current_revision,
+    head,
+    heads,
+    prepare,
+    require_current,
+    target_metadata,
+    upgrade,
+)
+
+RELEASE_0_1_0 = Path(__file__).parent / "migrations"
+
+
+def _differences(engine: Engine) -> list[object]:
+    """What the models have that the database has not (or the other way round)."""
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, target_metadata()))
+
+
+def _create_release_0_1_0(engine: Engine) -> None:
+    """The tables exactly as release 0.1.0's ``create_all`` made them (frozen DDL)."""
+    ddl = (RELEASE_0_1_0 / f"release_0_1_0_{engine.dialect.name}.sql").read_text()
+    with engine.begin() as conn:
+        for statement in ddl.split(";\n"):
+            if statement.strip():
+                conn.execute(text(statement))
+
+
+def test_the_history_has_one_head() -> None:
+    """A new revision's down_revision is the current head: the history never forks."""
+    assert len(heads()) == 1, heads()
+
+
+def test_empty_database_upgrades_to_the_models(engine: Engine) -> None:
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == head()
+    assert _differences(engine) == []
+    upgrade(engine)  # idempotent
+    assert current_revision(engine) == head()
+
+
+def test_downgrade_to_nothing_and_back(engine: Engine) -> None:
+    upgrade(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    upgrade(engine)
+    assert _differences(engine) == []
+
+
+def test_release_0_1_0_database_is_adopted_with_its_rows(engine: Engine) -> None:
+    _create_release_0_1_0(engine)
+    assert current_revision(engine) is None
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO ingest_feed (url, title, enabled, created_at, next_check_at,"
+                " consecutive_errors, parked, items_seen) VALUES ('https://example.org/feed',"
+                " '', TRUE, '2025-01-01 00:00:00', '2025-01-01 00:00:00', 0, FALSE, 0)"
+            )
+        )
+    with pytest.raises(SchemaOutOfDate, match="wirewatch db upgrade"):
+        require_current(engine)
+    upgrade(engine)
+    assert current_revision(engine) == head()
+    assert _differences(engine) == []
+    (feed,) = ingest_store.list_feeds(engine)
+    assert feed.url == "https://example.org/feed"
+    assert feed.created_at == datetime(2025, 1, 1, tzinfo=UTC)
+    # Every service's tables work after the upgrade.
+    request = subscriptions.parse_create(
+        {"topics": ["border-policy"], "channel": "webhook", "target": "https://93.184.215.14/h"}
+    )
+    created = subscriptions.create_subscription(engine, request, SecretBox(b"migration-test"))
+    assert [s.id for s in subscriptions.list_subscriptions(engine)] == [created.subscription.id]
+    assert list(classify_store.items_since(engine, datetime(2020, 1, 1, tzinfo=UTC))) == []
+
+
+def test_prepare_upgrades_sqlite_but_only_checks_postgresql(engine: Engine) -> None:
+    if engine.dialect.name == "sqlite":
+        prepare(engine)
+        assert current_revision(engine) == head()
+    else:
+        with pytest.raises(SchemaOutOfDate, match="revision none"):
+            prepare(engine)
+        prepare(engine, always_upgrade=True)
+        assert current_revision(engine) == head()
+        prepare(engine)  # at head: nothing to say
+
+
+def test_concurrent_upgrades_of_one_database(database_url: str) -> None:
+    """Services started together on one database migrate it once, without errors."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        engine = make_engine(database_url)
+        try:
+            upgrade(engine)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    engine = make_engine(database_url)
+    try:
+        assert current_revision(engine) == head()
+    finally:
+        engine.dispose()
