@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	@echo "==> creating $(VENV) (once; \`make\` reuses it until pyproject.toml changes)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	@echo "==> installing Wirewatch and its dependencies into $(VENV): about a minute"
+	@echo "==> installing Wirewatch and its dependencies into $(VENV): a few minutes, once"
 	$(BIN)/python -m pip install --progress-bar on -e ".[dev,durable]"
 	@echo "==> installed"
 	touch $(STAMP)

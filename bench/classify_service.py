@@ -41,9 +41,10 @@ from faststream.kafka import KafkaBroker
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams, make_broker, raw_bodies
+from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import FeedItem
+from wirewatch_shared.kafka_admin import ensure_streams
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classify_core import corpus_items, cycle, dev_items

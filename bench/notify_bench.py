@@ -164,8 +164,8 @@ async def kafka_main(args: argparse.Namespace) -> None:
     """The notify hop over the real broker, notify as its own process (see the docstring)."""
     from aiokafka import AIOKafkaProducer
     from wirewatch_shared import streams
-    from wirewatch_shared.broker import ensure_streams
     from wirewatch_shared.embedded import EmbeddedBroker
+    from wirewatch_shared.kafka_admin import ensure_streams
 
     from bench.pipeline import (
         Cluster,

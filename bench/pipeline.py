@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/pipeline.py [--feeds 200 --items-per-feed 10 --rate 100 ...]
 
-A local feed server serves many feeds; the three services run as separate processes
-(`wirewatch service ingest|classify|notify`, so their RSS is measurable); a local
+A local feed server serves many feeds; the four services run as separate processes
+(`wirewatch service ingest|classify|stories|notify`, so their RSS is measurable); a local
 webhook receiver takes the alerts. Every item matches a subscription, so every item
 becomes one signed webhook POST. The run prints:
 
@@ -22,7 +22,8 @@ becomes one signed webhook POST. The run prints:
 5. peak RSS of each service process (and of its worker children);
 6. the scale check: the hop again with 2 classify processes instead of 1.
 
-``--stages stories,flights`` also runs those stages as processes beside the three (they
+The stories stage always runs (a story-mode subscription gets its alerts); ``--stages
+flights`` also runs that stage as a process beside the others (it
 read the same streams: the flights stage reads the story events, every bench item is a
 deportation flight report, so every item goes through extraction and the flight feedstore),
 to measure the pipeline's latency with them in the path.
@@ -57,8 +58,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from wirewatch_shared import streams  # noqa: E402
-from wirewatch_shared.broker import ensure_streams  # noqa: E402
 from wirewatch_shared.embedded import EmbeddedBroker, free_port  # noqa: E402
+from wirewatch_shared.kafka_admin import ensure_streams  # noqa: E402
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 TOPIC = "repatriation-flights"
@@ -93,6 +94,7 @@ class Servers:
     def __init__(self, items_per_feed: int) -> None:
         self.items_per_feed = items_per_feed
         self.arrivals: dict[str, float] = {}
+        self.story_alerts: dict[str, float] = {}  # story-mode alerts (/story), by story id
         self.lock = threading.Lock()
         servers = self
 
@@ -111,6 +113,15 @@ class Servers:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 now = time.time()
+                if self.path.startswith("/story"):
+                    try:
+                        story_id = json.loads(body)["data"]["story"]["id"]
+                    except (ValueError, KeyError):
+                        story_id = None
+                    with servers.lock:
+                        servers.story_alerts.setdefault(story_id or "?", now)
+                    self._reply(204, b"", "text/plain")
+                    return
                 try:
                     item_id = json.loads(body)["data"]["item"]["id"]
                 except (ValueError, KeyError):
@@ -341,7 +352,19 @@ class TopicWatch:
         await self.consumer.stop()
 
 
-def subscribe(database_url: str, target: str) -> None:
+class StoryWatch(TopicWatch):
+    """The stories stream: Kafka timestamp of each item's story event, by item id."""
+
+    async def _run(self) -> None:
+        while True:
+            batch = await self.consumer.getmany(timeout_ms=200, max_records=2000)
+            for records in batch.values():
+                for r in records:
+                    item_id = json.loads(r.value)["item"]["item"]["item_id"]
+                    self.stamps.setdefault(item_id, r.timestamp / 1000)
+
+
+def subscribe(database_url: str, target: str, story_target: str) -> None:
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
@@ -350,11 +373,12 @@ def subscribe(database_url: str, target: str) -> None:
 
     engine = make_engine(database_url)
     upgrade(engine)
-    subscriptions.create_subscription(
-        engine,
-        subscriptions.parse_create({"topics": [TOPIC], "channel": "webhook", "target": target}),
-        SecretBox(b"bench-secret-key"),
-    )
+    box = SecretBox(b"bench-secret-key")
+    # Item mode: one webhook per item, the latency measured below. Story mode: one alert
+    # per story (and a follow-up), through the stories stage.
+    for mode, url in (("item", target), ("story", story_target)):
+        data = {"topics": [TOPIC], "channel": "webhook", "target": url, "alert_mode": mode}
+        subscriptions.create_subscription(engine, subscriptions.parse_create(data), box)
     engine.dispose()
 
 
@@ -607,67 +631,6 @@ async def arrivals_since(
         return {k: v for k, v in servers.arrivals.items() if k not in before}
 
 
-async def steady_phase(
-    args: argparse.Namespace,
-    cluster: Cluster,
-    servers: Servers,
-    watch: TopicWatch,
-    classified: TopicWatch,
-) -> None:
-    """The steady load: publish→delivery latency, and the peak RSS of every process."""
-    latency = await steady(
-        cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
-    )
-    total = list(latency.values())
-    to_classified = [
-        classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
-    ]
-    to_webhook = [
-        latency[k] - (classified.stamps[k] - watch.stamps[k])
-        for k in latency
-        if k in classified.stamps
-    ]
-    print(
-        f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
-        f"{len(total)} items delivered"
-    )
-    for label, values in (
-        ("publish→delivery", total),
-        ("  classify hop (item→classified)", to_classified),
-        ("  notify hop (classified→webhook)", to_webhook),
-    ):
-        print(
-            f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
-            f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
-        )
-    print("  goal: publish→delivery p99 <= 500 ms")
-
-    print("\npeak RSS (goal <= 150 MB per service):")
-    for s in cluster.services:
-        extra = f" + {s.peak_children_mb:.0f} MB in worker processes" if s.peak_children_mb else ""
-        print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
-
-
-async def flights_caught_up(database_url: str, timeout: float = 120) -> None:
-    """How long after the last webhook the flights stage has stored every bench item."""
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(database_url.replace("sqlite:///", "sqlite:///", 1))
-    start = time.monotonic()
-    seen = -1
-    try:
-        while time.monotonic() - start < timeout:
-            with engine.connect() as conn:
-                seen = conn.execute(text("SELECT count(*) FROM flights_observation")).scalar_one()
-                records = conn.execute(text("SELECT count(*) FROM flights_record")).scalar_one()
-            if seen and time.monotonic() - start > 2:
-                break
-            await asyncio.sleep(0.5)
-    finally:
-        engine.dispose()
-    print(f"\nflights stage: {seen} items observed, {records} flight records")
-
-
 async def main(args: argparse.Namespace) -> None:
     from wirewatch_classify.engine import Classifier
 
@@ -685,31 +648,24 @@ async def main(args: argparse.Namespace) -> None:
         await asyncio.to_thread(
             ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
         )
-        subscribe(database_url, servers.url("/hook"))
+        subscribe(database_url, servers.url("/hook"), servers.url("/story"))
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
 
         watch = TopicWatch(broker.bootstrap, streams.ITEMS)
         classified = TopicWatch(broker.bootstrap, streams.CLASSIFIED)
+        story_events = StoryWatch(broker.bootstrap, streams.STORIES)
         await watch.start()
         await classified.start()
+        await story_events.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
-        stages = [s for s in args.stages.split(",") if s]
-        for name in ("ingest", "classify", "notify", *stages):
+        stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
+        for name in ("ingest", "classify", "stories", "notify", *stages):
             cluster.start(name)
         if stages:
             print(f"extra stages running: {', '.join(stages)}")
-        await cluster.wait_ready(timeout=60 + 60 * len(stages))
+        await cluster.wait_ready()
 
-        if args.steady_only:
-            await steady_phase(args, cluster, servers, watch, classified)
-            if "flights" in stages:
-                await flights_caught_up(database_url)
-            await watch.stop()
-            await classified.stop()
-            cluster.stop()
-            servers.stop()
-            return
         one = await hop(cluster, servers, classified, 1, args.hop_items)
         print(f"\nclassify→notify hop: {one.items} items on the items topic at once")
         print(
@@ -738,7 +694,49 @@ async def main(args: argparse.Namespace) -> None:
         )
         print(f"  end to end: {flood.items / flood.seconds:,.0f} items/s ({flood.seconds:.1f} s)")
 
-        await steady_phase(args, cluster, servers, watch, classified)
+        latency = await steady(
+            cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
+        )
+        total = list(latency.values())
+        to_classified = [
+            classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
+        ]
+        to_webhook = [
+            latency[k] - (classified.stamps[k] - watch.stamps[k])
+            for k in latency
+            if k in classified.stamps
+        ]
+        print(
+            f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
+            f"{len(total)} items delivered"
+        )
+        for label, values in (
+            ("publish→delivery", total),
+            ("  classify hop (item→classified)", to_classified),
+            ("  notify hop (classified→webhook)", to_webhook),
+        ):
+            print(
+                f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
+                f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
+            )
+        print("  goal: publish→delivery p99 <= 500 ms")
+        await asyncio.sleep(2)  # the last story events
+        to_story = [
+            story_events.stamps[k] - watch.stamps[k] for k in latency if k in story_events.stamps
+        ]
+        print(
+            f"  stories stage: {len(to_story)} story events; publish→story event "
+            f"p50 {pct(to_story, 0.5) * 1000:.0f} ms, p95 {pct(to_story, 0.95) * 1000:.0f} ms, "
+            f"p99 {pct(to_story, 0.99) * 1000:.0f} ms; {len(servers.story_alerts)} stories "
+            "alerted (story mode)"
+        )
+
+        print("\npeak RSS (goal <= 150 MB per service):")
+        for s in cluster.services:
+            extra = (
+                f" + {s.peak_children_mb:.0f} MB in worker processes" if s.peak_children_mb else ""
+            )
+            print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
 
         if not args.skip_scale:
             # Classify alone (notify stopped), so the two runs compete only with the broker
@@ -764,6 +762,7 @@ async def main(args: argparse.Namespace) -> None:
 
         await watch.stop()
         await classified.stop()
+        await story_events.stop()
         cluster.stop()
     servers.stop()
 
@@ -780,9 +779,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
-    )
-    parser.add_argument(
-        "--steady-only", action="store_true", help="only the steady-load phase (and RSS)"
     )
     return parser.parse_args(argv)
 

@@ -99,12 +99,12 @@ def cases(busy: int, closed: int, unlabelled: str) -> dict[str, Case]:
         "classify": Case(["classify", "--input", "/nonexistent.jsonl"], "cannot read"),
         "eval": Case(["eval", unlabelled], "'labels' list (eval needs labelled items"),
         "topics add": Case(["topics", "add", "Border Policy 2", "--query", "border"], "invalid topic name"),  # noqa: E501
-        "topics list": Case(["topics", "list"], no_db, 1, env=db),
+        "topics list": Case(["topics", "list"], no_db, env=db),
         "topics remove": Case(["topics", "remove", "no-such-topic"], "no user-defined topic", 1),
         "reclassify": Case(["reclassify", "--since", "last week"], "--since wants a date"),
         "tokens create": Case(["tokens", "create", ""], "1-128 characters"),
         "subscribe": Case(["subscribe", "--topic", "border-polcy", "--email", "a@example.org"], "unknown topic 'border-polcy'; known topics: border-policy"),  # noqa: E501
-        "subscriptions list": Case(["subscriptions", "list"], no_db, 1, env=db),
+        "subscriptions list": Case(["subscriptions", "list"], no_db, env=db),
         "subscriptions remove": Case(["subscriptions", "remove", "9999"], "no subscription with id 9999", 1),  # noqa: E501
         "deliveries list": Case(["deliveries", "list", "--status", "deaad"], "unknown status 'deaad'"),  # noqa: E501
         "deliveries replay": Case(["deliveries", "replay", "9999"], "no delivery with id 9999", 1),
@@ -113,6 +113,8 @@ def cases(busy: int, closed: int, unlabelled: str) -> dict[str, Case]:
         "flights export": Case(["flights", "export", "--format", "xml"], "'xml' is not one of"),
         "flights extract": Case(["flights", "extract", "--input", "/nonexistent.jsonl"], "cannot read"),  # noqa: E501
         "flights eval": Case(["flights", "eval", unlabelled], "label"),
+        "db upgrade": Case(["db", "upgrade"], "database upgrade failed (WIREWATCH_DATABASE_URL): connection failed", env=db),  # noqa: E501
+        "db current": Case(["db", "current"], no_db, 1, env=db),
         "kafka-topics create": Case(["kafka-topics", "create", "--timeout", "0.5"], "is not reachable", env={"WIREWATCH_KAFKA_BOOTSTRAP": f"127.0.0.1:{closed}"}),  # noqa: E501
     }  # fmt: skip
 

@@ -1,19 +1,16 @@
-"""Kafka broker factory and stream (Kafka topic) administration."""
+"""The FastStream Kafka broker of a service, its decoder, and stream creation on start-up
+(through the one kafka-python adapter, :mod:`wirewatch_shared.kafka_admin`)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from collections.abc import Iterable
 from typing import Any
 
 from faststream.kafka import KafkaBroker
 from faststream.message import StreamMessage
-from kafka.admin import KafkaAdminClient, NewTopic
-from kafka.errors import KafkaError, TopicAlreadyExistsError
 
-from wirewatch_shared import streams
+from wirewatch_shared import kafka_admin
 from wirewatch_shared.settings import CommonSettings
 
 log = logging.getLogger(__name__)
@@ -53,54 +50,8 @@ async def ensure_service_streams(settings: CommonSettings) -> None:
     if not settings.kafka_bootstrap:
         raise RuntimeError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
     await asyncio.to_thread(
-        ensure_streams,
+        kafka_admin.ensure_streams,
         settings.kafka_bootstrap,
         partitions=settings.topic_partitions,
         replication=settings.topic_replication,
     )
-
-
-def ensure_streams(
-    bootstrap: str,
-    names: Iterable[str] = streams.ALL_STREAMS,
-    *,
-    partitions: int = 3,
-    replication: int = 1,
-    timeout_s: float = 30.0,
-) -> list[str]:
-    """Create the streams (Kafka topics) that do not exist yet; return the ones created.
-
-    Idempotent, so every service (and `wirewatch kafka-topics create`) may call it on
-    start-up against a real cluster.
-    """
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            admin = KafkaAdminClient(
-                bootstrap_servers=bootstrap.split(","),
-                client_id="wirewatch-admin",
-                # One attempt never outlasts the whole deadline (its default is 30 s).
-                bootstrap_timeout_ms=max(500, int((deadline - time.monotonic()) * 1000)),
-            )
-            break
-        except KafkaError as exc:  # broker still starting
-            if time.monotonic() > deadline:
-                raise ConnectionError(f"Kafka at {bootstrap} is not reachable: {exc}") from exc
-            time.sleep(0.2)
-    try:
-        existing = set(admin.list_topics())
-        missing = [n for n in names if n not in existing]
-        created: list[str] = []
-        for name in missing:
-            try:
-                admin.create_topics(
-                    [NewTopic(name, num_partitions=partitions, replication_factor=replication)]
-                )
-                created.append(name)
-            except TopicAlreadyExistsError:  # created concurrently by another service
-                pass
-        if created:
-            log.info("created topics %s", created)
-        return created
-    finally:
-        admin.close()

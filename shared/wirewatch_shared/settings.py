@@ -54,6 +54,20 @@ def deprecated_alias(data: Any, old: str, new: str) -> Any:
     return data
 
 
+BATCH_MAX_RECORDS_LIMIT = 10_000
+"""Upper bound of every stage's ``*_batch_max_records``."""
+
+
+def batch_max_records_field(default: int, description: str) -> Any:
+    """The field of a stage's Kafka batch size: 1 to :data:`BATCH_MAX_RECORDS_LIMIT`."""
+    return Field(default=default, ge=1, le=BATCH_MAX_RECORDS_LIMIT, description=description)
+
+
+def consumer_group_field(default: str, stage: str) -> Any:
+    """The field of a stage's Kafka consumer group (``default`` from ``streams.GROUP_*``)."""
+    return Field(default=default, description=f"Kafka consumer group of the {stage}.")
+
+
 class ConsumerOptions(TypedDict):
     session_timeout_ms: int
     heartbeat_interval_ms: int

@@ -119,6 +119,11 @@ def parse_ip_literal(host: str) -> IPAddress | None:
 def refusal_reason(address: IPAddress) -> str | None:
     """Why ``address`` must not be connected to, or None when it is a public unicast address."""
     if isinstance(address, ipaddress.IPv6Address):
+        # ``::1`` and ``::`` lie inside ``::/96`` (IPv4-compatible) but are themselves.
+        if address.is_loopback:
+            return "loopback address"
+        if address.is_unspecified:
+            return "unspecified address"
         if address.ipv4_mapped is not None:
             return "IPv4-mapped IPv6 address"
         if any(address in net for net in _NAT64):

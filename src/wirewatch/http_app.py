@@ -1,5 +1,6 @@
-"""The HTTP app of notify and of `wirewatch up`: the subscriptions API, the operational
-endpoints (/healthz, /readyz, /metrics), the pages (/status, /subscribe) and the docs:
+"""The HTTP app of notify and of `wirewatch up`: the subscriptions and stories APIs, the
+operational endpoints (/healthz, /readyz, /metrics), the pages (/status, /stories,
+/subscribe) and the docs:
 /docs and /redoc (OpenAPI, their assets served from the fastapi-offline package, so
 they work without internet) and /asyncapi, /asyncapi.json (the Kafka streams)."""
 
@@ -13,10 +14,12 @@ from fastapi_offline import FastAPIOffline
 from faststream.asgi.types import ASGIApp
 from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
+from wirewatch_stories.api import stories_router
 
 from wirewatch.asyncapi import wirewatch_version
 from wirewatch.ops.asyncapi_page import asyncapi_router
-from wirewatch.ops.pages import PagesContext, pages_router
+from wirewatch.ops.pages import PagesContext, install_pages
+from wirewatch.ops.stories_page import stories_page_router
 
 DESCRIPTION = (
     "Subscriptions, deliveries and tokens of Wirewatch's notify service. The Kafka "
@@ -35,6 +38,8 @@ def build_http_app(
         # FastStream ASGI handlers, mounted as plain ASGI routes.
         api.add_route(path, handler, methods=["GET", "HEAD"], include_in_schema=False)  # type: ignore[arg-type]
     install_api(api, notify)
+    # The stories read side (API and page) reads the stories stage's tables.
+    api.include_router(stories_router(notify.engine))
     settings = notify.settings
     api.include_router(
         asyncapi_router(
@@ -44,7 +49,8 @@ def build_http_app(
     for router in routers:
         api.include_router(router)
     if pages is not None:
-        api.include_router(pages_router(pages))
+        install_pages(api, pages)
+        api.include_router(stories_page_router(notify.engine))
 
         @api.get("/", include_in_schema=False)
         async def index() -> RedirectResponse:

@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from wirewatch_shared import lifeline
+
 RUNTIME_FILE = "runtime.json"
 
 
@@ -31,16 +33,6 @@ class Runtime:
 
 def runtime_path(data_dir: Path) -> Path:
     return Path(data_dir) / RUNTIME_FILE
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, owned by another user
-        return True
-    return True
 
 
 def write_runtime(data_dir: Path, *, kafka_bootstrap: str, http_url: str | None) -> Runtime:
@@ -73,7 +65,7 @@ def read_runtime(data_dir: Path) -> Runtime | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return runtime if _alive(runtime.pid) else None
+    return runtime if lifeline.pid_exists(runtime.pid) else None
 
 
 def remove_runtime(data_dir: Path) -> None:

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
-from wirewatch_classify import itemstore, user_topics
+from wirewatch_classify import batch, itemstore, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
+from wirewatch_shared.kafka_admin import ensure_streams
 
 from wirewatch.schema import upgrade
 
@@ -223,7 +223,7 @@ async def test_a_batch_waits_for_the_previous_batchs_store_write(
     release = threading.Event()
     real_save = itemstore.save_items
 
-    def gated_save(engine: Engine, records: Sequence[itemstore.ItemRecord]) -> None:
+    def gated_save(engine: Engine, records: Sequence[batch.ItemRecord]) -> None:
         if records[0].item_id == "two":  # runs in a worker thread: block it there
             assert release.wait(timeout=30)
         real_save(engine, records)

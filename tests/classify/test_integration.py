@@ -16,8 +16,8 @@ from wirewatch_classify import user_topics
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
+from wirewatch_shared.kafka_admin import ensure_streams
 
 from wirewatch.schema import upgrade
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from wirewatch_classify import itemstore
+from wirewatch_classify import batch, itemstore
 from wirewatch_classify.models import StoredItem
 from wirewatch_shared.db import session_scope
 
@@ -51,7 +51,7 @@ def test_rows_match_what_the_orm_writes(db: Engine, published: datetime) -> None
                 matches_json="[]",
             )
         )
-    itemstore.save_items(db, [itemstore.ItemRecord("fast", published, fetched, '{"a": "é"}', "[]")])
+    itemstore.save_items(db, [batch.ItemRecord("fast", published, fetched, '{"a": "é"}', "[]")])
     assert _raw(db, "fast") == _raw(db, "orm")
     rows = {r.item_id: r for r in itemstore.items_since(db, published - timedelta(seconds=1))}
     assert rows["fast"].published == published and rows["fast"].fetched_at == fetched
@@ -62,8 +62,8 @@ def test_rows_match_what_the_orm_writes(db: Engine, published: datetime) -> None
 
 def test_redelivery_in_one_batch_and_across_batches_keeps_the_last(db: Engine) -> None:
     day = datetime(2024, 5, 1, tzinfo=UTC)
-    first = itemstore.ItemRecord("x", day, day, '{"v": 1}', "[]")
-    second = itemstore.ItemRecord("x", day, day, '{"v": 2}', '[{"topic": "t"}]')
+    first = batch.ItemRecord("x", day, day, '{"v": 1}', "[]")
+    second = batch.ItemRecord("x", day, day, '{"v": 2}', '[{"topic": "t"}]')
     itemstore.save_items(db, [first, second])
     assert _raw(db, "x")[2:] == ('{"v": 2}', '[{"topic": "t"}]')
     itemstore.save_items(db, [first])

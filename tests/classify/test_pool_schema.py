@@ -115,7 +115,7 @@ def test_no_item_repeats_the_dev_set(pool: dict[str, list[dict[str, Any]]]) -> N
 # A blind second annotator relabelled a seeded sample of 150 items of the main pool
 # (tests/data/README.md, "Second-annotator check"). Its file keeps its schema, refers only
 # to pool items, and the two annotators keep at least substantial agreement per topic.
-SECOND_ANNOTATOR = DATA / "classify_pool_second_annotator.jsonl"
+SECOND_ANNOTATOR = DATA / "classify_second_annotator.jsonl"
 MIN_KAPPA = 0.6
 
 

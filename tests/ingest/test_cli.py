@@ -21,7 +21,7 @@ runner = CliRunner()
 def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
     env = {
         "WIREWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-        "WIREWATCH_ALLOW_PRIVATE_NETWORKS": "true",
+        "WIREWATCH_INGEST_ALLOW_PRIVATE_NETWORKS": "true",
         "WIREWATCH_KAFKA_BOOTSTRAP": "",
     }
     for key, value in env.items():
@@ -96,7 +96,7 @@ def test_cli_errors_are_one_line(
 ) -> None:
     feed_server.routes["/page"] = Route(200, b"<html><body>no feeds here</body></html>",
                                         {"Content-Type": "text/html"})  # fmt: skip
-    guarded = {**cli_env, "WIREWATCH_ALLOW_PRIVATE_NETWORKS": "false"}
+    guarded = {**cli_env, "WIREWATCH_INGEST_ALLOW_PRIVATE_NETWORKS": "false"}
     cases = [
         (["feeds", "add", feed_server.url("/page")], cli_env, "no feed"),
         (["feeds", "add", feed_server.url("/page")], guarded, "loopback"),
@@ -159,3 +159,21 @@ def test_parse_file_and_url(
     html.write_text("<html><body>hello</body></html>")
     failed = run_cli("parse", str(html), env=cli_env)
     assert failed.returncode != 0 and "not a feed" in failed.stderr
+
+
+def test_parse_refuses_a_file_over_the_body_cap(
+    cli_env: dict[str, str], tmp_path: Path, run_cli: Callable[..., Ran]
+) -> None:
+    """The same cap as a fetched feed: a huge file is refused before it is parsed."""
+    body = rss([(f"p{n}", "A story " * 20) for n in range(400)])
+    path = tmp_path / "big.xml"
+    path.write_bytes(body)
+    env = {**cli_env, "WIREWATCH_MAX_BODY_BYTES": str(len(body) - 1)}
+    refused = run_cli("parse", str(path), env=env)
+    assert refused.returncode != 0
+    assert "larger than" in refused.stderr and "WIREWATCH_MAX_BODY_BYTES" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    allowed = run_cli(
+        "parse", str(path), env={**cli_env, "WIREWATCH_MAX_BODY_BYTES": str(len(body))}
+    )
+    assert allowed.returncode == 0, allowed.stderr

@@ -285,6 +285,18 @@ def quadratic_blowup() -> bytes:
             id="empty-internal-subset",
         ),
         pytest.param(
+            BILLION_LAUGHS.decode()
+            .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="cp037"?>')
+            .encode("cp037"),
+            id="billion-laughs-ebcdic-cp037",
+        ),
+        pytest.param(
+            BILLION_LAUGHS.replace(
+                b'<?xml version="1.0"?>', b'<?xml version="1.0" encoding="utf-7"?>'
+            ).replace(b"<!ENTITY", b"+ADwAIQ-ENTITY"),  # "<!" written in UTF-7's base64 form
+            id="billion-laughs-utf7-shifted",
+        ),
+        pytest.param(
             b'<rss version="2.0"><channel><!ENTITY x "y"></channel></rss>', id="stray-entity"
         ),
     ],

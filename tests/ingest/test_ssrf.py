@@ -280,3 +280,20 @@ async def test_guard_off_allows_loopback() -> None:
         assert result.status == 200
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    ("literal", "reason"),
+    [
+        ("[::1]", "loopback address"),
+        ("[0:0:0:0:0:0:0:1]", "loopback address"),
+        ("[::]", "unspecified address"),
+        ("[::127.0.0.1]", "IPv4-compatible IPv6 address"),
+        ("[::a00:1]", "IPv4-compatible IPv6 address"),
+        ("127.0.0.1", "loopback address"),
+        ("[::ffff:127.0.0.1]", "IPv4-mapped IPv6 address"),
+    ],
+)
+def test_refusal_reasons_are_exact(literal: str, reason: str) -> None:
+    address = parse_ip_literal(literal)
+    assert address is not None and refusal_reason(address) == reason

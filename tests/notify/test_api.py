@@ -113,7 +113,7 @@ async def test_cross_tenant_access_is_zero_of_n(service: NotifyService, client) 
         for topic in ("a", "b"):
             response = await client.post(
                 "/api/v1/subscriptions",
-                json={"topic": topic, "channel": "webhook", "target": HOOK},
+                json={"alert_mode": "item", "topic": topic, "channel": "webhook", "target": HOOK},
                 headers=auth,
             )
             ids.append(response.json()["id"])
@@ -148,12 +148,22 @@ async def test_cross_tenant_access_is_zero_of_n(service: NotifyService, client) 
 
 async def test_bodies_over_64_kb_are_413(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
     auth = _token(service)
-    big = {"topic": "a", "channel": "webhook", "target": HOOK, "entities": ["x" * 100] * 700}
+    big = {
+        "alert_mode": "item",
+        "topic": "a",
+        "channel": "webhook",
+        "target": HOOK,
+        "entities": ["x" * 100] * 700,
+    }
     declared = await client.post("/api/v1/subscriptions", json=big, headers=auth)
     assert declared.status_code == 413
 
     async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: chunked
-        yield b'{"topic": "a", "channel": "webhook", "target": "' + HOOK.encode() + b'", "x": "'
+        yield (
+            b'{"alert_mode": "item", "topic": "a", "channel": "webhook", "target": "'
+            + HOOK.encode()
+            + b'", "x": "'
+        )
         for _ in range(80):
             yield b"y" * 1024
         yield b'"}'
@@ -204,7 +214,7 @@ async def test_unknown_or_forbidden_fields_are_422(
     auth = _token(service)
     created = await client.post(
         "/api/v1/subscriptions",
-        json={"topic": "a", "channel": "webhook", "target": HOOK},
+        json={"alert_mode": "item", "topic": "a", "channel": "webhook", "target": HOOK},
         headers=auth,
     )
     path = "/api/v1/subscriptions"
@@ -302,7 +312,7 @@ async def test_private_targets_are_refused_by_the_api(service: NotifyService, cl
     for target in ("http://127.0.0.1:9/x", "http://[::1]/x", "http://169.254.169.254/latest"):
         response = await client.post(
             "/api/v1/subscriptions",
-            json={"topic": "a", "channel": "webhook", "target": target},
+            json={"alert_mode": "item", "topic": "a", "channel": "webhook", "target": target},
             headers=auth,
         )
         assert response.status_code == 422 and "refus" in response.text
@@ -375,7 +385,12 @@ async def test_secrets_stay_out_of_logs_and_the_database(
         for channel, target in (("webhook", http_receiver.url("/hook")), ("slack", slack)):
             created = await client.post(
                 "/api/v1/subscriptions",
-                json={"topic": "flights", "channel": channel, "target": target},
+                json={
+                    "alert_mode": "item",
+                    "topic": "flights",
+                    "channel": channel,
+                    "target": target,
+                },
                 headers=bearer(token),
             )
             assert created.status_code == 201

@@ -39,7 +39,12 @@ async def test_apprise_json_url_delivers_through_the_worker(
     sub = subscriptions.create_subscription(
         service.engine,
         subscriptions.parse_create(
-            {"topic": "flights", "channel": "apprise", "target": _json_url(http_receiver)}
+            {
+                "alert_mode": "item",
+                "topic": "flights",
+                "channel": "apprise",
+                "target": _json_url(http_receiver),
+            }
         ),
         service.box,
     ).subscription
@@ -94,6 +99,8 @@ def test_non_http_or_unknown_apprise_schemes_are_refused(sqlite_url: str, url: s
     with pytest.raises(subscriptions.SubscriptionError):
         subscriptions.create_subscription(
             engine,
-            subscriptions.parse_create({"topic": "t", "channel": "apprise", "target": url}),
+            subscriptions.parse_create(
+                {"alert_mode": "item", "topic": "t", "channel": "apprise", "target": url}
+            ),
             SecretBox(b"k"),
         )

@@ -41,7 +41,13 @@ def _smtp(sink: SmtpSink, **extra: Any) -> dict[str, Any]:
 
 
 def _email_sub(service, address: str = "desk@example.org", **fields: Any):  # type: ignore[no-untyped-def]
-    body = {"topic": "flights", "channel": "email", "target": address, **fields}
+    body = {
+        "alert_mode": "item",
+        "topic": "flights",
+        "channel": "email",
+        "target": address,
+        **fields,
+    }
     sub = subscriptions.create_subscription(
         service.engine, subscriptions.parse_create(body), service.box
     ).subscription
@@ -234,7 +240,12 @@ async def test_double_opt_in_nothing_before_confirm_alert_after(
     async with running_worker(service), api_client(service) as client:
         created = await client.post(
             "/api/v1/subscriptions",
-            json={"topics": ["flights"], "channel": "email", "target": "new@example.org"},
+            json={
+                "alert_mode": "item",
+                "topics": ["flights"],
+                "channel": "email",
+                "target": "new@example.org",
+            },
             headers=bearer(token),
         )
         assert created.status_code == 201, created.text

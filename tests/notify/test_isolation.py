@@ -64,7 +64,12 @@ async def test_failing_and_hanging_endpoints_do_not_delay_a_healthy_one(
         subscriptions.create_subscription(
             service.engine,
             subscriptions.parse_create(
-                {"topic": topic, "channel": "webhook", "target": http_receiver.url(path)}
+                {
+                    "alert_mode": "item",
+                    "topic": topic,
+                    "channel": "webhook",
+                    "target": http_receiver.url(path),
+                }
             ),
             service.box,
         )

@@ -124,7 +124,12 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
         sub = subscriptions.create_subscription(
             engine,
             subscriptions.parse_create(
-                {"topic": topic, "channel": "webhook", "target": receiver.url("/hook")}
+                {
+                    "alert_mode": "item",
+                    "topic": topic,
+                    "channel": "webhook",
+                    "target": receiver.url("/hook"),
+                }
             ),
             SecretBox(SECRET_KEY.encode()),
         ).subscription
@@ -145,7 +150,11 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
         # A fresh consumer group per run: joining a group that a member just left makes
         # the broker wait out a rebalance; within the run, the restart must resume from
         # the killed process's committed offsets, so the group stays the same.
-        run_env = {**env, "WIREWATCH_CONSUMER_GROUP": f"notify-{topic}"}
+        run_env = {
+            **env,
+            "WIREWATCH_CONSUMER_GROUP": f"notify-{topic}",
+            "WIREWATCH_STORY_CONSUMER_GROUP": f"notify-stories-{topic}",
+        }
         process = _spawn(run_env)
         try:
             threshold = rng.randint(1, ALERTS - 1)

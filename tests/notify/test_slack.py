@@ -26,7 +26,9 @@ from tests.support.http import HttpReceiver, RecordedRequest, Reply
 def _slack(service, url: str):  # type: ignore[no-untyped-def]
     sub = subscriptions.create_subscription(
         service.engine,
-        subscriptions.parse_create({"topic": "flights", "channel": "slack", "target": url}),
+        subscriptions.parse_create(
+            {"alert_mode": "item", "topic": "flights", "channel": "slack", "target": url}
+        ),
         service.box,
     ).subscription
     assert sub.id is not None

@@ -117,3 +117,18 @@ def test_guarded_client_ignores_proxy_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")
     client = make_guarded_client()
     assert isinstance(client, httpx.AsyncClient) and not client._mounts
+
+
+async def test_an_unsendable_host_form_is_a_clear_permanent_failure(
+    http_receiver: HttpReceiver, sqlite_url: str
+) -> None:
+    """With the private allowance on, ``0177.0.0.1`` passes the address check, but httpx
+    cannot send to it: the delivery fails once, clearly, and is not retried."""
+    settings = make_settings(sqlite_url, notify_allow_private_networks=True)
+    channel = WebhookChannel(make_http_client(allow_private=True), settings)
+    url = f"http://0177.0.0.1:{http_receiver.port}/hook"
+    with pytest.raises(PermanentDeliveryError, match="invalid target URL") as caught:
+        await channel.send(DeliveryRequest("msg_1", url, {"type": "x"}))
+    assert caught.value.disable
+    await channel.aclose()
+    assert http_receiver.received() == []

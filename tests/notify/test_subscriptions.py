@@ -36,16 +36,50 @@ def _classified(*matches: TopicMatch) -> ClassifiedItem:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        ({"topic": "x", "channel": "email", "target": "not-an-address"}, "email"),
-        ({"topic": "x", "channel": "webhook", "target": "ftp://h/x"}, "http"),
-        ({"topic": "x", "channel": "webhook", "target": "javascript:alert(1)"}, "http"),
-        ({"topic": "x", "channel": "sms", "target": "1"}, "channel"),
-        ({"topic": "Bad Topic!", "channel": "email", "target": "a@example.org"}, "topic"),
         (
-            {"topic": "x", "channel": "email", "target": "a@example.org", "min_score": 2},
+            {"alert_mode": "item", "topic": "x", "channel": "email", "target": "not-an-address"},
+            "email",
+        ),
+        ({"alert_mode": "item", "topic": "x", "channel": "webhook", "target": "ftp://h/x"}, "http"),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "x",
+                "channel": "webhook",
+                "target": "javascript:alert(1)",
+            },
+            "http",
+        ),
+        ({"alert_mode": "item", "topic": "x", "channel": "sms", "target": "1"}, "channel"),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "Bad Topic!",
+                "channel": "email",
+                "target": "a@example.org",
+            },
+            "topic",
+        ),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "x",
+                "channel": "email",
+                "target": "a@example.org",
+                "min_score": 2,
+            },
             "min_score",
         ),
-        ({"topic": "x", "channel": "email", "target": "a@example.org", "colour": "red"}, "colour"),
+        (
+            {
+                "alert_mode": "item",
+                "topic": "x",
+                "channel": "email",
+                "target": "a@example.org",
+                "colour": "red",
+            },
+            "colour",
+        ),
     ],
 )
 def test_bad_subscriptions_are_refused_with_a_reason(

@@ -28,7 +28,9 @@ from tests.support.http import HttpReceiver, RecordedRequest, Reply
 def _subscribe(service: NotifyService, url: str, topic: str = "flights") -> None:
     subscriptions.create_subscription(
         service.engine,
-        subscriptions.parse_create({"topic": topic, "channel": "webhook", "target": url}),
+        subscriptions.parse_create(
+            {"alert_mode": "item", "topic": topic, "channel": "webhook", "target": url}
+        ),
         service.box,
     )
 

@@ -28,7 +28,9 @@ def _url(engine: Engine) -> str:
 def _webhook(service, url: str, topic: str = "flights"):  # type: ignore[no-untyped-def]
     return subscriptions.create_subscription(
         service.engine,
-        subscriptions.parse_create({"topic": topic, "channel": "webhook", "target": url}),
+        subscriptions.parse_create(
+            {"alert_mode": "item", "topic": topic, "channel": "webhook", "target": url}
+        ),
         service.box,
     )
 

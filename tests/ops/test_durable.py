@@ -15,15 +15,14 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from faststream.kafka import KafkaBroker
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.events import FeedItem
+from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 
 from tests.ops.conftest import FEED, system_overrides
 from tests.ops.support import wait_until
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
-from wirewatch.ops.offsets import group_lag
 from wirewatch.ops.settings import OpsSettings
 from wirewatch.runner import System
 

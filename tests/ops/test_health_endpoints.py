@@ -17,7 +17,6 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
 from wirewatch_shared.health import (
@@ -28,6 +27,7 @@ from wirewatch_shared.health import (
     database_check,
 )
 from wirewatch_shared.http import ops_asgi_app, ops_routes
+from wirewatch_shared.kafka_admin import ensure_streams
 from wirewatch_shared.lag import LagCollector
 from wirewatch_shared.metrics import instrument_broker, register_collector, unregister_collector
 from wirewatch_shared.settings import CommonSettings

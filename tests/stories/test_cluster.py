@@ -59,7 +59,7 @@ def test_decisions_are_deterministic_and_stories_are_not_split_on_the_dev_set() 
     first = [d.story_id for d in cluster_rows(rows)]
     assert first == [d.story_id for d in cluster_rows(rows)]
     report = evaluate([r["story"] for r in rows], first)
-    assert report.bcubed_f1 >= 0.8 and report.alerts_per_story <= 1.4  # a regression guard
+    assert report.bcubed_f1 >= 0.8 and report.alerts_per_story <= 1.6  # a regression guard
 
 
 def test_processing_order_puts_undated_items_last() -> None:

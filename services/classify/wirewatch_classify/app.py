@@ -27,15 +27,16 @@ from faststream.kafka import KafkaBroker
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import metrics, streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
+from wirewatch_shared.service import ServiceBase, service_app
 
-from wirewatch_classify import itemstore, user_topics, workers
-from wirewatch_classify.encoding import assemble, timestamp_json
+from wirewatch_classify import batch, itemstore, user_topics, workers
+from wirewatch_classify.encoding import timestamp_json
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
 
@@ -46,7 +47,7 @@ _INLINE_CHUNK = 250
 first part of a batch is published while the rest is classified."""
 
 
-class ClassifyService:
+class ClassifyService(ServiceBase[ClassifySettings]):
     """Owns the broker, the classifier and the user-topic refresh task of one process."""
 
     def __init__(self, settings: ClassifySettings, engine: Engine | None = None) -> None:
@@ -102,38 +103,16 @@ class ClassifyService:
         The ClassifiedItems go to the output producer as one record batch per
         partition (:class:`KeyedProducer`); the futures of the whole batch are awaited
         together below, before the commit."""
-        now = timestamp_json(datetime.now(UTC))
-        pending: list[Any] = []
-        items: list[tuple[bytes, FeedItem]] = []
-        # The model's validator itself: what model_validate_json calls, minus a wrapper.
-        validate = FeedItem.__pydantic_validator__.validate_json
-        for body in bodies:
-            try:
-                items.append((body, validate(body)))
-            except ValidationError as exc:
-                pending.append(await self._dead_letter(body, exc))
-        store_items = self.settings.classify_store_items
-        records: list[itemstore.ItemRecord] = []
-        tagged: Counter[str] = Counter()
-        matched = 0
+        items, bad = batch.decode(bodies)
+        pending: list[Any] = [await self._dead_letter(body, exc) for body, exc in bad]
+        output = batch.BatchOutput(
+            timestamp_json(datetime.now(UTC)), self.settings.classify_store_items
+        )
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
         async for chunk, results in self._classified_chunks(items):
-            out: list[tuple[bytes, bytes]] = []
-            for (body, item), result in zip(chunk, results, strict=True):
-                out.append(
-                    (
-                        item.item_id.encode(),
-                        assemble(body, result.matches_json, result.entities_json, now),
-                    )
-                )
-                if store_items:
-                    records.append(_record(item, body, result.stored_matches))
-                if result.topics:
-                    matched += 1
-                    tagged.update(result.topics)
-                    if debug:
-                        log.debug("classified", item_id=item.item_id, topics=list(result.topics))
-            pending.extend(await self.producer.send(streams.CLASSIFIED, out))
+            pending.extend(await self.producer.send(streams.CLASSIFIED, output.add(chunk, results)))
+            if debug:
+                _log_matches(chunk, results)
             await asyncio.sleep(0)  # let the sender start on this chunk
         # The batch's items are stored by one statement that runs without the GIL
         # (itemstore.save_items), beside the classification of the next batch: only the
@@ -141,6 +120,7 @@ class ClassifyService:
         # and a crash can leave at most one batch out of the history (the store is
         # history for reclassify, not the pipeline: its failures are logged and the
         # pipeline goes on either way).
+        records = output.records
         saving = asyncio.ensure_future(self._save(records)) if records else None
         try:
             await asyncio.gather(*pending)
@@ -148,7 +128,7 @@ class ClassifyService:
             previous, self._saving = self._saving, saving
             if previous is not None:
                 await previous
-        _count(tagged, matched, len(items))
+        _count(output.tagged, output.matched, len(items))
 
     async def flush_store(self) -> None:
         """Wait for the last batch's store write (it runs beside the next batch)."""
@@ -156,7 +136,7 @@ class ClassifyService:
         if saving is not None:
             await saving
 
-    async def _save(self, records: list[itemstore.ItemRecord]) -> None:
+    async def _save(self, records: list[batch.ItemRecord]) -> None:
         """Keep the items for reclassify. The store is history, not the pipeline: a
         database failure is logged and the batch still completes (a publish failure,
         by contrast, fails the batch so it is redelivered)."""
@@ -267,7 +247,7 @@ class ClassifyService:
     # -- lifecycle -----------------------------------------------------------------
 
     async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
+        await super().on_startup()  # the streams
         await self.reload_user_topics()
         await self.producer.start()
         if self.settings.classify_workers and self._pool is None:
@@ -294,15 +274,6 @@ class ClassifyService:
         # After the broker stopped: no batch is being published any more.
         await self.producer.stop()
 
-    def build_app(self) -> FastStream:
-        return FastStream(
-            self.broker,
-            on_startup=[self.on_startup],
-            after_startup=[self.after_startup],
-            on_shutdown=[self.on_shutdown],
-            after_shutdown=[self.after_shutdown],
-        )
-
 
 def _count(tagged: Counter[str], matched: int, total: int) -> None:
     """Prometheus counters (wirewatch_classify_items / _items_tagged)."""
@@ -314,19 +285,11 @@ def _count(tagged: Counter[str], matched: int, total: int) -> None:
         metrics.TAGGED.labels(topic=topic).inc(count)
 
 
-def _record(item: FeedItem, body: bytes, stored_matches: str) -> itemstore.ItemRecord:
-    # Positional: a named tuple's keyword arguments cost as much again per item.
-    return itemstore.ItemRecord(
-        item.item_id,
-        item.published,
-        item.fetched_at,
-        # The body just validated as a FeedItem: store it as received, no re-encoding.
-        body.decode("utf-8", errors="replace"),
-        stored_matches,
-    )
+def _log_matches(chunk: list[tuple[bytes, FeedItem]], results: list[workers.Result]) -> None:
+    for (_, item), result in zip(chunk, results, strict=True):
+        if result.topics:
+            log.debug("classified", item_id=item.item_id, topics=list(result.topics))
 
 
 def create_app(settings: ClassifySettings | None = None) -> FastStream:
-    settings = settings or ClassifySettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return ClassifyService(settings).build_app()
+    return service_app(ClassifyService, settings or ClassifySettings())

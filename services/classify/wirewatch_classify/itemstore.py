@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import NamedTuple
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
@@ -17,6 +16,7 @@ from sqlmodel import col, select
 from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import TopicMatch
 
+from wirewatch_classify.batch import ItemRecord
 from wirewatch_classify.models import StoredItem
 
 
@@ -32,16 +32,6 @@ def matches_json(matches: Iterable[TopicMatch]) -> str:
     return json.dumps(
         [m.model_dump(mode="json") for m in matches], sort_keys=True, ensure_ascii=False
     )
-
-
-class ItemRecord(NamedTuple):
-    """One item to keep (a named tuple: one is built per classified item)."""
-
-    item_id: str
-    published: datetime
-    fetched_at: datetime
-    item_json: str
-    matches_json: str
 
 
 # The whole batch is one JSON array of [id, published, fetched_at, item, matches]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field
-from wirewatch_shared.settings import CommonSettings
+from wirewatch_shared.settings import CommonSettings, batch_max_records_field
 
 
 class ClassifySettings(CommonSettings):
@@ -14,11 +14,8 @@ class ClassifySettings(CommonSettings):
         description="Directory of topic YAML files that replace (same `topic` name) or add to "
         "the topic files shipped with the classify service.",
     )
-    classify_batch_max_records: int = Field(
-        default=500,
-        ge=1,
-        le=10_000,
-        description="Most items the classify service takes from Kafka in one batch.",
+    classify_batch_max_records: int = batch_max_records_field(
+        500, "Most items the classify service takes from Kafka in one batch."
     )
     classify_store_items: bool = Field(
         default=True,

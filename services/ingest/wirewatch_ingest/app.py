@@ -14,11 +14,12 @@ from faststream import FastStream
 from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import make_broker
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_ingest import feedstore
 from wirewatch_ingest.parsepool import OutgoingItem
@@ -28,7 +29,7 @@ from wirewatch_ingest.settings import IngestSettings
 log = get_logger(__name__)
 
 
-class IngestService:
+class IngestService(ServiceBase[IngestSettings]):
     """Owns the broker, the poller (HTTP client, parser processes) and its loop task."""
 
     def __init__(self, settings: IngestSettings, engine: Engine | None = None) -> None:
@@ -53,7 +54,7 @@ class IngestService:
         await self.producer.publish(streams.ITEMS, records)
 
     async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
+        await super().on_startup()  # the streams
         if self.settings.seed_default_feeds:
             added = await asyncio.to_thread(
                 feedstore.seed_feeds, self.engine, self.settings.default_feeds
@@ -75,16 +76,6 @@ class IngestService:
         await self.poller.aclose()
         await self.producer.stop()  # every poll has finished: nothing is in flight
 
-    def build_app(self) -> FastStream:
-        return FastStream(
-            self.broker,
-            on_startup=[self.on_startup],
-            after_startup=[self.after_startup],
-            on_shutdown=[self.on_shutdown],
-        )
-
 
 def create_app(settings: IngestSettings | None = None) -> FastStream:
-    settings = settings or IngestSettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return IngestService(settings).build_app()
+    return service_app(IngestService, settings or IngestSettings())

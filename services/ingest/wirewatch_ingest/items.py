@@ -112,3 +112,30 @@ def build_item(
         author=truncate(html_to_text(raw.author), MAX_NAME_CHARS) or None,
     )
     return item, published is not None
+
+
+def build_items(
+    raws: Iterable[RawEntry],
+    *,
+    feed_id: int,
+    feed_url: str,
+    feed_title: str,
+    feed_language: str | None,
+    fetched_at: datetime,
+) -> tuple[list[FeedItem], tuple[datetime, ...]]:
+    """Every entry as a normalised item, and the publication times the feed itself gave."""
+    items: list[FeedItem] = []
+    published_times: list[datetime] = []
+    for raw in raws:
+        item, dated = build_item(
+            raw,
+            feed_id=feed_id,
+            feed_url=feed_url,
+            feed_title=feed_title,
+            feed_language=feed_language,
+            fetched_at=fetched_at,
+        )
+        items.append(item)
+        if dated:
+            published_times.append(item.published)
+    return items, tuple(published_times)

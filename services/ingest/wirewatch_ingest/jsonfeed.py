@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_item
+from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_items
 from wirewatch_ingest.normalize import html_to_text, primary_language
 
 JSON_CONTENT_TYPES = ("application/feed+json", "application/json", "text/json")
@@ -62,64 +62,64 @@ def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
 def parse_json_feed(
     body: bytes, *, feed_id: int, feed_url: str, fetched_at: datetime
 ) -> ParsedFeed:
-    try:
-        document = json.loads(body)
-    except (ValueError, RecursionError) as exc:
-        raise FeedParseError(f"not a feed: invalid JSON ({exc})") from None
-    if not isinstance(document, dict):
-        raise FeedParseError("not a feed: JSON document is not an object")
+    """Parse and normalise a JSON Feed body; raises :class:`FeedParseError`."""
+    document = _load_document(body)
     version = _text(document.get("version")) or ""
     raw_items = document.get("items")
     if "jsonfeed.org" not in version and not isinstance(raw_items, list):
         raise FeedParseError("not a feed: JSON without a JSON Feed version or items")
-    items_list = raw_items if isinstance(raw_items, list) else []
+    entries = raw_items if isinstance(raw_items, list) else []
     title = html_to_text(_text(document.get("title")))
     language = primary_language(_text(document.get("language")))
     base = _text(document.get("feed_url")) or feed_url
-    home = _text(document.get("home_page_url"))
-    items = []
-    published_times = []
-    for entry in items_list:
-        if not isinstance(entry, dict):
-            continue
-        link = _text(entry.get("url")) or _text(entry.get("external_url"))
-        if link:
-            link = urljoin(base, link)
-        date_text = _text(entry.get("date_published")) or _text(entry.get("date_modified"))
-        published = _date(entry.get("date_published")) or _date(entry.get("date_modified"))
-        tags = entry.get("tags")
-        raw = RawEntry(
-            guid=_text(entry.get("id")),
-            link=link,
-            title=_text(entry.get("title")),
-            summary=(
-                _text(entry.get("summary"))
-                or _text(entry.get("content_html"))
-                or _text(entry.get("content_text"))
-            ),
-            published=published,
-            published_raw=date_text,
-            categories=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else (),
-            author=_author(entry, document),
-            language=_text(entry.get("language")),
-        )
-        item, dated = build_item(
-            raw,
-            feed_id=feed_id,
-            feed_url=feed_url,
-            feed_title=title,
-            feed_language=language,
-            fetched_at=fetched_at,
-        )
-        items.append(item)
-        if dated:
-            published_times.append(item.published)
+    items, published_times = build_items(
+        (_raw_entry(entry, base, document) for entry in entries if isinstance(entry, dict)),
+        feed_id=feed_id,
+        feed_url=feed_url,
+        feed_title=title,
+        feed_language=language,
+        fetched_at=fetched_at,
+    )
     json_version = "json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", "")
     return ParsedFeed(
         title=title,
         language=language,
         items=items,
         version=json_version,
-        published_times=tuple(published_times),
-        site_url=home,
+        published_times=published_times,
+        site_url=_text(document.get("home_page_url")),
+    )
+
+
+def _load_document(body: bytes) -> dict[str, Any]:
+    """The JSON object of ``body``; raises :class:`FeedParseError` for anything else."""
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise FeedParseError(f"not a feed: invalid JSON ({exc})") from None
+    if not isinstance(document, dict):
+        raise FeedParseError("not a feed: JSON document is not an object")
+    return document
+
+
+def _raw_entry(entry: dict[str, Any], base: str, document: dict[str, Any]) -> RawEntry:
+    """One JSON Feed item as a raw entry (links resolved against ``base``)."""
+    link = _text(entry.get("url")) or _text(entry.get("external_url"))
+    if link:
+        link = urljoin(base, link)
+    tags = entry.get("tags")
+    return RawEntry(
+        guid=_text(entry.get("id")),
+        link=link,
+        title=_text(entry.get("title")),
+        summary=(
+            _text(entry.get("summary"))
+            or _text(entry.get("content_html"))
+            or _text(entry.get("content_text"))
+        ),
+        published=_date(entry.get("date_published")) or _date(entry.get("date_modified")),
+        published_raw=_text(entry.get("date_published")) or _text(entry.get("date_modified")),
+        categories=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else (),
+        author=_author(entry, document),
+        language=_text(entry.get("language")),
     )

@@ -23,7 +23,7 @@ from wirewatch_ingest.items import (
     ParsedFeed,
     RawEntry,
     UnsafeDocumentError,
-    build_item,
+    build_items,
 )
 from wirewatch_ingest.jsonfeed import looks_like_json, parse_json_feed
 from wirewatch_ingest.normalize import (
@@ -75,48 +75,19 @@ def parse_feed(
     # skips URI resolution entirely, which is much cheaper — relative entry links
     # are resolved against the feed URL below instead.
     response_headers = {k: lowered[k] for k in _PARSE_HEADERS if k in lowered}
-    try:
-        # Bytes go in as a file object: feedparser treats a bytes/str argument
-        # as a possible path or URL.
-        parsed: Any = feedparser.parse(
-            io.BytesIO(body),
-            response_headers=response_headers,
-            sanitize_html=False,
-            resolve_relative_uris=False,
-        )
-    except Exception as exc:  # feedparser should not raise; never let it take the feed down
-        raise FeedParseError(f"parser failed: {type(exc).__name__}: {exc}") from None
-    entries = parsed.entries
-    version = parsed.get("version") or ""
-    if not entries:
-        reason = parsed.get("bozo_exception")
-        if not version:
-            raise FeedParseError(f"not a feed{f': {reason}' if reason else ''}")
-        if parsed.get("bozo") and not isinstance(reason, _SOFT_BOZO):
-            # A feed root with a broken body (truncated, not well-formed) and nothing
-            # usable in it: an error for this feed, not a quiet empty feed.
-            raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
+    parsed = _feedparser_parse(body, response_headers)
+    version = _checked_version(parsed)
     feed = parsed.feed
     title = html_to_text(feed.get("title"))
-    language = (
-        primary_language(feed.get("language"))
-        or primary_language((feed.get("title_detail") or {}).get("language"))
-        or primary_language(response_headers.get("content-language"))
+    language = _feed_language(feed, response_headers)
+    items, published_times = build_items(
+        (_raw_entry(entry, feed_url) for entry in parsed.entries),
+        feed_id=feed_id,
+        feed_url=feed_url,
+        feed_title=title,
+        feed_language=language,
+        fetched_at=fetched_at,
     )
-    items = []
-    published_times = []
-    for entry in entries:
-        item, dated = build_item(
-            _raw_entry(entry, feed_url),
-            feed_id=feed_id,
-            feed_url=feed_url,
-            feed_title=title,
-            feed_language=language,
-            fetched_at=fetched_at,
-        )
-        items.append(item)
-        if dated:
-            published_times.append(item.published)
     bozo = str(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     return ParsedFeed(
         title=title,
@@ -125,8 +96,46 @@ def parse_feed(
         bozo_reason=bozo,
         version=version,
         ttl_s=_ttl_seconds(feed.get("ttl")),
-        published_times=tuple(published_times),
+        published_times=published_times,
         site_url=safe_link(feed.get("link")),
+    )
+
+
+def _feedparser_parse(body: bytes, response_headers: dict[str, str]) -> Any:
+    """feedparser's result for ``body``; any exception it raises is a :class:`FeedParseError`."""
+    try:
+        # Bytes go in as a file object: feedparser treats a bytes/str argument
+        # as a possible path or URL.
+        return feedparser.parse(
+            io.BytesIO(body),
+            response_headers=response_headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser should not raise; never let it take the feed down
+        raise FeedParseError(f"parser failed: {type(exc).__name__}: {exc}") from None
+
+
+def _checked_version(parsed: Any) -> str:
+    """The feed version; raises when a document without entries is not a usable feed."""
+    version = str(parsed.get("version") or "")
+    if not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        if not version:
+            raise FeedParseError(f"not a feed{f': {reason}' if reason else ''}")
+        if parsed.get("bozo") and not isinstance(reason, _SOFT_BOZO):
+            # A feed root with a broken body (truncated, not well-formed) and nothing
+            # usable in it: an error for this feed, not a quiet empty feed.
+            raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
+    return version
+
+
+def _feed_language(feed: Any, response_headers: dict[str, str]) -> str | None:
+    """The feed's language: declared by the feed, its title, or the HTTP response."""
+    return (
+        primary_language(feed.get("language"))
+        or primary_language((feed.get("title_detail") or {}).get("language"))
+        or primary_language(response_headers.get("content-language"))
     )
 
 

@@ -37,6 +37,15 @@ def default_owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def _wait_s(exhausted_at: float | None, busy: bool, tick: float) -> float | None:
+    """How long the scheduler waits for a finished poll (or stop) before claiming again:
+    the rest of the tick after a claim that found too few due feeds, else until a poll
+    finishes (or a whole tick when idle)."""
+    if exhausted_at is not None:
+        return max(0.0, tick - (time.monotonic() - exhausted_at))
+    return None if busy else tick
+
+
 class FeedPoller:
     """Claims due feeds and polls them, at most ``max_concurrent_fetches`` at once."""
 
@@ -159,11 +168,7 @@ class FeedPoller:
                 free = max_active - len(active)
                 waited = time.monotonic() - exhausted_at if exhausted_at is not None else tick
                 if free >= low_water and (waited >= tick or (until_idle and not active)):
-                    try:
-                        leases = await self._claim(free)
-                    except Exception:
-                        log.exception("claiming due feeds failed")
-                        leases = []
+                    leases = await self._claim_logged(free)
                     exhausted_at = time.monotonic() if len(leases) < free else None
                     for lease in leases:
                         task = asyncio.create_task(self._poll(lease))
@@ -172,23 +177,32 @@ class FeedPoller:
                     if until_idle and not active:
                         break
                     continue
-                if exhausted_at is not None:
-                    timeout: float | None = max(0.0, tick - (time.monotonic() - exhausted_at))
-                else:
-                    timeout = None if active else tick
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), timeout)
+                    await asyncio.wait_for(wake.wait(), _wait_s(exhausted_at, bool(active), tick))
         finally:
             if relay is not None:
                 relay.cancel()
-            if active:
-                grace = self.settings.fetch_total_timeout_s + 5.0
-                _done, pending = await asyncio.wait(set(active), timeout=grace)
-                for task in pending:
-                    task.cancel()
-                if pending:
-                    await asyncio.wait(pending)
+            await self._drain(active)
         return outcomes
+
+    async def _claim_logged(self, limit: int) -> list[feedstore.FeedLease]:
+        """Claim due feeds; a failed claim is logged and claims nothing this round."""
+        try:
+            return await self._claim(limit)
+        except Exception:
+            log.exception("claiming due feeds failed")
+            return []
+
+    async def _drain(self, active: set[asyncio.Task[PollOutcome]]) -> None:
+        """Let polls in flight finish within the fetch deadline (plus grace), cancel the rest."""
+        if not active:
+            return
+        grace = self.settings.fetch_total_timeout_s + 5.0
+        _done, pending = await asyncio.wait(set(active), timeout=grace)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending)
 
     async def run_until_idle(self) -> list[PollOutcome]:
         return await self.poll_due(until_idle=True)

@@ -18,13 +18,14 @@ from faststream.kafka.annotations import KafkaMessage
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
-from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent
+from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_notify import flight_alerts, memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
@@ -34,6 +35,7 @@ from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
+from wirewatch_notify.story_alerts import opened_pairs, story_deliveries
 from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
@@ -49,7 +51,7 @@ MAX_PARTITION_FETCH_BYTES = 128 * 1024
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
 
 
-class NotifyService:
+class NotifyService(ServiceBase[NotifySettings]):
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
         memory.limit_arenas()  # before the worker threads exist
         self.settings = settings
@@ -92,6 +94,25 @@ class NotifyService:
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_batch)
+        # Story-mode subscriptions: alerts from story events (keyed by story id, so one
+        # story's events come in order).
+        self.stories_handled = 0
+        self.story_dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER),
+            streams.STORIES,
+            settings.story_consumer_group,
+        )
+        self.broker.subscriber(
+            streams.STORIES,
+            group_id=settings.story_consumer_group,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=BATCH_MAX_RECORDS,
+            batch_timeout_ms=BATCH_TIMEOUT_MS,
+            decoder=raw_bodies,
+            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
+            **settings.consumer_options(),
+        )(self.on_story_batch)
         self.routes = flight_alerts.RouteCache(self.engine)
         self.broker.subscriber(
             streams.FLIGHTS,
@@ -182,6 +203,49 @@ class NotifyService:
                     raise
                 await self.dead_letters.send(body, exc)
 
+    async def on_story_batch(self, message: KafkaMessage) -> None:
+        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
+        events: list[StoryEvent] = []
+        for body in bodies:
+            try:
+                events.append(StoryEvent.model_validate_json(body))
+            except ValidationError as exc:
+                await self.story_dead_letters.send(body, exc)
+        try:
+            await self.handle_story_events(events)
+        except Exception as exc:
+            await asyncio.sleep(
+                self.backoff.failed("recording story alerts failed", exc, messages=len(bodies))
+            )
+            await message.nack()
+            return
+        self.backoff.succeeded()
+        await message.ack()
+        self.stories_handled += len(bodies)
+
+    async def handle_story_events(self, events: list[StoryEvent]) -> None:
+        """Record the story-mode alerts of a batch of story events (idempotent)."""
+        if not events:
+            return
+        added, due_now = await asyncio.to_thread(self._record_stories, events)
+        if added:
+            log.info("story alerts recorded", events=len(events), new=added)
+            if due_now:
+                self.worker.notify_recorded()
+
+    def _record_stories(self, events: list[StoryEvent]) -> tuple[int, bool]:
+        index = self.rules.story_index()
+        if not index.rules:
+            return 0, False
+        opened = opened_pairs(self.engine, {e.story_id for e in events})
+        new = story_deliveries(events, index, opened, now=self.worker.clock())
+        routes = self.routes.get()  # route subscriptions get flight records, not stories
+        new = [d for d in new if d.subscription_id not in routes]
+        if not new:
+            return 0, False
+        due_now = any(d.hold_until is None and not d.cancelled for d in new)
+        return outbox.enqueue(self.engine, new), due_now
+
     async def handle_classified(self, classified: ClassifiedItem) -> None:
         """Record a delivery per matching subscription (idempotent)."""
         await self.handle_batch([classified])
@@ -230,7 +294,7 @@ class NotifyService:
         return len(new), outbox.enqueue(self.engine, new), due_now
 
     async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
+        await super().on_startup()  # the streams
 
     async def after_startup(self) -> None:
         self._stop.clear()
@@ -244,16 +308,6 @@ class NotifyService:
         for channel in self.channels.values():
             await channel.aclose()
 
-    def build_app(self) -> FastStream:
-        return FastStream(
-            self.broker,
-            on_startup=[self.on_startup],
-            after_startup=[self.after_startup],
-            on_shutdown=[self.on_shutdown],
-        )
-
 
 def create_app(settings: NotifySettings | None = None) -> FastStream:
-    settings = settings or NotifySettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return NotifyService(settings).build_app()
+    return service_app(NotifyService, settings or NotifySettings())

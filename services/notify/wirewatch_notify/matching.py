@@ -29,6 +29,8 @@ class SubscriptionRule:
     countries: frozenset[str] = frozenset()  # uppercase ISO 3166-1 alpha-2
     entities: frozenset[str] = frozenset()  # casefolded names
     timing: Timing = field(default_factory=Timing)
+    alert_mode: str = "item"  # "item": the classified stream; "story": story events
+    followup_outlets: int = 0
 
 
 def primary_language(tag: str | None) -> str | None:
@@ -77,6 +79,7 @@ class RuleIndex:
     def __init__(self, rules: Iterable[SubscriptionRule]) -> None:
         self.rules = list(rules)
         self.timings = {rule.subscription_id: rule.timing for rule in self.rules}
+        self.by_id = {rule.subscription_id: rule for rule in self.rules}
         self._by_topic: dict[str, list[SubscriptionRule]] = {}
         for rule in self.rules:
             for topic in rule.topics:

@@ -48,6 +48,10 @@ class Subscription(SQLModel, table=True):
     feeds: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     languages: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     mode: str = Field(default="instant", max_length=16)  # "instant" | "digest"
+    # "story": one alert per story (+ one follow-up), "item": one alert per item. Tables
+    # made before story mode get "item" (migration 0004).
+    alert_mode: str = Field(default="story", max_length=8)
+    followup_outlets: int = 3  # story mode: one follow-up at this many outlets (0: none)
     digest_interval_minutes: int | None = None
     timezone: str = Field(default="UTC", max_length=64)
     quiet_start: str | None = Field(default=None, max_length=5)  # "HH:MM" local time

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 
@@ -40,6 +40,7 @@ class NewDelivery:
     envelope: dict[str, Any]
     hold_until: datetime | None = None  # quiet hours / digest period: held until then
     kind: str = DeliveryKind.ALERT
+    cancelled: bool = False  # recorded only to take its key (never sent)
 
 
 def _insert_ignoring_duplicates(engine: Engine) -> Any:
@@ -61,7 +62,13 @@ def delivery_rows(deliveries: Sequence[NewDelivery], now: datetime) -> list[dict
             "subscription_id": d.subscription_id,
             "item_id": d.item_id,
             "kind": d.kind,
-            "status": DeliveryStatus.HELD if d.hold_until else DeliveryStatus.PENDING,
+            "status": (
+                DeliveryStatus.CANCELLED
+                if d.cancelled
+                else DeliveryStatus.HELD
+                if d.hold_until
+                else DeliveryStatus.PENDING
+            ),
             "attempts": 0,
             "next_attempt_at": d.hold_until or now,
             "payload": dumps(d.envelope),
@@ -161,19 +168,10 @@ def claim(
     Candidates are read without their payload; only the claimed rows are loaded.
     """
     excluded = list(exclude_subscriptions)
-    query = (
-        select(Delivery.id, Delivery.subscription_id)
-        .where(
-            col(Delivery.status) == DeliveryStatus.PENDING,
-            col(Delivery.next_attempt_at) <= now,
-        )
-        .order_by(col(Delivery.next_attempt_at))
-        .limit(limit * 4 if accept or excluded else limit)
-    )
-    if excluded:
-        query = query.where(col(Delivery.subscription_id).not_in(excluded))
+    # Over-fetch when candidates may be skipped, so enough remain to fill ``limit``.
+    fetch = limit * 4 if accept or excluded else limit
     with session_scope(engine) as session:
-        candidates = list(session.exec(query))
+        candidates = _due_candidates(session, now, fetch, excluded)
         if not candidates:
             return []
         sub_ids = {sub_id for _, sub_id in candidates}
@@ -188,22 +186,49 @@ def claim(
         ][:limit]
         if not chosen:
             return []
-        # One statement claims and loads the rows (UPDATE ... RETURNING, SQLite and
-        # PostgreSQL): rows another process claimed first simply do not come back.
-        won = session.execute(
-            update(Delivery)
-            .where(
-                col(Delivery.id).in_(chosen),
-                col(Delivery.status) == DeliveryStatus.PENDING,
-                col(Delivery.next_attempt_at) <= now,
-            )
-            .values(next_attempt_at=now + lease)
-            .returning(Delivery),
-            execution_options={"synchronize_session": False},
-        )
-        order = {delivery_id: n for n, delivery_id in enumerate(chosen)}
-        claimed = sorted(won.scalars(), key=lambda d: order[d.id])  # type: ignore[index]
+        claimed = _claim_rows(session, chosen, now, now + lease)
     return [Claimed(d, subs.get(d.subscription_id)) for d in claimed]
+
+
+def _due_candidates(
+    session: Session, now: datetime, limit: int, excluded: list[int]
+) -> list[tuple[int | None, int]]:
+    """Ids and subscriptions of the first ``limit`` due pending deliveries, soonest first."""
+    query = (
+        select(Delivery.id, Delivery.subscription_id)
+        .where(
+            col(Delivery.status) == DeliveryStatus.PENDING,
+            col(Delivery.next_attempt_at) <= now,
+        )
+        .order_by(col(Delivery.next_attempt_at))
+        .limit(limit)
+    )
+    if excluded:
+        query = query.where(col(Delivery.subscription_id).not_in(excluded))
+    return list(session.exec(query))
+
+
+def _claim_rows(
+    session: Session, chosen: list[int], now: datetime, until: datetime
+) -> list[Delivery]:
+    """Claim the ``chosen`` deliveries still due, until ``until``: the rows won, in order.
+
+    One statement claims and loads the rows (UPDATE ... RETURNING, SQLite and
+    PostgreSQL): rows another process claimed first simply do not come back.
+    """
+    won = session.execute(
+        update(Delivery)
+        .where(
+            col(Delivery.id).in_(chosen),
+            col(Delivery.status) == DeliveryStatus.PENDING,
+            col(Delivery.next_attempt_at) <= now,
+        )
+        .values(next_attempt_at=until)
+        .returning(Delivery),
+        execution_options={"synchronize_session": False},
+    )
+    order = {delivery_id: n for n, delivery_id in enumerate(chosen)}
+    return sorted(won.scalars(), key=lambda d: order[d.id])  # type: ignore[index]
 
 
 def claim_due(

@@ -67,7 +67,9 @@ def alert_envelope(
 def digest_envelope(
     alerts: Sequence[dict[str, Any]], *, period_end: datetime, now: datetime
 ) -> dict[str, Any]:
-    """One message for a digest period: the ``data`` of every alert, oldest first."""
+    """One message for a digest period: the ``data`` of every alert, oldest first; the
+    alerts of one story are one entry (the story's latest state)."""
+    alerts = group_by_story(alerts)
     return {
         "type": DIGEST_EVENT_TYPE,
         "timestamp": now.isoformat(),
@@ -154,7 +156,45 @@ def email_subject(envelope: dict[str, Any]) -> str:
         return "[Wirewatch] Please confirm your alert subscription"
     topics = ", ".join(m["topic"] for m in data["matches"])
     prefix = "[Wirewatch test] " if data.get("test") else "[Wirewatch] "
+    story = data.get("story")
+    if story and story.get("event") == "grown":
+        prefix += f"Update, {len(story['outlets'])} outlets: "
     return f"{prefix}{topics}: {headline(data)}"
+
+
+def story_lines(data: dict[str, Any]) -> list[str]:
+    """The story part of an alert as text (none for an item alert)."""
+    story = data.get("story")
+    if not story:
+        return []
+    lines = [
+        f"Story {story['id']}: {story['item_count']} item(s), {len(story['outlets'])} outlet(s)"
+    ]
+    if story["also_reported_by"]:
+        lines.append("Also reported by: " + ", ".join(story["also_reported_by"]))
+    for ref in story["items"]:
+        language = f" [{ref['language']}]" if ref.get("language") else ""
+        link = f" {ref['link']}" if ref.get("link") else ""
+        lines.append(f"- {ref['outlet']}{language}: {ref['title']}{link} ({ref['published']})")
+    return lines
+
+
+def group_by_story(alerts: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A digest's alerts with one entry per story (its latest state), item alerts as they
+    are, in the order each story or item first appeared."""
+    out: list[dict[str, Any]] = []
+    position: dict[str, int] = {}
+    for alert in alerts:
+        story = alert.get("data", {}).get("story")
+        if not story:
+            out.append(alert)
+            continue
+        if story["id"] in position:
+            out[position[story["id"]]] = alert
+        else:
+            position[story["id"]] = len(out)
+            out.append(alert)
+    return out
 
 
 def email_text(envelope: dict[str, Any]) -> str:
@@ -177,4 +217,7 @@ def alert_text(data: dict[str, Any]) -> str:
             f"Topic {match['topic']} (score {match['score']:.2f}) — evidence: "
             f"{_evidence_text(match)}"
         )
+    story = story_lines(data)
+    if story:
+        lines += ["", *story]
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from wirewatch_notify.payloads import (
     evidence_phrases,
     headline,
     source_name,
+    story_lines,
 )
 
 
@@ -37,7 +38,10 @@ def environment() -> Environment:
     )
     env.filters["http_url"] = _http_url
     env.globals.update(
-        headline=headline, source_name=source_name, evidence_phrases=evidence_phrases
+        headline=headline,
+        source_name=source_name,
+        evidence_phrases=evidence_phrases,
+        story_lines=story_lines,
     )
     return env
 

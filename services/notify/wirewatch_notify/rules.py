@@ -35,6 +35,8 @@ def rule_of(sub: Subscription) -> SubscriptionRule:
         countries=frozenset(sub.countries),
         entities=frozenset(e.casefold() for e in sub.entities),
         timing=timing_of(sub),
+        alert_mode=sub.alert_mode,
+        followup_outlets=sub.followup_outlets,
     )
 
 
@@ -62,17 +64,30 @@ class RuleCache:
         self.engine = engine
         self._lock = threading.Lock()
         self._version: tuple[int, datetime | None] | None = None
-        self._index = RuleIndex(())
+        self._indexes = (RuleIndex(()), RuleIndex(()))
 
-    def index(self) -> RuleIndex:
+    def _both(self) -> tuple[RuleIndex, RuleIndex]:
         version = _version(self.engine)
         with self._lock:
             if version == self._version:
-                return self._index
-        index = RuleIndex(active_rules(self.engine))
+                return self._indexes
+        rules = active_rules(self.engine)
+        indexes = (
+            RuleIndex(r for r in rules if r.alert_mode != "story"),
+            RuleIndex(r for r in rules if r.alert_mode == "story"),
+        )
         with self._lock:
-            self._version, self._index = version, index
-        return index
+            self._version, self._indexes = version, indexes
+        return indexes
+
+    def index(self) -> RuleIndex:
+        """Item-mode subscriptions (alerts from the classified stream)."""
+        return self._both()[0]
+
+    def story_index(self) -> RuleIndex:
+        """Story-mode subscriptions (alerts from story events)."""
+        return self._both()[1]
 
     def get(self) -> list[SubscriptionRule]:
-        return self.index().rules
+        item, story = self._both()
+        return [*item.rules, *story.rules]

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
+from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from wirewatch_notify.timing import parse_hhmm, zone
 
@@ -19,7 +27,20 @@ TOPIC_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 ChannelName = Literal["webhook", "slack", "email", "apprise"]
+# What the validators accept, said in the schema too (clients and schemathesis read it).
+TopicName = Annotated[str, StringConstraints(pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9._-]{0,127}\s*$")]
+Country = Annotated[str, StringConstraints(pattern=r"^\s*[A-Za-z]{2}\s*$")]
+Language = Annotated[
+    str, StringConstraints(pattern=r"^\s*[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*\s*$")
+]
+EntityName = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"\S")]
+FeedId = Annotated[int, Field(ge=1)]
+TimezoneName = Annotated[
+    str, Field(json_schema_extra={"enum": sorted(available_timezones() | {"UTC"})})
+]
+Clock = Annotated[str, StringConstraints(pattern=r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$")]
 Mode = Literal["instant", "digest"]
+AlertMode = Literal["story", "item"]
 
 
 def _topics(values: list[str]) -> list[str]:
@@ -60,8 +81,8 @@ class QuietHours(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    start: str = Field(description="HH:MM, e.g. 22:00.", examples=["22:00"])
-    end: str = Field(description="HH:MM, e.g. 07:00.", examples=["07:00"])
+    start: Clock = Field(description="HH:MM, e.g. 22:00.", examples=["22:00"])
+    end: Clock = Field(description="HH:MM, e.g. 07:00.", examples=["07:00"])
 
     @field_validator("start", "end")
     @classmethod
@@ -81,26 +102,40 @@ class _Settable(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     min_score: float = Field(default=0.0, ge=0.0, le=1.0, description="Minimum topic score.")
-    countries: list[str] = Field(
+    countries: list[Country] = Field(
         default_factory=list, max_length=50, description="ISO country codes (any of)."
     )
-    entities: list[str] = Field(
+    entities: list[EntityName] = Field(
         default_factory=list,
         max_length=50,
         description="Country, agency or place names found in the item (any of).",
     )
-    feeds: list[int] = Field(default_factory=list, max_length=100, description="Feed ids.")
-    languages: list[str] = Field(
+    feeds: list[FeedId] = Field(default_factory=list, max_length=100, description="Feed ids.")
+    languages: list[Language] = Field(
         default_factory=list, max_length=20, description="Item languages, e.g. en, es."
     )
     mode: Mode = Field(default="instant", description="`instant` or `digest`.")
+    alert_mode: AlertMode = Field(
+        default="story",
+        description="`story`: one alert when a story (one event, all outlets) opens, and one "
+        "follow-up when it reaches `followup_outlets` outlets; `item`: one alert per item.",
+    )
+    followup_outlets: int = Field(
+        default=3,
+        ge=0,
+        le=100,
+        description="Story mode: send one follow-up when the story reaches this many outlets "
+        "(0: no follow-up).",
+    )
     digest_interval_minutes: int | None = Field(
         default=None,
         ge=5,
         le=1440,
         description="Digest period (5 min to 1 day), counted from local midnight.",
     )
-    timezone: str = Field(default="UTC", description="IANA timezone for quiet hours and digests.")
+    timezone: TimezoneName = Field(
+        default="UTC", description="IANA timezone for quiet hours and digests."
+    )
     quiet_hours: QuietHours | None = Field(
         default=None, description="Alerts in this window are held and sent when it ends."
     )
@@ -143,10 +178,21 @@ def check_timing(mode: str, digest_interval_minutes: int | None) -> None:
 
 
 class SubscriptionCreate(_Settable):
-    topic: str | None = Field(
+    # The schema says what the validator below checks: a topic, or a non-empty topics.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["topic"], "properties": {"topic": {"type": "string"}}},
+                {"required": ["topics"], "properties": {"topics": {"minItems": 1}}},
+            ]
+        },
+    )
+
+    topic: TopicName | None = Field(
         default=None, description="One topic (shorthand for `topics: [topic]`)."
     )
-    topics: list[str] = Field(default_factory=list, max_length=20, description="Topic names.")
+    topics: list[TopicName] = Field(default_factory=list, max_length=20, description="Topic names.")
     channel: ChannelName
     target: str = Field(
         min_length=1,
@@ -170,15 +216,17 @@ class SubscriptionUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    topics: list[str] | None = Field(default=None, min_length=1, max_length=20)
+    topics: list[TopicName] | None = Field(default=None, min_length=1, max_length=20)
     min_score: float | None = Field(default=None, ge=0.0, le=1.0)
-    countries: list[str] | None = Field(default=None, max_length=50)
-    entities: list[str] | None = Field(default=None, max_length=50)
-    feeds: list[int] | None = Field(default=None, max_length=100)
-    languages: list[str] | None = Field(default=None, max_length=20)
+    countries: list[Country] | None = Field(default=None, max_length=50)
+    entities: list[EntityName] | None = Field(default=None, max_length=50)
+    feeds: list[FeedId] | None = Field(default=None, max_length=100)
+    languages: list[Language] | None = Field(default=None, max_length=20)
     mode: Mode | None = None
+    alert_mode: AlertMode | None = None
+    followup_outlets: int | None = Field(default=None, ge=0, le=100)
     digest_interval_minutes: int | None = Field(default=None, ge=5, le=1440)
-    timezone: str | None = None
+    timezone: TimezoneName | None = None
     quiet_hours: QuietHours | None = None
     active: bool | None = None
 
@@ -194,7 +242,15 @@ class SubscriptionUpdate(BaseModel):
             self.entities = _entities(self.entities)
         if self.timezone is not None:
             zone(self.timezone)
-        for name in ("topics", "min_score", "mode", "timezone", "active"):
+        for name in (
+            "topics",
+            "min_score",
+            "mode",
+            "alert_mode",
+            "followup_outlets",
+            "timezone",
+            "active",
+        ):
             if getattr(self, name) is None:  # null, as the schema allows: left unchanged
                 self.model_fields_set.discard(name)
         return self
@@ -211,6 +267,8 @@ class SubscriptionOut(BaseModel):
     feeds: list[int]
     languages: list[str]
     mode: str
+    alert_mode: str
+    followup_outlets: int
     digest_interval_minutes: int | None
     timezone: str
     quiet_hours: QuietHours | None

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from wirewatch_shared import streams
-from wirewatch_shared.settings import CommonSettings, deprecated_alias
+from wirewatch_shared.settings import CommonSettings, consumer_group_field, deprecated_alias
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
@@ -81,8 +81,11 @@ class NotifySettings(CommonSettings):
         "classified topic's retention: a delivery is also its (subscription, item) "
         "de-duplication key.",
     )
-    consumer_group: str = Field(
-        default=streams.GROUP_NOTIFY, description="Kafka consumer group of the notify service."
+    consumer_group: str = consumer_group_field(streams.GROUP_NOTIFY, "notify service")
+    story_consumer_group: str = Field(
+        default=streams.GROUP_NOTIFY_STORIES,
+        description="Kafka consumer group of notify's story-event consumer (story-mode "
+        "subscriptions).",
     )
     notify_allow_private_networks: bool = Field(
         default=False,

@@ -198,6 +198,8 @@ def create_subscription(
         feeds=request.feeds,
         languages=request.languages,
         mode=request.mode,
+        alert_mode=request.alert_mode,
+        followup_outlets=request.followup_outlets,
         digest_interval_minutes=request.digest_interval_minutes,
         timezone=request.timezone,
         quiet_start=request.quiet_hours.start if request.quiet_hours else None,
@@ -254,7 +256,13 @@ def update_subscription(
         for name in ("topics", "min_score", "countries", "entities", "feeds", "languages"):
             if name in given:
                 setattr(sub, name, getattr(patch, name))
-        for name in ("mode", "digest_interval_minutes", "timezone"):
+        for name in (
+            "mode",
+            "alert_mode",
+            "followup_outlets",
+            "digest_interval_minutes",
+            "timezone",
+        ):
             if name in given:
                 setattr(sub, name, getattr(patch, name))
         if patch.mode == "instant" and "digest_interval_minutes" not in given:
@@ -403,6 +411,8 @@ def view(sub: Subscription) -> SubscriptionOut:
         feeds=sub.feeds,
         languages=sub.languages,
         mode=sub.mode,
+        alert_mode=sub.alert_mode,
+        followup_outlets=sub.followup_outlets,
         digest_interval_minutes=sub.digest_interval_minutes,
         timezone=sub.timezone,
         quiet_hours=quiet,

@@ -105,6 +105,19 @@ def _give_back(delivery: Delivery) -> Outcome:
     )
 
 
+def _held_for_quiet_hours(delivery: Delivery, sub: Subscription, now: datetime) -> Outcome | None:
+    """An alert or digest due in the subscriber's quiet hours (e.g. a retry) waits for
+    their end: an alert is held, a digest stays pending."""
+    if delivery.kind not in (DeliveryKind.ALERT, DeliveryKind.DIGEST):
+        return None
+    quiet_end = quiet_until(timing_of(sub), now)
+    if quiet_end is None:
+        return None
+    assert delivery.id is not None
+    held = DeliveryStatus.HELD if delivery.kind == DeliveryKind.ALERT else DeliveryStatus.PENDING
+    return Outcome(delivery.id, held, "quiet hours", next_attempt_at=quiet_end)
+
+
 @dataclass(slots=True)
 class _Queued:
     item: Claimed
@@ -505,25 +518,28 @@ class DeliveryWorker:
         if skip is not None:
             return Outcome(delivery.id, DeliveryStatus.CANCELLED, skip)
         assert sub is not None
-        if delivery.kind in (DeliveryKind.ALERT, DeliveryKind.DIGEST):
-            quiet_end = quiet_until(timing_of(sub), now)
-            if quiet_end is not None:  # e.g. a retry falling into quiet hours
-                held = (
-                    DeliveryStatus.HELD
-                    if delivery.kind == DeliveryKind.ALERT
-                    else DeliveryStatus.PENDING
-                )
-                return Outcome(delivery.id, held, "quiet hours", next_attempt_at=quiet_end)
+        held = _held_for_quiet_hours(delivery, sub, now)
+        if held is not None:
+            return held
         channel = self.channels.get(sub.channel)
         if channel is None:
             return Outcome(delivery.id, DeliveryStatus.DEAD, f"no channel {sub.channel!r}")
-        schedule = self.settings.retry_schedule_s
         limit = min(deadline_s or self._send_deadline, self._send_deadline)
         try:
             request = self.request_for(delivery, sub, now)
             async with asyncio.timeout(limit):
                 await channel.send(request)
-        except RetryableDeliveryError as exc:
+        except Exception as exc:
+            return self._send_failure(delivery, sub, exc, limit)
+        return Outcome(delivery.id, DeliveryStatus.SENT)
+
+    def _send_failure(
+        self, delivery: Delivery, sub: Subscription, exc: Exception, limit: float
+    ) -> Outcome:
+        """The outcome of a failed send (called while handling ``exc``): a retry, or dead,
+        with the subscription disabled when the receiver says so."""
+        schedule = self.settings.retry_schedule_s
+        if isinstance(exc, RetryableDeliveryError):
             return outbox.failure_outcome(
                 delivery,
                 str(exc),
@@ -533,7 +549,7 @@ class DeliveryWorker:
                 exact=exc.exact,
                 counts=exc.counts,
             )
-        except PermanentDeliveryError as exc:
+        if isinstance(exc, PermanentDeliveryError):
             outcome = outbox.failure_outcome(
                 delivery, str(exc), schedule=schedule, now=self.clock(), permanent=True
             )
@@ -547,16 +563,15 @@ class DeliveryWorker:
                     disable_reason=str(exc),
                 )
             return outcome
-        except TimeoutError:
+        if isinstance(exc, TimeoutError):
             return outbox.failure_outcome(
                 delivery,
                 f"send took longer than {limit:g} s",
                 schedule=schedule,
                 now=self.clock(),
             )
-        except Exception as exc:  # a channel bug: keep the delivery, retry later
-            log.exception("channel crashed", subscription_id=sub.id, item_id=delivery.item_id)
-            return outbox.failure_outcome(
-                delivery, f"{type(exc).__name__}: {exc}", schedule=schedule, now=self.clock()
-            )
-        return Outcome(delivery.id, DeliveryStatus.SENT)
+        # A channel bug: keep the delivery, retry later.
+        log.exception("channel crashed", subscription_id=sub.id, item_id=delivery.item_id)
+        return outbox.failure_outcome(
+            delivery, f"{type(exc).__name__}: {exc}", schedule=schedule, now=self.clock()
+        )

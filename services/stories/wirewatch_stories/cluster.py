@@ -124,8 +124,17 @@ class Clusterer:
         index = self._by_item.get(item_id)
         return None if index is None else self._members[index].story_id
 
-    def add(self, item_id: str, story_id: str, cues: Iterable[str], published: float) -> None:
-        """Record that ``item_id`` belongs to ``story_id`` (a decision, ours or replayed)."""
+    def add(
+        self,
+        item_id: str,
+        story_id: str,
+        cues: Iterable[str],
+        published: float,
+        *,
+        advance: bool = True,
+    ) -> None:
+        """Record that ``item_id`` belongs to ``story_id`` (a decision, ours or replayed;
+        ``advance=False`` when restoring a stored state: the clock is already set)."""
         if item_id in self._by_item:
             return
         cue_set = frozenset(cues)
@@ -144,15 +153,24 @@ class Clusterer:
             story.last = published
         story.members.append(index)
         heapq.heappush(self._expiry, (story.last, story_id))
-        if published > self.clock:
+        if advance and published > self.clock:
             # One item moves the clock by one window at most: a mis-dated item (or a
             # partition far ahead of another) cannot close every story at once.
             step = published if self.clock == -math.inf else self.clock + self.window_s
             self.clock = min(published, step)
-            self._expire()
+        self._expire()  # every time: the state is the same whatever the history of the clock
+
+    def resume(self, clock: float) -> None:
+        """Start from a stored clock (a fresh process), before replaying the retained items."""
+        self.clock = clock
+
+    @property
+    def horizon(self) -> float:
+        """Stories whose latest item is older than this are forgotten."""
+        return self.clock - RETAIN_WINDOWS * self.window_s
 
     def _expire(self) -> None:
-        horizon = self.clock - RETAIN_WINDOWS * self.window_s
+        horizon = self.horizon
         while self._expiry and self._expiry[0][0] < horizon:
             last, story_id = heapq.heappop(self._expiry)
             story = self._stories.get(story_id)

@@ -91,6 +91,8 @@ SPANISH_TO_ENGLISH = {
     "envia": "send", "envio": "send", "recib": "recei", "sema": "week",
     "pasaj": "passe", "traba": "worke", "refug": "refug", "orden": "order",
     "fallo": "ruling", "sente": "ruling", "apela": "appea", "minis": "minis",
+    "estad": "state", "unido": "unite", "reino": "kingd", "aerol": "airli",
+    "estat": "state", "nacio": "natio", "famil": "famil", "menor": "minor",
 }  # fmt: skip
 
 

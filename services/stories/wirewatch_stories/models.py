@@ -65,3 +65,4 @@ class StoriesLock(SQLModel, table=True):
 
     id: int = Field(primary_key=True)
     seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    clock: float | None = None  # the clusterer's clock after decision ``seq`` (epoch s)

@@ -25,7 +25,7 @@ import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -34,7 +34,7 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
 
 from wirewatch_stories.assign import StoryState, features_of, story_event
-from wirewatch_stories.cluster import RETAIN_WINDOWS, Clusterer
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.models import StoriesLock, Story, StoryItem
 
 STORY = Story.__table__  # type: ignore[attr-defined]
@@ -79,29 +79,32 @@ class Assigner:
 
     # -- keeping in step ---------------------------------------------------------------
 
-    def _load(self, conn: Connection, last_seq: int) -> None:
-        """A fresh process: the items of the stories still open."""
-        latest = conn.execute(select(func.max(STORY.c.last_published))).scalar()
-        if latest is not None:
-            horizon = latest - timedelta(seconds=RETAIN_WINDOWS * self.window_s)
-            open_ids = select(STORY.c.id).where(STORY.c.last_published >= horizon)
-            self._replay(conn, ITEM.c.story_id.in_(open_ids.scalar_subquery()))
+    def _load(self, conn: Connection, last_seq: int, clock: float | None) -> None:
+        """A fresh process: the clock and the items of the stories the clusterer still
+        holds (exactly the state of a process that has run all along)."""
+        if clock is not None:
+            self.clusterer.resume(clock)
+            horizon = datetime.fromtimestamp(self.clusterer.horizon, UTC)
+            kept = select(STORY.c.id).where(STORY.c.last_published >= horizon)
+            self._replay(conn, ITEM.c.story_id.in_(kept.scalar_subquery()), advance=False)
         self.seq = last_seq
 
-    def _replay(self, conn: Connection, condition: Any) -> None:
+    def _replay(self, conn: Connection, condition: Any, *, advance: bool = True) -> None:
         rows = conn.execute(
             select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.cues, ITEM.c.published)
             .where(condition)
             .order_by(ITEM.c.seq)
         )
         for item_id, story_id, cues, published in rows:
-            self.clusterer.add(item_id, story_id, cues.split(), _aware(published).timestamp())
+            when = _aware(published).timestamp()
+            self.clusterer.add(item_id, story_id, cues.split(), when, advance=advance)
 
     def _sync(self, conn: Connection) -> int:
         conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq))
-        last_seq = int(conn.execute(select(LOCK.c.seq).where(LOCK.c.id == 1)).scalar_one())
+        row = conn.execute(select(LOCK.c.seq, LOCK.c.clock).where(LOCK.c.id == 1)).one()
+        last_seq, clock = int(row.seq), row.clock
         if self.seq is None:
-            self._load(conn, last_seq)
+            self._load(conn, last_seq, clock)
         elif last_seq > self.seq:
             self._replay(conn, ITEM.c.seq > self.seq)
             self.seq = last_seq
@@ -144,7 +147,11 @@ class Assigner:
             if rows:
                 conn.execute(insert(ITEM), rows)
                 _save_states(conn, states, now)
-                conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=last_seq + len(rows)))
+                conn.execute(
+                    update(LOCK)
+                    .where(LOCK.c.id == 1)
+                    .values(seq=last_seq + len(rows), clock=self.clusterer.clock)
+                )
         self.seq = last_seq + len(rows)
         return out
 

@@ -11,7 +11,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, TopicsDir, open_database
+from wirewatch.cli.common import DatabaseUrl, TopicsDir, json_objects, open_database
 from wirewatch.cli.errors import UserError
 from wirewatch.cli.progress import counting, track
 
@@ -66,18 +66,7 @@ def kafka_bootstrap() -> str | None:
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise UserError(f"{source} line {number}: expected a JSON object")
-        for key in ("title", "summary"):
-            if key in obj and not isinstance(obj[key], str):
-                raise UserError(f"{source} line {number}: {key!r} must be a string")
+    for number, obj in json_objects(stream, source, null_text=False):
         if "title" not in obj and "summary" not in obj:
             raise UserError(f"{source} line {number}: needs at least 'title' or 'summary'")
         yield number, obj

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
 from sqlalchemy.engine import Engine
@@ -63,3 +65,25 @@ def kafka_bootstrap() -> str | None:
         return configured
     runtime = running_system()
     return runtime.kafka_bootstrap if runtime is not None else None
+
+
+def json_objects(
+    stream: IO[str], source: str, *, null_text: bool = True
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each non-blank line of a JSON-lines input; a line that is
+    not a JSON object, or whose ``title``/``summary`` is not a string (``null`` allowed
+    when ``null_text``), is one clear error naming the source and the line."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise UserError(f"{source} line {number}: expected a JSON object")
+        for key in ("title", "summary"):
+            value = obj.get(key, "")
+            if not isinstance(value, str) and not (value is None and null_text):
+                raise UserError(f"{source} line {number}: {key!r} must be a string")
+        yield number, obj

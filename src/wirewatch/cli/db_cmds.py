@@ -31,7 +31,10 @@ def db_upgrade(database_url: DatabaseUrl = None, revision: Revision = "heads") -
         upgrade(engine, revision)
         after = current_revision(engine)
     except Exception as exc:
-        raise UserError(f"database upgrade failed: {exc}") from None
+        # One line, naming the setting; the URL (it may hold a password) is not shown.
+        orig = getattr(exc, "orig", None) or exc
+        reason = (str(orig).splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"database upgrade failed (WIREWATCH_DATABASE_URL): {reason}") from None
     finally:
         engine.dispose()
     if before == after:

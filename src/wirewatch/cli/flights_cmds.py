@@ -13,7 +13,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, open_database
+from wirewatch.cli.common import DatabaseUrl, json_objects, open_database
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
@@ -132,18 +132,7 @@ def export_cmd(
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise UserError(f"{source} line {number}: expected a JSON object")
-        for key in ("title", "summary"):
-            if obj.get(key) is not None and not isinstance(obj[key], str):
-                raise UserError(f"{source} line {number}: {key!r} must be a string")
+    for _, obj in json_objects(stream, source):
         yield obj
 
 

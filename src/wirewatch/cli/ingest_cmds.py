@@ -50,6 +50,20 @@ async def _fetch_for_parse(url: str, settings: IngestSettings) -> tuple[bytes, d
     return result.body, dict(result.headers)
 
 
+def _read_capped(path: Path, cap: int) -> bytes:
+    """The file's bytes, refused over ``cap`` (the same cap as a fetched feed's body)."""
+    try:
+        with path.open("rb") as file:
+            body = file.read(cap + 1)
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(body) > cap:
+        raise UserError(
+            f"{path} is larger than {cap} bytes, the cap on a feed body (WIREWATCH_MAX_BODY_BYTES)"
+        )
+    return body
+
+
 @app.command("parse")
 def parse_command(
     source: Annotated[str, typer.Argument(help="A feed file path or an http(s) URL.")],
@@ -71,11 +85,7 @@ def parse_command(
         except (SsrfError, FetchError) as exc:
             raise UserError(f"cannot fetch {source}: {exc}") from None
     else:
-        path = Path(source)
-        try:
-            body = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"cannot read {source}: {exc.strerror or exc}") from None
+        body = _read_capped(Path(source), ingest_settings().max_body_bytes)
     if content_type:
         headers["content-type"] = content_type
     try:

@@ -25,7 +25,7 @@ Timeout = Annotated[
 @app.command("create")
 def kafka_topics_create(timeout: Timeout = 30.0) -> None:
     """Create Wirewatch's topics on WIREWATCH_KAFKA_BOOTSTRAP (idempotent)."""
-    from wirewatch_shared.broker import ensure_streams
+    from wirewatch_shared.kafka_admin import ensure_streams
     from wirewatch_shared.settings import CommonSettings
 
     settings = CommonSettings()

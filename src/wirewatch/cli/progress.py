@@ -29,7 +29,7 @@ class Advance(Protocol):
 
 def stderr_console() -> Console:
     """Progress goes to stderr, so stdout carries only results (JSON lines, tables)."""
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)
 
 
 class Steps:

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 import typer
 
+from wirewatch.cli.common import DatabaseUrl, json_objects
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
@@ -39,18 +40,7 @@ def read_rows(stream: IO[str], source: str) -> list[dict[str, Any]]:
     from wirewatch_stories.offline import parse_published
 
     rows: list[dict[str, Any]] = []
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise UserError(f"{source} line {number}: expected a JSON object")
-        for key in ("title", "summary"):
-            if obj.get(key) is not None and not isinstance(obj[key], str):
-                raise UserError(f"{source} line {number}: {key!r} must be a string")
+    for number, obj in json_objects(stream, source):
         try:
             parse_published(obj.get("published"))
         except ValueError as exc:
@@ -149,3 +139,41 @@ def eval_cmd(
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
         typer.echo(format_report(report))
+
+
+@app.command("list")
+def list_cmd(
+    topic: str | None = typer.Option(None, "--topic", help="Only stories of this topic."),
+    days: float = typer.Option(7.0, "--days", help="Stories with an item in the last N days."),
+    limit: int = typer.Option(50, "--limit", min=1, max=500),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per story."),
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Recent stories: items, outlets, languages, first seen."""
+    from datetime import UTC, datetime, timedelta
+
+    from rich.console import Console
+    from rich.table import Table
+    from wirewatch_stories.api import story_out
+    from wirewatch_stories.store import list_stories
+
+    from wirewatch.cli.common import open_database
+
+    engine = open_database(database_url)
+    since = datetime.now(UTC) - timedelta(days=days)
+    stories = [story_out(r) for r in list_stories(engine, topic=topic, since=since, limit=limit)]
+    if as_json:
+        for story in stories:
+            typer.echo(story.model_dump_json())
+        return
+    table = Table("id", "items", "outlets", "languages", "first seen", "title")
+    for story in stories:
+        table.add_row(
+            story.id,
+            str(story.item_count),
+            ", ".join(story.outlets),
+            ", ".join(story.languages),
+            story.first_seen.strftime("%Y-%m-%d %H:%M"),
+            story.title,
+        )
+    Console().print(table)

@@ -37,6 +37,20 @@ QuietHours = Annotated[
 ]
 Timezone = Annotated[str, typer.Option("--timezone", help="IANA timezone, e.g. Europe/Berlin.")]
 Paused = Annotated[bool, typer.Option("--paused", help="Create it inactive.")]
+AlertMode = Annotated[
+    str,
+    typer.Option(
+        "--alert-mode",
+        help="story: one alert per story (an event across outlets) plus one follow-up; "
+        "item: one alert per item.",
+    ),
+]
+FollowupOutlets = Annotated[
+    int,
+    typer.Option(
+        "--followup-outlets", help="Story mode: follow-up at this many outlets (0: none)."
+    ),
+]
 SkipConfirmation = Annotated[
     bool,
     typer.Option(
@@ -135,6 +149,8 @@ def subscribe(
     quiet_hours: QuietHours = None,
     timezone: Timezone = "UTC",
     paused: Paused = False,
+    alert_mode: AlertMode = "story",
+    followup_outlets: FollowupOutlets = 3,
     skip_confirmation: SkipConfirmation = False,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -151,6 +167,8 @@ def subscribe(
         "languages": language or [],
         "timezone": timezone,
         "active": not paused,
+        "alert_mode": alert_mode,
+        "followup_outlets": followup_outlets,
     }
     if digest is not None:
         data.update(mode="digest", digest_interval_minutes=parse_minutes(digest))

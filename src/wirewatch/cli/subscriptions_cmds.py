@@ -24,6 +24,9 @@ SubscriptionId = Annotated[int, typer.Argument()]
 
 def _mode(sub: Subscription) -> str:
     mode = f"digest {sub.digest_interval_minutes}m" if sub.mode == "digest" else "instant"
+    if sub.alert_mode == "story":
+        followup = f" (+1 at {sub.followup_outlets} outlets)" if sub.followup_outlets else ""
+        mode += f", per story{followup}"
     if sub.quiet_start:
         mode += f", quiet {sub.quiet_start}-{sub.quiet_end} {sub.timezone}"
     return mode

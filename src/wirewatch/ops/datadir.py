@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from wirewatch_shared import lifeline
 from wirewatch_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -45,12 +46,9 @@ def process_start_time(pid: int) -> int | None:
 
 
 def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    """The process exists and is not a zombie."""
+    if not lifeline.pid_exists(pid):
         return False
-    except PermissionError:
-        return True
     state = PROC / str(pid) / "stat"
     try:
         return state.read_text().rsplit(")", 1)[-1].split()[0] != "Z"

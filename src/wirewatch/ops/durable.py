@@ -18,7 +18,6 @@ import sys
 import sysconfig
 import time
 from pathlib import Path
-from types import TracebackType
 
 import httpx
 from wirewatch_shared import lifeline
@@ -203,19 +202,13 @@ class LocalS3:
     def stop(self) -> None:
         if self._process is None:
             return
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                # The filer's gRPC "graceful" stop waits 15 s for its own S3 gateway's
-                # subscription; everything is written by then, so do not wait for it.
-                self._process.wait(timeout=STOP_GRACE_S)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        # The filer's gRPC "graceful" stop waits 15 s for its own S3 gateway's
+        # subscription; everything is written by then, so do not wait for it.
+        lifeline.stop_process(self._process, grace_s=STOP_GRACE_S)
         self._process = None
 
 
-class DurableBroker:
+class DurableBroker(lifeline.StartStop):
     """Tansu on an S3 bucket kept by a local SeaweedFS under ``data_dir``."""
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int | None = None) -> None:
@@ -272,14 +265,3 @@ class DurableBroker:
                 self.s3.stop()
         finally:
             self.lock.release()
-
-    def __enter__(self) -> DurableBroker:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

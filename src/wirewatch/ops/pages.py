@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from wirewatch_notify.ratelimit import RateLimiter
@@ -41,6 +41,11 @@ class PagesContext:
     snapshot: Callable[[], Awaitable[StatusSnapshot]]
     subscriptions: subscribe_flow.SubscribeFlow
     refresh_s: int = 10
+    # The public form must not become a way to flood a mailbox with confirmation mails.
+    per_client: RateLimiter = field(default_factory=lambda: RateLimiter(per_minute=10, burst=5))
+    per_target: RateLimiter = field(  # 3 per hour for one address
+        default_factory=lambda: RateLimiter(per_minute=3 / 60, burst=3)
+    )
 
 
 CHANNEL_LABELS = {
@@ -121,79 +126,95 @@ def _first(form: dict[str, list[str]], key: str) -> str:
     return values[0].strip()
 
 
-def pages_router(ctx: PagesContext) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
-    # The public form must not become a way to flood a mailbox with confirmation mails.
-    per_client = RateLimiter(per_minute=10, burst=5)
-    per_target = RateLimiter(per_minute=3 / 60, burst=3)  # 3 per hour for one address
+def _pages_context(request: Request) -> PagesContext:
+    ctx: PagesContext = request.app.state.wirewatch_pages
+    return ctx
 
-    @router.get("/status", response_class=HTMLResponse)
-    async def status_page() -> HTMLResponse:
-        snap = await ctx.snapshot()
-        html = render(
-            "status.html",
-            snap=snap,
-            refresh_s=ctx.refresh_s,
-            alerts_chart=bar_chart(
-                snap.database.alerts_per_hour, label="Alerts delivered per hour", css_class="alerts"
-            ),
-            items_chart=bar_chart(
-                snap.database.items_per_hour, label="New items ingested per hour", css_class="items"
-            ),
-            group_totals=snap.group_totals(),
+
+Pages = Annotated[PagesContext, Depends(_pages_context)]
+
+router = APIRouter(include_in_schema=False)
+
+
+def install_pages(app: FastAPI, ctx: PagesContext) -> None:
+    """Serve the pages from ``app`` with ``ctx`` (kept in the app's state)."""
+    app.state.wirewatch_pages = ctx
+    app.include_router(router)
+
+
+async def _topics(ctx: PagesContext) -> Sequence[str]:
+    return await asyncio.to_thread(ctx.subscriptions.topics)
+
+
+@router.get("/status", response_class=HTMLResponse)
+async def status_page(ctx: Pages) -> HTMLResponse:
+    snap = await ctx.snapshot()
+    html = render(
+        "status.html",
+        snap=snap,
+        refresh_s=ctx.refresh_s,
+        alerts_chart=bar_chart(
+            snap.database.alerts_per_hour, label="Alerts delivered per hour", css_class="alerts"
+        ),
+        items_chart=bar_chart(
+            snap.database.items_per_hour, label="New items ingested per hour", css_class="items"
+        ),
+        group_totals=snap.group_totals(),
+    )
+    return HTMLResponse(html, 200 if snap.healthy else 503, {"Cache-Control": "no-store"})
+
+
+@router.get("/status.json")
+async def status_json(ctx: Pages) -> JSONResponse:
+    snap = await ctx.snapshot()
+    return JSONResponse(snapshot_json(snap), 200 if snap.healthy else 503)
+
+
+@router.get("/subscribe", response_class=HTMLResponse)
+async def subscribe_form(ctx: Pages) -> HTMLResponse:
+    return HTMLResponse(_subscribe_page(await _topics(ctx), {}, None))
+
+
+@router.post("/subscribe", response_class=HTMLResponse)
+async def subscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
+    form = await _form(request)
+    chosen = [t for t in form.get("topic", []) if t.strip()]
+    channel, target = _first(form, "channel"), _first(form, "target")
+    min_score = _first(form, "min_score")
+    values = {"channel": channel, "target": target, "min_score": min_score, "topics": chosen}
+    client = request.client.host if request.client else "?"
+    wait = ctx.per_client.take(client) or (ctx.per_target.take(target.lower()) if target else None)
+    if wait is not None:
+        html = _subscribe_page(
+            await _topics(ctx), values, "Too many requests: please try again later."
         )
-        return HTMLResponse(html, 200 if snap.healthy else 503, {"Cache-Control": "no-store"})
+        return HTMLResponse(html, 429, {"Retry-After": RateLimiter.retry_after_header(wait)})
+    try:
+        result = await asyncio.to_thread(
+            ctx.subscriptions.subscribe, chosen, channel, target, min_score
+        )
+    except subscribe_flow.SubscribeRefused as exc:
+        return HTMLResponse(_subscribe_page(await _topics(ctx), values, str(exc)), 422)
+    return HTMLResponse(render("subscribed.html", result=result), 201)
 
-    @router.get("/status.json")
-    async def status_json() -> JSONResponse:
-        snap = await ctx.snapshot()
-        return JSONResponse(snapshot_json(snap), 200 if snap.healthy else 503)
 
-    @router.get("/subscribe", response_class=HTMLResponse)
-    async def subscribe_form() -> HTMLResponse:
-        topics = await asyncio.to_thread(ctx.subscriptions.topics)
-        return HTMLResponse(_subscribe_page(topics, {}, None))
+@router.get("/unsubscribe", response_class=HTMLResponse, response_model=None)
+async def unsubscribe_form(request: Request) -> HTMLResponse | RedirectResponse:
+    token = request.query_params.get("token", "")
+    if token:  # an email's signed link: notify's one-click page handles it
+        return RedirectResponse(f"/api/v1/email/unsubscribe/{quote(token, safe='')}", 303)
+    return HTMLResponse(render("unsubscribe.html", done=None, error=None))
 
-    @router.post("/subscribe", response_class=HTMLResponse)
-    async def subscribe_submit(request: Request) -> HTMLResponse:
-        form = await _form(request)
-        chosen = [t for t in form.get("topic", []) if t.strip()]
-        channel, target = _first(form, "channel"), _first(form, "target")
-        min_score = _first(form, "min_score")
-        values = {"channel": channel, "target": target, "min_score": min_score, "topics": chosen}
-        client = request.client.host if request.client else "?"
-        wait = per_client.take(client) or (per_target.take(target.lower()) if target else None)
-        if wait is not None:
-            topics = await asyncio.to_thread(ctx.subscriptions.topics)
-            html = _subscribe_page(topics, values, "Too many requests: please try again later.")
-            return HTMLResponse(html, 429, {"Retry-After": RateLimiter.retry_after_header(wait)})
-        try:
-            result = await asyncio.to_thread(
-                ctx.subscriptions.subscribe, chosen, channel, target, min_score
-            )
-        except subscribe_flow.SubscribeRefused as exc:
-            topics = await asyncio.to_thread(ctx.subscriptions.topics)
-            return HTMLResponse(_subscribe_page(topics, values, str(exc)), 422)
-        return HTMLResponse(render("subscribed.html", result=result), 201)
 
-    @router.get("/unsubscribe", response_class=HTMLResponse, response_model=None)
-    async def unsubscribe_form(request: Request) -> HTMLResponse | RedirectResponse:
-        token = request.query_params.get("token", "")
-        if token:  # an email's signed link: notify's one-click page handles it
-            return RedirectResponse(f"/api/v1/email/unsubscribe/{quote(token, safe='')}", 303)
-        return HTMLResponse(render("unsubscribe.html", done=None, error=None))
-
-    @router.post("/unsubscribe", response_class=HTMLResponse)
-    async def unsubscribe_submit(request: Request) -> HTMLResponse:
-        form = await _form(request)
-        try:
-            done = await asyncio.to_thread(
-                ctx.subscriptions.unsubscribe,
-                subscription_id=_first(form, "subscription_id"),
-                target=_first(form, "target"),
-            )
-        except subscribe_flow.SubscribeRefused as exc:
-            return HTMLResponse(render("unsubscribe.html", done=None, error=str(exc)), 422)
-        return HTMLResponse(render("unsubscribe.html", done=done, error=None))
-
-    return router
+@router.post("/unsubscribe", response_class=HTMLResponse)
+async def unsubscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
+    form = await _form(request)
+    try:
+        done = await asyncio.to_thread(
+            ctx.subscriptions.unsubscribe,
+            subscription_id=_first(form, "subscription_id"),
+            target=_first(form, "target"),
+        )
+    except subscribe_flow.SubscribeRefused as exc:
+        return HTMLResponse(render("unsubscribe.html", done=None, error=str(exc)), 422)
+    return HTMLResponse(render("unsubscribe.html", done=done, error=None))

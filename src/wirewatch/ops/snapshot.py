@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
+from wirewatch_shared.kafka_admin import GroupLag, group_lag
 
 from wirewatch.ops import dbstats
-from wirewatch.ops.offsets import GroupLag, group_lag
 from wirewatch.ops.probes import ServiceStatus, probe_all
 
 STUCK_PENDING_S = 900.0

@@ -109,6 +109,10 @@ async def post(
         raise PermanentDeliveryError(f"target refused: {exc}", disable=True) from exc
     except TimeoutError as exc:
         raise RetryableDeliveryError(f"timed out after {timeout_s:g} s") from exc
+    except httpx.InvalidURL as exc:
+        # e.g. an octal host form (0177.0.0.1) that the address check let through with
+        # the private-network allowance on, but that httpx cannot send to.
+        raise PermanentDeliveryError(f"invalid target URL: {exc}", disable=True) from exc
     except httpx.HTTPError as exc:
         raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
     finally:

@@ -49,13 +49,37 @@ def _topics_text(alert: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _story_text(story: dict[str, Any]) -> str:
+    outlets = len(story["outlets"])
+    head = (
+        f"*Update: {outlets} outlets now report this story*"
+        if story.get("event") == "grown"
+        else f"*Story: {outlets} outlet(s) so far*"
+    )
+    lines = [head]
+    if story["also_reported_by"]:
+        lines.append("Also reported by " + ", ".join(_escape(o) for o in story["also_reported_by"]))
+    for ref in story["items"][:10]:
+        link = ref.get("link")
+        title = _escape(ref["title"] or "(untitled)")
+        if isinstance(link, str) and link.lower().startswith(("http://", "https://")):
+            title = f"<{link.replace('|', '%7C').replace('>', '%3E')}|{title}>"
+        lines.append(f"• {_escape(ref['outlet'])}: {title}")
+    return "\n".join(lines)
+
+
 def _alert_blocks(alert: dict[str, Any]) -> list[dict[str, Any]]:
     context = f"{_escape(source_name(alert))} · {_escape(str(alert['item']['published']))}"
-    return [
+    blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": f"*{_link(alert)}*"[:3000]}},
         {"type": "section", "text": {"type": "mrkdwn", "text": _topics_text(alert)[:3000]}},
         {"type": "context", "elements": [{"type": "mrkdwn", "text": context[:3000]}]},
     ]
+    story = alert.get("story")
+    if story:
+        text = _story_text(story)[:3000]
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text}})
+    return blocks
 
 
 def slack_message(envelope: dict[str, Any]) -> dict[str, Any]:

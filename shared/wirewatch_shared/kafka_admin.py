@@ -1,22 +1,77 @@
-"""Consumer-group lag from outside the groups: committed offset vs highwater.
+"""The one adapter to Kafka's admin side (kafka-python, blocking: call it from a thread).
 
-Committed offsets come from the admin API (OffsetFetch). The highwater comes back in
-a fetch response, so a throw-away consumer (no group) fetches one small record from
-each partition at its committed offset — never ListOffsets, which some Kafka-wire
-brokers (Tansu) answer wrongly while producers batch. Blocking (kafka-python): call
-it from a thread.
+- :func:`ensure_streams`: create the streams that do not exist yet (services on start,
+  ``wirewatch kafka-topics create``);
+- :func:`group_lag`: consumer-group lag from outside the groups, committed offset vs
+  highwater (``wirewatch status``, the /status page). Committed offsets come from the
+  admin API (OffsetFetch). The highwater comes back in a fetch response, so a
+  throw-away consumer (no group) fetches one small record from each partition at its
+  committed offset — never ListOffsets, which some Kafka-wire brokers (Tansu) answer
+  wrongly while producers batch.
+
+Publishing is not here: services publish through :mod:`wirewatch_shared.producer`.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
-from kafka.errors import BrokerResponseError
+from kafka.admin import NewTopic
+from kafka.errors import BrokerResponseError, KafkaError, TopicAlreadyExistsError
+
 from wirewatch_shared import streams
+
+log = logging.getLogger(__name__)
+
+
+def ensure_streams(
+    bootstrap: str,
+    names: Iterable[str] = streams.ALL_STREAMS,
+    *,
+    partitions: int = 3,
+    replication: int = 1,
+    timeout_s: float = 30.0,
+) -> list[str]:
+    """Create the streams (Kafka topics) that do not exist yet; return the ones created.
+
+    Idempotent, so every service (and `wirewatch kafka-topics create`) may call it on
+    start-up against a real cluster.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            admin = KafkaAdminClient(
+                bootstrap_servers=bootstrap.split(","),
+                client_id="wirewatch-admin",
+                # One attempt never outlasts the whole deadline (its default is 30 s).
+                bootstrap_timeout_ms=max(500, int((deadline - time.monotonic()) * 1000)),
+            )
+            break
+        except KafkaError as exc:  # broker still starting
+            if time.monotonic() > deadline:
+                raise ConnectionError(f"Kafka at {bootstrap} is not reachable: {exc}") from exc
+            time.sleep(0.2)
+    try:
+        existing = set(admin.list_topics())
+        missing = [n for n in names if n not in existing]
+        created: list[str] = []
+        for name in missing:
+            try:
+                admin.create_topics(
+                    [NewTopic(name, num_partitions=partitions, replication_factor=replication)]
+                )
+                created.append(name)
+            except TopicAlreadyExistsError:  # created concurrently by another service
+                pass
+        if created:
+            log.info("created topics %s", created)
+        return created
+    finally:
+        admin.close()
 
 
 class _DropCancelledRefresh(logging.Filter):

@@ -1,0 +1,107 @@
+"""One consumed batch of the classify service, as data: pure, no I/O.
+
+The service (``app.py``) decodes the batch's bodies, has them classified chunk by chunk
+(in the process or in worker processes), and hands each chunk with its results to
+:meth:`BatchOutput.add`, which returns the chunk's keyed ClassifiedItem records to
+publish and keeps what the batch stores and counts. Publishing, storing, metrics and
+offsets stay in the service.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple, Protocol
+
+from pydantic import ValidationError
+from wirewatch_shared.events import FeedItem
+
+from wirewatch_classify.encoding import assemble
+
+
+class ItemRecord(NamedTuple):
+    """One item to keep for reclassify (a named tuple: one is built per classified item)."""
+
+    item_id: str
+    published: datetime
+    fetched_at: datetime
+    item_json: str
+    matches_json: str
+
+
+class Classified(Protocol):
+    """One item's classification, encoded (what ``workers.encode`` returns)."""
+
+    @property
+    def matches_json(self) -> bytes: ...
+    @property
+    def entities_json(self) -> bytes: ...
+    @property
+    def stored_matches(self) -> str: ...
+    @property
+    def topics(self) -> tuple[str, ...]: ...
+
+
+Decoded = tuple[bytes, FeedItem]
+"""A body as received and the FeedItem it validated as."""
+
+# The model's validator itself: what model_validate_json calls, minus a wrapper.
+_VALIDATE = FeedItem.__pydantic_validator__.validate_json
+
+
+def decode(bodies: Sequence[bytes]) -> tuple[list[Decoded], list[tuple[bytes, ValidationError]]]:
+    """The bodies that are FeedItems, and the others with their error (dead letters)."""
+    items: list[Decoded] = []
+    bad: list[tuple[bytes, ValidationError]] = []
+    for body in bodies:
+        try:
+            items.append((body, _VALIDATE(body)))
+        except ValidationError as exc:
+            bad.append((body, exc))
+    return items, bad
+
+
+@dataclass(slots=True)
+class BatchOutput:
+    """What a batch produces, accumulated chunk by chunk."""
+
+    classified_at: bytes
+    """The batch's ``classified_at``, already JSON (one time for the whole batch)."""
+    store_items: bool
+    records: list[ItemRecord] = field(default_factory=list)
+    tagged: Counter[str] = field(default_factory=Counter)
+    matched: int = 0
+
+    def add(
+        self, chunk: Sequence[Decoded], results: Sequence[Classified]
+    ) -> list[tuple[bytes, bytes]]:
+        """The chunk's (key, ClassifiedItem JSON) records; keeps its store rows and counts."""
+        out: list[tuple[bytes, bytes]] = []
+        at = self.classified_at
+        for (body, item), result in zip(chunk, results, strict=True):
+            out.append(
+                (
+                    item.item_id.encode(),
+                    assemble(body, result.matches_json, result.entities_json, at),
+                )
+            )
+            if self.store_items:
+                self.records.append(record(item, body, result.stored_matches))
+            if result.topics:
+                self.matched += 1
+                self.tagged.update(result.topics)
+        return out
+
+
+def record(item: FeedItem, body: bytes, stored_matches: str) -> ItemRecord:
+    # Positional: a named tuple's keyword arguments cost as much again per item.
+    return ItemRecord(
+        item.item_id,
+        item.published,
+        item.fetched_at,
+        # The body just validated as a FeedItem: store it as received, no re-encoding.
+        body.decode("utf-8", errors="replace"),
+        stored_matches,
+    )

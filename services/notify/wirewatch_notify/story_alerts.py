@@ -1,0 +1,154 @@
+"""Story-mode alerts: at most two per (subscription, story).
+
+A story-mode subscription gets
+
+- **one alert when a story opens for it**: the first story event whose item matches
+  the subscription (topics, score, filters); it lists the story's items so far;
+- **one follow-up** when the story reaches the subscription's ``followup_outlets``
+  outlets (0: never), whatever item brought it there.
+
+Both are ordinary outbox rows whose de-duplication key is the story
+(``story:<id>`` and ``story:<id>:grown``), so a redelivered or re-published story
+event adds nothing, and two notify processes cannot send either twice. A story that
+already has enough outlets when it opens for a subscription gets no follow-up: its
+key is taken by a cancelled row at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from wirewatch_shared.events import StoryEvent, TopicMatch
+
+from wirewatch_notify.matching import RuleIndex, SubscriptionRule
+from wirewatch_notify.models import Delivery
+from wirewatch_notify.outbox import NewDelivery
+from wirewatch_notify.payloads import alert_envelope
+from wirewatch_notify.timing import release_at
+
+_TABLE = Delivery.__table__  # type: ignore[attr-defined]
+
+
+def opening_key(story_id: str) -> str:
+    return f"story:{story_id}"
+
+
+def followup_key(story_id: str) -> str:
+    return f"story:{story_id}:grown"
+
+
+def opened_pairs(engine: Engine, story_ids: Iterable[str]) -> set[tuple[int, str]]:
+    """(subscription, story) pairs whose opening alert is already recorded."""
+    keys = {opening_key(s): s for s in story_ids}
+    if not keys:
+        return set()
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(_TABLE.c.subscription_id, _TABLE.c.item_id).where(
+                _TABLE.c.item_id.in_(list(keys))
+            )
+        ).all()
+    return {(int(sub_id), keys[item_id]) for sub_id, item_id in rows}
+
+
+def story_data(event: StoryEvent, kind: str) -> dict[str, Any]:
+    """``data.story`` of a story alert: the story so far and who else reports it."""
+    outlet = event.items[-1].outlet if event.position <= len(event.items) else None
+    for ref in event.items:
+        if ref.item_id == event.item.item.item_id:
+            outlet = ref.outlet
+    return {
+        "id": event.story_id,
+        "event": kind,
+        "item_count": event.item_count,
+        "outlets": list(event.outlets),
+        "also_reported_by": [o for o in event.outlets if o != outlet],
+        "languages": list(event.languages),
+        "topics": list(event.topics),
+        "first_seen": event.first_seen.isoformat(),
+        "evidence": list(event.evidence),
+        "items": [
+            {
+                "id": ref.item_id,
+                "outlet": ref.outlet,
+                "title": ref.title,
+                "link": ref.link,
+                "language": ref.language,
+                "published": ref.published.isoformat(),
+            }
+            for ref in event.items
+        ],
+    }
+
+
+def story_envelope(
+    event: StoryEvent, matches: Sequence[TopicMatch], kind: str, *, now: datetime
+) -> dict[str, Any]:
+    """A ``wirewatch.alert.v1`` envelope (its item: the one that triggered it) with
+    ``data.story``."""
+    envelope = alert_envelope(event.item, matches, now=now)
+    envelope["data"]["story"] = story_data(event, kind)
+    return envelope
+
+
+def _follow_up_matches(event: StoryEvent, rule: SubscriptionRule) -> list[TopicMatch]:
+    """A follow-up's item need not pass the filters: show its matches on the
+    subscription's topics (any of its matches if none)."""
+    own = [m for m in event.item.matches if m.topic in rule.topics]
+    return own or list(event.item.matches[:1])
+
+
+def story_deliveries(
+    events: Sequence[StoryEvent],
+    index: RuleIndex,
+    opened: set[tuple[int, str]],
+    *,
+    now: datetime,
+) -> list[NewDelivery]:
+    """The deliveries a batch of story events makes, in order (``opened`` is updated)."""
+    out: list[NewDelivery] = []
+    for event in events:
+        fresh = _openings(event, index, opened, now, out)
+        if event.kind == "opened":
+            continue
+        outlets = len(event.outlets)
+        for sub_id, opened_story in sorted(opened):
+            rule = index.by_id.get(sub_id)
+            if opened_story != event.story_id or sub_id in fresh or rule is None:
+                continue
+            if rule.followup_outlets and outlets >= rule.followup_outlets:
+                matches = _follow_up_matches(event, rule)
+                envelope = story_envelope(event, matches, "grown", now=now)
+                hold = release_at(index.timings[sub_id], now)
+                out.append(
+                    NewDelivery(sub_id, followup_key(event.story_id), envelope, hold_until=hold)
+                )
+    return out
+
+
+def _openings(
+    event: StoryEvent,
+    index: RuleIndex,
+    opened: set[tuple[int, str]],
+    now: datetime,
+    out: list[NewDelivery],
+) -> set[int]:
+    """Opening alerts of the subscriptions the event's item matches for the first time."""
+    story = event.story_id
+    fresh: set[int] = set()
+    for sub_id, matches in index.matches_for(event.item).items():
+        if (sub_id, story) in opened:
+            continue
+        opened.add((sub_id, story))
+        fresh.add(sub_id)
+        hold = release_at(index.timings[sub_id], now)
+        envelope = story_envelope(event, matches, "opened", now=now)
+        out.append(NewDelivery(sub_id, opening_key(story), envelope, hold_until=hold))
+        rule = index.by_id[sub_id]
+        if rule.followup_outlets and len(event.outlets) >= rule.followup_outlets:
+            out.append(NewDelivery(sub_id, followup_key(story), {}, cancelled=True))
+    return fresh

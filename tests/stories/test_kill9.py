@@ -1,0 +1,131 @@
+"""kill -9 of the stories stage mid-stream loses no item and opens no story twice.
+
+The stage runs as a real subprocess (``python -m wirewatch_stories``) against its own
+embedded broker and the test database; the real labelled items (EN/ES) stream in as
+classified items, the stage is SIGKILLed twice while assigning, restarted, and at the
+end every item is assigned exactly once, every assignment is the one a single
+uninterrupted process makes, and the stories stream has an event for every item with
+no story opened twice (re-published events are identical).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_streams
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.embedded import EmbeddedBroker
+from wirewatch_stories.store import count_stories
+
+from tests.stories.support import classified_row, dev_rows, in_published_order
+from tests.stories.test_store import _replays_as_one_process, _stored
+from tests.support.env import is_setting
+from wirewatch.schema import upgrade
+
+pytestmark = pytest.mark.integration
+
+
+def _spawn(bootstrap: str, database_url: str, tmp_path: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
+    env.update(
+        WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
+        WIREWATCH_DATABASE_URL=database_url,
+        WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
+        WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
+        WIREWATCH_STORIES_BATCH_MAX_RECORDS="7",
+        WIREWATCH_LOG_LEVEL="WARNING",
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "wirewatch_stories"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait(count, target: int, stall_s: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    last, moved = count(), time.monotonic()
+    while last < target:
+        time.sleep(0.01)
+        now = count()
+        if now != last:
+            last, moved = now, time.monotonic()
+        elif time.monotonic() - moved > stall_s:
+            raise AssertionError(f"no progress for {stall_s:.0f} s (at {last} of {target})")
+
+
+def _story_events(bootstrap: str) -> list[dict[str, object]]:
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=2000
+    )
+    parts = [
+        TopicPartition(streams.STORIES, p)
+        for p in consumer.partitions_for_topic(streams.STORIES) or ()
+    ]
+    consumer.assign(parts)
+    consumer.seek_to_beginning(*parts)
+    events = [json.loads(m.value) for m in consumer]
+    consumer.close()
+    return events
+
+
+@pytest.mark.timeout(300)
+def test_kill_9_mid_stream_loses_no_item_and_opens_no_story_twice(
+    database_url: str, tmp_path: Path
+) -> None:
+    rows = in_published_order(dev_rows())
+    items = [classified_row(r) for r in rows]
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with EmbeddedBroker() as broker:
+        ensure_streams(broker.bootstrap)
+        producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks="all", linger_ms=5)
+        stage = _spawn(broker.bootstrap, database_url, tmp_path)
+        try:
+            for item in items:
+                producer.send(
+                    streams.CLASSIFIED,
+                    key=item.item.item_id.encode(),
+                    value=item.model_dump_json().encode(),
+                )
+            producer.flush()
+            assigned = lambda: count_stories(engine)[1]  # noqa: E731
+            for kill_at in (len(items) // 4, len(items) // 2):
+                _wait(assigned, kill_at)
+                stage.send_signal(signal.SIGKILL)
+                stage.wait()
+                stage = _spawn(broker.bootstrap, database_url, tmp_path)
+            _wait(assigned, len(items))
+            events = _story_events(broker.bootstrap)
+        finally:
+            stage.send_signal(signal.SIGKILL)
+            stage.wait()
+            producer.close()
+
+    stored = _stored(engine)
+    assert sorted(r[1] for r in stored) == sorted(i.item.item_id for i in items)  # each once
+    _replays_as_one_process(engine)
+    story_of = {r[1]: r[2] for r in stored}
+    opened: defaultdict[str, set[str]] = defaultdict(set)
+    seen: set[str] = set()
+    for event in events:
+        item_id = event["item"]["item"]["item_id"]  # type: ignore[index]
+        assert event["story_id"] == story_of[item_id]  # no item in two stories
+        seen.add(item_id)
+        if event["kind"] == "opened":
+            opened[str(event["story_id"])].add(json.dumps(event, sort_keys=True))
+    assert seen == set(story_of)  # every item's event was published
+    assert all(len(v) == 1 for v in opened.values())  # no story opened twice
+    assert set(opened) == set(story_of.values())
+    engine.dispose()
