@@ -1,6 +1,6 @@
 """Item identity is scoped per feed, on SQLite and PostgreSQL (the ``engine`` fixture):
 a feed cannot suppress another's item by reusing its guid, and upgrading from the
-unscoped ids (revision 0004) republishes nothing."""
+unscoped ids (revision 0005) republishes nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ SHARED = "https://example.org/shared-story"
 
 
 def _old_id(basis: str) -> str:
-    """The id formula before revision 0005 (written out here on purpose)."""
+    """The id formula before revision 0006 (written out here on purpose)."""
     return hashlib.sha256(basis.encode()).hexdigest()[:32]
 
 
@@ -61,7 +61,7 @@ async def test_three_feeds_sharing_a_guid_keep_three_items(
 async def test_upgrade_keeps_items_seen_under_the_old_ids(
     engine: Engine, feed_server: FeedServer
 ) -> None:
-    upgrade(engine, "0004")
+    upgrade(engine, "0005")  # the revision before 0006
     url = feed_server.url("/old")
     feed_server.routes["/old"] = Route(200, rss([(SHARED, "Shared"), ("opaque-1", "Opaque")]))
     feed_server.routes["/other"] = Route(200, rss([(SHARED, "Shared elsewhere")]))

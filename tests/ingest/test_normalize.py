@@ -115,7 +115,7 @@ def test_stable_ids() -> None:
         feed_url=feed, guid=None, link=None, title="T", published="Tue"
     )
     assert len(by_hash) == 32
-    # The pre-0005 formula, kept to recognise items seen before the upgrade.
+    # The pre-0006 formula, kept to recognise items seen before the upgrade.
     assert (
         legacy_item_id(
             feed_url=feed, guid="https://example.org/story/1", link=None, title="t", published=None

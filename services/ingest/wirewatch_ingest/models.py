@@ -73,7 +73,7 @@ class SeenItem(SQLModel, table=True):
 
 
 class LegacySeenItem(SQLModel, table=True):
-    """Items seen before item ids were scoped per feed (schema revision 0005), under
+    """Items seen before item ids were scoped per feed (schema revision 0006), under
     their old id and the feed that first claimed them.
 
     Claims treat an item whose old-formula id is here *for the same feed* as seen, so

@@ -154,7 +154,7 @@ def stable_item_id(
 def legacy_item_id(
     *, feed_url: str, guid: str | None, link: str | None, title: str, published: str | None
 ) -> str:
-    """The id before schema revision 0005: a URL guid or link was not scoped by the feed.
+    """The id before schema revision 0006: a URL guid or link was not scoped by the feed.
     Only used to recognise items seen before the upgrade (never published)."""
     return _digest(_id_basis(feed_url, guid, link, title, published))
 
