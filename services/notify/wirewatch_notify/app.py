@@ -21,13 +21,13 @@ from wirewatch_shared import streams
 from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
-from wirewatch_shared.events import ClassifiedItem, StoryEvent
+from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.failures import Backoff, is_permanent
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
-from wirewatch_notify import memory, outbox
+from wirewatch_notify import flight_alerts, memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
@@ -113,6 +113,47 @@ class NotifyService(ServiceBase[NotifySettings]):
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             **settings.consumer_options(),
         )(self.on_story_batch)
+        self.routes = flight_alerts.RouteCache(self.engine)
+        self.broker.subscriber(
+            streams.FLIGHTS,
+            group_id=streams.GROUP_NOTIFY_FLIGHTS,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=BATCH_MAX_RECORDS,
+            batch_timeout_ms=BATCH_TIMEOUT_MS,
+            decoder=raw_bodies,
+            title="flight-records",
+            **settings.consumer_options(),
+        )(self.on_flights)
+
+    async def on_flights(self, message: KafkaMessage) -> None:
+        """Flight records: one alert per (route subscription, record), recorded in the
+        outbox before the offsets are committed."""
+        events: list[FlightRecordEvent] = []
+        for body in list(message.body):  # type: ignore[arg-type]
+            try:
+                events.append(FlightRecordEvent.model_validate_json(body))
+            except ValidationError as exc:
+                await self.dead_letters.send(body, exc)
+        try:
+            added = await asyncio.to_thread(self._record_flights, events) if events else 0
+        except Exception as exc:
+            await asyncio.sleep(self.backoff.failed("recording flight alerts failed", exc))
+            await message.nack()
+            return
+        await message.ack()
+        if added:
+            log.info("flight alerts recorded", new=added)
+            self.worker.notify_recorded()
+
+    def _record_flights(self, events: list[FlightRecordEvent]) -> int:
+        routes = self.routes.get()
+        if not routes:
+            return 0
+        timings = self.rules.index().timings
+        now = self.worker.clock()
+        new = flight_alerts.flight_deliveries(events, routes, timings, now=now)
+        return outbox.enqueue(self.engine, new) if new else 0
 
     def known_topics(self) -> Collection[str] | None:
         """The topic catalogue now (blocking: reads the database), or None."""
@@ -198,6 +239,8 @@ class NotifyService(ServiceBase[NotifySettings]):
             return 0, False
         opened = opened_pairs(self.engine, {e.story_id for e in events})
         new = story_deliveries(events, index, opened, now=self.worker.clock())
+        routes = self.routes.get()  # route subscriptions get flight records, not stories
+        new = [d for d in new if d.subscription_id not in routes]
         if not new:
             return 0, False
         due_now = any(d.hold_until is None and not d.cancelled for d in new)
@@ -232,8 +275,11 @@ class NotifyService(ServiceBase[NotifySettings]):
         index = self.rules.index()
         now = self.worker.clock()
         new: list[outbox.NewDelivery] = []
+        routes = self.routes.get()
         for classified in batch:
             for sub_id, matches in index.matches_for(classified).items():
+                if sub_id in routes:
+                    continue  # a route subscription gets flight records, not items
                 new.append(
                     outbox.NewDelivery(
                         sub_id,
