@@ -251,7 +251,14 @@ def _seed(database_url: str, web: HttpReceiver) -> None:
     subscriptions.create_subscription(
         engine,
         subscriptions.parse_create(
-            {"topics": ["repatriation-flights"], "channel": "webhook", "target": web.url("/hook")}
+            {
+                "topics": ["repatriation-flights"],
+                "channel": "webhook",
+                "target": web.url("/hook"),
+                # every item must arrive: story mode would fold the second flight into the
+                # first one's story and rightly send no second alert
+                "alert_mode": "item",
+            }
         ),
         SecretBox(b"crash-test-secret-key"),
     )
