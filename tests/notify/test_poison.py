@@ -76,7 +76,12 @@ async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
     subscriptions.create_subscription(
         service.engine,
         subscriptions.parse_create(
-            {"topic": topic, "channel": "webhook", "target": http_receiver.url("/hook")}
+            {
+                "topic": topic,
+                "channel": "webhook",
+                "target": http_receiver.url("/hook"),
+                "alert_mode": "item",
+            }
         ),
         service.box,
     )

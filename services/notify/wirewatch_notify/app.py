@@ -15,14 +15,13 @@ from collections.abc import Callable, Collection
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, StoryEvent
-from wirewatch_shared.failures import Backoff, is_permanent
+from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
@@ -76,7 +75,15 @@ class NotifyService(ServiceBase[NotifySettings]):
         self.dead_letters = DeadLetters(
             self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
         )
-        self.backoff = Backoff(base_s=settings.delivery_tick_s)
+        # Decode, record, commit; a refused record is dead-lettered, a transient failure
+        # (database down) commits nothing and the batch is read again after a backoff.
+        self.guard = BatchGuard[ClassifiedItem](
+            "recording deliveries failed",
+            ClassifiedItem.model_validate_json,
+            self.handle_batch,
+            self.dead_letters,
+            Backoff(base_s=settings.delivery_tick_s),
+        )
         self.broker.subscriber(
             streams.CLASSIFIED,
             group_id=settings.consumer_group,
@@ -102,6 +109,13 @@ class NotifyService(ServiceBase[NotifySettings]):
             streams.STORIES,
             settings.story_consumer_group,
         )
+        self.story_guard = BatchGuard[StoryEvent](
+            "recording story alerts failed",
+            StoryEvent.model_validate_json,
+            self.handle_story_events,
+            self.story_dead_letters,
+            Backoff(base_s=settings.delivery_tick_s),
+        )
         self.broker.subscriber(
             streams.STORIES,
             group_id=settings.story_consumer_group,
@@ -119,68 +133,13 @@ class NotifyService(ServiceBase[NotifySettings]):
         return self.topic_catalog() if self.topic_catalog is not None else None
 
     async def on_batch(self, message: KafkaMessage) -> None:
-        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        records: list[tuple[bytes, ClassifiedItem]] = []
-        for body in bodies:
-            try:
-                records.append((body, ClassifiedItem.model_validate_json(body)))
-            except ValidationError as exc:
-                await self.dead_letters.send(body, exc)
-        try:
-            await self.record_isolating(records)
-        except Exception as exc:
-            # Database down: commit nothing; back off, then rewind and read the batch again.
-            await asyncio.sleep(
-                self.backoff.failed("recording deliveries failed", exc, messages=len(bodies))
-            )
-            await message.nack()
-            return
-        self.backoff.succeeded()
-        await message.ack()
-        self.handled += len(bodies)
-        if len(bodies) >= TRIM_AFTER:
+        done = await self.guard.consume(message)
+        self.handled += done
+        if done >= TRIM_AFTER:
             memory.trim()
 
-    async def record_isolating(self, records: list[tuple[bytes, ClassifiedItem]]) -> None:
-        """Record the batch; on a permanent error, each record alone, dead-lettering those
-        that fail permanently. A transient error is raised (the caller retries it all)."""
-        try:
-            await self.handle_batch([item for _, item in records])
-            return
-        except Exception as exc:
-            if not is_permanent(exc):
-                raise
-            log.warning(
-                "a record of the batch was refused; recording one at a time",
-                error=f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:300]}",
-            )
-        for body, item in records:
-            try:
-                await self.handle_batch([item])
-            except Exception as exc:
-                if not is_permanent(exc):
-                    raise
-                await self.dead_letters.send(body, exc)
-
     async def on_story_batch(self, message: KafkaMessage) -> None:
-        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        events: list[StoryEvent] = []
-        for body in bodies:
-            try:
-                events.append(StoryEvent.model_validate_json(body))
-            except ValidationError as exc:
-                await self.story_dead_letters.send(body, exc)
-        try:
-            await self.handle_story_events(events)
-        except Exception as exc:
-            await asyncio.sleep(
-                self.backoff.failed("recording story alerts failed", exc, messages=len(bodies))
-            )
-            await message.nack()
-            return
-        self.backoff.succeeded()
-        await message.ack()
-        self.stories_handled += len(bodies)
+        self.stories_handled += await self.story_guard.consume(message)
 
     async def handle_story_events(self, events: list[StoryEvent]) -> None:
         """Record the story-mode alerts of a batch of story events (idempotent)."""
