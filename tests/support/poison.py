@@ -134,7 +134,9 @@ async def retried_while_locked(
                 body = item.model_dump_json().encode()
                 await service.broker.publish(body, streams.CLASSIFIED, key=b"k")
                 await wait_for(lambda: service.guard.backoff.failures >= 3)
+            # Stored, and the batch committed (the backoff is reset after the ack).
             await wait_for(lambda: stored(item.item.item_id))
+            await wait_for(lambda: service.guard.backoff.failures == 0)
     finally:
         await app.stop()
     return lines
