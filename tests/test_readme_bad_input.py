@@ -112,7 +112,10 @@ def cases(busy: int, closed: int, unlabelled: str) -> dict[str, Case]:
         "flights list": Case(["flights", "list", "--since", "May"], "--since"),
         "flights export": Case(["flights", "export", "--format", "xml"], "'xml' is not one of"),
         "flights extract": Case(["flights", "extract", "--input", "/nonexistent.jsonl"], "cannot read"),  # noqa: E501
+        "flights subscribe": Case(["flights", "subscribe", "--origin", "USA", "--email", "a@example.org"], "--origin must be an ISO 3166-1 alpha-2 code"),  # noqa: E501
         "flights eval": Case(["flights", "eval", unlabelled], "label"),
+        "classify-split": Case(["classify-split", "--data-dir", "/nonexistent"], "/nonexistent: not a directory"),  # noqa: E501
+        "train": Case(["train", "--data-dir", "/nonexistent", "--out", "/nonexistent/model"], "cannot read the split manifest"),  # noqa: E501
         "db upgrade": Case(["db", "upgrade"], "database upgrade failed (WIREWATCH_DATABASE_URL): connection failed", env=db),  # noqa: E501
         "db current": Case(["db", "current"], no_db, 1, env=db),
         "kafka-topics create": Case(["kafka-topics", "create", "--timeout", "0.5"], "is not reachable", env={"WIREWATCH_KAFKA_BOOTSTRAP": f"127.0.0.1:{closed}"}),  # noqa: E501

@@ -63,9 +63,10 @@ def batch_max_records_field(default: int, description: str) -> Any:
     return Field(default=default, ge=1, le=BATCH_MAX_RECORDS_LIMIT, description=description)
 
 
-def consumer_group_field(default: str, stage: str) -> Any:
-    """The field of a stage's Kafka consumer group (``default`` from ``streams.GROUP_*``)."""
-    return Field(default=default, description=f"Kafka consumer group of the {stage}.")
+def consumer_group_field(default: str, consumer: str) -> Any:
+    """The field of a Kafka consumer group (``default`` from ``streams.GROUP_*``);
+    ``consumer`` completes "Kafka consumer group of ..."."""
+    return Field(default=default, description=f"Kafka consumer group of {consumer}.")
 
 
 class ConsumerOptions(TypedDict):

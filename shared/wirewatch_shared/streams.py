@@ -51,6 +51,8 @@ GROUP_NOTIFY = "wirewatch-notify"
 GROUP_STORIES = "wirewatch-stories"
 GROUP_NOTIFY_STORIES = "wirewatch-notify-stories"
 """Notify's consumer group for story events (story-mode subscriptions)."""
+GROUP_NOTIFY_FLIGHTS = "wirewatch-notify-flights"
+"""Notify's consumer group for flight records (route subscriptions)."""
 GROUP_FLIGHTS = "wirewatch-flights"
 """Consumer group of the flights stage (story events, or classified items)."""
 
@@ -113,6 +115,7 @@ STREAM_INFO: dict[str, StreamInfo] = {
         "FlightRecordEvent",
         key="record_id (UTF-8): one record's versions stay in order",
         producers=("flights",),
+        consumers=(Consumer("notify", GROUP_NOTIFY_FLIGHTS),),
     ),
 }
 """Every stream of ``ALL_STREAMS``, described (a test checks none is missing)."""

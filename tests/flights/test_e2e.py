@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -81,6 +82,31 @@ class Running:
         raise AssertionError(f"no matching flight record; have {found}")
 
 
+def _route_subscription(engine: Engine, hook: str) -> None:
+    """A webhook subscription on the route US -> VE (route alerts)."""
+    from wirewatch_notify import flight_alerts, subscriptions
+    from wirewatch_notify.secrets import SecretBox
+
+    created = subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create(
+            {"topics": ["repatriation-flights"], "channel": "webhook", "target": hook}
+        ),
+        SecretBox(b"test-secret-key"),
+    )
+    assert created.subscription.id is not None
+    flight_alerts.add_route(engine, created.subscription.id, "US", "VE")
+
+
+def _flight_alerts(feeds: HttpReceiver) -> dict[str, list[dict[str, Any]]]:
+    """The route alerts received so far, by flight record id."""
+    by_record: dict[str, list[dict[str, Any]]] = {}
+    for request in feeds.received("/hook", "POST"):
+        flight = json.loads(request.body)["data"]["flight"]
+        by_record.setdefault(flight["record_id"], []).append(flight)
+    return by_record
+
+
 @pytest_asyncio.fixture
 async def running(database_url: str, tmp_path: Path) -> AsyncIterator[Running]:
 
@@ -90,6 +116,7 @@ async def running(database_url: str, tmp_path: Path) -> AsyncIterator[Running]:
     smtp.start()
     engine = make_engine(database_url)
     upgrade(engine)
+    _route_subscription(engine, feeds.url("/hook"))
     system = System(system_overrides(database_url, smtp, tmp_path / "secret.key"))
     await system.start()
     try:
@@ -137,6 +164,15 @@ async def test_two_outlets_make_one_record_that_lands(running: Running, tmp_path
             "completed",
             "3",
         )
+    # The route subscription got one alert per record (the first version it matched),
+    # carrying the record, its evidence and its sources.
+    await asyncio.to_thread(running.feeds.wait_for, 2, "/hook", "POST", 60.0)
+    alerts = _flight_alerts(running.feeds)
+    assert sorted(len(a) for a in alerts.values()) == [1, 1]
+    [alert] = alerts[record.record_id]
+    assert (alert["origin"], alert["destination"]) == ("US", "VE")
+    assert alert["evidence"] and alert["sources"]
+    assert {e["field"] for e in alert["evidence"]} >= {"destination", "status"}
     await _check_page_in_chromium(base, record, recent, tmp_path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -9,6 +10,7 @@ import pytest
 from wirewatch_ingest.language import detect_language
 from wirewatch_ingest.normalize import (
     html_to_text,
+    legacy_item_id,
     plausible_date,
     primary_language,
     safe_link,
@@ -84,8 +86,8 @@ def test_stable_ids() -> None:
     by_url_guid = stable_item_id(
         feed_url=feed, guid="https://example.org/story/1", link=None, title="t", published=None
     )
-    # A URL guid identifies the story itself: same id from another feed.
-    assert by_url_guid == stable_item_id(
+    # Identity is scoped per feed, even for a URL guid (issue 11).
+    assert by_url_guid != stable_item_id(
         feed_url="https://other.example/rss",
         guid="https://example.org/story/1",
         link="https://x.example/",
@@ -113,6 +115,13 @@ def test_stable_ids() -> None:
         feed_url=feed, guid=None, link=None, title="T", published="Tue"
     )
     assert len(by_hash) == 32
+    # The pre-0006 formula, kept to recognise items seen before the upgrade.
+    assert (
+        legacy_item_id(
+            feed_url=feed, guid="https://example.org/story/1", link=None, title="t", published=None
+        )
+        == hashlib.sha256(b"url:https://example.org/story/1").hexdigest()[:32]
+    )
 
 
 def test_primary_language() -> None:

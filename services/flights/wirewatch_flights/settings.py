@@ -6,7 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 from wirewatch_shared import streams
-from wirewatch_shared.settings import CommonSettings
+from wirewatch_shared.settings import (
+    CommonSettings,
+    batch_max_records_field,
+    consumer_group_field,
+)
 
 
 class FlightsSettings(CommonSettings):
@@ -33,12 +37,7 @@ class FlightsSettings(CommonSettings):
         description="An announced (planned) flight becomes the record of the first flight on "
         "its route reported up to this many days later.",
     )
-    flights_batch_max_records: int = Field(
-        default=200,
-        ge=1,
-        le=10_000,
-        description="Most messages the flights stage takes from Kafka in one batch.",
+    flights_batch_max_records: int = batch_max_records_field(
+        200, "Most messages the flights stage takes from Kafka in one batch."
     )
-    flights_consumer_group: str = Field(
-        default=streams.GROUP_FLIGHTS, description="Kafka consumer group of the flights stage."
-    )
+    flights_consumer_group: str = consumer_group_field(streams.GROUP_FLIGHTS, "the flights stage")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -45,11 +45,12 @@ from sqlmodel import select as sm_select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import UtcDateTime, is_postgres, session_scope
 
-from wirewatch_ingest.models import Feed, SeenItem
+from wirewatch_ingest.models import Feed, LegacySeenItem, SeenItem
 from wirewatch_ingest.normalize import safe_link
 
 FEED: Table = Feed.__table__  # type: ignore[attr-defined]
 SEEN: Table = SeenItem.__table__  # type: ignore[attr-defined]
+LEGACY: Table = LegacySeenItem.__table__  # type: ignore[attr-defined]
 CHUNK = 500
 T = TypeVar("T")
 
@@ -447,12 +448,37 @@ def claim_items(
     owner: str,
     now: datetime,
     stale_after_s: float,
+    legacy_ids: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The ids among ``item_ids`` that ``owner`` should publish now (never published, and
-    not claimed by another live process). Conflicts on the primary key are expected."""
+    not claimed by another live process). Conflicts on the primary key are expected.
+
+    ``legacy_ids`` maps an id to the id the item had before ids were scoped per feed:
+    an item whose legacy id this feed saw before the upgrade is not claimed.
+    """
     return claim_items_many(
-        engine, [(feed_id, item_ids)], owner=owner, now=now, stale_after_s=stale_after_s
+        engine,
+        [(feed_id, item_ids)],
+        owner=owner,
+        now=now,
+        stale_after_s=stale_after_s,
+        legacy_ids=[legacy_ids or {}],
     )[0]
+
+
+def _first_requests(
+    requests: Sequence[tuple[int, Sequence[str]]], legacy_ids: Sequence[Mapping[str, str]]
+) -> tuple[dict[str, int], dict[str, tuple[str, int]]]:
+    """Each id's first requesting feed, and its (legacy id, that feed) where known."""
+    first_feed: dict[str, int] = {}
+    legacy: dict[str, tuple[str, int]] = {}
+    olds = [*legacy_ids, *({} for _ in range(len(requests) - len(legacy_ids)))]
+    for (feed_id, item_ids), old in zip(requests, olds, strict=True):
+        for item_id in item_ids:
+            first_feed.setdefault(item_id, feed_id)
+            if item_id in old:
+                legacy.setdefault(item_id, (old[item_id], feed_id))
+    return first_feed, legacy
 
 
 def claim_items_many(
@@ -462,14 +488,13 @@ def claim_items_many(
     owner: str,
     now: datetime,
     stale_after_s: float,
+    legacy_ids: Sequence[Mapping[str, str]] = (),
 ) -> list[list[str]]:
     """:func:`claim_items` for several polls in one transaction: one list of claimed ids
-    per ``(feed_id, item_ids)`` request, in order. An id asked for by more than one
-    request goes to the first of them (and is recorded with its feed)."""
-    first_feed: dict[str, int] = {}
-    for feed_id, item_ids in requests:
-        for item_id in item_ids:
-            first_feed.setdefault(item_id, feed_id)
+    per ``(feed_id, item_ids)`` request, in order (``legacy_ids``, if given, one mapping
+    per request). An id asked for by more than one request goes to the first of them
+    (and is recorded with its feed)."""
+    first_feed, legacy = _first_requests(requests, legacy_ids)
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
         return [[] for _ in requests]
@@ -488,6 +513,7 @@ def claim_items_many(
         claimed: set[str] = set()
         for chunk in _chunks(ids):
             settled = set(conn.scalars(settled_query, {"ids": list(chunk), "stale": stale}))
+            settled.update(_seen_before_upgrade(conn, [i for i in chunk if i in legacy], legacy))
             rows = [
                 {
                     "item_id": item_id,
@@ -512,6 +538,23 @@ def claim_items_many(
         claimed.difference_update(mine)
         results.append(mine)
     return results
+
+
+_LEGACY_QUERY = select(LEGACY.c.item_id, LEGACY.c.feed_id).where(
+    LEGACY.c.item_id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _seen_before_upgrade(
+    conn: Connection, item_ids: Sequence[str], legacy: Mapping[str, tuple[str, int]]
+) -> set[str]:
+    """The ids among ``item_ids`` whose legacy id (``legacy[id]``: old id, feed) the
+    same feed saw before ids were scoped per feed: one primary-key lookup."""
+    if not item_ids:
+        return set()
+    by_old = {legacy[i]: i for i in item_ids}
+    rows = conn.execute(_LEGACY_QUERY, {"ids": sorted({old for old, _ in by_old})})
+    return {by_old[(old, feed)] for old, feed in rows if (old, feed) in by_old}
 
 
 def confirm_items(engine: Engine, item_ids: Sequence[str], *, owner: str, now: datetime) -> None:

@@ -19,6 +19,7 @@ from wirewatch_ingest.normalize import (
     MAX_TITLE_CHARS,
     fold_whitespace,
     html_to_text,
+    legacy_item_id,
     plausible_date,
     primary_language,
     safe_link,
@@ -49,6 +50,8 @@ class ParsedFeed:
     published_times: tuple[datetime, ...] = field(default=())
     """Publication times the feed actually states (fetch-time fallbacks left out)."""
     site_url: str | None = None
+    legacy_ids: dict[str, str] = field(default_factory=dict)
+    """Item id -> the id the same entry had before identity was scoped per feed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +125,12 @@ def build_items(
     feed_title: str,
     feed_language: str | None,
     fetched_at: datetime,
-) -> tuple[list[FeedItem], tuple[datetime, ...]]:
-    """Every entry as a normalised item, and the publication times the feed itself gave."""
+) -> tuple[list[FeedItem], tuple[datetime, ...], dict[str, str]]:
+    """Every entry as a normalised item, the publication times the feed itself gave,
+    and each item's legacy id (see :attr:`ParsedFeed.legacy_ids`)."""
     items: list[FeedItem] = []
     published_times: list[datetime] = []
+    legacy_ids: dict[str, str] = {}
     for raw in raws:
         item, dated = build_item(
             raw,
@@ -138,4 +143,11 @@ def build_items(
         items.append(item)
         if dated:
             published_times.append(item.published)
-    return items, tuple(published_times)
+        legacy_ids[item.item_id] = legacy_item_id(
+            feed_url=feed_url,
+            guid=raw.guid if isinstance(raw.guid, str) else None,
+            link=item.link,
+            title=item.title,
+            published=raw.published_raw,
+        )
+    return items, tuple(published_times), legacy_ids

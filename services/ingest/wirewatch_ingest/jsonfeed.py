@@ -72,7 +72,7 @@ def parse_json_feed(
     title = html_to_text(_text(document.get("title")))
     language = primary_language(_text(document.get("language")))
     base = _text(document.get("feed_url")) or feed_url
-    items, published_times = build_items(
+    items, published_times, legacy_ids = build_items(
         (_raw_entry(entry, base, document) for entry in entries if isinstance(entry, dict)),
         feed_id=feed_id,
         feed_url=feed_url,
@@ -87,6 +87,7 @@ def parse_json_feed(
         items=items,
         version=json_version,
         published_times=published_times,
+        legacy_ids=legacy_ids,
         site_url=_text(document.get("home_page_url")),
     )
 

@@ -70,3 +70,17 @@ class SeenItem(SQLModel, table=True):
     claimed_by: str | None = Field(default=None, max_length=128)
     claimed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     published_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class LegacySeenItem(SQLModel, table=True):
+    """Items seen before item ids were scoped per feed (schema revision 0006), under
+    their old id and the feed that first claimed them.
+
+    Claims treat an item whose old-formula id is here *for the same feed* as seen, so
+    upgrading republishes nothing. Rows are only ever written by that migration.
+    """
+
+    __tablename__ = "ingest_legacy_seen_item"
+
+    item_id: str = Field(primary_key=True, max_length=64)
+    feed_id: int

@@ -121,27 +121,42 @@ def plausible_date(value: datetime | None, fetched_at: datetime) -> datetime | N
     return value
 
 
+def _id_basis(
+    feed_url: str, guid: str | None, link: str | None, title: str, published: str | None
+) -> str:
+    guid = (guid or "").strip()
+    if guid and safe_link(guid):
+        return "url:" + guid
+    if guid:
+        return f"guid:{feed_url}\n{guid}"
+    if link and safe_link(link):
+        return "url:" + link.strip()
+    return f"hash:{feed_url}\n{title}\n{published or ''}"
+
+
+def _digest(basis: str) -> str:
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def stable_item_id(
     *, feed_url: str, guid: str | None, link: str | None, title: str, published: str | None
 ) -> str:
-    """A stable, feed-independent-where-possible item id (32 hex chars).
+    """A stable item id (32 hex chars), always scoped by the feed URL.
 
-    A guid that is a URL (and, failing a guid, the link) identifies the story
-    itself, so the same story in two feeds is one item. An opaque guid such as
-    "1234" is only unique inside its feed, so it is scoped by the feed URL.
-    Without guid or link, the title and date (as written in the feed) are
-    hashed, scoped by the feed URL.
+    Inside the feed the item is known by its guid, failing that its link, failing
+    that its title and date (as written in the feed). The same story in two feeds is
+    two items: one feed can never suppress another's item by reusing its guid;
+    cross-outlet duplicates are the stories stage's job.
     """
-    guid = (guid or "").strip()
-    if guid and safe_link(guid):
-        basis = "url:" + guid
-    elif guid:
-        basis = f"guid:{feed_url}\n{guid}"
-    elif link and safe_link(link):
-        basis = "url:" + link.strip()
-    else:
-        basis = f"hash:{feed_url}\n{title}\n{published or ''}"
-    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return _digest(f"feed:{feed_url}\n" + _id_basis(feed_url, guid, link, title, published))
+
+
+def legacy_item_id(
+    *, feed_url: str, guid: str | None, link: str | None, title: str, published: str | None
+) -> str:
+    """The id before schema revision 0006: a URL guid or link was not scoped by the feed.
+    Only used to recognise items seen before the upgrade (never published)."""
+    return _digest(_id_basis(feed_url, guid, link, title, published))
 
 
 def primary_language(value: str | None) -> str | None:

@@ -55,6 +55,8 @@ class ParseOutcome:
     published_times: tuple[datetime, ...]
     items: tuple[OutgoingItem, ...]
     """Every entry of the document, in order (duplicates included)."""
+    legacy_ids: dict[str, str]
+    """Item id -> its id before identity was scoped per feed."""
 
 
 def parse_for_publish(
@@ -76,6 +78,7 @@ def parse_for_publish(
         ttl_s=parsed.ttl_s,
         published_times=parsed.published_times,
         items=tuple(OutgoingItem.from_item(item) for item in parsed.items),
+        legacy_ids=parsed.legacy_ids,
     )
 
 

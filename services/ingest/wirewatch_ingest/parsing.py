@@ -80,7 +80,7 @@ def parse_feed(
     feed = parsed.feed
     title = html_to_text(feed.get("title"))
     language = _feed_language(feed, response_headers)
-    items, published_times = build_items(
+    items, published_times, legacy_ids = build_items(
         (_raw_entry(entry, feed_url) for entry in parsed.entries),
         feed_id=feed_id,
         feed_url=feed_url,
@@ -97,6 +97,7 @@ def parse_feed(
         version=version,
         ttl_s=_ttl_seconds(feed.get("ttl")),
         published_times=published_times,
+        legacy_ids=legacy_ids,
         site_url=safe_link(feed.get("link")),
     )
 

@@ -142,7 +142,7 @@ class FeedProcessor:
             headers=result.headers,
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
-        claimed = set(await self.claimer.claim(lease.id, item_ids, fetched_at))
+        claimed = set(await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids))
         fresh = [item for item in parsed.items if item.item_id in claimed]
         fresh = list({item.item_id: item for item in fresh}.values())
         metrics.record_items(new=len(fresh), duplicate=len(item_ids) - len(fresh))

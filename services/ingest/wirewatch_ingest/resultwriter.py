@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
 from datetime import datetime
 
@@ -122,6 +122,10 @@ class ResultWriter:
             await asyncio.gather(self._flusher, return_exceptions=True)
 
 
+_Claim = tuple[int, Sequence[str], datetime, "asyncio.Future[list[str]]", Mapping[str, str]]
+"""One poll's claim: feed id, item ids, time, its answer, the items' legacy ids."""
+
+
 class ItemClaimer:
     """Group commit of item claims (:func:`wirewatch_ingest.feedstore.claim_items_many`):
     claims that arrive within ``linger_s`` of each other share one transaction."""
@@ -143,17 +147,23 @@ class ItemClaimer:
         self.max_ids = max_ids
         self._linger_s = linger_s
         self._linger: _Linger | None = None
-        self._pending: list[tuple[int, Sequence[str], datetime, asyncio.Future[list[str]]]] = []
+        self._pending: list[_Claim] = []
         self._pending_ids = 0
         self._flusher: asyncio.Task[None] | None = None
 
-    async def claim(self, feed_id: int, item_ids: Sequence[str], now: datetime) -> list[str]:
+    async def claim(
+        self,
+        feed_id: int,
+        item_ids: Sequence[str],
+        now: datetime,
+        legacy_ids: Mapping[str, str] | None = None,
+    ) -> list[str]:
         """The ids among ``item_ids`` this process should publish (see ``claim_items``)."""
         if not item_ids:
             return []
         loop = asyncio.get_running_loop()
         future: asyncio.Future[list[str]] = loop.create_future()
-        self._pending.append((feed_id, item_ids, now, future))
+        self._pending.append((feed_id, item_ids, now, future, legacy_ids or {}))
         self._pending_ids += len(item_ids)
         if self._linger is None:
             self._linger = _Linger(self._linger_s)
@@ -167,7 +177,7 @@ class ItemClaimer:
         while self._pending:
             assert self._linger is not None
             await self._linger.wait()
-            batch: list[tuple[int, Sequence[str], datetime, asyncio.Future[list[str]]]] = []
+            batch: list[_Claim] = []
             count = 0
             while self._pending and (not batch or count + len(self._pending[0][1]) <= self.max_ids):
                 entry = self._pending.pop(0)
@@ -176,25 +186,24 @@ class ItemClaimer:
             self._pending_ids -= count
             await self._flush(batch)
 
-    async def _flush(
-        self, batch: list[tuple[int, Sequence[str], datetime, asyncio.Future[list[str]]]]
-    ) -> None:
+    async def _flush(self, batch: list[_Claim]) -> None:
         call = functools.partial(
             feedstore.claim_items_many,
             self.engine,
-            [(feed_id, ids) for feed_id, ids, _, _ in batch],
+            [(feed_id, ids) for feed_id, ids, *_ in batch],
             owner=self.owner,
-            now=max(now for _, _, now, _ in batch),
+            now=max(now for _, _, now, *_ in batch),
             stale_after_s=self.stale_after_s,
+            legacy_ids=[legacy for *_, legacy in batch],
         )
         try:
             results = await asyncio.get_running_loop().run_in_executor(self.executor, call)
         except Exception as exc:
-            for *_, future in batch:
+            for *_, future, _legacy in batch:
                 if not future.done():
                     future.set_exception(exc)
             return
-        for (*_, future), claimed in zip(batch, results, strict=True):
+        for (*_, future, _legacy), claimed in zip(batch, results, strict=True):
             if not future.done():
                 future.set_result(claimed)
 

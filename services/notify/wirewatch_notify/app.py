@@ -10,7 +10,7 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
@@ -20,13 +20,13 @@ from wirewatch_shared import streams
 from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
-from wirewatch_shared.events import ClassifiedItem, StoryEvent
+from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
-from wirewatch_notify import memory, outbox
+from wirewatch_notify import flight_alerts, memory, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
@@ -72,11 +72,12 @@ class NotifyService(ServiceBase[NotifySettings]):
         # The topic names a subscription may use (classify's shipped and user topics),
         # given by the composition root; None: not checked (notify cannot know them).
         self.topic_catalog: Callable[[], Collection[str]] | None = None
-        self.dead_letters = DeadLetters(
-            self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
+        # Each consumer: decode, record, commit; a refused record is dead-lettered, a
+        # transient failure (database down) commits nothing and is read again after a
+        # backoff (wirewatch_shared.failures.BatchGuard).
+        self.dead_letters = self._consume(
+            streams.CLASSIFIED, settings.consumer_group, self.on_batch
         )
-        # Decode, record, commit; a refused record is dead-lettered, a transient failure
-        # (database down) commits nothing and the batch is read again after a backoff.
         self.guard = BatchGuard[ClassifiedItem](
             "recording deliveries failed",
             ClassifiedItem.model_validate_json,
@@ -84,30 +85,11 @@ class NotifyService(ServiceBase[NotifySettings]):
             self.dead_letters,
             Backoff(base_s=settings.delivery_tick_s),
         )
-        self.broker.subscriber(
-            streams.CLASSIFIED,
-            group_id=settings.consumer_group,
-            # Manual: offsets are committed only once the batch's deliveries are durably
-            # recorded (one transaction), and an undecodable message is dead-lettered
-            # instead of redelivered forever.
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
-            max_records=BATCH_MAX_RECORDS,
-            batch_timeout_ms=BATCH_TIMEOUT_MS,
-            # The handler validates the raw bytes itself (model_validate_json, one pass):
-            # FastStream's own decoding (a message object and json.loads per record) is
-            # skipped.
-            decoder=raw_bodies,
-            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
-            **settings.consumer_options(),
-        )(self.on_batch)
         # Story-mode subscriptions: alerts from story events (keyed by story id, so one
         # story's events come in order).
         self.stories_handled = 0
-        self.story_dead_letters = DeadLetters(
-            self.broker.publisher(streams.DEAD_LETTER),
-            streams.STORIES,
-            settings.story_consumer_group,
+        self.story_dead_letters = self._consume(
+            streams.STORIES, settings.story_consumer_group, self.on_story_batch
         )
         self.story_guard = BatchGuard[StoryEvent](
             "recording story alerts failed",
@@ -116,17 +98,65 @@ class NotifyService(ServiceBase[NotifySettings]):
             self.story_dead_letters,
             Backoff(base_s=settings.delivery_tick_s),
         )
+        self.routes = flight_alerts.RouteCache(self.engine)
+        self.flight_guard = BatchGuard[FlightRecordEvent](
+            "recording flight alerts failed",
+            FlightRecordEvent.model_validate_json,
+            self.handle_flights,
+            self._consume(
+                streams.FLIGHTS, streams.GROUP_NOTIFY_FLIGHTS, self.on_flights, "flight-records"
+            ),
+            Backoff(base_s=settings.delivery_tick_s),
+        )
+
+    def _consume(
+        self,
+        stream: str,
+        group: str,
+        handler: Callable[[KafkaMessage], Awaitable[None]],
+        title: str | None = None,
+    ) -> DeadLetters:
+        """Subscribe ``handler`` to batches of ``stream`` as ``group``; that consumer's
+        dead letters.
+
+        Manual commit: offsets are committed only once the batch is durably recorded
+        (its guard acks). The guard validates the raw bytes itself (model_validate_json,
+        one pass): FastStream's own decoding (a message object and json.loads per
+        record) is skipped.
+        """
         self.broker.subscriber(
-            streams.STORIES,
-            group_id=settings.story_consumer_group,
+            stream,
+            group_id=group,
             ack_policy=AckPolicy.MANUAL,
             batch=True,
             max_records=BATCH_MAX_RECORDS,
             batch_timeout_ms=BATCH_TIMEOUT_MS,
             decoder=raw_bodies,
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
-            **settings.consumer_options(),
-        )(self.on_story_batch)
+            title=title,
+            **self.settings.consumer_options(),
+        )(handler)
+        return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
+
+    async def on_flights(self, message: KafkaMessage) -> None:
+        """Flight records: one alert per (route subscription, record), recorded in the
+        outbox before the offsets are committed."""
+        await self.flight_guard.consume(message)
+
+    async def handle_flights(self, events: list[FlightRecordEvent]) -> None:
+        added = await asyncio.to_thread(self._record_flights, events) if events else 0
+        if added:
+            log.info("flight alerts recorded", new=added)
+            self.worker.notify_recorded()
+
+    def _record_flights(self, events: list[FlightRecordEvent]) -> int:
+        routes = self.routes.get()
+        if not routes:
+            return 0
+        timings = self.rules.index().timings
+        now = self.worker.clock()
+        new = flight_alerts.flight_deliveries(events, routes, timings, now=now)
+        return outbox.enqueue(self.engine, new) if new else 0
 
     def known_topics(self) -> Collection[str] | None:
         """The topic catalogue now (blocking: reads the database), or None."""
@@ -157,6 +187,8 @@ class NotifyService(ServiceBase[NotifySettings]):
             return 0, False
         opened = opened_pairs(self.engine, {e.story_id for e in events})
         new = story_deliveries(events, index, opened, now=self.worker.clock())
+        routes = self.routes.get()  # route subscriptions get flight records, not stories
+        new = [d for d in new if d.subscription_id not in routes]
         if not new:
             return 0, False
         due_now = any(d.hold_until is None and not d.cancelled for d in new)
@@ -191,8 +223,11 @@ class NotifyService(ServiceBase[NotifySettings]):
         index = self.rules.index()
         now = self.worker.clock()
         new: list[outbox.NewDelivery] = []
+        routes = self.routes.get()
         for classified in batch:
             for sub_id, matches in index.matches_for(classified).items():
+                if sub_id in routes:
+                    continue  # a route subscription gets flight records, not items
                 new.append(
                     outbox.NewDelivery(
                         sub_id,

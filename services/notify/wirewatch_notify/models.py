@@ -125,3 +125,18 @@ class ApiToken(SQLModel, table=True):
     @property
     def owner(self) -> str:
         return f"token:{self.key_id}"
+
+
+class FlightRoute(SQLModel, table=True):
+    """A route filter of a subscription on flight records ("every flight to Guatemala").
+
+    A subscription with routes gets one alert per flight record on any of its routes
+    (from the ``wirewatch.flights.v1`` events) instead of item alerts. ``None`` in a
+    column matches any country."""
+
+    __tablename__ = "notify_flight_route"
+
+    id: int | None = Field(default=None, primary_key=True)
+    subscription_id: int = Field(index=True)
+    origin: str | None = Field(default=None, max_length=2)
+    destination: str | None = Field(default=None, max_length=2)

@@ -81,11 +81,9 @@ class NotifySettings(CommonSettings):
         "classified topic's retention: a delivery is also its (subscription, item) "
         "de-duplication key.",
     )
-    consumer_group: str = consumer_group_field(streams.GROUP_NOTIFY, "notify service")
-    story_consumer_group: str = Field(
-        default=streams.GROUP_NOTIFY_STORIES,
-        description="Kafka consumer group of notify's story-event consumer (story-mode "
-        "subscriptions).",
+    consumer_group: str = consumer_group_field(streams.GROUP_NOTIFY, "the notify service")
+    story_consumer_group: str = consumer_group_field(
+        streams.GROUP_NOTIFY_STORIES, "notify's story-event consumer (story-mode subscriptions)"
     )
     notify_allow_private_networks: bool = Field(
         default=False,

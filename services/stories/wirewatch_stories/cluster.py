@@ -41,7 +41,9 @@ KIND_WEIGHTS: dict[str, float] = {
 }
 RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
 LOOKUP_CUES = 16  # rarest cues of an item used to find candidates
-MAX_CANDIDATES = 64  # items scored exactly per assignment
+MAX_CANDIDATES = 64  # items considered per assignment (their stories are scored)
+MAX_STORIES = 12  # stories scored exactly per assignment (those with the most shared cues)
+MAX_POSTING = 2000  # a cue on more items than this finds no candidates (it tells nothing)
 MIN_SHARED = 2  # cues an item must share with a candidate to be scored
 PRIOR_DOCS = 3000.0  # IDF smoothing: weights behave as if this many items were seen already
 SALIENT_NUMBER = 20  # numbers from here on are counts worth comparing ("304 migrantes")
@@ -200,15 +202,21 @@ class Clusterer:
         idf = math.log(n / (self._df.get(cue, 0) + 1))
         return KIND_WEIGHTS.get(cue[0], 1.0) * idf
 
-    def _norm(self, cues: Iterable[str]) -> float:
-        return math.sqrt(sum(self.weight(c) ** 2 for c in cues)) or 1.0
+    def _squared(self, cue: str, cache: dict[str, float]) -> float:
+        value = cache.get(cue)
+        if value is None:
+            value = cache[cue] = self.weight(cue) ** 2
+        return value
 
     def _candidates(self, cues: frozenset[str], published: float) -> list[int]:
         known = [c for c in cues if c in self._postings]
         rarest = sorted(known, key=lambda c: (self._df[c], c))[:LOOKUP_CUES]
         hits: Counter[int] = Counter()
         for cue in rarest:
-            for index in self._postings.get(cue, ()):
+            posting = self._postings.get(cue, ())
+            if len(posting) > MAX_POSTING:
+                continue
+            for index in posting:
                 hits[index] += 1
         window = self.window_s
         chosen: list[int] = []
@@ -220,18 +228,28 @@ class Clusterer:
                     break
         return chosen
 
-    def similarity(self, left: frozenset[str], right: frozenset[str]) -> float:
+    def similarity(
+        self, left: frozenset[str], right: frozenset[str], cache: dict[str, float] | None = None
+    ) -> float:
+        """Cosine of two items' weighted cues; ``cache`` keeps squared weights for the
+        comparisons of one decision (the weights do not change during it)."""
         shared = left & right
         if len(shared) < MIN_SHARED:
             return 0.0
-        dot = sum(self.weight(c) ** 2 for c in shared)
-        score = dot / (self._norm(left) * self._norm(right))
+        cache = {} if cache is None else cache
+        dot = sum(self._squared(c, cache) for c in shared)
+        left_norm = math.sqrt(sum(self._squared(c, cache) for c in left))
+        right_norm = math.sqrt(sum(self._squared(c, cache) for c in right))
+        score = dot / ((left_norm * right_norm) or 1.0)
         return score * CONFLICT_FACTOR if numbers_conflict(left, right) else score
 
-    def _story_score(self, cues: frozenset[str], story: _Story) -> tuple[float, int]:
+    def _story_score(
+        self, cues: frozenset[str], story: _Story, cache: dict[str, float]
+    ) -> tuple[float, int]:
         """Blend of the best and the mean similarity with the story's latest items."""
         scored = [
-            (self.similarity(cues, self._members[i].cues), i) for i in story.members[-STORY_SAMPLE:]
+            (self.similarity(cues, self._members[i].cues, cache), i)
+            for i in story.members[-STORY_SAMPLE:]
         ]
         top, index = max(scored)
         mean = sum(s for s, _ in scored) / len(scored)
@@ -244,10 +262,11 @@ class Clusterer:
             return Decision(existing, False, 1.0, (), None)
         cue_set = frozenset(cues)
         best: tuple[float, int] | None = None
-        for story_id in dict.fromkeys(
-            self._members[i].story_id for i in self._candidates(cue_set, published)
-        ):
-            score, index = self._story_score(cue_set, self._stories[story_id])
+        cache: dict[str, float] = {}
+        candidates = self._candidates(cue_set, published) if self.threshold <= 1.0 else []
+        stories = dict.fromkeys(self._members[i].story_id for i in candidates)
+        for story_id in list(stories)[:MAX_STORIES]:
+            score, index = self._story_score(cue_set, self._stories[story_id], cache)
             if best is None or score > best[0]:
                 best = (score, index)
         if best is None or best[0] < self.threshold:

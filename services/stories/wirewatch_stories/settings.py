@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 from wirewatch_shared import streams
-from wirewatch_shared.settings import CommonSettings
+from wirewatch_shared.settings import (
+    CommonSettings,
+    batch_max_records_field,
+    consumer_group_field,
+)
 
 
 class StoriesSettings(CommonSettings):
@@ -21,12 +25,7 @@ class StoriesSettings(CommonSettings):
         description="Similarity an item needs with a story to join it (higher: stricter; "
         "tuned on the development set, see docs/stories.md).",
     )
-    stories_batch_max_records: int = Field(
-        default=200,
-        ge=1,
-        le=10_000,
-        description="Most classified items the stories stage takes from Kafka in one batch.",
+    stories_batch_max_records: int = batch_max_records_field(
+        200, "Most classified items the stories stage takes from Kafka in one batch."
     )
-    stories_consumer_group: str = Field(
-        default=streams.GROUP_STORIES, description="Kafka consumer group of the stories stage."
-    )
+    stories_consumer_group: str = consumer_group_field(streams.GROUP_STORIES, "the stories stage")

@@ -195,7 +195,7 @@ def run_demo(port: int | None, data_dir: str | None) -> None:
         try:
             _refuse_second_up(str(root / "demo"))
             home = fresh_home(root)
-            chosen = pick_port(settings.http_port) if port is None else port
+            chosen = port if port else pick_port(settings.http_port if port is None else 0)
             _check_port_free("127.0.0.1", chosen)
             overrides = demo_overrides(home, chosen)
             base_url = f"http://127.0.0.1:{chosen}"

@@ -1,0 +1,159 @@
+"""Route alerts: flight records (``wirewatch.flights.v1``) for subscriptions with routes.
+
+A subscription may carry routes (:class:`~wirewatch_notify.models.FlightRoute`: origin
+and/or destination, ISO alpha-2). It then gets one alert per flight record on any of
+its routes, the first time the record matches (a record whose destination becomes
+known later alerts then), and no item alerts. The alert's de-duplication key in the
+outbox is the record (``flight:<record id>``), so a record's later versions, a
+redelivered event or a second notify process add nothing. The alert carries the
+record, its evidence and its sources in ``data.flight``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from wirewatch_shared.events import FlightRecordEvent
+
+from wirewatch_notify.models import FlightRoute, Subscription
+from wirewatch_notify.outbox import NewDelivery
+from wirewatch_notify.payloads import ALERT_EVENT_TYPE
+from wirewatch_notify.timing import Timing, release_at
+
+_ROUTES = FlightRoute.__table__  # type: ignore[attr-defined]
+_SUBS = Subscription.__table__  # type: ignore[attr-defined]
+CACHE_S = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    origin: str | None
+    destination: str | None
+
+    def matches(self, event: FlightRecordEvent) -> bool:
+        if self.origin and event.origin != self.origin:
+            return False
+        return not (self.destination and event.destination != self.destination)
+
+
+def record_key(record_id: str) -> str:
+    return f"flight:{record_id}"
+
+
+def add_route(
+    engine: Engine, subscription_id: int, origin: str | None, destination: str | None
+) -> None:
+    """Give a subscription a route (at least one of origin and destination)."""
+    if not (origin or destination):
+        raise ValueError("a route needs an origin or a destination")
+    for code in (origin, destination):
+        if code is not None and (len(code) != 2 or not code.isalpha()):
+            raise ValueError(f"not an ISO 3166-1 alpha-2 code: {code!r}")
+    with engine.begin() as conn:
+        conn.execute(
+            _ROUTES.insert().values(
+                subscription_id=subscription_id,
+                origin=origin.upper() if origin else None,
+                destination=destination.upper() if destination else None,
+            )
+        )
+
+
+def load_routes(engine: Engine) -> dict[int, tuple[Route, ...]]:
+    """Routes of the active subscriptions, by subscription id."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(_ROUTES.c.subscription_id, _ROUTES.c.origin, _ROUTES.c.destination)
+            .join(_SUBS, _SUBS.c.id == _ROUTES.c.subscription_id)
+            .where(_SUBS.c.active.is_(True))
+        ).all()
+    routes: dict[int, list[Route]] = {}
+    for sub_id, origin, destination in rows:
+        routes.setdefault(int(sub_id), []).append(Route(origin, destination))
+    return {k: tuple(v) for k, v in routes.items()}
+
+
+class RouteCache:
+    """The routes, re-read at most every ``CACHE_S`` seconds (item matching asks on every
+    batch which subscriptions are route subscriptions)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._lock = threading.Lock()
+        self._at = 0.0
+        self._routes: dict[int, tuple[Route, ...]] = {}
+
+    def get(self) -> dict[int, tuple[Route, ...]]:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._at < CACHE_S:
+                return self._routes
+        routes = load_routes(self.engine)
+        with self._lock:
+            self._routes, self._at = routes, now
+        return routes
+
+
+def flight_data(event: FlightRecordEvent) -> dict[str, Any]:
+    """``data.flight``: the record, its evidence and its sources."""
+    return event.model_dump(mode="json", exclude={"schema_version"})
+
+
+def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any]:
+    """A ``wirewatch.alert.v1`` envelope for a flight record: ``data.item`` is the
+    record as a headline (what every channel shows), ``data.flight`` the record."""
+    first = event.sources[0] if event.sources else None
+    route = f"{event.origin or '?'} → {event.destination or '?'}"
+    people = f", {event.people} people" if event.people is not None else ""
+    when = event.flight_date.isoformat() if event.flight_date else "date unknown"
+    return {
+        "type": ALERT_EVENT_TYPE,
+        "timestamp": now.isoformat(),
+        "data": {
+            "item": {
+                "id": record_key(event.record_id),
+                "title": f"Flight {route} ({event.status}{people}, {when})",
+                "summary": first.title if first else "",
+                "link": first.link if first else None,
+                "published": (first.published if first else event.updated_at).isoformat(),
+                "fetched_at": event.updated_at.isoformat(),
+                "feed": {"id": 0, "title": first.outlet if first else "", "url": ""},
+                "language": first.language if first else None,
+            },
+            "matches": [],
+            "entities": {"countries": [c for c in (event.origin, event.destination) if c]},
+            "flight": flight_data(event),
+        },
+    }
+
+
+def flight_deliveries(
+    events: Iterable[FlightRecordEvent],
+    routes: dict[int, tuple[Route, ...]],
+    timings: dict[int, Timing],
+    *,
+    now: datetime,
+) -> list[NewDelivery]:
+    """One delivery per (route subscription, record) the events match."""
+    out: list[NewDelivery] = []
+    for event in events:
+        for sub_id, sub_routes in routes.items():
+            if any(r.matches(event) for r in sub_routes):
+                hold = release_at(timings.get(sub_id, Timing()), now)
+                envelope = flight_envelope(event, now=now)
+                out.append(
+                    NewDelivery(sub_id, record_key(event.record_id), envelope, hold_until=hold)
+                )
+    return out
+
+
+def without_routes(matched: Sequence[int], routes: dict[int, tuple[Route, ...]]) -> list[int]:
+    """Item matching: route subscriptions get flight records, not items."""
+    return [s for s in matched if s not in routes]

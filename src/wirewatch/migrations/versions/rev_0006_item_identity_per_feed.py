@@ -1,0 +1,41 @@
+"""Item identity is scoped per feed: the seen items so far are kept as legacy rows.
+
+Item ids used to leave a URL guid (or link) unscoped, so one feed could suppress
+another's item. New ids always include the feed; an item whose old id its own
+feed already saw is still seen (``ingest_legacy_seen_item``), so the upgrade
+republishes nothing. Only settled rows are copied (published, or without a
+claim); an unconfirmed claim was never published and will be, under its new id.
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "ingest_legacy_seen_item",
+        sa.Column("item_id", sa.String(length=64), nullable=False),
+        sa.Column("feed_id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("item_id"),
+    )
+    op.execute(
+        "INSERT INTO ingest_legacy_seen_item (item_id, feed_id)"
+        " SELECT item_id, feed_id FROM ingest_seen_item"
+        " WHERE published_at IS NOT NULL OR claimed_at IS NULL"
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("ingest_legacy_seen_item")

@@ -1,0 +1,97 @@
+"""Item identity is scoped per feed, on SQLite and PostgreSQL (the ``engine`` fixture):
+a feed cannot suppress another's item by reusing its guid, and upgrading from the
+unscoped ids (revision 0005) republishes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy.engine import Engine
+from wirewatch_ingest import feedstore
+from wirewatch_ingest.poller import FeedPoller
+from wirewatch_shared.clock import utcnow
+
+from tests.ingest.conftest import ingest_settings
+from tests.ingest.support import Collector, FeedServer, Route, rss
+from wirewatch.schema import upgrade
+
+SHARED = "https://example.org/shared-story"
+
+
+def _old_id(basis: str) -> str:
+    """The id formula before revision 0006 (written out here on purpose)."""
+    return hashlib.sha256(basis.encode()).hexdigest()[:32]
+
+
+@asynccontextmanager
+async def polling(engine: Engine, collector: Collector) -> AsyncIterator[FeedPoller]:
+    """A poller on ``engine`` (the ``make_poller`` fixture's SQLite file is the
+    ``engine`` fixture's, already at the newest revision)."""
+    poller = FeedPoller(engine, ingest_settings(), collector)
+    try:
+        yield poller
+    finally:
+        await poller.aclose()
+
+
+async def test_three_feeds_sharing_a_guid_keep_three_items(
+    engine: Engine, feed_server: FeedServer
+) -> None:
+    upgrade(engine)
+    for name in ("a", "b", "c"):
+        feed_server.routes[f"/{name}"] = Route(200, rss([(SHARED, f"Shared in {name}")]))
+        feedstore.add_feed(engine, feed_server.url(f"/{name}"))
+    collector = Collector()
+    async with polling(engine, collector) as poller:
+        await poller.run_until_idle()
+        assert len(collector.ids) == len(set(collector.ids)) == 3
+        paths = sorted(item.feed_item().feed_url.rsplit("/", 1)[1] for item in collector.items)
+        assert paths == ["a", "b", "c"]
+        assert all(len(item_id) == 32 for item_id in collector.ids)
+        # Re-polled (a changed body, the same entries): nothing new.
+        for name in ("a", "b", "c"):
+            feed_server.routes[f"/{name}"] = Route(200, rss([(SHARED, "Shared")], extra=" "))
+        feedstore.make_due(engine)
+        outcomes = await poller.run_until_idle()
+    assert [o.new_items for o in outcomes] == [0, 0, 0] and len(collector.ids) == 3
+
+
+async def test_upgrade_keeps_items_seen_under_the_old_ids(
+    engine: Engine, feed_server: FeedServer
+) -> None:
+    upgrade(engine, "0005")  # the revision before 0006
+    url = feed_server.url("/old")
+    feed_server.routes["/old"] = Route(200, rss([(SHARED, "Shared"), ("opaque-1", "Opaque")]))
+    feed_server.routes["/other"] = Route(200, rss([(SHARED, "Shared elsewhere")]))
+    old = feedstore.add_feed(engine, url)
+    other = feedstore.add_feed(engine, feed_server.url("/other"))
+    now = utcnow()
+    seen = {"first_seen_at": now, "claimed_by": "old", "claimed_at": now, "published_at": now}
+    with engine.begin() as conn:  # what the old code wrote: one row per id, first feed wins
+        conn.execute(
+            feedstore.SEEN.insert(),
+            [
+                {"item_id": _old_id(f"url:{SHARED}"), "feed_id": old.id, **seen},
+                {"item_id": _old_id(f"guid:{url}\nopaque-1"), "feed_id": old.id, **seen},
+            ],
+        )
+    upgrade(engine)
+    collector = Collector()
+    async with polling(engine, collector) as poller:
+        await poller.run_until_idle()
+        # The feed that saw both items publishes nothing again; the feed whose copy of
+        # the shared story the old ids suppressed publishes it now.
+        assert [item.feed_item().feed_id for item in collector.items] == [other.id]
+        entries = [(SHARED, "Shared"), ("opaque-1", "Opaque"), ("opaque-2", "New")]
+        feed_server.routes["/old"] = Route(200, rss(entries))
+        feedstore.make_due(engine, [old.id])
+        await poller.run_until_idle()
+        assert len(collector.items) == 2
+        new = collector.items[1].feed_item()
+        assert new.title == "New" and len(new.item_id) == 32
+        assert new.item_id != _old_id(f"guid:{url}\nopaque-2")
+        feedstore.make_due(engine)
+        outcomes = await poller.run_until_idle()
+    assert [o.new_items for o in outcomes] == [0, 0] and len(collector.items) == 2
