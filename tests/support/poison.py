@@ -16,7 +16,7 @@ import structlog.testing
 from aiokafka import AIOKafkaConsumer
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
-from wirewatch_shared import streams
+from wirewatch_shared import failures, streams
 from wirewatch_shared.events import ITEM_ID_MAX, DeadLetter
 
 
@@ -117,6 +117,18 @@ async def poison_then_good(
         assert any(nul.item.item_id.split("\x00")[1] in p for p in payloads), payloads
 
 
+@contextmanager
+def _fresh_failures_log() -> Iterator[None]:
+    """A logger proxy not cached yet for ``wirewatch_shared.failures``: one that an earlier
+    test bound (``cache_logger_on_first_use``) would bypass ``capture_logs``."""
+    cached = failures.log
+    failures.log = structlog.get_logger(failures.__name__)
+    try:
+        yield
+    finally:
+        failures.log = cached
+
+
 async def retried_while_locked(
     service: Any, stored: Callable[[str], bool], database_url: str, table: str, topic: str
 ) -> list[dict[str, Any]]:
@@ -129,7 +141,7 @@ async def retried_while_locked(
     app = service.build_app()
     await app.start()
     try:
-        with structlog.testing.capture_logs() as lines:
+        with _fresh_failures_log(), structlog.testing.capture_logs() as lines:
             with write_lock(database_url, table):
                 body = item.model_dump_json().encode()
                 await service.broker.publish(body, streams.CLASSIFIED, key=b"k")
