@@ -42,9 +42,12 @@ from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.broker import make_broker, raw_bodies
+from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams
+
+from wirewatch.schema import upgrade
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classify_core import corpus_items, cycle, dev_items
@@ -188,6 +191,9 @@ async def main() -> None:
             log_level="WARNING",
         )
         ensure_streams(embedded.bootstrap, (*streams.ALL_STREAMS, SINK))
+        engine = make_engine(settings.database_url)
+        upgrade(engine)  # the schema, as `wirewatch service classify` brings it up
+        engine.dispose()
         store = "with" if settings.classify_store_items else "without"
         passes: list[float] = []
         rates: dict[int, list[float]] = {w: [] for w in args.workers}

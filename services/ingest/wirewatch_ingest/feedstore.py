@@ -513,7 +513,8 @@ def claim_items_many(
         claimed: set[str] = set()
         for chunk in _chunks(ids):
             settled = set(conn.scalars(settled_query, {"ids": list(chunk), "stale": stale}))
-            settled.update(_seen_before_upgrade(conn, [i for i in chunk if i in legacy], legacy))
+            unsettled = [i for i in chunk if i in legacy and i not in settled]
+            settled.update(_seen_before_upgrade(conn, unsettled, legacy))
             rows = [
                 {
                     "item_id": item_id,
