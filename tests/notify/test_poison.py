@@ -26,7 +26,7 @@ from wirewatch_shared.failures import Backoff, is_permanent, is_transient
 
 from tests.notify.support import classified, make_service, wait_until
 from tests.support.http import HttpReceiver
-from tests.support.poison import dead_letters
+from tests.support.poison import dead_letters, fresh_failures_log
 
 pytestmark = pytest.mark.integration
 
@@ -120,7 +120,7 @@ def test_database_errors_are_told_apart(database_url: str) -> None:
 def test_retries_log_one_line_each_and_the_traceback_once() -> None:
     backoff = Backoff(base_s=0.5, cap_s=4.0)
     delays = []
-    with structlog.testing.capture_logs() as lines:
+    with fresh_failures_log(), structlog.testing.capture_logs() as lines:
         for _ in range(6):
             try:
                 raise ConnectionResetError("connection lost\nsecond line of detail")

@@ -118,7 +118,7 @@ async def poison_then_good(
 
 
 @contextmanager
-def _fresh_failures_log() -> Iterator[None]:
+def fresh_failures_log() -> Iterator[None]:
     """A logger proxy not cached yet for ``wirewatch_shared.failures``: one that an earlier
     test bound (``cache_logger_on_first_use``) would bypass ``capture_logs``."""
     cached = failures.log
@@ -141,7 +141,7 @@ async def retried_while_locked(
     app = service.build_app()
     await app.start()
     try:
-        with _fresh_failures_log(), structlog.testing.capture_logs() as lines:
+        with fresh_failures_log(), structlog.testing.capture_logs() as lines:
             with write_lock(database_url, table):
                 body = item.model_dump_json().encode()
                 await service.broker.publish(body, streams.CLASSIFIED, key=b"k")
