@@ -9,17 +9,22 @@ is neither is treated as transient: better a stalled partition that says why on
 every retry than records dead-lettered by an outage nobody classified.
 
 :class:`Backoff` keeps the logs bounded: the first failure of a run is logged with its
-traceback, each retry after it with one line.
+traceback, each retry after it with one line. :class:`BatchGuard` is the one way a
+consumer goes through a batch with both: every stage's batch handler uses it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import traceback
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import exc as sa
 
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -27,6 +32,14 @@ log = get_logger(__name__)
 _TRANSIENT_SQLSTATE_CLASSES = ("08", "40", "53", "57", "58")
 """Connection exception, transaction rollback (serialization failure, deadlock),
 insufficient resources, operator intervention (admin shutdown), system error."""
+
+
+T = TypeVar("T")
+
+
+def first_line(error: BaseException) -> str:
+    """``Type: first line of the message`` (bounded): what a one-line log says."""
+    return f"{type(error).__name__}: {(str(error).splitlines() or [''])[0][:300]}"
 
 
 def _sqlstate(error: sa.DBAPIError) -> str:
@@ -75,13 +88,8 @@ class Backoff:
             trace = "".join(traceback.format_exception(error))
             log.error(what, retry_in_s=delay, traceback=trace, **context)
         else:
-            first_line = (str(error).splitlines() or [""])[0][:300]
             log.warning(
-                what,
-                attempt=self.failures,
-                retry_in_s=delay,
-                error=f"{type(error).__name__}: {first_line}",
-                **context,
+                what, attempt=self.failures, retry_in_s=delay, error=first_line(error), **context
             )
         return delay
 
@@ -89,3 +97,81 @@ class Backoff:
         if self.failures:
             log.info("recovered", after_failures=self.failures)
         self.failures = 0
+
+
+class BatchMessage(Protocol):
+    """What the guard needs of a FastStream batch message (``raw_bodies`` decoder)."""
+
+    body: Any
+
+    async def ack(self) -> None: ...
+
+    async def nack(self) -> None: ...
+
+
+@dataclass
+class BatchGuard(Generic[T]):
+    """A consumer's way through one batch: decode each record, handle them, commit.
+
+    A record that does not decode, or that the handler refuses with a permanent error,
+    goes to the dead-letter topic and the others are handled. Anything else (transient,
+    or not known to be permanent) commits nothing: the batch is read again after a
+    backoff, one log line per retry. ``whole_batch_first``: the batch is handled in one
+    call and only a permanent failure splits it; off, every record is handled alone
+    (for a handler whose batch is not one transaction).
+    """
+
+    what: str  # the log line of a failed attempt, e.g. "recording deliveries failed"
+    decode: Callable[[bytes], T | None]  # None: nothing to do for this record
+    handle: Callable[[list[T]], Awaitable[object]]
+    dead_letters: DeadLetters
+    backoff: Backoff = field(default_factory=Backoff)
+    whole_batch_first: bool = True
+
+    async def consume(self, message: BatchMessage) -> int:
+        """Handle the batch and ack it; the number of messages done (0: nacked, to retry)."""
+        bodies: list[bytes] = list(message.body)
+        try:
+            await self.isolate(await self.decoded(bodies))
+        except Exception as exc:
+            await asyncio.sleep(self.backoff.failed(self.what, exc, messages=len(bodies)))
+            await message.nack()
+            return 0
+        self.backoff.succeeded()
+        await message.ack()
+        return len(bodies)
+
+    async def decoded(self, bodies: Sequence[bytes]) -> list[tuple[bytes, T]]:
+        records: list[tuple[bytes, T]] = []
+        for body in bodies:
+            try:
+                value = self.decode(body)
+            except Exception as exc:
+                if not is_permanent(exc):
+                    raise
+                await self.dead_letters.send(body, exc)
+                continue
+            if value is not None:
+                records.append((body, value))
+        return records
+
+    async def isolate(self, records: Sequence[tuple[bytes, T]]) -> None:
+        """Handle the records; dead-letter those that fail permanently (a transient error
+        is raised: the caller retries the batch)."""
+        if self.whole_batch_first and len(records) > 1:
+            try:
+                await self.handle([value for _, value in records])
+                return
+            except Exception as exc:
+                if not is_permanent(exc):
+                    raise
+                log.warning(
+                    "a record of the batch was refused; one at a time", error=first_line(exc)
+                )
+        for body, value in records:
+            try:
+                await self.handle([value])
+            except Exception as exc:
+                if not is_permanent(exc):
+                    raise
+                await self.dead_letters.send(body, exc)

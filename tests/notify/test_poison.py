@@ -9,13 +9,11 @@ same partition is recorded. Transient errors are retried, one log line per retry
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from collections.abc import Callable
 
 import pytest
 import structlog.testing
-from aiokafka import AIOKafkaConsumer
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
@@ -23,37 +21,14 @@ from wirewatch_notify import subscriptions
 from wirewatch_notify.models import Delivery
 from wirewatch_shared import streams
 from wirewatch_shared.db import session_scope
-from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem, DeadLetter
+from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem
 from wirewatch_shared.failures import Backoff, is_permanent, is_transient
 
 from tests.notify.support import classified, make_service, wait_until
 from tests.support.http import HttpReceiver
+from tests.support.poison import dead_letters, fresh_failures_log
 
 pytestmark = pytest.mark.integration
-
-
-async def _dead_letters(bootstrap: str, group: str, count: int) -> list[DeadLetter]:
-    consumer = AIOKafkaConsumer(
-        streams.DEAD_LETTER,
-        bootstrap_servers=bootstrap,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        group_id=f"dlq-reader-{uuid.uuid4().hex[:8]}",
-    )
-    await consumer.start()
-    found: list[DeadLetter] = []
-    deadline = time.monotonic() + 30
-    try:
-        while len(found) < count and time.monotonic() < deadline:
-            batch = await consumer.getmany(timeout_ms=500)
-            for records in batch.values():
-                for record in records:
-                    letter = DeadLetter.model_validate_json(record.value or b"")
-                    if letter.consumer_group == group:
-                        found.append(letter)
-    finally:
-        await consumer.stop()
-    return found
 
 
 def _recorded(engine: object, item_id: str) -> Callable[[], bool]:
@@ -76,7 +51,12 @@ async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
     subscriptions.create_subscription(
         service.engine,
         subscriptions.parse_create(
-            {"topic": topic, "channel": "webhook", "target": http_receiver.url("/hook")}
+            {
+                "topic": topic,
+                "channel": "webhook",
+                "target": http_receiver.url("/hook"),
+                "alert_mode": "item",
+            }
         ),
         service.box,
     )
@@ -97,7 +77,7 @@ async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
             await service.broker.publish(body, streams.CLASSIFIED, key=b"same-partition")
         await wait_until(_recorded(service.engine, good.item.item_id), timeout=30)
         postgres = database_url.startswith("postgresql")
-        letters = await _dead_letters(kafka_bootstrap, group, 2 if postgres else 1)
+        letters = await dead_letters(kafka_bootstrap, group, 2 if postgres else 1)
     finally:
         await app.stop()
         service.engine.dispose()
@@ -140,7 +120,7 @@ def test_database_errors_are_told_apart(database_url: str) -> None:
 def test_retries_log_one_line_each_and_the_traceback_once() -> None:
     backoff = Backoff(base_s=0.5, cap_s=4.0)
     delays = []
-    with structlog.testing.capture_logs() as lines:
+    with fresh_failures_log(), structlog.testing.capture_logs() as lines:
         for _ in range(6):
             try:
                 raise ConnectionResetError("connection lost\nsecond line of detail")

@@ -13,19 +13,17 @@ the batch is stored and its events confirmed. Run alone with
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from faststream.message import StreamMessage
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.deadletter import dead_letter
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
+from wirewatch_shared.failures import BatchGuard
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_flights import store
@@ -34,11 +32,6 @@ from wirewatch_flights.settings import FlightsSettings
 
 log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
-
-
-async def raw_bodies(message: StreamMessage[Any]) -> Any:
-    """The batch's bodies undecoded: one bad message is dead-lettered, not the batch."""
-    return message.body
 
 
 class FlightsService:
@@ -53,7 +46,22 @@ class FlightsService:
         self.flights_publisher = self.broker.publisher(
             streams.FLIGHTS, title="flights", description="Flight record created or changed"
         )
-        self.dead_letters = self.broker.publisher(streams.DEAD_LETTER)
+        self.dead_letters = DeadLetters(
+            self.broker.publisher(streams.DEAD_LETTER),
+            self.source_stream,
+            settings.flights_consumer_group,
+        )
+        # Decode, store, commit; a record refused for good is dead-lettered, a transient
+        # failure commits nothing and is retried after a backoff. One record at a time:
+        # each observation is its own transaction, so a failure never leaves a batch half
+        # stored with its events unpublished.
+        self.guard = BatchGuard[Intake](
+            "recording flights failed",
+            self._intake,
+            self.handle,
+            self.dead_letters,
+            whole_batch_first=False,
+        )
         self.broker.subscriber(
             self.source_stream,
             group_id=settings.flights_consumer_group,
@@ -73,30 +81,7 @@ class FlightsService:
         return observe(ClassifiedItem.model_validate_json(body), None, topics)
 
     async def on_batch(self, message: KafkaMessage) -> None:
-        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        intakes: list[Intake] = []
-        for body in bodies:
-            try:
-                intake = self._intake(body)
-            except ValidationError as exc:
-                log.error("undecodable message dead-lettered", error=str(exc)[:200])
-                letter = dead_letter(
-                    self.source_stream, self.settings.flights_consumer_group, str(exc), body
-                )
-                await self.dead_letters.publish(letter.model_dump(mode="json"))
-                continue
-            if intake is not None:
-                intakes.append(intake)
-        try:
-            await self.handle(intakes)
-        except Exception:
-            # Database or broker down: commit nothing; back off, then read the batch again.
-            log.exception("recording flights failed", messages=len(bodies))
-            await asyncio.sleep(1.0)
-            await message.nack()
-            return
-        await message.ack()
-        self.handled += len(bodies)
+        self.handled += await self.guard.consume(message)
 
     async def handle(self, intakes: list[Intake]) -> list[FlightRecordEvent]:
         """Store the observations, then publish the events of the records that changed."""

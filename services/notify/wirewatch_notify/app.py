@@ -10,19 +10,18 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection
+from collections.abc import Awaitable, Callable, Collection
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
-from wirewatch_shared.failures import Backoff, is_permanent
+from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
@@ -73,75 +72,79 @@ class NotifyService(ServiceBase[NotifySettings]):
         # The topic names a subscription may use (classify's shipped and user topics),
         # given by the composition root; None: not checked (notify cannot know them).
         self.topic_catalog: Callable[[], Collection[str]] | None = None
-        self.dead_letters = DeadLetters(
-            self.broker.publisher(streams.DEAD_LETTER), streams.CLASSIFIED, settings.consumer_group
+        # Each consumer: decode, record, commit; a refused record is dead-lettered, a
+        # transient failure (database down) commits nothing and is read again after a
+        # backoff (wirewatch_shared.failures.BatchGuard).
+        self.dead_letters = self._consume(
+            streams.CLASSIFIED, settings.consumer_group, self.on_batch
         )
-        self.backoff = Backoff(base_s=settings.delivery_tick_s)
-        self.broker.subscriber(
-            streams.CLASSIFIED,
-            group_id=settings.consumer_group,
-            # Manual: offsets are committed only once the batch's deliveries are durably
-            # recorded (one transaction), and an undecodable message is dead-lettered
-            # instead of redelivered forever.
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
-            max_records=BATCH_MAX_RECORDS,
-            batch_timeout_ms=BATCH_TIMEOUT_MS,
-            # The handler validates the raw bytes itself (model_validate_json, one pass):
-            # FastStream's own decoding (a message object and json.loads per record) is
-            # skipped.
-            decoder=raw_bodies,
-            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
-            **settings.consumer_options(),
-        )(self.on_batch)
+        self.guard = BatchGuard[ClassifiedItem](
+            "recording deliveries failed",
+            ClassifiedItem.model_validate_json,
+            self.handle_batch,
+            self.dead_letters,
+            Backoff(base_s=settings.delivery_tick_s),
+        )
         # Story-mode subscriptions: alerts from story events (keyed by story id, so one
         # story's events come in order).
         self.stories_handled = 0
-        self.story_dead_letters = DeadLetters(
-            self.broker.publisher(streams.DEAD_LETTER),
-            streams.STORIES,
-            settings.story_consumer_group,
+        self.story_dead_letters = self._consume(
+            streams.STORIES, settings.story_consumer_group, self.on_story_batch
         )
+        self.story_guard = BatchGuard[StoryEvent](
+            "recording story alerts failed",
+            StoryEvent.model_validate_json,
+            self.handle_story_events,
+            self.story_dead_letters,
+            Backoff(base_s=settings.delivery_tick_s),
+        )
+        self.routes = flight_alerts.RouteCache(self.engine)
+        self.flight_guard = BatchGuard[FlightRecordEvent](
+            "recording flight alerts failed",
+            FlightRecordEvent.model_validate_json,
+            self.handle_flights,
+            self._consume(
+                streams.FLIGHTS, streams.GROUP_NOTIFY_FLIGHTS, self.on_flights, "flight-records"
+            ),
+            Backoff(base_s=settings.delivery_tick_s),
+        )
+
+    def _consume(
+        self,
+        stream: str,
+        group: str,
+        handler: Callable[[KafkaMessage], Awaitable[None]],
+        title: str | None = None,
+    ) -> DeadLetters:
+        """Subscribe ``handler`` to batches of ``stream`` as ``group``; that consumer's
+        dead letters.
+
+        Manual commit: offsets are committed only once the batch is durably recorded
+        (its guard acks). The guard validates the raw bytes itself (model_validate_json,
+        one pass): FastStream's own decoding (a message object and json.loads per
+        record) is skipped.
+        """
         self.broker.subscriber(
-            streams.STORIES,
-            group_id=settings.story_consumer_group,
+            stream,
+            group_id=group,
             ack_policy=AckPolicy.MANUAL,
             batch=True,
             max_records=BATCH_MAX_RECORDS,
             batch_timeout_ms=BATCH_TIMEOUT_MS,
             decoder=raw_bodies,
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
-            **settings.consumer_options(),
-        )(self.on_story_batch)
-        self.routes = flight_alerts.RouteCache(self.engine)
-        self.broker.subscriber(
-            streams.FLIGHTS,
-            group_id=streams.GROUP_NOTIFY_FLIGHTS,
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
-            max_records=BATCH_MAX_RECORDS,
-            batch_timeout_ms=BATCH_TIMEOUT_MS,
-            decoder=raw_bodies,
-            title="flight-records",
-            **settings.consumer_options(),
-        )(self.on_flights)
+            title=title,
+            **self.settings.consumer_options(),
+        )(handler)
+        return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
 
     async def on_flights(self, message: KafkaMessage) -> None:
         """Flight records: one alert per (route subscription, record), recorded in the
         outbox before the offsets are committed."""
-        events: list[FlightRecordEvent] = []
-        for body in list(message.body):  # type: ignore[arg-type]
-            try:
-                events.append(FlightRecordEvent.model_validate_json(body))
-            except ValidationError as exc:
-                await self.dead_letters.send(body, exc)
-        try:
-            added = await asyncio.to_thread(self._record_flights, events) if events else 0
-        except Exception as exc:
-            await asyncio.sleep(self.backoff.failed("recording flight alerts failed", exc))
-            await message.nack()
-            return
-        await message.ack()
+        await self.flight_guard.consume(message)
+
+    async def handle_flights(self, events: list[FlightRecordEvent]) -> None:
+        added = await asyncio.to_thread(self._record_flights, events) if events else 0
         if added:
             log.info("flight alerts recorded", new=added)
             self.worker.notify_recorded()
@@ -160,68 +163,13 @@ class NotifyService(ServiceBase[NotifySettings]):
         return self.topic_catalog() if self.topic_catalog is not None else None
 
     async def on_batch(self, message: KafkaMessage) -> None:
-        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        records: list[tuple[bytes, ClassifiedItem]] = []
-        for body in bodies:
-            try:
-                records.append((body, ClassifiedItem.model_validate_json(body)))
-            except ValidationError as exc:
-                await self.dead_letters.send(body, exc)
-        try:
-            await self.record_isolating(records)
-        except Exception as exc:
-            # Database down: commit nothing; back off, then rewind and read the batch again.
-            await asyncio.sleep(
-                self.backoff.failed("recording deliveries failed", exc, messages=len(bodies))
-            )
-            await message.nack()
-            return
-        self.backoff.succeeded()
-        await message.ack()
-        self.handled += len(bodies)
-        if len(bodies) >= TRIM_AFTER:
+        done = await self.guard.consume(message)
+        self.handled += done
+        if done >= TRIM_AFTER:
             memory.trim()
 
-    async def record_isolating(self, records: list[tuple[bytes, ClassifiedItem]]) -> None:
-        """Record the batch; on a permanent error, each record alone, dead-lettering those
-        that fail permanently. A transient error is raised (the caller retries it all)."""
-        try:
-            await self.handle_batch([item for _, item in records])
-            return
-        except Exception as exc:
-            if not is_permanent(exc):
-                raise
-            log.warning(
-                "a record of the batch was refused; recording one at a time",
-                error=f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0][:300]}",
-            )
-        for body, item in records:
-            try:
-                await self.handle_batch([item])
-            except Exception as exc:
-                if not is_permanent(exc):
-                    raise
-                await self.dead_letters.send(body, exc)
-
     async def on_story_batch(self, message: KafkaMessage) -> None:
-        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        events: list[StoryEvent] = []
-        for body in bodies:
-            try:
-                events.append(StoryEvent.model_validate_json(body))
-            except ValidationError as exc:
-                await self.story_dead_letters.send(body, exc)
-        try:
-            await self.handle_story_events(events)
-        except Exception as exc:
-            await asyncio.sleep(
-                self.backoff.failed("recording story alerts failed", exc, messages=len(bodies))
-            )
-            await message.nack()
-            return
-        self.backoff.succeeded()
-        await message.ack()
-        self.stories_handled += len(bodies)
+        self.stories_handled += await self.story_guard.consume(message)
 
     async def handle_story_events(self, events: list[StoryEvent]) -> None:
         """Record the story-mode alerts of a batch of story events (idempotent)."""

@@ -18,13 +18,13 @@ import inspect
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.failures import BatchGuard
 from wirewatch_shared.logging import configure_logging, get_logger
 
 from wirewatch_stories.settings import StoriesSettings
@@ -53,6 +53,14 @@ class StoriesService:
             streams.CLASSIFIED,
             settings.stories_consumer_group,
         )
+        # Decode, assign, commit: a record refused for good is dead-lettered, a transient
+        # failure (database or broker down) commits nothing and is retried after a backoff.
+        self.guard = BatchGuard[ClassifiedItem](
+            "assigning stories failed",
+            ClassifiedItem.model_validate_json,
+            self.handle_batch,
+            self.dead_letters,
+        )
         self.broker.subscriber(
             streams.CLASSIFIED,
             group_id=settings.stories_consumer_group,
@@ -66,23 +74,7 @@ class StoriesService:
         )(self.on_batch)
 
     async def on_batch(self, message: KafkaMessage) -> None:
-        bodies: list[bytes] = list(message.body)  # type: ignore[arg-type]
-        items: list[ClassifiedItem] = []
-        for body in bodies:
-            try:
-                items.append(ClassifiedItem.model_validate_json(body))
-            except ValidationError as exc:
-                await self.dead_letters.send(body, exc)
-        try:
-            await self.handle_batch(items)
-        except Exception:
-            # Database or broker down: commit nothing; back off, then read the batch again.
-            log.exception("assigning stories failed", messages=len(bodies))
-            await asyncio.sleep(1.0)
-            await message.nack()
-            return
-        await message.ack()
-        self.handled += len(bodies)
+        self.handled += await self.guard.consume(message)
 
     async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
         """Assign the tagged items of a batch to stories (one transaction), then publish
