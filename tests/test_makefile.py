@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,9 +16,11 @@ REPO = Path(__file__).resolve().parent.parent
 def test_install_announces_itself_and_shows_progress(tmp_path: Path) -> None:
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
+    # Run as a top-level make even under `make test`: a nested one prints directory lines.
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKELEVEL", "MAKEFLAGS", "MFLAGS"}}
     dry = subprocess.run(
-        ["make", "-n", f"VENV={tmp_path / 'venv'}", "demo"],
-        cwd=REPO, capture_output=True, text=True, timeout=30, check=True,
+        ["make", "-n", "--no-print-directory", f"VENV={tmp_path / 'venv'}", "demo"],
+        cwd=REPO, capture_output=True, text=True, timeout=30, check=True, env=env,
     )  # fmt: skip
     lines = dry.stdout.splitlines()
     project = next(line for line in lines if "pip install" in line and '-e ".[' in line)
