@@ -43,7 +43,7 @@ KIND_WEIGHTS: dict[str, float] = {
 }
 RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
 LOOKUP_CUES = 16  # rarest cues of an item used to find candidates
-SCAN_BUDGET = 2000  # posting entries read per assignment at most (rarest cues first)
+SCAN_BUDGET = 1000  # posting entries read per assignment at most (rarest cues first)
 MAX_STORIES = 12  # stories scored exactly per assignment (those with the most shared cues)
 MAX_POSTING = 1000  # a cue in more stories than this finds no candidates (it tells nothing)
 MIN_SHARED = 2  # cues an item must share with a candidate to be scored
@@ -93,7 +93,7 @@ def story_id_for(item_id: str) -> str:
 class _Member:
     item_id: str
     story_id: str
-    cues: frozenset[str]
+    cues: tuple[str, ...]  # distinct (a tuple: a fifth of a frozenset's memory)
     published: float
     counts: tuple[int, ...]
     ordinals: frozenset[str]
@@ -163,7 +163,7 @@ class Clusterer:
         index = self._next
         self._next += 1
         self._members[index] = _Member(
-            item_id, story_id, cue_set, published, _counts(cue_set), _ordinals(cue_set)
+            item_id, story_id, tuple(cue_set), published, _counts(cue_set), _ordinals(cue_set)
         )
         self._by_item[item_id] = index
         for cue in cue_set:
@@ -239,18 +239,21 @@ class Clusterer:
                 break
             scanned += size
             hits.update(postings[cue].keys())
-        by_count: defaultdict[int, list[_Story]] = defaultdict(list)
         stories = self._stories
-        for story_id, count in hits.items():
-            by_count[count].append(stories[story_id])
         window = self.window_s
         chosen: list[_Story] = []
-        for count in sorted(by_count, reverse=True):
-            for story in sorted(by_count[count], key=_order):
+        ranked = hits.most_common()  # most shared cues first
+        start = 0
+        while start < len(ranked) and len(chosen) < MAX_STORIES:
+            count, end = ranked[start][1], start + 1
+            while end < len(ranked) and ranked[end][1] == count:
+                end += 1
+            for story in sorted((stories[sid] for sid, _ in ranked[start:end]), key=_order):
                 if story.first - window <= published <= story.last + window:
                     chosen.append(story)
                     if len(chosen) >= MAX_STORIES:
-                        return chosen
+                        break
+            start = end
         return chosen
 
     def _scorer(self, cues: frozenset[str]) -> _Scorer:
@@ -258,7 +261,7 @@ class Clusterer:
 
     def similarity(self, left: frozenset[str], right: frozenset[str]) -> float:
         """Cosine of two items' weighted cues (cut when their counts conflict)."""
-        member = _Member("", "", frozenset(right), 0.0, _counts(right), _ordinals(right))
+        member = _Member("", "", tuple(set(right)), 0.0, _counts(right), _ordinals(right))
         return self._scorer(frozenset(left)).similarity(member)
 
     def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
@@ -277,7 +280,7 @@ class Clusterer:
         if best is None or best[0] < self.threshold:
             return Decision(story_id_for(item_id), True, best[0] if best else 0.0, (), None)
         member = self._members[best[1]]
-        shared = sorted(cue_set & member.cues, key=lambda c: (-self.weight(c), c))
+        shared = sorted(cue_set.intersection(member.cues), key=lambda c: (-self.weight(c), c))
         return Decision(member.story_id, False, best[0], tuple(shared[:8]), member.item_id)
 
     def assign(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
@@ -306,16 +309,16 @@ class _Scorer:
         self.squared: dict[str, float] = {}
         self.norm = math.sqrt(sum(self._weigh(cues)))
 
-    def _weigh(self, cues: frozenset[str]) -> list[float]:
+    def _weigh(self, cues: Iterable[str]) -> list[float]:
         """The squared weights of ``cues`` (computed once per decision)."""
         squared = self.squared
         weight = self.clusterer.weight
-        for cue in cues - squared.keys():
+        for cue in squared.keys().__rsub__(cues):
             squared[cue] = weight(cue) ** 2
         return list(map(squared.__getitem__, cues))
 
     def similarity(self, member: _Member) -> float:
-        shared = self.cues & member.cues
+        shared = self.cues.intersection(member.cues)
         if len(shared) < MIN_SHARED:
             return 0.0
         other = math.sqrt(sum(self._weigh(member.cues)))
