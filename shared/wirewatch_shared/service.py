@@ -1,20 +1,26 @@
 """The lifecycle every service shares: a FastStream app over the service's broker.
 
-A service subclasses :class:`ServiceBase`, sets ``settings`` and ``broker`` and
-overrides the hooks it needs (``on_startup`` first calls the base, which creates the
-pipeline's streams). ``wirewatch up``, ``wirewatch service NAME`` and
+A service subclasses :class:`ServiceBase`, calls ``super().__init__`` (settings,
+database engine, broker), subscribes its batch consumers with :meth:`consume_batches`
+and overrides the hooks it needs (``on_startup`` first calls the base, which creates
+the pipeline's streams). ``wirewatch up``, ``wirewatch service NAME`` and
 ``faststream run wirewatch_<name>.app:create_app --factory`` all run ``build_app()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, Generic, TypeVar
 
-from faststream import FastStream
+from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from sqlalchemy.engine import Engine
 
-from wirewatch_shared.broker import ensure_service_streams
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.logging import configure_logging
 from wirewatch_shared.settings import CommonSettings
 
@@ -25,7 +31,48 @@ class ServiceBase(Generic[S]):
     """Start-up and shutdown hooks around one broker; every hook may be overridden."""
 
     settings: S
+    engine: Engine
     broker: KafkaBroker
+
+    def __init__(self, settings: S, engine: Engine | None, *, client: str) -> None:
+        """The service's settings, its database engine (``engine``, else one from the
+        settings) and its broker (client id suffixed ``client``)."""
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+        self.broker = make_broker(settings, client_suffix=client)
+
+    def consume_batches(
+        self,
+        stream: str,
+        group: str,
+        handler: Callable[[KafkaMessage], Awaitable[None]],
+        *,
+        max_records: int,
+        title: str | None = None,
+        batch_timeout_ms: int = 50,
+        **options: Any,
+    ) -> DeadLetters:
+        """Subscribe ``handler`` to batches of ``stream`` as ``group``; returns that
+        consumer's dead letters (for its :class:`~wirewatch_shared.failures.BatchGuard`).
+
+        Manual commit: offsets are committed only once the batch is durably handled
+        (the guard acks). The bodies come as they were on the wire (``raw_bodies``): the
+        guard validates each one itself, so one bad record is dead-lettered alone.
+        ``options`` go to the subscriber as they are (e.g. ``max_partition_fetch_bytes``).
+        """
+        self.broker.subscriber(
+            stream,
+            group_id=group,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=max_records,
+            batch_timeout_ms=batch_timeout_ms,
+            decoder=raw_bodies,
+            title=title,
+            **self.settings.consumer_options(),
+            **options,
+        )(handler)
+        return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
 
     async def on_startup(self) -> None:
         """Before the broker starts: the streams exist (whichever service starts first

@@ -1,17 +1,22 @@
 """Helpers for the poison-record tests of every stage: the dead letters a consumer group
-sent, and a real lock that makes the stage's database writes fail for a while."""
+sent, a real lock that makes the stage's database writes fail for a while, the two
+scenarios, and :class:`PoisonTests`, the whole test class of a stage that reads
+classified items (stories, flights)."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 import structlog.testing
 from aiokafka import AIOKafkaConsumer
 from sqlalchemy import create_engine, make_url, text
@@ -160,3 +165,70 @@ def assert_one_line_per_retry(lines: list[dict[str, Any]], event: str) -> None:
     assert sum("Traceback" in json.dumps(line) for line in failures) == 1
     assert all("\n" not in line["error"] for line in failures[1:])
     assert any(line.get("event") == "recovered" for line in lines)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What the poison-record tests need to know of a stage that reads classified items."""
+
+    service: Callable[[Any, Engine], Any]
+    """(settings, engine) -> the stage's service."""
+    settings: Callable[..., Any]
+    """The stage's settings class."""
+    group_field: str
+    """The settings field of its consumer group (a fresh group per test)."""
+    stored: Callable[[Engine, str], bool]
+    """Whether the item with this id went through the stage."""
+    locked_table: str
+    """A table the stage writes for every item (held locked for the transient case)."""
+    failure_event: str
+    """The log event of its BatchGuard's failures."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """More settings."""
+
+
+class PoisonTests:
+    """A stage's poison-record tests over the real broker, on SQLite and PostgreSQL:
+    subclass it as ``Test…`` in the stage's tests and set ``stage``.
+
+    A record over an event bound (refused at decoding) and, on PostgreSQL, one the
+    database refuses (text cannot hold NUL) go to the dead-letter topic and the next
+    record of the partition goes through; a held lock is retried, one log line per
+    retry and the traceback once, until the record goes through."""
+
+    stage: Stage
+    topic = "repatriation-flights"
+
+    @pytest.fixture
+    def service(self, database_url: str, kafka_bootstrap: str) -> Iterator[Any]:
+        from wirewatch.schema import upgrade
+
+        prefix = self.stage.group_field.removesuffix("_consumer_group")
+        group = f"{prefix}-poison-{uuid.uuid4().hex[:8]}"
+        settings = self.stage.settings(
+            kafka_bootstrap=kafka_bootstrap,
+            database_url=database_url,
+            log_level="WARNING",
+            **{self.stage.group_field: group},
+            **self.stage.extra,
+        )
+        engine = impatient_engine(database_url)
+        upgrade(engine)
+        yield self.stage.service(settings, engine)
+        engine.dispose()
+
+    async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
+        self, service: Any, database_url: str
+    ) -> None:
+        group = getattr(service.settings, self.stage.group_field)
+        stored = functools.partial(self.stage.stored, service.engine)
+        await poison_then_good(service, group, stored, database_url, self.topic)
+
+    async def test_a_transient_error_is_retried_one_line_per_retry(
+        self, service: Any, database_url: str
+    ) -> None:
+        stored = functools.partial(self.stage.stored, service.engine)
+        lines = await retried_while_locked(
+            service, stored, database_url, self.stage.locked_table, self.topic
+        )
+        assert_one_line_per_retry(lines, self.stage.failure_event)

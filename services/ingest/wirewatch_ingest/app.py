@@ -11,11 +11,8 @@ import asyncio
 from collections.abc import Sequence
 
 from faststream import FastStream
-from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import make_broker
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
@@ -33,9 +30,7 @@ class IngestService(ServiceBase[IngestSettings]):
     """Owns the broker, the poller (HTTP client, parser processes) and its loop task."""
 
     def __init__(self, settings: IngestSettings, engine: Engine | None = None) -> None:
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="ingest")
+        super().__init__(settings, engine, client="ingest")
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         # New items go out in one record batch per partition (the one publish path).

@@ -12,13 +12,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Collection
 
-from faststream import AckPolicy, FastStream
-from faststream.kafka import KafkaBroker
+from faststream import FastStream
 from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import make_broker, raw_bodies
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.failures import Backoff, BatchGuard
@@ -53,9 +50,7 @@ TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the
 class NotifyService(ServiceBase[NotifySettings]):
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
         memory.limit_arenas()  # before the worker threads exist
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="notify")
+        super().__init__(settings, engine, client="notify")
         secret_key = load_secret_key(settings)
         self.box = SecretBox(secret_key)
         self.links = LinkSigner(secret_key, settings.public_base_url)
@@ -116,27 +111,17 @@ class NotifyService(ServiceBase[NotifySettings]):
         handler: Callable[[KafkaMessage], Awaitable[None]],
         title: str | None = None,
     ) -> DeadLetters:
-        """Subscribe ``handler`` to batches of ``stream`` as ``group``; that consumer's
-        dead letters.
-
-        Manual commit: offsets are committed only once the batch is durably recorded
-        (its guard acks). The guard validates the raw bytes itself (model_validate_json,
-        one pass): FastStream's own decoding (a message object and json.loads per
-        record) is skipped.
-        """
-        self.broker.subscriber(
+        """Subscribe ``handler`` to batches of ``stream`` as ``group`` (notify's batch
+        bounds); that consumer's dead letters."""
+        return self.consume_batches(
             stream,
-            group_id=group,
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
+            group,
+            handler,
             max_records=BATCH_MAX_RECORDS,
             batch_timeout_ms=BATCH_TIMEOUT_MS,
-            decoder=raw_bodies,
-            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
             title=title,
-            **self.settings.consumer_options(),
-        )(handler)
-        return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
+            max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
+        )
 
     async def on_flights(self, message: KafkaMessage) -> None:
         """Flight records: one alert per (route subscription, record), recorded in the

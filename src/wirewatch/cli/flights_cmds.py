@@ -13,7 +13,14 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, json_objects, open_database
+from wirewatch.cli.common import (
+    AsJson,
+    DatabaseUrl,
+    InputFile,
+    json_objects,
+    open_database,
+    open_input,
+)
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
@@ -24,9 +31,6 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-InputFile = Annotated[
-    Path | None, typer.Option("--input", "-i", help="JSON-lines file (default: stdin).")
-]
 Origin = Annotated[str | None, typer.Option("--origin", help="ISO alpha-2 of the sending state.")]
 Destination = Annotated[
     str | None, typer.Option("--destination", help="ISO alpha-2 of where people are flown to.")
@@ -35,7 +39,6 @@ StatusOpt = Annotated[str | None, typer.Option("--status", help="completed, plan
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Flights on or after (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Flights on or before (YYYY-MM-DD).")]
 FormatOpt = Annotated[ExportFormat, typer.Option("--format", help="csv or json.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 Errors = Annotated[bool, typer.Option("--errors", help="Also list every wrong field.")]
 
 
@@ -136,13 +139,6 @@ def _json_lines(stream: IO[str], source: str) -> Iterator[dict[str, Any]]:
         yield obj
 
 
-def _open(path: Path | None) -> IO[str]:
-    try:
-        return path.open(encoding="utf-8") if path else sys.stdin
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-
-
 @app.command("extract")
 def extract_cmd(input_file: InputFile = None) -> None:
     """Offline: read JSON lines (id, title, summary, lang, published) and write each back
@@ -150,8 +146,7 @@ def extract_cmd(input_file: InputFile = None) -> None:
     flight_date, operator, evidence)."""
     from wirewatch_flights.evaluation import output_fields, predict
 
-    source = str(input_file) if input_file else "stdin"
-    with _open(input_file) as stream:
+    with open_input(input_file) as (stream, source):
         for obj in _json_lines(stream, source):
             obj["flight"] = output_fields(predict(obj))
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
@@ -167,8 +162,8 @@ def eval_cmd(
     flight record", on a labelled file."""
     from wirewatch_flights.evaluation import report, score
 
-    with _open(labelled) as stream:
-        lines = list(_json_lines(stream, str(labelled)))
+    with open_input(labelled) as (stream, source):
+        lines = list(_json_lines(stream, source))
     for number, obj in enumerate(lines, start=1):
         if "flight" not in obj:
             raise UserError(f"{labelled} line {number}: no 'flight' label (null or a record)")
