@@ -22,11 +22,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 STEM = 5
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?:;\"“”«»—–|]\s*$")
+_SENTENCE_END = frozenset('.!?:;"“”«»—–|')
 
 STOPWORDS = frozenset(
     """
@@ -96,6 +97,11 @@ SPANISH_TO_ENGLISH = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=20_000)
+def _fold_token(token: str) -> str:
+    return fold(token)
+
+
 def fold(text: str) -> str:
     """Casefold and strip accents (``Guantánamo`` -> ``guantanamo``)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -127,10 +133,14 @@ class Features:
 
 
 def _sentence_starts(text: str) -> set[int]:
+    """Offsets of the tokens that start a sentence (the first, or one after ``. ! ? :``,
+    a quote or a dash, blanks between)."""
     starts = {0}
     for match in _TOKEN.finditer(text):
-        before = text[: match.start()]
-        if not before.strip() or _SENTENCE_END.search(before):
+        end = match.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        if not end or text[end - 1] in _SENTENCE_END:
             starts.add(match.start())
     return starts
 
@@ -152,7 +162,7 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             if number:
                 cues.add(number)
             continue
-        folded = fold(token)
+        folded = _fold_token(token)
         if folded in ORDINALS:
             cues.add(f"o:{ORDINALS[folded]}")
             continue

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
@@ -52,6 +52,7 @@ _STATE_COLUMNS = (
     "items",
     "evidence",
 )
+STATE_CACHE = 2000  # stories whose state a process keeps between batches (the latest used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +73,16 @@ class Assigner:
         self._lock = threading.Lock()
         self.clusterer = Clusterer(window_s=window_s, threshold=threshold)
         self.seq: int | None = None  # None: not loaded yet
+        # The stored state of recently grown stories, as of ``seq``: a story another
+        # process grows is dropped from it when its decision is replayed (every change
+        # to a story comes with a ``stories_item`` row), so it is never stale.
+        self._states: dict[str, StoryState] = {}
+        self._new: set[str] = set()  # stories opened by the batch being decided
 
     def reset(self) -> None:
         self.clusterer = Clusterer(window_s=self.window_s, threshold=self.threshold)
         self.seq = None
+        self._states = {}
 
     # -- keeping in step ---------------------------------------------------------------
 
@@ -98,6 +105,7 @@ class Assigner:
         for item_id, story_id, cues, published in rows:
             when = _aware(published).timestamp()
             self.clusterer.add(item_id, story_id, cues.split(), when, advance=advance)
+            self._states.pop(story_id, None)  # grown by another process: read it again
 
     def _sync(self, conn: Connection) -> int:
         conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq))
@@ -134,6 +142,7 @@ class Assigner:
             out: list[Published] = []
             rows: list[dict[str, Any]] = []
             states: dict[str, StoryState] = {}
+            self._new = set()
             for classified in batch:
                 item_id = classified.item.item_id
                 if item_id in done:
@@ -146,13 +155,19 @@ class Assigner:
                 out.append(Published(row["story_id"], row["event"]))
             if rows:
                 conn.execute(insert(ITEM), rows)
-                _save_states(conn, states, now)
+                _save_states(conn, states, self._new, now)
                 conn.execute(
                     update(LOCK)
                     .where(LOCK.c.id == 1)
                     .values(seq=last_seq + len(rows), clock=self.clusterer.clock)
                 )
         self.seq = last_seq + len(rows)
+        cache = self._states
+        for story_id, state in states.items():
+            cache.pop(story_id, None)
+            cache[story_id] = state  # the latest used last
+        for story_id in list(cache)[: max(0, len(cache) - STATE_CACHE)]:
+            del cache[story_id]
         return out
 
     def _decide(
@@ -168,9 +183,10 @@ class Assigner:
         decision = self.clusterer.assign(item.item_id, cues, item.published.timestamp())
         state = states.get(decision.story_id)
         if state is None:
-            state = _load_state(conn, decision.story_id) or StoryState.new(
-                decision.story_id, classified
-            )
+            state = self._states.get(decision.story_id) or _load_state(conn, decision.story_id)
+            if state is None:
+                state = StoryState.new(decision.story_id, classified)
+                self._new.add(decision.story_id)
             states[decision.story_id] = state
         state.add(classified, decision.evidence)
         event = story_event(state, classified, decision, now=now)
@@ -200,17 +216,28 @@ def _load_state(conn: Connection, story_id: str) -> StoryState | None:
     return StoryState(id=story_id, **values)
 
 
-def _save_states(conn: Connection, states: dict[str, StoryState], now: datetime) -> None:
-    existing = set(
-        conn.execute(select(STORY.c.id).where(STORY.c.id.in_(list(states)))).scalars().all()
-    )
+def _save_states(
+    conn: Connection, states: dict[str, StoryState], new: set[str], now: datetime
+) -> None:
+    """Insert the stories ``new`` names, update the others (one statement each)."""
+    inserts, updates = [], []
     for story_id, state in states.items():
         values = {name: getattr(state, name) for name in _STATE_COLUMNS}
         values["updated_at"] = now
-        if story_id in existing:
-            conn.execute(update(STORY).where(STORY.c.id == story_id).values(**values))
+        if story_id in new:
+            inserts.append({"id": story_id, "created_at": now, **values})
         else:
-            conn.execute(insert(STORY).values(id=story_id, created_at=now, **values))
+            updates.append({"b_id": story_id, **{f"b_{k}": v for k, v in values.items()}})
+    if inserts:
+        conn.execute(insert(STORY), inserts)
+    if updates:
+        columns = (*_STATE_COLUMNS, "updated_at")
+        statement = (
+            update(STORY)
+            .where(STORY.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}", type_=STORY.c[name].type) for name in columns})
+        )
+        conn.execute(statement, updates)
 
 
 # -- the read side -----------------------------------------------------------------------
