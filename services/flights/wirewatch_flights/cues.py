@@ -72,7 +72,10 @@ DEPORT = _words(
     r"envi(?:o|aron|ad[oa]s) (?:a|de regreso|desde)",
     r"sent (?:\w+ ){0,3}?(?:to|back)",
     r"migrant flights?",
-    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?migrants",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?(?:im)?migrants",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?asylum seekers",
+    r"(?:con|de|llevar|trasladar\w*) (?:\w+ ){0,2}?solicitantes de asilo",
+    r"retornar(?:on|an|a|los|las)?",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
 )
@@ -452,7 +455,7 @@ PEOPLE_NOUN = _words(
 PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
-    r"de est[oa]s)\b"
+    r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
 )
 SUBSET_BEFORE = re.compile(
     r"(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
@@ -475,6 +478,12 @@ CUMULATIVE = _words(
     r"cumulative",
     r"a year",
     r"al ano",
+    r"(?:a|per|each|every) (?:week|month|day)",
+    r"(?:por|cada) (?:semana|mes|dia)",
+    r"(?:a la|al) (?:semana|mes|dia)",
+    r"weekly",
+    r"semanales",
+    r"mensuales",
     r"per year",
     r"por ano",
     r"annually",
@@ -553,6 +562,7 @@ SPECIFIC = _words(
     r"received", r"receives?", r"sent", r"enviad[oa]s", r"envio", r"enviaron", r"deported",
     r"deports", r"deporto", r"deporta", r"deportaron", r"expulsa", r"expulso", r"expulsaron",
     r"expelled", r"repatriad[oa]s", r"repatrio", r"retornaron", r"returned", r"transferred",
+    r"deportar", r"deporting", r"deportad[oa]s a", r"to deport", r"expulsar",
 )  # fmt: skip
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
@@ -575,9 +585,20 @@ NOT_A_ROLE_BEFORE = re.compile(
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
-    r"^\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"^\.?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
     r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?|deportees|deportations?|"
     r"removals?|removal flights?))\b"
+)
+
+ATTRIBUTIVE_AFTER = re.compile(
+    r"^\.?\s*(?:deportation|removal|military|immigration|government|federal|judge|judges|"
+    r"court|courts|officials?|authorities|president|administration|agents?|border|air force|"
+    r"planes?|aircraft|flights?|jets?|embassy|navy|army|state department|homeland|custody|"
+    r"soil|officers?|troops|citizens?|nationals?|deportees|policy|policies|law|laws)\b"
+)
+ROUTE_FROM_BEFORE = re.compile(r"(?:\bde|\bdel|\bdesde|\bfrom)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+ROUTE_TO_BETWEEN = re.compile(
+    r"^\W*(?:a|al|to|hacia|into|rumbo a|con destino a|bound for)\s+(?:the\s+|el\s+|la\s+)?$"
 )
 
 # Status cues used to decide, strongest first (see extract._status).
