@@ -137,11 +137,12 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         code = dest[0]
         other_dest = roles.destination.winner(exclude=code)
         other_origin = roles.origin.winner(exclude=code)
+        as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
         if other_dest is None and other_origin is not None:
-            origin = other_origin
+            as_origin = False
         elif other_origin is None and other_dest is not None:
-            dest = other_dest
-        elif roles.origin.scores[code] >= roles.destination.scores[code]:
+            as_origin = True
+        if as_origin:
             dest = other_dest
         else:
             origin = other_origin

@@ -90,10 +90,13 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     # "a U.S. deportation flight", "in U.S. custody": a name used as an adjective; the
     # "a" or "in" before it is an English article or preposition, not a destination cue.
     attributive = mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after)
+    strong_origin = strong_dest = False
     if cues.ORIGIN_BEFORE_STRONG.search(before):
         origin += 3.0
+        strong_origin = True
     elif cues.DEST_BEFORE_STRONG.search(before):
         destination += 3.0
+        strong_dest = True
     elif cues.ORIGIN_BEFORE_WEAK.search(before):
         origin += 1.5
     elif attributive:
@@ -106,9 +109,11 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         origin += 2.0  # "a U.S. deportation flight"
     elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
         destination += 1.5  # "the Rwanda flight"
-    if cues.SENDER_VERB_AFTER.search(after):
+    # The verb after a place introduced by "to" / "from" belongs to the flight ("the
+    # flight to Colombia cancelled"), not to the place.
+    if cues.SENDER_VERB_AFTER.search(after) and not strong_dest:
         origin += 3.0
-    elif cues.RECEIVER_VERB_AFTER.search(after):
+    elif cues.RECEIVER_VERB_AFTER.search(after) and not strong_origin:
         destination += 3.0
     return origin, destination
 
