@@ -90,6 +90,8 @@ DEPORT = _words(
     r"migrant flights?",
     r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?(?:im)?migrants",
     r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?asylum seekers",
+    r"send(?:s|ing)? (?:\w+ ){0,2}?(?:migrants|deportees|immigrants|asylum seekers|detainees)",
+    r"enviar (?:\w+ ){0,2}?(?:a )?(?:migrantes|deportados|inmigrantes|solicitantes de asilo)",
     r"(?:con|de|llevar|trasladar\w*) (?:\w+ ){0,2}?solicitantes de asilo",
     r"retornar(?:on|an|a|los|las)?",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
@@ -385,17 +387,23 @@ SENDER_VERB_AFTER = re.compile(
     r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|repatriates?|"
     r"repatriated|repatria|repatrio|flies|flew|returns|returned|devuelve|devolvio|"
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
-    r"cancels|cancelled|canceled|cancela|cancelo|launch\w*|begins|began|starts|started|inicia|"
+    r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
-    r"traslada|traslado|stopped|halts the|retomara|reanudara|(?:is|are|was|were) resuming|"
-    r"ha fletado|fleta|fleto|chartered|suspend\w*|halt\w*)\b"
+    r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
+    r"ha fletado|fleta|fleto|chartered)\b"
 )
+EITHER_VERB_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"
+    r"suspend\w*|halt\w*|paus\w+)\b"
+)
+"""Verbs either side uses ("the US suspends flights", "Venezuela suspends flights"): a
+little of both roles, so the other places' cues decide."""
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
     r"accepted|rejects?|rejected|rechaza\w*|refuses?|"
-    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|halts?|"
-    r"halted|blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
+    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|"
+    r"blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
     r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back|turned away|turns away|"
     r"impidio|impide|desautoriz\w*)\b"
 )
@@ -633,6 +641,8 @@ BLOCKED_STRONG = _words(
     r"violaria\w*", r"would violate",
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
+    r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
+    r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
 )  # fmt: skip
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
@@ -656,7 +666,8 @@ PLANNED_STRONG = _words(
     r"partiria\w*", r"deportaria\w*", r"intends? to", r"(?:is|are) preparing to",
     r"prepares? to", r"se prepara\w* para", r"pretende\w*", r"tiene planead[oa]",
     r"in the coming (?:days|weeks)", r"en los proximos dias", r"en las proximas semanas",
-    r"next month", r"el proximo mes",
+    r"next month", r"el proximo mes", r"alista\w*", r"prepara\w*", r"prepares?",
+    r"preparing", r"weighs", r"considers", r"considering", r"evalua\w*",
 )  # fmt: skip
 COMPLETED_STRONG = _words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",

@@ -115,6 +115,9 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         origin += 3.0
     elif cues.RECEIVER_VERB_AFTER.search(after) and not strong_origin:
         destination += 3.0
+    elif cues.EITHER_VERB_AFTER.search(after) and not (strong_origin or strong_dest):
+        origin += 1.5
+        destination += 1.5
     return origin, destination
 
 
