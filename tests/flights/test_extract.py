@@ -143,6 +143,9 @@ PUBLISHED = date(2025, 3, 4)
         ("Repatrian a 150 salvadoreños desde Estados Unidos", "", ("US", "SV", 150, "completed")),
         ("Guatemalans deported by ICE arrive at La Aurora air base", "",
          ("US", "GT", None, "completed")),
+        ("Hondureños detenidos en Florida llegan deportados en vuelo", "",
+         ("US", "HN", None, "completed")),
+        ("Colombianos deportados llegan en avión de la FAC", "", (None, "CO", None, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:

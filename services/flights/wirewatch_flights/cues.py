@@ -15,7 +15,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 FLIGHT = _words(
     r"vuelos?",
-    r"aviones?",
+    r"avion(?:es)?",
     r"avioneta",
     r"aeronaves?",
     r"flights?",
@@ -380,7 +380,11 @@ ORIGIN_BEFORE_STRONG = re.compile(
 )
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor)\s*(?:las?|los|el)?\s*$"
+    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
+    # where the people were held or lived: the deporting state
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
+    r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
+    r"residentes en)\s*(?:las?|los|el|the)?\s*$"
 )
 SENDER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
