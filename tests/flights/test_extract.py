@@ -135,7 +135,8 @@ PUBLISHED = date(2025, 3, 4)
         ("Venezuela suspends repatriation flights from the US", "", ("US", "VE", None, "blocked")),
         ("Deportation flight to Colombia cancelled after Petro refuses entry", "",
          (None, "CO", None, "blocked")),
-        ("Jamaica deportation flight goes ahead", "The Home Office deported a group of men to Jamaica.",
+        ("Jamaica deportation flight goes ahead",
+         "The Home Office deported a group of men to Jamaica.",
          ("GB", "JM", None, "completed")),
         ("Honduras alista la recepción de un vuelo con 120 deportados", "",
          (None, "HN", 120, "planned")),
@@ -146,6 +147,9 @@ PUBLISHED = date(2025, 3, 4)
         ("Hondureños detenidos en Florida llegan deportados en vuelo", "",
          ("US", "HN", None, "completed")),
         ("Colombianos deportados llegan en avión de la FAC", "", (None, "CO", None, "completed")),
+        ("Second flight with 190 Venezuelans lands in Caracas", "",
+         (None, "VE", 190, "completed")),
+        ("Boeing 737 with deportees lands in Port-au-Prince", "", (None, "HT", None, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:
