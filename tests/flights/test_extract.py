@@ -164,6 +164,8 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
         "Dominican Republic to deport up to 10,000 Haitians a week",
         "Trump says he will deport millions of migrants",
         "Chile expulsa a 50 migrantes por la frontera terrestre con Perú",
+        "Flight with 150 Venezuelan fans lands in Lima for the World Cup qualifier",
+        "Guatemala received 40,000 deportees by air in 2024",
     ],
 )
 def test_not_a_flight_record(title: str) -> None:

@@ -512,6 +512,8 @@ CUMULATIVE = _words(
     r"weekly",
     r"semanales",
     r"mensuales",
+    r"(?:in|during|en|durante) (?:19|20)\d\d",
+    r"(?:fiscal year|ano fiscal|last year|el ano pasado|the past year|el ultimo ano)",
     r"per year",
     r"por ano",
     r"annually",

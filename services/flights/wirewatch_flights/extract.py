@@ -90,7 +90,17 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
     title = next((p for p in parts if p.source == "title"), None)
     if title is None or not cues.FLIGHT.search(title.folded):
         return None
-    demonyms = [m for m in title.mentions if m.entry.kind == "people"]
+    # plural nouns ("Venezuelans", "venezolanos") or a people noun after the demonym
+    # ("Venezuelan migrants"), not an adjective ("Venezuelan fans")
+    demonyms = [
+        m
+        for m in title.mentions
+        if m.entry.kind == "people"
+        and (
+            title.folded[m.end - 1] == "s"
+            or cues.PEOPLE_NOUN.match(title.folded[m.end : m.end + 20].lstrip())
+        )
+    ]
     for number in title.numbers:
         for m in demonyms:
             gap = title.folded[number.end : m.start]
