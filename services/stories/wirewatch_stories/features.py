@@ -94,6 +94,25 @@ SPANISH_TO_ENGLISH = {
     "fallo": "ruling", "sente": "ruling", "apela": "appea", "minis": "minis",
     "estad": "state", "unido": "unite", "reino": "kingd", "aerol": "airli",
     "estat": "state", "nacio": "natio", "famil": "famil", "menor": "minor",
+    # verbs of the commonest events, and the English variants that would not meet by
+    # their first letters
+    "niega": "refus", "nego": "refus", "negar": "refus", "negad": "refus",
+    "deny": "refus", "denie": "refus", "rejec": "refus", "impid": "block",
+    "preve": "block", "acept": "accep", "cierr": "close", "closu": "close",
+    "land": "lande", "lands": "lande", "landi": "lande", "ilega": "illeg",
+    "inmig": "immig", "sur": "south", "norte": "north",
+    # countries and their people, where Spanish and English part before five letters
+    "brasi": "brazi", "alema": "germa", "afgan": "afgha", "rusia": "russi",
+    "rusos": "russi", "ruso": "russi", "rusa": "russi", "marru": "moroc",
+    "argel": "alger", "tunez": "tunis", "libia": "libya", "greci": "greec",
+    "turqu": "turke", "irlan": "irela", "egipt": "egypt", "siria": "syria",
+    "sirio": "syria", "suiza": "switz", "sueci": "swede", "chino": "chine",
+    "chinos": "chine", "japon": "japan", "irak": "iraq", "ruand": "rwand",
+    "yibut": "djibo", "espan": "spain", "ingla": "engla", "ecuat": "ecuad",
+    "perua": "peruv", "indio": "india", "ghane": "ghana", "kenia": "kenya",
+    "etiop": "ethio", "briti": "brita", "taila": "thail", "corea": "korea",
+    "ucran": "ukrai", "polon": "polan", "hungr": "hunga", "catar": "qatar",
+    "liban": "leban", "haiti": "haiti",
 }  # fmt: skip
 
 
