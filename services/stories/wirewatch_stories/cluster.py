@@ -53,6 +53,9 @@ NUMBER_TOLERANCE = 0.03  # outlets disagree: 116 vs 119 is one count, 112 vs 116
 ROUND_TOLERANCE = 0.1  # a round figure stands for a count this close: 80 for 88
 CONFLICT_FACTOR = 0.3  # similarity kept when two items give different counts
 COUNTRY_CONFLICT_FACTOR = 0.5  # similarity kept when each names a country the other does not
+# Two items naming the same two or more countries (and no other) report one route: on the
+# dev set, 99 % of such pairs within a window are of one story (62 % for one country).
+ROUTE_FACTOR = 2.0
 STORY_SAMPLE = 24  # latest items of a story an item is compared with
 MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best one) in a story's score
 
@@ -288,9 +291,7 @@ class Clusterer:
     def similarity(self, left: frozenset[str], right: frozenset[str]) -> float:
         """Cosine of two items' weighted cues (cut when their counts conflict)."""
         cues = frozenset(right)
-        member = _Member(
-            "", "", tuple(cues), 0.0, _counts(cues), _ordinals(cues), _countries(cues)
-        )
+        member = _Member("", "", tuple(cues), 0.0, _counts(cues), _ordinals(cues), _countries(cues))
         return self._scorer(frozenset(left)).similarity(member)
 
     def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
@@ -328,7 +329,7 @@ class _Scorer:
     """The similarities of one item with the members of the open stories, for one
     decision (the weights do not change during it: they are computed once each)."""
 
-    __slots__ = ("clusterer", "counts", "countries", "cues", "norm", "ordinals", "squared")
+    __slots__ = ("clusterer", "countries", "counts", "cues", "norm", "ordinals", "squared")
 
     def __init__(self, clusterer: Clusterer, cues: frozenset[str]) -> None:
         self.clusterer = clusterer
@@ -358,6 +359,8 @@ class _Scorer:
             score *= CONFLICT_FACTOR
         if countries_conflict(self.countries, member.countries):
             score *= COUNTRY_CONFLICT_FACTOR
+        elif len(self.countries) >= 2 and self.countries == member.countries:
+            score *= ROUTE_FACTOR  # (a count conflict still cuts it: 0.6 in all)
         return score
 
     def story_score(self, story: _Story) -> tuple[float, int]:
