@@ -1,15 +1,18 @@
 """The lifecycle every service shares: a FastStream app over the service's broker.
 
 A service subclasses :class:`ServiceBase`, calls ``super().__init__`` (settings,
-database engine, broker), subscribes its batch consumers with :meth:`consume_batches`
-and overrides the hooks it needs (``on_startup`` first calls the base, which creates
-the pipeline's streams). ``wirewatch up``, ``wirewatch service NAME`` and
+database engine, broker), subscribes its batch consumers with :meth:`consume_batches`,
+registers its background loops with :meth:`run_while_up` and overrides the hooks it
+needs, calling the base first (``on_startup`` creates the pipeline's streams,
+``after_startup`` starts the loops, ``on_shutdown`` stops them). ``wirewatch up``,
+``wirewatch service NAME`` and
 ``faststream run wirewatch_<name>.app:create_app --factory`` all run ``build_app()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Generic, TypeVar
 
 from faststream import AckPolicy, FastStream
@@ -33,6 +36,9 @@ class ServiceBase(Generic[S]):
     settings: S
     engine: Engine
     broker: KafkaBroker
+    _background: tuple[Callable[[asyncio.Event], Coroutine[Any, Any, None]], ...] = ()
+    _running: tuple[asyncio.Task[None], ...] = ()
+    _stopping: asyncio.Event | None = None
 
     def __init__(self, settings: S, engine: Engine | None, *, client: str) -> None:
         """The service's settings, its database engine (``engine``, else one from the
@@ -74,16 +80,28 @@ class ServiceBase(Generic[S]):
         )(handler)
         return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
 
+    def run_while_up(self, loop: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
+        """Run ``loop(stop)`` while the service is up (a poller, a delivery worker): it
+        starts once the broker has started, and before the broker stops ``stop`` is set
+        and the loop awaited (its error, if any, is raised there)."""
+        self._background = (*self._background, loop)
+
     async def on_startup(self) -> None:
         """Before the broker starts: the streams exist (whichever service starts first
         finds none)."""
         await ensure_service_streams(self.settings)
 
     async def after_startup(self) -> None:
-        """After the broker started (consumers subscribed)."""
+        """After the broker started (consumers subscribed): the background loops start."""
+        self._stopping = asyncio.Event()
+        self._running = tuple(asyncio.create_task(run(self._stopping)) for run in self._background)
 
     async def on_shutdown(self) -> None:
-        """Before the broker stops."""
+        """Before the broker stops: the background loops are told to stop, and awaited."""
+        if self._stopping is not None:
+            self._stopping.set()
+        running, self._running = self._running, ()
+        await asyncio.gather(*running)
 
     async def after_shutdown(self) -> None:
         """After the broker stopped (nothing is consumed any more)."""

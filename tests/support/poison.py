@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import structlog.testing
 from aiokafka import AIOKafkaConsumer
+from kafka import KafkaConsumer, TopicPartition
+from kafka.structs import OffsetAndMetadata
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared import failures, streams
@@ -48,6 +50,19 @@ async def dead_letters(bootstrap: str, group: str, count: int) -> list[DeadLette
     finally:
         await consumer.stop()
     return found
+
+
+def start_group_at_end(bootstrap: str, group: str, topic: str) -> None:
+    """Commit ``group``'s offsets at the end of ``topic``: a fresh group then reads only
+    what the test publishes, not every earlier test's records on the session broker
+    (thousands, which made these tests time out on a busy machine)."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        ends = consumer.end_offsets(partitions)
+        consumer.commit({tp: OffsetAndMetadata(end, "", -1) for tp, end in ends.items()})
+    finally:
+        consumer.close()
 
 
 def impatient_engine(database_url: str) -> Engine:
@@ -214,6 +229,7 @@ class PoisonTests:
         )
         engine = impatient_engine(database_url)
         upgrade(engine)
+        start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
         yield self.stage.service(settings, engine)
         engine.dispose()
 

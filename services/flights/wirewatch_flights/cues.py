@@ -46,6 +46,22 @@ FLIGHT = _words(
     r"flown",
     r"fly",
     r"flying",
+    r"air ?bases?",
+    r"bases? aereas?",
+    r"airfield",
+    r"aerodromo",
+    r"maiquetia",
+    r"toncontin",
+    r"palmerola",
+    r"soto cano",
+    r"ramon villeda morales",
+    r"tocumen",
+    r"juan santamaria",
+    r"la aurora",
+    r"comalapa",
+    r"heathrow",
+    r"stansted",
+    r"gatwick",
 )
 DEPORT = _words(
     r"deport(?:ad[oa]s?|ar|an|a|o|aron|ara|aran|acion|aciones|ados|ation|ations|ed|ees?|ing|s)?",
@@ -72,7 +88,10 @@ DEPORT = _words(
     r"envi(?:o|aron|ad[oa]s) (?:a|de regreso|desde)",
     r"sent (?:\w+ ){0,3}?(?:to|back)",
     r"migrant flights?",
-    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?migrants",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?(?:im)?migrants",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?asylum seekers",
+    r"(?:con|de|llevar|trasladar\w*) (?:\w+ ){0,2}?solicitantes de asilo",
+    r"retornar(?:on|an|a|los|las)?",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
 )
@@ -452,12 +471,12 @@ PEOPLE_NOUN = _words(
 PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
-    r"de est[oa]s)\b"
+    r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
 )
 SUBSET_BEFORE = re.compile(
-    r"(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
+    r"(?:(?<!\w)(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
     r"compuesto por|compuesta por|composed of|consisting of|"
-    r"of whom|de los cuales|y|and|\()\s*$"
+    r"of whom|de los cuales|y|and)|\()\s*$"
 )
 CUMULATIVE = _words(
     r"since (?:the (?:start|beginning)|(?:early |late )?"
@@ -475,6 +494,12 @@ CUMULATIVE = _words(
     r"cumulative",
     r"a year",
     r"al ano",
+    r"(?:a|per|each|every) (?:week|month|day)",
+    r"(?:por|cada) (?:semana|mes|dia)",
+    r"(?:a la|al) (?:semana|mes|dia)",
+    r"weekly",
+    r"semanales",
+    r"mensuales",
     r"per year",
     r"por ano",
     r"annually",
@@ -553,6 +578,8 @@ SPECIFIC = _words(
     r"received", r"receives?", r"sent", r"enviad[oa]s", r"envio", r"enviaron", r"deported",
     r"deports", r"deporto", r"deporta", r"deportaron", r"expulsa", r"expulso", r"expulsaron",
     r"expelled", r"repatriad[oa]s", r"repatrio", r"retornaron", r"returned", r"transferred",
+    r"deportar", r"deporting", r"deportad[oa]s a", r"to deport", r"expulsar",
+    r"repatrian", r"deportan", r"expulsan", r"envian",
 )  # fmt: skip
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
@@ -575,9 +602,20 @@ NOT_A_ROLE_BEFORE = re.compile(
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
-    r"^\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"^\.?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
     r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?|deportees|deportations?|"
     r"removals?|removal flights?))\b"
+)
+
+ATTRIBUTIVE_AFTER = re.compile(
+    r"^\.?\s*(?:deportation|removal|military|immigration|government|federal|judge|judges|"
+    r"court|courts|officials?|authorities|president|administration|agents?|border|air force|"
+    r"planes?|aircraft|flights?|jets?|embassy|navy|army|state department|homeland|custody|"
+    r"soil|officers?|troops|citizens?|nationals?|deportees|policy|policies|law|laws)\b"
+)
+ROUTE_FROM_BEFORE = re.compile(r"(?:\bde|\bdel|\bdesde|\bfrom)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+ROUTE_TO_BETWEEN = re.compile(
+    r"^\W*(?:a|al|to|hacia|into|rumbo a|con destino a|bound for)\s+(?:the\s+|el\s+|la\s+)?$"
 )
 
 # Status cues used to decide, strongest first (see extract._status).
@@ -593,6 +631,8 @@ BLOCKED_STRONG = _words(
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
     r"violaria\w*", r"would violate",
+    r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
+    r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
 )  # fmt: skip
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
@@ -611,6 +651,12 @@ PLANNED_STRONG = _words(
     r"(?:is|are) (?:ready|about) to", r"due to take off",
     r"on (?:its|their) way to (?:collect|pick)",
     r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
+    r"deportara\w*", r"expulsara\w*", r"repatriara\w*", r"enviara\w*", r"retornara\w*",
+    r"trasladara\w*", r"recibira\w*", r"llegaria\w*", r"aterrizaria\w*", r"saldria\w*",
+    r"partiria\w*", r"deportaria\w*", r"intends? to", r"(?:is|are) preparing to",
+    r"prepares? to", r"se prepara\w* para", r"pretende\w*", r"tiene planead[oa]",
+    r"in the coming (?:days|weeks)", r"en los proximos dias", r"en las proximas semanas",
+    r"next month", r"el proximo mes",
 )  # fmt: skip
 COMPLETED_STRONG = _words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
@@ -638,6 +684,10 @@ COMPLETED_FINITE = _words(
     r"has left", r"left the", r"leaves \w+ despite", r"flown out", r"went ahead", r"gone ahead",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     r"(?:is|are) carrying out", r"sends", r"violated",
+    r"(?:ha|han|habia|habian) (?:sido )?(?:deportad|expulsad|repatriad|retornad|enviad|"
+    r"trasladad)[oa]s?", r"volvio", r"se concreto",
+    # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
+    r"(?<!el )(?<!del )(?<!al )(?<!su )(?<!sus )(?<!de )(?<!un )(?<!y )(?:retorno|regreso)",
 )  # fmt: skip
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",

@@ -18,7 +18,7 @@ from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers
-from wirewatch_flights.roles import Roles, score_mention
+from wirewatch_flights.roles import Roles, score_mention, score_route_pairs
 from wirewatch_flights.text import fold
 
 
@@ -128,14 +128,24 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     for part in parts:
         for mention in part.mentions:
             score_mention(roles, part.folded, mention, part.source, part.text)
+        score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
     dest, origin = roles.destination.winner(), roles.origin.winner()
     if dest and origin and dest[0] == origin[0]:
-        # One country, both roles: it takes the role it scores higher in.
+        # One country, both roles: when only one of the roles has another candidate, it
+        # takes the other role ("Jamaica deportation flight" + Home Office: JM is the
+        # destination); else the role it scores higher in.
         code = dest[0]
-        if roles.origin.scores[code] >= roles.destination.scores[code]:
-            dest = roles.destination.winner(exclude=code)
+        other_dest = roles.destination.winner(exclude=code)
+        other_origin = roles.origin.winner(exclude=code)
+        as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
+        if other_dest is None and other_origin is not None:
+            as_origin = False
+        elif other_origin is None and other_dest is not None:
+            as_origin = True
+        if as_origin:
+            dest = other_dest
         else:
-            origin = roles.origin.winner(exclude=code)
+            origin = other_origin
     dest = dest or _title_country(parts, origin)
     if dest is not None and _coordinated(parts, dest[0], origin[0] if origin else None):
         span = dest[1]

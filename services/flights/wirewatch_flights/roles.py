@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from wirewatch_flights import cues
 from wirewatch_flights.lexicon import Mention
@@ -86,12 +87,20 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     origin = destination = 0.0
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
+    # "a U.S. deportation flight", "in U.S. custody": a name used as an adjective; the
+    # "a" or "in" before it is an English article or preposition, not a destination cue.
+    attributive = mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after)
+    strong_origin = strong_dest = False
     if cues.ORIGIN_BEFORE_STRONG.search(before):
         origin += 3.0
+        strong_origin = True
     elif cues.DEST_BEFORE_STRONG.search(before):
         destination += 3.0
+        strong_dest = True
     elif cues.ORIGIN_BEFORE_WEAK.search(before):
         origin += 1.5
+    elif attributive:
+        pass
     elif cues.DEST_BEFORE_MID.search(before):
         destination += 1.5
     elif cues.DEST_BEFORE_WEAK.search(before):
@@ -100,9 +109,11 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         origin += 2.0  # "a U.S. deportation flight"
     elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
         destination += 1.5  # "the Rwanda flight"
-    if cues.SENDER_VERB_AFTER.search(after):
+    # The verb after a place introduced by "to" / "from" belongs to the flight ("the
+    # flight to Colombia cancelled"), not to the place.
+    if cues.SENDER_VERB_AFTER.search(after) and not strong_dest:
         origin += 3.0
-    elif cues.RECEIVER_VERB_AFTER.search(after):
+    elif cues.RECEIVER_VERB_AFTER.search(after) and not strong_origin:
         destination += 3.0
     return origin, destination
 
@@ -111,7 +122,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
     span = Span(source, mention.start, mention.end, text[mention.start : mention.end])
-    if entry.kind == "operator":
+    if entry.kind in ("operator", "signal"):
         if entry.state:
             roles.origin.add(entry.state, 1.6 * weight, span)
         return
@@ -132,3 +143,28 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
         destination += 0.5 if origin == 0 else 0.0
     roles.origin.add(entry.key, origin * weight, span)
     roles.destination.add(entry.key, destination * weight, span)
+
+
+_NAMED = ("country", "place")
+
+
+def score_route_pairs(
+    roles: Roles, folded: str, mentions: tuple[Mention, ...], source: Source, text: str
+) -> None:
+    """ "de(sde) X a Y", "from X to Y": the first place is the origin and the second the
+    destination ("la expulsión de un migrante del Reino Unido a Ruanda")."""
+    weight = TITLE_WEIGHT if source == "title" else 1.0
+    named = [m for m in mentions if m.entry.kind in _NAMED]
+    for a, b in pairwise(named):
+        if a.entry.key == b.entry.key:
+            continue
+        if not cues.ROUTE_FROM_BEFORE.search(folded[max(0, a.start - 12) : a.start]):
+            continue
+        if not cues.ROUTE_TO_BETWEEN.match(folded[a.end : b.start]):
+            continue
+        roles.origin.add(
+            a.entry.key, 2.0 * weight, Span(source, a.start, a.end, text[a.start : a.end])
+        )
+        roles.destination.add(
+            b.entry.key, 1.0 * weight, Span(source, b.start, b.end, text[b.start : b.end])
+        )

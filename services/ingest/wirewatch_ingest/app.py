@@ -31,11 +31,10 @@ class IngestService(ServiceBase[IngestSettings]):
 
     def __init__(self, settings: IngestSettings, engine: Engine | None = None) -> None:
         super().__init__(settings, engine, client="ingest")
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
         # New items go out in one record batch per partition (the one publish path).
         self.producer = KeyedProducer(settings, client_suffix="ingest-items")
         self.poller = FeedPoller(self.engine, settings, self.publish_items)
+        self.run_while_up(self.poller.run)
 
     async def publish_items(self, items: Sequence[OutgoingItem | FeedItem]) -> None:
         """Publish every item keyed by item id; return once the broker acked them all."""
@@ -59,15 +58,8 @@ class IngestService(ServiceBase[IngestSettings]):
         await self.producer.start()
         await self.poller.start()
 
-    async def after_startup(self) -> None:
-        self._stop.clear()
-        self._task = asyncio.create_task(self.poller.run(self._stop))
-
     async def on_shutdown(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        await super().on_shutdown()  # the poll loop has ended
         await self.poller.aclose()
         await self.producer.stop()  # every poll has finished: nothing is in flight
 

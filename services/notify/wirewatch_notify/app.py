@@ -60,9 +60,8 @@ class NotifyService(ServiceBase[NotifySettings]):
             lambda exc: "dead" if isinstance(exc, PermanentDeliveryError) else "retry",
         )
         self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
+        self.run_while_up(self.worker.run)
         self.rules = RuleCache(self.engine)
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
         self.handled = 0  # messages fully processed (offset committed)
         # The topic names a subscription may use (classify's shipped and user topics),
         # given by the composition root; None: not checked (notify cannot know them).
@@ -226,18 +225,8 @@ class NotifyService(ServiceBase[NotifySettings]):
         due_now = any(d.hold_until is None for d in new)
         return len(new), outbox.enqueue(self.engine, new), due_now
 
-    async def on_startup(self) -> None:
-        await super().on_startup()  # the streams
-
-    async def after_startup(self) -> None:
-        self._stop.clear()
-        self._task = asyncio.create_task(self.worker.run(self._stop))
-
     async def on_shutdown(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        await super().on_shutdown()  # the delivery worker has stopped
         for channel in self.channels.values():
             await channel.aclose()
 

@@ -199,7 +199,7 @@ def subscribe_cmd(
 ) -> None:
     """Route alerts: one alert per flight record on this route (origin and/or
     destination), with the record, its evidence and its sources."""
-    from wirewatch_notify import flight_alerts, subscriptions
+    from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox, load_secret_key
 
     from wirewatch.cli.notify_common import notify_engine, notify_settings
@@ -213,7 +213,11 @@ def subscribe_cmd(
     engine = notify_engine(database_url)
     try:
         request = subscriptions.parse_create(
-            {"topics": ["repatriation-flights"], "channel": channel, "target": target}
+            {
+                "channel": channel,
+                "target": target,
+                "routes": [{"origin": route[0], "destination": route[1]}],
+            }
         )
         created = subscriptions.create_subscription(
             engine,
@@ -225,8 +229,6 @@ def subscribe_cmd(
     except subscriptions.SubscriptionError as exc:
         raise UserError(f"subscription refused: {exc}") from exc
     sub = created.subscription
-    assert sub.id is not None
-    flight_alerts.add_route(engine, sub.id, *route)
     typer.echo(
         f"subscription {sub.id}: flights {route[0] or 'any'} → {route[1] or 'any'} -> "
         f"{sub.channel} {sub.target}"
