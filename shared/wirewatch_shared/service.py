@@ -1,7 +1,7 @@
 """The lifecycle every service shares: a FastStream app over the service's broker.
 
 A service subclasses :class:`ServiceBase`, calls ``super().__init__`` (settings,
-database engine, broker), subscribes its batch consumers with :meth:`consume_batches`,
+database engine, broker), subscribes its batch consumers with :meth:`consume`,
 registers its background loops with :meth:`run_while_up` and overrides the hooks it
 needs, calling the base first (``on_startup`` creates the pipeline's streams,
 ``after_startup`` starts the loops, ``on_shutdown`` stops them). ``wirewatch up``,
@@ -24,10 +24,12 @@ from wirewatch_shared import streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
+from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.logging import configure_logging
 from wirewatch_shared.settings import CommonSettings
 
 S = TypeVar("S", bound=CommonSettings)
+T = TypeVar("T")
 
 
 class ServiceBase(Generic[S]):
@@ -47,25 +49,43 @@ class ServiceBase(Generic[S]):
         self.engine = engine or make_engine(settings.database_url)
         self.broker = make_broker(settings, client_suffix=client)
 
-    def consume_batches(
+    def consume(
         self,
         stream: str,
         group: str,
-        handler: Callable[[KafkaMessage], Awaitable[None]],
+        what: str,
+        decode: Callable[[bytes], T | None],
+        handle: Callable[[list[T]], Awaitable[object]],
         *,
         max_records: int,
         title: str | None = None,
         batch_timeout_ms: int = 50,
+        backoff: Backoff | None = None,
+        whole_batch_first: bool = True,
+        after: Callable[[int], None] | None = None,
         **options: Any,
-    ) -> DeadLetters:
-        """Subscribe ``handler`` to batches of ``stream`` as ``group``; returns that
-        consumer's dead letters (for its :class:`~wirewatch_shared.failures.BatchGuard`).
+    ) -> BatchGuard[T]:
+        """Consume ``stream`` as ``group`` in batches, each through a
+        :class:`~wirewatch_shared.failures.BatchGuard` (``what``, ``decode``, ``handle``,
+        ``backoff``, ``whole_batch_first``: see there) with this consumer's dead letters;
+        returns the guard (``guard.handled`` counts the messages done).
 
-        Manual commit: offsets are committed only once the batch is durably handled
-        (the guard acks). The bodies come as they were on the wire (``raw_bodies``): the
-        guard validates each one itself, so one bad record is dead-lettered alone.
-        ``options`` go to the subscriber as they are (e.g. ``max_partition_fetch_bytes``).
+        Manual commit: offsets are committed only once the batch is durably handled (the
+        guard acks). The bodies come as they were on the wire (``raw_bodies``): the guard
+        decodes each one itself, so one bad record is dead-lettered alone. ``after`` is
+        called with the number of messages of each batch done; ``options`` go to the
+        subscriber as they are (e.g. ``max_partition_fetch_bytes``).
         """
+        dead_letters = DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
+        guard = BatchGuard[T](
+            what, decode, handle, dead_letters, backoff or Backoff(), whole_batch_first
+        )
+
+        async def on_batch(message: KafkaMessage) -> None:
+            done = await guard.consume(message)
+            if after is not None:
+                after(done)
+
         self.broker.subscriber(
             stream,
             group_id=group,
@@ -77,8 +97,8 @@ class ServiceBase(Generic[S]):
             title=title,
             **self.settings.consumer_options(),
             **options,
-        )(handler)
-        return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
+        )(on_batch)
+        return guard
 
     def run_while_up(self, loop: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
         """Run ``loop(stop)`` while the service is up (a poller, a delivery worker): it

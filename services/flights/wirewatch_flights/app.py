@@ -15,11 +15,9 @@ from __future__ import annotations
 import asyncio
 
 from faststream import FastStream
-from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
-from wirewatch_shared.failures import BatchGuard
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
@@ -36,40 +34,37 @@ class FlightsService(ServiceBase[FlightsSettings]):
 
     def __init__(self, settings: FlightsSettings, engine: Engine | None = None) -> None:
         super().__init__(settings, engine, client="flights")
-        self.handled = 0
         self.source_stream = (
             streams.STORIES if settings.flights_source == "stories" else streams.CLASSIFIED
         )
         self.flights_publisher = self.broker.publisher(
             streams.FLIGHTS, title="flights", description="Flight record created or changed"
         )
-        self.dead_letters = self.consume_batches(
-            self.source_stream,
-            settings.flights_consumer_group,
-            self.on_batch,
-            max_records=settings.flights_batch_max_records,
-            title="flight-reports",
-        )
         # Decode, store, commit; a record refused for good is dead-lettered, a transient
         # failure commits nothing and is retried after a backoff. One record at a time:
         # each observation is its own transaction, so a failure never leaves a batch half
         # stored with its events unpublished.
-        self.guard = BatchGuard[Intake](
+        self.guard = self.consume(
+            self.source_stream,
+            settings.flights_consumer_group,
             "recording flights failed",
             self._intake,
             self.handle,
-            self.dead_letters,
+            max_records=settings.flights_batch_max_records,
+            title="flight-reports",
             whole_batch_first=False,
         )
+
+    @property
+    def handled(self) -> int:
+        """Messages fully processed (offsets committed)."""
+        return self.guard.handled
 
     def _intake(self, body: bytes) -> Intake | None:
         topics = self.settings.flights_topics
         if self.source_stream == streams.STORIES:
             return observe_story_event(StoryEvent.model_validate_json(body), topics)
         return observe(ClassifiedItem.model_validate_json(body), None, topics)
-
-    async def on_batch(self, message: KafkaMessage) -> None:
-        self.handled += await self.guard.consume(message)
 
     async def handle(self, intakes: list[Intake]) -> list[FlightRecordEvent]:
         """Store the observations, then publish the events of the records that changed."""

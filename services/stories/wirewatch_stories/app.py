@@ -16,11 +16,9 @@ import asyncio
 import inspect
 
 from faststream import FastStream
-from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem
-from wirewatch_shared.failures import BatchGuard
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
@@ -36,7 +34,6 @@ class StoriesService(ServiceBase[StoriesSettings]):
 
     def __init__(self, settings: StoriesSettings, engine: Engine | None = None) -> None:
         super().__init__(settings, engine, client="stories")
-        self.handled = 0  # messages fully processed (offset committed)
         self.assigner = Assigner(
             self.engine,
             window_s=settings.stories_window_hours * 3600.0,
@@ -45,24 +42,22 @@ class StoriesService(ServiceBase[StoriesSettings]):
         self.stories_publisher = self.broker.publisher(
             streams.STORIES, title="stories", description="Story opened / item added"
         )
-        self.dead_letters = self.consume_batches(
-            streams.CLASSIFIED,
-            settings.stories_consumer_group,
-            self.on_batch,
-            max_records=settings.stories_batch_max_records,
-            title="classified",
-        )
         # Decode, assign, commit: a record refused for good is dead-lettered, a transient
         # failure (database or broker down) commits nothing and is retried after a backoff.
-        self.guard = BatchGuard[ClassifiedItem](
+        self.guard = self.consume(
+            streams.CLASSIFIED,
+            settings.stories_consumer_group,
             "assigning stories failed",
             ClassifiedItem.model_validate_json,
             self.handle_batch,
-            self.dead_letters,
+            max_records=settings.stories_batch_max_records,
+            title="classified",
         )
 
-    async def on_batch(self, message: KafkaMessage) -> None:
-        self.handled += await self.guard.consume(message)
+    @property
+    def handled(self) -> int:
+        """Messages fully processed (offsets committed)."""
+        return self.guard.handled
 
     async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
         """Assign the tagged items of a batch to stories (one transaction), then publish
