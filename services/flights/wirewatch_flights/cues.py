@@ -15,7 +15,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 FLIGHT = _words(
     r"vuelos?",
-    r"aviones?",
+    r"avion(?:es)?",
     r"avioneta",
     r"aeronaves?",
     r"flights?",
@@ -90,6 +90,8 @@ DEPORT = _words(
     r"migrant flights?",
     r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?(?:im)?migrants",
     r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?asylum seekers",
+    r"send(?:s|ing)? (?:\w+ ){0,2}?(?:migrants|deportees|immigrants|asylum seekers|detainees)",
+    r"enviar (?:\w+ ){0,2}?(?:a )?(?:migrantes|deportados|inmigrantes|solicitantes de asilo)",
     r"(?:con|de|llevar|trasladar\w*) (?:\w+ ){0,2}?solicitantes de asilo",
     r"retornar(?:on|an|a|los|las)?",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
@@ -378,24 +380,34 @@ ORIGIN_BEFORE_STRONG = re.compile(
 )
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor)\s*(?:las?|los|el)?\s*$"
+    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
+    # where the people were held or lived: the deporting state
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
+    r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
+    r"residentes en)\s*(?:las?|los|el|the)?\s*$"
 )
 SENDER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
     r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|repatriates?|"
     r"repatriated|repatria|repatrio|flies|flew|returns|returned|devuelve|devolvio|"
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
-    r"cancels|cancelled|canceled|cancela|cancelo|launch\w*|begins|began|starts|started|inicia|"
+    r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
-    r"traslada|traslado|stopped|halts the|retomara|reanudara|(?:is|are|was|were) resuming|"
-    r"ha fletado|fleta|fleto|chartered|suspend\w*|halt\w*)\b"
+    r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
+    r"ha fletado|fleta|fleto|chartered)\b"
 )
+EITHER_VERB_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"
+    r"suspend\w*|halt\w*|paus\w+)\b"
+)
+"""Verbs either side uses ("the US suspends flights", "Venezuela suspends flights"): a
+little of both roles, so the other places' cues decide."""
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
     r"accepted|rejects?|rejected|rechaza\w*|refuses?|"
-    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|halts?|"
-    r"halted|blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
+    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|"
+    r"blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
     r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back|turned away|turns away|"
     r"impidio|impide|desautoriz\w*)\b"
 )
@@ -500,6 +512,8 @@ CUMULATIVE = _words(
     r"weekly",
     r"semanales",
     r"mensuales",
+    r"(?:in|during|en|durante) (?:19|20)\d\d",
+    r"(?:fiscal year|ano fiscal|last year|el ano pasado|the past year|el ultimo ano)",
     r"per year",
     r"por ano",
     r"annually",
@@ -633,6 +647,8 @@ BLOCKED_STRONG = _words(
     r"violaria\w*", r"would violate",
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
+    r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
+    r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
 )  # fmt: skip
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
@@ -656,7 +672,8 @@ PLANNED_STRONG = _words(
     r"partiria\w*", r"deportaria\w*", r"intends? to", r"(?:is|are) preparing to",
     r"prepares? to", r"se prepara\w* para", r"pretende\w*", r"tiene planead[oa]",
     r"in the coming (?:days|weeks)", r"en los proximos dias", r"en las proximas semanas",
-    r"next month", r"el proximo mes",
+    r"next month", r"el proximo mes", r"alista\w*", r"prepara\w*", r"prepares?",
+    r"preparing", r"weighs", r"considers", r"considering", r"evalua\w*",
 )  # fmt: skip
 COMPLETED_STRONG = _words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
@@ -706,6 +723,11 @@ MIGRANT_CONTEXT = _words(
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
+NOT_PEOPLE_BEFORE = re.compile(
+    r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
+    r"number|numero|no|nro|#)[\s.-]*$"
+)
+"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), not a head count."""
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"

@@ -83,9 +83,35 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     return False
 
 
+def _flown_demonyms(parts: list[Part]) -> Span | None:
+    """A head count of a deported people's demonym on a flight named in the headline
+    ("Second flight with 190 Venezuelans lands in Caracas"): a return flight even when
+    no deportation word is used."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not cues.FLIGHT.search(title.folded):
+        return None
+    # plural nouns ("Venezuelans", "venezolanos") or a people noun after the demonym
+    # ("Venezuelan migrants"), not an adjective ("Venezuelan fans")
+    demonyms = [
+        m
+        for m in title.mentions
+        if m.entry.kind == "people"
+        and (
+            title.folded[m.end - 1] == "s"
+            or cues.PEOPLE_NOUN.match(title.folded[m.end : m.end + 20].lstrip())
+        )
+    ]
+    for number in title.numbers:
+        for m in demonyms:
+            gap = title.folded[number.end : m.start]
+            if 0 < len(gap) <= 30 and cues.PEOPLE_GAP.match(gap + " "):
+                return Span("title", number.start, m.end, title.text[number.start : m.end])
+    return None
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
-    deport = _first(parts, cues.DEPORT)
+    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts):
         return None
     flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
@@ -176,6 +202,8 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         for s in demonym_starts
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
+        return None
+    if cues.NOT_PEOPLE_BEFORE.search(before):
         return None
     if 1900 <= number.value <= 2100 and not noun:
         return None

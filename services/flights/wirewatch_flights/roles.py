@@ -23,6 +23,7 @@ _GOVERNMENT = re.compile(
     r"trump|biden"
 )
 TITLE_WEIGHT = 1.5
+GOVERNMENT_BONUS = 1.5
 MIN_SCORE = 1.5
 _WINDOW = 60
 
@@ -66,13 +67,15 @@ def _after(folded: str, mention: Mention) -> str:
     return folded[mention.end : mention.end + _WINDOW]
 
 
-def _people_context(folded: str, mention: Mention) -> bool:
+def _people_context(folded: str, mention: Mention, source: Source) -> bool:
     """A demonym that names the deported people ("304 venezolanos", "Guatemalan
-    deportees") rather than a state ("Colombian authorities")."""
+    deportees", a headline's "Hondureños detenidos en Florida llegan deportados") rather
+    than a state ("Colombian authorities")."""
     before = _before(folded, mention)[-25:]
     after = _after(folded, mention)[:30]
     return bool(
-        cues.PEOPLE_NOUN.search(after[:20])
+        (source == "title" and cues.DEPORT.search(folded))
+        or cues.PEOPLE_NOUN.search(after[:20])
         or cues.DEPORT.search(after)
         or cues.DEPORT.search(before)
         or any(ch.isdigit() for ch in before[-8:])
@@ -115,6 +118,9 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         origin += 3.0
     elif cues.RECEIVER_VERB_AFTER.search(after) and not strong_origin:
         destination += 3.0
+    elif cues.EITHER_VERB_AFTER.search(after) and not (strong_origin or strong_dest):
+        origin += 1.5
+        destination += 1.5
     return origin, destination
 
 
@@ -128,9 +134,9 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
         return
     origin, destination = _cue_scores(folded, mention)
     if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
-        origin += 1.0  # "the Trump administration", "Washington": a state that acts
+        origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
     if entry.kind == "people":
-        if _people_context(folded, mention):
+        if _people_context(folded, mention, source):
             destination += 1.5
         if origin == 0:
             origin = 0.0
