@@ -106,10 +106,10 @@ async def wait_for(check: Callable[[], bool], timeout: float = 30.0) -> None:
 
 async def poison_then_good(
     service: Any, group: str, stored: Callable[[str], bool], database_url: str, topic: str
-) -> None:
+) -> list[DeadLetter]:
     """Over ``service``'s running app: an item over an event bound, then one with a NUL
     character, then a good one, on one partition of the classified stream. The good one
-    gets ``stored``; the first (and on PostgreSQL the second) are dead-lettered."""
+    gets ``stored``; the first (and on PostgreSQL the second) are dead-lettered (returned)."""
     from tests.notify.support import classified
 
     long_id = f"long-{uuid.uuid4().hex}".ljust(ITEM_ID_MAX + 40, "x")
@@ -135,6 +135,7 @@ async def poison_then_good(
     assert all(letter.source_topic == streams.CLASSIFIED for letter in letters)
     if postgres:  # text cannot hold NUL: a permanent error of that one record
         assert any(nul.item.item_id.split("\x00")[1] in p for p in payloads), payloads
+    return letters
 
 
 @contextmanager

@@ -22,6 +22,15 @@ from wirewatch.cli.common import (
     open_input,
 )
 from wirewatch.cli.errors import UserError
+from wirewatch.cli.subscribe_cmds import (
+    Apprise,
+    Email,
+    SkipConfirmation,
+    Slack,
+    Webhook,
+    channel_target,
+    create,
+)
 
 app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
 
@@ -177,15 +186,6 @@ def eval_cmd(
             print(json.dumps(error, ensure_ascii=False))
 
 
-Webhook = Annotated[str | None, typer.Option("--webhook", help="Webhook URL.")]
-Email = Annotated[str | None, typer.Option("--email", help="Email address.")]
-Slack = Annotated[str | None, typer.Option("--slack", help="Slack incoming-webhook URL.")]
-Apprise = Annotated[str | None, typer.Option("--apprise", help="Any Apprise URL.")]
-SkipConfirmation = Annotated[
-    bool, typer.Option("--skip-confirmation", help="Email: no double opt-in.")
-]
-
-
 @app.command("subscribe")
 def subscribe_cmd(
     origin: Origin = None,
@@ -199,39 +199,17 @@ def subscribe_cmd(
 ) -> None:
     """Route alerts: one alert per flight record on this route (origin and/or
     destination), with the record, its evidence and its sources."""
-    from wirewatch_notify import subscriptions
-    from wirewatch_notify.secrets import SecretBox, load_secret_key
-
-    from wirewatch.cli.notify_common import notify_engine, notify_settings
-    from wirewatch.cli.subscribe_cmds import channel_target
-
     route = (_country(origin, "origin"), _country(destination, "destination"))
     if route == (None, None):
         raise UserError("give --origin and/or --destination (ISO alpha-2, e.g. --destination GT)")
     channel, target = channel_target(webhook, email, slack, apprise)
-    settings = notify_settings()
-    engine = notify_engine(database_url)
-    try:
-        request = subscriptions.parse_create(
-            {
-                "channel": channel,
-                "target": target,
-                "routes": [{"origin": route[0], "destination": route[1]}],
-            }
-        )
-        created = subscriptions.create_subscription(
-            engine,
-            request,
-            SecretBox(load_secret_key(settings)),
-            require_confirmation=channel == "email" and not skip_confirmation,
-            settings=settings,
-        )
-    except subscriptions.SubscriptionError as exc:
-        raise UserError(f"subscription refused: {exc}") from exc
-    sub = created.subscription
-    typer.echo(
-        f"subscription {sub.id}: flights {route[0] or 'any'} → {route[1] or 'any'} -> "
-        f"{sub.channel} {sub.target}"
+    create(
+        {
+            "channel": channel,
+            "target": target,
+            "routes": [{"origin": route[0], "destination": route[1]}],
+        },
+        database_url,
+        confirm=not skip_confirmation,
+        what=f"flights {route[0] or 'any'} → {route[1] or 'any'}",
     )
-    if created.webhook_secret:
-        typer.echo(f"webhook secret (shown once): {created.webhook_secret}")
