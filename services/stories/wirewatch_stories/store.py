@@ -21,7 +21,6 @@ the item that opened it, and an item is assigned once: ``item_id`` is unique).
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,7 +33,7 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
 
 from wirewatch_stories.assign import StoryState, features_of, story_event
-from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.cluster import Clusterer, Decision
 from wirewatch_stories.models import StoriesLock, Story, StoryItem
 
 STORY = Story.__table__  # type: ignore[attr-defined]
@@ -134,25 +133,32 @@ class Assigner:
         with self.engine.begin() as conn:
             last_seq = self._sync(conn)
             ids = list(dict.fromkeys(c.item.item_id for c in batch))
-            done: dict[str, str] = dict(
-                conn.execute(
-                    select(ITEM.c.item_id, ITEM.c.event).where(ITEM.c.item_id.in_(ids))
-                ).all()
-            )
-            out: list[Published] = []
-            rows: list[dict[str, Any]] = []
-            states: dict[str, StoryState] = {}
-            self._new = set()
+            done: dict[str, Published] = {
+                item_id: Published(story_id, event)
+                for item_id, story_id, event in conn.execute(
+                    select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.event).where(
+                        ITEM.c.item_id.in_(ids)
+                    )
+                )
+            }
+            # Decide every new item first (decisions need only the clusterer), then read
+            # the stories they grow in one query, then build the events in order.
+            decided: list[tuple[ClassifiedItem, frozenset[str], Decision]] = []
             for classified in batch:
-                item_id = classified.item.item_id
-                if item_id in done:
-                    event = json.loads(done[item_id])
-                    out.append(Published(event["story_id"], done[item_id]))
+                item = classified.item
+                if item.item_id in done or item.item_id in self.clusterer:
                     continue
-                row = self._decide(conn, classified, states, now, last_seq + len(rows) + 1)
-                done[item_id] = row["event"]
+                cues = features_of(classified).cues
+                when = item.published.timestamp()
+                decided.append((classified, cues, self.clusterer.assign(item.item_id, cues, when)))
+            states = self._states_of(conn, {d.story_id for _, _, d in decided})
+            self._new = set()
+            rows: list[dict[str, Any]] = []
+            for classified, cues, decision in decided:
+                row = self._row(classified, cues, decision, states, now, last_seq + len(rows) + 1)
+                done[classified.item.item_id] = Published(row["story_id"], row["event"])
                 rows.append(row)
-                out.append(Published(row["story_id"], row["event"]))
+            out = [done[classified.item.item_id] for classified in batch]
             if rows:
                 conn.execute(insert(ITEM), rows)
                 _save_states(conn, states, self._new, now)
@@ -170,24 +176,30 @@ class Assigner:
             del cache[story_id]
         return out
 
-    def _decide(
+    def _states_of(self, conn: Connection, story_ids: set[str]) -> dict[str, StoryState]:
+        """The stored state of these stories (those that exist), the cache's first."""
+        states = {i: self._states[i] for i in story_ids if i in self._states}
+        missing = sorted(story_ids - states.keys())
+        for k in range(0, len(missing), 500):
+            query = select(STORY).where(STORY.c.id.in_(missing[k : k + 500]))
+            for row in conn.execute(query).mappings():
+                states[row["id"]] = _state(row)
+        return states
+
+    def _row(
         self,
-        conn: Connection,
         classified: ClassifiedItem,
+        cues: frozenset[str],
+        decision: Decision,
         states: dict[str, StoryState],
         now: datetime,
         seq: int,
     ) -> dict[str, Any]:
         item = classified.item
-        cues = features_of(classified).cues
-        decision = self.clusterer.assign(item.item_id, cues, item.published.timestamp())
         state = states.get(decision.story_id)
         if state is None:
-            state = self._states.get(decision.story_id) or _load_state(conn, decision.story_id)
-            if state is None:
-                state = StoryState.new(decision.story_id, classified)
-                self._new.add(decision.story_id)
-            states[decision.story_id] = state
+            state = states[decision.story_id] = StoryState.new(decision.story_id, classified)
+            self._new.add(decision.story_id)
         state.add(classified, decision.evidence)
         event = story_event(state, classified, decision, now=now)
         return {
@@ -206,14 +218,11 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _load_state(conn: Connection, story_id: str) -> StoryState | None:
-    row = conn.execute(select(STORY).where(STORY.c.id == story_id)).mappings().first()
-    if row is None:
-        return None
+def _state(row: Any) -> StoryState:
     values = {name: row[name] for name in _STATE_COLUMNS}
     values["first_seen"] = _aware(values["first_seen"])
     values["last_published"] = _aware(values["last_published"])
-    return StoryState(id=story_id, **values)
+    return StoryState(id=row["id"], **values)
 
 
 def _save_states(
