@@ -177,6 +177,8 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
         "Chile expulsa a 50 migrantes por la frontera terrestre con Perú",
         "Flight with 150 Venezuelan fans lands in Lima for the World Cup qualifier",
         "Guatemala received 40,000 deportees by air in 2024",
+        "Extraditan a dos colombianos a EEUU en un vuelo de la DEA",
+        "Así funciona el sistema de vuelos de deportación de ICE a Guatemala",
     ],
 )
 def test_not_a_flight_record(title: str) -> None:

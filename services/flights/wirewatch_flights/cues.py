@@ -650,6 +650,14 @@ BLOCKED_STRONG = _words(
     r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
     r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
 )  # fmt: skip
+EXPLAINER_TITLE = re.compile(
+    r"^\W*(?:how|inside|explainer|explained|what is|what are|como es|como funciona|"
+    r"asi funciona|que es|cual es)\b.*\b(?:system|process|protocol|procedures?|works?|"
+    r"sistema|proceso|protocolo|procedimiento|funciona)\b"
+)
+"""A headline that explains how removals work in general, not one flight."""
+EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
+
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
 )

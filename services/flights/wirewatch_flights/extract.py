@@ -74,8 +74,14 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
 
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
-    """An evacuation of a country's own citizens, or the repatriation of remains or
-    funds: unless deportation, expulsion or migrants are named."""
+    """An evacuation of a country's own citizens, the repatriation of remains or funds,
+    or an extradition: unless deportation, expulsion or migrants are named; or a
+    headline explaining how removals work in general."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is not None and cues.EXPLAINER_TITLE.search(title.folded):
+        return True
+    if _first(parts, cues.EXTRADITION):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
