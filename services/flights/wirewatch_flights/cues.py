@@ -616,7 +616,7 @@ NOT_A_ROLE_BEFORE = re.compile(
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
-    r"^\.?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"^\.?(?:-(?:chartered|operated|run|organi[sz]ed)\b)?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
     r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?|deportees|deportations?|"
     r"removals?|removal flights?))\b"
 )
