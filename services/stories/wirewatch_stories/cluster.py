@@ -35,6 +35,7 @@ KIND_WEIGHTS: dict[str, float] = {
     "n": 2.0,  # numbers
     "o": 1.0,  # ordinals
     "y": 0.3,  # years
+    "d": 1.0,  # dates (month and day)
     "c": 0.8,  # countries
     "a": 1.0,  # agencies
     "p": 1.5,  # places
