@@ -150,6 +150,10 @@ PUBLISHED = date(2025, 3, 4)
         ("Second flight with 190 Venezuelans lands in Caracas", "",
          (None, "VE", 190, "completed")),
         ("Boeing 737 with deportees lands in Port-au-Prince", "", (None, "HT", None, "completed")),
+        # Honduras's INM is not Mexico's
+        ("Llegan 120 hondureños en vuelo, informó el Instituto Nacional de Migración (INM) de "
+         "Honduras", "", (None, "HN", 120, "completed")),
+        ("Deporta INM a 110 migrantes hondureños en vuelo", "", ("MX", "HN", 110, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:

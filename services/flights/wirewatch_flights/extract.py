@@ -149,10 +149,31 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     return False
 
 
+_OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
+
+
+def _agency_of_another_state(part: Part, n: int) -> bool:
+    """An agency named with another country ("el INM de Honduras": Honduras's migration
+    institute, not Mexico's) implies no deporting state."""
+    mention = part.mentions[n]
+    state = mention.entry.state
+    if mention.entry.kind != "operator" or state is None:
+        return False
+    later = [m for m in part.mentions[n + 1 :] if m.entry.key != mention.entry.key]
+    if not later:
+        return False
+    following = later[0]
+    if following.entry.kind not in ("country", "place") or following.entry.key == state:
+        return False
+    return bool(_OF_PLACE.match(part.folded[mention.end : following.start]))
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = Roles()
     for part in parts:
-        for mention in part.mentions:
+        for n, mention in enumerate(part.mentions):
+            if _agency_of_another_state(part, n):
+                continue
             score_mention(roles, part.folded, mention, part.source, part.text)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
     dest, origin = roles.destination.winner(), roles.origin.winner()
