@@ -95,6 +95,7 @@ class Servers:
         self.items_per_feed = items_per_feed
         self.arrivals: dict[str, float] = {}
         self.story_alerts: dict[str, float] = {}  # story-mode alerts (/story), by story id
+        self.posts = 0  # item-mode POSTs, duplicates included
         self.lock = threading.Lock()
         servers = self
 
@@ -128,6 +129,7 @@ class Servers:
                     item_id = None
                 if item_id:
                     with servers.lock:
+                        servers.posts += 1
                         servers.arrivals.setdefault(item_id, now)
                 self._reply(204, b"", "text/plain")
 

@@ -127,6 +127,7 @@ class BatchGuard(Generic[T]):
     dead_letters: DeadLetters
     backoff: Backoff = field(default_factory=Backoff)
     whole_batch_first: bool = True
+    handled: int = 0  # messages done (their batch acked)
 
     async def consume(self, message: BatchMessage) -> int:
         """Handle the batch and ack it; the number of messages done (0: nacked, to retry)."""
@@ -139,6 +140,7 @@ class BatchGuard(Generic[T]):
             return 0
         self.backoff.succeeded()
         await message.ack()
+        self.handled += len(bodies)
         return len(bodies)
 
     async def decoded(self, bodies: Sequence[bytes]) -> list[tuple[bytes, T]]:

@@ -1,15 +1,12 @@
-"""httpcore network backends tuned for many short requests (ingest's feed fetches,
-notify's webhook deliveries).
+"""httpcore network backends for many short requests (ingest's feed fetches,
+notify's webhook deliveries), through httpcore's public backend interface.
 
-- :class:`AsyncioBackend` (the default of the fetcher): plain asyncio streams.
-  httpcore's default backend goes through anyio, which enters a cancel scope for
-  every read and write; at hundreds of requests a second that is a large share of
-  the client's CPU. Here timeouts are ``asyncio.timeout`` and errors map to the
-  same httpcore exceptions, so httpx behaves exactly as with its own backend.
-- :class:`CachedInfoBackend`: wraps any other backend so that the pool's idle
-  checks (``get_extra_info("is_readable")``, asked of every pooled connection on
-  every request) cost one ``poll`` instead of anyio rebuilding a dict of socket
-  attributes with two syscalls.
+- :class:`AsyncioBackend` (the fetcher's): plain asyncio streams, raising the same
+  httpcore exceptions as httpcore's own backend, so httpx behaves the same.
+- :class:`CachedInfoBackend`: wraps another backend so that the pool's idle check
+  (``get_extra_info("is_readable")``) is one ``poll`` of the socket.
+
+Why (the anyio cost they remove, measured): docs/ingest.md, "Network backend".
 """
 
 from __future__ import annotations
@@ -26,7 +23,23 @@ import httpcore
 from wirewatch_shared.httptransport import is_socket_readable
 
 
-class _CachedInfoStream(httpcore.AsyncNetworkStream):
+class _SocketInfo(httpcore.AsyncNetworkStream):
+    """Answers the pool's idle check and ``socket`` from the socket itself."""
+
+    _sock: typing.Any
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        if info == "is_readable":
+            return is_socket_readable(self._sock)
+        if info == "socket":
+            return self._sock
+        return self._other_info(info)
+
+    def _other_info(self, info: str) -> typing.Any:
+        return None
+
+
+class _CachedInfoStream(_SocketInfo):
     def __init__(self, inner: httpcore.AsyncNetworkStream, sock: typing.Any = None) -> None:
         self._inner = inner
         self._sock = sock if sock is not None else inner.get_extra_info("socket")
@@ -49,11 +62,7 @@ class _CachedInfoStream(httpcore.AsyncNetworkStream):
         tls = await self._inner.start_tls(ssl_context, server_hostname, timeout)
         return _CachedInfoStream(tls, self._sock)
 
-    def get_extra_info(self, info: str) -> typing.Any:
-        if info == "is_readable":
-            return is_socket_readable(self._sock)
-        if info == "socket":
-            return self._sock
+    def _other_info(self, info: str) -> typing.Any:
         return self._inner.get_extra_info(info)
 
 
@@ -91,7 +100,11 @@ class CachedInfoBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-class _AsyncioStream(httpcore.AsyncNetworkStream):
+_WRITER_INFO = {"ssl_object": "ssl_object", "client_addr": "sockname", "server_addr": "peername"}
+"""httpcore's extra-info names -> asyncio's."""
+
+
+class _AsyncioStream(_SocketInfo):
     """A plain-asyncio stream (no anyio cancel scopes per read and write)."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -140,28 +153,14 @@ class _AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
         return self
 
-    def get_extra_info(self, info: str) -> typing.Any:
-        if info == "is_readable":
-            return is_socket_readable(self._sock)
-        if info == "socket":
-            return self._sock
-        if info == "ssl_object":
-            return self._writer.get_extra_info("ssl_object")
-        if info == "client_addr":
-            return self._writer.get_extra_info("sockname")
-        if info == "server_addr":
-            return self._writer.get_extra_info("peername")
-        return None
+    def _other_info(self, info: str) -> typing.Any:
+        name = _WRITER_INFO.get(info)
+        return self._writer.get_extra_info(name) if name is not None else None
 
 
 class AsyncioBackend(httpcore.AsyncNetworkBackend):
-    """An httpcore network backend on plain asyncio streams.
-
-    httpcore's default (anyio) enters a cancel scope for every read and write and
-    rebuilds socket attribute dicts for the pool's idle checks; at hundreds of
-    requests a second that is most of the client's CPU. This backend does the same
-    job with ``asyncio.timeout`` and a cached socket.
-    """
+    """An httpcore network backend on plain asyncio streams: timeouts are
+    ``asyncio.timeout`` rather than an anyio cancel scope per read and write."""
 
     async def connect_tcp(
         self,

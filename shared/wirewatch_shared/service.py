@@ -1,31 +1,110 @@
 """The lifecycle every service shares: a FastStream app over the service's broker.
 
-A service subclasses :class:`ServiceBase`, sets ``settings`` and ``broker`` and
-overrides the hooks it needs (``on_startup`` first calls the base, which creates the
-pipeline's streams). ``wirewatch up``, ``wirewatch service NAME`` and
+A service subclasses :class:`ServiceBase`, calls ``super().__init__`` (settings,
+database engine, broker), subscribes its batch consumers with :meth:`consume`,
+registers its background loops with :meth:`run_while_up` and overrides the hooks it
+needs, calling the base first (``on_startup`` creates the pipeline's streams,
+``after_startup`` starts the loops, ``on_shutdown`` stops them). ``wirewatch up``,
+``wirewatch service NAME`` and
 ``faststream run wirewatch_<name>.app:create_app --factory`` all run ``build_app()``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Generic, TypeVar
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, Generic, TypeVar
 
-from faststream import FastStream
+from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from sqlalchemy.engine import Engine
 
-from wirewatch_shared.broker import ensure_service_streams
+from wirewatch_shared import streams
+from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.deadletter import DeadLetters
+from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.logging import configure_logging
 from wirewatch_shared.settings import CommonSettings
 
 S = TypeVar("S", bound=CommonSettings)
+T = TypeVar("T")
 
 
 class ServiceBase(Generic[S]):
     """Start-up and shutdown hooks around one broker; every hook may be overridden."""
 
     settings: S
+    engine: Engine
     broker: KafkaBroker
+    _background: tuple[Callable[[asyncio.Event], Coroutine[Any, Any, None]], ...] = ()
+    _running: tuple[asyncio.Task[None], ...] = ()
+    _stopping: asyncio.Event | None = None
+
+    def __init__(self, settings: S, engine: Engine | None, *, client: str) -> None:
+        """The service's settings, its database engine (``engine``, else one from the
+        settings) and its broker (client id suffixed ``client``)."""
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+        self.broker = make_broker(settings, client_suffix=client)
+
+    def consume(
+        self,
+        stream: str,
+        group: str,
+        what: str,
+        decode: Callable[[bytes], T | None],
+        handle: Callable[[list[T]], Awaitable[object]],
+        *,
+        max_records: int,
+        title: str | None = None,
+        batch_timeout_ms: int = 50,
+        backoff: Backoff | None = None,
+        whole_batch_first: bool = True,
+        after: Callable[[int], None] | None = None,
+        **options: Any,
+    ) -> BatchGuard[T]:
+        """Consume ``stream`` as ``group`` in batches, each through a
+        :class:`~wirewatch_shared.failures.BatchGuard` (``what``, ``decode``, ``handle``,
+        ``backoff``, ``whole_batch_first``: see there) with this consumer's dead letters;
+        returns the guard (``guard.handled`` counts the messages done).
+
+        Manual commit: offsets are committed only once the batch is durably handled (the
+        guard acks). The bodies come as they were on the wire (``raw_bodies``): the guard
+        decodes each one itself, so one bad record is dead-lettered alone. ``after`` is
+        called with the number of messages of each batch done; ``options`` go to the
+        subscriber as they are (e.g. ``max_partition_fetch_bytes``).
+        """
+        dead_letters = DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
+        guard = BatchGuard[T](
+            what, decode, handle, dead_letters, backoff or Backoff(), whole_batch_first
+        )
+
+        async def on_batch(message: KafkaMessage) -> None:
+            done = await guard.consume(message)
+            if after is not None:
+                after(done)
+
+        self.broker.subscriber(
+            stream,
+            group_id=group,
+            ack_policy=AckPolicy.MANUAL,
+            batch=True,
+            max_records=max_records,
+            batch_timeout_ms=batch_timeout_ms,
+            decoder=raw_bodies,
+            title=title,
+            **self.settings.consumer_options(),
+            **options,
+        )(on_batch)
+        return guard
+
+    def run_while_up(self, loop: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
+        """Run ``loop(stop)`` while the service is up (a poller, a delivery worker): it
+        starts once the broker has started, and before the broker stops ``stop`` is set
+        and the loop awaited (its error, if any, is raised there)."""
+        self._background = (*self._background, loop)
 
     async def on_startup(self) -> None:
         """Before the broker starts: the streams exist (whichever service starts first
@@ -33,10 +112,16 @@ class ServiceBase(Generic[S]):
         await ensure_service_streams(self.settings)
 
     async def after_startup(self) -> None:
-        """After the broker started (consumers subscribed)."""
+        """After the broker started (consumers subscribed): the background loops start."""
+        self._stopping = asyncio.Event()
+        self._running = tuple(asyncio.create_task(run(self._stopping)) for run in self._background)
 
     async def on_shutdown(self) -> None:
-        """Before the broker stops."""
+        """Before the broker stops: the background loops are told to stop, and awaited."""
+        if self._stopping is not None:
+            self._stopping.set()
+        running, self._running = self._running, ()
+        await asyncio.gather(*running)
 
     async def after_shutdown(self) -> None:
         """After the broker stopped (nothing is consumed any more)."""

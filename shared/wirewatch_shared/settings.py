@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal, TypedDict
 
 from platformdirs import user_data_path
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from wirewatch_shared.logging import get_logger
@@ -141,6 +141,16 @@ class CommonSettings(BaseSettings):
         "where they are not set themselves.",
         json_schema_extra={"used_by": "ingest, notify"},
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _deprecated_private_networks(cls, data: Any) -> Any:
+        """The deprecated ``allow_private_networks`` fills each service's own SSRF switch
+        (a field ``<service>_allow_private_networks``) where that is not set."""
+        for name in cls.model_fields:
+            if name.endswith("_allow_private_networks"):
+                data = deprecated_alias(data, "allow_private_networks", name)
+        return data
 
     @field_validator("data_dir", mode="after")
     @classmethod

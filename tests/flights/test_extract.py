@@ -42,6 +42,7 @@ def test_fold_keeps_offsets() -> None:
         ("más de 2.700 hondureños, 1,200 people, doscientos cuatro migrantes", [2700, 1200, 204]),
         ("un centenar de colombianos", [100]),
         ("el tercer vuelo, hundreds of Venezuelans, decenas de migrantes", []),
+        ("mil 64 personas, 2 mil 300 migrantes, dos mil hondureños", [1064, 2300, 2000]),
     ],
 )
 def test_numbers_in_digits_and_words(text: str, values: list[int]) -> None:
@@ -114,3 +115,71 @@ def test_publication_date_stands_in_when_no_date_is_stated() -> None:
     assert flight is not None
     assert flight.flight_date == date(2024, 5, 2)
     assert flight.flight_date_stated is False
+
+
+PUBLISHED = date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # (origin, destination, people, status) from the phrasing alone
+        ("Nearly 200 Hondurans deported by ICE", "", ("US", "HN", 200, "completed")),
+        ("Five children among 35 people deported to Nigeria on a chartered flight",
+         "The Garda National Immigration Bureau carried out the operation.",
+         ("IE", "NG", 35, "completed")),
+        ("El Tribunal Europeo detiene la expulsión de un migrante del Reino Unido a Ruanda",
+         "El primer vuelo no despegó.", ("GB", "RW", None, "blocked")),
+        ("Judge rules a U.S. deportation flight to South Sudan violated his order", "",
+         ("US", "SS", None, "completed")),
+        ("Venezuela suspends repatriation flights from the US", "", ("US", "VE", None, "blocked")),
+        ("Deportation flight to Colombia cancelled after Petro refuses entry", "",
+         (None, "CO", None, "blocked")),
+        ("Jamaica deportation flight goes ahead",
+         "The Home Office deported a group of men to Jamaica.",
+         ("GB", "JM", None, "completed")),
+        ("Honduras alista la recepción de un vuelo con 120 deportados", "",
+         (None, "HN", 120, "planned")),
+        ("México deporta a mil 64 hondureños en ocho vuelos", "", ("MX", "HN", 1064, "completed")),
+        ("Repatrian a 150 salvadoreños desde Estados Unidos", "", ("US", "SV", 150, "completed")),
+        ("Guatemalans deported by ICE arrive at La Aurora air base", "",
+         ("US", "GT", None, "completed")),
+        ("Hondureños detenidos en Florida llegan deportados en vuelo", "",
+         ("US", "HN", None, "completed")),
+        ("Colombianos deportados llegan en avión de la FAC", "", (None, "CO", None, "completed")),
+        ("Second flight with 190 Venezuelans lands in Caracas", "",
+         (None, "VE", 190, "completed")),
+        ("Boeing 737 with deportees lands in Port-au-Prince", "", (None, "HT", None, "completed")),
+        # a blocked cue in the background of a flight that landed
+        ("Venezuela receives first deportation flight after months of suspension", "",
+         (None, "VE", None, "completed")),
+        ("Llega a Caracas el primer vuelo de deportados tras la suspensión de enero", "",
+         (None, "VE", None, "completed")),
+        ("Honduras recibió 3 vuelos con deportados; un cuarto fue cancelado", "",
+         (None, "HN", None, "completed")),
+        # Honduras's INM is not Mexico's
+        ("Llegan 120 hondureños en vuelo, informó el Instituto Nacional de Migración (INM) de "
+         "Honduras", "", (None, "HN", 120, "completed")),
+        ("Deporta INM a 110 migrantes hondureños en vuelo", "", ("MX", "HN", 110, "completed")),
+    ],
+)  # fmt: skip
+def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Dominican Republic to deport up to 10,000 Haitians a week",
+        "Trump says he will deport millions of migrants",
+        "Chile expulsa a 50 migrantes por la frontera terrestre con Perú",
+        "Flight with 150 Venezuelan fans lands in Lima for the World Cup qualifier",
+        "Guatemala received 40,000 deportees by air in 2024",
+        "Extraditan a dos colombianos a EEUU en un vuelo de la DEA",
+        "Así funciona el sistema de vuelos de deportación de ICE a Guatemala",
+    ],
+)
+def test_not_a_flight_record(title: str) -> None:
+    assert extract(title, "", PUBLISHED) is None

@@ -81,3 +81,26 @@ def test_the_same_story_is_the_same_flight_whatever_the_route_says() -> None:
     record = merge([_obs(1)])
     other = Flight("MX", "GT", None, "completed", date(2024, 1, 1), True, None)
     assert same_flight(other, "story-1", record, ["story-1"], window_days=3)
+
+
+def test_another_story_on_the_same_route_and_day_is_another_flight() -> None:
+    record = merge([Observation("item-1", datetime(2025, 3, 16, tzinfo=UTC), _obs(1).flight)])
+    flight = _obs(2).flight  # same route, same stated date
+    assert same_flight(flight, None, record, [], window_days=3)  # no stories: by route
+    assert same_flight(flight, "story-2", record, [], window_days=3)  # the record has none
+    assert same_flight(flight, None, record, ["story-1"], window_days=3)  # the item has none
+    assert not same_flight(
+        flight, "story-2", record, ["story-1"], window_days=3, planned_window_days=21
+    )
+
+
+def test_an_announcement_still_becomes_the_flight_another_story_reports() -> None:
+    record = merge([_obs(1, status="planned", when=date(2025, 3, 1))])
+    landed = _obs(2, when=date(2025, 3, 16)).flight
+    assert same_flight(
+        landed, "story-2", record, ["story-1"], window_days=3, planned_window_days=21
+    )
+    announced_again = _obs(2, status="planned", when=date(2025, 3, 1)).flight
+    assert not same_flight(
+        announced_again, "story-2", record, ["story-1"], window_days=3, planned_window_days=21
+    )

@@ -19,11 +19,13 @@ if not DATA.exists():
 pytestmark = pytest.mark.integration
 
 
-def _record(engine: Engine, *ids: str, story: str | None = None) -> list[object]:
+def _record(
+    engine: Engine, *ids: str, story: str | None = None, stories: tuple[str, ...] = ()
+) -> list[object]:
     upgrade(engine)
     events = []
-    for obj in dev_items(*ids):
-        obs, source = observation(obj, story)
+    for n, obj in enumerate(dev_items(*ids)):
+        obs, source = observation(obj, stories[n] if stories else story)
         events.append(store.record_observation(engine, obs, source))
     return events
 
@@ -39,6 +41,21 @@ def test_english_and_spanish_reports_make_one_record(engine: Engine) -> None:
     assert {s.language for s in record.sources} == {"en", "es"}
     assert record.source_count == 2
     assert {e.item_id for e in record.evidence} == {"fl-0060", "fl-0066"}
+
+
+def test_records_are_per_story_not_per_route_and_day(engine: Engine) -> None:
+    # The same two reports (one route, one day) from two stories are two records; the
+    # route rule only joins items without a story (above), or a third item of a story.
+    first, second, third = _record(
+        engine, "fl-0060", "fl-0066", "fl-0060", stories=("story-a", "story-b", "story-a")
+    )
+    assert first is not None and second is not None and third is None
+    assert second.record_id != first.record_id and second.change == "created"
+    assert store.count_records(engine) == 2
+    assert sorted(r.story_ids[0] for r in store.list_records(engine, store.Query())) == [
+        "story-a",
+        "story-b",
+    ]
 
 
 def test_conflicting_head_counts_are_kept_and_flagged(engine: Engine) -> None:

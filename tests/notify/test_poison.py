@@ -19,14 +19,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 from wirewatch_notify import subscriptions
 from wirewatch_notify.models import Delivery
-from wirewatch_shared import streams
 from wirewatch_shared.db import session_scope
 from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem
 from wirewatch_shared.failures import Backoff, is_permanent, is_transient
 
-from tests.notify.support import classified, make_service, wait_until
+from tests.notify.support import classified, make_service
 from tests.support.http import HttpReceiver
-from tests.support.poison import dead_letters, fresh_failures_log
+from tests.support.poison import fresh_failures_log, poison_then_good
 
 pytestmark = pytest.mark.integration
 
@@ -60,32 +59,12 @@ async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
         ),
         service.box,
     )
-    long_id = "x" * 208  # the record that jammed notify: 208 characters against 160
-    assert len(long_id) > ITEM_ID_MAX
-    too_long = classified(topic).model_dump(mode="json")
-    too_long["item"]["item_id"] = long_id
-    nul = classified(topic, item_id=f"nul\x00{uuid.uuid4().hex}")
-    good = classified(topic)
-    app = service.build_app()
-    await app.start()
     try:
-        for body in (
-            json.dumps(too_long).encode(),
-            nul.model_dump_json().encode(),
-            good.model_dump_json().encode(),
-        ):  # one partition (one key), in this order: the good one comes last
-            await service.broker.publish(body, streams.CLASSIFIED, key=b"same-partition")
-        await wait_until(_recorded(service.engine, good.item.item_id), timeout=30)
-        postgres = database_url.startswith("postgresql")
-        letters = await dead_letters(kafka_bootstrap, group, 2 if postgres else 1)
+        letters = await poison_then_good(
+            service, group, lambda i: _recorded(service.engine, i)(), database_url, topic
+        )
     finally:
-        await app.stop()
         service.engine.dispose()
-    payloads = [letter.payload for letter in letters]
-    assert any(long_id in p for p in payloads), payloads
-    assert all(letter.source_topic == streams.CLASSIFIED for letter in letters)
-    if postgres:  # text cannot hold NUL: a permanent error of that one record
-        assert any(nul.item.item_id.split("\x00")[1] in p for p in payloads), payloads
     assert service.dead_letters.sent == len(letters)
 
 

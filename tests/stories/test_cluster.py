@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from wirewatch_stories.cluster import Clusterer, numbers_conflict, story_id_for
+from wirewatch_stories.cluster import (
+    Clusterer,
+    countries_conflict,
+    numbers_conflict,
+    story_id_for,
+)
 from wirewatch_stories.evaluation import evaluate
 from wirewatch_stories.features import extract, fold
 from wirewatch_stories.offline import cluster_rows, processing_order
@@ -30,12 +35,24 @@ def test_cues_meet_across_english_and_spanish() -> None:
 def test_numbers_are_normalised_and_years_kept_apart() -> None:
     cues = extract("1,200 migrants in 2024", "about 1.200 people, 3.5 percent").cues
     assert "n:1200" in cues and "y:2024" in cues and "n:3" in cues
+    es = extract("Panamá inicia el 20 de agosto vuelos con 29 colombianos").cues
+    en = extract("On Aug. 20th Panama begins flights with 29 Colombians").cues
+    assert "d:8-20" in es & en and "n:20" not in es | en  # a date, not a count of people
     assert fold("Guantánamo") == "guantanamo"
+
+
+def test_country_names_their_people_and_event_verbs_meet_across_languages() -> None:
+    en = extract("Mexico denies landing to US military plane with Brazilian deportees").cues
+    es = extract("México niega el aterrizaje de avión militar con deportados brasileños").cues
+    assert {"w:mexic", "w:refus", "w:lande", "w:plane", "w:milit", "w:brazi"} <= en & es
 
 
 def test_different_counts_and_ordinals_conflict() -> None:
     assert numbers_conflict(frozenset({"n:104"}), frozenset({"n:116"}))
+    assert numbers_conflict(frozenset({"n:112"}), frozenset({"n:116"}))  # two flights
     assert not numbers_conflict(frozenset({"n:116"}), frozenset({"n:119"}))  # outlets disagree
+    assert not numbers_conflict(frozenset({"n:80"}), frozenset({"n:88"}))  # a round figure
+    assert not numbers_conflict(frozenset({"n:190"}), frozenset({"n:200"}))  # "nearly 200"
     assert numbers_conflict(frozenset({"o:2"}), frozenset({"o:3"}))
     assert not numbers_conflict(frozenset({"n:5"}), frozenset({"n:9"}))  # small: not counts
 
@@ -52,6 +69,34 @@ def test_same_event_joins_and_a_lookalike_a_week_later_opens_a_new_story() -> No
     assert not b.opened and b.story_id == a.story_id and "n:104" in b.evidence
     assert c.opened and c.story_id != a.story_id
     assert clusterer.open_stories == 2  # (the first is forgotten RETAIN_WINDOWS windows later)
+
+
+def test_countries_tell_lookalikes_apart_and_a_shared_route_ties_rewrites() -> None:
+    # Real headlines of one day (tests/data/stories_dev.jsonl): US military flights
+    # landing in Guatemala, and Mexico refusing one.
+    assert countries_conflict(frozenset({"c:GT", "c:US"}), frozenset({"c:MX", "c:US"}))
+    assert not countries_conflict(frozenset({"c:GT", "c:US"}), frozenset({"c:GT", "c:US"}))
+    assert not countries_conflict(frozenset({"c:VE"}), frozenset({"c:HN", "c:US", "c:VE"}))
+    clusterer = Clusterer(window_s=3 * DAY)
+    guatemala = extract(
+        "Two US migrant deportation flights arrive in Guatemala", countries=("GT", "US")
+    ).cues
+    mexico = extract(
+        "Mexico refuses to accept US flight deporting migrants", countries=("MX", "US")
+    ).cues
+    # and a Spanish rewrite of the first that shares few words with it
+    rewrite = extract(
+        "Guatemala recibe dos vuelos militares con connacionales deportados por EE. UU.",
+        countries=("GT", "US"),
+    ).cues
+    # Other news of the weeks before (real items, a story each) weigh the common words.
+    for k, row in enumerate(dev_rows()[:120]):
+        background = extract(row["title"], row["summary"]).cues
+        clusterer.add(f"bg{k}", f"bg{k}", background, T0 - 2 * DAY + k)
+    a = clusterer.assign("gt", guatemala, T0)
+    b = clusterer.assign("mx", mexico, T0 + 3600)
+    c = clusterer.assign("gt-es", rewrite, T0 + 7200)
+    assert b.story_id != a.story_id and c.story_id == a.story_id
 
 
 def test_decisions_are_deterministic_and_stories_are_not_split_on_the_dev_set() -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.events import StoryEvent
+from wirewatch_shared.events import STORY_MAX_ITEMS, StoryEvent
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import evaluate
 from wirewatch_stories.store import (
@@ -121,6 +122,13 @@ def test_two_processes_never_split_a_story_nor_open_it_twice(database_url: str) 
     assert [r[0] for r in stored] == list(range(1, len(rows) + 1))  # one gapless order
     _replays_as_one_process(engine)  # decided on the full state, as one process would
     by_item = {r[1]: r[2] for r in stored}
+    # Each process keeps the state of the stories it grew: the other's decisions, replayed,
+    # make it read them again (a stale state would lose the other's items).
+    sizes = Counter(by_item.values())
+    for story_id, size in sizes.items():
+        story = get_story(engine, story_id)
+        assert story is not None and story["item_count"] == size, story_id
+        assert len(story["items"]) == min(size, STORY_MAX_ITEMS)
     report = evaluate([r["story"] for r in rows], [by_item[r["id"]] for r in rows])
     assert report.alerts_per_story <= 1.6  # a regression guard (quality: docs/stories.md)
     engine.dispose()

@@ -1,19 +1,26 @@
 """Helpers for the poison-record tests of every stage: the dead letters a consumer group
-sent, and a real lock that makes the stage's database writes fail for a while."""
+sent, a real lock that makes the stage's database writes fail for a while, the two
+scenarios, and :class:`PoisonTests`, the whole test class of a stage that reads
+classified items (stories, flights)."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 import structlog.testing
 from aiokafka import AIOKafkaConsumer
+from kafka import KafkaConsumer, TopicPartition
+from kafka.structs import OffsetAndMetadata
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared import failures, streams
@@ -43,6 +50,19 @@ async def dead_letters(bootstrap: str, group: str, count: int) -> list[DeadLette
     finally:
         await consumer.stop()
     return found
+
+
+def start_group_at_end(bootstrap: str, group: str, topic: str) -> None:
+    """Commit ``group``'s offsets at the end of ``topic``: a fresh group then reads only
+    what the test publishes, not every earlier test's records on the session broker
+    (thousands, which made these tests time out on a busy machine)."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        ends = consumer.end_offsets(partitions)
+        consumer.commit({tp: OffsetAndMetadata(end, "", -1) for tp, end in ends.items()})
+    finally:
+        consumer.close()
 
 
 def impatient_engine(database_url: str) -> Engine:
@@ -86,10 +106,10 @@ async def wait_for(check: Callable[[], bool], timeout: float = 30.0) -> None:
 
 async def poison_then_good(
     service: Any, group: str, stored: Callable[[str], bool], database_url: str, topic: str
-) -> None:
+) -> list[DeadLetter]:
     """Over ``service``'s running app: an item over an event bound, then one with a NUL
     character, then a good one, on one partition of the classified stream. The good one
-    gets ``stored``; the first (and on PostgreSQL the second) are dead-lettered."""
+    gets ``stored``; the first (and on PostgreSQL the second) are dead-lettered (returned)."""
     from tests.notify.support import classified
 
     long_id = f"long-{uuid.uuid4().hex}".ljust(ITEM_ID_MAX + 40, "x")
@@ -115,6 +135,7 @@ async def poison_then_good(
     assert all(letter.source_topic == streams.CLASSIFIED for letter in letters)
     if postgres:  # text cannot hold NUL: a permanent error of that one record
         assert any(nul.item.item_id.split("\x00")[1] in p for p in payloads), payloads
+    return letters
 
 
 @contextmanager
@@ -160,3 +181,71 @@ def assert_one_line_per_retry(lines: list[dict[str, Any]], event: str) -> None:
     assert sum("Traceback" in json.dumps(line) for line in failures) == 1
     assert all("\n" not in line["error"] for line in failures[1:])
     assert any(line.get("event") == "recovered" for line in lines)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What the poison-record tests need to know of a stage that reads classified items."""
+
+    service: Callable[[Any, Engine], Any]
+    """(settings, engine) -> the stage's service."""
+    settings: Callable[..., Any]
+    """The stage's settings class."""
+    group_field: str
+    """The settings field of its consumer group (a fresh group per test)."""
+    stored: Callable[[Engine, str], bool]
+    """Whether the item with this id went through the stage."""
+    locked_table: str
+    """A table the stage writes for every item (held locked for the transient case)."""
+    failure_event: str
+    """The log event of its BatchGuard's failures."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """More settings."""
+
+
+class PoisonTests:
+    """A stage's poison-record tests over the real broker, on SQLite and PostgreSQL:
+    subclass it as ``Test…`` in the stage's tests and set ``stage``.
+
+    A record over an event bound (refused at decoding) and, on PostgreSQL, one the
+    database refuses (text cannot hold NUL) go to the dead-letter topic and the next
+    record of the partition goes through; a held lock is retried, one log line per
+    retry and the traceback once, until the record goes through."""
+
+    stage: Stage
+    topic = "repatriation-flights"
+
+    @pytest.fixture
+    def service(self, database_url: str, kafka_bootstrap: str) -> Iterator[Any]:
+        from wirewatch.schema import upgrade
+
+        prefix = self.stage.group_field.removesuffix("_consumer_group")
+        group = f"{prefix}-poison-{uuid.uuid4().hex[:8]}"
+        settings = self.stage.settings(
+            kafka_bootstrap=kafka_bootstrap,
+            database_url=database_url,
+            log_level="WARNING",
+            **{self.stage.group_field: group},
+            **self.stage.extra,
+        )
+        engine = impatient_engine(database_url)
+        upgrade(engine)
+        start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
+        yield self.stage.service(settings, engine)
+        engine.dispose()
+
+    async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
+        self, service: Any, database_url: str
+    ) -> None:
+        group = getattr(service.settings, self.stage.group_field)
+        stored = functools.partial(self.stage.stored, service.engine)
+        await poison_then_good(service, group, stored, database_url, self.topic)
+
+    async def test_a_transient_error_is_retried_one_line_per_retry(
+        self, service: Any, database_url: str
+    ) -> None:
+        stored = functools.partial(self.stage.stored, service.engine)
+        lines = await retried_while_locked(
+            service, stored, database_url, self.stage.locked_table, self.topic
+        )
+        assert_one_line_per_retry(lines, self.stage.failure_event)

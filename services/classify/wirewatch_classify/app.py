@@ -68,8 +68,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         # Classified items go out in one record batch per partition (the one publish path).
         self.producer = KeyedProducer(settings, client_suffix="classify-out")
         self._saving: asyncio.Future[None] | None = None  # the last batch's store write
-        self._stop = asyncio.Event()
-        self._poll_task: asyncio.Task[None] | None = None
+        self.run_while_up(self._poll_user_topics)
         self.dead_letter_publisher = self.broker.publisher(
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
         )
@@ -231,13 +230,13 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         # Swapped in one assignment: a batch in progress keeps the classifier it started with.
         self.classifier = self.base_classifier.with_user_topics(compiled)
 
-    async def _poll_user_topics(self) -> None:
-        while not self._stop.is_set():
+    async def _poll_user_topics(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
             with contextlib.suppress(TimeoutError):  # the poll interval elapsed
                 await asyncio.wait_for(
-                    self._stop.wait(), timeout=self.settings.classify_user_topics_poll_s
+                    stop.wait(), timeout=self.settings.classify_user_topics_poll_s
                 )
-            if self._stop.is_set():
+            if stop.is_set():
                 return
             try:
                 await self.reload_user_topics()
@@ -256,16 +255,9 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             )
             await asyncio.to_thread(self._pool.warm_up)
 
-    async def after_startup(self) -> None:
-        self._stop.clear()
-        self._poll_task = asyncio.create_task(self._poll_user_topics())
-
     async def on_shutdown(self) -> None:
-        self._stop.set()
+        await super().on_shutdown()  # the user-topic refresher has stopped
         await self.flush_store()
-        if self._poll_task is not None:
-            await self._poll_task
-            self._poll_task = None
         if self._pool is not None:
             await asyncio.to_thread(self._pool.close)
             self._pool = None

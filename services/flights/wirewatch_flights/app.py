@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import asyncio
 
-from faststream import AckPolicy, FastStream
-from faststream.kafka import KafkaBroker
-from faststream.kafka.annotations import KafkaMessage
+from faststream import FastStream
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
-from wirewatch_shared.db import make_engine
-from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
-from wirewatch_shared.failures import BatchGuard
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_flights import store
 from wirewatch_flights.intake import Intake, observe, observe_story_event
@@ -34,54 +29,42 @@ log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
 
 
-class FlightsService:
+class FlightsService(ServiceBase[FlightsSettings]):
+    """Owns the broker and the consumer of flight reports (story events or classified items)."""
+
     def __init__(self, settings: FlightsSettings, engine: Engine | None = None) -> None:
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="flights")
-        self.handled = 0
+        super().__init__(settings, engine, client="flights")
         self.source_stream = (
             streams.STORIES if settings.flights_source == "stories" else streams.CLASSIFIED
         )
         self.flights_publisher = self.broker.publisher(
             streams.FLIGHTS, title="flights", description="Flight record created or changed"
         )
-        self.dead_letters = DeadLetters(
-            self.broker.publisher(streams.DEAD_LETTER),
-            self.source_stream,
-            settings.flights_consumer_group,
-        )
         # Decode, store, commit; a record refused for good is dead-lettered, a transient
         # failure commits nothing and is retried after a backoff. One record at a time:
         # each observation is its own transaction, so a failure never leaves a batch half
         # stored with its events unpublished.
-        self.guard = BatchGuard[Intake](
+        self.guard = self.consume(
+            self.source_stream,
+            settings.flights_consumer_group,
             "recording flights failed",
             self._intake,
             self.handle,
-            self.dead_letters,
+            max_records=settings.flights_batch_max_records,
+            title="flight-reports",
             whole_batch_first=False,
         )
-        self.broker.subscriber(
-            self.source_stream,
-            group_id=settings.flights_consumer_group,
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
-            max_records=settings.flights_batch_max_records,
-            batch_timeout_ms=50,
-            decoder=raw_bodies,
-            title="flight-reports",
-            **settings.consumer_options(),  # type: ignore[arg-type]
-        )(self.on_batch)
+
+    @property
+    def handled(self) -> int:
+        """Messages fully processed (offsets committed)."""
+        return self.guard.handled
 
     def _intake(self, body: bytes) -> Intake | None:
         topics = self.settings.flights_topics
         if self.source_stream == streams.STORIES:
             return observe_story_event(StoryEvent.model_validate_json(body), topics)
         return observe(ClassifiedItem.model_validate_json(body), None, topics)
-
-    async def on_batch(self, message: KafkaMessage) -> None:
-        self.handled += await self.guard.consume(message)
 
     async def handle(self, intakes: list[Intake]) -> list[FlightRecordEvent]:
         """Store the observations, then publish the events of the records that changed."""
@@ -119,14 +102,6 @@ class FlightsService:
                 latest[event.record_id] = event
         return list(latest.values())
 
-    async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
-
-    def build_app(self) -> FastStream:
-        return FastStream(self.broker, on_startup=[self.on_startup])
-
 
 def create_app(settings: FlightsSettings | None = None) -> FastStream:
-    settings = settings or FlightsSettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return FlightsService(settings).build_app()
+    return service_app(FlightsService, settings or FlightsSettings())

@@ -15,7 +15,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 FLIGHT = _words(
     r"vuelos?",
-    r"aviones?",
+    r"avion(?:es)?",
     r"avioneta",
     r"aeronaves?",
     r"flights?",
@@ -46,6 +46,22 @@ FLIGHT = _words(
     r"flown",
     r"fly",
     r"flying",
+    r"air ?bases?",
+    r"bases? aereas?",
+    r"airfield",
+    r"aerodromo",
+    r"maiquetia",
+    r"toncontin",
+    r"palmerola",
+    r"soto cano",
+    r"ramon villeda morales",
+    r"tocumen",
+    r"juan santamaria",
+    r"la aurora",
+    r"comalapa",
+    r"heathrow",
+    r"stansted",
+    r"gatwick",
 )
 DEPORT = _words(
     r"deport(?:ad[oa]s?|ar|an|a|o|aron|ara|aran|acion|aciones|ados|ation|ations|ed|ees?|ing|s)?",
@@ -72,7 +88,12 @@ DEPORT = _words(
     r"envi(?:o|aron|ad[oa]s) (?:a|de regreso|desde)",
     r"sent (?:\w+ ){0,3}?(?:to|back)",
     r"migrant flights?",
-    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?migrants",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?(?:im)?migrants",
+    r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?asylum seekers",
+    r"send(?:s|ing)? (?:\w+ ){0,2}?(?:migrants|deportees|immigrants|asylum seekers|detainees)",
+    r"enviar (?:\w+ ){0,2}?(?:a )?(?:migrantes|deportados|inmigrantes|solicitantes de asilo)",
+    r"(?:con|de|llevar|trasladar\w*) (?:\w+ ){0,2}?solicitantes de asilo",
+    r"retornar(?:on|an|a|los|las)?",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
 )
@@ -359,24 +380,34 @@ ORIGIN_BEFORE_STRONG = re.compile(
 )
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor)\s*(?:las?|los|el)?\s*$"
+    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
+    # where the people were held or lived: the deporting state
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
+    r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
+    r"residentes en)\s*(?:las?|los|el|the)?\s*$"
 )
 SENDER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
     r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|repatriates?|"
     r"repatriated|repatria|repatrio|flies|flew|returns|returned|devuelve|devolvio|"
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
-    r"cancels|cancelled|canceled|cancela|cancelo|launch\w*|begins|began|starts|started|inicia|"
+    r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
-    r"traslada|traslado|stopped|halts the|retomara|reanudara|(?:is|are|was|were) resuming|"
-    r"ha fletado|fleta|fleto|chartered|suspend\w*|halt\w*)\b"
+    r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
+    r"ha fletado|fleta|fleto|chartered)\b"
 )
+EITHER_VERB_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"
+    r"suspend\w*|halt\w*|paus\w+)\b"
+)
+"""Verbs either side uses ("the US suspends flights", "Venezuela suspends flights"): a
+little of both roles, so the other places' cues decide."""
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
     r"accepted|rejects?|rejected|rechaza\w*|refuses?|"
-    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|halts?|"
-    r"halted|blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
+    r"refused|will not accept|won t accept|no aceptara|reautoriza\w*|reauthoriz\w*|"
+    r"blocks?|blocked|bloquea\w*|niega|nego|denies|denied|welcomes?|welcomed|"
     r"agrees? to (?:accept|receive|take)|acoge|acogio|takes? back|turned away|turns away|"
     r"impidio|impide|desautoriz\w*)\b"
 )
@@ -452,12 +483,12 @@ PEOPLE_NOUN = _words(
 PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
-    r"de est[oa]s)\b"
+    r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
 )
 SUBSET_BEFORE = re.compile(
-    r"(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
+    r"(?:(?<!\w)(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
     r"compuesto por|compuesta por|composed of|consisting of|"
-    r"of whom|de los cuales|y|and|\()\s*$"
+    r"of whom|de los cuales|y|and)|\()\s*$"
 )
 CUMULATIVE = _words(
     r"since (?:the (?:start|beginning)|(?:early |late )?"
@@ -475,6 +506,14 @@ CUMULATIVE = _words(
     r"cumulative",
     r"a year",
     r"al ano",
+    r"(?:a|per|each|every) (?:week|month|day)",
+    r"(?:por|cada) (?:semana|mes|dia)",
+    r"(?:a la|al) (?:semana|mes|dia)",
+    r"weekly",
+    r"semanales",
+    r"mensuales",
+    r"(?:in|during|en|durante) (?:19|20)\d\d",
+    r"(?:fiscal year|ano fiscal|last year|el ano pasado|the past year|el ultimo ano)",
     r"per year",
     r"por ano",
     r"annually",
@@ -553,6 +592,8 @@ SPECIFIC = _words(
     r"received", r"receives?", r"sent", r"enviad[oa]s", r"envio", r"enviaron", r"deported",
     r"deports", r"deporto", r"deporta", r"deportaron", r"expulsa", r"expulso", r"expulsaron",
     r"expelled", r"repatriad[oa]s", r"repatrio", r"retornaron", r"returned", r"transferred",
+    r"deportar", r"deporting", r"deportad[oa]s a", r"to deport", r"expulsar",
+    r"repatrian", r"deportan", r"expulsan", r"envian",
 )  # fmt: skip
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
@@ -575,9 +616,20 @@ NOT_A_ROLE_BEFORE = re.compile(
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
-    r"^\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"^\.?(?:-(?:chartered|operated|run|organi[sz]ed)\b)?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
     r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?|deportees|deportations?|"
     r"removals?|removal flights?))\b"
+)
+
+ATTRIBUTIVE_AFTER = re.compile(
+    r"^\.?\s*(?:deportation|removal|military|immigration|government|federal|judge|judges|"
+    r"court|courts|officials?|authorities|president|administration|agents?|border|air force|"
+    r"planes?|aircraft|flights?|jets?|embassy|navy|army|state department|homeland|custody|"
+    r"soil|officers?|troops|citizens?|nationals?|deportees|policy|policies|law|laws)\b"
+)
+ROUTE_FROM_BEFORE = re.compile(r"(?:\bde|\bdel|\bdesde|\bfrom)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+ROUTE_TO_BETWEEN = re.compile(
+    r"^\W*(?:a|al|to|hacia|into|rumbo a|con destino a|bound for)\s+(?:the\s+|el\s+|la\s+)?$"
 )
 
 # Status cues used to decide, strongest first (see extract._status).
@@ -593,7 +645,25 @@ BLOCKED_STRONG = _words(
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
     r"violaria\w*", r"would violate",
+    r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
+    r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
+    r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
+    r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
 )  # fmt: skip
+EXPLAINER_TITLE = re.compile(
+    r"^\W*(?:how|inside|explainer|explained|what is|what are|como es|como funciona|"
+    r"asi funciona|que es|cual es)\b.*\b(?:system|process|protocol|procedures?|works?|"
+    r"sistema|proceso|protocolo|procedimiento|funciona)\b"
+)
+"""A headline that explains how removals work in general, not one flight."""
+EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
+
+BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
+)
+"""Before a blocked cue: what happened earlier ("after months of suspension")."""
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|sin embargo|while|mientras)\b")
+
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
     r"planned", r"planea\w*", r"prev[eé]n?", r"programad[oa]s?", r"esta previsto",
@@ -611,6 +681,13 @@ PLANNED_STRONG = _words(
     r"(?:is|are) (?:ready|about) to", r"due to take off",
     r"on (?:its|their) way to (?:collect|pick)",
     r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
+    r"deportara\w*", r"expulsara\w*", r"repatriara\w*", r"enviara\w*", r"retornara\w*",
+    r"trasladara\w*", r"recibira\w*", r"llegaria\w*", r"aterrizaria\w*", r"saldria\w*",
+    r"partiria\w*", r"deportaria\w*", r"intends? to", r"(?:is|are) preparing to",
+    r"prepares? to", r"se prepara\w* para", r"pretende\w*", r"tiene planead[oa]",
+    r"in the coming (?:days|weeks)", r"en los proximos dias", r"en las proximas semanas",
+    r"next month", r"el proximo mes", r"alista\w*", r"prepara\w*", r"prepares?",
+    r"preparing", r"weighs", r"considers", r"considering", r"evalua\w*",
 )  # fmt: skip
 COMPLETED_STRONG = _words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
@@ -628,7 +705,8 @@ COMPLETED_STRONG = _words(
 COMPLETED_FINITE = _words(
     r"landed", r"lands", r"arrived", r"touched down", r"aterriz[oa]", r"aterrizaron",
     r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega", r"arrib[oa]", r"arribaron",
-    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"took off",
+    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"receives",
+    r"took off",
     r"departed", r"despego", r"despegaron", r"partio", r"salio", r"deporto", r"deportaron",
     r"expulso", r"expulsaron", r"repatrio", r"repatriaron", r"retornaron", r"regresaron",
     r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",
@@ -638,6 +716,10 @@ COMPLETED_FINITE = _words(
     r"has left", r"left the", r"leaves \w+ despite", r"flown out", r"went ahead", r"gone ahead",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     r"(?:is|are) carrying out", r"sends", r"violated",
+    r"(?:ha|han|habia|habian) (?:sido )?(?:deportad|expulsad|repatriad|retornad|enviad|"
+    r"trasladad)[oa]s?", r"volvio", r"se concreto",
+    # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
+    r"(?<!el )(?<!del )(?<!al )(?<!su )(?<!sus )(?<!de )(?<!un )(?<!y )(?:retorno|regreso)",
 )  # fmt: skip
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
@@ -656,6 +738,11 @@ MIGRANT_CONTEXT = _words(
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
+NOT_PEOPLE_BEFORE = re.compile(
+    r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
+    r"number|numero|no|nro|#)[\s.-]*$"
+)
+"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), not a head count."""
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"

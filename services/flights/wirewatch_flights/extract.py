@@ -18,7 +18,7 @@ from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers
-from wirewatch_flights.roles import Roles, score_mention
+from wirewatch_flights.roles import Roles, score_mention, score_route_pairs
 from wirewatch_flights.text import fold
 
 
@@ -74,8 +74,14 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
 
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
-    """An evacuation of a country's own citizens, or the repatriation of remains or
-    funds: unless deportation, expulsion or migrants are named."""
+    """An evacuation of a country's own citizens, the repatriation of remains or funds,
+    or an extradition: unless deportation, expulsion or migrants are named; or a
+    headline explaining how removals work in general."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is not None and cues.EXPLAINER_TITLE.search(title.folded):
+        return True
+    if _first(parts, cues.EXTRADITION):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
@@ -83,9 +89,35 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     return False
 
 
+def _flown_demonyms(parts: list[Part]) -> Span | None:
+    """A head count of a deported people's demonym on a flight named in the headline
+    ("Second flight with 190 Venezuelans lands in Caracas"): a return flight even when
+    no deportation word is used."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not cues.FLIGHT.search(title.folded):
+        return None
+    # plural nouns ("Venezuelans", "venezolanos") or a people noun after the demonym
+    # ("Venezuelan migrants"), not an adjective ("Venezuelan fans")
+    demonyms = [
+        m
+        for m in title.mentions
+        if m.entry.kind == "people"
+        and (
+            title.folded[m.end - 1] == "s"
+            or cues.PEOPLE_NOUN.match(title.folded[m.end : m.end + 20].lstrip())
+        )
+    ]
+    for number in title.numbers:
+        for m in demonyms:
+            gap = title.folded[number.end : m.start]
+            if 0 < len(gap) <= 30 and cues.PEOPLE_GAP.match(gap + " "):
+                return Span("title", number.start, m.end, title.text[number.start : m.end])
+    return None
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
-    deport = _first(parts, cues.DEPORT)
+    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts):
         return None
     flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
@@ -123,19 +155,50 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     return False
 
 
+_OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
+
+
+def _agency_of_another_state(part: Part, n: int) -> bool:
+    """An agency named with another country ("el INM de Honduras": Honduras's migration
+    institute, not Mexico's) implies no deporting state."""
+    mention = part.mentions[n]
+    state = mention.entry.state
+    if mention.entry.kind != "operator" or state is None:
+        return False
+    later = [m for m in part.mentions[n + 1 :] if m.entry.key != mention.entry.key]
+    if not later:
+        return False
+    following = later[0]
+    if following.entry.kind not in ("country", "place") or following.entry.key == state:
+        return False
+    return bool(_OF_PLACE.match(part.folded[mention.end : following.start]))
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = Roles()
     for part in parts:
-        for mention in part.mentions:
+        for n, mention in enumerate(part.mentions):
+            if _agency_of_another_state(part, n):
+                continue
             score_mention(roles, part.folded, mention, part.source, part.text)
+        score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
     dest, origin = roles.destination.winner(), roles.origin.winner()
     if dest and origin and dest[0] == origin[0]:
-        # One country, both roles: it takes the role it scores higher in.
+        # One country, both roles: when only one of the roles has another candidate, it
+        # takes the other role ("Jamaica deportation flight" + Home Office: JM is the
+        # destination); else the role it scores higher in.
         code = dest[0]
-        if roles.origin.scores[code] >= roles.destination.scores[code]:
-            dest = roles.destination.winner(exclude=code)
+        other_dest = roles.destination.winner(exclude=code)
+        other_origin = roles.origin.winner(exclude=code)
+        as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
+        if other_dest is None and other_origin is not None:
+            as_origin = False
+        elif other_origin is None and other_dest is not None:
+            as_origin = True
+        if as_origin:
+            dest = other_dest
         else:
-            origin = roles.origin.winner(exclude=code)
+            origin = other_origin
     dest = dest or _title_country(parts, origin)
     if dest is not None and _coordinated(parts, dest[0], origin[0] if origin else None):
         span = dest[1]
@@ -166,6 +229,8 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         for s in demonym_starts
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
+        return None
+    if cues.NOT_PEOPLE_BEFORE.search(before):
         return None
     if 1900 <= number.value <= 2100 and not noun:
         return None
@@ -220,6 +285,24 @@ def _span(part: Part, m: re.Match[str]) -> Span:
     return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
 
 
+def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
+    """The first blocked cue that blocks this report's flight. With a finite "landed /
+    recibió" in the text, a blocked cue is only background when it follows "after /
+    tras / since" ("lands after months of suspension") or a later clause ("recibió 3
+    vuelos; un cuarto fue cancelado")."""
+    for blocked in cues.BLOCKED_STRONG.finditer(folded):
+        if finite is None:
+            return blocked
+        before = folded[max(0, blocked.start() - 40) : blocked.start()]
+        if cues.BACKGROUND_BEFORE.search(before):
+            continue
+        between = folded[finite.end() : blocked.start()]
+        if finite.start() < blocked.start() and cues.CLAUSE_BREAK.search(between):
+            continue
+        return blocked
+    return None
+
+
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
     """A part's status: blocked if it says so (unless flights resume, or went ahead
     despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
@@ -229,7 +312,7 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if already:
         return "completed", _span(part, already)
     finite = cues.COMPLETED_FINITE.search(folded)
-    blocked = cues.BLOCKED_STRONG.search(folded)
+    blocked = _blocking(folded, finite)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:

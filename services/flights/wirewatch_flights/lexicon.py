@@ -4,7 +4,9 @@
   table), plus the aliases in ``data/places.yaml``;
 - demonyms (how the deported people are named: "venezolanos", "Guatemalans"), state
   adjectives ("estadounidense"), cities and airports, from ``data/places.yaml``;
-- operators (agencies and carriers) and the deporting state an agency implies.
+- operators (agencies and carriers) and the deporting state an agency implies;
+- state signals: offices and officials that imply the deporting state without being an
+  operator ("federal judge", "Kristi Noem", "Home Secretary").
 
 Names that are also common words or pronouns ("=US", "=Chad") must appear with
 exactly that spelling; everything else matches case- and accent-insensitively.
@@ -25,7 +27,7 @@ from wirewatch_flights.text import fold
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "places.yaml"
 
-Kind = Literal["country", "people", "state_adj", "place", "operator"]
+Kind = Literal["country", "people", "state_adj", "place", "operator", "signal"]
 
 _EXACT_CASE_NAMES = frozenset(
     {
@@ -72,7 +74,8 @@ class Entry:
     """ISO alpha-2 code for countries, people, state adjectives and places; the operator's
     display name for operators."""
     state: str | None = None
-    """For operators: the deporting state the agency implies (ICE means US)."""
+    """For operators and signals: the deporting state the agency or office implies (ICE
+    means US)."""
     agency: bool = False
     """For operators: a government agency (ICE, INM), as opposed to a carrier or an air
     force; a named carrier is the more specific operator."""
@@ -181,4 +184,7 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
             builder.add(
                 phrase, Entry("operator", name, spec.get("state"), bool(spec.get("agency")))
             )
+    for code, phrases in data.get("signals", {}).items():
+        for phrase in phrases:
+            builder.add(phrase, Entry("signal", f"signal:{code}", code))
     return Lexicon(builder.table)

@@ -145,9 +145,15 @@ def same_flight(
     """Whether an observation belongs to an existing record: the same story, or the same
     route (destination, and origin unless one is unknown) within ``window_days`` (1 when
     both dates are stated). A planned flight (an announcement) also takes the first
-    flight on its route reported up to ``planned_window_days`` later."""
+    flight on its route reported up to ``planned_window_days`` later.
+
+    Records are per story: when the observation and the record both come from stories
+    and the stories differ, they are two flights, however close their routes and dates,
+    except that an announcement (a planned record) still becomes the flight that a later
+    story reports as flown or blocked. The route rule is for items without a story."""
     if a_story is not None and a_story in b_stories:
         return True
+    other_story = a_story is not None and bool(b_stories)
     if a.destination is None or a.destination != b.destination:
         return False
     if a.origin and b.origin and a.origin != b.origin:
@@ -156,6 +162,8 @@ def same_flight(
         return False
     gap = (a.flight_date - b.flight_date).days
     limit = 1 if (a.flight_date_stated and b.flight_date_stated) else window_days
-    if abs(gap) <= limit:
+    if abs(gap) <= limit and not other_story:
         return True
+    if other_story and a.status == "planned":
+        return False
     return b.status == "planned" and 0 <= gap <= planned_window_days

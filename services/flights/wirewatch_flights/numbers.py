@@ -137,4 +137,41 @@ def numbers(text: str) -> list[Number]:
         if not any(a.start <= n.start < a.end for a in approximate)
     ]
     found = _digit_numbers(text) + words + approximate
-    return sorted(found, key=lambda n: n.start)
+    return _thousands(lowered, sorted(found, key=lambda n: n.start))
+
+
+_MIL = re.compile(r"\s+mil(?:\s+|$)")
+
+
+def _thousands(lowered: str, found: list[Number]) -> list[Number]:
+    """Mexican press style: "mil 64" is 1,064 and "2 mil 300" is 2,300 (digits around
+    the word "mil", which text2num reads alone as 1,000)."""
+    out: list[Number] = []
+    i = 0
+    while i < len(found):
+        n = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        is_mil = lowered[n.start : n.end] == "mil"
+        if (
+            not is_mil
+            and n.value < 1000
+            and nxt is not None
+            and lowered[nxt.start : nxt.end] == "mil"
+            and _MIL.fullmatch(lowered[n.end : nxt.end] + " ")
+        ):
+            n = Number(n.value * 1000, n.start, nxt.end)  # "2 mil"
+            i += 1
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            is_mil = True
+        if (
+            is_mil
+            and nxt is not None
+            and nxt.value < 1000
+            and lowered[n.end : nxt.start].isspace()
+            and lowered[nxt.start].isdigit()
+        ):
+            n = Number(n.value + nxt.value, n.start, nxt.end)  # "mil 64"
+            i += 1
+        out.append(n)
+        i += 1
+    return out

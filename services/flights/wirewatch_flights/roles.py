@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from wirewatch_flights import cues
 from wirewatch_flights.lexicon import Mention
@@ -22,6 +23,7 @@ _GOVERNMENT = re.compile(
     r"trump|biden"
 )
 TITLE_WEIGHT = 1.5
+GOVERNMENT_BONUS = 1.5
 MIN_SCORE = 1.5
 _WINDOW = 60
 
@@ -65,13 +67,15 @@ def _after(folded: str, mention: Mention) -> str:
     return folded[mention.end : mention.end + _WINDOW]
 
 
-def _people_context(folded: str, mention: Mention) -> bool:
+def _people_context(folded: str, mention: Mention, source: Source) -> bool:
     """A demonym that names the deported people ("304 venezolanos", "Guatemalan
-    deportees") rather than a state ("Colombian authorities")."""
+    deportees", a headline's "Hondureños detenidos en Florida llegan deportados") rather
+    than a state ("Colombian authorities")."""
     before = _before(folded, mention)[-25:]
     after = _after(folded, mention)[:30]
     return bool(
-        cues.PEOPLE_NOUN.search(after[:20])
+        (source == "title" and cues.DEPORT.search(folded))
+        or cues.PEOPLE_NOUN.search(after[:20])
         or cues.DEPORT.search(after)
         or cues.DEPORT.search(before)
         or any(ch.isdigit() for ch in before[-8:])
@@ -86,12 +90,20 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     origin = destination = 0.0
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
+    # "a U.S. deportation flight", "in U.S. custody": a name used as an adjective; the
+    # "a" or "in" before it is an English article or preposition, not a destination cue.
+    attributive = mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after)
+    strong_origin = strong_dest = False
     if cues.ORIGIN_BEFORE_STRONG.search(before):
         origin += 3.0
+        strong_origin = True
     elif cues.DEST_BEFORE_STRONG.search(before):
         destination += 3.0
+        strong_dest = True
     elif cues.ORIGIN_BEFORE_WEAK.search(before):
         origin += 1.5
+    elif attributive:
+        pass
     elif cues.DEST_BEFORE_MID.search(before):
         destination += 1.5
     elif cues.DEST_BEFORE_WEAK.search(before):
@@ -100,10 +112,15 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         origin += 2.0  # "a U.S. deportation flight"
     elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
         destination += 1.5  # "the Rwanda flight"
-    if cues.SENDER_VERB_AFTER.search(after):
+    # The verb after a place introduced by "to" / "from" belongs to the flight ("the
+    # flight to Colombia cancelled"), not to the place.
+    if cues.SENDER_VERB_AFTER.search(after) and not strong_dest:
         origin += 3.0
-    elif cues.RECEIVER_VERB_AFTER.search(after):
+    elif cues.RECEIVER_VERB_AFTER.search(after) and not strong_origin:
         destination += 3.0
+    elif cues.EITHER_VERB_AFTER.search(after) and not (strong_origin or strong_dest):
+        origin += 1.5
+        destination += 1.5
     return origin, destination
 
 
@@ -111,15 +128,15 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
     span = Span(source, mention.start, mention.end, text[mention.start : mention.end])
-    if entry.kind == "operator":
+    if entry.kind in ("operator", "signal"):
         if entry.state:
             roles.origin.add(entry.state, 1.6 * weight, span)
         return
     origin, destination = _cue_scores(folded, mention)
     if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
-        origin += 1.0  # "the Trump administration", "Washington": a state that acts
+        origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
     if entry.kind == "people":
-        if _people_context(folded, mention):
+        if _people_context(folded, mention, source):
             destination += 1.5
         if origin == 0:
             origin = 0.0
@@ -132,3 +149,28 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
         destination += 0.5 if origin == 0 else 0.0
     roles.origin.add(entry.key, origin * weight, span)
     roles.destination.add(entry.key, destination * weight, span)
+
+
+_NAMED = ("country", "place")
+
+
+def score_route_pairs(
+    roles: Roles, folded: str, mentions: tuple[Mention, ...], source: Source, text: str
+) -> None:
+    """ "de(sde) X a Y", "from X to Y": the first place is the origin and the second the
+    destination ("la expulsión de un migrante del Reino Unido a Ruanda")."""
+    weight = TITLE_WEIGHT if source == "title" else 1.0
+    named = [m for m in mentions if m.entry.kind in _NAMED]
+    for a, b in pairwise(named):
+        if a.entry.key == b.entry.key:
+            continue
+        if not cues.ROUTE_FROM_BEFORE.search(folded[max(0, a.start - 12) : a.start]):
+            continue
+        if not cues.ROUTE_TO_BETWEEN.match(folded[a.end : b.start]):
+            continue
+        roles.origin.add(
+            a.entry.key, 2.0 * weight, Span(source, a.start, a.end, text[a.start : a.end])
+        )
+        roles.destination.add(
+            b.entry.key, 1.0 * weight, Span(source, b.start, b.end, text[b.start : b.end])
+        )

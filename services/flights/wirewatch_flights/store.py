@@ -1,7 +1,8 @@
 """Flight records in the stage's database (SQLite or PostgreSQL).
 
-An item's observation is stored, the record it belongs to is found (same story, or
-same route within the merge window, see :func:`merge.same_flight`), and the record
+An item's observation is stored, the record it belongs to is found (same story; for
+items without a story, same route within the merge window; see
+:func:`merge.same_flight`), and the record
 is recomputed from all its observations in the same transaction. On PostgreSQL a
 transaction-scoped advisory lock per destination keeps two processes from creating
 the same flight twice; SQLite serialises writers anyway.

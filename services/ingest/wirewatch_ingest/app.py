@@ -11,11 +11,8 @@ import asyncio
 from collections.abc import Sequence
 
 from faststream import FastStream
-from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import make_broker
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
@@ -33,14 +30,11 @@ class IngestService(ServiceBase[IngestSettings]):
     """Owns the broker, the poller (HTTP client, parser processes) and its loop task."""
 
     def __init__(self, settings: IngestSettings, engine: Engine | None = None) -> None:
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="ingest")
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        super().__init__(settings, engine, client="ingest")
         # New items go out in one record batch per partition (the one publish path).
         self.producer = KeyedProducer(settings, client_suffix="ingest-items")
         self.poller = FeedPoller(self.engine, settings, self.publish_items)
+        self.run_while_up(self.poller.run)
 
     async def publish_items(self, items: Sequence[OutgoingItem | FeedItem]) -> None:
         """Publish every item keyed by item id; return once the broker acked them all."""
@@ -64,15 +58,8 @@ class IngestService(ServiceBase[IngestSettings]):
         await self.producer.start()
         await self.poller.start()
 
-    async def after_startup(self) -> None:
-        self._stop.clear()
-        self._task = asyncio.create_task(self.poller.run(self._stop))
-
     async def on_shutdown(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        await super().on_shutdown()  # the poll loop has ended
         await self.poller.aclose()
         await self.producer.stop()  # every poll has finished: nothing is in flight
 

@@ -293,6 +293,18 @@ _FAILURE = (
 )
 
 
+def _poll_params(row: SuccessRow | FailureRow, owner: str, now: datetime) -> dict[str, Any]:
+    """What every recorded poll binds: its feed, the lease owner, the time, its status
+    and its next check."""
+    return {
+        "b_id": row.feed_id,
+        "b_owner": owner,
+        "b_now": now,
+        "b_status": row.status[:64],
+        "b_next": row.next_check_at,
+    }
+
+
 def write_results(
     engine: Engine,
     *,
@@ -306,11 +318,7 @@ def write_results(
     how many feed rows were updated."""
     success_params = [
         {
-            "b_id": row.feed_id,
-            "b_owner": owner,
-            "b_now": now,
-            "b_status": row.status[:64],
-            "b_next": row.next_check_at,
+            **_poll_params(row, owner, now),
             "b_interval": row.interval_s,
             "b_etag": row.etag[:1024] if row.etag else None,
             "b_last_modified": row.last_modified[:256] if row.last_modified else None,
@@ -322,14 +330,10 @@ def write_results(
     ]
     failure_params = [
         {
-            "b_id": row.feed_id,
-            "b_owner": owner,
-            "b_now": now,
-            "b_status": row.status[:64],
+            **_poll_params(row, owner, now),
             "b_errors": row.consecutive_errors,
             "b_error": row.error[:1024],
             "b_parked": row.parked,
-            "b_next": row.next_check_at,
         }
         for row in failures
     ]

@@ -307,10 +307,7 @@ class Fetcher:
         request = self.client.build_request("GET", url, headers=headers)
         response = await self.client.send(request, stream=True)
         try:
-            location = response.headers.get("location")
-            if response.status_code in REDIRECT_STATUSES and location:
-                return str(urljoin(str(response.url), location.strip()))
-            return await self._result(
+            return await self._outcome(
                 response.status_code,
                 str(response.url),
                 {k.lower(): v for k, v in response.headers.items()},
@@ -367,11 +364,8 @@ class Fetcher:
                         request=httpx.Request("GET", target),
                     )
                 )
-            location = merged.get("location")
-            if response.status in REDIRECT_STATUSES and location:
-                return urljoin(final, location.strip())
             reason = response.extensions.get("reason_phrase", b"")
-            return await self._result(
+            return await self._outcome(
                 response.status,
                 final,
                 merged,
@@ -383,7 +377,7 @@ class Fetcher:
         finally:
             await response.aclose()
 
-    async def _result(
+    async def _outcome(
         self,
         status: int,
         url: str,
@@ -392,7 +386,12 @@ class Fetcher:
         raw_body: AsyncIterator[bytes],
         etag: str | None,
         last_modified: str | None,
-    ) -> FetchResult:
+    ) -> FetchResult | str:
+        """What one hop's response means: the URL to follow (a redirect), or the result.
+        ``headers`` have lower-case names."""
+        location = headers.get("location")
+        if status in REDIRECT_STATUSES and location:
+            return urljoin(url, location.strip())
         now = datetime.now(UTC)
         retry_after = parse_retry_after(headers.get("retry-after"), now)
         if status == 304:

@@ -1,16 +1,10 @@
 """A keep-alive connection pool indexed by origin (HTTP/1.1), for the fetcher's httpx client.
 
-httpcore's own pool scans every pooled connection on every request and on every
-response close (and, for the idle count, scans them again per connection), so
-its cost grows with the square of the pool size. That is why the client used to
-keep only 8 idle connections: with feeds spread over hundreds of hosts, nearly
-every poll opened (and closed) a new TCP connection.
-
-:class:`OriginPool` keeps idle connections per origin (scheme, host, port):
-taking one and giving it back is O(1), so it can afford an idle connection for
-each recently polled host. Feeds of one host polled close together (the normal
-case: one site, several section feeds) then reuse one connection, which is
-cheaper for both sides, and a 304 costs little more than one request/response.
+:class:`OriginPool` keeps idle connections per origin (scheme, host, port), so taking
+one and giving it back is O(1) and it can keep one for each recently polled host:
+feeds of one host polled close together reuse a connection. Why not httpcore's own
+pool (its cost grows with the square of the pool size), with the measurements:
+docs/ingest.md, "Connection pool" and "Benchmark".
 
 - Every new connection goes through the pool's network backend, i.e. the SSRF guard.
   The pool answers httpcore requests (``handle_async_request``); an httpx client uses

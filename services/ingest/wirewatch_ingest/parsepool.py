@@ -5,7 +5,9 @@ GIL and stall fetching. Workers return compact results — each item already
 serialised to its ``FeedItem`` JSON — so the event-loop process does almost
 no per-item work. Tiny bodies are parsed in a thread (cheaper than the
 round trip). A parse that runs past ``timeout_s`` gets its worker processes
-replaced; a crashed worker pool is rebuilt and the parse retried once.
+replaced; a crashed worker pool is rebuilt and the parse retried once. Each worker
+reports its pid when it starts (the pool's initializer), so the pool terminates
+exactly its own processes through public ``multiprocessing`` APIs.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 from collections.abc import Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from wirewatch_shared import lifeline
@@ -86,6 +88,12 @@ def _warm_up() -> int:
     return os.getpid()
 
 
+def _worker_start(parent_pid: int, pids: multiprocessing.SimpleQueue[int]) -> None:
+    """Initializer of every worker: die with the parent, and report this pid."""
+    lifeline.worker_initializer(parent_pid)
+    pids.put(os.getpid())
+
+
 def _mp_context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
@@ -93,6 +101,41 @@ def _mp_context() -> multiprocessing.context.BaseContext:
         ctx.set_forkserver_preload(["wirewatch_ingest.parsepool"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+@dataclass
+class _Workers:
+    """One executor and the pids its workers reported (they start on demand)."""
+
+    executor: ProcessPoolExecutor
+    reported: multiprocessing.SimpleQueue[int]
+    pids: set[int] = field(default_factory=set)
+
+    @classmethod
+    def start(cls, workers: int) -> _Workers:
+        context = _mp_context()
+        reported: multiprocessing.SimpleQueue[int] = context.SimpleQueue()
+        executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(os.getpid(), reported),
+        )
+        return cls(executor, reported)
+
+    def worker_pids(self) -> set[int]:
+        while not self.reported.empty():
+            self.pids.add(self.reported.get())
+        return set(self.pids)
+
+    def kill(self) -> None:
+        """Terminate the workers (a stuck parse never returns) and drop the executor."""
+        pids = self.worker_pids()
+        for process in multiprocessing.active_children():
+            if process.pid in pids:
+                process.terminate()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.reported.close()
 
 
 class ParsePool:
@@ -104,16 +147,19 @@ class ParsePool:
         self.workers = workers
         self.inline_max_bytes = inline_max_bytes
         self.timeout_s = timeout_s
-        self._executor: ProcessPoolExecutor | None = None
+        self._workers: _Workers | None = None
+
+    @property
+    def _executor(self) -> ProcessPoolExecutor | None:
+        return self._workers.executor if self._workers is not None else None
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        self._executor = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=_mp_context(),
-            initializer=lifeline.worker_initializer,
-            initargs=(os.getpid(),),
-        )
-        return self._executor
+        self._workers = _Workers.start(self.workers)
+        return self._workers.executor
+
+    def worker_pids(self) -> set[int]:
+        """The pids of the worker processes started so far (empty before any)."""
+        return self._workers.worker_pids() if self._workers is not None else set()
 
     def start(self) -> None:
         """Start the worker processes now (blocking; otherwise on first use)."""
@@ -124,13 +170,10 @@ class ParsePool:
             future.result(timeout=60)
 
     def _replace_executor(self, reason: str) -> None:
-        executor, self._executor = self._executor, None
-        if executor is not None:
+        workers, self._workers = self._workers, None
+        if workers is not None:
             log.warning("replacing parser processes", reason=reason)
-            processes = dict(getattr(executor, "_processes", None) or {})
-            for process in processes.values():
-                process.terminate()
-            executor.shutdown(wait=False, cancel_futures=True)
+            workers.kill()
         self._new_executor()
 
     async def parse(
@@ -165,6 +208,7 @@ class ParsePool:
         raise AssertionError("unreachable")
 
     def close(self) -> None:
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        workers, self._workers = self._workers, None
+        if workers is not None:
+            workers.executor.shutdown(wait=True, cancel_futures=True)
+            workers.reported.close()

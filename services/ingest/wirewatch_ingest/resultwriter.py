@@ -18,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+from collections import deque
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
@@ -32,6 +34,8 @@ log = get_logger(__name__)
 
 _Row = feedstore.SuccessRow | feedstore.FailureRow
 LINGER_S = 0.02
+E = TypeVar("E")
+R = TypeVar("R")
 
 
 class _Linger:
@@ -49,10 +53,90 @@ class _Linger:
         self.urgent.clear()
 
 
-class ResultWriter:
-    """Group commit: a write starts a flush if none is running; writes that arrive
-    meanwhile go together in the next flush (at most ``max_batch`` per transaction).
-    A ``linger`` write (a parsed poll) waits up to ``linger_s`` for others first."""
+class _GroupCommit(Generic[E, R]):
+    """Group commit: a submitted entry starts a flush if none is running; entries that
+    arrive meanwhile go together in the next flush, one transaction (``_commit``, in the
+    executor) for entries of at most ``max_size`` in total. A lingering entry waits up
+    to ``linger_s`` for company first; an urgent one, or a full batch, cuts that short.
+    Each submitter awaits the answer of its own entry."""
+
+    failure_event: str | None = None
+    """Logged (with the traceback) when a flush fails; every entry of it gets the error."""
+
+    def __init__(
+        self, engine: Engine, owner: str, executor: Executor | None, *, max_size: int,
+        linger_s: float,
+    ) -> None:  # fmt: skip
+        self.engine = engine
+        self.owner = owner
+        self.executor = executor
+        self.max_size = max_size
+        self._linger_s = linger_s
+        self._linger: _Linger | None = None
+        self._pending: deque[tuple[E, int, asyncio.Future[R]]] = deque()
+        self._pending_size = 0
+        self._flusher: asyncio.Task[None] | None = None
+
+    def _commit(self, entries: list[E]) -> list[R]:
+        """One transaction for ``entries`` (runs in the executor): one answer each."""
+        raise NotImplementedError
+
+    async def _submit(self, entry: E, size: int, *, linger: bool) -> R:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[R] = loop.create_future()
+        self._pending.append((entry, size, future))
+        self._pending_size += size
+        if self._linger is None:
+            self._linger = _Linger(self._linger_s)
+        if not linger or self._pending_size >= self.max_size:
+            self._linger.urgent.set()
+        if self._flusher is None or self._flusher.done():
+            self._flusher = loop.create_task(self._flush_all())
+        return await asyncio.shield(future)
+
+    def _take(self) -> list[tuple[E, int, asyncio.Future[R]]]:
+        """The next batch: pending entries in order, at most ``max_size`` in total (at
+        least one entry, whatever its size)."""
+        batch: list[tuple[E, int, asyncio.Future[R]]] = []
+        total = 0
+        while self._pending and (not batch or total + self._pending[0][1] <= self.max_size):
+            batch.append(self._pending.popleft())
+            total += batch[-1][1]
+        self._pending_size -= total
+        return batch
+
+    async def _flush_all(self) -> None:
+        while self._pending:
+            assert self._linger is not None
+            await self._linger.wait()
+            await self._flush(self._take())
+
+    async def _flush(self, batch: list[tuple[E, int, asyncio.Future[R]]]) -> None:
+        call = functools.partial(self._commit, [entry for entry, _, _ in batch])
+        try:
+            answers = await asyncio.get_running_loop().run_in_executor(self.executor, call)
+        except Exception as exc:
+            if self.failure_event is not None:
+                log.exception(self.failure_event, entries=len(batch))
+            for *_, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for (*_, future), answer in zip(batch, answers, strict=True):
+            if not future.done():
+                future.set_result(answer)
+
+    async def aclose(self) -> None:
+        if self._flusher is not None:
+            await asyncio.gather(self._flusher, return_exceptions=True)
+
+
+class ResultWriter(_GroupCommit[_Row, None]):
+    """Group commit of poll results (:func:`wirewatch_ingest.feedstore.write_results`),
+    at most ``max_batch`` per transaction. A ``linger`` write (a parsed poll) waits up
+    to ``linger_s`` for others first."""
+
+    failure_event = "writing poll results failed"
 
     def __init__(
         self,
@@ -63,72 +147,32 @@ class ResultWriter:
         max_batch: int = 256,
         linger_s: float = LINGER_S,
     ) -> None:
-        self.engine = engine
-        self.owner = owner
-        self.executor = executor
-        self.max_batch = max_batch
-        self._linger: _Linger | None = None
-        self._linger_s = linger_s
-        self._pending: list[tuple[_Row, asyncio.Future[None]]] = []
-        self._flusher: asyncio.Task[None] | None = None
+        super().__init__(engine, owner, executor, max_size=max_batch, linger_s=linger_s)
 
     async def write(self, row: _Row, *, linger: bool = False) -> None:
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
-        self._pending.append((row, future))
-        if self._linger is None:
-            self._linger = _Linger(self._linger_s)
-        if not linger or len(self._pending) >= self.max_batch:
-            self._linger.urgent.set()
-        if self._flusher is None or self._flusher.done():
-            self._flusher = loop.create_task(self._flush_all())
-        await asyncio.shield(future)
+        await self._submit(row, 1, linger=linger)
 
-    async def _flush_all(self) -> None:
-        while self._pending:
-            assert self._linger is not None
-            await self._linger.wait()
-            batch = self._pending[: self.max_batch]
-            del self._pending[: self.max_batch]
-            await self._flush(batch)
-
-    async def _flush(self, batch: list[tuple[_Row, asyncio.Future[None]]]) -> None:
-        successes = [row for row, _ in batch if isinstance(row, feedstore.SuccessRow)]
-        failures = [row for row, _ in batch if isinstance(row, feedstore.FailureRow)]
-        call = functools.partial(
-            feedstore.write_results,
+    def _commit(self, entries: list[_Row]) -> list[None]:
+        updated = feedstore.write_results(
             self.engine,
             owner=self.owner,
             now=utcnow(),
-            successes=successes,
-            failures=failures,
+            successes=[row for row in entries if isinstance(row, feedstore.SuccessRow)],
+            failures=[row for row in entries if isinstance(row, feedstore.FailureRow)],
         )
-        try:
-            updated = await asyncio.get_running_loop().run_in_executor(self.executor, call)
-        except Exception as exc:
-            log.exception("writing poll results failed", results=len(batch))
-            for _, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
-            return
-        if updated < len(batch):
-            log.warning("leases lost before results were recorded", lost=len(batch) - updated)
-        for _, future in batch:
-            if not future.done():
-                future.set_result(None)
-
-    async def aclose(self) -> None:
-        if self._flusher is not None:
-            await asyncio.gather(self._flusher, return_exceptions=True)
+        if updated < len(entries):
+            log.warning("leases lost before results were recorded", lost=len(entries) - updated)
+        return [None] * len(entries)
 
 
-_Claim = tuple[int, Sequence[str], datetime, "asyncio.Future[list[str]]", Mapping[str, str]]
-"""One poll's claim: feed id, item ids, time, its answer, the items' legacy ids."""
+_Claim = tuple[int, Sequence[str], datetime, Mapping[str, str]]
+"""One poll's claim: feed id, item ids, time, the items' legacy ids."""
 
 
-class ItemClaimer:
+class ItemClaimer(_GroupCommit[_Claim, list[str]]):
     """Group commit of item claims (:func:`wirewatch_ingest.feedstore.claim_items_many`):
-    claims that arrive within ``linger_s`` of each other share one transaction."""
+    claims that arrive within ``linger_s`` of each other share one transaction (at most
+    ``max_ids`` item ids, unless one claim alone has more)."""
 
     def __init__(
         self,
@@ -140,16 +184,8 @@ class ItemClaimer:
         max_ids: int = 4000,
         linger_s: float = LINGER_S,
     ) -> None:
-        self.engine = engine
-        self.owner = owner
-        self.executor = executor
+        super().__init__(engine, owner, executor, max_size=max_ids, linger_s=linger_s)
         self.stale_after_s = stale_after_s
-        self.max_ids = max_ids
-        self._linger_s = linger_s
-        self._linger: _Linger | None = None
-        self._pending: list[_Claim] = []
-        self._pending_ids = 0
-        self._flusher: asyncio.Task[None] | None = None
 
     async def claim(
         self,
@@ -161,52 +197,15 @@ class ItemClaimer:
         """The ids among ``item_ids`` this process should publish (see ``claim_items``)."""
         if not item_ids:
             return []
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[list[str]] = loop.create_future()
-        self._pending.append((feed_id, item_ids, now, future, legacy_ids or {}))
-        self._pending_ids += len(item_ids)
-        if self._linger is None:
-            self._linger = _Linger(self._linger_s)
-        if self._pending_ids >= self.max_ids:
-            self._linger.urgent.set()
-        if self._flusher is None or self._flusher.done():
-            self._flusher = loop.create_task(self._flush_all())
-        return await asyncio.shield(future)
+        claim = (feed_id, item_ids, now, legacy_ids or {})
+        return await self._submit(claim, len(item_ids), linger=True)
 
-    async def _flush_all(self) -> None:
-        while self._pending:
-            assert self._linger is not None
-            await self._linger.wait()
-            batch: list[_Claim] = []
-            count = 0
-            while self._pending and (not batch or count + len(self._pending[0][1]) <= self.max_ids):
-                entry = self._pending.pop(0)
-                batch.append(entry)
-                count += len(entry[1])
-            self._pending_ids -= count
-            await self._flush(batch)
-
-    async def _flush(self, batch: list[_Claim]) -> None:
-        call = functools.partial(
-            feedstore.claim_items_many,
+    def _commit(self, entries: list[_Claim]) -> list[list[str]]:
+        return feedstore.claim_items_many(
             self.engine,
-            [(feed_id, ids) for feed_id, ids, *_ in batch],
+            [(feed_id, ids) for feed_id, ids, _, _ in entries],
             owner=self.owner,
-            now=max(now for _, _, now, *_ in batch),
+            now=max(now for _, _, now, _ in entries),
             stale_after_s=self.stale_after_s,
-            legacy_ids=[legacy for *_, legacy in batch],
+            legacy_ids=[legacy for *_, legacy in entries],
         )
-        try:
-            results = await asyncio.get_running_loop().run_in_executor(self.executor, call)
-        except Exception as exc:
-            for *_, future, _legacy in batch:
-                if not future.done():
-                    future.set_exception(exc)
-            return
-        for (*_, future, _legacy), claimed in zip(batch, results, strict=True):
-            if not future.done():
-                future.set_result(claimed)
-
-    async def aclose(self) -> None:
-        if self._flusher is not None:
-            await asyncio.gather(self._flusher, return_exceptions=True)

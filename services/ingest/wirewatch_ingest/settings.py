@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import Field, model_validator
-from wirewatch_shared.settings import CommonSettings, deprecated_alias
+from pydantic import Field
+from wirewatch_shared.settings import CommonSettings
 
 DEFAULT_FEEDS: tuple[str, ...] = (
     # Real, public feeds that regularly cover migration, borders and deportations
@@ -156,8 +154,3 @@ class IngestSettings(CommonSettings):
         description="An item claimed for publishing but never confirmed (process crashed) "
         "is published again after this long (s).",
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _deprecated_private_networks(cls, data: Any) -> Any:
-        return deprecated_alias(data, "allow_private_networks", "ingest_allow_private_networks")

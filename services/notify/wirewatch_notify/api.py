@@ -144,7 +144,8 @@ subscriptions_api = APIRouter(
 async def create(body: SubscriptionCreate, api: Api, caller: Caller) -> SubscriptionCreated:
     """Create a subscription. A webhook's signing secret is in the answer, once.
     An email subscription sends a confirmation email and stays
-    `awaiting_confirmation` (nothing else is sent) until the link in it is used."""
+    `awaiting_confirmation` (nothing else is sent) until the link in it is used.
+    With `routes`, it gets route alerts: one per flight record on any of its routes."""
     service = api.service
     known = await asyncio.to_thread(service.known_topics)
     try:
@@ -163,9 +164,8 @@ async def create(body: SubscriptionCreate, api: Api, caller: Caller) -> Subscrip
     sub = created.subscription
     log.info("subscription created", subscription_id=sub.id, channel=sub.channel)
     service.worker.notify_recorded()  # a confirmation email may be waiting
-    return SubscriptionCreated(
-        **subscriptions.view(sub).model_dump(), webhook_secret=created.webhook_secret
-    )
+    [out] = await asyncio.to_thread(subscriptions.views, service.engine, [sub])
+    return SubscriptionCreated(**out.model_dump(), webhook_secret=created.webhook_secret)
 
 
 @subscriptions_api.get("")
@@ -174,7 +174,7 @@ async def list_all(api: Api, caller: Caller) -> list[SubscriptionOut]:
     subs = await asyncio.to_thread(
         subscriptions.list_subscriptions, api.service.engine, caller.owner
     )
-    return [subscriptions.view(s) for s in subs]
+    return await asyncio.to_thread(subscriptions.views, api.service.engine, subs)
 
 
 @subscriptions_api.get("/{subscription_id}", responses=ONE)
@@ -185,15 +185,16 @@ async def get_one(subscription_id: SubscriptionId, api: Api, caller: Caller) -> 
     )
     if sub is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-    return subscriptions.view(sub)
+    [out] = await asyncio.to_thread(subscriptions.views, api.service.engine, [sub])
+    return out
 
 
 @subscriptions_api.patch("/{subscription_id}", responses=ONE)
 async def update(
     subscription_id: SubscriptionId, body: SubscriptionUpdate, api: Api, caller: Caller
 ) -> SubscriptionOut:
-    """Change topics, filters, mode, quiet hours or the active flag (channel and
-    target are fixed: create a new subscription instead)."""
+    """Change topics, filters, routes, mode, quiet hours or the active flag (channel
+    and target are fixed: create a new subscription instead)."""
     known = await asyncio.to_thread(api.service.known_topics)
     try:
         sub = await asyncio.to_thread(
@@ -208,7 +209,8 @@ async def update(
         raise HTTPException(422, str(exc)) from exc
     if sub is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
-    return subscriptions.view(sub)
+    [out] = await asyncio.to_thread(subscriptions.views, api.service.engine, [sub])
+    return out
 
 
 @subscriptions_api.delete(

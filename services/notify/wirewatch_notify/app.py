@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Collection
+from typing import Any, TypeVar
 
-from faststream import AckPolicy, FastStream
-from faststream.kafka import KafkaBroker
-from faststream.kafka.annotations import KafkaMessage
+from faststream import FastStream
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import make_broker, raw_bodies
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.failures import Backoff, BatchGuard
@@ -47,15 +44,14 @@ BATCH_TIMEOUT_MS = 50
 # already small at 100 messages. Per partition and fetch (aiokafka's default is 1 MB):
 # a classified item is ~2 KB, so one round over the partitions still fills a batch.
 MAX_PARTITION_FETCH_BYTES = 128 * 1024
+T = TypeVar("T")
 TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
 
 
 class NotifyService(ServiceBase[NotifySettings]):
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
         memory.limit_arenas()  # before the worker threads exist
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="notify")
+        super().__init__(settings, engine, client="notify")
         secret_key = load_secret_key(settings)
         self.box = SecretBox(secret_key)
         self.links = LinkSigner(secret_key, settings.public_base_url)
@@ -65,83 +61,85 @@ class NotifyService(ServiceBase[NotifySettings]):
             lambda exc: "dead" if isinstance(exc, PermanentDeliveryError) else "retry",
         )
         self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
+        self.run_while_up(self.worker.run)
         self.rules = RuleCache(self.engine)
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self.handled = 0  # messages fully processed (offset committed)
         # The topic names a subscription may use (classify's shipped and user topics),
         # given by the composition root; None: not checked (notify cannot know them).
         self.topic_catalog: Callable[[], Collection[str]] | None = None
         # Each consumer: decode, record, commit; a refused record is dead-lettered, a
         # transient failure (database down) commits nothing and is read again after a
         # backoff (wirewatch_shared.failures.BatchGuard).
-        self.dead_letters = self._consume(
-            streams.CLASSIFIED, settings.consumer_group, self.on_batch
-        )
-        self.guard = BatchGuard[ClassifiedItem](
+        self.guard = self._consume(
+            streams.CLASSIFIED,
+            settings.consumer_group,
             "recording deliveries failed",
             ClassifiedItem.model_validate_json,
             self.handle_batch,
-            self.dead_letters,
-            Backoff(base_s=settings.delivery_tick_s),
+            after=self._after_batch,
         )
         # Story-mode subscriptions: alerts from story events (keyed by story id, so one
         # story's events come in order).
-        self.stories_handled = 0
-        self.story_dead_letters = self._consume(
-            streams.STORIES, settings.story_consumer_group, self.on_story_batch
-        )
-        self.story_guard = BatchGuard[StoryEvent](
+        self.story_guard = self._consume(
+            streams.STORIES,
+            settings.story_consumer_group,
             "recording story alerts failed",
             StoryEvent.model_validate_json,
             self.handle_story_events,
-            self.story_dead_letters,
-            Backoff(base_s=settings.delivery_tick_s),
         )
+        # Route subscriptions: one alert per (subscription, flight record), recorded in
+        # the outbox before the offsets are committed.
         self.routes = flight_alerts.RouteCache(self.engine)
-        self.flight_guard = BatchGuard[FlightRecordEvent](
+        self.flight_guard = self._consume(
+            streams.FLIGHTS,
+            streams.GROUP_NOTIFY_FLIGHTS,
             "recording flight alerts failed",
             FlightRecordEvent.model_validate_json,
             self.handle_flights,
-            self._consume(
-                streams.FLIGHTS, streams.GROUP_NOTIFY_FLIGHTS, self.on_flights, "flight-records"
-            ),
-            Backoff(base_s=settings.delivery_tick_s),
+            title="flight-records",
         )
 
     def _consume(
         self,
         stream: str,
         group: str,
-        handler: Callable[[KafkaMessage], Awaitable[None]],
-        title: str | None = None,
-    ) -> DeadLetters:
-        """Subscribe ``handler`` to batches of ``stream`` as ``group``; that consumer's
-        dead letters.
-
-        Manual commit: offsets are committed only once the batch is durably recorded
-        (its guard acks). The guard validates the raw bytes itself (model_validate_json,
-        one pass): FastStream's own decoding (a message object and json.loads per
-        record) is skipped.
-        """
-        self.broker.subscriber(
+        what: str,
+        decode: Callable[[bytes], T],
+        handle: Callable[[list[T]], Awaitable[None]],
+        **options: Any,
+    ) -> BatchGuard[T]:
+        """A consumer with notify's batch bounds, retried every delivery tick."""
+        return self.consume(
             stream,
-            group_id=group,
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
+            group,
+            what,
+            decode,
+            handle,
             max_records=BATCH_MAX_RECORDS,
             batch_timeout_ms=BATCH_TIMEOUT_MS,
-            decoder=raw_bodies,
+            backoff=Backoff(base_s=self.settings.delivery_tick_s),
             max_partition_fetch_bytes=MAX_PARTITION_FETCH_BYTES,
-            title=title,
-            **self.settings.consumer_options(),
-        )(handler)
-        return DeadLetters(self.broker.publisher(streams.DEAD_LETTER), stream, group)
+            **options,
+        )
 
-    async def on_flights(self, message: KafkaMessage) -> None:
-        """Flight records: one alert per (route subscription, record), recorded in the
-        outbox before the offsets are committed."""
-        await self.flight_guard.consume(message)
+    @property
+    def handled(self) -> int:
+        """Classified items' messages fully processed (offsets committed)."""
+        return self.guard.handled
+
+    @property
+    def stories_handled(self) -> int:
+        """Story events' messages fully processed (offsets committed)."""
+        return self.story_guard.handled
+
+    @property
+    def dead_letters(self) -> DeadLetters:
+        """The classified-item consumer's dead letters."""
+        return self.guard.dead_letters
+
+    @staticmethod
+    def _after_batch(done: int) -> None:
+        if done >= TRIM_AFTER:
+            memory.trim()  # a large batch's freed memory goes back to the OS
 
     async def handle_flights(self, events: list[FlightRecordEvent]) -> None:
         added = await asyncio.to_thread(self._record_flights, events) if events else 0
@@ -161,15 +159,6 @@ class NotifyService(ServiceBase[NotifySettings]):
     def known_topics(self) -> Collection[str] | None:
         """The topic catalogue now (blocking: reads the database), or None."""
         return self.topic_catalog() if self.topic_catalog is not None else None
-
-    async def on_batch(self, message: KafkaMessage) -> None:
-        done = await self.guard.consume(message)
-        self.handled += done
-        if done >= TRIM_AFTER:
-            memory.trim()
-
-    async def on_story_batch(self, message: KafkaMessage) -> None:
-        self.stories_handled += await self.story_guard.consume(message)
 
     async def handle_story_events(self, events: list[StoryEvent]) -> None:
         """Record the story-mode alerts of a batch of story events (idempotent)."""
@@ -241,18 +230,8 @@ class NotifyService(ServiceBase[NotifySettings]):
         due_now = any(d.hold_until is None for d in new)
         return len(new), outbox.enqueue(self.engine, new), due_now
 
-    async def on_startup(self) -> None:
-        await super().on_startup()  # the streams
-
-    async def after_startup(self) -> None:
-        self._stop.clear()
-        self._task = asyncio.create_task(self.worker.run(self._stop))
-
     async def on_shutdown(self) -> None:
-        self._stop.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        await super().on_shutdown()  # the delivery worker has stopped
         for channel in self.channels.values():
             await channel.aclose()
 

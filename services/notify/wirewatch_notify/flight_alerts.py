@@ -25,6 +25,7 @@ from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_notify.models import FlightRoute, Subscription
 from wirewatch_notify.outbox import NewDelivery
 from wirewatch_notify.payloads import ALERT_EVENT_TYPE
+from wirewatch_notify.schemas import iso_country
 from wirewatch_notify.timing import Timing, release_at
 
 _ROUTES = FlightRoute.__table__  # type: ignore[attr-defined]
@@ -51,17 +52,13 @@ def add_route(
     engine: Engine, subscription_id: int, origin: str | None, destination: str | None
 ) -> None:
     """Give a subscription a route (at least one of origin and destination)."""
+    origin, destination = iso_country(origin or None), iso_country(destination or None)
     if not (origin or destination):
         raise ValueError("a route needs an origin or a destination")
-    for code in (origin, destination):
-        if code is not None and (len(code) != 2 or not code.isalpha()):
-            raise ValueError(f"not an ISO 3166-1 alpha-2 code: {code!r}")
     with engine.begin() as conn:
         conn.execute(
             _ROUTES.insert().values(
-                subscription_id=subscription_id,
-                origin=origin.upper() if origin else None,
-                destination=destination.upper() if destination else None,
+                subscription_id=subscription_id, origin=origin, destination=destination
             )
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
@@ -59,6 +60,73 @@ def _countries(values: list[str]) -> list[str]:
         if not COUNTRY.match(value):
             raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, not {value!r}")
     return list(dict.fromkeys(cleaned))
+
+
+NOT_ISO_3166 = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
+)
+"""CLDR territory codes that are not ISO 3166-1 alpha-2 country codes (exceptionally
+reserved, groupings, private use); XK (Kosovo) is kept, as CLDR and most data use it."""
+FLIGHTS_TOPIC = "repatriation-flights"
+
+
+@cache
+def iso_countries() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes, from CLDR's territory names (Babel)."""
+    from babel import Locale
+
+    codes = (str(code) for code in Locale("en").territories)
+    return frozenset(
+        code for code in codes if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166
+    )
+
+
+def iso_country(value: str | None) -> str | None:
+    """An ISO 3166-1 alpha-2 code, upper-cased; ValueError naming the bad value."""
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if not COUNTRY.match(code) or code not in iso_countries():
+        raise ValueError(f"not an ISO 3166-1 alpha-2 country code: {value!r} (e.g. US, MX, GT)")
+    return code
+
+
+class RouteIn(BaseModel):
+    """A route of flight records: origin and/or destination (``null``: any country)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    origin: Country | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 of the deporting state, e.g. US."
+    )
+    destination: Country | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 of where the people are flown, e.g. GT."
+    )
+
+    @model_validator(mode="after")
+    def _codes(self) -> RouteIn:
+        self.origin, self.destination = iso_country(self.origin), iso_country(self.destination)
+        if self.origin is None and self.destination is None:
+            raise ValueError("a route needs an origin or a destination")
+        return self
+
+
+class RouteOut(BaseModel):
+    origin: str | None
+    destination: str | None
+
+
+def _routes(values: list[RouteIn]) -> list[RouteIn]:
+    seen: dict[tuple[str | None, str | None], RouteIn] = {}
+    for route in values:
+        seen.setdefault((route.origin, route.destination), route)
+    return list(seen.values())
+
+
+ROUTES_DESCRIPTION = (
+    "Route alerts: flight records (the flight ledger) on any of these routes, one alert per "
+    "record, instead of item alerts. Without topics, the topic is `repatriation-flights`."
+)
 
 
 def _languages(values: list[str]) -> list[str]:
@@ -185,6 +253,7 @@ class SubscriptionCreate(_Settable):
             "anyOf": [
                 {"required": ["topic"], "properties": {"topic": {"type": "string"}}},
                 {"required": ["topics"], "properties": {"topics": {"minItems": 1}}},
+                {"required": ["routes"], "properties": {"routes": {"minItems": 1}}},
             ]
         },
     )
@@ -199,10 +268,16 @@ class SubscriptionCreate(_Settable):
         max_length=2048,
         description="Webhook URL, Slack incoming-webhook URL, email address or Apprise URL.",
     )
+    routes: list[RouteIn] = Field(
+        default_factory=list, max_length=50, description=ROUTES_DESCRIPTION
+    )
 
     @model_validator(mode="after")
     def _combine(self) -> SubscriptionCreate:
         combined = _topics([*self.topics, *([self.topic] if self.topic else [])])
+        self.routes = _routes(self.routes)
+        if not combined and self.routes:
+            combined = [FLIGHTS_TOPIC]
         if not combined:
             raise ValueError("give at least one topic")
         self.topics, self.topic = combined, None
@@ -229,9 +304,16 @@ class SubscriptionUpdate(BaseModel):
     timezone: TimezoneName | None = None
     quiet_hours: QuietHours | None = None
     active: bool | None = None
+    routes: list[RouteIn] | None = Field(
+        default=None,
+        max_length=50,
+        description="Replaces the routes; `[]` removes them (back to item alerts).",
+    )
 
     @model_validator(mode="after")
     def _clean(self) -> SubscriptionUpdate:
+        if self.routes is not None:
+            self.routes = _routes(self.routes)
         if self.topics is not None:
             self.topics = _topics(self.topics)
         if self.countries is not None:
@@ -250,6 +332,7 @@ class SubscriptionUpdate(BaseModel):
             "followup_outlets",
             "timezone",
             "active",
+            "routes",
         ):
             if getattr(self, name) is None:  # null, as the schema allows: left unchanged
                 self.model_fields_set.discard(name)
@@ -273,6 +356,9 @@ class SubscriptionOut(BaseModel):
     timezone: str
     quiet_hours: QuietHours | None
     active: bool
+    routes: list[RouteOut] = Field(
+        default_factory=list, description="Route alerts (flight records), if any."
+    )
     status: Literal["active", "paused", "disabled", "awaiting_confirmation"]
     disabled_reason: str | None = None
     confirmed_at: datetime | None = None

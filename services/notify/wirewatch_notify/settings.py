@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from wirewatch_shared import streams
-from wirewatch_shared.settings import CommonSettings, consumer_group_field, deprecated_alias
+from wirewatch_shared.settings import CommonSettings, consumer_group_field
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
@@ -130,11 +130,6 @@ class NotifySettings(CommonSettings):
     api_max_body_bytes: int = Field(
         default=65536, ge=1024, description="Largest API request body accepted (bytes)."
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _deprecated_private_networks(cls, data: Any) -> Any:
-        return deprecated_alias(data, "allow_private_networks", "notify_allow_private_networks")
 
     @model_validator(mode="after")
     def _lease_outlives_sends(self) -> NotifySettings:

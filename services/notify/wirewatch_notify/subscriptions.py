@@ -9,7 +9,7 @@ CLI (the operator) passes None and sees all. CLI-created subscriptions belong to
 from __future__ import annotations
 
 import secrets as pysecrets
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -32,12 +32,15 @@ from wirewatch_notify.models import (
     Delivery,
     DeliveryKind,
     DeliveryStatus,
+    FlightRoute,
     Subscription,
 )
 from wirewatch_notify.payloads import confirm_envelope, dumps
 from wirewatch_notify.rules import active_rules
 from wirewatch_notify.schemas import (
     QuietHours,
+    RouteIn,
+    RouteOut,
     SubscriptionCreate,
     SubscriptionOut,
     SubscriptionUpdate,
@@ -61,11 +64,13 @@ __all__ = [
     "parse_update",
     "remove_subscription",
     "rotate_secret",
+    "routes_of",
     "signing_secrets",
     "target_of",
     "unsubscribe",
     "update_subscription",
     "view",
+    "views",
 ]
 
 
@@ -210,10 +215,42 @@ def create_subscription(
     with session_scope(engine) as session:
         session.add(sub)
         session.flush()
+        assert sub.id is not None
+        _set_routes(session, sub.id, request.routes)
         if confirm:
             _queue_confirmation(session, sub)
         session.refresh(sub)
     return CreatedSubscription(sub, secret)
+
+
+def _set_routes(session: Session, subscription_id: int, routes: Sequence[RouteIn]) -> None:
+    """Replace a subscription's routes (route alerts on flight records)."""
+    session.execute(delete(FlightRoute).where(col(FlightRoute.subscription_id) == subscription_id))
+    for route in routes:
+        session.add(
+            FlightRoute(
+                subscription_id=subscription_id,
+                origin=route.origin,
+                destination=route.destination,
+            )
+        )
+
+
+def routes_of(engine: Engine, subscription_ids: Collection[int]) -> dict[int, list[RouteOut]]:
+    """The routes of these subscriptions, by subscription id (in the order added)."""
+    if not subscription_ids:
+        return {}
+    query = (
+        select(FlightRoute)
+        .where(col(FlightRoute.subscription_id).in_(list(subscription_ids)))
+        .order_by(col(FlightRoute.id))
+    )
+    found: dict[int, list[RouteOut]] = {}
+    with session_scope(engine) as session:
+        for row in session.exec(query):
+            out = RouteOut(origin=row.origin, destination=row.destination)
+            found.setdefault(row.subscription_id, []).append(out)
+    return found
 
 
 def _scoped(session: Session, subscription_id: int, owner: str | None) -> Subscription | None:
@@ -271,6 +308,9 @@ def update_subscription(
             quiet: QuietHours | None = patch.quiet_hours
             sub.quiet_start = quiet.start if quiet else None
             sub.quiet_end = quiet.end if quiet else None
+        if "routes" in given and patch.routes is not None:
+            assert sub.id is not None
+            _set_routes(session, sub.id, patch.routes)
         if "active" in given:
             sub.active = bool(patch.active)
             if sub.active:
@@ -293,6 +333,7 @@ def remove_subscription(engine: Engine, subscription_id: int, owner: str | None 
         if sub is None:
             return False
         session.execute(delete(Delivery).where(col(Delivery.subscription_id) == subscription_id))
+        _set_routes(session, subscription_id, ())
         session.delete(sub)
         return True
 
@@ -392,7 +433,13 @@ def status_of(sub: Subscription) -> str:
     return "disabled" if sub.disabled_reason else "paused"
 
 
-def view(sub: Subscription) -> SubscriptionOut:
+def views(engine: Engine, subs: Sequence[Subscription]) -> list[SubscriptionOut]:
+    """The API's view of subscriptions, with their routes."""
+    routes = routes_of(engine, [s.id for s in subs if s.id is not None])
+    return [view(s, routes.get(s.id or 0, ())) for s in subs]
+
+
+def view(sub: Subscription, routes: Sequence[RouteOut] = ()) -> SubscriptionOut:
     assert sub.id is not None
     quiet = (
         QuietHours(start=sub.quiet_start, end=sub.quiet_end)
@@ -417,6 +464,7 @@ def view(sub: Subscription) -> SubscriptionOut:
         timezone=sub.timezone,
         quiet_hours=quiet,
         active=sub.active,
+        routes=list(routes),
         status=status_of(sub),  # type: ignore[arg-type]
         disabled_reason=sub.disabled_reason,
         confirmed_at=sub.confirmed_at,

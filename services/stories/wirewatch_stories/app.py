@@ -15,17 +15,12 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from faststream import AckPolicy, FastStream
-from faststream.kafka import KafkaBroker
-from faststream.kafka.annotations import KafkaMessage
+from faststream import FastStream
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
-from wirewatch_shared.db import make_engine
-from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import ClassifiedItem
-from wirewatch_shared.failures import BatchGuard
-from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.logging import get_logger
+from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_stories.settings import StoriesSettings
 from wirewatch_stories.store import Assigner
@@ -34,12 +29,11 @@ log = get_logger(__name__)
 _JSON_HEADERS = {"content-type": "application/json"}
 
 
-class StoriesService:
+class StoriesService(ServiceBase[StoriesSettings]):
+    """Owns the broker, the assigner and the consumer of classified items."""
+
     def __init__(self, settings: StoriesSettings, engine: Engine | None = None) -> None:
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="stories")
-        self.handled = 0  # messages fully processed (offset committed)
+        super().__init__(settings, engine, client="stories")
         self.assigner = Assigner(
             self.engine,
             window_s=settings.stories_window_hours * 3600.0,
@@ -48,33 +42,22 @@ class StoriesService:
         self.stories_publisher = self.broker.publisher(
             streams.STORIES, title="stories", description="Story opened / item added"
         )
-        self.dead_letters = DeadLetters(
-            self.broker.publisher(streams.DEAD_LETTER),
-            streams.CLASSIFIED,
-            settings.stories_consumer_group,
-        )
         # Decode, assign, commit: a record refused for good is dead-lettered, a transient
         # failure (database or broker down) commits nothing and is retried after a backoff.
-        self.guard = BatchGuard[ClassifiedItem](
+        self.guard = self.consume(
+            streams.CLASSIFIED,
+            settings.stories_consumer_group,
             "assigning stories failed",
             ClassifiedItem.model_validate_json,
             self.handle_batch,
-            self.dead_letters,
-        )
-        self.broker.subscriber(
-            streams.CLASSIFIED,
-            group_id=settings.stories_consumer_group,
-            ack_policy=AckPolicy.MANUAL,
-            batch=True,
             max_records=settings.stories_batch_max_records,
-            batch_timeout_ms=50,
-            decoder=raw_bodies,
             title="classified",
-            **settings.consumer_options(),
-        )(self.on_batch)
+        )
 
-    async def on_batch(self, message: KafkaMessage) -> None:
-        self.handled += await self.guard.consume(message)
+    @property
+    def handled(self) -> int:
+        """Messages fully processed (offsets committed)."""
+        return self.guard.handled
 
     async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
         """Assign the tagged items of a batch to stories (one transaction), then publish
@@ -95,14 +78,6 @@ class StoriesService:
         await asyncio.gather(*(f for f in pending if inspect.isawaitable(f)))
         log.info("items assigned to stories", items=len(tagged))
 
-    async def on_startup(self) -> None:
-        await ensure_service_streams(self.settings)
-
-    def build_app(self) -> FastStream:
-        return FastStream(self.broker, on_startup=[self.on_startup])
-
 
 def create_app(settings: StoriesSettings | None = None) -> FastStream:
-    settings = settings or StoriesSettings()
-    configure_logging(settings.log_level, json=settings.log_json)
-    return StoriesService(settings).build_app()
+    return service_app(StoriesService, settings or StoriesSettings())

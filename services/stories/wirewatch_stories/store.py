@@ -21,20 +21,19 @@ the item that opened it, and an item is assigned once: ``item_id`` is unique).
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
 
 from wirewatch_stories.assign import StoryState, features_of, story_event
-from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.cluster import Clusterer, Decision
 from wirewatch_stories.models import StoriesLock, Story, StoryItem
 
 STORY = Story.__table__  # type: ignore[attr-defined]
@@ -52,6 +51,7 @@ _STATE_COLUMNS = (
     "items",
     "evidence",
 )
+STATE_CACHE = 2000  # stories whose state a process keeps between batches (the latest used)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +72,16 @@ class Assigner:
         self._lock = threading.Lock()
         self.clusterer = Clusterer(window_s=window_s, threshold=threshold)
         self.seq: int | None = None  # None: not loaded yet
+        # The stored state of recently grown stories, as of ``seq``: a story another
+        # process grows is dropped from it when its decision is replayed (every change
+        # to a story comes with a ``stories_item`` row), so it is never stale.
+        self._states: dict[str, StoryState] = {}
+        self._new: set[str] = set()  # stories opened by the batch being decided
 
     def reset(self) -> None:
         self.clusterer = Clusterer(window_s=self.window_s, threshold=self.threshold)
         self.seq = None
+        self._states = {}
 
     # -- keeping in step ---------------------------------------------------------------
 
@@ -98,6 +104,7 @@ class Assigner:
         for item_id, story_id, cues, published in rows:
             when = _aware(published).timestamp()
             self.clusterer.add(item_id, story_id, cues.split(), when, advance=advance)
+            self._states.pop(story_id, None)  # grown by another process: read it again
 
     def _sync(self, conn: Connection) -> int:
         conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq))
@@ -126,52 +133,73 @@ class Assigner:
         with self.engine.begin() as conn:
             last_seq = self._sync(conn)
             ids = list(dict.fromkeys(c.item.item_id for c in batch))
-            done: dict[str, str] = dict(
-                conn.execute(
-                    select(ITEM.c.item_id, ITEM.c.event).where(ITEM.c.item_id.in_(ids))
-                ).all()
-            )
-            out: list[Published] = []
-            rows: list[dict[str, Any]] = []
-            states: dict[str, StoryState] = {}
+            done: dict[str, Published] = {
+                item_id: Published(story_id, event)
+                for item_id, story_id, event in conn.execute(
+                    select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.event).where(
+                        ITEM.c.item_id.in_(ids)
+                    )
+                )
+            }
+            # Decide every new item first (decisions need only the clusterer), then read
+            # the stories they grow in one query, then build the events in order.
+            decided: list[tuple[ClassifiedItem, frozenset[str], Decision]] = []
             for classified in batch:
-                item_id = classified.item.item_id
-                if item_id in done:
-                    event = json.loads(done[item_id])
-                    out.append(Published(event["story_id"], done[item_id]))
+                item = classified.item
+                if item.item_id in done or item.item_id in self.clusterer:
                     continue
-                row = self._decide(conn, classified, states, now, last_seq + len(rows) + 1)
-                done[item_id] = row["event"]
+                cues = features_of(classified).cues
+                when = item.published.timestamp()
+                decided.append((classified, cues, self.clusterer.assign(item.item_id, cues, when)))
+            states = self._states_of(conn, {d.story_id for _, _, d in decided})
+            self._new = set()
+            rows: list[dict[str, Any]] = []
+            for classified, cues, decision in decided:
+                row = self._row(classified, cues, decision, states, now, last_seq + len(rows) + 1)
+                done[classified.item.item_id] = Published(row["story_id"], row["event"])
                 rows.append(row)
-                out.append(Published(row["story_id"], row["event"]))
+            out = [done[classified.item.item_id] for classified in batch]
             if rows:
                 conn.execute(insert(ITEM), rows)
-                _save_states(conn, states, now)
+                _save_states(conn, states, self._new, now)
                 conn.execute(
                     update(LOCK)
                     .where(LOCK.c.id == 1)
                     .values(seq=last_seq + len(rows), clock=self.clusterer.clock)
                 )
         self.seq = last_seq + len(rows)
+        cache = self._states
+        for story_id, state in states.items():
+            cache.pop(story_id, None)
+            cache[story_id] = state  # the latest used last
+        for story_id in list(cache)[: max(0, len(cache) - STATE_CACHE)]:
+            del cache[story_id]
         return out
 
-    def _decide(
+    def _states_of(self, conn: Connection, story_ids: set[str]) -> dict[str, StoryState]:
+        """The stored state of these stories (those that exist), the cache's first."""
+        states = {i: self._states[i] for i in story_ids if i in self._states}
+        missing = sorted(story_ids - states.keys())
+        for k in range(0, len(missing), 500):
+            query = select(STORY).where(STORY.c.id.in_(missing[k : k + 500]))
+            for row in conn.execute(query).mappings():
+                states[row["id"]] = _state(row)
+        return states
+
+    def _row(
         self,
-        conn: Connection,
         classified: ClassifiedItem,
+        cues: frozenset[str],
+        decision: Decision,
         states: dict[str, StoryState],
         now: datetime,
         seq: int,
     ) -> dict[str, Any]:
         item = classified.item
-        cues = features_of(classified).cues
-        decision = self.clusterer.assign(item.item_id, cues, item.published.timestamp())
         state = states.get(decision.story_id)
         if state is None:
-            state = _load_state(conn, decision.story_id) or StoryState.new(
-                decision.story_id, classified
-            )
-            states[decision.story_id] = state
+            state = states[decision.story_id] = StoryState.new(decision.story_id, classified)
+            self._new.add(decision.story_id)
         state.add(classified, decision.evidence)
         event = story_event(state, classified, decision, now=now)
         return {
@@ -190,27 +218,35 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _load_state(conn: Connection, story_id: str) -> StoryState | None:
-    row = conn.execute(select(STORY).where(STORY.c.id == story_id)).mappings().first()
-    if row is None:
-        return None
+def _state(row: Any) -> StoryState:
     values = {name: row[name] for name in _STATE_COLUMNS}
     values["first_seen"] = _aware(values["first_seen"])
     values["last_published"] = _aware(values["last_published"])
-    return StoryState(id=story_id, **values)
+    return StoryState(id=row["id"], **values)
 
 
-def _save_states(conn: Connection, states: dict[str, StoryState], now: datetime) -> None:
-    existing = set(
-        conn.execute(select(STORY.c.id).where(STORY.c.id.in_(list(states)))).scalars().all()
-    )
+def _save_states(
+    conn: Connection, states: dict[str, StoryState], new: set[str], now: datetime
+) -> None:
+    """Insert the stories ``new`` names, update the others (one statement each)."""
+    inserts, updates = [], []
     for story_id, state in states.items():
         values = {name: getattr(state, name) for name in _STATE_COLUMNS}
         values["updated_at"] = now
-        if story_id in existing:
-            conn.execute(update(STORY).where(STORY.c.id == story_id).values(**values))
+        if story_id in new:
+            inserts.append({"id": story_id, "created_at": now, **values})
         else:
-            conn.execute(insert(STORY).values(id=story_id, created_at=now, **values))
+            updates.append({"b_id": story_id, **{f"b_{k}": v for k, v in values.items()}})
+    if inserts:
+        conn.execute(insert(STORY), inserts)
+    if updates:
+        columns = (*_STATE_COLUMNS, "updated_at")
+        statement = (
+            update(STORY)
+            .where(STORY.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}", type_=STORY.c[name].type) for name in columns})
+        )
+        conn.execute(statement, updates)
 
 
 # -- the read side -----------------------------------------------------------------------

@@ -11,15 +11,21 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, TopicsDir, json_objects, open_database
+from wirewatch.cli.common import (
+    AsJson,
+    DatabaseUrl,
+    InputFile,
+    TopicsDir,
+    json_objects,
+    kafka_bootstrap,
+    open_database,
+    open_input,
+)
 from wirewatch.cli.errors import UserError
 from wirewatch.cli.progress import counting, track
 
 app = typer.Typer()
 
-InputFile = Annotated[
-    Path | None, typer.Option("--input", "-i", help="JSON-lines file (default: stdin).")
-]
 WithEntities = Annotated[bool, typer.Option("--entities", help="Also add an 'entities' object.")]
 LabelledFile = Annotated[
     Path | None,
@@ -31,7 +37,6 @@ Split = Annotated[
 ]
 DataDir = Annotated[Path, typer.Option("--data-dir", help="Labelled files (for --split).")]
 RulesOnly = Annotated[bool, typer.Option("--rules-only", help="Without the learned model.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 Calibrate = Annotated[
     bool, typer.Option("--calibrate", help="Also fit and print Platt calibration per topic.")
 ]
@@ -51,18 +56,6 @@ def load_classifier(topics_dir: Path | None) -> Any:
         return Classifier.load(topics_dir)
     except TopicFileError as exc:
         raise UserError(str(exc)) from exc
-
-
-def classify_engine(database_url: str | None) -> Any:
-    """The database, at this release's schema."""
-    return open_database(database_url)
-
-
-def kafka_bootstrap() -> str | None:
-    """WIREWATCH_KAFKA_BOOTSTRAP, else the broker of the running `wirewatch up`."""
-    from wirewatch.cli.common import kafka_bootstrap as configured_or_running
-
-    return configured_or_running()
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -97,13 +90,8 @@ def classify_cmd(
 ) -> None:
     """Tag JSON lines (title, summary[, lang]) with topics, offline; adds "topics": [...]."""
     classifier = load_classifier(topics_dir)
-    source = str(input_file) if input_file else "stdin"
-    try:
-        stream: IO[str] = input_file.open(encoding="utf-8") if input_file else sys.stdin
-    except OSError as exc:
-        raise UserError(f"cannot read {input_file}: {exc.strerror}") from exc
     out = sys.stdout
-    with stream:
+    with open_input(input_file) as (stream, source):
         for _, obj in _json_lines(stream, source):
             out.write(json.dumps(_tagged(classifier, obj, entities), ensure_ascii=False) + "\n")
 
@@ -188,7 +176,7 @@ def reclassify_cmd(
     from wirewatch_classify import reclassify
 
     start = _parse_since(since)
-    engine = classify_engine(database_url)
+    engine = open_database(database_url)
     classifier = reclassify.classifier_with_user_topics(engine, load_classifier(topics_dir))
     if dry_run:
         _print_dry_run(engine, classifier, start)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -29,6 +31,28 @@ TopicsDir = Annotated[
     ),
 ]
 """``--topics-dir``: classification topic files that override or extend the shipped ones."""
+
+InputFile = Annotated[
+    Path | None, typer.Option("--input", "-i", help="JSON-lines file (default: stdin).")
+]
+"""``--input``/``-i`` of the offline commands that read JSON lines (default: stdin)."""
+AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+"""``--json`` of the commands that print a report."""
+
+
+@contextmanager
+def open_input(path: Path | None) -> Iterator[tuple[IO[str], str]]:
+    """The text input ``path`` (else stdin) and its name for error messages; a file that
+    cannot be read is one clear error. The file is closed afterwards (stdin is not)."""
+    if path is None:
+        yield sys.stdin, "stdin"
+        return
+    try:
+        stream = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+    with stream:
+        yield stream, str(path)
 
 
 def open_database(database_url: str | None = None) -> Engine:

@@ -13,8 +13,24 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, json_objects, open_database
+from wirewatch.cli.common import (
+    AsJson,
+    DatabaseUrl,
+    InputFile,
+    json_objects,
+    open_database,
+    open_input,
+)
 from wirewatch.cli.errors import UserError
+from wirewatch.cli.subscribe_cmds import (
+    Apprise,
+    Email,
+    SkipConfirmation,
+    Slack,
+    Webhook,
+    channel_target,
+    create,
+)
 
 app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
 
@@ -24,9 +40,6 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-InputFile = Annotated[
-    Path | None, typer.Option("--input", "-i", help="JSON-lines file (default: stdin).")
-]
 Origin = Annotated[str | None, typer.Option("--origin", help="ISO alpha-2 of the sending state.")]
 Destination = Annotated[
     str | None, typer.Option("--destination", help="ISO alpha-2 of where people are flown to.")
@@ -35,7 +48,6 @@ StatusOpt = Annotated[str | None, typer.Option("--status", help="completed, plan
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Flights on or after (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Flights on or before (YYYY-MM-DD).")]
 FormatOpt = Annotated[ExportFormat, typer.Option("--format", help="csv or json.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 Errors = Annotated[bool, typer.Option("--errors", help="Also list every wrong field.")]
 
 
@@ -136,13 +148,6 @@ def _json_lines(stream: IO[str], source: str) -> Iterator[dict[str, Any]]:
         yield obj
 
 
-def _open(path: Path | None) -> IO[str]:
-    try:
-        return path.open(encoding="utf-8") if path else sys.stdin
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-
-
 @app.command("extract")
 def extract_cmd(input_file: InputFile = None) -> None:
     """Offline: read JSON lines (id, title, summary, lang, published) and write each back
@@ -150,8 +155,7 @@ def extract_cmd(input_file: InputFile = None) -> None:
     flight_date, operator, evidence)."""
     from wirewatch_flights.evaluation import output_fields, predict
 
-    source = str(input_file) if input_file else "stdin"
-    with _open(input_file) as stream:
+    with open_input(input_file) as (stream, source):
         for obj in _json_lines(stream, source):
             obj["flight"] = output_fields(predict(obj))
             sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
@@ -167,8 +171,8 @@ def eval_cmd(
     flight record", on a labelled file."""
     from wirewatch_flights.evaluation import report, score
 
-    with _open(labelled) as stream:
-        lines = list(_json_lines(stream, str(labelled)))
+    with open_input(labelled) as (stream, source):
+        lines = list(_json_lines(stream, source))
     for number, obj in enumerate(lines, start=1):
         if "flight" not in obj:
             raise UserError(f"{labelled} line {number}: no 'flight' label (null or a record)")
@@ -180,15 +184,6 @@ def eval_cmd(
     if errors:
         for error in scores.errors:
             print(json.dumps(error, ensure_ascii=False))
-
-
-Webhook = Annotated[str | None, typer.Option("--webhook", help="Webhook URL.")]
-Email = Annotated[str | None, typer.Option("--email", help="Email address.")]
-Slack = Annotated[str | None, typer.Option("--slack", help="Slack incoming-webhook URL.")]
-Apprise = Annotated[str | None, typer.Option("--apprise", help="Any Apprise URL.")]
-SkipConfirmation = Annotated[
-    bool, typer.Option("--skip-confirmation", help="Email: no double opt-in.")
-]
 
 
 @app.command("subscribe")
@@ -204,37 +199,17 @@ def subscribe_cmd(
 ) -> None:
     """Route alerts: one alert per flight record on this route (origin and/or
     destination), with the record, its evidence and its sources."""
-    from wirewatch_notify import flight_alerts, subscriptions
-    from wirewatch_notify.secrets import SecretBox, load_secret_key
-
-    from wirewatch.cli.notify_common import notify_engine, notify_settings
-    from wirewatch.cli.subscribe_cmds import channel_target
-
     route = (_country(origin, "origin"), _country(destination, "destination"))
     if route == (None, None):
         raise UserError("give --origin and/or --destination (ISO alpha-2, e.g. --destination GT)")
     channel, target = channel_target(webhook, email, slack, apprise)
-    settings = notify_settings()
-    engine = notify_engine(database_url)
-    try:
-        request = subscriptions.parse_create(
-            {"topics": ["repatriation-flights"], "channel": channel, "target": target}
-        )
-        created = subscriptions.create_subscription(
-            engine,
-            request,
-            SecretBox(load_secret_key(settings)),
-            require_confirmation=channel == "email" and not skip_confirmation,
-            settings=settings,
-        )
-    except subscriptions.SubscriptionError as exc:
-        raise UserError(f"subscription refused: {exc}") from exc
-    sub = created.subscription
-    assert sub.id is not None
-    flight_alerts.add_route(engine, sub.id, *route)
-    typer.echo(
-        f"subscription {sub.id}: flights {route[0] or 'any'} → {route[1] or 'any'} -> "
-        f"{sub.channel} {sub.target}"
+    create(
+        {
+            "channel": channel,
+            "target": target,
+            "routes": [{"origin": route[0], "destination": route[1]}],
+        },
+        database_url,
+        confirm=not skip_confirmation,
+        what=f"flights {route[0] or 'any'} → {route[1] or 'any'}",
     )
-    if created.webhook_secret:
-        typer.echo(f"webhook secret (shown once): {created.webhook_secret}")

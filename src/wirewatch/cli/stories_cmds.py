@@ -7,11 +7,12 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl, json_objects
+from wirewatch.cli.classify_cmds import load_classifier
+from wirewatch.cli.common import AsJson, DatabaseUrl, TopicsDir, json_objects, open_input
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
@@ -20,14 +21,9 @@ app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_
 def _entity_finder(topics_dir: Path | None) -> Callable[[str, str], Any]:
     """Entities as classify finds them in the service (the stage reads them off the
     classified item)."""
-    from wirewatch_classify.engine import Classifier
-    from wirewatch_classify.topicdef import TopicFileError
     from wirewatch_stories.offline import RowEntities
 
-    try:
-        classifier = Classifier.load(topics_dir)
-    except TopicFileError as exc:
-        raise UserError(str(exc)) from exc
+    classifier = load_classifier(topics_dir)
 
     def find(title: str, summary: str) -> RowEntities:
         _, found = classifier.classify(title, summary)
@@ -49,15 +45,6 @@ def read_rows(stream: IO[str], source: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _open(path: Path | None) -> tuple[IO[str], str]:
-    if path is None:
-        return sys.stdin, "stdin"
-    try:
-        return path.open(encoding="utf-8"), str(path)
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-
-
 def _clusterer(window_hours: float | None, threshold: float | None) -> Any:
     from wirewatch_stories.cluster import Clusterer
     from wirewatch_stories.settings import StoriesSettings
@@ -69,27 +56,34 @@ def _clusterer(window_hours: float | None, threshold: float | None) -> Any:
     )
 
 
-WINDOW_OPTION = typer.Option(None, "--window-hours", help="Story window (default: settings).")
-THRESHOLD_OPTION = typer.Option(None, "--threshold", help="Join threshold (default: settings).")
-TOPICS_DIR_OPTION = typer.Option(
-    None, "--topics-dir", envvar="WIREWATCH_CLASSIFY_TOPICS_DIR", help="Extra topic files."
-)
+WindowHours = Annotated[
+    float | None, typer.Option("--window-hours", help="Story window (default: settings).")
+]
+Threshold = Annotated[
+    float | None, typer.Option("--threshold", help="Join threshold (default: settings).")
+]
+StoriesInput = Annotated[
+    Path | None,
+    typer.Option("--input", "-i", help="JSON lines: id, title, summary, lang, published, link."),
+]
+LabelledStories = Annotated[Path, typer.Argument(help="JSON lines with a `story` label per item.")]
+Part = Annotated[
+    str,
+    typer.Option("--part", help="all, dev or test (a fixed split by story: test never tuned on)."),
+]
 
 
 @app.command("cluster")
 def cluster_cmd(
-    input_file: Path | None = typer.Option(
-        None, "--input", "-i", help="JSON lines: id, title, summary, lang, published, link."
-    ),
-    window_hours: float | None = WINDOW_OPTION,
-    threshold: float | None = THRESHOLD_OPTION,
-    topics_dir: Path | None = TOPICS_DIR_OPTION,
+    input_file: StoriesInput = None,
+    window_hours: WindowHours = None,
+    threshold: Threshold = None,
+    topics_dir: TopicsDir = None,
 ) -> None:
     """Give every line a `story_id`, processing items in published order as the service does."""
     from wirewatch_stories.offline import cluster_rows
 
-    stream, source = _open(input_file)
-    with stream:
+    with open_input(input_file) as (stream, source):
         rows = read_rows(stream, source)
     decisions = cluster_rows(
         rows, _entity_finder(topics_dir), clusterer=_clusterer(window_hours, threshold)
@@ -106,14 +100,12 @@ def story_part(story: str) -> str:
 
 @app.command("eval")
 def eval_cmd(
-    file: Path = typer.Argument(..., help="JSON lines with a `story` label per item."),
-    part: str = typer.Option(
-        "all", "--part", help="all, dev or test (a fixed split by story: test never tuned on)."
-    ),
-    window_hours: float | None = WINDOW_OPTION,
-    threshold: float | None = THRESHOLD_OPTION,
-    topics_dir: Path | None = TOPICS_DIR_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    file: LabelledStories,
+    part: Part = "all",
+    window_hours: WindowHours = None,
+    threshold: Threshold = None,
+    topics_dir: TopicsDir = None,
+    as_json: AsJson = False,
 ) -> None:
     """Pairwise P/R/F1, B-cubed F1 and alerts per story of the clustering on FILE."""
     from wirewatch_stories.evaluation import evaluate, format_report
@@ -121,8 +113,7 @@ def eval_cmd(
 
     if part not in ("all", "dev", "test"):
         raise UserError("--part must be all, dev or test")
-    stream, source = _open(file)
-    with stream:
+    with open_input(file) as (stream, source):
         rows = read_rows(stream, source)
     for number, row in enumerate(rows, start=1):
         if not isinstance(row.get("story"), str) or not row["story"]:
@@ -141,12 +132,18 @@ def eval_cmd(
         typer.echo(format_report(report))
 
 
+StoryTopic = Annotated[str | None, typer.Option("--topic", help="Only stories of this topic.")]
+Days = Annotated[float, typer.Option("--days", help="Stories with an item in the last N days.")]
+Limit = Annotated[int, typer.Option("--limit", min=1, max=500)]
+JsonLines = Annotated[bool, typer.Option("--json", help="One JSON object per story.")]
+
+
 @app.command("list")
 def list_cmd(
-    topic: str | None = typer.Option(None, "--topic", help="Only stories of this topic."),
-    days: float = typer.Option(7.0, "--days", help="Stories with an item in the last N days."),
-    limit: int = typer.Option(50, "--limit", min=1, max=500),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per story."),
+    topic: StoryTopic = None,
+    days: Days = 7.0,
+    limit: Limit = 50,
+    as_json: JsonLines = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Recent stories: items, outlets, languages, first seen."""

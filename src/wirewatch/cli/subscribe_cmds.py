@@ -97,8 +97,12 @@ def channel_target(
     return given[0]
 
 
-def _create(data: dict[str, object], database_url: str | None, confirm: bool) -> None:
-    """Create the subscription; print its id, its secret (once) and what happens next."""
+def create(
+    data: dict[str, object], database_url: str | None, *, confirm: bool, what: str | None = None
+) -> None:
+    """Create the subscription (the API's request body ``data``; ``confirm``: an email
+    waits for its double opt-in); print its id and ``what`` it follows (default: its
+    topics), its webhook secret (once) and what happens next."""
     from wirewatch_classify.settings import ClassifySettings
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox, load_secret_key
@@ -121,7 +125,8 @@ def _create(data: dict[str, object], database_url: str | None, confirm: bool) ->
     except subscriptions.SubscriptionError as exc:
         raise UserError(f"subscription refused: {exc}") from exc
     sub = created.subscription
-    typer.echo(f"subscription {sub.id}: {', '.join(sub.topics)} -> {sub.channel} {sub.target}")
+    what = what or ", ".join(sub.topics)
+    typer.echo(f"subscription {sub.id}: {what} -> {sub.channel} {sub.target}")
     if created.webhook_secret:
         typer.echo(
             f"webhook secret (shown once, verify signatures with it): {created.webhook_secret}"
@@ -174,4 +179,4 @@ def subscribe(
         data.update(mode="digest", digest_interval_minutes=parse_minutes(digest))
     if quiet_hours is not None:
         data["quiet_hours"] = parse_quiet_hours(quiet_hours)
-    _create(data, database_url, confirm=not skip_confirmation)
+    create(data, database_url, confirm=not skip_confirmation)

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from wirewatch.cli.classify_cmds import classify_engine, kafka_bootstrap, load_classifier
-from wirewatch.cli.common import DatabaseUrl
+from wirewatch.cli.classify_cmds import load_classifier
+from wirewatch.cli.common import DatabaseUrl, kafka_bootstrap, open_database
 from wirewatch.cli.errors import NotFound, UserError
 
 app = typer.Typer(help="Topics: built-in and user-defined.", no_args_is_help=True)
@@ -74,7 +74,7 @@ def topics_add(
             phrases=phrases.split(",") if phrases is not None else None,
             reserved=built_in,
         )
-        engine = classify_engine(database_url)
+        engine = open_database(database_url)
         replaced = user_topics.create(engine, definition, replace=replace)
     except user_topics.UserTopicError as exc:
         raise UserError(str(exc)) from exc
@@ -87,7 +87,7 @@ def topics_list(database_url: DatabaseUrl = None, as_json: AsJson = False) -> No
     """List the built-in topics and the user-defined ones."""
     from wirewatch_classify import user_topics
 
-    definitions = user_topics.list_definitions(classify_engine(database_url))
+    definitions = user_topics.list_definitions(open_database(database_url))
     if as_json:
         for d in definitions:
             typer.echo(json.dumps({"name": d.name, **d.as_dict()}, ensure_ascii=False))
@@ -104,6 +104,6 @@ def topics_remove(name: Annotated[str, typer.Argument()], database_url: Database
     """Delete a user-defined topic."""
     from wirewatch_classify import user_topics
 
-    if not user_topics.delete(classify_engine(database_url), name):
+    if not user_topics.delete(open_database(database_url), name):
         raise NotFound(f"no user-defined topic named {name!r}")
     typer.echo(f"topic {name} removed; {_announce(name, None)}")

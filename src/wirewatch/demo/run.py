@@ -69,6 +69,11 @@ def demo_overrides(home: Path, port: int) -> dict[str, object]:
         "secret_key_file": str(home / "wirewatch-secret.key"),
         "kafka_bootstrap": None,
         "durable": False,
+        # The embedded broker (Tansu) holds each group join for half the session timeout,
+        # and notify joins its three groups one after another: 1 s each instead of 3 s.
+        # (Apache Kafka refuses below 6 s by default; the demo only ever runs on Tansu.)
+        "kafka_session_timeout_ms": 2000,
+        "kafka_heartbeat_interval_ms": 500,
         "http_host": "127.0.0.1",
         "http_port": port,
         "public_base_url": f"http://127.0.0.1:{port}",

@@ -8,6 +8,7 @@ service layer (``wirewatch_notify.subscriptions``), exactly as the API and CLI d
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import datetime
@@ -181,7 +182,15 @@ async def subscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
     chosen = [t for t in form.get("topic", []) if t.strip()]
     channel, target = _first(form, "channel"), _first(form, "target")
     min_score = _first(form, "min_score")
-    values = {"channel": channel, "target": target, "min_score": min_score, "topics": chosen}
+    origin, destination = _first(form, "flight_origin"), _first(form, "flight_destination")
+    values = {
+        "channel": channel,
+        "target": target,
+        "min_score": min_score,
+        "topics": chosen,
+        "flight_origin": origin,
+        "flight_destination": destination,
+    }
     client = request.client.host if request.client else "?"
     wait = ctx.per_client.take(client) or (ctx.per_target.take(target.lower()) if target else None)
     if wait is not None:
@@ -191,7 +200,11 @@ async def subscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
         return HTMLResponse(html, 429, {"Retry-After": RateLimiter.retry_after_header(wait)})
     try:
         result = await asyncio.to_thread(
-            ctx.subscriptions.subscribe, chosen, channel, target, min_score
+            functools.partial(ctx.subscriptions.subscribe, origin=origin, destination=destination),
+            chosen,
+            channel,
+            target,
+            min_score,
         )
     except subscribe_flow.SubscribeRefused as exc:
         return HTMLResponse(_subscribe_page(await _topics(ctx), values, str(exc)), 422)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from wirewatch_notify import subscriptions
+from wirewatch_notify.schemas import FLIGHTS_TOPIC
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
 
@@ -32,6 +33,7 @@ class Subscribed:
     topics: Sequence[str]
     webhook_secret: str | None
     active: bool
+    routes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +123,28 @@ class SubscribeFlow:
         return list(self._topics())
 
     def subscribe(
-        self, topics: Sequence[str], channel: str, target: str, min_score: str
+        self,
+        topics: Sequence[str],
+        channel: str,
+        target: str,
+        min_score: str,
+        *,
+        origin: str = "",
+        destination: str = "",
     ) -> SubscribeResult:
+        """Subscribe to topics; with a flight origin and/or destination, to route alerts
+        (one alert per flight record on that route) instead."""
         known = set(self.topics())
         chosen = list(dict.fromkeys(t.strip().lower() for t in topics if t.strip()))
+        route = {"origin": origin.strip() or None, "destination": destination.strip() or None}
+        routed = route["origin"] is not None or route["destination"] is not None
+        if routed:
+            if any(t != FLIGHTS_TOPIC for t in chosen):
+                raise SubscribeRefused(
+                    "a flight route gets flight records only: untick the other topics or "
+                    "clear the route"
+                )
+            chosen = [FLIGHTS_TOPIC]
         if not chosen:
             raise SubscribeRefused("pick at least one topic")
         unknown = [t for t in chosen if t not in known]
@@ -137,6 +157,8 @@ class SubscribeFlow:
         score = _min_score(min_score)
         created: list[Subscribed] = []
         for data in _requests(chosen, channel, target, score):
+            if routed:
+                data = {**data, "routes": [route]}
             try:
                 request = subscriptions.parse_create(data)
                 # Public page: email needs the double opt-in; targets pass the SSRF policy.
@@ -151,8 +173,14 @@ class SubscribeFlow:
                 raise SubscribeRefused(str(exc)) from exc
             sub = result.subscription
             assert sub.id is not None
+            shown = (
+                f"flights {request.routes[0].origin or 'any'} → "
+                f"{request.routes[0].destination or 'any'}"
+                if routed
+                else ""
+            )
             created.append(
-                Subscribed(sub.id, _topics_of(sub), result.webhook_secret, _is_active(sub))
+                Subscribed(sub.id, _topics_of(sub), result.webhook_secret, _is_active(sub), shown)
             )
         return SubscribeResult(channel, target, score, created)
 
