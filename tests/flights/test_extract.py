@@ -150,6 +150,17 @@ PUBLISHED = date(2025, 3, 4)
         ("Second flight with 190 Venezuelans lands in Caracas", "",
          (None, "VE", 190, "completed")),
         ("Boeing 737 with deportees lands in Port-au-Prince", "", (None, "HT", None, "completed")),
+        ("Vuelos de deportación de EE.UU. aterrizan en Villahermosa", "",
+         ("US", "MX", None, "completed")),
+        ("A U.S.-chartered flight with 100 Venezuelans landed in Caracas", "",
+         ("US", "VE", 100, "completed")),
+        # a blocked cue in the background of a flight that landed
+        ("Venezuela receives first deportation flight after months of suspension", "",
+         (None, "VE", None, "completed")),
+        ("Llega a Caracas el primer vuelo de deportados tras la suspensión de enero", "",
+         (None, "VE", None, "completed")),
+        ("Honduras recibió 3 vuelos con deportados; un cuarto fue cancelado", "",
+         (None, "HN", None, "completed")),
         # Honduras's INM is not Mexico's
         ("Llegan 120 hondureños en vuelo, informó el Instituto Nacional de Migración (INM) de "
          "Honduras", "", (None, "HN", 120, "completed")),
@@ -170,6 +181,8 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
         "Chile expulsa a 50 migrantes por la frontera terrestre con Perú",
         "Flight with 150 Venezuelan fans lands in Lima for the World Cup qualifier",
         "Guatemala received 40,000 deportees by air in 2024",
+        "Extraditan a dos colombianos a EEUU en un vuelo de la DEA",
+        "Así funciona el sistema de vuelos de deportación de ICE a Guatemala",
     ],
 )
 def test_not_a_flight_record(title: str) -> None:

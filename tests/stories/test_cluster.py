@@ -35,6 +35,9 @@ def test_cues_meet_across_english_and_spanish() -> None:
 def test_numbers_are_normalised_and_years_kept_apart() -> None:
     cues = extract("1,200 migrants in 2024", "about 1.200 people, 3.5 percent").cues
     assert "n:1200" in cues and "y:2024" in cues and "n:3" in cues
+    es = extract("Panamá inicia el 20 de agosto vuelos con 29 colombianos").cues
+    en = extract("On Aug. 20th Panama begins flights with 29 Colombians").cues
+    assert "d:8-20" in es & en and "n:20" not in es | en  # a date, not a count of people
     assert fold("Guantánamo") == "guantanamo"
 
 

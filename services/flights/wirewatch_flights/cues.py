@@ -380,7 +380,9 @@ ORIGIN_BEFORE_STRONG = re.compile(
 )
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
+    r"migrantes|inmigrantes|personas|connacionales)"
+    r"(?: de (?:deportacion|deportados|repatriacion|repatriados|retorno|expulsion))? (?:de|del)|"
+    r"\bby|\bpor|"
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
     r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
@@ -616,7 +618,7 @@ NOT_A_ROLE_BEFORE = re.compile(
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
-    r"^\.?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
+    r"^\.?(?:-(?:chartered|operated|run|organi[sz]ed)\b)?\s*(?:(?:deportation|removal|military|immigration|government)\s+"
     r"(?:flights?|planes?|aircraft|jets?)|(?:planes?|aircraft|jets?|deportees|deportations?|"
     r"removals?|removal flights?))\b"
 )
@@ -650,6 +652,20 @@ BLOCKED_STRONG = _words(
     r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
     r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
 )  # fmt: skip
+EXPLAINER_TITLE = re.compile(
+    r"^\W*(?:how|inside|explainer|explained|what is|what are|como es|como funciona|"
+    r"asi funciona|que es|cual es)\b.*\b(?:system|process|protocol|procedures?|works?|"
+    r"sistema|proceso|protocolo|procedimiento|funciona)\b"
+)
+"""A headline that explains how removals work in general, not one flight."""
+EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
+
+BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
+)
+"""Before a blocked cue: what happened earlier ("after months of suspension")."""
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|sin embargo|while|mientras)\b")
+
 PLANNED_STRONG = _words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
     r"planned", r"planea\w*", r"prev[eé]n?", r"programad[oa]s?", r"esta previsto",
@@ -691,7 +707,8 @@ COMPLETED_STRONG = _words(
 COMPLETED_FINITE = _words(
     r"landed", r"lands", r"arrived", r"touched down", r"aterriz[oa]", r"aterrizaron",
     r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega", r"arrib[oa]", r"arribaron",
-    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"took off",
+    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"receives",
+    r"took off",
     r"departed", r"despego", r"despegaron", r"partio", r"salio", r"deporto", r"deportaron",
     r"expulso", r"expulsaron", r"repatrio", r"repatriaron", r"retornaron", r"regresaron",
     r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",

@@ -74,8 +74,14 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
 
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
-    """An evacuation of a country's own citizens, or the repatriation of remains or
-    funds: unless deportation, expulsion or migrants are named."""
+    """An evacuation of a country's own citizens, the repatriation of remains or funds,
+    or an extradition: unless deportation, expulsion or migrants are named; or a
+    headline explaining how removals work in general."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is not None and cues.EXPLAINER_TITLE.search(title.folded):
+        return True
+    if _first(parts, cues.EXTRADITION):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
@@ -279,6 +285,24 @@ def _span(part: Part, m: re.Match[str]) -> Span:
     return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
 
 
+def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
+    """The first blocked cue that blocks this report's flight. With a finite "landed /
+    recibió" in the text, a blocked cue is only background when it follows "after /
+    tras / since" ("lands after months of suspension") or a later clause ("recibió 3
+    vuelos; un cuarto fue cancelado")."""
+    for blocked in cues.BLOCKED_STRONG.finditer(folded):
+        if finite is None:
+            return blocked
+        before = folded[max(0, blocked.start() - 40) : blocked.start()]
+        if cues.BACKGROUND_BEFORE.search(before):
+            continue
+        between = folded[finite.end() : blocked.start()]
+        if finite.start() < blocked.start() and cues.CLAUSE_BREAK.search(between):
+            continue
+        return blocked
+    return None
+
+
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
     """A part's status: blocked if it says so (unless flights resume, or went ahead
     despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
@@ -288,7 +312,7 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if already:
         return "completed", _span(part, already)
     finite = cues.COMPLETED_FINITE.search(folded)
-    blocked = cues.BLOCKED_STRONG.search(folded)
+    blocked = _blocking(folded, finite)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:

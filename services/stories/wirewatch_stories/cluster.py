@@ -35,6 +35,7 @@ KIND_WEIGHTS: dict[str, float] = {
     "n": 2.0,  # numbers
     "o": 1.0,  # ordinals
     "y": 0.3,  # years
+    "d": 1.0,  # dates (month and day)
     "c": 0.8,  # countries
     "a": 1.0,  # agencies
     "p": 1.5,  # places
@@ -57,7 +58,8 @@ COUNTRY_CONFLICT_FACTOR = 0.5  # similarity kept when each names a country the o
 # dev set, 99 % of such pairs within a window are of one story (62 % for one country).
 ROUTE_FACTOR = 2.0
 STORY_SAMPLE = 24  # latest items of a story an item is compared with
-MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best one) in a story's score
+TOP_K = 2  # the best similarities averaged (one bridging item is not enough)
+MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story's score
 
 
 def _counts(cues: Iterable[str]) -> tuple[int, ...]:
@@ -364,9 +366,14 @@ class _Scorer:
         return score
 
     def story_score(self, story: _Story) -> tuple[float, int]:
-        """Blend of the best and the mean similarity with the story's latest items."""
+        """Blend of the mean of the best :data:`TOP_K` similarities with the story's latest
+        items and the mean of all of them."""
         members = self.clusterer._members
-        scored = [(self.similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]]
-        top, index = max(scored)
+        scored = sorted(
+            ((self.similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]),
+            reverse=True,
+        )
+        top = scored[:TOP_K]
+        best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
-        return (1 - MEAN_SHARE) * top + MEAN_SHARE * mean, index
+        return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]

@@ -10,7 +10,8 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
   :data:`STEM` letters: inflections and most EN/ES cognates meet
   (*deportation*/*deportación*, *migrants*/*migrantes*, *Venezuelans*/*venezolanos*);
 - ``x:noem``  a name: a capitalised word that does not start a sentence (cut
-  like words), whatever the language.
+  like words), whatever the language;
+- ``d:8-20``  a date ("20 de agosto", "August 20th"): its day is not a count.
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
 ``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue.
@@ -50,6 +51,7 @@ STOPWORDS = frozenset(
     primera ultimo ultima january february march april may june july august september
     october november december enero febrero marzo abril mayo junio julio agosto septiembre
     setiembre octubre noviembre diciembre nuevo nueva nuevos nuevas bajo hacia
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()  # noqa: SIM905
 )
 
@@ -148,6 +150,39 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "20 de agosto", "20 August", "August 20", "Aug. 20th": the day is a date, not a count
+_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:\s+de)?\s+(?P<month>{_MONTH})\b"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)",
+    re.IGNORECASE,
+)
+
+
+def _dates(text: str) -> tuple[set[str], set[int]]:
+    """``d:<month>-<day>`` cues of the dates in ``text`` (the same in every language),
+    and the offsets of their day numbers (not counts)."""
+    cues: set[str] = set()
+    days: set[int] = set()
+    for match in _DATE.finditer(text):
+        group = "day" if match.group("day") else "day2"
+        day = int(match.group(group))
+        month = MONTHS[match.group("month" if group == "day" else "month2").casefold()]
+        if 1 <= day <= 31:
+            cues.add(f"d:{month}-{day}")
+            days.add(match.start(group))
+    return cues, days
+
+
 def _number(token: str) -> str | None:
     """``n:<value>`` / ``y:<year>`` for a numeric token, None for ids and noise."""
     digits = token.replace(",", "").replace(".", "")
@@ -193,11 +228,13 @@ def _is_title_case(text: str) -> bool:
 
 def text_cues(text: str, *, names: bool = True) -> set[str]:
     """Numbers, words and (unless ``names`` is off) names of one text field."""
-    cues: set[str] = set()
+    cues, days = _dates(text)
     starts = _sentence_starts(text) if names else set()
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token[0].isdigit():
+            if match.start() in days:
+                continue
             number = _number(token)
             if number:
                 cues.add(number)
