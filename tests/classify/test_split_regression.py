@@ -18,19 +18,21 @@ from wirewatch_classify.evaluation import Report, evaluate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# Measured on the test split (755 items) with topic files border-policy v5 /
-# repatriation-flights v4 and the shipped model: repatriation-flights F1 0.935 (en 0.937,
-# es 0.933), Brier 0.042; border-policy F1 0.837 (en 0.826, es 0.846), Brier 0.128;
-# negatives tagged 5/146 (rules alone: F1 0.849 and 0.629, 12/146 negatives tagged).
-F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.815}
+# Measured on the test split (755 items, labels after the 2026-12-03 both-topics
+# relabelling) with topic files border-policy v6 / repatriation-flights v5 and the shipped
+# model: repatriation-flights F1 0.928 (en 0.937, es 0.920), Brier 0.043; border-policy
+# F1 0.862 (en 0.851, es 0.870), Brier 0.111; negatives tagged 4/146 (2.7%) (rules alone:
+# F1 0.857 and 0.713, 12/146 negatives tagged). Before (v5/v4, old labels): 0.935 / 0.837,
+# 5/146 negatives tagged.
+F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.845}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.915,
     ("repatriation-flights", "es"): 0.91,
-    ("border-policy", "en"): 0.80,
-    ("border-policy", "es"): 0.825,
+    ("border-policy", "en"): 0.835,
+    ("border-policy", "es"): 0.855,
 }
-BRIER_CEILING = {"repatriation-flights": 0.055, "border-policy": 0.145}
-NEGATIVES_TAGGED_CEILING = 0.05
+BRIER_CEILING = {"repatriation-flights": 0.055, "border-policy": 0.125}
+NEGATIVES_TAGGED_CEILING = 0.035
 
 
 @pytest.fixture(scope="module")

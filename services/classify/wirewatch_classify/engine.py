@@ -418,6 +418,13 @@ class Classifier:
             out[name] = _combined_score(topic, view, stack, core, logits)
         return out
 
+    def capped_score(
+        self, topic: str, view: RuleView, stack: Stack, core: bool, logits: list[float]
+    ) -> float:
+        """The combined score of ``topic`` for this rule view, core flag and logits
+        (training reads it to choose the reporting threshold)."""
+        return _combined_score(self._compiled[topic], view, stack, core, logits)
+
     def groups_present(self, title: str, summary: str) -> set[tuple[str, str]]:
         """(topic, group) of every topic-file group with a hit in the item."""
         keys = self.lexicon.owner_keys

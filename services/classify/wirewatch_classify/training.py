@@ -36,6 +36,8 @@ FOLDS = 5
 C_GRID = (1.0, 4.0, 16.0, 64.0)
 PRUNE = 5e-4
 THRESHOLD = 0.5
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+"""Reporting thresholds tried per topic (out-of-fold F1 on the fitted items)."""
 GATES = {
     "repatriation-flights": (
         "candidate",
@@ -48,6 +50,8 @@ GATES = {
         "homeland",
         "rwanda",
         "programme",
+        "returned",
+        "iom",
     ),
     "border-policy": (
         "candidate",
@@ -60,6 +64,9 @@ GATES = {
         "deport",
         "migration_or_removal",
         "return_programme",
+        "route",
+        "offshore",
+        "permit",
     ),
 }
 """The groups whose presence lets the model read an item (its gate); context groups
@@ -243,9 +250,48 @@ def _fit_stacks(
     for spec in rules.topics:
         t = spec.topic
         cores = [any((t, g) in p for g in CORES.get(t, ())) for p in present]
-        stack = fit_stack([v[t] for v in views], cores, per_item, _labels(items, t))
-        stacks[t] = {**stack, "threshold": THRESHOLD, "rules_version": spec.version}
+        y = _labels(items, t)
+        stack = fit_stack([v[t] for v in views], cores, per_item, y)
+        scores = [
+            _stack_score(rules, t, stack, v[t], core, zs)
+            for v, core, zs in zip(views, cores, per_item, strict=True)
+        ]
+        threshold = choose_threshold(scores, y)
+        stacks[t] = {**stack, "threshold": threshold, "rules_version": spec.version}
     return stacks
+
+
+def _stack_score(
+    rules: Classifier,
+    topic: str,
+    stack: dict[str, Any],
+    view: RuleView,
+    core: bool,
+    logits: Sequence[float],
+) -> float:
+    """The score the classifier would give with these (out-of-fold) logits."""
+    from wirewatch_classify.model import Stack
+
+    fitted = Stack(
+        **{**stack, "model": tuple(stack["model"]), "threshold": THRESHOLD, "rules_version": 0}
+    )
+    return rules.capped_score(topic, view, fitted, core, list(logits))
+
+
+def choose_threshold(scores: Sequence[float], y: Sequence[int]) -> float:
+    """The reporting threshold with the best F1 on the fitted items' out-of-fold scores,
+    from ``THRESHOLDS`` (ties: the one nearest 0.5). The score stays a probability;
+    only where a topic is reported moves."""
+    best: tuple[float, float, float] = (-1.0, 0.0, THRESHOLD)
+    for t in THRESHOLDS:
+        tp = sum(1 for s, label in zip(scores, y, strict=True) if s >= t and label)
+        fp = sum(1 for s, label in zip(scores, y, strict=True) if s >= t and not label)
+        fn = sum(1 for s, label in zip(scores, y, strict=True) if s < t and label)
+        f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+        key = (round(f1, 4), -abs(t - THRESHOLD), t)
+        if key[:2] > best[:2]:
+            best = key
+    return best[2]
 
 
 def title_only(item: Item) -> Item:
