@@ -150,6 +150,10 @@ PUBLISHED = date(2025, 3, 4)
         ("Second flight with 190 Venezuelans lands in Caracas", "",
          (None, "VE", 190, "completed")),
         ("Boeing 737 with deportees lands in Port-au-Prince", "", (None, "HT", None, "completed")),
+        ("Vuelos de deportación de EE.UU. aterrizan en Villahermosa", "",
+         ("US", "MX", None, "completed")),
+        ("A U.S.-chartered flight with 100 Venezuelans landed in Caracas", "",
+         ("US", "VE", 100, "completed")),
         # a blocked cue in the background of a flight that landed
         ("Venezuela receives first deportation flight after months of suspension", "",
          (None, "VE", None, "completed")),

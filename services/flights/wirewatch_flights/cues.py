@@ -380,7 +380,9 @@ ORIGIN_BEFORE_STRONG = re.compile(
 )
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
+    r"migrantes|inmigrantes|personas|connacionales)"
+    r"(?: de (?:deportacion|deportados|repatriacion|repatriados|retorno|expulsion))? (?:de|del)|"
+    r"\bby|\bpor|"
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
     r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
