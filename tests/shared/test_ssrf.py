@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ipaddress
 
-import httpx
 import pytest
 from wirewatch_shared.ssrf import (
     ResolutionError,
@@ -157,7 +156,16 @@ async def test_dns_rebinding_is_caught_at_connect_time(http_receiver: HttpReceiv
     assert http_receiver.received() == []
 
 
-def test_guarded_client_ignores_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")
-    client = make_guarded_client()
-    assert isinstance(client, httpx.AsyncClient) and not client._mounts
+async def test_guarded_client_ignores_proxy_environment(
+    monkeypatch: pytest.MonkeyPatch, http_receiver: HttpReceiver
+) -> None:
+    """A proxy from the environment would take the request past the guard: the client
+    goes straight to the target (here a local receiver; the proxy does not exist)."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    async with make_guarded_client(allow_private=True) as client:
+        response = await client.post(http_receiver.url("/hook"), content=b"{}")
+    assert response.status_code < 500
+    assert len(http_receiver.received("/hook")) == 1
