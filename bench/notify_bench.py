@@ -103,7 +103,12 @@ async def notify_rate(
         subscriptions.create_subscription(
             service.engine,
             subscriptions.parse_create(
-                {"topic": "bench", "channel": "webhook", "target": f"{url}/hook/{n}"}
+                {
+                    "topic": "bench",
+                    "channel": "webhook",
+                    "target": f"{url}/hook/{n}",
+                    "alert_mode": "item",
+                }
             ),
             service.box,
         )
