@@ -143,23 +143,26 @@ async def main(args: argparse.Namespace) -> int:
         dead = TopicWatch(broker.bootstrap, streams.DEAD_LETTER)
         await dead.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
-        for name in SERVICES:
-            cluster.start(name)
-        await cluster.wait_ready()
-        for run, name in enumerate(args.services.split(","), start=1):
-            result = await one_round(
-                cluster, servers, dead, run, name, args.feeds, args.items_per_feed, rng
-            )
-            rounds.append(result)
-            print(
-                f"kill -9 {result.service:9s} items {result.items}  delivered "
-                f"{result.delivered}  lost {result.lost}  duplicate POSTs {result.duplicates}  "
-                f"ready again after {result.restart_ready_s:.1f} s  drained in "
-                f"{result.drain_s:.1f} s  lag {result.lag}  dead letters {result.dead_letters}",
-                flush=True,
-            )
-        await dead.stop()
-        cluster.stop()
+        try:
+            for name in SERVICES:
+                cluster.start(name)
+            await cluster.wait_ready()
+            for run, name in enumerate(args.services.split(","), start=1):
+                result = await one_round(
+                    cluster, servers, dead, run, name, args.feeds, args.items_per_feed, rng
+                )
+                rounds.append(result)
+                print(
+                    f"kill -9 {result.service:9s} items {result.items}  delivered "
+                    f"{result.delivered}  lost {result.lost}  duplicate POSTs "
+                    f"{result.duplicates}  ready again after {result.restart_ready_s:.1f} s  "
+                    f"drained in {result.drain_s:.1f} s  lag {result.lag}  "
+                    f"dead letters {result.dead_letters}",
+                    flush=True,
+                )
+        finally:
+            await dead.stop()
+            cluster.stop()  # no service process outlives a failed run
     servers.stop()
     failed = [r for r in rounds if r.lost or r.lag or r.dead_letters]
     print("0 lost, 0 jammed, 0 dead-lettered" if not failed else f"FAILED: {failed}")

@@ -661,111 +661,120 @@ async def main(args: argparse.Namespace) -> None:
         await classified.start()
         await story_events.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
-        stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
-        for name in ("ingest", "classify", "stories", "notify", *stages):
-            cluster.start(name)
-        if stages:
-            print(f"extra stages running: {', '.join(stages)}")
-        await cluster.wait_ready()
+        try:
+            stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
+            for name in ("ingest", "classify", "stories", "notify", *stages):
+                cluster.start(name)
+            if stages:
+                print(f"extra stages running: {', '.join(stages)}")
+            await cluster.wait_ready()
 
-        one = await hop(cluster, servers, classified, 1, args.hop_items)
-        print(f"\nclassify→notify hop: {one.items} items on the items topic at once")
-        print(
-            f"  classify {one.classify_rate:,.0f} msg/s "
-            f"({one.classify_rate / ceiling:.2f}x ceiling), notify {one.notify_rate:,.0f} msg/s "
-            f"({one.notify_rate / ceiling:.2f}x ceiling); goal >= 0.5x"
-        )
-        print(
-            f"  all {one.items} webhooks delivered after {one.seconds:.1f} s "
-            f"({one.items / one.seconds:,.0f} alerts/s)"
-        )
-
-        alone = await notify_hop(cluster, servers, 6, args.hop_items)
-        print(f"\nclassify→notify hop alone: {alone.items} classified items at once")
-        print(
-            f"  notify {alone.notify_rate:,.0f} msg/s "
-            f"({alone.notify_rate / ceiling:.2f}x ceiling); "
-            f"goal >= 0.5x; all webhooks delivered after {alone.seconds:.1f} s "
-            f"({alone.items / alone.seconds:,.0f} alerts/s)"
-        )
-
-        flood = await burst(cluster, servers, 2, args.feeds, args.items_per_feed)
-        print(
-            f"\nburst through ingest: {flood.items} items "
-            f"({args.feeds} feeds x {args.items_per_feed})"
-        )
-        print(f"  end to end: {flood.items / flood.seconds:,.0f} items/s ({flood.seconds:.1f} s)")
-
-        latency = await steady(
-            cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
-        )
-        total = list(latency.values())
-        to_classified = [
-            classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
-        ]
-        to_webhook = [
-            latency[k] - (classified.stamps[k] - watch.stamps[k])
-            for k in latency
-            if k in classified.stamps
-        ]
-        print(
-            f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
-            f"{len(total)} items delivered"
-        )
-        for label, values in (
-            ("publish→delivery", total),
-            ("  classify hop (item→classified)", to_classified),
-            ("  notify hop (classified→webhook)", to_webhook),
-        ):
+            one = await hop(cluster, servers, classified, 1, args.hop_items)
+            print(f"\nclassify→notify hop: {one.items} items on the items topic at once")
             print(
-                f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
-                f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
+                f"  classify {one.classify_rate:,.0f} msg/s "
+                f"({one.classify_rate / ceiling:.2f}x ceiling), "
+                f"notify {one.notify_rate:,.0f} msg/s "
+                f"({one.notify_rate / ceiling:.2f}x ceiling); goal >= 0.5x"
             )
-        print("  goal: publish→delivery p99 <= 500 ms")
-        await asyncio.sleep(2)  # the last story events
-        to_story = [
-            story_events.stamps[k] - watch.stamps[k] for k in latency if k in story_events.stamps
-        ]
-        print(
-            f"  stories stage: {len(to_story)} story events; publish→story event "
-            f"p50 {pct(to_story, 0.5) * 1000:.0f} ms, p95 {pct(to_story, 0.95) * 1000:.0f} ms, "
-            f"p99 {pct(to_story, 0.99) * 1000:.0f} ms; {len(servers.story_alerts)} stories "
-            "alerted (story mode)"
-        )
-
-        print("\npeak RSS (goal <= 150 MB per service):")
-        for s in cluster.services:
-            extra = (
-                f" + {s.peak_children_mb:.0f} MB in worker processes" if s.peak_children_mb else ""
-            )
-            print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
-
-        if not args.skip_scale:
-            # Classify alone (notify stopped), so the two runs compete only with the broker
-            # and the database for the CPUs, not with webhook delivery.
-            notify = next(x for x in cluster.services if x.name == "notify")
-            notify.process.terminate()
-            notify.process.wait(timeout=30)
-            single = await hop(
-                cluster, servers, classified, 4, args.hop_items, through_notify=False
-            )
-            cluster.start("classify")
-            await cluster.wait_ready(skip=notify)
-            await balanced(cluster, "classify")
-            double = await hop(
-                cluster, servers, classified, 5, args.hop_items, through_notify=False
-            )
-            print("\nscale check, classify alone on the same batch of items:")
-            print(f"  1 process:  {single.classify_rate:,.0f} msg/s")
             print(
-                f"  2 processes: {double.classify_rate:,.0f} msg/s = "
-                f"{double.classify_rate / single.classify_rate:.2f}x"
+                f"  all {one.items} webhooks delivered after {one.seconds:.1f} s "
+                f"({one.items / one.seconds:,.0f} alerts/s)"
             )
 
-        await watch.stop()
-        await classified.stop()
-        await story_events.stop()
-        cluster.stop()
+            alone = await notify_hop(cluster, servers, 6, args.hop_items)
+            print(f"\nclassify→notify hop alone: {alone.items} classified items at once")
+            print(
+                f"  notify {alone.notify_rate:,.0f} msg/s "
+                f"({alone.notify_rate / ceiling:.2f}x ceiling); "
+                f"goal >= 0.5x; all webhooks delivered after {alone.seconds:.1f} s "
+                f"({alone.items / alone.seconds:,.0f} alerts/s)"
+            )
+
+            flood = await burst(cluster, servers, 2, args.feeds, args.items_per_feed)
+            print(
+                f"\nburst through ingest: {flood.items} items "
+                f"({args.feeds} feeds x {args.items_per_feed})"
+            )
+            print(
+                f"  end to end: {flood.items / flood.seconds:,.0f} items/s ({flood.seconds:.1f} s)"
+            )
+
+            latency = await steady(
+                cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
+            )
+            total = list(latency.values())
+            to_classified = [
+                classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
+            ]
+            to_webhook = [
+                latency[k] - (classified.stamps[k] - watch.stamps[k])
+                for k in latency
+                if k in classified.stamps
+            ]
+            print(
+                f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
+                f"{len(total)} items delivered"
+            )
+            for label, values in (
+                ("publish→delivery", total),
+                ("  classify hop (item→classified)", to_classified),
+                ("  notify hop (classified→webhook)", to_webhook),
+            ):
+                print(
+                    f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
+                    f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
+                )
+            print("  goal: publish→delivery p99 <= 500 ms")
+            await asyncio.sleep(2)  # the last story events
+            to_story = [
+                story_events.stamps[k] - watch.stamps[k]
+                for k in latency
+                if k in story_events.stamps
+            ]
+            print(
+                f"  stories stage: {len(to_story)} story events; publish→story event "
+                f"p50 {pct(to_story, 0.5) * 1000:.0f} ms, p95 {pct(to_story, 0.95) * 1000:.0f} ms, "
+                f"p99 {pct(to_story, 0.99) * 1000:.0f} ms; {len(servers.story_alerts)} stories "
+                "alerted (story mode)"
+            )
+
+            print("\npeak RSS (goal <= 150 MB per service):")
+            for s in cluster.services:
+                extra = (
+                    f" + {s.peak_children_mb:.0f} MB in worker processes"
+                    if s.peak_children_mb
+                    else ""
+                )
+                print(f"  {s.name:9s} {s.peak_rss_mb:6.0f} MB{extra}")
+
+            if not args.skip_scale:
+                # Classify alone (notify stopped), so the two runs compete only with the broker
+                # and the database for the CPUs, not with webhook delivery.
+                notify = next(x for x in cluster.services if x.name == "notify")
+                notify.process.terminate()
+                notify.process.wait(timeout=30)
+                single = await hop(
+                    cluster, servers, classified, 4, args.hop_items, through_notify=False
+                )
+                cluster.start("classify")
+                await cluster.wait_ready(skip=notify)
+                await balanced(cluster, "classify")
+                double = await hop(
+                    cluster, servers, classified, 5, args.hop_items, through_notify=False
+                )
+                print("\nscale check, classify alone on the same batch of items:")
+                print(f"  1 process:  {single.classify_rate:,.0f} msg/s")
+                print(
+                    f"  2 processes: {double.classify_rate:,.0f} msg/s = "
+                    f"{double.classify_rate / single.classify_rate:.2f}x"
+                )
+
+            await watch.stop()
+            await classified.stop()
+            await story_events.stop()
+        finally:
+            cluster.stop()  # no service process outlives a failed run
     servers.stop()
 
 

@@ -17,6 +17,7 @@ import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
 STORIES = DATA / "stories_dev.jsonl"
+STORIES_NEW = DATA / "stories_new.jsonl"  # never-seen stories (see tests/data/README.md)
 FLIGHTS = DATA / "flights_dev.jsonl"
 
 COMMON = ["id", "title", "summary", "lang", "published", "link", "source"]
@@ -110,7 +111,7 @@ def test_flight_items_are_well_formed(flights: list[dict[str, Any]]) -> None:
         assert "repatriation-flights" in item["labels"], item["id"]
 
 
-@pytest.mark.parametrize("path", [STORIES, FLIGHTS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [STORIES, STORIES_NEW, FLIGHTS], ids=lambda p: p.name)
 def test_ids_are_unique(path: Path) -> None:
     items = _load(path)
     ids = Counter(item["id"] for item in items)
@@ -154,3 +155,23 @@ def test_flight_set_reaches_its_size(flights: list[dict[str, Any]]) -> None:
     assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]
     statuses = Counter(item["flight"]["status"] for item in reports)
     assert set(statuses) == STATUSES, statuses
+
+
+def test_new_story_set_is_well_formed_and_apart(stories: list[dict[str, Any]]) -> None:
+    new = _load(STORIES_NEW)
+    for item in new:
+        assert list(item) == STORY_FIELDS, item.get("id")
+        _check_common(item, "st-")
+        assert STORY_LABEL.match(item["story"]), (item["id"], item["story"])
+        assert item["labels"], item["id"]
+    # Never seen: no article and no story of the dev file, no id clash.
+    assert {i["link"] for i in new}.isdisjoint(i["link"] for i in stories)
+    assert {i["story"] for i in new}.isdisjoint(i["story"] for i in stories)
+    assert {i["id"] for i in new}.isdisjoint(i["id"] for i in stories)
+    per_story: dict[str, set[str]] = defaultdict(set)
+    for item in new:
+        per_story[item["story"]].add(item["source"])
+    assert len(new) >= 155 and len(per_story) >= 37
+    assert sum(len(outlets) >= 3 for outlets in per_story.values()) > len(per_story) / 2
+    spanish = sum(item["lang"] == "es" for item in new) / len(new)
+    assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]

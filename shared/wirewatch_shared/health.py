@@ -14,10 +14,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from aiokafka import ConsumerRebalanceListener, TopicPartition
 from faststream.kafka import KafkaBroker
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -121,11 +123,41 @@ def broker_check(broker: KafkaBroker, timeout_s: float = 1.0) -> Check:
     return check
 
 
+class GroupMembership(ConsumerRebalanceListener):  # type: ignore[misc]
+    """A group consumer's rebalance listener: ``joined`` while the group has given it an
+    assignment (possibly empty), off from the start of each rebalance until the next
+    assignment. (aiokafka has no public "joined" flag; this is its public listener.)"""
+
+    def __init__(self) -> None:
+        self.joined = False
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        self.joined = False
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        self.joined = True
+
+
+_MEMBERSHIPS: weakref.WeakKeyDictionary[Any, GroupMembership] = weakref.WeakKeyDictionary()
+
+
+def group_subscriber(broker: KafkaBroker, *topics: str, group_id: str, **options: Any) -> Any:
+    """``broker.subscriber(*topics, group_id=…, **options)`` with a
+    :class:`GroupMembership` listener, which :func:`consumer_groups_check` reads: every
+    consumer-group subscriber of a service is made here."""
+    membership = GroupMembership()
+    subscriber = broker.subscriber(*topics, group_id=group_id, listener=membership, **options)
+    _MEMBERSHIPS[subscriber] = membership
+    return subscriber
+
+
 def consumer_groups_check(broker: KafkaBroker) -> Check:
     """Every consumer of ``broker`` is running and got its (possibly empty) assignment.
 
     A group member with no partitions (more consumers than partitions) is ready: it
-    takes over partitions at the next rebalance.
+    takes over partitions at the next rebalance. Group membership is read from the
+    subscriber's :class:`GroupMembership` (:func:`group_subscriber`); a consumer without
+    one (no group, or made elsewhere) is ready once it has partitions.
     """
 
     async def check() -> CheckResult:
@@ -138,12 +170,12 @@ def consumer_groups_check(broker: KafkaBroker) -> Check:
             if consumer is None:
                 problems.append(f"{name}: consumer not running")
                 continue
-            state = consumer._subscription  # aiokafka: no public "joined" flag
-            subscription = state.subscription
-            if subscription is None or subscription.assignment is None:
+            membership = _MEMBERSHIPS.get(subscriber)
+            partitions = len(consumer.assignment())
+            if not (membership.joined if membership is not None else partitions):
                 problems.append(f"{name}: waiting for partition assignment")
                 continue
-            detail[name] = {"partitions": len(consumer.assignment())}
+            detail[name] = {"partitions": partitions}
         if problems:
             return CheckResult(False, "; ".join(problems), {"groups": detail})
         return CheckResult(True, detail={"groups": detail})

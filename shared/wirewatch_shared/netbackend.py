@@ -1,12 +1,10 @@
-"""httpcore network backends for many short requests (ingest's feed fetches,
+"""The httpcore network backend for many short requests (ingest's feed fetches,
 notify's webhook deliveries), through httpcore's public backend interface.
 
-- :class:`AsyncioBackend` (the fetcher's): plain asyncio streams, raising the same
-  httpcore exceptions as httpcore's own backend, so httpx behaves the same.
-- :class:`CachedInfoBackend`: wraps another backend so that the pool's idle check
-  (``get_extra_info("is_readable")``) is one ``poll`` of the socket.
-
-Why (the anyio cost they remove, measured): docs/ingest.md, "Network backend".
+:class:`AsyncioBackend`: plain asyncio streams, raising the same httpcore exceptions
+as httpcore's own backend, so httpx behaves the same; the pool's idle check
+(``get_extra_info("is_readable")``) is one ``poll`` of the socket.
+Why (the anyio cost it removes, measured): docs/ingest.md, "Network backend".
 """
 
 from __future__ import annotations
@@ -22,89 +20,11 @@ import httpcore
 
 from wirewatch_shared.httptransport import is_socket_readable
 
-
-class _SocketInfo(httpcore.AsyncNetworkStream):
-    """Answers the pool's idle check and ``socket`` from the socket itself."""
-
-    _sock: typing.Any
-
-    def get_extra_info(self, info: str) -> typing.Any:
-        if info == "is_readable":
-            return is_socket_readable(self._sock)
-        if info == "socket":
-            return self._sock
-        return self._other_info(info)
-
-    def _other_info(self, info: str) -> typing.Any:
-        return None
-
-
-class _CachedInfoStream(_SocketInfo):
-    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: typing.Any = None) -> None:
-        self._inner = inner
-        self._sock = sock if sock is not None else inner.get_extra_info("socket")
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
-        return await self._inner.read(max_bytes, timeout)
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
-        await self._inner.write(buffer, timeout)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
-
-    async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,  # noqa: ASYNC109
-    ) -> httpcore.AsyncNetworkStream:
-        tls = await self._inner.start_tls(ssl_context, server_hostname, timeout)
-        return _CachedInfoStream(tls, self._sock)
-
-    def _other_info(self, info: str) -> typing.Any:
-        return self._inner.get_extra_info(info)
-
-
-class CachedInfoBackend(httpcore.AsyncNetworkBackend):
-    """Wraps another backend (default: anyio) so its streams answer pool checks cheaply."""
-
-    def __init__(self, inner: httpcore.AsyncNetworkBackend | None = None) -> None:
-        self._inner = inner or httpcore.AnyIOBackend()
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,  # noqa: ASYNC109
-        local_address: str | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._inner.connect_tcp(
-            host, port, timeout=timeout, local_address=local_address, socket_options=socket_options
-        )
-        return _CachedInfoStream(stream)
-
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,  # noqa: ASYNC109
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._inner.connect_unix_socket(
-            path, timeout=timeout, socket_options=socket_options
-        )
-        return _CachedInfoStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
-
-
 _WRITER_INFO = {"ssl_object": "ssl_object", "client_addr": "sockname", "server_addr": "peername"}
 """httpcore's extra-info names -> asyncio's."""
 
 
-class _AsyncioStream(_SocketInfo):
+class _AsyncioStream(httpcore.AsyncNetworkStream):
     """A plain-asyncio stream (no anyio cancel scopes per read and write)."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -153,7 +73,11 @@ class _AsyncioStream(_SocketInfo):
             raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
         return self
 
-    def _other_info(self, info: str) -> typing.Any:
+    def get_extra_info(self, info: str) -> typing.Any:
+        if info == "is_readable":  # the pool's idle check: one poll
+            return is_socket_readable(self._sock)
+        if info == "socket":
+            return self._sock
         name = _WRITER_INFO.get(info)
         return self._writer.get_extra_info(name) if name is not None else None
 

@@ -25,6 +25,7 @@ from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bod
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.failures import Backoff, BatchGuard
+from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import configure_logging
 from wirewatch_shared.settings import CommonSettings
 
@@ -86,7 +87,8 @@ class ServiceBase(Generic[S]):
             if after is not None:
                 after(done)
 
-        self.broker.subscriber(
+        group_subscriber(
+            self.broker,
             stream,
             group_id=group,
             ack_policy=AckPolicy.MANUAL,

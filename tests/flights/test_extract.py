@@ -150,6 +150,10 @@ PUBLISHED = date(2025, 3, 4)
         ("Second flight with 190 Venezuelans lands in Caracas", "",
          (None, "VE", 190, "completed")),
         ("Boeing 737 with deportees lands in Port-au-Prince", "", (None, "HT", None, "completed")),
+        ("Vuelos de deportación de EE.UU. aterrizan en Villahermosa", "",
+         ("US", "MX", None, "completed")),
+        ("A U.S.-chartered flight with 100 Venezuelans landed in Caracas", "",
+         ("US", "VE", 100, "completed")),
         # a blocked cue in the background of a flight that landed
         ("Venezuela receives first deportation flight after months of suspension", "",
          (None, "VE", None, "completed")),
@@ -157,6 +161,12 @@ PUBLISHED = date(2025, 3, 4)
          (None, "VE", None, "completed")),
         ("Honduras recibió 3 vuelos con deportados; un cuarto fue cancelado", "",
          (None, "HN", None, "completed")),
+        ("Juez ordena detener vuelo de deportación de venezolanos a El Salvador", "",
+         (None, "SV", None, "blocked")),
+        ("Gobierno confirma que mañana llega vuelo con 100 deportados desde EE.UU. a Honduras",
+         "", ("US", "HN", 100, "planned")),
+        ("El vuelo con deportados no pudo despegar por orden judicial", "Iba a Guatemala.",
+         (None, "GT", None, "blocked")),
         # Honduras's INM is not Mexico's
         ("Llegan 120 hondureños en vuelo, informó el Instituto Nacional de Migración (INM) de "
          "Honduras", "", (None, "HN", 120, "completed")),

@@ -65,3 +65,5 @@ def test_a_route_needs_a_country(engine: Engine) -> None:
         flight_alerts.add_route(engine, 1, None, None)
     with pytest.raises(ValueError):
         flight_alerts.add_route(engine, 1, "USA", None)
+    with pytest.raises(ValueError, match="not an ISO 3166-1 alpha-2 country code: 'QQ'"):
+        flight_alerts.add_route(engine, 1, None, "QQ")

@@ -25,6 +25,7 @@ from wirewatch_shared.health import (
     broker_check,
     consumer_groups_check,
     database_check,
+    group_subscriber,
 )
 from wirewatch_shared.http import ops_asgi_app, ops_routes
 from wirewatch_shared.kafka_admin import ensure_streams
@@ -63,7 +64,7 @@ async def probe(postgres_database: PostgresDatabase) -> AsyncIterator[Probe]:
     broker = KafkaBroker(embedded.bootstrap, linger_ms=5)
     received: list[KafkaMessage] = []
 
-    @broker.subscriber(streams.ITEMS, group_id=GROUP, **CommonSettings().consumer_options())  # type: ignore[arg-type]
+    @group_subscriber(broker, streams.ITEMS, group_id=GROUP, **CommonSettings().consumer_options())
     async def handle(message: KafkaMessage) -> None:
         received.append(message)
 

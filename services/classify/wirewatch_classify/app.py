@@ -31,6 +31,7 @@ from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
+from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
 from wirewatch_shared.service import ServiceBase, service_app
@@ -75,7 +76,8 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         self.dead_letters = DeadLetters(
             self.dead_letter_publisher, streams.ITEMS, streams.GROUP_CLASSIFY
         )
-        self.broker.subscriber(
+        group_subscriber(
+            self.broker,
             streams.ITEMS,
             group_id=streams.GROUP_CLASSIFY,
             batch=True,

@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 from wirewatch_shared.httptransport import PoolTransport
-from wirewatch_shared.netbackend import AsyncioBackend, CachedInfoBackend
+from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import (
     AddressRefused,
     GuardedNetworkBackend,
@@ -143,7 +143,7 @@ def make_http_client(
     """
     # Keep-alive per origin (O(1) per request, see httppool.py): feeds of one host
     # polled close together reuse a connection instead of opening one each.
-    fast_backend = CachedInfoBackend(inner_backend) if inner_backend else AsyncioBackend()
+    fast_backend = inner_backend or AsyncioBackend()
     backend: httpcore.AsyncNetworkBackend = (
         fast_backend
         if settings.ingest_allow_private_networks

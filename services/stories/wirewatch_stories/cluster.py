@@ -5,8 +5,11 @@ opens a new one. Similarity is the cosine of two items' weighted cues (see
 :mod:`wirewatch_stories.features`): a cue weighs its kind's weight times its
 inverse document frequency among the items of the open stories, so a cue most
 items share (``c:US``, ``w:migra``) counts little and a rare one (a number, a
-name) a lot. An item's score for a story is its best similarity with one of the
-story's items (single link) within the time window.
+name) a lot. The cosine is cut when the two items give different counts or ordinals
+(another flight), halved when each names a country the other does not (a look-alike
+elsewhere), and doubled when both name the same two or more countries and no other
+(one route). An item's score for a story blends the mean of its two best similarities
+with the story's latest items and the mean over them, within the time window.
 
 Candidates come from an inverted index (cue -> open stories with it), looked up
 with the item's rarest cues only and reading a bounded number of entries

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 import httpx
-from wirewatch_shared.netbackend import CachedInfoBackend
+from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import ResolutionError, SsrfError, make_guarded_client
 
 from wirewatch_notify.channels.base import PermanentDeliveryError, RetryableDeliveryError
@@ -39,10 +39,9 @@ def make_http_client(*, allow_private: bool, max_connections: int = 100) -> http
     One client per channel: connections are kept alive and reused across deliveries."""
     return make_guarded_client(
         allow_private=allow_private,
-        # The pool asks every pooled connection whether its socket is readable before
-        # each request and after each response; through AnyIO that cost a tenth of the
-        # sender's CPU. CachedInfoBackend answers it with one poll.
-        inner_backend=CachedInfoBackend(),
+        # Plain asyncio streams, as ingest's fetcher: the pool's idle checks are one poll
+        # of the socket (through AnyIO they cost a tenth of the sender's CPU).
+        inner_backend=AsyncioBackend(),
         limits=httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         ),
