@@ -17,6 +17,8 @@ import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
 STORIES = DATA / "stories_dev.jsonl"
+STORIES_NEW = DATA / "stories_new.jsonl"  # never-seen stories (see tests/data/README.md)
+STORIES_CHECK = DATA / "stories_check.jsonl"  # a second, smaller never-seen check
 FLIGHTS = DATA / "flights_dev.jsonl"
 
 COMMON = ["id", "title", "summary", "lang", "published", "link", "source"]
@@ -110,7 +112,9 @@ def test_flight_items_are_well_formed(flights: list[dict[str, Any]]) -> None:
         assert "repatriation-flights" in item["labels"], item["id"]
 
 
-@pytest.mark.parametrize("path", [STORIES, FLIGHTS], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [STORIES, STORIES_NEW, STORIES_CHECK, FLIGHTS], ids=lambda p: p.name
+)
 def test_ids_are_unique(path: Path) -> None:
     items = _load(path)
     ids = Counter(item["id"] for item in items)
@@ -154,3 +158,30 @@ def test_flight_set_reaches_its_size(flights: list[dict[str, Any]]) -> None:
     assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]
     statuses = Counter(item["flight"]["status"] for item in reports)
     assert set(statuses) == STATUSES, statuses
+
+
+@pytest.mark.parametrize("path", [STORIES_NEW, STORIES_CHECK], ids=lambda p: p.name)
+def test_new_story_sets_are_well_formed_and_apart(
+    stories: list[dict[str, Any]], path: Path
+) -> None:
+    new = _load(path)
+    others = [] if path == STORIES_NEW else _load(STORIES_NEW)
+    for item in new:
+        assert list(item) == STORY_FIELDS, item.get("id")
+        _check_common(item, "st-")
+        assert STORY_LABEL.match(item["story"]), (item["id"], item["story"])
+        assert item["labels"], item["id"]
+    # Never seen: no article and no story of an earlier file, no id clash.
+    for earlier in (stories, others):
+        assert {i["link"] for i in new}.isdisjoint(i["link"] for i in earlier)
+        assert {i["story"] for i in new}.isdisjoint(i["story"] for i in earlier)
+        assert {i["id"] for i in new}.isdisjoint(i["id"] for i in earlier)
+    if path == STORIES_CHECK:
+        return
+    per_story: dict[str, set[str]] = defaultdict(set)
+    for item in new:
+        per_story[item["story"]].add(item["source"])
+    assert len(new) >= 155 and len(per_story) >= 37
+    assert sum(len(outlets) >= 3 for outlets in per_story.values()) > len(per_story) / 2
+    spanish = sum(item["lang"] == "es" for item in new) / len(new)
+    assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]

@@ -128,6 +128,8 @@ def test_split_is_reproducible(tmp_path: Path) -> None:
     assert sum(first["counts"].values()) + len(first["duplicates_removed"]) == len(gather(tmp_path))
 
 
+# CPU-bound, no waiting: about 15 s on a quiet machine, past 120 s on a busy 2-core one.
+@pytest.mark.timeout(600)
 def test_training_is_deterministic(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
     from wirewatch_classify.training import train

@@ -161,6 +161,12 @@ PUBLISHED = date(2025, 3, 4)
          (None, "VE", None, "completed")),
         ("Honduras recibió 3 vuelos con deportados; un cuarto fue cancelado", "",
          (None, "HN", None, "completed")),
+        ("Juez ordena detener vuelo de deportación de venezolanos a El Salvador", "",
+         (None, "SV", None, "blocked")),
+        ("Gobierno confirma que mañana llega vuelo con 100 deportados desde EE.UU. a Honduras",
+         "", ("US", "HN", 100, "planned")),
+        ("El vuelo con deportados no pudo despegar por orden judicial", "Iba a Guatemala.",
+         (None, "GT", None, "blocked")),
         # Honduras's INM is not Mexico's
         ("Llegan 120 hondureños en vuelo, informó el Instituto Nacional de Migración (INM) de "
          "Honduras", "", (None, "HN", 120, "completed")),

@@ -93,7 +93,9 @@ async def test_pacing_one_message_per_interval(
             await service.handle_classified(classified("flights"))
         got = await wait_received(http_receiver, 4, "/slack")
     gaps = [b.at - a.at for a, b in itertools.pairwise(got)]
-    assert min(gaps) >= interval * 0.9, gaps
+    # Paced over the whole run (unpaced, the four arrive within milliseconds). Not gap by
+    # gap: on a busy machine one late arrival shortens the next gap (0.216 s was seen).
+    assert got[-1].at - got[0].at >= 3 * interval - 0.2, gaps
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem
 from wirewatch_stories.offline import parse_published, processing_order
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories_dev.jsonl"
+NEW_DATA = DATA.with_name("stories_new.jsonl")  # never-seen stories (tests/data/README.md)
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -19,6 +20,13 @@ def dev_rows() -> list[dict[str, Any]]:
     if not DATA.exists():
         pytest.skip(f"{DATA} not found")
     return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+
+
+def new_rows() -> list[dict[str, Any]]:
+    if not NEW_DATA.exists():
+        pytest.skip(f"{NEW_DATA} not found")
+    text = NEW_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
 
 
 def classified_row(row: dict[str, Any], topic: str = "repatriation-flights") -> ClassifiedItem:

@@ -378,11 +378,15 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"llegad[oa]s a)"
     r"(?:\s+(?:the|el|la|los|las))?\s*$"
 )
+FLIGHT_OF_BEFORE = re.compile(
+    r"(?:vuelos?|aviones?|avion) de (?:deportacion|deportados|repatriacion|repatriados|"
+    r"retorno|expulsion) (?:de|del|desde)\s*(?:las?|los|el)?\s*$"
+)
+"""'vuelos de deportación de EE.UU.': a state's flights (for names of states, not of
+the people: 'vuelo de deportación de venezolanos' names who is flown)."""
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales)"
-    r"(?: de (?:deportacion|deportados|repatriacion|repatriados|retorno|expulsion))? (?:de|del)|"
-    r"\bby|\bpor|"
+    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
     r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
@@ -650,6 +654,9 @@ BLOCKED_STRONG = _words(
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
     r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
+    r"no (?:pudo|pudieron|podra|podran) (?:despegar|salir|partir|aterrizar)",
+    r"detener (?:el |los |la |las )?(?:vuelos?|deportacion\w*|expulsion\w*)",
+    r"(?:ordered|orders) (?:\w+ ){0,3}?(?:to )?(?:stop|halt|turn (?:back|around))",
     r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
 )  # fmt: skip
 EXPLAINER_TITLE = re.compile(
@@ -690,6 +697,8 @@ PLANNED_STRONG = _words(
     r"in the coming (?:days|weeks)", r"en los proximos dias", r"en las proximas semanas",
     r"next month", r"el proximo mes", r"alista\w*", r"prepara\w*", r"prepares?",
     r"preparing", r"weighs", r"considers", r"considering", r"evalua\w*",
+    r"tomorrow", r"(?<!la )(?<!esta )(?<!una )(?<!de )(?<!por )manana", r"autoriza\w*",
+    r"authoriz\w*", r"aprueba\w*", r"approves?",
 )  # fmt: skip
 COMPLETED_STRONG = _words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",

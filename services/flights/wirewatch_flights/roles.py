@@ -35,21 +35,31 @@ class Tally:
     scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     best: dict[str, tuple[float, Span]] = field(default_factory=dict)
 
-    def add(self, code: str, score: float, span: Span) -> None:
+    named: set[str] = field(default_factory=set)
+    """Codes scored through a country or place name (not only a demonym): on a tie, a
+    place named as such wins ("venezolanos" deported "a El Salvador": SV)."""
+
+    def add(self, code: str, score: float, span: Span, named: bool = False) -> None:
         if score <= 0:
             return
+        if named:
+            self.named.add(code)
         self.scores[code] += score
         if code not in self.best or score > self.best[code][0]:
             self.best[code] = (score, span)
 
     def winner(self, exclude: str | None = None) -> tuple[str, Span] | None:
         ranked = sorted(
-            ((s, c) for c, s in self.scores.items() if c != exclude and s >= MIN_SCORE),
+            (
+                (round(s, 6), c in self.named, c)
+                for c, s in self.scores.items()
+                if c != exclude and s >= MIN_SCORE
+            ),
             reverse=True,
         )
         if not ranked:
             return None
-        code = ranked[0][1]
+        code = ranked[0][2]
         return code, self.best[code][1]
 
 
@@ -100,7 +110,9 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     elif cues.DEST_BEFORE_STRONG.search(before):
         destination += 3.0
         strong_dest = True
-    elif cues.ORIGIN_BEFORE_WEAK.search(before):
+    elif cues.ORIGIN_BEFORE_WEAK.search(before) or (
+        mention.entry.kind != "people" and cues.FLIGHT_OF_BEFORE.search(before)
+    ):
         origin += 1.5
     elif attributive:
         pass
@@ -148,7 +160,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     elif entry.kind == "place":
         destination += 0.5 if origin == 0 else 0.0
     roles.origin.add(entry.key, origin * weight, span)
-    roles.destination.add(entry.key, destination * weight, span)
+    roles.destination.add(entry.key, destination * weight, span, named=entry.kind != "people")
 
 
 _NAMED = ("country", "place")

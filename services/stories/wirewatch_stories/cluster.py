@@ -34,6 +34,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from wirewatch_stories.features import implied_countries
+
 KIND_WEIGHTS: dict[str, float] = {
     "n": 2.0,  # numbers
     "o": 1.0,  # ordinals
@@ -75,6 +77,13 @@ def _ordinals(cues: Iterable[str]) -> frozenset[str]:
 
 def _countries(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(c for c in cues if c[:2] == "c:")
+
+
+def _named(cues: Iterable[str], countries: frozenset[str]) -> frozenset[str]:
+    """The countries an item names, including those its agencies and places stand for
+    ("Border Patrol" names the US): what a country conflict is decided on."""
+    implied = implied_countries(cues)
+    return countries | implied if implied - countries else countries
 
 
 def countries_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
@@ -125,6 +134,7 @@ class _Member:
     counts: tuple[int, ...]
     ordinals: frozenset[str]
     countries: frozenset[str]
+    named: frozenset[str]  # countries, plus those its agencies and places stand for
 
 
 @dataclass(slots=True)
@@ -190,6 +200,7 @@ class Clusterer:
         cue_set = frozenset(map(sys.intern, cues))  # one string per cue, whatever the items
         index = self._next
         self._next += 1
+        countries = _countries(cue_set)
         self._members[index] = _Member(
             item_id,
             story_id,
@@ -197,7 +208,8 @@ class Clusterer:
             published,
             _counts(cue_set),
             _ordinals(cue_set),
-            _countries(cue_set),
+            countries,
+            _named(cue_set, countries),
         )
         self._by_item[item_id] = index
         for cue in cue_set:
@@ -296,7 +308,17 @@ class Clusterer:
     def similarity(self, left: frozenset[str], right: frozenset[str]) -> float:
         """Cosine of two items' weighted cues (cut when their counts conflict)."""
         cues = frozenset(right)
-        member = _Member("", "", tuple(cues), 0.0, _counts(cues), _ordinals(cues), _countries(cues))
+        countries = _countries(cues)
+        member = _Member(
+            "",
+            "",
+            tuple(cues),
+            0.0,
+            _counts(cues),
+            _ordinals(cues),
+            countries,
+            _named(cues, countries),
+        )
         return self._scorer(frozenset(left)).similarity(member)
 
     def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
@@ -334,7 +356,9 @@ class _Scorer:
     """The similarities of one item with the members of the open stories, for one
     decision (the weights do not change during it: they are computed once each)."""
 
-    __slots__ = ("clusterer", "countries", "counts", "cues", "norm", "ordinals", "squared")
+    __slots__ = (
+        "clusterer", "countries", "counts", "cues", "named", "norm", "ordinals", "squared"
+    )  # fmt: skip
 
     def __init__(self, clusterer: Clusterer, cues: frozenset[str]) -> None:
         self.clusterer = clusterer
@@ -342,6 +366,7 @@ class _Scorer:
         self.counts = _counts(cues)
         self.ordinals = _ordinals(cues)
         self.countries = _countries(cues)
+        self.named = _named(cues, self.countries)
         self.squared: dict[str, float] = {}
         self.norm = math.sqrt(sum(self._weigh(cues)))
 
@@ -362,7 +387,7 @@ class _Scorer:
         score = dot / ((self.norm * other) or 1.0)
         if _conflict(self.counts, self.ordinals, member.counts, member.ordinals):
             score *= CONFLICT_FACTOR
-        if countries_conflict(self.countries, member.countries):
+        if countries_conflict(self.named, member.named):
             score *= COUNTRY_CONFLICT_FACTOR
         elif len(self.countries) >= 2 and self.countries == member.countries:
             score *= ROUTE_FACTOR  # (a count conflict still cuts it: 0.6 in all)
