@@ -36,10 +36,10 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel>
 <title>Border Desk</title><link>http://example.org/</link><description>t</description>
 <language>en</language>
-<item><title>Mexico and Venezuela agree to resume deportation flights for migrants</title>
+<item><title>Deportation flight carrying 130 Venezuelan migrants lands in Caracas</title>
 <link>http://example.org/news/flights</link><guid>http://example.org/news/flights</guid>
-<description>&lt;p&gt;The first charter flight carrying Venezuelan deportees is expected to land in
-Caracas next week, officials said.&lt;/p&gt;</description>
+<description>&lt;p&gt;The charter flight from Texas landed on Tuesday afternoon,
+officials said.&lt;/p&gt;</description>
 <pubDate>Tue, 10 Oct 2023 14:00:00 GMT</pubDate></item>
 <item><title>New asylum rules take effect as Title 42 border policy ends</title>
 <link>http://example.org/news/asylum</link><guid>http://example.org/news/asylum</guid>
@@ -162,7 +162,7 @@ async def test_feed_to_webhook_and_email_exactly_once(
         assert len(hooks) == 1
         payload = json.loads(hooks[0].body)
         assert payload["type"] == "wirewatch.alert.v1"
-        assert payload["data"]["item"]["title"].startswith("Mexico and Venezuela")
+        assert payload["data"]["item"]["title"].startswith("Deportation flight carrying 130")
         [match] = payload["data"]["matches"]
         assert match["topic"] == "repatriation-flights"
         assert match["evidence"], "alerts carry the evidence"
