@@ -1,6 +1,6 @@
 """kill -9 of the stories stage mid-stream loses no item and opens no story twice.
 
-The stage runs as a real subprocess (``python -m wirewatch_stories``) against its own
+The stage runs as a real subprocess (``wirewatch service stories``) against its own
 embedded broker and the test database; the real labelled items (EN/ES) stream in as
 classified items, the stage is SIGKILLed twice while assigning, restarted, and at the
 end every item is assigned exactly once, every assignment is the one a single
@@ -23,7 +23,7 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import EmbeddedBroker
+from wirewatch_shared.embedded import EmbeddedBroker, free_port
 from wirewatch_shared.kafka_admin import ensure_streams
 from wirewatch_stories.store import count_stories
 
@@ -44,9 +44,10 @@ def _spawn(bootstrap: str, database_url: str, tmp_path: Path) -> subprocess.Pope
         WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
         WIREWATCH_STORIES_BATCH_MAX_RECORDS="7",
         WIREWATCH_LOG_LEVEL="WARNING",
+        WIREWATCH_HTTP_PORT=str(free_port()),
     )
     return subprocess.Popen(
-        [sys.executable, "-m", "wirewatch_stories"],
+        [str(Path(sys.executable).with_name("wirewatch")), "service", "stories"],
         env=env,
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
