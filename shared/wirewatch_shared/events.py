@@ -188,6 +188,8 @@ class StoryEvent(_Event):
 
 FLIGHT_MAX_SOURCES = 50
 """Most source items listed in one flight record event (the first ones)."""
+FLIGHT_MAX_CONFLICT_VALUES = 20
+"""Most values of one conflicting field in a flight record event (the first ones seen)."""
 
 
 class FlightEvidence(_Event):
@@ -206,7 +208,7 @@ class FlightConflict(_Event):
     """Sources disagree on a field: every value is kept, none is averaged."""
 
     field: Literal["origin", "destination", "people", "flight_date", "operator"]
-    values: tuple[str, ...] = Field(max_length=20)
+    values: tuple[str, ...] = Field(max_length=FLIGHT_MAX_CONFLICT_VALUES)
 
 
 class FlightSource(_Event):

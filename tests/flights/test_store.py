@@ -3,11 +3,13 @@ outlets and languages, conflicts kept, planned becoming completed, filters."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 from sqlalchemy.engine import Engine
 from wirewatch_flights import store
+from wirewatch_shared.events import FLIGHT_MAX_CONFLICT_VALUES, FlightRecordEvent
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
@@ -65,6 +67,25 @@ def test_conflicting_head_counts_are_kept_and_flagged(engine: Engine) -> None:
     assert record.people == 238  # the least rounded figure wins
     [conflict] = [c for c in record.conflicts if c.field == "people"]
     assert set(conflict.values) == {"200", "250", "238"}
+
+
+def test_more_conflicting_values_than_an_event_holds_still_make_a_valid_event(
+    engine: Engine,
+) -> None:
+    # A big story's outlets may give dozens of head counts; the event carries the first
+    # ones (it was refused at its bound and dead-lettered, seen in bench/pipeline.py).
+    upgrade(engine)
+    [obj] = dev_items("fl-0060")
+    obs, source = observation(obj, "big-story")
+    event = None
+    for n in range(FLIGHT_MAX_CONFLICT_VALUES + 5):
+        flight = dataclasses.replace(obs.flight, people=100 + n)
+        changed = dataclasses.replace(obs, item_id=f"fl-0060-{n}", flight=flight)
+        event = store.record_observation(engine, changed, source) or event
+    assert event is not None
+    [conflict] = [c for c in event.conflicts if c.field == "people"]
+    assert len(conflict.values) == FLIGHT_MAX_CONFLICT_VALUES
+    FlightRecordEvent.model_validate_json(event.model_dump_json())  # what goes on the wire
 
 
 def test_planned_becomes_completed_when_the_flight_lands(engine: Engine) -> None:

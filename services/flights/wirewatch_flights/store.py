@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import (
+    FLIGHT_MAX_CONFLICT_VALUES,
     FLIGHT_MAX_SOURCES,
     FlightConflict,
     FlightEvidence,
@@ -248,7 +249,10 @@ def record_event(
         flight_date=record.flight_date,
         flight_date_stated=record.flight_date_stated,
         operator=record.operator,
-        conflicts=tuple(FlightConflict(field=c[0], values=tuple(c[1])) for c in record.conflicts),
+        conflicts=tuple(
+            FlightConflict(field=name, values=tuple(values[:FLIGHT_MAX_CONFLICT_VALUES]))
+            for name, values in record.conflicts
+        ),
         evidence=tuple(_evidence(rows)),
         sources=tuple(sources),
         source_count=record.source_count,
