@@ -25,8 +25,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -37,7 +35,6 @@ from wirewatch_shared.kafka_admin import ensure_streams, group_lag  # noqa: E402
 from bench.pipeline import (  # noqa: E402
     Cluster,
     Servers,
-    Service,
     TopicWatch,
     add_feeds,
     database,
@@ -61,21 +58,6 @@ class Round:
     @property
     def lost(self) -> int:
         return self.items - self.delivered
-
-
-async def ready(service: Service, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
-        while time.monotonic() < deadline:
-            if service.process.poll() is not None:
-                raise RuntimeError(f"{service.name} exited")
-            try:
-                if (await client.get(f"{service.url}/readyz")).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            await asyncio.sleep(0.1)
-    raise TimeoutError(f"{service.name} not ready after {timeout} s")
 
 
 def total_lag(bootstrap: str) -> int:
@@ -107,7 +89,8 @@ async def one_round(
             victim.process.wait()
             cluster.services.remove(victim)
             killed = time.monotonic()
-            await ready(cluster.start(name))
+            cluster.start(name)
+            await cluster.wait_ready(timeout=120)  # the others are up: this one
             restart_ready = time.monotonic() - killed
         await asyncio.sleep(0.05)
     started = time.monotonic()
