@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, TopicPartition
 from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
 from wirewatch_notify.app import NotifyService
@@ -27,6 +26,7 @@ from wirewatch_shared.embedded import free_port
 
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
+from tests.support.streams import read_stream
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -82,22 +82,6 @@ def _overrides(database_url: str, smtp: SmtpSink, tmp_path: Path) -> dict[str, o
         "retry_schedule_s": [0.5, 1, 2],
         "log_level": "INFO",
     }
-
-
-def _classified_messages(bootstrap: str) -> list[tuple[bytes | None, bytes]]:
-    """Every message on the classified topic, read without a consumer group."""
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=1500
-    )
-    parts = [
-        TopicPartition(streams.CLASSIFIED, p)
-        for p in consumer.partitions_for_topic(streams.CLASSIFIED) or ()
-    ]
-    consumer.assign(parts)
-    consumer.seek_to_beginning(*parts)
-    messages = [(m.key, m.value) for m in consumer]
-    consumer.close()
-    return messages
 
 
 async def _wait(predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
@@ -187,7 +171,7 @@ async def test_feed_to_webhook_and_email_exactly_once(
         notify_app = system.apps[1]
         await notify_app.stop()
         bootstrap = str(system.overrides["kafka_bootstrap"])
-        replay = _classified_messages(bootstrap)
+        replay = [(r.key, r.value) for r in read_stream(bootstrap, streams.CLASSIFIED, 1500)]
         assert len(replay) == 3
         fresh = NotifyService(NotifySettings(**overrides, kafka_bootstrap=bootstrap), engine)
         fresh_app = fresh.build_app()

@@ -34,6 +34,7 @@ from wirewatch_shared.embedded import free_port
 from tests.notify.receiver import ReceiverProcess
 from tests.notify.support import SECRET_KEY, classified
 from tests.support.env import is_setting
+from tests.support.streams import wait_for_progress
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -69,22 +70,6 @@ def _spawn(env: dict[str, str]) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-
-
-def _wait(count, target: int, stall_s: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    """Wait until ``count()`` reaches ``target``; fail only when it stops moving.
-
-    A fixed deadline made this test flaky on a loaded 2-core machine: progress was
-    slow but steady. A real hang still fails, after ``stall_s`` without progress.
-    """
-    last, moved = count(), time.monotonic()
-    while last < target:
-        time.sleep(0.01)
-        now = count()
-        if now != last:
-            last, moved = now, time.monotonic()
-        elif time.monotonic() - moved > stall_s:
-            raise AssertionError(f"no progress for {stall_s:.0f} s waiting for {what} (at {last})")
 
 
 @pytest.mark.timeout(600)
@@ -161,14 +146,14 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(
             threshold = rng.randint(1, ALERTS - 1)
             if run % 2 == 0:
                 where = f"while recording (after {threshold} rows)"
-                _wait(lambda: recorded(sub_id), threshold, 60, where)  # noqa: B023
+                wait_for_progress(lambda: recorded(sub_id), threshold, 60, where)  # noqa: B023
             else:
                 where = f"while sending (after {threshold} receipts)"
-                _wait(lambda: receiver.total() - before, threshold, 60, where)  # noqa: B023
+                wait_for_progress(lambda: receiver.total() - before, threshold, 60, where)  # noqa: B023
             process.send_signal(signal.SIGKILL)
             process.wait()
             process = _spawn(run_env)
-            _wait(lambda: sent(sub_id), ALERTS, 60, "all alerts sent")  # noqa: B023
+            wait_for_progress(lambda: sent(sub_id), ALERTS, 60, "all alerts sent")  # noqa: B023
         finally:
             process.send_signal(signal.SIGTERM)
             try:

@@ -15,12 +15,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
@@ -30,6 +29,7 @@ from wirewatch_stories.store import count_stories
 from tests.stories.support import classified_row, dev_rows, in_published_order
 from tests.stories.test_store import _replays_as_one_process, _stored
 from tests.support.env import is_setting
+from tests.support.streams import read_stream, wait_for_progress
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -55,30 +55,8 @@ def _spawn(bootstrap: str, database_url: str, tmp_path: Path) -> subprocess.Pope
     )
 
 
-def _wait(count, target: int, stall_s: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    last, moved = count(), time.monotonic()
-    while last < target:
-        time.sleep(0.01)
-        now = count()
-        if now != last:
-            last, moved = now, time.monotonic()
-        elif time.monotonic() - moved > stall_s:
-            raise AssertionError(f"no progress for {stall_s:.0f} s (at {last} of {target})")
-
-
 def _story_events(bootstrap: str) -> list[dict[str, object]]:
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=2000
-    )
-    parts = [
-        TopicPartition(streams.STORIES, p)
-        for p in consumer.partitions_for_topic(streams.STORIES) or ()
-    ]
-    consumer.assign(parts)
-    consumer.seek_to_beginning(*parts)
-    events = [json.loads(m.value) for m in consumer]
-    consumer.close()
-    return events
+    return [json.loads(r.value) for r in read_stream(bootstrap, streams.STORIES)]
 
 
 @pytest.mark.timeout(300)
@@ -103,11 +81,11 @@ def test_kill_9_mid_stream_loses_no_item_and_opens_no_story_twice(
             producer.flush()
             assigned = lambda: count_stories(engine)[1]  # noqa: E731
             for kill_at in (len(items) // 4, len(items) // 2):
-                _wait(assigned, kill_at)
+                wait_for_progress(assigned, kill_at, 60, "assignments before the kill")
                 stage.send_signal(signal.SIGKILL)
                 stage.wait()
                 stage = _spawn(broker.bootstrap, database_url, tmp_path)
-            _wait(assigned, len(items))
+            wait_for_progress(assigned, len(items), 60, "every item assigned")
             events = _story_events(broker.bootstrap)
         finally:
             stage.send_signal(signal.SIGKILL)

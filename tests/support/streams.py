@@ -1,0 +1,42 @@
+"""Test helpers over the real broker: read a whole stream, wait on a moving count."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from kafka import KafkaConsumer, TopicPartition
+from kafka.consumer.fetcher import ConsumerRecord
+
+
+def read_stream(bootstrap: str, topic: str, idle_ms: int = 2000) -> list[ConsumerRecord]:
+    """Every record of ``topic`` from the start, read without a consumer group; stops
+    after ``idle_ms`` without a new record."""
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=idle_ms
+    )
+    try:
+        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        return list(consumer)
+    finally:
+        consumer.close()
+
+
+def wait_for_progress(count: Callable[[], int], target: int, stall_s: float, what: str) -> None:
+    """Wait until ``count()`` reaches ``target``; fail only when it stops moving.
+
+    A fixed deadline made the kill -9 tests flaky on a loaded 2-core machine: progress
+    was slow but steady. A real hang still fails, after ``stall_s`` without progress.
+    """
+    last, moved = count(), time.monotonic()
+    while last < target:
+        time.sleep(0.01)
+        now = count()
+        if now != last:
+            last, moved = now, time.monotonic()
+        elif time.monotonic() - moved > stall_s:
+            raise AssertionError(
+                f"no progress for {stall_s:.0f} s waiting for {what} (at {last} of {target})"
+            )
