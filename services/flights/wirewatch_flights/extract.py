@@ -18,7 +18,7 @@ from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers
-from wirewatch_flights.roles import Roles, score_mention, score_route_pairs
+from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
 from wirewatch_flights.text import fold
 
 
@@ -50,6 +50,22 @@ def _first(parts: list[Part], pattern: object) -> Span | None:
     return None
 
 
+_AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
+
+
+def _agent_past(parts: list[Part]) -> Span | None:
+    """A state or agency followed by a past removal verb ("Immigration and Customs
+    Enforcement deported ..."): the simple past as a finite verb, not a participle."""
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.kind not in _AGENTS:
+                continue
+            verb = cues.AGENT_PAST_AFTER.match(part.folded, m.end, m.end + 30)
+            if verb:
+                return Span(part.source, m.start, verb.end(), part.text[m.start : verb.end()])
+    return None
+
+
 def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
     between two countries resuming, still counts; a court ruling or a policy does not,
@@ -57,7 +73,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if _first(parts, cues.LAND_OR_SEA):
         return None
     resuming = _first(parts, cues.RESUMING)
-    strong = _first(parts, cues.STRONG_PAST)
+    strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
     specific = _first(parts, cues.SPECIFIC) or strong or resuming or stopped
@@ -115,10 +131,26 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
     return None
 
 
+def _statistics(parts: list[Part]) -> bool:
+    """A count of five or more flights over a period in the headline or the lede's first
+    sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
+    ... durante el primer semestre"): a tally, not a report of one flight."""
+    for part in parts:
+        first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if not cues.PERIOD.search(first):
+            continue
+        for number in part.numbers:
+            if number.start >= len(first) or number.value < 5:
+                continue
+            if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
+                return True
+    return False
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
-    if deport is None or _own_citizens_or_things(parts):
+    if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
     if flight is None:
@@ -182,6 +214,7 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
                 continue
             score_mention(roles, part.folded, mention, part.source, part.text)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
+        score_people_places(roles, part.folded, part.mentions, part.source, part.text)
     dest, origin = roles.destination.winner(), roles.origin.winner()
     if dest and origin and dest[0] == origin[0]:
         # One country, both roles: when only one of the roles has another candidate, it
@@ -232,8 +265,10 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         return None
     if cues.NOT_PEOPLE_BEFORE.search(before):
         return None
-    if 1900 <= number.value <= 2100 and not noun:
+    if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
         return None
+    if number.value >= 10_000:
+        return None  # a programme's or a year's total, never one flight's passengers
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         score += 2.0
@@ -285,12 +320,35 @@ def _span(part: Part, m: re.Match[str]) -> Span:
     return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
 
 
+def _unnegated(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match not negated right before ("never landed", "no llegó")."""
+    for m in pattern.finditer(folded):
+        if not cues.NEGATION_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]):
+            return m
+    return None
+
+
+def _planned(folded: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The first planned cue that says the flight is still to come, and the first one that
+    only complements a noun ("the decision to resume", "authority to land")."""
+    complement = None
+    for m in cues.PLANNED_STRONG.finditer(folded):
+        if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
+            complement = complement or m
+            continue
+        return m, complement
+    return None, complement
+
+
 def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
     """The first blocked cue that blocks this report's flight. With a finite "landed /
     recibió" in the text, a blocked cue is only background when it follows "after /
     tras / since" ("lands after months of suspension") or a later clause ("recibió 3
-    vuelos; un cuarto fue cancelado")."""
+    vuelos; un cuarto fue cancelado"). A cue whose object is people crossing a border
+    ("blocking others from crossing") is not about the flight."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
+        if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+            continue
         if finite is None:
             return blocked
         before = folded[max(0, blocked.start() - 40) : blocked.start()]
@@ -306,24 +364,28 @@ def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
     """A part's status: blocked if it says so (unless flights resume, or went ahead
     despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
-    else a weaker completed cue ("deported", "a bordo")."""
+    else a weaker completed cue ("deported", "a bordo"); else a planned cue that only
+    complements a noun ("the decision to resume"). A negated completed cue ("never
+    landed") does not count as completed."""
     folded = part.folded
     already = cues.ALREADY.search(folded)
     if already:
         return "completed", _span(part, already)
-    finite = cues.COMPLETED_FINITE.search(folded)
+    finite = _unnegated(cues.COMPLETED_FINITE, folded)
     blocked = _blocking(folded, finite)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:
         return "blocked", _span(part, blocked)
-    planned = cues.PLANNED_STRONG.search(folded)
+    planned, complement = _planned(folded)
     if finite and (planned is None or finite.start() < planned.start()):
         return "completed", _span(part, finite)
     if planned:
         return "planned", _span(part, planned)
-    weak = cues.COMPLETED_STRONG.search(folded)
-    return ("completed", _span(part, weak)) if weak else None
+    weak = _unnegated(cues.COMPLETED_STRONG, folded)
+    if weak:
+        return "completed", _span(part, weak)
+    return ("planned", _span(part, complement)) if complement else None
 
 
 def _status(parts: list[Part]) -> Clue:
