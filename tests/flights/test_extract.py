@@ -220,6 +220,22 @@ PUBLISHED = date(2025, 3, 4)
         ("That Didn’t Stop ICE From Deporting People There on Tuesday", "Immigration and Customs "
          "Enforcement deported between four and six Mauritanians to Mauritania.",
          ("US", "MR", None, "completed")),
+        # several destinations, a list of countries
+        ("Gobierno defiende expulsión de migrantes",
+         "Salió un vuelo con destino a Bogotá (Colombia) y Caracas (Venezuela) con 42 ciudadanos "
+         "extranjeros que fueron expulsados del país.", (None, None, 42, "completed")),
+        ("ICE conducts single adult, family unit removal flights Sept. 14",
+         "ICE facilitated multiple removal flights to Central America, Colombia, Ecuador, Peru, "
+         "and Senegal.", ("US", None, None, "completed")),
+        # people: a per-flight figure, a range, those left behind, "unos"
+        ("Mexico refuses to accept US flight deporting migrants", "US military aircraft carried "
+         "out two similar flights, each with about 80 migrants, to Guatemala on Friday.",
+         ("US", "MX", None, "blocked")),
+        ("UK deports immigrants to Pakistan on chartered flights", "The United Kingdom has "
+         "deported to Pakistan 350 to 400 Pakistanis.", ("GB", "PK", None, "completed")),
+        ("1900 nicaragüenses deportados de Estados Unidos en menos de seis meses",
+         "Dos vuelos con unos 298 nicaragüenses deportados de Estados Unidos arribaron al país.",
+         ("US", "NI", 298, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:

@@ -774,17 +774,23 @@ REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
 NOT_PEOPLE_BEFORE = re.compile(
     r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
     r"number|numero|no|nro|#)[\s.-]*$"
-    r"|\b(?:arrested|killed|injured|arresto|arrestaron|murieron|heridos)\s+$"
+    r"|\b(?:arrested|killed|injured|arresto|arrestaron|murieron|heridos|without|sin|between|"
+    r"entre)\s+$"
+    r"|\b(?:each|cada uno|cada una)(?:\s+[\w-]+){0,2}?\s+$"
+    r"|\d\s*(?:to|a|-)\s*$"
 )
-"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), or the people a
-verb of arrest or harm governs ("arrested 16 people overnight protesting"): not a head count."""
+"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), the people a verb of
+arrest or harm governs ("arrested 16 people overnight protesting"), those left behind
+("goes ahead without 25 detainees"), a range ("350 to 400 Pakistanis", "between four and
+six") or a figure per flight ("two flights, each transporting around 80 migrants"): not the
+head count the report states."""
 YEAR_BEFORE = re.compile(r"\b(?:of|in|since|for|de|en|del|desde|para)\s+$")
 """Before a year ("the first flight of 2026 to return asylum seekers"): not a head count."""
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
     r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
-    r"(?:to|a|-)\s*\d)\b"
+    r"(?:to|a|-)\s*\d+)\b"
 )
 
 NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$")

@@ -169,13 +169,15 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     return None
 
 
-_AND = re.compile(r"^\s*(?:,|and|y|e|&|/)\s*$")
+_AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)[\s(]*$")
+"""Between two coordinated names, parentheses allowed ("Bogotá (Colombia) y Caracas")."""
 
 
 def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     """The destination is one of several ("to Honduras and Colombia", "venezolanos y
-    colombianos"): several destinations, so none."""
-    kinds = ("country", "people")
+    colombianos", "con destino a Bogotá (Colombia) y Caracas (Venezuela)"): several
+    destinations, so none."""
+    kinds = ("country", "people", "place")
     for part in parts:
         named = [m for m in part.mentions if m.entry.kind in kinds]
         for a, b in pairwise(named):
@@ -185,6 +187,20 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
             if _AND.match(part.folded[a.end : b.start]):
                 return True
     return False
+
+
+def _listed_countries(parts: list[Part], origin: str | None) -> Span | None:
+    """Three or more countries in one list ("to Central America, Colombia, Ecuador, Peru,
+    and Senegal"): flights to several destinations."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind == "country" and m.entry.key != origin]
+        run = 1
+        for a, b in pairwise(named):
+            joined = a.entry.key != b.entry.key and _AND.match(part.folded[a.end : b.start])
+            run = run + 1 if joined else 1
+            if run >= 3:
+                return Span(part.source, b.start, b.end, part.text[b.start : b.end])
+    return None
 
 
 _OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
@@ -233,6 +249,11 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         else:
             origin = other_origin
     dest = dest or _title_country(parts, origin)
+    if dest is None:
+        listed = _listed_countries(parts, origin[0] if origin else None)
+        if listed is not None:
+            several = Clue("destination", "", listed)  # several destinations: the field is null
+            return (Clue("origin", origin[0], origin[1]) if origin else None), several
     if dest is not None and _coordinated(parts, dest[0], origin[0] if origin else None):
         span = dest[1]
         origin = roles.origin.winner(exclude=dest[0])
@@ -277,7 +298,10 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score = 0.35 - 0.1 * min(_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
-    if cues.CUMULATIVE.search(folded[number.end : number.end + 45]) or cues.CUMULATIVE.search(
+    # a headline's running total reaches further ("1900 nicaragüenses deportados de Estados
+    # Unidos en menos de seis meses")
+    reach = 75 if part.source == "title" else 45
+    if cues.CUMULATIVE.search(folded[number.end : number.end + reach]) or cues.CUMULATIVE.search(
         before[-25:]
     ):
         score -= 2.5

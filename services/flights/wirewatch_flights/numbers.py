@@ -17,6 +17,8 @@ _NOT_COUNTS = frozenset(
         "un",
         "una",
         "uno",
+        "unos",
+        "unas",
         "a",
         "an",
         "primer",

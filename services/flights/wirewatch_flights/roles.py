@@ -26,6 +26,7 @@ TITLE_WEIGHT = 1.5
 GOVERNMENT_BONUS = 1.5
 MIN_SCORE = 1.5
 BACKGROUND_WEIGHT = 0.3
+NAMED_CUE = 1.5
 """A place in a concurrent-event clause ("mientras una caravana procedente de Honduras...")."""
 _WINDOW = 60
 
@@ -53,7 +54,7 @@ class Tally:
     def winner(self, exclude: str | None = None) -> tuple[str, Span] | None:
         ranked = sorted(
             (
-                (round(s, 6), c in self.named, c)
+                (round(s, 6), c in self.named, round(self.best[c][0], 6), c)
                 for c, s in self.scores.items()
                 if c != exclude and s >= MIN_SCORE
             ),
@@ -61,7 +62,7 @@ class Tally:
         )
         if not ranked:
             return None
-        code = ranked[0][2]
+        code = ranked[0][3]
         return code, self.best[code][1]
 
 
@@ -132,7 +133,7 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     elif cues.DEST_BEFORE_MID.search(before):
         destination += 1.5
     elif cues.DEST_BEFORE_WEAK.search(before):
-        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 1.0
+        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 0.5
     if mention.entry.kind == "country" and cues.POSSESSIVE_REMOVAL_AFTER.match(after):
         origin += 2.0  # "Australia's deportation of unwanted New Zealanders"
     if mention.entry.kind == "country" and cues.QUALIFIED_FLIGHT_AFTER.match(after):
@@ -166,6 +167,9 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
             roles.origin.add(entry.state, 1.6 * weight, span)
         return
     origin, destination = _cue_scores(folded, mention)
+    # A place wins a tie over a demonym only when words before or after it name it as the
+    # destination ("venezolanos" deported "a El Salvador"), not for being named at all.
+    named = entry.kind != "people" and destination >= NAMED_CUE
     if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
         origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
     if entry.kind == "people":
@@ -181,7 +185,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     elif entry.kind == "place":
         destination += 0.5 if origin == 0 else 0.0
     roles.origin.add(entry.key, origin * weight, span)
-    roles.destination.add(entry.key, destination * weight, span, named=entry.kind != "people")
+    roles.destination.add(entry.key, destination * weight, span, named=named)
 
 
 _NAMED = ("country", "place")
