@@ -236,6 +236,13 @@ PUBLISHED = date(2025, 3, 4)
         ("1900 nicaragüenses deportados de Estados Unidos en menos de seis meses",
          "Dos vuelos con unos 298 nicaragüenses deportados de Estados Unidos arribaron al país.",
          ("US", "NI", 298, "completed")),
+        # a participle describing the flight beside a finite verb; a court stopping a removal
+        ("Expulsión de migrantes", "A través de un vuelo de la FACh, programado la mañana de "
+         "este miércoles desde Iquique, se regresaron a sus países 86 ciudadanos venezolanos.",
+         ("CL", "VE", 86, "completed")),
+        ("Deportación de migrantes a Sudán del Sur fue detenida por segunda vez",
+         "Un juez federal bloqueó temporalmente la deportación de migrantes a Sudán del Sur.",
+         ("US", "SS", None, "blocked")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:

@@ -664,6 +664,7 @@ BLOCKED_STRONG = _words(
     r"impid\w+", r"impedi\w+", r"stalled", r"injunction", r"no pudo aterrizar",
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
+    r"frustrad[oa]s?", r"abort\w*", r"reprogramad\w*", r"rescheduled",
     r"violaria\w*", r"would violate",
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
@@ -709,6 +710,8 @@ PLANNED_STRONG = _words(
     r"on (?:its|their) way to (?:collect|pick)",
     r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
     r"deportara\w*", r"expulsara\w*", r"repatriara\w*", r"enviara\w*", r"retornara\w*",
+    r"arribara\w*", r"regresara\w*", r"volvera\w*", r"despegara\w*", r"realizara\w*",
+    r"llevara a cabo", r"due to (?:be|fly|take off)", r"(?:is|are) to be (?:deported|flown|sent)",
     r"trasladara\w*", r"recibira\w*", r"llegaria\w*", r"aterrizaria\w*", r"saldria\w*",
     r"partiria\w*", r"deportaria\w*", r"intends? to", r"(?:is|are) preparing to",
     r"prepares? to", r"se prepara\w* para", r"pretende\w*", r"tiene planead[oa]",
@@ -742,7 +745,10 @@ COMPLETED_FINITE = _words(
     r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",
     r"realizo", r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted",
     r"(?:has|have|had) begun",
-    r"reanudo", r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
+    r"reanudo",
+    r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed|returned|"
+    r"repatriated|transferred)",
+    r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
@@ -851,3 +857,6 @@ PERIOD = _words(
     r"(?:first|second) half", r"hasta la fecha", r"to date",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
+PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
+"""Planned cues that are participles describing the flight ("el vuelo programado para el
+miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""

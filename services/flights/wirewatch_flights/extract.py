@@ -66,6 +66,20 @@ def _agent_past(parts: list[Part]) -> Span | None:
     return None
 
 
+def _route(parts: list[Part]) -> bool:
+    """ "from X to Y" / "de X a Y" between two named states or places."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
+        for a, b in pairwise(named):
+            if (
+                a.entry.key != b.entry.key
+                and cues.ROUTE_FROM_BEFORE.search(part.folded[max(0, a.start - 12) : a.start])
+                and cues.ROUTE_TO_BETWEEN.match(part.folded[a.end : b.start])
+            ):
+                return True
+    return False
+
+
 def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
     between two countries resuming, still counts; a court ruling or a policy does not,
@@ -82,7 +96,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     people = _people(parts) is not None
     if resuming is None:
         dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or (dated and (strong or stopped))):
+        if not (people or stopped or (dated and strong) or _route(parts)):
             return None
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
@@ -352,12 +366,17 @@ def _unnegated(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
     return None
 
 
-def _planned(folded: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+def _planned(
+    folded: str, finite: re.Match[str] | None
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The first planned cue that says the flight is still to come, and the first one that
-    only complements a noun ("the decision to resume", "authority to land")."""
+    only complements a noun ("the decision to resume", "authority to land") or, beside a
+    finite completed verb, only describes the flight ("un vuelo programado para este
+    miércoles ... se regresaron")."""
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
-        if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
+        attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
+        if attributive or cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
             complement = complement or m
             continue
         return m, complement
@@ -401,7 +420,7 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:
         return "blocked", _span(part, blocked)
-    planned, complement = _planned(folded)
+    planned, complement = _planned(folded, finite)
     if finite and (planned is None or finite.start() < planned.start()):
         return "completed", _span(part, finite)
     if planned:
