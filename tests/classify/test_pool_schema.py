@@ -20,6 +20,9 @@ POOL_FILES = {
     # The border-policy pool (described-not-named policy and its hard negatives).
     "border-en": DATA / "classify_pool_border_en.jsonl",
     "border-es": DATA / "classify_pool_border_es.jsonl",
+    # The never-seen set of 2026-12-03 (measured before any change, then pooled).
+    "unseen-en": DATA / "classify_pool_unseen_en.jsonl",
+    "unseen-es": DATA / "classify_pool_unseen_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -27,6 +30,8 @@ FILE_LANG_AND_ID = {
     "es": ("es", "pool-es-"),
     "border-en": ("en", "pool-ben-"),
     "border-es": ("es", "pool-bes-"),
+    "unseen-en": ("en", "pool-uen-"),
+    "unseen-es": ("es", "pool-ues-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [
