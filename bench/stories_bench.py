@@ -28,6 +28,7 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import ClassifiedItem, Entities, Evidence, FeedItem, TopicMatch
 from wirewatch_stories.assign import features_of
 from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.settings import StoriesSettings
 from wirewatch_stories.store import Assigner
 
 from wirewatch.schema import upgrade
@@ -109,7 +110,7 @@ def run(
     for k in range(0, opened, 500):
         assigner.assign(_open_stories(rows, opened, k, k + 500))
     assert assigner.clusterer.open_stories == opened, assigner.clusterer.open_stories
-    assigner.clusterer.threshold = 0.175
+    assigner.clusterer.threshold = StoriesSettings().stories_threshold
     batch = _arrivals(rows, items, opened)
     started, cpu = time.perf_counter(), time.process_time()
     for k in range(0, len(batch), BATCH):

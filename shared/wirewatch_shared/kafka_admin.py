@@ -85,10 +85,13 @@ class _DropCancelledRefresh(logging.Filter):
 logging.getLogger("kafka.cluster").addFilter(_DropCancelledRefresh())
 
 GROUP_TOPICS: Mapping[str, str] = {
-    streams.GROUP_CLASSIFY: streams.ITEMS,
-    streams.GROUP_NOTIFY: streams.CLASSIFIED,
+    consumer.group: stream
+    for stream, info in streams.STREAM_INFO.items()
+    for consumer in info.consumers
+    if consumer.group is not None
 }
-"""Each consumer group of the pipeline and the topic it consumes."""
+"""Each consumer group of the pipeline and the stream it consumes, from ``STREAM_INFO``
+(so ``wirewatch status`` shows the lag of every stage, the stories and flights ones too)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,12 @@
-"""Extraction on the tune part of the development set stays where tuning left it
-(a regression guard; the figures that count are the held-out ones in docs/flights.md)."""
+"""Extraction on the tune part of the development set and on the once never-seen set
+(tests/data/flights_new.jsonl, tuned on since its first measurement) stays where tuning
+left it (a regression guard; the figures that count are the held-out ones in
+docs/flights.md)."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 from wirewatch_flights.evaluation import score
@@ -11,13 +16,39 @@ from tests.flights.split import DATA, load
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
 
-FLOORS = {"destination": 0.91, "status": 0.90, "origin": 0.90, "people": 0.90}
+NEW = Path(__file__).resolve().parents[1] / "data" / "flights_new.jsonl"
+
+FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
+
+NEW_FLOORS = {"destination": 0.93, "status": 0.93, "origin": 0.88, "people": 0.92}
 
 
 def test_tune_part_figures() -> None:
     scores = score(load("tune"))
-    assert scores.precision() >= 0.95
-    assert scores.recall() >= 0.93
+    assert scores.precision() >= 0.97
+    assert scores.recall() >= 0.95
     for field, floor in FLOORS.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+def test_new_set_figures() -> None:
+    if not NEW.exists():
+        pytest.skip(f"{NEW} is missing")
+    items = [json.loads(line) for line in NEW.read_text(encoding="utf-8").splitlines() if line]
+    scores = score(items)
+    assert scores.precision() >= 0.97
+    assert scores.recall() >= 0.94
+    for field, floor in NEW_FLOORS.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+def test_held_out_part_meets_the_goals() -> None:
+    """The held-out part is never tuned on; it guards the issue's goals where they are met
+    (precision, recall, destination, origin, people; status is not met, see docs)."""
+    scores = score(load("heldout"))
+    assert scores.precision() >= 0.95
+    assert scores.recall() >= 0.90
+    assert scores.accuracy("destination") >= 0.90
+    assert scores.accuracy("origin") >= 0.85
+    assert scores.accuracy("people") >= 0.85

@@ -52,7 +52,9 @@ async def test_status_page_shows_real_values(
     services = await page.inner_text("#services")
     assert "wirewatch-up" in services and "ready" in services
     lag = await page.inner_text("#lag")
-    assert "wirewatch-classify" in lag and "wirewatch-notify" in lag
+    # Every stage's consumer group, not only the first two services'.
+    for group in ("classify", "notify", "stories", "notify-stories", "flights", "notify-flights"):
+        assert f"wirewatch-{group}" in lag, group
     assert await page.locator("svg.chart.alerts rect").count() == 24
     assert await page.locator("svg.chart.items rect").count() == 24
 

@@ -13,6 +13,7 @@ from wirewatch_stories.offline import parse_published, processing_order
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories_dev.jsonl"
 NEW_DATA = DATA.with_name("stories_new.jsonl")  # never-seen stories (tests/data/README.md)
+FRESH_DATA = DATA.with_name("stories_fresh.jsonl")  # a third never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -26,6 +27,13 @@ def new_rows() -> list[dict[str, Any]]:
     if not NEW_DATA.exists():
         pytest.skip(f"{NEW_DATA} not found")
     text = NEW_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def fresh_rows() -> list[dict[str, Any]]:
+    if not FRESH_DATA.exists():
+        pytest.skip(f"{FRESH_DATA} not found")
+    text = FRESH_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -13,6 +13,7 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import STORY_MAX_ITEMS, StoryEvent
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import evaluate
+from wirewatch_stories.settings import StoriesSettings
 from wirewatch_stories.store import (
     ITEM,
     Assigner,
@@ -26,10 +27,12 @@ from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 WINDOW = 72 * 3600.0
+# The service's default (the kill -9 test runs the service and replays its decisions here).
+THRESHOLD = StoriesSettings.model_fields["stories_threshold"].default
 
 
 def _assigner(engine: Engine) -> Assigner:
-    return Assigner(engine, window_s=WINDOW, threshold=0.175)
+    return Assigner(engine, window_s=WINDOW, threshold=THRESHOLD)
 
 
 def _stored(engine: Engine) -> list[tuple[int, str, str, str, Any]]:
@@ -45,7 +48,7 @@ def _stored(engine: Engine) -> list[tuple[int, str, str, str, Any]]:
 
 def _replays_as_one_process(engine: Engine) -> None:
     """Every stored decision is the one a single process makes, replaying in ``seq`` order."""
-    clusterer = Clusterer(window_s=WINDOW, threshold=0.175)
+    clusterer = Clusterer(window_s=WINDOW, threshold=THRESHOLD)
     for _, item_id, story_id, cues, published in _stored(engine):
         decision = clusterer.assign(item_id, cues.split(), published.timestamp())
         assert decision.story_id == story_id, item_id

@@ -57,7 +57,7 @@ async def test_stories_page_shows_outlets_languages_evidence_and_links(tmp_path:
     upgrade(engine)
     items = [classified_row(r) for r in rows]
     shift = datetime.now(UTC) - max(i.item.published for i in items) - timedelta(hours=1)
-    Assigner(engine, window_s=72 * 3600.0, threshold=0.175).assign(
+    Assigner(engine, window_s=72 * 3600.0, threshold=0.14).assign(
         [_recent(i, shift) for i in items]
     )
     app = FastAPI()

@@ -96,6 +96,10 @@ DEPORT = _words(
     r"retornar(?:on|an|a|los|las)?",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
+    r"return(?:ed|s|ing)? home",
+    r"(?:flown|flew|brought|sent) home",
+    r"vuelos? de regreso",
+    r"regres\w+ a (?:su pais|sus paises|casa)",
 )
 EVACUATION = _words(
     r"evacu\w+",
@@ -113,7 +117,7 @@ EVACUATION = _words(
     r"trapped",
     r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
-    r"vande bharat", r"wuhan",
+    r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
 )  # fmt: skip
 REMAINS_FUNDS = _words(
     r"restos",
@@ -355,6 +359,8 @@ DEST_BEFORE_STRONG = re.compile(
     r"arrived to|"
     r"aterriz\w* en|lleg(?!ad)\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
+    r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
+    r"anoche)(?: \w+)? a|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
 )
@@ -388,14 +394,14 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
-    r"(?:detenid|arrestad|capturad|aprehendid|recluid)[oa]s en|(?:detained|arrested|held|"
-    r"apprehended|jailed|living|lived|residing) in|(?:vivian|residian|radicaban) en|"
-    r"residentes en)\s*(?:las?|los|el|the)?\s*$"
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
+    r"arrested|held|apprehended|jailed|living|lived|residing|camped|camping|stranded) in|"
+    r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*$"
 )
 SENDER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
-    r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|repatriates?|"
-    r"repatriated|repatria|repatrio|flies|flew|returns|returned|devuelve|devolvio|"
+    r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|"
+    r"flies|flew|returns|returned|devuelve|devolvio|"
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
     r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
@@ -405,9 +411,10 @@ SENDER_VERB_AFTER = re.compile(
 )
 EITHER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"
-    r"suspend\w*|halt\w*|paus\w+)\b"
+    r"suspend\w*|halt\w*|paus\w+|repatriates?|repatriated|repatriating|repatria|repatrio)\b"
 )
-"""Verbs either side uses ("the US suspends flights", "Venezuela suspends flights"): a
+"""Verbs either side uses ("the US suspends flights", "Venezuela suspends flights"; "Mexico
+repatriates Venezuelans" and "Ethiopia repatriates its nationals from Saudi Arabia"): a
 little of both roles, so the other places' cues decide."""
 RECEIVER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:receives?|received|recibe|recibio|recibira|acepta\w*|accepts?|"
@@ -485,6 +492,8 @@ PEOPLE_NOUN = _words(
     r"gang members",
     r"presos",
     r"reos",
+    r"irregulares",
+    r"lawbreakers",
 )
 PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
 SUBSET_AFTER = re.compile(
@@ -549,12 +558,15 @@ CUMULATIVE = _words(
     r"per year",
     r"raising",
     r"bringing",
+    r"(?:en|in) (?:menos de|less than) (?:\w+ )?(?:meses|semanas|anos|months|weeks|years)",
+    r"(?:primer|segundo) semestre",
+    r"(?:first|second) half",
 )
 TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de)\s*$")
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
     r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
-    r"otros|otras|another)\s*$"
+    r"otros|otras|another|up to|hasta)\s*$"
 )
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters)\b"
@@ -599,7 +611,9 @@ SPECIFIC = _words(
     r"deports", r"deporto", r"deporta", r"deportaron", r"expulsa", r"expulso", r"expulsaron",
     r"expelled", r"repatriad[oa]s", r"repatrio", r"retornaron", r"returned", r"transferred",
     r"deportar", r"deporting", r"deportad[oa]s a", r"to deport", r"expulsar",
-    r"repatrian", r"deportan", r"expulsan", r"envian",
+    r"repatrian", r"deportan", r"expulsan", r"envian", r"deportara\w*", r"expulsara\w*",
+    r"repatriara\w*", r"will deport", r"will expel",
+    r"(?:deportad|expulsad|enviad|devuelt|repatriad)[oa]s (?:este|esta|el|hoy|ayer) \w+ a",
 )  # fmt: skip
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
@@ -650,6 +664,7 @@ BLOCKED_STRONG = _words(
     r"impid\w+", r"impedi\w+", r"stalled", r"injunction", r"no pudo aterrizar",
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
+    r"frustrad[oa]s?", r"abort\w*", r"reprogramad\w*", r"rescheduled",
     r"violaria\w*", r"would violate",
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
@@ -658,13 +673,22 @@ BLOCKED_STRONG = _words(
     r"detener (?:el |los |la |las )?(?:vuelos?|deportacion\w*|expulsion\w*)",
     r"(?:ordered|orders) (?:\w+ ){0,3}?(?:to )?(?:stop|halt|turn (?:back|around))",
     r"(?:did not|didn t|never|failed to) (?:take off|took off|leave|left|depart|land)",
+    r"never (?:landed|arrived|took off|departed|flew)",
+    r"(?:has|have|had) not (?:landed|arrived|left|departed|taken off)",
+    r"(?:in|en el) limbo", r"on hold", r"en pausa",
 )  # fmt: skip
 EXPLAINER_TITLE = re.compile(
-    r"^\W*(?:how|inside|explainer|explained|what is|what are|como es|como funciona|"
-    r"asi funciona|que es|cual es)\b.*\b(?:system|process|protocol|procedures?|works?|"
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:how|inside|explainer|explained|what is|what are|como es|"
+    r"como funciona|asi funciona|que es|cual es|anatomy of)\b.*\b(?:system|process|protocol|"
+    r"procedures?|works?|"
     r"sistema|proceso|protocolo|procedimiento|funciona)\b"
 )
 """A headline that explains how removals work in general, not one flight."""
+GUIDE_TITLE = re.compile(
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
+    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b"
+)
+"""A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
 EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
 
 BACKGROUND_BEFORE = re.compile(
@@ -691,10 +715,13 @@ PLANNED_STRONG = _words(
     r"on (?:its|their) way to (?:collect|pick)",
     r"en camino", r"rumbo a recoger", r"buscara", r"recogera", r"anuncia\w*", r"announce\w*",
     r"deportara\w*", r"expulsara\w*", r"repatriara\w*", r"enviara\w*", r"retornara\w*",
+    r"arribara\w*", r"regresara\w*", r"volvera\w*", r"despegara\w*", r"realizara\w*",
+    r"llevara a cabo", r"due to (?:be|fly|take off)", r"(?:is|are) to be (?:deported|flown|sent)",
     r"trasladara\w*", r"recibira\w*", r"llegaria\w*", r"aterrizaria\w*", r"saldria\w*",
     r"partiria\w*", r"deportaria\w*", r"intends? to", r"(?:is|are) preparing to",
     r"prepares? to", r"se prepara\w* para", r"pretende\w*", r"tiene planead[oa]",
     r"in the coming (?:days|weeks)", r"en los proximos dias", r"en las proximas semanas",
+    r"planning(?: to)?",
     r"next month", r"el proximo mes", r"alista\w*", r"prepara\w*", r"prepares?",
     r"preparing", r"weighs", r"considers", r"considering", r"evalua\w*",
     r"tomorrow", r"(?<!la )(?<!esta )(?<!una )(?<!de )(?<!por )manana", r"autoriza\w*",
@@ -722,9 +749,14 @@ COMPLETED_FINITE = _words(
     r"expulso", r"expulsaron", r"repatrio", r"repatriaron", r"retornaron", r"regresaron",
     r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",
     r"realizo", r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted",
-    r"reanudo", r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
+    r"(?:has|have|had) begun",
+    r"reanudo",
+    r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed|returned|"
+    r"repatriated|transferred)",
+    r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
-    r"has left", r"left the", r"leaves \w+ despite", r"flown out", r"went ahead", r"gone ahead",
+    r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
+    r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     r"(?:is|are) carrying out", r"sends", r"violated",
     r"(?:ha|han|habia|habian) (?:sido )?(?:deportad|expulsad|repatriad|retornad|enviad|"
@@ -747,16 +779,106 @@ MIGRANT_CONTEXT = _words(
     r"international organi[sz]ation for migration",
     r"organizacion internacional para las migraciones",
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
+    r"indocumentad\w*", r"undocumented", r"inm",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
 NOT_PEOPLE_BEFORE = re.compile(
     r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
     r"number|numero|no|nro|#)[\s.-]*$"
+    r"|\b(?:arrested|killed|injured|arresto|arrestaron|murieron|heridos|without|sin|between|"
+    r"entre)\s+$"
+    r"|\b(?:each|cada uno|cada una)(?:\s+[\w-]+){0,2}?\s+$"
+    r"|\d\s*(?:to|a|-)\s*$"
 )
-"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), not a head count."""
+"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), the people a verb of
+arrest or harm governs ("arrested 16 people overnight protesting"), those left behind
+("goes ahead without 25 detainees"), a range ("350 to 400 Pakistanis", "between four and
+six") or a figure per flight ("two flights, each transporting around 80 migrants"): not the
+head count the report states."""
+YEAR_BEFORE = re.compile(r"\b(?:of|in|since|for|de|en|del|desde|para)\s+$")
+"""Before a year ("the first flight of 2026 to return asylum seekers"): not a head count."""
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
     r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
-    r"(?:to|a|-)\s*\d)\b"
+    r"(?:to|a|-)\s*\d+)\b"
 )
+
+NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$")
+"""Right before a completed cue: the event did not happen ("The Flight That Never Landed")."""
+COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:decision|decisions|decided|plan|plans|planes|promise|pledge|bid|effort|efforts|"
+    r"attempt|intento|authority|permission|permiso|autorizacion|right|rights|clearance|"
+    r"request|solicitud|approval|aprobacion|decision de|power|poder)(?:\s+[\w-]+){0,2}?\s+$"
+)
+"""Before a planned cue: the infinitive complements a noun ("Sweden's decision to resume the
+deportation", "did not have authority to land"); it says what was decided or allowed, not
+that this flight is still to come."""
+CROSSING_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:from|de|para|a)\s+(?:crossing|entering|reaching|cruzar|"
+    r"ingresar|entrar|llegar)\b"
+)
+"""After a blocked verb: its object is people crossing a border ("blocking others from
+crossing"), not the flight."""
+REJECTED_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
+    r"claims?|solicitantes|peticiones|solicitudes)\b"
+)
+REJECTED_PEOPLE_BEFORE = re.compile(
+    r"\b(?:asilo|solicitantes|refugiad[oa]s|migrantes|solicitudes|peticiones)\s+$"
+)
+"""Around a blocked word used as an adjective of the people ("rejected asylum seekers",
+"solicitantes de asilo rechazados"): not the flight blocked."""
+BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
+"""Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
+"hasta siete" stay a count, as "more than 100" does."""
+PERCENT_FLIGHTS = re.compile(
+    r"(?:\d\s?%|por ciento|percent|per cent)[^.]{0,30}\b(?:vuelos|flights|deportation flights)\b"
+)
+"""A change of the number of flights in percent ("una reducción del 45% en los vuelos"): a
+statistic."""
+CROSSING_BEFORE = re.compile(r"\b(?:cross\w*|cruz\w*|cruce|transit\w*)\b(?:\s+[\w-]+){0,4}?\s+$")
+"""Before "from X": where people crossed from ("crossing the border from Mexico"), not the
+deporting state."""
+ARRIVED_BEFORE = re.compile(
+    r"\b(?:who|that|which)\s+(?:had\s+|have\s+)?(?:arrived|came|entered|crossed)\s+"
+    r"(?:in|into|to|at)\s+(?:the\s+)?$"
+)
+"""Before a place: where the people had come before ("asylum seekers who arrived in the UK
+on small boats"), the deporting state (Spanish "llegados a Canarias" is an origin cue)."""
+POSSESSIVE_REMOVAL_AFTER = re.compile(
+    r"^\s*(?:'|’)s\s+(?:[\w-]+\s+){0,4}?(?:deportations?|removals?|expulsions?|returns?|"
+    r"deport|deportation flights?)\b"
+)
+"""After a state's name: its deportations ("Australia's deportation of unwanted New
+Zealanders", "Sweden's decision to resume the deportation of Iraqis"): the deporting state."""
+NATIONALITY_FROM_BEFORE = re.compile(
+    r"\b(?:criminals|lawbreakers|offenders|convicts|gang members)\s+from\s+(?:the\s+)?$"
+)
+"""Before a state: the people's nationality ("lawbreakers from Afghanistan"), so the place
+they are sent to; "deportees from Australia" (people named by their removal) stays origin."""
+WHILE_CLAUSE = re.compile(r"\b(?:mientras(?: que)?|while)\b[^,.;]*")
+"""A concurrent-event clause ("Mientras una caravana procedente de Honduras busca llegar a
+México, el INM deportó..."): its places are background, not the flight's route."""
+REMOVED_PEOPLE_FROM_BEFORE = re.compile(
+    r"\b(?:deported|expelled|removed|returned|deportad\w*|expulsad\w*)\s+[\w-]+\s+from\s+"
+    r"(?:the\s+)?$"
+)
+"""'deported criminals from Australia': people named by their removal, so an origin."""
+AGENT_PAST_AFTER = re.compile(
+    r"\W*(?:(?:has|have|had)\s+)?(?:deported|expelled|removed|flew|sent back|deporto|deportaron|"
+    r"expulso|expulsaron)\b"
+)
+"""After a state or an agency: a past removal ("ICE deported", "Chile expulsó")."""
+PERIOD = _words(
+    r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
+    r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|the start|the beginning|\d{4})",
+    r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
+    r"(?:first|second) half", r"hasta la fecha", r"to date",
+)  # fmt: skip
+"""A period over which flights are counted ("siete vuelos desde enero de 2025")."""
+PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
+"""Planned cues that are participles describing the flight ("el vuelo programado para el
+miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""

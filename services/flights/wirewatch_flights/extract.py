@@ -18,7 +18,7 @@ from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers
-from wirewatch_flights.roles import Roles, score_mention, score_route_pairs
+from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
 from wirewatch_flights.text import fold
 
 
@@ -50,6 +50,36 @@ def _first(parts: list[Part], pattern: object) -> Span | None:
     return None
 
 
+_AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
+
+
+def _agent_past(parts: list[Part]) -> Span | None:
+    """A state or agency followed by a past removal verb ("Immigration and Customs
+    Enforcement deported ..."): the simple past as a finite verb, not a participle."""
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.kind not in _AGENTS:
+                continue
+            verb = cues.AGENT_PAST_AFTER.match(part.folded, m.end, m.end + 30)
+            if verb:
+                return Span(part.source, m.start, verb.end(), part.text[m.start : verb.end()])
+    return None
+
+
+def _route(parts: list[Part]) -> bool:
+    """ "from X to Y" / "de X a Y" between two named states or places."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
+        for a, b in pairwise(named):
+            if (
+                a.entry.key != b.entry.key
+                and cues.ROUTE_FROM_BEFORE.search(part.folded[max(0, a.start - 12) : a.start])
+                and cues.ROUTE_TO_BETWEEN.match(part.folded[a.end : b.start])
+            ):
+                return True
+    return False
+
+
 def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
     between two countries resuming, still counts; a court ruling or a policy does not,
@@ -57,7 +87,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if _first(parts, cues.LAND_OR_SEA):
         return None
     resuming = _first(parts, cues.RESUMING)
-    strong = _first(parts, cues.STRONG_PAST)
+    strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
     specific = _first(parts, cues.SPECIFIC) or strong or resuming or stopped
@@ -66,7 +96,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     people = _people(parts) is not None
     if resuming is None:
         dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or (dated and (strong or stopped))):
+        if not (people or stopped or (dated and strong) or _route(parts)):
             return None
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
@@ -78,7 +108,9 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     or an extradition: unless deportation, expulsion or migrants are named; or a
     headline explaining how removals work in general."""
     title = next((p for p in parts if p.source == "title"), None)
-    if title is not None and cues.EXPLAINER_TITLE.search(title.folded):
+    if title is not None and (
+        cues.EXPLAINER_TITLE.search(title.folded) or cues.GUIDE_TITLE.search(title.folded)
+    ):
         return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
@@ -115,10 +147,28 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
     return None
 
 
+def _statistics(parts: list[Part]) -> bool:
+    """A count of five or more flights over a period in the headline or the lede's first
+    sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
+    ... durante el primer semestre"): a tally, not a report of one flight."""
+    for part in parts:
+        first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if cues.PERCENT_FLIGHTS.search(first):
+            return True
+        if not cues.PERIOD.search(first):
+            continue
+        for number in part.numbers:
+            if number.start >= len(first) or number.value < 5:
+                continue
+            if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
+                return True
+    return False
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
-    if deport is None or _own_citizens_or_things(parts):
+    if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
     if flight is None:
@@ -137,13 +187,15 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     return None
 
 
-_AND = re.compile(r"^\s*(?:,|and|y|e|&|/)\s*$")
+_AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)[\s(]*$")
+"""Between two coordinated names, parentheses allowed ("Bogotá (Colombia) y Caracas")."""
 
 
 def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     """The destination is one of several ("to Honduras and Colombia", "venezolanos y
-    colombianos"): several destinations, so none."""
-    kinds = ("country", "people")
+    colombianos", "con destino a Bogotá (Colombia) y Caracas (Venezuela)"): several
+    destinations, so none."""
+    kinds = ("country", "people", "place")
     for part in parts:
         named = [m for m in part.mentions if m.entry.kind in kinds]
         for a, b in pairwise(named):
@@ -153,6 +205,20 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
             if _AND.match(part.folded[a.end : b.start]):
                 return True
     return False
+
+
+def _listed_countries(parts: list[Part], origin: str | None) -> Span | None:
+    """Three or more countries in one list ("to Central America, Colombia, Ecuador, Peru,
+    and Senegal"): flights to several destinations."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind == "country" and m.entry.key != origin]
+        run = 1
+        for a, b in pairwise(named):
+            joined = a.entry.key != b.entry.key and _AND.match(part.folded[a.end : b.start])
+            run = run + 1 if joined else 1
+            if run >= 3:
+                return Span(part.source, b.start, b.end, part.text[b.start : b.end])
+    return None
 
 
 _OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
@@ -182,6 +248,7 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
                 continue
             score_mention(roles, part.folded, mention, part.source, part.text)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
+        score_people_places(roles, part.folded, part.mentions, part.source, part.text)
     dest, origin = roles.destination.winner(), roles.origin.winner()
     if dest and origin and dest[0] == origin[0]:
         # One country, both roles: when only one of the roles has another candidate, it
@@ -200,6 +267,11 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         else:
             origin = other_origin
     dest = dest or _title_country(parts, origin)
+    if dest is None:
+        listed = _listed_countries(parts, origin[0] if origin else None)
+        if listed is not None:
+            several = Clue("destination", "", listed)  # several destinations: the field is null
+            return (Clue("origin", origin[0], origin[1]) if origin else None), several
     if dest is not None and _coordinated(parts, dest[0], origin[0] if origin else None):
         span = dest[1]
         origin = roles.origin.winner(exclude=dest[0])
@@ -230,10 +302,12 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return None
-    if cues.NOT_PEOPLE_BEFORE.search(before):
+    if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return None
-    if 1900 <= number.value <= 2100 and not noun:
+    if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
         return None
+    if number.value >= 10_000:
+        return None  # a programme's or a year's total, never one flight's passengers
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         score += 2.0
@@ -242,7 +316,10 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score = 0.35 - 0.1 * min(_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
-    if cues.CUMULATIVE.search(folded[number.end : number.end + 45]) or cues.CUMULATIVE.search(
+    # a headline's running total reaches further ("1900 nicaragüenses deportados de Estados
+    # Unidos en menos de seis meses")
+    reach = 75 if part.source == "title" else 45
+    if cues.CUMULATIVE.search(folded[number.end : number.end + reach]) or cues.CUMULATIVE.search(
         before[-25:]
     ):
         score -= 2.5
@@ -285,12 +362,46 @@ def _span(part: Part, m: re.Match[str]) -> Span:
     return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
 
 
+def _unnegated(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match not negated right before ("never landed", "no llegó")."""
+    for m in pattern.finditer(folded):
+        if not cues.NEGATION_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]):
+            return m
+    return None
+
+
+def _planned(
+    folded: str, finite: re.Match[str] | None
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The first planned cue that says the flight is still to come, and the first one that
+    only complements a noun ("the decision to resume", "authority to land") or, beside a
+    finite completed verb, only describes the flight ("un vuelo programado para este
+    miércoles ... se regresaron")."""
+    complement = None
+    for m in cues.PLANNED_STRONG.finditer(folded):
+        attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
+        if attributive or cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
+            complement = complement or m
+            continue
+        return m, complement
+    return None, complement
+
+
 def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
     """The first blocked cue that blocks this report's flight. With a finite "landed /
     recibió" in the text, a blocked cue is only background when it follows "after /
     tras / since" ("lands after months of suspension") or a later clause ("recibió 3
-    vuelos; un cuarto fue cancelado")."""
+    vuelos; un cuarto fue cancelado"). A cue whose object is people crossing a border
+    ("blocking others from crossing") is not about the flight."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
+        if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+            continue
+        if cues.REJECTED_PEOPLE_AFTER.match(
+            folded[blocked.end() : blocked.end() + 30]
+        ) or cues.REJECTED_PEOPLE_BEFORE.search(
+            folded[max(0, blocked.start() - 25) : blocked.start()]
+        ):
+            continue
         if finite is None:
             return blocked
         before = folded[max(0, blocked.start() - 40) : blocked.start()]
@@ -306,24 +417,28 @@ def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
     """A part's status: blocked if it says so (unless flights resume, or went ahead
     despite it); else a finite "landed/llegó" or a planned cue, whichever comes first;
-    else a weaker completed cue ("deported", "a bordo")."""
+    else a weaker completed cue ("deported", "a bordo"); else a planned cue that only
+    complements a noun ("the decision to resume"). A negated completed cue ("never
+    landed") does not count as completed."""
     folded = part.folded
     already = cues.ALREADY.search(folded)
     if already:
         return "completed", _span(part, already)
-    finite = cues.COMPLETED_FINITE.search(folded)
+    finite = _unnegated(cues.COMPLETED_FINITE, folded)
     blocked = _blocking(folded, finite)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:
         return "blocked", _span(part, blocked)
-    planned = cues.PLANNED_STRONG.search(folded)
+    planned, complement = _planned(folded, finite)
     if finite and (planned is None or finite.start() < planned.start()):
         return "completed", _span(part, finite)
     if planned:
         return "planned", _span(part, planned)
-    weak = cues.COMPLETED_STRONG.search(folded)
-    return ("completed", _span(part, weak)) if weak else None
+    weak = _unnegated(cues.COMPLETED_STRONG, folded)
+    if weak:
+        return "completed", _span(part, weak)
+    return ("planned", _span(part, complement)) if complement else None
 
 
 def _status(parts: list[Part]) -> Clue:

@@ -63,6 +63,10 @@ _EXACT_CASE_NAMES = frozenset(
 )
 """Babel names that are also everyday words (or a hot chile, a guinea pig): exact case."""
 
+_NOT_STATES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "IC", "EA", "AC", "DG", "CP", "TA"})
+"""CLDR territory codes that are not ISO 3166-1 states: unions, and parts of a state CLDR
+names on their own (Canarias, Ceuta y Melilla, Diego García: their state's places)."""
+
 _SKIP_NAMES = frozenset({"jersey", "man", "georgia", "us", "niue", "sark"})
 """Babel names that collide too often to be useful at all ("New Jersey", "Isle of Man")."""
 
@@ -133,6 +137,10 @@ def _squeeze(text: str) -> str:
     return "".join(TOKEN.findall(text))
 
 
+def _key(phrase: str) -> str:
+    return " ".join(TOKEN.findall(fold(phrase)))
+
+
 class _Builder:
     def __init__(self) -> None:
         self.table: dict[str, list[tuple[Entry, str | None]]] = {}
@@ -140,7 +148,7 @@ class _Builder:
     def add(self, phrase: str, entry: Entry) -> None:
         exact = phrase.startswith("=")
         text = phrase[1:] if exact else phrase
-        key = " ".join(TOKEN.findall(fold(text)))
+        key = _key(text)
         if not key:
             return
         value = (entry, _squeeze(text) if exact else None)
@@ -154,7 +162,7 @@ def _babel_names() -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for locale in ("en", "es"):
         for code, name in Locale(locale).territories.items():
-            if len(code) != 2 or not code.isalpha() or code in {"EU", "EZ", "UN", "ZZ", "QO"}:
+            if len(code) != 2 or not code.isalpha() or code in _NOT_STATES:
                 continue
             clean = re.sub(r"\s*\(.*?\)", "", name).split(" - ")[0].strip()
             if not clean or fold(clean) in _SKIP_NAMES:
@@ -167,10 +175,23 @@ def _babel_names() -> dict[str, set[str]]:
 def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     builder = _Builder()
+    # A name data/places.yaml gives to a state is that state's, whatever CLDR says (Christmas
+    # Island, where Australia holds deportees, is CLDR's territory CX).
+    listed = {
+        _key(phrase.lstrip("="))
+        for spec in data["countries"].values()
+        for field in ("aliases", "people", "state_adjectives", "places")
+        for phrase in spec.get(field, ())
+    }
     for code, names in _babel_names().items():
         for name in names:
-            builder.add(f"={name}" if name in _EXACT_CASE_NAMES else name, Entry("country", code))
+            if _key(name) not in listed:
+                phrase = f"={name}" if name in _EXACT_CASE_NAMES else name
+                builder.add(phrase, Entry("country", code))
     for code, spec in data["countries"].items():
+        if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
+            # YAML reads an unquoted NO (Norway) as false: a code must stay a string
+            raise ValueError(f"{path}: country key {code!r} is not an ISO alpha-2 string")
         for kind, field in (
             ("country", "aliases"),
             ("people", "people"),

@@ -17,6 +17,8 @@ _NOT_COUNTS = frozenset(
         "un",
         "una",
         "uno",
+        "unos",
+        "unas",
         "a",
         "an",
         "primer",
@@ -114,16 +116,25 @@ def _word_numbers(lowered: str) -> list[Number]:
     return found
 
 
-_APPROXIMATE = re.compile(r"\b(?:un centenar|a hundred|una docena|a dozen|a thousand|una decena)\b")
-_APPROXIMATE_VALUES = {"docena": 12, "dozen": 12, "thousand": 1000, "decena": 10}
+_APPROXIMATE = re.compile(
+    r"\b(?:(?:un|medio) centenar|a hundred|(?:una|media) docena|a dozen|a thousand|una decena)\b"
+)
+_APPROXIMATE_VALUES = {
+    "un centenar": 100,
+    "medio centenar": 50,
+    "una docena": 12,
+    "media docena": 6,
+    "a dozen": 12,
+    "a thousand": 1000,
+    "una decena": 10,
+}
 
 
 def _approximate(lowered: str) -> list[Number]:
     """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
     found = []
     for m in _APPROXIMATE.finditer(lowered):
-        word = m.group(0).rsplit(" ", 1)[-1]
-        found.append(Number(_APPROXIMATE_VALUES.get(word, 100), m.start(), m.end()))
+        found.append(Number(_APPROXIMATE_VALUES.get(m.group(0), 100), m.start(), m.end()))
     return found
 
 

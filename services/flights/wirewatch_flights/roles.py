@@ -25,6 +25,9 @@ _GOVERNMENT = re.compile(
 TITLE_WEIGHT = 1.5
 GOVERNMENT_BONUS = 1.5
 MIN_SCORE = 1.5
+BACKGROUND_WEIGHT = 0.3
+NAMED_CUE = 1.5
+"""A place in a concurrent-event clause ("mientras una caravana procedente de Honduras...")."""
 _WINDOW = 60
 
 
@@ -51,7 +54,7 @@ class Tally:
     def winner(self, exclude: str | None = None) -> tuple[str, Span] | None:
         ranked = sorted(
             (
-                (round(s, 6), c in self.named, c)
+                (round(s, 6), c in self.named, round(self.best[c][0], 6), c)
                 for c, s in self.scores.items()
                 if c != exclude and s >= MIN_SCORE
             ),
@@ -59,7 +62,7 @@ class Tally:
         )
         if not ranked:
             return None
-        code = ranked[0][2]
+        code = ranked[0][3]
         return code, self.best[code][1]
 
 
@@ -104,9 +107,20 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     # "a" or "in" before it is an English article or preposition, not a destination cue.
     attributive = mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after)
     strong_origin = strong_dest = False
-    if cues.ORIGIN_BEFORE_STRONG.search(before):
+    from_cue = cues.ORIGIN_BEFORE_STRONG.search(before)
+    if (
+        from_cue
+        and cues.NATIONALITY_FROM_BEFORE.search(before)
+        and not cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
+    ):
+        destination += 1.5  # "lawbreakers from Afghanistan": who they are, not where from
+    elif from_cue and cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
+        pass  # "crossing the border from Mexico": a transit country
+    elif from_cue:
         origin += 3.0
         strong_origin = True
+    elif cues.ARRIVED_BEFORE.search(before):
+        origin += 2.0  # "asylum seekers who arrived in the UK"
     elif cues.DEST_BEFORE_STRONG.search(before):
         destination += 3.0
         strong_dest = True
@@ -119,7 +133,9 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     elif cues.DEST_BEFORE_MID.search(before):
         destination += 1.5
     elif cues.DEST_BEFORE_WEAK.search(before):
-        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 1.0
+        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 0.5
+    if mention.entry.kind == "country" and cues.POSSESSIVE_REMOVAL_AFTER.match(after):
+        origin += 2.0  # "Australia's deportation of unwanted New Zealanders"
     if mention.entry.kind == "country" and cues.QUALIFIED_FLIGHT_AFTER.match(after):
         origin += 2.0  # "a U.S. deportation flight"
     elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
@@ -136,15 +152,24 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     return origin, destination
 
 
+def _in_while_clause(folded: str, mention: Mention) -> bool:
+    return any(m.start() < mention.start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded))
+
+
 def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, text: str) -> None:
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
+    if ("mientras" in folded or "while" in folded) and _in_while_clause(folded, mention):
+        weight *= BACKGROUND_WEIGHT
     span = Span(source, mention.start, mention.end, text[mention.start : mention.end])
     if entry.kind in ("operator", "signal"):
         if entry.state:
             roles.origin.add(entry.state, 1.6 * weight, span)
         return
     origin, destination = _cue_scores(folded, mention)
+    # A place wins a tie over a demonym only when words before or after it name it as the
+    # destination ("venezolanos" deported "a El Salvador"), not for being named at all.
+    named = entry.kind != "people" and destination >= NAMED_CUE
     if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
         origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
     if entry.kind == "people":
@@ -160,10 +185,26 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     elif entry.kind == "place":
         destination += 0.5 if origin == 0 else 0.0
     roles.origin.add(entry.key, origin * weight, span)
-    roles.destination.add(entry.key, destination * weight, span, named=entry.kind != "people")
+    roles.destination.add(entry.key, destination * weight, span, named=named)
 
 
 _NAMED = ("country", "place")
+_PEOPLE_FROM = re.compile(r"^\s+(?:de|del|desde|from)\s+(?:the\s+|el\s+|la\s+)?$")
+
+
+def score_people_places(
+    roles: Roles, folded: str, mentions: tuple[Mention, ...], source: Source, text: str
+) -> None:
+    """A deported people named with a place of another state ("hondureños de Chiapas",
+    "Venezuelans from Chile"): where they were, the deporting state (the demonym already
+    names their own country)."""
+    weight = TITLE_WEIGHT if source == "title" else 1.0
+    for a, b in pairwise(mentions):
+        if a.entry.kind != "people" or b.entry.kind not in _NAMED or a.entry.key == b.entry.key:
+            continue
+        if _PEOPLE_FROM.match(folded[a.end : b.start]):
+            span = Span(source, b.start, b.end, text[b.start : b.end])
+            roles.origin.add(b.entry.key, 1.5 * weight, span)
 
 
 def score_route_pairs(

@@ -14,7 +14,8 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
 - ``d:8-20``  a date ("20 de agosto", "August 20th"): its day is not a count.
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
-``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue.
+``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue, and a
+number's scale word counts (``10 mil`` = ``10,000``, ``1,5 millones`` = ``1.5 million``).
 """
 
 from __future__ import annotations
@@ -195,6 +196,24 @@ def _dates(text: str) -> tuple[set[str], set[int]]:
     return cues, days
 
 
+# A number's scale word ("10 mil efectivos" = "10,000 troops", "1,5 millones" = "1.5 million").
+SCALES = {
+    "mil": 1_000, "thousand": 1_000, "millon": 1_000_000, "millones": 1_000_000,
+    "million": 1_000_000, "millions": 1_000_000,
+}  # fmt: skip
+
+
+def _scaled(token: str, scale: int) -> str | None:
+    """``n:<value>`` of a number with its scale word ("2,5" and "2.5" are decimals)."""
+    parts = re.split(r"[.,]", token)
+    if len(parts) == 2 and len(parts[1]) != 3:
+        value = float(f"{parts[0]}.{parts[1]}")
+    else:
+        value = float("".join(parts))
+    scaled = round(value * scale)
+    return f"n:{scaled}" if 0 < scaled < 10**12 else None
+
+
 def _number(token: str) -> str | None:
     """``n:<value>`` / ``y:<year>`` for a numeric token, None for ids and noise."""
     digits = token.replace(",", "").replace(".", "")
@@ -204,7 +223,7 @@ def _number(token: str) -> str | None:
     if not digits or len(digits) > 9:
         return None
     value = int(digits)
-    if len(digits) == 4 and 1900 <= value <= 2100:
+    if len(token) == 4 and 1900 <= value <= 2100:  # "2,000 troops" is a count, not a year
         return f"y:{value}"
     return f"n:{value}"
 
@@ -242,14 +261,24 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
     """Numbers, words and (unless ``names`` is off) names of one text field."""
     cues, days = _dates(text)
     starts = _sentence_starts(text) if names else set()
-    for match in _TOKEN.finditer(text):
+    matches = list(_TOKEN.finditer(text))
+    scale_words: set[int] = set()  # offsets of scale words read with their number
+    for n, match in enumerate(matches):
         token = match.group()
         if token[0].isdigit():
             if match.start() in days:
                 continue
-            number = _number(token)
+            following = matches[n + 1] if n + 1 < len(matches) else None
+            scale = SCALES.get(_fold_token(following.group())) if following else None
+            if following and scale and text[match.end() : following.start()].isspace():
+                number = _scaled(token, scale)
+                scale_words.add(following.start())
+            else:
+                number = _number(token)
             if number:
                 cues.add(number)
+            continue
+        if match.start() in scale_words:
             continue
         folded = _fold_token(token)
         if folded in ORDINALS:

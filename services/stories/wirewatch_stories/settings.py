@@ -19,11 +19,11 @@ class StoriesSettings(CommonSettings):
         description="A story stays open for new items this long after its latest item (h).",
     )
     stories_threshold: float = Field(
-        default=0.175,
+        default=0.14,
         gt=0,
         le=10,
         description="Similarity an item needs with a story to join it (higher: stricter; "
-        "tuned on the development set, see docs/stories.md).",
+        "chosen on the four labelled sets, see docs/stories.md).",
     )
     stories_batch_max_records: int = batch_max_records_field(
         200, "Most classified items the stories stage takes from Kafka in one batch."
