@@ -22,7 +22,13 @@ becomes one signed webhook POST. The run prints:
 5. peak RSS of each service process (and of its worker children);
 6. the scale check: the hop again with 2 classify processes instead of 1.
 
-The stories stage always runs (a story-mode subscription gets its alerts); ``--stages
+Between phases the script waits until every stage's consumer group has caught up and
+notify's outbox is empty, so no phase is measured on the previous one's backlog.
+
+The stories stage always runs. The webhook subscription is in story mode (the default of
+a new subscription), so every alert passes through the stories stage; every bench item
+is a story of its own, so that is still one webhook per item. ``--alert-modes item,story``
+adds an item-mode subscription (twice the webhooks). ``--stages
 flights`` also runs that stage as a process beside the others (it
 read the same streams: the flights stage reads the story events, every bench item is a
 deportation flight report, so every item goes through extraction and the flight feedstore),
@@ -93,8 +99,10 @@ class Servers:
 
     def __init__(self, items_per_feed: int) -> None:
         self.items_per_feed = items_per_feed
-        self.arrivals: dict[str, float] = {}
+        self.arrivals: dict[str, float] = {}  # item-mode alerts (/hook), by item id
+        self.first: dict[str, float] = {}  # an item's first alert of either mode, by item id
         self.story_alerts: dict[str, float] = {}  # story-mode alerts (/story), by story id
+        self.story_arrivals: dict[str, float] = {}  # the same, by the id of the alert's item
         self.posts = 0  # item-mode POSTs, duplicates included
         self.lock = threading.Lock()
         servers = self
@@ -116,11 +124,15 @@ class Servers:
                 now = time.time()
                 if self.path.startswith("/story"):
                     try:
-                        story_id = json.loads(body)["data"]["story"]["id"]
-                    except (ValueError, KeyError):
-                        story_id = None
+                        data = json.loads(body)["data"]
+                        story_id, alert_item = data["story"]["id"], data["item"]["id"]
+                    except (ValueError, KeyError, TypeError):
+                        story_id = alert_item = None
                     with servers.lock:
                         servers.story_alerts.setdefault(story_id or "?", now)
+                        if alert_item:
+                            servers.story_arrivals.setdefault(alert_item, now)
+                            servers.first.setdefault(alert_item, now)
                     self._reply(204, b"", "text/plain")
                     return
                 try:
@@ -131,6 +143,7 @@ class Servers:
                     with servers.lock:
                         servers.posts += 1
                         servers.arrivals.setdefault(item_id, now)
+                        servers.first.setdefault(item_id, now)
                 self._reply(204, b"", "text/plain")
 
             def _reply(self, status: int, body: bytes, ctype: str) -> None:
@@ -152,8 +165,9 @@ class Servers:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def delivered(self) -> int:
+        """Items alerted so far, by whichever subscription mode."""
         with self.lock:
-            return len(self.arrivals)
+            return len(self.first)
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -355,18 +369,66 @@ class TopicWatch:
 
 
 class StoryWatch(TopicWatch):
-    """The stories stream: Kafka timestamp of each item's story event, by item id."""
+    """The stories stream: Kafka timestamp of each item's story event, by item id, and
+    which items opened a story."""
+
+    opened: set[str]
 
     async def _run(self) -> None:
+        self.opened = set()
         while True:
             batch = await self.consumer.getmany(timeout_ms=200, max_records=2000)
             for records in batch.values():
                 for r in records:
-                    item_id = json.loads(r.value)["item"]["item"]["item_id"]
+                    event = json.loads(r.value)
+                    item_id = event["item"]["item"]["item_id"]
                     self.stamps.setdefault(item_id, r.timestamp / 1000)
+                    if event["kind"] == "opened":
+                        self.opened.add(item_id)
 
 
-def subscribe(database_url: str, target: str, story_target: str) -> None:
+@dataclass
+class Expected:
+    """The alerts each item should bring, by subscription mode: item mode, one per item;
+    story mode, one per item that opened a story (an item joining a story already alerted
+    brings at most the story's one follow-up)."""
+
+    servers: Servers
+    items: TopicWatch
+    stories: StoryWatch
+    modes: list[str]
+
+    def alerted(self, key: str) -> bool:
+        if "item" in self.modes and key not in self.servers.arrivals:
+            return False
+        if "story" in self.modes:
+            if key not in self.stories.stamps:
+                return False
+            if key in self.stories.opened and key not in self.servers.story_arrivals:
+                return False
+        return True
+
+    def all_alerted(self, keys: list[str] | set[str]) -> bool:
+        with self.servers.lock:
+            return all(self.alerted(k) for k in keys)
+
+    async def wait_new(
+        self, cluster: Cluster, before: set[str], count: int, *, timeout: float
+    ) -> set[str]:
+        """Wait until ``count`` items not in ``before`` reached the items topic and got
+        their alerts; those items."""
+        deadline = time.monotonic() + timeout
+        while True:
+            fresh = set(self.items.stamps) - before
+            if len(fresh) >= count and self.all_alerted(fresh):
+                return fresh
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{len(fresh)}/{count} items seen, not all alerted")
+            cluster.sample()
+            await asyncio.sleep(0.1)
+
+
+def subscribe(database_url: str, target: str, story_target: str, modes: list[str]) -> None:
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
@@ -376,10 +438,18 @@ def subscribe(database_url: str, target: str, story_target: str) -> None:
     engine = make_engine(database_url)
     upgrade(engine)
     box = SecretBox(b"bench-secret-key")
-    # Item mode: one webhook per item, the latency measured below. Story mode: one alert
-    # per story (and a follow-up), through the stories stage.
+    # Item mode: one webhook per item. Story mode (the default of a new subscription): one
+    # alert per story (and a follow-up), through the stories stage; every bench item is a
+    # story of its own (their head counts differ), so either mode is one webhook per item.
     for mode, url in (("item", target), ("story", story_target)):
-        data = {"topics": [TOPIC], "channel": "webhook", "target": url, "alert_mode": mode}
+        if mode not in modes:
+            continue
+        data: dict[str, object] = {
+            "topics": [TOPIC],
+            "channel": "webhook",
+            "target": url,
+            "alert_mode": mode,
+        }
         subscriptions.create_subscription(engine, subscriptions.parse_create(data), box)
     engine.dispose()
 
@@ -411,21 +481,16 @@ class BurstResult:
 
 
 async def burst(
-    cluster: Cluster, servers: Servers, run: int, feeds: int, per_feed: int
+    cluster: Cluster, servers: Servers, expected: Expected, run: int, feeds: int, per_feed: int
 ) -> BurstResult:
     """All feeds at once: end-to-end items/s (feed fetch to delivered webhook)."""
-    expected = feeds * per_feed
-    base_delivered = servers.delivered()
+    count = feeds * per_feed
+    before = set(expected.items.stamps)
     urls = [servers.url(f"/feed/{run}/{n}.xml") for n in range(feeds)]
     started = time.monotonic()
     await asyncio.to_thread(add_feeds, cluster.database_url, urls)
-    deadline = started + 600
-    while servers.delivered() - base_delivered < expected:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"only {servers.delivered() - base_delivered}/{expected} delivered")
-        cluster.sample()
-        await asyncio.sleep(0.25)
-    return BurstResult(expected, time.monotonic() - started)
+    await expected.wait_new(cluster, before, count, timeout=600)
+    return BurstResult(count, time.monotonic() - started)
 
 
 def _rate(marks: list[tuple[float, int]]) -> float:
@@ -507,7 +572,7 @@ async def balanced(cluster: Cluster, service: str, timeout: float = 60) -> None:
 
 async def hop(
     cluster: Cluster,
-    servers: Servers,
+    expected: Expected,
     classified: TopicWatch,
     run: int,
     count: int,
@@ -521,7 +586,6 @@ async def hop(
     """
     keys = [f"hop-{run}-{n}" for n in range(count)]
     base_notify = await consumed(cluster, "notify") if through_notify else 0.0
-    base_delivered = servers.delivered()
     producer = AIOKafkaProducer(bootstrap_servers=cluster.bootstrap, linger_ms=5, acks="all")
     await producer.start()
     messages = [_feed_item(run, n) for n in range(count)]
@@ -537,7 +601,7 @@ async def hop(
         if through_notify:
             n = int(await consumed(cluster, "notify") - base_notify)
             notify_marks.append((time.monotonic(), n))
-            done = done and servers.delivered() - base_delivered >= count
+            done = done and expected.all_alerted(keys)
         if done:
             break
         if time.monotonic() > deadline:
@@ -569,14 +633,14 @@ def _classified_messages(run: int, count: int) -> list[tuple[bytes, bytes]]:
     return messages
 
 
-async def notify_hop(cluster: Cluster, servers: Servers, run: int, count: int) -> HopResult:
+async def notify_hop(cluster: Cluster, expected: Expected, run: int, count: int) -> HopResult:
     """The classify→notify hop alone: ``count`` classified items (the real classifier's
     output) put on the classified topic at once, as classify publishes them after a
     busy batch; notify's consume rate from its consumed-messages counter, with classify
     idle, so the hop does not share the CPUs with the hop before it."""
     messages = await asyncio.to_thread(_classified_messages, run, count)
     base_notify = await consumed(cluster, "notify")
-    base_delivered = servers.delivered()
+    keys = [key.decode() for key, _ in messages]
     producer = AIOKafkaProducer(bootstrap_servers=cluster.bootstrap, linger_ms=5, acks="all")
     await producer.start()
     started = time.monotonic()
@@ -585,7 +649,7 @@ async def notify_hop(cluster: Cluster, servers: Servers, run: int, count: int) -
     await producer.stop()
     marks: list[tuple[float, int]] = []
     deadline = started + 600
-    while servers.delivered() - base_delivered < count:
+    while not expected.all_alerted(keys):
         marks.append((time.monotonic(), int(await consumed(cluster, "notify") - base_notify)))
         cluster.sample()
         if time.monotonic() > deadline:
@@ -597,7 +661,7 @@ async def notify_hop(cluster: Cluster, servers: Servers, run: int, count: int) -
 async def steady(
     cluster: Cluster,
     servers: Servers,
-    watch: TopicWatch,
+    expected: Expected,
     run: int,
     rate: float,
     seconds: float,
@@ -606,7 +670,7 @@ async def steady(
     """Items enter at ``rate``/s (one feed of ``per_feed`` items at a time)."""
     feeds = max(1, int(rate * seconds / per_feed))
     interval = per_feed / rate
-    before = set(servers.arrivals)
+    before = set(expected.items.stamps)
     started = time.monotonic()
     for n in range(feeds):
         await asyncio.to_thread(
@@ -616,21 +680,80 @@ async def steady(
         pause = started + (n + 1) * interval - time.monotonic()
         if pause > 0:
             await asyncio.sleep(pause)
-    fresh = await arrivals_since(servers, cluster, before, feeds * per_feed, timeout=120)
-    return {k: arrived - watch.stamps[k] for k, arrived in fresh.items() if k in watch.stamps}
-
-
-async def arrivals_since(
-    servers: Servers, cluster: Cluster, before: set[str], expected: int, *, timeout: float
-) -> dict[str, float]:
-    """Webhook arrival time per item id not in ``before``, once ``expected`` of them have
-    arrived (or ``timeout`` s passed), sampling the services' RSS meanwhile."""
-    deadline = time.monotonic() + timeout
-    while len(set(servers.arrivals) - before) < expected and time.monotonic() < deadline:
-        cluster.sample()
-        await asyncio.sleep(0.1)
+    fresh = await expected.wait_new(cluster, before, feeds * per_feed, timeout=300)
     with servers.lock:
-        return {k: v for k, v in servers.arrivals.items() if k not in before}
+        first = {k: servers.first[k] for k in fresh if k in servers.first}
+    return {k: arrived - expected.items.stamps[k] for k, arrived in first.items()}
+
+
+async def drained(cluster: Cluster, timeout: float = 900) -> float:
+    """Wait until the phases before have left nothing behind: every running stage's
+    consumer group caught up and no delivery waiting in notify's outbox, on two checks in
+    a row; the seconds it took. (A phase started on another's backlog measures the
+    backlog: the story-mode alerts of the hop and burst phases are not counted there.)"""
+    from wirewatch_shared.kafka_admin import group_lag
+
+    running = {s.name for s in cluster.services if s.process.poll() is None}
+    groups = {
+        c.group: stream
+        for stream, info in streams.STREAM_INFO.items()
+        for c in info.consumers
+        if c.group is not None and c.service in running
+    }
+    engine = create_engine(cluster.database_url)
+    started = time.monotonic()
+    calm = 0
+    try:
+        while calm < 2:
+            if time.monotonic() - started > timeout:
+                raise TimeoutError("the pipeline did not drain")
+            lag = await asyncio.to_thread(group_lag, cluster.bootstrap, groups)
+            with engine.connect() as conn:
+                waiting = conn.execute(
+                    text("SELECT count(*) FROM notify_delivery WHERE status IN ('pending', 'held')")
+                ).scalar_one()
+            idle = waiting == 0 and all(row.lag == 0 for row in lag)
+            calm = calm + 1 if idle else 0
+            cluster.sample()
+            await asyncio.sleep(1)
+    finally:
+        engine.dispose()
+    return time.monotonic() - started
+
+
+def report_latency(
+    latency: dict[str, float],
+    watch: TopicWatch,
+    classified: TopicWatch,
+    story_events: TopicWatch,
+    servers: Servers,
+    modes: list[str],
+) -> None:
+    """publish→alert percentiles per subscription mode, split at each hop's timestamp."""
+
+    def line(label: str, values: list[float]) -> None:
+        print(
+            f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
+            f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
+        )
+
+    published = watch.stamps
+
+    def since_published(later: dict[str, float]) -> list[float]:
+        return [later[k] - published[k] for k in latency if k in later]
+
+    line("classify hop (item→classified)", since_published(classified.stamps))
+    line("stories stage (item→story event)", since_published(story_events.stamps))
+    with servers.lock:
+        by_mode = {"item": dict(servers.arrivals), "story": dict(servers.story_arrivals)}
+    for mode in modes:
+        arrived = by_mode[mode]
+        keys = [k for k in latency if k in arrived]
+        print(f"  {mode}-mode subscription: {len(keys)} alerts")
+        line("  publish→delivery", [arrived[k] - published[k] for k in keys])
+        before = classified.stamps if mode == "item" else story_events.stamps
+        line("  last hop (→webhook)", [arrived[k] - before[k] for k in keys if k in before])
+    print("  goal: publish→delivery p99 <= 500 ms")
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -650,7 +773,7 @@ async def main(args: argparse.Namespace) -> None:
         await asyncio.to_thread(
             ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
         )
-        subscribe(database_url, servers.url("/hook"), servers.url("/story"))
+        subscribe(database_url, servers.url("/hook"), servers.url("/story"), args.alert_modes)
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
 
@@ -660,6 +783,7 @@ async def main(args: argparse.Namespace) -> None:
         await watch.start()
         await classified.start()
         await story_events.start()
+        expected = Expected(servers, watch, story_events, args.alert_modes)
         cluster = Cluster(broker.bootstrap, database_url, tmp)
         try:
             stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
@@ -669,7 +793,7 @@ async def main(args: argparse.Namespace) -> None:
                 print(f"extra stages running: {', '.join(stages)}")
             await cluster.wait_ready()
 
-            one = await hop(cluster, servers, classified, 1, args.hop_items)
+            one = await hop(cluster, expected, classified, 1, args.hop_items)
             print(f"\nclassify→notify hop: {one.items} items on the items topic at once")
             print(
                 f"  classify {one.classify_rate:,.0f} msg/s "
@@ -682,7 +806,7 @@ async def main(args: argparse.Namespace) -> None:
                 f"({one.items / one.seconds:,.0f} alerts/s)"
             )
 
-            alone = await notify_hop(cluster, servers, 6, args.hop_items)
+            alone = await notify_hop(cluster, expected, 6, args.hop_items)
             print(f"\nclassify→notify hop alone: {alone.items} classified items at once")
             print(
                 f"  notify {alone.notify_rate:,.0f} msg/s "
@@ -691,7 +815,8 @@ async def main(args: argparse.Namespace) -> None:
                 f"({alone.items / alone.seconds:,.0f} alerts/s)"
             )
 
-            flood = await burst(cluster, servers, 2, args.feeds, args.items_per_feed)
+            print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
+            flood = await burst(cluster, servers, expected, 2, args.feeds, args.items_per_feed)
             print(
                 f"\nburst through ingest: {flood.items} items "
                 f"({args.feeds} feeds x {args.items_per_feed})"
@@ -700,44 +825,17 @@ async def main(args: argparse.Namespace) -> None:
                 f"  end to end: {flood.items / flood.seconds:,.0f} items/s ({flood.seconds:.1f} s)"
             )
 
+            print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
             latency = await steady(
-                cluster, servers, watch, 3, args.rate, args.steady_seconds, args.items_per_feed
+                cluster, servers, expected, 3, args.rate, args.steady_seconds, args.items_per_feed
             )
-            total = list(latency.values())
-            to_classified = [
-                classified.stamps[k] - watch.stamps[k] for k in latency if k in classified.stamps
-            ]
-            to_webhook = [
-                latency[k] - (classified.stamps[k] - watch.stamps[k])
-                for k in latency
-                if k in classified.stamps
-            ]
+            await drained(cluster)  # the last story events and story-mode alerts
             print(
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
-                f"{len(total)} items delivered"
+                f"{len(latency)} items alerted"
             )
-            for label, values in (
-                ("publish→delivery", total),
-                ("  classify hop (item→classified)", to_classified),
-                ("  notify hop (classified→webhook)", to_webhook),
-            ):
-                print(
-                    f"  {label}: p50 {pct(values, 0.5) * 1000:.0f} ms, "
-                    f"p95 {pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms"
-                )
-            print("  goal: publish→delivery p99 <= 500 ms")
-            await asyncio.sleep(2)  # the last story events
-            to_story = [
-                story_events.stamps[k] - watch.stamps[k]
-                for k in latency
-                if k in story_events.stamps
-            ]
-            print(
-                f"  stories stage: {len(to_story)} story events; publish→story event "
-                f"p50 {pct(to_story, 0.5) * 1000:.0f} ms, p95 {pct(to_story, 0.95) * 1000:.0f} ms, "
-                f"p99 {pct(to_story, 0.99) * 1000:.0f} ms; {len(servers.story_alerts)} stories "
-                "alerted (story mode)"
-            )
+            report_latency(latency, watch, classified, story_events, servers, args.alert_modes)
+            print(f"  {len(servers.story_alerts)} stories alerted in all (story mode)")
 
             print("\npeak RSS (goal <= 150 MB per service):")
             for s in cluster.services:
@@ -755,13 +853,13 @@ async def main(args: argparse.Namespace) -> None:
                 notify.process.terminate()
                 notify.process.wait(timeout=30)
                 single = await hop(
-                    cluster, servers, classified, 4, args.hop_items, through_notify=False
+                    cluster, expected, classified, 4, args.hop_items, through_notify=False
                 )
                 cluster.start("classify")
                 await cluster.wait_ready(skip=notify)
                 await balanced(cluster, "classify")
                 double = await hop(
-                    cluster, servers, classified, 5, args.hop_items, through_notify=False
+                    cluster, expected, classified, 5, args.hop_items, through_notify=False
                 )
                 print("\nscale check, classify alone on the same batch of items:")
                 print(f"  1 process:  {single.classify_rate:,.0f} msg/s")
@@ -787,6 +885,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=100.0, help="steady items/s")
     parser.add_argument("--steady-seconds", type=float, default=20.0)
     parser.add_argument("--ceiling-messages", type=int, default=20_000)
+    parser.add_argument(
+        "--alert-modes",
+        type=lambda v: [m for m in v.split(",") if m],
+        default=["story"],
+        help="subscription modes, each one webhook subscription: story (the default of a new "
+        "subscription, through the stories stage), item, or item,story (twice the webhooks)",
+    )
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"

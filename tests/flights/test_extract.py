@@ -57,6 +57,16 @@ def test_weekdays_resolve_against_publication() -> None:
     assert planned[0].value == date(2023, 11, 2)
 
 
+def test_places_keys_are_alpha2_strings() -> None:
+    import yaml
+    from wirewatch_flights.lexicon import DATA_PATH
+
+    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    keys = list(data["countries"])
+    assert all(isinstance(k, str) and len(k) == 2 and k.isupper() for k in keys), keys
+    assert "NO" in keys  # Norway, quoted: unquoted YAML reads it as false
+
+
 def test_country_names_come_from_babel_in_both_languages() -> None:
     lexicon = load_lexicon()
     text = "Deportados desde Estados Unidos a Guatemala; flights from the United States to Haiti"
@@ -243,6 +253,13 @@ PUBLISHED = date(2025, 3, 4)
         ("Deportación de migrantes a Sudán del Sur fue detenida por segunda vez",
          "Un juez federal bloqueó temporalmente la deportación de migrantes a Sudán del Sur.",
          ("US", "SS", None, "blocked")),
+        # an adjective of the people is not the flight blocked; Norway's code stays "NO"
+        ("Rejected asylum seekers sent home", "Norwegian government officials chartered a jet "
+         "and forcibly sent 30 rejected refugees back home to Iraq over the weekend.",
+         ("NO", "IQ", 30, "completed")),
+        ("On-again, off-again deportation flight is off again", "A previously postponed charter "
+         "flight to deport about 100 Somalis, Sudanese and Congolese immigrants back to Africa "
+         "has been rescheduled again.", (None, None, 100, "blocked")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:
@@ -265,6 +282,8 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
         "Desde enero de 2025, Mauritania ha recibido siete vuelos de deportación desde Estados "
         "Unidos",
         "Régimen rechaza vuelo de repatriación de nicaragüenses desde Islas Caimán por la pandemia",
+        "A Short Guide to Deportation Charter Flights",
+        "El Salvador registra una reducción del 45% en los vuelos con deportados",
     ],
 )
 def test_not_a_flight_record(title: str) -> None:

@@ -22,6 +22,7 @@ from tests.test_events_data import (
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 NEW = DATA / "flights_new.jsonl"
+CHECK = DATA / "flights_check.jsonl"
 EARLIER = ("flights_dev.jsonl", "stories_dev.jsonl", "stories_new.jsonl", "stories_check.jsonl")
 
 
@@ -53,3 +54,19 @@ def test_new_flight_set_is_apart_and_balanced() -> None:
     spanish = sum(i["lang"] == "es" for i in items) / len(items)
     assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]
     assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES
+
+
+def test_check_set_is_well_formed_and_apart() -> None:
+    items = _load(CHECK)
+    check_flight_items(items)
+    for item in items:
+        assert list(item) == FLIGHT_ITEM_FIELDS, item["id"]
+        _check_common(item, "fl-")
+    links = {i["link"] for i in items}
+    assert len(links) == len(items)
+    for name in (*EARLIER, "flights_new.jsonl", "stories_fresh.jsonl"):
+        earlier = _load(DATA / name)
+        assert links.isdisjoint(i["link"] for i in earlier), name
+        assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
+    reports = [i for i in items if i["flight"] is not None]
+    assert len(items) >= 37 and len(reports) >= 27

@@ -566,7 +566,7 @@ TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
     r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
-    r"otros|otras|another|fewer than|less than|menos de|up to|under)\s*$"
+    r"otros|otras|another|up to|hasta)\s*$"
 )
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters)\b"
@@ -684,6 +684,11 @@ EXPLAINER_TITLE = re.compile(
     r"sistema|proceso|protocolo|procedimiento|funciona)\b"
 )
 """A headline that explains how removals work in general, not one flight."""
+GUIDE_TITLE = re.compile(
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
+    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b"
+)
+"""A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
 EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
 
 BACKGROUND_BEFORE = re.compile(
@@ -815,6 +820,23 @@ CROSSING_AFTER = re.compile(
 )
 """After a blocked verb: its object is people crossing a border ("blocking others from
 crossing"), not the flight."""
+REJECTED_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
+    r"claims?|solicitantes|peticiones|solicitudes)\b"
+)
+REJECTED_PEOPLE_BEFORE = re.compile(
+    r"\b(?:asilo|solicitantes|refugiad[oa]s|migrantes|solicitudes|peticiones)\s+$"
+)
+"""Around a blocked word used as an adjective of the people ("rejected asylum seekers",
+"solicitantes de asilo rechazados"): not the flight blocked."""
+BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
+"""Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
+"hasta siete" stay a count, as "more than 100" does."""
+PERCENT_FLIGHTS = re.compile(
+    r"(?:\d\s?%|por ciento|percent|per cent)[^.]{0,30}\b(?:vuelos|flights|deportation flights)\b"
+)
+"""A change of the number of flights in percent ("una reducción del 45% en los vuelos"): a
+statistic."""
 CROSSING_BEFORE = re.compile(r"\b(?:cross\w*|cruz\w*|cruce|transit\w*)\b(?:\s+[\w-]+){0,4}?\s+$")
 """Before "from X": where people crossed from ("crossing the border from Mexico"), not the
 deporting state."""

@@ -108,7 +108,9 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     or an extradition: unless deportation, expulsion or migrants are named; or a
     headline explaining how removals work in general."""
     title = next((p for p in parts if p.source == "title"), None)
-    if title is not None and cues.EXPLAINER_TITLE.search(title.folded):
+    if title is not None and (
+        cues.EXPLAINER_TITLE.search(title.folded) or cues.GUIDE_TITLE.search(title.folded)
+    ):
         return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
@@ -151,6 +153,8 @@ def _statistics(parts: list[Part]) -> bool:
     ... durante el primer semestre"): a tally, not a report of one flight."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if cues.PERCENT_FLIGHTS.search(first):
+            return True
         if not cues.PERIOD.search(first):
             continue
         for number in part.numbers:
@@ -298,7 +302,7 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return None
-    if cues.NOT_PEOPLE_BEFORE.search(before):
+    if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return None
     if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
         return None
@@ -391,6 +395,12 @@ def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None
     ("blocking others from crossing") is not about the flight."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+            continue
+        if cues.REJECTED_PEOPLE_AFTER.match(
+            folded[blocked.end() : blocked.end() + 30]
+        ) or cues.REJECTED_PEOPLE_BEFORE.search(
+            folded[max(0, blocked.start() - 25) : blocked.start()]
+        ):
             continue
         if finite is None:
             return blocked

@@ -189,6 +189,9 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
                 phrase = f"={name}" if name in _EXACT_CASE_NAMES else name
                 builder.add(phrase, Entry("country", code))
     for code, spec in data["countries"].items():
+        if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
+            # YAML reads an unquoted NO (Norway) as false: a code must stay a string
+            raise ValueError(f"{path}: country key {code!r} is not an ISO alpha-2 string")
         for kind, field in (
             ("country", "aliases"),
             ("people", "people"),
