@@ -128,6 +128,37 @@ def test_split_is_reproducible(tmp_path: Path) -> None:
     assert sum(first["counts"].values()) + len(first["duplicates_removed"]) == len(gather(tmp_path))
 
 
+def test_newer_data_never_moves_a_test_item_into_training(tmp_path: Path) -> None:
+    """The test cut-off is pinned: items dated after it only add to the test split."""
+    src = DATA / "classify_dev.jsonl"
+    if not src.exists():
+        pytest.skip("dev set not found")
+    rows = _rows(src)
+    (tmp_path / "classify_dev.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
+    )
+    before = split(tmp_path)
+    newer = [
+        {
+            "id": f"new-{k}",
+            "title": f"Unrelated newer headline number {k} about harvest festivals",
+            "summary": f"Farmers in village {k} celebrated the autumn harvest with music.",
+            "lang": "en",
+            "labels": [],
+            "source": f"Newer Outlet {k}",
+            "date": "2026-11-30",
+        }
+        for k in range(len(rows))
+    ]
+    (tmp_path / "classify_pool_newer.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in newer), "utf-8"
+    )
+    after = split(tmp_path)
+    assert after["date_cutoff"] == before["date_cutoff"]
+    assert set(before["splits"]["test"]) <= set(after["splits"]["test"])
+    assert all(f"classify_pool_newer:new-{k}" in after["splits"]["test"] for k in range(3))
+
+
 # CPU-bound, no waiting: about 15 s on a quiet machine, past 120 s on a busy 2-core one.
 @pytest.mark.timeout(600)
 def test_training_is_deterministic(tmp_path: Path) -> None:

@@ -18,20 +18,18 @@ from wirewatch_classify.evaluation import Report, evaluate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# On the test split of 773 items (the 755 below plus 18 items of the never-seen set
-# classify_pool_unseen_*, test cut-off pinned at 2025-07-04; same model): F1 0.928 / 0.861,
-# es 0.920 / 0.868, negatives tagged 5/154 (3.2%).
-# Measured on the test split (755 items, labels after the 2026-12-03 both-topics
-# relabelling) with topic files border-policy v6 / repatriation-flights v5 and the shipped
-# model: repatriation-flights F1 0.928 (en 0.937, es 0.920), Brier 0.043; border-policy
-# F1 0.862 (en 0.851, es 0.870), Brier 0.111; negatives tagged 4/146 (2.7%) (rules alone:
-# F1 0.857 and 0.713, 12/146 negatives tagged). Before (v5/v4, old labels): 0.935 / 0.837,
-# 5/146 negatives tagged.
+# Measured on the test split of 794 items (the 755 items of 13:13 plus 39 of the never-seen
+# set classify_pool_unseen_*; test cut-off pinned at 2025-07-04) with topic files
+# border-policy v7 / repatriation-flights v5 and the model of 2026-12-03 16:15:
+# repatriation-flights F1 0.928 (en 0.937, es 0.920), Brier 0.045; border-policy F1 0.859
+# (en 0.856, es 0.861), Brier 0.108; negatives tagged 5/163 (3.1%). On the 755 old items:
+# 0.930 / 0.859, 4/146 (2.7%). Before (model of 13:13, v6/v5), on the 755 items: 0.928 /
+# 0.862 (en 0.851, es 0.870), 4/146; on the 794 items: 0.926 / 0.861, 6/163.
 F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.845}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.915,
     ("repatriation-flights", "es"): 0.91,
-    ("border-policy", "en"): 0.835,
+    ("border-policy", "en"): 0.845,
     ("border-policy", "es"): 0.855,
 }
 BRIER_CEILING = {"repatriation-flights": 0.055, "border-policy": 0.125}

@@ -36,7 +36,7 @@ FOLDS = 5
 C_GRID = (1.0, 4.0, 16.0, 64.0)
 PRUNE = 5e-4
 THRESHOLD = 0.5
-THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7)
 """Reporting thresholds tried per topic (out-of-fold F1 on the fitted items)."""
 GATES = {
     "repatriation-flights": (

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from wirewatch_notify import subscriptions
-from wirewatch_notify.schemas import FLIGHTS_TOPIC
+from wirewatch_notify.schemas import FLIGHTS_TOPIC, iso_country
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
 
@@ -134,10 +134,28 @@ class SubscribeFlow:
     ) -> SubscribeResult:
         """Subscribe to topics; with a flight origin and/or destination, to route alerts
         (one alert per flight record on that route) instead."""
-        known = set(self.topics())
-        chosen = list(dict.fromkeys(t.strip().lower() for t in topics if t.strip()))
-        route = {"origin": origin.strip() or None, "destination": destination.strip() or None}
+        try:  # the form's own words ("Guatemala" is no code), not the schema's pattern
+            route = {
+                "origin": iso_country(origin or None),
+                "destination": iso_country(destination or None),
+            }
+        except ValueError as exc:
+            raise SubscribeRefused(str(exc)) from None
         routed = route["origin"] is not None or route["destination"] is not None
+        chosen = self._chosen_topics(topics, routed)
+        if channel not in channels():
+            raise SubscribeRefused("choose how to receive alerts")
+        if not target:
+            raise SubscribeRefused("enter an email address or a webhook URL")
+        score = _min_score(min_score)
+        created: list[Subscribed] = []
+        for data in _requests(chosen, channel, target, score):
+            created.append(self._create({**data, "routes": [route]} if routed else data))
+        return SubscribeResult(channel, target, score, created)
+
+    def _chosen_topics(self, topics: Sequence[str], routed: bool) -> list[str]:
+        """The ticked topics, de-duplicated and checked; a route means flight records only."""
+        chosen = list(dict.fromkeys(t.strip().lower() for t in topics if t.strip()))
         if routed:
             if any(t != FLIGHTS_TOPIC for t in chosen):
                 raise SubscribeRefused(
@@ -147,42 +165,26 @@ class SubscribeFlow:
             chosen = [FLIGHTS_TOPIC]
         if not chosen:
             raise SubscribeRefused("pick at least one topic")
+        known = set(self.topics())
         unknown = [t for t in chosen if t not in known]
         if unknown:
             raise SubscribeRefused(f"unknown topic: {', '.join(unknown)}")
-        if channel not in channels():
-            raise SubscribeRefused("choose how to receive alerts")
-        if not target:
-            raise SubscribeRefused("enter an email address or a webhook URL")
-        score = _min_score(min_score)
-        created: list[Subscribed] = []
-        for data in _requests(chosen, channel, target, score):
-            if routed:
-                data = {**data, "routes": [route]}
-            try:
-                request = subscriptions.parse_create(data)
-                # Public page: email needs the double opt-in; targets pass the SSRF policy.
-                result = subscriptions.create_subscription(
-                    self.engine,
-                    request,
-                    self.box,
-                    require_confirmation=True,
-                    settings=self.settings,
-                )
-            except subscriptions.SubscriptionError as exc:
-                raise SubscribeRefused(str(exc)) from exc
-            sub = result.subscription
-            assert sub.id is not None
-            shown = (
-                f"flights {request.routes[0].origin or 'any'} → "
-                f"{request.routes[0].destination or 'any'}"
-                if routed
-                else ""
+        return chosen
+
+    def _create(self, data: dict[str, object]) -> Subscribed:
+        try:
+            request = subscriptions.parse_create(data)
+            # Public page: email needs the double opt-in; targets pass the SSRF policy.
+            result = subscriptions.create_subscription(
+                self.engine, request, self.box, require_confirmation=True, settings=self.settings
             )
-            created.append(
-                Subscribed(sub.id, _topics_of(sub), result.webhook_secret, _is_active(sub), shown)
-            )
-        return SubscribeResult(channel, target, score, created)
+        except subscriptions.SubscriptionError as exc:
+            raise SubscribeRefused(str(exc)) from exc
+        sub = result.subscription
+        assert sub.id is not None
+        route = request.routes[0] if request.routes else None
+        shown = f"flights {route.origin or 'any'} → {route.destination or 'any'}" if route else ""
+        return Subscribed(sub.id, _topics_of(sub), result.webhook_secret, _is_active(sub), shown)
 
     def unsubscribe(self, *, subscription_id: str, target: str) -> str:
         """Stop a subscription; the visitor proves ownership with its exact target.
