@@ -260,6 +260,10 @@ PUBLISHED = date(2025, 3, 4)
         ("On-again, off-again deportation flight is off again", "A previously postponed charter "
          "flight to deport about 100 Somalis, Sudanese and Congolese immigrants back to Africa "
          "has been rescheduled again.", (None, None, 100, "blocked")),
+        # flights from two states reported together: no single origin
+        ("Llegan al país 387 compatriotas luego de ser deportados", "Tres vuelos, dos "
+         "provenientes de México y uno de Estados Unidos, arribaron ayer al aeropuerto Ramón "
+         "Villeda Morales con aproximado de 387 compatriotas.", (None, "HN", 387, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:

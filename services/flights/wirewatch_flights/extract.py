@@ -221,6 +221,25 @@ def _listed_countries(parts: list[Part], origin: str | None) -> Span | None:
     return None
 
 
+_AND_FROM = re.compile(r"^\W*(?:y|and|e)\s+(?:[\w-]+\s+){0,2}?(?:de|desde|from)\s+(?:the\s+)?$")
+
+
+def _mixed_origin(parts: list[Part], code: str) -> bool:
+    """Flights from two states reported together ("dos provenientes de México y uno de
+    Estados Unidos"): no single origin."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
+        for a, b in pairwise(named):
+            if a.entry.key == b.entry.key or code not in (a.entry.key, b.entry.key):
+                continue
+            before = part.folded[max(0, a.start - 60) : a.start]
+            if cues.ORIGIN_BEFORE_STRONG.search(before) and _AND_FROM.match(
+                part.folded[a.end : b.start]
+            ):
+                return True
+    return False
+
+
 _OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
 
 
@@ -278,6 +297,8 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    if origin is not None and _mixed_origin(parts, origin[0]):
+        origin = None
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,
         Clue("destination", dest[0], dest[1]) if dest else None,
