@@ -45,6 +45,7 @@ KIND_WEIGHTS: dict[str, float] = {
     "c": 0.8,  # countries
     "a": 1.0,  # agencies
     "p": 1.5,  # places
+    "r": 0.0,  # regions of a country (US states): a conflict only, see REGION_CONFLICT_FACTOR
     "x": 1.5,  # names
     "w": 1.0,  # words
 }
@@ -60,6 +61,7 @@ NUMBER_TOLERANCE = 0.03  # outlets disagree: 116 vs 119 is one count, 112 vs 116
 ROUND_TOLERANCE = 0.1  # a round figure stands for a count this close: 80 for 88
 CONFLICT_FACTOR = 0.3  # similarity kept when two items give different counts
 COUNTRY_CONFLICT_FACTOR = 0.5  # similarity kept when each names a country the other does not
+REGION_CONFLICT_FACTOR = 0.5  # the same for regions of one country (US states and cities)
 # Two items naming the same two or more countries (and no other) report one route: on the
 # dev set, 99 % of such pairs within a window are of one story (62 % for one country).
 ROUTE_FACTOR = 2.0
@@ -85,6 +87,10 @@ def _ordinals(cues: Iterable[str]) -> frozenset[str]:
 
 def _countries(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(c for c in cues if c[:2] == "c:")
+
+
+def _regions(cues: Iterable[str]) -> frozenset[str]:
+    return frozenset(c for c in cues if c[:2] == "r:")
 
 
 def _named(cues: Iterable[str], countries: frozenset[str]) -> frozenset[str]:
@@ -143,6 +149,7 @@ class _Member:
     ordinals: frozenset[str]
     countries: frozenset[str]
     named: frozenset[str]  # countries, plus those its agencies and places stand for
+    regions: frozenset[str]  # US states and large cities (``r:`` cues)
 
 
 @dataclass(slots=True)
@@ -218,6 +225,7 @@ class Clusterer:
             _ordinals(cue_set),
             countries,
             _named(cue_set, countries),
+            _regions(cue_set),
         )
         self._by_item[item_id] = index
         for cue in cue_set:
@@ -333,6 +341,7 @@ class Clusterer:
             _ordinals(cues),
             countries,
             _named(cues, countries),
+            _regions(cues),
         )
         scorer = self._scorer(frozenset(left), published[0] if published else None)
         return scorer.similarity(member)
@@ -374,7 +383,7 @@ class _Scorer:
 
     __slots__ = (
         "clusterer", "countries", "counts", "cues", "named", "norm", "ordinals", "published",
-        "squared",
+        "regions", "squared",
     )  # fmt: skip
 
     def __init__(
@@ -387,6 +396,7 @@ class _Scorer:
         self.ordinals = _ordinals(cues)
         self.countries = _countries(cues)
         self.named = _named(cues, self.countries)
+        self.regions = _regions(cues)
         self.squared: dict[str, float] = {}
         self.norm = math.sqrt(sum(self._weigh(cues)))
 
@@ -411,6 +421,8 @@ class _Scorer:
             score *= COUNTRY_CONFLICT_FACTOR
         elif len(self.countries) >= 2 and self.countries == member.countries:
             score *= ROUTE_FACTOR  # (a count conflict still cuts it: 0.6 in all)
+        if countries_conflict(self.regions, member.regions):
+            score *= REGION_CONFLICT_FACTOR
         if self.published is not None and abs(self.published - member.published) > RECENT_S:
             score *= STALE_FACTOR
         return score
