@@ -92,5 +92,5 @@ def test_unseen_set_is_well_formed_and_apart() -> None:
         assert links.isdisjoint(i["link"] for i in earlier), name
         assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
     reports = [i for i in items if i["flight"] is not None]
-    assert len(items) >= 43 and len(reports) >= 32
+    assert len(items) >= 54 and len(reports) >= 40
     assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES
