@@ -150,9 +150,12 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
 def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
-    ... durante el primer semestre"): a tally, not a report of one flight."""
+    ... durante el primer semestre"): a tally, not a report of one flight; so is a headline
+    on what was spent on removal flights."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if part.source == "title" and cues.SPENDING_TITLE.search(first):
+            return True  # "Home Office spent £600,000 on deportation flights that ..."
         if cues.PERCENT_FLIGHTS.search(first):
             return True
         if not cues.PERIOD.search(first):
@@ -479,6 +482,18 @@ def _status(parts: list[Part]) -> Clue:
     if not decided:
         return Clue("status", "completed", Span("title", 0, 0, ""))
     status, span = decided[0]
+    if (
+        status == "completed"
+        and span.source == "title"
+        and len(decided) > 1
+        and decided[1][0] == "planned"
+        and cues.PRESENT_ARRIVAL.fullmatch(fold(span.phrase))
+    ):
+        # "Llega al país el primer vuelo ..." / "... en las próximas horas llegará": the
+        # headline's present announced the arrival the lede puts in the future
+        future = cues.FUTURE_ARRIVAL.search(parts[-1].folded)
+        if future is not None:
+            return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
 
 
