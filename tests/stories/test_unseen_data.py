@@ -55,3 +55,27 @@ def test_unseen_set_is_well_formed_and_apart_from_earlier_sets() -> None:
     assert len(unseen) >= 118 and len(per_story) >= 23
     assert sum(len(outlets) >= 3 for outlets in per_story.values()) > len(per_story) / 2
     assert 0.35 <= sum(i["lang"] == "es" for i in unseen) / len(unseen) <= 0.55
+
+
+def test_late_check_is_well_formed_and_apart_from_earlier_sets() -> None:
+    late = _load("stories_late.jsonl")
+    for item in late:
+        assert list(item) == FIELDS, item.get("id")
+        assert item["id"].startswith("st-5"), item["id"]
+        assert item["lang"] in {"en", "es"}, item["id"]
+        assert datetime.fromisoformat(item["published"].replace("Z", "+00:00")).tzinfo
+        assert item["link"].startswith(("http://", "https://")), item["id"]
+        assert STORY_LABEL.match(item["story"]), item["id"]
+        assert item["labels"] and set(item["labels"]) <= TOPICS, item["id"]
+    assert len({i["link"] for i in late}) == len(late) >= 45
+    for name in (
+        "stories_dev.jsonl",
+        "stories_new.jsonl",
+        "stories_check.jsonl",
+        "stories_fresh.jsonl",
+        "stories_unseen.jsonl",
+    ):
+        earlier = _load(name)
+        assert {i["link"] for i in late}.isdisjoint(i["link"] for i in earlier), name
+        assert {i["story"] for i in late}.isdisjoint(i["story"] for i in earlier), name
+        assert {i["id"] for i in late}.isdisjoint(i["id"] for i in earlier), name
