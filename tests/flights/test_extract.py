@@ -260,6 +260,40 @@ PUBLISHED = date(2025, 3, 4)
         ("On-again, off-again deportation flight is off again", "A previously postponed charter "
          "flight to deport about 100 Somalis, Sudanese and Congolese immigrants back to Africa "
          "has been rescheduled again.", (None, None, 100, "blocked")),
+        # flights from two states reported together: no single origin
+        ("Llegan al país 387 compatriotas luego de ser deportados", "Tres vuelos, dos "
+         "provenientes de México y uno de Estados Unidos, arribaron ayer al aeropuerto Ramón "
+         "Villeda Morales con aproximado de 387 compatriotas.", (None, "HN", 387, "completed")),
+        # a plan that will not go ahead is blocked, not planned
+        ("Rwanda deportation flight will not go ahead after a series of last-ditch legal "
+         "challenges", "The first deportation flight to Rwanda will no longer take off after a "
+         "series of successful last minute legal challenges meant the few asylum seekers who "
+         "were on board were granted injunctions to stop their removal from the UK.",
+         ("GB", "RW", None, "blocked")),
+        # a headline's present tense of arrival, the lede's future: planned
+        ("Llega al país el primer vuelo de argentinos deportados por Donald Trump", "En las "
+         "próximas horas llegará al Aeropuerto Internacional de Ezeiza el primer vuelo con 16 "
+         "ciudadanos argentinos que fueron deportados por Estados Unidos.",
+         ("US", "AR", 16, "planned")),
+        ("La deportación masiva: Honduras recibe a casi 500 migrantes", "Honduras recibirá "
+         "mañana tres aviones con cerca de 500 migrantes deportados desde EE.UU., según el "
+         "gobierno hondureño.", ("US", "HN", 500, "planned")),
+        # "headed towards" names the destination; "salir de" the origin
+        ("UK charter plane jets off with only 1 migrant on board: Home Office", "A special "
+         "chartered plane arranged by the UK Home Office jetted off with only a single migrant "
+         "due to last-minute legal obligations that resulted in blocking the deportation of 29 "
+         "others. The flight headed towards France on Friday.", ("GB", "FR", 1, "completed")),
+        ("Monsalve confirma expulsión de migrantes en vuelos comerciales tras fallido vuelo a "
+         "Venezuela", "Los migrantes expulsados debían salir de Chile la semana pasada, en un "
+         "frustrado vuelo a Venezuela.", ("CL", "VE", None, "blocked")),
+        # the next flight is a planned one
+        ("Uncertainty Looms Over Next Deportation Flight from US to Cuba", "Romero estimated "
+         "that individuals subject to the I 220B order are likely to be sent back to their home "
+         "country on August 20.", ("US", "CU", None, "planned")),
+        # the UK-France scheme names the deporting state
+        ("19 migrants deported to France as part of 'one in one out' returns deal", "Nineteen "
+         "migrants have been deported to France as part of the Government's returns deal with "
+         "France.", ("GB", "FR", 19, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:
@@ -284,6 +318,8 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
         "Régimen rechaza vuelo de repatriación de nicaragüenses desde Islas Caimán por la pandemia",
         "A Short Guide to Deportation Charter Flights",
         "El Salvador registra una reducción del 45% en los vuelos con deportados",
+        "Home Office spent nearly £600,000 on deportation flights that never took off",
+        "Gobierno ha gastado US$ 1 millón en vuelos para expulsar extranjeros",
     ],
 )
 def test_not_a_flight_record(title: str) -> None:

@@ -23,6 +23,7 @@ from tests.test_events_data import (
 DATA = Path(__file__).resolve().parents[1] / "data"
 NEW = DATA / "flights_new.jsonl"
 CHECK = DATA / "flights_check.jsonl"
+UNSEEN = DATA / "flights_unseen.jsonl"
 EARLIER = ("flights_dev.jsonl", "stories_dev.jsonl", "stories_new.jsonl", "stories_check.jsonl")
 
 
@@ -70,3 +71,26 @@ def test_check_set_is_well_formed_and_apart() -> None:
         assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
     reports = [i for i in items if i["flight"] is not None]
     assert len(items) >= 37 and len(reports) >= 27
+
+
+def test_unseen_set_is_well_formed_and_apart() -> None:
+    items = _load(UNSEEN)
+    check_flight_items(items)
+    for item in items:
+        assert list(item) == FLIGHT_ITEM_FIELDS, item["id"]
+        _check_common(item, "fl-")
+    links = {i["link"] for i in items}
+    assert len(links) == len(items)
+    for name in (
+        *EARLIER,
+        "flights_new.jsonl",
+        "flights_check.jsonl",
+        "stories_fresh.jsonl",
+        "stories_unseen.jsonl",
+    ):
+        earlier = _load(DATA / name)
+        assert links.isdisjoint(i["link"] for i in earlier), name
+        assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
+    reports = [i for i in items if i["flight"] is not None]
+    assert len(items) >= 54 and len(reports) >= 40
+    assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES

@@ -139,7 +139,10 @@ async def test_status_json(running_system: RunningSystem) -> None:
     assert body["deliveries"]["sent"] >= 1
     assert body["last_alerts"][0]["title"].startswith("Mexico and Venezuela")
     groups = {row["group"] for row in body["consumer_lag"]}
-    assert groups == {"wirewatch-classify", "wirewatch-notify"}
+    assert groups == {
+        f"wirewatch-{g}"
+        for g in ("classify", "notify", "stories", "notify-stories", "flights", "notify-flights")
+    }
     assert sum(n for _, n in body["alerts_per_hour"]) >= 1
     assert sum(n for _, n in body["items_per_hour"]) >= 2
 

@@ -14,6 +14,7 @@ from wirewatch_stories.offline import parse_published, processing_order
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories_dev.jsonl"
 NEW_DATA = DATA.with_name("stories_new.jsonl")  # never-seen stories (tests/data/README.md)
 FRESH_DATA = DATA.with_name("stories_fresh.jsonl")  # a third never-seen set, ditto
+UNSEEN_DATA = DATA.with_name("stories_unseen.jsonl")  # a fourth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -34,6 +35,13 @@ def fresh_rows() -> list[dict[str, Any]]:
     if not FRESH_DATA.exists():
         pytest.skip(f"{FRESH_DATA} not found")
     text = FRESH_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def unseen_rows() -> list[dict[str, Any]]:
+    if not UNSEEN_DATA.exists():
+        pytest.skip(f"{UNSEEN_DATA} not found")
+    text = UNSEEN_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

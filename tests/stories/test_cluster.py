@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+import wirewatch_stories.cluster as cluster_module
 from wirewatch_stories.cluster import (
     RECENT_S,
     STALE_FACTOR,
@@ -14,10 +16,10 @@ from wirewatch_stories.cluster import (
     story_id_for,
 )
 from wirewatch_stories.evaluation import ClusterReport, evaluate
-from wirewatch_stories.features import extract, fold, implied_countries
+from wirewatch_stories.features import extract, fold, implied_countries, region_cues
 from wirewatch_stories.offline import cluster_rows, processing_order
 
-from tests.stories.support import dev_rows, fresh_rows, new_rows
+from tests.stories.support import dev_rows, fresh_rows, new_rows, unseen_rows
 from wirewatch.cli.stories_cmds import _entity_finder, story_part
 
 DAY = 86400.0
@@ -54,6 +56,62 @@ def test_numbers_keep_their_scale_and_thousands_are_not_years() -> None:
     assert "n:2000" in extract("Trump deploys 2,000 National Guard troops").cues  # not y:2000
     assert "n:1500000" in extract("1,5 millones").cues & extract("1.5 million").cues
     assert "y:2025" in extract("in 2025").cues and "w:mil" in extract("mil migrantes").cues
+
+
+def test_rulings_in_two_states_are_two_events() -> None:
+    # Real ledes (tests/data/stories_unseen.jsonl): the Oregon and Illinois Guard orders.
+    oregon = extract(
+        "Jueza federal bloquea despliegue Guardia Nacional Portland ordenado Trump",
+        "Una jueza federal bloqueó este sábado el despliegue de 200 miembros de la Guardia "
+        "Nacional que había autorizado la Administración Trump para reforzar la seguridad en "
+        "Portland.",
+    ).cues
+    illinois = extract(
+        "Jueza bloquea por dos semanas el despliegue de la Guardia Nacional de Trump en Illinois",
+        "Una jueza federal concedió una orden de restricción temporal que bloquea el despliegue "
+        "de la Guardia Nacional del presidente Donald Trump en Illinois por dos semanas.",
+    ).cues
+    assert "r:OR" in oregon and "r:IL" in illinois
+    clusterer = Clusterer()
+    apart = clusterer.similarity(oregon, illinois)
+    together = clusterer.similarity(oregon - {"r:OR"}, illinois - {"r:IL"})
+    assert apart == together * 0.5  # each names a state the other does not
+    # English and Spanish names meet; "New Mexico" is a state, "Mexico" alone is not.
+    assert region_cues("Nueva York y Los Ángeles") == region_cues("New York and Los Angeles")
+    assert region_cues("New Mexico") == {"r:NM"} and region_cues("México") == set()
+    assert region_cues("West Virginia") == {"r:WV"}
+
+
+def test_a_young_story_takes_its_second_report_just_under_the_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The El Salvador transfers of 16 Mar 2025 (tests/data/stories_dev.jsonl): the second
+    report scored 0.11 with the first and opened a twin story that then grew (5 + 7)."""
+    rows = [r for r in dev_rows() if r["story"] == "2025-03-16-us-el-salvador-cecot-238"]
+    assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 1
+    monkeypatch.setattr(cluster_module, "YOUNG_SHARE", 99.0)  # without the rule: twins
+    assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 2
+
+
+def test_a_young_story_does_not_take_a_look_alike_of_another_country() -> None:
+    # Real headlines of one day (tests/data/stories_dev.jsonl): two events.
+    guatemala = extract(
+        "U.S. military planes carrying migrants land in Guatemala", countries=("US", "GT")
+    ).cues
+    mexico = extract(
+        "Mexico Denies U.S. Military Aircraft Entry for Migrant Deportations",
+        countries=("US", "MX"),
+    ).cues
+    probe = Clusterer()
+    probe.assign("gt", guatemala, T0)
+    score = probe.decide("mx", mexico, T0 + 3600).score
+    # A threshold that puts the score in a young story's band (0.75 to 1 of it):
+    clusterer = Clusterer(threshold=score / 0.9)
+    opened = clusterer.assign("gt", guatemala, T0)
+    assert clusterer.decide("mx", mexico, T0 + 3600).opened  # each names another country
+    same_country = extract("Two US migrant deportation flights arrive in Guatemala").cues
+    joined = clusterer.decide("gt2", same_country, T0 + 3600)
+    assert not joined.opened and joined.story_id == opened.story_id
 
 
 def test_items_published_far_apart_are_less_alike() -> None:
@@ -203,7 +261,7 @@ def test_never_seen_set_stays_above_its_floor() -> None:
     report = evaluate(
         [r["story"] for r in rows], [d.story_id for d in cluster_rows(rows, _entity_finder(None))]
     )
-    assert report.pairwise_f1 >= 0.975 and report.alerts_per_story <= 1.1
+    assert report.pairwise_f1 >= 0.98 and report.alerts_per_story <= 1.06
     assert report.pairwise_precision >= 0.99
 
 
@@ -215,14 +273,26 @@ def _report_of(rows: list[dict[str, Any]]) -> ClusterReport:
 def test_fresh_never_seen_set_stays_above_its_floor() -> None:
     """tests/data/stories_fresh.jsonl: 0.832 pairwise F1 and 1.207 alerts per story when it
     was first measured (precision 0.772: look-alikes days apart merged); the time-gap rule
-    and the number scales were found with it, so it is a regression floor now."""
+    and the number scales were found with it, so it is a regression floor now. The young-story
+    rule joins the Los Angeles Guard's twin stories (F1 0.923 -> 0.930, 1.172 -> 1.138 alerts
+    per story), and two Marines items that were with one twin are with the whole Guard story
+    now (precision 0.948 -> 0.925)."""
     report = _report_of(fresh_rows())
-    assert report.pairwise_f1 >= 0.91 and report.pairwise_precision >= 0.93
-    assert report.alerts_per_story <= 1.18
+    assert report.pairwise_f1 >= 0.925 and report.pairwise_precision >= 0.92
+    assert report.alerts_per_story <= 1.14
+
+
+def test_fourth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_unseen.jsonl: 0.754 pairwise F1 (precision 0.636) and 1.043 alerts
+    per story when first measured: four Guard rulings in two states became one story. The
+    region rule was found with it, so it is a regression floor now."""
+    report = _report_of(unseen_rows())
+    assert report.pairwise_f1 >= 0.86 and report.pairwise_precision >= 0.81
+    assert report.alerts_per_story <= 1.06
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
     """The held-out part of tests/data/stories_dev.jsonl (``--part test``): 0.861 pairwise F1
     and 1.212 alerts per story before the time-gap rule."""
     report = _report_of([r for r in dev_rows() if story_part(r["story"]) == "test"])
-    assert report.pairwise_f1 >= 0.88 and report.alerts_per_story <= 1.19
+    assert report.pairwise_f1 >= 0.93 and report.alerts_per_story <= 1.07

@@ -353,7 +353,8 @@ RESUMING = _words(
 
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(
-    r"(?:\bto|\binto|back to|bound for|headed for|headed to|destined for|deported to|"
+    r"(?:\bto|\binto|back to|bound for|headed for|headed to|headed towards|heading (?:to|for|"
+    r"towards)|\btowards?|destined for|deported to|"
     r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
     r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
     r"arrived to|"
@@ -379,7 +380,8 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
     r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
-    r"que salio de|salio de|despego de|partio de|departed from|left from|took off from|"
+    r"que salio de|salio de|salir de|saldra de|salieron de|despego de|partio de|"
+    r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
     r"llegad[oa]s a)"
     r"(?:\s+(?:the|el|la|los|las))?\s*$"
@@ -676,6 +678,9 @@ BLOCKED_STRONG = _words(
     r"never (?:landed|arrived|took off|departed|flew)",
     r"(?:has|have|had) not (?:landed|arrived|left|departed|taken off)",
     r"(?:in|en el) limbo", r"on hold", r"en pausa",
+    r"(?:will|would|did|does|to) not go ahead", r"won t go ahead", r"not (?:go|gone|going) ahead",
+    r"(?:will )?no longer (?:take off|go ahead|fly|depart|leave|land)",
+    r"(?:did not|didn t) go (?:as|according to) plan(?:ned)?",
 )  # fmt: skip
 EXPLAINER_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:how|inside|explainer|explained|what is|what are|como es|"
@@ -726,6 +731,8 @@ PLANNED_STRONG = _words(
     r"preparing", r"weighs", r"considers", r"considering", r"evalua\w*",
     r"tomorrow", r"(?<!la )(?<!esta )(?<!una )(?<!de )(?<!por )manana", r"autoriza\w*",
     r"authoriz\w*", r"aprueba\w*", r"approves?",
+    r"next (?:deportation |removal |repatriation |charter )?flights?",
+    r"(?:el )?proximo vuelo", r"(?:is|are) likely to",
 )  # fmt: skip
 COMPLETED_STRONG = _words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
@@ -764,6 +771,24 @@ COMPLETED_FINITE = _words(
     # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
     r"(?<!el )(?<!del )(?<!al )(?<!su )(?<!sus )(?<!de )(?<!un )(?<!y )(?:retorno|regreso)",
 )  # fmt: skip
+SPENDING_TITLE = re.compile(
+    r"\b(?:spent|spends|spending|ha gastado|han gastado|gasto|gastaron|gasta|gastan|"
+    r"desembols\w+)\b[^.]{0,40}?\b(?:on|en)\b[^.]{0,30}?\b(?:flights?|vuelos?|charters?|"
+    r"deportations?|deportaciones|expulsiones|removals?)\b"
+)
+"""A headline on what a government spent on removal flights: a cost, not a flight."""
+PRESENT_ARRIVAL = re.compile(
+    r"(?:llega|llegan|arriba|arriban|aterriza|aterrizan|recibe|reciben|lands|arrives?|"
+    r"receives?)"
+)
+"""A headline's present tense of arrival ("Llega al país el primer vuelo"): in Spanish
+and in headlines it also announces what is coming."""
+FUTURE_ARRIVAL = _words(
+    r"llegara\w*", r"aterrizara\w*", r"arribara\w*", r"recibira\w*",
+    r"will (?:arrive|land|touch down|receive)", r"(?:is|are) due to (?:arrive|land)",
+    r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
+)  # fmt: skip
+"""A lede's future of the arrival: the present-tense headline announced it."""
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
     r"(?:have|has|had) already (?:arrived|landed|been deported)",

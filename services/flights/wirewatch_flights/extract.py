@@ -150,9 +150,12 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
 def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
-    ... durante el primer semestre"): a tally, not a report of one flight."""
+    ... durante el primer semestre"): a tally, not a report of one flight; so is a headline
+    on what was spent on removal flights."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if part.source == "title" and cues.SPENDING_TITLE.search(first):
+            return True  # "Home Office spent £600,000 on deportation flights that ..."
         if cues.PERCENT_FLIGHTS.search(first):
             return True
         if not cues.PERIOD.search(first):
@@ -221,6 +224,25 @@ def _listed_countries(parts: list[Part], origin: str | None) -> Span | None:
     return None
 
 
+_AND_FROM = re.compile(r"^\W*(?:y|and|e)\s+(?:[\w-]+\s+){0,2}?(?:de|desde|from)\s+(?:the\s+)?$")
+
+
+def _mixed_origin(parts: list[Part], code: str) -> bool:
+    """Flights from two states reported together ("dos provenientes de México y uno de
+    Estados Unidos"): no single origin."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
+        for a, b in pairwise(named):
+            if a.entry.key == b.entry.key or code not in (a.entry.key, b.entry.key):
+                continue
+            before = part.folded[max(0, a.start - 60) : a.start]
+            if cues.ORIGIN_BEFORE_STRONG.search(before) and _AND_FROM.match(
+                part.folded[a.end : b.start]
+            ):
+                return True
+    return False
+
+
 _OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
 
 
@@ -278,6 +300,8 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    if origin is not None and _mixed_origin(parts, origin[0]):
+        origin = None
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,
         Clue("destination", dest[0], dest[1]) if dest else None,
@@ -458,6 +482,18 @@ def _status(parts: list[Part]) -> Clue:
     if not decided:
         return Clue("status", "completed", Span("title", 0, 0, ""))
     status, span = decided[0]
+    if (
+        status == "completed"
+        and span.source == "title"
+        and len(decided) > 1
+        and decided[1][0] == "planned"
+        and cues.PRESENT_ARRIVAL.fullmatch(fold(span.phrase))
+    ):
+        # "Llega al país el primer vuelo ..." / "... en las próximas horas llegará": the
+        # headline's present announced the arrival the lede puts in the future
+        future = cues.FUTURE_ARRIVAL.search(parts[-1].folded)
+        if future is not None:
+            return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
 
 

@@ -339,6 +339,49 @@ def implied_countries(cues: Iterable[str]) -> set[str]:
     return implied
 
 
+# Regions of one country, by the names of their states and largest cities (EN and ES):
+# two rulings on one policy in two states (the Oregon and Illinois Guard orders, the
+# Maryland and Seattle birthright injunctions) are two events, as two countries are.
+# ``r:<code>`` cues. Ambiguous names are left out: "Washington" (the US government),
+# "Mexico"/"Nuevo México" alone, "Georgia" is kept (US news of the domain means the state).
+REGIONS = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
+    "kansas": "KS", "kentucky": "KY", "louisiana": "LA", "luisiana": "LA", "maine": "ME",
+    "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
+    "mississippi": "MS", "misisipi": "MS", "missouri": "MO", "misuri": "MO", "montana": "MT",
+    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "nuevo hampshire": "NH",
+    "new jersey": "NJ", "nueva jersey": "NJ", "new mexico": "NM", "nuevo mexico": "NM",
+    "new york": "NY", "nueva york": "NY", "north carolina": "NC", "carolina del norte": "NC",
+    "north dakota": "ND", "dakota del norte": "ND", "ohio": "OH", "oklahoma": "OK",
+    "oregon": "OR", "pennsylvania": "PA", "pensilvania": "PA", "rhode island": "RI",
+    "south carolina": "SC", "carolina del sur": "SC", "south dakota": "SD",
+    "dakota del sur": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
+    "virginia": "VA", "west virginia": "WV", "virginia occidental": "WV", "wisconsin": "WI",
+    "wyoming": "WY", "washington state": "WA", "estado de washington": "WA",
+    # largest cities, and those of the domain's news
+    "los angeles": "CA", "san francisco": "CA", "san diego": "CA", "oakland": "CA",
+    "sacramento": "CA", "chicago": "IL", "broadview": "IL", "portland": "OR",
+    "seattle": "WA", "boston": "MA", "miami": "FL", "orlando": "FL", "houston": "TX",
+    "dallas": "TX", "el paso": "TX", "san antonio": "TX", "austin": "TX", "eagle pass": "TX",
+    "phoenix": "AZ", "tucson": "AZ", "nashville": "TN", "memphis": "TN", "baltimore": "MD",
+    "denver": "CO", "newark": "NJ", "new orleans": "LA", "nueva orleans": "LA",
+    "atlanta": "GA", "savannah": "GA", "philadelphia": "PA", "filadelfia": "PA",
+    "minneapolis": "MN", "detroit": "MI", "charlotte": "NC", "las vegas": "NV",
+}  # fmt: skip
+_REGION = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")\b"
+)
+# "New Mexico" must not read as "Mexico", "West Virginia" as "Virginia": longest first,
+# and a region's name inside a longer one is not matched again.
+
+
+def region_cues(text: str) -> set[str]:
+    """``r:<code>`` cues of the US states and large cities ``text`` names."""
+    return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(fold(text))}
+
+
 def entity_cues(
     countries: Iterable[str] = (), agencies: Iterable[str] = (), places: Iterable[str] = ()
 ) -> set[str]:
@@ -360,4 +403,5 @@ def extract(
     cues = text_cues(title, names=not _is_title_case(title))
     cues |= text_cues(summary)
     cues |= entity_cues(countries, agencies, places)
+    cues |= region_cues(f"{title}\n{summary}")
     return Features(frozenset(cues))
