@@ -324,3 +324,28 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
 )
 def test_not_a_flight_record(title: str) -> None:
     assert extract(title, "", PUBLISHED) is None
+
+
+def test_a_removal_with_no_destination_named_is_a_record_when_specific() -> None:
+    """The removing state, a head count, a flight and a day: a record with no destination
+    (several nationalities on one plane); a year's tally with the same words is not."""
+    flight = extract(
+        "Delgado por expulsión de migrantes irregulares: “Corresponde dar potente señal”",
+        "La mañana de este miércoles se concretó la expulsión de 138 migrantes irregulares que "
+        "ingresaron al país por pasos no habilitados durante los últimos tres meses o cometieron "
+        "delitos. De ellos, 86 son nacionalidad colombiana y venezolana y partieron en un vuelo "
+        "de la Fuerza Aérea de Chile (FACH) desde el Aeropuerto Internacional General Diego "
+        "Aracena Aguilar.",
+        date(2021, 2, 10),
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("CL", None, "completed")
+    assert (
+        extract(
+            "2021 UK charter deportations: a balance sheet",
+            "Last year, the Home Office deported a total of 1,305 people on 65, multi-leg "
+            "charter flights.",
+            PUBLISHED,
+        )
+        is None
+    )

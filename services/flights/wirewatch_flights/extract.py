@@ -521,6 +521,21 @@ def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | N
     return None
 
 
+def _undestined_removal(
+    parts: list[Part], origin: Clue | None, people: Clue | None, published: date
+) -> bool:
+    """No destination named ("Expulsan a 138 migrantes desde Iquique"; several nationalities
+    on one plane): still a record when the removing state, a head count, a flight and a day
+    are all given, and the removal is told as done."""
+    if origin is None or people is None or _first(parts, cues.FLIGHT) is None:
+        return False
+    if _first(parts, cues.PERIOD) or _first(parts, cues.CUMULATIVE):
+        return False
+    if _status(parts).value != "completed":
+        return False
+    return any(date_mentions(p.text, published) for p in parts)
+
+
 def extract(title: str, summary: str, published: date) -> Flight | None:
     """The flight facts of one item, or None when it reports no flight."""
     parts = _parts(title or "", summary or "")
@@ -528,11 +543,14 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
     if gate is None:
         return None
     origin, destination = _roles(parts)
-    if destination is None:
-        return None
-    if not destination.value:
-        destination = None
     people = _people(parts)
+    if destination is None:
+        # no destination named: still a record when the state that removed a counted group
+        # is named ("Expulsan a 138 migrantes desde Iquique")
+        if not _undestined_removal(parts, origin, people, published):
+            return None
+    elif not destination.value:
+        destination = None
     status = _status(parts)
     when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
     operator = _operator(parts)
