@@ -23,6 +23,9 @@ POOL_FILES = {
     # The never-seen set of 2026-12-03 (measured before any change, then pooled).
     "unseen-en": DATA / "classify_pool_unseen_en.jsonl",
     "unseen-es": DATA / "classify_pool_unseen_es.jsonl",
+    # The never-seen set of the third round (2026-12-03 evening; measured, then pooled).
+    "recent-en": DATA / "classify_pool_recent_en.jsonl",
+    "recent-es": DATA / "classify_pool_recent_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -32,6 +35,8 @@ FILE_LANG_AND_ID = {
     "border-es": ("es", "pool-bes-"),
     "unseen-en": ("en", "pool-uen-"),
     "unseen-es": ("es", "pool-ues-"),
+    "recent-en": ("en", "pool-ren-"),
+    "recent-es": ("es", "pool-res-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [
