@@ -465,17 +465,30 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     return ("planned", _span(part, complement)) if complement else None
 
 
-def _status(parts: list[Part]) -> Clue:
+_Memo = dict[tuple[int, bool], "tuple[Status, Span] | None"]
+
+
+def _status_memo(part: Part, resuming: bool, memo: _Memo | None) -> tuple[Status, Span] | None:
+    """``_status_of`` once per part and flag within one item (status and date both ask)."""
+    if memo is None:
+        return _status_of(part, resuming=resuming)
+    key = (id(part), resuming)
+    if key not in memo:
+        memo[key] = _status_of(part, resuming=resuming)
+    return memo[key]
+
+
+def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
     """The title decides when it has a cue (a headline that only says flights resume
     leaves it to the summary); else the summary; else completed."""
     decided: list[tuple[Status, Span]] = []
     resuming = any(p.source == "title" and cues.RESUMING.search(p.folded) for p in parts)
     for part in parts:
-        result = _status_of(part, resuming=resuming)
+        result = _status_memo(part, resuming, memo)
         if result is None:
             continue
         if part.source == "title" and resuming and len(parts) > 1:
-            later = _status_of(parts[-1], resuming=True)
+            later = _status_memo(parts[-1], True, memo)
             if later is not None and later[0] == "completed":
                 result = later
         decided.append(result)
@@ -508,12 +521,14 @@ def _operator(parts: list[Part]) -> Clue | None:
     return None
 
 
-def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | None:
+def _flight_date(
+    parts: list[Part], published: date, status: Status, memo: _Memo | None = None
+) -> Clue | None:
     """The first part's date nearest its status cue (the verb that says what happened)."""
     for part in parts:
         found = date_mentions(part.text, published, future=status == "planned")
         if found:
-            cue = _status_of(part)
+            cue = _status_memo(part, False, memo)
             anchor = cue[1].start if cue is not None else 0
             d = min(found, key=lambda m: abs(m.start - anchor))
             span = Span(part.source, d.start, d.end, part.text[d.start : d.end])
@@ -522,7 +537,7 @@ def _flight_date(parts: list[Part], published: date, status: Status) -> Clue | N
 
 
 def _undestined_removal(
-    parts: list[Part], origin: Clue | None, people: Clue | None, published: date
+    parts: list[Part], origin: Clue | None, people: Clue | None, published: date, memo: _Memo
 ) -> bool:
     """No destination named ("Expulsan a 138 migrantes desde Iquique"; several nationalities
     on one plane): still a record when the removing state, a head count, a flight and a day
@@ -531,7 +546,7 @@ def _undestined_removal(
         return False
     if _first(parts, cues.PERIOD) or _first(parts, cues.CUMULATIVE):
         return False
-    if _status(parts).value != "completed":
+    if _status(parts, memo).value != "completed":
         return False
     return any(date_mentions(p.text, published) for p in parts)
 
@@ -544,15 +559,16 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
         return None
     origin, destination = _roles(parts)
     people = _people(parts)
+    memo: _Memo = {}
     if destination is None:
         # no destination named: still a record when the state that removed a counted group
         # is named ("Expulsan a 138 migrantes desde Iquique")
-        if not _undestined_removal(parts, origin, people, published):
+        if not _undestined_removal(parts, origin, people, published, memo):
             return None
     elif not destination.value:
         destination = None
-    status = _status(parts)
-    when = _flight_date(parts, published, status.value)  # type: ignore[arg-type]
+    status = _status(parts, memo)
+    when = _flight_date(parts, published, status.value, memo)  # type: ignore[arg-type]
     operator = _operator(parts)
     clues = [
         Clue("flight", "flight", gate[0]),
