@@ -290,6 +290,16 @@ PUBLISHED = date(2025, 3, 4)
         ("Uncertainty Looms Over Next Deportation Flight from US to Cuba", "Romero estimated "
          "that individuals subject to the I 220B order are likely to be sent back to their home "
          "country on August 20.", ("US", "CU", None, "planned")),
+        # people brought back to detention, a plan facing obstacles in court: blocked
+        ("Migrantes creían que los enviarían a Libia, pero estuvieron horas en un autobús hasta "
+         "que los regresaron a centro de detención", "En la madrugada del miércoles, un grupo de "
+         "migrantes detenidos fue trasladado en autobús desde un centro en Texas a una base "
+         "donde los esperaba un avión militar. Al menos a uno de ellos se le había informado que "
+         "su destino era Libia.", ("US", "LY", None, "blocked")),
+        ("Planes de deportación de gobierno EEUU enfrentan obstáculos en cortes", "Migrantes de "
+         "Filipinas, Vietnam, Laos y otros países están hoy en los planes de deportación de la "
+         "administración de Donald Trump a Libia, aunque ese propósito enfrenta un obstáculo en "
+         "las cortes.", ("US", "LY", None, "blocked")),
         # the UK-France scheme names the deporting state
         ("19 migrants deported to France as part of 'one in one out' returns deal", "Nineteen "
          "migrants have been deported to France as part of the Government's returns deal with "

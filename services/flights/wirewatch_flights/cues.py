@@ -681,6 +681,12 @@ BLOCKED_STRONG = _words(
     r"(?:will|would|did|does|to) not go ahead", r"won t go ahead", r"not (?:go|gone|going) ahead",
     r"(?:will )?no longer (?:take off|go ahead|fly|depart|leave|land)",
     r"(?:did not|didn t) go (?:as|according to) plan(?:ned)?",
+    r"enfrenta\w* (?:un |unos )?obstaculos?", r"faces? (?:legal |court )?(?:hurdles?|obstacles?)",
+    r"(?:regresaron|devolvieron|returned|taken back|sent back) (?:\w+ ){0,2}?(?:a|al|to) "
+    r"(?:un |the |a )?(?:centro de detencion|detention)",
+    r"(?:bajad[oa]s|desembarcad[oa]s|retirad[oa]s) de (?:los |las |el |la )?aviones",
+    r"(?:bajad[oa]s|desembarcad[oa]s|retirad[oa]s) de(?:l| la)? (?:avion|aeronave)",
+    r"(?:taken|removed|pulled) (?:off|from) the (?:plane|flight|aircraft)",
 )  # fmt: skip
 EXPLAINER_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:how|inside|explainer|explained|what is|what are|como es|"
