@@ -264,37 +264,46 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
     matches = list(_TOKEN.finditer(text))
     scale_words: set[int] = set()  # offsets of scale words read with their number
     for n, match in enumerate(matches):
-        token = match.group()
-        if token[0].isdigit():
-            if match.start() in days:
-                continue
-            following = matches[n + 1] if n + 1 < len(matches) else None
-            scale = SCALES.get(_fold_token(following.group())) if following else None
-            if following and scale and text[match.end() : following.start()].isspace():
-                number = _scaled(token, scale)
-                scale_words.add(following.start())
-            else:
-                number = _number(token)
-            if number:
-                cues.add(number)
-            continue
-        if match.start() in scale_words:
-            continue
-        folded = _fold_token(token)
-        if folded in ORDINALS:
-            cues.add(f"o:{ORDINALS[folded]}")
-            continue
-        if folded in SPELLED and folded not in _AMBIGUOUS_SPELLED:
-            cues.add(f"n:{SPELLED[folded]}")
-            continue
-        if folded in STOPWORDS or len(folded) < 3:
-            continue
-        stem = folded[:STEM]
-        stem = SPANISH_TO_ENGLISH.get(stem, stem)
-        cues.add(f"w:{stem}")
-        if names and token[0].isupper() and match.start() not in starts and len(folded) > 2:
-            cues.add(f"x:{stem}")
+        if match.group()[0].isdigit():
+            if match.start() not in days:
+                following = matches[n + 1] if n + 1 < len(matches) else None
+                number = _number_cue(text, match, following, scale_words)
+                if number:
+                    cues.add(number)
+        elif match.start() not in scale_words:
+            cues.update(_word_cues(match, starts if names else None))
     return cues
+
+
+def _number_cue(
+    text: str, match: re.Match[str], following: re.Match[str] | None, scale_words: set[int]
+) -> str | None:
+    """The number a digit token says, with the scale word right after it ("10 mil",
+    "2 million"), whose offset goes into ``scale_words`` so it is not read as a word."""
+    token = match.group()
+    scale = SCALES.get(_fold_token(following.group())) if following else None
+    if following and scale and text[match.end() : following.start()].isspace():
+        scale_words.add(following.start())
+        return _scaled(token, scale)
+    return _number(token)
+
+
+def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
+    """The cues of a word token: an ordinal, a spelled number, or its stem (``w:``) and,
+    when ``starts`` is given and it is capitalised mid-sentence, a name (``x:``)."""
+    token = match.group()
+    folded = _fold_token(token)
+    if folded in ORDINALS:
+        return [f"o:{ORDINALS[folded]}"]
+    if folded in SPELLED and folded not in _AMBIGUOUS_SPELLED:
+        return [f"n:{SPELLED[folded]}"]
+    if folded in STOPWORDS or len(folded) < 3:
+        return []
+    stem = folded[:STEM]
+    stem = SPANISH_TO_ENGLISH.get(stem, stem)
+    if starts is not None and token[0].isupper() and match.start() not in starts:
+        return [f"w:{stem}", f"x:{stem}"]
+    return [f"w:{stem}"]
 
 
 # The country an agency or a place of classify's gazetteer stands for (its entity cue ->
