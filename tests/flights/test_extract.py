@@ -300,6 +300,11 @@ PUBLISHED = date(2025, 3, 4)
          "Filipinas, Vietnam, Laos y otros países están hoy en los planes de deportación de la "
          "administración de Donald Trump a Libia, aunque ese propósito enfrenta un obstáculo en "
          "las cortes.", ("US", "LY", None, "blocked")),
+        # two states named together as the deporters: no single origin
+        ("40 Nigerians deported from UK and", "For the second time in a month, United Kingdom "
+         "and Australia, yesterday, jointly deported 40 Nigerians for various immigration "
+         "offences. The deportees arrived the Hajj camp area of the Murtala Muhammed "
+         "International Airport on chartered aircraft.", (None, "NG", 40, "completed")),
         # the UK-France scheme names the deporting state
         ("19 migrants deported to France as part of 'one in one out' returns deal", "Nineteen "
          "migrants have been deported to France as part of the Government's returns deal with "

@@ -243,6 +243,22 @@ def _mixed_origin(parts: list[Part], code: str) -> bool:
     return False
 
 
+def _coordinated_states(parts: list[Part], code: str, dest: str | None) -> bool:
+    """Two states named together as the ones that removed people ("United Kingdom and
+    Australia ... jointly deported 40 Nigerians"): no single origin."""
+    for part in parts:
+        named = [m for m in part.mentions if m.entry.kind == "country"]
+        for a, b in pairwise(named):
+            pair = (a.entry.key, b.entry.key)
+            if pair[0] == pair[1] or code not in pair or dest in pair:
+                continue
+            if _AND.match(part.folded[a.end : b.start]) and cues.SENDER_VERB_AFTER.match(
+                part.folded[b.end : b.end + 40]
+            ):
+                return True
+    return False
+
+
 _OF_PLACE = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:de|del|of|en|in)\s+(?:la\s+|the\s+)?$")
 
 
@@ -300,7 +316,10 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
-    if origin is not None and _mixed_origin(parts, origin[0]):
+    if origin is not None and (
+        _mixed_origin(parts, origin[0])
+        or _coordinated_states(parts, origin[0], dest[0] if dest else None)
+    ):
         origin = None
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,
