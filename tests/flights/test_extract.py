@@ -305,6 +305,12 @@ PUBLISHED = date(2025, 3, 4)
          "and Australia, yesterday, jointly deported 40 Nigerians for various immigration "
          "offences. The deportees arrived the Hajj camp area of the Murtala Muhammed "
          "International Airport on chartered aircraft.", (None, "NG", 40, "completed")),
+        # an agency's acronym in brackets after its name is one mention, not two
+        ("Honduras recibirá cinco vuelos con migrantes deportados esta semana", "El director "
+         "del Instituto Nacional de Migración (INM), Wilson Paz, informó que esta semana "
+         "Honduras recibirá al menos cinco vuelos con migrantes deportados desde Estados "
+         "Unidos, mientras se espera la confirmación de vuelos adicionales desde México.",
+         ("US", "HN", None, "planned")),
         # the UK-France scheme names the deporting state
         ("19 migrants deported to France as part of 'one in one out' returns deal", "Nineteen "
          "migrants have been deported to France as part of the Government's returns deal with "

@@ -278,11 +278,27 @@ def _agency_of_another_state(part: Part, n: int) -> bool:
     return bool(_OF_PLACE.match(part.folded[mention.end : following.start]))
 
 
+_PAREN_OPEN = re.compile(r"^\s*\(\s*$")
+
+
+def _acronym_of_previous(part: Part, n: int) -> bool:
+    """An agency's acronym in brackets after its full name ("el Instituto Nacional de
+    Migración (INM)") is the same mention, not a second one."""
+    if n == 0:
+        return False
+    mention, previous = part.mentions[n], part.mentions[n - 1]
+    return (
+        mention.entry.kind == "operator"
+        and previous.entry.key == mention.entry.key
+        and bool(_PAREN_OPEN.match(part.folded[previous.end : mention.start]))
+    )
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = Roles()
     for part in parts:
         for n, mention in enumerate(part.mentions):
-            if _agency_of_another_state(part, n):
+            if _agency_of_another_state(part, n) or _acronym_of_previous(part, n):
                 continue
             score_mention(roles, part.folded, mention, part.source, part.text)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
