@@ -178,3 +178,22 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     assert a["card"]["fitted_on"] == "train" and b["card"]["splits"]["test"]["items"] > 0
     with pytest.raises(ValueError, match="reporting only"):
         train(tmp_path, tmp_path / "c.json", fit_on=("train", "test"))
+
+
+def test_memos_stay_bounded_and_resets_change_no_result(
+    classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long-running classifier meets ever new tokens: its memos are reset at their limit
+    (so memory stays bounded) and a reset changes no score."""
+    from wirewatch_classify import lexicon, model
+
+    rows = _rows(DATA / "classify_dev.jsonl")
+    expected = [classifier.classify(str(r["title"]), str(r.get("summary") or "")) for r in rows]
+    monkeypatch.setattr(lexicon, "_MEMO_LIMIT", 50)
+    monkeypatch.setattr(model, "MEMO_LIMIT", 50)
+    fresh = Classifier(load_topics(), model=TopicModel.load())  # memos of its own, empty
+    assert fresh.model is not None
+    for row, before in zip(rows, expected, strict=True):
+        assert fresh.classify(str(row["title"]), str(row.get("summary") or "")) == before
+        assert fresh.lexicon.remembered_tokens <= 2 * 50
+        assert fresh.model.remembered_tokens <= 2 * 51

@@ -42,7 +42,9 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "topic_model.json"
 FORMAT = 1
 RAW_CLIP = 8.0
 """Rule sums are clipped to +-8 (beyond, the rules have long decided)."""
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 50_000
+"""Distinct tokens whose contribution each memo keeps before it is reset (bounds memory:
+two memos of 200,000 held ~55 MB; see lexicon._MEMO_LIMIT)."""
 MODEL_RULE = "model"
 """The rule name of a model-led tag and of its evidence."""
 
@@ -127,6 +129,11 @@ class TopicModel:
             return cls(data)
         except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ModelFileError(f"{path}: cannot load the topic model: {exc}") from exc
+
+    @property
+    def remembered_tokens(self) -> int:
+        """Tokens held by the two contribution memos (each at most ``MEMO_LIMIT`` + 1)."""
+        return len(self._memo) + len(self._memo_title)
 
     def token_contribution(self, token: str) -> tuple[float, ...]:
         """Unscaled contribution of one distinct token (its word and n-gram features)."""
