@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Literal
 
 from wirewatch_flights import cues
 from wirewatch_flights.lexicon import Mention
@@ -100,56 +101,73 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     """(origin, destination) scores from the words right before and after a place."""
     before = _before(folded, mention)
     after = _after(folded, mention)
-    origin = destination = 0.0
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
-    # "a U.S. deportation flight", "in U.S. custody": a name used as an adjective; the
-    # "a" or "in" before it is an English article or preposition, not a destination cue.
-    attributive = mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after)
-    strong_origin = strong_dest = False
-    from_cue = cues.ORIGIN_BEFORE_STRONG.search(before)
-    if (
-        from_cue
-        and cues.NATIONALITY_FROM_BEFORE.search(before)
-        and not cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
-    ):
-        destination += 1.5  # "lawbreakers from Afghanistan": who they are, not where from
-    elif from_cue and cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
-        pass  # "crossing the border from Mexico": a transit country
-    elif from_cue:
-        origin += 3.0
-        strong_origin = True
-    elif cues.ARRIVED_BEFORE.search(before):
-        origin += 2.0  # "asylum seekers who arrived in the UK"
-    elif cues.DEST_BEFORE_STRONG.search(before):
-        destination += 3.0
-        strong_dest = True
-    elif cues.ORIGIN_BEFORE_WEAK.search(before) or (
+    origin, destination, strong = _scores_before(before, after, mention)
+    name_origin, name_destination = _scores_of_the_name(after, mention)
+    verb_origin, verb_destination = _scores_of_the_verb_after(after, strong)
+    return origin + name_origin + verb_origin, destination + name_destination + verb_destination
+
+
+Strength = Literal["origin", "destination", ""]
+"""Which role a strong cue before the place gave it ("from X", "to X"), if any."""
+
+
+def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, float, Strength]:
+    """(origin, destination, strong role) from the words before the place: the first cue
+    that applies, strongest first."""
+    if from_cue := cues.ORIGIN_BEFORE_STRONG.search(before):
+        if cues.NATIONALITY_FROM_BEFORE.search(before) and not (
+            cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
+        ):
+            return 0.0, 1.5, ""  # "lawbreakers from Afghanistan": who they are, not where from
+        if cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
+            return 0.0, 0.0, ""  # "crossing the border from Mexico": a transit country
+        return 3.0, 0.0, "origin"
+    if cues.ARRIVED_BEFORE.search(before):
+        return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
+    if cues.DEST_BEFORE_STRONG.search(before):
+        return 0.0, 3.0, "destination"
+    if cues.ORIGIN_BEFORE_WEAK.search(before) or (
         mention.entry.kind != "people" and cues.FLIGHT_OF_BEFORE.search(before)
     ):
-        origin += 1.5
-    elif attributive:
-        pass
-    elif cues.DEST_BEFORE_MID.search(before):
-        destination += 1.5
-    elif cues.DEST_BEFORE_WEAK.search(before):
-        destination += 2.0 if cues.ARRIVAL.search(before[-45:]) else 0.5
-    if mention.entry.kind == "country" and cues.POSSESSIVE_REMOVAL_AFTER.match(after):
+        return 1.5, 0.0, ""
+    # "a U.S. deportation flight", "in U.S. custody": a name used as an adjective; the
+    # "a" or "in" before it is an English article or preposition, not a destination cue.
+    if mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after):
+        return 0.0, 0.0, ""
+    if cues.DEST_BEFORE_MID.search(before):
+        return 0.0, 1.5, ""
+    if cues.DEST_BEFORE_WEAK.search(before):
+        return 0.0, 2.0 if cues.ARRIVAL.search(before[-45:]) else 0.5, ""
+    return 0.0, 0.0, ""
+
+
+def _scores_of_the_name(after: str, mention: Mention) -> tuple[float, float]:
+    """(origin, destination) from a country's name used with what follows it."""
+    if mention.entry.kind != "country":
+        return 0.0, 0.0
+    origin = destination = 0.0
+    if cues.POSSESSIVE_REMOVAL_AFTER.match(after):
         origin += 2.0  # "Australia's deportation of unwanted New Zealanders"
-    if mention.entry.kind == "country" and cues.QUALIFIED_FLIGHT_AFTER.match(after):
+    if cues.QUALIFIED_FLIGHT_AFTER.match(after):
         origin += 2.0  # "a U.S. deportation flight"
-    elif mention.entry.kind == "country" and cues.FLIGHT_AFTER.match(after):
+    elif cues.FLIGHT_AFTER.match(after):
         destination += 1.5  # "the Rwanda flight"
-    # The verb after a place introduced by "to" / "from" belongs to the flight ("the
-    # flight to Colombia cancelled"), not to the place.
-    if cues.SENDER_VERB_AFTER.search(after) and not strong_dest:
-        origin += 3.0
-    elif cues.RECEIVER_VERB_AFTER.search(after) and not strong_origin:
-        destination += 3.0
-    elif cues.EITHER_VERB_AFTER.search(after) and not (strong_origin or strong_dest):
-        origin += 1.5
-        destination += 1.5
     return origin, destination
+
+
+def _scores_of_the_verb_after(after: str, strong: Strength) -> tuple[float, float]:
+    """(origin, destination) from the verb after the place. After a place introduced by
+    "to" / "from" it belongs to the flight ("the flight to Colombia cancelled"), so it
+    does not overturn that role."""
+    if cues.SENDER_VERB_AFTER.search(after) and strong != "destination":
+        return 3.0, 0.0
+    if cues.RECEIVER_VERB_AFTER.search(after) and strong != "origin":
+        return 0.0, 3.0
+    if cues.EITHER_VERB_AFTER.search(after) and not strong:
+        return 1.5, 1.5
+    return 0.0, 0.0
 
 
 def _in_while_clause(folded: str, mention: Mention) -> bool:
