@@ -1,0 +1,74 @@
+"""Schema of the never-seen story sets gathered after the development set
+(tests/data/README.md): real items, well formed, and apart from every earlier stories file
+(no shared link, story label or id), each set in the order it was gathered."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+COMMON = ["id", "title", "summary", "lang", "published", "link", "source"]
+FIELDS = [*COMMON, "story", "labels", "note"]
+STORY_LABEL = re.compile(r"^\d{4}-\d{2}(-\d{2})?-[a-z0-9]+(-[a-z0-9]+)*$")
+TOPICS = {"repatriation-flights", "border-policy"}
+EARLIER = ["stories_dev.jsonl", "stories_new.jsonl", "stories_check.jsonl"]
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    name: str
+    id_prefix: str
+    min_items: int
+    min_stories: int
+    mostly_multi_outlet: bool = True
+
+
+SETS = [
+    LabelledSet("stories_fresh.jsonl", "st-3", 140, 29),
+    LabelledSet("stories_unseen.jsonl", "st-4", 118, 23),
+    LabelledSet("stories_late.jsonl", "st-5", 45, 8, mostly_multi_outlet=False),
+]
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    path = DATA / name
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("labelled", SETS, ids=[s.name for s in SETS])
+def test_set_is_well_formed_and_apart_from_earlier_sets(labelled: LabelledSet) -> None:
+    items = _load(labelled.name)
+    for item in items:
+        assert list(item) == FIELDS, item.get("id")
+        assert item["id"].startswith(labelled.id_prefix), item["id"]
+        assert item["title"].strip() and item["summary"].strip() and item["source"].strip()
+        assert item["lang"] in {"en", "es"}, item["id"]
+        assert datetime.fromisoformat(item["published"].replace("Z", "+00:00")).tzinfo
+        assert item["link"].startswith(("http://", "https://")), item["id"]
+        assert STORY_LABEL.match(item["story"]), item["id"]
+        assert item["labels"] and set(item["labels"]) <= TOPICS, item["id"]
+    assert len({i["id"] for i in items}) == len({i["link"] for i in items}) == len(items)
+
+    gathered_before = EARLIER + [s.name for s in SETS[: SETS.index(labelled)]]
+    for name in gathered_before:
+        earlier = _load(name)
+        for key in ("link", "story", "id"):
+            assert {i[key] for i in items}.isdisjoint(i[key] for i in earlier), (name, key)
+
+    per_story: defaultdict[str, set[str]] = defaultdict(set)
+    for item in items:
+        per_story[item["story"]].add(item["source"])
+    assert len(items) >= labelled.min_items and len(per_story) >= labelled.min_stories
+    if labelled.mostly_multi_outlet:
+        assert sum(len(outlets) >= 3 for outlets in per_story.values()) > len(per_story) / 2
+    assert 0.35 <= sum(i["lang"] == "es" for i in items) / len(items) <= 0.55
