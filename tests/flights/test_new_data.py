@@ -1,10 +1,11 @@
-"""tests/data/flights_new.jsonl (the never-seen flight set of 2026-12-03, see
-tests/data/README.md) stays well formed and apart from the sets the extractor was built on."""
+"""The never-seen flight sets of 2026-12-03 (flights_new, flights_check, flights_unseen; see
+tests/data/README.md) stay well formed and apart from every set gathered before each."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,42 @@ from tests.test_events_data import (
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-NEW = DATA / "flights_new.jsonl"
-CHECK = DATA / "flights_check.jsonl"
-UNSEEN = DATA / "flights_unseen.jsonl"
 EARLIER = ("flights_dev.jsonl", "stories_dev.jsonl", "stories_new.jsonl", "stories_check.jsonl")
+
+
+@dataclass(frozen=True)
+class FlightSet:
+    name: str
+    apart_from: tuple[str, ...]
+    """The sets gathered before it: no shared link or id."""
+    min_items: int
+    min_reports: int
+    all_statuses: bool
+
+
+SETS = [
+    FlightSet("flights_new.jsonl", EARLIER, 112, 81, all_statuses=True),
+    FlightSet(
+        "flights_check.jsonl",
+        (*EARLIER, "flights_new.jsonl", "stories_fresh.jsonl"),
+        37,
+        27,
+        all_statuses=False,
+    ),
+    FlightSet(
+        "flights_unseen.jsonl",
+        (
+            *EARLIER,
+            "flights_new.jsonl",
+            "flights_check.jsonl",
+            "stories_fresh.jsonl",
+            "stories_unseen.jsonl",
+        ),
+        54,
+        40,
+        all_statuses=True,
+    ),
+]
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -33,64 +66,28 @@ def _load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def test_new_flight_items_are_well_formed() -> None:
-    items = _load(NEW)
+@pytest.mark.parametrize("flight_set", SETS, ids=[s.name for s in SETS])
+def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
+    items = _load(DATA / flight_set.name)
     check_flight_items(items)
     for item in items:
         assert list(item) == FLIGHT_ITEM_FIELDS, item["id"]
         _check_common(item, "fl-")
     assert [i for i, n in Counter(i["id"] for i in items).items() if n > 1] == []
     assert [i for i, n in Counter(i["link"] for i in items).items() if n > 1] == []
-
-
-def test_new_flight_set_is_apart_and_balanced() -> None:
-    items = _load(NEW)
-    links = {i["link"] for i in items}
-    for name in EARLIER:
+    for name in flight_set.apart_from:
         earlier = _load(DATA / name)
-        assert links.isdisjoint(i["link"] for i in earlier), name
+        assert {i["link"] for i in items}.isdisjoint(i["link"] for i in earlier), name
         assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
     reports = [i for i in items if i["flight"] is not None]
-    assert len(items) >= 112 and len(reports) >= 81 and len(items) - len(reports) >= 31
+    assert len(items) >= flight_set.min_items and len(reports) >= flight_set.min_reports
+    if flight_set.all_statuses:
+        assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES
+
+
+def test_new_set_is_balanced() -> None:
+    items = _load(DATA / "flights_new.jsonl")
+    reports = [i for i in items if i["flight"] is not None]
+    assert len(items) - len(reports) >= 31
     spanish = sum(i["lang"] == "es" for i in items) / len(items)
     assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]
-    assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES
-
-
-def test_check_set_is_well_formed_and_apart() -> None:
-    items = _load(CHECK)
-    check_flight_items(items)
-    for item in items:
-        assert list(item) == FLIGHT_ITEM_FIELDS, item["id"]
-        _check_common(item, "fl-")
-    links = {i["link"] for i in items}
-    assert len(links) == len(items)
-    for name in (*EARLIER, "flights_new.jsonl", "stories_fresh.jsonl"):
-        earlier = _load(DATA / name)
-        assert links.isdisjoint(i["link"] for i in earlier), name
-        assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
-    reports = [i for i in items if i["flight"] is not None]
-    assert len(items) >= 37 and len(reports) >= 27
-
-
-def test_unseen_set_is_well_formed_and_apart() -> None:
-    items = _load(UNSEEN)
-    check_flight_items(items)
-    for item in items:
-        assert list(item) == FLIGHT_ITEM_FIELDS, item["id"]
-        _check_common(item, "fl-")
-    links = {i["link"] for i in items}
-    assert len(links) == len(items)
-    for name in (
-        *EARLIER,
-        "flights_new.jsonl",
-        "flights_check.jsonl",
-        "stories_fresh.jsonl",
-        "stories_unseen.jsonl",
-    ):
-        earlier = _load(DATA / name)
-        assert links.isdisjoint(i["link"] for i in earlier), name
-        assert {i["id"] for i in items}.isdisjoint(i["id"] for i in earlier), name
-    reports = [i for i in items if i["flight"] is not None]
-    assert len(items) >= 54 and len(reports) >= 40
-    assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES
