@@ -294,7 +294,9 @@ def _acronym_of_previous(part: Part, n: int) -> bool:
     )
 
 
-def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
+def _scored_roles(parts: list[Part]) -> Roles:
+    """Every place, agency and people mention of every part, scored as origin and
+    destination."""
     roles = Roles()
     for part in parts:
         for n, mention in enumerate(part.mentions):
@@ -303,23 +305,33 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
             score_mention(roles, part.folded, mention, part.source, part.text)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
+    return roles
+
+
+Winner = tuple[str, Span] | None
+
+
+def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
+    """(destination, origin) winners, a country never both: when only one of the roles
+    has another candidate, it takes the other role ("Jamaica deportation flight" + Home
+    Office: JM is the destination); else the role it scores higher in."""
     dest, origin = roles.destination.winner(), roles.origin.winner()
-    if dest and origin and dest[0] == origin[0]:
-        # One country, both roles: when only one of the roles has another candidate, it
-        # takes the other role ("Jamaica deportation flight" + Home Office: JM is the
-        # destination); else the role it scores higher in.
-        code = dest[0]
-        other_dest = roles.destination.winner(exclude=code)
-        other_origin = roles.origin.winner(exclude=code)
-        as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
-        if other_dest is None and other_origin is not None:
-            as_origin = False
-        elif other_origin is None and other_dest is not None:
-            as_origin = True
-        if as_origin:
-            dest = other_dest
-        else:
-            origin = other_origin
+    if not (dest and origin and dest[0] == origin[0]):
+        return dest, origin
+    code = dest[0]
+    other_dest = roles.destination.winner(exclude=code)
+    other_origin = roles.origin.winner(exclude=code)
+    as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
+    if other_dest is None and other_origin is not None:
+        as_origin = False
+    elif other_origin is None and other_dest is not None:
+        as_origin = True
+    return (other_dest, origin) if as_origin else (dest, other_origin)
+
+
+def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
+    roles = _scored_roles(parts)
+    dest, origin = _one_role_each(roles)
     dest = dest or _title_country(parts, origin)
     if dest is None:
         listed = _listed_countries(parts, origin[0] if origin else None)
@@ -349,7 +361,9 @@ def _iter_numbers(parts: list[Part]) -> Iterator[tuple[Part, Number]]:
             yield part, number
 
 
-def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
+def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool:
+    """The number counts people (a people noun or a demonym right after it), and not
+    flights, a year, a bound or a programme's total."""
     folded = part.folded
     after = folded[number.end : number.end + 40]
     before = folded[max(0, number.start - 40) : number.start]
@@ -360,13 +374,20 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         for s in demonym_starts
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
-        return None
+        return False
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
-        return None
+        return False
     if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
+        return False
+    return number.value < 10_000  # a programme's or a year's total, never one flight's
+
+
+def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
+    if not _counts_people(part, number, demonym_starts):
         return None
-    if number.value >= 10_000:
-        return None  # a programme's or a year's total, never one flight's passengers
+    folded = part.folded
+    after = folded[number.end : number.end + 40]
+    before = folded[max(0, number.start - 40) : number.start]
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         score += 2.0
