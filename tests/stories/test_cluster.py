@@ -123,13 +123,14 @@ def test_items_published_far_apart_are_less_alike() -> None:
     same_day = clusterer.similarity(a, b, published=(T0, T0 + 20 * 3600))
     assert same_day == clusterer.similarity(a, b) > 0
     later = clusterer.similarity(a, b, published=(T0, T0 + RECENT_S + 3600))
-    assert later == STALE_FACTOR * same_day
+    assert later == pytest.approx(STALE_FACTOR * same_day, rel=1e-12)
     # a decision compares the item with each member at its own publication time
     first = clusterer.assign("a", a, T0)
     expected = clusterer.similarity(b, a, published=(T0 + 2 * DAY, T0))
-    assert expected == STALE_FACTOR * clusterer.similarity(b, a)
+    assert expected == pytest.approx(STALE_FACTOR * clusterer.similarity(b, a), rel=1e-12)
     joined = clusterer.assign("b", b, T0 + 2 * DAY)
-    assert joined.story_id == first.story_id and joined.score == expected
+    # approx: the sums run over sets of cues, whose order follows the string hash seed
+    assert joined.story_id == first.story_id and joined.score == pytest.approx(expected, rel=1e-12)
 
 
 def test_country_names_their_people_and_event_verbs_meet_across_languages() -> None:
