@@ -122,7 +122,7 @@ async def main(args: argparse.Namespace) -> int:
     rounds: list[Round] = []
     with EmbeddedBroker() as broker, database(tmp) as database_url:
         await asyncio.to_thread(ensure_streams, broker.bootstrap, streams.ALL_STREAMS)
-        subscribe(database_url, servers.url("/hook"), servers.url("/story"))
+        subscribe(database_url, servers.url("/hook"), servers.url("/story"), ["item", "story"])
         dead = TopicWatch(broker.bootstrap, streams.DEAD_LETTER)
         await dead.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)

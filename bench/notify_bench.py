@@ -176,7 +176,6 @@ async def kafka_main(args: argparse.Namespace) -> None:
         Cluster,
         Servers,
         _rate,
-        arrivals_since,
         broker_ceiling,
         consumed,
         database,
@@ -194,7 +193,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
         if args.record_only:
             _subscribe_digest(database_url, servers.url("/hook"))
         else:
-            subscribe(database_url, servers.url("/hook"))
+            subscribe(database_url, servers.url("/hook"), servers.url("/story"), ["item"])
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
         producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=5, acks="all")
@@ -254,9 +253,14 @@ async def kafka_main(args: argparse.Namespace) -> None:
                 pause = begin + (n + 1) / args.rate - time.monotonic()
                 if pause > 0:
                     await asyncio.sleep(pause)
-            for key, future in pending:
-                stamps[key] = (await future).timestamp / 1000
-            fresh = await arrivals_since(servers, cluster, before, count, timeout=60)
+            for item_id, future in pending:
+                stamps[item_id] = (await future).timestamp / 1000
+            deadline = time.monotonic() + 60
+            while len(set(servers.arrivals) - before) < count and time.monotonic() < deadline:
+                cluster.sample()
+                await asyncio.sleep(0.1)
+            with servers.lock:
+                fresh = {k: v for k, v in servers.arrivals.items() if k not in before}
             latency = [fresh[k] - t for k, t in stamps.items() if k in fresh]
             print(
                 f"\nsteady {args.rate:g} classified items/s for {args.steady_seconds:g} s: "
