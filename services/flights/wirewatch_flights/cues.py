@@ -840,7 +840,11 @@ NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$"
 COMPLEMENT_BEFORE = re.compile(
     r"\b(?:decision|decisions|decided|plan|plans|planes|promise|pledge|bid|effort|efforts|"
     r"attempt|intento|authority|permission|permiso|autorizacion|right|rights|clearance|"
-    r"request|solicitud|approval|aprobacion|decision de|power|poder)(?:\s+[\w-]+){0,2}?\s+$"
+    r"request|solicitud|approval|aprobacion|decision de|power|poder|"
+    # an infinitive of purpose or of what is allowed or tried ("use a private flight to
+    # deport", "aircraft allowed to land", "by trying to deport"): not a plan
+    r"allowed|permitted|trying|tried|attempting|attempted|uses?|used|using|"
+    r"flights?|planes?|aircraft|jets?)(?:\s+[\w-]+){0,2}?\s+$"
 )
 """Before a planned cue: the infinitive complements a noun ("Sweden's decision to resume the
 deportation", "did not have authority to land"); it says what was decided or allowed, not
