@@ -706,6 +706,11 @@ BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
 )
 """Before a blocked cue: what happened earlier ("after months of suspension")."""
+SINCE_WHEN_BEFORE = re.compile(
+    r"\b(?:since|desde)\b[^.;]{0,40}\b(?:when|cuando|en que)\b(?:\s+[\w-]+){0,3}?\s*$"
+)
+"""'the first flight since 27 February, when Libya suspended flights': a past suspension
+dated by the clause, background to the flight reported."""
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|sin embargo|while|mientras)\b")
 
 PLANNED_STRONG = _words(

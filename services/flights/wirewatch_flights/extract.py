@@ -467,12 +467,27 @@ def _planned(
     return None, complement
 
 
-def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
+def _background(
+    folded: str, blocked: re.Match[str], finite: re.Match[str] | None, weak: re.Match[str] | None
+) -> bool:
+    """A blocked cue after "after / tras / since" ("lands after months of suspension", "the
+    first flight since February, when Libya suspended flights") is background to a finite
+    completed cue, or to a weaker one before it ("returned home ... since ...")."""
+    if finite is None and (weak is None or weak.start() > blocked.start()):
+        return False
+    before = folded[max(0, blocked.start() - 60) : blocked.start()]
+    return bool(cues.BACKGROUND_BEFORE.search(before[-40:]) or cues.SINCE_WHEN_BEFORE.search(before))
+
+
+def _blocking(
+    folded: str, finite: re.Match[str] | None, weak: re.Match[str] | None = None
+) -> re.Match[str] | None:
     """The first blocked cue that blocks this report's flight. With a finite "landed /
     recibió" in the text, a blocked cue is only background when it follows "after /
     tras / since" ("lands after months of suspension") or a later clause ("recibió 3
-    vuelos; un cuarto fue cancelado"). A cue whose object is people crossing a border
-    ("blocking others from crossing") is not about the flight."""
+    vuelos; un cuarto fue cancelado"); with only a weaker completed cue before it
+    ("returned home"), only in the first case. A cue whose object is people crossing a
+    border ("blocking others from crossing") is not about the flight."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
             continue
@@ -482,11 +497,10 @@ def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None
             folded[max(0, blocked.start() - 25) : blocked.start()]
         ):
             continue
+        if _background(folded, blocked, finite, weak):
+            continue
         if finite is None:
             return blocked
-        before = folded[max(0, blocked.start() - 40) : blocked.start()]
-        if cues.BACKGROUND_BEFORE.search(before):
-            continue
         between = folded[finite.end() : blocked.start()]
         if finite.start() < blocked.start() and cues.CLAUSE_BREAK.search(between):
             continue
@@ -505,7 +519,8 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if already:
         return "completed", _span(part, already)
     finite = _unnegated(cues.COMPLETED_FINITE, folded)
-    blocked = _blocking(folded, finite)
+    weak = _unnegated(cues.COMPLETED_STRONG, folded)
+    blocked = _blocking(folded, finite, weak)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:
@@ -515,7 +530,6 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
         return "completed", _span(part, finite)
     if planned:
         return "planned", _span(part, planned)
-    weak = _unnegated(cues.COMPLETED_STRONG, folded)
     if weak:
         return "completed", _span(part, weak)
     return ("planned", _span(part, complement)) if complement else None
