@@ -351,6 +351,13 @@ RESUMING = _words(
     r"levanta\w* (?:la )?suspension",
 )
 
+_REGION = (
+    r"(?:\s+(?:(?:north|south)(?:east|west)?ern|eastern|western|central|"
+    r"(?:el\s+)?(?:norte|sur|este|oeste|centro|noreste|noroeste|sureste|suroeste)\s+del?))?"
+)
+"""A region before the name ("from southern Libya", "to northern Iraq", "desde el sur de
+Libia"): the cue still names the country's role."""
+
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(
     r"(?:\bto|\binto|back to|bound for|headed for|headed to|headed towards|heading (?:to|for|"
@@ -363,7 +370,9 @@ DEST_BEFORE_STRONG = re.compile(
     r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
     r"anoche)(?: \w+)? a|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
-    r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
+    r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?"
+    + _REGION
+    + r"\s*$"
 )
 DEST_BEFORE_MID = re.compile(r"(?:\ba|\bal)\s*(?:el\s+)?$")
 DEST_BEFORE_WEAK = re.compile(r"(?:\bin|\ben|\bfor)\s*(?:the\s+|el\s+)?$")
@@ -384,7 +393,9 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
     r"llegad[oa]s a)"
-    r"(?:\s+(?:the|el|la|los|las))?\s*$"
+    r"(?:\s+(?:the|el|la|los|las))?"
+    + _REGION
+    + r"\s*$"
 )
 FLIGHT_OF_BEFORE = re.compile(
     r"(?:vuelos?|aviones?|avion) de (?:deportacion|deportados|repatriacion|repatriados|"
