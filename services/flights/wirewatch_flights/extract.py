@@ -229,15 +229,16 @@ _AND_FROM = re.compile(r"^\W*(?:y|and|e)\s+(?:[\w-]+\s+){0,2}?(?:de|desde|from)\
 
 def _mixed_origin(parts: list[Part], code: str) -> bool:
     """Flights from two states reported together ("dos provenientes de México y uno de
-    Estados Unidos"): no single origin."""
+    Estados Unidos", "procedentes de México y Bahamas"): no single origin."""
     for part in parts:
         named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
         for a, b in pairwise(named):
             if a.entry.key == b.entry.key or code not in (a.entry.key, b.entry.key):
                 continue
             before = part.folded[max(0, a.start - 60) : a.start]
-            if cues.ORIGIN_BEFORE_STRONG.search(before) and _AND_FROM.match(
-                part.folded[a.end : b.start]
+            between = part.folded[a.end : b.start]
+            if cues.ORIGIN_BEFORE_STRONG.search(before) and (
+                _AND_FROM.match(between) or _AND.match(between)
             ):
                 return True
     return False
