@@ -190,8 +190,11 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     return None
 
 
-_AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)[\s(]*$")
-"""Between two coordinated names, parentheses allowed ("Bogotá (Colombia) y Caracas")."""
+_AND = re.compile(
+    r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)(?:\s+(?:the|el|la|los|las))?[\s(]*$"
+)
+"""Between two coordinated names, parentheses or an article allowed ("Bogotá (Colombia) y
+Caracas", "Nigeria and the Democratic Republic of Congo")."""
 
 
 def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
