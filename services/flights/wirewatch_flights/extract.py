@@ -400,14 +400,24 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score = 0.35 - 0.1 * min(_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
-    # a headline's running total reaches further ("1900 nicaragüenses deportados de Estados
-    # Unidos en menos de seis meses")
-    reach = 75 if part.source == "title" else 45
-    if cues.CUMULATIVE.search(folded[number.end : number.end + reach]) or cues.CUMULATIVE.search(
-        before[-25:]
-    ):
+    if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
         score -= 2.5
     return score
+
+
+def _running_total(part: Part, number: Number) -> bool:
+    """A running-total cue after the number ("1900 nicaragüenses deportados de Estados
+    Unidos en menos de seis meses"; a headline's reaches further), unless it belongs to
+    another number, before it or right after it ("61 migrantes ... y ya suman 340")."""
+    reach = 75 if part.source == "title" else 45
+    m = cues.CUMULATIVE.search(part.folded[number.end : number.end + reach])
+    if m is None:
+        return False
+    start, end = number.end + m.start(), number.end + m.end()
+    return not any(
+        number.end < n.start < start or (end <= n.start <= end + 30 and not 1900 <= n.value <= 2100)
+        for n in part.numbers
+    )
 
 
 def _zeros(value: int) -> int:
