@@ -641,6 +641,7 @@ LAND_OR_SEA = _words(
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
     r"por mar", r"patrulleras?", r"torkham", r"crossings?", r"boats?", r"pateras?", r"lanchas?",
     r"embarcacion\w*", r"guardia costera", r"coast guard", r"intercept\w*", r"at sea",
+    r"puerto de", r"via maritima", r"seaport",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
@@ -928,6 +929,7 @@ PERIOD = _words(
     r"december|the start|the beginning|\d{4})",
     r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
     r"(?:first|second) half", r"hasta la fecha", r"to date",
+    r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
