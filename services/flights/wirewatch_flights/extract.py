@@ -168,12 +168,21 @@ def _statistics(parts: list[Part]) -> bool:
     return False
 
 
+def _carrier(parts: list[Part]) -> Span | None:
+    """An airline or air force named ("los viajes de Conviasa"): a flight."""
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.kind == "operator" and not m.entry.agency:
+                return Span(part.source, m.start, m.end, part.text[m.start : m.end])
+    return None
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
-    flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
+    flight = _first(parts, cues.FLIGHT) or _carrier(parts) or _removal_without_flight_word(parts)
     if flight is None:
         return None
     return flight, deport
