@@ -812,6 +812,19 @@ FUTURE_ARRIVAL = _words(
     r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
 )  # fmt: skip
 """A lede's future of the arrival: the present-tense headline announced it."""
+POST_ARRIVAL_AFTER = re.compile(
+    r"^\s+(?:be\s+)?(?:held|detained|housed|processed|quarantined|screened|questioned|"
+    r"interviewed|released|reunited|retenid[oa]s|detenid[oa]s|alojad[oa]s|procesad[oa]s|"
+    r"entrevistad[oa]s|liberad[oa]s|atendid[oa]s|puest[oa]s en cuarentena|sometid[oa]s a)\b"
+)
+"""What is done to the people after arrival ("will be held for now in Djibouti", "serán
+atendidos"): a future that is not the flight's."""
+COLLECT_PURPOSE = _words(
+    r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
+    r"to (?:pick up|collect|fetch)",
+)
+"""A plane that landed in order to collect the deportees ("aterrizaron ... en Texas para
+trasladar al primer grupo de migrantes"): the return flight is still to come."""
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
     r"(?:have|has|had) already (?:arrived|landed|been deported)",

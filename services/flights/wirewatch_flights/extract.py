@@ -483,7 +483,10 @@ def _planned(
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
         attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
-        if attributive or cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
+        if attributive or cues.POST_ARRIVAL_AFTER.match(folded[m.end() : m.end() + 40]):
+            complement = complement or m
+            continue
+        if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
             complement = complement or m
             continue
         return m, complement
@@ -549,6 +552,9 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if blocked and not resuming and not went_ahead:
         return "blocked", _span(part, blocked)
     planned, complement = _planned(folded, finite)
+    collect = _collecting(folded, finite)
+    if collect is not None:
+        return "planned", _span(part, collect)
     if finite and (planned is None or finite.start() < planned.start()):
         return "completed", _span(part, finite)
     if planned:
@@ -556,6 +562,15 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if weak:
         return "completed", _span(part, weak)
     return ("planned", _span(part, complement)) if complement else None
+
+
+def _collecting(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
+    """A plane that landed, in the same sentence, to collect the deportees."""
+    if finite is None:
+        return None
+    sentence = folded[finite.end() : finite.end() + 200].split(". ", 1)[0]
+    m = cues.COLLECT_PURPOSE.search(sentence)
+    return cues.COLLECT_PURPOSE.search(folded, finite.end() + m.start()) if m else None
 
 
 _Memo = dict[tuple[int, bool], "tuple[Status, Span] | None"]
