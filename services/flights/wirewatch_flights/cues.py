@@ -393,9 +393,7 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
     r"llegad[oa]s a)"
-    r"(?:\s+(?:the|el|la|los|las))?"
-    + _REGION
-    + r"\s*$"
+    r"(?:\s+(?:the|el|la|los|las))?" + _REGION + r"\s*$"
 )
 FLIGHT_OF_BEFORE = re.compile(
     r"(?:vuelos?|aviones?|avion) de (?:deportacion|deportados|repatriacion|repatriados|"

@@ -199,9 +199,7 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     return None
 
 
-_AND = re.compile(
-    r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)(?:\s+(?:the|el|la|los|las))?[\s(]*$"
-)
+_AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)(?:\s+(?:the|el|la|los|las))?[\s(]*$")
 """Between two coordinated names, parentheses or an article allowed ("Bogotá (Colombia) y
 Caracas", "Nigeria and the Democratic Republic of Congo")."""
 
@@ -502,7 +500,9 @@ def _background(
     if finite is None and (weak is None or weak.start() > blocked.start()):
         return False
     before = folded[max(0, blocked.start() - 60) : blocked.start()]
-    return bool(cues.BACKGROUND_BEFORE.search(before[-40:]) or cues.SINCE_WHEN_BEFORE.search(before))
+    return bool(
+        cues.BACKGROUND_BEFORE.search(before[-40:]) or cues.SINCE_WHEN_BEFORE.search(before)
+    )
 
 
 def _blocking(
