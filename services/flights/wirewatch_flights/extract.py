@@ -545,7 +545,8 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if already:
         return "completed", _span(part, already)
     finite = _unnegated(cues.COMPLETED_FINITE, folded)
-    weak = _unnegated(cues.COMPLETED_STRONG, folded)
+    # a weaker completed cue ("returned home") matters only without a finite one
+    weak = _unnegated(cues.COMPLETED_STRONG, folded) if finite is None else None
     blocked = _blocking(folded, finite, weak)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
