@@ -31,13 +31,28 @@ class Part:
     numbers: tuple[Number, ...]
 
 
+_SPANISH = re.compile(r"\b(?:de|del|la|las|los|el|que|con|por|para|se|y|en)\b")
+_ENGLISH = re.compile(r"\b(?:the|of|and|to|in|from|with|was|were|is|on|for)\b")
+
+
+def _spanish(title: str, summary: str) -> bool:
+    folded = fold(f"{title} {summary}")
+    return len(_SPANISH.findall(folded)) > len(_ENGLISH.findall(folded))
+
+
 def _parts(title: str, summary: str) -> list[Part]:
     lexicon = load_lexicon()
+    # Mexican Spanish writes the United States "EU"; in English it is the European Union
+    keep_eu = "EU" not in f"{title} {summary}" or _spanish(title, summary)
     parts = []
     for source, text in (("title", title), ("summary", summary)):
         if text:
             folded = fold(text)
-            mentions = tuple(lexicon.mentions(text, folded))
+            mentions = tuple(
+                m
+                for m in lexicon.mentions(text, folded)
+                if keep_eu or text[m.start : m.end] != "EU"
+            )
             parts.append(Part(source, text, folded, mentions, tuple(numbers(text))))  # type: ignore[arg-type]
     return parts
 
@@ -156,6 +171,10 @@ def _statistics(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
+        if part.source == "title" and cues.SCHEDULE.search(first):
+            return True  # "Repatriaciones de dominicanos ... continúa cada martes"
+        if cues.GENERIC_REMOVAL.search(first):
+            return True  # "los bolivianos que sean deportados ... serán trasladados"
         if cues.PERCENT_FLIGHTS.search(first):
             return True
         if not cues.PERIOD.search(first):
@@ -194,8 +213,11 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     for part in parts:
         kinds = ("country", "people", "place") if part.source == "title" else ("place",)
         for m in part.mentions:
-            if m.entry.kind in kinds and (origin is None or m.entry.key != origin[0]):
-                return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
+            if m.entry.kind not in kinds or (origin is not None and m.entry.key == origin[0]):
+                continue
+            if _mixed_origin(parts, m.entry.key):
+                continue  # "desde Curazao y Aruba": a second place flown from
+            return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 
 
@@ -386,6 +408,8 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return False
+    if cues.AVOIDED_AFTER.match(after):
+        return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
     if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
@@ -517,6 +541,10 @@ def _blocking(
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
             continue
+        if cues.REQUEST_BEFORE.search(folded[max(0, blocked.start() - 60) : blocked.start()]):
+            continue  # "a motion to halt the flight": asked for, not done
+        if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
+            continue  # "diverted to Manaus ... landed": it still landed
         if cues.REJECTED_PEOPLE_AFTER.match(
             folded[blocked.end() : blocked.end() + 30]
         ) or cues.REJECTED_PEOPLE_BEFORE.search(
@@ -609,7 +637,7 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         and span.source == "title"
         and len(decided) > 1
         and decided[1][0] == "planned"
-        and cues.PRESENT_ARRIVAL.fullmatch(fold(span.phrase))
+        and _announcing(span)
     ):
         # "Llega al país el primer vuelo ..." / "... en las próximas horas llegará": the
         # headline's present announced the arrival the lede puts in the future
@@ -617,6 +645,16 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _announcing(span: Span) -> bool:
+    """A headline cue that can announce what a lede puts in the future: a present of
+    arrival ("Llega ... el primer vuelo", "Deportees Arrive Lagos") or a participle with no
+    finite verb of its own ("177 Others Deported From Libya")."""
+    phrase = fold(span.phrase)
+    return bool(cues.PRESENT_ARRIVAL.fullmatch(phrase)) or not cues.COMPLETED_FINITE.fullmatch(
+        phrase
+    )
 
 
 def _operator(parts: list[Part]) -> Clue | None:
