@@ -993,3 +993,26 @@ AVOIDED_AFTER = re.compile(
 avoided deportation"), not its head count."""
 DIVERTED = re.compile(r"desviad[oa]s?|diverted")
 """A diverted flight is blocked only when the text does not say it landed."""
+COURT_AFTER = re.compile(
+    r"^\.?\s*(?:(?:district|federal|high|supreme|appeals?|immigration)\s+)?"
+    r"(?:judges?|courts?|district|tribunal)\b"
+)
+"""After a state's name: its court ("a U.S. District Judge ruled"), which rules on that
+state's removals: the deporting state."""
+SUBJECT_VERB_AFTER = re.compile(
+    r"^\s+(?:expects?|plans?|says?|said|confirms?|confirmed|announces?|announced|insists?|"
+    r"vows?|prev[eé]|planea|confirma|confirmo|anuncia|anuncio|asegura|aseguro|insiste)\b"
+)
+"""After a state that opens a sentence ("BRITAIN expects the first flight to depart for
+Rwanda", "EEUU confirma que los primeros vuelos ..."): the state that speaks for its own
+removals, when the flight goes to another state."""
+SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\.-\s*|\u2014\s*|--\s*)\W*$")
+PLACE_IN_BEFORE = re.compile(r"(?:\bin|\ben|\bat)\s+(?:the\s+|el\s+|la\s+)?$")
+"""Before a place of another state than the destination ("at Valley International Airport in
+Harlingen, Texas"): where the flight was, with nothing else naming the origin."""
+SEIZED_ACROSS_BEFORE = re.compile(
+    r"\b(?:locations|places|cities|raids|redadas|operativos|lugares|ciudades)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:all over|across|throughout|en todo|en toda|a lo largo de)"
+    r"\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""'seized ... at around 40 locations all over Norway': where the people were taken from."""

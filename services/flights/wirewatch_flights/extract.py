@@ -362,6 +362,32 @@ def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     return (other_dest, origin) if as_origin else (dest, other_origin)
 
 
+def _fallback_origin(parts: list[Part], dest: str) -> Winner:
+    """With no origin cue: a state that opens a sentence to speak of the flight ("BRITAIN
+    expects the first flight to depart for Rwanda"), or, failing that, where the people were
+    taken from ("locations all over Norway") or the flight was ("in Harlingen, Texas"), when
+    it is another state than the destination."""
+    found: Winner = None
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.key == dest or m.entry.kind not in ("country", "place"):
+                continue
+            before = part.folded[max(0, m.start - 60) : m.start]
+            span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+            if (
+                m.entry.kind == "country"
+                and cues.SENTENCE_START_BEFORE.search(before)
+                and cues.SUBJECT_VERB_AFTER.match(part.folded[m.end : m.end + 30])
+            ):
+                return m.entry.key, span
+            if found is None and (
+                cues.SEIZED_ACROSS_BEFORE.search(before)
+                or (cues.PLACE_IN_BEFORE.search(before) and not cues.ARRIVAL.search(before))
+            ):
+                found = m.entry.key, span
+    return found
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = _scored_roles(parts)
     dest, origin = _one_role_each(roles)
@@ -377,6 +403,8 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    if origin is None and dest is not None:
+        origin = _fallback_origin(parts, dest[0])
     if origin is not None and (
         _mixed_origin(parts, origin[0])
         or _coordinated_states(parts, origin[0], dest[0] if dest else None)
