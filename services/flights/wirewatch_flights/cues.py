@@ -1016,3 +1016,9 @@ SEIZED_ACROSS_BEFORE = re.compile(
     r"\s+(?:the\s+|el\s+|la\s+)?$"
 )
 """'seized ... at around 40 locations all over Norway': where the people were taken from."""
+RETURN_TO_BEFORE = re.compile(
+    r"\b(?:return(?:ed|ing|s)?|regres(?:o|aron|ando|a|an)|volv(?:io|ieron|iendo)|"
+    r"flown back|flew back)\b(?:\s+[\w,.-]+){0,5}?\s+(?:to|a|al)\s+(?:the\s+|el\s+|los\s+)?$"
+)
+"""Before the deporting state or one of its places: the removal flight went back where it
+came from ("fly 5,000 miles to Africa before returning to Florida")."""

@@ -685,6 +685,18 @@ def _announcing(span: Span) -> bool:
     )
 
 
+def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
+    """A removal flight that went back to the deporting state ("... before returning to
+    Florida", "regresó a Estados Unidos"): it did not take the people away."""
+    for part in parts:
+        for m in part.mentions:
+            before = part.folded[max(0, m.start - 70) : m.start]
+            if m.entry.key == origin and cues.RETURN_TO_BEFORE.search(before):
+                span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+                return Clue("status", "blocked", span)
+    return None
+
+
 def _operator(parts: list[Part]) -> Clue | None:
     """The first carrier or air force named, else the first agency."""
     for agencies in (False, True):
@@ -743,6 +755,8 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
     elif not destination.value:
         destination = None
     status = _status(parts, memo)
+    if status.value == "completed" and origin is not None:
+        status = _returned_to_origin(parts, origin.value) or status
     when = _flight_date(parts, published, status.value, memo)  # type: ignore[arg-type]
     operator = _operator(parts)
     clues = [
