@@ -689,6 +689,8 @@ def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
     """A removal flight that went back to the deporting state ("... before returning to
     Florida", "regresó a Estados Unidos"): it did not take the people away."""
     for part in parts:
+        if not any(w in part.folded for w in ("return", "regres", "volv", "back")):
+            continue  # cheap guard: most items never say it
         for m in part.mentions:
             before = part.folded[max(0, m.start - 70) : m.start]
             if m.entry.key == origin and cues.RETURN_TO_BEFORE.search(before):
