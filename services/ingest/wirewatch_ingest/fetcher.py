@@ -24,12 +24,12 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+from wirewatch_shared.httpdates import http_date, parse_retry_after
 from wirewatch_shared.httptransport import PoolTransport
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import (
@@ -92,29 +92,6 @@ class FetchResult:
         return self.status == 304
 
 
-def _http_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError):
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    when = _http_date(value)
-    if when is None:
-        return None
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
 def parse_cache_ttl(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
     """Freshness lifetime from ``Cache-Control`` (max-age wins) or ``Expires``."""
     control = (headers.get("cache-control") or "").lower()
@@ -123,10 +100,10 @@ def parse_cache_ttl(headers: Mapping[str, str], now: datetime | None = None) -> 
     match = _MAX_AGE.search(control)
     if match:
         return float(match.group(1))
-    expires = _http_date(headers.get("expires"))
+    expires = http_date(headers.get("expires"))
     if expires is None:
         return None
-    reference = _http_date(headers.get("date")) or now or datetime.now(UTC)
+    reference = http_date(headers.get("date")) or now or datetime.now(UTC)
     return max(0.0, (expires - reference).total_seconds())
 
 
