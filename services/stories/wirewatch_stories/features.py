@@ -151,6 +151,27 @@ SPANISH_TO_ENGLISH = {
     "salud": "healt", "dicta": "rulin", "mante": "keep", "manti": "keep", "keeps": "keep",
 }  # fmt: skip
 
+# A country's name and its people in both languages -> one stem (the English name's), so
+# "Iraqi", "iraquíes" and "Irak", or "bielorrusa" and "Belarus", meet as words and names
+# too (classify's ``c:`` cue is there already, but the words left apart weigh against a
+# cross-language twin). Drawn from the names and demonyms of classify's gazetteer
+# (entities.yaml), where they part before five letters, plus "Spanish" and "French".
+COUNTRY_STEMS = {
+    "cuban": "cuba", "peruv": "peru", "brito": "brita", "itali": "italy", "greek": "greec",
+    "grieg": "greec", "polis": "polan", "polac": "polan", "dutch": "nethe", "holan": "nethe",
+    "swedi": "swede", "dinam": "denma", "danis": "denma", "chipr": "cypru", "bielo": "belar",
+    "turki": "turke", "turco": "turke", "libio": "libya", "tunec": "tunis", "marro": "moroc",
+    "egipc": "egypt", "iraqi": "iraq", "iraqu": "iraq", "irani": "iran", "paqui": "pakis",
+    "chine": "china", "filip": "phili", "burma": "myanm", "birma": "myanm", "thai": "thail",
+    "malas": "malay", "spani": "spain", "frenc": "franc", "ingle": "engla", "kurdo": "kurdi",
+    "kurds": "kurdi", "kurd": "kurdi",
+}  # fmt: skip
+# The lexicon's stems, then the country stems over them ("chino" -> "chine" -> "china").
+STEM_MAP = {
+    **COUNTRY_STEMS,
+    **{k: COUNTRY_STEMS.get(v, v) for k, v in SPANISH_TO_ENGLISH.items()},
+}
+
 
 @lru_cache(maxsize=20_000)
 def _fold_token(token: str) -> str:
@@ -300,7 +321,7 @@ def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
     if folded in STOPWORDS or len(folded) < 3:
         return []
     stem = folded[:STEM]
-    stem = SPANISH_TO_ENGLISH.get(stem, stem)
+    stem = STEM_MAP.get(stem, stem)
     if starts is not None and token[0].isupper() and match.start() not in starts:
         return [f"w:{stem}", f"x:{stem}"]
     return [f"w:{stem}"]
