@@ -149,6 +149,14 @@ SPANISH_TO_ENGLISH = {
     "norma": "rule", "venci": "expir", "vence": "expir", "umbra": "thres",
     "encue": "encou", "diari": "daily", "blanc": "white", "causa": "cause",
     "salud": "healt", "dicta": "rulin", "mante": "keep", "manti": "keep", "keeps": "keep",
+    # border incidents and crossings (added after tests/data/stories_dawn.jsonl was measured:
+    # its English-Spanish twins parted on rail, fence and death words), and the English
+    # forms of one word that part before five letters (died, death, dead)
+    "ferro": "rail", "railw": "rail", "railr": "rail", "tren": "train", "trene": "train",
+    "puent": "bridg", "valla": "fence", "salto": "jump", "salta": "jump", "jumpe": "jump",
+    "muert": "dead", "muere": "dead", "murie": "dead", "morir": "dead",
+    "died": "dead", "death": "dead", "herid": "injur", "lacri": "tear", "ahoga": "drown",
+    "garit": "port", "puert": "port",
 }  # fmt: skip
 
 # A country's name and its people in both languages -> one stem (the English name's), so
