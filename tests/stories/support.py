@@ -15,6 +15,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "stories_dev.jsonl"
 NEW_DATA = DATA.with_name("stories_new.jsonl")  # never-seen stories (tests/data/README.md)
 FRESH_DATA = DATA.with_name("stories_fresh.jsonl")  # a third never-seen set, ditto
 UNSEEN_DATA = DATA.with_name("stories_unseen.jsonl")  # a fourth never-seen set, ditto
+NIGHT_DATA = DATA.with_name("stories_night.jsonl")  # a sixth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -42,6 +43,13 @@ def unseen_rows() -> list[dict[str, Any]]:
     if not UNSEEN_DATA.exists():
         pytest.skip(f"{UNSEEN_DATA} not found")
     text = UNSEEN_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def night_rows() -> list[dict[str, Any]]:
+    if not NIGHT_DATA.exists():
+        pytest.skip(f"{NIGHT_DATA} not found")
+    text = NIGHT_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

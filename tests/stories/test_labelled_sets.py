@@ -35,6 +35,7 @@ SETS = [
     LabelledSet("stories_fresh.jsonl", "st-3", 140, 29),
     LabelledSet("stories_unseen.jsonl", "st-4", 118, 23),
     LabelledSet("stories_late.jsonl", "st-5", 45, 8, mostly_multi_outlet=False),
+    LabelledSet("stories_night.jsonl", "st-6", 68, 15),
 ]
 
 

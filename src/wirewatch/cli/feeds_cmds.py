@@ -7,27 +7,31 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from wirewatch_ingest import feedstore
-from wirewatch_ingest.discovery import DiscoveredFeed, find_feeds
-from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
-from wirewatch_ingest.models import Feed
-from wirewatch_ingest.opml import OpmlError, OpmlFeed, parse_opml, render_opml
-from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.ingest_cmds import ingest_engine, ingest_settings
 from wirewatch.cli.progress import track
 
+if TYPE_CHECKING:
+    from wirewatch_ingest.discovery import DiscoveredFeed
+    from wirewatch_ingest.models import Feed
+    from wirewatch_ingest.settings import IngestSettings
+
+# The ingest modules (and feedparser, httpx behind them) are imported by the commands
+# that use them: every `wirewatch` process, each service included, imports this module.
 app = typer.Typer(help="Manage the feeds ingest polls.", no_args_is_help=True)
 
 
 async def _discover(url: str, settings: IngestSettings) -> list[DiscoveredFeed]:
+    from wirewatch_ingest.discovery import find_feeds
+    from wirewatch_ingest.fetcher import Fetcher, make_http_client
+    from wirewatch_shared.ssrf import acheck_url
+
     if not settings.ingest_allow_private_networks:
         await acheck_url(url)
     async with make_http_client(settings) as client:
@@ -64,6 +68,11 @@ def feeds_add(
     ] = True,
 ) -> None:
     """Add a feed (autodiscovers feeds linked from an HTML page)."""
+    from wirewatch_ingest import feedstore
+    from wirewatch_ingest.discovery import DiscoveredFeed
+    from wirewatch_ingest.fetcher import PRIVATE_HINT, FetchError
+    from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
+
     settings = ingest_settings()
     try:
         url = feedstore.validate_feed_url(url)
@@ -133,6 +142,8 @@ def feeds_list(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
     """List feeds with their health."""
+    from wirewatch_ingest import feedstore
+
     feeds = feedstore.list_feeds(ingest_engine(ingest_settings()))
     if as_json:
         for feed in feeds:
@@ -146,6 +157,8 @@ def feeds_remove(
     feed_id: Annotated[int, typer.Argument(help="The feed's ID (see `feeds list`).")],
 ) -> None:
     """Remove a feed."""
+    from wirewatch_ingest import feedstore
+
     if not feedstore.remove_feed(ingest_engine(ingest_settings()), feed_id):
         raise NotFound(f"no feed with ID {feed_id}")
     typer.echo(f"removed feed {feed_id}")
@@ -156,6 +169,9 @@ def feeds_import(
     file: Annotated[Path, typer.Argument(help="An OPML file.", show_default=False)],
 ) -> None:
     """Import feeds from an OPML file."""
+    from wirewatch_ingest import feedstore
+    from wirewatch_ingest.opml import OpmlError, parse_opml
+
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -179,5 +195,8 @@ def feeds_import(
 @app.command("export")
 def feeds_export() -> None:
     """Print all feeds as OPML."""
+    from wirewatch_ingest import feedstore
+    from wirewatch_ingest.opml import OpmlFeed, render_opml
+
     feeds: list[Feed] = feedstore.list_feeds(ingest_engine(ingest_settings()))
     sys.stdout.write(render_opml(OpmlFeed(feed.url, feed.title) for feed in feeds))

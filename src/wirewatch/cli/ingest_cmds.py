@@ -6,25 +6,27 @@ import asyncio
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_ingest.fetcher import PRIVATE_HINT, Fetcher, FetchError, make_http_client
-from wirewatch_ingest.items import FeedParseError
-from wirewatch_ingest.parsing import parse_feed
-from wirewatch_ingest.settings import IngestSettings
-from wirewatch_shared.ssrf import AddressRefused, SsrfError, acheck_url
 
 from wirewatch.cli.common import open_database
 from wirewatch.cli.errors import UserError
 
+if TYPE_CHECKING:
+    from wirewatch_ingest.settings import IngestSettings
+
+# The ingest modules (and feedparser, httpx behind them) are imported by the commands
+# that use them: every `wirewatch` process, each service included, imports this module.
 app = typer.Typer()
 
 
 def ingest_settings() -> IngestSettings:
     """Ingest settings; an invalid one is reported as one line."""
+    from wirewatch_ingest.settings import IngestSettings
+
     try:
         return IngestSettings()
     except ValidationError as exc:
@@ -43,6 +45,9 @@ def _is_url(value: str) -> bool:
 
 
 async def _fetch_for_parse(url: str, settings: IngestSettings) -> tuple[bytes, dict[str, str]]:
+    from wirewatch_ingest.fetcher import Fetcher, make_http_client
+    from wirewatch_shared.ssrf import acheck_url
+
     if not settings.ingest_allow_private_networks:
         await acheck_url(url)
     async with make_http_client(settings) as client:
@@ -75,6 +80,11 @@ def parse_command(
     ] = "",
 ) -> None:
     """Print the normalised items of one feed as JSON lines (no broker, no database)."""
+    from wirewatch_ingest.fetcher import PRIVATE_HINT, FetchError
+    from wirewatch_ingest.items import FeedParseError
+    from wirewatch_ingest.parsing import parse_feed
+    from wirewatch_shared.ssrf import AddressRefused, SsrfError
+
     headers: dict[str, str] = {}
     if _is_url(source):
         settings = ingest_settings()
