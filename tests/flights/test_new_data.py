@@ -1,5 +1,6 @@
-"""The never-seen flight sets of 2026-12-03 (flights_new, flights_check, flights_unseen; see
-tests/data/README.md) stay well formed and apart from every set gathered before each."""
+"""The never-seen flight sets of 2026-12-03 (flights_new, flights_check, flights_unseen,
+flights_fresh; see tests/data/README.md) stay well formed and apart from every set gathered
+before each."""
 
 from __future__ import annotations
 
@@ -57,6 +58,21 @@ SETS = [
         40,
         all_statuses=True,
     ),
+    FlightSet(
+        "flights_fresh.jsonl",
+        (
+            *EARLIER,
+            "flights_new.jsonl",
+            "flights_check.jsonl",
+            "flights_unseen.jsonl",
+            "stories_fresh.jsonl",
+            "stories_unseen.jsonl",
+            "stories_late.jsonl",
+        ),
+        54,
+        39,
+        all_statuses=True,
+    ),
 ]
 
 
@@ -85,9 +101,12 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         assert set(Counter(i["flight"]["status"] for i in reports)) == STATUSES
 
 
-def test_new_set_is_balanced() -> None:
-    items = _load(DATA / "flights_new.jsonl")
+@pytest.mark.parametrize(
+    ("name", "negatives"), [("flights_new.jsonl", 31), ("flights_fresh.jsonl", 15)]
+)
+def test_set_is_balanced(name: str, negatives: int) -> None:
+    items = _load(DATA / name)
     reports = [i for i in items if i["flight"] is not None]
-    assert len(items) - len(reports) >= 31
+    assert len(items) - len(reports) >= negatives
     spanish = sum(i["lang"] == "es" for i in items) / len(items)
     assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]

@@ -351,6 +351,13 @@ RESUMING = _words(
     r"levanta\w* (?:la )?suspension",
 )
 
+_REGION = (
+    r"(?:\s+(?:(?:north|south)(?:east|west)?ern|eastern|western|central|"
+    r"(?:el\s+)?(?:norte|sur|este|oeste|centro|noreste|noroeste|sureste|suroeste)\s+del?))?"
+)
+"""A region before the name ("from southern Libya", "to northern Iraq", "desde el sur de
+Libia"): the cue still names the country's role."""
+
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(
     r"(?:\bto|\binto|back to|bound for|headed for|headed to|headed towards|heading (?:to|for|"
@@ -363,7 +370,9 @@ DEST_BEFORE_STRONG = re.compile(
     r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
     r"anoche)(?: \w+)? a|"
     r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
-    r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?\s*$"
+    r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?"
+    + _REGION
+    + r"\s*$"
 )
 DEST_BEFORE_MID = re.compile(r"(?:\ba|\bal)\s*(?:el\s+)?$")
 DEST_BEFORE_WEAK = re.compile(r"(?:\bin|\ben|\bfor)\s*(?:the\s+|el\s+)?$")
@@ -384,7 +393,7 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
     r"llegad[oa]s a)"
-    r"(?:\s+(?:the|el|la|los|las))?\s*$"
+    r"(?:\s+(?:the|el|la|los|las))?" + _REGION + r"\s*$"
 )
 FLIGHT_OF_BEFORE = re.compile(
     r"(?:vuelos?|aviones?|avion) de (?:deportacion|deportados|repatriacion|repatriados|"
@@ -630,6 +639,7 @@ LAND_OR_SEA = _words(
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
     r"por mar", r"patrulleras?", r"torkham", r"crossings?", r"boats?", r"pateras?", r"lanchas?",
     r"embarcacion\w*", r"guardia costera", r"coast guard", r"intercept\w*", r"at sea",
+    r"puerto de", r"via maritima", r"seaport",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
@@ -706,6 +716,11 @@ BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
 )
 """Before a blocked cue: what happened earlier ("after months of suspension")."""
+SINCE_WHEN_BEFORE = re.compile(
+    r"\b(?:since|desde)\b[^.;]{0,40}\b(?:when|cuando|en que)\b(?:\s+[\w-]+){0,3}?\s*$"
+)
+"""'the first flight since 27 February, when Libya suspended flights': a past suspension
+dated by the clause, background to the flight reported."""
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|sin embargo|while|mientras)\b")
 
 PLANNED_STRONG = _words(
@@ -795,6 +810,19 @@ FUTURE_ARRIVAL = _words(
     r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
 )  # fmt: skip
 """A lede's future of the arrival: the present-tense headline announced it."""
+POST_ARRIVAL_AFTER = re.compile(
+    r"^\s+(?:be\s+)?(?:held|detained|housed|processed|quarantined|screened|questioned|"
+    r"interviewed|released|reunited|retenid[oa]s|detenid[oa]s|alojad[oa]s|procesad[oa]s|"
+    r"entrevistad[oa]s|liberad[oa]s|atendid[oa]s|puest[oa]s en cuarentena|sometid[oa]s a)\b"
+)
+"""What is done to the people after arrival ("will be held for now in Djibouti", "serán
+atendidos"): a future that is not the flight's."""
+COLLECT_PURPOSE = _words(
+    r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
+    r"to (?:pick up|collect|fetch)",
+)
+"""A plane that landed in order to collect the deportees ("aterrizaron ... en Texas para
+trasladar al primer grupo de migrantes"): the return flight is still to come."""
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
     r"(?:have|has|had) already (?:arrived|landed|been deported)",
@@ -840,7 +868,11 @@ NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$"
 COMPLEMENT_BEFORE = re.compile(
     r"\b(?:decision|decisions|decided|plan|plans|planes|promise|pledge|bid|effort|efforts|"
     r"attempt|intento|authority|permission|permiso|autorizacion|right|rights|clearance|"
-    r"request|solicitud|approval|aprobacion|decision de|power|poder)(?:\s+[\w-]+){0,2}?\s+$"
+    r"request|solicitud|approval|aprobacion|decision de|power|poder|"
+    # an infinitive of purpose or of what is allowed or tried ("use a private flight to
+    # deport", "aircraft allowed to land", "by trying to deport"): not a plan
+    r"allowed|permitted|trying|tried|attempting|attempted|uses?|used|using|"
+    r"flights?|planes?|aircraft|jets?)(?:\s+[\w-]+){0,2}?\s+$"
 )
 """Before a planned cue: the infinitive complements a noun ("Sweden's decision to resume the
 deportation", "did not have authority to land"); it says what was decided or allowed, not
@@ -908,6 +940,7 @@ PERIOD = _words(
     r"december|the start|the beginning|\d{4})",
     r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
     r"(?:first|second) half", r"hasta la fecha", r"to date",
+    r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")

@@ -168,12 +168,21 @@ def _statistics(parts: list[Part]) -> bool:
     return False
 
 
+def _carrier(parts: list[Part]) -> Span | None:
+    """An airline or air force named ("los viajes de Conviasa"): a flight."""
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.kind == "operator" and not m.entry.agency:
+                return Span(part.source, m.start, m.end, part.text[m.start : m.end])
+    return None
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
-    flight = _first(parts, cues.FLIGHT) or _removal_without_flight_word(parts)
+    flight = _first(parts, cues.FLIGHT) or _carrier(parts) or _removal_without_flight_word(parts)
     if flight is None:
         return None
     return flight, deport
@@ -190,8 +199,9 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     return None
 
 
-_AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)[\s(]*$")
-"""Between two coordinated names, parentheses allowed ("Bogotá (Colombia) y Caracas")."""
+_AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)(?:\s+(?:the|el|la|los|las))?[\s(]*$")
+"""Between two coordinated names, parentheses or an article allowed ("Bogotá (Colombia) y
+Caracas", "Nigeria and the Democratic Republic of Congo")."""
 
 
 def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
@@ -229,15 +239,16 @@ _AND_FROM = re.compile(r"^\W*(?:y|and|e)\s+(?:[\w-]+\s+){0,2}?(?:de|desde|from)\
 
 def _mixed_origin(parts: list[Part], code: str) -> bool:
     """Flights from two states reported together ("dos provenientes de México y uno de
-    Estados Unidos"): no single origin."""
+    Estados Unidos", "procedentes de México y Bahamas"): no single origin."""
     for part in parts:
         named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
         for a, b in pairwise(named):
             if a.entry.key == b.entry.key or code not in (a.entry.key, b.entry.key):
                 continue
             before = part.folded[max(0, a.start - 60) : a.start]
-            if cues.ORIGIN_BEFORE_STRONG.search(before) and _AND_FROM.match(
-                part.folded[a.end : b.start]
+            between = part.folded[a.end : b.start]
+            if cues.ORIGIN_BEFORE_STRONG.search(before) and (
+                _AND_FROM.match(between) or _AND.match(between)
             ):
                 return True
     return False
@@ -396,14 +407,24 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score = 0.35 - 0.1 * min(_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
-    # a headline's running total reaches further ("1900 nicaragüenses deportados de Estados
-    # Unidos en menos de seis meses")
-    reach = 75 if part.source == "title" else 45
-    if cues.CUMULATIVE.search(folded[number.end : number.end + reach]) or cues.CUMULATIVE.search(
-        before[-25:]
-    ):
+    if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
         score -= 2.5
     return score
+
+
+def _running_total(part: Part, number: Number) -> bool:
+    """A running-total cue after the number ("1900 nicaragüenses deportados de Estados
+    Unidos en menos de seis meses"; a headline's reaches further), unless it belongs to
+    another number, before it or right after it ("61 migrantes ... y ya suman 340")."""
+    reach = 75 if part.source == "title" else 45
+    m = cues.CUMULATIVE.search(part.folded[number.end : number.end + reach])
+    if m is None:
+        return False
+    start, end = number.end + m.start(), number.end + m.end()
+    return not any(
+        number.end < n.start < start or (end <= n.start <= end + 30 and not 1900 <= n.value <= 2100)
+        for n in part.numbers
+    )
 
 
 def _zeros(value: int) -> int:
@@ -460,19 +481,39 @@ def _planned(
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
         attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
-        if attributive or cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
+        if attributive or cues.POST_ARRIVAL_AFTER.match(folded[m.end() : m.end() + 40]):
+            complement = complement or m
+            continue
+        if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
             complement = complement or m
             continue
         return m, complement
     return None, complement
 
 
-def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
+def _background(
+    folded: str, blocked: re.Match[str], finite: re.Match[str] | None, weak: re.Match[str] | None
+) -> bool:
+    """A blocked cue after "after / tras / since" ("lands after months of suspension", "the
+    first flight since February, when Libya suspended flights") is background to a finite
+    completed cue, or to a weaker one before it ("returned home ... since ...")."""
+    if finite is None and (weak is None or weak.start() > blocked.start()):
+        return False
+    before = folded[max(0, blocked.start() - 60) : blocked.start()]
+    return bool(
+        cues.BACKGROUND_BEFORE.search(before[-40:]) or cues.SINCE_WHEN_BEFORE.search(before)
+    )
+
+
+def _blocking(
+    folded: str, finite: re.Match[str] | None, weak: re.Match[str] | None = None
+) -> re.Match[str] | None:
     """The first blocked cue that blocks this report's flight. With a finite "landed /
     recibió" in the text, a blocked cue is only background when it follows "after /
     tras / since" ("lands after months of suspension") or a later clause ("recibió 3
-    vuelos; un cuarto fue cancelado"). A cue whose object is people crossing a border
-    ("blocking others from crossing") is not about the flight."""
+    vuelos; un cuarto fue cancelado"); with only a weaker completed cue before it
+    ("returned home"), only in the first case. A cue whose object is people crossing a
+    border ("blocking others from crossing") is not about the flight."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
             continue
@@ -482,11 +523,10 @@ def _blocking(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None
             folded[max(0, blocked.start() - 25) : blocked.start()]
         ):
             continue
+        if _background(folded, blocked, finite, weak):
+            continue
         if finite is None:
             return blocked
-        before = folded[max(0, blocked.start() - 40) : blocked.start()]
-        if cues.BACKGROUND_BEFORE.search(before):
-            continue
         between = folded[finite.end() : blocked.start()]
         if finite.start() < blocked.start() and cues.CLAUSE_BREAK.search(between):
             continue
@@ -505,20 +545,33 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     if already:
         return "completed", _span(part, already)
     finite = _unnegated(cues.COMPLETED_FINITE, folded)
-    blocked = _blocking(folded, finite)
+    # a weaker completed cue ("returned home") matters only without a finite one
+    weak = _unnegated(cues.COMPLETED_STRONG, folded) if finite is None else None
+    blocked = _blocking(folded, finite, weak)
     went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:
         return "blocked", _span(part, blocked)
     planned, complement = _planned(folded, finite)
+    collect = _collecting(folded, finite)
+    if collect is not None:
+        return "planned", _span(part, collect)
     if finite and (planned is None or finite.start() < planned.start()):
         return "completed", _span(part, finite)
     if planned:
         return "planned", _span(part, planned)
-    weak = _unnegated(cues.COMPLETED_STRONG, folded)
     if weak:
         return "completed", _span(part, weak)
     return ("planned", _span(part, complement)) if complement else None
+
+
+def _collecting(folded: str, finite: re.Match[str] | None) -> re.Match[str] | None:
+    """A plane that landed, in the same sentence, to collect the deportees."""
+    if finite is None:
+        return None
+    sentence = folded[finite.end() : finite.end() + 200].split(". ", 1)[0]
+    m = cues.COLLECT_PURPOSE.search(sentence)
+    return cues.COLLECT_PURPOSE.search(folded, finite.end() + m.start()) if m else None
 
 
 _Memo = dict[tuple[int, bool], "tuple[Status, Span] | None"]

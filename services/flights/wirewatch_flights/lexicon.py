@@ -83,6 +83,9 @@ class Entry:
     agency: bool = False
     """For operators: a government agency (ICE, INM), as opposed to a carrier or an air
     force; a named carrier is the more specific operator."""
+    receiver: str | None = None
+    """For operators: the state whose migration office receives the returnees (the
+    Instituto Guatemalteco de Migración means the people arrive in Guatemala)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +205,10 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
                 builder.add(phrase, Entry(kind, code))  # type: ignore[arg-type]
     for name, spec in data["operators"].items():
         for phrase in spec["names"]:
-            builder.add(
-                phrase, Entry("operator", name, spec.get("state"), bool(spec.get("agency")))
+            entry = Entry(
+                "operator", name, spec.get("state"), bool(spec.get("agency")), spec.get("receiver")
             )
+            builder.add(phrase, entry)
     for code, phrases in data.get("signals", {}).items():
         for phrase in phrases:
             builder.add(phrase, Entry("signal", f"signal:{code}", code))

@@ -183,6 +183,8 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     if entry.kind in ("operator", "signal"):
         if entry.state:
             roles.origin.add(entry.state, 1.6 * weight, span)
+        if entry.receiver:
+            roles.destination.add(entry.receiver, 1.6 * weight, span)
         return
     origin, destination = _cue_scores(folded, mention)
     # A place wins a tie over a demonym only when words before or after it name it as the
