@@ -20,7 +20,7 @@ from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 
-from wirewatch_shared import streams
+from wirewatch_shared import memory, streams
 from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
@@ -31,6 +31,13 @@ from wirewatch_shared.settings import CommonSettings
 
 S = TypeVar("S", bound=CommonSettings)
 T = TypeVar("T")
+
+PARTITION_FETCH_BYTES = 256 * 1024
+"""What a batch consumer fetches per partition and round (aiokafka's default is 1 MiB).
+Prefetched records are the largest thing a consumer holds in a burst; a round over
+three partitions still fills a batch of 200 story events or 500 items."""
+TRIM_AFTER = 20
+"""Messages in a batch after which its freed memory goes back to the OS."""
 
 
 class ServiceBase(Generic[S]):
@@ -46,6 +53,7 @@ class ServiceBase(Generic[S]):
     def __init__(self, settings: S, engine: Engine | None, *, client: str) -> None:
         """The service's settings, its database engine (``engine``, else one from the
         settings) and its broker (client id suffixed ``client``)."""
+        memory.limit_arenas()  # before the service's worker threads exist
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker = make_broker(settings, client_suffix=client)
@@ -84,6 +92,8 @@ class ServiceBase(Generic[S]):
 
         async def on_batch(message: KafkaMessage) -> None:
             done = await guard.consume(message)
+            if done >= TRIM_AFTER:
+                memory.trim()
             if after is not None:
                 after(done)
 
@@ -98,7 +108,7 @@ class ServiceBase(Generic[S]):
             decoder=raw_bodies,
             title=title,
             **self.settings.consumer_options(),
-            **options,
+            **{"max_partition_fetch_bytes": PARTITION_FETCH_BYTES, **options},
         )(on_batch)
         return guard
 

@@ -26,6 +26,9 @@ POOL_FILES = {
     # The never-seen set of the third round (2026-12-03 evening; measured, then pooled).
     "recent-en": DATA / "classify_pool_recent_en.jsonl",
     "recent-es": DATA / "classify_pool_recent_es.jsonl",
+    # The fourth never-seen set (2026-12-03 night; measured before any change, then pooled).
+    "fresh-en": DATA / "classify_pool_fresh_en.jsonl",
+    "fresh-es": DATA / "classify_pool_fresh_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -37,6 +40,8 @@ FILE_LANG_AND_ID = {
     "unseen-es": ("es", "pool-ues-"),
     "recent-en": ("en", "pool-ren-"),
     "recent-es": ("es", "pool-res-"),
+    "fresh-en": ("en", "pool-fen-"),
+    "fresh-es": ("es", "pool-fes-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [

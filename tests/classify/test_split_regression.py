@@ -18,23 +18,24 @@ from wirewatch_classify.evaluation import Report, evaluate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# Measured on the test split of 819 items (the 794 items of 16:15 plus 25 of the third
-# never-seen set classify_pool_recent_*; test cut-off pinned at 2025-07-04) with topic files
-# border-policy v8 / repatriation-flights v6 and the model of 2026-12-03 16:51:
-# repatriation-flights F1 0.927 (en 0.931, es 0.923), Brier 0.046; border-policy F1 0.861
-# (en 0.861, es 0.861), Brier 0.107; negatives tagged 6/170 (3.5%). Before (model of 16:15,
-# v7/v5) on the same 819 items: 0.927 / 0.857 (en 0.854, es 0.860), 8/170 (4.7%): the added
-# test items alone take the old model over the old 3.5% ceiling. On the 794 items of 16:15
-# alone: 0.926 / 0.861, 6/163 (3.7%; was 0.928 / 0.859, 5/163). docs/classify.md, "Third round".
-F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.85}
+# Measured on the test split of 835 items (the 819 items of 16:51 plus 16 of the fourth
+# never-seen set classify_pool_fresh_*; test cut-off pinned at 2025-07-04) with topic files
+# border-policy v9 / repatriation-flights v7 and the model of 2026-12-03 19:05:
+# repatriation-flights F1 0.925 (en 0.924, es 0.926), Brier 0.047; border-policy F1 0.867
+# (en 0.862, es 0.871), Brier 0.105; negatives tagged 6/172 (3.5%). Before (model of 16:51,
+# v8/v6) on the same 835 items: 0.924 / 0.861 (en 0.863, es 0.860), 6/172. On the 819 items
+# of 16:51 alone: 0.927 / 0.865, 6/170 (was 0.927 / 0.861, 6/170). docs/classify.md,
+# "Fourth round". The negatives ceiling is back at 3.5%: it was raised to 4% in the third
+# round, when that round's model tagged one more old negative (6/170 = 3.53%).
+F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.855}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.92,
-    ("repatriation-flights", "es"): 0.91,
+    ("repatriation-flights", "en"): 0.915,
+    ("repatriation-flights", "es"): 0.915,
     ("border-policy", "en"): 0.85,
-    ("border-policy", "es"): 0.855,
+    ("border-policy", "es"): 0.86,
 }
 BRIER_CEILING = {"repatriation-flights": 0.055, "border-policy": 0.12}
-NEGATIVES_TAGGED_CEILING = 0.04
+NEGATIVES_TAGGED_CEILING = 0.035
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ NEW_DATA = DATA.with_name("stories_new.jsonl")  # never-seen stories (tests/data
 FRESH_DATA = DATA.with_name("stories_fresh.jsonl")  # a third never-seen set, ditto
 UNSEEN_DATA = DATA.with_name("stories_unseen.jsonl")  # a fourth never-seen set, ditto
 NIGHT_DATA = DATA.with_name("stories_night.jsonl")  # a sixth never-seen set, ditto
+DAWN_DATA = DATA.with_name("stories_dawn.jsonl")  # a seventh never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -50,6 +51,13 @@ def night_rows() -> list[dict[str, Any]]:
     if not NIGHT_DATA.exists():
         pytest.skip(f"{NIGHT_DATA} not found")
     text = NIGHT_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def dawn_rows() -> list[dict[str, Any]]:
+    if not DAWN_DATA.exists():
+        pytest.skip(f"{DAWN_DATA} not found")
+    text = DAWN_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -26,7 +26,7 @@ from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
-from wirewatch_shared import metrics, streams
+from wirewatch_shared import memory, metrics, streams
 from wirewatch_shared.broker import make_broker, raw_bodies
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
@@ -34,7 +34,7 @@ from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
-from wirewatch_shared.service import ServiceBase, service_app
+from wirewatch_shared.service import PARTITION_FETCH_BYTES, TRIM_AFTER, ServiceBase, service_app
 
 from wirewatch_classify import batch, itemstore, user_topics, workers
 from wirewatch_classify.encoding import timestamp_json
@@ -52,6 +52,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
     """Owns the broker, the classifier and the user-topic refresh task of one process."""
 
     def __init__(self, settings: ClassifySettings, engine: Engine | None = None) -> None:
+        memory.limit_arenas()  # before the item store's threads exist
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker: KafkaBroker = make_broker(settings, client_suffix="classify")
@@ -85,6 +86,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             ack_policy=AckPolicy.NACK_ON_ERROR,
             decoder=raw_bodies,
             title="items",
+            max_partition_fetch_bytes=PARTITION_FETCH_BYTES,
             **settings.consumer_options(),  # type: ignore[arg-type]
         )(self.handle_items)
         # No group: every classify process reads every definition from the start.
@@ -130,6 +132,8 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             if previous is not None:
                 await previous
         _count(output.tagged, output.matched, len(items))
+        if len(bodies) >= TRIM_AFTER:
+            memory.trim()
 
     async def flush_store(self) -> None:
         """Wait for the last batch's store write (it runs beside the next batch)."""

@@ -23,7 +23,7 @@ from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
-from wirewatch_notify import flight_alerts, memory, outbox
+from wirewatch_notify import flight_alerts, outbox
 from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
@@ -45,12 +45,10 @@ BATCH_TIMEOUT_MS = 50
 # a classified item is ~2 KB, so one round over the partitions still fills a batch.
 MAX_PARTITION_FETCH_BYTES = 128 * 1024
 T = TypeVar("T")
-TRIM_AFTER = 20  # messages in a batch after which freed memory goes back to the OS
 
 
 class NotifyService(ServiceBase[NotifySettings]):
     def __init__(self, settings: NotifySettings, engine: Engine | None = None) -> None:
-        memory.limit_arenas()  # before the worker threads exist
         super().__init__(settings, engine, client="notify")
         secret_key = load_secret_key(settings)
         self.box = SecretBox(secret_key)
@@ -75,7 +73,6 @@ class NotifyService(ServiceBase[NotifySettings]):
             "recording deliveries failed",
             ClassifiedItem.model_validate_json,
             self.handle_batch,
-            after=self._after_batch,
         )
         # Story-mode subscriptions: alerts from story events (keyed by story id, so one
         # story's events come in order).
@@ -135,11 +132,6 @@ class NotifyService(ServiceBase[NotifySettings]):
     def dead_letters(self) -> DeadLetters:
         """The classified-item consumer's dead letters."""
         return self.guard.dead_letters
-
-    @staticmethod
-    def _after_batch(done: int) -> None:
-        if done >= TRIM_AFTER:
-            memory.trim()  # a large batch's freed memory goes back to the OS
 
     async def handle_flights(self, events: list[FlightRecordEvent]) -> None:
         added = await asyncio.to_thread(self._record_flights, events) if events else 0

@@ -33,10 +33,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
+from wirewatch_shared import memory
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_notify import memory, outbox
+from wirewatch_notify import outbox
 from wirewatch_notify.channels.base import (
     Channel,
     DeliveryRequest,

@@ -1,6 +1,6 @@
-"""Keeping notify's resident memory flat (glibc malloc tuning; a no-op elsewhere).
+"""Keeping a service's resident memory flat (glibc malloc tuning; a no-op elsewhere).
 
-The service does its database work in worker threads. glibc gives each thread that
+Every service does its database work in worker threads. glibc gives each thread that
 allocates its own malloc arena (up to 8 per core), and memory freed in one arena is
 not reused by another, so a burst of batches leaves each arena holding its own
 high-water mark. Two arenas in all, and handing freed heap pages back to the kernel
