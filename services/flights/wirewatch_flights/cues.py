@@ -108,6 +108,7 @@ EVACUATION = _words(
     r"varad[oa]s",
     r"humanitarian flights?",
     r"vuelos? humanitarios?",
+    r"repatriacion humanitaria", r"humanitarian repatriation",
     r"rescue flights?",
     r"tourists?",
     r"turistas?",
@@ -120,6 +121,23 @@ EVACUATION = _words(
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
 )  # fmt: skip
+STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
+PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
+IOM_RETURN = _words(
+    r"iom", r"oim", r"international organi[sz]ation for migration",
+    r"organizacion internacional para las migraciones", r"voluntary humanitarian returns?",
+    r"retorno voluntario",
+)  # fmt: skip
+"""People stranded abroad by the pandemic ("migrant workers who were stranded overseas
+due to the coronavirus pandemic") are flown home, not removed, even when they are
+migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
+JOURNEY_BEFORE = re.compile(
+    r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
+    r"en route|intent(?:aban|aba|an|aron) (?:llegar|ingresar|entrar)|(?:trying|tried|hoping) to "
+    r"(?:reach|enter|get)|buscaban llegar)\b(?:\s+[\w-]+){0,12}?\s*$"
+)
+"""Before a destination cue: the migrants' own route ("transitaban por la selva del Darién
+con destino a Estados Unidos"), not where the flight went."""
 REMAINS_FUNDS = _words(
     r"restos",
     r"cuerpos?",
@@ -389,6 +407,7 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
     r"expelled by|deportad[oa]s (?:de|por|desde|por parte de)|por parte de|"
     r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
+    r"(?:expulso|expulsaron|deporto|deportaron) de|"
     r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
     r"que salio de|salio de|salir de|saldra de|salieron de|despego de|partio de|"
@@ -577,7 +596,7 @@ CUMULATIVE = _words(
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
     r"(?:first|second|third|fourth|last) quarter",
 )
-TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de)\s*$")
+TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de|altogether|all told|en conjunto)\s*$")
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
     r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
@@ -643,7 +662,7 @@ LAND_OR_SEA = _words(
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
     r"por mar", r"patrulleras?", r"torkham", r"crossings?", r"boats?", r"pateras?", r"lanchas?",
     r"embarcacion\w*", r"guardia costera", r"coast guard", r"intercept\w*", r"at sea",
-    r"puerto de", r"via maritima", r"seaport",
+    r"puerto de", r"via maritima", r"seaport", r"via terrestre", r"overland",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
@@ -807,8 +826,11 @@ SPENDING_TITLE = re.compile(
     r"\b(?:spent|spends|spending|ha gastado|han gastado|gasto|gastaron|gasta|gastan|"
     r"desembols\w+)\b[^.]{0,40}?\b(?:on|en)\b[^.]{0,30}?\b(?:flights?|vuelos?|charters?|"
     r"deportations?|deportaciones|expulsiones|removals?)\b"
+    r"|\b(?:spent|spends|spending|gastad\w*|gasto|gastaron)\b[^.]{0,40}?\b(?:to|para)\s+"
+    r"(?:send|deport|repatriate|remove|fly|return|enviar|deportar|repatriar|expulsar|retornar)\b"
 )
-"""A headline on what a government spent on removal flights: a cost, not a flight."""
+"""A headline on what a government spent on removal flights ("spent ... on deportation
+flights", "$20,000 spent to send Haitians home"): a cost, not a flight."""
 PRESENT_ARRIVAL = re.compile(
     r"(?:llega|llegan|arriba|arriban|aterriza|aterrizan|recibe|reciben|lands|arrives?|"
     r"receives?)"

@@ -132,6 +132,9 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     if _first(parts, cues.REMAINS_FUNDS):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
+        stranded = _first(parts, cues.STRANDED) and _first(parts, cues.PANDEMIC)
+        if stranded and not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
+            return True  # "migrant workers who were stranded ... due to the pandemic"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 

@@ -104,9 +104,20 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
     origin, destination, strong = _scores_before(before, after, mention)
+    if strong == "destination" and _on_the_migrants_route(folded, mention):
+        destination, strong = 0.0, ""
     name_origin, name_destination = _scores_of_the_name(after, mention)
     verb_origin, verb_destination = _scores_of_the_verb_after(after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
+
+
+def _on_the_migrants_route(folded: str, mention: Mention) -> bool:
+    """ "transitaban por la selva del Darién con destino a Estados Unidos": the place the
+    migrants were heading for, not the flight's destination (unless a removal word comes
+    between)."""
+    far = folded[max(0, mention.start - 2 * _WINDOW) : mention.start]
+    journey = cues.JOURNEY_BEFORE.search(far)
+    return journey is not None and not cues.DEPORT.search(far[journey.start() :])
 
 
 Strength = Literal["origin", "destination", ""]
