@@ -98,6 +98,7 @@ DEPORT = _words(
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
     r"return(?:ed|s|ing)? home",
+    r"(?:sent|send|sends|sending|return|returned|returns|returning) (?:\w+ ){0,2}?asylum seekers",
     r"(?:flown|flew|brought|sent) home",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
@@ -979,6 +980,12 @@ PERIOD = _words(
     r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
+PAST_SPAN = _words(
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)",
+    r"(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?:\w+ )?(?:dias|semanas|meses|anos)",
+)  # fmt: skip
+"""A span of days or months ("over the past two months more than 300 Haitians have been
+returned"): a tally of removals, not one removal."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
 """Planned cues that are participles describing the flight ("el vuelo programado para el
 miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""

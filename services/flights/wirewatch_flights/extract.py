@@ -99,7 +99,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
     between two countries resuming, still counts; a court ruling or a policy does not,
     unless people were actually removed."""
-    if _first(parts, cues.LAND_OR_SEA):
+    if _first(parts, cues.LAND_OR_SEA) or _tally_over_a_span(parts):
         return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
@@ -116,6 +116,16 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _tally_over_a_span(parts: list[Part]) -> bool:
+    """A span of time in the headline or the lede's first sentence ("Over the past two
+    months more than 300 Haitians have been returned"): with no flight word, a tally."""
+    for part in parts:
+        first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if cues.PAST_SPAN.search(first):
+            return True
+    return False
 
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
