@@ -597,7 +597,9 @@ CUMULATIVE = _words(
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
     r"(?:first|second|third|fourth|last) quarter",
 )
-TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de|altogether|all told|en conjunto)\s*$")
+TOTAL_BEFORE = re.compile(
+    r"(?:a total of|un total de|en total|in total|total de|altogether|all told|en conjunto)\s*$"
+)
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
     r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
