@@ -410,3 +410,63 @@ def test_an_announcing_headline_gives_way_to_the_ledes_future() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination, flight.status) == ("LY", "NG", "planned")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the seventh round (flights_night): migrant workers stranded by the pandemic,
+        # a humanitarian repatriation, a land return, a spending headline, a tally over a span
+        ("Sri Lankans stranded in the UAE repatriated", "Over 280 Sri Lankan migrant workers who "
+         "were stranded overseas due to the coronavirus pandemic, arrived this morning on the "
+         "first special flight to be operated since the temporary suspension of the repatriation "
+         "process a few months ago."),
+        ("Tercer vuelo de repatriación llevó a ciudadanos colombianos de regreso a su país",
+         "Rumbo a Colombia despegó esta mañana el tercer vuelo del operativo de repatriación "
+         "humanitaria que coordina la Cancillería."),
+        ("México deporta a más de 100 guatemaltecos vía terrestre", "Los 112 deportados fueron "
+         "recepcionados por las autoridades migratorias de Guatemala en Tecún Umán"),
+        ("Over $20,000 spent to send Haitians home", "Four flights at $6,800 per flight is what "
+         "the Government spent this week in order to repatriate the 99 Haitians."),
+        ("Over 300 Haitians deported to the Dominican Republic", "Over the past two months more "
+         "than 300 Haitians have been returned to the Dominican Republic from Brazil, Chile, "
+         "Peru, Bolivia and Ecuador."),
+    ],
+)  # fmt: skip
+def test_not_a_flight_record_with_lede(title: str, summary: str) -> None:
+    assert extract(title, summary, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # IOM returns of migrants stranded (even in the pandemic) stay returns
+        ("91 Nigeriens Return Home on Charter Flight after being Stranded for Months in Libya",
+         "Yesterday, 91 Nigerien vulnerable migrants from Libya returned home safely via a "
+         "charter flight, the first Voluntary Humanitarian Return flight since the COVID-19 "
+         "pandemic.", ("LY", "NE", 91, "completed")),
+        # the migrants' own route is not the flight's destination
+        ("Panamá deportó a 36 migrantes ecuatorianos irregulares", "Panamá deportó a 36 migrantes "
+         "ecuatorianos que transitaban de manera irregular por la selva del Darién con destino "
+         "a Estados Unidos. Este segundo vuelo de retorno aterrizó en Manta.",
+         ("PA", "EC", 36, "completed")),
+        # "expulsó de X" names the deporting state; "altogether N" is the total
+        ("Migraciones expulsó de Argentina a dos ciudadanos chilenos", "La acción se realizó "
+         "este jueves por medio del Aeroparque Internacional Jorge Newbery.",
+         ("AR", "CL", 2, "completed")),
+        ("Charter flight deportation to Sri Lanka and Vietnam", "On December 18th, 26 Sri Lankan "
+         "and 6 Vietnamese nationals, altogether 32 undocumented immigrants were deported by a "
+         "charter flight.", (None, None, 32, "completed")),
+        # "returned ... asylum seekers" is a return
+        ("Police sent 46 asylum seekers with a rented aircraft to Lebanon", "For the first time "
+         "in five years the police have chartered a plane to return asylum seekers to Lebanon. "
+         "The flight left last Thursday and was the first from Norway to Lebanon since 2011.",
+         ("NO", "LB", 46, "completed")),
+    ],
+)  # fmt: skip
+def test_phrasing_of_the_seventh_round(
+    title: str, summary: str, expected: tuple[object, ...]
+) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
