@@ -90,5 +90,15 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
+def delete_by_key(engine: Engine, model: type[Any], key: object) -> bool:
+    """Deletes the row of ``model`` whose primary key is ``key``; False if there is none."""
+    with session_scope(engine) as session:
+        row = session.get(model, key)
+        if row is None:
+            return False
+        session.delete(row)
+        return True
+
+
 def is_postgres(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"

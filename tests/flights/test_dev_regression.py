@@ -20,6 +20,7 @@ NEW = Path(__file__).resolve().parents[1] / "data" / "flights_new.jsonl"
 CHECK = NEW.with_name("flights_check.jsonl")
 UNSEEN = NEW.with_name("flights_unseen.jsonl")
 FRESH = NEW.with_name("flights_fresh.jsonl")
+DUSK = NEW.with_name("flights_dusk.jsonl")
 
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
@@ -57,7 +58,7 @@ def test_check_set_figures() -> None:
     for field, floor in {
         "destination": 0.9,
         "status": 0.93,
-        "origin": 0.85,
+        "origin": 0.92,
         "people": 0.95,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -85,9 +86,24 @@ def test_fresh_set_figures() -> None:
     assert scores.recall() >= 0.94
     for field, floor in {
         "destination": 0.92,
-        "status": 0.92,
-        "origin": 0.87,
+        "status": 0.95,
+        "origin": 0.9,
         "people": 0.92,
+    }.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+def test_dusk_set_figures() -> None:
+    """The fifth never-seen set (60 items, 42 reports: one report moves a field by 0.024),
+    tuned on since its first measurement (docs/flights.md has the never-seen figures)."""
+    scores = score(_items(DUSK))
+    assert scores.precision() >= 0.95
+    assert scores.recall() >= 0.95
+    for field, floor in {
+        "destination": 0.9,
+        "status": 0.95,
+        "origin": 0.95,
+        "people": 0.88,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 

@@ -315,6 +315,32 @@ PUBLISHED = date(2025, 3, 4)
         ("19 migrants deported to France as part of 'one in one out' returns deal", "Nineteen "
          "migrants have been deported to France as part of the Government's returns deal with "
          "France.", ("GB", "FR", 19, "completed")),
+        # the sixth round (flights_dusk and the development sets): a convoy turned back to
+        # detention, a request to halt, a return to the deporting state, Spanish "EU"
+        ("Buses con migrantes venezolanos dan vuelta antes de llegar a un aeropuerto en Texas "
+         "para ser deportados", "Una caravana de autobuses del Servicio de Inmigración y Control "
+         "de Aduanas (ICE), cargada con al menos 28 inmigrantes venezolanos detenidos, se "
+         "dirigía al Aeropuerto de Abilene el viernes por la noche cuando, de forma repentina, "
+         "dio media vuelta y regresó al centro de detención Bluebonnet en Anson, Texas.",
+         ("US", "VE", 28, "blocked")),
+        ("Immigrant associations submit urgent plea to prevent imminent deportation flight from "
+         "Libya", "Vibe-Check: Here's the skinny on the latest immigration drama. It seems those "
+         "Immigration Advocacy folks have filed an emergency motion to halt the Trump "
+         "administration's controversial plan to send undocumented immigrants to Libya on a "
+         "military plane.", ("US", "LY", None, "planned")),
+        ("92 Somalis being deported from the U.S. fly 5,000 miles to Africa before returning to "
+         "Florida", "Undocumented immigrants who were being deported to Somalia on Thursday made "
+         "it to Senegal before they all returned on a flight back to the U.S., according to the "
+         "U.S. Immigration and Customs Enforcement.", ("US", "SO", 92, "blocked")),
+        ("Regresan 470 migrantes a Guatemala en primera jornada de vuelos de retorno desde EU",
+         "Guatemala.- Un total de 470 migrantes guatemaltecos fueron retornados hoy a Guatemala "
+         "procedentes de EU en cuatro vuelos diferentes, en la primera jornada de vuelos de "
+         "devoluciones del año.", ("US", "GT", 470, "completed")),
+        # no origin cue, but a state opening a sentence to speak of the flight
+        ("Foreign secretary Liz Truss expects first migrant deportation flight to Rwanda to go "
+         "ahead", "BRITAIN expects the first flight of asylum seekers to depart for Rwanda on "
+         "Tuesday (14) and any person who avoids that flight due to legal proceedings will be "
+         "put on a later one, foreign secretary Liz Truss said.", ("GB", "RW", None, "planned")),
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:
@@ -341,6 +367,8 @@ def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> Non
         "El Salvador registra una reducción del 45% en los vuelos con deportados",
         "Home Office spent nearly £600,000 on deportation flights that never took off",
         "Gobierno ha gastado US$ 1 millón en vuelos para expulsar extranjeros",
+        "Repatriaciones de dominicanos ilegales en EEUU continúa cada martes",
+        "El Salvador recibe 33 vuelos con deportados desde EE.UU. en el primer trimestre de 2025",
     ],
 )
 def test_not_a_flight_record(title: str) -> None:
@@ -370,3 +398,15 @@ def test_a_removal_with_no_destination_named_is_a_record_when_specific() -> None
         )
         is None
     )
+
+
+def test_an_announcing_headline_gives_way_to_the_ledes_future() -> None:
+    """A headline participle ("Deported ... Arrive") announces what the lede puts in the
+    future ("would be repatriated ... tomorrow evening")."""
+    flight = extract(
+        "3 Sick Nigerians, 177 Others Deported From Libya Arrive Lagos",
+        "No fewer than 180 Nigerians would be repatriated from Libya tomorrow evening.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("LY", "NG", "planned")

@@ -1,6 +1,6 @@
 """The never-seen flight sets of 2026-12-03 (flights_new, flights_check, flights_unseen,
-flights_fresh; see tests/data/README.md) stay well formed and apart from every set gathered
-before each."""
+flights_fresh, flights_dusk; see tests/data/README.md) stay well formed and apart from every
+set gathered before each."""
 
 from __future__ import annotations
 
@@ -73,6 +73,23 @@ SETS = [
         39,
         all_statuses=True,
     ),
+    FlightSet(
+        "flights_dusk.jsonl",
+        (
+            *EARLIER,
+            "flights_new.jsonl",
+            "flights_check.jsonl",
+            "flights_unseen.jsonl",
+            "flights_fresh.jsonl",
+            "stories_fresh.jsonl",
+            "stories_unseen.jsonl",
+            "stories_late.jsonl",
+            "stories_night.jsonl",
+        ),
+        60,
+        42,
+        all_statuses=True,
+    ),
 ]
 
 
@@ -102,7 +119,8 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "negatives"), [("flights_new.jsonl", 31), ("flights_fresh.jsonl", 15)]
+    ("name", "negatives"),
+    [("flights_new.jsonl", 31), ("flights_fresh.jsonl", 15), ("flights_dusk.jsonl", 18)],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:
     items = _load(DATA / name)

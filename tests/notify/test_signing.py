@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime
 
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -89,4 +90,9 @@ def test_retry_after(header: str | None, expected: float | None) -> None:
 
 
 def test_retry_after_http_date_in_future() -> None:
-    assert parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now=1445412480.0) == 30.0
+    assert (
+        parse_retry_after(
+            "Wed, 21 Oct 2015 07:28:30 GMT", now=datetime.fromtimestamp(1445412480.0, UTC)
+        )
+        == 30.0
+    )

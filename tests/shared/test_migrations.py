@@ -4,6 +4,8 @@ with several processes migrating one database at once."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +23,7 @@ from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
 
 from wirewatch.schema import (
+    HEAD,
     SchemaOutOfDate,
     alembic_config,
     current_revision,
@@ -54,6 +57,45 @@ def _create_release_0_1_0(engine: Engine) -> None:
 def test_the_history_has_one_head() -> None:
     """A new revision's down_revision is the current head: the history never forks."""
     assert len(heads()) == 1, heads()
+
+
+def test_head_names_the_history_head() -> None:
+    """``HEAD`` lets a start recognise a current database without Alembic: a new
+    revision must move it too."""
+    assert head() == HEAD
+
+
+_IMPORTED_BY_PREPARE = """
+import sys
+from wirewatch_shared.db import make_engine
+from wirewatch.schema import prepare
+prepare(make_engine(sys.argv[1]))
+print(",".join(sorted({m.split(".")[0] for m in sys.modules} & {"alembic", "mako"})))
+"""
+
+
+def test_a_start_on_a_current_database_does_not_load_alembic(
+    engine: Engine, database_url: str
+) -> None:
+    """What a service does on start (``prepare``) costs one query when the database is
+    at this release's revision: the long-running process never imports Alembic."""
+
+    def modules_after_prepare() -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", _IMPORTED_BY_PREPARE, database_url],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return run.stdout.strip()
+
+    if engine.dialect.name == "sqlite":
+        assert modules_after_prepare() == "alembic,mako"  # an empty database: upgraded
+    else:
+        upgrade(engine)
+    assert current_revision(engine) == HEAD
+    assert modules_after_prepare() == ""
 
 
 def test_empty_database_upgrades_to_the_models(engine: Engine) -> None:

@@ -66,6 +66,7 @@ FLIGHT = _words(
 DEPORT = _words(
     r"deport(?:ad[oa]s?|ar|an|a|o|aron|ara|aran|acion|aciones|ados|ation|ations|ed|ees?|ing|s)?",
     r"repatri\w*",
+    r"autodeport\w*",
     r"expuls\w*",
     r"expel\w*",
     r"remov(?:al|als|ed|ing)",
@@ -352,7 +353,8 @@ RESUMING = _words(
 )
 
 _REGION = (
-    r"(?:\s+(?:(?:north|south)(?:east|west)?ern|eastern|western|central|"
+    r"(?:\s+(?:(?:north|south)(?:east|west)?ern|eastern|western|central|interior\s+of|"
+    r"(?:el\s+)?interior\s+del?|"
     r"(?:el\s+)?(?:norte|sur|este|oeste|centro|noreste|noroeste|sureste|suroeste)\s+del?))?"
 )
 """A region before the name ("from southern Libya", "to northern Iraq", "desde el sur de
@@ -572,6 +574,8 @@ CUMULATIVE = _words(
     r"(?:en|in) (?:menos de|less than) (?:\w+ )?(?:meses|semanas|anos|months|weeks|years)",
     r"(?:primer|segundo) semestre",
     r"(?:first|second) half",
+    r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
+    r"(?:first|second|third|fourth|last) quarter",
 )
 TOTAL_BEFORE = re.compile(r"(?:a total of|un total de|en total|in total|total de)\s*$")
 MODIFIER_BEFORE = re.compile(
@@ -692,8 +696,15 @@ BLOCKED_STRONG = _words(
     r"(?:will )?no longer (?:take off|go ahead|fly|depart|leave|land)",
     r"(?:did not|didn t) go (?:as|according to) plan(?:ned)?",
     r"enfrenta\w* (?:un |unos )?obstaculos?", r"faces? (?:legal |court )?(?:hurdles?|obstacles?)",
-    r"(?:regresaron|devolvieron|returned|taken back|sent back) (?:\w+ ){0,2}?(?:a|al|to) "
-    r"(?:un |the |a )?(?:centro de detencion|detention)",
+    r"(?:regreso|regresaron|regresad[oa]s|devolvieron|devuelt[oa]s|returned|taken back|"
+    r"sent back|brought back) (?:\w+ ){0,2}?(?:a|al|to) (?:un |the |a )?(?:centro de detencion|"
+    r"detention)",
+    # a flight or convoy that turned round on its way ("dio media vuelta", "rerouted back",
+    # "returned ... with all on board"): the removal did not happen
+    r"desviad[oa]s?", r"diverted", r"turned around", r"dio (?:la |media )?vuelta",
+    r"dieron (?:la |media )?vuelta",
+    r"rerouted", r"return\w* (?:\w+ ){0,3}?with all (?:\d+ )?(?:on board|aboard)",
+    r"returned (?:\w+ ){0,4}?back to",
     r"(?:bajad[oa]s|desembarcad[oa]s|retirad[oa]s) de (?:los |las |el |la )?aviones",
     r"(?:bajad[oa]s|desembarcad[oa]s|retirad[oa]s) de(?:l| la)? (?:avion|aeronave)",
     r"(?:taken|removed|pulled) (?:off|from) the (?:plane|flight|aircraft)",
@@ -808,6 +819,7 @@ FUTURE_ARRIVAL = _words(
     r"llegara\w*", r"aterrizara\w*", r"arribara\w*", r"recibira\w*",
     r"will (?:arrive|land|touch down|receive)", r"(?:is|are) due to (?:arrive|land)",
     r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
+    r"tomorrow", r"(?:would|will) be (?:repatriated|deported|flown|returned)",
 )  # fmt: skip
 """A lede's future of the arrival: the present-tense headline announced it."""
 POST_ARRIVAL_AFTER = re.compile(
@@ -940,9 +952,73 @@ PERIOD = _words(
     r"december|the start|the beginning|\d{4})",
     r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
     r"(?:first|second) half", r"hasta la fecha", r"to date",
+    r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
+    r"(?:first|second|third|fourth|last) quarter",
     r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
 """Planned cues that are participles describing the flight ("el vuelo programado para el
 miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""
+
+REQUEST_BEFORE = re.compile(
+    r"\b(?:motion|motions|plea|pleas|petition|petitions|request|requests|bid|calls?|called|"
+    r"asks?|asked|asking|seeks?|seeking|sought|urges?|urged|urging|appeal(?:ed|s)?|"
+    r"lawsuit|demanda|pide|piden|pidio|pidieron|solicita\w*|exige\w*|reclama\w*)\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:to|de|que|para)(?:\s+(?:se|the|a))?\s+$"
+)
+"""Before a blocked verb: a request to stop the flight ("filed an emergency motion to halt
+the plan", "piden frenar la deportación"), not a flight stopped; a court that stops it
+has its own cues ("ordered ... to halt", "restraining order")."""
+SCHEDULE = _words(
+    r"cada (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes)",
+    r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)",
+    r"each week", r"(?:twice|three times) (?:a|per) week",
+    r"(?:dos|tres) veces (?:por|a la) semana",
+    r"semanalmente", r"weekly",
+)  # fmt: skip
+"""A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
+one flight."""
+GENERIC_REMOVAL = _words(
+    r"(?:que|quienes) (?:sean|resulten|fueran) (?:deportad|expulsad|repatriad)\w*",
+    r"(?:anyone|whoever|those) (?:who (?:is|are) )?(?:to be )?deported in (?:the )?future",
+)  # fmt: skip
+"""'los bolivianos que sean deportados': whoever is removed in future, a policy, not a
+flight."""
+AVOIDED_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:narrowly\s+)?(?:avoided|escaped|dodged|evitaron|esquivaron|"
+    r"se libraron de|se salvaron de)\b"
+)
+"""After a number: the people who avoided the flight ("Thirty-seven Jamaicans narrowly
+avoided deportation"), not its head count."""
+DIVERTED = re.compile(r"desviad[oa]s?|diverted")
+"""A diverted flight is blocked only when the text does not say it landed."""
+COURT_AFTER = re.compile(
+    r"^\.?\s*(?:(?:district|federal|high|supreme|appeals?|immigration)\s+)?"
+    r"(?:judges?|courts?|district|tribunal)\b"
+)
+"""After a state's name: its court ("a U.S. District Judge ruled"), which rules on that
+state's removals: the deporting state."""
+SUBJECT_VERB_AFTER = re.compile(
+    r"^\s+(?:expects?|plans?|says?|said|confirms?|confirmed|announces?|announced|insists?|"
+    r"vows?|prev[eé]|planea|confirma|confirmo|anuncia|anuncio|asegura|aseguro|insiste)\b"
+)
+"""After a state that opens a sentence ("BRITAIN expects the first flight to depart for
+Rwanda", "EEUU confirma que los primeros vuelos ..."): the state that speaks for its own
+removals, when the flight goes to another state."""
+SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\.-\s*|\u2014\s*|--\s*)\W*$")
+PLACE_IN_BEFORE = re.compile(r"(?:\bin|\ben|\bat)\s+(?:the\s+|el\s+|la\s+)?$")
+"""Before a place of another state than the destination ("at Valley International Airport in
+Harlingen, Texas"): where the flight was, with nothing else naming the origin."""
+SEIZED_ACROSS_BEFORE = re.compile(
+    r"\b(?:locations|places|cities|raids|redadas|operativos|lugares|ciudades)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:all over|across|throughout|en todo|en toda|a lo largo de)"
+    r"\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""'seized ... at around 40 locations all over Norway': where the people were taken from."""
+RETURN_TO_BEFORE = re.compile(
+    r"\b(?:return(?:ed|ing|s)?|regres(?:o|aron|ando|a|an)|volv(?:io|ieron|iendo)|"
+    r"flown back|flew back)\b(?:\s+[\w,.-]+){0,5}?\s+(?:to|a|al)\s+(?:the\s+|el\s+|los\s+)?$"
+)
+"""Before the deporting state or one of its places: the removal flight went back where it
+came from ("fly 5,000 miles to Africa before returning to Florida")."""

@@ -31,13 +31,28 @@ class Part:
     numbers: tuple[Number, ...]
 
 
+_SPANISH = re.compile(r"\b(?:de|del|la|las|los|el|que|con|por|para|se|y|en)\b")
+_ENGLISH = re.compile(r"\b(?:the|of|and|to|in|from|with|was|were|is|on|for)\b")
+
+
+def _spanish(title: str, summary: str) -> bool:
+    folded = fold(f"{title} {summary}")
+    return len(_SPANISH.findall(folded)) > len(_ENGLISH.findall(folded))
+
+
 def _parts(title: str, summary: str) -> list[Part]:
     lexicon = load_lexicon()
+    # Mexican Spanish writes the United States "EU"; in English it is the European Union
+    keep_eu = "EU" not in f"{title} {summary}" or _spanish(title, summary)
     parts = []
     for source, text in (("title", title), ("summary", summary)):
         if text:
             folded = fold(text)
-            mentions = tuple(lexicon.mentions(text, folded))
+            mentions = tuple(
+                m
+                for m in lexicon.mentions(text, folded)
+                if keep_eu or text[m.start : m.end] != "EU"
+            )
             parts.append(Part(source, text, folded, mentions, tuple(numbers(text))))  # type: ignore[arg-type]
     return parts
 
@@ -156,6 +171,10 @@ def _statistics(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
+        if part.source == "title" and cues.SCHEDULE.search(first):
+            return True  # "Repatriaciones de dominicanos ... continúa cada martes"
+        if cues.GENERIC_REMOVAL.search(first):
+            return True  # "los bolivianos que sean deportados ... serán trasladados"
         if cues.PERCENT_FLIGHTS.search(first):
             return True
         if not cues.PERIOD.search(first):
@@ -194,8 +213,11 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
     for part in parts:
         kinds = ("country", "people", "place") if part.source == "title" else ("place",)
         for m in part.mentions:
-            if m.entry.kind in kinds and (origin is None or m.entry.key != origin[0]):
-                return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
+            if m.entry.kind not in kinds or (origin is not None and m.entry.key == origin[0]):
+                continue
+            if _mixed_origin(parts, m.entry.key):
+                continue  # "desde Curazao y Aruba": a second place flown from
+            return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 
 
@@ -340,6 +362,32 @@ def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     return (other_dest, origin) if as_origin else (dest, other_origin)
 
 
+def _fallback_origin(parts: list[Part], dest: str) -> Winner:
+    """With no origin cue: a state that opens a sentence to speak of the flight ("BRITAIN
+    expects the first flight to depart for Rwanda"), or, failing that, where the people were
+    taken from ("locations all over Norway") or the flight was ("in Harlingen, Texas"), when
+    it is another state than the destination."""
+    found: Winner = None
+    for part in parts:
+        for m in part.mentions:
+            if m.entry.key == dest or m.entry.kind not in ("country", "place"):
+                continue
+            before = part.folded[max(0, m.start - 60) : m.start]
+            span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+            if (
+                m.entry.kind == "country"
+                and cues.SENTENCE_START_BEFORE.search(before)
+                and cues.SUBJECT_VERB_AFTER.match(part.folded[m.end : m.end + 30])
+            ):
+                return m.entry.key, span
+            if found is None and (
+                cues.SEIZED_ACROSS_BEFORE.search(before)
+                or (cues.PLACE_IN_BEFORE.search(before) and not cues.ARRIVAL.search(before))
+            ):
+                found = m.entry.key, span
+    return found
+
+
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = _scored_roles(parts)
     dest, origin = _one_role_each(roles)
@@ -355,6 +403,8 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
     origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    if origin is None and dest is not None:
+        origin = _fallback_origin(parts, dest[0])
     if origin is not None and (
         _mixed_origin(parts, origin[0])
         or _coordinated_states(parts, origin[0], dest[0] if dest else None)
@@ -386,6 +436,8 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return False
+    if cues.AVOIDED_AFTER.match(after):
+        return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
     if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
@@ -517,6 +569,10 @@ def _blocking(
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
             continue
+        if cues.REQUEST_BEFORE.search(folded[max(0, blocked.start() - 60) : blocked.start()]):
+            continue  # "a motion to halt the flight": asked for, not done
+        if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
+            continue  # "diverted to Manaus ... landed": it still landed
         if cues.REJECTED_PEOPLE_AFTER.match(
             folded[blocked.end() : blocked.end() + 30]
         ) or cues.REJECTED_PEOPLE_BEFORE.search(
@@ -609,7 +665,7 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         and span.source == "title"
         and len(decided) > 1
         and decided[1][0] == "planned"
-        and cues.PRESENT_ARRIVAL.fullmatch(fold(span.phrase))
+        and _announcing(span)
     ):
         # "Llega al país el primer vuelo ..." / "... en las próximas horas llegará": the
         # headline's present announced the arrival the lede puts in the future
@@ -617,6 +673,30 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _announcing(span: Span) -> bool:
+    """A headline cue that can announce what a lede puts in the future: a present of
+    arrival ("Llega ... el primer vuelo", "Deportees Arrive Lagos") or a participle with no
+    finite verb of its own ("177 Others Deported From Libya")."""
+    phrase = fold(span.phrase)
+    return bool(cues.PRESENT_ARRIVAL.fullmatch(phrase)) or not cues.COMPLETED_FINITE.fullmatch(
+        phrase
+    )
+
+
+def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
+    """A removal flight that went back to the deporting state ("... before returning to
+    Florida", "regresó a Estados Unidos"): it did not take the people away."""
+    for part in parts:
+        if not any(w in part.folded for w in ("return", "regres", "volv", "back")):
+            continue  # cheap guard: most items never say it
+        for m in part.mentions:
+            before = part.folded[max(0, m.start - 70) : m.start]
+            if m.entry.key == origin and cues.RETURN_TO_BEFORE.search(before):
+                span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
+                return Clue("status", "blocked", span)
+    return None
 
 
 def _operator(parts: list[Part]) -> Clue | None:
@@ -677,6 +757,8 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
     elif not destination.value:
         destination = None
     status = _status(parts, memo)
+    if status.value == "completed" and origin is not None:
+        status = _returned_to_origin(parts, origin.value) or status
     when = _flight_date(parts, published, status.value, memo)  # type: ignore[arg-type]
     operator = _operator(parts)
     clues = [

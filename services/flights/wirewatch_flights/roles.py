@@ -152,6 +152,8 @@ def _scores_of_the_name(after: str, mention: Mention) -> tuple[float, float]:
         origin += 2.0  # "Australia's deportation of unwanted New Zealanders"
     if cues.QUALIFIED_FLIGHT_AFTER.match(after):
         origin += 2.0  # "a U.S. deportation flight"
+    if cues.COURT_AFTER.match(after):
+        origin += 1.5  # "U.S. District Judge Brian Murphy": the state whose removal it is
     elif cues.FLIGHT_AFTER.match(after):
         destination += 1.5  # "the Rwanda flight"
     return origin, destination

@@ -43,7 +43,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import col
 from sqlmodel import select as sm_select
 from wirewatch_shared.clock import utcnow
-from wirewatch_shared.db import UtcDateTime, is_postgres, session_scope
+from wirewatch_shared.db import UtcDateTime, delete_by_key, is_postgres, session_scope
 
 from wirewatch_ingest.models import Feed, LegacySeenItem, SeenItem
 from wirewatch_ingest.normalize import safe_link
@@ -138,12 +138,7 @@ def add_feeds(engine: Engine, entries: Iterable[tuple[str, str]]) -> tuple[list[
 
 
 def remove_feed(engine: Engine, feed_id: int) -> bool:
-    with session_scope(engine) as session:
-        feed = session.get(Feed, feed_id)
-        if feed is None:
-            return False
-        session.delete(feed)
-        return True
+    return delete_by_key(engine, Feed, feed_id)
 
 
 def get_feed(engine: Engine, feed_id: int) -> Feed | None:

@@ -21,14 +21,15 @@ import ssl
 import time
 import weakref
 from collections.abc import AsyncIterator, Mapping
-from contextlib import AbstractAsyncContextManager, nullcontext
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+from wirewatch_shared.httpdates import http_date, parse_retry_after
 from wirewatch_shared.httptransport import PoolTransport
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import (
@@ -91,29 +92,6 @@ class FetchResult:
         return self.status == 304
 
 
-def _http_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError):
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    when = _http_date(value)
-    if when is None:
-        return None
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
 def parse_cache_ttl(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
     """Freshness lifetime from ``Cache-Control`` (max-age wins) or ``Expires``."""
     control = (headers.get("cache-control") or "").lower()
@@ -122,10 +100,10 @@ def parse_cache_ttl(headers: Mapping[str, str], now: datetime | None = None) -> 
     match = _MAX_AGE.search(control)
     if match:
         return float(match.group(1))
-    expires = _http_date(headers.get("expires"))
+    expires = http_date(headers.get("expires"))
     if expires is None:
         return None
-    reference = _http_date(headers.get("date")) or now or datetime.now(UTC)
+    reference = http_date(headers.get("date")) or now or datetime.now(UTC)
     return max(0.0, (expires - reference).total_seconds())
 
 
@@ -213,6 +191,16 @@ def _decode_header(value: bytes) -> str:
         return value.decode("latin-1")
 
 
+class _Response(NamedTuple):
+    """One hop's response, whichever path sent the request (header names lower-case)."""
+
+    status: int
+    url: str
+    headers: dict[str, str]
+    reason: str
+    body: AsyncIterator[bytes]
+
+
 class Fetcher:
     """Fetches one feed URL at a time, within the limits; raises :class:`FetchError`."""
 
@@ -291,42 +279,38 @@ class Fetcher:
             scheme = urlsplit(current).scheme.lower()
             if scheme not in ("http", "https"):
                 raise FetchError(f"refusing non-http(s) URL {current!r}", kind="blocked")
-            if pool is not None:
-                outcome = await self._hop_direct(pool, current, headers, etag, last_modified)
-            else:
-                outcome = await self._hop_httpx(current, headers, etag, last_modified)
+            opened = (
+                self._open_direct(pool, current, headers)
+                if pool is not None
+                else self._open_httpx(current, headers)
+            )
+            async with opened as response:
+                outcome = await self._outcome(response, etag, last_modified)
             if isinstance(outcome, FetchResult):
                 return outcome
             current = outcome
         raise FetchError(f"too many redirects (more than {self.max_redirects})", kind="redirects")
 
-    async def _hop_httpx(
-        self, url: str, headers: dict[str, str], etag: str | None, last_modified: str | None
-    ) -> FetchResult | str:
+    @asynccontextmanager
+    async def _open_httpx(self, url: str, headers: dict[str, str]) -> AsyncIterator[_Response]:
         """One request through the httpx client (any client: mounts, custom transports)."""
         request = self.client.build_request("GET", url, headers=headers)
         response = await self.client.send(request, stream=True)
         try:
-            return await self._outcome(
+            yield _Response(
                 response.status_code,
                 str(response.url),
                 {k.lower(): v for k, v in response.headers.items()},
                 response.reason_phrase,
                 response.aiter_raw(),
-                etag,
-                last_modified,
             )
         finally:
             await response.aclose()
 
-    async def _hop_direct(
-        self,
-        pool: OriginPool,
-        url: str,
-        headers: dict[str, str],
-        etag: str | None,
-        last_modified: str | None,
-    ) -> FetchResult | str:
+    @asynccontextmanager
+    async def _open_direct(
+        self, pool: OriginPool, url: str, headers: dict[str, str]
+    ) -> AsyncIterator[_Response]:
         """One request straight to the client's :class:`OriginPool`, skipping httpx's
         request/response models, auth, cookie and redirect machinery (a third of the
         CPU of a 304). Same URL parsing, headers, timeouts and network backend (the
@@ -334,7 +318,9 @@ class Fetcher:
         target = httpx.URL(url)
         if target.userinfo or self.client.cookies.jar:
             # Credentials in the URL (httpx sends Basic auth) or cookies to send: httpx.
-            return await self._hop_httpx(url, headers, etag, last_modified)
+            async with self._open_httpx(url, headers) as response:
+                yield response
+            return
         raw_headers = [(b"Host", target.netloc), *self.client.headers.raw]
         raw_headers += [(k.encode(), _encode_header(v)) for k, v in headers.items()]
         request = httpcore.Request(
@@ -348,47 +334,35 @@ class Fetcher:
             headers=raw_headers,
             extensions={"timeout": self.client.timeout.as_dict()},
         )
-        response = await pool.handle_async_request(request)
+        raw = await pool.handle_async_request(request)
         try:
-            final = str(target)
             merged: dict[str, str] = {}
-            for raw_key, raw_value in response.headers:
+            for raw_key, raw_value in raw.headers:
                 key = raw_key.decode("latin-1").lower()
                 value = _decode_header(raw_value)
                 merged[key] = f"{merged[key]}, {value}" if key in merged else value
             if "set-cookie" in merged:  # kept for later requests, as httpx's client does
                 self.client.cookies.extract_cookies(
                     httpx.Response(
-                        response.status,
-                        headers=response.headers,
-                        request=httpx.Request("GET", target),
+                        raw.status, headers=raw.headers, request=httpx.Request("GET", target)
                     )
                 )
-            reason = response.extensions.get("reason_phrase", b"")
-            return await self._outcome(
-                response.status,
-                final,
+            reason = raw.extensions.get("reason_phrase", b"")
+            yield _Response(
+                raw.status,
+                str(target),
                 merged,
                 reason.decode("latin-1") if isinstance(reason, bytes) else "",
-                response.aiter_stream(),
-                etag,
-                last_modified,
+                raw.aiter_stream(),
             )
         finally:
-            await response.aclose()
+            await raw.aclose()
 
     async def _outcome(
-        self,
-        status: int,
-        url: str,
-        headers: dict[str, str],
-        reason: str,
-        raw_body: AsyncIterator[bytes],
-        etag: str | None,
-        last_modified: str | None,
+        self, response: _Response, etag: str | None, last_modified: str | None
     ) -> FetchResult | str:
-        """What one hop's response means: the URL to follow (a redirect), or the result.
-        ``headers`` have lower-case names."""
+        """What one hop's response means: the URL to follow (a redirect), or the result."""
+        status, url, headers, reason, raw_body = response
         location = headers.get("location")
         if status in REDIRECT_STATUSES and location:
             return urljoin(url, location.strip())

@@ -117,17 +117,22 @@ def build_item(
     return item, published is not None
 
 
-def build_items(
+def build_feed(
     raws: Iterable[RawEntry],
     *,
     feed_id: int,
     feed_url: str,
-    feed_title: str,
-    feed_language: str | None,
     fetched_at: datetime,
-) -> tuple[list[FeedItem], tuple[datetime, ...], dict[str, str]]:
-    """Every entry as a normalised item, the publication times the feed itself gave,
-    and each item's legacy id (see :attr:`ParsedFeed.legacy_ids`)."""
+    title: str,
+    language: str | None,
+    version: str,
+    bozo_reason: str | None = None,
+    ttl_s: float | None = None,
+    site_url: str | None = None,
+) -> ParsedFeed:
+    """The parsed feed of every format: each entry as a normalised item, the publication
+    times the feed itself gave, and each item's legacy id (see
+    :attr:`ParsedFeed.legacy_ids`); the other arguments are the feed-level fields."""
     items: list[FeedItem] = []
     published_times: list[datetime] = []
     legacy_ids: dict[str, str] = {}
@@ -136,8 +141,8 @@ def build_items(
             raw,
             feed_id=feed_id,
             feed_url=feed_url,
-            feed_title=feed_title,
-            feed_language=feed_language,
+            feed_title=title,
+            feed_language=language,
             fetched_at=fetched_at,
         )
         items.append(item)
@@ -150,4 +155,14 @@ def build_items(
             title=item.title,
             published=raw.published_raw,
         )
-    return items, tuple(published_times), legacy_ids
+    return ParsedFeed(
+        title=title,
+        language=language,
+        items=items,
+        bozo_reason=bozo_reason,
+        version=version,
+        ttl_s=ttl_s,
+        published_times=tuple(published_times),
+        site_url=site_url,
+        legacy_ids=legacy_ids,
+    )

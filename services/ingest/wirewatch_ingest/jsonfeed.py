@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_items
+from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_feed
 from wirewatch_ingest.normalize import html_to_text, primary_language
 
 JSON_CONTENT_TYPES = ("application/feed+json", "application/json", "text/json")
@@ -72,22 +72,14 @@ def parse_json_feed(
     title = html_to_text(_text(document.get("title")))
     language = primary_language(_text(document.get("language")))
     base = _text(document.get("feed_url")) or feed_url
-    items, published_times, legacy_ids = build_items(
+    return build_feed(
         (_raw_entry(entry, base, document) for entry in entries if isinstance(entry, dict)),
         feed_id=feed_id,
         feed_url=feed_url,
-        feed_title=title,
-        feed_language=language,
         fetched_at=fetched_at,
-    )
-    json_version = "json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", "")
-    return ParsedFeed(
         title=title,
         language=language,
-        items=items,
-        version=json_version,
-        published_times=published_times,
-        legacy_ids=legacy_ids,
+        version="json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", ""),
         site_url=_text(document.get("home_page_url")),
     )
 

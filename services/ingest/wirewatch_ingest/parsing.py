@@ -23,7 +23,7 @@ from wirewatch_ingest.items import (
     ParsedFeed,
     RawEntry,
     UnsafeDocumentError,
-    build_items,
+    build_feed,
 )
 from wirewatch_ingest.jsonfeed import looks_like_json, parse_json_feed
 from wirewatch_ingest.normalize import (
@@ -80,24 +80,16 @@ def parse_feed(
     feed = parsed.feed
     title = html_to_text(feed.get("title"))
     language = _feed_language(feed, response_headers)
-    items, published_times, legacy_ids = build_items(
+    return build_feed(
         (_raw_entry(entry, feed_url) for entry in parsed.entries),
         feed_id=feed_id,
         feed_url=feed_url,
-        feed_title=title,
-        feed_language=language,
         fetched_at=fetched_at,
-    )
-    bozo = str(parsed.get("bozo_exception")) if parsed.get("bozo") else None
-    return ParsedFeed(
         title=title,
         language=language,
-        items=items,
-        bozo_reason=bozo,
         version=version,
+        bozo_reason=str(parsed.get("bozo_exception")) if parsed.get("bozo") else None,
         ttl_s=_ttl_seconds(feed.get("ttl")),
-        published_times=published_times,
-        legacy_ids=legacy_ids,
         site_url=safe_link(feed.get("link")),
     )
 

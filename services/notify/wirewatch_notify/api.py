@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, Response, status
@@ -43,6 +45,8 @@ from wirewatch_notify.schemas import (
 from wirewatch_notify.testsend import send_test
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from wirewatch_notify.app import NotifyService
 
 log = get_logger(__name__)
@@ -338,54 +342,85 @@ def _action(title: str, message: str, action: str, button: str) -> HTMLResponse:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _LinkAction:
+    """What one kind of email link asks (the GET page) and does (the POST)."""
+
+    ask_title: str
+    ask_message: str
+    button: str
+    act: Callable[[Engine, int], object]
+    done_log: str
+    done_title: str
+    done_message: str
+
+
+_LINK_ACTIONS: dict[Purpose, _LinkAction] = {
+    "confirm": _LinkAction(
+        "Confirm your Wirewatch alerts",
+        "Press the button to start receiving alerts at this address.",
+        "Confirm subscription",
+        subscriptions.confirm_email,
+        "email subscription confirmed",
+        "Subscription confirmed",
+        "Alerts will now be sent to this address.",
+    ),
+    "unsubscribe": _LinkAction(
+        "Unsubscribe from Wirewatch alerts",
+        "Press the button and no more alerts of this subscription will be sent.",
+        "Unsubscribe",
+        subscriptions.unsubscribe,
+        "email subscription unsubscribed",
+        "Unsubscribed",
+        "No more alerts of this subscription will be sent.",
+    ),
+}
+
+
+async def _ask(api: NotifyApi, purpose: Purpose, token: str) -> HTMLResponse:
+    """The page with the button that POSTs the link back (a GET never acts)."""
+    checked = await _checked(api, purpose, token)
+    if isinstance(checked, HTMLResponse):
+        return checked
+    link = _LINK_ACTIONS[purpose]
+    return _action(
+        link.ask_title, link.ask_message, f"/api/v1/email/{purpose}/{token}", link.button
+    )
+
+
+async def _act(api: NotifyApi, purpose: Purpose, token: str) -> HTMLResponse:
+    """Does what a valid link asks, and says so."""
+    checked = await _checked(api, purpose, token)
+    if isinstance(checked, HTMLResponse):
+        return checked
+    link = _LINK_ACTIONS[purpose]
+    await asyncio.to_thread(link.act, api.service.engine, checked)
+    log.info(link.done_log, subscription_id=checked)
+    return _page(link.done_title, link.done_message)
+
+
 @email_links.get("/confirm/{token}", response_class=HTMLResponse)
 async def confirm_page(token: LinkTokenPath, api: Api) -> HTMLResponse:
     """Shows a confirm button (mail scanners fetch links: a GET never confirms)."""
-    checked = await _checked(api, "confirm", token)
-    if isinstance(checked, HTMLResponse):
-        return checked
-    return _action(
-        "Confirm your Wirewatch alerts",
-        "Press the button to start receiving alerts at this address.",
-        f"/api/v1/email/confirm/{token}",
-        "Confirm subscription",
-    )
+    return await _ask(api, "confirm", token)
 
 
 @email_links.post("/confirm/{token}", response_class=HTMLResponse)
 async def confirm(token: LinkTokenPath, api: Api) -> HTMLResponse:
     """Confirms the email address of a subscription."""
-    checked = await _checked(api, "confirm", token)
-    if isinstance(checked, HTMLResponse):
-        return checked
-    await asyncio.to_thread(subscriptions.confirm_email, api.service.engine, checked)
-    log.info("email subscription confirmed", subscription_id=checked)
-    return _page("Subscription confirmed", "Alerts will now be sent to this address.")
+    return await _act(api, "confirm", token)
 
 
 @email_links.get("/unsubscribe/{token}", response_class=HTMLResponse)
 async def unsubscribe_page(token: LinkTokenPath, api: Api) -> HTMLResponse:
     """Shows an unsubscribe button."""
-    checked = await _checked(api, "unsubscribe", token)
-    if isinstance(checked, HTMLResponse):
-        return checked
-    return _action(
-        "Unsubscribe from Wirewatch alerts",
-        "Press the button and no more alerts of this subscription will be sent.",
-        f"/api/v1/email/unsubscribe/{token}",
-        "Unsubscribe",
-    )
+    return await _ask(api, "unsubscribe", token)
 
 
 @email_links.post("/unsubscribe/{token}", response_class=HTMLResponse)
 async def unsubscribe(token: LinkTokenPath, api: Api) -> HTMLResponse:
     """RFC 8058 one-click (``List-Unsubscribe=One-Click`` body) and the page's button."""
-    checked = await _checked(api, "unsubscribe", token)
-    if isinstance(checked, HTMLResponse):
-        return checked
-    await asyncio.to_thread(subscriptions.unsubscribe, api.service.engine, checked)
-    log.info("email subscription unsubscribed", subscription_id=checked)
-    return _page("Unsubscribed", "No more alerts of this subscription will be sent.")
+    return await _act(api, "unsubscribe", token)
 
 
 router = APIRouter()

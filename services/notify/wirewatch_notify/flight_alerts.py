@@ -24,7 +24,7 @@ from wirewatch_shared.events import FlightRecordEvent
 
 from wirewatch_notify.models import FlightRoute, Subscription
 from wirewatch_notify.outbox import NewDelivery
-from wirewatch_notify.payloads import ALERT_EVENT_TYPE
+from wirewatch_notify.payloads import ALERT_EVENT_TYPE, envelope
 from wirewatch_notify.schemas import iso_country
 from wirewatch_notify.timing import Timing, release_at
 
@@ -110,10 +110,9 @@ def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any
     route = f"{event.origin or '?'} → {event.destination or '?'}"
     people = f", {event.people} people" if event.people is not None else ""
     when = event.flight_date.isoformat() if event.flight_date else "date unknown"
-    return {
-        "type": ALERT_EVENT_TYPE,
-        "timestamp": now.isoformat(),
-        "data": {
+    return envelope(
+        ALERT_EVENT_TYPE,
+        {
             "item": {
                 "id": record_key(event.record_id),
                 "title": f"Flight {route} ({event.status}{people}, {when})",
@@ -128,7 +127,8 @@ def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any
             "entities": {"countries": [c for c in (event.origin, event.destination) if c]},
             "flight": flight_data(event),
         },
-    }
+        now=now,
+    )
 
 
 def flight_deliveries(
@@ -144,10 +144,8 @@ def flight_deliveries(
         for sub_id, sub_routes in routes.items():
             if any(r.matches(event) for r in sub_routes):
                 hold = release_at(timings.get(sub_id, Timing()), now)
-                envelope = flight_envelope(event, now=now)
-                out.append(
-                    NewDelivery(sub_id, record_key(event.record_id), envelope, hold_until=hold)
-                )
+                alert = flight_envelope(event, now=now)
+                out.append(NewDelivery(sub_id, record_key(event.record_id), alert, hold_until=hold))
     return out
 
 

@@ -26,6 +26,11 @@ def dumps(envelope: dict[str, Any]) -> str:
     return json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
 
 
+def envelope(event_type: str, data: dict[str, Any], *, now: datetime) -> dict[str, Any]:
+    """The documented ``{type, timestamp, data}`` envelope every channel renders from."""
+    return {"type": event_type, "timestamp": now.isoformat(), "data": data}
+
+
 def _match_data(match: TopicMatch, entities: dict[str, Any]) -> dict[str, Any]:
     return {
         "topic": match.topic,
@@ -42,10 +47,9 @@ def alert_envelope(
     """The documented ``{type, timestamp, data}`` envelope every channel renders from."""
     item = classified.item
     entities = classified.entities.model_dump(mode="json")  # the same in every match
-    return {
-        "type": ALERT_EVENT_TYPE,
-        "timestamp": now.isoformat(),
-        "data": {
+    return envelope(
+        ALERT_EVENT_TYPE,
+        {
             "item": {
                 "id": item.item_id,
                 "title": item.title,
@@ -61,7 +65,8 @@ def alert_envelope(
             "matches": [_match_data(m, entities) for m in matches],
             "entities": entities,
         },
-    }
+        now=now,
+    )
 
 
 def digest_envelope(
@@ -70,25 +75,24 @@ def digest_envelope(
     """One message for a digest period: the ``data`` of every alert, oldest first; the
     alerts of one story are one entry (the story's latest state)."""
     alerts = group_by_story(alerts)
-    return {
-        "type": DIGEST_EVENT_TYPE,
-        "timestamp": now.isoformat(),
-        "data": {
+    return envelope(
+        DIGEST_EVENT_TYPE,
+        {
             "period_end": period_end.isoformat(),
             "count": len(alerts),
             "alerts": [alert["data"] for alert in alerts],
         },
-    }
+        now=now,
+    )
 
 
 def sample_envelope(topics: Sequence[str], *, now: datetime) -> dict[str, Any]:
     """A realistic alert for test sends; ``data.test`` is true and the item id is unique."""
     topic = topics[0] if topics else "example-topic"
     phrase = "Wirewatch test alert"
-    return {
-        "type": ALERT_EVENT_TYPE,
-        "timestamp": now.isoformat(),
-        "data": {
+    return envelope(
+        ALERT_EVENT_TYPE,
+        {
             "test": True,
             "item": {
                 "id": f"test-{uuid.uuid4().hex[:16]}",
@@ -119,15 +123,12 @@ def sample_envelope(topics: Sequence[str], *, now: datetime) -> dict[str, Any]:
             ],
             "entities": {"countries": [], "agencies": [], "places": []},
         },
-    }
+        now=now,
+    )
 
 
 def confirm_envelope(topics: Sequence[str], *, now: datetime) -> dict[str, Any]:
-    return {
-        "type": CONFIRM_EVENT_TYPE,
-        "timestamp": now.isoformat(),
-        "data": {"topics": list(topics)},
-    }
+    return envelope(CONFIRM_EVENT_TYPE, {"topics": list(topics)}, now=now)
 
 
 def evidence_phrases(match: dict[str, Any]) -> list[str]:

@@ -12,8 +12,9 @@ import secrets as pysecrets
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -48,6 +49,8 @@ from wirewatch_notify.schemas import (
 )
 from wirewatch_notify.secrets import SecretBox, generate_webhook_secret
 from wirewatch_notify.settings import NotifySettings
+
+_Input = TypeVar("_Input", bound=BaseModel)
 
 __all__ = [
     "LOCAL_OWNER",
@@ -97,19 +100,20 @@ def check_topics(topics: Iterable[str], known: Collection[str] | None) -> None:
         )
 
 
-def parse_create(data: dict[str, object]) -> SubscriptionCreate:
+def _parse(schema: type[_Input], data: dict[str, object]) -> _Input:
     """Validate raw input; raises SubscriptionError with a readable reason."""
     try:
-        return SubscriptionCreate.model_validate(data)
+        return schema.model_validate(data)
     except ValidationError as exc:
         raise SubscriptionError(_reasons(exc)) from exc
+
+
+def parse_create(data: dict[str, object]) -> SubscriptionCreate:
+    return _parse(SubscriptionCreate, data)
 
 
 def parse_update(data: dict[str, object]) -> SubscriptionUpdate:
-    try:
-        return SubscriptionUpdate.model_validate(data)
-    except ValidationError as exc:
-        raise SubscriptionError(_reasons(exc)) from exc
+    return _parse(SubscriptionUpdate, data)
 
 
 def vet_target(channel: str, target: str, *, allow_private: bool) -> str:

@@ -21,7 +21,7 @@ from wirewatch.cli.common import (
     open_database,
     open_input,
 )
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import UserError, reported_as_user_error
 from wirewatch.cli.progress import counting, track
 
 app = typer.Typer()
@@ -52,10 +52,8 @@ def load_classifier(topics_dir: Path | None) -> Any:
     from wirewatch_classify.engine import Classifier
     from wirewatch_classify.topicdef import TopicFileError
 
-    try:
+    with reported_as_user_error(TopicFileError):
         return Classifier.load(topics_dir)
-    except TopicFileError as exc:
-        raise UserError(str(exc)) from exc
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -119,10 +117,8 @@ def eval_cmd(
         return
     if file is None:
         raise UserError("give a labelled FILE or --split NAME")
-    try:
+    with reported_as_user_error(EvalFileError):
         rows = read_labelled(file)
-    except EvalFileError as exc:
-        raise UserError(str(exc)) from exc
     report = evaluate(classifier, track(rows, "evaluating", total=len(rows)))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

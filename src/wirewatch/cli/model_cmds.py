@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import UserError, reported_as_user_error
 
 app = typer.Typer()
 
@@ -36,10 +36,8 @@ def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
 
     if not data_dir.is_dir():
         raise UserError(f"{data_dir}: not a directory")
-    try:
+    with reported_as_user_error(DatasetError):
         manifest = split(data_dir)
-    except DatasetError as exc:
-        raise UserError(str(exc)) from exc
     write_manifest(manifest, data_dir / MANIFEST_NAME)
     counts = ", ".join(f"{name} {n}" for name, n in manifest["counts"].items())
     typer.echo(
@@ -62,12 +60,10 @@ def train_cmd(
         raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
     if not background.is_dir():
         typer.echo(f"warning: {background} not found: training without background negatives")
-    try:
+    with reported_as_user_error(DatasetError):
         data = train(
             data_dir, out or MODEL_PATH, background=background if background.is_dir() else None
         )
-    except DatasetError as exc:
-        raise UserError(str(exc)) from exc
     card = data["card"]
     typer.echo(
         f"{out or MODEL_PATH}: {len(data['weights'])} weighted features "
@@ -84,10 +80,8 @@ def eval_splits(classifier: Any, data_dir: Path, which: str, as_json: bool, miss
     names = list(SPLITS) if which == "all" else [which]
     if any(name not in SPLITS for name in names):
         raise UserError(f"unknown split {which!r}: use train, dev, test or all")
-    try:
+    with reported_as_user_error(DatasetError):
         splits = load_split(data_dir)
-    except DatasetError as exc:
-        raise UserError(str(exc)) from exc
     out: dict[str, Any] = {}
     for name in names:
         report = evaluate(classifier, [item.row for item in splits[name]])

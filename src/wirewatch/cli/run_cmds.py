@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from wirewatch.cli.errors import UserError
+from wirewatch.cli.errors import UserError, reported_as_user_error
 from wirewatch.cli.progress import Steps, stderr_console
 
 app = typer.Typer()
@@ -59,10 +59,8 @@ def run_service(name: ServiceName) -> None:
             "WIREWATCH_KAFKA_BOOTSTRAP is not set: a single service needs a Kafka cluster "
             "(use `wirewatch up` for the all-in-one embedded mode)"
         )
-    try:
+    with reported_as_user_error(SchemaOutOfDate):
         asyncio.run(run_single_service(name.value))
-    except SchemaOutOfDate as exc:
-        raise UserError(str(exc)) from None
 
 
 def _durable_default() -> bool:
@@ -192,7 +190,7 @@ def run_demo(port: int | None, data_dir: str | None) -> None:
     inbox = build_inbox(terminal.alert)
     with Steps("starting the demo") as progress:
         progress.step("preparing its data dir, feed and subscription")
-        try:
+        with reported_as_user_error(DemoError):
             _refuse_second_up(str(root / "demo"))
             home = fresh_home(root)
             chosen = port if port else pick_port(settings.http_port if port is None else 0)
@@ -200,8 +198,6 @@ def run_demo(port: int | None, data_dir: str | None) -> None:
             overrides = demo_overrides(home, chosen)
             base_url = f"http://127.0.0.1:{chosen}"
             topics = seed(overrides, base_url)
-        except DemoError as exc:
-            raise UserError(str(exc)) from None
 
         async def ready(_system: Any) -> None:
             progress.done()

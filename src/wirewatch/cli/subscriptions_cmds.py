@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from wirewatch.cli.common import DatabaseUrl
-from wirewatch.cli.errors import NotFound, UserError
+from wirewatch.cli.errors import NotFound, UserError, reported_as_user_error
 from wirewatch.cli.notify_common import notify_engine, notify_settings
 
 if TYPE_CHECKING:
@@ -96,10 +96,8 @@ def subscriptions_test(subscription_id: SubscriptionId, database_url: DatabaseUr
     """Deliver a sample alert now through the subscription's channel."""
     from wirewatch_notify.subscriptions import SubscriptionError
 
-    try:
+    with reported_as_user_error(SubscriptionError):
         result = _run_test(database_url, subscription_id)
-    except SubscriptionError as exc:
-        raise UserError(str(exc)) from exc
     if result is None:
         raise NotFound(f"no subscription with id {subscription_id}")
     if not result.delivered:
@@ -114,15 +112,13 @@ def subscriptions_rotate(subscription_id: SubscriptionId, database_url: Database
     from wirewatch_notify.secrets import SecretBox, load_secret_key
 
     settings = notify_settings()
-    try:
+    with reported_as_user_error(subscriptions.SubscriptionError):
         rotation = subscriptions.rotate_secret(
             notify_engine(database_url),
             subscription_id,
             SecretBox(load_secret_key(settings)),
             grace_s=settings.secret_rotation_grace_s,
         )
-    except subscriptions.SubscriptionError as exc:
-        raise UserError(str(exc)) from exc
     if rotation is None:
         raise NotFound(f"no subscription with id {subscription_id}")
     typer.echo(f"new webhook secret (shown once): {rotation.webhook_secret}")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from contextvars import ContextVar
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
 import httpx
+from wirewatch_shared.httpdates import parse_retry_after
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import ResolutionError, SsrfError, make_guarded_client
 
@@ -48,20 +47,6 @@ def make_http_client(*, allow_private: bool, max_connections: int = 100) -> http
         follow_redirects=False,
         headers={"user-agent": USER_AGENT},
     )
-
-
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value).timestamp()
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when - (now if now is not None else time.time()))
 
 
 def scaled_retry_after(value: str | None, *, scale: float, cap: float) -> float | None:

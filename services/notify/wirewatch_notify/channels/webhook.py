@@ -10,13 +10,14 @@ import time
 from typing import Any
 
 import httpx
+from wirewatch_shared.httpdates import parse_retry_after
 
 from wirewatch_notify.channels.base import (
     DeliveryRequest,
     PermanentDeliveryError,
     RetryableDeliveryError,
 )
-from wirewatch_notify.channels.http import parse_retry_after, post, scaled_retry_after
+from wirewatch_notify.channels.http import post, scaled_retry_after
 from wirewatch_notify.secrets import SECRET_PREFIX
 from wirewatch_notify.settings import NotifySettings
 
