@@ -16,7 +16,7 @@ from wirewatch_classify.dataset import (
     write_manifest,
 )
 from wirewatch_classify.engine import Classifier
-from wirewatch_classify.features import ItemParts, item_features
+from wirewatch_classify.features import ItemParts, fold_number, item_features
 from wirewatch_classify.model import MODEL_RULE, TopicModel, shipped_model
 from wirewatch_classify.topicdef import load_topics
 
@@ -40,8 +40,10 @@ def test_scoring_equals_the_training_features() -> None:
     """The memoised per-token scorer gives exactly w . x + b of the training features."""
     model = shipped_model()
     assert model is not None
-    for row in _rows(DATA / "classify_dev.jsonl")[:40]:
-        title, summary = str(row["title"]), str(row["summary"])
+    rows = [(str(r["title"]), str(r["summary"])) for r in _rows(DATA / "classify_dev.jsonl")[:40]]
+    # Numbers fold to one class: two in a title are two title words "#" and two "#" grams.
+    rows.append(("118 deportees and 97 others land on flight 4012", "Flight C-17 left at 06:30."))
+    for title, summary in rows:
         vector = item_features(title, summary)
         logits = model.logits(ItemParts.of(title, summary))
         for k, bias in enumerate(model.bias):
@@ -49,6 +51,20 @@ def test_scoring_equals_the_training_features() -> None:
                 value * model.weights[f][k] for f, value in vector.items() if f in model.weights
             )
             assert math.isclose(logits[k], expected, abs_tol=1e-9)
+
+
+def test_a_number_does_not_move_a_score(classifier: Classifier) -> None:
+    """Every run of digits is one token class for the model, so which number a headline
+    carries changes no score ("Deportation flight 118 ..." was tagged border-policy by
+    the n-grams of "118")."""
+    assert fold_number("118") == fold_number("7") == "#"
+    assert fold_number("c17") == "c#"
+    results = set()
+    for n in (*range(120), 1500, 2025, 40000):
+        matches, _ = classifier.classify(f"Deportation flight {n} lands in Guatemala", "")
+        results.add(tuple((m.topic, m.score) for m in matches))
+    assert len(results) == 1
+    assert [topic for topic, _ in results.pop()] == ["repatriation-flights"]
 
 
 def test_model_led_tag_carries_its_terms_as_evidence(classifier: Classifier) -> None:

@@ -17,6 +17,7 @@ FRESH_DATA = DATA.with_name("stories_fresh.jsonl")  # a third never-seen set, di
 UNSEEN_DATA = DATA.with_name("stories_unseen.jsonl")  # a fourth never-seen set, ditto
 NIGHT_DATA = DATA.with_name("stories_night.jsonl")  # a sixth never-seen set, ditto
 DAWN_DATA = DATA.with_name("stories_dawn.jsonl")  # a seventh never-seen set, ditto
+NOON_DATA = DATA.with_name("stories_noon.jsonl")  # an eighth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -58,6 +59,13 @@ def dawn_rows() -> list[dict[str, Any]]:
     if not DAWN_DATA.exists():
         pytest.skip(f"{DAWN_DATA} not found")
     text = DAWN_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def noon_rows() -> list[dict[str, Any]]:
+    if not NOON_DATA.exists():
+        pytest.skip(f"{NOON_DATA} not found")
+    text = NOON_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

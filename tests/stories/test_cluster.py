@@ -26,6 +26,7 @@ from tests.stories.support import (
     fresh_rows,
     new_rows,
     night_rows,
+    noon_rows,
     unseen_rows,
 )
 from wirewatch.cli.stories_cmds import _entity_finder, story_part
@@ -369,6 +370,17 @@ def test_seventh_never_seen_set_stays_above_its_floor() -> None:
     report = _report_of(dawn_rows())
     assert report.pairwise_f1 >= 0.94 and report.pairwise_precision >= 0.95
     assert report.alerts_per_story <= 1.12
+
+
+def test_eighth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_noon.jsonl: 0.880 pairwise F1 (precision 0.836, recall 0.929) and
+    1.125 alerts per story when first measured, before any change: the EU leaders' visit to
+    Lampedusa and Italy's cabinet decision of the next day became one story, and the
+    Tunisia memorandum opened twin stories. No change was kept after it (docs/stories.md,
+    Quality), so its first figures are its floor."""
+    report = _report_of(noon_rows())
+    assert report.pairwise_f1 >= 0.88 and report.pairwise_precision >= 0.83
+    assert report.alerts_per_story <= 1.13
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

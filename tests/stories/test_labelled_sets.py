@@ -37,6 +37,7 @@ SETS = [
     LabelledSet("stories_late.jsonl", "st-5", 45, 8, mostly_multi_outlet=False),
     LabelledSet("stories_night.jsonl", "st-6", 68, 15),
     LabelledSet("stories_dawn.jsonl", "st-7", 83, 18),
+    LabelledSet("stories_noon.jsonl", "st-8", 69, 16),
 ]
 
 

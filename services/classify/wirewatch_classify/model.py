@@ -35,7 +35,7 @@ from typing import Any
 
 from wirewatch_shared.events import Evidence
 
-from wirewatch_classify.features import ItemParts, token_features
+from wirewatch_classify.features import ItemParts, title_feature, token_features
 from wirewatch_classify.lexicon import FieldScan
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "topic_model.json"
@@ -162,7 +162,7 @@ class TopicModel:
         if found is not None:
             return found
         base = self.token_contribution(token)
-        extra = self._title.get(token)
+        extra = self._title.get(title_feature(token))
         result = base if extra is None else tuple(a + b for a, b in zip(base, extra, strict=True))
         if len(self._memo_title) > MEMO_LIMIT:
             self._memo_title.clear()

@@ -27,7 +27,7 @@ from typing import Any
 
 from wirewatch_classify.dataset import Item, load_split, outlet_bucket
 from wirewatch_classify.engine import Classifier, RuleView
-from wirewatch_classify.features import MAX_GRAM, MIN_GRAM, item_features
+from wirewatch_classify.features import MAX_GRAM, MIN_GRAM, NUMBER, item_features
 from wirewatch_classify.model import FORMAT, RAW_CLIP
 from wirewatch_classify.topicdef import load_topics
 
@@ -353,7 +353,10 @@ def _card(
         }
     return {
         "fitted_on": "+".join(fit_on),
-        "features": f"words, title words, word pairs, character {MIN_GRAM}-{MAX_GRAM}-grams",
+        "features": (
+            f"words, title words, word pairs, character {MIN_GRAM}-{MAX_GRAM}-grams; "
+            f"every run of digits folded to {NUMBER!r}"
+        ),
         "min_df": MIN_DF,
         "c": chosen,
         "vocabulary": vocab,
