@@ -22,6 +22,7 @@ UNSEEN = NEW.with_name("flights_unseen.jsonl")
 FRESH = NEW.with_name("flights_fresh.jsonl")
 DUSK = NEW.with_name("flights_dusk.jsonl")
 NIGHT = NEW.with_name("flights_night.jsonl")
+DAWN = NEW.with_name("flights_dawn.jsonl")
 
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
@@ -117,6 +118,17 @@ def test_night_set_figures() -> None:
     assert scores.recall() >= 0.93
     for field in ("destination", "status", "origin", "people"):
         assert scores.accuracy(field) >= 0.93, (field, scores.accuracy(field))
+
+
+def test_dawn_set_figures() -> None:
+    """The seventh never-seen set (46 items, 24 reports, 22 hard negatives: one report moves
+    a field by 0.042), tuned on since its first measurement (never-seen figures in
+    docs/flights.md)."""
+    scores = score(_items(DAWN))
+    assert scores.precision() >= 0.95
+    assert scores.recall() >= 0.95
+    for field in ("destination", "status", "origin", "people"):
+        assert scores.accuracy(field) >= 0.95, (field, scores.accuracy(field))
 
 
 def test_held_out_part_meets_the_goals() -> None:

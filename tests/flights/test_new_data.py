@@ -1,6 +1,6 @@
 """The never-seen flight sets of 2026-12-03 (flights_new, flights_check, flights_unseen,
-flights_fresh, flights_dusk, flights_night; see tests/data/README.md) stay well formed and
-apart from every set gathered before each."""
+flights_fresh, flights_dusk, flights_night, flights_dawn; see tests/data/README.md) stay well
+formed and apart from every set gathered before each."""
 
 from __future__ import annotations
 
@@ -109,6 +109,26 @@ SETS = [
         33,
         all_statuses=True,
     ),
+    FlightSet(
+        "flights_dawn.jsonl",
+        (
+            *EARLIER,
+            "flights_new.jsonl",
+            "flights_check.jsonl",
+            "flights_unseen.jsonl",
+            "flights_fresh.jsonl",
+            "flights_dusk.jsonl",
+            "flights_night.jsonl",
+            "stories_fresh.jsonl",
+            "stories_unseen.jsonl",
+            "stories_late.jsonl",
+            "stories_night.jsonl",
+            "stories_dawn.jsonl",
+        ),
+        46,
+        24,
+        all_statuses=False,
+    ),
 ]
 
 
@@ -144,6 +164,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_fresh.jsonl", 15),
         ("flights_dusk.jsonl", 18),
         ("flights_night.jsonl", 18),
+        ("flights_dawn.jsonl", 20),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:

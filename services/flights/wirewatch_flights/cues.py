@@ -980,6 +980,10 @@ PERIOD = _words(
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
     r"(?:first|second|third|fourth|last) quarter",
     r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
+    r"(?:en|in) (?:19|20)\d\d",
+    r"entre (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre) y (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
 PAST_SPAN = _words(
@@ -1010,6 +1014,18 @@ SCHEDULE = _words(
 )  # fmt: skip
 """A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
 one flight."""
+HABITUAL = _words(
+    r"cada (?:avion|vuelo|aeronave) (?:[\w-]+ ){0,5}?que (?:aterriza|llega|sale|despega)",
+    r"(?:each|every) (?:plane|flight|aircraft) (?:[\w-]+ ){0,5}?(?:that )?(?:lands|arrives|leaves)",
+)  # fmt: skip
+"""'Cada avión procedente de Estados Unidos que aterriza trae de 75 a 130': what every flight
+does, a feature on flights in general, not one flight."""
+PROPOSAL = _words(
+    r"propone", r"proponen", r"propuso", r"propusieron", r"propuesta", r"proposes?",
+    r"proposed", r"proposal", r"contingency plan", r"plan de contingencia",
+)  # fmt: skip
+"""A proposal or a contingency plan for removal flights: with no removal told as done, a
+policy item, not a flight."""
 GENERIC_REMOVAL = _words(
     r"(?:que|quienes) (?:sean|resulten|fueran) (?:deportad|expulsad|repatriad)\w*",
     r"(?:anyone|whoever|those) (?:who (?:is|are) )?(?:to be )?deported in (?:the )?future",

@@ -179,7 +179,8 @@ def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
     ... durante el primer semestre"): a tally, not a report of one flight; so is a headline
-    on what was spent on removal flights."""
+    on what was spent on removal flights, or what every flight does ("cada avión ... que
+    aterriza")."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
@@ -188,8 +189,8 @@ def _statistics(parts: list[Part]) -> bool:
             return True  # "Repatriaciones de dominicanos ... continúa cada martes"
         if cues.GENERIC_REMOVAL.search(first):
             return True  # "los bolivianos que sean deportados ... serán trasladados"
-        if cues.PERCENT_FLIGHTS.search(first):
-            return True
+        if cues.PERCENT_FLIGHTS.search(first) or cues.HABITUAL.search(part.folded):
+            return True  # "cada avión ... que aterriza trae de 75 a 130"
         if not cues.PERIOD.search(first):
             continue
         for number in part.numbers:
@@ -198,6 +199,15 @@ def _statistics(parts: list[Part]) -> bool:
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
     return False
+
+
+def _proposal(parts: list[Part]) -> bool:
+    """A headline on a proposal or a contingency plan for removal flights with nothing told
+    as done ("México propone diversificar los vuelos de repatriación"): a policy item."""
+    title = [p for p in parts if p.source == "title"]
+    return _first(title, cues.PROPOSAL) is not None and not (
+        _first(parts, cues.STRONG_PAST) or _agent_past(parts)
+    )
 
 
 def _carrier(parts: list[Part]) -> Span | None:
@@ -213,6 +223,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
     """The flight and deportation cues when the item is about deporting people by air."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
+        return None
+    if _proposal(parts):
         return None
     flight = _first(parts, cues.FLIGHT) or _carrier(parts) or _removal_without_flight_word(parts)
     if flight is None:
