@@ -29,6 +29,9 @@ POOL_FILES = {
     # The fourth never-seen set (2026-12-03 night; measured before any change, then pooled).
     "fresh-en": DATA / "classify_pool_fresh_en.jsonl",
     "fresh-es": DATA / "classify_pool_fresh_es.jsonl",
+    # The fifth never-seen set (2026-12-03 dusk; measured before any change, then pooled).
+    "dusk-en": DATA / "classify_pool_dusk_en.jsonl",
+    "dusk-es": DATA / "classify_pool_dusk_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -42,6 +45,8 @@ FILE_LANG_AND_ID = {
     "recent-es": ("es", "pool-res-"),
     "fresh-en": ("en", "pool-fen-"),
     "fresh-es": ("es", "pool-fes-"),
+    "dusk-en": ("en", "pool-den-"),
+    "dusk-es": ("es", "pool-des-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [
