@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from wirewatch_shared.clock import utcnow
-from wirewatch_shared.db import session_scope
+from wirewatch_shared.db import delete_by_key, session_scope
 from wirewatch_shared.events import TopicDefinitionEvent
 
 from wirewatch_classify.engine import UserTopic
@@ -125,12 +125,8 @@ def create(engine: Engine, definition: Definition, *, replace: bool = False) -> 
 
 
 def delete(engine: Engine, name: str) -> bool:
-    with session_scope(engine) as session:
-        row = session.get(UserTopicRow, name)
-        if row is None:
-            return False
-        session.delete(row)
-        return True
+    """Deletes the user topic ``name``; False if there is none."""
+    return delete_by_key(engine, UserTopicRow, name)
 
 
 def list_definitions(engine: Engine) -> list[Definition]:
