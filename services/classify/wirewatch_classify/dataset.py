@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wirewatch_shared.jsonlines import json_lines
+
 from wirewatch_classify.text import fold
 
 PATTERNS = (
@@ -93,13 +95,8 @@ def labelled_files(data_dir: Path) -> list[Path]:
 
 def read_items(path: Path) -> list[Item]:
     items: list[Item] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DatasetError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, row in json_lines(lines, path, DatasetError):
         if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
             continue  # not a labelled item
         if not (row.get("title") or row.get("summary")):

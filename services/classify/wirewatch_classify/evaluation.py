@@ -12,11 +12,12 @@ the observed share of positives), and every misclassified item.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from wirewatch_shared.jsonlines import json_lines
 
 from wirewatch_classify.engine import Classifier
 
@@ -151,13 +152,7 @@ def read_labelled(path: Path) -> list[dict[str, Any]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise EvalFileError(f"cannot read {path}: {exc.strerror}") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalFileError(f"{path} line {number}: not valid JSON ({exc.msg})") from exc
+    for number, row in json_lines(lines, path, EvalFileError):
         if not isinstance(row, dict) or not isinstance(row.get("labels"), list):
             # No labels, no figures: an unlabelled file would score as all true negatives.
             raise EvalFileError(

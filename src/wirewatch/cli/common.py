@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import IO, Annotated, Any
 import typer
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
+from wirewatch_shared.jsonlines import json_lines
 from wirewatch_shared.settings import CommonSettings
 
 from wirewatch.cli.errors import UserError
@@ -97,13 +97,7 @@ def json_objects(
     """(line number, object) of each non-blank line of a JSON-lines input; a line that is
     not a JSON object, or whose ``title``/``summary`` is not a string (``null`` allowed
     when ``null_text``), is one clear error naming the source and the line."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{source} line {number}: not valid JSON ({exc.msg})") from exc
+    for number, obj in json_lines(stream, source, UserError):
         if not isinstance(obj, dict):
             raise UserError(f"{source} line {number}: expected a JSON object")
         for key in ("title", "summary"):
