@@ -448,7 +448,8 @@ SENDER_VERB_AFTER = re.compile(
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
     r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
-    r"ha fletado|fleta|fleto|chartered)\b"
+    r"ha fletado|fleta|fleto|chartered|ejecuta|ejecuto|ejecutaron|executed|executes|"
+    r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron)\b"
 )
 EITHER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"
@@ -910,7 +911,8 @@ NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
     r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
-    r"(?:to|a|-)\s*\d+)\b"
+    r"familias|families|family units?|unidades familiares|nucleos familiares|households|hogares|"
+    r"grupos|groups|(?:to|a|-)\s*\d+)\b"
 )
 
 NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$")
