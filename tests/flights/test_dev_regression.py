@@ -24,6 +24,7 @@ DUSK = NEW.with_name("flights_dusk.jsonl")
 NIGHT = NEW.with_name("flights_night.jsonl")
 DAWN = NEW.with_name("flights_dawn.jsonl")
 LATE = NEW.with_name("flights_late.jsonl")
+PREDAWN = NEW.with_name("flights_predawn.jsonl")
 
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
@@ -144,6 +145,23 @@ def test_late_set_figures() -> None:
         "status": 0.96,
         "origin": 0.92,
         "people": 0.88,
+    }.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+def test_predawn_set_figures() -> None:
+    """The ninth never-seen set (53 items, 33 reports, 20 hard negatives: one report moves
+    a field by 0.030), tuned on since its first measurement (never-seen figures in
+    docs/flights.md); its floors sit just under what the ninth round reached, far under
+    the goals, because most of its errors were left as single cases."""
+    scores = score(_items(PREDAWN))
+    assert scores.precision() >= 0.78
+    assert scores.recall() >= 0.82
+    for field, floor in {
+        "destination": 0.7,
+        "status": 0.8,
+        "origin": 0.64,
+        "people": 0.7,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 

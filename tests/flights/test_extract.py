@@ -527,3 +527,54 @@ def test_phrasing_of_the_eighth_round(
     flight = extract(title, summary, PUBLISHED)
     assert flight is not None
     assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Over 1, 800 Ethiopians Repatriated", [1800]),
+        ("More than 1, 050 Ethiopians migrants", [1050]),
+        # a day of the month before a count keeps the two numbers apart
+        ("on June 5, 200 migrants", [5, 200]),
+        ("el 5 de junio, 200 migrantes", [5, 200]),
+    ],
+)
+def test_a_thousands_comma_typed_with_a_space(text: str, values: list[int]) -> None:
+    assert [n.value for n in numbers(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # a permission denied ("no autoriza aterrizaje") is a blocked flight, not a plan
+        (
+            "Venezuela no autoriza aterrizaje de avión con migrantes expulsados",
+            "Tras las medidas de realizadas por el Gobierno, de un total de 2.600 "
+            "migrantes, se había proyectado la expulsión de 60 de ellos, todos de "
+            "nacionalidad venezolana. Sin embargo, dicha orden no pudo concretarse pese a "
+            "los esfuerzos chilenos.",
+            ("VE", "blocked"),
+        ),
+        # a thousands comma typed with a space after it is one head count
+        (
+            "Over 1, 800 Ethiopians Repatriated from Saudi Arabia Today",
+            "ADDIS ABABA – More than 1800 Ethiopians have returned from Saudi Arabia as the"
+            " government resumes its repatriation operation today.",
+            ("ET", "completed", 1800),
+        ),
+        (
+            "Over 1, 050 Ethiopian Migrants Return Home from Saudi Arabia",
+            "ADDIS ABABA – More than 1, 050 Ethiopians migrants have returned home from "
+            "Saudi Arabia on Monday as the government continues its repatriation push this "
+            "week.",
+            ("ET", "completed", 1050),
+        ),
+    ],
+)
+def test_phrasing_of_the_ninth_round(
+    title: str, summary: str, expected: tuple[object, ...]
+) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    got = (flight.destination, flight.status, flight.people)
+    assert got[: len(expected)] == expected

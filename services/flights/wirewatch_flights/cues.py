@@ -718,6 +718,15 @@ BLOCKED_STRONG = _words(
     r"violaria\w*", r"would violate",
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
+    # a permission denied in any tense or voice ("no autoriza aterrizaje", "was not
+    # authorised to land", "withdrew clearance"): the flight cannot go
+    r"no (?:autoriza|autorizan|autorizaron|autorizara|autorizaran|permite|permiten|"
+    r"permitieron|permitira|permitiran)",
+    r"no (?:ha|han|habia|habian|fue|fueron) (?:autorizad[oa]s?|permitid[oa]s?)",
+    r"(?:not|never) (?:been )?(?:authori[sz]ed|permitted|allowed|cleared) to "
+    r"(?:land|take off|depart|fly|leave)",
+    r"(?:not|never) (?:given|granted) (?:landing )?(?:permission|clearance)",
+    r"(?:refused|denied|withdrew|withdrawn|revoked|pulled) (?:\w+ ){0,2}?(?:permission|clearance)",
     r"(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|aterrizo|llego)",
     r"no (?:pudo|pudieron|podra|podran) (?:despegar|salir|partir|aterrizar)",
     r"detener (?:el |los |la |las )?(?:vuelos?|deportacion\w*|expulsion\w*)",

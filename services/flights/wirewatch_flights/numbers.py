@@ -88,7 +88,39 @@ def _digit_numbers(text: str) -> list[Number]:
         if len(raw) > 7:
             continue
         found.append(Number(int(raw), m.start(), m.end()))
-    return found
+    return _spaced_thousands(text, found)
+
+
+_SPACED_THOUSANDS = re.compile(r", (\d{3})(?![\d.,])")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+
+
+def _spaced_thousands(text: str, found: list[Number]) -> list[Number]:
+    """A thousands comma typed with a space after it ("Over 1, 800 Ethiopians") joins
+    the two groups; a day of the month before a count ("on June 5, 200 migrants") does
+    not."""
+    out: list[Number] = []
+    skip = -1
+    for i, n in enumerate(found):
+        if i == skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        tail = _SPACED_THOUSANDS.match(text, n.end)
+        if (
+            nxt is not None
+            and tail is not None
+            and nxt.start == tail.start(1)
+            and n.value < 1000
+            and n.end - n.start <= 3
+            and not _MONTH_BEFORE.search(text, max(0, n.start - 12), n.start)
+        ):
+            out.append(Number(n.value * 1000 + nxt.value, n.start, nxt.end))
+            skip = i + 1
+            continue
+        out.append(n)
+    return out
 
 
 def _word_numbers(lowered: str) -> list[Number]:
