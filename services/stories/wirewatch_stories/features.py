@@ -195,8 +195,9 @@ SPANISH_TO_ENGLISH = {
     # English items only, paired where one is the other's translation; English variants
     # that part before five letters meet too (voted/votes/vote, halts/halt, raids/raid)
     # courts, laws and votes
-    "senad": "senat", "votac": "vote", "votar": "vote", "voto": "vote", "votos": "vote",
-    "votes": "vote", "voted": "vote", "votin": "vote", "proye": "bill", "act": "law",
+    "senad": "senat", "votac": "vote", "vota": "vote", "votan": "vote", "votar": "vote",
+    "voto": "vote", "votos": "vote", "votes": "vote", "voted": "vote", "votin": "vote",
+    "proye": "bill", "act": "law",
     "magis": "judge", "juece": "judge", "fisca": "attor", "lawsu": "deman", "sued": "deman",
     "sues": "deman", "audie": "heari", "revoc": "revok", "struc": "vacat", "strik": "vacat",
     "pausa": "pause", "pauso": "pause", "frena": "halt", "halts": "halt", "halte": "halt",
