@@ -53,6 +53,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -103,6 +104,7 @@ class Servers:
         self.first: dict[str, float] = {}  # an item's first alert of either mode, by item id
         self.story_alerts: dict[str, float] = {}  # story-mode alerts (/story), by story id
         self.story_arrivals: dict[str, float] = {}  # the same, by the id of the alert's item
+        self.story_of: dict[str, str] = {}  # a story-mode alert's item id -> its story id
         self.posts = 0  # item-mode POSTs, duplicates included
         self.lock = threading.Lock()
         servers = self
@@ -132,6 +134,7 @@ class Servers:
                         servers.story_alerts.setdefault(story_id or "?", now)
                         if alert_item:
                             servers.story_arrivals.setdefault(alert_item, now)
+                            servers.story_of.setdefault(alert_item, story_id or "?")
                             servers.first.setdefault(alert_item, now)
                     self._reply(204, b"", "text/plain")
                     return
@@ -728,8 +731,10 @@ def report_latency(
     story_events: TopicWatch,
     servers: Servers,
     modes: list[str],
+    outbox_rows: dict[str, tuple[float, float]],
 ) -> None:
-    """publish→alert percentiles per subscription mode, split at each hop's timestamp."""
+    """publish→alert percentiles per subscription mode, split at each hop's timestamp
+    (story mode's last hop also at the outbox row's recorded and sent times)."""
 
     def line(label: str, values: list[float]) -> None:
         print(
@@ -753,7 +758,39 @@ def report_latency(
         line("  publish→delivery", [arrived[k] - published[k] for k in keys])
         before = classified.stamps if mode == "item" else story_events.stamps
         line("  last hop (→webhook)", [arrived[k] - before[k] for k in keys if k in before])
+        if mode == "story" and outbox_rows:
+            with servers.lock:
+                story_of = dict(servers.story_of)
+            rows = {k: outbox_rows.get(f"story:{story_of.get(k)}") for k in keys}
+            timed = {k: r for k, r in rows.items() if r and k in before}
+            line("    story event→outbox row", [timed[k][0] - before[k] for k in timed])
+            line("    outbox row→sent", [timed[k][1] - timed[k][0] for k in timed])
     print("  goal: publish→delivery p99 <= 500 ms")
+
+
+def outbox_times(database_url: str) -> dict[str, tuple[float, float]]:
+    """Each sent delivery's (recorded, sent) times, by its key (item id or story:<id>):
+    where notify's part of the last hop goes."""
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT item_id, created_at, sent_at FROM notify_delivery"
+                    " WHERE sent_at IS NOT NULL"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    return {key: (_epoch(made), _epoch(sent)) for key, made, sent in rows}
+
+
+def _epoch(value: datetime | str) -> float:
+    """A timestamp column as epoch seconds (SQLite hands back text, naive means UTC)."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -834,7 +871,10 @@ async def main(args: argparse.Namespace) -> None:
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
                 f"{len(latency)} items alerted"
             )
-            report_latency(latency, watch, classified, story_events, servers, args.alert_modes)
+            rows = await asyncio.to_thread(outbox_times, cluster.database_url)
+            report_latency(
+                latency, watch, classified, story_events, servers, args.alert_modes, rows
+            )
             print(f"  {len(servers.story_alerts)} stories alerted in all (story mode)")
 
             print("\npeak RSS (goal <= 150 MB per service):")

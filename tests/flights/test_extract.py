@@ -470,3 +470,60 @@ def test_phrasing_of_the_seventh_round(
     flight = extract(title, summary, PUBLISHED)
     assert flight is not None
     assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # a factsheet or a guide on what a removal flight is like, not one flight
+        ("Returns and Charter Flight Factsheet (Nov 2021)", "Since April 2020 we have used 95 "
+         "charter flights to return people to countries including Albania and Jamaica."),
+        ("What to expect on a deportation flight out of the United States", "U.S. Immigration "
+         "and Customs Enforcement (ICE) conducts regular deportation flights to send deported "
+         "immigrants to their home countries throughout the world."),
+        # an expulsion over an international bridge is a land return
+        ("Ola migratoria en Perú: Expulsan a 80 extranjeros indocumentados desde Tumbes hacia "
+         "Ecuador", "Ochenta ciudadanos extranjeros fueron expulsados de Perú a través del "
+         "Puente Internacional que une Aguas Verdes con Huaquillas, Ecuador."),
+        # flights said not to exist make no flight
+        ("ACLU Turns to Supreme Court Amid Fears of Imminent Alien Enemies Act Deportations",
+         "A U.S. Department of Justice lawyer told a federal judge that there are no plans for "
+         "such flights on Friday or Saturday while still asserting the administration's right "
+         "to remove people."),
+    ],
+)  # fmt: skip
+def test_not_a_flight_record_of_the_eighth_round(title: str, summary: str) -> None:
+    assert extract(title, summary, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # an IOM voluntary return is a return; "Niger's capital" is a city, not money
+        ("IOM Organizes First Humanitarian Charter Flight from Algeria to Niger", "This week, "
+         "the IOM organized its first flight for voluntary return from the southern Algerian "
+         "city of Tamanrasset to Niger's capital, Niamey, carrying 166 Nigerien nationals.",
+         ("DZ", "NE", 166, "completed")),
+        # a count of families is no head count; "no se concretó" is a flight that did not go
+        ("México deporta desde Monterrey 17 familias de migrantes de Guatemala", "México deportó "
+         "este miércoles desde Monterrey a un grupo de 17 familias de migrantes guatemaltecas, "
+         "por primera vez vía aérea.", ("MX", "GT", None, "completed")),
+        ("La historia del vuelo de expulsión que no se concretó", "El 3 de marzo debía salir un "
+         "avión con 70 ciudadanos venezolanos expulsados, pero no fueron embarcados.",
+         (None, "VE", 70, "blocked")),
+        # a state that carries out the expulsion is the origin
+        ("Perú endurece la ley migratoria: hoy expulsaron a 39 extranjeros", "El gobierno de "
+         "Perú ejecutó hoy la expulsión de treinta y nueve ciudadanos venezolanos desde la base "
+         "aérea de la Policía Nacional.", ("PE", "VE", 39, "completed")),
+        # a participle headline gives way to a lede that says the plane is set to arrive
+        ("At least 40 Nepalis deported from the US, arriving in Kathmandu today on chartered "
+         "flight", "At least 40 Nepali nationals deported from the United States are set to "
+         "arrive in Kathmandu today on a US-chartered flight.", ("US", "NP", 40, "planned")),
+    ],
+)  # fmt: skip
+def test_phrasing_of_the_eighth_round(
+    title: str, summary: str, expected: tuple[object, ...]
+) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people, flight.status) == expected

@@ -1,6 +1,6 @@
 """The never-seen flight sets of 2026-12-03 (flights_new, flights_check, flights_unseen,
-flights_fresh, flights_dusk, flights_night, flights_dawn; see tests/data/README.md) stay well
-formed and apart from every set gathered before each."""
+flights_fresh, flights_dusk, flights_night, flights_dawn, flights_late; see
+tests/data/README.md) stay well formed and apart from every set gathered before each."""
 
 from __future__ import annotations
 
@@ -129,6 +129,28 @@ SETS = [
         24,
         all_statuses=False,
     ),
+    FlightSet(
+        "flights_late.jsonl",
+        (
+            *EARLIER,
+            "flights_new.jsonl",
+            "flights_check.jsonl",
+            "flights_unseen.jsonl",
+            "flights_fresh.jsonl",
+            "flights_dusk.jsonl",
+            "flights_night.jsonl",
+            "flights_dawn.jsonl",
+            "stories_fresh.jsonl",
+            "stories_unseen.jsonl",
+            "stories_late.jsonl",
+            "stories_night.jsonl",
+            "stories_dawn.jsonl",
+            "stories_noon.jsonl",
+        ),
+        48,
+        27,
+        all_statuses=True,
+    ),
 ]
 
 
@@ -165,6 +187,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_dusk.jsonl", 18),
         ("flights_night.jsonl", 18),
         ("flights_dawn.jsonl", 20),
+        ("flights_late.jsonl", 20),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:

@@ -18,6 +18,7 @@ UNSEEN_DATA = DATA.with_name("stories_unseen.jsonl")  # a fourth never-seen set,
 NIGHT_DATA = DATA.with_name("stories_night.jsonl")  # a sixth never-seen set, ditto
 DAWN_DATA = DATA.with_name("stories_dawn.jsonl")  # a seventh never-seen set, ditto
 NOON_DATA = DATA.with_name("stories_noon.jsonl")  # an eighth never-seen set, ditto
+MIDNIGHT_DATA = DATA.with_name("stories_midnight.jsonl")  # a ninth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -66,6 +67,13 @@ def noon_rows() -> list[dict[str, Any]]:
     if not NOON_DATA.exists():
         pytest.skip(f"{NOON_DATA} not found")
     text = NOON_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def midnight_rows() -> list[dict[str, Any]]:
+    if not MIDNIGHT_DATA.exists():
+        pytest.skip(f"{MIDNIGHT_DATA} not found")
+    text = MIDNIGHT_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

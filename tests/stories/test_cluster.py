@@ -24,6 +24,7 @@ from tests.stories.support import (
     dawn_rows,
     dev_rows,
     fresh_rows,
+    midnight_rows,
     new_rows,
     night_rows,
     noon_rows,
@@ -317,6 +318,19 @@ def test_ruling_words_meet_across_english_and_spanish() -> None:
         assert extract(en).of_kind("w:") == extract(es).of_kind("w:"), (en, es)
 
 
+def test_granting_papers_meets_across_english_and_spanish() -> None:
+    """tests/data/stories_midnight.jsonl: Spain's regularisation split three ways, its
+    Spanish reports saying "regularización" and "aprueba", the English ones "legal status",
+    "legalise" and "approves"."""
+    pairs = [
+        ("legal status", "regularización"),
+        ("legalise", "regularizar"),
+        ("approves", "aprueba"),
+    ]
+    for en, es in pairs:
+        assert extract(en).of_kind("w:") & extract(es).of_kind("w:"), (en, es)
+
+
 def test_never_seen_set_stays_above_its_floor() -> None:
     """tests/data/stories_new.jsonl (see tests/data/README.md): 0.901 pairwise F1 and 1.243
     alerts per story before the rules it led to; a regression floor now, no longer unseen."""
@@ -381,6 +395,16 @@ def test_eighth_never_seen_set_stays_above_its_floor() -> None:
     report = _report_of(noon_rows())
     assert report.pairwise_f1 >= 0.88 and report.pairwise_precision >= 0.83
     assert report.alerts_per_story <= 1.13
+
+
+def test_ninth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_midnight.jsonl: 0.931 pairwise F1 (precision 1.000, recall 0.870)
+    and 1.143 alerts per story when first measured, before any change: Spain's
+    regularisation split into Spanish and English stories. The lexicon's words for granting
+    papers were found with it (0.952, 1.071), so it is a regression floor now."""
+    report = _report_of(midnight_rows())
+    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.08
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

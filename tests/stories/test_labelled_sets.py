@@ -38,6 +38,7 @@ SETS = [
     LabelledSet("stories_night.jsonl", "st-6", 68, 15),
     LabelledSet("stories_dawn.jsonl", "st-7", 83, 18),
     LabelledSet("stories_noon.jsonl", "st-8", 69, 16),
+    LabelledSet("stories_midnight.jsonl", "st-9", 56, 14),
 ]
 
 

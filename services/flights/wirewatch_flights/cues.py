@@ -89,6 +89,7 @@ DEPORT = _words(
     r"envi(?:o|aron|ad[oa]s) (?:a|de regreso|desde)",
     r"sent (?:\w+ ){0,3}?(?:to|back)",
     r"migrant flights?",
+    r"voluntary (?:humanitarian )?returns?",
     r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?(?:im)?migrants",
     r"(?:carrying|transporting|with|of) (?:\w+ ){0,3}?asylum seekers",
     r"send(?:s|ing)? (?:\w+ ){0,2}?(?:migrants|deportees|immigrants|asylum seekers|detainees)",
@@ -103,6 +104,12 @@ DEPORT = _words(
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
 )
+NO_FLIGHT_BEFORE = re.compile(
+    r"\b(?:no|sin|ningun|ninguna|not any)\s+(?:plans?\s+(?:for|of|de)\s+|planes\s+de\s+)?"
+    r"(?:such\s+|any\s+|more\s+|further\s+|tales\s+|mas\s+)?$"
+)
+"""Before a flight word: flights said not to exist ("there are no plans for such flights"),
+which make no flight of the item."""
 EVACUATION = _words(
     r"evacu\w+",
     r"stranded",
@@ -151,7 +158,8 @@ REMAINS_FUNDS = _words(
     r"profits?",
     r"funds",
     r"fondos",
-    r"capital",
+    r"capital(?:es)? (?:repatri\w+|flight)",
+    r"repatri\w+ (?:of |de |del )?(?:los )?capital(?:es)?",
     r"utilidades",
     r"dividend\w*",
     r"artefacts?",
@@ -440,7 +448,8 @@ SENDER_VERB_AFTER = re.compile(
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
     r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
-    r"ha fletado|fleta|fleto|chartered)\b"
+    r"ha fletado|fleta|fleto|chartered|ejecuta|ejecuto|ejecutaron|executed|executes|"
+    r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron)\b"
 )
 EITHER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"
@@ -667,6 +676,7 @@ LAND_OR_SEA = _words(
     r"embarcacion\w*", r"guardia costera", r"coast guard", r"intercept\w*", r"at sea",
     r"puerto de", r"via maritima", r"seaport", r"via terrestre", r"overland",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
+    r"puente internacional", r"international bridge", r"border bridge",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
     r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
@@ -703,6 +713,8 @@ BLOCKED_STRONG = _words(
     r"could not land", r"desautoriz\w+", r"scrapped", r"called off", r"postpone\w*",
     r"pospuest\w+", r"aplaz\w+", r"no dejo entrar", r"no dejaron", r"interim measure",
     r"frustrad[oa]s?", r"abort\w*", r"reprogramad\w*", r"rescheduled",
+    r"no se (?:concreto|concretaron|realizo|realizaron|llevo a cabo)",
+    r"(?:no fueron|were not|weren t) (?:embarcad[oa]s|boarded|put on (?:the|a) (?:plane|flight))",
     r"violaria\w*", r"would violate",
     r"prevented", r"blocking", r"deneg\w+", r"freno", r"frenaron", r"restraining order",
     r"no (?:autorizo|permitio|dejo aterrizar)", r"declined to (?:accept|receive|take)",
@@ -740,7 +752,8 @@ EXPLAINER_TITLE = re.compile(
 """A headline that explains how removals work in general, not one flight."""
 GUIDE_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
-    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b"
+    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b|\bfact ?sheet\b|\bfaqs?\b|"
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:what to expect|que esperar|preguntas frecuentes)\b"
 )
 """A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
 EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
@@ -844,6 +857,7 @@ FUTURE_ARRIVAL = _words(
     r"llegara\w*", r"aterrizara\w*", r"arribara\w*", r"recibira\w*",
     r"will (?:arrive|land|touch down|receive)", r"(?:is|are) due to (?:arrive|land)",
     r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
+    r"(?:is|are) (?:set|scheduled) to (?:arrive|land|touch down)",
     r"tomorrow", r"(?:would|will) be (?:repatriated|deported|flown|returned)",
 )  # fmt: skip
 """A lede's future of the arrival: the present-tense headline announced it."""
@@ -897,7 +911,8 @@ NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
     r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
-    r"(?:to|a|-)\s*\d+)\b"
+    r"familias|families|family units?|unidades familiares|nucleos familiares|households|hogares|"
+    r"grupos|groups|(?:to|a|-)\s*\d+)\b"
 )
 
 NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$")

@@ -210,6 +210,15 @@ def _proposal(parts: list[Part]) -> bool:
     )
 
 
+def _flight_word(parts: list[Part]) -> Span | None:
+    """The first flight word that is not denied ("no plans for such flights")."""
+    for part in parts:
+        for m in cues.FLIGHT.finditer(part.folded):
+            if not cues.NO_FLIGHT_BEFORE.search(part.folded, max(0, m.start() - 30), m.start()):
+                return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+    return None
+
+
 def _carrier(parts: list[Part]) -> Span | None:
     """An airline or air force named ("los viajes de Conviasa"): a flight."""
     for part in parts:
@@ -226,7 +235,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
         return None
     if _proposal(parts):
         return None
-    flight = _first(parts, cues.FLIGHT) or _carrier(parts) or _removal_without_flight_word(parts)
+    flight = _flight_word(parts) or _carrier(parts) or _removal_without_flight_word(parts)
     if flight is None:
         return None
     return flight, deport

@@ -157,6 +157,9 @@ SPANISH_TO_ENGLISH = {
     "muert": "dead", "muere": "dead", "murie": "dead", "morir": "dead",
     "died": "dead", "death": "dead", "herid": "injur", "lacri": "tear", "ahoga": "drown",
     "garit": "port", "puert": "port",
+    # granting papers (added after tests/data/stories_midnight.jsonl was measured): Spanish
+    # "regularización" is English "legal status", "legalise"; "aprueba" is "approves"
+    "legal": "regul", "aprue": "appro",
 }  # fmt: skip
 
 # A country's name and its people in both languages -> one stem (the English name's), so
