@@ -32,6 +32,9 @@ POOL_FILES = {
     # The fifth never-seen set (2026-12-03 dusk; measured before any change, then pooled).
     "dusk-en": DATA / "classify_pool_dusk_en.jsonl",
     "dusk-es": DATA / "classify_pool_dusk_es.jsonl",
+    # The sixth never-seen set (2026-12-03 late; measured before any change, then pooled).
+    "late-en": DATA / "classify_pool_late_en.jsonl",
+    "late-es": DATA / "classify_pool_late_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -47,6 +50,8 @@ FILE_LANG_AND_ID = {
     "fresh-es": ("es", "pool-fes-"),
     "dusk-en": ("en", "pool-den-"),
     "dusk-es": ("es", "pool-des-"),
+    "late-en": ("en", "pool-len-"),
+    "late-es": ("es", "pool-les-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [

@@ -18,24 +18,25 @@ from wirewatch_classify.evaluation import Report, evaluate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# Measured on the test split of 850 items (cut-off pinned at 2025-07-04; the 835 of 19:50
-# plus 15 of the dusk never-seen set) with topic files border-policy v9 /
-# repatriation-flights v7 and the model of 2026-12-03 20:07 (the dusk set pooled, same
-# rules): repatriation-flights F1 0.930 (en 0.931, es 0.929), Brier 0.047; border-policy F1
-# 0.874 (en 0.879, es 0.872), Brier 0.100; negatives tagged 7/177 (4.0%). On the 835 old
-# items: 0.929 / 0.873, 7/172 (4.1%), as the model of 19:50 (0.928 / 0.870, 7/172).
-# docs/classify.md, "Sixth round". The negatives ceiling stays 4.1% (set by the fifth round:
-# the fold cost one test negative, nothing was tuned to win it back; the third round raised
-# it to 4% the same way, the fourth lowered it to 3.5%); back to 3.5% at ≤ 6/172.
-F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.86}
+# Measured on the test split of 885 items (cut-off pinned at 2025-07-04; the 850 of 20:07
+# plus 35 of the late never-seen set) with topic files border-policy v9 /
+# repatriation-flights v8 and the model of 2026-12-03 (seventh round: the late set pooled,
+# land-or-sea-return -3 -> -4): repatriation-flights F1 0.926 (en 0.927, es 0.924), Brier 0.047;
+# border-policy F1 0.875 (en 0.875, es 0.875), Brier 0.099; negatives tagged 7/186 (3.8%).
+# On the 850 old items: 0.928 / 0.874, 7/177 (4.0%), as the model of 20:07 (0.930 / 0.874,
+# 7/177). docs/classify.md, "Seventh round". The negatives ceiling goes from 4.1% to 3.8%: seven
+# of the 177 old test negatives are still tagged (counted, not read) and none of the nine new
+# ones -- the rate fell because the denominator grew, not because a tag was removed.
+# Border-policy floors 0.86 -> 0.865.
+F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.865}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.915,
     ("repatriation-flights", "es"): 0.915,
-    ("border-policy", "en"): 0.86,
-    ("border-policy", "es"): 0.86,
+    ("border-policy", "en"): 0.865,
+    ("border-policy", "es"): 0.865,
 }
 BRIER_CEILING = {"repatriation-flights": 0.055, "border-policy": 0.12}
-NEGATIVES_TAGGED_CEILING = 0.041
+NEGATIVES_TAGGED_CEILING = 0.038
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ NIGHT_DATA = DATA.with_name("stories_night.jsonl")  # a sixth never-seen set, di
 DAWN_DATA = DATA.with_name("stories_dawn.jsonl")  # a seventh never-seen set, ditto
 NOON_DATA = DATA.with_name("stories_noon.jsonl")  # an eighth never-seen set, ditto
 MIDNIGHT_DATA = DATA.with_name("stories_midnight.jsonl")  # a ninth never-seen set, ditto
+PREDAWN_DATA = DATA.with_name("stories_predawn.jsonl")  # a tenth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -74,6 +75,13 @@ def midnight_rows() -> list[dict[str, Any]]:
     if not MIDNIGHT_DATA.exists():
         pytest.skip(f"{MIDNIGHT_DATA} not found")
     text = MIDNIGHT_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def predawn_rows() -> list[dict[str, Any]]:
+    if not PREDAWN_DATA.exists():
+        pytest.skip(f"{PREDAWN_DATA} not found")
+    text = PREDAWN_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -39,6 +39,7 @@ SETS = [
     LabelledSet("stories_dawn.jsonl", "st-7", 83, 18),
     LabelledSet("stories_noon.jsonl", "st-8", 69, 16),
     LabelledSet("stories_midnight.jsonl", "st-9", 56, 14),
+    LabelledSet("stories_predawn.jsonl", "st-10", 52, 13),
 ]
 
 
