@@ -35,6 +35,9 @@ POOL_FILES = {
     # The sixth never-seen set (2026-12-03 late; measured before any change, then pooled).
     "late-en": DATA / "classify_pool_late_en.jsonl",
     "late-es": DATA / "classify_pool_late_es.jsonl",
+    # The seventh never-seen set (2026-12-03 predawn; measured before any change, then pooled).
+    "predawn-en": DATA / "classify_pool_predawn_en.jsonl",
+    "predawn-es": DATA / "classify_pool_predawn_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -52,6 +55,8 @@ FILE_LANG_AND_ID = {
     "dusk-es": ("es", "pool-des-"),
     "late-en": ("en", "pool-len-"),
     "late-es": ("es", "pool-les-"),
+    "predawn-en": ("en", "pool-pen-"),
+    "predawn-es": ("es", "pool-pes-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [
