@@ -416,7 +416,7 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
     r"expelled by|deportad[oa]s (?:de|por|desde|por parte de)|por parte de|"
     r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
-    r"(?:expulso|expulsaron|deporto|deportaron) de|"
+    r"(?:expulso|expulsaron|deporto|deportaron|expulsar|deportar) de|"
     r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
     r"que salio de|salio de|salir de|saldra de|salieron de|despego de|partio de|"
@@ -437,6 +437,9 @@ ORIGIN_BEFORE_WEAK = re.compile(
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|living|lived|residing|camped|camping|stranded) in|"
+    # "illegally in the territory of the Republic of Cyprus": where they stayed
+    r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
+    r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
     r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*$"
 )
 SENDER_VERB_AFTER = re.compile(
