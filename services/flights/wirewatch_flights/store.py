@@ -80,7 +80,7 @@ def _find_record(
         # Another story's record can only be an announcement this story flies (see
         # merge.same_flight): a busy route's flown records are not even read.
         query = query.where(
-            or_(FlightRecord.status == "planned", cast(FlightRecord.story_ids, Text) == "[]")
+            or_(col(FlightRecord.status) == "planned", cast(FlightRecord.story_ids, Text) == "[]")
         )
     candidates = session.exec(query.order_by(col(FlightRecord.updated_at).desc())).all()
     for record in candidates:
