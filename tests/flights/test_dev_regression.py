@@ -25,6 +25,7 @@ NIGHT = NEW.with_name("flights_night.jsonl")
 DAWN = NEW.with_name("flights_dawn.jsonl")
 LATE = NEW.with_name("flights_late.jsonl")
 PREDAWN = NEW.with_name("flights_predawn.jsonl")
+SUNRISE = NEW.with_name("flights_sunrise.jsonl")
 
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
@@ -162,6 +163,23 @@ def test_predawn_set_figures() -> None:
         "status": 0.8,
         "origin": 0.64,
         "people": 0.7,
+    }.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+def test_sunrise_set_figures() -> None:
+    """The tenth never-seen set (42 items, 25 reports, 17 hard negatives: one report moves
+    a field by 0.04), tuned on since its first measurement (never-seen figures in
+    docs/flights.md); its floors sit just under what the tenth round reached, far under
+    the goals: most of what is left wrong is single cases."""
+    scores = score(_items(SUNRISE))
+    assert scores.precision() >= 0.82
+    assert scores.recall() >= 0.82
+    for field, floor in {
+        "destination": 0.74,
+        "status": 0.7,
+        "origin": 0.7,
+        "people": 0.82,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 

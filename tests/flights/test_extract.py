@@ -578,3 +578,93 @@ def test_phrasing_of_the_ninth_round(
     assert flight is not None
     got = (flight.destination, flight.status, flight.people)
     assert got[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a counted number of dozens is a head count; "dozens" alone stays vague
+        ("a chartered flight of around three dozen deportees", [36]),
+        ("un vuelo con tres docenas de migrantes", [36]),
+        ("dozens of Uyghurs", []),
+        # a range written with a slash is two numbers, and neither is the head count
+        ("some 40/50 migrants", [40, 50]),
+    ],
+)
+def test_numbers_of_the_tenth_round(text: str, values: list[int]) -> None:
+    assert [n.value for n in numbers(text)] == values
+
+
+def test_a_range_written_with_a_slash_is_no_head_count() -> None:
+    flight = extract(
+        "Frontex deportation charter 5th of May 2010: Netherlands-Nigeria-Cameroon",
+        "On 5th of may 2010 a Frontex deportation charter left with some 40/50 migrants from "
+        "Rotterdam Airport to Lagos/Nigeria and Cameroon.",
+        PUBLISHED,
+    )
+    assert flight is not None and flight.people is None
+
+
+def test_a_seaport_named_as_the_way_out_is_a_sea_return() -> None:
+    assert (
+        extract(
+            "Malaysia Deports 183 Illegal Migrant Workers to Indonesia",
+            "Nunukan, North Kalimantan. Malaysian authorities have deported 183 Indonesian "
+            "illegal migrant workers via the Tunon Taka Port in Nunukan, North Kalimantan, "
+            "authorities confirmed on Friday.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # flights that ceased are blocked
+        ("Marruecos ha parado los vuelos de deportación de emigrantes desde Canarias",
+         "Rabat/Las Palmas – Los vuelos de deportación de emigrantes pactado entre España y "
+         "Marruecos desde el pasado diciembre han cesado por deseo de Marruecos la pasada "
+         "semana, según supo Efe de fuentes relacionadas con las operaciones contra la "
+         "emigración irregular.", ("ES", "MA", None, "blocked")),
+        # "expulsar de España" names the deporting state; "rumanos" the people
+        ("Interior fleta un avión con 160 'antidisturbios' para expulsar a 70 inmigrantes",
+         "El Ministerio del Interior fletó ayer un avión para expulsar de España a 70 "
+         "inmigrantes rumanos.", ("ES", "RO", 70, "completed")),
+        # where the people stayed irregularly is the deporting state
+        ("Autoridades reciben nicaragüenses deportados", "En un vuelo chárter a eso de las 11 "
+         "de la mañana del miércoles llegaron a Nicaragua 19 compatriotas que se encontraban "
+         "en situación migratoria irregular en los Estados Unidos.",
+         ("US", "NI", 19, "completed")),
+        # "three dozen" is the head count
+        ("Pakistan refuses to accept UK’s flight of deportees", "LONDON: Pakistan refused to "
+         "accept a chartered flight of around three dozen deportees from London to Islamabad "
+         "three weeks ago, causing unease in relations between the two countries.",
+         ("GB", "PK", 36, "blocked")),
+    ],
+)  # fmt: skip
+def test_phrasing_of_the_tenth_round(
+    title: str, summary: str, expected: tuple[object, ...]
+) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "operator", "origin"),
+    [
+        ("deported on an Omni Air International charter", "Omni Air International", None),
+        ("a UK Border Agency charter flight to Baghdad", "UK Border Agency", "GB"),
+        (
+            "the Canada Border Services Agency chartered a plane",
+            "Canada Border Services Agency",
+            "CA",
+        ),
+    ],
+)
+def test_operators_of_the_tenth_round(text: str, operator: str, origin: str | None) -> None:
+    lexicon = load_lexicon()
+    found = [m for m in lexicon.mentions(text, fold(text)) if m.entry.kind == "operator"]
+    assert found and found[0].entry.key == operator
+    assert found[0].entry.state == origin

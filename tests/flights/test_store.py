@@ -97,6 +97,25 @@ def test_planned_becomes_completed_when_the_flight_lands(engine: Engine) -> None
     assert landed.flight_date == date(2023, 10, 18) and landed.flight_date_stated
 
 
+def test_another_storys_announcement_becomes_the_flight_it_reports(engine: Engine) -> None:
+    # The same two reports, each from its own story: the flown report takes the planned
+    # record of the other story (the only kind of other story's record it may join).
+    planned, landed = _record(engine, "fl-0181", "fl-0182", stories=("announced", "landed"))
+    assert planned is not None and landed is not None
+    assert landed.record_id == planned.record_id and landed.status == "completed"
+    assert store.count_records(engine) == 1
+
+
+def test_a_storied_report_joins_a_record_made_without_a_story(engine: Engine) -> None:
+    # A record from an item without a story is joined by route and day, story or not.
+    upgrade(engine)
+    first_obj, second_obj = dev_items("fl-0060", "fl-0066")
+    first = store.record_observation(engine, *observation(first_obj, None))
+    second = store.record_observation(engine, *observation(second_obj, "story-b"))
+    assert first is not None and second is not None
+    assert second.record_id == first.record_id and second.change == "updated"
+
+
 def test_a_redelivered_item_changes_nothing(engine: Engine) -> None:
     first, again = _record(engine, "fl-0060", "fl-0060")
     assert first is not None and again is None

@@ -20,6 +20,7 @@ DAWN_DATA = DATA.with_name("stories_dawn.jsonl")  # a seventh never-seen set, di
 NOON_DATA = DATA.with_name("stories_noon.jsonl")  # an eighth never-seen set, ditto
 MIDNIGHT_DATA = DATA.with_name("stories_midnight.jsonl")  # a ninth never-seen set, ditto
 PREDAWN_DATA = DATA.with_name("stories_predawn.jsonl")  # a tenth never-seen set, ditto
+SUNRISE_DATA = DATA.with_name("stories_sunrise.jsonl")  # an eleventh never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -82,6 +83,13 @@ def predawn_rows() -> list[dict[str, Any]]:
     if not PREDAWN_DATA.exists():
         pytest.skip(f"{PREDAWN_DATA} not found")
     text = PREDAWN_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def sunrise_rows() -> list[dict[str, Any]]:
+    if not SUNRISE_DATA.exists():
+        pytest.skip(f"{SUNRISE_DATA} not found")
+    text = SUNRISE_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -40,6 +40,7 @@ SETS = [
     LabelledSet("stories_noon.jsonl", "st-8", 69, 16),
     LabelledSet("stories_midnight.jsonl", "st-9", 56, 14),
     LabelledSet("stories_predawn.jsonl", "st-10", 52, 13),
+    LabelledSet("stories_sunrise.jsonl", "st-11", 59, 8),
 ]
 
 

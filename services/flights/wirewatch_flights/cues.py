@@ -416,7 +416,7 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
     r"expelled by|deportad[oa]s (?:de|por|desde|por parte de)|por parte de|"
     r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
-    r"(?:expulso|expulsaron|deporto|deportaron) de|"
+    r"(?:expulso|expulsaron|deporto|deportaron|expulsar|deportar) de|"
     r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
     r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
     r"que salio de|salio de|salir de|saldra de|salieron de|despego de|partio de|"
@@ -437,6 +437,9 @@ ORIGIN_BEFORE_WEAK = re.compile(
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|living|lived|residing|camped|camping|stranded) in|"
+    # "illegally in the territory of the Republic of Cyprus": where they stayed
+    r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
+    r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
     r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*$"
 )
 SENDER_VERB_AFTER = re.compile(
@@ -677,6 +680,9 @@ LAND_OR_SEA = _words(
     r"puerto de", r"via maritima", r"seaport", r"via terrestre", r"overland",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
     r"puente internacional", r"international bridge", r"border bridge",
+    # a seaport named as the way out ("via the Tunon Taka Port", "a través del puerto")
+    r"(?:via|through) (?:the )?(?:[\w-]+ ){0,3}(?:sea)?port", r"harbou?r", r"ferries",
+    r"(?:a traves|por medio|por via) del puerto", r"por el puerto",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
     r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
@@ -735,6 +741,10 @@ BLOCKED_STRONG = _words(
     r"never (?:landed|arrived|took off|departed|flew)",
     r"(?:has|have|had) not (?:landed|arrived|left|departed|taken off)",
     r"(?:in|en el) limbo", r"on hold", r"en pausa",
+    # flights that ceased or were stopped ("han cesado por deseo de Marruecos", "ha parado
+    # los vuelos", "flights have ceased")
+    r"ces(?:o|aron|ado|ados|adas|an|aran)", r"ceased", r"ceases",
+    r"(?:ha|han|habia|habian) parado",
     r"(?:will|would|did|does|to) not go ahead", r"won t go ahead", r"not (?:go|gone|going) ahead",
     r"(?:will )?no longer (?:take off|go ahead|fly|depart|leave|land)",
     r"(?:did not|didn t) go (?:as|according to) plan(?:ned)?",
@@ -907,7 +917,7 @@ NOT_PEOPLE_BEFORE = re.compile(
     r"|\b(?:arrested|killed|injured|arresto|arrestaron|murieron|heridos|without|sin|between|"
     r"entre)\s+$"
     r"|\b(?:each|cada uno|cada una)(?:\s+[\w-]+){0,2}?\s+$"
-    r"|\d\s*(?:to|a|-)\s*$"
+    r"|\d\s*(?:to|a|-|/)\s*$"
 )
 """An aircraft model or a flight number ("Boeing 737", "flight 1234"), the people a verb of
 arrest or harm governs ("arrested 16 people overnight protesting"), those left behind
@@ -922,6 +932,7 @@ NOT_PEOPLE_AFTER = re.compile(
     r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
     r"familias|families|family units?|unidades familiares|nucleos familiares|households|hogares|"
     r"grupos|groups|(?:to|a|-)\s*\d+)\b"
+    r"|^\s*/\s*\d"  # the lower end of a range written "40/50"
 )
 
 NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$")

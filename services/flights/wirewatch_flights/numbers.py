@@ -162,24 +162,39 @@ _APPROXIMATE_VALUES = {
 }
 
 
+_DOZENS = re.compile(r"\b(\d{1,2}|[a-z]+)\s+(?:dozen|docenas)\b")
+
+
+def _dozens(lowered: str) -> list[Number]:
+    """A counted number of dozens ("three dozen", "tres docenas") is a head count: 36;
+    "dozens" and "decenas" alone stay vague."""
+    found = []
+    for m in _DOZENS.finditer(lowered):
+        word = m.group(1)
+        value = int(word) if word.isdigit() else _word_value(word)
+        if value is not None and 1 < value < 100:
+            found.append(Number(value * 12, m.start(), m.end()))
+    return found
+
+
 def _approximate(lowered: str) -> list[Number]:
     """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
-    found = []
+    found = _dozens(lowered)
     for m in _APPROXIMATE.finditer(lowered):
         found.append(Number(_APPROXIMATE_VALUES.get(m.group(0), 100), m.start(), m.end()))
-    return found
+    return sorted(found, key=lambda n: n.start)
 
 
 def numbers(text: str) -> list[Number]:
     """Every number of ``text`` in order, with its span."""
     lowered = text.lower() if len(text.lower()) == len(text) else text
     approximate = _approximate(lowered)
-    words = [
+    plain = [
         n
-        for n in _word_numbers(lowered)
+        for n in _digit_numbers(text) + _word_numbers(lowered)
         if not any(a.start <= n.start < a.end for a in approximate)
     ]
-    found = _digit_numbers(text) + words + approximate
+    found = plain + approximate
     return _thousands(lowered, sorted(found, key=lambda n: n.start))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, text
+from sqlalchemy import Text, cast, func, or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
@@ -70,13 +70,19 @@ def _find_record(
     if flight.destination is None or flight.flight_date is None:
         return None
     span = timedelta(days=max(windows.merge_days, windows.planned_days))
-    candidates = session.exec(
+    query = (
         select(FlightRecord)
         .where(FlightRecord.destination == flight.destination)
         .where(col(FlightRecord.flight_date) >= flight.flight_date - span)
         .where(col(FlightRecord.flight_date) <= flight.flight_date + span)
-        .order_by(col(FlightRecord.updated_at).desc())
-    ).all()
+    )
+    if story_id is not None:
+        # Another story's record can only be an announcement this story flies (see
+        # merge.same_flight): a busy route's flown records are not even read.
+        query = query.where(
+            or_(col(FlightRecord.status) == "planned", cast(FlightRecord.story_ids, Text) == "[]")
+        )
+    candidates = session.exec(query.order_by(col(FlightRecord.updated_at).desc())).all()
     for record in candidates:
         merged = _merged_of(record)
         if same_flight(
