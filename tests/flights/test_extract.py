@@ -130,6 +130,13 @@ def test_publication_date_stands_in_when_no_date_is_stated() -> None:
 PUBLISHED = date(2025, 3, 4)
 
 
+def route_fields(title: str, summary: str) -> tuple[object, ...]:
+    """Origin, destination, people and status of an item that must be a flight record."""
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None, title
+    return (flight.origin, flight.destination, flight.people, flight.status)
+
+
 @pytest.mark.parametrize(
     ("title", "summary", "expected"),
     [
@@ -344,9 +351,7 @@ PUBLISHED = date(2025, 3, 4)
     ],
 )  # fmt: skip
 def test_phrasing(title: str, summary: str, expected: tuple[object, ...]) -> None:
-    flight = extract(title, summary, PUBLISHED)
-    assert flight is not None
-    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+    assert route_fields(title, summary) == expected
 
 
 @pytest.mark.parametrize(
@@ -467,9 +472,7 @@ def test_not_a_flight_record_with_lede(title: str, summary: str) -> None:
 def test_phrasing_of_the_seventh_round(
     title: str, summary: str, expected: tuple[object, ...]
 ) -> None:
-    flight = extract(title, summary, PUBLISHED)
-    assert flight is not None
-    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+    assert route_fields(title, summary) == expected
 
 
 @pytest.mark.parametrize(
@@ -524,9 +527,7 @@ def test_not_a_flight_record_of_the_eighth_round(title: str, summary: str) -> No
 def test_phrasing_of_the_eighth_round(
     title: str, summary: str, expected: tuple[object, ...]
 ) -> None:
-    flight = extract(title, summary, PUBLISHED)
-    assert flight is not None
-    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+    assert route_fields(title, summary) == expected
 
 
 @pytest.mark.parametrize(
@@ -646,9 +647,7 @@ def test_a_seaport_named_as_the_way_out_is_a_sea_return() -> None:
 def test_phrasing_of_the_tenth_round(
     title: str, summary: str, expected: tuple[object, ...]
 ) -> None:
-    flight = extract(title, summary, PUBLISHED)
-    assert flight is not None
-    assert (flight.origin, flight.destination, flight.people, flight.status) == expected
+    assert route_fields(title, summary) == expected
 
 
 @pytest.mark.parametrize(
