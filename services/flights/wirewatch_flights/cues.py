@@ -38,6 +38,7 @@ FLIGHT = _words(
     r"aerea",
     r"aereos?",
     r"aeropuerto",
+    r"aeroparque",
     r"airport",
     r"airline",
     r"aerolinea",
@@ -365,6 +366,7 @@ BLOCKED = _words(
 )
 RESUMING = _words(
     r"reanud\w*",
+    r"reactiv\w*",
     r"retom\w*",
     r"resum\w*",
     r"restart\w*",

@@ -81,15 +81,32 @@ def _agent_past(parts: list[Part]) -> Span | None:
     return None
 
 
+_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _named_units(part: Part) -> list[tuple[str, int, int]]:
+    """Named states and places as (code, start, end), a place and its state written after
+    a comma ("Tapachula, México", "El Paso, Texas") taken as one name."""
+    units: list[tuple[str, int, int]] = []
+    for m in part.mentions:
+        if m.entry.kind not in ("country", "place"):
+            continue
+        last = units[-1] if units else None
+        if last and last[0] == m.entry.key and _COMMA.match(part.folded[last[2] : m.start]):
+            units[-1] = (last[0], last[1], m.end)
+        else:
+            units.append((m.entry.key, m.start, m.end))
+    return units
+
+
 def _route(parts: list[Part]) -> bool:
     """ "from X to Y" / "de X a Y" between two named states or places."""
     for part in parts:
-        named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
-        for a, b in pairwise(named):
+        for a, b in pairwise(_named_units(part)):
             if (
-                a.entry.key != b.entry.key
-                and cues.ROUTE_FROM_BEFORE.search(part.folded[max(0, a.start - 12) : a.start])
-                and cues.ROUTE_TO_BETWEEN.match(part.folded[a.end : b.start])
+                a[0] != b[0]
+                and cues.ROUTE_FROM_BEFORE.search(part.folded[max(0, a[1] - 12) : a[1]])
+                and cues.ROUTE_TO_BETWEEN.match(part.folded[a[2] : b[1]])
             ):
                 return True
     return False
@@ -228,17 +245,39 @@ def _carrier(parts: list[Part]) -> Span | None:
     return None
 
 
-def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
-    """The flight and deportation cues when the item is about deporting people by air."""
+def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
+    """The flight and deportation cues when the item is about deporting people by air, and
+    whether a flight word or a carrier was named (else a specific removal stood for one)."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _proposal(parts):
         return None
-    flight = _flight_word(parts) or _carrier(parts) or _removal_without_flight_word(parts)
-    if flight is None:
-        return None
-    return flight, deport
+    flight = _flight_word(parts) or _carrier(parts)
+    if flight is not None:
+        return flight, deport, True
+    removal = _removal_without_flight_word(parts)
+    return None if removal is None else (removal, deport, False)
+
+
+def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | None) -> bool:
+    """With no flight word, a removal of several nationalities with no state named as a
+    destination ("24 extranjeros de nacionalidad colombiana, venezolana y brasileña"), or of
+    one to three people the headline counts alone ("Tres ciudadanos bolivianos llegan ...
+    tras ser deportados"), is a land return or individual cases, not a flight."""
+    if not dest.value:
+        home = origin.value if origin else None
+        named = {
+            m.entry.key
+            for p in parts
+            for m in p.mentions
+            if m.entry.kind in ("country", "place") and m.entry.key != home
+        }
+        return len(named) < 2
+    if people is None or int(people.value) > 3:
+        return False
+    title = next((p for p in parts if p.source == "title"), None)
+    return title is None or all(n.value <= 3 for n in title.numbers)
 
 
 def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[str, Span] | None:
@@ -788,6 +827,8 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
         # is named ("Expulsan a 138 migrantes desde Iquique")
         if not _undestined_removal(parts, origin, people, published, memo):
             return None
+    elif not gate[2] and _unflown(parts, origin, destination, people):
+        return None
     elif not destination.value:
         destination = None
     status = _status(parts, memo)
