@@ -130,6 +130,12 @@ EVACUATION = _words(
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
 )  # fmt: skip
+RETURNING = _words(
+    r"return(?:s|ed)?", r"arrive[sd]?", r"leave", r"left", r"regresa\w*", r"retorna\w*",
+    r"llega\w*", r"vuelven", r"volvieron",
+)  # fmt: skip
+"""A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
+país 115 venezolanos"): with a head count of a people and another state, a removal."""
 STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 IOM_RETURN = _words(

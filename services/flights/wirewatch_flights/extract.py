@@ -122,7 +122,9 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
-    specific = _first(parts, cues.SPECIFIC) or strong or resuming or stopped
+    specific = (
+        _first(parts, cues.SPECIFIC) or strong or resuming or stopped or _returning_demonyms(parts)
+    )
     if specific is None:
         return None
     people = _people(parts) is not None
@@ -192,6 +194,32 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
     return None
 
 
+def _returning_demonyms(parts: list[Part]) -> Span | None:
+    """A headline's head count of a people that returns from (or leaves) another named
+    state ("114 Bangladeshis return from Libya detention centre", "127 South Sudanese
+    migrants leave Israel", "Regresaron al país 115 venezolanos ... entre Chile y Perú"):
+    a group removal even with no deportation word."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not cues.RETURNING.search(title.folded):
+        return None
+    people = [m for m in title.mentions if m.entry.kind == "people"]
+    for number in title.numbers:
+        if number.value < 5:
+            continue
+        for m in people:
+            gap = title.folded[number.end : m.start]
+            if not (0 < len(gap) <= 30 and cues.PEOPLE_GAP.match(gap + " ")):
+                continue
+            others = [
+                o
+                for o in title.mentions
+                if o.entry.kind in ("country", "place") and o.entry.key != m.entry.key
+            ]
+            if others:
+                return Span("title", number.start, m.end, title.text[number.start : m.end])
+    return None
+
+
 def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
@@ -248,7 +276,7 @@ def _carrier(parts: list[Part]) -> Span | None:
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
-    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
+    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts) or _returning_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _proposal(parts):
