@@ -130,6 +130,16 @@ EVACUATION = _words(
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
 )  # fmt: skip
+AUTHORITY_AFTER = re.compile(
+    r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
+    r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
+)
+AUTHORITY_BEFORE = re.compile(
+    r"\b(?:autoridades|gobierno|policia|ejercito|fuerza aerea|guardia costera|funcionarios|"
+    r"agentes|ministerio del interior)(?:\s+(?:migratori[oa]s|de migracion))?\s+$"
+)
+"""A people's name that stands for its state ("Pakistani authorities", "las autoridades
+mexicanas", "el gobierno pakistaní"): the state that acts, not the people removed."""
 RETURNING = _words(
     r"return(?:s|ed)?", r"arrive[sd]?", r"leave", r"left", r"regresa\w*", r"retorna\w*",
     r"llega\w*", r"vuelven", r"volvieron",
