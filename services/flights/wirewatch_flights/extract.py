@@ -805,7 +805,7 @@ def _operator(parts: list[Part]) -> Clue | None:
     for agencies in (False, True):
         for part in parts:
             for m in part.mentions:
-                if m.entry.kind == "operator" and m.entry.agency == agencies:
+                if m.entry.kind == "operator" and m.entry.agency == agencies and m.entry.operates:
                     span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
                     return Clue("operator", m.entry.key, span)
     return None

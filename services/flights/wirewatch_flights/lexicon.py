@@ -112,6 +112,9 @@ class Entry:
     receiver: str | None = None
     """For operators: the state whose migration office receives the returnees (the
     Instituto Guatemalteco de Migración means the people arrive in Guatemala)."""
+    operates: bool = True
+    """False for an office that only receives returnees or processes them on arrival
+    (Cuba's MININT, Pakistan's FIA): it names the destination, never the operator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +263,12 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     for name, spec in data["operators"].items():
         for phrase in spec["names"]:
             entry = Entry(
-                "operator", name, spec.get("state"), bool(spec.get("agency")), spec.get("receiver")
+                "operator",
+                name,
+                spec.get("state"),
+                bool(spec.get("agency")),
+                spec.get("receiver"),
+                spec.get("operates", True),
             )
             builder.add(phrase, entry)
     for code, phrases in data.get("signals", {}).items():
