@@ -140,6 +140,12 @@ AUTHORITY_BEFORE = re.compile(
 )
 """A people's name that stands for its state ("Pakistani authorities", "las autoridades
 mexicanas", "el gobierno pakistaní"): the state that acts, not the people removed."""
+DEPORTED_FROM = re.compile(
+    r"(?:deported|expelled|removed|returned|deportad[oa]s|expulsad[oa]s|retornad[oa]s|"
+    r"devuelt[oa]s) (?:from|de|desde)\s+(?:the\s+)?$"
+)
+"""Right before a state: where a group was deported from ("30 Pakistanis deported from
+Greece ... and 139 deported from Saudi Arabia": two origins, none)."""
 RETURNING = _words(
     r"return(?:s|ed)?", r"arrive[sd]?", r"leave", r"left", r"regresa\w*", r"retorna\w*",
     r"llega\w*", r"vuelven", r"volvieron",

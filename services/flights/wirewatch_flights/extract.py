@@ -374,6 +374,21 @@ def _mixed_origin(parts: list[Part], code: str) -> bool:
                 _AND_FROM.match(between) or _AND.match(between)
             ):
                 return True
+    return _two_deported_from(parts, code)
+
+
+def _two_deported_from(parts: list[Part], code: str) -> bool:
+    """Two groups "deported from" two states in one sentence ("30 Pakistanis deported from
+    Greece landed ... and 139 deported from Saudi Arabia landed ..."): no single origin."""
+    for part in parts:
+        froms = {
+            m.entry.key
+            for m in part.mentions
+            if m.entry.kind == "country"
+            and cues.DEPORTED_FROM.search(part.folded[max(0, m.start - 25) : m.start])
+        }
+        if code in froms and len(froms) > 1:
+            return True
     return False
 
 
