@@ -146,6 +146,12 @@ DEPORTED_FROM = re.compile(
 )
 """Right before a state: where a group was deported from ("30 Pakistanis deported from
 Greece ... and 139 deported from Saudi Arabia": two origins, none)."""
+STUCK_BEFORE = re.compile(
+    r"\b(?:se encontraban|se encuentran|estaban|estan|quedaron|permanecen|permanecian|"
+    r"siguen|seguian)\s+$"
+)
+"""Before "bloqueados": people stuck somewhere ("115 venezolanos que se encontraban
+bloqueados en la frontera"), not a flight that was blocked."""
 RETURNING = _words(
     r"return(?:s|ed)?", r"arrive[sd]?", r"leave", r"left", r"regresa\w*", r"retorna\w*",
     r"llega\w*", r"vuelven", r"volvieron",

@@ -685,6 +685,10 @@ def _blocking(
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
             continue
+        if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
+            folded[max(0, blocked.start() - 25) : blocked.start()]
+        ):
+            continue  # "que se encontraban bloqueados en la frontera": people stuck
         if cues.REQUEST_BEFORE.search(folded[max(0, blocked.start() - 60) : blocked.start()]):
             continue  # "a motion to halt the flight": asked for, not done
         if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
