@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -210,7 +211,7 @@ def _unaccented(name: str) -> str:
 def _babel_cities() -> dict[str, str]:
     """City names (English and Spanish) -> ISO alpha-2: CLDR's exemplar city of every time
     zone, with the zone's territory ("Asia/Dhaka" -> Dhaka, Daca -> BD)."""
-    zones: dict[str, str] = get_global("zone_territories")
+    zones: Mapping[str, str] = get_global("zone_territories")
     cities: dict[str, str] = {}
     for locale in ("en", "es"):
         names = Locale(locale).time_zones
