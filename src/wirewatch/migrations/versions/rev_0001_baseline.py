@@ -1,21 +1,16 @@
 """Baseline: the tables of release 0.1.0.
 
-Revision ID: 0001
 The tables `create_all` made in release 0.1.0, before migrations; a database from that
 release is stamped with this revision (see wirewatch.schema).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0001"
 down_revision: str | None = None
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def _create_classify_item() -> None:

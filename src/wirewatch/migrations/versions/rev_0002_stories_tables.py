@@ -1,20 +1,12 @@
-"""Stories tables: stories, item assignments, and the one-row assignment lock.
-
-Revision ID: 0002
-Revises: 0001
-"""
+"""Stories tables: stories, item assignments, and the one-row assignment lock."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
 down_revision: str | None = "0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,20 +1,12 @@
-"""Flights tables: flight records and the observations merged into them.
-
-Revision ID: 0003
-Revises: 0002
-"""
+"""Flights tables: flight records and the observations merged into them."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
 down_revision: str | None = "0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,20 +1,12 @@
-"""Notify: flight routes of subscriptions (route alerts on flight records).
-
-Revision ID: 0005
-Revises: 0004
-"""
+"""Notify: flight routes of subscriptions (route alerts on flight records)."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
 down_revision: str | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
