@@ -96,8 +96,6 @@ SPELLED = {
     "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
     "cien": 100, "cientos": 100,
 }  # fmt: skip
-# "Cientos de migrantes", like English "hundreds of", is no count: read as 100 it cut the
-# similarity of a Spanish report with the English ones that give the figure ("more than 400").
 _AMBIGUOUS_SPELLED = frozenset({"one", "uno", "once"})  # "one of", "once again"
 
 ORDINALS = {
