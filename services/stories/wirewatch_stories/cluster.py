@@ -515,8 +515,11 @@ class _Scorer:
         other = math.sqrt(sum(self._weigh(member.cues)))
         dot = sum(map(self.squared.__getitem__, shared))
         score = dot / ((self.norm * other) or 1.0)
-        if _conflict(
-            self.counts, self.ordinals, member.counts, member.ordinals, *self._hedges(member)
+        if _conflict(self.counts, self.ordinals, member.counts, member.ordinals) and (
+            not (self.hedges or member.hedges)  # estimates can only lift a conflict
+            or _conflict(
+                self.counts, self.ordinals, member.counts, member.ordinals, *self._hedges(member)
+            )
         ):
             score *= CONFLICT_FACTOR
         if countries_conflict(self.named, member.named):

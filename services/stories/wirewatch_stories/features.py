@@ -566,25 +566,27 @@ _DEMONYM = _names_pattern(DEMONYMS)
 _DATELINE_END = re.compile(r"\s*[,(]")
 
 
-def demonym_cues(text: str) -> set[str]:
-    """``c:`` cues of the countries ``text`` names by a demonym (see :data:`DEMONYMS`)."""
-    return {f"c:{DEMONYMS[m.group(1)]}" for m in _DEMONYM.finditer(fold(text))}
+def demonym_cues(text: str, *, folded: bool = False) -> set[str]:
+    """``c:`` cues of the countries ``text`` names by a demonym (see :data:`DEMONYMS`);
+    ``folded``: ``text`` is folded already."""
+    return {f"c:{DEMONYMS[m.group(1)]}" for m in _DEMONYM.finditer(text if folded else fold(text))}
 
 
-def capital_cues(text: str) -> set[str]:
+def capital_cues(text: str, *, folded: bool = False) -> set[str]:
     """``c:`` cues of the countries ``text`` names by their capital (see :data:`CAPITALS`),
-    datelines aside."""
+    datelines aside; ``folded``: ``text`` is folded already."""
     return {
         f"c:{CAPITALS[m.group(1)]}"
-        for line in fold(text).splitlines()
+        for line in (text if folded else fold(text)).splitlines()
         for m in _CAPITAL.finditer(line)
         if m.start() or not _DATELINE_END.match(line, m.end())
     }
 
 
-def region_cues(text: str) -> set[str]:
-    """``r:<code>`` cues of the US states and large cities ``text`` names."""
-    return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(fold(text))}
+def region_cues(text: str, *, folded: bool = False) -> set[str]:
+    """``r:<code>`` cues of the US states and large cities ``text`` names; ``folded``:
+    ``text`` is folded already."""
+    return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))}
 
 
 def entity_cues(
@@ -608,8 +610,8 @@ def extract(
     cues = text_cues(title, names=not _is_title_case(title))
     cues |= text_cues(summary)
     cues |= entity_cues(countries, agencies, places)
-    text = f"{title}\n{summary}"
-    cues |= region_cues(text) | demonym_cues(text)
+    text = fold(f"{title}\n{summary}")  # once for the three name tables
+    cues |= region_cues(text, folded=True) | demonym_cues(text, folded=True)
     if not any(c[:2] == "c:" for c in cues):
-        cues |= capital_cues(text)
+        cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
