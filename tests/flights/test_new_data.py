@@ -200,6 +200,7 @@ SETS = [
             "stories_predawn.jsonl",
             "stories_sunrise.jsonl",
             "stories_midnight.jsonl",
+            "stories_morning.jsonl",
         ),
         40,
         25,
