@@ -692,6 +692,7 @@ SPECIFIC = _words(
     r"deportar", r"deporting", r"deportad[oa]s a", r"to deport", r"expulsar",
     r"repatrian", r"deportan", r"expulsan", r"envian", r"deportara\w*", r"expulsara\w*",
     r"repatriara\w*", r"will deport", r"will expel",
+    r"(?:sera|seran|van a ser) (?:deportad|expulsad|repatriad)[oa]s", r"will be deported",
     r"(?:deportad|expulsad|enviad|devuelt|repatriad)[oa]s (?:este|esta|el|hoy|ayer) \w+ a",
 )  # fmt: skip
 STRONG_PAST = _words(
@@ -908,6 +909,11 @@ FUTURE_ARRIVAL = _words(
     r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
     r"(?:is|are) (?:set|scheduled) to (?:arrive|land|touch down)",
     r"tomorrow", r"(?:would|will) be (?:repatriated|deported|flown|returned)",
+    # a schedule or a future passive of the removal itself ("were scheduled to return home on
+    # Wednesday night", "serán deportados en las próximas horas")
+    r"(?:is|are|was|were) (?:set|scheduled|due) to (?:return|depart|leave|fly|be (?:deported|"
+    r"flown|returned|repatriated|removed))",
+    r"(?:sera|seran) (?:deportad|expulsad|repatriad|retornad|trasladad)[oa]s?",
 )  # fmt: skip
 """A lede's future of the arrival: the present-tense headline announced it."""
 POST_ARRIVAL_AFTER = re.compile(
@@ -1079,15 +1085,39 @@ SCHEDULE = _words(
 )  # fmt: skip
 """A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
 one flight."""
+TREND_TITLE = re.compile(
+    r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
+    r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
+    r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
+)
+"""A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
+EE.UU."): a trend, not one flight."""
+INADMISSION = _words(
+    r"no (?:ser|haber sido|fueron|fue) admitid[oa]s?", r"inadmitid[oa]s?", r"inadmision\w*",
+    r"inadmisibles?", r"sin boletos? de (?:retorno|regreso)", r"without (?:a )?return tickets?",
+    r"inadmissible (?:passengers|travell?ers)",
+)  # fmt: skip
+"""Travellers refused entry at an airport and sent back by the airline ("tras no ser
+admitidos por las autoridades de inmigración", "sin boletos de retorno"): inadmissions, not a
+removal flight, unless a deportation is named."""
 HABITUAL = _words(
     r"cada (?:avion|vuelo|aeronave) (?:[\w-]+ ){0,5}?que (?:aterriza|llega|sale|despega)",
     r"(?:each|every) (?:plane|flight|aircraft) (?:[\w-]+ ){0,5}?(?:that )?(?:lands|arrives|leaves)",
+    # a count of flights per week or month ("Each week, fourteen flights arrive at La Aurora")
+    r"(?:each|every|cada|per|por|a la|al) (?:week|month|semana|mes),? (?:[\w-]+ ){0,2}?"
+    r"(?:flights|vuelos|planes|aviones)",
 )  # fmt: skip
 """'Cada avión procedente de Estados Unidos que aterriza trae de 75 a 130': what every flight
 does, a feature on flights in general, not one flight."""
 PROPOSAL = _words(
     r"propone", r"proponen", r"propuso", r"propusieron", r"propuesta", r"proposes?",
     r"proposed", r"proposal", r"contingency plan", r"plan de contingencia",
+    # a wish ("Taiwan wants to send back Vietnamese visa overstayers by special flights")
+    r"wants? to", r"quiere", r"quieren",
+    # the end of a programme ("Bilateral US-Mexico Program To Fly Deportees To Mexico City
+    # Has Ended")
+    r"(?:program(?:me|a)?|scheme|plan)\b[^.;]{0,60}\b(?:has ended|ended|ends|termino|"
+    r"terminaron|concluyo|finalizo|ha terminado|ha concluido|ha finalizado)",
 )  # fmt: skip
 """A proposal or a contingency plan for removal flights: with no removal told as done, a
 policy item, not a flight."""
