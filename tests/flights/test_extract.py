@@ -817,3 +817,27 @@ def test_phrasing_of_the_twelfth_round(
     title: str, summary: str, expected: tuple[object, ...]
 ) -> None:
     assert route_fields(title, summary) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "origin"),
+    [
+        # predawn fl-9613: the airport the flight left names the deporting state
+        ("El Defensor del Pueblo supervisa un vuelo de repatriación de extranjeros a Colombia y "
+         "República Dominicana", "Técnicos del Defensor del Pueblo, en su condición de "
+         "Mecanismo Nacional de Prevención de la Tortura, supervisaron del 28 al 30 de enero un "
+         "vuelo de repatriación de extranjeros desde el aeropuerto de Madrid-Barajas con destino "
+         "a Bogotá (Colombia) y a Santo Domingo (República Dominicana).", "ES"),
+        # predawn fl-9619: a flight "llegó desde Dallas"
+        ("Guatemala recibe deportados hondureños acuerdo EEUU", "Guatemala comenzó a recibir "
+         "migrantes deportados de otros países como parte de su nuevo acuerdo con Estados "
+         "Unidos. El primer vuelo llegó desde Dallas con tres hondureños y 56 guatemaltecos, "
+         "informó el Instituto Guatemalteco de Migración.", "US"),
+        # sunrise fl-9710: "from Rotterdam Airport"
+        ("Frontex deportation charter 5th of May 2010: Netherlands-Nigeria-Cameroon", "On 5th of "
+         "may 2010 a Frontex deportation charter left with some 40/50 migrants from Rotterdam "
+         "Airport to Lagos/Nigeria and Cameroon.", "NL"),
+    ],
+)  # fmt: skip
+def test_origins_of_the_twelfth_round(title: str, summary: str, origin: str) -> None:
+    assert route_fields(title, summary)[0] == origin

@@ -453,7 +453,9 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
     r"llegad[oa]s a)"
-    r"(?:\s+(?:the|el|la|los|las))?" + _REGION + r"\s*$"
+    r"(?:\s+(?:the|el|la|los|las))?"
+    # the airport the flight left ("desde el aeropuerto de Madrid-Barajas")
+    r"(?:\s+aeropuerto(?:\s+internacional)?(?:\s+de)?)?" + _REGION + r"\s*$"
 )
 FLIGHT_OF_BEFORE = re.compile(
     r"(?:vuelos?|aviones?|avion) de (?:deportacion|deportados|repatriacion|repatriados|"
