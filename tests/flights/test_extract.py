@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.evaluation import predict
-from wirewatch_flights.extract import extract
+from wirewatch_flights.extract import _parts, _status_of, extract
 from wirewatch_flights.lexicon import load_lexicon
 from wirewatch_flights.numbers import numbers
 from wirewatch_flights.text import fold
@@ -841,3 +841,14 @@ def test_phrasing_of_the_twelfth_round(
 )  # fmt: skip
 def test_origins_of_the_twelfth_round(title: str, summary: str, origin: str) -> None:
     assert route_fields(title, summary)[0] == origin
+
+
+def test_a_re_entry_ban_does_not_block_the_removal() -> None:
+    # predawn fl-9602 (its headline; the item itself is a land return)
+    part = _parts(
+        "Ecuador deporta a más de 800 ciudadanos colombianos y les prohíbe el reingreso por 40 "
+        "años",
+        "",
+    )[0]
+    found = _status_of(part)
+    assert found is not None and found[0] == "completed"

@@ -989,10 +989,13 @@ deportation", "did not have authority to land"); it says what was decided or all
 that this flight is still to come."""
 CROSSING_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:from|de|para|a)\s+(?:crossing|entering|reaching|cruzar|"
-    r"ingresar|entrar|llegar)\b"
+    r"ingresar|entrar|llegar|re-?entering|returning|reingresar|volver|regresar)\b"
+    # a re-entry ban on the deported ("les prohíbe el reingreso por 40 años")
+    r"|^(?:\s+(?:les|le|them|him|her|their|su|sus|el|la|the|from))*\s+"
+    r"(?:reingreso|re-?entry|re-?entering|ingreso al pais|entrada al pais)\b"
 )
 """After a blocked verb: its object is people crossing a border ("blocking others from
-crossing"), not the flight."""
+crossing") or coming back after removal (a re-entry ban), not the flight."""
 REJECTED_PEOPLE_AFTER = re.compile(
     r"^\s+(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
     r"claims?|solicitantes|peticiones|solicitudes)\b"
