@@ -15,6 +15,9 @@ from wirewatch_shared.settings import CommonSettings
 
 log = logging.getLogger(__name__)
 
+JSON_HEADERS = {"content-type": "application/json"}
+"""The headers of every record Wirewatch publishes: its body is JSON."""
+
 
 async def raw_bodies(message: StreamMessage[Any]) -> Any:
     """A subscriber's decoder that hands the handler the bodies as they came off the wire:

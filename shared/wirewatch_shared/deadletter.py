@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from wirewatch_shared.broker import JSON_HEADERS
 from wirewatch_shared.events import DEAD_LETTER_PAYLOAD_MAX, ERROR_MAX, NAME_MAX, DeadLetter
 from wirewatch_shared.logging import get_logger
 
 log = get_logger(__name__)
 
 MAX_PAYLOAD_CHARS = DEAD_LETTER_PAYLOAD_MAX
-JSON_HEADERS = {"content-type": "application/json"}
 
 
 def describe(error: BaseException | str) -> str:

@@ -46,6 +46,8 @@ class ServiceBase(Generic[S]):
     settings: S
     engine: Engine
     broker: KafkaBroker
+    guard: BatchGuard[Any]
+    """The service's main consumer (:meth:`consume`), set by a service that has one."""
     _background: tuple[Callable[[asyncio.Event], Coroutine[Any, Any, None]], ...] = ()
     _running: tuple[asyncio.Task[None], ...] = ()
     _stopping: asyncio.Event | None = None
@@ -111,6 +113,11 @@ class ServiceBase(Generic[S]):
             **{"max_partition_fetch_bytes": PARTITION_FETCH_BYTES, **options},
         )(on_batch)
         return guard
+
+    @property
+    def handled(self) -> int:
+        """Messages of the main consumer fully processed (offsets committed)."""
+        return self.guard.handled
 
     def run_while_up(self, loop: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> None:
         """Run ``loop(stop)`` while the service is up (a poller, a delivery worker): it

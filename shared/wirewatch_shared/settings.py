@@ -54,6 +54,21 @@ def deprecated_alias(data: Any, old: str, new: str) -> Any:
     return data
 
 
+def positive_field(default: float, description: str) -> Any:
+    """The field of a setting that must be greater than 0 (a duration, a rate, a size)."""
+    return Field(default=default, gt=0, description=description)
+
+
+def non_negative_field(default: float, description: str) -> Any:
+    """The field of a setting that may be 0 or more (0 usually switches something off)."""
+    return Field(default=default, ge=0, description=description)
+
+
+def count_field(default: int, description: str) -> Any:
+    """The field of a count of at least 1 (concurrency, burst, partitions)."""
+    return Field(default=default, ge=1, description=description)
+
+
 BATCH_MAX_RECORDS_LIMIT = 10_000
 """Upper bound of every stage's ``*_batch_max_records``."""
 
@@ -103,12 +118,8 @@ class CommonSettings(BaseSettings):
         "the embedded Tansu broker on a free loopback port.",
     )
     kafka_client_id: str = Field(default="wirewatch", description="Kafka client id prefix.")
-    topic_partitions: int = Field(
-        default=3, ge=1, description="Partitions for topics created by Wirewatch."
-    )
-    topic_replication: int = Field(
-        default=1, ge=1, description="Replication factor for topics created by Wirewatch."
-    )
+    topic_partitions: int = count_field(3, "Partitions for topics created by Wirewatch.")
+    topic_replication: int = count_field(1, "Replication factor for topics created by Wirewatch.")
     kafka_session_timeout_ms: int = Field(
         default=6000, description="Consumer-group session timeout (ms)."
     )

@@ -667,3 +667,97 @@ def test_operators_of_the_tenth_round(text: str, operator: str, origin: str | No
     found = [m for m in lexicon.mentions(text, fold(text)) if m.entry.kind == "operator"]
     assert found and found[0].entry.key == operator
     assert found[0].entry.state == origin
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # no flight word, several nationalities, no destination state: not a flight
+        ("Ecuador deporta a 24 extranjeros tras un operativo de control migratorio, cuatro de "
+         "ellos venezolanos", "(EFE).- Un total de 24 extranjeros de nacionalidad colombiana, "
+         "venezolana y brasileña resultaron deportados de Ecuador tras un operativo de control "
+         "migratorio realizado en la provincia de Imbabura, en el norte del país, informó el "
+         "Ministerio del Interior."),
+        # no flight word, three people the headline counts alone: individual cases
+        ("Tres ciudadanos bolivianos llegan de Estados Unidos al país tras ser deportados",
+         "Bolivia, 01 de mar (Tinta Roja).-El encargado de negocios de la Embajada de Bolivia "
+         "en Estados Unidos informó que el número de bolivianos detenidos en Estados Unidos "
+         "subió a 132."),
+    ],
+)  # fmt: skip
+def test_not_a_flight_record_of_the_eleventh_round(title: str, summary: str) -> None:
+    assert extract(title, summary, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # a headline's head count of a people returning from another state
+        ("114 Bangladeshis return from Libya detention centre", "Some 114 Bangladeshis, who "
+         "were stuck in Libya, have been brought back to the country with the effort of the "
+         "Bangladesh Embassy in Libya and the International Organization for Migration (IOM).",
+         ("LY", "BD", 114, "completed")),
+        # a route through "Place, Country"; "reactivan" resumes removals
+        ("Reactivan deportaciones desde Tapachula, México a Cuba", "Hace más de un año se "
+         "había suspendido la deportación de migrantes cubanos, sin embargo, el día viernes se "
+         "llevó a cabo un traslado a la isla de parte de las autoridades del Instituto Nacional "
+         "de Migración (INM).", ("MX", "CU", None, "completed")),
+        # two groups deported from two states: no single origin
+        ("169 Pakistanis stranded in Saudi Arabia, Greece are back home", "At least 30 "
+         "Pakistanis deported from Greece landed at the Islamabad International Airport and 139 "
+         "deported from Saudi Arabia landed at the airport in Multan Wednesday.",
+         (None, "PK", 169, "completed")),
+        # people stuck ("se encontraban bloqueados") do not block the flight
+        ("Regresaron al país 115 venezolanos que se encontraban bloqueados en la frontera entre "
+         "Chile y Perú", "Llegaron a Venezuela 115 compatriotas que se encontraban bloqueados "
+         "en la frontera entre Chile y Perú, reseñó VTV junto a un video.",
+         (None, "VE", 115, "completed")),
+    ],
+)  # fmt: skip
+def test_phrasing_of_the_eleventh_round(
+    title: str, summary: str, expected: tuple[object, ...]
+) -> None:
+    assert route_fields(title, summary) == expected
+
+
+def test_authorities_named_by_a_demonym_are_the_deporting_state() -> None:
+    flight = extract(
+        "Pakistan deports Afghans",
+        "Pakistani authorities deported 59 Afghan migrants to Afghanistan on a special flight "
+        "on Friday.",
+        PUBLISHED,
+    )
+    assert flight is not None and (flight.origin, flight.destination) == ("PK", "AF")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("the flight landed in Riad", "place", "SA"),
+        ("deportees arrived in Dhaka", "place", "BD"),
+        ("a charter from Estambul", "place", "TR"),
+        ("un avión militar venezolano los recogió", "operator", "Venezuelan Air Force"),
+        ("a chartered flight of Burak Air", "operator", "Buraq Air"),
+    ],
+)
+def test_names_of_the_eleventh_round(text: str, kind: str, key: str) -> None:
+    lexicon = load_lexicon()
+    found = [m for m in lexicon.mentions(text, fold(text)) if m.entry.kind == kind]
+    assert found and found[0].entry.key == key
+
+
+def test_time_zone_cities_keep_their_case_and_skip_newspapers() -> None:
+    lexicon = load_lexicon()
+    for text in ("la asunción de la Virgen", "told The New York Times", "Sofia said"):
+        assert not [m for m in lexicon.mentions(text, fold(text)) if m.entry.kind == "place"]
+
+
+def test_a_receiving_office_is_never_the_operator() -> None:
+    flight = extract(
+        "EEUU devuelve 48 migrantes a Cuba",
+        "Los deportados arribaron al Aeropuerto Internacional José Martí en La Habana en un "
+        "vuelo procedente de territorio estadounidense, según informó el Ministerio del "
+        "Interior (Minint).",
+        PUBLISHED,
+    )
+    assert flight is not None and flight.destination == "CU" and flight.operator is None

@@ -21,6 +21,7 @@ NOON_DATA = DATA.with_name("stories_noon.jsonl")  # an eighth never-seen set, di
 MIDNIGHT_DATA = DATA.with_name("stories_midnight.jsonl")  # a ninth never-seen set, ditto
 PREDAWN_DATA = DATA.with_name("stories_predawn.jsonl")  # a tenth never-seen set, ditto
 SUNRISE_DATA = DATA.with_name("stories_sunrise.jsonl")  # an eleventh never-seen set, ditto
+MORNING_DATA = DATA.with_name("stories_morning.jsonl")  # a twelfth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -90,6 +91,13 @@ def sunrise_rows() -> list[dict[str, Any]]:
     if not SUNRISE_DATA.exists():
         pytest.skip(f"{SUNRISE_DATA} not found")
     text = SUNRISE_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def morning_rows() -> list[dict[str, Any]]:
+    if not MORNING_DATA.exists():
+        pytest.skip(f"{MORNING_DATA} not found")
+    text = MORNING_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -41,6 +41,7 @@ SETS = [
     LabelledSet("stories_midnight.jsonl", "st-9", 56, 14),
     LabelledSet("stories_predawn.jsonl", "st-10", 52, 13),
     LabelledSet("stories_sunrise.jsonl", "st-11", 59, 8),
+    LabelledSet("stories_morning.jsonl", "st-12", 46, 12),
 ]
 
 

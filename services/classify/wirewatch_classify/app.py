@@ -42,7 +42,6 @@ from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
 
 log = get_logger(__name__)
-_JSON_HEADERS = {"content-type": "application/json"}
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""

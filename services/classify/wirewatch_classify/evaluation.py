@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wirewatch_shared.confusion import Confusion
 from wirewatch_shared.jsonlines import json_lines
 
 from wirewatch_classify.engine import Classifier
@@ -27,34 +28,21 @@ class EvalFileError(ValueError):
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class Counts(Confusion):
+    """Per topic (and language): an item nobody expected or tagged counts as perfect."""
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return self.precision_or(1.0)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return self.recall_or(1.0)
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, expected: bool, predicted: bool) -> None:
-        if expected and predicted:
-            self.tp += 1
-        elif predicted:
-            self.fp += 1
-        elif expected:
-            self.fn += 1
-        else:
-            self.tn += 1
 
 
 @dataclass(frozen=True)

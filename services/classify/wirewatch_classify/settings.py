@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field
-from wirewatch_shared.settings import CommonSettings, batch_max_records_field
+from wirewatch_shared.settings import (
+    CommonSettings,
+    batch_max_records_field,
+    count_field,
+    positive_field,
+)
 
 
 class ClassifySettings(CommonSettings):
@@ -29,14 +34,11 @@ class ClassifySettings(CommonSettings):
         description="Worker processes that classify while the event loop publishes "
         "(0: classify in the service process). One per spare core raises throughput.",
     )
-    classify_worker_chunk: int = Field(
-        default=100,
-        ge=1,
-        description="Items per chunk handed to a classify worker process.",
+    classify_worker_chunk: int = count_field(
+        100, "Items per chunk handed to a classify worker process."
     )
-    classify_user_topics_poll_s: float = Field(
-        default=3.0,
-        gt=0,
-        description="How often the classify service re-reads the user-topic table (s); "
+    classify_user_topics_poll_s: float = positive_field(
+        3.0,
+        "How often the classify service re-reads the user-topic table (s); "
         "definitions announced on the control topic apply at once.",
     )

@@ -7,10 +7,11 @@ import asyncio
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.engine import Engine
 from wirewatch_shared.events import FlightRecordEvent
@@ -76,69 +77,54 @@ def to_csv(events: Iterable[FlightRecordEvent]) -> str:
     return out.getvalue()
 
 
-def _query(
-    origin: str | None,
-    destination: str | None,
-    status: str | None,
-    since: date | None,
-    until: date | None,
-    limit: int,
+def _filters(
+    origin: Country = None,
+    destination: Country = None,
+    status: Status | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> store.Query:
-    if since and until and since > until:
-        raise HTTPException(422, "since is after until")
+    """The query parameters every flights route takes, as a query of up to ``MAX_LIMIT``
+    records (``/flights`` lowers the limit)."""
     return store.Query(
         origin=origin.upper() if origin else None,
         destination=destination.upper() if destination else None,
         status=status,
         since=since,
         until=until,
-        limit=limit,
+        limit=MAX_LIMIT,
     )
+
+
+Filters = Annotated[store.Query, Depends(_filters)]
 
 
 def create_flights_router(engine: Engine) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["flights"])
 
     async def records(query: store.Query) -> list[FlightRecordEvent]:
+        if query.since and query.until and query.since > query.until:
+            raise HTTPException(422, "since is after until")
         return await asyncio.to_thread(store.list_records, engine, query)
 
     @router.get("/flights", summary="Flight records, newest flight first")
     async def list_flights(
-        origin: Country = None,
-        destination: Country = None,
-        status: Status | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
+        filters: Filters, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500
     ) -> JSONResponse:
-        found = await records(_query(origin, destination, status, since, until, limit))
+        found = await records(replace(filters, limit=limit))
         return JSONResponse({"flights": [record_json(e) for e in found], "count": len(found)})
 
     @router.get("/flights.json", summary="Export every flight record (JSON)")
-    async def export_json(
-        origin: Country = None,
-        destination: Country = None,
-        status: Status | None = None,
-        since: date | None = None,
-        until: date | None = None,
-    ) -> JSONResponse:
-        found = await records(_query(origin, destination, status, since, until, MAX_LIMIT))
+    async def export_json(filters: Filters) -> JSONResponse:
         return JSONResponse(
-            [record_json(e) for e in found],
+            [record_json(e) for e in await records(filters)],
             headers={"Content-Disposition": 'attachment; filename="flights.json"'},
         )
 
     @router.get("/flights.csv", summary="Export every flight record (CSV)")
-    async def export_csv(
-        origin: Country = None,
-        destination: Country = None,
-        status: Status | None = None,
-        since: date | None = None,
-        until: date | None = None,
-    ) -> Response:
-        found = await records(_query(origin, destination, status, since, until, MAX_LIMIT))
+    async def export_csv(filters: Filters) -> Response:
         return Response(
-            to_csv(found),
+            to_csv(await records(filters)),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="flights.csv"'},
         )

@@ -17,6 +17,7 @@ import asyncio
 from faststream import FastStream
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
+from wirewatch_shared.broker import JSON_HEADERS
 from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
@@ -26,7 +27,6 @@ from wirewatch_flights.intake import Intake, observe, observe_story_event
 from wirewatch_flights.settings import FlightsSettings
 
 log = get_logger(__name__)
-_JSON_HEADERS = {"content-type": "application/json"}
 
 
 class FlightsService(ServiceBase[FlightsSettings]):
@@ -55,11 +55,6 @@ class FlightsService(ServiceBase[FlightsSettings]):
             whole_batch_first=False,
         )
 
-    @property
-    def handled(self) -> int:
-        """Messages fully processed (offsets committed)."""
-        return self.guard.handled
-
     def _intake(self, body: bytes) -> Intake | None:
         topics = self.settings.flights_topics
         if self.source_stream == streams.STORIES:
@@ -75,7 +70,7 @@ class FlightsService(ServiceBase[FlightsSettings]):
             await self.flights_publisher.publish(
                 event.model_dump_json().encode(),
                 key=event.record_id.encode(),
-                headers=_JSON_HEADERS,
+                headers=JSON_HEADERS,
             )
             log.info(
                 "flight record " + event.change,

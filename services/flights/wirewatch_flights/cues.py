@@ -38,6 +38,7 @@ FLIGHT = _words(
     r"aerea",
     r"aereos?",
     r"aeropuerto",
+    r"aeroparque",
     r"airport",
     r"airline",
     r"aerolinea",
@@ -129,6 +130,34 @@ EVACUATION = _words(
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
 )  # fmt: skip
+AUTHORITY_AFTER = re.compile(
+    r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
+    r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
+)
+AUTHORITY_BEFORE = re.compile(
+    r"\b(?:autoridades|gobierno|policia|ejercito|fuerza aerea|guardia costera|funcionarios|"
+    r"agentes|ministerio del interior)(?:\s+(?:migratori[oa]s|de migracion))?\s+$"
+)
+"""A people's name that stands for its state ("Pakistani authorities", "las autoridades
+mexicanas", "el gobierno pakistaní"): the state that acts, not the people removed."""
+DEPORTED_FROM = re.compile(
+    r"(?:deported|expelled|removed|returned|deportad[oa]s|expulsad[oa]s|retornad[oa]s|"
+    r"devuelt[oa]s) (?:from|de|desde)\s+(?:the\s+)?$"
+)
+"""Right before a state: where a group was deported from ("30 Pakistanis deported from
+Greece ... and 139 deported from Saudi Arabia": two origins, none)."""
+STUCK_BEFORE = re.compile(
+    r"\b(?:se encontraban|se encuentran|estaban|estan|quedaron|permanecen|permanecian|"
+    r"siguen|seguian)\s+$"
+)
+"""Before "bloqueados": people stuck somewhere ("115 venezolanos que se encontraban
+bloqueados en la frontera"), not a flight that was blocked."""
+RETURNING = _words(
+    r"return(?:s|ed)?", r"arrive[sd]?", r"leave", r"left", r"regresa\w*", r"retorna\w*",
+    r"llega\w*", r"vuelven", r"volvieron",
+)  # fmt: skip
+"""A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
+país 115 venezolanos"): with a head count of a people and another state, a removal."""
 STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 IOM_RETURN = _words(
@@ -365,6 +394,7 @@ BLOCKED = _words(
 )
 RESUMING = _words(
     r"reanud\w*",
+    r"reactiv\w*",
     r"retom\w*",
     r"resum\w*",
     r"restart\w*",

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from wirewatch_shared.confusion import Confusion
+
 from wirewatch_flights.extract import extract
 from wirewatch_flights.model import FIELDS, Flight
 
@@ -66,11 +68,10 @@ def predicted_value(flight: Flight, name: str) -> Any:
 
 
 @dataclass
-class Scores:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class Scores(Confusion):
+    """Whether an item is a flight record (tp, fp, fn, tn), and the fields right per true
+    flight report."""
+
     correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -79,17 +80,17 @@ class Scores:
         return self.tp + self.fn
 
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return self.precision_or(0.0)
 
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self.recall_or(0.0)
 
     def accuracy(self, name: str) -> float:
         return self.correct[name] / self.reports if self.reports else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "items": self.tp + self.fp + self.fn + self.tn,
+            "items": self.total,
             "flight_reports": self.reports,
             "is_flight_record": {
                 "precision": round(self.precision(), 4),
@@ -133,7 +134,7 @@ def score(lines: Iterable[dict[str, Any]]) -> Scores:
 def report(scores: Scores) -> str:
     """The human-readable summary ``wirewatch flights eval`` prints."""
     lines = [
-        f"items {scores.tp + scores.fp + scores.fn + scores.tn}, flight reports {scores.reports}",
+        f"items {scores.total}, flight reports {scores.reports}",
         f"is a flight record: precision {scores.precision():.3f}  recall {scores.recall():.3f}"
         f"  (tp {scores.tp}, fp {scores.fp}, fn {scores.fn}, tn {scores.tn})",
         "field accuracy over flight reports:",

@@ -81,15 +81,32 @@ def _agent_past(parts: list[Part]) -> Span | None:
     return None
 
 
+_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _named_units(part: Part) -> list[tuple[str, int, int]]:
+    """Named states and places as (code, start, end), a place and its state written after
+    a comma ("Tapachula, México", "El Paso, Texas") taken as one name."""
+    units: list[tuple[str, int, int]] = []
+    for m in part.mentions:
+        if m.entry.kind not in ("country", "place"):
+            continue
+        last = units[-1] if units else None
+        if last and last[0] == m.entry.key and _COMMA.match(part.folded[last[2] : m.start]):
+            units[-1] = (last[0], last[1], m.end)
+        else:
+            units.append((m.entry.key, m.start, m.end))
+    return units
+
+
 def _route(parts: list[Part]) -> bool:
     """ "from X to Y" / "de X a Y" between two named states or places."""
     for part in parts:
-        named = [m for m in part.mentions if m.entry.kind in ("country", "place")]
-        for a, b in pairwise(named):
+        for a, b in pairwise(_named_units(part)):
             if (
-                a.entry.key != b.entry.key
-                and cues.ROUTE_FROM_BEFORE.search(part.folded[max(0, a.start - 12) : a.start])
-                and cues.ROUTE_TO_BETWEEN.match(part.folded[a.end : b.start])
+                a[0] != b[0]
+                and cues.ROUTE_FROM_BEFORE.search(part.folded[max(0, a[1] - 12) : a[1]])
+                and cues.ROUTE_TO_BETWEEN.match(part.folded[a[2] : b[1]])
             ):
                 return True
     return False
@@ -105,7 +122,9 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
-    specific = _first(parts, cues.SPECIFIC) or strong or resuming or stopped
+    specific = (
+        _first(parts, cues.SPECIFIC) or strong or resuming or stopped or _returning_demonyms(parts)
+    )
     if specific is None:
         return None
     people = _people(parts) is not None
@@ -175,6 +194,32 @@ def _flown_demonyms(parts: list[Part]) -> Span | None:
     return None
 
 
+def _returning_demonyms(parts: list[Part]) -> Span | None:
+    """A headline's head count of a people that returns from (or leaves) another named
+    state ("114 Bangladeshis return from Libya detention centre", "127 South Sudanese
+    migrants leave Israel", "Regresaron al país 115 venezolanos ... entre Chile y Perú"):
+    a group removal even with no deportation word."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not cues.RETURNING.search(title.folded):
+        return None
+    people = [m for m in title.mentions if m.entry.kind == "people"]
+    for number in title.numbers:
+        if number.value < 5:
+            continue
+        for m in people:
+            gap = title.folded[number.end : m.start]
+            if not (0 < len(gap) <= 30 and cues.PEOPLE_GAP.match(gap + " ")):
+                continue
+            others = [
+                o
+                for o in title.mentions
+                if o.entry.kind in ("country", "place") and o.entry.key != m.entry.key
+            ]
+            if others:
+                return Span("title", number.start, m.end, title.text[number.start : m.end])
+    return None
+
+
 def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
@@ -228,17 +273,39 @@ def _carrier(parts: list[Part]) -> Span | None:
     return None
 
 
-def is_flight_report(parts: list[Part]) -> tuple[Span, Span] | None:
-    """The flight and deportation cues when the item is about deporting people by air."""
-    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts)
+def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
+    """The flight and deportation cues when the item is about deporting people by air, and
+    whether a flight word or a carrier was named (else a specific removal stood for one)."""
+    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts) or _returning_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _proposal(parts):
         return None
-    flight = _flight_word(parts) or _carrier(parts) or _removal_without_flight_word(parts)
-    if flight is None:
-        return None
-    return flight, deport
+    flight = _flight_word(parts) or _carrier(parts)
+    if flight is not None:
+        return flight, deport, True
+    removal = _removal_without_flight_word(parts)
+    return None if removal is None else (removal, deport, False)
+
+
+def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | None) -> bool:
+    """With no flight word, a removal of several nationalities with no state named as a
+    destination ("24 extranjeros de nacionalidad colombiana, venezolana y brasileña"), or of
+    one to three people the headline counts alone ("Tres ciudadanos bolivianos llegan ...
+    tras ser deportados"), is a land return or individual cases, not a flight."""
+    if not dest.value:
+        home = origin.value if origin else None
+        named = {
+            m.entry.key
+            for p in parts
+            for m in p.mentions
+            if m.entry.kind in ("country", "place") and m.entry.key != home
+        }
+        return len(named) < 2
+    if people is None or int(people.value) > 3:
+        return False
+    title = next((p for p in parts if p.source == "title"), None)
+    return title is None or all(n.value <= 3 for n in title.numbers)
 
 
 def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[str, Span] | None:
@@ -307,6 +374,21 @@ def _mixed_origin(parts: list[Part], code: str) -> bool:
                 _AND_FROM.match(between) or _AND.match(between)
             ):
                 return True
+    return _two_deported_from(parts, code)
+
+
+def _two_deported_from(parts: list[Part], code: str) -> bool:
+    """Two groups "deported from" two states in one sentence ("30 Pakistanis deported from
+    Greece landed ... and 139 deported from Saudi Arabia landed ..."): no single origin."""
+    for part in parts:
+        froms = {
+            m.entry.key
+            for m in part.mentions
+            if m.entry.kind == "country"
+            and cues.DEPORTED_FROM.search(part.folded[max(0, m.start - 25) : m.start])
+        }
+        if code in froms and len(froms) > 1:
+            return True
     return False
 
 
@@ -603,6 +685,10 @@ def _blocking(
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
             continue
+        if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
+            folded[max(0, blocked.start() - 25) : blocked.start()]
+        ):
+            continue  # "que se encontraban bloqueados en la frontera": people stuck
         if cues.REQUEST_BEFORE.search(folded[max(0, blocked.start() - 60) : blocked.start()]):
             continue  # "a motion to halt the flight": asked for, not done
         if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
@@ -738,7 +824,7 @@ def _operator(parts: list[Part]) -> Clue | None:
     for agencies in (False, True):
         for part in parts:
             for m in part.mentions:
-                if m.entry.kind == "operator" and m.entry.agency == agencies:
+                if m.entry.kind == "operator" and m.entry.agency == agencies and m.entry.operates:
                     span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
                     return Clue("operator", m.entry.key, span)
     return None
@@ -788,6 +874,8 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
         # is named ("Expulsan a 138 migrantes desde Iquique")
         if not _undestined_removal(parts, origin, people, published, memo):
             return None
+    elif not gate[2] and _unflown(parts, origin, destination, people):
+        return None
     elif not destination.value:
         destination = None
     status = _status(parts, memo)

@@ -2,8 +2,10 @@
 
 - Country names in English and Spanish: Babel's CLDR territory names (no hand-kept
   table), plus the aliases in ``data/places.yaml``;
+- cities: CLDR's exemplar cities of the time zones (Babel), in English and Spanish,
+  with the territory of their zone ("Dhaka", "Riad", "Estambul", "Yakarta");
 - demonyms (how the deported people are named: "venezolanos", "Guatemalans"), state
-  adjectives ("estadounidense"), cities and airports, from ``data/places.yaml``;
+  adjectives ("estadounidense"), more cities and airports, from ``data/places.yaml``;
 - operators (agencies and carriers) and the deporting state an agency implies;
 - state signals: offices and officials that imply the deporting state without being an
   operator ("federal judge", "Kristi Noem", "Home Secretary").
@@ -15,6 +17,8 @@ exactly that spelling; everything else matches case- and accent-insensitively.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +26,7 @@ from typing import Any, Literal
 
 import yaml
 from babel import Locale
+from babel.core import get_global
 
 from wirewatch_flights.text import fold
 
@@ -71,6 +76,28 @@ _SKIP_NAMES = frozenset({"jersey", "man", "georgia", "us", "niue", "sark"})
 """Babel names that collide too often to be useful at all ("New Jersey", "Isle of Man")."""
 
 
+_CITY_SKIP = frozenset(
+    {
+        *("santiago", "la paz", "san juan", "san luis", "cordoba", "la rioja", "merida", "belen"),
+        *("bahia", "salta", "sofia", "perth", "darwin", "regina", "stanley", "palmer", "davis"),
+        *("casey", "troll", "wake", "oral", "granada", "san cristobal", "san vicente", "gaza"),
+        *("santa elena", "guadalupe", "navidad", "antigua", "norfolk", "chatham", "cocos"),
+        *("midway", "canarias", "canaries", "ceuta", "hebron", "jerusalem", "jerusalen"),
+        *("famagusta", "thule", "resolute", "dawson", "creston", "mendoza", "fortaleza"),
+        *("campo grande", "madeira", "azores", "marquesas", "kerguelen", "chagos", "lagos"),
+        *("guernsey", "guernesey", "isla de man", "isle of man", "jersey", "tahiti", "samara"),
+    }
+)
+"""Time-zone cities that are also everyday words, names or other places (Santiago de Cuba,
+Córdoba in Spain, Sofia the name, Darwin the scientist, "lagos" the lakes), or parts of
+a state CLDR names as territories of their own (Canarias, Ceuta)."""
+
+_CITY_TERRITORIES_SKIPPED = frozenset({"AQ", "UM", "US"})
+"""No Antarctic stations or US outlying islands; no US zone cities either, whose names are
+mostly newspapers' ("The New York Times", "Los Angeles Times"): data/places.yaml lists
+the US cities deportation flights leave from."""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     kind: Kind
@@ -86,6 +113,9 @@ class Entry:
     receiver: str | None = None
     """For operators: the state whose migration office receives the returnees (the
     Instituto Guatemalteco de Migración means the people arrive in Guatemala)."""
+    operates: bool = True
+    """False for an office that only receives returnees or processes them on arrival
+    (Cuba's MININT, Pakistan's FIA): it names the destination, never the operator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +204,28 @@ def _babel_names() -> dict[str, set[str]]:
     return names
 
 
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+
+
+def _babel_cities() -> dict[str, str]:
+    """City names (English and Spanish) -> ISO alpha-2: CLDR's exemplar city of every time
+    zone, with the zone's territory ("Asia/Dhaka" -> Dhaka, Daca -> BD)."""
+    zones: Mapping[str, str] = get_global("zone_territories")
+    cities: dict[str, str] = {}
+    for locale in ("en", "es"):
+        names = Locale(locale).time_zones
+        for zone, code in zones.items():
+            if code in _CITY_TERRITORIES_SKIPPED or code in _NOT_STATES or len(code) != 2:
+                continue
+            city = names.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            if re.search(r"[\d,()]|GMT|UTC|Unknown|desconocida|Station|Island|Isla", city):
+                continue
+            if fold(city) not in _CITY_SKIP:
+                cities[city] = code
+    return cities
+
+
 @lru_cache(maxsize=1)
 def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -191,6 +243,12 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
             if _key(name) not in listed:
                 phrase = f"={name}" if name in _EXACT_CASE_NAMES else name
                 builder.add(phrase, Entry("country", code))
+    countries = {_key(name) for names in _babel_names().values() for name in names}
+    for city, code in _babel_cities().items():
+        if _key(city) not in listed and _key(city) not in countries:
+            # proper names: exact case (accents optional), never the lower-case word
+            for spelling in {city, _unaccented(city)}:
+                builder.add(f"={spelling}", Entry("place", code))
     for code, spec in data["countries"].items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
             # YAML reads an unquoted NO (Norway) as false: a code must stay a string
@@ -206,7 +264,12 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     for name, spec in data["operators"].items():
         for phrase in spec["names"]:
             entry = Entry(
-                "operator", name, spec.get("state"), bool(spec.get("agency")), spec.get("receiver")
+                "operator",
+                name,
+                spec.get("state"),
+                bool(spec.get("agency")),
+                spec.get("receiver"),
+                spec.get("operates", True),
             )
             builder.add(phrase, entry)
     for code, phrases in data.get("signals", {}).items():

@@ -97,6 +97,15 @@ def _people_context(folded: str, mention: Mention, source: Source) -> bool:
     )
 
 
+def _authority(folded: str, mention: Mention) -> bool:
+    """A people's name standing for its state's authorities ("Malaysian authorities", "las
+    autoridades mexicanas")."""
+    return bool(
+        cues.AUTHORITY_AFTER.match(_after(folded, mention)[:40])
+        or cues.AUTHORITY_BEFORE.search(_before(folded, mention)[-45:])
+    )
+
+
 def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     """(origin, destination) scores from the words right before and after a place."""
     before = _before(folded, mention)
@@ -205,7 +214,9 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     named = entry.kind != "people" and destination >= NAMED_CUE
     if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
         origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
-    if entry.kind == "people":
+    if entry.kind == "people" and _authority(folded, mention):
+        origin, destination = origin + 1.5, 0.0  # "Pakistani authorities deported ..."
+    elif entry.kind == "people":
         if _people_context(folded, mention, source):
             destination += 1.5
         if origin == 0:

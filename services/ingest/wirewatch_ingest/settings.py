@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from pydantic import Field
-from wirewatch_shared.settings import CommonSettings
+from wirewatch_shared.settings import (
+    CommonSettings,
+    count_field,
+    non_negative_field,
+    positive_field,
+)
 
 DEFAULT_FEEDS: tuple[str, ...] = (
     # Real, public feeds that regularly cover migration, borders and deportations
@@ -25,21 +30,16 @@ DEFAULT_USER_AGENT = (
 
 class IngestSettings(CommonSettings):
     # --- scheduling -------------------------------------------------------------------
-    poll_interval_s: float = Field(
-        default=900.0,
-        gt=0,
-        description="Default time between two polls of one feed (s), used until the feed's "
+    poll_interval_s: float = positive_field(
+        900.0,
+        "Default time between two polls of one feed (s), used until the feed's "
         "publishing rate is known.",
     )
-    min_poll_interval_s: float = Field(
-        default=300.0,
-        gt=0,
-        description="Adaptive interval floor: a busy feed is polled at most this often (s).",
+    min_poll_interval_s: float = positive_field(
+        300.0, "Adaptive interval floor: a busy feed is polled at most this often (s)."
     )
-    max_poll_interval_s: float = Field(
-        default=4 * 3600.0,
-        gt=0,
-        description="Adaptive interval ceiling: a quiet feed is polled at least this often (s).",
+    max_poll_interval_s: float = positive_field(
+        4 * 3600.0, "Adaptive interval ceiling: a quiet feed is polled at least this often (s)."
     )
     poll_jitter: float = Field(
         default=0.1,
@@ -47,91 +47,64 @@ class IngestSettings(CommonSettings):
         lt=1,
         description="Random spread of each next-check time (fraction of the interval, +/-).",
     )
-    max_server_hint_s: float = Field(
-        default=24 * 3600.0,
-        gt=0,
-        description="Longest delay honoured from a feed's TTL, Cache-Control max-age, Expires "
+    max_server_hint_s: float = positive_field(
+        24 * 3600.0,
+        "Longest delay honoured from a feed's TTL, Cache-Control max-age, Expires "
         "or Retry-After (s).",
     )
-    poll_tick_s: float = Field(
-        default=2.0,
-        gt=0,
-        description="Longest the scheduler sleeps before looking for due feeds again (s).",
+    poll_tick_s: float = positive_field(
+        2.0, "Longest the scheduler sleeps before looking for due feeds again (s)."
     )
-    error_backoff_base_s: float = Field(
-        default=300.0,
-        gt=0,
-        description="First retry delay after a feed error (s); doubles per consecutive error.",
+    error_backoff_base_s: float = positive_field(
+        300.0, "First retry delay after a feed error (s); doubles per consecutive error."
     )
-    error_backoff_max_s: float = Field(
-        default=6 * 3600.0, gt=0, description="Longest back-off after repeated feed errors (s)."
+    error_backoff_max_s: float = positive_field(
+        6 * 3600.0, "Longest back-off after repeated feed errors (s)."
     )
-    park_after_errors: int = Field(
-        default=10,
-        ge=1,
-        description="Consecutive failures after which a feed is parked (listed as unhealthy, "
+    park_after_errors: int = count_field(
+        10,
+        "Consecutive failures after which a feed is parked (listed as unhealthy, "
         "rechecked only every `parked_interval_s`).",
     )
-    parked_interval_s: float = Field(
-        default=24 * 3600.0, gt=0, description="Recheck interval of a parked feed (s)."
-    )
+    parked_interval_s: float = positive_field(24 * 3600.0, "Recheck interval of a parked feed (s).")
     # --- concurrency, leases ----------------------------------------------------------
-    max_concurrent_fetches: int = Field(
-        default=64, ge=1, description="Feeds fetched at once by one ingest process."
+    max_concurrent_fetches: int = count_field(64, "Feeds fetched at once by one ingest process.")
+    host_max_concurrent: int = count_field(2, "Politeness: requests in flight at once to one host.")
+    host_min_gap_s: float = non_negative_field(
+        0.25, "Politeness: minimum time between two request starts to one host (s)."
     )
-    host_max_concurrent: int = Field(
-        default=2, ge=1, description="Politeness: requests in flight at once to one host."
-    )
-    host_min_gap_s: float = Field(
-        default=0.25,
-        ge=0,
-        description="Politeness: minimum time between two request starts to one host (s).",
-    )
-    lease_s: float = Field(
-        default=600.0,
-        gt=0,
-        description="How long a claimed feed stays reserved for one ingest process (s); an "
+    lease_s: float = positive_field(
+        600.0,
+        "How long a claimed feed stays reserved for one ingest process (s); an "
         "expired lease (crashed process) lets another process take the feed.",
     )
     worker_id: str | None = Field(
         default=None,
         description="Lease owner name of this process (default: host:pid:random).",
     )
-    parse_workers: int = Field(
-        default=2,
-        ge=0,
-        description="Parser processes (0: parse in a thread, for tests and tiny deployments).",
+    parse_workers: int = non_negative_field(
+        2, "Parser processes (0: parse in a thread, for tests and tiny deployments)."
     )
-    parse_inline_max_bytes: int = Field(
-        default=4096,
-        ge=0,
-        description="Bodies up to this size are parsed in a thread instead of the process pool "
+    parse_inline_max_bytes: int = non_negative_field(
+        4096,
+        "Bodies up to this size are parsed in a thread instead of the process pool "
         "(cheaper than the round trip).",
     )
-    parse_timeout_s: float = Field(
-        default=30.0,
-        gt=0,
-        description="Longest one feed may take to parse before its parser process is replaced (s).",
+    parse_timeout_s: float = positive_field(
+        30.0, "Longest one feed may take to parse before its parser process is replaced (s)."
     )
     # --- fetching ---------------------------------------------------------------------
-    fetch_connect_timeout_s: float = Field(
-        default=5.0, gt=0, description="TCP connect timeout (s)."
+    fetch_connect_timeout_s: float = positive_field(5.0, "TCP connect timeout (s).")
+    fetch_read_timeout_s: float = positive_field(
+        10.0, "Longest wait for the next bytes of a response (s)."
     )
-    fetch_read_timeout_s: float = Field(
-        default=10.0, gt=0, description="Longest wait for the next bytes of a response (s)."
+    fetch_total_timeout_s: float = positive_field(
+        30.0, "Whole-fetch deadline, redirects and body included (s): cuts slow-drip servers."
     )
-    fetch_total_timeout_s: float = Field(
-        default=30.0,
-        gt=0,
-        description="Whole-fetch deadline, redirects and body included (s): cuts slow-drip "
-        "servers.",
+    max_body_bytes: int = positive_field(
+        5 * 1024 * 1024, "Cap on a feed's decompressed body (bytes), enforced while streaming."
     )
-    max_body_bytes: int = Field(
-        default=5 * 1024 * 1024,
-        gt=0,
-        description="Cap on a feed's decompressed body (bytes), enforced while streaming.",
-    )
-    max_redirects: int = Field(default=5, ge=0, description="Redirects followed per fetch.")
+    max_redirects: int = non_negative_field(5, "Redirects followed per fetch.")
     user_agent: str = Field(
         default=DEFAULT_USER_AGENT, description="User-Agent sent with every fetch."
     )
@@ -148,9 +121,8 @@ class IngestSettings(CommonSettings):
     seed_default_feeds: bool = Field(
         default=True, description="Add `default_feeds` when the feed table is empty."
     )
-    seen_claim_stale_s: float = Field(
-        default=600.0,
-        gt=0,
-        description="An item claimed for publishing but never confirmed (process crashed) "
+    seen_claim_stale_s: float = positive_field(
+        600.0,
+        "An item claimed for publishing but never confirmed (process crashed) "
         "is published again after this long (s).",
     )

@@ -119,11 +119,6 @@ class NotifyService(ServiceBase[NotifySettings]):
         )
 
     @property
-    def handled(self) -> int:
-        """Classified items' messages fully processed (offsets committed)."""
-        return self.guard.handled
-
-    @property
     def stories_handled(self) -> int:
         """Story events' messages fully processed (offsets committed)."""
         return self.story_guard.handled

@@ -8,6 +8,7 @@ topics again for another channel.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import Annotated, Literal
@@ -18,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -144,6 +146,14 @@ def _entities(values: list[str]) -> list[str]:
     return list(dict.fromkeys(cleaned))
 
 
+LIST_CLEANERS: dict[str, Callable[[list[str]], list[str]]] = {
+    "countries": _countries,
+    "languages": _languages,
+    "entities": _entities,
+}
+"""The name lists a subscription filters on, and what cleans each (case, spelling, repeats)."""
+
+
 class QuietHours(BaseModel):
     """Local wall-clock window (in the subscription's timezone); may cross midnight."""
 
@@ -209,20 +219,10 @@ class _Settable(BaseModel):
     )
     active: bool = Field(default=True, description="Paused subscriptions send nothing.")
 
-    @field_validator("countries")
+    @field_validator(*LIST_CLEANERS)
     @classmethod
-    def _check_countries(cls, values: list[str]) -> list[str]:
-        return _countries(values)
-
-    @field_validator("languages")
-    @classmethod
-    def _check_languages(cls, values: list[str]) -> list[str]:
-        return _languages(values)
-
-    @field_validator("entities")
-    @classmethod
-    def _check_entities(cls, values: list[str]) -> list[str]:
-        return _entities(values)
+    def _clean_list(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        return LIST_CLEANERS[str(info.field_name)](values)
 
     @field_validator("feeds")
     @classmethod
@@ -316,12 +316,9 @@ class SubscriptionUpdate(BaseModel):
             self.routes = _routes(self.routes)
         if self.topics is not None:
             self.topics = _topics(self.topics)
-        if self.countries is not None:
-            self.countries = _countries(self.countries)
-        if self.languages is not None:
-            self.languages = _languages(self.languages)
-        if self.entities is not None:
-            self.entities = _entities(self.entities)
+        for name, clean in LIST_CLEANERS.items():
+            if (values := getattr(self, name)) is not None:
+                setattr(self, name, clean(values))
         if self.timezone is not None:
             zone(self.timezone)
         for name in (

@@ -7,7 +7,13 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from wirewatch_shared import streams
-from wirewatch_shared.settings import CommonSettings, consumer_group_field
+from wirewatch_shared.settings import (
+    CommonSettings,
+    consumer_group_field,
+    count_field,
+    non_negative_field,
+    positive_field,
+)
 
 DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
@@ -27,12 +33,12 @@ class NotifySettings(CommonSettings):
         description="Extra CA bundle (PEM) trusted for the SMTP server's certificate, e.g. a "
         "private CA. Unset: the system trust store only.",
     )
-    smtp_timeout_s: float = Field(default=30.0, gt=0, description="SMTP conversation timeout (s).")
+    smtp_timeout_s: float = positive_field(30.0, "SMTP conversation timeout (s).")
     mail_from: str = Field(
         default="Wirewatch <alerts@wirewatch.invalid>", description="From: address of alerts."
     )
-    webhook_timeout_s: float = Field(
-        default=15.0, gt=0, description="Webhook, Slack and Apprise request timeout (s)."
+    webhook_timeout_s: float = positive_field(
+        15.0, "Webhook, Slack and Apprise request timeout (s)."
     )
     retry_schedule_s: tuple[float, ...] = Field(
         default=DEFAULT_RETRY_SCHEDULE_S,
@@ -40,43 +46,35 @@ class NotifySettings(CommonSettings):
         description="Delay before each retry of a failed delivery (s, JSON list, ±20 % "
         "jitter); after the last one the delivery is dead-lettered.",
     )
-    retry_after_scale: float = Field(
-        default=1.0,
-        gt=0,
-        description="Multiplier applied to a receiver's Retry-After (1 = honour it as sent; "
+    retry_after_scale: float = positive_field(
+        1.0,
+        "Multiplier applied to a receiver's Retry-After (1 = honour it as sent; "
         "tests compress it).",
     )
-    max_retry_after_s: float = Field(
-        default=86400.0, gt=0, description="Longest Retry-After honoured (s); longer is capped."
+    max_retry_after_s: float = positive_field(
+        86400.0, "Longest Retry-After honoured (s); longer is capped."
     )
-    delivery_tick_s: float = Field(
-        default=1.0, gt=0, description="How often the delivery worker looks for due retries (s)."
+    delivery_tick_s: float = positive_field(
+        1.0, "How often the delivery worker looks for due retries (s)."
     )
-    delivery_concurrency: int = Field(
-        default=64, ge=1, description="Deliveries sent at once by one notify process."
-    )
-    endpoint_concurrency: int = Field(
-        default=8,
-        ge=1,
-        description="Deliveries sent at once to one endpoint (webhook URL, SMTP relay); Slack "
+    delivery_concurrency: int = count_field(64, "Deliveries sent at once by one notify process.")
+    endpoint_concurrency: int = count_field(
+        8,
+        "Deliveries sent at once to one endpoint (webhook URL, SMTP relay); Slack "
         "webhooks always get 1.",
     )
-    claim_lease_s: float = Field(
-        default=60.0,
-        gt=0,
-        description="How long a claimed delivery is reserved for its sender (s); after a crash "
+    claim_lease_s: float = positive_field(
+        60.0,
+        "How long a claimed delivery is reserved for its sender (s); after a crash "
         "it is retried once this has passed. Must exceed every channel timeout.",
     )
-    slack_min_interval_s: float = Field(
-        default=1.0, ge=0, description="Minimum gap between two messages to one Slack webhook (s)."
+    slack_min_interval_s: float = non_negative_field(
+        1.0, "Minimum gap between two messages to one Slack webhook (s)."
     )
-    digest_max_items: int = Field(
-        default=200, ge=1, description="Most alerts listed in one digest; more make another."
-    )
-    delivery_retention_days: float = Field(
-        default=30.0,
-        ge=0,
-        description="Sent and cancelled deliveries are deleted this many days after their last "
+    digest_max_items: int = count_field(200, "Most alerts listed in one digest; more make another.")
+    delivery_retention_days: float = non_negative_field(
+        30.0,
+        "Sent and cancelled deliveries are deleted this many days after their last "
         "change (0 keeps them). Dead ones stay until replayed. Keep it longer than the "
         "classified topic's retention: a delivery is also its (subscription, item) "
         "de-duplication key.",
@@ -100,32 +98,29 @@ class NotifySettings(CommonSettings):
         json_schema_extra={"shown_default": "DATA_DIR/wirewatch-secret.key"},
         description="Where the generated secret key is kept when `secret_key` is unset.",
     )
-    secret_rotation_grace_s: float = Field(
-        default=86400.0,
-        ge=0,
-        description="After a webhook secret rotation, how long the old secret still signs (s).",
+    secret_rotation_grace_s: float = non_negative_field(
+        86400.0, "After a webhook secret rotation, how long the old secret still signs (s)."
     )
-    confirmation_ttl_s: float = Field(
-        default=7 * 86400.0, gt=0, description="How long an email confirmation link is valid (s)."
+    confirmation_ttl_s: float = positive_field(
+        7 * 86400.0, "How long an email confirmation link is valid (s)."
     )
     public_base_url: str = Field(
         default="http://127.0.0.1:8080",
         description="Base URL of the API as subscribers reach it (links in emails).",
     )
-    api_rate_limit_per_minute: float = Field(
-        default=120.0, gt=0, description="API requests per minute allowed per token (refill)."
+    api_rate_limit_per_minute: float = positive_field(
+        120.0, "API requests per minute allowed per token (refill)."
     )
-    api_rate_limit_burst: int = Field(
-        default=30, ge=1, description="API requests a token may make at once (bucket size)."
+    api_rate_limit_burst: int = count_field(
+        30, "API requests a token may make at once (bucket size)."
     )
-    api_auth_failures_per_minute: float = Field(
-        default=10.0,
-        gt=0,
-        description="Failed authentications (401) allowed per client address and minute "
+    api_auth_failures_per_minute: float = positive_field(
+        10.0,
+        "Failed authentications (401) allowed per client address and minute "
         "(refill); past the burst the address gets 429 until it refills.",
     )
-    api_auth_failures_burst: int = Field(
-        default=20, ge=1, description="Failed authentications a client address may make at once."
+    api_auth_failures_burst: int = count_field(
+        20, "Failed authentications a client address may make at once."
     )
     api_max_body_bytes: int = Field(
         default=65536, ge=1024, description="Largest API request body accepted (bytes)."

@@ -10,10 +10,10 @@ this worker, which drains it.
   endpoint that times out after 15 s ties up only its own slots.
 - **Batched**: rows are claimed many at a time (one transaction) into a small
   per-endpoint queue (at most one more round of sends per endpoint), and outcomes
-  are group-committed (:mod:`.recorder`); an endpoint's slot is freed as soon as
-  its HTTP exchange ends, so the next send to it starts while the previous
-  outcome is still being written. Neither claims nor commits sit between two
-  sends.
+  are group-committed (:mod:`.recorder`); an endpoint's slot, and its share of
+  the claim, are freed as soon as its HTTP exchange ends, so the next send and
+  the next claim start while the previous outcome is still being written.
+  Neither claims nor commits sit between two sends.
 - **Lease-safe**: a claimed row that waited in the queue too long to be sent
   within its claim lease is given back (due again now) instead of being sent, so
   no other process can claim it while it is still being sent.
@@ -126,6 +126,7 @@ class _Queued:
     claimed_at: float  # time.monotonic() before the claim: its lease started no earlier
     ready_at: float  # time.monotonic() once claimed: from then on it waits in our queue
     sending: bool = False
+    unsent: bool = True  # still counted in its endpoint's claimed-and-unsent rows
 
 
 class DeliveryWorker:
@@ -153,7 +154,9 @@ class DeliveryWorker:
         self._queues: dict[str, deque[_Queued]] = {}
         self._queued = 0
         self._sending: Counter[str] = Counter()  # requests in progress per endpoint
-        self._outstanding: Counter[str] = Counter()  # queued + sending + recording per endpoint
+        # Queued + sending per endpoint: what its claim cap counts. A row whose outcome is
+        # being recorded no longer holds its endpoint, or the commit would pace the sends.
+        self._unsent: Counter[str] = Counter()
         self._caps: dict[str, int] = {}
         self._sub_load: Counter[int] = Counter()
         self._sub_endpoint: dict[int, str] = {}
@@ -164,6 +167,7 @@ class DeliveryWorker:
         # started while this still fits in what is left of its lease.
         self._longest_send_s = max(settings.webhook_timeout_s, settings.smtp_timeout_s)
         self._min_claim = max(1, settings.delivery_concurrency // 8)
+        self._room_starved = False  # a claim found no room: wake once outcomes free some
         self._accepting = False
         # Subscriptions an outcome is disabling: sub id -> when that was committed
         # (inf while being written). Rows whose claim began before then may carry a
@@ -307,10 +311,11 @@ class DeliveryWorker:
 
     async def _fill(self) -> bool:
         """Claim due deliveries for the free room; True if the room was filled."""
-        room = 2 * self.settings.delivery_concurrency - self.in_flight
+        room = self._room()
         if room <= 0 or (room < self._min_claim and self.in_flight):
+            self._room_starved = True
             return False
-        load = Counter(self._outstanding)
+        load = Counter(self._unsent)
         saturated_subs = [
             sub_id
             for sub_id, key in self._sub_endpoint.items()
@@ -352,11 +357,15 @@ class DeliveryWorker:
         self._dispatch()
         return len(claimed) == room
 
+    def _room(self) -> int:
+        """Rows this process may still claim: in flight includes outcomes being recorded."""
+        return 2 * self.settings.delivery_concurrency - self.in_flight
+
     def _enqueue(self, entry: _Queued) -> None:
         sub_id = entry.item.delivery.subscription_id
         self.in_flight += 1
         self._queued += 1
-        self._outstanding[entry.key] += 1
+        self._unsent[entry.key] += 1
         self._sub_load[sub_id] += 1
         self._sub_endpoint[sub_id] = entry.key
         self._queues.setdefault(entry.key, deque()).append(entry)
@@ -365,10 +374,7 @@ class DeliveryWorker:
         """``entry`` is done with (recorded, or given back): free its accounting."""
         sub_id = entry.item.delivery.subscription_id
         self.in_flight -= 1
-        self._outstanding[entry.key] -= 1
-        if self._outstanding[entry.key] <= 0:
-            del self._outstanding[entry.key]
-            self._caps.pop(entry.key, None)
+        self._free_endpoint(entry)
         self._sub_load[sub_id] -= 1
         if self._sub_load[sub_id] <= 0:
             del self._sub_load[sub_id]
@@ -400,8 +406,8 @@ class DeliveryWorker:
             self._send_done(entry)  # if the task was cancelled before it ran
             self._forget(entry)
             self._dispatch()
-            # Refill once this endpoint's waiting round is used up (not on every send).
-            if self._outstanding.get(entry.key, 0) <= self._cap_of_key(entry.key):
+            if self._room_starved and self._room() >= self._min_claim:
+                self._room_starved = False
                 self.wake.set()
 
         task.add_done_callback(done)
@@ -413,7 +419,22 @@ class DeliveryWorker:
         self._sending[entry.key] -= 1
         if self._sending[entry.key] <= 0:
             del self._sending[entry.key]
+        self._free_endpoint(entry)
         self._dispatch()
+
+    def _free_endpoint(self, entry: _Queued) -> None:
+        """``entry`` no longer holds its endpoint (sent, or given back unsent)."""
+        if not entry.unsent:
+            return
+        entry.unsent = False
+        key = entry.key
+        self._unsent[key] -= 1
+        if self._unsent[key] <= 0:
+            del self._unsent[key]
+            self._caps.pop(key, None)
+        # Refill once this endpoint's waiting round is used up (not on every send).
+        if self._unsent.get(key, 0) <= self._cap_of_key(key):
+            self.wake.set()
 
     async def _run_one(self, entry: _Queued) -> None:
         item = entry.item

@@ -18,6 +18,7 @@ import inspect
 from faststream import FastStream
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
+from wirewatch_shared.broker import JSON_HEADERS
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
@@ -26,7 +27,6 @@ from wirewatch_stories.settings import StoriesSettings
 from wirewatch_stories.store import Assigner
 
 log = get_logger(__name__)
-_JSON_HEADERS = {"content-type": "application/json"}
 
 
 class StoriesService(ServiceBase[StoriesSettings]):
@@ -54,11 +54,6 @@ class StoriesService(ServiceBase[StoriesSettings]):
             title="classified",
         )
 
-    @property
-    def handled(self) -> int:
-        """Messages fully processed (offsets committed)."""
-        return self.guard.handled
-
     async def handle_batch(self, batch: list[ClassifiedItem]) -> None:
         """Assign the tagged items of a batch to stories (one transaction), then publish
         their events; returns once the broker has confirmed every one."""
@@ -70,7 +65,7 @@ class StoriesService(ServiceBase[StoriesSettings]):
             await self.stories_publisher.publish(
                 event.value.encode(),
                 key=event.key.encode(),
-                headers=_JSON_HEADERS,
+                headers=JSON_HEADERS,
                 no_confirm=True,
             )
             for event in events

@@ -19,9 +19,9 @@ from wirewatch_notify.channels.base import (
     DeliveryRequest,
     PermanentDeliveryError,
     RetryableDeliveryError,
+    SettingsChannel,
 )
 from wirewatch_notify.payloads import DIGEST_EVENT_TYPE, evidence_phrases, headline, source_name
-from wirewatch_notify.settings import NotifySettings
 from wirewatch_notify.ssrf_sync import guarded_connections
 
 NON_HTTP_SCHEMES = frozenset(
@@ -90,12 +90,8 @@ def _markdown(envelope: dict[str, Any]) -> tuple[str, str]:
     return title[:250], "\n\n".join(parts)
 
 
-class AppriseChannel:
+class AppriseChannel(SettingsChannel):
     name = "apprise"
-    endpoint_concurrency: int | None = None
-
-    def __init__(self, settings: NotifySettings) -> None:
-        self.settings = settings
 
     def endpoint_key(self, target: str) -> str:
         return target
@@ -128,6 +124,3 @@ class AppriseChannel:
                 await asyncio.to_thread(self._send_blocking, request.target, title, body)
         except TimeoutError as exc:
             raise RetryableDeliveryError("Apprise notification timed out") from exc
-
-    async def aclose(self) -> None:
-        return None

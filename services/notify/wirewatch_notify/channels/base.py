@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from wirewatch_notify.settings import NotifySettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +65,17 @@ class Channel(Protocol):
         ...
 
     async def aclose(self) -> None: ...
+
+
+class SettingsChannel:
+    """A channel that needs only the notify settings: no client of its own to close, and
+    the settings' default concurrency per endpoint."""
+
+    name: str
+    endpoint_concurrency: int | None = None
+
+    def __init__(self, settings: NotifySettings) -> None:
+        self.settings = settings
+
+    async def aclose(self) -> None:
+        return None

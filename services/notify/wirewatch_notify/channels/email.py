@@ -21,6 +21,7 @@ from wirewatch_notify.channels.base import (
     DeliveryRequest,
     PermanentDeliveryError,
     RetryableDeliveryError,
+    SettingsChannel,
 )
 from wirewatch_notify.rendering import render_email
 from wirewatch_notify.settings import NotifySettings
@@ -95,12 +96,8 @@ def tls_context(settings: NotifySettings) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=settings.smtp_ca_file)
 
 
-class EmailChannel:
+class EmailChannel(SettingsChannel):
     name = "email"
-    endpoint_concurrency: int | None = None
-
-    def __init__(self, settings: NotifySettings) -> None:
-        self.settings = settings
 
     def endpoint_key(self, target: str) -> str:
         return f"smtp://{self.settings.smtp_host}:{self.settings.smtp_port}"
@@ -142,6 +139,3 @@ class EmailChannel:
             raise RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
             raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
-
-    async def aclose(self) -> None:
-        return None

@@ -1,21 +1,18 @@
 """Baseline: the tables of release 0.1.0.
 
-Revision ID: 0001
 The tables `create_all` made in release 0.1.0, before migrations; a database from that
 release is stamped with this revision (see wirewatch.schema).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.indexes import create_indexes, drop_indexes
+
 revision: str = "0001"
 down_revision: str | None = None
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def _create_classify_item() -> None:
@@ -29,8 +26,7 @@ def _create_classify_item() -> None:
         sa.Column("classified_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("item_id"),
     )
-    with op.batch_alter_table("classify_item", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_classify_item_published"), ["published"], unique=False)
+    create_indexes("classify_item", "published")
 
 
 def _create_classify_user_topic() -> None:
@@ -70,11 +66,8 @@ def _create_ingest_feed() -> None:
         sa.Column("items_seen", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("ingest_feed", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_ingest_feed_next_check_at"), ["next_check_at"], unique=False
-        )
-        batch_op.create_index(batch_op.f("ix_ingest_feed_url"), ["url"], unique=True)
+    create_indexes("ingest_feed", "next_check_at")
+    create_indexes("ingest_feed", "url", unique=True)
 
 
 def _create_ingest_seen_item() -> None:
@@ -88,8 +81,7 @@ def _create_ingest_seen_item() -> None:
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("item_id"),
     )
-    with op.batch_alter_table("ingest_seen_item", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_ingest_seen_item_feed_id"), ["feed_id"], unique=False)
+    create_indexes("ingest_seen_item", "feed_id")
 
 
 def _create_notify_api_token() -> None:
@@ -128,10 +120,7 @@ def _create_notify_delivery() -> None:
     )
     with op.batch_alter_table("notify_delivery", schema=None) as batch_op:
         batch_op.create_index("ix_delivery_due", ["status", "next_attempt_at"], unique=False)
-        batch_op.create_index(batch_op.f("ix_notify_delivery_batch_id"), ["batch_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_notify_delivery_subscription_id"), ["subscription_id"], unique=False
-        )
+    create_indexes("notify_delivery", "batch_id", "subscription_id")
 
 
 def _create_notify_subscription() -> None:
@@ -166,8 +155,7 @@ def _create_notify_subscription() -> None:
         sa.PrimaryKeyConstraint("id"),
         sqlite_autoincrement=True,
     )
-    with op.batch_alter_table("notify_subscription", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_notify_subscription_owner"), ["owner"], unique=False)
+    create_indexes("notify_subscription", "owner")
 
 
 def upgrade() -> None:
@@ -181,28 +169,22 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("notify_subscription", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_notify_subscription_owner"))
+    drop_indexes("notify_subscription", "owner")
 
     op.drop_table("notify_subscription")
+    drop_indexes("notify_delivery", "subscription_id", "batch_id")
     with op.batch_alter_table("notify_delivery", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_notify_delivery_subscription_id"))
-        batch_op.drop_index(batch_op.f("ix_notify_delivery_batch_id"))
         batch_op.drop_index("ix_delivery_due")
 
     op.drop_table("notify_delivery")
     op.drop_table("notify_api_token")
-    with op.batch_alter_table("ingest_seen_item", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_ingest_seen_item_feed_id"))
+    drop_indexes("ingest_seen_item", "feed_id")
 
     op.drop_table("ingest_seen_item")
-    with op.batch_alter_table("ingest_feed", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_ingest_feed_url"))
-        batch_op.drop_index(batch_op.f("ix_ingest_feed_next_check_at"))
+    drop_indexes("ingest_feed", "url", "next_check_at")
 
     op.drop_table("ingest_feed")
     op.drop_table("classify_user_topic")
-    with op.batch_alter_table("classify_item", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_classify_item_published"))
+    drop_indexes("classify_item", "published")
 
     op.drop_table("classify_item")

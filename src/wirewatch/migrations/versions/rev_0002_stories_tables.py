@@ -1,20 +1,14 @@
-"""Stories tables: stories, item assignments, and the one-row assignment lock.
-
-Revision ID: 0002
-Revises: 0001
-"""
+"""Stories tables: stories, item assignments, and the one-row assignment lock."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.indexes import create_indexes, drop_indexes
+
 revision: str = "0002"
 down_revision: str | None = "0001"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
@@ -31,8 +25,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq"),
         sa.UniqueConstraint("item_id"),
     )
-    with op.batch_alter_table("stories_item", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_stories_item_story_id"), ["story_id"], unique=False)
+    create_indexes("stories_item", "story_id")
 
     lock = op.create_table(
         "stories_lock",
@@ -61,19 +54,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("stories_story", schema=None) as batch_op:
         batch_op.create_index("ix_stories_story_last", ["last_published"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_stories_story_updated_at"), ["updated_at"], unique=False
-        )
+    create_indexes("stories_story", "updated_at")
 
 
 def downgrade() -> None:
+    drop_indexes("stories_story", "updated_at")
     with op.batch_alter_table("stories_story", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_stories_story_updated_at"))
         batch_op.drop_index("ix_stories_story_last")
 
     op.drop_table("stories_story")
     op.drop_table("stories_lock")
-    with op.batch_alter_table("stories_item", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_stories_item_story_id"))
+    drop_indexes("stories_item", "story_id")
 
     op.drop_table("stories_item")

@@ -1,20 +1,14 @@
-"""Flights tables: flight records and the observations merged into them.
-
-Revision ID: 0003
-Revises: 0002
-"""
+"""Flights tables: flight records and the observations merged into them."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.indexes import create_indexes, drop_indexes
+
 revision: str = "0003"
 down_revision: str | None = "0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
@@ -29,13 +23,7 @@ def upgrade() -> None:
         sa.Column("observed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("item_id"),
     )
-    with op.batch_alter_table("flights_observation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_flights_observation_record_id"), ["record_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_flights_observation_story_id"), ["story_id"], unique=False
-        )
+    create_indexes("flights_observation", "record_id", "story_id")
 
     op.create_table(
         "flights_record",
@@ -58,27 +46,21 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    create_indexes("flights_record", "origin")
     with op.batch_alter_table("flights_record", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_flights_record_origin"), ["origin"], unique=False)
         batch_op.create_index(
             "ix_flights_record_route", ["destination", "flight_date"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_flights_record_status"), ["status"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_flights_record_updated_at"), ["updated_at"], unique=False
-        )
+    create_indexes("flights_record", "status", "updated_at")
 
 
 def downgrade() -> None:
+    drop_indexes("flights_record", "updated_at", "status")
     with op.batch_alter_table("flights_record", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_flights_record_updated_at"))
-        batch_op.drop_index(batch_op.f("ix_flights_record_status"))
         batch_op.drop_index("ix_flights_record_route")
-        batch_op.drop_index(batch_op.f("ix_flights_record_origin"))
+    drop_indexes("flights_record", "origin")
 
     op.drop_table("flights_record")
-    with op.batch_alter_table("flights_observation", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_flights_observation_story_id"))
-        batch_op.drop_index(batch_op.f("ix_flights_observation_record_id"))
+    drop_indexes("flights_observation", "story_id", "record_id")
 
     op.drop_table("flights_observation")

@@ -3,22 +3,15 @@ assignment lock keeps the clusterer's clock.
 
 Subscriptions made before story mode keep one alert per item (``alert_mode`` 'item'
 for existing rows); new ones get the model's default, 'story'.
-
-Revision ID: 0004
-Revises: 0003
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
 down_revision: str | None = "0003"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:

@@ -1,20 +1,14 @@
-"""Notify: flight routes of subscriptions (route alerts on flight records).
-
-Revision ID: 0005
-Revises: 0004
-"""
+"""Notify: flight routes of subscriptions (route alerts on flight records)."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.indexes import create_indexes, drop_indexes
+
 revision: str = "0005"
 down_revision: str | None = "0004"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
@@ -26,13 +20,9 @@ def upgrade() -> None:
         sa.Column("destination", sa.String(length=2), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
-    with op.batch_alter_table("notify_flight_route", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_notify_flight_route_subscription_id"), ["subscription_id"], unique=False
-        )
+    create_indexes("notify_flight_route", "subscription_id")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("notify_flight_route", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_notify_flight_route_subscription_id"))
+    drop_indexes("notify_flight_route", "subscription_id")
     op.drop_table("notify_flight_route")

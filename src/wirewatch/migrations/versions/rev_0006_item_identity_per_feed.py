@@ -5,22 +5,15 @@ another's item. New ids always include the feed; an item whose old id its own
 feed already saw is still seen (``ingest_legacy_seen_item``), so the upgrade
 republishes nothing. Only settled rows are copied (published, or without a
 claim); an unconfirmed claim was never published and will be, under its new id.
-
-Revision ID: 0006
-Revises: 0005
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
 down_revision: str | None = "0005"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
