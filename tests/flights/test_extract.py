@@ -852,3 +852,20 @@ def test_a_re_entry_ban_does_not_block_the_removal() -> None:
     )[0]
     found = _status_of(part)
     assert found is not None and found[0] == "completed"
+
+
+def test_travellers_caught_by_closed_borders_are_no_removal() -> None:
+    # forenoon fl-9912: Spaniards and Moroccan residents flown home when Morocco shut its
+    # borders (omicron)
+    assert (
+        extract(
+            "Alivio en Casablanca entre los pasajeros del primer avión de regreso a España",
+            "Casablanca (Marruecos), 2 dic (EFE).- Ciudadanos españoles y residentes marroquíes "
+            "en Europa embarcaron hoy desde Casablanca en el primer avión de repatriación "
+            "fletado por la compañía española Iberia con destino a Madrid, después de que "
+            "Marruecos cerrara el pasado lunes sus fronteras para evitar la propagación de "
+            "ómicron.",
+            PUBLISHED,
+        )
+        is None
+    )

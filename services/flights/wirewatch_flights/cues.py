@@ -129,6 +129,11 @@ EVACUATION = _words(
     r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
+    # travellers caught by closed borders ("después de que Marruecos cerrara el pasado lunes
+    # sus fronteras para evitar la propagación de ómicron")
+    r"omicron", r"cierre de (?:las )?fronteras", r"cerr\w+ (?:\w+ ){0,3}?(?:sus |las )?fronteras",
+    r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
+    r"closed? (?:its |their |the )?(?:borders|airspace)",
 )  # fmt: skip
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
