@@ -210,8 +210,8 @@ def test_forenoon_set_figures() -> None:
     scores = score(_items(FORENOON))
     assert scores.precision() >= 0.65
     assert scores.recall() >= 0.65
-    for field in ("destination", "status", "origin", "people"):
-        assert scores.accuracy(field) >= 0.5, (field, scores.accuracy(field))
+    for field, floor in {"destination": 0.5, "status": 0.65, "origin": 0.5, "people": 0.5}.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
 
 def test_held_out_part_meets_the_goals() -> None:

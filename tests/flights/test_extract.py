@@ -869,3 +869,13 @@ def test_travellers_caught_by_closed_borders_are_no_removal() -> None:
         )
         is None
     )
+
+
+def test_a_lede_that_says_the_flight_took_them_beats_a_headline_future() -> None:
+    # forenoon fl-9903: the headline's future is the onward expulsion by bus
+    assert route_fields(
+        "Mauritania expulsará a los inmigrantes deportados desde Canarias",
+        "Las autoridades mauritanas van a expulsar esta misma noche a los 21 inmigrantes que "
+        "fueron deportados en un avión especial fletado desde Gran Canaria hasta la ciudad "
+        "mauritana de Nuadibú por el ministerio del Interior español.",
+    ) == ("ES", "MR", 21, "completed")

@@ -783,6 +783,8 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
     if not decided:
         return Clue("status", "completed", Span("title", 0, 0, ""))
     status, span = decided[0]
+    if _lede_flew(parts, decided):
+        return Clue("status", "completed", decided[1][1])
     if (
         status == "completed"
         and span.source == "title"
@@ -796,6 +798,21 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
+    """A headline's future with no flight word of its own ("Mauritania expulsará a los
+    inmigrantes deportados desde Canarias") is about what follows the flight when the lede
+    says, with a finite verb, that the flight took them ("fueron deportados en un avión")."""
+    if len(decided) < 2 or decided[0][0] != "planned" or decided[1][0] != "completed":
+        return False
+    title, lede = decided[0][1], decided[1][1]
+    if title.source != "title" or lede.source != "summary":
+        return False
+    if not cues.COMPLETED_FINITE.fullmatch(fold(lede.phrase)):
+        return False
+    texts = {p.source: p.folded for p in parts}
+    return not cues.FLIGHT.search(texts["title"]) and bool(cues.FLIGHT.search(texts["summary"]))
 
 
 def _announcing(span: Span) -> bool:
