@@ -38,6 +38,9 @@ POOL_FILES = {
     # The seventh never-seen set (2026-12-03 predawn; measured before any change, then pooled).
     "predawn-en": DATA / "classify_pool_predawn_en.jsonl",
     "predawn-es": DATA / "classify_pool_predawn_es.jsonl",
+    # The eighth never-seen set (2026-12-04 morning; measured before any change, then pooled).
+    "morning-en": DATA / "classify_pool_morning_en.jsonl",
+    "morning-es": DATA / "classify_pool_morning_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -57,6 +60,8 @@ FILE_LANG_AND_ID = {
     "late-es": ("es", "pool-les-"),
     "predawn-en": ("en", "pool-pen-"),
     "predawn-es": ("es", "pool-pes-"),
+    "morning-en": ("en", "pool-men-"),
+    "morning-es": ("es", "pool-mes-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [

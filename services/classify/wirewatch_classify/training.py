@@ -38,6 +38,10 @@ PRUNE = 5e-4
 THRESHOLD = 0.5
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7)
 """Reporting thresholds tried per topic (out-of-fold F1 on the fitted items)."""
+THRESHOLD_MARGIN = 0.01
+"""Out-of-fold F1 a threshold must gain over 0.5 to be chosen instead (since 2026-12-04: the
+choice swung between 0.5, 0.55 and 0.6 with a few dozen more items, and 0.5 was as good or
+better on the honest dev split every time; docs/classify.md, "Ninth round")."""
 GATES = {
     "repatriation-flights": (
         "candidate",
@@ -280,18 +284,20 @@ def _stack_score(
 
 def choose_threshold(scores: Sequence[float], y: Sequence[int]) -> float:
     """The reporting threshold with the best F1 on the fitted items' out-of-fold scores,
-    from ``THRESHOLDS`` (ties: the one nearest 0.5). The score stays a probability;
-    only where a topic is reported moves."""
-    best: tuple[float, float, float] = (-1.0, 0.0, THRESHOLD)
-    for t in THRESHOLDS:
-        tp = sum(1 for s, label in zip(scores, y, strict=True) if s >= t and label)
-        fp = sum(1 for s, label in zip(scores, y, strict=True) if s >= t and not label)
-        fn = sum(1 for s, label in zip(scores, y, strict=True) if s < t and label)
-        f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-        key = (round(f1, 4), -abs(t - THRESHOLD), t)
-        if key[:2] > best[:2]:
-            best = key
-    return best[2]
+    from ``THRESHOLDS`` (ties: the one nearest 0.5), if it beats 0.5 by at least
+    ``THRESHOLD_MARGIN``; else 0.5. The score stays a probability; only where a topic is
+    reported moves."""
+    f1s = {t: threshold_f1(scores, y, t) for t in THRESHOLDS}
+    best = max(THRESHOLDS, key=lambda t: (f1s[t], -abs(t - THRESHOLD)))
+    return best if f1s[best] >= f1s[THRESHOLD] + THRESHOLD_MARGIN else THRESHOLD
+
+
+def threshold_f1(scores: Sequence[float], y: Sequence[int], threshold: float) -> float:
+    """F1 (rounded to 4 places) of reporting at ``threshold``."""
+    tp = sum(1 for s, label in zip(scores, y, strict=True) if s >= threshold and label)
+    fp = sum(1 for s, label in zip(scores, y, strict=True) if s >= threshold and not label)
+    fn = sum(1 for s, label in zip(scores, y, strict=True) if s < threshold and label)
+    return round(2 * tp / max(1, 2 * tp + fp + fn), 4)
 
 
 def title_only(item: Item) -> Item:

@@ -149,7 +149,8 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
     """An evacuation of a country's own citizens, the repatriation of remains or funds,
-    or an extradition: unless deportation, expulsion or migrants are named; or a
+    travellers refused entry (inadmissions), or an extradition: unless deportation,
+    expulsion or migrants are named; or a
     headline explaining how removals work in general."""
     title = next((p for p in parts if p.source == "title"), None)
     if title is not None and (
@@ -158,7 +159,7 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
-    if _first(parts, cues.REMAINS_FUNDS):
+    if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
         stranded = _first(parts, cues.STRANDED) and _first(parts, cues.PANDEMIC)
@@ -230,8 +231,10 @@ def _statistics(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
-        if part.source == "title" and cues.SCHEDULE.search(first):
-            return True  # "Repatriaciones de dominicanos ... continúa cada martes"
+        if part.source == "title" and (
+            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first)
+        ):
+            return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if cues.GENERIC_REMOVAL.search(first):
             return True  # "los bolivianos que sean deportados ... serán trasladados"
         if cues.PERCENT_FLIGHTS.search(first) or cues.HABITUAL.search(part.folded):
