@@ -178,9 +178,9 @@ def test_sunrise_set_figures() -> None:
     assert scores.precision() >= 0.94
     assert scores.recall() >= 0.82
     for field, floor in {
-        "destination": 0.74,
+        "destination": 0.78,
         "status": 0.74,
-        "origin": 0.74,
+        "origin": 0.78,
         "people": 0.82,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -197,7 +197,7 @@ def test_morning_set_figures() -> None:
     for field, floor in {
         "destination": 0.9,
         "status": 0.9,
-        "origin": 0.78,
+        "origin": 0.82,
         "people": 0.86,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -210,7 +210,26 @@ def test_forenoon_set_figures() -> None:
     scores = score(_items(FORENOON))
     assert scores.precision() >= 0.65
     assert scores.recall() >= 0.65
-    for field, floor in {"destination": 0.5, "status": 0.65, "origin": 0.5, "people": 0.5}.items():
+    for field, floor in {
+        "destination": 0.65,
+        "status": 0.65,
+        "origin": 0.65,
+        "people": 0.5,
+    }.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+MIDDAY = NEW.with_name("flights_midday.jsonl")
+
+
+def test_midday_set_figures() -> None:
+    """The thirteenth never-seen set (12 items, 7 reports: one report moves a field by
+    0.14; never-seen figures in docs/flights.md: precision 0.857, recall 0.857); no rule was
+    written from it, so floors sit at its never-seen figures."""
+    scores = score(_items(MIDDAY))
+    assert scores.precision() >= 0.85
+    assert scores.recall() >= 0.85
+    for field, floor in {"destination": 0.85, "status": 0.85, "origin": 0.7, "people": 0.7}.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
 

@@ -879,3 +879,33 @@ def test_a_lede_that_says_the_flight_took_them_beats_a_headline_future() -> None
         "fueron deportados en un avión especial fletado desde Gran Canaria hasta la ciudad "
         "mauritana de Nuadibú por el ministerio del Interior español.",
     ) == ("ES", "MR", 21, "completed")
+
+
+# Thirteenth round: direction from the verb frame, not the bare "de".
+
+
+def test_a_states_flights_that_fetch_its_people_go_to_it() -> None:
+    # sunrise fl-9728: "vuelos de Venezuela para repatriar": Venezuela's planes bring its
+    # migrants home from Ecuador, which authorised them
+    assert route_fields(
+        "Ecuador autorizó tres nuevos vuelos de Venezuela para repatriar a 270 migrantes",
+        "",
+    )[:2] == ("EC", "VE")
+
+
+def test_a_sentence_opening_on_the_flight_leaving_names_the_origin() -> None:
+    # forenoon fl-9905: "Parte de Ecuador"; the Vuelta a la Patria programme receives in
+    # Venezuela, it does not send from it
+    assert route_fields(
+        "Parte de Ecuador nuevo vuelo del plan Vuelta a la Patria de Venezuela",
+        "",
+    )[:2] == ("EC", "VE")
+
+
+def test_a_state_that_authorises_a_repatriation_flight_is_where_it_leaves() -> None:
+    # morning fl-9817
+    assert route_fields(
+        "Trinidad y Tobago autorizó vuelo de repatriación de 95 venezolanos pese a sanciones "
+        "de Conviasa",
+        "",
+    )[:2] == ("TT", "VE")

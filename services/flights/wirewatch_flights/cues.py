@@ -457,7 +457,9 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"que salio de|salio de|salir de|saldra de|salieron de|despego de|partio de|"
     r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
-    r"llegad[oa]s a)"
+    r"llegad[oa]s a|"
+    # a sentence that opens on the flight leaving ("Parte de Ecuador nuevo vuelo", forenoon)
+    r"(?:^|[.!?:]\s)parten? (?:hoy |este \w+ )?(?:de|desde))"
     r"(?:\s+(?:the|el|la|los|las))?"
     # the airport the flight left ("desde el aeropuerto de Madrid-Barajas")
     r"(?:\s+aeropuerto(?:\s+internacional)?(?:\s+de)?)?" + _REGION + r"\s*$"
@@ -468,6 +470,16 @@ FLIGHT_OF_BEFORE = re.compile(
 )
 """'vuelos de deportación de EE.UU.': a state's flights (for names of states, not of
 the people: 'vuelo de deportación de venezolanos' names who is flown)."""
+OWNER_FLIGHT_BEFORE = re.compile(
+    r"(?:vuelos?|aviones?|avion|aeronaves?|flights?) (?:de|del|from)\s*$"
+)
+FOR_ITS_OWN_AFTER = re.compile(
+    r"^\s*(?:para|to) (?:repatriar|retornar|traer|recoger|el retorno|la repatriacion|"
+    r"repatriate|bring (?:back|home)|return)\b"
+)
+"""'tres nuevos vuelos de Venezuela para repatriar a 270 migrantes' (sunrise fl-9728): the
+state whose flights come to fetch its own people home is the destination, not where the
+flight left."""
 ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
@@ -489,7 +501,10 @@ SENDER_VERB_AFTER = re.compile(
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
     r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
     r"ha fletado|fleta|fleto|chartered|ejecuta|ejecuto|ejecutaron|executed|executes|"
-    r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron)\b"
+    r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron|"
+    # "Ecuador autorizó tres nuevos vuelos de Venezuela" (sunrise fl-9728): where they leave
+    r"autoriz(?:o|a|aron) (?:el |los |un |\w+ )?(?:\w+ )?vuelos? de repatriacion|"
+    r"autoriz(?:o|a|aron) (?:\w+ ){0,2}vuelos? (?:de|del) (?!deportacion))\b"
 )
 EITHER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:cancels|cancelled|canceled|cancela|cancelo|stopped|stops|"

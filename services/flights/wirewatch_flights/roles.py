@@ -148,6 +148,8 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
         return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
     if cues.DEST_BEFORE_STRONG.search(before):
         return 0.0, 3.0, "destination"
+    if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
+        return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
     if cues.ORIGIN_BEFORE_WEAK.search(before) or (
         mention.entry.kind != "people" and cues.FLIGHT_OF_BEFORE.search(before)
     ):
