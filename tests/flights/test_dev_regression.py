@@ -119,7 +119,7 @@ def test_night_set_figures() -> None:
     """The sixth never-seen set (51 items, 33 reports: one report moves a field by 0.030),
     tuned on since its first measurement (docs/flights.md has the never-seen figures)."""
     scores = score(_items(NIGHT))
-    assert scores.precision() >= 0.93
+    assert scores.precision() >= 0.96
     assert scores.recall() >= 0.93
     for field in ("destination", "status", "origin", "people"):
         assert scores.accuracy(field) >= 0.93, (field, scores.accuracy(field))
@@ -158,7 +158,7 @@ def test_predawn_set_figures() -> None:
     docs/flights.md); its floors sit just under what the ninth round reached, far under
     the goals, because most of its errors were left as single cases."""
     scores = score(_items(PREDAWN))
-    assert scores.precision() >= 0.86
+    assert scores.precision() >= 0.89
     assert scores.recall() >= 0.82
     for field, floor in {
         "destination": 0.74,
@@ -223,13 +223,18 @@ MIDDAY = NEW.with_name("flights_midday.jsonl")
 
 
 def test_midday_set_figures() -> None:
-    """The thirteenth never-seen set (12 items, 7 reports: one report moves a field by
-    0.14; never-seen figures in docs/flights.md: precision 0.857, recall 0.857); no rule was
-    written from it, so floors sit at its never-seen figures."""
+    """The thirteenth never-seen set (21 items, 9 reports, 12 hard negatives: one report
+    moves a field by 0.11; never-seen figures in docs/flights.md: precision 0.667, recall
+    0.889); floors at what the thirteenth round left."""
     scores = score(_items(MIDDAY))
-    assert scores.precision() >= 0.85
-    assert scores.recall() >= 0.85
-    for field, floor in {"destination": 0.85, "status": 0.85, "origin": 0.7, "people": 0.7}.items():
+    assert scores.precision() >= 0.65
+    assert scores.recall() >= 0.88
+    for field, floor in {
+        "destination": 0.88,
+        "status": 0.88,
+        "origin": 0.77,
+        "people": 0.77,
+    }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
 

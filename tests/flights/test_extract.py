@@ -909,3 +909,26 @@ def test_a_state_that_authorises_a_repatriation_flight_is_where_it_leaves() -> N
         "de Conviasa",
         "",
     )[:2] == ("TT", "VE")
+
+
+def test_a_removal_between_neighbours_with_no_flight_word_is_a_land_return() -> None:
+    # night fl-8030: Colombians deported by Ecuador entered at Ipiales (a land crossing)
+    assert (
+        extract(
+            "Ecuador deporta más de 600 colombianos, pero solo 10 fueron detenidos; se esperan "
+            "más expulsiones",
+            "Del grupo de colombianos solo 10 personas quedaron capturadas, todas las demás "
+            "quedaron en libertad.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_panama_to_colombia_is_no_land_return() -> None:
+    # tune fl-0484: no road crosses the Darién, so these removals fly
+    assert route_fields(
+        "Panama Deports First Migrants From Darien Gap Under US Deal",
+        "Panama City: Panama on Tuesday deported 29 Colombians with criminal records who had "
+        "entered the country through the inhospitable Darien Gap.",
+    )[:2] == ("PA", "CO")

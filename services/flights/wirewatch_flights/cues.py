@@ -1189,3 +1189,21 @@ RETURN_TO_BEFORE = re.compile(
 )
 """Before the deporting state or one of its places: the removal flight went back where it
 came from ("fly 5,000 miles to Africa before returning to Florida")."""
+
+
+_NEIGHBOURS = (
+    "US-MX US-CA MX-GT MX-BZ GT-BZ GT-SV GT-HN HN-SV HN-NI NI-CR CR-PA CO-VE CO-EC CO-PE "
+    "CO-BR EC-PE PE-CL PE-BO PE-BR BO-CL BO-AR BO-PY BO-BR AR-CL AR-PY AR-UY AR-BR BR-UY "
+    "BR-PY BR-VE BR-GY VE-GY DO-HT ES-MA ES-PT ES-FR FR-IT FR-DE FR-BE DE-PL DE-CZ DE-AT "
+    "DE-NL DE-CH DE-DK PL-BY PL-UA LT-BY LV-BY HU-RS HR-BA HR-RS GR-TR BG-TR GR-MK GR-AL "
+    "TR-SY TR-IR TR-IQ IQ-SY IQ-IR IR-AF AF-PK PK-IR PK-IN IN-BD IN-NP IN-MM BD-MM TH-MM "
+    "TH-KH TH-LA TH-MY MY-ID KH-VN LA-VN CN-VN CN-MM CN-KP RU-KZ RU-UA RU-BY RU-GE KZ-UZ "
+    "UZ-TJ UZ-KG KG-TJ TJ-AF SA-YE SA-JO SA-IQ OM-YE LY-TN LY-EG LY-NE LY-TD LY-SD LY-DZ "
+    "DZ-MA DZ-TN DZ-NE DZ-ML MA-MR MR-SN MR-ML SN-GM SN-ML NE-NG ZA-ZW ZA-MZ ZA-LS ZA-BW "
+    "ZA-SZ ZA-NA BW-ZW ZW-MZ ZM-ZW KE-SO KE-ET ET-SD ET-SS SD-EG IL-EG IL-JO LB-SY JO-SY"
+)
+LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.split())
+"""States that share a land border (a short hand list, not a gazetteer): a removal between
+them with no flight word is a land return ("Ecuador deporta más de 600 colombianos", night;
+"Ecuador deporta a más de 800 ciudadanos colombianos", predawn). Panama and Colombia are
+left out: no road crosses the Darién, so removals between them fly."""

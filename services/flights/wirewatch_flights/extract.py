@@ -295,7 +295,8 @@ def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | 
     """With no flight word, a removal of several nationalities with no state named as a
     destination ("24 extranjeros de nacionalidad colombiana, venezolana y brasileña"), or of
     one to three people the headline counts alone ("Tres ciudadanos bolivianos llegan ...
-    tras ser deportados"), is a land return or individual cases, not a flight."""
+    tras ser deportados"), or between two states that share a land border, is a land return
+    or individual cases, not a flight."""
     if not dest.value:
         home = origin.value if origin else None
         named = {
@@ -305,6 +306,12 @@ def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | 
             if m.entry.kind in ("country", "place") and m.entry.key != home
         }
         return len(named) < 2
+    if (
+        origin is not None
+        and frozenset((origin.value, dest.value)) in cues.LAND_NEIGHBOURS
+        and not _first(parts, cues.IOM_RETURN)  # the IOM's returns fly (fresh fl-6017)
+    ):
+        return True  # neighbours with no flight word: a land return
     if people is None or int(people.value) > 3:
         return False
     title = next((p for p in parts if p.source == "title"), None)
