@@ -932,3 +932,24 @@ def test_panama_to_colombia_is_no_land_return() -> None:
         "Panama City: Panama on Tuesday deported 29 Colombians with criminal records who had "
         "entered the country through the inhospitable Darien Gap.",
     )[:2] == ("PA", "CO")
+
+
+def test_illegally_in_the_republic_of_names_where_they_stayed() -> None:
+    # sunrise fl-9725
+    assert route_fields(
+        "Back in Georgia 114 illegal immigrants on a special charter flight",
+        "114 Georgian nationals who were illegally in the territory of the Republic of Cyprus, "
+        "either because they violated the terms of their residence permit, or because they "
+        "entered and remained illegally, were sent back by a special chartered flight.",
+    )[:2] == ("CY", "GE")
+
+
+def test_a_stopover_is_not_where_the_flight_left() -> None:
+    # predawn fl-9614: "escala en Bogotá" on the way from Madrid to Lima
+    flight = extract(
+        "Dentro vuelo deportados",
+        "A las 10:20 horas despega un avión fletado por la Policía Nacional con destino Lima y "
+        "escala en Bogotá. En él viajan 43 colombianos y siete peruanos.",
+        PUBLISHED,
+    )
+    assert flight is not None and flight.origin != "CO"

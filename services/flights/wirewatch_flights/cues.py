@@ -489,7 +489,9 @@ ORIGIN_BEFORE_WEAK = re.compile(
     # "illegally in the territory of the Republic of Cyprus": where they stayed
     r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
     r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
-    r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*$"
+    r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*"
+    # "illegally in the territory of the Republic of Cyprus" (sunrise fl-9725)
+    r"(?:republic\s+of\s+(?:the\s+)?|republica\s+(?:de|del)\s+)?$"
 )
 SENDER_VERB_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
@@ -1175,6 +1177,12 @@ Rwanda", "EEUU confirma que los primeros vuelos ..."): the state that speaks for
 removals, when the flight goes to another state."""
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\.-\s*|\u2014\s*|--\s*)\W*$")
 PLACE_IN_BEFORE = re.compile(r"(?:\bin|\ben|\bat)\s+(?:the\s+|el\s+|la\s+)?$")
+STOPOVER_BEFORE = re.compile(
+    r"\b(?:escala|escalas|stopover|stop-over|layover|refuelling stop|refueling stop)\s+"
+    r"(?:tecnica\s+)?(?:in|en|at)\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""'con destino Lima y escala en Bogotá' (predawn fl-9614): a stop on the way is neither
+where the flight left nor, alone, where the people were taken from."""
 """Before a place of another state than the destination ("at Valley International Airport in
 Harlingen, Texas"): where the flight was, with nothing else naming the origin."""
 SEIZED_ACROSS_BEFORE = re.compile(

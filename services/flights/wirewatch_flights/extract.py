@@ -508,7 +508,11 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
                 return m.entry.key, span
             if found is None and (
                 cues.SEIZED_ACROSS_BEFORE.search(before)
-                or (cues.PLACE_IN_BEFORE.search(before) and not cues.ARRIVAL.search(before))
+                or (
+                    cues.PLACE_IN_BEFORE.search(before)
+                    and not cues.ARRIVAL.search(before)
+                    and not cues.STOPOVER_BEFORE.search(before)
+                )
             ):
                 found = m.entry.key, span
     return found
