@@ -192,7 +192,7 @@ def test_morning_set_figures() -> None:
     docs/flights.md: precision 0.864, recall 0.760); its floors sit just under what the
     twelfth round reached."""
     scores = score(_items(MORNING))
-    assert scores.precision() >= 0.95
+    assert scores.precision() >= 0.98
     assert scores.recall() >= 0.9
     for field, floor in {
         "destination": 0.9,

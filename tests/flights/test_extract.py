@@ -953,3 +953,16 @@ def test_a_stopover_is_not_where_the_flight_left() -> None:
         PUBLISHED,
     )
     assert flight is not None and flight.origin != "CO"
+
+
+def test_an_airlines_cut_flights_are_no_removal_flight() -> None:
+    # morning fl-9826: the suspended returns went by ship; the flights cut are routes
+    assert (
+        extract(
+            "Argelia suspende las repatriaciones de irregulares desde España y recorta los vuelos",
+            "Argelia ha suspendido 'sine die' todas las repatriaciones de inmigrantes irregulares "
+            "llegados a España desde sus costas, según indican fuentes oficiales argelinas.",
+            PUBLISHED,
+        )
+        is None
+    )

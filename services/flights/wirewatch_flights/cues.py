@@ -111,6 +111,12 @@ NO_FLIGHT_BEFORE = re.compile(
 )
 """Before a flight word: flights said not to exist ("there are no plans for such flights"),
 which make no flight of the item."""
+AIRLINE_CUT_BEFORE = re.compile(
+    r"\b(?:recorta\w*|recorto|reduce|reducen|redujo|cuts?|cutting|slash\w*)\s+"
+    r"(?:(?:los|las|sus|the|its|their)\s+)?$"
+)
+"""Before a bare flight word: an airline's routes cut ("Argelia suspende las repatriaciones
+... y recorta los vuelos", morning fl-9826: the returns went by ship), no removal flight."""
 EVACUATION = _words(
     r"evacu\w+",
     r"stranded",

@@ -262,7 +262,11 @@ def _flight_word(parts: list[Part]) -> Span | None:
     """The first flight word that is not denied ("no plans for such flights")."""
     for part in parts:
         for m in cues.FLIGHT.finditer(part.folded):
-            if not cues.NO_FLIGHT_BEFORE.search(part.folded, max(0, m.start() - 30), m.start()):
+            start = max(0, m.start() - 30)
+            if not (
+                cues.NO_FLIGHT_BEFORE.search(part.folded, start, m.start())
+                or cues.AIRLINE_CUT_BEFORE.search(part.folded, start, m.start())
+            ):
                 return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
     return None
 
