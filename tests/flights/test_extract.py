@@ -966,3 +966,25 @@ def test_an_airlines_cut_flights_are_no_removal_flight() -> None:
         )
         is None
     )
+
+
+def test_one_person_deported_from_an_airport_is_no_flight_record() -> None:
+    # predawn fl-9637: the only flight word is the airport, no head count
+    assert (
+        extract(
+            "Luego de que el ICE deportó a Any Lucía López a Honduras desde un aeropuerto por "
+            "“error”, el gobierno de Donald Trump le está negando la visa",
+            "La joven universitaria Any Lucía López Belloza fue deportada a Honduras pese a una "
+            "orden judicial de emergencia que lo impedía.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_deportees_who_arrive_at_an_airport_came_by_air() -> None:
+    # dawn fl-9045
+    assert route_fields(
+        "BREAKING: UK deportees arrive Lagos airport",
+        "Dozens of UK deportees have arrived Nigeria this morning, Daily Trust reports.",
+    )[:2] == ("GB", "NG")

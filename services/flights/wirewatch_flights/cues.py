@@ -117,6 +117,7 @@ AIRLINE_CUT_BEFORE = re.compile(
 )
 """Before a bare flight word: an airline's routes cut ("Argelia suspende las repatriaciones
 ... y recorta los vuelos", morning fl-9826: the returns went by ship), no removal flight."""
+AIRPORT_WORD = re.compile(r"(?:aeropuertos?|airports?)")
 EVACUATION = _words(
     r"evacu\w+",
     r"stranded",

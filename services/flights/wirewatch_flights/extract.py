@@ -280,6 +280,24 @@ def _carrier(parts: list[Part]) -> Span | None:
     return None
 
 
+def _airport_alone(parts: list[Part], flight: Span) -> bool:
+    """An airport is the only flight word and no head count is given: people deported one
+    by one from an airport ("deportó a Any Lucía López a Honduras desde un aeropuerto",
+    predawn; "Several Tajik migrants were held at Moscow's Vnukovo airport ... deported",
+    midday), not a removal flight; deportees who arrive there are."""
+    if not cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
+        return False
+    others = (
+        m
+        for part in parts
+        for m in cues.FLIGHT.finditer(part.folded)
+        if not cues.AIRPORT_WORD.fullmatch(m.group(0))
+    )
+    if next(others, None) is not None or _first(parts, cues.ARRIVAL):
+        return False  # deportees who arrive at an airport came by air (dawn fl-9045)
+    return _people(parts) is None
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
@@ -289,6 +307,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if _proposal(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
+    if flight is not None and _airport_alone(parts, flight):
+        return None
     if flight is not None:
         return flight, deport, True
     removal = _removal_without_flight_word(parts)
