@@ -27,6 +27,7 @@ LATE = NEW.with_name("flights_late.jsonl")
 PREDAWN = NEW.with_name("flights_predawn.jsonl")
 SUNRISE = NEW.with_name("flights_sunrise.jsonl")
 MORNING = NEW.with_name("flights_morning.jsonl")
+FORENOON = NEW.with_name("flights_forenoon.jsonl")
 
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
@@ -103,7 +104,7 @@ def test_dusk_set_figures() -> None:
     """The fifth never-seen set (60 items, 42 reports: one report moves a field by 0.024),
     tuned on since its first measurement (docs/flights.md has the never-seen figures)."""
     scores = score(_items(DUSK))
-    assert scores.precision() >= 0.95
+    assert scores.precision() >= 0.97
     assert scores.recall() >= 0.95
     for field, floor in {
         "destination": 0.9,
@@ -118,7 +119,7 @@ def test_night_set_figures() -> None:
     """The sixth never-seen set (51 items, 33 reports: one report moves a field by 0.030),
     tuned on since its first measurement (docs/flights.md has the never-seen figures)."""
     scores = score(_items(NIGHT))
-    assert scores.precision() >= 0.9
+    assert scores.precision() >= 0.93
     assert scores.recall() >= 0.93
     for field in ("destination", "status", "origin", "people"):
         assert scores.accuracy(field) >= 0.93, (field, scores.accuracy(field))
@@ -157,12 +158,12 @@ def test_predawn_set_figures() -> None:
     docs/flights.md); its floors sit just under what the ninth round reached, far under
     the goals, because most of its errors were left as single cases."""
     scores = score(_items(PREDAWN))
-    assert scores.precision() >= 0.78
+    assert scores.precision() >= 0.86
     assert scores.recall() >= 0.82
     for field, floor in {
-        "destination": 0.7,
+        "destination": 0.74,
         "status": 0.8,
-        "origin": 0.64,
+        "origin": 0.7,
         "people": 0.7,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -174,12 +175,12 @@ def test_sunrise_set_figures() -> None:
     docs/flights.md); its floors sit just under what the tenth round reached, far under
     the goals: most of what is left wrong is single cases."""
     scores = score(_items(SUNRISE))
-    assert scores.precision() >= 0.82
+    assert scores.precision() >= 0.94
     assert scores.recall() >= 0.82
     for field, floor in {
         "destination": 0.74,
-        "status": 0.7,
-        "origin": 0.7,
+        "status": 0.74,
+        "origin": 0.74,
         "people": 0.82,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -189,16 +190,27 @@ def test_morning_set_figures() -> None:
     """The eleventh never-seen set (40 items, 25 reports, 15 hard negatives: one report
     moves a field by 0.04), tuned on since its first measurement (never-seen figures in
     docs/flights.md: precision 0.864, recall 0.760); its floors sit just under what the
-    eleventh round reached."""
+    twelfth round reached."""
     scores = score(_items(MORNING))
-    assert scores.precision() >= 0.93
-    assert scores.recall() >= 0.86
+    assert scores.precision() >= 0.95
+    assert scores.recall() >= 0.9
     for field, floor in {
-        "destination": 0.86,
-        "status": 0.86,
-        "origin": 0.74,
-        "people": 0.82,
+        "destination": 0.9,
+        "status": 0.9,
+        "origin": 0.78,
+        "people": 0.86,
     }.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+def test_forenoon_set_figures() -> None:
+    """The twelfth never-seen set (10 items, 6 reports: one report moves a field by 0.17),
+    tuned on since its first measurement (never-seen figures in docs/flights.md: precision
+    0.571, recall 0.667); floors just under the twelfth round's figures."""
+    scores = score(_items(FORENOON))
+    assert scores.precision() >= 0.65
+    assert scores.recall() >= 0.65
+    for field, floor in {"destination": 0.5, "status": 0.65, "origin": 0.5, "people": 0.5}.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.evaluation import predict
-from wirewatch_flights.extract import extract
+from wirewatch_flights.extract import _parts, _status_of, extract
 from wirewatch_flights.lexicon import load_lexicon
 from wirewatch_flights.numbers import numbers
 from wirewatch_flights.text import fold
@@ -761,3 +761,121 @@ def test_a_receiving_office_is_never_the_operator() -> None:
         PUBLISHED,
     )
     assert flight is not None and flight.destination == "CU" and flight.operator is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # night fl-8004: flights counted per week, a schedule, not one flight
+        ("Guatemala: The Deported Return", "Guatemalan nationals exit a plane and head for the "
+         "Migration Office in Guatemala City’s La Aurora Airport after having been deported "
+         "from the United States. Each week, fourteen flights arrive at La Aurora Airport from "
+         "the U.S. carrying approximately 135 deportees per airplane"),
+        # predawn fl-9651: a wish for flights, nothing done
+        ("Taiwan wants to send back Vietnamese visa overstayers by special flights", "Taiwan "
+         "wants to repatriate over 1,000 Vietnamese who overstayed their visas since detention "
+         "centers where they are being held are running out of space."),
+        # dusk fl-7056: the end of a programme
+        ("Bilateral US-Mexico Program To Fly Deportees To Mexico City Has Ended", "A two-month "
+         "trial period of flying Mexican deportees to Mexico City has ended."),
+        # sunrise fl-9712: a rise in removal flights, a trend
+        ("Aumentan vuelos de deportación desde EE.UU.; República Dominicana entre los "
+         "principales destinos", "Washington, 4 de junio de 2025.- Estados Unidos ha "
+         "intensificado los vuelos de deportación bajo la administración de Donald Trump, con "
+         "la República Dominicana (RD) destacando como uno de los países con mayor número de "
+         "retornados."),
+        # predawn fl-9634 and sunrise fl-9704: travellers refused entry (inadmissions)
+        ("R. Dominicana-Devuelven 28 venezolanos que entraron al país sin boletos de retorno",
+         "Santo Domingo, 21 nov (INS).- Las autoridades de migración devolvieron a su país a un "
+         "grupo de 28 venezolanos que pretendió ingresar a República Dominicana sin boletos de "
+         "regreso."),
+        ("Países devuelven a haitianos ilegales", "Más de cien nacionales haitianos que "
+         "utilizaron la República Dominicana como puente para viajar a países de Sudamérica, "
+         "han llegan devueltos al país, por el aeropuerto Las Américas, en los últimos días "
+         "tras no ser admitidos por las autoridades de inmigración de esas naciones."),
+    ],
+)  # fmt: skip
+def test_not_a_flight_record_of_the_twelfth_round(title: str, summary: str) -> None:
+    assert extract(title, summary, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # sunrise fl-9706: a headline present ("deports") gives way to the lede's schedule
+        ("Tight security at HSIA: US deports 40 more illegal BD migrants", "A total of 40 "
+         "illegal Bangladeshi migrants were scheduled to return home on Wednesday night, "
+         "according to airport sources.", ("US", "BD", 40, "planned")),
+        # morning fl-9814: a counted group "serán deportados", no flight word: planned
+        ("Interpol informa que 47 bolivianos serán deportados desde Estados Unidos", "El "
+         "director de Interpol Bolivia, Rigoberto Pompeo Sánchez, informó que 47 ciudadanos "
+         "bolivianos serán deportados en las próximas horas desde Estados Unidos, tras ser "
+         "encontrados en situación migratoria irregular.", ("US", "BO", 47, "planned")),
+    ],
+)  # fmt: skip
+def test_phrasing_of_the_twelfth_round(
+    title: str, summary: str, expected: tuple[object, ...]
+) -> None:
+    assert route_fields(title, summary) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "origin"),
+    [
+        # predawn fl-9613: the airport the flight left names the deporting state
+        ("El Defensor del Pueblo supervisa un vuelo de repatriación de extranjeros a Colombia y "
+         "República Dominicana", "Técnicos del Defensor del Pueblo, en su condición de "
+         "Mecanismo Nacional de Prevención de la Tortura, supervisaron del 28 al 30 de enero un "
+         "vuelo de repatriación de extranjeros desde el aeropuerto de Madrid-Barajas con destino "
+         "a Bogotá (Colombia) y a Santo Domingo (República Dominicana).", "ES"),
+        # predawn fl-9619: a flight "llegó desde Dallas"
+        ("Guatemala recibe deportados hondureños acuerdo EEUU", "Guatemala comenzó a recibir "
+         "migrantes deportados de otros países como parte de su nuevo acuerdo con Estados "
+         "Unidos. El primer vuelo llegó desde Dallas con tres hondureños y 56 guatemaltecos, "
+         "informó el Instituto Guatemalteco de Migración.", "US"),
+        # sunrise fl-9710: "from Rotterdam Airport"
+        ("Frontex deportation charter 5th of May 2010: Netherlands-Nigeria-Cameroon", "On 5th of "
+         "may 2010 a Frontex deportation charter left with some 40/50 migrants from Rotterdam "
+         "Airport to Lagos/Nigeria and Cameroon.", "NL"),
+    ],
+)  # fmt: skip
+def test_origins_of_the_twelfth_round(title: str, summary: str, origin: str) -> None:
+    assert route_fields(title, summary)[0] == origin
+
+
+def test_a_re_entry_ban_does_not_block_the_removal() -> None:
+    # predawn fl-9602 (its headline; the item itself is a land return)
+    part = _parts(
+        "Ecuador deporta a más de 800 ciudadanos colombianos y les prohíbe el reingreso por 40 "
+        "años",
+        "",
+    )[0]
+    found = _status_of(part)
+    assert found is not None and found[0] == "completed"
+
+
+def test_travellers_caught_by_closed_borders_are_no_removal() -> None:
+    # forenoon fl-9912: Spaniards and Moroccan residents flown home when Morocco shut its
+    # borders (omicron)
+    assert (
+        extract(
+            "Alivio en Casablanca entre los pasajeros del primer avión de regreso a España",
+            "Casablanca (Marruecos), 2 dic (EFE).- Ciudadanos españoles y residentes marroquíes "
+            "en Europa embarcaron hoy desde Casablanca en el primer avión de repatriación "
+            "fletado por la compañía española Iberia con destino a Madrid, después de que "
+            "Marruecos cerrara el pasado lunes sus fronteras para evitar la propagación de "
+            "ómicron.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_lede_that_says_the_flight_took_them_beats_a_headline_future() -> None:
+    # forenoon fl-9903: the headline's future is the onward expulsion by bus
+    assert route_fields(
+        "Mauritania expulsará a los inmigrantes deportados desde Canarias",
+        "Las autoridades mauritanas van a expulsar esta misma noche a los 21 inmigrantes que "
+        "fueron deportados en un avión especial fletado desde Gran Canaria hasta la ciudad "
+        "mauritana de Nuadibú por el ministerio del Interior español.",
+    ) == ("ES", "MR", 21, "completed")

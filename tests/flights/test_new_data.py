@@ -1,7 +1,7 @@
 """The never-seen flight sets of 2026-12-03 and 04 (flights_new, flights_check,
 flights_unseen, flights_fresh, flights_dusk, flights_night, flights_dawn, flights_late,
-flights_sunrise, flights_morning; see tests/data/README.md) stay well formed and apart from
-every set gathered before each."""
+flights_sunrise, flights_morning; see tests/data/README.md; flights_forenoon, see
+docs/flights.md) stay well formed and apart from every set gathered before each."""
 
 from __future__ import annotations
 
@@ -206,6 +206,36 @@ SETS = [
         25,
         all_statuses=True,
     ),
+    FlightSet(
+        "flights_forenoon.jsonl",
+        (
+            *EARLIER,
+            "flights_new.jsonl",
+            "flights_check.jsonl",
+            "flights_unseen.jsonl",
+            "flights_fresh.jsonl",
+            "flights_dusk.jsonl",
+            "flights_night.jsonl",
+            "flights_dawn.jsonl",
+            "flights_late.jsonl",
+            "flights_predawn.jsonl",
+            "flights_sunrise.jsonl",
+            "flights_morning.jsonl",
+            "stories_fresh.jsonl",
+            "stories_unseen.jsonl",
+            "stories_late.jsonl",
+            "stories_night.jsonl",
+            "stories_dawn.jsonl",
+            "stories_noon.jsonl",
+            "stories_predawn.jsonl",
+            "stories_sunrise.jsonl",
+            "stories_midnight.jsonl",
+            "stories_morning.jsonl",
+        ),
+        10,
+        6,
+        all_statuses=False,
+    ),
 ]
 
 
@@ -245,6 +275,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_late.jsonl", 20),
         ("flights_sunrise.jsonl", 17),
         ("flights_morning.jsonl", 15),
+        ("flights_forenoon.jsonl", 4),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:

@@ -22,6 +22,7 @@ MIDNIGHT_DATA = DATA.with_name("stories_midnight.jsonl")  # a ninth never-seen s
 PREDAWN_DATA = DATA.with_name("stories_predawn.jsonl")  # a tenth never-seen set, ditto
 SUNRISE_DATA = DATA.with_name("stories_sunrise.jsonl")  # an eleventh never-seen set, ditto
 MORNING_DATA = DATA.with_name("stories_morning.jsonl")  # a twelfth never-seen set, ditto
+NOONDAY_DATA = DATA.with_name("stories_noonday.jsonl")  # a thirteenth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -98,6 +99,13 @@ def morning_rows() -> list[dict[str, Any]]:
     if not MORNING_DATA.exists():
         pytest.skip(f"{MORNING_DATA} not found")
     text = MORNING_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def noonday_rows() -> list[dict[str, Any]]:
+    if not NOONDAY_DATA.exists():
+        pytest.skip(f"{NOONDAY_DATA} not found")
+    text = NOONDAY_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -42,6 +42,7 @@ SETS = [
     LabelledSet("stories_predawn.jsonl", "st-10", 52, 13),
     LabelledSet("stories_sunrise.jsonl", "st-11", 59, 8),
     LabelledSet("stories_morning.jsonl", "st-12", 46, 12),
+    LabelledSet("stories_noonday.jsonl", "st-13", 53, 11),
 ]
 
 

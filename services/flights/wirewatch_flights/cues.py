@@ -129,6 +129,11 @@ EVACUATION = _words(
     r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
+    # travellers caught by closed borders ("después de que Marruecos cerrara el pasado lunes
+    # sus fronteras para evitar la propagación de ómicron")
+    r"omicron", r"cierre de (?:las )?fronteras", r"cerr\w+ (?:\w+ ){0,3}?(?:sus |las )?fronteras",
+    r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
+    r"closed? (?:its |their |the )?(?:borders|airspace)",
 )  # fmt: skip
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
@@ -453,7 +458,9 @@ ORIGIN_BEFORE_STRONG = re.compile(
     r"departed from|left from|took off from|"
     r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
     r"llegad[oa]s a)"
-    r"(?:\s+(?:the|el|la|los|las))?" + _REGION + r"\s*$"
+    r"(?:\s+(?:the|el|la|los|las))?"
+    # the airport the flight left ("desde el aeropuerto de Madrid-Barajas")
+    r"(?:\s+aeropuerto(?:\s+internacional)?(?:\s+de)?)?" + _REGION + r"\s*$"
 )
 FLIGHT_OF_BEFORE = re.compile(
     r"(?:vuelos?|aviones?|avion) de (?:deportacion|deportados|repatriacion|repatriados|"
@@ -692,6 +699,7 @@ SPECIFIC = _words(
     r"deportar", r"deporting", r"deportad[oa]s a", r"to deport", r"expulsar",
     r"repatrian", r"deportan", r"expulsan", r"envian", r"deportara\w*", r"expulsara\w*",
     r"repatriara\w*", r"will deport", r"will expel",
+    r"(?:sera|seran|van a ser) (?:deportad|expulsad|repatriad)[oa]s", r"will be deported",
     r"(?:deportad|expulsad|enviad|devuelt|repatriad)[oa]s (?:este|esta|el|hoy|ayer) \w+ a",
 )  # fmt: skip
 STRONG_PAST = _words(
@@ -908,6 +916,11 @@ FUTURE_ARRIVAL = _words(
     r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
     r"(?:is|are) (?:set|scheduled) to (?:arrive|land|touch down)",
     r"tomorrow", r"(?:would|will) be (?:repatriated|deported|flown|returned)",
+    # a schedule or a future passive of the removal itself ("were scheduled to return home on
+    # Wednesday night", "serán deportados en las próximas horas")
+    r"(?:is|are|was|were) (?:set|scheduled|due) to (?:return|depart|leave|fly|be (?:deported|"
+    r"flown|returned|repatriated|removed))",
+    r"(?:sera|seran) (?:deportad|expulsad|repatriad|retornad|trasladad)[oa]s?",
 )  # fmt: skip
 """A lede's future of the arrival: the present-tense headline announced it."""
 POST_ARRIVAL_AFTER = re.compile(
@@ -981,10 +994,13 @@ deportation", "did not have authority to land"); it says what was decided or all
 that this flight is still to come."""
 CROSSING_AFTER = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:from|de|para|a)\s+(?:crossing|entering|reaching|cruzar|"
-    r"ingresar|entrar|llegar)\b"
+    r"ingresar|entrar|llegar|re-?entering|returning|reingresar|volver|regresar)\b"
+    # a re-entry ban on the deported ("les prohíbe el reingreso por 40 años")
+    r"|^(?:\s+(?:les|le|them|him|her|their|su|sus|el|la|the|from))*\s+"
+    r"(?:reingreso|re-?entry|re-?entering|ingreso al pais|entrada al pais)\b"
 )
 """After a blocked verb: its object is people crossing a border ("blocking others from
-crossing"), not the flight."""
+crossing") or coming back after removal (a re-entry ban), not the flight."""
 REJECTED_PEOPLE_AFTER = re.compile(
     r"^\s+(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
     r"claims?|solicitantes|peticiones|solicitudes)\b"
@@ -1079,15 +1095,39 @@ SCHEDULE = _words(
 )  # fmt: skip
 """A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
 one flight."""
+TREND_TITLE = re.compile(
+    r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
+    r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
+    r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
+)
+"""A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
+EE.UU."): a trend, not one flight."""
+INADMISSION = _words(
+    r"no (?:ser|haber sido|fueron|fue) admitid[oa]s?", r"inadmitid[oa]s?", r"inadmision\w*",
+    r"inadmisibles?", r"sin boletos? de (?:retorno|regreso)", r"without (?:a )?return tickets?",
+    r"inadmissible (?:passengers|travell?ers)",
+)  # fmt: skip
+"""Travellers refused entry at an airport and sent back by the airline ("tras no ser
+admitidos por las autoridades de inmigración", "sin boletos de retorno"): inadmissions, not a
+removal flight, unless a deportation is named."""
 HABITUAL = _words(
     r"cada (?:avion|vuelo|aeronave) (?:[\w-]+ ){0,5}?que (?:aterriza|llega|sale|despega)",
     r"(?:each|every) (?:plane|flight|aircraft) (?:[\w-]+ ){0,5}?(?:that )?(?:lands|arrives|leaves)",
+    # a count of flights per week or month ("Each week, fourteen flights arrive at La Aurora")
+    r"(?:each|every|cada|per|por|a la|al) (?:week|month|semana|mes),? (?:[\w-]+ ){0,2}?"
+    r"(?:flights|vuelos|planes|aviones)",
 )  # fmt: skip
 """'Cada avión procedente de Estados Unidos que aterriza trae de 75 a 130': what every flight
 does, a feature on flights in general, not one flight."""
 PROPOSAL = _words(
     r"propone", r"proponen", r"propuso", r"propusieron", r"propuesta", r"proposes?",
     r"proposed", r"proposal", r"contingency plan", r"plan de contingencia",
+    # a wish ("Taiwan wants to send back Vietnamese visa overstayers by special flights")
+    r"wants? to", r"quiere", r"quieren",
+    # the end of a programme ("Bilateral US-Mexico Program To Fly Deportees To Mexico City
+    # Has Ended")
+    r"(?:program(?:me|a)?|scheme|plan)\b[^.;]{0,60}\b(?:has ended|ended|ends|termino|"
+    r"terminaron|concluyo|finalizo|ha terminado|ha concluido|ha finalizado)",
 )  # fmt: skip
 """A proposal or a contingency plan for removal flights: with no removal told as done, a
 policy item, not a flight."""

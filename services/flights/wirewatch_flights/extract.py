@@ -149,7 +149,8 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
     """An evacuation of a country's own citizens, the repatriation of remains or funds,
-    or an extradition: unless deportation, expulsion or migrants are named; or a
+    travellers refused entry (inadmissions), or an extradition: unless deportation,
+    expulsion or migrants are named; or a
     headline explaining how removals work in general."""
     title = next((p for p in parts if p.source == "title"), None)
     if title is not None and (
@@ -158,7 +159,7 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
-    if _first(parts, cues.REMAINS_FUNDS):
+    if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
         stranded = _first(parts, cues.STRANDED) and _first(parts, cues.PANDEMIC)
@@ -230,8 +231,10 @@ def _statistics(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
-        if part.source == "title" and cues.SCHEDULE.search(first):
-            return True  # "Repatriaciones de dominicanos ... continúa cada martes"
+        if part.source == "title" and (
+            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first)
+        ):
+            return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if cues.GENERIC_REMOVAL.search(first):
             return True  # "los bolivianos que sean deportados ... serán trasladados"
         if cues.PERCENT_FLIGHTS.search(first) or cues.HABITUAL.search(part.folded):
@@ -780,6 +783,8 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
     if not decided:
         return Clue("status", "completed", Span("title", 0, 0, ""))
     status, span = decided[0]
+    if _lede_flew(parts, decided):
+        return Clue("status", "completed", decided[1][1])
     if (
         status == "completed"
         and span.source == "title"
@@ -793,6 +798,21 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
+    """A headline's future with no flight word of its own ("Mauritania expulsará a los
+    inmigrantes deportados desde Canarias") is about what follows the flight when the lede
+    says, with a finite verb, that the flight took them ("fueron deportados en un avión")."""
+    if len(decided) < 2 or decided[0][0] != "planned" or decided[1][0] != "completed":
+        return False
+    title, lede = decided[0][1], decided[1][1]
+    if title.source != "title" or lede.source != "summary":
+        return False
+    if not cues.COMPLETED_FINITE.fullmatch(fold(lede.phrase)):
+        return False
+    texts = {p.source: p.folded for p in parts}
+    return not cues.FLIGHT.search(texts["title"]) and bool(cues.FLIGHT.search(texts["summary"]))
 
 
 def _announcing(span: Span) -> bool:

@@ -230,14 +230,28 @@ def _babel_cities() -> dict[str, str]:
 def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     builder = _Builder()
-    # A name data/places.yaml gives to a state is that state's, whatever CLDR says (Christmas
-    # Island, where Australia holds deportees, is CLDR's territory CX).
-    listed = {
+    _add_cldr_names(builder, _listed_names(data))
+    _add_countries(builder, data["countries"], path)
+    _add_operators(builder, data["operators"])
+    for code, phrases in data.get("signals", {}).items():
+        for phrase in phrases:
+            builder.add(phrase, Entry("signal", f"signal:{code}", code))
+    return Lexicon(builder.table)
+
+
+def _listed_names(data: dict[str, Any]) -> set[str]:
+    """Every name data/places.yaml gives a state: that state's, whatever CLDR says
+    (Christmas Island, where Australia holds deportees, is CLDR's territory CX)."""
+    return {
         _key(phrase.lstrip("="))
         for spec in data["countries"].values()
         for field in ("aliases", "people", "state_adjectives", "places")
         for phrase in spec.get(field, ())
     }
+
+
+def _add_cldr_names(builder: _Builder, listed: set[str]) -> None:
+    """CLDR's country names, then its cities (exact case), where places.yaml is silent."""
     for code, names in _babel_names().items():
         for name in names:
             if _key(name) not in listed:
@@ -249,30 +263,35 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
             # proper names: exact case (accents optional), never the lower-case word
             for spelling in {city, _unaccented(city)}:
                 builder.add(f"={spelling}", Entry("place", code))
-    for code, spec in data["countries"].items():
+
+
+_COUNTRY_FIELDS = (
+    ("country", "aliases"),
+    ("people", "people"),
+    ("state_adj", "state_adjectives"),
+    ("place", "places"),
+)
+
+
+def _add_countries(builder: _Builder, countries: dict[Any, Any], path: Path) -> None:
+    for code, spec in countries.items():
         if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
             # YAML reads an unquoted NO (Norway) as false: a code must stay a string
             raise ValueError(f"{path}: country key {code!r} is not an ISO alpha-2 string")
-        for kind, field in (
-            ("country", "aliases"),
-            ("people", "people"),
-            ("state_adj", "state_adjectives"),
-            ("place", "places"),
-        ):
+        for kind, field in _COUNTRY_FIELDS:
             for phrase in spec.get(field, ()):
                 builder.add(phrase, Entry(kind, code))  # type: ignore[arg-type]
-    for name, spec in data["operators"].items():
+
+
+def _add_operators(builder: _Builder, operators: dict[str, Any]) -> None:
+    for name, spec in operators.items():
+        entry = Entry(
+            "operator",
+            name,
+            spec.get("state"),
+            bool(spec.get("agency")),
+            spec.get("receiver"),
+            spec.get("operates", True),
+        )
         for phrase in spec["names"]:
-            entry = Entry(
-                "operator",
-                name,
-                spec.get("state"),
-                bool(spec.get("agency")),
-                spec.get("receiver"),
-                spec.get("operates", True),
-            )
             builder.add(phrase, entry)
-    for code, phrases in data.get("signals", {}).items():
-        for phrase in phrases:
-            builder.add(phrase, Entry("signal", f"signal:{code}", code))
-    return Lexicon(builder.table)
