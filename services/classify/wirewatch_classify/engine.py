@@ -30,7 +30,14 @@ from wirewatch_shared.events import Entities, Evidence, TopicMatch
 from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
 from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
-from wirewatch_classify.model import MODEL_RULE, Stack, TopicModel, shipped_model, term_evidence
+from wirewatch_classify.model import (
+    MODEL_RULE,
+    Stack,
+    TopicModel,
+    shipped_model,
+    span_evidence,
+    term_evidence,
+)
 from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
 from wirewatch_classify.topicdef import ExcludeSpec, PhraseLists, RuleSpec, TopicSpec, load_topics
 
@@ -475,14 +482,7 @@ def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
     score = spec.calibration.score(raw)
     if score < spec.threshold:
         return None
-    evidence: list[Evidence] = []
-    seen: set[tuple[str, int, int]] = set()
-    # Each phrase is listed once, under the strongest rule it made fire; negative
-    # context rules are listed in ``rules`` but are not evidence for the topic.
-    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
-        if rule.weight <= 0:
-            break
-        evidence.extend(_evidence(located, rule.name, seen))
+    evidence, _ = _rule_evidence(fired)
     evidence.sort(key=lambda e: (e.field != "title", e.start))
     # Built from values the engine produced itself: no validation needed.
     return TopicMatch.model_construct(
@@ -515,12 +515,7 @@ def _eval_topic_model(
     score = _combined_score(topic, view, stack, core, parts[0][1])
     if score < stack.threshold:
         return None
-    evidence: list[Evidence] = []
-    seen: set[tuple[str, int, int]] = set()
-    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
-        if rule.weight <= 0:
-            break
-        evidence.extend(_evidence(located, rule.name, seen))
+    evidence, seen = _rule_evidence(fired)
     names = tuple(rule.name for rule, _ in fired)
     if raw < topic.cutoff or not evidence:
         terms = model.top_terms(parts[0][0], name)
@@ -622,6 +617,19 @@ def near_pairs(left: Sequence[Located], right: Sequence[Located], within: int) -
     return list(out)
 
 
+def _rule_evidence(fired: list[Fired]) -> tuple[list[Evidence], set[tuple[str, int, int]]]:
+    """The evidence of the rules that fired, and the spans it covers. Each phrase is
+    listed once, under the strongest rule it made fire; negative context rules are
+    listed in ``rules`` but are not evidence for the topic."""
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for rule, located in sorted(fired, key=lambda rl: -rl[0].weight):
+        if rule.weight <= 0:
+            break
+        evidence.extend(_evidence(located, rule.name, seen))
+    return evidence, seen
+
+
 def _evidence(
     located: Iterable[Located], rule: str, seen: set[tuple[str, int, int]]
 ) -> list[Evidence]:
@@ -632,15 +640,7 @@ def _evidence(
         if key in seen:
             continue
         seen.add(key)
-        out.append(
-            Evidence.model_construct(
-                phrase=scan.norm.original[start:end],
-                field=scan.name,  # type: ignore[arg-type]  # always "title"/"summary"
-                start=start,
-                end=end,
-                rule=rule,
-            )
-        )
+        out.append(span_evidence(scan, start, end, rule))
     return out
 
 

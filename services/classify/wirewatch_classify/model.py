@@ -248,13 +248,17 @@ def term_evidence(scans: Sequence[FieldScan], terms: Sequence[str]) -> list[Evid
                 continue
             wanted.discard(token)
             start, end = scan.token_span(index)
-            out.append(
-                Evidence.model_construct(
-                    phrase=scan.norm.original[start:end],
-                    field=scan.name,  # type: ignore[arg-type]  # always "title"/"summary"
-                    start=start,
-                    end=end,
-                    rule=MODEL_RULE,
-                )
-            )
+            out.append(span_evidence(scan, start, end, MODEL_RULE))
     return out
+
+
+def span_evidence(scan: FieldScan, start: int, end: int, rule: str) -> Evidence:
+    """The evidence for characters ``start:end`` of a scanned field, found by ``rule``
+    (built from the engine's own values: no validation needed)."""
+    return Evidence.model_construct(
+        phrase=scan.norm.original[start:end],
+        field=scan.name,  # type: ignore[arg-type]  # always "title"/"summary"
+        start=start,
+        end=end,
+        rule=rule,
+    )
