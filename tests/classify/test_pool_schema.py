@@ -1,4 +1,5 @@
-"""The labelled pool files (tests/data/classify_pool_*.jsonl) keep their schema.
+"""The labelled pool files (tests/data/classify_pool_*.jsonl, and the check sets in their
+format) keep their schema.
 
 The pool is real labelled news for training and evaluating the classifier (see
 tests/data/README.md). These checks guard the format only, not the labels' truth.
@@ -41,6 +42,9 @@ POOL_FILES = {
     # The eighth never-seen set (2026-12-04 morning; measured before any change, then pooled).
     "morning-en": DATA / "classify_pool_morning_en.jsonl",
     "morning-es": DATA / "classify_pool_morning_es.jsonl",
+    # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
+    "midday-en": DATA / "classify_check_midday_en.jsonl",
+    "midday-es": DATA / "classify_check_midday_es.jsonl",
 }
 # file key -> (language of its rows, id prefix)
 FILE_LANG_AND_ID = {
@@ -62,6 +66,8 @@ FILE_LANG_AND_ID = {
     "predawn-es": ("es", "pool-pes-"),
     "morning-en": ("en", "pool-men-"),
     "morning-es": ("es", "pool-mes-"),
+    "midday-en": ("en", "mid-en-"),
+    "midday-es": ("es", "mid-es-"),
 }
 DEV = DATA / "classify_dev.jsonl"
 FIELDS = [
