@@ -8,6 +8,8 @@ import threading
 import time
 from collections import Counter
 
+import pytest
+from sqlalchemy.engine import Engine
 from wirewatch_notify import outbox, subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.models import DeliveryStatus
@@ -183,3 +185,37 @@ def test_a_claim_given_back_is_due_again_unless_someone_else_claimed_it(
     [again] = outbox.claim(service.engine, utcnow(), 5)
     assert again.delivery.id == mine.delivery.id and again.delivery.attempts == 0
     service.engine.dispose()
+
+
+async def test_outcomes_being_committed_do_not_hold_back_an_endpoints_next_sends(
+    database_url: str, http_receiver: HttpReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every outcome commit stalled, one endpoint still gets all its alerts: a row
+    whose outcome is being written no longer counts against the endpoint's claim cap
+    (it did, and one endpoint was paced by commit round trips: bench/README.md)."""
+    from wirewatch_notify import recorder
+
+    commits_may_run = threading.Event()
+    real_record = recorder.record_outcomes
+
+    def stalled(engine: Engine, outcomes: list[outbox.Outcome]) -> None:
+        commits_may_run.wait(timeout=60)
+        real_record(engine, outcomes)
+
+    monkeypatch.setattr(recorder, "record_outcomes", stalled)
+    http_receiver.routes["/hook"] = Reply(204, b"")
+    # Two rounds of the endpoint's cap is 4 rows: 20 alerts need several claims.
+    service = make_service(
+        database_url, endpoint_concurrency=2, delivery_concurrency=32, log_level="WARNING"
+    )
+    _subscribe(service, http_receiver.url("/hook"))
+    items = [classified("flights", item_id=f"stall-{n}") for n in range(20)]
+    async with running_worker(service):
+        await service.handle_batch(items)
+        try:
+            got = await wait_received(http_receiver, 20, "/hook", timeout=20)
+        finally:
+            commits_may_run.set()
+        await wait_until(service.worker.idle)
+    assert len({r.headers["webhook-id"] for r in got}) == 20
+    assert outbox.count_by_status(service.engine) == {DeliveryStatus.SENT: 20}
