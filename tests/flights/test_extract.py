@@ -988,3 +988,47 @@ def test_deportees_who_arrive_at_an_airport_came_by_air() -> None:
         "BREAKING: UK deportees arrive Lagos airport",
         "Dozens of UK deportees have arrived Nigeria this morning, Daily Trust reports.",
     )[:2] == ("GB", "NG")
+
+
+# Fourteenth round: the friday set's classes.
+
+
+def test_deportees_counted_over_several_states_are_a_tally() -> None:
+    # friday fl-10012, fl-10013: no flight, a day's count from many sending states
+    assert (
+        extract(
+            "258 Pakistanis deported from seven countries in 24 hours",
+            "In the last 24 hours, 258 Pakistanis were deported from seven countries, including "
+            "Saudi Arabia, the United Arab Emirates (UAE), and China.",
+            PUBLISHED,
+        )
+        is None
+    )
+    # a flight word keeps a multi-state return a record (morning fl-9806)
+    assert extract(
+        "29 Bangladeshis return from 3 countries",
+        "Twenty-nine Bangladeshis have been deported from Italy, Greece, and Cyprus on charges "
+        "of residing without valid documents. They arrived at Dhaka on a flight.",
+        PUBLISHED,
+    )
+
+
+def test_citizens_brought_home_with_no_removal_word_are_not_a_removal() -> None:
+    # friday fl-10014: a state flying its own citizens home
+    assert (
+        extract(
+            "More Vietnamese citizens return home",
+            "(VOVWORLD) - Nearly 350 Vietnamese citizens in Russia were brought home on Friday by "
+            "relevant agencies of Vietnam and the host country.",
+            PUBLISHED,
+        )
+        is None
+    )
+    # compatriots stuck at a border are migrants returned (morning fl-9827)
+    assert extract(
+        "Regresaron al país 115 venezolanos que se encontraban bloqueados en la frontera entre "
+        "Chile y Perú",
+        "Llegaron a Venezuela 115 compatriotas que se encontraban bloqueados en la frontera "
+        "entre Chile y Perú, reseñó VTV junto a un video.",
+        PUBLISHED,
+    )

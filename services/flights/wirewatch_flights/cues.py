@@ -1097,6 +1097,24 @@ PAST_SPAN = _words(
 )  # fmt: skip
 """A span of days or months ("over the past two months more than 300 Haitians have been
 returned"): a tally of removals, not one removal."""
+STATES_TALLY = _words(
+    r"(?:from|de|desde) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"various|multiple|different|varios|distintos|diferentes|dos|tres|cuatro|cinco|seis|siete|"
+    r"ocho|nueve|diez|once|doce) (?:other )?(?:countries|nations|paises|naciones)",
+)
+"""Deportees counted over several sending states ("258 Pakistanis deported from seven
+countries", "ciudadanos procedentes de 12 países"): with no flight word, a tally of
+individual removals, not one flight."""
+CITIZENS = _words(
+    r"citizens?", r"nationals?", r"compatriots?", r"ciudadan[oa]s", r"connacionales",
+    r"compatriotas", r"nacionales",
+)  # fmt: skip
+MIGRANT_JOURNEY = _words(
+    r"ilegal\w*", r"illegal\w*", r"fronteras?", r"borders?", r"detenid[oa]s", r"detained",
+    r"detention", r"detencion", r"prisons?", r"carcel\w*", r"jails?",
+)  # fmt: skip
+"""A group's plight that makes it migrants, not travellers: staying illegally, held, or stuck
+at a border ("115 compatriotas ... bloqueados en la frontera entre Chile y Perú")."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
 """Planned cues that are participles describing the flight ("el vuelo programado para el
 miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""

@@ -118,6 +118,8 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     unless people were actually removed."""
     if _first(parts, cues.LAND_OR_SEA) or _tally_over_a_span(parts):
         return None
+    if _first(parts, cues.STATES_TALLY) or _citizens_home(parts):
+        return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
@@ -145,6 +147,18 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
         if cues.PAST_SPAN.search(first):
             return True
     return False
+
+
+def _citizens_home(parts: list[Part]) -> bool:
+    """With no flight word, citizens or nationals brought home with no word of removal,
+    migration, detention or a border ("Nearly 350 Vietnamese citizens in Russia were brought
+    home", "240 Vietnamese citizens repatriated from the Philippines"): a state's own
+    people flown home, not a removal."""
+    return (
+        _first(parts, cues.CITIZENS) is not None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+    )
 
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
