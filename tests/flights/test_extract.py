@@ -1032,3 +1032,19 @@ def test_citizens_brought_home_with_no_removal_word_are_not_a_removal() -> None:
         "entre Chile y Perú, reseñó VTV junto a un video.",
         PUBLISHED,
     )
+
+
+def test_a_capitalised_dateline_of_another_state_is_the_fallback_origin() -> None:
+    # friday fl-10004: the Bahamas' Immigration Department, reported from Nassau
+    assert route_fields(
+        "113 Haitian nationals repatriated to Haiti",
+        "NASSAU| At approximately 9:07 on Tuesday, 5th April, a Bahamasair chartered flight "
+        "departed New Providence bound for Port-au-Prince, Haiti with a total of one hundred "
+        "thirteen (113) Haitian nationals onboard.",
+    )[:2] == ("BS", "HT")
+    # a dateline in the destination is not where the flight left (dawn fl-9023)
+    assert route_fields(
+        "Pakistanis deported from abroad arrive",
+        "ISLAMABAD: As many as 140 Pakistani immigrants deported arrived at Islamabad "
+        "International Airport on a flight on Sunday.",
+    )[:2] == (None, "PK")

@@ -526,11 +526,32 @@ def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     return (other_dest, origin) if as_origin else (dest, other_origin)
 
 
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z'.-]+(?:[ /-][A-Z][A-Z'.-]+){0,3})(?=\s*(?:,|:|\||—|–|-|\(|\.-|/))"
+)
+"""A summary's dateline in capitals ("NASSAU| On Monday ...", "WASHINGTON (AP) —")."""
+
+
+def _dateline(parts: list[Part]) -> Winner:
+    """The state of the place a summary's capitalised dateline names, which the exact-case
+    city names miss ("NASSAU|" is Nassau, the Bahamas)."""
+    summary = next((p for p in parts if p.source == "summary"), None)
+    m = _DATELINE.match(summary.text) if summary is not None else None
+    if m is None:
+        return None
+    words = m.group(1).title()
+    for mention in load_lexicon().mentions(words, fold(words)):
+        if mention.entry.kind in ("country", "place"):
+            return mention.entry.key, Span("summary", m.start(1), m.end(1), m.group(1))
+    return None
+
+
 def _fallback_origin(parts: list[Part], dest: str) -> Winner:
     """With no origin cue: a state that opens a sentence to speak of the flight ("BRITAIN
     expects the first flight to depart for Rwanda"), or, failing that, where the people were
-    taken from ("locations all over Norway") or the flight was ("in Harlingen, Texas"), when
-    it is another state than the destination."""
+    taken from ("locations all over Norway") or the flight was ("in Harlingen, Texas"), or
+    else where the summary's dateline places the report, when it is another state than the
+    destination."""
     found: Winner = None
     for part in parts:
         for m in part.mentions:
@@ -553,6 +574,10 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
                 )
             ):
                 found = m.entry.key, span
+    if found is None:
+        dateline = _dateline(parts)
+        if dateline is not None and dateline[0] != dest:
+            return dateline  # reported from the sending side ("NASSAU| ... repatriation")
     return found
 
 
