@@ -1048,3 +1048,21 @@ def test_a_capitalised_dateline_of_another_state_is_the_fallback_origin() -> Non
         "ISLAMABAD: As many as 140 Pakistani immigrants deported arrived at Islamabad "
         "International Airport on a flight on Sunday.",
     )[:2] == (None, "PK")
+
+
+def test_one_person_of_the_group_refused_does_not_block_the_flight() -> None:
+    # friday fl-10002: 42 accepted, one sent back on the same flight
+    assert route_fields(
+        "43 deportees arrive, one refused entry",
+        "RAWALPINDI: The Pakistani authorities on Wednesday accepted 42 Pakistanis deported "
+        "from the United Kingdom, while one individual was not accepted and was sent back on "
+        "the same flight.",
+    ) == ("GB", "PK", 43, "completed")
+    # the flight itself refused stays blocked
+    assert (
+        route_fields(
+            "Pakistan refuses deportation flight from the United Kingdom",
+            "The flight carrying 43 Pakistanis was refused landing.",
+        )[3]
+        == "blocked"
+    )

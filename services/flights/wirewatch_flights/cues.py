@@ -1034,6 +1034,16 @@ REJECTED_PEOPLE_BEFORE = re.compile(
 )
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
+ONE_PERSON_BEFORE = re.compile(
+    r"\b(?:one|uno|una)(?:\s+(?:individual|person|man|woman|deportee|passenger|migrant|of them|"
+    r"persona|de ellos|de ellas))?\s+(?:was\s+|fue\s+)?$"
+)
+ONE_PERSON_AFTER = re.compile(
+    r"^(?:\s+(?:por poco|just|narrowly))?\s+(?:la |el |the )?(?:deportacion|expulsion|"
+    r"deportation|removal|traslado)\s+(?:de|of)\s+(?:un|una|uno|one)\b"
+)
+"""Around a blocked cue: one person of the group stopped ("43 deportees arrive, one refused
+entry", "bloquea la deportación de uno de los siete inmigrantes"), not the flight."""
 BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
 """Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
 "hasta siete" stay a count, as "more than 100" does."""

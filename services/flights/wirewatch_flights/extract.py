@@ -776,6 +776,10 @@ def _blocking(
             folded[max(0, blocked.start() - 25) : blocked.start()]
         ):
             continue
+        if cues.ONE_PERSON_BEFORE.search(
+            folded[max(0, blocked.start() - 30) : blocked.start()]
+        ) or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50]):
+            continue  # "one refused entry": a person of the group, not the flight
         if _background(folded, blocked, finite, weak):
             continue
         if finite is None:
