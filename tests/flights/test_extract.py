@@ -1066,3 +1066,35 @@ def test_one_person_of_the_group_refused_does_not_block_the_flight() -> None:
         )[3]
         == "blocked"
     )
+
+
+def test_a_state_fetching_its_own_citizens_is_not_a_removal_flight() -> None:
+    # midday fl-9973
+    assert (
+        extract(
+            "Mongolia repatriates over 260 nationals from S. Korea",
+            "ULAN BATOR, Aug. 2 (Xinhua) -- Mongolia repatriated 260 nationals on a chartered "
+            "flight from South Korea on Saturday, according to the country's State Emergency "
+            "Commission (SEC).",
+            PUBLISHED,
+        )
+        is None
+    )
+    # dusk fl-7018
+    assert (
+        extract(
+            "Hundreds of Vietnamese in Japan return home",
+            "More than 340 Vietnamese citizens were repatriated from Japan on a flight that "
+            "landed at Da Nang International Airport on June 5.",
+            PUBLISHED,
+        )
+        is None
+    )
+    # from a Gulf state such airlifts are removals (morning fl-9823)
+    assert route_fields(
+        "Ethiopia Brings Back 367 of its Nationals from Saudi Arabia",
+        "ADDIS ABABA – About 367 Ethiopian nationals have been airlifted from Saudi Arabia on "
+        "Monday as the government continues its repatriation push for third week.",
+    )[:2] == ("SA", "ET")
+    # nationals flown to their country by the sending state stay a record (friday fl-10004)
+    assert route_fields("113 Haitian nationals repatriated to Haiti on a chartered flight", "")

@@ -1125,6 +1125,22 @@ MIGRANT_JOURNEY = _words(
 )  # fmt: skip
 """A group's plight that makes it migrants, not travellers: staying illegally, held, or stuck
 at a border ("115 compatriotas ... bloqueados en la frontera entre Chile y Perú")."""
+BRINGS_HOME_AFTER = re.compile(
+    r"^\s+(?:repatria|repatrio|repatriates|repatriated|brings? back|brought back|trae de vuelta|"
+    r"trajo de vuelta|evacua|evacuates|evacuated)\b"
+)
+"""After a state's name opening a headline: the state fetching its own people ("Mongolia
+repatriates over 260 nationals", "España repatria a 180 españoles")."""
+CITIZENS_BROUGHT_HOME = _words(
+    r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
+    r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",
+)
+"""Citizens brought home from a state named ("More than 340 Vietnamese citizens were
+repatriated from Japan on a flight"): their own state's flight."""
+GULF_HOSTS = frozenset({"SA", "KW", "AE", "QA", "OM", "BH"})
+"""Gulf states whose "repatriations" of migrant workers are removals of people held in
+their deportation centres (Ethiopia's airlifts from Saudi Arabia, Sri Lankans from Kuwait):
+a state fetching its nationals from them is a removal flight."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
 """Planned cues that are participles describing the flight ("el vuelo programado para el
 miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""

@@ -161,6 +161,30 @@ def _citizens_home(parts: list[Part]) -> bool:
     )
 
 
+def _state_fetches_its_citizens(parts: list[Part]) -> bool:
+    """A state flying its own citizens or nationals home, with no word of removal,
+    migration, detention or a border: the headline opens on the state fetching them
+    ("Mongolia repatriates over 260 nationals from S. Korea", "España repatria a 180
+    españoles desde Casablanca"), or the citizens were brought home from a state named
+    ("340 Vietnamese citizens were repatriated from Japan on a flight"). Not from a Gulf
+    state, whose "repatriations" of workers are removals."""
+    if not _citizens_home(parts):
+        return False
+    if any(m.entry.key in cues.GULF_HOSTS for p in parts for m in p.mentions):
+        return False
+    if _first(parts, cues.CITIZENS_BROUGHT_HOME):
+        return True
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not title.mentions:
+        return False
+    opening = title.mentions[0]
+    return (
+        opening.entry.kind == "country"
+        and not title.folded[: opening.start].strip()
+        and cues.BRINGS_HOME_AFTER.match(title.folded[opening.end : opening.end + 30]) is not None
+    )
+
+
 def _own_citizens_or_things(parts: list[Part]) -> bool:
     """An evacuation of a country's own citizens, the repatriation of remains or funds,
     travellers refused entry (inadmissions), or an extradition: unless deportation,
@@ -317,6 +341,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts) or _returning_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
+        return None
+    if _state_fetches_its_citizens(parts):
         return None
     if _proposal(parts):
         return None
