@@ -1098,3 +1098,13 @@ def test_a_state_fetching_its_own_citizens_is_not_a_removal_flight() -> None:
     )[:2] == ("SA", "ET")
     # nationals flown to their country by the sending state stay a record (friday fl-10004)
     assert route_fields("113 Haitian nationals repatriated to Haiti on a chartered flight", "")
+
+
+def test_people_residing_illegally_are_migrants_even_beside_an_extradition() -> None:
+    # predawn fl-9629: the extradition is the diplomatic row's subject, not the returnees'
+    assert route_fields(
+        "43 Pakistanis illegally residing in UK arrive",
+        "ISLAMABAD: Forty-three Pakistanis illegally residing in the United Kingdom arrived "
+        "here Wednesday amid reports of “diplomatic row” between the two countries over "
+        "non-extradition of former prime minister Nawaz Sharif.",
+    ) == ("GB", "PK", 43, "completed")

@@ -975,7 +975,7 @@ MIGRANT_CONTEXT = _words(
     r"international organi[sz]ation for migration",
     r"organizacion internacional para las migraciones",
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
-    r"indocumentad\w*", r"undocumented", r"inm",
+    r"indocumentad\w*", r"undocumented", r"inm", r"illegal(?:ly)?", r"ilegal(?:es|mente)?",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
 NOT_PEOPLE_BEFORE = re.compile(
