@@ -59,15 +59,6 @@ class Number:
     end: int
 
 
-def trailing_zeros(value: int) -> int:
-    """How round a figure is: 2700 -> 2, 304 -> 0 (0 for zero)."""
-    zeros = 0
-    while value and value % 10 == 0:
-        value //= 10
-        zeros += 1
-    return zeros
-
-
 def _text_value(text: str) -> int | None:
     """``text`` read as a number in Spanish, else in English; None when neither reads it."""
     for lang in ("es", "en"):
@@ -203,6 +194,15 @@ def numbers(text: str) -> list[Number]:
     ]
     found = plain + approximate
     return _thousands(lowered, sorted(found, key=lambda n: n.start))
+
+
+def trailing_zeros(value: int) -> int:
+    """How round a figure is: 2700 -> 2, 304 -> 0 (0 for zero)."""
+    zeros = 0
+    while value and value % 10 == 0:
+        value //= 10
+        zeros += 1
+    return zeros
 
 
 _MIL = re.compile(r"\s+mil(?:\s+|$)")
