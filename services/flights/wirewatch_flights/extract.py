@@ -17,7 +17,7 @@ from wirewatch_flights import cues
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
-from wirewatch_flights.numbers import Number, numbers
+from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
 from wirewatch_flights.text import fold
 
@@ -675,7 +675,7 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score += 2.0
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
-        score = 0.35 - 0.1 * min(_zeros(number.value), 3)
+        score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
     if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
@@ -696,14 +696,6 @@ def _running_total(part: Part, number: Number) -> bool:
         number.end < n.start < start or (end <= n.start <= end + 30 and not 1900 <= n.value <= 2100)
         for n in part.numbers
     )
-
-
-def _zeros(value: int) -> int:
-    zeros = 0
-    while value and value % 10 == 0:
-        value //= 10
-        zeros += 1
-    return zeros
 
 
 def _people(parts: list[Part]) -> Clue | None:
