@@ -15,6 +15,9 @@ from wirewatch_stories.cluster import (
     SEQUEL_FACTOR,
     STALE_FACTOR,
     Clusterer,
+    _countries,
+    _counts,
+    _named,
     countries_conflict,
     numbers_conflict,
     same_figures,
@@ -120,6 +123,30 @@ def test_a_young_story_takes_its_second_report_just_under_the_threshold(
     assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 1
     monkeypatch.setattr(cluster_module, "YOUNG_SHARE", 99.0)  # without either rule: twins
     assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 2
+
+
+def test_measures_times_and_dates_in_digits_are_not_counts() -> None:
+    # Real ledes of tests/data/stories_friday.jsonl: the distance, the hour and the date are
+    # not the toll; the 3-year-old child still meets the Spanish "tres años" as a number.
+    far = extract("Unas cincuenta personas desaparecidas a unas 120 millas de la costa").cues
+    assert {"n:120", "u:120"} <= far and _counts(far) == (50,)
+    hour = extract("volcó el jueves alrededor de las 15:30 horas; 54 migrantes fallecidos").cues
+    assert _counts(hour) == (54,)
+    dated = extract("murieron este martes (23/04/2024) en el norte de Francia").cues
+    assert _counts(dated) == ()
+    child = extract("a 3-year-old Colombian child died").cues
+    assert {"n:3", "u:3"} <= child
+    assert _counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
+
+
+def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
+    # tests/data/stories_friday.jsonl: "22 eran mexicanos" in a Spanish report of the San
+    # Antonio trailer, in Texas, does not conflict with an English report naming the US.
+    spanish = extract("Encuentran 50 migrantes muertos en tráiler en Texas", countries=("MX",)).cues
+    english = extract("Migrants found dead in Texas tractor-trailer", countries=("US",)).cues
+    assert not countries_conflict(
+        _named(spanish, _countries(spanish)), _named(english, _countries(english))
+    )
 
 
 def test_a_young_story_does_not_take_a_look_alike_of_another_country() -> None:
