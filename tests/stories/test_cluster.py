@@ -497,9 +497,10 @@ def test_fresh_never_seen_set_stays_above_its_floor() -> None:
     and the number scales were found with it, so it is a regression floor now. The young-story
     rule joins the Los Angeles Guard's twin stories (F1 0.923 -> 0.930, 1.172 -> 1.138 alerts
     per story), and two Marines items that were with one twin are with the whole Guard story
-    now (precision 0.948 -> 0.925)."""
+    now (precision 0.948 -> 0.925). A US state naming the US (the eleventh pass) sends one
+    Marines report from the Guard's story to the Marines' (0.949, precision 0.956)."""
     report = _report_of(fresh_rows())
-    assert report.pairwise_f1 >= 0.925 and report.pairwise_precision >= 0.92
+    assert report.pairwise_f1 >= 0.945 and report.pairwise_precision >= 0.95
     assert report.alerts_per_story <= 1.14
 
 
@@ -612,10 +613,12 @@ def test_fourteenth_never_seen_set_stays_above_its_floor() -> None:
     in six orders: every look-alike stayed apart (two Calabrian shipwrecks from Turkey 16
     months apart, two migrant-truck disasters, three deadly Channel crossings off Wimereux and
     Boulogne, two of them "five dead", Poland's water cannon in 2021 and 2023, the first and
-    the fourth Texas bus to Washington); the misses are splits."""
+    the fourth Texas bus to Washington); the misses are splits. The eleventh pass (candidates
+    from the 32 rarest cues, measures no counts, a US state names the US) takes it to 0.906
+    and 1.455 (docs/stories.md)."""
     report = _report_of(friday_rows())
-    assert report.pairwise_f1 >= 0.82 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.64
+    assert report.pairwise_f1 >= 0.90 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.46
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
