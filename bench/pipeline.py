@@ -60,6 +60,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -204,6 +205,13 @@ def database(tmp: Path) -> Iterator[str]:
 
 
 def _children(pid: int) -> list[int]:
+    """The child processes of ``pid``: one read of the kernel's list where it keeps one, a
+    scan of /proc otherwise (that scan, ten times a second, once took a quarter of this
+    process's CPU and delayed the webhook receiver's arrival times)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pass
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -246,6 +254,9 @@ class Cluster:
     database_url: str
     tmp: Path
     services: list[Service] = field(default_factory=list)
+    sample_every_s: float = 0.5
+    _next_sample: float = 0.0
+    _engine: Engine | None = None
 
     def env(self, port: int) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
@@ -294,10 +305,29 @@ class Cluster:
                     await asyncio.sleep(0.1)
 
     def sample(self) -> None:
+        """Peak RSS of every service; at most every ``sample_every_s`` (the callers' loops
+        run faster, and the harness must not compete with what it measures)."""
+        now = time.monotonic()
+        if now < self._next_sample:
+            return
+        self._next_sample = now + self.sample_every_s
         for service in self.services:
             service.sample()
 
+    def add_feeds(self, urls: list[str]) -> None:
+        """Add feeds for ingest to poll (blocking), on one engine kept for the run: the
+        steady phase adds one every 0.1 s, and a new engine plus a schema check each time
+        cost this process more CPU than some of the services it measures."""
+        from wirewatch_ingest import feedstore
+        from wirewatch_shared.db import make_engine
+
+        if self._engine is None:
+            self._engine = make_engine(self.database_url)
+        feedstore.add_feeds(self._engine, [(url, "") for url in urls])
+
     def stop(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
         for service in self.services:
             if service.process.poll() is None:
                 service.process.terminate()
@@ -457,19 +487,6 @@ def subscribe(database_url: str, target: str, story_target: str, modes: list[str
     engine.dispose()
 
 
-def add_feeds(database_url: str, urls: list[str]) -> None:
-    from wirewatch_ingest import feedstore
-    from wirewatch_shared.db import make_engine
-
-    from wirewatch.schema import upgrade
-
-    engine = make_engine(database_url)
-    upgrade(engine)
-    for url in urls:
-        feedstore.add_feed(engine, url)
-    engine.dispose()
-
-
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -491,7 +508,7 @@ async def burst(
     before = set(expected.items.stamps)
     urls = [servers.url(f"/feed/{run}/{n}.xml") for n in range(feeds)]
     started = time.monotonic()
-    await asyncio.to_thread(add_feeds, cluster.database_url, urls)
+    await asyncio.to_thread(cluster.add_feeds, urls)
     await expected.wait_new(cluster, before, count, timeout=600)
     return BurstResult(count, time.monotonic() - started)
 
@@ -676,9 +693,7 @@ async def steady(
     before = set(expected.items.stamps)
     started = time.monotonic()
     for n in range(feeds):
-        await asyncio.to_thread(
-            add_feeds, cluster.database_url, [servers.url(f"/feed/{run}/{n}.xml")]
-        )
+        await asyncio.to_thread(cluster.add_feeds, [servers.url(f"/feed/{run}/{n}.xml")])
         cluster.sample()
         pause = started + (n + 1) * interval - time.monotonic()
         if pause > 0:

@@ -988,3 +988,123 @@ def test_deportees_who_arrive_at_an_airport_came_by_air() -> None:
         "BREAKING: UK deportees arrive Lagos airport",
         "Dozens of UK deportees have arrived Nigeria this morning, Daily Trust reports.",
     )[:2] == ("GB", "NG")
+
+
+# Fourteenth round: the friday set's classes.
+
+
+def test_deportees_counted_over_several_states_are_a_tally() -> None:
+    # friday fl-10012, fl-10013: no flight, a day's count from many sending states
+    assert (
+        extract(
+            "258 Pakistanis deported from seven countries in 24 hours",
+            "In the last 24 hours, 258 Pakistanis were deported from seven countries, including "
+            "Saudi Arabia, the United Arab Emirates (UAE), and China.",
+            PUBLISHED,
+        )
+        is None
+    )
+    # a flight word keeps a multi-state return a record (morning fl-9806)
+    assert extract(
+        "29 Bangladeshis return from 3 countries",
+        "Twenty-nine Bangladeshis have been deported from Italy, Greece, and Cyprus on charges "
+        "of residing without valid documents. They arrived at Dhaka on a flight.",
+        PUBLISHED,
+    )
+
+
+def test_citizens_brought_home_with_no_removal_word_are_not_a_removal() -> None:
+    # friday fl-10014: a state flying its own citizens home
+    assert (
+        extract(
+            "More Vietnamese citizens return home",
+            "(VOVWORLD) - Nearly 350 Vietnamese citizens in Russia were brought home on Friday by "
+            "relevant agencies of Vietnam and the host country.",
+            PUBLISHED,
+        )
+        is None
+    )
+    # compatriots stuck at a border are migrants returned (morning fl-9827)
+    assert extract(
+        "Regresaron al país 115 venezolanos que se encontraban bloqueados en la frontera entre "
+        "Chile y Perú",
+        "Llegaron a Venezuela 115 compatriotas que se encontraban bloqueados en la frontera "
+        "entre Chile y Perú, reseñó VTV junto a un video.",
+        PUBLISHED,
+    )
+
+
+def test_a_capitalised_dateline_of_another_state_is_the_fallback_origin() -> None:
+    # friday fl-10004: the Bahamas' Immigration Department, reported from Nassau
+    assert route_fields(
+        "113 Haitian nationals repatriated to Haiti",
+        "NASSAU| At approximately 9:07 on Tuesday, 5th April, a Bahamasair chartered flight "
+        "departed New Providence bound for Port-au-Prince, Haiti with a total of one hundred "
+        "thirteen (113) Haitian nationals onboard.",
+    )[:2] == ("BS", "HT")
+    # a dateline in the destination is not where the flight left (dawn fl-9023)
+    assert route_fields(
+        "Pakistanis deported from abroad arrive",
+        "ISLAMABAD: As many as 140 Pakistani immigrants deported arrived at Islamabad "
+        "International Airport on a flight on Sunday.",
+    )[:2] == (None, "PK")
+
+
+def test_one_person_of_the_group_refused_does_not_block_the_flight() -> None:
+    # friday fl-10002: 42 accepted, one sent back on the same flight
+    assert route_fields(
+        "43 deportees arrive, one refused entry",
+        "RAWALPINDI: The Pakistani authorities on Wednesday accepted 42 Pakistanis deported "
+        "from the United Kingdom, while one individual was not accepted and was sent back on "
+        "the same flight.",
+    ) == ("GB", "PK", 43, "completed")
+    # the flight itself refused stays blocked
+    assert (
+        route_fields(
+            "Pakistan refuses deportation flight from the United Kingdom",
+            "The flight carrying 43 Pakistanis was refused landing.",
+        )[3]
+        == "blocked"
+    )
+
+
+def test_a_state_fetching_its_own_citizens_is_not_a_removal_flight() -> None:
+    # midday fl-9973
+    assert (
+        extract(
+            "Mongolia repatriates over 260 nationals from S. Korea",
+            "ULAN BATOR, Aug. 2 (Xinhua) -- Mongolia repatriated 260 nationals on a chartered "
+            "flight from South Korea on Saturday, according to the country's State Emergency "
+            "Commission (SEC).",
+            PUBLISHED,
+        )
+        is None
+    )
+    # dusk fl-7018
+    assert (
+        extract(
+            "Hundreds of Vietnamese in Japan return home",
+            "More than 340 Vietnamese citizens were repatriated from Japan on a flight that "
+            "landed at Da Nang International Airport on June 5.",
+            PUBLISHED,
+        )
+        is None
+    )
+    # from a Gulf state such airlifts are removals (morning fl-9823)
+    assert route_fields(
+        "Ethiopia Brings Back 367 of its Nationals from Saudi Arabia",
+        "ADDIS ABABA – About 367 Ethiopian nationals have been airlifted from Saudi Arabia on "
+        "Monday as the government continues its repatriation push for third week.",
+    )[:2] == ("SA", "ET")
+    # nationals flown to their country by the sending state stay a record (friday fl-10004)
+    assert route_fields("113 Haitian nationals repatriated to Haiti on a chartered flight", "")
+
+
+def test_people_residing_illegally_are_migrants_even_beside_an_extradition() -> None:
+    # predawn fl-9629: the extradition is the diplomatic row's subject, not the returnees'
+    assert route_fields(
+        "43 Pakistanis illegally residing in UK arrive",
+        "ISLAMABAD: Forty-three Pakistanis illegally residing in the United Kingdom arrived "
+        "here Wednesday amid reports of “diplomatic row” between the two countries over "
+        "non-extradition of former prime minister Nawaz Sharif.",
+    ) == ("GB", "PK", 43, "completed")

@@ -975,7 +975,7 @@ MIGRANT_CONTEXT = _words(
     r"international organi[sz]ation for migration",
     r"organizacion internacional para las migraciones",
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
-    r"indocumentad\w*", r"undocumented", r"inm",
+    r"indocumentad\w*", r"undocumented", r"inm", r"illegal(?:ly)?", r"ilegal(?:es|mente)?",
 )  # fmt: skip
 REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
 NOT_PEOPLE_BEFORE = re.compile(
@@ -1034,6 +1034,16 @@ REJECTED_PEOPLE_BEFORE = re.compile(
 )
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
+ONE_PERSON_BEFORE = re.compile(
+    r"\b(?:one|uno|una)(?:\s+(?:individual|person|man|woman|deportee|passenger|migrant|of them|"
+    r"persona|de ellos|de ellas))?\s+(?:was\s+|fue\s+)?$"
+)
+ONE_PERSON_AFTER = re.compile(
+    r"^(?:\s+(?:por poco|just|narrowly))?\s+(?:la |el |the )?(?:deportacion|expulsion|"
+    r"deportation|removal|traslado)\s+(?:de|of)\s+(?:un|una|uno|one)\b"
+)
+"""Around a blocked cue: one person of the group stopped ("43 deportees arrive, one refused
+entry", "bloquea la deportación de uno de los siete inmigrantes"), not the flight."""
 BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
 """Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
 "hasta siete" stay a count, as "more than 100" does."""
@@ -1097,6 +1107,40 @@ PAST_SPAN = _words(
 )  # fmt: skip
 """A span of days or months ("over the past two months more than 300 Haitians have been
 returned"): a tally of removals, not one removal."""
+STATES_TALLY = _words(
+    r"(?:from|de|desde) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"various|multiple|different|varios|distintos|diferentes|dos|tres|cuatro|cinco|seis|siete|"
+    r"ocho|nueve|diez|once|doce) (?:other )?(?:countries|nations|paises|naciones)",
+)
+"""Deportees counted over several sending states ("258 Pakistanis deported from seven
+countries", "ciudadanos procedentes de 12 países"): with no flight word, a tally of
+individual removals, not one flight."""
+CITIZENS = _words(
+    r"citizens?", r"nationals?", r"compatriots?", r"ciudadan[oa]s", r"connacionales",
+    r"compatriotas", r"nacionales",
+)  # fmt: skip
+MIGRANT_JOURNEY = _words(
+    r"ilegal\w*", r"illegal\w*", r"fronteras?", r"borders?", r"detenid[oa]s", r"detained",
+    r"detention", r"detencion", r"prisons?", r"carcel\w*", r"jails?",
+)  # fmt: skip
+"""A group's plight that makes it migrants, not travellers: staying illegally, held, or stuck
+at a border ("115 compatriotas ... bloqueados en la frontera entre Chile y Perú")."""
+BRINGS_HOME_AFTER = re.compile(
+    r"^\s+(?:repatria|repatrio|repatriates|repatriated|brings? back|brought back|trae de vuelta|"
+    r"trajo de vuelta|evacua|evacuates|evacuated)\b"
+)
+"""After a state's name opening a headline: the state fetching its own people ("Mongolia
+repatriates over 260 nationals", "España repatria a 180 españoles")."""
+CITIZENS_BROUGHT_HOME = _words(
+    r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
+    r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",
+)
+"""Citizens brought home from a state named ("More than 340 Vietnamese citizens were
+repatriated from Japan on a flight"): their own state's flight."""
+GULF_HOSTS = frozenset({"SA", "KW", "AE", "QA", "OM", "BH"})
+"""Gulf states whose "repatriations" of migrant workers are removals of people held in
+their deportation centres (Ethiopia's airlifts from Saudi Arabia, Sri Lankans from Kuwait):
+a state fetching its nationals from them is a removal flight."""
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
 """Planned cues that are participles describing the flight ("el vuelo programado para el
 miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""

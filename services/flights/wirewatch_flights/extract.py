@@ -17,7 +17,7 @@ from wirewatch_flights import cues
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
-from wirewatch_flights.numbers import Number, numbers
+from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
 from wirewatch_flights.text import fold
 
@@ -118,6 +118,8 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     unless people were actually removed."""
     if _first(parts, cues.LAND_OR_SEA) or _tally_over_a_span(parts):
         return None
+    if _first(parts, cues.STATES_TALLY) or _citizens_home(parts):
+        return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
@@ -145,6 +147,42 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
         if cues.PAST_SPAN.search(first):
             return True
     return False
+
+
+def _citizens_home(parts: list[Part]) -> bool:
+    """With no flight word, citizens or nationals brought home with no word of removal,
+    migration, detention or a border ("Nearly 350 Vietnamese citizens in Russia were brought
+    home", "240 Vietnamese citizens repatriated from the Philippines"): a state's own
+    people flown home, not a removal."""
+    return (
+        _first(parts, cues.CITIZENS) is not None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+    )
+
+
+def _state_fetches_its_citizens(parts: list[Part]) -> bool:
+    """A state flying its own citizens or nationals home, with no word of removal,
+    migration, detention or a border: the headline opens on the state fetching them
+    ("Mongolia repatriates over 260 nationals from S. Korea", "España repatria a 180
+    españoles desde Casablanca"), or the citizens were brought home from a state named
+    ("340 Vietnamese citizens were repatriated from Japan on a flight"). Not from a Gulf
+    state, whose "repatriations" of workers are removals."""
+    if not _citizens_home(parts):
+        return False
+    if any(m.entry.key in cues.GULF_HOSTS for p in parts for m in p.mentions):
+        return False
+    if _first(parts, cues.CITIZENS_BROUGHT_HOME):
+        return True
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not title.mentions:
+        return False
+    opening = title.mentions[0]
+    return (
+        opening.entry.kind == "country"
+        and not title.folded[: opening.start].strip()
+        and cues.BRINGS_HOME_AFTER.match(title.folded[opening.end : opening.end + 30]) is not None
+    )
 
 
 def _own_citizens_or_things(parts: list[Part]) -> bool:
@@ -303,6 +341,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
     deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts) or _returning_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
+        return None
+    if _state_fetches_its_citizens(parts):
         return None
     if _proposal(parts):
         return None
@@ -512,11 +552,32 @@ def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     return (other_dest, origin) if as_origin else (dest, other_origin)
 
 
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z'.-]+(?:[ /-][A-Z][A-Z'.-]+){0,3})(?=\s*(?:,|:|\||—|–|-|\(|\.-|/))"
+)
+"""A summary's dateline in capitals ("NASSAU| On Monday ...", "WASHINGTON (AP) —")."""
+
+
+def _dateline(parts: list[Part]) -> Winner:
+    """The state of the place a summary's capitalised dateline names, which the exact-case
+    city names miss ("NASSAU|" is Nassau, the Bahamas)."""
+    summary = next((p for p in parts if p.source == "summary"), None)
+    m = _DATELINE.match(summary.text) if summary is not None else None
+    if m is None:
+        return None
+    words = m.group(1).title()
+    for mention in load_lexicon().mentions(words, fold(words)):
+        if mention.entry.kind in ("country", "place"):
+            return mention.entry.key, Span("summary", m.start(1), m.end(1), m.group(1))
+    return None
+
+
 def _fallback_origin(parts: list[Part], dest: str) -> Winner:
     """With no origin cue: a state that opens a sentence to speak of the flight ("BRITAIN
     expects the first flight to depart for Rwanda"), or, failing that, where the people were
-    taken from ("locations all over Norway") or the flight was ("in Harlingen, Texas"), when
-    it is another state than the destination."""
+    taken from ("locations all over Norway") or the flight was ("in Harlingen, Texas"), or
+    else where the summary's dateline places the report, when it is another state than the
+    destination."""
     found: Winner = None
     for part in parts:
         for m in part.mentions:
@@ -539,6 +600,10 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
                 )
             ):
                 found = m.entry.key, span
+    if found is None:
+        dateline = _dateline(parts)
+        if dateline is not None and dateline[0] != dest:
+            return dateline  # reported from the sending side ("NASSAU| ... repatriation")
     return found
 
 
@@ -610,7 +675,7 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score += 2.0
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
-        score = 0.35 - 0.1 * min(_zeros(number.value), 3)
+        score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
     if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
         score -= 2.5
     if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
@@ -631,14 +696,6 @@ def _running_total(part: Part, number: Number) -> bool:
         number.end < n.start < start or (end <= n.start <= end + 30 and not 1900 <= n.value <= 2100)
         for n in part.numbers
     )
-
-
-def _zeros(value: int) -> int:
-    zeros = 0
-    while value and value % 10 == 0:
-        value //= 10
-        zeros += 1
-    return zeros
 
 
 def _people(parts: list[Part]) -> Clue | None:
@@ -737,6 +794,10 @@ def _blocking(
             folded[max(0, blocked.start() - 25) : blocked.start()]
         ):
             continue
+        if cues.ONE_PERSON_BEFORE.search(
+            folded[max(0, blocked.start() - 30) : blocked.start()]
+        ) or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50]):
+            continue  # "one refused entry": a person of the group, not the flight
         if _background(folded, blocked, finite, weak):
             continue
         if finite is None:

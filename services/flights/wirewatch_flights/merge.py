@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from wirewatch_flights.model import Flight, Status
+from wirewatch_flights.numbers import trailing_zeros
 
 CONFLICT_FIELDS = ("origin", "destination", "people", "flight_date", "operator")
 
@@ -44,14 +45,6 @@ class Merged:
     conflicts: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
 
-def _round_zeros(value: int) -> int:
-    zeros = 0
-    while value and value % 10 == 0:
-        value //= 10
-        zeros += 1
-    return zeros
-
-
 def _pick(values: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
     """The most frequent value (first seen on a tie) and every distinct value."""
     if not values:
@@ -68,7 +61,7 @@ def _people(observations: Sequence[Observation]) -> tuple[int | None, tuple[str,
         return None, ()
     counts = Counter(values)
     distinct = list(dict.fromkeys(values))
-    best = min(distinct, key=lambda v: (_round_zeros(v), -counts[v], distinct.index(v)))
+    best = min(distinct, key=lambda v: (trailing_zeros(v), -counts[v], distinct.index(v)))
     return best, tuple(str(v) for v in distinct)
 
 

@@ -59,26 +59,24 @@ class Number:
     end: int
 
 
-@lru_cache(maxsize=8192)
-def _word_value(word: str) -> int | None:
-    if word in _NOT_COUNTS:
-        return None
+def _text_value(text: str) -> int | None:
+    """``text`` read as a number in Spanish, else in English; None when neither reads it."""
     for lang in ("es", "en"):
         try:
-            return int(text2num(word, lang))
+            return int(text2num(text, lang))
         except ValueError:
             continue
     return None
+
+
+@lru_cache(maxsize=8192)
+def _word_value(word: str) -> int | None:
+    return None if word in _NOT_COUNTS else _text_value(word)
 
 
 @lru_cache(maxsize=2048)
 def _run_value(run: str) -> int | None:
-    for lang in ("es", "en"):
-        try:
-            return int(text2num(run, lang))
-        except ValueError:
-            continue
-    return None
+    return _text_value(run)
 
 
 def _digit_numbers(text: str) -> list[Number]:
@@ -196,6 +194,15 @@ def numbers(text: str) -> list[Number]:
     ]
     found = plain + approximate
     return _thousands(lowered, sorted(found, key=lambda n: n.start))
+
+
+def trailing_zeros(value: int) -> int:
+    """How round a figure is: 2700 -> 2, 304 -> 0 (0 for zero)."""
+    zeros = 0
+    while value and value % 10 == 0:
+        value //= 10
+        zeros += 1
+    return zeros
 
 
 _MIL = re.compile(r"\s+mil(?:\s+|$)")

@@ -22,7 +22,7 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -201,23 +201,16 @@ class _Response(NamedTuple):
     body: AsyncIterator[bytes]
 
 
+@dataclass(eq=False)
 class Fetcher:
     """Fetches one feed URL at a time, within the limits; raises :class:`FetchError`."""
 
-    def __init__(
-        self,
-        client: httpx.AsyncClient,
-        *,
-        max_body_bytes: int,
-        total_timeout_s: float,
-        max_redirects: int,
-        politeness: HostPoliteness | None = None,
-    ) -> None:
-        self.client = client
-        self.max_body_bytes = max_body_bytes
-        self.total_timeout_s = total_timeout_s
-        self.max_redirects = max_redirects
-        self.politeness = politeness
+    client: httpx.AsyncClient
+    _: KW_ONLY
+    max_body_bytes: int
+    total_timeout_s: float
+    max_redirects: int
+    politeness: HostPoliteness | None = None
 
     @classmethod
     def from_settings(

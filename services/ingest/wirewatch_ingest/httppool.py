@@ -28,6 +28,7 @@ import time
 import typing
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 
 import httpcore
 import httpx
@@ -250,37 +251,31 @@ class OriginPool:
             await self._close(connection)
 
 
+@dataclass(eq=False)
 class _PooledStream:
     """The response body; closing it gives the connection back to the pool."""
 
-    def __init__(
-        self,
-        stream: typing.Any,
-        pool: OriginPool,
-        key: _Key,
-        connection: httpcore.AsyncHTTP11Connection,
-    ) -> None:
-        self._stream = stream
-        self._pool = pool
-        self._key = key
-        self._connection = connection
-        self._closed = False
+    stream: typing.Any
+    pool: OriginPool
+    key: _Key
+    connection: httpcore.AsyncHTTP11Connection
+    closed: bool = field(default=False, init=False)
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            async for part in self._stream:
+            async for part in self.stream:
                 yield part
         except BaseException:
             await self.aclose()
             raise
 
     async def aclose(self) -> None:
-        if self._closed:
+        if self.closed:
             return
-        self._closed = True
+        self.closed = True
         try:
-            if hasattr(self._stream, "aclose"):
-                await self._stream.aclose()
+            if hasattr(self.stream, "aclose"):
+                await self.stream.aclose()
         finally:
-            self._pool._release()
-            await self._pool._give_back(self._key, self._connection)
+            self.pool._release()
+            await self.pool._give_back(self.key, self.connection)
