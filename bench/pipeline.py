@@ -699,6 +699,13 @@ async def steady(
         if pause > 0:
             await asyncio.sleep(pause)
     fresh = await expected.wait_new(cluster, before, feeds * per_feed, timeout=300)
+    # The rate the pipeline really got: a harness slower than ``interval`` per feed (it
+    # was, at ~0.15 s per feed under load, before one engine served every feed) would
+    # feed it less than ``rate`` and flatter the latency.
+    published = sorted(expected.items.stamps[k] for k in fresh)
+    if len(published) > 1:
+        span = published[-1] - published[0]
+        print(f"\n(steady input: {len(published)} items published by ingest in {span:.1f} s)")
     with servers.lock:
         first = {k: servers.first[k] for k in fresh if k in servers.first}
     return {k: arrived - expected.items.stamps[k] for k, arrived in first.items()}
