@@ -44,6 +44,7 @@ SETS = [
     LabelledSet("stories_morning.jsonl", "st-12", 46, 12),
     LabelledSet("stories_noonday.jsonl", "st-13", 53, 11),
     LabelledSet("stories_friday.jsonl", "st-14", 60, 11),
+    LabelledSet("stories_saturday.jsonl", "st-15", 49, 8),
 ]
 
 
