@@ -208,8 +208,9 @@ def _children(pid: int) -> list[int]:
     """The child processes of ``pid``: one read of the kernel's list where it keeps one, a
     scan of /proc otherwise (that scan, ten times a second, once took a quarter of this
     process's CPU and delayed the webhook receiver's arrival times)."""
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    try:  # each thread's own list: a child started from another thread is only in its list
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        return [int(c) for task in tasks for c in (task / "children").read_text().split()]
     except OSError:
         pass
     found = []
