@@ -208,8 +208,9 @@ def _children(pid: int) -> list[int]:
     """The child processes of ``pid``: one read of the kernel's list where it keeps one, a
     scan of /proc otherwise (that scan, ten times a second, once took a quarter of this
     process's CPU and delayed the webhook receiver's arrival times)."""
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    try:  # each thread's own list: a child started from another thread is only in its list
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        return [int(c) for task in tasks for c in (task / "children").read_text().split()]
     except OSError:
         pass
     found = []
@@ -286,11 +287,11 @@ class Cluster:
         self.services.append(service)
         return service
 
-    async def wait_ready(self, timeout: float = 60, skip: Service | None = None) -> None:
+    async def wait_ready(self, timeout: float = 60, skip: list[Service] | None = None) -> None:
         deadline = time.monotonic() + timeout
         async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
             for service in self.services:
-                if service is skip:
+                if service in (skip or []):
                     continue
                 while True:
                     if service.process.poll() is not None:
@@ -846,8 +847,10 @@ async def main(args: argparse.Namespace) -> None:
         cluster = Cluster(broker.bootstrap, database_url, tmp)
         try:
             stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
-            for name in ("ingest", "classify", "stories", "notify", *stages):
+            for name in ("ingest", "classify", "stories", *stages):
                 cluster.start(name)
+            for _ in range(args.notify_processes):  # they share the outbox and the groups
+                cluster.start("notify")
             if stages:
                 print(f"extra stages running: {', '.join(stages)}")
             await cluster.wait_ready()
@@ -911,14 +914,15 @@ async def main(args: argparse.Namespace) -> None:
             if not args.skip_scale:
                 # Classify alone (notify stopped), so the two runs compete only with the broker
                 # and the database for the CPUs, not with webhook delivery.
-                notify = next(x for x in cluster.services if x.name == "notify")
-                notify.process.terminate()
-                notify.process.wait(timeout=30)
+                notifies = [x for x in cluster.services if x.name == "notify"]
+                for notify in notifies:
+                    notify.process.terminate()
+                    notify.process.wait(timeout=30)
                 single = await hop(
                     cluster, expected, classified, 4, args.hop_items, through_notify=False
                 )
                 cluster.start("classify")
-                await cluster.wait_ready(skip=notify)
+                await cluster.wait_ready(skip=notifies)
                 await balanced(cluster, "classify")
                 double = await hop(
                     cluster, expected, classified, 5, args.hop_items, through_notify=False
@@ -955,6 +959,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "subscription, through the stories stage), item, or item,story (twice the webhooks)",
     )
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
+    parser.add_argument(
+        "--notify-processes",
+        type=int,
+        default=1,
+        help="notify processes (they share the outbox and the consumer groups)",
+    )
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
     )
