@@ -393,7 +393,10 @@ def test_agencies_and_places_name_their_country() -> None:
     # "Border Patrol" and "Eagle Pass" speak of the US; a border river of both sides.
     assert implied_countries({"a:border patrol", "p:eagle pass", "w:texas"}) == {"c:US"}
     assert implied_countries({"p:rio grande"}) == {"c:US", "c:MX"}
-    assert implied_countries({"p:del rio", "p:english channel"}) == set()  # "del río"; no one's
+    assert implied_countries({"p:del rio"}) == set()  # "del río"
+    # A Channel crossing names France and the UK (tests/data/stories_saturday.jsonl: "hacia
+    # el Reino Unido" against "English Channel, off the coast of Calais" is one capsize).
+    assert implied_countries({"p:english channel"}) == {"c:FR", "c:GB"}
     # Real headlines (tests/data/stories_new.jsonl): the AP's Spanish copy on the CBP One
     # shutdown names the migrants' countries and Mexico, the others the US: one story.
     es = extract(

@@ -485,8 +485,13 @@ IMPLIED_COUNTRY = {
 }  # fmt: skip
 
 
-# Border places name the countries on both sides.
-IMPLIED_COUNTRIES = {"p:rio grande": ("c:US", "c:MX"), "p:nogales": ("c:US", "c:MX")}
+# Border places name the countries on both sides; so does the sea crossing between two
+# countries: a Channel crossing's reports name France (where it left), the United Kingdom
+# (where it was going) or both (stories_saturday: the Calais capsize of 2021).
+IMPLIED_COUNTRIES = {
+    "p:rio grande": ("c:US", "c:MX"), "p:nogales": ("c:US", "c:MX"),
+    "p:english channel": ("c:FR", "c:GB"),
+}  # fmt: skip
 
 
 def implied_countries(cues: Iterable[str]) -> set[str]:
