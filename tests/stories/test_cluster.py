@@ -276,6 +276,15 @@ def test_incident_and_crossing_words_meet_across_languages() -> None:
     assert "w:dead" in extract("Deaths at the border", "Dead migrants").cues
 
 
+def test_wreck_and_road_death_words_meet_across_languages() -> None:
+    """Real headlines (tests/data/stories_saturday.jsonl): a capsized fishing boat off Libya
+    and the lorry of 71 dead in Austria, in English and Spanish."""
+    en = extract("Fishing boat capsizes in shipwreck; bodies found in lorry").cues
+    es = extract("Vuelca un pesquero en un naufragio; hallan cadáveres en un camión").cues
+    assert {"w:capsi", "w:fishi", "w:shipw", "w:bodie", "w:truck"} <= en & es
+    assert "w:sink" in extract("Boat sank", "barco se hundió").cues
+
+
 def test_different_counts_and_ordinals_conflict() -> None:
     assert numbers_conflict(frozenset({"n:104"}), frozenset({"n:116"}))
     assert numbers_conflict(frozenset({"n:112"}), frozenset({"n:116"}))  # two flights
