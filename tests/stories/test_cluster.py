@@ -628,10 +628,11 @@ def test_fourteenth_never_seen_set_stays_above_its_floor() -> None:
     Boulogne, two of them "five dead", Poland's water cannon in 2021 and 2023, the first and
     the fourth Texas bus to Washington); the misses are splits. The eleventh pass (candidates
     from the 32 rarest cues, measures no counts, a US state names the US) takes it to 0.906
-    and 1.455 (docs/stories.md)."""
+    and 1.455, the twelfth (wreck and road-death words across languages) to 0.942 and 1.273
+    (docs/stories.md)."""
     report = _report_of(friday_rows())
-    assert report.pairwise_f1 >= 0.90 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.46
+    assert report.pairwise_f1 >= 0.94 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.28
 
 
 def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -639,10 +640,12 @@ def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
     2.125 alerts per story when first measured with main's code, before any change, the same
     in six orders: every look-alike stayed apart (two Lampedusa shipwrecks eight days apart,
     two Libyan capsizes "700 on board" in April and August 2015, two lorries of dead migrants,
-    the Essex and the Austrian); the misses are all splits (docs/stories.md)."""
+    the Essex and the Austrian); the misses are all splits. The twelfth pass (the English
+    Channel names France and the UK; wreck and road-death words across languages) takes it
+    to 0.779 and 1.875 (docs/stories.md)."""
     report = _report_of(saturday_rows())
-    assert report.pairwise_f1 >= 0.74 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 2.13
+    assert report.pairwise_f1 >= 0.77 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.88
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
