@@ -1108,3 +1108,20 @@ def test_people_residing_illegally_are_migrants_even_beside_an_extradition() -> 
         "here Wednesday amid reports of “diplomatic row” between the two countries over "
         "non-extradition of former prime minister Nawaz Sharif.",
     ) == ("GB", "PK", 43, "completed")
+
+
+# Fifteenth round: the saturday set's classes.
+
+
+def test_the_migrants_goal_is_not_the_flight_destination() -> None:
+    # saturday fl-11017: "querían llegar a Estados Unidos" is where the migrants meant to go
+    flight = extract(
+        "Ecuador deporta a 46 cubanos que querían llegar a Estados Unidos",
+        "QUITO, 11 Jul. (Notimérica) - Ecuador deportó el lunes a 46 cubanos que permanecían "
+        "ilegalmente en su territorio y que reclamaban una visa a México para llegar a Estados "
+        "Unidos. Con ellos, ya son 75 los isleños devueltos a Cuba desde el sábado, según informó "
+        "el ministerio de Interior.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("EC", "CU", 46)

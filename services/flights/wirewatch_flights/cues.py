@@ -182,11 +182,13 @@ due to the coronavirus pandemic") are flown home, not removed, even when they ar
 migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
-    r"en route|intent(?:aban|aba|an|aron) (?:llegar|ingresar|entrar)|(?:trying|tried|hoping) to "
-    r"(?:reach|enter|get)|buscaban llegar)\b(?:\s+[\w-]+){0,12}?\s*$"
+    r"en route|(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
+    r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
+    r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
 )
-"""Before a destination cue: the migrants' own route ("transitaban por la selva del Darién
-con destino a Estados Unidos"), not where the flight went."""
+"""Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
+Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos"), not
+where the flight went."""
 REMAINS_FUNDS = _words(
     r"restos",
     r"cuerpos?",
