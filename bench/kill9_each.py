@@ -36,7 +36,6 @@ from bench.pipeline import (  # noqa: E402
     Cluster,
     Servers,
     TopicWatch,
-    add_feeds,
     database,
     subscribe,
 )
@@ -80,9 +79,7 @@ async def one_round(
     kill_after = rng.uniform(0.2, 0.8) * feeds
     restart_ready = 0.0
     for n in range(feeds):
-        await asyncio.to_thread(
-            add_feeds, cluster.database_url, [servers.url(f"/feed/{run}/{n}.xml")]
-        )
+        await asyncio.to_thread(cluster.add_feeds, [servers.url(f"/feed/{run}/{n}.xml")])
         if restart_ready == 0.0 and n >= kill_after:
             victim = next(s for s in cluster.services if s.name == name)
             victim.process.kill()

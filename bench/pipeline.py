@@ -60,6 +60,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -204,6 +205,14 @@ def database(tmp: Path) -> Iterator[str]:
 
 
 def _children(pid: int) -> list[int]:
+    """The child processes of ``pid``: one read of the kernel's list where it keeps one, a
+    scan of /proc otherwise (that scan, ten times a second, once took a quarter of this
+    process's CPU and delayed the webhook receiver's arrival times)."""
+    try:  # each thread's own list: a child started from another thread is only in its list
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        return [int(c) for task in tasks for c in (task / "children").read_text().split()]
+    except OSError:
+        pass
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -246,6 +255,9 @@ class Cluster:
     database_url: str
     tmp: Path
     services: list[Service] = field(default_factory=list)
+    sample_every_s: float = 0.5
+    _next_sample: float = 0.0
+    _engine: Engine | None = None
 
     def env(self, port: int) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
@@ -275,11 +287,11 @@ class Cluster:
         self.services.append(service)
         return service
 
-    async def wait_ready(self, timeout: float = 60, skip: Service | None = None) -> None:
+    async def wait_ready(self, timeout: float = 60, skip: list[Service] | None = None) -> None:
         deadline = time.monotonic() + timeout
         async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
             for service in self.services:
-                if service is skip:
+                if service in (skip or []):
                     continue
                 while True:
                     if service.process.poll() is not None:
@@ -294,10 +306,29 @@ class Cluster:
                     await asyncio.sleep(0.1)
 
     def sample(self) -> None:
+        """Peak RSS of every service; at most every ``sample_every_s`` (the callers' loops
+        run faster, and the harness must not compete with what it measures)."""
+        now = time.monotonic()
+        if now < self._next_sample:
+            return
+        self._next_sample = now + self.sample_every_s
         for service in self.services:
             service.sample()
 
+    def add_feeds(self, urls: list[str]) -> None:
+        """Add feeds for ingest to poll (blocking), on one engine kept for the run: the
+        steady phase adds one every 0.1 s, and a new engine plus a schema check each time
+        cost this process more CPU than some of the services it measures."""
+        from wirewatch_ingest import feedstore
+        from wirewatch_shared.db import make_engine
+
+        if self._engine is None:
+            self._engine = make_engine(self.database_url)
+        feedstore.add_feeds(self._engine, [(url, "") for url in urls])
+
     def stop(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
         for service in self.services:
             if service.process.poll() is None:
                 service.process.terminate()
@@ -457,19 +488,6 @@ def subscribe(database_url: str, target: str, story_target: str, modes: list[str
     engine.dispose()
 
 
-def add_feeds(database_url: str, urls: list[str]) -> None:
-    from wirewatch_ingest import feedstore
-    from wirewatch_shared.db import make_engine
-
-    from wirewatch.schema import upgrade
-
-    engine = make_engine(database_url)
-    upgrade(engine)
-    for url in urls:
-        feedstore.add_feed(engine, url)
-    engine.dispose()
-
-
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -491,7 +509,7 @@ async def burst(
     before = set(expected.items.stamps)
     urls = [servers.url(f"/feed/{run}/{n}.xml") for n in range(feeds)]
     started = time.monotonic()
-    await asyncio.to_thread(add_feeds, cluster.database_url, urls)
+    await asyncio.to_thread(cluster.add_feeds, urls)
     await expected.wait_new(cluster, before, count, timeout=600)
     return BurstResult(count, time.monotonic() - started)
 
@@ -676,14 +694,19 @@ async def steady(
     before = set(expected.items.stamps)
     started = time.monotonic()
     for n in range(feeds):
-        await asyncio.to_thread(
-            add_feeds, cluster.database_url, [servers.url(f"/feed/{run}/{n}.xml")]
-        )
+        await asyncio.to_thread(cluster.add_feeds, [servers.url(f"/feed/{run}/{n}.xml")])
         cluster.sample()
         pause = started + (n + 1) * interval - time.monotonic()
         if pause > 0:
             await asyncio.sleep(pause)
     fresh = await expected.wait_new(cluster, before, feeds * per_feed, timeout=300)
+    # The rate the pipeline really got: a harness slower than ``interval`` per feed (it
+    # was, at ~0.15 s per feed under load, before one engine served every feed) would
+    # feed it less than ``rate`` and flatter the latency.
+    published = sorted(expected.items.stamps[k] for k in fresh)
+    if len(published) > 1:
+        span = published[-1] - published[0]
+        print(f"\n(steady input: {len(published)} items published by ingest in {span:.1f} s)")
     with servers.lock:
         first = {k: servers.first[k] for k in fresh if k in servers.first}
     return {k: arrived - expected.items.stamps[k] for k, arrived in first.items()}
@@ -824,8 +847,10 @@ async def main(args: argparse.Namespace) -> None:
         cluster = Cluster(broker.bootstrap, database_url, tmp)
         try:
             stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
-            for name in ("ingest", "classify", "stories", "notify", *stages):
+            for name in ("ingest", "classify", "stories", *stages):
                 cluster.start(name)
+            for _ in range(args.notify_processes):  # they share the outbox and the groups
+                cluster.start("notify")
             if stages:
                 print(f"extra stages running: {', '.join(stages)}")
             await cluster.wait_ready()
@@ -889,14 +914,15 @@ async def main(args: argparse.Namespace) -> None:
             if not args.skip_scale:
                 # Classify alone (notify stopped), so the two runs compete only with the broker
                 # and the database for the CPUs, not with webhook delivery.
-                notify = next(x for x in cluster.services if x.name == "notify")
-                notify.process.terminate()
-                notify.process.wait(timeout=30)
+                notifies = [x for x in cluster.services if x.name == "notify"]
+                for notify in notifies:
+                    notify.process.terminate()
+                    notify.process.wait(timeout=30)
                 single = await hop(
                     cluster, expected, classified, 4, args.hop_items, through_notify=False
                 )
                 cluster.start("classify")
-                await cluster.wait_ready(skip=notify)
+                await cluster.wait_ready(skip=notifies)
                 await balanced(cluster, "classify")
                 double = await hop(
                     cluster, expected, classified, 5, args.hop_items, through_notify=False
@@ -933,6 +959,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "subscription, through the stories stage), item, or item,story (twice the webhooks)",
     )
     parser.add_argument("--skip-scale", action="store_true", help="skip the 2-classify run")
+    parser.add_argument(
+        "--notify-processes",
+        type=int,
+        default=1,
+        help="notify processes (they share the outbox and the consumer groups)",
+    )
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
     )

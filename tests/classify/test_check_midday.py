@@ -31,14 +31,19 @@ FILES = {
 # border-policy F1 0.863 (en 0.889, es 0.833), repatriation-flights F1 0.880 (en 0.842,
 # es 1.000 on only 3 positives), negatives tagged 2/17 (11.8%), hard negatives left untagged
 # 15/17. Rules alone: 0.619 / 0.667.
-F1_FLOOR = {"repatriation-flights": 0.87, "border-policy": 0.86}
+# Twelfth round (border-policy v13, repatriation-flights v10, model retrained with the friday
+# set pooled; the midday set still in no split and not read item by item): border-policy 0.863
+# -> 0.906 (en 0.889 -> 0.897, es 0.833 -> 0.917), repatriation-flights 0.880 -> 0.917 (en 0.842
+# -> 0.889, es 1.000), negatives tagged 2/17 -> 0/17. Floors raised just below; the negatives
+# ceiling allows one of 17 (5.9%).
+F1_FLOOR = {"repatriation-flights": 0.91, "border-policy": 0.9}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.84,
+    ("repatriation-flights", "en"): 0.88,
     ("repatriation-flights", "es"): 0.99,
-    ("border-policy", "en"): 0.88,
-    ("border-policy", "es"): 0.83,
+    ("border-policy", "en"): 0.89,
+    ("border-policy", "es"): 0.91,
 }
-NEGATIVES_TAGGED_CEILING = 0.12
+NEGATIVES_TAGGED_CEILING = 0.06
 
 
 def _rows() -> list[dict[str, Any]]:

@@ -42,6 +42,9 @@ POOL_FILES = {
     # The eighth never-seen set (2026-12-04 morning; measured before any change, then pooled).
     "morning-en": DATA / "classify_pool_morning_en.jsonl",
     "morning-es": DATA / "classify_pool_morning_es.jsonl",
+    # The ninth never-seen set (2026-12-04, twelfth round; measured before any change, then pooled).
+    "friday-en": DATA / "classify_pool_friday_en.jsonl",
+    "friday-es": DATA / "classify_pool_friday_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -66,6 +69,8 @@ FILE_LANG_AND_ID = {
     "predawn-es": ("es", "pool-pes-"),
     "morning-en": ("en", "pool-men-"),
     "morning-es": ("es", "pool-mes-"),
+    "friday-en": ("en", "pool-fren-"),
+    "friday-es": ("es", "pool-fres-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

@@ -52,15 +52,22 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 # it fell by 0.002 (about one item), counted, not read, and nothing was tuned on it. The flights
 # English floor rises 0.91 -> 0.915, border-policy Spanish 0.865 -> 0.87, and the negatives
 # ceiling falls 4.8% -> 4.3% (docs/classify.md, "Tenth round").
-F1_FLOOR = {"repatriation-flights": 0.91, "border-policy": 0.865}
+# Twelfth round (2026-12-04; the friday never-seen set pooled -- 26 of its items went to test,
+# no old item moved -- border-policy v13, repatriation-flights v10, model retrained; 937 test
+# items, measured once before the rule change with main's model and once at the end, counts
+# only): repatriation-flights 0.915 -> 0.922 (en 0.919 -> 0.927, es 0.910 -> 0.917),
+# border-policy 0.869 -> 0.878 (en 0.860 -> 0.877, es 0.874 -> 0.879), negatives tagged 8/198 ->
+# 7/198 (3.5%); Brier 0.049 -> 0.047 / 0.102 -> 0.098. Every floor rises; the negatives ceiling
+# falls 4.3% -> 3.6% (docs/classify.md, "Twelfth round").
+F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.875}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.915,
-    ("repatriation-flights", "es"): 0.905,
-    ("border-policy", "en"): 0.86,
-    ("border-policy", "es"): 0.87,
+    ("repatriation-flights", "en"): 0.92,
+    ("repatriation-flights", "es"): 0.91,
+    ("border-policy", "en"): 0.87,
+    ("border-policy", "es"): 0.875,
 }
-BRIER_CEILING = {"repatriation-flights": 0.055, "border-policy": 0.12}
-NEGATIVES_TAGGED_CEILING = 0.043
+BRIER_CEILING = {"repatriation-flights": 0.05, "border-policy": 0.11}
+NEGATIVES_TAGGED_CEILING = 0.036
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,8 @@ PREDAWN_DATA = DATA.with_name("stories_predawn.jsonl")  # a tenth never-seen set
 SUNRISE_DATA = DATA.with_name("stories_sunrise.jsonl")  # an eleventh never-seen set, ditto
 MORNING_DATA = DATA.with_name("stories_morning.jsonl")  # a twelfth never-seen set, ditto
 NOONDAY_DATA = DATA.with_name("stories_noonday.jsonl")  # a thirteenth never-seen set, ditto
+FRIDAY_DATA = DATA.with_name("stories_friday.jsonl")  # a fourteenth never-seen set, ditto
+SATURDAY_DATA = DATA.with_name("stories_saturday.jsonl")  # a fifteenth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -106,6 +108,20 @@ def noonday_rows() -> list[dict[str, Any]]:
     if not NOONDAY_DATA.exists():
         pytest.skip(f"{NOONDAY_DATA} not found")
     text = NOONDAY_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def friday_rows() -> list[dict[str, Any]]:
+    if not FRIDAY_DATA.exists():
+        pytest.skip(f"{FRIDAY_DATA} not found")
+    text = FRIDAY_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def saturday_rows() -> list[dict[str, Any]]:
+    if not SATURDAY_DATA.exists():
+        pytest.skip(f"{SATURDAY_DATA} not found")
+    text = SATURDAY_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

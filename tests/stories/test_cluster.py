@@ -15,6 +15,9 @@ from wirewatch_stories.cluster import (
     SEQUEL_FACTOR,
     STALE_FACTOR,
     Clusterer,
+    _countries,
+    _counts,
+    _named,
     countries_conflict,
     numbers_conflict,
     same_figures,
@@ -35,6 +38,7 @@ from tests.stories.support import (
     dawn_rows,
     dev_rows,
     fresh_rows,
+    friday_rows,
     midnight_rows,
     morning_rows,
     new_rows,
@@ -42,6 +46,7 @@ from tests.stories.support import (
     noon_rows,
     noonday_rows,
     predawn_rows,
+    saturday_rows,
     sunrise_rows,
     unseen_rows,
 )
@@ -119,6 +124,30 @@ def test_a_young_story_takes_its_second_report_just_under_the_threshold(
     assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 1
     monkeypatch.setattr(cluster_module, "YOUNG_SHARE", 99.0)  # without either rule: twins
     assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 2
+
+
+def test_measures_times_and_dates_in_digits_are_not_counts() -> None:
+    # Real ledes of tests/data/stories_friday.jsonl: the distance, the hour and the date are
+    # not the toll; the 3-year-old child still meets the Spanish "tres años" as a number.
+    far = extract("Unas cincuenta personas desaparecidas a unas 120 millas de la costa").cues
+    assert {"n:120", "u:120"} <= far and _counts(far) == (50,)
+    hour = extract("volcó el jueves alrededor de las 15:30 horas; 54 migrantes fallecidos").cues
+    assert _counts(hour) == (54,)
+    dated = extract("murieron este martes (23/04/2024) en el norte de Francia").cues
+    assert _counts(dated) == ()
+    child = extract("a 3-year-old Colombian child died").cues
+    assert {"n:3", "u:3"} <= child
+    assert _counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
+
+
+def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
+    # tests/data/stories_friday.jsonl: "22 eran mexicanos" in a Spanish report of the San
+    # Antonio trailer, in Texas, does not conflict with an English report naming the US.
+    spanish = extract("Encuentran 50 migrantes muertos en tráiler en Texas", countries=("MX",)).cues
+    english = extract("Migrants found dead in Texas tractor-trailer", countries=("US",)).cues
+    assert not countries_conflict(
+        _named(spanish, _countries(spanish)), _named(english, _countries(english))
+    )
 
 
 def test_a_young_story_does_not_take_a_look_alike_of_another_country() -> None:
@@ -469,9 +498,10 @@ def test_fresh_never_seen_set_stays_above_its_floor() -> None:
     and the number scales were found with it, so it is a regression floor now. The young-story
     rule joins the Los Angeles Guard's twin stories (F1 0.923 -> 0.930, 1.172 -> 1.138 alerts
     per story), and two Marines items that were with one twin are with the whole Guard story
-    now (precision 0.948 -> 0.925)."""
+    now (precision 0.948 -> 0.925). A US state naming the US (the eleventh pass) sends one
+    Marines report from the Guard's story to the Marines' (0.949, precision 0.956)."""
     report = _report_of(fresh_rows())
-    assert report.pairwise_f1 >= 0.925 and report.pairwise_precision >= 0.92
+    assert report.pairwise_f1 >= 0.945 and report.pairwise_precision >= 0.95
     assert report.alerts_per_story <= 1.14
 
 
@@ -576,6 +606,31 @@ def test_thirteenth_never_seen_set_stays_above_its_floor() -> None:
     report = _report_of(noonday_rows())
     assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
     assert report.alerts_per_story <= 1.19
+
+
+def test_fourteenth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_friday.jsonl: 0.823 pairwise F1 (precision 1.000, recall 0.699) and
+    1.636 alerts per story when first measured with main's code, before any change, the same
+    in six orders: every look-alike stayed apart (two Calabrian shipwrecks from Turkey 16
+    months apart, two migrant-truck disasters, three deadly Channel crossings off Wimereux and
+    Boulogne, two of them "five dead", Poland's water cannon in 2021 and 2023, the first and
+    the fourth Texas bus to Washington); the misses are splits. The eleventh pass (candidates
+    from the 32 rarest cues, measures no counts, a US state names the US) takes it to 0.906
+    and 1.455 (docs/stories.md)."""
+    report = _report_of(friday_rows())
+    assert report.pairwise_f1 >= 0.90 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.46
+
+
+def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_saturday.jsonl: 0.749 pairwise F1 (precision 1.000, recall 0.598) and
+    2.125 alerts per story when first measured with main's code, before any change, the same
+    in six orders: every look-alike stayed apart (two Lampedusa shipwrecks eight days apart,
+    two Libyan capsizes "700 on board" in April and August 2015, two lorries of dead migrants,
+    the Essex and the Austrian); the misses are all splits (docs/stories.md)."""
+    report = _report_of(saturday_rows())
+    assert report.pairwise_f1 >= 0.74 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 2.13
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

@@ -43,6 +43,8 @@ SETS = [
     LabelledSet("stories_sunrise.jsonl", "st-11", 59, 8),
     LabelledSet("stories_morning.jsonl", "st-12", 46, 12),
     LabelledSet("stories_noonday.jsonl", "st-13", 53, 11),
+    LabelledSet("stories_friday.jsonl", "st-14", 60, 11),
+    LabelledSet("stories_saturday.jsonl", "st-15", 49, 8),
 ]
 
 

@@ -53,9 +53,14 @@ KIND_WEIGHTS: dict[str, float] = {
     "x": 1.5,  # names
     "w": 1.0,  # words
     "h": 0.0,  # estimates ("at least 59"): a tolerance only, see HEDGE_RATIO
+    "u": 0.0,  # measures, times and dates in digits ("120 millas", "15:30"): not counts
 }
 RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
-LOOKUP_CUES = 16  # rarest cues of an item used to find candidates
+# Rarest cues of an item used to find candidates. 16 missed a story whose shared cues were
+# all common ones when the item's 16 rarest known cues were each in an unrelated story (a
+# Spanish report of the Wimereux crush against its English twin an hour older,
+# tests/data/stories_friday.jsonl); the posting entries read stay bounded by SCAN_BUDGET.
+LOOKUP_CUES = 32
 SCAN_BUDGET = 1000  # posting entries read per assignment at most (rarest cues first)
 MAX_STORIES = 12  # stories scored exactly per assignment (those with the most shared cues)
 MAX_POSTING = 1000  # a cue in more stories than this finds no candidates (it tells nothing)
@@ -121,7 +126,15 @@ MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story'
 
 
 def _counts(cues: Iterable[str]) -> tuple[int, ...]:
-    return tuple(value for c in cues if c[:2] == "n:" and (value := int(c[2:])) >= SALIENT_NUMBER)
+    """The head counts an item gives: its numbers from :data:`SALIENT_NUMBER` on that are
+    not measures (``u:`` cues: "120 millas", "las 15:30")."""
+    cues = tuple(cues)
+    measures = {c[2:] for c in cues if c[:2] == "u:"}
+    return tuple(
+        value
+        for c in cues
+        if c[:2] == "n:" and c[2:] not in measures and (value := int(c[2:])) >= SALIENT_NUMBER
+    )
 
 
 def _hedges(cues: Iterable[str]) -> frozenset[int]:
