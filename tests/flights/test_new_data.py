@@ -1,6 +1,7 @@
 """The never-seen flight sets of 2026-12-03 and 04 (flights_new, flights_check,
 flights_unseen, flights_fresh, flights_dusk, flights_night, flights_dawn, flights_late,
-flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_friday; see
+flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_friday,
+flights_saturday; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories
 set."""
 
@@ -57,6 +58,7 @@ SETS = [
     FlightSet("flights_forenoon.jsonl", 10, 6, all_statuses=False),
     FlightSet("flights_midday.jsonl", 21, 9, all_statuses=False),
     FlightSet("flights_friday.jsonl", 40, 21, all_statuses=True),
+    FlightSet("flights_saturday.jsonl", 28, 8, all_statuses=False),
 ]
 
 
@@ -111,6 +113,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_forenoon.jsonl", 4),
         ("flights_midday.jsonl", 12),
         ("flights_friday.jsonl", 19),
+        ("flights_saturday.jsonl", 20),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:
