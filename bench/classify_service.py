@@ -13,7 +13,9 @@ bench/classify_core.py), then in the same run:
 Sustained rate = items handled (counted after each batch's publishes are confirmed)
 per second, from the end of the first batch to the N-th item, so group joins are not
 counted. (Tansu's end offsets lag the last batch, so they are not used.) Prints both
-rates and their ratio.
+rates and their ratio, and the CPU time this process spent per item (the service's
+event loop and its store thread, Tansu apart), which a busy VM disturbs less than the
+rates.
 
 The two run in turn for ``--rounds`` rounds (default 3), each round on N new items,
 because the development VM's 2 cores are shared with other work: a ratio from one
@@ -98,10 +100,12 @@ class Progress:
     def __init__(self) -> None:
         self.count = 0
         self.first: float | None = None
+        self.first_cpu = 0.0
 
     def add(self, n: int) -> None:
         if self.first is None:
             self.first = time.monotonic()
+            self.first_cpu = time.process_time()
         self.count += n
 
 
@@ -141,9 +145,12 @@ class CountingClassifyService(ClassifyService):
         self.progress.add(len(bodies))
 
 
-async def measure(app: FastStream, progress: Progress, n: int, timeout_s: float = 900) -> float:
+async def measure(
+    app: FastStream, progress: Progress, n: int, timeout_s: float = 900
+) -> tuple[float, float]:
     """Items/s from the end of the first batch to the n-th item (group joins excluded:
-    the first batch's items are not counted)."""
+    the first batch's items are not counted), and this process's CPU µs per item over
+    the same span (the service's event loop and its store thread; Tansu apart)."""
     await app.start()
     try:
         deadline = time.monotonic() + timeout_s
@@ -155,7 +162,9 @@ async def measure(app: FastStream, progress: Progress, n: int, timeout_s: float 
                 raise TimeoutError(f"only {progress.count:,} of {n:,} items in {timeout_s} s")
             await asyncio.sleep(0.01)
         assert progress.first is not None
-        return (progress.count - counted_from) / (time.monotonic() - progress.first)
+        items = progress.count - counted_from
+        cpu = (time.process_time() - progress.first_cpu) / items * 1e6
+        return items / (time.monotonic() - progress.first), cpu
     finally:
         await app.stop()
 
@@ -196,7 +205,9 @@ async def main() -> None:
         engine.dispose()
         store = "with" if settings.classify_store_items else "without"
         passes: list[float] = []
+        pass_cpu: list[float] = []
         rates: dict[int, list[float]] = {w: [] for w in args.workers}
+        cpus: dict[int, list[float]] = {w: [] for w in args.workers}
         for round_no in range(1, args.rounds + 1):
             started = time.monotonic()
             await fill_items(settings, args.items)
@@ -206,21 +217,29 @@ async def main() -> None:
                 flush=True,
             )
             progress = Progress()
-            passthrough = await measure(passthrough_app(settings, progress), progress, args.items)
+            passthrough, cpu = await measure(
+                passthrough_app(settings, progress), progress, args.items
+            )
             passes.append(passthrough)
-            print(f"  pass-through service: {passthrough:,.0f} items/s", flush=True)
+            pass_cpu.append(cpu)
+            print(
+                f"  pass-through service: {passthrough:,.0f} items/s, CPU {cpu:.0f} µs/item",
+                flush=True,
+            )
             for run, workers in enumerate(args.workers):
                 if run:  # the classify group has consumed this round's items: N more
                     await fill_items(settings, args.items)
                 service = CountingClassifyService(
                     settings.model_copy(update={"classify_workers": workers})
                 )
-                classify = await measure(service.build_app(), service.progress, args.items)
+                classify, cpu = await measure(service.build_app(), service.progress, args.items)
                 service.engine.dispose()
                 rates[workers].append(classify)
+                cpus[workers].append(cpu)
                 print(
                     f"  classify service, {workers} worker processes, {store} item store: "
-                    f"{classify:,.0f} items/s = {classify / passthrough:.2f} x pass-through",
+                    f"{classify:,.0f} items/s = {classify / passthrough:.2f} x pass-through, "
+                    f"CPU {cpu:.0f} µs/item",
                     flush=True,
                 )
         for workers, found in rates.items():
@@ -231,7 +250,9 @@ async def main() -> None:
                 f"of {args.items:,} items: ratio per round "
                 f"{per_round} (median {statistics.median(ratios):.2f}); "
                 f"best rates: classify {max(found):,.0f} items/s, pass-through "
-                f"{max(passes):,.0f} items/s = {max(found) / max(passes):.2f} x",
+                f"{max(passes):,.0f} items/s = {max(found) / max(passes):.2f} x; "
+                f"median CPU per item: pass-through {statistics.median(pass_cpu):.0f} µs, "
+                f"classify {statistics.median(cpus[workers]):.0f} µs",
                 flush=True,
             )
 

@@ -43,12 +43,13 @@ def test_scoring_equals_the_training_features() -> None:
     rows = [(str(r["title"]), str(r["summary"])) for r in _rows(DATA / "classify_dev.jsonl")[:40]]
     # Numbers fold to one class: two in a title are two title words "#" and two "#" grams.
     rows.append(("118 deportees and 97 others land on flight 4012", "Flight C-17 left at 06:30."))
+    weights = model.weights
     for title, summary in rows:
         vector = item_features(title, summary)
         logits = model.logits(ItemParts.of(title, summary))
         for k, bias in enumerate(model.bias):
             expected = bias + sum(
-                value * model.weights[f][k] for f, value in vector.items() if f in model.weights
+                value * weights[f][k] for f, value in vector.items() if f in weights
             )
             assert math.isclose(logits[k], expected, abs_tol=1e-9)
 

@@ -563,7 +563,8 @@ def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]
 def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
     fired: list[tuple[_Rule, list[Located]]] = []
     for rule in topic.rules:
-        if rule.weight > 0 and not rule.possible(kept):
+        # Group presence is a necessary condition for any rule, context rules too.
+        if not rule.possible(kept):
             continue
         located = rule.fire(kept)
         if located:

@@ -62,13 +62,15 @@ def tokens(text: str) -> list[str]:
 def token_features(token: str) -> list[str]:
     """The features one distinct token contributes (word + its character n-grams)."""
     token = fold_number(token)
-    padded = f" {token} "
-    out = [f"w:{token}"]
+    return [f"w:{token}", *("c:" + gram for gram in token_grams(token))]
+
+
+def token_grams(folded: str) -> list[str]:
+    """The character n-grams of a token whose numbers are folded, padded with spaces,
+    shortest first (without their ``c:`` prefix)."""
+    padded = f" {folded} "
     size = len(padded)
-    for n in range(MIN_GRAM, MAX_GRAM + 1):
-        for i in range(size - n + 1):
-            out.append("c:" + padded[i : i + n])
-    return out
+    return [padded[i : i + n] for n in range(MIN_GRAM, MAX_GRAM + 1) for i in range(size - n + 1)]
 
 
 def title_feature(token: str) -> str:
@@ -76,10 +78,22 @@ def title_feature(token: str) -> str:
     return fold_number(token)
 
 
-def pairs(field_tokens: list[str]) -> set[str]:
+Pair = tuple[str, str]
+"""Two adjacent tokens, numbers folded: the feature ``b:<first> <second>`` (see
+:func:`pair_feature`). Kept as a tuple at run time: hashing a tuple reuses its two
+tokens' cached hashes, where the joined string would be built and hashed anew."""
+
+
+def pairs(field_tokens: list[str]) -> set[Pair]:
     """The distinct adjacent pairs of a field's tokens, numbers folded."""
-    folded = [fold_number(t) for t in field_tokens]
-    return {f"{a} {b}" for a, b in pairwise(folded)}
+    folded = [t if t.isalpha() else _DIGITS.sub(NUMBER, t) for t in field_tokens]
+    return set(pairwise(folded))
+
+
+def pair_feature(pair: Pair) -> str:
+    """The pair's feature name without its ``b:`` prefix: the two tokens, one space apart
+    (tokens never contain a space, so distinct pairs give distinct names)."""
+    return f"{pair[0]} {pair[1]}"
 
 
 class ItemParts:
@@ -113,7 +127,7 @@ def item_features(title: str, summary: str) -> dict[str, float]:
         feature = "t:" + title_feature(token)
         vector[feature] = vector.get(feature, 0.0) + 1.0
     for pair in parts.pairs:
-        vector["b:" + pair] = 1.0
+        vector["b:" + pair_feature(pair)] = 1.0
     return {f: v * parts.scale for f, v in vector.items()}
 
 

@@ -94,9 +94,19 @@ def save_items(engine: Engine, records: Sequence[ItemRecord]) -> None:
         sql, when, now = _UPSERT_POSTGRES, _postgres_time, datetime.now(UTC)
     else:
         sql, when, now = _UPSERT_SQLITE, sqlite_time, sqlite_time(datetime.now(UTC))
+    # Each distinct time formatted once (a feed poll's items share their fetched_at;
+    # formatting one takes ~1.4 µs, and this part of the write holds the GIL).
+    times: dict[datetime, str] = {}
+
+    def text(value: datetime) -> str:
+        found = times.get(value)
+        if found is None:
+            found = times[value] = when(value)
+        return found
+
     rows = json.dumps(
         [
-            (r.item_id, when(r.published), when(r.fetched_at), r.item_json, r.matches_json)
+            (r.item_id, text(r.published), text(r.fetched_at), r.item_json, r.matches_json)
             for r in latest
         ],
         ensure_ascii=False,

@@ -32,6 +32,10 @@ and the set of tokens that start nothing grew to ~90 MB on a long stream of news
 vocabulary being Zipfian, the tokens that matter are back in the memo soon after a reset)."""
 
 
+_HEAD = 3
+"""The shortest prefix pattern (``parse_phrase`` rejects shorter ones)."""
+
+
 class PatternError(ValueError):
     """A phrase that cannot be compiled (empty, or a bare ``*``)."""
 
@@ -71,8 +75,8 @@ def parse_phrase(phrase: str) -> tuple[TokenPattern, ...]:
         # several tokens, exactly as the item text will be split.
         for i, piece in enumerate(folded):
             last = i == len(folded) - 1
-            if prefix and last and len(piece) < 3:
-                raise PatternError(f"prefix {raw!r} in {phrase!r} is shorter than 3 letters")
+            if prefix and last and len(piece) < _HEAD:
+                raise PatternError(f"prefix {raw!r} in {phrase!r} is shorter than {_HEAD} letters")
             patterns.append(
                 TokenPattern(
                     piece,
@@ -181,6 +185,8 @@ class Lexicon:
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[str, list[int]] = {}
         self._prefix_lengths: tuple[int, ...] = ()
+        self._prefix_heads: set[str] = set()
+        """The first ``_HEAD`` letters of every prefix pattern (each is at least that long)."""
         self._numeric: list[int] = []
         self._owner_ids: dict[Owner, int] = {}
         self.owner_keys: list[Owner] = []
@@ -228,6 +234,8 @@ class Lexicon:
             if key.number:
                 self._numeric.append(pid)
             else:
+                if key.prefix:
+                    self._prefix_heads.add(key.text[:_HEAD])
                 index = self._prefix if key.prefix else self._exact
                 index.setdefault(key.text, []).append(pid)
             self._prefix_lengths = tuple(sorted({len(k) for k in self._prefix}))
@@ -262,10 +270,11 @@ class Lexicon:
         ids: list[int] = list(self._exact.get(token, ()))
         if token.isdigit():
             ids.extend(self._numeric)
-        for length in self._prefix_lengths:
-            if length > len(token):
-                break
-            ids.extend(self._prefix.get(token[:length], ()))
+        if token[:_HEAD] in self._prefix_heads:  # most tokens start no prefix pattern
+            for length in self._prefix_lengths:
+                if length > len(token):
+                    break
+                ids.extend(self._prefix.get(token[:length], ()))
         result = self._entry(ids)
         if len(self._memo) >= _MEMO_LIMIT or len(self._boring) >= _MEMO_LIMIT:
             self._memo.clear()

@@ -35,7 +35,14 @@ from typing import Any
 
 from wirewatch_shared.events import Evidence
 
-from wirewatch_classify.features import ItemParts, title_feature, token_features
+from wirewatch_classify.features import (
+    ItemParts,
+    Pair,
+    fold_number,
+    pair_feature,
+    title_feature,
+    token_grams,
+)
 from wirewatch_classify.lexicon import FieldScan
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "topic_model.json"
@@ -95,9 +102,12 @@ class TopicModel:
         self.topics: tuple[str, ...] = tuple(data["topics"])
         self.bias: tuple[float, ...] = tuple(float(b) for b in data["bias"])
         width = len(self.topics)
-        self.weights: dict[str, tuple[float, ...]] = _shared_rows(data["weights"])
-        if any(len(w) != width for w in self.weights.values()) or len(self.bias) != width:
+        weights: dict[str, tuple[float, ...]] = _shared_rows(data["weights"])
+        if any(len(w) != width for w in weights.values()) or len(self.bias) != width:
             raise ModelFileError("every weight needs one value per topic")
+        # The rows by kind and bare text (no prefix to build per look-up), the word pairs
+        # by the pair itself; ``weights`` gives them back by full feature name.
+        self._words, self._grams, self._title, self._pairs = _by_kind(weights)
         self.stacks: dict[str, Stack] = {
             topic: Stack(**{**values, "model": tuple(values["model"])})
             for topic, values in data["stack"].items()
@@ -114,9 +124,6 @@ class TopicModel:
         """Per topic, the groups whose presence is the stack's ``core`` feature."""
         self.card: dict[str, Any] = dict(data.get("card", {}))
         self._zero = (0.0,) * width
-        # Title words and word pairs by their bare text: no prefix to build per look-up.
-        self._title = {f[2:]: w for f, w in self.weights.items() if f.startswith("t:")}
-        self._pairs = {f[2:]: w for f, w in self.weights.items() if f.startswith("b:")}
         self._memo: dict[str, tuple[float, ...]] = {}
         self._memo_title: dict[str, tuple[float, ...]] = {}
 
@@ -134,6 +141,16 @@ class TopicModel:
             raise ModelFileError(f"{path}: cannot load the topic model: {exc}") from exc
 
     @property
+    def weights(self) -> dict[str, tuple[float, ...]]:
+        """Every feature's row by its full name (``w:``, ``c:``, ``t:``, ``b:``), built
+        on each call (for tests and diagnostics; the scorer keeps them by kind)."""
+        out = {f"w:{f}": w for f, w in self._words.items()}
+        out.update((f"c:{f}", w) for f, w in self._grams.items())
+        out.update((f"t:{f}", w) for f, w in self._title.items())
+        out.update((f"b:{pair_feature(p)}", w) for p, w in self._pairs.items())
+        return out
+
+    @property
     def remembered_tokens(self) -> int:
         """Tokens held by the two contribution memos (each at most ``MEMO_LIMIT`` + 1)."""
         return len(self._memo) + len(self._memo_title)
@@ -143,14 +160,11 @@ class TopicModel:
         found = self._memo.get(token)
         if found is not None:
             return found
-        weights = self.weights
-        totals = list(self._zero)
-        for feature in token_features(token):
-            w = weights.get(feature)
-            if w is not None:
-                for k, value in enumerate(w):
-                    totals[k] += value
-        result = tuple(totals)
+        folded = fold_number(token)
+        rows = [self._words.get(folded), *map(self._grams.get, token_grams(folded))]
+        rows = [w for w in rows if w is not None]  # feature order: the word, then grams
+        # Each topic's weights summed in feature order, as a loop from 0.0 would.
+        result = tuple(map(sum, zip(*rows, strict=True))) if rows else self._zero
         if len(self._memo) > MEMO_LIMIT:
             self._memo.clear()
         self._memo[token] = result
@@ -198,6 +212,28 @@ class TopicModel:
                 scored.append((value, token))
         scored.sort(key=lambda vt: (-vt[0], vt[1]))
         return [token for _, token in scored[:limit]]
+
+
+Rows = dict[str, tuple[float, ...]]
+
+
+def _by_kind(weights: Rows) -> tuple[Rows, Rows, Rows, dict[Pair, tuple[float, ...]]]:
+    """The rows of words, character grams and title words by their bare text, and of word
+    pairs by the pair itself (what ``ItemParts.pairs`` holds, its tokens stored once).
+    Empties ``weights`` as it goes (each full name is freed once filed); a feature of
+    another kind is not scored, so it is not kept."""
+    kinds: dict[str, Rows] = {"w:": {}, "c:": {}, "t:": {}}
+    tokens: dict[str, str] = {}
+    pairs: dict[Pair, tuple[float, ...]] = {}
+    while weights:
+        feature, row = weights.popitem()
+        kind, bare = feature[:2], feature[2:]
+        if kind == "b:":
+            first, _, second = bare.partition(" ")
+            pairs[tokens.setdefault(first, first), tokens.setdefault(second, second)] = row
+        elif kind in kinds:
+            kinds[kind][bare] = row
+    return kinds["w:"], kinds["c:"], kinds["t:"], pairs
 
 
 def _shared_rows(weights: dict[str, list[float]]) -> dict[str, tuple[float, ...]]:
