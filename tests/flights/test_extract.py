@@ -1125,3 +1125,16 @@ def test_the_migrants_goal_is_not_the_flight_destination() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination, flight.people) == ("EC", "CU", 46)
+
+
+def test_a_negated_or_requested_suspension_does_not_block_a_done_return() -> None:
+    # saturday fl-11003: "won't suspend" and "called on authorities to stop" block nothing
+    flight = extract(
+        "Sweden won't suspend deportations of Afghan asylum seekers",
+        "Refugee campaigners called on authorities to stop deportations after at least 80 "
+        "people were killed in a bomb attack in Kabul a day after Sweden returned a group of "
+        "failed asylum seekers to Afghanistan.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("SE", "AF", "completed")

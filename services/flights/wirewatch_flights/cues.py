@@ -1004,8 +1004,9 @@ NOT_PEOPLE_AFTER = re.compile(
     r"|^\s*/\s*\d"  # the lower end of a range written "40/50"
 )
 
-NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t)\s+$")
-"""Right before a completed cue: the event did not happen ("The Flight That Never Landed")."""
+NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t|n['’]t|\bwont)\s+$")
+"""Right before a completed or blocked cue: the event did not happen ("The Flight That Never
+Landed", "Sweden won't suspend deportations")."""
 COMPLEMENT_BEFORE = re.compile(
     r"\b(?:decision|decisions|decided|plan|plans|planes|promise|pledge|bid|effort|efforts|"
     r"attempt|intento|authority|permission|permiso|autorizacion|right|rights|clearance|"

@@ -784,8 +784,12 @@ def _blocking(
             folded[max(0, blocked.start() - 25) : blocked.start()]
         ):
             continue  # "que se encontraban bloqueados en la frontera": people stuck
-        if cues.REQUEST_BEFORE.search(folded[max(0, blocked.start() - 60) : blocked.start()]):
-            continue  # "a motion to halt the flight": asked for, not done
+        # "a motion to halt the flight", "called on authorities to stop": asked for, not done
+        asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
+        if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
+            continue
+        if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
+            continue  # "won't suspend deportations": not blocked
         if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
             continue  # "diverted to Manaus ... landed": it still landed
         if cues.REJECTED_PEOPLE_AFTER.match(
