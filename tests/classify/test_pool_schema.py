@@ -45,6 +45,9 @@ POOL_FILES = {
     # The ninth never-seen set (2026-12-04, twelfth round; measured before any change, then pooled).
     "friday-en": DATA / "classify_pool_friday_en.jsonl",
     "friday-es": DATA / "classify_pool_friday_es.jsonl",
+    # The tenth never-seen set (2026-12-04, thirteenth round; measured before any change).
+    "afternoon-en": DATA / "classify_pool_afternoon_en.jsonl",
+    "afternoon-es": DATA / "classify_pool_afternoon_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -71,6 +74,8 @@ FILE_LANG_AND_ID = {
     "morning-es": ("es", "pool-mes-"),
     "friday-en": ("en", "pool-fren-"),
     "friday-es": ("es", "pool-fres-"),
+    "afternoon-en": ("en", "pool-afen-"),
+    "afternoon-es": ("es", "pool-afes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
