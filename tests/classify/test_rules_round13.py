@@ -174,3 +174,60 @@ def _summary(name: str, item_id: str) -> str:
         if row["id"] == item_id:
             return str(row["summary"])
     raise AssertionError(f"{item_id} not in {name}")
+
+
+def test_removal_flights_to_a_third_country_keep_their_policy_evidence(
+    rules: Classifier,
+) -> None:
+    # flights_dev.jsonl fl-0364 (labelled both): a removal to Guantánamo is policy as well
+    # as a flight, so the flight-report penalties stay off.
+    title = "En imágenes: el primer vuelo de deportados a Guantánamo"
+    fired = _fired(rules, POLICY, title, _summary("flights_dev.jsonl", "fl-0364"))
+    assert "offshore-processing" in fired
+    assert not fired & {"deportation-flight-report", "headline-is-a-deportation"}
+
+
+@pytest.mark.parametrize(
+    ("name", "item_id", "title"),
+    [
+        # the UK's Rwanda scheme named as a policy (labelled both)
+        (
+            "classify_pool_en.jsonl",
+            "pool-en-0273",
+            "On 15 November 2023, the UK Supreme Court unanimously found the Secretary of "
+            "State's Rwanda Policy to be unlawful",
+        ),
+        # a fence jump at Melilla (labelled border-policy)
+        (
+            "classify_pool_es.jsonl",
+            "pool-es-0336",
+            "Un inmigrante muere en su intento por saltar la valla de Melilla junto con "
+            "otras 300 personas",
+        ),
+    ],
+)
+def test_the_rwanda_scheme_and_fence_jumps_are_named_policies(
+    rules: Classifier, name: str, item_id: str, title: str
+) -> None:
+    assert "named-policy" in _fired(rules, POLICY, title, _summary(name, item_id))
+
+
+def test_a_border_closed_to_cattle_is_not_policy(rules: Classifier) -> None:
+    # classify_pool_es.jsonl pool-es-0391 (a hard negative)
+    title = "Estados Unidos cierra frontera al ganado de México"
+    summary = _summary("classify_pool_es.jsonl", "pool-es-0391")
+    assert "border-closed-to-livestock" in _fired(rules, POLICY, title, summary)
+    assert POLICY not in {m.topic for m in rules.classify(title, summary)[0]}
+
+
+def test_a_border_wall_that_cut_cattle_theft_is_still_policy(rules: Classifier) -> None:
+    # classify_pool_border_es.jsonl pool-bes-0031 (labelled border-policy): cattle are
+    # named, far from the border and with no disease or trade word.
+    title = (
+        "El presidente Luis Abinader afirmó que el muro divisorio entre la República "
+        "Dominicana y Haití es una de las obras más importantes y que cambiará para siempre "
+        "a la nación."
+    )
+    fired = _fired(rules, POLICY, title, _summary("classify_pool_border_es.jsonl", "pool-bes-0031"))
+    assert "border-barrier" in fired
+    assert not fired & {"animal-health-border", "border-closed-to-livestock"}
