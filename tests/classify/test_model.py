@@ -145,6 +145,26 @@ def test_split_is_reproducible(tmp_path: Path) -> None:
     assert sum(first["counts"].values()) + len(first["duplicates_removed"]) == len(gather(tmp_path))
 
 
+def test_a_held_back_check_half_is_in_no_split_and_moves_nothing(tmp_path: Path) -> None:
+    """A check half listed in classify_*_halves.json is left out; every other item keeps
+    the split it has with the check half pooled (docs/classify.md, "Thirteenth round")."""
+    src = DATA / "classify_pool_es.jsonl"
+    if not src.exists():
+        pytest.skip("pool not found")
+    (tmp_path / src.name).write_text(src.read_text(encoding="utf-8"), "utf-8")
+    pooled = split(tmp_path)
+    check = [row["id"] for row in _rows(src)[::3]]
+    halves = {"files": ["classify_pool_es"], "check": check}
+    (tmp_path / "classify_pool_es_halves.json").write_text(json.dumps(halves), "utf-8")
+    held = split(tmp_path)
+    held_keys = {f"classify_pool_es:{item_id}" for item_id in check}
+    where = {key: name for name, keys in pooled["splits"].items() for key in keys}
+    for name, keys in held["splits"].items():
+        assert not held_keys & set(keys)
+        assert all(where[key] == name for key in keys)
+    assert set(held["held_back"]) == held_keys & set(where)
+
+
 def test_newer_data_never_moves_a_test_item_into_training(tmp_path: Path) -> None:
     """The test cut-off is pinned: items dated after it only add to the test split."""
     src = DATA / "classify_dev.jsonl"

@@ -20,9 +20,16 @@ then:
    members would go to (test, then dev). So a test item is either newer than
    everything in train/dev or from an outlet train/dev never saw, usually both.
 
+3. **Held back.** A never-seen set may be split into a *check* half and a *dev* half
+   (``classify_*_halves.json``: ``files`` and ``check``, chosen by a fixed seed). Its check
+   half is left out of every split until a later round pools it (by deleting ``check`` from
+   the halves file), so a round can measure its changes on news it did not fit. The split
+   is computed with the held-back items present and they are then dropped, so pooling
+   them later moves no other item.
+
 The manifest (``tests/data/classify_split.json``) lists the item keys
-(``<file stem>:<id>``) per split and the removed duplicates. The test split is for
-reporting only: nothing is tuned on it.
+(``<file stem>:<id>``) per split, the removed duplicates and the held-back keys. The test
+split is for reporting only: nothing is tuned on it.
 """
 
 from __future__ import annotations
@@ -61,6 +68,7 @@ pinned, adding data can only add test items, never remove one."""
 TEST_OUTLETS = 12
 DEV_OUTLETS = 18
 MANIFEST_NAME = "classify_split.json"
+HALVES_PATTERN = "classify_*_halves.json"
 _BRACKETS = re.compile(r"\(.*?\)|\[.*?\]")
 
 
@@ -231,6 +239,19 @@ def _wanted_split(item: Item, cutoff: str) -> int:
     return 0
 
 
+def held_back(data_dir: Path) -> set[str]:
+    """Item keys of the check halves still held out of the split (see the module doc)."""
+    keys: set[str] = set()
+    for path in sorted(data_dir.glob(HALVES_PATTERN)):
+        try:
+            halves = json.loads(path.read_text(encoding="utf-8"))
+            stems, check = list(halves.get("files", [])), list(halves.get("check", []))
+        except (OSError, json.JSONDecodeError, AttributeError) as exc:
+            raise DatasetError(f"cannot read the halves file {path}: {exc}") from exc
+        keys |= {f"{stem}:{item_id}" for stem in stems for item_id in check}
+    return keys
+
+
 def split(data_dir: Path) -> dict[str, Any]:
     """The manifest for the labelled files in ``data_dir``."""
     items = gather(data_dir)
@@ -242,8 +263,10 @@ def split(data_dir: Path) -> dict[str, Any]:
         root = related.find(index[item.key])
         strictest[root] = max(strictest.get(root, 0), _wanted_split(item, cutoff))
     splits: dict[str, list[str]] = {name: [] for name in SPLITS}
+    hold = held_back(data_dir)
     for item in kept:
-        splits[SPLITS[strictest[related.find(index[item.key])]]].append(item.key)
+        if item.key not in hold:
+            splits[SPLITS[strictest[related.find(index[item.key])]]].append(item.key)
     files = {
         path.name: hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         for path in labelled_files(data_dir)
@@ -260,6 +283,7 @@ def split(data_dir: Path) -> dict[str, Any]:
         "files": files,
         "counts": {name: len(keys) for name, keys in splits.items()},
         "duplicates_removed": dict(sorted(removed.items())),
+        "held_back": sorted(hold & {item.key for item in kept}),
         "splits": splits,
     }
 

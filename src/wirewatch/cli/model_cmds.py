@@ -42,7 +42,8 @@ def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
     counts = ", ".join(f"{name} {n}" for name, n in manifest["counts"].items())
     typer.echo(
         f"{data_dir / MANIFEST_NAME}: {counts}; {len(manifest['duplicates_removed'])} "
-        f"near-duplicates removed; test from {manifest['date_cutoff']}"
+        f"near-duplicates removed; {len(manifest['held_back'])} held back (check halves); "
+        f"test from {manifest['date_cutoff']}"
     )
 
 
