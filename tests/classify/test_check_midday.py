@@ -36,9 +36,13 @@ FILES = {
 # -> 0.906 (en 0.889 -> 0.897, es 0.833 -> 0.917), repatriation-flights 0.880 -> 0.917 (en 0.842
 # -> 0.889, es 1.000), negatives tagged 2/17 -> 0/17. Floors raised just below; the negatives
 # ceiling allows one of 17 (5.9%).
-F1_FLOOR = {"repatriation-flights": 0.91, "border-policy": 0.9}
+# Thirteenth round (border-policy v14, repatriation-flights v11, model retrained with the
+# afternoon set's dev half pooled; the midday set still in no split, counts only):
+# repatriation-flights 0.917 -> 0.957 (en 0.889 -> 0.941, es 1.000), border-policy 0.906 ->
+# 0.906 (en 0.897, es 0.917), negatives tagged 0/17 -> 0/17. The flights floors rise.
+F1_FLOOR = {"repatriation-flights": 0.95, "border-policy": 0.9}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.88,
+    ("repatriation-flights", "en"): 0.935,
     ("repatriation-flights", "es"): 0.99,
     ("border-policy", "en"): 0.89,
     ("border-policy", "es"): 0.91,

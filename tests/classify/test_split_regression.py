@@ -59,15 +59,24 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 # border-policy 0.869 -> 0.878 (en 0.860 -> 0.877, es 0.874 -> 0.879), negatives tagged 8/198 ->
 # 7/198 (3.5%); Brier 0.049 -> 0.047 / 0.102 -> 0.098. Every floor rises; the negatives ceiling
 # falls 4.3% -> 3.6% (docs/classify.md, "Twelfth round").
-F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.875}
+# Thirteenth round (2026-12-04 afternoon; border-policy v14, repatriation-flights v11; the
+# afternoon never-seen set's dev half pooled -- 17 of its items went to test, no old item moved
+# -- and its check half held back; 954 test items, counts only, measured with main's model and
+# once with each retrained model): repatriation-flights 0.924 -> 0.921 (en 0.928 -> 0.928, es
+# 0.919 -> 0.914), border-policy 0.879 -> 0.889 (en 0.879 -> 0.884, es 0.879 -> 0.892),
+# negatives tagged 8/201 -> 5/201 (2.5%); Brier 0.047 -> 0.047 / 0.097 -> 0.095. The flights
+# figure fell by about one Spanish item (counted, not read; the floors hold and stay); the
+# border-policy floors rise, the Brier ceiling for border-policy falls 0.11 -> 0.10 and the
+# negatives ceiling 3.6% -> 2.6% (docs/classify.md, "Thirteenth round").
+F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.885}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.92,
     ("repatriation-flights", "es"): 0.91,
-    ("border-policy", "en"): 0.87,
-    ("border-policy", "es"): 0.875,
+    ("border-policy", "en"): 0.88,
+    ("border-policy", "es"): 0.885,
 }
-BRIER_CEILING = {"repatriation-flights": 0.05, "border-policy": 0.11}
-NEGATIVES_TAGGED_CEILING = 0.036
+BRIER_CEILING = {"repatriation-flights": 0.05, "border-policy": 0.10}
+NEGATIVES_TAGGED_CEILING = 0.026
 
 
 @pytest.fixture(scope="module")
