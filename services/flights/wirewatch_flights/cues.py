@@ -999,18 +999,21 @@ arrest or harm governs ("arrested 16 people overnight protesting"), those left b
 ("goes ahead without 25 detainees"), a range ("350 to 400 Pakistanis", "between four and
 six") or a figure per flight ("two flights, each transporting around 80 migrants"): not the
 head count the report states."""
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|"
-    r"agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_MONTH_NAMES = (
+    r"january|february|march|april|june|july|august|september|october|november|december|enero|"
+    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    r"diciembre"
 )
+"""Month names but "May" (also a modal verb); "mar" is not an abbreviation here (Spanish
+"sea")."""
+_MONTHS = _MONTH_NAMES + r"|may|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec"
 DAY_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
 DAY_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:" + _MONTHS + r")\b")
 """Around a day of the month ("will begin on June 6 involving Indonesians", "el 6 de junio
 450 migrantes"): a date, not a head count."""
 SINCE_OPENING = re.compile(
     r"(?:^|[.;:!?]\s+)\W*(?:ever\s+)?(?:since|desde)\b(?=[^.;:!?]*\b(?:(?:19|20)\d\d|"
-    + _MONTHS
+    + _MONTH_NAMES
     + r")\b)[^.;:!?]*$"
 )
 """A sentence that opens on a dated "since" clause ("Since the closure of the international
