@@ -639,6 +639,32 @@ def region_cues(text: str, *, folded: bool = False) -> set[str]:
     return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))}
 
 
+# A report that updates an earlier toll ("Death toll rises from migrant truck accident",
+# "recovers 14 more bodies", "se eleva a 39 el número de muertos", "sube a 9 la cifra de
+# muertos") follows up an event it does not name again: its new figure is meant to differ from
+# the first reports', and it comes days later. It gets an ``t:update`` cue of no weight; the
+# clusterer lifts the count and time cuts for it (see ``UPDATE_S`` there). Matched on folded
+# text (lower case, no accents).
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death toll|toll|deaths|dead)\b[^.\n]{0,30}?\b(?:rises|rose|risen|climbs|climbed"
+    r"|jumps|jumped|reaches|reached|pass|passes|passed|grows|increases|increased)\b"
+    r"|\b(?:rises|rose|climbs|climbed|increases|increased|jumps|jumped) to \d[\d,.]* "
+    r"(?:dead|deaths|bodies|migrants|people|victims)\b"
+    r"|\bmore (?:bodies|dead)\b"
+    r"|\b(?:eleva|elevan|elevo|asciende|ascienden|ascendio|sube|suben|subio|aumenta|aumento)"
+    r"\b[^.\n]{0,30}?\b(?:balance|cifra|numero|muertos|fallecidos|victimas|cadaveres)\b"
+    r"|\b(?:balance|cifra|numero) de (?:muertos|fallecidos|victimas)\b[^.\n]{0,30}?"
+    r"\b(?:eleva|asciende|sube|aumenta)"
+    r"|\bnuevo balance\b"
+)
+UPDATE_CUE = "t:update"
+
+
+def update_cues(text: str, *, folded: bool = False) -> set[str]:
+    """``{UPDATE_CUE}`` when the text updates an earlier toll (see :data:`_TOLL_UPDATE`)."""
+    return {UPDATE_CUE} if _TOLL_UPDATE.search(text if folded else fold(text)) else set()
+
+
 def entity_cues(
     countries: Iterable[str] = (), agencies: Iterable[str] = (), places: Iterable[str] = ()
 ) -> set[str]:
@@ -662,6 +688,7 @@ def extract(
     cues |= entity_cues(countries, agencies, places)
     text = fold(f"{title}\n{summary}")  # once for the three name tables
     cues |= region_cues(text, folded=True) | demonym_cues(text, folded=True)
+    cues |= update_cues(text, folded=True)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
