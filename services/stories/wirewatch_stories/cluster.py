@@ -540,7 +540,7 @@ class _Scorer:
         other = math.sqrt(sum(self._weigh(member.cues)))
         dot = sum(map(self.squared.__getitem__, shared))
         score = dot / ((self.norm * other) or 1.0)
-        revises = self._revises(member)
+        revises = (self.update or member.update) and self._revises(member)  # rare: test first
         if (
             not revises and _conflict(self.counts, self.ordinals, member.counts, member.ordinals)
         ) and (
