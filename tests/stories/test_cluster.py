@@ -192,6 +192,35 @@ def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(
     assert early == pytest.approx(cut)
 
 
+def test_what_a_count_counts_is_read_off_the_words_after_it() -> None:
+    # Real ledes: tests/data/stories_sunrise.jsonl st-11030 ("100 migrants aboard") and
+    # st-11031 ("147 migrants rescued"), tests/data/stories_saturday.jsonl st-15029 ("71
+    # inmigrantes muertos"); a part of a group ("59 de sus ocupantes fallecieron",
+    # stories_sunrise st-11020) is not typed by the group's noun.
+    sunrise, saturday = sunrise_rows(), saturday_rows()
+    assert "k:aboard:100" in _row_cues(_row(sunrise, "st-11030"))
+    assert "k:saved:147" in _row_cues(_row(sunrise, "st-11031"))
+    assert "k:dead:71" in _row_cues(_row(saturday, "st-15029"))
+    assert not any(c.startswith("k:") for c in extract("al menos 59 de sus ocupantes").cues)
+
+
+def test_counts_of_different_things_do_not_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/data/stories_sunrise.jsonl: the AP's "100 migrants aboard" the Open Arms
+    (st-11030) and another outlet's "147 migrants rescued" (st-11031), on Salvini's acquittal
+    the same day, count two things: no count conflict. Two tolls of the dead still conflict
+    (stories_saturday.jsonl st-15029, "71 inmigrantes muertos", against st-15026, "At least 20
+    migrants found dead")."""
+    sunrise, saturday = sunrise_rows(), saturday_rows()
+    aboard, rescued = _row_cues(_row(sunrise, "st-11030")), _row_cues(_row(sunrise, "st-11031"))
+    dead71, dead20 = _row_cues(_row(saturday, "st-15029")), _row_cues(_row(saturday, "st-15026"))
+    assert numbers_conflict(aboard, rescued) and numbers_conflict(dead71, dead20)
+    clusterer = Clusterer()
+    apart, same = clusterer.similarity(aboard, rescued), clusterer.similarity(dead71, dead20)
+    monkeypatch.setattr(cluster_module, "_kinds", lambda cues, counts: frozenset())
+    assert apart > clusterer.similarity(aboard, rescued) > 0
+    assert same == pytest.approx(clusterer.similarity(dead71, dead20))
+
+
 def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     # tests/data/stories_friday.jsonl: "22 eran mexicanos" in a Spanish report of the San
     # Antonio trailer, in Texas, does not conflict with an English report naming the US.
@@ -639,10 +668,11 @@ def test_eleventh_never_seen_set_stays_above_its_floor() -> None:
     an early death toll (59 against 78), an agency's round figure (100 against 147 migrants)
     and a follow-up on the minutes opened stories of their own. The late-follow-up rule does
     not move it. The estimates' tolerance (HEDGE_RATIO: "at least 78" against "al menos 59"
-    the same morning) joins the early toll (0.962, 1.250)."""
+    the same morning) joins the early toll (0.962, 1.250). Counts of different things (the
+    sixteenth set's round: "100 migrants aboard", "147 rescued") take it to 0.982 and 1.125."""
     report = _report_of(sunrise_rows())
-    assert report.pairwise_f1 >= 0.955 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.26
+    assert report.pairwise_f1 >= 0.98 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.13
 
 
 def test_twelfth_never_seen_set_stays_above_its_floor() -> None:
@@ -708,11 +738,12 @@ def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
     in six orders: every look-alike stayed apart (three Mauritanian capsizes of boats from the
     Gambia in July 2024 and August 2025, two DACA rulings a year apart, the US closing its
     Canadian and its Mexican border two days apart, three Guatemalan halts of deportation
-    flights within a month); the misses are splits, all in the check half of its stories
-    (docs/stories.md)."""
+    flights within a month); the misses are splits, all in the check half of its stories.
+    Counts of different things no longer conflicting (the thirteenth pass) take it to 0.931
+    and 1.200, its check half 0.813 -> 0.873 (docs/stories.md)."""
     report = _report_of(afternoon_rows())
-    assert report.pairwise_f1 >= 0.90 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.30
+    assert report.pairwise_f1 >= 0.93 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.20
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

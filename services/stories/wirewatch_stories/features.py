@@ -377,6 +377,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
                         cues.add(f"h:{number[2:]}")
                     if number[0] == "n" and _measure(text, match):
                         cues.add(f"u:{number[2:]}")
+                    if number[0] == "n" and (kind := _count_kind(text, match.end())):
+                        cues.add(f"k:{kind}:{number[2:]}")
         elif match.start() in scale_words:
             continue
         else:
@@ -385,6 +387,36 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             if words and words[0][:2] == "n:" and _UNIT_AFTER.match(text, match.end()):
                 cues.add(f"u:{words[0][2:]}")
     return cues
+
+
+# What a count counts, read off the (at most three) words after it: the dead, the missing,
+# the saved or those on board ("34 muertos", "143 survivors", "367 people rescued", "700 a
+# bordo"). ``k:<kind>:<value>`` (a cue of no weight): two reports that count different things
+# ("Sobreviven a nuevo naufragio 143" against "at least 34 dead") give no count conflict (see
+# wirewatch_stories.cluster). Added after tests/data/stories_afternoon.jsonl, from the splits
+# of tests/data/stories_saturday.jsonl.
+COUNT_KINDS = {
+    "dead": r"muertos?|muertas?|fallecid\w*|dead|deaths?|died|killed|bodies|cadaveres|cuerpos"
+    r"|ahogad\w*|drowned|victimas|victims|perished|mueren|murieron",
+    "missing": r"desaparecid\w*|missing|perdidos",
+    "saved": r"rescatad\w*|rescued|survivors?|supervivientes|sobrevivientes|sobreviven"
+    r"|salvad\w*|saved",
+    "aboard": r"a bordo|on board|aboard|pasajeros|passengers|ocupantes",
+}
+_COUNT_KIND = re.compile(
+    "|".join(rf"\b(?P<{kind}>{words})\b" for kind, words in COUNT_KINDS.items())
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _count_kind(text: str, end: int) -> str | None:
+    """The kind of the count ending at ``end`` (see :data:`COUNT_KINDS`), if one of the
+    three words after it names it (not after "de"/"of")."""
+    words = _WORD.findall(fold(text[end : end + 60]))[:3]
+    if words and words[0] in {"de", "of"}:
+        return None  # a part of them ("59 de sus ocupantes fallecieron"): its verb says what
+    match = _COUNT_KIND.search(" ".join(words))
+    return match.lastgroup if match else None
 
 
 # An estimate: "at least 59", "unos 700", "more than 400", "alrededor de 100". The first
