@@ -11,6 +11,20 @@ import sys
 
 import structlog
 
+# Third-party chatter: at WARNING unless debugging. kafka-python's slow-task notice
+# ("Task ... ran for 0.112s (>0.100s threshold)") is a WARNING that fires whenever the
+# process is busy elsewhere (the model loading at start-up); it reports no fault of the
+# client's or ours, and newcomers read it as one, so it shows only when debugging.
+QUIET_LOGGERS: dict[str, int] = {
+    "aiokafka": logging.WARNING,
+    "kafka": logging.WARNING,
+    "kafka.net.selector": logging.ERROR,
+    "httpx": logging.WARNING,
+    "httpcore": logging.WARNING,
+    "mail.log": logging.WARNING,
+    "uvicorn.access": logging.WARNING,
+}
+
 
 def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     """Route stdlib and structlog output through one renderer on stderr."""
@@ -40,9 +54,8 @@ def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Third-party chatter stays at WARNING unless debugging.
-    for noisy in ("aiokafka", "kafka", "httpx", "httpcore", "mail.log", "uvicorn.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING if level != "DEBUG" else logging.DEBUG)
+    for name, quiet in QUIET_LOGGERS.items():
+        logging.getLogger(name).setLevel(quiet if level != "DEBUG" else logging.DEBUG)
 
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:

@@ -39,3 +39,29 @@ if __name__ == "__main__":
 
     for obj in load(sys.argv[1]):
         print(json.dumps(obj, ensure_ascii=False))
+
+
+AFTERNOON = Path(__file__).resolve().parents[1] / "data" / "flights_afternoon.jsonl"
+AFTERNOON_SEED = 20261204
+"""Fixed before the afternoon set was measured (PROTOCOL of 2026-12-04)."""
+
+
+def afternoon_check_ids() -> frozenset[str]:
+    """The check half of flights_afternoon.jsonl: per (language, report or negative) stratum,
+    ids sorted and shuffled with random.Random(AFTERNOON_SEED), the first half to check (an odd
+    stratum gives its extra item to check on a coin of the same generator). Its items are not
+    read one by one after the first measurement; only its counts are."""
+    import random
+
+    lines = [json.loads(x) for x in AFTERNOON.read_text(encoding="utf-8").splitlines() if x]
+    strata: dict[tuple[str, bool], list[str]] = {}
+    for obj in lines:
+        strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
+    rng = random.Random(AFTERNOON_SEED)
+    check: set[str] = set()
+    for key in sorted(strata):
+        ids = sorted(strata[key])
+        rng.shuffle(ids)
+        size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
+        check.update(ids[:size])
+    return frozenset(check)

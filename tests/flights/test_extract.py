@@ -1138,3 +1138,104 @@ def test_a_negated_or_requested_suspension_does_not_block_a_done_return() -> Non
     )
     assert flight is not None
     assert (flight.origin, flight.destination, flight.status) == ("SE", "AF", "completed")
+
+
+# Sixteenth round: the afternoon set's dev half (tests/data/flights_afternoon.jsonl).
+
+
+def test_an_english_article_is_not_a_spanish_preposition_of_return() -> None:
+    # afternoon fl-12031: "returned on a United States deportation flight" came home; "a" is
+    # an article, so the flight did not go back to the deporting state
+    flight = extract(
+        "‘Welcome home, Daddy’",
+        "It was no ordinary homecoming for at least two Jamaican deportees who returned on a "
+        "United States deportation flight yesterday.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("US", "JM", "completed")
+
+
+def test_a_headline_asking_what_removal_flights_are_like_is_no_record() -> None:
+    # afternoon fl-12038: flights in general, plural and uncounted
+    assert (
+        extract(
+            "¿Cómo son los Vuelos de Deportación en Estados Unidos? + Imágenes",
+            "Los vuelos de deportación en Estados Unidos representan un proceso complejo y, a "
+            "menudo, impactante para miles de migrantes que enfrentan la repatriación forzada.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_flights_counted_over_the_last_years_are_a_tally() -> None:
+    # afternoon fl-12035: "más de 300 vuelos ... en los últimos cinco años"
+    assert (
+        extract(
+            "Honduras ocupa el segundo lugar entre los siete países que recibieron más de 300 "
+            "vuelos de deportación en los últimos cinco años.",
+            "Guatemala encabeza la lista con 1,778 vuelos, seguido de México con 759.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_day_of_the_month_is_no_head_count_and_a_dateline_city_names_the_origin() -> None:
+    # afternoon fl-12019: "June 6 involving Indonesians" is a date; PUTRAJAYA is Malaysia
+    flight = extract(
+        "Deportation of illegal immigrants to begin June 6",
+        "PUTRAJAYA: The first phase of the deportation of illegal immigrants will begin on June "
+        "6 involving Indonesians at Immigration depots in the country, says Senior Minister "
+        "(Security Cluster) Datuk Seri Ismail Sabri Yaakob. He said the first group of 450 "
+        "people would be flown back to Jakarta, Medan and Surabaya on June 6 followed by 445 "
+        "others on June 10 to the three destinations.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people, flight.status) == (
+        "MY",
+        "ID",
+        450,
+        "planned",
+    )
+
+
+def test_a_count_in_a_sentence_opening_on_a_dated_since_is_a_running_total() -> None:
+    # afternoon fl-12014: 711 removed since March 2020; the flights carried 31
+    flight = extract(
+        "Australia tosses criminals",
+        "Since the closure of the international border in March 2020 and the significantly "
+        "reduced capacity of commercial flights, the Australian Border Force (ABF) has removed "
+        "711 unlawful non-citizens to countries across the world. In the most recent removal, "
+        "31 individuals were removed from Australia on two charter flights after completing "
+        "their prison sentences. The adults, who had been detained in Sydney, Melbourne, "
+        "Brisbane and Perth, were returned to Auckland on 16 and 17 February.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("AU", "NZ", 31)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "operator"),
+    [
+        (  # afternoon fl-12033
+            "Vietnamese migrants are set to face cruel deportation flight",
+            "Today (28 July) a mass deportation charter flight is expected to leave the UK, "
+            "forcibly removing up to 22 people to Vietnam. The flight, operated by TUI, is the "
+            "second such flight to Vietnam chartered by the Home Office this year.",
+            "TUI",
+        ),
+        (  # afternoon fl-12018
+            "Government repatriates 154 vulnerable Indonesian citizens from Malaysia",
+            "Indonesian citizens / PMIs were returned to Indonesia using Garuda Indonesia "
+            "aircraft and arrived at Soekarno-Hatta Airport, Banten on the same day.",
+            "Garuda Indonesia",
+        ),
+    ],
+)
+def test_charter_carriers_are_the_operator(title: str, summary: str, operator: str) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None and flight.operator == operator

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_notify import tokens
 from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
-from wirewatch_shared.logging import configure_logging
+from wirewatch_shared.logging import QUIET_LOGGERS, configure_logging
 
 from tests.notify.support import (
     api_client,
@@ -356,8 +356,7 @@ def debug_logging() -> Iterator[None]:
 
     root = logging.getLogger()
     saved = (list(root.handlers), root.level)
-    noisy = ("aiokafka", "kafka", "httpx", "httpcore", "mail.log", "uvicorn.access")
-    levels = {name: logging.getLogger(name).level for name in noisy}
+    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
     configure_logging("DEBUG", json=True)
     try:
         yield

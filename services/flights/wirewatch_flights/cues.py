@@ -833,6 +833,12 @@ EXPLAINER_TITLE = re.compile(
     r"sistema|proceso|protocolo|procedimiento|funciona)\b"
 )
 """A headline that explains how removals work in general, not one flight."""
+FLIGHTS_QUESTION_TITLE = re.compile(
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:como son|como eran|how are|what are|what is it like on)\s+"
+    r"(?:los |las |the )?(?:[\w-]+ )?(?:vuelos|flights|aviones|planes)\b"
+)
+"""A headline asking what removal flights are like ("¿Cómo son los vuelos de deportación en
+Estados Unidos?"): flights in general, plural and uncounted, not one flight."""
 GUIDE_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
     r"(?:guide to|guia (?:de|para))\b|\blegal basis\b|\bfact ?sheet\b|\bfaqs?\b|"
@@ -993,6 +999,26 @@ arrest or harm governs ("arrested 16 people overnight protesting"), those left b
 ("goes ahead without 25 detainees"), a range ("350 to 400 Pakistanis", "between four and
 six") or a figure per flight ("two flights, each transporting around 80 migrants"): not the
 head count the report states."""
+_MONTH_NAMES = (
+    r"january|february|march|april|june|july|august|september|october|november|december|enero|"
+    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    r"diciembre"
+)
+"""Month names but "May" (also a modal verb); "mar" is not an abbreviation here (Spanish
+"sea")."""
+_MONTHS = _MONTH_NAMES + r"|may|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec"
+DAY_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
+DAY_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:" + _MONTHS + r")\b")
+"""Around a day of the month ("will begin on June 6 involving Indonesians", "el 6 de junio
+450 migrantes"): a date, not a head count."""
+SINCE_OPENING = re.compile(
+    r"(?:^|[.;:!?]\s+)\W*(?:ever\s+)?(?:since|desde)\b(?=[^.;:!?]*\b(?:(?:19|20)\d\d|"
+    + _MONTH_NAMES
+    + r")\b)[^.;:!?]*$"
+)
+"""A sentence that opens on a dated "since" clause ("Since the closure of the international
+border in March 2020 ..., the ABF has removed 711 unlawful non-citizens"): the count in it
+is a running total since then, not one flight's."""
 YEAR_BEFORE = re.compile(r"\b(?:of|in|since|for|de|en|del|desde|para)\s+$")
 """Before a year ("the first flight of 2026 to return asylum seekers"): not a head count."""
 NOT_PEOPLE_AFTER = re.compile(
@@ -1246,11 +1272,14 @@ SEIZED_ACROSS_BEFORE = re.compile(
 )
 """'seized ... at around 40 locations all over Norway': where the people were taken from."""
 RETURN_TO_BEFORE = re.compile(
-    r"\b(?:return(?:ed|ing|s)?|regres(?:o|aron|ando|a|an)|volv(?:io|ieron|iendo)|"
-    r"flown back|flew back)\b(?:\s+[\w,.-]+){0,5}?\s+(?:to|a|al)\s+(?:the\s+|el\s+|los\s+)?$"
+    r"\b(?:return(?:ed|ing|s)?|flown back|flew back)\b(?:\s+[\w,.-]+){0,5}?\s+to\s+(?:the\s+)?$"
+    r"|\b(?:regres(?:o|aron|ando|a|an)|volv(?:io|ieron|iendo))\b(?:\s+[\w,.-]+){0,5}?\s+"
+    r"(?:a|al)\s+(?:el\s+|los\s+)?$"
 )
 """Before the deporting state or one of its places: the removal flight went back where it
-came from ("fly 5,000 miles to Africa before returning to Florida")."""
+came from ("fly 5,000 miles to Africa before returning to Florida", "regresó a Estados
+Unidos"). Each language keeps its own preposition: English "a" is an article ("deportees
+who returned on a United States deportation flight" came home)."""
 
 
 _NEIGHBOURS = (

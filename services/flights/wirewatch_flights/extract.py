@@ -191,8 +191,9 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     expulsion or migrants are named; or a
     headline explaining how removals work in general."""
     title = next((p for p in parts if p.source == "title"), None)
-    if title is not None and (
-        cues.EXPLAINER_TITLE.search(title.folded) or cues.GUIDE_TITLE.search(title.folded)
+    if title is not None and any(
+        c.search(title.folded)
+        for c in (cues.EXPLAINER_TITLE, cues.GUIDE_TITLE, cues.FLIGHTS_QUESTION_TITLE)
     ):
         return True
     if _first(parts, cues.EXTRADITION):
@@ -277,8 +278,8 @@ def _statistics(parts: list[Part]) -> bool:
             return True  # "los bolivianos que sean deportados ... serán trasladados"
         if cues.PERCENT_FLIGHTS.search(first) or cues.HABITUAL.search(part.folded):
             return True  # "cada avión ... que aterriza trae de 75 a 130"
-        if not cues.PERIOD.search(first):
-            continue
+        if not (cues.PERIOD.search(first) or cues.PAST_SPAN.search(first)):
+            continue  # "más de 300 vuelos ... en los últimos cinco años" is a span too
         for number in part.numbers:
             if number.start >= len(first) or number.value < 5:
                 continue
@@ -661,6 +662,10 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False
     if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
         return False
+    if number.value <= 31 and (
+        cues.DAY_MONTH_BEFORE.search(before) or cues.DAY_MONTH_AFTER.match(after)
+    ):
+        return False  # "on June 6 involving Indonesians": a day of the month
     return number.value < 10_000  # a programme's or a year's total, never one flight's
 
 
@@ -680,6 +685,8 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         score -= 2.5
     if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
         score -= 2.5
+    elif cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
+        score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
     return score
 
 
