@@ -25,6 +25,7 @@ MORNING_DATA = DATA.with_name("stories_morning.jsonl")  # a twelfth never-seen s
 NOONDAY_DATA = DATA.with_name("stories_noonday.jsonl")  # a thirteenth never-seen set, ditto
 FRIDAY_DATA = DATA.with_name("stories_friday.jsonl")  # a fourteenth never-seen set, ditto
 SATURDAY_DATA = DATA.with_name("stories_saturday.jsonl")  # a fifteenth never-seen set, ditto
+AFTERNOON_DATA = DATA.with_name("stories_afternoon.jsonl")  # a sixteenth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -122,6 +123,13 @@ def saturday_rows() -> list[dict[str, Any]]:
     if not SATURDAY_DATA.exists():
         pytest.skip(f"{SATURDAY_DATA} not found")
     text = SATURDAY_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def afternoon_rows() -> list[dict[str, Any]]:
+    if not AFTERNOON_DATA.exists():
+        pytest.skip(f"{AFTERNOON_DATA} not found")
+    text = AFTERNOON_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

@@ -25,16 +25,19 @@ from wirewatch_stories.cluster import (
 )
 from wirewatch_stories.evaluation import ClusterReport, evaluate
 from wirewatch_stories.features import (
+    UPDATE_CUE,
     capital_cues,
     demonym_cues,
     extract,
     fold,
     implied_countries,
     region_cues,
+    update_cues,
 )
-from wirewatch_stories.offline import cluster_rows, processing_order
+from wirewatch_stories.offline import cluster_rows, parse_published, processing_order
 
 from tests.stories.support import (
+    afternoon_rows,
     dawn_rows,
     dev_rows,
     fresh_rows,
@@ -138,6 +141,84 @@ def test_measures_times_and_dates_in_digits_are_not_counts() -> None:
     child = extract("a 3-year-old Colombian child died").cues
     assert {"n:3", "u:3"} <= child
     assert _counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
+
+
+def _row(rows: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
+    return next(r for r in rows if r["id"] == item_id)
+
+
+def _row_cues(row: dict[str, Any]) -> frozenset[str]:
+    found = _entity_finder(None)(row["title"], row["summary"])
+    return extract(
+        row["title"],
+        row["summary"],
+        countries=found.countries,
+        agencies=found.agencies,
+        places=found.places,
+    ).cues
+
+
+def test_a_toll_update_is_marked_in_either_language() -> None:
+    # Real items: tests/data/stories_friday.jsonl st-14025 ("recovers 14 more bodies") and
+    # st-14010 ("Death toll rises"), tests/data/stories_noonday.jsonl st-13046 ("Sube a 9 la
+    # cifra de muertos"); the first reports of those events (st-14023, st-13045) are no updates.
+    friday, noonday = friday_rows(), noonday_rows()
+    for row in (_row(friday, "st-14025"), _row(friday, "st-14010"), _row(noonday, "st-13046")):
+        assert UPDATE_CUE in _row_cues(row), row["id"]
+    for row in (_row(friday, "st-14023"), _row(noonday, "st-13045")):
+        assert UPDATE_CUE not in _row_cues(row), row["id"]
+    assert not update_cues("Arrivals rise to 5,000 as migrants found dead in truck")
+
+
+def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """tests/data/stories_friday.jsonl: the coast guard's "14 more bodies" off Calabria
+    (st-14025), five days after the first report of one dead and 64 missing (st-14023), gives
+    other figures and comes late: both cuts applied, it opened a story of its own."""
+    friday = friday_rows()
+    update, first = _row(friday, "st-14025"), _row(friday, "st-14023")
+    times = tuple(parse_published(r["published"]).timestamp() for r in (update, first))
+    clusterer = Clusterer()
+    lifted = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
+    monkeypatch.setattr(cluster_module, "UPDATE_S", 0.0)
+    cut = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
+    assert lifted >= 2 * cut > 0
+    monkeypatch.setattr(cluster_module, "UPDATE_S", 7 * DAY)
+    # Either way round the later item is the update; dated before the other, it lifts nothing.
+    again = clusterer.similarity(_row_cues(first), _row_cues(update), published=times[::-1])
+    assert again == pytest.approx(lifted)
+    early = clusterer.similarity(_row_cues(update), _row_cues(first), published=times[::-1])
+    assert early == pytest.approx(cut)
+
+
+def test_what_a_count_counts_is_read_off_the_words_after_it() -> None:
+    # Real ledes: tests/data/stories_sunrise.jsonl st-11030 ("100 migrants aboard") and
+    # st-11031 ("147 migrants rescued"), tests/data/stories_saturday.jsonl st-15029 ("71
+    # inmigrantes muertos"); a part of a group ("59 de sus ocupantes fallecieron",
+    # stories_sunrise st-11020) is not typed by the group's noun.
+    sunrise, saturday = sunrise_rows(), saturday_rows()
+    assert "k:aboard:100" in _row_cues(_row(sunrise, "st-11030"))
+    assert "k:saved:147" in _row_cues(_row(sunrise, "st-11031"))
+    assert "k:dead:71" in _row_cues(_row(saturday, "st-15029"))
+    assert not any(c.startswith("k:") for c in extract("al menos 59 de sus ocupantes").cues)
+
+
+def test_counts_of_different_things_do_not_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/data/stories_sunrise.jsonl: the AP's "100 migrants aboard" the Open Arms
+    (st-11030) and another outlet's "147 migrants rescued" (st-11031), on Salvini's acquittal
+    the same day, count two things: no count conflict. Two tolls of the dead still conflict
+    (stories_saturday.jsonl st-15029, "71 inmigrantes muertos", against st-15026, "At least 20
+    migrants found dead")."""
+    sunrise, saturday = sunrise_rows(), saturday_rows()
+    aboard, rescued = _row_cues(_row(sunrise, "st-11030")), _row_cues(_row(sunrise, "st-11031"))
+    dead71, dead20 = _row_cues(_row(saturday, "st-15029")), _row_cues(_row(saturday, "st-15026"))
+    assert numbers_conflict(aboard, rescued) and numbers_conflict(dead71, dead20)
+    clusterer = Clusterer()
+    apart, same = clusterer.similarity(aboard, rescued), clusterer.similarity(dead71, dead20)
+    monkeypatch.setattr(cluster_module, "_kinds", lambda cues, counts: frozenset())
+    assert apart > clusterer.similarity(aboard, rescued) > 0
+    assert same == pytest.approx(clusterer.similarity(dead71, dead20))
 
 
 def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
@@ -587,10 +668,11 @@ def test_eleventh_never_seen_set_stays_above_its_floor() -> None:
     an early death toll (59 against 78), an agency's round figure (100 against 147 migrants)
     and a follow-up on the minutes opened stories of their own. The late-follow-up rule does
     not move it. The estimates' tolerance (HEDGE_RATIO: "at least 78" against "al menos 59"
-    the same morning) joins the early toll (0.962, 1.250)."""
+    the same morning) joins the early toll (0.962, 1.250). Counts of different things (the
+    sixteenth set's round: "100 migrants aboard", "147 rescued") take it to 0.982 and 1.125."""
     report = _report_of(sunrise_rows())
-    assert report.pairwise_f1 >= 0.955 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.26
+    assert report.pairwise_f1 >= 0.98 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.13
 
 
 def test_twelfth_never_seen_set_stays_above_its_floor() -> None:
@@ -614,10 +696,11 @@ def test_thirteenth_never_seen_set_stays_above_its_floor() -> None:
     weekly expulsion flights), the El Hierro, Lampedusa and Panama reports joined across
     languages; Senegal's toll revised to 39 three days on and an AFP feature on Tunisia's
     camp clearance four days on opened stories of their own. No change was kept after it
-    (docs/stories.md, Quality): its first figures are its floor."""
+    (docs/stories.md, Quality). The toll-update rule (the sixteenth set's round) joins the
+    revised toll: 0.997 and 1.091."""
     report = _report_of(noonday_rows())
-    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.19
+    assert report.pairwise_f1 >= 0.99 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.10
 
 
 def test_fourteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -629,10 +712,11 @@ def test_fourteenth_never_seen_set_stays_above_its_floor() -> None:
     the fourth Texas bus to Washington); the misses are splits. The eleventh pass (candidates
     from the 32 rarest cues, measures no counts, a US state names the US) takes it to 0.906
     and 1.455, the twelfth (wreck and road-death words across languages) to 0.942 and 1.273
-    (docs/stories.md)."""
+    (docs/stories.md); the toll-update rule (the sixteenth set's round: Calabria's "14 more
+    bodies" five days on) to 0.959 and 1.182."""
     report = _report_of(friday_rows())
-    assert report.pairwise_f1 >= 0.94 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.28
+    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.19
 
 
 def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -646,6 +730,20 @@ def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
     report = _report_of(saturday_rows())
     assert report.pairwise_f1 >= 0.77 and report.pairwise_precision >= 0.99
     assert report.alerts_per_story <= 1.88
+
+
+def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_afternoon.jsonl: 0.901 pairwise F1 (precision 1.000, recall 0.821) and
+    1.300 alerts per story when first measured with main's code, before any change, the same
+    in six orders: every look-alike stayed apart (three Mauritanian capsizes of boats from the
+    Gambia in July 2024 and August 2025, two DACA rulings a year apart, the US closing its
+    Canadian and its Mexican border two days apart, three Guatemalan halts of deportation
+    flights within a month); the misses are splits, all in the check half of its stories.
+    Counts of different things no longer conflicting (the thirteenth pass) take it to 0.931
+    and 1.200, its check half 0.813 -> 0.873 (docs/stories.md)."""
+    report = _report_of(afternoon_rows())
+    assert report.pairwise_f1 >= 0.93 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.20
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

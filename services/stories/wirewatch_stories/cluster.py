@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from wirewatch_stories.features import implied_countries
+from wirewatch_stories.features import UPDATE_CUE, implied_countries
 
 KIND_WEIGHTS: dict[str, float] = {
     "n": 2.0,  # numbers
@@ -54,6 +54,8 @@ KIND_WEIGHTS: dict[str, float] = {
     "w": 1.0,  # words
     "h": 0.0,  # estimates ("at least 59"): a tolerance only, see HEDGE_RATIO
     "u": 0.0,  # measures, times and dates in digits ("120 millas", "15:30"): not counts
+    "t": 0.0,  # a toll update ("death toll rises"): lifts cuts only, see UPDATE_S
+    "k": 0.0,  # what a count counts ("34 muertos": the dead): see _kinds
 }
 RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
 # Rarest cues of an item used to find candidates. 16 missed a story whose shared cues were
@@ -106,6 +108,14 @@ FIGURES_S = 72 * 3600.0
 # >= 0.07) of all labelled files but the held-out part: 36 of two stories, 19 of one.
 SEQUEL_S = 24 * 3600.0
 SEQUEL_FACTOR = 0.5
+# A toll update (``t:update``: "Death toll rises from migrant truck accident in Chiapas",
+# "recovers 14 more bodies") published up to UPDATE_S after another item is compared with it
+# without the count cut (its figure revises theirs; ordinals still conflict) nor the time
+# cuts (it comes days on). The country and region conflicts still hold: an update of another
+# country's wreck stays apart. All labelled files but the held-out part, six orders: the
+# friday set's Calabria update (0.942 -> 0.959) and the noonday set's revised Senegal tolls
+# (0.953 -> 0.997) join, no other figure moves, no precision lost.
+UPDATE_S = 7 * 86400.0
 # Twin stories: the second report of an event often scores just under the threshold with
 # the first (a bare headline, another angle) and opens a second story; both then grow.
 # A young story (at most YOUNG_SIZE items, the item published within YOUNG_S of its first)
@@ -139,6 +149,19 @@ def _counts(cues: Iterable[str]) -> tuple[int, ...]:
 
 def _hedges(cues: Iterable[str]) -> frozenset[int]:
     return frozenset(int(c[2:]) for c in cues if c[:2] == "h:")
+
+
+def _kinds(cues: Iterable[str], counts: tuple[int, ...]) -> frozenset[str]:
+    """What the item's counts count (``k:`` cues: the dead, the missing, the saved, those on
+    board) when each of its counts says so; empty when one does not. Two items whose counts
+    are all of different kinds ("100 migrants aboard" against "147 migrants rescued") give
+    no count conflict. Every labelled file, six orders: the sunrise set 0.962 -> 0.982, the
+    check half of tests/data/stories_afternoon.jsonl (measured, not looked at) 0.813 -> 0.873,
+    no other file moved, no precision lost."""
+    typed = [c.split(":") for c in cues if c[:2] == "k:"]
+    if not counts or not typed or not set(counts) <= {int(value) for _, _, value in typed}:
+        return _NO_KINDS
+    return frozenset(kind for _, kind, _ in typed)
 
 
 def _ordinals(cues: Iterable[str]) -> frozenset[str]:
@@ -230,6 +253,7 @@ def numbers_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
 
 
 _NO_HEDGES: frozenset[int] = frozenset()
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 def story_id_for(item_id: str) -> str:
@@ -249,6 +273,8 @@ class _Member:
     countries: frozenset[str]
     named: frozenset[str]  # countries, plus those its agencies and places stand for
     regions: frozenset[str]  # US states and large cities (``r:`` cues)
+    update: bool = False  # it updates an earlier toll (``t:update``)
+    kinds: frozenset[str] = _NO_KINDS  # what its counts count, when each says so
 
 
 @dataclass(slots=True)
@@ -315,17 +341,20 @@ class Clusterer:
         index = self._next
         self._next += 1
         countries = _countries(cue_set)
+        counts = _counts(cue_set)
         self._members[index] = _Member(
             item_id,
             story_id,
             tuple(cue_set),
             published,
-            _counts(cue_set),
+            counts,
             _hedges(cue_set) or _NO_HEDGES,
             _ordinals(cue_set),
             countries,
             _named(cue_set, countries),
             _regions(cue_set),
+            UPDATE_CUE in cue_set,
+            _kinds(cue_set, counts),
         )
         self._by_item[item_id] = index
         for cue in cue_set:
@@ -443,6 +472,8 @@ class Clusterer:
             countries,
             _named(cues, countries),
             _regions(cues),
+            UPDATE_CUE in cues,
+            _kinds(cues, _counts(cues)),
         )
         scorer = self._scorer(frozenset(left), published[0] if published else None)
         return scorer.similarity(member)
@@ -494,8 +525,8 @@ class _Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "clusterer", "countries", "counts", "cues", "hedges", "named", "norm", "ordinals",
-        "published", "regions", "squared",
+        "clusterer", "countries", "counts", "cues", "hedges", "kinds", "named", "norm",
+        "ordinals", "published", "regions", "squared", "update",
     )  # fmt: skip
 
     def __init__(
@@ -510,6 +541,8 @@ class _Scorer:
         self.countries = _countries(cues)
         self.named = _named(cues, self.countries)
         self.regions = _regions(cues)
+        self.update = UPDATE_CUE in cues
+        self.kinds = _kinds(cues, self.counts)
         self.squared: dict[str, float] = {}
         self.norm = math.sqrt(sum(self._weigh(cues)))
 
@@ -528,11 +561,13 @@ class _Scorer:
         other = math.sqrt(sum(self._weigh(member.cues)))
         dot = sum(map(self.squared.__getitem__, shared))
         score = dot / ((self.norm * other) or 1.0)
-        if _conflict(self.counts, self.ordinals, member.counts, member.ordinals) and (
+        revises = (self.update or member.update) and self._revises(member)  # rare: test first
+        mine, theirs = self.counts, member.counts
+        if revises or (self.kinds and member.kinds and not self.kinds & member.kinds):
+            mine = theirs = ()  # no count conflict: a revised toll, or other things counted
+        if _conflict(mine, self.ordinals, theirs, member.ordinals) and (
             not (self.hedges or member.hedges)  # estimates can only lift a conflict
-            or _conflict(
-                self.counts, self.ordinals, member.counts, member.ordinals, *self._hedges(member)
-            )
+            or _conflict(mine, self.ordinals, theirs, member.ordinals, *self._hedges(member))
         ):
             score *= CONFLICT_FACTOR
         if countries_conflict(self.named, member.named):
@@ -541,9 +576,17 @@ class _Scorer:
             score *= ROUTE_FACTOR  # (a count conflict still cuts it: 0.6 in all)
         if countries_conflict(self.regions, member.regions):
             score *= REGION_CONFLICT_FACTOR
-        if self.published is not None:
+        if self.published is not None and not revises:
             score *= self._time_factor(member)
         return score
+
+    def _revises(self, member: _Member) -> bool:
+        """The later of the two updates a toll, published at most :data:`UPDATE_S` after
+        the other."""
+        if self.published is None:
+            return False
+        gap = self.published - member.published
+        return (self.update if gap >= 0 else member.update) and abs(gap) <= UPDATE_S
 
     def _hedges(self, member: _Member) -> tuple[frozenset[int], frozenset[int]]:
         """The estimates of both items when published within :data:`REVISION_S` and neither

@@ -377,6 +377,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
                         cues.add(f"h:{number[2:]}")
                     if number[0] == "n" and _measure(text, match):
                         cues.add(f"u:{number[2:]}")
+                    if number[0] == "n" and (kind := _count_kind(text, match.end())):
+                        cues.add(f"k:{kind}:{number[2:]}")
         elif match.start() in scale_words:
             continue
         else:
@@ -385,6 +387,36 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             if words and words[0][:2] == "n:" and _UNIT_AFTER.match(text, match.end()):
                 cues.add(f"u:{words[0][2:]}")
     return cues
+
+
+# What a count counts, read off the (at most three) words after it: the dead, the missing,
+# the saved or those on board ("34 muertos", "143 survivors", "367 people rescued", "700 a
+# bordo"). ``k:<kind>:<value>`` (a cue of no weight): two reports that count different things
+# ("Sobreviven a nuevo naufragio 143" against "at least 34 dead") give no count conflict (see
+# wirewatch_stories.cluster). Added after tests/data/stories_afternoon.jsonl, from the splits
+# of tests/data/stories_saturday.jsonl.
+COUNT_KINDS = {
+    "dead": r"muertos?|muertas?|fallecid\w*|dead|deaths?|died|killed|bodies|cadaveres|cuerpos"
+    r"|ahogad\w*|drowned|victimas|victims|perished|mueren|murieron",
+    "missing": r"desaparecid\w*|missing|perdidos",
+    "saved": r"rescatad\w*|rescued|survivors?|supervivientes|sobrevivientes|sobreviven"
+    r"|salvad\w*|saved",
+    "aboard": r"a bordo|on board|aboard|pasajeros|passengers|ocupantes",
+}
+_COUNT_KIND = re.compile(
+    "|".join(rf"\b(?P<{kind}>{words})\b" for kind, words in COUNT_KINDS.items())
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _count_kind(text: str, end: int) -> str | None:
+    """The kind of the count ending at ``end`` (see :data:`COUNT_KINDS`), if one of the
+    three words after it names it (not after "de"/"of")."""
+    words = _WORD.findall(fold(text[end : end + 60]))[:3]
+    if words and words[0] in {"de", "of"}:
+        return None  # a part of them ("59 de sus ocupantes fallecieron"): its verb says what
+    match = _COUNT_KIND.search(" ".join(words))
+    return match.lastgroup if match else None
 
 
 # An estimate: "at least 59", "unos 700", "more than 400", "alrededor de 100". The first
@@ -639,6 +671,32 @@ def region_cues(text: str, *, folded: bool = False) -> set[str]:
     return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))}
 
 
+# A report that updates an earlier toll ("Death toll rises from migrant truck accident",
+# "recovers 14 more bodies", "se eleva a 39 el número de muertos", "sube a 9 la cifra de
+# muertos") follows up an event it does not name again: its new figure is meant to differ from
+# the first reports', and it comes days later. It gets an ``t:update`` cue of no weight; the
+# clusterer lifts the count and time cuts for it (see ``UPDATE_S`` there). Matched on folded
+# text (lower case, no accents).
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death toll|toll|deaths|dead)\b[^.\n]{0,30}?\b(?:rises|rose|risen|climbs|climbed"
+    r"|jumps|jumped|reaches|reached|pass|passes|passed|grows|increases|increased)\b"
+    r"|\b(?:rises|rose|climbs|climbed|increases|increased|jumps|jumped) to \d[\d,.]* "
+    r"(?:dead|deaths|bodies|migrants|people|victims)\b"
+    r"|\bmore (?:bodies|dead)\b"
+    r"|\b(?:eleva|elevan|elevo|asciende|ascienden|ascendio|sube|suben|subio|aumenta|aumento)"
+    r"\b[^.\n]{0,30}?\b(?:balance|cifra|numero|muertos|fallecidos|victimas|cadaveres)\b"
+    r"|\b(?:balance|cifra|numero) de (?:muertos|fallecidos|victimas)\b[^.\n]{0,30}?"
+    r"\b(?:eleva|asciende|sube|aumenta)"
+    r"|\bnuevo balance\b"
+)
+UPDATE_CUE = "t:update"
+
+
+def update_cues(text: str, *, folded: bool = False) -> set[str]:
+    """``{UPDATE_CUE}`` when the text updates an earlier toll (see :data:`_TOLL_UPDATE`)."""
+    return {UPDATE_CUE} if _TOLL_UPDATE.search(text if folded else fold(text)) else set()
+
+
 def entity_cues(
     countries: Iterable[str] = (), agencies: Iterable[str] = (), places: Iterable[str] = ()
 ) -> set[str]:
@@ -662,6 +720,7 @@ def extract(
     cues |= entity_cues(countries, agencies, places)
     text = fold(f"{title}\n{summary}")  # once for the three name tables
     cues |= region_cues(text, folded=True) | demonym_cues(text, folded=True)
+    cues |= update_cues(text, folded=True)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
