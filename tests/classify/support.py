@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from wirewatch_classify.engine import Classifier, _fire_rules
 from wirewatch_classify.evaluation import Report
+
+
+def fired_rules(rules: Classifier, topic: str, title: str, summary: str) -> set[str]:
+    """Names of ``topic``'s rules that fire on an item (the model cannot hide them)."""
+    groups = rules._scan(title, summary)
+    return {rule.name for rule, _ in _fire_rules(rules._compiled[topic], groups)}
 
 
 def below_floors(

@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import pytest
 from wirewatch_classify.engine import Classifier
-from wirewatch_classify.topicdef import load_topics
 
 FLIGHTS = "repatriation-flights"
 POLICY = "border-policy"
-
-
-@pytest.fixture(scope="module")
-def rules() -> Classifier:
-    return Classifier(load_topics())
 
 
 @pytest.mark.parametrize(

@@ -9,21 +9,12 @@ firing."""
 from __future__ import annotations
 
 import pytest
-from wirewatch_classify.engine import Classifier, _fire_rules
-from wirewatch_classify.topicdef import load_topics
+from wirewatch_classify.engine import Classifier
+
+from tests.classify.support import fired_rules
 
 FLIGHTS = "repatriation-flights"
 POLICY = "border-policy"
-
-
-@pytest.fixture(scope="module")
-def rules() -> Classifier:
-    return Classifier(load_topics())
-
-
-def _fired(rules: Classifier, topic: str, title: str, summary: str) -> set[str]:
-    groups = rules._scan(title, summary)
-    return {rule.name for rule, _ in _fire_rules(rules._compiled[topic], groups)}
 
 
 @pytest.mark.parametrize(
@@ -75,7 +66,7 @@ def _fired(rules: Classifier, topic: str, title: str, summary: str) -> set[str]:
 def test_enforcement_entry_bans_and_refusals_are_policy(
     rules: Classifier, title: str, summary: str, rule: str
 ) -> None:
-    assert rule in _fired(rules, POLICY, title, summary)
+    assert rule in fired_rules(rules, POLICY, title, summary)
 
 
 @pytest.mark.parametrize(
@@ -141,8 +132,8 @@ def test_police_raids_stadium_bans_and_passport_news_are_not_policy(
 def test_removals_by_bus_or_over_this_border_are_land_returns(
     rules: Classifier, title: str, summary: str
 ) -> None:
-    assert "land-or-sea-return" in _fired(rules, FLIGHTS, title, summary)
-    assert "return-over-land" in _fired(rules, POLICY, title, summary)
+    assert "land-or-sea-return" in fired_rules(rules, FLIGHTS, title, summary)
+    assert "return-over-land" in fired_rules(rules, POLICY, title, summary)
     _, _, hard = rules.rule_views(title, summary)[FLIGHTS]
     assert hard == 1.0
 
@@ -197,5 +188,5 @@ def test_special_flights_bringing_citizens_home_are_not_removals(
 def test_special_flights_of_deportees_are_still_removals(
     rules: Classifier, title: str, summary: str
 ) -> None:
-    assert "special-flight-home" not in _fired(rules, FLIGHTS, title, summary)
+    assert "special-flight-home" not in fired_rules(rules, FLIGHTS, title, summary)
     assert FLIGHTS in {m.topic for m in rules.classify(title, summary)[0]}

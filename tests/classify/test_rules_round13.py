@@ -11,22 +11,13 @@ import json
 from pathlib import Path
 
 import pytest
-from wirewatch_classify.engine import Classifier, _fire_rules
-from wirewatch_classify.topicdef import load_topics
+from wirewatch_classify.engine import Classifier
+
+from tests.classify.support import fired_rules
 
 FLIGHTS = "repatriation-flights"
 POLICY = "border-policy"
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@pytest.fixture(scope="module")
-def rules() -> Classifier:
-    return Classifier(load_topics())
-
-
-def _fired(rules: Classifier, topic: str, title: str, summary: str) -> set[str]:
-    groups = rules._scan(title, summary)
-    return {rule.name for rule, _ in _fire_rules(rules._compiled[topic], groups)}
 
 
 @pytest.mark.parametrize(
@@ -75,12 +66,12 @@ def _fired(rules: Classifier, topic: str, title: str, summary: str) -> set[str]:
 def test_barriers_turnbacks_and_interceptions_are_policy(
     rules: Classifier, title: str, summary: str, rule: str
 ) -> None:
-    assert rule in _fired(rules, POLICY, title, summary)
+    assert rule in fired_rules(rules, POLICY, title, summary)
 
 
 def test_a_garden_fence_on_a_boundary_is_no_border_barrier(rules: Classifier) -> None:
     # classify_pool_border_en.jsonl pool-ben-0191 (a hard negative)
-    fired = _fired(
+    fired = fired_rules(
         rules,
         POLICY,
         "Boundary issues over hedge and panel-boarded fence",
@@ -100,14 +91,14 @@ def test_a_border_control_against_foot_and_mouth_is_not_policy(rules: Classifier
         "ambos países tras la confirmación de dos nuevos focos de fiebre aftosa en la "
         "Provincia de Manabí, anunció hoy el Instituto Colombiano Agropecuario (ICA)."
     )
-    assert "animal-health-border" in _fired(rules, POLICY, title, summary)
+    assert "animal-health-border" in fired_rules(rules, POLICY, title, summary)
     assert rules.classify(title, summary)[0] == ()
 
 
 def test_a_border_wall_story_with_migrants_keeps_no_livestock_veto(rules: Classifier) -> None:
     # classify_pool_border_es.jsonl pool-bes-0474 (labelled border-policy): no animal
     # word, so the barrier rules fire and the sanitary context does not.
-    fired = _fired(
+    fired = fired_rules(
         rules,
         POLICY,
         "Hungría levanta un vallado para cerrar el paso a miles de desplazados",
@@ -119,7 +110,7 @@ def test_a_border_wall_story_with_migrants_keeps_no_livestock_veto(rules: Classi
 
 def test_visa_applications_at_consulates_are_service_news(rules: Classifier) -> None:
     # classify_pool_afternoon_es.jsonl pool-afes-0027 (Página Central, a hard negative)
-    fired = _fired(
+    fired = fired_rules(
         rules,
         POLICY,
         "¿Quieres viajar a los Estados Unidos? En este consulado entregan las visas más rápido",
@@ -131,7 +122,7 @@ def test_visa_applications_at_consulates_are_service_news(rules: Classifier) -> 
 
 def test_a_self_deportation_flight_is_a_return_flight(rules: Classifier) -> None:
     # classify_pool_afternoon_es.jsonl pool-afes-0001 (El País)
-    fired = _fired(
+    fired = fired_rules(
         rules,
         FLIGHTS,
         "Más de 60 migrantes se autodeportan voluntariamente a sus países en un vuelo del Gobierno",
@@ -153,7 +144,7 @@ def test_a_pandemic_removal_of_people_without_papers_is_no_citizens_repatriation
         "con el de Estados Unidos la repatriación de más de mil connacionales, informó la "
         "Secretaria de Relaciones Exteriores (SRE)."
     )
-    fired = _fired(rules, FLIGHTS, title, summary)
+    fired = fired_rules(rules, FLIGHTS, title, summary)
     assert "pandemic-repatriation" not in fired
     assert "flight-near-deport" in fired
 
@@ -163,7 +154,7 @@ def test_a_pandemic_repatriation_of_stranded_citizens_stays_a_hard_negative(
 ) -> None:
     # classify_pool_es.jsonl pool-es-0101 (a hard negative)
     title = "Coronavirus: repatriaron 123 argentinos varados en México"
-    fired = _fired(rules, FLIGHTS, title, _summary("classify_pool_es.jsonl", "pool-es-0101"))
+    fired = fired_rules(rules, FLIGHTS, title, _summary("classify_pool_es.jsonl", "pool-es-0101"))
     assert "pandemic-repatriation" in fired
 
 
@@ -182,7 +173,7 @@ def test_removal_flights_to_a_third_country_keep_their_policy_evidence(
     # flights_dev.jsonl fl-0364 (labelled both): a removal to Guantánamo is policy as well
     # as a flight, so the flight-report penalties stay off.
     title = "En imágenes: el primer vuelo de deportados a Guantánamo"
-    fired = _fired(rules, POLICY, title, _summary("flights_dev.jsonl", "fl-0364"))
+    fired = fired_rules(rules, POLICY, title, _summary("flights_dev.jsonl", "fl-0364"))
     assert "offshore-processing" in fired
     assert not fired & {"deportation-flight-report", "headline-is-a-deportation"}
 
@@ -209,14 +200,14 @@ def test_removal_flights_to_a_third_country_keep_their_policy_evidence(
 def test_the_rwanda_scheme_and_fence_jumps_are_named_policies(
     rules: Classifier, name: str, item_id: str, title: str
 ) -> None:
-    assert "named-policy" in _fired(rules, POLICY, title, _summary(name, item_id))
+    assert "named-policy" in fired_rules(rules, POLICY, title, _summary(name, item_id))
 
 
 def test_a_border_closed_to_cattle_is_not_policy(rules: Classifier) -> None:
     # classify_pool_es.jsonl pool-es-0391 (a hard negative)
     title = "Estados Unidos cierra frontera al ganado de México"
     summary = _summary("classify_pool_es.jsonl", "pool-es-0391")
-    assert "border-closed-to-livestock" in _fired(rules, POLICY, title, summary)
+    assert "border-closed-to-livestock" in fired_rules(rules, POLICY, title, summary)
     assert POLICY not in {m.topic for m in rules.classify(title, summary)[0]}
 
 
@@ -228,6 +219,8 @@ def test_a_border_wall_that_cut_cattle_theft_is_still_policy(rules: Classifier) 
         "Dominicana y Haití es una de las obras más importantes y que cambiará para siempre "
         "a la nación."
     )
-    fired = _fired(rules, POLICY, title, _summary("classify_pool_border_es.jsonl", "pool-bes-0031"))
+    fired = fired_rules(
+        rules, POLICY, title, _summary("classify_pool_border_es.jsonl", "pool-bes-0031")
+    )
     assert "border-barrier" in fired
     assert not fired & {"animal-health-border", "border-closed-to-livestock"}

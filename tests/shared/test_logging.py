@@ -1,44 +1,46 @@
-"""The shared logging set-up: what a user sees on stderr at the default level."""
+"""The shared logging set-up: what a user sees on stderr at each level."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import structlog
 from wirewatch_shared.logging import QUIET_LOGGERS, configure_logging, get_logger
 
+# kafka-python's own slow-task notice, worded as it logs it.
+SLOW_TASK = ("Task %r ran for %.3fs (>%.3fs threshold).", "poll", 0.112, 0.1)
 
-@pytest.fixture
-def info_logging(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
-    """Wirewatch's real set-up at INFO, restored afterwards (it is process-wide); after
-    capsys, so its handler writes to the captured stderr."""
+
+@contextmanager
+def real_logging(level: str) -> Iterator[None]:
+    """Wirewatch's real set-up at ``level``, restored afterwards (it is process-wide).
+    Entered after capsys has replaced stderr, so the handler writes to the capture."""
     root = logging.getLogger()
     saved_handlers, saved_level = list(root.handlers), root.level
     levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
-    configure_logging("INFO")
+    configure_logging(level)
     try:
         yield
     finally:
         root.handlers[:] = saved_handlers
         root.setLevel(saved_level)
-        for name, level in levels.items():
-            logging.getLogger(name).setLevel(level)
+        for name, saved in levels.items():
+            logging.getLogger(name).setLevel(saved)
         structlog.reset_defaults()
 
 
 def test_default_level_hides_client_chatter_but_not_faults(
-    info_logging: None, capsys: pytest.CaptureFixture[str]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # kafka-python's own slow-task notice, worded as it logs it.
-    logging.getLogger("kafka.net.selector").warning(
-        "Task %r ran for %.3fs (>%.3fs threshold).", "poll", 0.112, 0.1
-    )
-    logging.getLogger("kafka.conn").info("connecting to 127.0.0.1:9092")
-    logging.getLogger("kafka.net.selector").error("selector failed")
-    logging.getLogger("kafka.conn").warning("connection reset")
-    get_logger("wirewatch_ingest.poller").warning("feed unhealthy", feed_id=7)
+    with real_logging("INFO"):
+        logging.getLogger("kafka.net.selector").warning(*SLOW_TASK)
+        logging.getLogger("kafka.conn").info("connecting to 127.0.0.1:9092")
+        logging.getLogger("kafka.net.selector").error("selector failed")
+        logging.getLogger("kafka.conn").warning("connection reset")
+        get_logger("wirewatch_ingest.poller").warning("feed unhealthy", feed_id=7)
     err = capsys.readouterr().err
     assert "threshold" not in err
     assert "connecting to" not in err
@@ -48,16 +50,9 @@ def test_default_level_hides_client_chatter_but_not_faults(
 
 
 def test_debug_level_shows_everything(capsys: pytest.CaptureFixture[str]) -> None:
-    root = logging.getLogger()
-    saved_handlers, saved_level = list(root.handlers), root.level
-    levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
-    configure_logging("DEBUG")
-    try:
-        logging.getLogger("kafka.net.selector").warning("Task ran for 0.112s (>0.100s threshold)")
-        assert "threshold" in capsys.readouterr().err
-    finally:
-        root.handlers[:] = saved_handlers
-        root.setLevel(saved_level)
-        for name, level in levels.items():
-            logging.getLogger(name).setLevel(level)
-        structlog.reset_defaults()
+    with real_logging("DEBUG"):
+        logging.getLogger("kafka.net.selector").warning(*SLOW_TASK)
+        logging.getLogger("kafka.conn").debug("connecting to 127.0.0.1:9092")
+    err = capsys.readouterr().err
+    assert "threshold" in err
+    assert "connecting to" in err
