@@ -48,6 +48,9 @@ POOL_FILES = {
     # The tenth never-seen set (2026-12-04, thirteenth round; measured before any change).
     "afternoon-en": DATA / "classify_pool_afternoon_en.jsonl",
     "afternoon-es": DATA / "classify_pool_afternoon_es.jsonl",
+    # The eleventh never-seen set (2026-12-04, fourteenth round; measured before any change).
+    "evening-en": DATA / "classify_pool_evening_en.jsonl",
+    "evening-es": DATA / "classify_pool_evening_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -76,6 +79,8 @@ FILE_LANG_AND_ID = {
     "friday-es": ("es", "pool-fres-"),
     "afternoon-en": ("en", "pool-afen-"),
     "afternoon-es": ("es", "pool-afes-"),
+    "evening-en": ("en", "pool-even-"),
+    "evening-es": ("es", "pool-eves-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
