@@ -40,11 +40,16 @@ FILES = {
 # afternoon set's dev half pooled; the midday set still in no split, counts only):
 # repatriation-flights 0.917 -> 0.957 (en 0.889 -> 0.941, es 1.000), border-policy 0.906 ->
 # 0.906 (en 0.897, es 0.917), negatives tagged 0/17 -> 0/17. The flights floors rise.
-F1_FLOOR = {"repatriation-flights": 0.95, "border-policy": 0.9}
+# Fourteenth round (border-policy v15; the afternoon check half pooled, as the lead asked,
+# and the evening dev half): border-policy 0.906 -> 0.885 (en 0.897 -> 0.857, es 0.917), one
+# English item (counts only). The same model with the afternoon check half still held back
+# keeps 0.906 and scores the same on the evening check half, so pooling, not the v15 rules,
+# moves it (as in the thirteenth round). The two border-policy floors fall by that one item.
+F1_FLOOR = {"repatriation-flights": 0.95, "border-policy": 0.88}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.935,
     ("repatriation-flights", "es"): 0.99,
-    ("border-policy", "en"): 0.89,
+    ("border-policy", "en"): 0.85,
     ("border-policy", "es"): 0.91,
 }
 NEGATIVES_TAGGED_CEILING = 0.06
