@@ -222,6 +222,43 @@ def test_counts_of_different_things_do_not_conflict(monkeypatch: pytest.MonkeyPa
     assert same == pytest.approx(clusterer.similarity(dead71, dead20))
 
 
+def _times(*rows: dict[str, Any]) -> tuple[float, float]:
+    first, second = (parse_published(r["published"]) for r in rows)
+    assert first is not None and second is not None
+    return first.timestamp(), second.timestamp()
+
+
+def test_two_early_tolls_within_two_days_are_not_cut_by_their_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """tests/data/stories_saturday.jsonl: "At least 20 migrants found dead inside lorry in
+    Austria" (st-15026) and, the next morning, "71 inmigrantes muertos" (st-15029) are one
+    lorry; stories_afternoon.jsonl: "89 dead" off Mauritania (st-16001) and "Around 170 migrants
+    dead or missing" (st-16003). Both give a toll within TOLL_S: no count cut. More than
+    TOLL_S apart, or with no time, the cut holds."""
+    saturday, afternoon = saturday_rows(), afternoon_rows()
+    clusterer = Clusterer()
+    for rows, later, first in (
+        (saturday, "st-15029", "st-15026"),
+        (afternoon, "st-16003", "st-16001"),
+    ):
+        a, b = _row(rows, later), _row(rows, first)
+        cues_a, cues_b = _row_cues(a), _row_cues(b)
+        assert numbers_conflict(cues_a, cues_b)
+        times = _times(a, b)
+        lifted = clusterer.similarity(cues_a, cues_b, published=times)
+        monkeypatch.setattr(cluster_module, "TOLL_S", 0.0)
+        cut = clusterer.similarity(cues_a, cues_b, published=times)
+        monkeypatch.setattr(cluster_module, "TOLL_S", 48 * 3600.0)
+        assert lifted > 3 * cut > 0, (later, first)
+        assert clusterer.similarity(cues_a, cues_b) == pytest.approx(cut)  # no time: cut
+
+
+def test_a_spanish_verb_of_dying_types_the_count_before_it() -> None:
+    # tests/data/stories_evening.jsonl st-17020: "Tragedia en Oaxaca: 18 migrantes fallecen".
+    assert "k:dead:18" in _row_cues(_row(evening_rows(), "st-17020"))
+
+
 def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     # tests/data/stories_friday.jsonl: "22 eran mexicanos" in a Spanish report of the San
     # Antonio trailer, in Texas, does not conflict with an English report naming the US.

@@ -396,7 +396,7 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
 # wirewatch_stories.cluster). Added after tests/data/stories_afternoon.jsonl, from the splits
 # of tests/data/stories_saturday.jsonl.
 COUNT_KINDS = {
-    "dead": r"muertos?|muertas?|fallecid\w*|dead|deaths?|died|killed|bodies|cadaveres|cuerpos"
+    "dead": r"muertos?|muertas?|fallec\w*|dead|deaths?|died|killed|bodies|cadaveres|cuerpos"
     r"|ahogad\w*|drowned|victimas|victims|perished|mueren|murieron",
     "missing": r"desaparecid\w*|missing|perdidos",
     "saved": r"rescatad\w*|rescued|survivors?|supervivientes|sobrevivientes|sobreviven"
