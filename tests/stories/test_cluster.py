@@ -259,6 +259,15 @@ def test_a_spanish_verb_of_dying_types_the_count_before_it() -> None:
     assert "k:dead:18" in _row_cues(_row(evening_rows(), "st-17020"))
 
 
+def test_a_road_kilometre_marker_is_no_count() -> None:
+    # tests/data/stories_evening.jsonl st-17018: "la autopista Oaxaca-Cuacnopalan, km 88+50";
+    # st-17013: "a la altura del kilómetro 134"; EFE in Pledge Times (passed over): "(km 91)".
+    cues = _row_cues(_row(evening_rows(), "st-17018"))
+    assert {"u:88", "u:50"} <= cues and not {50, 88} & set(_counts(cues))
+    assert "u:134" in extract("x", "a la altura del kilómetro 134, en Chiapas").cues
+    assert "u:91" in extract("x", "on the Cuacnopalan-Oaxaca highway (km 91)").cues
+
+
 def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     # tests/data/stories_friday.jsonl: "22 eran mexicanos" in a Spanish report of the San
     # Antonio trailer, in Texas, does not conflict with an English report naming the US.
