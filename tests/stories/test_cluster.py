@@ -268,6 +268,29 @@ def test_a_road_kilometre_marker_is_no_count() -> None:
     assert "u:91" in extract("x", "on the Cuacnopalan-Oaxaca highway (km 91)").cues
 
 
+def test_one_officials_two_events_in_two_countries_stay_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """tests/data/stories_evening.jsonl: Rubio watching a deportation flight of 43 Colombians
+    leave Panama (st-17027 on) and Bukele's offer, announced with Rubio in El Salvador that
+    night, to jail US deportees (st-17021 on) share the official's name and title and the
+    deportation words; each names countries the other does not. At a country conflict's
+    factor of 0.5 they became one story."""
+    rows = [r for r in evening_rows() if r["story"].startswith("2025-02-03")]
+    assert len({r["story"] for r in rows}) == 2
+
+    def mixed() -> int:
+        decisions = cluster_rows(rows, _entity_finder(None))
+        stories: dict[str, set[str]] = {}
+        for row, decision in zip(rows, decisions, strict=True):
+            stories.setdefault(decision.story_id, set()).add(row["story"])
+        return sum(len(labels) > 1 for labels in stories.values())
+
+    assert mixed() == 0
+    monkeypatch.setattr(cluster_module, "COUNTRY_CONFLICT_FACTOR", 0.5)
+    assert mixed() == 1
+
+
 def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     # tests/data/stories_friday.jsonl: "22 eran mexicanos" in a Spanish report of the San
     # Antonio trailer, in Texas, does not conflict with an English report naming the US.
@@ -773,10 +796,11 @@ def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
     two Libyan capsizes "700 on board" in April and August 2015, two lorries of dead migrants,
     the Essex and the Austrian); the misses are all splits. The twelfth pass (the English
     Channel names France and the UK; wreck and road-death words across languages) takes it
-    to 0.779 and 1.875 (docs/stories.md)."""
+    to 0.779 and 1.875 (docs/stories.md); early tolls (the fourteenth pass) to 0.851 and
+    1.625."""
     report = _report_of(saturday_rows())
-    assert report.pairwise_f1 >= 0.77 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.88
+    assert report.pairwise_f1 >= 0.85 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.63
 
 
 def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -787,10 +811,11 @@ def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
     Canadian and its Mexican border two days apart, three Guatemalan halts of deportation
     flights within a month); the misses are splits, all in the check half of its stories.
     Counts of different things no longer conflicting (the thirteenth pass) take it to 0.931
-    and 1.200, its check half 0.813 -> 0.873 (docs/stories.md)."""
+    and 1.200, its check half 0.813 -> 0.873 (docs/stories.md); early tolls (the fourteenth
+    pass) to 0.977 and 1.100."""
     report = _report_of(afternoon_rows())
-    assert report.pairwise_f1 >= 0.93 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.20
+    assert report.pairwise_f1 >= 0.97 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.10
 
 
 def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
@@ -799,9 +824,10 @@ def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
     six orders: Rubio watching a deportation flight from Panama to Colombia (3 Feb 2025) and
     Bukele's offer to jail US deportees announced with Rubio that night are one story; one of
     three look-alike Mexican road crashes of migrants within seven weeks splits (18 dead, then
-    16) (docs/stories.md)."""
+    16) (docs/stories.md). The fourteenth pass (early tolls, road kilometre markers, the
+    country conflict's factor 0.5 -> 0.4) takes it to 0.967, precision 1.000."""
     report = _report_of(evening_rows())
-    assert report.pairwise_f1 >= 0.76 and report.pairwise_recall >= 0.89
+    assert report.pairwise_f1 >= 0.96 and report.pairwise_precision >= 0.99
     assert report.alerts_per_story <= 1.20
 
 
