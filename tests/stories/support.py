@@ -26,6 +26,7 @@ NOONDAY_DATA = DATA.with_name("stories_noonday.jsonl")  # a thirteenth never-see
 FRIDAY_DATA = DATA.with_name("stories_friday.jsonl")  # a fourteenth never-seen set, ditto
 SATURDAY_DATA = DATA.with_name("stories_saturday.jsonl")  # a fifteenth never-seen set, ditto
 AFTERNOON_DATA = DATA.with_name("stories_afternoon.jsonl")  # a sixteenth never-seen set, ditto
+EVENING_DATA = DATA.with_name("stories_evening.jsonl")  # a seventeenth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -130,6 +131,13 @@ def afternoon_rows() -> list[dict[str, Any]]:
     if not AFTERNOON_DATA.exists():
         pytest.skip(f"{AFTERNOON_DATA} not found")
     text = AFTERNOON_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def evening_rows() -> list[dict[str, Any]]:
+    if not EVENING_DATA.exists():
+        pytest.skip(f"{EVENING_DATA} not found")
+    text = EVENING_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

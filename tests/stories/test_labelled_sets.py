@@ -46,6 +46,7 @@ SETS = [
     LabelledSet("stories_friday.jsonl", "st-14", 60, 11),
     LabelledSet("stories_saturday.jsonl", "st-15", 49, 8),
     LabelledSet("stories_afternoon.jsonl", "st-16", 58, 10),
+    LabelledSet("stories_evening.jsonl", "st-17", 33, 5),
 ]
 
 
