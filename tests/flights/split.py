@@ -49,8 +49,9 @@ AFTERNOON_SEED = 20261204
 def afternoon_check_ids() -> frozenset[str]:
     """The check half of flights_afternoon.jsonl: per (language, report or negative) stratum,
     ids sorted and shuffled with random.Random(AFTERNOON_SEED), the first half to check (an odd
-    stratum gives its extra item to check on a coin of the same generator). Its items are not
-    read one by one after the first measurement; only its counts are."""
+    stratum gives its extra item to check on a coin of the same generator). Its items were not
+    read one by one during the sixteenth round (only its counts were); since the seventeenth
+    round it is development data like the dev half (docs/flights.md, "Seventeenth round")."""
     import random
 
     lines = [json.loads(x) for x in AFTERNOON.read_text(encoding="utf-8").splitlines() if x]

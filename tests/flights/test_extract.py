@@ -1239,3 +1239,77 @@ def test_a_count_in_a_sentence_opening_on_a_dated_since_is_a_running_total() -> 
 def test_charter_carriers_are_the_operator(title: str, summary: str, operator: str) -> None:
     flight = extract(title, summary, PUBLISHED)
     assert flight is not None and flight.operator == operator
+
+
+# Seventeenth round: the evening set (tests/data/flights_evening.jsonl) and the afternoon
+# set's former check half, both development data since this round.
+
+
+def test_flights_counted_in_a_named_month_of_a_year_are_a_tally() -> None:
+    # evening fl-13022: "22 deportation flights ... in June 2025 alone"
+    assert (
+        extract(
+            "Deportation Flights to El Salvador Surge in 2025",
+            "El Salvador received 22 deportation flights from the United States in June 2025 "
+            "alone, according to the latest report by Witness at the Border. The tally marks a 29 "
+            "percent jump over May, when 17 flights were recorded, and stands as the highest "
+            "monthly figure since August 2022, when 32 flights touched down.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_flight_bringing_nationals_home_from_abroad_is_no_removal() -> None:
+    # evening fl-13027: a pandemic charter of Mongolians from the US; "return" is no removal
+    assert (
+        extract(
+            "255 Mongolians return from the United States",
+            "Ulaanbaatar /MONTSAME/ A charter flight, bringing 255 Mongolian nationals from the "
+            "United States, has landed today, June 24, at 10:45 am at Chinggis Khaan "
+            "International Airport in Ulaanbaatar.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "people"),
+    [
+        (  # evening fl-13009
+            "162 stranded Nigerians in Libya arrive Lagos Airport",
+            "One hundred and sixty two stranded Nigerians in the North African country, Libya, "
+            "on Thursday arrived the Murtala Muhammed International Airport, Lagos. They were "
+            "flown home by a chartered Boeing 737 aircraft operated by Ghadames Air, which "
+            "arrived the Lagos Airport about 2: 50 pm.",
+            162,
+        ),
+        (  # friday fl-10008, missed since the friday round
+            "143 stranded Nigerians return from Libya – NEMA",
+            "The National Emergency Management Agency (NEMA) on Tuesday received another batch "
+            "of 143 stranded Nigerians from Libya at the Murtala Muhammed International Airport "
+            "in Lagos.",
+            143,
+        ),
+    ],
+)
+def test_people_stranded_in_a_transit_state_are_migrants_returned(
+    title: str, summary: str, people: int
+) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("LY", "NG", people)
+
+
+def test_where_a_caravan_would_have_gone_on_to_is_no_destination() -> None:
+    # afternoon fl-12005 (the former check half): "prefirieron no seguir hacia EU"
+    flight = extract(
+        "Deportan a 134 miembros de la caravana migrante que prefirieron no seguir hacia EU",
+        "México.- El Instituto Nacional de Migración (INM) deportó a 134 hondureños que "
+        "ingresaron al país con la caravana migrante, y que se encontraban en la Estación "
+        "Migratoria Siglo XXI de Tapachula, Chiapas.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("MX", "HN", 134)

@@ -172,6 +172,10 @@ RETURNING = _words(
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
 STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
+TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
+"""States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
+"stranded" there and flown home are migrants returned (the IOM's returns, with or without
+its name), not a state's travellers evacuated."""
 IOM_RETURN = _words(
     r"iom", r"oim", r"international organi[sz]ation for migration",
     r"organizacion internacional para las migraciones", r"voluntary humanitarian returns?",
@@ -182,13 +186,14 @@ due to the coronavirus pandemic") are flown home, not removed, even when they ar
 migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
-    r"en route|(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
+    r"en route|seguir|continuar|proseguir|"
+    r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
     r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
-Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos"), not
-where the flight went."""
+Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
+caravana ... que prefirieron no seguir hacia EU"), not where the flight went."""
 REMAINS_FUNDS = _words(
     r"restos",
     r"cuerpos?",
@@ -1125,6 +1130,10 @@ PERIOD = _words(
     r"(?:first|second|third|fourth|last) quarter",
     r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
     r"(?:en|in) (?:19|20)\d\d",
+    # a named month of a year ("in June 2025 alone", "en junio de 2025"): a month's tally
+    r"(?:en|in) (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre)(?: de(?:l)?)? (?:19|20)\d\d",
     r"entre (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre) y (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
     r"septiembre|octubre|noviembre|diciembre)",
@@ -1163,6 +1172,10 @@ repatriates over 260 nationals", "España repatria a 180 españoles")."""
 CITIZENS_BROUGHT_HOME = _words(
     r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
     r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",
+    # a flight bringing a state's nationals from abroad ("A charter flight, bringing 255
+    # Mongolian nationals from the United States, has landed")
+    r"(?:bringing|bringing home|brought home) (?:\d[\d,.]* )?(?:\w+ )?(?:citizens|nationals) "
+    r"(?:home )?from",
 )
 """Citizens brought home from a state named ("More than 340 Vietnamese citizens were
 repatriated from Japan on a flight"): their own state's flight."""

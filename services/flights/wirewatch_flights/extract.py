@@ -201,11 +201,18 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
-        stranded = _first(parts, cues.STRANDED) and _first(parts, cues.PANDEMIC)
-        if stranded and not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
-            return True  # "migrant workers who were stranded ... due to the pandemic"
+        stranded = _first(parts, cues.STRANDED)
+        if stranded and _first(parts, cues.PANDEMIC):
+            if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
+                return True  # "migrant workers who were stranded ... due to the pandemic"
+        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS):
+            return False  # "162 stranded Nigerians in Libya arrive Lagos Airport"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
+
+
+def _names_a_state(parts: list[Part], codes: frozenset[str]) -> bool:
+    return any(m.entry.key in codes for p in parts for m in p.mentions)
 
 
 def _flown_demonyms(parts: list[Part]) -> Span | None:
