@@ -57,6 +57,34 @@ def test_weekdays_resolve_against_publication() -> None:
     assert planned[0].value == date(2023, 11, 2)
 
 
+# flights_dev.jsonl fl-0451 (a Frontex return, a day and month with no year)
+FRONTEX_RETURN = (
+    "On 25 January, 40 Albanian citizens were returned to Tirana on a joint charter flight "
+    "organised by Frontex, the European Border and Coast Guard Agency."
+)
+# flights_dev.jsonl fl-0308 (published 2022-05-31: a flight announced for a date ahead)
+RWANDA_PLAN = "Priti Patel has confirmed the first flight to Rwanda will leave the UK on June 14."
+
+
+def test_a_yearless_date_far_from_publication_falls_on_the_side_the_report_speaks_of() -> None:
+    # Reported in December, a return "on 25 January" happened this year, not next; a
+    # flight announced in January "for June 14" is ahead of it, not behind.
+    december = date(2026, 12, 4)
+    assert date_mentions(FRONTEX_RETURN, december)[0].value == date(2026, 1, 25)
+    assert date_mentions(FRONTEX_RETURN, december, future=True)[0].value == date(2027, 1, 25)
+    january = date(2022, 1, 10)
+    assert date_mentions(RWANDA_PLAN, january, future=True)[0].value == date(2022, 6, 14)
+    assert date_mentions(RWANDA_PLAN, january)[0].value == date(2021, 6, 14)
+
+
+def test_a_yearless_date_near_publication_is_taken_as_it_falls() -> None:
+    # fl-0308 as published: two weeks ahead stays two weeks ahead even where the status
+    # was read as done (a wrong status must not move the date by a year).
+    published = date(2022, 5, 31)
+    assert date_mentions(RWANDA_PLAN, published)[0].value == date(2022, 6, 14)
+    assert date_mentions(RWANDA_PLAN, published, future=True)[0].value == date(2022, 6, 14)
+
+
 def test_places_keys_are_alpha2_strings() -> None:
     import yaml
     from wirewatch_flights.lexicon import DATA_PATH

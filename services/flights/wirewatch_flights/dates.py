@@ -14,6 +14,10 @@ from babel import Locale
 
 from wirewatch_flights.text import fold
 
+YEARLESS_NEAR = timedelta(days=45)
+"""A yearless date this close to the publication is taken as it falls, whatever the
+status says (a status read wrong must not move a date by a year)."""
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -70,19 +74,28 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return day_month, month_day, weekday, relative
 
 
-def _closest_year(month: int, day: int, published: date) -> date | None:
-    best: date | None = None
+def _year_of(month: int, day: int, published: date, future: bool) -> date | None:
+    """A day and month stated without a year: the occurrence nearest the publication
+    when it is within ``YEARLESS_NEAR``, else the nearest on the side the report speaks
+    of (behind it for a flight that happened, ahead for a planned one). The nearest
+    alone put a flight "that landed on 16 February", reported in December, into next
+    year."""
+    candidates: list[date] = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
-            candidate = date(year, month, day)
+            candidates.append(date(year, month, day))
         except ValueError:
             continue
-        if best is None or abs(candidate - published) < abs(best - published):
-            best = candidate
-    return best
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda c: abs(c - published))
+    if abs(nearest - published) <= YEARLESS_NEAR:
+        return nearest
+    side = [c for c in candidates if (c >= published) == future]
+    return min(side or candidates, key=lambda c: abs(c - published))
 
 
-def _stated(folded: str, published: date) -> list[DateMention]:
+def _stated(folded: str, published: date, future: bool) -> list[DateMention]:
     day_month, month_day, _, _ = _patterns()
     names = _names()
     found: list[DateMention] = []
@@ -96,7 +109,7 @@ def _stated(folded: str, published: date) -> list[DateMention]:
                 except ValueError:
                     value = None
             else:
-                value = _closest_year(month, day, published)
+                value = _year_of(month, day, published, future)
             if value is not None and not _dateline(folded, m.start(), m.end()):
                 found.append(DateMention(value, m.start(), m.end()))
     return found
@@ -130,10 +143,11 @@ def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
 
 
 def date_mentions(text: str, published: date, *, future: bool = False) -> list[DateMention]:
-    """Dates stated or implied in ``text``, in text order. ``future``: a bare weekday
-    means the next one (planned flights), otherwise the last one."""
+    """Dates stated or implied in ``text``, in text order. ``future``: a bare weekday,
+    or a day and month with no year, means the next one (planned flights), otherwise
+    the last one."""
     folded = fold(text)
-    found = _stated(folded, published) + _relative(folded, published, future)
+    found = _stated(folded, published, future) + _relative(folded, published, future)
     found.sort(key=lambda d: d.start)
     result: list[DateMention] = []
     for mention in found:
