@@ -83,12 +83,8 @@ ROUND_TOLERANCE = 0.1  # a round figure stands for a count this close: 80 for 88
 HEDGE_RATIO = 4 / 3
 REVISION_S = 12 * 3600.0
 CONFLICT_FACTOR = 0.3  # similarity kept when two items give different counts
-# Similarity kept when each names a country the other does not. 0.5 until the evening set
-# (tests/data/stories_evening.jsonl), where one official's two events of a day (Rubio at a
-# deportation flight from Panama to Colombia; Bukele's offer, in El Salvador, to jail US
-# deportees) still scored 0.2 and became one story; 0.4 keeps them apart (0.45 does not).
-# Every stories file, file order: no other figure moves; six orders: the dev part 0.937 ->
-# 0.954 (its lowest precision 0.802 -> 0.934), four files lose 0.002-0.004 (docs/stories.md).
+# Similarity kept when each names a country the other does not. 0.5 merged one official's
+# two events of a day in two countries (stories_evening.jsonl); figures in docs/stories.md.
 COUNTRY_CONFLICT_FACTOR = 0.4
 REGION_CONFLICT_FACTOR = 0.5  # the same for regions of one country (US states and cities)
 # Two items naming the same two or more countries (and no other) report one route: on the
@@ -169,9 +165,7 @@ def _kinds(cues: Iterable[str], counts: tuple[int, ...]) -> frozenset[str]:
     """What the item's counts count (``k:`` cues: the dead, the missing, the saved, those on
     board) when each of its counts says so; empty when one does not. Two items whose counts
     are all of different kinds ("100 migrants aboard" against "147 migrants rescued") give
-    no count conflict. Every labelled file, six orders: the sunrise set 0.962 -> 0.982, the
-    check half of tests/data/stories_afternoon.jsonl (measured, not looked at) 0.813 -> 0.873,
-    no other file moved, no precision lost."""
+    no count conflict (figures in docs/stories.md, Quality)."""
     typed = [c.split(":") for c in cues if c[:2] == "k:"]
     if not counts or not typed or not set(counts) <= {int(value) for _, _, value in typed}:
         return _NO_KINDS
@@ -180,7 +174,7 @@ def _kinds(cues: Iterable[str], counts: tuple[int, ...]) -> frozenset[str]:
 
 def _toll(cues: Iterable[str]) -> bool:
     """Whether the item gives a toll: a count of the dead or the missing (``k:`` cues)."""
-    return any(c.startswith(_TOLL_KINDS) for c in cues if c[:2] == "k:")
+    return any(c.startswith(_TOLL_KINDS) for c in cues)
 
 
 def _ordinals(cues: Iterable[str]) -> frozenset[str]:
@@ -297,6 +291,27 @@ class _Member:
     toll: bool = False  # it gives a count of the dead or the missing (see TOLL_S)
 
 
+def _member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> _Member:
+    """A member with everything its comparisons read, derived once from its cues."""
+    countries = _countries(cues)
+    counts = _counts(cues)
+    return _Member(
+        item_id,
+        story_id,
+        tuple(cues),
+        published,
+        counts,
+        _hedges(cues) or _NO_HEDGES,
+        _ordinals(cues),
+        countries,
+        _named(cues, countries),
+        _regions(cues),
+        UPDATE_CUE in cues,
+        _kinds(cues, counts),
+        _toll(cues),
+    )
+
+
 @dataclass(slots=True)
 class _Story:
     story_id: str
@@ -360,23 +375,7 @@ class Clusterer:
         cue_set = frozenset(map(sys.intern, cues))  # one string per cue, whatever the items
         index = self._next
         self._next += 1
-        countries = _countries(cue_set)
-        counts = _counts(cue_set)
-        self._members[index] = _Member(
-            item_id,
-            story_id,
-            tuple(cue_set),
-            published,
-            counts,
-            _hedges(cue_set) or _NO_HEDGES,
-            _ordinals(cue_set),
-            countries,
-            _named(cue_set, countries),
-            _regions(cue_set),
-            UPDATE_CUE in cue_set,
-            _kinds(cue_set, counts),
-            _toll(cue_set),
-        )
+        self._members[index] = _member(item_id, story_id, cue_set, published)
         self._by_item[item_id] = index
         for cue in cue_set:
             posting = self._postings[cue]
@@ -480,23 +479,7 @@ class Clusterer:
     ) -> float:
         """Cosine of two items' weighted cues (cut when their counts conflict, or when
         their ``published`` times are more than :data:`RECENT_S` apart)."""
-        cues = frozenset(right)
-        countries = _countries(cues)
-        member = _Member(
-            "",
-            "",
-            tuple(cues),
-            published[1] if published else 0.0,
-            _counts(cues),
-            _hedges(cues),
-            _ordinals(cues),
-            countries,
-            _named(cues, countries),
-            _regions(cues),
-            UPDATE_CUE in cues,
-            _kinds(cues, _counts(cues)),
-            _toll(cues),
-        )
+        member = _member("", "", frozenset(right), published[1] if published else 0.0)
         scorer = self._scorer(frozenset(left), published[0] if published else None)
         return scorer.similarity(member)
 
