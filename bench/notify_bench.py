@@ -17,7 +17,20 @@ how long until every webhook arrived); then ``--rate`` classified items/s for
 ``--steady-seconds`` (classified publish -> webhook arrival p50/p95/p99); notify's
 peak RSS.
 
+``--alert-mode story`` (the pipeline's default subscription): each item is also a story
+of its own on the stories topic, as the stories stage publishes it, so notify consumes
+both streams and sends one story alert per item, as in bench/pipeline.py; the latency is
+then story event publish -> webhook.
+
+Notify's CPU per item (user + system time of its process, all threads, from /proc) is
+printed for both phases, against a baseline measured in the same run: this process's
+own CPU to consume one message with a bare aiokafka consumer and to make one httpx POST
+to the same receiver (the least a hop that delivers a message must do). On a shared
+machine the wall-clock figures move with other work; CPU per item, and its ratio to the
+baseline, much less.
+
     .venv/bin/python bench/notify_bench.py --kafka [--hop-items 5000 --rate 100]
+    .venv/bin/python bench/notify_bench.py --kafka --alert-mode story --hop-items 2000
 """
 
 from __future__ import annotations
@@ -31,9 +44,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import structlog
+from sqlalchemy.pool import NullPool
+
+if TYPE_CHECKING:
+    from wirewatch_shared.events import ClassifiedItem
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -134,7 +152,7 @@ async def notify_rate(
     return total / elapsed, record_rate, counts.get(DeliveryStatus.SENT, 0)
 
 
-def _classified(run: int, n: int) -> tuple[bytes, bytes]:
+def _classified_item(run: int, n: int) -> ClassifiedItem:
     from datetime import UTC, datetime
 
     from wirewatch_shared.events import ClassifiedItem, Evidence, FeedItem, TopicMatch
@@ -157,12 +175,130 @@ def _classified(run: int, n: int) -> tuple[bytes, bytes]:
     )
     phrase = "Deportation flight"
     evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="flight")
-    classified = ClassifiedItem(
+    return ClassifiedItem(
         item=item,
         matches=(TopicMatch(topic=TOPIC, score=0.9, evidence=(evidence,), rules=("flight",)),),
         classified_at=now,
     )
-    return item.item_id.encode(), classified.model_dump_json().encode()
+
+
+def _classified(run: int, n: int) -> tuple[bytes, bytes]:
+    classified = _classified_item(run, n)
+    return classified.item.item_id.encode(), classified.model_dump_json().encode()
+
+
+def _story_event(run: int, n: int) -> tuple[bytes, bytes]:
+    """The item's story event as the stories stage publishes it: a story of its own."""
+    from datetime import UTC, datetime
+
+    from wirewatch_shared.events import StoryEvent, StoryItemRef
+
+    classified = _classified_item(run, n)
+    item = classified.item
+    story_id = f"s-{run}-{n}"
+    event = StoryEvent(
+        kind="opened",
+        story_id=story_id,
+        position=1,
+        item=classified,
+        topics=tuple(m.topic for m in classified.matches),
+        item_count=1,
+        outlets=(item.feed_title,),
+        languages=(item.language or "en",),
+        first_seen=item.published,
+        items=(
+            StoryItemRef(
+                item_id=item.item_id,
+                outlet=item.feed_title,
+                title=item.title,
+                link=item.link,
+                language=item.language,
+                published=item.published,
+            ),
+        ),
+        assigned_at=datetime.now(UTC),
+    )
+    return story_id.encode(), event.model_dump_json().encode()
+
+
+def _py_spy(path: str | None, pid: int, seconds: float) -> subprocess.Popen[bytes] | None:
+    """``py-spy record`` of ``pid`` for ``seconds`` into ``path`` (collapsed stacks, every
+    sample from the thread holding the GIL: where the Python CPU goes), or None without a path."""
+    if not path:
+        return None
+    command = [str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(pid)]
+    command += ["--duration", str(round(seconds)), "--format", "raw", "--gil", "-o", path]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _transactions(database_url: str) -> int | None:
+    """Transactions so far in the bench database (PostgreSQL's statistics: about one per
+    connection checkout, a pool ping included), or None on SQLite."""
+    if not database_url.startswith("postgresql"):
+        return None
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url, poolclass=NullPool)
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_stat_force_next_flush()"))
+        n = conn.execute(
+            text(
+                "SELECT xact_commit + xact_rollback FROM pg_stat_database "
+                "WHERE datname = current_database()"
+            )
+        ).scalar_one()
+    engine.dispose()
+    return int(n)
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _baseline_cpu(bootstrap: str, url: str, count: int) -> tuple[float, float]:
+    """CPU seconds of this thread per message consumed by a bare aiokafka consumer, and per
+    bare httpx POST of an alert-sized body to ``url`` (8 at a time)."""
+    import uuid
+
+    from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+    from wirewatch_shared.kafka_admin import ensure_streams
+
+    topic = f"bench.baseline.{uuid.uuid4().hex[:6]}"
+    await asyncio.to_thread(ensure_streams, bootstrap, [topic], partitions=3)
+    messages = [_classified(0, n) for n in range(count)]
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks="all")
+    await producer.start()
+    await asyncio.gather(*[await producer.send(topic, v, key=k) for k, v in messages])
+    await producer.stop()
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", fetch_max_wait_ms=30
+    )
+    await consumer.start()
+    started = time.thread_time()
+    got = 0
+    while got < count:
+        batch = await consumer.getmany(timeout_ms=200, max_records=100)
+        got += sum(len(records) for records in batch.values())
+    consume_s = (time.thread_time() - started) / count
+    await consumer.stop()
+    body = messages[0][1]
+    gate = asyncio.Semaphore(8)
+    async with httpx.AsyncClient(trust_env=False) as client:
+
+        async def one() -> None:
+            async with gate:
+                response = await client.post(
+                    url, content=body, headers={"content-type": "application/json"}
+                )
+                response.raise_for_status()
+
+        await asyncio.gather(*(one() for _ in range(8)))  # connections open
+        started = time.thread_time()
+        await asyncio.gather(*(one() for _ in range(count)))
+        post_s = (time.thread_time() - started) / count
+    return consume_s, post_s
 
 
 async def kafka_main(args: argparse.Namespace) -> None:
@@ -190,12 +326,33 @@ async def kafka_main(args: argparse.Namespace) -> None:
         await asyncio.to_thread(
             ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
         )
+        story = args.alert_mode == "story"
         if args.record_only:
             _subscribe_digest(database_url, servers.url("/hook"))
         else:
-            subscribe(database_url, servers.url("/hook"), servers.url("/story"), ["item"])
+            subscribe(database_url, servers.url("/hook"), servers.url("/story"), [args.alert_mode])
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")
+        consume_s, post_s = await _baseline_cpu(
+            broker.bootstrap, servers.url("/ping"), args.baseline_messages
+        )
+        baseline_ms = ((2 if story else 1) * consume_s + post_s) * 1000
+        print(
+            f"baseline CPU per item: {baseline_ms:.3f} ms (bare aiokafka consume "
+            f"{consume_s * 1000:.3f} ms per message x {2 if story else 1}, bare httpx POST "
+            f"{post_s * 1000:.3f} ms)"
+        )
+
+        def cpu_line(cpu: float, items: int, xacts: tuple[int | None, int | None]) -> str:
+            per_item = cpu / items * 1000
+            line = (
+                f"  notify CPU {cpu:.1f} s = {per_item:.2f} ms per item "
+                f"= {per_item / baseline_ms:.1f}x baseline"
+            )
+            if xacts[0] is not None and xacts[1] is not None:
+                line += f"; {(xacts[1] - xacts[0]) / items:.1f} database transactions per item"
+            return line
+
         producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, linger_ms=5, acks="all")
         await producer.start()
         cluster = Cluster(broker.bootstrap, database_url, tmp)
@@ -203,11 +360,16 @@ async def kafka_main(args: argparse.Namespace) -> None:
             # 1. A backlog of classified items, then notify starts: how fast it drains it.
             messages = [_classified(1, n) for n in range(args.hop_items)]
             sends = [await producer.send(streams.CLASSIFIED, v, key=k) for k, v in messages]
+            if story:
+                events = [_story_event(1, n) for n in range(args.hop_items)]
+                sends += [await producer.send(streams.STORIES, v, key=k) for k, v in events]
             await asyncio.gather(*sends)
-            cluster.start("notify")
+            notify = cluster.start("notify")
             await cluster.wait_ready()
             cluster.sample()
             ready_rss = cluster.services[0].peak_rss_mb
+            xact_before = await asyncio.to_thread(_transactions, database_url)
+            cpu_before = _cpu_s(notify.process.pid)
             started = time.monotonic()
             marks: list[tuple[float, int]] = []
             while True:
@@ -221,6 +383,9 @@ async def kafka_main(args: argparse.Namespace) -> None:
                     raise TimeoutError(f"only {servers.delivered()} delivered")
                 await asyncio.sleep(0.1)
             seconds = time.monotonic() - started
+            hop_cpu = _cpu_s(notify.process.pid) - cpu_before
+            await asyncio.sleep(1.0)  # the last outcomes committed
+            hop_xacts = (xact_before, await asyncio.to_thread(_transactions, database_url))
             rate = _rate(marks)
             print(f"\nnotify hop: {args.hop_items} classified items waiting when notify starts")
             print(
@@ -231,6 +396,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
                 f"  notify consumed {rate:,.0f} msg/s = {rate / ceiling:.2f}x ceiling "
                 "(goal >= 0.5x)"
             )
+            print(cpu_line(hop_cpu, args.hop_items, hop_xacts))
             if args.record_only:
                 print(f"  (record only: digest subscription, nothing sent; {seconds:.1f} s)")
                 return
@@ -238,39 +404,57 @@ async def kafka_main(args: argparse.Namespace) -> None:
                 f"  all {args.hop_items} webhooks delivered {seconds:.1f} s after ready "
                 f"({args.hop_items / seconds:,.0f} alerts/s)"
             )
-            # 2. Steady load: classified publish -> webhook arrival.
-            before = set(servers.arrivals)
+            # Idle: nothing to consume or send (polls, ticks, fetches that come back empty).
+            cpu_before = _cpu_s(notify.process.pid)
+            await asyncio.sleep(args.idle_seconds)
+            idle = (_cpu_s(notify.process.pid) - cpu_before) / args.idle_seconds
+            print(f"\nidle for {args.idle_seconds:g} s: notify CPU {idle * 1000:.0f} ms per second")
+            # 2. Steady load: classified (story event) publish -> webhook arrival.
+            arrivals = servers.story_arrivals if story else servers.arrivals
+            before = set(arrivals)
             stamps: dict[str, float] = {}
             count = int(args.rate * args.steady_seconds)
+            xact_before = await asyncio.to_thread(_transactions, database_url)
+            cpu_before = _cpu_s(notify.process.pid)
+            spy = _py_spy(args.py_spy, notify.process.pid, args.steady_seconds + 1)
             begin = time.monotonic()
             pending = []
             for n in range(count):
                 key, value = _classified(2, n)
-                pending.append(
-                    (key.decode(), await producer.send(streams.CLASSIFIED, value, key=key))
-                )
+                sent = await producer.send(streams.CLASSIFIED, value, key=key)
+                if story:
+                    story_key, story_value = _story_event(2, n)
+                    sent = await producer.send(streams.STORIES, story_value, key=story_key)
+                pending.append((key.decode(), sent))
                 cluster.sample()
                 pause = begin + (n + 1) / args.rate - time.monotonic()
                 if pause > 0:
                     await asyncio.sleep(pause)
             for item_id, future in pending:
                 stamps[item_id] = (await future).timestamp / 1000
+            fed_s = time.monotonic() - begin
             deadline = time.monotonic() + 60
-            while len(set(servers.arrivals) - before) < count and time.monotonic() < deadline:
+            while len(set(arrivals) - before) < count and time.monotonic() < deadline:
                 cluster.sample()
                 await asyncio.sleep(0.1)
+            await asyncio.sleep(1.0)  # the last outcomes committed
+            steady_cpu = _cpu_s(notify.process.pid) - cpu_before
+            steady_xacts = (xact_before, await asyncio.to_thread(_transactions, database_url))
+            if spy is not None:
+                spy.wait()
             with servers.lock:
-                fresh = {k: v for k, v in servers.arrivals.items() if k not in before}
+                fresh = {k: v for k, v in arrivals.items() if k not in before}
             latency = [fresh[k] - t for k, t in stamps.items() if k in fresh]
             print(
-                f"\nsteady {args.rate:g} classified items/s for {args.steady_seconds:g} s: "
-                f"{len(latency)}/{count} delivered"
+                f"\nsteady {args.rate:g} classified items/s for {args.steady_seconds:g} s "
+                f"(fed in {fed_s:.1f} s): {len(latency)}/{count} delivered"
             )
             print(
-                f"  classified publish -> webhook: p50 {pct(latency, 0.5) * 1000:.0f} ms, "
+                f"  {'story event' if story else 'classified'} publish -> webhook: "
+                f"p50 {pct(latency, 0.5) * 1000:.0f} ms, "
                 f"p95 {pct(latency, 0.95) * 1000:.0f} ms, p99 {pct(latency, 0.99) * 1000:.0f} ms"
             )
-            notify = cluster.services[0]
+            print(cpu_line(steady_cpu, count, steady_xacts))
             print(f"\npeak RSS: notify {notify.peak_rss_mb:.0f} MB (goal <= 150 MB)")
         finally:
             await producer.stop()
@@ -344,6 +528,25 @@ async def main() -> None:
         "--record-only",
         action="store_true",
         help="with --kafka: a digest subscription, so only consuming + recording is measured",
+    )
+    parser.add_argument(
+        "--alert-mode",
+        choices=("item", "story"),
+        default="item",
+        help="with --kafka: the subscription's mode; story also puts each item's story "
+        "event on the stories topic (as in bench/pipeline.py)",
+    )
+    parser.add_argument(
+        "--baseline-messages", type=int, default=2000, help="with --kafka: for the CPU baseline"
+    )
+    parser.add_argument(
+        "--py-spy",
+        metavar="PATH",
+        help="with --kafka: py-spy record notify during the steady phase into PATH "
+        "(collapsed stacks)",
+    )
+    parser.add_argument(
+        "--idle-seconds", type=float, default=5.0, help="with --kafka: the idle CPU window"
     )
     parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--steady-seconds", type=float, default=20.0)
