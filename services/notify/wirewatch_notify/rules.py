@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy import func
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import col, select
 from wirewatch_shared.db import session_scope
 
@@ -47,12 +48,16 @@ def active_rules(engine: Engine) -> list[SubscriptionRule]:
         return [rule_of(s) for s in subs if not s.awaiting_confirmation]
 
 
-def _version(engine: Engine) -> tuple[int, datetime | None]:
-    with session_scope(engine) as session:
-        count, latest = session.exec(
-            select(func.count(), func.max(Subscription.updated_at)).select_from(Subscription)
-        ).one()
-        return int(count), latest
+_SUBSCRIPTIONS = Subscription.__table__  # type: ignore[attr-defined]
+# One Core statement, built once: it runs for every batch of every consumer.
+_VERSION = sa.select(func.count(), func.max(_SUBSCRIPTIONS.c.updated_at)).select_from(
+    _SUBSCRIPTIONS
+)
+
+
+def _version(conn: Connection) -> tuple[int, datetime | None]:
+    count, latest = conn.execute(_VERSION).one()
+    return int(count), latest
 
 
 class RuleCache:
@@ -67,7 +72,8 @@ class RuleCache:
         self._indexes = (RuleIndex(()), RuleIndex(()))
 
     def _both(self) -> tuple[RuleIndex, RuleIndex]:
-        version = _version(self.engine)
+        with self.engine.connect() as conn:
+            version = _version(conn)
         with self._lock:
             if version == self._version:
                 return self._indexes
