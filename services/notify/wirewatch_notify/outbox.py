@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
@@ -43,8 +43,8 @@ class NewDelivery:
     cancelled: bool = False  # recorded only to take its key (never sent)
 
 
-def _insert_ignoring_duplicates(engine: Engine) -> Any:
-    dialect = engine.dialect.name
+def _insert_ignoring_duplicates(conn: Connection) -> Any:
+    dialect = conn.dialect.name
     if dialect == "postgresql":
         return postgresql.insert(_TABLE).on_conflict_do_nothing(
             index_elements=["subscription_id", "item_id"]
@@ -85,15 +85,22 @@ def enqueue(engine: Engine, deliveries: Sequence[NewDelivery]) -> int:
     One transaction and one statement for the whole batch; returns how many were new."""
     if not deliveries:
         return 0
-    rows = delivery_rows(deliveries, utcnow())
     with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            return _enqueue_postgres(conn, rows)
-        stmt = _insert_ignoring_duplicates(engine)
-        # RETURNING counts the rows really inserted (rowcount is unreliable for
-        # multi-row inserts); conflicting rows return nothing.
-        result = conn.execute(stmt.returning(_TABLE.c.id), rows)
-        return len(result.all())
+        return insert_deliveries(conn, deliveries)
+
+
+def insert_deliveries(conn: Connection, deliveries: Sequence[NewDelivery]) -> int:
+    """:func:`enqueue` in the caller's transaction (``conn``); how many were new."""
+    if not deliveries:
+        return 0
+    rows = delivery_rows(deliveries, utcnow())
+    if conn.dialect.name == "postgresql":
+        return _enqueue_postgres(conn, rows)
+    stmt = _insert_ignoring_duplicates(conn)
+    # RETURNING counts the rows really inserted (rowcount is unreliable for
+    # multi-row inserts); conflicting rows return nothing.
+    result = conn.execute(stmt.returning(_TABLE.c.id), rows)
+    return len(result.all())
 
 
 # The batch is one JSON array of rows, unpacked by PostgreSQL (as jsonb: parsed once;

@@ -71,8 +71,11 @@ class RuleCache:
         self._version: tuple[int, datetime | None] | None = None
         self._indexes = (RuleIndex(()), RuleIndex(()))
 
-    def _both(self) -> tuple[RuleIndex, RuleIndex]:
-        with self.engine.connect() as conn:
+    def _both(self, conn: Connection | None = None) -> tuple[RuleIndex, RuleIndex]:
+        if conn is None:
+            with self.engine.connect() as own:
+                version = _version(own)
+        else:
             version = _version(conn)
         with self._lock:
             if version == self._version:
@@ -86,13 +89,15 @@ class RuleCache:
             self._version, self._indexes = version, indexes
         return indexes
 
-    def index(self) -> RuleIndex:
-        """Item-mode subscriptions (alerts from the classified stream)."""
-        return self._both()[0]
+    def index(self, conn: Connection | None = None) -> RuleIndex:
+        """Item-mode subscriptions (alerts from the classified stream); ``conn``: check
+        the version on it (the caller's transaction) instead of a connection of its own."""
+        return self._both(conn)[0]
 
-    def story_index(self) -> RuleIndex:
-        """Story-mode subscriptions (alerts from story events)."""
-        return self._both()[1]
+    def story_index(self, conn: Connection | None = None) -> RuleIndex:
+        """Story-mode subscriptions (alerts from story events); ``conn`` as for
+        :meth:`index`."""
+        return self._both(conn)[1]
 
     def get(self) -> list[SubscriptionRule]:
         item, story = self._both()

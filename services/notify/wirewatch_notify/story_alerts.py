@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 from wirewatch_shared.events import StoryEvent, TopicMatch
 
 from wirewatch_notify.matching import RuleIndex, SubscriptionRule
@@ -41,17 +41,14 @@ def followup_key(story_id: str) -> str:
     return f"story:{story_id}:grown"
 
 
-def opened_pairs(engine: Engine, story_ids: Iterable[str]) -> set[tuple[int, str]]:
+def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, str]]:
     """(subscription, story) pairs whose opening alert is already recorded."""
     keys = {opening_key(s): s for s in story_ids}
     if not keys:
         return set()
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(_TABLE.c.subscription_id, _TABLE.c.item_id).where(
-                _TABLE.c.item_id.in_(list(keys))
-            )
-        ).all()
+    rows = conn.execute(
+        select(_TABLE.c.subscription_id, _TABLE.c.item_id).where(_TABLE.c.item_id.in_(list(keys)))
+    ).all()
     return {(int(sub_id), keys[item_id]) for sub_id, item_id in rows}
 
 
