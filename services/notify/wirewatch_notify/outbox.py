@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, update
+from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
@@ -301,6 +301,32 @@ def failure_outcome(
     )
 
 
+# The sent outcomes of a group commit: built once (they run for every commit), the ids
+# one expanding parameter. The first returns each row's kind, so the digests' alerts are
+# only looked for when a digest was sent.
+_NOW = bindparam("now", type_=_TABLE.c.updated_at.type)
+_MARK_SENT = (
+    update(_TABLE)
+    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        status=DeliveryStatus.SENT,
+        sent_at=_NOW,
+        updated_at=_NOW,
+        last_error=None,
+        attempts=_TABLE.c.attempts + 1,
+    )
+    .returning(_TABLE.c.id, _TABLE.c.kind)
+)
+_MARK_BATCHED_SENT = (
+    update(_TABLE)
+    .where(
+        _TABLE.c.batch_id.in_(bindparam("ids", expanding=True)),
+        _TABLE.c.status == DeliveryStatus.BATCHED,
+    )
+    .values(status=DeliveryStatus.SENT, sent_at=_NOW, updated_at=_NOW)
+)
+
+
 def record_outcomes(engine: Engine, outcomes: Sequence[Outcome]) -> None:
     """Write many outcomes in one transaction (one commit: the worker's group commit)."""
     if not outcomes:
@@ -309,23 +335,10 @@ def record_outcomes(engine: Engine, outcomes: Sequence[Outcome]) -> None:
     sent = [o.delivery_id for o in outcomes if o.status == DeliveryStatus.SENT]
     with engine.begin() as conn:
         if sent:
-            conn.execute(
-                update(_TABLE)
-                .where(_TABLE.c.id.in_(sent))
-                .values(
-                    status=DeliveryStatus.SENT,
-                    sent_at=now,
-                    updated_at=now,
-                    last_error=None,
-                    attempts=_TABLE.c.attempts + 1,
-                )
-            )
-            # A sent digest delivers every alert batched into it.
-            conn.execute(
-                update(_TABLE)
-                .where(_TABLE.c.batch_id.in_(sent), _TABLE.c.status == DeliveryStatus.BATCHED)
-                .values(status=DeliveryStatus.SENT, sent_at=now, updated_at=now)
-            )
+            kinds = conn.execute(_MARK_SENT, {"ids": sent, "now": now}).all()
+            digests = [row.id for row in kinds if row.kind == DeliveryKind.DIGEST]
+            if digests:  # a sent digest delivers every alert batched into it
+                conn.execute(_MARK_BATCHED_SENT, {"ids": digests, "now": now})
         for outcome in outcomes:
             if outcome.release:
                 stmt = update(_TABLE).where(
