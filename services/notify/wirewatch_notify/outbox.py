@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
@@ -189,7 +190,7 @@ def claim(
         chosen = [
             delivery_id
             for delivery_id, sub_id in candidates
-            if delivery_id is not None and (accept is None or accept(delivery_id, subs.get(sub_id)))
+            if accept is None or accept(delivery_id, subs.get(sub_id))
         ][:limit]
         if not chosen:
             return []
@@ -197,22 +198,29 @@ def claim(
     return [Claimed(d, subs.get(d.subscription_id)) for d in claimed]
 
 
+# The due candidates: Core statements built once (every claim runs one, most of them
+# finding nothing), run on the session's connection without the ORM's execution path.
+_DUE = (
+    sa.select(_TABLE.c.id, _TABLE.c.subscription_id)
+    .where(
+        _TABLE.c.status == DeliveryStatus.PENDING,
+        _TABLE.c.next_attempt_at <= bindparam("now", type_=_TABLE.c.next_attempt_at.type),
+    )
+    .order_by(_TABLE.c.next_attempt_at)
+    .limit(bindparam("limit", type_=sa.Integer))
+)
+_DUE_EXCLUDING = _DUE.where(_TABLE.c.subscription_id.not_in(bindparam("excluded", expanding=True)))
+
+
 def _due_candidates(
     session: Session, now: datetime, limit: int, excluded: list[int]
-) -> list[tuple[int | None, int]]:
+) -> list[tuple[int, int]]:
     """Ids and subscriptions of the first ``limit`` due pending deliveries, soonest first."""
-    query = (
-        select(Delivery.id, Delivery.subscription_id)
-        .where(
-            col(Delivery.status) == DeliveryStatus.PENDING,
-            col(Delivery.next_attempt_at) <= now,
-        )
-        .order_by(col(Delivery.next_attempt_at))
-        .limit(limit)
-    )
+    params: dict[str, Any] = {"now": now, "limit": limit}
     if excluded:
-        query = query.where(col(Delivery.subscription_id).not_in(excluded))
-    return list(session.exec(query))
+        params["excluded"] = excluded
+    rows = session.connection().execute(_DUE_EXCLUDING if excluded else _DUE, params)
+    return [(int(delivery_id), int(sub_id)) for delivery_id, sub_id in rows]
 
 
 def _claim_rows(
