@@ -31,6 +31,13 @@ baseline, much less.
 
     .venv/bin/python bench/notify_bench.py --kafka [--hop-items 5000 --rate 100]
     .venv/bin/python bench/notify_bench.py --kafka --alert-mode story --hop-items 2000
+
+Story path (``--story-path EVENTS``): in this process, no broker, one story event per
+batch at ``--rate``/s through ``NotifyService.handle_story_events`` and the real delivery
+worker (fresh PostgreSQL database, the uvicorn receiver): CPU per alert, pool checkouts
+and claims per alert (what each message costs on the database side).
+
+    .venv/bin/python bench/notify_bench.py --story-path 1000
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import structlog
@@ -462,6 +469,79 @@ async def kafka_main(args: argparse.Namespace) -> None:
     servers.stop()
 
 
+async def story_path(events_n: int, rate: float) -> None:
+    """The story path in this process, one story event per batch at ``rate``/s
+    (``NotifyService.handle_story_events``, no broker), the real delivery worker sending to
+    the uvicorn receiver, a fresh PostgreSQL database: CPU per alert (this process), pool
+    checkouts and claims per alert."""
+    from sqlalchemy import event
+    from wirewatch_notify import outbox, subscriptions
+    from wirewatch_notify.models import DeliveryStatus
+    from wirewatch_shared.events import StoryEvent
+
+    from tests.notify.support import make_service
+
+    url = _fresh_postgres()
+    port = free_port()
+    receiver = start_receiver(port)
+    try:
+        service = make_service(
+            url, log_level="WARNING", delivery_tick_s=0.2, webhook_timeout_s=15.0
+        )
+        target = f"http://127.0.0.1:{port}/hook"
+        data = {"topics": ["repatriation-flights"], "channel": "webhook", "target": target}
+        subscriptions.create_subscription(
+            service.engine, subscriptions.parse_create({**data, "alert_mode": "story"}), service.box
+        )
+        events = [StoryEvent.model_validate_json(_story_event(9, n)[1]) for n in range(events_n)]
+        counts = {"checkouts": 0, "claims": 0, "empty": 0}
+
+        def checkout(*_: object) -> None:
+            counts["checkouts"] += 1
+
+        event.listen(service.engine.pool, "checkout", checkout)
+        real_claim = outbox.claim
+
+        def claim(*args: Any, **kwargs: Any) -> list[outbox.Claimed]:
+            got = real_claim(*args, **kwargs)
+            counts["claims"] += 1
+            counts["empty"] += not got
+            return got
+
+        outbox.claim = claim  # type: ignore[assignment]
+        stop = asyncio.Event()
+        task = asyncio.create_task(service.worker.run(stop))
+        await asyncio.sleep(1.0)
+        started_cpu, started = time.process_time(), time.monotonic()
+        for n, story_event in enumerate(events):
+            await service.handle_story_events([story_event])
+            pause = started + (n + 1) / rate - time.monotonic()
+            if pause > 0:
+                await asyncio.sleep(pause)
+        while True:
+            done = await asyncio.to_thread(outbox.count_by_status, service.engine)
+            if done.get(DeliveryStatus.SENT, 0) >= events_n:
+                break
+            await asyncio.sleep(0.05)
+        cpu = time.process_time() - started_cpu
+        stop.set()
+        await task
+        outbox.claim = real_claim  # type: ignore[assignment]
+        for channel in service.channels.values():
+            await channel.aclose()
+        service.engine.dispose()
+    finally:
+        receiver.terminate()
+        receiver.wait()
+        _drop_postgres(url)
+    per = {k: v / events_n for k, v in counts.items()}
+    print(
+        f"story path, {events_n} events at {rate:g}/s, one per batch: CPU "
+        f"{cpu / events_n * 1000:.2f} ms per alert; per alert {per['checkouts']:.2f} pool "
+        f"checkouts, {per['claims']:.2f} claims ({per['empty']:.2f} empty)"
+    )
+
+
 def _subscribe_digest(database_url: str, target: str) -> None:
     """A subscription whose alerts are held for an hour: the Kafka side alone is measured."""
     from wirewatch_notify import subscriptions
@@ -540,6 +620,12 @@ async def main() -> None:
         "--baseline-messages", type=int, default=2000, help="with --kafka: for the CPU baseline"
     )
     parser.add_argument(
+        "--story-path",
+        type=int,
+        metavar="EVENTS",
+        help="the story path in this process, one event per batch at --rate (PostgreSQL)",
+    )
+    parser.add_argument(
         "--py-spy",
         metavar="PATH",
         help="with --kafka: py-spy record notify during the steady phase into PATH "
@@ -557,6 +643,9 @@ async def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     if args.kafka:
         await kafka_main(args)
+        return
+    if args.story_path:
+        await story_path(args.story_path, args.rate)
         return
     fresh = args.postgres and not args.database_url
     if fresh:
