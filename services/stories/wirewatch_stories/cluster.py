@@ -568,6 +568,19 @@ class _Scorer:
         dot = sum(map(self.squared.__getitem__, shared))
         score = dot / ((self.norm * other) or 1.0)
         revises = (self.update or member.update) and self._revises(member)  # rare: test first
+        # One factor at a time, in this order, so scores stay bit-identical.
+        score *= self._count_factor(member, revises)
+        country, region = self._place_factors(member)
+        score *= country
+        score *= region
+        if self.published is not None and not revises:
+            score *= self._time_factor(member)
+        return score
+
+    def _count_factor(self, member: _Member, revises: bool) -> float:
+        """:data:`CONFLICT_FACTOR` when the two give different counts of one kind (not
+        when one revises or is an early toll of the other, nor when estimates agree) or
+        different ordinals ("second flight" against "third flight")."""
         mine, theirs = self.counts, member.counts
         if (
             revises
@@ -579,16 +592,20 @@ class _Scorer:
             not (self.hedges or member.hedges)  # estimates can only lift a conflict
             or _conflict(mine, self.ordinals, theirs, member.ordinals, *self._hedges(member))
         ):
-            score *= CONFLICT_FACTOR
+            return CONFLICT_FACTOR
+        return 1.0
+
+    def _place_factors(self, member: _Member) -> tuple[float, float]:
+        """The country factor (a conflict cuts, the same two or more countries raise:
+        with a count conflict 0.6 in all) and the region factor."""
         if countries_conflict(self.named, member.named):
-            score *= COUNTRY_CONFLICT_FACTOR
+            country = COUNTRY_CONFLICT_FACTOR
         elif len(self.countries) >= 2 and self.countries == member.countries:
-            score *= ROUTE_FACTOR  # (a count conflict still cuts it: 0.6 in all)
-        if countries_conflict(self.regions, member.regions):
-            score *= REGION_CONFLICT_FACTOR
-        if self.published is not None and not revises:
-            score *= self._time_factor(member)
-        return score
+            country = ROUTE_FACTOR
+        else:
+            country = 1.0
+        region = REGION_CONFLICT_FACTOR if countries_conflict(self.regions, member.regions) else 1.0
+        return country, region
 
     def _revises(self, member: _Member) -> bool:
         """The later of the two updates a toll, published at most :data:`UPDATE_S` after
