@@ -123,7 +123,7 @@ UPDATE_S = 7 * 86400.0
 # dead" against "170 dead or missing"; 18, then 16 after a recount). Two items that both
 # give a toll (a ``k:dead`` or ``k:missing`` cue) published at most TOLL_S apart are
 # compared without the count cut; every other cue and conflict still holds. Added after
-# tests/data/stories_evening.jsonl (see docs/stories.md, Quality).
+# tests/data/stories_evening.jsonl (see docs/measurements/stories.md).
 TOLL_S = 48 * 3600.0
 _TOLL_KINDS = ("k:dead:", "k:missing:")
 # Twin stories: the second report of an event often scores just under the threshold with
@@ -165,7 +165,7 @@ def _kinds(cues: Iterable[str], counts: tuple[int, ...]) -> frozenset[str]:
     """What the item's counts count (``k:`` cues: the dead, the missing, the saved, those on
     board) when each of its counts says so; empty when one does not. Two items whose counts
     are all of different kinds ("100 migrants aboard" against "147 migrants rescued") give
-    no count conflict (figures in docs/stories.md, Quality)."""
+    no count conflict (figures in docs/measurements/stories.md)."""
     typed = [c.split(":") for c in cues if c[:2] == "k:"]
     if not counts or not typed or not set(counts) <= {int(value) for _, _, value in typed}:
         return _NO_KINDS
