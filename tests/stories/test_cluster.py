@@ -839,10 +839,11 @@ def test_eighteenth_never_seen_set_stays_above_its_floor() -> None:
     six orders: precision is what fails, on one-country or one-pair look-alikes days apart
     (Greece's asylum freeze and a child's drowning off Lesbos the next day, both naming Greece and
     Turkey; Rackete's arrest and her release three days on, bridged by the hearing between them;
-    Honduras' further agreements two days after its asylum agreement). No change was kept after
-    it (docs/stories.md, Quality), so its first figures are its floor."""
+    Honduras' further agreements two days after its asylum agreement). The nineteenth round's
+    event-kind cut (a policy against a drowning) parts the freeze from the drowning: 0.819
+    (precision 0.771), 1.200 alerts per story, its check half unchanged at 0.835 / 1.400."""
     report = _report_of(twilight_rows())
-    assert report.pairwise_f1 >= 0.79 and report.pairwise_precision >= 0.72
+    assert report.pairwise_f1 >= 0.81 and report.pairwise_precision >= 0.77
     assert report.alerts_per_story <= 1.20
 
 
