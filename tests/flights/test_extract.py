@@ -1484,3 +1484,16 @@ def test_two_destinations_aboard_one_charter_leave_the_sender_alone() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination) == ("AU", None)
+
+
+def test_a_removal_done_told_as_a_noun_is_specific() -> None:
+    # sunrise fl-9734: "realizó ... la deportación de 34 colombianos", no flight word
+    flight = extract(
+        "Migración realiza nuevas deportaciones del memorándum de entendimiento de EE.UU.",
+        "El Servicio Nacional de Migración realizó este jueves, 30 de octubre, la deportación de "
+        "34 colombianos, en cumplimiento de las disposiciones del Memorándum de Entendimiento "
+        "suscrito entre Panamá y Estados Unidos.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("PA", "CO", 34)

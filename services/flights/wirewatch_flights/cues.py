@@ -755,6 +755,11 @@ SPECIFIC = _words(
     r"repatriara\w*", r"will deport", r"will expel",
     r"(?:sera|seran|van a ser) (?:deportad|expulsad|repatriad)[oa]s", r"will be deported",
     r"(?:deportad|expulsad|enviad|devuelt|repatriad)[oa]s (?:este|esta|el|hoy|ayer) \w+ a",
+    # a removal done, told as a noun ("El Servicio Nacional de Migración realizó este jueves,
+    # 30 de octubre, la deportación de 34 colombianos", sunrise fl-9734)
+    r"(?:realizo|realizaron|ejecuto|ejecutaron|concreto|concretaron|llevo a cabo|"
+    r"llevaron a cabo|carried out|conducted)(?: [\w,]+){0,6}? (?:la|las|the) (?:deportacion|"
+    r"deportaciones|expulsion|expulsiones|repatriacion|deportation|removal|expulsion)",
 )  # fmt: skip
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
