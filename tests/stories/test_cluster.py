@@ -52,6 +52,7 @@ from tests.stories.support import (
     predawn_rows,
     saturday_rows,
     sunrise_rows,
+    twilight_rows,
     unseen_rows,
 )
 from wirewatch.cli.stories_cmds import _entity_finder, story_part
@@ -828,6 +829,19 @@ def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
     country conflict's factor 0.5 -> 0.4) takes it to 0.967, precision 1.000."""
     report = _report_of(evening_rows())
     assert report.pairwise_f1 >= 0.96 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.20
+
+
+def test_eighteenth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_twilight.jsonl: 0.791 pairwise F1 (precision 0.724, recall 0.873) and
+    1.200 alerts per story when first measured with main's code, before any change, the same in
+    six orders: precision is what fails, on one-country or one-pair look-alikes days apart
+    (Greece's asylum freeze and a child's drowning off Lesbos the next day, both naming Greece and
+    Turkey; Rackete's arrest and her release three days on, bridged by the hearing between them;
+    Honduras' further agreements two days after its asylum agreement). No change was kept after
+    it (docs/stories.md, Quality), so its first figures are its floor."""
+    report = _report_of(twilight_rows())
+    assert report.pairwise_f1 >= 0.79 and report.pairwise_precision >= 0.72
     assert report.alerts_per_story <= 1.20
 
 

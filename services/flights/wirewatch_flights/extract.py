@@ -116,9 +116,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
     between two countries resuming, still counts; a court ruling or a policy does not,
     unless people were actually removed."""
-    if _first(parts, cues.LAND_OR_SEA) or _tally_over_a_span(parts):
-        return None
-    if _first(parts, cues.STATES_TALLY) or _citizens_home(parts):
+    if _tally_or_no_removal(parts):
         return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
@@ -130,13 +128,26 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if specific is None:
         return None
     people = _people(parts) is not None
-    if resuming is None:
-        dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or stopped or (dated and strong) or _route(parts)):
-            return None
+    if resuming is None and not (people or stopped or _route(parts) or (strong and _dated(parts))):
+        return None
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _tally_or_no_removal(parts: list[Part]) -> bool:
+    """With no flight word: returns over land or sea, a tally over a span of time or of
+    several states, or a state's citizens brought home; none of them is one flight."""
+    return bool(
+        _first(parts, cues.LAND_OR_SEA)
+        or _tally_over_a_span(parts)
+        or _first(parts, cues.STATES_TALLY)
+        or _citizens_home(parts)
+    )
+
+
+def _dated(parts: list[Part]) -> bool:
+    return any(date_mentions(p.text, date.today()) for p in parts)
 
 
 def _tally_over_a_span(parts: list[Part]) -> bool:

@@ -123,7 +123,7 @@ UPDATE_S = 7 * 86400.0
 # dead" against "170 dead or missing"; 18, then 16 after a recount). Two items that both
 # give a toll (a ``k:dead`` or ``k:missing`` cue) published at most TOLL_S apart are
 # compared without the count cut; every other cue and conflict still holds. Added after
-# tests/data/stories_evening.jsonl (see docs/stories.md, Quality).
+# tests/data/stories_evening.jsonl (see docs/measurements/stories.md).
 TOLL_S = 48 * 3600.0
 _TOLL_KINDS = ("k:dead:", "k:missing:")
 # Twin stories: the second report of an event often scores just under the threshold with
@@ -165,7 +165,7 @@ def _kinds(cues: Iterable[str], counts: tuple[int, ...]) -> frozenset[str]:
     """What the item's counts count (``k:`` cues: the dead, the missing, the saved, those on
     board) when each of its counts says so; empty when one does not. Two items whose counts
     are all of different kinds ("100 migrants aboard" against "147 migrants rescued") give
-    no count conflict (figures in docs/stories.md, Quality)."""
+    no count conflict (figures in docs/measurements/stories.md)."""
     typed = [c.split(":") for c in cues if c[:2] == "k:"]
     if not counts or not typed or not set(counts) <= {int(value) for _, _, value in typed}:
         return _NO_KINDS
@@ -568,6 +568,19 @@ class _Scorer:
         dot = sum(map(self.squared.__getitem__, shared))
         score = dot / ((self.norm * other) or 1.0)
         revises = (self.update or member.update) and self._revises(member)  # rare: test first
+        # One factor at a time, in this order, so scores stay bit-identical.
+        score *= self._count_factor(member, revises)
+        country, region = self._place_factors(member)
+        score *= country
+        score *= region
+        if self.published is not None and not revises:
+            score *= self._time_factor(member)
+        return score
+
+    def _count_factor(self, member: _Member, revises: bool) -> float:
+        """:data:`CONFLICT_FACTOR` when the two give different counts of one kind (not
+        when one revises or is an early toll of the other, nor when estimates agree) or
+        different ordinals ("second flight" against "third flight")."""
         mine, theirs = self.counts, member.counts
         if (
             revises
@@ -579,16 +592,20 @@ class _Scorer:
             not (self.hedges or member.hedges)  # estimates can only lift a conflict
             or _conflict(mine, self.ordinals, theirs, member.ordinals, *self._hedges(member))
         ):
-            score *= CONFLICT_FACTOR
+            return CONFLICT_FACTOR
+        return 1.0
+
+    def _place_factors(self, member: _Member) -> tuple[float, float]:
+        """The country factor (a conflict cuts, the same two or more countries raise:
+        with a count conflict 0.6 in all) and the region factor."""
         if countries_conflict(self.named, member.named):
-            score *= COUNTRY_CONFLICT_FACTOR
+            country = COUNTRY_CONFLICT_FACTOR
         elif len(self.countries) >= 2 and self.countries == member.countries:
-            score *= ROUTE_FACTOR  # (a count conflict still cuts it: 0.6 in all)
-        if countries_conflict(self.regions, member.regions):
-            score *= REGION_CONFLICT_FACTOR
-        if self.published is not None and not revises:
-            score *= self._time_factor(member)
-        return score
+            country = ROUTE_FACTOR
+        else:
+            country = 1.0
+        region = REGION_CONFLICT_FACTOR if countries_conflict(self.regions, member.regions) else 1.0
+        return country, region
 
     def _revises(self, member: _Member) -> bool:
         """The later of the two updates a toll, published at most :data:`UPDATE_S` after
