@@ -51,7 +51,7 @@ def afternoon_check_ids() -> frozenset[str]:
     ids sorted and shuffled with random.Random(AFTERNOON_SEED), the first half to check (an odd
     stratum gives its extra item to check on a coin of the same generator). Its items were not
     read one by one during the sixteenth round (only its counts were); since the seventeenth
-    round it is development data like the dev half (docs/flights.md, "Seventeenth round")."""
+    round it is development data like the dev half (docs/measurements/flights.md)."""
     import random
 
     lines = [json.loads(x) for x in AFTERNOON.read_text(encoding="utf-8").splitlines() if x]
@@ -77,8 +77,8 @@ def twilight_check_ids() -> frozenset[str]:
     """The check half of flights_twilight.jsonl, drawn as `afternoon_check_ids` draws the afternoon
     one (per language and report/negative stratum, ids sorted and shuffled with
     random.Random(TWILIGHT_SEED), the first half to check, an odd stratum's extra item on a coin of
-    the same generator). Its items are only counted, never read one by one (docs/flights.md,
-    "Eighteenth round")."""
+    the same generator). Its items are only counted, never read one by one
+    (docs/measurements/flights.md, "Eighteenth round")."""
     import random
 
     lines = [json.loads(x) for x in TWILIGHT.read_text(encoding="utf-8").splitlines() if x]
