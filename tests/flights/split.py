@@ -93,3 +93,30 @@ def twilight_check_ids() -> frozenset[str]:
         size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
         check.update(ids[:size])
     return frozenset(check)
+
+
+NIGHTFALL = Path(__file__).resolve().parents[1] / "data" / "flights_nightfall.jsonl"
+NIGHTFALL_SEED = 20261219
+"""Fixed before the nightfall set was measured or any of its errors read (nineteenth round)."""
+
+
+def nightfall_check_ids() -> frozenset[str]:
+    """The check half of flights_nightfall.jsonl, drawn as `twilight_check_ids` draws the twilight
+    one (per language and report/negative stratum, ids sorted and shuffled with
+    random.Random(NIGHTFALL_SEED), the first half to check, an odd stratum's extra item on a coin
+    of the same generator). Its items are only counted, never read one by one
+    (docs/measurements/flights.md, "Nineteenth round")."""
+    import random
+
+    lines = [json.loads(x) for x in NIGHTFALL.read_text(encoding="utf-8").splitlines() if x]
+    strata: dict[tuple[str, bool], list[str]] = {}
+    for obj in lines:
+        strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
+    rng = random.Random(NIGHTFALL_SEED)
+    check: set[str] = set()
+    for key in sorted(strata):
+        ids = sorted(strata[key])
+        rng.shuffle(ids)
+        size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
+        check.update(ids[:size])
+    return frozenset(check)
