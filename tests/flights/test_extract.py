@@ -1497,3 +1497,49 @@ def test_a_removal_done_told_as_a_noun_is_specific() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination, flight.people) == ("PA", "CO", 34)
+
+
+# Nineteenth round: the nightfall set's dev half (tests/data/flights_nightfall.jsonl,
+# `nightfall_check_ids` in split.py holds the check half out).
+
+
+def test_a_month_before_a_year_makes_it_a_date() -> None:
+    # nightfall fl-19008: "On 4th December, 2019 members from the Garda ..." is no head count
+    # of 2019; "the flight left Dublin Airport" is a departure; "planned stops in Tirana" are
+    # stopovers, neither a plan for the flight nor a flight stopped
+    flight = extract(
+        "Return of Persons with Deportation Orders",
+        "On 4th December, 2019 members from the Garda National Immigration Bureau assisted in a "
+        "joint return operation, co-ordinated by Frontex, to remove Albanian and Georgian "
+        "Nationals, who were the subject of Deportation Orders. The flight left Dublin Airport "
+        "with planned stops in Tirana, Albania and Tbilisi, Georgia.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people is None
+    assert flight.status == "completed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("A charter with 40 deportees landed in Lagos on Tuesday after two stops.", "completed"),
+        ("The plane left Stansted with 30 deportees and scheduled stops in Accra.", "completed"),
+        ("A judge stops the charter flight carrying 40 deportees to Kingston.", "blocked"),
+    ],
+)
+def test_stops_as_a_noun_is_a_stopover(sentence: str, status: str) -> None:
+    flight = extract("Deportation flight to Nigeria", sentence, PUBLISHED)
+    assert flight is not None
+    assert flight.status == status
+
+
+def test_a_year_after_a_month_is_no_head_count() -> None:
+    flight = extract(
+        "Deportation flight lands in Tirana",
+        "In March, 2024 deportees were flown from Dublin to Tirana on a charter flight, the "
+        "Garda said.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people != 2024

@@ -953,6 +953,7 @@ COMPLETED_FINITE = _words(
     r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
+    r"(?:flight|plane|aircraft|charter|jet) left",  # "The flight left Dublin Airport"
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     r"(?:is|are) carrying out", r"sends", r"violated",
@@ -1055,6 +1056,17 @@ border in March 2020 ..., the ABF has removed 711 unlawful non-citizens"): the c
 is a running total since then, not one flight's."""
 YEAR_BEFORE = re.compile(r"\b(?:of|in|since|for|de|en|del|desde|para)\s+$")
 """Before a year ("the first flight of 2026 to return asylum seekers"): not a head count."""
+MONTH_YEAR_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?\s+$")
+"""A month before a year ("On 4th December, 2019 members from the Garda ..."): a date,
+not a head count of 2019."""
+STOPS_NOUN_BEFORE = re.compile(
+    r"\b(?:planned|scheduled|technical|refuel(?:l)?ing|brief|two|three|several|with)\s+$"
+)
+"""Before "stops" as a noun ("The flight left Dublin Airport with planned stops in Tirana"):
+stopovers on the route, not a flight stopped."""
+STOPS_AFTER = re.compile(r"^\s+(?:stops|stopovers?|stop-overs?|layovers?)\b")
+"""After "planned / scheduled" ("with planned stops in Tirana and Tbilisi"): the stopovers
+are planned, not the flight."""
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"

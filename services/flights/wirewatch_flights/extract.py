@@ -739,7 +739,9 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
-    if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
+    if 1900 <= number.value <= 2100 and (
+        not noun or cues.YEAR_BEFORE.search(before) or cues.MONTH_YEAR_BEFORE.search(before)
+    ):
         return False
     if number.value <= 31 and (
         cues.DAY_MONTH_BEFORE.search(before) or cues.DAY_MONTH_AFTER.match(after)
@@ -830,7 +832,8 @@ def _planned(
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
         attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
-        if attributive or cues.POST_ARRIVAL_AFTER.match(folded[m.end() : m.end() + 40]):
+        after = folded[m.end() : m.end() + 40]
+        if attributive or cues.POST_ARRIVAL_AFTER.match(after) or cues.STOPS_AFTER.match(after):
             complement = complement or m
             continue
         if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
@@ -876,6 +879,10 @@ def _blocking(
             continue
         if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
             continue  # "won't suspend deportations": not blocked
+        if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
+            folded[max(0, blocked.start() - 25) : blocked.start()]
+        ):
+            continue  # "with planned stops in Tirana": stopovers, not a flight stopped
         if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
             continue  # "diverted to Manaus ... landed": it still landed
         if cues.REJECTED_PEOPLE_AFTER.match(
