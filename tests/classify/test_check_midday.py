@@ -45,11 +45,15 @@ FILES = {
 # English item (counts only). The same model with the afternoon check half still held back
 # keeps 0.906 and scores the same on the evening check half, so pooling, not the v15 rules,
 # moves it (as in the thirteenth round). The two border-policy floors fall by that one item.
-F1_FLOOR = {"repatriation-flights": 0.95, "border-policy": 0.88}
+# Fifteenth round (border-policy v16; the twilight dev half pooled, its check half held back;
+# counts only): border-policy 0.885 -> 0.902 (en 0.857 -> 0.889, es 0.917), repatriation-flights
+# 0.957, negatives tagged 0/17. The same data fitted with the v15 rules keeps 0.885, so the v16
+# rules move it (one English false border-policy tag fewer). The border-policy floors rise.
+F1_FLOOR = {"repatriation-flights": 0.95, "border-policy": 0.90}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.935,
     ("repatriation-flights", "es"): 0.99,
-    ("border-policy", "en"): 0.85,
+    ("border-policy", "en"): 0.88,
     ("border-policy", "es"): 0.91,
 }
 NEGATIVES_TAGGED_CEILING = 0.06

@@ -51,6 +51,9 @@ POOL_FILES = {
     # The eleventh never-seen set (2026-12-04, fourteenth round; measured before any change).
     "evening-en": DATA / "classify_pool_evening_en.jsonl",
     "evening-es": DATA / "classify_pool_evening_es.jsonl",
+    # The twelfth never-seen set (2026-12-04, fifteenth round; measured before any change).
+    "twilight-en": DATA / "classify_pool_twilight_en.jsonl",
+    "twilight-es": DATA / "classify_pool_twilight_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -81,6 +84,8 @@ FILE_LANG_AND_ID = {
     "afternoon-es": ("es", "pool-afes-"),
     "evening-en": ("en", "pool-even-"),
     "evening-es": ("es", "pool-eves-"),
+    "twilight-en": ("en", "pool-twen-"),
+    "twilight-es": ("es", "pool-twes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

@@ -51,7 +51,7 @@ def afternoon_check_ids() -> frozenset[str]:
     ids sorted and shuffled with random.Random(AFTERNOON_SEED), the first half to check (an odd
     stratum gives its extra item to check on a coin of the same generator). Its items were not
     read one by one during the sixteenth round (only its counts were); since the seventeenth
-    round it is development data like the dev half (docs/flights.md, "Seventeenth round")."""
+    round it is development data like the dev half (docs/measurements/flights.md)."""
     import random
 
     lines = [json.loads(x) for x in AFTERNOON.read_text(encoding="utf-8").splitlines() if x]
@@ -59,6 +59,60 @@ def afternoon_check_ids() -> frozenset[str]:
     for obj in lines:
         strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
     rng = random.Random(AFTERNOON_SEED)
+    check: set[str] = set()
+    for key in sorted(strata):
+        ids = sorted(strata[key])
+        rng.shuffle(ids)
+        size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
+        check.update(ids[:size])
+    return frozenset(check)
+
+
+TWILIGHT = Path(__file__).resolve().parents[1] / "data" / "flights_twilight.jsonl"
+TWILIGHT_SEED = 20261218
+"""Fixed before the twilight set was measured or any of its errors read (eighteenth round)."""
+
+
+def twilight_check_ids() -> frozenset[str]:
+    """The check half of flights_twilight.jsonl, drawn as `afternoon_check_ids` draws the afternoon
+    one (per language and report/negative stratum, ids sorted and shuffled with
+    random.Random(TWILIGHT_SEED), the first half to check, an odd stratum's extra item on a coin of
+    the same generator). Its items are only counted, never read one by one
+    (docs/measurements/flights.md, "Eighteenth round")."""
+    import random
+
+    lines = [json.loads(x) for x in TWILIGHT.read_text(encoding="utf-8").splitlines() if x]
+    strata: dict[tuple[str, bool], list[str]] = {}
+    for obj in lines:
+        strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
+    rng = random.Random(TWILIGHT_SEED)
+    check: set[str] = set()
+    for key in sorted(strata):
+        ids = sorted(strata[key])
+        rng.shuffle(ids)
+        size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
+        check.update(ids[:size])
+    return frozenset(check)
+
+
+NIGHTFALL = Path(__file__).resolve().parents[1] / "data" / "flights_nightfall.jsonl"
+NIGHTFALL_SEED = 20261219
+"""Fixed before the nightfall set was measured or any of its errors read (nineteenth round)."""
+
+
+def nightfall_check_ids() -> frozenset[str]:
+    """The check half of flights_nightfall.jsonl, drawn as `twilight_check_ids` draws the twilight
+    one (per language and report/negative stratum, ids sorted and shuffled with
+    random.Random(NIGHTFALL_SEED), the first half to check, an odd stratum's extra item on a coin
+    of the same generator). Its items are only counted, never read one by one
+    (docs/measurements/flights.md, "Nineteenth round")."""
+    import random
+
+    lines = [json.loads(x) for x in NIGHTFALL.read_text(encoding="utf-8").splitlines() if x]
+    strata: dict[tuple[str, bool], list[str]] = {}
+    for obj in lines:
+        strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
+    rng = random.Random(NIGHTFALL_SEED)
     check: set[str] = set()
     for key in sorted(strata):
         ids = sorted(strata[key])

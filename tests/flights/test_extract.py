@@ -1341,3 +1341,205 @@ def test_where_a_caravan_would_have_gone_on_to_is_no_destination() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination, flight.people) == ("MX", "HN", 134)
+
+
+# Eighteenth round: the twilight set's dev half (tests/data/flights_twilight.jsonl,
+# `twilight_check_ids` in split.py holds the check half out) and the evening and afternoon
+# sets (development data since the seventeenth round).
+
+
+def test_t_and_t_is_trinidad_and_tobago() -> None:
+    # twilight fl-18014: "sent back from T&T", the Caribbean press's short name
+    flight = extract(
+        "82 Venezuelans sent back from T&T to their homeland",
+        "A Venezuelan military aircraft landed at Piarco International Airport yesterday to take "
+        "back 82 nationals to their homeland. This was confirmed by National Security Minister "
+        "Edmund Dillon.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("TT", "VE", 82)
+
+
+def test_a_flight_bringing_back_people_counts_them() -> None:
+    # twilight fl-18021: "bringing back eight Pakistanis" is no running total ("bringing the
+    # total to" still is)
+    flight = extract(
+        "CAA allows US flight carrying Pakistani deportees to land at Islamabad airport",
+        "The Civil Aviation Authority (CAA) of Pakistan has allowed a chartered flight, bringing "
+        "back deportees from the United States (US) to land at Islamabad International Airport "
+        "on January 20, ARY NEWS reported. According to details, the US Embassy in Islamabad had "
+        "requested the foreign ministry to allow a flight bringing back eight Pakistanis via a "
+        "special plane.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("US", "PK", 8)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (  # twilight fl-18033: the air force is one of the raid's forces; "pasos fronterizos"
+            "Migración de R. Dom. dice deportó 1,561 haitianos indocumentados",
+            "La Dirección General de Migración (DGM) dice que deportó a mil 561 haitianos que "
+            "fueron detenidos entre el 3 y el 8 de febrero en el Gran Santo Domingo y las "
+            "provincias Azua, Barahona, Espaillat, Hermanas Mirabal, La Altagracia, Monseñor "
+            "Nouel, Montecristi, Neyba, San José de Ocoa, Santiago de los Caballeros, Santiago "
+            "Rodríguez y Valverde En los operativos de detención participaron personal de la "
+            "DGM, el Ejército, la Armada, la "
+            "Fuerza Aérea, la Policía, el CESTUR y los ministerios Público y de Medio Ambiente. "
+            "Tras el proceso de depuración, los detenidos fueron trasladados a los pasos "
+            "fronterizos de Dajabón, Elías Piña y Jimaní, desde donde fueron repatriados.",
+        ),
+        (  # twilight fl-18039: held "en el Gran Santo Domingo", Haitians: neighbours by land
+            "Migración RD detiene a 1,197 haitianos y deporta otros 1,105",
+            "La Dirección General de Migración (DGM) detuvo a 1,197 haitianos indocumentados y "
+            "deportó a otros 1,105. Al menos 225 fueron detenidos en el Gran Santo Domingo, 45 en "
+            "Santiago de los Caballeros, 46 en La Vega.",
+        ),
+    ],
+)
+def test_land_removals_between_neighbours_are_no_flight(title: str, summary: str) -> None:
+    assert extract(title, summary, PUBLISHED) is None
+
+
+def test_an_air_force_flight_is_still_a_flight() -> None:
+    # the forces-list rule leaves a plane of an air force alone
+    flight = extract(
+        "Llegan 80 guatemaltecos deportados",
+        "Un avión de la Fuerza Aérea de Estados Unidos aterrizó con 80 guatemaltecos deportados.",
+        PUBLISHED,
+    )
+    assert flight is not None and flight.destination == "GT"
+
+
+def test_a_return_made_possible_by_airline_routes_is_no_removal() -> None:
+    # twilight fl-18035: commercial routes resuming, "la posibilidad de retorno"
+    assert (
+        extract(
+            "Reanudación de vuelos a Venezuela ha reabierto la posibilidad de retorno para "
+            "migrantes venezolanos residentes en Chile",
+            "Desde Santiago, con conexión en Bogotá o Panamá, poco a poco se están volviendo a "
+            "desarrollar vuelos a Venezuela desde el aeropuerto Arturo Merino Benítez. A partir de "
+            "abril y con escala en Colombia, Latam tendrá disponibles viajes diarios a Caracas.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_people_flown_home_for_an_irregular_stay_are_removed() -> None:
+    # evening fl-13004: an INM flight with no removal word
+    flight = extract(
+        "INM reporta que 311 ciudadanos de la India volverán a su país",
+        "El Instituto Nacional de Migración (INM) informa que hoy a las 21:50 desde el "
+        "Aeropuerto Internacional de la Ciudad de Toluca, partió un vuelo con destino a Nueva "
+        "Delhi, India, con 311 personas originarias de ese país, quienes no contaban con una "
+        "condición de estancia regular en el país.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("MX", "IN", 311)
+
+
+def test_yearly_flight_tallies_in_later_lede_sentences_are_no_flight() -> None:
+    # evening fl-13013: a headline on detentions, tallies of flights per year after it
+    assert (
+        extract(
+            "El 90 % de detenciones a migrantes en EE. UU. son de ecuatorianos",
+            "En 2023, un total de 18 449 ecuatorianos fue deportado desde Estados Unidos. Para "
+            "2024, la cifra se redujo a 13 681, mientras que hasta noviembre de 2025 el número "
+            "alcanza los 9 779 casos. Esta disminución también se refleja en el número de vuelos "
+            "de deportación. En 2023 se registraron 150 vuelos, en 2024 fueron 118 y en lo que va "
+            "de 2025 se contabilizan 93.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_lede_opening_on_one_removal_keeps_its_later_tally_as_background() -> None:
+    # tune fl-0153's shape: the removal first, the year's flights after it
+    flight = extract(
+        "Más de 850 colombianos han sido retornados desde Panamá este año",
+        "En una operación conjunta entre Panamá y Estados Unidos, 26 ciudadanos colombianos "
+        "fueron deportados y expulsados hacia su país de origen, específicamente al municipio "
+        "de Rionegro, en Medellín. Esta acción, realizada a través del Servicio Nacional de "
+        "Migración (SNM), suma un total de 24 vuelos chárter y 858 retornos de colombianos en lo "
+        "que va del año.",
+        PUBLISHED,
+    )
+    assert flight is not None and flight.destination == "CO"
+
+
+def test_two_destinations_aboard_one_charter_leave_the_sender_alone() -> None:
+    # afternoon fl-12015: "locked up in Australia", "back to Italy and the UK aboard a charter"
+    flight = extract(
+        "Foreign crooks deported on charter planes",
+        "A dozen foreign-born criminals locked up in Australia have been punted back to Italy and "
+        "the UK aboard a charter plane. Despite restrictions on global travel during the "
+        "coronavirus pandemic, they were kicked out of the country on Wednesday afternoon.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("AU", None)
+
+
+def test_a_removal_done_told_as_a_noun_is_specific() -> None:
+    # sunrise fl-9734: "realizó ... la deportación de 34 colombianos", no flight word
+    flight = extract(
+        "Migración realiza nuevas deportaciones del memorándum de entendimiento de EE.UU.",
+        "El Servicio Nacional de Migración realizó este jueves, 30 de octubre, la deportación de "
+        "34 colombianos, en cumplimiento de las disposiciones del Memorándum de Entendimiento "
+        "suscrito entre Panamá y Estados Unidos.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("PA", "CO", 34)
+
+
+# Nineteenth round: the nightfall set's dev half (tests/data/flights_nightfall.jsonl,
+# `nightfall_check_ids` in split.py holds the check half out).
+
+
+def test_a_month_before_a_year_makes_it_a_date() -> None:
+    # nightfall fl-19008: "On 4th December, 2019 members from the Garda ..." is no head count
+    # of 2019; "the flight left Dublin Airport" is a departure; "planned stops in Tirana" are
+    # stopovers, neither a plan for the flight nor a flight stopped
+    flight = extract(
+        "Return of Persons with Deportation Orders",
+        "On 4th December, 2019 members from the Garda National Immigration Bureau assisted in a "
+        "joint return operation, co-ordinated by Frontex, to remove Albanian and Georgian "
+        "Nationals, who were the subject of Deportation Orders. The flight left Dublin Airport "
+        "with planned stops in Tirana, Albania and Tbilisi, Georgia.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people is None
+    assert flight.status == "completed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("A charter with 40 deportees landed in Lagos on Tuesday after two stops.", "completed"),
+        ("The plane left Stansted with 30 deportees and scheduled stops in Accra.", "completed"),
+        ("A judge stops the charter flight carrying 40 deportees to Kingston.", "blocked"),
+    ],
+)
+def test_stops_as_a_noun_is_a_stopover(sentence: str, status: str) -> None:
+    flight = extract("Deportation flight to Nigeria", sentence, PUBLISHED)
+    assert flight is not None
+    assert flight.status == status
+
+
+def test_a_year_after_a_month_is_no_head_count() -> None:
+    flight = extract(
+        "Deportation flight lands in Tirana",
+        "In March, 2024 deportees were flown from Dublin to Tirana on a charter flight, the "
+        "Garda said.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people != 2024

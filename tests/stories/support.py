@@ -27,6 +27,8 @@ FRIDAY_DATA = DATA.with_name("stories_friday.jsonl")  # a fourteenth never-seen 
 SATURDAY_DATA = DATA.with_name("stories_saturday.jsonl")  # a fifteenth never-seen set, ditto
 AFTERNOON_DATA = DATA.with_name("stories_afternoon.jsonl")  # a sixteenth never-seen set, ditto
 EVENING_DATA = DATA.with_name("stories_evening.jsonl")  # a seventeenth never-seen set, ditto
+TWILIGHT_DATA = DATA.with_name("stories_twilight.jsonl")  # an eighteenth never-seen set, ditto
+NIGHTFALL_DATA = DATA.with_name("stories_nightfall.jsonl")  # a nineteenth never-seen set, ditto
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -138,6 +140,20 @@ def evening_rows() -> list[dict[str, Any]]:
     if not EVENING_DATA.exists():
         pytest.skip(f"{EVENING_DATA} not found")
     text = EVENING_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def twilight_rows() -> list[dict[str, Any]]:
+    if not TWILIGHT_DATA.exists():
+        pytest.skip(f"{TWILIGHT_DATA} not found")
+    text = TWILIGHT_DATA.read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def nightfall_rows() -> list[dict[str, Any]]:
+    if not NIGHTFALL_DATA.exists():
+        pytest.skip(f"{NIGHTFALL_DATA} not found")
+    text = NIGHTFALL_DATA.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line]
 
 

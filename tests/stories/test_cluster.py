@@ -28,6 +28,7 @@ from wirewatch_stories.features import (
     UPDATE_CUE,
     capital_cues,
     demonym_cues,
+    event_cues,
     extract,
     fold,
     implied_countries,
@@ -47,11 +48,13 @@ from tests.stories.support import (
     morning_rows,
     new_rows,
     night_rows,
+    nightfall_rows,
     noon_rows,
     noonday_rows,
     predawn_rows,
     saturday_rows,
     sunrise_rows,
+    twilight_rows,
     unseen_rows,
 )
 from wirewatch.cli.stories_cmds import _entity_finder, story_part
@@ -831,8 +834,117 @@ def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
     assert report.alerts_per_story <= 1.20
 
 
+def test_eighteenth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_twilight.jsonl: 0.791 pairwise F1 (precision 0.724, recall 0.873) and
+    1.200 alerts per story when first measured with main's code, before any change, the same in
+    six orders: precision is what fails, on one-country or one-pair look-alikes days apart
+    (Greece's asylum freeze and a child's drowning off Lesbos the next day, both naming Greece and
+    Turkey; Rackete's arrest and her release three days on, bridged by the hearing between them;
+    Honduras' further agreements two days after its asylum agreement). The nineteenth round's
+    event-kind cut (a policy against a drowning) parts the freeze from the drowning: 0.819
+    (precision 0.771), 1.200 alerts per story, its check half unchanged at 0.835 / 1.400."""
+    report = _report_of(twilight_rows())
+    assert report.pairwise_f1 >= 0.81 and report.pairwise_precision >= 0.77
+    assert report.alerts_per_story <= 1.20
+
+
+def test_nineteenth_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_nightfall.jsonl: 0.710 pairwise F1 (precision 0.660, recall 0.769) and
+    1.625 alerts per story when first measured with main's code (after the event-kind cut),
+    before any change, the same in six orders. Precision fails on later events of one place or
+    ship within days: the Agrigento prosecutor's order to land the Open Arms' migrants (20 Aug
+    2019) taken into Spain's offer of Algeciras two days before, the 400 minors to be taken in
+    (10 Sep 2020) into the Moria fire the day before, the first report of the arrests for the
+    fire into Germany's offer to take 1,553 refugees the same day (an arrest and a policy are
+    one group of acts). Recall fails on splits (the Ocean Viking's Toulon landing in two
+    stories, Catania's selective landing in two). Its check half alone: 0.860 / 1.750."""
+    report = _report_of(nightfall_rows())
+    assert report.pairwise_f1 >= 0.70 and report.pairwise_precision >= 0.65
+    assert report.alerts_per_story <= 1.63
+
+
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
     """The held-out part of tests/data/stories_dev.jsonl (``--part test``): 0.861 pairwise F1
     and 1.212 alerts per story before the time-gap rule."""
     report = _report_of([r for r in dev_rows() if story_part(r["story"]) == "test"])
     assert report.pairwise_f1 >= 0.93 and report.alerts_per_story <= 1.07
+
+
+def _events_of(row: dict[str, Any]) -> set[str]:
+    return event_cues(row["title"], row["summary"])
+
+
+def test_event_kinds_are_typed_from_real_headlines_in_both_languages() -> None:
+    """The kind of event a report tells, from its headline and its lede's first sentence
+    (``e:`` cues, tests/data): a policy, an arrest, a release, a ruling, a toll, a removal, a
+    protest; a report that names none of them is untyped."""
+    twilight, sunrise, fresh = twilight_rows(), sunrise_rows(), fresh_rows()
+    # "Greece suspends asylum applications as migrants seek to leave Turkey"
+    assert _events_of(_row(twilight, "st-18001")) == {"e:policy"}
+    assert _events_of(_row(twilight, "st-18003")) == {"e:policy"}  # "suspenden el derecho"
+    assert "e:arrest" in _events_of(_row(twilight, "st-18052"))  # "Sea-Watch captain arrested"
+    # "Palermo judges acquitted ... Salvini" / "Salvini absuelto en la causa Open Arms"
+    assert {"e:release", "e:ruling"} <= _events_of(_row(sunrise, "st-11031"))
+    assert "e:release" in _events_of(_row(sunrise, "st-11035"))
+    assert "e:death" in _events_of(_row(evening_rows(), "st-17020"))  # "18 migrantes fallecen"
+    assert _events_of(_row(dawn_rows(), "st-7030")) == {"e:removal"}  # "Irak repatria"
+    assert "e:protest" in _events_of(_row(fresh, "st-3049"))  # "as immigration protests"
+    assert "e:protest" in _events_of(_row(fresh, "st-3013"))  # "en medio de protestas"
+    # "Aircraft with Iraqi migrants flew from Belarus to Baghdad": no kind named
+    assert not _events_of(_row(dawn_rows(), "st-7078"))
+
+
+def _pair_similarity(left: dict[str, Any], right: dict[str, Any]) -> float:
+    clusterer = Clusterer()
+    when = (
+        parse_published(left["published"]).timestamp(),  # type: ignore[union-attr]
+        parse_published(right["published"]).timestamp(),  # type: ignore[union-attr]
+    )
+    return clusterer.similarity(_row_cues(left), _row_cues(right), published=when)
+
+
+def test_two_kinds_of_event_are_cut_and_one_kind_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/data/stories_fresh.jsonl: the Guard sent to Los Angeles amid protests (7 June)
+    and a judge ordering its control returned (12 June) are two events of one place: a protest
+    against an act of authorities, cut to EVENT_FACTOR. An arrest and a court hearing of one
+    event are one group (acts: tests/data/stories_sunrise.jsonl, the nine Egyptians), and an
+    untyped report is never cut (tests/data/stories_dawn.jsonl, Iraq's first repatriation)."""
+    fresh, sunrise, dawn = fresh_rows(), sunrise_rows(), dawn_rows()
+    pairs = {
+        "cut": (_row(fresh, "st-3049"), _row(fresh, "st-3053")),
+        "arrest and court": (_row(sunrise, "st-11025"), _row(sunrise, "st-11022")),
+        "untyped": (_row(dawn, "st-7078"), _row(dawn, "st-7030")),
+    }
+    now = {name: _pair_similarity(*pair) for name, pair in pairs.items()}
+    monkeypatch.setattr(cluster_module, "EVENT_FACTOR", 1.0)
+    without = {name: _pair_similarity(*pair) for name, pair in pairs.items()}
+    assert now["cut"] == pytest.approx(0.5 * without["cut"]) and without["cut"] > 0
+    assert now["arrest and court"] == without["arrest and court"] > 0
+    assert now["untyped"] == without["untyped"] > 0
+
+
+def test_event_kinds_are_neither_shared_cues_nor_candidates() -> None:
+    """An ``e:`` cue decides a conflict only: it adds nothing to a cosine, to the cues two
+    items must share, or to the stories an item is compared with."""
+    clusterer = Clusterer()
+    clusterer.add("a", "st_a", {"e:death", "w:migra", "c:GR"}, T0)
+    assert clusterer.decide("b", {"e:death", "w:migra"}, T0).opened
+    assert clusterer.similarity({"e:death", "w:migra", "c:GR"}, {"e:death", "w:migra"}) == 0.0
+
+
+def test_fresh_set_in_shuffled_orders_keeps_the_guard_and_its_ruling_apart() -> None:
+    """tests/data/stories_fresh.jsonl in the five shuffled orders of the stories rounds
+    (random.Random(seed).shuffle, seeds 1-5): with the event-kind cut, the reports of the
+    Guard's deployment amid protests no longer take in the judge's order on it (mean pairwise
+    precision 0.931 -> 0.954 over the six orders, F1 0.936 -> 0.949)."""
+    import random
+
+    finder = _entity_finder(None)
+    precisions = []
+    for seed in range(1, 6):
+        rows = list(fresh_rows())
+        random.Random(seed).shuffle(rows)
+        decisions = cluster_rows(rows, finder)
+        report = evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
+        precisions.append(report.pairwise_precision)
+    assert sum(precisions) / len(precisions) >= 0.95

@@ -47,6 +47,8 @@ SETS = [
     LabelledSet("stories_saturday.jsonl", "st-15", 49, 8),
     LabelledSet("stories_afternoon.jsonl", "st-16", 58, 10),
     LabelledSet("stories_evening.jsonl", "st-17", 33, 5),
+    LabelledSet("stories_twilight.jsonl", "st-18", 62, 10),
+    LabelledSet("stories_nightfall.jsonl", "st-19", 59, 8),
 ]
 
 

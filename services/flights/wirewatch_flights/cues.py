@@ -97,6 +97,10 @@ DEPORT = _words(
     r"enviar (?:\w+ ){0,2}?(?:a )?(?:migrantes|deportados|inmigrantes|solicitantes de asilo)",
     r"(?:con|de|llevar|trasladar\w*) (?:\w+ ){0,2}?solicitantes de asilo",
     r"retornar(?:on|an|a|los|las)?",
+    # the INM's wording for people it flies home: "personas ... quienes no contaban con una
+    # condición de estancia regular en el país" (evening fl-13004), no removal word
+    r"no (?:contaban|contaba|cuentan|cuenta) con (?:una )?condicion de estancia regular",
+    r"(?:en|con) condicion de estancia irregular",
     r"(?:con|de|trasladar\w*|transport\w*) (?:\w+ ){0,2}?migrantes",
     r"retorno asistido",
     r"return(?:ed|s|ing)? home",
@@ -118,6 +122,21 @@ AIRLINE_CUT_BEFORE = re.compile(
 """Before a bare flight word: an airline's routes cut ("Argelia suspende las repatriaciones
 ... y recorta los vuelos", morning fl-9826: the returns went by ship), no removal flight."""
 AIRPORT_WORD = re.compile(r"(?:aeropuertos?|airports?)")
+NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:numero|cantidad|cifra|total|number|count|tally)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?$"
+)
+"""'el número de vuelos de deportación': flights counted, not a flight."""
+HYPOTHETICAL_RETURN = _words(
+    r"(?:posibilidad|posibilidades|opcion|opciones|possibility|option|chance)"
+    r" (?:de|of|to) (?:retorno|retornar|regresar|regreso|volver|return|returning|go back)",
+)
+"""'Reanudación de vuelos a Venezuela ha reabierto la posibilidad de retorno para migrantes'
+(twilight fl-18035): a return that has become possible (on airline tickets) is no removal."""
+AIR_FORCE = re.compile(r"\b(?:fuerzas? aereas?|air forces?)\b")
+OTHER_FORCES = _words(r"ejercito", r"armada", r"army", r"navy", r"policia", r"police")
+"""'personal de la DGM, el Ejército, la Armada, la Fuerza Aérea, la Policía' (twilight
+fl-18033): an air force listed with the army, the navy or the police is one of the forces of a
+raid, not a flight."""
 EVACUATION = _words(
     r"evacu\w+",
     r"stranded",
@@ -499,16 +518,20 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
-    r"arrested|held|apprehended|jailed|living|lived|residing|camped|camping|stranded) in|"
+    r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
     # "illegally in the territory of the Republic of Cyprus": where they stayed
     r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
     r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
     r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*"
+    # a metropolitan area ("detenidos en el Gran Santo Domingo", "held in Greater London")
+    r"(?:(?:gran|greater)\s+)?"
     # "illegally in the territory of the Republic of Cyprus" (sunrise fl-9725)
     r"(?:republic\s+of\s+(?:the\s+)?|republica\s+(?:de|del)\s+)?$"
 )
 SENDER_VERB_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
+    # "to Italy and the UK aboard a charter plane" (afternoon fl-12015): a noun after
+    # "aboard", not a verb of the place
+    r"^\W*(?:(?!aboard\b)\w+\W+){0,2}?(?:deports?|deported|deporta|deporto|deportara|expels?|expelled|"
     r"expulsa|expulso|expulsara|sends?|sent|envia|envio|removes?|removed|"
     r"flies|flew|returns|returned|devuelve|devolvio|"
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
@@ -670,7 +693,7 @@ CUMULATIVE = _words(
     r"por ano",
     r"per year",
     r"raising",
-    r"bringing",
+    r"bringing(?! (?:back|home)\b)",  # "bringing the total to"; not "a flight bringing back eight"
     r"(?:en|in) (?:menos de|less than) (?:\w+ )?(?:meses|semanas|anos|months|weeks|years)",
     r"(?:primer|segundo) semestre",
     r"(?:first|second) half",
@@ -732,6 +755,11 @@ SPECIFIC = _words(
     r"repatriara\w*", r"will deport", r"will expel",
     r"(?:sera|seran|van a ser) (?:deportad|expulsad|repatriad)[oa]s", r"will be deported",
     r"(?:deportad|expulsad|enviad|devuelt|repatriad)[oa]s (?:este|esta|el|hoy|ayer) \w+ a",
+    # a removal done, told as a noun ("El Servicio Nacional de Migración realizó este jueves,
+    # 30 de octubre, la deportación de 34 colombianos", sunrise fl-9734)
+    r"(?:realizo|realizaron|ejecuto|ejecutaron|concreto|concretaron|llevo a cabo|"
+    r"llevaron a cabo|carried out|conducted)(?: [\w,]+){0,6}? (?:la|las|the) (?:deportacion|"
+    r"deportaciones|expulsion|expulsiones|repatriacion|deportation|removal|expulsion)",
 )  # fmt: skip
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
@@ -741,7 +769,8 @@ STRONG_PAST = _words(
     r"landed", r"aterrizo", r"arribaron", r"arribo",
 )  # fmt: skip
 LAND_OR_SEA = _words(
-    r"border crossing", r"crossing point", r"paso fronterizo", r"por tierra", r"land border",
+    r"border crossing", r"crossing point", r"pasos? fronterizos?", r"puntos? fronterizos?",
+    r"por tierra", r"land border",
     r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
     r"camiones", r"barcos?", r"buques?", r"ships?", r"navy", r"naval", r"ferry", r"by sea",
     r"por mar", r"patrulleras?", r"torkham", r"crossings?", r"boats?", r"pateras?", r"lanchas?",
@@ -924,6 +953,7 @@ COMPLETED_FINITE = _words(
     r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
+    r"(?:flight|plane|aircraft|charter|jet) left",  # "The flight left Dublin Airport"
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     r"(?:is|are) carrying out", r"sends", r"violated",
@@ -1026,6 +1056,17 @@ border in March 2020 ..., the ABF has removed 711 unlawful non-citizens"): the c
 is a running total since then, not one flight's."""
 YEAR_BEFORE = re.compile(r"\b(?:of|in|since|for|de|en|del|desde|para)\s+$")
 """Before a year ("the first flight of 2026 to return asylum seekers"): not a head count."""
+MONTH_YEAR_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?\s+$")
+"""A month before a year ("On 4th December, 2019 members from the Garda ..."): a date,
+not a head count of 2019."""
+STOPS_NOUN_BEFORE = re.compile(
+    r"\b(?:planned|scheduled|technical|refuel(?:l)?ing|brief|two|three|several|with)\s+$"
+)
+"""Before "stops" as a noun ("The flight left Dublin Airport with planned stops in Tirana"):
+stopovers on the route, not a flight stopped."""
+STOPS_AFTER = re.compile(r"^\s+(?:stops|stopovers?|stop-overs?|layovers?)\b")
+"""After "planned / scheduled" ("with planned stops in Tirana and Tbilisi"): the stopovers
+are planned, not the flight."""
 NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"

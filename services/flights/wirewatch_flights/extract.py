@@ -116,9 +116,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     """No flight word: a specific removal ("Germany deports 28 Afghans"), or flights
     between two countries resuming, still counts; a court ruling or a policy does not,
     unless people were actually removed."""
-    if _first(parts, cues.LAND_OR_SEA) or _tally_over_a_span(parts):
-        return None
-    if _first(parts, cues.STATES_TALLY) or _citizens_home(parts):
+    if _tally_or_no_removal(parts):
         return None
     resuming = _first(parts, cues.RESUMING)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
@@ -130,13 +128,26 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if specific is None:
         return None
     people = _people(parts) is not None
-    if resuming is None:
-        dated = any(date_mentions(p.text, date.today()) for p in parts)
-        if not (people or stopped or (dated and strong) or _route(parts)):
-            return None
+    if resuming is None and not (people or stopped or _route(parts) or (strong and _dated(parts))):
+        return None
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _tally_or_no_removal(parts: list[Part]) -> bool:
+    """With no flight word: returns over land or sea, a tally over a span of time or of
+    several states, or a state's citizens brought home; none of them is one flight."""
+    return bool(
+        _first(parts, cues.LAND_OR_SEA)
+        or _tally_over_a_span(parts)
+        or _first(parts, cues.STATES_TALLY)
+        or _citizens_home(parts)
+    )
+
+
+def _dated(parts: list[Part]) -> bool:
+    return any(date_mentions(p.text, date.today()) for p in parts)
 
 
 def _tally_over_a_span(parts: list[Part]) -> bool:
@@ -292,7 +303,43 @@ def _statistics(parts: list[Part]) -> bool:
                 continue
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
-    return False
+    return _lede_tally(parts)
+
+
+_SENTENCE = re.compile(r"[^.]+(?:\.\s+|\.?$)")
+
+
+def _lede_tally(parts: list[Part]) -> bool:
+    """No flight word in the headline, a lede that opens on a period ("En 2023, un total de
+    18 449 ecuatorianos fue deportado"), and every flight word of the lede in a sentence that
+    counts five or more flights over a period ("En 2023 se registraron 150 vuelos, en 2024
+    fueron 118") or speaks of the number of flights: yearly tallies told after a headline on
+    something else (evening fl-13013), not a flight."""
+    title = next((p for p in parts if p.source == "title"), None)
+    lede = next((p for p in parts if p.source == "summary"), None)
+    if title is None or lede is None or cues.FLIGHT.search(title.folded):
+        return False
+    if not cues.PERIOD.search(lede.folded.split(". ", 1)[0]):
+        return False  # the lede opens on one removal ("26 ciudadanos ... fueron deportados")
+    tallied = False
+    for sentence in _SENTENCE.finditer(lede.folded):
+        text, start = sentence.group(0), sentence.start()
+        flights = list(cues.FLIGHT.finditer(text))
+        if not flights:
+            continue
+        if cues.PERIOD.search(text) and any(
+            start <= n.start < sentence.end()
+            and n.value >= 5
+            and cues.FLIGHT_COUNT_AFTER.match(lede.folded[n.end : n.end + 40])
+            for n in lede.numbers
+        ):
+            tallied = True
+            continue
+        if not all(
+            cues.NUMBER_OF_BEFORE.search(text[max(0, m.start() - 25) : m.start()]) for m in flights
+        ):
+            return False
+    return tallied
 
 
 def _proposal(parts: list[Part]) -> bool:
@@ -304,6 +351,15 @@ def _proposal(parts: list[Part]) -> bool:
     )
 
 
+def _listed_force(part: Part, start: int, end: int) -> bool:
+    """An air force named among the army, the navy or the police (the forces of a raid),
+    not as the carrier of a flight."""
+    force = cues.AIR_FORCE.search(part.folded, max(0, start - 8), end + 12)
+    if force is None:
+        return False
+    return cues.OTHER_FORCES.search(part.folded, max(0, start - 80), end + 80) is not None
+
+
 def _flight_word(parts: list[Part]) -> Span | None:
     """The first flight word that is not denied ("no plans for such flights")."""
     for part in parts:
@@ -312,6 +368,7 @@ def _flight_word(parts: list[Part]) -> Span | None:
             if not (
                 cues.NO_FLIGHT_BEFORE.search(part.folded, start, m.start())
                 or cues.AIRLINE_CUT_BEFORE.search(part.folded, start, m.start())
+                or _listed_force(part, m.start(), m.end())
             ):
                 return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
     return None
@@ -321,7 +378,11 @@ def _carrier(parts: list[Part]) -> Span | None:
     """An airline or air force named ("los viajes de Conviasa"): a flight."""
     for part in parts:
         for m in part.mentions:
-            if m.entry.kind == "operator" and not m.entry.agency:
+            if (
+                m.entry.kind == "operator"
+                and not m.entry.agency
+                and not _listed_force(part, m.start, m.end)
+            ):
                 return Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 
@@ -344,10 +405,21 @@ def _airport_alone(parts: list[Part], flight: Span) -> bool:
     return _people(parts) is None
 
 
+def _deport_cue(parts: list[Part]) -> Span | None:
+    """The first deportation or return cue that is not a return only made possible ("la
+    posibilidad de retorno para migrantes")."""
+    for part in parts:
+        maybe = [m.span() for m in cues.HYPOTHETICAL_RETURN.finditer(part.folded)]
+        for m in cues.DEPORT.finditer(part.folded):
+            if not any(a < m.end() and m.start() < b for a, b in maybe):
+                return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
+    return None
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
-    deport = _first(parts, cues.DEPORT) or _flown_demonyms(parts) or _returning_demonyms(parts)
+    deport = _deport_cue(parts) or _flown_demonyms(parts) or _returning_demonyms(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _state_fetches_its_citizens(parts):
@@ -667,7 +739,9 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
-    if 1900 <= number.value <= 2100 and (not noun or cues.YEAR_BEFORE.search(before)):
+    if 1900 <= number.value <= 2100 and (
+        not noun or cues.YEAR_BEFORE.search(before) or cues.MONTH_YEAR_BEFORE.search(before)
+    ):
         return False
     if number.value <= 31 and (
         cues.DAY_MONTH_BEFORE.search(before) or cues.DAY_MONTH_AFTER.match(after)
@@ -758,7 +832,8 @@ def _planned(
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
         attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
-        if attributive or cues.POST_ARRIVAL_AFTER.match(folded[m.end() : m.end() + 40]):
+        after = folded[m.end() : m.end() + 40]
+        if attributive or cues.POST_ARRIVAL_AFTER.match(after) or cues.STOPS_AFTER.match(after):
             complement = complement or m
             continue
         if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
@@ -804,6 +879,10 @@ def _blocking(
             continue
         if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
             continue  # "won't suspend deportations": not blocked
+        if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
+            folded[max(0, blocked.start() - 25) : blocked.start()]
+        ):
+            continue  # "with planned stops in Tirana": stopovers, not a flight stopped
         if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
             continue  # "diverted to Manaus ... landed": it still landed
         if cues.REJECTED_PEOPLE_AFTER.match(

@@ -730,6 +730,49 @@ def extract(
     text = fold(f"{title}\n{summary}")  # once for the three name tables
     cues |= region_cues(text, folded=True) | demonym_cues(text, folded=True)
     cues |= update_cues(text, folded=True)
+    cues |= event_cues(title, summary)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
+
+
+# What kind of event an item reports, read off its headline and its lede's first sentence
+# (folded: lower case, no accents) by general words of both languages: ``e:<kind>``, a cue
+# of no weight, neither shared nor indexed. A closed taxonomy: a toll (drowning, shipwreck,
+# crash, the dead), a removal (deportation, repatriation), an arrest, a release (freed,
+# acquitted), a court ruling, a policy (a law, a decree, an agreement, an announcement, a
+# suspension, a border closed or reopened) and a protest or strike. Words several kinds
+# use (arrive, land, llegan, rescue: background in a ship's standoff) type nothing. The
+# clusterer cuts two typed items of no common group (see ``EVENT_GROUPS`` there), never an
+# untyped one. Added after tests/data/stories_twilight.jsonl.
+EVENT_KINDS = {
+    "death": r"drown\w*|ahog\w*|shipwreck\w*|naufrag\w*|capsiz\w*|zozobr\w*|dead|deaths?|died"
+    r"|dies|killed|bodies|body|muert[oa]s?|muere|mueren|murio|murieron|fallec\w*|cadaver\w*"
+    r"|cuerpos?|tragedia|tragedy|crash\w*|accidente?s?|perish\w*|toll|sin vida|lifeless",
+    "removal": r"deport\w*|repatri\w*|expuls\w*|removal flights?|vuelos? de retorno"
+    r"|return flights?|devoluci\w*",
+    "arrest": r"arrest\w*|detain\w*|detenid[oa]s?|detien\w*|detuv\w*|arrestad\w*|captur\w*"
+    r"|custody|custodia|charged|imputad[oa]s?",
+    "release": r"freed|frees|set free|released (?:from|on bail)|liberad[oa]s?|liberan|libero"
+    r"|liberaron|liberacion|en libertad|acquit\w*|absuel\w*|clear(?:s|ed) (?:[\w-]+ ){0,4}of",
+    "ruling": r"judges?|juez|jueza|court|tribunal\w*|rul(?:es|ed|ing)|fallo|sentencia\w*"
+    r"|dictamin\w*|injunction|cautelar|supreme|supremo",
+    "policy": r"agreements?|acuerdos?|deal|pacto|treaty|tratado|signs?|signed|firma\w*|laws?"
+    r"|ley|leyes|decree|decreto|bill|executive order|orden ejecutiva|suspend\w*|suspen\w*"
+    r"|announc\w*|anunci\w*|polic(?:y|ies)|politica|reforma?|measures?|medidas?"
+    r"|clos(?:e|es|ed|ing|ure)|shut\w*|reopen\w*|cierr[ae]\w*|reabr\w*|reabre",
+    "protest": r"protest\w*|manifestacion\w*|manifestantes|huelga\w*|strikes?|rall(?:y|ies)"
+    r"|demonstrat\w*",
+}
+_EVENT_KIND = re.compile(
+    "|".join(rf"\b(?P<{kind}>{words})\b" for kind, words in EVENT_KINDS.items())
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑ])")
+
+
+def event_cues(title: str, summary: str = "") -> set[str]:
+    """``e:<kind>`` for every kind of :data:`EVENT_KINDS` the headline or the lede's first
+    sentence speaks of (none: the item is untyped)."""
+    lede = _FIRST_SENTENCE.split(summary, maxsplit=1)[0]
+    text = fold(f"{title}\n{lede}")
+    return {f"e:{m.lastgroup}" for m in _EVENT_KIND.finditer(text)}
