@@ -54,6 +54,10 @@ POOL_FILES = {
     # The twelfth never-seen set (2026-12-04, fifteenth round; measured before any change).
     "twilight-en": DATA / "classify_pool_twilight_en.jsonl",
     "twilight-es": DATA / "classify_pool_twilight_es.jsonl",
+    # The thirteenth never-seen set (2026-12-04, sixteenth round; measured only, the whole set
+    # held back from the split: test_check_nightfall.py).
+    "nightfall-en": DATA / "classify_pool_nightfall_en.jsonl",
+    "nightfall-es": DATA / "classify_pool_nightfall_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -86,6 +90,8 @@ FILE_LANG_AND_ID = {
     "evening-es": ("es", "pool-eves-"),
     "twilight-en": ("en", "pool-twen-"),
     "twilight-es": ("es", "pool-twes-"),
+    "nightfall-en": ("en", "pool-nfen-"),
+    "nightfall-es": ("es", "pool-nfes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
