@@ -41,78 +41,30 @@ if __name__ == "__main__":
         print(json.dumps(obj, ensure_ascii=False))
 
 
-AFTERNOON = Path(__file__).resolve().parents[1] / "data" / "flights_afternoon.jsonl"
+SETS = Path(__file__).resolve().parents[1] / "data"
+AFTERNOON = SETS / "flights_afternoon.jsonl"
 AFTERNOON_SEED = 20261204
 """Fixed before the afternoon set was measured (PROTOCOL of 2026-12-04)."""
-
-
-def afternoon_check_ids() -> frozenset[str]:
-    """The check half of flights_afternoon.jsonl: per (language, report or negative) stratum,
-    ids sorted and shuffled with random.Random(AFTERNOON_SEED), the first half to check (an odd
-    stratum gives its extra item to check on a coin of the same generator). Its items were not
-    read one by one during the sixteenth round (only its counts were); since the seventeenth
-    round it is development data like the dev half (docs/measurements/flights.md)."""
-    import random
-
-    lines = [json.loads(x) for x in AFTERNOON.read_text(encoding="utf-8").splitlines() if x]
-    strata: dict[tuple[str, bool], list[str]] = {}
-    for obj in lines:
-        strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
-    rng = random.Random(AFTERNOON_SEED)
-    check: set[str] = set()
-    for key in sorted(strata):
-        ids = sorted(strata[key])
-        rng.shuffle(ids)
-        size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
-        check.update(ids[:size])
-    return frozenset(check)
-
-
-TWILIGHT = Path(__file__).resolve().parents[1] / "data" / "flights_twilight.jsonl"
+TWILIGHT = SETS / "flights_twilight.jsonl"
 TWILIGHT_SEED = 20261218
 """Fixed before the twilight set was measured or any of its errors read (eighteenth round)."""
-
-
-def twilight_check_ids() -> frozenset[str]:
-    """The check half of flights_twilight.jsonl, drawn as `afternoon_check_ids` draws the afternoon
-    one (per language and report/negative stratum, ids sorted and shuffled with
-    random.Random(TWILIGHT_SEED), the first half to check, an odd stratum's extra item on a coin of
-    the same generator). Its items are only counted, never read one by one
-    (docs/measurements/flights.md, "Eighteenth round")."""
-    import random
-
-    lines = [json.loads(x) for x in TWILIGHT.read_text(encoding="utf-8").splitlines() if x]
-    strata: dict[tuple[str, bool], list[str]] = {}
-    for obj in lines:
-        strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
-    rng = random.Random(TWILIGHT_SEED)
-    check: set[str] = set()
-    for key in sorted(strata):
-        ids = sorted(strata[key])
-        rng.shuffle(ids)
-        size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
-        check.update(ids[:size])
-    return frozenset(check)
-
-
-NIGHTFALL = Path(__file__).resolve().parents[1] / "data" / "flights_nightfall.jsonl"
+NIGHTFALL = SETS / "flights_nightfall.jsonl"
 NIGHTFALL_SEED = 20261219
 """Fixed before the nightfall set was measured or any of its errors read (nineteenth round)."""
 
 
-def nightfall_check_ids() -> frozenset[str]:
-    """The check half of flights_nightfall.jsonl, drawn as `twilight_check_ids` draws the twilight
-    one (per language and report/negative stratum, ids sorted and shuffled with
-    random.Random(NIGHTFALL_SEED), the first half to check, an odd stratum's extra item on a coin
-    of the same generator). Its items are only counted, never read one by one
-    (docs/measurements/flights.md, "Nineteenth round")."""
+def check_half(path: Path, seed: int) -> frozenset[str]:
+    """The check half of a never-seen set: per (language, report or negative) stratum, ids
+    sorted and shuffled with random.Random(seed), the first half to check (an odd stratum
+    gives its extra item to check on a coin of the same generator). A check half is only
+    counted, never read one by one, while its round lasts (docs/measurements/flights.md)."""
     import random
 
-    lines = [json.loads(x) for x in NIGHTFALL.read_text(encoding="utf-8").splitlines() if x]
+    lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
     strata: dict[tuple[str, bool], list[str]] = {}
     for obj in lines:
         strata.setdefault((obj["lang"], obj["flight"] is not None), []).append(obj["id"])
-    rng = random.Random(NIGHTFALL_SEED)
+    rng = random.Random(seed)
     check: set[str] = set()
     for key in sorted(strata):
         ids = sorted(strata[key])
@@ -120,3 +72,16 @@ def nightfall_check_ids() -> frozenset[str]:
         size = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
         check.update(ids[:size])
     return frozenset(check)
+
+
+def afternoon_check_ids() -> frozenset[str]:
+    """Since the seventeenth round development data like the dev half."""
+    return check_half(AFTERNOON, AFTERNOON_SEED)
+
+
+def twilight_check_ids() -> frozenset[str]:
+    return check_half(TWILIGHT, TWILIGHT_SEED)
+
+
+def nightfall_check_ids() -> frozenset[str]:
+    return check_half(NIGHTFALL, NIGHTFALL_SEED)
