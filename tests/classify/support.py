@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
+import pytest
 from wirewatch_classify.engine import Classifier, _fire_rules
 from wirewatch_classify.evaluation import Report
 
@@ -31,3 +35,14 @@ def below_floors(
         if report.per_language[(topic, lang)].f1 < floor
     ]
     return low
+
+
+def check_set_rows(*paths: Path) -> list[dict[str, Any]]:
+    """The labelled rows of a check set's JSON-lines files (the test skips, saying which file,
+    when one is missing)."""
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        if not path.exists():
+            pytest.skip(f"check set not found at {path}")
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return rows

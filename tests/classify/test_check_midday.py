@@ -12,7 +12,6 @@ make a change pass.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ import pytest
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.evaluation import Report, evaluate
 
-from tests.classify.support import below_floors
+from tests.classify.support import below_floors, check_set_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {
@@ -60,12 +59,7 @@ NEGATIVES_TAGGED_CEILING = 0.06
 
 
 def _rows() -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for path in FILES.values():
-        if not path.exists():
-            pytest.skip(f"check set not found at {path}")
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return rows
+    return check_set_rows(*FILES.values())
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pytest
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.evaluation import Report, evaluate
 
-from tests.classify.support import below_floors
+from tests.classify.support import below_floors, check_set_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {
@@ -45,12 +45,7 @@ NEGATIVES_TAGGED_CEILING = 0.07
 
 
 def _rows() -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for path in FILES.values():
-        if not path.exists():
-            pytest.skip(f"check set not found at {path}")
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return rows
+    return check_set_rows(*FILES.values())
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +58,10 @@ def test_the_whole_set_is_held_back_from_the_split() -> None:
     assert sorted(halves["check"]) == sorted(row["id"] for row in _rows())
     assert halves["dev"] == []
     manifest = json.loads((DATA / "classify_split.json").read_text(encoding="utf-8"))
-    keys = {f"{path.stem}:{row['id']}" for path in FILES.values() for row in _rows_of(path)}
+    keys = {f"{path.stem}:{row['id']}" for path in FILES.values() for row in check_set_rows(path)}
     assert keys <= set(manifest["held_back"])
     for name in ("train", "dev", "test"):
         assert not keys & set(manifest["splits"][name]), name
-
-
-def _rows_of(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def test_f1_per_topic_and_language_stays_above_its_floor(report: Report) -> None:
