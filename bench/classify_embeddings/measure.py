@@ -23,9 +23,12 @@ the in-band items (one at a time, and one call per chunk of 250 as the service c
 
 Run (``pip install -e '.[train,embeddings]'``; minutes: embedding ~8,000 texts the first time):
 
-    .venv/bin/python bench/classify_embeddings.py quality
-    .venv/bin/python bench/classify_embeddings.py shares
-    OMP_NUM_THREADS=1 .venv/bin/python bench/classify_embeddings.py speed --items 10000
+    .venv/bin/python bench/classify_embeddings/measure.py quality
+    .venv/bin/python bench/classify_embeddings/measure.py shares
+    .venv/bin/python bench/classify_embeddings/measure.py speed --items 10000
+
+In a folder of its own, not ``bench/*.py``: it is an experiment, not one of the benchmarks
+``make bench`` runs (tests/test_makefile.py holds that list to every ``bench/*.py``).
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ from wirewatch_classify.features import ItemParts
 from wirewatch_classify.model import Stack, TopicModel
 from wirewatch_classify.topicdef import load_topics
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 BACKGROUND = REPO.parent / "shared" / "corpus" / "feeds"
 TOPICS = ("repatriation-flights", "border-policy")
