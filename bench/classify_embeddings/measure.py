@@ -346,10 +346,38 @@ def quality(vectors: Vectors, cache: Path) -> None:
     print(f"chosen on dev: {mode} k={k} band={band}; fitted on train+dev, reported:")
     fitted = fit(("train", "dev"), mode, k, vectors, cache)
     sets = {"test": [i.row for i in load_split(DATA)["test"]], **held_back_sets()}
+    pooled: list[tuple[str, Row, set[str], set[str]]] = []
     for name, rows in sets.items():
         preds = predict(fitted, rows, band, vectors)
         print(f"  {name:16s} current  {line(report(rows, [p[0] for p in preds]))}")
         print(f"  {name:16s} +emb     {line(report(rows, [p[1] for p in preds]))}")
+        pooled += [(name, r, p[0], p[1]) for r, p in zip(rows, preds, strict=True)]
+    rows = [r for _, r, _, _ in pooled]
+    print(f"  {'all pooled':16s} current  {line(report(rows, [p[2] for p in pooled]))}")
+    print(f"  {'all pooled':16s} +emb     {line(report(rows, [p[3] for p in pooled]))}")
+    for label, keep in (("test", {"test"}), ("held-back sets", set(sets) - {"test"})):
+        bootstrap(label, [p for p in pooled if p[0] in keep])
+    bootstrap("all pooled", pooled)
+    right = [(set(r.get("labels", [])) & set(TOPICS)) for _, r, _, _ in pooled]
+    fixed = sum(b != e and a == e for (_, _, b, a), e in zip(pooled, right, strict=True))
+    broken = sum(b == e and a != e for (_, _, b, a), e in zip(pooled, right, strict=True))
+    changed = sum(b != a for _, _, b, a in pooled)
+    print(f"  changed {changed} items: {fixed} fixed, {broken} broken, the rest wrong either way")
+
+
+def bootstrap(label: str, pooled: Sequence[tuple[str, Row, set[str], set[str]]]) -> None:
+    """The mean-F1 gain and its 95% paired bootstrap interval over items (300 draws, seed 0)."""
+    rows = [r for _, r, _, _ in pooled]
+
+    def gain(idx: Sequence[int]) -> float:
+        sample = [rows[i] for i in idx]
+        after = report(sample, [pooled[i][3] for i in idx])
+        return mean_f1(after) - mean_f1(report(sample, [pooled[i][2] for i in idx]))
+
+    rng = np.random.default_rng(0)
+    draws = [gain(rng.integers(0, len(rows), len(rows)).tolist()) for _ in range(300)]
+    low, high = np.percentile(draws, [2.5, 97.5])
+    print(f"  {label}: mean-F1 gain {gain(range(len(rows))):+.3f} (95% {low:+.3f} to {high:+.3f})")
 
 
 # -- shares and speed ----------------------------------------------------------------
