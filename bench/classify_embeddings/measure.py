@@ -310,7 +310,7 @@ def _jsonl(path: Path) -> list[Row]:
 def held_back_sets() -> dict[str, list[Row]]:
     """The held-back check halves (every id in ``check``) and the midday check set."""
     out: dict[str, list[Row]] = {}
-    for name in ("evening", "twilight", "nightfall"):
+    for name in ("evening", "twilight", "nightfall", "vespers"):
         check = set(json.loads((DATA / f"classify_{name}_halves.json").read_text())["check"])
         rows = [
             r for lang in ("en", "es") for r in _jsonl(DATA / f"classify_pool_{name}_{lang}.jsonl")
