@@ -58,6 +58,10 @@ POOL_FILES = {
     # held back from the split: test_check_nightfall.py).
     "nightfall-en": DATA / "classify_pool_nightfall_en.jsonl",
     "nightfall-es": DATA / "classify_pool_nightfall_es.jsonl",
+    # The fourteenth never-seen set (2026-12-04, seventeenth round; measured only, the whole set
+    # held back from the split: test_check_vespers.py).
+    "vespers-en": DATA / "classify_pool_vespers_en.jsonl",
+    "vespers-es": DATA / "classify_pool_vespers_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -92,6 +96,8 @@ FILE_LANG_AND_ID = {
     "twilight-es": ("es", "pool-twes-"),
     "nightfall-en": ("en", "pool-nfen-"),
     "nightfall-es": ("es", "pool-nfes-"),
+    "vespers-en": ("en", "pool-vsen-"),
+    "vespers-es": ("es", "pool-vses-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

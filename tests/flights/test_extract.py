@@ -85,6 +85,34 @@ def test_a_yearless_date_near_publication_is_taken_as_it_falls() -> None:
     assert date_mentions(RWANDA_PLAN, published, future=True)[0].value == date(2022, 6, 14)
 
 
+# flights_nightfall.jsonl fl-19008 (a Garda press release with no publication date kept)
+GARDA_RETURN = (
+    "On 4th December, 2019 members from the Garda National Immigration Bureau assisted in a "
+    "joint return operation, co-ordinated by Frontex"
+)
+# flights_predawn.jsonl fl-9604 (no reliable publication date: 'ayer' cannot be placed)
+NICAS_AYER = (
+    "Un total de 114 nicaragüenses fueron deportados de los Estados Unidos ayer en horas de la "
+    "mañana en un vuelo federal proveniente de Houston, Texas"
+)
+
+
+def test_a_year_after_a_comma_belongs_to_the_date() -> None:
+    found = date_mentions(GARDA_RETURN, date(2026, 12, 4))
+    assert [d.value for d in found] == [date(2019, 12, 4)]
+
+
+def test_without_a_publication_date_only_dates_with_a_year_count() -> None:
+    # Offline input may carry "published": null; "ayer", a weekday or "25 January" would
+    # otherwise be placed against the day the tool runs.
+    assert date_mentions(GARDA_RETURN, None)[0].value == date(2019, 12, 4)
+    assert date_mentions(NICAS_AYER, None) == []
+    assert date_mentions(FRONTEX_RETURN, None) == []
+    flight = extract("114 nicas deportados ayer Estados Unidos", NICAS_AYER, None)
+    assert flight is not None and flight.destination == "NI"
+    assert flight.flight_date is None and flight.flight_date_stated is False
+
+
 def test_places_keys_are_alpha2_strings() -> None:
     import yaml
     from wirewatch_flights.lexicon import DATA_PATH

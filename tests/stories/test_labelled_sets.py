@@ -49,6 +49,7 @@ SETS = [
     LabelledSet("stories_evening.jsonl", "st-17", 33, 5),
     LabelledSet("stories_twilight.jsonl", "st-18", 62, 10),
     LabelledSet("stories_nightfall.jsonl", "st-19", 59, 8),
+    LabelledSet("stories_vespers.jsonl", "st-20", 49, 10),
 ]
 
 

@@ -1,7 +1,8 @@
 """The flight date: a stated date ("el 18 de octubre", "on November 16", "Sept. 26"),
 a weekday or day word relative to the publication date ("este jueves", "on Friday",
-"ayer", "today"), else nothing (the caller falls back to the publication date). Month
-and weekday names in English and Spanish come from Babel's CLDR data. Pure."""
+"ayer", "today"), else nothing (the caller falls back to the publication date). With no
+publication date only a date with its year counts: "on Friday" or "15 de julio" cannot be
+placed. Month and weekday names in English and Spanish come from Babel's CLDR data. Pure."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     n = _names()
     day_month = re.compile(
         rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?(?P<month>{n.month_re})\.?"
-        rf"(?:\s+(?:de(?:l)?\s+)?(?P<year>(?:19|20)\d\d))?\b"
+        rf"(?:,?\s+(?:de(?:l)?\s+)?(?P<year>(?:19|20)\d\d))?\b"
     )
     month_day = re.compile(
         rf"\b(?P<month>{n.month_re})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -95,7 +96,7 @@ def _year_of(month: int, day: int, published: date, future: bool) -> date | None
     return min(side or candidates, key=lambda c: abs(c - published))
 
 
-def _stated(folded: str, published: date, future: bool) -> list[DateMention]:
+def _stated(folded: str, published: date | None, future: bool) -> list[DateMention]:
     day_month, month_day, _, _ = _patterns()
     names = _names()
     found: list[DateMention] = []
@@ -108,8 +109,10 @@ def _stated(folded: str, published: date, future: bool) -> list[DateMention]:
                     value: date | None = date(int(m.group("year")), month, day)
                 except ValueError:
                     value = None
-            else:
+            elif published is not None:
                 value = _year_of(month, day, published, future)
+            else:
+                continue
             if value is not None and not _dateline(folded, m.start(), m.end()):
                 found.append(DateMention(value, m.start(), m.end()))
     return found
@@ -142,12 +145,14 @@ def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
     return found
 
 
-def date_mentions(text: str, published: date, *, future: bool = False) -> list[DateMention]:
+def date_mentions(text: str, published: date | None, *, future: bool = False) -> list[DateMention]:
     """Dates stated or implied in ``text``, in text order. ``future``: a bare weekday,
     or a day and month with no year, means the next one (planned flights), otherwise
-    the last one."""
+    the last one. ``published`` None (unknown): only dates with their year."""
     folded = fold(text)
-    found = _stated(folded, published, future) + _relative(folded, published, future)
+    found = _stated(folded, published, future)
+    if published is not None:
+        found += _relative(folded, published, future)
     found.sort(key=lambda d: d.start)
     result: list[DateMention] = []
     for mention in found:

@@ -21,7 +21,8 @@ from wirewatch_flights.extract import extract
 from wirewatch_flights.model import FIELDS, Flight
 
 
-def published_date(value: object) -> date:
+def published_date(value: object) -> date | None:
+    """The item's publication day, or None when it is missing or unreadable."""
     if isinstance(value, str) and value:
         text = value.replace("Z", "+00:00")
         for candidate in (text, text[:10], text[:7] + "-01", text[:4] + "-01-01"):
@@ -29,7 +30,7 @@ def published_date(value: object) -> date:
                 return datetime.fromisoformat(candidate).date()
             except ValueError:
                 continue
-    return date.today()
+    return None
 
 
 def predict(obj: dict[str, Any]) -> Flight | None:

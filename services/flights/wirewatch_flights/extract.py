@@ -1044,7 +1044,7 @@ def _operator(parts: list[Part]) -> Clue | None:
 
 
 def _flight_date(
-    parts: list[Part], published: date, status: Status, memo: _Memo | None = None
+    parts: list[Part], published: date | None, status: Status, memo: _Memo | None = None
 ) -> Clue | None:
     """The first part's date nearest its status cue (the verb that says what happened)."""
     for part in parts:
@@ -1059,7 +1059,7 @@ def _flight_date(
 
 
 def _undestined_removal(
-    parts: list[Part], origin: Clue | None, people: Clue | None, published: date, memo: _Memo
+    parts: list[Part], origin: Clue | None, people: Clue | None, memo: _Memo
 ) -> bool:
     """No destination named ("Expulsan a 138 migrantes desde Iquique"; several nationalities
     on one plane): still a record when the removing state, a head count, a flight and a day
@@ -1070,11 +1070,13 @@ def _undestined_removal(
         return False
     if _status(parts, memo).value != "completed":
         return False
-    return any(date_mentions(p.text, published) for p in parts)
+    return _dated(parts)
 
 
-def extract(title: str, summary: str, published: date) -> Flight | None:
-    """The flight facts of one item, or None when it reports no flight."""
+def extract(title: str, summary: str, published: date | None) -> Flight | None:
+    """The flight facts of one item, or None when it reports no flight. ``published``
+    None (unknown, offline only): relative dates are not resolved and the record has
+    no flight date unless one is stated with its year."""
     parts = _parts(title or "", summary or "")
     gate = is_flight_report(parts)
     if gate is None:
@@ -1085,7 +1087,7 @@ def extract(title: str, summary: str, published: date) -> Flight | None:
     if destination is None:
         # no destination named: still a record when the state that removed a counted group
         # is named ("Expulsan a 138 migrantes desde Iquique")
-        if not _undestined_removal(parts, origin, people, published, memo):
+        if not _undestined_removal(parts, origin, people, memo):
             return None
     elif not gate[2] and _unflown(parts, origin, destination, people):
         return None
