@@ -34,10 +34,15 @@ HALVES = DATA / "classify_nightfall_halves.json"
 # border-policy F1 0.857 (en 0.933, es 0.769), repatriation-flights F1 0.621 (en 0.615 on only
 # 4 positives, es 0.625), negatives tagged 1/15 (6.7%), hard negatives left untagged 14/15,
 # Brier 0.104 / 0.126. Rules alone: 0.591 / 0.643, negatives tagged 2/15.
-F1_FLOOR = {"repatriation-flights": 0.61, "border-policy": 0.85}
+# NIGHTFALL WAS STUDIED in the nineteenth round (its errors read to write border-policy v17 and
+# repatriation-flights v12; docs/measurements/classify.md, "Nineteenth round"), so from then on
+# it is no longer never-seen: its figures rose to repatriation-flights 0.710 (en 0.615, es
+# 0.778), border-policy 0.857 (unchanged), negatives tagged 1/15, Brier 0.097 / 0.119, and the
+# flights floors rise with them. The vespers set is the never-seen judge now.
+F1_FLOOR = {"repatriation-flights": 0.70, "border-policy": 0.85}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.61,
-    ("repatriation-flights", "es"): 0.62,
+    ("repatriation-flights", "es"): 0.77,
     ("border-policy", "en"): 0.93,
     ("border-policy", "es"): 0.76,
 }

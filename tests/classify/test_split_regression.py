@@ -80,10 +80,15 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 # lift the midday check set (0.885 -> 0.902) and the honest train-only dev split (0.895 ->
 # 0.898). Nothing was tuned on the test split to win the item back (docs/measurements/
 # classify.md, "Fifteenth round").
-F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.885}
+# Nineteenth round (border-policy v17, repatriation-flights v12, retrained on the same split;
+# the test split read as counts only, once): repatriation-flights 0.922 -> 0.924 (en 0.924 ->
+# 0.927, es 0.919 -> 0.921), border-policy 0.887 -> 0.887 (en 0.879, es 0.892), negatives tagged
+# 5/211 -> 5/211; Brier 0.046 -> 0.045 / 0.095. The flights floors rise 0.915 -> 0.92 (es 0.91 ->
+# 0.915).
+F1_FLOOR = {"repatriation-flights": 0.92, "border-policy": 0.885}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.92,
-    ("repatriation-flights", "es"): 0.91,
+    ("repatriation-flights", "es"): 0.915,
     ("border-policy", "en"): 0.875,
     ("border-policy", "es"): 0.885,
 }
