@@ -349,35 +349,47 @@ def record_outcomes(engine: Engine, outcomes: Sequence[Outcome]) -> None:
     sent = [o.delivery_id for o in outcomes if o.status == DeliveryStatus.SENT]
     with engine.begin() as conn:
         if sent:
-            kinds = conn.execute(_MARK_SENT, {"ids": sent, "now": now}).all()
-            digests = [row.id for row in kinds if row.kind == DeliveryKind.DIGEST]
-            if digests:  # a sent digest delivers every alert batched into it
-                conn.execute(_MARK_BATCHED_SENT, {"ids": digests, "now": now})
+            _mark_sent(conn, sent, now)
         for outcome in outcomes:
             if outcome.release:
-                stmt = update(_TABLE).where(
-                    _TABLE.c.id == outcome.delivery_id,
-                    _TABLE.c.status == DeliveryStatus.PENDING,
-                )
-                if outcome.next_attempt_at is not None:
-                    stmt = stmt.where(_TABLE.c.next_attempt_at == outcome.next_attempt_at)
-                conn.execute(stmt.values(next_attempt_at=now))
+                _release(conn, outcome, now)
         for outcome in outcomes:
-            if outcome.status == DeliveryStatus.SENT or outcome.release:
-                continue
-            values: dict[str, Any] = {
-                "status": outcome.status,
-                "last_error": (outcome.error or "")[:1024] or None,
-                "updated_at": now,
-            }
-            if outcome.attempts is not None:
-                values["attempts"] = outcome.attempts
-            if outcome.next_attempt_at is not None:
-                values["next_attempt_at"] = outcome.next_attempt_at
-            conn.execute(update(_TABLE).where(_TABLE.c.id == outcome.delivery_id).values(values))
+            if outcome.status != DeliveryStatus.SENT and not outcome.release:
+                _record_failure(conn, outcome, now)
         for outcome in outcomes:
             if outcome.disable_subscription is not None:
                 _disable(conn, outcome.disable_subscription, outcome.disable_reason or "disabled")
+
+
+def _mark_sent(conn: Connection, sent: list[int], now: datetime) -> None:
+    kinds = conn.execute(_MARK_SENT, {"ids": sent, "now": now}).all()
+    digests = [row.id for row in kinds if row.kind == DeliveryKind.DIGEST]
+    if digests:  # a sent digest delivers every alert batched into it
+        conn.execute(_MARK_BATCHED_SENT, {"ids": digests, "now": now})
+
+
+def _release(conn: Connection, outcome: Outcome, now: datetime) -> None:
+    """A row given back unsent is due again now (unless a newer attempt moved it)."""
+    stmt = update(_TABLE).where(
+        _TABLE.c.id == outcome.delivery_id,
+        _TABLE.c.status == DeliveryStatus.PENDING,
+    )
+    if outcome.next_attempt_at is not None:
+        stmt = stmt.where(_TABLE.c.next_attempt_at == outcome.next_attempt_at)
+    conn.execute(stmt.values(next_attempt_at=now))
+
+
+def _record_failure(conn: Connection, outcome: Outcome, now: datetime) -> None:
+    values: dict[str, Any] = {
+        "status": outcome.status,
+        "last_error": (outcome.error or "")[:1024] or None,
+        "updated_at": now,
+    }
+    if outcome.attempts is not None:
+        values["attempts"] = outcome.attempts
+    if outcome.next_attempt_at is not None:
+        values["next_attempt_at"] = outcome.next_attempt_at
+    conn.execute(update(_TABLE).where(_TABLE.c.id == outcome.delivery_id).values(values))
 
 
 def _disable(conn: Any, subscription_id: int, reason: str) -> None:
