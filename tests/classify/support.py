@@ -46,3 +46,16 @@ def check_set_rows(*paths: Path) -> list[dict[str, Any]]:
             pytest.skip(f"check set not found at {path}")
         rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     return rows
+
+
+def assert_held_back_whole(halves_path: Path, files: Mapping[str, Path]) -> None:
+    """A measuring set held back whole: every id is ``check``, none ``dev``, and the split
+    manifest lists every item under ``held_back`` and in none of train, dev and test."""
+    halves = json.loads(halves_path.read_text(encoding="utf-8"))
+    assert sorted(halves["check"]) == sorted(row["id"] for row in check_set_rows(*files.values()))
+    assert halves["dev"] == []
+    manifest = json.loads(halves_path.with_name("classify_split.json").read_text(encoding="utf-8"))
+    keys = {f"{path.stem}:{row['id']}" for path in files.values() for row in check_set_rows(path)}
+    assert keys <= set(manifest["held_back"])
+    for name in ("train", "dev", "test"):
+        assert not keys & set(manifest["splits"][name]), name

@@ -13,7 +13,6 @@ editing ``check``) retires this file.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ import pytest
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.evaluation import Report, evaluate
 
-from tests.classify.support import below_floors, check_set_rows
+from tests.classify.support import assert_held_back_whole, below_floors, check_set_rows
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = {
@@ -54,13 +53,7 @@ def report(classifier: Classifier) -> Report:
 
 
 def test_the_whole_set_is_held_back_from_the_split() -> None:
-    halves = json.loads(HALVES.read_text(encoding="utf-8"))
-    assert sorted(halves["check"]) == sorted(row["id"] for row in _rows())
-    assert halves["dev"] == []
-    manifest = json.loads((DATA / "classify_split.json").read_text(encoding="utf-8"))
-    keys = {f"{path.stem}:{row['id']}" for path in FILES.values() for row in check_set_rows(path)}
-    assert keys <= set(manifest["held_back"])
-    assert not keys & set().union(*manifest["splits"].values())
+    assert_held_back_whole(HALVES, FILES)
 
 
 def test_f1_per_topic_and_language_stays_above_its_floor(report: Report) -> None:
