@@ -586,7 +586,9 @@ class _Scorer:
         self.toll = _toll(cues)
         self.events = _events(cues)
         self.squared: dict[str, float] = {}
-        self.norm = math.sqrt(sum(self._weigh(self.cues)))
+        # fsum: a set's order follows string hashing, which differs between processes; a
+        # plain sum could then differ in its last bit, and so could a decision at the threshold.
+        self.norm = math.sqrt(math.fsum(self._weigh(self.cues)))
 
     def _weigh(self, cues: Iterable[str]) -> list[float]:
         """The squared weights of ``cues`` (computed once per decision)."""
@@ -600,8 +602,8 @@ class _Scorer:
         shared = self.cues.intersection(member.cues)
         if len(shared) < MIN_SHARED:
             return 0.0
-        other = math.sqrt(sum(self._weigh(member.cues)))
-        dot = sum(map(self.squared.__getitem__, shared))
+        other = math.sqrt(math.fsum(self._weigh(member.cues)))
+        dot = math.fsum(map(self.squared.__getitem__, shared))
         score = dot / ((self.norm * other) or 1.0)
         revises = (self.update or member.update) and self._revises(member)  # rare: test first
         # One factor at a time, in this order, so scores stay bit-identical.
