@@ -1571,3 +1571,31 @@ def test_a_year_after_a_month_is_no_head_count() -> None:
     )
     assert flight is not None
     assert flight.people != 2024
+
+
+# Twentieth round: dev halves only (the development set's tune part, the afternoon set, the
+# twilight and nightfall dev halves); the check halves were only counted.
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # nightfall fl-19032's class: a year's arrivals counted in the headline
+        "El vuelo que nunca se anuncia: la llegada de más de 4,000 dominicanos repatriados "
+        "desde EE.UU. en 2025",
+        "Deportation flights brought 12,500 Guatemalans home so far this year",
+    ],
+)
+def test_a_headline_counting_thousands_over_a_period_is_a_tally(title: str) -> None:
+    summary = "Un avión con deportados aterrizó en el aeropuerto de Las Américas este martes."
+    assert extract(title, summary, PUBLISHED) is None
+
+
+def test_a_headline_head_count_of_one_flight_with_a_year_is_a_record() -> None:
+    flight = extract(
+        "Llega el primer vuelo de 2025 con 135 dominicanos deportados desde EE.UU.",
+        "Un avión con 135 dominicanos deportados aterrizó en el aeropuerto de Las Américas.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people == 135

@@ -289,7 +289,7 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first)
+            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first) or _counted_over(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if cues.GENERIC_REMOVAL.search(first):
@@ -304,6 +304,15 @@ def _statistics(parts: list[Part]) -> bool:
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
     return _lede_tally(parts)
+
+
+def _counted_over(title: Part) -> bool:
+    """A headline that counts a thousand or more people over a period ("la llegada de más de
+    4,000 dominicanos repatriados desde EE.UU. en 2025"): a tally, not one flight."""
+    return any(
+        n.value >= 1000 and cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+        for n in title.numbers
+    )
 
 
 _SENTENCE = re.compile(r"[^.]+(?:\.\s+|\.?$)")
