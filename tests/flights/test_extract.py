@@ -1599,3 +1599,29 @@ def test_a_headline_head_count_of_one_flight_with_a_year_is_a_record() -> None:
     )
     assert flight is not None
     assert flight.people == 135
+
+
+def test_a_place_named_as_the_destination_beats_a_demonym_close_ahead() -> None:
+    # tune fl-0109's class: the deported people's demonym scores a little more in total than
+    # the place a stronger cue names as the destination
+    flight = extract(
+        "Alleged Venezuelan gang members deported by U.S. arrive in El Salvador",
+        "A plane carrying 200 alleged members of a Venezuelan gang deported from the U.S. "
+        "arrived to El Salvador on Sunday.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("US", "SV")
+
+
+def test_a_caravans_route_is_not_the_flights_destination() -> None:
+    # tune fl-0216's class
+    flight = extract(
+        "Retorna México a 110 hondureños que ingresaron de forma irregular",
+        "El INM informó que fueron retornados a su país vía aérea 110 personas hondureñas que "
+        "ingresaron de forma irregular a México, durante la caravana que partió de esa nación "
+        "con destino a Estados Unidos.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.destination == "HN"

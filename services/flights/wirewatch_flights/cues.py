@@ -206,13 +206,15 @@ migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
     r"en route|seguir|continuar|proseguir|"
+    r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
     r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
-caravana ... que prefirieron no seguir hacia EU"), not where the flight went."""
+caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
+destino a Estados Unidos"), not where the flight went."""
 REMAINS_FUNDS = _words(
     r"restos",
     r"cuerpos?",
