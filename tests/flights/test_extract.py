@@ -1625,3 +1625,24 @@ def test_a_caravans_route_is_not_the_flights_destination() -> None:
     )
     assert flight is not None
     assert flight.destination == "HN"
+
+
+def test_agreeing_to_accept_a_number_of_people_is_a_deal_not_a_resumption() -> None:
+    # afternoon fl-12056's class
+    assert (
+        extract(
+            "US sending 300 migrants to Uganda",
+            "Uganda's government has agreed to accept 300 migrants whose home countries refuse "
+            "to take them back.",
+            PUBLISHED,
+        )
+        is None
+    )
+    flight = extract(
+        "Venezuela agreed to accept deportation flights from the United States",
+        "Venezuela agreed to accept deportation flights of Venezuelan migrants, a US official "
+        "said on Saturday.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.destination == "VE"

@@ -118,7 +118,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     unless people were actually removed."""
     if _tally_or_no_removal(parts):
         return None
-    resuming = _first(parts, cues.RESUMING)
+    resuming = _resuming(parts)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
@@ -133,6 +133,20 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _resuming(parts: list[Part]) -> Span | None:
+    """Flights resuming; not a state agreeing to accept a number of people ("Rwanda's
+    government has agreed to accept 250 illegal migrants"): that is a deal for people to
+    come, not flights taken up again."""
+    for part in parts:
+        for m in cues.RESUMING.finditer(part.folded):
+            if m.group(0) == "agreed to accept" and any(
+                0 < n.start - m.end() <= 12 for n in part.numbers
+            ):
+                continue
+            return _span(part, m)
+    return None
 
 
 def _tally_or_no_removal(parts: list[Part]) -> bool:
