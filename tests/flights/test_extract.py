@@ -1646,3 +1646,26 @@ def test_agreeing_to_accept_a_number_of_people_is_a_deal_not_a_resumption() -> N
     )
     assert flight is not None
     assert flight.destination == "VE"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # nightfall fl-19010's class: a refusal undone later, or conceded
+        "The 95 deportees were initially refused entry at the airport as they had no travel "
+        "documents; they were later allowed in.",
+        "Despite refusing a flight from Athens last month, the government took in 95 deportees "
+        "from Saudi Arabia on Monday.",
+        "Los 95 deportados fueron inicialmente rechazados en el aeropuerto por falta de "
+        "documentos.",
+    ],
+)
+def test_a_refusal_undone_later_or_conceded_does_not_block(summary: str) -> None:
+    status = _status_of(_parts("", summary)[-1])
+    assert status is None or status[0] != "blocked"
+
+
+def test_a_refusal_still_blocks() -> None:
+    status = _status_of(_parts("", "Colombia refused entry to the two deportation flights.")[-1])
+    assert status is not None
+    assert status[0] == "blocked"

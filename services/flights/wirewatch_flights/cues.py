@@ -1111,6 +1111,14 @@ REJECTED_PEOPLE_BEFORE = re.compile(
 )
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
+UNDONE_BEFORE = re.compile(
+    r"\b(?:initially|at first|originally|inicialmente|en un principio|al principio|"
+    r"en principio)\s+(?:(?:was|were|had been|fue|fueron|habian sido|habia sido)\s+)?$"
+    r"|\b(?:despite|in spite of|a pesar de|pese a)\s+(?:(?:having|haber)\s+)?$"
+)
+"""Before a blocked cue: what was undone later ("were initially refused entry", "fueron
+inicialmente rechazados") or conceded ("Despite refusing the expatriates from Athens, Pakistan
+gave shelter to ..."), not the flight's end."""
 ONE_PERSON_BEFORE = re.compile(
     r"\b(?:one|uno|una)(?:\s+(?:individual|person|man|woman|deportee|passenger|migrant|of them|"
     r"persona|de ellos|de ellas))?\s+(?:was\s+|fue\s+)?$"

@@ -918,8 +918,10 @@ def _blocking(
             folded[max(0, blocked.start() - 30) : blocked.start()]
         ) or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50]):
             continue  # "one refused entry": a person of the group, not the flight
-        if _background(folded, blocked, finite, weak):
-            continue
+        if _background(folded, blocked, finite, weak) or cues.UNDONE_BEFORE.search(
+            folded[max(0, blocked.start() - 30) : blocked.start()]
+        ):
+            continue  # "were initially refused entry": undone later
         if finite is None:
             return blocked
         between = folded[finite.end() : blocked.start()]
