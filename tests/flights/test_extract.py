@@ -1669,3 +1669,26 @@ def test_a_refusal_still_blocks() -> None:
     status = _status_of(_parts("", "Colombia refused entry to the two deportation flights.")[-1])
     assert status is not None
     assert status[0] == "blocked"
+
+
+def test_a_comma_between_a_city_and_a_country_is_no_list() -> None:
+    # nightfall fl-19010's class: a fronted clause ends on a city, the main clause opens on the
+    # receiving state
+    flight = extract(
+        "Nigeria admits 95 deportees from Libya",
+        "Despite turning back deportees from Rome, Nigeria received 95 deportees from Libya "
+        "on a chartered plane.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.destination == "NG"
+
+
+def test_names_of_one_kind_after_a_comma_are_still_a_list() -> None:
+    flight = extract(
+        "Deportation flight to Honduras, Guatemala",
+        "A flight carried 120 deportees to Honduras, Guatemala from Texas.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.destination is None

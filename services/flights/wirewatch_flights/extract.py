@@ -515,8 +515,9 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or origin in pair:
                 continue
-            if _AND.match(part.folded[a.end : b.start]):
-                return True
+            between = part.folded[a.end : b.start]
+            if _AND.match(between) and not (_COMMA.match(between) and a.entry.kind != b.entry.kind):
+                return True  # a bare comma lists names of one kind ("Athens, Pakistan gave")
     return False
 
 
