@@ -1692,3 +1692,45 @@ def test_names_of_one_kind_after_a_comma_are_still_a_list() -> None:
     )
     assert flight is not None
     assert flight.destination is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "status"),
+    [
+        # nightfall fl-19026's class: a headline's plan told in the past, the lede's outcome
+        (
+            "Este lunes estaba previsto que despegara un avión desde Madrid con destino a "
+            "Senegal con 20 deportados",
+            "La situación sanitaria ha llevado a que este domingo se haya decidido suspender la "
+            "deportación.",
+            "blocked",
+        ),
+        (
+            "Deportation flight to Jamaica was scheduled to leave on Tuesday",
+            "The charter with 40 deportees landed in Kingston on Tuesday night.",
+            "completed",
+        ),
+        (
+            "Deportation flight to Jamaica is scheduled to leave on Tuesday",
+            "The charter with 40 deportees was cancelled on Monday.",
+            "planned",
+        ),
+    ],
+)
+def test_a_headlines_past_plan_leaves_the_outcome_to_the_lede(
+    title: str, summary: str, status: str
+) -> None:
+    flight = extract(title, summary, date(2020, 3, 22))
+    assert flight is not None
+    assert flight.status == status
+
+
+def test_a_headlines_past_plan_keeps_its_own_day() -> None:
+    flight = extract(
+        "Este lunes estaba previsto que despegara un avión desde Madrid con destino a Senegal "
+        "con 20 deportados",
+        "Este domingo se decidió suspender la deportación.",
+        date(2020, 3, 22),
+    )
+    assert flight is not None
+    assert flight.flight_date == date(2020, 3, 23)

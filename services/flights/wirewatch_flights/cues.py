@@ -979,6 +979,12 @@ PRESENT_ARRIVAL = re.compile(
 )
 """A headline's present tense of arrival ("Llega al país el primer vuelo"): in Spanish
 and in headlines it also announces what is coming."""
+PAST_PLAN = _words(
+    r"(?:estaba|estaban) (?:previst[oa]s?|programad[oa]s?)", r"iba[n]? a", r"se iba[n]? a",
+    r"(?:was|were) (?:scheduled|due|supposed|set|expected|meant) to",
+)  # fmt: skip
+"""A headline's plan told in the past ("estaba previsto que despegara", "was scheduled to
+leave"): what became of it is the lede's to say."""
 FUTURE_ARRIVAL = _words(
     r"llegara\w*", r"aterrizara\w*", r"arribara\w*", r"recibira\w*",
     r"will (?:arrive|land|touch down|receive)", r"(?:is|are) due to (?:arrive|land)",

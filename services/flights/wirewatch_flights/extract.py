@@ -1004,6 +1004,8 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
     status, span = decided[0]
     if _lede_flew(parts, decided):
         return Clue("status", "completed", decided[1][1])
+    if _past_plan(parts, decided):
+        return Clue("status", decided[1][0], decided[1][1])
     if (
         status == "completed"
         and span.source == "title"
@@ -1032,6 +1034,16 @@ def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
         return False
     texts = {p.source: p.folded for p in parts}
     return not cues.FLIGHT.search(texts["title"]) and bool(cues.FLIGHT.search(texts["summary"]))
+
+
+def _past_plan(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
+    """A headline's plan told in the past ("Este lunes estaba previsto que despegara un
+    avión ...") leaves it to a lede that says the flight was stopped or flown."""
+    if len(decided) < 2 or decided[0][0] != "planned" or decided[1][0] == "planned":
+        return False
+    if decided[0][1].source != "title" or decided[1][1].source != "summary":
+        return False
+    return _first([p for p in parts if p.source == "title"], cues.PAST_PLAN) is not None
 
 
 def _announcing(span: Span) -> bool:
@@ -1074,9 +1086,11 @@ def _flight_date(
 ) -> Clue | None:
     """The first part's date nearest its status cue (the verb that says what happened)."""
     for part in parts:
-        found = date_mentions(part.text, published, future=status == "planned")
+        cue = _status_memo(part, False, memo)
+        # a part's own plan dates its own day ("estaba previsto que despegara este lunes")
+        future = status == "planned" or (cue is not None and cue[0] == "planned")
+        found = date_mentions(part.text, published, future=future)
         if found:
-            cue = _status_memo(part, False, memo)
             anchor = cue[1].start if cue is not None else 0
             d = min(found, key=lambda m: abs(m.start - anchor))
             span = Span(part.source, d.start, d.end, part.text[d.start : d.end])
