@@ -1734,3 +1734,26 @@ def test_a_headlines_past_plan_keeps_its_own_day() -> None:
     )
     assert flight is not None
     assert flight.flight_date == date(2020, 3, 23)
+
+
+def test_a_demonym_beside_three_listed_countries_is_several_destinations() -> None:
+    # tune fl-0199's class
+    flight = extract(
+        "Chile expulsa a 120 migrantes por ingresar de manera irregular",
+        "Chile expulsó el jueves en un avión de la FACh a 120 migrantes. De ellos 70 eran de "
+        "nacionalidad venezolana y el resto provenientes de Colombia, Perú y Bolivia.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.destination is None
+
+
+def test_a_place_named_as_the_destination_keeps_it_beside_listed_countries() -> None:
+    flight = extract(
+        "Chile expulsa a 120 venezolanos",
+        "Un avión de la FACh llevó a Caracas a 120 venezolanos que habían pasado por Colombia, "
+        "Perú y Bolivia.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.destination == "VE"

@@ -715,7 +715,9 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = _scored_roles(parts)
     dest, origin = _one_role_each(roles)
     dest = dest or _title_country(parts, origin)
-    if dest is None:
+    if dest is None or dest[0] not in roles.destination.named:
+        # none, or only a demonym ("86 ... de nacionalidad venezolana y el resto provenientes
+        # de Colombia, Perú y Bolivia"): three countries listed are several destinations
         listed = _listed_countries(parts, origin[0] if origin else None)
         if listed is not None:
             several = Clue("destination", "", listed)  # several destinations: the field is null
