@@ -890,37 +890,10 @@ def _blocking(
     recibió" in the text, a blocked cue is only background when it follows "after /
     tras / since" ("lands after months of suspension") or a later clause ("recibió 3
     vuelos; un cuarto fue cancelado"); with only a weaker completed cue before it
-    ("returned home"), only in the first case. A cue whose object is people crossing a
-    border ("blocking others from crossing") is not about the flight."""
+    ("returned home"), only in the first case."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
-        if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+        if _not_the_flights(folded, blocked, finite):
             continue
-        if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
-            folded[max(0, blocked.start() - 25) : blocked.start()]
-        ):
-            continue  # "que se encontraban bloqueados en la frontera": people stuck
-        # "a motion to halt the flight", "called on authorities to stop": asked for, not done
-        asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
-        if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
-            continue
-        if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
-            continue  # "won't suspend deportations": not blocked
-        if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
-            folded[max(0, blocked.start() - 25) : blocked.start()]
-        ):
-            continue  # "with planned stops in Tirana": stopovers, not a flight stopped
-        if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
-            continue  # "diverted to Manaus ... landed": it still landed
-        if cues.REJECTED_PEOPLE_AFTER.match(
-            folded[blocked.end() : blocked.end() + 30]
-        ) or cues.REJECTED_PEOPLE_BEFORE.search(
-            folded[max(0, blocked.start() - 25) : blocked.start()]
-        ):
-            continue
-        if cues.ONE_PERSON_BEFORE.search(
-            folded[max(0, blocked.start() - 30) : blocked.start()]
-        ) or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50]):
-            continue  # "one refused entry": a person of the group, not the flight
         if _background(folded, blocked, finite, weak) or cues.UNDONE_BEFORE.search(
             folded[max(0, blocked.start() - 30) : blocked.start()]
         ):
@@ -932,6 +905,40 @@ def _blocking(
             continue
         return blocked
     return None
+
+
+def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] | None) -> bool:
+    """A blocked cue that is not about the flight: its object is people crossing a border
+    ("blocking others from crossing") or stuck there, it is asked for or negated, a noun
+    ("planned stops"), a diversion of a flight that landed, or about rejected people or one
+    person of the group."""
+    if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+        return True
+    if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
+        folded[max(0, blocked.start() - 25) : blocked.start()]
+    ):
+        return True  # "que se encontraban bloqueados en la frontera": people stuck
+    # "a motion to halt the flight", "called on authorities to stop": asked for, not done
+    asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
+    if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
+        return True
+    if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
+        return True  # "won't suspend deportations": not blocked
+    if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
+        folded[max(0, blocked.start() - 25) : blocked.start()]
+    ):
+        return True  # "with planned stops in Tirana": stopovers, not a flight stopped
+    if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
+        return True  # "diverted to Manaus ... landed": it still landed
+    if cues.REJECTED_PEOPLE_AFTER.match(
+        folded[blocked.end() : blocked.end() + 30]
+    ) or cues.REJECTED_PEOPLE_BEFORE.search(folded[max(0, blocked.start() - 25) : blocked.start()]):
+        return True
+    # "one refused entry": a person of the group, not the flight
+    return bool(
+        cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
+        or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
+    )
 
 
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
