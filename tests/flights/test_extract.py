@@ -1757,3 +1757,17 @@ def test_a_place_named_as_the_destination_keeps_it_beside_listed_countries() -> 
     )
     assert flight is not None
     assert flight.destination == "VE"
+
+
+def test_the_peoples_own_journey_from_x_to_y_is_reversed() -> None:
+    # tune fl-0221's class: "personas que llegaron desde San Pedro Sula a México" were flown
+    # from Mexico to Honduras
+    flight = extract(
+        "Migrantes de la caravana vuelven a su país",
+        "El INM detalló las acciones para retornar a las personas que llegaron desde San Pedro "
+        "Sula a México: en dos vuelos chárter fueron trasladadas 300 personas migrantes "
+        "hondureñas.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("MX", "HN")

@@ -280,6 +280,8 @@ def score_route_pairs(
             continue
         if not cues.ROUTE_TO_BETWEEN.match(folded[a.end : b.start]):
             continue
+        if cues.JOURNEY_ROUTE_BEFORE.search(folded[max(0, a.start - 40) : a.start]):
+            a, b = b, a  # "que llegaron desde San Pedro Sula a México": their way here
         roles.origin.add(
             a.entry.key, 2.0 * weight, Span(source, a.start, a.end, text[a.start : a.end])
         )
