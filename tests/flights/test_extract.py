@@ -1771,3 +1771,27 @@ def test_the_peoples_own_journey_from_x_to_y_is_reversed() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination) == ("MX", "HN")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # tune fl-0335's class: with no other status cue, a report from before the departure
+        "La ONG informa de ello el martes por la noche, poco antes de la salida del primer "
+        "vuelo a Ruanda con siete solicitantes de asilo.",
+        "Lawyers filed a last appeal hours before the flight's departure to Rwanda with seven "
+        "asylum seekers.",
+    ],
+)
+def test_a_report_from_before_the_departure_is_planned(summary: str) -> None:
+    status = _status_of(_parts("", summary)[-1])
+    assert status is not None
+    assert status[0] == "planned"
+
+
+def test_a_departure_cue_beats_before_the_departure() -> None:
+    status = _status_of(
+        _parts("", "The flight took off to Rwanda an hour before the flight's departure slot.")[-1]
+    )
+    assert status is not None
+    assert status[0] == "completed"

@@ -985,6 +985,15 @@ PRESENT_ARRIVAL = re.compile(
 )
 """A headline's present tense of arrival ("Llega al país el primer vuelo"): in Spanish
 and in headlines it also announces what is coming."""
+AHEAD_OF_DEPARTURE = _words(
+    r"(?:poco |horas |justo )?antes de (?:la salida|que (?:despegue|salga|parta)) del? "
+    r"(?:primer )?(?:vuelo|avion)",
+    r"(?:shortly |hours |just )?(?:before|ahead of) the (?:first )?(?:flight|plane)(?:'s)? "
+    r"(?:departure|(?:was )?due to (?:leave|depart|take off))",
+    r"(?:before|ahead of) (?:the |its )?(?:flight's |plane's )?departure",
+)  # fmt: skip
+"""With no other status cue: the report stands before the flight's departure ("poco antes de
+la salida del primer vuelo"): a flight still to come."""
 PAST_PLAN = _words(
     r"(?:estaba|estaban) (?:previst[oa]s?|programad[oa]s?)", r"iba[n]? a", r"se iba[n]? a",
     r"(?:was|were) (?:scheduled|due|supposed|set|expected|meant) to",

@@ -969,6 +969,7 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
         return "planned", _span(part, planned)
     if weak:
         return "completed", _span(part, weak)
+    complement = complement or cues.AHEAD_OF_DEPARTURE.search(folded)
     return ("planned", _span(part, complement)) if complement else None
 
 
