@@ -1795,3 +1795,18 @@ def test_a_departure_cue_beats_before_the_departure() -> None:
     )
     assert status is not None
     assert status[0] == "completed"
+
+
+def test_carrying_out_deportations_is_a_campaign_not_this_flight() -> None:
+    # tune fl-0062's class: the lede's future decides over a campaign in the present
+    flight = extract(
+        "Austria deports Syrian nationals",
+        "Austria is carrying out deportations of Syrian nationals in a crackdown on migration. "
+        "The 20 Syrians will be deported to Damascus on a charter flight on Friday.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.status == "planned"
+    status = _status_of(_parts("", "Police are carrying out the deportation flight to Kabul.")[-1])
+    assert status is not None
+    assert status[0] == "completed"

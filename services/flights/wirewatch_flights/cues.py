@@ -964,7 +964,9 @@ COMPLETED_FINITE = _words(
     r"(?:flight|plane|aircraft|charter|jet) left",  # "The flight left Dublin Airport"
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
-    r"(?:is|are) carrying out", r"sends", r"violated",
+    # "is carrying out deportations": a campaign, not this flight
+    r"(?:is|are) carrying out(?! (?:deportations|removals|expulsions|returns)\b)",
+    r"sends", r"violated",
     r"(?:ha|han|habia|habian) (?:sido )?(?:deportad|expulsad|repatriad|retornad|enviad|"
     r"trasladad)[oa]s?", r"volvio", r"se concreto",
     # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
