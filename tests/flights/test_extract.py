@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.evaluation import predict
-from wirewatch_flights.extract import _parts, _status_of, extract
+from wirewatch_flights.extract import _parts, _scored_roles, _status_of, extract
 from wirewatch_flights.lexicon import load_lexicon
 from wirewatch_flights.numbers import numbers
 from wirewatch_flights.text import fold
@@ -1810,3 +1810,14 @@ def test_carrying_out_deportations_is_a_campaign_not_this_flight() -> None:
     status = _status_of(_parts("", "Police are carrying out the deportation flight to Kabul.")[-1])
     assert status is not None
     assert status[0] == "completed"
+
+
+def test_deportees_who_arrived_from_x_to_y_came_on_the_flight() -> None:
+    # the journey rule reads "que llegaron desde X a Y" the other way, but not for deportees
+    parts = _parts(
+        "",
+        "Los 135 deportados que llegaron desde Estados Unidos a Guatemala fueron atendidos.",
+    )
+    roles = _scored_roles(parts)
+    assert "GT" not in roles.origin.scores
+    assert "US" not in roles.destination.scores

@@ -803,11 +803,14 @@ ATTRIBUTIVE_AFTER = re.compile(
 )
 ROUTE_FROM_BEFORE = re.compile(r"(?:\bde|\bdel|\bdesde|\bfrom)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 JOURNEY_ROUTE_BEFORE = re.compile(
+    r"(?<!deportados )(?<!deportadas )(?<!repatriados )(?<!retornados )(?<!expulsados )"
+    r"(?<!deportees )(?<!returnees )"
     r"\b(?:who|that|que)\s+(?:had\s+|habian\s+)?(?:arrived|came|travell?ed|llegaron|"
     r"vinieron|ingresaron|entraron|viajaron)\s+(?:de|del|desde|from)\s+(?:the\s+|el\s+|la\s+)?$"
 )
 """Before "de(sde) X a Y": the people's own journey ("las personas que llegaron desde San
-Pedro Sula a México"), so Y is where they were taken from and X is home."""
+Pedro Sula a México"), so Y is where they were taken from and X is home; not deportees
+arriving ("los deportados que llegaron desde Estados Unidos a Guatemala": the flight)."""
 ROUTE_TO_BETWEEN = re.compile(
     r"^\W*(?:a|al|to|hacia|into|rumbo a|con destino a|bound for)\s+(?:the\s+|el\s+|la\s+)?$"
 )
