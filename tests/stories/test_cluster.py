@@ -131,6 +131,16 @@ def test_measures_times_and_dates_in_digits_are_not_counts() -> None:
     assert _counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
 
 
+def test_a_flights_number_is_no_count() -> None:
+    # tests/data/stories_vespers.jsonl st-20020: La Nación names the flight, the other
+    # reports count its 184 Cubans; stories_new.jsonl st-1067 and st-1070 number the flights.
+    lede = extract("x", "Se trata del vuelo 7658, que salió a las 10:15 p. m.").cues
+    assert {"n:7658", "u:7658"} <= lede and _counts(lede) == ()
+    assert "u:17" in extract("x", "Flight number 17 with migrants deported").cues
+    assert "u:18" in extract("x", "llegó el vuelo número 18, de la aerolínea Conviasa").cues
+    assert _counts(extract("un vuelo con 184 migrantes cubanos").cues) == (184,)
+
+
 def _row(rows: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
     return next(r for r in rows if r["id"] == item_id)
 

@@ -456,6 +456,14 @@ _MARKER_BEFORE = re.compile(
 )
 
 
+# A flight's number ("Se trata del vuelo 7658", "flight number 17", "vuelo número 18") names a
+# flight; it counts nothing. Read as a count, La Nación's "vuelo 7658" conflicted with the 184
+# Cubans the other reports of that flight give (tests/data/stories_vespers.jsonl st-20020).
+_FLIGHT_BEFORE = re.compile(
+    r"\b(?:flight|vuelo)\s(?:(?:number|n[uú]mero|no\.|n[º°o]\.?)\s?|#\s?)?$", re.IGNORECASE
+)
+
+
 def _measure(text: str, match: re.Match[str]) -> bool:
     """Whether the digit token is a measure, a time or a date, not a count."""
     start, end = match.start(), match.end()
@@ -466,6 +474,8 @@ def _measure(text: str, match: re.Match[str]) -> bool:
     if _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
         return True
     if _MARKER_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _FLIGHT_BEFORE.search(text, max(0, start - 20), start):
         return True
     return _UNIT_AFTER.match(text, end) is not None
 
