@@ -298,6 +298,20 @@ def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     )
 
 
+def test_two_countries_besides_the_us_in_common_are_one_route() -> None:
+    # tests/data/stories_vespers.jsonl: the first Cuban airlift told by its flight (Costa
+    # Rica to El Salvador, bound for the US, st-20009) and by its onward bus route (through
+    # Guatemala to Tapachula, st-20015) is one event; the US flights landing in Guatemala and
+    # Mexico refusing one (stories_dev.jsonl) share Guatemala and the US only: two events.
+    flight = frozenset({"c:CR", "c:CU", "c:SV", "c:US"})
+    route = frozenset({"c:CR", "c:CU", "c:GT", "c:MX"})
+    assert not countries_conflict(flight, route)
+    assert countries_conflict(
+        frozenset({"c:GT", "c:PK", "c:US"}), frozenset({"c:GT", "c:MX", "c:US"})
+    )
+    assert countries_conflict(frozenset({"c:CR", "c:SV"}), frozenset({"c:CR", "c:MX"}))
+
+
 def test_a_young_story_does_not_take_a_look_alike_of_another_country() -> None:
     # Real headlines of one day (tests/data/stories_dev.jsonl): two events.
     guatemala = extract(
