@@ -20,6 +20,7 @@ from wirewatch_stories.cluster import (
     _named,
     countries_conflict,
     numbers_conflict,
+    regions_conflict,
     same_figures,
     story_id_for,
 )
@@ -310,6 +311,18 @@ def test_two_countries_besides_the_us_in_common_are_one_route() -> None:
         frozenset({"c:GT", "c:PK", "c:US"}), frozenset({"c:GT", "c:MX", "c:US"})
     )
     assert countries_conflict(frozenset({"c:CR", "c:SV"}), frozenset({"c:CR", "c:MX"}))
+
+
+def test_mexicos_states_name_mexico_and_conflict_only_with_each_other() -> None:
+    # tests/data/stories_evening.jsonl st-17018: "volcadura de autobús en Oaxaca" names
+    # Mexico, as the other reports of the crash do ("se volcó en México").
+    oaxaca = extract("Al menos 18 migrantes fallecieron tras volcadura de autobús en Oaxaca").cues
+    assert "r:MX-OAX" in oaxaca and implied_countries(oaxaca) == {"c:MX"}
+    assert implied_countries(extract("a bus crash in Texas").cues) == {"c:US"}
+    chiapas, texas = frozenset({"r:MX-CHP"}), frozenset({"r:TX"})
+    assert regions_conflict(frozenset({"r:MX-OAX"}), chiapas)
+    assert not regions_conflict(texas, frozenset({"r:MX-CHH"}))  # El Paso and Ciudad Juárez
+    assert regions_conflict(texas | chiapas, frozenset({"r:OR", "r:MX-CHP"}))
 
 
 def test_a_young_story_does_not_take_a_look_alike_of_another_country() -> None:

@@ -252,9 +252,16 @@ def countries_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
     )
 
 
-def _apart(left: frozenset[str], right: frozenset[str]) -> bool:
-    """Each names one the other does not (US states: see :data:`REGION_CONFLICT_FACTOR`)."""
-    return bool(left - right) and bool(right - left)
+def regions_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Each names a region of one country the other does not (US states, Mexico's states:
+    see :data:`REGION_CONFLICT_FACTOR`); Texas against Chihuahua is no conflict."""
+    if not (left and right) or left == right:
+        return False
+    return bool(_region_countries(left - right) & _region_countries(right - left))
+
+
+def _region_countries(regions: frozenset[str]) -> set[str]:
+    return {r[2:4] if r[4:5] == "-" else "US" for r in regions}
 
 
 def _same_count(x: int, y: int) -> bool:
@@ -672,7 +679,7 @@ class _Scorer:
             country = ROUTE_FACTOR
         else:
             country = 1.0
-        region = REGION_CONFLICT_FACTOR if _apart(self.regions, member.regions) else 1.0
+        region = REGION_CONFLICT_FACTOR if regions_conflict(self.regions, member.regions) else 1.0
         return country, region
 
     def _revises(self, member: _Member) -> bool:

@@ -561,7 +561,7 @@ def implied_countries(cues: Iterable[str]) -> set[str]:
         elif both := IMPLIED_COUNTRIES.get(cue):
             implied.update(both)
         elif cue[:2] == "r:":  # a US state or city (REGIONS) names the United States
-            implied.add("c:US")
+            implied.add(f"c:{cue[2:4]}" if cue[4:5] == "-" else "c:US")  # "r:MX-OAX": Mexico
     return implied
 
 
@@ -596,8 +596,24 @@ REGIONS = {
     "atlanta": "GA", "savannah": "GA", "philadelphia": "PA", "filadelfia": "PA",
     "minneapolis": "MN", "detroit": "MI", "charlotte": "NC", "las vegas": "NV",
 }  # fmt: skip
+# Mexico's states (ISO 3166-2 codes), where its migrant crashes, raids and caravans are told:
+# "volcadura de autobús en Oaxaca", "truck accident in Chiapas" name Mexico as surely as
+# "México" does. They name Mexico in a country conflict (see implied_countries); a region
+# conflict is between two regions of one country only. Names that are also common surnames
+# or other places (Guerrero, Morelos, Hidalgo, México, Durango) are left out.
+MEXICAN_STATES = {
+    "oaxaca": "MX-OAX", "chiapas": "MX-CHP", "chihuahua": "MX-CHH", "sonora": "MX-SON",
+    "tamaulipas": "MX-TAM", "coahuila": "MX-COA", "nuevo leon": "MX-NLE",
+    "baja california": "MX-BCN", "baja california sur": "MX-BCS", "veracruz": "MX-VER",
+    "tabasco": "MX-TAB", "puebla": "MX-PUE", "jalisco": "MX-JAL", "sinaloa": "MX-SIN",
+    "zacatecas": "MX-ZAC", "michoacan": "MX-MIC", "yucatan": "MX-YUC",
+    "quintana roo": "MX-ROO", "campeche": "MX-CAM", "queretaro": "MX-QUE",
+    "aguascalientes": "MX-AGU", "san luis potosi": "MX-SLP", "nayarit": "MX-NAY",
+    "tlaxcala": "MX-TLA", "guanajuato": "MX-GUA",
+}  # fmt: skip
+_ALL_REGIONS = {**REGIONS, **MEXICAN_STATES}
 _REGION = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")\b"
+    r"\b(" + "|".join(sorted(map(re.escape, _ALL_REGIONS), key=len, reverse=True)) + r")\b"
 )
 # "New Mexico" must not read as "Mexico", "West Virginia" as "Virginia": longest first,
 # and a region's name inside a longer one is not matched again.
@@ -685,9 +701,11 @@ def capital_cues(text: str, *, folded: bool = False) -> set[str]:
 
 
 def region_cues(text: str, *, folded: bool = False) -> set[str]:
-    """``r:<code>`` cues of the US states and large cities ``text`` names; ``folded``:
-    ``text`` is folded already."""
-    return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))}
+    """``r:<code>`` cues of the US states and large cities and of Mexico's states ``text`` names;
+    ``folded``: ``text`` is folded already."""
+    return {
+        f"r:{_ALL_REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))
+    }
 
 
 # A report that updates an earlier toll ("Death toll rises from migrant truck accident",
