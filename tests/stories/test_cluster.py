@@ -167,6 +167,11 @@ def test_a_toll_update_is_marked_in_either_language() -> None:
     for row in (_row(friday, "st-14023"), _row(noonday, "st-13045")):
         assert UPDATE_CUE not in _row_cues(row), row["id"]
     assert not update_cues("Arrivals rise to 5,000 as migrants found dead in truck")
+    # tests/data/stories_afternoon.jsonl st-16020: the count of the bodies recovered rose
+    assert update_cues(
+        "El número de cadáveres recuperados por las autoridades de Mauritania (África) subió a 70"
+    )
+    assert not update_cues("El número de cadáveres recuperados es de 49")
 
 
 def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(

@@ -724,8 +724,8 @@ _TOLL_UPDATE = re.compile(
     r"|\bmore (?:bodies|dead)\b"
     r"|\b(?:eleva|elevan|elevo|asciende|ascienden|ascendio|sube|suben|subio|aumenta|aumento)"
     r"\b[^.\n]{0,30}?\b(?:balance|cifra|numero|muertos|fallecidos|victimas|cadaveres)\b"
-    r"|\b(?:balance|cifra|numero) de (?:muertos|fallecidos|victimas)\b[^.\n]{0,30}?"
-    r"\b(?:eleva|asciende|sube|aumenta)"
+    r"|\b(?:balance|cifra|numero) de (?:muertos|fallecidos|victimas|cadaveres|cuerpos)\b"
+    r"[^.\n]{0,60}?\b(?:eleva|elevo|asciende|ascendio|sube|subio|aumenta|aumento)"
     r"|\bnuevo balance\b"
 )
 UPDATE_CUE = "t:update"
