@@ -78,6 +78,11 @@ def test_numbers_keep_their_scale_and_thousands_are_not_years() -> None:
     assert "n:2000" in extract("Trump deploys 2,000 National Guard troops").cues  # not y:2000
     assert "n:1500000" in extract("1,5 millones").cues & extract("1.5 million").cues
     assert "y:2025" in extract("in 2025").cues and "w:mil" in extract("mil migrantes").cues
+    # tests/data/stories_nightfall.jsonl st-19026 ("mil 500", as Mexican outlets write 1,500)
+    # and stories_dawn.jsonl ("Dos mil inmigrantes"): a thousand and its units, a spelled scale
+    assert "n:1500" in extract("Alemania planea recibir a mil 500 migrantes").cues
+    assert _counts(extract("Dos mil inmigrantes intentan entrar en Melilla").cues) == (2000,)
+    assert {"n:10000", "n:500"} <= extract("10 mil 500").cues  # not read as 10,500
 
 
 def test_rulings_in_two_states_are_two_events() -> None:

@@ -371,6 +371,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             if match.start() not in days:
                 following = matches[n + 1] if n + 1 < len(matches) else None
                 number = _number_cue(text, match, following, scale_words)
+                if number and n and _thousand_before(text, matches[n - 1], match, scale_words):
+                    number = f"n:{1000 + int(number[2:])}" if int(number[2:]) < 1000 else number
                 if number:
                     cues.add(number)
                     if number[0] == "n" and _hedged(text, match.start()):
@@ -383,6 +385,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             continue
         else:
             words = _word_cues(match, starts if names else None)
+            if words and words[0][:2] == "n:" and n + 1 < len(matches):
+                words = _spelled_scale(text, words, matches[n + 1], scale_words)
             cues.update(words)
             if words and words[0][:2] == "n:" and _UNIT_AFTER.match(text, match.end()):
                 cues.add(f"u:{words[0][2:]}")
@@ -496,6 +500,31 @@ def _number_cue(
         scale_words.add(following.start())
         return _scaled(token, scale)
     return _number(token)
+
+
+def _thousand_before(
+    text: str, before: re.Match[str], match: re.Match[str], scale_words: set[int]
+) -> bool:
+    """Whether the digit token follows a bare "mil" ("mil 500": 1,500, as Mexican outlets
+    write it; "10 mil 500" is not read so)."""
+    return (
+        before.start() not in scale_words
+        and _fold_token(before.group()) == "mil"
+        and text[before.end() : match.start()].isspace()
+        and (before.start() < 2 or not text[: before.start()].rstrip()[-1:].isdigit())
+    )
+
+
+def _spelled_scale(
+    text: str, words: list[str], following: re.Match[str], scale_words: set[int]
+) -> list[str]:
+    """A spelled number with its scale word ("dos mil": 2,000, "three million"), whose offset
+    goes into ``scale_words`` so it is not read as a word."""
+    scale = SCALES.get(_fold_token(following.group()))
+    if not scale or not text[following.start() - 1 : following.start()].isspace():
+        return words
+    scale_words.add(following.start())
+    return [f"n:{int(words[0][2:]) * scale}"]
 
 
 def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
