@@ -515,9 +515,6 @@ def test_demonyms_and_capitals_name_their_country() -> None:
     # Real ledes (tests/data/stories_sunrise.jsonl, stories_morning.jsonl)
     assert demonym_cues("Los conservadores alemanes perdieron la votación") == {"c:DE"}
     assert capital_cues("a días de las elecciones en la Ciudad de Buenos Aires") == {"c:AR"}
-    # tests/data/stories_unseen.jsonl st-4045: the charter's "316 surcoreanos" are Korea's
-    assert demonym_cues("Entre los pasajeros se encontraban 316 surcoreanos") == {"c:KR"}
-    assert demonym_cues("South Korean workers") == {"c:KR"}
     assert capital_cues("Madrid, 3 dic (EFE).- La Moncloa") == set()  # a dateline
     assert capital_cues("Bibby Stockholm barge") == set() and capital_cues("Lima") == set()
     # a capital counts only when the item names no country: Seoul's charter is Korea's,

@@ -699,8 +699,6 @@ DEMONYMS = {
     "danesa": "DK", "finlandes": "FI", "finlandesa": "FI", "finlandeses": "FI",
     "finnish": "FI", "finns": "FI", "hungaro": "HU", "hungara": "HU", "hungaros": "HU",
     "bielorrusos": "BY", "mauritanos": "MR", "ghaneses": "GH",
-    "surcoreano": "KR", "surcoreana": "KR", "surcoreanos": "KR", "surcoreanas": "KR",
-    "south korean": "KR", "south koreans": "KR",
 }  # fmt: skip
 
 
