@@ -850,10 +850,11 @@ def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
     flights within a month); the misses are splits, all in the check half of its stories.
     Counts of different things no longer conflicting (the thirteenth pass) take it to 0.931
     and 1.200, its check half 0.813 -> 0.873 (docs/stories.md); early tolls (the fourteenth
-    pass) to 0.977 and 1.100."""
+    pass) to 0.977 and 1.100; a Spanish toll update naming the bodies recovered (the twentieth
+    round: "El número de cadáveres recuperados ... subió a 70") to 1.000 and 1.000."""
     report = _report_of(labelled_rows("afternoon"))
-    assert report.pairwise_f1 >= 0.97 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.10
+    assert report.pairwise_f1 >= 0.99 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.05
 
 
 def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
@@ -863,10 +864,12 @@ def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
     Bukele's offer to jail US deportees announced with Rubio that night are one story; one of
     three look-alike Mexican road crashes of migrants within seven weeks splits (18 dead, then
     16) (docs/stories.md). The fourteenth pass (early tolls, road kilometre markers, the
-    country conflict's factor 0.5 -> 0.4) takes it to 0.967, precision 1.000."""
+    country conflict's factor 0.5 -> 0.4) takes it to 0.967, precision 1.000; Mexico's states
+    naming Mexico (the twentieth round: "volcadura de autobús en Oaxaca") join the 6 October
+    crash's two stories: 1.000, 1.000 alerts per story."""
     report = _report_of(labelled_rows("evening"))
-    assert report.pairwise_f1 >= 0.96 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.20
+    assert report.pairwise_f1 >= 0.99 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.05
 
 
 def test_eighteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -892,10 +895,12 @@ def test_nineteenth_never_seen_set_stays_above_its_floor() -> None:
     (10 Sep 2020) into the Moria fire the day before, the first report of the arrests for the
     fire into Germany's offer to take 1,553 refugees the same day (an arrest and a policy are
     one group of acts). Recall fails on splits (the Ocean Viking's Toulon landing in two
-    stories, Catania's selective landing in two). Its check half alone: 0.860 / 1.750."""
+    stories, Catania's selective landing in two). Its check half alone: 0.860 / 1.750. The
+    twentieth round reads "mil 500" as 1,500: Germany's offer joins its Spanish report, 0.731
+    (precision 0.668), 1.500 alerts per story, its check half 0.909 / 1.500."""
     report = _report_of(labelled_rows("nightfall"))
-    assert report.pairwise_f1 >= 0.70 and report.pairwise_precision >= 0.65
-    assert report.alerts_per_story <= 1.63
+    assert report.pairwise_f1 >= 0.73 and report.pairwise_precision >= 0.66
+    assert report.alerts_per_story <= 1.50
 
 
 def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
@@ -903,10 +908,13 @@ def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
     1.600 alerts per story when first measured with main's code, before any change (no merge;
     four of ten stories split: an early report with its own count, a report on the route rather
     than the flight, an announcement three days ahead and reports that share no number, one
-    boat's count against the total). Its look-alikes fell just outside the 72-hour window."""
+    boat's count against the total). Its look-alikes fell just outside the 72-hour window. Studied
+    in the twentieth round: a flight's number is no count and two items sharing two countries
+    besides the US are not in country conflict (0.957, 1.200); left: the early report with its
+    own count ("unos 1,662" against "más de 1.000") and the count of one day against the total."""
     report = _report_of(labelled_rows("vespers"))
-    assert report.pairwise_f1 >= 0.85 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.60
+    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.20
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
