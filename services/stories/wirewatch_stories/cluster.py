@@ -7,9 +7,10 @@ inverse document frequency among the items of the open stories, so a cue most
 items share (``c:US``, ``w:migra``) counts little and a rare one (a number, a
 name) a lot. The cosine is cut when the two items give different counts or ordinals
 (another flight), halved when each names a country the other does not (a look-alike
-elsewhere), halved when they were published more than a day and a half apart (the next
-event of a running story; not when the later one, within three days, gives the same
-figures: a late follow-up), and doubled when both name the same two or more countries and
+elsewhere; not when they share two countries besides the US: one route), halved when
+they were published more than a day and a half apart (the next event of a running story;
+not when the later one, within three days, gives the same figures: a late follow-up), and
+doubled when both name the same two or more countries and
 no other (one route); halved too when each names a US state the other does not, and when a
 "second" (third...) item meets one a day older that gives no ordinal (a sequel). An item's
 score for a story blends the mean of its two best similarities with the story's latest items
