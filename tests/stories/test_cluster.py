@@ -262,6 +262,22 @@ def test_two_early_tolls_within_two_days_are_not_cut_by_their_figures(
         assert clusterer.similarity(cues_a, cues_b) == pytest.approx(cut)  # no time: cut
 
 
+def test_two_reports_of_deaths_within_two_days_are_not_cut_by_their_figures() -> None:
+    """tests/data/stories_saturday.jsonl: "For the second time in a week ... saved 221 people but
+    at least 27 people are reported drowned" (st-15009, its counts untyped, its estimate not
+    read: a sequel) and "34 bodies ... 206 people rescued" (st-15006) three hours later are one
+    wreck: both tell of deaths (``e:death``), so their first figures are not compared; without
+    that, the count cut holds."""
+    rows = labelled_rows("saturday")
+    first, later = _row(rows, "st-15009"), _row(rows, "st-15006")
+    cues_a, cues_b = _row_cues(later), _row_cues(first)
+    assert "e:death" in cues_a & cues_b and not any(c.startswith("k:dead") for c in cues_b)
+    clusterer = Clusterer()
+    times = _times(later, first)
+    lifted = clusterer.similarity(cues_a, cues_b, published=times)
+    assert lifted > 3 * clusterer.similarity(cues_a, cues_b - {"e:death"}, published=times) > 0
+
+
 def test_a_spanish_verb_of_dying_types_the_count_before_it() -> None:
     # tests/data/stories_evening.jsonl st-17020: "Tragedia en Oaxaca: 18 migrantes fallecen".
     assert "k:dead:18" in _row_cues(_row(labelled_rows("evening"), "st-17020"))
@@ -504,6 +520,8 @@ def test_an_estimate_stands_for_the_revised_count_of_the_same_morning() -> None:
     assert numbers_conflict(extract("US deports 116 Indians").cues, extract("112 Indians").cues)
     assert numbers_conflict(extract("at least 59").cues, extract("100 dead").cues)
     clusterer = Clusterer()
+    # untyped (both tell of deaths: within TOLL_S their counts would not be compared at all)
+    early, later = (frozenset(c for c in cues if c[:2] != "e:") for cues in (early, later))
     close = clusterer.similarity(early, later, published=(T0, T0 + 3600))
     apart = clusterer.similarity(early, later, published=(T0, T0 + REVISION_S + 3600))
     assert apart < close * 0.5  # the next day's estimate is the next day's: a conflict
@@ -835,10 +853,11 @@ def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
     the Essex and the Austrian); the misses are all splits. The twelfth pass (the English
     Channel names France and the UK; wreck and road-death words across languages) takes it
     to 0.779 and 1.875 (docs/stories.md); early tolls (the fourteenth pass) to 0.851 and
-    1.625."""
+    1.625; a report that tells of deaths counting as a toll (the twentieth round) to 0.871 and
+    1.500."""
     report = _report_of(labelled_rows("saturday"))
-    assert report.pairwise_f1 >= 0.85 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.63
+    assert report.pairwise_f1 >= 0.87 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.50
 
 
 def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
