@@ -17,7 +17,7 @@ from wirewatch_classify.dataset import (
 )
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.features import ItemParts, fold_number, item_features
-from wirewatch_classify.model import MODEL_RULE, ModelFileError, TopicModel, shipped_model, sigmoid
+from wirewatch_classify.model import MODEL_RULE, TopicModel, shipped_model
 from wirewatch_classify.topicdef import load_topics
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -251,63 +251,3 @@ def test_threshold_moves_off_one_half_only_for_a_clear_gain() -> None:
     scores, y = [0.9] * 200 + [0.52], [1] * 200 + [0]
     assert 0 < threshold_f1(scores, y, 0.55) - threshold_f1(scores, y, 0.5) < THRESHOLD_MARGIN
     assert choose_threshold(scores, y) == 0.5
-
-
-def _pair_model_data() -> dict[str, object]:
-    """A two-topic model with a both-topic column ``a|b`` (a given b), every value chosen."""
-    stack = {"negative": 0.1, "excluded": -2.0, "core": 0.5, "threshold": 0.5, "rules_version": 1}
-    return {
-        "format": 1,
-        "topics": ["a", "b"],
-        "given": {"a": "b"},
-        "bias": [-1.0, 0.5, 0.25],
-        "stack": {
-            "a": {**stack, "rule": 0.3, "model": [0.8, -0.1], "pair": 0.4, "intercept": -1.0},
-            "b": {**stack, "rule": 0.2, "model": [0.0, 0.9], "intercept": -0.5},
-        },
-        "weights": {"w:vuelo": [0.5, 2.0, 1.5], "w:politica": [1.0, -0.5, 0.75]},
-    }
-
-
-def test_the_both_topic_input_scores_as_its_formula() -> None:
-    """A topic with a both-topic column adds pair * logit(a|b) * sigmoid(logit(b)) to its
-    stack; a topic without one scores as before (docs/measurements/classify.md, twentieth round)."""
-    model = TopicModel(_pair_model_data())
-    assert model.columns == ("a", "b", "a|b")
-    assert model.stacks["a"].pair_columns == (2, 1) and model.stacks["b"].pair_columns is None
-    logits = model.logits(ItemParts.of("Vuelo", "politica"))
-    assert len(logits) == 3
-    za = 0.3 * 5 + 0.1 * -1 - 2.0 + 0.5 + 0.8 * logits[0] - 0.1 * logits[1] - 1.0
-    za += 0.4 * logits[2] * sigmoid(logits[1])
-    assert math.isclose(model.stacks["a"].score((5.0, -1.0, 1.0), True, logits), sigmoid(za))
-    zb = 0.2 * 8 + 0.9 * logits[1] - 0.5  # the rule sum clipped at 8
-    assert math.isclose(model.stacks["b"].score((9.0, 0.0, 0.0), False, logits), sigmoid(zb))
-
-
-def test_a_both_topic_column_needs_known_topics_and_a_value_per_column() -> None:
-    data = _pair_model_data()
-    with pytest.raises(ModelFileError, match="unknown topic"):
-        TopicModel({**data, "given": {"a": "c"}})
-    with pytest.raises(ModelFileError, match="one value per column"):
-        TopicModel({**data, "bias": [-1.0, 0.5]})
-
-
-def test_a_both_topic_column_is_fitted_on_the_other_topics_items_only() -> None:
-    pytest.importorskip("sklearn")
-    from scipy.sparse import csr_matrix
-    from wirewatch_classify.dataset import Item
-    from wirewatch_classify.training import _fit, _fit_topics
-
-    labels = [("a",), ("b",), ("a", "b"), (), ("b",), ("a", "b"), ("a",), ()] * 5
-    items = [
-        Item(f"k{n}", "t", "", "en", lab, False, f"outlet{n % 7}", "", {})
-        for n, lab in enumerate(labels)
-    ]
-    x = csr_matrix(
-        [[float("a" in lab), float("b" in lab), float(n % 3 == 0)] for n, lab in enumerate(labels)]
-    )
-    columns, bias, chosen, oof = _fit_topics(x, items, ["a", "b"], {"a": "b"})
-    assert list(chosen) == ["a", "b", "a|b"] and len(columns) == len(bias) == len(oof) == 3
-    among = [n for n, lab in enumerate(labels) if "b" in lab]
-    alone = _fit(x[among], [int("a" in labels[n]) for n in among], chosen["a|b"])
-    assert columns[2] == [float(w) for w in alone.coef_[0]]

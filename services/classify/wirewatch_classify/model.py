@@ -13,17 +13,10 @@ migration: a flight word alone is not enough), and ``logit_k`` the linear model'
 log-odds for each topic k,
 
     score = 1 / (1 + exp(-(r * clip(pos) + n * clip(neg) + e * excl + k * core
-                           + sum_k m_k * logit_k + q * logit_{t|o} * sigmoid(logit_o) + c)))
+                           + sum_k m_k * logit_k + c)))
 
 where the coefficients are fitted by logistic regression on out-of-fold logits of
 the fitted splits (train and dev, never test): the score is a calibrated probability.
-
-The last term is the *both-topic* input of a topic ``t`` that has one (``given`` in the
-model file): a linear model of the same features fitted only on the items labelled with
-the other topic ``o``, so it tells which of ``o``'s items also carry ``t`` (a policy item
-that is also a flight report), weighted by how likely ``o`` is; one more column of the
-weight rows. The shipped model has none (measured and not adopted in the twentieth round:
-``training.GIVEN``).
 
 The model's score of an item is a sum over its distinct tokens (plus title words and
 word pairs), so each token's contribution is memoised: a typical item costs one
@@ -87,43 +80,17 @@ class Stack:
     threshold: float
     rules_version: int
     """The topic file version the combination was fitted with (other versions: rules only)."""
-    pair: float = 0.0
-    """Coefficient of the both-topic input: the logit of the topic's model fitted on the other
-    topic's items times the other topic's model probability (see the module doc)."""
-    pair_columns: tuple[int, int] | None = None
-    """(column of that model, column of the other topic) in the logits; None: no such input."""
 
     def score(
         self, rules: tuple[float, float, float], core: bool, logits: Sequence[float]
     ) -> float:
-        """``rules``: (positive rule sum, negative rule sum, excluded 0/1); ``logits``: every
-        column of the model (the topics first)."""
+        """``rules``: (positive rule sum, negative rule sum, excluded 0/1)."""
         positive, negative, excluded = rules
         z = self.rule * min(RAW_CLIP, positive) + self.negative * max(-RAW_CLIP, negative)
         z += self.excluded * excluded + self.core * core + self.intercept
-        for coefficient, logit in zip(self.model, logits, strict=False):
+        for coefficient, logit in zip(self.model, logits, strict=True):
             z += coefficient * logit
-        if self.pair_columns is not None:
-            given, other = self.pair_columns
-            z += self.pair * logits[given] * sigmoid(logits[other])
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-
-def model_columns(topics: Sequence[str], given: dict[str, str]) -> tuple[str, ...]:
-    """The model's columns: each topic, then ``topic|other`` for each both-topic model."""
-    if any(t not in topics or o not in topics or t == o for t, o in given.items()):
-        raise ModelFileError(f"a both-topic model names an unknown topic: {given}")
-    return (*topics, *(f"{t}|{o}" for t, o in given.items()))
-
-
-def pair_columns(
-    topics: Sequence[str], given: dict[str, str], topic: str
-) -> tuple[int, int] | None:
-    """(column of ``topic``'s both-topic model, column of the other topic), or None."""
-    other = given.get(topic)
-    if other is None:
-        return None
-    return model_columns(topics, given).index(f"{topic}|{other}"), list(topics).index(other)
 
 
 class TopicModel:
@@ -133,26 +100,19 @@ class TopicModel:
         if data.get("format") != FORMAT:
             raise ModelFileError(f"unsupported model format {data.get('format')!r}")
         self.topics: tuple[str, ...] = tuple(data["topics"])
-        self.given: dict[str, str] = dict(data.get("given", {}))
-        """Topic -> the other topic whose items its both-topic column was fitted on."""
-        self.columns: tuple[str, ...] = model_columns(self.topics, self.given)
-        """The columns of the weight rows and logits: the topics, then the both-topic models."""
         self.bias: tuple[float, ...] = tuple(float(b) for b in data["bias"])
-        width = len(self.columns)
+        width = len(self.topics)
         weights: dict[str, tuple[float, ...]] = _shared_rows(data["weights"])
         if any(len(w) != width for w in weights.values()) or len(self.bias) != width:
-            raise ModelFileError("every weight needs one value per column")
+            raise ModelFileError("every weight needs one value per topic")
         # The rows by kind and bare text (no prefix to build per look-up), the word pairs
         # by the pair itself; ``weights`` gives them back by full feature name.
         self._words, self._grams, self._title, self._pairs = _by_kind(weights)
         self.stacks: dict[str, Stack] = {
-            topic: Stack(
-                **{**values, "model": tuple(values["model"])},
-                pair_columns=pair_columns(self.topics, self.given, topic),
-            )
+            topic: Stack(**{**values, "model": tuple(values["model"])})
             for topic, values in data["stack"].items()
         }
-        if any(len(stack.model) != len(self.topics) for stack in self.stacks.values()):
+        if any(len(stack.model) != width for stack in self.stacks.values()):
             raise ModelFileError("every stack needs one model coefficient per topic")
         self.gates: dict[str, tuple[str, ...]] = {
             topic: tuple(groups) for topic, groups in data.get("gates", {}).items()
@@ -224,8 +184,7 @@ class TopicModel:
         return result
 
     def logits(self, parts: ItemParts) -> list[float]:
-        """The log-odds per column (``self.columns``: the topics in order, then the
-        both-topic models)."""
+        """The log-odds per topic (in ``self.topics`` order)."""
         memo, memo_title = self._memo, self._memo_title
         title = parts.title_tokens
         rows = [

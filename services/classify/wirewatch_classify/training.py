@@ -5,10 +5,8 @@
 2. Out-of-fold model logits for the fitted items (``FOLDS`` folds by outlet, so a
    fold's outlets are unseen by its model) for each L2 strength ``C`` of the grid;
    the ``C`` with the lowest out-of-fold log-loss is kept.
-   A topic named in ``GIVEN`` also gets a both-topic column: the same features fitted
-   only on the items labelled with the other topic (which of them carry this topic too).
-3. Beside each item's rule view, those logits fit a small logistic regression per topic:
-   the calibrated combination (:class:`wirewatch_classify.model.Stack`).
+3. Beside each item's rule sum, those logits fit a two-feature logistic regression
+   per topic: the calibrated combination (:class:`wirewatch_classify.model.Stack`).
 4. The final linear model per topic is fitted on all fitted items; weights under
    ``PRUNE`` are dropped; the JSON file is written with a model card.
 
@@ -30,14 +28,7 @@ from typing import Any
 from wirewatch_classify.dataset import Item, load_split, outlet_bucket
 from wirewatch_classify.engine import Classifier, RuleView
 from wirewatch_classify.features import MAX_GRAM, MIN_GRAM, NUMBER, item_features
-from wirewatch_classify.model import (
-    FORMAT,
-    RAW_CLIP,
-    Stack,
-    model_columns,
-    pair_columns,
-    sigmoid,
-)
+from wirewatch_classify.model import FORMAT, RAW_CLIP
 from wirewatch_classify.topicdef import load_topics
 
 MIN_DF = 2
@@ -84,13 +75,6 @@ GATES = {
 }
 """The groups whose presence lets the model read an item (its gate); context groups
 (headcounts, "policy", business words) are left out: they occur in most news."""
-GIVEN: dict[str, str] = {}
-"""Topic -> other topic: the topic's stack also reads a model fitted only on the other topic's
-items (its both-topic input, ``Stack.pair``; the model file lists it as ``given``). Empty: measured
-and not adopted in the twentieth round (docs/measurements/classify.md, "Twentieth round"). With
-``{"repatriation-flights": "border-policy"}`` (chosen on the honest dev split: flights F1 0.953 ->
-0.961, border-policy unchanged) the test split gained three flight items but the never-seen
-vespers set lost one (flights 0.857 -> 0.824)."""
 CORES = {topic: tuple(g for g in groups if g != "flight") for topic, groups in GATES.items()}
 """The groups whose presence is the stack's ``core`` feature: a flight word alone
 ("flights delayed by strike") is not a removal."""
@@ -143,32 +127,23 @@ def _log_loss(logits: Sequence[float], y: Sequence[int]) -> float:
     return total / max(1, len(y))
 
 
-def choose_c(
-    x: Any, y: Sequence[int], items: Sequence[Item], among: Sequence[int] | None = None
-) -> tuple[float, list[float]]:
-    """The C with the lowest out-of-fold log-loss (ties: the smaller), and its logits.
-    ``among``: the items the model is fitted and judged on (default all; every item still
-    gets its out-of-fold logit)."""
+def choose_c(x: Any, y: Sequence[int], items: Sequence[Item]) -> tuple[float, list[float]]:
+    """The C with the lowest out-of-fold log-loss (ties: the smaller), and its logits."""
     best: tuple[float, float, list[float]] = (math.inf, C_GRID[0], [0.0] * len(items))
-    judged = range(len(items)) if among is None else among
     for c in C_GRID:
-        logits = out_of_fold(x, y, items, c, among)
-        loss = _log_loss([logits[i] for i in judged], [y[i] for i in judged])
+        logits = out_of_fold(x, y, items, c)
+        loss = _log_loss(logits, y)
         if loss < best[0] - 1e-9:
             best = (loss, c, logits)
     return best[1], best[2]
 
 
-def out_of_fold(
-    x: Any, y: Sequence[int], items: Sequence[Item], c: float, among: Sequence[int] | None = None
-) -> list[float]:
-    """Each item's logit from a model fitted on the other folds' items (of ``among``)."""
+def out_of_fold(x: Any, y: Sequence[int], items: Sequence[Item], c: float) -> list[float]:
     folds = [outlet_bucket(item.source) % FOLDS for item in items]
-    fitted = set(range(len(items)) if among is None else among)
     out = [0.0] * len(items)
     for fold in range(FOLDS):
         test = [i for i, f in enumerate(folds) if f == fold]
-        train = [i for i, f in enumerate(folds) if f != fold and i in fitted]
+        train = [i for i, f in enumerate(folds) if f != fold]
         if not test or len({y[i] for i in train}) < 2:
             continue
         model = _fit(x[train], [y[i] for i in train], c)
@@ -182,25 +157,25 @@ def fit_stack(
     cores: Sequence[bool],
     logits: Sequence[Sequence[float]],
     y: Sequence[int],
-    pairs: Sequence[float] | None = None,
 ) -> dict[str, Any]:
-    """Logistic regression of the label on the rules' view, core, every topic's logit and,
-    when given, the both-topic input (``pairs``, one value per item)."""
+    """Logistic regression of the label on the rules' view, core and every logit."""
     from sklearn.linear_model import LogisticRegression
 
     rows = [
         [min(RAW_CLIP, pos), max(-RAW_CLIP, neg), exc, float(core), *zs]
         for (pos, neg, exc), core, zs in zip(views, cores, logits, strict=True)
     ]
-    if pairs is not None:
-        rows = [[*row, pair] for row, pair in zip(rows, pairs, strict=True)]
     model = LogisticRegression(C=10.0, solver="lbfgs", max_iter=1000)
     model.fit(rows, list(y))
     a, n, e, k, *b = (round(float(v), 4) for v in model.coef_[0])
-    stack = {"rule": a, "negative": n, "excluded": e, "core": k, "model": b}
-    if pairs is not None:
-        stack["model"], stack["pair"] = b[:-1], b[-1]
-    return {**stack, "intercept": round(float(model.intercept_[0]), 4)}
+    return {
+        "rule": a,
+        "negative": n,
+        "excluded": e,
+        "core": k,
+        "model": b,
+        "intercept": round(float(model.intercept_[0]), 4),
+    }
 
 
 def train(
@@ -225,9 +200,8 @@ def train(
     vocab_list = _vocabulary(vectors)
     x = _matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
     topics = [t.topic for t in rules.topics]
-    given = {t: o for t, o in GIVEN.items() if t in topics and o in topics}
-    columns, bias, chosen, oof = _fit_topics(x, fit_items, topics, given)
-    stacks = _fit_stacks(rules, fit_items, oof, given)
+    columns, bias, chosen, oof = _fit_topics(x, fit_items, topics)
+    stacks = _fit_stacks(rules, fit_items, oof)
     weights: dict[str, list[float]] = {}
     for k, feature in enumerate(vocab_list):
         row = [round(col[k], 4) for col in columns]
@@ -239,7 +213,6 @@ def train(
     data: dict[str, Any] = {
         "format": FORMAT,
         "topics": topics,
-        **({"given": given} if given else {}),  # absent when empty (older files lack it)
         "bias": bias,
         "stack": stacks,
         "gates": {t: list(GATES.get(t, ())) for t in topics},
@@ -253,51 +226,38 @@ def train(
 
 
 def _fit_topics(
-    x: Any, items: Sequence[Item], topics: Sequence[str], given: dict[str, str]
+    x: Any, items: Sequence[Item], topics: Sequence[str]
 ) -> tuple[list[list[float]], list[float], dict[str, float], list[list[float]]]:
-    """Per model column (each topic, then each both-topic model of ``given``, fitted on the
-    other topic's items only): final weights, bias, chosen C and out-of-fold log-odds."""
+    """Per topic: final weights, bias, chosen C and out-of-fold log-odds."""
     columns: list[list[float]] = []
     bias: list[float] = []
     chosen: dict[str, float] = {}
     oof: list[list[float]] = []
-    fitted_on: list[list[int] | None] = [None] * len(topics)
-    fitted_on += [[i for i, item in enumerate(items) if o in item.labels] for o in given.values()]
-    targets = [*topics, *given]
-    for name, topic, among in zip(model_columns(topics, given), targets, fitted_on, strict=True):
+    for topic in topics:
         y = _labels(items, topic)
-        c, logits = choose_c(x, y, items, among)
-        chosen[name] = c
+        c, logits = choose_c(x, y, items)
+        chosen[topic] = c
         oof.append(logits)
-        rows = list(range(len(items))) if among is None else among
-        final = _fit(x[rows], [y[i] for i in rows], c)
+        final = _fit(x, y, c)
         columns.append([float(w) for w in final.coef_[0]])
         bias.append(round(float(final.intercept_[0]), 4))
     return columns, bias, chosen, oof
 
 
 def _fit_stacks(
-    rules: Classifier, items: Sequence[Item], oof: list[list[float]], given: dict[str, str]
+    rules: Classifier, items: Sequence[Item], oof: list[list[float]]
 ) -> dict[str, dict[str, Any]]:
     views = [rules.rule_views(i.title, i.summary) for i in items]
     present = [rules.groups_present(i.title, i.summary) for i in items]
     per_item = list(zip(*oof, strict=True))
-    topics = [spec.topic for spec in rules.topics]
     stacks: dict[str, dict[str, Any]] = {}
     for spec in rules.topics:
         t = spec.topic
         cores = [any((t, g) in p for g in CORES.get(t, ())) for p in present]
         y = _labels(items, t)
-        columns = pair_columns(topics, given, t)
-        pairs = None
-        if columns is not None:
-            own, other = columns
-            pairs = [zs[own] * sigmoid(zs[other]) for zs in per_item]
-        own_logits = [zs[: len(topics)] for zs in per_item]
-        stack = fit_stack([v[t] for v in views], cores, own_logits, y, pairs)
-        fitted = _fitted_stack(stack, columns)
+        stack = fit_stack([v[t] for v in views], cores, per_item, y)
         scores = [
-            rules.capped_score(t, v[t], fitted, core, list(zs))
+            _stack_score(rules, t, stack, v[t], core, zs)
             for v, core, zs in zip(views, cores, per_item, strict=True)
         ]
         threshold = choose_threshold(scores, y)
@@ -305,12 +265,21 @@ def _fit_stacks(
     return stacks
 
 
-def _fitted_stack(stack: dict[str, Any], columns: tuple[int, int] | None) -> Stack:
-    """The fitted combination as the classifier builds it (to score out-of-fold logits)."""
-    return Stack(
-        **{**stack, "model": tuple(stack["model"]), "threshold": THRESHOLD, "rules_version": 0},
-        pair_columns=columns,
+def _stack_score(
+    rules: Classifier,
+    topic: str,
+    stack: dict[str, Any],
+    view: RuleView,
+    core: bool,
+    logits: Sequence[float],
+) -> float:
+    """The score the classifier would give with these (out-of-fold) logits."""
+    from wirewatch_classify.model import Stack
+
+    fitted = Stack(
+        **{**stack, "model": tuple(stack["model"]), "threshold": THRESHOLD, "rules_version": 0}
     )
+    return rules.capped_score(topic, view, fitted, core, list(logits))
 
 
 def choose_threshold(scores: Sequence[float], y: Sequence[int]) -> float:
