@@ -1,9 +1,10 @@
 """The never-seen compline set's figures must not drop (its format: test_pool_schema.py).
 
-tests/data/classify_pool_compline_{en,es}.jsonl: 60 real items (29 Spanish) gathered on 2026-12-04
-for issue #12 (stop 26), labelled from their own title and summary, committed (073437d), and then
-measured once with main's rules and shipped model (main 8059845, whose classify code and model
-main 36f47b8 still ships; docs/measurements/classify.md, "Compline: never-seen check"). A
+tests/data/classify_pool_compline_{en,es}.jsonl: 60 real items (28 Spanish) gathered on 2026-12-04
+for issue #12 (stop 26), labelled from their own title and summary, committed (073437d; one item
+swapped in ced9389 for overlapping the parallel flights set, the new one labelled and committed
+first), and then measured with main's rules and shipped model (main 8059845, whose classify code
+and model main 36f47b8 still ships; docs/measurements/classify.md, "Compline: never-seen check"). A
 measuring round: nothing was changed on them. classify_compline_halves.json lists every id as
 ``check``, so ``wirewatch classify-split`` leaves the whole set out of train, dev and test (the
 manifest lists it under ``held_back``) and the shipped model never saw it. These floors sit just
@@ -30,12 +31,12 @@ FILES = {
 HALVES = DATA / "classify_compline_halves.json"
 # Measured 2026-12-04 (main 8059845, shipped topic_model.json of the nineteenth round), once:
 # border-policy F1 0.828 (P 0.857, R 0.800; en 0.839, es 0.815), repatriation-flights F1 0.833
-# (P 0.938, R 0.750; en 0.800, es 0.875), negatives tagged 1/18 (5.6%; all 18 are hard negatives,
+# (P 0.938, R 0.750; en 0.818, es 0.857), negatives tagged 1/18 (5.6%; all 18 are hard negatives,
 # 17 left untagged), Brier 0.112 / 0.092. Rules alone: 0.524 / 0.706, 1/18 tagged.
 F1_FLOOR = {"repatriation-flights": 0.83, "border-policy": 0.82}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.79,
-    ("repatriation-flights", "es"): 0.87,
+    ("repatriation-flights", "en"): 0.81,
+    ("repatriation-flights", "es"): 0.85,
     ("border-policy", "en"): 0.83,
     ("border-policy", "es"): 0.81,
 }
