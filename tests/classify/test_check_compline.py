@@ -3,13 +3,14 @@
 tests/data/classify_pool_compline_{en,es}.jsonl: 60 real items (28 Spanish) gathered on 2026-12-04
 for issue #12 (stop 26), labelled from their own title and summary, committed (073437d; one item
 swapped in ced9389 for overlapping the parallel flights set, the new one labelled and committed
-first), and then measured with main's rules and shipped model (main 8059845, whose classify code
-and model main 36f47b8 still ships; docs/measurements/classify.md, "Compline: never-seen check"). A
-measuring round: nothing was changed on them. classify_compline_halves.json lists every id as
-``check``, so ``wirewatch classify-split`` leaves the whole set out of train, dev and test (the
-manifest lists it under ``held_back``) and the shipped model never saw it. These floors sit just
-below the never-seen figures; raise them when a change lifts the set, never lower them to make a
-change pass. A later round that pools the set (by editing ``check``) retires this file.
+first), and then measured with main's rules and shipped model (main 8059845; identical after
+merging main 1b4dc29, whose twentieth round left the classify code and model as they were;
+docs/measurements/classify.md, "Compline: never-seen check"). A measuring round: nothing was
+changed on them. classify_compline_halves.json lists every id as ``check``, so ``wirewatch
+classify-split`` leaves the whole set out of train, dev and test (the manifest lists it under
+``held_back``) and the shipped model never saw it. These floors sit just below the never-seen
+figures; raise them when a change lifts the set, never lower them to make a change pass. A later
+round that pools the set (by editing ``check``) retires this file.
 """
 
 from __future__ import annotations
