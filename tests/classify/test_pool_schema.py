@@ -62,6 +62,10 @@ POOL_FILES = {
     # held back from the split: test_check_vespers.py).
     "vespers-en": DATA / "classify_pool_vespers_en.jsonl",
     "vespers-es": DATA / "classify_pool_vespers_es.jsonl",
+    # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
+    # from the split: test_check_compline.py).
+    "compline-en": DATA / "classify_pool_compline_en.jsonl",
+    "compline-es": DATA / "classify_pool_compline_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -98,6 +102,8 @@ FILE_LANG_AND_ID = {
     "nightfall-es": ("es", "pool-nfes-"),
     "vespers-en": ("en", "pool-vsen-"),
     "vespers-es": ("es", "pool-vses-"),
+    "compline-en": ("en", "pool-cpen-"),
+    "compline-es": ("es", "pool-cpes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
