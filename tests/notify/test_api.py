@@ -416,3 +416,41 @@ async def test_secrets_stay_out_of_logs_and_the_database(
             assert needle not in logs, "secret in logs"
             assert needle not in dump, "secret in the database dump"
             assert needle not in raw, "secret in the database file"
+
+
+@pytest.mark.parametrize("status", ["pending", "held", "sent", "dead", "cancelled"])
+def test_a_delivery_shows_its_next_attempt_only_while_one_is_due(status: str) -> None:
+    from datetime import UTC, datetime
+
+    from wirewatch_notify.api import _delivery_out
+    from wirewatch_notify.models import Delivery
+
+    now = datetime(2026, 12, 4, 20, 0, tzinfo=UTC)
+    row = Delivery(
+        id=7,
+        subscription_id=1,
+        item_id="i",
+        status=status,
+        payload="{}",
+        attempts=2,
+        next_attempt_at=now,
+        created_at=now,
+        updated_at=now,
+        last_error="e",
+        batch_id=3,
+    )
+    out = _delivery_out(row).model_dump()
+    due = now if status in ("pending", "held") else None
+    assert out == {
+        "id": 7,
+        "kind": "alert",
+        "item_id": "i",
+        "status": status,
+        "attempts": 2,
+        "last_error": "e",
+        "next_attempt_at": due,
+        "batch_id": 3,
+        "created_at": now,
+        "updated_at": now,
+        "sent_at": None,
+    }

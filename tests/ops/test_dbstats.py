@@ -127,6 +127,9 @@ def test_missing_tables_read_as_empty(engine: Engine) -> None:
     assert dbstats.delivery_stats(engine).pending == 0
     assert dbstats.last_alerts(engine) == []
     assert sum(n for _, n in dbstats.alerts_per_hour(engine)) == 0
+    hour = NOW.replace(minute=0, second=0)
+    expected = [(hour - timedelta(hours=2), 0), (hour - timedelta(hours=1), 0), (hour, 0)]
+    assert dbstats.items_per_hour(engine, 3, now=NOW) == expected
 
 
 def test_collectors(engine: Engine) -> None:

@@ -206,13 +206,15 @@ migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
     r"en route|seguir|continuar|proseguir|"
+    r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
     r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
-caravana ... que prefirieron no seguir hacia EU"), not where the flight went."""
+caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
+destino a Estados Unidos"), not where the flight went."""
 REMAINS_FUNDS = _words(
     r"restos",
     r"cuerpos?",
@@ -800,6 +802,15 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"soil|officers?|troops|citizens?|nationals?|deportees|policy|policies|law|laws)\b"
 )
 ROUTE_FROM_BEFORE = re.compile(r"(?:\bde|\bdel|\bdesde|\bfrom)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+JOURNEY_ROUTE_BEFORE = re.compile(
+    r"(?<!deportados )(?<!deportadas )(?<!repatriados )(?<!retornados )(?<!expulsados )"
+    r"(?<!deportees )(?<!returnees )"
+    r"\b(?:who|that|que)\s+(?:had\s+|habian\s+)?(?:arrived|came|travell?ed|llegaron|"
+    r"vinieron|ingresaron|entraron|viajaron)\s+(?:de|del|desde|from)\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""Before "de(sde) X a Y": the people's own journey ("las personas que llegaron desde San
+Pedro Sula a México"), so Y is where they were taken from and X is home; not deportees
+arriving ("los deportados que llegaron desde Estados Unidos a Guatemala": the flight)."""
 ROUTE_TO_BETWEEN = re.compile(
     r"^\W*(?:a|al|to|hacia|into|rumbo a|con destino a|bound for)\s+(?:the\s+|el\s+|la\s+)?$"
 )
@@ -956,7 +967,9 @@ COMPLETED_FINITE = _words(
     r"(?:flight|plane|aircraft|charter|jet) left",  # "The flight left Dublin Airport"
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
-    r"(?:is|are) carrying out", r"sends", r"violated",
+    # "is carrying out deportations": a campaign, not this flight
+    r"(?:is|are) carrying out(?! (?:deportations|removals|expulsions|returns)\b)",
+    r"sends", r"violated",
     r"(?:ha|han|habia|habian) (?:sido )?(?:deportad|expulsad|repatriad|retornad|enviad|"
     r"trasladad)[oa]s?", r"volvio", r"se concreto",
     # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
@@ -977,6 +990,21 @@ PRESENT_ARRIVAL = re.compile(
 )
 """A headline's present tense of arrival ("Llega al país el primer vuelo"): in Spanish
 and in headlines it also announces what is coming."""
+AHEAD_OF_DEPARTURE = _words(
+    r"(?:poco |horas |justo )?antes de (?:la salida|que (?:despegue|salga|parta)) del? "
+    r"(?:primer )?(?:vuelo|avion)",
+    r"(?:shortly |hours |just )?(?:before|ahead of) the (?:first )?(?:flight|plane)(?:'s)? "
+    r"(?:departure|(?:was )?due to (?:leave|depart|take off))",
+    r"(?:before|ahead of) (?:the |its )?(?:flight's |plane's )?departure",
+)  # fmt: skip
+"""With no other status cue: the report stands before the flight's departure ("poco antes de
+la salida del primer vuelo"): a flight still to come."""
+PAST_PLAN = _words(
+    r"(?:estaba|estaban) (?:previst[oa]s?|programad[oa]s?)", r"iba[n]? a", r"se iba[n]? a",
+    r"(?:was|were) (?:scheduled|due|supposed|set|expected|meant) to",
+)  # fmt: skip
+"""A headline's plan told in the past ("estaba previsto que despegara", "was scheduled to
+leave"): what became of it is the lede's to say."""
 FUTURE_ARRIVAL = _words(
     r"llegara\w*", r"aterrizara\w*", r"arribara\w*", r"recibira\w*",
     r"will (?:arrive|land|touch down|receive)", r"(?:is|are) due to (?:arrive|land)",
@@ -1109,6 +1137,14 @@ REJECTED_PEOPLE_BEFORE = re.compile(
 )
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
+UNDONE_BEFORE = re.compile(
+    r"\b(?:initially|at first|originally|inicialmente|en un principio|al principio|"
+    r"en principio)\s+(?:(?:was|were|had been|fue|fueron|habian sido|habia sido)\s+)?$"
+    r"|\b(?:despite|in spite of|a pesar de|pese a)\s+(?:(?:having|haber)\s+)?$"
+)
+"""Before a blocked cue: what was undone later ("were initially refused entry", "fueron
+inicialmente rechazados") or conceded ("Despite refusing the expatriates from Athens, Pakistan
+gave shelter to ..."), not the flight's end."""
 ONE_PERSON_BEFORE = re.compile(
     r"\b(?:one|uno|una)(?:\s+(?:individual|person|man|woman|deportee|passenger|migrant|of them|"
     r"persona|de ellos|de ellas))?\s+(?:was\s+|fue\s+)?$"

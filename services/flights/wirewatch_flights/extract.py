@@ -118,7 +118,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     unless people were actually removed."""
     if _tally_or_no_removal(parts):
         return None
-    resuming = _first(parts, cues.RESUMING)
+    resuming = _resuming(parts)
     strong = _first(parts, cues.STRONG_PAST) or _agent_past(parts)
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = _first(parts, cues.BLOCKED_STRONG) if _first(parts, cues.COURT) else None
@@ -133,6 +133,20 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _resuming(parts: list[Part]) -> Span | None:
+    """Flights resuming; not a state agreeing to accept a number of people ("Rwanda's
+    government has agreed to accept 250 illegal migrants"): that is a deal for people to
+    come, not flights taken up again."""
+    for part in parts:
+        for m in cues.RESUMING.finditer(part.folded):
+            if m.group(0) == "agreed to accept" and any(
+                0 < n.start - m.end() <= 12 for n in part.numbers
+            ):
+                continue
+            return _span(part, m)
+    return None
 
 
 def _tally_or_no_removal(parts: list[Part]) -> bool:
@@ -289,7 +303,7 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first)
+            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first) or _counted_over(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if cues.GENERIC_REMOVAL.search(first):
@@ -304,6 +318,15 @@ def _statistics(parts: list[Part]) -> bool:
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
     return _lede_tally(parts)
+
+
+def _counted_over(title: Part) -> bool:
+    """A headline that counts a thousand or more people over a period ("la llegada de más de
+    4,000 dominicanos repatriados desde EE.UU. en 2025"): a tally, not one flight."""
+    return any(
+        n.value >= 1000 and cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+        for n in title.numbers
+    )
 
 
 _SENTENCE = re.compile(r"[^.]+(?:\.\s+|\.?$)")
@@ -492,8 +515,9 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or origin in pair:
                 continue
-            if _AND.match(part.folded[a.end : b.start]):
-                return True
+            between = part.folded[a.end : b.start]
+            if _AND.match(between) and not (_COMMA.match(between) and a.entry.kind != b.entry.kind):
+                return True  # a bare comma lists names of one kind ("Athens, Pakistan gave")
     return False
 
 
@@ -691,7 +715,9 @@ def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = _scored_roles(parts)
     dest, origin = _one_role_each(roles)
     dest = dest or _title_country(parts, origin)
-    if dest is None:
+    if dest is None or dest[0] not in roles.destination.named:
+        # none, or only a demonym ("86 ... de nacionalidad venezolana y el resto provenientes
+        # de Colombia, Perú y Bolivia"): three countries listed are several destinations
         listed = _listed_countries(parts, origin[0] if origin else None)
         if listed is not None:
             several = Clue("destination", "", listed)  # several destinations: the field is null
@@ -864,39 +890,14 @@ def _blocking(
     recibió" in the text, a blocked cue is only background when it follows "after /
     tras / since" ("lands after months of suspension") or a later clause ("recibió 3
     vuelos; un cuarto fue cancelado"); with only a weaker completed cue before it
-    ("returned home"), only in the first case. A cue whose object is people crossing a
-    border ("blocking others from crossing") is not about the flight."""
+    ("returned home"), only in the first case."""
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
-        if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+        if _not_the_flights(folded, blocked, finite):
             continue
-        if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
-            folded[max(0, blocked.start() - 25) : blocked.start()]
-        ):
-            continue  # "que se encontraban bloqueados en la frontera": people stuck
-        # "a motion to halt the flight", "called on authorities to stop": asked for, not done
-        asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
-        if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
-            continue
-        if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
-            continue  # "won't suspend deportations": not blocked
-        if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
-            folded[max(0, blocked.start() - 25) : blocked.start()]
-        ):
-            continue  # "with planned stops in Tirana": stopovers, not a flight stopped
-        if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
-            continue  # "diverted to Manaus ... landed": it still landed
-        if cues.REJECTED_PEOPLE_AFTER.match(
-            folded[blocked.end() : blocked.end() + 30]
-        ) or cues.REJECTED_PEOPLE_BEFORE.search(
-            folded[max(0, blocked.start() - 25) : blocked.start()]
-        ):
-            continue
-        if cues.ONE_PERSON_BEFORE.search(
+        if _background(folded, blocked, finite, weak) or cues.UNDONE_BEFORE.search(
             folded[max(0, blocked.start() - 30) : blocked.start()]
-        ) or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50]):
-            continue  # "one refused entry": a person of the group, not the flight
-        if _background(folded, blocked, finite, weak):
-            continue
+        ):
+            continue  # "were initially refused entry": undone later
         if finite is None:
             return blocked
         between = folded[finite.end() : blocked.start()]
@@ -904,6 +905,40 @@ def _blocking(
             continue
         return blocked
     return None
+
+
+def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] | None) -> bool:
+    """A blocked cue that is not about the flight: its object is people crossing a border
+    ("blocking others from crossing") or stuck there, it is asked for or negated, a noun
+    ("planned stops"), a diversion of a flight that landed, or about rejected people or one
+    person of the group."""
+    if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
+        return True
+    if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
+        folded[max(0, blocked.start() - 25) : blocked.start()]
+    ):
+        return True  # "que se encontraban bloqueados en la frontera": people stuck
+    # "a motion to halt the flight", "called on authorities to stop": asked for, not done
+    asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
+    if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
+        return True
+    if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
+        return True  # "won't suspend deportations": not blocked
+    if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
+        folded[max(0, blocked.start() - 25) : blocked.start()]
+    ):
+        return True  # "with planned stops in Tirana": stopovers, not a flight stopped
+    if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
+        return True  # "diverted to Manaus ... landed": it still landed
+    if cues.REJECTED_PEOPLE_AFTER.match(
+        folded[blocked.end() : blocked.end() + 30]
+    ) or cues.REJECTED_PEOPLE_BEFORE.search(folded[max(0, blocked.start() - 25) : blocked.start()]):
+        return True
+    # "one refused entry": a person of the group, not the flight
+    return bool(
+        cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
+        or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
+    )
 
 
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:
@@ -934,6 +969,7 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
         return "planned", _span(part, planned)
     if weak:
         return "completed", _span(part, weak)
+    complement = complement or cues.AHEAD_OF_DEPARTURE.search(folded)
     return ("planned", _span(part, complement)) if complement else None
 
 
@@ -978,6 +1014,8 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
     status, span = decided[0]
     if _lede_flew(parts, decided):
         return Clue("status", "completed", decided[1][1])
+    if _past_plan(parts, decided):
+        return Clue("status", decided[1][0], decided[1][1])
     if (
         status == "completed"
         and span.source == "title"
@@ -1006,6 +1044,16 @@ def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
         return False
     texts = {p.source: p.folded for p in parts}
     return not cues.FLIGHT.search(texts["title"]) and bool(cues.FLIGHT.search(texts["summary"]))
+
+
+def _past_plan(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
+    """A headline's plan told in the past ("Este lunes estaba previsto que despegara un
+    avión ...") leaves it to a lede that says the flight was stopped or flown."""
+    if len(decided) < 2 or decided[0][0] != "planned" or decided[1][0] == "planned":
+        return False
+    if decided[0][1].source != "title" or decided[1][1].source != "summary":
+        return False
+    return _first([p for p in parts if p.source == "title"], cues.PAST_PLAN) is not None
 
 
 def _announcing(span: Span) -> bool:
@@ -1048,9 +1096,11 @@ def _flight_date(
 ) -> Clue | None:
     """The first part's date nearest its status cue (the verb that says what happened)."""
     for part in parts:
-        found = date_mentions(part.text, published, future=status == "planned")
+        cue = _status_memo(part, False, memo)
+        # a part's own plan dates its own day ("estaba previsto que despegara este lunes")
+        future = status == "planned" or (cue is not None and cue[0] == "planned")
+        found = date_mentions(part.text, published, future=future)
         if found:
-            cue = _status_memo(part, False, memo)
             anchor = cue[1].start if cue is not None else 0
             d = min(found, key=lambda m: abs(m.start - anchor))
             span = Span(part.source, d.start, d.end, part.text[d.start : d.end])

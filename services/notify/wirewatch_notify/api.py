@@ -120,20 +120,12 @@ async def _with_allow_header(request: Request, exc: Exception) -> Response:
 
 
 def _delivery_out(d: Delivery) -> DeliveryOut:
+    """The stored delivery's fields, with ``next_attempt_at`` only while one is due."""
     assert d.id is not None
-    return DeliveryOut(
-        id=d.id,
-        kind=d.kind,
-        item_id=d.item_id,
-        status=d.status,
-        attempts=d.attempts,
-        last_error=d.last_error,
-        next_attempt_at=d.next_attempt_at if d.status in ("pending", "held") else None,
-        batch_id=d.batch_id,
-        created_at=d.created_at,
-        updated_at=d.updated_at,
-        sent_at=d.sent_at,
-    )
+    out = DeliveryOut.model_validate(d, from_attributes=True)
+    if d.status in ("pending", "held"):
+        return out
+    return out.model_copy(update={"next_attempt_at": None})
 
 
 subscriptions_api = APIRouter(

@@ -312,8 +312,11 @@ def _per_hour(
     if where is not None:
         query = query.where(where)
     query = query.group_by(bucket)
-    with _connect(engine) as conn:
-        found = {str(b): int(n) for b, n in conn.execute(query) if b is not None}
+    try:
+        with _connect(engine) as conn:
+            found = {str(b): int(n) for b, n in conn.execute(query) if b is not None}
+    except _MissingTable:  # before the table's first migration: every hour counts 0
+        found = {}
     series = []
     for i in range(hours):
         hour = start + timedelta(hours=i)
@@ -325,28 +328,14 @@ def alerts_per_hour(
     engine: Engine, hours: int = 24, now: datetime | None = None
 ) -> list[tuple[datetime, int]]:
     """Delivered alerts per hour over the last ``hours`` hours (oldest first)."""
-    now = now or datetime.now(UTC)
-    try:
-        sent = DELIVERY.c.status == DeliveryStatus.SENT
-        kinds = _alerts_only()
-        return _per_hour(
-            engine, DELIVERY.c.sent_at, hours, now, sent if kinds is None else sent & kinds
-        )
-    except _MissingTable:
-        return _per_hour_empty(hours, now)
+    sent = DELIVERY.c.status == DeliveryStatus.SENT
+    kinds = _alerts_only()
+    where = sent if kinds is None else sent & kinds
+    return _per_hour(engine, DELIVERY.c.sent_at, hours, now or datetime.now(UTC), where)
 
 
 def items_per_hour(
     engine: Engine, hours: int = 24, now: datetime | None = None
 ) -> list[tuple[datetime, int]]:
     """New items ingested per hour over the last ``hours`` hours (oldest first)."""
-    now = now or datetime.now(UTC)
-    try:
-        return _per_hour(engine, SEEN.c.first_seen_at, hours, now)
-    except _MissingTable:
-        return _per_hour_empty(hours, now)
-
-
-def _per_hour_empty(hours: int, now: datetime) -> list[tuple[datetime, int]]:
-    end = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    return [(end - timedelta(hours=hours - i), 0) for i in range(hours)]
+    return _per_hour(engine, SEEN.c.first_seen_at, hours, now or datetime.now(UTC))
