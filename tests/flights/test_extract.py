@@ -1821,3 +1821,62 @@ def test_deportees_who_arrived_from_x_to_y_came_on_the_flight() -> None:
     roles = _scored_roles(parts)
     assert "GT" not in roles.origin.scores
     assert "US" not in roles.destination.scores
+
+
+# Twenty-first round: the compline dev half (and the other dev halves); every check half was
+# only counted.
+
+
+def test_the_authorities_of_a_state_that_deport_name_the_origin() -> None:
+    # compline dev class: the sending state named only as "las autoridades de X"
+    flight = extract(
+        "Las autoridades de Estados Unidos deportaron este jueves a 66 migrantes guatemaltecos "
+        "vía aérea",
+        "Los deportados llegaron a la base de la Fuerza Aérea de la capital.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("US", "GT")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # a ministry that only speaks (tune fl-0191's class)
+        "El Ministerio del Interior de Venezuela informó que Estados Unidos suspendió un vuelo "
+        "de repatriación de migrantes que debía llegar el viernes.",
+        # the people handed to a state's authorities
+        "Los 80 hondureños deportados desde Estados Unidos fueron entregados a las autoridades "
+        "de Honduras en el aeropuerto.",
+    ],
+)
+def test_authorities_that_speak_or_receive_are_no_origin(summary: str) -> None:
+    winner = _scored_roles(_parts("", summary)).origin.winner()
+    assert winner is None or winner[0] == "US"
+
+
+def test_a_capital_that_deports_names_the_origin() -> None:
+    # compline dev class: "Sanaa deports", "the ... Authority in Sanaa has returned"
+    flight = extract(
+        "Sanaa deports 117 Ethiopian immigrants",
+        "The Immigration, Passports and Nationality Authority in Sanaa has returned 117 "
+        "Ethiopian immigrants to their country through Sanaa International Airport.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("YE", "ET", 117)
+
+
+def test_the_philippine_bureau_of_immigration_deports_from_the_philippines() -> None:
+    flight = extract(
+        "27 Chinese nationals deported",
+        "The Bureau of Immigration said 27 Chinese nationals were deported and boarded a "
+        "Philippine Airlines flight bound for Shanghai, China.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.operator) == (
+        "PH",
+        "CN",
+        "Philippine Airlines",
+    )

@@ -171,6 +171,16 @@ AUTHORITY_BEFORE = re.compile(
 )
 """A people's name that stands for its state ("Pakistani authorities", "las autoridades
 mexicanas", "el gobierno pakistaní"): the state that acts, not the people removed."""
+AUTHORITY_OF_BEFORE = re.compile(
+    r"(?<!\ba )(?<!\bal )(?<!\bto )(?<!\bwith )(?<!\bcon )(?<!\bante )(?<!\bpara )(?<!\bfor )"
+    r"(?<!\ba las )(?<!\ba los )(?<!\bto the )(?<!\bwith the )(?<!\bcon las )(?<!\bante las )"
+    r"\b(?:autoridades|gobierno|authorities|authority|government|ministerio del interior|"
+    r"interior ministry)(?:\s+(?:migratori[oa]s|de migracion|de inmigracion))?"
+    r"\s+(?:de|del|of|in|en)\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""Right before a state or its city: the state that acts ("Las autoridades de Estados Unidos
+deportaron", "the Authority in Sanaa"); not one handed the people ("entregados a las
+autoridades de Guatemala", "coordinated with the government of Haiti")."""
 DEPORTED_FROM = re.compile(
     r"(?:deported|expelled|removed|returned|deportad[oa]s|expulsad[oa]s|retornad[oa]s|"
     r"devuelt[oa]s) (?:from|de|desde)\s+(?:the\s+)?$"

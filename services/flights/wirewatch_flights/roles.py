@@ -33,6 +33,8 @@ NAMED_MARGIN = 1.0
 """How far a place a cue names as the destination may trail a demonym alone and still win,
 when its best cue is the stronger (the figures were the same from 0.5 to 3)."""
 _WINDOW = 60
+AUTHORITY_OF = 1.5
+"""A state's or city's authorities ("the authorities of X") act for the deporting state."""
 
 
 @dataclass
@@ -117,6 +119,16 @@ def _authority(folded: str, mention: Mention) -> bool:
         cues.AUTHORITY_AFTER.match(_after(folded, mention)[:40])
         or cues.AUTHORITY_BEFORE.search(_before(folded, mention)[-45:])
     )
+
+
+def _authorities_of(folded: str, mention: Mention) -> bool:
+    """ "the authorities of X" / "the Authority in X" that remove people ("Las autoridades de
+    Estados Unidos deportaron"); not a ministry that speaks ("El Ministerio del Interior de
+    Venezuela informó")."""
+    if not cues.AUTHORITY_OF_BEFORE.search(_before(folded, mention)[-45:]):
+        return False
+    after = _after(folded, mention)
+    return bool(cues.SENDER_VERB_AFTER.search(after) or cues.DEPORT.search(after[:40]))
 
 
 def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
@@ -243,6 +255,8 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
         destination = 0.0
     elif entry.kind == "place":
         destination += 0.5 if origin == 0 else 0.0
+    if entry.kind in _NAMED and _authorities_of(folded, mention):
+        origin += AUTHORITY_OF  # "Las autoridades de Estados Unidos deportaron ..."
     roles.origin.add(entry.key, origin * weight, span)
     roles.destination.add(entry.key, destination * weight, span, named=named)
 
