@@ -1880,3 +1880,15 @@ def test_the_philippine_bureau_of_immigration_deports_from_the_philippines() -> 
         "CN",
         "Philippine Airlines",
     )
+
+
+def test_a_military_plane_of_a_named_air_force_is_that_air_force() -> None:
+    # compline dev class: "un avión militar de la Fuerza Aérea del Perú" is not the US military
+    flight = extract(
+        "Perú deporta a cincuenta venezolanos con antecedentes penales",
+        "Los cincuenta venezolanos fueron embarcados por la tarde en un avión militar de la "
+        "Fuerza Aérea del Perú (FAP) que los devolvió a Venezuela.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.operator) == ("PE", "Fuerza Aérea del Perú")
