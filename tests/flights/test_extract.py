@@ -1892,3 +1892,26 @@ def test_a_military_plane_of_a_named_air_force_is_that_air_force() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.operator) == ("PE", "Fuerza Aérea del Perú")
+
+
+def test_people_who_arrived_at_the_airport_to_be_deported_are_still_to_fly() -> None:
+    # compline dev class: the departure airport reached "para ser deportados"
+    flight = extract(
+        "Cubanos llegaron al aeropuerto de Latacunga para ser deportados",
+        "Los dos buses que trasladaban al grupo de cubanos que serán deportados del país "
+        "llegaron al aeropuerto. Aún se desconoce a qué hora abordarán el avión que los llevará "
+        "de vuelta a Cuba.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("EC", "CU", "planned")
+
+
+def test_deportees_who_arrived_home_are_not_to_be_deported() -> None:
+    flight = extract(
+        "Llegan a Guatemala 120 deportados desde Estados Unidos",
+        "Un vuelo con 120 guatemaltecos deportados aterrizó en la Ciudad de Guatemala.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("US", "GT", "completed")

@@ -1038,9 +1038,17 @@ atendidos"): a future that is not the flight's."""
 COLLECT_PURPOSE = _words(
     r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
     r"to (?:pick up|collect|fetch)",
-)
+    r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)",
+)  # fmt: skip
+TO_BE_REMOVED = _words(
+    r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)"
+)  # fmt: skip
+"""After an arrival at a place: the people were brought there to be flown out (its state is the
+origin)."""
 """A plane that landed in order to collect the deportees ("aterrizaron ... en Texas para
-trasladar al primer grupo de migrantes"): the return flight is still to come."""
+trasladar al primer grupo de migrantes"), or the people who arrived at the airport to be
+removed ("llegaron al aeropuerto de Latacunga para ser deportados"): the flight is still to
+come."""
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
     r"(?:have|has|had) already (?:arrived|landed|been deported)",

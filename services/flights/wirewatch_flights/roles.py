@@ -140,9 +140,20 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     origin, destination, strong = _scores_before(before, after, mention)
     if strong == "destination" and _on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
+    if _brought_to_be_removed(before, after):
+        origin, destination = origin + max(destination, 1.5), 0.0
     name_origin, name_destination = _scores_of_the_name(after, mention)
     verb_origin, verb_destination = _scores_of_the_verb_after(after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
+
+
+def _brought_to_be_removed(before: str, after: str) -> bool:
+    """ "llegaron al aeropuerto de Latacunga para ser deportados": the people arrived there to
+    be flown out, so the place is the origin."""
+    return bool(
+        cues.ARRIVAL.search(before[-45:])
+        and cues.TO_BE_REMOVED.search(after[:40].split(". ", 1)[0])
+    )
 
 
 def _on_the_migrants_route(folded: str, mention: Mention) -> bool:
