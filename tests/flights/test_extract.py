@@ -1915,3 +1915,26 @@ def test_deportees_who_arrived_home_are_not_to_be_deported() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination, flight.status) == ("US", "GT", "completed")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # compline dev class: removals counted one by one in the headline
+        "German pilots stopped 222 deportations by refusing to fly, report says",
+        "El Gobierno registró 1.500 deportaciones fallidas en vuelos comerciales",
+    ],
+)
+def test_a_headline_counting_removals_is_a_tally(title: str) -> None:
+    summary = "Most of the flights were taking people back to Afghanistan."
+    assert extract(title, summary, PUBLISHED) is None
+
+
+def test_a_headline_counting_deportees_is_still_a_flight() -> None:
+    flight = extract(
+        "Germany deports 28 Afghans on a charter flight to Kabul",
+        "The plane with 28 deportees left Leipzig on Friday morning.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.destination, flight.people) == ("AF", 28)

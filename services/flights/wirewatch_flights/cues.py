@@ -1406,3 +1406,9 @@ LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.s
 them with no flight word is a land return ("Ecuador deporta más de 600 colombianos", night;
 "Ecuador deporta a más de 800 ciudadanos colombianos", predawn). Panama and Colombia are
 left out: no road crosses the Darién, so removals between them fly."""
+REMOVALS_COUNTED_AFTER = re.compile(
+    r"^\s+(?:(?:planned|failed|forced|frustradas|fallidas|forzosas)\s+)?"
+    r"(?:deportations|removals|deportaciones|expulsiones)\b"
+)
+"""After a headline's number: removals counted one by one ("German pilots stopped 222
+deportations", "2,200 deportations in 2019"), a tally of individual removals, not a flight."""

@@ -303,7 +303,10 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first) or _counted_over(part)
+            cues.SCHEDULE.search(first)
+            or cues.TREND_TITLE.search(first)
+            or _counted_over(part)
+            or _removals_counted(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if cues.GENERIC_REMOVAL.search(first):
@@ -318,6 +321,15 @@ def _statistics(parts: list[Part]) -> bool:
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
     return _lede_tally(parts)
+
+
+def _removals_counted(title: Part) -> bool:
+    """A headline counting ten or more removals ("German pilots stopped 222 deportations")."""
+    return any(
+        n.value >= 10
+        and cues.REMOVALS_COUNTED_AFTER.match(title.folded[n.end : n.end + 40]) is not None
+        for n in title.numbers
+    )
 
 
 def _counted_over(title: Part) -> bool:
