@@ -1938,3 +1938,24 @@ def test_a_headline_counting_deportees_is_still_a_flight() -> None:
     )
     assert flight is not None
     assert (flight.destination, flight.people) == ("AF", 28)
+
+
+def test_a_removal_by_sea_with_an_earlier_flight_as_background_is_no_record() -> None:
+    # compline dev class: the ship comes first; the flight is an earlier return
+    summary = (
+        "The 178 Venezuelans departed from a ship at the Chaguaramas heliport on Friday. "
+        "On February 27, a repatriation flight from Piarco to Caracas took 96 Venezuelans home."
+    )
+    assert extract("178 Venezuelans repatriated", summary, PUBLISHED) is None
+
+
+def test_people_who_came_by_boat_and_were_flown_home_are_a_record() -> None:
+    # check fl-4012's class: the boat is how they came
+    flight = extract(
+        "More than 40 Albanian criminals and migrants deported from the UK",
+        "More than 40 Albanian migrants who tried to enter the UK via boat arrive back in their "
+        "home country aboard a Home Office removal flight.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("GB", "AL")

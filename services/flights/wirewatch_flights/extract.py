@@ -440,6 +440,18 @@ def _airport_alone(parts: list[Part], flight: Span) -> bool:
     return _people(parts) is None
 
 
+def _by_sea_first(parts: list[Part], flight: Span) -> bool:
+    """No flight word in the headline and a ship or boat named before the lede's first one:
+    a removal by sea, with an earlier flight told as background."""
+    if flight.source == "title":
+        return False
+    folded = next(p for p in parts if p.source == "summary").folded
+    return any(
+        not cues.CAME_BY_BEFORE.search(folded, max(0, m.start() - 80), m.start())
+        for m in cues.BY_SEA.finditer(folded, 0, flight.start)
+    )
+
+
 def _deport_cue(parts: list[Part]) -> Span | None:
     """The first deportation or return cue that is not a return only made possible ("la
     posibilidad de retorno para migrantes")."""
@@ -462,7 +474,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if _proposal(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
-    if flight is not None and _airport_alone(parts, flight):
+    if flight is not None and (_airport_alone(parts, flight) or _by_sea_first(parts, flight)):
         return None
     if flight is not None:
         return flight, deport, True
