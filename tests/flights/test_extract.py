@@ -1959,3 +1959,13 @@ def test_people_who_came_by_boat_and_were_flown_home_are_a_record() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination) == ("GB", "AL")
+
+
+def test_returns_by_ferry_and_charter_told_together_are_no_record() -> None:
+    # compline dev class: a policy item on returns by ferries and flights in general
+    summary = (
+        "Según el Ministerio del Interior, Argelia ha rechazado en las últimas semanas a un "
+        "importante número de inmigrantes que eran devueltos en los ferris y los vuelos "
+        "fletados por el gobierno español."
+    )
+    assert extract("Argelia frena la repatriación de inmigrantes", summary, PUBLISHED) is None

@@ -1413,14 +1413,15 @@ REMOVALS_COUNTED_AFTER = re.compile(
 """After a headline's number: removals counted one by one ("German pilots stopped 222
 deportations", "2,200 deportations in 2019"), a tally of individual removals, not a flight."""
 BY_SEA = _words(
-    r"barcos?", r"buques?", r"ships?", r"ferry", r"ferries", r"by sea", r"por mar", r"boats?",
-    r"vessels?", r"via maritima", r"seaport", r"embarcacion\w*",
+    r"barcos?", r"buques?", r"ships?", r"ferry", r"ferries", r"ferris", r"by sea", r"por mar",
+    r"boats?", r"vessels?", r"via maritima", r"seaport", r"embarcacion\w*",
 )  # fmt: skip
 """A removal by sea told before any flight word of the lede ("departed from a ship at the
-Chaguaramas heliport ... On February 27, a repatriation flight ..."): the flight is background."""
+Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight is background;
+"devueltos en los ferris y los vuelos fletados": returns in general)."""
 CAME_BY_BEFORE = re.compile(
-    r"\b(?:who|que|tried to|intentaron|llegad[oa]s|arrived|came|crossed|cruzaron|entered|"
-    r"ingresaron|entraron)\b[^.]{0,60}$"
+    r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
+    r"enter|ingresaron|entraron)\b[^.]{0,60}$"
 )
 """Before a ship or boat: how the people came ("who tried to enter the UK via boat"), not how
 they were removed."""
