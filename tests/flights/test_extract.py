@@ -1969,3 +1969,27 @@ def test_returns_by_ferry_and_charter_told_together_are_no_record() -> None:
         "fletados por el gobierno español."
     )
     assert extract("Argelia frena la repatriación de inmigrantes", summary, PUBLISHED) is None
+
+
+def test_a_weekly_programme_whose_next_flight_is_dated_is_a_planned_record() -> None:
+    # compline dev class: a schedule headline, the next flight dated in the lede
+    flight = extract(
+        "Israel continues weekly flights of deportees to South Sudan",
+        "The next flight will take place on Wednesday from Ben-Gurion International Airport, "
+        "aboard an aircraft operated by Corendon, a Turkish charter airline. Approximately 150 "
+        "unlawful migrants are expected to be on board.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status, flight.operator) == (
+        "IL",
+        "SS",
+        "planned",
+        "Corendon",
+    )
+
+
+def test_a_weekly_schedule_alone_is_still_no_record() -> None:
+    title = "Repatriaciones de dominicanos desde EE.UU. continúan cada martes"
+    summary = "Un vuelo con deportados llega cada semana al aeropuerto de Las Américas."
+    assert extract(title, summary, PUBLISHED) is None

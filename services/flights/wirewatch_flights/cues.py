@@ -1425,3 +1425,14 @@ CAME_BY_BEFORE = re.compile(
 )
 """Before a ship or boat: how the people came ("who tried to enter the UK via boat"), not how
 they were removed."""
+NEXT_FLIGHT_DAY = _words(
+    r"(?:the )?next flight (?:will|is to|is due to|is scheduled to) (?:\w+ ){0,3}?on "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"(?:el )?proximo vuelo (?:\w+ ){0,4}?(?:este|el) "
+    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)",
+)  # fmt: skip
+"""After a headline on a recurring schedule, a lede that dates the next flight ("The next flight
+will take place on Wednesday"): that flight is the report."""
+AIRLINE_AFTER = re.compile(r"^\s+(?:charter\s+|chárter\s+)?(?:airlines?|carriers?|aerolineas?)\b")
+"""After a state adjective: an airline's nationality ("a Turkish charter airline"), not the
+deporting state."""

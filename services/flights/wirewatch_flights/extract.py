@@ -303,7 +303,7 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            cues.SCHEDULE.search(first)
+            (cues.SCHEDULE.search(first) and not _first(parts, cues.NEXT_FLIGHT_DAY))
             or cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)

@@ -262,7 +262,8 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
         else:
             origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
     elif entry.kind == "state_adj":
-        origin += 1.5
+        # "Corendon, a Turkish charter airline": the airline's nationality, no role
+        origin = 0.0 if cues.AIRLINE_AFTER.match(_after(folded, mention)) else origin + 1.5
         destination = 0.0
     elif entry.kind == "place":
         destination += 0.5 if origin == 0 else 0.0
