@@ -234,6 +234,33 @@ def _in_while_clause(folded: str, mention: Mention) -> bool:
     return any(m.start() < mention.start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded))
 
 
+def _kind_scores(
+    folded: str, mention: Mention, source: Source, origin: float, destination: float
+) -> tuple[float, float]:
+    """(origin, destination) of a mention's cue scores, adjusted for what kind of name it is."""
+    kind = mention.entry.kind
+    if kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
+        origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
+    if kind == "people" and _authority(folded, mention):
+        origin, destination = origin + 1.5, 0.0  # "Pakistani authorities deported ..."
+    elif kind == "people":
+        if _people_context(folded, mention, source):
+            destination += 1.5
+        if origin == 0:
+            origin = 0.0
+        else:
+            origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
+    elif kind == "state_adj":
+        # "Corendon, a Turkish charter airline": the airline's nationality, no role
+        origin = 0.0 if cues.AIRLINE_AFTER.match(_after(folded, mention)) else origin + 1.5
+        destination = 0.0
+    elif kind == "place":
+        destination += 0.5 if origin == 0 else 0.0
+    if kind in _NAMED and _authorities_of(folded, mention):
+        origin += AUTHORITY_OF  # "Las autoridades de Estados Unidos deportaron ..."
+    return origin, destination
+
+
 def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, text: str) -> None:
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
@@ -250,25 +277,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     # A place wins a tie over a demonym only when words before or after it name it as the
     # destination ("venezolanos" deported "a El Salvador"), not for being named at all.
     named = entry.kind != "people" and destination >= NAMED_CUE
-    if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
-        origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
-    if entry.kind == "people" and _authority(folded, mention):
-        origin, destination = origin + 1.5, 0.0  # "Pakistani authorities deported ..."
-    elif entry.kind == "people":
-        if _people_context(folded, mention, source):
-            destination += 1.5
-        if origin == 0:
-            origin = 0.0
-        else:
-            origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
-    elif entry.kind == "state_adj":
-        # "Corendon, a Turkish charter airline": the airline's nationality, no role
-        origin = 0.0 if cues.AIRLINE_AFTER.match(_after(folded, mention)) else origin + 1.5
-        destination = 0.0
-    elif entry.kind == "place":
-        destination += 0.5 if origin == 0 else 0.0
-    if entry.kind in _NAMED and _authorities_of(folded, mention):
-        origin += AUTHORITY_OF  # "Las autoridades de Estados Unidos deportaron ..."
+    origin, destination = _kind_scores(folded, mention, source, origin, destination)
     roles.origin.add(entry.key, origin * weight, span)
     roles.destination.add(entry.key, destination * weight, span, named=named)
 
