@@ -1993,3 +1993,14 @@ def test_a_weekly_schedule_alone_is_still_no_record() -> None:
     title = "Repatriaciones de dominicanos desde EE.UU. continúan cada martes"
     summary = "Un vuelo con deportados llega cada semana al aeropuerto de Las Américas."
     assert extract(title, summary, PUBLISHED) is None
+
+
+def test_people_intercepted_by_a_vessel_and_flown_home_are_a_record() -> None:
+    flight = extract(
+        "60 Haitians repatriated",
+        "The 60 Haitians, intercepted at sea by a coast guard vessel, were flown to "
+        "Port-au-Prince on a charter flight on Monday.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.destination, flight.people) == ("HT", 60)

@@ -1421,10 +1421,10 @@ Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight 
 "devueltos en los ferris y los vuelos fletados": returns in general)."""
 CAME_BY_BEFORE = re.compile(
     r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
-    r"enter|ingresaron|entraron)\b[^.]{0,60}$"
+    r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
 )
-"""Before a ship or boat: how the people came ("who tried to enter the UK via boat"), not how
-they were removed."""
+"""Before a ship or boat: how the people came or were found ("who tried to enter the UK via
+boat", "intercepted at sea by a coast guard vessel"), not how they were removed."""
 NEXT_FLIGHT_DAY = _words(
     r"(?:the )?next flight (?:will|is to|is due to|is scheduled to) (?:\w+ ){0,3}?on "
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
