@@ -30,19 +30,22 @@ def _items() -> list[dict[str, object]]:
 
 
 FLOORS = {
-    "precision": 0.86,
-    "recall": 0.96,
-    "destination": 0.96,
-    "status": 0.92,
-    "origin": 0.70,
-    "people": 0.81,
-    "flight_date": 0.88,
-    "operator": 0.81,
+    "precision": 0.96,
+    "recall": 1.0,
+    "destination": 1.0,
+    "status": 1.0,
+    "origin": 0.92,
+    "people": 0.85,
+    "flight_date": 0.92,
+    "operator": 0.96,
 }
-"""Main's figures on the whole set at 8059845, before any change (precision 0.867, recall
-0.963, destination 0.963, status 0.926, origin 0.704, people 0.815, flight_date 0.889,
-operator 0.815), cut to two decimals: 27 reports, one report moves a field by 0.037. Main after
-the twentieth round (b4d3bac) gives the same figures."""
+"""The whole set after the twenty-first round (precision 0.964, recall 1.000, destination 1.000,
+status 1.000, origin 0.926, people 0.852, flight_date 0.926, operator 0.963), cut to two
+decimals; the round was written from the dev half's errors only, so these mix a tuned half with
+a counted one and are not never-seen figures. Main's figures at 8059845, before any change
+(the never-seen measurement): precision 0.867, recall 0.963, destination 0.963, status 0.926,
+origin 0.704, people 0.815, flight_date 0.889, operator 0.815. 27 reports: one report moves a
+field by 0.037."""
 
 LANGUAGE_FLOORS = {
     "en": {
