@@ -1,7 +1,8 @@
 """The compline set (tests/data/flights_compline.jsonl): a twentieth never-seen flights set,
 gathered and labelled blind on 2026-12-04 (issue 15) and measured with main's extractor before
-any change. Its floors sit at the figures measured then (docs/measurements/flights.md), so CI
-fails if extraction gets worse on it; nobody has tuned on it."""
+any change. The twenty-first round read its dev half's errors (the check half only counted);
+the whole-set floors sit at the figures after that round, the language floors at the never-seen
+measurement (docs/measurements/flights.md), so CI fails if extraction gets worse on it."""
 
 from __future__ import annotations
 
@@ -65,7 +66,9 @@ LANGUAGE_FLOORS = {
         "people": 0.77,
     },
 }
-"""The same measurement per language (23 English items with 18 reports, 17 Spanish with 9)."""
+"""The never-seen measurement per language (23 English items with 18 reports, 17 Spanish with
+9), left where it was: after the twenty-first round English gives 1.000, 1.000, 1.000, 1.000,
+0.889, 0.889 and Spanish 0.900, 1.000, 1.000, 1.000, 1.000, 0.778."""
 
 
 def _check(scores: Scores, floors: dict[str, float]) -> None:
