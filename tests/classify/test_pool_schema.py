@@ -62,6 +62,10 @@ POOL_FILES = {
     # held back from the split: test_check_vespers.py).
     "vespers-en": DATA / "classify_pool_vespers_en.jsonl",
     "vespers-es": DATA / "classify_pool_vespers_es.jsonl",
+    # A training pool of 2026-12-04 (twenty-first round, stop 26): both-topic items, returns told
+    # without a flight word, and hard negatives of the same vocabulary; it enters the split.
+    "matins-en": DATA / "classify_pool_matins_en.jsonl",
+    "matins-es": DATA / "classify_pool_matins_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -98,6 +102,8 @@ FILE_LANG_AND_ID = {
     "nightfall-es": ("es", "pool-nfes-"),
     "vespers-en": ("en", "pool-vsen-"),
     "vespers-es": ("es", "pool-vses-"),
+    "matins-en": ("en", "pool-maen-"),
+    "matins-es": ("es", "pool-maes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
