@@ -63,9 +63,14 @@ POOL_FILES = {
     "vespers-en": DATA / "classify_pool_vespers_en.jsonl",
     "vespers-es": DATA / "classify_pool_vespers_es.jsonl",
     # A training pool of 2026-12-04 (twenty-first round, stop 26): both-topic items, returns told
-    # without a flight word, and hard negatives of the same vocabulary; it enters the split.
+    # without a flight word, and hard negatives of the same vocabulary; measured and not adopted,
+    # so not in the split manifest until the next `wirewatch classify-split`.
     "matins-en": DATA / "classify_pool_matins_en.jsonl",
     "matins-es": DATA / "classify_pool_matins_es.jsonl",
+    # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
+    # from the split: test_check_compline.py).
+    "compline-en": DATA / "classify_pool_compline_en.jsonl",
+    "compline-es": DATA / "classify_pool_compline_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -104,6 +109,8 @@ FILE_LANG_AND_ID = {
     "vespers-es": ("es", "pool-vses-"),
     "matins-en": ("en", "pool-maen-"),
     "matins-es": ("es", "pool-maes-"),
+    "compline-en": ("en", "pool-cpen-"),
+    "compline-es": ("es", "pool-cpes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

@@ -20,6 +20,7 @@ from wirewatch_stories.cluster import (
     _named,
     countries_conflict,
     numbers_conflict,
+    regions_conflict,
     same_figures,
     story_id_for,
 )
@@ -77,6 +78,11 @@ def test_numbers_keep_their_scale_and_thousands_are_not_years() -> None:
     assert "n:2000" in extract("Trump deploys 2,000 National Guard troops").cues  # not y:2000
     assert "n:1500000" in extract("1,5 millones").cues & extract("1.5 million").cues
     assert "y:2025" in extract("in 2025").cues and "w:mil" in extract("mil migrantes").cues
+    # tests/data/stories_nightfall.jsonl st-19026 ("mil 500", as Mexican outlets write 1,500)
+    # and stories_dawn.jsonl ("Dos mil inmigrantes"): a thousand and its units, a spelled scale
+    assert "n:1500" in extract("Alemania planea recibir a mil 500 migrantes").cues
+    assert _counts(extract("Dos mil inmigrantes intentan entrar en Melilla").cues) == (2000,)
+    assert {"n:10000", "n:500"} <= extract("10 mil 500").cues  # not read as 10,500
 
 
 def test_rulings_in_two_states_are_two_events() -> None:
@@ -131,6 +137,16 @@ def test_measures_times_and_dates_in_digits_are_not_counts() -> None:
     assert _counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
 
 
+def test_a_flights_number_is_no_count() -> None:
+    # tests/data/stories_vespers.jsonl st-20020: La Nación names the flight, the other
+    # reports count its 184 Cubans; stories_new.jsonl st-1067 and st-1070 number the flights.
+    lede = extract("x", "Se trata del vuelo 7658, que salió a las 10:15 p. m.").cues
+    assert {"n:7658", "u:7658"} <= lede and _counts(lede) == ()
+    assert "u:17" in extract("x", "Flight number 17 with migrants deported").cues
+    assert "u:18" in extract("x", "llegó el vuelo número 18, de la aerolínea Conviasa").cues
+    assert _counts(extract("un vuelo con 184 migrantes cubanos").cues) == (184,)
+
+
 def _row(rows: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
     return next(r for r in rows if r["id"] == item_id)
 
@@ -156,6 +172,11 @@ def test_a_toll_update_is_marked_in_either_language() -> None:
     for row in (_row(friday, "st-14023"), _row(noonday, "st-13045")):
         assert UPDATE_CUE not in _row_cues(row), row["id"]
     assert not update_cues("Arrivals rise to 5,000 as migrants found dead in truck")
+    # tests/data/stories_afternoon.jsonl st-16020: the count of the bodies recovered rose
+    assert update_cues(
+        "El número de cadáveres recuperados por las autoridades de Mauritania (África) subió a 70"
+    )
+    assert not update_cues("El número de cadáveres recuperados es de 49")
 
 
 def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(
@@ -241,6 +262,22 @@ def test_two_early_tolls_within_two_days_are_not_cut_by_their_figures(
         assert clusterer.similarity(cues_a, cues_b) == pytest.approx(cut)  # no time: cut
 
 
+def test_two_reports_of_deaths_within_two_days_are_not_cut_by_their_figures() -> None:
+    """tests/data/stories_saturday.jsonl: "For the second time in a week ... saved 221 people but
+    at least 27 people are reported drowned" (st-15009, its counts untyped, its estimate not
+    read: a sequel) and "34 bodies ... 206 people rescued" (st-15006) three hours later are one
+    wreck: both tell of deaths (``e:death``), so their first figures are not compared; without
+    that, the count cut holds."""
+    rows = labelled_rows("saturday")
+    first, later = _row(rows, "st-15009"), _row(rows, "st-15006")
+    cues_a, cues_b = _row_cues(later), _row_cues(first)
+    assert "e:death" in cues_a & cues_b and not any(c.startswith("k:dead") for c in cues_b)
+    clusterer = Clusterer()
+    times = _times(later, first)
+    lifted = clusterer.similarity(cues_a, cues_b, published=times)
+    assert lifted > 3 * clusterer.similarity(cues_a, cues_b - {"e:death"}, published=times) > 0
+
+
 def test_a_spanish_verb_of_dying_types_the_count_before_it() -> None:
     # tests/data/stories_evening.jsonl st-17020: "Tragedia en Oaxaca: 18 migrantes fallecen".
     assert "k:dead:18" in _row_cues(_row(labelled_rows("evening"), "st-17020"))
@@ -286,6 +323,32 @@ def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     assert not countries_conflict(
         _named(spanish, _countries(spanish)), _named(english, _countries(english))
     )
+
+
+def test_two_countries_besides_the_us_in_common_are_one_route() -> None:
+    # tests/data/stories_vespers.jsonl: the first Cuban airlift told by its flight (Costa
+    # Rica to El Salvador, bound for the US, st-20009) and by its onward bus route (through
+    # Guatemala to Tapachula, st-20015) is one event; the US flights landing in Guatemala and
+    # Mexico refusing one (stories_dev.jsonl) share Guatemala and the US only: two events.
+    flight = frozenset({"c:CR", "c:CU", "c:SV", "c:US"})
+    route = frozenset({"c:CR", "c:CU", "c:GT", "c:MX"})
+    assert not countries_conflict(flight, route)
+    assert countries_conflict(
+        frozenset({"c:GT", "c:PK", "c:US"}), frozenset({"c:GT", "c:MX", "c:US"})
+    )
+    assert countries_conflict(frozenset({"c:CR", "c:SV"}), frozenset({"c:CR", "c:MX"}))
+
+
+def test_mexicos_states_name_mexico_and_conflict_only_with_each_other() -> None:
+    # tests/data/stories_evening.jsonl st-17018: "volcadura de autobús en Oaxaca" names
+    # Mexico, as the other reports of the crash do ("se volcó en México").
+    oaxaca = extract("Al menos 18 migrantes fallecieron tras volcadura de autobús en Oaxaca").cues
+    assert "r:MX-OAX" in oaxaca and implied_countries(oaxaca) == {"c:MX"}
+    assert implied_countries(extract("a bus crash in Texas").cues) == {"c:US"}
+    chiapas, texas = frozenset({"r:MX-CHP"}), frozenset({"r:TX"})
+    assert regions_conflict(frozenset({"r:MX-OAX"}), chiapas)
+    assert not regions_conflict(texas, frozenset({"r:MX-CHH"}))  # El Paso and Ciudad Juárez
+    assert regions_conflict(texas | chiapas, frozenset({"r:OR", "r:MX-CHP"}))
 
 
 def test_a_young_story_does_not_take_a_look_alike_of_another_country() -> None:
@@ -457,6 +520,8 @@ def test_an_estimate_stands_for_the_revised_count_of_the_same_morning() -> None:
     assert numbers_conflict(extract("US deports 116 Indians").cues, extract("112 Indians").cues)
     assert numbers_conflict(extract("at least 59").cues, extract("100 dead").cues)
     clusterer = Clusterer()
+    # untyped (both tell of deaths: within TOLL_S their counts would not be compared at all)
+    early, later = (frozenset(c for c in cues if c[:2] != "e:") for cues in (early, later))
     close = clusterer.similarity(early, later, published=(T0, T0 + 3600))
     apart = clusterer.similarity(early, later, published=(T0, T0 + REVISION_S + 3600))
     assert apart < close * 0.5  # the next day's estimate is the next day's: a conflict
@@ -788,10 +853,11 @@ def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
     the Essex and the Austrian); the misses are all splits. The twelfth pass (the English
     Channel names France and the UK; wreck and road-death words across languages) takes it
     to 0.779 and 1.875 (docs/stories.md); early tolls (the fourteenth pass) to 0.851 and
-    1.625."""
+    1.625; a report that tells of deaths counting as a toll (the twentieth round) to 0.871 and
+    1.500."""
     report = _report_of(labelled_rows("saturday"))
-    assert report.pairwise_f1 >= 0.85 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.63
+    assert report.pairwise_f1 >= 0.87 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.50
 
 
 def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -803,10 +869,11 @@ def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
     flights within a month); the misses are splits, all in the check half of its stories.
     Counts of different things no longer conflicting (the thirteenth pass) take it to 0.931
     and 1.200, its check half 0.813 -> 0.873 (docs/stories.md); early tolls (the fourteenth
-    pass) to 0.977 and 1.100."""
+    pass) to 0.977 and 1.100; a Spanish toll update naming the bodies recovered (the twentieth
+    round: "El número de cadáveres recuperados ... subió a 70") to 1.000 and 1.000."""
     report = _report_of(labelled_rows("afternoon"))
-    assert report.pairwise_f1 >= 0.97 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.10
+    assert report.pairwise_f1 >= 0.99 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.05
 
 
 def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
@@ -816,10 +883,12 @@ def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
     Bukele's offer to jail US deportees announced with Rubio that night are one story; one of
     three look-alike Mexican road crashes of migrants within seven weeks splits (18 dead, then
     16) (docs/stories.md). The fourteenth pass (early tolls, road kilometre markers, the
-    country conflict's factor 0.5 -> 0.4) takes it to 0.967, precision 1.000."""
+    country conflict's factor 0.5 -> 0.4) takes it to 0.967, precision 1.000; Mexico's states
+    naming Mexico (the twentieth round: "volcadura de autobús en Oaxaca") join the 6 October
+    crash's two stories: 1.000, 1.000 alerts per story."""
     report = _report_of(labelled_rows("evening"))
-    assert report.pairwise_f1 >= 0.96 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.20
+    assert report.pairwise_f1 >= 0.99 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.05
 
 
 def test_eighteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -845,10 +914,12 @@ def test_nineteenth_never_seen_set_stays_above_its_floor() -> None:
     (10 Sep 2020) into the Moria fire the day before, the first report of the arrests for the
     fire into Germany's offer to take 1,553 refugees the same day (an arrest and a policy are
     one group of acts). Recall fails on splits (the Ocean Viking's Toulon landing in two
-    stories, Catania's selective landing in two). Its check half alone: 0.860 / 1.750."""
+    stories, Catania's selective landing in two). Its check half alone: 0.860 / 1.750. The
+    twentieth round reads "mil 500" as 1,500: Germany's offer joins its Spanish report, 0.731
+    (precision 0.668), 1.500 alerts per story, its check half 0.909 / 1.500."""
     report = _report_of(labelled_rows("nightfall"))
-    assert report.pairwise_f1 >= 0.70 and report.pairwise_precision >= 0.65
-    assert report.alerts_per_story <= 1.63
+    assert report.pairwise_f1 >= 0.73 and report.pairwise_precision >= 0.66
+    assert report.alerts_per_story <= 1.50
 
 
 def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
@@ -856,10 +927,13 @@ def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
     1.600 alerts per story when first measured with main's code, before any change (no merge;
     four of ten stories split: an early report with its own count, a report on the route rather
     than the flight, an announcement three days ahead and reports that share no number, one
-    boat's count against the total). Its look-alikes fell just outside the 72-hour window."""
+    boat's count against the total). Its look-alikes fell just outside the 72-hour window. Studied
+    in the twentieth round: a flight's number is no count and two items sharing two countries
+    besides the US are not in country conflict (0.957, 1.200); left: the early report with its
+    own count ("unos 1,662" against "más de 1.000") and the count of one day against the total."""
     report = _report_of(labelled_rows("vespers"))
-    assert report.pairwise_f1 >= 0.85 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.60
+    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.20
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

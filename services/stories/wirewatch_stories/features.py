@@ -371,6 +371,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             if match.start() not in days:
                 following = matches[n + 1] if n + 1 < len(matches) else None
                 number = _number_cue(text, match, following, scale_words)
+                if number and n and _thousand_before(text, matches[n - 1], match, scale_words):
+                    number = f"n:{1000 + int(number[2:])}" if int(number[2:]) < 1000 else number
                 if number:
                     cues.add(number)
                     if number[0] == "n" and _hedged(text, match.start()):
@@ -383,6 +385,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             continue
         else:
             words = _word_cues(match, starts if names else None)
+            if words and words[0][:2] == "n:" and n + 1 < len(matches):
+                words = _spelled_scale(text, words, matches[n + 1], scale_words)
             cues.update(words)
             if words and words[0][:2] == "n:" and _UNIT_AFTER.match(text, match.end()):
                 cues.add(f"u:{words[0][2:]}")
@@ -456,6 +460,14 @@ _MARKER_BEFORE = re.compile(
 )
 
 
+# A flight's number ("Se trata del vuelo 7658", "flight number 17", "vuelo número 18") names a
+# flight; it counts nothing. Read as a count, La Nación's "vuelo 7658" conflicted with the 184
+# Cubans the other reports of that flight give (tests/data/stories_vespers.jsonl st-20020).
+_FLIGHT_BEFORE = re.compile(
+    r"\b(?:flight|vuelo)\s(?:(?:number|n[uú]mero|no\.|n[º°o]\.?)\s?|#\s?)?$", re.IGNORECASE
+)
+
+
 def _measure(text: str, match: re.Match[str]) -> bool:
     """Whether the digit token is a measure, a time or a date, not a count."""
     start, end = match.start(), match.end()
@@ -466,6 +478,8 @@ def _measure(text: str, match: re.Match[str]) -> bool:
     if _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
         return True
     if _MARKER_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _FLIGHT_BEFORE.search(text, max(0, start - 20), start):
         return True
     return _UNIT_AFTER.match(text, end) is not None
 
@@ -486,6 +500,31 @@ def _number_cue(
         scale_words.add(following.start())
         return _scaled(token, scale)
     return _number(token)
+
+
+def _thousand_before(
+    text: str, before: re.Match[str], match: re.Match[str], scale_words: set[int]
+) -> bool:
+    """Whether the digit token follows a bare "mil" ("mil 500": 1,500, as Mexican outlets
+    write it; "10 mil 500" is not read so)."""
+    return (
+        before.start() not in scale_words
+        and _fold_token(before.group()) == "mil"
+        and text[before.end() : match.start()].isspace()
+        and (before.start() < 2 or not text[: before.start()].rstrip()[-1:].isdigit())
+    )
+
+
+def _spelled_scale(
+    text: str, words: list[str], following: re.Match[str], scale_words: set[int]
+) -> list[str]:
+    """A spelled number with its scale word ("dos mil": 2,000, "three million"), whose offset
+    goes into ``scale_words`` so it is not read as a word."""
+    scale = SCALES.get(_fold_token(following.group()))
+    if not scale or not text[following.start() - 1 : following.start()].isspace():
+        return words
+    scale_words.add(following.start())
+    return [f"n:{int(words[0][2:]) * scale}"]
 
 
 def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
@@ -551,7 +590,7 @@ def implied_countries(cues: Iterable[str]) -> set[str]:
         elif both := IMPLIED_COUNTRIES.get(cue):
             implied.update(both)
         elif cue[:2] == "r:":  # a US state or city (REGIONS) names the United States
-            implied.add("c:US")
+            implied.add(f"c:{cue[2:4]}" if cue[4:5] == "-" else "c:US")  # "r:MX-OAX": Mexico
     return implied
 
 
@@ -586,8 +625,24 @@ REGIONS = {
     "atlanta": "GA", "savannah": "GA", "philadelphia": "PA", "filadelfia": "PA",
     "minneapolis": "MN", "detroit": "MI", "charlotte": "NC", "las vegas": "NV",
 }  # fmt: skip
+# Mexico's states (ISO 3166-2 codes), where its migrant crashes, raids and caravans are told:
+# "volcadura de autobús en Oaxaca", "truck accident in Chiapas" name Mexico as surely as
+# "México" does. They name Mexico in a country conflict (see implied_countries); a region
+# conflict is between two regions of one country only. Names that are also common surnames
+# or other places (Guerrero, Morelos, Hidalgo, México, Durango) are left out.
+MEXICAN_STATES = {
+    "oaxaca": "MX-OAX", "chiapas": "MX-CHP", "chihuahua": "MX-CHH", "sonora": "MX-SON",
+    "tamaulipas": "MX-TAM", "coahuila": "MX-COA", "nuevo leon": "MX-NLE",
+    "baja california": "MX-BCN", "baja california sur": "MX-BCS", "veracruz": "MX-VER",
+    "tabasco": "MX-TAB", "puebla": "MX-PUE", "jalisco": "MX-JAL", "sinaloa": "MX-SIN",
+    "zacatecas": "MX-ZAC", "michoacan": "MX-MIC", "yucatan": "MX-YUC",
+    "quintana roo": "MX-ROO", "campeche": "MX-CAM", "queretaro": "MX-QUE",
+    "aguascalientes": "MX-AGU", "san luis potosi": "MX-SLP", "nayarit": "MX-NAY",
+    "tlaxcala": "MX-TLA", "guanajuato": "MX-GUA",
+}  # fmt: skip
+_ALL_REGIONS = {**REGIONS, **MEXICAN_STATES}
 _REGION = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + r")\b"
+    r"\b(" + "|".join(sorted(map(re.escape, _ALL_REGIONS), key=len, reverse=True)) + r")\b"
 )
 # "New Mexico" must not read as "Mexico", "West Virginia" as "Virginia": longest first,
 # and a region's name inside a longer one is not matched again.
@@ -675,9 +730,11 @@ def capital_cues(text: str, *, folded: bool = False) -> set[str]:
 
 
 def region_cues(text: str, *, folded: bool = False) -> set[str]:
-    """``r:<code>`` cues of the US states and large cities ``text`` names; ``folded``:
-    ``text`` is folded already."""
-    return {f"r:{REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))}
+    """``r:<code>`` cues of the US states and large cities and of Mexico's states ``text`` names;
+    ``folded``: ``text`` is folded already."""
+    return {
+        f"r:{_ALL_REGIONS[m.group(1)]}" for m in _REGION.finditer(text if folded else fold(text))
+    }
 
 
 # A report that updates an earlier toll ("Death toll rises from migrant truck accident",
@@ -694,8 +751,8 @@ _TOLL_UPDATE = re.compile(
     r"|\bmore (?:bodies|dead)\b"
     r"|\b(?:eleva|elevan|elevo|asciende|ascienden|ascendio|sube|suben|subio|aumenta|aumento)"
     r"\b[^.\n]{0,30}?\b(?:balance|cifra|numero|muertos|fallecidos|victimas|cadaveres)\b"
-    r"|\b(?:balance|cifra|numero) de (?:muertos|fallecidos|victimas)\b[^.\n]{0,30}?"
-    r"\b(?:eleva|asciende|sube|aumenta)"
+    r"|\b(?:balance|cifra|numero) de (?:muertos|fallecidos|victimas|cadaveres|cuerpos)\b"
+    r"[^.\n]{0,60}?\b(?:eleva|elevo|asciende|ascendio|sube|subio|aumenta|aumento)"
     r"|\bnuevo balance\b"
 )
 UPDATE_CUE = "t:update"
