@@ -1,7 +1,8 @@
 """The compline set (tests/data/flights_compline.jsonl): a twentieth never-seen flights set,
 gathered and labelled blind on 2026-12-04 (issue 15) and measured with main's extractor before
-any change. Its floors sit at the figures measured then (docs/measurements/flights.md), so CI
-fails if extraction gets worse on it; nobody has tuned on it."""
+any change. The twenty-first round read its dev half's errors (the check half only counted);
+the whole-set floors sit at the figures after that round, the language floors at the never-seen
+measurement (docs/measurements/flights.md), so CI fails if extraction gets worse on it."""
 
 from __future__ import annotations
 
@@ -30,19 +31,22 @@ def _items() -> list[dict[str, object]]:
 
 
 FLOORS = {
-    "precision": 0.86,
-    "recall": 0.96,
-    "destination": 0.96,
-    "status": 0.92,
-    "origin": 0.70,
-    "people": 0.81,
-    "flight_date": 0.88,
-    "operator": 0.81,
+    "precision": 0.96,
+    "recall": 1.0,
+    "destination": 1.0,
+    "status": 1.0,
+    "origin": 0.92,
+    "people": 0.85,
+    "flight_date": 0.92,
+    "operator": 0.96,
 }
-"""Main's figures on the whole set at 8059845, before any change (precision 0.867, recall
-0.963, destination 0.963, status 0.926, origin 0.704, people 0.815, flight_date 0.889,
-operator 0.815), cut to two decimals: 27 reports, one report moves a field by 0.037. Main after
-the twentieth round (b4d3bac) gives the same figures."""
+"""The whole set after the twenty-first round (precision 0.964, recall 1.000, destination 1.000,
+status 1.000, origin 0.926, people 0.852, flight_date 0.926, operator 0.963), cut to two
+decimals; the round was written from the dev half's errors only, so these mix a tuned half with
+a counted one and are not never-seen figures. Main's figures at 8059845, before any change
+(the never-seen measurement): precision 0.867, recall 0.963, destination 0.963, status 0.926,
+origin 0.704, people 0.815, flight_date 0.889, operator 0.815. 27 reports: one report moves a
+field by 0.037."""
 
 LANGUAGE_FLOORS = {
     "en": {
@@ -62,7 +66,9 @@ LANGUAGE_FLOORS = {
         "people": 0.77,
     },
 }
-"""The same measurement per language (23 English items with 18 reports, 17 Spanish with 9)."""
+"""The never-seen measurement per language (23 English items with 18 reports, 17 Spanish with
+9), left where it was: after the twenty-first round English gives 1.000, 1.000, 1.000, 1.000,
+0.889, 0.889 and Spanish 0.900, 1.000, 1.000, 1.000, 1.000, 0.778."""
 
 
 def _check(scores: Scores, floors: dict[str, float]) -> None:

@@ -171,6 +171,16 @@ AUTHORITY_BEFORE = re.compile(
 )
 """A people's name that stands for its state ("Pakistani authorities", "las autoridades
 mexicanas", "el gobierno pakistaní"): the state that acts, not the people removed."""
+AUTHORITY_OF_BEFORE = re.compile(
+    r"(?<!\ba )(?<!\bal )(?<!\bto )(?<!\bwith )(?<!\bcon )(?<!\bante )(?<!\bpara )(?<!\bfor )"
+    r"(?<!\ba las )(?<!\ba los )(?<!\bto the )(?<!\bwith the )(?<!\bcon las )(?<!\bante las )"
+    r"\b(?:autoridades|gobierno|authorities|authority|government|ministerio del interior|"
+    r"interior ministry)(?:\s+(?:migratori[oa]s|de migracion|de inmigracion))?"
+    r"\s+(?:de|del|of|in|en)\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""Right before a state or its city: the state that acts ("Las autoridades de Estados Unidos
+deportaron", "the Authority in Sanaa"); not one handed the people ("entregados a las
+autoridades de Guatemala", "coordinated with the government of Haiti")."""
 DEPORTED_FROM = re.compile(
     r"(?:deported|expelled|removed|returned|deportad[oa]s|expulsad[oa]s|retornad[oa]s|"
     r"devuelt[oa]s) (?:from|de|desde)\s+(?:the\s+)?$"
@@ -1028,9 +1038,17 @@ atendidos"): a future that is not the flight's."""
 COLLECT_PURPOSE = _words(
     r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
     r"to (?:pick up|collect|fetch)",
-)
+    r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)",
+)  # fmt: skip
+TO_BE_REMOVED = _words(
+    r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)"
+)  # fmt: skip
+"""After an arrival at a place: the people were brought there to be flown out (its state is the
+origin)."""
 """A plane that landed in order to collect the deportees ("aterrizaron ... en Texas para
-trasladar al primer grupo de migrantes"): the return flight is still to come."""
+trasladar al primer grupo de migrantes"), or the people who arrived at the airport to be
+removed ("llegaron al aeropuerto de Latacunga para ser deportados"): the flight is still to
+come."""
 ALREADY = _words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
     r"(?:have|has|had) already (?:arrived|landed|been deported)",
@@ -1388,3 +1406,33 @@ LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.s
 them with no flight word is a land return ("Ecuador deporta más de 600 colombianos", night;
 "Ecuador deporta a más de 800 ciudadanos colombianos", predawn). Panama and Colombia are
 left out: no road crosses the Darién, so removals between them fly."""
+REMOVALS_COUNTED_AFTER = re.compile(
+    r"^\s+(?:(?:planned|failed|forced|frustradas|fallidas|forzosas)\s+)?"
+    r"(?:deportations|removals|deportaciones|expulsiones)\b"
+)
+"""After a headline's number: removals counted one by one ("German pilots stopped 222
+deportations", "2,200 deportations in 2019"), a tally of individual removals, not a flight."""
+BY_SEA = _words(
+    r"barcos?", r"buques?", r"ships?", r"ferry", r"ferries", r"ferris", r"by sea", r"por mar",
+    r"boats?", r"vessels?", r"via maritima", r"seaport", r"embarcacion\w*",
+)  # fmt: skip
+"""A removal by sea told before any flight word of the lede ("departed from a ship at the
+Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight is background;
+"devueltos en los ferris y los vuelos fletados": returns in general)."""
+CAME_BY_BEFORE = re.compile(
+    r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
+    r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
+)
+"""Before a ship or boat: how the people came or were found ("who tried to enter the UK via
+boat", "intercepted at sea by a coast guard vessel"), not how they were removed."""
+NEXT_FLIGHT_DAY = _words(
+    r"(?:the )?next flight (?:will|is to|is due to|is scheduled to) (?:\w+ ){0,3}?on "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"(?:el )?proximo vuelo (?:\w+ ){0,4}?(?:este|el) "
+    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)",
+)  # fmt: skip
+"""After a headline on a recurring schedule, a lede that dates the next flight ("The next flight
+will take place on Wednesday"): that flight is the report."""
+AIRLINE_AFTER = re.compile(r"^\s+(?:charter\s+|chárter\s+)?(?:airlines?|carriers?|aerolineas?)\b")
+"""After a state adjective: an airline's nationality ("a Turkish charter airline"), not the
+deporting state."""

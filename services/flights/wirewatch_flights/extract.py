@@ -303,7 +303,10 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            cues.SCHEDULE.search(first) or cues.TREND_TITLE.search(first) or _counted_over(part)
+            (cues.SCHEDULE.search(first) and not _first(parts, cues.NEXT_FLIGHT_DAY))
+            or cues.TREND_TITLE.search(first)
+            or _counted_over(part)
+            or _removals_counted(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if cues.GENERIC_REMOVAL.search(first):
@@ -318,6 +321,15 @@ def _statistics(parts: list[Part]) -> bool:
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
     return _lede_tally(parts)
+
+
+def _removals_counted(title: Part) -> bool:
+    """A headline counting ten or more removals ("German pilots stopped 222 deportations")."""
+    return any(
+        n.value >= 10
+        and cues.REMOVALS_COUNTED_AFTER.match(title.folded[n.end : n.end + 40]) is not None
+        for n in title.numbers
+    )
 
 
 def _counted_over(title: Part) -> bool:
@@ -428,6 +440,18 @@ def _airport_alone(parts: list[Part], flight: Span) -> bool:
     return _people(parts) is None
 
 
+def _by_sea_first(parts: list[Part], flight: Span) -> bool:
+    """No flight word in the headline and a ship or boat named before the lede's first one:
+    a removal by sea, with an earlier flight told as background."""
+    if flight.source == "title":
+        return False
+    folded = next(p for p in parts if p.source == "summary").folded
+    return any(
+        not cues.CAME_BY_BEFORE.search(folded, max(0, m.start() - 80), m.start())
+        for m in cues.BY_SEA.finditer(folded, 0, flight.start)
+    )
+
+
 def _deport_cue(parts: list[Part]) -> Span | None:
     """The first deportation or return cue that is not a return only made possible ("la
     posibilidad de retorno para migrantes")."""
@@ -450,7 +474,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if _proposal(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
-    if flight is not None and _airport_alone(parts, flight):
+    if flight is not None and (_airport_alone(parts, flight) or _by_sea_first(parts, flight)):
         return None
     if flight is not None:
         return flight, deport, True
@@ -1080,14 +1104,34 @@ def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
     return None
 
 
+_OF_THE = re.compile(r"^\s*(?:de la|del|de|of the|of)\s+$")
+
+
+def _named_after(part: Part, m: Mention) -> Mention:
+    """ "un avión militar de la Fuerza Aérea del Perú": the carrier the generic name is of."""
+    for other in part.mentions:
+        if (
+            other.start >= m.end
+            and other.entry.kind == "operator"
+            and not other.entry.agency
+            and other.entry.operates
+            and _OF_THE.match(part.folded[m.end : other.start])
+        ):
+            return other
+    return m
+
+
 def _operator(parts: list[Part]) -> Clue | None:
     """The first carrier or air force named, else the first agency."""
     for agencies in (False, True):
         for part in parts:
             for m in part.mentions:
                 if m.entry.kind == "operator" and m.entry.agency == agencies and m.entry.operates:
-                    span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
-                    return Clue("operator", m.entry.key, span)
+                    named = m if agencies else _named_after(part, m)
+                    span = Span(
+                        part.source, named.start, named.end, part.text[named.start : named.end]
+                    )
+                    return Clue("operator", named.entry.key, span)
     return None
 
 

@@ -33,6 +33,8 @@ NAMED_MARGIN = 1.0
 """How far a place a cue names as the destination may trail a demonym alone and still win,
 when its best cue is the stronger (the figures were the same from 0.5 to 3)."""
 _WINDOW = 60
+AUTHORITY_OF = 1.5
+"""A state's or city's authorities ("the authorities of X") act for the deporting state."""
 
 
 @dataclass
@@ -119,6 +121,16 @@ def _authority(folded: str, mention: Mention) -> bool:
     )
 
 
+def _authorities_of(folded: str, mention: Mention) -> bool:
+    """ "the authorities of X" / "the Authority in X" that remove people ("Las autoridades de
+    Estados Unidos deportaron"); not a ministry that speaks ("El Ministerio del Interior de
+    Venezuela informó")."""
+    if not cues.AUTHORITY_OF_BEFORE.search(_before(folded, mention)[-45:]):
+        return False
+    after = _after(folded, mention)
+    return bool(cues.SENDER_VERB_AFTER.search(after) or cues.DEPORT.search(after[:40]))
+
+
 def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     """(origin, destination) scores from the words right before and after a place."""
     before = _before(folded, mention)
@@ -128,9 +140,20 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
     origin, destination, strong = _scores_before(before, after, mention)
     if strong == "destination" and _on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
+    if _brought_to_be_removed(before, after):
+        origin, destination = origin + max(destination, 1.5), 0.0
     name_origin, name_destination = _scores_of_the_name(after, mention)
     verb_origin, verb_destination = _scores_of_the_verb_after(after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
+
+
+def _brought_to_be_removed(before: str, after: str) -> bool:
+    """ "llegaron al aeropuerto de Latacunga para ser deportados": the people arrived there to
+    be flown out, so the place is the origin."""
+    return bool(
+        cues.ARRIVAL.search(before[-45:])
+        and cues.TO_BE_REMOVED.search(after[:40].split(". ", 1)[0])
+    )
 
 
 def _on_the_migrants_route(folded: str, mention: Mention) -> bool:
@@ -211,6 +234,33 @@ def _in_while_clause(folded: str, mention: Mention) -> bool:
     return any(m.start() < mention.start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded))
 
 
+def _kind_scores(
+    folded: str, mention: Mention, source: Source, origin: float, destination: float
+) -> tuple[float, float]:
+    """(origin, destination) of a mention's cue scores, adjusted for what kind of name it is."""
+    kind = mention.entry.kind
+    if kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
+        origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
+    if kind == "people" and _authority(folded, mention):
+        origin, destination = origin + 1.5, 0.0  # "Pakistani authorities deported ..."
+    elif kind == "people":
+        if _people_context(folded, mention, source):
+            destination += 1.5
+        if origin == 0:
+            origin = 0.0
+        else:
+            origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
+    elif kind == "state_adj":
+        # "Corendon, a Turkish charter airline": the airline's nationality, no role
+        origin = 0.0 if cues.AIRLINE_AFTER.match(_after(folded, mention)) else origin + 1.5
+        destination = 0.0
+    elif kind == "place":
+        destination += 0.5 if origin == 0 else 0.0
+    if kind in _NAMED and _authorities_of(folded, mention):
+        origin += AUTHORITY_OF  # "Las autoridades de Estados Unidos deportaron ..."
+    return origin, destination
+
+
 def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, text: str) -> None:
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
@@ -227,22 +277,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
     # A place wins a tie over a demonym only when words before or after it name it as the
     # destination ("venezolanos" deported "a El Salvador"), not for being named at all.
     named = entry.kind != "people" and destination >= NAMED_CUE
-    if entry.kind == "country" and _GOVERNMENT.search(folded[mention.start : mention.end]):
-        origin += GOVERNMENT_BONUS  # "the Trump administration", "Washington": a state that acts
-    if entry.kind == "people" and _authority(folded, mention):
-        origin, destination = origin + 1.5, 0.0  # "Pakistani authorities deported ..."
-    elif entry.kind == "people":
-        if _people_context(folded, mention, source):
-            destination += 1.5
-        if origin == 0:
-            origin = 0.0
-        else:
-            origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
-    elif entry.kind == "state_adj":
-        origin += 1.5
-        destination = 0.0
-    elif entry.kind == "place":
-        destination += 0.5 if origin == 0 else 0.0
+    origin, destination = _kind_scores(folded, mention, source, origin, destination)
     roles.origin.add(entry.key, origin * weight, span)
     roles.destination.add(entry.key, destination * weight, span, named=named)
 
