@@ -1055,8 +1055,8 @@ def test_two_rulings_of_different_seats_are_cut_and_one_naming_both_is_not() -> 
     compline = labelled_rows("compline")
     hawaii, maryland = _row(compline, "st-21012"), _row(compline, "st-21019")
     assert _pair_similarity(hawaii, maryland) == 0.0
-    clusterer = Clusterer()
-    both = {"s:HI", "s:MD", "w:judg", "w:ban", "e:ruling"}
-    assert clusterer.similarity(both, {"s:HI", "w:judg", "w:ban", "e:ruling"}) > 0.0
-    assert clusterer.similarity({"s:MD", "w:judg", "w:ban"}, {"s:HI", "w:judg", "w:ban"}) == 0.0
-    assert clusterer.similarity({"s:MD", "w:judg"}, {"s:MD", "w:judg"}) == 0.0  # one shared cue
+    similarity, cues = Clusterer().similarity, frozenset[str]
+    hawaii_cues = cues({"s:HI", "w:judg", "w:ban", "e:ruling"})
+    assert similarity(cues({"s:HI", "s:MD", "w:judg", "w:ban"}), hawaii_cues) > 0.0
+    assert similarity(cues({"s:MD", "w:judg", "w:ban"}), hawaii_cues) == 0.0
+    assert similarity(cues({"s:MD", "w:judg"}), cues({"s:MD", "w:judg"})) == 0.0  # 1 shared
