@@ -1060,3 +1060,16 @@ def test_two_rulings_of_different_seats_are_cut_and_one_naming_both_is_not() -> 
     assert similarity(cues({"s:HI", "s:MD", "w:judg", "w:ban"}), hawaii_cues) > 0.0
     assert similarity(cues({"s:MD", "w:judg", "w:ban"}), hawaii_cues) == 0.0
     assert similarity(cues({"s:MD", "w:judg"}), cues({"s:MD", "w:judg"})) == 0.0  # 1 shared
+
+
+def test_a_story_of_another_seat_is_no_candidate_whatever_its_placeless_reports() -> None:
+    """A ruling of a named seat joins no story whose reports name seats none of which is its
+    own, however close its reports naming no place ("Bloquean nuevo veto migratorio")."""
+    clusterer = Clusterer()
+    ruling = {"w:judg", "w:ban", "w:trump", "w:block", "e:ruling"}
+    clusterer.add("hawaii", "st_h", frozenset(ruling | {"s:HI", "r:HI"}), T0)
+    clusterer.add("placeless", "st_h", frozenset(ruling), T0 + 600)
+    maryland = frozenset(ruling | {"s:MD", "r:MD", "r:HI"})
+    assert clusterer.decide("maryland", maryland, T0 + 3600).opened
+    both = frozenset(ruling | {"s:MD", "s:HI"})
+    assert not clusterer.decide("both", both, T0 + 3600).opened

@@ -763,7 +763,16 @@ class _Scorer:
             ((self.similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]),
             reverse=True,
         )
+        if self.seats and self._other_seat(story):
+            return 0.0, scored[0][1]
         top = scored[:TOP_K]
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
         return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
+
+    def _other_seat(self, story: _Story) -> bool:
+        """Whether ``story`` is a ruling of another seat: some of its latest items name a
+        seat and none names one of the item's (its reports naming no place do not save it)."""
+        members = self.clusterer._members
+        seats = [members[i].seats for i in story.members[-STORY_SAMPLE:] if members[i].seats]
+        return bool(seats) and not any(self.seats & other for other in seats)
