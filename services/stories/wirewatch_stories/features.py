@@ -756,11 +756,18 @@ _TOLL_UPDATE = re.compile(
     r"|\bnuevo balance\b"
 )
 UPDATE_CUE = "t:update"
+
+
+def update_cues(text: str, *, folded: bool = False) -> set[str]:
+    """``{UPDATE_CUE}`` when the text updates an earlier toll (see :data:`_TOLL_UPDATE`)."""
+    return {UPDATE_CUE} if _TOLL_UPDATE.search(text if folded else fold(text)) else set()
+
+
 # A court ruling's seat: the US states and cities (``r:`` codes) its headline names, as
 # ``s:<code>`` cues of no weight ("Federal judge in Hawaii blocks ...", "Maryland judge
 # blocks ..."). Reports of a second court's ruling on one law name the first in their lede,
-# rarely in their headline: the clusterer cuts two rulings of different seats (see
-# ``regions_conflict`` there); a headline naming both ("Hawaii and Maryland judges") meets
+# rarely in their headline: the clusterer parts two rulings of different seats (see
+# ``SEAT_FACTOR`` there); a headline naming both ("Hawaii and Maryland judges") meets
 # either.
 RULING_CUE = "e:ruling"
 
@@ -768,11 +775,6 @@ RULING_CUE = "e:ruling"
 def seat_cues(title: str) -> set[str]:
     """``s:<code>`` for every region a ruling's headline names (see :data:`RULING_CUE`)."""
     return {f"s:{cue[2:]}" for cue in region_cues(title)}
-
-
-def update_cues(text: str, *, folded: bool = False) -> set[str]:
-    """``{UPDATE_CUE}`` when the text updates an earlier toll (see :data:`_TOLL_UPDATE`)."""
-    return {UPDATE_CUE} if _TOLL_UPDATE.search(text if folded else fold(text)) else set()
 
 
 def entity_cues(
