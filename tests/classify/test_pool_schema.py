@@ -62,6 +62,11 @@ POOL_FILES = {
     # held back from the split: test_check_vespers.py).
     "vespers-en": DATA / "classify_pool_vespers_en.jsonl",
     "vespers-es": DATA / "classify_pool_vespers_es.jsonl",
+    # A training pool of 2026-12-04 (twenty-first round, stop 26): both-topic items, returns told
+    # without a flight word, and hard negatives of the same vocabulary; measured and not adopted,
+    # so not in the split manifest until the next `wirewatch classify-split`.
+    "matins-en": DATA / "classify_pool_matins_en.jsonl",
+    "matins-es": DATA / "classify_pool_matins_es.jsonl",
     # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
     # from the split: test_check_compline.py).
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
@@ -102,6 +107,8 @@ FILE_LANG_AND_ID = {
     "nightfall-es": ("es", "pool-nfes-"),
     "vespers-en": ("en", "pool-vsen-"),
     "vespers-es": ("es", "pool-vses-"),
+    "matins-en": ("en", "pool-maen-"),
+    "matins-es": ("es", "pool-maes-"),
     "compline-en": ("en", "pool-cpen-"),
     "compline-es": ("es", "pool-cpes-"),
     "midday-en": ("en", "mid-en-"),
