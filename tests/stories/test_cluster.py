@@ -1027,3 +1027,49 @@ def test_fresh_set_in_shuffled_orders_keeps_the_guard_and_its_ruling_apart() -> 
         report = evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
         precisions.append(report.pairwise_precision)
     assert sum(precisions) / len(precisions) >= 0.95
+
+
+def test_a_rulings_seat_is_the_region_its_headline_names() -> None:
+    """tests/data/stories_compline.jsonl: "Federal judge in Hawaii blocks ...", "Un juez
+    federal de Hawái bloquea ..." and "Federal judge in Maryland blocks ..." (whose lede names
+    Hawaii too) are rulings of two seats (``s:`` cues, the headline's regions only); a report
+    of no ruling has no seat."""
+    compline = labelled_rows("compline")
+    seats = {
+        item_id: {c for c in _row_cues(_row(compline, item_id)) if c[:2] == "s:"}
+        for item_id in ("st-21012", "st-21014", "st-21019", "st-21016")
+    }
+    assert seats == {
+        "st-21012": {"s:HI"},
+        "st-21014": {"s:HI"},
+        "st-21019": {"s:MD"},
+        "st-21016": set(),  # "Bloquean nuevo veto migratorio de Trump": no place named
+    }
+    assert "r:HI" in _row_cues(_row(compline, "st-21019"))  # the lede names the first ruling
+    assert not {c for c in extract("Hawaii flight lands in Texas").cues if c[:2] == "s:"}
+
+
+def test_two_rulings_of_different_seats_are_cut_and_one_naming_both_is_not() -> None:
+    """Pairs of different seats are cut to SEAT_FACTOR (0: none of them is one story in the
+    labelled files); a headline naming both seats meets either; seats are no shared cue."""
+    compline = labelled_rows("compline")
+    hawaii, maryland = _row(compline, "st-21012"), _row(compline, "st-21019")
+    assert _pair_similarity(hawaii, maryland) == 0.0
+    similarity, cues = Clusterer().similarity, frozenset[str]
+    hawaii_cues = cues({"s:HI", "w:judg", "w:ban", "e:ruling"})
+    assert similarity(cues({"s:HI", "s:MD", "w:judg", "w:ban"}), hawaii_cues) > 0.0
+    assert similarity(cues({"s:MD", "w:judg", "w:ban"}), hawaii_cues) == 0.0
+    assert similarity(cues({"s:MD", "w:judg"}), cues({"s:MD", "w:judg"})) == 0.0  # 1 shared
+
+
+def test_a_story_of_another_seat_is_no_candidate_whatever_its_placeless_reports() -> None:
+    """A ruling of a named seat joins no story whose reports name seats none of which is its
+    own, however close its reports naming no place ("Bloquean nuevo veto migratorio")."""
+    clusterer = Clusterer()
+    ruling = {"w:judg", "w:ban", "w:trump", "w:block", "e:ruling"}
+    clusterer.add("hawaii", "st_h", frozenset(ruling | {"s:HI", "r:HI"}), T0)
+    clusterer.add("placeless", "st_h", frozenset(ruling), T0 + 600)
+    maryland = frozenset(ruling | {"s:MD", "r:MD", "r:HI"})
+    assert clusterer.decide("maryland", maryland, T0 + 3600).opened
+    both = frozenset(ruling | {"s:MD", "s:HI"})
+    assert not clusterer.decide("both", both, T0 + 3600).opened

@@ -89,6 +89,13 @@ CONFLICT_FACTOR = 0.3  # similarity kept when two items give different counts
 # two events of a day in two countries (stories_evening.jsonl); figures in docs/stories.md.
 COUNTRY_CONFLICT_FACTOR = 0.4
 REGION_CONFLICT_FACTOR = 0.5  # the same for regions of one country (US states and cities)
+# Two rulings whose headlines name different seats (``s:`` cues: the US states and cities of
+# a ruling's headline, see features.seat_cues) are two rulings: the Hawaii and the Maryland
+# orders against one travel ban, 5 hours apart, whose second reports name the first in their
+# lede (tests/data/stories_compline.jsonl). Pairs of every labelled stories file within 96 h
+# whose seats differ: 96 of two stories, none of one (a headline naming both seats meets
+# either). Figures in docs/measurements/stories.md (the twenty-first round).
+SEAT_FACTOR = 0.0
 # Two items that share two or more countries besides the United States (which most items of
 # the domain name: a destination, an agency) are not in country conflict whatever else each
 # names: one route's reports name its origin and destination, and some its stops or the
@@ -221,11 +228,18 @@ def _events(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(EVENT_GROUPS.get(c, c) for c in cues if c[:2] == "e:")
 
 
+_NO_WEIGHT = frozenset({"e:", "s:"})  # event kinds and ruling seats: cuts only
+
+
 def _plain(cues: frozenset[str]) -> frozenset[str]:
-    """The cues compared and indexed: all but the event kinds (a conflict only, never a
-    shared cue nor a way to find candidates)."""
-    events = {c for c in cues if c[:2] == "e:"}
+    """The cues compared and indexed: all but the event kinds and the rulings' seats (a
+    conflict only, never a shared cue nor a way to find candidates)."""
+    events = {c for c in cues if c[:2] in _NO_WEIGHT}
     return cues - events if events else cues
+
+
+def _seats(cues: Iterable[str]) -> frozenset[str]:
+    return frozenset(c for c in cues if c[:2] == "s:")
 
 
 def _ordinals(cues: Iterable[str]) -> frozenset[str]:
@@ -358,6 +372,7 @@ class _Member:
     kinds: frozenset[str] = _NO_KINDS  # what its counts count, when each says so
     toll: bool = False  # it gives a count of the dead or the missing (see TOLL_S)
     events: frozenset[str] = _NO_KINDS  # the kinds of event it reports (``e:`` cues)
+    seats: frozenset[str] = _NO_KINDS  # where a ruling it reports was given (``s:`` cues)
 
 
 def _member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> _Member:
@@ -379,6 +394,7 @@ def _member(item_id: str, story_id: str, cues: frozenset[str], published: float)
         _kinds(cues, counts),
         _toll(cues),
         _events(cues),
+        _seats(cues),
     )
 
 
@@ -602,7 +618,7 @@ class _Scorer:
 
     __slots__ = (
         "clusterer", "countries", "counts", "cues", "events", "hedges", "kinds", "named",
-        "norm", "ordinals", "published", "regions", "squared", "toll", "update",
+        "norm", "ordinals", "published", "regions", "seats", "squared", "toll", "update",
     )  # fmt: skip
 
     def __init__(
@@ -621,6 +637,7 @@ class _Scorer:
         self.kinds = _kinds(cues, self.counts)
         self.toll = _toll(cues)
         self.events = _events(cues)
+        self.seats = _seats(cues)
         self.squared: dict[str, float] = {}
         # fsum: a set's order follows string hashing, which differs between processes; a
         # plain sum could then differ in its last bit, and so could a decision at the threshold.
@@ -687,6 +704,8 @@ class _Scorer:
         else:
             country = 1.0
         region = REGION_CONFLICT_FACTOR if regions_conflict(self.regions, member.regions) else 1.0
+        if self.seats and member.seats and not self.seats & member.seats:
+            region *= SEAT_FACTOR
         return country, region
 
     def _revises(self, member: _Member) -> bool:
@@ -744,7 +763,16 @@ class _Scorer:
             ((self.similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]),
             reverse=True,
         )
+        if self.seats and self._other_seat(story):
+            return 0.0, scored[0][1]
         top = scored[:TOP_K]
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
         return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
+
+    def _other_seat(self, story: _Story) -> bool:
+        """Whether ``story`` is a ruling of another seat: some of its latest items name a
+        seat and none names one of the item's (its reports naming no place do not save it)."""
+        members = self.clusterer._members
+        seats = [members[i].seats for i in story.members[-STORY_SAMPLE:] if members[i].seats]
+        return bool(seats) and not any(self.seats & other for other in seats)

@@ -602,7 +602,7 @@ def implied_countries(cues: Iterable[str]) -> set[str]:
 REGIONS = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
     "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
-    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
+    "hawaii": "HI", "hawai": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
     "kansas": "KS", "kentucky": "KY", "louisiana": "LA", "luisiana": "LA", "maine": "ME",
     "maryland": "MD", "massachusetts": "MA", "michigan": "MI", "minnesota": "MN",
     "mississippi": "MS", "misisipi": "MS", "missouri": "MO", "misuri": "MO", "montana": "MT",
@@ -763,6 +763,20 @@ def update_cues(text: str, *, folded: bool = False) -> set[str]:
     return {UPDATE_CUE} if _TOLL_UPDATE.search(text if folded else fold(text)) else set()
 
 
+# A court ruling's seat: the US states and cities (``r:`` codes) its headline names, as
+# ``s:<code>`` cues of no weight ("Federal judge in Hawaii blocks ...", "Maryland judge
+# blocks ..."). Reports of a second court's ruling on one law name the first in their lede,
+# rarely in their headline: the clusterer parts two rulings of different seats (see
+# ``SEAT_FACTOR`` there); a headline naming both ("Hawaii and Maryland judges") meets
+# either.
+RULING_CUE = "e:ruling"
+
+
+def seat_cues(title: str) -> set[str]:
+    """``s:<code>`` for every region a ruling's headline names (see :data:`RULING_CUE`)."""
+    return {f"s:{cue[2:]}" for cue in region_cues(title)}
+
+
 def entity_cues(
     countries: Iterable[str] = (), agencies: Iterable[str] = (), places: Iterable[str] = ()
 ) -> set[str]:
@@ -788,6 +802,8 @@ def extract(
     cues |= region_cues(text, folded=True) | demonym_cues(text, folded=True)
     cues |= update_cues(text, folded=True)
     cues |= event_cues(title, summary)
+    if RULING_CUE in cues:
+        cues |= seat_cues(title)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
