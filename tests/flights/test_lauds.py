@@ -30,11 +30,40 @@ def _items() -> list[dict[str, object]]:
     return [json.loads(line) for line in LAUDS.read_text(encoding="utf-8").splitlines() if line]
 
 
-FLOORS: dict[str, float] = {}
-"""Set from the never-seen measurement."""
+FLOORS = {
+    "precision": 0.84,
+    "recall": 0.91,
+    "destination": 0.73,
+    "status": 0.82,
+    "origin": 0.78,
+    "people": 0.78,
+    "flight_date": 0.78,
+    "operator": 0.69,
+}
+"""The never-seen measurement with main's extractor at 7036084, before any change (precision 0.840,
+recall 0.913, destination 0.739, status 0.826, origin 0.783, people 0.783, flight_date 0.783,
+operator 0.696), cut to two decimals. 23 reports: one report moves a field by 0.043."""
 
-LANGUAGE_FLOORS: dict[str, dict[str, float]] = {}
-"""Set from the never-seen measurement."""
+LANGUAGE_FLOORS = {
+    "en": {
+        "precision": 0.84,
+        "recall": 0.84,
+        "destination": 0.69,
+        "status": 0.69,
+        "origin": 0.84,
+        "people": 0.61,
+    },
+    "es": {
+        "precision": 0.83,
+        "recall": 1.0,
+        "destination": 0.8,
+        "status": 1.0,
+        "origin": 0.7,
+        "people": 1.0,
+    },
+}
+"""The same measurement per language (21 English items with 13 reports: 0.846, 0.846, 0.692,
+0.692, 0.846, 0.615; 15 Spanish with 10: 0.833, 1.000, 0.800, 1.000, 0.700, 1.000)."""
 
 
 def _check(scores: Scores, floors: dict[str, float]) -> None:
@@ -59,6 +88,6 @@ def test_lauds_set_figures() -> None:
     _check(score(items), FLOORS)
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_FLOORS))
 def test_lauds_language_halves(lang: str) -> None:
-    _check(score([i for i in _items() if i["lang"] == lang]), LANGUAGE_FLOORS.get(lang, {}))
+    _check(score([i for i in _items() if i["lang"] == lang]), LANGUAGE_FLOORS[lang])
