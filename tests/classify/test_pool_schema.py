@@ -71,6 +71,10 @@ POOL_FILES = {
     # from the split: test_held_back_sets.py).
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
     "compline-es": DATA / "classify_pool_compline_es.jsonl",
+    # The sixteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
+    # from the split: test_check_lauds.py).
+    "lauds-en": DATA / "classify_pool_lauds_en.jsonl",
+    "lauds-es": DATA / "classify_pool_lauds_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -111,6 +115,8 @@ FILE_LANG_AND_ID = {
     "matins-es": ("es", "pool-maes-"),
     "compline-en": ("en", "pool-cpen-"),
     "compline-es": ("es", "pool-cpes-"),
+    "lauds-en": ("en", "pool-laen-"),
+    "lauds-es": ("es", "pool-laes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
