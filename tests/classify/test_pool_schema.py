@@ -72,7 +72,7 @@ POOL_FILES = {
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
     "compline-es": DATA / "classify_pool_compline_es.jsonl",
     # The sixteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
-    # from the split: test_check_lauds.py).
+    # from the split: test_held_back_sets.py).
     "lauds-en": DATA / "classify_pool_lauds_en.jsonl",
     "lauds-es": DATA / "classify_pool_lauds_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
