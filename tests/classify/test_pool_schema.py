@@ -59,7 +59,7 @@ POOL_FILES = {
     "nightfall-en": DATA / "classify_pool_nightfall_en.jsonl",
     "nightfall-es": DATA / "classify_pool_nightfall_es.jsonl",
     # The fourteenth never-seen set (2026-12-04, seventeenth round; measured only, the whole set
-    # held back from the split: test_check_vespers.py).
+    # held back from the split: test_held_back_sets.py).
     "vespers-en": DATA / "classify_pool_vespers_en.jsonl",
     "vespers-es": DATA / "classify_pool_vespers_es.jsonl",
     # A training pool of 2026-12-04 (twenty-first round, stop 26): both-topic items, returns told
@@ -68,7 +68,7 @@ POOL_FILES = {
     "matins-en": DATA / "classify_pool_matins_en.jsonl",
     "matins-es": DATA / "classify_pool_matins_es.jsonl",
     # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
-    # from the split: test_check_compline.py).
+    # from the split: test_held_back_sets.py).
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
     "compline-es": DATA / "classify_pool_compline_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).

@@ -369,18 +369,7 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
     for n, match in enumerate(matches):
         if match.group()[0].isdigit():
             if match.start() not in days:
-                following = matches[n + 1] if n + 1 < len(matches) else None
-                number = _number_cue(text, match, following, scale_words)
-                if number and n and _thousand_before(text, matches[n - 1], match, scale_words):
-                    number = f"n:{1000 + int(number[2:])}" if int(number[2:]) < 1000 else number
-                if number:
-                    cues.add(number)
-                    if number[0] == "n" and _hedged(text, match.start()):
-                        cues.add(f"h:{number[2:]}")
-                    if number[0] == "n" and _measure(text, match):
-                        cues.add(f"u:{number[2:]}")
-                    if number[0] == "n" and (kind := _count_kind(text, match.end())):
-                        cues.add(f"k:{kind}:{number[2:]}")
+                cues.update(_digit_cues(text, matches, n, scale_words))
         elif match.start() in scale_words:
             continue
         else:
@@ -390,6 +379,30 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             cues.update(words)
             if words and words[0][:2] == "n:" and _UNIT_AFTER.match(text, match.end()):
                 cues.add(f"u:{words[0][2:]}")
+    return cues
+
+
+def _digit_cues(
+    text: str, matches: list[re.Match[str]], n: int, scale_words: set[int]
+) -> list[str]:
+    """The cues of the digits at ``matches[n]``: its number, and for a count whether it is
+    hedged, a measure, and what it counts."""
+    match = matches[n]
+    following = matches[n + 1] if n + 1 < len(matches) else None
+    number = _number_cue(text, match, following, scale_words)
+    if number and n and _thousand_before(text, matches[n - 1], match, scale_words):
+        number = f"n:{1000 + int(number[2:])}" if int(number[2:]) < 1000 else number
+    if not number:
+        return []
+    cues = [number]
+    if number[0] == "n":
+        value = number[2:]
+        if _hedged(text, match.start()):
+            cues.append(f"h:{value}")
+        if _measure(text, match):
+            cues.append(f"u:{value}")
+        if kind := _count_kind(text, match.end()):
+            cues.append(f"k:{kind}:{value}")
     return cues
 
 
