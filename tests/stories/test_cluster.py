@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 from typing import Any
 
@@ -934,6 +935,43 @@ def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
     report = _report_of(labelled_rows("vespers"))
     assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
     assert report.alerts_per_story <= 1.20
+
+
+def test_twenty_first_never_seen_set_stays_above_its_floor() -> None:
+    """tests/data/stories_compline.jsonl: 0.807 pairwise F1 (precision 0.762, recall 0.857),
+    B-cubed 0.905 and 1.091 alerts per story when first measured with main's code (8059845),
+    before any change, the same in six orders. One merge: the Maryland ruling against the
+    revised travel ban (16 Mar 2017) joined the Hawaii ruling against the same order hours
+    before. One split: the Balkan route's closure (8-9 Mar 2016) in two, the reports led by
+    Slovenia and Serbia apart from those led by Macedonia. Every other look-alike stays apart.
+    Studied from the twenty-first round on: with a ruling's seat (the headline's regions) the
+    two rulings part, 0.875 (precision 0.948, recall 0.812) and 1.182 alerts per story in six
+    orders; one Spanish Maryland report naming no place ("sufre una segunda derrota") stays
+    with Hawaii's, hence the second alert."""
+    report = _report_of(labelled_rows("compline"))
+    assert report.pairwise_f1 >= 0.87 and report.pairwise_precision >= 0.94
+    assert report.alerts_per_story <= 1.19
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_twenty_second_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_lauds.jsonl: 0.762 pairwise F1 (precision 0.772, recall 0.753), B-cubed
+    0.859 and 1.444 alerts per story when first measured with main's code (7036084, the stop's
+    final clusterer), before any change, the same in the file's order and five shuffles. One
+    merge: Peru's passport rule for Venezuelans (17 Aug 2018, two of its three ledes naming
+    Ecuador's) joined Ecuador's of the day before. Four splits: the first Bhasan Char relocation
+    (4 Dec 2020) in two ("una isla aislada" and "Bhashan Char" apart from "Bhasan Char"), the
+    third relocation's announcement two days ahead and its Spanish report naming no island
+    alone, and a Peruvian explainer two days after Peru's announcement alone. Every other
+    look-alike stays apart (three relocations; Ecuador's rule and its suspension eight days
+    later; the first and third Venezuelan return flights from Lima; Roraima's closure)."""
+    rows = labelled_rows("lauds")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.76 and report.pairwise_precision >= 0.77
+    assert report.pairwise_recall >= 0.75 and report.bcubed_f1 >= 0.85
+    assert report.alerts_per_story <= 1.45
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:

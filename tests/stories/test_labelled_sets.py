@@ -50,6 +50,8 @@ SETS = [
     LabelledSet("stories_twilight.jsonl", "st-18", 62, 10),
     LabelledSet("stories_nightfall.jsonl", "st-19", 59, 8),
     LabelledSet("stories_vespers.jsonl", "st-20", 49, 10),
+    LabelledSet("stories_compline.jsonl", "st-21", 50, 11),
+    LabelledSet("stories_lauds.jsonl", "st-22", 40, 9),
 ]
 
 
