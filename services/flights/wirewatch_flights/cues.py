@@ -1155,6 +1155,12 @@ REJECTED_PEOPLE_BEFORE = re.compile(
 )
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
+STAY_ON_BOARD_AFTER = re.compile(
+    r"^\s+(?:to|a)\s+(?:disembark|deplane|alight|get off|leave the (?:plane|aircraft)|"
+    r"bajar(?:se)?|desembarcar|descender|abandonar (?:el avion|la aeronave))\b"
+)
+"""After a refusal: people refusing to leave a plane that landed ("refused to disembark",
+"se negaron a bajar"), not the flight refused."""
 UNDONE_BEFORE = re.compile(
     r"\b(?:initially|at first|originally|inicialmente|en un principio|al principio|"
     r"en principio)\s+(?:(?:was|were|had been|fue|fueron|habian sido|habia sido)\s+)?$"
@@ -1201,6 +1207,12 @@ NATIONALITY_FROM_BEFORE = re.compile(
 )
 """Before a state: the people's nationality ("lawbreakers from Afghanistan"), so the place
 they are sent to; "deportees from Australia" (people named by their removal) stays origin."""
+NATIVES_OF_BEFORE = re.compile(
+    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives)\s+"
+    r"(?:de|del|of)\s+(?:la\s+|el\s+|the\s+)?$"
+)
+"""Before a state: where the people are from ("130 migrantes originarios de India",
+"nationals of Albania"), so the place they are sent to."""
 WHILE_CLAUSE = re.compile(r"\b(?:mientras(?: que)?|while)\b[^,.;]*")
 """A concurrent-event clause ("Mientras una caravana procedente de Honduras busca llegar a
 México, el INM deportó..."): its places are background, not the flight's route."""

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from wirewatch_flights import cues
 from wirewatch_flights.dates import date_mentions
-from wirewatch_flights.lexicon import Mention, load_lexicon
+from wirewatch_flights.lexicon import Mention, load_lexicon, settle
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
@@ -44,17 +44,17 @@ def _parts(title: str, summary: str) -> list[Part]:
     lexicon = load_lexicon()
     # Mexican Spanish writes the United States "EU"; in English it is the European Union
     keep_eu = "EU" not in f"{title} {summary}" or _spanish(title, summary)
-    parts = []
-    for source, text in (("title", title), ("summary", summary)):
-        if text:
-            folded = fold(text)
-            mentions = tuple(
-                m
-                for m in lexicon.mentions(text, folded)
-                if keep_eu or text[m.start : m.end] != "EU"
-            )
-            parts.append(Part(source, text, folded, mentions, tuple(numbers(text))))  # type: ignore[arg-type]
-    return parts
+    pairs = (("title", title), ("summary", summary))
+    given = [(source, text, fold(text)) for source, text in pairs if text]
+    found = [
+        [m for m in lexicon.mentions(text, folded) if keep_eu or text[m.start : m.end] != "EU"]
+        for _, text, folded in given
+    ]
+    found = settle([text for _, text, _ in given], found)
+    return [
+        Part(source, text, folded, tuple(mentions), tuple(numbers(text)))  # type: ignore[arg-type]
+        for (source, text, folded), mentions in zip(given, found, strict=True)
+    ]
 
 
 def _first(parts: list[Part], pattern: object) -> Span | None:
@@ -936,8 +936,9 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     ("blocking others from crossing") or stuck there, it is asked for or negated, a noun
     ("planned stops"), a diversion of a flight that landed, or about rejected people or one
     person of the group."""
-    if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
-        return True
+    after = folded[blocked.end() : blocked.end() + 40]
+    if cues.CROSSING_AFTER.match(after) or cues.STAY_ON_BOARD_AFTER.match(after):
+        return True  # "blocking others from crossing", "refused to disembark""
     if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
