@@ -2004,3 +2004,74 @@ def test_people_intercepted_by_a_vessel_and_flown_home_are_a_record() -> None:
     )
     assert flight is not None
     assert (flight.destination, flight.people) == ("HT", 60)
+
+
+# Twenty-second round: the lauds dev half (and the other dev halves); every check half was
+# only counted.
+
+
+def test_georgia_with_no_us_in_the_item_is_the_country() -> None:
+    # lauds dev class: "to Georgia" from Dublin, no Tbilisi nor Georgians named
+    flight = extract(
+        "Ireland deports 40 people on chartered flight to Georgia",
+        "The charter flight left Dublin Airport on Wednesday with 40 people on board.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("IE", "GE")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "code"),
+    [
+        ("ICE flight leaves Georgia", "Detainees held in Georgia were flown to Guatemala.", None),
+        ("Flight to Georgia", "Georgian citizens were returned from Germany to Georgia.", "GE"),
+        ("Deportees", "The plane took off from Atlanta, Georgia with 60 deportees.", None),
+    ],
+)
+def test_georgia_is_settled_by_the_item(title: str, summary: str, code: str | None) -> None:
+    codes = {m.entry.key for part in _parts(title, summary) for m in part.mentions}
+    assert ("GE" in codes) == (code == "GE")
+
+
+@pytest.mark.parametrize(
+    ("summary", "code"),
+    [
+        ("Belgium deported people to the Congo; DRC nationals were on board.", "CD"),
+        ("Belgium deported people to the Congo on a charter flight.", None),
+    ],
+)
+def test_a_bare_congo_is_the_congo_the_item_names(summary: str, code: str | None) -> None:
+    codes = {m.entry.key for part in _parts("", summary) for m in part.mentions}
+    assert codes & {"CD", "CG"} == ({code} if code else set())
+
+
+def test_people_natives_of_a_state_are_sent_there() -> None:
+    # lauds dev class: "migrantes originarios de India"
+    flight = extract(
+        "Panamá deporta 120 migrantes",
+        "Panamá deportó este viernes en un vuelo a 120 migrantes originarios de India.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("PA", "IN")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a dozen and a half deportees", 18), ("una docena y media de deportados", 18)],
+)
+def test_a_dozen_and_a_half(text: str, value: int) -> None:
+    assert [n.value for n in numbers(text)] == [value]
+
+
+def test_deportees_refusing_to_disembark_are_no_blocked_flight() -> None:
+    # lauds dev class: the people refuse to leave a plane that landed
+    flight = extract(
+        "Deportees refuse to disembark from plane",
+        "Twenty deportees from Spain refused to disembark from a plane that brought them to "
+        "Accra on Monday after the special flight touched down.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.status == "completed"
