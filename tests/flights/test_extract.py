@@ -2075,3 +2075,15 @@ def test_deportees_refusing_to_disembark_are_no_blocked_flight() -> None:
     )
     assert flight is not None
     assert flight.status == "completed"
+
+
+def test_a_total_over_two_operations_is_not_the_flights_count() -> None:
+    # lauds dev class: the total of two returns against the flight's own head count
+    flight = extract(
+        "30 Bangladeshis return home from Malta",
+        "A total of 33 migrants were repatriated. Authorities conducted the returns in two "
+        "operations: 30 on a special flight that landed in Dhaka, three others days later.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people == 30

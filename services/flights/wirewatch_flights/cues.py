@@ -715,6 +715,13 @@ CUMULATIVE = _words(
 TOTAL_BEFORE = re.compile(
     r"(?:a total of|un total de|en total|in total|total de|altogether|all told|en conjunto)\s*$"
 )
+SPLIT_OVER = re.compile(
+    r"\b(?:in|en|over|across)\s+(?:two|three|four|several|multiple|dos|tres|cuatro|varios|"
+    r"varias|\d)\s+(?:separate\s+|distintos\s+|distintas\s+)?(?:operations|operaciones|"
+    r"flights|vuelos|groups|grupos|batches|tandas)\b"
+)
+"""After a total: the total was split over several operations ("A total of 48 ... conducted
+the returns in two operations"), so not one flight's head count."""
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
     r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"

@@ -808,7 +808,8 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     before = folded[max(0, number.start - 40) : number.start]
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
-        score += 2.0
+        split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
+        score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
