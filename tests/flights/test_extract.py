@@ -2087,3 +2087,34 @@ def test_a_total_over_two_operations_is_not_the_flights_count() -> None:
     )
     assert flight is not None
     assert flight.people == 30
+
+
+def test_chiles_pdi_names_the_deporting_state() -> None:
+    # lauds dev class: the deporting state named only through its police
+    flight = extract(
+        "Vuelo de expulsión de venezolanos no fue autorizado",
+        "Un documento de la PDI advierte que el vuelo de expulsión de 100 venezolanos no fue "
+        "autorizado por Venezuela.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.origin == "CL"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "origin"),
+    [
+        # lauds dev class: the state that prepares a charter for another people
+        (
+            "Islandia prepara vuelo de repatriación de venezolanos para enero",
+            "El vuelo chárter saldrá en enero con 135 personas.",
+            "IS",
+        ),
+        # a state preparing a flight to fetch its own people stays the destination
+        ("Venezuela prepara un vuelo para repatriar a 200 venezolanos desde Chile", "", "CL"),
+    ],
+)
+def test_a_state_that_prepares_a_flight_sends_it(title: str, summary: str, origin: str) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination) == (origin, "VE")
