@@ -2118,3 +2118,10 @@ def test_a_state_that_prepares_a_flight_sends_it(title: str, summary: str, origi
     flight = extract(title, summary, PUBLISHED)
     assert flight is not None
     assert (flight.origin, flight.destination) == (origin, "VE")
+
+
+def test_a_headline_counting_thousands_in_a_span_of_time_is_a_tally() -> None:
+    # lauds dev class: a yearly count whose lede names the latest flight
+    title = "1,300 Nigerian migrants deported from Libya in one year"
+    summary = "A fresh batch of 150 Nigerians arrived on Tuesday in Lagos aboard a chartered plane."
+    assert extract(title, summary, PUBLISHED) is None

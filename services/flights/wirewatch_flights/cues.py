@@ -1253,6 +1253,13 @@ PERIOD = _words(
     r"septiembre|octubre|noviembre|diciembre)",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
+SPAN_OF_TIME = _words(
+    r"(?:in|within|over|en|durante) (?:one|a|two|three|four|five|six|seven|eight|nine|ten|"
+    r"un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2}) (?:years?|months?|"
+    r"weeks|anos?|mes|meses|semanas)",
+)  # fmt: skip
+"""A length of time ("deported from Libya in one year", "en cinco meses"): with a thousand
+or more people in a headline, a tally."""
 PAST_SPAN = _words(
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)",
     r"(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?:\w+ )?(?:dias|semanas|meses|anos)",

@@ -336,7 +336,11 @@ def _counted_over(title: Part) -> bool:
     """A headline that counts a thousand or more people over a period ("la llegada de más de
     4,000 dominicanos repatriados desde EE.UU. en 2025"): a tally, not one flight."""
     return any(
-        n.value >= 1000 and cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+        n.value >= 1000
+        and (
+            cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+            or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
+        )
         for n in title.numbers
     )
 
