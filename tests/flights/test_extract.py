@@ -2125,3 +2125,14 @@ def test_a_headline_counting_thousands_in_a_span_of_time_is_a_tally() -> None:
     title = "1,300 Nigerian migrants deported from Libya in one year"
     summary = "A fresh batch of 150 Nigerians arrived on Tuesday in Lagos aboard a chartered plane."
     assert extract(title, summary, PUBLISHED) is None
+
+
+def test_the_day_after_a_stated_date() -> None:
+    # lauds dev class: "al día siguiente" of a dated document
+    text = (
+        "Un documento fechado el 2 de marzo de 2022 advierte que al día siguiente saldría el vuelo."
+    )
+    assert [d.value for d in date_mentions(text, PUBLISHED)] == [
+        date(2022, 3, 2),
+        date(2022, 3, 3),
+    ]
