@@ -2136,3 +2136,22 @@ def test_the_day_after_a_stated_date() -> None:
         date(2022, 3, 2),
         date(2022, 3, 3),
     ]
+
+
+def test_a_tally_in_another_sentence_leaves_an_undestined_removal_a_record() -> None:
+    # lauds dev class: a joint removal of several nationalities, the year's tally after it
+    title = "Third country nationals on forced return flight"
+    summary = (
+        "In total 20 third country nationals who were illegally in Cyprus returned to their "
+        "countries on a charter flight on Wednesday, police said. So far 90 third country "
+        "nationals returned this year."
+    )
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("CY", None, 20)
+
+
+def test_a_tally_in_the_counts_own_sentence_is_still_no_record() -> None:
+    title = "Third country nationals on forced return flights"
+    summary = "So far this year 90 third country nationals returned from Cyprus on charter flights."
+    assert extract(title, summary, PUBLISHED) is None

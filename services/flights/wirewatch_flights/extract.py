@@ -1158,6 +1158,21 @@ def _flight_date(
     return None
 
 
+def _counted_over_a_period(parts: list[Part], count: Span) -> bool:
+    """A period or running total in the head count's own sentence or the headline ("So far
+    107 ... this year" after the flight's "14 ... returned" is another sentence's tally)."""
+    for part in parts:
+        if part.source != count.source:
+            scope = part.folded if part.source == "title" else ""
+        else:
+            start = part.folded.rfind(". ", 0, count.start) + 1
+            end = part.folded.find(". ", count.end)
+            scope = part.folded[start : end if end >= 0 else len(part.folded)]
+        if cues.PERIOD.search(scope) or cues.CUMULATIVE.search(scope):
+            return True
+    return False
+
+
 def _undestined_removal(
     parts: list[Part], origin: Clue | None, people: Clue | None, memo: _Memo
 ) -> bool:
@@ -1166,7 +1181,7 @@ def _undestined_removal(
     are all given, and the removal is told as done."""
     if origin is None or people is None or _first(parts, cues.FLIGHT) is None:
         return False
-    if _first(parts, cues.PERIOD) or _first(parts, cues.CUMULATIVE):
+    if _counted_over_a_period(parts, people.span):
         return False
     if _status(parts, memo).value != "completed":
         return False
