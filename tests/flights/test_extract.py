@@ -2004,3 +2004,154 @@ def test_people_intercepted_by_a_vessel_and_flown_home_are_a_record() -> None:
     )
     assert flight is not None
     assert (flight.destination, flight.people) == ("HT", 60)
+
+
+# Twenty-second round: the lauds dev half (and the other dev halves); every check half was
+# only counted.
+
+
+def test_georgia_with_no_us_in_the_item_is_the_country() -> None:
+    # lauds dev class: "to Georgia" from Dublin, no Tbilisi nor Georgians named
+    flight = extract(
+        "Ireland deports 40 people on chartered flight to Georgia",
+        "The charter flight left Dublin Airport on Wednesday with 40 people on board.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("IE", "GE")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "code"),
+    [
+        ("ICE flight leaves Georgia", "Detainees held in Georgia were flown to Guatemala.", None),
+        ("Flight to Georgia", "Georgian citizens were returned from Germany to Georgia.", "GE"),
+        ("Deportees", "The plane took off from Atlanta, Georgia with 60 deportees.", None),
+    ],
+)
+def test_georgia_is_settled_by_the_item(title: str, summary: str, code: str | None) -> None:
+    codes = {m.entry.key for part in _parts(title, summary) for m in part.mentions}
+    assert ("GE" in codes) == (code == "GE")
+
+
+@pytest.mark.parametrize(
+    ("summary", "code"),
+    [
+        ("Belgium deported people to the Congo; DRC nationals were on board.", "CD"),
+        ("Belgium deported people to the Congo on a charter flight.", None),
+    ],
+)
+def test_a_bare_congo_is_the_congo_the_item_names(summary: str, code: str | None) -> None:
+    codes = {m.entry.key for part in _parts("", summary) for m in part.mentions}
+    assert codes & {"CD", "CG"} == ({code} if code else set())
+
+
+def test_people_natives_of_a_state_are_sent_there() -> None:
+    # lauds dev class: "migrantes originarios de India"
+    flight = extract(
+        "Panamá deporta 120 migrantes",
+        "Panamá deportó este viernes en un vuelo a 120 migrantes originarios de India.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == ("PA", "IN")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a dozen and a half deportees", 18), ("una docena y media de deportados", 18)],
+)
+def test_a_dozen_and_a_half(text: str, value: int) -> None:
+    assert [n.value for n in numbers(text)] == [value]
+
+
+def test_deportees_refusing_to_disembark_are_no_blocked_flight() -> None:
+    # lauds dev class: the people refuse to leave a plane that landed
+    flight = extract(
+        "Deportees refuse to disembark from plane",
+        "Twenty deportees from Spain refused to disembark from a plane that brought them to "
+        "Accra on Monday after the special flight touched down.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.status == "completed"
+
+
+def test_a_total_over_two_operations_is_not_the_flights_count() -> None:
+    # lauds dev class: the total of two returns against the flight's own head count
+    flight = extract(
+        "30 Bangladeshis return home from Malta",
+        "A total of 33 migrants were repatriated. Authorities conducted the returns in two "
+        "operations: 30 on a special flight that landed in Dhaka, three others days later.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.people == 30
+
+
+def test_chiles_pdi_names_the_deporting_state() -> None:
+    # lauds dev class: the deporting state named only through its police
+    flight = extract(
+        "Vuelo de expulsión de venezolanos no fue autorizado",
+        "Un documento de la PDI advierte que el vuelo de expulsión de 100 venezolanos no fue "
+        "autorizado por Venezuela.",
+        PUBLISHED,
+    )
+    assert flight is not None
+    assert flight.origin == "CL"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "origin"),
+    [
+        # lauds dev class: the state that prepares a charter for another people
+        (
+            "Islandia prepara vuelo de repatriación de venezolanos para enero",
+            "El vuelo chárter saldrá en enero con 135 personas.",
+            "IS",
+        ),
+        # a state preparing a flight to fetch its own people stays the destination
+        ("Venezuela prepara un vuelo para repatriar a 200 venezolanos desde Chile", "", "CL"),
+    ],
+)
+def test_a_state_that_prepares_a_flight_sends_it(title: str, summary: str, origin: str) -> None:
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination) == (origin, "VE")
+
+
+def test_a_headline_counting_thousands_in_a_span_of_time_is_a_tally() -> None:
+    # lauds dev class: a yearly count whose lede names the latest flight
+    title = "1,300 Nigerian migrants deported from Libya in one year"
+    summary = "A fresh batch of 150 Nigerians arrived on Tuesday in Lagos aboard a chartered plane."
+    assert extract(title, summary, PUBLISHED) is None
+
+
+def test_the_day_after_a_stated_date() -> None:
+    # lauds dev class: "al día siguiente" of a dated document
+    text = (
+        "Un documento fechado el 2 de marzo de 2022 advierte que al día siguiente saldría el vuelo."
+    )
+    assert [d.value for d in date_mentions(text, PUBLISHED)] == [
+        date(2022, 3, 2),
+        date(2022, 3, 3),
+    ]
+
+
+def test_a_tally_in_another_sentence_leaves_an_undestined_removal_a_record() -> None:
+    # lauds dev class: a joint removal of several nationalities, the year's tally after it
+    title = "Third country nationals on forced return flight"
+    summary = (
+        "In total 20 third country nationals who were illegally in Cyprus returned to their "
+        "countries on a charter flight on Wednesday, police said. So far 90 third country "
+        "nationals returned this year."
+    )
+    flight = extract(title, summary, PUBLISHED)
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("CY", None, 20)
+
+
+def test_a_tally_in_the_counts_own_sentence_is_still_no_record() -> None:
+    title = "Third country nationals on forced return flights"
+    summary = "So far this year 90 third country nationals returned from Cyprus on charter flights."
+    assert extract(title, summary, PUBLISHED) is None

@@ -69,13 +69,16 @@ SETS = [
     # stop's final extractor): precision 0.840, recall 0.913, destination 0.739, status 0.826,
     # origin 0.783, people 0.783, flight_date 0.783, operator 0.696; English (13 reports) 0.846,
     # 0.846, 0.692, 0.692, 0.846, 0.615; Spanish (10) 0.833, 1.000, 0.800, 1.000, 0.700, 1.000.
+    # The whole-set floors are the figures after the twenty-second round, which read only the dev
+    # half's errors (0.880, 0.957, 0.913, 0.913, 0.913, 0.913, 0.870, 0.739: a tuned half mixed
+    # with a counted one that did not move); the language floors stay at the never-seen figures.
     NeverSeenSet(
         "lauds",
         seed=20261221,
         items=36,
         check_items=18,
         reports_in_check=11,
-        floors=(0.84, 0.91, 0.73, 0.82, 0.78, 0.78, 0.78, 0.69),
+        floors=(0.88, 0.95, 0.91, 0.91, 0.91, 0.91, 0.86, 0.73),
         language_floors={
             "en": (0.84, 0.84, 0.69, 0.69, 0.84, 0.61),
             "es": (0.83, 1.0, 0.8, 1.0, 0.7, 1.0),

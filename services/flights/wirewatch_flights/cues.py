@@ -550,7 +550,7 @@ SENDER_VERB_AFTER = re.compile(
     r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
     r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
-    r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|"
+    r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|prepara|prepares|"
     r"ha fletado|fleta|fleto|chartered|ejecuta|ejecuto|ejecutaron|executed|executes|"
     r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron|"
     # "Ecuador autorizó tres nuevos vuelos de Venezuela" (sunrise fl-9728): where they leave
@@ -715,6 +715,13 @@ CUMULATIVE = _words(
 TOTAL_BEFORE = re.compile(
     r"(?:a total of|un total de|en total|in total|total de|altogether|all told|en conjunto)\s*$"
 )
+SPLIT_OVER = re.compile(
+    r"\b(?:in|en|over|across)\s+(?:two|three|four|several|multiple|dos|tres|cuatro|varios|"
+    r"varias|\d)\s+(?:separate\s+|distintos\s+|distintas\s+)?(?:operations|operaciones|"
+    r"flights|vuelos|groups|grupos|batches|tandas)\b"
+)
+"""After a total: the total was split over several operations ("A total of 48 ... conducted
+the returns in two operations"), so not one flight's head count."""
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
     r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
@@ -1155,6 +1162,12 @@ REJECTED_PEOPLE_BEFORE = re.compile(
 )
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
+STAY_ON_BOARD_AFTER = re.compile(
+    r"^\s+(?:to|a)\s+(?:disembark|deplane|alight|get off|leave the (?:plane|aircraft)|"
+    r"bajar(?:se)?|desembarcar|descender|abandonar (?:el avion|la aeronave))\b"
+)
+"""After a refusal: people refusing to leave a plane that landed ("refused to disembark",
+"se negaron a bajar"), not the flight refused."""
 UNDONE_BEFORE = re.compile(
     r"\b(?:initially|at first|originally|inicialmente|en un principio|al principio|"
     r"en principio)\s+(?:(?:was|were|had been|fue|fueron|habian sido|habia sido)\s+)?$"
@@ -1201,6 +1214,12 @@ NATIONALITY_FROM_BEFORE = re.compile(
 )
 """Before a state: the people's nationality ("lawbreakers from Afghanistan"), so the place
 they are sent to; "deportees from Australia" (people named by their removal) stays origin."""
+NATIVES_OF_BEFORE = re.compile(
+    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives)\s+"
+    r"(?:de|del|of)\s+(?:la\s+|el\s+|the\s+)?$"
+)
+"""Before a state: where the people are from ("130 migrantes originarios de India",
+"nationals of Albania"), so the place they are sent to."""
 WHILE_CLAUSE = re.compile(r"\b(?:mientras(?: que)?|while)\b[^,.;]*")
 """A concurrent-event clause ("Mientras una caravana procedente de Honduras busca llegar a
 México, el INM deportó..."): its places are background, not the flight's route."""
@@ -1234,6 +1253,13 @@ PERIOD = _words(
     r"septiembre|octubre|noviembre|diciembre)",
 )  # fmt: skip
 """A period over which flights are counted ("siete vuelos desde enero de 2025")."""
+SPAN_OF_TIME = _words(
+    r"(?:in|within|over|en|durante) (?:one|a|two|three|four|five|six|seven|eight|nine|ten|"
+    r"un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2}) (?:years?|months?|"
+    r"weeks|anos?|mes|meses|semanas)",
+)  # fmt: skip
+"""A length of time ("deported from Libya in one year", "en cinco meses"): with a thousand
+or more people in a headline, a tally."""
 PAST_SPAN = _words(
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)",
     r"(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?:\w+ )?(?:dias|semanas|meses|anos)",

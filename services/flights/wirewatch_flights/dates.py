@@ -145,6 +145,23 @@ def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
     return found
 
 
+_DAY_AFTER = re.compile(
+    r"\b(?:al dia siguiente|el dia siguiente|un dia despues|the (?:next|following) day|"
+    r"the day after)\b(?! (?:of|de)\b)"
+)
+
+
+def _day_after(folded: str, found: list[DateMention]) -> list[DateMention]:
+    """ "fechado el 2 de marzo ..., advierte que al día siguiente": the day after the last
+    date stated before it."""
+    extra = []
+    for m in _DAY_AFTER.finditer(folded):
+        before = [d for d in found if d.end <= m.start()]
+        if before:
+            extra.append(DateMention(before[-1].value + timedelta(days=1), m.start(), m.end()))
+    return extra
+
+
 def date_mentions(text: str, published: date | None, *, future: bool = False) -> list[DateMention]:
     """Dates stated or implied in ``text``, in text order. ``future``: a bare weekday,
     or a day and month with no year, means the next one (planned flights), otherwise
@@ -154,6 +171,7 @@ def date_mentions(text: str, published: date | None, *, future: bool = False) ->
     if published is not None:
         found += _relative(folded, published, future)
     found.sort(key=lambda d: d.start)
+    found = sorted(found + _day_after(folded, found), key=lambda d: d.start)
     result: list[DateMention] = []
     for mention in found:
         if result and mention.start < result[-1].end:

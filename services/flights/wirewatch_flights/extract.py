@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from wirewatch_flights import cues
 from wirewatch_flights.dates import date_mentions
-from wirewatch_flights.lexicon import Mention, load_lexicon
+from wirewatch_flights.lexicon import Mention, load_lexicon, settle
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
@@ -44,17 +44,17 @@ def _parts(title: str, summary: str) -> list[Part]:
     lexicon = load_lexicon()
     # Mexican Spanish writes the United States "EU"; in English it is the European Union
     keep_eu = "EU" not in f"{title} {summary}" or _spanish(title, summary)
-    parts = []
-    for source, text in (("title", title), ("summary", summary)):
-        if text:
-            folded = fold(text)
-            mentions = tuple(
-                m
-                for m in lexicon.mentions(text, folded)
-                if keep_eu or text[m.start : m.end] != "EU"
-            )
-            parts.append(Part(source, text, folded, mentions, tuple(numbers(text))))  # type: ignore[arg-type]
-    return parts
+    pairs = (("title", title), ("summary", summary))
+    given = [(source, text, fold(text)) for source, text in pairs if text]
+    found = [
+        [m for m in lexicon.mentions(text, folded) if keep_eu or text[m.start : m.end] != "EU"]
+        for _, text, folded in given
+    ]
+    found = settle([text for _, text, _ in given], found)
+    return [
+        Part(source, text, folded, tuple(mentions), tuple(numbers(text)))  # type: ignore[arg-type]
+        for (source, text, folded), mentions in zip(given, found, strict=True)
+    ]
 
 
 def _first(parts: list[Part], pattern: object) -> Span | None:
@@ -336,7 +336,11 @@ def _counted_over(title: Part) -> bool:
     """A headline that counts a thousand or more people over a period ("la llegada de más de
     4,000 dominicanos repatriados desde EE.UU. en 2025"): a tally, not one flight."""
     return any(
-        n.value >= 1000 and cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+        n.value >= 1000
+        and (
+            cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+            or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
+        )
         for n in title.numbers
     )
 
@@ -808,7 +812,8 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     before = folded[max(0, number.start - 40) : number.start]
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
-        score += 2.0
+        split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
+        score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
@@ -936,8 +941,9 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     ("blocking others from crossing") or stuck there, it is asked for or negated, a noun
     ("planned stops"), a diversion of a flight that landed, or about rejected people or one
     person of the group."""
-    if cues.CROSSING_AFTER.match(folded[blocked.end() : blocked.end() + 40]):
-        return True
+    after = folded[blocked.end() : blocked.end() + 40]
+    if cues.CROSSING_AFTER.match(after) or cues.STAY_ON_BOARD_AFTER.match(after):
+        return True  # "blocking others from crossing", "refused to disembark""
     if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
@@ -1152,6 +1158,21 @@ def _flight_date(
     return None
 
 
+def _counted_over_a_period(parts: list[Part], count: Span) -> bool:
+    """A period or running total in the head count's own sentence or the headline ("So far
+    107 ... this year" after the flight's "14 ... returned" is another sentence's tally)."""
+    for part in parts:
+        if part.source != count.source:
+            scope = part.folded if part.source == "title" else ""
+        else:
+            start = part.folded.rfind(". ", 0, count.start) + 1
+            end = part.folded.find(". ", count.end)
+            scope = part.folded[start : end if end >= 0 else len(part.folded)]
+        if cues.PERIOD.search(scope) or cues.CUMULATIVE.search(scope):
+            return True
+    return False
+
+
 def _undestined_removal(
     parts: list[Part], origin: Clue | None, people: Clue | None, memo: _Memo
 ) -> bool:
@@ -1160,7 +1181,7 @@ def _undestined_removal(
     are all given, and the removal is told as done."""
     if origin is None or people is None or _first(parts, cues.FLIGHT) is None:
         return False
-    if _first(parts, cues.PERIOD) or _first(parts, cues.CUMULATIVE):
+    if _counted_over_a_period(parts, people.span):
         return False
     if _status(parts, memo).value != "completed":
         return False

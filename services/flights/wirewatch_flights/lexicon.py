@@ -295,3 +295,56 @@ def _add_operators(builder: _Builder, operators: dict[str, Any]) -> None:
         )
         for phrase in spec["names"]:
             builder.add(phrase, entry)
+
+
+_GEORGIA = re.compile(r"\bGeorgia\b")
+_ADDRESS_BEFORE = re.compile(r"\b[A-Z][\w.]*,\s*$")
+"""'Atlanta, Georgia': a city's state in an address (the US state, unless the item names
+the country otherwise)."""
+
+
+def _shared_spans(mentions: list[Mention]) -> set[tuple[int, int]]:
+    """Spans that name two states at once ("Congo": CLDR's Congo - Kinshasa and Congo -
+    Brazzaville)."""
+    keys: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        if m.entry.kind not in ("operator", "signal"):
+            keys.setdefault((m.start, m.end), set()).add(m.entry.key)
+    return {span for span, codes in keys.items() if len(codes) > 1}
+
+
+def _settled_codes(found: list[list[Mention]]) -> set[str]:
+    """States the item names without doubt: a name of one state only, or an agency's state."""
+    codes: set[str] = set()
+    for mentions in found:
+        spans = _shared_spans(mentions)
+        for m in mentions:
+            if m.entry.kind in ("operator", "signal"):
+                codes.update(c for c in (m.entry.state,) if c)
+            elif (m.start, m.end) not in spans:
+                codes.add(m.entry.key)
+    return codes
+
+
+def settle(texts: list[str], found: list[list[Mention]]) -> list[list[Mention]]:
+    """Names two states share, settled by the rest of the item (title and summary):
+    "Congo" is the Congo the item otherwise names (DRC, Kinshasa, Congolese), else no
+    state; "Georgia" is the country when the item names it or Georgians (Tbilisi,
+    "georgianos") or names no US at all ("deported ... to Georgia from Dublin")."""
+    sure = _settled_codes(found)
+    country = "GE" in sure or "US" not in sure
+    settled = []
+    for text, mentions in zip(texts, found, strict=True):
+        spans = _shared_spans(mentions)
+        kept = [m for m in mentions if (m.start, m.end) not in spans or m.entry.key in sure]
+        if country:
+            taken = [(m.start, m.end) for m in kept]
+            kept += [
+                Mention(Entry("country", "GE"), g.start(), g.end())
+                for g in _GEORGIA.finditer(text)
+                if not any(a < g.end() and g.start() < b for a, b in taken)
+                and ("GE" in sure or not _ADDRESS_BEFORE.search(text[: g.start()]))
+            ]
+            kept.sort(key=lambda m: m.start)
+        settled.append(kept)
+    return settled

@@ -147,8 +147,10 @@ def _word_numbers(lowered: str) -> list[Number]:
 
 
 _APPROXIMATE = re.compile(
-    r"\b(?:(?:un|medio) centenar|a hundred|(?:una|media) docena|a dozen|a thousand|una decena)\b"
+    r"\b((?:un|medio) centenar|a hundred|(?:una|media) docena|a dozen|a thousand|una decena)"
+    r"(\s+(?:and a half|y medio|y media))?\b"
 )
+"""With "and a half" / "y media" a half more: "a dozen and a half" is 18."""
 _APPROXIMATE_VALUES = {
     "un centenar": 100,
     "medio centenar": 50,
@@ -179,7 +181,8 @@ def _approximate(lowered: str) -> list[Number]:
     """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
     found = _dozens(lowered)
     for m in _APPROXIMATE.finditer(lowered):
-        found.append(Number(_APPROXIMATE_VALUES.get(m.group(0), 100), m.start(), m.end()))
+        value = _APPROXIMATE_VALUES.get(m.group(1), 100)
+        found.append(Number(value * 3 // 2 if m.group(2) else value, m.start(), m.end()))
     return sorted(found, key=lambda n: n.start)
 
 

@@ -180,6 +180,8 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
         if cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
             return 0.0, 0.0, ""  # "crossing the border from Mexico": a transit country
         return 3.0, 0.0, "origin"
+    if cues.NATIVES_OF_BEFORE.search(before):
+        return 0.0, 1.5, ""  # "migrantes originarios de India": who they are
     if cues.ARRIVED_BEFORE.search(before):
         return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
     if cues.DEST_BEFORE_STRONG.search(before):
