@@ -964,13 +964,16 @@ def test_twenty_second_never_seen_set_stays_above_its_floor(seed: int | None) ->
     third relocation's announcement two days ahead and its Spanish report naming no island
     alone, and a Peruvian explainer two days after Peru's announcement alone. Every other
     look-alike stays apart (three relocations; Ecuador's rule and its suspension eight days
-    later; the first and third Venezuelan return flights from Lima; Roraima's closure)."""
+    later; the first and third Venezuelan return flights from Lima; Roraima's closure).
+    Studied from the twenty-second round: a name's spelling skeleton (``x:basan`` for both
+    "Bhasan" and "Bhashan") joins DW's "Bhashan Char" report to the first relocation's story:
+    0.785 (precision 0.780, recall 0.790), B-cubed 0.872, 1.444, in all six orders."""
     rows = labelled_rows("lauds")
     if seed is not None:
         random.Random(seed).shuffle(rows)
     report = _report_of(rows)
-    assert report.pairwise_f1 >= 0.76 and report.pairwise_precision >= 0.77
-    assert report.pairwise_recall >= 0.75 and report.bcubed_f1 >= 0.85
+    assert report.pairwise_f1 >= 0.78 and report.pairwise_precision >= 0.78
+    assert report.pairwise_recall >= 0.79 and report.bcubed_f1 >= 0.87
     assert report.alerts_per_story <= 1.45
 
 
@@ -1065,6 +1068,20 @@ def test_fresh_set_in_shuffled_orders_keeps_the_guard_and_its_ruling_apart() -> 
         report = evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
         precisions.append(report.pairwise_precision)
     assert sum(precisions) / len(precisions) >= 0.95
+
+
+def test_a_names_spellings_share_its_name_cue() -> None:
+    """Transliterations of one name meet through its spelling skeleton (names of six letters
+    or more); lexicon stems and short names keep their stem."""
+    bhasan = extract("Rohingyas reach it", "Refugees reached Bhasan Char on Friday.").cues
+    bhashan = extract("Rohingyas reach it", "Refugees reached Bhashan Char on Friday.").cues
+    assert "x:basan" in bhasan and "x:basan" in bhashan
+    assert "w:bhasa" in bhasan and "w:bhash" in bhashan  # words keep their spelling
+    qaddafi = extract("A word", "A meeting with Qaddafi on Monday.").cues
+    kaddafi = extract("A word", "A meeting with Kaddafi on Monday.").cues
+    assert qaddafi & kaddafi >= {"x:kadaf"}
+    assert "x:asylu" in extract("A word", "The new Asylum and Migration Pact.").cues
+    assert "x:kyiv" in extract("A word", "Talks in Kyiv on Monday.").cues
 
 
 def test_a_rulings_seat_is_the_region_its_headline_names() -> None:

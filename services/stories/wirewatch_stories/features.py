@@ -554,8 +554,35 @@ def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
     stem = folded[:STEM]
     stem = STEM_MAP.get(stem, stem)
     if starts is not None and token[0].isupper() and match.start() not in starts:
-        return [f"w:{stem}", f"x:{stem}"]
+        return [f"w:{stem}", f"x:{_name_key(folded, stem)}"]
     return [f"w:{stem}"]
+
+
+# One name spelled differently by different outlets or languages (transliterations:
+# "Bhasan Char" / "Bhashan Char", "Qaddafi"/"Kaddafi", "Chattogram"/"Chatogram") meets
+# through a spelling skeleton of its name cue: ``ph`` -> ``f``, an ``h`` after a consonant
+# dropped, ``y`` -> ``i``, ``c``/``q`` before a, o, u -> ``k``, doubled letters folded.
+# Names of NAME_KEY_MIN letters or more whose stem the lexicon neither maps nor yields
+# ("Asylum" stays ``asylu``, the stem "asilo" maps to); once per word.
+NAME_KEY_MIN = 6
+_LEXICON_STEMS = frozenset(STEM_MAP) | frozenset(STEM_MAP.values())
+_SKELETON = (
+    (re.compile("ph"), "f"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])h"), ""),
+    (re.compile("y"), "i"),
+    (re.compile(r"ck|[cq](?=[aou])"), "k"),
+    (re.compile(r"(\w)\1+"), r"\1"),
+)
+
+
+@lru_cache(maxsize=20_000)
+def _name_key(folded: str, stem: str) -> str:
+    """The stem of a name's spelling skeleton (``bhashan`` -> ``basan``), or ``stem``."""
+    if len(folded) < NAME_KEY_MIN or stem in _LEXICON_STEMS:
+        return stem
+    for pattern, replacement in _SKELETON:
+        folded = pattern.sub(replacement, folded)
+    return folded[:STEM]
 
 
 # The country an agency or a place of classify's gazetteer stands for (its entity cue ->
