@@ -201,7 +201,7 @@ EVENT_GROUPS = {
 # labelled file, six orders: compline 0.875 -> 0.923, midnight, morning, saturday, predawn, dev,
 # night and new up, no file's order down by more than one item (docs/measurements/stories.md).
 LANGUAGE_WORDS = 2
-_WORD_KINDS = ("w:", "x:")
+_WORD_KINDS = frozenset({"w:", "x:"})
 STORY_SAMPLE = 24  # latest items of a story an item is compared with
 TOP_K = 2  # the best similarities averaged (one bridging item is not enough)
 MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story's score
@@ -364,11 +364,14 @@ def _carried(cue: str, shared: frozenset[str], other: Counter[str], own: Counter
     """Whether a cue counts in the norm of a pair in two languages: not a word of its own
     language that the other never uses (see :data:`LANGUAGE_WORDS`)."""
     return (
-        not cue.startswith(_WORD_KINDS)
+        cue[:2] not in _WORD_KINDS
         or cue in shared
         or cue in other
-        or own[cue] < LANGUAGE_WORDS
+        or own.get(cue, 0) < LANGUAGE_WORDS
     )
+
+
+_NO_CUES: frozenset[str] = frozenset()
 
 
 def numbers_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
@@ -507,7 +510,7 @@ class Clusterer:
         self._df.update(cue_set)
         language = self._members[index].language
         if language:
-            self._words[language].update(c for c in cue_set if c.startswith(_WORD_KINDS))
+            self._words[language].update(c for c in cue_set if c[:2] in _WORD_KINDS)
         story = self._stories.get(story_id)
         if story is None:
             story = self._stories[story_id] = _Story(story_id, index, published, published)
@@ -561,7 +564,7 @@ class Clusterer:
     def _forget_words(self, member: _Member) -> None:
         words = self._words[member.language]
         for cue in member.cues:
-            if cue.startswith(_WORD_KINDS):
+            if cue[:2] in _WORD_KINDS:
                 words[cue] -= 1
                 if words[cue] <= 0:
                     del words[cue]
@@ -667,7 +670,7 @@ class _Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "clusterer", "countries", "counts", "cues", "events", "fresh", "hedges", "kinds",
+        "clusterer", "countries", "counts", "cues", "events", "fresh", "hedges", "kept", "kinds",
         "language", "named", "norm", "ordinals", "published", "regions", "seats", "squared",
         "toll", "update",
     )  # fmt: skip
@@ -691,6 +694,7 @@ class _Scorer:
         self.seats = _seats(cues)
         self.language = _language(cues)
         self.fresh = True  # within YOUNG_S of the scored story's first item (see story_score)
+        self.kept: dict[str, tuple[float, frozenset[str]]] = {}  # see _kept
         self.squared: dict[str, float] = {}
         # fsum: a set's order follows string hashing, which differs between processes; a
         # plain sum could then differ in its last bit, and so could a decision at the threshold.
@@ -731,14 +735,31 @@ class _Scorer:
         words = self.clusterer._words
         mine, theirs = words[self.language], words[member.language]
         squared = self.squared
-        return (
-            math.sqrt(
-                math.fsum(squared[c] for c in self.cues if _carried(c, shared, theirs, mine))
-            ),
-            math.sqrt(
-                math.fsum(squared[c] for c in member.cues if _carried(c, shared, mine, theirs))
-            ),
+        kept, dropped = self._kept(member.language, mine, theirs)
+        mine_sq = math.fsum([kept, *(squared[c] for c in dropped & shared)])
+        theirs_sq = math.fsum(
+            [
+                squared[c]
+                for c in member.cues  # inline _carried: once per cue of every such pair
+                if c[:2] not in _WORD_KINDS
+                or c in shared
+                or c in mine
+                or theirs.get(c, 0) < LANGUAGE_WORDS
+            ]
         )
+        return math.sqrt(mine_sq), math.sqrt(theirs_sq)
+
+    def _kept(
+        self, language: str, mine: Counter[str], theirs: Counter[str]
+    ) -> tuple[float, frozenset[str]]:
+        """The item's squared norm without its words of one language, and those words, against
+        items in ``language`` (once per decision: the counts do not change during it)."""
+        cached = self.kept.get(language)
+        if cached is None:
+            dropped = frozenset(c for c in self.cues if not _carried(c, _NO_CUES, theirs, mine))
+            kept = math.fsum([self.squared[c] for c in self.cues if c not in dropped])
+            cached = self.kept[language] = (kept, dropped)
+        return cached
 
     def _count_factor(self, member: _Member, revises: bool) -> float:
         """:data:`CONFLICT_FACTOR` when the two give different counts of one kind (not
