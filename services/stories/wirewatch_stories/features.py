@@ -12,6 +12,7 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
 - ``x:noem``  a name: a capitalised word that does not start a sentence (cut
   like words), whatever the language;
 - ``d:8-20``  a date ("20 de agosto", "August 20th"): its day is not a count.
+- ``l:es``  the language the item is written in (of no weight: see :func:`language_cues`).
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
 ``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue, and a
