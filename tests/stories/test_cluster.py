@@ -11,6 +11,7 @@ import wirewatch_stories.cluster as cluster_module
 from wirewatch_stories.cluster import (
     FIGURES_S,
     HEDGE_RATIO,
+    LANGUAGE_STORY_SIZE,
     RECENT_S,
     REVISION_S,
     SEQUEL_FACTOR,
@@ -1148,8 +1149,8 @@ def test_an_items_language_is_read_off_its_function_words() -> None:
 def test_a_pair_in_two_languages_leaves_out_the_words_of_one_language() -> None:
     """Words held by two items or more of one language and by none of the other are left out
     of the norms of a pair in two languages (LANGUAGE_WORDS), while the item is within a day of
-    the story's first report; a pair in one language, or a clusterer that has not seen a
-    language's words, compares as before."""
+    the story's first report and the story is small (LANGUAGE_STORY_SIZE); a pair in one
+    language, or a clusterer that has not seen a language's words, compares as before."""
     spanish_words, english_words = {"w:exigi", "w:anunc", "w:sabad"}, {"w:sourc", "w:tight"}
     event = {"c:EC", "w:passp", "w:venez", "w:enter"}
     clusterer = Clusterer()
@@ -1169,3 +1170,7 @@ def test_a_pair_in_two_languages_leaves_out_the_words_of_one_language() -> None:
     assert twin.score > clusterer.decide("x", unknown, T0 + 3600).score
     late = clusterer.decide("es-late", spanish, T0 + 30 * 3600)  # a day and more after
     assert late.score == clusterer.decide("x", unknown, T0 + 30 * 3600).score
+    for n in range(LANGUAGE_STORY_SIZE):  # a grown story: compared as before
+        clusterer.add(f"en-more{n}", "st_ev", english | {f"w:more{n}"}, T0 + n)
+    grown = clusterer.decide("es-grown", spanish, T0 + 3600)
+    assert grown.score == clusterer.decide("x", unknown, T0 + 3600).score
