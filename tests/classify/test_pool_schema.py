@@ -89,6 +89,11 @@ POOL_FILES = {
     # manifest until the next `wirewatch classify-split`.
     "sext-en": DATA / "classify_pool_sext_en.jsonl",
     "sext-es": DATA / "classify_pool_sext_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary Spanish-language news of Latin America and
+    # Spain (border policy, returns by air told in their words, and hard negatives of the same
+    # vocabulary); Spanish only. Not in the split manifest until the next
+    # `wirewatch classify-split`.
+    "angelus-es": DATA / "classify_pool_angelus_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -137,6 +142,7 @@ FILE_LANG_AND_ID = {
     "prime-es": ("es", "pool-pres-"),
     "sext-en": ("en", "pool-sxen-"),
     "sext-es": ("es", "pool-sxes-"),
+    "angelus-es": ("es", "pool-anes-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
