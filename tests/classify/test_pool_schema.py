@@ -80,6 +80,10 @@ POOL_FILES = {
     # from the split: test_held_back_sets.py).
     "lauds-en": DATA / "classify_pool_lauds_en.jsonl",
     "lauds-es": DATA / "classify_pool_lauds_es.jsonl",
+    # The seventeenth never-seen set (2026-12-05, stop 27; measured only, the whole set held back
+    # from the split: test_held_back_sets.py).
+    "terce-en": DATA / "classify_pool_terce_en.jsonl",
+    "terce-es": DATA / "classify_pool_terce_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -124,6 +128,8 @@ FILE_LANG_AND_ID = {
     "compline-es": ("es", "pool-cpes-"),
     "lauds-en": ("en", "pool-laen-"),
     "lauds-es": ("es", "pool-laes-"),
+    "terce-en": ("en", "pool-teen-"),
+    "terce-es": ("es", "pool-tees-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
