@@ -94,6 +94,10 @@ POOL_FILES = {
     # manifest until the next `wirewatch classify-split`.
     "sext-en": DATA / "classify_pool_sext_en.jsonl",
     "sext-es": DATA / "classify_pool_sext_es.jsonl",
+    # The eighteenth never-seen set (2026-12-05, stop 27; a second end-of-stop judge beside prime,
+    # measured only, the whole set held back from the split: test_held_back_sets.py).
+    "terce-en": DATA / "classify_pool_terce_en.jsonl",
+    "terce-es": DATA / "classify_pool_terce_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -144,6 +148,8 @@ FILE_LANG_AND_ID = {
     "prime-es": ("es", "pool-pres-"),
     "sext-en": ("en", "pool-sxen-"),
     "sext-es": ("es", "pool-sxes-"),
+    "terce-en": ("en", "pool-teen-"),
+    "terce-es": ("es", "pool-tees-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
