@@ -94,6 +94,11 @@ POOL_FILES = {
     # manifest until the next `wirewatch classify-split`.
     "sext-en": DATA / "classify_pool_sext_en.jsonl",
     "sext-es": DATA / "classify_pool_sext_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary Spanish-language news of Latin America and
+    # Spain (border policy, returns by air told in their words, and hard negatives of the same
+    # vocabulary); Spanish only. Not in the split manifest until the next
+    # `wirewatch classify-split`.
+    "angelus-es": DATA / "classify_pool_angelus_es.jsonl",
     # The eighteenth never-seen set (2026-12-05, stop 27; a second end-of-stop judge beside prime,
     # measured only, the whole set held back from the split: test_held_back_sets.py).
     "terce-en": DATA / "classify_pool_terce_en.jsonl",
@@ -148,6 +153,7 @@ FILE_LANG_AND_ID = {
     "prime-es": ("es", "pool-pres-"),
     "sext-en": ("en", "pool-sxen-"),
     "sext-es": ("es", "pool-sxes-"),
+    "angelus-es": ("es", "pool-anes-"),
     "terce-en": ("en", "pool-teen-"),
     "terce-es": ("es", "pool-tees-"),
     "midday-en": ("en", "mid-en-"),
