@@ -1,0 +1,56 @@
+"""Twenty-third round (issue 15): rules written from the studied sets and dev halves only;
+every check half was only counted (docs/measurements/flights.md, stop 27)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from wirewatch_flights.evaluation import predict
+from wirewatch_flights.extract import extract
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _item(name: str, item_id: str) -> dict[str, Any]:
+    path = DATA / f"flights_{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        obj = json.loads(line) if line else None
+        if obj and obj["id"] == item_id:
+            return obj
+    pytest.skip(f"{item_id} is not in {path.name}")
+
+
+@pytest.mark.parametrize(
+    ("name", "item_id", "origin"),
+    [
+        # "repatriados por el Gobierno de México": Mexico is the one other state named
+        ("evening", "fl-13003", "MX"),
+        # "Alemania perdió el rastro de un grupo de afganos que iba a expulsar"
+        ("morning", "fl-9812", "DE"),
+        # Hong Kong's Immigration Department charters a flight to Hanoi
+        ("predawn", "fl-9652", "HK"),
+        # two states named besides the destination ("from Saudi Arabia, Greece"): none
+        ("dusk", "fl-7004", None),
+    ],
+)
+def test_with_no_origin_cue_the_one_other_state_named_is_the_origin(
+    name: str, item_id: str, origin: str | None
+) -> None:
+    flight = predict(_item(name, item_id))
+    assert flight is not None
+    assert flight.origin == origin
+
+
+def test_the_one_other_state_is_never_the_destination_itself() -> None:
+    flight = extract(
+        "Llegan a Guatemala 120 guatemaltecos deportados en un vuelo",
+        "El vuelo aterrizó en la Ciudad de Guatemala.",
+        None,
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination) == (None, "GT")
