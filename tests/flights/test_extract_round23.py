@@ -28,17 +28,19 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("name", "item_id", "origin"),
     [
-        # "repatriados por el Gobierno de México": Mexico is the one other state named
+        # "repatriados por el Gobierno de México": Mexico is the other state named
         ("evening", "fl-13003", "MX"),
         # "Alemania perdió el rastro de un grupo de afganos que iba a expulsar"
         ("morning", "fl-9812", "DE"),
         # Hong Kong's Immigration Department charters a flight to Hanoi
         ("predawn", "fl-9652", "HK"),
-        # two states named besides the destination ("from Saudi Arabia, Greece"): none
+        # "bloqueados en la frontera entre Chile y Perú": the first state named
+        ("morning", "fl-9827", "CL"),
+        # two states the people were deported from ("from Saudi Arabia, Greece"): none
         ("dusk", "fl-7004", None),
     ],
 )
-def test_with_no_origin_cue_the_one_other_state_named_is_the_origin(
+def test_with_no_origin_cue_the_first_other_state_named_is_the_origin(
     name: str, item_id: str, origin: str | None
 ) -> None:
     flight = predict(_item(name, item_id))

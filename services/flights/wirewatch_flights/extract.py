@@ -736,28 +736,25 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
         dateline = _dateline(parts)
         if dateline is not None and dateline[0] != dest:
             return dateline  # reported from the sending side ("NASSAU| ... repatriation")
-    return found or _sole_other_state(parts, dest)
+    return found or _first_other_state(parts, dest)
 
 
 _STATE_KINDS = ("country", "place", "state_adj", "operator", "signal")
 
 
-def _sole_other_state(parts: list[Part], dest: str) -> Winner:
-    """With no origin cue at all: the one state other than the destination the item names
-    (by name, city, state adjective, or an agency or office that implies it), in a report of
-    a removal flight between two states ("repatriados por el Gobierno de México" to
-    Colombia); none when it names two or more."""
-    found: dict[str, Span] = {}
+def _first_other_state(parts: list[Part], dest: str) -> Winner:
+    """With no origin cue at all: the first state other than the destination the item names
+    (by name, city, state adjective, or an agency or office that implies it; the headline
+    first), in a report of a removal flight between two states ("repatriados por el Gobierno
+    de México" to Colombia; "bloqueados en la frontera entre Chile y Perú": Chile)."""
     for part in parts:
         for n, m in enumerate(part.mentions):
             if m.entry.kind not in _STATE_KINDS or _agency_of_another_state(part, n):
                 continue
             code = m.entry.state if m.entry.kind in ("operator", "signal") else m.entry.key
-            if code is not None and code != dest and code not in found:
-                found[code] = Span(part.source, m.start, m.end, part.text[m.start : m.end])
-    if len(found) != 1:
-        return None
-    return next(iter(found.items()))
+            if code is not None and code != dest:
+                return code, Span(part.source, m.start, m.end, part.text[m.start : m.end])
+    return None
 
 
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
