@@ -56,3 +56,28 @@ def test_the_one_other_state_is_never_the_destination_itself() -> None:
     )
     assert flight is not None
     assert (flight.origin, flight.destination) == (None, "GT")
+
+
+@pytest.mark.parametrize(
+    ("name", "item_id", "people"),
+    [
+        # "En él viajan 43 colombianos y siete peruanos"
+        ("predawn", "fl-9614", 50),
+        # "El primer vuelo llegó desde Dallas con tres hondureños y 56 guatemaltecos"
+        ("predawn", "fl-9619", 59),
+    ],
+)
+def test_two_counted_peoples_on_one_flight_are_summed(name: str, item_id: str, people: int) -> None:
+    flight = predict(_item(name, item_id))
+    assert flight is not None
+    assert flight.people == people
+
+
+def test_one_counted_people_and_a_subset_is_not_a_sum() -> None:
+    flight = extract(
+        "Llegan 120 guatemaltecos deportados en un vuelo desde Texas",
+        "Entre ellos, 12 menores de edad.",
+        None,
+    )
+    assert flight is not None
+    assert flight.people == 120

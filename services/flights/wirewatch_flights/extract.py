@@ -859,19 +859,62 @@ def _running_total(part: Part, number: Number) -> bool:
     )
 
 
+_GROUP_AND = re.compile(r"^\s*(?:[\w-]+\s+)?(?:,|,?\s*and|,?\s*y|e)\s*$")
+"""Between one counted people and the next number: "26 Sri Lankan nationals and 6
+Vietnamese", "43 colombianos y siete peruanos"."""
+GROUPS_BONUS = 0.5
+
+
+def _counted_peoples(part: Part) -> dict[int, tuple[int, str]]:
+    """Each number right before a demonym (people kind): its start -> (end of the demonym,
+    the people's code)."""
+    found: dict[int, tuple[int, str]] = {}
+    for number in part.numbers:
+        for m in part.mentions:
+            if m.entry.kind == "people" and number.end < m.start <= number.end + 2:
+                found[number.start] = (m.end, m.entry.key)
+    return found
+
+
+def _groups_of_two_peoples(part: Part, scores: dict[int, float]) -> tuple[float, Clue] | None:
+    """Two counted groups of two peoples on one flight ("viajan 43 colombianos y siete
+    peruanos"): the flight carried both, so the head count is their sum."""
+    counted = _counted_peoples(part)
+    for a, b in pairwise(part.numbers):
+        first, second = counted.get(a.start), counted.get(b.start)
+        if first is None or second is None or first[1] == second[1]:
+            continue
+        if scores.get(a.start, 0.0) <= 0 or b.start not in scores:
+            continue  # the second group's "and / y" reads as a subset: it counts anyway
+        if not _GROUP_AND.match(part.folded[first[0] : b.start]):
+            continue
+        span = Span(part.source, a.start, second[0], part.text[a.start : second[0]])
+        score = scores[a.start] + GROUPS_BONUS
+        return score, Clue("people", str(a.value + b.value), span)
+    return None
+
+
 def _people(parts: list[Part]) -> Clue | None:
     best: tuple[float, int, Clue] | None = None
     order = 0
-    for part, number in _iter_numbers(parts):
+    for part in parts:
         demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
-        score = _people_score(part, number, demonyms)
-        order += 1
-        if score is None or score <= 0:
-            continue
-        span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
-        clue = Clue("people", str(number.value), span)
-        if best is None or score > best[0]:
-            best = (score, -order, clue)
+        scores: dict[int, float] = {}
+        for number in part.numbers:
+            score = _people_score(part, number, demonyms)
+            order += 1
+            if score is None:
+                continue
+            scores[number.start] = score
+            if score <= 0:
+                continue
+            span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
+            clue = Clue("people", str(number.value), span)
+            if best is None or score > best[0]:
+                best = (score, -order, clue)
+        groups = _groups_of_two_peoples(part, scores) if len(scores) > 1 else None
+        if groups is not None and (best is None or groups[0] > best[0]):
+            best = (groups[0], -order, groups[1])
     return best[2] if best else None
 
 
