@@ -81,3 +81,10 @@ def test_one_counted_people_and_a_subset_is_not_a_sum() -> None:
     )
     assert flight is not None
     assert flight.people == 120
+
+
+def test_a_quoted_people_noun_is_counted() -> None:
+    # dawn fl-9003: 'left with just seven "foreign criminals" on board'
+    flight = predict(_item("dawn", "fl-9003"))
+    assert flight is not None
+    assert flight.people == 7
