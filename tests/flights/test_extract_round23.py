@@ -88,3 +88,22 @@ def test_a_quoted_people_noun_is_counted() -> None:
     flight = predict(_item("dawn", "fl-9003"))
     assert flight is not None
     assert flight.people == 7
+
+
+@pytest.mark.parametrize(
+    ("name", "item_id", "record"),
+    [
+        # "172 Mongolians return from South Korea": no migrant, removal or plight word
+        ("midday", "fl-9972", False),
+        # "41 Ghanaians from the US arrive in Ghana": students flown home
+        ("saturday", "fl-11007", False),
+        # "253 Nigerians Voluntarily Return To Nigeria From Libya": a state migrants leave
+        ("friday", "fl-10007", True),
+        # "Regresaron al país 115 venezolanos que se encontraban bloqueados en la frontera"
+        ("morning", "fl-9827", True),
+    ],
+)
+def test_a_group_return_needs_migrants_or_their_plight(
+    name: str, item_id: str, record: bool
+) -> None:
+    assert (predict(_item(name, item_id)) is not None) is record

@@ -292,6 +292,20 @@ def _returning_demonyms(parts: list[Part]) -> Span | None:
     return None
 
 
+def _group_return(parts: list[Part]) -> Span | None:
+    """A headline's group return ("114 Bangladeshis return from Libya detention centre") when
+    the item names migrants, a removal or the people's plight (held, illegal, at a border), or
+    a state migrants are returned from (Libya, Niger, Yemen; the Gulf states' deportation
+    centres): with none of them, a people coming home from a state ("172 Mongolians return
+    from South Korea") are travellers, not deportees."""
+    span = _returning_demonyms(parts)
+    if span is None or _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+        return span
+    if _first(parts, cues.MIGRANT_CONTEXT) or _first(parts, cues.MIGRANT_JOURNEY):
+        return span
+    return None
+
+
 def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
@@ -470,7 +484,7 @@ def _deport_cue(parts: list[Part]) -> Span | None:
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
-    deport = _deport_cue(parts) or _flown_demonyms(parts) or _returning_demonyms(parts)
+    deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _state_fetches_its_citizens(parts):
