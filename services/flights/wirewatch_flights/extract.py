@@ -759,12 +759,15 @@ _STATE_KINDS = ("country", "place", "state_adj", "operator", "signal")
 def _first_other_state(parts: list[Part], dest: str) -> Winner:
     """With no origin cue at all: the first state other than the destination the item names
     (by name, city, state adjective, or an agency or office that implies it; the headline
-    first), in a report of a removal flight between two states ("repatriados por el Gobierno
-    de México" to Colombia; "bloqueados en la frontera entre Chile y Perú": Chile)."""
+    first; not a stopover), in a report of a removal flight between two states
+    ("repatriados por el Gobierno de México" to Colombia; "bloqueados en la frontera entre
+    Chile y Perú": Chile)."""
     for part in parts:
         for n, m in enumerate(part.mentions):
             if m.entry.kind not in _STATE_KINDS or _agency_of_another_state(part, n):
                 continue
+            if cues.STOPOVER_BEFORE.search(part.folded[max(0, m.start - 40) : m.start]):
+                continue  # "escala en Bogotá": a stop on the way, not where it left
             code = m.entry.state if m.entry.kind in ("operator", "signal") else m.entry.key
             if code is not None and code != dest:
                 return code, Span(part.source, m.start, m.end, part.text[m.start : m.end])
