@@ -19,8 +19,8 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
     if not path.exists():
         pytest.skip(f"{path} is missing")
     for line in path.read_text(encoding="utf-8").splitlines():
-        obj = json.loads(line) if line else None
-        if obj and obj["id"] == item_id:
+        obj: dict[str, Any] = json.loads(line) if line else {}
+        if obj.get("id") == item_id:
             return obj
     pytest.skip(f"{item_id} is not in {path.name}")
 
