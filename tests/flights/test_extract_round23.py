@@ -107,3 +107,10 @@ def test_a_group_return_needs_migrants_or_their_plight(
     name: str, item_id: str, record: bool
 ) -> None:
     assert (predict(_item(name, item_id)) is not None) is record
+
+
+def test_flying_people_held_or_removed_is_a_removal() -> None:
+    # sunrise fl-9708: "Chartered plane to bring home Korean detainees set to depart Thursday"
+    flight = predict(_item("sunrise", "fl-9708"))
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.status) == ("US", "KR", "planned")

@@ -106,6 +106,9 @@ DEPORT = _words(
     r"return(?:ed|s|ing)? home",
     r"(?:sent|send|sends|sending|return|returned|returns|returning) (?:\w+ ){0,2}?asylum seekers",
     r"(?:flown|flew|brought|sent) home",
+    # people held or removed, flown ("plane to bring home Korean detainees", "flew 20 migrants")
+    r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying) (?:\w+ ){0,3}?"
+    r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers)",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
 )
