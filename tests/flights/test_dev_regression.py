@@ -177,12 +177,12 @@ def test_sunrise_set_figures() -> None:
     the goals: most of what is left wrong is single cases."""
     scores = score(_items(SUNRISE))
     assert scores.precision() >= 0.94
-    assert scores.recall() >= 0.82
+    assert scores.recall() >= 0.95  # the twenty-third round: 0.960, every goal field +0.04
     for field, floor in {
-        "destination": 0.78,
-        "status": 0.74,
-        "origin": 0.82,
-        "people": 0.82,
+        "destination": 0.86,
+        "status": 0.82,
+        "origin": 0.9,
+        "people": 0.94,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
