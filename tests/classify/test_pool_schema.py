@@ -67,6 +67,11 @@ POOL_FILES = {
     # so not in the split manifest until the next `wirewatch classify-split`.
     "matins-en": DATA / "classify_pool_matins_en.jsonl",
     "matins-es": DATA / "classify_pool_matins_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): border policy described, not named (route control,
+    # raids, detention, parole/TPS, fences), and its hard negatives; not in the split manifest until
+    # the next `wirewatch classify-split`.
+    "nones-en": DATA / "classify_pool_nones_en.jsonl",
+    "nones-es": DATA / "classify_pool_nones_es.jsonl",
     # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
     # from the split: test_held_back_sets.py).
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
@@ -113,6 +118,8 @@ FILE_LANG_AND_ID = {
     "vespers-es": ("es", "pool-vses-"),
     "matins-en": ("en", "pool-maen-"),
     "matins-es": ("es", "pool-maes-"),
+    "nones-en": ("en", "pool-noen-"),
+    "nones-es": ("es", "pool-noes-"),
     "compline-en": ("en", "pool-cpen-"),
     "compline-es": ("es", "pool-cpes-"),
     "lauds-en": ("en", "pool-laen-"),

@@ -977,6 +977,43 @@ def test_twenty_second_never_seen_set_stays_above_its_floor(seed: int | None) ->
     assert report.alerts_per_story <= 1.45
 
 
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_prime_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_prime.jsonl: 0.989 pairwise F1 (precision 1.000, recall 0.978), B-cubed
+    0.985 and 1.100 alerts per story (11 predicted for 10) when first measured with main's code
+    (2514d3e), before any change, the same in the file's order and five shuffles. The end-of-stop
+    judge of the twenty-third stories round: aggregates only, its errors not studied. Most of its
+    look-alikes lie outside the 72-hour window (two Ceuta rulings and two tariff announcements
+    eight days apart, two border announcements and a reopening 17 days to a year apart); the two
+    Ecuadorian flights of Cubans are two days apart."""
+    rows = labelled_rows("prime")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.98 and report.pairwise_precision >= 0.99
+    assert report.pairwise_recall >= 0.97 and report.bcubed_f1 >= 0.98
+    assert report.alerts_per_story <= 1.10
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_terce_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_terce.jsonl: 0.681 pairwise F1 (precision 0.541, recall 0.920), B-cubed
+    0.781 and 1.182 alerts per story (9 predicted for 11) when first measured with main's code
+    (a27a560), before any change, the same in the file's order and five shuffles. The second
+    end-of-stop judge of the twenty-third stories round, gathered to be hard: most of its stories
+    have a look-alike within one to three days (a caravan's breach of a border gate and its march
+    two days on, two rulings of one evening, a condemnation and the order of the next day, two
+    deportations of one country six days apart, a programme announced three days before its first
+    flight). Aggregates only: its errors not studied."""
+    rows = labelled_rows("terce")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.68 and report.pairwise_precision >= 0.54
+    assert report.pairwise_recall >= 0.91 and report.bcubed_f1 >= 0.78
+    assert report.alerts_per_story <= 1.19
+
+
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
     """The held-out part of tests/data/stories_dev.jsonl (``--part test``): 0.861 pairwise F1
     and 1.212 alerts per story before the time-gap rule."""
