@@ -114,3 +114,11 @@ def test_flying_people_held_or_removed_is_a_removal() -> None:
     flight = predict(_item("sunrise", "fl-9708"))
     assert flight is not None
     assert (flight.origin, flight.destination, flight.status) == ("US", "KR", "planned")
+
+
+def test_a_charter_noun_after_a_place_is_no_sending_verb() -> None:
+    # late fl-9545: "forced deportations to Sri Lanka and Vietnam on charter flights" (Japan's
+    # flight, unnamed): "on charter" does not make Vietnam a sender; two destinations, none
+    flight = predict(_item("late", "fl-9545"))
+    assert flight is not None
+    assert (flight.origin, flight.destination) == (None, None)

@@ -552,7 +552,7 @@ SENDER_VERB_AFTER = re.compile(
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
     r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
-    r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
+    r"conducts?|conducted|realiza|realizo|organiza|charters|chartering|operates|transfers|transferred|"
     r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|prepara|prepares|"
     r"ha fletado|fleta|fleto|chartered|ejecuta|ejecuto|ejecutaron|executed|executes|"
     r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron|"
