@@ -145,9 +145,9 @@ def test_late_set_figures() -> None:
     assert scores.precision() >= 0.95
     assert scores.recall() >= 0.95
     for field, floor in {
-        "destination": 0.92,
+        "destination": 0.96,  # 1.000 since the twenty-third round
         "status": 0.96,
-        "origin": 0.92,
+        "origin": 0.96,  # 1.000 since the twenty-third round
         "people": 0.88,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
