@@ -492,7 +492,9 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if _proposal(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
-    if flight is not None and (_airport_alone(parts, flight) or _by_sea_first(parts, flight)):
+    if flight is not None and (
+        _airport_alone(parts, flight) or _by_sea_first(parts, flight) or _evacuation_flights(parts)
+    ):
         return None
     if flight is not None:
         return flight, deport, True
@@ -1266,6 +1268,55 @@ def _undestined_removal(
     return _dated(parts)
 
 
+def _one_person(parts: list[Part]) -> bool:
+    """One person removed on a flight that was not hired for the removal: the item names a
+    single migrant, deportee or man ("taking migrant to Morocco ... led to the man remaining
+    on European soil"), with no number and no group (a plural people noun or demonym), and no
+    charter, private, special or military plane. An escorted removal on a scheduled flight is
+    an individual case, not a removal flight (a private jet for one person stays a record)."""
+    if _first(parts, cues.HIRED_PLANE) or any(p.numbers for p in parts):
+        return False
+    if _first(parts, cues.ONE_PERSON) is None:
+        return False
+    for part in parts:
+        if any(m.entry.kind == "people" and part.folded[m.end - 1] == "s" for m in part.mentions):
+            return False  # "Afghans", "venezolanos": a group
+        for m in cues.PEOPLE_NOUN.finditer(part.folded):
+            if m.group(0).endswith("s") and not cues.FELLOW_TRAVELLERS.fullmatch(m.group(0)):
+                return False
+    return True
+
+
+def _evacuation_flights(parts: list[Part]) -> bool:
+    """Every flight the item names is an evacuation flight ("after boarding evacuation flights
+    from Kabul"): a flight of another kind, whatever removal the item also mentions."""
+    flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
+    evacuations = sum(1 for p in parts for _ in cues.EVACUATION_FLIGHT.finditer(p.folded))
+    return 0 < flights <= evacuations
+
+
+def _unfounded(
+    parts: list[Part],
+    gate: tuple[Span, Span, bool],
+    origin: Clue | None,
+    destination: Clue | None,
+    people: Clue | None,
+) -> bool:
+    """What a record needs besides its cues. With no sending state named, a return is a
+    removal only when a removal word says so, or a flight and a word of removal, migration
+    or the people's plight (held, illegal, at a border) do; and a record needs at least one of
+    origin, destination, head count or a stated day. One person on a flight not hired for
+    the removal is an individual case."""
+    if origin is None:
+        if not gate[2] and not cues.REMOVAL.search(fold(gate[1].phrase)):
+            return True  # "300 marroquíes volverán este viernes a su país": no flight, no sender
+        if not (_first(parts, cues.MIGRANT_CONTEXT) or _first(parts, cues.MIGRANT_JOURNEY)):
+            return True  # "Eight repatriation flights bring 1,207 Nepalis home": travellers
+        if destination is None and people is None and not _dated(parts):
+            return True  # "Charter flights to deport asylumseekers": no flight in particular
+    return people is None and _one_person(parts)
+
+
 def extract(title: str, summary: str, published: date | None) -> Flight | None:
     """The flight facts of one item, or None when it reports no flight. ``published``
     None (unknown, offline only): relative dates are not resolved and the record has
@@ -1286,6 +1337,8 @@ def extract(title: str, summary: str, published: date | None) -> Flight | None:
         return None
     elif not destination.value:
         destination = None
+    if _unfounded(parts, gate, origin, destination, people):
+        return None
     status = _status(parts, memo)
     if status.value == "completed" and origin is not None:
         status = _returned_to_origin(parts, origin.value) or status
