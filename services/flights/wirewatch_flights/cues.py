@@ -1469,19 +1469,6 @@ AIRLINE_AFTER = re.compile(r"^\s+(?:charter\s+|chárter\s+)?(?:airlines?|carrier
 """After a state adjective: an airline's nationality ("a Turkish charter airline"), not the
 deporting state."""
 
-ONE_PERSON = _words(
-    r"(?:a|an|one|the|un|una|el|la) (?:[\w-]+ )?(?:migrant|immigrant|asylum seeker|deportee|"
-    r"detainee|man|woman|migrante|inmigrante|solicitante de asilo|deportado|detenido|hombre|"
-    r"mujer)(?!s)",
-)
-"""A single person named as the one removed ("the man remaining on European soil")."""
-HIRED_PLANE = _words(
-    r"charter\w*", r"private", r"military", r"militar\w*", r"fletad[oa]s?", r"special",
-    r"especial", r"air force", r"fuerza aerea", r"jets?",
-)  # fmt: skip
-"""A plane hired or sent for the removal: even for one person, a removal flight."""
-FELLOW_TRAVELLERS = re.compile(r"passengers|pasajeros")
-"""Plural people nouns for the others on board, not a group removed."""
 EVACUATION_FLIGHT = _words(
     r"evacuation (?:flights?|planes?|aircraft|airlift)",
     r"(?:vuelos?|avion(?:es)?) (?:de )?evacuacion",

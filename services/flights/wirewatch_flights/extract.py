@@ -1268,25 +1268,6 @@ def _undestined_removal(
     return _dated(parts)
 
 
-def _one_person(parts: list[Part]) -> bool:
-    """One person removed on a flight that was not hired for the removal: the item names a
-    single migrant, deportee or man ("taking migrant to Morocco ... led to the man remaining
-    on European soil"), with no number and no group (a plural people noun or demonym), and no
-    charter, private, special or military plane. An escorted removal on a scheduled flight is
-    an individual case, not a removal flight (a private jet for one person stays a record)."""
-    if _first(parts, cues.HIRED_PLANE) or any(p.numbers for p in parts):
-        return False
-    if _first(parts, cues.ONE_PERSON) is None:
-        return False
-    for part in parts:
-        if any(m.entry.kind == "people" and part.folded[m.end - 1] == "s" for m in part.mentions):
-            return False  # "Afghans", "venezolanos": a group
-        for m in cues.PEOPLE_NOUN.finditer(part.folded):
-            if m.group(0).endswith("s") and not cues.FELLOW_TRAVELLERS.fullmatch(m.group(0)):
-                return False
-    return True
-
-
 def _evacuation_flights(parts: list[Part]) -> bool:
     """Every flight the item names is an evacuation flight ("after boarding evacuation flights
     from Kabul"): a flight of another kind, whatever removal the item also mentions."""
@@ -1302,19 +1283,16 @@ def _unfounded(
     destination: Clue | None,
     people: Clue | None,
 ) -> bool:
-    """What a record needs besides its cues. With no sending state named, a return is a
-    removal only when a removal word says so, or a flight and a word of removal, migration
-    or the people's plight (held, illegal, at a border) do; and a record needs at least one of
-    origin, destination, head count or a stated day. One person on a flight not hired for
-    the removal is an individual case."""
-    if origin is None:
-        if not gate[2] and not cues.REMOVAL.search(fold(gate[1].phrase)):
-            return True  # "300 marroquíes volverán este viernes a su país": no flight, no sender
-        if not (_first(parts, cues.MIGRANT_CONTEXT) or _first(parts, cues.MIGRANT_JOURNEY)):
-            return True  # "Eight repatriation flights bring 1,207 Nepalis home": travellers
-        if destination is None and people is None and not _dated(parts):
-            return True  # "Charter flights to deport asylumseekers": no flight in particular
-    return people is None and _one_person(parts)
+    """What a record needs besides its cues, when no sending state is named: with no flight
+    word, a removal word (a return told only as people going back, "300 marroquíes volverán
+    este viernes a su país", is no removal flight); and at least one of destination, head
+    count or a stated day (a bare "Charter flights to deport asylumseekers" is no flight in
+    particular)."""
+    if origin is not None:
+        return False
+    if not gate[2] and not cues.REMOVAL.search(fold(gate[1].phrase)):
+        return True
+    return destination is None and people is None and not _dated(parts)
 
 
 def extract(title: str, summary: str, published: date | None) -> Flight | None:

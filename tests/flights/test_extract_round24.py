@@ -1,0 +1,60 @@
+"""Twenty-fourth round (issue 15): precision rules written from the studied sets and dev
+halves only; every check half was only counted (docs/measurements/flights.md, stop 27)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from wirewatch_flights.evaluation import predict
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _item(name: str, item_id: str) -> dict[str, Any]:
+    path = DATA / f"flights_{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        obj: dict[str, Any] = json.loads(line) if line else {}
+        if obj.get("id") == item_id:
+            return obj
+    pytest.skip(f"{item_id} is not in {path.name}")
+
+
+@pytest.mark.parametrize(
+    ("name", "item_id"),
+    [
+        # no flight word, no removal word, no sending state: Moroccans going home over land
+        ("forenoon", "fl-9911"),
+        # "500 bolivianos retorno consulado": a return by bus, no sender named
+        ("saturday", "fl-11023"),
+        # "Charter flights to deport asylumseekers": no origin, destination, count or day
+        ("check", "fl-4018"),
+        # "boarding Kabul Evacuation Flight": every flight named is an evacuation
+        ("night", "fl-8003"),
+    ],
+)
+def test_not_a_flight_record(name: str, item_id: str) -> None:
+    item = _item(name, item_id)
+    assert item["flight"] is None
+    assert predict(item) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "item_id"),
+    [
+        # "Kingdom deports 65 Sri Lankan workers": no sender named, but a removal word
+        ("midday", "fl-9954"),
+        # "Suspenden tres vuelos humanitarios desde Curazao y Aruba": no origin, but migrants
+        ("dusk", "fl-7030"),
+        # no origin, destination or head count, but a stated day (a protest at a charter)
+        ("late", "fl-9545"),
+    ],
+)
+def test_still_a_flight_record(name: str, item_id: str) -> None:
+    item = _item(name, item_id)
+    assert item["flight"] is not None
+    assert predict(item) is not None
