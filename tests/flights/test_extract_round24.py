@@ -31,6 +31,8 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
         ("forenoon", "fl-9911"),
         # "500 bolivianos retorno consulado": a return by bus, no sender named
         ("saturday", "fl-11023"),
+        # "Eight repatriation flights bring 1,207 Nepalis home": no removal or migrant word
+        ("saturday", "fl-11013"),
         # "Charter flights to deport asylumseekers": no origin, destination, count or day
         ("check", "fl-4018"),
         # "boarding Kabul Evacuation Flight": every flight named is an evacuation
@@ -50,6 +52,8 @@ def test_not_a_flight_record(name: str, item_id: str) -> None:
         ("midday", "fl-9954"),
         # "Suspenden tres vuelos humanitarios desde Curazao y Aruba": no origin, but migrants
         ("dusk", "fl-7030"),
+        # "162 stranded Nigerians in Libya ... flown home": returned from a transit state
+        ("evening", "fl-13009"),
         # no origin, destination or head count, but a stated day (a protest at a charter)
         ("late", "fl-9545"),
     ],

@@ -1474,3 +1474,10 @@ EVACUATION_FLIGHT = _words(
     r"(?:vuelos?|avion(?:es)?) (?:de )?evacuacion",
 )
 """A flight word named as an evacuation ("Kabul Evacuation Flight")."""
+HOMECOMING = re.compile(
+    r"\b(?:bring|brings|brought|bringing|fly|flies|flew|flown|flying|take|takes|took|taken)\b"
+    r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b"
+    r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
+    r"(?:de vuelta )?a casa\b"
+)
+"""People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""

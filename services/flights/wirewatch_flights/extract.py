@@ -1276,6 +1276,18 @@ def _evacuation_flights(parts: list[Part]) -> bool:
     return 0 < flights <= evacuations
 
 
+def _homecoming(parts: list[Part]) -> bool:
+    """People brought or flown home ("Eight repatriation flights bring 1,207 Nepalis home")
+    with no word of removal, migration or the people's plight, and no transit or Gulf state
+    migrants are returned from: travellers coming home, not a removal flight."""
+    return (
+        _first(parts, cues.HOMECOMING) is not None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+        and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
+
+
 def _unfounded(
     parts: list[Part],
     gate: tuple[Span, Span, bool],
@@ -1283,11 +1295,13 @@ def _unfounded(
     destination: Clue | None,
     people: Clue | None,
 ) -> bool:
-    """What a record needs besides its cues, when no sending state is named: with no flight
-    word, a removal word (a return told only as people going back, "300 marroquíes volverán
-    este viernes a su país", is no removal flight); and at least one of destination, head
-    count or a stated day (a bare "Charter flights to deport asylumseekers" is no flight in
-    particular)."""
+    """What a record needs besides its cues: no homecoming (above); and when no sending state
+    is named, with no flight word, a removal word (a return told only as people going back,
+    "300 marroquíes volverán este viernes a su país", is no removal flight), and at least one
+    of destination, head count or a stated day (a bare "Charter flights to deport
+    asylumseekers" is no flight in particular)."""
+    if _homecoming(parts):
+        return True
     if origin is not None:
         return False
     if not gate[2] and not cues.REMOVAL.search(fold(gate[1].phrase)):
