@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from wirewatch_flights.evaluation import predict
+from wirewatch_flights.extract import extract
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -62,3 +63,27 @@ def test_still_a_flight_record(name: str, item_id: str) -> None:
     item = _item(name, item_id)
     assert item["flight"] is not None
     assert predict(item) is not None
+
+
+def test_a_removing_agency_keeps_a_flight_home_a_removal() -> None:
+    # made-up phrasings: with no migrant word, "flies ... home" is travellers unless an agency
+    # that removes people sends them; "Home Office" is no "home"
+    assert (
+        extract("Repatriation charter flies 50 Albanians home", "It left on Tuesday.", None) is None
+    )
+    flight = extract(
+        "Home Office repatriation charter flies 50 Albanians home", "It left on Tuesday.", None
+    )
+    assert flight is not None
+    assert (flight.origin, flight.destination, flight.people) == ("GB", "AL", 50)
+
+
+def test_a_flight_of_another_kind() -> None:
+    assert (
+        extract(
+            "Two deported Afghans back in Sweden after boarding an evacuation flight",
+            "They boarded evacuation flights from Kabul.",
+            None,
+        )
+        is None
+    )

@@ -1476,7 +1476,7 @@ EVACUATION_FLIGHT = _words(
 """A flight word named as an evacuation ("Kabul Evacuation Flight")."""
 HOMECOMING = re.compile(
     r"\b(?:bring|brings|brought|bringing|fly|flies|flew|flown|flying|take|takes|took|taken)\b"
-    r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b"
+    r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
     r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
     r"(?:de vuelta )?a casa\b"
 )

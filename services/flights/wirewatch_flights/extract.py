@@ -1278,13 +1278,15 @@ def _evacuation_flights(parts: list[Part]) -> bool:
 
 def _homecoming(parts: list[Part]) -> bool:
     """People brought or flown home ("Eight repatriation flights bring 1,207 Nepalis home")
-    with no word of removal, migration or the people's plight, and no transit or Gulf state
-    migrants are returned from: travellers coming home, not a removal flight."""
+    with no word of removal, migration or the people's plight, no removing agency (Home Office,
+    ICE) and no transit or Gulf state migrants are returned from: travellers coming home, not a
+    removal flight."""
     return (
         _first(parts, cues.HOMECOMING) is not None
         and _first(parts, cues.MIGRANT_CONTEXT) is None
         and _first(parts, cues.MIGRANT_JOURNEY) is None
         and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+        and not any(m.entry.agency and not m.entry.receiver for p in parts for m in p.mentions)
     )
 
 
