@@ -89,6 +89,10 @@ POOL_FILES = {
     # manifest until the next `wirewatch classify-split`.
     "sext-en": DATA / "classify_pool_sext_en.jsonl",
     "sext-es": DATA / "classify_pool_sext_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary English-language news from outside the US
+    # (Africa, Asia, the Middle East, Europe, Oceania, the Caribbean); not in the split manifest
+    # until the next `wirewatch classify-split`. Ids pool-eten- (pool-even- is the evening set).
+    "eventide-en": DATA / "classify_pool_eventide_en.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -137,6 +141,7 @@ FILE_LANG_AND_ID = {
     "prime-es": ("es", "pool-pres-"),
     "sext-en": ("en", "pool-sxen-"),
     "sext-es": ("es", "pool-sxes-"),
+    "eventide-en": ("en", "pool-eten-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
