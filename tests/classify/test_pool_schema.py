@@ -72,6 +72,11 @@ POOL_FILES = {
     # the next `wirewatch classify-split`.
     "nones-en": DATA / "classify_pool_nones_en.jsonl",
     "nones-es": DATA / "classify_pool_nones_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): both-topic decisions on returns, English flight
+    # reports told without "deportation flight", and their look-alike negatives; not in the split
+    # manifest until the next `wirewatch classify-split`.
+    "vigil-en": DATA / "classify_pool_vigil_en.jsonl",
+    "vigil-es": DATA / "classify_pool_vigil_es.jsonl",
     # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
     # from the split: test_held_back_sets.py).
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
@@ -93,6 +98,15 @@ POOL_FILES = {
     # (Africa, Asia, the Middle East, Europe, Oceania, the Caribbean); not in the split manifest
     # until the next `wirewatch classify-split`. Ids pool-eten- (pool-even- is the evening set).
     "eventide-en": DATA / "classify_pool_eventide_en.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary Spanish-language news of Latin America and
+    # Spain (border policy, returns by air told in their words, and hard negatives of the same
+    # vocabulary); Spanish only. Not in the split manifest until the next
+    # `wirewatch classify-split`.
+    "angelus-es": DATA / "classify_pool_angelus_es.jsonl",
+    # The eighteenth never-seen set (2026-12-05, stop 27; a second end-of-stop judge beside prime,
+    # measured only, the whole set held back from the split: test_held_back_sets.py).
+    "terce-en": DATA / "classify_pool_terce_en.jsonl",
+    "terce-es": DATA / "classify_pool_terce_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -133,6 +147,8 @@ FILE_LANG_AND_ID = {
     "matins-es": ("es", "pool-maes-"),
     "nones-en": ("en", "pool-noen-"),
     "nones-es": ("es", "pool-noes-"),
+    "vigil-en": ("en", "pool-vien-"),
+    "vigil-es": ("es", "pool-vies-"),
     "compline-en": ("en", "pool-cpen-"),
     "compline-es": ("es", "pool-cpes-"),
     "lauds-en": ("en", "pool-laen-"),
@@ -142,6 +158,9 @@ FILE_LANG_AND_ID = {
     "sext-en": ("en", "pool-sxen-"),
     "sext-es": ("es", "pool-sxes-"),
     "eventide-en": ("en", "pool-eten-"),
+    "angelus-es": ("es", "pool-anes-"),
+    "terce-en": ("en", "pool-teen-"),
+    "terce-es": ("es", "pool-tees-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
