@@ -52,14 +52,15 @@ SETS = [
     # flight_date 0.889, operator 0.815. The whole-set floors are the figures after the
     # twenty-first round, which read only the dev half's errors (0.964, 1.000, 1.000, 1.000, 0.926,
     # 0.852, 0.926, 0.963: a tuned half mixed with a counted one); the language floors stay at the
-    # never-seen measurement (23 English items with 18 reports, 17 Spanish with 9).
+    # never-seen measurement (23 English items with 18 reports, 17 Spanish with 9). Origin 0.963
+    # since the twenty-third round (its check half rose 0.857 -> 0.929, counted only).
     NeverSeenSet(
         "compline",
         seed=20261220,
         items=40,
         check_items=21,
         reports_in_check=14,
-        floors=(0.96, 1.0, 1.0, 1.0, 0.92, 0.85, 0.92, 0.96),
+        floors=(0.96, 1.0, 1.0, 1.0, 0.96, 0.85, 0.92, 0.96),
         language_floors={
             "en": (0.89, 0.94, 0.94, 0.94, 0.66, 0.83),
             "es": (0.81, 1.0, 1.0, 0.88, 0.77, 0.77),
@@ -72,13 +73,14 @@ SETS = [
     # The whole-set floors are the figures after the twenty-second round, which read only the dev
     # half's errors (0.880, 0.957, 0.913, 0.913, 0.913, 0.913, 0.870, 0.739: a tuned half mixed
     # with a counted one that did not move); the language floors stay at the never-seen figures.
+    # Origin 0.957 since the twenty-third round (its check half rose 0.818 -> 0.909, counted).
     NeverSeenSet(
         "lauds",
         seed=20261221,
         items=36,
         check_items=18,
         reports_in_check=11,
-        floors=(0.88, 0.95, 0.91, 0.91, 0.91, 0.91, 0.86, 0.73),
+        floors=(0.88, 0.95, 0.91, 0.91, 0.95, 0.91, 0.86, 0.73),
         language_floors={
             "en": (0.84, 0.84, 0.69, 0.69, 0.84, 0.61),
             "es": (0.83, 1.0, 0.8, 1.0, 0.7, 1.0),
