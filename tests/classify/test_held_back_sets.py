@@ -96,6 +96,37 @@ SETS = [
         brier={FLIGHTS: 0.110, POLICY: 0.125},
         negatives_tagged=0.25,
     ),
+    # prime: 59 items (29 Spanish), stop 27, the end-of-stop judge, measured on main 2514d3e (the
+    # stop-26 model): border-policy 0.720 (en 0.692, es 0.750), flights 0.710 (en 0.727, es 0.667),
+    # negatives 0/17, Brier 0.165 / 0.095; rules alone 0.450 / 0.786, 0/17.
+    HeldBackSet(
+        "prime",
+        negatives=17,
+        f1={FLIGHTS: 0.70, POLICY: 0.71},
+        language_f1={
+            (FLIGHTS, "en"): 0.72,
+            (FLIGHTS, "es"): 0.66,
+            (POLICY, "en"): 0.69,
+            (POLICY, "es"): 0.74,
+        },
+        brier={FLIGHTS: 0.098, POLICY: 0.170},
+    ),
+    # terce: 50 items (24 Spanish), stop 27, a second judge beside prime, measured once on main
+    # 7079cd4 (the stop-26 model, unchanged on main since): border-policy 0.884 (en 0.909,
+    # es 0.857), flights 0.750 (en 0.706, es 0.800), negatives 0/17, Brier 0.115 / 0.082; rules
+    # alone 0.471 / 0.560, 2/17.
+    HeldBackSet(
+        "terce",
+        negatives=17,
+        f1={FLIGHTS: 0.74, POLICY: 0.88},
+        language_f1={
+            (FLIGHTS, "en"): 0.70,
+            (FLIGHTS, "es"): 0.79,
+            (POLICY, "en"): 0.90,
+            (POLICY, "es"): 0.85,
+        },
+        brier={FLIGHTS: 0.085, POLICY: 0.118},
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -67,6 +67,16 @@ POOL_FILES = {
     # so not in the split manifest until the next `wirewatch classify-split`.
     "matins-en": DATA / "classify_pool_matins_en.jsonl",
     "matins-es": DATA / "classify_pool_matins_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): border policy described, not named (route control,
+    # raids, detention, parole/TPS, fences), and its hard negatives; not in the split manifest until
+    # the next `wirewatch classify-split`.
+    "nones-en": DATA / "classify_pool_nones_en.jsonl",
+    "nones-es": DATA / "classify_pool_nones_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): both-topic decisions on returns, English flight
+    # reports told without "deportation flight", and their look-alike negatives; not in the split
+    # manifest until the next `wirewatch classify-split`.
+    "vigil-en": DATA / "classify_pool_vigil_en.jsonl",
+    "vigil-es": DATA / "classify_pool_vigil_es.jsonl",
     # The fifteenth never-seen set (2026-12-04, stop 26; measured only, the whole set held back
     # from the split: test_held_back_sets.py).
     "compline-en": DATA / "classify_pool_compline_en.jsonl",
@@ -75,6 +85,28 @@ POOL_FILES = {
     # from the split: test_held_back_sets.py).
     "lauds-en": DATA / "classify_pool_lauds_en.jsonl",
     "lauds-es": DATA / "classify_pool_lauds_es.jsonl",
+    # The seventeenth never-seen set (2026-12-05, stop 27; the end-of-stop judge, measured only, the
+    # whole set held back from the split: test_held_back_sets.py).
+    "prime-en": DATA / "classify_pool_prime_en.jsonl",
+    "prime-es": DATA / "classify_pool_prime_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): the repatriation-flights side (returns told without a
+    # flight word, European deportations, both-topic items) and its false alarms; not in the split
+    # manifest until the next `wirewatch classify-split`.
+    "sext-en": DATA / "classify_pool_sext_en.jsonl",
+    "sext-es": DATA / "classify_pool_sext_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary English-language news from outside the US
+    # (Africa, Asia, the Middle East, Europe, Oceania, the Caribbean); not in the split manifest
+    # until the next `wirewatch classify-split`. Ids pool-eten- (pool-even- is the evening set).
+    "eventide-en": DATA / "classify_pool_eventide_en.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary Spanish-language news of Latin America and
+    # Spain (border policy, returns by air told in their words, and hard negatives of the same
+    # vocabulary); Spanish only. Not in the split manifest until the next
+    # `wirewatch classify-split`.
+    "angelus-es": DATA / "classify_pool_angelus_es.jsonl",
+    # The eighteenth never-seen set (2026-12-05, stop 27; a second end-of-stop judge beside prime,
+    # measured only, the whole set held back from the split: test_held_back_sets.py).
+    "terce-en": DATA / "classify_pool_terce_en.jsonl",
+    "terce-es": DATA / "classify_pool_terce_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -113,10 +145,22 @@ FILE_LANG_AND_ID = {
     "vespers-es": ("es", "pool-vses-"),
     "matins-en": ("en", "pool-maen-"),
     "matins-es": ("es", "pool-maes-"),
+    "nones-en": ("en", "pool-noen-"),
+    "nones-es": ("es", "pool-noes-"),
+    "vigil-en": ("en", "pool-vien-"),
+    "vigil-es": ("es", "pool-vies-"),
     "compline-en": ("en", "pool-cpen-"),
     "compline-es": ("es", "pool-cpes-"),
     "lauds-en": ("en", "pool-laen-"),
     "lauds-es": ("es", "pool-laes-"),
+    "prime-en": ("en", "pool-pren-"),
+    "prime-es": ("es", "pool-pres-"),
+    "sext-en": ("en", "pool-sxen-"),
+    "sext-es": ("es", "pool-sxes-"),
+    "eventide-en": ("en", "pool-eten-"),
+    "angelus-es": ("es", "pool-anes-"),
+    "terce-en": ("en", "pool-teen-"),
+    "terce-es": ("es", "pool-tees-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

@@ -79,7 +79,7 @@ def test_unseen_set_figures() -> None:
     for field, floor in {
         "destination": 0.875,
         "status": 0.875,
-        "origin": 0.75,
+        "origin": 0.92,  # 0.925 since the twenty-third round
         "people": 0.9,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -132,8 +132,9 @@ def test_dawn_set_figures() -> None:
     scores = score(_items(DAWN))
     assert scores.precision() >= 0.95
     assert scores.recall() >= 0.95
-    for field in ("destination", "status", "origin", "people"):
+    for field in ("destination", "status", "origin"):
         assert scores.accuracy(field) >= 0.95, (field, scores.accuracy(field))
+    assert scores.accuracy("people") >= 1.0  # since the twenty-third round
 
 
 def test_late_set_figures() -> None:
@@ -144,9 +145,9 @@ def test_late_set_figures() -> None:
     assert scores.precision() >= 0.95
     assert scores.recall() >= 0.95
     for field, floor in {
-        "destination": 0.92,
+        "destination": 0.96,  # 1.000 since the twenty-third round
         "status": 0.96,
-        "origin": 0.92,
+        "origin": 0.96,  # 1.000 since the twenty-third round
         "people": 0.88,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -163,8 +164,8 @@ def test_predawn_set_figures() -> None:
     for field, floor in {
         "destination": 0.74,
         "status": 0.8,
-        "origin": 0.7,
-        "people": 0.7,
+        "origin": 0.81,  # 0.818 since the twenty-third round
+        "people": 0.84,  # 0.848 since the twenty-third round
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -176,12 +177,12 @@ def test_sunrise_set_figures() -> None:
     the goals: most of what is left wrong is single cases."""
     scores = score(_items(SUNRISE))
     assert scores.precision() >= 0.94
-    assert scores.recall() >= 0.82
+    assert scores.recall() >= 0.95  # the twenty-third round: 0.960, every goal field +0.04
     for field, floor in {
-        "destination": 0.78,
-        "status": 0.74,
-        "origin": 0.82,
-        "people": 0.82,
+        "destination": 0.86,
+        "status": 0.82,
+        "origin": 0.9,
+        "people": 0.94,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -197,7 +198,7 @@ def test_morning_set_figures() -> None:
     for field, floor in {
         "destination": 0.9,
         "status": 0.9,
-        "origin": 0.82,
+        "origin": 0.92,  # 0.920 since the twenty-third round
         "people": 0.86,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -227,7 +228,7 @@ def test_midday_set_figures() -> None:
     moves a field by 0.11; never-seen figures in docs/flights.md: precision 0.667, recall
     0.889); floors at what the thirteenth round left, precision at the fourteenth's."""
     scores = score(_items(MIDDAY))
-    assert scores.precision() >= 0.88
+    assert scores.precision() >= 0.98  # 1.000 since the twenty-third round
     assert scores.recall() >= 0.88
     for field, floor in {
         "destination": 0.88,
@@ -251,7 +252,7 @@ def test_friday_set_figures() -> None:
     for field, floor in {
         "destination": 0.85,
         "status": 0.9,
-        "origin": 0.85,
+        "origin": 0.95,  # 0.952 since the twenty-third round
         "people": 0.9,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -269,7 +270,7 @@ def test_twilight_set_figures() -> None:
     check = twilight_check_ids()
     assert len(check) == 24 and check <= {str(i["id"]) for i in items}
     scores = score(items)
-    assert scores.precision() >= 0.86
+    assert scores.precision() >= 0.89  # 0.897 since the twenty-third round (check half counted)
     assert scores.recall() >= 0.96
     for field, floor in {
         "destination": 0.96,

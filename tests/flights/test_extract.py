@@ -763,11 +763,12 @@ def test_not_a_flight_record_of_the_eleventh_round(title: str, summary: str) -> 
          "Pakistanis deported from Greece landed at the Islamabad International Airport and 139 "
          "deported from Saudi Arabia landed at the airport in Multan Wednesday.",
          (None, "PK", 169, "completed")),
-        # people stuck ("se encontraban bloqueados") do not block the flight
+        # people stuck ("se encontraban bloqueados") do not block the flight; with no origin
+        # cue the first other state named is the origin (twenty-third round; labelled CL)
         ("Regresaron al país 115 venezolanos que se encontraban bloqueados en la frontera entre "
          "Chile y Perú", "Llegaron a Venezuela 115 compatriotas que se encontraban bloqueados "
          "en la frontera entre Chile y Perú, reseñó VTV junto a un video.",
-         (None, "VE", 115, "completed")),
+         ("CL", "VE", 115, "completed")),
     ],
 )  # fmt: skip
 def test_phrasing_of_the_eleventh_round(

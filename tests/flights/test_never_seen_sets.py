@@ -52,14 +52,15 @@ SETS = [
     # flight_date 0.889, operator 0.815. The whole-set floors are the figures after the
     # twenty-first round, which read only the dev half's errors (0.964, 1.000, 1.000, 1.000, 0.926,
     # 0.852, 0.926, 0.963: a tuned half mixed with a counted one); the language floors stay at the
-    # never-seen measurement (23 English items with 18 reports, 17 Spanish with 9).
+    # never-seen measurement (23 English items with 18 reports, 17 Spanish with 9). Origin 0.963
+    # since the twenty-third round (its check half rose 0.857 -> 0.929, counted only).
     NeverSeenSet(
         "compline",
         seed=20261220,
         items=40,
         check_items=21,
         reports_in_check=14,
-        floors=(0.96, 1.0, 1.0, 1.0, 0.92, 0.85, 0.92, 0.96),
+        floors=(0.96, 1.0, 1.0, 1.0, 0.96, 0.85, 0.92, 0.96),
         language_floors={
             "en": (0.89, 0.94, 0.94, 0.94, 0.66, 0.83),
             "es": (0.81, 1.0, 1.0, 0.88, 0.77, 0.77),
@@ -72,16 +73,34 @@ SETS = [
     # The whole-set floors are the figures after the twenty-second round, which read only the dev
     # half's errors (0.880, 0.957, 0.913, 0.913, 0.913, 0.913, 0.870, 0.739: a tuned half mixed
     # with a counted one that did not move); the language floors stay at the never-seen figures.
+    # Origin 0.957 since the twenty-third round (its check half rose 0.818 -> 0.909, counted).
     NeverSeenSet(
         "lauds",
         seed=20261221,
         items=36,
         check_items=18,
         reports_in_check=11,
-        floors=(0.88, 0.95, 0.91, 0.91, 0.91, 0.91, 0.86, 0.73),
+        floors=(0.88, 0.95, 0.91, 0.91, 0.95, 0.91, 0.86, 0.73),
         language_floors={
             "en": (0.84, 0.84, 0.69, 0.69, 0.84, 0.61),
             "es": (0.83, 1.0, 0.8, 1.0, 0.7, 1.0),
+        },
+    ),
+    # prime: 41 items, 26 reports, 15 hard negatives, 19 Spanish. Never seen, main 2514d3e (the
+    # extractor when the twenty-third round began): precision 0.833, recall 0.962, destination
+    # 0.769, status 0.885, origin 0.692, people 0.808, flight_date 0.923, operator 0.654; English
+    # (18 reports) 0.850, 0.944, 0.778, 0.889, 0.667, 0.722; Spanish (8) 0.800, 1.000, 0.750,
+    # 0.875, 0.750, 1.000. The end-of-stop judge of that round: no round has read it.
+    NeverSeenSet(
+        "prime",
+        seed=20261227,
+        items=41,
+        check_items=20,
+        reports_in_check=13,
+        floors=(0.83, 0.96, 0.76, 0.88, 0.69, 0.8, 0.92, 0.65),
+        language_floors={
+            "en": (0.85, 0.94, 0.77, 0.88, 0.66, 0.72),
+            "es": (0.8, 1.0, 0.75, 0.87, 0.75, 1.0),
         },
     ),
 ]

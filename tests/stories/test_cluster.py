@@ -11,6 +11,7 @@ import wirewatch_stories.cluster as cluster_module
 from wirewatch_stories.cluster import (
     FIGURES_S,
     HEDGE_RATIO,
+    LANGUAGE_STORY_SIZE,
     RECENT_S,
     REVISION_S,
     SEQUEL_FACTOR,
@@ -34,6 +35,7 @@ from wirewatch_stories.features import (
     extract,
     fold,
     implied_countries,
+    language_cues,
     region_cues,
     update_cues,
 )
@@ -808,11 +810,12 @@ def test_twelfth_never_seen_set_stays_above_its_floor() -> None:
     step stayed apart (the Paris and Melun rulings on one expulsion, Milei's announcement and
     his decree two weeks later, three Supreme Court orders on one case, Iran's deadline and
     two later tallies); a Spanish report of Milei's announcement that names no country (only
-    "la Ciudad de Buenos Aires") opened a story of its own. No change moved it: its first
-    figures are its floor."""
+    "la Ciudad de Buenos Aires") opened a story of its own. No change moved it until the
+    twenty-third round: a pair in two languages compared on the words both carry joins that
+    report ("EL GOBIERNO ENDURECE LA POLÍTICA MIGRATORIA"): 1.000, 1.000 alerts per story."""
     report = _report_of(labelled_rows("morning"))
-    assert report.pairwise_f1 >= 0.96 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.09
+    assert report.pairwise_f1 >= 0.99 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.01
 
 
 def test_thirteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -855,10 +858,11 @@ def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
     Channel names France and the UK; wreck and road-death words across languages) takes it
     to 0.779 and 1.875 (docs/stories.md); early tolls (the fourteenth pass) to 0.851 and
     1.625; a report that tells of deaths counting as a toll (the twentieth round) to 0.871 and
-    1.500."""
+    1.500; a pair in two languages compared on the words both carry (the twenty-third round:
+    a Spanish survivor's report on the Libyan wreck) to 0.891 and 1.375."""
     report = _report_of(labelled_rows("saturday"))
-    assert report.pairwise_f1 >= 0.87 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.50
+    assert report.pairwise_f1 >= 0.89 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.38
 
 
 def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -947,10 +951,12 @@ def test_twenty_first_never_seen_set_stays_above_its_floor() -> None:
     Studied from the twenty-first round on: with a ruling's seat (the headline's regions) the
     two rulings part, 0.875 (precision 0.948, recall 0.812) and 1.182 alerts per story in six
     orders; one Spanish Maryland report naming no place ("sufre una segunda derrota") stays
-    with Hawaii's, hence the second alert."""
+    with Hawaii's, hence the second alert. A pair in two languages compared on the words both
+    carry (the twenty-third round) takes it to Maryland's English reports: 0.923 (precision
+    1.000, recall 0.857), 1.091 alerts per story in six orders."""
     report = _report_of(labelled_rows("compline"))
-    assert report.pairwise_f1 >= 0.87 and report.pairwise_precision >= 0.94
-    assert report.alerts_per_story <= 1.19
+    assert report.pairwise_f1 >= 0.92 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.10
 
 
 @pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
@@ -975,6 +981,62 @@ def test_twenty_second_never_seen_set_stays_above_its_floor(seed: int | None) ->
     assert report.pairwise_f1 >= 0.78 and report.pairwise_precision >= 0.78
     assert report.pairwise_recall >= 0.79 and report.bcubed_f1 >= 0.87
     assert report.alerts_per_story <= 1.45
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_prime_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_prime.jsonl: 0.989 pairwise F1 (precision 1.000, recall 0.978), B-cubed
+    0.985 and 1.100 alerts per story (11 predicted for 10) when first measured with main's code
+    (2514d3e), before any change, the same in the file's order and five shuffles. The end-of-stop
+    judge of the twenty-third stories round: aggregates only, its errors not studied. Most of its
+    look-alikes lie outside the 72-hour window (two Ceuta rulings and two tariff announcements
+    eight days apart, two border announcements and a reopening 17 days to a year apart); the two
+    Ecuadorian flights of Cubans are two days apart."""
+    rows = labelled_rows("prime")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.98 and report.pairwise_precision >= 0.99
+    assert report.pairwise_recall >= 0.97 and report.bcubed_f1 >= 0.98
+    assert report.alerts_per_story <= 1.10
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_terce_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_terce.jsonl: 0.681 pairwise F1 (precision 0.541, recall 0.920), B-cubed
+    0.781 and 1.182 alerts per story (9 predicted for 11) when first measured with main's code
+    (a27a560), before any change, the same in the file's order and five shuffles. The second
+    end-of-stop judge of the twenty-third stories round, gathered to be hard: most of its stories
+    have a look-alike within one to three days (a caravan's breach of a border gate and its march
+    two days on, two rulings of one evening, a condemnation and the order of the next day, two
+    deportations of one country six days apart, a programme announced three days before its first
+    flight). Aggregates only: its errors not studied."""
+    rows = labelled_rows("terce")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.68 and report.pairwise_precision >= 0.54
+    assert report.pairwise_recall >= 0.91 and report.bcubed_f1 >= 0.78
+    assert report.alerts_per_story <= 1.19
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_sext_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_sext.jsonl: 0.710 pairwise F1 (precision 0.578, recall 0.921), B-cubed
+    0.821 and 1.182 alerts per story (10 predicted for 11) when first measured with main's code
+    (7a82190), before any change, the same in the file's order and five shuffles. The third
+    end-of-stop judge of the twenty-third stories round, gathered to be hard: ten of its eleven
+    stories have a look-alike at most four days away (an announcement and the states' suit the
+    next day, an order and a president's cancelled visit the next day, two countries' border checks
+    of one day, an airlift and a border closure of one day, two deportation flights to one country
+    four days apart). Aggregates only: its errors not studied."""
+    rows = labelled_rows("sext")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.70 and report.pairwise_precision >= 0.57
+    assert report.pairwise_recall >= 0.92 and report.bcubed_f1 >= 0.82
+    assert report.alerts_per_story <= 1.19
 
 
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
@@ -1128,3 +1190,43 @@ def test_a_story_of_another_seat_is_no_candidate_whatever_its_placeless_reports(
     assert clusterer.decide("maryland", maryland, T0 + 3600).opened
     both = frozenset(ruling | {"s:MD", "s:HI"})
     assert not clusterer.decide("both", both, T0 + 3600).opened
+
+
+def test_an_items_language_is_read_off_its_function_words() -> None:
+    """Every item of two labelled files gets its feed's language as an ``l:`` cue (English
+    "the", "of"; Spanish "el", "de"); a text with no function word gets none."""
+    for name in ("lauds", "compline"):
+        for row in labelled_rows(name):
+            assert language_cues(f"{row['title']}\n{row['summary']}") == {f"l:{row['lang']}"}
+    assert not language_cues("1,200 Rohingyas")
+    assert not Clusterer().similarity(frozenset({"l:en", "w:a"}), frozenset({"l:en", "w:a"}))
+
+
+def test_a_pair_in_two_languages_leaves_out_the_words_of_one_language() -> None:
+    """Words held by two items or more of one language and by none of the other are left out
+    of the norms of a pair in two languages (LANGUAGE_WORDS), while the item is within a day of
+    the story's first report and the story is small (LANGUAGE_STORY_SIZE); a pair in one
+    language, or a clusterer that has not seen a language's words, compares as before."""
+    spanish_words, english_words = {"w:exigi", "w:anunc", "w:sabad"}, {"w:sourc", "w:tight"}
+    event = {"c:EC", "w:passp", "w:venez", "w:enter"}
+    clusterer = Clusterer()
+    for n in range(2):  # reports of other events in either language
+        old = T0 - DAY * (n + 2)
+        clusterer.add(f"es{n}", f"st_es{n}", frozenset(spanish_words | {"l:es", "c:MX"}), old)
+        clusterer.add(f"en{n}", f"st_en{n}", frozenset(english_words | {"l:en", "c:GT"}), old)
+    english = frozenset(event | english_words | {"l:en"})
+    clusterer.add("en-first", "st_ev", english, T0)
+    spanish = frozenset(event | spanish_words | {"l:es"})
+    unknown = spanish - {"l:es"}  # no language: compared as before
+    similarity = clusterer.similarity
+    assert similarity(spanish, english) > similarity(unknown, english) > 0.0
+    assert similarity(spanish, spanish | {"w:other"}) == similarity(unknown, unknown | {"w:other"})
+    assert Clusterer().similarity(spanish, english) == Clusterer().similarity(unknown, english)
+    twin = clusterer.decide("es-twin", spanish, T0 + 3600)
+    assert twin.score > clusterer.decide("x", unknown, T0 + 3600).score
+    late = clusterer.decide("es-late", spanish, T0 + 30 * 3600)  # a day and more after
+    assert late.score == clusterer.decide("x", unknown, T0 + 30 * 3600).score
+    for n in range(LANGUAGE_STORY_SIZE):  # a grown story: compared as before
+        clusterer.add(f"en-more{n}", "st_ev", english | {f"w:more{n}"}, T0 + n)
+    grown = clusterer.decide("es-grown", spanish, T0 + 3600)
+    assert grown.score == clusterer.decide("x", unknown, T0 + 3600).score

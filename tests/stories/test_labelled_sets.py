@@ -52,6 +52,9 @@ SETS = [
     LabelledSet("stories_vespers.jsonl", "st-20", 49, 10),
     LabelledSet("stories_compline.jsonl", "st-21", 50, 11),
     LabelledSet("stories_lauds.jsonl", "st-22", 40, 9),
+    LabelledSet("stories_prime.jsonl", "st-27", 46, 10),
+    LabelledSet("stories_terce.jsonl", "st-28", 48, 11),
+    LabelledSet("stories_sext.jsonl", "st-29", 49, 11),
 ]
 
 

@@ -106,6 +106,9 @@ DEPORT = _words(
     r"return(?:ed|s|ing)? home",
     r"(?:sent|send|sends|sending|return|returned|returns|returning) (?:\w+ ){0,2}?asylum seekers",
     r"(?:flown|flew|brought|sent) home",
+    # people held or removed, flown ("plane to bring home Korean detainees", "flew 20 migrants")
+    r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying) (?:\w+ ){0,3}?"
+    r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers)",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
 )
@@ -549,7 +552,7 @@ SENDER_VERB_AFTER = re.compile(
     r"resumes? deport\w*|reanuda\w* (?:las )?deport\w*|retoma\w* (?:las )?deport\w*|"
     r"launch\w*|begins|began|starts|started|inicia|"
     r"inicio|comenzo|comienza|resumes|resumed|reanuda|reanudo|retoma|restarts|restarted|"
-    r"conducts?|conducted|realiza|realizo|organiza|charter\w*|operates|transfers|transferred|"
+    r"conducts?|conducted|realiza|realizo|organiza|charters|chartering|operates|transfers|transferred|"
     r"traslada|traslado|retomara|reanudara|(?:is|are|was|were) resuming|prepara|prepares|"
     r"ha fletado|fleta|fleto|chartered|ejecuta|ejecuto|ejecutaron|executed|executes|"
     r"carried out|carries out|lleva a cabo|llevo a cabo|concreta|concreto|concretaron|"
@@ -643,7 +646,10 @@ PEOPLE_NOUN = _words(
     r"irregulares",
     r"lawbreakers",
 )
-PEOPLE_GAP = re.compile(r"^(?:\s+[\w\-]+){0,3}?\s+$")
+_OPEN_QUOTE = "[\"\u201c\u2018\u00ab']?"
+PEOPLE_GAP = re.compile(r"^(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$")
+"""Between a number and its people noun: up to three words, a quotation mark allowed
+("with just seven \"foreign criminals\" on board")."""
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
     r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"

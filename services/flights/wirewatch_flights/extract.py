@@ -292,6 +292,20 @@ def _returning_demonyms(parts: list[Part]) -> Span | None:
     return None
 
 
+def _group_return(parts: list[Part]) -> Span | None:
+    """A headline's group return ("114 Bangladeshis return from Libya detention centre") when
+    the item names migrants, a removal or the people's plight (held, illegal, at a border), or
+    a state migrants are returned from (Libya, Niger, Yemen; the Gulf states' deportation
+    centres): with none of them, a people coming home from a state ("172 Mongolians return
+    from South Korea") are travellers, not deportees."""
+    span = _returning_demonyms(parts)
+    if span is None or _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+        return span
+    if _first(parts, cues.MIGRANT_CONTEXT) or _first(parts, cues.MIGRANT_JOURNEY):
+        return span
+    return None
+
+
 def _statistics(parts: list[Part]) -> bool:
     """A count of five or more flights over a period in the headline or the lede's first
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
@@ -470,7 +484,7 @@ def _deport_cue(parts: list[Part]) -> Span | None:
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
-    deport = _deport_cue(parts) or _flown_demonyms(parts) or _returning_demonyms(parts)
+    deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _state_fetches_its_citizens(parts):
@@ -736,7 +750,28 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
         dateline = _dateline(parts)
         if dateline is not None and dateline[0] != dest:
             return dateline  # reported from the sending side ("NASSAU| ... repatriation")
-    return found
+    return found or _first_other_state(parts, dest)
+
+
+_STATE_KINDS = ("country", "place", "state_adj", "operator", "signal")
+
+
+def _first_other_state(parts: list[Part], dest: str) -> Winner:
+    """With no origin cue at all: the first state other than the destination the item names
+    (by name, city, state adjective, or an agency or office that implies it; the headline
+    first; not a stopover), in a report of a removal flight between two states
+    ("repatriados por el Gobierno de México" to Colombia; "bloqueados en la frontera entre
+    Chile y Perú": Chile)."""
+    for part in parts:
+        for n, m in enumerate(part.mentions):
+            if m.entry.kind not in _STATE_KINDS or _agency_of_another_state(part, n):
+                continue
+            if cues.STOPOVER_BEFORE.search(part.folded[max(0, m.start - 40) : m.start]):
+                continue  # "escala en Bogotá": a stop on the way, not where it left
+            code = m.entry.state if m.entry.kind in ("operator", "signal") else m.entry.key
+            if code is not None and code != dest:
+                return code, Span(part.source, m.start, m.end, part.text[m.start : m.end])
+    return None
 
 
 def _roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
@@ -841,19 +876,62 @@ def _running_total(part: Part, number: Number) -> bool:
     )
 
 
+_GROUP_AND = re.compile(r"^\s*(?:[\w-]+\s+)?(?:,|,?\s*and|,?\s*y|e)\s*$")
+"""Between one counted people and the next number: "26 Sri Lankan nationals and 6
+Vietnamese", "43 colombianos y siete peruanos"."""
+GROUPS_BONUS = 0.5
+
+
+def _counted_peoples(part: Part) -> dict[int, tuple[int, str]]:
+    """Each number right before a demonym (people kind): its start -> (end of the demonym,
+    the people's code)."""
+    found: dict[int, tuple[int, str]] = {}
+    for number in part.numbers:
+        for m in part.mentions:
+            if m.entry.kind == "people" and number.end < m.start <= number.end + 2:
+                found[number.start] = (m.end, m.entry.key)
+    return found
+
+
+def _groups_of_two_peoples(part: Part, scores: dict[int, float]) -> tuple[float, Clue] | None:
+    """Two counted groups of two peoples on one flight ("viajan 43 colombianos y siete
+    peruanos"): the flight carried both, so the head count is their sum."""
+    counted = _counted_peoples(part)
+    for a, b in pairwise(part.numbers):
+        first, second = counted.get(a.start), counted.get(b.start)
+        if first is None or second is None or first[1] == second[1]:
+            continue
+        if scores.get(a.start, 0.0) <= 0 or b.start not in scores:
+            continue  # the second group's "and / y" reads as a subset: it counts anyway
+        if not _GROUP_AND.match(part.folded[first[0] : b.start]):
+            continue
+        span = Span(part.source, a.start, second[0], part.text[a.start : second[0]])
+        score = scores[a.start] + GROUPS_BONUS
+        return score, Clue("people", str(a.value + b.value), span)
+    return None
+
+
 def _people(parts: list[Part]) -> Clue | None:
     best: tuple[float, int, Clue] | None = None
     order = 0
-    for part, number in _iter_numbers(parts):
+    for part in parts:
         demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
-        score = _people_score(part, number, demonyms)
-        order += 1
-        if score is None or score <= 0:
-            continue
-        span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
-        clue = Clue("people", str(number.value), span)
-        if best is None or score > best[0]:
-            best = (score, -order, clue)
+        scores: dict[int, float] = {}
+        for number in part.numbers:
+            score = _people_score(part, number, demonyms)
+            order += 1
+            if score is None:
+                continue
+            scores[number.start] = score
+            if score <= 0:
+                continue
+            span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
+            clue = Clue("people", str(number.value), span)
+            if best is None or score > best[0]:
+                best = (score, -order, clue)
+        groups = _groups_of_two_peoples(part, scores) if len(scores) > 1 else None
+        if groups is not None and (best is None or groups[0] > best[0]):
+            best = (groups[0], -order, groups[1])
     return best[2] if best else None
 
 
