@@ -94,6 +94,10 @@ POOL_FILES = {
     # manifest until the next `wirewatch classify-split`.
     "sext-en": DATA / "classify_pool_sext_en.jsonl",
     "sext-es": DATA / "classify_pool_sext_es.jsonl",
+    # A training pool of 2026-12-05 (stop 27): ordinary English-language news from outside the US
+    # (Africa, Asia, the Middle East, Europe, Oceania, the Caribbean); not in the split manifest
+    # until the next `wirewatch classify-split`. Ids pool-eten- (pool-even- is the evening set).
+    "eventide-en": DATA / "classify_pool_eventide_en.jsonl",
     # A training pool of 2026-12-05 (stop 27): ordinary Spanish-language news of Latin America and
     # Spain (border policy, returns by air told in their words, and hard negatives of the same
     # vocabulary); Spanish only. Not in the split manifest until the next
@@ -153,6 +157,7 @@ FILE_LANG_AND_ID = {
     "prime-es": ("es", "pool-pres-"),
     "sext-en": ("en", "pool-sxen-"),
     "sext-es": ("es", "pool-sxes-"),
+    "eventide-en": ("en", "pool-eten-"),
     "angelus-es": ("es", "pool-anes-"),
     "terce-en": ("en", "pool-teen-"),
     "terce-es": ("es", "pool-tees-"),

@@ -1020,6 +1020,25 @@ def test_terce_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
     assert report.alerts_per_story <= 1.19
 
 
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+def test_sext_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
+    """tests/data/stories_sext.jsonl: 0.710 pairwise F1 (precision 0.578, recall 0.921), B-cubed
+    0.821 and 1.182 alerts per story (10 predicted for 11) when first measured with main's code
+    (7a82190), before any change, the same in the file's order and five shuffles. The third
+    end-of-stop judge of the twenty-third stories round, gathered to be hard: ten of its eleven
+    stories have a look-alike at most four days away (an announcement and the states' suit the
+    next day, an order and a president's cancelled visit the next day, two countries' border checks
+    of one day, an airlift and a border closure of one day, two deportation flights to one country
+    four days apart). Aggregates only: its errors not studied."""
+    rows = labelled_rows("sext")
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report = _report_of(rows)
+    assert report.pairwise_f1 >= 0.70 and report.pairwise_precision >= 0.57
+    assert report.pairwise_recall >= 0.92 and report.bcubed_f1 >= 0.82
+    assert report.alerts_per_story <= 1.19
+
+
 def test_held_out_part_of_the_dev_set_stays_above_its_floor() -> None:
     """The held-out part of tests/data/stories_dev.jsonl (``--part test``): 0.861 pairwise F1
     and 1.212 alerts per story before the time-gap rule."""

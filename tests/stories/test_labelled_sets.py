@@ -54,6 +54,7 @@ SETS = [
     LabelledSet("stories_lauds.jsonl", "st-22", 40, 9),
     LabelledSet("stories_prime.jsonl", "st-27", 46, 10),
     LabelledSet("stories_terce.jsonl", "st-28", 48, 11),
+    LabelledSet("stories_sext.jsonl", "st-29", 49, 11),
 ]
 
 
