@@ -1306,7 +1306,7 @@ def _unfounded(
         return True
     if origin is not None:
         return False
-    if not gate[2] and not cues.REMOVAL.search(fold(gate[1].phrase)):
+    if not gate[2] and _first(parts, cues.REMOVAL) is None:
         return True
     return destination is None and people is None and not _dated(parts)
 
