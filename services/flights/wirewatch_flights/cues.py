@@ -1022,6 +1022,12 @@ AHEAD_OF_DEPARTURE = _words(
 )  # fmt: skip
 """With no other status cue: the report stands before the flight's departure ("poco antes de
 la salida del primer vuelo"): a flight still to come."""
+AUTHORISED_FLIGHTS = re.compile(
+    r"\b(?:autoriz(?:o|a|an|aron)|aprob(?:o|a|aron)|authori[sz](?:ed|es)|approved|approves)\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:vuelos?|flights?)\b"
+)
+"""With no other status cue: flights a state authorised or approved ("Ecuador autorizó tres
+nuevos vuelos ... este sábado"): the permission comes before the flight, still to come."""
 PAST_PLAN = _words(
     r"(?:estaba|estaban) (?:previst[oa]s?|programad[oa]s?)", r"iba[n]? a", r"se iba[n]? a",
     r"(?:was|were) (?:scheduled|due|supposed|set|expected|meant) to",

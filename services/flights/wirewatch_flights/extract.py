@@ -1120,7 +1120,7 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
                 result = later
         decided.append(result)
     if not decided:
-        return Clue("status", "completed", Span("title", 0, 0, ""))
+        return _authorised_only(parts)
     status, span = decided[0]
     if _lede_flew(parts, decided):
         return Clue("status", "completed", decided[1][1])
@@ -1139,6 +1139,16 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _authorised_only(parts: list[Part]) -> Clue:
+    """No part has a status cue: flights a state authorised or approved are still to come
+    ("Ecuador autorizó tres nuevos vuelos ... este sábado"); else completed."""
+    for part in parts:
+        m = cues.AUTHORISED_FLIGHTS.search(part.folded)
+        if m is not None:
+            return Clue("status", "planned", _span(part, m))
+    return Clue("status", "completed", Span("title", 0, 0, ""))
 
 
 def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
