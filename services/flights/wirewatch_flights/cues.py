@@ -1022,6 +1022,12 @@ AHEAD_OF_DEPARTURE = _words(
 )  # fmt: skip
 """With no other status cue: the report stands before the flight's departure ("poco antes de
 la salida del primer vuelo"): a flight still to come."""
+NOT_LEFT_FROM = re.compile(
+    r"\b(?:(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|partieron)|"
+    r"(?:did not|didn t|never) (?:leave|depart|take off))\s+(?:de|desde|from)\s+\S"
+)
+"""A negated departure from a place ("esta vez el vuelo no salió de Miami"): said of where it
+left, not that it did not fly, when the lede tells it arrived."""
 AUTHORISED_FLIGHTS = re.compile(
     r"\b(?:autoriz(?:o|a|an|aron)|aprob(?:o|a|aron)|authori[sz](?:ed|es)|approved|approves)\b"
     r"(?:\s+[\w-]+){0,4}?\s+(?:vuelos?|flights?)\b"

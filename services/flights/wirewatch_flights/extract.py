@@ -1122,7 +1122,7 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
     if not decided:
         return _authorised_only(parts)
     status, span = decided[0]
-    if _lede_flew(parts, decided):
+    if _lede_flew(parts, decided) or _left_elsewhere(parts, decided):
         return Clue("status", "completed", decided[1][1])
     if _past_plan(parts, decided):
         return Clue("status", decided[1][0], decided[1][1])
@@ -1139,6 +1139,20 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _left_elsewhere(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
+    """A headline blocked only by a negated departure from a place ("esta vez el vuelo no
+    salió de Miami"), and a lede that has the flight arrive: it left from elsewhere."""
+    if len(decided) < 2 or decided[0][0] != "blocked" or decided[0][1].source != "title":
+        return False
+    title = parts[0]
+    span = decided[0][1]
+    return (
+        decided[1][0] == "completed"
+        and cues.NOT_LEFT_FROM.match(title.folded, span.start) is not None
+        and cues.COMPLETED_FINITE.search(parts[-1].folded) is not None
+    )
 
 
 def _authorised_only(parts: list[Part]) -> Clue:
