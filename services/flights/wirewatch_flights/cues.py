@@ -1308,6 +1308,15 @@ BRINGS_HOME_AFTER = re.compile(
 )
 """After a state's name opening a headline: the state fetching its own people ("Mongolia
 repatriates over 260 nationals", "España repatria a 180 españoles")."""
+FETCHES_OWN_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:repatria|repatrio|repatriates?|repatriated|repatriating|"
+    r"brings? back|brought back|bringing back|brings? home|brought home|bringing home|"
+    r"trae de vuelta|trajo de vuelta)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,3}?"
+    r"(?:its |sus |their )?(?:own )?(?:citizens|nationals|compatriots|ciudadan[oa]s|"
+    r"connacionales|compatriotas|nacionales)\s+(?:from|desde|de)\b"
+)
+"""After a state's name: the state fetching its own people from another ("Ethiopia resumes
+repatriating 70,000 nationals from Saudi Arabia"): the state the flights go to."""
 CITIZENS_BROUGHT_HOME = _words(
     r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
     r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",

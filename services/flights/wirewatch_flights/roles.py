@@ -142,6 +142,8 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         destination, strong = 0.0, ""
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
+    if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(after):
+        return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
     verb_origin, verb_destination = _scores_of_the_verb_after(after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
