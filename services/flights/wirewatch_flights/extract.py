@@ -665,6 +665,19 @@ def _acronym_of_previous(part: Part, n: int) -> bool:
     )
 
 
+def _next_other_state(part: Part, n: int) -> int | None:
+    """Where the next mention of another state starts, unless joined to this one ("Venezuela
+    y Colombia deportan"): a verb after it is that state's."""
+    mention = part.mentions[n]
+    for other in part.mentions[n + 1 :]:
+        if other.entry.key == mention.entry.key or other.entry.kind not in ("country", "place"):
+            continue
+        if _AND.match(part.folded[mention.end : other.start]):
+            return None
+        return other.start
+    return None
+
+
 def _scored_roles(parts: list[Part]) -> Roles:
     """Every place, agency and people mention of every part, scored as origin and
     destination."""
@@ -673,7 +686,8 @@ def _scored_roles(parts: list[Part]) -> Roles:
         for n, mention in enumerate(part.mentions):
             if _agency_of_another_state(part, n) or _acronym_of_previous(part, n):
                 continue
-            score_mention(roles, part.folded, mention, part.source, part.text)
+            until = _next_other_state(part, n)
+            score_mention(roles, part.folded, mention, part.source, part.text, until)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
     return roles
