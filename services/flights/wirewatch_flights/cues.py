@@ -481,7 +481,9 @@ DEST_BEFORE_STRONG = re.compile(
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
     r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
     r"anoche)(?: \w+)? a|"
-    r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
+    r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a)|"
+    # "arribaron al Aeropuerto Internacional de Tapachula": the airport the people landed at
+    r"(?:lleg|arrib|aterriz)\w* (?:al|a el|en el) aeropuerto(?: internacional)? de)"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?"
     + _REGION
     + r"\s*$"
