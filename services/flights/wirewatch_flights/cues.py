@@ -788,6 +788,16 @@ SPECIFIC = _words(
     r"llevaron a cabo|carried out|conducted)(?: [\w,]+){0,6}? (?:la|las|the) (?:deportacion|"
     r"deportaciones|expulsion|expulsiones|repatriacion|deportation|removal|expulsion)",
 )  # fmt: skip
+UNCOUNTED_GROUP = _words(
+    r"(?:several |some )?(?:dozens|hundreds|scores) of", r"(?:several|a few) dozen",
+    r"(?:decenas|cientos|centenares) de",
+    r"(?:a|the|first|initial|second|new|another) (?:group|batch) of",
+    r"(?:un|el|primer|segundo|nuevo|otro) grupo de",
+    r"(?:the )?(?:first|initial|second) (?:group|batch)",
+)  # fmt: skip
+"""A group named without a number ("Deports Dozens of Uyghurs", "el primer grupo de
+dominicanos"): a particular group, as a head count would be, for a removal with no flight
+word."""
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
     r"deported \w+ \d", r"deporto", r"deportaron", r"expulso", r"expulsaron",

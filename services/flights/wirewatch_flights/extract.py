@@ -127,12 +127,21 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     )
     if specific is None:
         return None
-    people = _people(parts) is not None
+    people = _people(parts) is not None or _uncounted_group_moved(parts)
     if resuming is None and not (people or stopped or _route(parts) or (strong and _dated(parts))):
         return None
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _uncounted_group_moved(parts: list[Part]) -> bool:
+    """A group named without a number ("Deports Dozens of Uyghurs", "el primer grupo de
+    dominicanos") in an item with no plan in it: a particular group moved, as a head count
+    would say; a group still to come ("set to receive its first batch") is no flight yet."""
+    return _first(parts, cues.UNCOUNTED_GROUP) is not None and not _first(
+        parts, cues.PLANNED_STRONG
+    )
 
 
 def _resuming(parts: list[Part]) -> Span | None:
