@@ -239,8 +239,10 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         if stranded and _first(parts, cues.PANDEMIC):
             if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
                 return True  # "migrant workers who were stranded ... due to the pandemic"
-        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS):
-            return False  # "162 stranded Nigerians in Libya arrive Lagos Airport"
+        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+            # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
+            # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
+            return False
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 
