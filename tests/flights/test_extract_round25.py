@@ -45,6 +45,10 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
         ("check", "fl-4020", "destination"),
         # Ethiopians "trapped" in Saudi Arabia flown home: a Gulf state's removal
         ("morning", "fl-9822", "destination"),
+        # "Iraq sends two airplanes to take some migrants from Minsk" ... "took off ... to take
+        # 617 Iraqis": migrants fetched, a flight still to come
+        ("predawn", "fl-9611", "status"),
+        ("predawn", "fl-9611", "people"),
     ],
 )
 def test_field_takes_its_label(name: str, item_id: str, field: str) -> None:

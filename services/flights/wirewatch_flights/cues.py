@@ -107,7 +107,9 @@ DEPORT = _words(
     r"(?:sent|send|sends|sending|return|returned|returns|returning) (?:\w+ ){0,2}?asylum seekers",
     r"(?:flown|flew|brought|sent) home",
     # people held or removed, flown ("plane to bring home Korean detainees", "flew 20 migrants")
-    r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying) (?:\w+ ){0,3}?"
+    # or fetched ("sends two airplanes to take some migrants from Minsk")
+    r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying|take|takes|taking|took|"
+    r"collect|collects|collecting|fetch|fetches|fetching|pick up|picks up) (?:\w+ ){0,3}?"
     r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers)",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
@@ -1074,7 +1076,7 @@ POST_ARRIVAL_AFTER = re.compile(
 atendidos"): a future that is not the flight's."""
 COLLECT_PURPOSE = _words(
     r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
-    r"to (?:pick up|collect|fetch)",
+    r"to (?:pick up|collect|fetch|take)",
     r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)",
 )  # fmt: skip
 TO_BE_REMOVED = _words(
