@@ -82,3 +82,11 @@ def test_a_negated_departure_alone_still_blocks() -> None:
 def test_a_verb_after_a_joined_state_still_counts() -> None:
     flight = extract("Estados Unidos y México deportan a 120 hondureños", "", None)
     assert flight is not None and flight.destination == "HN"
+
+
+def test_another_peoples_nationals_are_not_fetched_home() -> None:
+    """A state repatriating another people's nationals is not where the flight goes."""
+    flight = extract(
+        "Mexico repatriates 120 Guatemalan nationals from Tapachula on a flight", "", None
+    )
+    assert flight is None or flight.destination != "MX"

@@ -676,12 +676,15 @@ def _acronym_of_previous(part: Part, n: int) -> bool:
     )
 
 
+_STATE_OR_PEOPLE = ("country", "place", "people")
+
+
 def _next_other_state(part: Part, n: int) -> int | None:
     """Where the next mention of another state starts, unless joined to this one ("Venezuela
     y Colombia deportan"): a verb after it is that state's."""
     mention = part.mentions[n]
     for other in part.mentions[n + 1 :]:
-        if other.entry.key == mention.entry.key or other.entry.kind not in ("country", "place"):
+        if other.entry.key == mention.entry.key or other.entry.kind not in _STATE_OR_PEOPLE:
             continue
         if _AND.match(part.folded[mention.end : other.start]):
             return None

@@ -144,7 +144,7 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         destination, strong = 0.0, ""
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
-    if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(after):
+    if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
         return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
     verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
