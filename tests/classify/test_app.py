@@ -5,6 +5,7 @@ service's own producer to the real (Tansu) broker and read back from it."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import threading
 import time
@@ -159,6 +160,20 @@ async def test_table_changes_are_picked_up_by_reload(service: ClassifyService) -
     user_topics.create(service.engine, user_topics.validate("q", query="Lampedusa", reserved=[]))
     assert await service.reload_user_topics() is True
     assert "q" in service.classifier.user_topics
+
+
+async def test_a_built_classifier_is_kept_out_of_the_collector(service: ClassifyService) -> None:
+    """Each (re)built classifier is frozen (``gc.freeze``) so full collections stop
+    walking it; its ~170,000 containers are far more than a test's own objects."""
+    gc.unfreeze()
+    try:
+        assert await service.reload_user_topics() is True
+        assert gc.get_freeze_count() > 100_000
+        assert gc.get_threshold()[0] >= 10_000
+        matches, _ = service.classifier.classify("Deportation flight lands in Guatemala", "")
+        assert matches
+    finally:
+        gc.unfreeze()
 
 
 def test_create_app_builds_without_singletons(

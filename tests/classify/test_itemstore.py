@@ -69,3 +69,29 @@ def test_redelivery_in_one_batch_and_across_batches_keeps_the_last(db: Engine) -
     itemstore.save_items(db, [first])
     assert _raw(db, "x")[2:] == ('{"v": 1}', "[]")
     assert [r.item_id for r in itemstore.items_since(db, day)] == ["x"]
+
+
+def test_a_batch_larger_than_one_statement_is_stored_whole(db: Engine) -> None:
+    """SQLite writes a batch as several multi-row statements: every row lands once,
+    a redelivered id keeps its last version, whatever statement each copy fell in."""
+    day = datetime(2024, 5, 1, 8, 0, 0, 250, tzinfo=UTC)
+    records = [
+        batch.ItemRecord(f"i-{k:03d}", day, day, f'{{"k": {k}, "s": "ü\\n"}}', "[]")
+        for k in range(230)
+    ]
+    records.append(batch.ItemRecord("i-005", day, day, '{"v": 2}', '[{"topic": "t"}]'))
+    itemstore.save_items(db, records)
+    stored = {r.item_id: r for r in itemstore.items_since(db, day)}
+    assert len(stored) == 230
+    assert (stored["i-005"].item_json, stored["i-005"].matches_json) == (
+        '{"v": 2}',
+        '[{"topic": "t"}]',
+    )
+    assert stored["i-229"].item_json == '{"k": 229, "s": "ü\\n"}'
+    with session_scope(db) as session:
+        session.add(
+            StoredItem(
+                item_id="orm", published=day, fetched_at=day, item_json="{}", matches_json="[]"
+            )
+        )
+    assert _raw(db, "i-100")[:2] == _raw(db, "orm")[:2]

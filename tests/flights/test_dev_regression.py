@@ -60,7 +60,7 @@ def test_new_set_figures() -> None:
 def test_check_set_figures() -> None:
     """The second check (37 items: one item moves a figure by 0.037)."""
     scores = score(_items(CHECK))
-    assert scores.precision() >= 0.95
+    assert scores.precision() >= 0.98  # 1.000 since the twenty-fourth round
     assert scores.recall() >= 0.95
     for field, floor in {
         "destination": 0.9,
@@ -119,7 +119,7 @@ def test_night_set_figures() -> None:
     """The sixth never-seen set (51 items, 33 reports: one report moves a field by 0.030),
     tuned on since its first measurement (docs/flights.md has the never-seen figures)."""
     scores = score(_items(NIGHT))
-    assert scores.precision() >= 0.96
+    assert scores.precision() >= 0.98  # 1.000 since the twenty-fourth round
     assert scores.recall() >= 0.93
     for field in ("destination", "status", "origin", "people"):
         assert scores.accuracy(field) >= 0.93, (field, scores.accuracy(field))
@@ -209,7 +209,7 @@ def test_forenoon_set_figures() -> None:
     tuned on since its first measurement (never-seen figures in docs/flights.md: precision
     0.571, recall 0.667); floors just under the twelfth round's figures."""
     scores = score(_items(FORENOON))
-    assert scores.precision() >= 0.78  # 0.800 since the fourteenth round
+    assert scores.precision() >= 0.98  # 1.000 since the twenty-fourth round
     assert scores.recall() >= 0.65
     for field, floor in {
         "destination": 0.65,
@@ -254,6 +254,25 @@ def test_friday_set_figures() -> None:
         "status": 0.9,
         "origin": 0.95,  # 0.952 since the twenty-third round
         "people": 0.9,
+    }.items():
+        assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
+
+
+SATURDAY = NEW.with_name("flights_saturday.jsonl")
+
+
+def test_saturday_set_figures() -> None:
+    """The fifteenth never-seen set (28 items, 8 reports: one report moves a field by 0.125),
+    tuned on since its first measurement (never-seen precision 0.727); floors at what the
+    twenty-fourth round left (precision 0.800 -> 1.000)."""
+    scores = score(_items(SATURDAY))
+    assert scores.precision() >= 0.98
+    assert scores.recall() >= 0.98
+    for field, floor in {
+        "destination": 0.87,
+        "status": 0.98,
+        "origin": 0.87,
+        "people": 0.75,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -308,7 +327,7 @@ def test_held_out_part_meets_the_goals() -> None:
     """The held-out part is never tuned on; it guards the issue's goals where they are met
     (precision, recall, destination, origin, people; status is not met, see docs)."""
     scores = score(load("heldout"))
-    assert scores.precision() >= 0.95
+    assert scores.precision() >= 0.96  # 0.965 since the twenty-fourth round
     assert scores.recall() >= 0.90
     assert scores.accuracy("destination") >= 0.90
     assert scores.accuracy("origin") >= 0.85

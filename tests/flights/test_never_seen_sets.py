@@ -103,6 +103,24 @@ SETS = [
             "es": (0.8, 1.0, 0.75, 0.87, 0.75, 1.0),
         },
     ),
+    # terce: 36 items, 24 reports, 12 hard negatives, 17 Spanish (12 Spanish reports). Never seen,
+    # main 7a82190 (the extractor when the stop's parallel round fl23 was under way): precision
+    # 0.885, recall 0.958, destination 0.792, status 0.833, origin 0.583, people 0.833, flight_date
+    # 0.917, operator 0.750; English (12 reports) 0.846, 0.917, 0.833, 0.833, 0.667, 0.833; Spanish
+    # (12) 0.923, 1.000, 0.750, 0.833, 0.500, 0.833. A second end-of-stop judge beside prime: no
+    # round has read it.
+    NeverSeenSet(
+        "terce",
+        seed=20261228,
+        items=36,
+        check_items=17,
+        reports_in_check=12,
+        floors=(0.88, 0.95, 0.79, 0.83, 0.58, 0.83, 0.91, 0.75),
+        language_floors={
+            "en": (0.84, 0.91, 0.83, 0.83, 0.66, 0.83),
+            "es": (0.92, 1.0, 0.75, 0.83, 0.5, 0.83),
+        },
+    ),
 ]
 
 

@@ -473,6 +473,12 @@ class Classifier:
         )
 
 
+def _reading_order(evidence: Evidence) -> tuple[bool, int, int, str]:
+    """Title first, then by position; ties broken by span and rule so the order never
+    depends on set iteration (string hashing differs between processes)."""
+    return (evidence.field != "title", evidence.start, evidence.end, evidence.rule)
+
+
 def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
     fired = _fire_rules(topic, groups)
     if not fired or not any(rule.weight > 0 for rule, _ in fired):
@@ -483,7 +489,7 @@ def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
     if score < spec.threshold:
         return None
     evidence, _ = _rule_evidence(fired)
-    evidence.sort(key=lambda e: (e.field != "title", e.start))
+    evidence.sort(key=_reading_order)
     # Built from values the engine produced itself: no validation needed.
     return TopicMatch.model_construct(
         topic=spec.topic,
@@ -523,7 +529,7 @@ def _eval_topic_model(
             e for e in term_evidence(scans, terms) if (e.field, e.start, e.end) not in seen
         )
         names += (MODEL_RULE,)
-    evidence.sort(key=lambda e: (e.field != "title", e.start))
+    evidence.sort(key=_reading_order)
     return TopicMatch.model_construct(
         topic=name, score=round(score, 4), evidence=tuple(evidence), rules=names
     )

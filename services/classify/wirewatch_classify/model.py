@@ -193,8 +193,9 @@ class TopicModel:
             else (memo.get(t) or self.token_contribution(t))
             for t in parts.tokens
         ]
-        pair_weights = self._pairs
-        rows.extend(w for w in map(pair_weights.get, parts.pairs) if w is not None)
+        # The pairs the model has a row for, in set order (a row is a non-empty tuple,
+        # so filter(None, ...) drops exactly the pairs without one, in C).
+        rows.extend(filter(None, map(self._pairs.get, parts.pairs)))
         scale = parts.scale
         columns = zip(*rows, strict=True) if rows else ((0.0,) for _ in self.bias)
         return [b + scale * sum(column) for b, column in zip(self.bias, columns, strict=True)]

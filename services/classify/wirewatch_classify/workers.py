@@ -13,6 +13,7 @@ the loop does no per-item encoding of matches.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -71,6 +72,7 @@ def _init(topics_dir: Path | None, main_pid: int) -> None:
     # Workers die with the parent (even a kill -9 of it) and leave Ctrl-C to it.
     lifeline.worker_initializer(main_pid)
     _base = _current = Classifier.load(topics_dir)
+    gc.freeze()  # the classifier lives as long as the worker (see app._freeze_long_lived)
 
 
 def _classify_chunk(
@@ -81,6 +83,7 @@ def _classify_chunk(
     if fingerprint != _fingerprint:
         _current = _base.with_user_topics(user_topics.compile_all(definitions))
         _fingerprint = fingerprint
+        gc.freeze()
     classifier = _current
     return [encode(classifier, row) for row in rows]
 

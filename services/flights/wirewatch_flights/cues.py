@@ -1468,3 +1468,16 @@ will take place on Wednesday"): that flight is the report."""
 AIRLINE_AFTER = re.compile(r"^\s+(?:charter\s+|chárter\s+)?(?:airlines?|carriers?|aerolineas?)\b")
 """After a state adjective: an airline's nationality ("a Turkish charter airline"), not the
 deporting state."""
+
+EVACUATION_FLIGHT = _words(
+    r"evacuation (?:flights?|planes?|aircraft|airlift)",
+    r"(?:vuelos?|avion(?:es)?) (?:de )?evacuacion",
+)
+"""A flight word named as an evacuation ("Kabul Evacuation Flight")."""
+HOMECOMING = re.compile(
+    r"\b(?:bring|brings|brought|bringing|fly|flies|flew|flown|flying|take|takes|took|taken)\b"
+    r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
+    r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
+    r"(?:de vuelta )?a casa\b"
+)
+"""People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""

@@ -492,7 +492,9 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if _proposal(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
-    if flight is not None and (_airport_alone(parts, flight) or _by_sea_first(parts, flight)):
+    if flight is not None and (
+        _airport_alone(parts, flight) or _by_sea_first(parts, flight) or _evacuation_flights(parts)
+    ):
         return None
     if flight is not None:
         return flight, deport, True
@@ -1266,6 +1268,49 @@ def _undestined_removal(
     return _dated(parts)
 
 
+def _evacuation_flights(parts: list[Part]) -> bool:
+    """Every flight the item names is an evacuation flight ("after boarding evacuation flights
+    from Kabul"): a flight of another kind, whatever removal the item also mentions."""
+    flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
+    evacuations = sum(1 for p in parts for _ in cues.EVACUATION_FLIGHT.finditer(p.folded))
+    return 0 < flights <= evacuations
+
+
+def _homecoming(parts: list[Part]) -> bool:
+    """People brought or flown home ("Eight repatriation flights bring 1,207 Nepalis home")
+    with no word of removal, migration or the people's plight, no removing agency (Home Office,
+    ICE) and no transit or Gulf state migrants are returned from: travellers coming home, not a
+    removal flight."""
+    return (
+        _first(parts, cues.HOMECOMING) is not None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+        and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+        and not any(m.entry.agency and not m.entry.receiver for p in parts for m in p.mentions)
+    )
+
+
+def _unfounded(
+    parts: list[Part],
+    gate: tuple[Span, Span, bool],
+    origin: Clue | None,
+    destination: Clue | None,
+    people: Clue | None,
+) -> bool:
+    """What a record needs besides its cues: no homecoming (above); and when no sending state
+    is named, with no flight word, a removal word (a return told only as people going back,
+    "300 marroquíes volverán este viernes a su país", is no removal flight), and at least one
+    of destination, head count or a stated day (a bare "Charter flights to deport
+    asylumseekers" is no flight in particular)."""
+    if _homecoming(parts):
+        return True
+    if origin is not None:
+        return False
+    if not gate[2] and _first(parts, cues.REMOVAL) is None:
+        return True
+    return destination is None and people is None and not _dated(parts)
+
+
 def extract(title: str, summary: str, published: date | None) -> Flight | None:
     """The flight facts of one item, or None when it reports no flight. ``published``
     None (unknown, offline only): relative dates are not resolved and the record has
@@ -1286,6 +1331,8 @@ def extract(title: str, summary: str, published: date | None) -> Flight | None:
         return None
     elif not destination.value:
         destination = None
+    if _unfounded(parts, gate, origin, destination, people):
+        return None
     status = _status(parts, memo)
     if status.value == "completed" and origin is not None:
         status = _returned_to_origin(parts, origin.value) or status
