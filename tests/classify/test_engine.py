@@ -9,6 +9,8 @@ from wirewatch_classify.engine import Classifier, UserTopic
 from wirewatch_classify.topicdef import TopicFileError, load_topics
 from wirewatch_shared.events import TopicMatch
 
+from tests.classify.support import fired_rules
+
 REPAT = "repatriation-flights"
 BORDER = "border-policy"
 
@@ -76,6 +78,51 @@ def test_border_policy_in_english_and_spanish(classifier: Classifier, title: str
 )
 def test_hard_negatives_are_not_tagged(classifier: Classifier, title: str, summary: str) -> None:
     assert topics_of(classifier, title, summary) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the fixture of test_hard_negatives_are_not_tagged ("return" is a return fare)
+        ("Cheap flights to Mexico for the holidays", "Fares from $99 return."),
+        # classify_pool_en.jsonl pool-en-0256 (The Points Guy UK; no topic; train split)
+        (
+            "Expect even lower Ryanair fares in the coming months",
+            "Ryanair is set to double down on the term ultra-low cost.",
+        ),
+        # classify_pool_es.jsonl pool-es-0286 (Consumer Eroski; no topic; train split)
+        (
+            "Vuelos baratos en Internet",
+            "Todas las aerolíneas tienen una sede y sus ofertas más interesantes serán siempre "
+            "las que van o vienen de allí.",
+        ),
+        # classify_pool_dusk_es.jsonl pool-des-0024 (La Voz de Galicia; no topic; train split)
+        (
+            "Los vuelos cuestan hasta un 300% más en los meses de julio y agosto",
+            "Comprar un billete de avión en los meses de julio y agosto puede resultar muy caro "
+            "si no se hace con mucha antelación.",
+        ),
+        # a unit case of the rule (not labelled data): Spanish fares and tickets
+        ("Pasajes aéreos más caros: tarifas aéreas suben para la temporada vacacional", ""),
+    ],
+)
+def test_commercial_travel_is_a_hard_negative_of_flights(
+    rules: Classifier, classifier: Classifier, title: str, summary: str
+) -> None:
+    # repatriation-flights v13: fares and tickets sold to the public are no removal
+    assert "commercial-travel" in fired_rules(rules, REPAT, title, summary)
+    assert REPAT not in topics_of(classifier, title, summary)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ICE buys airline tickets to deport migrants on commercial flights",
+        "Deportados en vuelos comerciales: el gobierno compra boletos de avión para migrantes",
+    ],
+)
+def test_commercial_travel_gives_way_to_deportation_words(rules: Classifier, title: str) -> None:
+    assert "commercial-travel" not in fired_rules(rules, REPAT, title, "")
 
 
 @pytest.mark.parametrize(
