@@ -32,7 +32,8 @@ FORENOON = NEW.with_name("flights_forenoon.jsonl")
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
 
-NEW_FLOORS = {"destination": 0.93, "status": 0.93, "origin": 0.88, "people": 0.92}
+NEW_FLOORS = {"destination": 0.97, "status": 0.97, "origin": 0.96, "people": 0.96}
+"""Raised in the twenty-fifth round (recall 0.963 -> 0.975, every goal field +0.012 or more)."""
 
 
 def test_tune_part_figures() -> None:
@@ -52,7 +53,7 @@ def _items(path: Path) -> list[dict[str, object]]:
 def test_new_set_figures() -> None:
     scores = score(_items(NEW))
     assert scores.precision() >= 0.97
-    assert scores.recall() >= 0.94
+    assert scores.recall() >= 0.97  # 0.975 since the twenty-fifth round
     for field, floor in NEW_FLOORS.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -61,12 +62,12 @@ def test_check_set_figures() -> None:
     """The second check (37 items: one item moves a figure by 0.037)."""
     scores = score(_items(CHECK))
     assert scores.precision() >= 0.98  # 1.000 since the twenty-fourth round
-    assert scores.recall() >= 0.95
+    assert scores.recall() >= 0.98  # 1.000 since the twenty-fifth round, every field too
     for field, floor in {
-        "destination": 0.9,
-        "status": 0.93,
-        "origin": 0.92,
-        "people": 0.95,
+        "destination": 0.98,
+        "status": 0.98,
+        "origin": 0.98,
+        "people": 0.98,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -159,13 +160,13 @@ def test_predawn_set_figures() -> None:
     docs/flights.md); its floors sit just under what the ninth round reached, far under
     the goals, because most of its errors were left as single cases."""
     scores = score(_items(PREDAWN))
-    assert scores.precision() >= 0.92
-    assert scores.recall() >= 0.82
+    assert scores.precision() >= 0.93  # 0.938 since the twenty-fifth round
+    assert scores.recall() >= 0.93  # 0.939 since the twenty-fifth round
     for field, floor in {
-        "destination": 0.74,
-        "status": 0.8,
-        "origin": 0.81,  # 0.818 since the twenty-third round
-        "people": 0.84,  # 0.848 since the twenty-third round
+        "destination": 0.81,
+        "status": 0.9,  # 0.909 since the twenty-fifth round
+        "origin": 0.84,
+        "people": 0.9,  # 0.909 since the twenty-fifth round
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -179,8 +180,8 @@ def test_sunrise_set_figures() -> None:
     assert scores.precision() >= 0.94
     assert scores.recall() >= 0.95  # the twenty-third round: 0.960, every goal field +0.04
     for field, floor in {
-        "destination": 0.86,
-        "status": 0.82,
+        "destination": 0.92,  # 0.920 since the twenty-fifth round
+        "status": 0.92,  # 0.920 since the twenty-fifth round
         "origin": 0.9,
         "people": 0.94,
     }.items():
@@ -194,11 +195,11 @@ def test_morning_set_figures() -> None:
     twelfth round reached."""
     scores = score(_items(MORNING))
     assert scores.precision() >= 0.98
-    assert scores.recall() >= 0.9
+    assert scores.recall() >= 0.96  # 0.960 since the twenty-fifth round
     for field, floor in {
-        "destination": 0.9,
-        "status": 0.9,
-        "origin": 0.92,  # 0.920 since the twenty-third round
+        "destination": 0.96,  # 0.960 since the twenty-fifth round
+        "status": 0.96,  # 0.960 since the twenty-fifth round
+        "origin": 0.96,  # 0.960 since the twenty-fifth round
         "people": 0.86,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -229,12 +230,12 @@ def test_midday_set_figures() -> None:
     0.889); floors at what the thirteenth round left, precision at the fourteenth's."""
     scores = score(_items(MIDDAY))
     assert scores.precision() >= 0.98  # 1.000 since the twenty-third round
-    assert scores.recall() >= 0.88
+    assert scores.recall() >= 0.98  # 1.000 since the twenty-fifth round
     for field, floor in {
-        "destination": 0.88,
-        "status": 0.88,
-        "origin": 0.77,
-        "people": 0.77,
+        "destination": 0.98,
+        "status": 0.98,
+        "origin": 0.88,  # 0.889 since the twenty-fifth round
+        "people": 0.88,  # 0.889 since the twenty-fifth round
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 
@@ -328,7 +329,7 @@ def test_held_out_part_meets_the_goals() -> None:
     (precision, recall, destination, origin, people; status is not met, see docs)."""
     scores = score(load("heldout"))
     assert scores.precision() >= 0.96  # 0.965 since the twenty-fourth round
-    assert scores.recall() >= 0.90
-    assert scores.accuracy("destination") >= 0.90
+    assert scores.recall() >= 0.97  # 0.974 since the twenty-fifth round (counted only)
+    assert scores.accuracy("destination") >= 0.95  # 0.957 since the twenty-fifth round
     assert scores.accuracy("origin") >= 0.85
     assert scores.accuracy("people") >= 0.85

@@ -107,7 +107,9 @@ DEPORT = _words(
     r"(?:sent|send|sends|sending|return|returned|returns|returning) (?:\w+ ){0,2}?asylum seekers",
     r"(?:flown|flew|brought|sent) home",
     # people held or removed, flown ("plane to bring home Korean detainees", "flew 20 migrants")
-    r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying) (?:\w+ ){0,3}?"
+    # or fetched ("sends two airplanes to take some migrants from Minsk")
+    r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying|take|takes|taking|took|"
+    r"collect|collects|collecting|fetch|fetches|fetching|pick up|picks up) (?:\w+ ){0,3}?"
     r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers)",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
@@ -481,7 +483,9 @@ DEST_BEFORE_STRONG = re.compile(
     r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
     r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
     r"anoche)(?: \w+)? a|"
-    r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a))"
+    r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a)|"
+    # "arribaron al Aeropuerto Internacional de Tapachula": the airport the people landed at
+    r"(?:lleg|arrib|aterriz)\w* (?:al|a el|en el) aeropuerto(?: internacional)? de)"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?"
     + _REGION
     + r"\s*$"
@@ -786,6 +790,16 @@ SPECIFIC = _words(
     r"llevaron a cabo|carried out|conducted)(?: [\w,]+){0,6}? (?:la|las|the) (?:deportacion|"
     r"deportaciones|expulsion|expulsiones|repatriacion|deportation|removal|expulsion)",
 )  # fmt: skip
+UNCOUNTED_GROUP = _words(
+    r"(?:several |some )?(?:dozens|hundreds|scores) of", r"(?:several|a few) dozen",
+    r"(?:decenas|cientos|centenares) de",
+    r"(?:a|the|first|initial|second|new|another) (?:group|batch) of",
+    r"(?:un|el|primer|segundo|nuevo|otro) grupo de",
+    r"(?:the )?(?:first|initial|second) (?:group|batch)",
+)  # fmt: skip
+"""A group named without a number ("Deports Dozens of Uyghurs", "el primer grupo de
+dominicanos"): a particular group, as a head count would be, for a removal with no flight
+word."""
 STRONG_PAST = _words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
     r"deported \w+ \d", r"deporto", r"deportaron", r"expulso", r"expulsaron",
@@ -1022,6 +1036,18 @@ AHEAD_OF_DEPARTURE = _words(
 )  # fmt: skip
 """With no other status cue: the report stands before the flight's departure ("poco antes de
 la salida del primer vuelo"): a flight still to come."""
+NOT_LEFT_FROM = re.compile(
+    r"\b(?:(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|partieron)|"
+    r"(?:did not|didn t|never) (?:leave|depart|take off))\s+(?:de|desde|from)\s+\S"
+)
+"""A negated departure from a place ("esta vez el vuelo no salió de Miami"): said of where it
+left, not that it did not fly, when the lede tells it arrived."""
+AUTHORISED_FLIGHTS = re.compile(
+    r"\b(?:autoriz(?:o|a|an|aron)|aprob(?:o|a|aron)|authori[sz](?:ed|es)|approved|approves)\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:vuelos?|flights?)\b"
+)
+"""With no other status cue: flights a state authorised or approved ("Ecuador autorizó tres
+nuevos vuelos ... este sábado"): the permission comes before the flight, still to come."""
 PAST_PLAN = _words(
     r"(?:estaba|estaban) (?:previst[oa]s?|programad[oa]s?)", r"iba[n]? a", r"se iba[n]? a",
     r"(?:was|were) (?:scheduled|due|supposed|set|expected|meant) to",
@@ -1050,7 +1076,7 @@ POST_ARRIVAL_AFTER = re.compile(
 atendidos"): a future that is not the flight's."""
 COLLECT_PURPOSE = _words(
     r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
-    r"to (?:pick up|collect|fetch)",
+    r"to (?:pick up|collect|fetch|take)",
     r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)",
 )  # fmt: skip
 TO_BE_REMOVED = _words(
@@ -1296,6 +1322,15 @@ BRINGS_HOME_AFTER = re.compile(
 )
 """After a state's name opening a headline: the state fetching its own people ("Mongolia
 repatriates over 260 nationals", "España repatria a 180 españoles")."""
+FETCHES_OWN_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:repatria|repatrio|repatriates?|repatriated|repatriating|"
+    r"brings? back|brought back|bringing back|brings? home|brought home|bringing home|"
+    r"trae de vuelta|trajo de vuelta)\s+(?:a\s+)?(?:[\w,.-]+\s+){0,3}?"
+    r"(?:its |sus |their )?(?:own )?(?:citizens|nationals|compatriots|ciudadan[oa]s|"
+    r"connacionales|compatriotas|nacionales)\s+(?:from|desde|de)\b"
+)
+"""After a state's name: the state fetching its own people from another ("Ethiopia resumes
+repatriating 70,000 nationals from Saudi Arabia"): the state the flights go to."""
 CITIZENS_BROUGHT_HOME = _words(
     r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
     r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",

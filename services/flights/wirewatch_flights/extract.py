@@ -127,12 +127,21 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     )
     if specific is None:
         return None
-    people = _people(parts) is not None
+    people = _people(parts) is not None or _uncounted_group_moved(parts)
     if resuming is None and not (people or stopped or _route(parts) or (strong and _dated(parts))):
         return None
     if _first(parts, cues.POLICY) and not (strong or people):
         return None
     return specific
+
+
+def _uncounted_group_moved(parts: list[Part]) -> bool:
+    """A group named without a number ("Deports Dozens of Uyghurs", "el primer grupo de
+    dominicanos") in an item with no plan in it: a particular group moved, as a head count
+    would say; a group still to come ("set to receive its first batch") is no flight yet."""
+    return _first(parts, cues.UNCOUNTED_GROUP) is not None and not _first(
+        parts, cues.PLANNED_STRONG
+    )
 
 
 def _resuming(parts: list[Part]) -> Span | None:
@@ -230,8 +239,10 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         if stranded and _first(parts, cues.PANDEMIC):
             if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
                 return True  # "migrant workers who were stranded ... due to the pandemic"
-        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS):
-            return False  # "162 stranded Nigerians in Libya arrive Lagos Airport"
+        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+            # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
+            # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
+            return False
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 
@@ -665,6 +676,22 @@ def _acronym_of_previous(part: Part, n: int) -> bool:
     )
 
 
+_STATE_OR_PEOPLE = ("country", "place", "people")
+
+
+def _next_other_state(part: Part, n: int) -> int | None:
+    """Where the next mention of another state starts, unless joined to this one ("Venezuela
+    y Colombia deportan"): a verb after it is that state's."""
+    mention = part.mentions[n]
+    for other in part.mentions[n + 1 :]:
+        if other.entry.key == mention.entry.key or other.entry.kind not in _STATE_OR_PEOPLE:
+            continue
+        if _AND.match(part.folded[mention.end : other.start]):
+            return None
+        return other.start
+    return None
+
+
 def _scored_roles(parts: list[Part]) -> Roles:
     """Every place, agency and people mention of every part, scored as origin and
     destination."""
@@ -673,7 +700,8 @@ def _scored_roles(parts: list[Part]) -> Roles:
         for n, mention in enumerate(part.mentions):
             if _agency_of_another_state(part, n) or _acronym_of_previous(part, n):
                 continue
-            score_mention(roles, part.folded, mention, part.source, part.text)
+            until = _next_other_state(part, n)
+            score_mention(roles, part.folded, mention, part.source, part.text, until)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
     return roles
@@ -1120,9 +1148,9 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
                 result = later
         decided.append(result)
     if not decided:
-        return Clue("status", "completed", Span("title", 0, 0, ""))
+        return _authorised_only(parts)
     status, span = decided[0]
-    if _lede_flew(parts, decided):
+    if _lede_flew(parts, decided) or _left_elsewhere(parts, decided):
         return Clue("status", "completed", decided[1][1])
     if _past_plan(parts, decided):
         return Clue("status", decided[1][0], decided[1][1])
@@ -1139,6 +1167,30 @@ def _status(parts: list[Part], memo: _Memo | None = None) -> Clue:
         if future is not None:
             return Clue("status", "planned", _span(parts[-1], future))
     return Clue("status", status, span)
+
+
+def _left_elsewhere(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
+    """A headline blocked only by a negated departure from a place ("esta vez el vuelo no
+    salió de Miami"), and a lede that has the flight arrive: it left from elsewhere."""
+    if len(decided) < 2 or decided[0][0] != "blocked" or decided[0][1].source != "title":
+        return False
+    title = parts[0]
+    span = decided[0][1]
+    return (
+        decided[1][0] == "completed"
+        and cues.NOT_LEFT_FROM.match(title.folded, span.start) is not None
+        and cues.COMPLETED_FINITE.search(parts[-1].folded) is not None
+    )
+
+
+def _authorised_only(parts: list[Part]) -> Clue:
+    """No part has a status cue: flights a state authorised or approved are still to come
+    ("Ecuador autorizó tres nuevos vuelos ... este sábado"); else completed."""
+    for part in parts:
+        m = cues.AUTHORISED_FLIGHTS.search(part.folded)
+        if m is not None:
+            return Clue("status", "planned", _span(part, m))
+    return Clue("status", "completed", Span("title", 0, 0, ""))
 
 
 def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:

@@ -131,10 +131,12 @@ def _authorities_of(folded: str, mention: Mention) -> bool:
     return bool(cues.SENDER_VERB_AFTER.search(after) or cues.DEPORT.search(after[:40]))
 
 
-def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
-    """(origin, destination) scores from the words right before and after a place."""
+def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tuple[float, float]:
+    """(origin, destination) scores from the words right before and after a place. A verb
+    after another state's name (``until``) is that state's ("Nigerians as Ghana Receives")."""
     before = _before(folded, mention)
     after = _after(folded, mention)
+    verb_after = after if until is None else after[: max(0, until - mention.end)]
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
     origin, destination, strong = _scores_before(before, after, mention)
@@ -142,8 +144,10 @@ def _cue_scores(folded: str, mention: Mention) -> tuple[float, float]:
         destination, strong = 0.0, ""
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
+    if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
+        return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
-    verb_origin, verb_destination = _scores_of_the_verb_after(after, strong)
+    verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
 
 
@@ -263,7 +267,9 @@ def _kind_scores(
     return origin, destination
 
 
-def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, text: str) -> None:
+def score_mention(
+    roles: Roles, folded: str, mention: Mention, source: Source, text: str, until: int | None = None
+) -> None:
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
     if ("mientras" in folded or "while" in folded) and _in_while_clause(folded, mention):
@@ -275,7 +281,7 @@ def score_mention(roles: Roles, folded: str, mention: Mention, source: Source, t
         if entry.receiver:
             roles.destination.add(entry.receiver, 1.6 * weight, span)
         return
-    origin, destination = _cue_scores(folded, mention)
+    origin, destination = _cue_scores(folded, mention, until)
     # A place wins a tie over a demonym only when words before or after it name it as the
     # destination ("venezolanos" deported "a El Salvador"), not for being named at all.
     named = entry.kind != "people" and destination >= NAMED_CUE
