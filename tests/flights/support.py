@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from html import escape
+from pathlib import Path
 from typing import Any
 
+import pytest
 from wirewatch_flights.evaluation import predict
 from wirewatch_flights.merge import Observation
 from wirewatch_flights.model import SourceInfo
@@ -22,6 +24,18 @@ def dev_items(*ids: str) -> list[dict[str, Any]]:
             obj = json.loads(line)
             by_id[obj["id"]] = obj
     return [by_id[i] for i in ids]
+
+
+def labelled_item(name: str, item_id: str) -> dict[str, Any]:
+    """One item of tests/data/flights_<name>.jsonl by id; skips where the file or id is absent."""
+    path = Path(__file__).resolve().parents[1] / "data" / f"flights_{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        obj: dict[str, Any] = json.loads(line) if line else {}
+        if obj.get("id") == item_id:
+            return obj
+    pytest.skip(f"{item_id} is not in {path.name}")
 
 
 def published(obj: dict[str, Any]) -> datetime:

@@ -3,26 +3,11 @@ every check half was only counted (docs/measurements/flights.md, stop 27)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 from wirewatch_flights.extract import extract
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _item(name: str, item_id: str) -> dict[str, Any]:
-    path = DATA / f"flights_{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} is missing")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        obj: dict[str, Any] = json.loads(line) if line else {}
-        if obj.get("id") == item_id:
-            return obj
-    pytest.skip(f"{item_id} is not in {path.name}")
+from tests.flights.support import labelled_item
 
 
 @pytest.mark.parametrize(
@@ -43,7 +28,7 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
 def test_with_no_origin_cue_the_first_other_state_named_is_the_origin(
     name: str, item_id: str, origin: str | None
 ) -> None:
-    flight = predict(_item(name, item_id))
+    flight = predict(labelled_item(name, item_id))
     assert flight is not None
     assert flight.origin == origin
 
@@ -68,7 +53,7 @@ def test_the_one_other_state_is_never_the_destination_itself() -> None:
     ],
 )
 def test_two_counted_peoples_on_one_flight_are_summed(name: str, item_id: str, people: int) -> None:
-    flight = predict(_item(name, item_id))
+    flight = predict(labelled_item(name, item_id))
     assert flight is not None
     assert flight.people == people
 
@@ -85,7 +70,7 @@ def test_one_counted_people_and_a_subset_is_not_a_sum() -> None:
 
 def test_a_quoted_people_noun_is_counted() -> None:
     # dawn fl-9003: 'left with just seven "foreign criminals" on board'
-    flight = predict(_item("dawn", "fl-9003"))
+    flight = predict(labelled_item("dawn", "fl-9003"))
     assert flight is not None
     assert flight.people == 7
 
@@ -106,12 +91,12 @@ def test_a_quoted_people_noun_is_counted() -> None:
 def test_a_group_return_needs_migrants_or_their_plight(
     name: str, item_id: str, record: bool
 ) -> None:
-    assert (predict(_item(name, item_id)) is not None) is record
+    assert (predict(labelled_item(name, item_id)) is not None) is record
 
 
 def test_flying_people_held_or_removed_is_a_removal() -> None:
     # sunrise fl-9708: "Chartered plane to bring home Korean detainees set to depart Thursday"
-    flight = predict(_item("sunrise", "fl-9708"))
+    flight = predict(labelled_item("sunrise", "fl-9708"))
     assert flight is not None
     assert (flight.origin, flight.destination, flight.status) == ("US", "KR", "planned")
 
@@ -119,6 +104,6 @@ def test_flying_people_held_or_removed_is_a_removal() -> None:
 def test_a_charter_noun_after_a_place_is_no_sending_verb() -> None:
     # late fl-9545: "forced deportations to Sri Lanka and Vietnam on charter flights" (Japan's
     # flight, unnamed): "on charter" does not make Vietnam a sender; two destinations, none
-    flight = predict(_item("late", "fl-9545"))
+    flight = predict(labelled_item("late", "fl-9545"))
     assert flight is not None
     assert (flight.origin, flight.destination) == (None, None)

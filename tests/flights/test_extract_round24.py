@@ -3,26 +3,11 @@ halves only; every check half was only counted (docs/measurements/flights.md, st
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 from wirewatch_flights.extract import extract
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _item(name: str, item_id: str) -> dict[str, Any]:
-    path = DATA / f"flights_{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} is missing")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        obj: dict[str, Any] = json.loads(line) if line else {}
-        if obj.get("id") == item_id:
-            return obj
-    pytest.skip(f"{item_id} is not in {path.name}")
+from tests.flights.support import labelled_item
 
 
 @pytest.mark.parametrize(
@@ -41,7 +26,7 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
     ],
 )
 def test_not_a_flight_record(name: str, item_id: str) -> None:
-    item = _item(name, item_id)
+    item = labelled_item(name, item_id)
     assert item["flight"] is None
     assert predict(item) is None
 
@@ -60,7 +45,7 @@ def test_not_a_flight_record(name: str, item_id: str) -> None:
     ],
 )
 def test_still_a_flight_record(name: str, item_id: str) -> None:
-    item = _item(name, item_id)
+    item = labelled_item(name, item_id)
     assert item["flight"] is not None
     assert predict(item) is not None
 

@@ -4,26 +4,11 @@ and dev halves only; every check half was only counted (docs/measurements/flight
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 from wirewatch_flights.extract import extract
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _item(name: str, item_id: str) -> dict[str, Any]:
-    path = DATA / f"flights_{name}.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} is missing")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        obj: dict[str, Any] = json.loads(line) if line else {}
-        if obj.get("id") == item_id:
-            return obj
-    pytest.skip(f"{item_id} is not in {path.name}")
+from tests.flights.support import labelled_item
 
 
 @pytest.mark.parametrize(
@@ -52,7 +37,7 @@ def _item(name: str, item_id: str) -> dict[str, Any]:
     ],
 )
 def test_field_takes_its_label(name: str, item_id: str, field: str) -> None:
-    obj = _item(name, item_id)
+    obj = labelled_item(name, item_id)
     flight = predict(obj)
     assert flight is not None
     assert getattr(flight, field) == obj["flight"][field]
@@ -60,7 +45,7 @@ def test_field_takes_its_label(name: str, item_id: str, field: str) -> None:
 
 def test_a_group_still_to_come_is_no_flight_yet() -> None:
     """ "set to receive its first batch of deportees": a deal, no record (evening fl-13026)."""
-    obj = _item("evening", "fl-13026")
+    obj = labelled_item("evening", "fl-13026")
     assert obj["flight"] is None
     assert predict(obj) is None
 
