@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -92,6 +93,31 @@ async def test_broker_restart_keeps_messages_and_offsets(tmp_path: Path) -> None
     finally:
         await asyncio.to_thread(again.stop)
     assert sorted(first + rest) == sorted(f"m{i}".encode() for i in range(30))
+
+
+async def test_a_seaweedfs_port_taken_on_start_moves_the_broker_storage_too(
+    tmp_path: Path,
+) -> None:
+    """SeaweedFS exits when a port it was given is taken, and starts again on others;
+    Tansu must then store through the new S3 endpoint (it once kept the first one, and
+    the first metadata request after a restart failed: "connection refused")."""
+    durable = DurableBroker(tmp_path)
+    first_endpoint = durable.s3.endpoint
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", durable.s3.ports["s3.grpc"]))
+        squatter.listen()
+        broker = await asyncio.to_thread(durable.start)
+    try:
+        assert durable.s3.endpoint != first_endpoint
+        assert durable.broker.env["AWS_ENDPOINT"] == durable.s3.endpoint
+        await asyncio.to_thread(ensure_streams, broker.bootstrap, [streams.ITEMS], partitions=1)
+        producer = KafkaBroker(broker.bootstrap)
+        await producer.connect()
+        await producer.publish(b"stored", streams.ITEMS, key=b"k")
+        await producer.stop()
+        assert await _consume(broker.bootstrap, 1) == [b"stored"]
+    finally:
+        await asyncio.to_thread(broker.stop)
 
 
 def _classified_count(bootstrap: str) -> int:

@@ -219,15 +219,19 @@ class DurableBroker(lifeline.StartStop):
             host,
             port,
             storage_engine=f"s3://{BUCKET}/",
-            env={
-                "AWS_ENDPOINT": self.s3.endpoint,
-                "AWS_ALLOW_HTTP": "true",
-                "AWS_ACCESS_KEY_ID": "wirewatch",
-                "AWS_SECRET_ACCESS_KEY": "wirewatch-local",  # a dummy: loopback store
-                "AWS_DEFAULT_REGION": "us-east-1",
-            },
+            env=self.storage_env(),
             log_path=self.data_dir / "tansu.log",
         )
+
+    def storage_env(self) -> dict[str, str]:
+        """Where Tansu stores: the S3 gateway's endpoint as it is now."""
+        return {
+            "AWS_ENDPOINT": self.s3.endpoint,
+            "AWS_ALLOW_HTTP": "true",
+            "AWS_ACCESS_KEY_ID": "wirewatch",
+            "AWS_SECRET_ACCESS_KEY": "wirewatch-local",  # a dummy: loopback store
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }
 
     @property
     def bootstrap(self) -> str:
@@ -244,6 +248,8 @@ class DurableBroker(lifeline.StartStop):
         try:
             self.s3.start(timeout_s)
             self.lock.record("seaweedfs", self.s3.pid)
+            # A port taken meanwhile makes SeaweedFS start again on other ports.
+            self.broker.env = self.storage_env()
             s3_ready = time.monotonic()
             self.broker.start(timeout_s)
             self.lock.record("tansu", self.broker.pid)
