@@ -78,18 +78,25 @@ def test_classify_bad_lines_name_the_line(stdin: str, message: str) -> None:
     assert isinstance(exc, UserError) and message in str(exc)
 
 
-def test_bad_json_is_one_line_on_stderr_with_nonzero_exit(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    proc = subprocess.run(
+def _classify_process(
+    stdin: str, cwd: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`wirewatch classify` in a process of its own, without the caller's settings."""
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)} | (extra_env or {})
+    return subprocess.run(
         [str(Path(sys.executable).with_name("wirewatch")), "classify"],
-        input='{"title": "ok"}\nnot json\n',
+        input=stdin,
         capture_output=True,
         text=True,
         env=env,
-        cwd=tmp_path,
-        timeout=60,
+        cwd=cwd,
+        timeout=120,
         check=False,
     )
+
+
+def test_bad_json_is_one_line_on_stderr_with_nonzero_exit(tmp_path: Path) -> None:
+    proc = _classify_process('{"title": "ok"}\nnot json\n', tmp_path)
     assert proc.returncode != 0
     assert proc.stderr.strip().splitlines() == [
         "error: stdin line 2: not valid JSON (Expecting value)"
@@ -106,17 +113,8 @@ def test_evidence_order_is_the_same_in_every_process(tmp_path: Path) -> None:
     stdin = "\n".join(line for line in lines if json.loads(line)["id"] in wanted) + "\n"
     outputs = []
     for seed in ("1", "5", "6"):
-        env = {k: v for k, v in os.environ.items() if not is_setting(k)} | {"PYTHONHASHSEED": seed}
-        proc = subprocess.run(
-            [str(Path(sys.executable).with_name("wirewatch")), "classify"],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-            check=True,
-        )
+        proc = _classify_process(stdin, tmp_path, {"PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
         outputs.append(proc.stdout)
     assert len(outputs[0].splitlines()) == len(wanted)
     assert all(json.loads(line)["topics"] for line in outputs[0].splitlines())
