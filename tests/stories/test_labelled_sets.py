@@ -56,6 +56,7 @@ SETS = [
     LabelledSet("stories_terce.jsonl", "st-28", 48, 11),
     LabelledSet("stories_sext.jsonl", "st-29", 49, 11),
     LabelledSet("stories_noctis.jsonl", "st-30", 47, 11),
+    LabelledSet("stories_gloaming.jsonl", "st-31", 48, 11),
 ]
 
 
