@@ -100,10 +100,10 @@ SETS = [
         },
         brier={FLIGHTS: 0.08, POLICY: 0.105},
     ),
-    # orison: 33 items (16 Spanish), stop 28, a never-seen judge, measured once with main d56151d's
-    # code and shipped model after the labels were committed (f72a77a): border-policy 0.875 (en 1.000,
-    # es 0.750), flights 0.783 (en 0.769, es 0.800), negatives 0/7, Brier 0.105 / 0.078; rules
-    # alone 0.828 / 0.632, 0/7.
+    # orison: 33 items (16 Spanish), stop 28, a never-seen judge, measured once with main
+    # d56151d's code and shipped model after the labels were committed (f72a77a): border-policy
+    # 0.875 (en 1.000, es 0.750), flights 0.783 (en 0.769, es 0.800), negatives 0/7, Brier
+    # 0.105 / 0.078; rules alone 0.828 / 0.632, 0/7.
     HeldBackSet(
         "orison",
         negatives=7,
