@@ -111,6 +111,11 @@ POOL_FILES = {
     # the split: test_held_back_sets.py).
     "orison-en": DATA / "classify_pool_orison_en.jsonl",
     "orison-es": DATA / "classify_pool_orison_es.jsonl",
+    # A training pool of 2026-12-05 (stop 28): border policy described, not named, both-topic
+    # returns decisions, distant deportations, and their hard negatives; held back whole by
+    # classify_starlight_halves.json until the lead pools it (never measured).
+    "starlight-en": DATA / "classify_pool_starlight_en.jsonl",
+    "starlight-es": DATA / "classify_pool_starlight_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -167,6 +172,8 @@ FILE_LANG_AND_ID = {
     "terce-es": ("es", "pool-tees-"),
     "orison-en": ("en", "pool-oren-"),
     "orison-es": ("es", "pool-ores-"),
+    "starlight-en": ("en", "pool-slen-"),
+    "starlight-es": ("es", "pool-sles-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
