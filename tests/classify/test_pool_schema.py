@@ -107,6 +107,10 @@ POOL_FILES = {
     # measured only, the whole set held back from the split: test_held_back_sets.py).
     "terce-en": DATA / "classify_pool_terce_en.jsonl",
     "terce-es": DATA / "classify_pool_terce_es.jsonl",
+    # The nineteenth never-seen set (2026-12-05, stop 28; a judge measured once, the whole set held
+    # back from the split: test_held_back_sets.py).
+    "aubade-en": DATA / "classify_pool_aubade_en.jsonl",
+    "aubade-es": DATA / "classify_pool_aubade_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -161,6 +165,8 @@ FILE_LANG_AND_ID = {
     "angelus-es": ("es", "pool-anes-"),
     "terce-en": ("en", "pool-teen-"),
     "terce-es": ("es", "pool-tees-"),
+    "aubade-en": ("en", "pool-auen-"),
+    "aubade-es": ("es", "pool-aues-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
