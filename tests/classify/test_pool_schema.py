@@ -111,6 +111,10 @@ POOL_FILES = {
     # the split: test_held_back_sets.py).
     "orison-en": DATA / "classify_pool_orison_en.jsonl",
     "orison-es": DATA / "classify_pool_orison_es.jsonl",
+    # The twentieth never-seen set (2026-12-05, stop 28; a judge measured once, the whole set held
+    # back from the split: test_held_back_sets.py).
+    "aubade-en": DATA / "classify_pool_aubade_en.jsonl",
+    "aubade-es": DATA / "classify_pool_aubade_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -167,6 +171,8 @@ FILE_LANG_AND_ID = {
     "terce-es": ("es", "pool-tees-"),
     "orison-en": ("en", "pool-oren-"),
     "orison-es": ("es", "pool-ores-"),
+    "aubade-en": ("en", "pool-auen-"),
+    "aubade-es": ("es", "pool-aues-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
