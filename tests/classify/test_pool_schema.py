@@ -111,6 +111,10 @@ POOL_FILES = {
     # the split: test_held_back_sets.py).
     "orison-en": DATA / "classify_pool_orison_en.jsonl",
     "orison-es": DATA / "classify_pool_orison_es.jsonl",
+    # The twentieth never-seen set (2026-12-05, stop 28; a judge measured once, the whole set held
+    # back from the split: test_held_back_sets.py).
+    "aubade-en": DATA / "classify_pool_aubade_en.jsonl",
+    "aubade-es": DATA / "classify_pool_aubade_es.jsonl",
     # A training pool of 2026-12-05 (stop 28): border policy described, not named, both-topic
     # returns decisions, distant deportations, and their hard negatives; held back whole by
     # classify_starlight_halves.json until the lead pools it (never measured).
@@ -172,6 +176,8 @@ FILE_LANG_AND_ID = {
     "terce-es": ("es", "pool-tees-"),
     "orison-en": ("en", "pool-oren-"),
     "orison-es": ("es", "pool-ores-"),
+    "aubade-en": ("en", "pool-auen-"),
+    "aubade-es": ("es", "pool-aues-"),
     "starlight-en": ("en", "pool-slen-"),
     "starlight-es": ("es", "pool-sles-"),
     "midday-en": ("en", "mid-en-"),
