@@ -115,6 +115,11 @@ POOL_FILES = {
     # back from the split: test_held_back_sets.py).
     "aubade-en": DATA / "classify_pool_aubade_en.jsonl",
     "aubade-es": DATA / "classify_pool_aubade_es.jsonl",
+    # A training pool of 2026-12-05 (stop 28): border policy described, not named, both-topic
+    # returns decisions, distant deportations, and their hard negatives; held back whole by
+    # classify_starlight_halves.json until the lead pools it (never measured).
+    "starlight-en": DATA / "classify_pool_starlight_en.jsonl",
+    "starlight-es": DATA / "classify_pool_starlight_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -173,6 +178,8 @@ FILE_LANG_AND_ID = {
     "orison-es": ("es", "pool-ores-"),
     "aubade-en": ("en", "pool-auen-"),
     "aubade-es": ("es", "pool-aues-"),
+    "starlight-en": ("en", "pool-slen-"),
+    "starlight-es": ("es", "pool-sles-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
