@@ -120,6 +120,11 @@ POOL_FILES = {
     # classify_starlight_halves.json until the lead pools it (never measured).
     "starlight-en": DATA / "classify_pool_starlight_en.jsonl",
     "starlight-es": DATA / "classify_pool_starlight_es.jsonl",
+    # A training pool of 2026-12-05 (stop 28): Spanish-language returns by air from many senders and
+    # receivers, policy described not named, and hard negatives in both languages; held back whole
+    # (classify_moonrise_halves.json) until the lead pools it into the split.
+    "moonrise-en": DATA / "classify_pool_moonrise_en.jsonl",
+    "moonrise-es": DATA / "classify_pool_moonrise_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -180,6 +185,8 @@ FILE_LANG_AND_ID = {
     "aubade-es": ("es", "pool-aues-"),
     "starlight-en": ("en", "pool-slen-"),
     "starlight-es": ("es", "pool-sles-"),
+    "moonrise-en": ("en", "pool-mren-"),
+    "moonrise-es": ("es", "pool-mres-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
