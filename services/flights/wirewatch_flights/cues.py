@@ -1516,3 +1516,23 @@ HOMECOMING = re.compile(
     r"(?:de vuelta )?a casa\b"
 )
 """People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
+
+
+TREATY_AFTER = re.compile(
+    r"\s*(?:iii\s+|ii\s+)?(?:regulations?|conventions?|agreements?|accords?|treaty|treaties|"
+    r"protocols?|declaration|rules|system|procedures?|criteria)\b"
+)
+TREATY_BEFORE = re.compile(
+    r"\b(?:reglamento|convenio|convencion|tratado|protocolo|declaracion|sistema|procedimiento)"
+    r"\s+(?:de|of)\s+$"
+)
+"""Around a city's name: a law or treaty named after it ("under the Dublin regulation", "the
+Dublin Agreement", "el Reglamento de Dublín", "la Convención de Ginebra"), not a place of the
+flight."""
+
+DEST_CITY_COMMA_BEFORE = re.compile(
+    r"(?:\bto|\binto|\bhacia|\bflights? for|con destino a|rumbo a|bound for)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?,\s*$"
+)
+"""Before a state written after a city the names do not know ("The flight to Sofia,
+Bulgaria"): the cue before the city names the state as the destination."""

@@ -51,10 +51,23 @@ def _parts(title: str, summary: str) -> list[Part]:
         for _, text, folded in given
     ]
     found = settle([text for _, text, _ in given], found)
+    found = [
+        [m for m in mentions if not _treaty_name(folded, m)]
+        for (_, _, folded), mentions in zip(given, found, strict=True)
+    ]
     return [
         Part(source, text, folded, tuple(mentions), tuple(numbers(text)))  # type: ignore[arg-type]
         for (source, text, folded), mentions in zip(given, found, strict=True)
     ]
+
+
+def _treaty_name(folded: str, m: Mention) -> bool:
+    """A city named for a law or treaty ("the Dublin regulation", "el Reglamento de Dublín"):
+    no place of the flight."""
+    return m.entry.kind == "place" and bool(
+        cues.TREATY_AFTER.match(folded, m.end)
+        or cues.TREATY_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+    )
 
 
 def _first(parts: list[Part], pattern: object) -> Span | None:

@@ -188,7 +188,11 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
         return 0.0, 1.5, ""  # "migrantes originarios de India": who they are
     if cues.ARRIVED_BEFORE.search(before):
         return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
-    if cues.DEST_BEFORE_STRONG.search(before):
+    if cues.DEST_BEFORE_STRONG.search(before) or (
+        mention.entry.kind == "country"
+        and cues.DEST_CITY_COMMA_BEFORE.search(before)
+        and not cues.DIVERTED.search(before)  # "desviado hacia San Juan, Puerto Rico"
+    ):
         return 0.0, 3.0, "destination"
     if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
         return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
