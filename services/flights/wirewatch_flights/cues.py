@@ -536,7 +536,7 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
-    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
     # "illegally in the territory of the Republic of Cyprus": where they stayed
     r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
@@ -1247,7 +1247,8 @@ NATIONALITY_FROM_BEFORE = re.compile(
 """Before a state: the people's nationality ("lawbreakers from Afghanistan"), so the place
 they are sent to; "deportees from Australia" (people named by their removal) stays origin."""
 NATIVES_OF_BEFORE = re.compile(
-    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives)\s+"
+    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives|"
+    r"ciudadan[oa]s|nacionales)\s+"
     r"(?:de|del|of)\s+(?:la\s+|el\s+|the\s+)?$"
 )
 """Before a state: where the people are from ("130 migrantes originarios de India",

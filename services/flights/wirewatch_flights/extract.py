@@ -572,6 +572,14 @@ _AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)(?:\s+(?:the|el|la|los|las
 Caracas", "Nigeria and the Democratic Republic of Congo")."""
 
 
+_AND_AGAIN = re.compile(
+    r"^[\s)]*(?:,?\s*and|,?\s*y|e)\s+(?:(?:dos|two|otros?|otras?|others?)\s+)?"
+    r"(?:a|al|to|hacia|rumbo a|con destino a|para|for)\s+(?:the\s+|el\s+|la\s+)?[\s(]*$"
+)
+"""Between two destinations, the cue said again ("a Tirana (Albania) y a Tbilisi", "dos hacia
+Bamako y dos rumbo a Dakar")."""
+
+
 def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     """The destination is one of several ("to Honduras and Colombia", "venezolanos y
     colombianos", "con destino a Bogotá (Colombia) y Caracas (Venezuela)"): several
@@ -586,6 +594,8 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
             between = part.folded[a.end : b.start]
             if _AND.match(between) and not (_COMMA.match(between) and a.entry.kind != b.entry.kind):
                 return True  # a bare comma lists names of one kind ("Athens, Pakistan gave")
+            if _AND_AGAIN.match(between):
+                return True  # "a Tirana (Albania) y a Tbilisi (Georgia)"
     return False
 
 

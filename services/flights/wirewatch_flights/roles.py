@@ -109,6 +109,7 @@ def _people_context(folded: str, mention: Mention, source: Source) -> bool:
         or cues.DEPORT.search(before)
         or any(ch.isdigit() for ch in before[-8:])
         or cues.PEOPLE_NOUN.search(before[-14:])
+        or before.endswith("nacionalidad ")  # "77 migrantes de nacionalidad salvadoreña"
     )
 
 
