@@ -856,6 +856,7 @@ ROUTE_TO_BETWEEN = re.compile(
 BLOCKED_STRONG = _words(
     r"suspend\w*", r"suspension", r"halt\w*", r"cancel\w*", r"refus\w*", r"reject\w*",
     r"rechaz\w+", r"bloque\w+", r"blocks?", r"blocked", r"grounded", r"denied", r"deny",
+    r"obstaculiz\w+", r"obstruct\w*",
     r"denies", r"nego", r"negaron", r"niega", r"niegan", r"negara",
     r"no (?:aceptara|permitira|recibira|acepta)",
     r"(?:not|won t|will not|would not) (?:accept|allow|receive|land|take)", r"prohib\w+",
@@ -1537,3 +1538,14 @@ DEST_CITY_COMMA_BEFORE = re.compile(
 )
 """Before a state written after a city the names do not know ("The flight to Sofia,
 Bulgaria"): the cue before the city names the state as the destination."""
+
+SPANISH_FUTURE = re.compile(r"\b\w{3,}r[áÁ]n?\b")
+"""A Spanish verb in the future tense, accented as written ("EE.UU. programará un vuelo",
+"supondrá retomar": every future ends so): with no other status cue, a flight still to
+come."""
+REPORTED_DONE_AFTER = re.compile(
+    r"\s+(?:that\s+|que\s+)?(?:[\w-]+\s+){0,2}?(?:returned|deported|removed|expelled|"
+    r"repatriated|sent back|flew|deporto|expulso|repatrio|retorno|devolvio)\b"
+)
+"""After "announced / anunció": a removal reported as done ("Police announced it returned 23
+third country nationals"), not an announcement of one to come."""

@@ -1025,6 +1025,10 @@ def _planned(
         if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
             complement = complement or m
             continue
+        if m.group(0).startswith(("announc", "anunci")) and cues.REPORTED_DONE_AFTER.match(
+            folded, m.end()
+        ):
+            continue  # "Police announced it returned 23": the removal is told as done
         return m, complement
     return None, complement
 
@@ -1208,9 +1212,15 @@ def _left_elsewhere(parts: list[Part], decided: list[tuple[Status, Span]]) -> bo
 
 def _authorised_only(parts: list[Part]) -> Clue:
     """No part has a status cue: flights a state authorised or approved are still to come
-    ("Ecuador autorizó tres nuevos vuelos ... este sábado"); else completed."""
+    ("Ecuador autorizó tres nuevos vuelos ... este sábado"), and so is what a Spanish future
+    tells ("EE.UU. programará un vuelo para deportar a 74 peruanos"); else completed."""
     for part in parts:
         m = cues.AUTHORISED_FLIGHTS.search(part.folded)
+        if m is not None:
+            return Clue("status", "planned", _span(part, m))
+    for part in parts:
+        # "EE.UU. programará un vuelo": a Spanish future, its accent read in the text itself
+        m = cues.SPANISH_FUTURE.search(part.text)
         if m is not None:
             return Clue("status", "planned", _span(part, m))
     return Clue("status", "completed", Span("title", 0, 0, ""))
