@@ -1271,7 +1271,7 @@ PERIOD = _words(
     r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
     r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|the start|the beginning|\d{4})",
+    r"december|(?:the )?start|(?:the )?beginning|\d{4})",
     r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
     r"(?:first|second) half", r"hasta la fecha", r"to date",
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
@@ -1549,3 +1549,23 @@ REPORTED_DONE_AFTER = re.compile(
 )
 """After "announced / anunció": a removal reported as done ("Police announced it returned 23
 third country nationals"), not an announcement of one to come."""
+
+STATISTICS = _words(
+    r"statistics", r"estadisticas", r"figures (?:released|published|show\w*|reveal\w*)",
+    r"according to (?:the )?(?:latest |official |new )?figures", r"cifras",
+    r"segun (?:los )?datos", r"datos (?:oficiales|difundidos|publicados)",
+)  # fmt: skip
+"""Figures released or statistics ("new statistics reveal that nearly 4,600 Sudanese ... were sent
+back", "according to figures released by the CBSA"): with no flight word, a tally."""
+TALLY_PERIOD = _words(
+    r"en lo que va(?: del?)? (?:ano|mes)", r"so far this (?:year|month)",
+    r"(?:during|over|in) an? \w+[ -]months? period", r"this year", r"este ano",
+    r"hasta la fecha", r"to date",
+)  # fmt: skip
+"""A period a removal count runs over in the headline or the lede's first sentence ("Panamá ha
+expulsado a 87 cubanos en lo que va de año", "during a nine month period this year"): with no
+flight word, a tally; not a running total told beside a flight ("por lo que cifra asciende a más
+de 300 desde principios de este año")."""
+RUNNING_ON_BEFORE = re.compile(
+    r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|total\w*|brings)\b[^.]{0,50}$"
+)

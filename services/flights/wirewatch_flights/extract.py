@@ -193,6 +193,11 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if cues.PAST_SPAN.search(first):
             return True
+        period = cues.TALLY_PERIOD.search(first)
+        if period and not cues.RUNNING_ON_BEFORE.search(first, 0, period.start()):
+            return True  # "Panamá ha expulsado a 87 cubanos en lo que va de año"
+        if cues.STATISTICS.search(first):
+            return True  # "new statistics reveal that nearly 4,600 Sudanese ... were sent back"
     return False
 
 
