@@ -224,7 +224,11 @@ JOURNEY_BEFORE = re.compile(
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
-    r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
+    r"(?:reach|enter|get)|"
+    # the migrants' sea route ("punto de partida clave de pateras hacia Canarias")
+    r"(?:punto|lugar|puerto) de (?:partida|salida)|departure point|"
+    r"(?:pateras|cayucos|small boats|dinghies|migrant boats)|rutas? migratorias?|migrant route)"
+    r"\b(?:\s+[\w-]+){0,12}?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
@@ -1569,3 +1573,6 @@ de 300 desde principios de este año")."""
 RUNNING_ON_BEFORE = re.compile(
     r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|total\w*|brings)\b[^.]{0,50}$"
 )
+NO_SENDER = frozenset({"EH"})
+"""A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
+migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""

@@ -18,7 +18,13 @@ from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon, settle
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers, trailing_zeros
-from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
+from wirewatch_flights.roles import (
+    Roles,
+    on_the_migrants_route,
+    score_mention,
+    score_people_places,
+    score_route_pairs,
+)
 from wirewatch_flights.text import fold
 
 
@@ -568,6 +574,9 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
                 continue
             if _mixed_origin(parts, m.entry.key):
                 continue  # "desde Curazao y Aruba": a second place flown from
+            before = part.folded[max(0, m.start - 60) : m.start]
+            if cues.ORIGIN_BEFORE_STRONG.search(before) or on_the_migrants_route(part.folded, m):
+                continue  # "desde el Sáhara Occidental", "punto de partida hacia Canarias"
             return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 
@@ -732,6 +741,8 @@ def _scored_roles(parts: list[Part]) -> Roles:
             score_mention(roles, part.folded, mention, part.source, part.text, until)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
+    for code in cues.NO_SENDER:
+        roles.origin.scores.pop(code, None)  # Western Sahara's removals are Morocco's
     return roles
 
 
@@ -785,7 +796,7 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
     found: Winner = None
     for part in parts:
         for m in part.mentions:
-            if m.entry.key == dest or m.entry.kind not in ("country", "place"):
+            if m.entry.key in (dest, *cues.NO_SENDER) or m.entry.kind not in ("country", "place"):
                 continue
             before = part.folded[max(0, m.start - 60) : m.start]
             span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
@@ -827,7 +838,7 @@ def _first_other_state(parts: list[Part], dest: str) -> Winner:
             if cues.STOPOVER_BEFORE.search(part.folded[max(0, m.start - 40) : m.start]):
                 continue  # "escala en Bogotá": a stop on the way, not where it left
             code = m.entry.state if m.entry.kind in ("operator", "signal") else m.entry.key
-            if code is not None and code != dest:
+            if code is not None and code != dest and code not in cues.NO_SENDER:
                 return code, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 

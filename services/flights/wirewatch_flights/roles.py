@@ -141,7 +141,7 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
     origin, destination, strong = _scores_before(before, after, mention)
-    if strong == "destination" and _on_the_migrants_route(folded, mention):
+    if strong == "destination" and on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
@@ -161,7 +161,7 @@ def _brought_to_be_removed(before: str, after: str) -> bool:
     )
 
 
-def _on_the_migrants_route(folded: str, mention: Mention) -> bool:
+def on_the_migrants_route(folded: str, mention: Mention) -> bool:
     """ "transitaban por la selva del Darién con destino a Estados Unidos": the place the
     migrants were heading for, not the flight's destination (unless a removal word comes
     between)."""
