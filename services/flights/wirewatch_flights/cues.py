@@ -228,7 +228,8 @@ JOURNEY_BEFORE = re.compile(
     # the migrants' sea route ("punto de partida clave de pateras hacia Canarias")
     r"(?:punto|lugar|puerto) de (?:partida|salida)|departure point|"
     r"(?:pateras|cayucos|small boats|dinghies|migrant boats)|rutas? migratorias?|migrant route)"
-    r"\b(?:\s+[\w-]+){0,12}?\s*$"
+    # a city and its state ("en route to Ashmore Reef, Australia")
+    r"\b(?:\s+[\w-]+){0,12}?,?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
@@ -542,6 +543,9 @@ ORIGIN_BEFORE_WEAK = re.compile(
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
+    # "Seven illegal immigrants in Indonesia": where the people are
+    r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
+    r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
     # "illegally in the territory of the Republic of Cyprus": where they stayed
     r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
     r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"

@@ -749,6 +749,19 @@ def _scored_roles(parts: list[Part]) -> Roles:
 Winner = tuple[str, Span] | None
 
 
+WEAK_CUE = 1.5
+"""Below this, no single cue named a country as the destination (only "in X", a place named)."""
+
+
+def _origin_only(roles: Roles, code: str) -> bool:
+    """The only destination candidate has no cue of its own that names it so (only places named
+    along the way) and scores at least twice as the origin: it is the origin, and the
+    destination stays open ("Seven illegal immigrants in Indonesia deported to Middle East ...
+    flown from Kupang's El Tari Airport")."""
+    weak = roles.destination.best[code][0] < WEAK_CUE
+    return weak and roles.origin.scores[code] >= 2 * roles.destination.scores[code]
+
+
 def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     """(destination, origin) winners, a country never both: when only one of the roles
     has another candidate, it takes the other role ("Jamaica deportation flight" + Home
@@ -761,6 +774,8 @@ def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     other_origin = roles.origin.winner(exclude=code)
     as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
     if other_dest is None and other_origin is not None:
+        if _origin_only(roles, code):
+            return None, origin  # "illegal immigrants in Indonesia ... flown from Kupang"
         as_origin = False
     elif other_origin is None and other_dest is not None:
         as_origin = True
