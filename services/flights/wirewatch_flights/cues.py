@@ -204,7 +204,9 @@ RETURNING = _words(
 )  # fmt: skip
 """A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
-STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
+STRANDED = _words(
+    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped", r"(?:got |get |gotten |are |were )stuck",
+)  # fmt: skip
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
 """States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
@@ -1498,6 +1500,7 @@ Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight 
 "devueltos en los ferris y los vuelos fletados": returns in general)."""
 CAME_BY_BEFORE = re.compile(
     r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
+    r"ended up|wound up|"
     r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
 )
 """Before a ship or boat: how the people came or were found ("who tried to enter the UK via
@@ -1580,3 +1583,9 @@ RUNNING_ON_BEFORE = re.compile(
 NO_SENDER = frozenset({"EH"})
 """A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
 migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""
+ILLEGAL_STAY = _words(
+    r"illegal\w*", r"ilegal\w*", r"amnesty", r"amnistia", r"residence violators?",
+    r"overstay\w*", r"irregular\w*",
+)  # fmt: skip
+"""People staying illegally or leaving under an amnesty for illegal residents: migrants, whatever
+their flights are called ("two evacuation flights" of "illegal residents" leaving Kuwait)."""

@@ -267,7 +267,10 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
             # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
             # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
             return False
-        return _first(parts, cues.MIGRANT_CONTEXT) is None
+        # "illegal residents" leaving under an amnesty are migrants, whatever the flight is called
+        return (
+            _first(parts, cues.MIGRANT_CONTEXT) is None and _first(parts, cues.ILLEGAL_STAY) is None
+        )
     return False
 
 
@@ -522,7 +525,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
-    if _state_fetches_its_citizens(parts):
+    if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
         return None
     if _proposal(parts):
         return None
@@ -1389,7 +1392,23 @@ def _evacuation_flights(parts: list[Part]) -> bool:
     from Kabul"): a flight of another kind, whatever removal the item also mentions."""
     flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
     evacuations = sum(1 for p in parts for _ in cues.EVACUATION_FLIGHT.finditer(p.folded))
+    if evacuations and _first(parts, cues.ILLEGAL_STAY):
+        return False  # "two evacuation flights" of "illegal residents" under Kuwait's amnesty
     return 0 < flights <= evacuations
+
+
+def _stranded_travellers(parts: list[Part]) -> bool:
+    """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
+    1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
+    or illegal stay and no transit or Gulf state named: travellers, not a removal."""
+    return (
+        _first(parts, cues.STRANDED) is not None
+        and _first(parts, cues.CITIZENS) is not None
+        and _first(parts, cues.REMOVAL) is None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+        and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
 
 
 def _homecoming(parts: list[Part]) -> bool:
