@@ -659,11 +659,15 @@ PEOPLE_NOUN = _words(
     r"reos",
     r"irregulares",
     r"lawbreakers",
+    r"suspects", r"sospechos[oa]s", r"fugitives", r"fugitiv[oa]s", r"kurds", r"kurd[oa]s",
 )
 _OPEN_QUOTE = "[\"\u201c\u2018\u00ab']?"
-PEOPLE_GAP = re.compile(r"^(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$")
+PEOPLE_GAP = re.compile(
+    r"^(?:\)|\s*\(\d[\d.,]*\))?(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$"
+)
 """Between a number and its people noun: up to three words, a quotation mark allowed
-("with just seven \"foreign criminals\" on board")."""
+("with just seven \"foreign criminals\" on board"), and the bracket of a number in words
+restated in digits ("one hundred thirty (130) Cuban nationals")."""
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
     r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
