@@ -1593,3 +1593,14 @@ ILLEGAL_STAY = _words(
 )  # fmt: skip
 """People staying illegally or leaving under an amnesty for illegal residents: migrants, whatever
 their flights are called ("two evacuation flights" of "illegal residents" leaving Kuwait)."""
+STOP_ON_THE_WAY_AFTER = re.compile(
+    r"^\s*,?\s*(?:en route to|on (?:the|its|their) way to|before (?:flying|continuing) on to|"
+    r"en ruta (?:hacia|a)|de camino (?:hacia|a)|rumbo a|con destino final (?:a|en))\b"
+)
+"""After a place flown to: the flight went on to another ("flown to Djibouti en route to South
+Sudan"), so the place is a stop, not the destination."""
+FLOWN_ON_BEFORE = re.compile(
+    r"\b(?:flown|flew|flights?|planes?|aircraft|vuelos?|avion(?:es)?|trasladad[oa]s|deported|"
+    r"deportad[oa]s)\b[^.]{0,40}$"
+)
+"""Before "en route to": the flight's route, not the migrants' own journey."""

@@ -143,6 +143,8 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
     origin, destination, strong = _scores_before(before, after, mention)
     if strong == "destination" and on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
+    if cues.STOP_ON_THE_WAY_AFTER.match(after):
+        destination, strong = 0.0, ""  # "flown to Djibouti en route to South Sudan": a stop
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
     if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
@@ -169,7 +171,10 @@ def on_the_migrants_route(folded: str, mention: Mention) -> bool:
     between)."""
     far = folded[max(0, mention.start - 2 * _WINDOW) : mention.start]
     journey = cues.JOURNEY_BEFORE.search(far)
-    return journey is not None and not cues.DEPORT.search(far[journey.start() :])
+    if journey is None or cues.DEPORT.search(far[journey.start() :]):
+        return False
+    # "after they were flown to Djibouti en route to South Sudan": the flight's own way on
+    return not cues.FLOWN_ON_BEFORE.search(far[: journey.start()])
 
 
 Strength = Literal["origin", "destination", ""]
