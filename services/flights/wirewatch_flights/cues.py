@@ -1604,3 +1604,9 @@ FLOWN_ON_BEFORE = re.compile(
     r"deportad[oa]s)\b[^.]{0,40}$"
 )
 """Before "en route to": the flight's route, not the migrants' own journey."""
+FLIGHT_BETWEEN = re.compile(
+    r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|between)\s+"
+)
+"""A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
+Aeropuerto Internacional de Caracas"): from the first to the second."""
+BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")

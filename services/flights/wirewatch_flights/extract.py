@@ -21,6 +21,7 @@ from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import (
     Roles,
     on_the_migrants_route,
+    score_between_pair,
     score_mention,
     score_people_places,
     score_route_pairs,
@@ -743,6 +744,7 @@ def _scored_roles(parts: list[Part]) -> Roles:
             until = _next_other_state(part, n)
             score_mention(roles, part.folded, mention, part.source, part.text, until)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
+        score_between_pair(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
     for code in cues.NO_SENDER:
         roles.origin.scores.pop(code, None)  # Western Sahara's removals are Morocco's

@@ -321,6 +321,44 @@ def score_people_places(
             roles.origin.add(b.entry.key, 1.5 * weight, span)
 
 
+def score_between_pair(
+    roles: Roles, folded: str, mentions: tuple[Mention, ...], source: Source, text: str
+) -> None:
+    """ "un vuelo directo entre el Aeropuerto Internacional Felipe Ángeles de Ciudad de México y
+    el Aeropuerto Internacional de Caracas", "a flight between X and Y": the first named place is
+    where it left, the second where it went."""
+    if "entre" not in folded and "between" not in folded:
+        return  # cheap guard
+    weight = TITLE_WEIGHT if source == "title" else 1.0
+    for m in cues.FLIGHT_BETWEEN.finditer(folded):
+        named = [n for n in mentions if n.entry.kind in _NAMED and n.start >= m.end()]
+        first = named[0] if named else None
+        if first is None or first.start - m.end() > 60:
+            continue
+        second = next(
+            (
+                n
+                for n in named[1:]
+                if n.entry.key != first.entry.key
+                and cues.BETWEEN_AND.search(folded, first.end, n.start)
+                and n.start - first.end <= 80
+            ),
+            None,
+        )
+        if second is None:
+            continue
+        roles.origin.add(
+            first.entry.key,
+            2.0 * weight,
+            Span(source, first.start, first.end, text[first.start : first.end]),
+        )
+        roles.destination.add(
+            second.entry.key,
+            1.0 * weight,
+            Span(source, second.start, second.end, text[second.start : second.end]),
+        )
+
+
 def score_route_pairs(
     roles: Roles, folded: str, mentions: tuple[Mention, ...], source: Source, text: str
 ) -> None:
