@@ -1587,12 +1587,6 @@ RUNNING_ON_BEFORE = re.compile(
 NO_SENDER = frozenset({"EH"})
 """A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
 migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""
-ILLEGAL_STAY = _words(
-    r"illegal\w*", r"ilegal\w*", r"amnesty", r"amnistia", r"residence violators?",
-    r"overstay\w*", r"irregular\w*",
-)  # fmt: skip
-"""People staying illegally or leaving under an amnesty for illegal residents: migrants, whatever
-their flights are called ("two evacuation flights" of "illegal residents" leaving Kuwait)."""
 STOP_ON_THE_WAY_AFTER = re.compile(
     r"^\s*,?\s*(?:en route to|on (?:the|its|their) way to|before (?:flying|continuing) on to|"
     r"en ruta (?:hacia|a)|de camino (?:hacia|a)|rumbo a|con destino final (?:a|en))\b"

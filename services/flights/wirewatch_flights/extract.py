@@ -268,10 +268,7 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
             # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
             # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
             return False
-        # "illegal residents" leaving under an amnesty are migrants, whatever the flight is called
-        return (
-            _first(parts, cues.MIGRANT_CONTEXT) is None and _first(parts, cues.ILLEGAL_STAY) is None
-        )
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 
 
@@ -1394,8 +1391,6 @@ def _evacuation_flights(parts: list[Part]) -> bool:
     from Kabul"): a flight of another kind, whatever removal the item also mentions."""
     flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
     evacuations = sum(1 for p in parts for _ in cues.EVACUATION_FLIGHT.finditer(p.folded))
-    if evacuations and _first(parts, cues.ILLEGAL_STAY):
-        return False  # "two evacuation flights" of "illegal residents" under Kuwait's amnesty
     return 0 < flights <= evacuations
 
 
