@@ -93,9 +93,9 @@ def test_fresh_set_figures() -> None:
     assert scores.precision() >= 0.97
     assert scores.recall() >= 0.94
     for field, floor in {
-        "destination": 0.92,
+        "destination": 0.97,  # 0.974 since the twenty-sixth round
         "status": 0.95,
-        "origin": 0.9,
+        "origin": 0.94,  # 0.949 since the twenty-sixth round
         "people": 0.92,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
