@@ -53,14 +53,15 @@ SETS = [
     # twenty-first round, which read only the dev half's errors (0.964, 1.000, 1.000, 1.000, 0.926,
     # 0.852, 0.926, 0.963: a tuned half mixed with a counted one); the language floors stay at the
     # never-seen measurement (23 English items with 18 reports, 17 Spanish with 9). Origin 0.963
-    # since the twenty-third round (its check half rose 0.857 -> 0.929, counted only).
+    # since the twenty-third round (its check half rose 0.857 -> 0.929, counted only). People
+    # 0.889 since the twenty-sixth round (check half 0.714 -> 0.786, counted only).
     NeverSeenSet(
         "compline",
         seed=20261220,
         items=40,
         check_items=21,
         reports_in_check=14,
-        floors=(0.96, 1.0, 1.0, 1.0, 0.96, 0.85, 0.92, 0.96),
+        floors=(0.96, 1.0, 1.0, 1.0, 0.96, 0.88, 0.92, 0.96),
         language_floors={
             "en": (0.89, 0.94, 0.94, 0.94, 0.66, 0.83),
             "es": (0.81, 1.0, 1.0, 0.88, 0.77, 0.77),
