@@ -150,7 +150,11 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
     if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
         return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
-    if cues.PLACE_IN_BEFORE.search(before[-12:]) and mention.entry.kind in _NAMED:
+    if (
+        mention.entry.kind in _NAMED
+        and cues.PLACE_IN_BEFORE.search(before[-12:])
+        and not after.lstrip().startswith(",")  # "En Chile, el gobierno expulsó": a scene
+    ):
         verb_after = ""  # "Deportation freight in Iraq started": the verb is not the place's
     verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
