@@ -1582,8 +1582,11 @@ expulsado a 87 cubanos en lo que va de año", "during a nine month period this y
 flight word, a tally; not a running total told beside a flight ("por lo que cifra asciende a más
 de 300 desde principios de este año")."""
 RUNNING_ON_BEFORE = re.compile(
-    r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|total\w*|brings)\b[^.]{0,50}$"
+    r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|brings|(?:the|el|la) total)\b"
+    r"[^.]{0,50}$"
 )
+"""Before a period: a running total told beside the flight ("por lo que cifra asciende a más de
+300 desde principios de este año", "bringing the total this year to"), not a tally."""
 NO_SENDER = frozenset({"EH"})
 """A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
 migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""
