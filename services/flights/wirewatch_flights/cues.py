@@ -205,7 +205,8 @@ RETURNING = _words(
 """A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
 STRANDED = _words(
-    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped", r"(?:got |get |gotten |are |were )stuck",
+    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
+    r"(?:got |get |gotten |are |were )stuck",
 )  # fmt: skip
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
@@ -659,7 +660,12 @@ PEOPLE_NOUN = _words(
     r"reos",
     r"irregulares",
     r"lawbreakers",
-    r"suspects", r"sospechos[oa]s", r"fugitives", r"fugitiv[oa]s", r"kurds", r"kurd[oa]s",
+    r"suspects",
+    r"sospechos[oa]s",
+    r"fugitives",
+    r"fugitiv[oa]s",
+    r"kurds",
+    r"kurd[oa]s",
 )
 _OPEN_QUOTE = "[\"\u201c\u2018\u00ab']?"
 PEOPLE_GAP = re.compile(
@@ -1601,9 +1607,7 @@ FLOWN_ON_BEFORE = re.compile(
     r"deportad[oa]s)\b[^.]{0,40}$"
 )
 """Before "en route to": the flight's route, not the migrants' own journey."""
-FLIGHT_BETWEEN = re.compile(
-    r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|between)\s+"
-)
+FLIGHT_BETWEEN = re.compile(r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|between)\s+")
 """A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
 Aeropuerto Internacional de Caracas"): from the first to the second."""
 BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
