@@ -51,6 +51,9 @@ from tests.flights.support import dev_items, labelled_item
         ("terce", "fl-28027", "people"),
         # "one hundred thirty (130) Cuban nationals"
         ("prime", "fl-27031", "people"),
+        # "el plan impulsado por el gobierno de Sebastián Piñera" with two destinations: a Chilean
+        # president is a state signal, Chile the origin
+        ("new", "fl-3018", "origin"),
         # "Deportation freight in Iraq started in Leipzig ... From Leipzig Airport": the verb
         # after "in Iraq" is not Iraq's
         ("fresh", "fl-6014", "origin"),
