@@ -44,7 +44,8 @@ HALVES = DATA / "classify_nightfall_halves.json"
 # (en 0.615 -> 0.571: one English item of 4 positives, counts only), border-policy 0.933 -> 0.931
 # (en 0.966 -> 0.929, es 0.903 -> 0.933), negatives tagged 2/15 -> 1/15. THE FLIGHTS AND ENGLISH
 # BORDER-POLICY FLOORS ARE LOWERED by those items, the cost of the judges' gain
-# (docs/measurements/classify.md, stop 28: pooling round); the Spanish floor and the ceiling tighten.
+# (docs/measurements/classify.md, stop 28: pooling round); the Spanish floor and the ceiling
+# tighten.
 F1_FLOOR = {"repatriation-flights": 0.72, "border-policy": 0.93}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.57,
