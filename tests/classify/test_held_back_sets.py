@@ -100,6 +100,39 @@ SETS = [
         },
         brier={FLIGHTS: 0.08, POLICY: 0.105},
     ),
+    # orison: 33 items (16 Spanish), stop 28, a never-seen judge, measured once with main
+    # d56151d's code and shipped model after the labels were committed (f72a77a): border-policy
+    # 0.875 (en 1.000, es 0.750), flights 0.783 (en 0.769, es 0.800), negatives 0/7, Brier
+    # 0.105 / 0.078; rules alone 0.828 / 0.632, 0/7.
+    HeldBackSet(
+        "orison",
+        negatives=7,
+        f1={FLIGHTS: 0.76, POLICY: 0.85},
+        language_f1={
+            (FLIGHTS, "en"): 0.75,
+            (FLIGHTS, "es"): 0.78,
+            (POLICY, "en"): 0.97,
+            (POLICY, "es"): 0.73,
+        },
+        brier={FLIGHTS: 0.11, POLICY: 0.085},
+    ),
+    # aubade: 54 items (25 Spanish), stop 28, a judge gathered after the stop-27 pooling round and
+    # measured once on main d56151d (the stop-27 model): border-policy 0.902 (en 0.923, es 0.880),
+    # flights 0.833 (en 0.889, es 0.667: 4 Spanish flight positives), negatives 2/20, Brier
+    # 0.047 / 0.040; rules alone 0.756 / 0.870, 2/20.
+    HeldBackSet(
+        "aubade",
+        negatives=20,
+        f1={FLIGHTS: 0.82, POLICY: 0.89},
+        language_f1={
+            (FLIGHTS, "en"): 0.88,
+            (FLIGHTS, "es"): 0.66,
+            (POLICY, "en"): 0.91,
+            (POLICY, "es"): 0.87,
+        },
+        brier={FLIGHTS: 0.045, POLICY: 0.055},
+        negatives_tagged=0.10,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

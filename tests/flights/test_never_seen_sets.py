@@ -121,6 +121,23 @@ SETS = [
             "es": (0.92, 1.0, 0.75, 0.83, 0.5, 0.83),
         },
     ),
+    # sundown: 21 items, 11 reports, 10 hard negatives, 9 Spanish (3 Spanish reports). Never seen,
+    # the code this branch started from (main d56151d): precision 0.846, recall 1.000, destination
+    # 1.000, status 0.909, origin 0.818, people 0.727, flight_date 0.727, operator 0.545; English (8
+    # reports) 0.889, 1.000, 1.000, 0.875, 0.875, 0.750; Spanish (3) 0.750, 1.000, 1.000, 1.000,
+    # 0.667, 0.667. A stop-28 judge: no round has read it.
+    NeverSeenSet(
+        "sundown",
+        seed=20261230,
+        items=21,
+        check_items=10,
+        reports_in_check=5,
+        floors=(0.84, 1.0, 1.0, 0.9, 0.81, 0.72, 0.72, 0.54),
+        language_floors={
+            "en": (0.88, 1.0, 1.0, 0.87, 0.87, 0.75),
+            "es": (0.75, 1.0, 1.0, 1.0, 0.66, 0.66),
+        },
+    ),
 ]
 
 

@@ -55,6 +55,7 @@ SETS = [
     LabelledSet("stories_prime.jsonl", "st-27", 46, 10),
     LabelledSet("stories_terce.jsonl", "st-28", 48, 11),
     LabelledSet("stories_sext.jsonl", "st-29", 49, 11),
+    LabelledSet("stories_noctis.jsonl", "st-30", 47, 11),
     LabelledSet("stories_gloaming.jsonl", "st-31", 48, 11),
 ]
 
