@@ -4,9 +4,10 @@
     .venv/bin/python bench/stories_learned/fit.py --table    # the table only (all files)
 
 1. Every labelled stories file but the round's judges (``common.JUDGES``, never opened) is
-   clustered in publication order with the hand factors (``Clusterer(pair_model=None)``, main's
-   decisions before the round); every pair scored on the way (an item against the latest items
-   of its candidate stories) gives its ``PAIR_FEATURES`` and whether the two are of one story.
+   clustered in publication order with the hand factors (``Clusterer(pair_model=None)``, the
+   decisions before stop 28, kept for this script only); every pair scored on the way (an item
+   against the latest items of its candidate stories) gives its ``PAIR_FEATURES`` and whether
+   the two are of one story.
 2. Leave one file out: for each file, a logistic regression (scikit-learn, ``C=10``) is fitted on
    the pairs of all the other files and the file is clustered with it (``PairModel``); the table
    gives each file's pairwise F1 / precision / recall / alerts per story with the hand factors

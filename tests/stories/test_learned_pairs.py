@@ -1,5 +1,6 @@
-"""The learned pair decision (the twenty-sixth round, issue #13): a logistic regression over the
-pair features the clusterer computes, in place of the hand factors when a model is given."""
+"""The learned pair decision (the twenty-sixth round, issue #13; the clusterer's default since stop
+28): a logistic regression over the pair features the clusterer computes, in place of the hand
+factors (``pair_model=None``: the fitting script only)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,10 @@ def test_a_model_turns_the_similarity_into_a_scaled_probability() -> None:
     assert MIN_COSINE > 0.0
     hand = Clusterer(pair_model=None).similarity(FLIGHT, FLIGHT)
     assert hand == pytest.approx(2.0)  # the hand factors: cosine 1, one route doubled
+
+
+def test_the_learned_table_is_the_default() -> None:
+    assert Clusterer().pair_model is LEARNED_PAIRS
 
 
 def test_decisions_with_the_learned_table_are_deterministic() -> None:
