@@ -32,8 +32,9 @@ FORENOON = NEW.with_name("flights_forenoon.jsonl")
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
 
-NEW_FLOORS = {"destination": 0.97, "status": 0.97, "origin": 0.96, "people": 0.96}
-"""Raised in the twenty-fifth round (recall 0.963 -> 0.975, every goal field +0.012 or more)."""
+NEW_FLOORS = {"destination": 0.97, "status": 0.97, "origin": 0.97, "people": 0.96}
+"""Raised in the twenty-fifth round (recall 0.963 -> 0.975, every goal field +0.012 or more);
+origin 0.975 since the twenty-sixth round."""
 
 
 def test_tune_part_figures() -> None:
@@ -93,9 +94,9 @@ def test_fresh_set_figures() -> None:
     assert scores.precision() >= 0.97
     assert scores.recall() >= 0.94
     for field, floor in {
-        "destination": 0.92,
+        "destination": 0.97,  # 0.974 since the twenty-sixth round
         "status": 0.95,
-        "origin": 0.9,
+        "origin": 0.94,  # 0.949 since the twenty-sixth round
         "people": 0.92,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))

@@ -204,7 +204,10 @@ RETURNING = _words(
 )  # fmt: skip
 """A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
-STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
+STRANDED = _words(
+    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
+    r"(?:got |get |gotten |are |were )stuck",
+)  # fmt: skip
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
 """States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
@@ -224,7 +227,12 @@ JOURNEY_BEFORE = re.compile(
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
-    r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
+    r"(?:reach|enter|get)|"
+    # the migrants' sea route ("punto de partida clave de pateras hacia Canarias")
+    r"(?:punto|lugar|puerto) de (?:partida|salida)|departure point|"
+    r"(?:pateras|cayucos|small boats|dinghies|migrant boats)|rutas? migratorias?|migrant route)"
+    # a city and its state ("en route to Ashmore Reef, Australia")
+    r"\b(?:\s+[\w-]+){0,12}?,?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
@@ -536,8 +544,11 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
-    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
+    # "Seven illegal immigrants in Indonesia": where the people are
+    r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
+    r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
     # "illegally in the territory of the Republic of Cyprus": where they stayed
     r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
     r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
@@ -649,11 +660,20 @@ PEOPLE_NOUN = _words(
     r"reos",
     r"irregulares",
     r"lawbreakers",
+    r"suspects",
+    r"sospechos[oa]s",
+    r"fugitives",
+    r"fugitiv[oa]s",
+    r"kurds",
+    r"kurd[oa]s",
 )
 _OPEN_QUOTE = "[\"\u201c\u2018\u00ab']?"
-PEOPLE_GAP = re.compile(r"^(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$")
+PEOPLE_GAP = re.compile(
+    r"^(?:\)|\s*\(\d[\d.,]*\))?(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$"
+)
 """Between a number and its people noun: up to three words, a quotation mark allowed
-("with just seven \"foreign criminals\" on board")."""
+("with just seven \"foreign criminals\" on board"), and the bracket of a number in words
+restated in digits ("one hundred thirty (130) Cuban nationals")."""
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
     r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
@@ -856,6 +876,7 @@ ROUTE_TO_BETWEEN = re.compile(
 BLOCKED_STRONG = _words(
     r"suspend\w*", r"suspension", r"halt\w*", r"cancel\w*", r"refus\w*", r"reject\w*",
     r"rechaz\w+", r"bloque\w+", r"blocks?", r"blocked", r"grounded", r"denied", r"deny",
+    r"obstaculiz\w+", r"obstruct\w*",
     r"denies", r"nego", r"negaron", r"niega", r"niegan", r"negara",
     r"no (?:aceptara|permitira|recibira|acepta)",
     r"(?:not|won t|will not|would not) (?:accept|allow|receive|land|take)", r"prohib\w+",
@@ -1247,7 +1268,8 @@ NATIONALITY_FROM_BEFORE = re.compile(
 """Before a state: the people's nationality ("lawbreakers from Afghanistan"), so the place
 they are sent to; "deportees from Australia" (people named by their removal) stays origin."""
 NATIVES_OF_BEFORE = re.compile(
-    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives)\s+"
+    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives|"
+    r"ciudadan[oa]s|nacionales)\s+"
     r"(?:de|del|of)\s+(?:la\s+|el\s+|the\s+)?$"
 )
 """Before a state: where the people are from ("130 migrantes originarios de India",
@@ -1269,7 +1291,7 @@ PERIOD = _words(
     r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
     r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|the start|the beginning|\d{4})",
+    r"december|(?:the )?start|(?:the )?beginning|\d{4})",
     r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
     r"(?:first|second) half", r"hasta la fecha", r"to date",
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
@@ -1488,6 +1510,7 @@ Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight 
 "devueltos en los ferris y los vuelos fletados": returns in general)."""
 CAME_BY_BEFORE = re.compile(
     r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
+    r"ended up|wound up|"
     r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
 )
 """Before a ship or boat: how the people came or were found ("who tried to enter the UK via
@@ -1516,3 +1539,75 @@ HOMECOMING = re.compile(
     r"(?:de vuelta )?a casa\b"
 )
 """People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
+
+
+TREATY_AFTER = re.compile(
+    r"\s*(?:iii\s+|ii\s+)?(?:regulations?|conventions?|agreements?|accords?|treaty|treaties|"
+    r"protocols?|declaration|rules|system|procedures?|criteria)\b"
+)
+TREATY_BEFORE = re.compile(
+    r"\b(?:reglamento|convenio|convencion|tratado|protocolo|declaracion|sistema|procedimiento)"
+    r"\s+(?:de|of)\s+$"
+)
+"""Around a city's name: a law or treaty named after it ("under the Dublin regulation", "the
+Dublin Agreement", "el Reglamento de Dublín", "la Convención de Ginebra"), not a place of the
+flight."""
+
+DEST_CITY_COMMA_BEFORE = re.compile(
+    r"(?:\bto|\binto|\bhacia|\bflights? for|con destino a|rumbo a|bound for)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?,\s*$"
+)
+"""Before a state written after a city the names do not know ("The flight to Sofia,
+Bulgaria"): the cue before the city names the state as the destination."""
+
+SPANISH_FUTURE = re.compile(r"\b\w{3,}r[áÁ]n?\b")
+"""A Spanish verb in the future tense, accented as written ("EE.UU. programará un vuelo",
+"supondrá retomar": every future ends so): with no other status cue, a flight still to
+come."""
+REPORTED_DONE_AFTER = re.compile(
+    r"\s+(?:that\s+|que\s+)?(?:[\w-]+\s+){0,2}?(?:returned|deported|removed|expelled|"
+    r"repatriated|sent back|flew|deporto|expulso|repatrio|retorno|devolvio)\b"
+)
+"""After "announced / anunció": a removal reported as done ("Police announced it returned 23
+third country nationals"), not an announcement of one to come."""
+
+STATISTICS = _words(
+    r"statistics", r"estadisticas", r"figures (?:released|published|show\w*|reveal\w*)",
+    r"according to (?:the )?(?:latest |official |new )?figures", r"cifras",
+    r"segun (?:los )?datos", r"datos (?:oficiales|difundidos|publicados)",
+)  # fmt: skip
+"""Figures released or statistics ("new statistics reveal that nearly 4,600 Sudanese ... were sent
+back", "according to figures released by the CBSA"): with no flight word, a tally."""
+TALLY_PERIOD = _words(
+    r"en lo que va(?: del?)? (?:ano|mes)", r"so far this (?:year|month)",
+    r"(?:during|over|in) an? \w+[ -]months? period", r"this year", r"este ano",
+    r"hasta la fecha", r"to date",
+)  # fmt: skip
+"""A period a removal count runs over in the headline or the lede's first sentence ("Panamá ha
+expulsado a 87 cubanos en lo que va de año", "during a nine month period this year"): with no
+flight word, a tally; not a running total told beside a flight ("por lo que cifra asciende a más
+de 300 desde principios de este año")."""
+RUNNING_ON_BEFORE = re.compile(
+    r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|brings|(?:the|el|la) total)\b"
+    r"[^.]{0,50}$"
+)
+"""Before a period: a running total told beside the flight ("por lo que cifra asciende a más de
+300 desde principios de este año", "bringing the total this year to"), not a tally."""
+NO_SENDER = frozenset({"EH"})
+"""A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
+migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""
+STOP_ON_THE_WAY_AFTER = re.compile(
+    r"^\s*,?\s*(?:en route to|on (?:the|its|their) way to|before (?:flying|continuing) on to|"
+    r"en ruta (?:hacia|a)|de camino (?:hacia|a)|rumbo a|con destino final (?:a|en))\b"
+)
+"""After a place flown to: the flight went on to another ("flown to Djibouti en route to South
+Sudan"), so the place is a stop, not the destination."""
+FLOWN_ON_BEFORE = re.compile(
+    r"\b(?:flown|flew|flights?|planes?|aircraft|vuelos?|avion(?:es)?|trasladad[oa]s|deported|"
+    r"deportad[oa]s)\b[^.]{0,40}$"
+)
+"""Before "en route to": the flight's route, not the migrants' own journey."""
+FLIGHT_BETWEEN = re.compile(r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|between)\s+")
+"""A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
+Aeropuerto Internacional de Caracas"): from the first to the second."""
+BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
