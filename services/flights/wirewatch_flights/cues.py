@@ -158,23 +158,6 @@ EVACUATION = _words(
     r"atrapad[oa]s",
     r"trapped",
     r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
-    # twenty-seventh round: a war and people fleeing it ("Ukraine-Russia war: IAF flight with 119
-    # Indians", "connacionales que huyeron de Ucrania", "afectados por ofensiva israelí",
-    # "conflict-stricken Lebanon", "able to escape Israel", "xenophobic violence"), a sports
-    # team or pilgrims coming home ("la Selección Argentina regresó a casa", "post-Hajj flight
-    # operation"), holidaymakers
-    r"war", r"guerra", r"conflict[\w-]*stricken", r"conflict zones?", r"ofensiva",
-    r"huy\w+", r"fled", r"fleeing", r"escap(?:e|ed|ing)", r"xenophob\w+", r"xenofob\w+",
-    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
-    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
-    # a crisis, a disaster or a quarantine people are brought out of ("la zona en conflicto",
-    # "the crisis-hit European country", "azotada ... por el huracán", "will quarantine in the
-    # Howard Springs facility"), people displaced, travellers or expatriates, and people
-    # "returned home safely"
-    r"en conflicto", r"[\w-]+-hit", r"strife-torn", r"huracan\w*", r"hurricanes?",
-    r"earthquakes?", r"terremotos?", r"sismos?", r"quarantin\w*", r"cuarentena",
-    r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
-    r"safely",
     r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
     r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
     # travellers caught by closed borders ("después de que Marruecos cerrara el pasado lunes
@@ -183,6 +166,30 @@ EVACUATION = _words(
     r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
     r"closed? (?:its |their |the )?(?:borders|airspace)",
 )  # fmt: skip
+CRISIS = _words(
+    # twenty-seventh round: a war and people fleeing it ("Ukraine-Russia war: IAF flight with 119
+    # Indians", "connacionales que huyeron de Ucrania", "afectados por ofensiva israelí",
+    # "conflict-stricken Lebanon", "able to escape Israel", "xenophobic violence"), a crisis or
+    # a disaster ("la zona en conflicto", "the crisis-hit European country", "azotada ... por el
+    # huracán"), and people "returned home safely"
+    r"war", r"guerra", r"conflict[\w-]*stricken", r"conflict zones?", r"ofensiva",
+    r"huy\w+", r"fled", r"fleeing", r"escap(?:e|ed|ing)", r"xenophob\w+", r"xenofob\w+",
+    r"en conflicto", r"[\w-]+-hit", r"strife-torn", r"huracan\w*", r"hurricanes?",
+    r"earthquakes?", r"terremotos?", r"sismos?", r"safely",
+)  # fmt: skip
+"""Since the twenty-seventh round, beside EVACUATION: with no migrant word, people flown out of
+a war, a crisis or a disaster are no removal; but a transit or Gulf state named ("from Libya,
+after failed attempt to transit the war-torn North African country") keeps a return a return
+unless the people were evacuated."""
+NOT_MIGRANTS = _words(
+    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
+    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
+    r"quarantin\w*", r"cuarentena", r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
+)  # fmt: skip
+"""Since the twenty-seventh round: with no migrant word, a team, pilgrims, travellers, people in
+quarantine or displaced at home ("la Selección Argentina regresó a casa", "post-Hajj flight
+operation", "165 Australians, who will quarantine", "familias desplazadas"): whatever state is
+named, no removal."""
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
     r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
@@ -261,8 +268,13 @@ destino a Estados Unidos"), not where the flight went."""
 REMAINS_FUNDS = _words(
     # twenty-seventh round: coffins and the dead ("Migrant coffins lined up in Italian airport
     # hangar", "los migrantes fallecidos en Estados Unidos")
-    r"coffins?", r"ataud\w*", r"feretros?", r"fallecid[oa]s", r"died",
-    r"lost their lives", r"perdieron la vida",
+    r"coffins?",
+    r"ataud\w*",
+    r"feretros?",
+    r"fallecid[oa]s",
+    r"died",
+    r"lost their lives",
+    r"perdieron la vida",
     r"restos",
     r"cuerpos?",
     r"cadaver\w*",
@@ -1001,12 +1013,6 @@ UNTIL_A_DAY = re.compile(
 )
 """A count up to a day ("Over 105234 Migrant Workers Till October 13"): a period for a headline
 that counts a thousand or more (twenty-seventh round)."""
-RUNNING_TOTAL = re.compile(
-    r"\b(?:a total of|un total de|in total|en total)\b(?:\s+[\w,.-]+){0,6}?\s+"
-    r"(?:have|has|han|ha)\s+(?:been|sido)\b"
-)
-"""With no flight word, a total in the present perfect ("A total of 169 Ghanaians have been
-deported from the United States"): a running total of removals (twenty-seventh round)."""
 NOT_A_REMOVAL = _words(
     r"presos politicos", r"political prisoners", r"opositores", r"traidores a la patria",
     r"de sus filas", r"from (?:its|their|the party's) ranks", r"del partido",
@@ -1606,13 +1612,10 @@ HOMECOMING = re.compile(
     r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
     r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
     r"(?:de vuelta )?a casa\b"
-    # twenty-seventh round: people helped home or going back to their country ("to assist
-    # Americans to return home", "helps over 25,000 people return home", "Más de 300 españoles
-    # regresan a su país")
+    # twenty-seventh round: people helped home ("to assist Americans to return home", "helps
+    # over 25,000 people return home")
     r"|\b(?:help|helps|helped|helping|assist|assists|assisted|assisting)\b(?:\s+[\w,.-]+){0,4}?"
     r"\s+(?:to\s+)?return home\b"
-    r"|\b(?:regresan|regresaron|vuelven|volvieron|retornan|retornaron)\b(?:\s+[\w,.-]+){0,3}?"
-    r"\s+a (?:su|sus) (?:pais|paises|hogares)\b"
 )
 """People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
 

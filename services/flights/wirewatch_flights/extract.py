@@ -185,7 +185,6 @@ def _tally_or_no_removal(parts: list[Part]) -> bool:
         _first(parts, cues.LAND_OR_SEA)
         or _tally_over_a_span(parts)
         or _first(parts, cues.STATES_TALLY)
-        or _first(parts, cues.RUNNING_TOTAL)
         or _citizens_home(parts)
     )
 
@@ -279,6 +278,14 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
             # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
             # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
             return False
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    if _first(parts, cues.NOT_MIGRANTS):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    if _first(parts, cues.CRISIS):
+        if _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
+            parts, cues.EVACUATED
+        ):
+            return False  # "Libya returnees ... the war-torn North African country"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 
