@@ -166,6 +166,30 @@ EVACUATION = _words(
     r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
     r"closed? (?:its |their |the )?(?:borders|airspace)",
 )  # fmt: skip
+CRISIS = _words(
+    # twenty-seventh round: a war and people fleeing it ("Ukraine-Russia war: IAF flight with 119
+    # Indians", "connacionales que huyeron de Ucrania", "afectados por ofensiva israelí",
+    # "conflict-stricken Lebanon", "able to escape Israel", "xenophobic violence"), a crisis or
+    # a disaster ("la zona en conflicto", "the crisis-hit European country", "azotada ... por el
+    # huracán"), and people "returned home safely"
+    r"war", r"guerra", r"conflict[\w-]*stricken", r"conflict zones?", r"ofensiva",
+    r"huy\w+", r"fled", r"fleeing", r"escap(?:e|ed|ing)", r"xenophob\w+", r"xenofob\w+",
+    r"en conflicto", r"[\w-]+-hit", r"strife-torn", r"huracan\w*", r"hurricanes?",
+    r"earthquakes?", r"terremotos?", r"sismos?", r"safely",
+)  # fmt: skip
+"""Since the twenty-seventh round, beside EVACUATION: with no migrant word, people flown out of
+a war, a crisis or a disaster are no removal; but a transit or Gulf state named ("from Libya,
+after failed attempt to transit the war-torn North African country") keeps a return a return
+unless the people were evacuated."""
+NOT_MIGRANTS = _words(
+    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
+    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
+    r"quarantin\w*", r"cuarentena", r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
+)  # fmt: skip
+"""Since the twenty-seventh round: with no migrant word, a team, pilgrims, travellers, people in
+quarantine or displaced at home ("la Selección Argentina regresó a casa", "post-Hajj flight
+operation", "165 Australians, who will quarantine", "familias desplazadas"): whatever state is
+named, no removal."""
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
     r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
@@ -208,6 +232,9 @@ STRANDED = _words(
     r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
     r"(?:got |get |gotten |are |were )stuck",
 )  # fmt: skip
+EVACUATED = _words(r"evacu\w+")
+"""People evacuated ("190 Indian nationals evacuated from Yemen"): not a transit state's
+stranded migrants returned, even where migrants are stranded (twenty-seventh round)."""
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
 """States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
@@ -239,6 +266,15 @@ Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Un
 caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
 destino a Estados Unidos"), not where the flight went."""
 REMAINS_FUNDS = _words(
+    # twenty-seventh round: coffins and the dead ("Migrant coffins lined up in Italian airport
+    # hangar", "los migrantes fallecidos en Estados Unidos")
+    r"coffins?",
+    r"ataud\w*",
+    r"feretros?",
+    r"fallecid[oa]s",
+    r"died",
+    r"lost their lives",
+    r"perdieron la vida",
     r"restos",
     r"cuerpos?",
     r"cadaver\w*",
@@ -948,7 +984,43 @@ GUIDE_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:what to expect|que esperar|preguntas frecuentes)\b"
 )
 """A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
-EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
+EXTRADITION = _words(
+    r"extradit\w*", r"extradicion\w*",
+    # twenty-seventh round: prisoners repatriated under treaties ("Ecuador repatria a presos
+    # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
+    r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
+    r"prisoner transfers?", r"traslado de (?:presos|reos)",
+)  # fmt: skip
+PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
+"""A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
+ciento"): removal statistics, not a flight (twenty-seventh round)."""
+LAND_HANDOVER = re.compile(
+    r"\b(?:vuelo|avion)\b(?:\s+[\w,.-]+){0,12}?\s+(?:hacia|hasta) la frontera\b"
+    r"|\b(?:llevad|conducid|trasladad|internad|internaron)\w*(?:\s+\w+){0,2}?\s+"
+    r"(?:al lado|a territorio) \w+"
+    r"|\b(?:llevad|conducid|trasladad)[oa]s por tierra\b"
+    r"|\bflown to the border\b(?:\s+\w+){0,3}?\s+(?:and|then) (?:walked|bused|driven|handed)"
+)
+"""A domestic flight to the border and a handover over land ("embarcados en un vuelo ... hacia la
+frontera, donde serán llevados al lado venezolano", "de donde los internaron a territorio
+venezolano", "serán llevados por tierra a Cúcuta"): a land return (twenty-seventh round)."""
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+UNTIL_A_DAY = re.compile(
+    r"\b(?:till|until|up to|through|hasta(?: el)?)\s+(?:\d{1,2}\s+(?:de\s+)?)?" + _MONTHS + r"\b"
+)
+"""A count up to a day ("Over 105234 Migrant Workers Till October 13"): a period for a headline
+that counts a thousand or more (twenty-seventh round)."""
+NOT_A_REMOVAL = _words(
+    r"presos politicos", r"political prisoners", r"opositores", r"traidores a la patria",
+    r"de sus filas", r"from (?:its|their|the party's) ranks", r"del partido",
+)  # fmt: skip
+"""Political prisoners released and sent abroad ("Ortega libera 222 presos políticos y los
+deporta de Nicaragua"), or members expelled from a party ("Expulsa PAN de sus filas a 9
+diputados"): an exile or a party matter, whatever deportation word is used (twenty-seventh
+round)."""
 
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
@@ -1118,15 +1190,18 @@ DESPITE = _words(
     r"violat\w+", r"defian\w+", r"goes ahead", r"gone ahead", r"went ahead", r"hinders?",
     r"too late", r"demasiado tarde",
 )  # fmt: skip
+SPORTLESS_DEPORT = r"deport(?!(?:e|es)\b|ist|iv)\w*"
+"""A deportation word, not sport ("el deporte", "deportistas", "deportivo": "Listo el 'vuelo del
+deporte' con 180 deportistas colombianos", classify pool-nfes-0012; twenty-seventh round)."""
 MIGRANT_CONTEXT = _words(
-    r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
+    SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
     r"migrantes?", r"inmigrantes?", r"immigrants?", r"iom", r"oim",
     r"international organi[sz]ation for migration",
     r"organizacion internacional para las migraciones",
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
     r"indocumentad\w*", r"undocumented", r"inm", r"illegal(?:ly)?", r"ilegal(?:es|mente)?",
 )  # fmt: skip
-REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
+REMOVAL = _words(SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
 NOT_PEOPLE_BEFORE = re.compile(
     r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
     r"number|numero|no|nro|#)[\s.-]*$"
@@ -1537,6 +1612,10 @@ HOMECOMING = re.compile(
     r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
     r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
     r"(?:de vuelta )?a casa\b"
+    # twenty-seventh round: people helped home ("to assist Americans to return home", "helps
+    # over 25,000 people return home")
+    r"|\b(?:help|helps|helped|helping|assist|assists|assisted|assisting)\b(?:\s+[\w,.-]+){0,4}?"
+    r"\s+(?:to\s+)?return home\b"
 )
 """People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
 

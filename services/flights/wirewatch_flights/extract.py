@@ -255,6 +255,12 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         for c in (cues.EXPLAINER_TITLE, cues.GUIDE_TITLE, cues.FLIGHTS_QUESTION_TITLE)
     ):
         return True
+    if _first(parts, cues.NOT_A_REMOVAL):
+        return True
+    if title is not None and cues.PERCENT_TITLE.search(title.folded):
+        return True
+    if _first(parts, cues.LAND_HANDOVER):
+        return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
@@ -264,10 +270,22 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         if stranded and _first(parts, cues.PANDEMIC):
             if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
                 return True  # "migrant workers who were stranded ... due to the pandemic"
-        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+        elif (
+            stranded
+            and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+            and not _first(parts, cues.EVACUATED)
+        ):
             # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
             # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
             return False
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    if _first(parts, cues.NOT_MIGRANTS):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    if _first(parts, cues.CRISIS):
+        if _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
+            parts, cues.EVACUATED
+        ):
+            return False  # "Libya returnees ... the war-torn North African country"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 
@@ -390,6 +408,7 @@ def _counted_over(title: Part) -> bool:
         and (
             cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
             or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
+            or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
         )
         for n in title.numbers
     )
