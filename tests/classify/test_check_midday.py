@@ -52,12 +52,16 @@ FILES = {
 # for the test split, +0.004 / +0.004 on its old 984 items): repatriation-flights 0.957 -> 0.917
 # (en 0.941 -> 0.889), border-policy 0.902 -> 0.880 (en 0.889 -> 0.846), one English item each
 # (counts only). The English floors fall by those items.
-F1_FLOOR = {"repatriation-flights": 0.91, "border-policy": 0.87}
+# Stop-28 pooling round (351 held-back items into the split; adopted on the orison and aubade
+# judges, +0.013 / +0.049): repatriation-flights 0.957 -> 0.909 (en 0.941 -> 0.875), border-policy
+# 0.885 -> 0.863 (es 0.917 -> 0.870), negatives 0/17; one item each (counts only). THE FLIGHTS
+# AND SPANISH BORDER-POLICY FLOORS ARE LOWERED by those items.
+F1_FLOOR = {"repatriation-flights": 0.90, "border-policy": 0.86}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.88,
+    ("repatriation-flights", "en"): 0.87,
     ("repatriation-flights", "es"): 0.99,
-    ("border-policy", "en"): 0.84,
-    ("border-policy", "es"): 0.91,
+    ("border-policy", "en"): 0.85,
+    ("border-policy", "es"): 0.86,
 }
 NEGATIVES_TAGGED_CEILING = 0.06
 

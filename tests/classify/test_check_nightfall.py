@@ -40,14 +40,20 @@ HALVES = DATA / "classify_nightfall_halves.json"
 # flights floors rise with them. The vespers set is the never-seen judge now.
 # Stop-27 pooling round: flights 0.710 -> 0.750 (es 0.778 -> 0.842), border-policy 0.897 ->
 # 0.933 (en 0.933 -> 0.966, es 0.857 -> 0.903); the floors rise.
-F1_FLOOR = {"repatriation-flights": 0.74, "border-policy": 0.93}
+# Stop-28 pooling round (351 items pooled, nightfall still held back): flights 0.750 -> 0.727
+# (en 0.615 -> 0.571: one English item of 4 positives, counts only), border-policy 0.933 -> 0.931
+# (en 0.966 -> 0.929, es 0.903 -> 0.933), negatives tagged 2/15 -> 1/15. THE FLIGHTS AND ENGLISH
+# BORDER-POLICY FLOORS ARE LOWERED by those items, the cost of the judges' gain
+# (docs/measurements/classify.md, stop 28: pooling round); the Spanish floor and the ceiling
+# tighten.
+F1_FLOOR = {"repatriation-flights": 0.72, "border-policy": 0.93}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.61,
+    ("repatriation-flights", "en"): 0.57,
     ("repatriation-flights", "es"): 0.84,
-    ("border-policy", "en"): 0.96,
-    ("border-policy", "es"): 0.90,
+    ("border-policy", "en"): 0.92,
+    ("border-policy", "es"): 0.93,
 }
-NEGATIVES_TAGGED_CEILING = 0.14
+NEGATIVES_TAGGED_CEILING = 0.07
 """2/15 since the stop-27 pooling round (a borderline 0.52 on Bolivians going home by bus)."""
 
 

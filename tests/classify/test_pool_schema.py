@@ -107,6 +107,24 @@ POOL_FILES = {
     # measured only, the whole set held back from the split: test_held_back_sets.py).
     "terce-en": DATA / "classify_pool_terce_en.jsonl",
     "terce-es": DATA / "classify_pool_terce_es.jsonl",
+    # A nineteenth never-seen set (2026-12-05, stop 28; measured only, the whole set held back from
+    # the split: test_held_back_sets.py).
+    "orison-en": DATA / "classify_pool_orison_en.jsonl",
+    "orison-es": DATA / "classify_pool_orison_es.jsonl",
+    # The twentieth never-seen set (2026-12-05, stop 28; a judge measured once, the whole set held
+    # back from the split: test_held_back_sets.py).
+    "aubade-en": DATA / "classify_pool_aubade_en.jsonl",
+    "aubade-es": DATA / "classify_pool_aubade_es.jsonl",
+    # A training pool of 2026-12-05 (stop 28): border policy described, not named, both-topic
+    # returns decisions, distant deportations, and their hard negatives; held back whole by
+    # classify_starlight_halves.json until the lead pools it (never measured).
+    "starlight-en": DATA / "classify_pool_starlight_en.jsonl",
+    "starlight-es": DATA / "classify_pool_starlight_es.jsonl",
+    # A training pool of 2026-12-05 (stop 28): Spanish-language returns by air from many senders and
+    # receivers, policy described not named, and hard negatives in both languages; held back whole
+    # (classify_moonrise_halves.json) until the lead pools it into the split.
+    "moonrise-en": DATA / "classify_pool_moonrise_en.jsonl",
+    "moonrise-es": DATA / "classify_pool_moonrise_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -161,6 +179,14 @@ FILE_LANG_AND_ID = {
     "angelus-es": ("es", "pool-anes-"),
     "terce-en": ("en", "pool-teen-"),
     "terce-es": ("es", "pool-tees-"),
+    "orison-en": ("en", "pool-oren-"),
+    "orison-es": ("es", "pool-ores-"),
+    "aubade-en": ("en", "pool-auen-"),
+    "aubade-es": ("es", "pool-aues-"),
+    "starlight-en": ("en", "pool-slen-"),
+    "starlight-es": ("es", "pool-sles-"),
+    "moonrise-en": ("en", "pool-mren-"),
+    "moonrise-es": ("es", "pool-mres-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

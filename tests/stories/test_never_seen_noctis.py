@@ -25,6 +25,9 @@ def test_noctis_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
     if seed is not None:
         random.Random(seed).shuffle(rows)
     report = _report_of(rows)
-    assert report.pairwise_f1 >= 0.57 and report.pairwise_precision >= 0.42
-    assert report.pairwise_recall >= 0.86 and report.bcubed_f1 >= 0.70
+    # stop 28: learned pairs adopted: F1 raised 0.57 -> 0.69 (0.570 -> 0.695), precision 0.42 ->
+    # 0.57 (0.570), recall 0.86 -> 0.89 (0.890), B-cubed 0.70 -> 0.79 (0.702 -> 0.796), alerts
+    # unchanged (1.273), every order alike
+    assert report.pairwise_f1 >= 0.69 and report.pairwise_precision >= 0.57
+    assert report.pairwise_recall >= 0.89 and report.bcubed_f1 >= 0.79
     assert report.alerts_per_story <= 1.28

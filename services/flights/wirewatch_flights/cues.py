@@ -166,6 +166,30 @@ EVACUATION = _words(
     r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
     r"closed? (?:its |their |the )?(?:borders|airspace)",
 )  # fmt: skip
+CRISIS = _words(
+    # twenty-seventh round: a war and people fleeing it ("Ukraine-Russia war: IAF flight with 119
+    # Indians", "connacionales que huyeron de Ucrania", "afectados por ofensiva israelí",
+    # "conflict-stricken Lebanon", "able to escape Israel", "xenophobic violence"), a crisis or
+    # a disaster ("la zona en conflicto", "the crisis-hit European country", "azotada ... por el
+    # huracán"), and people "returned home safely"
+    r"war", r"guerra", r"conflict[\w-]*stricken", r"conflict zones?", r"ofensiva",
+    r"huy\w+", r"fled", r"fleeing", r"escap(?:e|ed|ing)", r"xenophob\w+", r"xenofob\w+",
+    r"en conflicto", r"[\w-]+-hit", r"strife-torn", r"huracan\w*", r"hurricanes?",
+    r"earthquakes?", r"terremotos?", r"sismos?", r"safely",
+)  # fmt: skip
+"""Since the twenty-seventh round, beside EVACUATION: with no migrant word, people flown out of
+a war, a crisis or a disaster are no removal; but a transit or Gulf state named ("from Libya,
+after failed attempt to transit the war-torn North African country") keeps a return a return
+unless the people were evacuated."""
+NOT_MIGRANTS = _words(
+    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
+    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
+    r"quarantin\w*", r"cuarentena", r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
+)  # fmt: skip
+"""Since the twenty-seventh round: with no migrant word, a team, pilgrims, travellers, people in
+quarantine or displaced at home ("la Selección Argentina regresó a casa", "post-Hajj flight
+operation", "165 Australians, who will quarantine", "familias desplazadas"): whatever state is
+named, no removal."""
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
     r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
@@ -204,7 +228,13 @@ RETURNING = _words(
 )  # fmt: skip
 """A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
-STRANDED = _words(r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped")
+STRANDED = _words(
+    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
+    r"(?:got |get |gotten |are |were )stuck",
+)  # fmt: skip
+EVACUATED = _words(r"evacu\w+")
+"""People evacuated ("190 Indian nationals evacuated from Yemen"): not a transit state's
+stranded migrants returned, even where migrants are stranded (twenty-seventh round)."""
 PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
 """States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
@@ -224,13 +254,27 @@ JOURNEY_BEFORE = re.compile(
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
-    r"(?:reach|enter|get))\b(?:\s+[\w-]+){0,12}?\s*$"
+    r"(?:reach|enter|get)|"
+    # the migrants' sea route ("punto de partida clave de pateras hacia Canarias")
+    r"(?:punto|lugar|puerto) de (?:partida|salida)|departure point|"
+    r"(?:pateras|cayucos|small boats|dinghies|migrant boats)|rutas? migratorias?|migrant route)"
+    # a city and its state ("en route to Ashmore Reef, Australia")
+    r"\b(?:\s+[\w-]+){0,12}?,?\s*$"
 )
 """Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
 caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
 destino a Estados Unidos"), not where the flight went."""
 REMAINS_FUNDS = _words(
+    # twenty-seventh round: coffins and the dead ("Migrant coffins lined up in Italian airport
+    # hangar", "los migrantes fallecidos en Estados Unidos")
+    r"coffins?",
+    r"ataud\w*",
+    r"feretros?",
+    r"fallecid[oa]s",
+    r"died",
+    r"lost their lives",
+    r"perdieron la vida",
     r"restos",
     r"cuerpos?",
     r"cadaver\w*",
@@ -536,8 +580,11 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
-    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad)[oa]s en|(?:detained|"
+    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
+    # "Seven illegal immigrants in Indonesia": where the people are
+    r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
+    r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
     # "illegally in the territory of the Republic of Cyprus": where they stayed
     r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
     r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
@@ -649,11 +696,20 @@ PEOPLE_NOUN = _words(
     r"reos",
     r"irregulares",
     r"lawbreakers",
+    r"suspects",
+    r"sospechos[oa]s",
+    r"fugitives",
+    r"fugitiv[oa]s",
+    r"kurds",
+    r"kurd[oa]s",
 )
 _OPEN_QUOTE = "[\"\u201c\u2018\u00ab']?"
-PEOPLE_GAP = re.compile(r"^(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$")
+PEOPLE_GAP = re.compile(
+    r"^(?:\)|\s*\(\d[\d.,]*\))?(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$"
+)
 """Between a number and its people noun: up to three words, a quotation mark allowed
-("with just seven \"foreign criminals\" on board")."""
+("with just seven \"foreign criminals\" on board"), and the bracket of a number in words
+restated in digits ("one hundred thirty (130) Cuban nationals")."""
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
     r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
@@ -856,6 +912,7 @@ ROUTE_TO_BETWEEN = re.compile(
 BLOCKED_STRONG = _words(
     r"suspend\w*", r"suspension", r"halt\w*", r"cancel\w*", r"refus\w*", r"reject\w*",
     r"rechaz\w+", r"bloque\w+", r"blocks?", r"blocked", r"grounded", r"denied", r"deny",
+    r"obstaculiz\w+", r"obstruct\w*",
     r"denies", r"nego", r"negaron", r"niega", r"niegan", r"negara",
     r"no (?:aceptara|permitira|recibira|acepta)",
     r"(?:not|won t|will not|would not) (?:accept|allow|receive|land|take)", r"prohib\w+",
@@ -927,7 +984,43 @@ GUIDE_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:what to expect|que esperar|preguntas frecuentes)\b"
 )
 """A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
-EXTRADITION = _words(r"extradit\w*", r"extradicion\w*")
+EXTRADITION = _words(
+    r"extradit\w*", r"extradicion\w*",
+    # twenty-seventh round: prisoners repatriated under treaties ("Ecuador repatria a presos
+    # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
+    r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
+    r"prisoner transfers?", r"traslado de (?:presos|reos)",
+)  # fmt: skip
+PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
+"""A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
+ciento"): removal statistics, not a flight (twenty-seventh round)."""
+LAND_HANDOVER = re.compile(
+    r"\b(?:vuelo|avion)\b(?:\s+[\w,.-]+){0,12}?\s+(?:hacia|hasta) la frontera\b"
+    r"|\b(?:llevad|conducid|trasladad|internad|internaron)\w*(?:\s+\w+){0,2}?\s+"
+    r"(?:al lado|a territorio) \w+"
+    r"|\b(?:llevad|conducid|trasladad)[oa]s por tierra\b"
+    r"|\bflown to the border\b(?:\s+\w+){0,3}?\s+(?:and|then) (?:walked|bused|driven|handed)"
+)
+"""A domestic flight to the border and a handover over land ("embarcados en un vuelo ... hacia la
+frontera, donde serán llevados al lado venezolano", "de donde los internaron a territorio
+venezolano", "serán llevados por tierra a Cúcuta"): a land return (twenty-seventh round)."""
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+UNTIL_A_DAY = re.compile(
+    r"\b(?:till|until|up to|through|hasta(?: el)?)\s+(?:\d{1,2}\s+(?:de\s+)?)?" + _MONTHS + r"\b"
+)
+"""A count up to a day ("Over 105234 Migrant Workers Till October 13"): a period for a headline
+that counts a thousand or more (twenty-seventh round)."""
+NOT_A_REMOVAL = _words(
+    r"presos politicos", r"political prisoners", r"opositores", r"traidores a la patria",
+    r"de sus filas", r"from (?:its|their|the party's) ranks", r"del partido",
+)  # fmt: skip
+"""Political prisoners released and sent abroad ("Ortega libera 222 presos políticos y los
+deporta de Nicaragua"), or members expelled from a party ("Expulsa PAN de sus filas a 9
+diputados"): an exile or a party matter, whatever deportation word is used (twenty-seventh
+round)."""
 
 BACKGROUND_BEFORE = re.compile(
     r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
@@ -1097,15 +1190,18 @@ DESPITE = _words(
     r"violat\w+", r"defian\w+", r"goes ahead", r"gone ahead", r"went ahead", r"hinders?",
     r"too late", r"demasiado tarde",
 )  # fmt: skip
+SPORTLESS_DEPORT = r"deport(?!(?:e|es)\b|ist|iv)\w*"
+"""A deportation word, not sport ("el deporte", "deportistas", "deportivo": "Listo el 'vuelo del
+deporte' con 180 deportistas colombianos", classify pool-nfes-0012; twenty-seventh round)."""
 MIGRANT_CONTEXT = _words(
-    r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
+    SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
     r"migrantes?", r"inmigrantes?", r"immigrants?", r"iom", r"oim",
     r"international organi[sz]ation for migration",
     r"organizacion internacional para las migraciones",
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
     r"indocumentad\w*", r"undocumented", r"inm", r"illegal(?:ly)?", r"ilegal(?:es|mente)?",
 )  # fmt: skip
-REMOVAL = _words(r"deport\w*", r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
+REMOVAL = _words(SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
 NOT_PEOPLE_BEFORE = re.compile(
     r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
     r"number|numero|no|nro|#)[\s.-]*$"
@@ -1247,7 +1343,8 @@ NATIONALITY_FROM_BEFORE = re.compile(
 """Before a state: the people's nationality ("lawbreakers from Afghanistan"), so the place
 they are sent to; "deportees from Australia" (people named by their removal) stays origin."""
 NATIVES_OF_BEFORE = re.compile(
-    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives)\s+"
+    r"\b(?:originari[oa]s|oriund[oa]s|nativ[oa]s|naturales|nationals|citizens|natives|"
+    r"ciudadan[oa]s|nacionales)\s+"
     r"(?:de|del|of)\s+(?:la\s+|el\s+|the\s+)?$"
 )
 """Before a state: where the people are from ("130 migrantes originarios de India",
@@ -1269,7 +1366,7 @@ PERIOD = _words(
     r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
     r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
     r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|the start|the beginning|\d{4})",
+    r"december|(?:the )?start|(?:the )?beginning|\d{4})",
     r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
     r"(?:first|second) half", r"hasta la fecha", r"to date",
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
@@ -1488,6 +1585,7 @@ Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight 
 "devueltos en los ferris y los vuelos fletados": returns in general)."""
 CAME_BY_BEFORE = re.compile(
     r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
+    r"ended up|wound up|"
     r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
 )
 """Before a ship or boat: how the people came or were found ("who tried to enter the UK via
@@ -1514,5 +1612,81 @@ HOMECOMING = re.compile(
     r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
     r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
     r"(?:de vuelta )?a casa\b"
+    # twenty-seventh round: people helped home ("to assist Americans to return home", "helps
+    # over 25,000 people return home")
+    r"|\b(?:help|helps|helped|helping|assist|assists|assisted|assisting)\b(?:\s+[\w,.-]+){0,4}?"
+    r"\s+(?:to\s+)?return home\b"
 )
 """People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
+
+
+TREATY_AFTER = re.compile(
+    r"\s*(?:iii\s+|ii\s+)?(?:regulations?|conventions?|agreements?|accords?|treaty|treaties|"
+    r"protocols?|declaration|rules|system|procedures?|criteria)\b"
+)
+TREATY_BEFORE = re.compile(
+    r"\b(?:reglamento|convenio|convencion|tratado|protocolo|declaracion|sistema|procedimiento)"
+    r"\s+(?:de|of)\s+$"
+)
+"""Around a city's name: a law or treaty named after it ("under the Dublin regulation", "the
+Dublin Agreement", "el Reglamento de Dublín", "la Convención de Ginebra"), not a place of the
+flight."""
+
+DEST_CITY_COMMA_BEFORE = re.compile(
+    r"(?:\bto|\binto|\bhacia|\bflights? for|con destino a|rumbo a|bound for)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?,\s*$"
+)
+"""Before a state written after a city the names do not know ("The flight to Sofia,
+Bulgaria"): the cue before the city names the state as the destination."""
+
+SPANISH_FUTURE = re.compile(r"\b\w{3,}r[áÁ]n?\b")
+"""A Spanish verb in the future tense, accented as written ("EE.UU. programará un vuelo",
+"supondrá retomar": every future ends so): with no other status cue, a flight still to
+come."""
+REPORTED_DONE_AFTER = re.compile(
+    r"\s+(?:that\s+|que\s+)?(?:[\w-]+\s+){0,2}?(?:returned|deported|removed|expelled|"
+    r"repatriated|sent back|flew|deporto|expulso|repatrio|retorno|devolvio)\b"
+)
+"""After "announced / anunció": a removal reported as done ("Police announced it returned 23
+third country nationals"), not an announcement of one to come."""
+
+STATISTICS = _words(
+    r"statistics", r"estadisticas", r"figures (?:released|published|show\w*|reveal\w*)",
+    r"according to (?:the )?(?:latest |official |new )?figures", r"cifras",
+    r"segun (?:los )?datos", r"datos (?:oficiales|difundidos|publicados)",
+)  # fmt: skip
+"""Figures released or statistics ("new statistics reveal that nearly 4,600 Sudanese ... were sent
+back", "according to figures released by the CBSA"): with no flight word, a tally."""
+TALLY_PERIOD = _words(
+    r"en lo que va(?: del?)? (?:ano|mes)", r"so far this (?:year|month)",
+    r"(?:during|over|in) an? \w+[ -]months? period", r"this year", r"este ano",
+    r"hasta la fecha", r"to date",
+)  # fmt: skip
+"""A period a removal count runs over in the headline or the lede's first sentence ("Panamá ha
+expulsado a 87 cubanos en lo que va de año", "during a nine month period this year"): with no
+flight word, a tally; not a running total told beside a flight ("por lo que cifra asciende a más
+de 300 desde principios de este año")."""
+RUNNING_ON_BEFORE = re.compile(
+    r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|brings|(?:the|el|la) total)\b"
+    r"[^.]{0,50}$"
+)
+"""Before a period: a running total told beside the flight ("por lo que cifra asciende a más de
+300 desde principios de este año", "bringing the total this year to"), not a tally."""
+NO_SENDER = frozenset({"EH"})
+"""A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
+migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""
+STOP_ON_THE_WAY_AFTER = re.compile(
+    r"^\s*,?\s*(?:en route to|on (?:the|its|their) way to|before (?:flying|continuing) on to|"
+    r"en ruta (?:hacia|a)|de camino (?:hacia|a)|rumbo a|con destino final (?:a|en))\b"
+)
+"""After a place flown to: the flight went on to another ("flown to Djibouti en route to South
+Sudan"), so the place is a stop, not the destination."""
+FLOWN_ON_BEFORE = re.compile(
+    r"\b(?:flown|flew|flights?|planes?|aircraft|vuelos?|avion(?:es)?|trasladad[oa]s|deported|"
+    r"deportad[oa]s)\b[^.]{0,40}$"
+)
+"""Before "en route to": the flight's route, not the migrants' own journey."""
+FLIGHT_BETWEEN = re.compile(r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|between)\s+")
+"""A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
+Aeropuerto Internacional de Caracas"): from the first to the second."""
+BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")

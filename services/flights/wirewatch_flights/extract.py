@@ -18,7 +18,14 @@ from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon, settle
 from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers, trailing_zeros
-from wirewatch_flights.roles import Roles, score_mention, score_people_places, score_route_pairs
+from wirewatch_flights.roles import (
+    Roles,
+    on_the_migrants_route,
+    score_between_pair,
+    score_mention,
+    score_people_places,
+    score_route_pairs,
+)
 from wirewatch_flights.text import fold
 
 
@@ -51,10 +58,23 @@ def _parts(title: str, summary: str) -> list[Part]:
         for _, text, folded in given
     ]
     found = settle([text for _, text, _ in given], found)
+    found = [
+        [m for m in mentions if not _treaty_name(folded, m)]
+        for (_, _, folded), mentions in zip(given, found, strict=True)
+    ]
     return [
         Part(source, text, folded, tuple(mentions), tuple(numbers(text)))  # type: ignore[arg-type]
         for (source, text, folded), mentions in zip(given, found, strict=True)
     ]
+
+
+def _treaty_name(folded: str, m: Mention) -> bool:
+    """A city named for a law or treaty ("the Dublin regulation", "el Reglamento de Dublín"):
+    no place of the flight."""
+    return m.entry.kind == "place" and bool(
+        cues.TREATY_AFTER.match(folded, m.end)
+        or cues.TREATY_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+    )
 
 
 def _first(parts: list[Part], pattern: object) -> Span | None:
@@ -180,6 +200,11 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if cues.PAST_SPAN.search(first):
             return True
+        period = cues.TALLY_PERIOD.search(first)
+        if period and not cues.RUNNING_ON_BEFORE.search(first, 0, period.start()):
+            return True  # "Panamá ha expulsado a 87 cubanos en lo que va de año"
+        if cues.STATISTICS.search(first):
+            return True  # "new statistics reveal that nearly 4,600 Sudanese ... were sent back"
     return False
 
 
@@ -230,6 +255,12 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         for c in (cues.EXPLAINER_TITLE, cues.GUIDE_TITLE, cues.FLIGHTS_QUESTION_TITLE)
     ):
         return True
+    if _first(parts, cues.NOT_A_REMOVAL):
+        return True
+    if title is not None and cues.PERCENT_TITLE.search(title.folded):
+        return True
+    if _first(parts, cues.LAND_HANDOVER):
+        return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
@@ -239,10 +270,22 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
         if stranded and _first(parts, cues.PANDEMIC):
             if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
                 return True  # "migrant workers who were stranded ... due to the pandemic"
-        elif stranded and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+        elif (
+            stranded
+            and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+            and not _first(parts, cues.EVACUATED)
+        ):
             # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
             # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
             return False
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    if _first(parts, cues.NOT_MIGRANTS):
+        return _first(parts, cues.MIGRANT_CONTEXT) is None
+    if _first(parts, cues.CRISIS):
+        if _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
+            parts, cues.EVACUATED
+        ):
+            return False  # "Libya returnees ... the war-torn North African country"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
 
@@ -365,6 +408,7 @@ def _counted_over(title: Part) -> bool:
         and (
             cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
             or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
+            or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
         )
         for n in title.numbers
     )
@@ -498,7 +542,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
-    if _state_fetches_its_citizens(parts):
+    if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
         return None
     if _proposal(parts):
         return None
@@ -550,6 +594,9 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
                 continue
             if _mixed_origin(parts, m.entry.key):
                 continue  # "desde Curazao y Aruba": a second place flown from
+            before = part.folded[max(0, m.start - 60) : m.start]
+            if cues.ORIGIN_BEFORE_STRONG.search(before) or on_the_migrants_route(part.folded, m):
+                continue  # "desde el Sáhara Occidental", "punto de partida hacia Canarias"
             return m.entry.key, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 
@@ -557,6 +604,14 @@ def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[
 _AND = re.compile(r"^[\s)]*(?:,|,?\s*and|,?\s*y|e|&|/)(?:\s+(?:the|el|la|los|las))?[\s(]*$")
 """Between two coordinated names, parentheses or an article allowed ("Bogotá (Colombia) y
 Caracas", "Nigeria and the Democratic Republic of Congo")."""
+
+
+_AND_AGAIN = re.compile(
+    r"^[\s)]*(?:,?\s*and|,?\s*y|e)\s+(?:(?:dos|two|otros?|otras?|others?)\s+)?"
+    r"(?:a|al|to|hacia|rumbo a|con destino a|para|for)\s+(?:the\s+|el\s+|la\s+)?[\s(]*$"
+)
+"""Between two destinations, the cue said again ("a Tirana (Albania) y a Tbilisi", "dos hacia
+Bamako y dos rumbo a Dakar")."""
 
 
 def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
@@ -573,6 +628,8 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
             between = part.folded[a.end : b.start]
             if _AND.match(between) and not (_COMMA.match(between) and a.entry.kind != b.entry.kind):
                 return True  # a bare comma lists names of one kind ("Athens, Pakistan gave")
+            if _AND_AGAIN.match(between):
+                return True  # "a Tirana (Albania) y a Tbilisi (Georgia)"
     return False
 
 
@@ -703,11 +760,27 @@ def _scored_roles(parts: list[Part]) -> Roles:
             until = _next_other_state(part, n)
             score_mention(roles, part.folded, mention, part.source, part.text, until)
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
+        score_between_pair(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
+    for code in cues.NO_SENDER:
+        roles.origin.scores.pop(code, None)  # Western Sahara's removals are Morocco's
     return roles
 
 
 Winner = tuple[str, Span] | None
+
+
+WEAK_CUE = 1.5
+"""Below this, no single cue named a country as the destination (only "in X", a place named)."""
+
+
+def _origin_only(roles: Roles, code: str) -> bool:
+    """The only destination candidate has no cue of its own that names it so (only places named
+    along the way) and scores at least twice as the origin: it is the origin, and the
+    destination stays open ("Seven illegal immigrants in Indonesia deported to Middle East ...
+    flown from Kupang's El Tari Airport")."""
+    weak = roles.destination.best[code][0] < WEAK_CUE
+    return weak and roles.origin.scores[code] >= 2 * roles.destination.scores[code]
 
 
 def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
@@ -722,6 +795,8 @@ def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     other_origin = roles.origin.winner(exclude=code)
     as_origin = roles.origin.scores[code] >= roles.destination.scores[code]
     if other_dest is None and other_origin is not None:
+        if _origin_only(roles, code):
+            return None, origin  # "illegal immigrants in Indonesia ... flown from Kupang"
         as_origin = False
     elif other_origin is None and other_dest is not None:
         as_origin = True
@@ -757,7 +832,7 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
     found: Winner = None
     for part in parts:
         for m in part.mentions:
-            if m.entry.key == dest or m.entry.kind not in ("country", "place"):
+            if m.entry.key in (dest, *cues.NO_SENDER) or m.entry.kind not in ("country", "place"):
                 continue
             before = part.folded[max(0, m.start - 60) : m.start]
             span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
@@ -799,7 +874,7 @@ def _first_other_state(parts: list[Part], dest: str) -> Winner:
             if cues.STOPOVER_BEFORE.search(part.folded[max(0, m.start - 40) : m.start]):
                 continue  # "escala en Bogotá": a stop on the way, not where it left
             code = m.entry.state if m.entry.kind in ("operator", "signal") else m.entry.key
-            if code is not None and code != dest:
+            if code is not None and code != dest and code not in cues.NO_SENDER:
                 return code, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 
@@ -1002,6 +1077,10 @@ def _planned(
         if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
             complement = complement or m
             continue
+        if m.group(0).startswith(("announc", "anunci")) and cues.REPORTED_DONE_AFTER.match(
+            folded, m.end()
+        ):
+            continue  # "Police announced it returned 23": the removal is told as done
         return m, complement
     return None, complement
 
@@ -1185,9 +1264,15 @@ def _left_elsewhere(parts: list[Part], decided: list[tuple[Status, Span]]) -> bo
 
 def _authorised_only(parts: list[Part]) -> Clue:
     """No part has a status cue: flights a state authorised or approved are still to come
-    ("Ecuador autorizó tres nuevos vuelos ... este sábado"); else completed."""
+    ("Ecuador autorizó tres nuevos vuelos ... este sábado"), and so is what a Spanish future
+    tells ("EE.UU. programará un vuelo para deportar a 74 peruanos"); else completed."""
     for part in parts:
         m = cues.AUTHORISED_FLIGHTS.search(part.folded)
+        if m is not None:
+            return Clue("status", "planned", _span(part, m))
+    for part in parts:
+        # "EE.UU. programará un vuelo": a Spanish future, its accent read in the text itself
+        m = cues.SPANISH_FUTURE.search(part.text)
         if m is not None:
             return Clue("status", "planned", _span(part, m))
     return Clue("status", "completed", Span("title", 0, 0, ""))
@@ -1326,6 +1411,20 @@ def _evacuation_flights(parts: list[Part]) -> bool:
     flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
     evacuations = sum(1 for p in parts for _ in cues.EVACUATION_FLIGHT.finditer(p.folded))
     return 0 < flights <= evacuations
+
+
+def _stranded_travellers(parts: list[Part]) -> bool:
+    """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
+    1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
+    or illegal stay and no transit or Gulf state named: travellers, not a removal."""
+    return (
+        _first(parts, cues.STRANDED) is not None
+        and _first(parts, cues.CITIZENS) is not None
+        and _first(parts, cues.REMOVAL) is None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+        and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
 
 
 def _homecoming(parts: list[Part]) -> bool:

@@ -109,6 +109,7 @@ def _people_context(folded: str, mention: Mention, source: Source) -> bool:
         or cues.DEPORT.search(before)
         or any(ch.isdigit() for ch in before[-8:])
         or cues.PEOPLE_NOUN.search(before[-14:])
+        or before.endswith("nacionalidad ")  # "77 migrantes de nacionalidad salvadoreña"
     )
 
 
@@ -140,13 +141,21 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
     origin, destination, strong = _scores_before(before, after, mention)
-    if strong == "destination" and _on_the_migrants_route(folded, mention):
+    if strong == "destination" and on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
+    if cues.STOP_ON_THE_WAY_AFTER.match(after):
+        destination, strong = 0.0, ""  # "flown to Djibouti en route to South Sudan": a stop
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
     if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
         return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
+    if (
+        mention.entry.kind in _NAMED
+        and cues.PLACE_IN_BEFORE.search(before[-12:])
+        and not after.lstrip().startswith(",")  # "En Chile, el gobierno expulsó": a scene
+    ):
+        verb_after = ""  # "Deportation freight in Iraq started": the verb is not the place's
     verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
 
@@ -160,13 +169,16 @@ def _brought_to_be_removed(before: str, after: str) -> bool:
     )
 
 
-def _on_the_migrants_route(folded: str, mention: Mention) -> bool:
+def on_the_migrants_route(folded: str, mention: Mention) -> bool:
     """ "transitaban por la selva del Darién con destino a Estados Unidos": the place the
     migrants were heading for, not the flight's destination (unless a removal word comes
     between)."""
     far = folded[max(0, mention.start - 2 * _WINDOW) : mention.start]
     journey = cues.JOURNEY_BEFORE.search(far)
-    return journey is not None and not cues.DEPORT.search(far[journey.start() :])
+    if journey is None or cues.DEPORT.search(far[journey.start() :]):
+        return False
+    # "after they were flown to Djibouti en route to South Sudan": the flight's own way on
+    return not cues.FLOWN_ON_BEFORE.search(far[: journey.start()])
 
 
 Strength = Literal["origin", "destination", ""]
@@ -188,7 +200,11 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
         return 0.0, 1.5, ""  # "migrantes originarios de India": who they are
     if cues.ARRIVED_BEFORE.search(before):
         return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
-    if cues.DEST_BEFORE_STRONG.search(before):
+    if cues.DEST_BEFORE_STRONG.search(before) or (
+        mention.entry.kind == "country"
+        and cues.DEST_CITY_COMMA_BEFORE.search(before)
+        and not cues.DIVERTED.search(before)  # "desviado hacia San Juan, Puerto Rico"
+    ):
         return 0.0, 3.0, "destination"
     if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
         return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
@@ -307,6 +323,44 @@ def score_people_places(
         if _PEOPLE_FROM.match(folded[a.end : b.start]):
             span = Span(source, b.start, b.end, text[b.start : b.end])
             roles.origin.add(b.entry.key, 1.5 * weight, span)
+
+
+def score_between_pair(
+    roles: Roles, folded: str, mentions: tuple[Mention, ...], source: Source, text: str
+) -> None:
+    """ "un vuelo directo entre el Aeropuerto Internacional Felipe Ángeles de Ciudad de México y
+    el Aeropuerto Internacional de Caracas", "a flight between X and Y": the first named place is
+    where it left, the second where it went."""
+    if "entre" not in folded and "between" not in folded:
+        return  # cheap guard
+    weight = TITLE_WEIGHT if source == "title" else 1.0
+    for m in cues.FLIGHT_BETWEEN.finditer(folded):
+        named = [n for n in mentions if n.entry.kind in _NAMED and n.start >= m.end()]
+        first = named[0] if named else None
+        if first is None or first.start - m.end() > 60:
+            continue
+        second = next(
+            (
+                n
+                for n in named[1:]
+                if n.entry.key != first.entry.key
+                and cues.BETWEEN_AND.search(folded, first.end, n.start)
+                and n.start - first.end <= 80
+            ),
+            None,
+        )
+        if second is None:
+            continue
+        roles.origin.add(
+            first.entry.key,
+            2.0 * weight,
+            Span(source, first.start, first.end, text[first.start : first.end]),
+        )
+        roles.destination.add(
+            second.entry.key,
+            1.0 * weight,
+            Span(source, second.start, second.end, text[second.start : second.end]),
+        )
 
 
 def score_route_pairs(

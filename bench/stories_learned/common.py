@@ -1,0 +1,72 @@
+"""Shared helpers of the learned pair-decision measurements (issue #13, the twenty-sixth round).
+
+Every labelled stories file but the judges of the round (``JUDGES``: never opened here) is
+read, its items' cues extracted once (classify's shipped gazetteer, as the service finds
+entities), then clustered in publication order exactly as ``wirewatch stories eval`` does.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.features import extract
+from wirewatch_stories.offline import parse_published
+
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+JUDGES = ("stories_gloaming.jsonl", "stories_noctis.jsonl")  # never opened by this round
+
+
+@dataclass(frozen=True)
+class Item:
+    index: int  # position in the file
+    story: str
+    cues: frozenset[str]
+    published: float | None
+
+
+def labelled_files() -> list[Path]:
+    return [p for p in sorted(DATA.glob("stories_*.jsonl")) if p.name not in JUDGES]
+
+
+def load_items(path: Path) -> list[Item]:
+    from wirewatch.cli.stories_cmds import _entity_finder
+
+    finder = _entity_finder(None)
+    rows: list[dict[str, Any]] = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line
+    ]
+    items = []
+    for n, row in enumerate(rows):
+        title, summary = str(row.get("title") or ""), str(row.get("summary") or "")
+        found = finder(title, summary)
+        cues = extract(
+            title, summary, countries=found.countries, agencies=found.agencies, places=found.places
+        ).cues
+        published = parse_published(row.get("published"))
+        items.append(
+            Item(
+                n, str(row["story"]), frozenset(cues), published.timestamp() if published else None
+            )
+        )
+    return items
+
+
+def ordered(items: list[Item]) -> list[Item]:
+    """The items in the order the service sees them (``offline.processing_order``): by
+    publication, undated ones last in file order."""
+    keyed = sorted((it.published is None, it.published or 0.0, it.index) for it in items)
+    return [items[n] for _, _, n in keyed]
+
+
+def cluster(items: list[Item], clusterer: Clusterer | None = None) -> ClusterReport:
+    clusterer = clusterer or Clusterer()
+    predicted: dict[int, str] = {}
+    for it in ordered(items):
+        when = it.published if it.published is not None else clusterer.clock
+        predicted[it.index] = clusterer.assign(str(it.index), it.cues, max(when, -1e18)).story_id
+    return evaluate([it.story for it in items], [predicted[it.index] for it in items])

@@ -1,0 +1,113 @@
+"""The learned pair decision (the twenty-sixth round, issue #13; the clusterer's default since stop
+28): a logistic regression over the pair features the clusterer computes, in place of the hand
+factors (``pair_model=None``: the fitting script only)."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+
+import pytest
+from wirewatch_stories.cluster import (
+    DAYS_CAP,
+    LEARNED_PAIRS,
+    MIN_COSINE,
+    PAIR_FEATURES,
+    PAIR_SCALE,
+    Clusterer,
+    PairModel,
+    _member,
+)
+
+T0 = datetime(2025, 2, 10, tzinfo=UTC).timestamp()
+DAY = 86400.0
+FLIGHT = frozenset({"c:HN", "c:US", "w:depor", "w:fligh", "w:mothe", "n:38", "l:en"})
+
+
+def _features(
+    left: frozenset[str], right: frozenset[str], gap_s: float = 0.0
+) -> tuple[float, ...] | None:
+    clusterer = Clusterer(pair_model=LEARNED_PAIRS)
+    scorer = clusterer._scorer(left, T0 + gap_s)
+    return scorer.pair_features(_member("m", "st_m", right, T0))
+
+
+def _index(name: str) -> int:
+    return PAIR_FEATURES.index(name)
+
+
+def test_the_shipped_table_has_one_weight_per_feature() -> None:
+    assert len(LEARNED_PAIRS.weights) == len(PAIR_FEATURES)
+    assert all(math.isfinite(w) for w in (LEARNED_PAIRS.intercept, *LEARNED_PAIRS.weights))
+    with pytest.raises(ValueError):
+        PairModel(intercept=0.0, weights=(1.0,))
+
+
+def test_probability_is_the_logistic_of_the_weighted_features() -> None:
+    zero = PairModel(intercept=0.0, weights=(0.0,) * len(PAIR_FEATURES))
+    assert zero.probability([5.0] * len(PAIR_FEATURES)) == 0.5
+    one = PairModel(intercept=-1.0, weights=(2.0,) + (0.0,) * (len(PAIR_FEATURES) - 1))
+    features = [1.0] + [0.0] * (len(PAIR_FEATURES) - 1)
+    assert one.probability(features) == pytest.approx(1 / (1 + math.exp(-1.0)))
+    huge = PairModel(intercept=1e6, weights=(0.0,) * len(PAIR_FEATURES))
+    assert huge.probability(features) == pytest.approx(1.0)  # no overflow either way
+    assert PairModel(-1e6, huge.weights).probability(features) == pytest.approx(0.0)
+
+
+def test_pair_features_read_the_evidence_of_a_pair() -> None:
+    same = _features(FLIGHT, FLIGHT)
+    assert same is not None and len(same) == len(PAIR_FEATURES)
+    assert same[_index("log_cosine")] == pytest.approx(0.0)  # cosine 1
+    assert same[_index("shared_count")] == 1.0 and same[_index("same_figures")] == 1.0
+    assert same[_index("days_apart")] == 0.0 and same[_index("two_languages")] == 0.0
+    other_count = (FLIGHT - {"n:38"}) | {"n:59"}
+    apart = _features(other_count, FLIGHT, gap_s=4.5 * DAY)
+    assert apart is not None
+    assert apart[_index("count_conflict")] == 1.0 and apart[_index("stale")] == 1.0
+    assert apart[_index("days_apart")] == DAYS_CAP  # capped
+    assert apart[_index("log_cosine")] < 0.0
+    spanish = (FLIGHT - {"l:en"}) | {"l:es"}
+    assert _features(spanish, FLIGHT)[_index("two_languages")] == 1.0  # type: ignore[index]
+    guatemala = (FLIGHT - {"c:HN"}) | {"c:GT"}
+    assert _features(guatemala, FLIGHT)[_index("country_conflict")] == 1.0  # type: ignore[index]
+
+
+def test_no_features_for_too_little_in_common_or_two_seats() -> None:
+    assert _features(frozenset({"w:judg", "w:other"}), frozenset({"w:judg", "w:else"})) is None
+    hawaii = frozenset({"s:HI", "w:judg", "w:ban", "e:ruling"})
+    maryland = frozenset({"s:MD", "w:judg", "w:ban", "e:ruling"})
+    assert _features(hawaii, maryland) is None
+    assert Clusterer(pair_model=LEARNED_PAIRS).similarity(hawaii, maryland) == 0.0
+
+
+def test_a_model_turns_the_similarity_into_a_scaled_probability() -> None:
+    """With a model the similarity of a pair is PAIR_SCALE times its probability, so the
+    default threshold (0.14) is even odds; without one the hand factors decide."""
+    model = PairModel(intercept=0.0, weights=(1.0,) + (0.0,) * (len(PAIR_FEATURES) - 1))
+    near = Clusterer(pair_model=model).similarity(FLIGHT, FLIGHT, published=(T0, T0))
+    assert near == pytest.approx(PAIR_SCALE * 0.5)  # log cosine 0
+    far = Clusterer(pair_model=model).similarity(
+        frozenset({"w:depor", "w:fligh", "w:a", "w:b", "w:c"}),
+        frozenset({"w:depor", "w:fligh", "w:d", "w:e", "w:f"}),
+    )
+    assert 0.0 < far < near
+    assert MIN_COSINE > 0.0
+    hand = Clusterer(pair_model=None).similarity(FLIGHT, FLIGHT)
+    assert hand == pytest.approx(2.0)  # the hand factors: cosine 1, one route doubled
+
+
+def test_the_learned_table_is_the_default() -> None:
+    assert Clusterer().pair_model is LEARNED_PAIRS
+
+
+def test_decisions_with_the_learned_table_are_deterministic() -> None:
+    items = [
+        ("a", FLIGHT, T0),
+        ("b", (FLIGHT - {"l:en"}) | {"l:es", "w:madre"}, T0 + 3600),
+        ("c", (FLIGHT - {"n:38", "c:HN"}) | {"n:59", "c:GT"}, T0 + 2 * DAY),
+    ]
+    runs = []
+    for _ in range(2):
+        clusterer = Clusterer(pair_model=LEARNED_PAIRS)
+        runs.append([clusterer.assign(i, cues, when).story_id for i, cues, when in items])
+    assert runs[0] == runs[1]
