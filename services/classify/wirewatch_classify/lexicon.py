@@ -321,54 +321,50 @@ class Lexicon:
         return self.scan_fields(((name, text),))[0]
 
     def scan_fields(self, fields: Iterable[tuple[str, str]]) -> list[FieldScan]:
-        """Find every phrase occurrence in each of an item's fields (name, text).
-
-        The fields share one pass: their distinct tokens are pooled, so a word in
-        both the title and the summary is looked up once."""
+        """Find every phrase occurrence in each of an item's fields (name, text)."""
         scans: list[FieldScan] = []
-        interesting: set[str] = set()
         for name, text in fields:
             norm = normalise(text)
-            tokens = norm.text.split()
-            scans.append(FieldScan(name, norm, tokens))
-            interesting.update(tokens)
-        # Most tokens anchor no phrase: drop them with one C-level set difference,
-        # then find the few remaining tokens' positions with list.index (also C).
-        # ``a - b``, not ``a -= b``: with ``b`` far larger, the in-place form first
-        # builds the intersection (nearly every token) and then discards it, while
-        # ``a - b`` only builds the few survivors (about twice as fast).
-        interesting = interesting - self._boring
-        if not interesting:
-            return scans
+            scan = FieldScan(name, norm, norm.text.split())
+            scans.append(scan)
+            # Most tokens anchor no phrase: drop them with one C-level set difference.
+            # ``a - b``, not ``a -= b``: with ``b`` far larger, the in-place form first
+            # builds the intersection (nearly every token) and then discards it, while
+            # ``a - b`` only builds the few survivors (about twice as fast).
+            found = set(scan.tokens) - self._boring
+            if found:
+                self._scan_field(scan, found)
+        return scans
+
+    def _scan_field(self, scan: FieldScan, found: set[str]) -> None:
+        """Add the hits of the phrases anchored on the field's tokens in ``found``."""
         memo_get = self._memo.get
-        for token in interesting:
+        entries: dict[str, _Starts] = {}
+        for token in found:
             entry = memo_get(token)
             if entry is None:
                 entry = self._starts(token)
-                if entry is _NO_STARTS:
-                    continue
-            singles, keyed, loose = entry
-            for scan in scans:
-                tokens = scan.tokens
-                count = tokens.count(token)
-                if not count:
-                    continue
-                hits = scan.hits
-                n = len(tokens)
-                i = -1
-                for _ in range(count):
-                    i = tokens.index(token, i + 1)
-                    for pid in singles:
-                        hits.append((pid, i, i + 1))
-                    for offset, by_word in keyed:
-                        j = i + offset
-                        if 0 <= j < n:
-                            candidates = by_word.get(tokens[j])
-                            if candidates:
-                                self._check_anchored(scan, i, candidates)
-                    if loose:
-                        self._check_anchored(scan, i, loose)
-        return scans
+            if entry is not _NO_STARTS:
+                entries[token] = entry
+        if not entries:
+            return
+        tokens = scan.tokens
+        hits = scan.hits
+        n = len(tokens)
+        # One pass over the tokens finds every occurrence (``list.count`` and
+        # ``list.index`` per anchor compared every token's text again for each anchor).
+        for i in [i for i, token in enumerate(tokens) if token in entries]:
+            singles, keyed, loose = entries[tokens[i]]
+            for pid in singles:
+                hits.append((pid, i, i + 1))
+            for offset, by_word in keyed:
+                j = i + offset
+                if 0 <= j < n:
+                    candidates = by_word.get(tokens[j])
+                    if candidates:
+                        self._check_anchored(scan, i, candidates)
+            if loose:
+                self._check_anchored(scan, i, loose)
 
     def _check_anchored(self, scan: FieldScan, i: int, candidates: tuple[_Candidate, ...]) -> None:
         """Check phrases whose anchor word sits at token ``i``."""
