@@ -23,7 +23,8 @@ class StoriesSettings(CommonSettings):
         gt=0,
         le=10,
         description="Similarity an item needs with a story to join it (higher: stricter; "
-        "chosen on the four labelled sets, see docs/stories.md).",
+        "chosen on the four labelled sets; with the learned pair decision, 0.14 is even odds "
+        "that a pair is one story: see docs/stories.md).",
     )
     stories_batch_max_records: int = batch_max_records_field(
         200, "Most classified items the stories stage takes from Kafka in one batch."
