@@ -12,45 +12,41 @@ change what a function here emits; add a new one instead.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
 
-def timestamp(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    """A timezone-aware date and time (the models' ``UtcDateTime``)."""
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable, **options)
+class ColumnOfType(Protocol):
+    def __call__(self, name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
+        """``sa.Column(name, <its type>, nullable=nullable, **options)``."""
+        ...
 
 
-def date(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    return sa.Column(name, sa.Date(), nullable=nullable, **options)
+def _of_type(new_type: Callable[[], sa.types.TypeEngine[Any]]) -> ColumnOfType:
+    """The helper for one column type (a fresh type object per column, as autogenerate
+    writes them)."""
+
+    def column(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
+        return sa.Column(name, new_type(), nullable=nullable, **options)
+
+    return column
+
+
+timestamp = _of_type(partial(sa.DateTime, timezone=True))
+"""A timezone-aware date and time (the models' ``UtcDateTime``)."""
+date = _of_type(sa.Date)
+text = _of_type(sa.Text)
+json = _of_type(sa.JSON)
+integer = _of_type(sa.Integer)
+big_integer = _of_type(sa.BigInteger)
+floating = _of_type(sa.Float)
+"""A ``FLOAT``."""
+boolean = _of_type(sa.Boolean)
 
 
 def string(name: str, length: int, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
     """A ``VARCHAR(length)``."""
     return sa.Column(name, sa.String(length=length), nullable=nullable, **options)
-
-
-def text(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    return sa.Column(name, sa.Text(), nullable=nullable, **options)
-
-
-def json(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    return sa.Column(name, sa.JSON(), nullable=nullable, **options)
-
-
-def integer(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    return sa.Column(name, sa.Integer(), nullable=nullable, **options)
-
-
-def big_integer(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    return sa.Column(name, sa.BigInteger(), nullable=nullable, **options)
-
-
-def floating(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    """A ``FLOAT``."""
-    return sa.Column(name, sa.Float(), nullable=nullable, **options)
-
-
-def boolean(name: str, *, nullable: bool = False, **options: Any) -> sa.Column[Any]:
-    return sa.Column(name, sa.Boolean(), nullable=nullable, **options)
