@@ -822,9 +822,9 @@ def seat_cues(title: str) -> set[str]:
 # ``j:appeal`` (a court of appeal, a circuit) or ``j:trial`` (a judge, a district or federal
 # court), cues of no weight ("high court" is none: the US Supreme Court, England's first
 # instance). Two rulings on one law a day or two apart are two events when their headlines name
-# different levels (a judge's order, then the Supreme Court's stay of it: 53 of the 72 such
-# pairs the clusterer scores are of two stories); a headline naming both meets either. The
-# twenty-seventh round (docs/measurements/stories.md).
+# different levels (a judge's order, then the Supreme Court's stay of it: 52 of the 55 such
+# pairs the clusterer scores in the labelled files are of two stories); a headline naming both
+# meets either. The twenty-seventh round (docs/measurements/stories.md).
 COURT_LEVELS = {
     "supreme": r"supreme court|scotus|justices|corte suprema|tribunal supremo|supremo",
     "appeal": r"appeals?|appellate|circuit|apelaci\w*|circuito",
