@@ -125,6 +125,10 @@ POOL_FILES = {
     # (classify_moonrise_halves.json) until the lead pools it into the split.
     "moonrise-en": DATA / "classify_pool_moonrise_en.jsonl",
     "moonrise-es": DATA / "classify_pool_moonrise_es.jsonl",
+    # The "zenith" never-seen judge (2026-12-05; gathered and labelled blind, held back whole by
+    # classify_zenith_halves.json, not in the split manifest; not measured when it was gathered).
+    "zenith-en": DATA / "classify_pool_zenith_en.jsonl",
+    "zenith-es": DATA / "classify_pool_zenith_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -187,6 +191,8 @@ FILE_LANG_AND_ID = {
     "starlight-es": ("es", "pool-sles-"),
     "moonrise-en": ("en", "pool-mren-"),
     "moonrise-es": ("es", "pool-mres-"),
+    "zenith-en": ("en", "pool-zen-en-"),
+    "zenith-es": ("es", "pool-zen-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
