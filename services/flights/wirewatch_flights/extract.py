@@ -249,45 +249,58 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     travellers refused entry (inadmissions), or an extradition: unless deportation,
     expulsion or migrants are named; or a
     headline explaining how removals work in general."""
-    title = next((p for p in parts if p.source == "title"), None)
-    if title is not None and any(
-        c.search(title.folded)
-        for c in (cues.EXPLAINER_TITLE, cues.GUIDE_TITLE, cues.FLIGHTS_QUESTION_TITLE)
-    ):
-        return True
-    if _first(parts, cues.NOT_A_REMOVAL):
-        return True
-    if title is not None and cues.PERCENT_TITLE.search(title.folded):
-        return True
-    if _first(parts, cues.LAND_HANDOVER):
+    if _explainer_or_not_a_removal(parts):
         return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
-        stranded = _first(parts, cues.STRANDED)
-        if stranded and _first(parts, cues.PANDEMIC):
-            if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
-                return True  # "migrant workers who were stranded ... due to the pandemic"
-        elif (
-            stranded
-            and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
-            and not _first(parts, cues.EVACUATED)
-        ):
-            # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
-            # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
-            return False
-        return _first(parts, cues.MIGRANT_CONTEXT) is None
+        return _evacuation_of_own(parts)
     if _first(parts, cues.NOT_MIGRANTS):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.CRISIS):
-        if _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
-            parts, cues.EVACUATED
-        ):
+        if _stranded_in_transit(parts):
             return False  # "Libya returnees ... the war-torn North African country"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
+
+
+def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
+    """A headline explaining removals or giving a percentage, or a cue of no removal at all
+    (a team, a domestic flight to the border and then land)."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is not None and any(
+        c.search(title.folded)
+        for c in (
+            cues.EXPLAINER_TITLE,
+            cues.GUIDE_TITLE,
+            cues.FLIGHTS_QUESTION_TITLE,
+            cues.PERCENT_TITLE,
+        )
+    ):
+        return True
+    return bool(_first(parts, cues.NOT_A_REMOVAL) or _first(parts, cues.LAND_HANDOVER))
+
+
+def _stranded_in_transit(parts: list[Part]) -> bool:
+    """A transit or Gulf state named and no one evacuated: a return stays a return."""
+    return _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
+        parts, cues.EVACUATED
+    )
+
+
+def _evacuation_of_own(parts: list[Part]) -> bool:
+    """With an evacuation cue: the people are the state's own, not removed migrants."""
+    stranded = _first(parts, cues.STRANDED)
+    if stranded and _first(parts, cues.PANDEMIC):
+        if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
+            return True  # "migrant workers who were stranded ... due to the pandemic"
+    elif stranded and _stranded_in_transit(parts):
+        # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
+        # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
+        return False
+    return _first(parts, cues.MIGRANT_CONTEXT) is None
 
 
 def _names_a_state(parts: list[Part], codes: frozenset[str]) -> bool:
