@@ -794,8 +794,12 @@ MODIFIER_BEFORE = re.compile(
     r"otros|otras|another|up to|hasta)\s*$"
 )
 FLIGHT_COUNT_AFTER = re.compile(
-    r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters)\b"
+    r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters|"
+    r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas|"
+    r"buses|autobuses|camiones)\b"
 )
+"""After a number: it counts flights or vehicles ("Two planeloads of deported migrants",
+"dos aviones con"), not people (the ``flights`` field, not ``people``)."""
 GENERAL = _words(
     r"policy",
     r"politica",
@@ -1282,12 +1286,27 @@ CROSSING_AFTER = re.compile(
 """After a blocked verb: its object is people crossing a border ("blocking others from
 crossing") or coming back after removal (a re-entry ban), not the flight."""
 REJECTED_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
-    r"claims?|solicitantes|peticiones|solicitudes)\b"
+    r"^\s+(?:(?:the|their|his|her|its|all|las|los|sus|su|la|el)\s+)?"
+    r"(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
+    r"claims?|solicitantes|peticiones|solicitudes|asylum|asilo|visas?|appeals?|bail|"
+    r"permits?|residence|residencia|refugio|apelaci\w+|recursos?)\b"
 )
 REJECTED_PEOPLE_BEFORE = re.compile(
     r"\b(?:asilo|solicitantes|refugiad[oa]s|migrantes|solicitudes|peticiones)\s+$"
 )
+BORDER_OBJECT_AFTER = re.compile(
+    r"^\s+(?:the|a|an|la|el|los|las)\s+(?:[\w-]+\s+){0,2}?(?:border|borders|frontera|fronteras|"
+    r"crossings?|bridges?|puentes?|ports? of entry|paso fronterizo|pasos fronterizos)\b"
+)
+"""After a blocked verb: its object is a border or a crossing ("blocking the Mexican border"),
+not the flight."""
+ATTEMPT_BEFORE = re.compile(
+    r"\b(?:hard|harder|difficult|impossible|tried|tries|try|trying|attempts?|attempted|"
+    r"attempting|efforts?|failed|fails|struggled?|intent\w*|intenta\w*|trat\w+|esfuerzos?)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:to|de|por|para)\s+$"
+)
+"""Before a blocked verb: an attempt to stop the flight ("Why Was It So Hard to Stop?",
+"failed to halt"), not a flight stopped."""
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
 STAY_ON_BOARD_AFTER = re.compile(

@@ -1144,6 +1144,8 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     after = folded[blocked.end() : blocked.end() + 40]
     if cues.CROSSING_AFTER.match(after) or cues.STAY_ON_BOARD_AFTER.match(after):
         return True  # "blocking others from crossing", "refused to disembark""
+    if cues.BORDER_OBJECT_AFTER.match(after):
+        return True  # "blocking the Mexican border": a border closed, not the flight
     if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
@@ -1152,6 +1154,8 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
     if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
         return True
+    if cues.ATTEMPT_BEFORE.search(folded[max(0, asked_end - 40) : asked_end]):
+        return True  # "so hard to stop", "failed to halt": tried, not done
     if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
         return True  # "won't suspend deportations": not blocked
     if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
