@@ -1098,7 +1098,7 @@ COMPLETED_FINITE = _words(
     r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
-    r"(?:flight|plane|aircraft|charter|jet) left",  # "The flight left Dublin Airport"
+    r"(?:flight|plane|aircraft|charter|jet) (?:just |finally |has )?left",  # "The flight left Dublin Airport"
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     # "is carrying out deportations": a campaign, not this flight
