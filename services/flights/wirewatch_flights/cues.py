@@ -877,6 +877,9 @@ LAND_OR_SEA = _words(
     r"puerto de", r"via maritima", r"seaport", r"via terrestre", r"overland",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
     r"puente internacional", r"international bridge", r"border bridge",
+    # a land return named as such ("el ingreso terrestre de 340 compatriotas", "through one of
+    # our ports of entry")
+    r"terrestres?", r"ports? of entry", r"puertos? de entrada", r"puestos? fronterizos?",
     # a seaport named as the way out ("via the Tunon Taka Port", "a través del puerto")
     r"(?:via|through) (?:the )?(?:[\w-]+ ){0,3}(?:sea)?port", r"harbou?r", r"ferries",
     r"(?:a traves|por medio|por via) del puerto", r"por el puerto",
@@ -1709,3 +1712,18 @@ FLIGHT_BETWEEN = re.compile(r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|be
 """A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
 Aeropuerto Internacional de Caracas"): from the first to the second."""
 BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
+
+
+MIGRANTS_CARRIED = re.compile(r"(?:im)?migra(?:nts|ntes)$")
+"""A deportation cue that only says migrants were carried ("vuelos con migrantes", "flights
+of migrants"), no removal word."""
+MIGRANTS_OWN_WAY = _words(
+    r"(?:busca|buscan|buscaban|quieren|querian|intenta|intentan|intentaban) (?:llegar|cruzar)",
+    r"(?:trying|seeking|hoping|attempting) to (?:reach|cross|get to)",
+    r"en transito", r"in transit", r"transit(?:o|ing|ed)?", r"trafico de migrantes",
+    r"migracion irregular", r"irregular migration", r"emigracion", r"flujos? (?:\w+ ){0,2}?migra\w*",
+    r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
+    r"smuggl\w+",
+)  # fmt: skip
+"""The migrants' own journey towards their goal (in transit, seeking to reach a border,
+irregular migration, smuggling): where migrants are flown on their own way, not removed."""

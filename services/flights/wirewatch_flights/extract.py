@@ -557,7 +557,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return None
     if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
         return None
-    if _proposal(parts):
+    if _proposal(parts) or _migrants_own_way(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
     if flight is not None and (
@@ -568,6 +568,20 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return flight, deport, True
     removal = _removal_without_flight_word(parts)
     return None if removal is None else (removal, deport, False)
+
+
+def _migrants_own_way(parts: list[Part]) -> bool:
+    """Migrants flown on their own way ("Los vuelos a Nicaragua con migrantes cubanos ...
+    facilitaba la emigración irregular"): the only deportation cues say migrants were
+    carried, and the item tells of their journey towards a goal, not of a removal."""
+    carried = [
+        m
+        for part in parts
+        for m in cues.DEPORT.finditer(part.folded)
+    ]
+    if not carried or not all(cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried):
+        return False
+    return _first(parts, cues.MIGRANTS_OWN_WAY) is not None
 
 
 def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | None) -> bool:
