@@ -886,7 +886,8 @@ LAND_OR_SEA = _words(
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
     r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
-    r"acuerdo\w*|agreement|colaboracion|ayuda)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
+    r"acuerdo\w*|agreement|colaboracion|ayuda|assistance|help|cooperation|cooperacion|"
+    r"asistencia|coordination|coordinacion)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(

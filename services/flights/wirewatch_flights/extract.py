@@ -687,6 +687,8 @@ def _mixed_origin(parts: list[Part], code: str) -> bool:
                 continue
             before = part.folded[max(0, a.start - 60) : a.start]
             between = part.folded[a.end : b.start]
+            if cues.NOT_A_ROLE_BEFORE.search(before):
+                continue  # "With active assistance from Qatar, Germany deported": a helper
             if cues.ORIGIN_BEFORE_STRONG.search(before) and (
                 _AND_FROM.match(between) or _AND.match(between)
             ):
@@ -718,6 +720,8 @@ def _coordinated_states(parts: list[Part], code: str, dest: str | None) -> bool:
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or dest in pair:
                 continue
+            if cues.NOT_A_ROLE_BEFORE.search(part.folded[max(0, a.start - 60) : a.start]):
+                continue  # "With active assistance from Qatar, Germany deported": a helper
             if _AND.match(part.folded[a.end : b.start]) and cues.SENDER_VERB_AFTER.match(
                 part.folded[b.end : b.end + 40]
             ):
