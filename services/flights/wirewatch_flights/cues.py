@@ -1728,3 +1728,18 @@ MIGRANTS_OWN_WAY = _words(
 )  # fmt: skip
 """The migrants' own journey towards their goal (in transit, seeking to reach a border,
 irregular migration, smuggling): where migrants are flown on their own way, not removed."""
+
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+MONTH_NAMED = _words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTHS)
+"""A month named as such after a headline's thousand or more ("EEUU y México deportaron más de
+4.000 inmigrantes hondureños en enero"): a month's tally."""
+MONTH_SPAN = _words(
+    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTHS,
+    r"(?:la|the) (?:primera|segunda|tercera|cuarta|ultima|first|second|third|fourth|last) "
+    r"(?:semana|week) (?:de|of) " + _MONTHS,
+)
+"""A span of a month or a week of one named ("retornados ... durante enero", "en la primera
+semana de junio"): removals counted over it, a tally whatever the count."""

@@ -417,12 +417,16 @@ def _counted_over(title: Part) -> bool:
     """A headline that counts a thousand or more people over a period ("la llegada de más de
     4,000 dominicanos repatriados desde EE.UU. en 2025"): a tally, not one flight."""
     return any(
-        n.value >= 1000
-        and (
-            cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
-            or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
-            or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
+        (
+            n.value >= 1000
+            and (
+                cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+                or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
+                or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
+                or cues.MONTH_NAMED.search(title.folded, n.end, n.end + 80) is not None
+            )
         )
+        or (n.value >= 10 and cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None)
         for n in title.numbers
     )
 
