@@ -250,7 +250,7 @@ due to the coronavirus pandemic") are flown home, not removed, even when they ar
 migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
-    r"en route|seguir|continuar|proseguir|"
+    r"en route|seguir|continuar|proseguir|(?:e)?migr(?:ar|aron|o|ate|ated)|en caravanas?|"
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
@@ -1491,6 +1491,10 @@ TREND_TITLE = re.compile(
     r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
     r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
     r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
+    # the removals named first ("Deportaciones de migrantes guatemaltecos aumentan durante julio")
+    r"|^(?:las\s+)?(?:deportaciones|deportations|removals|expulsiones|repatriaciones)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:aumentan|se incrementan|crecen|disminuyen|caen|bajan|se reducen|"
+    r"rise|increase|surge|soar|fall|drop|decline|double)\b"
 )
 """A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
 EE.UU."): a trend, not one flight."""
