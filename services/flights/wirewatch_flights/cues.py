@@ -795,11 +795,13 @@ MODIFIER_BEFORE = re.compile(
 )
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters|"
-    r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas|"
-    r"buses|autobuses|camiones)\b"
+    r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas)\b"
 )
-"""After a number: it counts flights or vehicles ("Two planeloads of deported migrants",
-"dos aviones con"), not people (the ``flights`` field, not ``people``)."""
+"""After a number: it counts flights ("Two planeloads of deported migrants", "dos aviones
+con"), not people (the ``flights`` field, not ``people``)."""
+VEHICLE_COUNT_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:buses|autobuses|camiones|trucks)\b")
+"""After a number: it counts buses or trucks ("dos camiones salieron ... con 60 hombres"), not
+people."""
 GENERAL = _words(
     r"policy",
     r"politica",
@@ -1733,17 +1735,17 @@ MIGRANTS_OWN_WAY = _words(
 """The migrants' own journey towards their goal (in transit, seeking to reach a border,
 irregular migration, smuggling): where migrants are flown on their own way, not removed."""
 
-_MONTHS = (
+_MONTH_WORDS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
 )
-MONTH_NAMED = _words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTHS)
+MONTH_NAMED = _words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTH_WORDS)
 """A month named as such after a headline's thousand or more ("EEUU y México deportaron más de
 4.000 inmigrantes hondureños en enero"): a month's tally."""
 MONTH_SPAN = _words(
-    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTHS,
+    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTH_WORDS,
     r"(?:la|the) (?:primera|segunda|tercera|cuarta|ultima|first|second|third|fourth|last) "
-    r"(?:semana|week) (?:de|of) " + _MONTHS,
+    r"(?:semana|week) (?:de|of) " + _MONTH_WORDS,
 )
 """A span of a month or a week of one named ("retornados ... durante enero", "en la primera
 semana de junio"): removals counted over it, a tally whatever the count."""

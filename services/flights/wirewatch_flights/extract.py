@@ -964,10 +964,14 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return False
+    if cues.VEHICLE_COUNT_AFTER.match(after):
+        return False  # "dos camiones salieron ... con 60 hombres": vehicles, not people
     if cues.AVOIDED_AFTER.match(after):
         return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
+    if 1500 <= number.value < 1900 and cues.YEAR_BEFORE.search(before):
+        return False  # "the Alien Enemies Act of 1798 to deport ... Venezuelan gang members"
     if 1900 <= number.value <= 2100 and (
         not noun or cues.YEAR_BEFORE.search(before) or cues.MONTH_YEAR_BEFORE.search(before)
     ):
@@ -1030,7 +1034,17 @@ def _counted_peoples(part: Part) -> dict[int, tuple[int, str]]:
         for m in part.mentions:
             if m.entry.kind == "people" and number.end < m.start <= number.end + 2:
                 found[number.start] = (m.end, m.entry.key)
+        group = _AGE_OR_SEX.match(part.folded, number.end)
+        if group is not None and number.start not in found and part.source == "title":
+            # a headline's "Seven children and 45 adults", "46 menores y 121 adultos": groups of
+            # one flight (a lede's breakdown by sex or age is read from its total)
+            found[number.start] = (group.end(), "group:" + group.group(1))
     return found
+
+
+_AGE_OR_SEX = re.compile(
+    r"\s+(children|minors|adults|women|men|menores|ninos|ninas|adultos|mujeres|hombres)\b"
+)
 
 
 def _groups_of_two_peoples(part: Part, scores: dict[int, float]) -> tuple[float, Clue] | None:
