@@ -1749,3 +1749,10 @@ MONTH_SPAN = _words(
 )
 """A span of a month or a week of one named ("retornados ... durante enero", "en la primera
 semana de junio"): removals counted over it, a tally whatever the count."""
+
+DENIED_CLAIM_BEFORE = re.compile(
+    r"\b(?:desminti\w*|desmiente\w*|nego|niega|niegan|denied|denies|deny|dismissed reports|"
+    r"rejected reports|false)\s+(?:que|that)\b[^.]{0,60}$"
+)
+"""Before a blocked verb: a claim said to be false ("La SRE desmintió que México haya rechazado
+el aterrizaje"): the flight was not blocked."""

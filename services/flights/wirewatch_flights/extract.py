@@ -970,17 +970,23 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
-    if 1500 <= number.value < 1900 and cues.YEAR_BEFORE.search(before):
-        return False  # "the Alien Enemies Act of 1798 to deport ... Venezuelan gang members"
-    if 1900 <= number.value <= 2100 and (
+    if _a_date(number.value, noun is not None, before, after):
+        return False
+    return number.value < 10_000  # a programme's or a year's total, never one flight's
+
+
+def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
+    """The number is a year ("the first flight of 2026", "the Alien Enemies Act of 1798") or a
+    day of the month ("on June 6 involving Indonesians"), not a head count."""
+    if 1500 <= value < 1900 and cues.YEAR_BEFORE.search(before):
+        return True
+    if 1900 <= value <= 2100 and (
         not noun or cues.YEAR_BEFORE.search(before) or cues.MONTH_YEAR_BEFORE.search(before)
     ):
-        return False
-    if number.value <= 31 and (
+        return True
+    return value <= 31 and bool(
         cues.DAY_MONTH_BEFORE.search(before) or cues.DAY_MONTH_AFTER.match(after)
-    ):
-        return False  # "on June 6 involving Indonesians": a day of the month
-    return number.value < 10_000  # a programme's or a year's total, never one flight's
+    )
 
 
 def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
@@ -1192,6 +1198,8 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
         return True
     if cues.ATTEMPT_BEFORE.search(folded[max(0, asked_end - 40) : asked_end]):
         return True  # "so hard to stop", "failed to halt": tried, not done
+    if cues.DENIED_CLAIM_BEFORE.search(folded[max(0, blocked.start() - 90) : blocked.start()]):
+        return True  # "desmintió que México haya rechazado": a refusal said to be false
     if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
         return True  # "won't suspend deportations": not blocked
     if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
