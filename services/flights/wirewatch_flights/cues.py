@@ -1104,7 +1104,8 @@ COMPLETED_FINITE = _words(
     r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
-    r"(?:flight|plane|aircraft|charter|jet) (?:just |finally |has )?left",  # "The flight left Dublin Airport"
+    # "The flight left Dublin Airport", "A Deportation Flight Just Left for Vietnam"
+    r"(?:flight|plane|aircraft|charter|jet) (?:just |finally |has )?left",
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     # "is carrying out deportations": a campaign, not this flight
@@ -1728,7 +1729,8 @@ MIGRANTS_OWN_WAY = _words(
     r"(?:busca|buscan|buscaban|quieren|querian|intenta|intentan|intentaban) (?:llegar|cruzar)",
     r"(?:trying|seeking|hoping|attempting) to (?:reach|cross|get to)",
     r"en transito", r"in transit", r"transit(?:o|ing|ed)?", r"trafico de migrantes",
-    r"migracion irregular", r"irregular migration", r"emigracion", r"flujos? (?:\w+ ){0,2}?migra\w*",
+    r"migracion irregular", r"irregular migration", r"emigracion",
+    r"flujos? (?:\w+ ){0,2}?migra\w*",
     r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
     r"smuggl\w+",
 )  # fmt: skip

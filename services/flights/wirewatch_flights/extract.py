@@ -578,11 +578,7 @@ def _migrants_own_way(parts: list[Part]) -> bool:
     """Migrants flown on their own way ("Los vuelos a Nicaragua con migrantes cubanos ...
     facilitaba la emigración irregular"): the only deportation cues say migrants were
     carried, and the item tells of their journey towards a goal, not of a removal."""
-    carried = [
-        m
-        for part in parts
-        for m in cues.DEPORT.finditer(part.folded)
-    ]
+    carried = [m for part in parts for m in cues.DEPORT.finditer(part.folded)]
     if not carried or not all(cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried):
         return False
     return _first(parts, cues.MIGRANTS_OWN_WAY) is not None

@@ -211,7 +211,7 @@ def _scores_after_from(before: str, from_cue: re.Match[str]) -> tuple[float, flo
 
 
 def _strong_destination_before(before: str, mention: Mention) -> bool:
-    """"to X", "con destino a X", or "to Sofia, Bulgaria" (not "desviado hacia San Juan,
+    """ "to X", "con destino a X", or "to Sofia, Bulgaria" (not "desviado hacia San Juan,
     Puerto Rico")."""
     if cues.DEST_BEFORE_STRONG.search(before):
         return True
