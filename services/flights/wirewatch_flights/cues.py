@@ -1761,3 +1761,11 @@ DENIED_CLAIM_BEFORE = re.compile(
 )
 """Before a blocked verb: a claim said to be false ("La SRE desmintió que México haya rechazado
 el aterrizaje"): the flight was not blocked."""
+
+SINCE_AFTER = _words(
+    r"since",
+    r"desde (?:que|el|la|los|las|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre|\d{4})",
+)
+"""After a thousand or more removed: counted since an event or a day ("have been returned since
+the UK-Albania joint communiqué was signed"): with no flight word, a tally."""

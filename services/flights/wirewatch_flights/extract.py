@@ -205,6 +205,12 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
             return True  # "Panamá ha expulsado a 87 cubanos en lo que va de año"
         if cues.STATISTICS.search(first):
             return True  # "new statistics reveal that nearly 4,600 Sudanese ... were sent back"
+        if any(
+            n.value >= 1000 and cues.SINCE_AFTER.search(first, n.end, n.end + 90)
+            for n in part.numbers
+            if n.start < len(first)
+        ):
+            return True  # "Over 1,000 Albanian nationals have been returned since the ..."
     return False
 
 
