@@ -584,10 +584,10 @@ def _migrants_own_way(parts: list[Part]) -> bool:
     """Migrants flown on their own way ("Los vuelos a Nicaragua con migrantes cubanos ...
     facilitaba la emigración irregular"): the only deportation cues say migrants were
     carried, and the item tells of their journey towards a goal, not of a removal."""
+    if _first(parts, cues.MIGRANTS_OWN_WAY) is None:
+        return False  # checked first: the cheaper scan, and rarely there
     carried = [m for part in parts for m in cues.DEPORT.finditer(part.folded)]
-    if not carried or not all(cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried):
-        return False
-    return _first(parts, cues.MIGRANTS_OWN_WAY) is not None
+    return bool(carried) and all(cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried)
 
 
 def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | None) -> bool:
