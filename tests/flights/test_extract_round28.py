@@ -14,7 +14,7 @@ import pytest
 from wirewatch_flights.evaluation import predict
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-JUDGES = ("zenith", "orison", "aubade")
+JUDGES = ("zenith", "orison", "aubade", "solstice")
 
 
 def pool(item_id: str) -> dict[str, Any]:
