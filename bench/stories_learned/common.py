@@ -18,7 +18,8 @@ from wirewatch_stories.features import extract
 from wirewatch_stories.offline import parse_published
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-JUDGES = ("stories_gloaming.jsonl", "stories_noctis.jsonl")  # never opened by this round
+# never opened by a round
+JUDGES = ("stories_gloaming.jsonl", "stories_noctis.jsonl", "stories_meridian.jsonl")
 
 
 @dataclass(frozen=True)

@@ -54,14 +54,16 @@ def deprecated_alias(data: Any, old: str, new: str) -> Any:
     return data
 
 
-def positive_field(default: float, description: str) -> Any:
-    """The field of a setting that must be greater than 0 (a duration, a rate, a size)."""
-    return Field(default=default, gt=0, description=description)
+def positive_field(default: float, description: str, *, le: float | None = None) -> Any:
+    """The field of a setting that must be greater than 0 (a duration, a rate, a size),
+    and at most ``le`` when given."""
+    return Field(default=default, gt=0, le=le, description=description)
 
 
-def non_negative_field(default: float, description: str) -> Any:
-    """The field of a setting that may be 0 or more (0 usually switches something off)."""
-    return Field(default=default, ge=0, description=description)
+def non_negative_field(default: float, description: str, *, le: float | None = None) -> Any:
+    """The field of a setting that may be 0 or more (0 usually switches something off),
+    and at most ``le`` when given."""
+    return Field(default=default, ge=0, le=le, description=description)
 
 
 def count_field(default: int, description: str) -> Any:

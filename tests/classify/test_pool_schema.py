@@ -125,6 +125,16 @@ POOL_FILES = {
     # (classify_moonrise_halves.json) until the lead pools it into the split.
     "moonrise-en": DATA / "classify_pool_moonrise_en.jsonl",
     "moonrise-es": DATA / "classify_pool_moonrise_es.jsonl",
+    # A training pool of 2026-12-05 (stop 28): English returns by air told without "flight"
+    # (airlines, agencies, removal volumes, European returns to distant countries), Spanish border
+    # policy described not named, and hard negatives often tagged wrongly; to be pooled into the
+    # split by a later round.
+    "solstice-en": DATA / "classify_pool_solstice_en.jsonl",
+    "solstice-es": DATA / "classify_pool_solstice_es.jsonl",
+    # The "zenith" never-seen judge (2026-12-05; gathered and labelled blind, held back whole by
+    # classify_zenith_halves.json, not in the split manifest; not measured when it was gathered).
+    "zenith-en": DATA / "classify_pool_zenith_en.jsonl",
+    "zenith-es": DATA / "classify_pool_zenith_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -187,6 +197,10 @@ FILE_LANG_AND_ID = {
     "starlight-es": ("es", "pool-sles-"),
     "moonrise-en": ("en", "pool-mren-"),
     "moonrise-es": ("es", "pool-mres-"),
+    "solstice-en": ("en", "pool-sten-"),
+    "solstice-es": ("es", "pool-stes-"),
+    "zenith-en": ("en", "pool-zen-en-"),
+    "zenith-es": ("es", "pool-zen-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

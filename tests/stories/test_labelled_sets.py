@@ -57,6 +57,7 @@ SETS = [
     LabelledSet("stories_sext.jsonl", "st-29", 49, 11),
     LabelledSet("stories_noctis.jsonl", "st-30", 47, 11),
     LabelledSet("stories_gloaming.jsonl", "st-31", 48, 11),
+    LabelledSet("stories_meridian.jsonl", "st-34", 44, 14),
 ]
 
 

@@ -10,6 +10,7 @@ from wirewatch_shared.settings import (
     CommonSettings,
     batch_max_records_field,
     consumer_group_field,
+    non_negative_field,
 )
 
 
@@ -23,19 +24,17 @@ class FlightsSettings(CommonSettings):
         default=("repatriation-flights",),
         description="Classification topics whose items are read for flight records (JSON list).",
     )
-    flights_merge_window_days: int = Field(
-        default=3,
-        ge=0,
-        le=30,
-        description="Items of different stories are one flight when their route matches and "
+    flights_merge_window_days: int = non_negative_field(
+        3,
+        "Items of different stories are one flight when their route matches and "
         "their flight dates are this close (days; 1 when both dates are stated).",
+        le=30,
     )
-    flights_planned_window_days: int = Field(
-        default=21,
-        ge=0,
-        le=120,
-        description="An announced (planned) flight becomes the record of the first flight on "
+    flights_planned_window_days: int = non_negative_field(
+        21,
+        "An announced (planned) flight becomes the record of the first flight on "
         "its route reported up to this many days later.",
+        le=120,
     )
     flights_batch_max_records: int = batch_max_records_field(
         200, "Most messages the flights stage takes from Kafka in one batch."

@@ -22,6 +22,7 @@ from wirewatch.cli.common import (
     open_input,
 )
 from wirewatch.cli.errors import UserError, reported_as_user_error
+from wirewatch.cli.model_cmds import DATA_DIR, DataDir, eval_splits
 from wirewatch.cli.progress import counting, track
 
 app = typer.Typer()
@@ -35,7 +36,6 @@ Split = Annotated[
     str | None,
     typer.Option("--split", help="Evaluate a split of the manifest: train, dev, test or all."),
 ]
-DataDir = Annotated[Path, typer.Option("--data-dir", help="Labelled files (for --split).")]
 RulesOnly = Annotated[bool, typer.Option("--rules-only", help="Without the learned model.")]
 Calibrate = Annotated[
     bool, typer.Option("--calibrate", help="Also fit and print Platt calibration per topic.")
@@ -101,7 +101,7 @@ def eval_cmd(
     as_json: AsJson = False,
     calibrate: Calibrate = False,
     split: Split = None,
-    data_dir: DataDir = Path("tests/data"),
+    data_dir: DataDir = DATA_DIR,
     rules_only: RulesOnly = False,
 ) -> None:
     """P/R/F1, Brier score and reliability per topic and language; misclassified items."""
@@ -111,8 +111,6 @@ def eval_cmd(
     if rules_only:
         classifier = type(classifier)(classifier.topics)
     if split is not None:
-        from wirewatch.cli.model_cmds import eval_splits
-
         eval_splits(classifier, data_dir, split, as_json, misses=not calibrate)
         return
     if file is None:

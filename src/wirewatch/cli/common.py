@@ -37,7 +37,9 @@ InputFile = Annotated[
 ]
 """``--input``/``-i`` of the offline commands that read JSON lines (default: stdin)."""
 AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
-"""``--json`` of the commands that print a report."""
+"""``--json`` of the commands that print a report (one JSON document)."""
+JsonLines = Annotated[bool, typer.Option("--json", help="Print one JSON object per line.")]
+"""``--json`` of the listing commands: one JSON object per listed row."""
 
 
 @contextmanager

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from wirewatch.cli.common import JsonLines
 from wirewatch.cli.errors import NotFound, UserError
 from wirewatch.cli.ingest_cmds import ingest_engine, ingest_settings
 from wirewatch.cli.progress import track
@@ -138,9 +139,7 @@ def _feeds_table(feeds: list[Feed], now: datetime) -> Table:
 
 
 @app.command("list")
-def feeds_list(
-    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
-) -> None:
+def feeds_list(as_json: JsonLines = False) -> None:
     """List feeds with their health."""
     from wirewatch_ingest import feedstore
 

@@ -14,7 +14,10 @@ from wirewatch.cli.errors import UserError, reported_as_user_error
 app = typer.Typer()
 
 DATA_DIR = Path("tests/data")
-DataDir = Annotated[Path, typer.Option("--data-dir", help="Where the labelled files are.")]
+DataDir = Annotated[
+    Path, typer.Option("--data-dir", help="Where the labelled files and their split manifest are.")
+]
+"""``--data-dir`` of the commands that read the labelled sets (default :data:`DATA_DIR`)."""
 BACKGROUND = Path("../shared/corpus/feeds")
 Background = Annotated[
     Path,

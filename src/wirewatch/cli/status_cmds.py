@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl
+from wirewatch.cli.common import AsJson, DatabaseUrl
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer()
@@ -20,7 +20,6 @@ Probes = Annotated[
         "WIREWATCH_STATUS_PROBE_URLS, else the local `wirewatch up`).",
     ),
 ]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 Url = Annotated[
     str | None,
     typer.Option(

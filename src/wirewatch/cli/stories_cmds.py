@@ -12,7 +12,14 @@ from typing import IO, Annotated, Any
 import typer
 
 from wirewatch.cli.classify_cmds import load_classifier
-from wirewatch.cli.common import AsJson, DatabaseUrl, TopicsDir, json_objects, open_input
+from wirewatch.cli.common import (
+    AsJson,
+    DatabaseUrl,
+    JsonLines,
+    TopicsDir,
+    json_objects,
+    open_input,
+)
 from wirewatch.cli.errors import UserError
 
 app = typer.Typer(help="Stories: items about one real-world event.", no_args_is_help=True)
@@ -135,7 +142,6 @@ def eval_cmd(
 StoryTopic = Annotated[str | None, typer.Option("--topic", help="Only stories of this topic.")]
 Days = Annotated[float, typer.Option("--days", help="Stories with an item in the last N days.")]
 Limit = Annotated[int, typer.Option("--limit", min=1, max=500)]
-JsonLines = Annotated[bool, typer.Option("--json", help="One JSON object per story.")]
 
 
 @app.command("list")

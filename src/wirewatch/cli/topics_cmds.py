@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from wirewatch.cli.classify_cmds import load_classifier
-from wirewatch.cli.common import DatabaseUrl, kafka_bootstrap, open_database
+from wirewatch.cli.common import DatabaseUrl, JsonLines, kafka_bootstrap, open_database
 from wirewatch.cli.errors import NotFound, UserError
 
 app = typer.Typer(help="Topics: built-in and user-defined.", no_args_is_help=True)
@@ -25,7 +25,6 @@ Phrases = Annotated[
     typer.Option("--phrases", "-p", help="Comma-separated phrases; any one matches."),
 ]
 Replace = Annotated[bool, typer.Option("--replace", help="Replace an existing definition.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON lines.")]
 
 
 def _built_in_topics() -> list[Any]:
@@ -83,7 +82,7 @@ def topics_add(
 
 
 @app.command("list")
-def topics_list(database_url: DatabaseUrl = None, as_json: AsJson = False) -> None:
+def topics_list(database_url: DatabaseUrl = None, as_json: JsonLines = False) -> None:
     """List the built-in topics and the user-defined ones."""
     from wirewatch_classify import user_topics
 

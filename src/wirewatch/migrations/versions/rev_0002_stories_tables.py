@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.columns import big_integer, integer, json, string, text, timestamp
 from wirewatch.migrations.indexes import create_indexes, drop_indexes
 
 revision: str = "0002"
@@ -14,14 +15,14 @@ down_revision: str | None = "0001"
 def upgrade() -> None:
     op.create_table(
         "stories_item",
-        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
-        sa.Column("item_id", sa.String(length=512), nullable=False),
-        sa.Column("story_id", sa.String(length=32), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("published", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("cues", sa.Text(), nullable=False),
-        sa.Column("event", sa.Text(), nullable=False),
-        sa.Column("assigned_at", sa.DateTime(timezone=True), nullable=False),
+        big_integer("seq", autoincrement=False),
+        string("item_id", 512),
+        string("story_id", 32),
+        integer("position"),
+        timestamp("published"),
+        text("cues"),
+        text("event"),
+        timestamp("assigned_at"),
         sa.PrimaryKeyConstraint("seq"),
         sa.UniqueConstraint("item_id"),
     )
@@ -29,27 +30,27 @@ def upgrade() -> None:
 
     lock = op.create_table(
         "stories_lock",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("seq", sa.BigInteger(), nullable=False),
+        integer("id"),
+        big_integer("seq"),
         sa.PrimaryKeyConstraint("id"),
     )
     # The one row every assignment takes (UPDATE) to serialise processes.
     op.bulk_insert(lock, [{"id": 1, "seq": 0}])
     op.create_table(
         "stories_story",
-        sa.Column("id", sa.String(length=32), nullable=False),
-        sa.Column("title", sa.Text(), nullable=False),
-        sa.Column("topics", sa.JSON(), nullable=False),
-        sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("last_published", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("item_count", sa.Integer(), nullable=False),
-        sa.Column("outlets", sa.JSON(), nullable=False),
-        sa.Column("outlet_keys", sa.JSON(), nullable=False),
-        sa.Column("languages", sa.JSON(), nullable=False),
-        sa.Column("items", sa.JSON(), nullable=False),
-        sa.Column("evidence", sa.JSON(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        string("id", 32),
+        text("title"),
+        json("topics"),
+        timestamp("first_seen"),
+        timestamp("last_published"),
+        integer("item_count"),
+        json("outlets"),
+        json("outlet_keys"),
+        json("languages"),
+        json("items"),
+        json("evidence"),
+        timestamp("created_at"),
+        timestamp("updated_at"),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("stories_story", schema=None) as batch_op:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.columns import boolean, date, integer, json, string, timestamp
 from wirewatch.migrations.indexes import create_indexes, drop_indexes
 
 revision: str = "0003"
@@ -14,36 +15,36 @@ down_revision: str | None = "0002"
 def upgrade() -> None:
     op.create_table(
         "flights_observation",
-        sa.Column("item_id", sa.String(length=512), nullable=False),
-        sa.Column("record_id", sa.String(length=64), nullable=False),
-        sa.Column("story_id", sa.String(length=64), nullable=True),
-        sa.Column("published", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("facts", sa.JSON(), nullable=False),
-        sa.Column("source", sa.JSON(), nullable=False),
-        sa.Column("observed_at", sa.DateTime(timezone=True), nullable=False),
+        string("item_id", 512),
+        string("record_id", 64),
+        string("story_id", 64, nullable=True),
+        timestamp("published"),
+        json("facts"),
+        json("source"),
+        timestamp("observed_at"),
         sa.PrimaryKeyConstraint("item_id"),
     )
     create_indexes("flights_observation", "record_id", "story_id")
 
     op.create_table(
         "flights_record",
-        sa.Column("id", sa.String(length=64), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("origin", sa.String(length=2), nullable=True),
-        sa.Column("destination", sa.String(length=2), nullable=True),
-        sa.Column("people", sa.Integer(), nullable=True),
-        sa.Column("flights", sa.Integer(), nullable=True),
-        sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("previous_status", sa.String(length=16), nullable=True),
-        sa.Column("flight_date", sa.Date(), nullable=True),
-        sa.Column("flight_date_stated", sa.Boolean(), nullable=False),
-        sa.Column("operator", sa.String(length=200), nullable=True),
-        sa.Column("conflicts", sa.JSON(), nullable=False),
-        sa.Column("story_ids", sa.JSON(), nullable=False),
-        sa.Column("topics", sa.JSON(), nullable=False),
-        sa.Column("source_count", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        string("id", 64),
+        integer("version"),
+        string("origin", 2, nullable=True),
+        string("destination", 2, nullable=True),
+        integer("people", nullable=True),
+        integer("flights", nullable=True),
+        string("status", 16),
+        string("previous_status", 16, nullable=True),
+        date("flight_date", nullable=True),
+        boolean("flight_date_stated"),
+        string("operator", 200, nullable=True),
+        json("conflicts"),
+        json("story_ids"),
+        json("topics"),
+        integer("source_count"),
+        timestamp("created_at"),
+        timestamp("updated_at"),
         sa.PrimaryKeyConstraint("id"),
     )
     create_indexes("flights_record", "origin")

@@ -7,8 +7,9 @@ for existing rows); new ones get the model's default, 'story'.
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+
+from wirewatch.migrations.columns import floating, integer, string
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -16,14 +17,10 @@ down_revision: str | None = "0003"
 
 def upgrade() -> None:
     with op.batch_alter_table("notify_subscription", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("alert_mode", sa.String(length=8), nullable=False, server_default="item")
-        )
-        batch_op.add_column(
-            sa.Column("followup_outlets", sa.Integer(), nullable=False, server_default="3")
-        )
+        batch_op.add_column(string("alert_mode", 8, server_default="item"))
+        batch_op.add_column(integer("followup_outlets", server_default="3"))
     with op.batch_alter_table("stories_lock", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("clock", sa.Float(), nullable=True))
+        batch_op.add_column(floating("clock", nullable=True))
 
 
 def downgrade() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.columns import integer, string
 from wirewatch.migrations.indexes import create_indexes, drop_indexes
 
 revision: str = "0005"
@@ -14,10 +15,10 @@ down_revision: str | None = "0004"
 def upgrade() -> None:
     op.create_table(
         "notify_flight_route",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("subscription_id", sa.Integer(), nullable=False),
-        sa.Column("origin", sa.String(length=2), nullable=True),
-        sa.Column("destination", sa.String(length=2), nullable=True),
+        integer("id"),
+        integer("subscription_id"),
+        string("origin", 2, nullable=True),
+        string("destination", 2, nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     create_indexes("notify_flight_route", "subscription_id")

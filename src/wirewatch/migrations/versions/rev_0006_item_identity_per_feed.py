@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from wirewatch.migrations.columns import integer, string
+
 revision: str = "0006"
 down_revision: str | None = "0005"
 
@@ -19,8 +21,8 @@ down_revision: str | None = "0005"
 def upgrade() -> None:
     op.create_table(
         "ingest_legacy_seen_item",
-        sa.Column("item_id", sa.String(length=64), nullable=False),
-        sa.Column("feed_id", sa.Integer(), nullable=False),
+        string("item_id", 64),
+        integer("feed_id"),
         sa.PrimaryKeyConstraint("item_id"),
     )
     op.execute(
