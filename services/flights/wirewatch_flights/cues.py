@@ -250,7 +250,7 @@ due to the coronavirus pandemic") are flown home, not removed, even when they ar
 migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
-    r"en route|seguir|continuar|proseguir|"
+    r"en route|seguir|continuar|proseguir|(?:e)?migr(?:ar|aron|o|ate|ated)|en caravanas?|"
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
@@ -794,8 +794,14 @@ MODIFIER_BEFORE = re.compile(
     r"otros|otras|another|up to|hasta)\s*$"
 )
 FLIGHT_COUNT_AFTER = re.compile(
-    r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters)\b"
+    r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters|"
+    r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas)\b"
 )
+"""After a number: it counts flights ("Two planeloads of deported migrants", "dos aviones
+con"), not people (the ``flights`` field, not ``people``)."""
+VEHICLE_COUNT_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:buses|autobuses|camiones|trucks)\b")
+"""After a number: it counts buses or trucks ("dos camiones salieron ... con 60 hombres"), not
+people."""
 GENERAL = _words(
     r"policy",
     r"politica",
@@ -873,13 +879,17 @@ LAND_OR_SEA = _words(
     r"puerto de", r"via maritima", r"seaport", r"via terrestre", r"overland",
     r"desembarc\w*", r"cayucos?", r"vessels?", r"by road", r"por carretera",
     r"puente internacional", r"international bridge", r"border bridge",
+    # a land return named as such ("el ingreso terrestre de 340 compatriotas", "through one of
+    # our ports of entry")
+    r"terrestres?", r"ports? of entry", r"puertos? de entrada", r"puestos? fronterizos?",
     # a seaport named as the way out ("via the Tunon Taka Port", "a través del puerto")
     r"(?:via|through) (?:the )?(?:[\w-]+ ){0,3}(?:sea)?port", r"harbou?r", r"ferries",
     r"(?:a traves|por medio|por via) del puerto", r"por el puerto",
 )  # fmt: skip
 NOT_A_ROLE_BEFORE = re.compile(
     r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
-    r"acuerdo\w*|agreement|colaboracion|ayuda)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
+    r"acuerdo\w*|agreement|colaboracion|ayuda|assistance|help|cooperation|cooperacion|"
+    r"asistencia|coordination|coordinacion)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 QUALIFIED_FLIGHT_AFTER = re.compile(
@@ -1094,7 +1104,8 @@ COMPLETED_FINITE = _words(
     r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
     r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
-    r"(?:flight|plane|aircraft|charter|jet) left",  # "The flight left Dublin Airport"
+    # "The flight left Dublin Airport", "A Deportation Flight Just Left for Vietnam"
+    r"(?:flight|plane|aircraft|charter|jet) (?:just |finally |has )?left",
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     # "is carrying out deportations": a campaign, not this flight
@@ -1282,12 +1293,27 @@ CROSSING_AFTER = re.compile(
 """After a blocked verb: its object is people crossing a border ("blocking others from
 crossing") or coming back after removal (a re-entry ban), not the flight."""
 REJECTED_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
-    r"claims?|solicitantes|peticiones|solicitudes)\b"
+    r"^\s+(?:(?:the|their|his|her|its|all|las|los|sus|su|la|el)\s+)?"
+    r"(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
+    r"claims?|solicitantes|peticiones|solicitudes|asylum|asilo|visas?|appeals?|bail|"
+    r"permits?|residence|residencia|refugio|apelaci\w+|recursos?)\b"
 )
 REJECTED_PEOPLE_BEFORE = re.compile(
     r"\b(?:asilo|solicitantes|refugiad[oa]s|migrantes|solicitudes|peticiones)\s+$"
 )
+BORDER_OBJECT_AFTER = re.compile(
+    r"^\s+(?:the|a|an|la|el|los|las)\s+(?:[\w-]+\s+){0,2}?(?:border|borders|frontera|fronteras|"
+    r"crossings?|bridges?|puentes?|ports? of entry|paso fronterizo|pasos fronterizos)\b"
+)
+"""After a blocked verb: its object is a border or a crossing ("blocking the Mexican border"),
+not the flight."""
+ATTEMPT_BEFORE = re.compile(
+    r"\b(?:hard|harder|difficult|impossible|tried|tries|try|trying|attempts?|attempted|"
+    r"attempting|efforts?|failed|fails|struggled?|intent\w*|intenta\w*|trat\w+|esfuerzos?)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:to|de|por|para)\s+$"
+)
+"""Before a blocked verb: an attempt to stop the flight ("Why Was It So Hard to Stop?",
+"failed to halt"), not a flight stopped."""
 """Around a blocked word used as an adjective of the people ("rejected asylum seekers",
 "solicitantes de asilo rechazados"): not the flight blocked."""
 STAY_ON_BOARD_AFTER = re.compile(
@@ -1468,6 +1494,10 @@ TREND_TITLE = re.compile(
     r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
     r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
     r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
+    # the removals named first ("Deportaciones de migrantes guatemaltecos aumentan durante julio")
+    r"|^(?:las\s+)?(?:deportaciones|deportations|removals|expulsiones|repatriaciones)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:aumentan|se incrementan|crecen|disminuyen|caen|bajan|se reducen|"
+    r"rise|increase|surge|soar|fall|drop|decline|double)\b"
 )
 """A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
 EE.UU."): a trend, not one flight."""
@@ -1563,7 +1593,10 @@ _NEIGHBOURS = (
     "TH-KH TH-LA TH-MY MY-ID KH-VN LA-VN CN-VN CN-MM CN-KP RU-KZ RU-UA RU-BY RU-GE KZ-UZ "
     "UZ-TJ UZ-KG KG-TJ TJ-AF SA-YE SA-JO SA-IQ OM-YE LY-TN LY-EG LY-NE LY-TD LY-SD LY-DZ "
     "DZ-MA DZ-TN DZ-NE DZ-ML MA-MR MR-SN MR-ML SN-GM SN-ML NE-NG ZA-ZW ZA-MZ ZA-LS ZA-BW "
-    "ZA-SZ ZA-NA BW-ZW ZW-MZ ZM-ZW KE-SO KE-ET ET-SD ET-SS SD-EG IL-EG IL-JO LB-SY JO-SY"
+    "ZA-SZ ZA-NA BW-ZW ZW-MZ ZM-ZW KE-SO KE-ET ET-SD ET-SS SD-EG IL-EG IL-JO LB-SY JO-SY "
+    "CN-LA CM-NG TD-NG BJ-NG TD-CM GH-TG GH-CI GH-BF BF-ML BF-NE BF-CI GN-SL LR-SL LR-CI GN-ML "
+    "KE-UG KE-TZ UG-SS UG-CD RW-CD RW-BI AO-NA AO-CD SG-MY CN-MN CN-RU CN-NP CN-KZ AM-GE AZ-GE "
+    "TR-GE IR-AZ IR-AM RU-FI RU-NO RO-MD RO-UA RO-HU BG-RO RS-BG MK-RS AL-MK AL-ME"
 )
 LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.split())
 """States that share a land border (a short hand list, not a gazetteer): a removal between
@@ -1690,3 +1723,49 @@ FLIGHT_BETWEEN = re.compile(r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|be
 """A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
 Aeropuerto Internacional de Caracas"): from the first to the second."""
 BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
+
+
+MIGRANTS_CARRIED = re.compile(r"(?:im)?migra(?:nts|ntes)$")
+"""A deportation cue that only says migrants were carried ("vuelos con migrantes", "flights
+of migrants"), no removal word."""
+MIGRANTS_OWN_WAY = _words(
+    r"(?:busca|buscan|buscaban|quieren|querian|intenta|intentan|intentaban) (?:llegar|cruzar)",
+    r"(?:trying|seeking|hoping|attempting) to (?:reach|cross|get to)",
+    r"en transito", r"in transit", r"transit(?:o|ing|ed)?", r"trafico de migrantes",
+    r"migracion irregular", r"irregular migration", r"emigracion",
+    r"flujos? (?:\w+ ){0,2}?migra\w*",
+    r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
+    r"smuggl\w+",
+)  # fmt: skip
+"""The migrants' own journey towards their goal (in transit, seeking to reach a border,
+irregular migration, smuggling): where migrants are flown on their own way, not removed."""
+
+_MONTH_WORDS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+MONTH_NAMED = _words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTH_WORDS)
+"""A month named as such after a headline's thousand or more ("EEUU y México deportaron más de
+4.000 inmigrantes hondureños en enero"): a month's tally."""
+MONTH_SPAN = _words(
+    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTH_WORDS,
+    r"(?:la|the) (?:primera|segunda|tercera|cuarta|ultima|first|second|third|fourth|last) "
+    r"(?:semana|week) (?:de|of) " + _MONTH_WORDS,
+)
+"""A span of a month or a week of one named ("retornados ... durante enero", "en la primera
+semana de junio"): removals counted over it, a tally whatever the count."""
+
+DENIED_CLAIM_BEFORE = re.compile(
+    r"\b(?:desminti\w*|desmiente\w*|nego|niega|niegan|denied|denies|deny|dismissed reports|"
+    r"rejected reports|false)\s+(?:que|that)\b[^.]{0,60}$"
+)
+"""Before a blocked verb: a claim said to be false ("La SRE desmintió que México haya rechazado
+el aterrizaje"): the flight was not blocked."""
+
+SINCE_AFTER = _words(
+    r"since",
+    r"desde (?:que|el|la|los|las|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre|\d{4})",
+)
+"""After a thousand or more removed: counted since an event or a day ("have been returned since
+the UK-Albania joint communiqué was signed"): with no flight word, a tally."""

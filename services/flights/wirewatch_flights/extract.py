@@ -205,6 +205,12 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
             return True  # "Panamá ha expulsado a 87 cubanos en lo que va de año"
         if cues.STATISTICS.search(first):
             return True  # "new statistics reveal that nearly 4,600 Sudanese ... were sent back"
+        if any(
+            n.value >= 1000 and cues.SINCE_AFTER.search(first, n.end, n.end + 90)
+            for n in part.numbers
+            if n.start < len(first)
+        ):
+            return True  # "Over 1,000 Albanian nationals have been returned since the ..."
     return False
 
 
@@ -249,45 +255,58 @@ def _own_citizens_or_things(parts: list[Part]) -> bool:
     travellers refused entry (inadmissions), or an extradition: unless deportation,
     expulsion or migrants are named; or a
     headline explaining how removals work in general."""
-    title = next((p for p in parts if p.source == "title"), None)
-    if title is not None and any(
-        c.search(title.folded)
-        for c in (cues.EXPLAINER_TITLE, cues.GUIDE_TITLE, cues.FLIGHTS_QUESTION_TITLE)
-    ):
-        return True
-    if _first(parts, cues.NOT_A_REMOVAL):
-        return True
-    if title is not None and cues.PERCENT_TITLE.search(title.folded):
-        return True
-    if _first(parts, cues.LAND_HANDOVER):
+    if _explainer_or_not_a_removal(parts):
         return True
     if _first(parts, cues.EXTRADITION):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.REMAINS_FUNDS) or _first(parts, cues.INADMISSION):
         return _first(parts, cues.REMOVAL) is None
     if _first(parts, cues.EVACUATION):
-        stranded = _first(parts, cues.STRANDED)
-        if stranded and _first(parts, cues.PANDEMIC):
-            if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
-                return True  # "migrant workers who were stranded ... due to the pandemic"
-        elif (
-            stranded
-            and _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
-            and not _first(parts, cues.EVACUATED)
-        ):
-            # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
-            # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
-            return False
-        return _first(parts, cues.MIGRANT_CONTEXT) is None
+        return _evacuation_of_own(parts)
     if _first(parts, cues.NOT_MIGRANTS):
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     if _first(parts, cues.CRISIS):
-        if _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
-            parts, cues.EVACUATED
-        ):
+        if _stranded_in_transit(parts):
             return False  # "Libya returnees ... the war-torn North African country"
         return _first(parts, cues.MIGRANT_CONTEXT) is None
     return False
+
+
+def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
+    """A headline explaining removals or giving a percentage, or a cue of no removal at all
+    (a team, a domestic flight to the border and then land)."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is not None and any(
+        c.search(title.folded)
+        for c in (
+            cues.EXPLAINER_TITLE,
+            cues.GUIDE_TITLE,
+            cues.FLIGHTS_QUESTION_TITLE,
+            cues.PERCENT_TITLE,
+        )
+    ):
+        return True
+    return bool(_first(parts, cues.NOT_A_REMOVAL) or _first(parts, cues.LAND_HANDOVER))
+
+
+def _stranded_in_transit(parts: list[Part]) -> bool:
+    """A transit or Gulf state named and no one evacuated: a return stays a return."""
+    return _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not _first(
+        parts, cues.EVACUATED
+    )
+
+
+def _evacuation_of_own(parts: list[Part]) -> bool:
+    """With an evacuation cue: the people are the state's own, not removed migrants."""
+    stranded = _first(parts, cues.STRANDED)
+    if stranded and _first(parts, cues.PANDEMIC):
+        if not (_first(parts, cues.REMOVAL) or _first(parts, cues.IOM_RETURN)):
+            return True  # "migrant workers who were stranded ... due to the pandemic"
+    elif stranded and _stranded_in_transit(parts):
+        # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
+        # "repatriations" of workers trapped there are removals (_state_fetches_its_citizens)
+        return False
+    return _first(parts, cues.MIGRANT_CONTEXT) is None
 
 
 def _names_a_state(parts: list[Part], codes: frozenset[str]) -> bool:
@@ -404,12 +423,16 @@ def _counted_over(title: Part) -> bool:
     """A headline that counts a thousand or more people over a period ("la llegada de más de
     4,000 dominicanos repatriados desde EE.UU. en 2025"): a tally, not one flight."""
     return any(
-        n.value >= 1000
-        and (
-            cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
-            or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
-            or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
+        (
+            n.value >= 1000
+            and (
+                cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+                or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
+                or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
+                or cues.MONTH_NAMED.search(title.folded, n.end, n.end + 80) is not None
+            )
         )
+        or (n.value >= 10 and cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None)
         for n in title.numbers
     )
 
@@ -544,7 +567,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return None
     if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
         return None
-    if _proposal(parts):
+    if _proposal(parts) or _migrants_own_way(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
     if flight is not None and (
@@ -555,6 +578,16 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return flight, deport, True
     removal = _removal_without_flight_word(parts)
     return None if removal is None else (removal, deport, False)
+
+
+def _migrants_own_way(parts: list[Part]) -> bool:
+    """Migrants flown on their own way ("Los vuelos a Nicaragua con migrantes cubanos ...
+    facilitaba la emigración irregular"): the only deportation cues say migrants were
+    carried, and the item tells of their journey towards a goal, not of a removal."""
+    if _first(parts, cues.MIGRANTS_OWN_WAY) is None:
+        return False  # checked first: the cheaper scan, and rarely there
+    carried = [m for part in parts for m in cues.DEPORT.finditer(part.folded)]
+    return bool(carried) and all(cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried)
 
 
 def _unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | None) -> bool:
@@ -660,6 +693,8 @@ def _mixed_origin(parts: list[Part], code: str) -> bool:
                 continue
             before = part.folded[max(0, a.start - 60) : a.start]
             between = part.folded[a.end : b.start]
+            if cues.NOT_A_ROLE_BEFORE.search(before):
+                continue  # "With active assistance from Qatar, Germany deported": a helper
             if cues.ORIGIN_BEFORE_STRONG.search(before) and (
                 _AND_FROM.match(between) or _AND.match(between)
             ):
@@ -691,6 +726,8 @@ def _coordinated_states(parts: list[Part], code: str, dest: str | None) -> bool:
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or dest in pair:
                 continue
+            if cues.NOT_A_ROLE_BEFORE.search(part.folded[max(0, a.start - 60) : a.start]):
+                continue  # "With active assistance from Qatar, Germany deported": a helper
             if _AND.match(part.folded[a.end : b.start]) and cues.SENDER_VERB_AFTER.match(
                 part.folded[b.end : b.end + 40]
             ):
@@ -929,19 +966,29 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
     )
     if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
         return False
+    if cues.VEHICLE_COUNT_AFTER.match(after):
+        return False  # "dos camiones salieron ... con 60 hombres": vehicles, not people
     if cues.AVOIDED_AFTER.match(after):
         return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
-    if 1900 <= number.value <= 2100 and (
+    if _a_date(number.value, noun is not None, before, after):
+        return False
+    return number.value < 10_000  # a programme's or a year's total, never one flight's
+
+
+def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
+    """The number is a year ("the first flight of 2026", "the Alien Enemies Act of 1798") or a
+    day of the month ("on June 6 involving Indonesians"), not a head count."""
+    if 1500 <= value < 1900 and cues.YEAR_BEFORE.search(before):
+        return True
+    if 1900 <= value <= 2100 and (
         not noun or cues.YEAR_BEFORE.search(before) or cues.MONTH_YEAR_BEFORE.search(before)
     ):
-        return False
-    if number.value <= 31 and (
+        return True
+    return value <= 31 and bool(
         cues.DAY_MONTH_BEFORE.search(before) or cues.DAY_MONTH_AFTER.match(after)
-    ):
-        return False  # "on June 6 involving Indonesians": a day of the month
-    return number.value < 10_000  # a programme's or a year's total, never one flight's
+    )
 
 
 def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
@@ -995,7 +1042,17 @@ def _counted_peoples(part: Part) -> dict[int, tuple[int, str]]:
         for m in part.mentions:
             if m.entry.kind == "people" and number.end < m.start <= number.end + 2:
                 found[number.start] = (m.end, m.entry.key)
+        group = _AGE_OR_SEX.match(part.folded, number.end)
+        if group is not None and number.start not in found and part.source == "title":
+            # a headline's "Seven children and 45 adults", "46 menores y 121 adultos": groups of
+            # one flight (a lede's breakdown by sex or age is read from its total)
+            found[number.start] = (group.end(), "group:" + group.group(1))
     return found
+
+
+_AGE_OR_SEX = re.compile(
+    r"\s+(children|minors|adults|women|men|menores|ninos|ninas|adultos|mujeres|hombres)\b"
+)
 
 
 def _groups_of_two_peoples(part: Part, scores: dict[int, float]) -> tuple[float, Clue] | None:
@@ -1131,6 +1188,8 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     after = folded[blocked.end() : blocked.end() + 40]
     if cues.CROSSING_AFTER.match(after) or cues.STAY_ON_BOARD_AFTER.match(after):
         return True  # "blocking others from crossing", "refused to disembark""
+    if cues.BORDER_OBJECT_AFTER.match(after):
+        return True  # "blocking the Mexican border": a border closed, not the flight
     if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
@@ -1139,6 +1198,10 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
     if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
         return True
+    if cues.ATTEMPT_BEFORE.search(folded[max(0, asked_end - 40) : asked_end]):
+        return True  # "so hard to stop", "failed to halt": tried, not done
+    if cues.DENIED_CLAIM_BEFORE.search(folded[max(0, blocked.start() - 90) : blocked.start()]):
+        return True  # "desmintió que México haya rechazado": a refusal said to be false
     if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
         return True  # "won't suspend deportations": not blocked
     if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(

@@ -189,23 +189,41 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
     """(origin, destination, strong role) from the words before the place: the first cue
     that applies, strongest first."""
     if from_cue := cues.ORIGIN_BEFORE_STRONG.search(before):
-        if cues.NATIONALITY_FROM_BEFORE.search(before) and not (
-            cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
-        ):
-            return 0.0, 1.5, ""  # "lawbreakers from Afghanistan": who they are, not where from
-        if cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
-            return 0.0, 0.0, ""  # "crossing the border from Mexico": a transit country
-        return 3.0, 0.0, "origin"
+        return _scores_after_from(before, from_cue)
     if cues.NATIVES_OF_BEFORE.search(before):
         return 0.0, 1.5, ""  # "migrantes originarios de India": who they are
     if cues.ARRIVED_BEFORE.search(before):
         return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
-    if cues.DEST_BEFORE_STRONG.search(before) or (
-        mention.entry.kind == "country"
-        and cues.DEST_CITY_COMMA_BEFORE.search(before)
-        and not cues.DIVERTED.search(before)  # "desviado hacia San Juan, Puerto Rico"
-    ):
+    if _strong_destination_before(before, mention):
         return 0.0, 3.0, "destination"
+    return _weak_scores_before(before, after, mention)
+
+
+def _scores_after_from(before: str, from_cue: re.Match[str]) -> tuple[float, float, Strength]:
+    """A strong origin cue ("from", "desde", "deported by") before the place."""
+    if cues.NATIONALITY_FROM_BEFORE.search(before) and not (
+        cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
+    ):
+        return 0.0, 1.5, ""  # "lawbreakers from Afghanistan": who they are, not where from
+    if cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
+        return 0.0, 0.0, ""  # "crossing the border from Mexico": a transit country
+    return 3.0, 0.0, "origin"
+
+
+def _strong_destination_before(before: str, mention: Mention) -> bool:
+    """ "to X", "con destino a X", or "to Sofia, Bulgaria" (not "desviado hacia San Juan,
+    Puerto Rico")."""
+    if cues.DEST_BEFORE_STRONG.search(before):
+        return True
+    return (
+        mention.entry.kind == "country"
+        and cues.DEST_CITY_COMMA_BEFORE.search(before) is not None
+        and not cues.DIVERTED.search(before)
+    )
+
+
+def _weak_scores_before(before: str, after: str, mention: Mention) -> tuple[float, float, Strength]:
+    """The weaker cues before the place, when no strong one applies."""
     if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
         return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
     if cues.ORIGIN_BEFORE_WEAK.search(before) or (
