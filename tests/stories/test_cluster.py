@@ -1040,8 +1040,11 @@ def test_terce_never_seen_set_stays_above_its_floor(seed: int | None) -> None:
     if seed is not None:
         random.Random(seed).shuffle(rows)
     report = _report_of(rows)
-    assert report.pairwise_f1 >= 0.68 and report.pairwise_precision >= 0.54
-    assert report.pairwise_recall >= 0.91 and report.bcubed_f1 >= 0.78
+    # stop 28, round 27 (court-level conflict; terce is a training file since stop 28): F1
+    # raised 0.68 -> 0.79 (0.705 -> 0.792), precision 0.54 -> 0.69 (0.696), B-cubed 0.78 -> 0.87
+    # (0.879), every order alike
+    assert report.pairwise_f1 >= 0.79 and report.pairwise_precision >= 0.69
+    assert report.pairwise_recall >= 0.91 and report.bcubed_f1 >= 0.87
     assert report.alerts_per_story <= 1.19
 
 

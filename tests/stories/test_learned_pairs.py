@@ -18,6 +18,7 @@ from wirewatch_stories.cluster import (
     PairModel,
     _member,
 )
+from wirewatch_stories.features import court_cues, extract
 
 T0 = datetime(2025, 2, 10, tzinfo=UTC).timestamp()
 DAY = 86400.0
@@ -111,3 +112,34 @@ def test_decisions_with_the_learned_table_are_deterministic() -> None:
         clusterer = Clusterer(pair_model=LEARNED_PAIRS)
         runs.append([clusterer.assign(i, cues, when).story_id for i, cues, when in items])
     assert runs[0] == runs[1]
+
+
+def test_headlines_name_court_levels() -> None:
+    """Round 27: ``j:`` cues of the court levels a headline names (a headline naming two meets
+    either; "high court" names none: the US Supreme Court, England's first instance)."""
+    assert court_cues("Supreme Court lets asylum rule take effect, overriding judge") == {
+        "j:supreme",
+        "j:trial",
+    }
+    assert court_cues("Court of Appeal refuses to block Rwanda flight") == {"j:appeal"}
+    assert court_cues("Corte de apelaciones de EU vuelve a suspender ley") == {"j:appeal"}
+    assert court_cues("La Corte Suprema pausa el regreso del hombre deportado") == {"j:supreme"}
+    assert court_cues("Jueza federal ordena liberar a migrantes") == {"j:trial"}
+    assert court_cues("High Court: Admin Must Facilitate Return") == set()
+    assert court_cues("Two flights land in Guatemala") == set()
+    cues = extract("Judge orders families reunited within 30 days").cues
+    assert "j:trial" in cues
+
+
+def test_courts_of_different_levels_conflict_and_weigh_nothing() -> None:
+    ruling = frozenset({"c:US", "w:ban", "w:trave", "w:order", "x:trump", "l:en"})
+    judge, supreme = ruling | {"j:trial"}, ruling | {"j:supreme"}
+    conflict = _index("court_conflict")
+    assert _features(judge, supreme)[conflict] == 1.0  # type: ignore[index]
+    assert _features(judge, judge | {"j:supreme"})[conflict] == 0.0  # type: ignore[index]
+    assert _features(judge, ruling)[conflict] == 0.0  # type: ignore[index]
+    assert LEARNED_PAIRS.weights[conflict] < 0.0
+    # a cue of no weight: neither shared nor in the cosine
+    assert _features(judge, supreme)[_index("log_cosine")] == pytest.approx(0.0)
+    clusterer = Clusterer(pair_model=LEARNED_PAIRS)
+    assert clusterer.similarity(judge, supreme) < clusterer.similarity(judge, judge)

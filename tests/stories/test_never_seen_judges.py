@@ -1,0 +1,65 @@
+"""The never-seen judge sets of the stories rounds (tests/data/README.md) stay above their floors,
+in the file's order and five shuffles: gloaming, noctis and meridian. Each was labelled blind and
+committed before the clusterer ran on it; only their aggregate figures are ever read (never an
+item's assignment), and the rounds fit nothing on them (``bench/stories_learned/common.py``
+``JUDGES``)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.offline import cluster_rows
+
+from tests.stories.support import labelled_rows
+from wirewatch.cli.stories_cmds import _entity_finder
+
+
+@dataclass(frozen=True)
+class Floor:
+    f1: float
+    precision: float
+    recall: float
+    bcubed: float
+    alerts: float  # at most
+
+
+# The figures measured with the twenty-seventh round's code (court-level conflict, stop 28,
+# docs/measurements/stories.md), the same in the file's order and five shuffles, rounded down
+# a little (alerts up): gloaming F1 0.933 (P 0.943, R 0.922), B-cubed 0.952, 1.182 alerts per
+# story; noctis 0.734 (P 0.608, R 0.927), 0.832, 1.182; meridian 1.000, 1.000, 1.000.
+# First measured with main's code before any change: gloaming 0.873 (d56151d, hand factors;
+# 0.861 with the learned pairs of stop 28), a judge of stop 28 gathered like the issue's
+# hidden set (three rulings on one asylum rule, two of them two days apart; two wrecks off one
+# Libyan town a month apart; three jumps of the Ceuta fence; a detention-centre strike and a
+# wreck a day apart; two wrecks off Zarzis two years apart); noctis 0.570 (d56151d; 0.695 with
+# the learned pairs), look-alikes one to three days apart away from the US news of 2025 (two
+# British rulings on the first Rwanda flight, an injunction halting a deportation flight and its
+# extension, four Venezuelan measures on one border in nine days, a decree against a caravan and
+# the caravan bused back); meridian 1.000 with the learned pairs, look-alikes one to ten days
+# apart.
+FLOORS = {
+    "gloaming": Floor(f1=0.93, precision=0.94, recall=0.92, bcubed=0.95, alerts=1.19),
+    "noctis": Floor(f1=0.73, precision=0.60, recall=0.92, bcubed=0.83, alerts=1.19),
+    "meridian": Floor(f1=0.99, precision=0.99, recall=0.99, bcubed=0.99, alerts=1.01),
+}
+
+
+def _report_of(rows: list[dict[str, Any]]) -> ClusterReport:
+    decisions = cluster_rows(rows, _entity_finder(None))
+    return evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
+
+
+@pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_never_seen_judge_stays_above_its_floor(name: str, seed: int | None) -> None:
+    rows = labelled_rows(name)
+    if seed is not None:
+        random.Random(seed).shuffle(rows)
+    report, floor = _report_of(rows), FLOORS[name]
+    assert report.pairwise_f1 >= floor.f1 and report.pairwise_precision >= floor.precision
+    assert report.pairwise_recall >= floor.recall and report.bcubed_f1 >= floor.bcubed
+    assert report.alerts_per_story <= floor.alerts
