@@ -131,6 +131,11 @@ POOL_FILES = {
     # split by a later round.
     "solstice-en": DATA / "classify_pool_solstice_en.jsonl",
     "solstice-es": DATA / "classify_pool_solstice_es.jsonl",
+    # A training pool of 2026-12-05: Spanish returns by air told as arrivals from many senders and
+    # receivers, English border policy described not named, both-topic flight decisions and hard
+    # negatives often tagged wrongly; to be pooled into the split by a later round.
+    "equinox-en": DATA / "classify_pool_equinox_en.jsonl",
+    "equinox-es": DATA / "classify_pool_equinox_es.jsonl",
     # The "zenith" never-seen judge (2026-12-05; gathered and labelled blind, held back whole by
     # classify_zenith_halves.json, not in the split manifest; not measured when it was gathered).
     "zenith-en": DATA / "classify_pool_zenith_en.jsonl",
@@ -199,6 +204,8 @@ FILE_LANG_AND_ID = {
     "moonrise-es": ("es", "pool-mres-"),
     "solstice-en": ("en", "pool-sten-"),
     "solstice-es": ("es", "pool-stes-"),
+    "equinox-en": ("en", "pool-eqen-"),
+    "equinox-es": ("es", "pool-eqes-"),
     "zenith-en": ("en", "pool-zen-en-"),
     "zenith-es": ("es", "pool-zen-es-"),
     "midday-en": ("en", "mid-en-"),
