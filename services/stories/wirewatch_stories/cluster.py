@@ -16,8 +16,7 @@ ordinal (a sequel), the days apart, two languages, a shared count, name or date,
 event, and the share of the cosine the words, names and numbers give. A pair's similarity is
 :data:`PAIR_SCALE` times the probability it gives that the two report one story; two rulings
 of different seats never join. An item's score for a story blends the mean of its two best
-similarities with the story's latest items and the mean over them (less of the mean when its
-best pair is plain: :data:`BROAD_GATE`), within the time window; a
+similarities with the story's latest items and the mean over them, within the time window; a
 young story takes an item from three quarters of the threshold on, when no country of theirs
 conflicts (twin stories).
 
@@ -294,17 +293,6 @@ LEARNED_PAIRS = PairModel(
 STORY_SAMPLE = 24  # latest items of a story an item is compared with
 TOP_K = 2  # the best similarities averaged (one bridging item is not enough)
 MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story's score
-# A story the item plainly matches: when its best pair with one of the story's items has a
-# similarity of BROAD_GATE or more (a probability of about 0.79 of one story), the mean over
-# the story's items weighs BROAD_MEAN_SHARE only. A late follow-up or a rewrite taking one
-# angle of a grown story matches its closest reports well and the others poorly; with the mean
-# at 0.8 it opened a story of its own (an extra alert). The learned decision only (the hand
-# factors' scale differs; fit.py's training pairs stay as they were). Leave one file out on
-# the 26 training files (the twenty-eighth round, docs/measurements/stories.md): alerts per
-# story 1.139 -> 1.117, pairwise F1 0.9263 -> 0.9275, B-cubed 0.950 -> 0.951; a gate of 0.2 or
-# 0.22 alike, none (0.6 always) let look-alikes in at the threshold (unseen -0.027).
-BROAD_GATE = 0.22
-BROAD_MEAN_SHARE = 0.6
 
 
 def _counts(cues: Iterable[str]) -> tuple[int, ...]:
@@ -1065,10 +1053,7 @@ class _Scorer:
         top = scored[:TOP_K]
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
-        share = MEAN_SHARE
-        if self.model is not None and scored[0][0] >= BROAD_GATE:
-            share = BROAD_MEAN_SHARE  # a story the item plainly matches
-        return (1 - share) * best + share * mean, scored[0][1]
+        return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
 
     def _other_seat(self, story: _Story) -> bool:
         """Whether ``story`` is a ruling of another seat: some of its latest items name a
