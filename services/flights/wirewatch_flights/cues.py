@@ -1829,8 +1829,8 @@ MASS_PLANNED_OR_MILLIONS = _words(
 )  # fmt: skip
 """With no flight word, in the headline or the lede's first sentence: mass removals planned,
 promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
-"BD workers' mass deportation from M-E states begins", stays), or millions of people ("which had expelled millions of migrants"): no one flight (twenty-ninth
-round)."""
+"BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
+had expelled millions of migrants"): no one flight (twenty-ninth round)."""
 OWN_ARRIVAL_BEFORE = re.compile(
     r"\b(?:arrive|arrives|arrived|arriving|come|comes|came|coming|enter|enters|entered|entering|"
     r"travel|travels|travelled|traveled|llegan|lleguen|llegaron|llegar|ingresan|ingresen|"

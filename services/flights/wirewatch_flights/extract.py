@@ -514,9 +514,8 @@ def _spanish_plans(folded: str, m: re.Match[str]) -> bool:
     if m.group(0) != "planes":
         return False
     before = folded[max(0, m.start() - 20) : m.end()]
-    return bool(
-        cues.SPANISH_PLANS.search(before) or cues.SPANISH_PLANS.search(folded, m.start(), m.end() + 20)
-    )
+    after = folded[m.start() : m.end() + 20]
+    return bool(cues.SPANISH_PLANS.search(before) or cues.SPANISH_PLANS.search(after))
 
 
 def _carrier(parts: list[Part]) -> Span | None:
@@ -598,9 +597,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
 
 def _opening(parts: list[Part]) -> list[str]:
     """The headline and the lede's first sentence, folded."""
-    return [
-        p.folded if p.source == "title" else p.folded.split(". ", 1)[0] for p in parts
-    ]
+    return [p.folded if p.source == "title" else p.folded.split(". ", 1)[0] for p in parts]
 
 
 def _no_removal_at_issue(parts: list[Part]) -> bool:
