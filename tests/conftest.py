@@ -30,6 +30,14 @@ from tests.support.smtp import SmtpSink
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus" / "feeds"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+# Tansu holds every consumer-group join for half the session timeout (at least 1 s): with
+# the production default of 6 s, each service start and each test consumer waited 3 s.
+# The suite uses the demo's 2 s / 0.5 s (src/wirewatch/demo/run.py): each join takes 1 s.
+# Set by the session (unless already set), kept for subprocesses (tests/support/env.py).
+KAFKA_TEST_TIMING = {
+    "WIREWATCH_KAFKA_SESSION_TIMEOUT_MS": "2000",
+    "WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS": "500",
+}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -40,6 +48,7 @@ def _session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     # XDG_DATA_HOME too: a test that clears the WIREWATCH_* variables for a subprocess
     # still gets a temporary per-user data dir, never the real one.
     values = {"WIREWATCH_DATA_DIR": str(path), "XDG_DATA_HOME": str(path / "xdg")}
+    values.update({name: os.environ.get(name, v) for name, v in KAFKA_TEST_TIMING.items()})
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:

@@ -56,12 +56,15 @@ FILES = {
 # judges, +0.013 / +0.049): repatriation-flights 0.957 -> 0.909 (en 0.941 -> 0.875), border-policy
 # 0.885 -> 0.863 (es 0.917 -> 0.870), negatives 0/17; one item each (counts only). THE FLIGHTS
 # AND SPANISH BORDER-POLICY FLOORS ARE LOWERED by those items.
-F1_FLOOR = {"repatriation-flights": 0.90, "border-policy": 0.86}
+# Zenith pooling round (solstice, orison and aubade pooled; counts only): border-policy 0.863 ->
+# 0.885 (es 0.870 -> 0.917), flights 0.909 (unchanged), negatives 0/17. The border-policy floors
+# rise.
+F1_FLOOR = {"repatriation-flights": 0.90, "border-policy": 0.88}
 LANGUAGE_F1_FLOOR = {
     ("repatriation-flights", "en"): 0.87,
     ("repatriation-flights", "es"): 0.99,
     ("border-policy", "en"): 0.85,
-    ("border-policy", "es"): 0.86,
+    ("border-policy", "es"): 0.91,
 }
 NEGATIVES_TAGGED_CEILING = 0.06
 

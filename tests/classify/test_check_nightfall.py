@@ -46,9 +46,12 @@ HALVES = DATA / "classify_nightfall_halves.json"
 # BORDER-POLICY FLOORS ARE LOWERED by those items, the cost of the judges' gain
 # (docs/measurements/classify.md, stop 28: pooling round); the Spanish floor and the ceiling
 # tighten.
-F1_FLOOR = {"repatriation-flights": 0.72, "border-policy": 0.93}
+# Zenith pooling round (solstice, orison and aubade pooled, nightfall still held back; counts
+# only): flights 0.727 -> 0.750 (en 0.571 -> 0.615), border-policy 0.931 (unchanged), negatives
+# 1/15; the flights floors rise.
+F1_FLOOR = {"repatriation-flights": 0.74, "border-policy": 0.93}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.57,
+    ("repatriation-flights", "en"): 0.61,
     ("repatriation-flights", "es"): 0.84,
     ("border-policy", "en"): 0.92,
     ("border-policy", "es"): 0.93,

@@ -105,15 +105,23 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 # THE FLIGHTS FLOORS ARE LOWERED 0.92 -> 0.915 (en 0.915 -> 0.90, es 0.935 -> 0.93): two to four
 # items of the 60 new test items and the old ones; the border-policy floors and the negatives
 # ceiling tighten.
-F1_FLOOR = {"repatriation-flights": 0.915, "border-policy": 0.885}
+# Zenith pooling round, 2026-12-05 (the solstice pool and the orison and aubade judges, 187 real
+# items, into the split; test split 1,136 -> 1,176 items, read as counts only): on the 1,136 old
+# items repatriation-flights 0.918 -> 0.924, border-policy 0.890 -> 0.890, mean 0.904 -> 0.907,
+# negatives tagged 6/261 -> 6/261; on all 1,176: 0.924 (en 0.912, es 0.934) / 0.889 (en 0.887,
+# es 0.890), 8/277 (2.9%; main's model tags the same 8/277: the two extra are among the 16 new
+# test negatives, tagged by both models), Brier 0.046 / 0.088. Adopted on the never-seen judge
+# zenith (mean 0.697 -> 0.702, 2/26 -> 3/26). THE NEGATIVES CEILING RISES 2.5% -> 2.9% for those
+# two new items (the old negatives are not worse); the flights floors rise.
+F1_FLOOR = {"repatriation-flights": 0.92, "border-policy": 0.885}
 LANGUAGE_F1_FLOOR = {
-    ("repatriation-flights", "en"): 0.90,
+    ("repatriation-flights", "en"): 0.91,
     ("repatriation-flights", "es"): 0.93,
     ("border-policy", "en"): 0.88,
     ("border-policy", "es"): 0.89,
 }
-BRIER_CEILING = {"repatriation-flights": 0.05, "border-policy": 0.095}
-NEGATIVES_TAGGED_CEILING = 0.025
+BRIER_CEILING = {"repatriation-flights": 0.05, "border-policy": 0.09}
+NEGATIVES_TAGGED_CEILING = 0.029
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from wirewatch_shared.embedded import free_port
 
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
-from tests.support.streams import read_stream
+from tests.support.streams import read_stream_to_end
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -171,7 +171,7 @@ async def test_feed_to_webhook_and_email_exactly_once(
         notify_app = system.apps[1]
         await notify_app.stop()
         bootstrap = str(system.overrides["kafka_bootstrap"])
-        replay = [(r.key, r.value) for r in read_stream(bootstrap, streams.CLASSIFIED, 1500)]
+        replay = [(r.key, r.value) for r in read_stream_to_end(bootstrap, streams.CLASSIFIED)]
         assert len(replay) == 3
         fresh = NotifyService(NotifySettings(**overrides, kafka_bootstrap=bootstrap), engine)
         fresh_app = fresh.build_app()

@@ -46,8 +46,8 @@ async def test_service_publishes_feed_items(
 
     # Tansu holds a group join for half the session timeout: keep it short.
     @consumer.subscriber(streams.ITEMS, group_id=f"test-{uuid.uuid4().hex[:8]}",
-                         auto_offset_reset="earliest", session_timeout_ms=6000,
-                         heartbeat_interval_ms=1000, fetch_max_wait_ms=30)  # fmt: skip
+                         auto_offset_reset="earliest", session_timeout_ms=2000,
+                         heartbeat_interval_ms=500, fetch_max_wait_ms=30)  # fmt: skip
     async def collect(item: FeedItem, message: KafkaMessage) -> None:
         # The session broker also carries other tests' items: keep only this server's.
         if item.feed_url.startswith(feed_server.url("/")):

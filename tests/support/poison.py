@@ -29,12 +29,14 @@ from wirewatch_shared.events import ITEM_ID_MAX, DeadLetter
 
 async def dead_letters(bootstrap: str, group: str, count: int) -> list[DeadLetter]:
     """The dead letters of consumer group ``group`` (waits until ``count`` or 30 s)."""
+    # No consumer group: every partition from the start, without waiting out a group join
+    # (aiokafka's default 10 s session timeout made Tansu hold each join for 5 s).
     consumer = AIOKafkaConsumer(
         streams.DEAD_LETTER,
         bootstrap_servers=bootstrap,
         auto_offset_reset="earliest",
         enable_auto_commit=False,
-        group_id=f"dlq-reader-{uuid.uuid4().hex[:8]}",
+        group_id=None,
     )
     await consumer.start()
     found: list[DeadLetter] = []

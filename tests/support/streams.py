@@ -24,6 +24,29 @@ def read_stream(bootstrap: str, topic: str, idle_ms: int = 2000) -> list[Consume
         consumer.close()
 
 
+def read_stream_to_end(bootstrap: str, topic: str, timeout_s: float = 30.0) -> list[ConsumerRecord]:
+    """Every record of ``topic`` up to its end offsets at the call, read without a consumer
+    group: for a stream nothing writes to any more (no idle wait at the end)."""
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=500
+    )
+    try:
+        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        ends = consumer.end_offsets(parts)
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        records: list[ConsumerRecord] = []
+        deadline = time.monotonic() + timeout_s
+        while any(consumer.position(tp) < end for tp, end in ends.items()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{topic}: read {len(records)} records, not up to {ends}")
+            for batch in consumer.poll(timeout_ms=200).values():
+                records.extend(batch)
+        return records
+    finally:
+        consumer.close()
+
+
 def wait_for_progress(count: Callable[[], int], target: int, stall_s: float, what: str) -> None:
     """Wait until ``count()`` reaches ``target``; fail only when it stops moving.
 
