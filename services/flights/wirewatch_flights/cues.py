@@ -827,6 +827,7 @@ COURT = _words(
     r"courts?", r"courtroom", r"tribunal\w*", r"judges?", r"jueza?", r"jueces", r"ruling",
     r"ruled?", r"rules", r"fallo", r"sentencia", r"dictamin\w+", r"supreme", r"supremo",
     r"appeals?", r"apelacion", r"unlawful", r"ilegal", r"injunction", r"lawsuit", r"demanda",
+    r"(?:en|ante) (?:las )?cortes",
 )  # fmt: skip
 POLICY = _words(
     r"plan", r"scheme", r"policy", r"law", r"ley", r"regulation", r"bill", r"politica",
@@ -1649,6 +1650,8 @@ HOMECOMING = re.compile(
     # over 25,000 people return home")
     r"|\b(?:help|helps|helped|helping|assist|assists|assisted|assisting)\b(?:\s+[\w,.-]+){0,4}?"
     r"\s+(?:to\s+)?return home\b"
+    # twenty-ninth round: travellers back ("exhausted Brits arrive back in UK")
+    r"|\barriv(?:e|es|ed|ing) back (?:in|at|home)\b"
 )
 """People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
 
@@ -1736,6 +1739,9 @@ MIGRANTS_OWN_WAY = _words(
     r"flujos? (?:\w+ ){0,2}?migra\w*",
     r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
     r"smuggl\w+",
+    # twenty-ninth round: people travelling before a visa was required ("el último vuelo ...
+    # con 392 emigrantes sin visa partió de Bolivia a España")
+    r"sin visas?", r"without (?:a )?visas?", r"visa-free",
 )  # fmt: skip
 """The migrants' own journey towards their goal (in transit, seeking to reach a border,
 irregular migration, smuggling): where migrants are flown on their own way, not removed."""
@@ -1769,3 +1775,67 @@ SINCE_AFTER = _words(
 )
 """After a thousand or more removed: counted since an event or a day ("have been returned since
 the UK-Albania joint communiqué was signed"): with no flight word, a tally."""
+
+# Twenty-ninth round (precision on non-record news).
+COURT_OTHER_ISSUE = _words(
+    r"detentions?", r"detencion(?:es)?", r"retencion(?:es)?", r"due process",
+    r"debido proceso", r"lawsuits?", r"sues", r"sued", r"demanda a", r"demando a",
+    r"parole", r"legal status", r"estatus legal", r"unlawful", r"declared \w+ (?:\w+ )?illegal",
+)  # fmt: skip
+"""In the headline or the lede's first sentence of a court item with no flight word: what the
+court weighs is a detention, a lawsuit, due process, a legal status or whether a deal is lawful
+("Rome Court Blocks Detention of Migrants Sent to Albania", "Esrilanqués demanda a Japón por
+deportación"), not a flight; the removals it names are background (twenty-ninth round)."""
+COMMENTARY_TITLE = re.compile(
+    r"^\W*(?:explained|explainer|fact ?check|factcheck|verificacion)\s*[:|\u2013\u2014-]"
+)
+"""A headline labelled as commentary or explanation ("Explained: why the UK's highest court
+declared Rwanda agreement unlawful"): a piece about removals, not a report of one flight; an
+editorial may still tell one ("Editorial: Kicked-out Aussies take tougher line" opens on a
+charter that touched down), so it is not one of them (twenty-ninth round)."""
+INTO_CUSTODY = re.compile(
+    r"\b(?:transferred|sent|taken|moved|trasladad[oa]s|trasladaron|traslado|enviad[oa]s|"
+    r"llevad[oa]s)\b(?:\s+[\w-]+){0,6}?\s+(?:to|into|a|al|hacia)\s+(?:the\s+|los\s+|las\s+|un\s+|"
+    r"una\s+|el\s+|la\s+)?(?:[\w-]+\s+){0,3}?(?:centres?|centers?|centros?|depots?|camps?|"
+    r"detention|custody|holding)\b"
+)
+"""With no flight word: people moved into a centre, depot or camp ("sent to the Setia Tropika
+Immigration Depot", "trasladó a los 31 emigrantes detenidos a un centro de acogida",
+"transferred to centers in Albania"): a transfer into custody, not a removal (twenty-ninth
+round)."""
+READY_TO_TAKE_BACK = _words(
+    r"ready to (?:take back|accept|receive|readmit)", r"readiness to (?:take back|accept|receive)",
+    r"willing to (?:take back|accept|receive|readmit)",
+    r"dispuest[oa]s? a (?:recibir|aceptar|readmitir|acoger)",
+)  # fmt: skip
+"""A state ready to take its people back ("Pakistan ready to take back own migrants"): a
+stance, as "has agreed to accept" is a deal, not a flight (twenty-ninth round)."""
+SPANISH_PLANS = re.compile(
+    r"\b(?:los|sus|unos|estos|esos|nuevos|con|sin|mis|nuestros|sobre)\s+planes$"
+    r"|^planes\s+(?:de|del|para|migratorios|que)\b"
+)
+"""'planes' in Spanish is plans, not aeroplanes ("si cumple con sus planes de deportaciones
+masivas"): no flight word (twenty-ninth round)."""
+FLIGHTS_LACKING_BEFORE = re.compile(
+    r"\b(?:falta|ausencia|escasez|lack|absence|shortage)\s+(?:de|of)\s+(?:los\s+|the\s+)?$"
+)
+"""Before a flight word: flights lacking ("la falta de vuelos"), no flight of the item."""
+MASS_PLANNED_OR_MILLIONS = _words(
+    r"(?:plans?|planned|planea\w*|planes? de|promises?|promete\w*|promised|vows?|vowed|threat\w*|"
+    r"amenaza\w*|could|would|podria\w*)(?: [\w-]+){0,6}? (?:mass (?:deportations?|expulsions?|"
+    r"removals?)|(?:deportaciones|expulsiones|deportacion|expulsion) masivas?)",
+    r"(?:millions|millones) (?:of |de )?(?:\w+ )?(?:migrants|migrantes|people|personas|"
+    r"immigrants|inmigrantes|foreigners|extranjeros)",
+)  # fmt: skip
+"""With no flight word, in the headline or the lede's first sentence: mass removals planned,
+promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
+"BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
+had expelled millions of migrants"): no one flight (twenty-ninth round)."""
+OWN_ARRIVAL_BEFORE = re.compile(
+    r"\b(?:arrive|arrives|arrived|arriving|come|comes|came|coming|enter|enters|entered|entering|"
+    r"travel|travels|travelled|traveled|llegan|lleguen|llegaron|llegar|ingresan|ingresen|"
+    r"ingresaron|ingresar|entran|entren|entraron|viajan|viajen|viajaron)\s+(?:by|en|por|in)\s+"
+    r"(?:a\s+|un\s+)?$"
+)
+"""Before a flight word: how the people came of their own accord ("a program that gives legal
+status ... to those who arrive by plane"), not a removal flight (twenty-ninth round)."""

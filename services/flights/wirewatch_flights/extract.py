@@ -283,6 +283,7 @@ def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
             cues.GUIDE_TITLE,
             cues.FLIGHTS_QUESTION_TITLE,
             cues.PERCENT_TITLE,
+            cues.COMMENTARY_TITLE,
         )
     ):
         return True
@@ -499,10 +500,22 @@ def _flight_word(parts: list[Part]) -> Span | None:
             if not (
                 cues.NO_FLIGHT_BEFORE.search(part.folded, start, m.start())
                 or cues.AIRLINE_CUT_BEFORE.search(part.folded, start, m.start())
+                or cues.FLIGHTS_LACKING_BEFORE.search(part.folded, start, m.start())
+                or cues.OWN_ARRIVAL_BEFORE.search(part.folded, start, m.start())
                 or _listed_force(part, m.start(), m.end())
+                or _spanish_plans(part.folded, m)
             ):
                 return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])
     return None
+
+
+def _spanish_plans(folded: str, m: re.Match[str]) -> bool:
+    """'planes' read as Spanish plans ("sus planes de deportaciones masivas")."""
+    if m.group(0) != "planes":
+        return False
+    before = folded[max(0, m.start() - 20) : m.end()]
+    after = folded[m.start() : m.end() + 20]
+    return bool(cues.SPANISH_PLANS.search(before) or cues.SPANISH_PLANS.search(after))
 
 
 def _carrier(parts: list[Part]) -> Span | None:
@@ -570,6 +583,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if _proposal(parts) or _migrants_own_way(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
+    if flight is None and _no_removal_at_issue(parts):
+        return None
     if flight is not None and (
         _airport_alone(parts, flight) or _by_sea_first(parts, flight) or _evacuation_flights(parts)
     ):
@@ -578,6 +593,27 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return flight, deport, True
     removal = _removal_without_flight_word(parts)
     return None if removal is None else (removal, deport, False)
+
+
+def _opening(parts: list[Part]) -> list[str]:
+    """The headline and the lede's first sentence, folded."""
+    return [p.folded if p.source == "title" else p.folded.split(". ", 1)[0] for p in parts]
+
+
+def _no_removal_at_issue(parts: list[Part]) -> bool:
+    """With no flight word (twenty-ninth round): a court item weighing a detention, a lawsuit,
+    due process or a legal status; people moved into a centre or depot; or a state ready to
+    take its people back; mass removals planned, or millions of people. None of them is a removal
+    flight."""
+    opening = _opening(parts)
+    if _first(parts, cues.COURT) and any(cues.COURT_OTHER_ISSUE.search(o) for o in opening):
+        return True
+    return any(
+        cues.INTO_CUSTODY.search(o)
+        or cues.READY_TO_TAKE_BACK.search(o)
+        or cues.MASS_PLANNED_OR_MILLIONS.search(o)
+        for o in opening
+    )
 
 
 def _migrants_own_way(parts: list[Part]) -> bool:

@@ -1,0 +1,104 @@
+"""Twenty-ninth round (issue 15): precision on news that is not a flight record. Rules read
+from docs/flights.md's "What is not a flight record", found on the false records the extractor
+gave the classify pools' items without the topic (never zenith, orison, aubade or solstice,
+the classify judges) and classify_dev.jsonl; never on aurora, sundown or daybreak, the flights
+judges. Each case is a real item read through ``predict``; the phrase each rule reads is quoted
+beside it, and each rule has a guard: a report it must keep."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from wirewatch_flights.evaluation import predict
+
+from tests.flights.support import labelled_item
+from tests.flights.test_extract_round28 import pool
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def classify_dev(item_id: str) -> dict[str, Any]:
+    """An item of tests/data/classify_dev.jsonl as a flights item."""
+    for line in (DATA / "classify_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        obj: dict[str, Any] = json.loads(line) if line else {}
+        if obj.get("id") == item_id:
+            return {"title": obj["title"], "summary": obj["summary"], "published": obj["date"]}
+    pytest.skip(f"{item_id} is not in classify_dev.jsonl")
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        # a court weighing a detention, a lawsuit, due process or a legal status, no flight word:
+        # "Rome Court Blocks Detention of Migrants Sent to Albania"
+        "pool-en-0569",
+        "pool-es-0018",  # "no considera válida la retención de 12 migrantes"
+        "pool-sles-0003",  # "Esrilanqués demanda a Japón por deportación"
+        "pool-en-0062",  # "to give due process to deported migrants"
+        "pool-fes-0024",  # "frena temporalmente la revocatoria del parole humanitario"
+        "pool-en-0003",  # "High Court ... funding for offshore detention centres"
+        # a headline labelled as an explanation: "Explained: why the UK's highest court ..."
+        "pool-uen-0013",
+        # people moved into a centre or depot: "sent to the Setia Tropika Immigration Depot"
+        "pool-noen-0021",
+        "pool-es-0647",  # "trasladó a los 31 emigrantes detenidos a un centro de acogida"
+        "pool-ben-0004",  # "16 migrants transferred to centers in Albania"
+        # a state ready to take its people back: "Pakistan ready to take back own migrants"
+        "pool-vien-0016",
+        # Spanish "planes" are plans: "si cumple con sus planes de deportaciones masivas"
+        "pool-maes-0012",
+        "pool-bes-0420",  # "presentó ... sus planes para la construcción de la valla"
+        # flights lacking: "la falta de vuelos o una vía marítima demasiado costosa"
+        "pool-es-0375",
+        # mass removals planned: "EU plans mass expulsions"
+        "pool-mren-0013",
+        # millions of people: "which had expelled millions of migrants"
+        "pool-en-0416",
+        # travellers back: "exhausted Brits arrive back in UK" (Thomas Cook's collapse)
+        "pool-afen-0032",
+        # people travelling before a visa was required: "392 emigrantes sin visa"
+        "pool-cpes-0021",
+    ],
+)
+def test_not_a_record(item_id: str) -> None:
+    assert predict(pool(item_id)) is None
+
+
+def test_own_arrival_by_plane_is_no_flight() -> None:
+    # "legal status for two years to those who arrive by plane": how the people came
+    assert predict(classify_dev("dev-0126")) is None
+
+
+@pytest.mark.parametrize(
+    ("item_id", "status"),
+    [
+        # an editorial may tell one flight: "When a chartered aircraft touched down in Auckland"
+        ("pool-en-0210", "completed"),
+        # a campaign begun with people counted is no plan: "mass deportation ... begins",
+        # "430 arrived on Fri-Sun"
+        ("pool-teen-0005", "completed"),
+    ],
+)
+def test_guards_in_the_pools(item_id: str, status: str) -> None:
+    flight = predict(pool(item_id))
+    assert flight is not None
+    assert flight.status == status
+
+
+def test_people_held_are_no_detention_at_issue() -> None:
+    # "deporta a inmigrantes detenidos en Djibouti ... tras obtener el visto bueno de un juez",
+    # "ocho migrantes retenidos en Djibouti": people held, not a detention a court weighs
+    flight = predict(labelled_item("dev", "fl-0475"))
+    assert flight is not None
+    assert (flight.destination, flight.people) == ("SS", 8)
+
+
+def test_courts_in_spanish_stay_courts() -> None:
+    # "Planes de deportación ... enfrentan obstáculos en cortes": plans, no flight word, and
+    # a court stopping removals to a named state ("en las cortes" is a court)
+    flight = predict(labelled_item("dev", "fl-0468"))
+    assert flight is not None
+    assert (flight.destination, flight.status) == ("LY", "blocked")
