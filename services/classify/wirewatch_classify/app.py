@@ -43,6 +43,12 @@ from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
 
 log = get_logger(__name__)
+_ITEMS_FETCH_BYTES = 1024 * 1024
+"""Bytes of items one fetch asks the broker for (``fetch_max_bytes``; at most half per
+partition). aiokafka's default, 50 MB (1 MB per partition, which Tansu does not
+bound), kept ~25 MB of fetched and parsed records beside the batch being classified,
+the largest part of the service's run-time peak; 1 MB is still ~800 items, more than
+a 500-item batch (bench/classify_memory.py, docs/measurements/classify.md)."""
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
@@ -86,6 +92,8 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             ack_policy=AckPolicy.NACK_ON_ERROR,
             decoder=raw_bodies,
             title="items",
+            fetch_max_bytes=_ITEMS_FETCH_BYTES,
+            max_partition_fetch_bytes=_ITEMS_FETCH_BYTES // 2,
             **settings.consumer_options(),  # type: ignore[arg-type]
         )(self.handle_items)
         # No group: every classify process reads every definition from the start.
