@@ -35,7 +35,7 @@ from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
-from wirewatch_shared.service import TRIM_AFTER, ServiceBase, service_app
+from wirewatch_shared.service import PARTITION_FETCH_BYTES, TRIM_AFTER, ServiceBase, service_app
 
 from wirewatch_classify import batch, itemstore, user_topics, workers
 from wirewatch_classify.encoding import timestamp_json
@@ -43,12 +43,6 @@ from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
 
 log = get_logger(__name__)
-_ITEMS_FETCH_BYTES = 1024 * 1024
-"""Bytes of items one fetch asks the broker for (``fetch_max_bytes``; at most half per
-partition). aiokafka's default, 50 MB (1 MB per partition, which Tansu does not
-bound), kept ~25 MB of fetched and parsed records beside the batch being classified,
-the largest part of the service's run-time peak; 1 MB is still ~800 items, more than
-a 500-item batch (bench/classify_memory.py, docs/measurements/classify.md)."""
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
@@ -92,8 +86,9 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             ack_policy=AckPolicy.NACK_ON_ERROR,
             decoder=raw_bodies,
             title="items",
-            fetch_max_bytes=_ITEMS_FETCH_BYTES,
-            max_partition_fetch_bytes=_ITEMS_FETCH_BYTES // 2,
+            # Read-ahead per partition as every batch consumer; the whole fetch is bounded
+            # by WIREWATCH_KAFKA_FETCH_MAX_BYTES (in consumer_options).
+            max_partition_fetch_bytes=PARTITION_FETCH_BYTES,
             **settings.consumer_options(),  # type: ignore[arg-type]
         )(self.handle_items)
         # No group: every classify process reads every definition from the start.
