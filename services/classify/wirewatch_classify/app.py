@@ -35,7 +35,7 @@ from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
-from wirewatch_shared.service import TRIM_AFTER, ServiceBase, service_app
+from wirewatch_shared.service import PARTITION_FETCH_BYTES, TRIM_AFTER, ServiceBase, service_app
 
 from wirewatch_classify import batch, itemstore, user_topics, workers
 from wirewatch_classify.encoding import timestamp_json
@@ -86,6 +86,9 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             ack_policy=AckPolicy.NACK_ON_ERROR,
             decoder=raw_bodies,
             title="items",
+            # Read-ahead per partition as every batch consumer; the whole fetch is bounded
+            # by WIREWATCH_KAFKA_FETCH_MAX_BYTES (in consumer_options).
+            max_partition_fetch_bytes=PARTITION_FETCH_BYTES,
             **settings.consumer_options(),  # type: ignore[arg-type]
         )(self.handle_items)
         # No group: every classify process reads every definition from the start.
