@@ -38,6 +38,33 @@ def labelled_item(name: str, item_id: str) -> dict[str, Any]:
     pytest.skip(f"{item_id} is not in {path.name}")
 
 
+CLASSIFY_DATA = Path(__file__).resolve().parents[1] / "data"
+CLASSIFY_JUDGES = ("zenith",)
+"""Classify sets held back as judges: no flights round reads them."""
+
+
+def classify_record(item_id: str) -> dict[str, Any]:
+    """A labelled classify item by id, as stored: a pool's (never a judge's) or
+    classify_dev.jsonl's; skips where it is absent."""
+    paths = [
+        path
+        for path in sorted(CLASSIFY_DATA.glob("classify_pool_*.jsonl"))
+        if not any(judge in path.name for judge in CLASSIFY_JUDGES)
+    ]
+    for path in [*paths, CLASSIFY_DATA / "classify_dev.jsonl"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            obj: dict[str, Any] = json.loads(line) if line else {}
+            if obj.get("id") == item_id:
+                return obj
+    pytest.skip(f"{item_id} is not in a classify pool or classify_dev.jsonl")
+
+
+def classify_item(item_id: str) -> dict[str, Any]:
+    """A labelled classify item (:func:`classify_record`) as a flights item."""
+    obj = classify_record(item_id)
+    return {"title": obj["title"], "summary": obj["summary"], "published": obj["date"]}
+
+
 def published(obj: dict[str, Any]) -> datetime:
     return datetime.fromisoformat(obj["published"].replace("Z", "+00:00")).astimezone(UTC)
 

@@ -8,32 +8,21 @@ rule reads is quoted beside it."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from wirewatch_flights.evaluation import predict
 
-from tests.flights.support import labelled_item
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.flights.support import classify_item, classify_record, labelled_item
 
 
 def pool_item(item_id: str, hard_negative: bool = True) -> dict[str, Any]:
-    """A hard negative of a classify pool (tests/data/classify_pool_*.jsonl, never the judges
-    orison and aubade) as a flights item."""
-    for path in sorted(DATA.glob("classify_pool_*.jsonl")):
-        if "orison" in path.name or "aubade" in path.name:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            obj: dict[str, Any] = json.loads(line) if line else {}
-            if obj.get("id") == item_id:
-                flights = "repatriation-flights" in obj.get("labels", [])
-                assert flights is not hard_negative
-                assert obj.get("hard_negative") is hard_negative or flights
-                return {"title": obj["title"], "summary": obj["summary"], "published": obj["date"]}
-    pytest.skip(f"{item_id} is not in a classify pool")
+    """A classify pool item as a flights item, checking it is (or is not) a hard negative."""
+    obj = classify_record(item_id)
+    flights = "repatriation-flights" in obj.get("labels", [])
+    assert flights is not hard_negative
+    assert obj.get("hard_negative") is hard_negative or flights
+    return classify_item(item_id)
 
 
 @pytest.mark.parametrize(

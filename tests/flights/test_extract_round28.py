@@ -6,27 +6,10 @@ the phrase each rule reads is quoted beside it."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-JUDGES = ("zenith", "orison", "aubade", "solstice")
-
-
-def pool(item_id: str) -> dict[str, Any]:
-    """A classify pool item (tests/data/classify_pool_*.jsonl, never a judge) as a flights item."""
-    for path in sorted(DATA.glob("classify_pool_*.jsonl")):
-        if any(judge in path.name for judge in JUDGES):
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            obj: dict[str, Any] = json.loads(line) if line else {}
-            if obj.get("id") == item_id:
-                return {"title": obj["title"], "summary": obj["summary"], "published": obj["date"]}
-    pytest.skip(f"{item_id} is not in a classify pool")
+from tests.flights.support import classify_item
 
 
 @pytest.mark.parametrize(
@@ -56,7 +39,7 @@ def pool(item_id: str) -> dict[str, Any]:
     ],
 )
 def test_fields(item_id: str, field: str, want: object) -> None:
-    flight = predict(pool(item_id))
+    flight = predict(classify_item(item_id))
     assert flight is not None
     assert getattr(flight, field) == want
 
@@ -85,4 +68,4 @@ def test_fields(item_id: str, field: str, want: object) -> None:
     ],
 )
 def test_not_a_flight_record(item_id: str) -> None:
-    assert predict(pool(item_id)) is None
+    assert predict(classify_item(item_id)) is None

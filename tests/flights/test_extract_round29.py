@@ -7,26 +7,10 @@ beside it, and each rule has a guard: a report it must keep."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 
-from tests.flights.support import labelled_item
-from tests.flights.test_extract_round28 import pool
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def classify_dev(item_id: str) -> dict[str, Any]:
-    """An item of tests/data/classify_dev.jsonl as a flights item."""
-    for line in (DATA / "classify_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        obj: dict[str, Any] = json.loads(line) if line else {}
-        if obj.get("id") == item_id:
-            return {"title": obj["title"], "summary": obj["summary"], "published": obj["date"]}
-    pytest.skip(f"{item_id} is not in classify_dev.jsonl")
+from tests.flights.support import classify_item, labelled_item
 
 
 @pytest.mark.parametrize(
@@ -64,12 +48,12 @@ def classify_dev(item_id: str) -> dict[str, Any]:
     ],
 )
 def test_not_a_record(item_id: str) -> None:
-    assert predict(pool(item_id)) is None
+    assert predict(classify_item(item_id)) is None
 
 
 def test_own_arrival_by_plane_is_no_flight() -> None:
     # "legal status for two years to those who arrive by plane": how the people came
-    assert predict(classify_dev("dev-0126")) is None
+    assert predict(classify_item("dev-0126")) is None
 
 
 @pytest.mark.parametrize(
@@ -83,7 +67,7 @@ def test_own_arrival_by_plane_is_no_flight() -> None:
     ],
 )
 def test_guards_in_the_pools(item_id: str, status: str) -> None:
-    flight = predict(pool(item_id))
+    flight = predict(classify_item(item_id))
     assert flight is not None
     assert flight.status == status
 
