@@ -2,8 +2,8 @@
 flights_unseen, flights_fresh, flights_dusk, flights_night, flights_dawn, flights_late,
 flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_friday,
 flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_nightfall, and the
-judge set flights_tideline; see tests/data/README.md) stay well formed and share no page with any other flights or stories
-set."""
+judge set flights_tideline; see tests/data/README.md) stay well formed and share no page with any
+other flights or stories set."""
 
 from __future__ import annotations
 
