@@ -58,6 +58,7 @@ SETS = [
     LabelledSet("stories_noctis.jsonl", "st-30", 47, 11),
     LabelledSet("stories_gloaming.jsonl", "st-31", 48, 11),
     LabelledSet("stories_meridian.jsonl", "st-34", 44, 14),
+    LabelledSet("stories_ember.jsonl", "st-37", 59, 14),
 ]
 
 
