@@ -18,9 +18,13 @@ from wirewatch_stories.features import extract
 from wirewatch_stories.offline import parse_published
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-# never opened by a round (gloaming and noctis, judges until stop 29, were released for study at
-# stop 30 and are training files since; ember is stop 30's new judge)
-JUDGES = ("stories_ember.jsonl", "stories_meridian.jsonl")
+# never opened by a round: the judges. gloaming and noctis, judges until stop 29, were released
+# for study at stop 30 and are training files since; ember and cinder are stop 30's new judges.
+JUDGES = (
+    "stories_meridian.jsonl",
+    "stories_ember.jsonl",
+    "stories_cinder.jsonl",
+)
 
 
 @dataclass(frozen=True)
