@@ -67,6 +67,7 @@ STORY_FEATURES: tuple[str, ...] = (
     "single",  # the story has one item
     "region_clash",  # the item names a region (of a country the story names regions of) none of it does
     "kind_new",  # the item's kinds of event (not groups) are none of the story's
+    "new_count",  # the item gives counts, none of them the story's
 )
 RESCUE_FLOOR = 0.05  # an item opening a story whose best candidate scores this much or more
 CACHE = Path("/tmp/stround3_story_model.pkl")
@@ -147,6 +148,7 @@ class _StoryScorer(_Scorer):
             float(len(story.members) == 1),
             float(region_clash),
             float(kind_new),
+            float(bool(self.counts) and not match),
         )
         return score, index, features
 

@@ -300,8 +300,8 @@ MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story'
 # probability, the days since the story's latest item, capped at DAYS_CAP, whether one of the
 # item's counts is one of the story's, whether the item is in another language than the whole
 # story) joins it when its probability reaches RESCUE_ODDS. Never when the item's kinds of event
-# share no group with the story's, or its headline names a court level none of the story's
-# headlines name (the next event). Given the story's score, a report days after the story's
+# share no group with the story's, its headline names a court level none of the story's
+# headlines name, or it gives counts and none is one of the story's (the next event). Given the story's score, a report days after the story's
 # latest item is more often its follow-up than the next event (the pair decision already
 # weighed those days against each pair; a look-alike in this range comes within a day). Fitted
 # by ``bench/stories_learned/story_model.py`` on the stories an item would have opened while the
@@ -309,7 +309,7 @@ MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story'
 # docs/measurements/stories.md (stop 30).
 STORY_FEATURES: tuple[str, ...] = ("story_score", "days_after", "count_match", "new_language")
 RESCUE_FLOOR = 0.05  # the story's score from which the story decision is asked
-RESCUE_ODDS = 0.7  # the probability from which it joins
+RESCUE_ODDS = 0.6  # the probability from which it joins
 
 
 def _logistic(intercept: float, weights: Sequence[float], features: Sequence[float]) -> float:
@@ -1131,12 +1131,15 @@ class _Scorer:
         ):
             return False
         counts = {n for m in sample for n in m.counts}
+        match = any(_same_count(x, y) for x in self.counts for y in counts)
+        if self.counts and not match:
+            return False  # counts of its own: the next flight, the next toll
         languages = {m.language for m in sample if m.language}
         when = story.last if self.published is None else self.published
         features = (
             score / PAIR_SCALE,
             min(max(when - story.last, 0.0) / 86400.0, DAYS_CAP),
-            float(any(_same_count(x, y) for x in self.counts for y in counts)),
+            float(match),
             float(bool(self.language) and len(languages) == 1 and self.language not in languages),
         )
         return model.probability(features) >= RESCUE_ODDS
