@@ -6,9 +6,8 @@ For each labelled stories file but the judges (``common.JUDGES``, never opened),
 clustered with a model fitted on the pairs of all the other files (as ``fit.py`` does), and its
 wrong merges (a predicted story holding items of two or more true stories) and splits (a true
 story spread over two or more predicted ones) are printed item by item: publication time,
-language, the decision's score, the item it matched and its headline (the pair decision and the
-story's score alone: no story decision). The twenty-seventh round studied these, the
-twenty-ninth those of gloaming and noctis too (docs/measurements/stories.md).
+language, the decision's score, the item it matched and its headline. The twenty-seventh round
+studied these (docs/measurements/stories.md).
 """
 
 from __future__ import annotations
@@ -69,7 +68,7 @@ def main() -> None:
         model = fit([p for other, ps in pairs.items() if other != name for p in ps])
         text = paths[name].read_text(encoding="utf-8")
         rows = [json.loads(line) for line in text.splitlines() if line]
-        report(name, files[name], rows, Clusterer(pair_model=model, story_model=None))
+        report(name, files[name], rows, Clusterer(pair_model=model))
 
 
 if __name__ == "__main__":

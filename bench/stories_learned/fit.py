@@ -11,8 +11,7 @@
 2. Leave one file out: for each file, a logistic regression (scikit-learn, ``C=10``) is fitted on
    the pairs of all the other files and the file is clustered with it (``PairModel``); the table
    gives each file's pairwise F1 / precision / recall / alerts per story with the hand factors
-   and with its fold's model (the pair decision alone: no story decision, see
-   ``story_model.py``), and the means.
+   and with its fold's model, and the means.
 3. The model fitted on every file's pairs, rounded to 4 decimals, printed as the
    ``LEARNED_PAIRS`` table of ``wirewatch_stories.cluster``.
 
@@ -126,7 +125,7 @@ def main() -> None:
         for name, items in files.items():
             model = fit([p for other, ps in pairs.items() if other != name for p in ps])
             before = cluster(items, Clusterer(pair_model=None))
-            after = cluster(items, Clusterer(pair_model=model, story_model=None))
+            after = cluster(items, Clusterer(pair_model=model))
             befores.append(before)
             afters.append(after)
             print(_row(name, before, after), flush=True)

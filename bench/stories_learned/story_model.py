@@ -1,20 +1,22 @@
-"""Measure a learned story decision (an item against the whole candidate story) leave one file
-out, on top of the learned pair decision (the twenty-ninth round, stop 30).
+"""Measure a story decision (an item against the whole candidate story) leave one file out, on
+top of the learned pair decision (the twenty-ninth round, stop 30; measured, not adopted).
 
-    .venv/bin/python bench/stories_learned/story_model.py '["blend","best","coverage"]' ...
+    .venv/bin/python bench/stories_learned/story_model.py            # the round's decision
+    .venv/bin/python bench/stories_learned/story_model.py '{"names": ["blend", "days_latest"],
+        "veto": ["single"], "cut": 0.6}' '["blend", "coverage"]' ...  # variants
 
 1. Every training file (``common.labelled_files``: all but the judges) gives its pairs (as
    ``fit.py``) and its fold's pair model (fitted on the other files' pairs).
-2. Each file is clustered with its fold's pair model; every candidate story an item is scored
-   against gives its story features (``STORY_FEATURES``) and whether the story's majority is the
-   item's story.
-3. Leave one file out: a logistic regression (C=10) over a subset of the story features, fitted
-   on the other files' candidates, decides the file's items (a story's score is
-   ``PAIR_SCALE`` times its probability, so the threshold stays even odds). Printed: mean
-   pairwise F1, B-cubed F1, alerts per story against the service's story score, and each file
-   that moved.
-
-Each argument is a JSON list of feature names (a variant); none: every feature.
+2. Each file is clustered with its fold's pair model (the service's decision); every item that
+   opens a story while its best candidate scores ``RESCUE_FLOOR`` or more gives that story's
+   features (``STORY_FEATURES``: the item against the whole story) and whether the story's
+   majority is the item's story (69 candidates, 32 so, over the 28 files).
+3. Leave one file out: a logistic regression (C=10) over some of the features, fitted on the
+   other files' candidates, decides: an item that would open a story joins its best candidate
+   instead when that scores ``RESCUE_FLOOR`` or more, no ``veto`` feature is set and the
+   probability reaches ``cut``. Printed: each file's pairwise F1 / P / R / alerts per story
+   against the service, the means, and the model fitted on every file (no args), or the means
+   and the files moved per variant (a JSON object, or a list of feature names).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ from wirewatch_stories.cluster import (
     Clusterer,
     Decision,
     PairModel,
-    StoryModel,
     _same_count,
     _Scorer,
     _Story,
@@ -65,13 +66,13 @@ STORY_FEATURES: tuple[str, ...] = (
     "event_clash",  # the item's kinds of event share no group with the story's
     "court_clash",  # the item's headline names a court level the story's do not, and no other
     "single",  # the story has one item
-    "region_clash",  # the item names a region (of a country the story names regions of) none of it does
+    "region_clash",  # it names a region of a country whose regions the story names, none its
     "kind_new",  # the item's kinds of event (not groups) are none of the story's
     "new_count",  # the item gives counts, none of them the story's
 )
 RESCUE_FLOOR = 0.05  # an item opening a story whose best candidate scores this much or more
 CACHE = Path("/tmp/stround3_story_model.pkl")
-MODEL: dict[str, Any] = {}  # "names": features used, "model": PairModel over them
+MODEL: dict[str, Any] = {}  # a variant: "names", "veto", "cut", "floor", "model" (a _Model)
 
 
 class _StoryScorer(_Scorer):
@@ -106,12 +107,14 @@ class _StoryScorer(_Scorer):
         days_latest = min(max(when - story.last, 0.0) / 86400.0, 4.0)
         days_first = min(max(when - story.first, 0.0) / 86400.0, 7.0)
         languages = {m.language for m in sample if m.language}
-        new_language = bool(self.language) and len(languages) == 1 and self.language not in languages
-        centroid: Counter[str] = Counter()
+        new_language = (
+            bool(self.language) and len(languages) == 1 and self.language not in languages
+        )
+        centroid: dict[str, float] = {}
         for m in sample:
             norm = math.sqrt(math.fsum(squared[c] for c in m.cues)) or 1.0
             for c in m.cues:
-                centroid[c] += math.sqrt(squared[c]) / norm
+                centroid[c] = centroid.get(c, 0.0) + math.sqrt(squared[c]) / norm
         c_norm = math.sqrt(math.fsum(v * v for v in centroid.values())) or 1.0
         dot = math.fsum(math.sqrt(squared[c]) * centroid[c] for c in self.cues if c in centroid)
         cos = dot / (c_norm * (math.sqrt(total) or 1.0))
@@ -158,7 +161,9 @@ class _Raw(Clusterer):
 
     raw: dict[str, frozenset[str]]
 
-    def add(self, item_id: str, story_id: str, cues: Any, published: float, *, advance: bool = True) -> None:
+    def add(
+        self, item_id: str, story_id: str, cues: Any, published: float, *, advance: bool = True
+    ) -> None:
         cue_set = frozenset(cues)
         if not hasattr(self, "raw"):
             self.raw = {}
@@ -170,7 +175,7 @@ class _Recording(_Raw):
     """Records every candidate's story features with its label while deciding."""
 
     def __init__(self, pair_model: PairModel, truth: dict[str, str]) -> None:
-        super().__init__(pair_model=pair_model, story_model=None)
+        super().__init__(pair_model=pair_model)
         self.truth = truth
         self.rows: list[tuple[tuple[float, ...], bool]] = []
 
@@ -199,11 +204,8 @@ class _Recording(_Raw):
 
 
 class _Deciding(_Raw):
-    """The service's decision without its story decision; an item that would open a story joins
-    its best candidate when that scores RESCUE_FLOOR or more and the variant's model says so."""
-
-    def __init__(self, pair_model: PairModel) -> None:
-        super().__init__(pair_model=pair_model, story_model=None)
+    """The service's decision; an item that would open a story joins its best candidate instead
+    when that scores RESCUE_FLOOR or more, no veto is set and the variant's model says so."""
 
     def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
         return _StoryScorer(self, cues, published)
@@ -289,20 +291,12 @@ def prepare() -> tuple[dict[str, list[Item]], dict[str, PairModel], dict[str, li
     return files, models, rows
 
 
-# The shipped decision's features (``cluster.STORY_FEATURES``) among this script's.
-SHIPPED = ("blend", "days_latest", "number_match", "new_language")
-SHIPPED_CUT = shipped.RESCUE_ODDS
-
-
-def fit_shipped(rows: list[tuple[tuple[float, ...], bool]], decimals: int | None = None) -> StoryModel:
-    """The story decision's model over the shipped features, on candidates from RESCUE_FLOOR."""
-    kept = [r for r in rows if r[0][0] * PAIR_SCALE >= shipped.RESCUE_FLOOR]
-    model = fit_story(kept, list(SHIPPED))
-    weights, intercept = model.weights, model.intercept
-    if decimals is not None:
-        weights = [round(w, decimals) for w in weights]
-        intercept = round(intercept, decimals)
-    return StoryModel(intercept=intercept, weights=tuple(weights))
+# The round's decision (measured, not adopted): these features, these vetoes, these odds.
+ROUND: dict[str, Any] = {
+    "names": ["blend", "days_latest", "number_match", "new_language"],
+    "veto": ["event_clash", "court_clash", "single", "new_count"],
+    "cut": 0.6,
+}
 
 
 def _cells(r: ClusterReport) -> str:
@@ -312,39 +306,39 @@ def _cells(r: ClusterReport) -> str:
     )
 
 
-def service(files: dict[str, list[Item]], models: dict[str, PairModel], rows: dict[str, list[Any]]) -> None:
-    """The shipped story decision leave one file out, file by file, against none."""
-    print("| file | without: F1 / P / R / alerts | with (LOFO): F1 / P / R / alerts | F1 |")
+def _kept(rows: list[tuple[tuple[float, ...], bool]]) -> list[tuple[tuple[float, ...], bool]]:
+    return [r for r in rows if r[0][0] * PAIR_SCALE >= RESCUE_FLOOR]
+
+
+def round_table(
+    files: dict[str, list[Item]], models: dict[str, PairModel], rows: dict[str, list[Any]]
+) -> None:
+    """The round's decision leave one file out, file by file, against the service's."""
+    print("| file | service: F1 / P / R / alerts | with it (LOFO): F1 / P / R / alerts | F1 |")
     print("|---|---|---|---|")
     before, after = {}, {}
     for n, items in files.items():
-        story = fit_shipped([r for o, rs in rows.items() if o != n for r in rs])
-        before[n] = cluster(items, Clusterer(pair_model=models[n], story_model=None))
-        after[n] = cluster(items, Clusterer(pair_model=models[n], story_model=story))
+        before[n] = cluster(items, Clusterer(pair_model=models[n]))
+        others = [r for o, rs in rows.items() if o != n for r in rs]
+        story = fit_story(_kept(others), ROUND["names"])
+        MODEL.update(ROUND, model=story)
+        after[n] = cluster(items, _Deciding(pair_model=models[n]))
+        MODEL.clear()
         gain = after[n].pairwise_f1 - before[n].pairwise_f1
         print(f"| {n} | {_cells(before[n])} | {_cells(after[n])} | {gain:+.3f} |", flush=True)
     (f0, b0, a0), (f1, b1, a1) = _means(before), _means(after)
     k = len(files)
-    p0 = sum(r.pairwise_precision for r in before.values()) / k
-    p1 = sum(r.pairwise_precision for r in after.values()) / k
-    r0 = sum(r.pairwise_recall for r in before.values()) / k
-    r1 = sum(r.pairwise_recall for r in after.values()) / k
+    p0, p1 = (sum(r.pairwise_precision for r in x.values()) / k for x in (before, after))
+    r0, r1 = (sum(r.pairwise_recall for r in x.values()) / k for x in (before, after))
     worst = min(after[n].pairwise_f1 - before[n].pairwise_f1 for n in files)
     print(
         f"\nmean pairwise F1 {f0:.4f} -> {f1:.4f} (P {p0:.4f} -> {p1:.4f}, R {r0:.4f} -> "
         f"{r1:.4f}), B-cubed {b0:.4f} -> {b1:.4f}, alerts per story {a0:.4f} -> {a1:.4f}; "
         f"worst file {worst:+.4f}"
     )
-
-
-def table(model: StoryModel) -> str:
-    lines = ["LEARNED_STORIES = StoryModel(", f"    intercept={model.intercept},", "    weights=("]
-    lines += [
-        f"        {w},  # {name}"
-        for w, name in zip(model.weights, shipped.STORY_FEATURES, strict=True)
-    ]
-    lines += ["    ),", ")"]
-    return "\n".join(lines)
+    every = fit_story(_kept([r for rs in rows.values() for r in rs]), ROUND["names"])
+    weights = ", ".join(f"{n} {w:.4f}" for n, w in zip(ROUND["names"], every.weights, strict=True))
+    print(f"fitted on every file: intercept {every.intercept:.4f}, {weights}")
 
 
 def main() -> None:
@@ -352,21 +346,14 @@ def main() -> None:
     files, models, rows = prepare()
     every = [r for rs in rows.values() for r in rs]
     print(f"{len(files)} files, {len(every)} candidates, {sum(s for _, s in every)} of the story")
-    if args == ["--table"]:
-        print(table(fit_shipped(every, decimals=4)))
-        return
     if not args:
-        service(files, models, rows)
-        print(table(fit_shipped(every, decimals=4)))
+        round_table(files, models, rows)
         return
     variants: list[dict[str, Any]] = [
         v if isinstance(v := json.loads(a), dict) else {"names": v} for a in args
     ]
     MODEL.clear()
-    base = {
-        n: cluster(items, Clusterer(pair_model=models[n], story_model=None))
-        for n, items in files.items()
-    }
+    base = {n: cluster(items, Clusterer(pair_model=models[n])) for n, items in files.items()}
     f1, bcubed, alerts = _means(base)
     print(f"service: pairwise F1 {f1:.4f}, B-cubed {bcubed:.4f}, alerts per story {alerts:.4f}")
     for variant in variants:

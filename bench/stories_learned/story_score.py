@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import cluster, labelled_files, load_items
 from fit import fit, pairs_of
 from wirewatch_stories import cluster as shipped
-from wirewatch_stories.cluster import STORY_SAMPLE, Clusterer, PairModel, _Scorer, _Story
+from wirewatch_stories.cluster import STORY_SAMPLE, Clusterer, _Scorer, _Story
 from wirewatch_stories.evaluation import ClusterReport
 
 VARIANT: dict[str, Any] = {}
@@ -57,9 +57,6 @@ class _Variant(_Scorer):
 
 
 class _Clusterer(Clusterer):
-    def __init__(self, pair_model: PairModel) -> None:
-        super().__init__(pair_model=pair_model, story_model=None)  # the story's score alone
-
     def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
         return _Variant(self, cues, published)
 

@@ -250,7 +250,10 @@ class PairModel:
 
     def probability(self, features: Sequence[float]) -> float:
         """The probability that a pair with these features reports one story."""
-        return _logistic(self.intercept, self.weights, features)
+        z = math.fsum(
+            [self.intercept, *(w * f for w, f in zip(self.weights, features, strict=True))]
+        )
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 # Fitted by ``bench/stories_learned/fit.py`` (scikit-learn's LogisticRegression, C=10, on the
@@ -290,61 +293,6 @@ LEARNED_PAIRS = PairModel(
 STORY_SAMPLE = 24  # latest items of a story an item is compared with
 TOP_K = 2  # the best similarities averaged (one bridging item is not enough)
 MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story's score
-
-# The story decision (the twenty-ninth round, stop 30, issue #13). A late follow-up or a rewrite
-# often scores 0.05-0.14 against its grown story (each of its pairs carries the days apart, and a
-# story's score is mostly the mean over its latest items), in the range of the next day's
-# look-alikes; it then opens a story of its own (an extra alert). An item that would open a story
-# is weighed against its best candidate as a whole when that scores RESCUE_FLOOR or more and has
-# two items or more: a logistic regression over STORY_FEATURES (the story's score as a
-# probability, the days since the story's latest item, capped at DAYS_CAP, whether one of the
-# item's counts is one of the story's, whether the item is in another language than the whole
-# story) joins it when its probability reaches RESCUE_ODDS. Never when the item's kinds of event
-# share no group with the story's, its headline names a court level none of the story's
-# headlines name, or it gives counts and none is one of the story's (the next event). Given the story's score, a report days after the story's
-# latest item is more often its follow-up than the next event (the pair decision already
-# weighed those days against each pair; a look-alike in this range comes within a day). Fitted
-# by ``bench/stories_learned/story_model.py`` on the stories an item would have opened while the
-# 28 training files were clustered each with its fold's pair model; figures in
-# docs/measurements/stories.md (stop 30).
-STORY_FEATURES: tuple[str, ...] = ("story_score", "days_after", "count_match", "new_language")
-RESCUE_FLOOR = 0.05  # the story's score from which the story decision is asked
-RESCUE_ODDS = 0.6  # the probability from which it joins
-
-
-def _logistic(intercept: float, weights: Sequence[float], features: Sequence[float]) -> float:
-    z = math.fsum([intercept, *(w * f for w, f in zip(weights, features, strict=True))])
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-@dataclass(frozen=True, slots=True)
-class StoryModel:
-    """A logistic regression over :data:`STORY_FEATURES` (one weight each, in that order)."""
-
-    intercept: float
-    weights: tuple[float, ...]
-
-    def __post_init__(self) -> None:
-        if len(self.weights) != len(STORY_FEATURES):
-            raise ValueError(f"{len(STORY_FEATURES)} weights expected, not {len(self.weights)}")
-
-    def probability(self, features: Sequence[float]) -> float:
-        """The probability that an item with these features continues the story."""
-        return _logistic(self.intercept, self.weights, features)
-
-
-# Fitted by ``bench/stories_learned/story_model.py`` (scikit-learn's LogisticRegression, C=10,
-# on the 69 such candidates, 32 the item's story, rounded to 4 decimals). Leave one file out:
-# mean pairwise F1 0.9185 -> 0.9201, alerts per story 1.1504 -> 1.1329 over the 28 files.
-LEARNED_STORIES = StoryModel(
-    intercept=-1.6115,
-    weights=(
-        0.1782,  # story_score
-        0.8049,  # days_after
-        2.3899,  # count_match
-        2.2229,  # new_language
-    ),
-)
 
 
 def _counts(cues: Iterable[str]) -> tuple[int, ...]:
@@ -611,7 +559,6 @@ class Clusterer:
         window_s: float = 72 * 3600.0,
         threshold: float = 0.14,
         pair_model: PairModel | None = LEARNED_PAIRS,
-        story_model: StoryModel | None = LEARNED_STORIES,
     ) -> None:
         self.window_s = window_s
         self.threshold = threshold
@@ -620,9 +567,6 @@ class Clusterer:
         # kept solely so that bench/stories_learned/fit.py reproduces those pairs (and its
         # "hand" column); the service, the offline CLI and eval never pass it.
         self.pair_model = pair_model
-        # The story decision (LEARNED_STORIES), with the learned pairs only; None: without it
-        # (the fitting scripts, which measure the pairs and the story's score alone).
-        self.story_model = story_model if pair_model is not None else None
         self._members: dict[int, _Member] = {}
         self._by_item: dict[str, int] = {}
         self._stories: dict[str, _Story] = {}
@@ -807,12 +751,6 @@ class Clusterer:
             and len(best_story.members) <= YOUNG_SIZE
             and abs(published - best_story.first) <= YOUNG_S
             and not scorer.countries_conflict(best_story)
-        ):
-            return self._join(cue_set, best)
-        if (
-            self.story_model is not None
-            and best[0] >= RESCUE_FLOOR
-            and scorer.continues(best_story, best[0], self.story_model)
         ):
             return self._join(cue_set, best)
         return Decision(story_id_for(item_id), True, best[0], (), None)
@@ -1116,33 +1054,6 @@ class _Scorer:
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
         return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
-
-    def continues(self, story: _Story, score: float, model: StoryModel) -> bool:
-        """Whether the item continues ``story`` though its score (``score``) is under the
-        threshold: the story decision (see :data:`LEARNED_STORIES`)."""
-        if len(story.members) < 2:
-            return False
-        members = self.clusterer._members
-        sample = [members[i] for i in story.members[-STORY_SAMPLE:]]
-        events = frozenset().union(*(m.events for m in sample))
-        courts = frozenset().union(*(m.courts for m in sample))
-        if (self.events and events and not self.events & events) or (
-            self.courts and courts and not self.courts & courts
-        ):
-            return False
-        counts = {n for m in sample for n in m.counts}
-        match = any(_same_count(x, y) for x in self.counts for y in counts)
-        if self.counts and not match:
-            return False  # counts of its own: the next flight, the next toll
-        languages = {m.language for m in sample if m.language}
-        when = story.last if self.published is None else self.published
-        features = (
-            score / PAIR_SCALE,
-            min(max(when - story.last, 0.0) / 86400.0, DAYS_CAP),
-            float(match),
-            float(bool(self.language) and len(languages) == 1 and self.language not in languages),
-        )
-        return model.probability(features) >= RESCUE_ODDS
 
     def _other_seat(self, story: _Story) -> bool:
         """Whether ``story`` is a ruling of another seat: some of its latest items name a
