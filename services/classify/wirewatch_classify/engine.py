@@ -21,14 +21,14 @@ under the threshold the topic is skipped.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch_shared.events import Entities, Evidence, TopicMatch
 
 from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
-from wirewatch_classify.features import ItemParts, concept_feature
+from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
 from wirewatch_classify.model import (
     MODEL_RULE,
@@ -174,20 +174,15 @@ class _Topic:
         return found
 
 
-Concepts = dict[int, tuple[float, ...]]
-"""The model's concept rows by lexicon owner id (``g:<topic>/<group>`` features)."""
-
-
 def _wire_model(
     model: TopicModel | None, topics: Sequence[TopicSpec], lexicon: Lexicon
-) -> tuple[dict[str, Stack], frozenset[int], dict[str, frozenset[int]], Concepts]:
-    """(stack per topic the model combines with, gate owner ids, core owner ids per topic,
-    the model's concept rows by owner id).
+) -> tuple[dict[str, Stack], frozenset[int], dict[str, frozenset[int]]]:
+    """(stack per topic the model combines with, gate owner ids, core owner ids per topic).
 
     A topic combines with the model only if the model was fitted on this very topic
     file version; the model reads an item only when a gate group occurs."""
     if model is None:
-        return {}, frozenset(), {t.topic: frozenset() for t in topics}, {}
+        return {}, frozenset(), {t.topic: frozenset() for t in topics}
     stacks = {
         t.topic: model.stacks[t.topic]
         for t in topics
@@ -201,13 +196,7 @@ def _wire_model(
         *(ids(t, model.gates.get(t.topic, ())) for t in topics if t.topic in stacks)
     )
     cores = {t.topic: ids(t, model.cores.get(t.topic, ())) for t in topics}
-    concepts: Concepts = {}
-    for oid, key in enumerate(lexicon.owner_keys):
-        if key[0] == "T":
-            row = model.concepts.get(concept_feature(key[1], str(key[2])))
-            if row is not None:
-                concepts[oid] = row
-    return stacks, gate, cores, concepts
+    return stacks, gate, cores
 
 
 class _TopicCompiler:
@@ -319,9 +308,7 @@ class Classifier:
             }
             for phrase in terms(user.query):
                 self.lexicon.add(phrase, ("U", user.name, phrase))
-        self._stacks, self._gate, self._cores, self._concepts = _wire_model(
-            model, self.topics, self.lexicon
-        )
+        self._stacks, self._gate, self._cores = _wire_model(model, self.topics, self.lexicon)
         # Which topic file / user topic / entity kind each owner id belongs to.
         self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
         self._owner_name = [key[1] for key in self.lexicon.owner_keys]
@@ -397,9 +384,7 @@ class Classifier:
             stack = self._stacks.get(name) if gated else None
             if stack is not None and self.model is not None:
                 core = not self._cores[name].isdisjoint(groups.keys())
-                match = _eval_topic_model(
-                    topic, groups, stack, core, self.model, scans, parts, self._concept_rows
-                )
+                match = _eval_topic_model(topic, groups, stack, core, self.model, scans, parts)
             elif not topic.may_match(groups):
                 continue
             else:
@@ -435,9 +420,7 @@ class Classifier:
             if stack is None or self.model is None or not gated:
                 out[name] = topic.spec.calibration.score(view[0] + view[1]) if fired else 0.0
                 continue
-            logits = logits or self.model.logits(
-                ItemParts.of(title, summary), self._concept_rows(groups)
-            )
+            logits = logits or self.model.logits(ItemParts.of(title, summary))
             core = not self._cores[name].isdisjoint(groups.keys())
             out[name] = _combined_score(topic, view, stack, core, logits)
         return out
@@ -448,21 +431,6 @@ class Classifier:
         """The combined score of ``topic`` for this rule view, core flag and logits
         (training reads it to choose the reporting threshold)."""
         return _combined_score(self._compiled[topic], view, stack, core, logits)
-
-    def _concept_rows(self, groups: GroupHits) -> list[tuple[float, ...]]:
-        """The model's rows of the concepts present (the topic-file groups with a hit)."""
-        concepts = self._concepts
-        return [row for oid in groups if (row := concepts.get(oid)) is not None]
-
-    def concepts_present(self, title: str, summary: str) -> list[str]:
-        """The concept features of the item (``g:`` omitted), sorted: the topic-file
-        groups with a hit (training reads them; the scorer has their rows)."""
-        keys = self.lexicon.owner_keys
-        return sorted(
-            concept_feature(keys[oid][1], str(keys[oid][2]))
-            for oid in self._scan(title, summary)
-            if keys[oid][0] == "T"
-        )
 
     def groups_present(self, title: str, summary: str) -> set[tuple[str, str]]:
         """(topic, group) of every topic-file group with a hit in the item."""
@@ -539,7 +507,6 @@ def _eval_topic_model(
     model: TopicModel,
     scans: list[FieldScan],
     parts: list[tuple[ItemParts, list[float]]],
-    concepts: Callable[[GroupHits], list[tuple[float, ...]]],
 ) -> TopicMatch | None:
     """Rules and model combined: the score is the stack's calibrated probability.
 
@@ -549,7 +516,7 @@ def _eval_topic_model(
     raw = view[0] + view[1]
     if not parts:
         item = ItemParts(scans[0].tokens, scans[1].tokens)
-        parts.append((item, model.logits(item, concepts(groups))))
+        parts.append((item, model.logits(item)))
     name = topic.spec.topic
     score = _combined_score(topic, view, stack, core, parts[0][1])
     if score < stack.threshold:

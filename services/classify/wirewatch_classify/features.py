@@ -13,11 +13,7 @@ that is not a letter or digit a space, as the rules see it):
   and Spanish/English cognates;
 - ``t:<token>`` once more for each distinct token of the title (headlines carry
   the topic);
-- ``b:<token> <token>`` for each distinct pair of adjacent tokens in a field;
-- ``g:<topic>/<group>`` for each group of a topic file with a phrase in the item (the
-  rules' lexicon as concepts: ``deportados``, ``deported`` and ``removed`` all give
-  ``g:repatriation-flights/deport``, so what English training items teach about a
-  concept reaches Spanish items and back; since stop 30).
+- ``b:<token> <token>`` for each distinct pair of adjacent tokens in a field.
 
 Every run of digits is folded to ``#`` before any feature is made (``"118"`` is
 ``"#"``, ``"c17"`` is ``"c#"``, the pair ``"flight 118"`` is ``"flight #"``): a
@@ -46,11 +42,6 @@ MAX_GRAM = 5
 MIN_COUNT = 24
 """Short items (a headline alone) are scaled as if they had this many features, so a
 single strong word in a four-word title does not weigh like a whole story."""
-
-
-CONCEPT_VALUE = 1.0
-"""The value of a concept feature, not scaled by the item's length: a group of the
-rules' lexicon present is one fact about the item, however long it is."""
 
 
 NUMBER = "#"
@@ -123,14 +114,8 @@ class ItemParts:
         return cls(tokens(title), tokens(summary))
 
 
-def concept_feature(topic: str, group: str) -> str:
-    """The concept feature of a topic-file group, without its ``g:`` prefix."""
-    return f"{topic}/{group}"
-
-
-def item_features(title: str, summary: str, concepts: Iterable[str] = ()) -> dict[str, float]:
-    """The full (scaled) feature vector of an item, as used for training; ``concepts``:
-    the :func:`concept_feature` names of the groups present (the classifier finds them)."""
+def item_features(title: str, summary: str) -> dict[str, float]:
+    """The full (scaled) feature vector of an item, as used for training."""
     parts = ItemParts.of(title, summary)
     vector: dict[str, float] = {}
     for token in parts.tokens:
@@ -143,10 +128,7 @@ def item_features(title: str, summary: str, concepts: Iterable[str] = ()) -> dic
         vector[feature] = vector.get(feature, 0.0) + 1.0
     for pair in parts.pairs:
         vector["b:" + pair_feature(pair)] = 1.0
-    scaled = {f: v * parts.scale for f, v in vector.items()}
-    for concept in concepts:
-        scaled["g:" + concept] = CONCEPT_VALUE
-    return scaled
+    return {f: v * parts.scale for f, v in vector.items()}
 
 
 def feature_names(vectors: Iterable[dict[str, float]]) -> list[str]:

@@ -36,7 +36,6 @@ from typing import Any
 from wirewatch_shared.events import Evidence
 
 from wirewatch_classify.features import (
-    CONCEPT_VALUE,
     ItemParts,
     Pair,
     fold_number,
@@ -108,9 +107,7 @@ class TopicModel:
             raise ModelFileError("every weight needs one value per topic")
         # The rows by kind and bare text (no prefix to build per look-up), the word pairs
         # by the pair itself; ``weights`` gives them back by full feature name.
-        self._words, self._grams, self._title, self._pairs, self.concepts = _by_kind(weights)
-        """``concepts``: the rows of topic-file groups by ``<topic>/<group>`` (``g:``
-        features; the classifier maps them to its lexicon's owner ids once)."""
+        self._words, self._grams, self._title, self._pairs = _by_kind(weights)
         self.stacks: dict[str, Stack] = {
             topic: Stack(**{**values, "model": tuple(values["model"])})
             for topic, values in data["stack"].items()
@@ -151,7 +148,6 @@ class TopicModel:
         out.update((f"c:{f}", w) for f, w in self._grams.items())
         out.update((f"t:{f}", w) for f, w in self._title.items())
         out.update((f"b:{pair_feature(p)}", w) for p, w in self._pairs.items())
-        out.update((f"g:{f}", w) for f, w in self.concepts.items())
         return out
 
     @property
@@ -187,9 +183,8 @@ class TopicModel:
         self._memo_title[token] = result
         return result
 
-    def logits(self, parts: ItemParts, concepts: Sequence[tuple[float, ...]] = ()) -> list[float]:
-        """The log-odds per topic (in ``self.topics`` order); ``concepts``: the rows of
-        the concept features present (see :attr:`concepts`)."""
+    def logits(self, parts: ItemParts) -> list[float]:
+        """The log-odds per topic (in ``self.topics`` order)."""
         memo, memo_title = self._memo, self._memo_title
         title = parts.title_tokens
         rows = [
@@ -203,11 +198,7 @@ class TopicModel:
         rows.extend(filter(None, map(self._pairs.get, parts.pairs)))
         scale = parts.scale
         columns = zip(*rows, strict=True) if rows else ((0.0,) for _ in self.bias)
-        out = [b + scale * sum(column) for b, column in zip(self.bias, columns, strict=True)]
-        if concepts:  # not scaled by the item's length (features.CONCEPT_VALUE)
-            for k, column in enumerate(zip(*concepts, strict=True)):
-                out[k] += CONCEPT_VALUE * sum(column)
-        return out
+        return [b + scale * sum(column) for b, column in zip(self.bias, columns, strict=True)]
 
     def top_terms(self, parts: ItemParts, topic: str, limit: int = 4) -> list[str]:
         """The tokens that raise the topic's score most (the evidence of a model-led tag)."""
@@ -227,12 +218,12 @@ class TopicModel:
 Rows = dict[str, tuple[float, ...]]
 
 
-def _by_kind(weights: Rows) -> tuple[Rows, Rows, Rows, dict[Pair, tuple[float, ...]], Rows]:
-    """The rows of words, character grams, title words and concepts by their bare text,
-    and of word pairs by the pair itself (what ``ItemParts.pairs`` holds, its tokens stored once).
+def _by_kind(weights: Rows) -> tuple[Rows, Rows, Rows, dict[Pair, tuple[float, ...]]]:
+    """The rows of words, character grams and title words by their bare text, and of word
+    pairs by the pair itself (what ``ItemParts.pairs`` holds, its tokens stored once).
     Empties ``weights`` as it goes (each full name is freed once filed); a feature of
     another kind is not scored, so it is not kept."""
-    kinds: dict[str, Rows] = {"w:": {}, "c:": {}, "t:": {}, "g:": {}}
+    kinds: dict[str, Rows] = {"w:": {}, "c:": {}, "t:": {}}
     tokens: dict[str, str] = {}
     pairs: dict[Pair, tuple[float, ...]] = {}
     while weights:
@@ -243,7 +234,7 @@ def _by_kind(weights: Rows) -> tuple[Rows, Rows, Rows, dict[Pair, tuple[float, .
             pairs[tokens.setdefault(first, first), tokens.setdefault(second, second)] = row
         elif kind in kinds:
             kinds[kind][bare] = row
-    return kinds["w:"], kinds["c:"], kinds["t:"], pairs, kinds["g:"]
+    return kinds["w:"], kinds["c:"], kinds["t:"], pairs
 
 
 def _shared_rows(weights: dict[str, list[float]]) -> dict[str, tuple[float, ...]]:

@@ -27,21 +27,13 @@ from typing import Any
 
 from wirewatch_classify.dataset import Item, load_split, outlet_bucket
 from wirewatch_classify.engine import Classifier, RuleView
-from wirewatch_classify.features import (
-    MAX_GRAM,
-    MIN_GRAM,
-    NUMBER,
-    item_features,
-)
+from wirewatch_classify.features import MAX_GRAM, MIN_GRAM, NUMBER, item_features
 from wirewatch_classify.model import FORMAT, RAW_CLIP
 from wirewatch_classify.topicdef import load_topics
 
 MIN_DF = 2
 FOLDS = 5
-C_GRID = (4.0,)
-"""L2 strengths tried (out-of-fold log-loss chooses). 4 since stop 30: the grid (1, 4, 16, 64) chose
-4 for both topics every round until concept features (``g:``) came in, when it chose 1 and lost
-F1 on the honest dev split (docs/measurements/classify.md, "stop 30")."""
+C_GRID = (1.0, 4.0, 16.0, 64.0)
 PRUNE = 5e-4
 THRESHOLD = 0.5
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7)
@@ -204,7 +196,7 @@ def train(
     labelled = [item for name in fit_on for item in splits[name]]
     extra = background_items(background, rules) if background else []
     fit_items = labelled + [title_only(i) for i in labelled if i.summary] + extra
-    vectors = [features_of(rules, i) for i in fit_items]
+    vectors = [item_features(i.title, i.summary) for i in fit_items]
     vocab_list = _vocabulary(vectors)
     x = _matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
     topics = [t.topic for t in rules.topics]
@@ -231,12 +223,6 @@ def train(
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     return data
-
-
-def features_of(rules: Classifier, item: Item) -> dict[str, float]:
-    """The item's feature vector with its concepts: the topic-file groups the rules'
-    lexicon finds in it (``g:`` features, as the classifier adds them at run time)."""
-    return item_features(item.title, item.summary, rules.concepts_present(item.title, item.summary))
 
 
 def _fit_topics(
@@ -374,8 +360,8 @@ def _card(
     return {
         "fitted_on": "+".join(fit_on),
         "features": (
-            f"words, title words, word pairs, character {MIN_GRAM}-{MAX_GRAM}-grams, "
-            f"topic-file groups present (concepts); every run of digits folded to {NUMBER!r}"
+            f"words, title words, word pairs, character {MIN_GRAM}-{MAX_GRAM}-grams; "
+            f"every run of digits folded to {NUMBER!r}"
         ),
         "min_df": MIN_DF,
         "c": chosen,
