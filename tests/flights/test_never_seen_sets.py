@@ -184,7 +184,8 @@ SETS = [
             "en": (0.92, 0.86, 0.86, 0.86, 0.86, 0.79),
             "es": (0.69, 0.99, 0.71, 0.85, 0.71, 0.71),
         },
-    ),    # tideline: 48 items, 24 reports, 24 hard negatives, 23 Spanish (10 Spanish reports). Never
+    ),
+    # tideline: 48 items, 24 reports, 24 hard negatives, 23 Spanish (10 Spanish reports). Never
     # seen, gathered and labelled blind in stop 30 (2026-12-05), measured once by the lead with
     # main 4b41f47's extractor (aggregates only): precision 0.885, recall 0.958, destination
     # 0.833, status 0.833, origin 0.958, people 0.875, flight_date 0.833, operator 0.792;
