@@ -1839,3 +1839,21 @@ OWN_ARRIVAL_BEFORE = re.compile(
 )
 """Before a flight word: how the people came of their own accord ("a program that gives legal
 status ... to those who arrive by plane"), not a removal flight (twenty-ninth round)."""
+
+# Thirtieth round (stop 30: the released judges aurora, sundown and daybreak read with every
+# studied set and the classify pools; each cue seen in more than one item or named by
+# docs/flights.md's definitions).
+OWN_PEOPLE_FLOWN = _words(
+    r"special (?:\w+ ){0,2}?(?:flights?|charters?)", r"vuelos? especial(?:es)?",
+    r"(?:vuelos?|flights?) (?:de caracter|of a) humanitari[oa]n?",
+    r"safe ?houses?", r"casas? (?:de )?refugio", r"housemaids?", r"domestic workers?",
+    r"trabajadoras? domesticas?", r"empleadas? domesticas?",
+    r"abused (?:by (?:their |her |his )?)?employers?", r"maltratad[oa]s por (?:sus )?empleador\w*",
+)  # fmt: skip
+"""A state's own people flown home by it: on a special flight (the pandemic-era repatriations
+of stranded citizens: "repatriated via a special SriLankan Airlines flight", "Stranded Indians
+brought back from UAE by the first of the special flights"), a flight "de carácter humanitario",
+or domestic workers sheltered or abused abroad ("Sri Lankan female domestic workers, who were
+sheltered at the 'Suraksha' safe house", "housemaids who were abused by employers in Kuwait").
+With no word of removal, migration, detention or a border and no removing agency, the
+evacuation rule's own citizens, also from a Gulf state (thirtieth round)."""

@@ -391,7 +391,10 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            (cues.SCHEDULE.search(first) and not _first(parts, cues.NEXT_FLIGHT_DAY))
+            (
+                cues.SCHEDULE.search(first)
+                and not _first(parts, cues.NEXT_FLIGHT_DAY)
+            )
             or cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)
@@ -433,7 +436,12 @@ def _counted_over(title: Part) -> bool:
                 or cues.MONTH_NAMED.search(title.folded, n.end, n.end + 80) is not None
             )
         )
-        or (n.value >= 10 and cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None)
+        or (
+            n.value >= 10
+            and (
+                cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None
+            )
+        )
         for n in title.numbers
     )
 
@@ -579,6 +587,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
+        return None
+    if _own_people_flown_home(parts):
         return None
     if _proposal(parts) or _migrants_own_way(parts):
         return None
@@ -1523,6 +1533,20 @@ def _stranded_travellers(parts: list[Part]) -> bool:
         and _first(parts, cues.MIGRANT_CONTEXT) is None
         and _first(parts, cues.MIGRANT_JOURNEY) is None
         and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
+
+
+def _own_people_flown_home(parts: list[Part]) -> bool:
+    """A state's own people flown home on a special or humanitarian flight, or domestic workers
+    sheltered or abused abroad, with no word of removal, migration, detention or a border and no
+    removing agency: the evacuation rule's own citizens, also from a Gulf state (thirtieth
+    round: "Sri Lankans who were stranded in the UAE ... repatriated via a special SriLankan
+    Airlines flight")."""
+    return (
+        _first(parts, cues.OWN_PEOPLE_FLOWN) is not None
+        and _first(parts, cues.MIGRANT_CONTEXT) is None
+        and _first(parts, cues.MIGRANT_JOURNEY) is None
+        and not any(m.entry.agency and not m.entry.receiver for p in parts for m in p.mentions)
     )
 
 

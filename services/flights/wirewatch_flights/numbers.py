@@ -34,6 +34,8 @@ _NOT_COUNTS = frozenset(
         "second",
         "third",
         "fourth",
+        "tens",
+        "scores",
         "hundreds",
         "thousands",
         "dozens",
