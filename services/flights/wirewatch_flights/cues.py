@@ -252,6 +252,9 @@ JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
     r"en route|seguir|continuar|proseguir|(?:e)?migr(?:ar|aron|o|ate|ated)|en caravanas?|"
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
+    # thirtieth round: crossing a country on the way ("la caravana de migrantes
+    # centroamericanos que cruzan el territorio mexicano hacia Estados Unidos")
+    r"(?:cruz|atraves)(?:an|aban|aron|ar|ando)|cross(?:ing|ed)? (?:the )?(?:country|territory)|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
     r"(?:reach|enter|get)|"

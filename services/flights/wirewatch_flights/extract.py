@@ -1046,7 +1046,9 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
-        score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
+        # "a total of 48 ... in two operations": a sum; "un total de 23 hombres y 11 mujeres":
+        # the breakdown's first group, not the total (thirtieth round)
+        score += 0.0 if split or _breakdown_opens(part, number) else 2.0
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
@@ -1057,6 +1059,21 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     elif cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
     return score
+
+
+def _breakdown_opens(part: Part, number: Number) -> bool:
+    """The number opens a breakdown by sex or age ("23 hombres y 11 mujeres"): one group of
+    the head count, which the item gives elsewhere (docs/flights.md: a lede's breakdown is read
+    from its total)."""
+    group = _AGE_OR_SEX.match(part.folded, number.end)
+    if group is None:
+        return False
+    return any(
+        _GROUP_AND.match(part.folded[group.end() : n.start]) is not None
+        and _AGE_OR_SEX.match(part.folded, n.end) is not None
+        for n in part.numbers
+        if n.start > group.end()
+    )
 
 
 def _running_total(part: Part, number: Number) -> bool:
