@@ -584,7 +584,8 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
-    r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
+    r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded|"
+    r"detainees) in|"
     # "Seven illegal immigrants in Indonesia": where the people are
     r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
     r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
