@@ -255,6 +255,8 @@ JOURNEY_BEFORE = re.compile(
     # thirtieth round: crossing a country on the way ("la caravana de migrantes
     # centroamericanos que cruzan el territorio mexicano hacia Estados Unidos")
     r"(?:cruz|atraves)(?:an|aban|aron|ar|ando)|cross(?:ing|ed)? (?:the )?(?:country|territory)|"
+    # a re-entry ban names the state that removed them ("no podrán volver a ingresar a Chile")
+    r"volver a (?:ingresar|entrar)|reingresar|re-?enter(?:ing)?|banned from (?:re-?)?entering|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
     r"(?:reach|enter|get)|"
@@ -586,6 +588,8 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
     r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded|"
     r"detainees) in|"
+    r"(?:volver a (?:ingresar|entrar)|reingresar) (?:a|al)|re-?enter(?:ing)?|"
+    r"banned from (?:re-?)?entering|"
     # "Seven illegal immigrants in Indonesia": where the people are
     r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
     r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
