@@ -1857,6 +1857,8 @@ OWN_PEOPLE_FLOWN = _words(
     r"safe ?houses?", r"casas? (?:de )?refugio", r"housemaids?", r"domestic workers?",
     r"trabajadoras? domesticas?", r"empleadas? domesticas?",
     r"abused (?:by (?:their |her |his )?)?employers?", r"maltratad[oa]s por (?:sus )?empleador\w*",
+    # travellers: "181 passengers including four infants", "250 pasajeros y 40 mascotas"
+    r"passengers?", r"pasajer[oa]s",
 )  # fmt: skip
 """A state's own people flown home by it: on a special flight (the pandemic-era repatriations
 of stranded citizens: "repatriated via a special SriLankan Airlines flight", "Stranded Indians
@@ -1864,4 +1866,9 @@ brought back from UAE by the first of the special flights"), a flight "de carác
 or domestic workers sheltered or abused abroad ("Sri Lankan female domestic workers, who were
 sheltered at the 'Suraksha' safe house", "housemaids who were abused by employers in Kuwait").
 With no word of removal, migration, detention or a border and no removing agency, the
-evacuation rule's own citizens, also from a Gulf state (thirtieth round)."""
+evacuation rule's own citizens, also from a Gulf state; so are passengers (thirtieth round)."""
+WAR_STATES = frozenset({"IL", "UA"})
+"""States at war whose foreign residents were flown out in the years the sets cover ("mexicanos
+repatriados de Israel", "sus residentes en Ucrania"): with no word of removal, migration,
+detention or a border, people flown from them are evacuated (docs/flights.md: war zones;
+thirtieth round)."""

@@ -1555,12 +1555,12 @@ def _stranded_travellers(parts: list[Part]) -> bool:
 
 def _own_people_flown_home(parts: list[Part]) -> bool:
     """A state's own people flown home on a special or humanitarian flight, or domestic workers
-    sheltered or abused abroad, with no word of removal, migration, detention or a border and no
-    removing agency: the evacuation rule's own citizens, also from a Gulf state (thirtieth
-    round: "Sri Lankans who were stranded in the UAE ... repatriated via a special SriLankan
-    Airlines flight")."""
+    sheltered or abused abroad, passengers, or people flown from a state at war, with no word of
+    removal, migration, detention or a border and no removing agency: the evacuation rule's own
+    citizens, also from a Gulf state (thirtieth round: "Sri Lankans who were stranded in the UAE
+    ... repatriated via a special SriLankan Airlines flight")."""
     return (
-        _first(parts, cues.OWN_PEOPLE_FLOWN) is not None
+        (_first(parts, cues.OWN_PEOPLE_FLOWN) is not None or _names_a_state(parts, cues.WAR_STATES))
         and _first(parts, cues.MIGRANT_CONTEXT) is None
         and _first(parts, cues.MIGRANT_JOURNEY) is None
         and not any(m.entry.agency and not m.entry.receiver for p in parts for m in p.mentions)
