@@ -1872,3 +1872,7 @@ WAR_STATES = frozenset({"IL", "UA"})
 repatriados de Israel", "sus residentes en Ucrania"): with no word of removal, migration,
 detention or a border, people flown from them are evacuated (docs/flights.md: war zones;
 thirtieth round)."""
+AVERAGE_TITLE = _words(r"averag\w+", r"promedi\w+", r"on average", r"en promedio")
+"""A headline giving an average ("Kuwait deports 700 Filipinos in three months, averaging seven a
+day", "ICE Averages 727 Deportations a Day by Air", "deporta un promedio de 30.000 haitianos por
+mes"): a rate over a period, statistics, not one flight (thirtieth round)."""

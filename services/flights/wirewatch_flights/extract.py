@@ -388,6 +388,8 @@ def _statistics(parts: list[Part]) -> bool:
     aterriza")."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        if part.source == "title" and cues.AVERAGE_TITLE.search(first):
+            return True  # "Kuwait deports 700 Filipinos in three months, averaging seven a day"
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
