@@ -1876,3 +1876,10 @@ AVERAGE_TITLE = _words(r"averag\w+", r"promedi\w+", r"on average", r"en promedio
 """A headline giving an average ("Kuwait deports 700 Filipinos in three months, averaging seven a
 day", "ICE Averages 727 Deportations a Day by Air", "deporta un promedio de 30.000 haitianos por
 mes"): a rate over a period, statistics, not one flight (thirtieth round)."""
+REST_OF_GROUP_BEFORE = re.compile(
+    r"\b(?:for|para|of|de) (?:the|los|las) (?:other|remaining|otros|otras|demas|restantes)\b"
+    r"[^.]{0,50}$"
+)
+"""Before a blocked cue: the rest of the group ("For the other four, the deportation was
+cancelled" after "eleven of these people were forcibly deported"), not the flight: as "one
+refused entry" (thirtieth round)."""

@@ -1283,6 +1283,7 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     return bool(
         cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
         or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
+        or cues.REST_OF_GROUP_BEFORE.search(folded[max(0, blocked.start() - 70) : blocked.start()])
     )
 
 
