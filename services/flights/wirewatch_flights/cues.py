@@ -110,7 +110,7 @@ DEPORT = _words(
     # or fetched ("sends two airplanes to take some migrants from Minsk")
     r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying|take|takes|taking|took|"
     r"collect|collects|collecting|fetch|fetches|fetching|pick up|picks up) (?:\w+ ){0,3}?"
-    r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers)",
+    r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers|prisoners)",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
 )
@@ -1009,6 +1009,8 @@ EXTRADITION = _words(
     # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
     r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
     r"prisoner transfers?", r"traslado de (?:presos|reos)",
+    # thirtieth round: exchanges of prisoners between states are no removal either
+    r"(?:prisoner|prisoners) (?:swaps?|exchanges?)", r"(?:canje|intercambio) de (?:presos|prisioneros|reos)",
 )  # fmt: skip
 PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
 """A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
