@@ -1010,7 +1010,8 @@ EXTRADITION = _words(
     r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
     r"prisoner transfers?", r"traslado de (?:presos|reos)",
     # thirtieth round: exchanges of prisoners between states are no removal either
-    r"(?:prisoner|prisoners) (?:swaps?|exchanges?)", r"(?:canje|intercambio) de (?:presos|prisioneros|reos)",
+    r"(?:prisoner|prisoners) (?:swaps?|exchanges?)",
+    r"(?:canje|intercambio) de (?:presos|prisioneros|reos)",
 )  # fmt: skip
 PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
 """A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por

@@ -393,10 +393,7 @@ def _statistics(parts: list[Part]) -> bool:
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            (
-                cues.SCHEDULE.search(first)
-                and not _first(parts, cues.NEXT_FLIGHT_DAY)
-            )
+            (cues.SCHEDULE.search(first) and not _first(parts, cues.NEXT_FLIGHT_DAY))
             or cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)
@@ -438,12 +435,7 @@ def _counted_over(title: Part) -> bool:
                 or cues.MONTH_NAMED.search(title.folded, n.end, n.end + 80) is not None
             )
         )
-        or (
-            n.value >= 10
-            and (
-                cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None
-            )
-        )
+        or (n.value >= 10 and cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None)
         for n in title.numbers
     )
 
