@@ -19,7 +19,13 @@ from wirewatch_stories.offline import parse_published
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # never opened by a round
-JUDGES = ("stories_gloaming.jsonl", "stories_noctis.jsonl", "stories_meridian.jsonl")
+JUDGES = (
+    "stories_gloaming.jsonl",
+    "stories_noctis.jsonl",
+    "stories_meridian.jsonl",
+    "stories_ember.jsonl",
+    "stories_cinder.jsonl",
+)
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,7 @@ def test_topics_add_list_remove_and_errors() -> None:
     assert {json.loads(line)["name"] for line in out.splitlines()} == {"boats", "darien"}
     for args, message in [
         (["topics", "add", "x", "--query", "a NEAR/0 b"], "NEAR/0"),
-        (["topics", "add", "x"], "exactly one of --query or --phrases"),
+        (["topics", "add", "x"], "exactly one of --query, --phrases or --like"),
         (["topics", "add", "darien", "--query", "a"], "already exists"),
         (["topics", "remove", "nope"], "no user-defined topic named 'nope'"),
     ]:
@@ -180,6 +180,23 @@ def test_topics_add_list_remove_and_errors() -> None:
         assert isinstance(exc, UserError) and message in str(exc), args
     out, exc = invoke(["topics", "remove", "boats"])
     assert exc is None and "topic boats removed" in out
+
+
+def test_topics_add_like_derives_a_query_from_example_items(tmp_path: Path) -> None:
+    dev = Path(__file__).resolve().parents[1] / "data" / "classify_dev.jsonl"
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    flights = [r for r in rows if "repatriation-flights" in r["labels"]][:12]
+    examples = tmp_path / "examples.jsonl"
+    examples.write_text("".join(json.dumps(r) + "\n" for r in flights), encoding="utf-8")
+    out, exc = invoke(["topics", "add", "like-flights", "--like", str(examples)])
+    assert exc is None and "query from the examples: ATLEAST/" in out
+    listed, _ = invoke(["topics", "list", "--json"])
+    stored = json.loads(listed)
+    assert stored["kind"] == "query" and stored["query"] in out
+    out, exc = invoke(["topics", "add", "more", "--like", "-"], stdin=json.dumps(flights[0]))
+    assert isinstance(exc, UserError) and "needs 10 to 1000 example items, got 1" in str(exc)
+    _, exc = invoke(["topics", "add", "x", "--like", str(examples), "--query", "a"])
+    assert isinstance(exc, UserError) and "exactly one of --query, --phrases or --like" in str(exc)
 
 
 def test_reclassify_dry_run_and_broker_requirement() -> None:

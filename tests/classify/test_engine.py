@@ -209,6 +209,15 @@ def test_user_topics_query_and_phrases(classifier: Classifier) -> None:
     assert boats.evidence[0].rule == "query"
 
 
+def test_at_least_user_topic_needs_that_many_of_its_terms(classifier: Classifier) -> None:
+    custom = classifier.with_user_topics(
+        [UserTopic.from_query("like", "ATLEAST/2 (deport* vuelo* honduras)")]
+    )
+    assert "like" not in topics_of(custom, "Honduras elige presidente")
+    found = topics_of(custom, "Llega a Honduras vuelo con deportados")["like"]
+    assert sorted(e.phrase for e in found.evidence) == ["Honduras", "deportados", "vuelo"]
+
+
 def test_topics_dir_overrides_and_adds(tmp_path: Path) -> None:
     (tmp_path / "border-policy.yaml").write_text(
         "topic: border-policy\nversion: 9\nthreshold: 0.5\n"

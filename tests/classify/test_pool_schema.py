@@ -140,6 +140,10 @@ POOL_FILES = {
     # classify_zenith_halves.json, not in the split manifest; not measured when it was gathered).
     "zenith-en": DATA / "classify_pool_zenith_en.jsonl",
     "zenith-es": DATA / "classify_pool_zenith_es.jsonl",
+    # The "halcyon" never-seen judge (2026-12-05; gathered and labelled blind, held back whole by
+    # classify_halcyon_halves.json, not in the split manifest; not measured when it was gathered).
+    "halcyon-en": DATA / "classify_pool_halcyon_en.jsonl",
+    "halcyon-es": DATA / "classify_pool_halcyon_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -208,6 +212,8 @@ FILE_LANG_AND_ID = {
     "equinox-es": ("es", "pool-eqes-"),
     "zenith-en": ("en", "pool-zen-en-"),
     "zenith-es": ("es", "pool-zen-es-"),
+    "halcyon-en": ("en", "pool-hal-en-"),
+    "halcyon-es": ("es", "pool-hal-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

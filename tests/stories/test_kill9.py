@@ -29,7 +29,7 @@ from wirewatch_stories.store import count_stories
 from tests.stories.support import classified_row, dev_rows, in_published_order
 from tests.stories.test_store import _replays_as_one_process, _stored
 from tests.support.env import is_setting
-from tests.support.streams import read_stream, wait_for_progress
+from tests.support.streams import read_stream_to_end, wait_for_progress
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -56,7 +56,12 @@ def _spawn(bootstrap: str, database_url: str, tmp_path: Path) -> subprocess.Pope
 
 
 def _story_events(bootstrap: str) -> list[dict[str, object]]:
-    return [json.loads(r.value) for r in read_stream(bootstrap, streams.STORIES)]
+    return [json.loads(r.value) for r in read_stream_to_end(bootstrap, streams.STORIES)]
+
+
+def _items_published(bootstrap: str) -> int:
+    """Distinct items with a story event so far (a restarted stage re-publishes some)."""
+    return len({e["item"]["item"]["item_id"] for e in _story_events(bootstrap)})  # type: ignore[index]
 
 
 @pytest.mark.timeout(300)
@@ -86,6 +91,10 @@ def test_kill_9_mid_stream_loses_no_item_and_opens_no_story_twice(
                 stage.wait()
                 stage = _spawn(broker.bootstrap, database_url, tmp_path)
             wait_for_progress(assigned, len(items), 60, "every item assigned")
+            # Events follow the commit of their assignment: wait for all of them rather
+            # than for the stream to go quiet.
+            published = lambda: _items_published(broker.bootstrap)  # noqa: E731
+            wait_for_progress(published, len(items), 30, "an event for every item")
             events = _story_events(broker.bootstrap)
         finally:
             stage.send_signal(signal.SIGKILL)

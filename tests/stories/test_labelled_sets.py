@@ -58,6 +58,8 @@ SETS = [
     LabelledSet("stories_noctis.jsonl", "st-30", 47, 11),
     LabelledSet("stories_gloaming.jsonl", "st-31", 48, 11),
     LabelledSet("stories_meridian.jsonl", "st-34", 44, 14),
+    LabelledSet("stories_ember.jsonl", "st-37", 59, 14),
+    LabelledSet("stories_cinder.jsonl", "st-38", 42, 14),
 ]
 
 

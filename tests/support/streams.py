@@ -9,21 +9,6 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
 
 
-def read_stream(bootstrap: str, topic: str, idle_ms: int = 2000) -> list[ConsumerRecord]:
-    """Every record of ``topic`` from the start, read without a consumer group; stops
-    after ``idle_ms`` without a new record."""
-    consumer = KafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=idle_ms
-    )
-    try:
-        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(parts)
-        consumer.seek_to_beginning(*parts)
-        return list(consumer)
-    finally:
-        consumer.close()
-
-
 def read_stream_to_end(bootstrap: str, topic: str, timeout_s: float = 30.0) -> list[ConsumerRecord]:
     """Every record of ``topic`` up to its end offsets at the call, read without a consumer
     group: for a stream nothing writes to any more (no idle wait at the end)."""

@@ -38,7 +38,7 @@ from wirewatch_classify.model import (
     span_evidence,
     term_evidence,
 )
-from wirewatch_classify.query import And, Near, Node, Not, Or, Term, parse_query, terms
+from wirewatch_classify.query import And, AtLeast, Near, Node, Not, Or, Term, parse_query, terms
 from wirewatch_classify.topicdef import ExcludeSpec, PhraseLists, RuleSpec, TopicSpec, load_topics
 
 Located = tuple[FieldScan, int, int]
@@ -667,15 +667,15 @@ def _eval_node(node: Node, by_term: dict[str, list[Located]]) -> tuple[bool, lis
                 return False, []
             out.extend(located)
         return True, out
-    if isinstance(node, Or):
+    if isinstance(node, Or | AtLeast):
         out = []
-        any_matched = False
+        hits = 0
         for item in node.items:
             matched, located = _eval_node(item, by_term)
             if matched:
-                any_matched = True
+                hits += 1
                 out.extend(located)
-        return any_matched, out
+        return hits >= (node.count if isinstance(node, AtLeast) else 1), out
     assert isinstance(node, Near)
     _, left = _eval_node(node.left, by_term)
     _, right = _eval_node(node.right, by_term)

@@ -7,11 +7,14 @@ Syntax (operators are UPPER-CASE; anything else is a search word)::
     and    := not ("AND"? not)*          adjacent terms are AND-ed
     not    := "NOT" not | near
     near   := atom ("NEAR" | "NEAR/n" atom)*     default n = 5, 1 <= n <= 50
-    atom   := word | "quoted phrase" | "(" or ")"
+    atom   := word | "quoted phrase" | "(" or ")" | "ATLEAST/n" "(" near+ ")"
 
 A word ending in ``*`` is a prefix (``deport*``); words match after folding
 (case and accents do not matter). ``a NEAR/3 b`` matches when at most 3 words
 separate an occurrence of ``a`` from one of ``b`` in the same field.
+``ATLEAST/2 (border asylum frontera)`` matches when at least 2 of the listed
+words, phrases or NEAR pairs occur (Lucene's "minimum should match"); it is what a
+topic defined by example items compiles to (:mod:`wirewatch_classify.like`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from wirewatch_classify.lexicon import PatternError, parse_phrase
 DEFAULT_NEAR = 5
 MAX_NEAR = 50
 MAX_QUERY_LENGTH = 2000
+MAX_AT_LEAST = 50
 
 
 class QuerySyntaxError(ValueError):
@@ -61,7 +65,13 @@ class Near:
     distance: int
 
 
-Node = Term | And | Or | Not | Near
+@dataclass(frozen=True, slots=True)
+class AtLeast:
+    count: int
+    items: tuple[Node, ...]
+
+
+Node = Term | And | Or | Not | Near | AtLeast
 
 _TOKEN = re.compile(
     r"""(?:
@@ -69,6 +79,7 @@ _TOKEN = re.compile(
       | (?P<rparen>\))
       | "(?P<phrase>[^"]*)(?P<closed>")?
       | (?P<near>NEAR(?:/(?P<dist>[^\s()"]*))?)(?=[\s()"]|$)
+      | (?P<atleast>ATLEAST(?:/(?P<count>[^\s()"]*))?)(?=[\s()"]|$)
       | (?P<op>AND|OR|NOT)(?=[\s()"]|$)
       | (?P<word>[^\s()"]+)
     )""",
@@ -116,6 +127,14 @@ def _lex(query: str) -> list[_Tok]:
                 )
             else:
                 toks.append(_Tok("near", dist, start))
+        elif m.group("atleast"):
+            count = m.group("count") or ""
+            if not count.isdigit() or not 1 <= int(count) <= MAX_AT_LEAST:
+                raise QuerySyntaxError(
+                    f"ATLEAST/{count}: the count must be a whole number from 1 to {MAX_AT_LEAST}",
+                    start,
+                )
+            toks.append(_Tok("atleast", count, start))
         elif m.group("op"):
             toks.append(_Tok(m.group("op"), m.group("op"), start))
         else:
@@ -204,6 +223,8 @@ class _Parser:
                 raise QuerySyntaxError("'(' is never closed", tok.pos)
             self.take()
             return node
+        if tok.kind == "atleast":
+            return self.parse_at_least()
         if tok.kind == "term":
             self.take()
             try:
@@ -214,6 +235,25 @@ class _Parser:
         if tok.kind == ")":
             raise QuerySyntaxError("')' where a word or phrase was expected", tok.pos)
         raise QuerySyntaxError(f"{tok.value!r} where a word or phrase was expected", tok.pos)
+
+    def parse_at_least(self) -> Node:
+        tok = self.take()
+        count = int(tok.value)
+        open_ = self.peek()
+        if open_ is None or open_.kind != "(":
+            raise QuerySyntaxError(f"ATLEAST/{count} needs a '(' list of words after it", tok.pos)
+        self.take()
+        items: list[Node] = []
+        while (nxt := self.peek()) is not None and nxt.kind != ")":
+            items.append(self.parse_near())
+        if nxt is None:
+            raise QuerySyntaxError("'(' is never closed", open_.pos)
+        self.take()
+        if count > len(items):
+            raise QuerySyntaxError(
+                f"ATLEAST/{count} lists only {len(items)} word(s) or phrase(s)", tok.pos
+            )
+        return AtLeast(count, tuple(items))
 
 
 def _positional(node: Node) -> bool:
@@ -231,6 +271,8 @@ def _has_positive(node: Node) -> bool:
         return False
     if isinstance(node, And):
         return any(_has_positive(i) for i in node.items)
+    if isinstance(node, AtLeast):
+        return sum(_has_positive(i) for i in node.items) >= node.count
     return all(_has_positive(i) for i in node.items)
 
 
@@ -254,7 +296,7 @@ def terms(node: Node) -> list[str]:
         if isinstance(n, Term):
             if n.phrase not in out:
                 out.append(n.phrase)
-        elif isinstance(n, And | Or):
+        elif isinstance(n, And | Or | AtLeast):
             for i in n.items:
                 walk(i)
         elif isinstance(n, Not):

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from wirewatch.cli.classify_cmds import load_classifier
-from wirewatch.cli.common import DatabaseUrl, JsonLines, kafka_bootstrap, open_database
+from wirewatch.cli.common import (
+    DatabaseUrl,
+    JsonLines,
+    json_objects,
+    kafka_bootstrap,
+    open_database,
+    open_input,
+)
 from wirewatch.cli.errors import NotFound, UserError
 
 app = typer.Typer(help="Topics: built-in and user-defined.", no_args_is_help=True)
@@ -23,6 +31,14 @@ Query = Annotated[
 Phrases = Annotated[
     str | None,
     typer.Option("--phrases", "-p", help="Comma-separated phrases; any one matches."),
+]
+Like = Annotated[
+    Path | None,
+    typer.Option(
+        "--like",
+        help="JSON lines of 10 or more example items (title, summary): the topic becomes "
+        "an ATLEAST query of the words they share ('-' reads stdin).",
+    ),
 ]
 Replace = Annotated[bool, typer.Option("--replace", help="Replace an existing definition.")]
 
@@ -57,14 +73,18 @@ def topics_add(
     name: TopicName,
     query: Query = None,
     phrases: Phrases = None,
+    like: Like = None,
     replace: Replace = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Define a topic of your own (stored, then picked up by running classifiers)."""
     from wirewatch_classify import user_topics
 
-    if (query is None) == (phrases is None):
-        raise UserError("give exactly one of --query or --phrases")
+    if sum(x is not None for x in (query, phrases, like)) != 1:
+        raise UserError("give exactly one of --query, --phrases or --like")
+    if like is not None:
+        query = _like_query(like)
+        typer.echo(f"query from the examples: {query}")
     built_in = [t.topic for t in _built_in_topics()]
     try:
         definition = user_topics.validate(
@@ -79,6 +99,21 @@ def topics_add(
         raise UserError(str(exc)) from exc
     how = _announce(name, definition)
     typer.echo(f"topic {name} {'replaced' if replaced else 'added'}; {how}")
+
+
+def _like_query(path: Path) -> str:
+    """The query of a topic defined by the example items in ``path``."""
+    from wirewatch_classify.like import TooFewExamplesError, like_query
+
+    with open_input(None if str(path) == "-" else path) as (stream, source):
+        examples = [
+            (row.get("title") or "", row.get("summary") or "")
+            for _, row in json_objects(stream, source)
+        ]
+    try:
+        return like_query(examples)
+    except TooFewExamplesError as exc:
+        raise UserError(str(exc)) from exc
 
 
 @app.command("list")
