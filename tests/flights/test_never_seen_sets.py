@@ -1,7 +1,7 @@
 """The never-seen flights sets gathered since stop 26: their figures must not drop.
 
-compline, lauds, prime and terce were studied from stop 28, sundown, daybreak and aurora from
-stop 30 (released judges): their floors are fitted figures, no longer never-seen measures.
+prime and terce are studied from stop 28, sundown, daybreak and aurora from stop 30 (released
+judges, their errors read): their floors hold studied-set figures, no longer never-seen measures.
 
 Each set (tests/data/flights_<name>.jsonl) was gathered and labelled blind for issue 15 and
 measured once with main's extractor before any change; a check half, drawn by a seed fixed
@@ -137,39 +137,38 @@ SETS = [
     # the code this branch started from (main d56151d): precision 0.846, recall 1.000, destination
     # 1.000, status 0.909, origin 0.818, people 0.727, flight_date 0.727, operator 0.545; English (8
     # reports) 0.889, 1.000, 1.000, 0.875, 0.875, 0.750; Spanish (3) 0.750, 1.000, 1.000, 1.000,
-    # 0.667, 0.667. A stop-28 judge, measured several times; studied from stop 30 (released): the
-    # floors are the figures after the thirtieth round, fitted, no longer a never-seen measure
-    # (0.917, 1.000, 1.000, 1.000, 0.909, 0.909, 0.727, 0.545; English 1.000, 1.000, 1.000, 1.000,
-    # 0.875, 0.875; Spanish 0.750, 1.000 x5), cut to two decimals.
+    # 0.667, 0.667. A stop-28 judge, measured several times; studied from stop 30 (released: its
+    # errors read): the floors are main's figures on a studied set, no longer a never-seen measure
+    # (the thirtieth round, which read them, was not adopted).
     NeverSeenSet(
         "sundown",
         seed=20261230,
         items=21,
         check_items=10,
         reports_in_check=5,
-        floors=(0.91, 1.0, 1.0, 1.0, 0.9, 0.9, 0.72, 0.54),
+        floors=(0.84, 1.0, 1.0, 0.9, 0.81, 0.72, 0.72, 0.54),
         language_floors={
-            "en": (1.0, 1.0, 1.0, 1.0, 0.87, 0.87),
-            "es": (0.75, 1.0, 1.0, 1.0, 1.0, 1.0),
+            "en": (0.88, 1.0, 1.0, 0.87, 0.87, 0.75),
+            "es": (0.75, 1.0, 1.0, 1.0, 0.66, 0.66),
         },
     ),
     # daybreak: 11 items, 5 reports, 6 hard negatives, 5 Spanish (3 Spanish reports). Never seen,
     # the code this branch started from (main 3e27f33): precision 0.625, recall 1.000, destination
     # 0.800, status 1.000, origin 1.000, people 1.000, flight_date 1.000, operator 0.400; English (2
     # reports) 0.667, 1.000, 1.000, 1.000, 1.000, 1.000; Spanish (3) 0.600, 1.000, 0.667, 1.000,
-    # 1.000, 1.000. A stop-28 judge, tiny, measured several times; studied from stop 30 (released):
-    # the floors are the figures after the thirtieth round (1.000 on every goal field, both
-    # languages; flight_date 1.000, operator 0.400), fitted.
+    # 1.000, 1.000; precision 0.714 (Spanish 0.750) since the twenty-seventh round. A stop-28
+    # judge, tiny, measured several times; studied from stop 30 (released: its errors read): the
+    # floors are main's figures on a studied set (the thirtieth round was not adopted).
     NeverSeenSet(
         "daybreak",
         seed=20261231,
         items=11,
         check_items=6,
         reports_in_check=3,
-        floors=(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.4),
+        floors=(0.71, 1.0, 0.8, 1.0, 1.0, 1.0, 1.0, 0.4),
         language_floors={
-            "en": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
-            "es": (1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+            "en": (0.66, 1.0, 1.0, 1.0, 1.0, 1.0),
+            "es": (0.75, 1.0, 0.66, 1.0, 1.0, 1.0),
         },
     ),
     # aurora: 41 items, 22 reports, 19 hard negatives, 17 Spanish (7 Spanish reports). Never seen,
@@ -177,22 +176,21 @@ SETS = [
     # status 0.864, origin 0.818, people 0.773; flight_date 0.818, operator 0.636; English (15
     # reports) 0.929, 0.867, 0.867, 0.867, 0.867, 0.800; Spanish (7) 0.700, 1.000, 0.714, 0.857,
     # 0.714, 0.714 (unchanged by the twenty-eighth and twenty-ninth rounds). A stop-29 judge,
-    # measured several times; studied from stop 30 (released): the floors are the figures after
-    # the thirtieth round, fitted (0.875, 0.955, 0.909, 0.864, 0.909, 0.818, 0.864, 0.636; English
-    # 1.000, 0.933, 0.933, 0.867, 0.933, 0.867; Spanish 0.700, 1.000, 0.857, 0.857, 0.857, 0.714),
-    # cut to two decimals.
+    # measured several times; studied from stop 30 (released: its errors read): the floors are
+    # main's figures on a studied set, cut to two decimals (the thirtieth round was not adopted).
     NeverSeenSet(
         "aurora",
         seed=20261205,
         items=41,
         check_items=21,
         reports_in_check=11,
-        floors=(0.87, 0.95, 0.9, 0.86, 0.9, 0.81, 0.86, 0.63),
+        floors=(0.83, 0.9, 0.81, 0.86, 0.81, 0.77, 0.81, 0.63),
         language_floors={
-            "en": (1.0, 0.93, 0.93, 0.86, 0.93, 0.86),
-            "es": (0.7, 1.0, 0.85, 0.85, 0.85, 0.71),
+            "en": (0.92, 0.86, 0.86, 0.86, 0.86, 0.79),
+            "es": (0.69, 0.99, 0.71, 0.85, 0.71, 0.71),
         },
-    ),    # tideline: 48 items, 24 reports, 24 hard negatives, 23 Spanish (10 Spanish reports). Never
+    ),
+    # tideline: 48 items, 24 reports, 24 hard negatives, 23 Spanish (10 Spanish reports). Never
     # seen, gathered and labelled blind in stop 30 (2026-12-05), measured once by the lead with
     # main 4b41f47's extractor (aggregates only): precision 0.885, recall 0.958, destination
     # 0.833, status 0.833, origin 0.958, people 0.875, flight_date 0.833, operator 0.792;

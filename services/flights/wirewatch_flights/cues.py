@@ -110,7 +110,7 @@ DEPORT = _words(
     # or fetched ("sends two airplanes to take some migrants from Minsk")
     r"(?:bring|brings|bringing|brought|fly|flies|flew|flown|flying|take|takes|taking|took|"
     r"collect|collects|collecting|fetch|fetches|fetching|pick up|picks up) (?:\w+ ){0,3}?"
-    r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers|prisoners)",
+    r"(?:detainees|deportees|convicts|criminals|migrants|asylum seekers)",
     r"vuelos? de regreso",
     r"regres\w+ a (?:su pais|sus paises|casa)",
 )
@@ -252,11 +252,6 @@ JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
     r"en route|seguir|continuar|proseguir|(?:e)?migr(?:ar|aron|o|ate|ated)|en caravanas?|"
     r"caravanas? (?:que |which |that )?(?:parti\w*|sali\w*|left|set off|departed)|"
-    # thirtieth round: crossing a country on the way ("la caravana de migrantes
-    # centroamericanos que cruzan el territorio mexicano hacia Estados Unidos")
-    r"(?:cruz|atraves)(?:an|aban|aron|ar|ando)|cross(?:ing|ed)? (?:the )?(?:country|territory)|"
-    # a re-entry ban names the state that removed them ("no podrán volver a ingresar a Chile")
-    r"volver a (?:ingresar|entrar)|reingresar|re-?enter(?:ing)?|banned from (?:re-?)?entering|"
     r"(?:intent|pretend|busc)(?:aban|aba|ian|ia|an|aron|ieron) (?:llegar|ingresar|entrar)|"
     r"quer(?:ian|ia|ieron) (?:llegar|ingresar|entrar|ir)|(?:trying|tried|hoping|wanted|seeking) to "
     r"(?:reach|enter|get)|"
@@ -586,10 +581,7 @@ ORIGIN_BEFORE_WEAK = re.compile(
     r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
     # where the people were held or lived: the deporting state
     r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
-    r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded|"
-    r"detainees) in|"
-    r"(?:volver a (?:ingresar|entrar)|reingresar) (?:a|al)|re-?enter(?:ing)?|"
-    r"banned from (?:re-?)?entering|"
+    r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
     # "Seven illegal immigrants in Indonesia": where the people are
     r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
     r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
@@ -1009,9 +1001,6 @@ EXTRADITION = _words(
     # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
     r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
     r"prisoner transfers?", r"traslado de (?:presos|reos)",
-    # thirtieth round: exchanges of prisoners between states are no removal either
-    r"(?:prisoner|prisoners) (?:swaps?|exchanges?)",
-    r"(?:canje|intercambio) de (?:presos|prisioneros|reos)",
 )  # fmt: skip
 PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
 """A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
@@ -1850,39 +1839,3 @@ OWN_ARRIVAL_BEFORE = re.compile(
 )
 """Before a flight word: how the people came of their own accord ("a program that gives legal
 status ... to those who arrive by plane"), not a removal flight (twenty-ninth round)."""
-
-# Thirtieth round (stop 30: the released judges aurora, sundown and daybreak read with every
-# studied set and the classify pools; each cue seen in more than one item or named by
-# docs/flights.md's definitions).
-OWN_PEOPLE_FLOWN = _words(
-    r"special (?:\w+ ){0,2}?(?:flights?|charters?)", r"vuelos? especial(?:es)?",
-    r"(?:vuelos?|flights?) (?:de caracter|of a) humanitari[oa]n?",
-    r"safe ?houses?", r"casas? (?:de )?refugio", r"housemaids?", r"domestic workers?",
-    r"trabajadoras? domesticas?", r"empleadas? domesticas?",
-    r"abused (?:by (?:their |her |his )?)?employers?", r"maltratad[oa]s por (?:sus )?empleador\w*",
-    # travellers: "181 passengers including four infants", "250 pasajeros y 40 mascotas"
-    r"passengers?", r"pasajer[oa]s",
-)  # fmt: skip
-"""A state's own people flown home by it: on a special flight (the pandemic-era repatriations
-of stranded citizens: "repatriated via a special SriLankan Airlines flight", "Stranded Indians
-brought back from UAE by the first of the special flights"), a flight "de carácter humanitario",
-or domestic workers sheltered or abused abroad ("Sri Lankan female domestic workers, who were
-sheltered at the 'Suraksha' safe house", "housemaids who were abused by employers in Kuwait").
-With no word of removal, migration, detention or a border and no removing agency, the
-evacuation rule's own citizens, also from a Gulf state; so are passengers (thirtieth round)."""
-WAR_STATES = frozenset({"IL", "UA"})
-"""States at war whose foreign residents were flown out in the years the sets cover ("mexicanos
-repatriados de Israel", "sus residentes en Ucrania"): with no word of removal, migration,
-detention or a border, people flown from them are evacuated (docs/flights.md: war zones;
-thirtieth round)."""
-AVERAGE_TITLE = _words(r"averag\w+", r"promedi\w+", r"on average", r"en promedio")
-"""A headline giving an average ("Kuwait deports 700 Filipinos in three months, averaging seven a
-day", "ICE Averages 727 Deportations a Day by Air", "deporta un promedio de 30.000 haitianos por
-mes"): a rate over a period, statistics, not one flight (thirtieth round)."""
-REST_OF_GROUP_BEFORE = re.compile(
-    r"\b(?:for|para|of|de) (?:the|los|las) (?:other|remaining|otros|otras|demas|restantes)\b"
-    r"[^.]{0,50}$"
-)
-"""Before a blocked cue: the rest of the group ("For the other four, the deportation was
-cancelled" after "eleven of these people were forcibly deported"), not the flight: as "one
-refused entry" (thirtieth round)."""

@@ -388,8 +388,6 @@ def _statistics(parts: list[Part]) -> bool:
     aterriza")."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
-        if part.source == "title" and cues.AVERAGE_TITLE.search(first):
-            return True  # "Kuwait deports 700 Filipinos in three months, averaging seven a day"
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
@@ -581,8 +579,6 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
-        return None
-    if _own_people_flown_home(parts):
         return None
     if _proposal(parts) or _migrants_own_way(parts):
         return None
@@ -1040,9 +1036,7 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
-        # "a total of 48 ... in two operations": a sum; "un total de 23 hombres y 11 mujeres":
-        # the breakdown's first group, not the total (thirtieth round)
-        score += 0.0 if split or _breakdown_opens(part, number) else 2.0
+        score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
@@ -1053,21 +1047,6 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     elif cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
     return score
-
-
-def _breakdown_opens(part: Part, number: Number) -> bool:
-    """The number opens a breakdown by sex or age ("23 hombres y 11 mujeres"): one group of
-    the head count, which the item gives elsewhere (docs/flights.md: a lede's breakdown is read
-    from its total)."""
-    group = _AGE_OR_SEX.match(part.folded, number.end)
-    if group is None:
-        return False
-    return any(
-        _GROUP_AND.match(part.folded[group.end() : n.start]) is not None
-        and _AGE_OR_SEX.match(part.folded, n.end) is not None
-        for n in part.numbers
-        if n.start > group.end()
-    )
 
 
 def _running_total(part: Part, number: Number) -> bool:
@@ -1275,7 +1254,6 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     return bool(
         cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
         or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
-        or cues.REST_OF_GROUP_BEFORE.search(folded[max(0, blocked.start() - 70) : blocked.start()])
     )
 
 
@@ -1545,20 +1523,6 @@ def _stranded_travellers(parts: list[Part]) -> bool:
         and _first(parts, cues.MIGRANT_CONTEXT) is None
         and _first(parts, cues.MIGRANT_JOURNEY) is None
         and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
-    )
-
-
-def _own_people_flown_home(parts: list[Part]) -> bool:
-    """A state's own people flown home on a special or humanitarian flight, or domestic workers
-    sheltered or abused abroad, passengers, or people flown from a state at war, with no word of
-    removal, migration, detention or a border and no removing agency: the evacuation rule's own
-    citizens, also from a Gulf state (thirtieth round: "Sri Lankans who were stranded in the UAE
-    ... repatriated via a special SriLankan Airlines flight")."""
-    return (
-        (_first(parts, cues.OWN_PEOPLE_FLOWN) is not None or _names_a_state(parts, cues.WAR_STATES))
-        and _first(parts, cues.MIGRANT_CONTEXT) is None
-        and _first(parts, cues.MIGRANT_JOURNEY) is None
-        and not any(m.entry.agency and not m.entry.receiver for p in parts for m in p.mentions)
     )
 
 

@@ -34,8 +34,6 @@ _NOT_COUNTS = frozenset(
         "second",
         "third",
         "fourth",
-        "tens",
-        "scores",
         "hundreds",
         "thousands",
         "dozens",
