@@ -165,7 +165,22 @@ VARIANTS: dict[str, tuple[tuple[str, ...], Extra]] = {
 }
 
 
-def _install(names: tuple[str, ...], extra: Extra, hand: bool) -> type[Clusterer]:
+class _Collect(Clusterer):
+    """A clusterer recording the pairs it scores (with its scorer, see :func:`_install`)."""
+
+    scorer: type[_Scorer] = _Scorer
+
+    def __init__(self, pair_model: PairModel | None = None) -> None:
+        super().__init__(pair_model=pair_model)
+        self.pairs: list[tuple[tuple[float, ...], bool]] = []
+        self.story: dict[str, str] = {}
+        self.current = ""
+
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+        return self.scorer(self, cues, published)
+
+
+def _install(names: tuple[str, ...], extra: Extra, hand: bool) -> type[_Collect]:
     cl.PAIR_FEATURES = BASE + names
 
     class Scorer(_Scorer):
@@ -177,37 +192,32 @@ def _install(names: tuple[str, ...], extra: Extra, hand: bool) -> type[Clusterer
 
         def similarity(self, member: _Member) -> float:
             clusterer = self.clusterer
-            if hand and isinstance(clusterer, Collect):
+            if hand and isinstance(clusterer, _Collect):
                 features = self.pair_features(member)
                 if features is not None:
                     same = clusterer.story[clusterer.current] == clusterer.story[member.item_id]
                     clusterer.pairs.append((features, same))
             return super().similarity(member)
 
-    class Collect(Clusterer):
-        def __init__(self, pair_model: PairModel | None = None) -> None:
-            super().__init__(pair_model=pair_model)
-            self.pairs: list[tuple[tuple[float, ...], bool]] = []
-            self.story: dict[str, str] = {}
-            self.current = ""
-
-        def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
-            return Scorer(self, cues, published)
+    class Collect(_Collect):
+        scorer = Scorer
 
     return Collect
 
 
-def _run(items: list[Item], clusterer: Clusterer) -> dict[int, str]:
+def _run(items: list[Item], clusterer: _Collect) -> dict[int, str]:
     out = {}
     for it in ordered(items):
-        clusterer.story[str(it.index)] = it.story  # type: ignore[attr-defined]
-        clusterer.current = str(it.index)  # type: ignore[attr-defined]
+        clusterer.story[str(it.index)] = it.story
+        clusterer.current = str(it.index)
         when = it.published if it.published is not None else clusterer.clock
         out[it.index] = clusterer.assign(str(it.index), it.cues, max(when, -1e18)).story_id
     return out
 
 
-def flight_errors(items: list[Item], predicted: dict[int, str], flights: set[str]) -> tuple[int, int]:
+def flight_errors(
+    items: list[Item], predicted: dict[int, str], flights: set[str]
+) -> tuple[int, int]:
     spread: defaultdict[str, set[str]] = defaultdict(set)
     held: defaultdict[str, set[str]] = defaultdict(set)
     for it in items:
@@ -257,8 +267,8 @@ def main() -> None:
             key=lambda x: x[0],
         )
         moves = ", ".join(
-            f"{k} {d:+.3f} (P {reports[k].pairwise_precision:.3f} R {reports[k].pairwise_recall:.3f}"
-            f" a {reports[k].alerts_per_story:.3f})"
+            f"{k} {d:+.3f} (P {reports[k].pairwise_precision:.3f} "
+            f"R {reports[k].pairwise_recall:.3f} a {reports[k].alerts_per_story:.3f})"
             for d, k in moved
             if abs(d) >= 0.001
         )
