@@ -50,7 +50,7 @@ sys.path.insert(0, str(REPO))
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
 RESULTS = REPO / "bench" / "results"
 
-from bench.ingest_server import host_addresses, serve  # noqa: E402
+from ingest_server import host_addresses, serve  # noqa: E402
 
 _URL_IN_ELEMENT = re.compile(
     rb"(<(?:guid|id|link)\b[^>]*>\s*(?:<!\[CDATA\[)?\s*)(https?://[^<\]\s]+)", re.IGNORECASE
