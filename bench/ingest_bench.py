@@ -329,7 +329,7 @@ def reader_rates(urls: list[str], workdir: str) -> dict[str, float]:
     t0 = time.perf_counter()
     reader.update_feeds(scheduled=False)
     warm = time.perf_counter() - t0
-    entries = reader.get_entry_counts().total
+    entries = reader.get_entry_counts().total or 0
     reader.close()
     return {"cold_fps": len(urls) / cold, "warm_fps": len(urls) / warm, "entries": entries}
 
