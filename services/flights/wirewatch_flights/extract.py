@@ -20,7 +20,6 @@ from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import (
     Roles,
-    in_background_clause,
     on_the_migrants_route,
     score_between_pair,
     score_mention,
@@ -285,7 +284,6 @@ def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
             cues.FLIGHTS_QUESTION_TITLE,
             cues.PERCENT_TITLE,
             cues.COMMENTARY_TITLE,
-            cues.WHAT_WE_KNOW_TITLE,
         )
     ):
         return True
@@ -534,8 +532,8 @@ def _carrier(parts: list[Part]) -> Span | None:
 
 
 def _airport_alone(parts: list[Part], flight: Span) -> bool:
-    """An airport is the only flight word and no head count (or a past span) is given: people
-    deported one by one from an airport ("deportó a Any Lucía López a Honduras desde un aeropuerto",
+    """An airport is the only flight word and no head count is given: people deported one
+    by one from an airport ("deportó a Any Lucía López a Honduras desde un aeropuerto",
     predawn; "Several Tajik migrants were held at Moscow's Vnukovo airport ... deported",
     midday), not a removal flight; deportees who arrive there are."""
     if not cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
@@ -548,23 +546,7 @@ def _airport_alone(parts: list[Part], flight: Span) -> bool:
     )
     if next(others, None) is not None or _first(parts, cues.ARRIVAL):
         return False  # deportees who arrive at an airport came by air (dawn fl-9045)
-    # an airport alone beside a span of past days or months in the headline or the lede's
-    # first sentence ("forces at the Las Americas International Airport, over the past two
-    # months more than 300 Haitians have been returned"): a tally, as with no flight word
-    # (since the thirtieth round's second part)
-    return _people(parts) is None or _past_span_first(parts)
-
-
-def _past_span_first(parts: list[Part]) -> bool:
-    """A span of past days or months in the headline or the lede's first sentence, with no
-    number in the headline (a headline's "113 more Bangladeshis returned ... on Thursday" is
-    one group; the lede's "in the last ten months" its running total)."""
-    if any(p.source == "title" and p.numbers for p in parts):
-        return False
-    return any(
-        cues.PAST_SPAN.search(p.folded if p.source == "title" else p.folded.split(". ", 1)[0])
-        for p in parts
-    )
+    return _people(parts) is None
 
 
 def _by_sea_first(parts: list[Part], flight: Span) -> bool:
@@ -707,11 +689,7 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     destinations, so none."""
     kinds = ("country", "people", "place")
     for part in parts:
-        named = [
-            m
-            for m in part.mentions
-            if m.entry.kind in kinds and not in_background_clause(part.folded, m.start)
-        ]
+        named = [m for m in part.mentions if m.entry.kind in kinds]
         for a, b in pairwise(named):
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or origin in pair:
@@ -721,18 +699,7 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
                 return True  # a bare comma lists names of one kind ("Athens, Pakistan gave")
             if _AND_AGAIN.match(between):
                 return True  # "a Tirana (Albania) y a Tbilisi (Georgia)"
-        for m in named:
-            if m.entry.key == code and _AND_OTHERS.match(part.folded[m.end : m.end + 60]):
-                return True  # "to Guantanamo Bay and other countries", "a Haití y otros países"
     return False
-
-
-_AND_OTHERS = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:and|y|e)\s+(?:to\s+|a\s+)?(?:other|otros|otras|"
-    r"several|varios|varias)\s+(?:countries|nations|states|destinations|paises|naciones|estados|"
-    r"destinos)\b"
-)
-"""A name followed by "and other countries" / "y otros países": one of several destinations."""
 
 
 def _listed_countries(parts: list[Part], origin: str | None) -> Span | None:
