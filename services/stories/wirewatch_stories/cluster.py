@@ -290,19 +290,6 @@ LEARNED_PAIRS = PairModel(
     ),
 )
 
-# Flight reports (the thirtieth round, stop 30, issue #13): an item giving a flight word
-# (flight/vuelo, plane/avión, aircraft/aeronave, charter) reports a flight, and a flight goes to
-# one country. A story half or more of whose latest flight reports are in country conflict with
-# a flight report (see countries_conflict: each names a country the other does not) is closed to
-# it, which parts the look-alikes of a few days (US military flights landing in Guatemala, Mexico
-# and Colombia refusing theirs); a flight report joins from FLIGHT_THRESHOLD of the threshold on
-# (its second reports, in the other language or a day on, score lower). Learned decision only
-# (the hand factors that collect the training pairs are left as they were). Leave one file out
-# on the 28 training files: pairwise F1 0.9185 -> 0.9188, alerts per story 1.1504 -> 1.1499,
-# unseen -0.028, night +0.035 (docs/measurements/stories.md, stop 30).
-FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:aircr", "w:chart"})
-FLIGHT_THRESHOLD = 0.9
-
 STORY_SAMPLE = 24  # latest items of a story an item is compared with
 TOP_K = 2  # the best similarities averaged (one bridging item is not enough)
 MEAN_SHARE = 0.8  # weight of the mean similarity (vs the best ones) in a story's score
@@ -518,7 +505,6 @@ class _Member:
     seats: frozenset[str] = _NO_KINDS  # where a ruling it reports was given (``s:`` cues)
     language: str = ""  # the language it is written in (``l:`` cue), "" when unknown
     courts: frozenset[str] = _NO_KINDS  # the court levels its headline names (``j:`` cues)
-    flight: bool = False  # it reports a flight (see FLIGHT_WORDS)
 
 
 def _member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> _Member:
@@ -543,7 +529,6 @@ def _member(item_id: str, story_id: str, cues: frozenset[str], published: float)
         _seats(cues),
         _language(cues),
         _courts(cues),
-        not FLIGHT_WORDS.isdisjoint(cues),
     )
 
 
@@ -761,11 +746,8 @@ class Clusterer:
                     best, best_story = (score, index), story
         if best is None or best_story is None:
             return Decision(story_id_for(item_id), True, 0.0, (), None)
-        threshold = self.threshold
-        if scorer.flight and self.pair_model is not None:
-            threshold *= FLIGHT_THRESHOLD  # see FLIGHT_WORDS
-        if best[0] >= threshold or (
-            best[0] >= threshold * YOUNG_SHARE
+        if best[0] >= self.threshold or (
+            best[0] >= self.threshold * YOUNG_SHARE
             and len(best_story.members) <= YOUNG_SIZE
             and abs(published - best_story.first) <= YOUNG_S
             and not scorer.countries_conflict(best_story)
@@ -795,9 +777,9 @@ class _Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "clusterer", "countries", "counts", "courts", "cues", "events", "flight", "fresh", "hedges",
-        "kept", "kinds", "language", "model", "named", "norm", "ordinals", "published", "regions",
-        "seats", "squared", "toll", "update",
+        "clusterer", "countries", "counts", "courts", "cues", "events", "fresh", "hedges", "kept",
+        "kinds", "language", "model", "named", "norm", "ordinals", "published", "regions", "seats",
+        "squared", "toll", "update",
     )  # fmt: skip
 
     def __init__(
@@ -820,7 +802,6 @@ class _Scorer:
         self.courts = _courts(cues)
         self.seats = _seats(cues)
         self.language = _language(cues)
-        self.flight = not FLIGHT_WORDS.isdisjoint(cues)
         self.fresh = True  # within YOUNG_S of the scored story's first item (see story_score)
         self.kept: dict[str, tuple[float, frozenset[str]]] = {}  # see _kept
         self.squared: dict[str, float] = {}
@@ -1069,20 +1050,10 @@ class _Scorer:
         )
         if self.seats and self._other_seat(story):
             return 0.0, scored[0][1]
-        if self.flight and self.model is not None and self._other_route(story):
-            return 0.0, scored[0][1]
         top = scored[:TOP_K]
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
         return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
-
-    def _other_route(self, story: _Story) -> bool:
-        """Whether half or more of the latest flight reports of ``story`` are in country
-        conflict with the item (a flight elsewhere; see :data:`FLIGHT_WORDS`)."""
-        members = self.clusterer._members
-        flights = [members[i] for i in story.members[-STORY_SAMPLE:] if members[i].flight]
-        other = sum(countries_conflict(self.named, m.named) for m in flights)
-        return bool(flights) and 2 * other >= len(flights)
 
     def _other_seat(self, story: _Story) -> bool:
         """Whether ``story`` is a ruling of another seat: some of its latest items name a
