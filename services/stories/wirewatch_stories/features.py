@@ -747,7 +747,9 @@ AIRPORTS = {
     "cabo haitiano": "HT", "toussaint louverture": "HT", "amritsar": "IN", "incheon": "KR",
     "juan santamaria": "CR", "la aurora": "GT", "fuerza aerea guatemalteca": "GT",
     "guatemalan air force": "GT", "san pedro sula": "HN", "ramon villeda morales": "HN",
-    "comalapa": "SV", "kabul": "AF", "maiquetia": "VE", "leipzig": "DE",
+    "comalapa": "SV", "kabul": "AF", "maiquetia": "VE", "leipzig": "DE", "palmerola": "HN",
+    "toncontin": "HN", "guayaquil": "EC", "latacunga": "EC", "manaus": "BR", "confins": "BR",
+    "iquique": "CL",
 }  # fmt: skip
 DEMONYMS = {
     # demonyms and regions the gazetteer misses
