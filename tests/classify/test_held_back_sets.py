@@ -57,7 +57,10 @@ SETS = [
     # 0.146. (The orison and aubade rows left this file: pooled in that round.) Measured once
     # more, after the equinox pooling round's retrain (aggregates only): flights 0.757 (en 0.783,
     # es 0.714), border-policy 0.667 (en 0.588, es 0.720), negatives 2/26, Brier 0.112 / 0.149.
-    # Floors = those figures rounded down slightly.
+    # Floors = those figures rounded down slightly. Released for study in stop 30 (its errors read
+    # item by item, docs/measurements/classify.md): a studied set since, no longer a judge, so its
+    # floors may rise with a model studied on it. That round's candidate was not adopted: main's
+    # model ships and the floors stay.
     HeldBackSet(
         "zenith",
         negatives=26,
@@ -70,7 +73,8 @@ SETS = [
         },
         brier={FLIGHTS: 0.12, POLICY: 0.15},
         negatives_tagged=0.08,
-    ),    # halcyon: 60 items (26 Spanish, 18 hard negatives, 4 both-topic), a never-seen judge of stop
+    ),
+    # halcyon: 60 items (26 Spanish, 18 hard negatives, 4 both-topic), a never-seen judge of stop
     # 30 (2026-12-05), gathered and labelled blind as a realistic mix from outlets and countries
     # the data has little of, held back whole. Measured once by the lead with main 1925631's
     # shipped model (aggregates only): flights 0.857 (en 0.870, es 0.833), border-policy 0.885
