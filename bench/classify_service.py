@@ -17,6 +17,13 @@ rates and their ratio, and the CPU time this process spent per item (the service
 event loop and its store thread, Tansu apart), which a busy VM disturbs less than the
 rates.
 
+Each side also prints its event loop thread's time per item from the kernel's scheduler
+statistics (``/proc/thread-self/schedstat``, Linux): CPU, waiting for a CPU (the run queue:
+other processes on the machine) and idle (waiting for the broker or the item store). CPU +
+idle is the time per item the loop would take on a machine of its own, so the ratio of the
+two sides' CPU + idle ("net of the run queue") estimates the quiet-machine ratio on a
+shared one (the CPU itself still runs slower under load: caches, memory bandwidth).
+
 The two run in turn for ``--rounds`` rounds (default 3), each round on N new items,
 because the development VM's 2 cores are shared with other work: a ratio from one
 pair of runs can be off by a third. The summary gives every round's ratio, their
@@ -94,19 +101,45 @@ async def fill_items(settings: ClassifySettings, n: int) -> None:
         await broker.stop()
 
 
+def loop_times() -> tuple[float, float, float] | None:
+    """(wall, CPU, run-queue wait) seconds of the calling thread, None off Linux."""
+    try:
+        cpu, waited, _ = Path("/proc/thread-self/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return None
+    return time.monotonic(), int(cpu) / 1e9, int(waited) / 1e9
+
+
 class Progress:
-    """Items handled (counted after each batch's publishes are confirmed)."""
+    """Items handled (counted after each batch's publishes are confirmed), and the
+    event loop's scheduler times from the first batch to the last one counted."""
 
     def __init__(self) -> None:
         self.count = 0
         self.first: float | None = None
         self.first_cpu = 0.0
+        self.first_count = 0
+        self.loop_first: tuple[float, float, float] | None = None
+        self.loop_last: tuple[float, float, float] | None = None
 
     def add(self, n: int) -> None:
         if self.first is None:
             self.first = time.monotonic()
             self.first_cpu = time.process_time()
+            self.loop_first = loop_times()
+            self.first_count = n
+        else:
+            self.loop_last = loop_times()
         self.count += n
+
+    def loop_per_item(self) -> tuple[float, float, float] | None:
+        """The loop's CPU, run-queue wait and idle µs per item (None: not measured)."""
+        first, last = self.loop_first, self.loop_last
+        if first is None or last is None or self.count <= self.first_count:
+            return None
+        per = 1e6 / (self.count - self.first_count)
+        cpu, waited = (last[1] - first[1]) * per, (last[2] - first[2]) * per
+        return cpu, waited, (last[0] - first[0]) * per - cpu - waited
 
 
 def passthrough_app(settings: ClassifySettings, progress: Progress) -> FastStream:
@@ -169,6 +202,18 @@ async def measure(
         await app.stop()
 
 
+def describe_loop(progress: Progress) -> tuple[str, float | None]:
+    """The loop's times per item as printed, and its CPU + idle µs per item."""
+    found = progress.loop_per_item()
+    if found is None:
+        return "", None
+    cpu, waited, idle = found
+    text = (
+        f"; event loop per item: CPU {cpu:.1f}, waiting for a CPU {waited:.1f}, idle {idle:.1f} µs"
+    )
+    return text, cpu + idle
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=50_000)
@@ -208,6 +253,7 @@ async def main() -> None:
         pass_cpu: list[float] = []
         rates: dict[int, list[float]] = {w: [] for w in args.workers}
         cpus: dict[int, list[float]] = {w: [] for w in args.workers}
+        nets: dict[int, list[float]] = {w: [] for w in args.workers}
         for round_no in range(1, args.rounds + 1):
             started = time.monotonic()
             await fill_items(settings, args.items)
@@ -222,8 +268,10 @@ async def main() -> None:
             )
             passes.append(passthrough)
             pass_cpu.append(cpu)
+            loop_text, pass_busy = describe_loop(progress)
             print(
-                f"  pass-through service: {passthrough:,.0f} items/s, CPU {cpu:.0f} µs/item",
+                f"  pass-through service: {passthrough:,.0f} items/s, CPU {cpu:.0f} µs/item"
+                f"{loop_text}",
                 flush=True,
             )
             for run, workers in enumerate(args.workers):
@@ -236,10 +284,14 @@ async def main() -> None:
                 service.engine.dispose()
                 rates[workers].append(classify)
                 cpus[workers].append(cpu)
+                loop_text, busy = describe_loop(service.progress)
+                if busy and pass_busy:
+                    nets[workers].append(pass_busy / busy)
+                    loop_text += f" (net of the run queue: {pass_busy / busy:.2f} x)"
                 print(
                     f"  classify service, {workers} worker processes, {store} item store: "
                     f"{classify:,.0f} items/s = {classify / passthrough:.2f} x pass-through, "
-                    f"CPU {cpu:.0f} µs/item",
+                    f"CPU {cpu:.0f} µs/item{loop_text}",
                     flush=True,
                 )
         for workers, found in rates.items():
@@ -252,7 +304,14 @@ async def main() -> None:
                 f"best rates: classify {max(found):,.0f} items/s, pass-through "
                 f"{max(passes):,.0f} items/s = {max(found) / max(passes):.2f} x; "
                 f"median CPU per item: pass-through {statistics.median(pass_cpu):.0f} µs, "
-                f"classify {statistics.median(cpus[workers]):.0f} µs",
+                f"classify {statistics.median(cpus[workers]):.0f} µs"
+                + (
+                    "; ratio net of the run queue per round "
+                    + ", ".join(f"{r:.2f}" for r in nets[workers])
+                    + f" (median {statistics.median(nets[workers]):.2f})"
+                    if nets[workers]
+                    else ""
+                ),
                 flush=True,
             )
 

@@ -50,7 +50,7 @@ sys.path.insert(0, str(REPO))
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
 RESULTS = REPO / "bench" / "results"
 
-from bench.ingest_server import host_addresses, serve  # noqa: E402
+from ingest_server import host_addresses, serve  # noqa: E402
 
 _URL_IN_ELEMENT = re.compile(
     rb"(<(?:guid|id|link)\b[^>]*>\s*(?:<!\[CDATA\[)?\s*)(https?://[^<\]\s]+)", re.IGNORECASE
@@ -329,7 +329,7 @@ def reader_rates(urls: list[str], workdir: str) -> dict[str, float]:
     t0 = time.perf_counter()
     reader.update_feeds(scheduled=False)
     warm = time.perf_counter() - t0
-    entries = reader.get_entry_counts().total
+    entries = reader.get_entry_counts().total or 0
     reader.close()
     return {"cold_fps": len(urls) / cold, "warm_fps": len(urls) / warm, "entries": entries}
 

@@ -28,17 +28,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from wirewatch_shared import streams  # noqa: E402
-from wirewatch_shared.embedded import EmbeddedBroker  # noqa: E402
-from wirewatch_shared.kafka_admin import ensure_streams, group_lag  # noqa: E402
-
-from bench.pipeline import (  # noqa: E402
+from pipeline import (  # noqa: E402
     Cluster,
     Servers,
     TopicWatch,
     database,
     subscribe,
 )
+from wirewatch_shared import streams  # noqa: E402
+from wirewatch_shared.embedded import EmbeddedBroker  # noqa: E402
+from wirewatch_shared.kafka_admin import ensure_streams, group_lag  # noqa: E402
 
 SERVICES = ("ingest", "classify", "stories", "flights", "notify")
 

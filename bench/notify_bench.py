@@ -162,9 +162,8 @@ async def notify_rate(
 def _classified_item(run: int, n: int) -> ClassifiedItem:
     from datetime import UTC, datetime
 
+    from pipeline import PAD, TOPIC
     from wirewatch_shared.events import ClassifiedItem, Evidence, FeedItem, TopicMatch
-
-    from bench.pipeline import PAD, TOPIC
 
     now = datetime.now(UTC)
     title = f"Deportation flight {run}-{n} carrying migrants lands in Caracas"
@@ -311,11 +310,7 @@ async def _baseline_cpu(bootstrap: str, url: str, count: int) -> tuple[float, fl
 async def kafka_main(args: argparse.Namespace) -> None:
     """The notify hop over the real broker, notify as its own process (see the docstring)."""
     from aiokafka import AIOKafkaProducer
-    from wirewatch_shared import streams
-    from wirewatch_shared.embedded import EmbeddedBroker
-    from wirewatch_shared.kafka_admin import ensure_streams
-
-    from bench.pipeline import (
+    from pipeline import (
         Cluster,
         Servers,
         _rate,
@@ -325,6 +320,9 @@ async def kafka_main(args: argparse.Namespace) -> None:
         pct,
         subscribe,
     )
+    from wirewatch_shared import streams
+    from wirewatch_shared.embedded import EmbeddedBroker
+    from wirewatch_shared.kafka_admin import ensure_streams
 
     tmp = Path(tempfile.mkdtemp(prefix="wirewatch-notify-bench-"))
     servers = Servers(1)
@@ -544,11 +542,11 @@ async def story_path(events_n: int, rate: float) -> None:
 
 def _subscribe_digest(database_url: str, target: str) -> None:
     """A subscription whose alerts are held for an hour: the Kafka side alone is measured."""
+    from pipeline import TOPIC
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox
     from wirewatch_shared.db import make_engine
 
-    from bench.pipeline import TOPIC
     from wirewatch.schema import upgrade
 
     engine = make_engine(database_url)

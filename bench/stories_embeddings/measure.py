@@ -155,15 +155,16 @@ class EmbeddingClusterer(Clusterer):
     def _adjust(self, score: float, cosine: float) -> float:
         p = self.params
         if p["mode"] == "blend":  # the cosine rescaled to the threshold's scale
-            return (1 - p["w"]) * score + p["w"] * (cosine - p["c0"]) / (p["c1"] - p["c0"]) * (
-                self.threshold
-            )
+            w, c0, c1 = float(p["w"]), float(p["c0"]), float(p["c1"])
+            return (1 - w) * score + w * (cosine - c0) / (c1 - c0) * self.threshold
         if p["mode"] == "band":
             if cosine < p["veto"]:
-                return score * p["vf"]
+                return score * float(p["vf"])
             return max(score, self.threshold) if cosine >= p["boost"] else score
-        share = min(max((cosine - p["c0"]) / (p["c1"] - p["c0"]), 0.0), 1.0)
-        return score * (p["fmin"] + (p["fmax"] - p["fmin"]) * share)
+        c0, c1 = float(p["c0"]), float(p["c1"])
+        share = min(max((cosine - c0) / (c1 - c0), 0.0), 1.0)
+        fmin, fmax = float(p["fmin"]), float(p["fmax"])
+        return score * (fmin + (fmax - fmin) * share)
 
     def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
         cue_set = frozenset(cues)

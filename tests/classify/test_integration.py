@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,7 +38,7 @@ def feed_item(title: str, summary: str = "") -> FeedItem:
     )
 
 
-def produce(bootstrap: str, records: list[tuple[bytes | None, bytes]]) -> None:
+def produce(bootstrap: str, records: Sequence[tuple[bytes | None, bytes]]) -> None:
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
     try:
         for key, value in records:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.engine import Engine
 from wirewatch_classify import itemstore, reclassify, user_topics
+from wirewatch_classify.batch import ItemRecord
 from wirewatch_classify.engine import Classifier
 from wirewatch_shared.events import ClassifiedItem, FeedItem
 
@@ -88,7 +89,7 @@ def test_store_and_reclassify_republishes_only_changes(db: Engine) -> None:
     itemstore.save_items(
         db,
         [
-            itemstore.ItemRecord(
+            ItemRecord(
                 it.item_id,
                 it.published,
                 it.fetched_at,
@@ -102,7 +103,7 @@ def test_store_and_reclassify_republishes_only_changes(db: Engine) -> None:
     itemstore.save_items(
         db,
         [
-            itemstore.ItemRecord(
+            ItemRecord(
                 "item-1",
                 day,
                 day,

@@ -23,9 +23,9 @@ pytestmark = pytest.mark.integration
 
 def _record(
     engine: Engine, *ids: str, story: str | None = None, stories: tuple[str, ...] = ()
-) -> list[object]:
+) -> list[FlightRecordEvent | None]:
     upgrade(engine)
-    events = []
+    events: list[FlightRecordEvent | None] = []
     for n, obj in enumerate(dev_items(*ids)):
         obs, source = observation(obj, stories[n] if stories else story)
         events.append(store.record_observation(engine, obs, source))

@@ -136,8 +136,8 @@ def test_opml_import_export(
     assert 'xmlUrl="https://b.example/atom"' in exported.output
     bad = tmp_path / "bad.opml"
     bad.write_text("<html/>")
-    result = run_cli("feeds", "import", str(bad), env=cli_env)
-    assert result.returncode != 0 and "not an OPML document" in result.stderr
+    refused = run_cli("feeds", "import", str(bad), env=cli_env)
+    assert refused.returncode != 0 and "not an OPML document" in refused.stderr
 
 
 def test_parse_file_and_url(

@@ -66,6 +66,7 @@ async def test_upgrade_keeps_items_seen_under_the_old_ids(
     feed_server.routes["/old"] = Route(200, rss([(SHARED, "Shared"), ("opaque-1", "Opaque")]))
     feed_server.routes["/other"] = Route(200, rss([(SHARED, "Shared elsewhere")]))
     old = feedstore.add_feed(engine, url)
+    assert old.id is not None
     other = feedstore.add_feed(engine, feed_server.url("/other"))
     now = utcnow()
     seen = {"first_seen_at": now, "claimed_by": "old", "claimed_at": now, "published_at": now}

@@ -6,7 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from wirewatch_ingest.fetcher import parse_cache_ttl, parse_retry_after
+from wirewatch_ingest.fetcher import parse_cache_ttl
 from wirewatch_ingest.scheduling import (
     SchedulePolicy,
     ServerHints,
@@ -15,6 +15,7 @@ from wirewatch_ingest.scheduling import (
     next_check_after_failure,
     next_check_after_success,
 )
+from wirewatch_shared.httpdates import parse_retry_after
 
 NOW = datetime(2025, 6, 1, 12, tzinfo=UTC)
 POLICY = SchedulePolicy(

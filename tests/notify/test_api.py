@@ -38,7 +38,7 @@ def service(sqlite_url: str) -> NotifyService:
 
 
 @pytest.fixture
-async def client(service: NotifyService) -> AsyncIterator:  # type: ignore[type-arg]
+async def client(service: NotifyService) -> AsyncIterator[httpx.AsyncClient]:
     async with api_client(service) as http:
         yield http
 
@@ -47,7 +47,9 @@ def _token(service: NotifyService, name: str = "t") -> dict[str, str]:
     return bearer(tokens.create_token(service.engine, name).plaintext)
 
 
-async def test_crud_round_trip_and_openapi(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+async def test_crud_round_trip_and_openapi(
+    service: NotifyService, client: httpx.AsyncClient
+) -> None:
     auth = _token(service)
     created = await client.post(
         "/api/v1/subscriptions",
@@ -97,7 +99,9 @@ async def test_crud_round_trip_and_openapi(service: NotifyService, client) -> No
     assert "/api/v1/email/unsubscribe/{token}" in paths
 
 
-async def test_no_token_or_a_bad_one_is_401(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+async def test_no_token_or_a_bad_one_is_401(
+    service: NotifyService, client: httpx.AsyncClient
+) -> None:
     good = tokens.create_token(service.engine, "x").plaintext
     for headers in ({}, bearer("nope"), bearer(good[:-2] + "xx"), bearer("wwt_zz_zz")):
         response = await client.get("/api/v1/subscriptions", headers=headers)
@@ -105,7 +109,9 @@ async def test_no_token_or_a_bad_one_is_401(service: NotifyService, client) -> N
         assert response.headers["www-authenticate"] == "Bearer"
 
 
-async def test_cross_tenant_access_is_zero_of_n(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+async def test_cross_tenant_access_is_zero_of_n(
+    service: NotifyService, client: httpx.AsyncClient
+) -> None:
     tenants = [_token(service, f"tenant-{n}") for n in range(4)]
     owned: list[list[int]] = []
     for auth in tenants:
@@ -146,7 +152,7 @@ async def test_cross_tenant_access_is_zero_of_n(service: NotifyService, client) 
             assert got.json()["active"] is True
 
 
-async def test_bodies_over_64_kb_are_413(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+async def test_bodies_over_64_kb_are_413(service: NotifyService, client: httpx.AsyncClient) -> None:
     auth = _token(service)
     big = {
         "alert_mode": "item",
@@ -207,7 +213,7 @@ async def test_rate_limit_is_429_with_retry_after_per_token(sqlite_url: str) -> 
 )  # fmt: skip
 async def test_unknown_or_forbidden_fields_are_422(
     service: NotifyService,
-    client,  # type: ignore[no-untyped-def]
+    client: httpx.AsyncClient,
     method: str,
     body: dict[str, object],
 ) -> None:
@@ -226,7 +232,7 @@ async def test_unknown_or_forbidden_fields_are_422(
 
 async def test_null_for_an_optional_field_leaves_it_unchanged(
     service: NotifyService,
-    client,  # type: ignore[no-untyped-def]
+    client: httpx.AsyncClient,
 ) -> None:
     """The schema allows ``null`` for every PATCH field; it never answers 422 or 500."""
     auth = _token(service)
@@ -245,7 +251,7 @@ async def test_null_for_an_optional_field_leaves_it_unchanged(
 @pytest.mark.parametrize("sub_id", ["0", "-1", str(2**31), str(2**63), str(2**64), "1e3", "x"])
 async def test_a_path_id_out_of_range_is_422_never_500(
     service: NotifyService,
-    client,  # type: ignore[no-untyped-def]
+    client: httpx.AsyncClient,
     sub_id: str,
 ) -> None:
     auth = _token(service)
@@ -298,7 +304,7 @@ async def test_failed_authentication_is_rate_limited_per_client_address(
 
 async def test_405_lists_every_method_of_the_path(
     service: NotifyService,
-    client,  # type: ignore[no-untyped-def]
+    client: httpx.AsyncClient,
 ) -> None:
     response = await client.put("/api/v1/subscriptions/1", headers=_token(service))
     assert response.status_code == 405
@@ -307,7 +313,9 @@ async def test_405_lists_every_method_of_the_path(
     assert set(listing.headers["allow"].split(", ")) == {"GET", "POST"}
 
 
-async def test_private_targets_are_refused_by_the_api(service: NotifyService, client) -> None:  # type: ignore[no-untyped-def]
+async def test_private_targets_are_refused_by_the_api(
+    service: NotifyService, client: httpx.AsyncClient
+) -> None:
     auth = _token(service)
     for target in ("http://127.0.0.1:9/x", "http://[::1]/x", "http://169.254.169.254/latest"):
         response = await client.post(
@@ -361,7 +369,8 @@ def debug_logging() -> Iterator[None]:
     try:
         yield
     finally:
-        root.handlers[:], _ = saved[0], root.setLevel(saved[1])
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)
         structlog.reset_defaults()

@@ -101,9 +101,9 @@ async def test_failing_and_hanging_endpoints_do_not_delay_a_healthy_one(
 
     subs = {s.target: s.id for s in subscriptions.list_subscriptions(service.engine)}
     b_id = subs[http_receiver.url("/b")]
+    assert b_id is not None
     latencies = sorted(
-        arrivals[message_id(b_id, item_id)] - at
-        for item_id, at in published.items()  # type: ignore[arg-type]
+        arrivals[message_id(b_id, item_id)] - at for item_id, at in published.items()
     )
     print(
         f"\nhealthy endpoint latency: median {latencies[len(latencies) // 2] * 1000:.0f} ms, "

@@ -111,7 +111,12 @@ async def test_a_claim_that_waited_too_long_is_given_back_not_sent_late(
     """One slow endpoint, one send at a time, a lease barely longer than a send: rows
     claimed ahead wait in the queue; once too little of their lease is left they are
     given back (no attempt counted) and claimed again, never sent after their lease."""
-    http_receiver.routes["/hook"] = lambda request: (time.sleep(0.8), Reply(204, b""))[1]
+
+    def slow(request: RecordedRequest) -> Reply:
+        time.sleep(0.8)
+        return Reply(204, b"")
+
+    http_receiver.routes["/hook"] = slow
     service = make_service(
         sqlite_url,
         endpoint_concurrency=1,
@@ -196,7 +201,7 @@ async def test_outcomes_being_committed_do_not_hold_back_an_endpoints_next_sends
     from wirewatch_notify import recorder
 
     commits_may_run = threading.Event()
-    real_record = recorder.record_outcomes
+    real_record = outbox.record_outcomes  # what the recorder calls
 
     def stalled(engine: Engine, outcomes: list[outbox.Outcome]) -> None:
         commits_may_run.wait(timeout=60)

@@ -175,7 +175,8 @@ def test_document_describes_every_stream_from_the_code() -> None:
 
 
 def _channel_id(doc: dict[str, Any], address: str) -> str:
-    return next(k for k, c in doc["channels"].items() if c["address"] == address)
+    channels: dict[str, dict[str, Any]] = doc["channels"]
+    return next(k for k, c in channels.items() if c["address"] == address)
 
 
 def test_a_new_stream_appears_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -64,9 +64,11 @@ async def probe(postgres_database: PostgresDatabase) -> AsyncIterator[Probe]:
     broker = KafkaBroker(embedded.bootstrap, linger_ms=5)
     received: list[KafkaMessage] = []
 
-    @group_subscriber(broker, streams.ITEMS, group_id=GROUP, **CommonSettings().consumer_options())
     async def handle(message: KafkaMessage) -> None:
         received.append(message)
+
+    options = CommonSettings().consumer_options()
+    group_subscriber(broker, streams.ITEMS, group_id=GROUP, **options)(handle)
 
     instrument_broker(broker, "probe")
     engine = make_engine(postgres_database.url)

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def cli(
-    args: list[str], cwd: Path, timeout: float = 60, **env: str
+    args: list[str], cwd: Path, timeout: float = 60, env: Mapping[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    environment.update(env)
+    environment.update(env or {})
     return subprocess.run(
         [WIREWATCH, *args],
         capture_output=True,
@@ -89,7 +90,7 @@ def test_commands_share_state_from_any_directory(tmp_path: Path, wirewatch_home:
     second.mkdir()
     feed = "http://127.0.0.1:9/feed.xml"
     private = {"WIREWATCH_ALLOW_PRIVATE_NETWORKS": "true"}
-    added = cli(["feeds", "add", "--no-discover", feed], first, **private)
+    added = cli(["feeds", "add", "--no-discover", feed], first, env=private)
     assert added.returncode == 0, added.stderr
     listed = cli(["feeds", "list", "--json"], second)
     assert json.loads(listed.stdout)["url"] == feed
@@ -136,7 +137,7 @@ def test_up_writes_the_runtime_file_that_other_commands_use(
         # reclassify needs the embedded broker's random port: it reads it from the file.
         re_run = cli(["reclassify", "--since", "2020-01-01"], elsewhere)
         assert re_run.returncode == 0 and "reclassified 0 items" in re_run.stdout, re_run.stderr
-        second = cli(["up", "--in-memory", "--port", str(free_port())], elsewhere, **env)
+        second = cli(["up", "--in-memory", "--port", str(free_port())], elsewhere, env=env)
         assert second.returncode != 0
         assert f"already running on {wirewatch_home}" in second.stderr
         assert second.stderr.count("\n") == 1

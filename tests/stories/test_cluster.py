@@ -169,6 +169,12 @@ def _row(rows: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
     return next(r for r in rows if r["id"] == item_id)
 
 
+def _row_time(row: dict[str, Any]) -> float:
+    published = parse_published(row["published"])
+    assert published is not None, row["id"]
+    return published.timestamp()
+
+
 def _row_cues(row: dict[str, Any]) -> frozenset[str]:
     found = _entity_finder(None)(row["title"], row["summary"])
     return extract(
@@ -205,7 +211,7 @@ def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(
     other figures and comes late: both cuts applied, it opened a story of its own."""
     friday = labelled_rows("friday")
     update, first = _row(friday, "st-14025"), _row(friday, "st-14023")
-    times = tuple(parse_published(r["published"]).timestamp() for r in (update, first))
+    times = (_row_time(update), _row_time(first))
     clusterer = Clusterer()
     lifted = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
     monkeypatch.setattr(cluster_module, "UPDATE_S", 0.0)
@@ -613,7 +619,11 @@ def test_decisions_are_deterministic_and_stories_are_not_split_on_the_dev_set() 
 
 
 def test_processing_order_puts_undated_items_last() -> None:
-    rows = [{"published": None}, {"published": "2025-01-02"}, {"published": "2025-01-01T10:00Z"}]
+    rows: list[dict[str, Any]] = [
+        {"published": None},
+        {"published": "2025-01-02"},
+        {"published": "2025-01-01T10:00Z"},
+    ]
     assert processing_order(rows) == [2, 1, 0]
 
 
@@ -1141,7 +1151,8 @@ def test_event_kinds_are_neither_shared_cues_nor_candidates() -> None:
     clusterer = Clusterer()
     clusterer.add("a", "st_a", {"e:death", "w:migra", "c:GR"}, T0)
     assert clusterer.decide("b", {"e:death", "w:migra"}, T0).opened
-    assert clusterer.similarity({"e:death", "w:migra", "c:GR"}, {"e:death", "w:migra"}) == 0.0
+    a, b = frozenset({"e:death", "w:migra", "c:GR"}), frozenset({"e:death", "w:migra"})
+    assert clusterer.similarity(a, b) == 0.0
 
 
 def test_fresh_set_in_shuffled_orders_keeps_the_guard_and_its_ruling_apart() -> None:

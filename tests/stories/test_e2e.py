@@ -136,7 +136,9 @@ async def test_one_story_alert_per_subscription_and_one_follow_up_at_three_outle
         mails = [m.message for m in smtp_server.messages]
         assert all(m["To"] == "desk@example.org" for m in mails)
         assert "Update, 3 outlets" in mails[1]["Subject"]
-        assert "Also reported by" in mails[1].get_body(("plain",)).get_content()
+        body = mails[1].get_body(("plain",))
+        assert body is not None
+        assert "Also reported by" in body.get_content()
         items = [json.loads(r.body) for r in http_receiver.received("/item")]
         assert [i["data"].get("story") for i in items] == [None] * 3  # item mode unchanged
         assert sorted(i["data"]["item"]["title"] for i in items) == sorted(

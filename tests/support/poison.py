@@ -11,7 +11,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,8 +90,8 @@ def write_lock(database_url: str, table: str) -> Iterator[None]:
         return
     engine = create_engine(database_url)
     try:
-        with engine.begin() as conn:
-            conn.execute(text(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
+        with engine.begin() as connection:
+            connection.execute(text(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
             yield
     finally:
         engine.dispose()
@@ -154,7 +154,7 @@ def fresh_failures_log() -> Iterator[None]:
 
 async def retried_while_locked(
     service: Any, stored: Callable[[str], bool], database_url: str, table: str, topic: str
-) -> list[dict[str, Any]]:
+) -> list[MutableMapping[str, Any]]:
     """Over ``service``'s running app: a good item arrives while ``table`` is locked; it
     is stored once the lock is gone. The log lines of the run."""
     from tests.notify.support import classified
@@ -177,7 +177,7 @@ async def retried_while_locked(
     return lines
 
 
-def assert_one_line_per_retry(lines: list[dict[str, Any]], event: str) -> None:
+def assert_one_line_per_retry(lines: Sequence[Mapping[str, Any]], event: str) -> None:
     failures = [line for line in lines if line.get("event") == event]
     assert len(failures) >= 3, lines
     assert sum("Traceback" in json.dumps(line) for line in failures) == 1

@@ -380,6 +380,8 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             cues.update(words)
             if words and words[0][:2] == "n:" and _UNIT_AFTER.match(text, match.end()):
                 cues.add(f"u:{words[0][2:]}")
+            elif words and words[0][:2] == "n:" and _hedged(text, _before_article(text, match)):
+                cues.add(f"h:{words[0][2:]}")  # "more than a hundred", "unos cien"
     return cues
 
 
@@ -496,6 +498,16 @@ def _measure(text: str, match: re.Match[str]) -> bool:
     if _FLIGHT_BEFORE.search(text, max(0, start - 20), start):
         return True
     return _UNIT_AFTER.match(text, end) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+def _before_article(text: str, match: re.Match[str]) -> int:
+    """Where a spelled number starts, with its article ("a hundred"): the offset a word of
+    estimate ends at ("more than a hundred Haitians" against "129 Haitian migrants")."""
+    article = _ARTICLE_BEFORE.search(text, max(0, match.start() - 4), match.start())
+    return article.start() if article else match.start()
 
 
 def _hedged(text: str, start: int) -> bool:
@@ -724,6 +736,21 @@ CAPITALS = {
     "ciudad de guatemala": "GT", "mexico city": "MX", "ciudad de mexico": "MX",
     "santo domingo": "DO", "port-au-prince": "HT", "puerto principe": "HT", "tirana": "AL",
 }  # fmt: skip
+# The airports and arrival cities of deportation and repatriation flights, as ``c:`` cues of
+# their country, read always (datelines aside, as capitals): "lands in Amritsar", "aterrizó en
+# Incheon", "llegó al aeropuerto Juan Santamaría" name the country the flight went to; the
+# reports that name the country instead then give no country conflict (stop 30, after the
+# flight stories' splits). Not place cues: every flight on one route lands there, so a shared
+# place would join look-alike flights (Mexico's two Port-au-Prince flights, stories_terce).
+AIRPORTS = {
+    "port-au-prince": "HT", "puerto principe": "HT", "cap-haitien": "HT",
+    "cabo haitiano": "HT", "toussaint louverture": "HT", "amritsar": "IN", "incheon": "KR",
+    "juan santamaria": "CR", "la aurora": "GT", "fuerza aerea guatemalteca": "GT",
+    "guatemalan air force": "GT", "san pedro sula": "HN", "ramon villeda morales": "HN",
+    "comalapa": "SV", "kabul": "AF", "maiquetia": "VE", "leipzig": "DE", "palmerola": "HN",
+    "toncontin": "HN", "guayaquil": "EC", "latacunga": "EC", "manaus": "BR", "confins": "BR",
+    "iquique": "CL",
+}  # fmt: skip
 DEMONYMS = {
     # demonyms and regions the gazetteer misses
     "aleman": "DE", "alemana": "DE", "alemanes": "DE", "alemanas": "DE", "german": "DE",
@@ -749,6 +776,7 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
 
 
 _CAPITAL = _names_pattern(CAPITALS)
+_AIRPORT = _names_pattern(AIRPORTS)
 _DEMONYM = _names_pattern(DEMONYMS)
 _DATELINE_END = re.compile(r"\s*[,(]")
 
@@ -766,6 +794,17 @@ def capital_cues(text: str, *, folded: bool = False) -> set[str]:
         f"c:{CAPITALS[m.group(1)]}"
         for line in (text if folded else fold(text)).splitlines()
         for m in _CAPITAL.finditer(line)
+        if m.start() or not _DATELINE_END.match(line, m.end())
+    }
+
+
+def airport_cues(text: str, *, folded: bool = False) -> set[str]:
+    """``c:`` cues of the countries ``text`` names by an airport or arrival city of
+    deportation flights (see :data:`AIRPORTS`), datelines aside; ``folded``: as above."""
+    return {
+        f"c:{AIRPORTS[m.group(1)]}"
+        for line in (text if folded else fold(text)).splitlines()
+        for m in _AIRPORT.finditer(line)
         if m.start() or not _DATELINE_END.match(line, m.end())
     }
 
@@ -862,6 +901,7 @@ def extract(
     cues |= entity_cues(countries, agencies, places)
     text = fold(f"{title}\n{summary}")  # once for the three name tables
     cues |= region_cues(text, folded=True) | demonym_cues(text, folded=True)
+    cues |= airport_cues(text, folded=True)
     cues |= update_cues(text, folded=True)
     cues |= event_cues(title, summary)
     cues |= language_cues(f"{title}\n{summary}")

@@ -1,0 +1,2 @@
+"""Marks this folder as a package for mypy, so its measure.py is stories_embeddings.measure (two
+bench folders hold a measure.py; runs as a script are unaffected)."""
