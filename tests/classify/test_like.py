@@ -36,15 +36,21 @@ def _tagged(query: str, texts: list[tuple[str, str]]) -> list[bool]:
 
 
 @pytest.mark.parametrize("topic", TOPICS)
-def test_the_query_is_readable_and_matches_most_of_its_examples(
+def test_the_query_is_readable_and_matches_the_examples_it_counted(
     splits: dict[str, list[Item]], topic: str
 ) -> None:
-    examples = [(i.title, i.summary) for i in _examples(splits, topic, 20, 0)]
-    query = like_query(examples)
-    node = parse_query(query)  # an ordinary user query: stored and matched like any other
-    assert isinstance(node, AtLeast) and 2 <= node.count < len(node.items) <= 15
-    assert all(t.rstrip("*").isalpha() for t in terms(node))
-    assert sum(_tagged(query, examples)) >= COVERAGE * len(examples)
+    for seed in range(5):
+        examples = [(i.title, i.summary) for i in _examples(splits, topic, 20, seed)]
+        query = like_query(examples)
+        node = parse_query(query)  # an ordinary user query: stored and matched like any other
+        assert isinstance(node, AtLeast) and 2 <= node.count < len(node.items) <= 15
+        assert all(t.rstrip("*").isalpha() for t in terms(node))
+        # The classifier matches exactly the examples the derivation counted as reaching n,
+        # and n reaches 80 % of them unless it is already at its floor of 2.
+        chosen = set(terms(node))
+        reaching = [len(example_terms(e) & chosen) >= node.count for e in examples]
+        assert _tagged(query, examples) == reaching
+        assert node.count == 2 or sum(reaching) >= COVERAGE * len(examples)
 
 
 def test_stop_words_and_short_words_are_never_terms() -> None:
