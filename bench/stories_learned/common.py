@@ -76,3 +76,13 @@ def cluster(items: list[Item], clusterer: Clusterer | None = None) -> ClusterRep
         when = it.published if it.published is not None else clusterer.clock
         predicted[it.index] = clusterer.assign(str(it.index), it.cues, max(when, -1e18)).story_id
     return evaluate([it.story for it in items], [predicted[it.index] for it in items])
+
+
+def mean_figures(reports: dict[str, ClusterReport]) -> tuple[float, float, float]:
+    """Mean pairwise F1, B-cubed F1 and alerts per story over the files' reports."""
+    n = len(reports)
+    return (
+        sum(r.pairwise_f1 for r in reports.values()) / n,
+        sum(r.bcubed_f1 for r in reports.values()) / n,
+        sum(r.alerts_per_story for r in reports.values()) / n,
+    )

@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Item, cluster, labelled_files, load_items, ordered
+from common import Item, cluster, labelled_files, load_items, mean_figures, ordered
 from fit import C_REGULARISATION, fit, pairs_of
 from wirewatch_stories import cluster as shipped
 from wirewatch_stories.cluster import (
@@ -264,15 +264,6 @@ def record(items: list[Item], model: PairModel) -> list[tuple[tuple[float, ...],
     return clusterer.rows
 
 
-def _means(reports: dict[str, ClusterReport]) -> tuple[float, float, float]:
-    n = len(reports)
-    return (
-        sum(r.pairwise_f1 for r in reports.values()) / n,
-        sum(r.bcubed_f1 for r in reports.values()) / n,
-        sum(r.alerts_per_story for r in reports.values()) / n,
-    )
-
-
 def prepare() -> tuple[dict[str, list[Item]], dict[str, PairModel], dict[str, list[Any]]]:
     files = {p.stem.removeprefix("stories_"): load_items(p) for p in labelled_files()}
     key = sorted(files)
@@ -326,7 +317,7 @@ def round_table(
         MODEL.clear()
         gain = after[n].pairwise_f1 - before[n].pairwise_f1
         print(f"| {n} | {_cells(before[n])} | {_cells(after[n])} | {gain:+.3f} |", flush=True)
-    (f0, b0, a0), (f1, b1, a1) = _means(before), _means(after)
+    (f0, b0, a0), (f1, b1, a1) = mean_figures(before), mean_figures(after)
     k = len(files)
     p0, p1 = (sum(r.pairwise_precision for r in x.values()) / k for x in (before, after))
     r0, r1 = (sum(r.pairwise_recall for r in x.values()) / k for x in (before, after))
@@ -354,7 +345,7 @@ def main() -> None:
     ]
     MODEL.clear()
     base = {n: cluster(items, Clusterer(pair_model=models[n])) for n, items in files.items()}
-    f1, bcubed, alerts = _means(base)
+    f1, bcubed, alerts = mean_figures(base)
     print(f"service: pairwise F1 {f1:.4f}, B-cubed {bcubed:.4f}, alerts per story {alerts:.4f}")
     for variant in variants:
         names, floor = variant["names"], variant.get("floor", RESCUE_FLOOR)
@@ -369,7 +360,7 @@ def main() -> None:
                 print(f"== {n}")
             reports[n] = cluster(items, _Deciding(pair_model=models[n]))
         MODEL.clear()
-        v_f1, v_bcubed, v_alerts = _means(reports)
+        v_f1, v_bcubed, v_alerts = mean_figures(reports)
         moved = {
             n: (round(r.pairwise_f1 - base[n].pairwise_f1, 3),
                 round(r.alerts_per_story - base[n].alerts_per_story, 3))

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import cluster, labelled_files, load_items
+from common import cluster, labelled_files, load_items, mean_figures
 from fit import fit, pairs_of
 from wirewatch_stories import cluster as shipped
 from wirewatch_stories.cluster import STORY_SAMPLE, Clusterer, _Scorer, _Story
@@ -61,15 +61,6 @@ class _Clusterer(Clusterer):
         return _Variant(self, cues, published)
 
 
-def _means(reports: dict[str, ClusterReport]) -> tuple[float, float, float]:
-    n = len(reports)
-    return (
-        sum(r.pairwise_f1 for r in reports.values()) / n,
-        sum(r.bcubed_f1 for r in reports.values()) / n,
-        sum(r.alerts_per_story for r in reports.values()) / n,
-    )
-
-
 def main() -> None:
     variants: list[dict[str, Any]] = json.loads(sys.argv[1]) if len(sys.argv) > 1 else []
     files = {p.stem.removeprefix("stories_"): load_items(p) for p in labelled_files()}
@@ -84,11 +75,11 @@ def main() -> None:
         return {n: cluster(items, _Clusterer(pair_model=models[n])) for n, items in files.items()}
 
     base = run({})
-    f1, bcubed, alerts = _means(base)
+    f1, bcubed, alerts = mean_figures(base)
     print(f"service: pairwise F1 {f1:.4f}, B-cubed {bcubed:.4f}, alerts per story {alerts:.4f}")
     for variant in variants:
         reports = run(variant)
-        v_f1, v_bcubed, v_alerts = _means(reports)
+        v_f1, v_bcubed, v_alerts = mean_figures(reports)
         moved = {
             n: round(r.pairwise_f1 - base[n].pairwise_f1, 3)
             for n, r in reports.items()
