@@ -77,10 +77,6 @@ MIN_SHARED = 2  # cues an item must share with a candidate to be scored
 PRIOR_DOCS = 3000.0  # IDF smoothing: weights behave as if this many items were seen already
 SALIENT_NUMBER = 20  # numbers from here on are counts worth comparing ("304 migrantes")
 NUMBER_TOLERANCE = 0.03  # outlets disagree: 116 vs 119 is one count, 112 vs 116 two
-# Small counts disagree by a person or three (28 vs 29 dead, 41 vs 38): one count whatever
-# the ratio. Training pairs in count conflict within four days, gap <= 3: 22 of one story,
-# 2 of two; gap 4-5: 10 of one story, 65 of two (112 vs 116: two flights).
-NUMBER_GAP = 3
 ROUND_TOLERANCE = 0.1  # a round figure stands for a count this close: 80 for 88
 # An estimate ("at least 59", "más de 400": an ``h:`` cue) stands for the counts up to a
 # third away from it in reports published within REVISION_S of each other, when neither
@@ -407,11 +403,10 @@ def _region_countries(regions: frozenset[str]) -> set[str]:
 
 def _same_count(x: int, y: int) -> bool:
     """Two counts of one event: equal, or as outlets disagree (116 vs 119: within
-    :data:`NUMBER_TOLERANCE`; 28 vs 29: within :data:`NUMBER_GAP`), or a round figure for
-    a precise one (80 vs 88, "nearly 200" vs 190: within :data:`ROUND_TOLERANCE`). 112 vs
-    116 are two flights."""
+    :data:`NUMBER_TOLERANCE`), or a round figure for a precise one (80 vs 88, "nearly
+    200" vs 190: within :data:`ROUND_TOLERANCE`). 112 vs 116 are two flights."""
     gap = abs(x - y)
-    if gap <= NUMBER_GAP or gap <= NUMBER_TOLERANCE * max(x, y):
+    if gap <= NUMBER_TOLERANCE * max(x, y):
         return True
     return (x % 10 == 0 or y % 10 == 0) and gap <= ROUND_TOLERANCE * max(x, y)
 
