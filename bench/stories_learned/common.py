@@ -24,6 +24,7 @@ JUDGES = (
     "stories_meridian.jsonl",
     "stories_ember.jsonl",
     "stories_cinder.jsonl",
+    "stories_kindling.jsonl",
 )
 
 

@@ -60,6 +60,7 @@ SETS = [
     LabelledSet("stories_meridian.jsonl", "st-34", 44, 14),
     LabelledSet("stories_ember.jsonl", "st-37", 59, 14),
     LabelledSet("stories_cinder.jsonl", "st-38", 42, 14),
+    LabelledSet("stories_kindling.jsonl", "st-39", 40, 13),
 ]
 
 
