@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from wirewatch_ingest.items import FeedParseError
-from wirewatch_ingest.parsepool import ParsePool
+from wirewatch_ingest.parsepool import ParseJob, ParsePool
 
 from tests.ingest.support import rss
 
@@ -27,9 +27,8 @@ async def test_a_parse_past_its_timeout_replaces_the_workers() -> None:
 
     async def parse() -> int:
         outcome = await pool.parse(
-            body, feed_id=1, feed_url="https://example.org/feed",
-            fetched_at=datetime.now(UTC), headers={},
-        )  # fmt: skip
+            ParseJob(body, 1, "https://example.org/feed", datetime.now(UTC), headers={})
+        )
         return len(outcome.items)
 
     try:

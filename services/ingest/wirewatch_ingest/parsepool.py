@@ -16,7 +16,6 @@ import asyncio
 import functools
 import multiprocessing
 import os
-from collections.abc import Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -61,16 +60,25 @@ class ParseOutcome:
     """Item id -> its id before identity was scoped per feed."""
 
 
-def parse_for_publish(
-    body: bytes,
-    feed_id: int,
-    feed_url: str,
-    fetched_at: datetime,
-    headers: Mapping[str, str],
-) -> ParseOutcome:
+@dataclass(frozen=True, slots=True)
+class ParseJob:
+    """One fetched body to parse, with the feed it came from (sent to a worker as is)."""
+
+    body: bytes
+    feed_id: int
+    feed_url: str
+    fetched_at: datetime
+    headers: dict[str, str]
+
+
+def parse_for_publish(job: ParseJob) -> ParseOutcome:
     """Runs in a worker: parse, normalise, serialise."""
     parsed = parse_feed(
-        body, feed_id=feed_id, feed_url=feed_url, fetched_at=fetched_at, headers=headers
+        job.body,
+        feed_id=job.feed_id,
+        feed_url=job.feed_url,
+        fetched_at=job.fetched_at,
+        headers=job.headers,
     )
     return ParseOutcome(
         title=parsed.title,
@@ -139,7 +147,7 @@ class _Workers:
 
 
 class ParsePool:
-    """``await pool.parse(...)``; ``workers=0`` parses in threads only."""
+    """``await pool.parse(ParseJob(...))``; ``workers=0`` parses in threads only."""
 
     def __init__(
         self, workers: int, *, inline_max_bytes: int = 4096, timeout_s: float = 30.0
@@ -176,19 +184,9 @@ class ParsePool:
             workers.kill()
         self._new_executor()
 
-    async def parse(
-        self,
-        body: bytes,
-        *,
-        feed_id: int,
-        feed_url: str,
-        fetched_at: datetime,
-        headers: Mapping[str, str],
-    ) -> ParseOutcome:
-        call = functools.partial(
-            parse_for_publish, body, feed_id, feed_url, fetched_at, dict(headers)
-        )
-        if self.workers <= 0 or len(body) <= self.inline_max_bytes:
+    async def parse(self, job: ParseJob) -> ParseOutcome:
+        call = functools.partial(parse_for_publish, job)
+        if self.workers <= 0 or len(job.body) <= self.inline_max_bytes:
             return await asyncio.to_thread(call)
         for attempt in (1, 2):
             executor: Executor = self._executor or self._new_executor()
@@ -198,7 +196,7 @@ class ParsePool:
                     loop.run_in_executor(executor, call), timeout=self.timeout_s
                 )
             except TimeoutError:
-                self._replace_executor(f"parse of {feed_url} took over {self.timeout_s:g}s")
+                self._replace_executor(f"parse of {job.feed_url} took over {self.timeout_s:g}s")
                 raise FeedParseError(f"parse took longer than {self.timeout_s:g}s") from None
             except BrokenProcessPool:
                 if executor is self._executor:

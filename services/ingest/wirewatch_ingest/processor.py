@@ -22,7 +22,7 @@ from wirewatch_shared.logging import get_logger
 from wirewatch_ingest import feedstore
 from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
-from wirewatch_ingest.parsepool import OutgoingItem, ParsePool
+from wirewatch_ingest.parsepool import OutgoingItem, ParseJob, ParsePool
 from wirewatch_ingest.resultwriter import ItemClaimer, ResultWriter
 from wirewatch_ingest.scheduling import (
     SchedulePolicy,
@@ -135,11 +135,13 @@ class FeedProcessor:
             return await self._success(lease, result, "unchanged", interval, hints, started)
         fetched_at = utcnow()
         parsed = await self.parse_pool.parse(
-            result.body,
-            feed_id=lease.id,
-            feed_url=lease.url,
-            fetched_at=fetched_at,
-            headers=result.headers,
+            ParseJob(
+                result.body,
+                feed_id=lease.id,
+                feed_url=lease.url,
+                fetched_at=fetched_at,
+                headers=dict(result.headers),
+            )
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
         claimed = set(await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids))
