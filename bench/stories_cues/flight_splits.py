@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/stories_cues/flight_splits.py [--quiet] [FILE ...]
 
-Every labelled stories file but the round's judges (``JUDGES`` here: cinder, ember, meridian,
-never opened; gloaming and noctis are released for study) is clustered leave-one-file-out with
+Every labelled stories file but the round's judges (``common.JUDGES``: cinder, ember, kindling,
+meridian, never opened; gloaming and noctis are released for study) is clustered LOFO with
 the learned pair decision (``bench/stories_learned``: each file with a model fitted on the
 pairs of the training files but itself). A flight story is a true story one of whose items
 speaks of a removal (``e:removal``) and of a flight (``w:fligh``/``w:plane``/``w:airli``). For
@@ -23,11 +23,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "stories_learned"))
 
-from common import DATA, Item, cluster, labelled_files, load_items, ordered  # noqa: E402
+from common import DATA, JUDGES, Item, cluster, labelled_files, load_items, ordered  # noqa: E402
 from fit import fit, pairs_of  # noqa: E402
 from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer  # noqa: E402
 
-JUDGES = ("stories_meridian.jsonl", "stories_ember.jsonl", "stories_cinder.jsonl")
 STUDY = ("stories_gloaming.jsonl", "stories_noctis.jsonl")
 FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:airli", "w:aircr"})
 SHOWN = ("c:", "a:", "p:", "n:", "r:", "x:")
