@@ -624,10 +624,6 @@ def _practice_of_using_aircraft(parts: list[Part]) -> bool:
     cue anywhere: a practice described, not a flight (thirty-first round: "Belgium is using
     flights originally designed to deport asylum seekers ... to transport them", "The Trump
     administration has been using those planes to fly migrants")."""
-    if not any(
-        "using" in p.folded or "usando" in p.folded or "utilizando" in p.folded for p in parts
-    ):
-        return False  # the practice's verb is absent: skip the searches
     return (
         _first(parts, cues.USING_AIRCRAFT_PRACTICE) is not None
         and _first(parts, cues.COMPLETED_FINITE) is None

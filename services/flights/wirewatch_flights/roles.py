@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -148,9 +147,8 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         destination, strong = 0.0, ""  # "flown to Djibouti en route to South Sudan": a stop
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
-    near = before[-120:]  # the cues below end at the place: no need to scan the whole text
-    if cues.TURNED_BACK_BEFORE.search(near) or (
-        cues.FETCH_PURPOSE_AFTER.match(after) and cues.SENT_OUT_BEFORE.search(near)
+    if cues.TURNED_BACK_BEFORE.search(before) or (
+        cues.SENT_OUT_BEFORE.search(before) and cues.FETCH_PURPOSE_AFTER.match(after)
     ):
         origin, destination, strong = origin + max(destination, 3.0), 0.0, ""
     if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
@@ -232,7 +230,7 @@ def _weak_scores_before(before: str, after: str, mention: Mention) -> tuple[floa
     """The weaker cues before the place, when no strong one applies."""
     if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
         return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
-    if cues.SPOKEN_BY_BEFORE.search(before[-80:]):
+    if cues.SPOKEN_BY_BEFORE.search(before):
         return 0.0, 0.0, ""  # "anunciada por Caracas": who spoke, not who sent
     if cues.ORIGIN_BEFORE_WEAK.search(before) or (
         mention.entry.kind != "people" and cues.FLIGHT_OF_BEFORE.search(before)
@@ -284,16 +282,11 @@ def _in_while_clause(folded: str, mention: Mention) -> bool:
 
 def in_background_clause(folded: str, start: int) -> bool:
     """A concurrent clause ("mientras ...") or one on another event or other people."""
-    return any(a < start < b for a, b in _background_clauses(folded))
-
-
-@lru_cache(maxsize=256)
-def _background_clauses(folded: str) -> tuple[tuple[int, int], ...]:
-    """The spans of a text's background clauses, found once per text (every mention asks)."""
-    spans = [m.span() for m in cues.OTHER_EVENT_CLAUSE.finditer(folded)]
-    if "mientras" in folded or "while" in folded:
-        spans += [m.span() for m in cues.WHILE_CLAUSE.finditer(folded)]
-    return tuple(spans)
+    if ("mientras" in folded or "while" in folded) and any(
+        m.start() < start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded)
+    ):
+        return True
+    return any(m.start() < start < m.end() for m in cues.OTHER_EVENT_CLAUSE.finditer(folded))
 
 
 def _kind_scores(
