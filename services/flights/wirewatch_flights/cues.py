@@ -1131,9 +1131,6 @@ COMPLETED_FINITE = _words(
     r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
     # "The flight left Dublin Airport", "A Deportation Flight Just Left for Vietnam"
     r"(?:flight|plane|aircraft|charter|jet) (?:just |finally |has )?left",
-    # a relative clause on the flight's departure ("The flights, which left Fort Bliss",
-    # "the charter plane, which left Birmingham Airport", "was full when it left Britain")
-    r"(?:which|that|when it|after it) left",
     r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
     r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
     # "is carrying out deportations": a campaign, not this flight
@@ -1936,32 +1933,3 @@ SPOKEN_BY_BEFORE = re.compile(
 """A state that only speaks of the flight ("La interrupción anunciada por Caracas", "announced by
 Venezuela"): the speaker, not the state the "por / by" of a removal would name (docs: not a
 ministry that only speaks)."""
-
-# Thirty-first round (stop 31: the stop-30 candidate rebuilt; causes seen in more than one
-# studied item).
-TREATMENT_OBJECT_AFTER = re.compile(
-    r"^\s+(?:(?:el|the|su|sus|their|its)\s+)?(?:trato|treatment|"
-    r"(?:acceso|access)\s+(?:a|to)\s+(?:sus\s+|their\s+|los\s+)?(?:derechos|rights|abogad\w+|"
-    r"lawyers?|legal\s+(?:counsel|advice|aid)|agua|water|comida|food|atencion|medical))\b"
-)
-"""After a blocked verb: its object is how the people were treated ("rechazó el trato a sus
-ciudadanos", "se les impidió el acceso a sus derechos fundamentales"), not the flight, which
-landed."""
-USING_AIRCRAFT_PRACTICE = re.compile(
-    r"\b(?:is|are|has been|have been|had been|esta|estan|ha estado|han estado) "
-    r"(?:using|usando|utilizando) (?:[\w'-]+ ){0,4}?(?:planes|flights|aircraft|jets|aviones|"
-    r"vuelos|aeronaves)\b[^.]{0,80}?\b(?:to|para) (?:transport|fly|move|carry|deport|"
-    r"trasladar|transportar|llevar|deportar)\b"
-)
-"""A state's practice told in the progressive ("Belgium is using flights originally designed
-to deport asylum seekers ... to transport them", "has been using those planes to fly
-migrants"): how removals are done, not a flight; counts only with no finite completed cue."""
-SINCE_A_DAY_TALLY = re.compile(
-    r"^(?:desde el \d{1,2} de \w+|since (?:\d{1,2} )?(?:january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)(?: \d{1,2})?(?:,? \d{4})?)\b"
-    r"[^.]{0,120}?\b(?:ha|han|has|have) (?:\w+ ){0,2}?\w+(?:ado|ido|ed)\b"
-)
-"""A lede that opens on a starting day and counts in the perfect ("Desde el 22 de agosto
-pasado, el INM ha expulsado hacia Guatemala a 6 mil 360 migrantes", "Desde el 20 de febrero
-hasta el 15 de julio ... ha coordinado el retorno ... de 6,045 mexicanos"): a running tally,
-not one flight (thirty-first round)."""

@@ -401,8 +401,6 @@ def _statistics(parts: list[Part]) -> bool:
             or _removals_counted(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
-        if part.source == "summary" and cues.SINCE_A_DAY_TALLY.search(first):
-            return True  # "Desde el 22 de agosto pasado, el INM ha expulsado ... a 6 mil 360"
         if cues.GENERIC_REMOVAL.search(first):
             return True  # "los bolivianos que sean deportados ... serán trasladados"
         if cues.PERCENT_FLIGHTS.search(first) or cues.HABITUAL.search(part.folded):
@@ -604,7 +602,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return None
     if _own_people_flown_home(parts):
         return None
-    if _proposal(parts) or _migrants_own_way(parts) or _practice_of_using_aircraft(parts):
+    if _proposal(parts) or _migrants_own_way(parts):
         return None
     flight = _flight_word(parts) or _carrier(parts)
     if flight is None and _no_removal_at_issue(parts):
@@ -617,17 +615,6 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return flight, deport, True
     removal = _removal_without_flight_word(parts)
     return None if removal is None else (removal, deport, False)
-
-
-def _practice_of_using_aircraft(parts: list[Part]) -> bool:
-    """A state "is using" or "has been using" planes to move people, and no finite completed
-    cue anywhere: a practice described, not a flight (thirty-first round: "Belgium is using
-    flights originally designed to deport asylum seekers ... to transport them", "The Trump
-    administration has been using those planes to fly migrants")."""
-    return (
-        _first(parts, cues.USING_AIRCRAFT_PRACTICE) is not None
-        and _first(parts, cues.COMPLETED_FINITE) is None
-    )
 
 
 def _opening(parts: list[Part]) -> list[str]:
@@ -1293,8 +1280,6 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
         return True  # "blocking others from crossing", "refused to disembark""
     if cues.BORDER_OBJECT_AFTER.match(after):
         return True  # "blocking the Mexican border": a border closed, not the flight
-    if cues.TREATMENT_OBJECT_AFTER.match(after):
-        return True  # "rechazó el trato a sus ciudadanos": the treatment, not the flight
     if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
