@@ -20,7 +20,6 @@ from wirewatch_flights.model import Clue, Flight, Source, Span, Status
 from wirewatch_flights.numbers import Number, numbers, trailing_zeros
 from wirewatch_flights.roles import (
     Roles,
-    in_background_clause,
     on_the_migrants_route,
     score_between_pair,
     score_mention,
@@ -285,7 +284,6 @@ def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
             cues.FLIGHTS_QUESTION_TITLE,
             cues.PERCENT_TITLE,
             cues.COMMENTARY_TITLE,
-            cues.WHAT_WE_KNOW_TITLE,
         )
     ):
         return True
@@ -390,8 +388,6 @@ def _statistics(parts: list[Part]) -> bool:
     aterriza")."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
-        if part.source == "title" and cues.AVERAGE_TITLE.search(first):
-            return True  # "Kuwait deports 700 Filipinos in three months, averaging seven a day"
         if part.source == "title" and cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
@@ -536,8 +532,8 @@ def _carrier(parts: list[Part]) -> Span | None:
 
 
 def _airport_alone(parts: list[Part], flight: Span) -> bool:
-    """An airport is the only flight word and no head count (or a past span) is given: people
-    deported one by one from an airport ("deportó a Any Lucía López a Honduras desde un aeropuerto",
+    """An airport is the only flight word and no head count is given: people deported one
+    by one from an airport ("deportó a Any Lucía López a Honduras desde un aeropuerto",
     predawn; "Several Tajik migrants were held at Moscow's Vnukovo airport ... deported",
     midday), not a removal flight; deportees who arrive there are."""
     if not cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
@@ -550,23 +546,7 @@ def _airport_alone(parts: list[Part], flight: Span) -> bool:
     )
     if next(others, None) is not None or _first(parts, cues.ARRIVAL):
         return False  # deportees who arrive at an airport came by air (dawn fl-9045)
-    # an airport alone beside a span of past days or months in the headline or the lede's
-    # first sentence ("forces at the Las Americas International Airport, over the past two
-    # months more than 300 Haitians have been returned"): a tally, as with no flight word
-    # (since the thirtieth round's second part)
-    return _people(parts) is None or _past_span_first(parts)
-
-
-def _past_span_first(parts: list[Part]) -> bool:
-    """A span of past days or months in the headline or the lede's first sentence, with no
-    number in the headline (a headline's "113 more Bangladeshis returned ... on Thursday" is
-    one group; the lede's "in the last ten months" its running total)."""
-    if any(p.source == "title" and p.numbers for p in parts):
-        return False
-    return any(
-        cues.PAST_SPAN.search(p.folded if p.source == "title" else p.folded.split(". ", 1)[0])
-        for p in parts
-    )
+    return _people(parts) is None
 
 
 def _by_sea_first(parts: list[Part], flight: Span) -> bool:
@@ -599,8 +579,6 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if deport is None or _own_citizens_or_things(parts) or _statistics(parts):
         return None
     if _state_fetches_its_citizens(parts) or _stranded_travellers(parts):
-        return None
-    if _own_people_flown_home(parts):
         return None
     if _proposal(parts) or _migrants_own_way(parts):
         return None
@@ -711,11 +689,7 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
     destinations, so none."""
     kinds = ("country", "people", "place")
     for part in parts:
-        named = [
-            m
-            for m in part.mentions
-            if m.entry.kind in kinds and not in_background_clause(part.folded, m.start)
-        ]
+        named = [m for m in part.mentions if m.entry.kind in kinds]
         for a, b in pairwise(named):
             pair = (a.entry.key, b.entry.key)
             if pair[0] == pair[1] or code not in pair or origin in pair:
@@ -725,18 +699,7 @@ def _coordinated(parts: list[Part], code: str, origin: str | None) -> bool:
                 return True  # a bare comma lists names of one kind ("Athens, Pakistan gave")
             if _AND_AGAIN.match(between):
                 return True  # "a Tirana (Albania) y a Tbilisi (Georgia)"
-        for m in named:
-            if m.entry.key == code and _AND_OTHERS.match(part.folded[m.end : m.end + 60]):
-                return True  # "to Guantanamo Bay and other countries", "a Haití y otros países"
     return False
-
-
-_AND_OTHERS = re.compile(
-    r"^(?:\s*\([^)]{0,40}\))?\s*,?\s*(?:and|y|e)\s+(?:to\s+|a\s+)?(?:other|otros|otras|"
-    r"several|varios|varias)\s+(?:countries|nations|states|destinations|paises|naciones|estados|"
-    r"destinos)\b"
-)
-"""A name followed by "and other countries" / "y otros países": one of several destinations."""
 
 
 def _listed_countries(parts: list[Part], origin: str | None) -> Span | None:
@@ -1073,9 +1036,7 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
-        # "a total of 48 ... in two operations": a sum; "un total de 23 hombres y 11 mujeres":
-        # the breakdown's first group, not the total (thirtieth round)
-        score += 0.0 if split or _breakdown_opens(part, number) else 2.0
+        score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
@@ -1086,21 +1047,6 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     elif cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
     return score
-
-
-def _breakdown_opens(part: Part, number: Number) -> bool:
-    """The number opens a breakdown by sex or age ("23 hombres y 11 mujeres"): one group of
-    the head count, which the item gives elsewhere (docs/flights.md: a lede's breakdown is read
-    from its total)."""
-    group = _AGE_OR_SEX.match(part.folded, number.end)
-    if group is None:
-        return False
-    return any(
-        _GROUP_AND.match(part.folded[group.end() : n.start]) is not None
-        and _AGE_OR_SEX.match(part.folded, n.end) is not None
-        for n in part.numbers
-        if n.start > group.end()
-    )
 
 
 def _running_total(part: Part, number: Number) -> bool:
@@ -1308,7 +1254,6 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     return bool(
         cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
         or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
-        or cues.REST_OF_GROUP_BEFORE.search(folded[max(0, blocked.start() - 70) : blocked.start()])
     )
 
 
@@ -1578,20 +1523,6 @@ def _stranded_travellers(parts: list[Part]) -> bool:
         and _first(parts, cues.MIGRANT_CONTEXT) is None
         and _first(parts, cues.MIGRANT_JOURNEY) is None
         and not _names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
-    )
-
-
-def _own_people_flown_home(parts: list[Part]) -> bool:
-    """A state's own people flown home on a special or humanitarian flight, or domestic workers
-    sheltered or abused abroad, passengers, or people flown from a state at war, with no word of
-    removal, migration, detention or a border and no removing agency: the evacuation rule's own
-    citizens, also from a Gulf state (thirtieth round: "Sri Lankans who were stranded in the UAE
-    ... repatriated via a special SriLankan Airlines flight")."""
-    return (
-        (_first(parts, cues.OWN_PEOPLE_FLOWN) is not None or _names_a_state(parts, cues.WAR_STATES))
-        and _first(parts, cues.MIGRANT_CONTEXT) is None
-        and _first(parts, cues.MIGRANT_JOURNEY) is None
-        and not any(m.entry.agency and not m.entry.receiver for p in parts for m in p.mentions)
     )
 
 

@@ -21,7 +21,6 @@ _NOT_COUNTS = frozenset(
         "unas",
         "a",
         "an",
-        "o",
         "primer",
         "primero",
         "primera",
@@ -35,8 +34,6 @@ _NOT_COUNTS = frozenset(
         "second",
         "third",
         "fourth",
-        "tens",
-        "scores",
         "hundreds",
         "thousands",
         "dozens",
@@ -52,8 +49,7 @@ _NOT_COUNTS = frozenset(
         "dozen",
     }
 )
-"""Articles, ordinals, vague plurals ("hundreds") and the Spanish "o" ("or", which text2num reads
-as the English zero: "migrantes o refugiados") text2num would read as numbers."""
+"""Articles, ordinals and vague plurals ("hundreds") text2num would read as numbers."""
 
 
 @dataclass(frozen=True, slots=True)

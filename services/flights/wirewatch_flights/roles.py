@@ -147,10 +147,6 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         destination, strong = 0.0, ""  # "flown to Djibouti en route to South Sudan": a stop
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
-    if cues.TURNED_BACK_BEFORE.search(before) or (
-        cues.SENT_OUT_BEFORE.search(before) and cues.FETCH_PURPOSE_AFTER.match(after)
-    ):
-        origin, destination, strong = origin + max(destination, 3.0), 0.0, ""
     if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
         return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
@@ -230,8 +226,6 @@ def _weak_scores_before(before: str, after: str, mention: Mention) -> tuple[floa
     """The weaker cues before the place, when no strong one applies."""
     if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
         return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
-    if cues.SPOKEN_BY_BEFORE.search(before):
-        return 0.0, 0.0, ""  # "anunciada por Caracas": who spoke, not who sent
     if cues.ORIGIN_BEFORE_WEAK.search(before) or (
         mention.entry.kind != "people" and cues.FLIGHT_OF_BEFORE.search(before)
     ):
@@ -277,16 +271,7 @@ def _scores_of_the_verb_after(after: str, strong: Strength) -> tuple[float, floa
 
 
 def _in_while_clause(folded: str, mention: Mention) -> bool:
-    return in_background_clause(folded, mention.start)
-
-
-def in_background_clause(folded: str, start: int) -> bool:
-    """A concurrent clause ("mientras ...") or one on another event or other people."""
-    if ("mientras" in folded or "while" in folded) and any(
-        m.start() < start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded)
-    ):
-        return True
-    return any(m.start() < start < m.end() for m in cues.OTHER_EVENT_CLAUSE.finditer(folded))
+    return any(m.start() < mention.start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded))
 
 
 def _kind_scores(
@@ -321,7 +306,7 @@ def score_mention(
 ) -> None:
     entry = mention.entry
     weight = TITLE_WEIGHT if source == "title" else 1.0
-    if _in_while_clause(folded, mention):
+    if ("mientras" in folded or "while" in folded) and _in_while_clause(folded, mention):
         weight *= BACKGROUND_WEIGHT
     span = Span(source, mention.start, mention.end, text[mention.start : mention.end])
     if entry.kind in ("operator", "signal"):
