@@ -230,6 +230,25 @@ SETS = [
             "es": (0.83, 0.99, 0.79, 0.99, 0.99, 0.89),
         },
     ),
+    # lodestar: 36 items, 20 reports, 16 hard negatives, 17 Spanish (8 Spanish reports), mostly
+    # Europe, Africa, Asia and Gulf routes of 2010-2025. Never seen, gathered and labelled blind in
+    # stop 31 (2026-12-05), measured once by the lead with main ec1c73c's extractor (aggregates
+    # only): precision 0.850, recall 0.850, destination 0.800, status 0.650, origin 0.800, people
+    # 0.750, flight_date 0.800, operator 0.650; English (12 reports) 0.917, 0.917, 0.917, 0.667,
+    # 0.917, 0.750; Spanish (8) 0.750, 0.750, 0.625, 0.625, 0.625, 0.750. Floors as tideline's.
+    # Check-half seed fixed before any of its errors is read.
+    NeverSeenSet(
+        "lodestar",
+        seed=20261208,
+        items=36,
+        check_items=18,
+        reports_in_check=10,
+        floors=(0.84, 0.84, 0.79, 0.64, 0.79, 0.74, 0.79, 0.64),
+        language_floors={
+            "en": (0.91, 0.91, 0.91, 0.66, 0.91, 0.74),
+            "es": (0.74, 0.74, 0.62, 0.62, 0.62, 0.74),
+        },
+    ),
 ]
 
 
