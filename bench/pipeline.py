@@ -754,7 +754,7 @@ def report_latency(
     story_events: TopicWatch,
     servers: Servers,
     modes: list[str],
-    outbox_rows: dict[str, tuple[float, float]],
+    outbox_rows: dict[str, OutboxRow],
 ) -> None:
     """publish→alert percentiles per subscription mode, split at each hop's timestamp
     (story mode's last hop also at the outbox row's recorded and sent times)."""
@@ -786,26 +786,144 @@ def report_latency(
                 story_of = dict(servers.story_of)
             rows = {k: outbox_rows.get(f"story:{story_of.get(k)}") for k in keys}
             timed = {k: r for k, r in rows.items() if r and k in before}
-            line("    story event→outbox row", [timed[k][0] - before[k] for k in timed])
-            line("    outbox row→sent", [timed[k][1] - timed[k][0] for k in timed])
+            line("    story event→outbox row", [timed[k].made - before[k] for k in timed])
+            line("    outbox row→sent", [timed[k].sent - timed[k].made for k in timed])
+            # The row's own path: waiting for a claim, then queue + send (to the webhook's
+            # arrival), then the outcome's group commit (sent_at).
+            claimed = {k: r for k, r in timed.items() if r.claimed is not None}
+            line("      row→claimed", [r.claimed - r.made for r in claimed.values()])  # type: ignore[operator]
+            line("      claimed→arrived", [arrived[k] - r.claimed for k, r in claimed.items()])  # type: ignore[operator]
+            line("      arrived→sent recorded", [r.sent - arrived[k] for k, r in timed.items()])
+            worst_second(timed, arrived, before)
     print("  goal: publish→delivery p99 <= 500 ms")
 
 
-def outbox_times(database_url: str) -> dict[str, tuple[float, float]]:
-    """Each sent delivery's (recorded, sent) times, by its key (item id or story:<id>):
-    where notify's part of the last hop goes."""
+def worst_second(
+    timed: dict[str, OutboxRow], arrived: dict[str, float], before: dict[str, float]
+) -> None:
+    """The rows written in the worst second of the run (by row→arrival): when the tail
+    happened and where its time went."""
+    buckets: dict[int, list[str]] = {}
+    for k, r in timed.items():
+        buckets.setdefault(int(r.made), []).append(k)
+    if not buckets:
+        return
+    start = min(buckets)
+
+    def delay(k: str) -> float:
+        return arrived[k] - timed[k].made
+
+    second = max(buckets, key=lambda b: max(delay(k) for k in buckets[b]))
+    keys = buckets[second]
+    worst = max(keys, key=delay)
+    r = timed[worst]
+    claim = f"{(r.claimed - r.made) * 1000:.0f} ms" if r.claimed is not None else "?"
+    print(
+        f"      worst second: {second - start} s into the phase, {len(keys)} rows, "
+        f"row→arrived max {delay(worst) * 1000:.0f} ms (event→row "
+        f"{(r.made - before[worst]) * 1000:.0f} ms, row→claimed {claim})"
+    )
+
+
+class Sampler:
+    """CPU seconds of every service process (and the harness) and the largest event-loop
+    lag notify reported, over a window: who had the cores while the tail formed."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.lag_max: dict[str, float] = {}
+        self._cpu0: dict[str, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    @staticmethod
+    def _cpu(pid: int) -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _cpus(self) -> dict[str, float]:
+        out: dict[str, float] = {"harness": self._cpu(os.getpid())}
+        for n, s in enumerate(self.cluster.services):
+            out[f"{s.name}#{n}"] = self._cpu(s.process.pid)
+        return out
+
+    def start(self) -> None:
+        self._cpu0 = self._cpus()
+        self.load0 = os.getloadavg()[0]
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
+            while True:
+                for n, s in enumerate(self.cluster.services):
+                    if s.name != "notify":
+                        continue
+                    try:
+                        metrics = (await client.get(f"{s.url}/metrics")).text
+                    except httpx.HTTPError:
+                        continue
+                    for row in metrics.splitlines():
+                        if row.startswith("wirewatch_event_loop_lag_seconds "):
+                            lag = float(row.split()[1])
+                            key = f"{s.name}#{n}"
+                            self.lag_max[key] = max(self.lag_max.get(key, 0.0), lag)
+                await asyncio.sleep(0.5)
+
+    def stop(self, seconds: float) -> None:
+        if self._task:
+            self._task.cancel()
+        used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
+        total = sum(used.values())
+        print(
+            f"  CPU s in the steady window ({seconds:.0f} s; load {self.load0:.1f} → "
+            f"{os.getloadavg()[0]:.1f}): {total:.1f} in all, "
+            + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
+        )
+        if self.lag_max:
+            print(
+                "  notify event-loop lag, largest sampled: "
+                + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in self.lag_max.items())
+            )
+
+
+CLAIM_LEASE_S = 60.0  # notify's default claim lease (the bench does not set it)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A sent delivery's times (epoch s): recorded (``created_at``), claimed (its lease
+    start: a claim pushes ``next_attempt_at`` one lease ahead, and a row sent at its first
+    attempt keeps that; None otherwise) and the outcome committed (``sent_at``)."""
+
+    made: float
+    claimed: float | None
+    sent: float
+
+
+def outbox_times(database_url: str) -> dict[str, OutboxRow]:
+    """Each sent delivery's times, by its key (item id or story:<id>): where notify's
+    part of the last hop goes."""
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT item_id, created_at, sent_at FROM notify_delivery"
-                    " WHERE sent_at IS NOT NULL"
+                    "SELECT item_id, created_at, next_attempt_at, attempts, sent_at"
+                    " FROM notify_delivery WHERE sent_at IS NOT NULL"
                 )
             ).all()
     finally:
         engine.dispose()
-    return {key: (_epoch(made), _epoch(sent)) for key, made, sent in rows}
+    return {
+        key: OutboxRow(
+            _epoch(made),
+            _epoch(due) - CLAIM_LEASE_S if attempts == 1 else None,
+            _epoch(sent),
+        )
+        for key, made, due, attempts, sent in rows
+    }
 
 
 def _epoch(value: datetime | str) -> float:
@@ -888,9 +1006,13 @@ async def main(args: argparse.Namespace) -> None:
             )
 
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
+            sampler = Sampler(cluster)
+            sampler.start()
+            window = time.monotonic()
             latency = await steady(
                 cluster, servers, expected, 3, args.rate, args.steady_seconds, args.items_per_feed
             )
+            sampler.stop(time.monotonic() - window)
             await drained(cluster)  # the last story events and story-mode alerts
             print(
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
