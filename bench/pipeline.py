@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import subprocess
@@ -50,6 +51,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -258,6 +260,7 @@ class Cluster:
     sample_every_s: float = 0.5
     _next_sample: float = 0.0
     _engine: Engine | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)  # --env, over the defaults
 
     def env(self, port: int) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
@@ -275,6 +278,7 @@ class Cluster:
             WIREWATCH_HOST_MIN_GAP_S="0",
             WIREWATCH_DELIVERY_TICK_S="0.2",
         )
+        env.update(self.extra_env)
         return env
 
     def start(self, name: str) -> Service:
@@ -795,6 +799,7 @@ def report_latency(
             line("      claimed→arrived", [arrived[k] - r.claimed for k, r in claimed.items()])  # type: ignore[operator]
             line("      arrived→sent recorded", [r.sent - arrived[k] for k, r in timed.items()])
             worst_second(timed, arrived, before)
+            claim_waits(claimed, arrived)
     print("  goal: publish→delivery p99 <= 500 ms")
 
 
@@ -822,6 +827,42 @@ def worst_second(
         f"      worst second: {second - start} s into the phase, {len(keys)} rows, "
         f"row→arrived max {delay(worst) * 1000:.0f} ms (event→row "
         f"{(r.made - before[worst]) * 1000:.0f} ms, row→claimed {claim})"
+    )
+
+
+def claim_waits(rows: dict[str, OutboxRow], arrived: dict[str, float]) -> None:
+    """While rows waited for their claim, how many rows did notify hold claimed and not yet
+    delivered (claimed → the webhook's arrival)? At its endpoint's claim cap (two rounds
+    of its concurrency, 16 by default) a wait is the endpoint's throughput; below it, the
+    worker did not claim what was due (its wake-up, or the claim itself)."""
+    events: list[tuple[float, int, int]] = []  # (time, change of waiting, change of held)
+    for k, r in rows.items():
+        if r.claimed is not None and k in arrived:
+            events += [(r.made, 1, 0), (r.claimed, -1, 1), (arrived[k], 0, -1)]
+    if not events:
+        return
+    events.sort()
+    waited = {"<8": 0.0, "8-15": 0.0, ">=16": 0.0}
+    waiting = held = 0
+    last = events[0][0]
+    for moment, d_wait, d_held in events:
+        band = "<8" if held < 8 else "8-15" if held < 16 else ">=16"
+        waited[band] += waiting * max(0.0, moment - last)
+        waiting, held, last = waiting + d_wait, held + d_held, moment
+    total = sum(waited.values()) or 1.0
+    print(
+        f"      row-seconds waiting for a claim: {sum(waited.values()):.1f}, while notify held "
+        + ", ".join(f"{band} rows {v / total:.0%}" for band, v in waited.items())
+    )
+    # The rows of one claim share its lease end, so its start too.
+    claims = Counter(round(r.claimed, 6) for r in rows.values() if r.claimed is not None)
+    starts = sorted(claims)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    print(
+        f"      claims that took rows: {len(claims)}, rows per claim p50 "
+        f"{pct(list(map(float, claims.values())), 0.5):.0f} / max {max(claims.values())}; "
+        f"gap between claims p50 {pct(gaps, 0.5) * 1000:.0f} ms, "
+        f"p99 {pct(gaps, 0.99) * 1000:.0f} ms"
     )
 
 
@@ -962,7 +1003,9 @@ async def main(args: argparse.Namespace) -> None:
         await classified.start()
         await story_events.start()
         expected = Expected(servers, watch, story_events, args.alert_modes)
-        cluster = Cluster(broker.bootstrap, database_url, tmp)
+        cluster = Cluster(
+            broker.bootstrap, database_url, tmp, extra_env=dict(v.split("=", 1) for v in args.env)
+        )
         try:
             stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
             for name in ("ingest", "classify", "stories", *stages):
@@ -1008,11 +1051,22 @@ async def main(args: argparse.Namespace) -> None:
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
             sampler = Sampler(cluster)
             sampler.start()
+            spy = None
+            if args.py_spy:  # every thread of notify, idle samples too: where its loop waits
+                notify = next(x for x in cluster.services if x.name == "notify")
+                spy = subprocess.Popen(
+                    [str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                     str(notify.process.pid), "--duration", str(round(args.steady_seconds + 2)),
+                     "--format", "raw", "--threads", "--idle", "-o", args.py_spy],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )  # fmt: skip
             window = time.monotonic()
             latency = await steady(
                 cluster, servers, expected, 3, args.rate, args.steady_seconds, args.items_per_feed
             )
             sampler.stop(time.monotonic() - window)
+            if spy is not None:
+                await asyncio.to_thread(spy.wait)
             await drained(cluster)  # the last story events and story-mode alerts
             print(
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
@@ -1089,6 +1143,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
+    )
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for every service process (e.g. WIREWATCH_ENDPOINT_CONCURRENCY=32)",
+    )
+    parser.add_argument(
+        "--py-spy",
+        metavar="PATH",
+        help="py-spy record notify (every thread, idle samples too) during the steady phase "
+        "into PATH (collapsed stacks)",
     )
     return parser.parse_args(argv)
 
