@@ -890,8 +890,28 @@ class Sampler:
             out[f"{s.name}#{n}"] = self._cpu(s.process.pid)
         return out
 
+    def _wal(self) -> tuple[float, float] | None:
+        """Commits in the bench database and WAL flushes (fsyncs) of the whole server so
+        far: every commit waits for its WAL flush, shared with other databases."""
+        if not self.cluster.database_url.startswith("postgresql"):
+            return None
+        engine = create_engine(self.cluster.database_url)
+        try:
+            with engine.connect() as conn:
+                commits = conn.execute(
+                    text(
+                        "SELECT xact_commit FROM pg_stat_database"
+                        " WHERE datname = current_database()"
+                    )
+                ).scalar_one()
+                syncs = conn.execute(text("SELECT wal_sync FROM pg_stat_wal")).scalar_one()
+        finally:
+            engine.dispose()
+        return float(commits), float(syncs)
+
     def start(self) -> None:
         self._cpu0 = self._cpus()
+        self._wal0 = self._wal()
         self.load0 = os.getloadavg()[0]
         self._task = asyncio.create_task(self._run())
 
@@ -922,6 +942,12 @@ class Sampler:
             f"{os.getloadavg()[0]:.1f}): {total:.1f} in all, "
             + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
         )
+        wal = self._wal()
+        if wal and self._wal0:
+            print(
+                f"  PostgreSQL: {(wal[0] - self._wal0[0]) / seconds:.0f} commits/s in the bench "
+                f"database, {(wal[1] - self._wal0[1]) / seconds:.0f} WAL flushes/s on the server"
+            )
         if self.lag_max:
             print(
                 "  notify event-loop lag, largest sampled: "
