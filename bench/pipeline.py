@@ -823,6 +823,14 @@ def worst_second(
     worst = max(keys, key=delay)
     r = timed[worst]
     claim = f"{(r.claimed - r.made) * 1000:.0f} ms" if r.claimed is not None else "?"
+    by_4s: dict[int, list[float]] = {}
+    for b, ks in buckets.items():
+        by_4s.setdefault((b - start) // 4, []).extend(delay(k) for k in ks)
+    print(
+        "      row→arrived p50 by 4 s of the phase (a backlog climbs, a stall spikes): "
+        + ", ".join(f"{pct(v, 0.5) * 1000:.0f}" for _, v in sorted(by_4s.items()))
+        + " ms"
+    )
     print(
         f"      worst second: {second - start} s into the phase, {len(keys)} rows, "
         f"row→arrived max {delay(worst) * 1000:.0f} ms (event→row "
