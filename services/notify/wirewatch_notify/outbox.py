@@ -194,22 +194,8 @@ def claim(
         ][:limit]
         if not chosen:
             return []
-        without_flush_wait(session.connection())
         claimed = _claim_rows(session, chosen, now, now + lease)
     return [Claimed(d, subs.get(d.subscription_id)) for d in claimed]
-
-
-def without_flush_wait(conn: Connection) -> None:
-    """Commit this transaction without waiting for its WAL flush (PostgreSQL's
-    asynchronous commit; nothing elsewhere). Only for the worker's own bookkeeping: a
-    claim, the outcomes of sends. A server crash may then lose the last few hundred ms of
-    them, which is what a notify crash between a send and its outcome already does: the
-    row is due again and sent again with the same ``webhook-id``, at least once as ever.
-    Never for new deliveries, which must be durable before their Kafka offset is
-    committed. Each commit otherwise waits for one WAL fsync, shared with every service
-    on the server; on a busy disk that wait paced the claims (README "stop 31")."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
 
 
 # The due candidates: Core statements built once (every claim runs one, most of them
@@ -362,7 +348,6 @@ def record_outcomes(engine: Engine, outcomes: Sequence[Outcome]) -> None:
     now = utcnow()
     sent = [o.delivery_id for o in outcomes if o.status == DeliveryStatus.SENT]
     with engine.begin() as conn:
-        without_flush_wait(conn)
         if sent:
             _mark_sent(conn, sent, now)
         for outcome in outcomes:
