@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import subprocess
@@ -50,6 +51,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -258,6 +260,7 @@ class Cluster:
     sample_every_s: float = 0.5
     _next_sample: float = 0.0
     _engine: Engine | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)  # --env, over the defaults
 
     def env(self, port: int) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
@@ -275,6 +278,7 @@ class Cluster:
             WIREWATCH_HOST_MIN_GAP_S="0",
             WIREWATCH_DELIVERY_TICK_S="0.2",
         )
+        env.update(self.extra_env)
         return env
 
     def start(self, name: str) -> Service:
@@ -754,7 +758,7 @@ def report_latency(
     story_events: TopicWatch,
     servers: Servers,
     modes: list[str],
-    outbox_rows: dict[str, tuple[float, float]],
+    outbox_rows: dict[str, OutboxRow],
 ) -> None:
     """publish→alert percentiles per subscription mode, split at each hop's timestamp
     (story mode's last hop also at the outbox row's recorded and sent times)."""
@@ -786,26 +790,215 @@ def report_latency(
                 story_of = dict(servers.story_of)
             rows = {k: outbox_rows.get(f"story:{story_of.get(k)}") for k in keys}
             timed = {k: r for k, r in rows.items() if r and k in before}
-            line("    story event→outbox row", [timed[k][0] - before[k] for k in timed])
-            line("    outbox row→sent", [timed[k][1] - timed[k][0] for k in timed])
+            line("    story event→outbox row", [timed[k].made - before[k] for k in timed])
+            line("    outbox row→sent", [timed[k].sent - timed[k].made for k in timed])
+            # The row's own path: waiting for a claim, then queue + send (to the webhook's
+            # arrival), then the outcome's group commit (sent_at).
+            claimed = {k: r for k, r in timed.items() if r.claimed is not None}
+            line("      row→claimed", [r.claimed - r.made for r in claimed.values()])  # type: ignore[operator]
+            line("      claimed→arrived", [arrived[k] - r.claimed for k, r in claimed.items()])  # type: ignore[operator]
+            line("      arrived→sent recorded", [r.sent - arrived[k] for k, r in timed.items()])
+            worst_second(timed, arrived, before)
+            claim_waits(claimed, arrived)
     print("  goal: publish→delivery p99 <= 500 ms")
 
 
-def outbox_times(database_url: str) -> dict[str, tuple[float, float]]:
-    """Each sent delivery's (recorded, sent) times, by its key (item id or story:<id>):
-    where notify's part of the last hop goes."""
+def worst_second(
+    timed: dict[str, OutboxRow], arrived: dict[str, float], before: dict[str, float]
+) -> None:
+    """The rows written in the worst second of the run (by row→arrival): when the tail
+    happened and where its time went."""
+    buckets: dict[int, list[str]] = {}
+    for k, r in timed.items():
+        buckets.setdefault(int(r.made), []).append(k)
+    if not buckets:
+        return
+    start = min(buckets)
+
+    def delay(k: str) -> float:
+        return arrived[k] - timed[k].made
+
+    second = max(buckets, key=lambda b: max(delay(k) for k in buckets[b]))
+    keys = buckets[second]
+    worst = max(keys, key=delay)
+    r = timed[worst]
+    claim = f"{(r.claimed - r.made) * 1000:.0f} ms" if r.claimed is not None else "?"
+    by_4s: dict[int, list[float]] = {}
+    for b, ks in buckets.items():
+        by_4s.setdefault((b - start) // 4, []).extend(delay(k) for k in ks)
+    print(
+        "      row→arrived p50 by 4 s of the phase (a backlog climbs, a stall spikes): "
+        + ", ".join(f"{pct(v, 0.5) * 1000:.0f}" for _, v in sorted(by_4s.items()))
+        + " ms"
+    )
+    print(
+        f"      worst second: {second - start} s into the phase, {len(keys)} rows, "
+        f"row→arrived max {delay(worst) * 1000:.0f} ms (event→row "
+        f"{(r.made - before[worst]) * 1000:.0f} ms, row→claimed {claim})"
+    )
+
+
+def claim_waits(rows: dict[str, OutboxRow], arrived: dict[str, float]) -> None:
+    """While rows waited for their claim, how many rows did notify hold claimed and not yet
+    delivered (claimed → the webhook's arrival)? At its endpoint's claim cap (two rounds
+    of its concurrency, 16 by default) a wait is the endpoint's throughput; below it, the
+    worker did not claim what was due (its wake-up, or the claim itself)."""
+    events: list[tuple[float, int, int]] = []  # (time, change of waiting, change of held)
+    for k, r in rows.items():
+        if r.claimed is not None and k in arrived:
+            events += [(r.made, 1, 0), (r.claimed, -1, 1), (arrived[k], 0, -1)]
+    if not events:
+        return
+    events.sort()
+    waited = {"<8": 0.0, "8-15": 0.0, ">=16": 0.0}
+    waiting = held = 0
+    last = events[0][0]
+    for moment, d_wait, d_held in events:
+        band = "<8" if held < 8 else "8-15" if held < 16 else ">=16"
+        waited[band] += waiting * max(0.0, moment - last)
+        waiting, held, last = waiting + d_wait, held + d_held, moment
+    total = sum(waited.values()) or 1.0
+    print(
+        f"      row-seconds waiting for a claim: {sum(waited.values()):.1f}, while notify held "
+        + ", ".join(f"{band} rows {v / total:.0%}" for band, v in waited.items())
+    )
+    # The rows of one claim share its lease end, so its start too.
+    claims = Counter(round(r.claimed, 6) for r in rows.values() if r.claimed is not None)
+    starts = sorted(claims)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    print(
+        f"      claims that took rows: {len(claims)}, rows per claim p50 "
+        f"{pct(list(map(float, claims.values())), 0.5):.0f} / max {max(claims.values())}; "
+        f"gap between claims p50 {pct(gaps, 0.5) * 1000:.0f} ms, "
+        f"p99 {pct(gaps, 0.99) * 1000:.0f} ms"
+    )
+
+
+class Sampler:
+    """CPU seconds of every service process (and the harness) and the largest event-loop
+    lag notify reported, over a window: who had the cores while the tail formed."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.lag_max: dict[str, float] = {}
+        self._cpu0: dict[str, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    @staticmethod
+    def _cpu(pid: int) -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _cpus(self) -> dict[str, float]:
+        out: dict[str, float] = {"harness": self._cpu(os.getpid())}
+        for n, s in enumerate(self.cluster.services):
+            out[f"{s.name}#{n}"] = self._cpu(s.process.pid)
+        return out
+
+    def _wal(self) -> tuple[float, float] | None:
+        """Commits in the bench database and WAL flushes (fsyncs) of the whole server so
+        far: every commit waits for its WAL flush, shared with other databases."""
+        if not self.cluster.database_url.startswith("postgresql"):
+            return None
+        engine = create_engine(self.cluster.database_url)
+        try:
+            with engine.connect() as conn:
+                commits = conn.execute(
+                    text(
+                        "SELECT xact_commit FROM pg_stat_database"
+                        " WHERE datname = current_database()"
+                    )
+                ).scalar_one()
+                syncs = conn.execute(text("SELECT wal_sync FROM pg_stat_wal")).scalar_one()
+        finally:
+            engine.dispose()
+        return float(commits), float(syncs)
+
+    def start(self) -> None:
+        self._cpu0 = self._cpus()
+        self._wal0 = self._wal()
+        self.load0 = os.getloadavg()[0]
+        self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
+            while True:
+                for n, s in enumerate(self.cluster.services):
+                    if s.name != "notify":
+                        continue
+                    try:
+                        metrics = (await client.get(f"{s.url}/metrics")).text
+                    except httpx.HTTPError:
+                        continue
+                    for row in metrics.splitlines():
+                        if row.startswith("wirewatch_event_loop_lag_seconds "):
+                            lag = float(row.split()[1])
+                            key = f"{s.name}#{n}"
+                            self.lag_max[key] = max(self.lag_max.get(key, 0.0), lag)
+                await asyncio.sleep(0.5)
+
+    def stop(self, seconds: float) -> None:
+        if self._task:
+            self._task.cancel()
+        used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
+        total = sum(used.values())
+        print(
+            f"  CPU s in the steady window ({seconds:.0f} s; load {self.load0:.1f} → "
+            f"{os.getloadavg()[0]:.1f}): {total:.1f} in all, "
+            + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
+        )
+        wal = self._wal()
+        if wal and self._wal0:
+            print(
+                f"  PostgreSQL: {(wal[0] - self._wal0[0]) / seconds:.0f} commits/s in the bench "
+                f"database, {(wal[1] - self._wal0[1]) / seconds:.0f} WAL flushes/s on the server"
+            )
+        if self.lag_max:
+            print(
+                "  notify event-loop lag, largest sampled: "
+                + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in self.lag_max.items())
+            )
+
+
+CLAIM_LEASE_S = 60.0  # notify's default claim lease (the bench does not set it)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A sent delivery's times (epoch s): recorded (``created_at``), claimed (its lease
+    start: a claim pushes ``next_attempt_at`` one lease ahead, and a row sent at its first
+    attempt keeps that; None otherwise) and the outcome committed (``sent_at``)."""
+
+    made: float
+    claimed: float | None
+    sent: float
+
+
+def outbox_times(database_url: str) -> dict[str, OutboxRow]:
+    """Each sent delivery's times, by its key (item id or story:<id>): where notify's
+    part of the last hop goes."""
     engine = create_engine(database_url)
     try:
         with engine.connect() as conn:
             rows = conn.execute(
                 text(
-                    "SELECT item_id, created_at, sent_at FROM notify_delivery"
-                    " WHERE sent_at IS NOT NULL"
+                    "SELECT item_id, created_at, next_attempt_at, attempts, sent_at"
+                    " FROM notify_delivery WHERE sent_at IS NOT NULL"
                 )
             ).all()
     finally:
         engine.dispose()
-    return {key: (_epoch(made), _epoch(sent)) for key, made, sent in rows}
+    return {
+        key: OutboxRow(
+            _epoch(made),
+            _epoch(due) - CLAIM_LEASE_S if attempts == 1 else None,
+            _epoch(sent),
+        )
+        for key, made, due, attempts, sent in rows
+    }
 
 
 def _epoch(value: datetime | str) -> float:
@@ -844,7 +1037,9 @@ async def main(args: argparse.Namespace) -> None:
         await classified.start()
         await story_events.start()
         expected = Expected(servers, watch, story_events, args.alert_modes)
-        cluster = Cluster(broker.bootstrap, database_url, tmp)
+        cluster = Cluster(
+            broker.bootstrap, database_url, tmp, extra_env=dict(v.split("=", 1) for v in args.env)
+        )
         try:
             stages = [s for s in args.stages.split(",") if s and s != "stories"]  # always runs
             for name in ("ingest", "classify", "stories", *stages):
@@ -888,9 +1083,24 @@ async def main(args: argparse.Namespace) -> None:
             )
 
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
+            sampler = Sampler(cluster)
+            sampler.start()
+            spy = None
+            if args.py_spy:  # every thread of notify, idle samples too: where its loop waits
+                notify = next(x for x in cluster.services if x.name == "notify")
+                spy = subprocess.Popen(
+                    [str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                     str(notify.process.pid), "--duration", str(round(args.steady_seconds + 2)),
+                     "--format", "raw", "--threads", "--idle", "-o", args.py_spy],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )  # fmt: skip
+            window = time.monotonic()
             latency = await steady(
                 cluster, servers, expected, 3, args.rate, args.steady_seconds, args.items_per_feed
             )
+            sampler.stop(time.monotonic() - window)
+            if spy is not None:
+                await asyncio.to_thread(spy.wait)
             await drained(cluster)  # the last story events and story-mode alerts
             print(
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
@@ -967,6 +1177,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--stages", default="", help="more stages to run beside them, e.g. stories,flights"
+    )
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for every service process (e.g. WIREWATCH_ENDPOINT_CONCURRENCY=32)",
+    )
+    parser.add_argument(
+        "--py-spy",
+        metavar="PATH",
+        help="py-spy record notify (every thread, idle samples too) during the steady phase "
+        "into PATH (collapsed stacks)",
     )
     return parser.parse_args(argv)
 
