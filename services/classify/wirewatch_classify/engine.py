@@ -156,8 +156,12 @@ class _Topic:
     """Smallest raw score whose calibrated score reaches the threshold."""
     trigger_ids: frozenset[int]
     """Every group the positive rules look at."""
+    rule_ids: frozenset[int]
+    """Every group any rule needs present (``need_all`` and ``need_any`` of each)."""
     _bounds: dict[frozenset[int], bool]
     """Memo: which sets of present trigger groups can reach the cutoff at all."""
+    _possible: dict[frozenset[int], tuple[_Rule, ...]]
+    """Memo: for a set of present rule groups, the rules that may fire, in file order."""
 
     def may_match(self, groups: GroupHits) -> bool:
         """False when even every possible positive rule firing stays under the cutoff.
@@ -171,6 +175,19 @@ class _Topic:
                 self._bounds.clear()
             best = sum(r.weight for r in self.positive if r.possible(groups))
             found = self._bounds[present] = best >= self.cutoff
+        return found
+
+    def possible_rules(self, groups: GroupHits) -> tuple[_Rule, ...]:
+        """The rules whose groups are present (``_Rule.possible``), in file order.
+
+        Like ``may_match`` it depends only on which of the topic's groups are present,
+        so the answer is memoised per combination instead of testing every rule."""
+        present = self.rule_ids.intersection(groups.keys())
+        found = self._possible.get(present)
+        if found is None:
+            if len(self._possible) > 100_000:
+                self._possible.clear()
+            found = self._possible[present] = tuple(r for r in self.rules if r.possible(groups))
         return found
 
 
@@ -263,7 +280,9 @@ def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
         exclusions=exclusions,
         cutoff=_cutoff(spec),
         trigger_ids=frozenset(g for r in positive for g in (*r.need_all, *(r.need_any or ()))),
+        rule_ids=frozenset(g for r in rules for g in (*r.need_all, *(r.need_any or ()))),
         _bounds={},
+        _possible={},
     )
 
 
@@ -309,6 +328,9 @@ class Classifier:
             for phrase in terms(user.query):
                 self.lexicon.add(phrase, ("U", user.name, phrase))
         self._stacks, self._gate, self._cores = _wire_model(model, self.topics, self.lexicon)
+        self._entity_memo: dict[frozenset[int], Entities] = {}
+        """The entities of each combination of entity owners found (they recur: "US",
+        "US" and "Mexico"...), built once each."""
         # Which topic file / user topic / entity kind each owner id belongs to.
         self._owner_kind = [key[0] for key in self.lexicon.owner_keys]
         self._owner_name = [key[1] for key in self.lexicon.owner_keys]
@@ -461,6 +483,15 @@ class Classifier:
         )
 
     def _entities(self, owner_ids: list[int]) -> Entities:
+        key = frozenset(owner_ids)
+        entities = self._entity_memo.get(key)
+        if entities is None:
+            if len(self._entity_memo) > 10_000:
+                self._entity_memo.clear()
+            entities = self._entity_memo[key] = self._build_entities(owner_ids)
+        return entities
+
+    def _build_entities(self, owner_ids: list[int]) -> Entities:
         found: dict[str, set[str]] = {kind: set() for kind in KINDS}
         keys = self.lexicon.owner_keys
         for oid in owner_ids:
@@ -568,10 +599,8 @@ def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]
 
 def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
     fired: list[tuple[_Rule, list[Located]]] = []
-    for rule in topic.rules:
-        # Group presence is a necessary condition for any rule, context rules too.
-        if not rule.possible(kept):
-            continue
+    # Group presence is a necessary condition for any rule, context rules too.
+    for rule in topic.possible_rules(kept):
         located = rule.fire(kept)
         if located:
             fired.append((rule, located))

@@ -86,6 +86,8 @@ tokens' cached hashes, where the joined string would be built and hashed anew.""
 
 def pairs(field_tokens: list[str]) -> set[Pair]:
     """The distinct adjacent pairs of a field's tokens, numbers folded."""
+    if "".join(field_tokens).isalpha():  # no digit in the field (most): nothing to fold
+        return set(pairwise(field_tokens))
     folded = [t if t.isalpha() else _DIGITS.sub(NUMBER, t) for t in field_tokens]
     return set(pairwise(folded))
 

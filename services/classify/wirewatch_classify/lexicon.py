@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from wirewatch_classify.text import Normalised, fold, normalise
 
@@ -99,7 +100,7 @@ class FieldScan:
     Hashed by identity: scans are parts of hit keys. A plain slotted class because
     two are built per item."""
 
-    __slots__ = ("_spans", "hits", "name", "norm", "tokens")
+    __slots__ = ("_padded", "_spans", "hits", "name", "norm", "tokens")
 
     def __init__(self, name: str, norm: Normalised, tokens: list[str]) -> None:
         self.name = name
@@ -107,6 +108,7 @@ class FieldScan:
         self.tokens = tokens
         self.hits: list[Hit] = []
         self._spans: list[tuple[int, int]] | None = None
+        self._padded: str | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -116,6 +118,8 @@ class FieldScan:
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the original text of tokens [start, end)."""
+        if end - start == 1:  # most hits are one token
+            return self.token_span(start)
         return self.token_span(start)[0], self.token_span(end - 1)[1]
 
     def token_span(self, index: int) -> tuple[int, int]:
@@ -124,7 +128,9 @@ class FieldScan:
         if self._spans is not None or self.norm.offsets is not None:
             return self.spans[index]
         token = self.tokens[index]
-        padded = " " + self.norm.text + " "
+        padded = self._padded
+        if padded is None:
+            padded = self._padded = " " + self.norm.text + " "
         needle = " " + token + " "
         at = -1
         for _ in range(self.tokens[:index].count(token) + 1):
@@ -141,6 +147,9 @@ class _Phrase:
     needs_case: bool
     anchor: int
     """Index of the pattern the phrase is looked up by (its rarest-looking word)."""
+    words: list[str] | None
+    """The folded words when every pattern is a plain word (no prefix, no number): the
+    phrase occurs where the tokens equal them, one C-level list comparison."""
 
     @property
     def needs_check(self) -> bool:
@@ -227,6 +236,9 @@ class Lexicon:
                     phrase,
                     any(p.exact_case is not None for p in patterns),
                     anchor,
+                    None
+                    if any(p.prefix or p.number for p in patterns)
+                    else [p.text for p in patterns],
                 )
             )
             self.phrase_owners.append(())
@@ -352,8 +364,9 @@ class Lexicon:
         hits = scan.hits
         n = len(tokens)
         # One pass over the tokens finds every occurrence (``list.count`` and
-        # ``list.index`` per anchor compared every token's text again for each anchor).
-        for i in [i for i, token in enumerate(tokens) if token in entries]:
+        # ``list.index`` per anchor compared every token's text again for each anchor),
+        # in C: the positions whose token is in ``entries``.
+        for i in compress(range(n), map(entries.__contains__, tokens)):
             singles, keyed, loose = entries[tokens[i]]
             for pid in singles:
                 hits.append((pid, i, i + 1))
@@ -377,8 +390,14 @@ class Lexicon:
             end = start + len(patterns)
             if start < 0 or end > n:
                 continue
-            if all(
-                k == anchor or patterns[k].matches(tokens[start + k]) for k in range(len(patterns))
+            words = phrase.words
+            if (
+                tokens[start:end] == words
+                if words is not None
+                else all(
+                    k == anchor or patterns[k].matches(tokens[start + k])
+                    for k in range(len(patterns))
+                )
             ):
                 if phrase.needs_case and not self._case_ok(scan, pid, start):
                     continue
