@@ -4,7 +4,10 @@ For each studied flights set (never a judge: ``training.JUDGES``), the status mo
 fitted on the other studied sets (C and thresholds chosen inside the fold, by grouped
 out-of-fold figures on its training files), and on the held-out file the status accuracy
 of the rules alone is compared with rules + model, over the file's true flight reports (a
-report the rules miss counts wrong in both). Run: ``.venv/bin/python bench/flights_status_lofo.py``.
+report the rules miss counts wrong in both). The product change was not adopted: apply
+``bench/flights_status_model.diff`` first (``git apply``), then run
+``.venv/bin/python -W ignore bench/flights_status_lofo.py [--text-only]`` (~4 min); its
+figures of stop 31 are ``bench/flights_status_lofo*.json``.
 """
 
 from __future__ import annotations

@@ -26,8 +26,6 @@ from wirewatch_flights.roles import (
     score_people_places,
     score_route_pairs,
 )
-from wirewatch_flights.status_model import arbitrate
-from wirewatch_flights.status_model import shipped_model as shipped_status_model
 from wirewatch_flights.text import fold
 
 
@@ -1563,13 +1561,10 @@ def _unfounded(
     return destination is None and people is None and not _dated(parts)
 
 
-def extract(
-    title: str, summary: str, published: date | None, *, learned: bool = True
-) -> Flight | None:
+def extract(title: str, summary: str, published: date | None) -> Flight | None:
     """The flight facts of one item, or None when it reports no flight. ``published``
     None (unknown, offline only): relative dates are not resolved and the record has
-    no flight date unless one is stated with its year. ``learned`` False: the rules'
-    status alone (what the status model is trained beside)."""
+    no flight date unless one is stated with its year."""
     parts = _parts(title or "", summary or "")
     gate = is_flight_report(parts)
     if gate is None:
@@ -1592,10 +1587,6 @@ def extract(
     if status.value == "completed" and origin is not None:
         status = _returned_to_origin(parts, origin.value) or status
     when = _flight_date(parts, published, status.value, memo)  # type: ignore[arg-type]
-    arbiter = shipped_status_model() if learned else None
-    if arbiter is not None:
-        # after the date: the flight date stays the one the rules' status read
-        status = arbitrate(arbiter, title or "", summary or "", status)
     operator = _operator(parts)
     clues = [
         Clue("flight", "flight", gate[0]),

@@ -50,52 +50,11 @@ def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
     )
 
 
-Part = Annotated[
-    str,
-    typer.Option(
-        "--part",
-        help="What to train: topics (the topic model), flights (the flights status model, "
-        "on the studied flights sets, never a judge) or all.",
-    ),
-]
-
-
 @app.command("train")
 def train_cmd(
-    data_dir: DataDir = DATA_DIR,
-    out: ModelOut = None,
-    background: Background = BACKGROUND,
-    part: Part = "topics",
+    data_dir: DataDir = DATA_DIR, out: ModelOut = None, background: Background = BACKGROUND
 ) -> None:
     """Train the topic model on the train+dev splits of the manifest (deterministic)."""
-    if part not in ("topics", "flights", "all"):
-        raise UserError(f"unknown part {part!r}: use topics, flights or all")
-    if part in ("flights", "all"):
-        train_flights_status(data_dir, None if part == "all" else out)
-    if part in ("topics", "all"):
-        train_topics(data_dir, out, background)
-
-
-def train_flights_status(data_dir: Path, out: Path | None) -> None:
-    """The flights part of `wirewatch train`: the status model (deterministic)."""
-    from wirewatch_flights.status_model import MODEL_PATH
-
-    try:
-        from wirewatch_flights.training import studied_files, train
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
-    if not studied_files(data_dir):
-        raise UserError(f"{data_dir}: no flights_*.jsonl studied set to train on")
-    data = train(data_dir, out or MODEL_PATH)
-    card = data["card"]
-    typer.echo(
-        f"{out or MODEL_PATH}: {card['weights_kept']} weighted features (of "
-        f"{card['vocabulary']}), C {card['c']}, {card['examples']} reports; thresholds "
-        f"{json.dumps(data['thresholds'])}"
-    )
-
-
-def train_topics(data_dir: Path, out: Path | None, background: Path) -> None:
     from wirewatch_classify.dataset import DatasetError
     from wirewatch_classify.model import MODEL_PATH
 
