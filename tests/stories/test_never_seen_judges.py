@@ -1,9 +1,10 @@
 """The never-seen judge sets of the stories rounds (tests/data/README.md) stay above their floors,
-in the file's order and five shuffles: gloaming, noctis, meridian, ember, cinder and kindling. Each was
-labelled blind and committed before the clusterer ran on it; only their aggregate figures are read
-(never an item's assignment) while they judge, and the rounds fit nothing on them
-(``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for study at
-stop 30 (their errors read, training files of the twenty-ninth round): regression floors now."""
+in the file's order and five shuffles: gloaming, noctis, meridian, ember, cinder and kindling.
+Each was labelled blind and committed before the clusterer ran on it; only their aggregate
+figures are read (never an item's assignment) while they judge, and the rounds fit nothing on
+them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
+study at stop 30 (their errors read, training files of the twenty-ninth round): regression
+floors now."""
 
 from __future__ import annotations
 
