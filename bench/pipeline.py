@@ -61,7 +61,7 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import Engine
 
 REPO = Path(__file__).resolve().parent.parent
@@ -204,6 +204,17 @@ def database(tmp: Path) -> Iterator[str]:
 
 
 # --- service processes ----------------------------------------------------------------
+
+
+@contextmanager
+def connected(database_url: str) -> Iterator[Connection]:
+    """One connection of a throwaway engine: the report's reads after (or beside) a run."""
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
 
 
 def _children(pid: int) -> list[int]:
@@ -903,18 +914,11 @@ class Sampler:
         far: every commit waits for its WAL flush, shared with other databases."""
         if not self.cluster.database_url.startswith("postgresql"):
             return None
-        engine = create_engine(self.cluster.database_url)
-        try:
-            with engine.connect() as conn:
-                commits = conn.execute(
-                    text(
-                        "SELECT xact_commit FROM pg_stat_database"
-                        " WHERE datname = current_database()"
-                    )
-                ).scalar_one()
-                syncs = conn.execute(text("SELECT wal_sync FROM pg_stat_wal")).scalar_one()
-        finally:
-            engine.dispose()
+        with connected(self.cluster.database_url) as conn:
+            commits = conn.execute(
+                text("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
+            ).scalar_one()
+            syncs = conn.execute(text("SELECT wal_sync FROM pg_stat_wal")).scalar_one()
         return float(commits), float(syncs)
 
     def start(self) -> None:
@@ -980,17 +984,13 @@ class OutboxRow:
 def outbox_times(database_url: str) -> dict[str, OutboxRow]:
     """Each sent delivery's times, by its key (item id or story:<id>): where notify's
     part of the last hop goes."""
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT item_id, created_at, next_attempt_at, attempts, sent_at"
-                    " FROM notify_delivery WHERE sent_at IS NOT NULL"
-                )
-            ).all()
-    finally:
-        engine.dispose()
+    with connected(database_url) as conn:
+        rows = conn.execute(
+            text(
+                "SELECT item_id, created_at, next_attempt_at, attempts, sent_at"
+                " FROM notify_delivery WHERE sent_at IS NOT NULL"
+            )
+        ).all()
     return {
         key: OutboxRow(
             _epoch(made),
