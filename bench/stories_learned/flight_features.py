@@ -42,49 +42,32 @@ def _f(name: str, f: tuple[float, ...]) -> float:
     return f[_I[name]]
 
 
+def _flight_times(*features: str) -> Extra:
+    """The "both are flight reports" flag, then each of ``features`` times that flag."""
+
+    def extra(s: _Scorer, m: _Member, f: tuple[float, ...]) -> tuple[float, ...]:
+        both = float(_flights(s, m))
+        return (both, *(both * _f(name, f) for name in features))
+
+    return extra
+
+
 VARIANTS: dict[str, tuple[tuple[str, ...], Extra]] = {
     "base": ((), lambda s, m, f: ()),
-    "both": (("flights",), lambda s, m, f: (float(_flights(s, m)),)),
-    "count": (
-        ("flights", "f_count"),
-        lambda s, m, f: (b := float(_flights(s, m)), b * _f("count_conflict", f)),
-    ),
-    "country": (
-        ("flights", "f_country"),
-        lambda s, m, f: (b := float(_flights(s, m)), b * _f("country_conflict", f)),
-    ),
-    "days": (
-        ("flights", "f_days"),
-        lambda s, m, f: (b := float(_flights(s, m)), b * _f("days_apart", f)),
-    ),
-    "figures": (
-        ("flights", "f_figures"),
-        lambda s, m, f: (b := float(_flights(s, m)), b * _f("same_figures", f)),
-    ),
-    "lang": (
-        ("flights", "f_lang"),
-        lambda s, m, f: (b := float(_flights(s, m)), b * _f("two_languages", f)),
-    ),
-    "stale": (
-        ("flights", "f_stale"),
-        lambda s, m, f: (b := float(_flights(s, m)), b * _f("stale", f)),
-    ),
+    "both": (("flights",), _flight_times()),
+    "count": (("flights", "f_count"), _flight_times("count_conflict")),
+    "country": (("flights", "f_country"), _flight_times("country_conflict")),
+    "days": (("flights", "f_days"), _flight_times("days_apart")),
+    "figures": (("flights", "f_figures"), _flight_times("same_figures")),
+    "lang": (("flights", "f_lang"), _flight_times("two_languages")),
+    "stale": (("flights", "f_stale"), _flight_times("stale")),
     "cc": (
         ("flights", "f_count", "f_country"),
-        lambda s, m, f: (
-            b := float(_flights(s, m)),
-            b * _f("count_conflict", f),
-            b * _f("country_conflict", f),
-        ),
+        _flight_times("count_conflict", "country_conflict"),
     ),
     "ccd": (
         ("flights", "f_count", "f_country", "f_days"),
-        lambda s, m, f: (
-            b := float(_flights(s, m)),
-            b * _f("count_conflict", f),
-            b * _f("country_conflict", f),
-            b * _f("days_apart", f),
-        ),
+        _flight_times("count_conflict", "country_conflict", "days_apart"),
     ),
     "day1": (
         ("f_day1",),
