@@ -52,6 +52,16 @@ def _flight_times(*features: str) -> Extra:
     return extra
 
 
+def _day1(s: _Scorer, m: _Member, f: tuple[float, ...]) -> float:
+    """Two flight reports at most a day apart with no country or count conflict."""
+    return float(
+        _flights(s, m)
+        and _f("days_apart", f) <= 1.0
+        and not _f("country_conflict", f)
+        and not _f("count_conflict", f)
+    )
+
+
 VARIANTS: dict[str, tuple[tuple[str, ...], Extra]] = {
     "base": ((), lambda s, m, f: ()),
     "both": (("flights",), _flight_times()),
@@ -71,25 +81,13 @@ VARIANTS: dict[str, tuple[tuple[str, ...], Extra]] = {
     ),
     "day1": (
         ("f_day1",),
-        lambda s, m, f: (
-            float(
-                _flights(s, m)
-                and _f("days_apart", f) <= 1.0
-                and not _f("country_conflict", f)
-                and not _f("count_conflict", f)
-            ),
-        ),
+        lambda s, m, f: (_day1(s, m, f),),
     ),
     "nocount_day1": (
         ("f_one_without_count", "f_day1"),
         lambda s, m, f: (
             float(_flights(s, m) and bool(s.counts) != bool(m.counts)),
-            float(
-                _flights(s, m)
-                and _f("days_apart", f) <= 1.0
-                and not _f("country_conflict", f)
-                and not _f("count_conflict", f)
-            ),
+            _day1(s, m, f),
         ),
     ),
     "nocount_any": (
