@@ -15,7 +15,7 @@ Never a judge (tideline, lodestar), and not ``flights_dev.jsonl``: it was added
 (``3d8408a``) before the extractor existed (``9bdadac``), so every rule was written on it
 and no honest version exists.
 
-    .venv/bin/python bench/flights_honest_cues.py            # writes bench/flights_honest_cues.json
+    .venv/bin/python bench/flights_honest/flights_honest_cues.py   # writes its .json beside it
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-OUT = ROOT / "bench" / "flights_honest_cues.json"
+OUT = Path(__file__).resolve().parent / "flights_honest_cues.json"
 JUDGES = frozenset({"flights_tideline.jsonl", "flights_lodestar.jsonl"})
 EXCLUDED = frozenset({"flights_dev.jsonl"})
 FIELDS = ("origin", "destination", "people", "status", "flight_date", "operator")
