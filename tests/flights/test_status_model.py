@@ -140,3 +140,18 @@ def test_training_examples_carry_the_honest_cue_not_todays_rules(tmp_path: Path)
     judge = {"flights_tideline.jsonl": cues["flights_x.jsonl"]}
     with pytest.raises(ValueError, match="judge"):
         load_examples([tmp_path / "flights_tideline.jsonl"], judge)
+
+
+def test_train_flights_refuses_missing_honest_cues(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from wirewatch.cli import app
+    from wirewatch.cli.errors import UserError
+
+    missing = tmp_path / "cues.json"
+    result = CliRunner().invoke(
+        app, ["train", "--part", "flights", "--cues", str(missing), "--out", str(tmp_path / "m")]
+    )
+    assert isinstance(result.exception, UserError)
+    assert "no honest cues" in str(result.exception)
+    assert not (tmp_path / "m").exists()

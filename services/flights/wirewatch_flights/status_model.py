@@ -39,6 +39,8 @@ MAX_GRAM = 5
 MIN_COUNT = 24
 """Short items are scaled as if they had this many features (classify's convention)."""
 NUMBER = "#"
+MEMO = 50_000
+"""Tokens whose contribution is remembered (the model's own words always are)."""
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -144,11 +146,14 @@ class StatusModel:
         self.thresholds: dict[str, float] = {k: float(data["thresholds"][k]) for k in KINDS}
         self.card: dict[str, Any] = dict(data.get("card", {}))
         self._zero = (0.0,) * len(CLASSES)
+        self._words = {n[2:]: r for n, r in self.weights.items() if n.startswith("w:")}
+        self._grams = {n[2:]: r for n, r in self.weights.items() if n.startswith("c:")}
         self._title = {n[2:]: r for n, r in self.weights.items() if n.startswith("t:")}
         self._pairs: dict[tuple[str, ...], tuple[float, ...]] = {
             tuple(n[2:].split(" ", 1)): r for n, r in self.weights.items() if n.startswith("b:")
         }
-        self._memo: dict[str, tuple[float, ...]] = {}
+        self._known = {word: self._sum(word) for word in self._words}
+        self._memo: dict[str, tuple[float, ...]] = dict(self._known)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> StatusModel:
@@ -157,14 +162,29 @@ class StatusModel:
         except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ModelFileError(f"{path}: cannot load the status model: {exc}") from exc
 
+    def _sum(self, token: str) -> tuple[float, ...]:
+        """Unscaled contribution of one distinct token: the sum of the rows of
+        :func:`token_features`, without building their names."""
+        a, b, c = self._words.get(token) or self._zero
+        padded = f" {token} "
+        size = len(padded)
+        gram = self._grams.get
+        for n in range(MIN_GRAM, MAX_GRAM + 1):
+            for i in range(size - n + 1):
+                row = gram(padded[i : i + n])
+                if row:
+                    a += row[0]
+                    b += row[1]
+                    c += row[2]
+        return (a, b, c)
+
     def _token(self, token: str) -> tuple[float, ...]:
-        """Unscaled contribution of one distinct token (its word and n-grams)."""
+        """:meth:`_sum`, remembered (the model's own words from the start)."""
         found = self._memo.get(token)
         if found is None:
-            rows = [r for r in map(self.weights.get, token_features(token)) if r is not None]
-            found = tuple(map(sum, zip(*rows, strict=True))) if rows else self._zero
-            if len(self._memo) > 50_000:
-                self._memo.clear()
+            found = self._sum(token)
+            if len(self._memo) > MEMO:
+                self._memo = dict(self._known)
             self._memo[token] = found
         return found
 
