@@ -15,11 +15,12 @@ before the first rules, which were written on it) have no honest view: they are 
 
 The test split and the held-back sets are never read (only the train and dev keys of the
 manifest are looked up). Output: ``bench/classify_honest_views.json``, read by
-``wirewatch train`` (``training.HONEST_VIEWS``). Regenerate with
+``bench/classify_honest_stack.py`` (stop 32: measured, not adopted; the shipped training
+does not read it). Regenerate with
 
     .venv/bin/python bench/classify_honest_views.py
 
-(deterministic: only git history and the data files are read; ~1 minute).
+(deterministic: only git history and the data files are read; ~30 s).
 """
 
 from __future__ import annotations
