@@ -6,7 +6,7 @@ Two designs, never the test split or the held-back sets:
   the stack fitted on the train split alone (as ``wirewatch train`` would with
   ``fit_on=("train",)``), the dev split scored by the real classifier with that model. The
   stack is fitted once on the current rules' views (main's design) and once on the honest
-  views of ``bench/classify_honest_views.json``; the n-gram model is the same.
+  views of ``bench/classify_honest/classify_honest_views.json``; the n-gram model is the same.
   The dev items are also scored with *their own* honest views (the rules that had not seen
   them; emulated from the stored views: gate, cap and the rules-alone score as the engine
   does), since the current rules were tuned on dev too.
@@ -14,7 +14,7 @@ Two designs, never the test split or the held-back sets:
   folds); per fold the stack is fitted on the other folds' items and scores this fold's,
   with current and with honest views at scoring.
 
-    .venv/bin/python bench/classify_honest_stack.py [--cache /tmp/clstack]
+    .venv/bin/python bench/classify_honest/classify_honest_stack.py [--cache /tmp/clstack]
 
 (~8 minutes on a loaded 2-core machine; the n-gram fits are cached in ``--cache``.) Results:
 docs/measurements/classify.md, "stop 32".
@@ -52,9 +52,9 @@ from wirewatch_classify.training import (
     title_only,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
-HONEST = REPO / "bench" / "classify_honest_views.json"
+HONEST = REPO / "bench" / "classify_honest" / "classify_honest_views.json"
 BACKGROUND = REPO.parent / "shared" / "corpus" / "feeds"
 TOPICS = ("repatriation-flights", "border-policy")
 

@@ -14,11 +14,11 @@ before the first rules, which were written on it) have no honest view: they are 
 ``"view": null`` and the stack is fitted without them.
 
 The test split and the held-back sets are never read (only the train and dev keys of the
-manifest are looked up). Output: ``bench/classify_honest_views.json``, read by
-``bench/classify_honest_stack.py`` (stop 32: measured, not adopted; the shipped training
-does not read it). Regenerate with
+manifest are looked up). Output: ``classify_honest_views.json`` beside this script, read by
+``classify_honest_stack.py`` (stop 32: measured, not adopted; the shipped training does not
+read it). Regenerate with
 
-    .venv/bin/python bench/classify_honest_views.py
+    .venv/bin/python bench/classify_honest/classify_honest_views.py
 
 (deterministic: only git history and the data files are read; ~30 s).
 """
@@ -39,10 +39,10 @@ from wirewatch_classify.engine import Classifier
 from wirewatch_classify.topicdef import load_topic_file
 from wirewatch_classify.training import CORES, GATES, title_only
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DATA = Path("tests/data")
 TOPICS = "services/classify/wirewatch_classify/topics"
-OUT = REPO / "bench" / "classify_honest_views.json"
+OUT = REPO / "bench" / "classify_honest" / "classify_honest_views.json"
 FITTED = ("train", "dev")
 """Only these splits are read: never the test split nor the held-back sets."""
 
@@ -172,7 +172,7 @@ def build(splits: dict[str, list[Item]]) -> dict[str, Any]:
             "(view: per topic [positive sum, negative sum, excluded, core, rules-alone score, "
             "rules-alone tag, gated]; title_view: the same for the title-only copy; null: no "
             "topic file existed before the item). Regenerate with "
-            "bench/classify_honest_views.py."
+            "bench/classify_honest/classify_honest_views.py."
         ),
         "rules_trees": {t[:12]: v for t, v in sorted(versions.items())},
         "items": out,
