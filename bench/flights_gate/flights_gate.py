@@ -81,7 +81,10 @@ def background_titles(rules: Any) -> list[dict[str, Any]]:
         return []
     from wirewatch_classify.training import background_items
 
-    return [{"key": i.key, "title": i.title, "summary": i.summary} for i in background_items(folder, rules)]
+    return [
+        {"key": i.key, "title": i.title, "summary": i.summary}
+        for i in background_items(folder, rules)
+    ]
 
 
 def overlap(items: list[dict[str, Any]], rules: Any) -> dict[str, list[str]]:
@@ -100,7 +103,17 @@ def overlap(items: list[dict[str, Any]], rules: Any) -> dict[str, list[str]]:
 
     def sh(row: dict[str, Any]) -> frozenset[str]:
         return shingles(
-            Item("", str(row.get("title") or ""), str(row.get("summary") or ""), "", (), False, "", "", {})
+            Item(
+                "",
+                str(row.get("title") or ""),
+                str(row.get("summary") or ""),
+                "",
+                (),
+                False,
+                "",
+                "",
+                {},
+            )
         )
 
     trained_sh = [(t["key"], sh(t)) for t in trained + background]
@@ -179,7 +192,9 @@ def main(honest_path: Path) -> None:
             matches, _ = classifier.classify(
                 str(row.get("title") or ""), str(row.get("summary") or ""), row.get("lang")
             )
-            score = classifier.topic_scores(str(row.get("title") or ""), str(row.get("summary") or ""))
+            score = classifier.topic_scores(
+                str(row.get("title") or ""), str(row.get("summary") or "")
+            )
             flight = predict(row)
             items.append(
                 {
