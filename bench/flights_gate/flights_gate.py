@@ -18,8 +18,10 @@ item of the manifest, a background feed entry, or a near-duplicate by the manife
 rule, shingle Jaccard >= 0.5) are excluded and counted. Only train/dev keys of the manifest
 are read (never test, never the held-back halcyon halves); never a flights judge.
 
-    .venv/bin/python bench/flights_gate/flights_gate.py HONEST_JSON   # writes flights_gate.json (not committed: 1.2 MB, ~30 s)
+    .venv/bin/python bench/flights_gate/flights_gate.py HONEST_JSON   # writes flights_gate.json
     .venv/bin/python bench/flights_gate/flights_gate.py --report      # tables from that json
+
+flights_gate.json (1.2 MB) is not committed; a run writes it again.
 
 HONEST_JSON is flstack's ``bench/flights_honest/flights_honest_cues.json``. One run takes
 about 30 s (2 cores).
