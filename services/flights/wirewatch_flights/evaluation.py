@@ -10,7 +10,7 @@ extractor did not find in the text counts as null).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -106,11 +106,15 @@ class Scores(Confusion):
         }
 
 
-def score(lines: Iterable[dict[str, Any]]) -> Scores:
+def score(
+    lines: Iterable[dict[str, Any]],
+    predictor: Callable[[dict[str, Any]], Flight | None] = predict,
+) -> Scores:
+    """``predictor`` reads one line (default: the extractor alone, :func:`predict`)."""
     scores = Scores()
     for obj in lines:
         gold = obj.get("flight")
-        flight = predict(obj)
+        flight = predictor(obj)
         if gold is None:
             if flight is None:
                 scores.tn += 1

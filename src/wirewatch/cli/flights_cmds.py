@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -49,6 +49,16 @@ SinceOpt = Annotated[str | None, typer.Option("--since", help="Flights on or aft
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Flights on or before (YYYY-MM-DD).")]
 FormatOpt = Annotated[ExportFormat, typer.Option("--format", help="csv or json.")]
 Errors = Annotated[bool, typer.Option("--errors", help="Also list every wrong field.")]
+AsService = Annotated[
+    bool,
+    typer.Option(
+        "--as-service/--all-items",
+        help="--as-service: classify each line with the shipped classifier first and read "
+        "only the lines tagged repatriation-flights (the default WIREWATCH_FLIGHTS_TOPICS), as "
+        'the flights service does; the others get "flight": null. --all-items: the extractor '
+        "alone on every line.",
+    ),
+]
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -148,13 +158,38 @@ def _json_lines(stream: IO[str], source: str) -> Iterator[dict[str, Any]]:
         yield obj
 
 
+def _predictor(as_service: bool) -> Callable[[dict[str, Any]], Any]:
+    """What reads one line: the extractor alone, or, as the flights service reads only the
+    items classify tagged with one of its topics, the shipped classifier's gate first."""
+    from wirewatch_flights.evaluation import predict
+
+    if not as_service:
+        return predict
+    from wirewatch_flights.settings import FlightsSettings
+
+    from wirewatch.cli.classify_cmds import load_classifier
+
+    classifier = load_classifier(None)
+    topics = frozenset(FlightsSettings.model_fields["flights_topics"].default)
+
+    def gated(obj: dict[str, Any]) -> Any:
+        matches, _ = classifier.classify(
+            str(obj.get("title") or ""), str(obj.get("summary") or ""), obj.get("lang")
+        )
+        return predict(obj) if any(m.topic in topics for m in matches) else None
+
+    return gated
+
+
 @app.command("extract")
-def extract_cmd(input_file: InputFile = None) -> None:
+def extract_cmd(input_file: InputFile = None, as_service: AsService = False) -> None:
     """Offline: read JSON lines (id, title, summary, lang, published) and write each back
     with "flight": null or the record's fields (origin, destination, people, status,
-    flight_date, operator, evidence)."""
-    from wirewatch_flights.evaluation import output_fields, predict
+    flight_date, operator, evidence). With --as-service only the lines the shipped
+    classifier tags repatriation-flights are read, as the flights service does."""
+    from wirewatch_flights.evaluation import output_fields
 
+    predict = _predictor(as_service)
     with open_input(input_file) as (stream, source):
         for obj in _json_lines(stream, source):
             obj["flight"] = output_fields(predict(obj))
@@ -166,9 +201,12 @@ def eval_cmd(
     labelled: Annotated[Path, typer.Argument(help="Labelled JSON lines (with 'flight').")],
     as_json: AsJson = False,
     errors: Errors = False,
+    as_service: AsService = False,
 ) -> None:
     """Per-field accuracy over the true flight reports, and precision / recall of "is a
-    flight record", on a labelled file."""
+    flight record", on a labelled file. With --as-service only the lines the shipped
+    classifier tags repatriation-flights are read, as the flights service does (a report it
+    does not tag counts as missed)."""
     from wirewatch_flights.evaluation import report, score
 
     with open_input(labelled) as (stream, source):
@@ -176,7 +214,7 @@ def eval_cmd(
     for number, obj in enumerate(lines, start=1):
         if "flight" not in obj:
             raise UserError(f"{labelled} line {number}: no 'flight' label (null or a record)")
-    scores = score(lines)
+    scores = score(lines, _predictor(as_service))
     if as_json:
         print(json.dumps(scores.as_dict(), indent=1))
     else:
