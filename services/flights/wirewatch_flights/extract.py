@@ -26,6 +26,8 @@ from wirewatch_flights.roles import (
     score_people_places,
     score_route_pairs,
 )
+from wirewatch_flights.status_model import arbitrate
+from wirewatch_flights.status_model import shipped_model as shipped_status_model
 from wirewatch_flights.text import fold
 
 
@@ -1561,10 +1563,28 @@ def _unfounded(
     return destination is None and people is None and not _dated(parts)
 
 
-def extract(title: str, summary: str, published: date | None) -> Flight | None:
+def _rules_status(parts: list[Part], origin: Clue | None, memo: _Memo) -> Clue:
+    """The rules' status clue (what the status model is trained beside)."""
+    status = _status(parts, memo)
+    if status.value == "completed" and origin is not None:
+        status = _returned_to_origin(parts, origin.value) or status
+    return status
+
+
+def _arbitrated(title: str, summary: str, status: Clue) -> Clue:
+    """The status after the shipped status model has had its say (the rules' clue when
+    no model is shipped)."""
+    arbiter = shipped_status_model()
+    return status if arbiter is None else arbitrate(arbiter, title, summary, status)
+
+
+def extract(
+    title: str, summary: str, published: date | None, *, learned: bool = True
+) -> Flight | None:
     """The flight facts of one item, or None when it reports no flight. ``published``
     None (unknown, offline only): relative dates are not resolved and the record has
-    no flight date unless one is stated with its year."""
+    no flight date unless one is stated with its year. ``learned`` False: the rules'
+    status alone (what the status model is trained beside)."""
     parts = _parts(title or "", summary or "")
     gate = is_flight_report(parts)
     if gate is None:
@@ -1583,10 +1603,11 @@ def extract(title: str, summary: str, published: date | None) -> Flight | None:
         destination = None
     if _unfounded(parts, gate, origin, destination, people):
         return None
-    status = _status(parts, memo)
-    if status.value == "completed" and origin is not None:
-        status = _returned_to_origin(parts, origin.value) or status
+    status = _rules_status(parts, origin, memo)
     when = _flight_date(parts, published, status.value, memo)  # type: ignore[arg-type]
+    if learned:
+        # after the date: the flight date stays the one the rules' status read
+        status = _arbitrated(title or "", summary or "", status)
     operator = _operator(parts)
     clues = [
         Clue("flight", "flight", gate[0]),

@@ -50,11 +50,64 @@ def split_cmd(data_dir: DataDir = DATA_DIR) -> None:
     )
 
 
+Part = Annotated[
+    str,
+    typer.Option(
+        "--part",
+        help="What to train: topics (the topic model), flights (the flights status model, "
+        "on the studied flights sets, never a judge) or all.",
+    ),
+]
+
+
+Cues = Annotated[
+    Path,
+    typer.Option(
+        "--cues",
+        help="The flights rules' honest (out-of-sample) status cues the flights status "
+        "model is trained beside (bench/flights_honest/flights_honest_cues.py writes them).",
+    ),
+]
+CUES = Path("bench/flights_honest/flights_honest_cues.json")
+
+
 @app.command("train")
 def train_cmd(
-    data_dir: DataDir = DATA_DIR, out: ModelOut = None, background: Background = BACKGROUND
+    data_dir: DataDir = DATA_DIR,
+    out: ModelOut = None,
+    background: Background = BACKGROUND,
+    part: Part = "topics",
+    cues: Cues = CUES,
 ) -> None:
     """Train the topic model on the train+dev splits of the manifest (deterministic)."""
+    if part not in ("topics", "flights", "all"):
+        raise UserError(f"unknown part {part!r}: use topics, flights or all")
+    if part in ("flights", "all"):
+        train_flights_status(data_dir, None if part == "all" else out, cues)
+    if part in ("topics", "all"):
+        train_topics(data_dir, out, background)
+
+
+def train_flights_status(data_dir: Path, out: Path | None, cues: Path = CUES) -> None:
+    """The flights part of `wirewatch train`: the status model (deterministic)."""
+    from wirewatch_flights.status_model import MODEL_PATH
+
+    try:
+        from wirewatch_flights.training import train
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
+    if not cues.is_file():
+        raise UserError(f"{cues}: no honest cues (run bench/flights_honest/flights_honest_cues.py)")
+    data = train(data_dir, out or MODEL_PATH, cues)
+    card = data["card"]
+    typer.echo(
+        f"{out or MODEL_PATH}: {card['weights_kept']} weighted features (of "
+        f"{card['vocabulary']}), C {card['c']}, {card['examples']} reports; thresholds "
+        f"{json.dumps(data['thresholds'])}"
+    )
+
+
+def train_topics(data_dir: Path, out: Path | None, background: Path) -> None:
     from wirewatch_classify.dataset import DatasetError
     from wirewatch_classify.model import MODEL_PATH
 
