@@ -217,16 +217,18 @@ SETS = [
     # 0.833, status 0.833, origin 0.958, people 0.875, flight_date 0.833, operator 0.792;
     # English (14 reports) 0.929, 0.929, 0.857, 0.714, 0.929, 0.857; Spanish (10) 0.833, 1.000,
     # 0.800, 1.000, 1.000, 0.900. Floors: those figures cut to two decimals, a hundredth under
-    # where a figure is exact. Check-half seed fixed before the measurement.
+    # where a figure is exact. Check-half seed fixed before the measurement. Stop 32: the status
+    # arbiter on honest rules cues (adopted by a rule committed first) took status to 0.875
+    # (English 0.786); the status floors rose with it.
     NeverSeenSet(
         "tideline",
         seed=20261206,
         items=48,
         check_items=23,
         reports_in_check=12,
-        floors=(0.88, 0.95, 0.83, 0.83, 0.95, 0.87, 0.83, 0.79),
+        floors=(0.88, 0.95, 0.83, 0.87, 0.95, 0.87, 0.83, 0.79),
         language_floors={
-            "en": (0.92, 0.92, 0.85, 0.71, 0.92, 0.85),
+            "en": (0.92, 0.92, 0.85, 0.78, 0.92, 0.85),
             "es": (0.83, 0.99, 0.79, 0.99, 0.99, 0.89),
         },
     ),
@@ -236,16 +238,17 @@ SETS = [
     # only): precision 0.850, recall 0.850, destination 0.800, status 0.650, origin 0.800, people
     # 0.750, flight_date 0.800, operator 0.650; English (12 reports) 0.917, 0.917, 0.917, 0.667,
     # 0.917, 0.750; Spanish (8) 0.750, 0.750, 0.625, 0.625, 0.625, 0.750. Floors as tideline's.
-    # Check-half seed fixed before any of its errors is read.
+    # Check-half seed fixed before any of its errors is read. Stop 32: status 0.700 (English
+    # 0.750) with the status arbiter; the status floors rose with it.
     NeverSeenSet(
         "lodestar",
         seed=20261208,
         items=36,
         check_items=18,
         reports_in_check=10,
-        floors=(0.84, 0.84, 0.79, 0.64, 0.79, 0.74, 0.79, 0.64),
+        floors=(0.84, 0.84, 0.79, 0.69, 0.79, 0.74, 0.79, 0.64),
         language_floors={
-            "en": (0.91, 0.91, 0.91, 0.66, 0.91, 0.74),
+            "en": (0.91, 0.91, 0.91, 0.74, 0.91, 0.74),
             "es": (0.74, 0.74, 0.62, 0.62, 0.62, 0.74),
         },
     ),
