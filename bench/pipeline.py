@@ -1085,21 +1085,25 @@ async def main(args: argparse.Namespace) -> None:
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
             sampler = Sampler(cluster)
             sampler.start()
-            spy = None
-            if args.py_spy:  # every thread of notify, idle samples too: where its loop waits
-                notify = next(x for x in cluster.services if x.name == "notify")
-                spy = subprocess.Popen(
-                    [str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
-                     str(notify.process.pid), "--duration", str(round(args.steady_seconds + 2)),
-                     "--format", "raw", "--threads", "--idle", "-o", args.py_spy],
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                )  # fmt: skip
+            spies = []
+            if args.py_spy:  # every thread, idle samples too: where each loop waits
+                for spied in args.py_spy_services.split(","):
+                    service = next(x for x in cluster.services if x.name == spied)
+                    out = args.py_spy if spied == "notify" else f"{args.py_spy}.{spied}"
+                    spies.append(subprocess.Popen(
+                        [str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                         str(service.process.pid), "--duration",
+                         str(round(args.steady_seconds + 2)),
+                         "--format", "raw", "--threads", "-o", out,
+                         *([] if args.py_spy_cpu else ["--idle"])],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    ))  # fmt: skip
             window = time.monotonic()
             latency = await steady(
                 cluster, servers, expected, 3, args.rate, args.steady_seconds, args.items_per_feed
             )
             sampler.stop(time.monotonic() - window)
-            if spy is not None:
+            for spy in spies:
                 await asyncio.to_thread(spy.wait)
             await drained(cluster)  # the last story events and story-mode alerts
             print(
@@ -1190,6 +1194,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="PATH",
         help="py-spy record notify (every thread, idle samples too) during the steady phase "
         "into PATH (collapsed stacks)",
+    )
+    parser.add_argument(
+        "--py-spy-services",
+        default="notify",
+        metavar="NAMES",
+        help="with --py-spy: the services to profile, comma-separated (notify into PATH, "
+        "each other one into PATH.<name>), e.g. notify,classify,stories,flights,ingest",
+    )
+    parser.add_argument(
+        "--py-spy-cpu",
+        action="store_true",
+        help="with --py-spy: sample only threads on a CPU (no --idle): where the CPU goes",
     )
     return parser.parse_args(argv)
 
