@@ -889,8 +889,10 @@ class Sampler:
     """CPU seconds of every service process (and the harness) and the largest event-loop
     lag notify reported, over a window: who had the cores while the tail formed."""
 
-    def __init__(self, cluster: Cluster) -> None:
+    def __init__(self, cluster: Cluster, broker_pid: int | None = None) -> None:
         self.cluster = cluster
+        self.broker_pid = broker_pid
+        self.used: dict[str, float] = {}
         self.lag_max: dict[str, float] = {}
         self._cpu0: dict[str, float] = {}
         self._task: asyncio.Task[None] | None = None
@@ -907,6 +909,8 @@ class Sampler:
         out: dict[str, float] = {"harness": self._cpu(os.getpid())}
         for n, s in enumerate(self.cluster.services):
             out[f"{s.name}#{n}"] = self._cpu(s.process.pid)
+        if self.broker_pid is not None:
+            out["broker"] = self._cpu(self.broker_pid)
         return out
 
     def _wal(self) -> tuple[float, float] | None:
@@ -947,7 +951,7 @@ class Sampler:
     def stop(self, seconds: float) -> None:
         if self._task:
             self._task.cancel()
-        used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
+        used = self.used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
         total = sum(used.values())
         print(
             f"  CPU s in the steady window ({seconds:.0f} s; load {self.load0:.1f} → "
@@ -1083,7 +1087,7 @@ async def main(args: argparse.Namespace) -> None:
             )
 
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
-            sampler = Sampler(cluster)
+            sampler = Sampler(cluster, broker.pid)
             sampler.start()
             spies = []
             if args.py_spy:  # every thread, idle samples too: where each loop waits
@@ -1110,6 +1114,15 @@ async def main(args: argparse.Namespace) -> None:
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
                 f"{len(latency)} items alerted"
             )
+            if latency:  # less load-sensitive than the latency: CPU per item alerted
+                services = sum(v for k, v in sampler.used.items() if k not in ("harness", "broker"))
+                print(
+                    f"  CPU ms per item alerted: {services * 1000 / len(latency):.2f} in the "
+                    "services, "
+                    + ", ".join(
+                        f"{k} {v * 1000 / len(latency):.2f}" for k, v in sampler.used.items()
+                    )
+                )
             rows = await asyncio.to_thread(outbox_times, cluster.database_url)
             report_latency(
                 latency, watch, classified, story_events, servers, args.alert_modes, rows
