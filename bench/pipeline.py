@@ -948,13 +948,13 @@ class Sampler:
                             self.lag_max[key] = max(self.lag_max.get(key, 0.0), lag)
                 await asyncio.sleep(0.5)
 
-    def stop(self, seconds: float) -> None:
+    def stop(self, seconds: float, window: str = "steady") -> None:
         if self._task:
             self._task.cancel()
         used = self.used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
         total = sum(used.values())
         print(
-            f"  CPU s in the steady window ({seconds:.0f} s; load {self.load0:.1f} → "
+            f"  CPU s in the {window} window ({seconds:.0f} s; load {self.load0:.1f} → "
             f"{os.getloadavg()[0]:.1f}): {total:.1f} in all, "
             + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
         )
@@ -1087,6 +1087,13 @@ async def main(args: argparse.Namespace) -> None:
             )
 
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
+            if args.idle_seconds > 0:  # nothing to do: what the services' polling costs
+                print(f"\nidle for {args.idle_seconds:g} s (no new items):")
+                idle = Sampler(cluster, broker.pid)
+                idle.start()
+                window = time.monotonic()
+                await asyncio.sleep(args.idle_seconds)
+                idle.stop(time.monotonic() - window, "idle")
             sampler = Sampler(cluster, broker.pid)
             sampler.start()
             spies = []
@@ -1177,6 +1184,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--partitions", type=int, default=6)
     parser.add_argument("--rate", type=float, default=100.0, help="steady items/s")
     parser.add_argument("--steady-seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=0.0,
+        help="before the steady phase, CPU seconds of every process while idle for this long",
+    )
     parser.add_argument("--ceiling-messages", type=int, default=20_000)
     parser.add_argument(
         "--alert-modes",
