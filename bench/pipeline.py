@@ -889,8 +889,10 @@ class Sampler:
     """CPU seconds of every service process (and the harness) and the largest event-loop
     lag notify reported, over a window: who had the cores while the tail formed."""
 
-    def __init__(self, cluster: Cluster) -> None:
+    def __init__(self, cluster: Cluster, broker_pid: int | None = None) -> None:
         self.cluster = cluster
+        self.broker_pid = broker_pid
+        self.used: dict[str, float] = {}
         self.lag_max: dict[str, float] = {}
         self._cpu0: dict[str, float] = {}
         self._task: asyncio.Task[None] | None = None
@@ -907,6 +909,8 @@ class Sampler:
         out: dict[str, float] = {"harness": self._cpu(os.getpid())}
         for n, s in enumerate(self.cluster.services):
             out[f"{s.name}#{n}"] = self._cpu(s.process.pid)
+        if self.broker_pid is not None:
+            out["broker"] = self._cpu(self.broker_pid)
         return out
 
     def _wal(self) -> tuple[float, float] | None:
@@ -944,13 +948,13 @@ class Sampler:
                             self.lag_max[key] = max(self.lag_max.get(key, 0.0), lag)
                 await asyncio.sleep(0.5)
 
-    def stop(self, seconds: float) -> None:
+    def stop(self, seconds: float, window: str = "steady") -> None:
         if self._task:
             self._task.cancel()
-        used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
+        used = self.used = {k: v - self._cpu0.get(k, 0.0) for k, v in self._cpus().items()}
         total = sum(used.values())
         print(
-            f"  CPU s in the steady window ({seconds:.0f} s; load {self.load0:.1f} → "
+            f"  CPU s in the {window} window ({seconds:.0f} s; load {self.load0:.1f} → "
             f"{os.getloadavg()[0]:.1f}): {total:.1f} in all, "
             + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
         )
@@ -1083,29 +1087,49 @@ async def main(args: argparse.Namespace) -> None:
             )
 
             print(f"\n(drained the backlog in {await drained(cluster):.1f} s)")
-            sampler = Sampler(cluster)
+            if args.idle_seconds > 0:  # nothing to do: what the services' polling costs
+                print(f"\nidle for {args.idle_seconds:g} s (no new items):")
+                idle = Sampler(cluster, broker.pid)
+                idle.start()
+                window = time.monotonic()
+                await asyncio.sleep(args.idle_seconds)
+                idle.stop(time.monotonic() - window, "idle")
+            sampler = Sampler(cluster, broker.pid)
             sampler.start()
-            spy = None
-            if args.py_spy:  # every thread of notify, idle samples too: where its loop waits
-                notify = next(x for x in cluster.services if x.name == "notify")
-                spy = subprocess.Popen(
-                    [str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
-                     str(notify.process.pid), "--duration", str(round(args.steady_seconds + 2)),
-                     "--format", "raw", "--threads", "--idle", "-o", args.py_spy],
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                )  # fmt: skip
+            spies = []
+            if args.py_spy:  # every thread, idle samples too: where each loop waits
+                for spied in args.py_spy_services.split(","):
+                    service = next(x for x in cluster.services if x.name == spied)
+                    out = args.py_spy if spied == "notify" else f"{args.py_spy}.{spied}"
+                    spies.append(subprocess.Popen(
+                        [str(Path(sys.executable).with_name("py-spy")), "record", "--pid",
+                         str(service.process.pid), "--duration",
+                         str(round(args.steady_seconds + 2)),
+                         "--format", "raw", "--threads", "-o", out,
+                         *([] if args.py_spy_cpu else ["--idle"])],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    ))  # fmt: skip
             window = time.monotonic()
             latency = await steady(
                 cluster, servers, expected, 3, args.rate, args.steady_seconds, args.items_per_feed
             )
             sampler.stop(time.monotonic() - window)
-            if spy is not None:
+            for spy in spies:
                 await asyncio.to_thread(spy.wait)
             await drained(cluster)  # the last story events and story-mode alerts
             print(
                 f"\nsteady {args.rate:g} items/s for {args.steady_seconds:g} s: "
                 f"{len(latency)} items alerted"
             )
+            if latency:  # less load-sensitive than the latency: CPU per item alerted
+                services = sum(v for k, v in sampler.used.items() if k not in ("harness", "broker"))
+                print(
+                    f"  CPU ms per item alerted: {services * 1000 / len(latency):.2f} in the "
+                    "services, "
+                    + ", ".join(
+                        f"{k} {v * 1000 / len(latency):.2f}" for k, v in sampler.used.items()
+                    )
+                )
             rows = await asyncio.to_thread(outbox_times, cluster.database_url)
             report_latency(
                 latency, watch, classified, story_events, servers, args.alert_modes, rows
@@ -1160,6 +1184,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--partitions", type=int, default=6)
     parser.add_argument("--rate", type=float, default=100.0, help="steady items/s")
     parser.add_argument("--steady-seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=0.0,
+        help="before the steady phase, CPU seconds of every process while idle for this long",
+    )
     parser.add_argument("--ceiling-messages", type=int, default=20_000)
     parser.add_argument(
         "--alert-modes",
@@ -1190,6 +1220,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="PATH",
         help="py-spy record notify (every thread, idle samples too) during the steady phase "
         "into PATH (collapsed stacks)",
+    )
+    parser.add_argument(
+        "--py-spy-services",
+        default="notify",
+        metavar="NAMES",
+        help="with --py-spy: the services to profile, comma-separated (notify into PATH, "
+        "each other one into PATH.<name>), e.g. notify,classify,stories,flights,ingest",
+    )
+    parser.add_argument(
+        "--py-spy-cpu",
+        action="store_true",
+        help="with --py-spy: sample only threads on a CPU (no --idle): where the CPU goes",
     )
     return parser.parse_args(argv)
 

@@ -26,6 +26,13 @@ async def raw_bodies(message: StreamMessage[Any]) -> Any:
     return message.body
 
 
+async def whole_message(message: StreamMessage[Any]) -> Any:
+    """A subscriber's decoder that hands the handler the message itself: its bodies as
+    they came off the wire (``message.body``) and its ``ack``/``nack``, for a handler
+    that commits by hand (the brokers do not inject arguments, see :func:`make_broker`)."""
+    return message
+
+
 def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
     """A FastStream Kafka broker for one service (one client id per service)."""
     if not settings.kafka_bootstrap:
@@ -44,6 +51,11 @@ def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
         linger_ms=5,
         logger=logging.getLogger(f"wirewatch.{client_suffix}.broker"),
         log_level=logging.DEBUG,
+        # No FastDepends: a handler is called with what its subscriber's decoder returns
+        # (``raw_bodies``, ``whole_message``), nothing cast or injected. Injecting the
+        # message (``KafkaMessage``, a Context field) ran a synchronous lookup in a worker
+        # thread per batch, and casting copied the batch's bodies into a pydantic model.
+        apply_types=False,
     )
 
 

@@ -100,7 +100,7 @@ class Backoff:
 
 
 class BatchMessage(Protocol):
-    """What the guard needs of a FastStream batch message (``raw_bodies`` decoder)."""
+    """What the guard needs of a FastStream batch message (``whole_message`` decoder)."""
 
     body: Any
 

@@ -17,11 +17,10 @@ from typing import Any, Generic, TypeVar
 
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
-from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 
 from wirewatch_shared import memory, streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, raw_bodies
+from wirewatch_shared.broker import ensure_service_streams, make_broker, whole_message
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.failures import Backoff, BatchGuard
@@ -82,8 +81,9 @@ class ServiceBase(Generic[S]):
         returns the guard (``guard.handled`` counts the messages done).
 
         Manual commit: offsets are committed only once the batch is durably handled (the
-        guard acks). The bodies come as they were on the wire (``raw_bodies``): the guard
-        decodes each one itself, so one bad record is dead-lettered alone. ``after`` is
+        guard acks). The handler gets the message itself (``whole_message``), its bodies as
+        they were on the wire: the guard decodes each one itself, so one bad record is
+        dead-lettered alone. ``after`` is
         called with the number of messages of each batch done; ``options`` go to the
         subscriber as they are (e.g. ``max_partition_fetch_bytes``).
         """
@@ -92,7 +92,9 @@ class ServiceBase(Generic[S]):
             what, decode, handle, dead_letters, backoff or Backoff(), whole_batch_first
         )
 
-        async def on_batch(message: KafkaMessage) -> None:
+        # ``Any``: FastStream builds a pydantic model of the handler's arguments (for its
+        # AsyncAPI schema), which cannot hold a Protocol; the argument is not cast.
+        async def on_batch(message: Any) -> None:
             done = await guard.consume(message)
             if done >= TRIM_AFTER:
                 memory.trim()
@@ -107,7 +109,7 @@ class ServiceBase(Generic[S]):
             batch=True,
             max_records=max_records,
             batch_timeout_ms=batch_timeout_ms,
-            decoder=raw_bodies,
+            decoder=whole_message,
             title=title,
             **self.settings.consumer_options(),
             **{"max_partition_fetch_bytes": PARTITION_FETCH_BYTES, **options},

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import logging
 import math
 import time
 from collections import Counter, deque
@@ -55,6 +56,7 @@ from wirewatch_notify.settings import NotifySettings
 from wirewatch_notify.timing import quiet_until
 
 log = get_logger(__name__)
+_STDLIB_LOG = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 TRIM_AFTER_DELIVERIES = 50
@@ -497,7 +499,8 @@ class DeliveryWorker:
         if outcome.release:
             bound.info("delivery given back unsent (claim too old, or subscription disabled)")
         elif outcome.status == DeliveryStatus.SENT:
-            bound.debug("delivered")
+            if _STDLIB_LOG.isEnabledFor(logging.DEBUG):  # per alert: structlog's processors
+                bound.debug("delivered")  # (context, timestamp) ran before the level filter
         elif outcome.status == DeliveryStatus.PENDING and outcome.attempts:
             bound.warning("delivery failed, will retry", error=outcome.error)
         elif outcome.status == DeliveryStatus.DEAD:
