@@ -121,7 +121,7 @@ async def test_items_in_classified_items_out(
     ) -> dict[str, tuple[bytes | None, ClassifiedItem]]:
         # The topic is shared by the session's tests (some put poison records on it on
         # purpose): only this test's records, by key, are read.
-        out = {}
+        out: dict[str, tuple[bytes | None, ClassifiedItem]] = {}
         for key, value in records:
             if key is not None and key.decode() in wanted:
                 event = ClassifiedItem.model_validate_json(value)
