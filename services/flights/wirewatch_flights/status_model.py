@@ -136,21 +136,25 @@ class StatusModel:
         if data.get("format") != FORMAT or tuple(data.get("classes", ())) != CLASSES:
             raise ModelFileError("unknown status model format")
         self.bias = tuple(float(b) for b in data["bias"])
-        self.weights: dict[str, tuple[float, ...]] = {
-            name: tuple(float(w) for w in row) for name, row in data["weights"].items()
+        # Rounded weights repeat: one float object per value keeps the loaded model small
+        # (the flights stage's RSS budget is 150 MB).
+        values: dict[float, float] = {}
+        weights = {
+            name: tuple(values.setdefault(float(w), float(w)) for w in row)
+            for name, row in data["weights"].items()
         }
-        if len(self.bias) != len(CLASSES) or any(
-            len(r) != len(CLASSES) for r in self.weights.values()
-        ):
+        if len(self.bias) != len(CLASSES) or any(len(r) != len(CLASSES) for r in weights.values()):
             raise ModelFileError("every weight needs one value per class")
         self.thresholds: dict[str, float] = {k: float(data["thresholds"][k]) for k in KINDS}
         self.card: dict[str, Any] = dict(data.get("card", {}))
         self._zero = (0.0,) * len(CLASSES)
-        self._words = {n[2:]: r for n, r in self.weights.items() if n.startswith("w:")}
-        self._grams = {n[2:]: r for n, r in self.weights.items() if n.startswith("c:")}
-        self._title = {n[2:]: r for n, r in self.weights.items() if n.startswith("t:")}
+        # One table per feature kind, by the name's rest (no table of full names is kept).
+        self._rules = {n: r for n, r in weights.items() if n.startswith("r:")}
+        self._words = {n[2:]: r for n, r in weights.items() if n.startswith("w:")}
+        self._grams = {n[2:]: r for n, r in weights.items() if n.startswith("c:")}
+        self._title = {n[2:]: r for n, r in weights.items() if n.startswith("t:")}
         self._pairs: dict[tuple[str, ...], tuple[float, ...]] = {
-            tuple(n[2:].split(" ", 1)): r for n, r in self.weights.items() if n.startswith("b:")
+            tuple(n[2:].split(" ", 1)): r for n, r in weights.items() if n.startswith("b:")
         }
         self._known = {word: self._sum(word) for word in self._words}
         self._memo: dict[str, tuple[float, ...]] = dict(self._known)
@@ -194,12 +198,12 @@ class StatusModel:
         for token in text.tokens:
             row = list(self._token(token))
             if token in text.title_tokens:
-                extra = self.weights.get("t:" + token)
+                extra = self._title.get(token)
                 if extra:
                     row = [a + b for a, b in zip(row, extra, strict=True)]
             out[token] = row
         for a, b in text.pairs:
-            pair = self.weights.get(f"b:{a} {b}")
+            pair = self._pairs.get((a, b))
             if pair:  # half to each of its two tokens
                 for token in (a, b):
                     out[token] = [x + y / 2 for x, y in zip(out[token], pair, strict=True)]
@@ -233,7 +237,7 @@ class StatusModel:
         scale = text.scale
         out = [self.bias[0] + a * scale, self.bias[1] + b * scale, self.bias[2] + c * scale]
         for name in rule_features(clue):
-            extra = self.weights.get(name)
+            extra = self._rules.get(name)
             if extra:
                 out = [z + w for z, w in zip(out, extra, strict=True)]
         return out
