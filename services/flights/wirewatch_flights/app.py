@@ -23,6 +23,7 @@ from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_flights import store
+from wirewatch_flights.extract import load_tables
 from wirewatch_flights.intake import Intake, observe, observe_story_event
 from wirewatch_flights.settings import FlightsSettings
 
@@ -34,6 +35,7 @@ class FlightsService(ServiceBase[FlightsSettings]):
 
     def __init__(self, settings: FlightsSettings, engine: Engine | None = None) -> None:
         super().__init__(settings, engine, client="flights")
+        load_tables()  # at start, not on the first item of a busy stream
         self.source_stream = (
             streams.STORIES if settings.flights_source == "stories" else streams.CLASSIFIED
         )

@@ -1578,6 +1578,14 @@ def _arbitrated(title: str, summary: str, status: Clue) -> Clue:
     return status if arbiter is None else arbitrate(arbiter, title, summary, status)
 
 
+def load_tables() -> None:
+    """Load the lexicon and the shipped status model now (otherwise each loads on first
+    use). The flights stage calls it at start, so the loads' passing memory comes before
+    its working set instead of on top of it (its RSS budget is 150 MB)."""
+    load_lexicon()
+    shipped_status_model()
+
+
 def extract(
     title: str, summary: str, published: date | None, *, learned: bool = True
 ) -> Flight | None:

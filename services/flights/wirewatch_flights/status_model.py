@@ -39,8 +39,9 @@ MAX_GRAM = 5
 MIN_COUNT = 24
 """Short items are scaled as if they had this many features (classify's convention)."""
 NUMBER = "#"
-MEMO = 50_000
-"""Tokens whose contribution is remembered (the model's own words always are)."""
+MEMO = 10_000
+"""Tokens whose contribution is remembered (the model's own words always are); ~240 bytes
+each, so the memo stays within ~2.5 MB of the flights stage's 150 MB."""
 _TOKEN = re.compile(r"[^\W_]+")
 _DIGITS = re.compile(r"\d+")
 
