@@ -130,6 +130,25 @@ def features(title: str, summary: str, clue: Clue) -> dict[str, float]:
     return out
 
 
+Row = tuple[float, ...]
+
+
+def _rows(weights: dict[str, list[Any]]) -> dict[str, Row]:
+    """The weight rows as tuples. Rounded weights repeat: one float object per value keeps
+    the loaded model small (the flights stage's RSS budget is 150 MB)."""
+    values: dict[float, float] = {}
+    return {
+        name: tuple(values.setdefault(float(w), float(w)) for w in row)
+        for name, row in weights.items()
+    }
+
+
+def _kind(weights: dict[str, Row], prefix: str, *, keep_prefix: bool = False) -> dict[str, Row]:
+    """The rows of one feature kind, by name without its prefix (or with it)."""
+    cut = 0 if keep_prefix else len(prefix)
+    return {name[cut:]: row for name, row in weights.items() if name.startswith(prefix)}
+
+
 class StatusModel:
     """The shipped weights: one row of three (one per class) per feature."""
 
@@ -137,26 +156,18 @@ class StatusModel:
         if data.get("format") != FORMAT or tuple(data.get("classes", ())) != CLASSES:
             raise ModelFileError("unknown status model format")
         self.bias = tuple(float(b) for b in data["bias"])
-        # Rounded weights repeat: one float object per value keeps the loaded model small
-        # (the flights stage's RSS budget is 150 MB).
-        values: dict[float, float] = {}
-        weights = {
-            name: tuple(values.setdefault(float(w), float(w)) for w in row)
-            for name, row in data["weights"].items()
-        }
+        weights = _rows(data["weights"])
         if len(self.bias) != len(CLASSES) or any(len(r) != len(CLASSES) for r in weights.values()):
             raise ModelFileError("every weight needs one value per class")
         self.thresholds: dict[str, float] = {k: float(data["thresholds"][k]) for k in KINDS}
         self.card: dict[str, Any] = dict(data.get("card", {}))
         self._zero = (0.0,) * len(CLASSES)
         # One table per feature kind, by the name's rest (no table of full names is kept).
-        self._rules = {n: r for n, r in weights.items() if n.startswith("r:")}
-        self._words = {n[2:]: r for n, r in weights.items() if n.startswith("w:")}
-        self._grams = {n[2:]: r for n, r in weights.items() if n.startswith("c:")}
-        self._title = {n[2:]: r for n, r in weights.items() if n.startswith("t:")}
-        self._pairs: dict[tuple[str, ...], tuple[float, ...]] = {
-            tuple(n[2:].split(" ", 1)): r for n, r in weights.items() if n.startswith("b:")
-        }
+        self._rules = _kind(weights, "r:", keep_prefix=True)
+        self._words = _kind(weights, "w:")
+        self._grams = _kind(weights, "c:")
+        self._title = _kind(weights, "t:")
+        self._pairs = {tuple(n.split(" ", 1)): r for n, r in _kind(weights, "b:").items()}
         self._known = {word: self._sum(word) for word in self._words}
         self._memo: dict[str, tuple[float, ...]] = dict(self._known)
 
