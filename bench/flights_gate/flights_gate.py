@@ -40,6 +40,9 @@ DATA = ROOT / "tests" / "data"
 OUT = Path(__file__).resolve().parent / "flights_gate.json"
 JUDGES = frozenset({"flights_tideline.jsonl", "flights_lodestar.jsonl"})
 FIELDS = ("origin", "destination", "people", "status", "flight_date", "operator")
+sys.path.insert(0, str(ROOT / "bench" / "flights_honest"))
+from flights_honest_cues import tally  # noqa: E402  (the scoring of the honest cues, once)
+
 TOPIC = "repatriation-flights"
 
 
@@ -137,46 +140,6 @@ def overlap(items: list[dict[str, Any]], rules: Any) -> dict[str, list[str]]:
         if hits:
             found[row["id"]] = hits
     return found
-
-
-def _norm(name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if name in ("origin", "destination"):
-        return str(value).upper()
-    if name == "operator":
-        return str(value).casefold()
-    if name == "people":
-        return int(value)
-    return str(value)
-
-
-def tally(rows: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]) -> dict[str, Any]:
-    """(gold, predicted) pairs -> the figures ``evaluation.score`` gives."""
-    tp = fp = fn = tn = 0
-    right = dict.fromkeys(FIELDS, 0)
-    for gold, got in rows:
-        if gold is None:
-            fp += got is not None
-            tn += got is None
-        elif got is None:
-            fn += 1
-        else:
-            tp += 1
-            for name in FIELDS:
-                right[name] += _norm(name, gold.get(name)) == _norm(name, got.get(name))
-    reports = tp + fn
-    return {
-        "items": len(rows),
-        "reports": reports,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "tn": tn,
-        "precision": round(tp / (tp + fp), 4) if tp + fp else None,
-        "recall": round(tp / reports, 4) if reports else None,
-        "right": right,
-    }
 
 
 def main(honest_path: Path) -> None:

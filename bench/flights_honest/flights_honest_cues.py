@@ -97,39 +97,22 @@ def worker(path: str, day: str) -> None:
     print(json.dumps(out, ensure_ascii=False))
 
 
-def _norm(name: str, value: Any) -> Any:
-    """As ``evaluation._normalise``."""
-    if value is None:
-        return None
-    if name in ("origin", "destination"):
-        return str(value).upper()
-    if name == "operator":
-        return str(value).casefold()
-    if name == "people":
-        return int(value)
-    return str(value)
+def tally(rows: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]) -> dict[str, Any]:
+    """(gold, predicted) pairs -> the figures ``evaluation.score`` gives."""
+    from wirewatch_flights.evaluation import normalise
 
-
-def scores(path: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """First-read figures of the old rules against the file's current labels."""
-    gold = {
-        o["id"]: o.get("flight")
-        for o in map(json.loads, path.read_text(encoding="utf-8").splitlines())
-    }
     tp = fp = fn = tn = 0
     right = dict.fromkeys(FIELDS, 0)
-    for row in rows:
-        want = gold[row["id"]]
-        if want is None:
-            fp += row["record"]
-            tn += not row["record"]
-            continue
-        if not row["record"]:
+    for gold, got in rows:
+        if gold is None:
+            fp += got is not None
+            tn += got is None
+        elif got is None:
             fn += 1
-            continue
-        tp += 1
-        for name in FIELDS:
-            right[name] += _norm(name, want.get(name)) == _norm(name, row[name])
+        else:
+            tp += 1
+            for name in FIELDS:
+                right[name] += normalise(name, gold.get(name)) == normalise(name, got.get(name))
     reports = tp + fn
     return {
         "items": len(rows),
@@ -142,6 +125,15 @@ def scores(path: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "recall": round(tp / reports, 4) if reports else None,
         "right": right,
     }
+
+
+def scores(path: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """First-read figures of the old rules against the file's current labels."""
+    gold = {
+        o["id"]: o.get("flight")
+        for o in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    }
+    return tally([(gold[row["id"]], row if row["record"] else None) for row in rows])
 
 
 def main() -> None:

@@ -47,7 +47,8 @@ def output_fields(flight: Flight | None) -> dict[str, Any] | None:
     return None if flight is None else flight.as_dict()
 
 
-def _normalise(name: str, value: Any) -> Any:
+def normalise(name: str, value: Any) -> Any:
+    """A field's value as it is compared (codes upper-case, operators case-folded)."""
     if value is None:
         return None
     if name in ("origin", "destination"):
@@ -128,8 +129,8 @@ def score(
             continue
         scores.tp += 1
         for name in FIELDS:
-            want = _normalise(name, gold.get(name))
-            got = _normalise(name, predicted_value(flight, name))
+            want = normalise(name, gold.get(name))
+            got = normalise(name, predicted_value(flight, name))
             if want == got:
                 scores.correct[name] += 1
             else:
