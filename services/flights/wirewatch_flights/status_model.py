@@ -22,7 +22,7 @@ import json
 import math
 import re
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -232,16 +232,8 @@ class StatusModel:
             a += row[0]
             b += row[1]
             c += row[2]
-        title = self._title.get
-        for token in text.title_tokens:
-            extra = title(token)
-            if extra:
-                a += extra[0]
-                b += extra[1]
-                c += extra[2]
-        pair = self._pairs.get
-        for key in text.pairs:
-            extra = pair(key)
+        titles = map(self._title.get, text.title_tokens)
+        for extra in chain(titles, map(self._pairs.get, text.pairs)):
             if extra:
                 a += extra[0]
                 b += extra[1]
