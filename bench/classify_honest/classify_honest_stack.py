@@ -40,17 +40,17 @@ from wirewatch_classify.training import (
     CORES,
     FOLDS,
     GATES,
+    MIN_DF,
     PRUNE,
     _fit_topics,
-    _matrix,
     _stack_score,
-    _vocabulary,
     background_items,
     choose_c,
     choose_threshold,
     fit_stack,
     title_only,
 )
+from wirewatch_shared.sparse import design_matrix, vocabulary
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -132,8 +132,8 @@ def ngram_part(fit_on: Sequence[str], cache: Path, final: bool) -> dict[str, Any
     labelled = [item for name in fit_on for item in splits[name]]
     items, n_extra = fit_items(labelled, rules)
     vectors = [item_features(i.title, i.summary) for i in items]
-    vocab_list = _vocabulary(vectors)
-    x = _matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
+    vocab_list = vocabulary(vectors, MIN_DF)
+    x = design_matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
     topics = [t.topic for t in rules.topics]
     if final:
         columns, bias, chosen, oof = _fit_topics(x, items, topics)

@@ -25,7 +25,8 @@ from typing import Any
 
 from wirewatch_flights.model import Clue, Span
 from wirewatch_flights.status_model import features
-from wirewatch_flights.training import C_GRID, FOLDS, MIN_DF, _matrix
+from wirewatch_flights.training import C_GRID, FOLDS, MIN_DF
+from wirewatch_shared.sparse import design_matrix
 
 CUES = Path("bench/flights_honest/flights_honest_cues.json")
 DATA = Path("tests/data")
@@ -71,7 +72,7 @@ def fit(train: list[dict[str, Any]]) -> tuple[Any, list[str], float, float]:
             df[f] = df.get(f, 0) + 1
     vocab = sorted(f for f, n in df.items() if n >= MIN_DF)
     index = {f: k for k, f in enumerate(vocab)}
-    x = _matrix([it["x"] for it in train], index)
+    x = design_matrix([it["x"] for it in train], index)
     y = [it["y"] for it in train]
     files = sorted({it["file"] for it in train})
     group = {f: k % FOLDS for k, f in enumerate(files)}
@@ -109,7 +110,7 @@ def main() -> None:
         test = [it for it in data if it["file"] == name]
         train = [it for it in data if it["file"] != name]
         model, vocab, c, t = fit(train)
-        x = _matrix([it["x"] for it in test], {f: k for k, f in enumerate(vocab)})
+        x = design_matrix([it["x"] for it in test], {f: k for k, f in enumerate(vocab)})
         probs = _p(model, x)
         tp = sum(1 - it["y"] for it in test)
         fp = sum(it["y"] for it in test)

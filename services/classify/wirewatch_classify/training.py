@@ -25,6 +25,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from wirewatch_shared.sparse import design_matrix, vocabulary
+
 from wirewatch_classify.dataset import Item, load_split, outlet_bucket
 from wirewatch_classify.engine import Classifier, RuleView
 from wirewatch_classify.features import MAX_GRAM, MIN_GRAM, NUMBER, item_features
@@ -82,30 +84,6 @@ CORES = {topic: tuple(g for g in groups if g != "flight") for topic, groups in G
 
 def _labels(items: Sequence[Item], topic: str) -> list[int]:
     return [int(topic in item.labels) for item in items]
-
-
-def _vocabulary(vectors: Sequence[dict[str, float]]) -> list[str]:
-    df: dict[str, int] = {}
-    for vector in vectors:
-        for feature in vector:
-            df[feature] = df.get(feature, 0) + 1
-    return sorted(f for f, n in df.items() if n >= MIN_DF)
-
-
-def _matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]) -> Any:
-    from scipy.sparse import csr_matrix
-
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for r, vector in enumerate(vectors):
-        for feature, value in vector.items():
-            c = vocab.get(feature)
-            if c is not None:
-                rows.append(r)
-                cols.append(c)
-                values.append(value)
-    return csr_matrix((values, (rows, cols)), shape=(len(vectors), len(vocab)))
 
 
 def _fit(x: Any, y: Sequence[int], c: float) -> Any:
@@ -197,8 +175,8 @@ def train(
     extra = background_items(background, rules) if background else []
     fit_items = labelled + [title_only(i) for i in labelled if i.summary] + extra
     vectors = [item_features(i.title, i.summary) for i in fit_items]
-    vocab_list = _vocabulary(vectors)
-    x = _matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
+    vocab_list = vocabulary(vectors, MIN_DF)
+    x = design_matrix(vectors, {f: k for k, f in enumerate(vocab_list)})
     topics = [t.topic for t in rules.topics]
     columns, bias, chosen, oof = _fit_topics(x, fit_items, topics)
     stacks = _fit_stacks(rules, fit_items, oof)

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wirewatch_shared.sparse import design_matrix, vocabulary
+
 from wirewatch_flights.model import Clue, Span, Status
 from wirewatch_flights.status_model import (
     CLASSES,
@@ -124,30 +126,6 @@ def vectors(examples: Sequence[Example]) -> list[dict[str, float]]:
     return [features(e.title, e.summary, e.clue) for e in examples]
 
 
-def _vocabulary(rows: Sequence[dict[str, float]]) -> list[str]:
-    df: dict[str, int] = {}
-    for row in rows:
-        for name in row:
-            df[name] = df.get(name, 0) + 1
-    return sorted(f for f, n in df.items() if n >= MIN_DF)
-
-
-def _matrix(rows: Sequence[dict[str, float]], vocab: dict[str, int]) -> Any:
-    from scipy.sparse import csr_matrix
-
-    r_idx: list[int] = []
-    c_idx: list[int] = []
-    values: list[float] = []
-    for r, row in enumerate(rows):
-        for name, value in row.items():
-            c = vocab.get(name)
-            if c is not None:
-                r_idx.append(r)
-                c_idx.append(c)
-                values.append(value)
-    return csr_matrix((values, (r_idx, c_idx)), shape=(len(rows), len(vocab)))
-
-
 def _fit(x: Any, y: Sequence[str], c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
@@ -223,8 +201,8 @@ class Fitted:
 def fit(examples: Sequence[Example], rows: Sequence[dict[str, float]] | None = None) -> Fitted:
     """Choose C and the thresholds out of fold, then fit on every example."""
     rows = list(rows) if rows is not None else vectors(examples)
-    vocab = _vocabulary(rows)
-    x = _matrix(rows, {f: k for k, f in enumerate(vocab)})
+    vocab = vocabulary(rows, MIN_DF)
+    x = design_matrix(rows, {f: k for k, f in enumerate(vocab)})
     best: tuple[float, float, list[list[float]]] | None = None
     for c in C_GRID:
         probs = out_of_fold(x, examples, c)
@@ -238,7 +216,7 @@ def fit(examples: Sequence[Example], rows: Sequence[dict[str, float]] | None = N
 
 
 def predict_probs(fitted: Fitted, rows: Sequence[dict[str, float]]) -> list[list[float]]:
-    x = _matrix(rows, {f: k for k, f in enumerate(fitted.vocab)})
+    x = design_matrix(rows, {f: k for k, f in enumerate(fitted.vocab)})
     return _ordered(fitted.model, fitted.model.predict_proba(x))
 
 
