@@ -33,12 +33,11 @@ def published_date(value: object) -> date | None:
     return None
 
 
-def predict(obj: dict[str, Any], *, learned: bool = True) -> Flight | None:
+def predict(obj: dict[str, Any]) -> Flight | None:
     return extract(
         str(obj.get("title") or ""),
         str(obj.get("summary") or ""),
         published_date(obj.get("published")),
-        learned=learned,
     )
 
 

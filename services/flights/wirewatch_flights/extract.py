@@ -1586,13 +1586,10 @@ def load_tables() -> None:
     shipped_status_model()
 
 
-def extract(
-    title: str, summary: str, published: date | None, *, learned: bool = True
-) -> Flight | None:
+def extract(title: str, summary: str, published: date | None) -> Flight | None:
     """The flight facts of one item, or None when it reports no flight. ``published``
     None (unknown, offline only): relative dates are not resolved and the record has
-    no flight date unless one is stated with its year. ``learned`` False: the rules'
-    status alone (what the status model is trained beside)."""
+    no flight date unless one is stated with its year."""
     parts = _parts(title or "", summary or "")
     gate = is_flight_report(parts)
     if gate is None:
@@ -1613,9 +1610,8 @@ def extract(
         return None
     status = _rules_status(parts, origin, memo)
     when = _flight_date(parts, published, status.value, memo)  # type: ignore[arg-type]
-    if learned:
-        # after the date: the flight date stays the one the rules' status read
-        status = _arbitrated(title or "", summary or "", status)
+    # after the date: the flight date stays the one the rules' status read
+    status = _arbitrated(title or "", summary or "", status)
     operator = _operator(parts)
     clues = [
         Clue("flight", "flight", gate[0]),
