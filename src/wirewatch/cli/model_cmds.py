@@ -3,6 +3,7 @@ per-split evaluation behind `wirewatch eval --split`."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -71,6 +72,14 @@ Cues = Annotated[
 CUES = Path("bench/flights_honest/flights_honest_cues.json")
 
 
+def _require_training_extra() -> None:
+    """Both trainings import scikit-learn and scipy only when they fit: say what is missing
+    before any work, not with a traceback half-way."""
+    missing = [name for name in ("sklearn", "scipy") if importlib.util.find_spec(name) is None]
+    if missing:
+        raise UserError(f"training needs {', '.join(missing)}: pip install -e '.[train]'")
+
+
 @app.command("train")
 def train_cmd(
     data_dir: DataDir = DATA_DIR,
@@ -82,6 +91,7 @@ def train_cmd(
     """Train the topic model on the train+dev splits of the manifest (deterministic)."""
     if part not in ("topics", "flights", "all"):
         raise UserError(f"unknown part {part!r}: use topics, flights or all")
+    _require_training_extra()
     if part in ("flights", "all"):
         train_flights_status(data_dir, None if part == "all" else out, cues)
     if part in ("topics", "all"):
@@ -91,11 +101,8 @@ def train_cmd(
 def train_flights_status(data_dir: Path, out: Path | None, cues: Path = CUES) -> None:
     """The flights part of `wirewatch train`: the status model (deterministic)."""
     from wirewatch_flights.status_model import MODEL_PATH
+    from wirewatch_flights.training import train
 
-    try:
-        from wirewatch_flights.training import train
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
     if not cues.is_file():
         raise UserError(f"{cues}: no honest cues (run bench/flights_honest/flights_honest_cues.py)")
     data = train(data_dir, out or MODEL_PATH, cues)
@@ -110,11 +117,8 @@ def train_flights_status(data_dir: Path, out: Path | None, cues: Path = CUES) ->
 def train_topics(data_dir: Path, out: Path | None, background: Path) -> None:
     from wirewatch_classify.dataset import DatasetError
     from wirewatch_classify.model import MODEL_PATH
+    from wirewatch_classify.training import train
 
-    try:
-        from wirewatch_classify.training import train
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise UserError(f"training needs scikit-learn: pip install -e '.[train]' ({exc})") from exc
     if not background.is_dir():
         typer.echo(f"warning: {background} not found: training without background negatives")
     with reported_as_user_error(DatasetError):
