@@ -65,7 +65,7 @@ SETS = [
     FlightSet("flights_nightfall.jsonl", 40, 20, all_statuses=True),
     FlightSet("flights_tideline.jsonl", 48, 24, all_statuses=True),
     FlightSet("flights_lodestar.jsonl", 36, 20, all_statuses=True),
-    FlightSet("flights_firelight.jsonl", 42, 24, all_statuses=True),
+    FlightSet("flights_firelight.jsonl", 44, 26, all_statuses=True),
 ]
 
 
