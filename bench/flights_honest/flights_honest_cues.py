@@ -11,7 +11,7 @@ not, every field, and the rules' status cue (its value and phrase; for a report 
 rules missed, the cue of its ``_status(_parts(...))``). Items without a publication date
 are read as published on the parent commit's day (old code used ``date.today()``).
 
-Never a judge (tideline, lodestar), and not ``flights_dev.jsonl``: it was added
+Never a judge (tideline, lodestar, firelight), and not ``flights_dev.jsonl``: it was added
 (``3d8408a``) before the extractor existed (``9bdadac``), so every rule was written on it
 and no honest version exists.
 
@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 OUT = Path(__file__).resolve().parent / "flights_honest_cues.json"
-JUDGES = frozenset({"flights_tideline.jsonl", "flights_lodestar.jsonl"})
+JUDGES = frozenset({"flights_tideline.jsonl", "flights_lodestar.jsonl", "flights_firelight.jsonl"})
 EXCLUDED = frozenset({"flights_dev.jsonl"})
 FIELDS = ("origin", "destination", "people", "status", "flight_date", "operator")
 
