@@ -252,6 +252,26 @@ SETS = [
             "es": (0.74, 0.74, 0.62, 0.62, 0.62, 0.74),
         },
     ),
+    # firelight: 44 items, 26 reports, 18 hard negatives, 20 Spanish (8 Spanish reports); no
+    # report has the US as the deporting state (Asia, Gulf, Africa, Europe and intra-American
+    # routes). Never seen, gathered and labelled blind in stop 33 (2026-12-05), measured once by
+    # the lead with main d9b928c's extractor (aggregates only): precision 0.929, recall 1.000,
+    # destination 0.923, status 0.846, origin 0.923, people 0.846, flight_date 0.654, operator
+    # 0.731; English (18 reports) 0.947, 1.000, 0.889, 0.778, 0.889, 0.944; Spanish (8) 0.889,
+    # 1.000, 1.000, 1.000, 1.000, 0.625. Floors as tideline's. Check-half seed fixed before any
+    # of its errors is read.
+    NeverSeenSet(
+        "firelight",
+        seed=20261209,
+        items=44,
+        check_items=22,
+        reports_in_check=13,
+        floors=(0.92, 0.99, 0.92, 0.84, 0.92, 0.84, 0.65, 0.73),
+        language_floors={
+            "en": (0.94, 0.99, 0.88, 0.77, 0.88, 0.94),
+            "es": (0.88, 0.99, 0.99, 0.99, 0.99, 0.62),
+        },
+    ),
 ]
 
 
