@@ -43,6 +43,7 @@ def test_fold_keeps_offsets() -> None:
         ("un centenar de colombianos", [100]),
         ("el tercer vuelo, hundreds of Venezuelans, decenas de migrantes", []),
         ("mil 64 personas, 2 mil 300 migrantes, dos mil hondureños", [1064, 2300, 2000]),
+        ("entre 50 o 60 venezolanos, tens of Afghans, billions of dollars", [50, 60]),
     ],
 )
 def test_numbers_in_digits_and_words(text: str, values: list[int]) -> None:

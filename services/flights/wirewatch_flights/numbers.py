@@ -47,9 +47,13 @@ _NOT_COUNTS = frozenset(
         "centenar",
         "docena",
         "dozen",
+        "tens",
+        "billions",
+        "o",
     }
 )
-"""Articles, ordinals and vague plurals ("hundreds") text2num would read as numbers."""
+"""Articles, ordinals and vague plurals ("hundreds", "tens") text2num would read as numbers,
+and Spanish "o" ("or"), which it reads as a zero ("50 o 60 migrantes")."""
 
 
 @dataclass(frozen=True, slots=True)
