@@ -627,89 +627,61 @@ RECEIVER_VERB_AFTER = re.compile(
     r"impidio|impide|desautoriz\w*)\b"
 )
 
+PEOPLES_WITHOUT_STATE = (
+    *(r"kurds", r"kurd[oa]s", r"rohingyas?", r"roma", r"romani", r"gitan[oa]s"),
+    *(r"tamils", r"tamiles", r"hazaras", r"pashtuns", r"pastunes", r"balochs?", r"baluchis?"),
+    *(r"yazidis", r"yazidies", r"tibetans", r"tibetan[oa]s", r"chechens", r"chechen[oa]s"),
+    *(r"bidoons?", r"biduns?", r"oromos?", r"tigrayans", r"tigrayan[oa]s", r"sahrawis"),
+)  # fmt: skip
+"""Peoples without a state of their own, counted as deportees ("15 kurdos", "40 Uyghurs" is
+China's: data/demonyms.yaml): people nouns, naming no destination. "Roma" is also Spanish
+for Rome: it counts only right after a number (PEOPLE_GAP), never as a place."""
+DETAINED_NOUNS = (
+    *(r"detainees", r"detenid[oa]s", r"prisoners", r"presos", r"presas", r"reos", r"inmates"),
+    *(r"internos", r"internas", r"reclus[oa]s", r"presidiari[oa]s", r"privad[oa]s de libertad"),
+    *(r"internees", r"convicts", r"convict[oa]s", r"condenad[oa]s", r"felons", r"suspects"),
+    *(r"sospechos[oa]s", r"fugitives", r"fugitiv[oa]s", r"offenders", r"criminals"),
+    *(r"criminales", r"delincuentes", r"lawbreakers", r"gang members", r"pandilleros"),
+    *(r"mareros", r"overstayers", r"illegals", r"non-?citizens", r"inadmitid[oa]s"),
+)  # fmt: skip
+"""People held, convicted or found without leave to stay, the groups a removal flight
+carries ("74 suspects", "16 reclusos", "28 ... detainees", "711 unlawful non-citizens")."""
+RETURNED_NOUNS = (
+    *(r"deportees?", r"deportad[oa]s", r"returnees", r"retornad[oa]s", r"repatriad[oa]s"),
+    *(r"repatriates", r"expulsad[oa]s", r"devuelt[oa]s", r"expellees", r"passengers"),
+    *(r"pasajeros", r"aboard", r"on board", r"a bordo"),
+)  # fmt: skip
+"""The removed as such, or as a flight's passengers."""
 PEOPLE_NOUN = _words(
-    r"migrants?",
-    r"migrantes?",
-    r"inmigrantes?",
-    r"immigrants?",
-    r"deportees?",
-    r"deportad[oa]s",
-    r"personas",
-    r"people",
-    r"persons",
-    r"nationals",
-    r"nacionales",
-    r"connacionales",
-    r"compatriotas",
-    r"ciudadan[oa]s",
-    r"citizens",
-    r"passengers",
-    r"pasajeros",
-    r"retornad[oa]s",
-    r"returnees",
-    r"repatriad[oa]s",
-    r"expulsad[oa]s",
-    r"hombres",
-    r"mujeres",
-    r"men",
-    r"women",
-    r"children",
-    r"ninos",
-    r"menores",
-    r"detainees",
-    r"detenid[oa]s",
-    r"aliens",
-    r"individuals",
-    r"individuos",
-    r"extranjer[oa]s",
-    r"foreigners",
-    r"offenders",
-    r"asylum[ -]seekers",
-    r"aboard",
-    r"on board",
-    r"a bordo",
-    r"solicitantes de asilo",
-    r"criminals",
-    r"convicts",
-    r"adults",
-    r"adultos",
-    r"familias",
-    r"families",
-    r"venezuelans?",
-    r"illegal aliens",
-    r"indocumentad[oa]s",
-    r"undocumented",
-    r"refugees",
-    r"refugiad[oa]s",
-    r"trabajadores",
-    r"workers",
-    r"prisoners",
-    r"miembros",
-    r"integrantes",
-    r"sujetos",
-    r"pandilleros",
-    r"members",
-    r"criminales",
-    r"delincuentes",
-    r"gang members",
-    r"presos",
-    r"reos",
-    r"irregulares",
-    r"lawbreakers",
-    r"suspects",
-    r"sospechos[oa]s",
-    r"fugitives",
-    r"fugitiv[oa]s",
-    r"kurds",
-    r"kurd[oa]s",
-)
+    *(r"migrants?", r"migrantes?", r"inmigrantes?", r"immigrants?", r"personas", r"people"),
+    *(r"persons", r"person", r"persona", r"individuals", r"individuos", r"sujetos"),
+    *(r"nationals", r"nacionales", r"connacionales", r"compatriotas", r"ciudadan[oa]s"),
+    *(r"citizens", r"extranjer[oa]s", r"foreigners", r"aliens", r"illegal aliens"),
+    *(r"asylum[ -]seekers", r"solicitantes de asilo", r"refugees", r"refugiad[oa]s"),
+    *(r"indocumentad[oa]s", r"undocumented", r"irregulares", r"trabajadores", r"workers"),
+    *(r"miembros", r"integrantes", r"members", r"familias", r"families", r"venezuelans?"),
+    *(r"hombres", r"mujeres", r"men", r"women", r"children", r"ninos", r"ninas", r"menores"),
+    *(r"minors", r"adults", r"adultos", r"youths", r"jovenes", r"teenagers", r"adolescentes"),
+    *DETAINED_NOUNS,
+    *RETURNED_NOUNS,
+    *PEOPLES_WITHOUT_STATE,
+)  # fmt: skip
+"""A number right before one of these (PEOPLE_GAP) counts people; a state's people names
+(data/demonyms.yaml, places.yaml) count too. Never a deportee: the staff of a removal
+(NOT_DEPORTEES: escorts, officers, crew, medics, interpreters, observers) nor people the
+story names beside it (protesters, journalists, lawyers, victims)."""
 _OPEN_QUOTE = "[\"\u201c\u2018\u00ab']?"
 PEOPLE_GAP = re.compile(
-    r"^(?:\)|\s*\(\d[\d.,]*\))?(?:\s+" + _OPEN_QUOTE + r"[\w\-]+){0,3}?\s+" + _OPEN_QUOTE + r"\s*$"
+    r"^(?:\)|\s*\(\d[\d.,]*\))?(?:\s+"
+    + _OPEN_QUOTE
+    + r"[\w\-]+){0,3}?(?:\s+\(\w{2,6}\))?\s+"
+    + _OPEN_QUOTE
+    + r"\s*$"
 )
 """Between a number and its people noun: up to three words, a quotation mark allowed
 ("with just seven \"foreign criminals\" on board"), and the bracket of a number in words
-restated in digits ("one hundred thirty (130) Cuban nationals")."""
+restated in digits ("one hundred thirty (130) Cuban nationals"), the bracketed short name
+of the words before ("28 illegal maritime arrival (IMA) detainees")."""
 SUBSET_AFTER = re.compile(
     r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
     r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
@@ -1260,10 +1232,39 @@ stopovers on the route, not a flight stopped."""
 STOPS_AFTER = re.compile(r"^\s+(?:stops|stopovers?|stop-overs?|layovers?)\b")
 """After "planned / scheduled" ("with planned stops in Tirana and Tbilisi"): the stopovers
 are planned, not the flight."""
+REMOVAL_STAFF = (
+    *(r"funcionari[oa]s", r"officials?", r"agentes", r"agents", r"policias", r"police"),
+    *(r"soldiers", r"soldados", r"officers", r"oficiales", r"guards", r"guardias", r"escorts?"),
+    *(r"escoltas", r"custodios", r"marshals", r"crew", r"crews", r"crewmembers", r"tripulantes"),
+    *(r"tripulacion", r"staff", r"personnel", r"personal de", r"pilots", r"pilotos"),
+    *(r"flight attendants", r"azafatas", r"doctors", r"medicos", r"nurses", r"enfermer[oa]s"),
+    *(r"paramedics", r"interpreters", r"interpretes", r"observers", r"observadores"),
+    *(r"monitors", r"diplomats", r"diplomatic\w*", r"consuls", r"consules", r"employees"),
+    *(r"empleados", r"contractors"),
+)  # fmt: skip
+"""Those who carry out, staff or watch a removal: escorts, crew, medics, interpreters,
+monitors, consular staff."""
+BESIDE_THE_REMOVAL = (
+    *(r"journalists", r"periodistas", r"reporters", r"lawyers", r"abogad[oa]s", r"judges"),
+    *(r"jueces", r"protesters", r"manifestantes", r"activists", r"activistas", r"victims"),
+    *(r"victimas", r"bodies", r"cuerpos", r"cadaveres", r"dead", r"muertos", r"fallecidos"),
+)  # fmt: skip
+"""Others a story counts beside the removal: the press, lawyers, protesters, victims, the
+dead."""
+NOT_DEPORTEES = REMOVAL_STAFF + BESIDE_THE_REMOVAL
+"""Right after a number, never the deportees though a people noun may follow ("20 crew
+members", "12 staff members", "40 officers and"). A deliberate list, kept apart from
+PEOPLE_NOUN (a test checks they do not meet)."""
+STAFF_AND = re.compile(
+    r"^\s+(?:" + "|".join(REMOVAL_STAFF) + r")\b(?:\s+[\w-]+)?\s*(?:,|,?\s*and|,?\s*y)\s*$"
+)
+"""Between a count of the removal's staff and the next number ("with 11 crew members and
+46 returnees", "con 8 tripulantes y 120 migrantes"): the next group is the deportees, not
+a part of a group before."""
 NOT_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:funcionari[oa]s|officials?|agentes|agents|policias|police|soldiers|soldados|"
+    r"^\s+(?:" + "|".join(NOT_DEPORTEES) + r"|"
     r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
-    r"paises|nations|naciones|officers|oficiales|guards|guardias|escorts|escoltas|"
+    r"paises|nations|naciones|"
     r"familias|families|family units?|unidades familiares|nucleos familiares|households|hogares|"
     r"grupos|groups|(?:to|a|-)\s*\d+)\b"
     r"|^\s*/\s*\d"  # the lower end of a range written "40/50"

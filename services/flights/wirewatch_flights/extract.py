@@ -994,7 +994,7 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
     """The number counts people (a people noun or a demonym right after it), and not
     flights, a year, a bound or a programme's total."""
     folded = part.folded
-    after = folded[number.end : number.end + 40]
+    after = folded[number.end : number.end + 48]  # three words and a bracketed short name
     before = folded[max(0, number.start - 40) : number.start]
     gap = cues.PEOPLE_GAP
     noun = cues.PEOPLE_NOUN.search(after)
@@ -1042,13 +1042,25 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     elif cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
-    if cues.SUBSET_AFTER.match(after) or cues.SUBSET_BEFORE.search(before[-20:]):
+    if cues.SUBSET_AFTER.match(after) or (
+        cues.SUBSET_BEFORE.search(before[-20:]) and not _after_staff(part, number)
+    ):
         score -= 2.5
     if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
         score -= 2.5
     elif cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
     return score
+
+
+def _after_staff(part: Part, number: Number) -> bool:
+    """The number follows a count of the removal's staff ("with 11 crew members and 46
+    returnees", "con 8 tripulantes y 120 migrantes"): the group after "and" is the
+    deportees, not a subset of the staff."""
+    before = [n for n in part.numbers if n.end <= number.start]
+    if not before or number.start - before[-1].end > 30:
+        return False
+    return bool(cues.STAFF_AND.match(part.folded[before[-1].end : number.start]))
 
 
 def _running_total(part: Part, number: Number) -> bool:

@@ -6,6 +6,8 @@
   with the territory of their zone ("Dhaka", "Riad", "Estambul", "Yakarta");
 - demonyms (how the deported people are named: "venezolanos", "Guatemalans"), state
   adjectives ("estadounidense"), more cities and airports, from ``data/places.yaml``;
+- the plural people names of every state (English and Spanish: "Pakistanis", "kurdos" is
+  not one, "alemanes") from ``data/demonyms.yaml``, where places.yaml is silent;
 - operators (agencies and carriers) and the deporting state an agency implies;
 - state signals: offices and officials that imply the deporting state without being an
   operator ("federal judge", "Kristi Noem", "Home Secretary").
@@ -31,6 +33,7 @@ from babel.core import get_global
 from wirewatch_flights.text import fold
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "places.yaml"
+DEMONYMS_PATH = DATA_PATH.with_name("demonyms.yaml")
 
 Kind = Literal["country", "people", "state_adj", "place", "operator", "signal"]
 
@@ -230,8 +233,10 @@ def _babel_cities() -> dict[str, str]:
 def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     builder = _Builder()
-    _add_cldr_names(builder, _listed_names(data))
+    listed = _listed_names(data)
+    _add_cldr_names(builder, listed)
     _add_countries(builder, data["countries"], path)
+    _add_demonyms(builder, listed, load_demonyms())
     _add_operators(builder, data["operators"])
     for code, phrases in data.get("signals", {}).items():
         for phrase in phrases:
@@ -263,6 +268,27 @@ def _add_cldr_names(builder: _Builder, listed: set[str]) -> None:
             # proper names: exact case (accents optional), never the lower-case word
             for spelling in {city, _unaccented(city)}:
                 builder.add(f"={spelling}", Entry("place", code))
+
+
+def load_demonyms(path: Path = DEMONYMS_PATH) -> dict[str, list[str]]:
+    """State code -> its plural people names (English and Spanish), data/demonyms.yaml."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    people: dict[Any, list[str]] = data["people"]
+    for code in people:
+        if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
+            raise ValueError(f"{path}: country key {code!r} is not an ISO alpha-2 string")
+    return people
+
+
+def _add_demonyms(builder: _Builder, listed: set[str], people: dict[str, list[str]]) -> None:
+    """Each state's plural people names, where places.yaml gives the name to no state
+    (it keeps its own reading of a name) and the name is no country's (Spanish
+    "Filipinas" is the state, not its women)."""
+    countries = {_key(name) for names in _babel_names().values() for name in names}
+    for code, names in people.items():
+        for name in names:
+            if _key(name) not in listed and _key(name) not in countries:
+                builder.add(name, Entry("people", code))
 
 
 _COUNTRY_FIELDS = (
