@@ -259,17 +259,18 @@ SETS = [
     # destination 0.923, status 0.846, origin 0.923, people 0.846, flight_date 0.654, operator
     # 0.731; English (18 reports) 0.947, 1.000, 0.889, 0.778, 0.889, 0.944; Spanish (8) 0.889,
     # 1.000, 1.000, 1.000, 1.000, 0.625. Floors as tideline's. Check-half seed fixed before any
-    # of its errors is read.
+    # of its errors is read. Stop 33: people 0.885 (Spanish 0.750) with the people vocabulary
+    # round (adopted by a rule committed first); the people floors rose with it.
     NeverSeenSet(
         "firelight",
         seed=20261209,
         items=44,
         check_items=22,
         reports_in_check=13,
-        floors=(0.92, 0.99, 0.92, 0.84, 0.92, 0.84, 0.65, 0.73),
+        floors=(0.92, 0.99, 0.92, 0.84, 0.92, 0.88, 0.65, 0.73),
         language_floors={
             "en": (0.94, 0.99, 0.88, 0.77, 0.88, 0.94),
-            "es": (0.88, 0.99, 0.99, 0.99, 0.99, 0.62),
+            "es": (0.88, 0.99, 0.99, 0.99, 0.99, 0.74),
         },
     ),
 ]
