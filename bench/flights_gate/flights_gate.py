@@ -38,7 +38,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 OUT = Path(__file__).resolve().parent / "flights_gate.json"
-JUDGES = frozenset({"flights_tideline.jsonl", "flights_lodestar.jsonl", "flights_firelight.jsonl"})
+JUDGES = frozenset(
+    {
+        "flights_tideline.jsonl",
+        "flights_lodestar.jsonl",
+        "flights_firelight.jsonl",
+        "flights_brazier.jsonl",
+    }
+)
 FIELDS = ("origin", "destination", "people", "status", "flight_date", "operator")
 sys.path.insert(0, str(ROOT / "bench" / "flights_honest"))
 from flights_honest_cues import tally  # noqa: E402  (the scoring of the honest cues, once)

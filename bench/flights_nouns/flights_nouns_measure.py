@@ -16,7 +16,7 @@ from typing import Any
 
 from wirewatch_flights.evaluation import normalise, predict, predicted_value, score
 
-JUDGES = ("flights_tideline", "flights_lodestar", "flights_firelight")
+JUDGES = ("flights_tideline", "flights_lodestar", "flights_firelight", "flights_brazier")
 GOALS = ("tp", "fp", "fn", "destination", "status", "origin", "people")
 STUDY_NOT_READ = (
     *("fl-20033", "fl-18018", "fl-9003"),  # a people noun not read

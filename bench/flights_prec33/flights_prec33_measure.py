@@ -17,7 +17,13 @@ from typing import Any
 
 from wirewatch_flights.evaluation import predict, score
 
-JUDGES = ("flights_tideline", "flights_lodestar", "flights_firelight", "classify_pool_halcyon")
+JUDGES = (
+    "flights_tideline",
+    "flights_lodestar",
+    "flights_firelight",
+    "flights_brazier",
+    "classify_pool_halcyon",
+)
 GOALS = ("tp", "fp", "fn", "destination", "status", "origin", "people")
 FLIGHTS = "repatriation-flights"
 

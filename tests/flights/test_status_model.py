@@ -102,7 +102,12 @@ def test_the_shipped_model_is_fitted_beside_honest_cues_never_a_judge() -> None:
     model = shipped_model()
     assert model is not None
     card = model.card
-    judges = {"flights_tideline.jsonl", "flights_lodestar.jsonl", "flights_firelight.jsonl"}
+    judges = {
+        "flights_tideline.jsonl",
+        "flights_lodestar.jsonl",
+        "flights_firelight.jsonl",
+        "flights_brazier.jsonl",
+    }
     assert not judges & set(card["fitted_on"])
     assert "flights_dev.jsonl" not in card["fitted_on"]  # older than the extractor
     assert set(card["cues"]) == set(card["fitted_on"])  # each file's old rules' commit

@@ -44,7 +44,14 @@ from wirewatch_flights.status_model import (
     features,
 )
 
-JUDGES = frozenset({"flights_tideline.jsonl", "flights_lodestar.jsonl", "flights_firelight.jsonl"})
+JUDGES = frozenset(
+    {
+        "flights_tideline.jsonl",
+        "flights_lodestar.jsonl",
+        "flights_firelight.jsonl",
+        "flights_brazier.jsonl",
+    }
+)
 """The never-seen judge sets: no training or measurement of this module reads them."""
 MIN_DF = 2
 FOLDS = 5
