@@ -273,6 +273,25 @@ SETS = [
             "es": (0.88, 0.99, 0.99, 0.99, 0.99, 0.74),
         },
     ),
+    # brazier: 40 items, 17 reports (10 completed, 6 planned, 1 blocked), 23 hard negatives, 17
+    # Spanish (4 Spanish reports); Gulf, Asian, US and European routes. Never seen, gathered and
+    # labelled blind in stop 33 (2026-12-05), measured once by the lead with main 9661e1c's
+    # extractor (aggregates only): precision 0.652, recall 0.882, destination 0.765, status
+    # 0.706, origin 0.765, people 0.706, flight_date 0.765, operator 0.765; English (13 reports)
+    # 0.688, 0.846, 0.692, 0.692, 0.692, 0.615; Spanish (4) 0.571, 1.000, 1.000, 0.750, 1.000,
+    # 1.000. Floors as tideline's. Check-half seed fixed before any of its errors is read.
+    NeverSeenSet(
+        "brazier",
+        seed=20261210,
+        items=40,
+        check_items=20,
+        reports_in_check=9,
+        floors=(0.65, 0.88, 0.76, 0.70, 0.76, 0.70, 0.76, 0.76),
+        language_floors={
+            "en": (0.68, 0.84, 0.69, 0.69, 0.69, 0.61),
+            "es": (0.57, 0.99, 0.99, 0.74, 0.99, 0.99),
+        },
+    ),
 ]
 
 
