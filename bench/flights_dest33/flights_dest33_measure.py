@@ -14,19 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wirewatch_flights.evaluation import normalise, predict, predicted_value, score
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
+from studied_sets import measure_with_study, print_file_table
 
-JUDGES = ("flights_tideline", "flights_lodestar", "flights_firelight", "flights_brazier")
-GOALS = ("tp", "fp", "fn", "destination", "status", "origin", "people")
 HONEST = Path("bench/flights_honest/flights_honest_cues.json")
-
-
-def studied() -> list[Path]:
-    return [
-        p
-        for p in sorted(Path("tests/data").glob("flights_*.jsonl"))
-        if not any(p.name.startswith(j) for j in JUDGES)
-    ]
 
 
 def honest_errors() -> set[str]:
@@ -44,38 +35,11 @@ def honest_errors() -> set[str]:
 
 
 def measure() -> dict[str, Any]:
-    files: dict[str, dict[str, int]] = {}
-    study: dict[str, bool] = {}
-    wrong = honest_errors()
-    for path in studied():
-        lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-        s = score(lines)
-        row = {"tp": s.tp, "fp": s.fp, "fn": s.fn}
-        row.update({k: s.correct[k] for k in GOALS[3:]})
-        files[path.name] = row
-        for obj in lines:
-            if obj.get("id") in wrong:
-                flight = predict(obj)
-                want = normalise("destination", obj["flight"]["destination"])
-                got = flight and normalise("destination", predicted_value(flight, "destination"))
-                study[obj["id"]] = bool(flight) and want == got
-    return {"files": files, "study": study}
+    return measure_with_study("destination", honest_errors())
 
 
 def compare(a: dict[str, Any], b: dict[str, Any]) -> None:
-    print(f"{'file':28s} " + " ".join(f"{g:>11s}" for g in GOALS))
-    sums = {g: [0, 0] for g in GOALS}
-    for name, row in a["files"].items():
-        other = b["files"][name]
-        cells = []
-        for g in GOALS:
-            sums[g][0] += row[g]
-            sums[g][1] += other[g]
-            d = other[g] - row[g]
-            cells.append(f"{row[g]:>4d}->{other[g]:<4d}{'*' if d else ' '}")
-        if any(other[g] != row[g] for g in GOALS):
-            print(f"{name:28s} " + " ".join(cells))
-    print(f"{'SUM':28s} " + " ".join(f"{x:>4d}->{y:<5d}" for x, y in sums.values()))
+    print_file_table(a["files"], b["files"])
     right_a, right_b = sum(a["study"].values()), sum(b["study"].values())
     print(f"honest destination errors ({len(a['study'])}): right now {right_a} -> {right_b}")
     for k in sorted(a["study"]):

@@ -12,12 +12,12 @@ this checkout's extractor now gets right.
 
 from __future__ import annotations
 
-import json
+import sys
 from collections import Counter
 from pathlib import Path
 
-from wirewatch_flights.evaluation import normalise, predict, predicted_value
-from wirewatch_flights.training import HONEST_CUES, load_cues, studied_files
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
+from studied_sets import check_listed, honest_reports, now_right, write_report
 
 OUT = Path(__file__).with_suffix(".txt")
 
@@ -86,46 +86,33 @@ KINDS: dict[str, tuple[str, str]] = {
 
 
 def main() -> None:
-    cues = load_cues(HONEST_CUES)
     heads: Counter[str] = Counter()
     causes: Counter[tuple[str, str]] = Counter()
     by_lang: Counter[str] = Counter()
-    now_right: Counter[str] = Counter()
+    right_now: Counter[str] = Counter()
     seen: set[str] = set()
     total = right = found = 0
-    for path in studied_files(Path("tests/data"), cues):
-        rows = {r["id"]: r for r in cues[path.name]["items"]}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            obj = json.loads(line)
-            gold = obj.get("flight")
-            if not gold:
-                continue
-            total += 1
-            row, lang = rows[obj["id"]], str(obj.get("lang"))
-            if not row["record"]:
-                continue
-            found += 1
-            if row["destination"] == gold["destination"]:
-                right += 1
-                continue
-            head, cause = KINDS[obj["id"]]  # KeyError: an error not read by hand
-            seen.add(obj["id"])
-            heads[head] += 1
-            causes[(head, cause)] += 1
-            by_lang[f"{head} / {lang}"] += 1
-            flight = predict(obj)
-            want = normalise("destination", gold["destination"])
-            if flight and normalise("destination", predicted_value(flight, "destination")) == want:
-                now_right[head] += 1
-    missing = set(KINDS) - seen
-    if missing:
-        raise SystemExit(f"listed but no longer an error: {sorted(missing)}")
+    for obj, row in honest_reports():
+        total += 1
+        if not row["record"]:
+            continue
+        found += 1
+        if row["destination"] == obj["flight"]["destination"]:
+            right += 1
+            continue
+        head, cause = KINDS[obj["id"]]  # KeyError: an error not read by hand
+        seen.add(obj["id"])
+        heads[head] += 1
+        causes[(head, cause)] += 1
+        by_lang[f"{head} / {obj.get('lang')}"] += 1
+        right_now[head] += now_right(obj, "destination")
+    check_listed(KINDS, seen)
     lines = [
         f"reports {total}, found {found}; honest destination right {right} "
         f"({right / total:.3f}), on found {right / found:.3f}; errors on found {found - right}",
         "",
         "errors by kind (this checkout right now):",
-        *(f"  {n:3d}  {k}  (now right {now_right[k]})" for k, n in heads.most_common()),
+        *(f"  {n:3d}  {k}  (now right {right_now[k]})" for k, n in heads.most_common()),
         "",
         "errors by kind and language:",
         *(f"  {n:3d}  {k}" for k, n in sorted(by_lang.items())),
@@ -133,8 +120,7 @@ def main() -> None:
         "errors by kind and cause:",
         *(f"  {n:3d}  {h}: {c}" for (h, c), n in sorted(causes.items())),
     ]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report(OUT, lines)
 
 
 if __name__ == "__main__":

@@ -14,12 +14,11 @@ a sum of two of them, or neither.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
+from studied_sets import check_listed, honest_reports, write_report
 from wirewatch_flights.numbers import numbers
-from wirewatch_flights.training import HONEST_CUES, load_cues, studied_files
 
 OUT = Path(__file__).with_suffix(".txt")
 
@@ -108,46 +107,37 @@ def reach(gold: int | None, values: list[int]) -> str:
 
 
 def main() -> None:
-    cues = load_cues(HONEST_CUES)
     kinds: Counter[str] = Counter()
     top: Counter[str] = Counter()
     reached: Counter[str] = Counter()
     by_lang: Counter[str] = Counter()
     seen: set[str] = set()
     total = right = found = 0
-    for path in studied_files(Path("tests/data"), cues):
-        rows = {r["id"]: r for r in cues[path.name]["items"]}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            obj = json.loads(line)
-            gold = obj.get("flight")
-            if not gold:
-                continue
-            total += 1
-            row = rows[obj["id"]]
-            lang = str(obj.get("lang"))
-            by_lang[f"reports / {lang}"] += 1
-            if not row["record"]:
-                kinds["report missed"] += 1
-                top["report missed"] += 1
-                by_lang[f"report missed / {lang}"] += 1
-                continue
-            found += 1
-            g, h = _int(gold["people"]), _int(row["people"])
-            if g == h:
-                right += 1
-                by_lang[f"right / {lang}"] += 1
-                continue
-            kind = KINDS[obj["id"]]  # KeyError: an error not read by hand
-            seen.add(obj["id"])
-            kinds[kind] += 1
-            head = kind.split(":")[0]
-            top[head] += 1
-            by_lang[f"{head} / {lang}"] += 1
-            text = f"{obj.get('title') or ''}\n{obj.get('summary') or ''}"
-            reached[reach(g, [n.value for n in numbers(text)])] += 1
-    missing = set(KINDS) - seen
-    if missing:
-        raise SystemExit(f"listed but no longer an error: {sorted(missing)}")
+    for obj, row in honest_reports():
+        gold = obj["flight"]
+        total += 1
+        lang = str(obj.get("lang"))
+        by_lang[f"reports / {lang}"] += 1
+        if not row["record"]:
+            kinds["report missed"] += 1
+            top["report missed"] += 1
+            by_lang[f"report missed / {lang}"] += 1
+            continue
+        found += 1
+        g, h = _int(gold["people"]), _int(row["people"])
+        if g == h:
+            right += 1
+            by_lang[f"right / {lang}"] += 1
+            continue
+        kind = KINDS[obj["id"]]  # KeyError: an error not read by hand
+        seen.add(obj["id"])
+        kinds[kind] += 1
+        head = kind.split(":")[0]
+        top[head] += 1
+        by_lang[f"{head} / {lang}"] += 1
+        text = f"{obj.get('title') or ''}\n{obj.get('summary') or ''}"
+        reached[reach(g, [n.value for n in numbers(text)])] += 1
+    check_listed(KINDS, seen)
     lines = [
         f"reports {total}, honest people right {right} ({right / total:.3f}); "
         f"found {found}, right on found {right} ({right / found:.3f})",
@@ -164,8 +154,7 @@ def main() -> None:
         "errors on found records, the true number vs today's parser on title + lede:",
         *(f"  {n:3d}  {k}" for k, n in reached.most_common()),
     ]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_report(OUT, lines)
 
 
 if __name__ == "__main__":

@@ -17,40 +17,24 @@ from typing import Any
 
 from wirewatch_flights.evaluation import predict, score
 
-JUDGES = (
-    "flights_tideline",
-    "flights_lodestar",
-    "flights_firelight",
-    "flights_brazier",
-    "classify_pool_halcyon",
-)
-GOALS = ("tp", "fp", "fn", "destination", "status", "origin", "people")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
+from studied_sets import goal_counts, measured_files, print_file_table, read_lines
+
 FLIGHTS = "repatriation-flights"
-
-
-def _kept(pattern: str) -> list[Path]:
-    return [
-        p
-        for p in sorted(Path("tests/data").glob(pattern))
-        if not any(p.name.startswith(j) for j in JUDGES)
-    ]
-
-
-def _lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+HELD_BACK = ("classify_pool_halcyon",)
+"""A classify judge, held back whole: never read here."""
 
 
 def measure() -> dict[str, Any]:
     files: dict[str, dict[str, Any]] = {}
-    for path in _kept("flights_*.jsonl"):
-        s = score(_lines(path))
-        row: dict[str, Any] = {"tp": s.tp, "fp": s.fp, "fn": s.fn}
-        row.update({k: s.correct[k] for k in GOALS[3:]})
+    for path in measured_files():
+        s = score(read_lines(path))
+        row = goal_counts(s)
         row["fp_ids"] = [e["id"] for e in s.errors if e.get("error") == "not a flight record"]
         files[path.name] = row
     pools: dict[str, dict[str, Any]] = {}
-    for path in _kept("classify_*.jsonl"):
-        rows = [o for o in _lines(path) if isinstance(o.get("labels"), list)]
+    for path in measured_files("classify_*.jsonl", skip=HELD_BACK):
+        rows = [o for o in read_lines(path) if isinstance(o.get("labels"), list)]
         flagged = [o for o in rows if predict(o) is not None]
         on = [o["id"] for o in flagged if FLIGHTS in o["labels"]]
         off = [o["id"] for o in flagged if FLIGHTS not in o["labels"]]
@@ -66,19 +50,7 @@ def measure() -> dict[str, Any]:
 
 
 def compare(a: dict[str, Any], b: dict[str, Any]) -> None:
-    print(f"{'file':28s} " + " ".join(f"{g:>11s}" for g in GOALS))
-    sums = {g: [0, 0] for g in GOALS}
-    for name, row in a["files"].items():
-        other = b["files"][name]
-        for g in GOALS:
-            sums[g][0] += row[g]
-            sums[g][1] += other[g]
-        if any(other[g] != row[g] for g in GOALS):
-            cells = [
-                f"{row[g]:>4d}->{other[g]:<4d}{'*' if other[g] != row[g] else ' '}" for g in GOALS
-            ]
-            print(f"{name:28s} " + " ".join(cells))
-    print(f"{'SUM':28s} " + " ".join(f"{x:>4d}->{y:<5d}" for x, y in sums.values()))
+    print_file_table(a["files"], b["files"])
     keys = ("records_on_flights", "records_on_others")
     pooled = {k: [0, 0] for k in keys}
     n = {"flights_items": 0, "other_items": 0}
