@@ -35,17 +35,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from wirewatch_flights.training import JUDGES
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 OUT = Path(__file__).resolve().parent / "flights_gate.json"
-JUDGES = frozenset(
-    {
-        "flights_tideline.jsonl",
-        "flights_lodestar.jsonl",
-        "flights_firelight.jsonl",
-        "flights_brazier.jsonl",
-    }
-)
 FIELDS = ("origin", "destination", "people", "status", "flight_date", "operator")
 sys.path.insert(0, str(ROOT / "bench" / "flights_honest"))
 from flights_honest_cues import tally  # noqa: E402  (the scoring of the honest cues, once)

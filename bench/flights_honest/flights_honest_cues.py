@@ -28,17 +28,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from wirewatch_flights.training import JUDGES
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 OUT = Path(__file__).resolve().parent / "flights_honest_cues.json"
-JUDGES = frozenset(
-    {
-        "flights_tideline.jsonl",
-        "flights_lodestar.jsonl",
-        "flights_firelight.jsonl",
-        "flights_brazier.jsonl",
-    }
-)
 EXCLUDED = frozenset({"flights_dev.jsonl"})
 FIELDS = ("origin", "destination", "people", "status", "flight_date", "operator")
 

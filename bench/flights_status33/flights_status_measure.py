@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 from wirewatch_flights.evaluation import score
+from wirewatch_flights.training import JUDGES
 
 ROOT = Path(__file__).resolve().parents[2]
-JUDGES = ("flights_tideline.jsonl", "flights_lodestar.jsonl", "flights_firelight.jsonl")
 GOALS = ("origin", "destination", "people", "status")
 
 

@@ -23,11 +23,11 @@ from typing import Any
 
 from wirewatch_flights import extract as ex
 from wirewatch_flights.evaluation import predict
+from wirewatch_flights.training import JUDGES
 
 ROOT = Path(__file__).resolve().parents[2]
 CUES = ROOT / "bench" / "flights_honest" / "flights_honest_cues.json"
 OUT = Path(__file__).with_suffix(".txt")
-JUDGES = ("flights_tideline.jsonl", "flights_lodestar.jsonl", "flights_firelight.jsonl")
 
 KINDS = {
     "future": "a future, modal or schedule not read or outweighed (serán trasladadas, "
