@@ -14,6 +14,8 @@ def json_lines(
     """(line number, parsed value) of each non-blank line; a line that is not JSON raises
     ``error("<source> line <n>: not valid JSON (<reason>)")``."""
     for number, line in enumerate(lines, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark some editors write
         if not line.strip():
             continue
         try:

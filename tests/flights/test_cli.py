@@ -105,3 +105,37 @@ def test_bad_input_is_a_user_error(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
+
+
+def test_eval_reads_labels_written_in_other_tools_conventions(tmp_path: Path) -> None:
+    """A labelled file from another tool (a BOM, codes in lower case, the status in upper
+    case, counts as strings, dates as timestamps, ``false`` for a non-flight) scores
+    exactly as the same labels written as ours."""
+    items = dev_items("fl-0018", "fl-0028", "fl-0127", "fl-0151")
+    ours = tmp_path / "ours.jsonl"
+    ours.write_text("".join(json.dumps(o) + "\n" for o in items), encoding="utf-8")
+    theirs = tmp_path / "theirs.jsonl"
+    rewritten = []
+    for obj in items:
+        gold = obj["flight"]
+        if gold is None:
+            rewritten.append({**obj, "flight": False})
+            continue
+        rewritten.append(
+            {
+                **obj,
+                "flight": {
+                    **gold,
+                    "origin": gold["origin"] and f" {gold['origin'].lower()}",
+                    "status": gold["status"] and gold["status"].upper(),
+                    "people": gold["people"] and str(gold["people"]),
+                    "flight_date": gold["flight_date"] and f"{gold['flight_date']}T00:00:00Z",
+                },
+            }
+        )
+    theirs.write_text("\ufeff" + "".join(json.dumps(o) + "\n" for o in rewritten), encoding="utf-8")
+    want = runner.invoke(app, ["flights", "eval", str(ours), "--json"])
+    got = runner.invoke(app, ["flights", "eval", str(theirs), "--json"])
+    assert got.exception is None, got.output
+    assert json.loads(got.stdout) == json.loads(want.stdout)
+    assert json.loads(want.stdout)["field_accuracy"]["status"] > 0

@@ -20,3 +20,10 @@ def test_a_line_that_is_not_json_is_one_error_naming_source_and_line() -> None:
     assert next(rows) == (1, {"a": 1})
     with pytest.raises(BadInput, match=r"^items\.jsonl line 2: not valid JSON \("):
         next(rows)
+
+
+def test_a_byte_order_mark_before_the_first_line_is_not_an_error() -> None:
+    assert list(json_lines(['\ufeff{"a": 1}', '{"b": 2}'], "f.jsonl")) == [
+        (1, {"a": 1}),
+        (2, {"b": 2}),
+    ]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from wirewatch_shared.clock import parse_timestamp
 from wirewatch_shared.confusion import Confusion
 
 from wirewatch_flights.extract import extract
@@ -22,12 +23,19 @@ from wirewatch_flights.model import FIELDS, Flight
 
 
 def published_date(value: object) -> date | None:
-    """The item's publication day, or None when it is missing or unreadable."""
-    if isinstance(value, str) and value:
-        text = value.replace("Z", "+00:00")
-        for candidate in (text, text[:10], text[:7] + "-01", text[:4] + "-01-01"):
+    """The item's publication day, or None when it is missing or unreadable (a month or a
+    year alone reads as its first day)."""
+    try:
+        parsed = parse_timestamp(value)
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        return parsed.date()
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        for candidate in (text[:10], text[:7] + "-01", text[:4] + "-01-01"):
             try:
-                return datetime.fromisoformat(candidate).date()
+                return date.fromisoformat(candidate)
             except ValueError:
                 continue
     return None
@@ -47,16 +55,31 @@ def output_fields(flight: Flight | None) -> dict[str, Any] | None:
 
 
 def normalise(name: str, value: Any) -> Any:
-    """A field's value as it is compared (codes upper-case, operators case-folded)."""
-    if value is None:
+    """A field's value as it is compared: blanks are null, codes upper-case, status and
+    operator case-folded, a count an int, a date its ISO day."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
         return None
     if name in ("origin", "destination"):
-        return str(value).upper()
-    if name == "operator":
-        return str(value).casefold()
+        return text.upper()
     if name == "people":
-        return int(value)
-    return str(value)
+        return int(value) if isinstance(value, int | float) or text.isdigit() else text
+    if name == "flight_date":
+        try:
+            when = parse_timestamp(text)
+        except ValueError:
+            return text
+        return when.date().isoformat() if when else None
+    return text.casefold()
+
+
+def gold_record(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """The labelled record of a line: None for a non-flight (``null``, ``false``, ``{}``),
+    else its fields (``true`` alone: a flight record with no field labelled)."""
+    gold = obj.get("flight")
+    if not gold:
+        return None
+    return gold if isinstance(gold, dict) else {}
 
 
 def predicted_value(flight: Flight, name: str) -> Any:
@@ -113,7 +136,7 @@ def score(
     """``predictor`` reads one line (default: the extractor alone, :func:`predict`)."""
     scores = Scores()
     for obj in lines:
-        gold = obj.get("flight")
+        gold = gold_record(obj)
         flight = predictor(obj)
         if gold is None:
             if flight is None:

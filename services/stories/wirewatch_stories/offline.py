@@ -1,8 +1,8 @@
 """Clustering JSON-lines items offline, exactly as the service assigns them (pure).
 
-Rows carry ``id, title, summary, lang, published, link`` (``published`` ISO 8601 or
-null). They are processed in publication order (rows without a date last, in file
-order), each given the ``story_id`` the service would give it. The caller provides
+Rows carry ``id, title, summary, lang, published, link`` (``published`` ISO 8601, RFC 2822,
+Unix seconds or null). They are processed in publication order (rows without a date last,
+in file order), each given the ``story_id`` the service would give it. The caller provides
 the entities of a row (the service gets them from classify).
 """
 
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
+
+from wirewatch_shared.clock import parse_timestamp
 
 from wirewatch_stories.cluster import Clusterer, Decision
 from wirewatch_stories.features import extract
@@ -28,16 +30,9 @@ EntityFinder = Callable[[str, str], RowEntities]
 
 
 def parse_published(value: object) -> datetime | None:
-    """An aware datetime from an ISO 8601 string (naive means UTC); None if absent."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"published must be an ISO 8601 string or null, not {value!r}")
-    text = value.strip().replace("Z", "+00:00")
-    if len(text) == 10:  # a date alone
-        text += "T00:00:00+00:00"
-    parsed = datetime.fromisoformat(text)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    """An aware datetime (naive means UTC) from ISO 8601, a feed's RFC 2822 date or Unix
+    seconds; None if absent."""
+    return parse_timestamp(value)
 
 
 def processing_order(rows: Sequence[dict[str, Any]]) -> list[int]:

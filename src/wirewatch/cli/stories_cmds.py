@@ -123,8 +123,11 @@ def eval_cmd(
     with open_input(file) as (stream, source):
         rows = read_rows(stream, source)
     for number, row in enumerate(rows, start=1):
-        if not isinstance(row.get("story"), str) or not row["story"]:
+        story = row.get("story")
+        # Labels from other tools are often numbered stories: 17 and "17" are one label.
+        if isinstance(story, bool) or not isinstance(story, str | int) or story == "":
             raise UserError(f"{source} item {number}: needs a 'story' label")
+        row["story"] = str(story)
     if part != "all":
         rows = [r for r in rows if story_part(r["story"]) == part]
     if not rows:
