@@ -224,3 +224,21 @@ def test_eval_split_and_classify_split(tmp_path: Path) -> None:
     assert exc is None and "brier" in json.loads(out)["test"]
     out, exc = invoke(["eval", "--split", "nope", "--data-dir", str(tmp_path)])
     assert exc is not None
+
+
+def test_eval_reports_language_tags_under_their_language(tmp_path: Path) -> None:
+    """Rows tagged "ES-MX", "en_US" or "EN" count in the es / en rows of the table, as the
+    same rows tagged "es" / "en" do (real dev rows; a BOM as some editors write it)."""
+    dev = Path(__file__).resolve().parents[1] / "data" / "classify_dev.jsonl"
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()[:40]]
+    tags = {"es": ("ES-MX", "es_419", "Es"), "en": ("en-US", "EN", "en_GB")}
+    retagged = [{**r, "lang": tags[r["lang"]][n % 3]} for n, r in enumerate(rows)]
+    ours, theirs = tmp_path / "ours.jsonl", tmp_path / "theirs.jsonl"
+    ours.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    theirs.write_text("\ufeff" + "".join(json.dumps(r) + "\n" for r in retagged), encoding="utf-8")
+    want, error = invoke(["eval", str(ours), "--json"])
+    assert error is None, want
+    got, error = invoke(["eval", str(theirs), "--json"])
+    assert error is None, got
+    assert json.loads(got)["per_language"] == json.loads(want)["per_language"]
+    assert {key.split("/")[1] for key in json.loads(want)["per_language"]} == {"en", "es"}

@@ -154,6 +154,13 @@ def read_labelled(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def language_key(lang: object) -> str:
+    """The language a row is reported under: a tag's primary subtag in lower case, so
+    "es-MX", "ES" and "es" are one row of the table; "?" when absent."""
+    text = str(lang or "").strip().replace("_", "-")
+    return text.split("-", 1)[0].lower() or "?"
+
+
 def evaluate(
     classifier: Classifier, rows: Iterable[dict[str, Any]], topics: Sequence[str] | None = None
 ) -> Report:
@@ -161,7 +168,7 @@ def evaluate(
     report = Report(names, {t: Counts() for t in names})
     for row in rows:
         report.items += 1
-        lang = str(row.get("lang") or "?")
+        lang = language_key(row.get("lang"))
         matches, _ = classifier.classify(
             str(row.get("title", "")), str(row.get("summary", "")), row.get("lang")
         )
