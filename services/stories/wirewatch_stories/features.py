@@ -787,26 +787,28 @@ def demonym_cues(text: str, *, folded: bool = False) -> set[str]:
     return {f"c:{DEMONYMS[m.group(1)]}" for m in _DEMONYM.finditer(text if folded else fold(text))}
 
 
+def _city_cues(cities: dict[str, str], pattern: re.Pattern[str], folded: str) -> set[str]:
+    """``c:`` cues of the countries of the ``cities`` (matched by ``pattern``) that the
+    folded text names, datelines aside: a city opening a line, followed by a comma or a
+    parenthesis, names the desk, not the event."""
+    return {
+        f"c:{cities[m.group(1)]}"
+        for line in folded.splitlines()
+        for m in pattern.finditer(line)
+        if m.start() or not _DATELINE_END.match(line, m.end())
+    }
+
+
 def capital_cues(text: str, *, folded: bool = False) -> set[str]:
     """``c:`` cues of the countries ``text`` names by their capital (see :data:`CAPITALS`),
     datelines aside; ``folded``: ``text`` is folded already."""
-    return {
-        f"c:{CAPITALS[m.group(1)]}"
-        for line in (text if folded else fold(text)).splitlines()
-        for m in _CAPITAL.finditer(line)
-        if m.start() or not _DATELINE_END.match(line, m.end())
-    }
+    return _city_cues(CAPITALS, _CAPITAL, text if folded else fold(text))
 
 
 def airport_cues(text: str, *, folded: bool = False) -> set[str]:
     """``c:`` cues of the countries ``text`` names by an airport or arrival city of
     deportation flights (see :data:`AIRPORTS`), datelines aside; ``folded``: as above."""
-    return {
-        f"c:{AIRPORTS[m.group(1)]}"
-        for line in (text if folded else fold(text)).splitlines()
-        for m in _AIRPORT.finditer(line)
-        if m.start() or not _DATELINE_END.match(line, m.end())
-    }
+    return _city_cues(AIRPORTS, _AIRPORT, text if folded else fold(text))
 
 
 def region_cues(text: str, *, folded: bool = False) -> set[str]:

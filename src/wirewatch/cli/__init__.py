@@ -1,7 +1,8 @@
 """The ``wirewatch`` command.
 
 Each command module holds a module-level ``typer.Typer`` named ``app`` with its
-commands (options as ``Annotated`` aliases). This file only mounts them: a module
+commands (options as ``Annotated`` aliases; a group that several commands share, as a
+dataclass of them under ``common.option_groups``). This file only mounts them: a module
 of top-level commands with ``app.add_typer(module.app)``, a command group with
 ``app.add_typer(module.app, name="group")``. A new service's commands go in a new
 module (e.g. ``stories_cmds.py``) and one line below.

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, TypeVar, get_type_hints
 
 import typer
 from sqlalchemy.engine import Engine
@@ -40,6 +43,41 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print the report as JSON."
 """``--json`` of the commands that print a report (one JSON document)."""
 JsonLines = Annotated[bool, typer.Option("--json", help="Print one JSON object per line.")]
 """``--json`` of the listing commands: one JSON object per listed row."""
+
+R = TypeVar("R")
+
+
+def option_groups(command: Callable[..., R]) -> Callable[..., R]:
+    """Let several commands share a group of options: a parameter of ``command`` typed as a
+    dataclass whose fields are options (``Annotated`` aliases with their defaults) stands,
+    on the command line, for those options in that place, and receives them as one record.
+    Apply it under ``@app.command``; Typer reads the spelled-out signature."""
+    hints = get_type_hints(command, include_extras=True)
+    groups: dict[str, type[Any]] = {}
+    parameters: list[inspect.Parameter] = []
+    for parameter in inspect.signature(command).parameters.values():
+        hint = hints.get(parameter.name, parameter.annotation)
+        if not (isinstance(hint, type) and dataclasses.is_dataclass(hint)):
+            parameters.append(parameter.replace(annotation=hint))
+            continue
+        groups[parameter.name] = hint
+        options = get_type_hints(hint, include_extras=True)
+        parameters.extend(
+            inspect.Parameter(f.name, parameter.kind, default=f.default, annotation=options[f.name])
+            for f in dataclasses.fields(hint)
+        )
+
+    @functools.wraps(command)
+    def spelled_out(**options: Any) -> R:
+        for name, record in groups.items():
+            fields = dataclasses.fields(record)
+            options[name] = record(**{f.name: options.pop(f.name) for f in fields})
+        return command(**options)
+
+    spelled_out.__signature__ = inspect.signature(command).replace(  # type: ignore[attr-defined]
+        parameters=parameters
+    )
+    return spelled_out
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -20,17 +21,10 @@ from wirewatch.cli.common import (
     json_objects,
     open_database,
     open_input,
+    option_groups,
 )
 from wirewatch.cli.errors import UserError
-from wirewatch.cli.subscribe_cmds import (
-    Apprise,
-    Email,
-    SkipConfirmation,
-    Slack,
-    Webhook,
-    channel_target,
-    create,
-)
+from wirewatch.cli.subscribe_cmds import AlertChannel, SkipConfirmation, create
 
 app = typer.Typer(help="The flight ledger: deportation and repatriation flight records.")
 
@@ -78,44 +72,42 @@ def _country(value: str | None, name: str) -> str | None:
     return value.upper()
 
 
-def _records(
-    database_url: str | None,
-    origin: str | None,
-    destination: str | None,
-    status: str | None,
-    since: str | None,
-    until: str | None,
-) -> list[Any]:
-    from wirewatch_flights import store
+@dataclass(frozen=True)
+class Filters:
+    """The options ``flights list`` and ``flights export`` select records by."""
 
-    if status is not None and status not in ("completed", "planned", "blocked"):
-        raise UserError(f"--status must be completed, planned or blocked, got {status!r}")
-    engine = open_database(database_url)
-    query = store.Query(
-        origin=_country(origin, "origin"),
-        destination=_country(destination, "destination"),
-        status=status,
-        since=_date(since, "since"),
-        until=_date(until, "until"),
-        limit=1_000_000,
-    )
-    return store.list_records(engine, query)
+    origin: Origin = None
+    destination: Destination = None
+    status: StatusOpt = None
+    since: SinceOpt = None
+    until: UntilOpt = None
+
+    def records(self, database_url: str | None) -> list[Any]:
+        """The matching records, checked first (one clear error for a wrong value)."""
+        from wirewatch_flights import store
+
+        if self.status not in (None, "completed", "planned", "blocked"):
+            raise UserError(f"--status must be completed, planned or blocked, got {self.status!r}")
+        engine = open_database(database_url)
+        query = store.Query(
+            origin=_country(self.origin, "origin"),
+            destination=_country(self.destination, "destination"),
+            status=self.status,
+            since=_date(self.since, "since"),
+            until=_date(self.until, "until"),
+            limit=1_000_000,
+        )
+        return store.list_records(engine, query)
 
 
 @app.command("list")
-def list_cmd(
-    origin: Origin = None,
-    destination: Destination = None,
-    status: StatusOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    database_url: DatabaseUrl = None,
-) -> None:
+@option_groups
+def list_cmd(filters: Filters, database_url: DatabaseUrl = None) -> None:
     """List flight records, newest flight first."""
     from rich.console import Console
     from rich.table import Table
 
-    records = _records(database_url, origin, destination, status, since, until)
+    records = filters.records(database_url)
     table = Table("flight date", "route", "people", "status", "operator", "sources", "id")
     for r in records:
         when = r.flight_date.isoformat() if r.flight_date else "—"
@@ -133,19 +125,17 @@ def list_cmd(
 
 
 @app.command("export")
+@option_groups
 def export_cmd(
     export_format: FormatOpt = ExportFormat.csv,
-    origin: Origin = None,
-    destination: Destination = None,
-    status: StatusOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
+    *,
+    filters: Filters,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Write every matching flight record to stdout as CSV or JSON."""
     from wirewatch_flights.api import record_json, to_csv
 
-    records = _records(database_url, origin, destination, status, since, until)
+    records = filters.records(database_url)
     if export_format == ExportFormat.csv:
         sys.stdout.write(to_csv(records))
     else:
@@ -225,13 +215,12 @@ def eval_cmd(
 
 
 @app.command("subscribe")
+@option_groups
 def subscribe_cmd(
     origin: Origin = None,
     destination: Destination = None,
-    webhook: Webhook = None,
-    email: Email = None,
-    slack: Slack = None,
-    apprise: Apprise = None,
+    *,
+    alerts_to: AlertChannel,
     skip_confirmation: SkipConfirmation = False,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -240,7 +229,7 @@ def subscribe_cmd(
     route = (_country(origin, "origin"), _country(destination, "destination"))
     if route == (None, None):
         raise UserError("give --origin and/or --destination (ISO alpha-2, e.g. --destination GT)")
-    channel, target = channel_target(webhook, email, slack, apprise)
+    channel, target = alerts_to.chosen()
     create(
         {
             "channel": channel,

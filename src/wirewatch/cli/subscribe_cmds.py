@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 from typing import Annotated
 
 import typer
 
-from wirewatch.cli.common import DatabaseUrl
+from wirewatch.cli.common import DatabaseUrl, option_groups
 from wirewatch.cli.errors import UserError
 from wirewatch.cli.notify_common import notify_engine, notify_settings
 
@@ -76,25 +77,24 @@ def parse_quiet_hours(value: str) -> dict[str, str]:
     return {"start": start.strip(), "end": end.strip()}
 
 
-def channel_target(
-    webhook: str | None, email: str | None, slack: str | None, apprise: str | None
-) -> tuple[str, str]:
-    """The one channel given, as (channel, target)."""
-    given = [
-        (name, value)
-        for name, value in (
-            ("webhook", webhook),
-            ("email", email),
-            ("slack", slack),
-            ("apprise", apprise),
-        )
-        if value is not None
-    ]
-    if len(given) != 1:
-        raise UserError(
-            "give exactly one of --webhook URL, --email ADDRESS, --slack URL or --apprise URL"
-        )
-    return given[0]
+@dataclass(frozen=True)
+class AlertChannel:
+    """Where alerts go: one of ``--webhook``, ``--email``, ``--slack`` or ``--apprise``
+    (``subscribe`` and ``flights subscribe``)."""
+
+    webhook: Webhook = None
+    email: Email = None
+    slack: Slack = None
+    apprise: Apprise = None
+
+    def chosen(self) -> tuple[str, str]:
+        """The one channel given, as (channel, target)."""
+        given = [(f.name, v) for f in fields(self) if (v := getattr(self, f.name)) is not None]
+        if len(given) != 1:
+            raise UserError(
+                "give exactly one of --webhook URL, --email ADDRESS, --slack URL or --apprise URL"
+            )
+        return given[0]
 
 
 def create(
@@ -139,12 +139,10 @@ def create(
 
 
 @app.command()
+@option_groups
 def subscribe(
     topic: Topics,
-    webhook: Webhook = None,
-    email: Email = None,
-    slack: Slack = None,
-    apprise: Apprise = None,
+    alerts_to: AlertChannel,
     min_score: MinScore = 0.0,
     country: Countries = None,
     entity: Entities = None,
@@ -160,7 +158,7 @@ def subscribe(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Subscribe a webhook, Slack channel, email address or Apprise URL to topics."""
-    channel, target = channel_target(webhook, email, slack, apprise)
+    channel, target = alerts_to.chosen()
     data: dict[str, object] = {
         "topics": topic,
         "channel": channel,
