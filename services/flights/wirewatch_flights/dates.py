@@ -2,7 +2,8 @@
 a weekday or day word relative to the publication date ("este jueves", "on Friday",
 "ayer", "today"), else nothing (the caller falls back to the publication date). With no
 publication date only a date with its year counts: "on Friday" or "15 de julio" cannot be
-placed. Month and weekday names in English and Spanish come from Babel's CLDR data. Pure."""
+placed. Month and weekday names in English and Spanish come from Babel's CLDR data
+(``data/cldr.json``, :mod:`wirewatch_flights.cldr`). Pure."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from babel import Locale
-
+from wirewatch_flights import cldr
 from wirewatch_flights.text import fold
 
 YEARLESS_NEAR = timedelta(days=45)
@@ -40,11 +40,11 @@ def _names() -> _Names:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     for code in ("en", "es"):
-        locale = Locale(code)
+        locale = cldr.load()["locales"][code]
         for width in ("wide", "abbreviated"):
-            for number, name in locale.months["format"][width].items():
+            for number, name in locale["months"][width].items():
                 months[fold(name).rstrip(".")] = int(number)
-            for number, name in locale.days["format"][width].items():
+            for number, name in locale["days"][width].items():
                 if width == "wide":
                     weekdays[fold(name)] = int(number)  # Monday is 0, as date.weekday()
     months.update({"sept": 9, "setiembre": 9})

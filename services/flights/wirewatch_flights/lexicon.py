@@ -1,7 +1,8 @@
 """Where names come from, compiled into two regular expressions. Pure.
 
 - Country names in English and Spanish: Babel's CLDR territory names (no hand-kept
-  table), plus the aliases in ``data/places.yaml``;
+  table: Babel's data as shipped in ``data/cldr.json``, :mod:`wirewatch_flights.cldr`),
+  plus the aliases in ``data/places.yaml``;
 - cities: CLDR's exemplar cities of the time zones (Babel), in English and Spanish,
   with the territory of their zone ("Dhaka", "Riad", "Estambul", "Yakarta");
 - demonyms (how the deported people are named: "venezolanos", "Guatemalans"), state
@@ -27,9 +28,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from babel import Locale
-from babel.core import get_global
 
+from wirewatch_flights import cldr
 from wirewatch_flights.text import fold
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "places.yaml"
@@ -197,7 +197,7 @@ def _babel_names() -> dict[str, set[str]]:
     """Country names (ISO alpha-2 -> names) in English and Spanish, from Babel (CLDR)."""
     names: dict[str, set[str]] = {}
     for locale in ("en", "es"):
-        for code, name in Locale(locale).territories.items():
+        for code, name in cldr.load()["locales"][locale]["territories"].items():
             if len(code) != 2 or not code.isalpha() or code in _NOT_STATES:
                 continue
             clean = re.sub(r"\s*\(.*?\)", "", name).split(" - ")[0].strip()
@@ -214,14 +214,15 @@ def _unaccented(name: str) -> str:
 def _babel_cities() -> dict[str, str]:
     """City names (English and Spanish) -> ISO alpha-2: CLDR's exemplar city of every time
     zone, with the zone's territory ("Asia/Dhaka" -> Dhaka, Daca -> BD)."""
-    zones: Mapping[str, str] = get_global("zone_territories")
+    data = cldr.load()
+    zones: Mapping[str, str] = data["zone_territories"]
     cities: dict[str, str] = {}
     for locale in ("en", "es"):
-        names = Locale(locale).time_zones
+        names: Mapping[str, str] = data["locales"][locale]["zone_cities"]
         for zone, code in zones.items():
             if code in _CITY_TERRITORIES_SKIPPED or code in _NOT_STATES or len(code) != 2:
                 continue
-            city = names.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            city = names.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
             if re.search(r"[\d,()]|GMT|UTC|Unknown|desconocida|Station|Island|Isla", city):
                 continue
             if fold(city) not in _CITY_SKIP:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from functools import cache
 from itertools import chain, pairwise
 from pathlib import Path
@@ -134,19 +135,23 @@ Row = tuple[float, ...]
 
 
 def _rows(weights: dict[str, list[Any]]) -> dict[str, Row]:
-    """The weight rows as tuples. Rounded weights repeat: one float object per value keeps
-    the loaded model small (the flights stage's RSS budget is 150 MB)."""
+    """The weight rows as tuples. Rounded weights repeat: one float object per value and
+    one tuple per distinct row (about half the rows) keep the loaded model small (the
+    flights stage's RSS budget is 150 MB)."""
     values: dict[float, float] = {}
-    return {
-        name: tuple(values.setdefault(float(w), float(w)) for w in row)
-        for name, row in weights.items()
-    }
+    rows: dict[Row, Row] = {}
+    out: dict[str, Row] = {}
+    for name, row in weights.items():
+        floats = tuple(values.setdefault(float(w), float(w)) for w in row)
+        out[name] = rows.setdefault(floats, floats)
+    return out
 
 
 def _kind(weights: dict[str, Row], prefix: str, *, keep_prefix: bool = False) -> dict[str, Row]:
-    """The rows of one feature kind, by name without its prefix (or with it)."""
+    """The rows of one feature kind, by name without its prefix (or with it); names are
+    interned, so a word and the pairs it is part of share one string."""
     cut = 0 if keep_prefix else len(prefix)
-    return {name[cut:]: row for name, row in weights.items() if name.startswith(prefix)}
+    return {sys.intern(name[cut:]): row for name, row in weights.items() if name.startswith(prefix)}
 
 
 class StatusModel:
@@ -167,14 +172,21 @@ class StatusModel:
         self._words = _kind(weights, "w:")
         self._grams = _kind(weights, "c:")
         self._title = _kind(weights, "t:")
-        self._pairs = {tuple(n.split(" ", 1)): r for n, r in _kind(weights, "b:").items()}
+        self._pairs = {
+            tuple(sys.intern(w) for w in n.split(" ", 1)): r
+            for n, r in _kind(weights, "b:").items()
+        }
         self._known = {word: self._sum(word) for word in self._words}
         self._memo: dict[str, tuple[float, ...]] = dict(self._known)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> StatusModel:
         try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
+            # one float object per distinct number while parsing, too (the load's passing
+            # memory comes on top of the stage's imports)
+            floats: dict[str, float] = {}
+            text = path.read_text(encoding="utf-8")
+            return cls(json.loads(text, parse_float=lambda s: floats.setdefault(s, float(s))))
         except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise ModelFileError(f"{path}: cannot load the status model: {exc}") from exc
 

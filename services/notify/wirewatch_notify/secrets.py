@@ -7,10 +7,12 @@ import hashlib
 import os
 import secrets as pysecrets
 from pathlib import Path
-
-from cryptography.fernet import Fernet, InvalidToken
+from typing import TYPE_CHECKING
 
 from wirewatch_notify.settings import NotifySettings
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 SECRET_PREFIX = "whsec_"  # noqa: S105 - a format prefix, not a secret
 
@@ -36,16 +38,24 @@ def load_secret_key(settings: NotifySettings) -> bytes:
 
 
 class SecretBox:
-    """Encrypts and decrypts secrets with a key derived from the settings' secret key."""
+    """Encrypts and decrypts secrets with a key derived from the settings' secret key.
+
+    ``cryptography`` is imported by the first box, not with this module: processes that
+    import the subscriptions code but never hold a box (the flights stage, through the
+    pages module) do not map its ~8 MB library."""
 
     def __init__(self, key: bytes) -> None:
+        from cryptography.fernet import Fernet
+
         derived = hashlib.sha256(b"wirewatch-webhook-secrets\0" + key).digest()
-        self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+        self._fernet: Fernet = Fernet(base64.urlsafe_b64encode(derived))
 
     def encrypt(self, plaintext: str) -> str:
         return self._fernet.encrypt(plaintext.encode()).decode()
 
     def decrypt(self, token: str) -> str:
+        from cryptography.fernet import InvalidToken
+
         try:
             return self._fernet.decrypt(token.encode()).decode()
         except InvalidToken as exc:
