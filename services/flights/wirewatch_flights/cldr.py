@@ -7,6 +7,8 @@ loaded (and its global data) for the life of the process, ~6 MB of the stage's 1
 for a few hundred names. The file is Babel's data verbatim, not a hand-kept table:
 ``tests/flights/test_cldr.py`` checks it against the installed Babel, and
 ``python -m wirewatch_flights.cldr`` writes it again (after a Babel upgrade).
+Licence: the names are Unicode CLDR data (Unicode License v3), as packaged by Babel
+(BSD-3-Clause); both allow redistribution with the notice, which the file's ``licence`` keeps.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from typing import Any
 CLDR_PATH = Path(__file__).resolve().parent / "data" / "cldr.json"
 LOCALES = ("en", "es")
 WIDTHS = ("wide", "abbreviated")
+LICENCE = (
+    "Unicode CLDR data, Copyright (c) 2004-2025 Unicode, Inc., Unicode License v3 "
+    "(https://www.unicode.org/license.txt); packaged by Babel, Copyright (c) 2013-2026 "
+    "by the Babel Team, BSD-3-Clause (https://github.com/python-babel/babel/blob/master/LICENSE)"
+)
 
 
 def from_babel() -> dict[str, Any]:
@@ -38,6 +45,7 @@ def from_babel() -> dict[str, Any]:
             "days": {w: dict(locale.days["format"][w].items()) for w in WIDTHS},
         }
     return {
+        "licence": LICENCE,
         "zone_territories": dict(get_global("zone_territories").items()),
         "locales": locales,
     }
