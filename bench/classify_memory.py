@@ -130,7 +130,7 @@ def main() -> None:
                 log_level="WARNING",
             )
             if run == 0:
-                ensure_streams(embedded.bootstrap, streams.ALL_STREAMS)
+                asyncio.run(ensure_streams(embedded.bootstrap, streams.ALL_STREAMS))
             engine = make_engine(database_url)
             upgrade(engine)
             engine.dispose()

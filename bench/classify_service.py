@@ -244,7 +244,7 @@ async def main() -> None:
             classify_store_items=not args.no_store,
             log_level="WARNING",
         )
-        ensure_streams(embedded.bootstrap, (*streams.ALL_STREAMS, SINK))
+        await ensure_streams(embedded.bootstrap, (*streams.ALL_STREAMS, SINK))
         engine = make_engine(settings.database_url)
         upgrade(engine)  # the schema, as `wirewatch service classify` brings it up
         engine.dispose()

@@ -58,8 +58,8 @@ class Round:
         return self.items - self.delivered
 
 
-def total_lag(bootstrap: str) -> int:
-    return sum(entry.lag or 0 for entry in group_lag(bootstrap))
+async def total_lag(bootstrap: str) -> int:
+    return sum(entry.lag or 0 for entry in await group_lag(bootstrap))
 
 
 async def one_round(
@@ -93,11 +93,11 @@ async def one_round(
     deadline = started + 180
     while time.monotonic() < deadline:
         arrived = len(set(servers.arrivals) - before)
-        if arrived >= expected and await asyncio.to_thread(total_lag, cluster.bootstrap) == 0:
+        if arrived >= expected and await total_lag(cluster.bootstrap) == 0:
             break
         await asyncio.sleep(0.5)
     arrived = len(set(servers.arrivals) - before)
-    lag = await asyncio.to_thread(total_lag, cluster.bootstrap)
+    lag = await total_lag(cluster.bootstrap)
     return Round(
         name,
         expected,
@@ -117,7 +117,7 @@ async def main(args: argparse.Namespace) -> int:
     print(f"logs: {tmp}")
     rounds: list[Round] = []
     with EmbeddedBroker() as broker, database(tmp) as database_url:
-        await asyncio.to_thread(ensure_streams, broker.bootstrap, streams.ALL_STREAMS)
+        await ensure_streams(broker.bootstrap, streams.ALL_STREAMS)
         subscribe(database_url, servers.url("/hook"), servers.url("/story"), ["item", "story"])
         dead = TopicWatch(broker.bootstrap, streams.DEAD_LETTER)
         await dead.start()

@@ -272,7 +272,7 @@ async def _baseline_cpu(bootstrap: str, url: str, count: int) -> tuple[float, fl
     from wirewatch_shared.kafka_admin import ensure_streams
 
     topic = f"bench.baseline.{uuid.uuid4().hex[:6]}"
-    await asyncio.to_thread(ensure_streams, bootstrap, [topic], partitions=3)
+    await ensure_streams(bootstrap, [topic], partitions=3)
     messages = [_classified(0, n) for n in range(count)]
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, linger_ms=5, acks="all")
     await producer.start()
@@ -328,9 +328,7 @@ async def kafka_main(args: argparse.Namespace) -> None:
     servers = Servers(1)
     print(f"cpus: {os.cpu_count()}  logs: {tmp}")
     with EmbeddedBroker() as broker, database(tmp) as database_url:
-        await asyncio.to_thread(
-            ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
-        )
+        await ensure_streams(broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions)
         story = args.alert_mode == "story"
         if args.record_only:
             _subscribe_digest(database_url, servers.url("/hook"))

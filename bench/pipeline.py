@@ -360,7 +360,7 @@ class Cluster:
 async def broker_ceiling(bootstrap: str, count: int, size: int) -> float:
     """Messages/s through one produce→consume hop on a bare aiokafka pair."""
     topic = f"bench.ceiling.{uuid.uuid4().hex[:6]}"
-    await asyncio.to_thread(ensure_streams, bootstrap, [topic], partitions=3)
+    await ensure_streams(bootstrap, [topic], partitions=3)
     consumer = AIOKafkaConsumer(
         topic,
         bootstrap_servers=bootstrap,
@@ -748,7 +748,7 @@ async def drained(cluster: Cluster, timeout: float = 900) -> float:
         while calm < 2:
             if time.monotonic() - started > timeout:
                 raise TimeoutError("the pipeline did not drain")
-            lag = await asyncio.to_thread(group_lag, cluster.bootstrap, groups)
+            lag = await group_lag(cluster.bootstrap, groups)
             with engine.connect() as conn:
                 waiting = conn.execute(
                     text("SELECT count(*) FROM notify_delivery WHERE status IN ('pending', 'held')")
@@ -1027,9 +1027,7 @@ async def main(args: argparse.Namespace) -> None:
     servers = Servers(args.items_per_feed)
     print(f"cpus: {os.cpu_count()}  logs: {tmp}")
     with EmbeddedBroker() as broker, database(tmp) as database_url:
-        await asyncio.to_thread(
-            ensure_streams, broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions
-        )
+        await ensure_streams(broker.bootstrap, streams.ALL_STREAMS, partitions=args.partitions)
         subscribe(database_url, servers.url("/hook"), servers.url("/story"), args.alert_modes)
         ceiling = await broker_ceiling(broker.bootstrap, args.ceiling_messages, 1500)
         print(f"\nraw broker ceiling (produce+consume, 1.5 KB): {ceiling:,.0f} msg/s")

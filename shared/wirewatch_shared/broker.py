@@ -1,9 +1,8 @@
 """The FastStream Kafka broker of a service, its decoder, and stream creation on start-up
-(through the one kafka-python adapter, :mod:`wirewatch_shared.kafka_admin`)."""
+(through the one Kafka admin adapter, :mod:`wirewatch_shared.kafka_admin`, on aiokafka)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -64,8 +63,7 @@ async def ensure_service_streams(settings: CommonSettings) -> None:
     (every service does it on start-up: whichever starts first finds none)."""
     if not settings.kafka_bootstrap:
         raise RuntimeError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
-    await asyncio.to_thread(
-        kafka_admin.ensure_streams,
+    await kafka_admin.ensure_streams(
         settings.kafka_bootstrap,
         partitions=settings.topic_partitions,
         replication=settings.topic_replication,

@@ -1,4 +1,5 @@
-"""The one adapter to Kafka's admin side (kafka-python, blocking: call it from a thread).
+"""The one adapter to Kafka's admin side (aiokafka, asynchronous; the services already load
+aiokafka through FastStream, so no second Kafka client is imported for this).
 
 - :func:`ensure_streams`: create the streams that do not exist yet (services on start,
   ``wirewatch kafka-topics create``);
@@ -14,21 +15,50 @@ Publishing is not here: services publish through :mod:`wirewatch_shared.producer
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 import logging
-import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
-from kafka.admin import NewTopic
-from kafka.errors import BrokerResponseError, KafkaError, TopicAlreadyExistsError
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import BrokerResponseError, KafkaError, TopicAlreadyExistsError, for_code
 
 from wirewatch_shared import streams
 
 log = logging.getLogger(__name__)
 
+_quiet = contextvars.ContextVar("wirewatch_kafka_admin_quiet", default=False)
 
-def ensure_streams(
+
+class _QuietWhileConnecting(logging.Filter):
+    """While the adapter connects (a broker still starting, or down), aiokafka logs each
+    refused attempt as an error; the adapter retries or fails with one line of its own.
+    Other clients' records (FastStream's) pass untouched."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _quiet.get()
+
+
+logging.getLogger("aiokafka").addFilter(_QuietWhileConnecting())
+
+
+@contextlib.contextmanager
+def _quietly() -> Iterator[None]:
+    """Within this block (and in the tasks a client starts in it: its metadata refresh,
+    its connections, for that client's short life) aiokafka's records are dropped; its
+    errors still raise to the caller."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+async def ensure_streams(
     bootstrap: str,
     names: Iterable[str] = streams.ALL_STREAMS,
     *,
@@ -39,50 +69,68 @@ def ensure_streams(
     """Create the streams (Kafka topics) that do not exist yet; return the ones created.
 
     Idempotent, so every service (and `wirewatch kafka-topics create`) may call it on
-    start-up against a real cluster.
+    start-up against a real cluster. Waits up to ``timeout_s`` for the cluster to answer;
+    then raises :class:`ConnectionError`.
     """
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            admin = KafkaAdminClient(
-                bootstrap_servers=bootstrap.split(","),
-                client_id="wirewatch-admin",
-                # One attempt never outlasts the whole deadline (its default is 30 s).
-                bootstrap_timeout_ms=max(500, int((deadline - time.monotonic()) * 1000)),
-            )
-            break
-        except KafkaError as exc:  # broker still starting
-            if time.monotonic() > deadline:
-                raise ConnectionError(f"Kafka at {bootstrap} is not reachable: {exc}") from exc
-            time.sleep(0.2)
+    admin, existing = await _answering_admin(bootstrap, timeout_s)
     try:
-        existing = set(admin.list_topics())
-        missing = [n for n in names if n not in existing]
+        missing = list(dict.fromkeys(n for n in names if n not in existing))
+        if not missing:
+            return []
+        response = await admin.create_topics(
+            [
+                NewTopic(name, num_partitions=partitions, replication_factor=replication)
+                for name in missing
+            ]
+        )
         created: list[str] = []
-        for name in missing:
-            try:
-                admin.create_topics(
-                    [NewTopic(name, num_partitions=partitions, replication_factor=replication)]
-                )
+        for name, code, *message in response.topic_errors:
+            error = for_code(code)
+            if code == 0:
                 created.append(name)
-            except TopicAlreadyExistsError:  # created concurrently by another service
-                pass
+            elif error is not TopicAlreadyExistsError:  # else: another service was first
+                detail = message[0] if message and message[0] else error.__name__
+                raise error(f"creating topic {name!r}: {detail}")
         if created:
             log.info("created topics %s", created)
         return created
     finally:
-        admin.close()
+        await admin.close()
 
 
-class _DropCancelledRefresh(logging.Filter):
-    """Closing the throw-away client cancels its metadata refresh; kafka-python logs that
-    as an error although nothing failed."""
+async def _answering_admin(
+    bootstrap: str, timeout_s: float
+) -> tuple[AIOKafkaAdminClient, set[str]]:
+    """A started admin client and the cluster's topics, retried until the cluster answers
+    (it may still be starting) or ``timeout_s`` passes."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while True:
+        remaining = deadline - loop.time()
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=bootstrap.split(","),
+            client_id="wirewatch-admin",
+            # One attempt never outlasts the whole deadline.
+            request_timeout_ms=max(500, int(remaining * 1000)),
+        )
+        try:
+            with _quietly():
+                async with asyncio.timeout(max(0.5, remaining)):
+                    await admin.start()
+                    return admin, set(await admin.list_topics())
+        except (KafkaError, OSError, TimeoutError) as exc:  # broker still starting
+            await admin.close()
+            if loop.time() >= deadline:
+                raise _unreachable(bootstrap, exc, timeout_s) from exc
+        await asyncio.sleep(0.2)
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "Cancelled" not in record.getMessage()
 
+def _unreachable(
+    bootstrap: str, exc: BaseException, waited_s: float | None = None
+) -> ConnectionError:
+    waited = f"no answer in {waited_s:g} s: " if waited_s is not None else ""
+    return ConnectionError(f"Kafka at {bootstrap} is not reachable ({waited}{type(exc).__name__})")
 
-logging.getLogger("kafka.cluster").addFilter(_DropCancelledRefresh())
 
 GROUP_TOPICS: Mapping[str, str] = {
     consumer.group: stream
@@ -109,34 +157,31 @@ class GroupLag:
         return max(0, self.highwater - (self.committed or 0))
 
 
-def group_lag(
+async def group_lag(
     bootstrap: str,
     groups: Mapping[str, str] = GROUP_TOPICS,
     *,
     timeout_s: float = 5.0,
 ) -> list[GroupLag]:
-    """Lag per (group, partition); raises ``kafka.errors.KafkaError`` if Kafka is down."""
+    """Lag per (group, partition); raises :class:`ConnectionError` if Kafka does not answer
+    within ``timeout_s``, ``aiokafka.errors.KafkaError`` if it answers with an error."""
     servers = bootstrap.split(",")
     timeout_ms = int(timeout_s * 1000)
-    admin = KafkaAdminClient(
-        bootstrap_servers=servers,
-        client_id="wirewatch-status",
-        request_timeout_ms=timeout_ms,
-        bootstrap_timeout_ms=timeout_ms,
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=servers, client_id="wirewatch-status", request_timeout_ms=timeout_ms
     )
     try:
-        committed: dict[tuple[str, TopicPartition], int] = {}
-        for group in groups:
-            try:
-                found = admin.list_group_offsets(group).get(group, {})
-            except BrokerResponseError:
-                found = {}  # the group never committed (or does not exist yet)
-            for tp, meta in found.items():
-                if meta.offset is not None and meta.offset >= 0:
-                    committed[(group, tp)] = int(meta.offset)
+        try:
+            with _quietly():
+                async with asyncio.timeout(timeout_s):
+                    await admin.start()
+        except (KafkaError, OSError, TimeoutError) as exc:
+            raise _unreachable(bootstrap, exc) from exc
+        partitions = _partitions(await admin.describe_topics(), set(groups.values()))
+        committed = await _committed(admin, groups, partitions)
     finally:
-        admin.close()
-    consumer = KafkaConsumer(
+        await admin.close()
+    consumer = AIOKafkaConsumer(
         bootstrap_servers=servers,
         client_id="wirewatch-status",
         group_id=None,
@@ -144,44 +189,74 @@ def group_lag(
         fetch_max_wait_ms=50,
         max_partition_fetch_bytes=1024,
         request_timeout_ms=max(timeout_ms, 1000) + 500,
-        bootstrap_timeout_ms=timeout_ms,
     )
     try:
-        return _read_highwaters(consumer, groups, committed, timeout_s)
+        await consumer.start()
+        highwater = await _read_highwaters(consumer, partitions, committed, timeout_s)
     finally:
-        consumer.close()
+        await consumer.stop()
+    return [
+        GroupLag(group, topic, tp.partition, committed.get((group, tp)), highwater.get(tp))
+        for group, topic in groups.items()
+        for tp in partitions.get(topic, [])
+    ]
 
 
-def _read_highwaters(
-    consumer: KafkaConsumer,
+def _partitions(described: list[Any], topics: set[str]) -> dict[str, list[TopicPartition]]:
+    """The partitions of each of ``topics`` that exists, from a metadata answer for all
+    topics (naming the topics would let a broker auto-create the missing ones)."""
+    found: dict[str, list[TopicPartition]] = {}
+    for topic in described:
+        name = topic["topic"]
+        if name in topics and not topic["error_code"]:
+            ids = sorted(p["partition"] for p in topic["partitions"])
+            found[name] = [TopicPartition(name, p) for p in ids]
+    return found
+
+
+async def _committed(
+    admin: AIOKafkaAdminClient,
     groups: Mapping[str, str],
+    partitions: Mapping[str, list[TopicPartition]],
+) -> dict[tuple[str, TopicPartition], int]:
+    """Each group's committed offsets on the partitions of its topic (named: asked for
+    "all partitions", OffsetFetch v2+, Tansu answers with a body aiokafka cannot read)."""
+    committed: dict[tuple[str, TopicPartition], int] = {}
+    for group, topic in groups.items():
+        if not partitions.get(topic):
+            continue
+        try:
+            found = await admin.list_consumer_group_offsets(group, partitions=partitions[topic])
+        except BrokerResponseError:
+            found = {}  # the group never committed (or does not exist yet)
+        for tp, meta in found.items():
+            if meta.offset is not None and meta.offset >= 0:
+                committed[(group, tp)] = int(meta.offset)
+    return committed
+
+
+async def _read_highwaters(
+    consumer: AIOKafkaConsumer,
+    partitions: Mapping[str, list[TopicPartition]],
     committed: Mapping[tuple[str, TopicPartition], int],
     timeout_s: float,
-) -> list[GroupLag]:
-    partitions: dict[str, list[TopicPartition]] = {}
-    for topic in set(groups.values()):
-        ids = consumer.partitions_for_topic(topic) or set()
-        partitions[topic] = [TopicPartition(topic, p) for p in sorted(ids)]
+) -> dict[TopicPartition, int]:
     assigned = [tp for tps in partitions.values() for tp in tps]
     highwater: dict[TopicPartition, int] = {}
-    if assigned:
-        consumer.assign(assigned)
-        # Fetch from the smallest committed offset of any group (0 when none): an offset
-        # that exists, so the fetch answers with the highwater and no reset is needed.
+    if not assigned:
+        return highwater
+    consumer.assign(assigned)
+    # Fetch from the smallest committed offset of any group (0 when none): an offset that
+    # exists, so the fetch answers with the highwater and no reset is needed.
+    for tp in assigned:
+        offsets = [off for (_group, t), off in committed.items() if t == tp]
+        consumer.seek(tp, min(offsets) if offsets else 0)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while len(highwater) < len(assigned) and loop.time() < deadline:
+        await consumer.getmany(timeout_ms=100, max_records=1)
         for tp in assigned:
-            offsets = [off for (g, t), off in committed.items() if t == tp]
-            consumer.seek(tp, min(offsets) if offsets else 0)
-        deadline = time.monotonic() + timeout_s
-        while len(highwater) < len(assigned) and time.monotonic() < deadline:
-            consumer.poll(timeout_ms=100, max_records=1, update_offsets=False)
-            for tp in assigned:
-                value = consumer.highwater(tp)
-                if value is not None:
-                    highwater[tp] = int(value)
-    rows = []
-    for group, topic in groups.items():
-        for tp in partitions.get(topic, []):
-            rows.append(
-                GroupLag(group, topic, tp.partition, committed.get((group, tp)), highwater.get(tp))
-            )
-    return rows
+            value = consumer.highwater(tp)
+            if value is not None:
+                highwater[tp] = int(value)
+    return highwater

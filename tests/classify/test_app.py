@@ -86,9 +86,7 @@ async def classified(bootstrap: str, ids: set[str]) -> dict[str, tuple[Classifie
 async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[ClassifyService]:
     """A classify service with its producer (and broker connection) started, no
     consumer group: the tests hand batches to its handler themselves."""
-    await asyncio.to_thread(
-        ensure_streams, kafka_bootstrap, [streams.CLASSIFIED, streams.DEAD_LETTER]
-    )
+    await ensure_streams(kafka_bootstrap, [streams.CLASSIFIED, streams.DEAD_LETTER])
     settings = ClassifySettings(
         kafka_bootstrap=kafka_bootstrap, database_url=f"sqlite:///{tmp_path / 'c.db'}"
     )

@@ -245,7 +245,7 @@ async def test_send_keyed_splits_batches_that_outgrow_the_batch_size(kafka_boots
     from wirewatch_shared.producer import send_keyed
 
     topic = f"test.send-keyed.{uuid.uuid4().hex[:8]}"
-    await asyncio.to_thread(ensure_streams, kafka_bootstrap, [topic])
+    await ensure_streams(kafka_bootstrap, [topic])
     producer = AIOKafkaProducer(
         bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=False, max_batch_size=2000
     )

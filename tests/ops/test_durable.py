@@ -70,7 +70,7 @@ async def _consume(bootstrap: str, count: int) -> list[bytes]:
 async def test_broker_restart_keeps_messages_and_offsets(tmp_path: Path) -> None:
     broker = await asyncio.to_thread(DurableBroker(tmp_path).start)
     try:
-        await asyncio.to_thread(ensure_streams, broker.bootstrap, [streams.ITEMS], partitions=3)
+        await ensure_streams(broker.bootstrap, [streams.ITEMS], partitions=3)
         producer = KafkaBroker(broker.bootstrap, linger_ms=5)
         await producer.connect()
         await asyncio.gather(
@@ -86,7 +86,7 @@ async def test_broker_restart_keeps_messages_and_offsets(tmp_path: Path) -> None
 
     again = await asyncio.to_thread(DurableBroker(tmp_path).start)
     try:
-        rows = await asyncio.to_thread(group_lag, again.bootstrap, {GROUP: streams.ITEMS})
+        rows = await group_lag(again.bootstrap, {GROUP: streams.ITEMS})
         assert sum(r.committed or 0 for r in rows) == 10, rows
         assert sum(r.highwater or 0 for r in rows) == 30, rows
         rest = await _consume(again.bootstrap, 20)
@@ -110,7 +110,7 @@ async def test_a_seaweedfs_port_taken_on_start_moves_the_broker_storage_too(
     try:
         assert durable.s3.endpoint != first_endpoint
         assert durable.broker.env["AWS_ENDPOINT"] == durable.s3.endpoint
-        await asyncio.to_thread(ensure_streams, broker.bootstrap, [streams.ITEMS], partitions=1)
+        await ensure_streams(broker.bootstrap, [streams.ITEMS], partitions=1)
         producer = KafkaBroker(broker.bootstrap)
         await producer.connect()
         await producer.publish(b"stored", streams.ITEMS, key=b"k")
@@ -120,9 +120,13 @@ async def test_a_seaweedfs_port_taken_on_start_moves_the_broker_storage_too(
         await asyncio.to_thread(broker.stop)
 
 
-def _classified_count(bootstrap: str) -> int:
-    rows = group_lag(bootstrap, {streams.GROUP_NOTIFY: streams.CLASSIFIED})
+async def _classified_count(bootstrap: str) -> int:
+    rows = await group_lag(bootstrap, {streams.GROUP_NOTIFY: streams.CLASSIFIED})
     return sum(r.highwater or 0 for r in rows)
+
+
+async def _classified_is(bootstrap: str, count: int) -> bool:
+    return await _classified_count(bootstrap) == count
 
 
 async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None:
@@ -162,7 +166,7 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
             await first.start()
             await asyncio.to_thread(web.wait_for, 1, "/hook", "POST", 30.0)
             bootstrap = str(first.overrides["kafka_bootstrap"])
-            await wait_until(lambda: _classified_count(bootstrap) == 2, timeout=20)
+            await wait_until(lambda: _classified_is(bootstrap, 2), timeout=20)
         finally:
             await first.stop()
 
@@ -196,8 +200,8 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
             hooks = await asyncio.to_thread(web.wait_for, 2, "/hook", "POST", 30.0)
             bootstrap = str(second.overrides["kafka_bootstrap"])
             # Only the queued item was classified again: the committed offsets survived.
-            await wait_until(lambda: _classified_count(bootstrap) == 3, timeout=20)
-            assert _classified_count(bootstrap) == 3
+            await wait_until(lambda: _classified_is(bootstrap, 3), timeout=20)
+            assert await _classified_count(bootstrap) == 3
         finally:
             await second.stop()
         ids = [json.loads(h.body)["data"]["item"]["id"] for h in hooks]

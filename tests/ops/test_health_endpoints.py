@@ -60,7 +60,7 @@ class Probe:
 @pytest.fixture
 async def probe(postgres_database: PostgresDatabase) -> AsyncIterator[Probe]:
     embedded = EmbeddedBroker().start()
-    ensure_streams(embedded.bootstrap, [streams.ITEMS], partitions=3)
+    await ensure_streams(embedded.bootstrap, [streams.ITEMS], partitions=3)
     broker = KafkaBroker(embedded.bootstrap, linger_ms=5)
     received: list[KafkaMessage] = []
 
@@ -178,7 +178,7 @@ async def test_readiness_follows_database_and_broker_outages(
     assert (await get(f"{probe.url}/healthz")).status_code == 200
     probe.embedded = EmbeddedBroker(port=probe.embedded.port).start()
     # A memory-only broker restarts empty: re-create the topic as a service start would.
-    ensure_streams(probe.embedded.bootstrap, [streams.ITEMS], partitions=3)
+    await ensure_streams(probe.embedded.bootstrap, [streams.ITEMS], partitions=3)
     await wait_until(
         lambda: _ready(probe.url), timeout=30, message="not ready after broker restart"
     )

@@ -10,6 +10,7 @@ no story opened twice (re-published events are identical).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -73,7 +74,7 @@ def test_kill_9_mid_stream_loses_no_item_and_opens_no_story_twice(
     engine = make_engine(database_url)
     upgrade(engine)
     with EmbeddedBroker() as broker:
-        ensure_streams(broker.bootstrap)
+        asyncio.run(ensure_streams(broker.bootstrap))
         producer = KafkaProducer(bootstrap_servers=broker.bootstrap, acks="all", linger_ms=5)
         stage = _spawn(broker.bootstrap, database_url, tmp_path)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 import typer
@@ -33,11 +34,13 @@ def kafka_topics_create(timeout: Timeout = 30.0) -> None:
         raise UserError("WIREWATCH_KAFKA_BOOTSTRAP is not set")
     try:
         with Steps(f"waiting for Kafka at {settings.kafka_bootstrap} (up to {timeout:g} s)"):
-            created = ensure_streams(
-                settings.kafka_bootstrap,
-                partitions=settings.topic_partitions,
-                replication=settings.topic_replication,
-                timeout_s=timeout,
+            created = asyncio.run(
+                ensure_streams(
+                    settings.kafka_bootstrap,
+                    partitions=settings.topic_partitions,
+                    replication=settings.topic_replication,
+                    timeout_s=timeout,
+                )
             )
     except ConnectionError as exc:
         raise UserError(f"{exc} (WIREWATCH_KAFKA_BOOTSTRAP)") from exc

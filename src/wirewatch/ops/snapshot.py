@@ -113,7 +113,7 @@ async def collect_snapshot(
         if not bootstrap:
             return [], "WIREWATCH_KAFKA_BOOTSTRAP is not set"
         try:
-            return await asyncio.to_thread(group_lag, bootstrap, timeout_s=3.0), None
+            return await group_lag(bootstrap, timeout_s=3.0), None
         except Exception as exc:
             return [], _one_line(exc)
 
