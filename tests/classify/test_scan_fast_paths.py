@@ -10,8 +10,9 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from wirewatch_classify import engine
 from wirewatch_classify.engine import Classifier
-from wirewatch_classify.features import fold_number, pairs
+from wirewatch_classify.features import ItemParts, fold_number, pairs
 from wirewatch_classify.lexicon import FieldScan, Lexicon, TokenPattern, parse_phrase
 from wirewatch_classify.text import normalise
 
@@ -99,3 +100,24 @@ def test_pairs_are_the_plain_pairs(items: list[tuple[str, str]]) -> None:
             field = normalise(text).text.split()
             folded = [fold_number(t) for t in field]
             assert pairs(field) == set(pairwise(folded))
+
+
+def test_capped_under_never_tags(classifier: Classifier, items: list[tuple[str, str]]) -> None:
+    """Stop 34: where the model path skips the model (``_capped_under``), the combined
+    score it would have computed is under the stack's threshold (so the topic would not
+    have tagged), on every dev item and model topic; and it skips for some."""
+    assert classifier.model is not None
+    skipped = 0
+    for title, summary in items:
+        groups = classifier._scan(title, summary)
+        parts = ItemParts.of(title, summary)
+        logits = classifier.model.logits(parts)
+        for name, stack in classifier._stacks.items():
+            topic = classifier._compiled[name]
+            _, view = engine._rule_view(topic, groups)
+            core = not classifier._cores[name].isdisjoint(groups.keys())
+            if engine._capped_under(topic, view, stack, core):
+                skipped += 1
+                score = engine._combined_score(topic, view, stack, core, logits)
+                assert score < stack.threshold
+    assert skipped > 0

@@ -545,6 +545,8 @@ def _eval_topic_model(
     model's strongest terms are evidence too (rule ``model``)."""
     fired, view = _rule_view(topic, groups)
     raw = view[0] + view[1]
+    if _capped_under(topic, view, stack, core):
+        return None  # the model's features are not even built
     if not parts:
         item = ItemParts(scans[0].tokens, scans[1].tokens)
         parts.append((item, model.logits(item)))
@@ -563,6 +565,18 @@ def _eval_topic_model(
     evidence.sort(key=_reading_order)
     return TopicMatch.model_construct(
         topic=name, score=round(score, 4), evidence=tuple(evidence), rules=names
+    )
+
+
+def _capped_under(topic: _Topic, view: RuleView, stack: Stack, core: bool) -> bool:
+    """Whether :func:`_combined_score` caps the score at the rules' own score and that is
+    already under the stack's threshold: then no model logit can make the topic tag (the
+    capped score is at most the rules' score), and the model's view need not be built."""
+    raw = view[0] + view[1]
+    return (
+        bool(view[2] or not core)
+        and raw < topic.cutoff
+        and topic.spec.calibration.score(raw) < stack.threshold
     )
 
 
