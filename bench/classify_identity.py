@@ -38,6 +38,8 @@ from wirewatch_classify.engine import Classifier, UserTopic
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classify_core import corpus_items
+from stories_learned.common import JUDGES as STORIES_JUDGES
+from wirewatch_flights.training import JUDGES as FLIGHTS_JUDGES
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data"
@@ -51,8 +53,17 @@ USER_TOPICS = (
 )
 
 
+# Never-seen judge sets are read by the lead alone, so no study tool touches them.
+JUDGE_FILES = frozenset(
+    {*FLIGHTS_JUDGES, *STORIES_JUDGES}
+    | {"classify_pool_halcyon_en.jsonl", "classify_pool_halcyon_es.jsonl"}
+)
+
+
 def data_items() -> Iterator[tuple[str, list[tuple[str, str]]]]:
     for path in sorted(DATA.glob("*.jsonl")):
+        if path.name in JUDGE_FILES:
+            continue
         items: list[tuple[str, str]] = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
