@@ -97,7 +97,11 @@ class KeyedProducer:
             max_batch_size=BATCH_BYTES,
             partitioner=partition,
         )
-        await producer.start()
+        try:
+            await producer.start()
+        except BaseException:  # unreachable, or timed out: close what it opened
+            await producer.stop()
+            raise
         self._producer = producer
 
     async def stop(self) -> None:

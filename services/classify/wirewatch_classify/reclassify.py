@@ -11,6 +11,7 @@ nothing. A dry run only reports.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -97,29 +98,33 @@ def republish(
 def kafka_publisher(
     bootstrap: str, timeout_s: float = 30.0
 ) -> tuple[Publisher, Callable[[], None]]:
-    """A synchronous publisher to ``streams.CLASSIFIED`` (kafka-python), and its closer."""
-    from kafka import KafkaProducer
-    from wirewatch_shared import streams
+    """A synchronous publisher to ``streams.CLASSIFIED``, and its closer.
 
-    producer = KafkaProducer(
-        bootstrap_servers=bootstrap.split(","), client_id="wirewatch-reclassify", acks="all"
-    )
+    It publishes through the services' path (:class:`~wirewatch_shared.producer.KeyedProducer`,
+    keyed by item id): an :class:`asyncio.Runner` held open until the closer runs starts
+    the producer, runs each publish and stops it, so the caller stays synchronous. Each
+    step is bounded by ``timeout_s``; a publish returns once the broker acknowledged every
+    record and raises when it refused one."""
+    from wirewatch_shared import streams
+    from wirewatch_shared.producer import KeyedProducer
+    from wirewatch_shared.settings import CommonSettings
+
+    producer = KeyedProducer(CommonSettings(kafka_bootstrap=bootstrap), client_suffix="reclassify")
+    runner = asyncio.Runner()
+    try:
+        runner.run(asyncio.wait_for(producer.start(), timeout_s))
+    except BaseException:
+        runner.close()
+        raise
 
     def publish(events: Sequence[ClassifiedItem]) -> None:
-        futures = [
-            producer.send(
-                streams.CLASSIFIED,
-                key=e.item.item_id.encode(),
-                value=e.model_dump_json().encode(),
-                headers=[("content-type", b"application/json")],
-            )
-            for e in events
-        ]
-        producer.flush(timeout=timeout_s)
-        for future in futures:
-            future.get(timeout=timeout_s)  # raises when the broker refused the record
+        records = [(e.item.item_id.encode(), e.model_dump_json().encode()) for e in events]
+        runner.run(asyncio.wait_for(producer.publish(streams.CLASSIFIED, records), timeout_s))
 
     def close() -> None:
-        producer.close(timeout=timeout_s)
+        try:
+            runner.run(asyncio.wait_for(producer.stop(), timeout_s))
+        finally:
+            runner.close()
 
     return publish, close

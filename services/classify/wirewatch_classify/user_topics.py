@@ -8,6 +8,7 @@ few seconds, so a change made without a broker is still picked up.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import re
@@ -161,21 +162,23 @@ def definition_event(name: str, definition: Definition | None) -> TopicDefinitio
 
 
 def announce(bootstrap: str, event: TopicDefinitionEvent, timeout_s: float = 10.0) -> None:
-    """Publish a definition change on the control topic (keyed by topic name)."""
-    from kafka import KafkaProducer
-    from wirewatch_shared import streams
+    """Publish a definition change on the control topic (keyed by topic name), through
+    the services' publish path (:class:`~wirewatch_shared.producer.KeyedProducer`).
 
-    producer = KafkaProducer(
-        bootstrap_servers=bootstrap.split(","),
-        client_id="wirewatch-cli",
-        acks="all",
-    )
+    Connecting, publishing and closing are each bounded by ``timeout_s``; raises when
+    the broker cannot be reached or refuses the record."""
+    asyncio.run(_announce(bootstrap, event, timeout_s))
+
+
+async def _announce(bootstrap: str, event: TopicDefinitionEvent, timeout_s: float) -> None:
+    from wirewatch_shared import streams
+    from wirewatch_shared.producer import KeyedProducer
+    from wirewatch_shared.settings import CommonSettings
+
+    producer = KeyedProducer(CommonSettings(kafka_bootstrap=bootstrap), client_suffix="cli")
+    await asyncio.wait_for(producer.start(), timeout_s)
     try:
-        producer.send(
-            streams.TOPIC_DEFINITIONS,
-            key=event.name.encode(),
-            value=event.model_dump_json().encode(),
-            headers=[("content-type", b"application/json")],
-        ).get(timeout=timeout_s)
+        record = (event.name.encode(), event.model_dump_json().encode())
+        await asyncio.wait_for(producer.publish(streams.TOPIC_DEFINITIONS, [record]), timeout_s)
     finally:
-        producer.close(timeout=timeout_s)
+        await asyncio.wait_for(producer.stop(), timeout_s)
