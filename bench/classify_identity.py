@@ -38,7 +38,6 @@ from wirewatch_classify.engine import Classifier, UserTopic
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classify_core import corpus_items
-from stories_learned.common import JUDGES as STORIES_JUDGES
 from wirewatch_flights.training import JUDGES as FLIGHTS_JUDGES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,10 +53,16 @@ USER_TOPICS = (
 
 
 # Never-seen judge sets are read by the lead alone, so no study tool touches them.
-JUDGE_FILES = frozenset(
-    {*FLIGHTS_JUDGES, *STORIES_JUDGES}
-    | {"classify_pool_halcyon_en.jsonl", "classify_pool_halcyon_es.jsonl"}
-)
+# The stories judges are bench/stories_learned/common.py's JUDGES (not importable here:
+# mypy reads that folder as its own package).
+JUDGE_FILES = FLIGHTS_JUDGES | {
+    "stories_meridian.jsonl",
+    "stories_ember.jsonl",
+    "stories_cinder.jsonl",
+    "stories_kindling.jsonl",
+    "classify_pool_halcyon_en.jsonl",
+    "classify_pool_halcyon_es.jsonl",
+}
 
 
 def data_items() -> Iterator[tuple[str, list[tuple[str, str]]]]:

@@ -80,7 +80,7 @@ async def main() -> None:
             log_level="WARNING",
             classify_store_items=not args.no_store,
         )
-        ensure_streams(embedded.bootstrap, (*streams.ALL_STREAMS, "bench.passthrough.v1"))
+        await ensure_streams(embedded.bootstrap, (*streams.ALL_STREAMS, "bench.passthrough.v1"))
         engine = make_engine(settings.database_url)
         upgrade(engine)
         engine.dispose()
