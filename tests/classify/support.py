@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from wirewatch_classify import itemstore
+from wirewatch_classify.batch import ItemRecord
 from wirewatch_classify.engine import Classifier, _fire_rules
 from wirewatch_classify.evaluation import Report
+from wirewatch_shared.events import FeedItem
 
 
 def fired_rules(rules: Classifier, topic: str, title: str, summary: str) -> set[str]:
@@ -59,3 +62,17 @@ def assert_held_back_whole(halves_path: Path, files: Mapping[str, Path]) -> None
     assert keys <= set(manifest["held_back"])
     for name in ("train", "dev", "test"):
         assert not keys & set(manifest["splits"][name]), name
+
+
+def stored_records(classifier: Classifier, items: Iterable[FeedItem]) -> list[ItemRecord]:
+    """``items`` as the classify service stores them: the item and the topics it got."""
+    return [
+        ItemRecord(
+            item.item_id,
+            item.published,
+            item.fetched_at,
+            item.model_dump_json(),
+            itemstore.matches_json(classifier.classify(item.title, item.summary)[0]),
+        )
+        for item in items
+    ]

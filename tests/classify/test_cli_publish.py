@@ -22,13 +22,13 @@ from aiokafka.partitioner import murmur2
 from kafka import KafkaConsumer, TopicPartition
 from typer.testing import CliRunner
 from wirewatch_classify import itemstore, reclassify, user_topics
-from wirewatch_classify.batch import ItemRecord
 from wirewatch_classify.engine import Classifier
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicDefinitionEvent
 from wirewatch_shared.kafka_admin import ensure_streams
 
+from tests.classify.support import stored_records
 from tests.support.env import is_setting
 from wirewatch.cli import app
 from wirewatch.schema import upgrade
@@ -104,17 +104,7 @@ def _store(url: str, items: list[FeedItem]) -> str:
     try:
         upgrade(engine)
         base = Classifier.load()
-        records = [
-            ItemRecord(
-                it.item_id,
-                it.published,
-                it.fetched_at,
-                it.model_dump_json(),
-                itemstore.matches_json(base.classify(it.title, it.summary)[0]),
-            )
-            for it in items
-        ]
-        itemstore.save_items(engine, records)
+        itemstore.save_items(engine, stored_records(base, items))
         name = f"re-{uuid.uuid4().hex[:8]}"
         user_topics.create(engine, user_topics.validate(name, phrases=["pateras"], reserved=[]))
         return name

@@ -11,6 +11,7 @@ from wirewatch_classify.batch import ItemRecord
 from wirewatch_classify.engine import Classifier
 from wirewatch_shared.events import ClassifiedItem, FeedItem
 
+from tests.classify.support import stored_records
 from wirewatch.schema import upgrade
 
 
@@ -86,19 +87,7 @@ def test_store_and_reclassify_republishes_only_changes(db: Engine) -> None:
         _item(2, "Three pateras reach Lampedusa", day + timedelta(days=1)),
         _item(3, "Old story about pateras", day - timedelta(days=30)),
     ]
-    itemstore.save_items(
-        db,
-        [
-            ItemRecord(
-                it.item_id,
-                it.published,
-                it.fetched_at,
-                it.model_dump_json(),
-                itemstore.matches_json(base.classify(it.title, it.summary)[0]),
-            )
-            for it in items
-        ],
-    )
+    itemstore.save_items(db, stored_records(base, items))
     # Redelivery of the same item overwrites, never duplicates.
     itemstore.save_items(
         db,
