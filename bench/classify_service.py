@@ -65,6 +65,21 @@ SINK = "bench.passthrough.v1"
 PASS_GROUP = "bench-passthrough"
 
 
+def bench_item(i: int, title: str, summary: str, now: datetime) -> FeedItem:
+    """The i-th item of the bench stream, as ingest would publish it (50 feeds)."""
+    return FeedItem(
+        item_id=f"bench-{i}",
+        feed_id=1 + i % 50,
+        feed_url=f"https://example.org/feed/{i % 50}",
+        title=title,
+        summary=summary,
+        link=f"https://example.org/item/{i}",
+        published=now,
+        fetched_at=now,
+        language="en",
+    )
+
+
 async def fill_items(settings: ClassifySettings, n: int) -> None:
     """Publish n FeedItems to ITEMS the way ingest does (FastStream, keyed, confirmed)."""
     base = corpus_items() + dev_items()
@@ -74,17 +89,7 @@ async def fill_items(settings: ClassifySettings, n: int) -> None:
     try:
         pending = []
         for i, (title, summary) in enumerate(cycle(base, n)):
-            item = FeedItem(
-                item_id=f"bench-{i}",
-                feed_id=1 + i % 50,
-                feed_url=f"https://example.org/feed/{i % 50}",
-                title=title,
-                summary=summary,
-                link=f"https://example.org/item/{i}",
-                published=now,
-                fetched_at=now,
-                language="en",
-            )
+            item = bench_item(i, title, summary, now)
             pending.append(
                 await broker.publish(
                     item.model_dump_json().encode(),

@@ -32,10 +32,10 @@ from pathlib import Path
 from wirewatch_classify import batch, workers
 from wirewatch_classify.encoding import timestamp_json
 from wirewatch_classify.engine import Classifier
-from wirewatch_shared.events import FeedItem
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from classify_core import corpus_items, cycle, dev_items
+from classify_service import bench_item
 
 NOW = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
 
@@ -54,18 +54,7 @@ def bodies(n: int, offset: int = 0) -> list[bytes]:
     out = []
     base = corpus_items() + dev_items()
     for i, (title, summary) in enumerate(cycle(base, n + offset)[offset:], start=offset):
-        item = FeedItem(
-            item_id=f"bench-{i}",
-            feed_id=1 + i % 50,
-            feed_url=f"https://example.org/feed/{i % 50}",
-            title=title,
-            summary=summary,
-            link=f"https://example.org/item/{i}",
-            published=NOW,
-            fetched_at=NOW,
-            language="en",
-        )
-        out.append(item.model_dump_json().encode())
+        out.append(bench_item(i, title, summary, NOW).model_dump_json().encode())
     return out
 
 
