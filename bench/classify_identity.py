@@ -60,6 +60,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_ember.jsonl",
     "stories_cinder.jsonl",
     "stories_kindling.jsonl",
+    "stories_tinder.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
 }

@@ -20,12 +20,13 @@ from wirewatch_stories.offline import parse_published
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # never opened by a round: the judges. gloaming and noctis, judges until stop 29, were released
 # for study at stop 30 and are training files since; ember and cinder are stop 30's new judges,
-# kindling stop 31's.
+# kindling stop 31's, tinder stop 35's.
 JUDGES = (
     "stories_meridian.jsonl",
     "stories_ember.jsonl",
     "stories_cinder.jsonl",
     "stories_kindling.jsonl",
+    "stories_tinder.jsonl",
 )
 
 

@@ -61,6 +61,7 @@ SETS = [
     LabelledSet("stories_ember.jsonl", "st-37", 59, 14),
     LabelledSet("stories_cinder.jsonl", "st-38", 42, 14),
     LabelledSet("stories_kindling.jsonl", "st-39", 40, 13),
+    LabelledSet("stories_tinder.jsonl", "st-40", 55, 12),
 ]
 
 
