@@ -28,7 +28,9 @@ def labelled_rows(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def classified_row(row: dict[str, Any], topic: str = "repatriation-flights") -> ClassifiedItem:
+def classified_row(
+    row: dict[str, Any], topic: str = "repatriation-flights", entities: Entities | None = None
+) -> ClassifiedItem:
     published = parse_published(row.get("published")) or NOW
     link = row.get("link")
     item = FeedItem(
@@ -48,9 +50,19 @@ def classified_row(row: dict[str, Any], topic: str = "repatriation-flights") -> 
     return ClassifiedItem(
         item=item,
         matches=(TopicMatch(topic=topic, score=0.9, evidence=(evidence,), rules=("r",)),),
-        entities=Entities(),
+        entities=entities or Entities(),
         classified_at=published,
     )
+
+
+def with_entities(row: dict[str, Any]) -> ClassifiedItem:
+    """The row as classify publishes it: with the countries, agencies and places its shipped
+    gazetteer finds (some are several words: ``El Paso``, ``Home Office``)."""
+    from wirewatch.cli.stories_cmds import _entity_finder
+
+    found = _entity_finder(None)(str(row.get("title") or ""), str(row.get("summary") or ""))
+    entities = Entities(countries=found.countries, agencies=found.agencies, places=found.places)
+    return classified_row(row, entities=entities)
 
 
 def in_published_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

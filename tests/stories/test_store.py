@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import STORY_MAX_ITEMS, StoryEvent
+from wirewatch_stories.assign import features_of
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import evaluate
 from wirewatch_stories.settings import StoriesSettings
@@ -18,11 +19,13 @@ from wirewatch_stories.store import (
     ITEM,
     Assigner,
     count_stories,
+    cues_text,
     get_story,
     list_stories,
+    stored_cues,
 )
 
-from tests.stories.support import classified_row, dev_rows, in_published_order
+from tests.stories.support import classified_row, dev_rows, in_published_order, with_entities
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -50,7 +53,7 @@ def _replays_as_one_process(engine: Engine) -> None:
     """Every stored decision is the one a single process makes, replaying in ``seq`` order."""
     clusterer = Clusterer(window_s=WINDOW, threshold=THRESHOLD)
     for _, item_id, story_id, cues, published in _stored(engine):
-        decision = clusterer.assign(item_id, cues.split(), published.timestamp())
+        decision = clusterer.assign(item_id, stored_cues(cues), published.timestamp())
         assert decision.story_id == story_id, item_id
 
 
@@ -135,3 +138,45 @@ def test_two_processes_never_split_a_story_nor_open_it_twice(database_url: str) 
     report = evaluate([r["story"] for r in rows], [by_item[r["id"]] for r in rows])
     assert report.alerts_per_story <= 1.6  # a regression guard (quality: docs/stories.md)
     engine.dispose()
+
+
+def test_cues_are_read_back_as_stored() -> None:
+    cues = frozenset({"p:el paso", "a:home office", "c:GT", "w:vuelo"})
+    assert sorted(stored_cues(cues_text(cues))) == sorted(cues)
+    assert stored_cues(cues_text(frozenset())) == []
+    assert stored_cues("c:GT w:vuelo") == ["c:GT", "w:vuelo"]  # a row stored before
+
+
+def _decisions(assigner: Assigner, probes: list[Any]) -> list[Any]:
+    """What the assigner's clusterer would decide for each probe now (no state change)."""
+    clusterer = assigner.clusterer
+    return [
+        clusterer.decide(p.item.item_id, features_of(p).cues, p.item.published.timestamp())
+        for p in probes
+    ]
+
+
+def test_other_processes_and_a_restart_hold_the_cues_one_process_holds(engine: Engine) -> None:
+    """Items carrying classify's entities, as in the service: several-word places and agencies
+    (``p:el paso``) come back from the store as one cue each, so a process that replays the
+    others' decisions, or a restart, decides exactly as the one that made them."""
+    upgrade(engine)
+    items = [with_entities(r) for r in in_published_order(dev_rows())[:160]]
+    decided, probes = items[:120], items[120:]
+    assert any(" " in cue for item in decided for cue in features_of(item).cues)
+    one, other = _assigner(engine), _assigner(engine)
+    for n, k in enumerate(range(0, len(decided), 8)):  # the two take turns, as two consumers
+        (one if n % 2 == 0 else other).assign(decided[k : k + 8])
+    restarted = _assigner(engine)  # a fresh process: loads the open stories from the store
+    alone = Clusterer(window_s=WINDOW, threshold=THRESHOLD)
+    for item in decided:
+        alone.assign(item.item.item_id, features_of(item).cues, item.item.published.timestamp())
+    for assigner in (one, other, restarted):
+        assigner.assign([])  # catch up with the decisions stored by the others
+    expected = [
+        alone.decide(p.item.item_id, features_of(p).cues, p.item.published.timestamp())
+        for p in probes
+    ]
+    for assigner in (one, other, restarted):
+        assert _decisions(assigner, probes) == expected
+    _replays_as_one_process(engine)

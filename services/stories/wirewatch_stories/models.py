@@ -52,7 +52,7 @@ class StoryItem(SQLModel, table=True):
     story_id: str = Field(max_length=32, index=True)
     position: int
     published: datetime = _utc()
-    cues: str = Field(sa_column=Column(Text, nullable=False))  # space-separated
+    cues: str = Field(sa_column=Column(Text, nullable=False))  # store.cues_text
     event: str = Field(sa_column=Column(Text, nullable=False))  # the StoryEvent as published
     assigned_at: datetime = _utc()
 

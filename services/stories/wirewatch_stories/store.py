@@ -103,7 +103,7 @@ class Assigner:
         )
         for item_id, story_id, cues, published in rows:
             when = _aware(published).timestamp()
-            self.clusterer.add(item_id, story_id, cues.split(), when, advance=advance)
+            self.clusterer.add(item_id, story_id, stored_cues(cues), when, advance=advance)
             self._states.pop(story_id, None)  # grown by another process: read it again
 
     def _sync(self, conn: Connection) -> int:
@@ -208,10 +208,22 @@ class Assigner:
             "story_id": decision.story_id,
             "position": state.item_count,
             "published": item.published,
-            "cues": " ".join(sorted(cues)),
+            "cues": cues_text(cues),
             "event": event.model_dump_json(),
             "assigned_at": now,
         }
+
+
+def cues_text(cues: frozenset[str]) -> str:
+    """How a decision's cues are stored: each followed by a newline, since a cue may hold a
+    space (``p:el paso``, ``a:home office``) and a replay must read back the very same cues."""
+    return "".join(f"{cue}\n" for cue in sorted(cues))
+
+
+def stored_cues(text: str) -> list[str]:
+    """The cues :func:`cues_text` stored. Rows written before it joined the cues with spaces:
+    those are split on spaces, as they were always read."""
+    return text.split("\n")[:-1] if text.endswith("\n") else text.split()
 
 
 def _aware(value: datetime) -> datetime:
