@@ -63,6 +63,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_tinder.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
+    "classify_pool_ember_en.jsonl",
+    "classify_pool_ember_es.jsonl",
 }
 
 

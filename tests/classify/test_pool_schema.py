@@ -144,6 +144,11 @@ POOL_FILES = {
     # classify_halcyon_halves.json, not in the split manifest; not measured when it was gathered).
     "halcyon-en": DATA / "classify_pool_halcyon_en.jsonl",
     "halcyon-es": DATA / "classify_pool_halcyon_es.jsonl",
+    # The "ember" never-seen judge (2026-12-05; gathered and labelled blind around issue #12's
+    # misses, held back whole by classify_ember_halves.json, not in the split manifest; not measured
+    # when it was gathered).
+    "ember-en": DATA / "classify_pool_ember_en.jsonl",
+    "ember-es": DATA / "classify_pool_ember_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -214,6 +219,8 @@ FILE_LANG_AND_ID = {
     "zenith-es": ("es", "pool-zen-es-"),
     "halcyon-en": ("en", "pool-hal-en-"),
     "halcyon-es": ("es", "pool-hal-es-"),
+    "ember-en": ("en", "pool-emb-en-"),
+    "ember-es": ("es", "pool-emb-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
