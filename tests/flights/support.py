@@ -39,7 +39,7 @@ def labelled_item(name: str, item_id: str) -> dict[str, Any]:
 
 
 CLASSIFY_DATA = Path(__file__).resolve().parents[1] / "data"
-CLASSIFY_JUDGES = ("zenith", "halcyon")
+CLASSIFY_JUDGES = ("zenith", "halcyon", "ember")
 """Classify sets held back as judges: no flights round reads them."""
 
 

@@ -292,6 +292,26 @@ SETS = [
             "es": (0.57, 0.99, 0.99, 0.74, 0.99, 0.99),
         },
     ),
+    # tallow: 49 items, 22 reports (16 completed, 3 planned, 3 blocked), 27 hard negatives, 21
+    # Spanish (9 Spanish reports); 17 reports from origins other than the US (Panama, Chile,
+    # Gulf and Asian states, Spain, Ireland...). Never seen, gathered and labelled blind in stop
+    # 35 (2026-12-05), measured once by the lead with main d25dcfc's extractor (aggregates only):
+    # precision 0.786 (6 false records), recall 1.000, destination 0.955, status 0.909, origin
+    # 0.955, people 0.909, flight_date 0.818, operator 0.864; English (13 reports) 0.765, 1.000,
+    # 0.923, 0.846, 0.923, 0.846; Spanish (9) 0.818, 1.000, 1.000, 1.000, 1.000, 1.000. Floors as
+    # tideline's. Check-half seed fixed before the measurement.
+    NeverSeenSet(
+        "tallow",
+        seed=20261211,
+        items=49,
+        check_items=24,
+        reports_in_check=10,
+        floors=(0.78, 0.99, 0.95, 0.90, 0.95, 0.90, 0.81, 0.86),
+        language_floors={
+            "en": (0.76, 0.99, 0.92, 0.84, 0.92, 0.84),
+            "es": (0.81, 0.99, 0.99, 0.99, 0.99, 0.99),
+        },
+    ),
 ]
 
 

@@ -50,6 +50,7 @@ JUDGES = frozenset(
         "flights_lodestar.jsonl",
         "flights_firelight.jsonl",
         "flights_brazier.jsonl",
+        "flights_tallow.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
