@@ -1,14 +1,20 @@
-"""Duplicate check for a labelled flights file against every stored labelled item.
+"""Near-duplicate check of newly gathered labelled files against every stored labelled item.
 
-Compares each item of the file given (default tests/data/flights_tallow.jsonl) with every
-``*.jsonl`` under ``tests/`` of main and of every other worktree under /work/wt: normalised
-link, folded title, and word 3-gram Jaccard of title + summary (hit at 0.5 or more). Also
-reports the highest overlap within the file. Reads text only; never extracts anything.
+    .venv/bin/python bench/data_checks/near_duplicates.py tests/data/NEW.jsonl [more files]
+
+Compares each item of the files given with every ``*.jsonl`` under this checkout's ``tests/``
+and, while helpers gather in parallel, under ``WIREWATCH_DUPLICATE_ROOTS`` (more ``tests``
+folders, separated by ``:``): normalised link, folded title, and word 3-gram Jaccard of title
++ summary (hit at 0.5 or more). Also reports the highest overlap within the new set. Reads
+text only and prints ids only (never a stored item's text, so judge files stay unread); runs
+no classifier, clusterer or extractor. Used for the stop-35 judges (stories_tinder,
+classify_pool_ember, flights_tallow: 0 hits each).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -16,7 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[2]
-ROOTS = [Path("/work/main/tests"), *sorted(Path("/work/wt").glob("*/tests"))]
+ROOTS = [
+    HERE / "tests",
+    *(Path(p) for p in os.environ.get("WIREWATCH_DUPLICATE_ROOTS", "").split(":") if p),
+]
 THRESHOLD = 0.5
 
 
@@ -43,12 +52,12 @@ def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> flo
     return len(a & b) / len(a | b)
 
 
-def stored(own: Path) -> Iterator[tuple[str, dict[str, object]]]:
+def stored(own: set[str]) -> Iterator[tuple[str, dict[str, object]]]:
     seen: set[Path] = set()
     for root in ROOTS:
         for path in sorted(root.rglob("*.jsonl")):
             real = path.resolve()
-            if real == own or path.name == own.name or real in seen:
+            if path.name in own or real in seen:
                 continue
             seen.add(real)
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -67,9 +76,17 @@ def text_of(row: dict[str, object]) -> str:
 Mine = tuple[dict[str, object], str, str, frozenset[tuple[str, ...]]]
 
 
-def load(own: Path) -> list[Mine]:
-    rows = [json.loads(line) for line in own.read_text(encoding="utf-8").splitlines() if line]
-    return [(r, norm_link(str(r["link"])), fold(str(r["title"])), grams(text_of(r))) for r in rows]
+def load(paths: list[Path]) -> list[Mine]:
+    rows = [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
+    return [
+        (r, norm_link(str(r.get("url") or r.get("link"))), fold(str(r["title"])), grams(text_of(r)))
+        for r in rows
+    ]
 
 
 def reasons(item: Mine, link: str, title: str, score: float) -> list[str]:
@@ -83,7 +100,7 @@ def reasons(item: Mine, link: str, title: str, score: float) -> list[str]:
     return why
 
 
-def against_stored(own: Path, mine: list[Mine]) -> tuple[int, int, tuple[float, str, str]]:
+def against_stored(own: set[str], mine: list[Mine]) -> tuple[int, int, tuple[float, str, str]]:
     hits, files, best = 0, set(), (0.0, "", "")
     for where, row in stored(own):
         files.add(where.rsplit(":", 1)[0])
@@ -106,13 +123,16 @@ def within(mine: list[Mine]) -> tuple[float, str, str]:
 
 
 def main(argv: list[str]) -> int:
-    own = Path(argv[1] if len(argv) > 1 else HERE / "tests/data/flights_tallow.jsonl").resolve()
-    mine = load(own)
-    hits, files, best = against_stored(own, mine)
+    if len(argv) < 2:
+        print(__doc__)
+        return 2
+    paths = [Path(name).resolve() for name in argv[1:]]
+    mine = load(paths)
+    hits, files, best = against_stored({path.name for path in paths}, mine)
     inner = within(mine)
     print(f"{len(mine)} items against {files} files: {hits} hits")
     print(f"highest stored overlap {best[0]:.3f} ({best[1]} vs {best[2]})")
-    print(f"highest overlap within the file {inner[0]:.3f} ({inner[1]} vs {inner[2]})")
+    print(f"highest overlap within the set {inner[0]:.3f} ({inner[1]} vs {inner[2]})")
     return 1 if hits else 0
 
 
