@@ -3,7 +3,7 @@
     .venv/bin/python bench/data_checks/near_duplicates.py tests/data/NEW.jsonl [more files]
 
 Compares each item of the files given with every ``*.jsonl`` under this checkout's ``tests/``
-and, while helpers gather in parallel, under ``WIREWATCH_DUPLICATE_ROOTS`` (more ``tests``
+and, while helpers gather in parallel, under ``NEAR_DUPLICATE_ROOTS`` (more ``tests``
 folders, separated by ``:``): normalised link, folded title, and word 3-gram Jaccard of title
 + summary (hit at 0.5 or more). Also reports the highest overlap within the new set. Reads
 text only and prints ids only (never a stored item's text, so judge files stay unread); runs
@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[2]
 ROOTS = [
     HERE / "tests",
-    *(Path(p) for p in os.environ.get("WIREWATCH_DUPLICATE_ROOTS", "").split(":") if p),
+    *(Path(p) for p in os.environ.get("NEAR_DUPLICATE_ROOTS", "").split(":") if p),
 ]
 THRESHOLD = 0.5
 
