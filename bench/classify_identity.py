@@ -65,6 +65,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",
     "classify_pool_ember_es.jsonl",
+    "classify_pool_gloaming_en.jsonl",
+    "classify_pool_gloaming_es.jsonl",
 }
 
 

@@ -149,6 +149,11 @@ POOL_FILES = {
     # when it was gathered).
     "ember-en": DATA / "classify_pool_ember_en.jsonl",
     "ember-es": DATA / "classify_pool_ember_es.jsonl",
+    # A training pool of 2026-12-05 (stop 36): Spanish border policy described not named, policy
+    # items that mention returns only in passing, returns by air told without "flight", and hard
+    # negatives; pooled by the gloaming round (or held back by classify_gloaming_halves.json).
+    "gloaming-en": DATA / "classify_pool_gloaming_en.jsonl",
+    "gloaming-es": DATA / "classify_pool_gloaming_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -221,6 +226,8 @@ FILE_LANG_AND_ID = {
     "halcyon-es": ("es", "pool-hal-es-"),
     "ember-en": ("en", "pool-emb-en-"),
     "ember-es": ("es", "pool-emb-es-"),
+    "gloaming-en": ("en", "pool-glen-"),
+    "gloaming-es": ("es", "pool-gles-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
