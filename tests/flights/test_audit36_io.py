@@ -11,6 +11,7 @@ import io
 import json
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -36,6 +37,7 @@ from tests.notify.support import classified
 from tests.support.poison import dead_letters, impatient_engine, start_group_at_end, wait_for
 from tests.support.streams import read_stream_to_end
 from wirewatch.cli import app as cli
+from wirewatch.cli.errors import UserError
 from wirewatch.ops.server import HttpServer
 from wirewatch.schema import upgrade
 
@@ -215,3 +217,13 @@ def test_the_cli_csv_export_neutralises_them_too(engine: Engine, database_url: s
     result = CliRunner().invoke(cli, ["flights", "export", "--database-url", database_url])
     assert result.exit_code == 0, result.output
     _assert_no_formula(result.stdout)
+
+
+def test_eval_of_a_file_with_no_items_is_a_user_error(tmp_path: Path) -> None:
+    """As `wirewatch eval` and `stories eval`: no 0.000 report over nothing, exit 0."""
+    for name, text in (("empty.jsonl", ""), ("blank.jsonl", "\n  \n\n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["flights", "eval", str(path)])
+        assert isinstance(result.exception, UserError), result.output
+        assert str(result.exception) == f"{path}: no items to evaluate"
