@@ -130,7 +130,7 @@ def _story_event(item: ClassifiedItem) -> dict[str, Any]:
 
 
 async def test_bad_story_events_are_dead_lettered_with_a_reason_and_the_stage_goes_on(
-    from_stories: FlightsService,
+    from_stories: FlightsService, kafka_bootstrap: str
 ) -> None:
     """The default input (story events): a body that is not JSON, one of another schema
     version, one missing its item and one whose item id is over the bound each go to the
@@ -158,9 +158,7 @@ async def test_bad_story_events_are_dead_lettered_with_a_reason_and_the_stage_go
         await wait_for(lambda: _stored(service.engine, f"good-{run}"))
     finally:
         await app.stop()
-    letters = await dead_letters(
-        service.settings.kafka_bootstrap, service.settings.flights_consumer_group, len(bad)
-    )
+    letters = await dead_letters(kafka_bootstrap, service.settings.flights_consumer_group, len(bad))
     assert sorted(letter.payload for letter in letters) == sorted(b.decode() for b in bad)
     assert all(letter.source_topic == streams.STORIES for letter in letters)
     assert all(letter.error.startswith("ValidationError") for letter in letters)

@@ -52,7 +52,7 @@ def service(database_url: str, kafka_bootstrap: str) -> Iterator[StoriesService]
 
 
 async def test_bad_classified_records_are_dead_lettered_with_a_reason(
-    service: StoriesService,
+    service: StoriesService, kafka_bootstrap: str
 ) -> None:
     """Not JSON, another schema version, no item, a match without a topic: each goes to the
     dead-letter topic once with the validation error, and the good item after them on the
@@ -78,9 +78,7 @@ async def test_bad_classified_records_are_dead_lettered_with_a_reason(
         await wait_for(lambda: _assigned(service.engine, good.item.item_id))
     finally:
         await app.stop()
-    letters = await dead_letters(
-        service.settings.kafka_bootstrap, service.settings.stories_consumer_group, len(bad)
-    )
+    letters = await dead_letters(kafka_bootstrap, service.settings.stories_consumer_group, len(bad))
     assert sorted(letter.payload for letter in letters) == sorted(b.decode() for b in bad)
     assert all(letter.source_topic == streams.CLASSIFIED for letter in letters)
     assert all(letter.error.startswith("ValidationError") for letter in letters)
