@@ -10,12 +10,15 @@ import subprocess
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 from wirewatch_shared import streams
@@ -23,6 +26,7 @@ from wirewatch_shared.embedded import free_port
 from wirewatch_stories.api import stories_router
 from wirewatch_stories.app import StoriesService
 from wirewatch_stories.settings import StoriesSettings
+from wirewatch_stories.store import STORY
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
@@ -141,3 +145,51 @@ def test_a_publication_time_past_year_9999_names_its_line(tmp_path: Path) -> Non
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
     assert "line 2" in proc.stderr and "published" in proc.stderr
+
+
+def _stories(engine: Engine, topic: str, count: int, newest: datetime) -> list[dict[str, Any]]:
+    """``count`` stories of ``topic``, an hour apart back from ``newest`` (rows as the stage
+    writes them: the read side reads nothing else)."""
+    rows = []
+    for n in range(count):
+        when = newest - timedelta(hours=n)
+        rows.append(
+            {
+                "id": f"st_{uuid.uuid4().hex[:16]}",
+                "title": f"{topic} story {n}",
+                "topics": [topic],
+                "first_seen": when,
+                "last_published": when,
+                "item_count": 1,
+                "outlets": ["Border Desk"],
+                "outlet_keys": ["example.org"],
+                "languages": ["en"],
+                "items": [],
+                "evidence": [],
+                "created_at": when,
+                "updated_at": when,
+            }
+        )
+    with engine.begin() as conn:
+        conn.execute(insert(STORY), rows)
+    return rows
+
+
+async def test_a_topic_filter_finds_stories_behind_a_busier_topics(
+    engine: Engine, served: str
+) -> None:
+    """The topic filter used to read the latest 20 x limit stories and keep that topic's:
+    a quieter topic's stories behind a thousand of a busier one's were not found."""
+    now = datetime.now(UTC)
+    busy = _stories(engine, "border-policy", 1000, now)
+    [quiet] = _stories(engine, "repatriation-flights", 1, now - timedelta(days=50))
+    _stories(engine, "repatriation-flights-es", 1, now - timedelta(days=51))  # a longer name
+    async with httpx.AsyncClient(base_url=served) as client:
+        found = (
+            await client.get("/api/v1/stories", params={"topic": "repatriation-flights"})
+        ).json()
+        assert [s["id"] for s in found] == [quiet["id"]]
+        latest = (await client.get("/api/v1/stories", params={"topic": "border-policy"})).json()
+        assert [s["id"] for s in latest] == [s["id"] for s in busy[:50]]
+        none = await client.get("/api/v1/stories", params={"topic": "border%"})
+        assert none.status_code == 200 and none.json() == []
