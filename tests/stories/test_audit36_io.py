@@ -193,3 +193,15 @@ async def test_a_topic_filter_finds_stories_behind_a_busier_topics(
         assert [s["id"] for s in latest] == [s["id"] for s in busy[:50]]
         none = await client.get("/api/v1/stories", params={"topic": "border%"})
         assert none.status_code == 200 and none.json() == []
+
+
+async def test_a_topic_filter_counts_only_that_topic_exactly(engine: Engine, served: str) -> None:
+    """SQLite's LIKE ignores case: stories of a topic named in another case are looked at,
+    never returned, and never take the place of the topic's own."""
+    now = datetime.now(UTC)
+    _stories(engine, "Border-Policy", 60, now)
+    older = _stories(engine, "border-policy", 3, now - timedelta(days=10))
+    async with httpx.AsyncClient(base_url=served) as client:
+        params = {"topic": "border-policy", "limit": "3"}
+        found = (await client.get("/api/v1/stories", params=params)).json()
+    assert [s["id"] for s in found] == [s["id"] for s in older]
