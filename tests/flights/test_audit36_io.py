@@ -225,3 +225,16 @@ def test_eval_of_a_file_with_no_items_is_a_user_error(tmp_path: Path) -> None:
         result = CliRunner().invoke(cli, ["flights", "eval", str(path)])
         assert isinstance(result.exception, UserError), result.output
         assert str(result.exception) == f"{path}: no items to evaluate"
+
+
+def test_extract_reads_an_unusable_publication_time_as_none(tmp_path: Path) -> None:
+    """As "not a date" does: Unix seconds past year 9999 are an unreadable publication time
+    (only a date stated with its year counts), not a bare OverflowError with exit 1."""
+    [obj] = dev_items("fl-0060")
+    path = tmp_path / "items.jsonl"
+    lines = [{**obj, "id": "a", "published": "not a date"}, {**obj, "id": "b", "published": 1e300}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["flights", "extract", "--input", str(path)])
+    assert result.exit_code == 0, result.output
+    unreadable, overflowing = (json.loads(line)["flight"] for line in result.stdout.splitlines())
+    assert overflowing == unreadable and overflowing["destination"] == "AF"
