@@ -70,7 +70,8 @@ def _story_events() -> list[StoryEvent]:
     """Every development-set item as the stories stage would send it: its labelled story
     (an item without one is a story alone), tagged with the flights topic."""
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
-    events, seen = [], defaultdict(int)
+    events: list[StoryEvent] = []
+    seen: defaultdict[str, int] = defaultdict(int)
     for row in in_published_order(rows):
         label = str(row.get("story") or row["id"])
         story_id = "st_" + hashlib.sha256(label.encode()).hexdigest()[:16]
