@@ -18,7 +18,7 @@ import json
 from datetime import datetime
 
 from pydantic import AwareDatetime, TypeAdapter
-from wirewatch_shared.events import ClassifiedItem, Entities, TopicMatch
+from wirewatch_shared.events import LIST_MAX, ClassifiedItem, Entities, TopicMatch
 
 _MATCHES = TypeAdapter(tuple[TopicMatch, ...])
 _TIME = TypeAdapter(AwareDatetime)
@@ -59,12 +59,27 @@ def timestamp_json(moment: datetime) -> bytes:
     return _TIME.dump_json(moment)
 
 
+def within_bounds(matches: tuple[TopicMatch, ...]) -> tuple[TopicMatch, ...]:
+    """The matches as the event's bounds allow them. The engine builds them unvalidated,
+    and a text that repeats its phrases gives a topic an evidence entry per occurrence:
+    past ``LIST_MAX`` every consumer would refuse the event (dead-lettered, the alert
+    lost). The first ``LIST_MAX`` (in reading order) are kept; the score is the same."""
+    if all(len(m.evidence) <= LIST_MAX for m in matches):
+        return matches
+    return tuple(
+        m
+        if len(m.evidence) <= LIST_MAX
+        else m.model_copy(update={"evidence": m.evidence[:LIST_MAX]})
+        for m in matches
+    )
+
+
 def classified_json_parts(
     matches: tuple[TopicMatch, ...], entities: Entities
 ) -> tuple[bytes, bytes]:
-    """The encoded ``matches`` and ``entities`` members."""
+    """The encoded ``matches`` (:func:`within_bounds`) and ``entities`` members."""
     return (
-        _MATCHES.dump_json(matches) if matches else b"[]",
+        _MATCHES.dump_json(within_bounds(matches)) if matches else b"[]",
         entities.model_dump_json().encode()
         if entities.countries or entities.agencies or entities.places
         else _NO_ENTITIES,

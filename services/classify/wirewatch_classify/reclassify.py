@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.events import ClassifiedItem, FeedItem
 
 from wirewatch_classify import itemstore, user_topics
+from wirewatch_classify.encoding import within_bounds
 from wirewatch_classify.engine import Classifier
 
 Publisher = Callable[[Sequence[ClassifiedItem]], None]
@@ -49,7 +50,8 @@ def reclassify(engine: Engine, classifier: Classifier, since: datetime) -> Itera
         except ValidationError:  # written by an older schema; nothing to redo
             continue
         matches, entities = classifier.classify(item.title, item.summary, item.language)
-        event = ClassifiedItem(item=item, matches=matches, entities=entities, classified_at=now)
+        bounded = within_bounds(matches)
+        event = ClassifiedItem(item=item, matches=bounded, entities=entities, classified_at=now)
         previous = json.loads(row.matches_json or "[]")
         yield Outcome(
             event=event,

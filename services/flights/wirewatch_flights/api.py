@@ -65,7 +65,18 @@ def csv_row(event: FlightRecordEvent) -> list[str]:
         links,
         event.updated_at.isoformat(),
     ]
-    return [str(v) for v in values]
+    return [spreadsheet_safe(str(v)) for v in values]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP's list)."""
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula (an outlet is a
+    feed's own title: ``=HYPERLINK(...)``) gets a leading apostrophe. No cell we write
+    starts so otherwise (no negative numbers, dates, ids or codes)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def to_csv(events: Iterable[FlightRecordEvent]) -> str:

@@ -5,8 +5,9 @@ classified``, classified items on ``streams.CLASSIFIED``) in batches, group
 ``streams.GROUP_FLIGHTS``. Each item tagged with a flights topic goes through the pure
 extractor (:mod:`wirewatch_flights.extract`); its observation is stored and its record
 merged (:mod:`wirewatch_flights.store`), and a :class:`FlightRecordEvent` is published on
-``streams.FLIGHTS`` when a record is created or changes. Offsets are committed after
-the batch is stored and its events confirmed. Run alone with
+``streams.FLIGHTS`` when a record is created or changes, and again when an item is read
+again (its first delivery may have died before the event went out). Offsets are
+committed after the batch is stored and its events confirmed. Run alone with
 ``wirewatch service flights`` or ``faststream run wirewatch_flights.app:create_app --factory``.
 """
 
@@ -92,6 +93,8 @@ class FlightsService(ServiceBase[FlightsSettings]):
             event = store.record_observation(
                 self.engine, intake.observation, intake.source, windows
             )
+            if event is None:  # read again: its record's event may never have gone out
+                event = store.current_event(self.engine, intake.observation.item_id)
             if event is not None:
                 previous = latest.get(event.record_id)
                 if previous is not None and previous.change == "created":

@@ -300,6 +300,19 @@ def list_records(engine: Engine, query: Query) -> list[FlightRecordEvent]:
         ]
 
 
+def current_event(engine: Engine, item_id: str) -> FlightRecordEvent | None:
+    """The current event of the record an item went into (None: the item is in none). What
+    a redelivered item publishes again: its first delivery may have committed its record and
+    died, or lost the broker, before the event was confirmed."""
+    with Session(engine) as session:
+        row = session.get(FlightObservation, item_id)
+        record = None if row is None else session.get(FlightRecord, row.record_id)
+        if record is None:
+            return None
+        rows = _observations(session, record.id)
+        return record_event(record, rows, "updated" if record.version > 1 else "created")
+
+
 def count_records(engine: Engine) -> int:
     with Session(engine) as session:
         return int(session.exec(select(func.count()).select_from(FlightRecord)).one())

@@ -5,7 +5,7 @@ shows what public feeds published, grouped."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -37,6 +37,15 @@ class StoryOut(BaseModel):
     items: list[StoryItemOut] = Field(description="Its first 50 items, oldest first.")
 
 
+def _in_utc_range(when: datetime) -> bool:
+    """Whether ``when`` has a UTC time (0001-01-01T00:00+14:00 has none: the year before 1)."""
+    try:
+        when.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
+
+
 def story_out(row: dict[str, Any]) -> StoryOut:
     return StoryOut.model_validate(row)
 
@@ -53,6 +62,8 @@ def stories_router(engine: Engine) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> list[StoryOut]:
         """Recent stories, latest item first."""
+        if since is not None and not _in_utc_range(since):
+            raise HTTPException(422, "since is out of range (years 1 to 9999 in UTC)")
         rows = await asyncio.to_thread(list_stories, engine, topic=topic, since=since, limit=limit)
         return [story_out(r) for r in rows]
 

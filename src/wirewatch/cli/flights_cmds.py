@@ -201,6 +201,8 @@ def eval_cmd(
 
     with open_input(labelled) as (stream, source):
         lines = list(_json_lines(stream, source))
+    if not lines:
+        raise UserError(f"{source}: no items to evaluate")
     for number, obj in enumerate(lines, start=1):
         if "flight" not in obj:
             raise UserError(f"{labelled} line {number}: no 'flight' label (null or a record)")

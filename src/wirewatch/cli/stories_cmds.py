@@ -46,7 +46,7 @@ def read_rows(stream: IO[str], source: str) -> list[dict[str, Any]]:
     for number, obj in json_objects(stream, source):
         try:
             parse_published(obj.get("published"))
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # Unix seconds past year 9999 overflow
             raise UserError(f"{source} line {number}: bad 'published': {exc}") from exc
         rows.append(obj)
     return rows
@@ -143,7 +143,10 @@ def eval_cmd(
 
 
 StoryTopic = Annotated[str | None, typer.Option("--topic", help="Only stories of this topic.")]
-Days = Annotated[float, typer.Option("--days", help="Stories with an item in the last N days.")]
+MAX_DAYS = 3650.0  # as the /stories page
+Days = Annotated[
+    float, typer.Option("--days", help="Stories with an item in the last N days (at most 3650).")
+]
 Limit = Annotated[int, typer.Option("--limit", min=1, max=500)]
 
 
@@ -165,6 +168,8 @@ def list_cmd(
 
     from wirewatch.cli.common import open_database
 
+    if not 0 < days <= MAX_DAYS:  # NaN too
+        raise UserError(f"--days must be more than 0 and at most {MAX_DAYS:g}, got {days}")
     engine = open_database(database_url)
     since = datetime.now(UTC) - timedelta(days=days)
     stories = [story_out(r) for r in list_stories(engine, topic=topic, since=since, limit=limit)]
