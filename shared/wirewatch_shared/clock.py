@@ -20,7 +20,10 @@ def parse_timestamp(value: object) -> datetime | None:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValueError(f"published must be a date string, Unix seconds or null, not {value!r}")
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, UTC)
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):  # past year 9999, NaN, inf
+            raise ValueError(f"published is out of range as Unix seconds: {value!r}") from None
     text = value.strip()
     try:
         parsed = datetime.fromisoformat(text)

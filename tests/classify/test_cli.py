@@ -71,6 +71,8 @@ def test_classify_from_file_with_entities(tmp_path: Path) -> None:
         ('["a"]\n', "stdin line 1: expected a JSON object"),
         ('{"lang": "en"}\n', "stdin line 1: needs at least 'title' or 'summary'"),
         ('{"title": 5}\n', "stdin line 1: 'title' must be a string"),
+        ('{"title": "a"}\n{"title": "b \\ud800"}\n', "stdin line 2: a lone surrogate escape"),
+        ('{"title": "a", "id": ["\\udfff"]}\n', "stdin line 1: a lone surrogate escape"),
     ],
 )
 def test_classify_bad_lines_name_the_line(stdin: str, message: str) -> None:

@@ -40,7 +40,10 @@ def test_absent_is_none(value: object) -> None:
     assert parse_timestamp(value) is None
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2025-13-45", True, [2025], {"d": 1}])
+@pytest.mark.parametrize(
+    "value",
+    ["yesterday", "2025-13-45", True, [2025], {"d": 1}, 1e300, -1e300, float("nan"), float("inf")],
+)
 def test_anything_else_is_one_error_naming_the_value(value: object) -> None:
     with pytest.raises(ValueError, match="published") as caught:
         parse_timestamp(value)

@@ -27,7 +27,7 @@ def published_date(value: object) -> date | None:
     year alone reads as its first day)."""
     try:
         parsed = parse_timestamp(value)
-    except (ValueError, OverflowError):  # Unix seconds past year 9999 overflow
+    except ValueError:
         parsed = None
     if parsed is not None:
         return parsed.date()

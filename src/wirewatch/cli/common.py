@@ -144,4 +144,22 @@ def json_objects(
             value = obj.get(key, "")
             if not isinstance(value, str) and not (value is None and null_text):
                 raise UserError(f"{source} line {number}: {key!r} must be a string")
+        if _holds_lone_surrogate(obj):
+            raise UserError(f"{source} line {number}: a lone surrogate escape (not Unicode text)")
         yield number, obj
+
+
+def _holds_lone_surrogate(value: object) -> bool:
+    """Whether JSON's ``\\ud800``-style escapes left a string no UTF-8 output can hold
+    (every tool writes its lines back, and would crash there, past the line number)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_holds_lone_surrogate(k) or _holds_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_lone_surrogate(v) for v in value)
+    return False
