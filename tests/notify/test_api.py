@@ -326,6 +326,37 @@ async def test_private_targets_are_refused_by_the_api(
         assert response.status_code == 422 and "refus" in response.text
 
 
+@pytest.mark.parametrize(
+    ("channel", "target"),
+    [
+        ("webhook", "https://" + "a" * 64 + ".example.org/hook"),  # a label over 63 bytes
+        ("webhook", "https://hooks..example.org/hook"),  # an empty label
+        ("slack", "https://.hooks.slack.com/services/T0/B0/x"),
+        ("webhook", "https://hooks.example.org\x00.evil/hook"),  # PostgreSQL cannot store it
+        ("webhook", "https://hooks example.org/hook"),  # never resolves: would retry for a day
+        ("webhook", "https://hooks.example.org:0/hook"),
+        ("apprise", "json://[::1/hook"),
+    ],
+)
+async def test_a_malformed_target_is_422_with_the_reason_never_500(
+    database_url: str, channel: str, target: str
+) -> None:
+    """Refused by the API (and so by the CLI, which shares the check) with the reason,
+    on SQLite and PostgreSQL; nothing is stored."""
+    service = make_service(database_url, notify_allow_private_networks=False)
+    async with api_client(service) as client:
+        response = await client.post(
+            "/api/v1/subscriptions",
+            json={"topic": "a", "channel": channel, "target": target},
+            headers=_token(service),
+        )
+    assert response.status_code == 422, response.text
+    assert isinstance(response.json()["detail"], str) and "URL" in response.json()["detail"]
+    from wirewatch_notify import subscriptions
+
+    assert subscriptions.list_subscriptions(service.engine) == []
+
+
 def _dump(engine: Engine) -> str:
     metadata = MetaData()
     metadata.reflect(engine)

@@ -38,7 +38,10 @@ class AppriseUrlError(ValueError):
 
 
 def apprise_scheme(url: str) -> str:
-    return urlsplit(url.strip()).scheme.lower()
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise AppriseUrlError(f"not a valid URL: {exc}") from exc
 
 
 def validate_apprise_url(url: str) -> Any:
