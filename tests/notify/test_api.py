@@ -458,6 +458,45 @@ async def test_secrets_stay_out_of_logs_and_the_database(
             assert needle not in raw, "secret in the database file"
 
 
+async def test_a_crashing_channel_logs_no_secret_on_the_console(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The console log (the default) renders an exception's frames with their variables
+    when rich is installed: the crash of a send must not show the signing secrets (nor a
+    Slack URL) it had in hand. The target is one stored before creation refused it:
+    httpx cannot parse its host, which the channel does not expect."""
+    import structlog
+    from sqlalchemy import update
+    from wirewatch_notify import outbox, subscriptions
+    from wirewatch_notify.models import Subscription
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    configure_logging("INFO", json=False)
+    try:
+        service = make_service(sqlite_url)
+        request = subscriptions.parse_create(
+            {"alert_mode": "item", "topic": "flights", "channel": "webhook", "target": HOOK}
+        )
+        created = subscriptions.create_subscription(service.engine, request, service.box)
+        assert created.webhook_secret is not None
+        with service.engine.begin() as conn:
+            conn.execute(update(Subscription).values(target="https://xn--zz.example.org/hook"))
+        async with running_worker(service):
+            await service.handle_classified(classified("flights"))
+            await wait_until(lambda: outbox.list_deliveries(service.engine)[0].attempts > 0)
+        [delivery] = outbox.list_deliveries(service.engine)
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        structlog.reset_defaults()
+    logs = capsys.readouterr().err
+    assert delivery.status == "pending" and "IDNAError" in (delivery.last_error or "")
+    assert "channel crashed" in logs and "Traceback" in logs  # the stack is still there
+    for needle in _secret_needles(created.webhook_secret):
+        assert needle not in logs, "webhook secret in the console log"
+
+
 @pytest.mark.parametrize("status", ["pending", "held", "sent", "dead", "cancelled"])
 def test_a_delivery_shows_its_next_attempt_only_while_one_is_due(status: str) -> None:
     from datetime import UTC, datetime

@@ -28,6 +28,7 @@ import json
 import logging
 import math
 import time
+import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -611,8 +612,15 @@ class DeliveryWorker:
                 schedule=schedule,
                 now=self.clock(),
             )
-        # A channel bug: keep the delivery, retry later.
-        log.exception("channel crashed", subscription_id=sub.id, item_id=delivery.item_id)
+        # A channel bug: keep the delivery, retry later. Logged with the plain stack: a
+        # console log renders an exception's frames with their variables (rich), and
+        # these frames hold the decrypted target and the signing secrets.
+        log.error(
+            "channel crashed",
+            subscription_id=sub.id,
+            item_id=delivery.item_id,
+            exception="".join(traceback.format_exception(exc)),
+        )
         return outbox.failure_outcome(
             delivery, f"{type(exc).__name__}: {exc}", schedule=schedule, now=self.clock()
         )
