@@ -336,6 +336,7 @@ async def test_private_targets_are_refused_by_the_api(
         ("webhook", "https://hooks example.org/hook"),  # never resolves: would retry for a day
         ("webhook", "https://hooks.example.org:0/hook"),
         ("apprise", "json://[::1/hook"),
+        ("webhook", "https://xn--zz.example.org/hook"),  # httpx cannot send to it
     ],
 )
 async def test_a_malformed_target_is_422_with_the_reason_never_500(

@@ -46,6 +46,12 @@ def _http_target(target: str) -> str:
         raise TargetError("URLs with credentials are not allowed")
     if port == 0:
         raise TargetError(f"invalid URL {target!r}: port 0")
+    import httpx
+
+    try:
+        httpx.URL(target).host  # noqa: B018 - as the sender reads it (an invalid xn-- label)
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise TargetError(f"invalid URL {target!r}: {exc}") from exc
     return target
 
 
