@@ -21,7 +21,13 @@ from wirewatch_notify.channels.base import (
     RetryableDeliveryError,
     SettingsChannel,
 )
-from wirewatch_notify.payloads import DIGEST_EVENT_TYPE, evidence_phrases, headline, source_name
+from wirewatch_notify.payloads import (
+    DIGEST_EVENT_TYPE,
+    evidence_phrases,
+    headline,
+    source_name,
+    topics_prefix,
+)
 from wirewatch_notify.ssrf_sync import guarded_connections
 
 NON_HTTP_SCHEMES = frozenset(
@@ -88,8 +94,7 @@ def _markdown(envelope: dict[str, Any]) -> tuple[str, str]:
     if envelope["type"] == DIGEST_EVENT_TYPE:
         title = f"Wirewatch digest: {data['count']} alerts"
     else:
-        topics = ", ".join(m["topic"] for m in data["matches"])
-        title = f"[Wirewatch] {topics}: {headline(data)}"
+        title = f"[Wirewatch] {topics_prefix(data)}{headline(data)}"
     return title[:250], "\n\n".join(parts)
 
 
