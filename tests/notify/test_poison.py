@@ -182,10 +182,11 @@ async def test_poison_story_events_and_flight_records_are_dead_lettered(
         story_consumer_group=story_group,
         log_level="WARNING",
     )
-    for extra in ({"topic": topic}, {"routes": [{"destination": "GT"}]}):
-        body = {"channel": "webhook", "target": "https://hooks.example.org/x", **extra}
+    extras: list[dict[str, object]] = [{"topic": topic}, {"routes": [{"destination": "GT"}]}]
+    for extra in extras:
+        request = {"channel": "webhook", "target": "https://hooks.example.org/x", **extra}
         subscriptions.create_subscription(
-            service.engine, subscriptions.parse_create(body), service.box
+            service.engine, subscriptions.parse_create(request), service.box
         )
     # The flights group is fixed (not a setting): it resumes where an earlier test left it,
     # or reads the few earlier flight records of the session.

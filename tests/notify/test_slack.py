@@ -154,7 +154,7 @@ async def test_a_route_alert_is_a_block_kit_message_slack_accepts(
     from wirewatch_shared.events import FlightRecordEvent
 
     service = make_service(sqlite_url)
-    body = {
+    body: dict[str, object] = {
         "channel": "slack",
         "target": http_receiver.url("/slack"),
         "routes": [{"destination": "GT"}],
