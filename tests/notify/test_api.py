@@ -498,6 +498,70 @@ async def test_a_crashing_channel_logs_no_secret_on_the_console(
         assert needle not in logs, "webhook secret in the console log"
 
 
+async def test_a_database_failure_mid_send_logs_no_slack_url_on_the_console(
+    postgres_admin_url: str, http_receiver: HttpReceiver, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The database goes away while a Slack message is being sent: the failed outcome
+    (and the failed claims after it) are logged with the worker's frames, whose queued
+    entries and endpoint counts must not carry the decrypted Slack URL (a credential)."""
+    import threading
+    import uuid
+
+    import structlog
+    from sqlalchemy import create_engine, text
+    from wirewatch_notify import subscriptions
+
+    from tests.support.http import Reply
+
+    name = f"ww_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    secret_path = "/services/T0/B0/s3cr3t"  # short: rich cuts a value at 80 characters
+    answer = threading.Event()
+    http_receiver.routes[secret_path] = lambda request: answer.wait(10) and Reply()
+    logged = _Logged()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    configure_logging("INFO", json=False)
+    try:
+        service = make_service(postgres_admin_url.rsplit("/", 1)[0] + "/" + name)
+        body: dict[str, object] = {"alert_mode": "item", "topic": "flights", "channel": "slack"}
+        body["target"] = http_receiver.url(secret_path)
+        subscriptions.create_subscription(
+            service.engine, subscriptions.parse_create(body), service.box
+        )
+        async with running_worker(service):
+            await service.handle_classified(classified("flights"))
+            await wait_until(lambda: len(http_receiver.received(secret_path)) == 1)
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            answer.set()
+            await wait_until(lambda: "outcome not recorded" in logged.append(capsys) or logged.text)
+    finally:
+        answer.set()
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        structlog.reset_defaults()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    logged.append(capsys)
+    assert "Traceback" in logged.text and "slack|" in logged.text  # the frames were logged
+    assert "s3cr3t" not in logged.text, "Slack URL in the console log"
+
+
+class _Logged:
+    """Console output collected across ``capsys`` reads."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def append(self, capsys: pytest.CaptureFixture[str]) -> str:
+        self.text += capsys.readouterr().err
+        return ""
+
+
 @pytest.mark.parametrize("status", ["pending", "held", "sent", "dead", "cancelled"])
 def test_a_delivery_shows_its_next_attempt_only_while_one_is_due(status: str) -> None:
     from datetime import UTC, datetime
