@@ -358,6 +358,41 @@ async def test_a_malformed_target_is_422_with_the_reason_never_500(
     assert subscriptions.list_subscriptions(service.engine) == []
 
 
+@pytest.mark.parametrize(
+    ("method", "fields"),
+    [
+        ("POST", '"min_score": 1e309'),  # JSON numbers past a float: infinity
+        ("POST", '"min_score": NaN'),  # accepted by the JSON parser, refused by the model
+        ("POST", '"feeds": [Infinity]'),
+        ("POST", '"entities": ["\\ud800"]'),  # a lone surrogate: not encodable as UTF-8
+        ("POST", '"topics": ["\\udfff"]'),
+        ("PATCH", '"min_score": -Infinity'),
+        ("PATCH", '"timezone": "\\ud800"'),
+    ],
+)
+async def test_a_value_json_cannot_echo_is_still_a_422(
+    service: NotifyService, client: httpx.AsyncClient, method: str, fields: str
+) -> None:
+    """FastAPI's 422 lists each invalid input back: infinity, NaN or a lone surrogate made
+    writing that answer fail, a 500."""
+    auth = {**_token(service), "content-type": "application/json"}
+    created = await client.post(
+        "/api/v1/subscriptions",
+        json={"topic": "a", "channel": "webhook", "target": HOOK},
+        headers=auth,
+    )
+    path = "/api/v1/subscriptions"
+    if method == "PATCH":
+        path += f"/{created.json()['id']}"
+    body = f'{{"topic": "a", "channel": "webhook", "target": "{HOOK}", {fields}}}'
+    if method == "PATCH":
+        body = f"{{{fields}}}"
+    response = await client.request(method, path, content=body.encode(), headers=auth)
+    assert response.status_code == 422, response.text
+    [problem] = response.json()["detail"]
+    assert problem["loc"][0] == "body" and problem["msg"]
+
+
 def _dump(engine: Engine) -> str:
     metadata = MetaData()
     metadata.reflect(engine)
