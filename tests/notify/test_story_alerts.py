@@ -84,3 +84,28 @@ async def test_one_alert_per_story_and_one_follow_up(database_url: str) -> None:
         if d.item_id == "story:s1:grown"
     )
     assert '"event":"grown"' in grown.payload and '"outlets":["AP","EFE","BBC"]' in grown.payload
+
+
+async def test_a_digest_lists_a_story_once_in_its_latest_state(database_url: str) -> None:
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from wirewatch_notify.models import DeliveryKind
+    from wirewatch_notify.release import release_held
+
+    service = make_service(database_url)
+    sub = _subscribe(service, mode="digest", digest_interval_minutes=60)
+    outlets = ["AP", "EFE", "BBC"]
+    await service.handle_story_events([_event("s1", outlets[:n]) for n in (1, 2, 3)])
+    await service.handle_story_events([_event("s2", outlets[:1])])
+    assert release_held(service.engine, datetime.now(UTC) + timedelta(minutes=61)) == 3
+    [digest] = [
+        d
+        for d in outbox.list_deliveries(service.engine, subscription_id=sub)
+        if d.kind == DeliveryKind.DIGEST
+    ]
+    data = json.loads(digest.payload)["data"]
+    stories = [
+        (a["story"]["id"], a["story"]["event"], a["story"]["outlets"]) for a in data["alerts"]
+    ]
+    assert data["count"] == 2 and stories == [("s1", "grown", outlets), ("s2", "opened", ["AP"])]
