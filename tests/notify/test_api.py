@@ -326,6 +326,73 @@ async def test_private_targets_are_refused_by_the_api(
         assert response.status_code == 422 and "refus" in response.text
 
 
+@pytest.mark.parametrize(
+    ("channel", "target"),
+    [
+        ("webhook", "https://" + "a" * 64 + ".example.org/hook"),  # a label over 63 bytes
+        ("webhook", "https://hooks..example.org/hook"),  # an empty label
+        ("slack", "https://.hooks.slack.com/services/T0/B0/x"),
+        ("webhook", "https://hooks.example.org\x00.evil/hook"),  # PostgreSQL cannot store it
+        ("webhook", "https://hooks example.org/hook"),  # never resolves: would retry for a day
+        ("webhook", "https://hooks.example.org:0/hook"),
+        ("apprise", "json://[::1/hook"),
+        ("webhook", "https://xn--zz.example.org/hook"),  # httpx cannot send to it
+    ],
+)
+async def test_a_malformed_target_is_422_with_the_reason_never_500(
+    database_url: str, channel: str, target: str
+) -> None:
+    """Refused by the API (and so by the CLI, which shares the check) with the reason,
+    on SQLite and PostgreSQL; nothing is stored."""
+    service = make_service(database_url, notify_allow_private_networks=False)
+    async with api_client(service) as client:
+        response = await client.post(
+            "/api/v1/subscriptions",
+            json={"topic": "a", "channel": channel, "target": target},
+            headers=_token(service),
+        )
+    assert response.status_code == 422, response.text
+    assert isinstance(response.json()["detail"], str) and "URL" in response.json()["detail"]
+    from wirewatch_notify import subscriptions
+
+    assert subscriptions.list_subscriptions(service.engine) == []
+
+
+@pytest.mark.parametrize(
+    ("method", "fields"),
+    [
+        ("POST", '"min_score": 1e309'),  # JSON numbers past a float: infinity
+        ("POST", '"min_score": NaN'),  # accepted by the JSON parser, refused by the model
+        ("POST", '"feeds": [Infinity]'),
+        ("POST", '"entities": ["\\ud800"]'),  # a lone surrogate: not encodable as UTF-8
+        ("POST", '"topics": ["\\udfff"]'),
+        ("PATCH", '"min_score": -Infinity'),
+        ("PATCH", '"timezone": "\\ud800"'),
+    ],
+)
+async def test_a_value_json_cannot_echo_is_still_a_422(
+    service: NotifyService, client: httpx.AsyncClient, method: str, fields: str
+) -> None:
+    """FastAPI's 422 lists each invalid input back: infinity, NaN or a lone surrogate made
+    writing that answer fail, a 500."""
+    auth = {**_token(service), "content-type": "application/json"}
+    created = await client.post(
+        "/api/v1/subscriptions",
+        json={"topic": "a", "channel": "webhook", "target": HOOK},
+        headers=auth,
+    )
+    path = "/api/v1/subscriptions"
+    if method == "PATCH":
+        path += f"/{created.json()['id']}"
+    body = f'{{"topic": "a", "channel": "webhook", "target": "{HOOK}", {fields}}}'
+    if method == "PATCH":
+        body = f"{{{fields}}}"
+    response = await client.request(method, path, content=body.encode(), headers=auth)
+    assert response.status_code == 422, response.text
+    [problem] = response.json()["detail"]
+    assert problem["loc"][0] == "body" and problem["msg"]
+
+
 def _dump(engine: Engine) -> str:
     metadata = MetaData()
     metadata.reflect(engine)
@@ -425,6 +492,116 @@ async def test_secrets_stay_out_of_logs_and_the_database(
             assert needle not in logs, "secret in logs"
             assert needle not in dump, "secret in the database dump"
             assert needle not in raw, "secret in the database file"
+
+
+async def test_a_crashing_channel_logs_no_secret_on_the_console(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The console log (the default) renders an exception's frames with their variables
+    when rich is installed: the crash of a send must not show the signing secrets (nor a
+    Slack URL) it had in hand. The target is one stored before creation refused it:
+    httpx cannot parse its host, which the channel does not expect."""
+    import structlog
+    from sqlalchemy import update
+    from wirewatch_notify import outbox, subscriptions
+    from wirewatch_notify.models import Subscription
+
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    configure_logging("INFO", json=False)
+    try:
+        service = make_service(sqlite_url)
+        request = subscriptions.parse_create(
+            {"alert_mode": "item", "topic": "flights", "channel": "webhook", "target": HOOK}
+        )
+        created = subscriptions.create_subscription(service.engine, request, service.box)
+        assert created.webhook_secret is not None
+        with service.engine.begin() as conn:
+            conn.execute(update(Subscription).values(target="https://xn--zz.example.org/hook"))
+        async with running_worker(service):
+            await service.handle_classified(classified("flights"))
+            await wait_until(lambda: outbox.list_deliveries(service.engine)[0].attempts > 0)
+        [delivery] = outbox.list_deliveries(service.engine)
+    finally:
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        structlog.reset_defaults()
+    logs = capsys.readouterr().err
+    assert delivery.status == "pending" and "IDNAError" in (delivery.last_error or "")
+    assert "channel crashed" in logs and "Traceback" in logs  # the stack is still there
+    for needle in _secret_needles(created.webhook_secret):
+        assert needle not in logs, "webhook secret in the console log"
+
+
+async def test_a_database_failure_mid_send_logs_no_slack_url_on_the_console(
+    postgres_admin_url: str, http_receiver: HttpReceiver, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The database goes away while a Slack message is being sent: the failed outcome
+    (and the failed claims after it) are logged with the worker's frames, whose queued
+    entries and endpoint counts must not carry the decrypted Slack URL (a credential)."""
+    import threading
+    import uuid
+
+    import structlog
+    from sqlalchemy import create_engine, text
+    from wirewatch_notify import subscriptions
+
+    from tests.support.http import Reply
+
+    name = f"ww_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    secret_path = "/services/T0/B0/s3cr3t"  # short: rich cuts a value at 80 characters
+    answer = threading.Event()
+
+    def slack(request: object) -> Reply:
+        answer.wait(10)  # the send is in flight until the database is gone
+        return Reply()
+
+    http_receiver.routes[secret_path] = slack
+    logged = _Logged()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    configure_logging("INFO", json=False)
+    try:
+        # A slow tick: every failed round logs a whole traceback, which takes a while.
+        url = postgres_admin_url.rsplit("/", 1)[0] + "/" + name
+        service = make_service(url, delivery_tick_s=0.5)
+        body: dict[str, object] = {"alert_mode": "item", "topic": "flights", "channel": "slack"}
+        body["target"] = http_receiver.url(secret_path)
+        subscriptions.create_subscription(
+            service.engine, subscriptions.parse_create(body), service.box
+        )
+        async with running_worker(service):
+            await service.handle_classified(classified("flights"))
+            await wait_until(lambda: len(http_receiver.received(secret_path)) == 1)
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+            answer.set()
+            await wait_until(lambda: logged.shows("outcome not recorded", capsys))
+    finally:
+        answer.set()
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+        structlog.reset_defaults()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    logged.shows("", capsys)
+    assert "Traceback" in logged.text and "slack|" in logged.text  # the frames were logged
+    assert "s3cr3t" not in logged.text, "Slack URL in the console log"
+
+
+class _Logged:
+    """Console output collected across ``capsys`` reads."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def shows(self, text: str, capsys: pytest.CaptureFixture[str]) -> bool:
+        self.text += capsys.readouterr().err
+        return text in self.text
 
 
 @pytest.mark.parametrize("status", ["pending", "held", "sent", "dead", "cancelled"])

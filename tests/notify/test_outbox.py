@@ -129,3 +129,50 @@ async def test_the_running_worker_purges_past_the_retention(database_url: str) -
 
         await wait_until(purged)
     service.engine.dispose()
+
+
+async def test_a_cancelled_digest_cancels_its_alerts(database_url: str) -> None:
+    """A digest cancelled (its subscription paused before it went out, or unsubscribed)
+    takes its alerts with it: they were left ``batched`` for ever, never sent and never
+    purged."""
+    from datetime import UTC, datetime
+
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.release import release_held
+
+    from tests.notify.support import classified, make_service, running_worker, wait_until
+
+    service = make_service(database_url, log_level="WARNING")
+    subs = []
+    for _ in range(2):
+        request = subscriptions.parse_create(
+            {
+                "alert_mode": "item",
+                "topic": "flights",
+                "channel": "webhook",
+                "target": "https://hooks.example.org/x",
+                "mode": "digest",
+                "digest_interval_minutes": 60,
+            }
+        )
+        created = subscriptions.create_subscription(service.engine, request, service.box)
+        assert created.subscription.id is not None
+        subs.append(created.subscription.id)
+    paused, unsubscribed = subs
+    for _ in range(2):
+        await service.handle_classified(classified("flights"))
+    later = datetime.now(UTC) + timedelta(minutes=61)  # the digest period is over
+    assert release_held(service.engine, later) == 4
+    service.worker.clock = lambda: later
+    patch = subscriptions.parse_update({"active": False})
+    subscriptions.update_subscription(service.engine, paused, patch)
+    subscriptions.unsubscribe(service.engine, unsubscribed)
+    async with running_worker(service):
+        await wait_until(lambda: outbox.count_pending(service.engine) == 0)
+    statuses = {
+        (d.subscription_id, d.kind, d.status) for d in outbox.list_deliveries(service.engine)
+    }
+    assert statuses == {
+        (sub, kind, DeliveryStatus.CANCELLED) for sub in subs for kind in ("alert", "digest")
+    }
+    service.engine.dispose()

@@ -23,7 +23,7 @@ from wirewatch_shared.db import session_scope
 from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem
 from wirewatch_shared.failures import Backoff, is_permanent, is_transient
 
-from tests.notify.support import classified, make_service
+from tests.notify.support import NOW, classified, make_service
 from tests.support.http import HttpReceiver
 from tests.support.poison import fresh_failures_log, poison_then_good
 
@@ -127,3 +127,101 @@ def test_a_classified_item_over_any_bound_is_refused_at_decoding() -> None:
         broken[path[0]][path[1]] = value
         with pytest.raises(ValueError, match="at most"):
             ClassifiedItem.model_validate_json(json.dumps(broken))
+
+
+def _story_event(topic: str, story_id: str) -> bytes:
+    from wirewatch_shared.events import StoryEvent, StoryItemRef
+
+    item = classified(topic)
+    ref = StoryItemRef(item_id=item.item.item_id, outlet="Border Desk", published=NOW)
+    event = StoryEvent(
+        kind="opened",
+        story_id=story_id,
+        position=1,
+        item=item,
+        topics=(topic,),
+        item_count=1,
+        outlets=("Border Desk",),
+        first_seen=NOW,
+        items=(ref,),
+        assigned_at=NOW,
+    )
+    return event.model_dump_json().encode()
+
+
+def _flight_record(record_id: str) -> bytes:
+    from wirewatch_shared.events import FlightRecordEvent
+
+    record = FlightRecordEvent(
+        change="created",
+        record_id=record_id,
+        version=1,
+        origin="US",
+        destination="GT",
+        status="completed",
+        source_count=1,
+        updated_at=NOW,
+    )
+    return record.model_dump_json().encode()
+
+
+async def test_poison_story_events_and_flight_records_are_dead_lettered(
+    database_url: str, kafka_bootstrap: str
+) -> None:
+    """Notify's two other input topics: a record that does not decode, and (PostgreSQL)
+    one whose key the database refuses, go to the dead-letter topic; the next record of
+    the partition is recorded."""
+    from wirewatch_shared import streams
+
+    from tests.support.poison import dead_letters, start_group_at_end, wait_for
+
+    topic, story_group = f"poison-{uuid.uuid4().hex[:8]}", f"stories-{uuid.uuid4().hex[:8]}"
+    service = make_service(
+        database_url,
+        kafka_bootstrap=kafka_bootstrap,
+        story_consumer_group=story_group,
+        log_level="WARNING",
+    )
+    extras: list[dict[str, object]] = [{"topic": topic}, {"routes": [{"destination": "GT"}]}]
+    for extra in extras:
+        request = {"channel": "webhook", "target": "https://hooks.example.org/x", **extra}
+        subscriptions.create_subscription(
+            service.engine, subscriptions.parse_create(request), service.box
+        )
+    # The flights group is fixed (not a setting): it resumes where an earlier test left it,
+    # or reads the few earlier flight records of the session.
+    flights_group = streams.GROUP_NOTIFY_FLIGHTS
+    start_group_at_end(kafka_bootstrap, story_group, streams.STORIES)
+    good_story, good_record = uuid.uuid4().hex, uuid.uuid4().hex
+    app = service.build_app()
+    await app.start()
+    try:
+        for stream, poison, good in (
+            (streams.STORIES, _story_event(topic, f"nul\x00{good_story}"), good_story),
+            (streams.FLIGHTS, _flight_record(f"nul\x00{good_record}"), good_record),
+        ):
+            for body in (json.dumps({"not an event": good}).encode(), poison):
+                await service.broker.publish(body, stream, key=b"same-partition")
+        await service.broker.publish(
+            _story_event(topic, good_story), streams.STORIES, key=b"same-partition"
+        )
+        await service.broker.publish(
+            _flight_record(good_record), streams.FLIGHTS, key=b"same-partition"
+        )
+        await wait_for(_recorded(service.engine, f"story:{good_story}"))
+        await wait_for(_recorded(service.engine, f"flight:{good_record}"))
+        count = 2 if database_url.startswith("postgresql") else 1
+        by_group = {
+            group: await dead_letters(kafka_bootstrap, group, count)
+            for group in (story_group, flights_group)
+        }
+    finally:
+        await app.stop()
+        service.engine.dispose()
+    for group, stream, good in (
+        (story_group, streams.STORIES, good_story),
+        (flights_group, streams.FLIGHTS, good_record),
+    ):
+        letters = [letter for letter in by_group[group] if good in letter.payload]
+        assert len(letters) == count, (group, by_group[group])
+        assert all(letter.source_topic == stream for letter in letters)

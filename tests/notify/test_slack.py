@@ -133,3 +133,47 @@ async def test_invalid_payload_is_dead_lettered_without_retry(
     assert len(http_receiver.received("/slack")) == 1
     stored = subscriptions.get_subscription(service.engine, sub.id)
     assert stored is not None and stored.active  # a bad message, not a bad channel
+
+
+def _texts(block: dict[str, object]) -> list[str]:
+    """The text objects' texts of one Block Kit block."""
+    found = [block["text"]] if isinstance(block.get("text"), dict) else []
+    found += [e for e in block.get("elements", []) if isinstance(e, dict)]  # type: ignore[attr-defined]
+    return [str(t["text"]) for t in found]  # type: ignore[index]
+
+
+async def test_a_route_alert_is_a_block_kit_message_slack_accepts(
+    sqlite_url: str, http_receiver: HttpReceiver
+) -> None:
+    """A flight-record alert has no topic matches: its message must still have no empty
+    text, which Slack refuses (``invalid_blocks``: a section's text is 1 to 3000
+    characters, https://docs.slack.dev/reference/block-kit/blocks/section-block), and
+    that 400 would dead-letter every route alert."""
+    from datetime import UTC, datetime
+
+    from wirewatch_shared.events import FlightRecordEvent
+
+    service = make_service(sqlite_url)
+    body: dict[str, object] = {
+        "channel": "slack",
+        "target": http_receiver.url("/slack"),
+        "routes": [{"destination": "GT"}],
+    }
+    subscriptions.create_subscription(service.engine, subscriptions.parse_create(body), service.box)
+    record = FlightRecordEvent(
+        change="created",
+        record_id="r-gt",
+        version=1,
+        origin="US",
+        destination="GT",
+        status="completed",
+        source_count=1,
+        updated_at=datetime.now(UTC),
+    )
+    async with running_worker(service):
+        await service.handle_flights([record])
+        [request] = await wait_received(http_receiver, 1, "/slack")
+    message = json.loads(request.body)
+    texts = [text for block in message["blocks"] for text in _texts(block)]
+    assert texts and all(1 <= len(text) <= 3000 for text in texts), message["blocks"]
+    assert message["text"].startswith("Flight US → GT"), message["text"]

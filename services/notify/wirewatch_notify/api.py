@@ -16,14 +16,17 @@ state and mounts them. Every status code a route answers is in the OpenAPI schem
 from __future__ import annotations
 
 import asyncio
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, FastAPI, HTTPException, Path, Query, Request, Response, status
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from wirewatch_shared.logging import get_logger
@@ -94,6 +97,28 @@ def install_api(app: FastAPI, service: NotifyService) -> None:
     install_state(app, service)
     app.include_router(router)
     app.add_exception_handler(StarletteHTTPException, _with_allow_header)
+    app.add_exception_handler(RequestValidationError, _invalid_input)
+
+
+def _echoable(value: Any) -> Any:
+    """``value`` as a JSON answer can carry it: infinity and NaN (which the JSON parser
+    accepts) as text, a lone surrogate (a ``\\ud800`` escape) replaced."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_echoable(k): _echoable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_echoable(v) for v in value]
+    return value
+
+
+async def _invalid_input(request: Request, exc: Exception) -> Response:
+    """FastAPI's 422 (every problem, with the input it refused), whatever that input."""
+    assert isinstance(exc, RequestValidationError)
+    detail = _echoable(jsonable_encoder(exc.errors()))
+    return JSONResponse({"detail": detail}, status.HTTP_422_UNPROCESSABLE_CONTENT)
 
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})

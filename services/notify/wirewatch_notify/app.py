@@ -138,7 +138,7 @@ class NotifyService(ServiceBase[NotifySettings]):
         routes = self.routes.get()
         if not routes:
             return 0
-        timings = self.rules.index().timings
+        timings = self.rules.timings()
         now = self.worker.clock()
         new = flight_alerts.flight_deliveries(events, routes, timings, now=now)
         return outbox.enqueue(self.engine, new) if new else 0

@@ -390,6 +390,17 @@ def _record_failure(conn: Connection, outcome: Outcome, now: datetime) -> None:
     if outcome.next_attempt_at is not None:
         values["next_attempt_at"] = outcome.next_attempt_at
     conn.execute(update(_TABLE).where(_TABLE.c.id == outcome.delivery_id).values(values))
+    if outcome.status == DeliveryStatus.CANCELLED:  # a digest's alerts go with it
+        conn.execute(
+            update(_TABLE)
+            .where(
+                _TABLE.c.batch_id == outcome.delivery_id,
+                _TABLE.c.status == DeliveryStatus.BATCHED,
+            )
+            .values(
+                status=DeliveryStatus.CANCELLED, last_error=values["last_error"], updated_at=now
+            )
+        )
 
 
 def _disable(conn: Any, subscription_id: int, reason: str) -> None:

@@ -148,6 +148,12 @@ def source_name(alert_data: dict[str, Any]) -> str:
     return str(feed.get("title") or feed.get("url") or "unknown source")
 
 
+def topics_prefix(alert_data: dict[str, Any]) -> str:
+    """``"topic, topic: "`` before a headline; empty for a route alert (no topic matches)."""
+    topics = ", ".join(m["topic"] for m in alert_data["matches"])
+    return f"{topics}: " if topics else ""
+
+
 def email_subject(envelope: dict[str, Any]) -> str:
     data = envelope["data"]
     kind = envelope["type"]
@@ -155,12 +161,11 @@ def email_subject(envelope: dict[str, Any]) -> str:
         return f"[Wirewatch] Digest: {data['count']} alert(s)"
     if kind == CONFIRM_EVENT_TYPE:
         return "[Wirewatch] Please confirm your alert subscription"
-    topics = ", ".join(m["topic"] for m in data["matches"])
     prefix = "[Wirewatch test] " if data.get("test") else "[Wirewatch] "
     story = data.get("story")
     if story and story.get("event") == "grown":
         prefix += f"Update, {len(story['outlets'])} outlets: "
-    return f"{prefix}{topics}: {headline(data)}"
+    return f"{prefix}{topics_prefix(data)}{headline(data)}"
 
 
 def story_lines(data: dict[str, Any]) -> list[str]:

@@ -99,6 +99,12 @@ class RuleCache:
         :meth:`index`."""
         return self._both(conn)[1]
 
+    def timings(self) -> dict[int, Timing]:
+        """Quiet hours and digest of every live subscription, story mode or not (route
+        alerts come from flight records, whatever the subscription's alert mode)."""
+        item, story = self._both()
+        return {**item.timings, **story.timings}
+
     def get(self) -> list[SubscriptionRule]:
         item, story = self._both()
         return [*item.rules, *story.rules]

@@ -419,7 +419,9 @@ def unsubscribe(engine: Engine, subscription_id: int) -> bool:
         for delivery in session.exec(
             select(Delivery).where(
                 col(Delivery.subscription_id) == subscription_id,
-                col(Delivery.status).in_([DeliveryStatus.PENDING, DeliveryStatus.HELD]),
+                col(Delivery.status).in_(
+                    [DeliveryStatus.PENDING, DeliveryStatus.HELD, DeliveryStatus.BATCHED]
+                ),
             )
         ):
             delivery.status = DeliveryStatus.CANCELLED

@@ -21,7 +21,13 @@ from wirewatch_notify.channels.base import (
     RetryableDeliveryError,
     SettingsChannel,
 )
-from wirewatch_notify.payloads import DIGEST_EVENT_TYPE, evidence_phrases, headline, source_name
+from wirewatch_notify.payloads import (
+    DIGEST_EVENT_TYPE,
+    evidence_phrases,
+    headline,
+    source_name,
+    topics_prefix,
+)
 from wirewatch_notify.ssrf_sync import guarded_connections
 
 NON_HTTP_SCHEMES = frozenset(
@@ -38,7 +44,10 @@ class AppriseUrlError(ValueError):
 
 
 def apprise_scheme(url: str) -> str:
-    return urlsplit(url.strip()).scheme.lower()
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise AppriseUrlError(f"not a valid URL: {exc}") from exc
 
 
 def validate_apprise_url(url: str) -> Any:
@@ -85,8 +94,7 @@ def _markdown(envelope: dict[str, Any]) -> tuple[str, str]:
     if envelope["type"] == DIGEST_EVENT_TYPE:
         title = f"Wirewatch digest: {data['count']} alerts"
     else:
-        topics = ", ".join(m["topic"] for m in data["matches"])
-        title = f"[Wirewatch] {topics}: {headline(data)}"
+        title = f"[Wirewatch] {topics_prefix(data)}{headline(data)}"
     return title[:250], "\n\n".join(parts)
 
 

@@ -33,16 +33,36 @@ def _email_target(target: str) -> str:
 
 def _http_target(target: str) -> str:
     target = target.strip()
+    if any(c.isspace() or not c.isprintable() for c in target):
+        raise TargetError(f"URL must not contain spaces or control characters: {target!r}")
     try:
         parts = urlsplit(target)
-        parts.port  # noqa: B018 - raises on a bad port
+        port = parts.port  # raises on a bad port
     except ValueError as exc:
         raise TargetError(f"invalid URL {target!r}: {exc}") from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise TargetError(f"URL must be http(s) with a host: {target!r}")
     if parts.username is not None or parts.password is not None:
         raise TargetError("URLs with credentials are not allowed")
+    if port == 0:
+        raise TargetError(f"invalid URL {target!r}: port 0")
+    import httpx
+
+    try:
+        httpx.URL(target).host  # noqa: B018 - as the sender reads it (an invalid xn-- label)
+    except (httpx.InvalidURL, UnicodeError) as exc:
+        raise TargetError(f"invalid URL {target!r}: {exc}") from exc
     return target
+
+
+def _host_name(host: str) -> str:
+    """``host`` as the resolver will take it (IDNA-encoded): an empty label or one over
+    63 bytes cannot be looked up, ever."""
+    try:
+        host.encode("idna")
+    except UnicodeError as exc:
+        raise TargetError(f"invalid host name in URL: {host!r} ({exc})") from exc
+    return host
 
 
 def _apprise_target(target: str) -> str:
@@ -58,14 +78,15 @@ def _apprise_target(target: str) -> str:
 def _url_hosts(target: str) -> list[tuple[str, int]]:
     from wirewatch_shared.ssrf import split_url
 
-    return [split_url(target)]
+    host, port = split_url(target)
+    return [(_host_name(host), port)]
 
 
 def _apprise_hosts(target: str) -> list[tuple[str, int]]:
     from wirewatch_notify.channels.apprise_channel import plugin_host, validate_apprise_url
 
     host = plugin_host(validate_apprise_url(target))
-    return [host] if host else []
+    return [(_host_name(host[0]), host[1])] if host else []
 
 
 def _no_hosts(target: str) -> list[tuple[str, int]]:

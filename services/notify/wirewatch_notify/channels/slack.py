@@ -20,7 +20,13 @@ from wirewatch_notify.channels.base import (
 )
 from wirewatch_notify.channels.http import post, scaled_retry_after
 from wirewatch_notify.channels.pacing import Pacer
-from wirewatch_notify.payloads import DIGEST_EVENT_TYPE, evidence_phrases, headline, source_name
+from wirewatch_notify.payloads import (
+    DIGEST_EVENT_TYPE,
+    evidence_phrases,
+    headline,
+    source_name,
+    topics_prefix,
+)
 from wirewatch_notify.settings import NotifySettings
 
 DISABLING_STATUSES = frozenset({403, 404, 410})
@@ -72,9 +78,11 @@ def _alert_blocks(alert: dict[str, Any]) -> list[dict[str, Any]]:
     context = f"{_escape(source_name(alert))} · {_escape(str(alert['item']['published']))}"
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": f"*{_link(alert)}*"[:3000]}},
-        {"type": "section", "text": {"type": "mrkdwn", "text": _topics_text(alert)[:3000]}},
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": context[:3000]}]},
     ]
+    topics = _topics_text(alert)[:3000]
+    if topics:  # none for a route alert: Slack refuses an empty text (invalid_blocks)
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": topics}})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": context[:3000]}]})
     story = alert.get("story")
     if story:
         text = _story_text(story)[:3000]
@@ -100,10 +108,9 @@ def slack_message(envelope: dict[str, Any]) -> dict[str, Any]:
             more = f"…and {len(alerts) - MAX_DIGEST_ITEMS} more"
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
         return {"text": f"Wirewatch digest: {data['count']} alerts", "blocks": blocks}
-    topics = ", ".join(m["topic"] for m in data["matches"])
     prefix = "[test] " if data.get("test") else ""
     return {
-        "text": f"{prefix}{topics}: {headline(data)}"[:3000],
+        "text": f"{prefix}{topics_prefix(data)}{headline(data)}"[:3000],
         "blocks": _alert_blocks(data),
         "unfurl_links": False,
     }
