@@ -114,6 +114,9 @@ def cases(busy: int, closed: int, unlabelled: str) -> dict[str, Case]:
         "flights extract": Case(["flights", "extract", "--input", "/nonexistent.jsonl"], "cannot read"),  # noqa: E501
         "flights subscribe": Case(["flights", "subscribe", "--origin", "USA", "--email", "a@example.org"], "--origin must be an ISO 3166-1 alpha-2 code"),  # noqa: E501
         "flights eval": Case(["flights", "eval", unlabelled], "label"),
+        "stories list": Case(["stories", "list", "--days", "a week"], "Invalid value for '--days'"),
+        "stories cluster": Case(["stories", "cluster", "--input", "/nonexistent.jsonl"], "cannot read"),  # noqa: E501
+        "stories eval": Case(["stories", "eval", "/nonexistent.jsonl"], "cannot read"),
         "classify-split": Case(["classify-split", "--data-dir", "/nonexistent"], "/nonexistent: not a directory"),  # noqa: E501
         "train": Case(["train", "--data-dir", "/nonexistent", "--out", "/nonexistent/model"], "cannot read the split manifest"),  # noqa: E501
         "db upgrade": Case(["db", "upgrade"], "database upgrade failed (WIREWATCH_DATABASE_URL): connection failed", env=db),  # noqa: E501

@@ -102,11 +102,14 @@ def _refuse_second_up(data_dir: str | None) -> None:
 def _check_port_free(host: str, port: int, setting: str = "--port / WIREWATCH_HTTP_PORT") -> None:
     """A busy HTTP port is one line naming the port and the setting, before anything starts."""
     import errno
+    import os
     import socket
 
     if port == 0:
         return
     with socket.socket() as sock:
+        if os.name == "posix":  # as the server binds: a stopped server's TIME_WAIT is no owner
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError as exc:

@@ -93,6 +93,22 @@ def _gather_status(probes: list[str], database_url: str | None) -> dict[str, Any
     return snapshot_json(snap)
 
 
+def _nothing_runs_hint() -> str:
+    """When no local `up` answered because none runs, the line that says so plainly: the
+    problems listed (API unreachable, no Kafka bootstrap) only follow from that."""
+    from wirewatch_shared.settings import CommonSettings
+
+    from wirewatch.cli.common import running_system
+
+    if running_system() is not None:
+        return ""
+    return (
+        f"note: no `wirewatch up` is running on {CommonSettings().data_dir}: start one with "
+        "`wirewatch up` (`make run` in the clone), or ask another Wirewatch with --url URL "
+        "or --probe NAME=URL; the figures above come from its database alone"
+    )
+
+
 def status_command(
     probes: list[str], as_json: bool, database_url: str | None, url: str | None
 ) -> int:
@@ -104,6 +120,7 @@ def status_command(
     from wirewatch.ops.status_cli import print_status
 
     status: dict[str, Any] | None = None
+    local_up, hint = False, ""
     if url is not None:
         status = _fetch_status(url)
         if status is None:
@@ -115,10 +132,15 @@ def status_command(
             status = _fetch_status(_local_base_url())
     if status is None:
         status = _gather_status(probes, database_url)
+        hint = _nothing_runs_hint() if local_up else ""
     if as_json:
         typer.echo(json.dumps(status, indent=2))
-        return 0 if status["healthy"] else 1
-    return print_status(status)
+        code = 0 if status["healthy"] else 1
+    else:
+        code = print_status(status)
+    if hint:
+        typer.echo(hint, err=True)
+    return code
 
 
 @app.command()

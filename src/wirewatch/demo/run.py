@@ -49,9 +49,11 @@ def fresh_home(data_dir: Path) -> Path:
 
 
 def pick_port(preferred: int) -> int:
-    """``preferred`` when it is free on 127.0.0.1, else any free port."""
+    """``preferred`` when nothing listens on it on 127.0.0.1, else any free port."""
     for port in (preferred, 0):
         with socket.socket() as sock:
+            if os.name == "posix":  # as the server binds: ignore a stopped run's TIME_WAIT
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 sock.bind(("127.0.0.1", port))
             except OSError:

@@ -1,0 +1,48 @@
+"""`wirewatch status` before anything was started (a newcomer's first try, or after
+Ctrl-C): the figures come from the database alone, and one plain line says that no
+`wirewatch up` runs on this data dir and how to start one, instead of leaving the reader
+with "unreachable: ConnectError; Kafka: WIREWATCH_KAFKA_BOOTSTRAP is not set"."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from wirewatch_shared.embedded import free_port
+
+from tests.support.env import is_setting
+
+WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+
+
+def run_status(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
+    # Nothing listens on the port the command would ask: no runtime file, no `up`.
+    env |= {"WIREWATCH_DATA_DIR": str(home), "WIREWATCH_HTTP_PORT": str(free_port())}
+    return subprocess.run(
+        [WIREWATCH, "status", *args],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_status_says_that_nothing_runs_and_how_to_start_it(wirewatch_home: Path) -> None:
+    done = run_status(wirewatch_home)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    note = [line for line in done.stderr.splitlines() if line.startswith("note:")]
+    assert note == [
+        f"note: no `wirewatch up` is running on {wirewatch_home}: start one with "
+        "`wirewatch up` (`make run` in the clone), or ask another Wirewatch with --url URL "
+        "or --probe NAME=URL; the figures above come from its database alone"
+    ], done.stderr
+    assert "UNHEALTHY" in done.stdout  # the tables are still printed
+
+
+def test_json_stays_parseable_with_the_note_on_stderr(wirewatch_home: Path) -> None:
+    done = run_status(wirewatch_home, "--json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["healthy"] is False
+    assert f"no `wirewatch up` is running on {wirewatch_home}" in done.stderr
