@@ -11,17 +11,20 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
 from pydantic_settings import BaseSettings
 from wirewatch_classify.settings import ClassifySettings
+from wirewatch_flights.settings import FlightsSettings
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
+from wirewatch_stories.settings import StoriesSettings
 
+from wirewatch.ops.instrument import ServiceKind
 from wirewatch.ops.settings import OpsSettings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,8 +38,12 @@ SETTINGS: dict[str, tuple[type[BaseSettings], ...]] = {
     "migrate": (CommonSettings,),
     "ingest": (IngestSettings,),
     "classify": (ClassifySettings,),
+    "stories": (StoriesSettings,),
+    "flights": (FlightsSettings,),
     "notify": (NotifySettings, OpsSettings),
 }
+SERVICES = get_args(ServiceKind)
+"""Every service of the pipeline (``wirewatch service NAME``)."""
 INTERPOLATION = re.compile(r"\$\{(\w+)(?::?[-?]([^}]*))?\}")
 
 
@@ -152,14 +159,14 @@ def test_env_example_covers_the_secret_key() -> None:
 
 def test_services_health_checks_and_scaling(compose: dict[str, Any]) -> None:
     services = compose["services"]
-    assert {"kafka", "postgres", "mailpit", "topics", "ingest", "classify", "notify"} <= set(
-        services
-    )
+    # Every service has a container: without stories, story-mode subscriptions (the
+    # default) get no alert; without flights, route subscriptions get none.
+    assert {"kafka", "postgres", "mailpit", "topics", *SERVICES} <= set(services)
     assert services["kafka"]["image"].startswith("apache/kafka:")
     for broker in ("kafka-2", "kafka-3"):
         assert services[broker]["profiles"] == ["kafka-cluster"]
         assert services[broker]["image"] == services["kafka"]["image"]
-    for name in ("ingest", "classify", "notify"):
+    for name in SERVICES:
         service = services[name]
         assert service["command"] == ["service", name]
         probe = " ".join(service["healthcheck"]["test"])
@@ -197,7 +204,7 @@ def test_wirewatch_variables_are_real_settings(
             assert settings.kafka_bootstrap and "kafka:9092" in settings.kafka_bootstrap
         if name == "notify":
             ops = OpsSettings(_env_file=None)  # type: ignore[call-arg]
-            assert set(ops.status_probe_urls) == {"ingest", "classify"}
+            assert set(ops.status_probe_urls) == set(SERVICES) - {"notify"}
     for key in env:
         if key.startswith("WIREWATCH_"):
             assert key in {f"WIREWATCH_{f.upper()}" for f in CommonSettings.model_fields}, key
