@@ -216,6 +216,8 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         return
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except UnicodeError as exc:  # an empty or over-long label: no name, ever
+        raise SsrfError(f"invalid host name {host!r}: {exc}") from exc
     except OSError as exc:
         raise ResolutionError(f"cannot resolve {host}: {exc}") from exc
     _check_answers(host, (str(info[4][0]) for info in infos))
@@ -226,6 +228,8 @@ async def system_resolver(host: str, port: int) -> list[str]:
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except UnicodeError as exc:  # an empty or over-long label: no name, ever
+        raise SsrfError(f"invalid host name {host!r}: {exc}") from exc
     except OSError as exc:
         raise ResolutionError(f"cannot resolve {host}: {exc}") from exc
     return [str(info[4][0]) for info in infos]
@@ -349,6 +353,8 @@ def resolve_public_sync(host: str, port: int) -> list[str]:
         return [str(literal)]
     try:
         infos = socket.getaddrinfo(host.rstrip("."), port, type=socket.SOCK_STREAM)
+    except UnicodeError as exc:  # an empty or over-long label: no name, ever
+        raise SsrfError(f"invalid host name {host!r}: {exc}") from exc
     except OSError as exc:
         raise ResolutionError(f"cannot resolve {host}: {exc}") from exc
     return _check_answers(host, (str(info[4][0]) for info in infos))

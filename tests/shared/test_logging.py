@@ -56,3 +56,24 @@ def test_debug_level_shows_everything(capsys: pytest.CaptureFixture[str]) -> Non
     err = capsys.readouterr().err
     assert "threshold" in err
     assert "connecting to" in err
+
+
+def _send_with(signing_secret: str) -> None:
+    raise RuntimeError("the channel crashed")
+
+
+def test_a_logged_exception_shows_its_stack_not_its_frames_variables(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A frame may hold a decrypted webhook secret, a Slack URL or a password: the console
+    shows where it failed, never what the frames held."""
+    secret = "whsec_" + "k" * 32
+    with real_logging("INFO"):
+        try:
+            _send_with(secret)
+        except RuntimeError:
+            get_logger("wirewatch_notify.worker").exception("channel crashed", subscription_id=3)
+    err = capsys.readouterr().err
+    assert "channel crashed" in err and "subscription_id" in err
+    assert "the channel crashed" in err and "_send_with" in err  # the stack is there
+    assert secret not in err

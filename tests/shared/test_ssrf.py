@@ -17,6 +17,7 @@ from wirewatch_shared.ssrf import (
     make_guarded_client,
     parse_ip_literal,
     refusal_reason,
+    resolve_public_sync,
 )
 
 from tests.support.http import HttpReceiver
@@ -132,6 +133,23 @@ async def test_unresolvable_is_a_resolution_error_not_a_refusal() -> None:
 
     with pytest.raises(ResolutionError):
         await acheck_url("https://nowhere.example/x", resolver)
+
+
+# The system resolver's IDNA encoding refuses these before any query goes out.
+BAD_NAMES = ["a..b.example", "x" * 64 + ".example"]
+
+
+@pytest.mark.parametrize("host", BAD_NAMES)
+async def test_a_host_name_no_resolver_can_take_is_a_refusal_with_the_reason(host: str) -> None:
+    """An empty or over-long label is refused for good (not "cannot resolve, retry later"),
+    and never escapes as a bare UnicodeError (a `feeds add` traceback, a crashed send)."""
+    url = f"https://{host}/feed"
+    for check in (lambda: check_url(url), lambda: resolve_public_sync(host, 443)):
+        with pytest.raises(SsrfError, match="invalid host name") as caught:
+            check()
+        assert not isinstance(caught.value, ResolutionError)
+    with pytest.raises(SsrfError, match="invalid host name"):
+        await acheck_url(url)
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/", "file:///etc/passwd", "gopher://x/"])
