@@ -552,7 +552,7 @@ async def test_a_database_failure_mid_send_logs_no_slack_url_on_the_console(
     admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    secret_path = "/services/T0/B0/s3cr3t"  # short: rich cuts a value at 80 characters
+    secret_path = "/services/T0/B0/s3cr3t"  # short: a rich frame dump would show it whole
     answer = threading.Event()
 
     def slack(request: object) -> Reply:
@@ -589,7 +589,7 @@ async def test_a_database_failure_mid_send_logs_no_slack_url_on_the_console(
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
     logged.shows("", capsys)
-    assert "Traceback" in logged.text and "slack|" in logged.text  # the frames were logged
+    assert "Traceback" in logged.text  # the failure was logged with its stack
     assert "s3cr3t" not in logged.text, "Slack URL in the console log"
 
 

@@ -237,6 +237,8 @@ def test_create_with_filters_and_patch(engine: Engine) -> None:
         {"quiet_hours": {"start": "25:00", "end": "07:00"}},
         {"quiet_hours": {"start": "07:00", "end": "07:00"}},
         {"countries": ["Venezuela"]},
+        {"countries": ["VE", "QQ"]},  # no item carries a code outside ISO 3166-1
+        {"countries": ["UK"]},  # the United Kingdom is GB
         {"languages": ["english!"]},
         {"channel": "apprise", "target": "mailto://user:pw@example.org"},
         {"channel": "apprise", "target": "notaurl"},

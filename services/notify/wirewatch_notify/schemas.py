@@ -57,11 +57,8 @@ def _topics(values: list[str]) -> list[str]:
 
 
 def _countries(values: list[str]) -> list[str]:
-    cleaned = [v.strip().upper() for v in values]
-    for value in cleaned:
-        if not COUNTRY.match(value):
-            raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, not {value!r}")
-    return list(dict.fromkeys(cleaned))
+    # A code no item can carry (QQ, UK) would never match: refused like a route's.
+    return list(dict.fromkeys(str(iso_country(value)) for value in values))
 
 
 NOT_ISO_3166 = frozenset(
