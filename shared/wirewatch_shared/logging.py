@@ -23,6 +23,9 @@ QUIET_LOGGERS: dict[str, int] = {
     "httpcore": logging.WARNING,
     "mail.log": logging.WARNING,
     "uvicorn.access": logging.WARNING,
+    # "setup plugin alembic.autogenerate..." once per plugin on every start; the
+    # migrations themselves ("Running upgrade ...") stay at INFO.
+    "alembic.runtime.plugins": logging.WARNING,
 }
 
 
