@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/stories_learned/fit.py            # LOFO figures, then the table
     .venv/bin/python bench/stories_learned/fit.py --table    # the table only (all files)
+    .venv/bin/python bench/stories_learned/fit.py --from-pairs   # the shipped table, refitted
+
+``--from-pairs [FILE]`` (``pairs_245f506.jsonl.gz`` here by default) refits the shipped table
+from the pairs it was fitted on, frozen by ``freeze_pairs.py`` on the commit that fitted it
+(round 27, ``245f506``): today's cues and files give other pairs (docs/measurements/stories.md,
+stop 36), and the table is not refitted to them.
 
 1. Every labelled stories file but the round's judges (``common.JUDGES``, never opened) is
    clustered in publication order with the hand factors (``Clusterer(pair_model=None)``, the
@@ -21,8 +27,11 @@ Needs scikit-learn (the ``dev`` or ``train`` extra); the service only reads the 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -37,6 +46,8 @@ from wirewatch_stories.cluster import (
 from wirewatch_stories.evaluation import ClusterReport
 
 C_REGULARISATION = 10.0
+# the pairs the shipped LEARNED_PAIRS was fitted on, as freeze_pairs.py wrote them on 245f506
+FROZEN = Path(__file__).resolve().parent / "pairs_245f506.jsonl.gz"
 
 
 class _Recorder(_Scorer):
@@ -110,10 +121,43 @@ def table(model: PairModel) -> str:
     return "\n".join(lines)
 
 
+def frozen_pairs(path: Path) -> tuple[dict[str, Any], list[tuple[tuple[float, ...], bool]]]:
+    """The header and the pairs of a file ``freeze_pairs.py`` wrote, in the order fitted."""
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        header = json.loads(next(lines))
+        rows = [json.loads(line) for line in lines if line.strip()]
+    if header["features"] != list(PAIR_FEATURES):
+        raise SystemExit(f"{path}: its features are not today's PAIR_FEATURES")
+    pairs = [(tuple(float(v) for v in row[2:]), bool(row[1])) for row in rows]
+    if len(pairs) != header["pairs"]:
+        raise SystemExit(f"{path}: {len(pairs)} pairs, the header says {header['pairs']}")
+    return header, pairs
+
+
+def _refit_frozen(path: Path) -> None:
+    header, frozen = frozen_pairs(path)
+    print(
+        f"{len(frozen)} pairs, {sum(s for _, s in frozen)} of one story, frozen at "
+        f"{str(header['commit'])[:7]} from {len(header['files'])} files"
+    )
+    print(table(fit(frozen, decimals=4)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--table", action="store_true", help="print the fitted table only")
+    parser.add_argument(
+        "--from-pairs",
+        type=Path,
+        nargs="?",
+        const=FROZEN,
+        metavar="FILE",
+        help=f"refit the table from a frozen pair file (default {FROZEN.name})",
+    )
     args = parser.parse_args()
+    if args.from_pairs is not None:
+        _refit_frozen(args.from_pairs)
+        return
     files = {p.stem.removeprefix("stories_"): load_items(p) for p in labelled_files()}
     pairs = {name: pairs_of(items) for name, items in files.items()}
     every = [p for ps in pairs.values() for p in ps]
