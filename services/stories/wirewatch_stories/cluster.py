@@ -256,8 +256,10 @@ class PairModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
-# Fitted by ``bench/stories_learned/fit.py`` (scikit-learn's LogisticRegression, C=10, on the
-# 9,373 pairs, 5,573 of one story, that the hand factors scored in every labelled stories file
+# Fitted by ``bench/stories_learned/fit.py`` at 245f506 and reproduced byte for byte by
+# ``fit.py --from-pairs`` (the pairs frozen then; tests/stories/test_pair_table_reproduces.py)
+# (scikit-learn's LogisticRegression, C=10, on the 9,373 pairs, 5,573 of one story, that the
+# hand factors scored in every labelled stories file
 # but the judges, ``JUDGES`` there); rounded to 4 decimals. Leave one file out it raised the mean
 # pairwise F1 of the 26 files by 0.013 but split late follow-ups three to four days on (morning
 # -0.046, noonday -0.025, sext -0.023), failing the round's own adoption rule; the lead adopted
