@@ -1,0 +1,66 @@
+"""audit36web: hostile alert text on the demo webhook inbox, in a real browser.
+
+``POST /demo/hook`` takes any JSON from anyone who reaches the port (it is the demo's
+stand-in for a user's own endpoint), and ``/demo/inbox`` shows it: every field must
+stay text, and only an http(s) link may become an anchor.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from fastapi import FastAPI
+
+from wirewatch.demo.feed import GrowingFeed, load_sample
+from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, Inbox, demo_router
+from wirewatch.ops.server import HttpServer
+
+pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
+
+XSS = '"><img src=x id=injected onerror="window.pwned=1"><script>window.pwned=2</script>'
+HOSTILE_LINKS = ["javascript:window.pwned=3", "data:text/html,<script>window.pwned=4</script>"]
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def inbox_url() -> AsyncIterator[str]:
+    app = FastAPI()
+    app.include_router(demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), ""))
+    server = HttpServer(app, "127.0.0.1", 0)
+    await server.start()
+    port = server._server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await server.stop()
+
+
+def _alert(title: str, link: str) -> dict[str, Any]:
+    item = {"title": title, "link": link, "feed": {"title": XSS + "\u202egnp.exe"}}
+    return {"type": "wirewatch.alert.v1", "data": {"item": item, "matches": [{"topic": XSS}]}}
+
+
+async def test_hostile_alert_fields_stay_text_in_the_inbox(inbox_url: str, browser: Any) -> None:
+    async with httpx.AsyncClient() as client:
+        for link in [*HOSTILE_LINKS, "https://example.org/ok"]:
+            body = json.dumps(_alert(XSS + "]]></svg>" + "x" * 20_000, link))
+            reply = await client.post(inbox_url + HOOK_PATH, content=body)
+            assert reply.status_code == 204
+    page = await browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: dialogs.append(d.message))
+    response = await page.goto(inbox_url + INBOX_PATH)
+    assert response.status == 200
+    await page.wait_for_load_state("load")
+    assert await page.evaluate("window.pwned") is None and not dialogs
+    assert await page.locator("#injected").count() == 0
+    assert await page.locator("script").count() == 0
+    hrefs = await page.eval_on_selector_all("main a[href]", "els => els.map(e => e.href)")
+    assert "https://example.org/ok" in hrefs
+    assert not [h for h in hrefs if not h.startswith(("http://", "https://"))], hrefs
+    assert XSS in await page.inner_text("main")  # shown as text, every character
+    await page.close()
