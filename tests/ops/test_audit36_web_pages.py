@@ -7,6 +7,7 @@ stay text, and only an http(s) link may become an anchor.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -15,10 +16,14 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
+from wirewatch_notify import outbox
 
+from tests.notify.support import make_service
 from wirewatch.demo.feed import GrowingFeed, load_sample
 from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, Inbox, demo_router
+from wirewatch.ops.pages import PagesContext, install_pages
 from wirewatch.ops.server import HttpServer
+from wirewatch.ops.subscribe_flow import SubscribeFlow
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
@@ -26,10 +31,8 @@ XSS = '"><img src=x id=injected onerror="window.pwned=1"><script>window.pwned=2<
 HOSTILE_LINKS = ["javascript:window.pwned=3", "data:text/html,<script>window.pwned=4</script>"]
 
 
-@pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def inbox_url() -> AsyncIterator[str]:
-    app = FastAPI()
-    app.include_router(demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), ""))
+@contextlib.asynccontextmanager
+async def _serving(app: FastAPI) -> AsyncIterator[str]:
     server = HttpServer(app, "127.0.0.1", 0)
     await server.start()
     port = server._server.servers[0].sockets[0].getsockname()[1]
@@ -37,6 +40,14 @@ async def inbox_url() -> AsyncIterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         await server.stop()
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def inbox_url() -> AsyncIterator[str]:
+    app = FastAPI()
+    app.include_router(demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), ""))
+    async with _serving(app) as url:
+        yield url
 
 
 def _alert(title: str, link: str) -> dict[str, Any]:
@@ -64,3 +75,28 @@ async def test_hostile_alert_fields_stay_text_in_the_inbox(inbox_url: str, brows
     assert not [h for h in hrefs if not h.startswith(("http://", "https://"))], hrefs
     assert XSS in await page.inner_text("main")  # shown as text, every character
     await page.close()
+
+
+async def test_subaddresses_share_the_per_address_limit_of_confirmation_mails(
+    database_url: str,
+) -> None:
+    """The public form sends at most 3 confirmation mails an hour to one address. With
+    ``victim+1@``, ``victim+2@``... (one mailbox at Gmail, Outlook, Fastmail...) each
+    variant had its own allowance: one client could mail a stranger 10 times a minute."""
+    service = make_service(database_url)
+    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
+
+    async def no_snapshot() -> Any:
+        raise AssertionError("/subscribe needs no status snapshot")
+
+    app = FastAPI()
+    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
+    codes = []
+    async with _serving(app) as url, httpx.AsyncClient() as client:
+        for n, local in enumerate(["victim", "Victim+1", "victim+news", "VICTIM+2", "victim+3"]):
+            form = {"topic": "border", "channel": "email", "target": f"{local}@example.org"}
+            reply = await client.post(url + "/subscribe", data=form)
+            codes.append(reply.status_code)
+            assert reply.status_code in (201, 429), (n, reply.text)
+    mails = [d for d in outbox.list_deliveries(service.engine) if d.item_id.startswith("confirm:")]
+    assert codes == [201, 201, 201, 429, 429] and len(mails) == 3, codes

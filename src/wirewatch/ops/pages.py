@@ -127,6 +127,13 @@ def _first(form: dict[str, list[str]], key: str) -> str:
     return values[0].strip()
 
 
+def limit_key(target: str) -> str:
+    """The per-address limit's key: one mailbox whatever its case or ``+tag``
+    (``victim+1@`` and ``victim+2@`` land in the same inbox at most providers)."""
+    local, at, domain = target.lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}" if at and local else target.lower()
+
+
 def _pages_context(request: Request) -> PagesContext:
     ctx: PagesContext = request.app.state.wirewatch_pages
     return ctx
@@ -192,7 +199,9 @@ async def subscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
         "flight_destination": destination,
     }
     client = request.client.host if request.client else "?"
-    wait = ctx.per_client.take(client) or (ctx.per_target.take(target.lower()) if target else None)
+    wait = ctx.per_client.take(client) or (
+        ctx.per_target.take(limit_key(target)) if target else None
+    )
     if wait is not None:
         html = _subscribe_page(
             await _topics(ctx), values, "Too many requests: please try again later."
