@@ -16,7 +16,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
-from wirewatch_notify import outbox
+from wirewatch_notify import outbox, subscriptions
 
 from tests.notify.support import make_service
 from wirewatch.demo.feed import GrowingFeed, load_sample
@@ -100,3 +100,36 @@ async def test_subaddresses_share_the_per_address_limit_of_confirmation_mails(
             assert reply.status_code in (201, 429), (n, reply.text)
     mails = [d for d in outbox.list_deliveries(service.engine) if d.item_id.startswith("confirm:")]
     assert codes == [201, 201, 201, 429, 429] and len(mails) == 3, codes
+
+
+async def test_knowing_an_email_address_is_not_enough_to_unsubscribe_it(
+    database_url: str,
+) -> None:
+    """The /unsubscribe form proves ownership with the exact target. A webhook or Slack URL
+    is a secret; an email address is not: with it, anyone could walk the (sequential)
+    subscription numbers, stop a stranger's alerts and learn what they follow. Email
+    subscriptions stop with the signed link in every alert; the form refuses addresses
+    before it looks anything up, so it tells nothing about who subscribes."""
+    service = make_service(database_url)
+    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
+    [email_sub] = flow.subscribe(["border"], "email", "victim@example.org", "").subscriptions
+    subscriptions.confirm_email(service.engine, email_sub.id)
+
+    async def no_snapshot() -> Any:
+        raise AssertionError("/unsubscribe needs no status snapshot")
+
+    app = FastAPI()
+    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
+    async with _serving(app) as url, httpx.AsyncClient() as client:
+        replies = [
+            await client.post(
+                url + "/unsubscribe", data={"subscription_id": str(n), "target": target}
+            )
+            for n in (email_sub.id, email_sub.id + 1)
+            for target in ("victim@example.org", "Victim@Example.org")
+        ]
+    assert [r.status_code for r in replies] == [422] * 4
+    assert len({r.text for r in replies}) == 1  # the same answer: no subscriber oracle
+    assert "unsubscribe link" in replies[0].text and "(border)" not in replies[0].text
+    sub = subscriptions.get_subscription(service.engine, email_sub.id)
+    assert sub is not None and sub.active
