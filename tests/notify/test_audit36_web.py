@@ -12,6 +12,7 @@ from apprise.plugins.discord import USER_ROLE_DETECTION_RE
 from fastapi.testclient import TestClient
 from wirewatch_ingest.normalize import html_to_text
 from wirewatch_notify import subscriptions
+from wirewatch_notify.app import NotifyService
 
 from tests.notify.support import classified, make_service, running_worker, wait_received, wait_until
 from tests.support.http import HttpReceiver
@@ -27,8 +28,9 @@ def test_ingest_keeps_the_hostile_markup_a_feed_can_send() -> None:
     assert "@everyone" in HOSTILE and "[verify your account](http://evil.example/phish)" in HOSTILE
 
 
-def _subscribe(service, channel: str, target: str) -> None:  # type: ignore[no-untyped-def]
-    body = {"alert_mode": "item", "topic": "flights", "channel": channel, "target": target}
+def _subscribe(service: NotifyService, channel: str, target: str) -> None:
+    body: dict[str, object] = {"alert_mode": "item", "topic": "flights"}
+    body |= {"channel": channel, "target": target}
     subscriptions.create_subscription(service.engine, subscriptions.parse_create(body), service.box)
 
 

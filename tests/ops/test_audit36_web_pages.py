@@ -21,6 +21,7 @@ from wirewatch_notify import outbox, subscriptions
 from tests.notify.support import make_service
 from wirewatch.demo.feed import GrowingFeed, load_sample
 from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, Inbox, demo_router
+from wirewatch.ops import pages
 from wirewatch.ops.pages import PagesContext, install_pages
 from wirewatch.ops.server import HttpServer
 from wirewatch.ops.subscribe_flow import SubscribeFlow
@@ -133,3 +134,40 @@ async def test_knowing_an_email_address_is_not_enough_to_unsubscribe_it(
     assert "unsubscribe link" in replies[0].text and "(border)" not in replies[0].text
     sub = subscriptions.get_subscription(service.engine, email_sub.id)
     assert sub is not None and sub.active
+
+
+async def test_an_oversized_public_form_is_refused_without_reading_it_all(
+    sqlite_url: str,
+) -> None:
+    """The public forms are capped at 16 KiB, but the cap was checked after buffering the
+    whole body: anyone could make the server hold any amount of memory per request.
+    A declared or streamed body past the cap is now a 413 as soon as it is seen."""
+    service = make_service(sqlite_url)
+    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
+
+    async def no_snapshot() -> Any:
+        raise AssertionError("the forms need no status snapshot")
+
+    app = FastAPI()
+    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
+    total, chunk = 64 * 2**20, b"topic=" + b"x" * (2**16 - 6)
+    sent = 0
+
+    async def endless_form() -> AsyncIterator[bytes]:
+        nonlocal sent
+        while sent < total:
+            sent += len(chunk)
+            yield chunk
+
+    async with _serving(app) as url, httpx.AsyncClient(timeout=30) as client:
+        for path in ("/subscribe", "/unsubscribe"):
+            declared = await client.post(url + path, content=b"x" * (pages.MAX_FORM_BYTES + 1))
+            assert declared.status_code == 413, (path, declared.status_code)
+            sent = 0
+            try:
+                streamed = await client.post(url + path, content=endless_form())
+            except (httpx.WriteError, httpx.RemoteProtocolError, httpx.ReadError):
+                pass  # the server answered and closed while the client still wrote
+            else:
+                assert streamed.status_code == 413, (path, streamed.status_code)
+            assert sent < total // 4, (path, sent)

@@ -115,11 +115,27 @@ def snapshot_json(snap: StatusSnapshot) -> dict[str, Any]:
     }
 
 
+class FormTooLarge(Exception):
+    """A public form's body over ``MAX_FORM_BYTES`` (declared or streamed)."""
+
+
 async def _form(request: Request) -> dict[str, list[str]]:
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        return {}
+    """The form's fields; past the cap, :class:`FormTooLarge` as soon as it is seen (never
+    buffer what anyone may send)."""
+    declared = request.headers.get("content-length", "0")
+    if not declared.isdigit() or int(declared) > MAX_FORM_BYTES:
+        raise FormTooLarge
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise FormTooLarge
     return parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+
+
+async def _too_large(request: Request, exc: Exception) -> HTMLResponse:
+    html = f"<!doctype html><title>Too large</title><p>Forms are at most {MAX_FORM_BYTES} bytes."
+    return HTMLResponse(html, 413, {"Connection": "close"})
 
 
 def _first(form: dict[str, list[str]], key: str) -> str:
@@ -147,6 +163,7 @@ router = APIRouter(include_in_schema=False)
 def install_pages(app: FastAPI, ctx: PagesContext) -> None:
     """Serve the pages from ``app`` with ``ctx`` (kept in the app's state)."""
     app.state.wirewatch_pages = ctx
+    app.add_exception_handler(FormTooLarge, _too_large)
     app.include_router(router)
 
 
