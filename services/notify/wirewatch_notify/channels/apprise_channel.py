@@ -91,6 +91,12 @@ def md_text(text: str) -> str:
     return _MENTION.sub("@\u2060", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
+def plain_title(text: str) -> str:
+    """A title that some services (Discord) show as Markdown and others as plain text: no
+    mention, and no ``[text](url)`` link (a word joiner after ``]``), without backslashes."""
+    return _MENTION.sub("@\u2060", text).replace("](", "]\u2060(")
+
+
 def _md_url(link: str) -> str:
     """A link's URL inside ``[text](url)``: the characters that would end it, encoded."""
     return link.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
@@ -112,7 +118,7 @@ def _markdown(envelope: dict[str, Any]) -> tuple[str, str]:
     if envelope["type"] == DIGEST_EVENT_TYPE:
         title = f"Wirewatch digest: {data['count']} alerts"
     else:
-        title = _MENTION.sub("@\u2060", f"[Wirewatch] {topics_prefix(data)}{headline(data)}")
+        title = plain_title(f"[Wirewatch] {topics_prefix(data)}{headline(data)}")
     return title[:250], "\n\n".join(parts)
 
 
