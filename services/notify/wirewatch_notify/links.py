@@ -67,6 +67,8 @@ class LinkSigner:
         parts = token.split(".")
         if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts[:2]):
             raise InvalidLink("malformed link")
+        if not parts[2].isascii():  # hmac.compare_digest raises TypeError on non-ASCII text
+            raise InvalidLink("malformed link")
         subscription_id, expires = int(parts[0]), int(parts[1])
         if not 1 <= subscription_id <= MAX_ID or expires > MAX_EXPIRES:
             raise InvalidLink("malformed link")

@@ -115,16 +115,39 @@ def snapshot_json(snap: StatusSnapshot) -> dict[str, Any]:
     }
 
 
+class FormTooLarge(Exception):
+    """A public form's body over ``MAX_FORM_BYTES`` (declared or streamed)."""
+
+
 async def _form(request: Request) -> dict[str, list[str]]:
-    body = await request.body()
-    if len(body) > MAX_FORM_BYTES:
-        return {}
+    """The form's fields; past the cap, :class:`FormTooLarge` as soon as it is seen (never
+    buffer what anyone may send)."""
+    declared = request.headers.get("content-length", "0")
+    if not declared.isdigit() or int(declared) > MAX_FORM_BYTES:
+        raise FormTooLarge
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise FormTooLarge
     return parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+
+
+async def _too_large(request: Request, exc: Exception) -> HTMLResponse:
+    html = f"<!doctype html><title>Too large</title><p>Forms are at most {MAX_FORM_BYTES} bytes."
+    return HTMLResponse(html, 413, {"Connection": "close"})
 
 
 def _first(form: dict[str, list[str]], key: str) -> str:
     values = form.get(key) or [""]
     return values[0].strip()
+
+
+def limit_key(target: str) -> str:
+    """The per-address limit's key: one mailbox whatever its case or ``+tag``
+    (``victim+1@`` and ``victim+2@`` land in the same inbox at most providers)."""
+    local, at, domain = target.lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}" if at and local else target.lower()
 
 
 def _pages_context(request: Request) -> PagesContext:
@@ -140,6 +163,7 @@ router = APIRouter(include_in_schema=False)
 def install_pages(app: FastAPI, ctx: PagesContext) -> None:
     """Serve the pages from ``app`` with ``ctx`` (kept in the app's state)."""
     app.state.wirewatch_pages = ctx
+    app.add_exception_handler(FormTooLarge, _too_large)
     app.include_router(router)
 
 
@@ -192,7 +216,9 @@ async def subscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
         "flight_destination": destination,
     }
     client = request.client.host if request.client else "?"
-    wait = ctx.per_client.take(client) or (ctx.per_target.take(target.lower()) if target else None)
+    wait = ctx.per_client.take(client) or (
+        ctx.per_target.take(limit_key(target)) if target else None
+    )
     if wait is not None:
         html = _subscribe_page(
             await _topics(ctx), values, "Too many requests: please try again later."

@@ -22,6 +22,11 @@ from wirewatch_notify.schemas import FLIGHTS_TOPIC, iso_country
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
 
+EMAIL_USES_THE_LINK = (
+    "email alerts stop with the unsubscribe link at the bottom of every alert "
+    "(it proves the mailbox is yours); this form is for webhook and Slack URLs"
+)
+
 
 class SubscribeRefused(ValueError):
     """The form cannot be accepted; the message tells the visitor why."""
@@ -190,15 +195,24 @@ class SubscribeFlow:
         """Stop a subscription; the visitor proves ownership with its exact target.
 
         Email subscribers use the signed one-click link in every alert instead
-        (notify's ``/api/v1/email/unsubscribe/{token}``); this form is for webhooks.
+        (notify's ``/api/v1/email/unsubscribe/{token}``); this form is for webhooks:
+        their URL is a secret, an email address is not (anyone knowing it could walk
+        the numbers), so an address is refused before anything is looked up.
         """
+        given = target.strip()
+        if "@" in given and "://" not in given:
+            raise SubscribeRefused(EMAIL_USES_THE_LINK)
         try:
             sub_id = int(subscription_id)
         except ValueError:
             raise SubscribeRefused("enter the subscription number") from None
         sub = subscriptions.get_subscription(self.engine, sub_id)
-        given = target.strip()
-        if sub is None or not given or subscriptions.target_of(sub, self.box) != given:
+        if (
+            sub is None
+            or not given
+            or sub.channel == "email"
+            or subscriptions.target_of(sub, self.box) != given
+        ):
             raise SubscribeRefused("no subscription with that number and address")
         subscriptions.unsubscribe(self.engine, sub_id)
         return f"subscription {sub_id} ({', '.join(_topics_of(sub))}) stopped"

@@ -10,6 +10,7 @@ reports only success or failure, so every failure is retryable.
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -78,23 +79,46 @@ def plugin_host(plugin: Any) -> tuple[str, int] | None:
     return host, int(port) if isinstance(port, int) else (443 if secure else 80)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\](){}<>#|~!])")
+_MENTION = re.compile(r"@(?=\w)")
+
+
+def md_text(text: str) -> str:
+    """Feed text as Markdown that reads as itself: its markup characters backslash-escaped
+    (no injected link, heading or emphasis), and a word joiner after each ``@`` so that no
+    ``@everyone``, ``@here`` or ``<@id>`` in a headline mentions anyone (Discord; Apprise
+    turns any ``@word`` in a body into a mention)."""
+    return _MENTION.sub("@\u2060", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def plain_title(text: str) -> str:
+    """A title that some services (Discord) show as Markdown and others as plain text: no
+    mention, and no ``[text](url)`` link (a word joiner after ``]``), without backslashes."""
+    return _MENTION.sub("@\u2060", text).replace("](", "]\u2060(")
+
+
+def _md_url(link: str) -> str:
+    """A link's URL inside ``[text](url)``: the characters that would end it, encoded."""
+    return link.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
 def _markdown(envelope: dict[str, Any]) -> tuple[str, str]:
     data = envelope["data"]
     alerts = data["alerts"] if envelope["type"] == DIGEST_EVENT_TYPE else [data]
     parts = []
     for alert in alerts[:50]:
         link = alert["item"].get("link")
-        title = headline(alert)
-        lines = [f"**[{title}]({link})**" if link else f"**{title}**"]
-        lines.append(f"{source_name(alert)} · {alert['item']['published']}")
+        title = md_text(headline(alert))
+        lines = [f"**[{title}]({_md_url(link)})**" if link else f"**{title}**"]
+        lines.append(md_text(f"{source_name(alert)} · {alert['item']['published']}"))
         for match in alert["matches"]:
             phrases = ", ".join(f"“{p}”" for p in evidence_phrases(match)[:5])
-            lines.append(f"- {match['topic']} ({match['score']:.2f}) {phrases}".rstrip())
+            lines.append(md_text(f"- {match['topic']} ({match['score']:.2f}) {phrases}".rstrip()))
         parts.append("\n".join(lines))
     if envelope["type"] == DIGEST_EVENT_TYPE:
         title = f"Wirewatch digest: {data['count']} alerts"
     else:
-        title = f"[Wirewatch] {topics_prefix(data)}{headline(data)}"
+        title = plain_title(f"[Wirewatch] {topics_prefix(data)}{headline(data)}")
     return title[:250], "\n\n".join(parts)
 
 

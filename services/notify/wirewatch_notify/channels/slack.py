@@ -38,11 +38,16 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _url(link: str) -> str:
+    """A link's URL inside ``<url|text>``: the characters that would end it, encoded."""
+    return link.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
+
+
 def _link(alert: dict[str, Any]) -> str:
     title = _escape(headline(alert))
     link = alert["item"].get("link")
     if isinstance(link, str) and link.lower().startswith(("http://", "https://")):
-        return f"<{link.replace('|', '%7C').replace('>', '%3E')}|{title}>"
+        return f"<{_url(link)}|{title}>"
     return title
 
 
@@ -69,7 +74,7 @@ def _story_text(story: dict[str, Any]) -> str:
         link = ref.get("link")
         title = _escape(ref["title"] or "(untitled)")
         if isinstance(link, str) and link.lower().startswith(("http://", "https://")):
-            title = f"<{link.replace('|', '%7C').replace('>', '%3E')}|{title}>"
+            title = f"<{_url(link)}|{title}>"
         lines.append(f"• {_escape(ref['outlet'])}: {title}")
     return "\n".join(lines)
 
@@ -109,8 +114,8 @@ def slack_message(envelope: dict[str, Any]) -> dict[str, Any]:
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
         return {"text": f"Wirewatch digest: {data['count']} alerts", "blocks": blocks}
     prefix = "[test] " if data.get("test") else ""
-    return {
-        "text": f"{prefix}{topics_prefix(data)}{headline(data)}"[:3000],
+    return {  # the fallback text is mrkdwn too: a title's <!channel> must not ping anyone
+        "text": _escape(f"{prefix}{topics_prefix(data)}{headline(data)}")[:3000],
         "blocks": _alert_blocks(data),
         "unfurl_links": False,
     }
