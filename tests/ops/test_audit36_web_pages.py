@@ -36,9 +36,8 @@ HOSTILE_LINKS = ["javascript:window.pwned=3", "data:text/html,<script>window.pwn
 async def _serving(app: FastAPI) -> AsyncIterator[str]:
     server = HttpServer(app, "127.0.0.1", 0)
     await server.start()
-    port = server._server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield server.url
     finally:
         await server.stop()
 
@@ -171,3 +170,24 @@ async def test_an_oversized_public_form_is_refused_without_reading_it_all(
             else:
                 assert streamed.status_code == 413, (path, streamed.status_code)
             assert sent < total // 4, (path, sent)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"data": 5},
+        {"type": 5, "data": {}},
+        {"data": {"item": "a title"}},
+        {"data": {"item": {}, "matches": [{"topic": "t", "score": "high"}]}},
+        {"type": "wirewatch.digest.v1", "data": {"alerts": 7}},
+    ],
+)
+async def test_a_hook_body_of_another_shape_is_a_400_and_shows_nothing(
+    inbox_url: str, body: dict[str, Any]
+) -> None:
+    async with httpx.AsyncClient() as client:
+        before = (await client.get(inbox_url + INBOX_PATH + ".json")).json()
+        reply = await client.post(inbox_url + HOOK_PATH, content=json.dumps(body))
+        after = (await client.get(inbox_url + INBOX_PATH + ".json")).json()
+    assert reply.status_code == 400
+    assert after == before

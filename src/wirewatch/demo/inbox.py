@@ -44,10 +44,14 @@ class Inbox:
     alerts: list[ReceivedAlert] = field(default_factory=list)
 
     def receive(self, body: dict[str, Any], headers: dict[str, str]) -> list[ReceivedAlert]:
-        data = body.get("data") or {}
-        batch = (
-            data.get("alerts") if body.get("type", "").startswith("wirewatch.digest") else [data]
-        )
+        """The alerts of one webhook body; ValueError (or TypeError, AttributeError from a
+        field of another type) when it is not shaped as Wirewatch's alert or digest."""
+        data, kind = body.get("data") or {}, body.get("type", "")
+        if not isinstance(data, dict) or not isinstance(kind, str):
+            raise ValueError("not a Wirewatch alert: 'data' must be an object, 'type' a string")
+        batch = data.get("alerts") if kind.startswith("wirewatch.digest") else [data]
+        if not isinstance(batch or [], list):
+            raise ValueError("not a Wirewatch digest: 'alerts' must be a list")
         received = [self._alert(alert, headers) for alert in batch or [] if isinstance(alert, dict)]
         for alert in received:
             self.alerts.append(alert)
@@ -92,7 +96,10 @@ def demo_router(inbox: Inbox, base_url: str) -> APIRouter:
             return Response(status_code=400)
         if not isinstance(body, dict):
             return Response(status_code=400)
-        inbox.receive(body, {k.lower(): v for k, v in request.headers.items()})
+        try:
+            inbox.receive(body, {k.lower(): v for k, v in request.headers.items()})
+        except (ValueError, TypeError, AttributeError):  # JSON, but not an alert's shape
+            return Response(status_code=400)
         return Response(status_code=204)
 
     @router.get(INBOX_PATH, response_class=HTMLResponse)

@@ -48,6 +48,8 @@ class HttpServer:
                 self._task.result()
             self._task = None
             raise OSError(f"cannot listen on {self.host}:{self.port} (address in use?)")
+        if self.port == 0:  # the port the system chose, so that ``url`` is reachable
+            self.port = int(self._server.servers[0].sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
         if self._task is None:
