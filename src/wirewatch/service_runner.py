@@ -64,11 +64,13 @@ def _build_flights(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
     from wirewatch_flights.app import FlightsService
     from wirewatch_flights.settings import FlightsSettings
 
+    from wirewatch.http_app import add_security_headers
     from wirewatch.ops.flights_page import flights_page_router
 
     flights = FlightsService(FlightsSettings())
     ops.watch("flights", flights)
     api = FastAPI(title="Wirewatch flights", version="0.1.0")
+    add_security_headers(api)
     for path, handler in ops.routes():
         api.add_route(path, handler, methods=["GET", "HEAD"], include_in_schema=False)  # type: ignore[arg-type]
     api.include_router(create_flights_router(flights.engine))

@@ -76,6 +76,19 @@ async def test_doc_pages_load_every_asset_from_the_server(http_app: FastAPI, pag
     assert openapi["info"]["version"] == version("wirewatch")
 
 
+@pytest.mark.parametrize(
+    "path", ["/docs", "/openapi.json", "/asyncapi", "/api/v1/subscriptions", "/x"]
+)
+async def test_every_answer_carries_the_security_headers(http_app: FastAPI, path: str) -> None:
+    """Pages show feed text and carry signed links: never framed, never type-sniffed, no
+    Referer to a linked outlet (the browser test below shows /docs still runs under them)."""
+    headers = (await _get(http_app, path)).headers
+    assert headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
 # --- a real browser with every request off this machine refused --------------------------
 
 
