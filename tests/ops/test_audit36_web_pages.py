@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -191,3 +192,23 @@ async def test_a_hook_body_of_another_shape_is_a_400_and_shows_nothing(
         after = (await client.get(inbox_url + INBOX_PATH + ".json")).json()
     assert reply.status_code == 400
     assert after == before
+
+
+def test_every_feed_link_in_a_template_becomes_an_anchor_only_when_it_is_a_web_link() -> None:
+    """A feed item's link goes into an href only behind ``is web_link`` (http or https), on
+    every page: ingest drops other schemes today, the pages do not rely on it."""
+    from pathlib import Path
+
+    from wirewatch.ops.pages import is_web_link as web_link
+
+    assert web_link("https://a.example/x") and web_link("http://a.example/x")
+    assert not any(web_link(v) for v in ("javascript:alert(1)", "data:text/html,x", "", None))
+    templates = Path(pages.__file__).parent / "templates"
+    anchors = 0
+    for template in sorted(templates.glob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        for match in re.finditer(r'href="\{\{ (\w+)\.link \}\}"', text):
+            anchors += 1
+            guard = "{% if " + match.group(1) + ".link is web_link %}"
+            assert guard in text[max(0, match.start() - 200) : match.start()], template.name
+    assert anchors >= 4  # status, stories, flights, demo inbox

@@ -35,6 +35,16 @@ _ENV = Environment(
 _ENV.filters["when"] = lambda d: d.strftime("%Y-%m-%d %H:%M:%S UTC") if d else "—"
 
 
+def is_web_link(link: object) -> bool:
+    """Templates' ``{% if link is web_link %}``: only an http(s) link of a feed item becomes
+    an anchor (a feed may publish ``javascript:`` or ``data:``; ingest drops them, the pages
+    do not rely on it)."""
+    return isinstance(link, str) and link.startswith(("http://", "https://"))
+
+
+_ENV.tests["web_link"] = is_web_link
+
+
 @dataclass
 class PagesContext:
     """What the pages need from the composition root."""
