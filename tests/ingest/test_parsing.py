@@ -6,6 +6,7 @@ import json
 import time
 import tracemalloc
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
@@ -377,3 +378,27 @@ def test_truncated_feed_without_entries_is_an_error() -> None:
     # Only a charset complaint about a well-formed empty feed: still just empty.
     empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>'
     assert parse(empty, {"content-type": "text/html"}).items == []
+
+
+@pytest.mark.parametrize(
+    ("name", "entries"),
+    [
+        ("feeder/rss_nixos.xml", 99),  # no guids; every link is https://nixos.org/news.html
+        ("feed-rs/rss0/rss_0.92_spec_1.xml", 3),  # description-only items (RSS 0.92 sample)
+        ("rsparser/scriptingNews.rss", 50),  # guids reused for different posts
+    ],
+)
+def test_real_feeds_whose_entries_share_an_id_keep_every_entry(
+    corpus_dir: Path, name: str, entries: int
+) -> None:
+    body = (corpus_dir / name).read_bytes()
+    first, again = parse(body), parse(body)
+    ids = [item.item_id for item in first.items]
+    assert len(ids) == len(set(ids)) == entries
+    assert ids == [item.item_id for item in again.items]
+
+
+def test_true_duplicates_stay_one_item() -> None:
+    entry = "<item><link>https://example.org/a</link><title>Same</title></item>"
+    parsed = parse(f'<rss version="2.0"><channel>{entry * 3}</channel></rss>'.encode())
+    assert len({item.item_id for item in parsed.items}) == 1

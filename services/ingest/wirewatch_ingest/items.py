@@ -17,6 +17,7 @@ from wirewatch_ingest.normalize import (
     MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
+    distinct_item_id,
     fold_whitespace,
     html_to_text,
     legacy_item_id,
@@ -117,6 +118,12 @@ def build_item(
     return item, published is not None
 
 
+def _content_key(raw: RawEntry, item: FeedItem) -> str:
+    """What tells apart entries that share an id: the title and the date as the feed
+    writes them, and the text of an untitled entry."""
+    return f"{item.title}\n{raw.published_raw or ''}\n{'' if item.title else item.summary}"
+
+
 def build_feed(
     raws: Iterable[RawEntry],
     *,
@@ -133,28 +140,39 @@ def build_feed(
     """The parsed feed of every format: each entry as a normalised item, the publication
     times the feed itself gave, and each item's legacy id (see
     :attr:`ParsedFeed.legacy_ids`); the other arguments are the feed-level fields."""
+    built = [
+        (raw, *build_item(
+            raw, feed_id=feed_id, feed_url=feed_url, feed_title=title,
+            feed_language=language, fetched_at=fetched_at,
+        ))
+        for raw in raws
+    ]  # fmt: skip
+    contents: dict[str, set[str]] = {}
+    for raw, item, _ in built:
+        contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
     items: list[FeedItem] = []
     published_times: list[datetime] = []
     legacy_ids: dict[str, str] = {}
-    for raw in raws:
-        item, dated = build_item(
-            raw,
-            feed_id=feed_id,
-            feed_url=feed_url,
-            feed_title=title,
-            feed_language=language,
-            fetched_at=fetched_at,
-        )
-        items.append(item)
+    for raw, item, dated in built:
         if dated:
             published_times.append(item.published)
-        legacy_ids[item.item_id] = legacy_item_id(
-            feed_url=feed_url,
-            guid=raw.guid if isinstance(raw.guid, str) else None,
-            link=item.link,
-            title=item.title,
-            published=raw.published_raw,
-        )
+        if len(contents[item.item_id]) > 1:
+            # Different entries with one id (a link or guid they all share, or no id at
+            # all): each keeps its own, from its content (and no legacy id: the shared
+            # one was seen for the first of them only).
+            shared = item.item_id
+            item = item.model_copy(
+                update={"item_id": distinct_item_id(shared, _content_key(raw, item))}
+            )
+        else:
+            legacy_ids[item.item_id] = legacy_item_id(
+                feed_url=feed_url,
+                guid=raw.guid if isinstance(raw.guid, str) else None,
+                link=item.link,
+                title=item.title,
+                published=raw.published_raw,
+            )
+        items.append(item)
     return ParsedFeed(
         title=title,
         language=language,
