@@ -385,7 +385,6 @@ def test_truncated_feed_without_entries_is_an_error() -> None:
     [
         ("feeder/rss_nixos.xml", 99),  # no guids; every link is https://nixos.org/news.html
         ("feed-rs/rss0/rss_0.92_spec_1.xml", 3),  # description-only items (RSS 0.92 sample)
-        ("rsparser/scriptingNews.rss", 50),  # guids reused for different posts
     ],
 )
 def test_real_feeds_whose_entries_share_an_id_keep_every_entry(

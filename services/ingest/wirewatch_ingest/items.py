@@ -94,7 +94,7 @@ def build_item(
     language = (
         primary_language(raw.language) or feed_language or detect_language(f"{title} {summary}")
     )
-    guid = raw.guid if isinstance(raw.guid, str) else None
+    guid = _guid(raw)
     item = FeedItem(
         item_id=stable_item_id(
             feed_url=feed_url,
@@ -116,6 +116,10 @@ def build_item(
         author=truncate(html_to_text(raw.author), MAX_NAME_CHARS) or None,
     )
     return item, published is not None
+
+
+def _guid(raw: RawEntry) -> str | None:
+    return raw.guid if isinstance(raw.guid, str) and raw.guid.strip() else None
 
 
 def _content_key(raw: RawEntry, item: FeedItem) -> str:
@@ -156,10 +160,11 @@ def build_feed(
     for raw, item, dated in built:
         if dated:
             published_times.append(item.published)
-        if len(contents[item.item_id]) > 1:
-            # Different entries with one id (a link or guid they all share, or no id at
-            # all): each keeps its own, from its content (and no legacy id: the shared
-            # one was seen for the first of them only).
+        if len(contents[item.item_id]) > 1 and not _guid(raw):
+            # Different entries without a guid and with one id (a link they all share,
+            # or no link either): each gets its own, from its content (and no legacy id:
+            # the shared one was seen for the first of them only). A guid is the
+            # publisher's word on identity: entries repeating one stay one item.
             shared = item.item_id
             item = item.model_copy(
                 update={"item_id": distinct_item_id(shared, _content_key(raw, item))}
@@ -167,7 +172,7 @@ def build_feed(
         else:
             legacy_ids[item.item_id] = legacy_item_id(
                 feed_url=feed_url,
-                guid=raw.guid if isinstance(raw.guid, str) else None,
+                guid=_guid(raw),
                 link=item.link,
                 title=item.title,
                 published=raw.published_raw,
