@@ -401,3 +401,11 @@ def test_true_duplicates_stay_one_item() -> None:
     entry = "<item><link>https://example.org/a</link><title>Same</title></item>"
     parsed = parse(f'<rss version="2.0"><channel>{entry * 3}</channel></rss>'.encode())
     assert len({item.item_id for item in parsed.items}) == 1
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/feed+json"])
+def test_xml_feed_served_with_a_json_content_type_parses(content_type: str) -> None:
+    """A server that labels its RSS as JSON: the body decides (as it does for a JSON Feed
+    served as text/plain)."""
+    parsed = parse(b"\xef\xbb\xbf\n" + RSS, {"content-type": content_type})
+    assert parsed.version == "rss20" and len(parsed.items) == 3
