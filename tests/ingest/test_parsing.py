@@ -409,3 +409,12 @@ def test_xml_feed_served_with_a_json_content_type_parses(content_type: str) -> N
     served as text/plain)."""
     parsed = parse(b"\xef\xbb\xbf\n" + RSS, {"content-type": content_type})
     assert parsed.version == "rss20" and len(parsed.items) == 3
+
+
+def test_json_feed_dates_written_as_in_rss_are_kept(corpus_dir: Path) -> None:
+    """A WordPress JSON Feed (influxdata.com's blog, as captured in feed-rs's fixtures)
+    writes RFC 2822 dates, not RFC 3339: they are still the items' publication times."""
+    body = (corpus_dir / "feed-rs/jsonfeed/jsonfeed_elastic_1.1.json").read_bytes()
+    parsed = parse(body, {"content-type": "application/feed+json"})
+    assert parsed.items[0].published == datetime(2019, 5, 31, 19, 17, 58, tzinfo=UTC)
+    assert len(parsed.published_times) == 2  # of 3 items: the third has no date

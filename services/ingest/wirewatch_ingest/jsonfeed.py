@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -39,12 +40,17 @@ def _text(value: Any) -> str | None:
 
 
 def _date(value: Any) -> datetime | None:
+    """RFC 3339 as the spec says, or an RFC 2822 date as some generators write (WordPress)."""
     text = _text(value)
     if not text:
         return None
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
         return None
 
 
