@@ -500,6 +500,20 @@ def claim_items_many(
     return [claim.claimed for claim in claims]
 
 
+_SETTLED_QUERY = select(
+    SEEN.c.item_id, or_(SEEN.c.published_at.is_not(None), SEEN.c.claimed_at.is_(None))
+).where(
+    SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
+    or_(
+        SEEN.c.published_at.is_not(None),
+        SEEN.c.claimed_at.is_(None),
+        SEEN.c.claimed_at >= bindparam("stale", type_=UtcDateTime()),
+    ),
+)
+"""The ids that cannot be claimed now, and whether each is done (published, or seen
+before claims existed) rather than pending (a fresh, unconfirmed claim)."""
+
+
 class ItemClaims(NamedTuple):
     """One poll's answer from :func:`claim_items_detailed`."""
 
@@ -526,23 +540,13 @@ def claim_items_detailed(
     if not ids:
         return [ItemClaims([], 0) for _ in requests]
     stale = now - timedelta(seconds=stale_after_s)
-    settled_query = select(
-        SEEN.c.item_id, or_(SEEN.c.published_at.is_not(None), SEEN.c.claimed_at.is_(None))
-    ).where(
-        SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
-        or_(
-            SEEN.c.published_at.is_not(None),
-            SEEN.c.claimed_at.is_(None),
-            SEEN.c.claimed_at >= bindparam("stale", type_=UtcDateTime()),
-        ),
-    )
     upsert = _claim_statement(engine.dialect.name)
 
     def work(conn: Connection) -> tuple[set[str], set[str]]:
         claimed: set[str] = set()
         done: set[str] = set()  # published (or seen before claims and upgrades)
         for chunk in _chunks(ids):
-            found = conn.execute(settled_query, {"ids": list(chunk), "stale": stale}).all()
+            found = conn.execute(_SETTLED_QUERY, {"ids": list(chunk), "stale": stale}).all()
             settled = {item_id for item_id, _ in found}
             done.update(item_id for item_id, published in found if published)
             unsettled = [i for i in chunk if i in legacy and i not in settled]

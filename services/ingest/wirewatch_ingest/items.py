@@ -128,6 +128,36 @@ def _content_key(raw: RawEntry, item: FeedItem) -> str:
     return f"{item.title}\n{raw.published_raw or ''}\n{'' if item.title else item.summary}"
 
 
+def _own_ids(
+    built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str
+) -> tuple[list[FeedItem], dict[str, str]]:
+    """The items, each entry without a guid that shares its id with a different entry
+    given its own (from its content), and the legacy id of every other item."""
+    contents: dict[str, set[str]] = {}
+    for raw, item, _ in built:
+        contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
+    items: list[FeedItem] = []
+    legacy_ids: dict[str, str] = {}
+    for raw, item, _ in built:
+        if len(contents[item.item_id]) > 1 and not _guid(raw):
+            # Different entries without a guid and with one id (a link they all share,
+            # or no link either): each gets its own, from its content (and no legacy id:
+            # the shared one was seen for the first of them only). A guid is the
+            # publisher's word on identity: entries repeating one stay one item.
+            own = distinct_item_id(item.item_id, _content_key(raw, item))
+            items.append(item.model_copy(update={"item_id": own}))
+            continue
+        legacy_ids[item.item_id] = legacy_item_id(
+            feed_url=feed_url,
+            guid=_guid(raw),
+            link=item.link,
+            title=item.title,
+            published=raw.published_raw,
+        )
+        items.append(item)
+    return items, legacy_ids
+
+
 def build_feed(
     raws: Iterable[RawEntry],
     *,
@@ -151,33 +181,7 @@ def build_feed(
         ))
         for raw in raws
     ]  # fmt: skip
-    contents: dict[str, set[str]] = {}
-    for raw, item, _ in built:
-        contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
-    items: list[FeedItem] = []
-    published_times: list[datetime] = []
-    legacy_ids: dict[str, str] = {}
-    for raw, item, dated in built:
-        if dated:
-            published_times.append(item.published)
-        if len(contents[item.item_id]) > 1 and not _guid(raw):
-            # Different entries without a guid and with one id (a link they all share,
-            # or no link either): each gets its own, from its content (and no legacy id:
-            # the shared one was seen for the first of them only). A guid is the
-            # publisher's word on identity: entries repeating one stay one item.
-            shared = item.item_id
-            item = item.model_copy(
-                update={"item_id": distinct_item_id(shared, _content_key(raw, item))}
-            )
-        else:
-            legacy_ids[item.item_id] = legacy_item_id(
-                feed_url=feed_url,
-                guid=_guid(raw),
-                link=item.link,
-                title=item.title,
-                published=raw.published_raw,
-            )
-        items.append(item)
+    items, legacy_ids = _own_ids(built, feed_url)
     return ParsedFeed(
         title=title,
         language=language,
@@ -185,7 +189,7 @@ def build_feed(
         bozo_reason=bozo_reason,
         version=version,
         ttl_s=ttl_s,
-        published_times=tuple(published_times),
+        published_times=tuple(item.published for _, item, dated in built if dated),
         site_url=site_url,
         legacy_ids=legacy_ids,
     )

@@ -147,10 +147,7 @@ class FeedProcessor:
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
         claims = await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids)
         claimed = set(claims.claimed)
-        if claims.pending:
-            # Items claimed by another process and not confirmed (it may have died
-            # before publishing): keep no validators or hash, so the next poll parses
-            # this document again and claims them once their claims are stale.
+        if claims.pending:  # claimed elsewhere, unconfirmed (a crash?): parse this again
             result = dataclasses.replace(result, etag=None, last_modified=None, content_hash=None)
         fresh = [item for item in parsed.items if item.item_id in claimed]
         fresh = list({item.item_id: item for item in fresh}.values())
