@@ -216,10 +216,6 @@ def release_leases(engine: Engine, owner: str) -> int:
         return int(result.rowcount or 0)
 
 
-def _owned(feed_id: int, owner: str) -> Any:
-    return and_(FEED.c.id == feed_id, FEED.c.lease_owner == owner)
-
-
 @dataclass(frozen=True, slots=True)
 class SuccessRow:
     feed_id: int
@@ -393,13 +389,19 @@ def record_failure(
 def defer_feed(engine: Engine, feed_id: int, *, owner: str, until: datetime) -> bool:
     """Release the lease and retry at ``until`` without touching the feed's health
     (used when publishing failed: a broker problem is not the feed's fault)."""
+    return defer_feeds(engine, [feed_id], owner=owner, until=until) == 1
+
+
+def defer_feeds(engine: Engine, feed_ids: Sequence[int], *, owner: str, until: datetime) -> int:
+    """:func:`defer_feed` for several feeds in one statement (a poller gives back the
+    feeds of a busy host unpolled); returns how many were still leased to ``owner``."""
     with engine.begin() as conn:
         result = conn.execute(
             update(FEED)
-            .where(_owned(feed_id, owner))
+            .where(FEED.c.id.in_(list(feed_ids)), FEED.c.lease_owner == owner)
             .values(next_check_at=until, lease_owner=None, lease_until=None)
         )
-        return bool(result.rowcount)
+        return int(result.rowcount or 0)
 
 
 def make_due(
