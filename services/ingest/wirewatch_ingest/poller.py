@@ -185,7 +185,8 @@ class FeedPoller:
         no feed is due and none is in flight. Returns the outcomes in ``until_idle`` mode.
 
         Claims happen in batches (when an eighth of the slots are free), and after a
-        claim that found fewer due feeds than asked, not again before ``poll_tick_s``.
+        claim that found fewer due feeds than asked (feeds of busy hosts given back do not
+        count), not again before ``poll_tick_s``.
         """
         max_active = self.settings.max_concurrent_fetches
         low_water = max(1, max_active // 8)
@@ -217,9 +218,10 @@ class FeedPoller:
                 free = max_active - len(active)
                 waited = time.monotonic() - exhausted_at if exhausted_at is not None else tick
                 if free >= low_water and (waited >= tick or (until_idle and not active)):
-                    leases = await self._claim_logged(free)
+                    leases = await self._admit(await self._claim_logged(free))
+                    # Fewer due feeds than asked, or feeds of busy hosts given back: wait.
                     exhausted_at = time.monotonic() if len(leases) < free else None
-                    for lease in await self._admit(leases):
+                    for lease in leases:
                         task = asyncio.create_task(self._poll(lease))
                         active.add(task)
                         task.add_done_callback(finished)
