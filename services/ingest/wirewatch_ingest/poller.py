@@ -138,14 +138,15 @@ class FeedPoller:
             ),
         )
 
+    def _host_done(self, host: str, _task: object) -> None:
+        """A poll of ``host`` ended (a done callback: it runs even for a task cancelled
+        before it started)."""
+        self._in_flight[host] -= 1
+        if not self._in_flight[host]:
+            del self._in_flight[host]
+
     async def _poll(self, lease: feedstore.FeedLease) -> PollOutcome:
-        try:
-            outcome = await self.processor.process(lease)
-        finally:
-            host = _host(lease.url)
-            self._in_flight[host] -= 1
-            if not self._in_flight[host]:
-                del self._in_flight[host]
+        outcome = await self.processor.process(lease)
         if self.on_outcome is not None:
             self.on_outcome(outcome)
         return outcome
@@ -225,6 +226,7 @@ class FeedPoller:
                         task = asyncio.create_task(self._poll(lease))
                         active.add(task)
                         task.add_done_callback(finished)
+                        task.add_done_callback(functools.partial(self._host_done, _host(lease.url)))
                     if until_idle and not active:
                         break
                     continue
