@@ -177,3 +177,17 @@ def test_parse_refuses_a_file_over_the_body_cap(
         "parse", str(path), env={**cli_env, "WIREWATCH_MAX_BODY_BYTES": str(len(body))}
     )
     assert allowed.returncode == 0, allowed.stderr
+
+
+def test_default_feeds_are_validated_with_the_settings(
+    cli_env: dict[str, str], run_cli: Callable[..., Ran]
+) -> None:
+    """A default feed that is not an http(s) URL is a settings error at once, naming the
+    variable and the entry (not its text: a URL may carry credentials), rather than a
+    failure at the first start on an empty database (and never on a populated one)."""
+    bad = json.dumps(["https://example.org/rss", "ftp://user:secret@example.org/feed"])
+    result = run_cli("feeds", "list", env={**cli_env, "WIREWATCH_DEFAULT_FEEDS": bad})
+    assert result.returncode != 0
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: invalid setting WIREWATCH_DEFAULT_FEEDS:"), line
+    assert "entry 2" in line and "http(s)" in line and "secret" not in line

@@ -215,3 +215,43 @@ async def test_cookies_set_on_a_redirect_are_sent_on_the_next_hop(feed_server: F
         result = await fetcher.fetch(feed_server.url("/wall"))
     assert result.status == 200 and result.body == BODY
     assert result.url == feed_server.url("/feed")
+
+
+async def test_the_idle_sweep_copes_with_requests_running_meanwhile(
+    server: CountingServer,
+) -> None:
+    """The sweep (at most once a second, run by a response giving its connection back)
+    closes expired idle connections, awaiting each close. Meanwhile another request
+    takes (and drops) another origin's expired connection. The sweep must go on: it
+    used to look that origin up again and fail with a KeyError, and with it the
+    unrelated poll whose response ran the sweep (an `internal-error` seen once in a
+    `bench/ingest_bench.py --quick` run)."""
+    pool = OriginPool(
+        max_connections=8, max_keepalive_connections=8, max_idle_per_origin=2,
+        keepalive_expiry=0.0,  # every idle connection is expired at once
+    )  # fmt: skip
+
+    async def get(host: str) -> httpcore.Response:
+        request = httpcore.Request(
+            b"GET", server.url(host), headers=[(b"Host", f"{host}:{server.port}".encode())]
+        )
+        response = await pool.handle_async_request(request)
+        await response.aread()
+        return response
+
+    for host in HOSTS[:2]:
+        await (await get(host)).aclose()
+    held = await get(HOSTS[2])
+    await asyncio.sleep(1.05)  # the sweep runs on the first give-back a second on
+
+    async def get_once_the_sweep_runs() -> httpcore.Response:
+        while HOSTS[0] in pool.idle_hosts():  # the sweep drops it first, then closes it
+            await asyncio.sleep(0)
+        return await get(HOSTS[1])
+
+    other = asyncio.create_task(get_once_the_sweep_runs())
+    await held.aclose()  # gives its connection back: the sweep runs
+    assert (await other).status == 200
+    await (await other).aclose()
+    assert pool.idle_connections == len(pool.connections) == 1  # 127.0.0.2's new one
+    await pool.aclose()

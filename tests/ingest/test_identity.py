@@ -96,3 +96,49 @@ async def test_upgrade_keeps_items_seen_under_the_old_ids(
         feedstore.make_due(engine)
         outcomes = await poller.run_until_idle()
     assert [o.new_items for o in outcomes] == [0, 0] and len(collector.items) == 2
+
+
+def _guidless(entries: list[tuple[str, str, str]]) -> bytes:
+    """RSS whose items have no guid: (link, title, description); empty parts left out."""
+    items = "".join(
+        "<item>"
+        + (f"<link>{link}</link>" if link else "")
+        + (f"<title>{title}</title>" if title else "")
+        + f"<description>{text}</description></item>"
+        for link, title, text in entries
+    )
+    return f'<rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+
+
+async def test_entries_sharing_a_link_or_without_any_id_are_all_published(
+    engine: Engine, feed_server: FeedServer
+) -> None:
+    """No guid and one link for every entry (as NixOS News does: 99 items, all
+    https://nixos.org/news.html), or neither guid, link, title nor date (the RSS 0.92
+    spec sample): each entry is its own item, stable from poll to poll."""
+    upgrade(engine)
+    page = "https://example.org/news.html"
+    same_link = [(page, f"Release {n}", f"Notes {n}") for n in (3, 2, 1)]
+    untitled = [("", "", f"Song {n} of the day") for n in (3, 2, 1)]
+    feed_server.routes["/same-link"] = Route(200, _guidless(same_link))
+    feed_server.routes["/untitled"] = Route(200, _guidless(untitled))
+    feedstore.add_feed(engine, feed_server.url("/same-link"))
+    feedstore.add_feed(engine, feed_server.url("/untitled"))
+    collector = Collector()
+    async with polling(engine, collector) as poller:
+        await poller.run_until_idle()
+        assert len(collector.ids) == len(set(collector.ids)) == 6
+        newer_link = [(page, "Release 4", ""), *same_link]
+        feed_server.routes["/same-link"] = Route(200, _guidless(newer_link))
+        feed_server.routes["/untitled"] = Route(200, _guidless([("", "", "Song 4"), *untitled]))
+        feedstore.make_due(engine)
+        outcomes = await poller.run_until_idle()
+        assert sorted(o.new_items for o in outcomes) == [1, 1]
+        assert {i.feed_item().title or i.feed_item().summary for i in collector.items[6:]} == {
+            "Release 4", "Song 4",
+        }  # fmt: skip
+        feedstore.make_due(engine)
+        oldest_gone = [("", "", "Song 4"), *untitled[:2]]
+        feed_server.routes["/untitled"] = Route(200, _guidless(oldest_gone))
+        outcomes = await poller.run_until_idle()
+    assert [o.new_items for o in outcomes] == [0, 0] and len(collector.ids) == 8

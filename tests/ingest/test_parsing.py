@@ -6,6 +6,7 @@ import json
 import time
 import tracemalloc
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
@@ -377,3 +378,43 @@ def test_truncated_feed_without_entries_is_an_error() -> None:
     # Only a charset complaint about a well-formed empty feed: still just empty.
     empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>'
     assert parse(empty, {"content-type": "text/html"}).items == []
+
+
+@pytest.mark.parametrize(
+    ("name", "entries"),
+    [
+        ("feeder/rss_nixos.xml", 99),  # no guids; every link is https://nixos.org/news.html
+        ("feed-rs/rss0/rss_0.92_spec_1.xml", 3),  # description-only items (RSS 0.92 sample)
+    ],
+)
+def test_real_feeds_whose_entries_share_an_id_keep_every_entry(
+    corpus_dir: Path, name: str, entries: int
+) -> None:
+    body = (corpus_dir / name).read_bytes()
+    first, again = parse(body), parse(body)
+    ids = [item.item_id for item in first.items]
+    assert len(ids) == len(set(ids)) == entries
+    assert ids == [item.item_id for item in again.items]
+
+
+def test_true_duplicates_stay_one_item() -> None:
+    entry = "<item><link>https://example.org/a</link><title>Same</title></item>"
+    parsed = parse(f'<rss version="2.0"><channel>{entry * 3}</channel></rss>'.encode())
+    assert len({item.item_id for item in parsed.items}) == 1
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/feed+json"])
+def test_xml_feed_served_with_a_json_content_type_parses(content_type: str) -> None:
+    """A server that labels its RSS as JSON: the body decides (as it does for a JSON Feed
+    served as text/plain)."""
+    parsed = parse(b"\xef\xbb\xbf\n" + RSS, {"content-type": content_type})
+    assert parsed.version == "rss20" and len(parsed.items) == 3
+
+
+def test_json_feed_dates_written_as_in_rss_are_kept(corpus_dir: Path) -> None:
+    """A WordPress JSON Feed (influxdata.com's blog, as captured in feed-rs's fixtures)
+    writes RFC 2822 dates, not RFC 3339: they are still the items' publication times."""
+    body = (corpus_dir / "feed-rs/jsonfeed/jsonfeed_elastic_1.1.json").read_bytes()
+    parsed = parse(body, {"content-type": "application/feed+json"})
+    assert parsed.items[0].published == datetime(2019, 5, 31, 19, 17, 58, tzinfo=UTC)
+    assert len(parsed.published_times) == 2  # of 3 items: the third has no date

@@ -277,3 +277,31 @@ async def test_polls_are_counted_in_the_shared_metrics(
     assert sample("wirewatch_ingest_polls_total", outcome="304") - before["304"] == 1
     assert sample("wirewatch_ingest_polls_total", outcome="error") - before["error"] == 2
     assert sample("wirewatch_ingest_items_total", kind="new") - before["new"] == 2
+
+
+async def test_a_slow_host_does_not_hold_every_fetch_slot(
+    feed_server: FeedServer, sqlite_engine: Engine, make_poller: PollerFactory
+) -> None:
+    """Twelve feeds of one host that answer slower than the deadline are due before a
+    feed of another host ("localhost" is another host for politeness). At most
+    4 x host_max_concurrent of them take fetch slots; the rest wait for a tick, unpolled:
+    the other host's feed is polled first, not after the slow host's queue."""
+    good = FeedServer().start()
+    try:
+        good.routes["/good"] = Route(200, rss([("g", "Good")]))
+        slow_body = rss([("s", "Slow")])
+        for n in range(12):
+            feed_server.routes[f"/slow{n}"] = Route(200, slow_body, trickle_s=0.05)
+            feedstore.add_feed(sqlite_engine, feed_server.url(f"/slow{n}"))
+        feedstore.make_due(sqlite_engine, when=utcnow() - timedelta(seconds=60))
+        good_url = f"http://localhost:{good.port}/good"
+        feedstore.make_due(sqlite_engine, [feedstore.add_feed(sqlite_engine, good_url).id or 0])
+        order: list[str] = []
+        poller = make_poller(Collector(), max_concurrent_fetches=10, host_max_concurrent=2,
+                             fetch_total_timeout_s=0.5)  # fmt: skip
+        poller.on_outcome = lambda outcome: order.append(outcome.status)
+        outcomes = await poller.run_until_idle()
+    finally:
+        good.stop()
+    assert order[0] == "200", order  # the good feed, before any slow one timed out
+    assert sorted(o.status for o in outcomes) == ["200"] + ["timeout"] * 12

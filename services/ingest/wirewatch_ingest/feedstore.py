@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
     Table,
@@ -216,10 +216,6 @@ def release_leases(engine: Engine, owner: str) -> int:
         return int(result.rowcount or 0)
 
 
-def _owned(feed_id: int, owner: str) -> Any:
-    return and_(FEED.c.id == feed_id, FEED.c.lease_owner == owner)
-
-
 @dataclass(frozen=True, slots=True)
 class SuccessRow:
     feed_id: int
@@ -393,13 +389,19 @@ def record_failure(
 def defer_feed(engine: Engine, feed_id: int, *, owner: str, until: datetime) -> bool:
     """Release the lease and retry at ``until`` without touching the feed's health
     (used when publishing failed: a broker problem is not the feed's fault)."""
+    return defer_feeds(engine, [feed_id], owner=owner, until=until) == 1
+
+
+def defer_feeds(engine: Engine, feed_ids: Sequence[int], *, owner: str, until: datetime) -> int:
+    """:func:`defer_feed` for several feeds in one statement (a poller gives back the
+    feeds of a busy host unpolled); returns how many were still leased to ``owner``."""
     with engine.begin() as conn:
         result = conn.execute(
             update(FEED)
-            .where(_owned(feed_id, owner))
+            .where(FEED.c.id.in_(list(feed_ids)), FEED.c.lease_owner == owner)
             .values(next_check_at=until, lease_owner=None, lease_until=None)
         )
-        return bool(result.rowcount)
+        return int(result.rowcount or 0)
 
 
 def make_due(
@@ -493,27 +495,66 @@ def claim_items_many(
     per ``(feed_id, item_ids)`` request, in order (``legacy_ids``, if given, one mapping
     per request). An id asked for by more than one request goes to the first of them
     (and is recorded with its feed)."""
+    claims = claim_items_detailed(
+        engine, requests, owner=owner, now=now, stale_after_s=stale_after_s,
+        legacy_ids=legacy_ids,
+    )  # fmt: skip
+    return [claim.claimed for claim in claims]
+
+
+_SETTLED_QUERY = select(
+    SEEN.c.item_id, or_(SEEN.c.published_at.is_not(None), SEEN.c.claimed_at.is_(None))
+).where(
+    SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
+    or_(
+        SEEN.c.published_at.is_not(None),
+        SEEN.c.claimed_at.is_(None),
+        SEEN.c.claimed_at >= bindparam("stale", type_=UtcDateTime()),
+    ),
+)
+"""The ids that cannot be claimed now, and whether each is done (published, or seen
+before claims existed) rather than pending (a fresh, unconfirmed claim)."""
+
+
+class ItemClaims(NamedTuple):
+    """One poll's answer from :func:`claim_items_detailed`."""
+
+    claimed: list[str]
+    """The ids to publish now."""
+    pending: int
+    """Ids claimed by someone else and not yet confirmed (nor stale): not published
+    yet, and not by this poll. A claim of a process that crashed stays so until it is
+    ``stale_after_s`` old, so the poll must not mark the document as done."""
+
+
+def claim_items_detailed(
+    engine: Engine,
+    requests: Sequence[tuple[int, Sequence[str]]],
+    *,
+    owner: str,
+    now: datetime,
+    stale_after_s: float,
+    legacy_ids: Sequence[Mapping[str, str]] = (),
+) -> list[ItemClaims]:
+    """:func:`claim_items_many`, with how many of each request's ids are still pending."""
     first_feed, legacy = _first_requests(requests, legacy_ids)
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
-        return [[] for _ in requests]
+        return [ItemClaims([], 0) for _ in requests]
     stale = now - timedelta(seconds=stale_after_s)
-    settled_query = select(SEEN.c.item_id).where(
-        SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
-        or_(
-            SEEN.c.published_at.is_not(None),
-            SEEN.c.claimed_at.is_(None),
-            SEEN.c.claimed_at >= bindparam("stale", type_=UtcDateTime()),
-        ),
-    )
     upsert = _claim_statement(engine.dialect.name)
 
-    def work(conn: Connection) -> set[str]:
+    def work(conn: Connection) -> tuple[set[str], set[str]]:
         claimed: set[str] = set()
+        done: set[str] = set()  # published (or seen before claims and upgrades)
         for chunk in _chunks(ids):
-            settled = set(conn.scalars(settled_query, {"ids": list(chunk), "stale": stale}))
+            found = conn.execute(_SETTLED_QUERY, {"ids": list(chunk), "stale": stale}).all()
+            settled = {item_id for item_id, _ in found}
+            done.update(item_id for item_id, published in found if published)
             unsettled = [i for i in chunk if i in legacy and i not in settled]
-            settled.update(_seen_before_upgrade(conn, unsettled, legacy))
+            seen_before = _seen_before_upgrade(conn, unsettled, legacy)
+            settled.update(seen_before)
+            done.update(seen_before)
             rows = [
                 {
                     "item_id": item_id,
@@ -529,14 +570,16 @@ def claim_items_many(
             ]
             if rows:
                 claimed.update(conn.scalars(upsert, rows))
-        return claimed
+        return claimed, done
 
-    claimed = _retrying(engine, work)
-    results: list[list[str]] = []
+    claimed, done = _retrying(engine, work)
+    results: list[ItemClaims] = []
     for _feed_id, item_ids in requests:
-        mine = [i for i in dict.fromkeys(item_ids) if i in claimed]
+        wanted = list(dict.fromkeys(item_ids))
+        mine = [i for i in wanted if i in claimed]
+        pending = sum(1 for i in wanted if i not in claimed and i not in done)
         claimed.difference_update(mine)
-        results.append(mine)
+        results.append(ItemClaims(mine, pending))
     return results
 
 

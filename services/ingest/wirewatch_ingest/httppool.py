@@ -107,7 +107,7 @@ class OriginPool:
         while idle:
             connection = idle.pop()  # the most recently used
             self._idle_count -= 1
-            if not idle:
+            if not idle and self._idle.get(key) is idle:
                 del self._idle[key]
             if connection.is_idle() and not connection.has_expired():
                 return connection
@@ -141,20 +141,23 @@ class OriginPool:
         await self._close(connection)
 
     async def _sweep(self) -> None:
-        """Close idle connections whose keep-alive expired or whose server hung up."""
-        for key in list(self._idle):
-            idle = self._idle[key]
-            expired = [c for c in idle if c.has_expired() or not c.is_idle()]
-            if not expired:
+        """Close idle connections whose keep-alive expired or whose server hung up.
+
+        They all leave the index before the first close is awaited (other requests take
+        and give back connections meanwhile), and each origin's list is changed in place
+        (a request taking from it may hold it across an await)."""
+        expired: list[httpcore.AsyncHTTP11Connection] = []
+        for key, idle in list(self._idle.items()):
+            gone = [c for c in idle if c.has_expired() or not c.is_idle()]
+            if not gone:
                 continue
-            keep = [c for c in idle if c not in expired]
-            self._idle_count -= len(expired)
-            if keep:
-                self._idle[key] = keep
-            else:
+            idle[:] = [c for c in idle if c not in gone]
+            self._idle_count -= len(gone)
+            if not idle:
                 del self._idle[key]
-            for connection in expired:
-                await self._close(connection)
+            expired += gone
+        for connection in expired:
+            await self._close(connection)
 
     @staticmethod
     async def _close(connection: httpcore.AsyncConnectionInterface) -> None:

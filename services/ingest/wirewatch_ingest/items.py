@@ -17,6 +17,7 @@ from wirewatch_ingest.normalize import (
     MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
+    distinct_item_id,
     fold_whitespace,
     html_to_text,
     legacy_item_id,
@@ -93,7 +94,7 @@ def build_item(
     language = (
         primary_language(raw.language) or feed_language or detect_language(f"{title} {summary}")
     )
-    guid = raw.guid if isinstance(raw.guid, str) else None
+    guid = _guid(raw)
     item = FeedItem(
         item_id=stable_item_id(
             feed_url=feed_url,
@@ -117,6 +118,46 @@ def build_item(
     return item, published is not None
 
 
+def _guid(raw: RawEntry) -> str | None:
+    return raw.guid if isinstance(raw.guid, str) and raw.guid.strip() else None
+
+
+def _content_key(raw: RawEntry, item: FeedItem) -> str:
+    """What tells apart entries that share an id: the title and the date as the feed
+    writes them, and the text of an untitled entry."""
+    return f"{item.title}\n{raw.published_raw or ''}\n{'' if item.title else item.summary}"
+
+
+def _own_ids(
+    built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str
+) -> tuple[list[FeedItem], dict[str, str]]:
+    """The items, each entry without a guid that shares its id with a different entry
+    given its own (from its content), and the legacy id of every other item."""
+    contents: dict[str, set[str]] = {}
+    for raw, item, _ in built:
+        contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
+    items: list[FeedItem] = []
+    legacy_ids: dict[str, str] = {}
+    for raw, item, _ in built:
+        if len(contents[item.item_id]) > 1 and not _guid(raw):
+            # Different entries without a guid and with one id (a link they all share,
+            # or no link either): each gets its own, from its content (and no legacy id:
+            # the shared one was seen for the first of them only). A guid is the
+            # publisher's word on identity: entries repeating one stay one item.
+            own = distinct_item_id(item.item_id, _content_key(raw, item))
+            items.append(item.model_copy(update={"item_id": own}))
+            continue
+        legacy_ids[item.item_id] = legacy_item_id(
+            feed_url=feed_url,
+            guid=_guid(raw),
+            link=item.link,
+            title=item.title,
+            published=raw.published_raw,
+        )
+        items.append(item)
+    return items, legacy_ids
+
+
 def build_feed(
     raws: Iterable[RawEntry],
     *,
@@ -133,28 +174,14 @@ def build_feed(
     """The parsed feed of every format: each entry as a normalised item, the publication
     times the feed itself gave, and each item's legacy id (see
     :attr:`ParsedFeed.legacy_ids`); the other arguments are the feed-level fields."""
-    items: list[FeedItem] = []
-    published_times: list[datetime] = []
-    legacy_ids: dict[str, str] = {}
-    for raw in raws:
-        item, dated = build_item(
-            raw,
-            feed_id=feed_id,
-            feed_url=feed_url,
-            feed_title=title,
-            feed_language=language,
-            fetched_at=fetched_at,
-        )
-        items.append(item)
-        if dated:
-            published_times.append(item.published)
-        legacy_ids[item.item_id] = legacy_item_id(
-            feed_url=feed_url,
-            guid=raw.guid if isinstance(raw.guid, str) else None,
-            link=item.link,
-            title=item.title,
-            published=raw.published_raw,
-        )
+    built = [
+        (raw, *build_item(
+            raw, feed_id=feed_id, feed_url=feed_url, feed_title=title,
+            feed_language=language, fetched_at=fetched_at,
+        ))
+        for raw in raws
+    ]  # fmt: skip
+    items, legacy_ids = _own_ids(built, feed_url)
     return ParsedFeed(
         title=title,
         language=language,
@@ -162,7 +189,7 @@ def build_feed(
         bozo_reason=bozo_reason,
         version=version,
         ttl_s=ttl_s,
-        published_times=tuple(published_times),
+        published_times=tuple(item.published for _, item, dated in built if dated),
         site_url=site_url,
         legacy_ids=legacy_ids,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -15,16 +16,19 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def looks_like_json(body: bytes, content_type: str | None) -> bool:
-    """Content type says JSON, or the body starts (after a BOM and spaces) with '{'."""
-    media = (content_type or "").split(";", 1)[0].strip().lower()
-    if media in JSON_CONTENT_TYPES or media.endswith("+json"):
-        return True
+    """The body starts (after a BOM and spaces) with '{', or the content type says JSON
+    and the body does not start with '<' (XML labelled as JSON is still XML)."""
     head = body[:64]
     for bom in _BOMS:
         if head.startswith(bom):
             head = head[len(bom) :]
             break
-    return head.lstrip(b" \t\r\n\x00").startswith(b"{")
+    head = head.lstrip(b" \t\r\n\x00")
+    if head.startswith(b"{"):
+        return True
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    json_type = media in JSON_CONTENT_TYPES or media.endswith("+json")
+    return json_type and not head.startswith(b"<")
 
 
 def _text(value: Any) -> str | None:
@@ -36,12 +40,17 @@ def _text(value: Any) -> str | None:
 
 
 def _date(value: Any) -> datetime | None:
+    """RFC 3339 as the spec says, or an RFC 2822 date as some generators write (WordPress)."""
     text = _text(value)
     if not text:
         return None
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
         return None
 
 

@@ -151,6 +151,13 @@ def stable_item_id(
     return _digest(f"feed:{feed_url}\n" + _id_basis(feed_url, guid, link, title, published))
 
 
+def distinct_item_id(shared_id: str, content: str) -> str:
+    """The id of one of several different entries of a document that share ``shared_id``
+    (one link and no guid for every entry, a reused guid, no id at all): the shared id
+    with the entry's own content, so each entry is one item, the same on every poll."""
+    return _digest(f"{shared_id}\n{content}")
+
+
 def legacy_item_id(
     *, feed_url: str, guid: str | None, link: str | None, title: str, published: str | None
 ) -> str:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import random
 import socket
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -30,11 +34,20 @@ from wirewatch_ingest.settings import IngestSettings
 
 log = get_logger(__name__)
 
+HOST_QUEUE_FACTOR = 4
+"""A host's polls in flight or waiting for a host slot, in host slots
+(``host_max_concurrent``); further due feeds of that host wait a tick, unpolled."""
+
 __all__ = ["FeedPoller", "PollOutcome", "PublishItems", "default_owner"]
 
 
 def default_owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _host(url: str) -> str:
+    """The politeness key of a feed's host (as :class:`HostPoliteness` spells it)."""
+    return (urlsplit(url).hostname or "").rstrip(".")
 
 
 def _wait_s(exhausted_at: float | None, busy: bool, tick: float) -> float | None:
@@ -66,6 +79,8 @@ class FeedPoller:
         self.engine = engine
         self.settings = settings
         self.owner = owner or settings.worker_id or default_owner()
+        self._in_flight: Counter[str] = Counter()
+        """Polls started and not finished, per host (see :meth:`_admit`)."""
         self.on_outcome = on_outcome
         self._own_client = client is None
         self.client = client or make_http_client(
@@ -123,11 +138,46 @@ class FeedPoller:
             ),
         )
 
+    def _host_done(self, host: str, _task: object) -> None:
+        """A poll of ``host`` ended (a done callback: it runs even for a task cancelled
+        before it started)."""
+        self._in_flight[host] -= 1
+        if not self._in_flight[host]:
+            del self._in_flight[host]
+
     async def _poll(self, lease: feedstore.FeedLease) -> PollOutcome:
         outcome = await self.processor.process(lease)
         if self.on_outcome is not None:
             self.on_outcome(outcome)
         return outcome
+
+    async def _admit(self, leases: list[feedstore.FeedLease]) -> list[feedstore.FeedLease]:
+        """The claimed feeds to poll now. A feed whose host already has
+        ``HOST_QUEUE_FACTOR x host_max_concurrent`` polls in flight or waiting for a host
+        slot goes back unpolled, due again in a tick: a slow host with many feeds must
+        not hold every fetch slot while its polls wait their turn."""
+        cap = HOST_QUEUE_FACTOR * self.settings.host_max_concurrent
+        admitted: list[feedstore.FeedLease] = []
+        busy: list[int] = []
+        for lease in leases:
+            host = _host(lease.url)
+            if self._in_flight[host] >= cap:
+                busy.append(lease.id)
+                continue
+            self._in_flight[host] += 1
+            admitted.append(lease)
+        if busy:
+            until = utcnow() + timedelta(seconds=self.settings.poll_tick_s)
+            try:
+                await asyncio.get_running_loop().run_in_executor(
+                    self._db_executor,
+                    functools.partial(
+                        feedstore.defer_feeds, self.engine, busy, owner=self.owner, until=until
+                    ),
+                )
+            except Exception:  # the leases then expire on their own
+                log.exception("giving back the feeds of busy hosts failed", feeds=len(busy))
+        return admitted
 
     async def poll_due(
         self, *, until_idle: bool, stop: asyncio.Event | None = None
@@ -136,7 +186,8 @@ class FeedPoller:
         no feed is due and none is in flight. Returns the outcomes in ``until_idle`` mode.
 
         Claims happen in batches (when an eighth of the slots are free), and after a
-        claim that found fewer due feeds than asked, not again before ``poll_tick_s``.
+        claim that found fewer due feeds than asked (feeds of busy hosts given back do not
+        count), not again before ``poll_tick_s``.
         """
         max_active = self.settings.max_concurrent_fetches
         low_water = max(1, max_active // 8)
@@ -168,12 +219,14 @@ class FeedPoller:
                 free = max_active - len(active)
                 waited = time.monotonic() - exhausted_at if exhausted_at is not None else tick
                 if free >= low_water and (waited >= tick or (until_idle and not active)):
-                    leases = await self._claim_logged(free)
+                    leases = await self._admit(await self._claim_logged(free))
+                    # Fewer due feeds than asked, or feeds of busy hosts given back: wait.
                     exhausted_at = time.monotonic() if len(leases) < free else None
                     for lease in leases:
                         task = asyncio.create_task(self._poll(lease))
                         active.add(task)
                         task.add_done_callback(finished)
+                        task.add_done_callback(functools.partial(self._host_done, _host(lease.url)))
                     if until_idle and not active:
                         break
                     continue

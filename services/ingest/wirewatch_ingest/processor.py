@@ -5,6 +5,7 @@ publish -> confirm -> record health and the next check. Errors stay with that fe
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import random
 import time
@@ -144,7 +145,10 @@ class FeedProcessor:
             )
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
-        claimed = set(await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids))
+        claims = await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids)
+        claimed = set(claims.claimed)
+        if claims.pending:  # claimed elsewhere, unconfirmed (a crash?): parse this again
+            result = dataclasses.replace(result, etag=None, last_modified=None, content_hash=None)
         fresh = [item for item in parsed.items if item.item_id in claimed]
         fresh = list({item.item_id: item for item in fresh}.values())
         metrics.record_items(new=len(fresh), duplicate=len(item_ids) - len(fresh))

@@ -4,7 +4,7 @@ Every poll ends with a write (health, next check, lease release, confirmed items
 and every poll that found items first claims them. At hundreds of polls a second
 those would dominate, so both are group-committed: results through
 :func:`wirewatch_ingest.feedstore.write_results`, claims through
-:func:`wirewatch_ingest.feedstore.claim_items_many`. A poll task awaits its own
+:func:`wirewatch_ingest.feedstore.claim_items_detailed`. A poll task awaits its own
 write, so "polled" always means "recorded".
 
 Polls that parsed a document (200) arrive a few a second per parser process, each
@@ -169,8 +169,8 @@ _Claim = tuple[int, Sequence[str], datetime, Mapping[str, str]]
 """One poll's claim: feed id, item ids, time, the items' legacy ids."""
 
 
-class ItemClaimer(_GroupCommit[_Claim, list[str]]):
-    """Group commit of item claims (:func:`wirewatch_ingest.feedstore.claim_items_many`):
+class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
+    """Group commit of item claims (:func:`wirewatch_ingest.feedstore.claim_items_detailed`):
     claims that arrive within ``linger_s`` of each other share one transaction (at most
     ``max_ids`` item ids, unless one claim alone has more)."""
 
@@ -193,15 +193,16 @@ class ItemClaimer(_GroupCommit[_Claim, list[str]]):
         item_ids: Sequence[str],
         now: datetime,
         legacy_ids: Mapping[str, str] | None = None,
-    ) -> list[str]:
-        """The ids among ``item_ids`` this process should publish (see ``claim_items``)."""
+    ) -> feedstore.ItemClaims:
+        """The ids among ``item_ids`` this process should publish (see ``claim_items``),
+        and how many others are claimed but not yet published."""
         if not item_ids:
-            return []
+            return feedstore.ItemClaims([], 0)
         claim = (feed_id, item_ids, now, legacy_ids or {})
         return await self._submit(claim, len(item_ids), linger=True)
 
-    def _commit(self, entries: list[_Claim]) -> list[list[str]]:
-        return feedstore.claim_items_many(
+    def _commit(self, entries: list[_Claim]) -> list[feedstore.ItemClaims]:
+        return feedstore.claim_items_detailed(
             self.engine,
             [(feed_id, ids) for feed_id, ids, _, _ in entries],
             owner=self.owner,

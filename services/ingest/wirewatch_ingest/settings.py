@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from wirewatch_shared.settings import (
     CommonSettings,
     count_field,
     non_negative_field,
     positive_field,
 )
+
+from wirewatch_ingest.normalize import safe_link
 
 DEFAULT_FEEDS: tuple[str, ...] = (
     # Real, public feeds that regularly cover migration, borders and deportations
@@ -126,3 +128,11 @@ class IngestSettings(CommonSettings):
         "An item claimed for publishing but never confirmed (process crashed) "
         "is published again after this long (s).",
     )
+
+    @field_validator("default_feeds")
+    @classmethod
+    def _default_feeds_are_http_urls(cls, feeds: tuple[str, ...]) -> tuple[str, ...]:
+        for number, url in enumerate(feeds, start=1):
+            if safe_link(url) is None:  # the entry's number only: a URL may hold a password
+                raise ValueError(f"entry {number} is not an http(s) URL")
+        return feeds
