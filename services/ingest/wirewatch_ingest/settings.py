@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from wirewatch_shared.settings import (
     CommonSettings,
     count_field,
@@ -128,6 +128,17 @@ class IngestSettings(CommonSettings):
         "An item claimed for publishing but never confirmed (process crashed) "
         "is published again after this long (s).",
     )
+
+    @model_validator(mode="after")
+    def _poll_floor_under_ceiling(self) -> IngestSettings:
+        # The default interval may sit outside the two (scheduling widens them to it); a
+        # floor over the ceiling names no interval a feed could adapt to.
+        if self.min_poll_interval_s > self.max_poll_interval_s:
+            raise ValueError(
+                f"min_poll_interval_s ({self.min_poll_interval_s}) must not exceed "
+                f"max_poll_interval_s ({self.max_poll_interval_s})"
+            )
+        return self
 
     @field_validator("default_feeds")
     @classmethod
