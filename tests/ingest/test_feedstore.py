@@ -118,13 +118,14 @@ def test_item_claims(db: Engine) -> None:
 def test_claims_of_several_polls_share_one_transaction(db: Engine) -> None:
     now = utcnow()
     feedstore.claim_items(db, 9, ["old"], owner="a", now=now, stale_after_s=600)
-    results = feedstore.claim_items_many(
+    claims = feedstore.claim_items_detailed(
         db,
         [(1, ["x1", "x2", "dup", "x1"]), (2, ["dup", "y1", "old"]), (3, [])],
         owner="w",
         now=now,
         stale_after_s=600,
     )
+    results = [claim.claimed for claim in claims]
     # Each poll gets its own ids once; an id two polls found goes to the first one.
     assert results == [["x1", "x2", "dup"], ["y1"], []]
     with db.connect() as conn:

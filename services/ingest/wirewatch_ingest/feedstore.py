@@ -457,14 +457,14 @@ def claim_items(
     ``legacy_ids`` maps an id to the id the item had before ids were scoped per feed:
     an item whose legacy id this feed saw before the upgrade is not claimed.
     """
-    return claim_items_many(
+    return claim_items_detailed(
         engine,
         [(feed_id, item_ids)],
         owner=owner,
         now=now,
         stale_after_s=stale_after_s,
         legacy_ids=[legacy_ids or {}],
-    )[0]
+    )[0].claimed
 
 
 def _first_requests(
@@ -480,26 +480,6 @@ def _first_requests(
             if item_id in old:
                 legacy.setdefault(item_id, (old[item_id], feed_id))
     return first_feed, legacy
-
-
-def claim_items_many(
-    engine: Engine,
-    requests: Sequence[tuple[int, Sequence[str]]],
-    *,
-    owner: str,
-    now: datetime,
-    stale_after_s: float,
-    legacy_ids: Sequence[Mapping[str, str]] = (),
-) -> list[list[str]]:
-    """:func:`claim_items` for several polls in one transaction: one list of claimed ids
-    per ``(feed_id, item_ids)`` request, in order (``legacy_ids``, if given, one mapping
-    per request). An id asked for by more than one request goes to the first of them
-    (and is recorded with its feed)."""
-    claims = claim_items_detailed(
-        engine, requests, owner=owner, now=now, stale_after_s=stale_after_s,
-        legacy_ids=legacy_ids,
-    )  # fmt: skip
-    return [claim.claimed for claim in claims]
 
 
 _SETTLED_QUERY = select(
@@ -536,7 +516,10 @@ def claim_items_detailed(
     stale_after_s: float,
     legacy_ids: Sequence[Mapping[str, str]] = (),
 ) -> list[ItemClaims]:
-    """:func:`claim_items_many`, with how many of each request's ids are still pending."""
+    """:func:`claim_items` for several polls in one transaction: per ``(feed_id, item_ids)``
+    request, in order, the ids claimed and how many are still pending elsewhere
+    (``legacy_ids``, if given, one mapping per request). An id asked for by more than one
+    request goes to the first of them (and is recorded with its feed)."""
     first_feed, legacy = _first_requests(requests, legacy_ids)
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
