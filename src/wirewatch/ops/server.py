@@ -48,6 +48,8 @@ class HttpServer:
                 self._task.result()
             self._task = None
             raise OSError(f"cannot listen on {self.host}:{self.port} (address in use?)")
+        if self.port == 0:  # "any free port": the URL names the one the kernel chose
+            self.port = self._server.servers[0].sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
         if self._task is None:
