@@ -4,6 +4,7 @@ server (notify API, /healthz, /readyz, /metrics, /status, /subscribe) in one pro
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import signal
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -197,6 +198,22 @@ class System:
             self.embedded = None
 
 
+async def _started_unless_stopped(system: System, stop: asyncio.Event) -> bool:
+    """Start ``system``; a stop signal meanwhile cancels the start (which stops what it
+    started) instead of waiting for it to succeed or give up. False when stopped."""
+    starting = asyncio.create_task(system.start())
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait((starting, stopping), return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if starting.done():
+        starting.result()  # a failed start raises here
+        return True
+    starting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await starting
+    return False
+
+
 async def run_until_signalled(
     overrides: dict[str, object],
     on_ready: Callable[[System], Awaitable[None]] | None = None,
@@ -213,7 +230,8 @@ async def run_until_signalled(
         system.on_step = on_step
     data_dir: Path | None = None
     try:
-        await system.start()
+        if not await _started_unless_stopped(system, stop):
+            return
         assert system.settings is not None
         data_dir = system.settings.data_dir
         write_runtime(
