@@ -4,7 +4,6 @@ server (notify API, /healthz, /readyz, /metrics, /status, /subscribe) in one pro
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 import signal
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -41,6 +40,7 @@ from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
 from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
 from wirewatch.runtime import remove_runtime, write_runtime
 from wirewatch.schema import upgrade
+from wirewatch.service_runner import unless_stopped
 
 log = get_logger(__name__)
 
@@ -198,22 +198,6 @@ class System:
             self.embedded = None
 
 
-async def _started_unless_stopped(system: System, stop: asyncio.Event) -> bool:
-    """Start ``system``; a stop signal meanwhile cancels the start (which stops what it
-    started) instead of waiting for it to succeed or give up. False when stopped."""
-    starting = asyncio.create_task(system.start())
-    stopping = asyncio.create_task(stop.wait())
-    await asyncio.wait((starting, stopping), return_when=asyncio.FIRST_COMPLETED)
-    stopping.cancel()
-    if starting.done():
-        starting.result()  # a failed start raises here
-        return True
-    starting.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await starting
-    return False
-
-
 async def run_until_signalled(
     overrides: dict[str, object],
     on_ready: Callable[[System], Awaitable[None]] | None = None,
@@ -230,7 +214,7 @@ async def run_until_signalled(
         system.on_step = on_step
     data_dir: Path | None = None
     try:
-        if not await _started_unless_stopped(system, stop):
+        if not await unless_stopped(system.start(), stop):
             return
         assert system.settings is not None
         data_dir = system.settings.data_dir

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from wirewatch_shared.embedded import free_port
 
@@ -38,7 +39,10 @@ async def test_port_zero_reports_the_port_it_listens_on() -> None:
         await server.stop()
 
 
-def test_sigterm_while_starting_stops_up_at_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command", [["up", "--no-default-feeds"], ["service", "ingest"]], ids=["up", "service"]
+)
+def test_sigterm_while_starting_stops_at_once(tmp_path: Path, command: list[str]) -> None:
     """SIGTERM (docker stop, systemd, Ctrl-C) during a start that waits on Kafka used to
     be held until the start gave up (30 s here; for ever when a group join never ends)."""
     port = free_port()
@@ -50,9 +54,10 @@ def test_sigterm_while_starting_stops_up_at_once(tmp_path: Path) -> None:
             WIREWATCH_DATA_DIR=str(tmp_path),
             WIREWATCH_KAFKA_BOOTSTRAP=f"127.0.0.1:{silent.getsockname()[1]}",
             WIREWATCH_PARSE_WORKERS="0",
+            WIREWATCH_HTTP_PORT=str(port),
         )
         up = subprocess.Popen(
-            [WIREWATCH, "up", "--no-default-feeds", "--port", str(port)],
+            [WIREWATCH, *command],
             env=env,
             cwd=tmp_path,
             stdout=subprocess.DEVNULL,
@@ -70,6 +75,7 @@ def test_sigterm_while_starting_stops_up_at_once(tmp_path: Path) -> None:
                 up.kill()
                 up.communicate()
     assert took < 10, f"{took:.1f} s to stop: {err[-500:]}"
+    assert up.returncode == 0, err[-1000:]
 
 
 def _wait_for_http(url: str, process: subprocess.Popen[str]) -> None:
