@@ -123,15 +123,15 @@ class CommonSettings(BaseSettings):
     kafka_client_id: str = Field(default="wirewatch", description="Kafka client id prefix.")
     topic_partitions: int = count_field(3, "Partitions for topics created by Wirewatch.")
     topic_replication: int = count_field(1, "Replication factor for topics created by Wirewatch.")
-    kafka_session_timeout_ms: int = Field(
-        default=6000, description="Consumer-group session timeout (ms)."
+    # Bounded: a negative session timeout passed and left every consumer-group join
+    # retrying for ever.
+    kafka_session_timeout_ms: int = positive_field(6000, "Consumer-group session timeout (ms).")
+    kafka_heartbeat_interval_ms: int = positive_field(
+        1000, "Consumer-group heartbeat interval (ms)."
     )
-    kafka_heartbeat_interval_ms: int = Field(
-        default=1000, description="Consumer-group heartbeat interval (ms)."
-    )
-    kafka_fetch_max_wait_ms: int = Field(
-        default=30,
-        description="Longest a fetch waits for data (ms); low keeps latency low on brokers "
+    kafka_fetch_max_wait_ms: int = non_negative_field(
+        30,
+        "Longest a fetch waits for data (ms); low keeps latency low on brokers "
         "that do not wake waiting fetches.",
     )
     kafka_fetch_max_bytes: int = Field(

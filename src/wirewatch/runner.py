@@ -40,6 +40,7 @@ from wirewatch.ops.snapshot import StatusSnapshot, collect_snapshot
 from wirewatch.ops.subscribe_flow import SubscribeFlow, shipped_and_user_topics
 from wirewatch.runtime import remove_runtime, write_runtime
 from wirewatch.schema import upgrade
+from wirewatch.service_runner import unless_stopped
 
 log = get_logger(__name__)
 
@@ -213,7 +214,8 @@ async def run_until_signalled(
         system.on_step = on_step
     data_dir: Path | None = None
     try:
-        await system.start()
+        if not await unless_stopped(system.start(), stop):
+            return
         assert system.settings is not None
         data_dir = system.settings.data_dir
         write_runtime(

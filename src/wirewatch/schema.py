@@ -147,11 +147,30 @@ def at_head(engine: Engine) -> bool:
         return False
 
 
+def _refuse_a_newer_release(found: str | None) -> None:
+    """A database a newer release migrated (a rolled-back deployment): neither upgrading
+    nor running helps, and Alembic only says it cannot locate the revision."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    if found is None:
+        return
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(found)
+    except CommandError:
+        raise SchemaOutOfDate(
+            f"the database schema is at revision {found}, newer than this release knows "
+            f"({HEAD}): run the release that migrated it"
+        ) from None
+
+
 def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Bring the database to ``revision`` (default: this release's schema)."""
     if revision == "heads" and at_head(engine):
         return
     from alembic import command
+
+    _refuse_a_newer_release(current_revision(engine))
 
     with _migration_lock(engine), engine.begin() as conn:
         config = alembic_config(conn)
@@ -167,6 +186,7 @@ def require_current(engine: Engine) -> None:
         return
     wanted = head()
     found = current_revision(engine)
+    _refuse_a_newer_release(found)
     if found != wanted:
         raise SchemaOutOfDate(
             f"the database schema is at revision {found or 'none'}, this release needs "

@@ -10,7 +10,9 @@ Kafka is joined.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
+from collections.abc import Coroutine
 from typing import Any
 
 import structlog
@@ -113,6 +115,22 @@ def _build_notify(ops: ProcessOps) -> tuple[Any, FastStream, ProcessOps, Any]:
     return notify, notify.build_app(), ops, build_http_app(notify, ops.routes(), pages)
 
 
+async def unless_stopped(start: Coroutine[Any, Any, None], stop: asyncio.Event) -> bool:
+    """Run ``start``; a stop signal meanwhile cancels it instead of waiting for it to
+    succeed or give up (30 s on a silent Kafka). False when stopped; a failed start raises."""
+    starting = asyncio.create_task(start)
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait((starting, stopping), return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if starting.done():
+        starting.result()
+        return True
+    starting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await starting
+    return False
+
+
 def prepare_database(database_url: str) -> None:
     """SQLite is upgraded to this release's schema; PostgreSQL must already be at it
     (``wirewatch db upgrade``), else :class:`wirewatch.schema.SchemaOutOfDate`."""
@@ -145,7 +163,8 @@ async def run_single_service(name: str) -> None:
     await http.start()
     log.info("health endpoints listening", url=http.url)
     try:
-        await app.start()
+        if not await unless_stopped(app.start(), stop):
+            return
         ops.mark_started()
         log.info("service started")
         await stop.wait()

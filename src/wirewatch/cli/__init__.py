@@ -76,6 +76,22 @@ def _usage_error(exc: Exception) -> tuple[str, int] | None:
     return str(formatted()).replace("Value error, ", ""), code
 
 
+def _settings_error(exc: Exception) -> str | None:
+    """An invalid ``WIREWATCH_*`` variable, as one line naming it (the settings classes
+    never echo values). Its dependants' "default factory not called" are left out: they
+    named ``database_url`` beside whatever was wrong."""
+    from pydantic import ValidationError
+
+    if not isinstance(exc, ValidationError) or not exc.title.endswith("Settings"):
+        return None
+    errors = [e for e in exc.errors() if e["type"] != "default_factory_not_called"]
+    first = (errors or exc.errors())[0]
+    field = "_".join(str(part) for part in first["loc"])
+    name = f" WIREWATCH_{field.upper()}" if field else ""
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"invalid setting{name}: {first['msg'].replace('Value error, ', '')}{more}"
+
+
 def _unexpected(exc: Exception) -> str:
     """The last resort's line: a database that cannot be reached says which setting."""
     from sqlalchemy.exc import DBAPIError, OperationalError
@@ -101,6 +117,10 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # last resort: never a traceback for the user
+        setting = _settings_error(exc)
+        if setting is not None:
+            print(f"error: {one_line(setting)}", file=sys.stderr)
+            sys.exit(2)
         usage = _usage_error(exc)
         if usage is not None:
             print(f"error: {one_line(usage[0])} (see --help)", file=sys.stderr)
