@@ -109,7 +109,7 @@ def time_raw_feedparser(bodies: list[bytes]) -> dict[str, float]:
 
     now = datetime.now(UTC)
     timings = {"raw": 0.0, "raw_same_flags": 0.0, "parse_feed": 0.0, "raw_cpu": 0.0}
-    entries = items = 0
+    entries = items = distinct = 0
     for index, body in enumerate(bodies):  # interleaved: machine noise hits all three alike
         t0 = time.perf_counter()
         c0 = time.process_time()
@@ -125,7 +125,38 @@ def time_raw_feedparser(bodies: list[bytes]) -> dict[str, float]:
         timings["parse_feed"] += t3 - t2
         entries += len(raw.entries)
         items += len(parsed.items)
-    return {**timings, "entries": entries, "items": items}
+        distinct += len({item.item_id for item in parsed.items})  # what a cold run publishes
+    return {**timings, "entries": entries, "items": items, "distinct": distinct}
+
+
+def code_under_test() -> dict[str, Any]:
+    """Where the measured ingest code comes from (the interpreter's install decides, not
+    this script's checkout) and that tree's commit; a run with another venv's python
+    measures another tree's code."""
+    import wirewatch_ingest
+
+    tree = Path(wirewatch_ingest.__file__).resolve().parents[3]
+
+    def git(*args: str) -> str:
+        run = subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True)
+        return run.stdout.strip()
+
+    return {
+        "tree": str(tree),
+        "bench_tree": str(REPO),
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(git("status", "--porcelain", "--untracked-files=no", "--", "services")),
+    }
+
+
+def published_in_store(engine: Any) -> int:
+    """Items the store marks published (confirmed after the broker's ack)."""
+    from sqlalchemy import func, select
+    from wirewatch_ingest.feedstore import SEEN
+
+    with engine.connect() as conn:
+        query = select(func.count()).select_from(SEEN).where(SEEN.c.published_at.is_not(None))
+        return int(conn.execute(query).scalar() or 0)
 
 
 def cpu_seconds(pid: int | str = "self") -> float:
@@ -198,6 +229,7 @@ def wirewatch_phases(
             results["cold_feeds"] = len(cold)
             results["published"] = sum(o.new_items for o in cold)
             results["entries"] = sum(o.items for o in cold)
+            results["published_in_store"] = published_in_store(service.engine)
             feedstore.make_due(service.engine)
             t0 = time.perf_counter()
             warm = await poller.run_until_idle()
@@ -425,8 +457,10 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "host_min_gap_s": args.host_min_gap,
         "load_before": os.getloadavg(),
+        "code": code_under_test(),
     }
     print(f"{args.feeds} feeds, mean {results['mean_body_kb']:.1f} KB, on {args.hosts} hosts")
+    print("code under test:", json.dumps(results["code"]))
 
     parse = time_raw_feedparser(bodies)
     results["parse"] = parse
@@ -517,15 +551,39 @@ def report(results: dict[str, Any]) -> None:
     rows.append(("CPU per cold feed (all ingest processes)",
                  f"{ww['cold_cpu_s'] / ww['cold_feeds'] * 1000:.1f} ms",
                  f"raw feedparser.parse {parse['raw_cpu'] / n * 1000:.1f} ms", ""))  # fmt: skip
-    rows.append(("items: entries / published", f"{ww['entries']} / {ww['published']}", "", ""))
+    rows.append(("items: entries / distinct / published",
+                 f"{ww['entries']} / {parse['distinct']} / {ww['published']}",
+                 f"store: {ww['published_in_store']} published", ""))  # fmt: skip
+    code = results["code"]
+    rows.append(("code under test", f"{code['commit']}{' +edits' if code['dirty'] else ''}",
+                 code["tree"], ""))  # fmt: skip
     rows.append(("load average (1 min) before the run", f"{results['load_before'][0]:.1f}", "",
                  "other sessions share these 2 cores"))  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     print()
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
+    for problem in run_problems(results):
+        print("WARNING:", problem)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "ingest.json").write_text(json.dumps(results, indent=1, default=str))
+
+
+def run_problems(results: dict[str, Any]) -> list[str]:
+    """Why the run's figures are not those of this checkout's code, or do not add up:
+    the cold run publishes every distinct item once, and the store agrees."""
+    ww, code, problems = results["wirewatch"], results["code"], []
+    if code["tree"] != code["bench_tree"]:
+        problems.append(f"ingest code from {code['tree']}, not this checkout {code['bench_tree']}")
+    if ww["published"] != results["parse"]["distinct"]:
+        problems.append(
+            f"published {ww['published']} != {results['parse']['distinct']} distinct items "
+            f"parsed by this process's code (cold statuses {ww['cold_statuses']})"
+        )
+    if ww["published_in_store"] != ww["published"]:
+        problems.append(f"the store marks {ww['published_in_store']} published")
+    results["problems"] = problems
+    return problems
 
 
 if __name__ == "__main__":
