@@ -194,7 +194,7 @@ async def test_a_hook_body_of_another_shape_is_a_400_and_shows_nothing(
     assert after == before
 
 
-def test_every_feed_link_in_a_template_becomes_an_anchor_only_when_it_is_a_web_link() -> None:
+async def test_every_feed_link_in_a_template_becomes_an_anchor_only_when_it_is_a_web_link() -> None:
     """A feed item's link goes into an href only behind ``is web_link`` (http or https), on
     every page: ingest drops other schemes today, the pages do not rely on it."""
     from pathlib import Path
