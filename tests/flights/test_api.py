@@ -17,12 +17,11 @@ from sqlalchemy.engine import Engine
 from wirewatch_flights import store
 from wirewatch_flights.api import create_flights_router
 from wirewatch_flights.merge import Observation
-from wirewatch_shared.embedded import free_port
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
+from tests.support.http import serving
 from wirewatch.ops.flights_page import flights_page_router
-from wirewatch.ops.server import HttpServer
 from wirewatch.schema import upgrade
 
 if not DATA.exists():
@@ -49,12 +48,8 @@ async def served(engine: Engine) -> AsyncIterator[str]:
     app = FastAPI()
     app.include_router(create_flights_router(engine))
     app.include_router(flights_page_router(engine))
-    server = HttpServer(app, "127.0.0.1", free_port())
-    await server.start()
-    try:
-        yield server.url
-    finally:
-        await server.stop()
+    async with serving(app) as url:
+        yield url
 
 
 async def test_list_and_filters(served: str) -> None:

@@ -28,17 +28,16 @@ from wirewatch_flights.models import FlightObservation
 from wirewatch_flights.settings import FlightsSettings
 from wirewatch_shared import streams
 from wirewatch_shared.db import session_scope
-from wirewatch_shared.embedded import free_port
 from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem, StoryEvent
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
 from tests.notify.support import classified
+from tests.support.http import serving
 from tests.support.poison import dead_letters, impatient_engine, start_group_at_end, wait_for
 from tests.support.streams import read_stream_to_end
 from wirewatch.cli import app as cli
 from wirewatch.cli.errors import UserError
-from wirewatch.ops.server import HttpServer
 from wirewatch.schema import upgrade
 
 if not DATA.exists():
@@ -193,12 +192,8 @@ async def served(engine: Engine) -> AsyncIterator[str]:
     _record_from(engine, FORMULA)
     app = FastAPI()
     app.include_router(create_flights_router(engine))
-    server = HttpServer(app, "127.0.0.1", free_port())
-    await server.start()
-    try:
-        yield server.url
-    finally:
-        await server.stop()
+    async with serving(app) as url:
+        yield url
 
 
 def _assert_no_formula(text: str) -> None:

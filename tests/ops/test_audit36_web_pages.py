@@ -7,7 +7,6 @@ stay text, and only an http(s) link may become an anchor.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections.abc import AsyncIterator
@@ -20,11 +19,11 @@ from fastapi import FastAPI
 from wirewatch_notify import outbox, subscriptions
 
 from tests.notify.support import make_service
+from tests.support.http import serving
 from wirewatch.demo.feed import GrowingFeed, load_sample
 from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, Inbox, demo_router
 from wirewatch.ops import pages
 from wirewatch.ops.pages import PagesContext, install_pages
-from wirewatch.ops.server import HttpServer
 from wirewatch.ops.subscribe_flow import SubscribeFlow
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
@@ -33,21 +32,11 @@ XSS = '"><img src=x id=injected onerror="window.pwned=1"><script>window.pwned=2<
 HOSTILE_LINKS = ["javascript:window.pwned=3", "data:text/html,<script>window.pwned=4</script>"]
 
 
-@contextlib.asynccontextmanager
-async def _serving(app: FastAPI) -> AsyncIterator[str]:
-    server = HttpServer(app, "127.0.0.1", 0)
-    await server.start()
-    try:
-        yield server.url
-    finally:
-        await server.stop()
-
-
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def inbox_url() -> AsyncIterator[str]:
     app = FastAPI()
     app.include_router(demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), ""))
-    async with _serving(app) as url:
+    async with serving(app) as url:
         yield url
 
 
@@ -93,7 +82,7 @@ async def test_subaddresses_share_the_per_address_limit_of_confirmation_mails(
     app = FastAPI()
     install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
     codes = []
-    async with _serving(app) as url, httpx.AsyncClient() as client:
+    async with serving(app) as url, httpx.AsyncClient() as client:
         for n, local in enumerate(["victim", "Victim+1", "victim+news", "VICTIM+2", "victim+3"]):
             form = {"topic": "border", "channel": "email", "target": f"{local}@example.org"}
             reply = await client.post(url + "/subscribe", data=form)
@@ -121,7 +110,7 @@ async def test_knowing_an_email_address_is_not_enough_to_unsubscribe_it(
 
     app = FastAPI()
     install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
-    async with _serving(app) as url, httpx.AsyncClient() as client:
+    async with serving(app) as url, httpx.AsyncClient() as client:
         replies = [
             await client.post(
                 url + "/unsubscribe", data={"subscription_id": str(n), "target": target}
@@ -159,7 +148,7 @@ async def test_an_oversized_public_form_is_refused_without_reading_it_all(
             sent += len(chunk)
             yield chunk
 
-    async with _serving(app) as url, httpx.AsyncClient(timeout=30) as client:
+    async with serving(app) as url, httpx.AsyncClient(timeout=30) as client:
         for path in ("/subscribe", "/unsubscribe"):
             declared = await client.post(url + path, content=b"x" * (pages.MAX_FORM_BYTES + 1))
             assert declared.status_code == 413, (path, declared.status_code)

@@ -22,7 +22,6 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 from wirewatch_shared import streams
-from wirewatch_shared.embedded import free_port
 from wirewatch_stories.api import stories_router
 from wirewatch_stories.app import StoriesService
 from wirewatch_stories.settings import StoriesSettings
@@ -30,10 +29,10 @@ from wirewatch_stories.store import STORY
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
+from tests.support.http import serving
 from tests.support.poison import dead_letters, impatient_engine, start_group_at_end, wait_for
 from wirewatch.cli import app as cli
 from wirewatch.cli.errors import UserError
-from wirewatch.ops.server import HttpServer
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -95,12 +94,8 @@ async def served(engine: Engine) -> AsyncIterator[str]:
     upgrade(engine)
     app = FastAPI()
     app.include_router(stories_router(engine))
-    server = HttpServer(app, "127.0.0.1", free_port())
-    await server.start()
-    try:
-        yield server.url
-    finally:
-        await server.stop()
+    async with serving(app) as url:
+        yield url
 
 
 async def test_a_since_with_no_utc_time_is_a_422_not_a_500(served: str) -> None:

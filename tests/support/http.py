@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from wirewatch.ops.server import HttpServer
 
 
 @dataclass
@@ -98,3 +102,15 @@ class HttpReceiver:
         raise AssertionError(
             f"expected {count} {method} requests to {path}, got {len(self.received(path, method))}"
         )
+
+
+@contextlib.asynccontextmanager
+async def serving(app: Any) -> AsyncIterator[str]:
+    """``app`` (ASGI) served by the product's HTTP server on 127.0.0.1, at a port the
+    system chooses; yields its base URL."""
+    server = HttpServer(app, "127.0.0.1", 0)
+    await server.start()
+    try:
+        yield server.url
+    finally:
+        await server.stop()
