@@ -15,10 +15,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
 import signal
 import subprocess
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -29,13 +27,13 @@ from wirewatch_flights.intake import observe_story_event
 from wirewatch_flights.models import FlightObservation, FlightRecord
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import StoryEvent
 from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.flights.split import DATA
 from tests.stories.support import classified_row, in_published_order
-from tests.support.env import is_setting
+from tests.support.env import spawn_service
 from tests.support.streams import read_stream_to_end, wait_for_progress
 from wirewatch.schema import upgrade
 
@@ -47,22 +45,8 @@ TOPICS = ("repatriation-flights",)
 
 
 def _spawn(bootstrap: str, database_url: str, tmp_path: Path) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    env.update(
-        WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
-        WIREWATCH_DATABASE_URL=database_url,
-        WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
-        WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
-        WIREWATCH_FLIGHTS_BATCH_MAX_RECORDS="7",
-        WIREWATCH_LOG_LEVEL="WARNING",
-        WIREWATCH_HTTP_PORT=str(free_port()),
-    )
-    return subprocess.Popen(
-        [str(Path(sys.executable).with_name("wirewatch")), "service", "flights"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    return spawn_service(
+        "flights", bootstrap, database_url, tmp_path, WIREWATCH_FLIGHTS_BATCH_MAX_RECORDS="7"
     )
 
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import subprocess
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,13 +21,13 @@ import pytest
 from kafka import KafkaProducer
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.kafka_admin import ensure_streams
 from wirewatch_stories.store import count_stories
 
 from tests.stories.support import classified_row, dev_rows, in_published_order
 from tests.stories.test_store import _replays_as_one_process, _stored
-from tests.support.env import is_setting
+from tests.support.env import spawn_service
 from tests.support.streams import read_stream_to_end, wait_for_progress
 from wirewatch.schema import upgrade
 
@@ -37,22 +35,8 @@ pytestmark = pytest.mark.integration
 
 
 def _spawn(bootstrap: str, database_url: str, tmp_path: Path) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    env.update(
-        WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
-        WIREWATCH_DATABASE_URL=database_url,
-        WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
-        WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
-        WIREWATCH_STORIES_BATCH_MAX_RECORDS="7",
-        WIREWATCH_LOG_LEVEL="WARNING",
-        WIREWATCH_HTTP_PORT=str(free_port()),
-    )
-    return subprocess.Popen(
-        [str(Path(sys.executable).with_name("wirewatch")), "service", "stories"],
-        env=env,
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    return spawn_service(
+        "stories", bootstrap, database_url, tmp_path, WIREWATCH_STORIES_BATCH_MAX_RECORDS="7"
     )
 
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from wirewatch_shared.embedded import free_port
+
 KEPT = frozenset(
     {
         "WIREWATCH_DATA_DIR",
@@ -16,3 +23,28 @@ def is_setting(name: str) -> bool:
     (tests/conftest.py gives each test one, so nothing lands in the user's real one) and
     the suite's consumer-group timing (tests/conftest.py: short group joins on Tansu)."""
     return name.startswith("WIREWATCH_") and name not in KEPT
+
+
+def spawn_service(
+    name: str, bootstrap: str, database_url: str, cwd: Path, **settings: str
+) -> subprocess.Popen[bytes]:
+    """``wirewatch service NAME`` in a process of its own, as a deployment runs it: the
+    suite's settings cleared, a short group session (a kill -9 test waits on rejoins),
+    warnings only, a free HTTP port; ``settings`` are more ``WIREWATCH_*`` values."""
+    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
+    env.update(
+        WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
+        WIREWATCH_DATABASE_URL=database_url,
+        WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
+        WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
+        WIREWATCH_LOG_LEVEL="WARNING",
+        WIREWATCH_HTTP_PORT=str(free_port()),
+        **settings,
+    )
+    return subprocess.Popen(
+        [str(Path(sys.executable).with_name("wirewatch")), "service", name],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
