@@ -4,14 +4,19 @@ refusals, re-posted items), against real databases and servers."""
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+from aiosmtpd.controller import Controller
 from wirewatch_notify import outbox, subscriptions
 from wirewatch_notify.models import DeliveryKind, DeliveryStatus
 from wirewatch_notify.release import release_held
+from wirewatch_shared.embedded import free_port
 
-from tests.notify.support import classified, make_service
+from tests.notify.support import classified, make_service, running_worker, wait_until
 
 
 def _subscribe(service: Any, **fields: Any) -> int:
@@ -52,3 +57,119 @@ async def test_alerts_in_the_repeated_hour_wait_for_their_digest(database_url: s
     assert digest.kind == DeliveryKind.DIGEST
     assert json.loads(digest.payload)["data"]["count"] == 2
     service.engine.dispose()
+
+
+class RefusingSmtp:
+    """A real SMTP server (aiosmtpd) whose next RCPT TO or DATA answers can be set."""
+
+    def __init__(self) -> None:
+        self.host = "127.0.0.1"
+        self.port = free_port(self.host)
+        self.lock = threading.Lock()
+        self.replies: dict[str, list[str]] = {"RCPT": [], "DATA": []}
+        self.accepted: list[bytes] = []
+        self.controller = Controller(self, hostname=self.host, port=self.port)
+
+    def refuse_next(self, command: str, reply: str) -> None:
+        with self.lock:
+            self.replies[command].append(reply)
+
+    def _next(self, command: str) -> str | None:
+        with self.lock:
+            queued = self.replies[command]
+            return queued.pop(0) if queued else None
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        reply = self._next("RCPT")
+        if reply is not None:
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        reply = self._next("DATA")
+        if reply is not None:
+            return reply
+        with self.lock:
+            self.accepted.append(envelope.content)
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def refusing_smtp() -> Iterator[RefusingSmtp]:
+    server = RefusingSmtp()
+    server.controller.start()
+    try:
+        yield server
+    finally:
+        server.controller.stop()
+
+
+# Refusals of our sender, our relay settings or one message's content: not of the
+# subscriber's address. Verbatim forms of Gmail's DMARC refusal, Postfix's relay refusal
+# and a content filter's answer.
+NOT_THE_ADDRESS = [
+    (
+        "DATA",
+        "550 5.7.26 Unauthenticated email from example.org is not accepted due to "
+        "domain's DMARC policy",
+    ),
+    ("RCPT", "554 5.7.1 <desk@example.org>: Relay access denied"),
+    ("DATA", "554 5.6.0 Message rejected: content looks like spam"),
+    ("DATA", "552 5.3.4 Message size exceeds fixed maximum message size"),
+    ("RCPT", "550 5.1.8 Bad sender's system address"),
+]
+
+
+@pytest.mark.parametrize(("command", "reply"), NOT_THE_ADDRESS)
+async def test_a_refusal_of_our_mail_does_not_unsubscribe_the_reader(
+    database_url: str, refusing_smtp: RefusingSmtp, command: str, reply: str
+) -> None:
+    """A 5xx that is about the sender (DMARC, relay access) or about one message (content,
+    size) disabled the subscription as if the address did not exist: one misconfigured
+    SPF record or one headline a filter disliked stopped every reader for good. The
+    message is dead-lettered (replayable once fixed); the next alert still goes out."""
+    service = make_service(database_url, smtp_host=refusing_smtp.host, smtp_port=refusing_smtp.port)
+    sub_id = _subscribe(service, channel="email", target="desk@example.org")
+    refusing_smtp.refuse_next(command, reply)
+    async with running_worker(service):
+        await service.handle_classified(classified("flights", title="First flight"))
+        await wait_until(
+            lambda: bool(outbox.list_deliveries(service.engine, status=DeliveryStatus.DEAD))
+        )
+        await service.handle_classified(classified("flights", title="Second flight"))
+        await wait_until(lambda: len(refusing_smtp.accepted) == 1)
+        await wait_until(service.worker.idle)
+    stored = subscriptions.get_subscription(service.engine, sub_id)
+    assert stored is not None and stored.active and stored.disabled_reason is None
+    [dead] = outbox.list_deliveries(service.engine, status=DeliveryStatus.DEAD)
+    assert dead.attempts == 1 and reply.split(" ")[1] in (dead.last_error or "")
+    assert b"Second flight" in refusing_smtp.accepted[0]
+    service.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("command", "reply"),
+    [
+        ("RCPT", "550 5.1.1 <desk@example.org>: Recipient address rejected: User unknown"),
+        ("RCPT", "550 No such user here"),
+        ("DATA", "550 5.1.1 The email account that you tried to reach does not exist."),
+        ("DATA", "550 5.2.1 The email account that you tried to reach is disabled."),
+    ],
+)
+async def test_a_refusal_of_the_address_still_stops_mail_to_it(
+    sqlite_url: str, refusing_smtp: RefusingSmtp, command: str, reply: str
+) -> None:
+    service = make_service(sqlite_url, smtp_host=refusing_smtp.host, smtp_port=refusing_smtp.port)
+    sub_id = _subscribe(service, channel="email", target="desk@example.org")
+    refusing_smtp.refuse_next(command, reply)
+    async with running_worker(service):
+        await service.handle_classified(classified("flights"))
+        await wait_until(
+            lambda: not subscriptions.get_subscription(service.engine, sub_id).active  # type: ignore[union-attr]
+        )
+    stored = subscriptions.get_subscription(service.engine, sub_id)
+    assert stored is not None and reply.split(" ")[0] in (stored.disabled_reason or "")
+    assert refusing_smtp.accepted == []
