@@ -3,6 +3,7 @@ refusals, re-posted items), against real databases and servers."""
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterator
@@ -34,6 +35,10 @@ def _subscribe(service: Any, **fields: Any) -> int:
     return created.subscription.id
 
 
+def _fixed(now: datetime) -> datetime:
+    return now
+
+
 def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
@@ -47,7 +52,7 @@ async def test_alerts_in_the_repeated_hour_wait_for_their_digest(database_url: s
     _subscribe(service, mode="digest", digest_interval_minutes=30, timezone="America/New_York")
     for at, title in (("01:10", "First flight"), ("01:20", "Second flight")):
         now = _utc(f"2024-11-03T{at}:00-05:00")
-        service.worker.clock = lambda now=now: now
+        service.worker.clock = functools.partial(_fixed, now)
         await service.handle_classified(classified("flights", title=title))
         assert release_held(service.engine, now) == 0  # held: the period is not over
     held = outbox.list_deliveries(service.engine, status=DeliveryStatus.HELD)
