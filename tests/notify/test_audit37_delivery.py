@@ -18,6 +18,7 @@ from wirewatch_notify.release import release_held
 from wirewatch_shared.embedded import free_port
 
 from tests.notify.support import classified, make_service, running_worker, wait_until
+from tests.support.http import HttpReceiver
 
 
 def _subscribe(service: Any, **fields: Any) -> int:
@@ -178,3 +179,29 @@ async def test_a_refusal_of_the_address_still_stops_mail_to_it(
     stored = subscriptions.get_subscription(service.engine, sub_id)
     assert stored is not None and reply.split(" ")[0] in (stored.disabled_reason or "")
     assert refusing_smtp.accepted == []
+
+
+async def test_an_item_reposted_with_the_same_link_and_title_alerts_once(
+    database_url: str, http_receiver: HttpReceiver
+) -> None:
+    """An outlet that re-posts an article (a new guid, the same link and headline) or
+    carries it in two of its feeds makes two items: an item-mode subscriber got the
+    same alert twice. One alert per (subscription, link and headline) now; entries that
+    share a link but not a headline (a feed whose entries all link to its news page)
+    still alert each, and a redelivered item is still recorded once."""
+    service = make_service(database_url, log_level="WARNING")
+    _subscribe(service, target=http_receiver.url("/hook"))
+    link = "https://example.org/news/deportation-flight"
+    title = "Deportation flight lands in Caracas"
+    first = classified("flights", title=title, link=link)
+    repost = classified("flights", title=f"  {title} ", link=link, feed_id=2)
+    other_entry = classified("flights", title="Second flight lands in Caracas", link=link)
+    async with running_worker(service):
+        await service.handle_classified(first)
+        await service.handle_batch([repost, first])  # a re-post, and a redelivery
+        await service.handle_batch([other_entry, repost])
+        await wait_until(lambda: len(http_receiver.received("/hook")) >= 2)
+        await wait_until(service.worker.idle)
+    titles = [json.loads(r.body)["data"]["item"]["title"] for r in http_receiver.received("/hook")]
+    assert sorted(titles) == sorted([title, other_entry.item.title])
+    service.engine.dispose()
