@@ -18,7 +18,7 @@ from wirewatch_notify.release import release_held
 from wirewatch_shared.embedded import free_port
 
 from tests.notify.support import classified, make_service, running_worker, wait_until
-from tests.support.http import HttpReceiver
+from tests.support.http import HttpReceiver, Reply
 
 
 def _subscribe(service: Any, **fields: Any) -> int:
@@ -204,4 +204,36 @@ async def test_an_item_reposted_with_the_same_link_and_title_alerts_once(
         await wait_until(service.worker.idle)
     titles = [json.loads(r.body)["data"]["item"]["title"] for r in http_receiver.received("/hook")]
     assert sorted(titles) == sorted([title, other_entry.item.title])
+    service.engine.dispose()
+
+
+async def test_replaying_a_disabled_subscriptions_dead_letter_keeps_it_until_re_enabled(
+    database_url: str, http_receiver: HttpReceiver
+) -> None:
+    """The endpoint answered 410: the subscription was disabled, the alert dead. The
+    operator fixed the endpoint and ran ``deliveries replay --all-dead`` before turning
+    the subscription back on: the worker cancelled the replayed alert (subscription
+    inactive), so once re-enabled there was nothing left to replay and the alert was
+    lost. Replay now leaves a paused or disabled subscription's dead letters dead."""
+    http_receiver.routes["/moved"] = Reply(410, b"gone")
+    service = make_service(database_url, log_level="WARNING")
+    sub_id = _subscribe(service, target=http_receiver.url("/moved"))
+    async with running_worker(service):
+        await service.handle_classified(classified("flights"))
+        await wait_until(
+            lambda: bool(outbox.list_deliveries(service.engine, status=DeliveryStatus.DEAD))
+        )
+        http_receiver.routes["/moved"] = Reply(200)  # the endpoint is back
+        replayed = outbox.replay(service.engine)  # its subscription is still disabled
+        await wait_until(service.worker.idle)
+        [dead] = outbox.list_deliveries(service.engine)
+        assert (dead.status, replayed) == (DeliveryStatus.DEAD, 0)
+        on = subscriptions.parse_update({"active": True})
+        assert subscriptions.update_subscription(service.engine, sub_id, on) is not None
+        assert outbox.replay(service.engine) == 1
+        await wait_until(lambda: len(http_receiver.received("/moved")) == 2)
+        await wait_until(service.worker.idle)
+    [sent] = outbox.list_deliveries(service.engine)
+    assert sent.status == DeliveryStatus.SENT
+    assert outbox.replay(service.engine) == 0  # replayed twice: sent once
     service.engine.dispose()

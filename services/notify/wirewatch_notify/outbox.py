@@ -479,9 +479,15 @@ def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
 
 
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
-    """Put dead deliveries back in the queue (all of them when ``delivery_ids`` is None)."""
+    """Put dead deliveries back in the queue (all of them when ``delivery_ids`` is None);
+    how many. Those of a paused or disabled subscription stay dead until it is active
+    again: sent now, they would only be cancelled (and lost once it is re-enabled)."""
     now = utcnow()
-    stmt = update(_TABLE).where(_TABLE.c.status == DeliveryStatus.DEAD)
+    subs = Subscription.__table__  # type: ignore[attr-defined]
+    active = sa.select(subs.c.id).where(subs.c.active.is_(True))
+    stmt = update(_TABLE).where(
+        _TABLE.c.status == DeliveryStatus.DEAD, _TABLE.c.subscription_id.in_(active)
+    )
     if delivery_ids is not None:
         stmt = stmt.where(_TABLE.c.id.in_(delivery_ids))
     with engine.begin() as conn:
