@@ -68,13 +68,16 @@ async def test_alerts_in_the_repeated_hour_wait_for_their_digest(database_url: s
 class RefusingSmtp:
     """A real SMTP server (aiosmtpd) whose next RCPT TO or DATA answers can be set."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, smtputf8: bool = True) -> None:
         self.host = "127.0.0.1"
         self.port = free_port(self.host)
         self.lock = threading.Lock()
         self.replies: dict[str, list[str]] = {"RCPT": [], "DATA": []}
         self.accepted: list[bytes] = []
-        self.controller = Controller(self, hostname=self.host, port=self.port)
+        self.recipients: list[str] = []
+        self.controller = Controller(
+            self, hostname=self.host, port=self.port, enable_SMTPUTF8=smtputf8
+        )
 
     def refuse_next(self, command: str, reply: str) -> None:
         with self.lock:
@@ -100,6 +103,7 @@ class RefusingSmtp:
             return reply
         with self.lock:
             self.accepted.append(envelope.content)
+            self.recipients.extend(envelope.rcpt_tos)
         return "250 Message accepted for delivery"
 
 
@@ -236,4 +240,27 @@ async def test_replaying_a_disabled_subscriptions_dead_letter_keeps_it_until_re_
     [sent] = outbox.list_deliveries(service.engine)
     assert sent.status == DeliveryStatus.SENT
     assert outbox.replay(service.engine) == 0  # replayed twice: sent once
+    service.engine.dispose()
+
+
+async def test_an_address_at_an_international_domain_reaches_a_relay_without_smtputf8(
+    database_url: str,
+) -> None:
+    """``leser@bücher.de`` was accepted as a subscription, but every mail to it failed at
+    a relay that does not offer SMTPUTF8 (Amazon SES, older Postfix) with
+    "SMTPNotSupported", retried for a day and dead-lettered: the domain was sent as
+    Unicode. Its ASCII form (``xn--bcher-kva.de``) is the same address to every relay."""
+    relay = RefusingSmtp(smtputf8=False)
+    relay.controller.start()
+    try:
+        service = make_service(database_url, smtp_host=relay.host, smtp_port=relay.port)
+        _subscribe(service, channel="email", target="leser@bücher.de")
+        async with running_worker(service):
+            await service.handle_classified(classified("flights"))
+            await wait_until(lambda: len(relay.accepted) == 1, timeout=5)
+            await wait_until(service.worker.idle)
+    finally:
+        relay.controller.stop()
+    assert relay.recipients == ["leser@xn--bcher-kva.de"]
+    assert b"To: leser@xn--bcher-kva.de" in relay.accepted[0]
     service.engine.dispose()

@@ -18,6 +18,7 @@ from email.policy import Policy
 from email.utils import format_datetime, make_msgid
 
 import aiosmtplib
+import email_validator
 
 from wirewatch_notify.channels.base import (
     DeliveryRequest,
@@ -89,6 +90,19 @@ class UnfoldedHeader(str):
         return f"{self.name}: {self}{policy.linesep}"
 
 
+def ascii_address(address: str) -> str:
+    """``address`` with its domain in ASCII (IDNA, ``leser@xn--bcher-kva.de``): the same
+    mailbox, which a relay without SMTPUTF8 (Amazon SES, older Postfix) also accepts. An
+    address whose local part is not ASCII has no such form and is kept as it is."""
+    if address.isascii():
+        return address
+    try:
+        checked = email_validator.validate_email(address, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        return address
+    return checked.ascii_email or address
+
+
 def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     rendered = render_email(
         request.envelope,
@@ -97,7 +111,7 @@ def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     )
     message = EmailMessage()
     message["From"] = mail_from
-    message["To"] = request.target
+    message["To"] = ascii_address(request.target)  # also the envelope's recipient
     set_text_header(message, "Subject", rendered.subject)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(idstring=request.message_id, domain="wirewatch")
