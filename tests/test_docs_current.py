@@ -128,12 +128,12 @@ def _check(line: str) -> list[str]:
         if rest and re.fullmatch(r"[a-z][a-z-]+", rest[0]) and rest[0] != "wirewatch":
             problems.append(f"{line}: no command {rest[0]!r}")
         return problems
-    parent = _resolve(words[1:-len(rest) or None][:-1])[0] if len(words) > 2 else None
+    parent = _resolve(words[1 : -len(rest) or None][:-1])[0] if len(words) > 2 else None
     for alternative in alternatives:
         name = alternative.split()[0].strip("()[]")
-        if _is_group(parent) and re.fullmatch(r"[a-z][a-z-]+", name):
-            if name not in parent.commands:
-                problems.append(f"{line}: no command {name!r}")
+        named = re.fullmatch(r"[a-z][a-z-]+", name)
+        if _is_group(parent) and named and name not in parent.commands:
+            problems.append(f"{line}: no command {name!r}")
     for word in rest:
         for option in re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", word):
             if option not in _options(command):
@@ -163,3 +163,13 @@ def test_readme_picture_draws_every_stream_with_its_writer_and_readers() -> None
         assert info.producers[0].split()[0] in writer, (name, info.producers)
         for consumer in info.consumers:
             assert consumer.service in readers, f"{name} -> {consumer.service} not drawn"
+
+
+def test_the_help_of_up_names_every_service_it_runs() -> None:
+    """`wirewatch --help` and `wirewatch up --help` are docs too: `up` runs all five."""
+    up = typer.main.get_command(app).commands["up"]
+    text = " ".join((up.help or "").split())
+    for service in SERVICES:
+        assert service in text, f"`wirewatch up --help` does not name {service}: {text}"
+    makefile = (REPO / "Makefile").read_text()
+    assert "the three services" not in makefile
