@@ -1,4 +1,4 @@
-"""`wirewatch up`: embedded broker (unless configured), the three services and one HTTP
+"""`wirewatch up`: embedded broker (unless configured), the five services and one HTTP
 server (notify API, /healthz, /readyz, /metrics, /status, /subscribe) in one process."""
 
 from __future__ import annotations
