@@ -8,7 +8,7 @@ import re
 import shlex
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import pytest
 import typer
@@ -93,7 +93,8 @@ def _command_lines() -> list[tuple[str, str]]:
     return found
 
 
-def _is_group(command: Any) -> bool:
+def _is_group(command: Any) -> TypeGuard[Any]:
+    """Typer ships its own click, so a group is told by its ``commands`` mapping."""
     return isinstance(getattr(command, "commands", None), dict)
 
 
@@ -167,7 +168,8 @@ def test_readme_picture_draws_every_stream_with_its_writer_and_readers() -> None
 
 def test_the_help_of_up_names_every_service_it_runs() -> None:
     """`wirewatch --help` and `wirewatch up --help` are docs too: `up` runs all five."""
-    up = typer.main.get_command(app).commands["up"]
+    up, rest = _resolve(["up"])
+    assert rest == [], "no `wirewatch up` command"
     text = " ".join((up.help or "").split())
     for service in SERVICES:
         assert service in text, f"`wirewatch up --help` does not name {service}: {text}"
