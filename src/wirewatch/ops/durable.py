@@ -128,7 +128,7 @@ class LocalS3:
 
     def start(self, timeout_s: float = 30.0) -> LocalS3:
         """Start and wait until the bucket is served; ports taken meanwhile are re-chosen."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         for attempt in range(1, START_ATTEMPTS + 1):
             try:
                 return self._start_once(timeout_s)
