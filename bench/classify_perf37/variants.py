@@ -1,0 +1,94 @@
+"""Study script (stop 37): the classify service alone over the embedded broker, in
+variants that alternate in one run, with the event loop's CPU and the process's minor
+page faults per item (a fault is kernel CPU charged to whatever touches new memory).
+
+Variants: ``main`` (as is), ``notrim`` (memory.trim a no-op; study only).
+
+Run: .venv/bin/python bench/classify_perf37/variants.py --items 40000 --rounds 3 main notrim
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from wirewatch_classify.settings import ClassifySettings
+from wirewatch_shared import memory, streams
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.embedded import EmbeddedBroker
+from wirewatch_shared.kafka_admin import ensure_streams
+
+from wirewatch.schema import upgrade
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from classify_service import CountingClassifyService, fill_items, measure
+
+_TRIM = memory.trim
+
+
+def apply(variant: str) -> None:
+    memory.trim = _TRIM
+    if variant == "notrim":
+        memory.trim = lambda: None
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=40_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-store", action="store_true")
+    parser.add_argument("variants", nargs="+")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    found: dict[str, list[tuple[float, float, float, float]]] = {v: [] for v in args.variants}
+    with EmbeddedBroker() as embedded, tempfile.TemporaryDirectory() as tmp:
+        settings = ClassifySettings(
+            kafka_bootstrap=embedded.bootstrap,
+            database_url=f"sqlite:///{Path(tmp) / 'bench.db'}",
+            log_level="WARNING",
+            classify_store_items=not args.no_store,
+        )
+        await ensure_streams(embedded.bootstrap, streams.ALL_STREAMS)
+        engine = make_engine(settings.database_url)
+        upgrade(engine)
+        engine.dispose()
+        for round_no in range(1, args.rounds + 1):
+            order = args.variants if round_no % 2 else args.variants[::-1]
+            for variant in order:
+                await fill_items(settings, args.items)
+                apply(variant)
+                service = CountingClassifyService(settings)
+                faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+                rate, cpu = await measure(service.build_app(), service.progress, args.items)
+                faults = (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / args.items
+                service.engine.dispose()
+                loop = service.progress.loop_per_item()
+                loop_cpu = loop[0] if loop else float("nan")
+                found[variant].append((rate, cpu, loop_cpu, faults))
+                print(
+                    f"round {round_no} {variant:8s}: {rate:8,.0f} items/s, process CPU "
+                    f"{cpu:5.1f} µs/item, loop CPU {loop_cpu:5.1f} µs/item, "
+                    f"{faults:5.2f} minor faults/item",
+                    flush=True,
+                )
+        apply("main")
+        for variant, rows in found.items():
+            print(
+                f"median {variant:8s}: {statistics.median(r[0] for r in rows):8,.0f} items/s, "
+                f"process CPU {statistics.median(r[1] for r in rows):5.1f}, loop CPU "
+                f"{statistics.median(r[2] for r in rows):5.1f} µs/item, "
+                f"{statistics.median(r[3] for r in rows):5.2f} faults/item",
+                flush=True,
+            )
+        del time
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
