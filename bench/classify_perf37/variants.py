@@ -16,7 +16,6 @@ import resource
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from wirewatch_classify.settings import ClassifySettings
@@ -87,7 +86,6 @@ async def main() -> None:
                 f"{statistics.median(r[3] for r in rows):5.2f} faults/item",
                 flush=True,
             )
-        del time
 
 
 if __name__ == "__main__":

@@ -51,7 +51,9 @@ def test_rows_match_what_the_orm_writes(db: Engine, published: datetime) -> None
                 matches_json="[]",
             )
         )
-    itemstore.save_items(db, [batch.ItemRecord("fast", published, fetched, '{"a": "é"}'.encode(), "[]")])
+    itemstore.save_items(
+        db, [batch.ItemRecord("fast", published, fetched, '{"a": "é"}'.encode(), "[]")]
+    )
     assert _raw(db, "fast") == _raw(db, "orm")
     rows = {r.item_id: r for r in itemstore.items_since(db, published - timedelta(seconds=1))}
     assert rows["fast"].published == published and rows["fast"].fetched_at == fetched
