@@ -293,3 +293,37 @@ async def test_the_heap_is_trimmed_once_batches_pause_not_between_them(
     )
     await service.after_shutdown()  # no batch comes any more: the owed trim runs at once
     assert len(trims) == 3
+
+
+async def test_a_worker_process_that_dies_does_not_stop_the_service(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    """A classify worker killed under the service (the kernel's OOM killer, an operator's
+    kill) broke the process pool for good: every batch after it failed and was read
+    again, forever, until the service was restarted. The batch in hand is classified
+    in the service process, a new pool takes over for the next ones."""
+    import os
+    import signal
+
+    from wirewatch_classify import workers
+
+    service._pool = workers.WorkerPool(1, None)
+    run = uuid.uuid4().hex[:8]
+    try:
+        await asyncio.to_thread(service._pool.warm_up)
+        [pid] = await asyncio.to_thread(lambda: list(service._pool._executor._processes))  # type: ignore[union-attr]
+        os.kill(pid, signal.SIGKILL)
+        titles = ["Deportation flight lands in Guatemala", "Bakery wins national bread award"]
+        first = [feed_item(f"k{n}-{run}", title) for n, title in enumerate(titles)]
+        await asyncio.wait_for(service.handle_items([body(i) for i in first]), timeout=60)
+        second = [feed_item(f"k{n + 2}-{run}", title) for n, title in enumerate(titles)]
+        await asyncio.wait_for(service.handle_items([body(i) for i in second]), timeout=60)
+        assert service._pool is not None and pid not in service._pool._executor._processes
+    finally:
+        if service._pool is not None:
+            service._pool.close()
+            service._pool = None
+    received = await classified(kafka_bootstrap, {i.item_id for i in first + second})
+    for item in first + second:
+        local, _ = service.classifier.classify(item.title, "")
+        assert received[item.item_id][0].matches == local

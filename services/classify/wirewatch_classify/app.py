@@ -20,6 +20,7 @@ import gc
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
@@ -185,28 +186,45 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         """Chunks of the batch with their results. With worker processes, the next
         chunks are classified while the caller publishes the current one; without,
         the caller publishes and stores a chunk while the next one is classified."""
-        if self._pool is None:
-            classifier = self.classifier  # one set of topics for the whole batch
+        classifier = self.classifier  # one set of topics for the whole batch
+        pool = self._pool
+        if pool is None:
             for k in range(0, len(items), _INLINE_CHUNK):
                 chunk = items[k : k + _INLINE_CHUNK]
-                rows = [(i.title, i.summary, i.language) for _, i in chunk]
-                yield chunk, [workers.encode(classifier, row) for row in rows]
+                yield chunk, _classify_here(classifier, chunk)
             return
         size = max(1, self.settings.classify_worker_chunk)
         chunks = [items[k : k + size] for k in range(0, len(items), size)]
         definitions, fingerprint = list(self._effective.values()), self._fingerprint
 
         def submit(chunk: list[tuple[bytes, FeedItem]]) -> asyncio.Future[list[workers.Result]]:
-            assert self._pool is not None
             rows = [(i.title, i.summary, i.language) for _, i in chunk]
-            return asyncio.wrap_future(self._pool.submit(rows, fingerprint, definitions))
+            return asyncio.wrap_future(pool.submit(rows, fingerprint, definitions))
 
         in_flight = [submit(c) for c in chunks[:2]]  # keep the workers busy
         for k, chunk in enumerate(chunks):
-            results = await in_flight[k]
+            try:
+                results = await in_flight[k]
+            except BrokenProcessPool as exc:
+                # A worker died (OOM killer, a kill): the pool is broken for good. The
+                # rest of the batch is classified here, a new pool takes the next ones.
+                await self._replace_pool(pool, exc)
+                for rest in chunks[k:]:
+                    yield rest, _classify_here(classifier, rest)
+                return
             if k + 2 < len(chunks):
                 in_flight.append(submit(chunks[k + 2]))
             yield chunk, results
+
+    async def _replace_pool(self, broken: workers.WorkerPool, exc: BaseException) -> None:
+        log.error(
+            "classify worker process died; a new worker pool takes over, the batch in"
+            " hand is classified in the service process",
+            error=str(exc),
+        )
+        if self._pool is broken:
+            self._pool = workers.WorkerPool(broken.workers, broken.topics_dir)
+        await asyncio.to_thread(broken.close)
 
     async def _dead_letter(self, body: bytes, exc: Exception) -> asyncio.Future[Any]:
         future: asyncio.Future[Any] = await self.dead_letters.send(body, exc, no_confirm=True)
@@ -332,6 +350,14 @@ def _count(tagged: Counter[str], matched: int, total: int) -> None:
         metrics.CLASSIFIED.labels(result="unmatched").inc(total - matched)
     for topic, count in tagged.items():
         metrics.TAGGED.labels(topic=topic).inc(count)
+
+
+def _classify_here(
+    classifier: Classifier, chunk: list[tuple[bytes, FeedItem]]
+) -> list[workers.Result]:
+    """A chunk's results computed in the service process."""
+    rows = [(i.title, i.summary, i.language) for _, i in chunk]
+    return [workers.encode(classifier, row) for row in rows]
 
 
 def _log_matches(chunk: list[tuple[bytes, FeedItem]], results: list[workers.Result]) -> None:
