@@ -48,7 +48,7 @@ _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
 TRIM_IDLE_S = 0.5
-"""How long no large batch must follow one before the freed heap goes back to the
+"""Seconds without a batch, after a large one, before the freed heap goes back to the
 kernel (:meth:`ClassifyService._trim_when_idle`)."""
 
 
@@ -75,6 +75,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         self.producer = KeyedProducer(settings, client_suffix="classify-out")
         self._saving: asyncio.Future[None] | None = None  # the last batch's store write
         self._trim: asyncio.TimerHandle | None = None  # memory.trim once batches pause
+        self._batch_started = 0.0  # loop time
         self.run_while_up(self._poll_user_topics)
         self.dead_letter_publisher = self.broker.publisher(
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
@@ -113,7 +114,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         The ClassifiedItems go to the output producer as one record batch per
         partition (:class:`KeyedProducer`); the futures of the whole batch are awaited
         together below, before the commit."""
-        trim_owed = self._trim_postponed()
+        self._batch_started = asyncio.get_running_loop().time()
         items, bad = batch.decode(bodies)
         pending: list[Any] = [await self._dead_letter(body, exc) for body, exc in bad]
         output = batch.BatchOutput(
@@ -140,25 +141,26 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             if previous is not None:
                 await previous
         _count(output.tagged, output.matched, len(items))
-        if trim_owed or len(bodies) >= TRIM_AFTER:
+        if len(bodies) >= TRIM_AFTER:
             self._trim_when_idle()
 
     def _trim_when_idle(self) -> None:
         """Give the freed heap back to the kernel (``memory.trim``) once no batch has
-        come for ``TRIM_IDLE_S`` after a large one; a batch that comes first postpones
-        it to its own end (:meth:`_trim_postponed`). Trimming after every batch of a
+        started for ``TRIM_IDLE_S`` after a large one. Trimming after every batch of a
         backlog handed the pages back only for the next batch to fault them in again
         (~1.2 page faults an item, a few % of the event loop's CPU); after a burst, or
         between batches further apart than that, the memory still goes back."""
-        self._trim = asyncio.get_running_loop().call_later(TRIM_IDLE_S, memory.trim)
+        if self._trim is None:
+            self._trim = asyncio.get_running_loop().call_later(TRIM_IDLE_S, self._trim_if_idle)
 
-    def _trim_postponed(self) -> bool:
-        """Cancel the pending trim, if any, as a batch starts: whether one was owed."""
-        pending, self._trim = self._trim, None
-        if pending is None:
-            return False
-        pending.cancel()
-        return True
+    def _trim_if_idle(self) -> None:
+        loop = asyncio.get_running_loop()
+        wait = self._batch_started + TRIM_IDLE_S - loop.time()
+        if wait > 0:  # a batch came meanwhile: wait for the pause after it
+            self._trim = loop.call_later(wait, self._trim_if_idle)
+            return
+        self._trim = None
+        memory.trim()
 
     async def flush_store(self) -> None:
         """Wait for the last batch's store write (it runs beside the next batch)."""
@@ -208,6 +210,8 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             except BrokenProcessPool as exc:
                 # A worker died (OOM killer, a kill): the pool is broken for good. The
                 # rest of the batch is classified here, a new pool takes the next ones.
+                for abandoned in in_flight[k + 1 :]:
+                    abandoned.cancel()  # failed too: nobody reads them
                 await self._replace_pool(pool, exc)
                 for rest in chunks[k:]:
                     yield rest, _classify_here(classifier, rest)
@@ -315,7 +319,9 @@ class ClassifyService(ServiceBase[ClassifySettings]):
     async def after_shutdown(self) -> None:
         # After the broker stopped: no batch is being published any more.
         await self.producer.stop()
-        if self._trim_postponed():  # and none comes to wait for: trim now
+        trim, self._trim = self._trim, None
+        if trim is not None:  # and none comes to wait for: trim now
+            trim.cancel()
             memory.trim()
 
 
