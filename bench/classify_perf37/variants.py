@@ -2,7 +2,9 @@
 variants that alternate in one run, with the event loop's CPU and the process's minor
 page faults per item (a fault is kernel CPU charged to whatever touches new memory).
 
-Variants: ``main`` (as is), ``notrim`` (memory.trim a no-op; study only).
+Variants: ``main`` (as is), ``notrim`` (memory.trim a no-op; study only), ``gcNk`` (the
+young collection threshold N thousand instead of the service's 10,000). Also prints the
+collector's CPU per item by generation (gen 2: the start-up's collect before gc.freeze).
 
 Run: .venv/bin/python bench/classify_perf37/variants.py --items 40000 --rounds 3 main notrim
 """
@@ -11,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import resource
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from wirewatch_classify.settings import ClassifySettings
@@ -30,12 +34,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from classify_service import CountingClassifyService, fill_items, measure
 
 _TRIM = memory.trim
+_GC = {"started": 0.0, "spent": 0.0, "runs": 0}
+_BY_GEN: dict[int, list[float]] = {}
+
+
+def _gc_timer(phase: str, info: dict[str, int]) -> None:
+    """CPU time (of the collecting thread) inside the collector, summed."""
+    if phase == "start":
+        _GC["started"] = time.thread_time()
+    else:
+        took = time.thread_time() - _GC["started"]
+        _GC["spent"] += took
+        _GC["runs"] += 1
+        found = _BY_GEN.setdefault(info["generation"], [0, 0.0, 0])
+        found[0] += 1
+        found[1] += took
+        found[2] += info["collected"]
 
 
 def apply(variant: str) -> None:
     memory.trim = _TRIM
+    gc.set_threshold(700, 10, 10)  # the service raises the young threshold to its own
     if variant == "notrim":
         memory.trim = lambda: None
+    if variant.startswith("gc") and variant.endswith("k"):  # gc50k: young threshold 50,000
+        gc.set_threshold(int(variant[2:-1]) * 1000, 10, 10)
 
 
 async def main() -> None:
@@ -46,6 +69,7 @@ async def main() -> None:
     parser.add_argument("variants", nargs="+")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    gc.callbacks.append(_gc_timer)
     found: dict[str, list[tuple[float, float, float, float]]] = {v: [] for v in args.variants}
     with EmbeddedBroker() as embedded, tempfile.TemporaryDirectory() as tmp:
         settings = ClassifySettings(
@@ -65,6 +89,8 @@ async def main() -> None:
                 apply(variant)
                 service = CountingClassifyService(settings)
                 faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+                _GC.update(spent=0.0, runs=0)
+                _BY_GEN.clear()
                 rate, cpu = await measure(service.build_app(), service.progress, args.items)
                 faults = (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / args.items
                 service.engine.dispose()
@@ -74,7 +100,9 @@ async def main() -> None:
                 print(
                     f"round {round_no} {variant:8s}: {rate:8,.0f} items/s, process CPU "
                     f"{cpu:5.1f} µs/item, loop CPU {loop_cpu:5.1f} µs/item, "
-                    f"{faults:5.2f} minor faults/item",
+                    f"{faults:5.2f} minor faults/item, GC {_GC['spent'] / args.items * 1e6:.2f} "
+                    f"µs/item ({_GC['runs']} collections; by generation: count, ms, collected "
+                    f"{ {g: (n, round(t * 1e3), c) for g, (n, t, c) in sorted(_BY_GEN.items())} })",
                     flush=True,
                 )
         apply("main")
