@@ -61,6 +61,30 @@ def apply(variant: str) -> None:
         gc.set_threshold(int(variant[2:-1]) * 1000, 10, 10)
 
 
+async def run_one(settings: ClassifySettings, items: int) -> tuple[float, float, float, float]:
+    """One service run over ``items`` new items: rate, process CPU, loop CPU, faults."""
+    await fill_items(settings, items)
+    service = CountingClassifyService(settings)
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    _GC.update(spent=0.0, runs=0)
+    _BY_GEN.clear()
+    rate, cpu = await measure(service.build_app(), service.progress, items)
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults
+    service.engine.dispose()
+    loop = service.progress.loop_per_item()
+    return rate, cpu, loop[0] if loop else float("nan"), faults / items
+
+
+def describe(found: tuple[float, float, float, float], items: int) -> str:
+    rate, cpu, loop_cpu, faults = found
+    by_gen = {g: (n, round(t * 1e3), c) for g, (n, t, c) in sorted(_BY_GEN.items())}
+    return (
+        f"{rate:8,.0f} items/s, process CPU {cpu:5.1f} µs/item, loop CPU {loop_cpu:5.1f} "
+        f"µs/item, {faults:5.2f} minor faults/item, GC {_GC['spent'] / items * 1e6:.2f} "
+        f"µs/item ({_GC['runs']} collections; by generation: count, ms, collected {by_gen})"
+    )
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", type=int, default=40_000)
@@ -83,37 +107,22 @@ async def main() -> None:
         upgrade(engine)
         engine.dispose()
         for round_no in range(1, args.rounds + 1):
-            order = args.variants if round_no % 2 else args.variants[::-1]
-            for variant in order:
-                await fill_items(settings, args.items)
+            for variant in args.variants if round_no % 2 else args.variants[::-1]:
                 apply(variant)
-                service = CountingClassifyService(settings)
-                faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-                _GC.update(spent=0.0, runs=0)
-                _BY_GEN.clear()
-                rate, cpu = await measure(service.build_app(), service.progress, args.items)
-                faults = (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / args.items
-                service.engine.dispose()
-                loop = service.progress.loop_per_item()
-                loop_cpu = loop[0] if loop else float("nan")
-                found[variant].append((rate, cpu, loop_cpu, faults))
+                found[variant].append(await run_one(settings, args.items))
                 print(
-                    f"round {round_no} {variant:8s}: {rate:8,.0f} items/s, process CPU "
-                    f"{cpu:5.1f} µs/item, loop CPU {loop_cpu:5.1f} µs/item, "
-                    f"{faults:5.2f} minor faults/item, GC {_GC['spent'] / args.items * 1e6:.2f} "
-                    f"µs/item ({_GC['runs']} collections; by generation: count, ms, collected "
-                    f"{ {g: (n, round(t * 1e3), c) for g, (n, t, c) in sorted(_BY_GEN.items())} })",
+                    f"round {round_no} {variant:8s}: {describe(found[variant][-1], args.items)}",
                     flush=True,
                 )
         apply("main")
-        for variant, rows in found.items():
-            print(
-                f"median {variant:8s}: {statistics.median(r[0] for r in rows):8,.0f} items/s, "
-                f"process CPU {statistics.median(r[1] for r in rows):5.1f}, loop CPU "
-                f"{statistics.median(r[2] for r in rows):5.1f} µs/item, "
-                f"{statistics.median(r[3] for r in rows):5.2f} faults/item",
-                flush=True,
-            )
+    for variant, rows in found.items():
+        print(
+            f"median {variant:8s}: {statistics.median(r[0] for r in rows):8,.0f} items/s, "
+            f"process CPU {statistics.median(r[1] for r in rows):5.1f}, loop CPU "
+            f"{statistics.median(r[2] for r in rows):5.1f} µs/item, "
+            f"{statistics.median(r[3] for r in rows):5.2f} faults/item",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
