@@ -12,7 +12,7 @@ import asyncio
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import delete_by_key, session_scope
-from wirewatch_shared.events import TopicDefinitionEvent
+from wirewatch_shared.events import PHRASES_MAX, QUERY_MAX, TopicDefinitionEvent
 
 from wirewatch_classify.engine import UserTopic
 from wirewatch_classify.lexicon import PatternError
@@ -80,6 +80,11 @@ def validate(
         cleaned = tuple(p.strip() for p in phrases if p.strip())
         if not cleaned:
             raise UserTopicError("the phrase list is empty")
+        if len(cleaned) > PHRASES_MAX or max(map(len, cleaned)) > QUERY_MAX:
+            raise UserTopicError(
+                f"the phrase list has more than {PHRASES_MAX} phrases, or a phrase longer "
+                f"than {QUERY_MAX} characters"
+            )
         definition = Definition(name, "phrases", phrases=cleaned)
     try:
         definition.compile()
@@ -90,7 +95,7 @@ def validate(
     return definition
 
 
-def from_event_dict(name: str, data: dict[str, object]) -> Definition:
+def from_event_dict(name: str, data: Mapping[str, object]) -> Definition:
     """The definition carried by a control event (validated like user input)."""
     kind = data.get("kind")
     if kind == "query" and isinstance(data.get("query"), str):
