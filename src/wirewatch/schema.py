@@ -164,20 +164,26 @@ def _refuse_a_newer_release(found: str | None) -> None:
         ) from None
 
 
-def upgrade(engine: Engine, revision: str = "heads") -> None:
-    """Bring the database to ``revision`` (default: this release's schema)."""
+def upgrade(engine: Engine, revision: str = "heads") -> tuple[str | None, str | None]:
+    """Bring the database to ``revision`` (default: this release's schema).
+
+    Returns the revisions before and after, both read under the migration lock: a run
+    that waited for a concurrent one finds the work done (before == after)."""
     if revision == "heads" and at_head(engine):
-        return
+        return HEAD, HEAD
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     _refuse_a_newer_release(current_revision(engine))
 
     with _migration_lock(engine), engine.begin() as conn:
         config = alembic_config(conn)
+        before = MigrationContext.configure(conn).get_current_revision()
         adopted = _pre_migration_revision(conn)
         if adopted is not None:
             command.stamp(config, adopted)
         command.upgrade(config, revision)
+        return before, MigrationContext.configure(conn).get_current_revision()
 
 
 def require_current(engine: Engine) -> None:

@@ -1,0 +1,103 @@
+"""`wirewatch db upgrade` run while another migrator works on the same database (two
+deployment jobs, or a job beside `wirewatch up`), on SQLite and PostgreSQL: it waits,
+then says truthfully that there was nothing left to do.
+
+It read the revision before taking the migration lock: the one that waited printed
+"database schema upgraded from none to 0006" although the other had done the upgrade."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from wirewatch_shared.db import make_engine
+
+from wirewatch.schema import HEAD, _migration_lock, alembic_config, current_revision
+
+WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+
+
+def _wait_until(check: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting until {what}")
+        time.sleep(0.02)
+
+
+def _waits_for_the_lock(engine: Engine, pid: int) -> bool:
+    """Whether process ``pid`` (SQLite: its flock) or any session (PostgreSQL: an
+    advisory lock) is blocked on the migration lock."""
+    if engine.dialect.name == "sqlite":
+        blocked = [line.split() for line in Path("/proc/locks").read_text().splitlines()]
+        return any("->" in fields and str(pid) in fields for fields in blocked)
+    with engine.connect() as conn:
+        waiting = conn.execute(
+            text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+        ).scalar_one()
+    return bool(waiting)
+
+
+def test_an_upgrade_that_waited_for_another_says_nothing_was_left(
+    database_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(database_url)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
+    try:
+        with _migration_lock(engine):  # another migrator is at work
+            waiting = subprocess.Popen(
+                [WIREWATCH, "db", "upgrade"],
+                env=env,
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            try:
+                _wait_until(
+                    lambda: waiting.poll() is not None or _waits_for_the_lock(engine, waiting.pid),
+                    "the second upgrade waits for the lock",
+                )
+                with engine.begin() as conn:  # ... and brings the schema to head
+                    command.upgrade(alembic_config(conn), "heads")
+            except BaseException:
+                waiting.kill()
+                raise
+        out, err = waiting.communicate(timeout=120)
+        assert waiting.returncode == 0, err
+        assert out == f"database schema already at revision {HEAD}\n"
+        assert current_revision(engine) == HEAD
+    finally:
+        engine.dispose()
+
+
+def test_four_upgrades_at_once_report_one_upgrade(database_url: str, tmp_path: Path) -> None:
+    """Exactly one of several concurrent `db upgrade` runs says it upgraded."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
+    runs = [
+        subprocess.Popen(
+            [WIREWATCH, "db", "upgrade"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    outputs = [run.communicate(timeout=180) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], [err for _, err in outputs]
+    said = sorted(out for out, _ in outputs)
+    assert said == [
+        *[f"database schema already at revision {HEAD}\n"] * 3,
+        f"database schema upgraded from none to {HEAD}\n",
+    ]
