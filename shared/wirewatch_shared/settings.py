@@ -174,6 +174,18 @@ class CommonSettings(BaseSettings):
                 data = deprecated_alias(data, "allow_private_networks", name)
         return data
 
+    @model_validator(mode="after")
+    def _heartbeat_within_session(self) -> CommonSettings:
+        # A session with no heartbeat inside it expires between two: every consumer is
+        # dropped from its group and rejoins, for ever.
+        if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
+            raise ValueError(
+                f"WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS ({self.kafka_heartbeat_interval_ms}) "
+                "must be less than WIREWATCH_KAFKA_SESSION_TIMEOUT_MS "
+                f"({self.kafka_session_timeout_ms}), a third of it or less is usual"
+            )
+        return self
+
     @field_validator("data_dir", mode="after")
     @classmethod
     def _expand_home(cls, value: Path) -> Path:

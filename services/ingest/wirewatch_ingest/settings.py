@@ -140,6 +140,19 @@ class IngestSettings(CommonSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _lease_outlives_a_poll(self) -> IngestSettings:
+        # A lease that expires while its feed is still fetched or parsed lets a second
+        # process claim and poll the same feed (items published twice, politeness broken).
+        poll = self.fetch_total_timeout_s + self.parse_timeout_s
+        if self.lease_s <= poll:
+            raise ValueError(
+                f"WIREWATCH_LEASE_S ({self.lease_s:g}) must exceed WIREWATCH_FETCH_TOTAL_TIMEOUT_S "
+                f"+ WIREWATCH_PARSE_TIMEOUT_S ({poll:g}), or a feed still being polled is "
+                "claimed again"
+            )
+        return self
+
     @field_validator("default_feeds")
     @classmethod
     def _default_feeds_are_http_urls(cls, feeds: tuple[str, ...]) -> tuple[str, ...]:
