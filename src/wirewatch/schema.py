@@ -126,13 +126,16 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
                 fcntl.flock(lock, fcntl.LOCK_UN)
         return
     if engine.dialect.name == "postgresql":
+        # A session-level lock on a session outside any transaction: one left "idle in
+        # transaction" for the whole migration is ended by idle_in_transaction_session_timeout,
+        # which frees the lock mid-migration.
         with engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _PG_LOCK_KEY})
             try:
                 yield
             finally:
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_LOCK_KEY})
-                conn.commit()
         return
     yield
 

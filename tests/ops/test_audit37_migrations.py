@@ -101,3 +101,26 @@ def test_four_upgrades_at_once_report_one_upgrade(database_url: str, tmp_path: P
         *[f"database schema already at revision {HEAD}\n"] * 3,
         f"database schema upgraded from none to {HEAD}\n",
     ]
+
+
+def test_the_postgresql_migration_lock_is_not_held_in_an_open_transaction(
+    database_url: str,
+) -> None:
+    """The session holding the advisory lock sat 'idle in transaction' for the whole
+    migration: a server with `idle_in_transaction_session_timeout` (common on managed
+    PostgreSQL) ends that session mid-migration, which frees the lock for a second
+    migrator and fails the first one's unlock after its migration has committed."""
+    if not database_url.startswith("postgresql"):
+        return  # SQLite's lock is a file lock
+    engine = make_engine(database_url)
+    try:
+        with _migration_lock(engine), engine.connect() as probe:
+            states = probe.execute(
+                text(
+                    "SELECT a.state FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
+                    "WHERE l.locktype = 'advisory' AND l.granted"
+                )
+            ).scalars()
+            assert list(states) == ["idle"]
+    finally:
+        engine.dispose()
