@@ -127,7 +127,7 @@ class CommonSettings(BaseSettings):
     # retrying for ever.
     kafka_session_timeout_ms: int = positive_field(6000, "Consumer-group session timeout (ms).")
     kafka_heartbeat_interval_ms: int = positive_field(
-        1000, "Consumer-group heartbeat interval (ms)."
+        1000, "Consumer-group heartbeat interval (ms); less than the session timeout."
     )
     kafka_fetch_max_wait_ms: int = non_negative_field(
         30,

@@ -78,7 +78,8 @@ class IngestSettings(CommonSettings):
     lease_s: float = positive_field(
         600.0,
         "How long a claimed feed stays reserved for one ingest process (s); an "
-        "expired lease (crashed process) lets another process take the feed.",
+        "expired lease (crashed process) lets another process take the feed. Must exceed "
+        "`fetch_total_timeout_s` + `parse_timeout_s`.",
     )
     worker_id: str | None = Field(
         default=None,
