@@ -140,6 +140,32 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
     yield
 
 
+@contextmanager
+def _one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection whose one transaction holds the whole upgrade, DDL included.
+
+    PostgreSQL's DDL is transactional. The SQLite driver (pysqlite) opens a transaction
+    only before DML, so each CREATE/ALTER of a revision committed by itself: a revision
+    that failed or was killed halfway left its tables behind at the old version, and
+    every later upgrade stopped on "table ... already exists". Here the driver's own
+    transaction handling is off and the connection begins (and ends) one itself."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        driver = conn.connection.dbapi_connection
+        assert driver is not None
+        legacy = driver.isolation_level  # type: ignore[attr-defined]
+        driver.isolation_level = None  # type: ignore[attr-defined]
+        try:
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+        finally:
+            driver.isolation_level = legacy  # type: ignore[attr-defined]
+
+
 def at_head(engine: Engine) -> bool:
     """Whether the database is at :data:`HEAD` (one query; no version table: no)."""
     try:
@@ -179,7 +205,7 @@ def upgrade(engine: Engine, revision: str = "heads") -> tuple[str | None, str | 
 
     _refuse_a_newer_release(current_revision(engine))
 
-    with _migration_lock(engine), engine.begin() as conn:
+    with _migration_lock(engine), _one_transaction(engine) as conn:
         config = alembic_config(conn)
         before = MigrationContext.configure(conn).get_current_revision()
         adopted = _pre_migration_revision(conn)

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 
-from wirewatch.schema import HEAD, _migration_lock, alembic_config, current_revision
+from wirewatch.schema import HEAD, _migration_lock, alembic_config, current_revision, upgrade
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
@@ -124,3 +124,49 @@ def test_the_postgresql_migration_lock_is_not_held_in_an_open_transaction(
             assert list(states) == ["idle"]
     finally:
         engine.dispose()
+
+
+_FAIL_THE_VERSION_UPDATE = {
+    "sqlite": [
+        "CREATE TRIGGER ww_fail BEFORE UPDATE ON alembic_version "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION ww_fail() RETURNS trigger AS "
+        "$$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$ "
+        "LANGUAGE plpgsql",
+        "CREATE TRIGGER ww_fail BEFORE UPDATE ON alembic_version "
+        "FOR EACH ROW EXECUTE FUNCTION ww_fail()",
+    ],
+}
+_UNDO = {
+    "sqlite": ["DROP TRIGGER ww_fail"],
+    "postgresql": ["DROP TRIGGER ww_fail ON alembic_version", "DROP FUNCTION ww_fail()"],
+}
+
+
+def test_a_revision_that_fails_halfway_leaves_the_database_as_it_was(engine: Engine) -> None:
+    """A revision that fails after its first statement (here: when its version is
+    recorded, as a full disk or a kill would) must leave nothing behind. On SQLite every
+    CREATE TABLE committed on its own: 0006's table stayed while the version stayed at
+    0005, and every later upgrade (each `wirewatch up`) failed with "table
+    ingest_legacy_seen_item already exists"."""
+    upgrade(engine, "0005")
+    dialect = engine.dialect.name
+    with engine.begin() as conn:
+        for statement in _FAIL_THE_VERSION_UPDATE[dialect]:
+            conn.execute(text(statement))
+    try:
+        upgrade(engine)
+    except Exception as exc:
+        assert "full" in str(exc) or "No space" in str(exc), exc
+    else:
+        raise AssertionError("the upgrade should have failed")
+    assert current_revision(engine) == "0005"
+    assert "ingest_legacy_seen_item" not in inspect(engine).get_table_names()
+
+    with engine.begin() as conn:  # the disk has room again
+        for statement in _UNDO[dialect]:
+            conn.execute(text(statement))
+    upgrade(engine)
+    assert current_revision(engine) == HEAD
