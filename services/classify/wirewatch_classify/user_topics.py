@@ -55,6 +55,19 @@ class Definition:
         return UserTopic.from_phrases(self.name, self.phrases)
 
 
+def _cleaned_phrases(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The phrases stripped, blanks dropped; at most what a control event carries."""
+    cleaned = tuple(p.strip() for p in phrases if p.strip())
+    if not cleaned:
+        raise UserTopicError("the phrase list is empty")
+    if len(cleaned) > PHRASES_MAX or max(map(len, cleaned)) > QUERY_MAX:
+        raise UserTopicError(
+            f"the phrase list has more than {PHRASES_MAX} phrases, or a phrase longer "
+            f"than {QUERY_MAX} characters"
+        )
+    return cleaned
+
+
 def validate(
     name: str,
     *,
@@ -77,15 +90,7 @@ def validate(
         definition = Definition(name, "query", query=query.strip())
     else:
         assert phrases is not None
-        cleaned = tuple(p.strip() for p in phrases if p.strip())
-        if not cleaned:
-            raise UserTopicError("the phrase list is empty")
-        if len(cleaned) > PHRASES_MAX or max(map(len, cleaned)) > QUERY_MAX:
-            raise UserTopicError(
-                f"the phrase list has more than {PHRASES_MAX} phrases, or a phrase longer "
-                f"than {QUERY_MAX} characters"
-            )
-        definition = Definition(name, "phrases", phrases=cleaned)
+        definition = Definition(name, "phrases", phrases=_cleaned_phrases(phrases))
     try:
         definition.compile()
     except QuerySyntaxError as exc:
