@@ -32,6 +32,14 @@ def _wait_until(check: Callable[[], bool], what: str, timeout: float = 60.0) -> 
         time.sleep(0.02)
 
 
+_THIS_DATABASE = (
+    "locktype = 'advisory' AND database = "
+    "(SELECT oid FROM pg_database WHERE datname = current_database())"
+)
+"""The advisory locks of the test's own database (other tests' databases on the server
+take the same key)."""
+
+
 def _waits_for_the_lock(engine: Engine, pid: int) -> bool:
     """Whether process ``pid`` (SQLite: its flock) or any session (PostgreSQL: an
     advisory lock) is blocked on the migration lock."""
@@ -40,7 +48,7 @@ def _waits_for_the_lock(engine: Engine, pid: int) -> bool:
         return any("->" in fields and str(pid) in fields for fields in blocked)
     with engine.connect() as conn:
         waiting = conn.execute(
-            text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+            text(f"SELECT count(*) FROM pg_locks WHERE {_THIS_DATABASE} AND NOT granted")
         ).scalar_one()
     return bool(waiting)
 
@@ -118,7 +126,7 @@ def test_the_postgresql_migration_lock_is_not_held_in_an_open_transaction(
             states = probe.execute(
                 text(
                     "SELECT a.state FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid "
-                    "WHERE l.locktype = 'advisory' AND l.granted"
+                    f"WHERE {_THIS_DATABASE} AND l.granted"
                 )
             ).scalars()
             assert list(states) == ["idle"]
