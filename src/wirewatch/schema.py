@@ -24,7 +24,7 @@ import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import MetaData, inspect, text
 from sqlalchemy.engine import Connection, Engine
@@ -193,13 +193,20 @@ def _refuse_a_newer_release(found: str | None) -> None:
         ) from None
 
 
-def upgrade(engine: Engine, revision: str = "heads") -> tuple[str | None, str | None]:
-    """Bring the database to ``revision`` (default: this release's schema).
+class Upgraded(NamedTuple):
+    """What :func:`upgrade` found and left, both read under the migration lock: a run
+    that waited for a concurrent one finds the work done (``before == after``)."""
 
-    Returns the revisions before and after, both read under the migration lock: a run
-    that waited for a concurrent one finds the work done (before == after)."""
+    before: str | None
+    after: str | None
+    adopted: bool = False
+    """``before`` is the revision a database without a version table was adopted at."""
+
+
+def upgrade(engine: Engine, revision: str = "heads") -> Upgraded:
+    """Bring the database to ``revision`` (default: this release's schema)."""
     if revision == "heads" and at_head(engine):
-        return HEAD, HEAD
+        return Upgraded(HEAD, HEAD)
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
@@ -212,7 +219,8 @@ def upgrade(engine: Engine, revision: str = "heads") -> tuple[str | None, str | 
         if adopted is not None:
             command.stamp(config, adopted)
         command.upgrade(config, revision)
-        return before, MigrationContext.configure(conn).get_current_revision()
+        after = MigrationContext.configure(conn).get_current_revision()
+    return Upgraded(adopted or before, after, adopted is not None)
 
 
 def require_current(engine: Engine) -> None:

@@ -178,3 +178,27 @@ def test_a_revision_that_fails_halfway_leaves_the_database_as_it_was(engine: Eng
             conn.execute(text(statement))
     upgrade(engine)
     assert current_revision(engine) == HEAD
+
+
+def test_an_adopted_release_0_1_0_database_says_which_schema_it_had(
+    engine: Engine, database_url: str, tmp_path: Path
+) -> None:
+    """A database made by release 0.1.0 (its tables, no version table) is adopted at the
+    baseline: `db upgrade` said "upgraded from none", as for an empty database."""
+    ddl = (
+        Path(__file__).parents[1]
+        / "shared"
+        / "migrations"
+        / f"release_0_1_0_{engine.dialect.name}.sql"
+    ).read_text()
+    with engine.begin() as conn:
+        for statement in ddl.split(";\n"):
+            if statement.strip():
+                conn.execute(text(statement))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
+    done = subprocess.run(
+        [WIREWATCH, "db", "upgrade"], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"database schema upgraded from 0001 (no version table) to {HEAD}\n"
