@@ -16,7 +16,9 @@ consumer goes through a batch with both: every stage's batch handler uses it.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import traceback
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
@@ -128,10 +130,16 @@ class BatchGuard(Generic[T]):
     backoff: Backoff = field(default_factory=Backoff)
     whole_batch_first: bool = True
     handled: int = 0  # messages done (their batch acked)
+    # The records already dead-lettered while the batch in hand is retried (by content,
+    # with their count): a retry after a transient failure skips them again without
+    # sending them again. Emptied when a batch is acked.
+    _letters_sent: Counter[bytes] = field(default_factory=Counter, repr=False)
+    _letters_seen: Counter[bytes] = field(default_factory=Counter, repr=False)
 
     async def consume(self, message: BatchMessage) -> int:
         """Handle the batch and ack it; the number of messages done (0: nacked, to retry)."""
         bodies: list[bytes] = list(message.body)
+        self._letters_seen.clear()
         try:
             await self.isolate(await self.decoded(bodies))
         except Exception as exc:
@@ -140,8 +148,17 @@ class BatchGuard(Generic[T]):
             return 0
         self.backoff.succeeded()
         await message.ack()
+        self._letters_sent.clear()
         self.handled += len(bodies)
         return len(bodies)
+
+    async def _dead_letter(self, body: bytes, error: BaseException) -> None:
+        """Dead-letter ``body`` unless an earlier attempt at this batch already did."""
+        key = hashlib.blake2b(body, digest_size=16).digest()
+        self._letters_seen[key] += 1
+        if self._letters_seen[key] > self._letters_sent[key]:
+            await self.dead_letters.send(body, error)
+            self._letters_sent[key] += 1
 
     async def decoded(self, bodies: Sequence[bytes]) -> list[tuple[bytes, T]]:
         records: list[tuple[bytes, T]] = []
@@ -151,7 +168,7 @@ class BatchGuard(Generic[T]):
             except Exception as exc:
                 if not is_permanent(exc):
                     raise
-                await self.dead_letters.send(body, exc)
+                await self._dead_letter(body, exc)
                 continue
             if value is not None:
                 records.append((body, value))
@@ -176,4 +193,4 @@ class BatchGuard(Generic[T]):
             except Exception as exc:
                 if not is_permanent(exc):
                     raise
-                await self.dead_letters.send(body, exc)
+                await self._dead_letter(body, exc)

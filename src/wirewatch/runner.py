@@ -26,6 +26,7 @@ from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.settings import CommonSettings
 from wirewatch_stories.app import StoriesService
 from wirewatch_stories.settings import StoriesSettings
 
@@ -113,6 +114,17 @@ class System:
 
     async def _start(self) -> None:
         settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
+        # Every service's settings before anything starts: a bad combination is refused in
+        # one line, not after the broker and the migrations have logged theirs.
+        kinds: tuple[type[CommonSettings], ...] = (
+            IngestSettings,
+            ClassifySettings,
+            NotifySettings,
+            StoriesSettings,
+            FlightsSettings,
+        )
+        for each in kinds:
+            each(**self.overrides)  # type: ignore[arg-type]
         configure_logging(settings.log_level, json=settings.log_json)
         if not settings.kafka_bootstrap:
             self.on_step("starting the embedded Kafka broker")
