@@ -4,6 +4,7 @@ server (notify API, /healthz, /readyz, /metrics, /status, /subscribe) in one pro
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import signal
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -210,6 +211,24 @@ class System:
             self.embedded = None
 
 
+BROKER_CHECK_S = 1.0
+"""How often a running ``up`` checks that its embedded broker still runs."""
+
+
+async def until_stopped(system: System, stop: asyncio.Event) -> None:
+    """Wait for ``stop``. An embedded broker that exits meanwhile (a crash, the OOM
+    killer) ends the run with exit code 1: every service would retry against nothing
+    for ever, not ready, saying nothing of why; a supervisor (or the user) starts ``up``
+    again, and durable mode loses nothing."""
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), BROKER_CHECK_S)
+        code = system.embedded.exit_code() if system.embedded is not None else None
+        if code is not None:
+            log.error("the embedded Kafka broker exited; wirewatch up stops", exit_code=code)
+            raise SystemExit(1)
+
+
 async def run_until_signalled(
     overrides: dict[str, object],
     on_ready: Callable[[System], Awaitable[None]] | None = None,
@@ -237,7 +256,7 @@ async def run_until_signalled(
         )
         if on_ready is not None:
             await on_ready(system)
-        await stop.wait()
+        await until_stopped(system, stop)
     finally:
         log.info("stopping")
         if data_dir is not None:
