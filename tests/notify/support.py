@@ -59,11 +59,15 @@ def classified(
     language: str | None = "en",
     countries: tuple[str, ...] = (),
     agencies: tuple[str, ...] = (),
-    link: str | None = "https://example.org/news/1",
+    link: str | None = "https://example.org/news/{item_id}",
 ) -> ClassifiedItem:
+    """A classified item; its link is its own (``{item_id}`` in ``link`` is replaced):
+    items with one link and headline are one article to an item-mode subscription."""
     phrase = title[:10] or "x"
+    item_id = item_id or uuid.uuid4().hex
+    link = link.replace("{item_id}", item_id) if link else link
     item = FeedItem(
-        item_id=item_id or uuid.uuid4().hex,
+        item_id=item_id,
         feed_id=feed_id,
         feed_url="https://example.org/feed.xml",
         feed_title="Border Desk",

@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 from wirewatch_notify import outbox
-from wirewatch_notify.models import DeliveryStatus
+from wirewatch_notify.models import DeliveryStatus, Subscription
 from wirewatch_shared.clock import utcnow
 
 from wirewatch.schema import upgrade
@@ -43,7 +44,13 @@ def test_claim_is_exclusive_until_the_lease_expires(engine: Engine) -> None:
 
 def test_failures_follow_the_schedule_then_dead_letter_and_replay(engine: Engine) -> None:
     _setup(engine)
-    outbox.enqueue(engine, [outbox.NewDelivery(1, "x", {})])
+    with Session(engine) as session:  # replay needs the delivery's subscription active
+        sub = Subscription(channel="webhook", target="https://hooks.example.org/x")
+        session.add(sub)
+        session.commit()
+        assert sub.id is not None
+        sub_id = sub.id
+    outbox.enqueue(engine, [outbox.NewDelivery(sub_id, "x", {})])
     schedule = (10.0, 20.0)
     [d] = outbox.claim_due(engine, utcnow(), 1)
     assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"

@@ -36,7 +36,9 @@ def _slack(service, url: str):  # type: ignore[no-untyped-def]
 
 
 def test_block_kit_message_links_the_headline_with_source_topics_and_time() -> None:
-    item = classified("flights", title="Flight <lands> & departs")
+    item = classified(
+        "flights", title="Flight <lands> & departs", link="https://example.org/news/1"
+    )
     message = slack_message(alert_envelope(item, item.matches, now=NOW))
     text = json.dumps(message["blocks"], ensure_ascii=False)
     assert "<https://example.org/news/1|Flight &lt;lands&gt; &amp; departs>" in text

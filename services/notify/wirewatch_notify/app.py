@@ -10,6 +10,7 @@ Run alone with ``wirewatch notify`` or
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Awaitable, Callable, Collection
 from typing import Any, TypeVar
 
@@ -17,7 +18,7 @@ from faststream import FastStream
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared import streams
 from wirewatch_shared.deadletter import DeadLetters
-from wirewatch_shared.events import ClassifiedItem, FlightRecordEvent, StoryEvent
+from wirewatch_shared.events import ClassifiedItem, FeedItem, FlightRecordEvent, StoryEvent
 from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
@@ -207,8 +208,10 @@ class NotifyService(ServiceBase[NotifySettings]):
         index = self.rules.index(conn)
         now = self.worker.clock()
         new: list[outbox.NewDelivery] = []
+        keys: list[tuple[int, str | None]] = []
         routes = self.routes.get()
         for classified in batch:
+            key = repost_key(classified.item)
             for sub_id, matches in index.matches_for(classified).items():
                 if sub_id in routes:
                     continue  # a route subscription gets flight records, not items
@@ -220,6 +223,8 @@ class NotifyService(ServiceBase[NotifySettings]):
                         hold_until=release_at(index.timings[sub_id], now),
                     )
                 )
+                keys.append((sub_id, key))
+        new = _without_reposts(conn, new, keys)
         if not new:
             return 0, 0, False
         due_now = any(d.hold_until is None for d in new)
@@ -229,6 +234,35 @@ class NotifyService(ServiceBase[NotifySettings]):
         await super().on_shutdown()  # the delivery worker has stopped
         for channel in self.channels.values():
             await channel.aclose()
+
+
+def repost_key(item: FeedItem) -> str | None:
+    """What makes two items the same article for an item-mode alert: its link and its
+    headline (whitespace and case folded). An outlet that re-posts an article under a new
+    guid, or carries it in two feeds, makes two items of it; a feed whose entries all
+    link to one page still has one per headline. None without a link."""
+    if not item.link:
+        return None
+    title = " ".join(item.title.split()).casefold()
+    digest = hashlib.sha256(f"{item.link.strip()}\n{title}".encode()).hexdigest()[:32]
+    return f"repost:{digest}"
+
+
+def _without_reposts(
+    conn: Connection, new: list[outbox.NewDelivery], keys: list[tuple[int, str | None]]
+) -> list[outbox.NewDelivery]:
+    """``new`` less the alerts of an article the subscription was already alerted to
+    (its repost key taken, by an earlier item or one before in the batch). The keys are
+    cancelled outbox rows: de-duplicated, kept and purged like the alerts themselves."""
+    taken = outbox.take_keys(conn, [(sub_id, key) for sub_id, key in keys if key is not None])
+    kept = []
+    for delivery, (sub_id, key) in zip(new, keys, strict=True):
+        if key is None:
+            kept.append(delivery)
+        elif (sub_id, key) in taken:
+            taken.discard((sub_id, key))  # the first item of the batch that has it
+            kept.append(delivery)
+    return kept
 
 
 def create_app(settings: NotifySettings | None = None) -> FastStream:

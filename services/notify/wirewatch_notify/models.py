@@ -83,6 +83,9 @@ class DeliveryKind:
     DIGEST = "digest"
     CONFIRM = "confirm"
     TEST = "test"
+    # Never sent: a cancelled row that only takes a de-duplication key (an item alert's
+    # link and headline); not listed in the delivery log.
+    KEY = "key"
 
 
 class Delivery(SQLModel, table=True):

@@ -94,14 +94,30 @@ def insert_deliveries(conn: Connection, deliveries: Sequence[NewDelivery]) -> in
     """:func:`enqueue` in the caller's transaction (``conn``); how many were new."""
     if not deliveries:
         return 0
-    rows = delivery_rows(deliveries, utcnow())
+    return len(_insert_rows(conn, delivery_rows(deliveries, utcnow())))
+
+
+def take_keys(conn: Connection, keys: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Record (subscription, key) pairs as cancelled rows that are never sent (in the
+    caller's transaction); the pairs that were not taken before."""
+    wanted = [
+        NewDelivery(sub_id, key, {}, kind=DeliveryKind.KEY, cancelled=True)
+        for sub_id, key in dict.fromkeys(keys)
+    ]
+    if not wanted:
+        return set()
+    return {(sub_id, key) for sub_id, key in _insert_rows(conn, delivery_rows(wanted, utcnow()))}
+
+
+def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """Insert, ignoring (subscription, item) pairs already recorded; the pairs inserted."""
     if conn.dialect.name == "postgresql":
         return _enqueue_postgres(conn, rows)
     stmt = _insert_ignoring_duplicates(conn)
-    # RETURNING counts the rows really inserted (rowcount is unreliable for
+    # RETURNING tells the rows really inserted (rowcount is unreliable for
     # multi-row inserts); conflicting rows return nothing.
-    result = conn.execute(stmt.returning(_TABLE.c.id), rows)
-    return len(result.all())
+    result = conn.execute(stmt.returning(_TABLE.c.subscription_id, _TABLE.c.item_id), rows)
+    return [(int(sub_id), str(item_id)) for sub_id, item_id in result]
 
 
 # The batch is one JSON array of rows, unpacked by PostgreSQL (as jsonb: parsed once;
@@ -120,7 +136,7 @@ SELECT (r ->> 0)::integer, r ->> 1, r ->> 2, r ->> 3, 0, (r ->> 4)::timestamptz,
     %s, %s
 FROM jsonb_array_elements(%s::jsonb) AS r
 ON CONFLICT (subscription_id, item_id) DO NOTHING
-RETURNING id
+RETURNING subscription_id, item_id
 """
 
 
@@ -130,7 +146,7 @@ def _aware(value: datetime) -> datetime:
     return value
 
 
-def _enqueue_postgres(conn: Any, rows: list[dict[str, Any]]) -> int:
+def _enqueue_postgres(conn: Any, rows: list[dict[str, Any]]) -> list[tuple[int, str]]:
     now = rows[0]["created_at"]
     batch = json.dumps(
         [
@@ -146,7 +162,8 @@ def _enqueue_postgres(conn: Any, rows: list[dict[str, Any]]) -> int:
         ],
         ensure_ascii=False,
     )
-    return len(conn.exec_driver_sql(_ENQUEUE_POSTGRES, (now, now, batch)).all())
+    result = conn.exec_driver_sql(_ENQUEUE_POSTGRES, (now, now, batch))
+    return [(int(sub_id), str(item_id)) for sub_id, item_id in result]
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,9 +479,15 @@ def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
 
 
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
-    """Put dead deliveries back in the queue (all of them when ``delivery_ids`` is None)."""
+    """Put dead deliveries back in the queue (all of them when ``delivery_ids`` is None);
+    how many. Those of a paused or disabled subscription stay dead until it is active
+    again: sent now, they would only be cancelled (and lost once it is re-enabled)."""
     now = utcnow()
-    stmt = update(_TABLE).where(_TABLE.c.status == DeliveryStatus.DEAD)
+    subs = Subscription.__table__  # type: ignore[attr-defined]
+    active = sa.select(subs.c.id).where(subs.c.active.is_(True))
+    stmt = update(_TABLE).where(
+        _TABLE.c.status == DeliveryStatus.DEAD, _TABLE.c.subscription_id.in_(active)
+    )
     if delivery_ids is not None:
         stmt = stmt.where(_TABLE.c.id.in_(delivery_ids))
     with engine.begin() as conn:
@@ -512,7 +535,11 @@ def count_pending(engine: Engine) -> int:
 
 
 def count_by_status(engine: Engine, subscription_id: int | None = None) -> dict[str, int]:
-    query = select(Delivery.status, func.count()).group_by(col(Delivery.status))
+    query = (
+        select(Delivery.status, func.count())
+        .where(col(Delivery.kind) != DeliveryKind.KEY)
+        .group_by(col(Delivery.status))
+    )
     if subscription_id is not None:
         query = query.where(col(Delivery.subscription_id) == subscription_id)
     with session_scope(engine) as session:
@@ -528,7 +555,12 @@ def list_deliveries(
     limit: int = 100,
 ) -> list[Delivery]:
     """Newest first. ``failed``: dead ones and pending ones that have failed before."""
-    query = select(Delivery).order_by(col(Delivery.id).desc()).limit(limit)
+    query = (
+        select(Delivery)
+        .where(col(Delivery.kind) != DeliveryKind.KEY)  # never sent: not a delivery
+        .order_by(col(Delivery.id).desc())
+        .limit(limit)
+    )
     if status:
         query = query.where(col(Delivery.status) == status)
     if failed:

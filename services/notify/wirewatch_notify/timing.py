@@ -70,6 +70,25 @@ def _at(day: datetime, clock: time, tz: ZoneInfo) -> datetime:
     return datetime.combine(day.date(), clock, tzinfo=tz)
 
 
+def _instants(wall: datetime) -> tuple[datetime, ...]:
+    """The instants (UTC) local wall-clock time ``wall`` names, in order: two in the hour
+    that comes twice when the clocks go back, else one (a time the clocks skip keeps
+    its reading in the offset before the change, as ``fold=0`` gives it)."""
+    first = wall.replace(fold=0).astimezone(UTC)
+    second = wall.replace(fold=1).astimezone(UTC)
+    return (first, second) if second > first else (first,)
+
+
+def _first_after(wall: datetime, now: datetime) -> datetime | None:
+    """The first instant of wall-clock time ``wall`` after ``now``, or None. Wall-clock
+    arithmetic (``wall + timedelta``) always gives the first of a repeated time, which
+    may already have passed when ``now`` is in the second pass."""
+    for instant in _instants(wall):
+        if instant > now:
+            return instant
+    return None
+
+
 def quiet_until(timing: Timing, now: datetime) -> datetime | None:
     """End of the quiet hours ``now`` falls in (UTC), or None when not in quiet hours."""
     start, end = timing.quiet_start, timing.quiet_end
@@ -80,26 +99,45 @@ def quiet_until(timing: Timing, now: datetime) -> datetime | None:
     clock = local.time()
     if start < end:
         if start <= clock < end:
-            return _at(local, end, tz).astimezone(UTC)
+            return _first_after(_at(local, end, tz), now)
         return None
     # Crosses midnight: quiet from start to 24:00 and from 00:00 to end.
     if clock >= start:
-        return _at(local + timedelta(days=1), end, tz).astimezone(UTC)
+        return _first_after(_at(local + timedelta(days=1), end, tz), now)
     if clock < end:
-        return _at(local, end, tz).astimezone(UTC)
+        return _first_after(_at(local, end, tz), now)
     return None
 
 
 def period_end(minutes: int, now: datetime, timezone: str = "UTC") -> datetime:
-    """End of the digest period containing ``now`` (UTC), counted from local midnight."""
+    """End of the digest period containing ``now`` (UTC), counted from local midnight.
+
+    Periods are counted on the wall clock; when the clocks go back, the boundaries of
+    the hour that comes twice end a period in each pass, and none ends before ``now``."""
     tz = zone(timezone)
     local = _local(now, tz)
     midnight = datetime.combine(local.date(), time(0), tzinfo=tz)
-    elapsed = (local - midnight).total_seconds() / 60
-    index = int(elapsed // minutes) + 1
-    end = midnight + timedelta(minutes=index * minutes)
     next_midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=tz)
-    return min(end, next_midnight).astimezone(UTC)
+    elapsed = (local - midnight).total_seconds() / 60  # wall-clock minutes
+    index = int(elapsed // minutes) + 1
+    ends = [next_midnight.astimezone(UTC)]
+    step = index
+    while (wall := midnight + timedelta(minutes=step * minutes)) < next_midnight:
+        instant = _first_after(wall, now)
+        if instant is not None:
+            ends.append(instant)
+            break
+        step += 1
+    # In the first pass of the repeated hour, the boundaries of it already passed on the
+    # wall clock come again (their second instant), before the next one on the wall.
+    step = index - 1
+    while step >= 1:
+        instants = _instants(midnight + timedelta(minutes=step * minutes))
+        if len(instants) < 2 or instants[1] <= now:
+            break
+        ends.append(instants[1])
+        step -= 1
+    return min(ends)
 
 
 def release_at(timing: Timing, now: datetime) -> datetime | None:

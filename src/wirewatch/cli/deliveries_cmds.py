@@ -90,7 +90,11 @@ def deliveries_replay(
             raise NotFound(f"no delivery with id {delivery_id}")
         if status != "dead":
             raise NotFound(f"delivery {delivery_id} is {status}, not dead: nothing to replay")
-        outbox.replay(engine, [delivery_id])
+        if not outbox.replay(engine, [delivery_id]):
+            raise UserError(
+                f"delivery {delivery_id} stays dead: its subscription is paused or disabled "
+                "(make it active again, then replay)"
+            )
         typer.echo(f"replayed delivery {delivery_id}")
         return
     ids = outbox.dead_ids(engine)
@@ -101,3 +105,8 @@ def deliveries_replay(
             replayed += outbox.replay(engine, chunk)
             advance(len(chunk))
     typer.echo(f"replayed {replayed} dead deliveries")
+    if replayed < len(ids):
+        typer.echo(
+            f"{len(ids) - replayed} stay dead: their subscription is paused or disabled "
+            "(make it active again, then replay)"
+        )

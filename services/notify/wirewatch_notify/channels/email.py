@@ -2,8 +2,10 @@
 
 Alerts and digests are multipart (text + HTML from autoescaped templates) and carry
 ``List-Unsubscribe`` + ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058).
-SMTP 4xx is retried; a 5xx refusal of the recipient or the message stops mail to that
-address (the subscription is disabled with the server's reason).
+SMTP 4xx is retried. A 5xx refusal of the address (RFC 3463 ``5.1.x`` addressing or
+``5.2.1`` mailbox disabled; at RCPT TO also a bare 550/551/553) stops mail to it (the
+subscription is disabled with the server's reason); any other 5xx (our sender's DMARC or
+relay access, one message's content or size) dead-letters that message only.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from email.policy import Policy
 from email.utils import format_datetime, make_msgid
 
 import aiosmtplib
+import email_validator
 
 from wirewatch_notify.channels.base import (
     DeliveryRequest,
@@ -28,6 +31,25 @@ from wirewatch_notify.settings import NotifySettings
 
 # C0/C1 controls and Unicode line/paragraph separators: none may reach a header.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# An RFC 3463 enhanced status code at the start of a reply: class.subject.detail.
+_ENHANCED = re.compile(r"\s*[245]\.(\d{1,3})\.(\d{1,3})(?!\S)")
+# Bare RFC 5321 replies to RCPT TO that name the mailbox: unavailable, not local, bad name.
+_MAILBOX_REPLIES = frozenset({550, 551, 553})
+# Addressing statuses about our side (RFC 3463): 5.1.7 bad sender mailbox syntax,
+# 5.1.8 bad sender's system address.
+_SENDER_ADDRESSING = frozenset({7, 8})
+
+
+def refuses_address(code: int, message: str, *, at_rcpt: bool) -> bool:
+    """Does this permanent SMTP refusal say the recipient's address is bad (stop mail to
+    it), rather than our sender, our relay settings or one message (dead-letter it)?"""
+    enhanced = _ENHANCED.match(message)
+    if enhanced is None:
+        return at_rcpt and code in _MAILBOX_REPLIES
+    subject, detail = int(enhanced.group(1)), int(enhanced.group(2))
+    if subject == 1:
+        return detail not in _SENDER_ADDRESSING
+    return (subject, detail) == (2, 1)  # mailbox disabled
 
 
 def header_safe(value: str, limit: int = 250) -> str:
@@ -68,6 +90,19 @@ class UnfoldedHeader(str):
         return f"{self.name}: {self}{policy.linesep}"
 
 
+def ascii_address(address: str) -> str:
+    """``address`` with its domain in ASCII (IDNA, ``leser@xn--bcher-kva.de``): the same
+    mailbox, which a relay without SMTPUTF8 (Amazon SES, older Postfix) also accepts. An
+    address whose local part is not ASCII has no such form and is kept as it is."""
+    if address.isascii():
+        return address
+    try:
+        checked = email_validator.validate_email(address, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        return address
+    return checked.ascii_email or address
+
+
 def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     rendered = render_email(
         request.envelope,
@@ -76,7 +111,7 @@ def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     )
     message = EmailMessage()
     message["From"] = mail_from
-    message["To"] = request.target
+    message["To"] = ascii_address(request.target)  # also the envelope's recipient
     set_text_header(message, "Subject", rendered.subject)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(idstring=request.message_id, domain="wirewatch")
@@ -89,6 +124,30 @@ def build_message(request: DeliveryRequest, mail_from: str) -> EmailMessage:
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
     return message
+
+
+def delivery_error(exc: Exception) -> Exception:
+    """What a failed SMTP conversation means for the delivery: retry, dead, or dead and
+    the subscription disabled (a permanent refusal of the address)."""
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+        reason = "; ".join(f"SMTP {e.code}: {e.message}" for e in exc.recipients)
+        permanent = [e for e in exc.recipients if 500 <= e.code < 600]
+        if not permanent:
+            return RetryableDeliveryError(f"recipient deferred: {reason}")
+        disable = any(refuses_address(e.code, e.message, at_rcpt=True) for e in permanent)
+        return PermanentDeliveryError(f"recipient refused: {reason}", disable=disable)
+    if isinstance(exc, aiosmtplib.SMTPDataError | aiosmtplib.SMTPRecipientRefused):
+        if 500 <= exc.code < 600:
+            at_rcpt = isinstance(exc, aiosmtplib.SMTPRecipientRefused)
+            return PermanentDeliveryError(
+                f"SMTP {exc.code}: {exc.message}",
+                disable=refuses_address(exc.code, exc.message, at_rcpt=at_rcpt),
+            )
+        return RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}")
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        # Sender or authentication refused: our configuration, not this address.
+        return RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}")
+    return RetryableDeliveryError(f"{type(exc).__name__}: {exc}")
 
 
 def tls_context(settings: NotifySettings) -> ssl.SSLContext:
@@ -122,20 +181,5 @@ class EmailChannel(SettingsChannel):
                 ),
                 timeout=settings.smtp_timeout_s,
             )
-        except aiosmtplib.SMTPRecipientsRefused as exc:
-            codes = [e.code for e in exc.recipients]
-            reason = "; ".join(f"SMTP {e.code}: {e.message}" for e in exc.recipients)
-            if any(500 <= code < 600 for code in codes):
-                raise PermanentDeliveryError(f"recipient refused: {reason}", disable=True) from exc
-            raise RetryableDeliveryError(f"recipient deferred: {reason}") from exc
-        except (aiosmtplib.SMTPDataError, aiosmtplib.SMTPRecipientRefused) as exc:
-            if 500 <= exc.code < 600:
-                raise PermanentDeliveryError(
-                    f"SMTP {exc.code}: {exc.message}", disable=True
-                ) from exc
-            raise RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc
-        except aiosmtplib.SMTPResponseException as exc:
-            # Sender or authentication refused: our configuration, not this address.
-            raise RetryableDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-            raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
+            raise delivery_error(exc) from exc
