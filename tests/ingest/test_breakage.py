@@ -1,0 +1,168 @@
+"""Real-world feed breakage, served from a real HTTP server on 127.0.0.1: mutated corpus
+files (an unescaped ampersand, a cut-off document, a cut-off gzip transfer...) must lose
+no item and publish none twice, and a broken feed gets one clear line and an unhealthy
+mark while the others run on. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import gzip
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from wirewatch_ingest import feedstore
+from wirewatch_ingest.poller import FeedPoller
+
+from tests.ingest.conftest import ingest_settings
+from tests.ingest.support import Collector, FeedServer, Route
+from wirewatch.schema import upgrade
+
+REUTERS = "news-sites/codehollow-feedreader/Rss20Reuters.xml"
+"""Reuters world news (2017): every guid is a URL with ``&amp;`` in its query."""
+XML = {"Content-Type": "application/rss+xml"}
+
+
+@pytest.fixture
+def corpus(corpus_dir: Path) -> Callable[[str], bytes]:
+    return lambda name: (corpus_dir / name).read_bytes()
+
+
+def with_bare_ampersand(body: bytes) -> bytes:
+    """The document with one ``&amp;`` outside the items written as a bare ``&``, the
+    commonest way a real feed stops being well-formed XML (here in the channel's
+    Pageflakes feedFlare link)."""
+    escaped = b"instanceId=Static_4&amp;fileName"
+    assert body.count(escaped) == 1
+    return body.replace(escaped, b"instanceId=Static_4&fileName")
+
+
+@pytest.fixture
+def ingest_engine(engine: Engine) -> Engine:
+    upgrade(engine)
+    return engine
+
+
+async def poll(engine: Engine, collector: Collector) -> list[str]:
+    """One poll of every due feed; the statuses."""
+    feedstore.make_due(engine)
+    poller = FeedPoller(engine, ingest_settings(), collector)
+    try:
+        return [outcome.status for outcome in await poller.run_until_idle()]
+    finally:
+        await poller.aclose()
+
+
+def titles(collector: Collector) -> list[str]:
+    return [item.feed_item().title for item in collector.items]
+
+
+async def test_an_ill_formed_version_of_a_feed_republishes_nothing(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """feedparser reads a document that is not well-formed with its loose parser, which
+    leaves the entities of a guid escaped (``&amp;``): every item whose guid has an ``&``
+    got a new id, and was published again, each time the feed's well-formedness flipped."""
+    good = corpus(REUTERS)
+    feed_server.routes["/reuters"] = Route(200, good, XML)
+    feedstore.add_feed(ingest_engine, feed_server.url("/reuters"))
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200"]
+    first = titles(collector)
+    assert len(first) == 10
+
+    feed_server.routes["/reuters"] = Route(200, with_bare_ampersand(good), XML)
+    assert await poll(ingest_engine, collector) == ["200"]
+    feed_server.routes["/reuters"] = Route(200, good, XML)
+    assert await poll(ingest_engine, collector) == ["200"]
+    assert titles(collector) == first
+
+
+async def test_a_feed_that_was_ill_formed_from_the_start_keeps_its_ids(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """Read loose or strict, an entry is one item: a feed first seen ill-formed and then
+    fixed publishes nothing again."""
+    good = corpus(REUTERS)
+    feed_server.routes["/reuters"] = Route(200, with_bare_ampersand(good), XML)
+    feedstore.add_feed(ingest_engine, feed_server.url("/reuters"))
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200"]
+    feed_server.routes["/reuters"] = Route(200, good, XML)
+    assert await poll(ingest_engine, collector) == ["200"]
+    assert len(collector.ids) == len(set(collector.ids)) == 10
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        REUTERS,
+        "news-sites/codehollow-feedreader/Rss20NYTimes.xml",
+        "news-sites/codehollow-feedreader/AtomTheVerge.xml",
+        "news-sites/codehollow-feedreader/Rss20LeMonde.xml",
+    ],
+)
+async def test_a_cut_off_document_publishes_no_half_item(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes], name: str
+) -> None:
+    """A document that ends in the middle of an entry (the server's generator died, a
+    proxy cut the body): the entries before it are published, the cut one is not - not
+    with a cut title or summary, and not under an id of its own (its guid may be past the
+    cut) that makes it a second item once the whole document is served."""
+    full = corpus(name)
+    cuts = [len(full) * share // 100 for share in (35, 50, 80)]
+    feed_server.routes["/feed"] = Route(200, full, XML)
+    reference = Collector()
+    feedstore.add_feed(ingest_engine, feed_server.url("/feed"))
+    await poll(ingest_engine, reference)
+    whole = {item.item_id: item.feed_item() for item in reference.items}
+    for index, cut in enumerate(cuts):
+        feedstore.add_feed(ingest_engine, feed_server.url(f"/cut{index}"))
+        feed_server.routes[f"/cut{index}"] = Route(200, full[:cut], XML)
+    collector = Collector()
+    await poll(ingest_engine, collector)
+    for index in range(len(cuts)):
+        feed_server.routes[f"/cut{index}"] = Route(200, full, XML)
+    await poll(ingest_engine, collector)
+    per_feed = Counter(item.feed_item().feed_url for item in collector.items)
+    assert set(per_feed.values()) == {len(whole)}, per_feed
+    by_link = {item.link: item for item in whole.values()}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        assert (item.title, item.summary) == (by_link[item.link].title, by_link[item.link].summary)
+
+
+async def test_a_cut_off_gzip_transfer_fails_the_feed_with_one_line(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """A gzip body that stops before its end (a dropped connection behind a proxy that
+    re-frames it, a full disk on the server) used to inflate to the part that arrived
+    and parse as a shorter feed. It is a failed fetch: nothing published, the feed
+    marked failing with the reason; the other feeds run on."""
+    full = corpus(REUTERS)
+    packed = gzip.compress(full)
+    gz = {**XML, "Content-Encoding": "gzip"}
+    feed_server.routes["/half"] = Route(200, packed[: len(packed) // 2], gz)
+    feed_server.routes["/no-trailer"] = Route(200, packed[:-4], gz)
+    feed_server.routes["/whole"] = Route(200, packed, gz)
+    for path in ("/half", "/no-trailer", "/whole"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert sorted(await poll(ingest_engine, collector)) == ["200", "encoding", "encoding"]
+    assert len(collector.items) == 10
+    assert {item.feed_item().feed_url for item in collector.items} == {
+        feed_server.url("/whole")
+    }
+    feeds = {f.url.rsplit("/", 1)[1]: f for f in feedstore.list_feeds(ingest_engine)}
+    for name in ("half", "no-trailer"):
+        assert feeds[name].health == "failing"
+        assert feeds[name].last_error == (
+            "truncated gzip body: the transfer ended inside the stream"
+        )
+        assert feeds[name].content_hash is None
+    # Served whole again: every item, once.
+    feed_server.routes["/half"] = Route(200, packed, gz)
+    await poll(ingest_engine, collector)
+    assert len(collector.items) == 20
+    assert len(set(collector.ids)) == 20
