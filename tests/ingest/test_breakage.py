@@ -6,14 +6,18 @@ mark while the others run on. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import gzip
+import io
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
 import pytest
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import feedstore
+from wirewatch_ingest.normalize import stable_item_id
 from wirewatch_ingest.poller import FeedPoller
+from wirewatch_shared.clock import utcnow
 
 from tests.ingest.conftest import ingest_settings
 from tests.ingest.support import Collector, FeedServer, Route
@@ -94,6 +98,37 @@ async def test_a_feed_that_was_ill_formed_from_the_start_keeps_its_ids(
     assert len(collector.ids) == len(set(collector.ids)) == 10
 
 
+async def test_items_published_under_an_escaped_guid_are_not_published_again(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """Upgrading: a feed that is never well-formed had its items published under the ids
+    of their escaped guids (``&amp;``). They are not published again under their own ids,
+    neither while the feed stays ill-formed nor once it is fixed."""
+    good = corpus(REUTERS)
+    bad = with_bare_ampersand(good)
+    url = feed_server.url("/reuters")
+    feed = feedstore.add_feed(ingest_engine, url)
+    loose = feedparser.parse(io.BytesIO(bad)).entries
+    assert all("&amp;" in entry.id for entry in loose)
+    before = [
+        stable_item_id(feed_url=url, guid=entry.id, link=None, title="", published=None)
+        for entry in loose
+    ]
+    now = utcnow()
+    claimed = feedstore.claim_items(
+        ingest_engine, feed.id or 0, before, owner="old", now=now, stale_after_s=60
+    )
+    assert len(claimed) == 10
+    feedstore.confirm_items(ingest_engine, before, owner="old", now=now)
+
+    feed_server.routes["/reuters"] = Route(200, bad, XML)
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200"]
+    feed_server.routes["/reuters"] = Route(200, good, XML)
+    assert await poll(ingest_engine, collector) == ["200"]
+    assert collector.items == []
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -151,9 +186,7 @@ async def test_a_cut_off_gzip_transfer_fails_the_feed_with_one_line(
     collector = Collector()
     assert sorted(await poll(ingest_engine, collector)) == ["200", "encoding", "encoding"]
     assert len(collector.items) == 10
-    assert {item.feed_item().feed_url for item in collector.items} == {
-        feed_server.url("/whole")
-    }
+    assert {item.feed_item().feed_url for item in collector.items} == {feed_server.url("/whole")}
     feeds = {f.url.rsplit("/", 1)[1]: f for f in feedstore.list_feeds(ingest_engine)}
     for name in ("half", "no-trailer"):
         assert feeds[name].health == "failing"

@@ -450,12 +450,15 @@ def claim_items(
     now: datetime,
     stale_after_s: float,
     legacy_ids: Mapping[str, str] | None = None,
+    escaped_ids: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The ids among ``item_ids`` that ``owner`` should publish now (never published, and
     not claimed by another live process). Conflicts on the primary key are expected.
 
     ``legacy_ids`` maps an id to the id the item had before ids were scoped per feed:
     an item whose legacy id this feed saw before the upgrade is not claimed.
+    ``escaped_ids`` maps an id to the id the item had when a loose parse left its guid's
+    entities escaped: an item published under that id is not claimed.
     """
     return claim_items_detailed(
         engine,
@@ -464,6 +467,7 @@ def claim_items(
         now=now,
         stale_after_s=stale_after_s,
         legacy_ids=[legacy_ids or {}],
+        escaped_ids=[escaped_ids or {}],
     )[0].claimed
 
 
@@ -515,12 +519,15 @@ def claim_items_detailed(
     now: datetime,
     stale_after_s: float,
     legacy_ids: Sequence[Mapping[str, str]] = (),
+    escaped_ids: Sequence[Mapping[str, str]] = (),
 ) -> list[ItemClaims]:
     """:func:`claim_items` for several polls in one transaction: per ``(feed_id, item_ids)``
     request, in order, the ids claimed and how many are still pending elsewhere
     (``legacy_ids``, if given, one mapping per request). An id asked for by more than one
-    request goes to the first of them (and is recorded with its feed)."""
+    request goes to the first of them (and is recorded with its feed). ``escaped_ids``,
+    if given, one mapping per request: see :func:`claim_items`."""
     first_feed, legacy = _first_requests(requests, legacy_ids)
+    escaped = {k: v for mapping in reversed(escaped_ids) for k, v in mapping.items()}
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
         return [ItemClaims([], 0) for _ in requests]
@@ -536,6 +543,9 @@ def claim_items_detailed(
             done.update(item_id for item_id, published in found if published)
             unsettled = [i for i in chunk if i in legacy and i not in settled]
             seen_before = _seen_before_upgrade(conn, unsettled, legacy)
+            seen_before |= _adopt_escaped(
+                conn, [i for i in chunk if i not in settled], escaped, first_feed, now
+            )
             settled.update(seen_before)
             done.update(seen_before)
             rows = [
@@ -581,6 +591,52 @@ def _seen_before_upgrade(
     by_old = {legacy[i]: i for i in item_ids}
     rows = conn.execute(_LEGACY_QUERY, {"ids": sorted({old for old, _ in by_old})})
     return {by_old[(old, feed)] for old, feed in rows if (old, feed) in by_old}
+
+
+_DONE_QUERY = select(SEEN.c.item_id).where(
+    SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
+    or_(SEEN.c.published_at.is_not(None), SEEN.c.claimed_at.is_(None)),
+)
+
+
+@functools.cache
+def _adopt_statement(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT (item_id) DO NOTHING."""
+    insert = postgresql.insert(SEEN) if dialect == "postgresql" else sqlite.insert(SEEN)
+    return insert.on_conflict_do_nothing(index_elements=[SEEN.c.item_id])
+
+
+def _adopt_escaped(
+    conn: Connection,
+    item_ids: Sequence[str],
+    escaped: Mapping[str, str],
+    first_feed: Mapping[str, int],
+    now: datetime,
+) -> set[str]:
+    """The ids among ``item_ids`` published under their escaped id (``escaped[id]``, as a
+    loose parse once gave the guid), each now recorded as published under its own id
+    too (a well-formed document later has no escaped ids to look up). One primary-key
+    lookup, none without escaped ids."""
+    by_old = {escaped[i]: i for i in item_ids if i in escaped}
+    if not by_old:
+        return set()
+    adopted = {by_old[old] for old in conn.scalars(_DONE_QUERY, {"ids": sorted(by_old)})}
+    if adopted:
+        conn.execute(
+            _adopt_statement(conn.dialect.name),
+            [
+                {
+                    "item_id": i,
+                    "feed_id": first_feed[i],
+                    "first_seen_at": now,
+                    "claimed_by": None,
+                    "claimed_at": None,
+                    "published_at": now,
+                }
+                for i in sorted(adopted)
+            ],
+        )
+    return adopted
 
 
 def confirm_items(engine: Engine, item_ids: Sequence[str], *, owner: str, now: datetime) -> None:

@@ -11,10 +11,13 @@ JSON Feeds go through :mod:`wirewatch_ingest.jsonfeed`. Before feedparser,
 from __future__ import annotations
 
 import io
+import re
+import xml.sax
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
+from xml.sax.saxutils import unescape
 
 import feedparser
 
@@ -48,6 +51,13 @@ _SOFT_BOZO = (feedparser.ThingsNobodyCaresAboutButMe,)
 # friends must not reach feedparser (the body is already decoded).
 _PARSE_HEADERS = ("content-type", "content-location", "content-language")
 
+# What expat says when the document stops before its end (and nowhere else).
+_ENDED_EARLY = ("no element found", "unclosed token", "unclosed cdata section")
+# An entry's start or end tag (any namespace prefix), up to the end of the tag.
+_ENTRY_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s/>])[^>]*(>?)")
+# The loose parser leaves these escaped in an id (the strict one decodes every entity).
+_LOOSE_ID_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+
 
 def parse_feed(
     body: bytes,
@@ -75,13 +85,14 @@ def parse_feed(
     # skips URI resolution entirely, which is much cheaper — relative entry links
     # are resolved against the feed URL below instead.
     response_headers = {k: lowered[k] for k in _PARSE_HEADERS if k in lowered}
-    parsed = _feedparser_parse(body, response_headers)
+    parsed = _feedparser_parse(_without_a_cut_character(body), response_headers)
     version = _checked_version(parsed)
     feed = parsed.feed
     title = html_to_text(feed.get("title"))
     language = _feed_language(feed, response_headers)
+    loose = _read_loosely(parsed)
     return build_feed(
-        (_raw_entry(entry, feed_url) for entry in parsed.entries),
+        (_raw_entry(entry, feed_url, loose=loose) for entry in _whole_entries(parsed, body)),
         feed_id=feed_id,
         feed_url=feed_url,
         fetched_at=fetched_at,
@@ -121,6 +132,52 @@ def _checked_version(parsed: Any) -> str:
             # usable in it: an error for this feed, not a quiet empty feed.
             raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
     return version
+
+
+def _without_a_cut_character(body: bytes) -> bytes:
+    """``body`` without the first bytes of a UTF-8 character it ends in. Only a cut-off
+    document ends inside a character (a whole one ends with ``>`` and white space); left
+    there, it makes the whole document invalid UTF-8, and feedparser then reads every
+    entry as windows-1252 (mojibake in every title)."""
+    if not body or body[-1] < 0x80:
+        return body
+    for length in range(1, 4):
+        byte = body[-length]
+        if byte < 0x80:
+            return body
+        if byte >= 0xC0:  # the lead byte: says how many bytes its character has
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return body[:-length] if length < needed else body
+    return body
+
+
+def _read_loosely(parsed: Any) -> bool:
+    """Whether feedparser fell back to its loose parser: the document is not well-formed
+    XML (or its encoding could not be told)."""
+    return not parsed.get("encoding") or isinstance(
+        parsed.get("bozo_exception"), xml.sax.SAXException
+    )
+
+
+def _whole_entries(parsed: Any, body: bytes) -> list[Any]:
+    """The entries, without the last one when the document stops inside it (a cut-off
+    body): its fields are cut short, and its guid may be past the cut, so it would be
+    published half, under an id of its own. The whole document brings it later."""
+    entries = list(parsed.entries)
+    reason = str(parsed.get("bozo_exception") or "").lower()
+    if entries and parsed.get("bozo") and reason.endswith(_ENDED_EARLY):
+        tags = list(_ENTRY_TAG.finditer(body))
+        last = tags[-1] if tags else None
+        # The last entry tag in the body opens an entry (and is itself complete: the
+        # loose parser does not see a tag the body cuts off): that entry never ended.
+        if (
+            last is not None
+            and not last.group(1)
+            and last.group(2)
+            and not last.group(0).endswith(b"/>")
+        ):
+            entries.pop()
+    return entries
 
 
 def _feed_language(feed: Any, response_headers: dict[str, str]) -> str | None:
@@ -168,7 +225,7 @@ def _entry_link(entry: dict[str, Any], base: str) -> str | None:
     return None
 
 
-def _raw_entry(parsed_entry: Any, base: str) -> RawEntry:
+def _raw_entry(parsed_entry: Any, base: str, *, loose: bool = False) -> RawEntry:
     # A plain-dict view: FeedParserDict's own lookups (key aliases, warnings) are slow,
     # and only canonical keys are read here.
     entry: dict[str, Any] = dict(parsed_entry)
@@ -188,8 +245,16 @@ def _raw_entry(parsed_entry: Any, base: str) -> RawEntry:
         or struct_time_to_utc(entry.get("updated_parsed"))
         or struct_time_to_utc(entry.get("created_parsed"))
     )
+    guid = escaped = entry.get("id")
+    if loose and isinstance(guid, str) and "&" in guid:
+        # The strict parser decodes the id's entities and the loose one leaves them
+        # (``a&amp;b``): one id for the entry, whichever parser read the document, or
+        # every guid with an '&' is a new item each time a feed stops (or starts)
+        # being well-formed.
+        guid = unescape(guid, _LOOSE_ID_ENTITIES)
     return RawEntry(
-        guid=entry.get("id"),
+        guid=guid,
+        escaped_guid=escaped if escaped != guid else None,
         link=_entry_link(entry, base),
         title=entry.get("title"),
         summary=summary,

@@ -145,7 +145,9 @@ class FeedProcessor:
             )
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
-        claims = await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids)
+        claims = await self.claimer.claim(
+            lease.id, item_ids, fetched_at, parsed.legacy_ids, parsed.escaped_ids
+        )
         claimed = set(claims.claimed)
         if claims.pending:  # claimed elsewhere, unconfirmed (a crash?): parse this again
             result = dataclasses.replace(result, etag=None, last_modified=None, content_hash=None)
