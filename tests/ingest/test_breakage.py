@@ -199,3 +199,42 @@ async def test_a_cut_off_gzip_transfer_fails_the_feed_with_one_line(
     await poll(ingest_engine, collector)
     assert len(collector.items) == 20
     assert len(set(collector.ids)) == 20
+
+
+INESSENTIAL = "rsparser/inessential.json"
+"""Brent Simmons's inessential.com JSON Feed: curly quotes and dashes in its text."""
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/feed+json; charset=windows-1252",
+        "application/json; charset=iso-8859-1",  # what such servers say: a Latin-1 label
+        "application/feed+json; charset=utf-8",  # a wrong label
+        "application/feed+json",  # none (JSON is UTF-8 by definition)
+    ],
+)
+async def test_a_json_feed_in_a_legacy_encoding_is_read(
+    feed_server: FeedServer,
+    ingest_engine: Engine,
+    corpus: Callable[[str], bytes],
+    content_type: str,
+) -> None:
+    """A JSON Feed written out in windows-1252 (a CMS's database or template encoding)
+    was 'not a feed: invalid JSON' for good: its items are read, with their text right."""
+    utf8 = corpus(INESSENTIAL)
+    legacy = utf8.decode("utf-8").encode("cp1252")
+    assert legacy != utf8
+    feed_server.routes["/utf8"] = Route(200, utf8, {"Content-Type": "application/feed+json"})
+    feed_server.routes["/legacy"] = Route(200, legacy, {"Content-Type": content_type})
+    for path in ("/utf8", "/legacy"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert sorted(await poll(ingest_engine, collector)) == ["200", "200"]
+    by_feed: dict[str, list[tuple[str, str]]] = {}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    assert len(by_feed["utf8"]) > 0
+    assert by_feed["legacy"] == by_feed["utf8"]
+    assert any("\u2019" in title + summary for title, summary in by_feed["utf8"])

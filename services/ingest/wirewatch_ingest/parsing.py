@@ -79,7 +79,13 @@ def parse_feed(
     if not body.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FeedParseError("not a feed: empty document")
     if looks_like_json(body, lowered.get("content-type")):
-        return parse_json_feed(body, feed_id=feed_id, feed_url=feed_url, fetched_at=fetched_at)
+        return parse_json_feed(
+            body,
+            feed_id=feed_id,
+            feed_url=feed_url,
+            fetched_at=fetched_at,
+            content_type=lowered.get("content-type"),
+        )
     check_xml_safety(body)
     # The server's content-location (if any) is the base URI; without one feedparser
     # skips URI resolution entirely, which is much cheaper — relative entry links
