@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from wirewatch_ingest.dates import localized_date
 from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_feed
 from wirewatch_ingest.normalize import html_to_text, primary_language
 
@@ -54,7 +55,7 @@ def _date(value: Any) -> datetime | None:
     try:
         return parsedate_to_datetime(text.strip())
     except (TypeError, ValueError, IndexError):
-        return None
+        return localized_date(text)
 
 
 def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:

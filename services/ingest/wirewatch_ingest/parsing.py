@@ -21,6 +21,7 @@ from xml.sax.saxutils import unescape
 
 import feedparser
 
+from wirewatch_ingest.dates import localized_date
 from wirewatch_ingest.items import (
     FeedParseError,
     ParsedFeed,
@@ -250,6 +251,7 @@ def _raw_entry(parsed_entry: Any, base: str, *, loose: bool = False) -> RawEntry
         struct_time_to_utc(entry.get("published_parsed"))
         or struct_time_to_utc(entry.get("updated_parsed"))
         or struct_time_to_utc(entry.get("created_parsed"))
+        or localized_date(entry.get("published") or entry.get("updated"))
     )
     guid = escaped = entry.get("id")
     if loose and isinstance(guid, str) and "&" in guid:
