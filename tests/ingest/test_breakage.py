@@ -238,3 +238,27 @@ async def test_a_json_feed_in_a_legacy_encoding_is_read(
     assert len(by_feed["utf8"]) > 0
     assert by_feed["legacy"] == by_feed["utf8"]
     assert any("\u2019" in title + summary for title, summary in by_feed["utf8"])
+
+
+async def test_a_feed_gone_for_good_is_parked_at_once(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """410 Gone is the server's word that the feed will not come back: it was retried
+    like a 500 (back-off from 5 min, ten failures over a day and a half before parking).
+    It is parked on the first answer, with its reason; a 404 still backs off; the other
+    feeds run on, and a parked feed that comes back is unparked by its next poll."""
+    feed_server.routes["/gone"] = Route(410, b"Gone")
+    feed_server.routes["/missing"] = Route(404, b"Not Found")
+    feed_server.routes["/fine"] = Route(200, corpus(REUTERS), XML)
+    for path in ("/gone", "/missing", "/fine"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert sorted(await poll(ingest_engine, collector)) == ["200", "404", "410"]
+    assert len(collector.items) == 10
+    feeds = {f.url.rsplit("/", 1)[1]: f for f in feedstore.list_feeds(ingest_engine)}
+    assert (feeds["gone"].health, feeds["gone"].last_error) == ("parked", "HTTP 410 Gone")
+    assert feeds["missing"].health == "failing"
+    feed_server.routes["/gone"] = Route(200, corpus(REUTERS), XML)
+    await poll(ingest_engine, collector)
+    gone = feedstore.get_feed(ingest_engine, feeds["gone"].id or 0)
+    assert gone is not None and gone.health == "ok"
