@@ -450,15 +450,16 @@ def claim_items(
     now: datetime,
     stale_after_s: float,
     legacy_ids: Mapping[str, str] | None = None,
-    escaped_ids: Mapping[str, str] | None = None,
+    former_ids: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """The ids among ``item_ids`` that ``owner`` should publish now (never published, and
     not claimed by another live process). Conflicts on the primary key are expected.
 
     ``legacy_ids`` maps an id to the id the item had before ids were scoped per feed:
     an item whose legacy id this feed saw before the upgrade is not claimed.
-    ``escaped_ids`` maps an id to the id the item had when a loose parse left its guid's
-    entities escaped: an item published under that id is not claimed.
+    ``former_ids`` maps an id to other ids the item may have been published under (its
+    URL with the other scheme, its guid as a loose parse gave it): an item published
+    under one of them is not claimed, and is recorded as published under its own id.
     """
     return claim_items_detailed(
         engine,
@@ -467,7 +468,7 @@ def claim_items(
         now=now,
         stale_after_s=stale_after_s,
         legacy_ids=[legacy_ids or {}],
-        escaped_ids=[escaped_ids or {}],
+        former_ids=[former_ids or {}],
     )[0].claimed
 
 
@@ -519,15 +520,15 @@ def claim_items_detailed(
     now: datetime,
     stale_after_s: float,
     legacy_ids: Sequence[Mapping[str, str]] = (),
-    escaped_ids: Sequence[Mapping[str, str]] = (),
+    former_ids: Sequence[Mapping[str, Sequence[str]]] = (),
 ) -> list[ItemClaims]:
     """:func:`claim_items` for several polls in one transaction: per ``(feed_id, item_ids)``
     request, in order, the ids claimed and how many are still pending elsewhere
     (``legacy_ids``, if given, one mapping per request). An id asked for by more than one
-    request goes to the first of them (and is recorded with its feed). ``escaped_ids``,
+    request goes to the first of them (and is recorded with its feed). ``former_ids``,
     if given, one mapping per request: see :func:`claim_items`."""
     first_feed, legacy = _first_requests(requests, legacy_ids)
-    escaped = {k: v for mapping in reversed(escaped_ids) for k, v in mapping.items()}
+    former = {k: v for mapping in reversed(former_ids) for k, v in mapping.items()}
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
         return [ItemClaims([], 0) for _ in requests]
@@ -543,8 +544,8 @@ def claim_items_detailed(
             done.update(item_id for item_id, published in found if published)
             unsettled = [i for i in chunk if i in legacy and i not in settled]
             seen_before = _seen_before_upgrade(conn, unsettled, legacy)
-            seen_before |= _adopt_escaped(
-                conn, [i for i in chunk if i not in settled], escaped, first_feed, now
+            seen_before |= _adopt_former(
+                conn, [i for i in chunk if i not in settled], former, first_feed, now
             )
             settled.update(seen_before)
             done.update(seen_before)
@@ -606,18 +607,18 @@ def _adopt_statement(dialect: str) -> Any:
     return insert.on_conflict_do_nothing(index_elements=[SEEN.c.item_id])
 
 
-def _adopt_escaped(
+def _adopt_former(
     conn: Connection,
     item_ids: Sequence[str],
-    escaped: Mapping[str, str],
+    former: Mapping[str, Sequence[str]],
     first_feed: Mapping[str, int],
     now: datetime,
 ) -> set[str]:
-    """The ids among ``item_ids`` published under their escaped id (``escaped[id]``, as a
-    loose parse once gave the guid), each now recorded as published under its own id
-    too (a well-formed document later has no escaped ids to look up). One primary-key
-    lookup, none without escaped ids."""
-    by_old = {escaped[i]: i for i in item_ids if i in escaped}
+    """The ids among ``item_ids`` published under one of their former ids (``former[id]``),
+    each now recorded as published under its own id too (the next document may not
+    lead back to the former id: a well-formed one, a guid no longer on http). One
+    primary-key lookup, none without former ids."""
+    by_old = {old: i for i in item_ids for old in former.get(i, ())}
     if not by_old:
         return set()
     adopted = {by_old[old] for old in conn.scalars(_DONE_QUERY, {"ids": sorted(by_old)})}

@@ -20,6 +20,7 @@ from wirewatch_ingest.normalize import (
     MAX_TITLE_CHARS,
     distinct_item_id,
     fold_whitespace,
+    former_item_ids,
     html_to_text,
     legacy_item_id,
     plausible_date,
@@ -54,10 +55,10 @@ class ParsedFeed:
     site_url: str | None = None
     legacy_ids: dict[str, str] = field(default_factory=dict)
     """Item id -> the id the same entry had before identity was scoped per feed."""
-    escaped_ids: dict[str, str] = field(default_factory=dict)
-    """Item id -> the id the same entry had when a document that is not well-formed was
-    read with its guid's entities left escaped (before they were decoded): an entry
-    published under that id is not published again."""
+    former_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Item id -> other ids the same entry may have been published under (its URL with
+    the other scheme, its guid as a loose parse gave it): an entry published under one
+    of them is not published again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +140,13 @@ def _content_key(raw: RawEntry, item: FeedItem) -> str:
 class _Ids(NamedTuple):
     items: list[FeedItem]
     legacy_ids: dict[str, str]
-    escaped_ids: dict[str, str]
+    former_ids: dict[str, tuple[str, ...]]
 
 
 def _own_ids(built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str) -> _Ids:
     """The items, each entry without a guid that shares its id with a different entry
-    given its own (from its content); the legacy id of every other item, and the id
-    of each item whose guid a loose parse gave escaped."""
+    given its own (from its content); the legacy id and the former ids of every other
+    item."""
     contents: dict[str, set[str]] = {}
     for raw, item, _ in built:
         contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
@@ -167,14 +168,16 @@ def _own_ids(built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str) -> _Id
             title=item.title,
             published=raw.published_raw,
         )
-        if raw.escaped_guid:
-            ids.escaped_ids[item.item_id] = stable_item_id(
-                feed_url=feed_url,
-                guid=raw.escaped_guid,
-                link=item.link,
-                title=item.title,
-                published=raw.published_raw,
-            )
+        formers = former_item_ids(
+            feed_url=feed_url,
+            guid=_guid(raw),
+            link=item.link,
+            title=item.title,
+            published=raw.published_raw,
+            escaped_guid=raw.escaped_guid,
+        )
+        if formers:
+            ids.former_ids[item.item_id] = formers
         items.append(item)
     return ids
 
@@ -213,5 +216,5 @@ def build_feed(
         published_times=tuple(item.published for _, item, dated in built if dated),
         site_url=site_url,
         legacy_ids=ids.legacy_ids,
-        escaped_ids=ids.escaped_ids,
+        former_ids=ids.former_ids,
     )

@@ -147,7 +147,7 @@ class FeedProcessor:
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
         claims = await self.claimer.claim(
-            lease.id, item_ids, fetched_at, parsed.legacy_ids, parsed.escaped_ids
+            lease.id, item_ids, fetched_at, parsed.legacy_ids, parsed.former_ids
         )
         claimed = set(claims.claimed)
         if claims.pending:  # claimed elsewhere, unconfirmed (a crash?): parse this again

@@ -165,8 +165,8 @@ class ResultWriter(_GroupCommit[_Row, None]):
         return [None] * len(entries)
 
 
-_Claim = tuple[int, Sequence[str], datetime, Mapping[str, str], Mapping[str, str]]
-"""One poll's claim: feed id, item ids, time, the items' legacy ids and escaped ids."""
+_Claim = tuple[int, Sequence[str], datetime, Mapping[str, str], Mapping[str, Sequence[str]]]
+"""One poll's claim: feed id, item ids, time, the items' legacy ids and former ids."""
 
 
 class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
@@ -193,13 +193,13 @@ class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
         item_ids: Sequence[str],
         now: datetime,
         legacy_ids: Mapping[str, str] | None = None,
-        escaped_ids: Mapping[str, str] | None = None,
+        former_ids: Mapping[str, Sequence[str]] | None = None,
     ) -> feedstore.ItemClaims:
         """The ids among ``item_ids`` this process should publish (see ``claim_items``),
         and how many others are claimed but not yet published."""
         if not item_ids:
             return feedstore.ItemClaims([], 0)
-        claim = (feed_id, item_ids, now, legacy_ids or {}, escaped_ids or {})
+        claim = (feed_id, item_ids, now, legacy_ids or {}, former_ids or {})
         return await self._submit(claim, len(item_ids), linger=True)
 
     def _commit(self, entries: list[_Claim]) -> list[feedstore.ItemClaims]:
@@ -210,5 +210,5 @@ class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
             now=max(now for _, _, now, *_ in entries),
             stale_after_s=self.stale_after_s,
             legacy_ids=[legacy for *_, legacy, _ in entries],
-            escaped_ids=[escaped for *_, escaped in entries],
+            former_ids=[former for *_, former in entries],
         )
