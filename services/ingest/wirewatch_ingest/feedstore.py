@@ -487,6 +487,14 @@ def _first_requests(
     return first_feed, legacy
 
 
+def _merged(mappings: Sequence[Mapping[str, Sequence[str]]]) -> dict[str, Sequence[str]]:
+    """One mapping of them all (the first request's entry for an id wins)."""
+    merged: dict[str, Sequence[str]] = {}
+    for mapping in reversed(mappings):
+        merged.update(mapping)
+    return merged
+
+
 _SETTLED_QUERY = select(
     SEEN.c.item_id, or_(SEEN.c.published_at.is_not(None), SEEN.c.claimed_at.is_(None))
 ).where(
@@ -523,12 +531,11 @@ def claim_items_detailed(
     former_ids: Sequence[Mapping[str, Sequence[str]]] = (),
 ) -> list[ItemClaims]:
     """:func:`claim_items` for several polls in one transaction: per ``(feed_id, item_ids)``
-    request, in order, the ids claimed and how many are still pending elsewhere
-    (``legacy_ids``, if given, one mapping per request). An id asked for by more than one
-    request goes to the first of them (and is recorded with its feed). ``former_ids``,
-    if given, one mapping per request: see :func:`claim_items`."""
+    request, in order, the ids claimed and how many are still pending elsewhere (``legacy_ids``
+    and ``former_ids``, if given, one mapping per request). An id asked for by more than
+    one request goes to the first of them (and is recorded with its feed)."""
     first_feed, legacy = _first_requests(requests, legacy_ids)
-    former = {k: v for mapping in reversed(former_ids) for k, v in mapping.items()}
+    former = _merged(former_ids)
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
         return [ItemClaims([], 0) for _ in requests]
@@ -542,11 +549,9 @@ def claim_items_detailed(
             found = conn.execute(_SETTLED_QUERY, {"ids": list(chunk), "stale": stale}).all()
             settled = {item_id for item_id, _ in found}
             done.update(item_id for item_id, published in found if published)
-            unsettled = [i for i in chunk if i in legacy and i not in settled]
+            unsettled = [i for i in chunk if i not in settled]
             seen_before = _seen_before_upgrade(conn, unsettled, legacy)
-            seen_before |= _adopt_former(
-                conn, [i for i in chunk if i not in settled], former, first_feed, now
-            )
+            seen_before |= _adopt_former(conn, unsettled, former, first_feed, now)
             settled.update(seen_before)
             done.update(seen_before)
             rows = [
@@ -587,9 +592,9 @@ def _seen_before_upgrade(
 ) -> set[str]:
     """The ids among ``item_ids`` whose legacy id (``legacy[id]``: old id, feed) the
     same feed saw before ids were scoped per feed: one primary-key lookup."""
-    if not item_ids:
+    by_old = {legacy[i]: i for i in item_ids if i in legacy}
+    if not by_old:
         return set()
-    by_old = {legacy[i]: i for i in item_ids}
     rows = conn.execute(_LEGACY_QUERY, {"ids": sorted({old for old, _ in by_old})})
     return {by_old[(old, feed)] for old, feed in rows if (old, feed) in by_old}
 

@@ -161,6 +161,14 @@ def other_scheme(url: str) -> str | None:
     return None
 
 
+def _flipped_id_url(guid: str | None, link: str | None) -> str | None:
+    """The URL an item id comes from (its guid, or its link when it has no guid) with
+    the other scheme; None when the id does not come from an http(s) URL."""
+    if guid:
+        return other_scheme(guid) if safe_link(guid) else None
+    return other_scheme(link.strip()) if link and safe_link(link) else None
+
+
 def former_item_ids(
     *,
     feed_url: str,
@@ -175,8 +183,7 @@ def former_item_ids(
     them all), and its guid with entities left escaped (as a loose parse gave it)."""
     formers: list[str] = []
     guid = (guid or "").strip() or None
-    url = guid if guid and safe_link(guid) else (link if not guid and safe_link(link) else None)
-    flipped = other_scheme(url.strip()) if url else None
+    flipped = _flipped_id_url(guid, link)
     if flipped:
         formers.append(
             stable_item_id(

@@ -232,6 +232,30 @@ def _entry_link(entry: dict[str, Any], base: str) -> str | None:
     return None
 
 
+def _published(entry: dict[str, Any]) -> datetime | None:
+    """The entry's date as feedparser read it, else as written with local names."""
+    return (
+        struct_time_to_utc(entry.get("published_parsed"))
+        or struct_time_to_utc(entry.get("updated_parsed"))
+        or struct_time_to_utc(entry.get("created_parsed"))
+        or localized_date(entry.get("published") or entry.get("updated"))
+    )
+
+
+def _entry_guid(entry: dict[str, Any], loose: bool) -> tuple[Any, str | None]:
+    """The entry's guid, and the guid as the loose parser gave it when that differs.
+
+    The strict parser decodes the id's entities and the loose one leaves them
+    (``a&amp;b``): one id for the entry, whichever parser read the document, or every
+    guid with an '&' is a new item each time a feed stops (or starts) being well-formed.
+    """
+    guid = entry.get("id")
+    if loose and isinstance(guid, str) and "&" in guid:
+        decoded = unescape(guid, _LOOSE_ID_ENTITIES)
+        return decoded, (guid if decoded != guid else None)
+    return guid, None
+
+
 def _raw_entry(parsed_entry: Any, base: str, *, loose: bool = False) -> RawEntry:
     # A plain-dict view: FeedParserDict's own lookups (key aliases, warnings) are slow,
     # and only canonical keys are read here.
@@ -247,26 +271,14 @@ def _raw_entry(parsed_entry: Any, base: str, *, loose: bool = False) -> RawEntry
         language = (entry.get(detail) or {}).get("language")
         if language:
             break
-    published = (
-        struct_time_to_utc(entry.get("published_parsed"))
-        or struct_time_to_utc(entry.get("updated_parsed"))
-        or struct_time_to_utc(entry.get("created_parsed"))
-        or localized_date(entry.get("published") or entry.get("updated"))
-    )
-    guid = escaped = entry.get("id")
-    if loose and isinstance(guid, str) and "&" in guid:
-        # The strict parser decodes the id's entities and the loose one leaves them
-        # (``a&amp;b``): one id for the entry, whichever parser read the document, or
-        # every guid with an '&' is a new item each time a feed stops (or starts)
-        # being well-formed.
-        guid = unescape(guid, _LOOSE_ID_ENTITIES)
+    guid, escaped_guid = _entry_guid(entry, loose)
     return RawEntry(
         guid=guid,
-        escaped_guid=escaped if escaped != guid else None,
+        escaped_guid=escaped_guid,
         link=_entry_link(entry, base),
         title=entry.get("title"),
         summary=summary,
-        published=published,
+        published=_published(entry),
         published_raw=entry.get("published") or entry.get("updated"),
         categories=[tag.get("term") or "" for tag in entry.get("tags") or ()],
         author=author,
