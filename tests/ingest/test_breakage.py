@@ -300,3 +300,42 @@ async def test_a_site_moving_to_https_republishes_nothing(
 def without_guids(body: bytes) -> bytes:
     """The document with its items' guids taken out (items known by their links)."""
     return re.sub(rb"<guid[^>]*>[^<]*</guid>", b"", body)
+
+
+MINUTOS = "news-sites/codehollow-feedreader/Rss10Minutos20.xml"
+"""20minutos.es (Spain, RSS 1.0, UTF-8): Spanish text with accents in most items."""
+
+
+async def test_a_utf8_feed_served_with_a_latin1_charset_is_read_as_utf8(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """Apache's AddDefaultCharset (and many CMS defaults) label every response
+    ISO-8859-1: feedparser lets the HTTP charset win over the document's own UTF-8
+    declaration, and the Spanish text came out as mojibake ('AdemÃ¡s'), which the
+    classifier's Spanish rules never match. A body that is valid UTF-8 is UTF-8; a
+    document that really is Latin-1 is still read as Latin-1."""
+    utf8 = corpus(MINUTOS)
+    latin1 = (
+        utf8.decode("utf-8")
+        .replace('encoding="utf-8"', 'encoding="iso-8859-1"', 1)
+        .encode("iso-8859-1", errors="xmlcharrefreplace")  # quotes beyond Latin-1: &#8220;
+    )
+    feed_server.routes["/right"] = Route(200, utf8, {"Content-Type": "application/rdf+xml"})
+    feed_server.routes["/apache"] = Route(
+        200, utf8, {"Content-Type": "text/xml; charset=ISO-8859-1"}
+    )
+    feed_server.routes["/latin1"] = Route(
+        200, latin1, {"Content-Type": "application/xml; charset=iso-8859-1"}
+    )
+    for path in ("/right", "/apache", "/latin1"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200", "200", "200"]
+    by_feed: dict[str, list[tuple[str, str]]] = {}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    assert len(by_feed["right"]) == 15
+    assert any("Además" in summary for _, summary in by_feed["right"])
+    assert by_feed["apache"] == by_feed["right"]
+    assert by_feed["latin1"] == by_feed["right"]

@@ -16,7 +16,8 @@ from wirewatch_ingest.normalize import html_to_text, primary_language
 
 JSON_CONTENT_TYPES = ("application/feed+json", "application/json", "text/json")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]{1,64})""", re.IGNORECASE)
+CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]{1,64})["']?""", re.IGNORECASE)
+"""The charset parameter of a Content-Type (group 1: its value)."""
 
 
 def looks_like_json(body: bytes, content_type: str | None) -> bool:
@@ -107,7 +108,7 @@ def _legacy_text(body: bytes, content_type: str | None) -> str:
     """``body`` decoded as the charset the response declares, else windows-1252 (what
     a 'Latin-1' server writes): for a body that is not UTF-8 (JSON's only encoding),
     never rejected for it."""
-    charset = _CHARSET.search(content_type or "")
+    charset = CHARSET.search(content_type or "")
     try:
         codec = codecs.lookup(charset.group(1) if charset else "cp1252").name
         if codec in ("utf-8", "iso8859-1", "ascii"):  # a wrong label, or Latin-1:
