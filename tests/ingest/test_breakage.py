@@ -339,3 +339,29 @@ async def test_a_utf8_feed_served_with_a_latin1_charset_is_read_as_utf8(
     assert any("Además" in summary for _, summary in by_feed["right"])
     assert by_feed["apache"] == by_feed["right"]
     assert by_feed["latin1"] == by_feed["right"]
+
+
+async def test_a_utf8_feed_that_declares_utf16_is_read(
+    feed_server: FeedServer, ingest_engine: Engine, corpus: Callable[[str], bytes]
+) -> None:
+    """A UTF-8 document that declares encoding="utf-16" (.NET's XmlWriter over a
+    string, then sent as UTF-8) failed as 'not a feed: not well-formed'. A document
+    written in an ASCII-compatible encoding is not UTF-16, whatever it declares."""
+    minutos = corpus(MINUTOS)
+    dotnet = minutos.replace(b'encoding="utf-8"', b'encoding="utf-16"', 1)
+    xml = {"Content-Type": "application/xml"}
+    feed_server.routes["/minutos"] = Route(200, minutos, xml)
+    feed_server.routes["/dotnet"] = Route(200, dotnet, xml)
+    feed_server.routes["/dotnet-utf8"] = Route(
+        200, dotnet, {"Content-Type": "text/xml; charset=utf-8"}
+    )
+    for path in ("/minutos", "/dotnet", "/dotnet-utf8"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200"] * 3
+    by_feed: dict[str, list[tuple[str, str]]] = {}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    assert len(by_feed["minutos"]) == 15
+    assert by_feed["dotnet"] == by_feed["minutos"] == by_feed["dotnet-utf8"]

@@ -10,7 +10,6 @@ JSON Feeds go through :mod:`wirewatch_ingest.jsonfeed`. Before feedparser,
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 import xml.sax
@@ -22,6 +21,7 @@ from xml.sax.saxutils import unescape
 
 import feedparser
 
+from wirewatch_ingest.charsets import body_charset, with_charset
 from wirewatch_ingest.dates import localized_date
 from wirewatch_ingest.items import (
     FeedParseError,
@@ -30,7 +30,7 @@ from wirewatch_ingest.items import (
     UnsafeDocumentError,
     build_feed,
 )
-from wirewatch_ingest.jsonfeed import CHARSET, looks_like_json, parse_json_feed
+from wirewatch_ingest.jsonfeed import looks_like_json, parse_json_feed
 from wirewatch_ingest.normalize import (
     html_to_text,
     primary_language,
@@ -93,7 +93,11 @@ def parse_feed(
     # skips URI resolution entirely, which is much cheaper — relative entry links
     # are resolved against the feed URL below instead.
     response_headers = {k: lowered[k] for k in _PARSE_HEADERS if k in lowered}
-    _utf8_over_a_wrong_charset(body, response_headers)
+    charset = body_charset(body, response_headers.get("content-type"))
+    if charset:
+        response_headers["content-type"] = with_charset(
+            response_headers.get("content-type"), charset
+        )
     parsed = _feedparser_parse(_without_a_cut_character(body), response_headers)
     version = _checked_version(parsed)
     feed = parsed.feed
@@ -141,31 +145,6 @@ def _checked_version(parsed: Any) -> str:
             # usable in it: an error for this feed, not a quiet empty feed.
             raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
     return version
-
-
-def _utf8_over_a_wrong_charset(body: bytes, response_headers: dict[str, str]) -> None:
-    """A body in valid UTF-8 (with some non-ASCII text) labelled with another charset by
-    the server is read as UTF-8: the label is the server's default (Apache's
-    AddDefaultCharset ISO-8859-1), not the document's. feedparser lets the HTTP
-    charset win, and as every byte is valid Latin-1, reads 'Además' as 'AdemÃ¡s'.
-    (Text really in a legacy encoding is practically never valid UTF-8.)"""
-    content_type = response_headers.get("content-type") or ""
-    declared = CHARSET.search(content_type)
-    if declared is None or body.isascii():
-        return
-    try:
-        codec = codecs.lookup(declared.group(1)).name
-    except LookupError:
-        codec = ""
-    if codec.startswith(("utf-8", "utf-16", "utf-32")):
-        return
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    response_headers["content-type"] = (
-        content_type[: declared.start()] + "charset=utf-8" + content_type[declared.end() :]
-    )
 
 
 def _without_a_cut_character(body: bytes) -> bytes:

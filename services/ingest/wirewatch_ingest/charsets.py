@@ -1,0 +1,62 @@
+"""The charset an XML feed is read in, when the server's label and the body disagree.
+
+feedparser follows RFC 3023: the HTTP charset wins over the document's own declaration.
+Servers get it wrong in a few common ways, and the body then says what it really is:
+
+- bytes that are valid UTF-8 (with non-ASCII text) labelled with a single-byte
+  charset: the server's default (Apache's AddDefaultCharset ISO-8859-1). As every byte
+  is valid Latin-1, 'Además' came out as 'AdemÃ¡s'; text really in a legacy encoding
+  is practically never valid UTF-8;
+- a document that declares UTF-16 but is written in an ASCII-compatible encoding (an
+  XmlWriter over a .NET string, then sent as UTF-8): the declaration is wrong, and
+  the whole feed failed as not well-formed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from wirewatch_ingest.jsonfeed import CHARSET
+
+_WIDE_DECLARATION = re.compile(
+    rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']\s*(?:utf|ucs)-?(?:16|32|2|4)""", re.I
+)
+
+
+def _codec(label: str) -> str:
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return ""
+
+
+def _valid_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def body_charset(body: bytes, content_type: str | None) -> str | None:
+    """The charset to read ``body`` in instead of the one the server says (or the
+    document declares); None when there is no reason to overrule them."""
+    if _WIDE_DECLARATION.match(body[:256]):  # ASCII-compatible: not UTF-16/32
+        return "utf-8" if _valid_utf8(body) else None
+    if body.isascii():
+        return None
+    declared = CHARSET.search(content_type or "")
+    if declared is None or _codec(declared.group(1)).startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    return "utf-8" if _valid_utf8(body) else None
+
+
+def with_charset(content_type: str | None, charset: str) -> str:
+    """``content_type`` with its charset parameter set to ``charset``."""
+    if not content_type:
+        return f"application/xml; charset={charset}"
+    declared = CHARSET.search(content_type)
+    if declared is None:
+        return f"{content_type.rstrip('; ')}; charset={charset}"
+    return f"{content_type[: declared.start()]}charset={charset}{content_type[declared.end() :]}"
