@@ -365,3 +365,40 @@ async def test_a_utf8_feed_that_declares_utf16_is_read(
         by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
     assert len(by_feed["minutos"]) == 15
     assert by_feed["dotnet"] == by_feed["minutos"] == by_feed["dotnet-utf8"]
+
+
+ADOBE = "news-sites/codehollow-feedreader/AtomAdobe.xml"
+"""Adobe's blog (Atom): HTML content with quoted attributes."""
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        b"\n\n",  # a stray newline from an included PHP file
+        b"\n<br />\n<b>Deprecated</b>: Function create_function() is deprecated in "
+        b"<b>/var/www/wp-includes/plugin.php</b> on line <b>12</b><br />\n",
+    ],
+)
+async def test_junk_before_the_xml_declaration_changes_no_item(
+    feed_server: FeedServer,
+    ingest_engine: Engine,
+    corpus: Callable[[str], bytes],
+    before: bytes,
+) -> None:
+    """Output before ``<?xml`` (a PHP notice, blank lines) makes the document not
+    well-formed: feedparser's loose parser then read it, and some summaries came out
+    with raw markup ('recap <img src="./media_1cb6...'). Nothing may come before an
+    XML declaration, so what does is dropped and the document read as it was meant."""
+    clean = corpus(ADOBE)
+    feed_server.routes["/clean"] = Route(200, clean, XML)
+    feed_server.routes["/junk"] = Route(200, before + clean, XML)
+    for path in ("/clean", "/junk"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200", "200"]
+    by_feed: dict[str, list[tuple[str, str]]] = {}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    assert len(by_feed["clean"]) == 10
+    assert by_feed["junk"] == by_feed["clean"]

@@ -10,6 +10,7 @@ JSON Feeds go through :mod:`wirewatch_ingest.jsonfeed`. Before feedparser,
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import xml.sax
@@ -89,6 +90,7 @@ def parse_feed(
             content_type=lowered.get("content-type"),
         )
     check_xml_safety(body)
+    body = _from_the_declaration(body)
     # The server's content-location (if any) is the base URI; without one feedparser
     # skips URI resolution entirely, which is much cheaper — relative entry links
     # are resolved against the feed URL below instead.
@@ -145,6 +147,16 @@ def _checked_version(parsed: Any) -> str:
             # usable in it: an error for this feed, not a quiet empty feed.
             raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
     return version
+
+
+def _from_the_declaration(body: bytes) -> bytes:
+    """``body`` from its XML declaration on, when something comes before it (blank
+    lines, a PHP notice): nothing may, so the document is not well-formed, and
+    feedparser's loose parser reads it less faithfully (raw markup in summaries)."""
+    start = body.find(b"<?xml", 0, 4096)
+    if start <= 0 or body[:start] in (codecs.BOM_UTF8, b""):
+        return body
+    return body[start:]
 
 
 def _without_a_cut_character(body: bytes) -> bytes:
