@@ -5,6 +5,7 @@ mark while the others run on. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import re
@@ -401,3 +402,49 @@ async def test_junk_before_the_xml_declaration_changes_no_item(
         by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
     assert len(by_feed["clean"]) == 10
     assert by_feed["junk"] == by_feed["clean"]
+
+
+NYTIMES = "news-sites/codehollow-feedreader/Rss20NYTimes.xml"
+LE_MONDE = "news-sites/codehollow-feedreader/Rss20LeMonde.xml"
+
+
+@pytest.mark.parametrize(
+    ("name", "bom", "codec", "content_type"),
+    [
+        # nginx's `charset utf-8` labels every text/xml file, whatever it is in.
+        (NYTIMES, codecs.BOM_UTF16_LE, "utf-16-le", "text/xml; charset=utf-8"),
+        (NYTIMES, codecs.BOM_UTF16_LE, "utf-16-le", "text/xml"),  # RFC 3023: us-ascii
+        (LE_MONDE, codecs.BOM_UTF16_BE, "utf-16-be", "application/xml; charset=utf-16"),
+    ],
+)
+async def test_a_utf16_feed_is_read_whatever_its_label(
+    feed_server: FeedServer,
+    ingest_engine: Engine,
+    corpus: Callable[[str], bytes],
+    name: str,
+    bom: bytes,
+    codec: str,
+    content_type: str,
+) -> None:
+    """A UTF-16 document (byte order mark, encoding="utf-16") labelled charset=utf-8,
+    text/xml without a charset (us-ascii by RFC 3023), or big-endian under a bare
+    'utf-16' (read as little-endian) failed as 'not a feed'. The byte order mark
+    decides, as in browsers."""
+    utf8 = corpus(name)
+    text = re.sub(
+        'encoding="utf-8"', 'encoding="utf-16"', utf8.decode("utf-8"), count=1, flags=re.I
+    )
+    feed_server.routes["/utf8"] = Route(200, utf8, {"Content-Type": "application/xml"})
+    feed_server.routes["/utf16"] = Route(
+        200, bom + text.encode(codec), {"Content-Type": content_type}
+    )
+    for path in ("/utf8", "/utf16"):
+        feedstore.add_feed(ingest_engine, feed_server.url(path))
+    collector = Collector()
+    assert await poll(ingest_engine, collector) == ["200", "200"]
+    by_feed: dict[str, list[tuple[str, str]]] = {}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    assert len(by_feed["utf8"]) > 10
+    assert by_feed["utf16"] == by_feed["utf8"]

@@ -3,6 +3,9 @@
 feedparser follows RFC 3023: the HTTP charset wins over the document's own declaration.
 Servers get it wrong in a few common ways, and the body then says what it really is:
 
+- a UTF-16/32 byte order mark under another label (nginx's ``charset utf-8`` labels
+  every text/xml file; text/xml without a charset is us-ascii by RFC 3023): the mark
+  decides, as in browsers;
 - bytes that are valid UTF-8 (with non-ASCII text) labelled with a single-byte
   charset: the server's default (Apache's AddDefaultCharset ISO-8859-1). As every byte
   is valid Latin-1, 'Además' came out as 'AdemÃ¡s'; text really in a legacy encoding
@@ -19,6 +22,12 @@ import re
 
 from wirewatch_ingest.jsonfeed import CHARSET
 
+_BOMS = (  # the byte order too: feedparser reads a bare 'utf-16' as little-endian
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 _WIDE_DECLARATION = re.compile(
     rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']\s*(?:utf|ucs)-?(?:16|32|2|4)""", re.I
 )
@@ -42,6 +51,11 @@ def _valid_utf8(body: bytes) -> bool:
 def body_charset(body: bytes, content_type: str | None) -> str | None:
     """The charset to read ``body`` in instead of the one the server says (or the
     document declares); None when there is no reason to overrule them."""
+    wide = next((name for bom, name in _BOMS if body.startswith(bom)), None)
+    if wide is not None:
+        declared = CHARSET.search(content_type or "")
+        labelled = _codec(declared.group(1)) if declared else ""
+        return None if labelled == wide else wide
     if _WIDE_DECLARATION.match(body[:256]):  # ASCII-compatible: not UTF-16/32
         return "utf-8" if _valid_utf8(body) else None
     if body.isascii():
