@@ -48,22 +48,29 @@ def _valid_utf8(body: bytes) -> bool:
     return True
 
 
+def _labelled(content_type: str | None) -> str | None:
+    """The codec name of the charset ``content_type`` names ('' if unknown), or None."""
+    declared = CHARSET.search(content_type or "")
+    return _codec(declared.group(1)) if declared else None
+
+
 def body_charset(body: bytes, content_type: str | None) -> str | None:
     """The charset to read ``body`` in instead of the one the server says (or the
     document declares); None when there is no reason to overrule them."""
     wide = next((name for bom, name in _BOMS if body.startswith(bom)), None)
     if wide is not None:
-        declared = CHARSET.search(content_type or "")
-        labelled = _codec(declared.group(1)) if declared else ""
-        return None if labelled == wide else wide
+        return None if _labelled(content_type) == wide else wide
     if _WIDE_DECLARATION.match(body[:256]):  # ASCII-compatible: not UTF-16/32
         return "utf-8" if _valid_utf8(body) else None
-    if body.isascii():
-        return None
-    declared = CHARSET.search(content_type or "")
-    if declared is None or _codec(declared.group(1)).startswith(("utf-8", "utf-16", "utf-32")):
-        return None
-    return "utf-8" if _valid_utf8(body) else None
+    return "utf-8" if _mislabelled_utf8(body, content_type) else None
+
+
+def _mislabelled_utf8(body: bytes, content_type: str | None) -> bool:
+    """Non-ASCII text in valid UTF-8 under a label that names another charset."""
+    labelled = _labelled(content_type)
+    if body.isascii() or labelled is None or labelled.startswith(("utf-8", "utf-16", "utf-32")):
+        return False
+    return _valid_utf8(body)
 
 
 def with_charset(content_type: str | None, charset: str) -> str:
