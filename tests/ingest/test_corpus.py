@@ -36,6 +36,9 @@ from tests.ingest.support import Collector, FileServerProcess
 
 REFERENCE_FILE = Path(__file__).with_name("corpus_reference.json")
 SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".dat", ".json", ".html"}
+CUT_OFF_ENTRY = {"feedparser-illformed/rss_incomplete_cdata.xml"}
+"""Documents that end inside their last entry (``<item><title><![CD``): feedparser counts
+that entry, Wirewatch drops it (it would be published half, see test_breakage)."""
 _HEADER = re.compile(rb"Header:\s*Content-type:\s*([^\r\n]+)", re.IGNORECASE)
 
 
@@ -130,7 +133,7 @@ async def test_corpus(corpus_dir: Path, sqlite_engine: Engine) -> None:
     by_rel = reference_counts(
         corpus_dir, [p for p, _ in by_url.values()], [c for _, c in by_url.values()]
     )
-    reference = {url: by_rel[rel] for url, rel in rel_of.items()}
+    reference = {url: by_rel[rel] - (rel in CUT_OFF_ENTRY) for url, rel in rel_of.items()}
 
     assert len(outcomes) == len(files)
     statuses = Counter(o.status for o in outcomes)

@@ -94,4 +94,11 @@ class BoundedDecoder:
                 self._take(self._inflater.flush(STEP))
             except zlib.error as exc:
                 raise UnsupportedEncodingError(f"corrupt {self._coding} body: {exc}") from None
+            if self._coding != "deflate" and not self._inflater.eof:
+                # zlib inflates what arrived and says nothing: a cut-off transfer would
+                # pass for a shorter document (gzip ends with a trailer, so a whole body
+                # always reaches the end of its stream).
+                raise UnsupportedEncodingError(
+                    f"truncated {self._coding} body: the transfer ended inside the stream"
+                )
         return b"".join(self._chunks)

@@ -450,12 +450,16 @@ def claim_items(
     now: datetime,
     stale_after_s: float,
     legacy_ids: Mapping[str, str] | None = None,
+    former_ids: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """The ids among ``item_ids`` that ``owner`` should publish now (never published, and
     not claimed by another live process). Conflicts on the primary key are expected.
 
     ``legacy_ids`` maps an id to the id the item had before ids were scoped per feed:
     an item whose legacy id this feed saw before the upgrade is not claimed.
+    ``former_ids`` maps an id to other ids the item may have been published under (its
+    URL with the other scheme, its guid as a loose parse gave it): an item published
+    under one of them is not claimed, and is recorded as published under its own id.
     """
     return claim_items_detailed(
         engine,
@@ -464,6 +468,7 @@ def claim_items(
         now=now,
         stale_after_s=stale_after_s,
         legacy_ids=[legacy_ids or {}],
+        former_ids=[former_ids or {}],
     )[0].claimed
 
 
@@ -480,6 +485,14 @@ def _first_requests(
             if item_id in old:
                 legacy.setdefault(item_id, (old[item_id], feed_id))
     return first_feed, legacy
+
+
+def _merged(mappings: Sequence[Mapping[str, Sequence[str]]]) -> dict[str, Sequence[str]]:
+    """One mapping of them all (the first request's entry for an id wins)."""
+    merged: dict[str, Sequence[str]] = {}
+    for mapping in reversed(mappings):
+        merged.update(mapping)
+    return merged
 
 
 _SETTLED_QUERY = select(
@@ -515,12 +528,14 @@ def claim_items_detailed(
     now: datetime,
     stale_after_s: float,
     legacy_ids: Sequence[Mapping[str, str]] = (),
+    former_ids: Sequence[Mapping[str, Sequence[str]]] = (),
 ) -> list[ItemClaims]:
     """:func:`claim_items` for several polls in one transaction: per ``(feed_id, item_ids)``
-    request, in order, the ids claimed and how many are still pending elsewhere
-    (``legacy_ids``, if given, one mapping per request). An id asked for by more than one
-    request goes to the first of them (and is recorded with its feed)."""
+    request, in order, the ids claimed and how many are still pending elsewhere (``legacy_ids``
+    and ``former_ids``, if given, one mapping per request). An id asked for by more than
+    one request goes to the first of them (and is recorded with its feed)."""
     first_feed, legacy = _first_requests(requests, legacy_ids)
+    former = _merged(former_ids)
     ids = sorted(first_feed)  # one lock order for every process: no deadlocks
     if not ids:
         return [ItemClaims([], 0) for _ in requests]
@@ -534,8 +549,9 @@ def claim_items_detailed(
             found = conn.execute(_SETTLED_QUERY, {"ids": list(chunk), "stale": stale}).all()
             settled = {item_id for item_id, _ in found}
             done.update(item_id for item_id, published in found if published)
-            unsettled = [i for i in chunk if i in legacy and i not in settled]
+            unsettled = [i for i in chunk if i not in settled]
             seen_before = _seen_before_upgrade(conn, unsettled, legacy)
+            seen_before |= _adopt_former(conn, unsettled, former, first_feed, now)
             settled.update(seen_before)
             done.update(seen_before)
             rows = [
@@ -576,11 +592,57 @@ def _seen_before_upgrade(
 ) -> set[str]:
     """The ids among ``item_ids`` whose legacy id (``legacy[id]``: old id, feed) the
     same feed saw before ids were scoped per feed: one primary-key lookup."""
-    if not item_ids:
+    by_old = {legacy[i]: i for i in item_ids if i in legacy}
+    if not by_old:
         return set()
-    by_old = {legacy[i]: i for i in item_ids}
     rows = conn.execute(_LEGACY_QUERY, {"ids": sorted({old for old, _ in by_old})})
     return {by_old[(old, feed)] for old, feed in rows if (old, feed) in by_old}
+
+
+_DONE_QUERY = select(SEEN.c.item_id).where(
+    SEEN.c.item_id.in_(bindparam("ids", expanding=True)),
+    or_(SEEN.c.published_at.is_not(None), SEEN.c.claimed_at.is_(None)),
+)
+
+
+@functools.cache
+def _adopt_statement(dialect: str) -> Any:
+    """INSERT ... ON CONFLICT (item_id) DO NOTHING."""
+    insert = postgresql.insert(SEEN) if dialect == "postgresql" else sqlite.insert(SEEN)
+    return insert.on_conflict_do_nothing(index_elements=[SEEN.c.item_id])
+
+
+def _adopt_former(
+    conn: Connection,
+    item_ids: Sequence[str],
+    former: Mapping[str, Sequence[str]],
+    first_feed: Mapping[str, int],
+    now: datetime,
+) -> set[str]:
+    """The ids among ``item_ids`` published under one of their former ids (``former[id]``),
+    each now recorded as published under its own id too (the next document may not
+    lead back to the former id: a well-formed one, a guid no longer on http). One
+    primary-key lookup, none without former ids."""
+    by_old = {old: i for i in item_ids for old in former.get(i, ())}
+    if not by_old:
+        return set()
+    adopted = {by_old[old] for old in conn.scalars(_DONE_QUERY, {"ids": sorted(by_old)})}
+    if adopted:
+        conn.execute(
+            _adopt_statement(conn.dialect.name),
+            [
+                {
+                    "item_id": i,
+                    "feed_id": first_feed[i],
+                    "first_seen_at": now,
+                    "claimed_by": None,
+                    "claimed_at": None,
+                    "published_at": now,
+                }
+                for i in sorted(adopted)
+            ],
+        )
+    return adopted
 
 
 def confirm_items(engine: Engine, item_ids: Sequence[str], *, owner: str, now: datetime) -> None:

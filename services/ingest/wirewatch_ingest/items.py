@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from wirewatch_shared.events import FeedItem
 
@@ -19,6 +20,7 @@ from wirewatch_ingest.normalize import (
     MAX_TITLE_CHARS,
     distinct_item_id,
     fold_whitespace,
+    former_item_ids,
     html_to_text,
     legacy_item_id,
     plausible_date,
@@ -53,6 +55,10 @@ class ParsedFeed:
     site_url: str | None = None
     legacy_ids: dict[str, str] = field(default_factory=dict)
     """Item id -> the id the same entry had before identity was scoped per feed."""
+    former_ids: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Item id -> other ids the same entry may have been published under (its URL with
+    the other scheme, its guid as a loose parse gave it): an entry published under one
+    of them is not published again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,9 @@ class RawEntry:
     categories: Iterable[str]
     author: str | None
     language: str | None
+    escaped_guid: str | None = None
+    """The guid with its entities left escaped, as the loose parser gives it (when that
+    differs from ``guid``)."""
 
 
 def build_item(
@@ -128,16 +137,21 @@ def _content_key(raw: RawEntry, item: FeedItem) -> str:
     return f"{item.title}\n{raw.published_raw or ''}\n{'' if item.title else item.summary}"
 
 
-def _own_ids(
-    built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str
-) -> tuple[list[FeedItem], dict[str, str]]:
+class _Ids(NamedTuple):
+    items: list[FeedItem]
+    legacy_ids: dict[str, str]
+    former_ids: dict[str, tuple[str, ...]]
+
+
+def _own_ids(built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str) -> _Ids:
     """The items, each entry without a guid that shares its id with a different entry
-    given its own (from its content), and the legacy id of every other item."""
+    given its own (from its content); the legacy id and the former ids of every other
+    item."""
     contents: dict[str, set[str]] = {}
     for raw, item, _ in built:
         contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
-    items: list[FeedItem] = []
-    legacy_ids: dict[str, str] = {}
+    ids = _Ids([], {}, {})
+    items, legacy_ids = ids.items, ids.legacy_ids
     for raw, item, _ in built:
         if len(contents[item.item_id]) > 1 and not _guid(raw):
             # Different entries without a guid and with one id (a link they all share,
@@ -154,8 +168,18 @@ def _own_ids(
             title=item.title,
             published=raw.published_raw,
         )
+        formers = former_item_ids(
+            feed_url=feed_url,
+            guid=_guid(raw),
+            link=item.link,
+            title=item.title,
+            published=raw.published_raw,
+            escaped_guid=raw.escaped_guid,
+        )
+        if formers:
+            ids.former_ids[item.item_id] = formers
         items.append(item)
-    return items, legacy_ids
+    return ids
 
 
 def build_feed(
@@ -181,15 +205,16 @@ def build_feed(
         ))
         for raw in raws
     ]  # fmt: skip
-    items, legacy_ids = _own_ids(built, feed_url)
+    ids = _own_ids(built, feed_url)
     return ParsedFeed(
         title=title,
         language=language,
-        items=items,
+        items=ids.items,
         bozo_reason=bozo_reason,
         version=version,
         ttl_s=ttl_s,
         published_times=tuple(item.published for _, item, dated in built if dated),
         site_url=site_url,
-        legacy_ids=legacy_ids,
+        legacy_ids=ids.legacy_ids,
+        former_ids=ids.former_ids,
     )

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from wirewatch_ingest.dates import localized_date
 from wirewatch_ingest.items import FeedParseError, ParsedFeed, RawEntry, build_feed
 from wirewatch_ingest.normalize import html_to_text, primary_language
 
 JSON_CONTENT_TYPES = ("application/feed+json", "application/json", "text/json")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]{1,64})["']?""", re.IGNORECASE)
+"""The charset parameter of a Content-Type (group 1: its value)."""
 
 
 def looks_like_json(body: bytes, content_type: str | None) -> bool:
@@ -51,7 +56,7 @@ def _date(value: Any) -> datetime | None:
     try:
         return parsedate_to_datetime(text.strip())
     except (TypeError, ValueError, IndexError):
-        return None
+        return localized_date(text)
 
 
 def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
@@ -69,10 +74,16 @@ def _author(item: dict[str, Any], feed: dict[str, Any]) -> str | None:
 
 
 def parse_json_feed(
-    body: bytes, *, feed_id: int, feed_url: str, fetched_at: datetime
+    body: bytes,
+    *,
+    feed_id: int,
+    feed_url: str,
+    fetched_at: datetime,
+    content_type: str | None = None,
 ) -> ParsedFeed:
-    """Parse and normalise a JSON Feed body; raises :class:`FeedParseError`."""
-    document = _load_document(body)
+    """Parse and normalise a JSON Feed body; raises :class:`FeedParseError`.
+    ``content_type``: the response's, whose charset is used for a body not in UTF-8."""
+    document = _load_document(body, content_type)
     version = _text(document.get("version")) or ""
     raw_items = document.get("items")
     if "jsonfeed.org" not in version and not isinstance(raw_items, list):
@@ -93,10 +104,27 @@ def parse_json_feed(
     )
 
 
-def _load_document(body: bytes) -> dict[str, Any]:
+def _legacy_text(body: bytes, content_type: str | None) -> str:
+    """``body`` decoded as the charset the response declares, else windows-1252 (what
+    a 'Latin-1' server writes): for a body that is not UTF-8 (JSON's only encoding),
+    never rejected for it."""
+    charset = CHARSET.search(content_type or "")
+    try:
+        codec = codecs.lookup(charset.group(1) if charset else "cp1252").name
+        if codec in ("utf-8", "iso8859-1", "ascii"):  # a wrong label, or Latin-1:
+            codec = "cp1252"  # windows-1252 is Latin-1 with quotes and dashes in 0x80-0x9f
+        return body.decode(codec, errors="replace")
+    except LookupError:  # an unknown charset, or not a text encoding (base64...)
+        return body.decode("cp1252", errors="replace")
+
+
+def _load_document(body: bytes, content_type: str | None = None) -> dict[str, Any]:
     """The JSON object of ``body``; raises :class:`FeedParseError` for anything else."""
     try:
-        document = json.loads(body)
+        try:
+            document = json.loads(body)
+        except UnicodeDecodeError:
+            document = json.loads(_legacy_text(body, content_type))
     except (ValueError, RecursionError) as exc:
         raise FeedParseError(f"not a feed: invalid JSON ({exc})") from None
     if not isinstance(document, dict):

@@ -155,6 +155,58 @@ def stable_item_id(
     return _digest(f"feed:{feed_url}\n" + _id_basis(feed_url, guid, link, title, published))
 
 
+def other_scheme(url: str) -> str | None:
+    """``url`` with ``http://`` and ``https://`` swapped (None for any other URL)."""
+    head = url[:8].lower()
+    if head.startswith("https://"):
+        return "http://" + url[8:]
+    if head.startswith("http://"):
+        return "https://" + url[7:]
+    return None
+
+
+def _flipped_id_url(guid: str | None, link: str | None) -> str | None:
+    """The URL an item id comes from (its guid, or its link when it has no guid) with
+    the other scheme; None when the id does not come from an http(s) URL."""
+    if guid:
+        return other_scheme(guid) if safe_link(guid) else None
+    return other_scheme(link.strip()) if link and safe_link(link) else None
+
+
+def former_item_ids(
+    *,
+    feed_url: str,
+    guid: str | None,
+    link: str | None,
+    title: str,
+    published: str | None,
+    escaped_guid: str | None = None,
+) -> tuple[str, ...]:
+    """Other ids the same entry may have been published under: its URL (the guid or
+    link its id comes from) with the other scheme (a site that moved to HTTPS rewrites
+    them all), and its guid with entities left escaped (as a loose parse gave it)."""
+    formers: list[str] = []
+    guid = (guid or "").strip() or None
+    flipped = _flipped_id_url(guid, link)
+    if flipped:
+        formers.append(
+            stable_item_id(
+                feed_url=feed_url,
+                guid=flipped if guid else None,
+                link=None if guid else flipped,
+                title=title,
+                published=published,
+            )
+        )
+    if escaped_guid:
+        formers.append(
+            stable_item_id(
+                feed_url=feed_url, guid=escaped_guid, link=link, title=title, published=published
+            )
+        )
+    return tuple(formers)
+
+
 def distinct_item_id(shared_id: str, content: str) -> str:
     """The id of one of several different entries of a document that share ``shared_id``
     (one link and no guid for every entry, a reused guid, no id at all): the shared id

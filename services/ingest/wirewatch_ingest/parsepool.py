@@ -58,6 +58,8 @@ class ParseOutcome:
     """Every entry of the document, in order (duplicates included)."""
     legacy_ids: dict[str, str]
     """Item id -> its id before identity was scoped per feed."""
+    former_ids: dict[str, tuple[str, ...]]
+    """Item id -> other ids it may have been published under (see ``ParsedFeed``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ def parse_for_publish(job: ParseJob) -> ParseOutcome:
         published_times=parsed.published_times,
         items=tuple(OutgoingItem.from_item(item) for item in parsed.items),
         legacy_ids=parsed.legacy_ids,
+        former_ids=parsed.former_ids,
     )
 
 

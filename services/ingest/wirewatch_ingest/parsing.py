@@ -10,14 +10,20 @@ JSON Feeds go through :mod:`wirewatch_ingest.jsonfeed`. Before feedparser,
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
+import xml.sax
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
+from xml.sax.saxutils import unescape
 
 import feedparser
 
+from wirewatch_ingest.charsets import body_charset, with_charset
+from wirewatch_ingest.dates import localized_date
 from wirewatch_ingest.items import (
     FeedParseError,
     ParsedFeed,
@@ -48,6 +54,13 @@ _SOFT_BOZO = (feedparser.ThingsNobodyCaresAboutButMe,)
 # friends must not reach feedparser (the body is already decoded).
 _PARSE_HEADERS = ("content-type", "content-location", "content-language")
 
+# What expat says when the document stops before its end (and nowhere else).
+_ENDED_EARLY = ("no element found", "unclosed token", "unclosed cdata section")
+# An entry's start or end tag (any namespace prefix), up to the end of the tag.
+_ENTRY_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s/>])[^>]*(>?)")
+# The loose parser leaves these escaped in an id (the strict one decodes every entity).
+_LOOSE_ID_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+
 
 def parse_feed(
     body: bytes,
@@ -69,19 +82,32 @@ def parse_feed(
     if not body.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise FeedParseError("not a feed: empty document")
     if looks_like_json(body, lowered.get("content-type")):
-        return parse_json_feed(body, feed_id=feed_id, feed_url=feed_url, fetched_at=fetched_at)
+        return parse_json_feed(
+            body,
+            feed_id=feed_id,
+            feed_url=feed_url,
+            fetched_at=fetched_at,
+            content_type=lowered.get("content-type"),
+        )
     check_xml_safety(body)
+    body = _from_the_declaration(body)
     # The server's content-location (if any) is the base URI; without one feedparser
     # skips URI resolution entirely, which is much cheaper — relative entry links
     # are resolved against the feed URL below instead.
     response_headers = {k: lowered[k] for k in _PARSE_HEADERS if k in lowered}
-    parsed = _feedparser_parse(body, response_headers)
+    charset = body_charset(body, response_headers.get("content-type"))
+    if charset:
+        response_headers["content-type"] = with_charset(
+            response_headers.get("content-type"), charset
+        )
+    parsed = _feedparser_parse(_without_a_cut_character(body), response_headers)
     version = _checked_version(parsed)
     feed = parsed.feed
     title = html_to_text(feed.get("title"))
     language = _feed_language(feed, response_headers)
+    loose = _read_loosely(parsed)
     return build_feed(
-        (_raw_entry(entry, feed_url) for entry in parsed.entries),
+        (_raw_entry(entry, feed_url, loose=loose) for entry in _whole_entries(parsed, body)),
         feed_id=feed_id,
         feed_url=feed_url,
         fetched_at=fetched_at,
@@ -121,6 +147,62 @@ def _checked_version(parsed: Any) -> str:
             # usable in it: an error for this feed, not a quiet empty feed.
             raise FeedParseError(f"malformed {version} feed with no entries: {reason}")
     return version
+
+
+def _from_the_declaration(body: bytes) -> bytes:
+    """``body`` from its XML declaration on, when something comes before it (blank
+    lines, a PHP notice): nothing may, so the document is not well-formed, and
+    feedparser's loose parser reads it less faithfully (raw markup in summaries)."""
+    start = body.find(b"<?xml", 0, 4096)
+    if start <= 0 or body[:start] in (codecs.BOM_UTF8, b""):
+        return body
+    return body[start:]
+
+
+def _without_a_cut_character(body: bytes) -> bytes:
+    """``body`` without the first bytes of a UTF-8 character it ends in. Only a cut-off
+    document ends inside a character (a whole one ends with ``>`` and white space); left
+    there, it makes the whole document invalid UTF-8, and feedparser then reads every
+    entry as windows-1252 (mojibake in every title)."""
+    if not body or body[-1] < 0x80:
+        return body
+    for length in range(1, 4):
+        byte = body[-length]
+        if byte < 0x80:
+            return body
+        if byte >= 0xC0:  # the lead byte: says how many bytes its character has
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return body[:-length] if length < needed else body
+    return body
+
+
+def _read_loosely(parsed: Any) -> bool:
+    """Whether feedparser fell back to its loose parser: the document is not well-formed
+    XML (or its encoding could not be told)."""
+    return not parsed.get("encoding") or isinstance(
+        parsed.get("bozo_exception"), xml.sax.SAXException
+    )
+
+
+def _whole_entries(parsed: Any, body: bytes) -> list[Any]:
+    """The entries, without the last one when the document stops inside it (a cut-off
+    body): its fields are cut short, and its guid may be past the cut, so it would be
+    published half, under an id of its own. The whole document brings it later."""
+    entries = list(parsed.entries)
+    reason = str(parsed.get("bozo_exception") or "").lower()
+    if entries and parsed.get("bozo") and reason.endswith(_ENDED_EARLY):
+        tags = list(_ENTRY_TAG.finditer(body))
+        last = tags[-1] if tags else None
+        # The last entry tag in the body opens an entry (and is itself complete: the
+        # loose parser does not see a tag the body cuts off): that entry never ended.
+        if (
+            last is not None
+            and not last.group(1)
+            and last.group(2)
+            and not last.group(0).endswith(b"/>")
+        ):
+            entries.pop()
+    return entries
 
 
 def _feed_language(feed: Any, response_headers: dict[str, str]) -> str | None:
@@ -168,7 +250,31 @@ def _entry_link(entry: dict[str, Any], base: str) -> str | None:
     return None
 
 
-def _raw_entry(parsed_entry: Any, base: str) -> RawEntry:
+def _published(entry: dict[str, Any]) -> datetime | None:
+    """The entry's date as feedparser read it, else as written with local names."""
+    return (
+        struct_time_to_utc(entry.get("published_parsed"))
+        or struct_time_to_utc(entry.get("updated_parsed"))
+        or struct_time_to_utc(entry.get("created_parsed"))
+        or localized_date(entry.get("published") or entry.get("updated"))
+    )
+
+
+def _entry_guid(entry: dict[str, Any], loose: bool) -> tuple[Any, str | None]:
+    """The entry's guid, and the guid as the loose parser gave it when that differs.
+
+    The strict parser decodes the id's entities and the loose one leaves them
+    (``a&amp;b``): one id for the entry, whichever parser read the document, or every
+    guid with an '&' is a new item each time a feed stops (or starts) being well-formed.
+    """
+    guid = entry.get("id")
+    if loose and isinstance(guid, str) and "&" in guid:
+        decoded = unescape(guid, _LOOSE_ID_ENTITIES)
+        return decoded, (guid if decoded != guid else None)
+    return guid, None
+
+
+def _raw_entry(parsed_entry: Any, base: str, *, loose: bool = False) -> RawEntry:
     # A plain-dict view: FeedParserDict's own lookups (key aliases, warnings) are slow,
     # and only canonical keys are read here.
     entry: dict[str, Any] = dict(parsed_entry)
@@ -183,17 +289,14 @@ def _raw_entry(parsed_entry: Any, base: str) -> RawEntry:
         language = (entry.get(detail) or {}).get("language")
         if language:
             break
-    published = (
-        struct_time_to_utc(entry.get("published_parsed"))
-        or struct_time_to_utc(entry.get("updated_parsed"))
-        or struct_time_to_utc(entry.get("created_parsed"))
-    )
+    guid, escaped_guid = _entry_guid(entry, loose)
     return RawEntry(
-        guid=entry.get("id"),
+        guid=guid,
+        escaped_guid=escaped_guid,
         link=_entry_link(entry, base),
         title=entry.get("title"),
         summary=summary,
-        published=published,
+        published=_published(entry),
         published_raw=entry.get("published") or entry.get("updated"),
         categories=[tag.get("term") or "" for tag in entry.get("tags") or ()],
         author=author,

@@ -41,6 +41,7 @@ PublishItems = Callable[[Sequence[OutgoingItem]], Awaitable[None]]
 P = ParamSpec("P")
 T = TypeVar("T")
 PUBLISH_RETRY = timedelta(seconds=60)
+GONE = 410
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,9 @@ class FeedProcessor:
             )
         )
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
-        claims = await self.claimer.claim(lease.id, item_ids, fetched_at, parsed.legacy_ids)
+        claims = await self.claimer.claim(
+            lease.id, item_ids, fetched_at, parsed.legacy_ids, parsed.former_ids
+        )
         claimed = set(claims.claimed)
         if claims.pending:  # claimed elsewhere, unconfirmed (a crash?): parse this again
             result = dataclasses.replace(result, etag=None, last_modified=None, content_hash=None)
@@ -250,6 +253,10 @@ class FeedProcessor:
         metrics.record_poll("error")
         message = str(exc) or type(exc).__name__
         errors = lease.consecutive_errors + 1
+        if isinstance(exc, FetchError) and exc.status == GONE:
+            # The server says the feed is gone for good: parked at once (still listed,
+            # rechecked daily) rather than ten retries over a day and a half first.
+            errors = max(errors, self.policy.park_after_errors)
         plan = next_check_after_failure(
             now, errors, self.policy, retry_after_s=retry_after_s, rng=self.rng
         )

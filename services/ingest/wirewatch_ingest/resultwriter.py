@@ -165,8 +165,8 @@ class ResultWriter(_GroupCommit[_Row, None]):
         return [None] * len(entries)
 
 
-_Claim = tuple[int, Sequence[str], datetime, Mapping[str, str]]
-"""One poll's claim: feed id, item ids, time, the items' legacy ids."""
+_Claim = tuple[int, Sequence[str], datetime, Mapping[str, str], Mapping[str, Sequence[str]]]
+"""One poll's claim: feed id, item ids, time, the items' legacy ids and former ids."""
 
 
 class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
@@ -193,20 +193,22 @@ class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
         item_ids: Sequence[str],
         now: datetime,
         legacy_ids: Mapping[str, str] | None = None,
+        former_ids: Mapping[str, Sequence[str]] | None = None,
     ) -> feedstore.ItemClaims:
         """The ids among ``item_ids`` this process should publish (see ``claim_items``),
         and how many others are claimed but not yet published."""
         if not item_ids:
             return feedstore.ItemClaims([], 0)
-        claim = (feed_id, item_ids, now, legacy_ids or {})
+        claim = (feed_id, item_ids, now, legacy_ids or {}, former_ids or {})
         return await self._submit(claim, len(item_ids), linger=True)
 
     def _commit(self, entries: list[_Claim]) -> list[feedstore.ItemClaims]:
         return feedstore.claim_items_detailed(
             self.engine,
-            [(feed_id, ids) for feed_id, ids, _, _ in entries],
+            [(feed_id, ids) for feed_id, ids, *_ in entries],
             owner=self.owner,
-            now=max(now for _, _, now, _ in entries),
+            now=max(now for _, _, now, *_ in entries),
             stale_after_s=self.stale_after_s,
-            legacy_ids=[legacy for *_, legacy in entries],
+            legacy_ids=[legacy for *_, legacy, _ in entries],
+            former_ids=[former for *_, former in entries],
         )
