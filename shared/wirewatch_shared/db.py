@@ -7,6 +7,7 @@ Tables are created and changed only by the Alembic history of the composition ro
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,7 +54,10 @@ def _ensure_sqlite_file(database_url: str) -> None:
     if database and database != ":memory:" and not database.startswith("file:"):
         path = Path(database).expanduser()
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        # Only a file that does not exist: closing any descriptor of a database releases
+        # this process's POSIX locks on it, which SQLite's open connections rely on.
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 class UtcDateTime(TypeDecorator[datetime]):

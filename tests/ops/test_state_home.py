@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from platformdirs import user_data_path
 from wirewatch_notify.settings import NotifySettings
+from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import free_port
 from wirewatch_shared.settings import CommonSettings
 
@@ -176,3 +178,36 @@ def test_the_run_lock_creates_the_home_user_only(tmp_path: Path) -> None:
         assert home.stat().st_mode & 0o077 == 0
     finally:
         lock.release()
+
+
+def test_opening_an_engine_keeps_the_locks_of_open_connections(tmp_path: Path) -> None:
+    # Closing any descriptor of a SQLite file drops every POSIX lock this process holds
+    # on it: creating the file user-only must never touch a database that exists.
+    path = tmp_path / "wirewatch.db"
+    url = f"sqlite:///{path}"
+    holder = sqlite3.connect(path, isolation_level=None)  # rollback journal: locks on the file
+    holder.execute("BEGIN IMMEDIATE")  # the write lock
+    try:
+        make_engine(url)  # e.g. a second service of `wirewatch up` starting
+        other = subprocess.run(
+            [sys.executable, "-c", _TRY_WRITE_LOCK, str(tmp_path / "wirewatch.db")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert other.stdout.strip() == "locked", other.stdout + other.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+_TRY_WRITE_LOCK = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], timeout=0)
+try:
+    conn.execute("BEGIN IMMEDIATE")
+    print("taken")
+except sqlite3.OperationalError:
+    print("locked")
+"""
