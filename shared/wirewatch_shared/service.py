@@ -35,8 +35,6 @@ PARTITION_FETCH_BYTES = 256 * 1024
 """What a batch consumer fetches per partition and round (aiokafka's default is 1 MiB).
 Prefetched records are the largest thing a consumer holds in a burst; a round over
 three partitions still fills a batch of 200 story events or 500 items."""
-TRIM_AFTER = 20
-"""Messages in a batch after which its freed memory goes back to the OS."""
 
 
 class ServiceBase(Generic[S]):
@@ -58,6 +56,7 @@ class ServiceBase(Generic[S]):
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker = make_broker(settings, client_suffix=client)
+        self.idle_trims: list[memory.IdleTrim] = []  # one per consumer
 
     def consume(
         self,
@@ -94,10 +93,13 @@ class ServiceBase(Generic[S]):
 
         # ``Any``: FastStream builds a pydantic model of the handler's arguments (for its
         # AsyncAPI schema), which cannot hold a Protocol; the argument is not cast.
+        idle_trim = memory.IdleTrim()
+        self.idle_trims.append(idle_trim)
+
         async def on_batch(message: Any) -> None:
+            idle_trim.batch_started()
             done = await guard.consume(message)
-            if done >= TRIM_AFTER:
-                memory.trim()
+            idle_trim.batch_done(done)
             if after is not None:
                 after(done)
 
@@ -145,7 +147,9 @@ class ServiceBase(Generic[S]):
         await asyncio.gather(*running)
 
     async def after_shutdown(self) -> None:
-        """After the broker stopped (nothing is consumed any more)."""
+        """After the broker stopped (nothing is consumed any more): the heap trims owed."""
+        for idle_trim in self.idle_trims:
+            idle_trim.flush()
 
     def build_app(self) -> FastStream:
         return FastStream(

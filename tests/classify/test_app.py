@@ -261,14 +261,13 @@ async def test_the_heap_is_trimmed_once_batches_pause_not_between_them(
     """A backlog's batches follow each other: trimming after each one handed the freed
     pages back only for the next batch to fault them in again. The heap is trimmed
     once no batch has started for TRIM_IDLE_S after a large one, and at shutdown."""
-    from wirewatch_classify import app as classify_app
     from wirewatch_shared import memory
 
     trims: list[float] = []
     monkeypatch.setattr(memory, "trim", lambda: trims.append(time.monotonic()))
-    monkeypatch.setattr(classify_app, "TRIM_IDLE_S", 2.0, raising=False)
+    service.idle_trims[0].idle_s = 2.0
     run = uuid.uuid4().hex[:8]
-    for n in range(3):  # back to back, each large enough to trim after (TRIM_AFTER)
+    for n in range(3):  # back to back, each large enough to trim after (memory.TRIM_AFTER)
         await service.handle_items(
             [body(feed_item(f"t{n}-{k}-{run}", f"Bakery {k} wins an award")) for k in range(25)]
         )

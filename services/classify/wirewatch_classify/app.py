@@ -36,7 +36,7 @@ from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.producer import KeyedProducer
-from wirewatch_shared.service import PARTITION_FETCH_BYTES, TRIM_AFTER, ServiceBase, service_app
+from wirewatch_shared.service import PARTITION_FETCH_BYTES, ServiceBase, service_app
 
 from wirewatch_classify import batch, itemstore, user_topics, workers
 from wirewatch_classify.encoding import timestamp_json
@@ -47,9 +47,6 @@ log = get_logger(__name__)
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
-TRIM_IDLE_S = 0.5
-"""Seconds without a batch, after a large one, before the freed heap goes back to the
-kernel (:meth:`ClassifyService._trim_when_idle`)."""
 
 
 class ClassifyService(ServiceBase[ClassifySettings]):
@@ -74,8 +71,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         # Classified items go out in one record batch per partition (the one publish path).
         self.producer = KeyedProducer(settings, client_suffix="classify-out")
         self._saving: asyncio.Future[None] | None = None  # the last batch's store write
-        self._trim: asyncio.TimerHandle | None = None  # memory.trim once batches pause
-        self._batch_started = 0.0  # loop time
+        self.idle_trims = [memory.IdleTrim()]  # its one consumer's (handle_items)
         self.run_while_up(self._poll_user_topics)
         self.dead_letter_publisher = self.broker.publisher(
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
@@ -114,7 +110,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         The ClassifiedItems go to the output producer as one record batch per
         partition (:class:`KeyedProducer`); the futures of the whole batch are awaited
         together below, before the commit."""
-        self._batch_started = asyncio.get_running_loop().time()
+        self.idle_trims[0].batch_started()
         items, bad = batch.decode(bodies)
         pending: list[Any] = [await self._dead_letter(body, exc) for body, exc in bad]
         output = batch.BatchOutput(
@@ -141,26 +137,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             if previous is not None:
                 await previous
         _count(output.tagged, output.matched, len(items))
-        if len(bodies) >= TRIM_AFTER:
-            self._trim_when_idle()
-
-    def _trim_when_idle(self) -> None:
-        """Give the freed heap back to the kernel (``memory.trim``) once no batch has
-        started for ``TRIM_IDLE_S`` after a large one. Trimming after every batch of a
-        backlog handed the pages back only for the next batch to fault them in again
-        (~1.2 page faults an item, a few % of the event loop's CPU); after a burst, or
-        between batches further apart than that, the memory still goes back."""
-        if self._trim is None:
-            self._trim = asyncio.get_running_loop().call_later(TRIM_IDLE_S, self._trim_if_idle)
-
-    def _trim_if_idle(self) -> None:
-        loop = asyncio.get_running_loop()
-        wait = self._batch_started + TRIM_IDLE_S - loop.time()
-        if wait > 0:  # a batch came meanwhile: wait for the pause after it
-            self._trim = loop.call_later(wait, self._trim_if_idle)
-            return
-        self._trim = None
-        memory.trim()
+        self.idle_trims[0].batch_done(len(bodies))
 
     async def flush_store(self) -> None:
         """Wait for the last batch's store write (it runs beside the next batch)."""
@@ -319,10 +296,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
     async def after_shutdown(self) -> None:
         # After the broker stopped: no batch is being published any more.
         await self.producer.stop()
-        trim, self._trim = self._trim, None
-        if trim is not None:  # and none comes to wait for: trim now
-            trim.cancel()
-            memory.trim()
+        await super().after_shutdown()
 
 
 _YOUNG_COLLECTION_AFTER = 10_000
