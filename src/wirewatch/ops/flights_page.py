@@ -29,12 +29,19 @@ def _status(value: str | None) -> str | None:
     return value if value in ("completed", "planned", "blocked") else None
 
 
-def _points(records: list[FlightRecordEvent]) -> list[Point]:
-    return [
-        Point(r.flight_date, r.destination, r.flights or 1, r.people or 0)
-        for r in records
-        if r.flight_date is not None
-    ]
+TABLE_ROWS = 500
+"""Records the table lists, newest flight first (the exports hold them all)."""
+
+
+def _read(
+    engine: Engine, query: store.Query, today: date
+) -> tuple[list[FlightRecordEvent], int, list[Point]]:
+    """The table's records, how many match in all, and the charts' points of the last
+    :data:`CHART_WEEKS` weeks (every matching record, not only the listed ones)."""
+    records = store.list_records(engine, query)
+    total = len(records) if len(records) < query.limit else store.count_records(engine, query)
+    since = today - timedelta(weeks=CHART_WEEKS)
+    return records, total, store.chart_points(engine, query, since)
 
 
 def flights_page_router(engine: Engine) -> APIRouter:
@@ -49,15 +56,13 @@ def flights_page_router(engine: Engine) -> APIRouter:
             "status": _status(params.get("status")),
         }
         today = datetime.now(UTC).date()
-        query = store.Query(**filters, limit=5000)  # type: ignore[arg-type]
-        records = await asyncio.to_thread(store.list_records, engine, query)
-        since = today - timedelta(weeks=CHART_WEEKS)
-        recent = [r for r in records if r.flight_date is not None and r.flight_date >= since]
-        points = _points(recent)
+        query = store.Query(**filters, limit=TABLE_ROWS)  # type: ignore[arg-type]
+        records, total, points = await asyncio.to_thread(_read, engine, query, today)
         chosen = {k: v for k, v in filters.items() if v}
         html = render(
             "flights.html",
             records=records,
+            total=total,
             filters=filters,
             query_string=("?" + urlencode(chosen)) if chosen else "",
             generated_at=datetime.now(UTC),

@@ -1,0 +1,170 @@
+"""audit37read: the flight ledger's read side on a long-running install (thousands of records),
+over a real HTTP server on 127.0.0.1, on SQLite and PostgreSQL.
+
+The records are copies of one real development-set record (its sources and evidence
+verbatim), each with its own id, flight date and destination."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from fastapi import FastAPI
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Engine
+from typer.testing import CliRunner
+from wirewatch_flights import store
+from wirewatch_flights.api import MAX_LIMIT, create_flights_router
+from wirewatch_flights.models import FlightObservation, FlightRecord
+
+from tests.flights.split import DATA
+from tests.flights.support import dev_items, observation
+from tests.support.http import serving
+from wirewatch.cli import app as cli_app
+from wirewatch.ops.flights_page import flights_page_router
+from wirewatch.schema import upgrade
+
+if not DATA.exists():
+    pytest.skip(f"{DATA} is missing", allow_module_level=True)
+
+pytestmark = pytest.mark.integration
+
+RECORDS = MAX_LIMIT + 300
+DESTINATIONS = ("GT", "HN", "SV", "MX", "VE", "CO", "EC")
+RECORD = FlightRecord.__table__  # type: ignore[attr-defined]
+OBSERVATION = FlightObservation.__table__  # type: ignore[attr-defined]
+
+
+def copy_records(engine: Engine, count: int, day: date, *, undated: int = 0) -> list[str]:
+    """``count`` copies of one real record, one per day back from ``day`` (destinations in
+    turn), then ``undated`` copies without a flight date; their ids."""
+    store.record_observation(engine, *observation(dev_items("fl-0060")[0]))
+    with engine.begin() as conn:
+        template = dict(conn.execute(select(RECORD)).mappings().one())
+        seen = dict(conn.execute(select(OBSERVATION)).mappings().one())
+        conn.execute(RECORD.delete())
+        conn.execute(OBSERVATION.delete())
+        records, observations = [], []
+        for i in range(count + undated):
+            record_id = f"fr_read{i:08d}"
+            when = day - timedelta(days=i // 20) if i < count else None
+            destination = DESTINATIONS[i % len(DESTINATIONS)]
+            records.append(
+                {**template, "id": record_id, "flight_date": when, "destination": destination}
+            )
+            observations.append({**seen, "item_id": f"it_read{i:08d}", "record_id": record_id})
+        conn.execute(insert(RECORD), records)
+        conn.execute(insert(OBSERVATION), observations)
+    return [r["id"] for r in records]
+
+
+@pytest_asyncio.fixture
+async def ledger(engine: Engine) -> AsyncIterator[tuple[str, Engine]]:
+    upgrade(engine)
+    app = FastAPI()
+    app.include_router(create_flights_router(engine))
+    app.include_router(flights_page_router(engine))
+    async with serving(app) as url:
+        yield url, engine
+
+
+def database_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
+
+
+async def test_exports_hold_every_record_and_agree_with_the_cli(
+    ledger: tuple[str, Engine],
+) -> None:
+    """ "Export every flight record": past 5000 records the CSV and JSON exports stopped at
+    5000, without a word, while ``wirewatch flights export`` wrote them all."""
+    url, engine = ledger
+    ids = copy_records(engine, RECORDS, date(2025, 6, 30))
+    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+        exported = await client.get("/api/v1/flights.csv")
+        as_json = (await client.get("/api/v1/flights.json")).json()
+        to_gt = await client.get("/api/v1/flights.csv", params={"destination": "gt"})
+    assert exported.status_code == 200
+    assert exported.headers["content-type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert len(rows) == RECORDS and sorted(r["record_id"] for r in rows) == sorted(ids)
+    assert [r["record_id"] for r in as_json] == [r["record_id"] for r in rows]
+    assert {r["destination"] for r in csv.DictReader(io.StringIO(to_gt.text))} == {"GT"}
+    assert rows[0]["links"] and rows[0]["outlets"]  # the sources are read for every page
+    cli = CliRunner().invoke(cli_app, ["flights", "export", "--database-url", database_url(engine)])
+    assert cli.exit_code == 0, cli.output
+    assert cli.stdout == exported.text
+
+
+async def test_json_export_is_valid_json_with_no_records(ledger: tuple[str, Engine]) -> None:
+    url, _ = ledger
+    async with httpx.AsyncClient(base_url=url) as client:
+        empty = await client.get("/api/v1/flights.json")
+        csv_text = (await client.get("/api/v1/flights.csv")).text
+    assert empty.json() == []
+    assert csv_text.splitlines()[0].startswith("record_id,flight_date")
+    assert len(csv_text.splitlines()) == 1
+
+
+async def test_list_pages_with_a_cursor_newest_first_undated_last(
+    ledger: tuple[str, Engine],
+) -> None:
+    """/api/v1/flights had no way past its limit; and records without a flight date came
+    first on PostgreSQL (NULLs sort first in a descending order there), last on SQLite."""
+    url, engine = ledger
+    ids = copy_records(engine, 45, date(2025, 6, 30), undated=5)
+    pages: list[list[dict[str, Any]]] = []
+    async with httpx.AsyncClient(base_url=url) as client:
+        params: dict[str, Any] = {"limit": 7}
+        while True:
+            reply = await client.get("/api/v1/flights", params=params)
+            assert reply.status_code == 200, reply.text
+            body = reply.json()
+            pages.append(body["flights"])
+            assert body["count"] == len(body["flights"])
+            if body["next_cursor"] is None:
+                break
+            params = {"limit": 7, "cursor": body["next_cursor"]}
+        whole = (await client.get("/api/v1/flights", params={"limit": 100})).json()
+        bad = await client.get("/api/v1/flights", params={"cursor": "not-a-cursor"})
+    listed = [r for page in pages for r in page]
+    assert [len(p) for p in pages] == [7] * 7 + [1]
+    assert [r["record_id"] for r in listed] == [r["record_id"] for r in whole["flights"]]
+    assert sorted(r["record_id"] for r in listed) == sorted(ids)
+    assert whole["next_cursor"] is None
+    dates = [r["flight_date"] for r in listed]
+    assert dates[-5:] == [None] * 5 and None not in dates[:-5]
+    assert dates[:-5] == sorted(dates[:-5], reverse=True)
+    assert bad.status_code == 422 and "cursor" in json.dumps(bad.json())
+
+
+def _people_charted(html: str) -> int:
+    chart = html.split('svg class="chart people"', 1)[1].split("</svg>", 1)[0]
+    return sum(int(v) for v in re.findall(r"<title>week of [^<]*: (\d+)</title>", chart))
+
+
+async def test_page_charts_a_year_of_records_and_says_how_many_it_lists(
+    ledger: tuple[str, Engine],
+) -> None:
+    """The charts of the last 12 months were drawn from the newest 5000 records only, and the
+    table's heading counted what it listed, not what there is."""
+    url, engine = ledger
+    today = datetime.now(UTC).date()
+    copy_records(engine, RECORDS, today)  # 20 a day: 265 days back, all in the charts' year
+    with engine.connect() as conn:
+        people = conn.execute(select(RECORD.c.people)).scalars().first()
+    assert people
+    async with httpx.AsyncClient(base_url=url, timeout=120) as client:
+        page = await client.get("/flights")
+    assert page.status_code == 200
+    assert _people_charted(page.text) == RECORDS * people
+    count = re.search(r'id="record-count">([^<]*)<', page.text)
+    assert count is not None and f"{RECORDS}" in count.group(1), count
+    assert page.text.count("data-record=") < RECORDS
