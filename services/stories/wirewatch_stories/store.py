@@ -28,7 +28,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
@@ -277,9 +288,14 @@ def list_stories(
     *,
     topic: str | None = None,
     since: datetime | None = None,
+    until: datetime | None = None,
+    after: tuple[datetime, str] | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Stories by latest item, newest first; ``since`` keeps those with an item since then.
+    """Stories by latest item, newest first, then by id; ``since`` and ``until`` keep those
+    with an item published in that period (both included: latest item at or after
+    ``since``, first item at or before ``until``); ``after`` (a story's ``last_published``
+    and ``id``) starts after that story in this order, as a page's cursor.
 
     ``topic`` is looked for in the database (the topics' JSON text holds the name as JSON
     writes it), then checked exactly: reading the latest stories and keeping the topic's
@@ -287,6 +303,12 @@ def list_stories(
     query = select(STORY).order_by(STORY.c.last_published.desc(), STORY.c.id)
     if since is not None:
         query = query.where(STORY.c.last_published >= since)
+    if until is not None:
+        query = query.where(STORY.c.first_seen <= until)
+    if after is not None:
+        last, story_id = after
+        same_time = and_(STORY.c.last_published == last, STORY.c.id > story_id)
+        query = query.where(or_(STORY.c.last_published < last, same_time))
     if topic is None:
         query = query.limit(limit)
     else:  # streamed: a near miss (SQLite's LIKE ignores case) never takes a place
