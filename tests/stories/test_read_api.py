@@ -32,27 +32,50 @@ REAL_STORY = "2025-02-10-us-venezuela-conviasa-190"
 START = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 
-def copy_stories(engine: Engine, count: int, *, every: timedelta) -> list[dict[str, Any]]:
-    """``count`` copies of a real story, the newest published at START + count x every, one
-    every ``every`` before it (two copies share each time: a tie the order must break)."""
+def real_story(engine: Engine) -> dict[str, Any]:
+    """The row of a story the stage made of real labelled items (then deleted: a template)."""
     rows = [r for r in in_published_order(dev_rows()) if r["story"] == REAL_STORY]
     Assigner(engine, window_s=72 * 3600.0, threshold=0.14).assign([classified_row(r) for r in rows])
     with engine.begin() as conn:
         template = dict(conn.execute(select(STORY)).mappings().first() or {})
         conn.execute(STORY.delete())
-        copies = []
-        for n in range(count):
-            when = START + (count - n) // 2 * 2 * every
-            copies.append(
-                {
-                    **template,
-                    "id": f"st_{n:016x}",
-                    "first_seen": when - timedelta(hours=1),
-                    "last_published": when,
-                }
-            )
+    return template
+
+
+def insert_copies(
+    engine: Engine,
+    template: dict[str, Any],
+    count: int,
+    *,
+    every: timedelta,
+    newest: datetime,
+    first_id: int = 0,
+    topics: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """``count`` copies of ``template``, newest first: the newest published at ``newest``,
+    one every ``every`` before it, two copies sharing each time (a tie the order must
+    break); their rows."""
+    copies = []
+    for n in range(count):
+        when = newest - n // 2 * 2 * every
+        copies.append(
+            {
+                **template,
+                "id": f"st_{first_id + n:016x}",
+                "topics": template["topics"] if topics is None else topics,
+                "first_seen": when - timedelta(hours=1),
+                "last_published": when,
+            }
+        )
+    with engine.begin() as conn:
         conn.execute(insert(STORY), copies)
     return copies
+
+
+def copy_stories(engine: Engine, count: int, *, every: timedelta) -> list[dict[str, Any]]:
+    """``count`` copies of a real story, the newest published about START + count x every."""
+    newest = START + count // 2 * 2 * every
+    return insert_copies(engine, real_story(engine), count, every=every, newest=newest)
 
 
 @pytest_asyncio.fixture

@@ -276,7 +276,7 @@ def _save_states(
 # -- the read side -----------------------------------------------------------------------
 
 
-def _story_dict(row: Any) -> dict[str, Any]:
+def story_dict(row: Any) -> dict[str, Any]:
     out = dict(row)
     for name in ("first_seen", "last_published", "created_at", "updated_at"):
         out[name] = _aware(out[name])
@@ -318,7 +318,7 @@ def list_stories(
     with engine.connect() as conn:
         for row in conn.execute(query).mappings():
             if topic is None or topic in row["topics"]:
-                out.append(_story_dict(row))
+                out.append(story_dict(row))
                 if len(out) >= limit:
                     break
     return out
@@ -327,7 +327,7 @@ def list_stories(
 def get_story(engine: Engine, story_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(STORY).where(STORY.c.id == story_id)).mappings().first()
-    return None if row is None else _story_dict(row)
+    return None if row is None else story_dict(row)
 
 
 def count_stories(engine: Engine) -> tuple[int, int]:
