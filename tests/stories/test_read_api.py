@@ -19,11 +19,14 @@ import pytest_asyncio
 from fastapi import FastAPI
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
+from typer.testing import CliRunner
 from wirewatch_stories.api import stories_router
 from wirewatch_stories.store import STORY, Assigner
 
 from tests.stories.support import classified_row, dev_rows, in_published_order
 from tests.support.http import serving
+from wirewatch.cli import app as cli_app
+from wirewatch.cli.errors import UserError
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -137,3 +140,26 @@ async def test_since_and_until_bound_a_period_days_included(served: tuple[str, E
     assert backwards.status_code == 422
     assert backwards.json()["detail"][0]["loc"] == ["query", "until"]
     assert naive.status_code == 422 and "timezone" in json.dumps(naive.json())
+
+
+async def test_the_cli_lists_what_the_api_answers_for_one_period(
+    served: tuple[str, Engine],
+) -> None:
+    """`wirewatch stories list` knew only --days (a period ending now): a period the API
+    answers could not be listed, nor compared."""
+    url, engine = served
+    copies = copy_stories(engine, 20, every=timedelta(hours=12))
+    days = sorted({c["last_published"].date().isoformat() for c in copies})
+    params = {"since": days[1], "until": days[4], "limit": "500"}
+    async with httpx.AsyncClient(base_url=url) as client:
+        api = [s["id"] for s in (await client.get("/api/v1/stories", params=params)).json()]
+    args = ["stories", "list", "--json", "--database-url", database_url(engine)]
+    cli = CliRunner().invoke(cli_app, [*args, "--since", days[1], "--until", days[4]])
+    assert cli.exit_code == 0, cli.output
+    assert [json.loads(line)["id"] for line in cli.stdout.splitlines()] == api and len(api) == 8
+    wrong = CliRunner().invoke(cli_app, [*args, "--since", "2026-03-02T10:00"])
+    assert isinstance(wrong.exception, UserError) and "--since" in str(wrong.exception)
+
+
+def database_url(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
