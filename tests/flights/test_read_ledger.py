@@ -168,3 +168,25 @@ async def test_page_charts_a_year_of_records_and_says_how_many_it_lists(
     count = re.search(r'id="record-count">([^<]*)<', page.text)
     assert count is not None and f"{RECORDS}" in count.group(1), count
     assert page.text.count("data-record=") < RECORDS
+
+
+async def test_a_code_that_names_no_country_is_a_422_not_an_empty_ledger(
+    ledger: tuple[str, Engine],
+) -> None:
+    """``origin=UK`` (the United Kingdom is GB) or ``ZX`` matched no record and answered an
+    empty ledger, as if there were no such flights; the CLI and the page did the same."""
+    url, engine = ledger
+    copy_records(engine, 3, date(2025, 6, 30))
+    async with httpx.AsyncClient(base_url=url) as client:
+        uk = await client.get("/api/v1/flights", params={"origin": "UK"})
+        zx = await client.get("/api/v1/flights.csv", params={"destination": "zx"})
+        de = await client.get("/api/v1/flights", params={"origin": "de"})
+        page = await client.get("/flights", params={"origin": "UK"})
+    assert uk.status_code == 422 and uk.json()["detail"][0]["loc"] == ["query", "origin"]
+    assert "GB" in uk.json()["detail"][0]["msg"]
+    assert zx.status_code == 422 and zx.json()["detail"][0]["loc"] == ["query", "destination"]
+    assert de.status_code == 200 and de.json()["count"] == 3
+    assert page.status_code == 200 and "UK is not a country code" in page.text
+    args = ["flights", "list", "--database-url", database_url(engine), "--origin", "UK"]
+    listed = CliRunner().invoke(cli_app, args)
+    assert listed.exit_code != 0 and "GB" in str(listed.exception)

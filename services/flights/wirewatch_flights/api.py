@@ -7,6 +7,7 @@ import asyncio
 import base64
 import binascii
 import csv
+import functools
 import io
 import itertools
 import json
@@ -22,7 +23,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
 from wirewatch_shared.events import FlightRecordEvent
 
-from wirewatch_flights import store
+from wirewatch_flights import cldr, store
 
 CSV_COLUMNS = (
     "record_id",
@@ -44,6 +45,28 @@ MAX_LIMIT = 5000
 
 Status = Literal["completed", "planned", "blocked"]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")]
+
+
+MISTAKEN_CODES = {"UK": "GB", "EL": "GR"}
+"""Codes people write for a country whose ISO code is another (the EU's for Greece)."""
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    """Every two-letter territory code CLDR names (the ISO 3166-1 alpha-2 codes and a few
+    of CLDR's own, such as XK): the codes a record's origin and destination can hold."""
+    territories = cldr.load()["locales"]["en"]["territories"]
+    return frozenset(code for code in territories if len(code) == 2 and code.isalpha())
+
+
+def country_problem(value: str) -> str | None:
+    """Why ``value`` is no country code (None: it is one, in any case)."""
+    code = value.strip().upper()
+    if code in country_codes():
+        return None
+    hint = MISTAKEN_CODES.get(code)
+    suffix = f" (did you mean {hint}?)" if hint else " (ISO 3166-1 alpha-2, e.g. GT)"
+    return f"{value} is not a country code{suffix}"
 
 
 def record_json(event: FlightRecordEvent) -> dict[str, Any]:
@@ -163,6 +186,10 @@ def _filters(
     the exports read every record)."""
     if since and until and since > until:
         raise invalid("until", f"until ({until}) is before since ({since})", until.isoformat())
+    for name, value in (("origin", origin), ("destination", destination)):
+        problem = None if value is None else country_problem(value)
+        if problem:
+            raise invalid(name, problem, value)
     return store.Query(
         origin=origin.upper() if origin else None,
         destination=destination.upper() if destination else None,

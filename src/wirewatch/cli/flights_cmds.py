@@ -72,6 +72,11 @@ def _country(value: str | None, name: str) -> str | None:
         return None
     if len(value) != 2 or not value.isalpha():
         raise UserError(f"--{name} must be an ISO 3166-1 alpha-2 code (e.g. VE), got {value!r}")
+    from wirewatch_flights.api import country_problem
+
+    problem = country_problem(value)
+    if problem:
+        raise UserError(f"--{name}: {problem}")
     return value.upper()
 
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from sqlalchemy.engine import Engine
 from wirewatch_flights import store
+from wirewatch_flights.api import country_problem
 from wirewatch_flights.charts import Point, stacked_svg, weekly
 from wirewatch_shared.events import FlightRecordEvent
 
@@ -20,9 +21,17 @@ from wirewatch.ops.pages import render
 CHART_WEEKS = 52
 
 
-def _country(value: str | None) -> str | None:
-    value = (value or "").strip().upper()
-    return value if len(value) == 2 and value.isalpha() else None
+def _country(value: str | None, problems: list[str]) -> str | None:
+    """The code ``value`` names (None: no filter); a value that names no country is noted
+    in ``problems`` (the page says so instead of listing every record unasked)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    problem = country_problem(value)
+    if problem:
+        problems.append(problem)
+        return None
+    return value.upper()
 
 
 def _status(value: str | None) -> str | None:
@@ -50,9 +59,10 @@ def flights_page_router(engine: Engine) -> APIRouter:
     @router.get("/flights", response_class=HTMLResponse)
     async def flights_page(request: Request) -> HTMLResponse:
         params = request.query_params
+        problems: list[str] = []
         filters = {
-            "origin": _country(params.get("origin")),
-            "destination": _country(params.get("destination")),
+            "origin": _country(params.get("origin"), problems),
+            "destination": _country(params.get("destination"), problems),
             "status": _status(params.get("status")),
         }
         today = datetime.now(UTC).date()
@@ -63,6 +73,7 @@ def flights_page_router(engine: Engine) -> APIRouter:
             "flights.html",
             records=records,
             total=total,
+            problems=problems,
             filters=filters,
             query_string=("?" + urlencode(chosen)) if chosen else "",
             generated_at=datetime.now(UTC),
