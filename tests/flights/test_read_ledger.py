@@ -130,8 +130,10 @@ async def test_list_pages_with_a_cursor_newest_first_undated_last(
             pages.append(body["flights"])
             assert body["count"] == len(body["flights"])
             if body["next_cursor"] is None:
+                assert "next" not in reply.links
                 break
             params = {"limit": 7, "cursor": body["next_cursor"]}
+            assert reply.links["next"]["url"] == str(reply.url.copy_merge_params(params))
         whole = (await client.get("/api/v1/flights", params={"limit": 100})).json()
         bad = await client.get("/api/v1/flights", params={"cursor": "not-a-cursor"})
     listed = [r for page in pages for r in page]

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
@@ -222,14 +222,21 @@ class FlightsPage(BaseModel):
 def create_flights_router(engine: Engine) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["flights"])
 
-    @router.get("/flights", summary="Flight records, newest flight first (paged)")
+    @router.get(
+        "/flights",
+        summary="Flight records, newest flight first (paged)",
+        responses={200: {"headers": {"Link": {"description": 'The next page (rel="next").'}}}},
+    )
     async def list_flights(
+        request: Request,
+        response: Response,
         filters: Filters,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
         cursor: CursorParam = None,
     ) -> FlightsPage:
         """Records without a flight date come last. Every record, a page at a time: follow
-        `next_cursor` until it is null (or use the exports)."""
+        `next_cursor` (or the `Link: <...>; rel="next"` header, as the stories API's) until
+        there is none (or use the exports)."""
         try:
             after = None if cursor is None else decode_cursor(cursor)
         except ValueError as exc:
@@ -238,11 +245,12 @@ def create_flights_router(engine: Engine) -> APIRouter:
         query = replace(filters, limit=limit + 1)
         found = await asyncio.to_thread(store.list_records, engine, query, after)
         page = found[:limit]
-        more = len(found) > limit
+        following = encode_cursor(store.Cursor.after(page[-1])) if len(found) > limit else None
+        if following is not None:
+            next_url = request.url.include_query_params(cursor=following)
+            response.headers["Link"] = f'<{next_url}>; rel="next"'
         return FlightsPage(
-            flights=[record_json(e) for e in page],
-            count=len(page),
-            next_cursor=encode_cursor(store.Cursor.after(page[-1])) if more else None,
+            flights=[record_json(e) for e in page], count=len(page), next_cursor=following
         )
 
     @router.get("/flights.json", summary="Export every flight record (JSON)")
