@@ -192,3 +192,13 @@ async def test_a_code_that_names_no_country_is_a_422_not_an_empty_ledger(
     args = ["flights", "list", "--database-url", database_url(engine), "--origin", "UK"]
     listed = CliRunner().invoke(cli_app, args)
     assert listed.exit_code != 0 and "GB" in str(listed.exception)
+
+
+async def test_an_export_the_database_fails_is_a_500_not_an_empty_200(engine: Engine) -> None:
+    """A streamed answer sends its status first: the export reads its first page before it
+    answers, so a database that cannot be read is a 500, not a CSV of headers alone."""
+    app = FastAPI()
+    app.include_router(create_flights_router(engine))  # no tables: never upgraded
+    async with serving(app) as url, httpx.AsyncClient(base_url=url) as client:
+        for path in ("/api/v1/flights.csv", "/api/v1/flights.json"):
+            assert (await client.get(path)).status_code == 500, path

@@ -253,11 +253,18 @@ def create_flights_router(engine: Engine) -> APIRouter:
             flights=[record_json(e) for e in page], count=len(page), next_cursor=following
         )
 
+    async def every_record(filters: store.Query) -> Iterator[FlightRecordEvent]:
+        """:func:`store.iter_records`, its first page read here: a database that fails is a
+        500, not a 200 with an empty export (a streamed answer's status is sent first)."""
+        records = store.iter_records(engine, filters)
+        first = await asyncio.to_thread(next, records, None)
+        return iter(()) if first is None else itertools.chain([first], records)
+
     @router.get("/flights.json", summary="Export every flight record (JSON)")
     async def export_json(filters: Filters) -> StreamingResponse:
         """Every matching record, newest flight first, as one JSON array (streamed)."""
         return StreamingResponse(
-            chunked(json_array(store.iter_records(engine, filters))),
+            chunked(json_array(await every_record(filters))),
             media_type="application/json",
             headers={"Content-Disposition": 'attachment; filename="flights.json"'},
         )
@@ -271,7 +278,7 @@ def create_flights_router(engine: Engine) -> APIRouter:
     async def export_csv(filters: Filters) -> StreamingResponse:
         """Every matching record, newest flight first, one CSV line each (streamed)."""
         return StreamingResponse(
-            chunked(csv_lines(store.iter_records(engine, filters))),
+            chunked(csv_lines(await every_record(filters))),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="flights.csv"'},
         )
