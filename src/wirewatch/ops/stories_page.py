@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
@@ -32,28 +33,37 @@ class Section:
     stories: list[dict[str, Any]]
 
 
+def _latest(
+    rows: Iterable[tuple[str, list[str]]], topic: str | None, per_topic: int
+) -> tuple[dict[str, list[str]], Counter[str]]:
+    """Of (id, topics) rows newest first: each topic's first ``per_topic`` ids and its count
+    (only ``topic``'s, if given)."""
+    chosen: defaultdict[str, list[str]] = defaultdict(list)
+    totals: Counter[str] = Counter()
+    for story_id, topics in rows:
+        for name in topics or [NO_TOPIC]:
+            if topic is None or name == topic:
+                totals[name] += 1
+                if len(chosen[name]) < per_topic:
+                    chosen[name].append(story_id)
+    return chosen, totals
+
+
 def sections(engine: Engine, since: datetime, topic: str | None, per_topic: int) -> list[Section]:
     """Each topic's latest ``per_topic`` stories with an item since ``since`` and how many it
     has, topics by name (a story with two topics is under both). A topic's place never
     depends on another's: one pass over the period's ids and topics picks each topic's
     latest, then they are read by id."""
-    chosen: defaultdict[str, list[str]] = defaultdict(list)
-    totals: Counter[str] = Counter()
     newest_first = (STORY.c.last_published.desc(), STORY.c.id)
     recent = select(STORY.c.id, STORY.c.topics).where(STORY.c.last_published >= since)
+    stories: dict[str, dict[str, Any]] = {}
     with engine.connect() as conn:
-        for story_id, topics in conn.execute(recent.order_by(*newest_first)):
-            for name in topics or [NO_TOPIC]:
-                if topic is not None and name != topic:
-                    continue
-                totals[name] += 1
-                if len(chosen[name]) < per_topic:
-                    chosen[name].append(story_id)
+        rows = conn.execute(recent.order_by(*newest_first)).tuples()
+        chosen, totals = _latest(rows, topic, per_topic)
         wanted = sorted({i for ids in chosen.values() for i in ids})
-        stories: dict[str, dict[str, Any]] = {}
         for k in range(0, len(wanted), 500):
-            rows = conn.execute(select(STORY).where(STORY.c.id.in_(wanted[k : k + 500])))
-            stories.update((row["id"], story_dict(row)) for row in rows.mappings())
+            found = conn.execute(select(STORY).where(STORY.c.id.in_(wanted[k : k + 500])))
+            stories.update((row["id"], story_dict(row)) for row in found.mappings())
     return [
         Section(name, totals[name], [stories[i] for i in chosen[name]]) for name in sorted(chosen)
     ]
