@@ -218,7 +218,7 @@ async def test_an_export_the_database_fails_is_a_500_not_an_empty_200(engine: En
 async def test_records_without_a_flight_date_come_last_on_both_databases(
     ledger: tuple[str, Engine],
 ) -> None:
-    """"Newest flight first" put the undated records first on PostgreSQL (a descending order
+    """ "Newest flight first" put the undated records first on PostgreSQL (a descending order
     puts NULLs first there) and last on SQLite: the two databases listed differently."""
     url, engine = ledger
     copy_records(engine, 4, date(2025, 6, 30), undated=2)
