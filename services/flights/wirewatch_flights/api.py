@@ -248,7 +248,8 @@ def create_flights_router(engine: Engine) -> APIRouter:
         following = encode_cursor(store.Cursor.after(page[-1])) if len(found) > limit else None
         if following is not None:
             next_url = request.url.include_query_params(cursor=following)
-            response.headers["Link"] = f'<{next_url}>; rel="next"'
+            # Relative (RFC 8288 resolves it against the request's URL): right behind a proxy.
+            response.headers["Link"] = f'<{next_url.path}?{next_url.query}>; rel="next"'
         return FlightsPage(
             flights=[record_json(e) for e in page], count=len(page), next_cursor=following
         )

@@ -156,7 +156,8 @@ def stories_router(engine: Engine) -> APIRouter:
         found = [story_out(r) for r in rows]
         if len(found) == limit:
             following = request.url.include_query_params(cursor=encode_cursor(found[-1]))
-            response.headers["Link"] = f'<{following}>; rel="next"'
+            # Relative (RFC 8288 resolves it against the request's URL): right behind a proxy.
+            response.headers["Link"] = f'<{following.path}?{following.query}>; rel="next"'
         return found
 
     @router.get("/{story_id}", responses={404: {"description": "No such story."}})
