@@ -226,3 +226,25 @@ async def test_records_without_a_flight_date_come_last_on_both_databases(
     async with httpx.AsyncClient(base_url=url) as client:
         listed = (await client.get("/api/v1/flights")).json()["flights"]
     assert [r["flight_date"] is None for r in listed] == [False] * 4 + [True] * 2
+
+
+async def test_the_page_filters_by_flight_dates_as_the_api_does(
+    ledger: tuple[str, Engine],
+) -> None:
+    """/flights had no since/until (the API and CLI have): its table and its export links
+    could not be narrowed to a period."""
+    url, engine = ledger
+    copy_records(engine, 200, date(2025, 6, 30))  # 20 a day, 30 June back to 21 June
+    params = {"since": "2025-06-25", "until": "2025-06-26"}
+    async with httpx.AsyncClient(base_url=url) as client:
+        page = (await client.get("/flights", params=params)).text
+        api = (await client.get("/api/v1/flights", params=params)).json()
+        backwards = (
+            await client.get("/flights", params={"since": "2025-06-26", "until": "1"})
+        ).text
+    listed = re.findall(r'data-record="([^"]+)"', page)
+    assert api["count"] == 40
+    assert listed == record_ids(api["flights"])
+    assert 'href="/api/v1/flights.csv?since=2025-06-25&amp;until=2025-06-26"' in page
+    assert 'name="since" value="2025-06-25"' in page
+    assert "until 1 is not a day" in backwards

@@ -34,6 +34,19 @@ def _country(value: str | None, problems: list[str]) -> str | None:
     return value.upper()
 
 
+def _day(value: str | None, name: str, problems: list[str]) -> date | None:
+    """The day ``value`` names (None: no filter), as the API's ``since``/``until``; a value
+    that is none is noted in ``problems``."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{name} {value} is not a day (YYYY-MM-DD)")
+        return None
+
+
 def _status(value: str | None) -> str | None:
     return value if value in ("completed", "planned", "blocked") else None
 
@@ -60,10 +73,17 @@ def flights_page_router(engine: Engine) -> APIRouter:
     async def flights_page(request: Request) -> HTMLResponse:
         params = request.query_params
         problems: list[str] = []
-        filters = {
+        since = _day(params.get("since"), "since", problems)
+        until = _day(params.get("until"), "until", problems)
+        if since and until and since > until:
+            problems.append(f"until {until} is before since {since}")
+            until = None
+        filters: dict[str, str | date | None] = {
             "origin": _country(params.get("origin"), problems),
             "destination": _country(params.get("destination"), problems),
             "status": _status(params.get("status")),
+            "since": since,
+            "until": until,
         }
         today = datetime.now(UTC).date()
         query = store.Query(**filters, limit=TABLE_ROWS)  # type: ignore[arg-type]
