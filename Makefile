@@ -22,7 +22,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/wirewatch demo
 
-## The main job: embedded broker + SQLite + the three services + the HTTP API.
+## The main job: embedded broker + SQLite + the five services + the HTTP API.
 run: $(STAMP)
 	$(BIN)/wirewatch up
 

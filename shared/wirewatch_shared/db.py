@@ -7,6 +7,7 @@ Tables are created and changed only by the Alembic history of the composition ro
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,7 +28,7 @@ def make_engine(database_url: str) -> Engine:
     restarted server does not hand out dead connections.
     """
     if database_url.startswith("sqlite"):
-        _ensure_sqlite_dir(database_url)
+        _ensure_sqlite_file(database_url)
         engine = create_engine(
             database_url, connect_args={"check_same_thread": False, "timeout": 30}
         )
@@ -44,12 +45,15 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(database_url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
-def _ensure_sqlite_dir(database_url: str) -> None:
-    """A SQLite file in a directory that does not exist yet (the first start in a fresh
-    data dir) gets its directory created, user-only."""
+def _ensure_sqlite_file(database_url: str) -> None:
+    """A SQLite file that does not exist yet (the first start in a fresh data dir) is
+    created user-only, in a user-only directory: it holds subscribers' addresses and
+    webhook URLs. SQLite gives its WAL and shared-memory files the database's mode."""
     database = make_url(database_url).database
     if database and database != ":memory:" and not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = Path(database).expanduser()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
 
 
 class UtcDateTime(TypeDecorator[datetime]):

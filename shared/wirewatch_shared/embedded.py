@@ -156,6 +156,11 @@ class EmbeddedBroker(lifeline.StartStop):
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
+    def exit_code(self) -> int | None:
+        """The broker's exit code once it exited on its own (reaping it); None while it
+        runs, before :meth:`start` and after :meth:`stop`."""
+        return self._process.poll() if self._process is not None else None
+
     def stop(self) -> None:
         if self._process is None:
             return

@@ -8,7 +8,7 @@ bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -31,8 +31,32 @@ LIST_MAX = 256
 ERROR_MAX = 2000
 DEAD_LETTER_PAYLOAD_MAX = 64_000
 
+QUERY_MAX = 2000
+"""Longest user-topic query (classify's ``MAX_QUERY_LENGTH``)."""
+PHRASES_MAX = 1000
+"""Most phrases of a user topic on the control topic."""
+DEFINITION_KEYS_MAX = 8
+OUTLET_MAX = 256
+"""An outlet's name in story and flight events (a feed title or host, cut to this)."""
+STORY_ID_MAX = 64
+STORY_CUE_MAX = 200
+"""Longest cue shown as story evidence (a long word of a title is cut to this)."""
+FLIGHT_VALUE_MAX = 200
+"""Longest value of a flight record field (an operator's name, a conflicting value)."""
+
 Name = Annotated[str, StringConstraints(max_length=NAME_MAX)]
 TopicName = Annotated[str, StringConstraints(max_length=TOPIC_NAME_MAX)]
+Language = Annotated[str, StringConstraints(max_length=LANGUAGE_MAX)]
+Outlet = Annotated[str, StringConstraints(max_length=OUTLET_MAX)]
+StoryId = Annotated[str, StringConstraints(max_length=STORY_ID_MAX)]
+StoryCue = Annotated[str, StringConstraints(max_length=STORY_CUE_MAX)]
+FlightValue = Annotated[str, StringConstraints(max_length=FLIGHT_VALUE_MAX)]
+Phrase = Annotated[str, StringConstraints(max_length=QUERY_MAX)]
+DefinitionValue = (
+    Annotated[str, StringConstraints(max_length=QUERY_MAX)]
+    | Annotated[list[Phrase], Field(max_length=PHRASES_MAX)]
+)
+"""A user topic's ``kind`` ("query" or "phrases"), its query, or its phrase list."""
 
 
 class _Event(BaseModel):
@@ -115,10 +139,14 @@ class TopicDefinitionEvent(_Event):
 
     schema_version: Literal[1] = 1
     name: str = Field(max_length=TOPIC_NAME_MAX)
-    definition: dict[str, object] | None = Field(
-        default=None, description="The topic definition; None means the topic was deleted."
+    definition: dict[Annotated[str, StringConstraints(max_length=32)], DefinitionValue] | None = (
+        Field(
+            default=None,
+            max_length=DEFINITION_KEYS_MAX,
+            description="The topic definition; None means the topic was deleted.",
+        )
     )
-    changed_at: datetime
+    changed_at: AwareDatetime
 
 
 class DeadLetter(_Event):
@@ -166,17 +194,17 @@ class StoryEvent(_Event):
     story_id: str = Field(max_length=64)
     position: int = Field(ge=1, description="1 for the item that opened the story, then 2, 3...")
     item: ClassifiedItem
-    topics: tuple[str, ...] = Field(default=(), max_length=64)
+    topics: tuple[TopicName, ...] = Field(default=(), max_length=64)
     item_count: int = Field(ge=1)
-    outlets: tuple[str, ...] = Field(
+    outlets: tuple[Outlet, ...] = Field(
         default=(), max_length=500, description="Distinct outlets so far, first reporter first."
     )
-    languages: tuple[str, ...] = Field(default=(), max_length=64)
+    languages: tuple[Language, ...] = Field(default=(), max_length=64)
     first_seen: AwareDatetime = Field(description="Publication time of the story's first item.")
     items: tuple[StoryItemRef, ...] = Field(
         default=(), max_length=STORY_MAX_ITEMS, description="The story's first items, oldest first."
     )
-    evidence: tuple[str, ...] = Field(
+    evidence: tuple[StoryCue, ...] = Field(
         default=(),
         max_length=32,
         description="Cues that tied the item to the story (shared names, numbers, words).",
@@ -208,7 +236,7 @@ class FlightConflict(_Event):
     """Sources disagree on a field: every value is kept, none is averaged."""
 
     field: Literal["origin", "destination", "people", "flight_date", "operator"]
-    values: tuple[str, ...] = Field(max_length=FLIGHT_MAX_CONFLICT_VALUES)
+    values: tuple[FlightValue, ...] = Field(max_length=FLIGHT_MAX_CONFLICT_VALUES)
 
 
 class FlightSource(_Event):
@@ -247,8 +275,8 @@ class FlightRecordEvent(_Event):
     evidence: tuple[FlightEvidence, ...] = Field(default=(), max_length=200)
     sources: tuple[FlightSource, ...] = Field(default=(), max_length=FLIGHT_MAX_SOURCES)
     source_count: int = Field(ge=1)
-    story_ids: tuple[str, ...] = Field(default=(), max_length=50)
-    topics: tuple[str, ...] = Field(
+    story_ids: tuple[StoryId, ...] = Field(default=(), max_length=50)
+    topics: tuple[TopicName, ...] = Field(
         default=(), max_length=64, description="Topics of the items (for subscriptions)."
     )
     updated_at: AwareDatetime

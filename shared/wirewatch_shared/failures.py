@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -35,6 +35,10 @@ insufficient resources, operator intervention (admin shutdown), system error."""
 
 
 T = TypeVar("T")
+
+LETTERED_MAX = 10_000
+"""Records remembered as dead-lettered while their batch is retried (a bound: the
+records of batches that are never read again, their partition gone elsewhere)."""
 
 
 def first_line(error: BaseException) -> str:
@@ -109,6 +113,19 @@ class BatchMessage(Protocol):
     async def nack(self) -> None: ...
 
 
+def record_keys(message: object, bodies: Sequence[bytes]) -> list[Hashable]:
+    """What names each record of a batch across retries: its topic, partition and offset
+    (a Kafka batch's ``raw_message`` holds its records, in the order of its bodies), else
+    its body."""
+    raw = getattr(message, "raw_message", None)
+    if isinstance(raw, tuple) and len(raw) == len(bodies):
+        try:
+            return [(r.topic, r.partition, r.offset) for r in raw]
+        except AttributeError:
+            pass
+    return [("body", body) for body in bodies]
+
+
 @dataclass
 class BatchGuard(Generic[T]):
     """A consumer's way through one batch: decode each record, handle them, commit.
@@ -128,41 +145,60 @@ class BatchGuard(Generic[T]):
     backoff: Backoff = field(default_factory=Backoff)
     whole_batch_first: bool = True
     handled: int = 0  # messages done (their batch acked)
+    lettered: set[Hashable] = field(default_factory=set, repr=False)
+    """The records already dead-lettered whose batch was not acked yet: a retried batch
+    does not send them again (:func:`record_keys`)."""
 
     async def consume(self, message: BatchMessage) -> int:
         """Handle the batch and ack it; the number of messages done (0: nacked, to retry)."""
         bodies: list[bytes] = list(message.body)
+        keys = record_keys(message, bodies)
         try:
-            await self.isolate(await self.decoded(bodies))
+            await self.isolate(await self.decoded(bodies, keys))
         except Exception as exc:
+            if len(self.lettered) > LETTERED_MAX:
+                self.lettered.clear()
             await asyncio.sleep(self.backoff.failed(self.what, exc, messages=len(bodies)))
             await message.nack()
             return 0
         self.backoff.succeeded()
         await message.ack()
+        self.lettered.difference_update(keys)
         self.handled += len(bodies)
         return len(bodies)
 
-    async def decoded(self, bodies: Sequence[bytes]) -> list[tuple[bytes, T]]:
-        records: list[tuple[bytes, T]] = []
-        for body in bodies:
+    async def decoded(
+        self, bodies: Sequence[bytes], keys: Sequence[Hashable] | None = None
+    ) -> list[tuple[Hashable, bytes, T]]:
+        """The records that decode, each with its key (:func:`record_keys`) and body; the
+        others are dead-lettered."""
+        keyed = keys if keys is not None else [("body", body) for body in bodies]
+        records: list[tuple[Hashable, bytes, T]] = []
+        for body, key in zip(bodies, keyed, strict=True):
             try:
                 value = self.decode(body)
             except Exception as exc:
                 if not is_permanent(exc):
                     raise
-                await self.dead_letters.send(body, exc)
+                await self.dead_letter(key, body, exc)
                 continue
             if value is not None:
-                records.append((body, value))
+                records.append((key, body, value))
         return records
 
-    async def isolate(self, records: Sequence[tuple[bytes, T]]) -> None:
+    async def dead_letter(self, key: Hashable, body: bytes, error: BaseException) -> None:
+        """Dead-letter ``body`` unless an earlier try of its batch did."""
+        if key in self.lettered:
+            return
+        await self.dead_letters.send(body, error)
+        self.lettered.add(key)
+
+    async def isolate(self, records: Sequence[tuple[Hashable, bytes, T]]) -> None:
         """Handle the records; dead-letter those that fail permanently (a transient error
         is raised: the caller retries the batch)."""
         if self.whole_batch_first and len(records) > 1:
             try:
-                await self.handle([value for _, value in records])
+                await self.handle([value for _, _, value in records])
                 return
             except Exception as exc:
                 if not is_permanent(exc):
@@ -170,10 +206,10 @@ class BatchGuard(Generic[T]):
                 log.warning(
                     "a record of the batch was refused; one at a time", error=first_line(exc)
                 )
-        for body, value in records:
+        for key, body, value in records:
             try:
                 await self.handle([value])
             except Exception as exc:
                 if not is_permanent(exc):
                     raise
-                await self.dead_letters.send(body, exc)
+                await self.dead_letter(key, body, exc)

@@ -24,7 +24,9 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    # ASCII digits only (RFC 9110's delta-seconds): Latin-1 header bytes 0xB2/0xB3/0xB9 are
+    # superscript digits, which str.isdigit accepts and float refuses.
+    if value.isascii() and value.isdigit():
         return float(value)
     when = http_date(value)
     if when is None:

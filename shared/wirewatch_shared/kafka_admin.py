@@ -181,6 +181,10 @@ async def group_lag(
         committed = await _committed(admin, groups, partitions)
     finally:
         await admin.close()
+    if not partitions:
+        # None of the streams exists yet (before `kafka-topics create`): nothing to read, and
+        # an aiokafka consumer stopped right after its start raises CancelledError.
+        return []
     consumer = AIOKafkaConsumer(
         bootstrap_servers=servers,
         client_id="wirewatch-status",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 
 import structlog
 
@@ -27,6 +29,52 @@ QUIET_LOGGERS: dict[str, int] = {
     # migrations themselves ("Running upgrade ...") stay at INFO.
     "alembic.runtime.plugins": logging.WARNING,
 }
+
+
+REPEAT_WINDOW_S = 30.0
+"""How long a Kafka client's repeated log line stays folded (see :class:`FoldRepeats`)."""
+
+
+class FoldRepeats(logging.Filter):
+    """One line per kind of Kafka client message and window, not one per retry.
+
+    While a broker is down, aiokafka logs every refused connection, metadata refresh,
+    fetch, heartbeat and produce retry (~80 ERROR lines a second per service). The first
+    record of each kind (logger, level, message template) shows; its repeats within
+    ``window_s`` are counted, and the next one that shows says how many were not."""
+
+    _MAX_KINDS = 1000  # a bound: a client formatting its own text makes a kind per line
+
+    def __init__(
+        self,
+        prefixes: tuple[str, ...] = ("aiokafka",),
+        window_s: float = REPEAT_WINDOW_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+        self.window_s = window_s
+        self.clock = clock
+        self._kinds: dict[tuple[str, int, object], tuple[float, int]] = {}
+
+    def _folds(self, name: str) -> bool:
+        return any(name == p or name.startswith(f"{p}.") for p in self.prefixes)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self._folds(record.name):
+            return True
+        kind = (record.name, record.levelno, record.msg)
+        now = self.clock()
+        shown_at, folded = self._kinds.get(kind, (None, 0))
+        if shown_at is not None and now - shown_at < self.window_s:
+            self._kinds[kind] = (shown_at, folded + 1)
+            return False
+        if len(self._kinds) >= self._MAX_KINDS:
+            self._kinds.clear()
+        self._kinds[kind] = (now, 0)
+        if folded:
+            record.msg = f"{record.msg} ({folded} more like it in {self.window_s:g} s not shown)"
+        return True
 
 
 def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
@@ -58,6 +106,8 @@ def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(formatter)
+    if level != "DEBUG":  # debugging shows every retry
+        handler.addFilter(FoldRepeats())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

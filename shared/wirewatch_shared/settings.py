@@ -127,7 +127,7 @@ class CommonSettings(BaseSettings):
     # retrying for ever.
     kafka_session_timeout_ms: int = positive_field(6000, "Consumer-group session timeout (ms).")
     kafka_heartbeat_interval_ms: int = positive_field(
-        1000, "Consumer-group heartbeat interval (ms)."
+        1000, "Consumer-group heartbeat interval (ms); less than the session timeout."
     )
     kafka_fetch_max_wait_ms: int = non_negative_field(
         30,
@@ -173,6 +173,18 @@ class CommonSettings(BaseSettings):
             if name.endswith("_allow_private_networks"):
                 data = deprecated_alias(data, "allow_private_networks", name)
         return data
+
+    @model_validator(mode="after")
+    def _heartbeat_within_session(self) -> CommonSettings:
+        # A session with no heartbeat inside it expires between two: every consumer is
+        # dropped from its group and rejoins, for ever.
+        if self.kafka_heartbeat_interval_ms >= self.kafka_session_timeout_ms:
+            raise ValueError(
+                f"WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS ({self.kafka_heartbeat_interval_ms}) "
+                "must be less than WIREWATCH_KAFKA_SESSION_TIMEOUT_MS "
+                f"({self.kafka_session_timeout_ms}), a third of it or less is usual"
+            )
+        return self
 
     @field_validator("data_dir", mode="after")
     @classmethod

@@ -1,9 +1,10 @@
-"""`wirewatch up`: embedded broker (unless configured), the three services and one HTTP
+"""`wirewatch up`: embedded broker (unless configured), the five services and one HTTP
 server (notify API, /healthz, /readyz, /metrics, /status, /subscribe) in one process."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import signal
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
@@ -26,6 +27,7 @@ from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.logging import configure_logging, get_logger
+from wirewatch_shared.settings import CommonSettings
 from wirewatch_stories.app import StoriesService
 from wirewatch_stories.settings import StoriesSettings
 
@@ -113,6 +115,17 @@ class System:
 
     async def _start(self) -> None:
         settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
+        # Every service's settings before anything starts: a bad combination is refused in
+        # one line, not after the broker and the migrations have logged theirs.
+        kinds: tuple[type[CommonSettings], ...] = (
+            IngestSettings,
+            ClassifySettings,
+            NotifySettings,
+            StoriesSettings,
+            FlightsSettings,
+        )
+        for each in kinds:
+            each(**self.overrides)  # type: ignore[arg-type]
         configure_logging(settings.log_level, json=settings.log_json)
         if not settings.kafka_bootstrap:
             self.on_step("starting the embedded Kafka broker")
@@ -198,6 +211,24 @@ class System:
             self.embedded = None
 
 
+BROKER_CHECK_S = 1.0
+"""How often a running ``up`` checks that its embedded broker still runs."""
+
+
+async def until_stopped(system: System, stop: asyncio.Event) -> None:
+    """Wait for ``stop``. An embedded broker that exits meanwhile (a crash, the OOM
+    killer) ends the run with exit code 1: every service would retry against nothing
+    for ever, not ready, saying nothing of why; a supervisor (or the user) starts ``up``
+    again, and durable mode loses nothing."""
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), BROKER_CHECK_S)
+        code = system.embedded.exit_code() if system.embedded is not None else None
+        if code is not None:
+            log.error("the embedded Kafka broker exited; wirewatch up stops", exit_code=code)
+            raise SystemExit(1)
+
+
 async def run_until_signalled(
     overrides: dict[str, object],
     on_ready: Callable[[System], Awaitable[None]] | None = None,
@@ -225,7 +256,7 @@ async def run_until_signalled(
         )
         if on_ready is not None:
             await on_ready(system)
-        await stop.wait()
+        await until_stopped(system, stop)
     finally:
         log.info("stopping")
         if data_dir is not None:

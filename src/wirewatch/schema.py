@@ -24,7 +24,7 @@ import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import MetaData, inspect, text
 from sqlalchemy.engine import Connection, Engine
@@ -126,15 +126,44 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
                 fcntl.flock(lock, fcntl.LOCK_UN)
         return
     if engine.dialect.name == "postgresql":
+        # A session-level lock on a session outside any transaction: one left "idle in
+        # transaction" for the whole migration is ended by idle_in_transaction_session_timeout,
+        # which frees the lock mid-migration.
         with engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _PG_LOCK_KEY})
             try:
                 yield
             finally:
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_LOCK_KEY})
-                conn.commit()
         return
     yield
+
+
+@contextmanager
+def _one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection whose one transaction holds the whole upgrade, DDL included.
+
+    PostgreSQL's DDL is transactional. The SQLite driver (pysqlite) opens a transaction
+    only before DML, so each CREATE/ALTER of a revision committed by itself: a revision
+    that failed or was killed halfway left its tables behind at the old version, and
+    every later upgrade stopped on "table ... already exists". Here the driver's own
+    transaction handling is off and the connection begins (and ends) one itself."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        driver = conn.connection.dbapi_connection
+        assert driver is not None
+        legacy = driver.isolation_level  # type: ignore[attr-defined]
+        driver.isolation_level = None  # type: ignore[attr-defined]
+        try:
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+        finally:
+            driver.isolation_level = legacy  # type: ignore[attr-defined]
 
 
 def at_head(engine: Engine) -> bool:
@@ -164,20 +193,34 @@ def _refuse_a_newer_release(found: str | None) -> None:
         ) from None
 
 
-def upgrade(engine: Engine, revision: str = "heads") -> None:
+class Upgraded(NamedTuple):
+    """What :func:`upgrade` found and left, both read under the migration lock: a run
+    that waited for a concurrent one finds the work done (``before == after``)."""
+
+    before: str | None
+    after: str | None
+    adopted: bool = False
+    """``before`` is the revision a database without a version table was adopted at."""
+
+
+def upgrade(engine: Engine, revision: str = "heads") -> Upgraded:
     """Bring the database to ``revision`` (default: this release's schema)."""
     if revision == "heads" and at_head(engine):
-        return
+        return Upgraded(HEAD, HEAD)
     from alembic import command
+    from alembic.runtime.migration import MigrationContext
 
     _refuse_a_newer_release(current_revision(engine))
 
-    with _migration_lock(engine), engine.begin() as conn:
+    with _migration_lock(engine), _one_transaction(engine) as conn:
         config = alembic_config(conn)
+        before = MigrationContext.configure(conn).get_current_revision()
         adopted = _pre_migration_revision(conn)
         if adopted is not None:
             command.stamp(config, adopted)
         command.upgrade(config, revision)
+        after = MigrationContext.configure(conn).get_current_revision()
+    return Upgraded(adopted or before, after, adopted is not None)
 
 
 def require_current(engine: Engine) -> None:

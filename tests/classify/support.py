@@ -71,7 +71,7 @@ def stored_records(classifier: Classifier, items: Iterable[FeedItem]) -> list[It
             item.item_id,
             item.published,
             item.fetched_at,
-            item.model_dump_json(),
+            item.model_dump_json().encode(),
             itemstore.matches_json(classifier.classify(item.title, item.summary)[0]),
         )
         for item in items

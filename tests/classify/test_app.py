@@ -253,3 +253,77 @@ async def test_a_batch_waits_for_the_previous_batchs_store_write(
     release.set()
     await service.flush_store()
     assert stored() == {"one", "two"}
+
+
+async def test_the_heap_is_trimmed_once_batches_pause_not_between_them(
+    service: ClassifyService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backlog's batches follow each other: trimming after each one handed the freed
+    pages back only for the next batch to fault them in again. The heap is trimmed
+    once no batch has started for TRIM_IDLE_S after a large one, and at shutdown."""
+    from wirewatch_classify import app as classify_app
+    from wirewatch_shared import memory
+
+    trims: list[float] = []
+    monkeypatch.setattr(memory, "trim", lambda: trims.append(time.monotonic()))
+    monkeypatch.setattr(classify_app, "TRIM_IDLE_S", 2.0, raising=False)
+    run = uuid.uuid4().hex[:8]
+    for n in range(3):  # back to back, each large enough to trim after (TRIM_AFTER)
+        await service.handle_items(
+            [body(feed_item(f"t{n}-{k}-{run}", f"Bakery {k} wins an award")) for k in range(25)]
+        )
+    last_batch = time.monotonic()
+    assert trims == []  # not between the batches of a backlog
+    deadline = time.monotonic() + 20
+    while not trims:
+        assert time.monotonic() < deadline, "the heap was never trimmed after the burst"
+        await asyncio.sleep(0.02)
+    assert len(trims) == 1 and trims[0] - last_batch >= 1.0  # 2 s after the last start
+    # A small batch after a large one postpones the trim the large one owes, never drops it.
+    await service.handle_items(
+        [body(feed_item(f"t8-{k}-{run}", f"Bakery {k} wins an award")) for k in range(25)]
+    )
+    await service.handle_items([body(feed_item(f"small-{run}", "Bakery wins"))])
+    assert len(trims) == 1
+    while len(trims) < 2:
+        assert time.monotonic() < deadline + 10, "the trim owed was dropped by a small batch"
+        await asyncio.sleep(0.02)
+    await service.handle_items(
+        [body(feed_item(f"t9-{k}-{run}", f"Bakery {k} wins an award")) for k in range(25)]
+    )
+    await service.after_shutdown()  # no batch comes any more: the owed trim runs now
+    assert len(trims) == 3
+
+
+async def test_a_worker_process_that_dies_does_not_stop_the_service(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    """A classify worker killed under the service (the kernel's OOM killer, an operator's
+    kill) broke the process pool for good: every batch after it failed and was read
+    again, forever, until the service was restarted. The batch in hand is classified
+    in the service process, a new pool takes over for the next ones."""
+    import os
+    import signal
+
+    from wirewatch_classify import workers
+
+    service._pool = workers.WorkerPool(1, None)
+    run = uuid.uuid4().hex[:8]
+    try:
+        await asyncio.to_thread(service._pool.warm_up)
+        [pid] = await asyncio.to_thread(lambda: list(service._pool._executor._processes))  # type: ignore[union-attr]
+        os.kill(pid, signal.SIGKILL)
+        titles = ["Deportation flight lands in Guatemala", "Bakery wins national bread award"]
+        first = [feed_item(f"k{n}-{run}", title) for n, title in enumerate(titles)]
+        await asyncio.wait_for(service.handle_items([body(i) for i in first]), timeout=60)
+        second = [feed_item(f"k{n + 2}-{run}", title) for n, title in enumerate(titles)]
+        await asyncio.wait_for(service.handle_items([body(i) for i in second]), timeout=60)
+        assert service._pool is not None and pid not in service._pool._executor._processes
+    finally:
+        if service._pool is not None:
+            service._pool.close()
+            service._pool = None
+    received = await classified(kafka_bootstrap, {i.item_id for i in first + second})
+    for item in first + second:
+        local, _ = service.classifier.classify(item.title, "")
+        assert received[item.item_id][0].matches == local

@@ -51,7 +51,9 @@ def test_rows_match_what_the_orm_writes(db: Engine, published: datetime) -> None
                 matches_json="[]",
             )
         )
-    itemstore.save_items(db, [batch.ItemRecord("fast", published, fetched, '{"a": "é"}', "[]")])
+    itemstore.save_items(
+        db, [batch.ItemRecord("fast", published, fetched, '{"a": "é"}'.encode(), "[]")]
+    )
     assert _raw(db, "fast") == _raw(db, "orm")
     rows = {r.item_id: r for r in itemstore.items_since(db, published - timedelta(seconds=1))}
     assert rows["fast"].published == published and rows["fast"].fetched_at == fetched
@@ -62,8 +64,8 @@ def test_rows_match_what_the_orm_writes(db: Engine, published: datetime) -> None
 
 def test_redelivery_in_one_batch_and_across_batches_keeps_the_last(db: Engine) -> None:
     day = datetime(2024, 5, 1, tzinfo=UTC)
-    first = batch.ItemRecord("x", day, day, '{"v": 1}', "[]")
-    second = batch.ItemRecord("x", day, day, '{"v": 2}', '[{"topic": "t"}]')
+    first = batch.ItemRecord("x", day, day, b'{"v": 1}', "[]")
+    second = batch.ItemRecord("x", day, day, b'{"v": 2}', '[{"topic": "t"}]')
     itemstore.save_items(db, [first, second])
     assert _raw(db, "x")[2:] == ('{"v": 2}', '[{"topic": "t"}]')
     itemstore.save_items(db, [first])
@@ -76,10 +78,10 @@ def test_a_batch_larger_than_one_statement_is_stored_whole(db: Engine) -> None:
     a redelivered id keeps its last version, whatever statement each copy fell in."""
     day = datetime(2024, 5, 1, 8, 0, 0, 250, tzinfo=UTC)
     records = [
-        batch.ItemRecord(f"i-{k:03d}", day, day, f'{{"k": {k}, "s": "ü\\n"}}', "[]")
+        batch.ItemRecord(f"i-{k:03d}", day, day, f'{{"k": {k}, "s": "ü\\n"}}'.encode(), "[]")
         for k in range(230)
     ]
-    records.append(batch.ItemRecord("i-005", day, day, '{"v": 2}', '[{"topic": "t"}]'))
+    records.append(batch.ItemRecord("i-005", day, day, b'{"v": 2}', '[{"topic": "t"}]'))
     itemstore.save_items(db, records)
     stored = {r.item_id: r for r in itemstore.items_since(db, day)}
     assert len(stored) == 230
@@ -95,3 +97,20 @@ def test_a_batch_larger_than_one_statement_is_stored_whole(db: Engine) -> None:
             )
         )
     assert _raw(db, "i-100")[:2] == _raw(db, "orm")[:2]
+
+
+def test_the_item_is_stored_as_text_exactly_as_received(db: Engine) -> None:
+    """The item's JSON goes to the store as the bytes it arrived as; the row holds text
+    (never a blob, which reclassify could not read as a str), byte for byte the body."""
+    day = datetime(2024, 5, 1, tzinfo=UTC)
+    body = '{"title": "Ñandú: llegó un vuelo con 120 deportados — 日本"}'
+    itemstore.save_items(db, [batch.ItemRecord("u", day, day, body.encode(), "[]")])
+    assert _raw(db, "u")[2] == body
+    [stored] = list(itemstore.items_since(db, day))
+    assert stored.item_json == body
+    if db.dialect.name == "sqlite":
+        with db.connect() as conn:
+            kind, raw = conn.execute(
+                text("SELECT typeof(item_json), CAST(item_json AS BLOB) FROM classify_item")
+            ).one()
+        assert (kind, raw) == ("text", body.encode())

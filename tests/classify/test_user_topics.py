@@ -96,7 +96,7 @@ def test_store_and_reclassify_republishes_only_changes(db: Engine) -> None:
                 "item-1",
                 day,
                 day,
-                items[0].model_dump_json(),
+                items[0].model_dump_json().encode(),
                 itemstore.matches_json(base.classify(items[0].title, "")[0]),
             )
         ],

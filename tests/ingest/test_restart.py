@@ -47,7 +47,9 @@ def _poll_and_crash_while_publishing(database_url: str) -> None:
 
     async def main() -> None:
         engine = make_engine(database_url)
-        poller = FeedPoller(engine, ingest_settings(lease_s=0.5), crash)
+        # A short lease (the parent waits for it to run out) still outlives one poll.
+        settings = ingest_settings(lease_s=2.0, fetch_total_timeout_s=1.0, parse_timeout_s=0.5)
+        poller = FeedPoller(engine, settings, crash)
         await poller.run_until_idle()
 
     asyncio.run(main())

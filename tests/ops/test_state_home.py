@@ -19,6 +19,7 @@ from wirewatch_shared.embedded import free_port
 from wirewatch_shared.settings import CommonSettings
 
 from tests.support.env import is_setting
+from wirewatch.ops.datadir import DataDirLock
 from wirewatch.ops.settings import OpsSettings
 from wirewatch.runtime import read_runtime, remove_runtime, runtime_path, write_runtime
 
@@ -154,3 +155,24 @@ def test_generated_state_is_git_ignored() -> None:
     ignored = (REPO / ".gitignore").read_text().splitlines()
     for name in ("wirewatch-secret.key", "runtime.json", ".env", "*.db"):
         assert name in ignored, name
+
+
+def test_a_fresh_home_is_readable_by_its_user_only(tmp_path: Path, wirewatch_home: Path) -> None:
+    # The database holds subscribers' addresses and webhook URLs: on a shared machine
+    # other users must not read it (the umask alone gave 0755 and 0644).
+    sub = cli(["subscribe", "--topic", "border-policy", "--email", "a@example.org"], tmp_path)
+    assert sub.returncode == 0, sub.stderr
+    assert wirewatch_home.stat().st_mode & 0o077 == 0
+    database = wirewatch_home / "wirewatch.db"
+    for path in (database, database.with_name("wirewatch.db-wal")):
+        assert not path.exists() or path.stat().st_mode & 0o077 == 0, path
+
+
+def test_the_run_lock_creates_the_home_user_only(tmp_path: Path) -> None:
+    home = tmp_path / "fresh"
+    lock = DataDirLock(home)
+    lock.acquire()
+    try:
+        assert home.stat().st_mode & 0o077 == 0
+    finally:
+        lock.release()

@@ -14,6 +14,8 @@ from pathlib import Path
 from wirewatch_shared.embedded import free_port
 
 from tests.support.env import is_setting
+from tests.support.http import HttpReceiver, Reply
+from wirewatch.runtime import write_runtime
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
@@ -46,3 +48,20 @@ def test_json_stays_parseable_with_the_note_on_stderr(wirewatch_home: Path) -> N
     assert done.returncode == 1
     assert json.loads(done.stdout)["healthy"] is False
     assert f"no `wirewatch up` is running on {wirewatch_home}" in done.stderr
+
+
+def test_probes_beside_a_running_up_use_its_broker(
+    wirewatch_home: Path, kafka_bootstrap: str, http_receiver: HttpReceiver
+) -> None:
+    """`wirewatch status --probe NAME=URL` on a machine where `wirewatch up` runs: the
+    figures are gathered here, from Kafka too, and the running `up`'s runtime file says
+    where its broker listens (as every other command reads it). It reported "Kafka:
+    WIREWATCH_KAFKA_BOOTSTRAP is not set" and exit 1 though the broker was up."""
+    write_runtime(wirewatch_home, kafka_bootstrap=kafka_bootstrap, http_url=None)
+    http_receiver.routes["/readyz"] = Reply(200, b'{"ready": true}')
+    done = run_status(wirewatch_home, "--probe", f"ingest={http_receiver.url('/readyz')}", "--json")
+    assert "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    assert not [p for p in report["problems"] if "Kafka" in p], report["problems"]
+    assert report["services"][0]["ready"] is True
+    assert done.returncode == 0, (report["problems"], done.stderr)

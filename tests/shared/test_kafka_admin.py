@@ -115,3 +115,12 @@ async def test_an_unreachable_cluster_is_one_connection_error(
     # aiokafka's own "Unable connect" errors, one per attempt, are not logged.
     noise = [r for r in caplog.records if r.name.startswith("aiokafka")]
     assert not [r for r in noise if r.levelno >= logging.WARNING], noise
+
+
+async def test_group_lag_before_any_stream_exists_is_empty(kafka_bootstrap: str) -> None:
+    """A cluster where Wirewatch's streams do not exist yet (`wirewatch status` before
+    `wirewatch kafka-topics create`): no lag rows. The consumer it started and stopped at
+    once raised CancelledError from aiokafka's stop, which `wirewatch status` printed as a
+    traceback (and the /status page as a 500)."""
+    absent = f"wirewatch.absent-{uuid.uuid4().hex[:8]}.v1"
+    assert await group_lag(kafka_bootstrap, {"wirewatch-absent": absent}, timeout_s=3.0) == []

@@ -20,6 +20,7 @@ import gc
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +47,9 @@ log = get_logger(__name__)
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
+TRIM_IDLE_S = 0.5
+"""Seconds without a batch, after a large one, before the freed heap goes back to the
+kernel (:meth:`ClassifyService._trim_when_idle`)."""
 
 
 class ClassifyService(ServiceBase[ClassifySettings]):
@@ -70,6 +74,8 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         # Classified items go out in one record batch per partition (the one publish path).
         self.producer = KeyedProducer(settings, client_suffix="classify-out")
         self._saving: asyncio.Future[None] | None = None  # the last batch's store write
+        self._trim: asyncio.TimerHandle | None = None  # memory.trim once batches pause
+        self._batch_started = 0.0  # loop time
         self.run_while_up(self._poll_user_topics)
         self.dead_letter_publisher = self.broker.publisher(
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
@@ -108,6 +114,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         The ClassifiedItems go to the output producer as one record batch per
         partition (:class:`KeyedProducer`); the futures of the whole batch are awaited
         together below, before the commit."""
+        self._batch_started = asyncio.get_running_loop().time()
         items, bad = batch.decode(bodies)
         pending: list[Any] = [await self._dead_letter(body, exc) for body, exc in bad]
         output = batch.BatchOutput(
@@ -135,7 +142,25 @@ class ClassifyService(ServiceBase[ClassifySettings]):
                 await previous
         _count(output.tagged, output.matched, len(items))
         if len(bodies) >= TRIM_AFTER:
-            memory.trim()
+            self._trim_when_idle()
+
+    def _trim_when_idle(self) -> None:
+        """Give the freed heap back to the kernel (``memory.trim``) once no batch has
+        started for ``TRIM_IDLE_S`` after a large one. Trimming after every batch of a
+        backlog handed the pages back only for the next batch to fault them in again
+        (~1.2 page faults an item, a few % of the event loop's CPU); after a burst, or
+        between batches further apart than that, the memory still goes back."""
+        if self._trim is None:
+            self._trim = asyncio.get_running_loop().call_later(TRIM_IDLE_S, self._trim_if_idle)
+
+    def _trim_if_idle(self) -> None:
+        loop = asyncio.get_running_loop()
+        wait = self._batch_started + TRIM_IDLE_S - loop.time()
+        if wait > 0:  # a batch came meanwhile: wait for the pause after it
+            self._trim = loop.call_later(wait, self._trim_if_idle)
+            return
+        self._trim = None
+        memory.trim()
 
     async def flush_store(self) -> None:
         """Wait for the last batch's store write (it runs beside the next batch)."""
@@ -163,28 +188,47 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         """Chunks of the batch with their results. With worker processes, the next
         chunks are classified while the caller publishes the current one; without,
         the caller publishes and stores a chunk while the next one is classified."""
-        if self._pool is None:
-            classifier = self.classifier  # one set of topics for the whole batch
+        classifier = self.classifier  # one set of topics for the whole batch
+        pool = self._pool
+        if pool is None:
             for k in range(0, len(items), _INLINE_CHUNK):
                 chunk = items[k : k + _INLINE_CHUNK]
-                rows = [(i.title, i.summary, i.language) for _, i in chunk]
-                yield chunk, [workers.encode(classifier, row) for row in rows]
+                yield chunk, _classify_here(classifier, chunk)
             return
         size = max(1, self.settings.classify_worker_chunk)
         chunks = [items[k : k + size] for k in range(0, len(items), size)]
         definitions, fingerprint = list(self._effective.values()), self._fingerprint
 
         def submit(chunk: list[tuple[bytes, FeedItem]]) -> asyncio.Future[list[workers.Result]]:
-            assert self._pool is not None
             rows = [(i.title, i.summary, i.language) for _, i in chunk]
-            return asyncio.wrap_future(self._pool.submit(rows, fingerprint, definitions))
+            return asyncio.wrap_future(pool.submit(rows, fingerprint, definitions))
 
         in_flight = [submit(c) for c in chunks[:2]]  # keep the workers busy
         for k, chunk in enumerate(chunks):
-            results = await in_flight[k]
+            try:
+                results = await in_flight[k]
+            except BrokenProcessPool as exc:
+                # A worker died (OOM killer, a kill): the pool is broken for good. The
+                # rest of the batch is classified here, a new pool takes the next ones.
+                for abandoned in in_flight[k + 1 :]:
+                    abandoned.cancel()  # failed too: nobody reads them
+                await self._replace_pool(pool, exc)
+                for rest in chunks[k:]:
+                    yield rest, _classify_here(classifier, rest)
+                return
             if k + 2 < len(chunks):
                 in_flight.append(submit(chunks[k + 2]))
             yield chunk, results
+
+    async def _replace_pool(self, broken: workers.WorkerPool, exc: BaseException) -> None:
+        log.error(
+            "classify worker process died; a new worker pool takes over, the batch in"
+            " hand is classified in the service process",
+            error=str(exc),
+        )
+        if self._pool is broken:
+            self._pool = workers.WorkerPool(broken.workers, broken.topics_dir)
+        await asyncio.to_thread(broken.close)
 
     async def _dead_letter(self, body: bytes, exc: Exception) -> asyncio.Future[Any]:
         future: asyncio.Future[Any] = await self.dead_letters.send(body, exc, no_confirm=True)
@@ -275,6 +319,10 @@ class ClassifyService(ServiceBase[ClassifySettings]):
     async def after_shutdown(self) -> None:
         # After the broker stopped: no batch is being published any more.
         await self.producer.stop()
+        trim, self._trim = self._trim, None
+        if trim is not None:  # and none comes to wait for: trim now
+            trim.cancel()
+            memory.trim()
 
 
 _YOUNG_COLLECTION_AFTER = 10_000
@@ -308,6 +356,14 @@ def _count(tagged: Counter[str], matched: int, total: int) -> None:
         metrics.CLASSIFIED.labels(result="unmatched").inc(total - matched)
     for topic, count in tagged.items():
         metrics.TAGGED.labels(topic=topic).inc(count)
+
+
+def _classify_here(
+    classifier: Classifier, chunk: list[tuple[bytes, FeedItem]]
+) -> list[workers.Result]:
+    """A chunk's results computed in the service process."""
+    rows = [(i.title, i.summary, i.language) for _, i in chunk]
+    return [workers.encode(classifier, row) for row in rows]
 
 
 def _log_matches(chunk: list[tuple[bytes, FeedItem]], results: list[workers.Result]) -> None:

@@ -27,7 +27,8 @@ class ItemRecord(NamedTuple):
     item_id: str
     published: datetime
     fetched_at: datetime
-    item_json: str
+    item_json: bytes
+    """The FeedItem's JSON as received: UTF-8 (it validated as JSON), stored as text."""
     matches_json: str
 
 
@@ -101,7 +102,8 @@ def record(item: FeedItem, body: bytes, stored_matches: str) -> ItemRecord:
         item.item_id,
         item.published,
         item.fetched_at,
-        # The body just validated as a FeedItem: store it as received, no re-encoding.
-        body.decode("utf-8", errors="replace"),
+        # The body just validated as a FeedItem: stored as received, not even decoded
+        # here (the store hands the bytes to the database as text).
+        body,
         stored_matches,
     )

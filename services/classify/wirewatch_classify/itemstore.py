@@ -47,13 +47,16 @@ ON CONFLICT (item_id) DO UPDATE SET
 # without the GIL, and SQLite parses no JSON: about half the CPU of one json_each
 # statement over a JSON array of the rows (which json_extract re-parsed five times a
 # row), on the core the broker needs. Statements of the same row count are one text,
-# so the driver's statement cache prepares each once.
+# so the driver's statement cache prepares each once. The item's JSON is bound as the
+# bytes it arrived as and made text by SQLite (CAST of a blob: its bytes read as UTF-8,
+# the database's encoding, without the GIL): the same stored text as a str bound
+# after decoding, without the decode on the event loop or the driver's re-encoding.
 _SQLITE_ROWS = 100
 _INSERT_SQLITE = (
     "INSERT INTO classify_item"
     " (item_id, published, fetched_at, item_json, matches_json, classified_at) VALUES "
 )
-_ROW_SQLITE = "(?,?,?,?,?,?)"
+_ROW_SQLITE = "(?,?,?,CAST(? AS TEXT),?,?)"
 
 
 @functools.lru_cache(maxsize=8)
@@ -113,7 +116,14 @@ def save_items(engine: Engine, records: Sequence[ItemRecord]) -> None:
         return found
 
     rows = [
-        (r.item_id, text(r.published), text(r.fetched_at), r.item_json, r.matches_json)
+        (
+            r.item_id,
+            text(r.published),
+            text(r.fetched_at),
+            # PostgreSQL's rows travel as one JSON text; SQLite takes the bytes (CAST).
+            r.item_json.decode() if postgres else r.item_json,
+            r.matches_json,
+        )
         for r in latest
     ]
     with engine.begin() as conn:

@@ -12,7 +12,7 @@ import asyncio
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import delete_by_key, session_scope
-from wirewatch_shared.events import TopicDefinitionEvent
+from wirewatch_shared.events import PHRASES_MAX, QUERY_MAX, TopicDefinitionEvent
 
 from wirewatch_classify.engine import UserTopic
 from wirewatch_classify.lexicon import PatternError
@@ -55,6 +55,19 @@ class Definition:
         return UserTopic.from_phrases(self.name, self.phrases)
 
 
+def _cleaned_phrases(phrases: Sequence[str]) -> tuple[str, ...]:
+    """The phrases stripped, blanks dropped; at most what a control event carries."""
+    cleaned = tuple(p.strip() for p in phrases if p.strip())
+    if not cleaned:
+        raise UserTopicError("the phrase list is empty")
+    if len(cleaned) > PHRASES_MAX or max(map(len, cleaned)) > QUERY_MAX:
+        raise UserTopicError(
+            f"the phrase list has more than {PHRASES_MAX} phrases, or a phrase longer "
+            f"than {QUERY_MAX} characters"
+        )
+    return cleaned
+
+
 def validate(
     name: str,
     *,
@@ -77,10 +90,7 @@ def validate(
         definition = Definition(name, "query", query=query.strip())
     else:
         assert phrases is not None
-        cleaned = tuple(p.strip() for p in phrases if p.strip())
-        if not cleaned:
-            raise UserTopicError("the phrase list is empty")
-        definition = Definition(name, "phrases", phrases=cleaned)
+        definition = Definition(name, "phrases", phrases=_cleaned_phrases(phrases))
     try:
         definition.compile()
     except QuerySyntaxError as exc:
@@ -90,7 +100,7 @@ def validate(
     return definition
 
 
-def from_event_dict(name: str, data: dict[str, object]) -> Definition:
+def from_event_dict(name: str, data: Mapping[str, object]) -> Definition:
     """The definition carried by a control event (validated like user input)."""
     kind = data.get("kind")
     if kind == "query" and isinstance(data.get("query"), str):

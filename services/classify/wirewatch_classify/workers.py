@@ -18,6 +18,7 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import NamedTuple
 
@@ -96,6 +97,7 @@ class WorkerPool:
     """A process pool of classifiers (spawned: safe next to the event loop's threads)."""
 
     def __init__(self, workers: int, topics_dir: Path | None) -> None:
+        self.workers, self.topics_dir = workers, topics_dir
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -113,8 +115,17 @@ class WorkerPool:
         fingerprint: str,
         definitions: Sequence[user_topics.Definition],
     ) -> Future[list[Result]]:
-        """The results of one chunk, computed in a worker."""
-        return self._executor.submit(_classify_chunk, list(rows), fingerprint, list(definitions))
+        """The results of one chunk, computed in a worker. A pool a worker died in is
+        broken for good: the future fails with ``BrokenProcessPool``, as the chunks in
+        flight when it died do (never raised here, so the caller meets it in one place)."""
+        try:
+            return self._executor.submit(
+                _classify_chunk, list(rows), fingerprint, list(definitions)
+            )
+        except BrokenProcessPool as exc:
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -26,6 +26,7 @@ from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import (
     FLIGHT_MAX_CONFLICT_VALUES,
     FLIGHT_MAX_SOURCES,
+    FLIGHT_VALUE_MAX,
     FlightConflict,
     FlightEvidence,
     FlightRecordEvent,
@@ -259,7 +260,12 @@ def record_event(
         flight_date_stated=record.flight_date_stated,
         operator=record.operator,
         conflicts=tuple(
-            FlightConflict(field=name, values=tuple(values[:FLIGHT_MAX_CONFLICT_VALUES]))
+            FlightConflict(
+                field=name,
+                values=tuple(
+                    str(v)[:FLIGHT_VALUE_MAX] for v in values[:FLIGHT_MAX_CONFLICT_VALUES]
+                ),
+            )
             for name, values in record.conflicts
         ),
         evidence=tuple(_evidence(rows)),

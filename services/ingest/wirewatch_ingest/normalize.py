@@ -14,8 +14,12 @@ from wirewatch_shared import events
 
 _WHITESPACE = re.compile(r"\s+")
 _HTTP_PREFIX = re.compile(r"https?://", re.IGNORECASE)
-_BAD_URL_CHAR = re.compile(r"[\s\x00]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_BAD_URL_CHAR = re.compile(r"[\s\x00\u202a-\u202e\u2066-\u2069]")  # bidi: a disguised link
+# Controls, zero-width space, BOM, and the bidi embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069): they reverse or reorder what a title or an outlet's name
+# shows, and can disguise a link or a name. The marks (U+200E/U+200F) stay: RTL text
+# uses them and they reorder nothing.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\u202a-\u202e\u2066-\u2069]")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 _BLOCK_TAGS = frozenset(
     {

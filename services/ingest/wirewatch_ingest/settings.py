@@ -78,7 +78,8 @@ class IngestSettings(CommonSettings):
     lease_s: float = positive_field(
         600.0,
         "How long a claimed feed stays reserved for one ingest process (s); an "
-        "expired lease (crashed process) lets another process take the feed.",
+        "expired lease (crashed process) lets another process take the feed. Must exceed "
+        "`fetch_total_timeout_s` + `parse_timeout_s`.",
     )
     worker_id: str | None = Field(
         default=None,
@@ -137,6 +138,19 @@ class IngestSettings(CommonSettings):
             raise ValueError(
                 f"min_poll_interval_s ({self.min_poll_interval_s}) must not exceed "
                 f"max_poll_interval_s ({self.max_poll_interval_s})"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _lease_outlives_a_poll(self) -> IngestSettings:
+        # A lease that expires while its feed is still fetched or parsed lets a second
+        # process claim and poll the same feed (items published twice, politeness broken).
+        poll = self.fetch_total_timeout_s + self.parse_timeout_s
+        if self.lease_s <= poll:
+            raise ValueError(
+                f"WIREWATCH_LEASE_S ({self.lease_s:g}) must exceed WIREWATCH_FETCH_TOTAL_TIMEOUT_S "
+                f"+ WIREWATCH_PARSE_TIMEOUT_S ({poll:g}), or a feed still being polled is "
+                "claimed again"
             )
         return self
 

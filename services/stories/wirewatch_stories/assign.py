@@ -7,7 +7,13 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from wirewatch_shared.events import STORY_MAX_ITEMS, ClassifiedItem, StoryEvent, StoryItemRef
+from wirewatch_shared.events import (
+    STORY_CUE_MAX,
+    STORY_MAX_ITEMS,
+    ClassifiedItem,
+    StoryEvent,
+    StoryItemRef,
+)
 
 from wirewatch_stories.cluster import Decision
 from wirewatch_stories.features import Features, extract
@@ -41,8 +47,11 @@ def features_of(classified: ClassifiedItem) -> Features:
 
 
 def _display(cue: str) -> str:
+    """How a cue is shown as evidence, cut to the event's bound (a place or agency name may
+    be longer)."""
     kind, _, value = cue.partition(":")
-    return {"n": value, "y": value, "o": f"#{value}", "c": value.upper()}.get(kind, value)
+    shown = {"n": value, "y": value, "o": f"#{value}", "c": value.upper()}.get(kind, value)
+    return shown[:STORY_CUE_MAX]
 
 
 @dataclass(slots=True)

@@ -23,13 +23,12 @@ def db_upgrade(database_url: DatabaseUrl = None, revision: Revision = "heads") -
     from wirewatch_shared.db import make_engine
     from wirewatch_shared.settings import CommonSettings
 
-    from wirewatch.schema import current_revision, upgrade
+    from wirewatch.schema import upgrade
 
     engine = make_engine(database_url or CommonSettings().database_url)
     try:
-        before = current_revision(engine)
-        upgrade(engine, revision)
-        after = current_revision(engine)
+        # Read under the migration lock: a run that waited for another one says so.
+        before, after, adopted = upgrade(engine, revision)
     except Exception as exc:
         # One line, naming the setting; the URL (it may hold a password) is not shown.
         orig = getattr(exc, "orig", None) or exc
@@ -37,7 +36,9 @@ def db_upgrade(database_url: DatabaseUrl = None, revision: Revision = "heads") -
         raise UserError(f"database upgrade failed (WIREWATCH_DATABASE_URL): {reason}") from None
     finally:
         engine.dispose()
-    if before == after:
+    if adopted:
+        typer.echo(f"database schema upgraded from {before} (no version table) to {after}")
+    elif before == after:
         typer.echo(f"database schema already at revision {after}")
     else:
         typer.echo(f"database schema upgraded from {before or 'none'} to {after}")

@@ -138,7 +138,7 @@ def up(
     ] = False,
 ) -> None:
     """Run everything: embedded broker (unless WIREWATCH_KAFKA_BOOTSTRAP is set),
-    ingest, classify, notify and the HTTP API. Ctrl-C stops cleanly."""
+    ingest, classify, stories, flights, notify and the HTTP API. Ctrl-C stops cleanly."""
     from wirewatch.ops.settings import OpsSettings
     from wirewatch.runner import run_until_signalled
 

@@ -79,6 +79,7 @@ def _fetch_status(base_url: str) -> dict[str, Any] | None:
 def _gather_status(probes: list[str], database_url: str | None) -> dict[str, Any]:
     from wirewatch_shared.db import make_engine
 
+    from wirewatch.cli.common import kafka_bootstrap
     from wirewatch.ops.pages import snapshot_json
     from wirewatch.ops.settings import OpsSettings
     from wirewatch.ops.snapshot import collect_snapshot
@@ -87,7 +88,8 @@ def _gather_status(probes: list[str], database_url: str | None) -> dict[str, Any
     urls = _probe_urls(probes)
     engine = make_engine(database_url or settings.database_url)
     try:
-        snap = asyncio.run(collect_snapshot(engine, settings.kafka_bootstrap, probe_urls=urls))
+        # The configured Kafka, else the running `wirewatch up`'s (its runtime file).
+        snap = asyncio.run(collect_snapshot(engine, kafka_bootstrap(), probe_urls=urls))
     finally:
         engine.dispose()
     return snapshot_json(snap)

@@ -126,9 +126,13 @@ class LocalS3:
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
 
+    def exit_code(self) -> int | None:
+        """SeaweedFS's exit code once it exited on its own; None while it runs."""
+        return self._process.poll() if self._process is not None else None
+
     def start(self, timeout_s: float = 30.0) -> LocalS3:
         """Start and wait until the bucket is served; ports taken meanwhile are re-chosen."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         for attempt in range(1, START_ATTEMPTS + 1):
             try:
                 return self._start_once(timeout_s)
@@ -262,6 +266,12 @@ class DurableBroker(lifeline.StartStop):
             self.stop()
             raise
         return self
+
+    def exit_code(self) -> int | None:
+        """Tansu's or SeaweedFS's exit code once either exited on its own; None while
+        both run."""
+        code = self.broker.exit_code()
+        return code if code is not None else self.s3.exit_code()
 
     def stop(self) -> None:
         try:
