@@ -219,6 +219,21 @@ class FlightsPage(BaseModel):
     )
 
 
+async def every_record(engine: Engine, filters: store.Query) -> Iterator[FlightRecordEvent]:
+    """:func:`store.iter_records`, its first page read here: a database that fails is a 500,
+    not a 200 with an empty export (a streamed answer's status is sent first)."""
+    records = store.iter_records(engine, filters)
+    first = await asyncio.to_thread(next, records, None)
+    return iter(()) if first is None else itertools.chain([first], records)
+
+
+def next_link(request: Request, cursor: str) -> str:
+    """The ``Link`` header of the next page: relative (RFC 8288 resolves it against the
+    request's URL), so it is right behind a proxy."""
+    following = request.url.include_query_params(cursor=cursor)
+    return f'<{following.path}?{following.query}>; rel="next"'
+
+
 def create_flights_router(engine: Engine) -> APIRouter:
     router = APIRouter(prefix="/api/v1", tags=["flights"])
 
@@ -247,25 +262,16 @@ def create_flights_router(engine: Engine) -> APIRouter:
         page = found[:limit]
         following = encode_cursor(store.Cursor.after(page[-1])) if len(found) > limit else None
         if following is not None:
-            next_url = request.url.include_query_params(cursor=following)
-            # Relative (RFC 8288 resolves it against the request's URL): right behind a proxy.
-            response.headers["Link"] = f'<{next_url.path}?{next_url.query}>; rel="next"'
+            response.headers["Link"] = next_link(request, following)
         return FlightsPage(
             flights=[record_json(e) for e in page], count=len(page), next_cursor=following
         )
-
-    async def every_record(filters: store.Query) -> Iterator[FlightRecordEvent]:
-        """:func:`store.iter_records`, its first page read here: a database that fails is a
-        500, not a 200 with an empty export (a streamed answer's status is sent first)."""
-        records = store.iter_records(engine, filters)
-        first = await asyncio.to_thread(next, records, None)
-        return iter(()) if first is None else itertools.chain([first], records)
 
     @router.get("/flights.json", summary="Export every flight record (JSON)")
     async def export_json(filters: Filters) -> StreamingResponse:
         """Every matching record, newest flight first, as one JSON array (streamed)."""
         return StreamingResponse(
-            chunked(json_array(await every_record(filters))),
+            chunked(json_array(await every_record(engine, filters))),
             media_type="application/json",
             headers={"Content-Disposition": 'attachment; filename="flights.json"'},
         )
@@ -279,7 +285,7 @@ def create_flights_router(engine: Engine) -> APIRouter:
     async def export_csv(filters: Filters) -> StreamingResponse:
         """Every matching record, newest flight first, one CSV line each (streamed)."""
         return StreamingResponse(
-            chunked(csv_lines(await every_record(filters))),
+            chunked(csv_lines(await every_record(engine, filters))),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="flights.csv"'},
         )
