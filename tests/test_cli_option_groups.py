@@ -53,7 +53,7 @@ def test_the_flights_and_subscribe_commands_keep_their_options_in_order() -> Non
     flights = group.commands["flights"]  # type: ignore[attr-defined]
     filters = ["origin", "destination", "status", "since", "until"]
     channel = ["webhook", "email", "slack", "apprise"]
-    assert _options(flights.commands["list"]) == [*filters, "database_url"]
+    assert _options(flights.commands["list"]) == [*filters, "limit", "database_url"]
     assert _options(flights.commands["export"]) == ["export_format", *filters, "database_url"]
     assert _options(flights.commands["subscribe"]) == [
         "origin", "destination", *channel, "skip_confirmation", "database_url",

@@ -103,7 +103,7 @@ async def test_a_since_with_no_utc_time_is_a_422_not_a_500(served: str) -> None:
         for since in ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"):
             response = await client.get("/api/v1/stories", params={"since": since})
             assert response.status_code == 422, (since, response.text)
-            assert "since" in response.json()["detail"]
+            assert "since" in json.dumps(response.json()["detail"])
         # The edges that have one are fine, and so is any offset within them.
         for since in ("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-06-01T00:00+05:30"):
             response = await client.get("/api/v1/stories", params={"since": since})

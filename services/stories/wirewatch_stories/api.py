@@ -5,11 +5,15 @@ shows what public feeds published, grouped."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+import base64
+import binascii
+import re
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
-from pydantic import AwareDatetime, BaseModel, Field
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
 from wirewatch_stories.store import get_story, list_stories
@@ -50,22 +54,111 @@ def story_out(row: dict[str, Any]) -> StoryOut:
     return StoryOut.model_validate(row)
 
 
+def invalid(name: str, message: str, value: object, kind: str = "value_error") -> Exception:
+    """A 422 of a query parameter shaped as FastAPI's own (``detail``: a list of problems with
+    ``loc``, ``msg``, ``type``, ``input``), as every other check of the read APIs."""
+    error = {"type": kind, "loc": ("query", name), "msg": message, "input": value}
+    return RequestValidationError([error])
+
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+INSTANT = TypeAdapter(AwareDatetime)
+
+
+def moment(name: str, value: str | None, *, end: bool = False) -> datetime | None:
+    """A ``since`` or ``until``: a time with an offset, or a day (``2026-03-01``: from its
+    first UTC moment, or ``end``: to its last)."""
+    if value is None:
+        return None
+    if DAY.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError as exc:
+            raise invalid(name, f"not a date: {exc}", value, "date_from_datetime_parsing") from exc
+        return datetime.combine(day, time.max if end else time.min, UTC)
+    try:
+        when = INSTANT.validate_python(value)
+    except ValidationError as exc:
+        [error] = exc.errors(include_url=False)
+        raise invalid(name, error["msg"], value, error["type"]) from exc
+    if not _in_utc_range(when):
+        raise invalid(name, f"{name} is out of range (years 1 to 9999 in UTC)", value)
+    return when
+
+
+def encode_cursor(story: StoryOut) -> str:
+    text = f"{story.last_published.astimezone(UTC).isoformat()}/{story.id}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str) -> tuple[datetime, str]:
+    """The cursor :func:`encode_cursor` wrote (``ValueError``: not one)."""
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        when, _, story_id = raw.partition("/")
+        last = datetime.fromisoformat(when)
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError("not a cursor") from exc
+    if last.tzinfo is None or not story_id:
+        raise ValueError("not a cursor")
+    return last, story_id
+
+
+PERIOD = "A time with an offset (`2026-03-01T08:00:00Z`, `+02:00`) or a day (`2026-03-01`, UTC)."
+Since = Annotated[
+    str | None,
+    Query(max_length=64, description="Stories with an item published at or after. " + PERIOD),
+]
+Until = Annotated[
+    str | None,
+    Query(
+        max_length=64,
+        description="Stories with an item published at or before (a day: to its end). " + PERIOD,
+    ),
+]
+CursorParam = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description='The next page, as the answer\'s `Link: <...>; rel="next"` header gives it.',
+    ),
+]
+
+
 def stories_router(engine: Engine) -> APIRouter:
     router = APIRouter(prefix="/api/v1/stories", tags=["stories"])
 
-    @router.get("")
+    @router.get(
+        "",
+        responses={200: {"headers": {"Link": {"description": 'The next page (rel="next").'}}}},
+    )
     async def stories(
+        request: Request,
+        response: Response,
         topic: Annotated[str | None, Query(max_length=128, description="Topic name.")] = None,
-        since: Annotated[
-            AwareDatetime | None, Query(description="Stories with an item published since.")
-        ] = None,
+        since: Since = None,
+        until: Until = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        cursor: CursorParam = None,
     ) -> list[StoryOut]:
-        """Recent stories, latest item first."""
-        if since is not None and not _in_utc_range(since):
-            raise HTTPException(422, "since is out of range (years 1 to 9999 in UTC)")
-        rows = await asyncio.to_thread(list_stories, engine, topic=topic, since=since, limit=limit)
-        return [story_out(r) for r in rows]
+        """Stories, latest item first (then by id). A full page has a `Link` header to the
+        next one: follow it until there is none."""
+        start, end = moment("since", since), moment("until", until, end=True)
+        if start is not None and end is not None and end < start:
+            raise invalid("until", f"until ({until}) is before since ({since})", until)
+        try:
+            after = None if cursor is None else decode_cursor(cursor)
+        except ValueError as exc:
+            raise invalid("cursor", "not a cursor of this API (the Link header's)", cursor) from exc
+        rows = await asyncio.to_thread(
+            list_stories, engine, topic=topic, since=start, until=end, after=after, limit=limit
+        )
+        found = [story_out(r) for r in rows]
+        if len(found) == limit:
+            following = request.url.include_query_params(cursor=encode_cursor(found[-1]))
+            # Relative (RFC 8288 resolves it against the request's URL): right behind a proxy.
+            response.headers["Link"] = f'<{following.path}?{following.query}>; rel="next"'
+        return found
 
     @router.get("/{story_id}", responses={404: {"description": "No such story."}})
     async def story(

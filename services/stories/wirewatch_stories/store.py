@@ -28,7 +28,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
@@ -265,7 +276,7 @@ def _save_states(
 # -- the read side -----------------------------------------------------------------------
 
 
-def _story_dict(row: Any) -> dict[str, Any]:
+def story_dict(row: Any) -> dict[str, Any]:
     out = dict(row)
     for name in ("first_seen", "last_published", "created_at", "updated_at"):
         out[name] = _aware(out[name])
@@ -277,9 +288,14 @@ def list_stories(
     *,
     topic: str | None = None,
     since: datetime | None = None,
+    until: datetime | None = None,
+    after: tuple[datetime, str] | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Stories by latest item, newest first; ``since`` keeps those with an item since then.
+    """Stories by latest item, newest first, then by id; ``since`` and ``until`` keep those
+    with an item published in that period (both included: latest item at or after
+    ``since``, first item at or before ``until``); ``after`` (a story's ``last_published``
+    and ``id``) starts after that story in this order, as a page's cursor.
 
     ``topic`` is looked for in the database (the topics' JSON text holds the name as JSON
     writes it), then checked exactly: reading the latest stories and keeping the topic's
@@ -287,6 +303,12 @@ def list_stories(
     query = select(STORY).order_by(STORY.c.last_published.desc(), STORY.c.id)
     if since is not None:
         query = query.where(STORY.c.last_published >= since)
+    if until is not None:
+        query = query.where(STORY.c.first_seen <= until)
+    if after is not None:
+        last, story_id = after
+        same_time = and_(STORY.c.last_published == last, STORY.c.id > story_id)
+        query = query.where(or_(STORY.c.last_published < last, same_time))
     if topic is None:
         query = query.limit(limit)
     else:  # streamed: a near miss (SQLite's LIKE ignores case) never takes a place
@@ -296,7 +318,7 @@ def list_stories(
     with engine.connect() as conn:
         for row in conn.execute(query).mappings():
             if topic is None or topic in row["topics"]:
-                out.append(_story_dict(row))
+                out.append(story_dict(row))
                 if len(out) >= limit:
                     break
     return out
@@ -305,7 +327,7 @@ def list_stories(
 def get_story(engine: Engine, story_id: str) -> dict[str, Any] | None:
     with engine.connect() as conn:
         row = conn.execute(select(STORY).where(STORY.c.id == story_id)).mappings().first()
-    return None if row is None else _story_dict(row)
+    return None if row is None else story_dict(row)
 
 
 def count_stories(engine: Engine) -> tuple[int, int]:

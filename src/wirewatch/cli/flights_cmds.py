@@ -42,6 +42,9 @@ StatusOpt = Annotated[str | None, typer.Option("--status", help="completed, plan
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Flights on or after (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Flights on or before (YYYY-MM-DD).")]
 FormatOpt = Annotated[ExportFormat, typer.Option("--format", help="csv or json.")]
+ListLimit = Annotated[
+    int, typer.Option("--limit", min=1, max=5000, help="List at most this many (newest first).")
+]
 Errors = Annotated[bool, typer.Option("--errors", help="Also list every wrong field.")]
 AsService = Annotated[
     bool,
@@ -69,6 +72,11 @@ def _country(value: str | None, name: str) -> str | None:
         return None
     if len(value) != 2 or not value.isalpha():
         raise UserError(f"--{name} must be an ISO 3166-1 alpha-2 code (e.g. VE), got {value!r}")
+    from wirewatch_flights.api import country_problem
+
+    problem = country_problem(value)
+    if problem:
+        raise UserError(f"--{name}: {problem}")
     return value.upper()
 
 
@@ -82,32 +90,38 @@ class Filters:
     since: SinceOpt = None
     until: UntilOpt = None
 
-    def records(self, database_url: str | None) -> list[Any]:
-        """The matching records, checked first (one clear error for a wrong value)."""
+    def records(self, database_url: str | None) -> Iterator[Any]:
+        """The matching records, newest flight first, read a page at a time (as the API's
+        exports read them), the options checked first (one clear error for a wrong value)."""
         from wirewatch_flights import store
 
         if self.status not in (None, "completed", "planned", "blocked"):
             raise UserError(f"--status must be completed, planned or blocked, got {self.status!r}")
-        engine = open_database(database_url)
         query = store.Query(
             origin=_country(self.origin, "origin"),
             destination=_country(self.destination, "destination"),
             status=self.status,
             since=_date(self.since, "since"),
             until=_date(self.until, "until"),
-            limit=1_000_000,
         )
-        return store.list_records(engine, query)
+        if query.since and query.until and query.since > query.until:
+            raise UserError(f"--until ({query.until}) is before --since ({query.since})")
+        return store.iter_records(open_database(database_url), query)
 
 
 @app.command("list")
 @option_groups
-def list_cmd(filters: Filters, database_url: DatabaseUrl = None) -> None:
-    """List flight records, newest flight first."""
+def list_cmd(filters: Filters, limit: ListLimit = 500, database_url: DatabaseUrl = None) -> None:
+    """List flight records, newest flight first (the newest --limit of them, as
+    /api/v1/flights; `flights export` writes them all)."""
+    from itertools import islice
+
     from rich.console import Console
     from rich.table import Table
 
-    records = filters.records(database_url)
+    records = list(islice(filters.records(database_url), limit + 1))
+    more = len(records) > limit
+    records = records[:limit]
     table = Table("flight date", "route", "people", "status", "operator", "sources", "id")
     for r in records:
         when = r.flight_date.isoformat() if r.flight_date else "—"
@@ -122,6 +136,8 @@ def list_cmd(filters: Filters, database_url: DatabaseUrl = None) -> None:
         )
     Console(width=160).print(table)
     print(f"{len(records)} flight record(s)")
+    if more:
+        print(f"more match: the newest {limit} are listed (--limit, or `wirewatch flights export`)")
 
 
 @app.command("export")
@@ -133,13 +149,12 @@ def export_cmd(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Write every matching flight record to stdout as CSV or JSON."""
-    from wirewatch_flights.api import record_json, to_csv
+    from wirewatch_flights.api import csv_lines, json_array
 
     records = filters.records(database_url)
-    if export_format == ExportFormat.csv:
-        sys.stdout.write(to_csv(records))
-    else:
-        json.dump([record_json(r) for r in records], sys.stdout, ensure_ascii=False, indent=1)
+    lines = csv_lines(records) if export_format == ExportFormat.csv else json_array(records)
+    sys.stdout.writelines(lines)
+    if export_format == ExportFormat.json:
         sys.stdout.write("\n")
 
 

@@ -150,15 +150,41 @@ Days = Annotated[
 Limit = Annotated[int, typer.Option("--limit", min=1, max=500)]
 
 
+PeriodOpt = "a time with an offset (2026-03-01T08:00Z) or a day (2026-03-01, UTC)"
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help=f"Stories with an item at or after: {PeriodOpt} (instead of --days)."
+    ),
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", help=f"Stories with an item at or before: {PeriodOpt}.")
+]
+
+
+def _moment(name: str, value: str | None, *, end: bool = False) -> Any:
+    """``--since``/``--until`` read as the API reads ``since``/``until``; one clear error."""
+    from fastapi.exceptions import RequestValidationError
+    from wirewatch_stories.api import moment
+
+    try:
+        return moment(name, value, end=end)
+    except RequestValidationError as exc:
+        raise UserError(f"--{name}: {exc.errors()[0]['msg']}, got {value!r}") from exc
+
+
 @app.command("list")
 def list_cmd(
     topic: StoryTopic = None,
     days: Days = 7.0,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     limit: Limit = 50,
     as_json: JsonLines = False,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Recent stories: items, outlets, languages, first seen."""
+    """Recent stories, latest item first: items, outlets, languages, first seen. The
+    period is the last --days, or --since/--until as GET /api/v1/stories takes them."""
     from datetime import UTC, datetime, timedelta
 
     from rich.console import Console
@@ -170,9 +196,14 @@ def list_cmd(
 
     if not 0 < days <= MAX_DAYS:  # NaN too
         raise UserError(f"--days must be more than 0 and at most {MAX_DAYS:g}, got {days}")
+    start, end = _moment("since", since), _moment("until", until, end=True)
+    if start is None:
+        start = datetime.now(UTC) - timedelta(days=days)
+    if end is not None and end < start:
+        raise UserError(f"--until ({until}) is before the period's start ({start.isoformat()})")
     engine = open_database(database_url)
-    since = datetime.now(UTC) - timedelta(days=days)
-    stories = [story_out(r) for r in list_stories(engine, topic=topic, since=since, limit=limit)]
+    found = list_stories(engine, topic=topic, since=start, until=end, limit=limit)
+    stories = [story_out(r) for r in found]
     if as_json:
         for story in stories:
             typer.echo(story.model_dump_json())

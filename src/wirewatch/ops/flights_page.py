@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from sqlalchemy.engine import Engine
 from wirewatch_flights import store
+from wirewatch_flights.api import country_problem
 from wirewatch_flights.charts import Point, stacked_svg, weekly
 from wirewatch_shared.events import FlightRecordEvent
 
@@ -20,21 +21,49 @@ from wirewatch.ops.pages import render
 CHART_WEEKS = 52
 
 
-def _country(value: str | None) -> str | None:
-    value = (value or "").strip().upper()
-    return value if len(value) == 2 and value.isalpha() else None
+def _country(value: str | None, problems: list[str]) -> str | None:
+    """The code ``value`` names (None: no filter); a value that names no country is noted
+    in ``problems`` (the page says so instead of listing every record unasked)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    problem = country_problem(value)
+    if problem:
+        problems.append(problem)
+        return None
+    return value.upper()
+
+
+def _day(value: str | None, name: str, problems: list[str]) -> date | None:
+    """The day ``value`` names (None: no filter), as the API's ``since``/``until``; a value
+    that is none is noted in ``problems``."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{name} {value} is not a day (YYYY-MM-DD)")
+        return None
 
 
 def _status(value: str | None) -> str | None:
     return value if value in ("completed", "planned", "blocked") else None
 
 
-def _points(records: list[FlightRecordEvent]) -> list[Point]:
-    return [
-        Point(r.flight_date, r.destination, r.flights or 1, r.people or 0)
-        for r in records
-        if r.flight_date is not None
-    ]
+TABLE_ROWS = 500
+"""Records the table lists, newest flight first (the exports hold them all)."""
+
+
+def _read(
+    engine: Engine, query: store.Query, today: date
+) -> tuple[list[FlightRecordEvent], int, list[Point]]:
+    """The table's records, how many match in all, and the charts' points of the last
+    :data:`CHART_WEEKS` weeks (every matching record, not only the listed ones)."""
+    records = store.list_records(engine, query)
+    total = len(records) if len(records) < query.limit else store.count_records(engine, query)
+    since = today - timedelta(weeks=CHART_WEEKS)
+    return records, total, store.chart_points(engine, query, since)
 
 
 def flights_page_router(engine: Engine) -> APIRouter:
@@ -43,21 +72,28 @@ def flights_page_router(engine: Engine) -> APIRouter:
     @router.get("/flights", response_class=HTMLResponse)
     async def flights_page(request: Request) -> HTMLResponse:
         params = request.query_params
-        filters = {
-            "origin": _country(params.get("origin")),
-            "destination": _country(params.get("destination")),
+        problems: list[str] = []
+        since = _day(params.get("since"), "since", problems)
+        until = _day(params.get("until"), "until", problems)
+        if since and until and since > until:
+            problems.append(f"until {until} is before since {since}")
+            until = None
+        filters: dict[str, str | date | None] = {
+            "origin": _country(params.get("origin"), problems),
+            "destination": _country(params.get("destination"), problems),
             "status": _status(params.get("status")),
+            "since": since,
+            "until": until,
         }
         today = datetime.now(UTC).date()
-        query = store.Query(**filters, limit=5000)  # type: ignore[arg-type]
-        records = await asyncio.to_thread(store.list_records, engine, query)
-        since = today - timedelta(weeks=CHART_WEEKS)
-        recent = [r for r in records if r.flight_date is not None and r.flight_date >= since]
-        points = _points(recent)
+        query = store.Query(**filters, limit=TABLE_ROWS)  # type: ignore[arg-type]
+        records, total, points = await asyncio.to_thread(_read, engine, query, today)
         chosen = {k: v for k, v in filters.items() if v}
         html = render(
             "flights.html",
             records=records,
+            total=total,
+            problems=problems,
             filters=filters,
             query_string=("?" + urlencode(chosen)) if chosen else "",
             generated_at=datetime.now(UTC),
