@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,12 +56,18 @@ def classified_row(
     )
 
 
+@functools.cache
+def _shipped_entity_finder() -> Any:
+    """Loading the classifier takes a fraction of a second: once per test session."""
+    from wirewatch.cli.stories_cmds import _entity_finder
+
+    return _entity_finder(None)
+
+
 def with_entities(row: dict[str, Any]) -> ClassifiedItem:
     """The row as classify publishes it: with the countries, agencies and places its shipped
     gazetteer finds (some are several words: ``El Paso``, ``Home Office``)."""
-    from wirewatch.cli.stories_cmds import _entity_finder
-
-    found = _entity_finder(None)(str(row.get("title") or ""), str(row.get("summary") or ""))
+    found = _shipped_entity_finder()(str(row.get("title") or ""), str(row.get("summary") or ""))
     entities = Entities(countries=found.countries, agencies=found.agencies, places=found.places)
     return classified_row(row, entities=entities)
 
