@@ -57,7 +57,8 @@ def stories_router(engine: Engine) -> APIRouter:
     async def stories(
         topic: Annotated[str | None, Query(max_length=128, description="Topic name.")] = None,
         since: Annotated[
-            AwareDatetime | None, Query(description="Stories with an item published since.")
+            AwareDatetime | None,
+            Query(description="Stories with an item published, or found by Wirewatch, since."),
         ] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> list[StoryOut]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, insert, select, update
+from sqlalchemy import Connection, Text, bindparam, cast, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
@@ -279,14 +279,16 @@ def list_stories(
     since: datetime | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
-    """Stories by latest item, newest first; ``since`` keeps those with an item since then.
+    """Stories by latest item, newest first; ``since`` keeps those with an item published
+    since then or found since then (``updated_at``: a feed read today may carry items
+    published years ago, and their alerts go out today).
 
     ``topic`` is looked for in the database (the topics' JSON text holds the name as JSON
     writes it), then checked exactly: reading the latest stories and keeping the topic's
     missed a quieter topic's stories behind a busier one's."""
     query = select(STORY).order_by(STORY.c.last_published.desc(), STORY.c.id)
     if since is not None:
-        query = query.where(STORY.c.last_published >= since)
+        query = query.where(or_(STORY.c.last_published >= since, STORY.c.updated_at >= since))
     if topic is None:
         query = query.limit(limit)
     else:  # streamed: a near miss (SQLite's LIKE ignores case) never takes a place

@@ -145,7 +145,11 @@ def eval_cmd(
 StoryTopic = Annotated[str | None, typer.Option("--topic", help="Only stories of this topic.")]
 MAX_DAYS = 3650.0  # as the /stories page
 Days = Annotated[
-    float, typer.Option("--days", help="Stories with an item in the last N days (at most 3650).")
+    float,
+    typer.Option(
+        "--days",
+        help="Stories with an item published or found in the last N days (at most 3650).",
+    ),
 ]
 Limit = Annotated[int, typer.Option("--limit", min=1, max=500)]
 
