@@ -24,8 +24,7 @@ from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 from wirewatch_flights import store as flights_store
 from wirewatch_stories.api import stories_router
-from wirewatch_stories.models import Story
-from wirewatch_stories.store import Assigner
+from wirewatch_stories.store import STORY, Assigner
 
 from tests.flights.support import dev_items, observation
 from tests.stories.support import classified_row, dev_rows, in_published_order
@@ -49,11 +48,11 @@ def _stories(engine: Engine) -> dict[str, str]:
     quiet_titles = [r["title"] for r in rows if r["story"] == QUIET]
     with engine.begin() as conn:
         month_ago = datetime.now(UTC) - timedelta(days=30)
-        for story in conn.execute(Story.__table__.select()).mappings():
+        for story in conn.execute(STORY.select()).mappings():
             if story["title"] in quiet_titles:
                 conn.execute(
-                    update(Story.__table__)
-                    .where(Story.__table__.c.id == story["id"])
+                    update(STORY)
+                    .where(STORY.c.id == story["id"])
                     .values(updated_at=month_ago, created_at=month_ago)
                 )
     fresh = next(r["title"] for r in rows if r["story"] == FRESH)

@@ -5,8 +5,10 @@ receives is printed in the terminal with the seconds since the command started."
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import socket
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +35,18 @@ def process_age_s() -> float:
         return uptime - int(stat[19]) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return time.monotonic() - _IMPORTED
+
+
+def executable() -> str:
+    """How to run ``wirewatch`` again: as this process was started (``.venv/bin/wirewatch``
+    from ``make demo``), or ``wirewatch`` when that is what the shell finds."""
+    argv0 = sys.argv[0] if sys.argv else ""
+    found = shutil.which("wirewatch")
+    if Path(argv0).name != "wirewatch" or (
+        found and Path(found).resolve() == Path(argv0).resolve()
+    ):
+        return "wirewatch"
+    return argv0
 
 
 def fresh_home(data_dir: Path) -> Path:
@@ -148,16 +162,22 @@ class Terminal:
 
     def ready(self, base_url: str, home: Path, topics: list[str]) -> None:
         age = process_age_s()
+        command = f"WIREWATCH_DATA_DIR={shlex.quote(str(home))} {shlex.quote(executable())}"
         self.console.print(
             f"Wirewatch demo is up after {age:.1f} s (offline, state in {home}).\n"
             f"  webhook inbox  {base_url}{INBOX_PATH}\n"
+            f"  stories        {base_url}/stories\n"
+            f"  flights        {base_url}/flights\n"
             f"  status         {base_url}/status\n"
             f"  API docs       {base_url}/docs   streams: {base_url}/asyncapi\n"
-            f"A local feed publishes real headlines, one more every 3 s; a webhook "
-            f"subscription to {', '.join(topics)} turns the matching ones into alerts.\n"
-            f"Other commands see this system with WIREWATCH_DATA_DIR={home}. "
+            f"A local feed publishes real headlines (with their own dates, 2020-2025), one "
+            f"more every 3 s; a webhook subscription to {', '.join(topics)} turns the "
+            "matching ones into alerts. The same system from another terminal:\n"
+            f"  {command} stories list\n"
+            f"  {command} flights list\n"
             "Ctrl-C stops.",
             highlight=False,
+            soft_wrap=True,
         )
 
 
