@@ -38,15 +38,11 @@ def process_age_s() -> float:
 
 
 def executable() -> str:
-    """How to run ``wirewatch`` again: as this process was started (``.venv/bin/wirewatch``
-    from ``make demo``), or ``wirewatch`` when that is what the shell finds."""
+    """How to run ``wirewatch`` again from any directory (a second terminal, where the
+    virtualenv may not be active): this process's own path, made absolute (``make demo``
+    starts ``.venv/bin/wirewatch``, which works only from the clone)."""
     argv0 = sys.argv[0] if sys.argv else ""
-    found = shutil.which("wirewatch")
-    if Path(argv0).name != "wirewatch" or (
-        found and Path(found).resolve() == Path(argv0).resolve()
-    ):
-        return "wirewatch"
-    return argv0
+    return str(Path(argv0).absolute()) if Path(argv0).name == "wirewatch" else "wirewatch"
 
 
 def fresh_home(data_dir: Path) -> Path:
