@@ -108,11 +108,8 @@ def demo_overrides(home: Path, port: int) -> dict[str, object]:
 
 
 def seed(overrides: dict[str, object], base_url: str) -> list[str]:
-    """The demo feed and a webhook subscription to every shipped topic; the topics.
-
-    The topic files alone name the topics: loading the classifier (its learned model)
-    here took 2 s of the newcomer's wait, and classify loads it again anyway."""
-    from wirewatch_classify.topicdef import load_topics
+    """The demo feed and a webhook subscription to every shipped topic; the topics."""
+    from wirewatch_classify.engine import Classifier
     from wirewatch_ingest import feedstore
     from wirewatch_notify import subscriptions
     from wirewatch_notify.secrets import SecretBox, load_secret_key
@@ -126,7 +123,7 @@ def seed(overrides: dict[str, object], base_url: str) -> list[str]:
     try:
         upgrade(engine)
         feedstore.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
-        topics = sorted(spec.topic for spec in load_topics(None))
+        topics = sorted(Classifier.load(None).topic_names)
         request = subscriptions.parse_create(
             {"topics": topics, "channel": "webhook", "target": base_url + HOOK_PATH}
         )
