@@ -79,6 +79,9 @@ async def test_pages_and_commands_the_demo_prints_show_its_alerts(
         assert "No stories yet" not in text, text
         for title in titles:  # every alert so far is an item of a story on the page
             assert title in text, (title, text)
+        # ... credited to the outlet that published it, as the alert is, not to the demo
+        outlets = set(await page.locator("td.outlets").all_inner_texts())
+        assert {alert["outlet"] for alert in inbox} <= outlets, outlets
         response = await page.goto(f"{url}/flights")
         assert response is not None and response.status == 200
         assert await page.locator("#flights tr[data-record]").count() == len(records)

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from wirewatch.demo.feed import GrowingFeed, load_sample
-from wirewatch.demo.inbox import FEED_PATH, HOOK_PATH, INBOX_PATH, Inbox, ReceivedAlert
+from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, OUTLET_FEED_PATH, Inbox, ReceivedAlert
 
 MARKER = ".wirewatch-demo"
 _IMPORTED = time.monotonic()
@@ -107,8 +107,9 @@ def demo_overrides(home: Path, port: int) -> dict[str, object]:
     }
 
 
-def seed(overrides: dict[str, object], base_url: str) -> list[str]:
-    """The demo feed and a webhook subscription to every shipped topic; the topics."""
+def seed(overrides: dict[str, object], base_url: str, outlets: list[str]) -> list[str]:
+    """The demo's feeds (one per outlet) and a webhook subscription to every shipped
+    topic; the topics."""
     from wirewatch_classify.engine import Classifier
     from wirewatch_ingest import feedstore
     from wirewatch_notify import subscriptions
@@ -122,7 +123,11 @@ def seed(overrides: dict[str, object], base_url: str) -> list[str]:
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
-        feedstore.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
+        feeds = [
+            (base_url + OUTLET_FEED_PATH.format(index=index), outlet)
+            for index, outlet in enumerate(outlets)
+        ]
+        feedstore.add_feeds(engine, feeds)
         topics = sorted(Classifier.load(None).topic_names)
         request = subscriptions.parse_create(
             {"topics": topics, "channel": "webhook", "target": base_url + HOOK_PATH}
@@ -166,9 +171,9 @@ class Terminal:
             f"  flights        {base_url}/flights\n"
             f"  status         {base_url}/status\n"
             f"  API docs       {base_url}/docs   streams: {base_url}/asyncapi\n"
-            f"A local feed publishes real headlines (with their own dates, 2020-2025), one "
-            f"more every 3 s; a webhook subscription to {', '.join(topics)} turns the "
-            "matching ones into alerts. The same system from another terminal:\n"
+            "Local feeds, one per outlet, publish real headlines (with their own dates, "
+            f"2020-2025), one more every 3 s; a webhook subscription to {', '.join(topics)} "
+            "turns the matching ones into alerts. The same system from another terminal:\n"
             f"  {command} stories list\n"
             f"  {command} flights list\n"
             "Ctrl-C stops.",
