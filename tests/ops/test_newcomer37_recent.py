@@ -109,3 +109,12 @@ async def test_flights_charts_show_flights_older_than_a_year(engine: Engine) -> 
     assert flights_svg is not None and 'class="bar"' in flights_svg.group(0)
     assert f"12 months to {latest:%d %b %Y}" in html
     assert "last 12 months" not in html
+
+
+def test_stories_list_says_when_there_is_none(sqlite_url: str) -> None:
+    """Run too early (before the first alert) or on a new install, `stories list` printed
+    an empty table with no word of why; it says what it looked for and how to widen it."""
+    result = CliRunner().invoke(cli_app, ["stories", "list", "--database-url", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert "No stories with an item published or found in the last 7 days" in result.output
+    assert "--days" in result.output

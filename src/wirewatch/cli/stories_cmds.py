@@ -181,6 +181,12 @@ def list_cmd(
         for story in stories:
             typer.echo(story.model_dump_json())
         return
+    if not stories:
+        typer.echo(
+            f"No stories with an item published or found in the last {days:g} days"
+            f"{f' on topic {topic}' if topic else ''}; --days N looks further back."
+        )
+        return
     table = Table("id", "items", "outlets", "languages", "first seen", "title")
     for story in stories:
         table.add_row(
