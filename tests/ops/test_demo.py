@@ -128,7 +128,7 @@ def test_demo_shows_alerts_in_the_terminal(tmp_path: Path, wirewatch_home: Path)
             env={**env, "WIREWATCH_DATA_DIR": str(home)},
             capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
-        assert "/demo/feed.xml" in status.stdout, status.stderr
+        assert "/demo/feeds/0.xml" in status.stdout, status.stderr
     finally:
         demo.send_signal(signal.SIGINT)
         _, err = demo.communicate(timeout=60)

@@ -107,7 +107,10 @@ def decode_cursor(text: str) -> tuple[datetime, str]:
 PERIOD = "A time with an offset (`2026-03-01T08:00:00Z`, `+02:00`) or a day (`2026-03-01`, UTC)."
 Since = Annotated[
     str | None,
-    Query(max_length=64, description="Stories with an item published at or after. " + PERIOD),
+    Query(
+        max_length=64,
+        description="Stories with an item published, or found by Wirewatch, at or after. " + PERIOD,
+    ),
 ]
 Until = Annotated[
     str | None,

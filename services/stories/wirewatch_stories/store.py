@@ -41,6 +41,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.sql.elements import ColumnElement
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
 
@@ -283,19 +284,29 @@ def story_dict(row: Any) -> dict[str, Any]:
     return out
 
 
+def recent_since(since: datetime) -> ColumnElement[bool]:
+    """A story with an item published, or found by Wirewatch (``updated_at``), at or after
+    ``since``: a feed read today may carry items published years ago (an archive on its
+    first read, a late outlet), and their alerts go out today."""
+    return or_(STORY.c.last_published >= since, STORY.c.updated_at >= since)
+
+
 def list_stories(
     engine: Engine,
     *,
     topic: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    recent: datetime | None = None,
     after: tuple[datetime, str] | None = None,
     limit: int = 50,
 ) -> list[dict[str, Any]]:
     """Stories by latest item, newest first, then by id; ``since`` and ``until`` keep those
     with an item published in that period (both included: latest item at or after
-    ``since``, first item at or before ``until``); ``after`` (a story's ``last_published``
-    and ``id``) starts after that story in this order, as a page's cursor.
+    ``since``, first item at or before ``until``); ``recent`` keeps those
+    :func:`recent_since` then (the views of the last N days); ``after`` (a story's
+    ``last_published`` and ``id``) starts after that story in this order, as a page's
+    cursor.
 
     ``topic`` is looked for in the database (the topics' JSON text holds the name as JSON
     writes it), then checked exactly: reading the latest stories and keeping the topic's
@@ -303,6 +314,8 @@ def list_stories(
     query = select(STORY).order_by(STORY.c.last_published.desc(), STORY.c.id)
     if since is not None:
         query = query.where(STORY.c.last_published >= since)
+    if recent is not None:
+        query = query.where(recent_since(recent))
     if until is not None:
         query = query.where(STORY.c.first_seen <= until)
     if after is not None:

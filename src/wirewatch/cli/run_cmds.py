@@ -200,7 +200,7 @@ def run_demo(port: int | None, data_dir: str | None) -> None:
             _check_port_free("127.0.0.1", chosen)
             overrides = demo_overrides(home, chosen)
             base_url = f"http://127.0.0.1:{chosen}"
-            topics = seed(overrides, base_url)
+            topics = seed(overrides, base_url, inbox.feed.outlets)
 
         async def ready(_system: Any) -> None:
             progress.done()

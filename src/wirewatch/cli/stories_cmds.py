@@ -145,7 +145,11 @@ def eval_cmd(
 StoryTopic = Annotated[str | None, typer.Option("--topic", help="Only stories of this topic.")]
 MAX_DAYS = 3650.0  # as the /stories page
 Days = Annotated[
-    float, typer.Option("--days", help="Stories with an item in the last N days (at most 3650).")
+    float,
+    typer.Option(
+        "--days",
+        help="Stories with an item published or found in the last N days (at most 3650).",
+    ),
 ]
 Limit = Annotated[int, typer.Option("--limit", min=1, max=500)]
 
@@ -197,16 +201,22 @@ def list_cmd(
     if not 0 < days <= MAX_DAYS:  # NaN too
         raise UserError(f"--days must be more than 0 and at most {MAX_DAYS:g}, got {days}")
     start, end = _moment("since", since), _moment("until", until, end=True)
-    if start is None:
-        start = datetime.now(UTC) - timedelta(days=days)
-    if end is not None and end < start:
-        raise UserError(f"--until ({until}) is before the period's start ({start.isoformat()})")
+    # Without --since, the last --days as /stories shows them: published or found then.
+    recent = datetime.now(UTC) - timedelta(days=days) if start is None else None
+    if end is not None and end < (start or recent or end):
+        raise UserError(f"--until ({until}) is before the period's start")
     engine = open_database(database_url)
-    found = list_stories(engine, topic=topic, since=start, until=end, limit=limit)
+    found = list_stories(engine, topic=topic, since=start, until=end, recent=recent, limit=limit)
     stories = [story_out(r) for r in found]
     if as_json:
         for story in stories:
             typer.echo(story.model_dump_json())
+        return
+    if not stories:
+        typer.echo(
+            f"No stories with an item published or found in the last {days:g} days"
+            f"{f' on topic {topic}' if topic else ''}; --days N looks further back."
+        )
         return
     table = Table("id", "items", "outlets", "languages", "first seen", "title")
     for story in stories:

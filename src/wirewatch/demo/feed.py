@@ -1,6 +1,8 @@
-"""The demo's sample feed: real headlines (``sample_items.jsonl``, each with its outlet,
+"""The demo's sample feeds: real headlines (``sample_items.jsonl``, each with its outlet,
 URL and date, taken from the labelled development set) served as RSS that grows by one
-item every few seconds, as a live feed would."""
+item every few seconds, as live feeds would: one feed per outlet, titled with the outlet's
+name, so stories and flight records credit each item to the outlet that published it
+(Wirewatch names an item's outlet by its feed's title)."""
 
 from __future__ import annotations
 
@@ -68,8 +70,18 @@ class GrowingFeed:
     def by_link(self, link: str) -> SampleItem | None:
         return next((item for item in self.items if item.url == link), None)
 
+    @property
+    def outlets(self) -> list[str]:
+        """Each outlet once, in the order its first item appears."""
+        return list(dict.fromkeys(item.source for item in self.items))
 
-def render_rss(items: list[SampleItem], self_url: str) -> bytes:
+    def visible_of(self, outlet: str, now: float) -> list[SampleItem]:
+        return [item for item in self.visible(now) if item.source == outlet]
+
+
+def render_rss(
+    items: list[SampleItem], self_url: str, title: str = "Wirewatch demo: real headlines"
+) -> bytes:
     """RSS 2.0, newest first; each item credits its outlet (``dc:creator``)."""
     entries = "".join(
         "<item>"
@@ -85,7 +97,7 @@ def render_rss(items: list[SampleItem], self_url: str) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        "<channel><title>Wirewatch demo: real headlines</title>"
+        f"<channel><title>{escape(title)}</title>"
         f"<link>{escape(self_url)}</link>"
         "<description>Real news items (outlet, link and date of each are given) served "
         "locally by `wirewatch demo`.</description>"

@@ -1,5 +1,6 @@
-"""The demo's local endpoints: the sample feed (``/demo/feed.xml``) and a webhook inbox that
-receives Wirewatch's signed alerts (``POST /demo/hook``) and shows them (``/demo/inbox``)."""
+"""The demo's local endpoints: the sample feeds (one per outlet, ``/demo/feeds/N.xml``, and
+all of them in one, ``/demo/feed.xml``, for a reader) and a webhook inbox that receives
+Wirewatch's signed alerts (``POST /demo/hook``) and shows them (``/demo/inbox``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from wirewatch.demo.feed import GrowingFeed, render_rss
 from wirewatch.ops.pages import render
 
 FEED_PATH = "/demo/feed.xml"
+OUTLET_FEED_PATH = "/demo/feeds/{index}.xml"
 HOOK_PATH = "/demo/hook"
 INBOX_PATH = "/demo/inbox"
 MAX_BODY = 1_000_000
@@ -83,6 +85,16 @@ def demo_router(inbox: Inbox, base_url: str) -> APIRouter:
     async def feed() -> Response:
         items = inbox.feed.visible(time.monotonic())
         body = render_rss(items, base_url + FEED_PATH)
+        return Response(body, media_type="application/rss+xml; charset=utf-8")
+
+    @router.get(OUTLET_FEED_PATH)
+    async def outlet_feed(index: int) -> Response:
+        outlets = inbox.feed.outlets
+        if not 0 <= index < len(outlets):
+            return Response(status_code=404)
+        items = inbox.feed.visible_of(outlets[index], time.monotonic())
+        self_url = base_url + OUTLET_FEED_PATH.format(index=index)
+        body = render_rss(items, self_url, title=outlets[index])
         return Response(body, media_type="application/rss+xml; charset=utf-8")
 
     @router.post(HOOK_PATH)

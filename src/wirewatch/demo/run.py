@@ -5,8 +5,10 @@ receives is printed in the terminal with the seconds since the command started."
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import socket
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from wirewatch.demo.feed import GrowingFeed, load_sample
-from wirewatch.demo.inbox import FEED_PATH, HOOK_PATH, INBOX_PATH, Inbox, ReceivedAlert
+from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, OUTLET_FEED_PATH, Inbox, ReceivedAlert
 
 MARKER = ".wirewatch-demo"
 _IMPORTED = time.monotonic()
@@ -33,6 +35,14 @@ def process_age_s() -> float:
         return uptime - int(stat[19]) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return time.monotonic() - _IMPORTED
+
+
+def executable() -> str:
+    """How to run ``wirewatch`` again from any directory (a second terminal, where the
+    virtualenv may not be active): this process's own path, made absolute (``make demo``
+    starts ``.venv/bin/wirewatch``, which works only from the clone)."""
+    argv0 = sys.argv[0] if sys.argv else ""
+    return str(Path(argv0).absolute()) if Path(argv0).name == "wirewatch" else "wirewatch"
 
 
 def fresh_home(data_dir: Path) -> Path:
@@ -97,8 +107,9 @@ def demo_overrides(home: Path, port: int) -> dict[str, object]:
     }
 
 
-def seed(overrides: dict[str, object], base_url: str) -> list[str]:
-    """The demo feed and a webhook subscription to every shipped topic; the topics."""
+def seed(overrides: dict[str, object], base_url: str, outlets: list[str]) -> list[str]:
+    """The demo's feeds (one per outlet) and a webhook subscription to every shipped
+    topic; the topics."""
     from wirewatch_classify.engine import Classifier
     from wirewatch_ingest import feedstore
     from wirewatch_notify import subscriptions
@@ -112,7 +123,11 @@ def seed(overrides: dict[str, object], base_url: str) -> list[str]:
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
-        feedstore.add_feeds(engine, [(base_url + FEED_PATH, "Wirewatch demo: real headlines")])
+        feeds = [
+            (base_url + OUTLET_FEED_PATH.format(index=index), outlet)
+            for index, outlet in enumerate(outlets)
+        ]
+        feedstore.add_feeds(engine, feeds)
         topics = sorted(Classifier.load(None).topic_names)
         request = subscriptions.parse_create(
             {"topics": topics, "channel": "webhook", "target": base_url + HOOK_PATH}
@@ -148,16 +163,22 @@ class Terminal:
 
     def ready(self, base_url: str, home: Path, topics: list[str]) -> None:
         age = process_age_s()
+        command = f"WIREWATCH_DATA_DIR={shlex.quote(str(home))} {shlex.quote(executable())}"
         self.console.print(
             f"Wirewatch demo is up after {age:.1f} s (offline, state in {home}).\n"
             f"  webhook inbox  {base_url}{INBOX_PATH}\n"
+            f"  stories        {base_url}/stories\n"
+            f"  flights        {base_url}/flights\n"
             f"  status         {base_url}/status\n"
             f"  API docs       {base_url}/docs   streams: {base_url}/asyncapi\n"
-            f"A local feed publishes real headlines, one more every 3 s; a webhook "
-            f"subscription to {', '.join(topics)} turns the matching ones into alerts.\n"
-            f"Other commands see this system with WIREWATCH_DATA_DIR={home}. "
+            "Local feeds, one per outlet, publish real headlines (with their own dates, "
+            f"2020-2025), one more every 3 s; a webhook subscription to {', '.join(topics)} "
+            "turns the matching ones into alerts. The same system from another terminal:\n"
+            f"  {command} stories list\n"
+            f"  {command} flights list\n"
             "Ctrl-C stops.",
             highlight=False,
+            soft_wrap=True,
         )
 
 

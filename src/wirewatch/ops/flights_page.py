@@ -57,13 +57,27 @@ TABLE_ROWS = 500
 
 def _read(
     engine: Engine, query: store.Query, today: date
-) -> tuple[list[FlightRecordEvent], int, list[Point]]:
-    """The table's records, how many match in all, and the charts' points of the last
-    :data:`CHART_WEEKS` weeks (every matching record, not only the listed ones)."""
+) -> tuple[list[FlightRecordEvent], int, list[Point], date]:
+    """The table's records, how many match in all, the charts' points of the
+    :data:`CHART_WEEKS` weeks up to their last day (every matching record, not only the
+    listed ones) and that day (:func:`chart_end`)."""
     records = store.list_records(engine, query)
     total = len(records) if len(records) < query.limit else store.count_records(engine, query)
+    end = chart_end(records, today)
+    since = end - timedelta(weeks=CHART_WEEKS)
+    return records, total, store.chart_points(engine, query, since), end
+
+
+def chart_end(records: list[FlightRecordEvent], today: date) -> date:
+    """The last day the charts show: today, unless no flight falls in the last 12 months
+    while older ones are recorded (a backfill of an archive, the demo's real 2020-2025
+    reports): then the latest flight's day, so the charts show the latest year with
+    flights rather than an empty one."""
     since = today - timedelta(weeks=CHART_WEEKS)
-    return records, total, store.chart_points(engine, query, since)
+    past = [r.flight_date for r in records if r.flight_date is not None and r.flight_date <= today]
+    if not past or max(past) >= since:
+        return today
+    return max(past)
 
 
 def flights_page_router(engine: Engine) -> APIRouter:
@@ -87,7 +101,7 @@ def flights_page_router(engine: Engine) -> APIRouter:
         }
         today = datetime.now(UTC).date()
         query = store.Query(**filters, limit=TABLE_ROWS)  # type: ignore[arg-type]
-        records, total, points = await asyncio.to_thread(_read, engine, query, today)
+        records, total, points, end = await asyncio.to_thread(_read, engine, query, today)
         chosen = {k: v for k, v in filters.items() if v}
         html = render(
             "flights.html",
@@ -97,8 +111,9 @@ def flights_page_router(engine: Engine) -> APIRouter:
             filters=filters,
             query_string=("?" + urlencode(chosen)) if chosen else "",
             generated_at=datetime.now(UTC),
-            flights_chart=_chart(points, today, "flights", "Flights per week by destination"),
-            people_chart=_chart(points, today, "people", "People per week by destination"),
+            chart_period="last 12 months" if end == today else f"12 months to {end:%d %b %Y}",
+            flights_chart=_chart(points, end, "flights", "Flights per week by destination"),
+            people_chart=_chart(points, end, "people", "People per week by destination"),
         )
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from wirewatch_stories.store import STORY, story_dict
+from wirewatch_stories.store import STORY, recent_since, story_dict
 
 from wirewatch.ops.pages import render
 
@@ -50,12 +50,12 @@ def _latest(
 
 
 def sections(engine: Engine, since: datetime, topic: str | None, per_topic: int) -> list[Section]:
-    """Each topic's latest ``per_topic`` stories with an item since ``since`` and how many it
+    """Each topic's latest ``per_topic`` stories recent since ``since`` and how many it
     has, topics by name (a story with two topics is under both). A topic's place never
     depends on another's: one pass over the period's ids and topics picks each topic's
     latest, then they are read by id."""
     newest_first = (STORY.c.last_published.desc(), STORY.c.id)
-    recent = select(STORY.c.id, STORY.c.topics).where(STORY.c.last_published >= since)
+    recent = select(STORY.c.id, STORY.c.topics).where(recent_since(since))
     stories: dict[str, dict[str, Any]] = {}
     with engine.connect() as conn:
         rows = conn.execute(recent.order_by(*newest_first)).tuples()
