@@ -33,6 +33,7 @@ from wirewatch_shared.events import FlightRecordEvent
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, rss
 from tests.ops.conftest import system_overrides
+from tests.support.browser import chromium
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.ops.flights_page import CHART_WEEKS
@@ -46,7 +47,6 @@ pytestmark = [pytest.mark.integration]
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS_SCREENSHOT = REPO / "docs" / "img" / "flights.png"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 ANNOUNCED = "fl-0181"  # FOX 9 (AP), EN: "Biden administration deportation flights resume"
 LANDED_EN = "fl-0182"  # KION (AP), EN: "...with more than 100 migrants on board"
 RECENT = ("fl-0254", "fl-0122")  # the first US flight to Venezuela of 16 January 2026, EN + ES
@@ -185,36 +185,25 @@ async def test_two_outlets_make_one_record_that_lands(running: Running, tmp_path
 async def _check_page_in_chromium(
     base: str, record: FlightRecordEvent, recent: FlightRecordEvent, tmp_path: Path
 ) -> None:
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed (CI is set)")
-        pytest.skip("chromium is not installed")
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = await browser.new_page(
-                viewport={"width": 1280, "height": 900}, java_script_enabled=False
-            )
-            response = await page.goto(f"{base}/flights")
-            assert response is not None and response.status == 200
-            row = page.locator(f'#flights tr[data-record="{record.record_id}"]')
-            assert await row.locator("td.route").inner_text() == "US → VE"
-            assert await row.get_attribute("data-status") == "completed"
-            assert await row.locator("td.people").inner_text() == "100"
-            assert await page.locator("svg.chart.flights").count() == 1
-            assert await page.locator("svg.chart.people").count() == 1
-            assert recent.flight_date is not None
-            if (date.today() - recent.flight_date).days < 7 * CHART_WEEKS - 7:
-                bars = page.locator('svg.chart.flights rect.bar[data-destination="VE"]')
-                assert await bars.count() == 1
-            shot = tmp_path / "flights.png"
-            await page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 10_000
-            print(f"screenshot: {shot}")
-            if not DOCS_SCREENSHOT.exists() or os.environ.get("WIREWATCH_UPDATE_SCREENSHOT"):
-                shutil.copyfile(shot, DOCS_SCREENSHOT)
-        finally:
-            await browser.close()
+    async with chromium() as browser:
+        page = await browser.new_page(
+            viewport={"width": 1280, "height": 900}, java_script_enabled=False
+        )
+        response = await page.goto(f"{base}/flights")
+        assert response is not None and response.status == 200
+        row = page.locator(f'#flights tr[data-record="{record.record_id}"]')
+        assert await row.locator("td.route").inner_text() == "US → VE"
+        assert await row.get_attribute("data-status") == "completed"
+        assert await row.locator("td.people").inner_text() == "100"
+        assert await page.locator("svg.chart.flights").count() == 1
+        assert await page.locator("svg.chart.people").count() == 1
+        assert recent.flight_date is not None
+        if (date.today() - recent.flight_date).days < 7 * CHART_WEEKS - 7:
+            bars = page.locator('svg.chart.flights rect.bar[data-destination="VE"]')
+            assert await bars.count() == 1
+        shot = tmp_path / "flights.png"
+        await page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        print(f"screenshot: {shot}")
+        if not DOCS_SCREENSHOT.exists() or os.environ.get("WIREWATCH_UPDATE_SCREENSHOT"):
+            shutil.copyfile(shot, DOCS_SCREENSHOT)

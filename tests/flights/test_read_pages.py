@@ -5,12 +5,9 @@ chromium or Playwright is missing, except in CI (``CI`` set), where that is a fa
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,38 +18,21 @@ from wirewatch_flights import store
 
 from tests.flights.support import dev_items, observation
 from tests.flights.test_read_ledger import copy_records
+from tests.support.browser import chromium
 from tests.support.http import serving
 from wirewatch.ops.flights_page import TABLE_ROWS, flights_page_router
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"{reason} (CI is set: .ci/setup-system.sh must install it)")
-    pytest.skip(f"{reason}; install Debian chromium and `pip install playwright` to run")
 
 
 @pytest_asyncio.fixture
 async def page_without_js() -> AsyncIterator[Any]:
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        _unavailable("chromium is not installed")
-    try:
-        from playwright.async_api import async_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            context = await browser.new_context(
-                java_script_enabled=False, viewport={"width": 1280, "height": 900}
-            )
-            yield await context.new_page()
-        finally:
-            await browser.close()
+    async with chromium() as browser:
+        context = await browser.new_context(
+            java_script_enabled=False, viewport={"width": 1280, "height": 900}
+        )
+        yield await context.new_page()
 
 
 @pytest_asyncio.fixture

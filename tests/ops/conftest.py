@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import free_port
 
+from tests.support.browser import chromium
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from wirewatch.runner import System
@@ -169,42 +168,10 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
         feeds.stop()
 
 
-# --- a real browser (Debian chromium driven by Playwright) ------------------------------
-# Skipped with a message when chromium or Playwright is missing, except in CI (``CI``
-# set), where that is a failure: .ci/setup-system.sh installs chromium.
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-def _unavailable(reason: str) -> None:
-    if in_ci():
-        pytest.fail(f"{reason} (CI is set: .ci/setup-system.sh must install it)")
-    pytest.skip(f"{reason}; install Debian chromium and `pip install playwright` to run")
+# --- a real browser (tests/support/browser.py) ------------------------------------------
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def browser() -> AsyncIterator[Any]:
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        _unavailable("chromium is not installed")
-    try:
-        from playwright.async_api import async_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            await browser.close()
+    async with chromium() as launched:
+        yield launched

@@ -24,6 +24,7 @@ from wirewatch_shared import streams
 from wirewatch_shared.settings import CommonSettings
 from wirewatch_stories.settings import StoriesSettings
 
+from tests.support.browser import in_ci
 from wirewatch.ops.instrument import ServiceKind
 from wirewatch.ops.settings import OpsSettings
 
@@ -47,14 +48,10 @@ SERVICES = get_args(ServiceKind)
 INTERPOLATION = re.compile(r"\$\{(\w+)(?::?[-?]([^}]*))?\}")
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
 def _compose_binary() -> str:
     binary = shutil.which("docker-compose")
     if binary is None:
-        if _in_ci():
+        if in_ci():
             pytest.fail("docker-compose is missing in CI (.ci/setup-system.sh installs it)")
         pytest.skip("docker-compose is not installed (apt-get install docker-compose)")
     return binary

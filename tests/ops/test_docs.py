@@ -25,7 +25,7 @@ from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import events, streams
 from wirewatch_shared.embedded import free_port
 
-from tests.ops.conftest import in_ci
+from tests.support.browser import in_ci
 from tests.support.env import is_setting
 from wirewatch.asyncapi import UNDESCRIBED, build_document
 from wirewatch.http_app import build_http_app

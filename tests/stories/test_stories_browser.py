@@ -8,8 +8,6 @@ except in CI (``CI`` set), where that is a failure.
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,12 +20,12 @@ from wirewatch_stories.api import stories_router
 from wirewatch_stories.store import Assigner
 
 from tests.stories.support import classified_row, dev_rows, in_published_order
+from tests.support.browser import chromium
 from wirewatch.ops.server import HttpServer
 from wirewatch.ops.stories_page import stories_page_router
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 STORY = "2025-02-10-us-venezuela-conviasa-190"
 
 
@@ -38,20 +36,7 @@ def _recent(item: ClassifiedItem, shift: timedelta) -> ClassifiedItem:
     return item.model_copy(update={"item": moved})
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"{reason} (CI is set: .ci/setup-system.sh must install it)")
-    pytest.skip(f"{reason}; install Debian chromium and `pip install playwright` to run")
-
-
 async def test_stories_page_shows_outlets_languages_evidence_and_links(tmp_path: Path) -> None:
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        _unavailable("chromium is not installed")
-    try:
-        from playwright.async_api import async_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
     rows = [r for r in in_published_order(dev_rows()) if r["story"] == STORY]
     engine = make_engine(f"sqlite:///{tmp_path / 'stories.db'}")
     upgrade(engine)
@@ -66,8 +51,7 @@ async def test_stories_page_shows_outlets_languages_evidence_and_links(tmp_path:
     server = HttpServer(app, "127.0.0.1", free_port())
     await server.start()
     try:
-        async with async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        async with chromium() as browser:
             page = await browser.new_page(viewport={"width": 1280, "height": 900})
             response = await page.goto(f"{server.url}/stories")
             assert response is not None and response.status == 200
@@ -82,7 +66,6 @@ async def test_stories_page_shows_outlets_languages_evidence_and_links(tmp_path:
             links = biggest.locator("a[href^='http']")
             assert await links.count() >= 3
             await page.screenshot(path=str(tmp_path / "stories.png"), full_page=True)
-            await browser.close()
     finally:
         await server.stop()
         engine.dispose()
