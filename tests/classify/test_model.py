@@ -147,7 +147,8 @@ def test_split_is_reproducible(tmp_path: Path) -> None:
 
 def test_a_held_back_check_half_is_in_no_split_and_moves_nothing(tmp_path: Path) -> None:
     """A check half listed in classify_*_halves.json is left out; every other item keeps
-    the split it has with the check half pooled (docs/classify.md, "Thirteenth round")."""
+    the split it has with the check half pooled (docs/measurements/classify.md,
+    "Thirteenth round")."""
     src = DATA / "classify_pool_es.jsonl"
     if not src.exists():
         pytest.skip("pool not found")

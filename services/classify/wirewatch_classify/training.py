@@ -43,7 +43,7 @@ THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7)
 THRESHOLD_MARGIN = 0.01
 """Out-of-fold F1 a threshold must gain over 0.5 to be chosen instead (since 2026-12-04: the
 choice swung between 0.5, 0.55 and 0.6 with a few dozen more items, and 0.5 was as good or
-better on the honest dev split every time; docs/classify.md, "Ninth round")."""
+better on the honest dev split every time; docs/measurements/classify.md, "Ninth round")."""
 GATES = {
     "repatriation-flights": (
         "candidate",

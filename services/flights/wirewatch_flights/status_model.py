@@ -1,7 +1,7 @@
 """The learned status arbiter beside the rules (issue 15, stop 31): a 3-class logistic
 regression (completed / planned / blocked) over the words, title words, word pairs and
 character n-grams of title and lede, plus the rules' own status cue, as classify's topic
-model is beside its rules (docs/flights.md, "Learned status").
+model is beside its rules (docs/measurements/flights.md, "Learned status").
 
 Pure Python, no dependency: the weights are a JSON file shipped as package data
 (``data/status_model.json``, written by ``wirewatch train``; reviewable, no pickle). The
