@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from wirewatch_shared import streams
 from wirewatch_shared.settings import (
     CommonSettings,
@@ -20,7 +21,7 @@ DEFAULT_RETRY_SCHEDULE_S: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000,
 
 class NotifySettings(CommonSettings):
     smtp_host: str = Field(default="localhost", description="SMTP server host.")
-    smtp_port: int = Field(default=587, description="SMTP server port.")
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="SMTP server port.")
     smtp_security: Literal["starttls", "tls", "none"] = Field(
         default="starttls",
         description="`starttls` (required, certificate verified), `tls` (implicit TLS) or "
@@ -125,6 +126,19 @@ class NotifySettings(CommonSettings):
     api_max_body_bytes: int = Field(
         default=65536, ge=1024, description="Largest API request body accepted (bytes)."
     )
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _reachable_base(cls, value: str) -> str:
+        """Every link in an email starts with it: a value without scheme or host (say
+        ``wirewatch.example.org``) would send links no reader can open."""
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                f"must be an http(s) URL with a host (e.g. https://alerts.example.org), "
+                f"got {value!r}"
+            )
+        return value
 
     @model_validator(mode="after")
     def _lease_outlives_sends(self) -> NotifySettings:
