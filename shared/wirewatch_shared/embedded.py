@@ -52,6 +52,8 @@ def answers_kafka(host: str, port: int, timeout_s: float = 1.0) -> bool:
         sock.sendall(struct.pack(">i", len(body)) + body)
         header = _read_exactly(sock, 4)
         size = struct.unpack(">i", header)[0]
+        if not 6 <= size <= 1 << 20:  # not an ApiVersions answer (something else listens)
+            return False
         reply = _read_exactly(sock, size)
     correlation_id, error_code = struct.unpack(">ih", reply[:6])
     return bool(correlation_id == 1 and error_code == 0)

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -321,3 +322,23 @@ def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
                 process.kill()
                 process.wait()
         web.stop()
+
+
+@pytest.mark.parametrize("reply", [b"\x00\x00\x00\x02ok", b"\xff\xff\xff\xfe", b"HTTP/1.1 400 Bad"])
+def test_a_port_that_answers_something_else_is_not_kafka(reply: bytes) -> None:
+    """Another program on the broker's port (a short or nonsense answer) is "not Kafka",
+    never a struct.error out of the readiness probe."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+
+        def answer() -> None:
+            conn, _ = server.accept()
+            with conn:
+                conn.recv(1024)
+                conn.sendall(reply)
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        assert answers_kafka("127.0.0.1", server.getsockname()[1]) is False
+        thread.join(timeout=5)
