@@ -105,11 +105,21 @@ def decode_cursor(text: str) -> tuple[datetime, str]:
 
 
 PERIOD = "A time with an offset (`2026-03-01T08:00:00Z`, `+02:00`) or a day (`2026-03-01`, UTC)."
+# The schema says what the text must be (a date-time with an offset, or a date), so clients
+# and schema-driven tools send what is accepted; moment() reads it.
+PERIOD_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "format": "date-time", "maxLength": 64},
+        {"type": "string", "format": "date"},
+        {"type": "null"},
+    ]
+}
 Since = Annotated[
     str | None,
     Query(
         max_length=64,
-        description="Stories with an item published, or found by Wirewatch, at or after. " + PERIOD,
+        description="Stories with an item published at or after. " + PERIOD,
+        json_schema_extra=PERIOD_SCHEMA,
     ),
 ]
 Until = Annotated[
@@ -117,6 +127,7 @@ Until = Annotated[
     Query(
         max_length=64,
         description="Stories with an item published at or before (a day: to its end). " + PERIOD,
+        json_schema_extra=PERIOD_SCHEMA,
     ),
 ]
 CursorParam = Annotated[
