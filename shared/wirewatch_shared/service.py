@@ -91,11 +91,11 @@ class ServiceBase(Generic[S]):
             what, decode, handle, dead_letters, backoff or Backoff(), whole_batch_first
         )
 
-        # ``Any``: FastStream builds a pydantic model of the handler's arguments (for its
-        # AsyncAPI schema), which cannot hold a Protocol; the argument is not cast.
         idle_trim = memory.IdleTrim()
         self.idle_trims.append(idle_trim)
 
+        # ``Any``: FastStream builds a pydantic model of the handler's arguments (for its
+        # AsyncAPI schema), which cannot hold a Protocol; the argument is not cast.
         async def on_batch(message: Any) -> None:
             idle_trim.batch_started()
             done = await guard.consume(message)
