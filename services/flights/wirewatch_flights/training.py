@@ -51,6 +51,7 @@ JUDGES = frozenset(
         "flights_firelight.jsonl",
         "flights_brazier.jsonl",
         "flights_tallow.jsonl",
+        "flights_hearth.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
