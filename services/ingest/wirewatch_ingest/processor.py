@@ -78,6 +78,17 @@ def failure_status(exc: Exception) -> str:
     return "internal-error"
 
 
+def _parse_job(lease: feedstore.FeedLease, result: FetchResult, fetched_at: datetime) -> ParseJob:
+    return ParseJob(
+        result.body,
+        feed_id=lease.id,
+        feed_url=lease.url,
+        fetched_at=fetched_at,
+        headers=dict(result.headers),
+        id_url=lease.id_url,  # a feed that moved keeps its first URL's item ids
+    )
+
+
 class FeedProcessor:
     def __init__(
         self,
@@ -140,16 +151,7 @@ class FeedProcessor:
         if lease.content_hash and result.content_hash == lease.content_hash:
             return await self._success(lease, result, "unchanged", interval, hints, started)
         fetched_at = utcnow()
-        parsed = await self.parse_pool.parse(
-            ParseJob(
-                result.body,
-                feed_id=lease.id,
-                feed_url=lease.url,
-                fetched_at=fetched_at,
-                headers=dict(result.headers),
-                id_url=lease.id_url,
-            )
-        )
+        parsed = await self.parse_pool.parse(_parse_job(lease, result, fetched_at))
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
         claims = await self.claimer.claim(
             lease.id, item_ids, fetched_at, parsed.legacy_ids, parsed.former_ids
