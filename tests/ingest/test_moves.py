@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import structlog
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, processor
 from wirewatch_ingest.fetcher import Fetcher, make_http_client
 from wirewatch_ingest.models import Feed
 from wirewatch_ingest.parsing import parse_feed
@@ -28,6 +28,13 @@ from tests.support.ssrf import PUBLIC_IP
 from wirewatch.schema import upgrade
 
 FEED = rss([("g1", "Flight lands"), ("g2", "Second flight")])
+
+
+@pytest.fixture
+def fresh_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A processor logger not cached yet: one an earlier test bound
+    (``cache_logger_on_first_use``) would bypass ``capture_logs``."""
+    monkeypatch.setattr(processor, "log", structlog.get_logger(processor.__name__))
 
 
 @pytest.fixture
@@ -54,6 +61,7 @@ async def _polls(poller: FeedPoller, engine: Engine, times: int) -> list[Any]:
     return outcomes
 
 
+@pytest.mark.usefixtures("fresh_log")
 @pytest.mark.parametrize("status", [301, 308])
 async def test_a_feed_moved_for_good_takes_its_new_url_and_keeps_its_items(
     status: int, feed_server: FeedServer, engine: Engine, make_poller: PollerFactory
@@ -168,6 +176,7 @@ async def test_a_failed_poll_or_a_target_that_is_no_feed_starts_the_count_over(
     )
 
 
+@pytest.mark.usefixtures("fresh_log")
 async def test_a_target_that_is_already_another_feed_is_not_taken(
     feed_server: FeedServer, sqlite_engine: Engine, make_poller: PollerFactory
 ) -> None:
