@@ -91,6 +91,21 @@ class FeedItem(_Event):
     )
     categories: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
     author: str | None = Field(default=None, max_length=NAME_MAX)
+    # Optional since their introduction (no schema_version bump): an event without them is
+    # valid, and a consumer that predates them never sees them from an older producer.
+    source_name: str | None = Field(
+        default=None,
+        max_length=NAME_MAX,
+        description=(
+            "The outlet that published the entry, when the feed names one per item (RSS "
+            "<source>, Atom <source>: aggregators such as Google News); None otherwise."
+        ),
+    )
+    source_url: str | None = Field(
+        default=None,
+        max_length=URL_MAX,
+        description="http(s) URL of that outlet (its site or feed), if the feed gives one.",
+    )
 
 
 class Evidence(_Event):

@@ -8,10 +8,12 @@ import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from sqlalchemy import column, table
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import feedstore
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_shared.clock import utcnow
+from wirewatch_shared.db import UtcDateTime
 
 from tests.ingest.conftest import ingest_settings
 from tests.ingest.support import Collector, FeedServer, Route, rss
@@ -23,6 +25,22 @@ SHARED = "https://example.org/shared-story"
 def _old_id(basis: str) -> str:
     """The id formula before revision 0006 (written out here on purpose)."""
     return hashlib.sha256(basis.encode()).hexdigest()[:32]
+
+
+def _add_feed_at_0005(engine: Engine, url: str) -> int:
+    """A feed row as the code of revision 0005 wrote it (the model has columns since)."""
+    now = utcnow()
+    feeds = table(
+        "ingest_feed",
+        *(column(name) for name in ("id", "url", "title", "enabled", "consecutive_errors")),
+        *(column(name) for name in ("parked", "items_seen")),
+        column("created_at", UtcDateTime()),
+        column("next_check_at", UtcDateTime()),
+    )
+    values = {"url": url, "title": "", "enabled": True, "consecutive_errors": 0}
+    values |= {"parked": False, "items_seen": 0, "created_at": now, "next_check_at": now}
+    with engine.begin() as conn:
+        return int(conn.execute(feeds.insert().values(values).returning(feeds.c.id)).scalar_one())
 
 
 @asynccontextmanager
@@ -65,17 +83,16 @@ async def test_upgrade_keeps_items_seen_under_the_old_ids(
     url = feed_server.url("/old")
     feed_server.routes["/old"] = Route(200, rss([(SHARED, "Shared"), ("opaque-1", "Opaque")]))
     feed_server.routes["/other"] = Route(200, rss([(SHARED, "Shared elsewhere")]))
-    old = feedstore.add_feed(engine, url)
-    assert old.id is not None
-    other = feedstore.add_feed(engine, feed_server.url("/other"))
+    old_id = _add_feed_at_0005(engine, url)
+    other_id = _add_feed_at_0005(engine, feed_server.url("/other"))
     now = utcnow()
     seen = {"first_seen_at": now, "claimed_by": "old", "claimed_at": now, "published_at": now}
     with engine.begin() as conn:  # what the old code wrote: one row per id, first feed wins
         conn.execute(
             feedstore.SEEN.insert(),
             [
-                {"item_id": _old_id(f"url:{SHARED}"), "feed_id": old.id, **seen},
-                {"item_id": _old_id(f"guid:{url}\nopaque-1"), "feed_id": old.id, **seen},
+                {"item_id": _old_id(f"url:{SHARED}"), "feed_id": old_id, **seen},
+                {"item_id": _old_id(f"guid:{url}\nopaque-1"), "feed_id": old_id, **seen},
             ],
         )
     upgrade(engine)
@@ -84,10 +101,10 @@ async def test_upgrade_keeps_items_seen_under_the_old_ids(
         await poller.run_until_idle()
         # The feed that saw both items publishes nothing again; the feed whose copy of
         # the shared story the old ids suppressed publishes it now.
-        assert [item.feed_item().feed_id for item in collector.items] == [other.id]
+        assert [item.feed_item().feed_id for item in collector.items] == [other_id]
         entries = [(SHARED, "Shared"), ("opaque-1", "Opaque"), ("opaque-2", "New")]
         feed_server.routes["/old"] = Route(200, rss(entries))
-        feedstore.make_due(engine, [old.id])
+        feedstore.make_due(engine, [old_id])
         await poller.run_until_idle()
         assert len(collector.items) == 2
         new = collector.items[1].feed_item()

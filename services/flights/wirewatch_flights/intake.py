@@ -21,6 +21,8 @@ class Intake:
 
 def _outlet(classified: ClassifiedItem) -> str:
     item = classified.item
+    if item.source_name:  # an aggregator's item: the outlet it names, not the aggregator
+        return item.source_name
     if item.feed_title:
         return item.feed_title
     host = urlsplit(item.link or item.feed_url).hostname

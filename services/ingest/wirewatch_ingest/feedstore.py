@@ -73,6 +73,11 @@ class FeedLease:
     consecutive_errors: int
     due_at: datetime | None = None
     """When the feed became due (its ``next_check_at`` at claim time)."""
+    moved_to: str | None = None
+    """Where earlier polls were permanently redirected to, and in how many polls in a row."""
+    moved_to_polls: int = 0
+    id_url: str | None = None
+    """The URL item ids are scoped to (the first URL of a feed that moved), else None."""
 
 
 _LEASE_COLUMNS = (
@@ -85,6 +90,9 @@ _LEASE_COLUMNS = (
     FEED.c.interval_s,
     FEED.c.consecutive_errors,
     FEED.c.next_check_at,
+    FEED.c.moved_to,
+    FEED.c.moved_to_polls,
+    FEED.c.id_url,
 )
 
 
@@ -229,6 +237,9 @@ class SuccessRow:
     new_items: int = 0
     confirmed_ids: tuple[str, ...] = ()
     """Items this poll published: marked published in the same transaction."""
+    moved_to: str | None = None
+    """Where this poll was permanently redirected to, and in how many polls in a row."""
+    moved_to_polls: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +272,8 @@ _SUCCESS = (
         last_modified=_b("b_last_modified"),
         content_hash=func.coalesce(_b("b_hash"), FEED.c.content_hash),
         items_seen=FEED.c.items_seen + _b("b_new"),
+        moved_to=_b("b_moved_to"),
+        moved_to_polls=_b("b_moved_polls"),
         title=case(
             (and_(FEED.c.title == "", _b("b_title") != ""), _b("b_title")), else_=FEED.c.title
         ),
@@ -278,6 +291,9 @@ _FAILURE = (
         last_error=_b("b_error"),
         parked=_b("b_parked"),
         next_check_at=_b("b_next", UtcDateTime()),
+        # A failed poll breaks a run of permanent redirects: the target must keep working.
+        moved_to=None,
+        moved_to_polls=0,
         lease_owner=None,
         lease_until=None,
     )
@@ -316,6 +332,8 @@ def write_results(
             "b_hash": row.content_hash,
             "b_new": row.new_items,
             "b_title": (row.title or "")[:512],
+            "b_moved_to": row.moved_to,
+            "b_moved_polls": row.moved_to_polls if row.moved_to else 0,
         }
         for row in successes
     ]
@@ -384,6 +402,30 @@ def record_failure(
     """Record a failed poll (``consecutive_errors`` is the new count) and release the lease."""
     row = FailureRow(feed_id, status, error, consecutive_errors, next_check_at, parked)
     return write_results(engine, owner=owner, now=now, failures=[row]) == 1
+
+
+def move_feed(engine: Engine, feed_id: int, *, owner: str, new_url: str) -> bool:
+    """Give the feed (leased to ``owner``) the URL ``new_url``; its item ids stay scoped
+    to its first URL (``id_url``), so nothing is published again. False when another
+    feed already has that URL (or the lease was lost): the feed keeps its URL."""
+    url = validate_feed_url(new_url)
+    moved = (
+        update(FEED)
+        .where(FEED.c.id == feed_id, FEED.c.lease_owner == owner)
+        .values(
+            url=url,
+            id_url=func.coalesce(FEED.c.id_url, FEED.c.url),
+            moved_to=None,
+            moved_to_polls=0,
+        )
+    )
+    try:
+        with engine.begin() as conn:
+            if conn.execute(select(FEED.c.id).where(FEED.c.url == url)).first():
+                return False
+            return bool(conn.execute(moved).rowcount)
+    except IntegrityError:  # another process added that URL meanwhile
+        return False
 
 
 def defer_feed(engine: Engine, feed_id: int, *, owner: str, until: datetime) -> bool:

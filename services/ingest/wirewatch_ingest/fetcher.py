@@ -22,7 +22,7 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
@@ -45,6 +45,7 @@ from wirewatch_ingest.politeness import HostPoliteness
 from wirewatch_ingest.settings import IngestSettings
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})
 PRIVATE_HINT = "WIREWATCH_INGEST_ALLOW_PRIVATE_NETWORKS=true allows private and loopback feeds"
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
@@ -86,6 +87,10 @@ class FetchResult:
     retry_after_s: float | None = None
     cache_ttl_s: float | None = None
     """Cache-Control max-age, else Expires - Date: do not ask again sooner."""
+    moved_to: str | None = None
+    """Where the requested URL's permanent redirects (301/308, from the first hop on)
+    led: the feed's new address, if it keeps saying so. None when the first answer was
+    not a permanent redirect (a 302/307 never moves a feed)."""
 
     @property
     def not_modified(self) -> bool:
@@ -268,6 +273,8 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         pool = direct_pool(self.client)
         current = url
+        moved_to: str | None = None
+        permanent = True  # every hop so far was a permanent redirect
         for _hop in range(self.max_redirects + 1):
             scheme = urlsplit(current).scheme.lower()
             if scheme not in ("http", "https"):
@@ -279,9 +286,12 @@ class Fetcher:
             )
             async with opened as response:
                 outcome = await self._outcome(response, etag, last_modified)
+                permanent = permanent and response.status in PERMANENT_REDIRECTS
             if isinstance(outcome, FetchResult):
-                return outcome
+                return replace(outcome, moved_to=moved_to) if moved_to else outcome
             current = outcome
+            if permanent:
+                moved_to = current
         raise FetchError(f"too many redirects (more than {self.max_redirects})", kind="redirects")
 
     @asynccontextmanager

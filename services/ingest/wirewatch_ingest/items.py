@@ -29,6 +29,7 @@ from wirewatch_ingest.normalize import (
     stable_item_id,
     truncate,
 )
+from wirewatch_ingest.sources import NO_SOURCE, Source, without_source_suffix
 
 MAX_CATEGORIES = 32
 
@@ -77,6 +78,17 @@ class RawEntry:
     escaped_guid: str | None = None
     """The guid with its entities left escaped, as the loose parser gives it (when that
     differs from ``guid``)."""
+    source: Source = NO_SOURCE
+    """The outlet the entry itself declares (aggregator feeds), see :mod:`.sources`."""
+
+
+class _Built(NamedTuple):
+    raw: RawEntry
+    item: FeedItem
+    dated: bool
+    """Whether its publication time came from the feed."""
+    id_title: str
+    """The title as the feed gives it (a source suffix kept): what ids are made of."""
 
 
 def build_item(
@@ -87,9 +99,13 @@ def build_item(
     feed_title: str,
     feed_language: str | None,
     fetched_at: datetime,
-) -> tuple[FeedItem, bool]:
-    """The normalised item, and whether its publication time came from the feed."""
-    title = truncate(html_to_text(raw.title), MAX_TITLE_CHARS)
+    id_url: str | None = None,
+) -> _Built:
+    """The normalised item. ``id_url``: the URL its id is scoped to (the feed's first
+    URL when it has moved since; default ``feed_url``)."""
+    id_title = truncate(html_to_text(raw.title), MAX_TITLE_CHARS)
+    # An aggregator's "Headline - Outlet": the outlet is the item's source, not its words.
+    title = without_source_suffix(id_title, raw.source.name)
     summary = truncate(html_to_text(raw.summary), MAX_SUMMARY_CHARS)
     link = safe_link(raw.link)
     published = plausible_date(raw.published, fetched_at)
@@ -106,10 +122,10 @@ def build_item(
     guid = _guid(raw)
     item = FeedItem(
         item_id=stable_item_id(
-            feed_url=feed_url,
+            feed_url=id_url or feed_url,
             guid=guid,
             link=link,
-            title=title,
+            title=id_title,
             published=raw.published_raw,
         ),
         feed_id=feed_id,
@@ -123,18 +139,21 @@ def build_item(
         language=language,
         categories=categories,
         author=truncate(html_to_text(raw.author), MAX_NAME_CHARS) or None,
+        source_name=raw.source.name,
+        source_url=raw.source.url,
     )
-    return item, published is not None
+    return _Built(raw, item, published is not None, id_title)
 
 
 def _guid(raw: RawEntry) -> str | None:
     return raw.guid if isinstance(raw.guid, str) and raw.guid.strip() else None
 
 
-def _content_key(raw: RawEntry, item: FeedItem) -> str:
+def _content_key(built: _Built) -> str:
     """What tells apart entries that share an id: the title and the date as the feed
     writes them, and the text of an untitled entry."""
-    return f"{item.title}\n{raw.published_raw or ''}\n{'' if item.title else item.summary}"
+    title, item = built.id_title, built.item
+    return f"{title}\n{built.raw.published_raw or ''}\n{'' if title else item.summary}"
 
 
 class _Ids(NamedTuple):
@@ -143,36 +162,37 @@ class _Ids(NamedTuple):
     former_ids: dict[str, tuple[str, ...]]
 
 
-def _own_ids(built: list[tuple[RawEntry, FeedItem, bool]], feed_url: str) -> _Ids:
+def _own_ids(built: list[_Built], feed_url: str) -> _Ids:
     """The items, each entry without a guid that shares its id with a different entry
     given its own (from its content); the legacy id and the former ids of every other
-    item."""
+    item. ``feed_url``: the URL ids are scoped to."""
     contents: dict[str, set[str]] = {}
-    for raw, item, _ in built:
-        contents.setdefault(item.item_id, set()).add(_content_key(raw, item))
+    for one in built:
+        contents.setdefault(one.item.item_id, set()).add(_content_key(one))
     ids = _Ids([], {}, {})
     items, legacy_ids = ids.items, ids.legacy_ids
-    for raw, item, _ in built:
+    for one in built:
+        raw, item = one.raw, one.item
         if len(contents[item.item_id]) > 1 and not _guid(raw):
             # Different entries without a guid and with one id (a link they all share,
             # or no link either): each gets its own, from its content (and no legacy id:
             # the shared one was seen for the first of them only). A guid is the
             # publisher's word on identity: entries repeating one stay one item.
-            own = distinct_item_id(item.item_id, _content_key(raw, item))
+            own = distinct_item_id(item.item_id, _content_key(one))
             items.append(item.model_copy(update={"item_id": own}))
             continue
         legacy_ids[item.item_id] = legacy_item_id(
             feed_url=feed_url,
             guid=_guid(raw),
             link=item.link,
-            title=item.title,
+            title=one.id_title,
             published=raw.published_raw,
         )
         formers = former_item_ids(
             feed_url=feed_url,
             guid=_guid(raw),
             link=item.link,
-            title=item.title,
+            title=one.id_title,
             published=raw.published_raw,
             escaped_guid=raw.escaped_guid,
         )
@@ -194,18 +214,20 @@ def build_feed(
     bozo_reason: str | None = None,
     ttl_s: float | None = None,
     site_url: str | None = None,
+    id_url: str | None = None,
 ) -> ParsedFeed:
     """The parsed feed of every format: each entry as a normalised item, the publication
     times the feed itself gave, and each item's legacy id (see
-    :attr:`ParsedFeed.legacy_ids`); the other arguments are the feed-level fields."""
+    :attr:`ParsedFeed.legacy_ids`); ``id_url`` as in :func:`build_item`; the other
+    arguments are the feed-level fields."""
     built = [
-        (raw, *build_item(
+        build_item(
             raw, feed_id=feed_id, feed_url=feed_url, feed_title=title,
-            feed_language=language, fetched_at=fetched_at,
-        ))
+            feed_language=language, fetched_at=fetched_at, id_url=id_url,
+        )
         for raw in raws
     ]  # fmt: skip
-    ids = _own_ids(built, feed_url)
+    ids = _own_ids(built, id_url or feed_url)
     return ParsedFeed(
         title=title,
         language=language,
@@ -213,7 +235,7 @@ def build_feed(
         bozo_reason=bozo_reason,
         version=version,
         ttl_s=ttl_s,
-        published_times=tuple(item.published for _, item, dated in built if dated),
+        published_times=tuple(one.item.published for one in built if one.dated),
         site_url=site_url,
         legacy_ids=ids.legacy_ids,
         former_ids=ids.former_ids,

@@ -80,9 +80,11 @@ def parse_json_feed(
     feed_url: str,
     fetched_at: datetime,
     content_type: str | None = None,
+    id_url: str | None = None,
 ) -> ParsedFeed:
     """Parse and normalise a JSON Feed body; raises :class:`FeedParseError`.
-    ``content_type``: the response's, whose charset is used for a body not in UTF-8."""
+    ``content_type``: the response's, whose charset is used for a body not in UTF-8;
+    ``id_url``: as in :func:`wirewatch_ingest.items.build_item`."""
     document = _load_document(body, content_type)
     version = _text(document.get("version")) or ""
     raw_items = document.get("items")
@@ -101,6 +103,7 @@ def parse_json_feed(
         language=language,
         version="json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", ""),
         site_url=_text(document.get("home_page_url")),
+        id_url=id_url,
     )
 
 

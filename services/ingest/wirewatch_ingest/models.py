@@ -37,6 +37,15 @@ class Feed(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=1024)
     parked: bool = False
     items_seen: int = 0
+    # Permanent redirects (301/308): where the feed says it moved, seen in how many polls
+    # in a row; after a few the URL above becomes that one (feedstore.move_feed).
+    moved_to: str | None = Field(default=None, max_length=2048)
+    moved_to_polls: int = 0
+    id_url: str | None = Field(
+        default=None,
+        max_length=2048,
+        description="The URL item ids are scoped to once the feed has moved (its first URL).",
+    )
 
     @property
     def healthy(self) -> bool:

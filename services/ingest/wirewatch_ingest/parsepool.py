@@ -29,6 +29,7 @@ from wirewatch_ingest.items import FeedParseError
 from wirewatch_ingest.parsing import parse_feed
 
 log = get_logger(__name__)
+_SOURCE = {"source_name", "source_url"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,11 @@ class OutgoingItem:
 
     @classmethod
     def from_item(cls, item: FeedItem) -> OutgoingItem:
-        return cls(item.item_id, item.model_dump_json().encode())
+        # An item that names no source of its own is sent as before these fields existed.
+        unsourced = item.source_name is None and item.source_url is None
+        return cls(
+            item.item_id, item.model_dump_json(exclude=_SOURCE if unsourced else None).encode()
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,8 @@ class ParseJob:
     feed_url: str
     fetched_at: datetime
     headers: dict[str, str]
+    id_url: str | None = None
+    """The URL item ids are scoped to when the feed has moved since it was added."""
 
 
 def parse_for_publish(job: ParseJob) -> ParseOutcome:
@@ -81,6 +88,7 @@ def parse_for_publish(job: ParseJob) -> ParseOutcome:
         feed_url=job.feed_url,
         fetched_at=job.fetched_at,
         headers=job.headers,
+        id_url=job.id_url,
     )
     return ParseOutcome(
         title=parsed.title,

@@ -38,6 +38,7 @@ from wirewatch_ingest.normalize import (
     safe_link,
     struct_time_to_utc,
 )
+from wirewatch_ingest.sources import entry_source
 from wirewatch_ingest.xmlguard import check_xml_safety
 
 __all__ = [
@@ -69,8 +70,10 @@ def parse_feed(
     feed_url: str,
     fetched_at: datetime,
     headers: Mapping[str, str] | None = None,
+    id_url: str | None = None,
 ) -> ParsedFeed:
-    """Parse and normalise a feed body.
+    """Parse and normalise a feed body. ``id_url``: the URL item ids are scoped to, when
+    not ``feed_url`` (a feed that moved keeps its first URL's ids).
 
     ``bozo`` is not fatal: entries are kept when there are any (a stray newline
     before ``<?xml`` is the commonest real cause). A document with no entries is an
@@ -88,6 +91,7 @@ def parse_feed(
             feed_url=feed_url,
             fetched_at=fetched_at,
             content_type=lowered.get("content-type"),
+            id_url=id_url,
         )
     check_xml_safety(body)
     body = _from_the_declaration(body)
@@ -117,6 +121,7 @@ def parse_feed(
         bozo_reason=str(parsed.get("bozo_exception")) if parsed.get("bozo") else None,
         ttl_s=_ttl_seconds(feed.get("ttl")),
         site_url=safe_link(feed.get("link")),
+        id_url=id_url,
     )
 
 
@@ -301,4 +306,5 @@ def _raw_entry(parsed_entry: Any, base: str, *, loose: bool = False) -> RawEntry
         categories=[tag.get("term") or "" for tag in entry.get("tags") or ()],
         author=author,
         language=language,
+        source=entry_source(entry.get("source"), base),
     )

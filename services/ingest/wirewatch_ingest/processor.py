@@ -23,6 +23,7 @@ from wirewatch_shared.logging import get_logger
 from wirewatch_ingest import feedstore
 from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
+from wirewatch_ingest.normalize import safe_link
 from wirewatch_ingest.parsepool import OutgoingItem, ParseJob, ParsePool
 from wirewatch_ingest.resultwriter import ItemClaimer, ResultWriter
 from wirewatch_ingest.scheduling import (
@@ -42,6 +43,9 @@ P = ParamSpec("P")
 T = TypeVar("T")
 PUBLISH_RETRY = timedelta(seconds=60)
 GONE = 410
+MOVE_AFTER_POLLS = 3
+"""Successful polls in a row permanently redirected (301/308) to one URL before the feed's
+URL becomes it: one redirect may be a misconfiguration, a week of them is a move."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,17 @@ def failure_status(exc: Exception) -> str:
     if isinstance(exc, FeedParseError):
         return "not-a-feed"
     return "internal-error"
+
+
+def _parse_job(lease: feedstore.FeedLease, result: FetchResult, fetched_at: datetime) -> ParseJob:
+    return ParseJob(
+        result.body,
+        feed_id=lease.id,
+        feed_url=lease.url,
+        fetched_at=fetched_at,
+        headers=dict(result.headers),
+        id_url=lease.id_url,  # a feed that moved keeps its first URL's item ids
+    )
 
 
 class FeedProcessor:
@@ -136,15 +151,7 @@ class FeedProcessor:
         if lease.content_hash and result.content_hash == lease.content_hash:
             return await self._success(lease, result, "unchanged", interval, hints, started)
         fetched_at = utcnow()
-        parsed = await self.parse_pool.parse(
-            ParseJob(
-                result.body,
-                feed_id=lease.id,
-                feed_url=lease.url,
-                fetched_at=fetched_at,
-                headers=dict(result.headers),
-            )
-        )
+        parsed = await self.parse_pool.parse(_parse_job(lease, result, fetched_at))
         item_ids = list(dict.fromkeys(item.item_id for item in parsed.items))
         claims = await self.claimer.claim(
             lease.id, item_ids, fetched_at, parsed.legacy_ids, parsed.former_ids
@@ -202,6 +209,7 @@ class FeedProcessor:
     ) -> PollOutcome:
         now = utcnow()
         next_check = next_check_after_success(now, interval_s, hints, self.policy, self.rng)
+        moved_to, moved_polls = await self._follow_move(lease, result)
         await self.writer.write(
             feedstore.SuccessRow(
                 feed_id=lease.id,
@@ -214,6 +222,8 @@ class FeedProcessor:
                 content_hash=result.content_hash,
                 new_items=new_items,
                 confirmed_ids=confirmed,
+                moved_to=moved_to,
+                moved_to_polls=moved_polls,
             ),
             linger=linger,
         )
@@ -240,6 +250,33 @@ class FeedProcessor:
             next_check_at=next_check,
             elapsed_s=elapsed,
         )
+
+    async def _follow_move(
+        self, lease: feedstore.FeedLease, result: FetchResult
+    ) -> tuple[str | None, int]:
+        """After a good poll: where the feed was permanently redirected to and in how many
+        polls in a row; on the :data:`MOVE_AFTER_POLLS`-th, the feed takes that URL. The
+        target passed the SSRF guard (every hop's connection is checked) and served this
+        poll's feed; a 302/307 anywhere before it, or a failed poll, starts the count over."""
+        target = safe_link(result.moved_to)
+        if target is None or target == lease.url:
+            return None, 0
+        polls = lease.moved_to_polls + 1 if target == lease.moved_to else 1
+        if polls < MOVE_AFTER_POLLS:
+            return target, polls
+        moved = await self._db(
+            feedstore.move_feed, self.engine, lease.id, owner=self.owner, new_url=target
+        )
+        if moved:
+            log.info("feed moved", feed_id=lease.id, old_url=lease.url, new_url=target, polls=polls)
+        else:  # counted again from 0: this line comes once per MOVE_AFTER_POLLS polls
+            log.warning(
+                "feed not moved: its new URL is already another feed",
+                feed_id=lease.id,
+                old_url=lease.url,
+                new_url=target,
+            )
+        return None, 0
 
     async def _failure(
         self,

@@ -21,16 +21,21 @@ from wirewatch_stories.features import Features, extract
 MAX_EVIDENCE = 16
 
 
+def _host(url: str | None) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+
+
 def outlet_of(classified: ClassifiedItem) -> tuple[str, str]:
     """(key, name) of the item's outlet: its host (``www.`` dropped) tells outlets apart,
-    the feed's title names it."""
+    the feed's title names it. An item that names its own source (an aggregator's item:
+    Google News carries many outlets in one feed) is that source's, keyed by its host so
+    it meets the same outlet's own feed."""
     item = classified.item
-    host = ""
-    for url in (item.link, item.feed_url):
-        if url:
-            host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
-            if host:
-                break
+    if item.source_name or item.source_url:
+        host = _host(item.source_url)
+        name = (item.source_name or host).strip()[:256]
+        return host or name.casefold(), name
+    host = _host(item.link) or _host(item.feed_url)
     name = (item.feed_title or host or "unknown outlet").strip()[:256]
     return host or name.casefold(), name
 
