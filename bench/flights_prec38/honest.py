@@ -65,15 +65,21 @@ def counts(its: list[Item], keep: Callable[[Item], bool]) -> dict[str, int]:
     return out
 
 
+def precision(c: dict[str, int]) -> float:
+    return c["tp"] / max(1, c["tp"] + c["fp"])
+
+
 def bar(before: dict[str, dict[str, int]], after: dict[str, dict[str, int]]) -> list[str]:
     """The README's bar, checked per file and pooled: the failures (empty: passed)."""
-    pooled = {k: {f: sum(r[f] for r in d.values()) for f in next(iter(d.values()))} for k, d in
-              (("b", before), ("a", after))}
+    pooled = {
+        k: {f: sum(r[f] for r in d.values()) for f in next(iter(d.values()))}
+        for k, d in (("b", before), ("a", after))
+    }
     b, a = pooled["b"], pooled["a"]
-    p = lambda c: c["tp"] / max(1, c["tp"] + c["fp"])  # noqa: E731
     fails = []
-    if p(a) - p(b) < 0.03 - 1e-9:
-        fails.append(f"precision {p(b):.4f} -> {p(a):.4f} (+{p(a) - p(b):.4f} < 0.03)")
+    pb, pa = precision(b), precision(a)
+    if pa - pb < 0.03 - 1e-9:
+        fails.append(f"precision {pb:.4f} -> {pa:.4f} (+{pa - pb:.4f} < 0.03)")
     if (b["tp"] - a["tp"]) / b["reports"] > 0.005 + 1e-9:
         fails.append(f"recall -{b['tp'] - a['tp']} reports of {b['reports']}")
     for f in GOAL_FIELDS:
