@@ -312,6 +312,26 @@ SETS = [
             "es": (0.81, 0.99, 0.99, 0.99, 0.99, 0.99),
         },
     ),
+    # hearth: 53 items, 24 reports (19 completed, 3 planned, 2 blocked), 29 hard negatives, 25
+    # Spanish (11 Spanish reports); 19 reports from origins other than the US (Yemen, Libya,
+    # Mexico, Chile, Spain, Italy, Israel, the UK...). Never seen, gathered and labelled blind in
+    # stop 38 (2026-12-06), measured once by the lead with main 934e802's extractor (aggregates
+    # only): precision 0.821 (5 false records), recall 0.958, destination 0.875, status 0.958,
+    # origin 0.917, people 0.750, flight_date 0.875, operator 0.833; English (13 reports) 0.800,
+    # 0.923, 0.846, 0.923, 0.923, 0.692; Spanish (11) 0.846, 1.000, 0.909, 1.000, 0.909, 0.818.
+    # Floors as tideline's. Check-half seed fixed after that measurement, before any error read.
+    NeverSeenSet(
+        "hearth",
+        seed=20261212,
+        items=53,
+        check_items=26,
+        reports_in_check=12,
+        floors=(0.82, 0.95, 0.87, 0.95, 0.91, 0.74, 0.87, 0.83),
+        language_floors={
+            "en": (0.79, 0.92, 0.84, 0.92, 0.92, 0.69),
+            "es": (0.84, 0.99, 0.90, 0.99, 0.90, 0.81),
+        },
+    ),
 ]
 
 
