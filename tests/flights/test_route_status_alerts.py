@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from wirewatch_flights import store
 from wirewatch_notify import outbox, subscriptions
-from wirewatch_notify.flight_alerts import flight_deliveries, record_key
+from wirewatch_notify.flight_alerts import Route, flight_deliveries, record_key
 from wirewatch_notify.models import Delivery
 from wirewatch_shared.events import FlightRecordEvent
 
@@ -145,8 +145,37 @@ def test_a_record_first_seen_at_its_status_change_is_one_alert() -> None:
     event = _version(2, "completed", "planned")
     new = flight_deliveries([event], {7: ()}, {}, now=datetime.now(UTC))
     assert new == []  # no route: nothing
-    from wirewatch_notify.flight_alerts import Route
-
     new = flight_deliveries([event], {7: (Route(None, "VE"),)}, {}, now=datetime.now(UTC))
     sent = [d for d in new if not d.cancelled]
     assert len(sent) == 1 and sent[0].envelope["data"]["flight"]["status"] == "completed"
+
+
+def test_route_alerts_match_the_documented_payload_schema() -> None:
+    """A route alert has no topic match of its own (it is a record, not an item): the
+    documented schema required one, so every route alert and every digest holding one
+    failed it. Its ``data.flight`` is documented too."""
+    import json
+    from pathlib import Path
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from wirewatch_notify.payloads import alert_envelope, digest_envelope
+
+    from tests.notify.support import NOW, classified
+
+    schema = Path(__file__).resolve().parents[2] / "docs" / "alert-payload.schema.json"
+    validator = jsonschema.Draft202012Validator(json.loads(schema.read_text()))
+    route = {7: (Route(None, "VE"),)}
+    first, update = (
+        d.envelope
+        for e in (_version(1, "planned", None), _version(2, "completed", "planned"))
+        for d in flight_deliveries([e], route, {}, now=NOW)
+        if not d.cancelled
+    )
+    digest = digest_envelope([first, update], period_end=NOW, now=NOW)
+    for envelope in (first, update, digest):
+        validator.validate(json.loads(json.dumps(envelope)))
+    # An item alert still needs its matches.
+    item = classified("flights")
+    alert = json.loads(json.dumps(alert_envelope(item, item.matches, now=NOW)))
+    alert["data"]["matches"] = []
+    assert not validator.is_valid(alert)
