@@ -164,7 +164,7 @@ def test_route_alerts_match_the_documented_payload_schema() -> None:
 
     schema = Path(__file__).resolve().parents[2] / "docs" / "alert-payload.schema.json"
     validator = jsonschema.Draft202012Validator(json.loads(schema.read_text()))
-    route = {7: (Route(None, "VE"),)}
+    route: dict[int, tuple[Route, ...]] = {7: (Route(None, "VE"),)}
     first, update = (
         d.envelope
         for e in (_version(1, "planned", None), _version(2, "completed", "planned"))
