@@ -143,3 +143,20 @@ def _assigned(engine: Engine, items: list[ClassifiedItem]) -> dict[str, str]:
         for c, e in zip(batch, assigner.assign(batch), strict=True):
             story[c.item.item_id] = e.key
     return story
+
+
+def test_a_story_lists_its_items_oldest_first_whatever_the_order_they_are_read(
+    engine: Engine,
+) -> None:
+    """The event's ``items`` are "the story's first items, oldest first" (its contract):
+    an outlet's report read after a later one's is listed before it."""
+    upgrade(engine)
+    story, _, _ = _items()
+    newest_first = sorted(story, key=lambda c: c.item.published, reverse=True)
+    assigner = Assigner(engine, window_s=72 * 3600.0, threshold=THRESHOLD)
+    events = [e for c in newest_first for e in assigner.assign([c])]
+    assert len({e.key for e in events}) == 1
+    body = json.loads(events[-1].value)
+    published = [i["published"] for i in body["items"]]
+    assert len(published) == len(story) and published == sorted(published)
+    assert body["items"][0]["item_id"] == min(story, key=lambda c: c.item.published).item.item_id
