@@ -171,11 +171,17 @@ async def test_two_outlets_make_one_record_that_lands(running: Running, tmp_path
             "2",
         )
     # The route subscription got one alert per record (the first version it matched),
-    # carrying the record, its evidence and its sources.
-    await asyncio.to_thread(running.feeds.wait_for, 2, "/hook", "POST", 60.0)
+    # carrying the record, its evidence and its sources, and one update when the
+    # announced flight landed.
+    await asyncio.to_thread(running.feeds.wait_for, 3, "/hook", "POST", 60.0)
     alerts = _flight_alerts(running.feeds)
-    assert sorted(len(a) for a in alerts.values()) == [1, 1]
-    [alert] = alerts[record.record_id]
+    assert sorted(len(a) for a in alerts.values()) == [1, 2]
+    alert, announced = sorted(alerts[record.record_id], key=lambda a: a["status"])
+    assert (announced["status"], alert["status"], alert["previous_status"]) == (
+        "planned",
+        "completed",
+        "planned",
+    )
     assert (alert["origin"], alert["destination"]) == ("US", "VE")
     assert alert["evidence"] and alert["sources"]
     assert {e["field"] for e in alert["evidence"]} >= {"destination", "status"}

@@ -1,5 +1,6 @@
 """Route alerts in notify (SQLite and PostgreSQL): a subscription with a route gets one
-alert per matching flight record, whatever the number of versions, and no item alerts."""
+alert per matching flight record, and one update per status it reaches, whatever the
+number of versions, and no item alerts."""
 
 from __future__ import annotations
 
@@ -49,8 +50,17 @@ def test_one_alert_per_record_on_the_route(engine: Engine) -> None:
     routes = flight_alerts.load_routes(engine)
     now = datetime.now(UTC)
     new = flight_alerts.flight_deliveries([e for e in events if e], routes, {}, now=now)
-    assert outbox.enqueue(engine, new) == 2  # three versions of one VE record: one alert
-    by_sub = {d.subscription_id: d for d in new}
+    recorded = outbox.enqueue(engine, new)
+    sent = [d for d in new if not d.cancelled]
+    # Three versions of one VE record, announced then flown: its first alert and one
+    # update (completed); the German record: one alert.
+    assert sorted((d.subscription_id, d.item_id.count(":")) for d in sent) == [
+        (to_venezuela, 1),
+        (to_venezuela, 2),
+        (from_germany, 1),
+    ]
+    assert recorded == len(new)
+    by_sub = {d.subscription_id: d for d in sent if d.item_id.count(":") == 1}
     flight = by_sub[to_venezuela].envelope["data"]["flight"]
     assert (flight["origin"], flight["destination"]) == ("US", "VE")
     assert flight["evidence"] and flight["sources"]

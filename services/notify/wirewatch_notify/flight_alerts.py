@@ -3,10 +3,13 @@
 A subscription may carry routes (:class:`~wirewatch_notify.models.FlightRoute`: origin
 and/or destination, ISO alpha-2). It then gets one alert per flight record on any of
 its routes, the first time the record matches (a record whose destination becomes
-known later alerts then), and no item alerts. The alert's de-duplication key in the
-outbox is the record (``flight:<record id>``), so a record's later versions, a
-redelivered event or a second notify process add nothing. The alert carries the
-record, its evidence and its sources in ``data.flight``.
+known later alerts then), and no item alerts; then **one update each time the record
+reaches a status it has not had** (the announced flight landed, or was cancelled):
+three messages at most per record. The outbox de-duplication keys are the record
+(``flight:<record id>``) and the record's status (``flight:<record id>:<status>``); the
+key of the status an alert reports is taken by a row never sent, so a record's later
+versions, a redelivered event or a second notify process add nothing. The alert
+carries the record, its evidence and its sources in ``data.flight``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from wirewatch_shared.events import FlightRecordEvent
 
-from wirewatch_notify.models import FlightRoute, Subscription
+from wirewatch_notify.models import DeliveryKind, FlightRoute, Subscription
 from wirewatch_notify.outbox import NewDelivery
 from wirewatch_notify.payloads import ALERT_EVENT_TYPE, envelope
 from wirewatch_notify.schemas import iso_country
@@ -46,6 +49,16 @@ class Route:
 
 def record_key(record_id: str) -> str:
     return f"flight:{record_id}"
+
+
+def status_key(record_id: str, status: str) -> str:
+    return f"flight:{record_id}:{status}"
+
+
+def status_changed(event: FlightRecordEvent) -> bool:
+    """Whether the event reports a status the record reached from another one (the store
+    keeps ``previous_status`` until the next change: a redelivery says it again)."""
+    return event.previous_status is not None and event.previous_status != event.status
 
 
 def add_route(
@@ -106,16 +119,20 @@ def flight_data(event: FlightRecordEvent) -> dict[str, Any]:
 def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any]:
     """A ``wirewatch.alert.v1`` envelope for a flight record: ``data.item`` is the
     record as a headline (what every channel shows), ``data.flight`` the record."""
-    first = event.sources[0] if event.sources else None
+    changed = status_changed(event)
+    # A status update shows the newest source (the report of the landing, not the
+    # announcement); a first alert the first.
+    first = (event.sources[-1] if changed else event.sources[0]) if event.sources else None
     route = f"{event.origin or '?'} → {event.destination or '?'}"
     people = f", {event.people} people" if event.people is not None else ""
     when = event.flight_date.isoformat() if event.flight_date else "date unknown"
+    status = f"now {event.status}, was {event.previous_status}" if changed else event.status
     return envelope(
         ALERT_EVENT_TYPE,
         {
             "item": {
                 "id": record_key(event.record_id),
-                "title": f"Flight {route} ({event.status}{people}, {when})",
+                "title": f"Flight {route} ({status}{people}, {when})",
                 "summary": first.title if first else "",
                 "link": first.link if first else None,
                 "published": (first.published if first else event.updated_at).isoformat(),
@@ -138,15 +155,22 @@ def flight_deliveries(
     *,
     now: datetime,
 ) -> list[NewDelivery]:
-    """One delivery per (route subscription, record) the events match."""
-    out: list[NewDelivery] = []
+    """Per (route subscription, record) the events match: the first alert, then one per
+    status the record reaches; each with a never-sent row taking the other key (the
+    status a first alert reports; the first alert's, once an update is sent)."""
+    out: dict[tuple[int, str], NewDelivery] = {}
     for event in events:
+        first, status = record_key(event.record_id), status_key(event.record_id, event.status)
+        sent, taken = (status, first) if status_changed(event) else (first, status)
         for sub_id, sub_routes in routes.items():
             if any(r.matches(event) for r in sub_routes):
                 hold = release_at(timings.get(sub_id, Timing()), now)
                 alert = flight_envelope(event, now=now)
-                out.append(NewDelivery(sub_id, record_key(event.record_id), alert, hold_until=hold))
-    return out
+                key_only = NewDelivery(sub_id, taken, {}, kind=DeliveryKind.KEY, cancelled=True)
+                # The first of a batch wins, as in the outbox (a key is never sent twice).
+                out.setdefault((sub_id, sent), NewDelivery(sub_id, sent, alert, hold_until=hold))
+                out.setdefault((sub_id, taken), key_only)
+    return list(out.values())
 
 
 def without_routes(matched: Sequence[int], routes: dict[int, tuple[Route, ...]]) -> list[int]:

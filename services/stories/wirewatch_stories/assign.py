@@ -95,8 +95,8 @@ class StoryState:
         language = (item.language or "").split("-")[0].lower()
         if language and language not in self.languages and len(self.languages) < 64:
             self.languages.append(language)
-        if len(self.items) < STORY_MAX_ITEMS:
-            ref = StoryItemRef(
+        self._keep(
+            StoryItemRef(
                 item_id=item.item_id[:512],
                 outlet=name,
                 title=item.title[:2000],
@@ -104,11 +104,21 @@ class StoryState:
                 language=item.language[:35] if item.language else None,
                 published=item.published,
             )
-            self.items.append(ref.model_dump(mode="json"))
+        )
         for cue in evidence:
             shown = _display(cue)
             if shown not in self.evidence and len(self.evidence) < MAX_EVIDENCE:
                 self.evidence.append(shown)
+
+    def _keep(self, ref: StoryItemRef) -> None:
+        """List the item among the story's first ``STORY_MAX_ITEMS``, oldest first (after
+        those published at the same time): an item read late may be older than the others."""
+        at = len(self.items)
+        while at and datetime.fromisoformat(self.items[at - 1]["published"]) > ref.published:
+            at -= 1
+        if at < STORY_MAX_ITEMS:
+            self.items.insert(at, ref.model_dump(mode="json"))
+            del self.items[STORY_MAX_ITEMS:]
 
 
 def story_event(

@@ -242,7 +242,8 @@ def subscribe_cmd(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Route alerts: one alert per flight record on this route (origin and/or
-    destination), with the record, its evidence and its sources."""
+    destination), with the record, its evidence and its sources, then one when it
+    reaches a new status (landed, cancelled)."""
     route = (_country(origin, "origin"), _country(destination, "destination"))
     if route == (None, None):
         raise UserError("give --origin and/or --destination (ISO alpha-2, e.g. --destination GT)")
