@@ -29,6 +29,11 @@ items (500 x ~1.5 KB, spread over the partitions), or a poll round's new items,
 fits in one produce request per partition instead of the default 16 KB batches
 (dozens of requests); it stays under Kafka's default ``message.max.bytes`` (1 MiB)."""
 
+MAX_RECORD_BYTES = 1024 * 1024
+"""The largest record a Wirewatch producer sends: aiokafka's ``max_request_size`` default,
+which its ``send`` enforces, and within Kafka's default ``message.max.bytes`` (1 MiB +
+12), which the broker enforces on a record batch (Tansu enforces none)."""
+
 JSON_CONTENT_TYPE = ("content-type", b"application/json")
 
 _M = 0x5BD1E995
