@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
+from aiokafka.errors import MessageSizeTooLargeError
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from pydantic import ValidationError
@@ -35,7 +36,7 @@ from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
-from wirewatch_shared.producer import KeyedProducer
+from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 from wirewatch_shared.service import PARTITION_FETCH_BYTES, ServiceBase, service_app
 
 from wirewatch_classify import batch, itemstore, user_topics, workers
@@ -119,6 +120,9 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
         async for chunk, results in self._classified_chunks(items):
             pending.extend(await self.producer.send(streams.CLASSIFIED, output.add(chunk, results)))
+            if output.too_large:  # a bad record: dead-lettered, never retried
+                pending.extend([await self._too_large(*big) for big in output.too_large])
+                output.too_large.clear()
             if debug:
                 _log_matches(chunk, results)
             await asyncio.sleep(0)  # let the sender start on this chunk
@@ -206,6 +210,13 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         if self._pool is broken:
             self._pool = workers.WorkerPool(broken.workers, broken.topics_dir)
         await asyncio.to_thread(broken.close)
+
+    async def _too_large(self, body: bytes, size: int) -> asyncio.Future[Any]:
+        error = MessageSizeTooLargeError(
+            f"its ClassifiedItem would be a record of {size} bytes, over the"
+            f" {MAX_RECORD_BYTES}-byte record limit"
+        )
+        return await self._dead_letter(body, error)
 
     async def _dead_letter(self, body: bytes, exc: Exception) -> asyncio.Future[Any]:
         future: asyncio.Future[Any] = await self.dead_letters.send(body, exc, no_confirm=True)

@@ -1,0 +1,85 @@
+"""The classify service's output side: what happens when publishing a ClassifiedItem
+fails, for good (a record over the size limit) or for a while (the broker away)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from aiokafka.errors import MessageSizeTooLargeError
+from wirewatch_classify import batch, itemstore
+from wirewatch_classify.app import ClassifyService
+from wirewatch_classify.settings import ClassifySettings
+from wirewatch_shared import producer, streams
+from wirewatch_shared.events import DeadLetter
+from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
+
+from tests.classify.test_app import body, classified, feed_item, read_stream, service
+from tests.support.streams import read_stream_to_end
+
+__all__ = ["service"]  # the fixture, shared with test_app
+
+pytestmark = pytest.mark.integration
+
+
+def padded(item_body: bytes, size: int) -> bytes:
+    """The same FeedItem as JSON of ``size`` bytes (blanks before its closing brace): a
+    valid item, and the service passes the body on as it came (encoding.assemble)."""
+    return item_body[:-1] + b" " * (size - len(item_body)) + b"}"
+
+
+async def test_an_item_whose_output_is_over_the_record_limit_is_dead_lettered_once(
+    service: ClassifyService, kafka_bootstrap: str
+) -> None:
+    """Kafka refuses a record over ``message.max.bytes`` (1 MiB by default): the batch's
+    publish failed, and the batch was read and published again, forever. Tansu takes it,
+    so the service checks the size itself (as aiokafka's ``send`` does)."""
+    run = uuid.uuid4().hex[:8]
+    large = feed_item(f"large-{run}", "US resumes deportation flights to Venezuela")
+    small = feed_item(f"small-{run}", "US resumes deportation flights to Venezuela")
+    large_body = padded(body(large), MAX_RECORD_BYTES + 10)
+    await service.handle_items([large_body, body(small)])
+
+    by_id = await classified(kafka_bootstrap, {small.item_id})
+    assert by_id[small.item_id][0].matches
+    letters = await asyncio.to_thread(
+        read_stream, kafka_bootstrap, streams.DEAD_LETTER, 1, lambda _k, v: run.encode() in v
+    )
+    letter = DeadLetter.model_validate_json(letters[0][1])
+    assert "MessageSizeTooLarge" in letter.error and str(MAX_RECORD_BYTES) in letter.error
+    assert letter.source_topic == streams.ITEMS
+    assert large.item_id in letter.payload
+    on_classified = await asyncio.to_thread(read_stream_to_end, kafka_bootstrap, streams.CLASSIFIED)
+    assert not [r for r in on_classified if r.key == large.item_id.encode()]
+    await service.flush_store()
+    stored = itemstore.items_since(service.engine, datetime(2000, 1, 1, tzinfo=UTC))
+    assert [r.item_id for r in stored] == [small.item_id]
+
+
+def test_the_batch_limit_is_the_producers() -> None:
+    assert batch.MAX_RECORD_BYTES == producer.MAX_RECORD_BYTES - producer.RECORD_OVERHEAD
+
+
+async def test_the_producer_refuses_a_record_over_the_limit_before_sending_any(
+    kafka_bootstrap: str,
+) -> None:
+    """``send_batch`` checks no size (aiokafka's ``send`` does): a record over the limit
+    raises before anything is queued, rather than Kafka refusing its whole batch."""
+    run = uuid.uuid4().hex[:8]
+    keyed = KeyedProducer(ClassifySettings(kafka_bootstrap=kafka_bootstrap), client_suffix="t")
+    await keyed.start()
+    try:
+        big, last = f"big-{run}".encode(), f"end-{run}".encode()  # 12 bytes each
+        fits = b"x" * (producer.MAX_RECORD_BYTES - producer.RECORD_OVERHEAD - 2 * 12)
+        with pytest.raises(MessageSizeTooLargeError, match="over the 1048576-byte record"):
+            await keyed.send(
+                streams.CLASSIFIED,
+                [(f"a-{run}".encode(), b"{}"), (big, fits + b"x")],
+            )
+        await keyed.publish(streams.CLASSIFIED, [(last, fits)])
+    finally:
+        await keyed.stop()
+    records = await asyncio.to_thread(read_stream_to_end, kafka_bootstrap, streams.CLASSIFIED)
+    assert [r.key for r in records if run.encode() in (r.key or b"")] == [last]
