@@ -6,18 +6,23 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from aiokafka.errors import MessageSizeTooLargeError
+from kafka import KafkaProducer
 from wirewatch_classify import batch, itemstore
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import producer, streams
 from wirewatch_shared.events import DeadLetter
+from wirewatch_shared.kafka_admin import ensure_streams
 from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 
 from tests.classify.test_app import body, classified, feed_item, read_stream, service
+from tests.support.poison import start_group_at_end, wait_for
 from tests.support.streams import read_stream_to_end
+from wirewatch.schema import upgrade
 
 __all__ = ["service"]  # the fixture, shared with test_app
 
@@ -83,3 +88,54 @@ async def test_the_producer_refuses_a_record_over_the_limit_before_sending_any(
         await keyed.stop()
     records = await asyncio.to_thread(read_stream_to_end, kafka_bootstrap, streams.CLASSIFIED)
     assert [r.key for r in records if run.encode() in (r.key or b"")] == [last]
+
+
+def _produce_together(bootstrap: str, bodies: list[bytes]) -> None:
+    """One record batch on one partition: the consumer gets the records in one batch."""
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=1000)
+    try:
+        for value in bodies:
+            producer.send(streams.ITEMS, value, key=b"output-retry")
+        producer.flush(timeout=20)
+    finally:
+        producer.close()
+
+
+async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_once(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """The output producer away (its broker connection lost): the batch is read again
+    after a growing backoff, its bad record is not dead-lettered again on every try, and
+    once the producer is back every good item is published and the batch committed. The
+    batch used to be nacked and read again at once, its dead letter sent again each time
+    (357 dead letters of one bad record, and as many tracebacks, in a 3 s outage)."""
+    run = uuid.uuid4().hex[:8]
+    await ensure_streams(kafka_bootstrap, [streams.ITEMS, streams.CLASSIFIED, streams.DEAD_LETTER])
+    start_group_at_end(kafka_bootstrap, streams.GROUP_CLASSIFY, streams.ITEMS)
+    settings = ClassifySettings(
+        kafka_bootstrap=kafka_bootstrap,
+        database_url=f"sqlite:///{tmp_path / 'c.db'}",
+        log_level="WARNING",
+    )
+    service = ClassifyService(settings)
+    upgrade(service.engine)
+    service.backoff.base_s = 0.1
+    bad = f'{{"item_id": "bad-{run}"'.encode()
+    good = [feed_item(f"good-{k}-{run}", "Deportation flight lands in Caracas") for k in range(3)]
+    app = service.build_app()
+    await app.start()
+    try:
+        await service.producer.stop()
+        await asyncio.to_thread(_produce_together, kafka_bootstrap, [bad, *map(body, good)])
+        await wait_for(lambda: service.backoff.failures >= 4)
+        await service.producer.start()
+        by_id = await classified(kafka_bootstrap, {item.item_id for item in good})
+        await wait_for(lambda: service.backoff.failures == 0)  # the batch acked
+    finally:
+        await app.stop()
+        service.engine.dispose()
+    assert set(by_id) == {item.item_id for item in good}
+    records = await asyncio.to_thread(read_stream_to_end, kafka_bootstrap, streams.DEAD_LETTER)
+    letters = [DeadLetter.model_validate_json(r.value) for r in records if run.encode() in r.value]
+    assert [letter.payload for letter in letters] == [bad.decode()]
+    assert not [letter for letter in letters if "good-" in letter.payload]
