@@ -16,12 +16,13 @@ from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import producer, streams
 from wirewatch_shared.events import DeadLetter
-from wirewatch_shared.kafka_admin import ensure_streams
+from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 
 from tests.classify.test_app import body, classified, feed_item, read_stream, service
 from tests.support.poison import start_group_at_end, wait_for
 from tests.support.streams import read_stream_to_end
+from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
 from wirewatch.schema import upgrade
 
 __all__ = ["service"]  # the fixture, shared with test_app
@@ -139,3 +140,53 @@ async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_onc
     letters = [DeadLetter.model_validate_json(r.value) for r in records if run.encode() in r.value]
     assert [letter.payload for letter in letters] == [bad.decode()]
     assert not [letter for letter in letters if "good-" in letter.payload]
+
+
+async def test_a_broker_restart_during_the_retries_loses_nothing_and_letters_once(
+    tmp_path: Path,
+) -> None:
+    """As above, and the broker itself (Tansu over its durable store) stops and starts
+    again while the batch is being retried: once both are back, every good item is
+    published, the batch committed, and its bad record was dead-lettered once."""
+    try:
+        weed_binary()
+    except DurableModeUnavailable as exc:
+        pytest.skip(str(exc))
+    durable = await asyncio.to_thread(DurableBroker(tmp_path / "broker").start)
+    try:
+        bootstrap = durable.bootstrap
+        await ensure_streams(bootstrap, partitions=1)
+        settings = ClassifySettings(
+            kafka_bootstrap=bootstrap,
+            database_url=f"sqlite:///{tmp_path / 'c.db'}",
+            log_level="WARNING",
+        )
+        service = ClassifyService(settings)
+        upgrade(service.engine)
+        service.backoff.base_s = 0.1
+        run = uuid.uuid4().hex[:8]
+        bad = f'{{"item_id": "bad-{run}"'.encode()
+        good = [
+            feed_item(f"good-{k}-{run}", "Deportation flight lands in Caracas") for k in range(3)
+        ]
+        app = service.build_app()
+        await app.start()
+        try:
+            await service.producer.stop()
+            await asyncio.to_thread(_produce_together, bootstrap, [bad, *map(body, good)])
+            await wait_for(lambda: service.backoff.failures >= 2, timeout=60)
+            await asyncio.to_thread(durable.broker.stop)
+            await asyncio.to_thread(durable.broker.start)  # the same port, the same store
+            await service.producer.start()
+            await wait_for(lambda: service.backoff.failures == 0, timeout=90)  # acked
+            by_id = await classified(bootstrap, {item.item_id for item in good})
+        finally:
+            await app.stop()
+            service.engine.dispose()
+        records = await asyncio.to_thread(read_stream_to_end, bootstrap, streams.DEAD_LETTER)
+        rows = await group_lag(bootstrap, {streams.GROUP_CLASSIFY: streams.ITEMS})
+    finally:
+        await asyncio.to_thread(durable.stop)
+    assert set(by_id) == {item.item_id for item in good}
+    assert [DeadLetter.model_validate_json(r.value).payload for r in records] == [bad.decode()]
+    assert [(r.committed, r.highwater) for r in rows] == [(4, 4)]
