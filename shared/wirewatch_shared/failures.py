@@ -3,7 +3,8 @@
 *Transient* failures (the database or broker unreachable, a lost connection, a
 timeout, a serialization failure or deadlock) pass: the batch is retried with
 backoff, nothing is skipped. *Permanent* ones are a property of one record (a value
-the database refuses, an integrity violation, invalid data): retrying cannot help, so
+the database refuses, an integrity violation, invalid data, an output event over the
+record size limit): retrying cannot help, so
 the record goes to the dead-letter topic and the others are processed. An error that
 is neither is treated as transient: better a stalled partition that says why on
 every retry than records dead-lettered by an outage nobody classified.
@@ -21,6 +22,7 @@ from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
+from aiokafka import errors as kafka
 from pydantic import ValidationError
 from sqlalchemy import exc as sa
 
@@ -28,6 +30,14 @@ from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.logging import get_logger
 
 log = get_logger(__name__)
+
+_RECORD_TOO_LARGE = (
+    kafka.MessageSizeTooLargeError,
+    kafka.RecordListTooLargeError,
+    kafka.RecordTooLargeError,
+)
+"""A record (or its batch) over the producer's or the broker's size limit: the same
+record is as large on every retry (aiokafka's ``send`` raises the first itself)."""
 
 _TRANSIENT_SQLSTATE_CLASSES = ("08", "40", "53", "57", "58")
 """Connection exception, transaction rollback (serialization failure, deadlock),
@@ -69,6 +79,8 @@ def is_permanent(error: BaseException) -> bool:
         if state:
             return state[:2] in ("22", "23")  # data exception, integrity constraint violation
         return isinstance(error, sa.DataError | sa.IntegrityError)
+    if isinstance(error, _RECORD_TOO_LARGE):
+        return True
     if isinstance(error, sa.StatementError):  # a parameter the driver cannot send
         return error.orig is not None and is_permanent(error.orig)
     return isinstance(

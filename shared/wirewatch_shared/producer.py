@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import MessageSizeTooLargeError
 from aiokafka.partitioner import DefaultPartitioner
 
 from wirewatch_shared.metrics import record_published
@@ -28,6 +29,16 @@ BATCH_BYTES = 512 * 1024
 items (500 x ~1.5 KB, spread over the partitions), or a poll round's new items,
 fits in one produce request per partition instead of the default 16 KB batches
 (dozens of requests); it stays under Kafka's default ``message.max.bytes`` (1 MiB)."""
+
+MAX_RECORD_BYTES = 1024 * 1024
+"""The largest record a Wirewatch producer sends: aiokafka's ``max_request_size`` default,
+which its ``send`` enforces, and within Kafka's default ``message.max.bytes`` (1 MiB +
+12), which the broker enforces on a record batch (Tansu enforces none)."""
+
+RECORD_OVERHEAD = 256
+"""Bytes a keyed record takes beside its value and twice its key (the key, and the
+``correlation_id`` header) in a record batch of its own, at most: the batch's and the
+record's headers and the content type (~130 bytes in aiokafka's own estimate)."""
 
 JSON_CONTENT_TYPE = ("content-type", b"application/json")
 
@@ -55,6 +66,20 @@ def murmur2(data: bytes) -> int:
         h = ((h ^ data[base]) * _M) & 0xFFFFFFFF
     h = ((h ^ (h >> 13)) * _M) & 0xFFFFFFFF
     return h ^ (h >> 15)
+
+
+def record_size(key: bytes, value: bytes) -> int:
+    """The most bytes a record of ours takes in a record batch (see ``RECORD_OVERHEAD``)."""
+    return len(value) + 2 * len(key) + RECORD_OVERHEAD
+
+
+def too_large(key: bytes, value: bytes) -> MessageSizeTooLargeError:
+    """The error of a record over ``MAX_RECORD_BYTES`` (a permanent one: it is a bad
+    record, dead-lettered, never retried; :mod:`wirewatch_shared.failures`)."""
+    return MessageSizeTooLargeError(
+        f"record of {record_size(key, value)} bytes (key {key[:100]!r}) is over the"
+        f" {MAX_RECORD_BYTES}-byte record limit"
+    )
 
 
 def partition_for(key: bytes, partitions: Sequence[int]) -> int:
@@ -95,6 +120,7 @@ class KeyedProducer:
             enable_idempotence=False,
             linger_ms=5,
             max_batch_size=BATCH_BYTES,
+            max_request_size=MAX_RECORD_BYTES,
             partitioner=partition,
         )
         try:
@@ -132,10 +158,18 @@ async def send_keyed(
     gives them) and handed over with ``send_batch``: one Python call per partition
     instead of one ``send`` per record. Each record carries the JSON content type and
     its key (the item id) as ``correlation_id``, the id that follows a story across
-    the pipeline."""
+    the pipeline.
+
+    A record over ``MAX_RECORD_BYTES`` raises ``MessageSizeTooLargeError`` before any
+    record is queued, as aiokafka's ``send`` would (``send_batch`` checks nothing, and
+    Kafka would refuse the record's whole batch); a caller that can dead-letter one
+    record checks :func:`record_size` first."""
     partitions = sorted(await producer.partitions_for(topic))
     grouped: dict[int, list[tuple[bytes, bytes]]] = {}
+    limit = MAX_RECORD_BYTES - RECORD_OVERHEAD
     for record in records:
+        if len(record[1]) + 2 * len(record[0]) > limit:
+            raise too_large(*record)
         part = partition_for(record[0], partitions)
         found = grouped.get(part)
         if found is None:

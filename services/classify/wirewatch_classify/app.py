@@ -2,9 +2,10 @@
 
 Consumes ``streams.ITEMS`` in batches (group ``streams.GROUP_CLASSIFY``), publishes
 one :class:`ClassifiedItem` per item to ``streams.CLASSIFIED`` and commits the
-batch's offsets only after every publish is confirmed (``NACK_ON_ERROR``: a
-failed publish rewinds the batch instead of committing past it). A message that
-is not a valid FeedItem goes to ``streams.DEAD_LETTER`` once, never retried.
+batch's offsets only after every publish is confirmed (a failed publish rewinds the
+batch, after a backoff, instead of committing past it). A message that is not a valid
+FeedItem, or whose ClassifiedItem is over the record size limit, goes to
+``streams.DEAD_LETTER`` once, never retried.
 
 User topics come from the ``classify_user_topic`` table (read on start and
 re-read every few seconds) and from the control topic, which every classify
@@ -24,18 +25,20 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
+from aiokafka.errors import MessageSizeTooLargeError
 from faststream import AckPolicy, FastStream
 from faststream.kafka import KafkaBroker
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import memory, metrics, streams
-from wirewatch_shared.broker import make_broker, raw_bodies
+from wirewatch_shared.broker import make_broker, raw_bodies, whole_message
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
+from wirewatch_shared.failures import LETTERED_MAX, Backoff
 from wirewatch_shared.health import group_subscriber
 from wirewatch_shared.logging import get_logger
-from wirewatch_shared.producer import KeyedProducer
+from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 from wirewatch_shared.service import PARTITION_FETCH_BYTES, ServiceBase, service_app
 
 from wirewatch_classify import batch, itemstore, user_topics, workers
@@ -79,20 +82,25 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         self.dead_letters = DeadLetters(
             self.dead_letter_publisher, streams.ITEMS, streams.GROUP_CLASSIFY
         )
+        self.backoff = Backoff()
+        self._lettered: set[bytes] = set()
+        """Bad records dead-lettered (confirmed) whose batch was not acked yet: a retried
+        batch does not send them again."""
         group_subscriber(
             self.broker,
             streams.ITEMS,
             group_id=streams.GROUP_CLASSIFY,
             batch=True,
             max_records=settings.classify_batch_max_records,
-            ack_policy=AckPolicy.NACK_ON_ERROR,
-            decoder=raw_bodies,
+            # Acked or nacked by on_batch itself: a failed batch waits out a backoff first.
+            ack_policy=AckPolicy.MANUAL,
+            decoder=whole_message,
             title="items",
             # Read-ahead per partition as every batch consumer; the whole fetch is bounded
             # by WIREWATCH_KAFKA_FETCH_MAX_BYTES (in consumer_options).
             max_partition_fetch_bytes=PARTITION_FETCH_BYTES,
             **settings.consumer_options(),  # type: ignore[arg-type]
-        )(self.handle_items)
+        )(self.on_batch)
         # No group: every classify process reads every definition from the start.
         self.broker.subscriber(
             streams.TOPIC_DEFINITIONS,
@@ -102,6 +110,26 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         )(self.handle_definition)
 
     # -- items ---------------------------------------------------------------------
+
+    async def on_batch(self, message: Any) -> None:
+        """One consumed batch: handled, then its offsets committed (ack); or, when it
+        fails (the broker away: it cannot be a bad record, those are dead-lettered),
+        nothing committed and the batch read again after a backoff (nack), one log line
+        per retry. ``Any``: see ``ServiceBase.consume``."""
+        bodies: list[bytes] = message.body
+        try:
+            await self.handle_items(bodies)
+        except Exception as exc:
+            if len(self._lettered) > LETTERED_MAX:
+                self._lettered.clear()
+            what = "classifying a batch failed; it is read again"
+            await asyncio.sleep(self.backoff.failed(what, exc, messages=len(bodies)))
+            await message.nack()
+            return
+        self.backoff.succeeded()
+        await message.ack()
+        if self._lettered:
+            self._lettered.difference_update(bodies)
 
     async def handle_items(self, bodies: list[bytes]) -> None:
         """Classify a batch; returns only when every publish is confirmed (then the
@@ -119,6 +147,9 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         debug = logging.getLogger(__name__).isEnabledFor(logging.DEBUG)
         async for chunk, results in self._classified_chunks(items):
             pending.extend(await self.producer.send(streams.CLASSIFIED, output.add(chunk, results)))
+            if output.too_large:  # a bad record: dead-lettered, never retried
+                pending.extend([await self._too_large(*big) for big in output.too_large])
+                output.too_large.clear()
             if debug:
                 _log_matches(chunk, results)
             await asyncio.sleep(0)  # let the sender start on this chunk
@@ -207,9 +238,27 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             self._pool = workers.WorkerPool(broken.workers, broken.topics_dir)
         await asyncio.to_thread(broken.close)
 
+    async def _too_large(self, body: bytes, size: int) -> asyncio.Future[Any]:
+        error = MessageSizeTooLargeError(
+            f"its ClassifiedItem would be a record of {size} bytes, over the"
+            f" {MAX_RECORD_BYTES}-byte record limit"
+        )
+        return await self._dead_letter(body, error)
+
     async def _dead_letter(self, body: bytes, exc: Exception) -> asyncio.Future[Any]:
+        """The dead letter's future (already done when an earlier try of the batch sent it)."""
+        if body in self._lettered:
+            done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+            done.set_result(None)
+            return done
         future: asyncio.Future[Any] = await self.dead_letters.send(body, exc, no_confirm=True)
+        future.add_done_callback(lambda sent: self._lettered_if_sent(body, sent))
         return future
+
+    def _lettered_if_sent(self, body: bytes, sent: asyncio.Future[Any]) -> None:
+        # Only a confirmed dead letter counts: one lost with the broker is sent again.
+        if not sent.cancelled() and sent.exception() is None:
+            self._lettered.add(body)
 
     # -- user topics -----------------------------------------------------------------
 

@@ -48,6 +48,11 @@ class Classified(Protocol):
 Decoded = tuple[bytes, FeedItem]
 """A body as received and the FeedItem it validated as."""
 
+MAX_RECORD_BYTES = 1024 * 1024 - 256
+"""The most a ClassifiedItem's JSON plus twice its key may take: the producer's record
+limit less a record's overhead (``wirewatch_shared.producer``, which this pure module does
+not import; a test keeps the two equal). A larger one goes to ``BatchOutput.too_large``."""
+
 # The model's validator itself: what model_validate_json calls, minus a wrapper.
 _VALIDATE = FeedItem.__pydantic_validator__.validate_json
 
@@ -74,6 +79,10 @@ class BatchOutput:
     records: list[ItemRecord] = field(default_factory=list)
     tagged: Counter[str] = field(default_factory=Counter)
     matched: int = 0
+    max_record_bytes: int = MAX_RECORD_BYTES
+    too_large: list[tuple[bytes, int]] = field(default_factory=list)
+    """Items whose ClassifiedItem is over the limit, with its size: the service
+    dead-letters them (neither published nor stored nor counted)."""
 
     def add(
         self, chunk: Sequence[Decoded], results: Sequence[Classified]
@@ -81,13 +90,14 @@ class BatchOutput:
         """The chunk's (key, ClassifiedItem JSON) records; keeps its store rows and counts."""
         out: list[tuple[bytes, bytes]] = []
         at = self.classified_at
+        limit = self.max_record_bytes
         for (body, item), result in zip(chunk, results, strict=True):
-            out.append(
-                (
-                    item.item_id.encode(),
-                    assemble(body, result.matches_json, result.entities_json, at),
-                )
-            )
+            key = item.item_id.encode()
+            value = assemble(body, result.matches_json, result.entities_json, at)
+            if len(value) + 2 * len(key) > limit:
+                self.too_large.append((body, len(value) + 2 * len(key)))
+                continue
+            out.append((key, value))
             if self.store_items:
                 self.records.append(record(item, body, result.stored_matches))
             if result.topics:

@@ -1,0 +1,131 @@
+"""An output event over the record limit is a bad record: dead-lettered once, never retried.
+
+Kafka refuses a record over its ``message.max.bytes`` (1 MiB by default) and aiokafka's
+``send`` refuses one over ``max_request_size`` (1 MiB) before it leaves the process. A
+story event carries its whole classified item, so an item near the limit (valid by every
+event bound) made a story event over it: ``MessageSizeTooLargeError`` was taken for a
+transient failure, and the stories consumer retried the batch forever, the partition
+stalled behind it (stop 38). A classified item's entities alone may hold 3 x 256 names of
+512 characters: valid by every bound, and over the limit."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from kafka import KafkaProducer
+from sqlalchemy.engine import Engine
+from wirewatch_shared import events, streams
+from wirewatch_shared.events import ClassifiedItem, DeadLetter, Entities, FeedItem
+from wirewatch_shared.producer import MAX_RECORD_BYTES
+from wirewatch_stories.app import StoriesService
+from wirewatch_stories.settings import StoriesSettings
+
+from tests.notify.support import classified
+from tests.stories.test_poison import _assigned
+from tests.support.poison import dead_letters, start_group_at_end, wait_for
+from wirewatch.schema import upgrade
+
+NOW = datetime(2026, 12, 6, tzinfo=UTC)
+WIDE = "\x01"  # a character JSON writes as six bytes (\u0001): the widest per character
+
+
+def _largest_feed_item() -> FeedItem:
+    """A FeedItem at every bound, of the widest characters."""
+    return FeedItem(
+        item_id=WIDE * events.ITEM_ID_MAX,
+        feed_id=2**62,
+        feed_url=WIDE * events.URL_MAX,
+        feed_title=WIDE * events.NAME_MAX,
+        title=WIDE * events.TITLE_MAX,
+        summary=WIDE * events.SUMMARY_MAX,
+        link=WIDE * events.URL_MAX,
+        published=NOW,
+        fetched_at=NOW,
+        language=WIDE * events.LANGUAGE_MAX,
+        categories=(WIDE * events.NAME_MAX,) * events.LIST_MAX,
+        author=WIDE * events.NAME_MAX,
+    )
+
+
+def test_the_largest_feed_item_and_dead_letter_fit_one_record() -> None:
+    """What ingest publishes and what every consumer dead-letters can never be over the
+    limit (their bounds keep them under it); a classified item, a story or a flight
+    event can, and those are dead-lettered instead (tests below and in tests/classify)."""
+    item = _largest_feed_item().model_dump_json().encode()
+    assert len(item) < MAX_RECORD_BYTES - 2048, len(item)  # room for key and headers
+    letter = DeadLetter(
+        source_topic=WIDE * events.NAME_MAX,
+        consumer_group=WIDE * events.NAME_MAX,
+        error=WIDE * events.ERROR_MAX,
+        payload=WIDE * events.DEAD_LETTER_PAYLOAD_MAX,
+        failed_at=NOW,
+    )
+    assert len(letter.model_dump_json().encode()) < MAX_RECORD_BYTES - 2048
+
+
+def _too_large_classified(topic: str) -> ClassifiedItem:
+    """A classified item valid by every bound, over the limit (so is its story event)."""
+    good = classified(topic)
+    places = tuple(f"{i:03d}" + WIDE * (events.NAME_MAX - 3) for i in range(events.LIST_MAX))
+    entities = Entities(places=places, agencies=places)
+    return good.model_copy(update={"entities": entities})
+
+
+def _produce(bootstrap: str, bodies: list[bytes]) -> None:
+    """On one partition, in order; the test's own producer takes records of any size."""
+    producer = KafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", max_request_size=16 * MAX_RECORD_BYTES
+    )
+    try:
+        for body in bodies:
+            producer.send(streams.CLASSIFIED, body, key=b"too-large")
+        producer.flush(timeout=20)
+    finally:
+        producer.close()
+
+
+@pytest.fixture
+def stories_engine(database_url: str) -> Iterator[Engine]:
+    from wirewatch_shared.db import make_engine
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.integration
+async def test_a_story_event_over_the_limit_is_dead_lettered_once_and_the_partition_goes_on(
+    kafka_bootstrap: str, database_url: str, stories_engine: Engine
+) -> None:
+    group = f"stories-large-{uuid.uuid4().hex[:8]}"
+    settings = StoriesSettings(
+        kafka_bootstrap=kafka_bootstrap,
+        database_url=database_url,
+        log_level="WARNING",
+        stories_consumer_group=group,
+    )
+    start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
+    service: Any = StoriesService(settings, stories_engine)
+    service.guard.backoff.base_s = 0.05
+    large = _too_large_classified("repatriation-flights")
+    body = large.model_dump_json().encode()
+    assert len(body) > MAX_RECORD_BYTES  # valid by the bounds, over the limit
+    good = classified("border-policy", title="New asylum rules announced at the border")
+    app = service.build_app()
+    await app.start()
+    try:
+        _produce(kafka_bootstrap, [body, good.model_dump_json().encode()])
+        await wait_for(lambda: _assigned(stories_engine, good.item.item_id), timeout=60)
+        letters = await dead_letters(kafka_bootstrap, group, 1)
+        await wait_for(lambda: service.guard.backoff.failures == 0)
+    finally:
+        await app.stop()
+    assert len(letters) == 1, [letter.error for letter in letters]
+    assert letters[0].source_topic == streams.CLASSIFIED
+    assert "MessageSizeTooLarge" in letters[0].error, letters[0].error
+    assert large.item.item_id in letters[0].payload
