@@ -25,6 +25,7 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.health import group_subscriber
+from wirewatch_shared.kafka_admin import refuse_shared_groups
 from wirewatch_shared.logging import configure_logging
 from wirewatch_shared.settings import CommonSettings
 
@@ -56,6 +57,7 @@ class ServiceBase(Generic[S]):
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker = make_broker(settings, client_suffix=client)
+        self.client_id = f"{settings.kafka_client_id}-{client}"  # make_broker's client id
         self.idle_trims: list[memory.IdleTrim] = []  # one per consumer
 
     def consume(
@@ -131,8 +133,10 @@ class ServiceBase(Generic[S]):
 
     async def on_startup(self) -> None:
         """Before the broker starts: the streams exist (whichever service starts first
-        finds none)."""
+        finds none), and no other service is in this one's consumer groups."""
         await ensure_service_streams(self.settings)
+        groups = [group for s in self.broker.subscribers if (group := getattr(s, "group_id", None))]
+        await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, self.client_id)
 
     async def after_startup(self) -> None:
         """After the broker started (consumers subscribed): the background loops start."""
