@@ -31,6 +31,20 @@ QUIET_LOGGERS: dict[str, int] = {
 }
 
 
+ALEMBIC_CHATTER = frozenset({"Context impl %s.", "Will assume %s DDL."})
+"""What Alembic logs at INFO each time it sets up a migration context (three times on a
+fresh start): "Context impl SQLiteImpl.", "Will assume non-transactional DDL.". Its
+"Running upgrade A -> B, ..." lines (the same logger) say which migrations ran, and stay."""
+
+
+class DropAlembicChatter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg not in ALEMBIC_CHATTER or record.levelno > logging.INFO
+
+
+logging.getLogger("alembic.runtime.migration").addFilter(DropAlembicChatter())
+
+
 REPEAT_WINDOW_S = 30.0
 """How long a Kafka client's repeated log line stays folded (see :class:`FoldRepeats`)."""
 

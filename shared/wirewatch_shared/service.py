@@ -57,7 +57,6 @@ class ServiceBase(Generic[S]):
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker = make_broker(settings, client_suffix=client)
-        self.client_id = f"{settings.kafka_client_id}-{client}"  # make_broker's client id
         self.idle_trims: list[memory.IdleTrim] = []  # one per consumer
 
     def consume(
@@ -136,7 +135,11 @@ class ServiceBase(Generic[S]):
         finds none), and no other service is in this one's consumer groups."""
         await ensure_service_streams(self.settings)
         groups = [group for s in self.broker.subscribers if (group := getattr(s, "group_id", None))]
-        await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, self.client_id)
+        # The client id make_broker gave (every replica of a service shares it); FastStream
+        # keeps it only among its connection arguments.
+        client_id = self.broker._connection_kwargs.get("client_id")
+        if groups and client_id:
+            await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, client_id)
 
     async def after_startup(self) -> None:
         """After the broker started (consumers subscribed): the background loops start."""
