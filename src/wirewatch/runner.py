@@ -134,7 +134,9 @@ class System:
         engine = make_engine(settings.database_url)
         upgraded = await asyncio.to_thread(upgrade, engine)  # `up` migrates on start
         if upgraded.before != upgraded.after:  # Alembic logged each revision it ran
-            log.info("database schema upgraded", before=upgraded.before, after=upgraded.after)
+            log.info(
+                "database schema upgraded", before=upgraded.before or "none", after=upgraded.after
+            )
         classify_settings = ClassifySettings(**self.overrides)  # type: ignore[arg-type]
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)

@@ -46,3 +46,21 @@ def test_a_fresh_database_logs_the_migrations_it_ran_and_nothing_else(tmp_path: 
     assert f"-> {HEAD}," in ran[-1]
     # A database already at the newest revision: nothing at all.
     assert _upgrade_logs(f"sqlite:///{tmp_path / 'fresh.db'}") == ""
+
+
+def test_faststreams_task_callback_notes_are_dropped_and_its_warnings_kept() -> None:
+    snippet = """
+import logging
+from wirewatch_shared.logging import configure_logging
+configure_logging("INFO")
+broker = logging.getLogger("wirewatch.flights.broker")
+broker.info("callback for Task-125 is being executed...")
+broker.warning("callback for Task-126 is being executed...")
+broker.info("Consumer m-1 assigned to partitions: (0, 1)")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", snippet], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "Task-125" not in done.stderr
+    assert "Task-126" in done.stderr
+    assert "assigned to partitions" in done.stderr
