@@ -307,9 +307,7 @@ async def refuse_shared_groups(
             )
 
 
-async def _other_clients(
-    bootstrap: str, group: str, client_id: str, timeout_s: float
-) -> set[str]:
+async def _other_clients(bootstrap: str, group: str, client_id: str, timeout_s: float) -> set[str]:
     admin = AIOKafkaAdminClient(
         bootstrap_servers=bootstrap.split(","),
         client_id=f"{client_id}-check",

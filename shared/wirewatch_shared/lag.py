@@ -16,7 +16,7 @@ just before each scrape.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +81,7 @@ async def consumer_lag(
     broker: KafkaBroker, service: str, *, timeout_s: float = 0.5
 ) -> list[PartitionLag]:
     """Lag of every partition assigned to the consumers of ``broker`` (read concurrently)."""
-    reads = []
+    reads: list[Coroutine[Any, Any, PartitionLag | None]] = []
     for subscriber in broker.subscribers:
         consumer = getattr(subscriber, "consumer", None)
         if consumer is None:

@@ -54,8 +54,7 @@ class DropTaskCallbackNotes(logging.Filter):
         if record.levelno > logging.INFO or not isinstance(record.msg, str):
             return True
         return not (
-            record.msg.startswith("callback for ")
-            and record.msg.endswith(" is being executed...")
+            record.msg.startswith("callback for ") and record.msg.endswith(" is being executed...")
         )
 
 

@@ -151,6 +151,7 @@ async def test_starting_then_ready_then_metrics(probe: Probe) -> None:
         )
         is not None
     )
+
     # Lag counts from the group's commit: this probe's consumer auto-commits (every 5 s).
     async def caught_up() -> bool:
         found = (await get(f"{probe.url}/metrics")).text

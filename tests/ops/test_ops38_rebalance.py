@@ -113,7 +113,7 @@ async def _ready(url: str) -> bool:
 
 
 async def _fewer_than_all(url: str) -> bool:
-    status, body = await _readyz(url)
+    _status, body = await _readyz(url)
     found = _partitions(body) if body else None
     return found is not None and found < 3
 
