@@ -292,40 +292,45 @@ async def refuse_shared_groups(
     Checked before this service's consumers join; two services started at the same moment
     may both find their group empty. The check never stops a start on its own failure
     (a broker that cannot describe groups): that is logged at debug level and skipped."""
-    for group in dict.fromkeys(groups):
-        try:
-            others = await _other_clients(bootstrap, group, client_id, timeout_s)
-        except (KafkaError, OSError, TimeoutError, KeyError) as exc:
-            log.debug("could not describe consumer group %s: %s", group, exc)
-            continue
-        if others:
-            raise SharedConsumerGroup(
-                f"consumer group {group!r} is already used by another service "
-                f"(client {', '.join(sorted(others))}; this is {client_id}): two services in "
-                "one group split its partitions and each misses the other's share; give this "
-                "service its own group (its WIREWATCH_*_CONSUMER_GROUP setting)"
-            )
+    try:
+        others = await _other_clients(bootstrap, list(dict.fromkeys(groups)), client_id, timeout_s)
+    except (KafkaError, OSError, TimeoutError, KeyError) as exc:
+        log.debug("could not describe consumer groups %s: %s", groups, exc)
+        return
+    for group, clients in others.items():
+        raise SharedConsumerGroup(
+            f"consumer group {group!r} is already used by another service "
+            f"(client {', '.join(sorted(clients))}; this is {client_id}): two services in "
+            "one group split its partitions and each misses the other's share; give this "
+            "service its own group (its WIREWATCH_*_CONSUMER_GROUP setting)"
+        )
 
 
-async def _other_clients(bootstrap: str, group: str, client_id: str, timeout_s: float) -> set[str]:
+async def _other_clients(
+    bootstrap: str, groups: list[str], client_id: str, timeout_s: float
+) -> dict[str, set[str]]:
+    """Each of ``groups`` that has members with another client id: those client ids."""
     admin = AIOKafkaAdminClient(
         bootstrap_servers=bootstrap.split(","),
         client_id=f"{client_id}-check",
         request_timeout_ms=int(timeout_s * 1000),
     )
+    found: dict[str, set[str]] = {}
     try:
         with _quietly():
             async with asyncio.timeout(timeout_s):
                 await admin.start()
-                # One group per request: Tansu drops the connection when asked for several.
-                answers = await admin.describe_consumer_groups([group])
+                for group in groups:
+                    # One group per request: Tansu drops the connection when asked for more.
+                    for answer in await admin.describe_consumer_groups([group]):
+                        for described in answer.to_object()["groups"]:
+                            clients = {
+                                member_client_id(m)
+                                for m in described["members"]
+                                if not described["error_code"]
+                            }
+                            if clients - {client_id}:
+                                found[group] = clients - {client_id}
     finally:
         await admin.close()
-    members = [
-        member
-        for answer in answers
-        for described in answer.to_object()["groups"]
-        if not described["error_code"]
-        for member in described["members"]
-    ]
-    return {member_client_id(m) for m in members} - {client_id}
+    return found

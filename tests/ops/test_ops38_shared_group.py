@@ -80,3 +80,12 @@ async def test_a_service_refuses_a_group_another_service_is_in(tmp_path: Path) -
                 if process.poll() is None:
                     process.kill()
                     process.wait()
+
+
+def test_a_members_client_id_comes_from_kafka_or_from_tansus_member_id() -> None:
+    from wirewatch_shared.kafka_admin import member_client_id
+
+    kafka = {"client_id": "wirewatch-notify", "member_id": "wirewatch-notify-1-x"}
+    tansu = {"client_id": "", "member_id": "wirewatch-stories-1283ec29-76d5-4821-ab83-c6573c89e022"}
+    assert member_client_id(kafka) == "wirewatch-notify"
+    assert member_client_id(tansu) == "wirewatch-stories"
