@@ -91,7 +91,8 @@ TAGGED = Counter(
 # --- notify ---------------------------------------------------------------------------
 DELIVERIES = Counter(
     "wirewatch_notify_deliveries",
-    "Delivery attempts by channel and outcome: sent, retry (failed, will retry), dead.",
+    "Delivery attempts by channel and outcome: sent, retry (failed, will be retried), "
+    "dead (failed, given up: a permanent error or the last retry).",
     ["channel", "outcome"],
     registry=REGISTRY,
 )
