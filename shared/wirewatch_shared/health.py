@@ -123,19 +123,43 @@ def broker_check(broker: KafkaBroker, timeout_s: float = 1.0) -> Check:
     return check
 
 
+REBALANCE_GRACE_S = 60.0
+"""How long a member that had its assignment stays ready while its group rebalances.
+
+Readiness says whether to send this process work (a load balancer drops an unready
+one; notify serves the API). A rebalance is group-wide and routine: a replica joining
+or leaving revokes every member's partitions for a few seconds, so failing readiness
+then would drop every replica at once for no fault of theirs. A rebalance that lasts
+longer than this is a stuck group, and that is not ready."""
+
+
 class GroupMembership(ConsumerRebalanceListener):  # type: ignore[misc]
     """A group consumer's rebalance listener: ``joined`` while the group has given it an
     assignment (possibly empty), off from the start of each rebalance until the next
-    assignment. (aiokafka has no public "joined" flag; this is its public listener.)"""
+    assignment; ``rebalancing_since`` when a rebalance started after a first assignment.
+    (aiokafka has no public "joined" flag; this is its public listener.)"""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.joined = False
+        self.ever_joined = False
+        self.rebalancing_since: float | None = None
+        self._clock = clock
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
         self.joined = False
+        if self.ever_joined and self.rebalancing_since is None:
+            self.rebalancing_since = self._clock()
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
         self.joined = True
+        self.ever_joined = True
+        self.rebalancing_since = None
+
+    def rebalancing_for(self) -> float | None:
+        """Seconds since the current rebalance started (None: none under way)."""
+        if self.joined or self.rebalancing_since is None:
+            return None
+        return self._clock() - self.rebalancing_since
 
 
 _MEMBERSHIPS: weakref.WeakKeyDictionary[Any, GroupMembership] = weakref.WeakKeyDictionary()
@@ -170,17 +194,31 @@ def consumer_groups_check(broker: KafkaBroker) -> Check:
             if consumer is None:
                 problems.append(f"{name}: consumer not running")
                 continue
-            membership = _MEMBERSHIPS.get(subscriber)
             partitions = len(consumer.assignment())
-            if not (membership.joined if membership is not None else partitions):
-                problems.append(f"{name}: waiting for partition assignment")
-                continue
-            detail[name] = {"partitions": partitions}
+            problem, found = _member_state(name, _MEMBERSHIPS.get(subscriber), partitions)
+            if problem:
+                problems.append(problem)
+            else:
+                detail[name] = found
         if problems:
             return CheckResult(False, "; ".join(problems), {"groups": detail})
         return CheckResult(True, detail={"groups": detail})
 
     return check
+
+
+def _member_state(
+    name: str, member: GroupMembership | None, partitions: int
+) -> tuple[str | None, dict[str, Any]]:
+    """(the problem, else None; the detail) of one consumer (see REBALANCE_GRACE_S)."""
+    if member.joined if member is not None else partitions:
+        return None, {"partitions": partitions}
+    rebalancing = member.rebalancing_for() if member is not None else None
+    if rebalancing is None:
+        return f"{name}: waiting for partition assignment", {}
+    if rebalancing > REBALANCE_GRACE_S:
+        return f"{name}: group rebalancing for {rebalancing:.0f} s (stuck?)", {}
+    return None, {"partitions": partitions, "rebalancing_s": round(rebalancing, 1)}
 
 
 def database_check(engine: Engine) -> Check:

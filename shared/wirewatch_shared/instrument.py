@@ -1,19 +1,21 @@
 """Metric hooks around the services' own objects (duck-typed: shared imports no service).
 
 notify wraps its channels with :func:`instrument_channels`, so every delivery attempt is
-counted and timed by channel and outcome, and every delivered alert's freshness is
-observed, without touching the channels or the worker. (ingest and classify call the
+timed, every sent one counted and every delivered alert's freshness observed, without
+touching the channels. A failed attempt is counted by the worker (``record_delivery``
+with ``retry`` or ``dead``): only it knows whether the delivery will be tried again (the
+last retryable failure is a death). (ingest and classify call the
 ``record_*`` functions of :mod:`wirewatch_shared.metrics` where their events happen.)
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from wirewatch_shared.metrics import DeliveryOutcome, record_alert_delivered, record_delivery
+from wirewatch_shared.metrics import record_alert_delivered, record_delivery, time_delivery
 
 ALERT_TYPES = frozenset({"wirewatch.alert.v1", "wirewatch.digest.v1"})
 
@@ -53,17 +55,16 @@ def observe_freshness(channel: str, envelope: Mapping[str, Any] | None) -> None:
 class InstrumentedChannel:
     """A notify channel that counts, times and observes what goes through it."""
 
-    def __init__(self, inner: Any, outcome_of: Callable[[BaseException], DeliveryOutcome]) -> None:
+    def __init__(self, inner: Any) -> None:
         self.inner = inner
         self.name: str = inner.name
-        self._outcome_of = outcome_of
 
     async def send(self, request: Any) -> None:
         started = time.perf_counter()
         try:
             await self.inner.send(request)
-        except Exception as exc:
-            record_delivery(self.name, self._outcome_of(exc), time.perf_counter() - started)
+        except Exception:
+            time_delivery(self.name, time.perf_counter() - started)  # counted by the worker
             raise
         record_delivery(self.name, "sent", time.perf_counter() - started)
         observe_freshness(self.name, getattr(request, "envelope", None))
@@ -78,11 +79,9 @@ class InstrumentedChannel:
 C = TypeVar("C")
 
 
-def instrument_channels(
-    channels: Mapping[str, C], outcome_of: Callable[[BaseException], DeliveryOutcome]
-) -> dict[str, C]:
-    """Wrap every channel (``outcome_of`` maps a send error to ``retry`` or ``dead``)."""
+def instrument_channels(channels: Mapping[str, C]) -> dict[str, C]:
+    """Wrap every channel."""
     return {
-        name: InstrumentedChannel(channel, outcome_of)  # type: ignore[misc]
+        name: InstrumentedChannel(channel)  # type: ignore[misc]
         for name, channel in channels.items()
     }

@@ -3,6 +3,8 @@ aiokafka through FastStream, so no second Kafka client is imported for this).
 
 - :func:`ensure_streams`: create the streams that do not exist yet (services on start,
   ``wirewatch kafka-topics create``);
+- :func:`refuse_shared_groups`: a service refuses to join a consumer group another
+  service's consumers are in (services on start);
 - :func:`group_lag`: consumer-group lag from outside the groups, committed offset vs
   highwater (``wirewatch status``, the /status page). Committed offsets come from the
   admin API (OffsetFetch). The highwater comes back in a fetch response, so a
@@ -19,6 +21,7 @@ import asyncio
 import contextlib
 import contextvars
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -264,3 +267,70 @@ async def _read_highwaters(
             if value is not None:
                 highwater[tp] = int(value)
     return highwater
+
+
+class SharedConsumerGroup(RuntimeError):
+    """Another service's consumers are in one of this service's consumer groups."""
+
+
+_MEMBER_SUFFIX = re.compile(r"-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def member_client_id(member: Mapping[str, Any]) -> str:
+    """A group member's client id: Kafka reports it; Tansu leaves it empty, but both make
+    the member id ``<client id>-<uuid>``."""
+    return str(member.get("client_id") or _MEMBER_SUFFIX.sub("", str(member["member_id"])))
+
+
+async def refuse_shared_groups(
+    bootstrap: str, groups: Iterable[str], client_id: str, *, timeout_s: float = 5.0
+) -> None:
+    """Raise :class:`SharedConsumerGroup` if a member of one of ``groups`` has a client id
+    other than ``client_id`` (each service has its own, replicas share it): two services in
+    one group split its partitions, and each silently misses the other's share.
+
+    Checked before this service's consumers join; two services started at the same moment
+    may both find their group empty. The check never stops a start on its own failure
+    (a broker that cannot describe groups): that is logged at debug level and skipped."""
+    try:
+        others = await _other_clients(bootstrap, list(dict.fromkeys(groups)), client_id, timeout_s)
+    except (KafkaError, OSError, TimeoutError, KeyError) as exc:
+        log.debug("could not describe consumer groups %s: %s", groups, exc)
+        return
+    for group, clients in others.items():
+        raise SharedConsumerGroup(
+            f"consumer group {group!r} is already used by another service "
+            f"(client {', '.join(sorted(clients))}; this is {client_id}): two services in "
+            "one group split its partitions and each misses the other's share; give this "
+            "service its own group (its WIREWATCH_*_CONSUMER_GROUP setting)"
+        )
+
+
+async def _other_clients(
+    bootstrap: str, groups: list[str], client_id: str, timeout_s: float
+) -> dict[str, set[str]]:
+    """Each of ``groups`` that has members with another client id: those client ids."""
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap.split(","),
+        client_id=f"{client_id}-check",
+        request_timeout_ms=int(timeout_s * 1000),
+    )
+    found: dict[str, set[str]] = {}
+    try:
+        with _quietly():
+            async with asyncio.timeout(timeout_s):
+                await admin.start()
+                for group in groups:
+                    # One group per request: Tansu drops the connection when asked for more.
+                    for answer in await admin.describe_consumer_groups([group]):
+                        for described in answer.to_object()["groups"]:
+                            clients = {
+                                member_client_id(m)
+                                for m in described["members"]
+                                if not described["error_code"]
+                            }
+                            if clients - {client_id}:
+                                found[group] = clients - {client_id}
+    finally:
+        await admin.close()
+    return found

@@ -1,8 +1,12 @@
-"""Consumer lag per partition, as the consumer itself sees it: highwater − position.
+"""Consumer lag per partition, read in the consumer itself: highwater − committed.
 
 The highwater comes back with every fetch response, so it is exact for the broker
 the consumer talks to. ListOffsets is never used: some Kafka-wire brokers (Tansu)
-answer it wrongly while producers batch.
+answer it wrongly while producers batch. Lag counts from the group's committed offset
+(what `wirewatch status` counts from, too): the position runs a batch ahead of it, so a
+batch fetched but retried for ever (its database down) read as lag 0. A group that has
+not committed yet counts from 0 (it starts at the earliest offset); a consumer without a
+group counts from its position.
 
 :class:`LagCollector` holds the samples of the last :meth:`LagCollector.refresh`
 and exposes them as ``wirewatch_consumer_lag_messages``; ``/metrics`` refreshes it
@@ -12,8 +16,9 @@ just before each scrape.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from faststream.kafka import KafkaBroker
 from prometheus_client.core import GaugeMetricFamily
@@ -30,12 +35,14 @@ class PartitionLag:
     partition: int
     highwater: int | None
     position: int | None
+    committed: int | None = None
 
     @property
     def lag(self) -> int | None:
-        if self.highwater is None or self.position is None:
+        done = self.position if self.group == NO_GROUP else self.committed
+        if self.highwater is None or done is None:
             return None
-        return max(0, self.highwater - self.position)
+        return max(0, self.highwater - done)
 
 
 async def _position(consumer: object, tp: object, timeout_s: float) -> int | None:
@@ -46,26 +53,45 @@ async def _position(consumer: object, tp: object, timeout_s: float) -> int | Non
     return int(value) if value is not None else None
 
 
+async def _committed(consumer: object, tp: object, timeout_s: float) -> int | None:
+    """The group's committed offset (one OffsetFetch; aiokafka caches none); None when
+    it could not be read (then the partition's lag is left out of this scrape)."""
+    try:
+        value = await asyncio.wait_for(consumer.committed(tp), timeout_s)  # type: ignore[attr-defined]
+    except Exception:  # coordinator busy (rebalance) or unreachable: no figure this scrape
+        return None
+    # Never committed: the group starts from the earliest offset (auto_offset_reset), 0
+    # as `wirewatch status` counts it.
+    return int(value) if value is not None and value >= 0 else 0
+
+
+async def _partition_lag(
+    consumer: object, service: str, group: str, tp: Any, timeout_s: float
+) -> PartitionLag | None:
+    try:
+        highwater = consumer.highwater(tp)  # type: ignore[attr-defined]
+    except AssertionError:  # partition revoked meanwhile
+        return None
+    position = await _position(consumer, tp, timeout_s)
+    committed = await _committed(consumer, tp, timeout_s) if group != NO_GROUP else None
+    return PartitionLag(service, group, tp.topic, tp.partition, highwater, position, committed)
+
+
 async def consumer_lag(
-    broker: KafkaBroker, service: str, *, timeout_s: float = 0.2
+    broker: KafkaBroker, service: str, *, timeout_s: float = 0.5
 ) -> list[PartitionLag]:
-    """Lag of every partition assigned to the consumers of ``broker``."""
-    samples: list[PartitionLag] = []
+    """Lag of every partition assigned to the consumers of ``broker`` (read concurrently)."""
+    reads: list[Coroutine[Any, Any, PartitionLag | None]] = []
     for subscriber in broker.subscribers:
         consumer = getattr(subscriber, "consumer", None)
         if consumer is None:
             continue
         group = getattr(subscriber, "group_id", None) or NO_GROUP
-        for tp in sorted(consumer.assignment()):
-            try:
-                highwater = consumer.highwater(tp)
-            except AssertionError:  # partition revoked between the two calls
-                continue
-            position = await _position(consumer, tp, timeout_s)
-            samples.append(
-                PartitionLag(service, group, tp.topic, tp.partition, highwater, position)
-            )
-    return samples
+        reads.extend(
+            _partition_lag(consumer, service, group, tp, timeout_s)
+            for tp in sorted(consumer.assignment())
+        )
+    return [sample for sample in await asyncio.gather(*reads) if sample is not None]
 
 
 class LagCollector(Collector):
@@ -90,10 +116,11 @@ class LagCollector(Collector):
         return self._samples
 
     @staticmethod
-    def _families() -> tuple[GaugeMetricFamily, GaugeMetricFamily, GaugeMetricFamily]:
+    def _families() -> tuple[GaugeMetricFamily, ...]:
         lag = GaugeMetricFamily(
             "wirewatch_consumer_lag_messages",
-            "Messages not yet fetched per partition (highwater - position of the consumer).",
+            "Messages not yet processed per partition (highwater - committed offset; "
+            "- position for a consumer without a group).",
             labels=["service", "group", "topic", "partition"],
         )
         highwater = GaugeMetricFamily(
@@ -106,21 +133,26 @@ class LagCollector(Collector):
             "Next offset the consumer will fetch per partition.",
             labels=["service", "group", "topic", "partition"],
         )
-        return lag, highwater, position
+        committed = GaugeMetricFamily(
+            "wirewatch_consumer_committed_offset",
+            "Offset the consumer group committed per partition (next record to process).",
+            labels=["service", "group", "topic", "partition"],
+        )
+        return lag, highwater, position, committed
 
     def describe(self) -> Iterator[GaugeMetricFamily]:
         yield from self._families()
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
-        lag, highwater, position = self._families()
+        lag, highwater, position, committed = self._families()
         for s in self._samples:
             labels = [s.service, s.group, s.topic, str(s.partition)]
-            if s.lag is not None:
-                lag.add_metric(labels, s.lag)
-            if s.highwater is not None:
-                highwater.add_metric(labels, s.highwater)
-            if s.position is not None:
-                position.add_metric(labels, s.position)
-        yield lag
-        yield highwater
-        yield position
+            for family, figure in (
+                (lag, s.lag),
+                (highwater, s.highwater),
+                (position, s.position),
+                (committed, s.committed),
+            ):
+                if figure is not None:
+                    family.add_metric(labels, figure)
+        yield from (lag, highwater, position, committed)

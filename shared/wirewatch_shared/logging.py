@@ -31,6 +31,33 @@ QUIET_LOGGERS: dict[str, int] = {
 }
 
 
+ALEMBIC_CHATTER = frozenset({"Context impl %s.", "Will assume %s DDL."})
+"""What Alembic logs at INFO each time it sets up a migration context (three times on a
+fresh start): "Context impl SQLiteImpl.", "Will assume non-transactional DDL.". Its
+"Running upgrade A -> B, ..." lines (the same logger) say which migrations ran, and stay."""
+
+
+class DropAlembicChatter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg not in ALEMBIC_CHATTER or record.levelno > logging.INFO
+
+
+logging.getLogger("alembic.runtime.migration").addFilter(DropAlembicChatter())
+
+
+class DropTaskCallbackNotes(logging.Filter):
+    """FastStream logs "callback for Task-125 is being executed..." at INFO for each
+    consumer task that ends, i.e. once per consumer at every stop: a note about its own
+    task supervisor, not about the service. Its errors (WARNING and up) pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO or not isinstance(record.msg, str):
+            return True
+        return not (
+            record.msg.startswith("callback for ") and record.msg.endswith(" is being executed...")
+        )
+
+
 REPEAT_WINDOW_S = 30.0
 """How long a Kafka client's repeated log line stays folded (see :class:`FoldRepeats`)."""
 
@@ -106,6 +133,7 @@ def configure_logging(level: str = "INFO", *, json: bool = False) -> None:
     )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(formatter)
+    handler.addFilter(DropTaskCallbackNotes())
     if level != "DEBUG":  # debugging shows every retry
         handler.addFilter(FoldRepeats())
     root = logging.getLogger()

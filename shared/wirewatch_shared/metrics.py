@@ -91,7 +91,8 @@ TAGGED = Counter(
 # --- notify ---------------------------------------------------------------------------
 DELIVERIES = Counter(
     "wirewatch_notify_deliveries",
-    "Delivery attempts by channel and outcome: sent, retry (failed, will retry), dead.",
+    "Delivery attempts by channel and outcome: sent, retry (failed, will be retried), "
+    "dead (failed, given up: a permanent error or the last retry).",
     ["channel", "outcome"],
     registry=REGISTRY,
 )
@@ -169,10 +170,16 @@ def record_classified(topics: Iterable[str]) -> None:
 def record_delivery(
     channel: str, outcome: DeliveryOutcome, duration_s: float | None = None
 ) -> None:
-    """One delivery attempt on ``channel`` ended ``sent``, ``retry`` or ``dead``."""
+    """One delivery attempt on ``channel`` ended ``sent``, ``retry`` (failed, to be tried
+    again) or ``dead`` (failed, given up: a permanent error or the last retry)."""
     DELIVERIES.labels(channel, outcome).inc()
     if duration_s is not None:
-        DELIVERY_DURATION.labels(channel).observe(duration_s)
+        time_delivery(channel, duration_s)
+
+
+def time_delivery(channel: str, duration_s: float) -> None:
+    """How long one delivery attempt on ``channel`` took."""
+    DELIVERY_DURATION.labels(channel).observe(duration_s)
 
 
 def record_alert_delivered(

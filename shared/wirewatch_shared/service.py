@@ -25,6 +25,7 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.failures import Backoff, BatchGuard
 from wirewatch_shared.health import group_subscriber
+from wirewatch_shared.kafka_admin import refuse_shared_groups
 from wirewatch_shared.logging import configure_logging
 from wirewatch_shared.settings import CommonSettings
 
@@ -131,8 +132,14 @@ class ServiceBase(Generic[S]):
 
     async def on_startup(self) -> None:
         """Before the broker starts: the streams exist (whichever service starts first
-        finds none)."""
+        finds none), and no other service is in this one's consumer groups."""
         await ensure_service_streams(self.settings)
+        groups = [group for s in self.broker.subscribers if (group := getattr(s, "group_id", None))]
+        # The client id make_broker gave (every replica of a service shares it); FastStream
+        # keeps it only among its connection arguments.
+        client_id = self.broker._connection_kwargs.get("client_id")
+        if groups and client_id:
+            await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, client_id)
 
     async def after_startup(self) -> None:
         """After the broker started (consumers subscribed): the background loops start."""

@@ -132,7 +132,11 @@ class System:
             await self._start_broker(settings)
         self.settings = settings = OpsSettings(**self.overrides)  # type: ignore[arg-type]
         engine = make_engine(settings.database_url)
-        await asyncio.to_thread(upgrade, engine)  # the embedded default migrates on start
+        upgraded = await asyncio.to_thread(upgrade, engine)  # `up` migrates on start
+        if upgraded.before != upgraded.after:  # Alembic logged each revision it ran
+            log.info(
+                "database schema upgraded", before=upgraded.before or "none", after=upgraded.after
+            )
         classify_settings = ClassifySettings(**self.overrides)  # type: ignore[arg-type]
         self.ingest = IngestService(IngestSettings(**self.overrides), engine)  # type: ignore[arg-type]
         self.classify = ClassifyService(classify_settings, engine)

@@ -151,10 +151,14 @@ async def test_starting_then_ready_then_metrics(probe: Probe) -> None:
         )
         is not None
     )
-    lag = value(
-        text, "wirewatch_consumer_lag_messages", service="probe", group=GROUP, topic=streams.ITEMS
-    )
-    assert lag == 0
+
+    # Lag counts from the group's commit: this probe's consumer auto-commits (every 5 s).
+    async def caught_up() -> bool:
+        found = (await get(f"{probe.url}/metrics")).text
+        labels = {"service": "probe", "group": GROUP, "topic": streams.ITEMS}
+        return value(found, "wirewatch_consumer_lag_messages", **labels) == 0
+
+    await wait_until(caught_up, timeout=30, message="lag never 0")
     assert value(text, "wirewatch_ready", service="probe", check="database") == 1
     assert value(text, "process_resident_memory_bytes") is not None
 

@@ -25,7 +25,7 @@ from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
 from wirewatch_notify import flight_alerts, outbox
-from wirewatch_notify.channels.base import Channel, PermanentDeliveryError
+from wirewatch_notify.channels.base import Channel
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
 from wirewatch_notify.payloads import alert_envelope
@@ -55,10 +55,7 @@ class NotifyService(ServiceBase[NotifySettings]):
         self.box = SecretBox(secret_key)
         self.links = LinkSigner(secret_key, settings.public_base_url)
         # Metrics: every attempt counted by channel and outcome, alert freshness observed.
-        self.channels: dict[str, Channel] = instrument_channels(
-            build_channels(settings),
-            lambda exc: "dead" if isinstance(exc, PermanentDeliveryError) else "retry",
-        )
+        self.channels: dict[str, Channel] = instrument_channels(build_channels(settings))
         self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
         self.run_while_up(self.worker.run)
         self.rules = RuleCache(self.engine)

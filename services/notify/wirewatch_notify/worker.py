@@ -39,6 +39,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared import memory
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
+from wirewatch_shared.metrics import record_delivery
 
 from wirewatch_notify import outbox
 from wirewatch_notify.channels.base import (
@@ -581,7 +582,11 @@ class DeliveryWorker:
             async with asyncio.timeout(limit):
                 await channel.send(request)
         except Exception as exc:
-            return self._send_failure(delivery, sub, exc, limit)
+            failed = self._send_failure(delivery, sub, exc, limit)
+            # Counted here: whether the delivery will be retried is known only now.
+            dead = failed.status == DeliveryStatus.DEAD
+            record_delivery(sub.channel, "dead" if dead else "retry")
+            return failed
         return Outcome(delivery.id, DeliveryStatus.SENT)
 
     def _send_failure(
