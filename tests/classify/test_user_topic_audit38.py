@@ -1,0 +1,141 @@
+"""User topics as a user meets them (stop 38 audit): queries that would silently never
+match, "more like this" terms counted twice, and control events replayed after a restart
+that override the table (a topic removed while no broker ran came back)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from wirewatch_classify import user_topics
+from wirewatch_classify.app import ClassifyService
+from wirewatch_classify.like import example_terms, like_query
+from wirewatch_classify.query import parse_query, terms
+from wirewatch_classify.settings import ClassifySettings
+
+from wirewatch.schema import upgrade
+
+
+@pytest.mark.parametrize(
+    ("query", "word", "position"),
+    [
+        ("putin or trump", "or", 7),  # "or" must occur: Putin alone never matches
+        ("putin not trump", "not", 7),  # the opposite of what was meant
+        ("frontera and muro", "and", 10),  # "and" never occurs in Spanish items
+        ('"small boats" near Channel', "near", 15),
+        ("deport* Near/3 flight", "Near/3", 9),
+        ("atleast/2 (a b c)", "atleast/2", 1),
+    ],
+)
+def test_an_operator_in_lower_case_is_refused_with_the_fix(
+    query: str, word: str, position: int
+) -> None:
+    with pytest.raises(user_topics.UserTopicError) as info:
+        user_topics.validate("x", query=query, reserved=[])
+    message = str(info.value)
+    assert f"{word!r}" in message and word.upper() in message and "quotes" in message
+    assert f"(at character {position})" in message
+
+
+def test_the_word_in_quotes_and_the_operator_in_capitals_are_accepted() -> None:
+    assert user_topics.validate("x", query='putin OR trump "or"', reserved=[]).query
+    assert user_topics.validate("x", query='"rock and roll"', reserved=[]).query
+    assert user_topics.validate("x", query="Oregon ORTEGA notary", reserved=[]).query
+
+
+def test_a_stored_or_announced_lower_case_query_still_loads() -> None:
+    """Definitions stored before the check keep working (read, not refused)."""
+    stored = user_topics.Definition("old", "query", query="rock and roll")
+    assert [t.name for t in user_topics.compile_all([stored])] == ["old"]
+    announced = user_topics.from_event_dict("old", {"kind": "query", "query": "rock and roll"})
+    assert announced.query == "rock and roll"
+
+
+def test_more_like_this_never_lists_a_word_and_its_own_prefix() -> None:
+    """'russia' and 'russia*' (from 'Russian') are one term: listed twice, one word
+    counted as two toward ATLEAST/n."""
+    assert example_terms(("Russia hacked", "Russian hackers")) == {"russia*", "hacked"}
+    # Real titles (corpus/feeds/news-sites/codehollow-feedreader/Rss20IndianExpress.xml,
+    # Rss20JapanTimes.xml, Rss20NYTimes.xml, Rss20TheMirror.xml, Rss20CTVNews.xml; January 2017).
+    examples = [
+        ("Report on election hacking says Russia plans to do more", ""),
+        ("US intelligence report says Putin directed cyber campaign to help Trump win", ""),
+        ("Trump calls Russian hacking controversy ‘political witch hunt’", ""),
+        ("Donald Trump’s aides say president-elect open to Russian hack info", ""),
+        ("Russia interfered in Presidential elections: US intelligence chief", ""),
+        ("US obtained evidence after election that Russia leaked emails, says officials", ""),
+        ("Putin ordered effort to help Trump, hurt Clinton: U.S. intelligence report", ""),
+        ("Putin Led a Complex Cyberattack Scheme to Aid Trump, Report Finds", ""),
+        ("News Analysis: Russian Intervention in American Election Was No One-Off", ""),
+        ("British spies alerted America to Russia's cyber attack on US election", ""),
+    ]
+    listed = terms(parse_query(like_query(examples)))
+    stems = [t.rstrip("*") for t in listed]
+    assert not [t for t in stems if any(o != t and o.startswith(t) for o in stems)], listed
+
+
+@pytest.fixture
+async def restarted(tmp_path: Path) -> AsyncIterator[tuple[ClassifySettings, Path]]:
+    db = tmp_path / "c.db"
+    settings = ClassifySettings(kafka_bootstrap="127.0.0.1:9", database_url=f"sqlite:///{db}")
+    yield settings, db
+
+
+def _service(settings: ClassifySettings) -> ClassifyService:
+    service = ClassifyService(settings)
+    upgrade(service.engine)
+    return service
+
+
+async def test_a_topic_removed_without_a_broker_stays_removed_after_a_restart(
+    restarted: tuple[ClassifySettings, Path],
+) -> None:
+    settings, _ = restarted
+    first = _service(settings)
+    definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
+    user_topics.create(first.engine, definition)
+    announced = user_topics.definition_event("boats", definition).model_dump_json().encode()
+    user_topics.delete(first.engine, "boats")  # `topics remove` while `up` was stopped
+    first.engine.dispose()
+
+    second = _service(settings)  # the restart: table read, then the control log replayed
+    try:
+        await second.reload_user_topics()
+        await second.handle_definition(announced)
+        assert "boats" not in second.classifier.user_topics
+        matches, _ = second.classifier.classify("Llegan tres pateras a Lampedusa", "")
+        assert matches == ()
+    finally:
+        second.engine.dispose()
+
+
+async def test_a_topic_replaced_without_a_broker_keeps_the_new_query_after_a_restart(
+    restarted: tuple[ClassifySettings, Path],
+) -> None:
+    settings, _ = restarted
+    first = _service(settings)
+    old = user_topics.validate("boats", query="pateras", reserved=[])
+    user_topics.create(first.engine, old)
+    announced = user_topics.definition_event("boats", old).model_dump_json().encode()
+    new = user_topics.validate("boats", query="cayucos", reserved=[])
+    user_topics.create(first.engine, new, replace=True)
+    first.engine.dispose()
+
+    second = _service(settings)
+    try:
+        await second.reload_user_topics()
+        await second.handle_definition(announced)
+        assert second.classifier.user_topics["boats"].source == "cayucos"
+        # A change announced after the table was read still applies at once.
+        newest = user_topics.validate("boats", query="lanchas", reserved=[])
+        user_topics.create(second.engine, newest, replace=True)
+        event = user_topics.definition_event("boats", newest).model_dump_json().encode()
+        await second.handle_definition(event)
+        assert second.classifier.user_topics["boats"].source == "lanchas"
+        fresh = user_topics.validate("ev-only", phrases=["pateras"], reserved=[])
+        event = user_topics.definition_event("ev-only", fresh).model_dump_json().encode()
+        await second.handle_definition(event)
+        assert "ev-only" in second.classifier.user_topics
+    finally:
+        second.engine.dispose()
