@@ -288,6 +288,25 @@ def parse_query(query: str) -> Node:
     return node
 
 
+_OPERATOR_WORD = re.compile(r"(?:and|or|not|near(?:/\S*)?|atleast(?:/\S*)?)", re.IGNORECASE)
+
+
+def check_operator_case(query: str) -> None:
+    """Refuse an operator written as an unquoted word not in capitals (``putin or
+    trump``): it would be searched as a word, so the topic silently matches next to
+    nothing (or, for ``not``, the opposite of what was meant). New definitions only:
+    stored ones keep loading."""
+    for tok in _lex(query):
+        if tok.kind != "term" or query[tok.pos] == '"':
+            continue
+        if _OPERATOR_WORD.fullmatch(tok.value) and tok.value != tok.value.upper():
+            raise QuerySyntaxError(
+                f"{tok.value!r} would be searched as a word: write {tok.value.upper()} for "
+                f'the operator, or put "{tok.value}" in quotes to search the word',
+                tok.pos,
+            )
+
+
 def terms(node: Node) -> list[str]:
     """Every phrase the query looks for, in order, without duplicates."""
     out: list[str] = []
