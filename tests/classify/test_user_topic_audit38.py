@@ -5,16 +5,22 @@ that override the table (a topic removed while no broker ran came back)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 from wirewatch_classify import user_topics
 from wirewatch_classify.app import ClassifyService
+from wirewatch_classify.engine import Classifier
 from wirewatch_classify.like import example_terms, like_query
 from wirewatch_classify.query import parse_query, terms
 from wirewatch_classify.settings import ClassifySettings
+from wirewatch_shared.events import ClassifiedItem, FeedItem
 
 from wirewatch.schema import upgrade
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -155,3 +161,83 @@ def test_a_stored_definition_that_no_longer_compiles_is_logged_not_dropped_silen
     assert [t.name for t in compiled] == ["good"]
     assert [(line["topic"], line["log_level"]) for line in lines] == [("broken", "warning")]
     assert "never closed" in lines[0]["error"]
+
+
+def test_the_number_of_user_topics_is_bounded_with_a_reason(engine: Engine) -> None:
+    """Past 254 topics matching one item, the ClassifiedItem exceeds its 256 matches
+    and every consumer refuses it (the built-in topics' alerts lost with it)."""
+    from sqlmodel import Session
+    from wirewatch_classify.models import UserTopicRow
+
+    upgrade(engine)
+    with Session(engine) as session:  # the rows as `topics add` writes them, in one go
+        for k in range(user_topics.MAX_USER_TOPICS):
+            session.add(UserTopicRow(name=f"t{k}", kind="phrases", phrases_json='["pateras"]'))
+        session.commit()
+    one_more = user_topics.validate("one-more", phrases=["cayucos"], reserved=[])
+    with pytest.raises(user_topics.UserTopicError, match="already 200 user topics"):
+        user_topics.create(engine, one_more)
+    # Replacing one at the limit is still allowed; removing one makes room.
+    replaced = user_topics.validate("t0", phrases=["cayucos"], reserved=[])
+    assert user_topics.create(engine, replaced, replace=True) is True
+    assert user_topics.delete(engine, "t1")
+    assert user_topics.create(engine, one_more) is False
+    # Every topic matching one item still fits the event every consumer reads.
+    compiled = user_topics.compile_all(user_topics.list_definitions(engine))
+    classifier = Classifier.load().with_user_topics(compiled)
+    title = "Deportation flight of 120 migrants lands after pateras and cayucos reach the coast"
+    matches, entities = classifier.classify(title, "")
+    assert len(matches) > user_topics.MAX_USER_TOPICS
+    item = FeedItem(
+        item_id="i",
+        feed_id=1,
+        feed_url="https://example.org/feed",
+        title=title,
+        published=datetime.now(UTC),
+        fetched_at=datetime.now(UTC),
+    )
+    now = datetime.now(UTC)
+    ClassifiedItem(item=item, matches=matches, entities=entities, classified_at=now)
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("a", 1),
+        ("a b", 2),
+        ("a OR b c", 1),
+        ("ATLEAST/2 (a b c)", 2),
+        ("ATLEAST/2 (a b a)", 1),  # "a" twice: one term reaches 2
+        ("a NEAR/3 b", 2),
+        ("a NEAR a", 1),
+        ("a NOT b", 1),
+        ("(a OR b) (a OR c)", 1),  # "a" alone
+        ('ATLEAST/3 (a b "c d" NEAR/3 e)', 4),  # the pair needs both its terms
+    ],
+)
+def test_the_terms_a_query_needs_at_least(query: str, need: int) -> None:
+    from wirewatch_classify.query import min_terms
+
+    assert min_terms(parse_query(query)) == need
+
+
+def test_checking_the_bound_first_changes_no_match_on_real_items(corpus_dir: Path) -> None:
+    """The bench's 100 user topics (bench/classify_user_topics.py) over the corpus news
+    and the dev set: the same matches and evidence with the bound as without it."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from classify_core import corpus_items, dev_items
+    from classify_user_topics import user_topics as bench_topics
+
+    corpus = corpus_items()
+    classifier = Classifier.load().with_user_topics(bench_topics(corpus, 100))
+    unbounded = Classifier.load().with_user_topics(bench_topics(corpus, 100))
+    unbounded._user_need = dict.fromkeys(unbounded._user_need, 0)
+    items = corpus + dev_items()
+    tagged = 0
+    for title, summary in items:
+        got = classifier.classify(title, summary)
+        assert got == unbounded.classify(title, summary), title
+        tagged += any(m.topic.startswith("user-") for m in got[0])
+    assert tagged > len(items) // 10  # the topics do match: the check is not vacuous

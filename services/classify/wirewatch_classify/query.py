@@ -307,6 +307,36 @@ def check_operator_case(query: str) -> None:
             )
 
 
+def min_terms(node: Node) -> int:
+    """How many distinct terms an item must contain, at least, for ``node`` to match.
+
+    A cheap bound checked before the query is evaluated: with many user topics most of
+    those an item touches share one common word with it (``ATLEAST/4`` of fifteen words
+    seen once). Terms shared between branches count once, so the bound never exceeds
+    the truth."""
+    return _bound(node)[0]
+
+
+def _bound(node: Node) -> tuple[int, frozenset[str]]:
+    if isinstance(node, Term):
+        return 1, frozenset((node.phrase,))
+    if isinstance(node, Not):
+        return 0, frozenset(terms(node.item))
+    parts = [_bound(n) for n in node.items] if not isinstance(node, Near) else []
+    if isinstance(node, Near):
+        parts = [_bound(node.left), _bound(node.right)]
+    every = frozenset().union(*(p[1] for p in parts))
+    disjoint = sum(len(p[1]) for p in parts) == len(every)
+    if isinstance(node, Or):
+        return min(p[0] for p in parts), every
+    if isinstance(node, AtLeast):
+        smallest = sorted(p[0] for p in parts)[: node.count]
+        return (sum(smallest) if disjoint else smallest[-1]), every
+    # And, Near: every part must match.
+    needs = [p[0] for p in parts]
+    return (sum(needs) if disjoint else max(needs)), every
+
+
 def terms(node: Node) -> list[str]:
     """Every phrase the query looks for, in order, without duplicates."""
     out: list[str] = []

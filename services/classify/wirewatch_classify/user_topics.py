@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import delete_by_key, session_scope
 from wirewatch_shared.events import PHRASES_MAX, QUERY_MAX, TopicDefinitionEvent
@@ -31,6 +32,9 @@ from wirewatch_classify.topicdef import load_topics
 
 log = get_logger(__name__)
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+MAX_USER_TOPICS = 200
+"""An item carries at most ``LIST_MAX`` (256) matches, or every consumer refuses it: this
+leaves room for the topic files. Classification slows with each topic (docs/classify.md)."""
 
 
 class UserTopicError(ValueError):
@@ -133,6 +137,11 @@ def create(engine: Engine, definition: Definition, *, replace: bool = False) -> 
                 f"topic {definition.name!r} already exists (remove it first, or use --replace)"
             )
         existed = row is not None
+        if row is None and _count(session) >= MAX_USER_TOPICS:
+            raise UserTopicError(
+                f"there are already {MAX_USER_TOPICS} user topics, the most one system "
+                "keeps: remove one first (wirewatch topics remove NAME)"
+            )
         if row is None:
             row = UserTopicRow(name=definition.name, kind=definition.kind)
         row.kind = definition.kind
@@ -141,6 +150,10 @@ def create(engine: Engine, definition: Definition, *, replace: bool = False) -> 
         row.updated_at = utcnow()
         session.add(row)
         return existed
+
+
+def _count(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(UserTopicRow)).one()
 
 
 def delete(engine: Engine, name: str) -> bool:
