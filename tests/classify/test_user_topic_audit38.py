@@ -241,3 +241,14 @@ def test_checking_the_bound_first_changes_no_match_on_real_items(corpus_dir: Pat
         assert got == unbounded.classify(title, summary), title
         tagged += any(m.topic.startswith("user-") for m in got[0])
     assert tagged > len(items) // 10  # the topics do match: the check is not vacuous
+
+
+@pytest.mark.parametrize("query", ["putin OR NOT trump", "NOT trump OR putin"])
+def test_an_or_with_a_bare_not_says_what_it_would_match(query: str) -> None:
+    """It would match every item without "trump": refused, and not as "only excludes"
+    (it does name a word that may occur)."""
+    with pytest.raises(user_topics.UserTopicError) as info:
+        user_topics.validate("x", query=query, reserved=[])
+    message = str(info.value)
+    assert "only excludes" not in message
+    assert "every item without" in message and "AND NOT" in message

@@ -282,10 +282,25 @@ def parse_query(query: str) -> Node:
         raise QuerySyntaxError(f"the query is longer than {MAX_QUERY_LENGTH} characters", 0)
     node = _Parser(query).parse()
     if not _has_positive(node):
+        if _may_occur(node):
+            raise QuerySyntaxError(
+                "a NOT alone as an OR (or ATLEAST) choice would match every item without "
+                "that word: write 'a AND NOT b', or give every choice a word that must occur",
+                0,
+            )
         raise QuerySyntaxError(
             "the query only excludes (NOT ...): it needs at least one word that must occur", 0
         )
     return node
+
+
+def _may_occur(node: Node) -> bool:
+    """Whether any term lies outside every NOT (a word the query looks for)."""
+    if isinstance(node, Term | Near):
+        return True
+    if isinstance(node, Not):
+        return False
+    return any(_may_occur(n) for n in node.items)
 
 
 _OPERATOR_WORD = re.compile(r"(?:and|or|not|near(?:/\S*)?|atleast(?:/\S*)?)", re.IGNORECASE)
