@@ -55,7 +55,7 @@ def test_the_query_is_readable_and_matches_the_examples_it_counted(
 
 def test_stop_words_and_short_words_are_never_terms() -> None:
     found = example_terms(("The deportation flight and los deportados", "de la, in 2024"))
-    assert found == {"deport*", "flight"}
+    assert found == {"deport*", "flight*"}
 
 
 @pytest.mark.parametrize("topic", TOPICS)

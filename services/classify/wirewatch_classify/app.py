@@ -63,10 +63,8 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         self.base_classifier = Classifier.load(settings.classify_topics_dir)
         self.classifier = self.base_classifier
         # User topics from two sources: the table (authoritative, polled) and the
-        # control topic (instant). A control event holds until the table changes that
-        # same name (newer information); None is a deletion announced on the topic.
-        self._from_table: dict[str, user_topics.Definition] = {}
-        self._from_events: dict[str, user_topics.Definition | None] = {}
+        # control topic (instant); see user_topics.Sources for which one wins.
+        self._sources = user_topics.Sources()
         self._table_fingerprint: str | None = None
         self._effective: dict[str, user_topics.Definition] = {}
         self._fingerprint = user_topics.fingerprint([])
@@ -273,7 +271,13 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         except (ValidationError, ValueError) as exc:
             log.warning("ignored bad topic definition event", error=str(exc).splitlines()[0])
             return
-        self._from_events[event.name] = definition
+        if not self._sources.apply_event(event.name, definition, event.changed_at):
+            log.info(
+                "control event older than the stored topics ignored (the table stands)",
+                topic=event.name,
+                changed_at=event.changed_at.isoformat(),
+            )
+            return
         self._rebuild()
         log.info(
             "user topic updated from control topic", topic=event.name, deleted=definition is None
@@ -281,27 +285,19 @@ class ClassifyService(ServiceBase[ClassifySettings]):
 
     async def reload_user_topics(self) -> bool:
         """Re-read the table; apply it when it changed since the last read."""
-        definitions = await asyncio.to_thread(user_topics.list_definitions, self.engine)
+        read_at = datetime.now(UTC)
+        definitions, written = await asyncio.to_thread(user_topics.read_table, self.engine)
         fingerprint = user_topics.fingerprint(definitions)
         if fingerprint == self._table_fingerprint:
             return False
         self._table_fingerprint = fingerprint
-        table = {d.name: d for d in definitions}
-        for name in set(table) | set(self._from_table):
-            if table.get(name) != self._from_table.get(name):
-                self._from_events.pop(name, None)
-        self._from_table = table
+        self._sources.apply_table(definitions, written, read_at)
         self._rebuild()
         log.info("user topics loaded from table", count=len(definitions))
         return True
 
     def _rebuild(self) -> None:
-        effective = dict(self._from_table)
-        for name, definition in self._from_events.items():
-            if definition is None:
-                effective.pop(name, None)
-            else:
-                effective[name] = definition
+        effective = self._sources.effective()
         self._effective = effective
         self._fingerprint = user_topics.fingerprint(list(effective.values()))
         compiled = user_topics.compile_all(list(effective.values()))

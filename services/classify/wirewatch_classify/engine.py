@@ -38,7 +38,18 @@ from wirewatch_classify.model import (
     span_evidence,
     term_evidence,
 )
-from wirewatch_classify.query import And, AtLeast, Near, Node, Not, Or, Term, parse_query, terms
+from wirewatch_classify.query import (
+    And,
+    AtLeast,
+    Near,
+    Node,
+    Not,
+    Or,
+    Term,
+    min_terms,
+    parse_query,
+    terms,
+)
 from wirewatch_classify.topicdef import ExcludeSpec, PhraseLists, RuleSpec, TopicSpec, load_topics
 
 Located = tuple[FieldScan, int, int]
@@ -320,6 +331,8 @@ class Classifier:
         self._compiled = {t.topic: _compile_topic(t, self.lexicon) for t in self.topics}
         self.gazetteer.register(self.lexicon)
         self._user_terms: dict[str, dict[str, int]] = {}
+        # The distinct terms each query needs at least: checked before evaluating it.
+        self._user_need = {u.name: min_terms(u.query) for u in self.user_topics.values()}
         for user in self.user_topics.values():
             self._user_terms[user.name] = {
                 phrase: self.lexicon.owner_id(("U", user.name, phrase))
@@ -386,7 +399,7 @@ class Classifier:
         # which entities were found.
         kinds, names = self._owner_kind, self._owner_name
         topics: set[str] = set()
-        users: set[str] = set()
+        users: dict[str, int] = {}  # user topic -> its distinct terms present
         found: list[int] = []
         for oid in groups:
             kind = kinds[oid]
@@ -395,7 +408,7 @@ class Classifier:
             elif kind == "E":
                 found.append(oid)
             else:
-                users.add(names[oid])
+                users[names[oid]] = users.get(names[oid], 0) + 1
         matches: list[TopicMatch] = []
         parts: list[tuple[ItemParts, list[float]]] = []  # the model's view, built once
         gated = not self._gate.isdisjoint(groups.keys())
@@ -413,7 +426,10 @@ class Classifier:
                 match = _eval_topic(topic, groups)
             if match is not None:
                 matches.append(match)
-        for name in users:
+        need = self._user_need
+        for name, present in users.items():
+            if present < need[name]:
+                continue
             match = self._eval_user_topic(self.user_topics[name], groups)
             if match is not None:
                 matches.append(match)

@@ -31,7 +31,8 @@ MIN_SHARE = 0.15
 COVERAGE = 0.8
 """``n`` is the largest count that at least this share of the examples still reaches."""
 STEM = 6
-"""Words longer than this become the prefix of their first ``STEM`` letters."""
+"""Words of this length or longer become the prefix of their first ``STEM`` letters (a
+six-letter word is its own stem: "russia" and "russian" are one term, ``russia*``)."""
 
 Example = tuple[str, str]
 """An example item: its title and summary."""
@@ -48,7 +49,7 @@ def _stop_words() -> frozenset[str]:
 
 
 def _term(token: str) -> str:
-    return f"{token[:STEM]}*" if len(token) > STEM else token
+    return f"{token[:STEM]}*" if len(token) >= STEM else token
 
 
 def example_terms(example: Example) -> set[str]:

@@ -282,10 +282,74 @@ def parse_query(query: str) -> Node:
         raise QuerySyntaxError(f"the query is longer than {MAX_QUERY_LENGTH} characters", 0)
     node = _Parser(query).parse()
     if not _has_positive(node):
+        if _may_occur(node):
+            raise QuerySyntaxError(
+                "a NOT alone as an OR (or ATLEAST) choice would match every item without "
+                "that word: write 'a AND NOT b', or give every choice a word that must occur",
+                0,
+            )
         raise QuerySyntaxError(
             "the query only excludes (NOT ...): it needs at least one word that must occur", 0
         )
     return node
+
+
+def _may_occur(node: Node) -> bool:
+    """Whether any term lies outside every NOT (a word the query looks for)."""
+    if isinstance(node, Term | Near):
+        return True
+    if isinstance(node, Not):
+        return False
+    return any(_may_occur(n) for n in node.items)
+
+
+_OPERATOR_WORD = re.compile(r"(?:and|or|not|near(?:/\S*)?|atleast(?:/\S*)?)", re.IGNORECASE)
+
+
+def check_operator_case(query: str) -> None:
+    """Refuse an operator written as an unquoted word not in capitals (``putin or
+    trump``): it would be searched as a word, so the topic silently matches next to
+    nothing (or, for ``not``, the opposite of what was meant). New definitions only:
+    stored ones keep loading."""
+    for tok in _lex(query):
+        if tok.kind != "term" or query[tok.pos] == '"':
+            continue
+        if _OPERATOR_WORD.fullmatch(tok.value) and tok.value != tok.value.upper():
+            raise QuerySyntaxError(
+                f"{tok.value!r} would be searched as a word: write {tok.value.upper()} for "
+                f'the operator, or put "{tok.value}" in quotes to search the word',
+                tok.pos,
+            )
+
+
+def min_terms(node: Node) -> int:
+    """How many distinct terms an item must contain, at least, for ``node`` to match.
+
+    A cheap bound checked before the query is evaluated: with many user topics most of
+    those an item touches share one common word with it (``ATLEAST/4`` of fifteen words
+    seen once). Terms shared between branches count once, so the bound never exceeds
+    the truth."""
+    return _bound(node)[0]
+
+
+def _bound(node: Node) -> tuple[int, frozenset[str]]:
+    if isinstance(node, Term):
+        return 1, frozenset((node.phrase,))
+    if isinstance(node, Not):
+        return 0, frozenset(terms(node.item))
+    parts = [_bound(n) for n in node.items] if not isinstance(node, Near) else []
+    if isinstance(node, Near):
+        parts = [_bound(node.left), _bound(node.right)]
+    every = frozenset().union(*(p[1] for p in parts))
+    disjoint = sum(len(p[1]) for p in parts) == len(every)
+    if isinstance(node, Or):
+        return min(p[0] for p in parts), every
+    if isinstance(node, AtLeast):
+        smallest = sorted(p[0] for p in parts)[: node.count]
+        return (sum(smallest) if disjoint else smallest[-1]), every
+    # And, Near: every part must match.
+    needs = [p[0] for p in parts]
+    return (sum(needs) if disjoint else max(needs)), every
 
 
 def terms(node: Node) -> list[str]:

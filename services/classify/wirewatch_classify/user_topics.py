@@ -13,22 +13,28 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import delete_by_key, session_scope
 from wirewatch_shared.events import PHRASES_MAX, QUERY_MAX, TopicDefinitionEvent
+from wirewatch_shared.logging import get_logger
 
 from wirewatch_classify.engine import UserTopic
 from wirewatch_classify.lexicon import PatternError
 from wirewatch_classify.models import UserTopicRow
-from wirewatch_classify.query import QuerySyntaxError
+from wirewatch_classify.query import QuerySyntaxError, check_operator_case
 from wirewatch_classify.topicdef import load_topics
 
+log = get_logger(__name__)
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+MAX_USER_TOPICS = 200
+"""An item carries at most ``LIST_MAX`` (256) matches, or every consumer refuses it: this
+leaves room for the topic files. Classification slows with each topic (docs/classify.md)."""
 
 
 class UserTopicError(ValueError):
@@ -74,8 +80,12 @@ def validate(
     query: str | None = None,
     phrases: Sequence[str] | None = None,
     reserved: Sequence[str] | None = None,
+    strict: bool = True,
 ) -> Definition:
-    """Check a definition; raise :class:`UserTopicError` with a one-line reason."""
+    """Check a definition; raise :class:`UserTopicError` with a one-line reason.
+
+    ``strict`` (new definitions) also refuses operators not in capitals; a definition
+    read back (a control event) is only checked to compile."""
     if not NAME_RE.match(name):
         raise UserTopicError(
             f"invalid topic name {name!r}: use 1-63 lower-case letters, digits and '-', "
@@ -92,6 +102,8 @@ def validate(
         assert phrases is not None
         definition = Definition(name, "phrases", phrases=_cleaned_phrases(phrases))
     try:
+        if strict and definition.kind == "query":
+            check_operator_case(definition.query)
         definition.compile()
     except QuerySyntaxError as exc:
         raise UserTopicError(f"bad query for {name!r}: {exc}") from exc
@@ -104,10 +116,10 @@ def from_event_dict(name: str, data: Mapping[str, object]) -> Definition:
     """The definition carried by a control event (validated like user input)."""
     kind = data.get("kind")
     if kind == "query" and isinstance(data.get("query"), str):
-        return validate(name, query=str(data["query"]), reserved=())
+        return validate(name, query=str(data["query"]), reserved=(), strict=False)
     phrases = data.get("phrases")
     if kind == "phrases" and isinstance(phrases, list):
-        return validate(name, phrases=[str(p) for p in phrases], reserved=())
+        return validate(name, phrases=[str(p) for p in phrases], reserved=(), strict=False)
     raise UserTopicError(f"control event for {name!r} has no valid definition: {data!r}")
 
 
@@ -125,6 +137,11 @@ def create(engine: Engine, definition: Definition, *, replace: bool = False) -> 
                 f"topic {definition.name!r} already exists (remove it first, or use --replace)"
             )
         existed = row is not None
+        if row is None and _count(session) >= MAX_USER_TOPICS:
+            raise UserTopicError(
+                f"there are already {MAX_USER_TOPICS} user topics, the most one system "
+                "keeps: remove one first (wirewatch topics remove NAME)"
+            )
         if row is None:
             row = UserTopicRow(name=definition.name, kind=definition.kind)
         row.kind = definition.kind
@@ -133,6 +150,10 @@ def create(engine: Engine, definition: Definition, *, replace: bool = False) -> 
         row.updated_at = utcnow()
         session.add(row)
         return existed
+
+
+def _count(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(UserTopicRow)).one()
 
 
 def delete(engine: Engine, name: str) -> bool:
@@ -144,6 +165,63 @@ def list_definitions(engine: Engine) -> list[Definition]:
     with session_scope(engine) as session:
         rows = session.exec(select(UserTopicRow).order_by(col(UserTopicRow.name)))
         return [_row_definition(r) for r in rows]
+
+
+def read_table(engine: Engine) -> tuple[list[Definition], dict[str, datetime]]:
+    """Every stored definition and when each was last written."""
+    with session_scope(engine) as session:
+        rows = list(session.exec(select(UserTopicRow).order_by(col(UserTopicRow.name))))
+        return [_row_definition(r) for r in rows], {r.name: r.updated_at for r in rows}
+
+
+@dataclass(slots=True)
+class Sources:
+    """What one classifier knows of the user topics: the table (authoritative, polled)
+    and the control events (instant).
+
+    An event holds until the table changes that same name, unless the table already
+    knows better: the CLI writes the row before it announces, so an event older than
+    the row, or (for a name the table lacks) older than this process's first table
+    read, is a replay of history -- the control stream is read from its start on every
+    start, and a topic removed or replaced while no broker ran must not come back."""
+
+    table: dict[str, Definition] = field(default_factory=dict)
+    written: dict[str, datetime] = field(default_factory=dict)
+    first_read_at: datetime | None = None
+    events: dict[str, tuple[Definition | None, datetime]] = field(default_factory=dict)
+
+    def apply_table(
+        self, definitions: Sequence[Definition], written: dict[str, datetime], read_at: datetime
+    ) -> None:
+        table = {d.name: d for d in definitions}
+        for name in set(table) | set(self.table):
+            if table.get(name) != self.table.get(name):
+                self.events.pop(name, None)
+        self.table, self.written = table, written
+        if self.first_read_at is None:
+            self.first_read_at = read_at
+
+    def apply_event(self, name: str, definition: Definition | None, changed_at: datetime) -> bool:
+        """Keep the event; False when the table already knows better (it changes nothing)."""
+        self.events[name] = (definition, changed_at)
+        return not self.stale(name, changed_at)
+
+    def stale(self, name: str, changed_at: datetime) -> bool:
+        written = self.written.get(name)
+        if written is not None:
+            return changed_at < written
+        return self.first_read_at is not None and changed_at < self.first_read_at
+
+    def effective(self) -> dict[str, Definition]:
+        effective = dict(self.table)
+        for name, (definition, changed_at) in self.events.items():
+            if self.stale(name, changed_at):
+                continue
+            if definition is None:
+                effective.pop(name, None)
+            else:
+                effective[name] = definition
+        return effective
 
 
 def fingerprint(definitions: Sequence[Definition]) -> str:
@@ -158,8 +236,12 @@ def compile_all(definitions: Sequence[Definition]) -> list[UserTopic]:
     for d in definitions:
         try:
             out.append(d.compile())
-        except ValueError:
-            continue
+        except ValueError as exc:  # said once per rebuild: a topic that matches nothing
+            log.warning(
+                "user topic skipped: its stored definition no longer compiles",
+                topic=d.name,
+                error=str(exc),
+            )
     return out
 
 

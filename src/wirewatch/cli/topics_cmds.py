@@ -25,7 +25,10 @@ TopicName = Annotated[str, typer.Argument(help="Topic name: lower-case letters, 
 Query = Annotated[
     str | None,
     typer.Option(
-        "--query", "-q", help='Boolean query: AND OR NOT ( ) "phrases" NEAR/n, word* prefixes.'
+        "--query",
+        "-q",
+        help='Boolean query: AND OR NOT ( ) "phrases" NEAR/n ATLEAST/n, word* prefixes '
+        "(operators in capitals).",
     ),
 ]
 Phrases = Annotated[
