@@ -1,14 +1,15 @@
 """Leave-one-file-out measure of a record/no-record arbiter over HONEST rules output (issue 15,
 stop 38). Population: every item of the 27 released files (``honest.items``) the honest rules
 made a record of; label: false record. Features: the honest rules' output (status, where its
-cue was, which fields they found, the size of the count), and ``definition_cues`` (the kinds of
-text docs/flights.md says are no flight record); variant ``--words`` adds the status model's
-text features (stop 32's veto). For each held-out file the model is fitted on the other 26;
+cue was, which fields they found, the size of the count), and ``prec38_definition_cues``
+(the kinds of text docs/flights.md says are no flight record); variant ``--words`` adds
+the status model's text features (stop 32's veto). For each held-out file the model is
+fitted on the other 26;
 C (lowest grouped out-of-fold log-loss) and the threshold (most false records removed net of
 COST true records lost, on those out-of-fold figures; at least 2, else never) are chosen inside
 the fold. Then the bar of README.md, per file and pooled.
 
-    .venv/bin/python -W ignore bench/flights_prec38/arbiter_lofo.py [--words] > out.json
+    .venv/bin/python -W ignore bench/flights_prec38/prec38_arbiter_lofo.py [--words] > out.json
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from definition_cues import cue_features
-from honest import Item, bar, counts, items
+from prec38_definition_cues import cue_features
+from prec38_honest import Item, bar, counts, items
 from wirewatch_flights.model import Clue, Span
 from wirewatch_flights.status_model import features
 from wirewatch_flights.training import C_GRID, FOLDS, MIN_DF

@@ -1,12 +1,12 @@
 """Candidate R1 (stop 38): docs/flights.md "What is not a flight record" as a veto over a
-record, one rule per bullet, written from the definition with ``definition_cues`` BEFORE it
+record, one rule per bullet, written from the definition with ``prec38_definition_cues`` BEFORE it
 was measured (committed first). Each rule returns its name when it vetoes."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from definition_cues import cue_features
+from prec38_definition_cues import cue_features
 
 
 def veto(title: str, summary: str, row: dict[str, Any]) -> str | None:

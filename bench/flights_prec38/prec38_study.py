@@ -1,10 +1,11 @@
 """The honest false records of the 27 released files (``bench/flights_honest``), by kind, and
-what each stop-38 candidate does to them: R1 (``definition_veto``), the LOFO arbiters
-(``arbiter_lofo_{cues,words}.json``, run first), and whether this checkout's extractor
+what each stop-38 candidate does to them: R1 (``prec38_definition_veto``), the LOFO arbiters
+(``prec38_arbiter_lofo_{cues,words}.json``, run first), and whether this checkout's extractor
 (today's rules, fitted on these files: in sample) still makes a record. The kind is read from
 the labelling note as in ``bench/flights_prec33`` (its ``_cause``). Never a judge.
 
-    .venv/bin/python -W ignore bench/flights_prec38/study.py > bench/flights_prec38/study.txt
+    .venv/bin/python -W ignore bench/flights_prec38/prec38_study.py \
+        > bench/flights_prec38/prec38_study.txt
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "flights_prec33"))
 
-from definition_veto import veto  # noqa: E402
-from honest import items  # noqa: E402
+from prec38_definition_veto import veto  # noqa: E402
+from prec38_honest import items  # noqa: E402
 from wirewatch_flights.evaluation import predict  # noqa: E402
 
 # stop 33's sort by the labelling note, reused so both rounds count kinds alike
@@ -29,7 +30,11 @@ _cause = importlib.import_module("flights_prec33_study")._cause
 
 def main() -> None:
     arb = {
-        k: set(json.loads((HERE / f"arbiter_lofo_{k}.json").read_text())["false_records_removed"])
+        k: set(
+            json.loads((HERE / f"prec38_arbiter_lofo_{k}.json").read_text())[
+                "false_records_removed"
+            ]
+        )
         for k in ("cues", "words")
     }
     rows = []

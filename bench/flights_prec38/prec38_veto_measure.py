@@ -1,7 +1,8 @@
-"""A rules veto (``definition_veto.veto``) over the honest records of the 27 released files:
+"""A rules veto (``prec38_definition_veto.veto``) over the honest records of the 27 released files:
 the README's bar, and per rule the false records it removes and true records it loses.
 
-    .venv/bin/python -W ignore bench/flights_prec38/veto_measure.py > veto_measure.txt
+    .venv/bin/python -W ignore bench/flights_prec38/prec38_veto_measure.py \
+        > bench/flights_prec38/prec38_veto_measure.txt
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from definition_veto import veto
-from honest import bar, counts, items
+from prec38_definition_veto import veto
+from prec38_honest import bar, counts, items
 
 
 def main() -> None:
