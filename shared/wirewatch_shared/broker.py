@@ -32,6 +32,11 @@ async def whole_message(message: StreamMessage[Any]) -> Any:
     return message
 
 
+def service_client_id(settings: CommonSettings, client_suffix: str) -> str:
+    """The Kafka client id of one service (every replica of a service shares it)."""
+    return f"{settings.kafka_client_id}-{client_suffix}"
+
+
 def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
     """A FastStream Kafka broker for one service (one client id per service)."""
     if not settings.kafka_bootstrap:
@@ -41,7 +46,7 @@ def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
         )
     return KafkaBroker(
         settings.kafka_bootstrap.split(","),
-        client_id=f"{settings.kafka_client_id}-{client_suffix}",
+        client_id=service_client_id(settings, client_suffix),
         # Producer waits for all in-sync replicas: an acked item is durable. The
         # idempotent producer stays off: the dev broker (Tansu) rejects
         # InitProducerId, and every consumer de-duplicates by item id anyway.

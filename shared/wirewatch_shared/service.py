@@ -20,7 +20,12 @@ from faststream.kafka import KafkaBroker
 from sqlalchemy.engine import Engine
 
 from wirewatch_shared import memory, streams
-from wirewatch_shared.broker import ensure_service_streams, make_broker, whole_message
+from wirewatch_shared.broker import (
+    ensure_service_streams,
+    make_broker,
+    service_client_id,
+    whole_message,
+)
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.failures import Backoff, BatchGuard
@@ -57,6 +62,7 @@ class ServiceBase(Generic[S]):
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.broker = make_broker(settings, client_suffix=client)
+        self.client_id = service_client_id(settings, client)
         self.idle_trims: list[memory.IdleTrim] = []  # one per consumer
 
     def consume(
@@ -135,11 +141,8 @@ class ServiceBase(Generic[S]):
         finds none), and no other service is in this one's consumer groups."""
         await ensure_service_streams(self.settings)
         groups = [group for s in self.broker.subscribers if (group := getattr(s, "group_id", None))]
-        # The client id make_broker gave (every replica of a service shares it); FastStream
-        # keeps it only among its connection arguments.
-        client_id = self.broker._connection_kwargs.get("client_id")
-        if groups and client_id:
-            await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, client_id)
+        if groups:
+            await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, self.client_id)
 
     async def after_startup(self) -> None:
         """After the broker started (consumers subscribed): the background loops start."""

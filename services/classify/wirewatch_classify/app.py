@@ -27,12 +27,10 @@ from typing import Any
 
 from aiokafka.errors import MessageSizeTooLargeError
 from faststream import AckPolicy, FastStream
-from faststream.kafka import KafkaBroker
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared import memory, metrics, streams
-from wirewatch_shared.broker import make_broker, raw_bodies, whole_message
-from wirewatch_shared.db import make_engine
+from wirewatch_shared.broker import raw_bodies, whole_message
 from wirewatch_shared.deadletter import DeadLetters
 from wirewatch_shared.events import FeedItem, TopicDefinitionEvent
 from wirewatch_shared.failures import LETTERED_MAX, Backoff
@@ -56,10 +54,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
     """Owns the broker, the classifier and the user-topic refresh task of one process."""
 
     def __init__(self, settings: ClassifySettings, engine: Engine | None = None) -> None:
-        memory.limit_arenas()  # before the item store's threads exist
-        self.settings = settings
-        self.engine = engine or make_engine(settings.database_url)
-        self.broker: KafkaBroker = make_broker(settings, client_suffix="classify")
+        super().__init__(settings, engine, client="classify")  # arenas, engine, broker
         self.base_classifier = Classifier.load(settings.classify_topics_dir)
         self.classifier = self.base_classifier
         # User topics from two sources: the table (authoritative, polled) and the
