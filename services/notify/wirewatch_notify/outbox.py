@@ -460,13 +460,26 @@ def mark_failed(
     return outcome.status
 
 
-def dead_ids(engine: Engine) -> list[int]:
-    """Ids of every dead delivery, oldest first (for a replay in chunks)."""
+def dead_ids(engine: Engine, subscription_id: int | None = None) -> list[int]:
+    """Ids of every dead delivery (of one subscription), oldest first (for a replay in
+    chunks)."""
+    query = select(_TABLE.c.id).where(_TABLE.c.status == DeliveryStatus.DEAD)
+    if subscription_id is not None:
+        query = query.where(_TABLE.c.subscription_id == subscription_id)
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(_TABLE.c.id).where(_TABLE.c.status == DeliveryStatus.DEAD).order_by(_TABLE.c.id)
-        )
-        return [int(row[0]) for row in rows]
+        return [int(row[0]) for row in conn.execute(query.order_by(_TABLE.c.id))]
+
+
+UNSUBSCRIBED_REASON = "unsubscribed by the recipient (List-Unsubscribe)"
+_REPLAYABLE_KINDS = frozenset({DeliveryKind.ALERT, DeliveryKind.DIGEST})
+
+
+def held_for_operator(sub: Subscription, kind: str) -> bool:
+    """Whether an unsent ``kind`` delivery of inactive ``sub`` is kept dead (replayed once
+    it is turned back on) rather than cancelled: the alerts of a subscription notify
+    disabled (410, a refused address). A paused or unsubscribed one's are cancelled."""
+    disabled = not sub.active and sub.disabled_reason not in (None, UNSUBSCRIBED_REASON)
+    return disabled and kind in _REPLAYABLE_KINDS
 
 
 def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
