@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
-from wirewatch_shared.countries import country_problem
+from wirewatch_shared.countries import country_problem as country_problem  # CLI, page use it
 from wirewatch_shared.events import FlightRecordEvent
 
 from wirewatch_flights import store
