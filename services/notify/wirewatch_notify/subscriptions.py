@@ -333,14 +333,7 @@ def update_subscription(
             assert sub.id is not None
             _set_routes(session, sub.id, patch.routes)
         if "active" in given:
-            if patch.active and not sub.active and sub.disabled_reason == UNSUBSCRIBED_REASON:
-                raise SubscriptionConflict(
-                    "the recipient unsubscribed: it stays off (a new subscription sends "
-                    "them a confirmation email first)"
-                )
-            sub.active = bool(patch.active)
-            if sub.active:
-                sub.disabled_reason = None
+            _set_active(sub, bool(patch.active))
         try:
             check_timing(sub.mode, sub.digest_interval_minutes)
         except ValueError as exc:
@@ -352,6 +345,19 @@ def update_subscription(
         session.flush()
         session.refresh(sub)
         return sub
+
+
+def _set_active(sub: Subscription, active: bool) -> None:
+    """Pause, or turn back on (clearing why notify disabled it); a recipient's
+    unsubscribe is theirs to undo, not the owner's or the operator's."""
+    if active and not sub.active and sub.disabled_reason == UNSUBSCRIBED_REASON:
+        raise SubscriptionConflict(
+            "the recipient unsubscribed: it stays off (a new subscription sends them a "
+            "confirmation email first)"
+        )
+    sub.active = active
+    if active:
+        sub.disabled_reason = None
 
 
 def remove_subscription(engine: Engine, subscription_id: int, owner: str | None = None) -> bool:
