@@ -235,3 +235,18 @@ async def test_alerts_held_through_quiet_hours_wait_dead_for_a_disabled_subscrip
         await wait_until(lambda: _statuses(service) == [DeliveryStatus.SENT] * 2)
     assert len(http_receiver.received("/hook")) == 2
     service.engine.dispose()
+
+
+async def test_enable_says_an_email_subscription_still_awaits_its_confirmation(
+    database_url: str,
+) -> None:
+    service = make_service(database_url)
+    request = subscriptions.parse_create(
+        {"topic": "flights", "channel": "email", "target": "reader@example.org"}
+    )
+    created = subscriptions.create_subscription(
+        service.engine, request, service.box, require_confirmation=True
+    )
+    enabled = cli(database_url, "subscriptions", "enable", str(created.subscription.id))
+    assert enabled.code == 0 and "is awaiting confirmation" in enabled.out, enabled.out
+    service.engine.dispose()

@@ -79,7 +79,8 @@ def subscriptions_show(subscription_id: SubscriptionId, database_url: DatabaseUr
     typer.echo(f"  deliveries: {deliveries or 'none'}")
 
 
-def _set_active(database_url: str | None, subscription_id: int, active: bool) -> None:
+def _set_active(database_url: str | None, subscription_id: int, active: bool) -> str:
+    """Pause or turn on; the subscription's status then."""
     from wirewatch_notify import subscriptions
 
     patch = subscriptions.parse_update({"active": active})
@@ -87,6 +88,7 @@ def _set_active(database_url: str | None, subscription_id: int, active: bool) ->
         sub = subscriptions.update_subscription(notify_engine(database_url), subscription_id, patch)
     if sub is None:
         raise NotFound(f"no subscription with id {subscription_id}")
+    return subscriptions.status_of(sub)
 
 
 @app.command("pause")
@@ -109,8 +111,8 @@ def subscriptions_enable(
     back on; the reason is cleared. Not one whose recipient unsubscribed."""
     from wirewatch_notify import outbox
 
-    _set_active(database_url, subscription_id, True)
-    typer.echo(f"subscription {subscription_id} is active")
+    status = _set_active(database_url, subscription_id, True)
+    typer.echo(f"subscription {subscription_id} is {status.replace('_', ' ')}")
     engine = notify_engine(database_url)
     dead = outbox.dead_ids(engine, subscription_id)
     if replay:
