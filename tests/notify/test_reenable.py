@@ -19,6 +19,7 @@ from wirewatch_notify.app import NotifyService
 from wirewatch_notify.models import DeliveryStatus
 
 from tests.notify.support import (
+    SECRET_KEY,
     api_client,
     bearer,
     classified,
@@ -45,12 +46,12 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def cli(database_url: str, *args: str) -> Result:
+def cli(database_url: str, *args: str, **settings: str) -> Result:
     """The CLI in-process, on the service's database; a UserError as main() prints it."""
     from wirewatch.cli import app
     from wirewatch.cli.errors import UserError
 
-    env = {"WIREWATCH_DATABASE_URL": database_url, "WIREWATCH_SECRET_KEY": "k" * 32}
+    env = {"WIREWATCH_DATABASE_URL": database_url, "WIREWATCH_SECRET_KEY": SECRET_KEY, **settings}
     result = CliRunner().invoke(app, list(args), env=env)
     if isinstance(result.exception, UserError):
         return Result(result.exception.exit_code, f"error: {result.exception}")
@@ -249,4 +250,29 @@ async def test_enable_says_an_email_subscription_still_awaits_its_confirmation(
     )
     enabled = cli(database_url, "subscriptions", "enable", str(created.subscription.id))
     assert enabled.code == 0 and "is awaiting confirmation" in enabled.out, enabled.out
+    service.engine.dispose()
+
+
+def test_a_failed_test_send_is_not_replayed_as_an_alert(
+    database_url: str, http_receiver: HttpReceiver
+) -> None:
+    """The walk of the operator flows: a test send that met the 410 was dead, so turning
+    the subscription back on with --replay (or ``deliveries replay --all-dead``) sent the
+    receiver a stale "test alert" long after the test. A test is not retried, ever."""
+    service = make_service(database_url)
+    http_receiver.routes["/moved"] = Reply(410, b"gone")
+    sub_id = _subscribe(service, http_receiver.url("/moved"))
+    env_private = {"WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS": "true"}
+    tested = cli(database_url, "subscriptions", "test", str(sub_id), **env_private)
+    assert tested.code == 2 and "410" in tested.out, tested.out
+    [dead] = outbox.list_deliveries(service.engine)
+    assert dead.status == DeliveryStatus.DEAD
+    http_receiver.routes["/moved"] = Reply(200)
+    enabled = cli(database_url, "subscriptions", "enable", str(sub_id), "--replay")
+    assert "replayed 0 dead deliveries" in enabled.out, enabled.out
+    every = cli(database_url, "deliveries", "replay", "--all-dead")
+    assert "replayed 0 dead deliveries" in every.out and "stay dead" not in every.out
+    one = cli(database_url, "deliveries", "replay", str(dead.id))
+    assert one.code == 2 and "a test send" in one.out, one.out
+    assert len(http_receiver.received("/moved")) == 1
     service.engine.dispose()

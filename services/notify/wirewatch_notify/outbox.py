@@ -460,10 +460,15 @@ def mark_failed(
     return outcome.status
 
 
+# Dead and replayable: a failed test send is not retried, ever (sent later it would
+# be a stale "test alert"; `subscriptions test` sends a new one).
+_REPLAYABLE = sa.and_(_TABLE.c.status == DeliveryStatus.DEAD, _TABLE.c.kind != DeliveryKind.TEST)
+
+
 def dead_ids(engine: Engine, subscription_id: int | None = None) -> list[int]:
-    """Ids of every dead delivery (of one subscription), oldest first (for a replay in
-    chunks)."""
-    query = select(_TABLE.c.id).where(_TABLE.c.status == DeliveryStatus.DEAD)
+    """Ids of every dead delivery that replay takes (of one subscription), oldest first
+    (for a replay in chunks)."""
+    query = select(_TABLE.c.id).where(_REPLAYABLE)
     if subscription_id is not None:
         query = query.where(_TABLE.c.subscription_id == subscription_id)
     with engine.connect() as conn:
@@ -484,11 +489,17 @@ def held_for_operator(sub: Subscription, kind: str) -> bool:
 
 def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
     """A delivery's status, or None when there is no such delivery."""
+    found = kind_and_status(engine, delivery_id)
+    return None if found is None else found[1]
+
+
+def kind_and_status(engine: Engine, delivery_id: int) -> tuple[str, str] | None:
+    """A delivery's kind and status, or None when there is no such delivery."""
     with engine.connect() as conn:
-        found = conn.execute(
-            select(_TABLE.c.status).where(_TABLE.c.id == delivery_id)
-        ).scalar_one_or_none()
-    return None if found is None else str(found)
+        row = conn.execute(
+            select(_TABLE.c.kind, _TABLE.c.status).where(_TABLE.c.id == delivery_id)
+        ).one_or_none()
+    return None if row is None else (str(row.kind), str(row.status))
 
 
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
@@ -498,9 +509,7 @@ def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
     now = utcnow()
     subs = Subscription.__table__  # type: ignore[attr-defined]
     active = sa.select(subs.c.id).where(subs.c.active.is_(True))
-    stmt = update(_TABLE).where(
-        _TABLE.c.status == DeliveryStatus.DEAD, _TABLE.c.subscription_id.in_(active)
-    )
+    stmt = update(_TABLE).where(_REPLAYABLE, _TABLE.c.subscription_id.in_(active))
     if delivery_ids is not None:
         stmt = stmt.where(_TABLE.c.id.in_(delivery_ids))
     with engine.begin() as conn:
