@@ -106,6 +106,9 @@ def cases(busy: int, closed: int, unlabelled: str) -> dict[str, Case]:
         "subscribe": Case(["subscribe", "--topic", "border-polcy", "--email", "a@example.org"], "unknown topic 'border-polcy'; known topics: border-policy"),  # noqa: E501
         "subscriptions list": Case(["subscriptions", "list"], no_db, env=db),
         "subscriptions remove": Case(["subscriptions", "remove", "9999"], "no subscription with id 9999", 1),  # noqa: E501
+        "subscriptions show": Case(["subscriptions", "show", "9999"], "no subscription with id 9999", 1),  # noqa: E501
+        "subscriptions pause": Case(["subscriptions", "pause", "9999"], "no subscription with id 9999", 1),  # noqa: E501
+        "subscriptions enable": Case(["subscriptions", "enable", "9999"], "no subscription with id 9999", 1),  # noqa: E501
         "deliveries list": Case(["deliveries", "list", "--status", "deaad"], "unknown status 'deaad'"),  # noqa: E501
         "deliveries replay": Case(["deliveries", "replay", "9999"], "no delivery with id 9999", 1),
         "asyncapi": Case(["asyncapi", "--indent", "-1"], "Invalid value for '--indent'"),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -37,6 +38,24 @@ def service_client_id(settings: CommonSettings, client_suffix: str) -> str:
     return f"{settings.kafka_client_id}-{client_suffix}"
 
 
+class ConcurrentStartBroker(KafkaBroker):
+    """A KafkaBroker whose subscribers start at once. Each subscriber's start waits for
+    its consumer group's join, which Tansu holds for half the session timeout: one after
+    the other (FastStream's ``start``), a service with three groups took three holds.
+    The same steps as FastStream 0.7's ``start``, through its public API (connect, each
+    subscriber's and publisher's ``start``, ``running``); one failed start cancels the
+    others (a task group)."""
+
+    async def start(self) -> None:
+        await self.connect()
+        async with asyncio.TaskGroup() as starting:
+            for subscriber in self.subscribers:
+                starting.create_task(subscriber.start())
+        for publisher in self.publishers:
+            await publisher.start()
+        self.running = True
+
+
 def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
     """A FastStream Kafka broker for one service (one client id per service)."""
     if not settings.kafka_bootstrap:
@@ -44,7 +63,7 @@ def make_broker(settings: CommonSettings, *, client_suffix: str) -> KafkaBroker:
             "WIREWATCH_KAFKA_BOOTSTRAP is not set: run `wirewatch up` for the embedded "
             "broker, or point the service at a Kafka cluster"
         )
-    return KafkaBroker(
+    return ConcurrentStartBroker(
         settings.kafka_bootstrap.split(","),
         client_id=service_client_id(settings, client_suffix),
         # Producer waits for all in-sync replicas: an acked item is durable. The

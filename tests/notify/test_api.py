@@ -352,7 +352,8 @@ async def test_a_malformed_target_is_422_with_the_reason_never_500(
             headers=_token(service),
         )
     assert response.status_code == 422, response.text
-    assert isinstance(response.json()["detail"], str) and "URL" in response.json()["detail"]
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body", "target"] and "URL" in problem["msg"], problem
     from wirewatch_notify import subscriptions
 
     assert subscriptions.list_subscriptions(service.engine) == []

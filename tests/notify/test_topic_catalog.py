@@ -30,7 +30,9 @@ async def test_api_refuses_unknown_topics_listing_the_known_ones(service: Notify
     async with api_client(service) as client:
         refused = await client.post("/api/v1/subscriptions", json=body, headers=auth)
         assert refused.status_code == 422
-        detail = refused.json()["detail"]
+        [problem] = refused.json()["detail"]
+        assert problem["loc"] == ["body", "topics"]
+        detail = problem["msg"]
         assert "unknown topic 'border-polcy'" in detail
         assert "known topics: border-policy, repatriation-flights" in detail
         created = await client.post(
@@ -41,7 +43,8 @@ async def test_api_refuses_unknown_topics_listing_the_known_ones(service: Notify
         patched = await client.patch(
             f"/api/v1/subscriptions/{sub_id}", json={"topics": ["nope"]}, headers=auth
         )
-        assert patched.status_code == 422 and "unknown topic 'nope'" in patched.json()["detail"]
+        assert patched.status_code == 422
+        assert "unknown topic 'nope'" in patched.json()["detail"][0]["msg"]
 
 
 def test_no_catalogue_means_no_check(service: NotifyService) -> None:

@@ -7,7 +7,6 @@ import asyncio
 import base64
 import binascii
 import csv
-import functools
 import io
 import itertools
 import json
@@ -21,9 +20,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Engine
+from wirewatch_shared.countries import country_problem as country_problem  # CLI, page use it
 from wirewatch_shared.events import FlightRecordEvent
 
-from wirewatch_flights import cldr, store
+from wirewatch_flights import store
 
 CSV_COLUMNS = (
     "record_id",
@@ -45,28 +45,6 @@ MAX_LIMIT = 5000
 
 Status = Literal["completed", "planned", "blocked"]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2")]
-
-
-MISTAKEN_CODES = {"UK": "GB", "EL": "GR"}
-"""Codes people write for a country whose ISO code is another (the EU's for Greece)."""
-
-
-@functools.cache
-def country_codes() -> frozenset[str]:
-    """Every two-letter territory code CLDR names (the ISO 3166-1 alpha-2 codes and a few
-    of CLDR's own, such as XK): the codes a record's origin and destination can hold."""
-    territories = cldr.load()["locales"]["en"]["territories"]
-    return frozenset(code for code in territories if len(code) == 2 and code.isalpha())
-
-
-def country_problem(value: str) -> str | None:
-    """Why ``value`` is no country code (None: it is one, in any case)."""
-    code = value.strip().upper()
-    if code in country_codes():
-        return None
-    hint = MISTAKEN_CODES.get(code)
-    suffix = f" (did you mean {hint}?)" if hint else " (ISO 3166-1 alpha-2, e.g. GT)"
-    return f"{value} is not a country code{suffix}"
 
 
 def record_json(event: FlightRecordEvent) -> dict[str, Any]:

@@ -59,13 +59,42 @@ NOT_FOUND = "no such subscription"
 class Problem(BaseModel):
     """An error answer."""
 
-    detail: str | list[dict[str, Any]] = Field(
-        description="What went wrong; for invalid input, one entry per problem."
+    detail: str = Field(description="What went wrong.")
+
+
+class InputProblem(BaseModel):
+    """One refused input, as FastAPI (and the stories and flights APIs) report it."""
+
+    type: str = Field(description="The kind of problem, e.g. `value_error`, `missing`.")
+    loc: list[str | int] = Field(
+        description="Where: `body`, `query` or `path`, then the field (and index)."
     )
+    msg: str = Field(description="Why it was refused.")
+    input: Any = Field(default=None, description="The value refused.")
 
 
-def _problem(description: str) -> dict[str, Any]:
-    return {"model": Problem, "description": description}
+class InvalidInput(BaseModel):
+    """A 422 answer: every problem found, one entry each."""
+
+    detail: list[InputProblem]
+
+
+def _problem(description: str, model: type[BaseModel] = Problem) -> dict[str, Any]:
+    return {"model": model, "description": description}
+
+
+def _json_ref(answer: dict[str, Any]) -> dict[str, Any]:
+    """``answer`` (of :func:`_problem`) with its model as a JSON schema reference."""
+    ref = {"$ref": f"#/components/schemas/{answer['model'].__name__}"}
+    return {"description": answer["description"], "content": {"application/json": {"schema": ref}}}
+
+
+def refused_input(exc: subscriptions.SubscriptionError) -> RequestValidationError:
+    """A refusal of the service layer as a 422 of the field it names (the shape of
+    FastAPI's own, so a client reads every 422 alike)."""
+    loc = ("body", exc.field) if exc.field else ("body",)
+    error = {"type": "value_error", "loc": loc, "msg": str(exc), "input": exc.value}
+    return RequestValidationError([error])
 
 
 def _html(description: str) -> dict[str, Any]:
@@ -75,7 +104,7 @@ def _html(description: str) -> dict[str, Any]:
 COMMON: dict[int | str, dict[str, Any]] = {
     400: _problem("Malformed request (e.g. a bad Content-Length)"),
     413: _problem("Request body over the size limit"),
-    422: _problem("Invalid input (body, query or path)"),
+    422: _problem("Invalid input (body, query or path): each problem", InvalidInput),
 }
 AUTHENTICATED: dict[int | str, dict[str, Any]] = {
     **COMMON,
@@ -181,7 +210,7 @@ async def create(body: SubscriptionCreate, api: Api, caller: Caller) -> Subscrip
             known_topics=known,
         )
     except subscriptions.SubscriptionError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        raise refused_input(exc) from exc
     sub = created.subscription
     log.info("subscription created", subscription_id=sub.id, channel=sub.channel)
     service.worker.notify_recorded()  # a confirmation email may be waiting
@@ -210,12 +239,17 @@ async def get_one(subscription_id: SubscriptionId, api: Api, caller: Caller) -> 
     return out
 
 
-@subscriptions_api.patch("/{subscription_id}", responses=ONE)
+CONFLICT = {**ONE, 409: _problem("Not possible in the subscription's state")}
+
+
+@subscriptions_api.patch("/{subscription_id}", responses=CONFLICT)
 async def update(
     subscription_id: SubscriptionId, body: SubscriptionUpdate, api: Api, caller: Caller
 ) -> SubscriptionOut:
     """Change topics, filters, routes, mode, quiet hours or the active flag (channel
-    and target are fixed: create a new subscription instead)."""
+    and target are fixed: create a new subscription instead). `"active": true` also
+    turns back on a subscription notify disabled (`disabled_reason` is cleared; replay
+    its dead deliveries then), but not one whose recipient unsubscribed (409)."""
     known = await asyncio.to_thread(api.service.known_topics)
     try:
         sub = await asyncio.to_thread(
@@ -226,8 +260,10 @@ async def update(
             caller.owner,
             known,
         )
+    except subscriptions.SubscriptionConflict as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
     except subscriptions.SubscriptionError as exc:
-        raise HTTPException(422, str(exc)) from exc
+        raise refused_input(exc) from exc
     if sub is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
     [out] = await asyncio.to_thread(subscriptions.views, api.service.engine, [sub])
@@ -245,9 +281,6 @@ async def delete(subscription_id: SubscriptionId, api: Api, caller: Caller) -> R
     if not removed:
         raise HTTPException(status.HTTP_404_NOT_FOUND, NOT_FOUND)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-CONFLICT = {**ONE, 409: _problem("Not possible in the subscription's state")}
 
 
 @subscriptions_api.post("/{subscription_id}/test", responses=CONFLICT)
@@ -323,7 +356,9 @@ email_links = APIRouter(
     tags=["email links"],
     route_class=BodyLimitedRoute,
     responses={
-        **COMMON,
+        # The pages are HTML, but an error before them (FastAPI's) is JSON: named by
+        # reference, as a model here would be documented as text/html.
+        **{code: _json_ref(answer) for code, answer in COMMON.items()},
         200: _html("The page"),
         404: _html(
             "The link is not valid (malformed, forged, expired or of a removed subscription)"

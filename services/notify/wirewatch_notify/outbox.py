@@ -460,22 +460,46 @@ def mark_failed(
     return outcome.status
 
 
-def dead_ids(engine: Engine) -> list[int]:
-    """Ids of every dead delivery, oldest first (for a replay in chunks)."""
+# Dead and replayable: a failed test send is not retried, ever (sent later it would
+# be a stale "test alert"; `subscriptions test` sends a new one).
+_REPLAYABLE = sa.and_(_TABLE.c.status == DeliveryStatus.DEAD, _TABLE.c.kind != DeliveryKind.TEST)
+
+
+def dead_ids(engine: Engine, subscription_id: int | None = None) -> list[int]:
+    """Ids of every dead delivery that replay takes (of one subscription), oldest first
+    (for a replay in chunks)."""
+    query = select(_TABLE.c.id).where(_REPLAYABLE)
+    if subscription_id is not None:
+        query = query.where(_TABLE.c.subscription_id == subscription_id)
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(_TABLE.c.id).where(_TABLE.c.status == DeliveryStatus.DEAD).order_by(_TABLE.c.id)
-        )
-        return [int(row[0]) for row in rows]
+        return [int(row[0]) for row in conn.execute(query.order_by(_TABLE.c.id))]
+
+
+UNSUBSCRIBED_REASON = "unsubscribed by the recipient (List-Unsubscribe)"
+_REPLAYABLE_KINDS = frozenset({DeliveryKind.ALERT, DeliveryKind.DIGEST})
+
+
+def held_for_operator(sub: Subscription, kind: str) -> bool:
+    """Whether an unsent ``kind`` delivery of inactive ``sub`` is kept dead (replayed once
+    it is turned back on) rather than cancelled: the alerts of a subscription notify
+    disabled (410, a refused address). A paused or unsubscribed one's are cancelled."""
+    disabled = not sub.active and sub.disabled_reason not in (None, UNSUBSCRIBED_REASON)
+    return disabled and kind in _REPLAYABLE_KINDS
 
 
 def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
     """A delivery's status, or None when there is no such delivery."""
+    found = kind_and_status(engine, delivery_id)
+    return None if found is None else found[1]
+
+
+def kind_and_status(engine: Engine, delivery_id: int) -> tuple[str, str] | None:
+    """A delivery's kind and status, or None when there is no such delivery."""
     with engine.connect() as conn:
-        found = conn.execute(
-            select(_TABLE.c.status).where(_TABLE.c.id == delivery_id)
-        ).scalar_one_or_none()
-    return None if found is None else str(found)
+        row = conn.execute(
+            select(_TABLE.c.kind, _TABLE.c.status).where(_TABLE.c.id == delivery_id)
+        ).one_or_none()
+    return None if row is None else (str(row.kind), str(row.status))
 
 
 def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
@@ -485,9 +509,7 @@ def replay(engine: Engine, delivery_ids: Sequence[int] | None = None) -> int:
     now = utcnow()
     subs = Subscription.__table__  # type: ignore[attr-defined]
     active = sa.select(subs.c.id).where(subs.c.active.is_(True))
-    stmt = update(_TABLE).where(
-        _TABLE.c.status == DeliveryStatus.DEAD, _TABLE.c.subscription_id.in_(active)
-    )
+    stmt = update(_TABLE).where(_REPLAYABLE, _TABLE.c.subscription_id.in_(active))
     if delivery_ids is not None:
         stmt = stmt.where(_TABLE.c.id.in_(delivery_ids))
     with engine.begin() as conn:

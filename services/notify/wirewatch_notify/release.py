@@ -23,6 +23,7 @@ from wirewatch_shared.db import session_scope
 from wirewatch_shared.logging import get_logger
 
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Subscription
+from wirewatch_notify.outbox import held_for_operator
 from wirewatch_notify.payloads import digest_envelope, dumps
 from wirewatch_notify.rules import timing_of
 from wirewatch_notify.timing import quiet_until
@@ -69,6 +70,11 @@ def _release_one(
     digest_max_items: int,
 ) -> int:
     ids = [m.id for m in members if m.id is not None]
+    if sub is not None and held_for_operator(sub, DeliveryKind.ALERT):
+        # Disabled by notify: dead, replayed once the operator turns it back on.
+        reason = f"subscription inactive: {sub.disabled_reason}"
+        _set(session, ids, status=DeliveryStatus.DEAD, last_error=reason, updated_at=now)
+        return len(ids)
     if sub is None or not sub.active:
         reason = "subscription removed" if sub is None else "subscription inactive"
         _set(session, ids, status=DeliveryStatus.CANCELLED, last_error=reason, updated_at=now)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from functools import cache
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
@@ -23,6 +22,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from wirewatch_shared.countries import MISTAKEN_CODES, country_codes
 
 from wirewatch_notify.timing import parse_hhmm, zone
 
@@ -61,23 +61,12 @@ def _countries(values: list[str]) -> list[str]:
     return list(dict.fromkeys(str(iso_country(value)) for value in values))
 
 
-NOT_ISO_3166 = frozenset(
-    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
-)
-"""CLDR territory codes that are not ISO 3166-1 alpha-2 country codes (exceptionally
-reserved, groupings, private use); XK (Kosovo) is kept, as CLDR and most data use it."""
 FLIGHTS_TOPIC = "repatriation-flights"
 
 
-@cache
 def iso_countries() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes, from CLDR's territory names (Babel)."""
-    from babel import Locale
-
-    codes = (str(code) for code in Locale("en").territories)
-    return frozenset(
-        code for code in codes if len(code) == 2 and code.isalpha() and code not in NOT_ISO_3166
-    )
+    """ISO 3166-1 alpha-2 codes: the list every service accepts (wirewatch_shared.countries)."""
+    return country_codes()
 
 
 def iso_country(value: str | None) -> str | None:
@@ -85,8 +74,10 @@ def iso_country(value: str | None) -> str | None:
     if value is None:
         return None
     code = value.strip().upper()
-    if not COUNTRY.match(code) or code not in iso_countries():
-        raise ValueError(f"not an ISO 3166-1 alpha-2 country code: {value!r} (e.g. US, MX, GT)")
+    if not COUNTRY.match(code) or code not in country_codes():
+        hint = MISTAKEN_CODES.get(code)
+        example = f"did you mean {hint}?" if hint else "e.g. US, MX, GT"
+        raise ValueError(f"not an ISO 3166-1 alpha-2 country code: {value!r} ({example})")
     return code
 
 

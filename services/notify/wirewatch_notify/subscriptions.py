@@ -36,6 +36,7 @@ from wirewatch_notify.models import (
     FlightRoute,
     Subscription,
 )
+from wirewatch_notify.outbox import UNSUBSCRIBED_REASON
 from wirewatch_notify.payloads import confirm_envelope, dumps
 from wirewatch_notify.rules import active_rules
 from wirewatch_notify.schemas import (
@@ -55,6 +56,7 @@ _Input = TypeVar("_Input", bound=BaseModel)
 __all__ = [
     "LOCAL_OWNER",
     "CreatedSubscription",
+    "SubscriptionConflict",
     "SubscriptionCreate",
     "SubscriptionError",
     "SubscriptionUpdate",
@@ -78,7 +80,17 @@ __all__ = [
 
 
 class SubscriptionError(ValueError):
-    """A subscription request was refused; the message says why."""
+    """A subscription request was refused; the message says why, ``field`` names the
+    input refused (None: the request as a whole) and ``value`` is what it held."""
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+
+
+class SubscriptionConflict(SubscriptionError):
+    """Refused in the subscription's state (not for its input): an HTTP 409."""
 
 
 def _reasons(exc: ValidationError) -> str:
@@ -96,7 +108,9 @@ def check_topics(topics: Iterable[str], known: Collection[str] | None) -> None:
     if unknown:
         names = ", ".join(repr(t) for t in unknown)
         raise SubscriptionError(
-            f"unknown topic {names}; known topics: {', '.join(sorted(known)) or 'none'}"
+            f"unknown topic {names}; known topics: {', '.join(sorted(known)) or 'none'}",
+            field="topics",
+            value=list(topics),
         )
 
 
@@ -122,12 +136,13 @@ def vet_target(channel: str, target: str, *, allow_private: bool) -> str:
     A name that does not resolve right now is accepted: the same guard runs again at
     every connection, so it can never reach a private address later either.
     """
+    given = target
     try:
         channel_spec = spec(channel)
         target = channel_spec.normalize_target(target)
         hosts = channel_spec.hosts(target)
     except (TargetError, SsrfError) as exc:
-        raise SubscriptionError(str(exc)) from exc
+        raise SubscriptionError(str(exc), field="target", value=given) from exc
     if allow_private:
         return target
     for host, port in hosts:
@@ -138,10 +153,12 @@ def vet_target(channel: str, target: str, *, allow_private: bool) -> str:
         except AddressRefused as exc:
             raise SubscriptionError(
                 f"target refused: {exc} (WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS=true allows "
-                "private and loopback targets)"
+                "private and loopback targets)",
+                field="target",
+                value=given,
             ) from exc
         except SsrfError as exc:
-            raise SubscriptionError(f"target refused: {exc}") from exc
+            raise SubscriptionError(f"target refused: {exc}", field="target", value=given) from exc
     return target
 
 
@@ -316,18 +333,31 @@ def update_subscription(
             assert sub.id is not None
             _set_routes(session, sub.id, patch.routes)
         if "active" in given:
-            sub.active = bool(patch.active)
-            if sub.active:
-                sub.disabled_reason = None
+            _set_active(sub, bool(patch.active))
         try:
             check_timing(sub.mode, sub.digest_interval_minutes)
         except ValueError as exc:
-            raise SubscriptionError(str(exc)) from exc
+            raise SubscriptionError(
+                str(exc), field="digest_interval_minutes", value=sub.digest_interval_minutes
+            ) from exc
         sub.updated_at = utcnow()
         session.add(sub)
         session.flush()
         session.refresh(sub)
         return sub
+
+
+def _set_active(sub: Subscription, active: bool) -> None:
+    """Pause, or turn back on (clearing why notify disabled it); a recipient's
+    unsubscribe is theirs to undo, not the owner's or the operator's."""
+    if active and not sub.active and sub.disabled_reason == UNSUBSCRIBED_REASON:
+        raise SubscriptionConflict(
+            "the recipient unsubscribed: it stays off (a new subscription sends them a "
+            "confirmation email first)"
+        )
+    sub.active = active
+    if active:
+        sub.disabled_reason = None
 
 
 def remove_subscription(engine: Engine, subscription_id: int, owner: str | None = None) -> bool:
@@ -399,9 +429,6 @@ def confirm_email(engine: Engine, subscription_id: int) -> bool:
         sub.confirmed_at = sub.updated_at = utcnow()
         session.add(sub)
         return True
-
-
-UNSUBSCRIBED_REASON = "unsubscribed by the recipient (List-Unsubscribe)"
 
 
 def unsubscribe(engine: Engine, subscription_id: int) -> bool:

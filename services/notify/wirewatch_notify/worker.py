@@ -536,6 +536,14 @@ class DeliveryWorker:
             return f"subscription inactive: {sub.disabled_reason or 'paused'}"
         return None
 
+    def _skipped(self, delivery: Delivery, sub: Subscription | None, reason: str) -> Outcome:
+        """A delivery not sent: cancelled, except an alert of a subscription notify
+        disabled, which is dead: replayed once the operator turns it back on."""
+        assert delivery.id is not None
+        if sub is not None and outbox.held_for_operator(sub, delivery.kind):
+            return Outcome(delivery.id, DeliveryStatus.DEAD, reason)
+        return Outcome(delivery.id, DeliveryStatus.CANCELLED, reason)
+
     def request_for(self, delivery: Delivery, sub: Subscription, now: datetime) -> DeliveryRequest:
         assert sub.id is not None
         email = sub.channel == "email"
@@ -568,7 +576,7 @@ class DeliveryWorker:
         now = self.clock()
         skip = self._skip_reason(delivery, sub)
         if skip is not None:
-            return Outcome(delivery.id, DeliveryStatus.CANCELLED, skip)
+            return self._skipped(delivery, sub, skip)
         assert sub is not None
         held = _held_for_quiet_hours(delivery, sub, now)
         if held is not None:

@@ -85,11 +85,17 @@ def deliveries_replay(
         raise UserError("give a delivery ID or --all-dead")
     engine = notify_engine(database_url)
     if delivery_id is not None:
-        status = outbox.status_of_delivery(engine, delivery_id)
-        if status is None:
+        found = outbox.kind_and_status(engine, delivery_id)
+        if found is None:
             raise NotFound(f"no delivery with id {delivery_id}")
+        kind, status = found
         if status != "dead":
             raise NotFound(f"delivery {delivery_id} is {status}, not dead: nothing to replay")
+        if kind == "test":
+            raise UserError(
+                f"delivery {delivery_id} is a test send: not replayed (`wirewatch "
+                "subscriptions test ID` sends a new one)"
+            )
         if not outbox.replay(engine, [delivery_id]):
             raise UserError(
                 f"delivery {delivery_id} stays dead: its subscription is paused or disabled "

@@ -1,4 +1,4 @@
-"""``wirewatch subscriptions list|remove|test|rotate-secret``."""
+"""``wirewatch subscriptions list|show|pause|enable|remove|test|rotate-secret``."""
 
 from __future__ import annotations
 
@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from wirewatch_notify.models import Subscription
     from wirewatch_notify.schemas import TestSendResult
 
-app = typer.Typer(help="List, test or remove subscriptions.", no_args_is_help=True)
+app = typer.Typer(
+    help="List, show, pause, enable, test or remove subscriptions.", no_args_is_help=True
+)
 
 SubscriptionId = Annotated[int, typer.Argument()]
+REPLAY_CHUNK = 500
 
 
 def _mode(sub: Subscription) -> str:
@@ -53,6 +56,76 @@ def subscriptions_list(database_url: DatabaseUrl = None) -> None:
             sub.disabled_reason or "",
         )
     Console(width=200).print(table)
+
+
+@app.command("show")
+def subscriptions_show(subscription_id: SubscriptionId, database_url: DatabaseUrl = None) -> None:
+    """One subscription: its filters, status (and why it is disabled), its deliveries."""
+    from wirewatch_notify import outbox, subscriptions
+
+    engine = notify_engine(database_url)
+    sub = subscriptions.get_subscription(engine, subscription_id)
+    if sub is None:
+        raise NotFound(f"no subscription with id {subscription_id}")
+    [view] = subscriptions.views(engine, [sub])
+    fields = view.model_dump(mode="json", exclude={"id", "active"})
+    typer.echo(f"subscription {subscription_id} (owner {sub.owner})")
+    for name, value in fields.items():
+        if value not in (None, [], ""):
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            typer.echo(f"  {name}: {shown}")
+    counts = outbox.count_by_status(engine, subscription_id)
+    deliveries = ", ".join(f"{status}: {n}" for status, n in sorted(counts.items()))
+    typer.echo(f"  deliveries: {deliveries or 'none'}")
+
+
+def _set_active(database_url: str | None, subscription_id: int, active: bool) -> str:
+    """Pause or turn on; the subscription's status then."""
+    from wirewatch_notify import subscriptions
+
+    patch = subscriptions.parse_update({"active": active})
+    with reported_as_user_error(subscriptions.SubscriptionError):
+        sub = subscriptions.update_subscription(notify_engine(database_url), subscription_id, patch)
+    if sub is None:
+        raise NotFound(f"no subscription with id {subscription_id}")
+    return subscriptions.status_of(sub)
+
+
+@app.command("pause")
+def subscriptions_pause(subscription_id: SubscriptionId, database_url: DatabaseUrl = None) -> None:
+    """Stop a subscription's alerts until it is enabled again (queued ones are dropped)."""
+    _set_active(database_url, subscription_id, False)
+    typer.echo(f"paused subscription {subscription_id}")
+
+
+Replay = Annotated[
+    bool, typer.Option("--replay", help="Also replay its dead deliveries (same webhook-id).")
+]
+
+
+@app.command("enable")
+def subscriptions_enable(
+    subscription_id: SubscriptionId, replay: Replay = False, database_url: DatabaseUrl = None
+) -> None:
+    """Turn a paused subscription, or one notify disabled (HTTP 410, a refused address),
+    back on; the reason is cleared. Not one whose recipient unsubscribed."""
+    from wirewatch_notify import outbox
+
+    status = _set_active(database_url, subscription_id, True)
+    typer.echo(f"subscription {subscription_id} is {status.replace('_', ' ')}")
+    engine = notify_engine(database_url)
+    dead = outbox.dead_ids(engine, subscription_id)
+    if replay:
+        replayed = sum(  # in chunks: an IN list per statement stays short
+            outbox.replay(engine, dead[start : start + REPLAY_CHUNK])
+            for start in range(0, len(dead), REPLAY_CHUNK)
+        )
+        typer.echo(f"replayed {replayed} dead deliveries")
+    elif dead:
+        typer.echo(
+            f"{len(dead)} dead deliveries wait: `wirewatch subscriptions enable "
+            f"{subscription_id} --replay` (or `deliveries replay ID`) sends them again"
+        )
 
 
 @app.command("remove")
