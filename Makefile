@@ -45,7 +45,7 @@ typecheck: $(STAMP)
 ## Every benchmark in turn (see bench/README.md; the pipeline alone takes ~8 minutes).
 BENCHES := bench/classify_core.py bench/classify_service.py bench/classify_memory.py bench/ingest_bench.py \
 	bench/notify_bench.py bench/stories_bench.py bench/flights_extract.py bench/flights_store.py \
-	bench/pipeline.py bench/classify_like.py
+	bench/pipeline.py bench/classify_like.py bench/classify_user_topics.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
