@@ -1,0 +1,60 @@
+"""User topics, second pass (stop 38): thresholds as listed and documented, stop words of
+every ingested language in "more like this", the US written three ways in Spanish,
+one classifier rebuild per batch of control events, subscriptions left by a removed topic."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from wirewatch_classify.engine import Classifier
+
+from tests.support.env import is_setting
+from wirewatch.cli import app
+
+REPO = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in list(os.environ):
+        if is_setting(key):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("WIREWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+
+
+def _shipped_thresholds() -> dict[str, tuple[float, float]]:
+    """(threshold with the model, threshold on the rules-only path) per shipped topic."""
+    classifier = Classifier.load()
+    assert classifier.model is not None
+    return {
+        spec.topic: (classifier.model.stacks[spec.topic].threshold, spec.threshold)
+        for spec in classifier.topics
+    }
+
+
+def test_topics_list_shows_the_threshold_that_applies() -> None:
+    """The listing showed the topic file's threshold (border-policy 0.6), which only the
+    rules-only path uses; an item the model reads is reported at the stack's (0.5)."""
+    result = runner.invoke(app, ["topics", "list"])
+    assert result.exception is None
+    shown = dict(line.split("\t", 1) for line in result.stdout.splitlines())
+    for topic, (stacked, rules_only) in _shipped_thresholds().items():
+        assert f"threshold {stacked:g} (rules only {rules_only:g})" in shown[topic], shown
+
+
+def test_the_documented_thresholds_are_the_shipped_ones() -> None:
+    text = (REPO / "docs" / "classify.md").read_text(encoding="utf-8")
+    paragraph = text.split("\nShipped thresholds:", 1)[1].split("\n\n", 1)[0]
+    line = " ".join(paragraph.split())
+    documented = {
+        topic: (float(stacked), float(rules_only))
+        for topic, stacked, rules_only in re.findall(
+            r"`([a-z-]+)` ([0-9.]+) \(rules only ([0-9.]+)\)", line
+        )
+    }
+    assert documented == _shipped_thresholds()
