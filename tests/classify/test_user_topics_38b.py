@@ -58,3 +58,46 @@ def test_the_documented_thresholds_are_the_shipped_ones() -> None:
         )
     }
     assert documented == _shipped_thresholds()
+
+
+CODEHOLLOW = REPO.parent / "shared" / "corpus" / "feeds" / "news-sites" / "codehollow-feedreader"
+
+
+def _feed_examples(name: str) -> list[tuple[str, str]]:
+    import feedparser
+
+    parsed = feedparser.parse(str(CODEHOLLOW / name))
+    return [(e.title, re.sub(r"<[^>]+>", " ", e.get("summary", ""))) for e in parsed.entries]
+
+
+@pytest.mark.parametrize(
+    ("feed", "content"),
+    [
+        # finanzen.net analyst ratings (no date in the feed, captured January 2017)
+        ("Rss20FinanzenNet.xml", {"analys*", "kurszi*"}),
+        # derStandard.at, 2016-12-30
+        ("Rss20DaStandardAt.xml", {"balkan*"}),
+    ],
+)
+def test_more_like_this_leaves_out_german_function_words(
+    feed: str, content: set[str]
+) -> None:
+    """German examples gave ``ATLEAST/n (der die und ... des mit als das ist von den)``:
+    only English and Spanish stop words were dropped."""
+    from stop_words import get_stop_words
+    from wirewatch_classify.like import like_query
+    from wirewatch_classify.query import parse_query, terms
+    from wirewatch_classify.text import fold
+
+    german = {fold(w) for w in get_stop_words("german")}
+    listed = set(terms(parse_query(like_query(_feed_examples(feed)))))
+    assert not listed & german, listed & german
+    assert content <= listed, listed
+
+
+def test_a_word_that_is_a_stop_word_elsewhere_stays_in_english_examples() -> None:
+    """German 'war', French 'car', Italian 'fine' are English content words."""
+    from wirewatch_classify.like import example_terms
+
+    # Real title: corpus .../codehollow-feedreader/Rss20JapanTimes.xml (January 2017).
+    assert "war" in example_terms(("Will Washington and Beijing’s cool war heat up?", ""))
