@@ -101,3 +101,53 @@ def test_a_word_that_is_a_stop_word_elsewhere_stays_in_english_examples() -> Non
 
     # Real title: corpus .../codehollow-feedreader/Rss20JapanTimes.xml (January 2017).
     assert "war" in example_terms(("Will Washington and Beijing’s cool war heat up?", ""))
+
+
+# Real titles: tests/data/classify_dev.jsonl dev-0029 (Runrun.es) and dev-0116 (La Nación,
+# ANSA); corpus .../codehollow-feedreader/Rss10Minutos20.xml (20minutos.es, January 2017).
+US_THREE_WAYS = [
+    "Llegó a Maiquetía el tercer vuelo con venezolanos deportados desde EE.UU.",
+    "Migración: El Salvador suma 162 vuelos con deportados desde EE. UU.",
+    'EEUU dice que Putin ordenó ciberataques por su "clara" preferencia por Trump',
+]
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        {"query": "EE.UU."},
+        {"query": "EEUU"},
+        {"query": '"EE. UU."'},
+        {"query": "(EEUU OR Washington) AND NOT nada"},
+        {"query": "ATLEAST/1 (EE.UU. deportados)"},
+        {"phrases": ["EE.UU."]},
+        {"phrases": ["EEUU"]},
+    ],
+)
+def test_the_us_written_any_of_three_ways_matches_all_three(
+    classifier: Classifier, definition: dict[str, object]
+) -> None:
+    from wirewatch_classify import user_topics
+
+    topic = user_topics.validate("us", reserved=[], **definition).compile()  # type: ignore[arg-type]
+    with_topic = classifier.with_user_topics([topic])
+    matched = [
+        any(m.topic == "us" for m in with_topic.classify(title, "")[0]) for title in US_THREE_WAYS
+    ]
+    assert matched == [True, True, True], definition
+
+
+def test_near_counts_the_joined_and_the_split_form_alike(classifier: Classifier) -> None:
+    from wirewatch_classify import user_topics
+
+    topic = user_topics.validate("us", query="deportados NEAR/1 EEUU", reserved=[]).compile()
+    with_topic = classifier.with_user_topics([topic])
+    assert all(
+        any(m.topic == "us" for m in with_topic.classify(t, "")[0]) for t in US_THREE_WAYS[:2]
+    )
+    assert not any(m.topic == "us" for m in with_topic.classify(US_THREE_WAYS[2], "")[0])
+
+
+def test_the_built_in_entities_know_the_three_spellings(classifier: Classifier) -> None:
+    """The gazetteer lists "=EE.UU." and "=EEUU"; "EE. UU." folds like the first."""
+    assert all("US" in classifier.classify(t, "")[1].countries for t in US_THREE_WAYS)
