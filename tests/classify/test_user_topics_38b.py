@@ -151,3 +151,27 @@ def test_near_counts_the_joined_and_the_split_form_alike(classifier: Classifier)
 def test_the_built_in_entities_know_the_three_spellings(classifier: Classifier) -> None:
     """The gazetteer lists "=EE.UU." and "=EEUU"; "EE. UU." folds like the first."""
     assert all("US" in classifier.classify(t, "")[1].countries for t in US_THREE_WAYS)
+
+
+def test_topics_remove_says_how_many_subscriptions_still_name_the_topic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """They stay (docs/classify.md): a topic of the same name created later alerts them."""
+    monkeypatch.setenv("WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS", "true")
+
+    def ok(args: list[str]) -> str:
+        result = runner.invoke(app, args)
+        assert result.exception is None, (args, result.stdout, result.exception)
+        return result.stdout
+
+    ok(["topics", "add", "boats", "--phrases", "small boats, pateras"])
+    ok(["topics", "add", "darien", "--query", '"Darien Gap"'])
+    for topics in (["boats"], ["boats", "darien"], ["darien"], ["border-policy"]):
+        hook = ["--webhook", "http://127.0.0.1:9/hook"]
+        ok(["subscribe", *(a for t in topics for a in ("--topic", t)), *hook])
+    out = ok(["topics", "remove", "boats"])
+    assert "2 subscription(s) still name boats" in out, out
+    out = ok(["topics", "remove", "darien"])
+    assert "2 subscription(s) still name darien" in out, out
+    ok(["topics", "add", "alone", "--query", "alone"])
+    assert "subscription" not in ok(["topics", "remove", "alone"])

@@ -160,6 +160,22 @@ def topics_remove(name: Annotated[str, typer.Argument()], database_url: Database
     """Delete a user-defined topic."""
     from wirewatch_classify import user_topics
 
-    if not user_topics.delete(open_database(database_url), name):
+    engine = open_database(database_url)
+    if not user_topics.delete(engine, name):
         raise NotFound(f"no user-defined topic named {name!r}")
     typer.echo(f"topic {name} removed; {_announce(name, None)}")
+    left = _subscriptions_naming(engine, name)
+    if left:
+        # They stay (notify's to remove): a topic of the same name made later would
+        # start alerting them again.
+        typer.echo(
+            f"{left} subscription(s) still name {name}: they get nothing now, and would "
+            f"get a new topic named {name} again (wirewatch subscriptions list / remove ID)"
+        )
+
+
+def _subscriptions_naming(engine: Any, name: str) -> int:
+    """How many subscriptions (every owner, active or not) list the topic ``name``."""
+    from wirewatch_notify import subscriptions
+
+    return sum(name in sub.topics for sub in subscriptions.list_subscriptions(engine))
