@@ -175,3 +175,79 @@ def test_topics_remove_says_how_many_subscriptions_still_name_the_topic(
     assert "2 subscription(s) still name darien" in out, out
     ok(["topics", "add", "alone", "--query", "alone"])
     assert "subscription" not in ok(["topics", "remove", "alone"])
+
+
+async def test_a_restart_replays_the_control_log_with_one_rebuild_per_batch(
+    kafka_bootstrap: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every control event that was not ignored rebuilt the whole classifier, also while
+    a (re)starting classifier replays the log: 200 events, 200 rebuilds before it is up
+    to date. Now one rebuild per batch the broker hands over."""
+    import asyncio
+    import time
+    import uuid
+
+    from wirewatch_classify import user_topics
+    from wirewatch_classify.app import ClassifyService
+    from wirewatch_classify.settings import ClassifySettings
+    from wirewatch_shared import streams
+    from wirewatch_shared.kafka_admin import ensure_streams
+    from wirewatch_shared.producer import KeyedProducer
+
+    from wirewatch.schema import upgrade
+
+    count = 200
+    await ensure_streams(kafka_bootstrap, [streams.TOPIC_DEFINITIONS])
+    settings = ClassifySettings(
+        kafka_bootstrap=kafka_bootstrap,
+        database_url=f"sqlite:///{tmp_path / 'c.db'}",
+        classify_user_topics_poll_s=600,  # the replay alone brings the events' versions
+    )
+    run = uuid.uuid4().hex[:8]
+    names = [f"r{run}-{i}" for i in range(count)]
+    service = ClassifyService(settings)
+    upgrade(service.engine)
+    # As `topics add --replace` does: the row written, then the change announced (the
+    # event is newer than the row, so the replay applies it over the table).
+    records = []
+    for i, name in enumerate(names):
+        user_topics.create(service.engine, user_topics.validate(name, query=f"old{i}", reserved=[]))
+    for i, name in enumerate(names):
+        newer = user_topics.validate(name, query=f"new{i}", reserved=[])
+        event = user_topics.definition_event(name, newer)
+        records.append((name.encode(), event.model_dump_json().encode()))
+    producer = KeyedProducer(settings, client_suffix="test")
+    await producer.start()
+    try:
+        await producer.publish(streams.TOPIC_DEFINITIONS, records)
+    finally:
+        await producer.stop()
+
+    rebuilds = 0
+    original = Classifier.with_user_topics
+
+    def counted(self: Classifier, topics: object) -> Classifier:
+        nonlocal rebuilds
+        rebuilds += 1
+        return original(self, topics)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Classifier, "with_user_topics", counted)
+
+    def replayed() -> bool:
+        topics = service.classifier.user_topics
+        return all(n in topics and topics[n].source == f"new{i}" for i, n in enumerate(names))
+
+    app = service.build_app()
+    started = time.monotonic()
+    await app.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not replayed():
+            assert time.monotonic() < deadline, f"replay incomplete after {rebuilds} rebuilds"
+            await asyncio.sleep(0.05)
+        elapsed = time.monotonic() - started
+    finally:
+        await app.stop()
+        service.engine.dispose()
+    print(f"\n{count} control events replayed in {elapsed:.2f} s, {rebuilds} rebuilds")
+    assert rebuilds <= 10, rebuilds
