@@ -79,9 +79,7 @@ def _feed_examples(name: str) -> list[tuple[str, str]]:
         ("Rss20DaStandardAt.xml", {"balkan*"}),
     ],
 )
-def test_more_like_this_leaves_out_german_function_words(
-    feed: str, content: set[str]
-) -> None:
+def test_more_like_this_leaves_out_german_function_words(feed: str, content: set[str]) -> None:
     """German examples gave ``ATLEAST/n (der die und ... des mit als das ist von den)``:
     only English and Spanish stop words were dropped."""
     from stop_words import get_stop_words

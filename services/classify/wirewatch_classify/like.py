@@ -64,6 +64,7 @@ def _always() -> frozenset[str]:
 def _own_stop_words(words: list[str]) -> frozenset[str]:
     """The stop words of one example: English and Spanish, plus those of another language
     when the example holds more of that language's stop words than of either."""
+
     def hits(language: str) -> int:
         stop = _stop_words(language)
         return sum(w in stop for w in words)
