@@ -152,9 +152,17 @@ def test_the_built_in_entities_know_the_three_spellings(classifier: Classifier) 
 
 
 def test_topics_remove_says_how_many_subscriptions_still_name_the_topic(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, database_url: str
 ) -> None:
     """They stay (docs/classify.md): a topic of the same name created later alerts them."""
+    from wirewatch_shared.db import make_engine
+
+    from wirewatch.schema import upgrade
+
+    engine = make_engine(database_url)
+    upgrade(engine)  # PostgreSQL is not upgraded by the CLI
+    engine.dispose()
+    monkeypatch.setenv("WIREWATCH_DATABASE_URL", database_url)
     monkeypatch.setenv("WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS", "true")
 
     def ok(args: list[str]) -> str:
