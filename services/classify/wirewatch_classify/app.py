@@ -45,6 +45,8 @@ from wirewatch_classify.engine import Classifier
 from wirewatch_classify.settings import ClassifySettings
 
 log = get_logger(__name__)
+_CONTROL_BATCH = 500
+"""Control events applied per classifier rebuild (a restart replays the whole log)."""
 _INLINE_CHUNK = 250
 """Items classified in the service process before their results are handed on: the
 first part of a batch is published while the rest is classified."""
@@ -94,13 +96,16 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             max_partition_fetch_bytes=PARTITION_FETCH_BYTES,
             **settings.consumer_options(),  # type: ignore[arg-type]
         )(self.on_batch)
-        # No group: every classify process reads every definition from the start.
+        # No group: every classify process reads every definition from the start, in
+        # batches: one classifier rebuild per batch, not per event (the start-up replay).
         self.broker.subscriber(
             streams.TOPIC_DEFINITIONS,
+            batch=True,
+            max_records=_CONTROL_BATCH,
             decoder=raw_bodies,
             title="topic-definitions",
             **settings.consumer_options(),  # type: ignore[arg-type]
-        )(self.handle_definition)
+        )(self.handle_definitions)
 
     # -- items ---------------------------------------------------------------------
 
@@ -255,7 +260,20 @@ class ClassifyService(ServiceBase[ClassifySettings]):
 
     # -- user topics -----------------------------------------------------------------
 
+    async def handle_definitions(self, bodies: list[bytes]) -> None:
+        """A batch of control events, applied in order; the classifier rebuilt once."""
+        applied = [name for body in bodies if (name := self._apply_definition(body))]
+        if applied:
+            self._rebuild()
+            log.info(
+                "user topics updated from control topic", events=len(applied), topics=applied[:10]
+            )
+
     async def handle_definition(self, body: bytes) -> None:
+        await self.handle_definitions([body])
+
+    def _apply_definition(self, body: bytes) -> str | None:
+        """The topic name a control event changes, or None (bad, or older than the table)."""
         try:
             event = TopicDefinitionEvent.model_validate_json(body)
             definition = (
@@ -265,18 +283,15 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             )
         except (ValidationError, ValueError) as exc:
             log.warning("ignored bad topic definition event", error=str(exc).splitlines()[0])
-            return
+            return None
         if not self._sources.apply_event(event.name, definition, event.changed_at):
             log.info(
                 "control event older than the stored topics ignored (the table stands)",
                 topic=event.name,
                 changed_at=event.changed_at.isoformat(),
             )
-            return
-        self._rebuild()
-        log.info(
-            "user topic updated from control topic", topic=event.name, deleted=definition is None
-        )
+            return None
+        return event.name
 
     async def reload_user_topics(self) -> bool:
         """Re-read the table; apply it when it changed since the last read."""

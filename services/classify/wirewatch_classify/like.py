@@ -6,8 +6,11 @@ written as a prefix when it is long enough to inflect (``deport*`` covers "depor
 an ordinary user-topic query: the user can read it, edit it and keep it, it is stored,
 announced and matched like any other, and every alert shows the words that matched.
 This is Lucene's "more like this" (top terms, "minimum should match") without an index:
-the examples' own document frequencies rank the terms, and English and Spanish stop words
-(the ``stop-words`` package) are left out.
+the examples' own document frequencies rank the terms, and stop words (the ``stop-words``
+package) are left out: English and Spanish ones always, and those of the example's own
+language when it is another one ingest recognises (French, German, Portuguese, Italian).
+Only the example's own: a union of every list would drop English "war", "car" and "fine"
+(German, French and Italian function words).
 """
 
 from __future__ import annotations
@@ -42,10 +45,33 @@ class TooFewExamplesError(ValueError):
     """Fewer examples than :data:`MIN_EXAMPLES`, or none sharing any word."""
 
 
+ALWAYS = ("english", "spanish")
+"""The languages of the default feeds: their stop words are dropped from every example."""
+OTHERS = ("french", "german", "portuguese", "italian")
+"""The other languages ingest's language guess names (``wirewatch_ingest.language``)."""
+
+
 @cache
-def _stop_words() -> frozenset[str]:
-    words = [*get_stop_words("english"), *get_stop_words("spanish")]
-    return frozenset(folded for w in words for folded in fold(w).split())
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(folded for w in get_stop_words(language) for folded in fold(w).split())
+
+
+@cache
+def _always() -> frozenset[str]:
+    return frozenset().union(*(_stop_words(lang) for lang in ALWAYS))
+
+
+def _own_stop_words(words: list[str]) -> frozenset[str]:
+    """The stop words of one example: English and Spanish, plus those of another language
+    when the example holds more of that language's stop words than of either."""
+
+    def hits(language: str) -> int:
+        stop = _stop_words(language)
+        return sum(w in stop for w in words)
+
+    floor = max(hits(lang) for lang in ALWAYS)
+    count, best = max((hits(lang), lang) for lang in OTHERS)
+    return _always() | _stop_words(best) if count > floor else _always()
 
 
 def _term(token: str) -> str:
@@ -54,12 +80,9 @@ def _term(token: str) -> str:
 
 def example_terms(example: Example) -> set[str]:
     """The candidate terms of one example: content words, long ones as prefixes."""
-    stop = _stop_words()
-    return {
-        _term(t)
-        for t in tokens(f"{example[0]} {example[1]}")
-        if t.isalpha() and len(t) >= 3 and t not in stop
-    }
+    words = tokens(f"{example[0]} {example[1]}")
+    stop = _own_stop_words(words)
+    return {_term(t) for t in words if t.isalpha() and len(t) >= 3 and t not in stop}
 
 
 def like_query(examples: Sequence[Example]) -> str:

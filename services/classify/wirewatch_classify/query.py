@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from wirewatch_classify.lexicon import PatternError, parse_phrase
+from wirewatch_classify.text import abbreviation_variant
 
 DEFAULT_NEAR = 5
 MAX_NEAR = 50
@@ -231,7 +232,7 @@ class _Parser:
                 parse_phrase(tok.value)
             except PatternError as exc:
                 raise QuerySyntaxError(str(exc), tok.pos) from exc
-            return Term(tok.value)
+            return term_node(tok.value)
         if tok.kind == ")":
             raise QuerySyntaxError("')' where a word or phrase was expected", tok.pos)
         raise QuerySyntaxError(f"{tok.value!r} where a word or phrase was expected", tok.pos)
@@ -254,6 +255,13 @@ class _Parser:
                 f"ATLEAST/{count} lists only {len(items)} word(s) or phrase(s)", tok.pos
             )
         return AtLeast(count, tuple(items))
+
+
+def term_node(phrase: str) -> Node:
+    """A searched phrase, or it OR its other spelling ("EE.UU." and "EEUU": Spanish
+    writes a plural abbreviation three ways; see :func:`abbreviation_variant`)."""
+    variant = abbreviation_variant(phrase)
+    return Term(phrase) if variant is None else Or((Term(phrase), Term(variant)))
 
 
 def _positional(node: Node) -> bool:

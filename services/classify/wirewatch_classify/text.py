@@ -217,3 +217,38 @@ def _fold_slow(ch: str) -> str:
     if ch == _SLOW:
         return " "
     return "".join(piece if piece.isalnum() else " " for piece in _fold_char(ch))
+
+
+_DOUBLED = re.compile(r"(?:([a-z])\1){2,}")
+"""A folded token of doubled letters, two pairs or more: "eeuu", "ffaa", "jjoo"."""
+_PAIR = re.compile(r"([a-z])\1")
+
+
+def abbreviation_variant(phrase: str) -> str | None:
+    """The folded ``phrase`` with each Spanish plural abbreviation in its other spelling.
+
+    Spanish doubles the letters of a plural abbreviation and writes it three ways:
+    "EE.UU.", "EE. UU." (both fold to ``ee uu``) and "EEUU" (``eeuu``); likewise
+    "FF.AA.", "RR.HH.", "JJ.OO.". A joined form is split and a run of two or more
+    doubled pairs is joined; ``None`` when there is none, or for a pattern phrase
+    (``*``, ``=``, ``#``) whose words are not plain words."""
+    if any(marker in phrase for marker in "*=#"):
+        return None
+    tokens = fold(phrase).split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _PAIR.fullmatch(tokens[j]):
+            j += 1
+        if j - i >= 2:
+            out.append("".join(tokens[i:j]))
+            i = j
+        elif _DOUBLED.fullmatch(tokens[i]):
+            out.extend(tokens[i][k : k + 2] for k in range(0, len(tokens[i]), 2))
+            i += 1
+        else:
+            out.append(tokens[i])
+            i += 1
+    variant = " ".join(out)
+    return variant if variant != " ".join(tokens) else None

@@ -28,6 +28,7 @@ from wirewatch_classify.engine import UserTopic
 from wirewatch_classify.lexicon import PatternError
 from wirewatch_classify.models import UserTopicRow
 from wirewatch_classify.query import QuerySyntaxError, check_operator_case
+from wirewatch_classify.text import abbreviation_variant
 from wirewatch_classify.topicdef import load_topics
 
 log = get_logger(__name__)
@@ -58,7 +59,9 @@ class Definition:
     def compile(self) -> UserTopic:
         if self.kind == "query":
             return UserTopic.from_query(self.name, self.query)
-        return UserTopic.from_phrases(self.name, self.phrases)
+        # Each phrase's other spelling too ("EE.UU." and "EEUU"), as in a query.
+        variants = (abbreviation_variant(p) for p in self.phrases)
+        return UserTopic.from_phrases(self.name, [*self.phrases, *filter(None, variants)])
 
 
 def _cleaned_phrases(phrases: Sequence[str]) -> tuple[str, ...]:

@@ -52,6 +52,25 @@ def _built_in_topics() -> list[Any]:
     return list(load_classifier(ClassifySettings().classify_topics_dir).topics)
 
 
+def _built_in_lines() -> list[str]:
+    """One line per topic file, with the threshold that applies: the model's stack's when
+    the model was fitted on this file version (an item the model reads), and the file's
+    own on the rules-only path (items no gate word opens, a replaced file)."""
+    from wirewatch_classify.settings import ClassifySettings
+
+    classifier = load_classifier(ClassifySettings().classify_topics_dir)
+    stacks = classifier.model.stacks if classifier.model is not None else {}
+    lines = []
+    for spec in classifier.topics:
+        stack = stacks.get(spec.topic)
+        if stack is not None and stack.rules_version == spec.version:
+            threshold = f"threshold {stack.threshold:g} (rules only {spec.threshold:g})"
+        else:
+            threshold = f"threshold {spec.threshold:g} (rules only)"
+        lines.append(f"{spec.topic}\tbuilt-in v{spec.version}\t{threshold}")
+    return lines
+
+
 def _announce(name: str, definition: Any) -> str:
     """Publish on the control stream when a broker is configured; say what happened."""
     from wirewatch_classify import user_topics
@@ -129,8 +148,8 @@ def topics_list(database_url: DatabaseUrl = None, as_json: JsonLines = False) ->
         for d in definitions:
             typer.echo(json.dumps({"name": d.name, **d.as_dict()}, ensure_ascii=False))
         return
-    for spec in _built_in_topics():
-        typer.echo(f"{spec.topic}\tbuilt-in v{spec.version}\tthreshold {spec.threshold:g}")
+    for line in _built_in_lines():
+        typer.echo(line)
     for d in definitions:
         shown = d.query if d.kind == "query" else ", ".join(d.phrases)
         typer.echo(f"{d.name}\t{d.kind}\t{shown}")
@@ -141,6 +160,22 @@ def topics_remove(name: Annotated[str, typer.Argument()], database_url: Database
     """Delete a user-defined topic."""
     from wirewatch_classify import user_topics
 
-    if not user_topics.delete(open_database(database_url), name):
+    engine = open_database(database_url)
+    if not user_topics.delete(engine, name):
         raise NotFound(f"no user-defined topic named {name!r}")
     typer.echo(f"topic {name} removed; {_announce(name, None)}")
+    left = _subscriptions_naming(engine, name)
+    if left:
+        # They stay (notify's to remove): a topic of the same name made later would
+        # start alerting them again.
+        typer.echo(
+            f"{left} subscription(s) still name {name}: they get nothing now, and would "
+            f"get a new topic named {name} again (wirewatch subscriptions list / remove ID)"
+        )
+
+
+def _subscriptions_naming(engine: Any, name: str) -> int:
+    """How many subscriptions (every owner, active or not) list the topic ``name``."""
+    from wirewatch_notify import subscriptions
+
+    return sum(name in sub.topics for sub in subscriptions.list_subscriptions(engine))
