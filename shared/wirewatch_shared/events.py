@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 # Bounds at the event boundary: a record over any of them is refused where it is decoded
 # (and dead-lettered), so no consumer ever meets a value its database cannot store.
@@ -57,6 +57,16 @@ DefinitionValue = (
     | Annotated[list[Phrase], Field(max_length=PHRASES_MAX)]
 )
 """A user topic's ``kind`` ("query" or "phrases"), its query, or its phrase list."""
+
+
+def first(limit: int) -> BeforeValidator:
+    """Keep a list's first ``limit`` members: a list bound tightened so that every event fits
+    one record (``EVENT_BYTES_MAX``) still reads an older producer's longer list."""
+
+    def cut(value: object) -> object:
+        return value[:limit] if isinstance(value, list | tuple) and len(value) > limit else value
+
+    return BeforeValidator(cut)
 
 
 class _Event(BaseModel):
@@ -187,9 +197,9 @@ STORY_MAX_ITEMS = 50
 class StoryItemRef(_Event):
     """One item of a story, as alerts and the read side show it."""
 
-    item_id: str = Field(max_length=512)
+    item_id: str = Field(max_length=ITEM_ID_MAX)
     outlet: str = Field(max_length=256, description="The outlet's name (feed title or host).")
-    title: str = Field(default="", max_length=2000)
+    title: str = Field(default="", max_length=TITLE_MAX)
     link: str | None = Field(default=None, max_length=4096)
     language: str | None = Field(default=None, max_length=35)
     published: AwareDatetime
@@ -229,8 +239,13 @@ class StoryEvent(_Event):
 
 # -- flights (wirewatch_flights, stream ``streams.FLIGHTS``) --------------------------------
 
-FLIGHT_MAX_SOURCES = 50
-"""Most source items listed in one flight record event (the first ones)."""
+FLIGHT_MAX_SOURCES = 16
+"""Most source items listed in one flight record event (the first ones; ``source_count``
+has the total). Was 50: 50 sources at their bounds made a ~2 MB event (stop 38)."""
+FLIGHT_MAX_EVIDENCE = 50
+"""Most evidence phrases in one flight record event (the first sources' first ones). Was 200."""
+FLIGHT_MAX_CONFLICTS = 5
+"""One conflict per field that can conflict (``FlightConflict.field``)."""
 FLIGHT_MAX_CONFLICT_VALUES = 20
 """Most values of one conflicting field in a flight record event (the first ones seen)."""
 
@@ -241,7 +256,7 @@ class FlightEvidence(_Event):
     field: Literal["flight", "origin", "destination", "people", "status", "flight_date", "operator"]
     value: str = Field(max_length=200, description="The value this phrase gave the field.")
     phrase: str = Field(max_length=500, description="The text as it appears in the item.")
-    item_id: str = Field(max_length=512)
+    item_id: str = Field(max_length=ITEM_ID_MAX)
     source: Literal["title", "summary"]
     start: int = Field(ge=0, description="Character offset in the item's title or summary.")
     end: int = Field(ge=0)
@@ -257,10 +272,10 @@ class FlightConflict(_Event):
 class FlightSource(_Event):
     """One item a flight record was built from."""
 
-    item_id: str = Field(max_length=512)
+    item_id: str = Field(max_length=ITEM_ID_MAX)
     story_id: str | None = Field(default=None, max_length=64)
     outlet: str = Field(default="", max_length=256)
-    title: str = Field(default="", max_length=2000)
+    title: str = Field(default="", max_length=TITLE_MAX)
     link: str | None = Field(default=None, max_length=4096)
     language: str | None = Field(default=None, max_length=35)
     published: AwareDatetime
@@ -286,9 +301,19 @@ class FlightRecordEvent(_Event):
         default=False, description="False: flight_date is the first item's publication date."
     )
     operator: str | None = Field(default=None, max_length=200)
-    conflicts: tuple[FlightConflict, ...] = Field(default=(), max_length=10)
-    evidence: tuple[FlightEvidence, ...] = Field(default=(), max_length=200)
-    sources: tuple[FlightSource, ...] = Field(default=(), max_length=FLIGHT_MAX_SOURCES)
+    conflicts: Annotated[tuple[FlightConflict, ...], first(FLIGHT_MAX_CONFLICTS)] = Field(
+        default=(), max_length=FLIGHT_MAX_CONFLICTS
+    )
+    evidence: Annotated[tuple[FlightEvidence, ...], first(FLIGHT_MAX_EVIDENCE)] = Field(
+        default=(),
+        max_length=FLIGHT_MAX_EVIDENCE,
+        description=f"The first {FLIGHT_MAX_EVIDENCE} phrases behind the fields (sources in order).",
+    )
+    sources: Annotated[tuple[FlightSource, ...], first(FLIGHT_MAX_SOURCES)] = Field(
+        default=(),
+        max_length=FLIGHT_MAX_SOURCES,
+        description=f"The first {FLIGHT_MAX_SOURCES} source items (``source_count``: all of them).",
+    )
     source_count: int = Field(ge=1)
     story_ids: tuple[StoryId, ...] = Field(default=(), max_length=50)
     topics: tuple[TopicName, ...] = Field(
