@@ -1,9 +1,13 @@
 """Versioned event schemas exchanged between services over Kafka.
 
-Events are frozen and reject unknown fields, so a producer bug fails loudly at
-the boundary instead of leaking half-understood data downstream. A compatible
-addition (a new optional field) keeps ``schema_version``; a breaking change
-bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
+Events are frozen and bounded: a value over a bound is refused where it is decoded
+(dead-lettered). Within a ``schema_version`` a reader is tolerant: a field it does not
+know is ignored, so a consumer not yet upgraded reads what a newer producer writes (a
+rolling upgrade, in any order). A compatible addition is therefore a new *optional* field
+whose absence means what the older release did; a breaking change bumps
+``schema_version`` and moves to a new topic (see :mod:`wirewatch_shared.streams`).
+A misspelt field in our own code is caught by mypy (the pydantic plugin checks every
+constructor's keywords), not at run time.
 """
 
 from __future__ import annotations
@@ -70,7 +74,10 @@ def first(limit: int) -> BeforeValidator:
 
 
 class _Event(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # "ignore", not "forbid": with "forbid" every record a newer producer wrote with a new
+    # optional field (FeedItem.source_name, stop 38) was dead-lettered by every consumer
+    # still on the older release. Unknown fields are dropped, never stored or passed on.
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
 
 class FeedItem(_Event):
