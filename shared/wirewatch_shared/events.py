@@ -314,7 +314,7 @@ class FlightRecordEvent(_Event):
     evidence: Annotated[tuple[FlightEvidence, ...], first(FLIGHT_MAX_EVIDENCE)] = Field(
         default=(),
         max_length=FLIGHT_MAX_EVIDENCE,
-        description=f"The first {FLIGHT_MAX_EVIDENCE} phrases behind the fields (sources in order).",
+        description=f"The first {FLIGHT_MAX_EVIDENCE} phrases behind the fields, sources in order.",
     )
     sources: Annotated[tuple[FlightSource, ...], first(FLIGHT_MAX_SOURCES)] = Field(
         default=(),

@@ -128,7 +128,9 @@ def estimate(annotation: Any, metadata: list[Any]) -> int:
         return 2 + n * one + max(n - 1, 0)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         fields = annotation.model_fields
-        members = sum(len(k) + 3 + estimate(f.annotation, list(f.metadata)) for k, f in fields.items())
+        members = sum(
+            len(k) + 3 + estimate(f.annotation, list(f.metadata)) for k, f in fields.items()
+        )
         return 2 + members + len(fields) - 1
     return len(TypeAdapter(Any).dump_json(largest(annotation, metadata)))
 
