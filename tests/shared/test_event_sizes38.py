@@ -10,6 +10,7 @@ record (value, twice the key, the overhead)."""
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
 import types
@@ -21,9 +22,14 @@ import pytest
 from annotated_types import Ge, MaxLen
 from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
+from sqlalchemy.engine import Engine
+from wirewatch_flights import store
 from wirewatch_shared import events
 from wirewatch_shared.events import FlightEvidence, FlightRecordEvent, FlightSource
 from wirewatch_shared.producer import MAX_RECORD_BYTES, record_size
+
+from tests.flights.support import dev_items, observation
+from wirewatch.schema import upgrade
 
 WIDE = "\x01"  # JSON writes it \u0001: six bytes for one character, the most there is
 NOW = datetime(2026, 12, 6, 23, 59, 59, 999999, tzinfo=UTC)
@@ -202,3 +208,27 @@ def test_an_older_flight_record_with_more_sources_still_reads_keeping_the_first(
     assert len(event.sources) == events.FLIGHT_MAX_SOURCES
     assert event.evidence == tuple(FlightEvidence(**_evidence(i)) for i in range(50))
     assert event.source_count == 50
+
+
+@pytest.mark.integration
+def test_a_flight_record_with_many_wide_sources_publishes_an_event_that_fits(
+    engine: Engine,
+) -> None:
+    """Through the flights store (SQLite and PostgreSQL): 60 reports of one flight, each
+    with a title, link and item id at their bounds. Before stop 38 the event listed 50 of
+    them, ~1.6 MB, and every update of the record was dead-lettered."""
+    upgrade(engine)
+    [obj] = dev_items("fl-0060")
+    obs, source = observation(obj, "big-story")
+    wide = dataclasses.replace(
+        source, title=WIDE * events.TITLE_MAX, link=WIDE * events.URL_MAX, outlet=WIDE * 256
+    )
+    event = None
+    for n in range(60):
+        item_id = f"{n:03d}" + WIDE * (events.ITEM_ID_MAX - 3)
+        event = store.record_observation(engine, dataclasses.replace(obs, item_id=item_id), wide)
+    assert event is not None and event.source_count == 60
+    body = event.model_dump_json().encode()
+    assert record_size(event.record_id.encode(), body) <= MAX_RECORD_BYTES, len(body)
+    assert [s.item_id[:3] for s in event.sources] == [f"{n:03d}" for n in range(16)]
+    assert FlightRecordEvent.model_validate_json(body) == event  # what goes on the wire
