@@ -1,9 +1,13 @@
 """Versioned event schemas exchanged between services over Kafka.
 
-Events are frozen and reject unknown fields, so a producer bug fails loudly at
-the boundary instead of leaking half-understood data downstream. A compatible
-addition (a new optional field) keeps ``schema_version``; a breaking change
-bumps it and moves to a new topic (see :mod:`wirewatch_shared.streams`).
+Events are frozen and bounded: a value over a bound is refused where it is decoded
+(dead-lettered). Within a ``schema_version`` a reader is tolerant: a field it does not
+know is ignored, so a consumer not yet upgraded reads what a newer producer writes (a
+rolling upgrade, in any order). A compatible addition is therefore a new *optional* field
+whose absence means what the older release did; a breaking change bumps
+``schema_version`` and moves to a new topic (see :mod:`wirewatch_shared.streams`).
+A misspelt field in our own code is caught by mypy (the pydantic plugin checks every
+constructor's keywords), not at run time.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 # Bounds at the event boundary: a record over any of them is refused where it is decoded
 # (and dead-lettered), so no consumer ever meets a value its database cannot store.
@@ -59,8 +63,21 @@ DefinitionValue = (
 """A user topic's ``kind`` ("query" or "phrases"), its query, or its phrase list."""
 
 
+def first(limit: int) -> BeforeValidator:
+    """Keep a list's first ``limit`` members: a list bound tightened so that every event fits
+    one record (``EVENT_BYTES_MAX``) still reads an older producer's longer list."""
+
+    def cut(value: object) -> object:
+        return value[:limit] if isinstance(value, list | tuple) and len(value) > limit else value
+
+    return BeforeValidator(cut)
+
+
 class _Event(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # "ignore", not "forbid": with "forbid" every record a newer producer wrote with a new
+    # optional field (FeedItem.source_name, stop 38) was dead-lettered by every consumer
+    # still on the older release. Unknown fields are dropped, never stored or passed on.
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
 
 class FeedItem(_Event):
@@ -187,9 +204,9 @@ STORY_MAX_ITEMS = 50
 class StoryItemRef(_Event):
     """One item of a story, as alerts and the read side show it."""
 
-    item_id: str = Field(max_length=512)
+    item_id: str = Field(max_length=ITEM_ID_MAX)
     outlet: str = Field(max_length=256, description="The outlet's name (feed title or host).")
-    title: str = Field(default="", max_length=2000)
+    title: str = Field(default="", max_length=TITLE_MAX)
     link: str | None = Field(default=None, max_length=4096)
     language: str | None = Field(default=None, max_length=35)
     published: AwareDatetime
@@ -229,8 +246,13 @@ class StoryEvent(_Event):
 
 # -- flights (wirewatch_flights, stream ``streams.FLIGHTS``) --------------------------------
 
-FLIGHT_MAX_SOURCES = 50
-"""Most source items listed in one flight record event (the first ones)."""
+FLIGHT_MAX_SOURCES = 16
+"""Most source items listed in one flight record event (the first ones; ``source_count``
+has the total). Was 50: 50 sources at their bounds made a ~2 MB event (stop 38)."""
+FLIGHT_MAX_EVIDENCE = 50
+"""Most evidence phrases in one flight record event (the first sources' first ones). Was 200."""
+FLIGHT_MAX_CONFLICTS = 5
+"""One conflict per field that can conflict (``FlightConflict.field``)."""
 FLIGHT_MAX_CONFLICT_VALUES = 20
 """Most values of one conflicting field in a flight record event (the first ones seen)."""
 
@@ -241,7 +263,7 @@ class FlightEvidence(_Event):
     field: Literal["flight", "origin", "destination", "people", "status", "flight_date", "operator"]
     value: str = Field(max_length=200, description="The value this phrase gave the field.")
     phrase: str = Field(max_length=500, description="The text as it appears in the item.")
-    item_id: str = Field(max_length=512)
+    item_id: str = Field(max_length=ITEM_ID_MAX)
     source: Literal["title", "summary"]
     start: int = Field(ge=0, description="Character offset in the item's title or summary.")
     end: int = Field(ge=0)
@@ -257,10 +279,10 @@ class FlightConflict(_Event):
 class FlightSource(_Event):
     """One item a flight record was built from."""
 
-    item_id: str = Field(max_length=512)
+    item_id: str = Field(max_length=ITEM_ID_MAX)
     story_id: str | None = Field(default=None, max_length=64)
     outlet: str = Field(default="", max_length=256)
-    title: str = Field(default="", max_length=2000)
+    title: str = Field(default="", max_length=TITLE_MAX)
     link: str | None = Field(default=None, max_length=4096)
     language: str | None = Field(default=None, max_length=35)
     published: AwareDatetime
@@ -286,9 +308,19 @@ class FlightRecordEvent(_Event):
         default=False, description="False: flight_date is the first item's publication date."
     )
     operator: str | None = Field(default=None, max_length=200)
-    conflicts: tuple[FlightConflict, ...] = Field(default=(), max_length=10)
-    evidence: tuple[FlightEvidence, ...] = Field(default=(), max_length=200)
-    sources: tuple[FlightSource, ...] = Field(default=(), max_length=FLIGHT_MAX_SOURCES)
+    conflicts: Annotated[tuple[FlightConflict, ...], first(FLIGHT_MAX_CONFLICTS)] = Field(
+        default=(), max_length=FLIGHT_MAX_CONFLICTS
+    )
+    evidence: Annotated[tuple[FlightEvidence, ...], first(FLIGHT_MAX_EVIDENCE)] = Field(
+        default=(),
+        max_length=FLIGHT_MAX_EVIDENCE,
+        description=f"The first {FLIGHT_MAX_EVIDENCE} phrases behind the fields, sources in order.",
+    )
+    sources: Annotated[tuple[FlightSource, ...], first(FLIGHT_MAX_SOURCES)] = Field(
+        default=(),
+        max_length=FLIGHT_MAX_SOURCES,
+        description=f"The first {FLIGHT_MAX_SOURCES} source items (``source_count``: all of them).",
+    )
     source_count: int = Field(ge=1)
     story_ids: tuple[StoryId, ...] = Field(default=(), max_length=50)
     topics: tuple[TopicName, ...] = Field(

@@ -25,6 +25,7 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import (
     FLIGHT_MAX_CONFLICT_VALUES,
+    FLIGHT_MAX_EVIDENCE,
     FLIGHT_MAX_SOURCES,
     FLIGHT_VALUE_MAX,
     FlightConflict,
@@ -38,7 +39,7 @@ from wirewatch_flights.merge import Merged, Observation, merge, same_flight
 from wirewatch_flights.model import Flight, SourceInfo, flight_from_dict
 from wirewatch_flights.models import FlightObservation, FlightRecord
 
-MAX_EVIDENCE = 200
+MAX_EVIDENCE = FLIGHT_MAX_EVIDENCE
 
 
 def _merged_of(record: FlightRecord) -> Merged:
