@@ -12,6 +12,12 @@ Both are ordinary outbox rows whose de-duplication key is the story
 event adds nothing, and two notify processes cannot send either twice. A story that
 already has enough outlets when it opens for a subscription gets no follow-up: its
 key is taken by a cancelled row at once.
+
+Which row a batch records depends on the rows already there, so the read and the
+insert are one decision per story: :func:`lock_stories` first (a transaction-scoped
+advisory lock per story on PostgreSQL, the write lock on SQLite). Without it two
+processes overlapping in a rebalance both read "not opened yet": the later one
+cancelled (or never recorded) the follow-up of the opening the other had just written.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select, text, update
 from sqlalchemy.engine import Connection
 from wirewatch_shared.events import StoryEvent, TopicMatch
 
@@ -39,6 +45,21 @@ def opening_key(story_id: str) -> str:
 
 def followup_key(story_id: str) -> str:
     return f"story:{story_id}:grown"
+
+
+def lock_stories(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Hold the alert decisions of these stories until ``conn``'s transaction ends, so a
+    second notify process deciding on one of them reads this one's rows (call first)."""
+    if conn.dialect.name == "postgresql":
+        for story in sorted(set(story_ids)):  # one order everywhere: no deadlock
+            conn.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                {"key": f"notify-story:{story}"},
+            )
+        return
+    # SQLite has one writer: a write that changes nothing takes its lock now, before
+    # the reads, instead of at the insert (after a stale read).
+    conn.execute(update(_TABLE).where(false()).values(id=_TABLE.c.id))
 
 
 def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, str]]:
