@@ -33,7 +33,7 @@ from wirewatch_shared.events import StoryEvent, TopicMatch
 from wirewatch_notify.matching import RuleIndex, SubscriptionRule
 from wirewatch_notify.models import Delivery
 from wirewatch_notify.outbox import NewDelivery
-from wirewatch_notify.payloads import alert_envelope
+from wirewatch_notify.payloads import alert_envelope, outlet_name
 from wirewatch_notify.timing import release_at
 
 _TABLE = Delivery.__table__  # type: ignore[attr-defined]
@@ -73,12 +73,19 @@ def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, s
     return {(int(sub_id), keys[item_id]) for sub_id, item_id in rows}
 
 
+def own_outlet(event: StoryEvent) -> str:
+    """The outlet of the event's item: as listed among the story's items, or (an item
+    beyond the first ``STORY_MAX_ITEMS``) named as the stage names it."""
+    item = event.item.item
+    for ref in event.items:
+        if ref.item_id == item.item_id[:512]:
+            return ref.outlet
+    return outlet_name(item)
+
+
 def story_data(event: StoryEvent, kind: str) -> dict[str, Any]:
     """``data.story`` of a story alert: the story so far and who else reports it."""
-    outlet = event.items[-1].outlet if event.position <= len(event.items) else None
-    for ref in event.items:
-        if ref.item_id == event.item.item.item_id:
-            outlet = ref.outlet
+    outlet = own_outlet(event)
     return {
         "id": event.story_id,
         "event": kind,
