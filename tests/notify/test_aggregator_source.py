@@ -66,7 +66,7 @@ def test_slack_shows_the_items_outlet(source: dict[str, str | None], shown: str)
 
 async def test_the_email_shows_the_items_outlet(sqlite_url: str, smtp_server: SmtpSink) -> None:
     service = make_service(sqlite_url, smtp_host=smtp_server.host, smtp_port=smtp_server.port)
-    body = {
+    body: dict[str, object] = {
         "alert_mode": "item",
         "topic": "flights",
         "channel": "email",
