@@ -4,6 +4,7 @@ never more; item-mode subscriptions get nothing from story events."""
 
 from __future__ import annotations
 
+import pytest
 from wirewatch_notify import outbox, subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_shared.events import StoryEvent, StoryItemRef
@@ -109,3 +110,57 @@ async def test_a_digest_lists_a_story_once_in_its_latest_state(database_url: str
         (a["story"]["id"], a["story"]["event"], a["story"]["outlets"]) for a in data["alerts"]
     ]
     assert data["count"] == 2 and stories == [("s1", "grown", outlets), ("s2", "opened", ["AP"])]
+
+
+def _beyond_the_listed_items(item_fields: dict[str, object]) -> StoryEvent:
+    """The 51st item of a story of 51 outlets: the event lists only the first 50 items."""
+    from wirewatch_shared.events import STORY_MAX_ITEMS
+
+    base = classified("flights")
+    item = base.model_copy(update={"item": base.item.model_copy(update=item_fields)})
+    others = [f"Outlet {n}" for n in range(STORY_MAX_ITEMS)]
+    refs = tuple(
+        StoryItemRef(item_id=f"s9-{n}", outlet=outlet, published=NOW)
+        for n, outlet in enumerate(others)
+    )
+    own = str(item_fields.get("source_name") or item.item.feed_title)
+    return StoryEvent(
+        kind="item_added",
+        story_id="s9",
+        position=STORY_MAX_ITEMS + 1,
+        item=item,
+        topics=("flights",),
+        item_count=STORY_MAX_ITEMS + 1,
+        outlets=(*others[:3], own, *others[3:]),  # it reported early, its item was read late
+        first_seen=NOW,
+        items=refs,
+        assigned_at=NOW,
+    )
+
+
+@pytest.mark.parametrize(
+    "item_fields",
+    [
+        {},
+        {
+            "feed_title": "Google News",
+            "source_name": "Reuters",
+            "source_url": "https://www.reuters.com",
+        },
+    ],
+    ids=["own-feed", "aggregator"],
+)
+async def test_also_reported_by_leaves_out_an_item_beyond_the_listed_ones(
+    database_url: str, item_fields: dict[str, object]
+) -> None:
+    import json
+
+    service = make_service(database_url)
+    sub = _subscribe(service)
+    event = _beyond_the_listed_items(item_fields)
+    own = event.outlets[3]
+    await service.handle_story_events([event])
+    [opening] = outbox.list_deliveries(service.engine, subscription_id=sub, status="pending")
+    story = json.loads(opening.payload)["data"]["story"]
+    assert own in story["outlets"] and own not in story["also_reported_by"]
+    assert story["also_reported_by"] == [o for o in event.outlets if o != own]

@@ -160,3 +160,25 @@ def test_a_story_lists_its_items_oldest_first_whatever_the_order_they_are_read(
     published = [i["published"] for i in body["items"]]
     assert len(published) == len(story) and published == sorted(published)
     assert body["items"][0]["item_id"] == min(story, key=lambda c: c.item.published).item.item_id
+
+
+@pytest.mark.parametrize("restarted", [False, True])
+def test_a_story_names_its_outlets_first_reporter_first_whatever_the_order_read(
+    engine: Engine, restarted: bool
+) -> None:
+    """``outlets`` are "first reporter first" (the event contract): an outlet whose report
+    is older than the others' but read after them is named before them, also by a process
+    that reads the story back from the store."""
+    upgrade(engine)
+    story, _, _ = _items()
+    newest_first = sorted(story, key=lambda c: c.item.published, reverse=True)
+    assigner = Assigner(engine, window_s=72 * 3600.0, threshold=THRESHOLD)
+    events = [e for c in newest_first[:-2] for e in assigner.assign([c])]
+    if restarted:
+        assigner = Assigner(engine, window_s=72 * 3600.0, threshold=THRESHOLD)
+    events += [e for c in newest_first[-2:] for e in assigner.assign([c])]
+    assert len({e.key for e in events}) == 1
+    oldest_first = sorted(story, key=lambda c: c.item.published)
+    expected = list(dict.fromkeys(c.item.feed_title for c in oldest_first))
+    assert len(expected) > 2
+    assert json.loads(events[-1].value)["outlets"] == expected

@@ -32,7 +32,7 @@ from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_notify.story_alerts import opened_pairs, story_deliveries
+from wirewatch_notify.story_alerts import lock_stories, opened_pairs, story_deliveries
 from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
@@ -163,7 +163,9 @@ class NotifyService(ServiceBase[NotifySettings]):
             index = self.rules.story_index(conn)
             if not index.rules:
                 return 0, False
-            opened = opened_pairs(conn, {e.story_id for e in events})
+            stories = {e.story_id for e in events}
+            lock_stories(conn, stories)  # read and insert: one decision per story
+            opened = opened_pairs(conn, stories)
             new = story_deliveries(events, index, opened, now=self.worker.clock())
             routes = self.routes.get()  # route subscriptions get flight records, not stories
             new = [d for d in new if d.subscription_id not in routes]

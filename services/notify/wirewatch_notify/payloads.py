@@ -13,8 +13,9 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from wirewatch_shared.events import ClassifiedItem, TopicMatch
+from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicMatch
 
 ALERT_EVENT_TYPE = "wirewatch.alert.v1"
 DIGEST_EVENT_TYPE = "wirewatch.digest.v1"
@@ -41,6 +42,25 @@ def _match_data(match: TopicMatch, entities: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _host(url: str | None) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+
+
+def _own_source(item: FeedItem) -> dict[str, Any] | None:
+    if not (item.source_name or item.source_url):
+        return None
+    return {"name": item.source_name, "url": item.source_url}
+
+
+def outlet_name(item: FeedItem) -> str:
+    """The item's outlet as the stories stage names it: the source an aggregator's item
+    names, else the feed's title, else the host of its link or feed."""
+    if item.source_name or item.source_url:
+        return (item.source_name or _host(item.source_url)).strip()[:256]
+    host = _host(item.link) or _host(item.feed_url)
+    return (item.feed_title or host or "unknown outlet").strip()[:256]
+
+
 def alert_envelope(
     classified: ClassifiedItem, matches: Sequence[TopicMatch], *, now: datetime
 ) -> dict[str, Any]:
@@ -60,6 +80,9 @@ def alert_envelope(
                 # from it (wirewatch_alert_freshness_seconds{since="fetched"}).
                 "fetched_at": item.fetched_at.isoformat(),
                 "feed": {"id": item.feed_id, "title": item.feed_title, "url": item.feed_url},
+                # The outlet an aggregator's item names (Google News carries many): shown
+                # before the feed, which alone would name the aggregator.
+                "source": _own_source(item),
                 "language": item.language,
             },
             "matches": [_match_data(m, entities) for m in matches],
@@ -144,8 +167,16 @@ def headline(alert_data: dict[str, Any]) -> str:
 
 
 def source_name(alert_data: dict[str, Any]) -> str:
-    feed = alert_data["item"]["feed"]
-    return str(feed.get("title") or feed.get("url") or "unknown source")
+    """Who published the item: its own outlet (via the feed) when the feed is an
+    aggregator naming one, else the feed (alerts recorded before ``source`` included)."""
+    item = alert_data["item"]
+    feed = item["feed"]
+    feed_name = str(feed.get("title") or feed.get("url") or "unknown source")
+    own = item.get("source") or {}
+    name = (own.get("name") or _host(own.get("url"))).strip()
+    if not name or name.casefold() == feed_name.casefold():
+        return feed_name
+    return f"{name} (via {feed_name})"
 
 
 def topics_prefix(alert_data: dict[str, Any]) -> str:

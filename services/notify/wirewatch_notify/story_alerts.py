@@ -12,6 +12,12 @@ Both are ordinary outbox rows whose de-duplication key is the story
 event adds nothing, and two notify processes cannot send either twice. A story that
 already has enough outlets when it opens for a subscription gets no follow-up: its
 key is taken by a cancelled row at once.
+
+Which row a batch records depends on the rows already there, so the read and the
+insert are one decision per story: :func:`lock_stories` first (a transaction-scoped
+advisory lock per story on PostgreSQL, the write lock on SQLite). Without it two
+processes overlapping in a rebalance both read "not opened yet": the later one
+cancelled (or never recorded) the follow-up of the opening the other had just written.
 """
 
 from __future__ import annotations
@@ -20,14 +26,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select, text, update
 from sqlalchemy.engine import Connection
 from wirewatch_shared.events import StoryEvent, TopicMatch
 
 from wirewatch_notify.matching import RuleIndex, SubscriptionRule
 from wirewatch_notify.models import Delivery
 from wirewatch_notify.outbox import NewDelivery
-from wirewatch_notify.payloads import alert_envelope
+from wirewatch_notify.payloads import alert_envelope, outlet_name
 from wirewatch_notify.timing import release_at
 
 _TABLE = Delivery.__table__  # type: ignore[attr-defined]
@@ -41,6 +47,21 @@ def followup_key(story_id: str) -> str:
     return f"story:{story_id}:grown"
 
 
+def lock_stories(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Hold the alert decisions of these stories until ``conn``'s transaction ends, so a
+    second notify process deciding on one of them reads this one's rows (call first)."""
+    if conn.dialect.name == "postgresql":
+        for story in sorted(set(story_ids)):  # one order everywhere: no deadlock
+            conn.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                {"key": f"notify-story:{story}"},
+            )
+        return
+    # SQLite has one writer: a write that changes nothing takes its lock now, before
+    # the reads, instead of at the insert (after a stale read).
+    conn.execute(update(_TABLE).where(false()).values(id=_TABLE.c.id))
+
+
 def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, str]]:
     """(subscription, story) pairs whose opening alert is already recorded."""
     keys = {opening_key(s): s for s in story_ids}
@@ -52,12 +73,19 @@ def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, s
     return {(int(sub_id), keys[item_id]) for sub_id, item_id in rows}
 
 
+def own_outlet(event: StoryEvent) -> str:
+    """The outlet of the event's item: as listed among the story's items, or (an item
+    beyond the first ``STORY_MAX_ITEMS``) named as the stage names it."""
+    item = event.item.item
+    for ref in event.items:
+        if ref.item_id == item.item_id[:512]:
+            return ref.outlet
+    return outlet_name(item)
+
+
 def story_data(event: StoryEvent, kind: str) -> dict[str, Any]:
     """``data.story`` of a story alert: the story so far and who else reports it."""
-    outlet = event.items[-1].outlet if event.position <= len(event.items) else None
-    for ref in event.items:
-        if ref.item_id == event.item.item.item_id:
-            outlet = ref.outlet
+    outlet = own_outlet(event)
     return {
         "id": event.story_id,
         "event": kind,

@@ -109,6 +109,21 @@ class StoryState:
             shown = _display(cue)
             if shown not in self.evidence and len(self.evidence) < MAX_EVIDENCE:
                 self.evidence.append(shown)
+        self._order_outlets()
+
+    def _order_outlets(self) -> None:
+        """Outlets first reporter first (the event's contract), whatever the order their
+        reports are read: ``items`` are the story's oldest, so an outlet listed there
+        reported before every outlet that is not (those stay in the order read)."""
+        first: dict[str, int] = {}
+        for n, ref in enumerate(self.items):
+            first.setdefault(ref["outlet"], n)
+        unlisted = len(self.items)
+        order = sorted(
+            range(len(self.outlets)), key=lambda i: (first.get(self.outlets[i], unlisted), i)
+        )
+        self.outlets = [self.outlets[i] for i in order]
+        self.outlet_keys = [self.outlet_keys[i] for i in order]
 
     def _keep(self, ref: StoryItemRef) -> None:
         """List the item among the story's first ``STORY_MAX_ITEMS``, oldest first (after
