@@ -10,7 +10,8 @@ Between runs the bench waits a session timeout: Tansu numbers a group's first ge
 reused flights group stays in it until its session expires, and a start right after waits
 for that (~11 s; a restart of ``wirewatch up`` within 6 s meets the same).
 
-    flock /tmp/bench.lock .venv/bin/python bench/notify_start38/notify_start.py --runs 7 [--sequential]
+    flock /tmp/bench.lock .venv/bin/python bench/notify_start38/notify_start.py \
+        --runs 7 [--sequential]
 """
 
 from __future__ import annotations
