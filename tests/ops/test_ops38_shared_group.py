@@ -67,11 +67,13 @@ async def test_a_service_refuses_a_group_another_service_is_in(tmp_path: Path) -
             await wait_until(
                 lambda: stories.poll() is not None, timeout=90, message="stories did not refuse"
             )
-            assert stories.returncode != 0
+            # Configuration to fix, like any bad setting: exit 2 (not 1, an internal error).
+            assert stories.returncode == 2
             lines = log.read_text().splitlines()
             refusal = [line for line in lines if "wirewatch-notify" in line]
             assert len(refusal) == 1, lines
             assert "another service" in refusal[0] and "'wirewatch-notify'" in refusal[0]
+            assert refusal[0].startswith("error: consumer group 'wirewatch-notify'"), refusal
             assert "Traceback" not in log.read_text()
             # The service already in the group goes on, ready.
             assert notify.poll() is None and await _ready(notify_url)

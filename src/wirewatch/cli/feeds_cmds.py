@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from wirewatch.cli.common import JsonLines
@@ -119,14 +120,26 @@ HEALTH_COLOURS = {
 }
 
 
-def _feeds_table(feeds: list[Feed], now: datetime) -> Table:
+def _feed_cell(feed: Feed, move_after_polls: int) -> str:
+    """Title and URL; a permanent redirect seen but not yet followed (the feed takes the
+    new URL after ``move_after_polls`` polls in a row), and the URL a moved feed was
+    first added under (its items' ids stay scoped to it)."""
+    lines = [feed.title, feed.url] if feed.title else [feed.url]
+    if feed.moved_to:
+        lines.append(f"moving to {feed.moved_to} ({feed.moved_to_polls}/{move_after_polls} polls)")
+    if feed.id_url and feed.id_url != feed.url:
+        lines.append(f"first added as {feed.id_url}")
+    return escape("\n".join(lines))
+
+
+def _feeds_table(feeds: list[Feed], now: datetime, move_after_polls: int) -> Table:
     table = Table(title=f"{len(feeds)} feeds", show_lines=False)
     for column in COLUMNS:
         table.add_column(column, overflow="fold")
     for feed in feeds:
         table.add_row(
             str(feed.id),
-            f"{feed.title}\n{feed.url}" if feed.title else feed.url,
+            _feed_cell(feed, move_after_polls),
             f"[{HEALTH_COLOURS.get(feed.health, 'white')}]{feed.health}[/]",
             feed.last_status or "-",
             str(feed.consecutive_errors),
@@ -142,13 +155,15 @@ def _feeds_table(feeds: list[Feed], now: datetime) -> Table:
 def feeds_list(as_json: JsonLines = False) -> None:
     """List feeds with their health."""
     from wirewatch_ingest import feedstore
+    from wirewatch_ingest.processor import MOVE_AFTER_POLLS
 
     feeds = feedstore.list_feeds(ingest_engine(ingest_settings()))
     if as_json:
         for feed in feeds:
             typer.echo(json.dumps({"health": feed.health, **feed.model_dump(mode="json")}))
         return
-    Console(width=max(100, Console().width)).print(_feeds_table(feeds, datetime.now(UTC)))
+    table = _feeds_table(feeds, datetime.now(UTC), MOVE_AFTER_POLLS)
+    Console(width=max(100, Console().width)).print(table)
 
 
 @app.command("remove")

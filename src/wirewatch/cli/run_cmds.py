@@ -49,6 +49,7 @@ DataDir = Annotated[
 
 def run_service(name: ServiceName) -> None:
     """Run one service alone against the configured Kafka (how deployments scale out)."""
+    from wirewatch_shared.kafka_admin import SharedConsumerGroup
     from wirewatch_shared.settings import CommonSettings
 
     from wirewatch.schema import SchemaOutOfDate
@@ -59,7 +60,9 @@ def run_service(name: ServiceName) -> None:
             "WIREWATCH_KAFKA_BOOTSTRAP is not set: a single service needs a Kafka cluster "
             "(use `wirewatch up` for the all-in-one embedded mode)"
         )
-    with reported_as_user_error(SchemaOutOfDate):
+    # Both are configuration to fix (schema not migrated, a group shared by two
+    # services): exit 2 with the library's one line, like any bad setting.
+    with reported_as_user_error(SchemaOutOfDate, SharedConsumerGroup):
         asyncio.run(run_single_service(name.value))
 
 

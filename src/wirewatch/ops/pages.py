@@ -119,6 +119,12 @@ def snapshot_json(snap: StatusSnapshot) -> dict[str, Any]:
             "dead": deliveries.dead,
             "oldest_pending_age_s": round(deliveries.oldest_pending_age_s(snap.generated_at), 3),
         },
+        "dead_letters": {
+            "sources": _jsonable(snap.dead_letters.sources),
+            "total": snap.dead_letters.total,
+            "unread": snap.dead_letters.unread,
+        },
+        "dead_letters_error": snap.dead_letters_error,
         "last_alerts": _jsonable(snap.database.alerts),
         "alerts_per_hour": [[h.isoformat(), n] for h, n in snap.database.alerts_per_hour],
         "items_per_hour": [[h.isoformat(), n] for h, n in snap.database.items_per_hour],

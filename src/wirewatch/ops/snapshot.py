@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.kafka_admin import GroupLag, group_lag
 
 from wirewatch.ops import dbstats
+from wirewatch.ops.deadletters import DeadLetterView, read_dead_letters
 from wirewatch.ops.probes import ServiceStatus, probe_all
 
 STUCK_PENDING_S = 900.0
@@ -51,6 +52,8 @@ class StatusSnapshot:
     lag_error: str | None
     database: DatabaseView
     database_error: str | None
+    dead_letters: DeadLetterView = field(default_factory=DeadLetterView)
+    dead_letters_error: str | None = None
 
     @property
     def problems(self) -> list[str]:
@@ -103,7 +106,8 @@ async def collect_snapshot(
     local: Callable[[], Awaitable[Sequence[ServiceStatus]]] | None = None,
     hours: int = 24,
 ) -> StatusSnapshot:
-    """Probe the services, read the database and the consumer lag, concurrently."""
+    """Probe the services, read the database, the consumer lag and the dead-letter topic,
+    concurrently."""
 
     async def services() -> list[ServiceStatus]:
         found = list(await local()) if local is not None else []
@@ -117,13 +121,23 @@ async def collect_snapshot(
         except Exception as exc:
             return [], _one_line(exc)
 
+    async def dead_letters() -> tuple[DeadLetterView, str | None]:
+        if not bootstrap:
+            return DeadLetterView(), None  # said once, by the lag
+        try:
+            return await read_dead_letters(bootstrap, timeout_s=3.0), None
+        except Exception as exc:
+            return DeadLetterView(), _one_line(exc)
+
     async def database() -> tuple[DatabaseView, str | None]:
         try:
             return await asyncio.to_thread(read_database, engine, hours=hours), None
         except Exception as exc:
             return DatabaseView(), _one_line(exc)
 
-    found, (lag_rows, lag_error), (view, db_error) = await asyncio.gather(
-        services(), lag(), database()
+    found, (lag_rows, lag_error), (view, db_error), (letters, letters_error) = await asyncio.gather(
+        services(), lag(), database(), dead_letters()
     )
-    return StatusSnapshot(datetime.now(UTC), found, lag_rows, lag_error, view, db_error)
+    return StatusSnapshot(
+        datetime.now(UTC), found, lag_rows, lag_error, view, db_error, letters, letters_error
+    )

@@ -93,6 +93,28 @@ def deliveries_table(status: dict[str, Any]) -> Table:
     return table
 
 
+def dead_letters_table(status: dict[str, Any]) -> Table:
+    """Records on the dead-letter topic per source stream (absent from an older server's
+    JSON: shown empty)."""
+    letters = status.get("dead_letters") or {"sources": [], "unread": 0}
+    table = Table(
+        "source stream", "consumer groups", "records", "newest",
+        title="Dead-letter topic (records a consumer could not process)",
+    )  # fmt: skip
+    for d in letters["sources"]:
+        table.add_row(
+            d["source_topic"],
+            ", ".join(d["groups"]),
+            Text(str(d["count"]), "red"),
+            _when(d.get("newest_at")),
+        )
+    if letters["unread"]:
+        table.add_row("older, not read", "", str(letters["unread"]), "")
+    if status.get("dead_letters_error"):
+        table.add_row(Text("Kafka", "red"), Text(status["dead_letters_error"], "red"), "", "")
+    return table
+
+
 def alerts_table(status: dict[str, Any]) -> Table:
     table = Table("sent", "topic", "channel", "to", "item", title="Last alerts")
     for a in status["last_alerts"]:
@@ -109,6 +131,7 @@ def render(status: dict[str, Any]) -> Group:
         feeds_table(status),
         failing_table(status),
         deliveries_table(status),
+        dead_letters_table(status),
         alerts_table(status),
     ]
     if status.get("database_error"):
