@@ -162,20 +162,13 @@ class _Raw(Clusterer):
     raw: dict[str, frozenset[str]]
 
     def add(
-        self,
-        item_id: str,
-        story_id: str,
-        cues: Any,
-        published: float,
-        *,
-        advance: bool = True,
-        expire: bool = True,
+        self, item_id: str, story_id: str, cues: Any, published: float, *, advance: bool = True
     ) -> None:
         cue_set = frozenset(cues)
         if not hasattr(self, "raw"):
             self.raw = {}
         self.raw[item_id] = frozenset(c for c in cue_set if c[:2] == "e:")
-        super().add(item_id, story_id, cue_set, published, advance=advance, expire=expire)
+        super().add(item_id, story_id, cue_set, published, advance=advance)
 
 
 class _Recording(_Raw):

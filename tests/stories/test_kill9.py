@@ -88,7 +88,7 @@ def test_kill_9_mid_stream_loses_no_item_and_opens_no_story_twice(
 
     stored = _stored(engine)
     assert sorted(r[1] for r in stored) == sorted(i.item.item_id for i in items)  # each once
-    _replays_as_one_process(engine, items)
+    _replays_as_one_process(engine)
     story_of = {r[1]: r[2] for r in stored}
     opened: defaultdict[str, set[str]] = defaultdict(set)
     seen: set[str] = set()

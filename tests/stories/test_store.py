@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
-import tempfile
 from collections import Counter
-from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.events import STORY_MAX_ITEMS, ClassifiedItem, StoryEvent
+from wirewatch_shared.events import STORY_MAX_ITEMS, StoryEvent
 from wirewatch_stories.assign import features_of
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import evaluate
@@ -51,18 +49,12 @@ def _stored(engine: Engine) -> list[tuple[int, str, str, str, Any]]:
         )
 
 
-def _replays_as_one_process(engine: Engine, items: Sequence[ClassifiedItem]) -> None:
-    """Every stored decision is the one a single process makes, reading the items in
-    ``seq`` order (its own store: an item read late recalls forgotten stories from it)."""
-    by_id = {i.item.item_id: i for i in items}
-    with tempfile.TemporaryDirectory() as directory:
-        alone = make_engine(f"sqlite:///{directory}/alone.db")
-        upgrade(alone)
-        assigner = _assigner(alone)
-        for _, item_id, story_id, _, _ in _stored(engine):
-            [event] = assigner.assign([by_id[item_id]])
-            assert event.key == story_id, item_id
-        alone.dispose()
+def _replays_as_one_process(engine: Engine) -> None:
+    """Every stored decision is the one a single process makes, replaying in ``seq`` order."""
+    clusterer = Clusterer(window_s=WINDOW, threshold=THRESHOLD)
+    for _, item_id, story_id, cues, published in _stored(engine):
+        decision = clusterer.assign(item_id, stored_cues(cues), published.timestamp())
+        assert decision.story_id == story_id, item_id
 
 
 def test_assign_persist_and_republish(engine: Engine) -> None:
@@ -92,7 +84,7 @@ def test_assign_persist_and_republish(engine: Engine) -> None:
     again = fresh.assign(items[:8])
     assert [e.value for e in again] == [e.value for e in events[:8]]
     assert count_stories(engine) == (stories, assigned)
-    _replays_as_one_process(engine, items)
+    _replays_as_one_process(engine)
 
 
 CHUNK = 2
@@ -134,8 +126,7 @@ def test_two_processes_never_split_a_story_nor_open_it_twice(database_url: str) 
     stored = _stored(engine)
     assert sorted(r[1] for r in stored) == sorted(r["id"] for r in rows)  # each item once
     assert [r[0] for r in stored] == list(range(1, len(rows) + 1))  # one gapless order
-    # decided on the full state, as one process would
-    _replays_as_one_process(engine, [classified_row(r) for r in rows])
+    _replays_as_one_process(engine)  # decided on the full state, as one process would
     by_item = {r[1]: r[2] for r in stored}
     # Each process keeps the state of the stories it grew: the other's decisions, replayed,
     # make it read them again (a stale state would lose the other's items).
@@ -190,4 +181,4 @@ def test_other_processes_and_a_restart_hold_the_cues_one_process_holds(engine: E
     expected = _decisions(alone, probes)
     for assigner in (one, other, restarted):
         assert _decisions(assigner.clusterer, probes) == expected
-    _replays_as_one_process(engine, decided)
+    _replays_as_one_process(engine)

@@ -26,8 +26,7 @@ with the item's rarest cues only and reading a bounded number of entries
 stories. A story takes items published up to :attr:`Clusterer.window_s`
 after its latest item (publication times, so replaying the same items gives the same
 stories); it is forgotten :data:`RETAIN_WINDOWS` windows later (memory), so an item
-that arrives late, or a partition that lags behind another, still finds it (the store
-recalls older ones for an item later still: :meth:`Clusterer.add` with ``expire=False``).
+that arrives late, or a partition that lags behind another, still finds it.
 
 The same sequence of :meth:`Clusterer.assign` / :meth:`Clusterer.add` calls always
 gives the same stories; the service persists each decision and every process
@@ -591,10 +590,6 @@ class Clusterer:
     def __contains__(self, item_id: str) -> bool:
         return item_id in self._by_item
 
-    def holds(self, story_id: str) -> bool:
-        """Whether the story is in memory (not yet forgotten)."""
-        return story_id in self._stories
-
     def story_of(self, item_id: str) -> str | None:
         index = self._by_item.get(item_id)
         return None if index is None else self._members[index].story_id
@@ -607,12 +602,9 @@ class Clusterer:
         published: float,
         *,
         advance: bool = True,
-        expire: bool = True,
     ) -> None:
         """Record that ``item_id`` belongs to ``story_id`` (a decision, ours or replayed;
-        ``advance=False`` when restoring a stored state: the clock is already set;
-        ``expire=False`` when recalling a forgotten story for a late item: the next
-        decision forgets it again unless the item keeps it)."""
+        ``advance=False`` when restoring a stored state: the clock is already set)."""
         if item_id in self._by_item:
             return
         cue_set = frozenset(map(sys.intern, cues))  # one string per cue, whatever the items
@@ -641,8 +633,7 @@ class Clusterer:
             # partition far ahead of another) cannot close every story at once.
             step = published if self.clock == -math.inf else self.clock + self.window_s
             self.clock = min(published, step)
-        if expire:
-            self._expire()  # every time: the state is the same whatever the history of the clock
+        self._expire()  # every time: the state is the same whatever the history of the clock
 
     def resume(self, clock: float) -> None:
         """Start from a stored clock (a fresh process), before replaying the retained items."""

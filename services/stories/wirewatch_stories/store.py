@@ -46,7 +46,7 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.events import ClassifiedItem
 
 from wirewatch_stories.assign import StoryState, features_of, story_event
-from wirewatch_stories.cluster import RETAIN_WINDOWS, Clusterer, Decision
+from wirewatch_stories.cluster import Clusterer, Decision
 from wirewatch_stories.models import StoriesLock, Story, StoryItem
 
 STORY = Story.__table__  # type: ignore[attr-defined]
@@ -65,7 +65,6 @@ _STATE_COLUMNS = (
     "evidence",
 )
 STATE_CACHE = 2000  # stories whose state a process keeps between batches (the latest used)
-RECALL_STORIES = 500  # forgotten stories read back for one late item (the latest ones)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,37 +105,10 @@ class Assigner:
             self.clusterer.resume(clock)
             horizon = datetime.fromtimestamp(self.clusterer.horizon, UTC)
             kept = select(STORY.c.id).where(STORY.c.last_published >= horizon)
-            # Whole stories, forgotten only once all are read: a story's early items may be
-            # older than the horizon (a long story, a late item that kept it).
             self._replay(conn, ITEM.c.story_id.in_(kept.scalar_subquery()), advance=False)
         self.seq = last_seq
 
     def _replay(self, conn: Connection, condition: Any, *, advance: bool = True) -> None:
-        rows = conn.execute(
-            select(
-                ITEM.c.seq,
-                ITEM.c.item_id,
-                ITEM.c.story_id,
-                ITEM.c.cues,
-                ITEM.c.published,
-                ITEM.c.position,
-            )
-            .where(condition)
-            .order_by(ITEM.c.seq)
-        ).all()
-        for seq, item_id, story_id, cues, published, position in rows:
-            when = _aware(published).timestamp()
-            if advance and position > 1 and not self.clusterer.holds(story_id):
-                # A late item joined a forgotten story: recall it whole, as the process
-                # that decided did (the expiry forgets it again if the item is old too).
-                self._recall(conn, and_(ITEM.c.story_id == story_id, ITEM.c.seq < seq))
-            self.clusterer.add(
-                item_id, story_id, stored_cues(cues), when, advance=advance, expire=advance
-            )
-            self._states.pop(story_id, None)  # grown by another process: read it again
-
-    def _recall(self, conn: Connection, condition: Any) -> None:
-        """Hold stored items again without forgetting them before the next decision."""
         rows = conn.execute(
             select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.cues, ITEM.c.published)
             .where(condition)
@@ -144,26 +116,8 @@ class Assigner:
         )
         for item_id, story_id, cues, published in rows:
             when = _aware(published).timestamp()
-            self.clusterer.add(
-                item_id, story_id, stored_cues(cues), when, advance=False, expire=False
-            )
-
-    def _recall_around(self, conn: Connection, published: float) -> None:
-        """A late item (published when the stories it may join can be forgotten): recall
-        the forgotten stories whose window holds it, so it joins the story it reports
-        instead of opening a second one (a second story alert)."""
-        horizon, window = self.clusterer.horizon, self.window_s
-        forgotten = (
-            select(STORY.c.id)
-            .where(STORY.c.last_published < _at(horizon))
-            .where(STORY.c.last_published >= _at(published - window))
-            .where(STORY.c.first_seen <= _at(published + window))
-            .order_by(STORY.c.last_published.desc(), STORY.c.id)
-            .limit(RECALL_STORIES)
-        )
-        ids = [i for i in conn.execute(forgotten).scalars() if not self.clusterer.holds(i)]
-        if ids:
-            self._recall(conn, ITEM.c.story_id.in_(ids))
+            self.clusterer.add(item_id, story_id, stored_cues(cues), when, advance=advance)
+            self._states.pop(story_id, None)  # grown by another process: read it again
 
     def _sync(self, conn: Connection) -> int:
         conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq))
@@ -182,30 +136,12 @@ class Assigner:
         """Assign a batch in one transaction; the events to publish, in order."""
         with self._lock:
             try:
-                out = self._assign(batch, whole=True)
-                if out is None:  # late items: one transaction each (see _late_in)
-                    out = [e for c in batch for e in self._assign([c], whole=False) or ()]
-                return out
+                return self._assign(batch)
             except BaseException:
                 self.reset()  # the in-memory state may hold decisions never committed
                 raise
 
-    def _late_in(self, batch: Sequence[ClassifiedItem], done: dict[str, Published]) -> bool:
-        """Whether an item of the batch may recall forgotten stories. A recall reads the
-        store, which does not hold the batch's own decisions yet: such a batch is decided
-        one item per transaction, as the items would be one by one."""
-        new = [
-            c.item.published.timestamp()
-            for c in batch
-            if c.item.item_id not in done and c.item.item_id not in self.clusterer
-        ]
-        if len(new) < 2:
-            return False
-        clock = max(self.clusterer.clock, *new)  # the clock cannot pass this in the batch
-        return min(new) < clock - (RETAIN_WINDOWS - 1) * self.window_s
-
-    def _assign(self, batch: Sequence[ClassifiedItem], *, whole: bool) -> list[Published] | None:
-        """The batch's events, or None when it is to be decided item by item."""
+    def _assign(self, batch: Sequence[ClassifiedItem]) -> list[Published]:
         now = utcnow()
         with self.engine.begin() as conn:
             last_seq = self._sync(conn)
@@ -218,8 +154,6 @@ class Assigner:
                     )
                 )
             }
-            if whole and self._late_in(batch, done):
-                return None
             # Decide every new item first (decisions need only the clusterer), then read
             # the stories they grow in one query, then build the events in order.
             decided: list[tuple[ClassifiedItem, frozenset[str], Decision]] = []
@@ -229,8 +163,6 @@ class Assigner:
                     continue
                 cues = features_of(classified).cues
                 when = item.published.timestamp()
-                if when < self.clusterer.horizon + self.window_s:
-                    self._recall_around(conn, when)
                 decided.append((classified, cues, self.clusterer.assign(item.item_id, cues, when)))
             states = self._states_of(conn, {d.story_id for _, _, d in decided})
             self._new = set()
@@ -309,16 +241,6 @@ def stored_cues(text: str) -> list[str]:
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _at(timestamp: float) -> datetime:
-    """A UTC time from epoch seconds, held within the years a datetime has."""
-    try:
-        return datetime.fromtimestamp(timestamp, UTC)
-    except (OverflowError, OSError, ValueError):
-        return (
-            datetime.min.replace(tzinfo=UTC) if timestamp < 0 else datetime.max.replace(tzinfo=UTC)
-        )
 
 
 def _state(row: Any) -> StoryState:
