@@ -15,6 +15,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from wirewatch_ingest.items import ParsedFeed
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.sources import NO_SOURCE, implied_source
@@ -36,32 +37,27 @@ def _titles(path: Path) -> list[str]:
     ]
 
 
-def test_google_news_atom_items_carry_the_outlet_of_their_title(corpus_dir: Path) -> None:
-    path = corpus_dir / GOOGLE_NEWS_ATOM_2022
-    items = _parse(path, "https://news.google.com/atom").items
+@pytest.mark.parametrize(
+    ("capture", "feed_url", "first"),
+    [
+        (GOOGLE_NEWS_ATOM_2022, "https://news.google.com/atom", "CNN"),
+        (GOOGLE_NEWS_RSS_2012, "http://news.google.com/news?output=rss", "Telegraph.co.uk"),
+    ],
+)
+def test_google_news_items_without_source_carry_the_outlet_of_their_title(
+    corpus_dir: Path, capture: str, feed_url: str, first: str
+) -> None:
+    path = corpus_dir / capture
+    items = _parse(path, feed_url).items
     titles = _titles(path)
     assert len(items) == len(titles) > 0
     for item, title in zip(items, titles, strict=True):
         headline, _, outlet = title.rpartition(" - ")
         assert (item.source_name, item.title) == (outlet, headline), title
         assert item.source_url is None  # the feed links every item through news.google.com
-    assert items[0].source_name == "CNN"
+    assert items[0].source_name == first
     outlets = {t.rpartition(" - ")[2] for t in titles}
-    assert {i.source_name for i in items} == outlets and len(outlets) > 20
-
-
-def test_google_news_rss_of_2012_items_carry_their_outlet(corpus_dir: Path) -> None:
-    path = corpus_dir / GOOGLE_NEWS_RSS_2012
-    items = _parse(path, "http://news.google.com/news?topic=vladimir_putin&output=rss").items
-    titles = _titles(path)
-    assert len(items) == len(titles) > 0
-    for item, title in zip(items, titles, strict=True):
-        headline, _, outlet = title.rpartition(" - ")
-        assert (item.source_name, item.title) == (outlet, headline), title
-    assert items[0].source_name == "Telegraph.co.uk"
-    assert (
-        items[0].title == "Russia election loser 'outraged' as Putin loses patience with protesters"
-    )
+    assert {i.source_name for i in items} == outlets and len(outlets) >= 10  # many outlets
 
 
 def test_a_suffix_nothing_else_in_the_entry_names_is_kept() -> None:

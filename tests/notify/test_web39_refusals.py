@@ -9,14 +9,11 @@ should have at most 20 items after validation, not 21"."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from wirewatch_notify import tokens
-from wirewatch_notify.app import NotifyService
 
 from tests.notify.support import api_client, bearer, make_service
 from tests.notify.test_cli_notify import run
@@ -137,25 +134,14 @@ API_ONLY: list[tuple[str, dict[str, Any], tuple[str | int, ...], str]] = [
 ]
 
 
-@pytest.fixture
-def service(database_url: str) -> NotifyService:
+async def _refusal(database_url: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """The one problem of a 422 to a create with ``changes``."""
     service = make_service(database_url, notify_allow_private_networks=False)
     service.topic_catalog = lambda: KNOWN
-    return service
-
-
-@pytest.fixture
-async def client(service: NotifyService) -> AsyncIterator[httpx.AsyncClient]:
-    async with api_client(service) as http:
-        yield http
-
-
-async def _refusal(
-    service: NotifyService, client: httpx.AsyncClient, changes: dict[str, Any]
-) -> dict[str, Any]:
     auth = bearer(tokens.create_token(service.engine, "t").plaintext)
     body = {"topics": ["border-policy"], "channel": "webhook", "target": HOOK, **changes}
-    response = await client.post("/api/v1/subscriptions", json=body, headers=auth)
+    async with api_client(service) as client:
+        response = await client.post("/api/v1/subscriptions", json=body, headers=auth)
     assert response.status_code == 422, response.text
     [problem] = response.json()["detail"]
     assert isinstance(problem, dict)
@@ -168,13 +154,9 @@ async def _refusal(
     + [pytest.param(*case[1:], id=case[0]) for case in API_ONLY],
 )
 async def test_the_api_says_the_reason_once_in_words(
-    service: NotifyService,
-    client: httpx.AsyncClient,
-    changes: dict[str, Any],
-    path: tuple[str | int, ...],
-    reason: str,
+    database_url: str, changes: dict[str, Any], path: tuple[str | int, ...], reason: str
 ) -> None:
-    problem = await _refusal(service, client, changes)
+    problem = await _refusal(database_url, changes)
     assert set(problem) == {"type", "loc", "msg", "input"}, problem  # no ctx, no url
     assert problem["loc"] == ["body", *path] and problem["msg"] == reason, problem
 

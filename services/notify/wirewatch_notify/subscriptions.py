@@ -98,8 +98,6 @@ class SubscriptionConflict(SubscriptionError):
     """Refused in the subscription's state (not for its input): an HTTP 409."""
 
 
-
-
 def check_topics(topics: Iterable[str], known: Collection[str] | None) -> None:
     """Refuse topic names no classifier produces (a typo would mean no alert, ever),
     naming the known ones. ``known`` None: not checked (no catalogue given)."""
