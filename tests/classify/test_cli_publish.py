@@ -29,7 +29,7 @@ from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicDefinitionEve
 from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.classify.support import stored_records
-from tests.support.env import is_setting
+from tests.support.env import cli_database, is_setting
 from wirewatch.cli import app
 from wirewatch.schema import upgrade
 
@@ -42,11 +42,7 @@ Record = tuple[int, bytes, dict[str, bytes], bytes]
 def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kafka_bootstrap: str) -> str:
     """The CLI's settings: this test's database and the session's broker; the streams exist
     (as `wirewatch up` makes sure)."""
-    for key in list(os.environ):
-        if is_setting(key) and key != "WIREWATCH_DATA_DIR":
-            monkeypatch.delenv(key)
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("WIREWATCH_DATABASE_URL", url)
+    url = cli_database(monkeypatch, tmp_path)
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", kafka_bootstrap)
     asyncio.run(ensure_streams(kafka_bootstrap, [streams.TOPIC_DEFINITIONS, streams.CLASSIFIED]))
     return url

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from wirewatch_shared.embedded import free_port
 
 KEPT = frozenset(
@@ -23,6 +24,20 @@ def is_setting(name: str) -> bool:
     (tests/conftest.py gives each test one, so nothing lands in the user's real one) and
     the suite's consumer-group timing (tests/conftest.py: short group joins on Tansu)."""
     return name.startswith("WIREWATCH_") and name not in KEPT
+
+
+def clear_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clears every setting a test may clear, so only what the test sets counts."""
+    for name in [k for k in os.environ if is_setting(k)]:
+        monkeypatch.delenv(name)
+
+
+def cli_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """The settings cleared and a SQLite database of the test's own for the CLI; its URL."""
+    clear_settings(monkeypatch)
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("WIREWATCH_DATABASE_URL", url)
+    return url
 
 
 def spawn_service(
