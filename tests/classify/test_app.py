@@ -10,7 +10,7 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,12 +19,8 @@ from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
 from wirewatch_classify import batch, itemstore, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
-from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
-from wirewatch_shared.kafka_admin import ensure_streams
-
-from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -80,27 +76,6 @@ async def classified(bootstrap: str, ids: set[str]) -> dict[str, tuple[Classifie
         assert key is not None
         out[event.item.item_id] = (event, key)
     return out
-
-
-@pytest.fixture
-async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[ClassifyService]:
-    """A classify service with its producer (and broker connection) started, no
-    consumer group: the tests hand batches to its handler themselves."""
-    await ensure_streams(kafka_bootstrap, [streams.CLASSIFIED, streams.DEAD_LETTER])
-    settings = ClassifySettings(
-        kafka_bootstrap=kafka_bootstrap, database_url=f"sqlite:///{tmp_path / 'c.db'}"
-    )
-    svc = ClassifyService(settings)
-    upgrade(svc.engine)
-    await svc.broker.connect()
-    await svc.producer.start()
-    try:
-        yield svc
-    finally:
-        await svc.flush_store()
-        await svc.producer.stop()
-        await svc.broker.stop()
-        svc.engine.dispose()
 
 
 async def test_items_are_classified_published_keyed_and_stored(
