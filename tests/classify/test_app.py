@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
 from wirewatch_classify import batch, itemstore, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
+
+from tests.support.streams import read_from_start
 
 pytestmark = pytest.mark.integration
 
@@ -47,21 +48,14 @@ def read_stream(
     bootstrap: str, stream: str, wanted: int, keep: object, timeout: float = 30.0
 ) -> list[tuple[bytes | None, bytes]]:
     """Read ``stream`` from the start until ``wanted`` records pass ``keep(key, value)``."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        parts = [TopicPartition(stream, p) for p in consumer.partitions_for_topic(stream) or ()]
-        consumer.assign(parts)
-        consumer.seek_to_beginning(*parts)
-        found: list[tuple[bytes | None, bytes]] = []
-        deadline = time.monotonic() + timeout
-        while len(found) < wanted:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out on {stream}: {len(found)} of {wanted}")
-            for batch in consumer.poll(timeout_ms=200).values():
-                found.extend((r.key, r.value) for r in batch if keep(r.key, r.value))  # type: ignore[operator]
-        return found
-    finally:
-        consumer.close()
+    _, records = read_from_start(
+        bootstrap,
+        stream,
+        lambda kept: len(kept) >= wanted,
+        lambda r: keep(r.key, r.value),  # type: ignore[operator]
+        timeout,
+    )
+    return [(r.key, r.value) for r in records]
 
 
 async def classified(bootstrap: str, ids: set[str]) -> dict[str, tuple[ClassifiedItem, bytes]]:

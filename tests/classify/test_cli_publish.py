@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from aiokafka.errors import KafkaConnectionError
 from aiokafka.partitioner import murmur2
-from kafka import KafkaConsumer, TopicPartition
 from typer.testing import CliRunner
 from wirewatch_classify import itemstore, reclassify, user_topics
 from wirewatch_classify.engine import Classifier
@@ -30,6 +29,7 @@ from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.classify.support import stored_records
 from tests.support.env import cli_database, is_setting
+from tests.support.streams import read_from_start
 from wirewatch.cli import app
 from wirewatch.schema import upgrade
 
@@ -53,23 +53,14 @@ def read_keyed(
 ) -> tuple[int, list[Record]]:
     """The partition count of ``topic`` and its records keyed by one of ``keys``, read from
     the start until every key was seen."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(parts)
-        consumer.seek_to_beginning(*parts)
-        out: list[Record] = []
-        deadline = time.monotonic() + timeout
-        while {key for _, key, _, _ in out} != set(keys):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out on {topic}; got {len(out)} records")
-            for batch in consumer.poll(timeout_ms=200).values():
-                out.extend(
-                    (r.partition, r.key, dict(r.headers), r.value) for r in batch if r.key in keys
-                )
-        return len(parts), out
-    finally:
-        consumer.close()
+    count, kept = read_from_start(
+        bootstrap,
+        topic,
+        lambda rs: {r.key for r in rs} == set(keys),
+        lambda r: r.key in keys,
+        timeout,
+    )
+    return count, [(r.partition, r.key, dict(r.headers), r.value) for r in kept]
 
 
 def assert_keyed(count: int, records: list[Record]) -> None:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 from wirewatch_classify import user_topics
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
@@ -19,6 +19,7 @@ from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams
 
+from tests.support.streams import read_from_start
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -55,21 +56,10 @@ def collect(
     timeout: float = 30.0,
 ) -> list[tuple[bytes | None, bytes]]:
     """Read ``topic`` from the start (no group) until ``done(records)`` or the timeout."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        records: list[tuple[bytes | None, bytes]] = []
-        deadline = time.monotonic() + timeout
-        while not done(records):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out on {topic}; got {len(records)} records")
-            for batch in consumer.poll(timeout_ms=200).values():
-                records.extend((r.key, r.value) for r in batch)
-        return records
-    finally:
-        consumer.close()
+    _, records = read_from_start(
+        bootstrap, topic, lambda kept: done([(r.key, r.value) for r in kept]), timeout_s=timeout
+    )
+    return [(r.key, r.value) for r in records]
 
 
 async def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -205,28 +195,13 @@ async def test_output_is_keyed_partitioned_and_correlated(
     wanted = {i.item_id.encode() for i in items}
 
     def read() -> tuple[int, list[tuple[int, bytes | None, dict[str, bytes], bytes]]]:
-        consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
-        try:
-            parts = [
-                TopicPartition(streams.CLASSIFIED, p)
-                for p in consumer.partitions_for_topic(streams.CLASSIFIED) or ()
-            ]
-            consumer.assign(parts)
-            consumer.seek_to_beginning(*parts)
-            out: list[tuple[int, bytes | None, dict[str, bytes], bytes]] = []
-            deadline = time.monotonic() + 30
-            while {key for _, key, _, _ in out} != wanted:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"timed out; got {len(out)} of {len(wanted)}")
-                for batch in consumer.poll(timeout_ms=200).values():
-                    out.extend(
-                        (r.partition, r.key, dict(r.headers), r.value)
-                        for r in batch
-                        if r.key in wanted
-                    )
-            return len(parts), out
-        finally:
-            consumer.close()
+        count, kept = read_from_start(
+            kafka_bootstrap,
+            streams.CLASSIFIED,
+            lambda rs: {r.key for r in rs} == wanted,
+            lambda r: r.key in wanted,
+        )
+        return count, [(r.partition, r.key, dict(r.headers), r.value) for r in kept]
 
     count, records = await asyncio.to_thread(read)
     assert len({p for p, _, _, _ in records}) > 1  # really spread over partitions
@@ -259,20 +234,7 @@ async def test_send_keyed_splits_batches_that_outgrow_the_batch_size(kafka_boots
         await producer.stop()
 
     def read() -> list[tuple[bytes | None, bytes]]:
-        consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
-        try:
-            parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-            consumer.assign(parts)
-            consumer.seek_to_beginning(*parts)
-            out: list[tuple[bytes | None, bytes]] = []
-            deadline = time.monotonic() + 30
-            while len(out) < len(sent):
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"timed out; got {len(out)} of {len(sent)}")
-                for batch in consumer.poll(timeout_ms=200).values():
-                    out.extend((r.key, r.value) for r in batch)
-            return out
-        finally:
-            consumer.close()
+        _, kept = read_from_start(kafka_bootstrap, topic, lambda rs: len(rs) >= len(sent))
+        return [(r.key, r.value) for r in kept]
 
     assert sorted(await asyncio.to_thread(read)) == sorted(sent)
