@@ -4,7 +4,6 @@ undecodable items to the dead-letter topic, user topics picked up live."""
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.support.streams import read_from_start
+from tests.support.wait import wait_until
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -60,14 +60,6 @@ def collect(
         bootstrap, topic, lambda kept: done([(r.key, r.value) for r in kept]), timeout_s=timeout
     )
     return [(r.key, r.value) for r in records]
-
-
-async def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ notify and replaying the classified messages sends nothing twice.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import json
 import time
 from pathlib import Path
@@ -27,6 +27,7 @@ from wirewatch_shared.embedded import free_port
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from tests.support.streams import read_stream_to_end
+from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -84,12 +85,7 @@ def _overrides(database_url: str, smtp: SmtpSink, tmp_path: Path) -> dict[str, o
     }
 
 
-async def _wait(predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+_wait = functools.partial(wait_until, timeout=20.0)
 
 
 async def test_feed_to_webhook_and_email_exactly_once(

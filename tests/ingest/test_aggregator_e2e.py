@@ -11,9 +11,8 @@ link and date), served on 127.0.0.1 through the whole system (`wirewatch up`).
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import json
-import time
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -32,6 +31,7 @@ from wirewatch_stories.store import count_stories, list_stories
 
 from tests.stories.support import dev_rows
 from tests.support.http import HttpReceiver, Reply
+from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -62,12 +62,7 @@ def _aggregator_feed(rows: list[dict[str, Any]], base: str) -> bytes:
     ).encode()
 
 
-async def _wait(predicate, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+_wait = functools.partial(wait_until, timeout=90.0)
 
 
 @pytest.mark.timeout(300)

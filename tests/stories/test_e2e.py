@@ -9,9 +9,8 @@ item-mode webhook gets one alert per item, as before. The read API shows the sto
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import json
-import time
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from wirewatch_stories.store import count_stories, list_stories
 from tests.stories.support import dev_rows
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
+from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -51,12 +51,7 @@ def _feed(row: dict[str, Any]) -> bytes:
 </channel></rss>""".encode()
 
 
-async def _wait(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+_wait = functools.partial(wait_until, timeout=60.0)
 
 
 def _subscribe(engine: Any, box: SecretBox, **data: Any) -> int:
