@@ -21,23 +21,10 @@ from wirewatch_classify.app import ClassifyService, create_app
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 
+from tests.classify.support import feed_item
 from tests.support.streams import read_from_start
 
 pytestmark = pytest.mark.integration
-
-
-def feed_item(item_id: str, title: str, summary: str = "") -> FeedItem:
-    now = datetime.now(UTC)
-    return FeedItem(
-        item_id=item_id,
-        feed_id=1,
-        feed_url="https://example.org/feed",
-        title=title,
-        summary=summary,
-        published=now,
-        fetched_at=now,
-        language="en",
-    )
 
 
 def body(item: FeedItem) -> bytes:

@@ -15,6 +15,7 @@ from wirewatch_classify.reclassify import reclassify
 from wirewatch_shared import streams
 from wirewatch_shared.events import LIST_MAX, SUMMARY_MAX, ClassifiedItem, FeedItem
 
+from tests.classify.support import feed_item
 from tests.classify.test_app import read_stream
 
 pytestmark = pytest.mark.integration
@@ -25,17 +26,7 @@ SENTENCE = "The deportation flight landed in Caracas with Venezuelan migrants on
 
 def _repetitive(item_id: str) -> FeedItem:
     """A feed whose summary is a whole page repeating the lede (within SUMMARY_MAX)."""
-    now = datetime.now(UTC)
-    return FeedItem(
-        item_id=item_id,
-        feed_id=1,
-        feed_url="https://example.org/feed",
-        title=TITLE,
-        summary=(SENTENCE * (SUMMARY_MAX // len(SENTENCE)))[:SUMMARY_MAX],
-        published=now,
-        fetched_at=now,
-        language="en",
-    )
+    return feed_item(item_id, TITLE, (SENTENCE * (SUMMARY_MAX // len(SENTENCE)))[:SUMMARY_MAX])
 
 
 def _flights_match(event: ClassifiedItem) -> tuple[float, int, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams
 
+from tests.classify.support import feed_item
 from tests.support.streams import read_from_start
 from tests.support.wait import wait_until
 from wirewatch.schema import upgrade
@@ -25,18 +25,9 @@ from wirewatch.schema import upgrade
 pytestmark = pytest.mark.integration
 
 
-def feed_item(title: str, summary: str = "") -> FeedItem:
-    now = datetime.now(UTC)
-    return FeedItem(
-        item_id=f"it-{uuid.uuid4().hex}",
-        feed_id=7,
-        feed_url="https://example.org/feed",
-        title=title,
-        summary=summary,
-        published=now,
-        fetched_at=now,
-        language="en",
-    )
+def _item(title: str, summary: str = "") -> FeedItem:
+    """An item of its own id (the broker is the session's)."""
+    return feed_item(f"it-{uuid.uuid4().hex}", title, summary)
 
 
 def produce(bootstrap: str, records: Sequence[tuple[bytes | None, bytes]]) -> None:
@@ -83,12 +74,12 @@ async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Classif
 async def test_items_in_classified_items_out(
     service: ClassifyService, kafka_bootstrap: str
 ) -> None:
-    flight = feed_item(
+    flight = _item(
         "Mexico and Venezuela agree to resume deportation flights",
         "The first charter flight carrying Venezuelan deportees lands in Caracas next week.",
     )
-    policy = feed_item("New asylum rules take effect as Title 42 border policy ends")
-    bakery = feed_item("Local bakery wins national bread award")
+    policy = _item("New asylum rules take effect as Title 42 border policy ends")
+    bakery = _item("Local bakery wins national bread award")
     broken = f"not json {uuid.uuid4().hex}".encode()
     await asyncio.to_thread(
         produce,
@@ -150,7 +141,7 @@ async def test_user_topics_are_picked_up_live(
     await asyncio.to_thread(user_topics.create, service.engine, by_table)
     await wait_until(lambda: {name_event, name_table} <= set(service.classifier.user_topics))
 
-    item = feed_item("Record number of small boats cross the Channel", "Also three pateras.")
+    item = _item("Record number of small boats cross the Channel", "Also three pateras.")
     await asyncio.to_thread(
         produce, kafka_bootstrap, [(item.item_id.encode(), item.model_dump_json().encode())]
     )
@@ -181,7 +172,7 @@ async def test_output_is_keyed_partitioned_and_correlated(
     content type and the item id as correlation id."""
     from aiokafka.partitioner import murmur2
 
-    items = [feed_item(f"Deportation flight {n} lands in Guatemala") for n in range(120)]
+    items = [_item(f"Deportation flight {n} lands in Guatemala") for n in range(120)]
     records_in = [(i.item_id.encode(), i.model_dump_json().encode()) for i in items]
     await asyncio.to_thread(produce, kafka_bootstrap, records_in)
     wanted = {i.item_id.encode() for i in items}
