@@ -19,6 +19,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 
+from tests.shared.schema_support import create_release_0_1_0
 from wirewatch.schema import HEAD, _migration_lock, alembic_config, current_revision, upgrade
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
@@ -179,16 +180,7 @@ def test_an_adopted_release_0_1_0_database_says_which_schema_it_had(
 ) -> None:
     """A database made by release 0.1.0 (its tables, no version table) is adopted at the
     baseline: `db upgrade` said "upgraded from none", as for an empty database."""
-    ddl = (
-        Path(__file__).parents[1]
-        / "shared"
-        / "migrations"
-        / f"release_0_1_0_{engine.dialect.name}.sql"
-    ).read_text()
-    with engine.begin() as conn:
-        for statement in ddl.split(";\n"):
-            if statement.strip():
-                conn.execute(text(statement))
+    create_release_0_1_0(engine)
     done = _db_upgrade(database_url, tmp_path)
     out, err = done.communicate(timeout=120)
     assert done.returncode == 0, err
