@@ -22,11 +22,11 @@ from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from tests.support.streams import read_stream_to_end
+from tests.support.system import system_overrides
 from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
@@ -68,23 +68,6 @@ def _serve_feeds(receiver: HttpReceiver) -> None:
     receiver.routes["/hook"] = Reply(204, b"")
 
 
-def _overrides(database_url: str, smtp: SmtpSink, tmp_path: Path) -> dict[str, object]:
-    return {
-        "database_url": database_url,
-        "seed_default_feeds": False,
-        "allow_private_networks": True,
-        "poll_tick_s": 0.2,
-        "delivery_tick_s": 0.2,
-        "http_port": free_port(),
-        "smtp_host": smtp.host,
-        "smtp_port": smtp.port,
-        "smtp_security": "none",
-        "secret_key": "test-secret-key",
-        "retry_schedule_s": [0.5, 1, 2],
-        "log_level": "INFO",
-    }
-
-
 _wait = functools.partial(wait_until, timeout=20.0)
 
 
@@ -92,7 +75,7 @@ async def test_feed_to_webhook_and_email_exactly_once(
     database_url: str, smtp_server: SmtpSink, http_receiver: HttpReceiver, tmp_path: Path
 ) -> None:
     _serve_feeds(http_receiver)
-    overrides = _overrides(database_url, smtp_server, tmp_path)
+    overrides = system_overrides(database_url, smtp_server, retry_schedule_s=[0.5, 1, 2])
     engine = make_engine(database_url)
     upgrade(engine)
     upgrade(engine)

@@ -25,12 +25,12 @@ from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 from wirewatch_stories.offline import parse_published
 from wirewatch_stories.store import count_stories, list_stories
 
 from tests.stories.support import dev_rows
 from tests.support.http import HttpReceiver, Reply
+from tests.support.system import system_overrides
 from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
@@ -87,19 +87,7 @@ async def test_one_aggregator_feed_with_three_outlets_makes_a_three_outlet_story
         ),
         box,
     )
-    system = System(
-        {
-            "database_url": database_url,
-            "seed_default_feeds": False,
-            "allow_private_networks": True,
-            "poll_tick_s": 0.2,
-            "delivery_tick_s": 0.2,
-            "http_port": free_port(),
-            "secret_key": "test-secret-key",
-            "data_dir": str(tmp_path / "data"),
-            "log_level": "INFO",
-        }
-    )
+    system = System(system_overrides(database_url, data_dir=str(tmp_path / "data")))
     await system.start()
     try:
         assert system.notify is not None

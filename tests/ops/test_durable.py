@@ -19,7 +19,7 @@ from wirewatch_shared import streams
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 
-from tests.ops.conftest import FEED, system_overrides
+from tests.ops.conftest import FEED, ops_overrides
 from tests.ops.support import wait_until
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
@@ -157,7 +157,7 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
     feed_store.add_feed(engine, web.url("/feed.xml"))
 
     def overrides() -> dict[str, object]:
-        values = system_overrides(database_url, smtp, tmp_path / "secret.key")
+        values = ops_overrides(database_url, smtp, tmp_path / "secret.key")
         return {**values, "durable": True, "data_dir": str(tmp_path / "data")}
 
     try:
