@@ -106,6 +106,27 @@ class RunningSystem:
         return str(self.system.overrides["kafka_bootstrap"])
 
 
+def engine_with_a_webhook(database_url: str, hook_url: str) -> Engine:
+    """The database upgraded twice (a second upgrade must change nothing) with one webhook
+    subscription to repatriation flights, posting to ``hook_url``."""
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.secrets import SecretBox
+
+    from wirewatch.schema import upgrade
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    upgrade(engine)
+    subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create(
+            {"topics": ["repatriation-flights"], "channel": "webhook", "target": hook_url}
+        ),
+        SecretBox(b"test-secret-key"),
+    )
+    return engine
+
+
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningSystem]:
     """`wirewatch up` in-process: embedded broker, SQLite, a feed server, a webhook receiver.
@@ -114,10 +135,6 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     subscription receives the alert. Shared by a module's tests (start-up takes seconds).
     """
     from wirewatch_ingest import feedstore as feed_store
-    from wirewatch_notify import subscriptions
-    from wirewatch_notify.secrets import SecretBox
-
-    from wirewatch.schema import upgrade
 
     tmp = tmp_path_factory.mktemp("system")
     database_url = f"sqlite:///{tmp / 'wirewatch.db'}"
@@ -128,16 +145,7 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     feeds.start()
     smtp = SmtpSink()
     smtp.start()
-    engine = make_engine(database_url)
-    upgrade(engine)
-    upgrade(engine)
-    subscriptions.create_subscription(
-        engine,
-        subscriptions.parse_create(
-            {"topics": ["repatriation-flights"], "channel": "webhook", "target": feeds.url("/hook")}
-        ),
-        SecretBox(b"test-secret-key"),
-    )
+    engine = engine_with_a_webhook(database_url, feeds.url("/hook"))
     system = System(ops_overrides(database_url, smtp, tmp / "secret.key"))
     await system.start()
     try:
