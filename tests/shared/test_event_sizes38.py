@@ -11,7 +11,6 @@ record (value, twice the key, the overhead)."""
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import json
 import types
 import typing
@@ -29,6 +28,7 @@ from wirewatch_shared.events import FlightEvidence, FlightRecordEvent, FlightSou
 from wirewatch_shared.producer import MAX_RECORD_BYTES, record_size
 
 from tests.flights.support import dev_items, observation
+from tests.shared.support import EVENTS
 from wirewatch.schema import upgrade
 
 WIDE = "\x01"  # JSON writes it \u0001: six bytes for one character, the most there is
@@ -46,17 +46,6 @@ OVER_BY_BOUNDS = {
 """Events whose bounds do not keep them under the limit: cutting them would refuse events
 producers send today. They are checked at publish (an event over the limit is dead-lettered
 once: tests/shared/test_output_too_large.py); this set only ever shrinks."""
-
-EVENTS = sorted(
-    (
-        cls
-        for _, cls in inspect.getmembers(events, inspect.isclass)
-        if issubclass(cls, BaseModel)
-        and cls.__module__ == events.__name__
-        and not cls.__name__.startswith("_")
-    ),
-    key=lambda cls: cls.__name__,
-)
 
 
 def _meta(metadata: list[Any], kind: type | str) -> Any:

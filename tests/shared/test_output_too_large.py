@@ -10,7 +10,6 @@ stalled behind it (stop 38). A classified item's entities alone may hold 3 x 256
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +25,7 @@ from wirewatch_stories.settings import StoriesSettings
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
-from tests.support.poison import dead_letters, start_group_at_end, wait_for
+from tests.support.poison import dead_letters, settings_at_end, wait_for
 from wirewatch.schema import upgrade
 
 NOW = datetime(2026, 12, 6, tzinfo=UTC)
@@ -102,14 +101,10 @@ def stories_engine(database_url: str) -> Iterator[Engine]:
 async def test_a_story_event_over_the_limit_is_dead_lettered_once_and_the_partition_goes_on(
     kafka_bootstrap: str, database_url: str, stories_engine: Engine
 ) -> None:
-    group = f"stories-large-{uuid.uuid4().hex[:8]}"
-    settings = StoriesSettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=database_url,
-        log_level="WARNING",
-        stories_consumer_group=group,
+    settings = settings_at_end(
+        StoriesSettings, "stories_consumer_group", kafka_bootstrap, database_url, "large"
     )
-    start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
+    group = settings.stories_consumer_group
     service: Any = StoriesService(settings, stories_engine)
     service.guard.backoff.base_s = 0.05
     large = _too_large_classified("repatriation-flights")
