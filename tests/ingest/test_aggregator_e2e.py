@@ -4,16 +4,19 @@ the other two), not one outlet (the aggregator's host).
 
 The feed is shaped as Google News RSS is (corpus: feed-extractor/rss-feed-standard-
 realworld.xml): item links on the aggregator's own host, the outlet in
-``<source url="…">``, and " - Outlet" after the headline. Its three items are real items
-of one story from the labelled set (tests/data/stories_dev.jsonl, each with its outlet,
-link and date), served on 127.0.0.1 through the whole system (`wirewatch up`).
+``<source url="…">``, and " - Outlet" after the headline; or as Google News Atom is
+(corpus: feed-extractor/atom-feed-standard-realworld.xml): no ``<source>``, the outlet
+only after the headline and in the entry's HTML (``<font color="#6f6f6f">``), links on
+news.google.com (never fetched). Its three items are real items of one story from the
+labelled set (tests/data/stories_dev.jsonl, each with its outlet, link and date), served
+on 127.0.0.1 through the whole system (`wirewatch up`).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -62,18 +65,51 @@ def _aggregator_feed(rows: list[dict[str, Any]], base: str) -> bytes:
     ).encode()
 
 
+def _aggregator_atom(rows: list[dict[str, Any]], base: str) -> bytes:
+    entries = []
+    for row in rows:
+        published = parse_published(row["published"])
+        assert isinstance(published, datetime)
+        link = f"https://news.google.com/__i/rss/rd/articles/{row['id']}?oc=5"
+        content = (
+            f'<ol><li><a href="{link}" target="_blank">{escape(row["title"])}</a>'
+            f'&nbsp;&nbsp;<font color="#6f6f6f">{escape(row["source"])}</font></li></ol>'
+        )
+        entries.append(
+            f"<entry><id>{escape(link)}</id>"
+            f'<title type="html">{escape(row["title"])} - {escape(row["source"])}</title>'
+            f"<updated>{published.isoformat()}</updated>"
+            f'<link href={quoteattr(link)} type="text/html"/>'
+            f'<content type="html">{escape(content)}</content></entry>'
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>{base}/atom</id><generator>NFE/5.0</generator>"
+        '<title type="html">deportation flights - Google News</title>'
+        f"<updated>{datetime.now(UTC).isoformat()}</updated>{''.join(entries)}</feed>"
+    ).encode()
+
+
+FLAVOURS = {
+    "rss-source": (_aggregator_feed, "application/rss+xml"),
+    "atom-title-only": (_aggregator_atom, "application/atom+xml"),
+}
+
+
 _wait = functools.partial(wait_until, timeout=90.0)
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.parametrize("flavour", list(FLAVOURS))
 async def test_one_aggregator_feed_with_three_outlets_makes_a_three_outlet_story(
-    database_url: str, http_receiver: HttpReceiver, tmp_path: Path
+    database_url: str, http_receiver: HttpReceiver, tmp_path: Path, flavour: str
 ) -> None:
     rows = {r["id"]: r for r in dev_rows()}
     story_rows = [rows[i] for i in STORY_ITEMS]
     base = http_receiver.url("").rstrip("/")
+    build, content_type = FLAVOURS[flavour]
     http_receiver.routes["/news.xml"] = Reply(
-        200, _aggregator_feed(story_rows, base), {"content-type": "application/rss+xml"}
+        200, build(story_rows, base), {"content-type": content_type}
     )
     http_receiver.routes["/story"] = Reply(204, b"")
     engine = make_engine(database_url)

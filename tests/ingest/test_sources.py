@@ -67,11 +67,15 @@ def test_item_ids_do_not_change_when_the_title_suffix_is_cut(corpus_dir: Path) -
     body = (corpus_dir / GOOGLE_NEWS_FR_2020).read_bytes()
     without_guid = re.sub(rb"<guid[^>]*>.*?</guid>", b"", body)
     without_source = _SOURCE.sub(b"", without_guid)
+    # Nor named in the entry's HTML (<font>RTBF</font>, see test_implied_source): no outlet.
+    unnamed = re.sub(rb"<description>.*?</description>", b"", without_source, flags=re.S)
     kw = {"feed_id": 1, "feed_url": "https://news.google.com/rss", "fetched_at": NOW}
     cut = parse_feed(without_guid, **kw).items[0]  # type: ignore[arg-type]
-    kept = parse_feed(without_source, **kw).items[0]  # type: ignore[arg-type]
+    implied = parse_feed(without_source, **kw).items[0]  # type: ignore[arg-type]
+    kept = parse_feed(unnamed, **kw).items[0]  # type: ignore[arg-type]
     assert cut.title != kept.title and kept.title.endswith(" - RTBF")
-    assert cut.item_id == kept.item_id
+    assert (implied.title, implied.source_name) == (cut.title, "RTBF")
+    assert cut.item_id == kept.item_id == implied.item_id
 
 
 def test_atom_source_gives_name_and_site(corpus_dir: Path) -> None:

@@ -29,7 +29,7 @@ from wirewatch_ingest.normalize import (
     stable_item_id,
     truncate,
 )
-from wirewatch_ingest.sources import NO_SOURCE, Source, without_source_suffix
+from wirewatch_ingest.sources import NO_SOURCE, Source, implied_source, without_source_suffix
 
 MAX_CATEGORIES = 32
 
@@ -104,8 +104,9 @@ def build_item(
     """The normalised item. ``id_url``: the URL its id is scoped to (the feed's first
     URL when it has moved since; default ``feed_url``)."""
     id_title = truncate(html_to_text(raw.title), MAX_TITLE_CHARS)
+    source = _source(raw, id_title)
     # An aggregator's "Headline - Outlet": the outlet is the item's source, not its words.
-    title = without_source_suffix(id_title, raw.source.name)
+    title = without_source_suffix(id_title, source.name)
     summary = truncate(html_to_text(raw.summary), MAX_SUMMARY_CHARS)
     link = safe_link(raw.link)
     published = plausible_date(raw.published, fetched_at)
@@ -139,10 +140,18 @@ def build_item(
         language=language,
         categories=categories,
         author=truncate(html_to_text(raw.author), MAX_NAME_CHARS) or None,
-        source_name=raw.source.name,
-        source_url=raw.source.url,
+        source_name=source.name,
+        source_url=source.url,
     )
     return _Built(raw, item, published is not None, id_title)
+
+
+def _source(raw: RawEntry, title: str) -> Source:
+    """The outlet the entry declares, else (Google News Atom) the one its title and HTML
+    both name."""
+    if raw.source != NO_SOURCE:
+        return raw.source
+    return implied_source(title, raw.summary, raw.author, raw.link)
 
 
 def _guid(raw: RawEntry) -> str | None:

@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_notify import outbox, subscriptions
+from wirewatch_notify import outbox, refusals, subscriptions
 from wirewatch_notify.api_guard import Api, BodyLimitedRoute, Caller, NotifyApi, install_state
 from wirewatch_notify.links import MAX_ID, InvalidLink, LinkSigner, Purpose
 from wirewatch_notify.models import Delivery
@@ -92,7 +92,8 @@ def _json_ref(answer: dict[str, Any]) -> dict[str, Any]:
 def refused_input(exc: subscriptions.SubscriptionError) -> RequestValidationError:
     """A refusal of the service layer as a 422 of the field it names (the shape of
     FastAPI's own, so a client reads every 422 alike)."""
-    loc = ("body", exc.field) if exc.field else ("body",)
+    path = exc.field.split(".") if exc.field else []
+    loc = ("body", *(int(p) if p.isdigit() else p for p in path))
     error = {"type": "value_error", "loc": loc, "msg": str(exc), "input": exc.value}
     return RequestValidationError([error])
 
@@ -144,9 +145,10 @@ def _echoable(value: Any) -> Any:
 
 
 async def _invalid_input(request: Request, exc: Exception) -> Response:
-    """FastAPI's 422 (every problem, with the input it refused), whatever that input."""
+    """FastAPI's 422 (every problem, with the input it refused), whatever that input; each
+    reason in plain words (:mod:`.refusals`)."""
     assert isinstance(exc, RequestValidationError)
-    detail = _echoable(jsonable_encoder(exc.errors()))
+    detail = _echoable(jsonable_encoder([refusals.plain(e) for e in exc.errors()]))
     return JSONResponse({"detail": detail}, status.HTTP_422_UNPROCESSABLE_CONTENT)
 
 

@@ -27,6 +27,7 @@ from wirewatch_shared.ssrf import (
     resolve_public_sync,
 )
 
+from wirewatch_notify import refusals
 from wirewatch_notify.channels.registry import TargetError, spec
 from wirewatch_notify.models import (
     LOCAL_OWNER,
@@ -88,15 +89,13 @@ class SubscriptionError(ValueError):
         self.field = field
         self.value = value
 
+    def in_words(self) -> str:
+        """The refusal as one line, ``field: reason`` (the CLI's and the form's text)."""
+        return f"{self.field}: {self}" if self.field else str(self)
+
 
 class SubscriptionConflict(SubscriptionError):
     """Refused in the subscription's state (not for its input): an HTTP 409."""
-
-
-def _reasons(exc: ValidationError) -> str:
-    return "; ".join(
-        f"{'.'.join(str(p) for p in err['loc']) or 'body'}: {err['msg']}" for err in exc.errors()
-    )
 
 
 def check_topics(topics: Iterable[str], known: Collection[str] | None) -> None:
@@ -119,7 +118,14 @@ def _parse(schema: type[_Input], data: dict[str, object]) -> _Input:
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        raise SubscriptionError(_reasons(exc)) from exc
+        errors = exc.errors()
+        if len(errors) == 1:  # the field named apart, as a service-layer refusal names it
+            [error] = errors
+            path = refusals.field_path(error["loc"])
+            raise SubscriptionError(
+                refusals.reason(error), field=path or None, value=error.get("input")
+            ) from exc
+        raise SubscriptionError(refusals.sentence(errors)) from exc
 
 
 def parse_create(data: dict[str, object]) -> SubscriptionCreate:

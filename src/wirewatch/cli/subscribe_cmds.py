@@ -123,7 +123,7 @@ def create(
             known_topics=known,
         )
     except subscriptions.SubscriptionError as exc:
-        raise UserError(f"subscription refused: {exc}") from exc
+        raise UserError(f"subscription refused: {exc.in_words()}") from exc
     sub = created.subscription
     what = what or ", ".join(sub.topics)
     typer.echo(f"subscription {sub.id}: {what} -> {sub.channel} {sub.target}")

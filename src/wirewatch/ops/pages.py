@@ -71,13 +71,17 @@ def render(template: str, **values: Any) -> str:
     return _ENV.get_template(template).render(**values)
 
 
-def _subscribe_page(topics: Sequence[str], form: dict[str, Any], error: str | None) -> str:
+def _subscribe_page(
+    topics: Sequence[str], form: dict[str, Any], error: str | None, field: str | None = None
+) -> str:
+    """The form, ``form`` filled in; ``error`` shown beside ``field`` (None: above the form)."""
     order = sorted(subscribe_flow.channels(), key=lambda c: (c != "email", c))
     return render(
         "subscribe.html",
         topics=topics,
         form=form,
         error=error,
+        error_field=field,
         channels=order,
         channel_labels=CHANNEL_LABELS,
     )
@@ -249,7 +253,8 @@ async def subscribe_submit(request: Request, ctx: Pages) -> HTMLResponse:
             min_score,
         )
     except subscribe_flow.SubscribeRefused as exc:
-        return HTMLResponse(_subscribe_page(await _topics(ctx), values, str(exc)), 422)
+        html = _subscribe_page(await _topics(ctx), values, str(exc), exc.field)
+        return HTMLResponse(html, 422)
     return HTMLResponse(render("subscribed.html", result=result), 201)
 
 

@@ -29,7 +29,30 @@ EMAIL_USES_THE_LINK = (
 
 
 class SubscribeRefused(ValueError):
-    """The form cannot be accepted; the message tells the visitor why."""
+    """The form cannot be accepted; the message tells the visitor why, ``field`` names
+    the form field it is about (None: the form as a whole)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# The request's field path (a service-layer refusal's ``field``) -> the form's field.
+_FORM_FIELDS = {
+    "topics": "topic",
+    "channel": "channel",
+    "target": "target",
+    "min_score": "min_score",
+    "routes.0.origin": "flight_origin",
+    "routes.0.destination": "flight_destination",
+}
+
+
+def _refused(exc: subscriptions.SubscriptionError) -> SubscribeRefused:
+    """The service layer's refusal on the form: beside its field when the form has it
+    (the reason alone), else for the whole form (with the request's field path)."""
+    field = _FORM_FIELDS.get(exc.field or "")
+    return SubscribeRefused(str(exc) if field else exc.in_words(), field)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +122,26 @@ def shipped_and_user_topics(engine: Engine, topics_dir: Path | None) -> list[str
     return sorted(names)
 
 
+def _country(code: str, field: str) -> str | None:
+    """A route's country code; the form's own words ("Guatemala" is no code), not the
+    schema's pattern."""
+    try:
+        return iso_country(code or None)
+    except ValueError as exc:
+        raise SubscribeRefused(str(exc), field) from None
+
+
 def _min_score(raw: str) -> float:
     if not raw:
         return 0.0
     try:
         value = float(raw)
     except ValueError:
-        raise SubscribeRefused("minimum score must be a number between 0 and 1") from None
+        raise SubscribeRefused(
+            "minimum score must be a number between 0 and 1", "min_score"
+        ) from None
     if not 0.0 <= value <= 1.0:
-        raise SubscribeRefused("minimum score must be between 0 and 1")
+        raise SubscribeRefused("minimum score must be between 0 and 1", "min_score")
     return value
 
 
@@ -139,19 +173,16 @@ class SubscribeFlow:
     ) -> SubscribeResult:
         """Subscribe to topics; with a flight origin and/or destination, to route alerts
         (one alert per flight record on that route) instead."""
-        try:  # the form's own words ("Guatemala" is no code), not the schema's pattern
-            route = {
-                "origin": iso_country(origin or None),
-                "destination": iso_country(destination or None),
-            }
-        except ValueError as exc:
-            raise SubscribeRefused(str(exc)) from None
+        route = {
+            "origin": _country(origin, "flight_origin"),
+            "destination": _country(destination, "flight_destination"),
+        }
         routed = route["origin"] is not None or route["destination"] is not None
         chosen = self._chosen_topics(topics, routed)
         if channel not in channels():
-            raise SubscribeRefused("choose how to receive alerts")
+            raise SubscribeRefused("choose how to receive alerts", "channel")
         if not target:
-            raise SubscribeRefused("enter an email address or a webhook URL")
+            raise SubscribeRefused("enter an email address or a webhook URL", "target")
         score = _min_score(min_score)
         created: list[Subscribed] = []
         for data in _requests(chosen, channel, target, score):
@@ -165,15 +196,16 @@ class SubscribeFlow:
             if any(t != FLIGHTS_TOPIC for t in chosen):
                 raise SubscribeRefused(
                     "a flight route gets flight records only: untick the other topics or "
-                    "clear the route"
+                    "clear the route",
+                    "topic",
                 )
             chosen = [FLIGHTS_TOPIC]
         if not chosen:
-            raise SubscribeRefused("pick at least one topic")
+            raise SubscribeRefused("pick at least one topic", "topic")
         known = set(self.topics())
         unknown = [t for t in chosen if t not in known]
         if unknown:
-            raise SubscribeRefused(f"unknown topic: {', '.join(unknown)}")
+            raise SubscribeRefused(f"unknown topic: {', '.join(unknown)}", "topic")
         return chosen
 
     def _create(self, data: dict[str, object]) -> Subscribed:
@@ -184,7 +216,7 @@ class SubscribeFlow:
                 self.engine, request, self.box, require_confirmation=True, settings=self.settings
             )
         except subscriptions.SubscriptionError as exc:
-            raise SubscribeRefused(str(exc)) from exc
+            raise _refused(exc) from exc
         sub = result.subscription
         assert sub.id is not None
         route = request.routes[0] if request.routes else None
