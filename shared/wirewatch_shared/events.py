@@ -284,7 +284,10 @@ class StoryItemRef(_Event):
 
 class StoryEvent(_Event):
     """A story opened, or an item added to one; published by the stories stage on
-    ``streams.STORIES``, keyed by ``story_id`` (one story's events stay in order).
+    ``streams.STORIES``, keyed by ``story_id`` (one story's events on one partition).
+    They are published after their change is committed, so two stories processes in a
+    rebalance may publish one story's events out of order: ``position`` is the story's
+    sequence, and a consumer that shows the story takes it from the highest one read.
 
     ``item`` is the classified item that caused the event (its topic matches and
     entities, so a consumer can match it against its own filters); the ``story``
@@ -294,7 +297,11 @@ class StoryEvent(_Event):
     schema_version: Literal[1] = 1
     kind: Literal["opened", "item_added"]
     story_id: str = Field(max_length=64)
-    position: int = Field(ge=1, description="1 for the item that opened the story, then 2, 3...")
+    position: int = Field(
+        ge=1,
+        description="1 for the item that opened the story, then 2, 3... in the order the "
+        "story's changes were committed: a lower one read after a higher one is late.",
+    )
     item: ClassifiedItem
     topics: Annotated[tuple[TopicName, ...], first(STORY_EVENT_TOPICS)] = Field(
         default=(), max_length=STORY_EVENT_TOPICS
