@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from tests.support.env import is_setting
+from tests.support.env import clear_settings, is_setting
 from wirewatch.cli import app, main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,8 +140,7 @@ def test_every_readme_command_has_a_bad_input_case(
 def _run_in_process(
     case: Case, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str, str]:
-    for key in [k for k in os.environ if is_setting(k)]:
-        monkeypatch.delenv(key)
+    clear_settings(monkeypatch)
     for key, value in case.env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.setattr(sys, "argv", ["wirewatch", *case.args])

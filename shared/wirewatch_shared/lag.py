@@ -94,6 +94,14 @@ async def consumer_lag(
     return [sample for sample in await asyncio.gather(*reads) if sample is not None]
 
 
+PARTITION_LABELS = ("service", "group", "topic", "partition")
+
+
+def _partition_gauge(name: str, documentation: str) -> GaugeMetricFamily:
+    """A gauge with one sample per consumer partition (the labels every lag gauge shares)."""
+    return GaugeMetricFamily(name, documentation, labels=PARTITION_LABELS)
+
+
 class LagCollector(Collector):
     """The last lag samples of one or more brokers, for Prometheus."""
 
@@ -117,26 +125,22 @@ class LagCollector(Collector):
 
     @staticmethod
     def _families() -> tuple[GaugeMetricFamily, ...]:
-        lag = GaugeMetricFamily(
+        lag = _partition_gauge(
             "wirewatch_consumer_lag_messages",
             "Messages not yet processed per partition (highwater - committed offset; "
             "- position for a consumer without a group).",
-            labels=["service", "group", "topic", "partition"],
         )
-        highwater = GaugeMetricFamily(
+        highwater = _partition_gauge(
             "wirewatch_consumer_highwater_offset",
             "Last highwater offset the consumer saw per partition.",
-            labels=["service", "group", "topic", "partition"],
         )
-        position = GaugeMetricFamily(
+        position = _partition_gauge(
             "wirewatch_consumer_position_offset",
             "Next offset the consumer will fetch per partition.",
-            labels=["service", "group", "topic", "partition"],
         )
-        committed = GaugeMetricFamily(
+        committed = _partition_gauge(
             "wirewatch_consumer_committed_offset",
             "Offset the consumer group committed per partition (next record to process).",
-            labels=["service", "group", "topic", "partition"],
         )
         return lag, highwater, position, committed
 

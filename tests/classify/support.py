@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,18 @@ def stored_records(classifier: Classifier, items: Iterable[FeedItem]) -> list[It
         )
         for item in items
     ]
+
+
+def feed_item(item_id: str, title: str, summary: str = "") -> FeedItem:
+    """An English item of feed 1, published now."""
+    now = datetime.now(UTC)
+    return FeedItem(
+        item_id=item_id,
+        feed_id=1,
+        feed_url="https://example.org/feed",
+        title=title,
+        summary=summary,
+        published=now,
+        fetched_at=now,
+        language="en",
+    )

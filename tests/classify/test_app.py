@@ -10,37 +10,21 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
 from wirewatch_classify import batch, itemstore, user_topics
 from wirewatch_classify.app import ClassifyService, create_app
-from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
-from wirewatch_shared.kafka_admin import ensure_streams
 
-from wirewatch.schema import upgrade
+from tests.classify.support import feed_item
+from tests.support.streams import read_from_start
 
 pytestmark = pytest.mark.integration
-
-
-def feed_item(item_id: str, title: str, summary: str = "") -> FeedItem:
-    now = datetime.now(UTC)
-    return FeedItem(
-        item_id=item_id,
-        feed_id=1,
-        feed_url="https://example.org/feed",
-        title=title,
-        summary=summary,
-        published=now,
-        fetched_at=now,
-        language="en",
-    )
 
 
 def body(item: FeedItem) -> bytes:
@@ -51,21 +35,14 @@ def read_stream(
     bootstrap: str, stream: str, wanted: int, keep: object, timeout: float = 30.0
 ) -> list[tuple[bytes | None, bytes]]:
     """Read ``stream`` from the start until ``wanted`` records pass ``keep(key, value)``."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        parts = [TopicPartition(stream, p) for p in consumer.partitions_for_topic(stream) or ()]
-        consumer.assign(parts)
-        consumer.seek_to_beginning(*parts)
-        found: list[tuple[bytes | None, bytes]] = []
-        deadline = time.monotonic() + timeout
-        while len(found) < wanted:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out on {stream}: {len(found)} of {wanted}")
-            for batch in consumer.poll(timeout_ms=200).values():
-                found.extend((r.key, r.value) for r in batch if keep(r.key, r.value))  # type: ignore[operator]
-        return found
-    finally:
-        consumer.close()
+    _, records = read_from_start(
+        bootstrap,
+        stream,
+        lambda kept: len(kept) >= wanted,
+        lambda r: keep(r.key, r.value),  # type: ignore[operator]
+        timeout,
+    )
+    return [(r.key, r.value) for r in records]
 
 
 async def classified(bootstrap: str, ids: set[str]) -> dict[str, tuple[ClassifiedItem, bytes]]:
@@ -80,27 +57,6 @@ async def classified(bootstrap: str, ids: set[str]) -> dict[str, tuple[Classifie
         assert key is not None
         out[event.item.item_id] = (event, key)
     return out
-
-
-@pytest.fixture
-async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[ClassifyService]:
-    """A classify service with its producer (and broker connection) started, no
-    consumer group: the tests hand batches to its handler themselves."""
-    await ensure_streams(kafka_bootstrap, [streams.CLASSIFIED, streams.DEAD_LETTER])
-    settings = ClassifySettings(
-        kafka_bootstrap=kafka_bootstrap, database_url=f"sqlite:///{tmp_path / 'c.db'}"
-    )
-    svc = ClassifyService(settings)
-    upgrade(svc.engine)
-    await svc.broker.connect()
-    await svc.producer.start()
-    try:
-        yield svc
-    finally:
-        await svc.flush_store()
-        await svc.producer.stop()
-        await svc.broker.stop()
-        svc.engine.dispose()
 
 
 async def test_items_are_classified_published_keyed_and_stored(

@@ -6,21 +6,17 @@ stories, flights and notify dead-lettered the item and its alert was lost."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.reclassify import reclassify
-from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.events import MATCH_EVIDENCE_MAX, SUMMARY_MAX, ClassifiedItem, FeedItem
-from wirewatch_shared.kafka_admin import ensure_streams
 
+from tests.classify.support import feed_item
 from tests.classify.test_app import read_stream
-from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
@@ -30,36 +26,7 @@ SENTENCE = "The deportation flight landed in Caracas with Venezuelan migrants on
 
 def _repetitive(item_id: str) -> FeedItem:
     """A feed whose summary is a whole page repeating the lede (within SUMMARY_MAX)."""
-    now = datetime.now(UTC)
-    return FeedItem(
-        item_id=item_id,
-        feed_id=1,
-        feed_url="https://example.org/feed",
-        title=TITLE,
-        summary=(SENTENCE * (SUMMARY_MAX // len(SENTENCE)))[:SUMMARY_MAX],
-        published=now,
-        fetched_at=now,
-        language="en",
-    )
-
-
-@pytest.fixture
-async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[ClassifyService]:
-    await ensure_streams(kafka_bootstrap, [streams.CLASSIFIED, streams.DEAD_LETTER])
-    settings = ClassifySettings(
-        kafka_bootstrap=kafka_bootstrap, database_url=f"sqlite:///{tmp_path / 'c.db'}"
-    )
-    svc = ClassifyService(settings)
-    upgrade(svc.engine)
-    await svc.broker.connect()
-    await svc.producer.start()
-    try:
-        yield svc
-    finally:
-        await svc.flush_store()
-        await svc.producer.stop()
-        await svc.broker.stop()
-        svc.engine.dispose()
+    return feed_item(item_id, TITLE, (SENTENCE * (SUMMARY_MAX // len(SENTENCE)))[:SUMMARY_MAX])
 
 
 def _flights_match(event: ClassifiedItem) -> tuple[float, int, str]:

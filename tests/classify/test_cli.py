@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.support.env import is_setting
+from tests.support.env import cli_database, is_setting
 from wirewatch.cli import app
 from wirewatch.cli.errors import UserError
 
@@ -22,10 +22,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key in list(os.environ):
-        if is_setting(key):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("WIREWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    cli_database(monkeypatch, tmp_path)
 
 
 def invoke(args: list[str], stdin: str | None = None) -> tuple[str, BaseException | None]:

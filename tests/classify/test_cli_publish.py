@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from aiokafka.errors import KafkaConnectionError
 from aiokafka.partitioner import murmur2
-from kafka import KafkaConsumer, TopicPartition
 from typer.testing import CliRunner
 from wirewatch_classify import itemstore, reclassify, user_topics
 from wirewatch_classify.engine import Classifier
@@ -29,7 +28,8 @@ from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicDefinitionEve
 from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.classify.support import stored_records
-from tests.support.env import is_setting
+from tests.support.env import cli_database, is_setting
+from tests.support.streams import read_from_start
 from wirewatch.cli import app
 from wirewatch.schema import upgrade
 
@@ -42,11 +42,7 @@ Record = tuple[int, bytes, dict[str, bytes], bytes]
 def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kafka_bootstrap: str) -> str:
     """The CLI's settings: this test's database and the session's broker; the streams exist
     (as `wirewatch up` makes sure)."""
-    for key in list(os.environ):
-        if is_setting(key) and key != "WIREWATCH_DATA_DIR":
-            monkeypatch.delenv(key)
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("WIREWATCH_DATABASE_URL", url)
+    url = cli_database(monkeypatch, tmp_path)
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", kafka_bootstrap)
     asyncio.run(ensure_streams(kafka_bootstrap, [streams.TOPIC_DEFINITIONS, streams.CLASSIFIED]))
     return url
@@ -57,23 +53,14 @@ def read_keyed(
 ) -> tuple[int, list[Record]]:
     """The partition count of ``topic`` and its records keyed by one of ``keys``, read from
     the start until every key was seen."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(parts)
-        consumer.seek_to_beginning(*parts)
-        out: list[Record] = []
-        deadline = time.monotonic() + timeout
-        while {key for _, key, _, _ in out} != set(keys):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out on {topic}; got {len(out)} records")
-            for batch in consumer.poll(timeout_ms=200).values():
-                out.extend(
-                    (r.partition, r.key, dict(r.headers), r.value) for r in batch if r.key in keys
-                )
-        return len(parts), out
-    finally:
-        consumer.close()
+    count, kept = read_from_start(
+        bootstrap,
+        topic,
+        lambda rs: {r.key for r in rs} == set(keys),
+        lambda r: r.key in keys,
+        timeout,
+    )
+    return count, [(r.partition, r.key, dict(r.headers), r.value) for r in kept]
 
 
 def assert_keyed(count: int, records: list[Record]) -> None:

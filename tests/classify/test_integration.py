@@ -4,14 +4,12 @@ undecodable items to the dead-letter topic, user topics picked up live."""
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 from wirewatch_classify import user_topics
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
@@ -19,23 +17,17 @@ from wirewatch_shared import streams
 from wirewatch_shared.events import ClassifiedItem, DeadLetter, FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams
 
+from tests.classify.support import feed_item
+from tests.support.streams import read_from_start
+from tests.support.wait import wait_until
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
 
-def feed_item(title: str, summary: str = "") -> FeedItem:
-    now = datetime.now(UTC)
-    return FeedItem(
-        item_id=f"it-{uuid.uuid4().hex}",
-        feed_id=7,
-        feed_url="https://example.org/feed",
-        title=title,
-        summary=summary,
-        published=now,
-        fetched_at=now,
-        language="en",
-    )
+def _item(title: str, summary: str = "") -> FeedItem:
+    """An item of its own id (the broker is the session's)."""
+    return feed_item(f"it-{uuid.uuid4().hex}", title, summary)
 
 
 def produce(bootstrap: str, records: Sequence[tuple[bytes | None, bytes]]) -> None:
@@ -55,29 +47,10 @@ def collect(
     timeout: float = 30.0,
 ) -> list[tuple[bytes | None, bytes]]:
     """Read ``topic`` from the start (no group) until ``done(records)`` or the timeout."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        consumer.assign(partitions)
-        consumer.seek_to_beginning(*partitions)
-        records: list[tuple[bytes | None, bytes]] = []
-        deadline = time.monotonic() + timeout
-        while not done(records):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out on {topic}; got {len(records)} records")
-            for batch in consumer.poll(timeout_ms=200).values():
-                records.extend((r.key, r.value) for r in batch)
-        return records
-    finally:
-        consumer.close()
-
-
-async def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+    _, records = read_from_start(
+        bootstrap, topic, lambda kept: done([(r.key, r.value) for r in kept]), timeout_s=timeout
+    )
+    return [(r.key, r.value) for r in records]
 
 
 @pytest.fixture
@@ -101,12 +74,12 @@ async def service(kafka_bootstrap: str, tmp_path: Path) -> AsyncIterator[Classif
 async def test_items_in_classified_items_out(
     service: ClassifyService, kafka_bootstrap: str
 ) -> None:
-    flight = feed_item(
+    flight = _item(
         "Mexico and Venezuela agree to resume deportation flights",
         "The first charter flight carrying Venezuelan deportees lands in Caracas next week.",
     )
-    policy = feed_item("New asylum rules take effect as Title 42 border policy ends")
-    bakery = feed_item("Local bakery wins national bread award")
+    policy = _item("New asylum rules take effect as Title 42 border policy ends")
+    bakery = _item("Local bakery wins national bread award")
     broken = f"not json {uuid.uuid4().hex}".encode()
     await asyncio.to_thread(
         produce,
@@ -168,7 +141,7 @@ async def test_user_topics_are_picked_up_live(
     await asyncio.to_thread(user_topics.create, service.engine, by_table)
     await wait_until(lambda: {name_event, name_table} <= set(service.classifier.user_topics))
 
-    item = feed_item("Record number of small boats cross the Channel", "Also three pateras.")
+    item = _item("Record number of small boats cross the Channel", "Also three pateras.")
     await asyncio.to_thread(
         produce, kafka_bootstrap, [(item.item_id.encode(), item.model_dump_json().encode())]
     )
@@ -199,34 +172,19 @@ async def test_output_is_keyed_partitioned_and_correlated(
     content type and the item id as correlation id."""
     from aiokafka.partitioner import murmur2
 
-    items = [feed_item(f"Deportation flight {n} lands in Guatemala") for n in range(120)]
+    items = [_item(f"Deportation flight {n} lands in Guatemala") for n in range(120)]
     records_in = [(i.item_id.encode(), i.model_dump_json().encode()) for i in items]
     await asyncio.to_thread(produce, kafka_bootstrap, records_in)
     wanted = {i.item_id.encode() for i in items}
 
     def read() -> tuple[int, list[tuple[int, bytes | None, dict[str, bytes], bytes]]]:
-        consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
-        try:
-            parts = [
-                TopicPartition(streams.CLASSIFIED, p)
-                for p in consumer.partitions_for_topic(streams.CLASSIFIED) or ()
-            ]
-            consumer.assign(parts)
-            consumer.seek_to_beginning(*parts)
-            out: list[tuple[int, bytes | None, dict[str, bytes], bytes]] = []
-            deadline = time.monotonic() + 30
-            while {key for _, key, _, _ in out} != wanted:
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"timed out; got {len(out)} of {len(wanted)}")
-                for batch in consumer.poll(timeout_ms=200).values():
-                    out.extend(
-                        (r.partition, r.key, dict(r.headers), r.value)
-                        for r in batch
-                        if r.key in wanted
-                    )
-            return len(parts), out
-        finally:
-            consumer.close()
+        count, kept = read_from_start(
+            kafka_bootstrap,
+            streams.CLASSIFIED,
+            lambda rs: {r.key for r in rs} == wanted,
+            lambda r: r.key in wanted,
+        )
+        return count, [(r.partition, r.key, dict(r.headers), r.value) for r in kept]
 
     count, records = await asyncio.to_thread(read)
     assert len({p for p, _, _, _ in records}) > 1  # really spread over partitions
@@ -259,20 +217,7 @@ async def test_send_keyed_splits_batches_that_outgrow_the_batch_size(kafka_boots
         await producer.stop()
 
     def read() -> list[tuple[bytes | None, bytes]]:
-        consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap, enable_auto_commit=False)
-        try:
-            parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-            consumer.assign(parts)
-            consumer.seek_to_beginning(*parts)
-            out: list[tuple[bytes | None, bytes]] = []
-            deadline = time.monotonic() + 30
-            while len(out) < len(sent):
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"timed out; got {len(out)} of {len(sent)}")
-                for batch in consumer.poll(timeout_ms=200).values():
-                    out.extend((r.key, r.value) for r in batch)
-            return out
-        finally:
-            consumer.close()
+        _, kept = read_from_start(kafka_bootstrap, topic, lambda rs: len(rs) >= len(sent))
+        return [(r.key, r.value) for r in kept]
 
     assert sorted(await asyncio.to_thread(read)) == sorted(sent)

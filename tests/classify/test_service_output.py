@@ -19,13 +19,12 @@ from wirewatch_shared.events import DeadLetter
 from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 
-from tests.classify.test_app import body, classified, feed_item, read_stream, service
+from tests.classify.support import feed_item
+from tests.classify.test_app import body, classified, read_stream
 from tests.support.poison import start_group_at_end, wait_for
 from tests.support.streams import read_stream_to_end
 from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
 from wirewatch.schema import upgrade
-
-__all__ = ["service"]  # the fixture, shared with test_app
 
 pytestmark = pytest.mark.integration
 

@@ -4,7 +4,6 @@ one classifier rebuild per batch of control events, subscriptions left by a remo
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 from wirewatch_classify.engine import Classifier
 
-from tests.support.env import is_setting
+from tests.support.env import cli_database
 from wirewatch.cli import app
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,10 +20,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key in list(os.environ):
-        if is_setting(key):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("WIREWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    cli_database(monkeypatch, tmp_path)
 
 
 def _shipped_thresholds() -> dict[str, tuple[float, float]]:

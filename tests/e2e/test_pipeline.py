@@ -9,7 +9,7 @@ notify and replaying the classified messages sends nothing twice.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import json
 import time
 from pathlib import Path
@@ -22,11 +22,12 @@ from wirewatch_notify.secrets import SecretBox
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
 from tests.support.streams import read_stream_to_end
+from tests.support.system import system_overrides
+from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -67,36 +68,14 @@ def _serve_feeds(receiver: HttpReceiver) -> None:
     receiver.routes["/hook"] = Reply(204, b"")
 
 
-def _overrides(database_url: str, smtp: SmtpSink, tmp_path: Path) -> dict[str, object]:
-    return {
-        "database_url": database_url,
-        "seed_default_feeds": False,
-        "allow_private_networks": True,
-        "poll_tick_s": 0.2,
-        "delivery_tick_s": 0.2,
-        "http_port": free_port(),
-        "smtp_host": smtp.host,
-        "smtp_port": smtp.port,
-        "smtp_security": "none",
-        "secret_key": "test-secret-key",
-        "retry_schedule_s": [0.5, 1, 2],
-        "log_level": "INFO",
-    }
-
-
-async def _wait(predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+_wait = functools.partial(wait_until, timeout=20.0)
 
 
 async def test_feed_to_webhook_and_email_exactly_once(
     database_url: str, smtp_server: SmtpSink, http_receiver: HttpReceiver, tmp_path: Path
 ) -> None:
     _serve_feeds(http_receiver)
-    overrides = _overrides(database_url, smtp_server, tmp_path)
+    overrides = system_overrides(database_url, smtp_server, retry_schedule_s=[0.5, 1, 2])
     engine = make_engine(database_url)
     upgrade(engine)
     upgrade(engine)

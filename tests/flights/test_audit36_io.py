@@ -34,7 +34,7 @@ from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
 from tests.notify.support import classified
 from tests.support.http import serving
-from tests.support.poison import dead_letters, impatient_engine, start_group_at_end, wait_for
+from tests.support.poison import dead_letters, impatient_engine, settings_at_end, wait_for
 from tests.support.streams import read_stream_to_end
 from wirewatch.cli import app as cli
 from wirewatch.cli.errors import UserError
@@ -48,18 +48,17 @@ TOPICS = ("repatriation-flights",)
 
 
 def _service(database_url: str, kafka_bootstrap: str, source: str) -> FlightsService:
-    group = f"flights-audit36-{uuid.uuid4().hex[:8]}"
-    settings = FlightsSettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=database_url,
-        log_level="WARNING",
-        flights_consumer_group=group,
+    settings = settings_at_end(
+        FlightsSettings,
+        "flights_consumer_group",
+        kafka_bootstrap,
+        database_url,
+        "audit36",
+        streams.STORIES if source == "stories" else streams.CLASSIFIED,
         flights_source=source,
     )
     engine = impatient_engine(database_url)
     upgrade(engine)
-    stream = streams.STORIES if source == "stories" else streams.CLASSIFIED
-    start_group_at_end(kafka_bootstrap, group, stream)
     return FlightsService(settings, engine)
 
 

@@ -18,7 +18,7 @@ from wirewatch_shared.db import make_engine
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
-from tests.support.env import is_setting
+from tests.support.env import cli_database
 from wirewatch.cli import app
 from wirewatch.cli.errors import UserError
 from wirewatch.schema import upgrade
@@ -31,10 +31,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for key in list(os.environ):
-        if is_setting(key):
-            monkeypatch.delenv(key)
-    monkeypatch.setenv("WIREWATCH_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    cli_database(monkeypatch, tmp_path)
 
 
 def test_extract_writes_each_line_back_with_its_flight(tmp_path: Path) -> None:

@@ -4,14 +4,13 @@ first, as the flights service reads only items tagged repatriation-flights (stop
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.support.env import is_setting
+from tests.support.env import clear_settings
 from wirewatch.cli import app
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -26,9 +25,7 @@ runner = CliRunner()
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for key in list(os.environ):
-        if is_setting(key):
-            monkeypatch.delenv(key)
+    clear_settings(monkeypatch)
 
 
 def _item(name: str, item_id: str) -> dict[str, Any]:

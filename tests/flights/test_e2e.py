@@ -32,7 +32,7 @@ from wirewatch_shared.events import FlightRecordEvent
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, rss
-from tests.ops.conftest import system_overrides
+from tests.ops.conftest import ops_overrides
 from tests.support.browser import chromium
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
@@ -118,7 +118,7 @@ async def running(database_url: str, tmp_path: Path) -> AsyncIterator[Running]:
     engine = make_engine(database_url)
     upgrade(engine)
     _route_subscription(engine, feeds.url("/hook"))
-    system = System(system_overrides(database_url, smtp, tmp_path / "secret.key"))
+    system = System(ops_overrides(database_url, smtp, tmp_path / "secret.key"))
     await system.start()
     try:
         yield Running(system, engine, feeds)

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
+from wirewatch_ingest import feedstore
 from wirewatch_ingest.poller import FeedPoller
+from wirewatch_ingest.processor import PollOutcome
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_shared.db import make_engine
 
@@ -27,6 +29,19 @@ def ingest_settings(**overrides: Any) -> IngestSettings:
     }
     values.update(overrides)
     return IngestSettings(**values)
+
+
+async def poll_once(engine: Engine, url: str) -> tuple[PollOutcome, Collector]:
+    """Add the feed at ``url`` and poll it once with a poller of its own: the outcome, and
+    what the poll published."""
+    feedstore.add_feed(engine, url)
+    collector = Collector()
+    poller = FeedPoller(engine, ingest_settings(), collector)
+    try:
+        (outcome,) = await poller.run_until_idle()
+    finally:
+        await poller.aclose()
+    return outcome, collector
 
 
 @pytest.fixture

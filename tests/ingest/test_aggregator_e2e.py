@@ -11,9 +11,8 @@ link and date), served on 127.0.0.1 through the whole system (`wirewatch up`).
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import json
-import time
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -26,12 +25,13 @@ from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 from wirewatch_stories.offline import parse_published
 from wirewatch_stories.store import count_stories, list_stories
 
 from tests.stories.support import dev_rows
 from tests.support.http import HttpReceiver, Reply
+from tests.support.system import system_overrides
+from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -62,12 +62,7 @@ def _aggregator_feed(rows: list[dict[str, Any]], base: str) -> bytes:
     ).encode()
 
 
-async def _wait(predicate, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+_wait = functools.partial(wait_until, timeout=90.0)
 
 
 @pytest.mark.timeout(300)
@@ -92,19 +87,7 @@ async def test_one_aggregator_feed_with_three_outlets_makes_a_three_outlet_story
         ),
         box,
     )
-    system = System(
-        {
-            "database_url": database_url,
-            "seed_default_feeds": False,
-            "allow_private_networks": True,
-            "poll_tick_s": 0.2,
-            "delivery_tick_s": 0.2,
-            "http_port": free_port(),
-            "secret_key": "test-secret-key",
-            "data_dir": str(tmp_path / "data"),
-            "log_level": "INFO",
-        }
-    )
+    system = System(system_overrides(database_url, data_dir=str(tmp_path / "data")))
     await system.start()
     try:
         assert system.notify is not None

@@ -10,10 +10,9 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from wirewatch_ingest import feedstore
 from wirewatch_ingest.normalize import safe_link
-from wirewatch_ingest.poller import FeedPoller
 
-from tests.ingest.conftest import ingest_settings
-from tests.ingest.support import Collector, FeedServer, Route, rss
+from tests.ingest.conftest import poll_once
+from tests.ingest.support import FeedServer, Route, rss
 from wirewatch.schema import upgrade
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -28,13 +27,7 @@ async def test_titles_and_outlets_lose_bidi_controls(
         title="Daily \u202dNews\u202c",
     )
     feed_server.routes["/f"] = Route(200, body)
-    feedstore.add_feed(engine, feed_server.url("/f"))
-    collector = Collector()
-    poller = FeedPoller(engine, ingest_settings(), collector)
-    try:
-        (outcome,) = await poller.run_until_idle()
-    finally:
-        await poller.aclose()
+    outcome, collector = await poll_once(engine, feed_server.url("/f"))
     assert outcome.status == "200"
     (item,) = [i.feed_item() for i in collector.items]
     assert item.title == "Charter flight lands in Tegucigalpa"

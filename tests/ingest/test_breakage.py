@@ -60,6 +60,22 @@ async def poll(engine: Engine, collector: Collector) -> list[str]:
         await poller.aclose()
 
 
+async def side_by_side(
+    engine: Engine, server: FeedServer, *paths: str
+) -> dict[str, list[tuple[str, str]]]:
+    """Add the feeds at ``paths`` (one document in several forms), poll each once (each
+    must answer 200) and give their items' (title, summary) by the path's last part."""
+    for path in paths:
+        feedstore.add_feed(engine, server.url(path))
+    collector = Collector()
+    assert await poll(engine, collector) == ["200"] * len(paths)
+    by_feed: dict[str, list[tuple[str, str]]] = {}
+    for outgoing in collector.items:
+        item = outgoing.feed_item()
+        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    return by_feed
+
+
 def titles(collector: Collector) -> list[str]:
     return [item.feed_item().title for item in collector.items]
 
@@ -228,14 +244,7 @@ async def test_a_json_feed_in_a_legacy_encoding_is_read(
     assert legacy != utf8
     feed_server.routes["/utf8"] = Route(200, utf8, {"Content-Type": "application/feed+json"})
     feed_server.routes["/legacy"] = Route(200, legacy, {"Content-Type": content_type})
-    for path in ("/utf8", "/legacy"):
-        feedstore.add_feed(ingest_engine, feed_server.url(path))
-    collector = Collector()
-    assert sorted(await poll(ingest_engine, collector)) == ["200", "200"]
-    by_feed: dict[str, list[tuple[str, str]]] = {}
-    for outgoing in collector.items:
-        item = outgoing.feed_item()
-        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    by_feed = await side_by_side(ingest_engine, feed_server, "/utf8", "/legacy")
     assert len(by_feed["utf8"]) > 0
     assert by_feed["legacy"] == by_feed["utf8"]
     assert any("\u2019" in title + summary for title, summary in by_feed["utf8"])
@@ -327,14 +336,7 @@ async def test_a_utf8_feed_served_with_a_latin1_charset_is_read_as_utf8(
     feed_server.routes["/latin1"] = Route(
         200, latin1, {"Content-Type": "application/xml; charset=iso-8859-1"}
     )
-    for path in ("/right", "/apache", "/latin1"):
-        feedstore.add_feed(ingest_engine, feed_server.url(path))
-    collector = Collector()
-    assert await poll(ingest_engine, collector) == ["200", "200", "200"]
-    by_feed: dict[str, list[tuple[str, str]]] = {}
-    for outgoing in collector.items:
-        item = outgoing.feed_item()
-        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    by_feed = await side_by_side(ingest_engine, feed_server, "/right", "/apache", "/latin1")
     assert len(by_feed["right"]) == 15
     assert any("Además" in summary for _, summary in by_feed["right"])
     assert by_feed["apache"] == by_feed["right"]
@@ -355,14 +357,7 @@ async def test_a_utf8_feed_that_declares_utf16_is_read(
     feed_server.routes["/dotnet-utf8"] = Route(
         200, dotnet, {"Content-Type": "text/xml; charset=utf-8"}
     )
-    for path in ("/minutos", "/dotnet", "/dotnet-utf8"):
-        feedstore.add_feed(ingest_engine, feed_server.url(path))
-    collector = Collector()
-    assert await poll(ingest_engine, collector) == ["200"] * 3
-    by_feed: dict[str, list[tuple[str, str]]] = {}
-    for outgoing in collector.items:
-        item = outgoing.feed_item()
-        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    by_feed = await side_by_side(ingest_engine, feed_server, "/minutos", "/dotnet", "/dotnet-utf8")
     assert len(by_feed["minutos"]) == 15
     assert by_feed["dotnet"] == by_feed["minutos"] == by_feed["dotnet-utf8"]
 
@@ -392,14 +387,7 @@ async def test_junk_before_the_xml_declaration_changes_no_item(
     clean = corpus(ADOBE)
     feed_server.routes["/clean"] = Route(200, clean, XML)
     feed_server.routes["/junk"] = Route(200, before + clean, XML)
-    for path in ("/clean", "/junk"):
-        feedstore.add_feed(ingest_engine, feed_server.url(path))
-    collector = Collector()
-    assert await poll(ingest_engine, collector) == ["200", "200"]
-    by_feed: dict[str, list[tuple[str, str]]] = {}
-    for outgoing in collector.items:
-        item = outgoing.feed_item()
-        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    by_feed = await side_by_side(ingest_engine, feed_server, "/clean", "/junk")
     assert len(by_feed["clean"]) == 10
     assert by_feed["junk"] == by_feed["clean"]
 
@@ -438,13 +426,6 @@ async def test_a_utf16_feed_is_read_whatever_its_label(
     feed_server.routes["/utf16"] = Route(
         200, bom + text.encode(codec), {"Content-Type": content_type}
     )
-    for path in ("/utf8", "/utf16"):
-        feedstore.add_feed(ingest_engine, feed_server.url(path))
-    collector = Collector()
-    assert await poll(ingest_engine, collector) == ["200", "200"]
-    by_feed: dict[str, list[tuple[str, str]]] = {}
-    for outgoing in collector.items:
-        item = outgoing.feed_item()
-        by_feed.setdefault(item.feed_url.rsplit("/", 1)[1], []).append((item.title, item.summary))
+    by_feed = await side_by_side(ingest_engine, feed_server, "/utf8", "/utf16")
     assert len(by_feed["utf8"]) > 10
     assert by_feed["utf16"] == by_feed["utf8"]

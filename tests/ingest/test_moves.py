@@ -6,7 +6,6 @@ it. Real HTTP servers on 127.0.0.1, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,7 +18,6 @@ from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_ingest.processor import MOVE_AFTER_POLLS
 from wirewatch_shared.clock import utcnow
-from wirewatch_shared.db import make_engine
 
 from tests.ingest.conftest import PollerFactory, ingest_settings
 from tests.ingest.support import Collector, FeedServer, Route, rss
@@ -38,13 +36,10 @@ def fresh_log(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
+def engine(engine: Engine) -> Engine:
+    """The suite's engine, upgraded."""
     upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
+    return engine
 
 
 def _feed(engine: Engine, feed_id: int) -> Feed:

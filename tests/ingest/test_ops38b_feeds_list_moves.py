@@ -5,7 +5,6 @@ of the polls that make it move) and, once it moved, the URL it was first added u
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -13,7 +12,6 @@ from typer.testing import CliRunner
 from wirewatch_ingest import feedstore
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_ingest.processor import MOVE_AFTER_POLLS
-from wirewatch_shared.db import make_engine
 
 from tests.ingest.conftest import PollerFactory
 from tests.ingest.support import Collector, FeedServer, Route, rss
@@ -24,16 +22,13 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def engine(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def engine(engine: Engine, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """The suite's engine, upgraded, and the CLI's settings pointing at it."""
     monkeypatch.setenv("WIREWATCH_DATABASE_URL", database_url)
     monkeypatch.setenv("WIREWATCH_KAFKA_BOOTSTRAP", "")
     monkeypatch.setenv("COLUMNS", "300")  # wide enough that no URL is folded
-    engine = make_engine(database_url)
     upgrade(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
+    return engine
 
 
 async def _poll(poller: FeedPoller, engine: Engine) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from wirewatch_notify import outbox, subscriptions, tokens
 from wirewatch_notify.models import DeliveryKind
 from wirewatch_shared.db import make_engine
 
-from tests.support.env import is_setting
+from tests.support.env import clear_settings
 from tests.support.http import HttpReceiver, Reply
 
 
@@ -25,8 +24,7 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in [k for k in os.environ if is_setting(k)]:
-        monkeypatch.delenv(name)
+    clear_settings(monkeypatch)
     monkeypatch.chdir(tmp_path)
 
 

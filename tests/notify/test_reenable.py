@@ -6,7 +6,6 @@ were waiting when it was disabled are dead letters, replayed once it is on again
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from tests.notify.support import (
     running_worker,
     wait_until,
 )
-from tests.support.env import is_setting
+from tests.support.env import clear_settings
 from tests.support.http import HttpReceiver, Reply
 
 ALERTS = 5
@@ -41,8 +40,7 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in [k for k in os.environ if is_setting(k)]:
-        monkeypatch.delenv(name)
+    clear_settings(monkeypatch)
     monkeypatch.chdir(tmp_path)
 
 

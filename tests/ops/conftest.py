@@ -14,11 +14,11 @@ import pytest_asyncio
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 
 from tests.support.browser import chromium
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
+from tests.support.system import system_overrides
 from wirewatch.runner import System
 
 
@@ -73,25 +73,18 @@ Caracas next week, officials said.</description>
 </channel></rss>"""
 
 
-def system_overrides(database_url: str, smtp: SmtpSink, secret_key_file: Path) -> dict[str, object]:
-    port = free_port()
-    return {
-        "database_url": database_url,
-        "seed_default_feeds": False,
-        "ingest_allow_private_networks": True,
-        "notify_allow_private_networks": True,
-        "poll_tick_s": 0.2,
-        "delivery_tick_s": 0.2,
-        "http_port": port,
-        "public_base_url": f"http://127.0.0.1:{port}",
-        "smtp_host": smtp.host,
-        "smtp_port": smtp.port,
-        "smtp_security": "none",
-        "secret_key": "test-secret-key",
-        "secret_key_file": str(secret_key_file),
-        "retry_schedule_s": [0.5, 1, 2],
-        "log_level": "WARNING",
-    }
+def ops_overrides(database_url: str, smtp: SmtpSink, secret_key_file: Path) -> dict[str, object]:
+    """A test system's settings (tests/support/system.py) with links on its own HTTP port,
+    a secret key file, quick retries and warnings only."""
+    values = system_overrides(
+        database_url,
+        smtp,
+        secret_key_file=str(secret_key_file),
+        retry_schedule_s=[0.5, 1, 2],
+        log_level="WARNING",
+    )
+    values["public_base_url"] = f"http://127.0.0.1:{values['http_port']}"
+    return values
 
 
 @dataclass
@@ -113,6 +106,27 @@ class RunningSystem:
         return str(self.system.overrides["kafka_bootstrap"])
 
 
+def engine_with_a_webhook(database_url: str, hook_url: str) -> Engine:
+    """The database upgraded twice (a second upgrade must change nothing) with one webhook
+    subscription to repatriation flights, posting to ``hook_url``."""
+    from wirewatch_notify import subscriptions
+    from wirewatch_notify.secrets import SecretBox
+
+    from wirewatch.schema import upgrade
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    upgrade(engine)
+    subscriptions.create_subscription(
+        engine,
+        subscriptions.parse_create(
+            {"topics": ["repatriation-flights"], "channel": "webhook", "target": hook_url}
+        ),
+        SecretBox(b"test-secret-key"),
+    )
+    return engine
+
+
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningSystem]:
     """`wirewatch up` in-process: embedded broker, SQLite, a feed server, a webhook receiver.
@@ -121,10 +135,6 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     subscription receives the alert. Shared by a module's tests (start-up takes seconds).
     """
     from wirewatch_ingest import feedstore as feed_store
-    from wirewatch_notify import subscriptions
-    from wirewatch_notify.secrets import SecretBox
-
-    from wirewatch.schema import upgrade
 
     tmp = tmp_path_factory.mktemp("system")
     database_url = f"sqlite:///{tmp / 'wirewatch.db'}"
@@ -135,17 +145,8 @@ async def running_system(tmp_path_factory: pytest.TempPathFactory) -> AsyncItera
     feeds.start()
     smtp = SmtpSink()
     smtp.start()
-    engine = make_engine(database_url)
-    upgrade(engine)
-    upgrade(engine)
-    subscriptions.create_subscription(
-        engine,
-        subscriptions.parse_create(
-            {"topics": ["repatriation-flights"], "channel": "webhook", "target": feeds.url("/hook")}
-        ),
-        SecretBox(b"test-secret-key"),
-    )
-    system = System(system_overrides(database_url, smtp, tmp / "secret.key"))
+    engine = engine_with_a_webhook(database_url, feeds.url("/hook"))
+    system = System(ops_overrides(database_url, smtp, tmp / "secret.key"))
     await system.start()
     try:
         good = feed_store.add_feed(engine, feeds.url("/feed.xml"))

@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-
-async def wait_until(
-    predicate: Callable[[], Awaitable[bool]] | Callable[[], bool],
-    *,
-    timeout: float = 20.0,
-    interval: float = 0.05,
-    message: str = "condition not met in time",
-) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        result = predicate()
-        if asyncio.iscoroutine(result):
-            result = await result
-        if result:
-            return
-        if time.monotonic() > deadline:
-            raise AssertionError(message)
-        await asyncio.sleep(interval)
+from tests.support.wait import wait_until as wait_until  # the ops tests import it from here
 
 
 async def get(url: str, **kwargs: Any) -> httpx.Response:

@@ -19,6 +19,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 
+from tests.shared.schema_support import create_release_0_1_0
 from wirewatch.schema import HEAD, _migration_lock, alembic_config, current_revision, upgrade
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
@@ -53,22 +54,28 @@ def _waits_for_the_lock(engine: Engine, pid: int) -> bool:
     return bool(waiting)
 
 
+def _db_upgrade(database_url: str, tmp_path: Path) -> subprocess.Popen[str]:
+    """`wirewatch db upgrade` of ``database_url`` started in a process of its own, with none
+    of the suite's settings, its output kept."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
+    return subprocess.Popen(
+        [WIREWATCH, "db", "upgrade"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_an_upgrade_that_waited_for_another_says_nothing_was_left(
     database_url: str, tmp_path: Path
 ) -> None:
     engine = make_engine(database_url)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
     try:
         with _migration_lock(engine):  # another migrator is at work
-            waiting = subprocess.Popen(
-                [WIREWATCH, "db", "upgrade"],
-                env=env,
-                cwd=tmp_path,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
+            waiting = _db_upgrade(database_url, tmp_path)
             try:
                 _wait_until(
                     lambda: waiting.poll() is not None or _waits_for_the_lock(engine, waiting.pid),
@@ -89,19 +96,7 @@ def test_an_upgrade_that_waited_for_another_says_nothing_was_left(
 
 def test_four_upgrades_at_once_report_one_upgrade(database_url: str, tmp_path: Path) -> None:
     """Exactly one of several concurrent `db upgrade` runs says it upgraded."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
-    runs = [
-        subprocess.Popen(
-            [WIREWATCH, "db", "upgrade"],
-            env=env,
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(4)
-    ]
+    runs = [_db_upgrade(database_url, tmp_path) for _ in range(4)]
     outputs = [run.communicate(timeout=180) for run in runs]
     assert [run.returncode for run in runs] == [0, 0, 0, 0], [err for _, err in outputs]
     said = sorted(out for out, _ in outputs)
@@ -185,20 +180,8 @@ def test_an_adopted_release_0_1_0_database_says_which_schema_it_had(
 ) -> None:
     """A database made by release 0.1.0 (its tables, no version table) is adopted at the
     baseline: `db upgrade` said "upgraded from none", as for an empty database."""
-    ddl = (
-        Path(__file__).parents[1]
-        / "shared"
-        / "migrations"
-        / f"release_0_1_0_{engine.dialect.name}.sql"
-    ).read_text()
-    with engine.begin() as conn:
-        for statement in ddl.split(";\n"):
-            if statement.strip():
-                conn.execute(text(statement))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_DATABASE_URL=database_url)
-    done = subprocess.run(
-        [WIREWATCH, "db", "upgrade"], env=env, cwd=tmp_path, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == f"database schema upgraded from 0001 (no version table) to {HEAD}\n"
+    create_release_0_1_0(engine)
+    done = _db_upgrade(database_url, tmp_path)
+    out, err = done.communicate(timeout=120)
+    assert done.returncode == 0, err
+    assert out == f"database schema upgraded from 0001 (no version table) to {HEAD}\n"

@@ -19,7 +19,7 @@ from wirewatch_shared import streams
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 
-from tests.ops.conftest import FEED, system_overrides
+from tests.ops.conftest import FEED, engine_with_a_webhook, ops_overrides
 from tests.ops.support import wait_until
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
@@ -131,11 +131,6 @@ async def _classified_is(bootstrap: str, count: int) -> bool:
 
 async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None:
     from wirewatch_ingest import feedstore as feed_store
-    from wirewatch_notify import subscriptions
-    from wirewatch_notify.secrets import SecretBox
-    from wirewatch_shared.db import make_engine
-
-    from wirewatch.schema import upgrade
 
     web = HttpReceiver()
     web.routes["/feed.xml"] = Reply(200, FEED.encode(), {"content-type": "application/rss+xml"})
@@ -144,20 +139,11 @@ async def test_up_restart_resumes_from_committed_offsets(tmp_path: Path) -> None
     smtp = SmtpSink()
     smtp.start()
     database_url = f"sqlite:///{tmp_path / 'wirewatch.db'}"
-    engine = make_engine(database_url)
-    upgrade(engine)
-    upgrade(engine)
-    subscriptions.create_subscription(
-        engine,
-        subscriptions.parse_create(
-            {"topics": ["repatriation-flights"], "channel": "webhook", "target": web.url("/hook")}
-        ),
-        SecretBox(b"test-secret-key"),
-    )
+    engine = engine_with_a_webhook(database_url, web.url("/hook"))
     feed_store.add_feed(engine, web.url("/feed.xml"))
 
     def overrides() -> dict[str, object]:
-        values = system_overrides(database_url, smtp, tmp_path / "secret.key")
+        values = ops_overrides(database_url, smtp, tmp_path / "secret.key")
         return {**values, "durable": True, "data_dir": str(tmp_path / "data")}
 
     try:

@@ -132,19 +132,15 @@ async def test_a_batch_stuck_in_retries_shows_as_lag(
     from wirewatch_stories.settings import StoriesSettings
 
     from tests.notify.support import classified
-    from tests.support.poison import impatient_engine, start_group_at_end, wait_for, write_lock
+    from tests.support.poison import impatient_engine, settings_at_end, wait_for, write_lock
     from wirewatch.schema import upgrade
 
-    group = f"stories-lag-{uuid.uuid4().hex[:8]}"
     engine = impatient_engine(database_url)
     upgrade(engine)
-    settings = StoriesSettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=database_url,
-        log_level="WARNING",
-        stories_consumer_group=group,
+    settings = settings_at_end(
+        StoriesSettings, "stories_consumer_group", kafka_bootstrap, database_url, "lag"
     )
-    start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
+    group = settings.stories_consumer_group
     service = StoriesService(settings, engine)
     service.guard.backoff.base_s = 0.05
     app = service.build_app()

@@ -9,9 +9,7 @@ when the rebalance lasts longer than a member can be absent (the group is stuck)
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,11 +19,9 @@ from wirewatch_shared.embedded import EmbeddedBroker, free_port
 from wirewatch_shared.health import REBALANCE_GRACE_S, GroupMembership, _member_state
 
 from tests.ops.support import get, wait_until
-from tests.support.env import is_setting
+from tests.support.env import spawn_service
 
 pytestmark = pytest.mark.integration
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 @pytest.fixture
@@ -36,18 +32,13 @@ def broker() -> Iterator[EmbeddedBroker]:
 
 def _classify(broker: EmbeddedBroker, tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    env.update(
-        WIREWATCH_KAFKA_BOOTSTRAP=broker.bootstrap,
-        WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'wirewatch.db'}",
-        WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
-        WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
-        WIREWATCH_LOG_LEVEL="WARNING",
+    process = spawn_service(
+        "classify",
+        broker.bootstrap,
+        f"sqlite:///{tmp_path / 'wirewatch.db'}",
+        tmp_path,
+        log=tmp_path / f"classify-{port}.log",
         WIREWATCH_HTTP_PORT=str(port),
-    )
-    log = (tmp_path / f"classify-{port}.log").open("wb")
-    process = subprocess.Popen(
-        [WIREWATCH, "service", "classify"], env=env, cwd=tmp_path, stdout=log, stderr=log
     )
     return process, f"http://127.0.0.1:{port}"
 

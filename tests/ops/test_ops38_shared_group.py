@@ -6,42 +6,33 @@ welcome (tests/ops/test_ops38_rebalance.py)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
 
 from tests.ops.support import get, wait_until
-from tests.support.env import is_setting
+from tests.support.env import spawn_service
 
 pytestmark = pytest.mark.integration
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 def _service(
     name: str, broker: EmbeddedBroker, tmp_path: Path, **settings: str
 ) -> tuple[subprocess.Popen[bytes], str, Path]:
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    env.update(
-        WIREWATCH_KAFKA_BOOTSTRAP=broker.bootstrap,
-        WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'wirewatch.db'}",
-        WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
-        WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
-        WIREWATCH_LOG_LEVEL="WARNING",
+    log = tmp_path / f"{name}.log"
+    process = spawn_service(
+        name,
+        broker.bootstrap,
+        f"sqlite:///{tmp_path / 'wirewatch.db'}",
+        tmp_path,
+        log=log,
         WIREWATCH_HTTP_PORT=str(port),
         WIREWATCH_SECRET_KEY="shared-group-test-key",
         **settings,
     )
-    log = tmp_path / f"{name}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [WIREWATCH, "service", name], env=env, cwd=tmp_path, stdout=out, stderr=out
-        )
     return process, f"http://127.0.0.1:{port}", log
 
 

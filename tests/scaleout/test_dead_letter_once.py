@@ -22,7 +22,7 @@ from wirewatch_stories.settings import StoriesSettings
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
-from tests.support.poison import impatient_engine, start_group_at_end, wait_for, write_lock
+from tests.support.poison import impatient_engine, settings_at_end, wait_for, write_lock
 from tests.support.streams import read_stream_to_end
 from wirewatch.schema import upgrade
 
@@ -57,14 +57,10 @@ def _letters(bootstrap: str, group: str) -> list[DeadLetter]:
 async def test_a_poison_record_in_a_retried_batch_is_dead_lettered_once(
     kafka_bootstrap: str, database_url: str, engine: Engine
 ) -> None:
-    group = f"stories-once-{uuid.uuid4().hex[:8]}"
-    settings = StoriesSettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=database_url,
-        log_level="WARNING",
-        stories_consumer_group=group,
+    settings = settings_at_end(
+        StoriesSettings, "stories_consumer_group", kafka_bootstrap, database_url, "once"
     )
-    start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
+    group = settings.stories_consumer_group
     service: Any = StoriesService(settings, engine)
     service.guard.backoff.base_s = 0.05
     poison = f"not json {uuid.uuid4().hex}".encode()

@@ -1,7 +1,9 @@
-"""Hypothesis strategies for the event models, read from their fields and constraints."""
+"""The event models, and Hypothesis strategies for them read from their fields and
+constraints."""
 
 from __future__ import annotations
 
+import inspect
 import types
 import typing
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -10,6 +12,19 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import AwareDatetime, BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from wirewatch_shared import events
+
+EVENTS: list[type[BaseModel]] = sorted(
+    (
+        cls
+        for _, cls in inspect.getmembers(events, inspect.isclass)
+        if issubclass(cls, BaseModel)
+        and cls.__module__ == events.__name__
+        and not cls.__name__.startswith("_")
+    ),
+    key=lambda cls: cls.__name__,
+)
+"""Every public event model of wirewatch_shared.events, by name."""
 
 _ZONES = st.sampled_from(
     [UTC, timezone(timedelta(hours=-5)), timezone(timedelta(hours=5, minutes=30))]

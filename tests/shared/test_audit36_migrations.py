@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from tests.shared.schema_support import differences, insert_baseline_feed
 from wirewatch.schema import (
     HEAD,
     SchemaOutOfDate,
@@ -22,7 +21,6 @@ from wirewatch.schema import (
     current_revision,
     prepare,
     require_current,
-    target_metadata,
     upgrade,
 )
 
@@ -30,22 +28,10 @@ WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 EARLIER = ("0001", "0002", "0003", "0004", "0005")
 
 
-def _differences(engine: Engine) -> list[object]:
-    with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
-        return list(compare_metadata(context, target_metadata()))
-
-
 def _seed(engine: Engine) -> None:
     """Rows in the baseline's tables that the later revisions copy or extend."""
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO ingest_feed (url, title, enabled, created_at, next_check_at,"
-                " consecutive_errors, parked, items_seen) VALUES ('https://example.org/feed',"
-                " '', TRUE, '2025-01-01 00:00:00', '2025-01-01 00:00:00', 0, FALSE, 0)"
-            )
-        )
+        insert_baseline_feed(conn)
         conn.execute(
             text(
                 "INSERT INTO ingest_seen_item (item_id, feed_id, first_seen_at, claimed_at,"
@@ -63,7 +49,7 @@ def test_every_earlier_revision_upgrades_with_its_rows(engine: Engine, start: st
     _seed(engine)
     upgrade(engine)
     assert current_revision(engine) == HEAD
-    assert _differences(engine) == []
+    assert differences(engine) == []
     with engine.connect() as conn:
         legacy = conn.execute(text("SELECT item_id FROM ingest_legacy_seen_item")).scalars()
         assert list(legacy) == ["old-published"]  # the unconfirmed claim is republished
@@ -76,7 +62,7 @@ def test_each_revision_downgrades_one_step_and_back(engine: Engine) -> None:
             command.downgrade(alembic_config(conn), target)
         assert current_revision(engine) == target
     upgrade(engine)
-    assert _differences(engine) == []
+    assert differences(engine) == []
 
 
 def _made_by_a_newer_release(engine: Engine) -> None:

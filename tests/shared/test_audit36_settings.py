@@ -5,16 +5,13 @@ consumer-group joins for ever (aiokafka logs `RequestTimedOutError` every 40 s).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 from wirewatch_shared.settings import CommonSettings
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+from tests.shared.settings_cli import assert_refused_in_one_line, run_bare
 
 
 @pytest.mark.parametrize(
@@ -42,29 +39,14 @@ def test_a_fetch_may_wait_zero_ms(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_cli_refuses_a_negative_session_timeout_in_one_line(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="-5")
-    done = subprocess.run(
-        [WIREWATCH, "up", "--in-memory"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 2, done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "WIREWATCH_KAFKA_SESSION_TIMEOUT_MS" in lines[0], done.stderr
+    done = run_bare(tmp_path, ["up", "--in-memory"], WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="-5")
+    assert_refused_in_one_line(done, "WIREWATCH_KAFKA_SESSION_TIMEOUT_MS")
 
 
 def test_any_command_names_the_bad_variable_alone(tmp_path: Path) -> None:
     """Every command, not only `feeds`, reports an invalid variable by its name; the
     data-dir-derived defaults that could not be made are not listed beside it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_HTTP_PORT="x")
-    done = subprocess.run(
-        [WIREWATCH, "db", "upgrade"], env=env, cwd=tmp_path, capture_output=True, text=True
-    )
+    done = run_bare(tmp_path, ["db", "upgrade"], WIREWATCH_HTTP_PORT="x")
     assert done.returncode == 2
     assert done.stderr == (
         "error: invalid setting WIREWATCH_HTTP_PORT: Input should be a valid integer, "

@@ -7,9 +7,6 @@ fetch plus its parse hands a feed still being polled to a second process."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,17 +14,7 @@ from pydantic import ValidationError
 from wirewatch_ingest.settings import IngestSettings
 from wirewatch_shared.settings import CommonSettings
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
-
-
-@pytest.fixture
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
-    for name in list(os.environ):
-        if name.startswith("WIREWATCH_"):
-            monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)  # no .env file
-    monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path))
-    return monkeypatch
+from tests.shared.settings_cli import assert_refused_in_one_line, run_bare
 
 
 @pytest.mark.parametrize("heartbeat", ["6000", "9000"])
@@ -65,16 +52,5 @@ def test_a_lease_shorter_than_a_fetch_and_its_parse_is_refused(
     ],
 )
 def test_up_refuses_them_in_one_line(tmp_path: Path, variables: dict[str, str], named: str) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(WIREWATCH_DATA_DIR=str(tmp_path), WIREWATCH_HTTP_PORT="0", **variables)
-    done = subprocess.run(
-        [WIREWATCH, "up", "--in-memory"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 2, done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and named in lines[0], done.stderr
+    done = run_bare(tmp_path, ["up", "--in-memory"], WIREWATCH_HTTP_PORT="0", **variables)
+    assert_refused_in_one_line(done, named)

@@ -4,25 +4,11 @@ event."""
 
 from __future__ import annotations
 
-import inspect
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
-from wirewatch_shared import events
 
-from tests.shared.support import instances
-
-EVENTS: list[type[BaseModel]] = sorted(
-    (
-        cls
-        for _, cls in inspect.getmembers(events, inspect.isclass)
-        if issubclass(cls, BaseModel)
-        and cls.__module__ == events.__name__
-        and not cls.__name__.startswith("_")
-    ),
-    key=lambda cls: cls.__name__,
-)
+from tests.shared.support import EVENTS, instances
 
 
 def test_every_event_class_is_covered() -> None:

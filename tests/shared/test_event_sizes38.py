@@ -11,7 +11,6 @@ record (value, twice the key, the overhead)."""
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import json
 import types
 import typing
@@ -29,6 +28,7 @@ from wirewatch_shared.events import FlightEvidence, FlightRecordEvent, FlightSou
 from wirewatch_shared.producer import MAX_RECORD_BYTES, record_size
 
 from tests.flights.support import dev_items, observation
+from tests.shared.support import EVENTS
 from wirewatch.schema import upgrade
 
 WIDE = "\x01"  # JSON writes it \u0001: six bytes for one character, the most there is
@@ -45,17 +45,6 @@ lists and strings cut on read and write: tests/shared/test_event_sizes39.py). A 
 topic's definition is not cut (a cut phrase list would match other items): one over the
 limit is refused by the producer when the CLI announces it (``user_topics.announce``
 raises), never half-read."""
-
-EVENTS = sorted(
-    (
-        cls
-        for _, cls in inspect.getmembers(events, inspect.isclass)
-        if issubclass(cls, BaseModel)
-        and cls.__module__ == events.__name__
-        and not cls.__name__.startswith("_")
-    ),
-    key=lambda cls: cls.__name__,
-)
 
 
 def _meta(metadata: list[Any], kind: type | str) -> Any:

@@ -8,13 +8,10 @@ import subprocess
 import sys
 import threading
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from wirewatch_classify import itemstore as classify_store
 from wirewatch_ingest import feedstore as ingest_store
@@ -22,6 +19,7 @@ from wirewatch_notify import subscriptions
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
 
+from tests.shared.schema_support import create_release_0_1_0, differences, insert_baseline_feed
 from wirewatch.schema import (
     HEAD,
     SchemaOutOfDate,
@@ -31,27 +29,8 @@ from wirewatch.schema import (
     heads,
     prepare,
     require_current,
-    target_metadata,
     upgrade,
 )
-
-RELEASE_0_1_0 = Path(__file__).parent / "migrations"
-
-
-def _differences(engine: Engine) -> list[object]:
-    """What the models have that the database has not (or the other way round)."""
-    with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
-        return list(compare_metadata(context, target_metadata()))
-
-
-def _create_release_0_1_0(engine: Engine) -> None:
-    """The tables exactly as release 0.1.0's ``create_all`` made them (frozen DDL)."""
-    ddl = (RELEASE_0_1_0 / f"release_0_1_0_{engine.dialect.name}.sql").read_text()
-    with engine.begin() as conn:
-        for statement in ddl.split(";\n"):
-            if statement.strip():
-                conn.execute(text(statement))
 
 
 def test_the_history_has_one_head() -> None:
@@ -102,7 +81,7 @@ def test_empty_database_upgrades_to_the_models(engine: Engine) -> None:
     assert current_revision(engine) is None
     upgrade(engine)
     assert current_revision(engine) == head()
-    assert _differences(engine) == []
+    assert differences(engine) == []
     upgrade(engine)  # idempotent
     assert current_revision(engine) == head()
 
@@ -113,25 +92,19 @@ def test_downgrade_to_nothing_and_back(engine: Engine) -> None:
         command.downgrade(alembic_config(conn), "base")
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     upgrade(engine)
-    assert _differences(engine) == []
+    assert differences(engine) == []
 
 
 def test_release_0_1_0_database_is_adopted_with_its_rows(engine: Engine) -> None:
-    _create_release_0_1_0(engine)
+    create_release_0_1_0(engine)
     assert current_revision(engine) is None
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO ingest_feed (url, title, enabled, created_at, next_check_at,"
-                " consecutive_errors, parked, items_seen) VALUES ('https://example.org/feed',"
-                " '', TRUE, '2025-01-01 00:00:00', '2025-01-01 00:00:00', 0, FALSE, 0)"
-            )
-        )
+        insert_baseline_feed(conn)
     with pytest.raises(SchemaOutOfDate, match="wirewatch db upgrade"):
         require_current(engine)
     upgrade(engine)
     assert current_revision(engine) == head()
-    assert _differences(engine) == []
+    assert differences(engine) == []
     (feed,) = ingest_store.list_feeds(engine)
     assert feed.url == "https://example.org/feed"
     assert feed.created_at == datetime(2025, 1, 1, tzinfo=UTC)

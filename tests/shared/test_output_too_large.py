@@ -12,7 +12,6 @@ from an older producer, reads cut to the new bounds, and its story event fits.""
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +29,7 @@ from wirewatch_stories.store import ITEM
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
-from tests.support.poison import start_group_at_end, wait_for
+from tests.support.poison import settings_at_end, wait_for
 from wirewatch.schema import upgrade
 
 NOW = datetime(2026, 12, 6, tzinfo=UTC)
@@ -109,14 +108,9 @@ async def test_an_item_over_the_limit_from_an_older_producer_makes_a_story_event
     kafka_bootstrap: str, database_url: str, stories_engine: Engine
 ) -> None:
     """Before stop 39 its story event was over the limit: dead-lettered, the story lost."""
-    group = f"stories-large-{uuid.uuid4().hex[:8]}"
-    settings = StoriesSettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=database_url,
-        log_level="WARNING",
-        stories_consumer_group=group,
+    settings = settings_at_end(
+        StoriesSettings, "stories_consumer_group", kafka_bootstrap, database_url, "large"
     )
-    start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
     service: Any = StoriesService(settings, stories_engine)
     service.guard.backoff.base_s = 0.05
     large, body = _too_large_classified("repatriation-flights")

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,21 +11,11 @@ from wirewatch_ingest.settings import IngestSettings
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import settings as shared_settings
 
+from tests.shared.settings_cli import run_bare
 from wirewatch.config_table import render
 
 SECRET = "RECOGNISABLE-secret-key-0123456789abcdef"
 PASSWORD = "smtp-PASSWORD-9876543210-zyxw"
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
-
-
-@pytest.fixture
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
-    for key in list(os.environ):
-        if key.startswith("WIREWATCH_"):
-            monkeypatch.delenv(key)
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("WIREWATCH_DATA_DIR", str(tmp_path))
-    return monkeypatch
 
 
 @pytest.mark.parametrize(
@@ -55,20 +42,12 @@ def test_a_settings_error_never_shows_secret_values(
 
 
 def test_the_cli_prints_a_settings_error_without_the_secret(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
-    env.update(
+    done = run_bare(
+        tmp_path,
+        ["service", "notify"],
         WIREWATCH_KAFKA_BOOTSTRAP="127.0.0.1:9",
-        WIREWATCH_DATA_DIR=str(tmp_path),
         WIREWATCH_SECRET_KEY=SECRET,
         WIREWATCH_CLAIM_LEASE_S="1",
-    )
-    done = subprocess.run(
-        [WIREWATCH, "service", "notify"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     output = done.stdout + done.stderr
     assert "claim_lease_s" in output, output

@@ -30,7 +30,7 @@ from wirewatch_stories.store import STORY
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
 from tests.support.http import serving
-from tests.support.poison import dead_letters, impatient_engine, start_group_at_end, wait_for
+from tests.support.poison import dead_letters, impatient_engine, settings_at_end, wait_for
 from wirewatch.cli import app as cli
 from wirewatch.cli.errors import UserError
 from wirewatch.schema import upgrade
@@ -40,16 +40,11 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def service(database_url: str, kafka_bootstrap: str) -> Iterator[StoriesService]:
-    group = f"stories-audit36-{uuid.uuid4().hex[:8]}"
-    settings = StoriesSettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=database_url,
-        log_level="WARNING",
-        stories_consumer_group=group,
+    settings = settings_at_end(
+        StoriesSettings, "stories_consumer_group", kafka_bootstrap, database_url, "audit36"
     )
     engine = impatient_engine(database_url)
     upgrade(engine)
-    start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
     yield StoriesService(settings, engine)
     engine.dispose()
 

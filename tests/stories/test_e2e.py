@@ -9,9 +9,8 @@ item-mode webhook gets one alert per item, as before. The read API shows the sto
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import json
-import time
 from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
@@ -24,13 +23,14 @@ from wirewatch_ingest import feedstore as feed_store
 from wirewatch_notify import subscriptions
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 from wirewatch_stories.offline import parse_published
 from wirewatch_stories.store import count_stories, list_stories
 
 from tests.stories.support import dev_rows
 from tests.support.http import HttpReceiver, Reply
 from tests.support.smtp import SmtpSink
+from tests.support.system import system_overrides
+from tests.support.wait import wait_until
 from wirewatch.runner import System
 from wirewatch.schema import upgrade
 
@@ -51,12 +51,7 @@ def _feed(row: dict[str, Any]) -> bytes:
 </channel></rss>""".encode()
 
 
-async def _wait(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.05)
+_wait = functools.partial(wait_until, timeout=60.0)
 
 
 def _subscribe(engine: Any, box: SecretBox, **data: Any) -> int:
@@ -87,21 +82,7 @@ async def test_one_story_alert_per_subscription_and_one_follow_up_at_three_outle
         engine, box, topic=topic, channel="webhook", target=http_receiver.url("/item"),
         alert_mode="item",
     )  # fmt: skip
-    overrides = {
-        "database_url": database_url,
-        "seed_default_feeds": False,
-        "allow_private_networks": True,
-        "poll_tick_s": 0.2,
-        "delivery_tick_s": 0.2,
-        "http_port": free_port(),
-        "smtp_host": smtp_server.host,
-        "smtp_port": smtp_server.port,
-        "smtp_security": "none",
-        "secret_key": "test-secret-key",
-        "data_dir": str(tmp_path / "data"),
-        "log_level": "INFO",
-    }
-    system = System(overrides)
+    system = System(system_overrides(database_url, smtp_server, data_dir=str(tmp_path / "data")))
     await system.start()
     try:
         assert system.notify is not None and system.stories is not None

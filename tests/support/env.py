@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from wirewatch_shared.embedded import free_port
 
 KEPT = frozenset(
@@ -25,12 +26,33 @@ def is_setting(name: str) -> bool:
     return name.startswith("WIREWATCH_") and name not in KEPT
 
 
+def clear_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clears every setting a test may clear, so only what the test sets counts."""
+    for name in [k for k in os.environ if is_setting(k)]:
+        monkeypatch.delenv(name)
+
+
+def cli_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """The settings cleared and a SQLite database of the test's own for the CLI; its URL."""
+    clear_settings(monkeypatch)
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("WIREWATCH_DATABASE_URL", url)
+    return url
+
+
 def spawn_service(
-    name: str, bootstrap: str, database_url: str, cwd: Path, **settings: str
+    name: str,
+    bootstrap: str,
+    database_url: str,
+    cwd: Path,
+    *,
+    log: Path | None = None,
+    **settings: str,
 ) -> subprocess.Popen[bytes]:
     """``wirewatch service NAME`` in a process of its own, as a deployment runs it: the
     suite's settings cleared, a short group session (a kill -9 test waits on rejoins),
-    warnings only, a free HTTP port; ``settings`` are more ``WIREWATCH_*`` values."""
+    warnings only, a free HTTP port; ``settings`` are more ``WIREWATCH_*`` values (they
+    win), ``log`` a file for its output (none kept by default)."""
     env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update(
         WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
@@ -39,12 +61,13 @@ def spawn_service(
         WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
         WIREWATCH_LOG_LEVEL="WARNING",
         WIREWATCH_HTTP_PORT=str(free_port()),
-        **settings,
     )
-    return subprocess.Popen(
-        [str(Path(sys.executable).with_name("wirewatch")), "service", name],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    env.update(settings)
+    with log.open("wb") if log is not None else open(os.devnull, "wb") as out:
+        return subprocess.Popen(
+            [str(Path(sys.executable).with_name("wirewatch")), "service", name],
+            env=env,
+            cwd=cwd,
+            stdout=out,
+            stderr=out,
+        )

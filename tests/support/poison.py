@@ -67,6 +67,29 @@ def start_group_at_end(bootstrap: str, group: str, topic: str) -> None:
         consumer.close()
 
 
+def settings_at_end(
+    settings: Callable[..., Any],
+    group_field: str,
+    bootstrap: str,
+    database_url: str,
+    name: str,
+    stream: str = streams.CLASSIFIED,
+    **extra: Any,
+) -> Any:
+    """A stage's settings in a fresh consumer group (``<stage>-<name>-<random>``, in the
+    ``group_field`` setting) whose offsets start at the end of ``stream``: the stage reads
+    only what the test publishes. Warnings only; ``extra`` are more settings."""
+    group = f"{group_field.removesuffix('_consumer_group')}-{name}-{uuid.uuid4().hex[:8]}"
+    start_group_at_end(bootstrap, group, stream)
+    return settings(
+        kafka_bootstrap=bootstrap,
+        database_url=database_url,
+        log_level="WARNING",
+        **{group_field: group},
+        **extra,
+    )
+
+
 def impatient_engine(database_url: str) -> Engine:
     """An engine that waits at most 0.2 s for a lock another connection holds (the
     stage's own engine waits much longer), so a held lock is a quick transient error."""
@@ -221,18 +244,16 @@ class PoisonTests:
     def service(self, database_url: str, kafka_bootstrap: str) -> Iterator[Any]:
         from wirewatch.schema import upgrade
 
-        prefix = self.stage.group_field.removesuffix("_consumer_group")
-        group = f"{prefix}-poison-{uuid.uuid4().hex[:8]}"
-        settings = self.stage.settings(
-            kafka_bootstrap=kafka_bootstrap,
-            database_url=database_url,
-            log_level="WARNING",
-            **{self.stage.group_field: group},
+        settings = settings_at_end(
+            self.stage.settings,
+            self.stage.group_field,
+            kafka_bootstrap,
+            database_url,
+            "poison",
             **self.stage.extra,
         )
         engine = impatient_engine(database_url)
         upgrade(engine)
-        start_group_at_end(kafka_bootstrap, group, streams.CLASSIFIED)
         yield self.stage.service(settings, engine)
         engine.dispose()
 

@@ -32,6 +32,32 @@ def read_stream_to_end(bootstrap: str, topic: str, timeout_s: float = 30.0) -> l
         consumer.close()
 
 
+def read_from_start(
+    bootstrap: str,
+    topic: str,
+    done: Callable[[list[ConsumerRecord]], bool],
+    keep: Callable[[ConsumerRecord], bool] = lambda _record: True,
+    timeout_s: float = 30.0,
+) -> tuple[int, list[ConsumerRecord]]:
+    """The partition count of ``topic`` and the records ``keep`` accepts, read from the
+    start without a consumer group until ``done(kept)``: for a stream still being written."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    try:
+        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        consumer.assign(parts)
+        consumer.seek_to_beginning(*parts)
+        records: list[ConsumerRecord] = []
+        deadline = time.monotonic() + timeout_s
+        while not done(records):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out on {topic}: {len(records)} records kept")
+            for batch in consumer.poll(timeout_ms=200).values():
+                records.extend(r for r in batch if keep(r))
+        return len(parts), records
+    finally:
+        consumer.close()
+
+
 def wait_for_progress(count: Callable[[], int], target: int, stall_s: float, what: str) -> None:
     """Wait until ``count()`` reaches ``target``; fail only when it stops moving.
 

@@ -114,21 +114,19 @@ PERIOD_SCHEMA: dict[str, Any] = {
         {"type": "null"},
     ]
 }
-Since = Annotated[
-    str | None,
-    Query(
-        max_length=64,
-        description="Stories with an item published at or after. " + PERIOD,
-        json_schema_extra=PERIOD_SCHEMA,
-    ),
-]
+
+
+def _period_query(description: str) -> Any:
+    """A `since`/`until` query parameter: the text moment() reads, bounded, with its schema."""
+    return Query(
+        max_length=64, description=description + " " + PERIOD, json_schema_extra=PERIOD_SCHEMA
+    )
+
+
+Since = Annotated[str | None, _period_query("Stories with an item published at or after.")]
 Until = Annotated[
     str | None,
-    Query(
-        max_length=64,
-        description="Stories with an item published at or before (a day: to its end). " + PERIOD,
-        json_schema_extra=PERIOD_SCHEMA,
-    ),
+    _period_query("Stories with an item published at or before (a day: to its end)."),
 ]
 CursorParam = Annotated[
     str | None,
