@@ -48,6 +48,61 @@ STORY_CUE_MAX = 200
 FLIGHT_VALUE_MAX = 200
 """Longest value of a flight record field (an operator's name, a conflicting value)."""
 
+# Bounds tightened in stop 39 so that a classified item and a story event fit one record
+# by their bounds (tests/shared/test_event_sizes38.py). Each is applied by cutting, on
+# read and on write, never by refusing: an older producer's longer value still reads.
+CATEGORIES_MAX = 32
+"""Most categories of a feed item (was ``LIST_MAX``: 256 of 512 characters, ~790 KB)."""
+CATEGORY_MAX = 128
+MATCHES_MAX = 32
+"""Most topic matches of a classified item: the best ones (classify sorts them by score)."""
+MATCH_EVIDENCE_MAX = 4
+"""Most evidence phrases of one topic match, in reading order (title first)."""
+MATCH_RULES_MAX = 4
+RULE_NAME_MAX = 64
+EVIDENCE_PHRASE_MAX = 100
+"""Longest evidence phrase shown (its ``start``/``end`` still give the whole span)."""
+ENTITIES_MAX = 32
+"""Most countries, agencies or places of one item."""
+ENTITY_NAME_MAX = 128
+STORY_EVENT_ITEMS = 12
+"""Most item references in one story event (the story's oldest; the store keeps
+``STORY_MAX_ITEMS``, the read side shows those)."""
+STORY_EVENT_OUTLETS = 100
+"""Most outlets listed in one story event, first reporter first: a story-mode
+subscription's ``followup_outlets`` is at most 100, so the count it compares stays exact."""
+STORY_OUTLET_MAX = 128
+STORY_TITLE_MAX = 300
+STORY_LINK_MAX = 2048
+"""Longest link of a story event's item reference (a longer one is dropped, never cut)."""
+STORY_EVENT_TOPICS = 32
+STORY_EVENT_LANGUAGES = 16
+STORY_EVENT_CUES = 16
+
+
+def cut(limit: int) -> BeforeValidator:
+    """Keep a string's first ``limit`` characters: a string bound tightened so that every
+    event fits one record still reads an older producer's longer value."""
+
+    def shorten(value: object) -> object:
+        return value[:limit] if isinstance(value, str) and len(value) > limit else value
+
+    return BeforeValidator(shorten)
+
+
+def _within(limit: int) -> BeforeValidator:
+    """A link longer than ``limit`` is dropped (None): a cut URL would lead elsewhere."""
+
+    def drop(value: object) -> object:
+        return None if isinstance(value, str) and len(value) > limit else value
+
+    return BeforeValidator(drop)
+
+
+Category = Annotated[str, cut(CATEGORY_MAX), StringConstraints(max_length=CATEGORY_MAX)]
+EntityName = Annotated[str, cut(ENTITY_NAME_MAX), StringConstraints(max_length=ENTITY_NAME_MAX)]
+RuleName = Annotated[str, cut(RULE_NAME_MAX), StringConstraints(max_length=RULE_NAME_MAX)]
+StoryOutlet = Annotated[str, cut(STORY_OUTLET_MAX), StringConstraints(max_length=STORY_OUTLET_MAX)]
 Name = Annotated[str, StringConstraints(max_length=NAME_MAX)]
 TopicName = Annotated[str, StringConstraints(max_length=TOPIC_NAME_MAX)]
 Language = Annotated[str, StringConstraints(max_length=LANGUAGE_MAX)]
@@ -106,7 +161,9 @@ class FeedItem(_Event):
     language: str | None = Field(
         default=None, max_length=LANGUAGE_MAX, description="BCP-47 language tag, e.g. 'en', 'es'."
     )
-    categories: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
+    categories: Annotated[tuple[Category, ...], first(CATEGORIES_MAX)] = Field(
+        default=(), max_length=CATEGORIES_MAX
+    )
     author: str | None = Field(default=None, max_length=NAME_MAX)
     # Optional since their introduction (no schema_version bump): an event without them is
     # valid, and a consumer that predates them never sees them from an older producer.
@@ -128,32 +185,41 @@ class FeedItem(_Event):
 class Evidence(_Event):
     """A phrase that made a rule fire, with where it was found."""
 
-    phrase: str = Field(max_length=SUMMARY_MAX, description="The text as it appears in the item.")
+    phrase: Annotated[str, cut(EVIDENCE_PHRASE_MAX)] = Field(
+        max_length=EVIDENCE_PHRASE_MAX,
+        description="The text as it appears in the item (its first characters if longer).",
+    )
     field: Literal["title", "summary"]
     start: int = Field(ge=0, description="Character offset in the field.")
     end: int = Field(ge=0)
-    rule: str = Field(
-        max_length=NAME_MAX, description="Name of the rule or phrase group that matched."
+    rule: Annotated[str, cut(RULE_NAME_MAX)] = Field(
+        max_length=RULE_NAME_MAX, description="Name of the rule or phrase group that matched."
     )
 
 
 class TopicMatch(_Event):
     topic: str = Field(max_length=TOPIC_NAME_MAX)
     score: float = Field(ge=0.0, le=1.0)
-    evidence: tuple[Evidence, ...] = Field(default=(), max_length=LIST_MAX)
-    rules: tuple[Name, ...] = Field(
-        default=(), max_length=LIST_MAX, description="Rules that fired for this topic."
+    evidence: Annotated[tuple[Evidence, ...], first(MATCH_EVIDENCE_MAX)] = Field(
+        default=(), max_length=MATCH_EVIDENCE_MAX
+    )
+    rules: Annotated[tuple[RuleName, ...], first(MATCH_RULES_MAX)] = Field(
+        default=(), max_length=MATCH_RULES_MAX, description="Rules that fired for this topic."
     )
 
 
 class Entities(_Event):
     """Named things found in an item, for subscription filters."""
 
-    countries: tuple[Name, ...] = Field(
-        default=(), max_length=LIST_MAX, description="ISO 3166-1 alpha-2 codes."
+    countries: Annotated[tuple[EntityName, ...], first(ENTITIES_MAX)] = Field(
+        default=(), max_length=ENTITIES_MAX, description="ISO 3166-1 alpha-2 codes."
     )
-    agencies: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
-    places: tuple[Name, ...] = Field(default=(), max_length=LIST_MAX)
+    agencies: Annotated[tuple[EntityName, ...], first(ENTITIES_MAX)] = Field(
+        default=(), max_length=ENTITIES_MAX
+    )
+    places: Annotated[tuple[EntityName, ...], first(ENTITIES_MAX)] = Field(
+        default=(), max_length=ENTITIES_MAX
+    )
 
 
 class ClassifiedItem(_Event):
@@ -161,7 +227,9 @@ class ClassifiedItem(_Event):
 
     schema_version: Literal[1] = 1
     item: FeedItem
-    matches: tuple[TopicMatch, ...] = Field(default=(), max_length=LIST_MAX)
+    matches: Annotated[tuple[TopicMatch, ...], first(MATCHES_MAX)] = Field(
+        default=(), max_length=MATCHES_MAX, description="The best first (highest score)."
+    )
     entities: Entities = Entities()
     classified_at: AwareDatetime
 
@@ -205,16 +273,21 @@ class StoryItemRef(_Event):
     """One item of a story, as alerts and the read side show it."""
 
     item_id: str = Field(max_length=ITEM_ID_MAX)
-    outlet: str = Field(max_length=256, description="The outlet's name (feed title or host).")
-    title: str = Field(default="", max_length=TITLE_MAX)
-    link: str | None = Field(default=None, max_length=4096)
+    outlet: StoryOutlet = Field(description="The outlet's name (feed title or host).")
+    title: Annotated[str, cut(STORY_TITLE_MAX)] = Field(default="", max_length=STORY_TITLE_MAX)
+    link: Annotated[str | None, _within(STORY_LINK_MAX)] = Field(
+        default=None, max_length=STORY_LINK_MAX
+    )
     language: str | None = Field(default=None, max_length=35)
     published: AwareDatetime
 
 
 class StoryEvent(_Event):
     """A story opened, or an item added to one; published by the stories stage on
-    ``streams.STORIES``, keyed by ``story_id`` (one story's events stay in order).
+    ``streams.STORIES``, keyed by ``story_id`` (one story's events on one partition).
+    They are published after their change is committed, so two stories processes in a
+    rebalance may publish one story's events out of order: ``position`` is the story's
+    sequence, and a consumer that shows the story takes it from the highest one read.
 
     ``item`` is the classified item that caused the event (its topic matches and
     entities, so a consumer can match it against its own filters); the ``story``
@@ -224,21 +297,33 @@ class StoryEvent(_Event):
     schema_version: Literal[1] = 1
     kind: Literal["opened", "item_added"]
     story_id: str = Field(max_length=64)
-    position: int = Field(ge=1, description="1 for the item that opened the story, then 2, 3...")
+    position: int = Field(
+        ge=1,
+        description="1 for the item that opened the story, then 2, 3... in the order the "
+        "story's changes were committed: a lower one read after a higher one is late.",
+    )
     item: ClassifiedItem
-    topics: tuple[TopicName, ...] = Field(default=(), max_length=64)
+    topics: Annotated[tuple[TopicName, ...], first(STORY_EVENT_TOPICS)] = Field(
+        default=(), max_length=STORY_EVENT_TOPICS
+    )
     item_count: int = Field(ge=1)
-    outlets: tuple[Outlet, ...] = Field(
-        default=(), max_length=500, description="Distinct outlets so far, first reporter first."
-    )
-    languages: tuple[Language, ...] = Field(default=(), max_length=64)
-    first_seen: AwareDatetime = Field(description="Publication time of the story's first item.")
-    items: tuple[StoryItemRef, ...] = Field(
-        default=(), max_length=STORY_MAX_ITEMS, description="The story's first items, oldest first."
-    )
-    evidence: tuple[StoryCue, ...] = Field(
+    outlets: Annotated[tuple[StoryOutlet, ...], first(STORY_EVENT_OUTLETS)] = Field(
         default=(),
-        max_length=32,
+        max_length=STORY_EVENT_OUTLETS,
+        description=f"The first {STORY_EVENT_OUTLETS} distinct outlets, first reporter first.",
+    )
+    languages: Annotated[tuple[Language, ...], first(STORY_EVENT_LANGUAGES)] = Field(
+        default=(), max_length=STORY_EVENT_LANGUAGES
+    )
+    first_seen: AwareDatetime = Field(description="Publication time of the story's first item.")
+    items: Annotated[tuple[StoryItemRef, ...], first(STORY_EVENT_ITEMS)] = Field(
+        default=(),
+        max_length=STORY_EVENT_ITEMS,
+        description=f"The story's first {STORY_EVENT_ITEMS} items, oldest first.",
+    )
+    evidence: Annotated[tuple[StoryCue, ...], first(STORY_EVENT_CUES)] = Field(
+        default=(),
+        max_length=STORY_EVENT_CUES,
         description="Cues that tied the item to the story (shared names, numbers, words).",
     )
     assigned_at: AwareDatetime

@@ -13,7 +13,7 @@ from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.reclassify import reclassify
 from wirewatch_shared import streams
-from wirewatch_shared.events import LIST_MAX, SUMMARY_MAX, ClassifiedItem, FeedItem
+from wirewatch_shared.events import MATCH_EVIDENCE_MAX, SUMMARY_MAX, ClassifiedItem, FeedItem
 
 from tests.classify.support import feed_item
 from tests.classify.test_app import read_stream
@@ -40,7 +40,7 @@ async def test_a_repetitive_item_is_published_as_an_event_its_consumers_accept(
     item = _repetitive(f"repetitive-{datetime.now(UTC).timestamp()}")
     matches, _ = Classifier.load(None).classify(item.title, item.summary, item.language)
     evidence = {m.topic: len(m.evidence) for m in matches}
-    assert evidence["repatriation-flights"] > LIST_MAX  # what the engine finds
+    assert evidence["repatriation-flights"] > MATCH_EVIDENCE_MAX  # what the engine finds
     await service.handle_items([item.model_dump_json().encode()])
     key = item.item_id.encode()
     [(_, value)] = await asyncio.to_thread(
@@ -48,7 +48,7 @@ async def test_a_repetitive_item_is_published_as_an_event_its_consumers_accept(
     )
     event = ClassifiedItem.model_validate_json(value)  # what stories, flights, notify do
     score, kept, first = _flights_match(event)
-    assert (kept, first) == (LIST_MAX, "title")  # the first ones, in reading order
+    assert (kept, first) == (MATCH_EVIDENCE_MAX, "title")  # the first ones, in reading order
     assert score == next(m.score for m in matches if m.topic == "repatriation-flights")
 
     # reclassify republishes it from the item store: the same bounds.
@@ -56,4 +56,4 @@ async def test_a_repetitive_item_is_published_as_an_event_its_consumers_accept(
     since = datetime.now(UTC) - timedelta(hours=1)
     [again] = [o.event for o in reclassify(service.engine, service.classifier, since)]
     republished = ClassifiedItem.model_validate_json(again.model_dump_json())
-    assert _flights_match(republished) == (score, LIST_MAX, "title")
+    assert _flights_match(republished) == (score, MATCH_EVIDENCE_MAX, "title")

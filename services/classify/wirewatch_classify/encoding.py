@@ -18,7 +18,17 @@ import json
 from datetime import datetime
 
 from pydantic import AwareDatetime, TypeAdapter
-from wirewatch_shared.events import LIST_MAX, ClassifiedItem, Entities, TopicMatch
+from wirewatch_shared.events import (
+    EVIDENCE_PHRASE_MAX,
+    MATCH_EVIDENCE_MAX,
+    MATCH_RULES_MAX,
+    MATCHES_MAX,
+    RULE_NAME_MAX,
+    ClassifiedItem,
+    Entities,
+    Evidence,
+    TopicMatch,
+)
 
 _MATCHES = TypeAdapter(tuple[TopicMatch, ...])
 _TIME = TypeAdapter(AwareDatetime)
@@ -62,16 +72,40 @@ def timestamp_json(moment: datetime) -> bytes:
 def within_bounds(matches: tuple[TopicMatch, ...]) -> tuple[TopicMatch, ...]:
     """The matches as the event's bounds allow them. The engine builds them unvalidated,
     and a text that repeats its phrases gives a topic an evidence entry per occurrence:
-    past ``LIST_MAX`` every consumer would refuse the event (dead-lettered, the alert
-    lost). The first ``LIST_MAX`` (in reading order) are kept; the score is the same."""
-    if all(len(m.evidence) <= LIST_MAX for m in matches):
+    past the bounds every record would not fit by them (events.py, stop 39). Cut as the
+    model cuts on read: the best ``MATCHES_MAX`` matches, each with its first evidence
+    (reading order) and rules, phrases and rule names shortened; the score is the same."""
+    if len(matches) <= MATCHES_MAX and all(_fits(m) for m in matches):
         return matches
-    return tuple(
-        m
-        if len(m.evidence) <= LIST_MAX
-        else m.model_copy(update={"evidence": m.evidence[:LIST_MAX]})
-        for m in matches
+    return tuple(_bounded(m) for m in matches[:MATCHES_MAX])
+
+
+def _fits(match: TopicMatch) -> bool:
+    return (
+        len(match.evidence) <= MATCH_EVIDENCE_MAX
+        and len(match.rules) <= MATCH_RULES_MAX
+        and all(len(r) <= RULE_NAME_MAX for r in match.rules)
+        and all(_evidence_fits(e) for e in match.evidence)
     )
+
+
+def _evidence_fits(evidence: Evidence) -> bool:
+    return len(evidence.phrase) <= EVIDENCE_PHRASE_MAX and len(evidence.rule) <= RULE_NAME_MAX
+
+
+def _bounded(match: TopicMatch) -> TopicMatch:
+    if _fits(match):
+        return match
+    evidence = tuple(
+        e
+        if _evidence_fits(e)
+        else e.model_copy(
+            update={"phrase": e.phrase[:EVIDENCE_PHRASE_MAX], "rule": e.rule[:RULE_NAME_MAX]}
+        )
+        for e in match.evidence[:MATCH_EVIDENCE_MAX]
+    )
+    rules = tuple(r[:RULE_NAME_MAX] for r in match.rules[:MATCH_RULES_MAX])
+    return match.model_copy(update={"evidence": evidence, "rules": rules})
 
 
 def classified_json_parts(

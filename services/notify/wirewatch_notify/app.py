@@ -33,6 +33,7 @@ from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_notify.story_alerts import lock_stories, opened_pairs, story_deliveries
+from wirewatch_notify.story_versions import NewestStories
 from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
@@ -59,6 +60,7 @@ class NotifyService(ServiceBase[NotifySettings]):
         self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
         self.run_while_up(self.worker.run)
         self.rules = RuleCache(self.engine)
+        self.newest_stories = NewestStories()  # a late story event shows the story as it is
         # The topic names a subscription may use (classify's shipped and user topics),
         # given by the composition root; None: not checked (notify cannot know them).
         self.topic_catalog: Callable[[], Collection[str]] | None = None
@@ -150,6 +152,7 @@ class NotifyService(ServiceBase[NotifySettings]):
         if not events:
             return
         added, due_now = await asyncio.to_thread(self._record_stories, events)
+        self.newest_stories.read(events)
         if added:
             log.info("story alerts recorded", events=len(events), new=added)
             if due_now:
@@ -166,7 +169,8 @@ class NotifyService(ServiceBase[NotifySettings]):
             stories = {e.story_id for e in events}
             lock_stories(conn, stories)  # read and insert: one decision per story
             opened = opened_pairs(conn, stories)
-            new = story_deliveries(events, index, opened, now=self.worker.clock())
+            current = self.newest_stories.current(events)
+            new = story_deliveries(current, index, opened, now=self.worker.clock())
             routes = self.routes.get()  # route subscriptions get flight records, not stories
             new = [d for d in new if d.subscription_id not in routes]
             if not new:

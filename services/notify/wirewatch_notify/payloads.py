@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicMatch
+from wirewatch_shared.events import STORY_OUTLET_MAX, ClassifiedItem, FeedItem, TopicMatch
 
 ALERT_EVENT_TYPE = "wirewatch.alert.v1"
 DIGEST_EVENT_TYPE = "wirewatch.digest.v1"
@@ -56,9 +56,9 @@ def outlet_name(item: FeedItem) -> str:
     """The item's outlet as the stories stage names it: the source an aggregator's item
     names, else the feed's title, else the host of its link or feed."""
     if item.source_name or item.source_url:
-        return (item.source_name or _host(item.source_url)).strip()[:256]
+        return (item.source_name or _host(item.source_url)).strip()[:STORY_OUTLET_MAX]
     host = _host(item.link) or _host(item.feed_url)
-    return (item.feed_title or host or "unknown outlet").strip()[:256]
+    return (item.feed_title or host or "unknown outlet").strip()[:STORY_OUTLET_MAX]
 
 
 def alert_envelope(

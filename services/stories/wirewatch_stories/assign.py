@@ -9,7 +9,10 @@ from urllib.parse import urlsplit
 
 from wirewatch_shared.events import (
     STORY_CUE_MAX,
+    STORY_EVENT_CUES,
+    STORY_EVENT_ITEMS,
     STORY_MAX_ITEMS,
+    STORY_OUTLET_MAX,
     ClassifiedItem,
     StoryEvent,
     StoryItemRef,
@@ -33,10 +36,10 @@ def outlet_of(classified: ClassifiedItem) -> tuple[str, str]:
     item = classified.item
     if item.source_name or item.source_url:
         host = _host(item.source_url)
-        name = (item.source_name or host).strip()[:256]
+        name = (item.source_name or host).strip()[:STORY_OUTLET_MAX]
         return host or name.casefold(), name
     host = _host(item.link) or _host(item.feed_url)
-    name = (item.feed_title or host or "unknown outlet").strip()[:256]
+    name = (item.feed_title or host or "unknown outlet").strip()[:STORY_OUTLET_MAX]
     return host or name.casefold(), name
 
 
@@ -96,11 +99,11 @@ class StoryState:
         if language and language not in self.languages and len(self.languages) < 64:
             self.languages.append(language)
         self._keep(
-            StoryItemRef(
-                item_id=item.item_id[:512],
+            StoryItemRef(  # cut to the event's bounds (a link too long for them: None)
+                item_id=item.item_id,
                 outlet=name,
-                title=item.title[:2000],
-                link=item.link if item.link and len(item.link) <= 4096 else None,
+                title=item.title,
+                link=item.link,
                 language=item.language[:35] if item.language else None,
                 published=item.published,
             )
@@ -150,7 +153,7 @@ def story_event(
         outlets=tuple(state.outlets),
         languages=tuple(state.languages),
         first_seen=state.first_seen,
-        items=tuple(StoryItemRef.model_validate(i) for i in state.items),
-        evidence=tuple(_display(c) for c in decision.evidence[:32]),
+        items=tuple(StoryItemRef.model_validate(i) for i in state.items[:STORY_EVENT_ITEMS]),
+        evidence=tuple(_display(c) for c in decision.evidence[:STORY_EVENT_CUES]),
         assigned_at=now,
     )
