@@ -1,0 +1,135 @@
+"""The round's candidate decisions (stop 39), as clusterers differing from the shipped one in
+one rule each; ``measure39.py`` names them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wirewatch_stories.cluster import (
+    STORY_SAMPLE,
+    Clusterer,
+    _Member,
+    _Scorer,
+    _Story,
+    same_figures,
+)
+
+MIN_COUNTED = 2
+FIGURES_FLOOR = 0.05  # members giving counts before the story's figure is taken as known
+
+
+class _StoryCounts(_Scorer):
+    """A story whose members give counts none of which is the item's is another event (the
+    third flight of 112 against the second's 116 and 119; 460 returned against 110)."""
+
+    __slots__ = ()
+
+    def story_score(self, story: _Story) -> tuple[float, int]:
+        score, best = super().story_score(story)
+        if score and self.counts and self._other_figures(story):
+            return 0.0, best
+        return score, best
+
+    def _other_figures(self, story: _Story) -> bool:
+        members = self.clusterer._members
+        counted = [m for i in story.members[-STORY_SAMPLE:] if (m := members[i]).counts]
+        return len(counted) >= MIN_COUNTED and all(self._counts_differ(m) for m in counted)
+
+    def _counts_differ(self, member: _Member) -> bool:
+        revises = (self.update or member.update) and self._revises(member)
+        return self._count_factor(member, revises) < 1.0
+
+
+class _Ordinals(_Scorer):
+    """Two items giving different ordinals ("third batch" against "second batch") keep only
+    :data:`ORDINAL_SHARE` of their similarity, whatever their counts."""
+
+    __slots__ = ()
+    share = 0.5
+
+    def similarity(self, member: _Member) -> float:
+        sim = super().similarity(member)
+        if self.ordinals and member.ordinals and not self.ordinals & member.ordinals:
+            return sim * self.share
+        return sim
+
+
+class _OrdinalsZero(_Ordinals):
+    __slots__ = ()
+    share = 0.0
+
+
+class _Figures(_Scorer):
+    """A report that gives the same head counts as a member of a story it scores with from
+    :data:`FIGURES_FLOOR` on, with no count, country or region conflict with any member,
+    follows that story: its score is lifted to the threshold (a late follow-up repeating the
+    event's own figures, days on)."""
+
+    __slots__ = ()
+
+    def story_score(self, story: _Story) -> tuple[float, int]:
+        score, best = super().story_score(story)
+        threshold = self.clusterer.threshold
+        if not (FIGURES_FLOOR <= score < threshold) or not self.counts:
+            return score, best
+        members = [self.clusterer._members[i] for i in story.members[-STORY_SAMPLE:]]
+        if any(same_figures(self.counts, m.counts) for m in members) and not any(
+            self._count_factor(m, False) < 1.0 or self._place_factors(m) != (1.0, 1.0)
+            for m in members
+        ):
+            return threshold, best
+        return score, best
+
+
+class _FiguresLoose(_Figures):
+    """:class:`_Figures` from a score of 0.03, the place conflicts left to the score."""
+
+    __slots__ = ()
+
+    def story_score(self, story: _Story) -> tuple[float, int]:
+        score, best = _Scorer.story_score(self, story)
+        threshold = self.clusterer.threshold
+        if not (0.03 <= score < threshold) or not self.counts:
+            return score, best
+        members = [self.clusterer._members[i] for i in story.members[-STORY_SAMPLE:]]
+        if any(same_figures(self.counts, m.counts) for m in members) and not any(
+            self._count_factor(m, False) < 1.0 for m in members
+        ):
+            return threshold, best
+        return score, best
+
+
+class _Veto(Clusterer):
+    scorer: type[_Scorer] = _Scorer
+
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+        return self.scorer(self, cues, published)
+
+
+class StoryCounts(_Veto):
+    scorer = _StoryCounts
+
+
+class Ordinals(_Veto):
+    scorer = _Ordinals
+
+
+class OrdinalsZero(_Veto):
+    scorer = _OrdinalsZero
+
+
+class Figures(_Veto):
+    scorer = _Figures
+
+
+class FiguresLoose(_Veto):
+    scorer = _FiguresLoose
+
+
+CANDIDATES: dict[str, Callable[[], Clusterer]] = {
+    "story_counts": StoryCounts,
+    "ordinals": Ordinals,
+    "ordinals0": OrdinalsZero,
+    "figures": Figures,
+    "figures_loose": FiguresLoose,
+}
