@@ -3,7 +3,15 @@ one rule each; ``measure39.py`` names them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
+
+from common import Item
 
 from wirewatch_stories.cluster import (
     STORY_SAMPLE,
@@ -99,6 +107,50 @@ class _FiguresLoose(_Figures):
         return score, best
 
 
+HEADLINE_FACTOR = 0.5
+
+
+def _headline(cues: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    return frozenset(c for c in cues if c[:2] == "g:" and c != "g:US")
+
+
+class _Headlines(_Scorer):
+    """Two items whose headlines each name a country (the US aside) the other's headline does
+    not keep :data:`HEADLINE_FACTOR` of their similarity ("Peru to tighten entry requirements"
+    against "Ecuador pedirá pasaporte"); ``g:`` cues, read off the title alone."""
+
+    __slots__ = ("headline",)
+
+    def __init__(self, clusterer: Clusterer, cues: frozenset[str], published: float | None = None):
+        super().__init__(clusterer, frozenset(c for c in cues if c[:2] != "g:"), published)
+        self.headline = _headline(cues)
+
+    def similarity(self, member: _Member) -> float:
+        sim = super().similarity(member)
+        assert isinstance(self.clusterer, Headlines)
+        theirs = self.clusterer.headlines.get(member.item_id, frozenset())
+        if self.headline - theirs and theirs - self.headline:
+            return sim * self.clusterer.factor
+        return sim
+
+
+class _HeadlinesApart(_Headlines):
+    """:class:`_Headlines`, the headline's country counted only when the other item names it
+    nowhere (its ``c:`` cues)."""
+
+    __slots__ = ()
+
+    def similarity(self, member: _Member) -> float:
+        sim = _Scorer.similarity(self, member)
+        assert isinstance(self.clusterer, Headlines)
+        theirs = self.clusterer.headlines.get(member.item_id, frozenset())
+        mine_named = {"g:" + c[2:] for c in self.countries}
+        theirs_named = {"g:" + c[2:] for c in member.countries}
+        if self.headline - theirs - theirs_named and theirs - self.headline - mine_named:
+            return sim * self.clusterer.factor
+        return sim
+
+
 class _Veto(Clusterer):
     scorer: type[_Scorer] = _Scorer
 
@@ -126,10 +178,71 @@ class FiguresLoose(_Veto):
     scorer = _FiguresLoose
 
 
+class Headlines(_Veto):
+    scorer = _Headlines
+    factor = HEADLINE_FACTOR
+    names_only = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headlines: dict[str, frozenset[str]] = {}
+
+    def add(self, item_id: str, story_id: str, cues: Iterable[str], published: float, *,
+            advance: bool = True) -> None:  # fmt: skip
+        cues = frozenset(cues)
+        self.headlines[item_id] = _headline(cues)
+        super().add(item_id, story_id, frozenset(c for c in cues if c[:2] != "g:"), published,
+                    advance=advance)  # fmt: skip
+
+
+class HeadlinesApart(Headlines):
+    scorer = _HeadlinesApart
+
+
+class Headlines07(Headlines):
+    factor = 0.7
+
+
+class Headlines0(Headlines):
+    factor = 0.0
+
+
+class HeadlineNames(Headlines):
+    """:class:`Headlines` on the countries a headline names (``country_names39``), not their
+    people."""
+
+    names_only = True
+
+
+def headline_cues(path: Path, items: list[Item], *, names_only: bool = False) -> list[Item]:
+    """The items with ``g:`` cues: the countries classify's gazetteer finds in the title (or,
+    ``names_only``, the countries it names: ``country_names39``)."""
+    from country_names39 import headline_countries
+    from wirewatch.cli.stories_cmds import _entity_finder
+
+    finder = _entity_finder(None)
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+
+    def found(title: str) -> set[str]:
+        if names_only:
+            return headline_countries(title)
+        return {c.upper() for c in finder(title, "").countries}
+
+    return [
+        dataclasses.replace(it, cues=it.cues | {f"g:{c}" for c in found(rows[it.index]["title"])})
+        for it in items
+    ]
+
+
 CANDIDATES: dict[str, Callable[[], Clusterer]] = {
     "story_counts": StoryCounts,
     "ordinals": Ordinals,
     "ordinals0": OrdinalsZero,
     "figures": Figures,
     "figures_loose": FiguresLoose,
+    "headlines": Headlines,
+    "headlines07": Headlines07,
+    "headlines0": Headlines0,
+    "headlines_apart": HeadlinesApart,
+    "headline_names": HeadlineNames,
 }

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from candidates39 import CANDIDATES
+from candidates39 import CANDIDATES, Headlines, headline_cues
 from common import Item, load_items
 from split39 import design_files, held_out_files
 from wirewatch_stories.cluster import Clusterer
@@ -59,7 +59,11 @@ def main() -> None:
     for path in paths:
         items = load_items(path)
         for name in names:
-            got = figures(items, makers[name])
+            maker = makers[name]
+            marked = items
+            if isinstance(maker, type) and issubclass(maker, Headlines):
+                marked = headline_cues(path, items, names_only=maker.names_only)
+            got = figures(marked, maker)
             pooled[name] = [p + g / len(paths) for p, g in zip(pooled[name], got, strict=True)]
             print(f"{path.stem[8:]:12s} {name:14s} " + " ".join(f"{g:.4f}" for g in got))
     print("-- mean over files")
