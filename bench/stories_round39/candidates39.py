@@ -12,7 +12,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item
-
 from wirewatch_stories.cluster import (
     STORY_SAMPLE,
     Clusterer,
@@ -218,6 +217,7 @@ def headline_cues(path: Path, items: list[Item], *, names_only: bool = False) ->
     """The items with ``g:`` cues: the countries classify's gazetteer finds in the title (or,
     ``names_only``, the countries it names: ``country_names39``)."""
     from country_names39 import headline_countries
+
     from wirewatch.cli.stories_cmds import _entity_finder
 
     finder = _entity_finder(None)

@@ -15,8 +15,7 @@ import yaml
 from wirewatch_stories.features import fold
 
 GAZETTEER = (
-    Path(__file__).resolve().parents[2]
-    / "services/classify/wirewatch_classify/data/entities.yaml"
+    Path(__file__).resolve().parents[2] / "services/classify/wirewatch_classify/data/entities.yaml"
 )
 _PEOPLE = re.compile(r"(?:ans|ians|ese|ish|ons|ch|ek|ic)$")
 

@@ -73,8 +73,7 @@ def report(name: str, items: list[Item], rows: list[dict[str, str]]) -> Counter[
         homes = Counter(
             m.story_id
             for m in clusterer._members.values()
-            if story_of_item[m.item_id] == it.story
-            and m.story_id in clusterer._stories
+            if story_of_item[m.item_id] == it.story and m.story_id in clusterer._stories
         )
         home = homes.most_common(1)[0][0] if homes else None
         scorer = clusterer._scorer(it.cues, max(when, -1e18))
@@ -98,8 +97,10 @@ def report(name: str, items: list[Item], rows: list[dict[str, str]]) -> Counter[
                 + f" home={score:.3f} size={len(story.members)} after_last={late:.0f}h"
                 + f" candidate={'yes' if found else 'NO'}"
             )
-            print(f"    home best #{clusterer._members[best].item_id}: "
-                  f"{rows[int(clusterer._members[best].item_id)]['title'][:90]}")
+            print(
+                f"    home best #{clusterer._members[best].item_id}: "
+                f"{rows[int(clusterer._members[best].item_id)]['title'][:90]}"
+            )
             print(pair_text(scorer, clusterer, best, it.cues))
         clusterer.add(str(it.index), decision.story_id, it.cues, max(when, -1e18))
         story_of_item[str(it.index)] = it.story

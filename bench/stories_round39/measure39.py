@@ -39,12 +39,16 @@ def figures(items: list[Item], make: Callable[[], Clusterer]) -> list[float]:
         if seed is not None:
             random.Random(seed).shuffle(position)
         rank = {n: p for p, n in enumerate(position)}  # the item's row in the shuffled file
-        keyed = sorted(items, key=lambda it: (it.published is None, it.published or 0.0, rank[it.index]))
+        keyed = sorted(
+            items, key=lambda it: (it.published is None, it.published or 0.0, rank[it.index])
+        )
         clusterer = make()
         predicted: dict[int, str] = {}
         for it in keyed:
             when = it.published if it.published is not None else clusterer.clock
-            predicted[it.index] = clusterer.assign(str(it.index), it.cues, max(when, -1e18)).story_id
+            predicted[it.index] = clusterer.assign(
+                str(it.index), it.cues, max(when, -1e18)
+            ).story_id
         report = evaluate([it.story for it in items], [predicted[it.index] for it in items])
         total = [t + getattr(report, f) for t, f in zip(total, FIGURES, strict=True)]
     return [t / len(SEEDS) for t in total]
