@@ -68,42 +68,37 @@ class _OrdinalsZero(_Ordinals):
 
 class _Figures(_Scorer):
     """A report that gives the same head counts as a member of a story it scores with from
-    :data:`FIGURES_FLOOR` on, with no count, country or region conflict with any member,
-    follows that story: its score is lifted to the threshold (a late follow-up repeating the
-    event's own figures, days on)."""
+    :attr:`floor` on, with no count (and, :attr:`places`, no country or region) conflict with
+    any member, follows that story: its score is lifted to the threshold (a late follow-up
+    repeating the event's own figures, days on)."""
 
     __slots__ = ()
+    floor = FIGURES_FLOOR
+    places = True
 
     def story_score(self, story: _Story) -> tuple[float, int]:
         score, best = super().story_score(story)
-        threshold = self.clusterer.threshold
-        if not (FIGURES_FLOOR <= score < threshold) or not self.counts:
-            return score, best
-        members = [self.clusterer._members[i] for i in story.members[-STORY_SAMPLE:]]
-        if any(same_figures(self.counts, m.counts) for m in members) and not any(
-            self._count_factor(m, False) < 1.0 or self._place_factors(m) != (1.0, 1.0)
-            for m in members
-        ):
-            return threshold, best
+        if self.floor <= score < self.clusterer.threshold and self._repeats(story):
+            return self.clusterer.threshold, best
         return score, best
+
+    def _repeats(self, story: _Story) -> bool:
+        if not self.counts:
+            return False
+        members = [self.clusterer._members[i] for i in story.members[-STORY_SAMPLE:]]
+        return any(same_figures(self.counts, m.counts) for m in members) and not any(
+            self._count_factor(m, False) < 1.0
+            or (self.places and self._place_factors(m) != (1.0, 1.0))
+            for m in members
+        )
 
 
 class _FiguresLoose(_Figures):
     """:class:`_Figures` from a score of 0.03, the place conflicts left to the score."""
 
     __slots__ = ()
-
-    def story_score(self, story: _Story) -> tuple[float, int]:
-        score, best = _Scorer.story_score(self, story)
-        threshold = self.clusterer.threshold
-        if not (0.03 <= score < threshold) or not self.counts:
-            return score, best
-        members = [self.clusterer._members[i] for i in story.members[-STORY_SAMPLE:]]
-        if any(same_figures(self.counts, m.counts) for m in members) and not any(
-            self._count_factor(m, False) < 1.0 for m in members
-        ):
-            return threshold, best
-        return score, best
+    floor = 0.03
+    places = False
 
 
 HEADLINE_FACTOR = 0.5
@@ -157,24 +152,13 @@ class _Veto(Clusterer):
         return self.scorer(self, cues, published)
 
 
-class StoryCounts(_Veto):
-    scorer = _StoryCounts
+def _with(scorer: type[_Scorer]) -> type[Clusterer]:
+    """A clusterer deciding with ``scorer``."""
+    return type(f"With{scorer.__name__}", (_Veto,), {"scorer": scorer})
 
 
-class Ordinals(_Veto):
-    scorer = _Ordinals
-
-
-class OrdinalsZero(_Veto):
-    scorer = _OrdinalsZero
-
-
-class Figures(_Veto):
-    scorer = _Figures
-
-
-class FiguresLoose(_Veto):
-    scorer = _FiguresLoose
+StoryCounts, Ordinals, OrdinalsZero = _with(_StoryCounts), _with(_Ordinals), _with(_OrdinalsZero)
+Figures, FiguresLoose = _with(_Figures), _with(_FiguresLoose)
 
 
 class Headlines(_Veto):

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item, load_items, ordered
 from split39 import design_files
-from wirewatch_stories.cluster import PAIR_FEATURES, Clusterer, _plain, _Scorer
+from wirewatch_stories.cluster import PAIR_FEATURES, Clusterer, Decision, _plain, _Scorer
 
 _SHOWN = ("n:", "d:", "o:", "c:", "p:", "a:", "x:", "r:", "e:", "j:", "s:", "h:", "k:")
 _FLAGS = [f for f in PAIR_FEATURES if f not in ("log_cosine", "days_apart") and "share" not in f]
@@ -55,56 +55,78 @@ def pair_text(scorer: _Scorer, clusterer: Clusterer, index: int, mine: frozenset
     )
 
 
-def report(name: str, items: list[Item], rows: list[dict[str, str]]) -> Counter[str]:
-    clusterer = Clusterer()
-    story_of_item: dict[str, str] = {}
-    tally: Counter[str] = Counter()
+class _Listing:
+    """One design file clustered item by item, its wrong decisions printed on the way."""
 
-    def head(it: Item, tag: str, score: float) -> str:
-        row = rows[it.index]
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        self.rows = rows
+        self.clusterer = Clusterer()
+        self.story_of_item: dict[str, str] = {}
+        self.tally: Counter[str] = Counter()
+
+    def head(self, it: Item, tag: str, score: float) -> str:
+        row = self.rows[it.index]
         return (
             f"  {tag} #{it.index} [{it.story[:40]}] {str(row.get('published'))[:16]} "
             f"{row.get('lang')} s={score:.3f}: {row['title'][:100]}"
         )
 
-    for it in ordered(items):
-        when = it.published if it.published is not None else clusterer.clock
-        decision = clusterer.decide(str(it.index), it.cues, max(when, -1e18))
+    def home(self, it: Item) -> str | None:
+        """The open predicted story holding most earlier items of the item's true story."""
+        clusterer = self.clusterer
         homes = Counter(
             m.story_id
             for m in clusterer._members.values()
-            if story_of_item[m.item_id] == it.story and m.story_id in clusterer._stories
+            if self.story_of_item[m.item_id] == it.story and m.story_id in clusterer._stories
         )
-        home = homes.most_common(1)[0][0] if homes else None
-        scorer = clusterer._scorer(it.cues, max(when, -1e18))
+        return homes.most_common(1)[0][0] if homes else None
+
+    def step(self, it: Item) -> None:
+        clusterer = self.clusterer
+        when = max(it.published if it.published is not None else clusterer.clock, -1e18)
+        decision = clusterer.decide(str(it.index), it.cues, when)
+        home = self.home(it)
         matched = decision.matched_item
-        if matched is not None and story_of_item[matched] != it.story:
-            tally["join"] += 1
-            print(head(it, "JOIN", decision.score))
-            other = rows[int(matched)]
-            print(f"    with #{matched} [{story_of_item[matched][:40]}]: {other['title'][:90]}")
-            story = clusterer._stories[decision.story_id]
-            scorer.story_score(story)
-            print(pair_text(scorer, clusterer, clusterer._by_item[matched], it.cues))
+        if matched is not None and self.story_of_item[matched] != it.story:
+            self.join(it, decision, matched, when)
         if home is not None and decision.story_id != home:
-            tally["split"] += 1
-            story = clusterer._stories[home]
-            score, best = scorer.story_score(story)
-            found = story in clusterer._candidates(_plain(it.cues), max(when, -1e18))
-            late = (when - story.last) / 3600.0
-            print(
-                head(it, "SPLIT", decision.score)
-                + f" home={score:.3f} size={len(story.members)} after_last={late:.0f}h"
-                + f" candidate={'yes' if found else 'NO'}"
-            )
-            print(
-                f"    home best #{clusterer._members[best].item_id}: "
-                f"{rows[int(clusterer._members[best].item_id)]['title'][:90]}"
-            )
-            print(pair_text(scorer, clusterer, best, it.cues))
-        clusterer.add(str(it.index), decision.story_id, it.cues, max(when, -1e18))
-        story_of_item[str(it.index)] = it.story
-    return tally
+            self.split(it, decision, home, when)
+        clusterer.add(str(it.index), decision.story_id, it.cues, when)
+        self.story_of_item[str(it.index)] = it.story
+
+    def join(self, it: Item, decision: Decision, matched: str, when: float) -> None:
+        clusterer = self.clusterer
+        self.tally["join"] += 1
+        print(self.head(it, "JOIN", decision.score))
+        other = self.rows[int(matched)]
+        print(f"    with #{matched} [{self.story_of_item[matched][:40]}]: {other['title'][:90]}")
+        scorer = clusterer._scorer(it.cues, when)
+        scorer.story_score(clusterer._stories[decision.story_id])
+        print(pair_text(scorer, clusterer, clusterer._by_item[matched], it.cues))
+
+    def split(self, it: Item, decision: Decision, home: str, when: float) -> None:
+        clusterer = self.clusterer
+        self.tally["split"] += 1
+        story = clusterer._stories[home]
+        scorer = clusterer._scorer(it.cues, when)
+        score, best = scorer.story_score(story)
+        found = story in clusterer._candidates(_plain(it.cues), when)
+        print(
+            self.head(it, "SPLIT", decision.score)
+            + f" home={score:.3f} size={len(story.members)}"
+            + f" after_last={(when - story.last) / 3600.0:.0f}h"
+            + f" candidate={'yes' if found else 'NO'}"
+        )
+        best_id = clusterer._members[best].item_id
+        print(f"    home best #{best_id}: {self.rows[int(best_id)]['title'][:90]}")
+        print(pair_text(scorer, clusterer, best, it.cues))
+
+
+def report(items: list[Item], rows: list[dict[str, str]]) -> Counter[str]:
+    listing = _Listing(rows)
+    for it in ordered(items):
+        listing.step(it)
+    return listing.tally
 
 
 def main() -> None:
@@ -116,7 +138,7 @@ def main() -> None:
             continue
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
         print(f"\n===== {name}")
-        tally = report(name, load_items(path), rows)
+        tally = report(load_items(path), rows)
         print(f"  -- {name}: {tally['join']} false joins, {tally['split']} splits")
         total += tally
     print(f"\nall: {total['join']} false joins, {total['split']} splits")

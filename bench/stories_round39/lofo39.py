@@ -117,33 +117,39 @@ def wide_pairs(items: list[Item]) -> list[tuple[tuple[float, ...], bool]]:
     return clusterer.pairs
 
 
-def main() -> None:
+Pairs = list[tuple[tuple[float, ...], bool]]
+
+
+def fold_figures(plain: list[Item], marked: list[Item], train: Pairs) -> tuple[float, ...]:
+    """F1 and alerts per story of one left-out file: 20 features refitted, then 21."""
+    narrow = fit([(f[:-1], s) for f, s in train])
+    before = cluster(plain, Clusterer(pair_model=narrow))
+    after = cluster(marked, _WideClusterer(fit_wide(train)))
+    return before.pairwise_f1, before.alerts_per_story, after.pairwise_f1, after.alerts_per_story
+
+
+def studied() -> tuple[dict[str, list[Item]], dict[str, list[Item]], dict[str, Pairs]]:
+    """Every studied file's items, without and with headline cues, and its pairs."""
     paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
     plain = {name: load_items(p) for name, p in paths.items()}
     marked = {n: headline_cues(paths[n], items, names_only=True) for n, items in plain.items()}
-    pairs = {name: wide_pairs(items) for name, items in marked.items()}
+    return plain, marked, {name: wide_pairs(items) for name, items in marked.items()}
+
+
+def main() -> None:
+    plain, marked, pairs = studied()
     sums = [0.0, 0.0, 0.0, 0.0]
     print("| file | refit 20: F1 / alerts | refit 21: F1 / alerts | F1 |")
-    for name in paths:
+    for name in plain:
         train = [p for other, ps in pairs.items() if other != name for p in ps]
-        narrow = fit([(f[:-1], s) for f, s in train])
-        wide_model = fit_wide(train)
-        before = cluster(plain[name], Clusterer(pair_model=narrow))
-        after = cluster(marked[name], _WideClusterer(wide_model))
-        got = (
-            before.pairwise_f1,
-            before.alerts_per_story,
-            after.pairwise_f1,
-            after.alerts_per_story,
-        )
+        got = fold_figures(plain[name], marked[name], train)
         sums = [a + b for a, b in zip(sums, got, strict=True)]
         print(
-            f"| {name} | {before.pairwise_f1:.3f} / {before.alerts_per_story:.3f} | "
-            f"{after.pairwise_f1:.3f} / {after.alerts_per_story:.3f} | "
-            f"{after.pairwise_f1 - before.pairwise_f1:+.3f} |",
+            f"| {name} | {got[0]:.3f} / {got[1]:.3f} | {got[2]:.3f} / {got[3]:.3f} | "
+            f"{got[2] - got[0]:+.3f} |",
             flush=True,
         )
-    n = len(paths)
+    n = len(plain)
     f1, alerts = (sums[0] / n, sums[2] / n), (sums[1] / n, sums[3] / n)
     print(f"mean F1 {f1[0]:.4f} -> {f1[1]:.4f}; alerts {alerts[0]:.4f} -> {alerts[1]:.4f}")
     every = [p for ps in pairs.values() for p in ps]

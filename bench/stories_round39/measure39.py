@@ -31,27 +31,35 @@ SEEDS = (None, 1, 2, 3, 4, 5)
 FIGURES = ("pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1", "alerts_per_story")
 
 
+def _order(items: list[Item], seed: int | None) -> list[Item]:
+    """The items in publication order, ties broken by their row in the file shuffled by
+    ``seed`` (the file's own order for None)."""
+    position = list(range(len(items)))
+    if seed is not None:
+        random.Random(seed).shuffle(position)
+    rank = {n: p for p, n in enumerate(position)}
+    return sorted(items, key=lambda it: (it.published is None, it.published or 0.0, rank[it.index]))
+
+
 def figures(items: list[Item], make: Callable[[], Clusterer]) -> list[float]:
     """The mean over :data:`SEEDS` of :data:`FIGURES`."""
     total = [0.0] * len(FIGURES)
     for seed in SEEDS:
-        position = list(range(len(items)))
-        if seed is not None:
-            random.Random(seed).shuffle(position)
-        rank = {n: p for p, n in enumerate(position)}  # the item's row in the shuffled file
-        keyed = sorted(
-            items, key=lambda it: (it.published is None, it.published or 0.0, rank[it.index])
-        )
         clusterer = make()
         predicted: dict[int, str] = {}
-        for it in keyed:
-            when = it.published if it.published is not None else clusterer.clock
-            predicted[it.index] = clusterer.assign(
-                str(it.index), it.cues, max(when, -1e18)
-            ).story_id
+        for it in _order(items, seed):
+            when = max(it.published if it.published is not None else clusterer.clock, -1e18)
+            predicted[it.index] = clusterer.assign(str(it.index), it.cues, when).story_id
         report = evaluate([it.story for it in items], [predicted[it.index] for it in items])
         total = [t + getattr(report, f) for t, f in zip(total, FIGURES, strict=True)]
     return [t / len(SEEDS) for t in total]
+
+
+def _items_for(maker: Callable[[], Clusterer], path: Path, items: list[Item]) -> list[Item]:
+    """The items a variant reads: with headline cues for the headline candidates."""
+    if isinstance(maker, type) and issubclass(maker, Headlines):
+        return headline_cues(path, items, names_only=maker.names_only)
+    return items
 
 
 def main() -> None:
@@ -63,11 +71,7 @@ def main() -> None:
     for path in paths:
         items = load_items(path)
         for name in names:
-            maker = makers[name]
-            marked = items
-            if isinstance(maker, type) and issubclass(maker, Headlines):
-                marked = headline_cues(path, items, names_only=maker.names_only)
-            got = figures(marked, maker)
+            got = figures(_items_for(makers[name], path, items), makers[name])
             pooled[name] = [p + g / len(paths) for p, g in zip(pooled[name], got, strict=True)]
             print(f"{path.stem[8:]:12s} {name:14s} " + " ".join(f"{g:.4f}" for g in got))
     print("-- mean over files")
