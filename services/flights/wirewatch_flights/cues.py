@@ -1342,6 +1342,39 @@ ONE_PERSON_AFTER = re.compile(
 )
 """Around a blocked cue: one person of the group stopped ("43 deportees arrive, one refused
 entry", "bloquea la deportación de uno de los siete inmigrantes"), not the flight."""
+_HARM_VERBS = (
+    r"killed|killing|kills|murdered|injured|injuring|wounded|wounding|mato|mataron|"
+    r"asesino|asesinaron|hirio|hirieron"
+)
+HARMED_BEFORE = re.compile(
+    r"\b(?:" + _HARM_VERBS + r")\s+(?:(?:at least|more than|over|about|some|nearly|almost|"
+    r"around|al menos|mas de|unos|unas|cerca de|casi|a)\s+)?$"
+)
+"""Before a number, a verb of harm with a bound between ("an explosion killed at least 80
+people in the Afghan capital", lodestar fl-34020): the dead or hurt, not the deportees."""
+HARMED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|have been|had been|fueron|han sido|resultaron)\s+)?"
+    r"(?:killed|died|dead|murdered|injured|wounded|muertos|murieron|fallecieron|fallecidos|"
+    r"heridos|asesinados|lost their lives|perdieron la vida)\b"
+)
+"""After a number, its people killed or hurt ("after at least 80 people were killed in a bomb
+attack in Kabul", saturday fl-11003): the victims a story counts, not the deportees."""
+REMOVED_BEFORE = re.compile(
+    r"\b(?:deport|expel|expuls|repatri|devolv|devuel|remov|return|retorn|fly|flying|flew|flown)"
+    r"\w*\s+(?:(?:de|a|of|only|solo|just)\s+)?$"
+)
+OF_THEM_AFTER = re.compile(
+    r"^\s+(?:of them|of whom|of which|de ellos|de ellas|de los cuales|de las cuales)\b"
+)
+OF_THEM_REMOVED = re.compile(
+    r"^\s+(?:were|was|have been|had been|fueron|han sido|habian sido)\s+(?:[\w-]+\s+)?"
+    r"(?:deport|expel|expuls|repatri|devuelt|remov|flown|returned|retornad)\w*"
+)
+"""A number taken from a group named before, the verb of removal governing it ("by flying 842
+of them on Friday", new fl-3096; "la expulsión de 60 de ellos", predawn fl-9624; "11 of which
+were really expelled", lodestar fl-34005): the ones removed of a larger pool, the head count
+(unlike "20 of whom are women" or "ocho de ellos deportados y cuatro ...", twilight fl-18002:
+parts of the flight's group, no finite verb of removal)."""
 BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
 """Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
 "hasta siete" stay a count, as "more than 100" does."""

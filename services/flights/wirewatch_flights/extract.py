@@ -1010,6 +1010,8 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
+    if cues.HARMED_BEFORE.search(before) or cues.HARMED_AFTER.match(after):
+        return False  # "an explosion killed at least 80 people": the dead, not the deportees
     if _a_date(number.value, noun is not None, before, after):
         return False
     return number.value < 10_000  # a programme's or a year's total, never one flight's
@@ -1029,13 +1031,33 @@ def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
     )
 
 
+REMOVED_OF_THEM_BONUS = 2.5
+"""A removal verb's "N of them" outranks the pool it was taken from, as a total would."""
+
+
+def _removed_of_them(part: Part, number: Number) -> bool:
+    """ "flying 842 of them", "la expulsión de 60 de ellos", "11 of which were really
+    expelled": the removed, taken from a group named before (no people noun needed)."""
+    folded = part.folded
+    after = folded[number.end : number.end + 70]
+    of_them = cues.OF_THEM_AFTER.match(after)
+    if of_them is None or not 0 < number.value < 10_000:
+        return False
+    before = folded[max(0, number.start - 40) : number.start]
+    return bool(
+        cues.REMOVED_BEFORE.search(before) or cues.OF_THEM_REMOVED.match(after[of_them.end() :])
+    )
+
+
 def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
+    score = 2.0 if part.source == "title" else 1.0
+    if _removed_of_them(part, number):
+        return score + REMOVED_OF_THEM_BONUS
     if not _counts_people(part, number, demonym_starts):
         return None
     folded = part.folded
     after = folded[number.end : number.end + 40]
     before = folded[max(0, number.start - 40) : number.start]
-    score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
         score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
@@ -1123,22 +1145,62 @@ def _groups_of_two_peoples(part: Part, scores: dict[int, float]) -> tuple[float,
     return None
 
 
+@dataclass(frozen=True)
+class _Breakdown:
+    total: int
+    end: int
+    members: frozenset[int]
+
+
+def _breakdowns(part: Part) -> dict[int, _Breakdown]:
+    """A lede's groups by sex or age listed together ("The deportees include 148 men and five
+    women", tideline fl-31807; "The twelve men and three women departed", prime fl-27027;
+    "un total de 23 hombres y 11 mujeres", sundown fl-29018): one flight's head count is
+    their sum, read at the first group (the others are no candidates of their own)."""
+    if part.source == "title":
+        return {}  # a headline's two groups: _groups_of_two_peoples
+    runs: list[list[tuple[Number, re.Match[str]]]] = []
+    for number in part.numbers:
+        group = _AGE_OR_SEX.match(part.folded, number.end)
+        if group is None:
+            runs.append([])
+            continue
+        last = runs[-1][-1][1] if runs and runs[-1] else None
+        if last is not None and _GROUP_AND.match(part.folded[last.end() : number.start]):
+            runs[-1].append((number, group))
+        else:
+            runs.append([(number, group)])
+    found: dict[int, _Breakdown] = {}
+    for run in runs:
+        names = [group.group(1) for _, group in run]
+        if len(run) > 1 and len(set(names)) == len(names):
+            members = frozenset(number.start for number, _ in run[1:])
+            total = sum(number.value for number, _ in run)
+            found[run[0][0].start] = _Breakdown(total, run[-1][1].end(), members)
+    return found
+
+
 def _people(parts: list[Part]) -> Clue | None:
     best: tuple[float, int, Clue] | None = None
     order = 0
     for part in parts:
         demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
         scores: dict[int, float] = {}
+        breakdowns = _breakdowns(part)
+        listed = frozenset().union(*(b.members for b in breakdowns.values()))
         for number in part.numbers:
             score = _people_score(part, number, demonyms)
             order += 1
-            if score is None:
+            if score is None or number.start in listed:
                 continue
             scores[number.start] = score
             if score <= 0:
                 continue
-            span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
-            clue = Clue("people", str(number.value), span)
+            end, value = number.end, number.value
+            if (breakdown := breakdowns.get(number.start)) is not None:
+                end, value = breakdown.end, breakdown.total
+            span = Span(part.source, number.start, end, part.text[number.start : end])
+            clue = Clue("people", str(value), span)
             if best is None or score > best[0]:
                 best = (score, -order, clue)
         groups = _groups_of_two_peoples(part, scores) if len(scores) > 1 else None
