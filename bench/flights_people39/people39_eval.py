@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from people39_diff import released_files
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from people39_diff import released_files
 from wirewatch_flights import cues
 from wirewatch_flights import extract as ex
 from wirewatch_flights.evaluation import score
@@ -38,7 +39,23 @@ def _without_breakdown() -> None:
     ex._breakdowns = lambda part: {}  # type: ignore[assignment]
 
 
-RULES = {"harmed": _without_harmed, "of_them": _without_of_them, "breakdown": _without_breakdown}
+def _without_another() -> None:
+    cues.MODIFIER_BEFORE = re.compile(
+        cues.MODIFIER_BEFORE.pattern.replace(r"|up to", r"|otros|otras|another|up to")
+    )
+
+
+def _without_turned_back() -> None:
+    cues.TURNED_BACK_BEFORE = NEVER
+
+
+RULES = {
+    "harmed": _without_harmed,
+    "of_them": _without_of_them,
+    "breakdown": _without_breakdown,
+    "another": _without_another,
+    "turned_back": _without_turned_back,
+}
 
 
 def figures(lines: list[dict[str, Any]]) -> dict[str, Any]:

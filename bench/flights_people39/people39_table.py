@@ -30,7 +30,8 @@ def line(name: str, b: dict[str, int], a: dict[str, int]) -> str:
 
 
 def main(before_path: str, after_path: str) -> int:
-    before, after = json.loads(Path(before_path).read_text()), json.loads(Path(after_path).read_text())
+    before = json.loads(Path(before_path).read_text())
+    after = json.loads(Path(after_path).read_text())
     for lang in ("all", "en", "es"):
         print(line(f"pooled {lang}", pooled(before, lang), pooled(after, lang)))
     for name in after:

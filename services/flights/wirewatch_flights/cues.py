@@ -762,9 +762,11 @@ SPLIT_OVER = re.compile(
 the returns in two operations"), so not one flight's head count."""
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
-    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
-    r"otros|otras|another|up to|hasta)\s*$"
+    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|up to|hasta)\s*$"
 )
+"""Before a number: a bound or an approximation ("more than 100", "casi 200"). Not "another
+/ otros": "Another 131 Nigerian deportees", "otros 300 gitanos" (firelight fl-35012) are exact
+counts, each labelled so in the released files."""
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters|"
     r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas)\b"
@@ -1617,6 +1619,19 @@ RETURN_TO_BEFORE = re.compile(
 came from ("fly 5,000 miles to Africa before returning to Florida", "regresó a Estados
 Unidos"). Each language keeps its own preposition: English "a" is an article ("deportees
 who returned on a United States deportation flight" came home)."""
+
+
+TURNED_BACK_BEFORE = re.compile(
+    r"\b(?:rerouted|diverted|turned) back to\s+(?:the\s+)?$"
+    r"|\b(?:flights?|planes?|aircraft|jets?|charters?|vuelos?|aviones?|avion|aeronaves?)\b"
+    r"[^.;]{0,80}?(?<!were )(?<!was )(?<!been )(?<!fueron )(?<!fue )"
+    r"\b(?:return(?:ed|ing|s)?|regres(?:o|aron|ar)|volvi(?:o|eron)|volver)\s+(?:to|a|al)\s+"
+    r"(?:the\s+|el\s+)?$"
+)
+"""Before a place, the flight or the people's trip going back to it ("were rerouted back to
+America", ashfall fl-33427; "A DEPORTATION flight carrying 26 failed asylum seekers was
+forced to return to Dublin", tallow fl-38533): where it came from, the deporting state, not
+the destination. Not the people sent home ("were returned to Tirana": a passive verb)."""
 
 
 _NEIGHBOURS = (

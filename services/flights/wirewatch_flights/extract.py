@@ -1496,7 +1496,8 @@ def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
             continue  # cheap guard: most items never say it
         for m in part.mentions:
             before = part.folded[max(0, m.start - 70) : m.start]
-            if m.entry.key == origin and cues.RETURN_TO_BEFORE.search(before):
+            back = cues.RETURN_TO_BEFORE.search(before) or cues.TURNED_BACK_BEFORE.search(before)
+            if m.entry.key == origin and back:
                 span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
                 return Clue("status", "blocked", span)
     return None
