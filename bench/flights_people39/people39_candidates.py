@@ -23,12 +23,16 @@ def show(stem: str, item_id: str) -> None:
         parts = ex._parts(obj.get("title") or "", obj.get("summary") or "")
         print("==", stem, item_id, "gold", (obj.get("flight") or {}).get("people"))
         for part in parts:
-            demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
-            for n in part.numbers:
-                score = ex._people_score(part, n, demonyms)
-                ctx = part.text[max(0, n.start - 30) : n.end + 30].replace("\n", " ")
-                print(f"  {part.source:7} {n.value:>6} score={score} | {ctx}")
+            show_part(part)
         print("  pick:", ex._people(parts))
+
+
+def show_part(part: ex.Part) -> None:
+    demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
+    for n in part.numbers:
+        score = ex._people_score(part, n, demonyms)
+        ctx = part.text[max(0, n.start - 30) : n.end + 30].replace("\n", " ")
+        print(f"  {part.source:7} {n.value:>6} score={score} | {ctx}")
 
 
 if __name__ == "__main__":

@@ -59,6 +59,26 @@ def rows(paths: list[Path]) -> list[dict[str, Any]]:
     return out
 
 
+def print_figures(table: list[dict[str, Any]]) -> None:
+    for lang in ("all", "en", "es"):
+        sub = [r for r in table if lang == "all" or r["lang"] == lang]
+        for name in FIELDS:
+            ok = sum(r[f"gold_{name}"] == r[f"pred_{name}"] for r in sub)
+            print(f"{lang} {name} {ok}/{len(sub)} = {ok / max(len(sub), 1):.3f}")
+
+
+def print_errors(table: list[dict[str, Any]], f: str) -> None:
+    """Each found report whose field ``f`` is wrong, with its title, lede and note."""
+    for r in table:
+        if r[f"gold_{f}"] == r[f"pred_{f}"] or not r["found"]:
+            continue
+        gold, pred = r[f"gold_{f}"], r[f"pred_{f}"]
+        print("---", r["file"], r["id"], r["lang"], "gold", gold, "pred", pred)
+        print("T:", r["title"])
+        print("S:", (r["summary"] or "")[:600])
+        print("N:", (r["note"] or "")[:300])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--field", default="people", choices=FIELDS)
@@ -73,20 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     table = rows(paths)
     if args.json:
         Path(args.json).write_text(json.dumps(table, ensure_ascii=False, indent=0))
-    f = args.field
-    for lang in ("all", "en", "es"):
-        sub = [r for r in table if lang == "all" or r["lang"] == lang]
-        for name in FIELDS:
-            ok = sum(r[f"gold_{name}"] == r[f"pred_{name}"] for r in sub)
-            print(f"{lang} {name} {ok}/{len(sub)} = {ok / max(len(sub), 1):.3f}")
+    print_figures(table)
     if not args.quiet:
-        for r in table:
-            if r[f"gold_{f}"] != r[f"pred_{f}"] and r["found"]:
-                gold, pred = r[f"gold_{f}"], r[f"pred_{f}"]
-                print("---", r["file"], r["id"], r["lang"], "gold", gold, "pred", pred)
-                print("T:", r["title"])
-                print("S:", (r["summary"] or "")[:600])
-                print("N:", (r["note"] or "")[:300])
+        print_errors(table, args.field)
     return 0
 
 

@@ -1006,15 +1006,23 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False
     if cues.VEHICLE_COUNT_AFTER.match(after):
         return False  # "dos camiones salieron ... con 60 hombres": vehicles, not people
-    if cues.AVOIDED_AFTER.match(after):
-        return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
+    if _not_the_removed(before, after):
+        return False
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
-    if cues.HARMED_BEFORE.search(before) or cues.HARMED_AFTER.match(after):
-        return False  # "an explosion killed at least 80 people": the dead, not the deportees
     if _a_date(number.value, noun is not None, before, after):
         return False
     return number.value < 10_000  # a programme's or a year's total, never one flight's
+
+
+def _not_the_removed(before: str, after: str) -> bool:
+    """People the number counts who were not removed: "Thirty-seven Jamaicans narrowly avoided
+    deportation", the dead or hurt ("an explosion killed at least 80 people")."""
+    return bool(
+        cues.AVOIDED_AFTER.match(after)
+        or cues.HARMED_BEFORE.search(before)
+        or cues.HARMED_AFTER.match(after)
+    )
 
 
 def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
@@ -1152,6 +1160,25 @@ class _Breakdown:
     members: frozenset[int]
 
 
+_Run = list[tuple[Number, re.Match[str]]]
+
+
+def _age_sex_runs(part: Part) -> list[_Run]:
+    """The numbers each right before a group by sex or age, in runs joined by "," / "and" /
+    "y"."""
+    runs: list[_Run] = []
+    for number in part.numbers:
+        group = _AGE_OR_SEX.match(part.folded, number.end)
+        last = runs[-1][-1][1] if runs and runs[-1] else None
+        if group is None:
+            runs.append([])
+        elif last is not None and _GROUP_AND.match(part.folded[last.end() : number.start]):
+            runs[-1].append((number, group))
+        else:
+            runs.append([(number, group)])
+    return runs
+
+
 def _breakdowns(part: Part) -> dict[int, _Breakdown]:
     """A lede's groups by sex or age listed together ("The deportees include 148 men and five
     women", tideline fl-31807; "The twelve men and three women departed", prime fl-27027;
@@ -1159,25 +1186,34 @@ def _breakdowns(part: Part) -> dict[int, _Breakdown]:
     their sum, read at the first group (the others are no candidates of their own)."""
     if part.source == "title":
         return {}  # a headline's two groups: _groups_of_two_peoples
-    runs: list[list[tuple[Number, re.Match[str]]]] = []
-    for number in part.numbers:
-        group = _AGE_OR_SEX.match(part.folded, number.end)
-        if group is None:
-            runs.append([])
-            continue
-        last = runs[-1][-1][1] if runs and runs[-1] else None
-        if last is not None and _GROUP_AND.match(part.folded[last.end() : number.start]):
-            runs[-1].append((number, group))
-        else:
-            runs.append([(number, group)])
     found: dict[int, _Breakdown] = {}
-    for run in runs:
+    for run in _age_sex_runs(part):
         names = [group.group(1) for _, group in run]
         if len(run) > 1 and len(set(names)) == len(names):
             members = frozenset(number.start for number, _ in run[1:])
             total = sum(number.value for number, _ in run)
             found[run[0][0].start] = _Breakdown(total, run[-1][1].end(), members)
     return found
+
+
+def _people_clue(part: Part, number: Number, breakdowns: dict[int, _Breakdown]) -> Clue:
+    """The number's clue, or its breakdown's sum over the whole list."""
+    end, value = number.end, number.value
+    if (breakdown := breakdowns.get(number.start)) is not None:
+        end, value = breakdown.end, breakdown.total
+    return Clue(
+        "people", str(value), Span(part.source, number.start, end, part.text[number.start : end])
+    )
+
+
+def _unlisted(part: Part, breakdowns: dict[int, _Breakdown]) -> list[Number]:
+    """The part's numbers but the later groups of a breakdown (read in its sum)."""
+    listed = frozenset().union(*(b.members for b in breakdowns.values()))
+    return [n for n in part.numbers if n.start not in listed]
+
+
+def _beats(best: tuple[float, int, Clue] | None, score: float) -> bool:
+    return best is None or score > best[0]
 
 
 def _people(parts: list[Part]) -> Clue | None:
@@ -1187,24 +1223,16 @@ def _people(parts: list[Part]) -> Clue | None:
         demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
         scores: dict[int, float] = {}
         breakdowns = _breakdowns(part)
-        listed = frozenset().union(*(b.members for b in breakdowns.values()))
-        for number in part.numbers:
+        for number in _unlisted(part, breakdowns):
             score = _people_score(part, number, demonyms)
             order += 1
-            if score is None or number.start in listed:
+            if score is None:
                 continue
             scores[number.start] = score
-            if score <= 0:
-                continue
-            end, value = number.end, number.value
-            if (breakdown := breakdowns.get(number.start)) is not None:
-                end, value = breakdown.end, breakdown.total
-            span = Span(part.source, number.start, end, part.text[number.start : end])
-            clue = Clue("people", str(value), span)
-            if best is None or score > best[0]:
-                best = (score, -order, clue)
+            if score > 0 and _beats(best, score):
+                best = (score, -order, _people_clue(part, number, breakdowns))
         groups = _groups_of_two_peoples(part, scores) if len(scores) > 1 else None
-        if groups is not None and (best is None or groups[0] > best[0]):
+        if groups is not None and _beats(best, groups[0]):
             best = (groups[0], -order, groups[1])
     return best[2] if best else None
 
