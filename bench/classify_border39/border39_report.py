@@ -9,6 +9,7 @@ import argparse
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from wirewatch_classify.dataset import load_split
 from wirewatch_classify.engine import Classifier
@@ -19,13 +20,18 @@ from wirewatch_classify.topicdef import load_topics
 DATA = Path("tests/data")
 
 
-def _aggregates(clf: Classifier, rows: list[dict]) -> dict:
+def _aggregates(clf: Classifier, rows: list[dict[str, Any]]) -> dict[str, Any]:
     report = evaluate(clf, rows)
-    out: dict = {"items": report.items, "negatives_tagged": report.negatives_tagged,
-                 "negatives": report.negatives}
+    out: dict[str, Any] = {
+        "items": report.items,
+        "negatives_tagged": report.negatives_tagged,
+        "negatives": report.negatives,
+    }
     for topic in report.topics:
-        out[topic] = {"f1": round(report.per_topic[topic].f1, 4),
-                      "brier": round(report.brier(topic), 4)}
+        out[topic] = {
+            "f1": round(report.per_topic[topic].f1, 4),
+            "brier": round(report.brier(topic), 4),
+        }
         for (t, lang), counts in sorted(report.per_language.items()):
             if t == topic:
                 out[topic][lang] = round(counts.f1, 4)
@@ -43,7 +49,9 @@ def main() -> None:
     base = json.loads(
         subprocess.run(
             ["git", "show", f"{args.base}:tests/data/classify_split.json"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
     )
     old = set(base["splits"][args.split])
