@@ -155,7 +155,8 @@ POOL_FILES = {
     "gloaming-en": DATA / "classify_pool_gloaming_en.jsonl",
     "gloaming-es": DATA / "classify_pool_gloaming_es.jsonl",
     # A training pool of 2026-12-06 (stop 39, border39): border policy described in words the data
-    # had little of, and two flight items; pooled into the split by the border39 round.
+    # had little of, and two flight items; held back whole by classify_border39_halves.json (its
+    # round was not adopted).
     "border39-en": DATA / "classify_pool_border39_en.jsonl",
     "border39-es": DATA / "classify_pool_border39_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
