@@ -8,8 +8,9 @@ whose border-policy tag is wrong (either way), with both topics' scores, to ERRO
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from wirewatch_classify.dataset import load_split
+from wirewatch_classify.dataset import Item, load_split
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.evaluation import evaluate, format_report
 from wirewatch_classify.model import TopicModel
@@ -18,6 +19,25 @@ from wirewatch_classify.training import train
 
 DATA = Path("tests/data")
 TOPIC = "border-policy"
+
+
+def _error_row(clf: Classifier, item: Item) -> dict[str, Any] | None:
+    """The item's row if its border-policy tag is wrong (either way), else None."""
+    matches, _ = clf.classify(item.title, item.summary, item.lang)
+    tagged = {m.topic: m for m in matches}
+    if (TOPIC in tagged) == (TOPIC in item.labels):
+        return None
+    scores = clf.topic_scores(item.title, item.summary)
+    return {
+        "key": item.key,
+        "lang": item.lang,
+        "labels": list(item.labels),
+        "tagged": {t: round(m.score, 3) for t, m in tagged.items()},
+        "scores": {t: round(s, 3) for t, s in scores.items()},
+        "rules": [f"{m.topic}:{r}" for m in matches for r in m.rules],
+        "title": item.title,
+        "summary": item.summary[:400],
+    }
 
 
 def main() -> None:
@@ -29,25 +49,10 @@ def main() -> None:
     print(format_report(evaluate(clf, [i.row for i in dev]), misses=False))
     if len(sys.argv) < 3:
         return
-    with Path(sys.argv[2]).open("w", encoding="utf-8") as fh:
-        for item in dev:
-            matches, _ = clf.classify(item.title, item.summary, item.lang)
-            tagged = {m.topic: m for m in matches}
-            if (TOPIC in tagged) == (TOPIC in item.labels):
-                continue
-            row = {
-                "key": item.key,
-                "lang": item.lang,
-                "labels": list(item.labels),
-                "tagged": {t: round(m.score, 3) for t, m in tagged.items()},
-                "scores": {
-                    t: round(s, 3) for t, s in clf.topic_scores(item.title, item.summary).items()
-                },
-                "rules": [f"{m.topic}:{r}" for m in matches for r in m.rules],
-                "title": item.title,
-                "summary": item.summary[:400],
-            }
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = [row for item in dev if (row := _error_row(clf, item)) is not None]
+    Path(sys.argv[2]).write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8"
+    )
 
 
 if __name__ == "__main__":
