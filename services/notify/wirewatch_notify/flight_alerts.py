@@ -15,13 +15,12 @@ Versions may be read out of order (a flights-stage rebalance: two processes publ
 record's updates; a replay): an event older than the newest version already recorded for
 the record (in a route alert's ``data.flight.version``, or earlier in the batch) adds
 nothing, not even a key, so no alert reports a status the flight has moved past or stale
-counts. The read and the insert are one decision per record (:func:`lock_stories` on the
-record keys), as for stories.
+counts. The read and the insert are one decision per record (:func:`lock_records`), as
+for stories.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, get_args
 
-from sqlalchemy import select
+from sqlalchemy import JSON, ColumnElement, Integer, cast, func, select, text
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_shared.logging import get_logger
@@ -161,6 +160,34 @@ def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any
     )
 
 
+def lock_records(conn: Connection, record_ids: Iterable[str]) -> None:
+    """Hold the alert decisions of these records until ``conn``'s transaction ends, as
+    :func:`lock_stories` does for stories, in one statement on PostgreSQL (a statement
+    per record was a third of a batch's time)."""
+    if conn.dialect.name != "postgresql":
+        lock_stories(conn, ())  # SQLite: the write lock, taken before the reads
+        return
+    keys = sorted({f"notify-flight:{r}" for r in record_ids})  # one order: no deadlock
+    conn.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(hashtext(k)) FROM"
+            " (SELECT unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS ordered"
+        ),
+        {"keys": keys},
+    )
+
+
+def _version(conn: Connection) -> ColumnElement[int]:
+    """The record version in a route alert's payload, read by the database (parsing every
+    payload in Python was most of a batch's time)."""
+    payload = _DELIVERIES.c.payload
+    if conn.dialect.name == "postgresql":
+        found = func.json_extract_path_text(cast(payload, JSON), "data", "flight", "version")
+    else:
+        found = func.json_extract(payload, "$.data.flight.version")
+    return cast(found, Integer)
+
+
 def newest_versions(
     conn: Connection, record_ids: Iterable[str], subscription_ids: Iterable[int]
 ) -> dict[str, int]:
@@ -169,19 +196,18 @@ def newest_versions(
     keys = {record_key(r): r for r in record_ids}
     keys.update({status_key(r, s): r for r in set(keys.values()) for s in _STATUSES})
     rows = conn.execute(
-        select(_DELIVERIES.c.item_id, _DELIVERIES.c.payload).where(
+        select(_DELIVERIES.c.item_id, func.max(_version(conn)))
+        .where(
             _DELIVERIES.c.subscription_id.in_(list(subscription_ids)),
             _DELIVERIES.c.item_id.in_(list(keys)),
             _DELIVERIES.c.kind == DeliveryKind.ALERT,
         )
+        .group_by(_DELIVERIES.c.item_id)
     ).all()
     newest: dict[str, int] = {}
-    for item_id, payload in rows:
-        # An alert row always carries its record; a row that does not counts for nothing
-        # (one bad row must not dead-letter every later batch of flight records).
-        version = int(json.loads(payload).get("data", {}).get("flight", {}).get("version", 0))
+    for item_id, version in rows:
         record = keys[item_id]
-        newest[record] = max(version, newest.get(record, 0))
+        newest[record] = max(int(version or 0), newest.get(record, 0))
     return newest
 
 
@@ -209,7 +235,7 @@ def record_alerts(
     records = {e.record_id for e in events}
     with engine.begin() as conn:
         # One decision per record: a second notify process reads this one's rows.
-        lock_stories(conn, (record_key(r) for r in records))
+        lock_records(conn, records)
         fresh = current(events, newest_versions(conn, records, routes))
         if len(fresh) < len(events):
             kept = {id(e) for e in fresh}
