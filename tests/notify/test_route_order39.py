@@ -128,3 +128,43 @@ async def test_versions_out_of_order_in_one_batch_and_across_batches(database_ur
     # A redelivery of the newest version adds nothing, and is not refused as late either.
     await service.handle_flights([_version("c", 3, "completed", "planned")])
     assert len(_alerts(service, sub, "c")) == 3
+
+
+async def test_a_second_process_waits_for_the_record_then_skips_its_late_version(
+    database_url: str,
+) -> None:
+    """Two notify processes overlapping in a rebalance: one is recording v3 (not committed
+    yet) when the other reads v2. The second waits for the record's lock, then reads v3
+    and adds nothing; without the lock it read "nothing newer" and sent "planned" after
+    "completed". PostgreSQL only: its advisory lock waits can be seen in ``pg_locks``."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer: the second process waits for the first anyway")
+    from sqlalchemy import text
+    from wirewatch_notify import flight_alerts
+    from wirewatch_notify.outbox import insert_deliveries
+
+    one, two = make_service(database_url), make_service(database_url)
+    sub = _subscribe(one)
+    routes = flight_alerts.load_routes(one.engine)
+    await one.handle_flights([_version("r", 1, "blocked", None)])
+    now = datetime.now(UTC)
+
+    def waiting() -> bool:
+        with one.engine.connect() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    " AND database = (SELECT oid FROM pg_database"
+                    " WHERE datname = current_database())"
+                )
+            ).scalar_one()
+        return bool(found)
+
+    with one.engine.connect() as conn, conn.begin():
+        flight_alerts.lock_records(conn, ["r"])
+        v3 = _version("r", 3, "completed", "planned")
+        insert_deliveries(conn, flight_alerts.flight_deliveries([v3], routes, {}, now=now))
+        late = asyncio.create_task(two.handle_flights([_version("r", 2, "planned", "blocked")]))
+        await wait_for(lambda: late.done() or waiting(), timeout=30)
+    await asyncio.wait_for(late, timeout=30)
+    assert _alerts(one, sub, "r") == [("blocked", None, 1), ("completed", "planned", 3)]
