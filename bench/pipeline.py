@@ -302,7 +302,9 @@ class Cluster:
         self.services.append(service)
         return service
 
-    async def wait_ready(self, timeout: float = 60, skip: list[Service] | None = None) -> None:
+    # A start-up deadline, not a figure: on the shared host (load 20+ on 2 cores) ingest
+    # alone took over 60 s to answer /readyz.
+    async def wait_ready(self, timeout: float = 300, skip: list[Service] | None = None) -> None:
         deadline = time.monotonic() + timeout
         async with httpx.AsyncClient(timeout=2, trust_env=False) as client:
             for service in self.services:

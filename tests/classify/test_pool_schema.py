@@ -154,6 +154,11 @@ POOL_FILES = {
     # negatives; pooled by the gloaming round (or held back by classify_gloaming_halves.json).
     "gloaming-en": DATA / "classify_pool_gloaming_en.jsonl",
     "gloaming-es": DATA / "classify_pool_gloaming_es.jsonl",
+    # A training pool of 2026-12-06 (stop 39, border39): border policy described in words the data
+    # had little of, and two flight items; held back whole by classify_border39_halves.json (its
+    # round was not adopted).
+    "border39-en": DATA / "classify_pool_border39_en.jsonl",
+    "border39-es": DATA / "classify_pool_border39_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -228,6 +233,8 @@ FILE_LANG_AND_ID = {
     "ember-es": ("es", "pool-emb-es-"),
     "gloaming-en": ("en", "pool-glen-"),
     "gloaming-es": ("es", "pool-gles-"),
+    "border39-en": ("en", "pool-b39en-"),
+    "border39-es": ("es", "pool-b39es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

@@ -68,7 +68,9 @@ def test_check_set_figures() -> None:
         "destination": 0.98,
         "status": 0.98,
         "origin": 0.98,
-        "people": 0.98,
+        # 0.96 since stop 39: fl-4022's lede "110 hombres y 4 mujeres" now reads as 114 (a
+        # lede's breakdown is summed); the label keeps the headline's 110
+        "people": 0.96,
     }.items():
         assert scores.accuracy(field) >= floor, (field, scores.accuracy(field))
 

@@ -762,9 +762,11 @@ SPLIT_OVER = re.compile(
 the returns in two operations"), so not one flight's head count."""
 MODIFIER_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
-    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|"
-    r"otros|otras|another|up to|hasta)\s*$"
+    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|up to|hasta)\s*$"
 )
+"""Before a number: a bound or an approximation ("more than 100", "casi 200"). Not "another
+/ otros": "Another 131 Nigerian deportees", "otros 300 gitanos" (firelight fl-35012) are exact
+counts, each labelled so in the released files."""
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters|"
     r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas)\b"
@@ -1342,6 +1344,39 @@ ONE_PERSON_AFTER = re.compile(
 )
 """Around a blocked cue: one person of the group stopped ("43 deportees arrive, one refused
 entry", "bloquea la deportación de uno de los siete inmigrantes"), not the flight."""
+_HARM_VERBS = (
+    r"killed|killing|kills|murdered|injured|injuring|wounded|wounding|mato|mataron|"
+    r"asesino|asesinaron|hirio|hirieron"
+)
+HARMED_BEFORE = re.compile(
+    r"\b(?:" + _HARM_VERBS + r")\s+(?:(?:at least|more than|over|about|some|nearly|almost|"
+    r"around|al menos|mas de|unos|unas|cerca de|casi|a)\s+)?$"
+)
+"""Before a number, a verb of harm with a bound between ("an explosion killed at least 80
+people in the Afghan capital", lodestar fl-34020): the dead or hurt, not the deportees."""
+HARMED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|have been|had been|fueron|han sido|resultaron)\s+)?"
+    r"(?:killed|died|dead|murdered|injured|wounded|muertos|murieron|fallecieron|fallecidos|"
+    r"heridos|asesinados|lost their lives|perdieron la vida)\b"
+)
+"""After a number, its people killed or hurt ("after at least 80 people were killed in a bomb
+attack in Kabul", saturday fl-11003): the victims a story counts, not the deportees."""
+REMOVED_BEFORE = re.compile(
+    r"\b(?:deport|expel|expuls|repatri|devolv|devuel|remov|return|retorn|fly|flying|flew|flown)"
+    r"\w*\s+(?:(?:de|a|of|only|solo|just)\s+)?$"
+)
+OF_THEM_AFTER = re.compile(
+    r"^\s+(?:of them|of whom|of which|de ellos|de ellas|de los cuales|de las cuales)\b"
+)
+OF_THEM_REMOVED = re.compile(
+    r"^\s+(?:were|was|have been|had been|fueron|han sido|habian sido)\s+(?:[\w-]+\s+)?"
+    r"(?:deport|expel|expuls|repatri|devuelt|remov|flown|returned|retornad)\w*"
+)
+"""A number taken from a group named before, the verb of removal governing it ("by flying 842
+of them on Friday", new fl-3096; "la expulsión de 60 de ellos", predawn fl-9624; "11 of which
+were really expelled", lodestar fl-34005): the ones removed of a larger pool, the head count
+(unlike "20 of whom are women" or "ocho de ellos deportados y cuatro ...", twilight fl-18002:
+parts of the flight's group, no finite verb of removal)."""
 BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
 """Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
 "hasta siete" stay a count, as "more than 100" does."""
@@ -1584,6 +1619,19 @@ RETURN_TO_BEFORE = re.compile(
 came from ("fly 5,000 miles to Africa before returning to Florida", "regresó a Estados
 Unidos"). Each language keeps its own preposition: English "a" is an article ("deportees
 who returned on a United States deportation flight" came home)."""
+
+
+TURNED_BACK_BEFORE = re.compile(
+    r"\b(?:rerouted|diverted|turned) back to\s+(?:the\s+)?$"
+    r"|\b(?:flights?|planes?|aircraft|jets?|charters?|vuelos?|aviones?|avion|aeronaves?)\b"
+    r"[^.;]{0,80}?(?<!were )(?<!was )(?<!been )(?<!fueron )(?<!fue )"
+    r"\b(?:return(?:ed|ing|s)?|regres(?:o|aron|ar)|volvi(?:o|eron)|volver)\s+(?:to|a|al)\s+"
+    r"(?:the\s+|el\s+)?$"
+)
+"""Before a place, the flight or the people's trip going back to it ("were rerouted back to
+America", ashfall fl-33427; "A DEPORTATION flight carrying 26 failed asylum seekers was
+forced to return to Dublin", tallow fl-38533): where it came from, the deporting state, not
+the destination. Not the people sent home ("were returned to Tirana": a passive verb)."""
 
 
 _NEIGHBOURS = (

@@ -1006,13 +1006,23 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         return False
     if cues.VEHICLE_COUNT_AFTER.match(after):
         return False  # "dos camiones salieron ... con 60 hombres": vehicles, not people
-    if cues.AVOIDED_AFTER.match(after):
-        return False  # "Thirty-seven Jamaicans narrowly avoided deportation"
+    if _not_the_removed(before, after):
+        return False
     if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
         return False
     if _a_date(number.value, noun is not None, before, after):
         return False
     return number.value < 10_000  # a programme's or a year's total, never one flight's
+
+
+def _not_the_removed(before: str, after: str) -> bool:
+    """People the number counts who were not removed: "Thirty-seven Jamaicans narrowly avoided
+    deportation", the dead or hurt ("an explosion killed at least 80 people")."""
+    return bool(
+        cues.AVOIDED_AFTER.match(after)
+        or cues.HARMED_BEFORE.search(before)
+        or cues.HARMED_AFTER.match(after)
+    )
 
 
 def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
@@ -1029,13 +1039,33 @@ def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
     )
 
 
+REMOVED_OF_THEM_BONUS = 2.5
+"""A removal verb's "N of them" outranks the pool it was taken from, as a total would."""
+
+
+def _removed_of_them(part: Part, number: Number) -> bool:
+    """ "flying 842 of them", "la expulsión de 60 de ellos", "11 of which were really
+    expelled": the removed, taken from a group named before (no people noun needed)."""
+    folded = part.folded
+    after = folded[number.end : number.end + 70]
+    of_them = cues.OF_THEM_AFTER.match(after)
+    if of_them is None or not 0 < number.value < 10_000:
+        return False
+    before = folded[max(0, number.start - 40) : number.start]
+    return bool(
+        cues.REMOVED_BEFORE.search(before) or cues.OF_THEM_REMOVED.match(after[of_them.end() :])
+    )
+
+
 def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
+    score = 2.0 if part.source == "title" else 1.0
+    if _removed_of_them(part, number):
+        return score + REMOVED_OF_THEM_BONUS
     if not _counts_people(part, number, demonym_starts):
         return None
     folded = part.folded
     after = folded[number.end : number.end + 40]
     before = folded[max(0, number.start - 40) : number.start]
-    score = 2.0 if part.source == "title" else 1.0
     if cues.TOTAL_BEFORE.search(before):
         split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
         score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
@@ -1123,26 +1153,86 @@ def _groups_of_two_peoples(part: Part, scores: dict[int, float]) -> tuple[float,
     return None
 
 
+@dataclass(frozen=True)
+class _Breakdown:
+    total: int
+    end: int
+    members: frozenset[int]
+
+
+_Run = list[tuple[Number, re.Match[str]]]
+
+
+def _age_sex_runs(part: Part) -> list[_Run]:
+    """The numbers each right before a group by sex or age, in runs joined by "," / "and" /
+    "y"."""
+    runs: list[_Run] = []
+    for number in part.numbers:
+        group = _AGE_OR_SEX.match(part.folded, number.end)
+        last = runs[-1][-1][1] if runs and runs[-1] else None
+        if group is None:
+            runs.append([])
+        elif last is not None and _GROUP_AND.match(part.folded[last.end() : number.start]):
+            runs[-1].append((number, group))
+        else:
+            runs.append([(number, group)])
+    return runs
+
+
+def _breakdowns(part: Part) -> dict[int, _Breakdown]:
+    """A lede's groups by sex or age listed together ("The deportees include 148 men and five
+    women", tideline fl-31807; "The twelve men and three women departed", prime fl-27027;
+    "un total de 23 hombres y 11 mujeres", sundown fl-29018): one flight's head count is
+    their sum, read at the first group (the others are no candidates of their own)."""
+    if part.source == "title":
+        return {}  # a headline's two groups: _groups_of_two_peoples
+    found: dict[int, _Breakdown] = {}
+    for run in _age_sex_runs(part):
+        names = [group.group(1) for _, group in run]
+        if len(run) > 1 and len(set(names)) == len(names):
+            members = frozenset(number.start for number, _ in run[1:])
+            total = sum(number.value for number, _ in run)
+            found[run[0][0].start] = _Breakdown(total, run[-1][1].end(), members)
+    return found
+
+
+def _people_clue(part: Part, number: Number, breakdowns: dict[int, _Breakdown]) -> Clue:
+    """The number's clue, or its breakdown's sum over the whole list."""
+    end, value = number.end, number.value
+    if (breakdown := breakdowns.get(number.start)) is not None:
+        end, value = breakdown.end, breakdown.total
+    return Clue(
+        "people", str(value), Span(part.source, number.start, end, part.text[number.start : end])
+    )
+
+
+def _unlisted(part: Part, breakdowns: dict[int, _Breakdown]) -> list[Number]:
+    """The part's numbers but the later groups of a breakdown (read in its sum)."""
+    listed = frozenset().union(*(b.members for b in breakdowns.values()))
+    return [n for n in part.numbers if n.start not in listed]
+
+
+def _beats(best: tuple[float, int, Clue] | None, score: float) -> bool:
+    return best is None or score > best[0]
+
+
 def _people(parts: list[Part]) -> Clue | None:
     best: tuple[float, int, Clue] | None = None
     order = 0
     for part in parts:
         demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
         scores: dict[int, float] = {}
-        for number in part.numbers:
+        breakdowns = _breakdowns(part)
+        for number in _unlisted(part, breakdowns):
             score = _people_score(part, number, demonyms)
             order += 1
             if score is None:
                 continue
             scores[number.start] = score
-            if score <= 0:
-                continue
-            span = Span(part.source, number.start, number.end, part.text[number.start : number.end])
-            clue = Clue("people", str(number.value), span)
-            if best is None or score > best[0]:
-                best = (score, -order, clue)
+            if score > 0 and _beats(best, score):
+                best = (score, -order, _people_clue(part, number, breakdowns))
         groups = _groups_of_two_peoples(part, scores) if len(scores) > 1 else None
-        if groups is not None and (best is None or groups[0] > best[0]):
+        if groups is not None and _beats(best, groups[0]):
             best = (groups[0], -order, groups[1])
     return best[2] if best else None
 
@@ -1434,7 +1524,8 @@ def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
             continue  # cheap guard: most items never say it
         for m in part.mentions:
             before = part.folded[max(0, m.start - 70) : m.start]
-            if m.entry.key == origin and cues.RETURN_TO_BEFORE.search(before):
+            back = cues.RETURN_TO_BEFORE.search(before) or cues.TURNED_BACK_BEFORE.search(before)
+            if m.entry.key == origin and back:
                 span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
                 return Clue("status", "blocked", span)
     return None

@@ -188,6 +188,8 @@ Strength = Literal["origin", "destination", ""]
 def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, float, Strength]:
     """(origin, destination, strong role) from the words before the place: the first cue
     that applies, strongest first."""
+    if cues.TURNED_BACK_BEFORE.search(before):
+        return 3.0, 0.0, "origin"  # "was forced to return to Dublin": where the flight left
     if from_cue := cues.ORIGIN_BEFORE_STRONG.search(before):
         return _scores_after_from(before, from_cue)
     if cues.NATIVES_OF_BEFORE.search(before):

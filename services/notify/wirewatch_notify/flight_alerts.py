@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, get_args
 
-from sqlalchemy import JSON, ColumnElement, Integer, cast, func, select, text
+from sqlalchemy import JSON, ColumnElement, Integer, cast, func, select
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_shared.logging import get_logger
@@ -161,20 +161,10 @@ def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any
 
 
 def lock_records(conn: Connection, record_ids: Iterable[str]) -> None:
-    """Hold the alert decisions of these records until ``conn``'s transaction ends, as
-    :func:`lock_stories` does for stories, in one statement on PostgreSQL (a statement
-    per record was a third of a batch's time)."""
-    if conn.dialect.name != "postgresql":
-        lock_stories(conn, ())  # SQLite: the write lock, taken before the reads
-        return
-    keys = sorted({f"notify-flight:{r}" for r in record_ids})  # one order: no deadlock
-    conn.execute(
-        text(
-            "SELECT pg_advisory_xact_lock(hashtext(k)) FROM"
-            " (SELECT unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS ordered"
-        ),
-        {"keys": keys},
-    )
+    """Hold the alert decisions of these records until ``conn``'s transaction ends: the
+    story lock (one statement, in key order), on the record keys (``flight:…``, never a
+    story id)."""
+    lock_stories(conn, (record_key(r) for r in record_ids))
 
 
 def _version(conn: Connection) -> ColumnElement[int]:
