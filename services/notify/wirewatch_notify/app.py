@@ -140,8 +140,7 @@ class NotifyService(ServiceBase[NotifySettings]):
             return 0
         timings = self.rules.timings()
         now = self.worker.clock()
-        new = flight_alerts.flight_deliveries(events, routes, timings, now=now)
-        return outbox.enqueue(self.engine, new) if new else 0
+        return flight_alerts.record_alerts(self.engine, events, routes, timings, now=now)
 
     def known_topics(self) -> Collection[str] | None:
         """The topic catalogue now (blocking: reads the database), or None."""

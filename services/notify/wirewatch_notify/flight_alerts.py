@@ -10,30 +10,42 @@ three messages at most per record. The outbox de-duplication keys are the record
 key of the status an alert reports is taken by a row never sent, so a record's later
 versions, a redelivered event or a second notify process add nothing. The alert
 carries the record, its evidence and its sources in ``data.flight``.
+
+Versions may be read out of order (a flights-stage rebalance: two processes publish one
+record's updates; a replay): an event older than the newest version already recorded for
+the record (in a route alert's ``data.flight.version``, or earlier in the batch) adds
+nothing, not even a key, so no alert reports a status the flight has moved past or stale
+counts. The read and the insert are one decision per record (:func:`lock_records`), as
+for stories.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, get_args
 
-from sqlalchemy import select
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, ColumnElement, Integer, cast, func, select
+from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
+from wirewatch_shared.logging import get_logger
 
-from wirewatch_notify.models import DeliveryKind, FlightRoute, Subscription
-from wirewatch_notify.outbox import NewDelivery
+from wirewatch_notify.models import Delivery, DeliveryKind, FlightRoute, Subscription
+from wirewatch_notify.outbox import NewDelivery, insert_deliveries
 from wirewatch_notify.payloads import ALERT_EVENT_TYPE, envelope
 from wirewatch_notify.schemas import iso_country
+from wirewatch_notify.story_alerts import lock_stories
 from wirewatch_notify.timing import Timing, release_at
 
 _ROUTES = FlightRoute.__table__  # type: ignore[attr-defined]
 _SUBS = Subscription.__table__  # type: ignore[attr-defined]
+_DELIVERIES = Delivery.__table__  # type: ignore[attr-defined]
+_STATUSES: tuple[str, ...] = get_args(FlightRecordEvent.model_fields["status"].annotation)
 CACHE_S = 1.0
+log = get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +160,81 @@ def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any
     )
 
 
+def lock_records(conn: Connection, record_ids: Iterable[str]) -> None:
+    """Hold the alert decisions of these records until ``conn``'s transaction ends: the
+    story lock (one statement, in key order), on the record keys (``flight:…``, never a
+    story id)."""
+    lock_stories(conn, (record_key(r) for r in record_ids))
+
+
+def _version(conn: Connection) -> ColumnElement[int]:
+    """The record version in a route alert's payload, read by the database (parsing every
+    payload in Python was most of a batch's time)."""
+    payload = _DELIVERIES.c.payload
+    if conn.dialect.name == "postgresql":
+        found = func.json_extract_path_text(cast(payload, JSON), "data", "flight", "version")
+    else:
+        found = func.json_extract(payload, "$.data.flight.version")
+    return cast(found, Integer)
+
+
+def newest_versions(
+    conn: Connection, record_ids: Iterable[str], subscription_ids: Iterable[int]
+) -> dict[str, int]:
+    """The newest version of each record that a route alert records (rows that only take
+    a key carry no record). By (subscription, key): the outbox's unique index."""
+    keys = {record_key(r): r for r in record_ids}
+    keys.update({status_key(r, s): r for r in set(keys.values()) for s in _STATUSES})
+    rows = conn.execute(
+        select(_DELIVERIES.c.item_id, func.max(_version(conn)))
+        .where(
+            _DELIVERIES.c.subscription_id.in_(list(subscription_ids)),
+            _DELIVERIES.c.item_id.in_(list(keys)),
+            _DELIVERIES.c.kind == DeliveryKind.ALERT,
+        )
+        .group_by(_DELIVERIES.c.item_id)
+    ).all()
+    newest: dict[str, int] = {}
+    for item_id, version in rows:
+        record = keys[item_id]
+        newest[record] = max(int(version or 0), newest.get(record, 0))
+    return newest
+
+
+def current(
+    events: Iterable[FlightRecordEvent], newest: Mapping[str, int]
+) -> list[FlightRecordEvent]:
+    """The events not older than the newest version recorded or read before them."""
+    seen, out = dict(newest), []
+    for event in events:
+        if event.version >= seen.get(event.record_id, 0):
+            seen[event.record_id] = event.version
+            out.append(event)
+    return out
+
+
+def record_alerts(
+    engine: Engine,
+    events: Sequence[FlightRecordEvent],
+    routes: dict[int, tuple[Route, ...]],
+    timings: dict[int, Timing],
+    *,
+    now: datetime,
+) -> int:
+    """Record the route alerts of a batch of flight record events; how many rows were new."""
+    records = {e.record_id for e in events}
+    with engine.begin() as conn:
+        # One decision per record: a second notify process reads this one's rows.
+        lock_records(conn, records)
+        fresh = current(events, newest_versions(conn, records, routes))
+        if len(fresh) < len(events):
+            kept = {id(e) for e in fresh}
+            late = [(e.record_id, e.version) for e in events if id(e) not in kept]
+            log.info("late flight record versions skipped", late=late[:20], count=len(late))
+        new = flight_deliveries(fresh, routes, timings, now=now)
+        return insert_deliveries(conn, new) if new else 0
+
+
 def flight_deliveries(
     events: Iterable[FlightRecordEvent],
     routes: dict[int, tuple[Route, ...]],
@@ -157,7 +244,8 @@ def flight_deliveries(
 ) -> list[NewDelivery]:
     """Per (route subscription, record) the events match: the first alert, then one per
     status the record reaches; each with a never-sent row taking the other key (the
-    status a first alert reports; the first alert's, once an update is sent)."""
+    status a first alert reports; the first alert's, once an update is sent). The events
+    are the current ones (:func:`current`), in the order read."""
     out: dict[tuple[int, str], NewDelivery] = {}
     for event in events:
         first, status = record_key(event.record_id), status_key(event.record_id, event.status)
