@@ -12,7 +12,7 @@ import json
 
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_shared.events import ClassifiedItem
+from wirewatch_shared.events import STORY_EVENT_ITEMS, ClassifiedItem
 from wirewatch_stories.store import Assigner
 
 from tests.stories.support import dev_rows, in_published_order, with_entities
@@ -42,7 +42,12 @@ def test_a_story_lists_its_items_oldest_first_whatever_the_order_they_are_read(
     assert len({e.key for e in events}) == 1
     body = json.loads(events[-1].value)
     published = [i["published"] for i in body["items"]]
-    assert len(published) == len(story) and published == sorted(published)
+    # The event carries the story's oldest STORY_EVENT_ITEMS items (this story has 13).
+    assert len(story) > STORY_EVENT_ITEMS
+    assert len(published) == STORY_EVENT_ITEMS and published == sorted(published)
+    listed = {i["item_id"] for i in body["items"]}
+    unlisted = [c.item.published for c in story if c.item.item_id not in listed]
+    assert max(published) <= min(unlisted).isoformat().replace("+00:00", "Z")
     assert body["items"][0]["item_id"] == min(story, key=lambda c: c.item.published).item.item_id
 
 
