@@ -37,9 +37,17 @@ DEAD_LETTER_PAYLOAD_MAX = 64_000
 
 QUERY_MAX = 2000
 """Longest user-topic query (classify's ``MAX_QUERY_LENGTH``)."""
-PHRASES_MAX = 1000
-"""Most phrases of a user topic on the control topic."""
-DEFINITION_KEYS_MAX = 8
+# A user topic's definition fits one record by these (stop 39: 1,000 phrases of 2,000
+# characters under 8 keys was ~96 MB at worst, so such a topic was stored, then never
+# announced). A shipped topic's largest group holds 263 phrases, its longest is 47
+# characters. Refused, never cut, where a topic is defined (a cut list matches others).
+PHRASES_MAX = 300
+"""Most phrases of a user topic."""
+PHRASE_MAX = 100
+"""Longest phrase of a user topic."""
+DEFINITION_KEYS_MAX = 4
+"""Keys of a definition: ``kind`` and its query or phrases, and room for two more."""
+DEFINITION_KEY_MAX = 32
 OUTLET_MAX = 256
 """An outlet's name in story and flight events (a feed title or host, cut to this)."""
 STORY_ID_MAX = 64
@@ -110,7 +118,7 @@ Outlet = Annotated[str, StringConstraints(max_length=OUTLET_MAX)]
 StoryId = Annotated[str, StringConstraints(max_length=STORY_ID_MAX)]
 StoryCue = Annotated[str, StringConstraints(max_length=STORY_CUE_MAX)]
 FlightValue = Annotated[str, StringConstraints(max_length=FLIGHT_VALUE_MAX)]
-Phrase = Annotated[str, StringConstraints(max_length=QUERY_MAX)]
+Phrase = Annotated[str, StringConstraints(max_length=PHRASE_MAX)]
 DefinitionValue = (
     Annotated[str, StringConstraints(max_length=QUERY_MAX)]
     | Annotated[list[Phrase], Field(max_length=PHRASES_MAX)]
@@ -239,12 +247,13 @@ class TopicDefinitionEvent(_Event):
 
     schema_version: Literal[1] = 1
     name: str = Field(max_length=TOPIC_NAME_MAX)
-    definition: dict[Annotated[str, StringConstraints(max_length=32)], DefinitionValue] | None = (
-        Field(
-            default=None,
-            max_length=DEFINITION_KEYS_MAX,
-            description="The topic definition; None means the topic was deleted.",
-        )
+    definition: (
+        dict[Annotated[str, StringConstraints(max_length=DEFINITION_KEY_MAX)], DefinitionValue]
+        | None
+    ) = Field(
+        default=None,
+        max_length=DEFINITION_KEYS_MAX,
+        description="The topic definition; None means the topic was deleted.",
     )
     changed_at: AwareDatetime
 

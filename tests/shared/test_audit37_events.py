@@ -163,7 +163,7 @@ def test_a_user_topic_too_big_for_its_event_is_refused_when_defined() -> None:
     from wirewatch_classify import user_topics
 
     phrases = [f"phrase {n}" for n in range(events.PHRASES_MAX + 1)]
-    with pytest.raises(user_topics.UserTopicError, match="more than"):
+    with pytest.raises(user_topics.UserTopicError, match="too many phrases"):
         user_topics.validate("many", phrases=phrases, reserved=[])
     fits = user_topics.validate("many", phrases=phrases[:-1], reserved=[])
     assert user_topics.definition_event("many", fits).definition is not None

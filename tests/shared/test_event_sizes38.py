@@ -3,8 +3,9 @@ reads an older producer's longer list (stop 38).
 
 A ``FlightRecordEvent`` at its bounds (50 sources, 200 evidence phrases, 10 conflicts, 512-
 character item ids, 2000-character titles) was ~3.9 MB, over the producer's 1 MiB record
-limit: a record with many sources was dead-lettered on every update. The largest valid
-instance of each event model is built from the model's own bounds, with the widest
+limit: a record with many sources was dead-lettered on every update. Since stop 39 every
+event fits, a user topic's definition too (tests/classify/test_user_topic_size39.py).
+The largest valid instance of each event model is built from its own bounds, with the widest
 characters JSON has (``\\x01`` is written as six bytes), and sized as the producer sizes a
 record (value, twice the key, the overhead)."""
 
@@ -33,18 +34,10 @@ from wirewatch.schema import upgrade
 
 WIDE = "\x01"  # JSON writes it \u0001: six bytes for one character, the most there is
 NOW = datetime(2026, 12, 6, 23, 59, 59, 999999, tzinfo=UTC)
+WIDES = [c for c in map(chr, range(1, 32)) if len(json.dumps(c)) == 8]
+"""Control characters JSON writes as six bytes: distinct keys of a dict, each as wide."""
 WIDEST_KEY = ("\U0010ffff" * events.ITEM_ID_MAX).encode()
 """The longest key bytes: an item id (the longest key bound) of four-byte characters."""
-
-OVER_BY_BOUNDS = {
-    "TopicDefinitionEvent",  # 8 keys x 1000 phrases of 2000 characters
-}
-"""Events whose bounds do not keep them under the limit; this set only ever shrinks.
-A classified item, its entities and matches and a story event fit since stop 39 (their
-lists and strings cut on read and write: tests/shared/test_event_sizes39.py). A user
-topic's definition is not cut (a cut phrase list would match other items): one over the
-limit is refused by the producer when the CLI announces it (``user_topics.announce``
-raises), never half-read."""
 
 
 def _meta(metadata: list[Any], kind: type | str) -> Any:
@@ -89,7 +82,7 @@ def largest(annotation: Any, metadata: list[Any]) -> Any:
     if origin is dict:
         value = largest(args[1], [])
         width = _max_len(list(typing.get_args(args[0])[1:]))
-        return {f"{i:04d}".ljust(width, WIDE): value for i in range(_max_len(metadata))}
+        return {WIDES[i] + WIDE * (width - 1): value for i in range(_max_len(metadata))}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return {
             name: largest(f.annotation, list(f.metadata))
@@ -132,11 +125,6 @@ def estimate(annotation: Any, metadata: list[Any]) -> int:
 @pytest.mark.parametrize("model", EVENTS, ids=lambda cls: cls.__name__)
 def test_the_largest_valid_event_fits_one_record(model: type[BaseModel]) -> None:
     worst = estimate(model, [])
-    if model.__name__ in OVER_BY_BOUNDS:
-        assert worst + record_size(WIDEST_KEY, b"") > MAX_RECORD_BYTES, (
-            f"{model.__name__} fits now ({worst} bytes): drop it from OVER_BY_BOUNDS"
-        )
-        return
     event = model.model_validate(largest(model, []))
     body = event.model_dump_json().encode()
     assert len(body) == worst  # the count is right where it can be checked

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import delete_by_key, session_scope
-from wirewatch_shared.events import PHRASES_MAX, QUERY_MAX, TopicDefinitionEvent
+from wirewatch_shared.events import PHRASE_MAX, PHRASES_MAX, TopicDefinitionEvent
 from wirewatch_shared.logging import get_logger
 
 from wirewatch_classify.engine import UserTopic
@@ -65,15 +65,19 @@ class Definition:
 
 
 def _cleaned_phrases(phrases: Sequence[str]) -> tuple[str, ...]:
-    """The phrases stripped, blanks dropped; at most what a control event carries."""
+    """The phrases stripped, blanks dropped; at most what one control event carries
+    (``PHRASES_MAX`` of ``PHRASE_MAX`` characters), in the refusal wording of the API."""
     cleaned = tuple(p.strip() for p in phrases if p.strip())
     if not cleaned:
         raise UserTopicError("the phrase list is empty")
-    if len(cleaned) > PHRASES_MAX or max(map(len, cleaned)) > QUERY_MAX:
-        raise UserTopicError(
-            f"the phrase list has more than {PHRASES_MAX} phrases, or a phrase longer "
-            f"than {QUERY_MAX} characters"
-        )
+    if len(cleaned) > PHRASES_MAX:
+        raise UserTopicError(f"too many phrases: at most {PHRASES_MAX} allowed, not {len(cleaned)}")
+    for n, phrase in enumerate(cleaned, 1):
+        if len(phrase) > PHRASE_MAX:
+            raise UserTopicError(
+                f"phrase {n} ({phrase[:30]!r}...) is too long: at most {PHRASE_MAX} "
+                f"characters allowed, not {len(phrase)}"
+            )
     return cleaned
 
 
