@@ -4,7 +4,7 @@ reads an older producer's longer list (stop 38).
 A ``FlightRecordEvent`` at its bounds (50 sources, 200 evidence phrases, 10 conflicts, 512-
 character item ids, 2000-character titles) was ~3.9 MB, over the producer's 1 MiB record
 limit: a record with many sources was dead-lettered on every update. Since stop 39 every
-event fits, a user topic's definition too (tests/classify/test_user_topic_size39.py).
+event fits, a user topic's definition too (tests/classify/test_user_topic_limits.py).
 The largest valid instance of each event model is built from its own bounds, with the widest
 characters JSON has (``\\x01`` is written as six bytes), and sized as the producer sizes a
 record (value, twice the key, the overhead)."""
