@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from wirewatch_shared.events import PHRASE_MAX, PHRASES_MAX
 
 from wirewatch.cli.classify_cmds import load_classifier
 from wirewatch.cli.common import (
@@ -33,7 +34,12 @@ Query = Annotated[
 ]
 Phrases = Annotated[
     str | None,
-    typer.Option("--phrases", "-p", help="Comma-separated phrases; any one matches."),
+    typer.Option(
+        "--phrases",
+        "-p",
+        help=f"Comma-separated phrases; any one matches (at most {PHRASES_MAX}, "
+        f"{PHRASE_MAX} characters each).",
+    ),
 ]
 Like = Annotated[
     Path | None,
