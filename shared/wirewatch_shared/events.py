@@ -57,7 +57,7 @@ FLIGHT_VALUE_MAX = 200
 """Longest value of a flight record field (an operator's name, a conflicting value)."""
 
 # Bounds tightened in stop 39 so that a classified item and a story event fit one record
-# by their bounds (tests/shared/test_event_sizes38.py). Each is applied by cutting, on
+# by their bounds (tests/shared/test_event_sizes.py). Each is applied by cutting, on
 # read and on write, never by refusing: an older producer's longer value still reads.
 CATEGORIES_MAX = 32
 """Most categories of a feed item (was ``LIST_MAX``: 256 of 512 characters, ~790 KB)."""

@@ -10,7 +10,7 @@ from wirewatch_classify.encoding import classified_json_parts
 from wirewatch_shared import events
 from wirewatch_shared.events import Entities, Evidence, TopicMatch
 
-from tests.classify.test_audit36_io import SENTENCE
+from tests.classify.test_output_evidence_bound import SENTENCE
 
 
 def _engine_match(topic: str, score: float, n: int) -> TopicMatch:

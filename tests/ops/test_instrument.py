@@ -97,7 +97,7 @@ async def test_channels_count_outcomes_and_freshness() -> None:
     after = scrape()
     assert inner.closed and channel.extra == "passed through"  # type: ignore[attr-defined]
     # Sends are counted here; failures only timed: the worker counts them once it knows
-    # whether the delivery will be retried (tests/ops/test_ops38_up_figures.py).
+    # whether the delivery will be retried (tests/ops/test_up_figures.py).
     for outcome, count in (("sent", 1), ("retry", 0), ("dead", 0)):
         name = "wirewatch_notify_deliveries_total"
         assert delta(before, after, name, channel="webhook", outcome=outcome) == count

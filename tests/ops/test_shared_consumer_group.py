@@ -2,7 +2,7 @@
 would split the group's partitions: each would miss the other's share of the stream,
 silently. A service that finds another service's client in one of its groups at start
 refuses with one line naming the group; a second replica of the same service is
-welcome (tests/ops/test_ops38_rebalance.py)."""
+welcome (tests/ops/test_consumer_rebalance.py)."""
 
 from __future__ import annotations
 

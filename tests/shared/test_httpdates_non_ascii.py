@@ -3,7 +3,7 @@
 HTTP header values arrive decoded as Latin-1, where the bytes 0xB2, 0xB3 and 0xB9 are the
 superscript digits: ``str.isdigit`` says yes, ``float`` says no, and the ValueError ended
 the poll of a feed whose server sent one (notify's retries read the same parser; the poll:
-tests/ingest/test_audit37_retry_after.py)."""
+tests/ingest/test_retry_after_superscript.py)."""
 
 from __future__ import annotations
 

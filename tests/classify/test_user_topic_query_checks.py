@@ -1,21 +1,18 @@
-"""User topics as a user meets them (stop 38 audit): queries that would silently never
-match, "more like this" terms counted twice, and control events replayed after a restart
-that override the table (a topic removed while no broker ran came back)."""
+"""User topic queries as a user writes them (stop 38 audit): queries that would
+silently never match (an operator in lower case, an OR with a bare NOT), "more like this"
+terms counted twice, the terms a query needs at least, and the bound on user topics."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
 from wirewatch_classify import user_topics
-from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.engine import Classifier
 from wirewatch_classify.like import example_terms, like_query
 from wirewatch_classify.query import parse_query, terms
-from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared.events import ClassifiedItem, FeedItem
 
 from wirewatch.schema import upgrade
@@ -79,88 +76,6 @@ def test_more_like_this_never_lists_a_word_and_its_own_prefix() -> None:
     listed = terms(parse_query(like_query(examples)))
     stems = [t.rstrip("*") for t in listed]
     assert not [t for t in stems if any(o != t and o.startswith(t) for o in stems)], listed
-
-
-@pytest.fixture
-async def restarted(tmp_path: Path) -> AsyncIterator[tuple[ClassifySettings, Path]]:
-    db = tmp_path / "c.db"
-    settings = ClassifySettings(kafka_bootstrap="127.0.0.1:9", database_url=f"sqlite:///{db}")
-    yield settings, db
-
-
-def _service(settings: ClassifySettings) -> ClassifyService:
-    service = ClassifyService(settings)
-    upgrade(service.engine)
-    return service
-
-
-async def test_a_topic_removed_without_a_broker_stays_removed_after_a_restart(
-    restarted: tuple[ClassifySettings, Path],
-) -> None:
-    settings, _ = restarted
-    first = _service(settings)
-    definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
-    user_topics.create(first.engine, definition)
-    announced = user_topics.definition_event("boats", definition).model_dump_json().encode()
-    user_topics.delete(first.engine, "boats")  # `topics remove` while `up` was stopped
-    first.engine.dispose()
-
-    second = _service(settings)  # the restart: table read, then the control log replayed
-    try:
-        await second.reload_user_topics()
-        await second.handle_definition(announced)
-        assert "boats" not in second.classifier.user_topics
-        matches, _ = second.classifier.classify("Llegan tres pateras a Lampedusa", "")
-        assert matches == ()
-    finally:
-        second.engine.dispose()
-
-
-async def test_a_topic_replaced_without_a_broker_keeps_the_new_query_after_a_restart(
-    restarted: tuple[ClassifySettings, Path],
-) -> None:
-    settings, _ = restarted
-    first = _service(settings)
-    old = user_topics.validate("boats", query="pateras", reserved=[])
-    user_topics.create(first.engine, old)
-    announced = user_topics.definition_event("boats", old).model_dump_json().encode()
-    new = user_topics.validate("boats", query="cayucos", reserved=[])
-    user_topics.create(first.engine, new, replace=True)
-    first.engine.dispose()
-
-    second = _service(settings)
-    try:
-        await second.reload_user_topics()
-        await second.handle_definition(announced)
-        assert second.classifier.user_topics["boats"].source == "cayucos"
-        # A change announced after the table was read still applies at once.
-        newest = user_topics.validate("boats", query="lanchas", reserved=[])
-        user_topics.create(second.engine, newest, replace=True)
-        event = user_topics.definition_event("boats", newest).model_dump_json().encode()
-        await second.handle_definition(event)
-        assert second.classifier.user_topics["boats"].source == "lanchas"
-        fresh = user_topics.validate("ev-only", phrases=["pateras"], reserved=[])
-        event = user_topics.definition_event("ev-only", fresh).model_dump_json().encode()
-        await second.handle_definition(event)
-        assert "ev-only" in second.classifier.user_topics
-    finally:
-        second.engine.dispose()
-
-
-def test_a_stored_definition_that_no_longer_compiles_is_logged_not_dropped_silently(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import structlog
-
-    # A fresh proxy: one cached by an earlier test would bypass capture_logs.
-    monkeypatch.setattr(user_topics, "log", structlog.get_logger(user_topics.__name__))
-    broken = user_topics.Definition("broken", "query", query="deport* AND (flight")
-    good = user_topics.Definition("good", "phrases", phrases=("pateras",))
-    with structlog.testing.capture_logs() as lines:
-        compiled = user_topics.compile_all([broken, good])
-    assert [t.name for t in compiled] == ["good"]
-    assert [(line["topic"], line["log_level"]) for line in lines] == [("broken", "warning")]
-    assert "never closed" in lines[0]["error"]
 
 
 def test_the_number_of_user_topics_is_bounded_with_a_reason(engine: Engine) -> None:

@@ -1,6 +1,6 @@
 """A feed whose server answers with a superscript ``Retry-After`` is still polled: the
 shared parser ignores a value that is not ASCII digits nor an HTTP date (the parser's own
-cases: tests/shared/test_audit37_httpdates.py)."""
+cases: tests/shared/test_httpdates_non_ascii.py)."""
 
 from __future__ import annotations
 
