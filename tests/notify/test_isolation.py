@@ -59,6 +59,7 @@ async def test_failing_and_hanging_endpoints_do_not_delay_a_healthy_one(
         kafka_bootstrap=kafka_bootstrap,
         webhook_timeout_s=6.0,  # far above the healthy latency, even on a busy machine
         endpoint_concurrency=4,
+        endpoint_concurrency_max=4,
         delivery_concurrency=16,
         retry_schedule_s=[0.2, 0.4, 0.8, 1.6, 3.2],
         consumer_group=f"notify-isolation-{int(started * 1000)}",

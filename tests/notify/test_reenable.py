@@ -93,7 +93,9 @@ async def test_the_alerts_waiting_when_notify_disabled_it_are_replayed_once_re_e
 ) -> None:
     """One alert got the 410; the four queued behind it were cancelled ("subscription
     inactive") and could never be replayed: re-enabled, the subscription got 1 of 5."""
-    service = make_service(database_url, log_level="WARNING", endpoint_concurrency=1)
+    service = make_service(
+        database_url, log_level="WARNING", endpoint_concurrency=1, endpoint_concurrency_max=1
+    )
     async with running_worker(service):
         sub_id = await _disabled_by_410(service, http_receiver)
         assert _statuses(service) == [DeliveryStatus.DEAD] * ALERTS
@@ -110,7 +112,9 @@ async def test_the_alerts_waiting_when_notify_disabled_it_are_replayed_once_re_e
 async def test_the_operator_sees_why_and_turns_it_back_on_with_the_cli(
     database_url: str, http_receiver: HttpReceiver
 ) -> None:
-    service = make_service(database_url, log_level="WARNING", endpoint_concurrency=1)
+    service = make_service(
+        database_url, log_level="WARNING", endpoint_concurrency=1, endpoint_concurrency_max=1
+    )
     async with running_worker(service):
         sub_id = await _disabled_by_410(service, http_receiver)
         shown = cli(database_url, "subscriptions", "show", str(sub_id))
@@ -174,7 +178,9 @@ async def test_a_recipient_who_unsubscribed_is_not_turned_back_on(database_url: 
 async def test_the_api_turns_a_disabled_subscription_back_on(
     database_url: str, http_receiver: HttpReceiver
 ) -> None:
-    service = make_service(database_url, log_level="WARNING", endpoint_concurrency=1)
+    service = make_service(
+        database_url, log_level="WARNING", endpoint_concurrency=1, endpoint_concurrency_max=1
+    )
     auth = bearer(tokens.create_token(service.engine, "t").plaintext)
     async with api_client(service) as client, running_worker(service):
         created = await client.post(

@@ -71,7 +71,11 @@ async def test_one_endpoint_gets_concurrent_sends_over_reused_connections(
 
     http_receiver.routes["/hook"] = slow
     service = make_service(
-        database_url, endpoint_concurrency=4, delivery_concurrency=32, log_level="WARNING"
+        database_url,
+        endpoint_concurrency=4,
+        endpoint_concurrency_max=4,  # a fixed cap: the adaptive one has its own tests
+        delivery_concurrency=32,
+        log_level="WARNING",
     )
     _subscribe(service, http_receiver.url("/hook"))
     fetched_before = _freshness_count("fetched")
@@ -120,6 +124,7 @@ async def test_a_claim_that_waited_too_long_is_given_back_not_sent_late(
     service = make_service(
         sqlite_url,
         endpoint_concurrency=1,
+        endpoint_concurrency_max=1,
         webhook_timeout_s=1.0,
         smtp_timeout_s=1.0,
         claim_lease_s=2.6,
@@ -211,7 +216,11 @@ async def test_outcomes_being_committed_do_not_hold_back_an_endpoints_next_sends
     http_receiver.routes["/hook"] = Reply(204, b"")
     # Two rounds of the endpoint's cap is 4 rows: 20 alerts need several claims.
     service = make_service(
-        database_url, endpoint_concurrency=2, delivery_concurrency=32, log_level="WARNING"
+        database_url,
+        endpoint_concurrency=2,
+        endpoint_concurrency_max=2,
+        delivery_concurrency=32,
+        log_level="WARNING",
     )
     _subscribe(service, http_receiver.url("/hook"))
     items = [classified("flights", item_id=f"stall-{n}") for n in range(20)]

@@ -61,8 +61,15 @@ class NotifySettings(CommonSettings):
     delivery_concurrency: int = count_field(64, "Deliveries sent at once by one notify process.")
     endpoint_concurrency: int = count_field(
         8,
-        "Deliveries sent at once to one endpoint (webhook URL, SMTP relay); Slack "
-        "webhooks always get 1.",
+        "Deliveries sent at once to one endpoint (webhook URL, SMTP relay) to begin with; "
+        "Slack webhooks always get 1.",
+    )
+    endpoint_concurrency_max: int = count_field(
+        32,
+        "Most deliveries sent at once to one endpoint: the limit grows from "
+        "WIREWATCH_ENDPOINT_CONCURRENCY by one per send that succeeds while the endpoint "
+        "is at its limit, and halves on a timeout, HTTP 429 or 5xx. Equal to "
+        "WIREWATCH_ENDPOINT_CONCURRENCY: a fixed limit.",
     )
     claim_lease_s: float = positive_field(
         60.0,
@@ -139,6 +146,15 @@ class NotifySettings(CommonSettings):
                 f"got {value!r}"
             )
         return value
+
+    @model_validator(mode="after")
+    def _endpoint_limit_range(self) -> NotifySettings:
+        if self.endpoint_concurrency_max < self.endpoint_concurrency:
+            raise ValueError(
+                f"endpoint_concurrency_max ({self.endpoint_concurrency_max}) must be at least "
+                f"endpoint_concurrency ({self.endpoint_concurrency})"
+            )
+        return self
 
     @model_validator(mode="after")
     def _lease_outlives_sends(self) -> NotifySettings:

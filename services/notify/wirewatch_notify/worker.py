@@ -6,8 +6,10 @@ this worker, which drains it.
 
 - **Concurrent**: up to ``delivery_concurrency`` deliveries in flight (being sent,
   or sent and waiting for their outcome to be committed), at most
-  ``endpoint_concurrency`` requests at once to one endpoint (1 per Slack URL). One
-  endpoint that times out after 15 s ties up only its own slots.
+  requests at once to one endpoint (1 per Slack URL): a limit that starts at
+  ``endpoint_concurrency``, grows towards ``endpoint_concurrency_max`` while the endpoint
+  keeps up and halves when it times out or answers 429/5xx (:mod:`.endpoint_limits`).
+  One endpoint that times out after 15 s ties up only its own slots.
 - **Batched**: rows are claimed many at a time (one transaction) into a small
   per-endpoint queue (at most one more round of sends per endpoint), and outcomes
   are group-committed (:mod:`.recorder`); an endpoint's slot, and its share of
@@ -48,6 +50,7 @@ from wirewatch_notify.channels.base import (
     PermanentDeliveryError,
     RetryableDeliveryError,
 )
+from wirewatch_notify.endpoint_limits import EndpointLimits
 from wirewatch_notify.links import LinkSigner
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Subscription
 from wirewatch_notify.outbox import Claimed, Outcome
@@ -111,6 +114,17 @@ class _Decrypted:
         return (current,)
 
 
+def _overloaded(exc: Exception) -> bool | None:
+    """False (overloaded) for a failure that says the endpoint cannot keep up: a timeout
+    or a counted retryable error (429, 5xx, connection trouble); None for the rest (the
+    receiver refused the message, our own pacing held it back, a channel bug)."""
+    if isinstance(exc, TimeoutError):
+        return False
+    if isinstance(exc, RetryableDeliveryError) and exc.counts:
+        return False
+    return None
+
+
 def _give_back(delivery: Delivery) -> Outcome:
     """Return a claim unused: claimed rows carry their lease end in ``next_attempt_at``."""
     assert delivery.id is not None
@@ -140,6 +154,8 @@ class _Queued:
     ready_at: float  # time.monotonic() once claimed: from then on it waits in our queue
     sending: bool = False
     unsent: bool = True  # still counted in its endpoint's claimed-and-unsent rows
+    window: int = 0  # its endpoint limit's window when the send started
+    at_limit: bool = False  # the send took its endpoint's last free slot
 
 
 class DeliveryWorker:
@@ -170,7 +186,7 @@ class DeliveryWorker:
         # Queued + sending per endpoint: what its claim cap counts. A row whose outcome is
         # being recorded no longer holds its endpoint, or the commit would pace the sends.
         self._unsent: Counter[str] = Counter()
-        self._caps: dict[str, int] = {}
+        self._limits = EndpointLimits()
         self._sub_load: Counter[int] = Counter()
         self._sub_endpoint: dict[int, str] = {}
         self._lease = timedelta(seconds=settings.claim_lease_s)
@@ -198,6 +214,15 @@ class DeliveryWorker:
     def idle(self) -> bool:
         """Nothing being sent and nothing waiting to be sent (for tests and status)."""
         return self.in_flight == 0 and outbox.count_pending(self.engine) == 0
+
+    def endpoint_limit(self, channel: str, target: str) -> int | None:
+        """How many sends this process makes at once to that endpoint now (None: none
+        sent to it lately)."""
+        endpoint = self.channels.get(channel)
+        if endpoint is None:
+            return None
+        limit = self._limits.get(_endpoint_id(channel, endpoint.endpoint_key(target)))
+        return None if limit is None else limit.limit
 
     def notify_recorded(self) -> None:
         """New deliveries were committed: look for due rows now, not at the next tick."""
@@ -303,25 +328,46 @@ class DeliveryWorker:
         if pending:
             await asyncio.wait(pending)
 
-    def _cap(self, channel: Channel | None) -> int:
+    def _bounds(self, channel: Channel | None) -> tuple[int, int]:
+        """An endpoint's (initial, maximum) limit: fixed where the channel says so."""
         if channel is not None and channel.endpoint_concurrency is not None:
-            return channel.endpoint_concurrency
-        return self.settings.endpoint_concurrency
+            return channel.endpoint_concurrency, channel.endpoint_concurrency
+        return self.settings.endpoint_concurrency, self.settings.endpoint_concurrency_max
 
-    def _endpoint(self, sub: Subscription | None) -> tuple[str, int]:
+    def _endpoint(self, sub: Subscription | None) -> str:
         if sub is None:
-            return "", 1_000_000
+            return ""
         channel = self.channels.get(sub.channel)
         if channel is None:
-            return "", 1_000_000
-        key = _endpoint_id(sub.channel, channel.endpoint_key(self._decrypted.target(sub)))
-        return key, self._cap(channel)
+            return ""
+        return _endpoint_id(sub.channel, channel.endpoint_key(self._decrypted.target(sub)))
 
     def _cap_of_key(self, key: str) -> int:
-        cap = self._caps.get(key)
-        if cap is None:
-            cap = 1_000_000 if not key else self._cap(self.channels.get(key.split("|", 1)[0]))
-        return cap
+        """Sends at once to this endpoint now (read by the claim's thread too: no writes)."""
+        if not key:
+            return 1_000_000
+        limit = self._limits.get(key)
+        if limit is not None:
+            return limit.limit
+        return self._bounds(self.channels.get(key.split("|", 1)[0]))[0]
+
+    def _learn(self, entry: _Queued, load: bool | None) -> None:
+        """What a send says of its endpoint's load: True went through, False overloaded."""
+        limit = self._limits.get(entry.key) if entry.key else None
+        if limit is None or load is None:
+            return
+        if load:
+            limit.succeeded(at_limit=entry.at_limit)
+        else:
+            before = limit.limit
+            limit.overloaded(window=entry.window)
+            if limit.limit != before:
+                log.info(
+                    "endpoint overloaded: fewer sends at once",
+                    endpoint=entry.key,
+                    limit=limit.limit,
+                    was=before,
+                )
 
     def _claim_cap(self, key: str) -> int:
         """Rows one endpoint may hold claimed: a round being sent and one more waiting."""
@@ -341,16 +387,16 @@ class DeliveryWorker:
         ]
         # Excluded (saturated) endpoints may have rows due that this claim will not see.
         left_behind = {self._sub_endpoint[sub_id] for sub_id in saturated_subs}
-        chosen: dict[int, tuple[str, int]] = {}
+        chosen: dict[int, str] = {}
 
         def accept(delivery_id: int, sub: Subscription | None) -> bool:
-            key, cap = self._endpoint(sub)
-            if key and load[key] >= 2 * cap:
+            key = self._endpoint(sub)
+            if key and load[key] >= self._claim_cap(key):
                 left_behind.add(key)
                 return False
             if key:
                 load[key] += 1
-            chosen[delivery_id] = (key, cap)
+            chosen[delivery_id] = key
             return True
 
         claimed_at = time.monotonic()
@@ -372,9 +418,9 @@ class DeliveryWorker:
         self._left_behind = left_behind
         for item in claimed:
             assert item.delivery.id is not None
-            key, cap = chosen.get(item.delivery.id, ("", 1_000_000))
+            key = chosen.get(item.delivery.id, "")
             if key:
-                self._caps[key] = cap
+                self._limits.of(key, *self._bounds(self.channels.get(key.split("|", 1)[0])))
             self._enqueue(_Queued(item, key, claimed_at, ready_at))
         self._dispatch()
         # Sends that ended while the claim ran did not wake it: an endpoint left behind
@@ -423,6 +469,10 @@ class DeliveryWorker:
         self._queued -= 1
         self._sending[entry.key] += 1
         entry.sending = True
+        limit = self._limits.get(entry.key)
+        if limit is not None:
+            entry.window = limit.window
+            entry.at_limit = self._sending[entry.key] >= limit.limit
         task = asyncio.create_task(self._run_one(entry))
         self._tasks.add(task)
 
@@ -457,7 +507,6 @@ class DeliveryWorker:
         self._unsent[key] -= 1
         if self._unsent[key] <= 0:
             del self._unsent[key]
-            self._caps.pop(key, None)
         # Refill once this endpoint's waiting round is used up (not on every send), if the
         # last claim left due rows of it behind.
         if key in self._left_behind and self._unsent.get(key, 0) <= self._cap_of_key(key):
@@ -487,7 +536,8 @@ class DeliveryWorker:
                     # (or be cut short by it): give the row back instead.
                     outcome = _give_back(delivery)
                 else:
-                    outcome = await self.attempt(item, deadline_s=left)
+                    outcome, load = await self._attempt(item, deadline_s=left)
+                    self._learn(entry, load)
             finally:
                 self._send_done(entry)  # the endpoint's slot: free for the next send
             disabling = outcome.disable_subscription
@@ -571,19 +621,28 @@ class DeliveryWorker:
         """Send one claimed delivery; the outcome to record (never raises for send errors).
 
         ``deadline_s`` bounds the send (default: the claim lease less a second)."""
+        outcome, _ = await self._attempt(item, deadline_s=deadline_s)
+        return outcome
+
+    async def _attempt(
+        self, item: Claimed, *, deadline_s: float | None = None
+    ) -> tuple[Outcome, bool | None]:
+        """:meth:`attempt`, and what it says of the endpoint's load: True the send went
+        through, False the endpoint is overloaded (timed out, 429, 5xx, connection
+        trouble), None nothing (not sent, or refused for what it carries)."""
         delivery, sub = item.delivery, item.subscription
         assert delivery.id is not None
         now = self.clock()
         skip = self._skip_reason(delivery, sub)
         if skip is not None:
-            return self._skipped(delivery, sub, skip)
+            return self._skipped(delivery, sub, skip), None
         assert sub is not None
         held = _held_for_quiet_hours(delivery, sub, now)
         if held is not None:
-            return held
+            return held, None
         channel = self.channels.get(sub.channel)
         if channel is None:
-            return Outcome(delivery.id, DeliveryStatus.DEAD, f"no channel {sub.channel!r}")
+            return Outcome(delivery.id, DeliveryStatus.DEAD, f"no channel {sub.channel!r}"), None
         limit = min(deadline_s or self._send_deadline, self._send_deadline)
         try:
             request = self.request_for(delivery, sub, now)
@@ -594,8 +653,8 @@ class DeliveryWorker:
             # Counted here: whether the delivery will be retried is known only now.
             dead = failed.status == DeliveryStatus.DEAD
             record_delivery(sub.channel, "dead" if dead else "retry")
-            return failed
-        return Outcome(delivery.id, DeliveryStatus.SENT)
+            return failed, _overloaded(exc)
+        return Outcome(delivery.id, DeliveryStatus.SENT), True
 
     def _send_failure(
         self, delivery: Delivery, sub: Subscription, exc: Exception, limit: float
