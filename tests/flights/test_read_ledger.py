@@ -1,4 +1,4 @@
-"""audit37read: the flight ledger's read side on a long-running install (thousands of records),
+"""The flight ledger's read side on a long-running install (thousands of records),
 over a real HTTP server on 127.0.0.1, on SQLite and PostgreSQL.
 
 The records are copies of one real development-set record (its sources and evidence

@@ -1,4 +1,4 @@
-"""audit37read: the /flights page in headless Chromium with JavaScript off, with no records
+"""The /flights page in headless Chromium with JavaScript off, with no records
 and with 10,001 (SQLite and PostgreSQL): readable, its table cut to the newest 500 and
 saying so, its charts drawn, Spanish text as stored. Skipped with a message when
 chromium or Playwright is missing, except in CI (``CI`` set), where that is a failure."""

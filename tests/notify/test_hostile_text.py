@@ -1,4 +1,4 @@
-"""audit36web: feed text that reaches Slack, Apprise (Discord...) and email links.
+"""Feed text that reaches Slack, Apprise (Discord...) and email links.
 
 Payloads are what a feed can publish and ingest keeps: ingest strips tags, then decodes
 entities, so ``&lt;!channel&gt;`` in a feed title arrives as ``<!channel>``.

@@ -1,4 +1,4 @@
-"""audit36web: hostile alert text on the demo webhook inbox, in a real browser.
+"""Hostile alert text on the demo webhook inbox, in a real browser.
 
 ``POST /demo/hook`` takes any JSON from anyone who reaches the port (it is the demo's
 stand-in for a user's own endpoint), and ``/demo/inbox`` shows it: every field must

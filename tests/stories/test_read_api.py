@@ -1,4 +1,4 @@
-"""audit37read: the stories read API on a long-running install, over a real HTTP server on
+"""The stories read API on a long-running install, over a real HTTP server on
 127.0.0.1, on SQLite and PostgreSQL: every story is reachable a page at a time, a period
 has an end (``until``), a day is a day (``since=2026-03-01``), and its 422s are shaped as
 the flights API's and FastAPI's own.

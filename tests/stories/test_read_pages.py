@@ -1,4 +1,4 @@
-"""audit37read: the /stories page on a busy install, over a real HTTP server on 127.0.0.1, on
+"""The /stories page on a busy install, over a real HTTP server on 127.0.0.1, on
 SQLite and PostgreSQL: a quiet topic keeps its section beside a busy one, and every
 section says how many stories it has, not how many made a shared cut.
 
