@@ -332,6 +332,28 @@ SETS = [
             "es": (0.84, 0.99, 0.90, 0.99, 0.90, 0.81),
         },
     ),
+    # ridgeline: 86 items, 13 reports (11 completed, 2 planned), 73 hard negatives of seven kinds
+    # (sea returns, airport inadmissions, own citizens flown home, tallies, land returns, policy
+    # and cost explainers, remains), 42 Spanish (4 Spanish reports); 11 reports from origins other
+    # than the US. Never seen, gathered and labelled blind in stop 40 (2026-12-06) for the hard
+    # negatives stop 38's arbiter study lacked, measured once with main ffecbbb's extractor
+    # (aggregates only): precision 0.435 (13 false records), recall 0.769, destination 0.538,
+    # status 0.769, origin 0.538, people 0.538, flight_date 0.462, operator 0.462; English (9
+    # reports) 0.500, 0.778, 0.556, 0.778, 0.556, 0.556; Spanish (4) 0.333, 0.750, 0.500, 0.750,
+    # 0.500, 0.500. Floors as tideline's. Check-half seed fixed after that measurement, before any
+    # error read.
+    NeverSeenSet(
+        "ridgeline",
+        seed=20261213,
+        items=86,
+        check_items=43,
+        reports_in_check=6,
+        floors=(0.43, 0.76, 0.53, 0.76, 0.53, 0.53, 0.46, 0.46),
+        language_floors={
+            "en": (0.49, 0.77, 0.55, 0.77, 0.55, 0.55),
+            "es": (0.33, 0.74, 0.49, 0.74, 0.49, 0.49),
+        },
+    ),
 ]
 
 
