@@ -13,8 +13,8 @@ from wirewatch_notify import flight_alerts
 from wirewatch_notify.flight_alerts import Route
 from wirewatch_notify.models import FlightRecordVersion
 from wirewatch_notify.outbox import insert_deliveries
-from wirewatch_shared.events import FlightRecordEvent
 
+from tests.notify.test_route_alert_versions import _version
 from tests.shared.schema_support import differences
 from wirewatch.schema import HEAD, alembic_config, current_revision, upgrade
 
@@ -22,28 +22,14 @@ _VERSIONS = FlightRecordVersion.__table__  # type: ignore[attr-defined]
 _TABLE = "notify_flight_record_version"
 
 
-def _record(record: str, version: int, status: str, previous: str | None) -> FlightRecordEvent:
-    return FlightRecordEvent(
-        change="created" if version == 1 else "updated",
-        record_id=record,
-        version=version,
-        origin="US",
-        destination="VE",
-        status=status,  # type: ignore[arg-type]
-        previous_status=previous,  # type: ignore[arg-type]
-        source_count=version,
-        updated_at=datetime.now(UTC),
-    )
-
-
 def test_the_upgrade_keeps_the_versions_the_route_alerts_recorded(engine: Engine) -> None:
     upgrade(engine, "0007")
-    routes = {1: (Route(None, "VE"),), 2: (Route("US", None),)}
+    routes: dict[int, tuple[Route, ...]] = {1: (Route(None, "VE"),), 2: (Route("US", None),)}
     now = datetime.now(UTC)
     with engine.begin() as conn:  # the rows 0007's notify wrote: alerts and key rows
         for batch in (
-            [_record("a", 1, "blocked", None), _record("b", 2, "planned", None)],
-            [_record("a", 3, "completed", "planned")],
+            [_version("a", 1, "blocked", None), _version("b", 2, "planned", None)],
+            [_version("a", 3, "completed", "planned")],
         ):
             insert_deliveries(conn, flight_alerts.flight_deliveries(batch, routes, {}, now=now))
     upgrade(engine)

@@ -13,71 +13,22 @@ tests use it)."""
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from kafka import KafkaProducer
 from sqlalchemy import event, select, update
-from wirewatch_notify import flight_alerts, outbox, subscriptions
+from wirewatch_notify import flight_alerts, outbox
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, FlightRecordVersion
 from wirewatch_shared import streams
-from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.notify.support import make_service
-from tests.notify.test_route_alert_versions import _caught_up
+from tests.notify.test_route_alert_versions import _alerts, _caught_up, _subscribe, _version
 from tests.support.poison import wait_for
 
 _VERSIONS = FlightRecordVersion.__table__  # type: ignore[attr-defined]
-
-
-def _record(
-    record: str,
-    version: int,
-    status: str,
-    previous: str | None,
-    *,
-    destination: str = "VE",
-    people: int | None = None,
-) -> FlightRecordEvent:
-    return FlightRecordEvent(
-        change="created" if version == 1 else "updated",
-        record_id=record,
-        version=version,
-        origin="US",
-        destination=destination,
-        people=people,
-        status=status,  # type: ignore[arg-type]
-        previous_status=previous,  # type: ignore[arg-type]
-        source_count=version,
-        updated_at=datetime.now(UTC),
-    )
-
-
-def _subscribe(service: Any, destination: str = "VE") -> int:
-    request = subscriptions.parse_create(
-        {
-            "channel": "webhook",
-            "target": "http://127.0.0.1:9/hook",
-            "routes": [{"destination": destination}],
-        }
-    )
-    created = subscriptions.create_subscription(service.engine, request, service.box)
-    assert created.subscription.id is not None
-    return created.subscription.id
-
-
-def _alerts(service: Any, sub_id: int, record: str) -> list[tuple[str, str | None, int]]:
-    """(status, previous status, version) of the record's alerts, oldest first."""
-    rows = outbox.list_deliveries(service.engine, subscription_id=sub_id)
-    flights = [
-        json.loads(r.payload)["data"]["flight"]
-        for r in sorted(rows, key=lambda r: r.id or 0)
-        if r.kind == DeliveryKind.ALERT and r.item_id.startswith(f"flight:{record}")
-    ]
-    return [(f["status"], f["previous_status"], f["version"]) for f in flights]
 
 
 def _versions(service: Any) -> dict[str, int]:
@@ -103,8 +54,8 @@ async def test_a_newer_version_that_matched_no_route_still_outranks_a_late_one(
     try:
         # One batch each (in one batch the later read is skipped by the earlier anyway).
         for record in (
-            _record(moved, 3, "completed", "planned", destination="HN", people=88),
-            _record(moved, 2, "planned", "blocked", people=80),
+            _version(moved, 3, "completed", "planned", destination="HN", people=88),
+            _version(moved, 2, "planned", "blocked", people=80),
         ):
             producer.send(streams.FLIGHTS, record.model_dump_json().encode(), key=moved.encode())
             producer.flush(timeout=20)
@@ -121,11 +72,11 @@ async def test_a_version_read_before_any_route_matched_is_kept(database_url: str
     its first matching version alerts, an older one after it does not."""
     service = make_service(database_url)
     sub = _subscribe(service)
-    await service.handle_flights([_record("m", 3, "completed", "planned", destination="HN")])
-    await service.handle_flights([_record("m", 2, "planned", "blocked")])
+    await service.handle_flights([_version("m", 3, "completed", "planned", destination="HN")])
+    await service.handle_flights([_version("m", 2, "planned", "blocked")])
     assert _alerts(service, sub, "m") == []
-    await service.handle_flights([_record("m", 4, "completed", "completed")])
-    await service.handle_flights([_record("m", 2, "planned", "blocked")])
+    await service.handle_flights([_version("m", 4, "completed", "completed")])
+    await service.handle_flights([_version("m", 2, "planned", "blocked")])
     assert _alerts(service, sub, "m") == [("completed", "completed", 4)]
     assert _versions(service) == {"m": 4}
 
@@ -136,7 +87,7 @@ async def test_the_outbox_purge_does_not_forget_a_version(database_url: str) -> 
     service = make_service(database_url)
     sub = _subscribe(service)
     await service.handle_flights(
-        [_record("p", 1, "blocked", None), _record("p", 3, "completed", "planned")]
+        [_version("p", 1, "blocked", None), _version("p", 3, "completed", "planned")]
     )
     assert _alerts(service, sub, "p") == [("blocked", None, 1), ("completed", "planned", 3)]
     with service.engine.begin() as conn:
@@ -148,7 +99,7 @@ async def test_the_outbox_purge_does_not_forget_a_version(database_url: str) -> 
     later = datetime.now(UTC) + timedelta(days=1)
     assert outbox.purge_finished(service.engine, later) > 0
     assert outbox.list_deliveries(service.engine, subscription_id=sub) == []
-    await service.handle_flights([_record("p", 2, "planned", "blocked")])
+    await service.handle_flights([_version("p", 2, "planned", "blocked")])
     assert _alerts(service, sub, "p") == []
     assert _versions(service) == {"p": 3}
 
@@ -162,9 +113,7 @@ async def test_the_versions_are_read_in_one_query_per_batch(database_url: str) -
         "before_cursor_execute",
         lambda _c, _cur, statement, *_a: statements.append(statement),
     )
-    await service.handle_flights(
-        [_record(f"q{i}", 1 + i % 3, "planned", None) for i in range(25)]
-    )
+    await service.handle_flights([_version(f"q{i}", 1 + i % 3, "planned", None) for i in range(25)])
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     version_reads = [s for s in reads if "notify_flight_record_version" in s]
     assert len(version_reads) == 1, version_reads
@@ -180,10 +129,12 @@ def test_versions_not_read_within_the_retention_are_purged(database_url: str) ->
     now = datetime.now(UTC)
     old, recent = now - timedelta(days=40), now - timedelta(days=1)
     with service.engine.begin() as conn:
-        flight_alerts.record_versions(conn, [_record(f"o{i}", 2, "planned", None) for i in range(5)], now=old)
-        flight_alerts.record_versions(conn, [_record("n", 1, "planned", None)], now=recent)
+        flight_alerts.record_versions(
+            conn, [_version(f"o{i}", 2, "planned", None) for i in range(5)], now=old
+        )
+        flight_alerts.record_versions(conn, [_version("n", 1, "planned", None)], now=recent)
         # Read again recently: kept, at its newest version.
-        flight_alerts.record_versions(conn, [_record("o0", 1, "planned", None)], now=recent)
+        flight_alerts.record_versions(conn, [_version("o0", 1, "planned", None)], now=recent)
     before = now - timedelta(days=30)
     assert flight_alerts.purge_versions(service.engine, before, limit=3) == 3
     assert flight_alerts.purge_versions(service.engine, before, limit=3) == 1
