@@ -27,14 +27,20 @@ from tests.support.poison import wait_for
 
 
 def _version(
-    record: str, version: int, status: str, previous: str | None, people: int | None = None
+    record: str,
+    version: int,
+    status: str,
+    previous: str | None,
+    people: int | None = None,
+    *,
+    destination: str = "VE",
 ) -> FlightRecordEvent:
     return FlightRecordEvent(
         change="created" if version == 1 else "updated",
         record_id=record,
         version=version,
         origin="US",
-        destination="VE",
+        destination=destination,
         people=people,
         status=status,  # type: ignore[arg-type]
         previous_status=previous,  # type: ignore[arg-type]
@@ -141,7 +147,6 @@ async def test_a_second_process_waits_for_the_record_then_skips_its_late_version
         pytest.skip("SQLite has one writer: the second process waits for the first anyway")
     from sqlalchemy import text
     from wirewatch_notify import flight_alerts
-    from wirewatch_notify.outbox import insert_deliveries
 
     one, two = make_service(database_url), make_service(database_url)
     sub = _subscribe(one)
@@ -161,9 +166,8 @@ async def test_a_second_process_waits_for_the_record_then_skips_its_late_version
         return bool(found)
 
     with one.engine.connect() as conn, conn.begin():
-        flight_alerts.lock_records(conn, ["r"])
         v3 = _version("r", 3, "completed", "planned")
-        insert_deliveries(conn, flight_alerts.flight_deliveries([v3], routes, {}, now=now))
+        flight_alerts.record_alerts_in(conn, [v3], routes, {}, now=now)  # takes the lock
         late = asyncio.create_task(two.handle_flights([_version("r", 2, "planned", "blocked")]))
         await wait_for(lambda: late.done() or waiting(), timeout=30)
     await asyncio.wait_for(late, timeout=30)

@@ -12,11 +12,14 @@ versions, a redelivered event or a second notify process add nothing. The alert
 carries the record, its evidence and its sources in ``data.flight``.
 
 Versions may be read out of order (a flights-stage rebalance: two processes publish one
-record's updates; a replay): an event older than the newest version already recorded for
-the record (in a route alert's ``data.flight.version``, or earlier in the batch) adds
-nothing, not even a key, so no alert reports a status the flight has moved past or stale
-counts. The read and the insert are one decision per record (:func:`lock_records`), as
-for stories.
+record's updates; a replay): an event older than the newest version already read for the
+record adds nothing, not even a key, so no alert reports a status the flight has moved
+past or stale counts. The newest version read is kept per record
+(:class:`~wirewatch_notify.models.FlightRecordVersion`, every event read, whether it
+alerts or not: stop 39 read it from the route alerts' payloads, so a version that matched
+no route, or whose alert was purged, was forgotten), and rows not read for the delivery
+retention may go (:func:`purge_versions`). The read, the version kept and the insert are
+one decision per record (:func:`lock_records`), as for stories.
 """
 
 from __future__ import annotations
@@ -26,24 +29,24 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, get_args
+from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, Integer, cast, func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_notify.models import Delivery, DeliveryKind, FlightRoute, Subscription
-from wirewatch_notify.outbox import NewDelivery, insert_deliveries
+from wirewatch_notify.advisory_locks import lock_keys
+from wirewatch_notify.models import DeliveryKind, FlightRecordVersion, FlightRoute, Subscription
+from wirewatch_notify.outbox import PURGE_CHUNK, NewDelivery, insert_deliveries
 from wirewatch_notify.payloads import ALERT_EVENT_TYPE, envelope
 from wirewatch_notify.schemas import iso_country
-from wirewatch_notify.story_alerts import lock_stories
 from wirewatch_notify.timing import Timing, release_at
 
 _ROUTES = FlightRoute.__table__  # type: ignore[attr-defined]
 _SUBS = Subscription.__table__  # type: ignore[attr-defined]
-_DELIVERIES = Delivery.__table__  # type: ignore[attr-defined]
-_STATUSES: tuple[str, ...] = get_args(FlightRecordEvent.model_fields["status"].annotation)
+_VERSIONS = FlightRecordVersion.__table__  # type: ignore[attr-defined]
 CACHE_S = 1.0
 log = get_logger(__name__)
 
@@ -160,45 +163,81 @@ def flight_envelope(event: FlightRecordEvent, *, now: datetime) -> dict[str, Any
     )
 
 
+def record_lock_key(record_id: str) -> str:
+    """The lock of a record's alert decisions. The ``notify-story:`` prefix is stop 39's
+    (records took the story lock then): kept, so processes of two releases overlapping in
+    a rolling restart take the same lock for one record."""
+    return f"notify-story:{record_key(record_id)}"
+
+
 def lock_records(conn: Connection, record_ids: Iterable[str]) -> None:
-    """Hold the alert decisions of these records until ``conn``'s transaction ends: the
-    story lock (one statement, in key order), on the record keys (``flight:…``, never a
-    story id)."""
-    lock_stories(conn, (record_key(r) for r in record_ids))
+    """Hold the alert decisions of these records until ``conn``'s transaction ends (one
+    statement for the batch, in key order; :mod:`wirewatch_notify.advisory_locks`)."""
+    lock_keys(conn, (record_lock_key(r) for r in record_ids))
 
 
-def _version(conn: Connection) -> ColumnElement[int]:
-    """The record version in a route alert's payload, read by the database (parsing every
-    payload in Python was most of a batch's time)."""
-    payload = _DELIVERIES.c.payload
-    if conn.dialect.name == "postgresql":
-        found = func.json_extract_path_text(cast(payload, JSON), "data", "flight", "version")
-    else:
-        found = func.json_extract(payload, "$.data.flight.version")
-    return cast(found, Integer)
-
-
-def newest_versions(
-    conn: Connection, record_ids: Iterable[str], subscription_ids: Iterable[int]
-) -> dict[str, int]:
-    """The newest version of each record that a route alert records (rows that only take
-    a key carry no record). By (subscription, key): the outbox's unique index."""
-    keys = {record_key(r): r for r in record_ids}
-    keys.update({status_key(r, s): r for r in set(keys.values()) for s in _STATUSES})
+def newest_versions(conn: Connection, record_ids: Iterable[str]) -> dict[str, int]:
+    """The newest version already read of each of these records (one query)."""
+    wanted = sorted(set(record_ids))
+    if not wanted:
+        return {}
     rows = conn.execute(
-        select(_DELIVERIES.c.item_id, func.max(_version(conn)))
-        .where(
-            _DELIVERIES.c.subscription_id.in_(list(subscription_ids)),
-            _DELIVERIES.c.item_id.in_(list(keys)),
-            _DELIVERIES.c.kind == DeliveryKind.ALERT,
-        )
-        .group_by(_DELIVERIES.c.item_id)
+        select(_VERSIONS.c.record_id, _VERSIONS.c.version).where(_VERSIONS.c.record_id.in_(wanted))
     ).all()
+    return {str(record): int(version) for record, version in rows}
+
+
+def record_versions(
+    conn: Connection, events: Iterable[FlightRecordEvent], *, now: datetime
+) -> None:
+    """Keep the newest version of each record among ``events`` (never a lower one than
+    kept), read ``now``: every event read, whether it alerts or matches no route, so a
+    later read of an older version knows. One statement; in record order (two processes
+    upserting overlapping records take the row locks in one order)."""
     newest: dict[str, int] = {}
-    for item_id, version in rows:
-        record = keys[item_id]
-        newest[record] = max(int(version or 0), newest.get(record, 0))
-    return newest
+    for event in events:
+        newest[event.record_id] = max(event.version, newest.get(event.record_id, 0))
+    if not newest:
+        return
+    rows = [
+        {"record_id": record, "version": newest[record], "updated_at": now}
+        for record in sorted(newest)
+    ]
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    stmt = insert(_VERSIONS)
+    higher = func.greatest if conn.dialect.name == "postgresql" else func.max
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[_VERSIONS.c.record_id],
+            set_={
+                "version": higher(_VERSIONS.c.version, stmt.excluded.version),
+                "updated_at": stmt.excluded.updated_at,
+            },
+        ),
+        rows,
+    )
+
+
+def purge_versions(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:
+    """Forget up to ``limit`` records none of whose events was read since ``before`` (the
+    delivery retention: their alerts and keys go then too); how many. In chunks, like
+    :func:`~wirewatch_notify.outbox.purge_finished`: call again while it returns ``limit``."""
+    oldest = (
+        select(_VERSIONS.c.record_id)
+        .where(_VERSIONS.c.updated_at < before)
+        .order_by(_VERSIONS.c.updated_at)
+        .limit(limit)
+    )
+    with engine.begin() as conn:
+        result = conn.execute(
+            delete(_VERSIONS).where(
+                _VERSIONS.c.record_id.in_(oldest.scalar_subquery()),
+                # Read again meanwhile (PostgreSQL re-checks a row another transaction
+                # changed against this, not against the subquery's snapshot): kept.
+                _VERSIONS.c.updated_at < before,
+            )
+        )
+        return int(result.rowcount or 0)
 
 
 def current(
@@ -222,17 +261,30 @@ def record_alerts(
     now: datetime,
 ) -> int:
     """Record the route alerts of a batch of flight record events; how many rows were new."""
-    records = {e.record_id for e in events}
     with engine.begin() as conn:
-        # One decision per record: a second notify process reads this one's rows.
-        lock_records(conn, records)
-        fresh = current(events, newest_versions(conn, records, routes))
-        if len(fresh) < len(events):
-            kept = {id(e) for e in fresh}
-            late = [(e.record_id, e.version) for e in events if id(e) not in kept]
-            log.info("late flight record versions skipped", late=late[:20], count=len(late))
-        new = flight_deliveries(fresh, routes, timings, now=now)
-        return insert_deliveries(conn, new) if new else 0
+        return record_alerts_in(conn, events, routes, timings, now=now)
+
+
+def record_alerts_in(
+    conn: Connection,
+    events: Sequence[FlightRecordEvent],
+    routes: dict[int, tuple[Route, ...]],
+    timings: dict[int, Timing],
+    *,
+    now: datetime,
+) -> int:
+    """:func:`record_alerts` in the caller's transaction (``conn``)."""
+    records = {e.record_id for e in events}
+    # One decision per record: a second notify process reads this one's rows.
+    lock_records(conn, records)
+    fresh = current(events, newest_versions(conn, records))
+    record_versions(conn, events, now=now)
+    if len(fresh) < len(events):
+        kept = {id(e) for e in fresh}
+        late = [(e.record_id, e.version) for e in events if id(e) not in kept]
+        log.info("late flight record versions skipped", late=late[:20], count=len(late))
+    new = flight_deliveries(fresh, routes, timings, now=now)
+    return insert_deliveries(conn, new) if new else 0
 
 
 def flight_deliveries(

@@ -143,3 +143,19 @@ class FlightRoute(SQLModel, table=True):
     subscription_id: int = Field(index=True)
     origin: str | None = Field(default=None, max_length=2)
     destination: str | None = Field(default=None, max_length=2)
+
+
+class FlightRecordVersion(SQLModel, table=True):
+    """The newest version of a flight record that notify has read, and when it last read
+    one of the record's events.
+
+    Route alerts skip an event older than this (a late version: a flights-stage
+    rebalance, a replay), whether or not a route alert recorded the newer one: it may
+    have matched no route, or its alert may have been purged. Rows not read for the
+    delivery retention may be purged (``flight_alerts.purge_versions``)."""
+
+    __tablename__ = "notify_flight_record_version"
+
+    record_id: str = Field(primary_key=True, max_length=64)
+    version: int
+    updated_at: datetime = _utc_column(index=True)

@@ -14,9 +14,10 @@ already has enough outlets when it opens for a subscription gets no follow-up: i
 key is taken by a cancelled row at once.
 
 Which row a batch records depends on the rows already there, so the read and the
-insert are one decision per story: :func:`lock_stories` first (a transaction-scoped
-advisory lock per story on PostgreSQL, all of a batch's in one statement; the write
-lock on SQLite). Without it two
+insert are one decision per story: :func:`lock_stories` first
+(:func:`~wirewatch_notify.advisory_locks.lock_keys` on the story keys: a
+transaction-scoped advisory lock per story on PostgreSQL, all of a batch's in one
+statement; the write lock on SQLite). Without it two
 processes overlapping in a rebalance both read "not opened yet": the later one
 cancelled (or never recorded) the follow-up of the opening the other had just written.
 """
@@ -27,10 +28,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import false, select, text, update
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from wirewatch_shared.events import StoryEvent, TopicMatch
 
+from wirewatch_notify.advisory_locks import lock_keys
 from wirewatch_notify.matching import RuleIndex, SubscriptionRule
 from wirewatch_notify.models import Delivery
 from wirewatch_notify.outbox import NewDelivery
@@ -48,27 +50,10 @@ def followup_key(story_id: str) -> str:
     return f"story:{story_id}:grown"
 
 
-# Every story's lock in one statement (one round trip per batch, not one per story), in
-# ascending order of the lock keys in every process: no deadlock, also when two stories'
-# hashes collide. PostgreSQL evaluates a volatile output expression after the ORDER BY
-# sort (since 9.6), so the locks are taken in that order.
-_LOCK_STORIES = text(
-    "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(s) AS k "
-    "FROM unnest(CAST(:keys AS text[])) AS s) AS story_locks ORDER BY k"
-)
-
-
 def lock_stories(conn: Connection, story_ids: Iterable[str]) -> None:
     """Hold the alert decisions of these stories until ``conn``'s transaction ends, so a
     second notify process deciding on one of them reads this one's rows (call first)."""
-    if conn.dialect.name == "postgresql":
-        keys = sorted({f"notify-story:{story}" for story in story_ids})
-        if keys:
-            conn.execute(_LOCK_STORIES, {"keys": keys}).all()
-        return
-    # SQLite has one writer: a write that changes nothing takes its lock now, before
-    # the reads, instead of at the insert (after a stale read).
-    conn.execute(update(_TABLE).where(false()).values(id=_TABLE.c.id))
+    lock_keys(conn, (f"notify-story:{story}" for story in story_ids))
 
 
 def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, str]]:
