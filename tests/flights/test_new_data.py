@@ -3,8 +3,8 @@ flights_unseen, flights_fresh, flights_dusk, flights_night, flights_dawn, flight
 flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_friday,
 flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_nightfall, and the
 judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazier,
-flights_tallow, flights_hearth and flights_ridgeline; see tests/data/README.md) stay well formed and share no page
-with any other flights or stories set."""
+flights_tallow, flights_hearth and flights_ridgeline; see tests/data/README.md) stay well
+formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Flig
 from wirewatch_shared import streams
 from wirewatch_shared.kafka_admin import ensure_streams
 
-from tests.notify.support import make_service
+from tests.notify.support import make_service, wait_until
 from tests.notify.test_route_alert_versions import _alerts, _caught_up, _subscribe, _version
 from tests.support.poison import wait_for
 
@@ -140,3 +140,36 @@ def test_versions_not_read_within_the_retention_are_purged(database_url: str) ->
     assert flight_alerts.purge_versions(service.engine, before, limit=3) == 1
     assert flight_alerts.purge_versions(service.engine, before, limit=3) == 0
     assert _versions(service) == {"o0": 2, "n": 1}
+
+
+async def test_versions_read_before_any_route_subscription_existed_are_kept(
+    database_url: str,
+) -> None:
+    """v3 read while nobody subscribed to a route; then a route subscription is made and
+    v2 arrives late (a replay, a rebalance): it reports a status the flight has left."""
+    service = make_service(database_url)
+    await service.handle_flights([_version("early", 3, "completed", "planned")])
+    assert _versions(service) == {"early": 3}
+    sub = _subscribe(service)
+    await wait_until(lambda: bool(service.routes.get()))  # the route cache sees it
+    await service.handle_flights([_version("early", 2, "planned", "blocked")])
+    assert _alerts(service, sub, "early") == []
+
+
+async def test_the_running_worker_forgets_records_not_read_within_the_retention(
+    database_url: str,
+) -> None:
+    from tests.notify.support import running_worker
+
+    service = make_service(database_url, delivery_retention_days=30, log_level="WARNING")
+    await service.handle_flights(
+        [_version("dormant", 2, "completed", "planned"), _version("lively", 1, "planned", None)]
+    )
+    with service.engine.begin() as conn:
+        conn.execute(
+            update(_VERSIONS)
+            .where(_VERSIONS.c.record_id == "dormant")
+            .values(updated_at=datetime.now(UTC) - timedelta(days=40))
+        )
+    async with running_worker(service):  # its first release round purges
+        await wait_until(lambda: _versions(service) == {"lively": 1})

@@ -135,10 +135,10 @@ class NotifyService(ServiceBase[NotifySettings]):
             self.worker.notify_recorded()
 
     def _record_flights(self, events: list[FlightRecordEvent]) -> int:
+        # Even with no route subscription: the versions read are kept, so a route
+        # subscription made later never gets a late, older version's alert.
         routes = self.routes.get()
-        if not routes:
-            return 0
-        timings = self.rules.timings()
+        timings = self.rules.timings() if routes else {}
         now = self.worker.clock()
         return flight_alerts.record_alerts(self.engine, events, routes, timings, now=now)
 

@@ -43,7 +43,7 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.metrics import record_delivery
 
-from wirewatch_notify import outbox
+from wirewatch_notify import flight_alerts, outbox
 from wirewatch_notify.channels.base import (
     Channel,
     DeliveryRequest,
@@ -285,17 +285,30 @@ class DeliveryWorker:
             return 0
         before = self.clock() - timedelta(days=days)
         purged = 0
+        forgotten = 0
         try:
             for _ in range(PURGE_MAX_CHUNKS):
                 n = await asyncio.to_thread(outbox.purge_finished, self.engine, before)
                 purged += n
                 if n < outbox.PURGE_CHUNK:
                     break
+            # Flight records none of whose versions was read within the retention: their
+            # alerts and keys have just gone the same way.
+            for _ in range(PURGE_MAX_CHUNKS):
+                n = await asyncio.to_thread(flight_alerts.purge_versions, self.engine, before)
+                forgotten += n
+                if n < outbox.PURGE_CHUNK:  # purge_versions's chunk too
+                    break
         except Exception:  # a DB hiccup: the next round tries again
             log.exception("purging finished deliveries failed", purged=purged)
             return purged
-        if purged:
-            log.info("finished deliveries purged", purged=purged, retention_days=days)
+        if purged or forgotten:
+            log.info(
+                "finished deliveries purged",
+                purged=purged,
+                flight_records_forgotten=forgotten,
+                retention_days=days,
+            )
         return purged
 
     async def _wait(self, stop: asyncio.Event) -> None:
