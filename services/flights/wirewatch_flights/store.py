@@ -160,6 +160,32 @@ def _lock_route(session: Session, destination: str | None) -> None:
         )
 
 
+def _new_record(status: str) -> FlightRecord:
+    """A new record, every field given: a default factory left to SQLModel costs an
+    ``inspect.signature`` per field per row (pydantic asks whether the factory takes the
+    validated data), ~0.3 ms per item on the stage's hot path (stop 40). The same values
+    as the model's defaults, in their order."""
+    return FlightRecord(
+        id=uuid.uuid4().hex[:16],
+        status=status,
+        conflicts=[],
+        story_ids=[],
+        topics=[],
+        created_at=utcnow(),
+        updated_at=utcnow(),
+    )
+
+
+def _source_dict(source: SourceInfo) -> dict[str, Any]:
+    return {
+        "outlet": source.outlet,
+        "title": source.title,
+        "link": source.link,
+        "language": source.language,
+        "topics": list(source.topics),
+    }
+
+
 def record_observation(
     engine: Engine, observation: Observation, source: SourceInfo, windows: Windows | None = None
 ) -> FlightRecordEvent | None:
@@ -174,23 +200,39 @@ def record_observation(
             if existing is not None
             else _find_record(session, flight, observation.story_id, windows or Windows())
         )
-        created = record is None
+        if record is None and existing is not None:  # no record is ever deleted
+            raise ValueError(f"observation {existing.item_id}: its record is not stored")
         if record is None:
-            record = FlightRecord(id=uuid.uuid4().hex[:16], status=flight.status)
+            # A new record has this one observation and no other: no query for its
+            # observations, and its row is written once, already merged (stop 40).
+            record = _new_record(flight.status)
+            row = FlightObservation(
+                item_id=observation.item_id,
+                record_id=record.id,
+                story_id=observation.story_id,
+                published=observation.published,
+                facts=flight.as_dict(),
+                source=_source_dict(source),
+                observed_at=utcnow(),
+            )
+            rows = [row]
+            _apply(record, merge([_as_observation(row)]), rows, len(rows))
             session.add(record)
-        before = None if created else _fingerprint(record)
+            session.add(row)
+            session.flush()
+            return record_event(record, rows, "created")
+        before = _fingerprint(record)
         row = existing or FlightObservation(
-            item_id=observation.item_id, record_id=record.id, published=observation.published
+            item_id=observation.item_id,
+            record_id=record.id,
+            published=observation.published,
+            facts={},
+            source={},
+            observed_at=utcnow(),
         )
         row.story_id = observation.story_id or row.story_id
         row.facts = flight.as_dict()
-        row.source = {
-            "outlet": source.outlet,
-            "title": source.title,
-            "link": source.link,
-            "language": source.language,
-            "topics": list(source.topics),
-        }
+        row.source = _source_dict(source)
         session.add(row)
         session.flush()
         rows = _observations(session, record.id)
@@ -198,14 +240,13 @@ def record_observation(
         if count >= MAX_OBSERVATIONS:
             count = _count_observations(session, record.id)
         _apply(record, merge([_as_observation(r) for r in rows]), rows, count)
-        if not created and _fingerprint(record) == before:
+        if _fingerprint(record) == before:
             return None
-        if not created:
-            record.version += 1
-            record.updated_at = utcnow()
+        record.version += 1
+        record.updated_at = utcnow()
         session.add(record)
         session.flush()
-        return record_event(record, rows, "created" if created else "updated")
+        return record_event(record, rows, "updated")
 
 
 def _as_observation(row: FlightObservation) -> Observation:
