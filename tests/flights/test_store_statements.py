@@ -88,3 +88,33 @@ def test_a_new_record_has_the_models_defaults() -> None:
         exclude={"id", "created_at", "updated_at"}
     )
     assert built == default
+
+
+def _lookups(sent: list[str]) -> list[str]:
+    """Reads of observations other than a record's list of them."""
+    return [
+        s
+        for s in sent
+        if s.startswith("select") and "from flights_observation" in s and "record_id =" not in s
+    ]
+
+
+def test_what_is_known_of_a_report_and_its_story_is_one_read(engine: Engine) -> None:
+    """Whether the item was read before and whether its story has a record: one query, for
+    a story's first report and for a later one; a report read again then reads its row."""
+    upgrade(engine)
+    first, second, third = dev_items("fl-0060", "fl-0066", "fl-0001")
+    with statements(engine) as sent:
+        store.record_observation(engine, *observation(first, "story-a"))
+    assert len(_lookups(sent)) == 1, sent
+    with statements(engine) as sent:
+        joined = store.record_observation(engine, *observation(second, "story-a"))
+    assert joined is not None and joined.version == 2
+    assert len(_lookups(sent)) == 1, sent
+    with statements(engine) as sent:
+        again = store.record_observation(engine, *observation(second, "story-a"))
+    assert again is None  # read again, unchanged
+    assert len(_lookups(sent)) == 2, sent
+    other = store.record_observation(engine, *observation(third, "story-b"))
+    assert other is not None and other.record_id != joined.record_id
+    assert store.count_records(engine) == 2

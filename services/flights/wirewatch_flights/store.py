@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, or_, text
+from sqlalchemy import Text, and_, case, cast, func, or_, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -63,15 +63,33 @@ class Windows:
     planned_days: int = 21
 
 
-def _find_record(
+def _known(
+    session: Session, item_id: str, story_id: str | None
+) -> tuple[FlightObservation | None, str | None]:
+    """The item's own observation (it was read before), else the record id of another
+    observation of its story; (None, None) when there is neither. One query for both
+    questions when the item has a story (stop 40: it was two, on every report)."""
+    if story_id is None:
+        return session.get(FlightObservation, item_id), None
+    own = col(FlightObservation.item_id) == item_id
+    found = session.exec(
+        select(FlightObservation.item_id, FlightObservation.record_id)
+        .where(or_(own, col(FlightObservation.story_id) == story_id))
+        .order_by(case((own, 0), else_=1))  # the item's own row first
+        .limit(1)
+    ).first()
+    if found is None:
+        return None, None
+    if found[0] == item_id:  # read again: its row, whole, to update
+        return session.get(FlightObservation, item_id), None
+    return None, found[1]
+
+
+def _route_record(
     session: Session, flight: Flight, story_id: str | None, windows: Windows
 ) -> FlightRecord | None:
-    if story_id is not None:
-        rid = session.exec(
-            select(FlightObservation.record_id).where(FlightObservation.story_id == story_id)
-        ).first()
-        if rid is not None:
-            return session.get(FlightRecord, rid)
+    """The record a report joins by route (:func:`merge.same_flight`): for a report whose
+    story has no record yet, or an item without a story."""
     if flight.destination is None or flight.flight_date is None:
         return None
     span = timedelta(days=max(windows.merge_days, windows.planned_days))
@@ -194,12 +212,13 @@ def record_observation(
     flight = observation.flight
     with session_scope(engine) as session:
         _lock_route(session, flight.destination)
-        existing = session.get(FlightObservation, observation.item_id)
-        record = (
-            session.get(FlightRecord, existing.record_id)
-            if existing is not None
-            else _find_record(session, flight, observation.story_id, windows or Windows())
-        )
+        existing, story_record = _known(session, observation.item_id, observation.story_id)
+        if existing is not None:
+            record = session.get(FlightRecord, existing.record_id)
+        elif story_record is not None:
+            record = session.get(FlightRecord, story_record)
+        else:
+            record = _route_record(session, flight, observation.story_id, windows or Windows())
         if record is None and existing is not None:  # no record is ever deleted
             raise ValueError(f"observation {existing.item_id}: its record is not stored")
         if record is None:
