@@ -1,0 +1,263 @@
+"""The flights stage's CPU per story event, on its real handler path (stop 40).
+
+Feeds the real stage code (``FlightsService._intake`` → ``_store`` → the event's JSON, as
+``FlightsService.handle`` publishes it; the broker itself is left out) story events built
+the way the pipeline sees them, one at a time as the stage's batch guard hands them over:
+
+- ``bench``: the pipeline benchmark's item ("Deportation flight N carrying migrants lands
+  in Caracas" + its padded summary), every item a story of its own;
+- ``real``: every item of ``tests/data/flights_*.jsonl``, all tagged with the flights
+  topic (the worst case: every item is extracted), grouped into stories by their
+  ``story`` label in publication order (so later events carry up to 12 item refs and join
+  an existing record), items without a label a story each.
+
+Prints CPU ms per event (``time.process_time``: this process, every thread), split into
+decode+extract (``_intake``), store (``_store``, the database transaction and the merge)
+and the event's JSON. ``--profile PATH`` writes a cProfile of the whole loop.
+
+Run: .venv/bin/python bench/flights_cpu40/flights_stage_cpu.py --corpus bench --events 1000
+     [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test] (a fresh database
+     is made on the server for the run and dropped after)
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+from wirewatch_flights.app import FlightsService
+from wirewatch_flights.settings import FlightsSettings
+from wirewatch_shared.db import make_engine
+from wirewatch_shared.events import (
+    ClassifiedItem,
+    FeedItem,
+    StoryEvent,
+    StoryItemRef,
+    TopicMatch,
+)
+
+from wirewatch.schema import upgrade
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+TOPIC = "repatriation-flights"
+PAD = "Officials said the charter left after midnight; rights groups asked for monitors. " * 6
+
+
+def _classified(item: FeedItem) -> ClassifiedItem:
+    match = TopicMatch(topic=TOPIC, score=0.9, rules=("flight",))
+    return ClassifiedItem(item=item, matches=(match,), classified_at=item.fetched_at)
+
+
+def _event(
+    classified: ClassifiedItem, story_id: str, refs: list[StoryItemRef], first_seen: datetime
+) -> bytes:
+    item = classified.item
+    refs.append(
+        StoryItemRef(
+            item_id=item.item_id,
+            outlet=item.feed_title or "desk",
+            title=item.title,
+            link=item.link,
+            language=item.language,
+            published=item.published,
+        )
+    )
+    event = StoryEvent(
+        kind="opened" if len(refs) == 1 else "item_added",
+        story_id=story_id,
+        position=len(refs),
+        item=classified,
+        topics=(TOPIC,),
+        item_count=len(refs),
+        outlets=tuple(dict.fromkeys(r.outlet for r in refs))[:10],
+        languages=tuple(dict.fromkeys(r.language for r in refs if r.language))[:8],
+        first_seen=first_seen,
+        items=tuple(refs[:12]),
+        assigned_at=item.fetched_at,
+    )
+    return event.model_dump_json().encode()
+
+
+def bench_events(n: int) -> list[bytes]:
+    """The pipeline benchmark's items, each opening a story of its own (a fixed clock: the
+    same events every run)."""
+    now = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+    out = []
+    for i in range(n):
+        item = FeedItem(
+            item_id=f"hop-1-{i}",
+            feed_id=1,
+            feed_url="http://127.0.0.1/feed.xml",
+            feed_title="Bench",
+            title=f"Deportation flight 1-{i} carrying migrants lands in Caracas",
+            summary=f"The charter flight carrying Venezuelan deportees landed, officials "
+            f"said. {PAD}",
+            link=f"http://example.org/hop-1-{i}",
+            published=now,
+            fetched_at=now,
+            language="en",
+        )
+        out.append(_event(_classified(item), f"story-{i}", [], now))
+    return out
+
+
+def real_events(n: int) -> list[bytes]:
+    """Every labelled flights item as story events (see the module docstring), cycled to
+    ``n`` with fresh ids."""
+    rows = []
+    for path in sorted(DATA.glob("flights_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    rows.sort(key=lambda r: (r.get("published") or "", r["id"]))
+    out: list[bytes] = []
+    lap = 0
+    while len(out) < n:
+        refs: dict[str, list[StoryItemRef]] = {}
+        first: dict[str, datetime] = {}
+        for r in rows:
+            if len(out) >= n:
+                break
+            published = datetime.fromisoformat(
+                (r.get("published") or "2025-01-01T00:00:00Z").replace("Z", "+00:00")
+            ) + timedelta(days=400 * lap)
+            item = FeedItem(
+                item_id=f"{r['id']}-{lap}",
+                feed_id=1,
+                feed_url="http://127.0.0.1/feed.xml",
+                feed_title=(r.get("source") or "desk")[:200],
+                title=r["title"],
+                summary=r.get("summary") or "",
+                link=r.get("link"),
+                published=published,
+                fetched_at=published,
+                language=r.get("lang"),
+            )
+            story = f"{r.get('story') or r['id']}-{lap}"
+            first.setdefault(story, published)
+            out.append(_event(_classified(item), story, refs.setdefault(story, []), first[story]))
+        lap += 1
+    return out
+
+
+@contextmanager
+def database(url: str | None) -> Iterator[Engine]:
+    """A fresh database: a SQLite file, or a new database on the PostgreSQL server."""
+    if url is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = make_engine(f"sqlite:///{tmp}/flights.db")
+            upgrade(engine)
+            yield engine
+            engine.dispose()
+        return
+    name = f"flcpu40_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        engine = make_engine(make_url(url).set(database=name).render_as_string(False))
+        upgrade(engine)
+        yield engine
+        engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def run(
+    service: FlightsService, bodies: list[bytes], dump: list[bytes] | None = None
+) -> dict[str, float]:
+    """CPU seconds of each part over ``bodies``, handled one at a time as the guard does;
+    each event's JSON appended to ``dump`` if given."""
+    intake_s = store_s = json_s = 0.0
+    events = 0
+    for body in bodies:
+        t0 = time.process_time()
+        intake = service._intake(body)
+        t1 = time.process_time()
+        intake_s += t1 - t0
+        if intake is None:
+            continue
+        for event in service._store([intake]):
+            t2 = time.process_time()
+            data = event.model_dump_json().encode()
+            if dump is not None:
+                dump.append(data)
+            json_s += time.process_time() - t2
+            events += 1
+        store_s += time.process_time() - t1
+    return {"intake": intake_s, "store": store_s - json_s, "json": json_s, "events": events}
+
+
+def _normalised(data: bytes, ids: dict[str, str] | None = None) -> str:
+    """An event's JSON with its record id replaced by its order of first appearance (ids
+    are random) and its clock time left out."""
+    event = json.loads(data)
+    seen = _IDS if ids is None else ids
+    event["record_id"] = seen.setdefault(event["record_id"], f"r{len(seen)}")
+    event.pop("updated_at", None)
+    return json.dumps(event, sort_keys=True, ensure_ascii=False)
+
+
+_IDS: dict[str, str] = {}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("bench", "real"), default="bench")
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--database-url", default=None, help="PostgreSQL server (else SQLite)")
+    parser.add_argument("--profile", default=None, help="write a cProfile of the timed loop")
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        default=None,
+        help="write every record event (warm-up included) as JSON lines, record ids as "
+        "their order of appearance and updated_at left out: the same input must give the "
+        "same file before and after a change",
+    )
+    args = parser.parse_args()
+    make = bench_events if args.corpus == "bench" else real_events
+    bodies = make(args.warmup + args.events)
+    with database(args.database_url) as engine:
+        settings = FlightsSettings(kafka_bootstrap="127.0.0.1:9", database_url="sqlite://")
+        service = FlightsService(settings, engine)
+        dump: list[bytes] | None = [] if args.dump else None
+        run(service, bodies[: args.warmup], dump)
+        timed = bodies[args.warmup :]
+        profiler = cProfile.Profile() if args.profile else None
+        if profiler:
+            profiler.enable()
+        start = time.process_time()
+        parts = run(service, timed, dump)
+        total = time.process_time() - start
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+    if args.dump and dump is not None:
+        args.dump.write_text("".join(_normalised(d) + "\n" for d in dump), encoding="utf-8")
+    n = len(timed)
+    db = "postgresql" if args.database_url else "sqlite"
+    print(
+        f"{args.corpus} on {db}: {n} story events, {int(parts['events'])} record events; "
+        f"CPU ms per story event: total {total * 1000 / n:.3f} = intake (decode+extract) "
+        f"{parts['intake'] * 1000 / n:.3f} + store {parts['store'] * 1000 / n:.3f} "
+        f"+ event JSON {parts['json'] * 1000 / n:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""What storing one report costs the database: a report that opens a record writes it
+once, already merged, and reads none of its observations back (it has no other); a
+report that joins a record still reads them. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from wirewatch_flights import store
+from wirewatch_flights.models import FlightRecord
+
+from tests.flights.split import DATA
+from tests.flights.support import dev_items, observation
+from wirewatch.schema import upgrade
+
+if not DATA.exists():
+    pytest.skip(f"{DATA} is missing", allow_module_level=True)
+
+pytestmark = pytest.mark.integration
+
+
+@contextmanager
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """Every SQL statement the engine sends while the block runs (lower case)."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(" ".join(statement.lower().split()))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _reads_observations(sent: list[str]) -> bool:
+    return any(
+        s.startswith("select") and "from flights_observation" in s and "record_id =" in s
+        for s in sent
+    )
+
+
+def test_a_report_that_opens_a_record_writes_it_once_and_reads_nothing_back(
+    engine: Engine,
+) -> None:
+    upgrade(engine)
+    [obj] = dev_items("fl-0060")
+    obs, source = observation(obj, "story-a")
+    with statements(engine) as sent:
+        created = store.record_observation(engine, obs, source)
+    assert created is not None and created.change == "created"
+    assert not [s for s in sent if s.startswith("update")], sent
+    assert sorted(s.split("(")[0] for s in sent if s.startswith("insert")) == [
+        "insert into flights_observation ",
+        "insert into flights_record ",
+    ], sent
+    assert not _reads_observations(sent), sent
+    # what was written is what the event says: the record as read back
+    [stored] = store.list_records(engine, store.Query())
+    assert stored.model_dump(exclude={"change"}) == created.model_dump(exclude={"change"})
+    assert stored.version == 1 and stored.previous_status is None
+
+
+def test_a_report_that_joins_a_record_reads_its_observations(engine: Engine) -> None:
+    upgrade(engine)
+    first, second = dev_items("fl-0060", "fl-0066")
+    store.record_observation(engine, *observation(first, "story-a"))
+    with statements(engine) as sent:
+        joined = store.record_observation(engine, *observation(second, "story-a"))
+    assert joined is not None and joined.change == "updated" and joined.version == 2
+    assert _reads_observations(sent), sent
+    assert sorted(r.item_id for r in joined.sources) == ["fl-0060", "fl-0066"]
+    [stored] = store.list_records(engine, store.Query())
+    assert stored.model_dump(exclude={"change"}) == joined.model_dump(exclude={"change"})
+
+
+def test_a_new_record_has_the_models_defaults() -> None:
+    """The store builds a new record with every default given (SQLModel's default
+    factories are slow to call); they must stay the model's own."""
+    built = store._new_record("planned").model_dump(exclude={"id", "created_at", "updated_at"})
+    default = FlightRecord(id="x", status="planned").model_dump(
+        exclude={"id", "created_at", "updated_at"}
+    )
+    assert built == default
+
+
+def _lookups(sent: list[str]) -> list[str]:
+    """Reads of observations other than a record's list of them."""
+    return [
+        s
+        for s in sent
+        if s.startswith("select") and "from flights_observation" in s and "record_id =" not in s
+    ]
+
+
+def test_what_is_known_of_a_report_and_its_story_is_one_read(engine: Engine) -> None:
+    """Whether the item was read before and whether its story has a record: one query, for
+    a story's first report and for a later one; a report read again then reads its row."""
+    upgrade(engine)
+    first, second, third = dev_items("fl-0060", "fl-0066", "fl-0001")
+    with statements(engine) as sent:
+        store.record_observation(engine, *observation(first, "story-a"))
+    assert len(_lookups(sent)) == 1, sent
+    with statements(engine) as sent:
+        joined = store.record_observation(engine, *observation(second, "story-a"))
+    assert joined is not None and joined.version == 2
+    assert len(_lookups(sent)) == 1, sent
+    with statements(engine) as sent:
+        again = store.record_observation(engine, *observation(second, "story-a"))
+    assert again is None  # read again, unchanged
+    assert len(_lookups(sent)) == 2, sent
+    other = store.record_observation(engine, *observation(third, "story-b"))
+    assert other is not None and other.record_id != joined.record_id
+    assert store.count_records(engine) == 2
