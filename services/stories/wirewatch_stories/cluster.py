@@ -63,6 +63,7 @@ KIND_WEIGHTS: dict[str, float] = {
     "e": 0.0,  # the kind of event reported ("e:death"): a conflict only, see EVENT_FACTOR
     "l": 0.0,  # the language it is written in ("l:es"): see LANGUAGE_WORDS
     "j": 0.0,  # the court level a headline names ("j:supreme"): a conflict only, see _courts
+    "g": 0.0,  # a country a headline names ("g:PE"): a pair feature only, see _headline
 }
 RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
 # Rarest cues of an item used to find candidates. 16 missed a story whose shared cues were
@@ -230,7 +231,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "log_cosine", "count_conflict", "event_conflict", "country_conflict", "route",
     "region_conflict", "stale", "sequel", "revises", "days_apart", "two_languages",
     "shared_count", "shared_name", "shared_date", "same_event", "same_figures", "word_share",
-    "name_share", "number_share", "court_conflict",
+    "name_share", "number_share", "court_conflict", "headline_conflict",
 )  # fmt: skip
 MIN_COSINE = 1e-3  # the log of a cosine is taken from here on
 DAYS_CAP = 4.0  # days apart count up to this many
@@ -289,6 +290,7 @@ LEARNED_PAIRS = PairModel(
         -6.2981,  # name_share
         -0.0405,  # number_share
         -3.2156,  # court_conflict
+        0.0,  # headline_conflict
     ),
 )
 
@@ -335,8 +337,8 @@ def _events(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(EVENT_GROUPS.get(c, c) for c in cues if c[:2] == "e:")
 
 
-# event kinds, ruling seats, languages, court levels: no cue
-_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:"})
+# event kinds, ruling seats, languages, court levels, headline countries: no cue
+_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:"})
 
 
 def _plain(cues: frozenset[str]) -> frozenset[str]:
@@ -349,6 +351,11 @@ def _plain(cues: frozenset[str]) -> frozenset[str]:
 def _courts(cues: Iterable[str]) -> frozenset[str]:
     """The court levels the item's headline names (``j:`` cues)."""
     return frozenset(c for c in cues if c[:2] == "j:") or _NO_KINDS
+
+
+def _headline(cues: Iterable[str]) -> frozenset[str]:
+    """The countries the item's headline names (``g:`` cues, the US aside)."""
+    return frozenset(c for c in cues if c[:2] == "g:") or _NO_KINDS
 
 
 def _seats(cues: Iterable[str]) -> frozenset[str]:
@@ -507,6 +514,7 @@ class _Member:
     seats: frozenset[str] = _NO_KINDS  # where a ruling it reports was given (``s:`` cues)
     language: str = ""  # the language it is written in (``l:`` cue), "" when unknown
     courts: frozenset[str] = _NO_KINDS  # the court levels its headline names (``j:`` cues)
+    headline: frozenset[str] = _NO_KINDS  # the countries its headline names (``g:`` cues)
 
 
 def _member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> _Member:
@@ -531,6 +539,7 @@ def _member(item_id: str, story_id: str, cues: frozenset[str], published: float)
         _seats(cues),
         _language(cues),
         _courts(cues),
+        _headline(cues),
     )
 
 
@@ -779,9 +788,9 @@ class _Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "clusterer", "countries", "counts", "courts", "cues", "events", "fresh", "hedges", "kept",
-        "kinds", "language", "model", "named", "norm", "ordinals", "published", "regions", "seats",
-        "squared", "toll", "update",
+        "clusterer", "countries", "counts", "courts", "cues", "events", "fresh", "headline",
+        "hedges", "kept", "kinds", "language", "model", "named", "norm", "ordinals", "published",
+        "regions", "seats", "squared", "toll", "update",
     )  # fmt: skip
 
     def __init__(
@@ -802,6 +811,7 @@ class _Scorer:
         self.toll = _toll(cues)
         self.events = _events(cues)
         self.courts = _courts(cues)
+        self.headline = _headline(cues)
         self.seats = _seats(cues)
         self.language = _language(cues)
         self.fresh = True  # within YOUNG_S of the scored story's first item (see story_score)
@@ -875,6 +885,7 @@ class _Scorer:
             *self._shared_features(member, shared),
             *self._share_features(shared, norms),
             float(bool(self.courts and member.courts and not self.courts & member.courts)),
+            float(bool(self.headline - member.headline and member.headline - self.headline)),
         )
 
     def _pair_cosine(self, member: _Member, shared: frozenset[str]) -> tuple[float, float, bool]:
