@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import cluster, labelled_files, load_items
 from fit import pairs_of
-from lofo40 import SHIPPED, fit_20
+from lofo40 import SHIPPED, f1_and_alerts, fit_20
 from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer, PairModel
 from wirewatch_stories.evaluation import ClusterReport
 
@@ -49,12 +49,7 @@ def main() -> None:
     for path, items in files.items():
         before = cluster(items, Clusterer(pair_model=SHIPPED))
         after = cluster(items, Clusterer(pair_model=LEARNED_PAIRS))
-        got = (
-            before.pairwise_f1,
-            before.alerts_per_story,
-            after.pairwise_f1,
-            after.alerts_per_story,
-        )
+        got = f1_and_alerts(before, after)
         sums = [a + b for a, b in zip(sums, got, strict=True)]
         name = path.stem.removeprefix("stories_")
         gain = after.pairwise_f1 - before.pairwise_f1

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round39"))
 from common import Item, cluster, labelled_files, load_items
 from fit import C_REGULARISATION, fit, pairs_of
 from wirewatch_stories.cluster import PAIR_FEATURES, Clusterer, PairModel
+from wirewatch_stories.evaluation import ClusterReport
 
 Pairs = list[tuple[tuple[float, ...], bool]]
 # main's LEARNED_PAIRS (round 27, 245f506), the new feature weighted 0
@@ -46,6 +47,16 @@ def fit_20(pairs: Pairs) -> PairModel:
     model = LogisticRegression(C=C_REGULARISATION, max_iter=5000).fit(x, y)
     weights = (*(float(w) for w in model.coef_[0]), 0.0)
     return PairModel(intercept=float(model.intercept_[0]), weights=weights)
+
+
+def f1_and_alerts(before: ClusterReport, after: ClusterReport) -> tuple[float, ...]:
+    """Pairwise F1 and alerts per story before, then after."""
+    return (
+        before.pairwise_f1,
+        before.alerts_per_story,
+        after.pairwise_f1,
+        after.alerts_per_story,
+    )
 
 
 def same_cues_as_stop_39(paths: dict[str, Path], items: dict[str, list[Item]]) -> int:
@@ -77,12 +88,7 @@ def main() -> None:
         train = [p for other, ps in pairs.items() if other != name for p in ps]
         before = cluster(its, Clusterer(pair_model=fit_20(train)))
         after = cluster(its, Clusterer(pair_model=fit(train)))
-        got = (
-            before.pairwise_f1,
-            before.alerts_per_story,
-            after.pairwise_f1,
-            after.alerts_per_story,
-        )
+        got = f1_and_alerts(before, after)
         sums = [a + b for a, b in zip(sums, got, strict=True)]
         falls.append((got[2] - got[0], name))
         print(
