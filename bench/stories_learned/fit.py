@@ -4,10 +4,11 @@
     .venv/bin/python bench/stories_learned/fit.py --table    # the table only (all files)
     .venv/bin/python bench/stories_learned/fit.py --from-pairs   # the shipped table, refitted
 
-``--from-pairs [FILE]`` (``pairs_245f506.jsonl.gz`` here by default) refits the shipped table
+``--from-pairs [FILE]`` (``pairs_730e68c.jsonl.gz`` here by default) refits the shipped table
 from the pairs it was fitted on, frozen by ``freeze_pairs.py`` on the commit that fitted it
-(round 27, ``245f506``): today's cues and files give other pairs (docs/measurements/stories.md,
-stop 36), and the table is not refitted to them.
+(stop 40, ``730e68c``, with the headline conflict): a later change of cues or files gives other
+pairs (docs/measurements/stories.md, stop 36), and the table is not refitted to them unless a
+round does so and refreezes.
 
 1. Every labelled stories file but the round's judges (``common.JUDGES``, never opened) is
    clustered in publication order with the hand factors (``Clusterer(pair_model=None)``, the
@@ -46,8 +47,8 @@ from wirewatch_stories.cluster import (
 from wirewatch_stories.evaluation import ClusterReport
 
 C_REGULARISATION = 10.0
-# the pairs the shipped LEARNED_PAIRS was fitted on, as freeze_pairs.py wrote them on 245f506
-FROZEN = Path(__file__).resolve().parent / "pairs_245f506.jsonl.gz"
+# the pairs the shipped LEARNED_PAIRS was fitted on, as freeze_pairs.py wrote them on 730e68c
+FROZEN = Path(__file__).resolve().parent / "pairs_730e68c.jsonl.gz"
 
 
 class _Recorder(_Scorer):

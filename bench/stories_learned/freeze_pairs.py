@@ -1,9 +1,10 @@
 """Write the training pairs of the shipped pair table, as fitted, to a frozen file.
 
-    git -C /work/main worktree add --detach /tmp/fit27 245f506    # round 27, which fitted it
-    cp bench/stories_learned/freeze_pairs.py /tmp/fit27/bench/stories_learned/
-    cd /tmp/fit27 && make install
-    .venv/bin/python bench/stories_learned/freeze_pairs.py pairs_245f506.jsonl.gz
+    # on the commit that fitted the table (stop 40: 730e68c), its tree clean
+    cd bench/stories_learned && ../../.venv/bin/python freeze_pairs.py pairs_730e68c.jsonl.gz
+
+(round 27's table was frozen the same way at stop 36, in a detached worktree of ``245f506``
+with this script copied in.)
 
 Run once, on the commit whose ``fit.py --table`` printed ``LEARNED_PAIRS`` (its cues, its files,
 its judges): the pairs its hand-factor clusterer scored (``fit.pairs_of``) are written in the

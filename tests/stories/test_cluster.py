@@ -735,7 +735,8 @@ def test_never_seen_set_stays_above_its_floor() -> None:
     )
     assert report.pairwise_f1 >= 0.98 and report.alerts_per_story <= 1.06
     # stop 28: learned pairs adopted: precision LOWERED 0.99 -> 0.97 (0.974; F1 0.982, alerts 1.054)
-    assert report.pairwise_precision >= 0.97
+    # stop 40: headline conflict and refit adopted: precision raised to 0.99 (0.996; F1 0.989)
+    assert report.pairwise_precision >= 0.99
 
 
 def _report_of(rows: list[dict[str, Any]]) -> ClusterReport:
@@ -781,8 +782,9 @@ def test_seventh_never_seen_set_stays_above_its_floor() -> None:
     crossing words were found with it (0.944, 1.111), so it is a regression floor now."""
     report = _report_of(labelled_rows("dawn"))
     # stop 28: learned pairs adopted: precision LOWERED 0.95 -> 0.93 (0.939; F1 0.950, alerts 1.056)
-    assert report.pairwise_f1 >= 0.94 and report.pairwise_precision >= 0.93
-    assert report.alerts_per_story <= 1.12
+    # stop 40: headline conflict and refit adopted: raised (F1 0.960, P 0.960, alerts 1.056)
+    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.95
+    assert report.alerts_per_story <= 1.06
 
 
 def test_eighth_never_seen_set_stays_above_its_floor() -> None:
@@ -879,8 +881,9 @@ def test_fourteenth_never_seen_set_stays_above_its_floor() -> None:
     (docs/stories.md); the toll-update rule (the sixteenth set's round: Calabria's "14 more
     bodies" five days on) to 0.959 and 1.182."""
     report = _report_of(labelled_rows("friday"))
-    assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.19
+    # stop 40: headline conflict and refit adopted: raised (F1 0.981, P 1.000, alerts 1.091)
+    assert report.pairwise_f1 >= 0.98 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.10
 
 
 def test_fifteenth_never_seen_set_stays_above_its_floor() -> None:
@@ -912,8 +915,11 @@ def test_sixteenth_never_seen_set_stays_above_its_floor() -> None:
     round: "El número de cadáveres recuperados ... subió a 70") to 1.000 and 1.000."""
     report = _report_of(labelled_rows("afternoon"))
     # stop 28: learned pairs adopted: F1 LOWERED 0.99 -> 0.98 (0.987), alerts 1.05 -> 1.11 (1.100)
-    assert report.pairwise_f1 >= 0.98 and report.pairwise_precision >= 0.99
-    assert report.alerts_per_story <= 1.11
+    # stop 40: headline conflict and refit adopted: F1 LOWERED 0.98 -> 0.96 (0.967, recall 0.936),
+    # alerts 1.11 -> 1.20 (1.200): the refit to today's pairs, not the feature (the 20 earlier
+    # features refitted alone give 0.967 too; bench/stories_round40/fullfit40.txt)
+    assert report.pairwise_f1 >= 0.96 and report.pairwise_precision >= 0.99
+    assert report.alerts_per_story <= 1.20
 
 
 def test_seventeenth_never_seen_set_stays_above_its_floor() -> None:
@@ -958,8 +964,10 @@ def test_nineteenth_never_seen_set_stays_above_its_floor() -> None:
     twentieth round reads "mil 500" as 1,500: Germany's offer joins its Spanish report, 0.731
     (precision 0.668), 1.500 alerts per story, its check half 0.909 / 1.500."""
     report = _report_of(labelled_rows("nightfall"))
-    assert report.pairwise_f1 >= 0.73 and report.pairwise_precision >= 0.66
-    assert report.alerts_per_story <= 1.50
+    # stop 40: headline conflict and refit adopted: raised (F1 0.870, P 0.841, alerts 1.250;
+    # main before it 0.841, 0.847, 1.375)
+    assert report.pairwise_f1 >= 0.86 and report.pairwise_precision >= 0.84
+    assert report.alerts_per_story <= 1.25
 
 
 def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
@@ -972,6 +980,8 @@ def test_twentieth_never_seen_set_stays_above_its_floor() -> None:
     besides the US are not in country conflict (0.957, 1.200); left: the early report with its
     own count ("unos 1,662" against "más de 1.000") and the count of one day against the total."""
     report = _report_of(labelled_rows("vespers"))
+    # stop 40: headline conflict and refit adopted: F1 0.977 -> 0.969, alerts 1.100 -> 1.200, within
+    # the floor (unchanged)
     assert report.pairwise_f1 >= 0.95 and report.pairwise_precision >= 0.99
     assert report.alerts_per_story <= 1.20
 
@@ -1013,9 +1023,12 @@ def test_twenty_second_never_seen_set_stays_above_its_floor(seed: int | None) ->
     if seed is not None:
         random.Random(seed).shuffle(rows)
     report = _report_of(rows)
-    assert report.pairwise_f1 >= 0.78 and report.pairwise_precision >= 0.78
-    assert report.pairwise_recall >= 0.79 and report.bcubed_f1 >= 0.87
-    assert report.alerts_per_story <= 1.45
+    # stop 40: headline conflict and refit adopted: raised (F1 0.845, P 0.850, R 0.840, B-cubed
+    # 0.899, alerts 1.333, in all six orders: "Perú pedirá pasaporte a venezolanos" leaves
+    # Ecuador's story for Peru's explainer; Peru's two other reports stay with Ecuador's)
+    assert report.pairwise_f1 >= 0.84 and report.pairwise_precision >= 0.84
+    assert report.pairwise_recall >= 0.83 and report.bcubed_f1 >= 0.89
+    assert report.alerts_per_story <= 1.34
 
 
 @pytest.mark.parametrize("seed", [None, 1, 2, 3, 4, 5])

@@ -67,7 +67,9 @@ class Floor:
 # R 0.832), B-cubed 0.935, 1.250 alerts per story.
 FLOORS = {
     "gloaming": Floor(f1=0.93, precision=0.94, recall=0.92, bcubed=0.95, alerts=1.19),
-    "noctis": Floor(f1=0.73, precision=0.60, recall=0.92, bcubed=0.83, alerts=1.19),
+    # stop 40 (headline conflict and refit): F1 0.734 -> 0.746, precision 0.608 -> 0.649 raised;
+    # recall 0.927 -> 0.878 and alerts 1.182 -> 1.273 LOWERED, the same in all six orders
+    "noctis": Floor(f1=0.74, precision=0.64, recall=0.87, bcubed=0.83, alerts=1.28),
     "meridian": Floor(f1=0.99, precision=0.99, recall=0.99, bcubed=0.99, alerts=1.01),
     "ember": Floor(f1=0.95, precision=0.94, recall=0.96, bcubed=0.97, alerts=1.08),
     "cinder": Floor(f1=0.82, precision=0.88, recall=0.77, bcubed=0.89, alerts=1.36),

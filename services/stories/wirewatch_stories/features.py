@@ -13,6 +13,8 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
   like words), whatever the language;
 - ``d:8-20``  a date ("20 de agosto", "August 20th"): its day is not a count.
 - ``l:es``  the language the item is written in (of no weight: see :func:`language_cues`).
+- ``g:PE``  a country the headline names by its name (of no weight: see
+  :func:`headline_cues`).
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
 ``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue, and a
@@ -811,6 +813,73 @@ def airport_cues(text: str, *, folded: bool = False) -> set[str]:
     return _city_cues(AIRPORTS, _AIRPORT, text if folded else fold(text))
 
 
+# The countries a headline names by one of their names (not their people), as ``g:<ISO>`` cues
+# of no weight, read off the title alone: two reports whose headlines each name a country the
+# other's does not are most often two events ("Peru to tighten entry requirements" against
+# "Ecuador pedirá pasaporte"; of the pairs the clusterer scores at 0.14 or more in the design
+# files of stop 39, 70 of the 102 that do are of two stories). The clusterer weighs it as a pair
+# feature (``headline_conflict`` there). The United States is left out: most items of the domain
+# name it. Drawn from classify's gazetteer (entities.yaml) by stop 39's rule: its country entries
+# that are not prefixes, start with a capital and are not English demonyms ("-ans", "-ese",
+# "-ish"...), folded; "Washington" is not the US here. A demonym in a headline mostly names the
+# migrants ("Afghan migrants sent back to Athens"), not where the event is.
+# tests/stories/test_headline_countries.py keeps this table in step with the gazetteer.
+HEADLINE_COUNTRIES = {
+    "MX": ("mexico",), "VE": ("venezuela",), "CO": ("colombia", "fac"), "GT": ("guatemala",),
+    "HN": ("honduras",), "SV": ("el salvador",), "NI": ("nicaragua",), "CR": ("costa rica",),
+    "PA": ("panama",), "CU": ("cuba",), "HT": ("haiti",), "DO": ("republica dominicana",),
+    "EC": ("ecuador",), "PE": ("peru",), "BO": ("bolivia",), "CL": ("chile", "fach"),
+    "AR": ("argentina",), "BR": ("brazil", "brasil"), "PY": ("paraguay",), "UY": ("uruguay",),
+    "CA": ("canada",), "JM": ("jamaica",),
+    "GB": (
+        "united kingdom", "uk", "u.k.", "britain", "great britain", "reino unido",
+        "gran bretana", "downing street",
+    ),
+    "ES": ("spain", "spanish government", "espana"),
+    "FR": ("france", "french government", "francia"),
+    "DE": ("germany", "german government", "alemania"),
+    "IT": ("italy", "italian government", "italia"), "GR": ("greece", "grecia"),
+    "PL": ("poland", "polonia"), "HU": ("hungary", "hungria"), "AT": ("austria",),
+    "NL": ("netherlands", "paises bajos", "holanda"), "BE": ("belgium", "belgica"),
+    "SE": ("sweden", "suecia"), "DK": ("denmark", "dinamarca"), "FI": ("finland", "finlandia"),
+    "IE": ("ireland", "irlanda"), "PT": ("portugal",), "MT": ("malta",),
+    "CY": ("cyprus", "chipre"), "BY": ("belarus", "bielorrusia"), "RU": ("russia", "rusia"),
+    "UA": ("ukraine", "ucrania"), "TR": ("turkey", "turkiye", "turquia"),
+    "RW": ("rwanda", "ruanda"), "LY": ("libya", "libia"), "TN": ("tunisia", "tunez"),
+    "MA": ("morocco", "marruecos"), "DZ": ("algeria", "argelia"), "EG": ("egypt", "egipto"),
+    "SN": ("senegal",), "MR": ("mauritania",), "ML": ("mali",), "NE": ("niger",),
+    "NG": ("nigeria",), "GH": ("ghana",), "GN": ("guinea",), "GM": ("gambia",), "TD": ("chad",),
+    "SD": ("sudan",), "SS": ("south sudan", "sudan del sur"), "ER": ("eritrea",),
+    "ET": ("ethiopia", "etiopia"), "SO": ("somalia",), "KE": ("kenya", "kenia"),
+    "CD": ("democratic republic of congo", "dr congo", "drc", "republica democratica del congo"),
+    "CM": ("cameroon", "camerun"), "SY": ("syria", "siria"), "IQ": ("iraq", "irak"),
+    "IR": ("iran",), "AF": ("afghanistan", "afganistan"), "PK": ("pakistan",),
+    "IN": (
+        "india", "indian nationals", "indian migrants", "indian government", "indian deportees",
+        "indian immigrants", "indian citizens", "indian workers", "indian students",
+    ),
+    "BD": ("bangladesh",), "LK": ("sri lanka",), "NP": ("nepal",), "CN": ("china",),
+    "VN": ("vietnam", "viet nam"), "PH": ("philippines", "filipinas"), "ID": ("indonesia",),
+    "MM": ("myanmar", "burma", "birmania"), "TH": ("thailand", "tailandia", "thai"),
+    "MY": ("malaysia", "malasia"), "AU": ("australia",), "NZ": ("new zealand", "nueva zelanda"),
+    "IL": ("israel",), "PS": ("gaza", "palestine", "palestina"), "LB": ("lebanon", "libano"),
+    "JO": ("jordan", "jordania"),
+    "SA": ("saudi arabia", "arabia saudi", "arabia saudita", "saudi"),
+    "AE": ("united arab emirates", "uae", "emiratos arabes"), "QA": ("qatar", "catar"),
+    "JP": ("japan", "japon"),
+    "KR": ("south korea", "corea del sur", "korean workers", "korean air"), "AL": ("albania",),
+    "RS": ("serbia",), "SZ": ("eswatini", "suazilandia", "swaziland"), "UG": ("uganda",),
+    "DJ": ("djibouti", "yibuti"), "BA": ("bosnia",),
+}  # fmt: skip
+_HEADLINE_COUNTRY = {name: code for code, names in HEADLINE_COUNTRIES.items() for name in names}
+_HEADLINE_NAME = _names_pattern(_HEADLINE_COUNTRY)
+
+
+def headline_cues(title: str) -> set[str]:
+    """``g:<ISO>`` for every country the headline names (see :data:`HEADLINE_COUNTRIES`)."""
+    return {f"g:{_HEADLINE_COUNTRY[m.group(1)]}" for m in _HEADLINE_NAME.finditer(fold(title))}
+
+
 def region_cues(text: str, *, folded: bool = False) -> set[str]:
     """``r:<code>`` cues of the US states and large cities and of Mexico's states ``text`` names;
     ``folded``: ``text`` is folded already."""
@@ -910,6 +979,7 @@ def extract(
     if RULING_CUE in cues:
         cues |= seat_cues(title)
     cues |= court_cues(title)
+    cues |= headline_cues(title)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
