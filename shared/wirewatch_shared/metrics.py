@@ -96,6 +96,13 @@ DELIVERIES = Counter(
     ["channel", "outcome"],
     registry=REGISTRY,
 )
+ENDPOINT_OVERLOADS = Counter(
+    "wirewatch_notify_endpoint_overloads",
+    "Times an endpoint's sends at once were halved because it timed out or answered "
+    "429/5xx, by channel.",
+    ["channel"],
+    registry=REGISTRY,
+)
 DELIVERY_DURATION = Histogram(
     "wirewatch_notify_delivery_duration_seconds",
     "Time one delivery attempt took, by channel.",
@@ -175,6 +182,11 @@ def record_delivery(
     DELIVERIES.labels(channel, outcome).inc()
     if duration_s is not None:
         time_delivery(channel, duration_s)
+
+
+def record_endpoint_overload(channel: str) -> None:
+    """An endpoint on ``channel`` showed overload: its sends at once were halved."""
+    ENDPOINT_OVERLOADS.labels(channel).inc()
 
 
 def time_delivery(channel: str, duration_s: float) -> None:

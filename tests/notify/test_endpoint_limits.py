@@ -13,6 +13,7 @@ from wirewatch_notify import outbox, subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.endpoint_limits import AdaptiveLimit, EndpointLimits
 from wirewatch_notify.models import DeliveryStatus
+from wirewatch_shared.metrics import REGISTRY
 
 from tests.notify.support import (
     classified,
@@ -110,6 +111,13 @@ class _Endpoint:
         return Reply(204, b"")
 
 
+def _overloads() -> float:
+    value = REGISTRY.get_sample_value(
+        "wirewatch_notify_endpoint_overloads_total", {"channel": "webhook"}
+    )
+    return value or 0.0
+
+
 def _subscribe(service: NotifyService, url: str) -> None:
     subscriptions.create_subscription(
         service.engine,
@@ -161,6 +169,7 @@ async def test_an_overloaded_endpoint_gets_fewer_sends_at_once(
     )
     url = http_receiver.url("/hook")
     _subscribe(service, url)
+    cuts_before = _overloads()
     async with running_worker(service):
         await service.handle_batch([classified("flights", item_id=f"cut-{n}") for n in range(120)])
         await wait_until(lambda: len(endpoint.accepted) == 120, timeout=60)
@@ -171,4 +180,5 @@ async def test_an_overloaded_endpoint_gets_fewer_sends_at_once(
     assert limit is not None and limit <= 4, limit  # ... and the limit stayed near it
     # 14-19 refusals measured; a fixed limit of 16 here meets 91-114 (every alert ~once).
     assert endpoint.refused < 50, endpoint.refused
+    assert _overloads() > cuts_before  # operators see it on /metrics
     assert outbox.count_by_status(service.engine) == {DeliveryStatus.SENT: 120}

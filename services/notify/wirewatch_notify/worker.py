@@ -41,7 +41,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared import memory
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
-from wirewatch_shared.metrics import record_delivery
+from wirewatch_shared.metrics import record_delivery, record_endpoint_overload
 
 from wirewatch_notify import flight_alerts, outbox
 from wirewatch_notify.channels.base import (
@@ -375,6 +375,7 @@ class DeliveryWorker:
             before = limit.limit
             limit.overloaded(window=entry.window)
             if limit.limit != before:
+                record_endpoint_overload(entry.key.split("|", 1)[0])
                 log.info(
                     "endpoint overloaded: fewer sends at once",
                     endpoint=entry.key,
