@@ -222,24 +222,7 @@ def record_observation(
         if record is None and existing is not None:  # no record is ever deleted
             raise ValueError(f"observation {existing.item_id}: its record is not stored")
         if record is None:
-            # A new record has this one observation and no other: no query for its
-            # observations, and its row is written once, already merged (stop 40).
-            record = _new_record(flight.status)
-            row = FlightObservation(
-                item_id=observation.item_id,
-                record_id=record.id,
-                story_id=observation.story_id,
-                published=observation.published,
-                facts=flight.as_dict(),
-                source=_source_dict(source),
-                observed_at=utcnow(),
-            )
-            rows = [row]
-            _apply(record, merge([_as_observation(row)]), rows, len(rows))
-            session.add(record)
-            session.add(row)
-            session.flush()
-            return record_event(record, rows, "created")
+            return _create_record(session, observation, source)
         before = _fingerprint(record)
         row = existing or FlightObservation(
             item_id=observation.item_id,
@@ -266,6 +249,29 @@ def record_observation(
         session.add(record)
         session.flush()
         return record_event(record, rows, "updated")
+
+
+def _create_record(
+    session: Session, observation: Observation, source: SourceInfo
+) -> FlightRecordEvent:
+    """A new record has this one observation and no other: no query for its observations,
+    and its row is written once, already merged (stop 40)."""
+    record = _new_record(observation.flight.status)
+    row = FlightObservation(
+        item_id=observation.item_id,
+        record_id=record.id,
+        story_id=observation.story_id,
+        published=observation.published,
+        facts=observation.flight.as_dict(),
+        source=_source_dict(source),
+        observed_at=utcnow(),
+    )
+    rows = [row]
+    _apply(record, merge([_as_observation(row)]), rows, len(rows))
+    session.add(record)
+    session.add(row)
+    session.flush()
+    return record_event(record, rows, "created")
 
 
 def _as_observation(row: FlightObservation) -> Observation:
