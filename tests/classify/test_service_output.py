@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from aiokafka.errors import MessageSizeTooLargeError
-from kafka import KafkaProducer
 from wirewatch_classify import batch, itemstore
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
@@ -22,7 +21,7 @@ from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 from tests.classify.support import feed_item
 from tests.classify.test_app import body, classified, read_stream
 from tests.support.poison import start_group_at_end, wait_for
-from tests.support.streams import read_stream_to_end
+from tests.support.streams import produce_together, read_stream_to_end
 from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
 from wirewatch.schema import upgrade
 
@@ -90,17 +89,6 @@ async def test_the_producer_refuses_a_record_over_the_limit_before_sending_any(
     assert [r.key for r in records if run.encode() in (r.key or b"")] == [last]
 
 
-def _produce_together(bootstrap: str, bodies: list[bytes]) -> None:
-    """One record batch on one partition: the consumer gets the records in one batch."""
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=1000)
-    try:
-        for value in bodies:
-            producer.send(streams.ITEMS, value, key=b"output-retry")
-        producer.flush(timeout=20)
-    finally:
-        producer.close()
-
-
 async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_once(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
@@ -126,7 +114,14 @@ async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_onc
     await app.start()
     try:
         await service.producer.stop()
-        await asyncio.to_thread(_produce_together, kafka_bootstrap, [bad, *map(body, good)])
+        await asyncio.to_thread(
+            produce_together,
+            kafka_bootstrap,
+            streams.ITEMS,
+            [bad, *map(body, good)],
+            key=b"output-retry",
+            linger_ms=1000,
+        )
         await wait_for(lambda: service.backoff.failures >= 4)
         await service.producer.start()
         by_id = await classified(kafka_bootstrap, {item.item_id for item in good})
@@ -172,7 +167,14 @@ async def test_a_broker_restart_during_the_retries_loses_nothing_and_letters_onc
         await app.start()
         try:
             await service.producer.stop()
-            await asyncio.to_thread(_produce_together, bootstrap, [bad, *map(body, good)])
+            await asyncio.to_thread(
+                produce_together,
+                bootstrap,
+                streams.ITEMS,
+                [bad, *map(body, good)],
+                key=b"output-retry",
+                linger_ms=1000,
+            )
             await wait_for(lambda: service.backoff.failures >= 2, timeout=60)
             await asyncio.to_thread(durable.broker.stop)
             await asyncio.to_thread(durable.broker.start)  # the same port, the same store
