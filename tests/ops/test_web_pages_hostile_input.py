@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from wirewatch_notify import outbox, subscriptions
 
 from tests.notify.support import make_service
-from tests.support.http import serving
+from tests.support.http import serving, serving_routers
 from wirewatch.demo.feed import GrowingFeed, load_sample
 from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, Inbox, demo_router
 from wirewatch.ops import pages
@@ -34,9 +34,9 @@ HOSTILE_LINKS = ["javascript:window.pwned=3", "data:text/html,<script>window.pwn
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def inbox_url() -> AsyncIterator[str]:
-    app = FastAPI()
-    app.include_router(demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), ""))
-    async with serving(app) as url:
+    async with serving_routers(
+        demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), "")
+    ) as url:
         yield url
 
 

@@ -17,7 +17,6 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
@@ -29,7 +28,7 @@ from wirewatch_stories.store import STORY
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from tests.support.poison import dead_letters, impatient_engine, settings_at_end, wait_for
 from wirewatch.cli import app as cli
 from wirewatch.cli.errors import UserError
@@ -87,9 +86,7 @@ async def test_bad_classified_records_are_dead_lettered_with_a_reason(
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[str]:
     upgrade(engine)
-    app = FastAPI()
-    app.include_router(stories_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(stories_router(engine)) as url:
         yield url
 
 
