@@ -6,8 +6,6 @@ one clear error for a value they cannot use."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
@@ -28,6 +26,7 @@ from wirewatch_stories.store import STORY
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
+from tests.support.env import run_wirewatch
 from tests.support.http import serving_routers
 from tests.support.poison import dead_letters, impatient_engine, settings_at_end, wait_for
 from wirewatch.cli import app as cli
@@ -122,13 +121,7 @@ def test_a_publication_time_past_year_9999_names_its_line(tmp_path: Path) -> Non
         {"id": "b", "title": "t", "summary": "", "published": 1e300},
     ]
     rows.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
-    wirewatch = Path(sys.executable).parent / "wirewatch"
-    proc = subprocess.run(
-        [str(wirewatch), "stories", "cluster", "--input", str(rows)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_wirewatch(["stories", "cluster", "--input", str(rows)])
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
     assert "line 2" in proc.stderr and "published" in proc.stderr
