@@ -14,13 +14,12 @@ Run: .venv/bin/python bench/flights_extract.py [--items 20000] [--rounds 3]
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import time
-from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from classify_core import cycle, timed
 from wirewatch_classify.engine import Classifier
 from wirewatch_flights.extract import extract
 
@@ -38,21 +37,13 @@ def dev_items() -> list[Item]:
     ]
 
 
-def timed(fn: Callable[[Item], object], items: Sequence[Item]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    for item in items:
-        fn(item)
-    return len(items) / (time.perf_counter() - start)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     base_items = dev_items()
-    items = [base_items[i % len(base_items)] for i in range(args.items)]
+    items = cycle(base_items, args.items)
     classifier = Classifier.load()
 
     def flights(item: Item) -> object:

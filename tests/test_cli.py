@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support.env import is_setting
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+from tests.support.env import run_wirewatch
 
 
 def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    environment.update(
-        WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
-        WIREWATCH_SECRET_KEY_FILE=str(tmp_path / "secret.key"),
-        **env,
-    )
-    return subprocess.run(
-        [WIREWATCH, *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
+    own = {
+        "WIREWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "WIREWATCH_SECRET_KEY_FILE": str(tmp_path / "secret.key"),
+    }
+    return run_wirewatch(args, cwd=tmp_path, env=own | env)
 
 
 @pytest.mark.parametrize(

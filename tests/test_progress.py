@@ -6,18 +6,16 @@ import io
 import os
 import pty
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from wirewatch.cli.progress import Steps, counting
 
 REPO = Path(__file__).resolve().parent.parent
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 DEV_SET = REPO / "tests" / "data" / "classify_dev.jsonl"
 OPML = """<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
 {outlines}</body></opml>"""

@@ -7,10 +7,8 @@ runs) for speed; a few run as real processes too.
 
 from __future__ import annotations
 
-import os
 import re
 import socket
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,11 +17,10 @@ from pathlib import Path
 import pytest
 import typer
 
-from tests.support.env import clear_settings, is_setting
+from tests.support.env import clear_settings, run_wirewatch
 from wirewatch.cli import app, main
 
 REPO = Path(__file__).resolve().parent.parent
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 NO_DATABASE = "postgresql+psycopg://wirewatch:secret@127.0.0.1:1/wirewatch"
 
 
@@ -179,11 +176,7 @@ def test_the_real_entry_point_too(
     command: str, busy_port: int, closed_port: int, unlabelled: str, tmp_path: Path
 ) -> None:
     case = cases(busy_port, closed_port, unlabelled)[command]
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    result = subprocess.run(
-        [WIREWATCH, *case.args], env={**env, **case.env}, cwd=tmp_path,
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+    result = run_wirewatch(case.args, cwd=tmp_path, env=case.env)
     assert result.returncode == case.exit_code, result.stderr
     assert result.stderr.count("\n") == 1 and case.expected in result.stderr
     assert "Traceback" not in result.stdout + result.stderr

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.support.env import cli_database, is_setting
+from tests.support.env import cli_database, run_wirewatch
 from wirewatch.cli import app
 from wirewatch.cli.errors import UserError
 
@@ -81,17 +79,7 @@ def _classify_process(
     stdin: str, cwd: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`wirewatch classify` in a process of its own, without the caller's settings."""
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)} | (extra_env or {})
-    return subprocess.run(
-        [str(Path(sys.executable).with_name("wirewatch")), "classify"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+    return run_wirewatch(["classify"], cwd=cwd, env=extra_env, stdin=stdin, timeout=120)
 
 
 def test_bad_json_is_one_line_on_stderr_with_nonzero_exit(tmp_path: Path) -> None:

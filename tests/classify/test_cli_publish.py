@@ -6,10 +6,7 @@ key hashes to, with the JSON content type and the key as correlation id."""
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Collection
@@ -28,7 +25,7 @@ from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicDefinitionEve
 from wirewatch_shared.kafka_admin import ensure_streams
 
 from tests.classify.support import stored_records
-from tests.support.env import cli_database, is_setting
+from tests.support.env import cli_database, run_wirewatch
 from tests.support.streams import read_from_start
 from wirewatch.cli import app
 from wirewatch.schema import upgrade
@@ -150,21 +147,12 @@ def test_publishers_raise_promptly_when_no_broker_answers() -> None:
 def test_topics_add_without_a_broker_says_so_and_closes_the_producer(tmp_path: Path) -> None:
     """The definition is stored; the announcement fails in one line, with no "Unclosed
     AIOKafkaProducer" at exit (the producer that could not start was closed)."""
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    env |= {
+    env = {
         "WIREWATCH_DATA_DIR": str(tmp_path / "data"),
         "WIREWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
         "WIREWATCH_KAFKA_BOOTSTRAP": f"127.0.0.1:{_closed_port()}",
     }
-    wirewatch = str(Path(sys.executable).with_name("wirewatch"))
-    done = subprocess.run(
-        [wirewatch, "topics", "add", "boats", "--phrases", "pateras"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    done = run_wirewatch(["topics", "add", "boats", "--phrases", "pateras"], env=env)
     assert done.returncode == 0, done.stderr
     assert "topic boats added; could not announce on Kafka (KafkaConnectionError)" in done.stdout
     assert "Unclosed" not in done.stderr

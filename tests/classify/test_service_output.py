@@ -10,19 +10,18 @@ from pathlib import Path
 
 import pytest
 from aiokafka.errors import MessageSizeTooLargeError
-from kafka import KafkaProducer
 from wirewatch_classify import batch, itemstore
 from wirewatch_classify.app import ClassifyService
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import producer, streams
-from wirewatch_shared.events import DeadLetter
+from wirewatch_shared.events import DeadLetter, FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 from wirewatch_shared.producer import MAX_RECORD_BYTES, KeyedProducer
 
 from tests.classify.support import feed_item
 from tests.classify.test_app import body, classified, read_stream
 from tests.support.poison import start_group_at_end, wait_for
-from tests.support.streams import read_stream_to_end
+from tests.support.streams import produce_together, read_stream_to_end
 from wirewatch.ops.durable import DurableBroker, DurableModeUnavailable, weed_binary
 from wirewatch.schema import upgrade
 
@@ -90,15 +89,33 @@ async def test_the_producer_refuses_a_record_over_the_limit_before_sending_any(
     assert [r.key for r in records if run.encode() in (r.key or b"")] == [last]
 
 
-def _produce_together(bootstrap: str, bodies: list[bytes]) -> None:
-    """One record batch on one partition: the consumer gets the records in one batch."""
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=1000)
-    try:
-        for value in bodies:
-            producer.send(streams.ITEMS, value, key=b"output-retry")
-        producer.flush(timeout=20)
-    finally:
-        producer.close()
+def _retrying_service(bootstrap: str, tmp_path: Path) -> ClassifyService:
+    """A classify service on a database of its own, its batch retries 0.1 s apart at first."""
+    settings = ClassifySettings(
+        kafka_bootstrap=bootstrap,
+        database_url=f"sqlite:///{tmp_path / 'c.db'}",
+        log_level="WARNING",
+    )
+    service = ClassifyService(settings)
+    upgrade(service.engine)
+    service.backoff.base_s = 0.1
+    return service
+
+
+async def _send_bad_then_good(bootstrap: str, run: str) -> tuple[bytes, list[FeedItem]]:
+    """A record that is no item, then three good items, in one record batch on one
+    partition (the consumer gets them as one batch); the bad record and the good items."""
+    bad = f'{{"item_id": "bad-{run}"'.encode()
+    good = [feed_item(f"good-{k}-{run}", "Deportation flight lands in Caracas") for k in range(3)]
+    await asyncio.to_thread(
+        produce_together,
+        bootstrap,
+        streams.ITEMS,
+        [bad, *map(body, good)],
+        key=b"output-retry",
+        linger_ms=1000,
+    )
+    return bad, good
 
 
 async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_once(
@@ -112,21 +129,12 @@ async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_onc
     run = uuid.uuid4().hex[:8]
     await ensure_streams(kafka_bootstrap, [streams.ITEMS, streams.CLASSIFIED, streams.DEAD_LETTER])
     start_group_at_end(kafka_bootstrap, streams.GROUP_CLASSIFY, streams.ITEMS)
-    settings = ClassifySettings(
-        kafka_bootstrap=kafka_bootstrap,
-        database_url=f"sqlite:///{tmp_path / 'c.db'}",
-        log_level="WARNING",
-    )
-    service = ClassifyService(settings)
-    upgrade(service.engine)
-    service.backoff.base_s = 0.1
-    bad = f'{{"item_id": "bad-{run}"'.encode()
-    good = [feed_item(f"good-{k}-{run}", "Deportation flight lands in Caracas") for k in range(3)]
+    service = _retrying_service(kafka_bootstrap, tmp_path)
     app = service.build_app()
     await app.start()
     try:
         await service.producer.stop()
-        await asyncio.to_thread(_produce_together, kafka_bootstrap, [bad, *map(body, good)])
+        bad, good = await _send_bad_then_good(kafka_bootstrap, run)
         await wait_for(lambda: service.backoff.failures >= 4)
         await service.producer.start()
         by_id = await classified(kafka_bootstrap, {item.item_id for item in good})
@@ -155,24 +163,12 @@ async def test_a_broker_restart_during_the_retries_loses_nothing_and_letters_onc
     try:
         bootstrap = durable.bootstrap
         await ensure_streams(bootstrap, partitions=1)
-        settings = ClassifySettings(
-            kafka_bootstrap=bootstrap,
-            database_url=f"sqlite:///{tmp_path / 'c.db'}",
-            log_level="WARNING",
-        )
-        service = ClassifyService(settings)
-        upgrade(service.engine)
-        service.backoff.base_s = 0.1
-        run = uuid.uuid4().hex[:8]
-        bad = f'{{"item_id": "bad-{run}"'.encode()
-        good = [
-            feed_item(f"good-{k}-{run}", "Deportation flight lands in Caracas") for k in range(3)
-        ]
+        service = _retrying_service(bootstrap, tmp_path)
         app = service.build_app()
         await app.start()
         try:
             await service.producer.stop()
-            await asyncio.to_thread(_produce_together, bootstrap, [bad, *map(body, good)])
+            bad, good = await _send_bad_then_good(bootstrap, uuid.uuid4().hex[:8])
             await wait_for(lambda: service.backoff.failures >= 2, timeout=60)
             await asyncio.to_thread(durable.broker.stop)
             await asyncio.to_thread(durable.broker.start)  # the same port, the same store

@@ -38,6 +38,13 @@ def labelled_item(name: str, item_id: str) -> dict[str, Any]:
     pytest.skip(f"{item_id} is not in {path.name}")
 
 
+def assert_field(obj: dict[str, Any], field: str, want: object) -> None:
+    """The extractor reads ``obj`` as a flight whose ``field`` is ``want``."""
+    flight = predict(obj)
+    assert flight is not None
+    assert getattr(flight, field) == want
+
+
 CLASSIFY_DATA = Path(__file__).resolve().parents[1] / "data"
 CLASSIFY_JUDGES = ("zenith", "halcyon", "ember")
 """Classify sets held back as judges: no flights round reads them."""

@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 from wirewatch_flights import store
 from wirewatch_flights.api import create_flights_router
@@ -20,7 +19,7 @@ from wirewatch_flights.merge import Observation
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from wirewatch.ops.flights_page import flights_page_router
 from wirewatch.schema import upgrade
 
@@ -45,10 +44,7 @@ async def served(engine: Engine) -> AsyncIterator[str]:
         dataclasses.replace(obs.flight, flight_date=recent),
     )
     store.record_observation(engine, moved, source)
-    app = FastAPI()
-    app.include_router(create_flights_router(engine))
-    app.include_router(flights_page_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(create_flights_router(engine), flights_page_router(engine)) as url:
         yield url
 
 

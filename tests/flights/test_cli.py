@@ -7,8 +7,6 @@ import csv
 import io
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from wirewatch_shared.db import make_engine
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
-from tests.support.env import cli_database
+from tests.support.env import cli_database, run_wirewatch
 from wirewatch.cli import app
 from wirewatch.cli.errors import UserError
 from wirewatch.schema import upgrade
@@ -93,13 +91,7 @@ def test_bad_input_is_a_user_error(tmp_path: Path) -> None:
         result = runner.invoke(app, args)
         assert isinstance(result.exception, UserError), args
     # Through the real entry point: one line on stderr, exit code 2.
-    wirewatch = Path(sys.executable).parent / "wirewatch"
-    proc = subprocess.run(
-        [str(wirewatch), "flights", "extract", "--input", str(bad)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_wirewatch(["flights", "extract", "--input", str(bad)])
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
 

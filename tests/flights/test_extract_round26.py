@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from wirewatch_flights.evaluation import predict
 
-from tests.flights.support import dev_items, labelled_item
+from tests.flights.support import assert_field, dev_items, labelled_item
 
 
 @pytest.mark.parametrize(
@@ -62,9 +62,7 @@ from tests.flights.support import dev_items, labelled_item
 )
 def test_field_takes_its_label(name: str, item_id: str, field: str) -> None:
     obj = labelled_item(name, item_id)
-    flight = predict(obj)
-    assert flight is not None
-    assert getattr(flight, field) == obj["flight"][field]
+    assert_field(obj, field, obj["flight"][field])
 
 
 @pytest.mark.parametrize(
@@ -79,9 +77,7 @@ def test_field_takes_its_label(name: str, item_id: str, field: str) -> None:
 )
 def test_dev_field_takes_its_label(item_id: str, field: str) -> None:
     (obj,) = dev_items(item_id)
-    flight = predict(obj)
-    assert flight is not None
-    assert getattr(flight, field) == obj["flight"][field]
+    assert_field(obj, field, obj["flight"][field])
 
 
 @pytest.mark.parametrize(

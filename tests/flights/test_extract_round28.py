@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from wirewatch_flights.evaluation import predict
 
-from tests.flights.support import classify_item
+from tests.flights.support import assert_field, classify_item
 
 
 @pytest.mark.parametrize(
@@ -39,9 +39,7 @@ from tests.flights.support import classify_item
     ],
 )
 def test_fields(item_id: str, field: str, want: object) -> None:
-    flight = predict(classify_item(item_id))
-    assert flight is not None
-    assert getattr(flight, field) == want
+    assert_field(classify_item(item_id), field, want)
 
 
 @pytest.mark.parametrize(

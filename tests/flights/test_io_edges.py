@@ -17,7 +17,6 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 from wirewatch_flights import store
@@ -33,7 +32,7 @@ from wirewatch_shared.events import ITEM_ID_MAX, ClassifiedItem, StoryEvent
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
 from tests.notify.support import classified
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from tests.support.poison import dead_letters, impatient_engine, settings_at_end, wait_for
 from tests.support.streams import read_stream_to_end
 from wirewatch.cli import app as cli
@@ -189,9 +188,7 @@ def _record_from(engine: Engine, outlet: str) -> None:
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[str]:
     _record_from(engine, FORMULA)
-    app = FastAPI()
-    app.include_router(create_flights_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(create_flights_router(engine)) as url:
         yield url
 
 

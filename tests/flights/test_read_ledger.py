@@ -17,7 +17,6 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
@@ -27,7 +26,7 @@ from wirewatch_flights.models import FlightObservation, FlightRecord
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from wirewatch.cli import app as cli_app
 from wirewatch.ops.flights_page import flights_page_router
 from wirewatch.schema import upgrade
@@ -69,10 +68,7 @@ def copy_records(engine: Engine, count: int, day: date, *, undated: int = 0) -> 
 @pytest_asyncio.fixture
 async def ledger(engine: Engine) -> AsyncIterator[tuple[str, Engine]]:
     upgrade(engine)
-    app = FastAPI()
-    app.include_router(create_flights_router(engine))
-    app.include_router(flights_page_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(create_flights_router(engine), flights_page_router(engine)) as url:
         yield url, engine
 
 
@@ -209,9 +205,11 @@ async def test_a_code_that_names_no_country_is_a_422_not_an_empty_ledger(
 async def test_an_export_the_database_fails_is_a_500_not_an_empty_200(engine: Engine) -> None:
     """A streamed answer sends its status first: the export reads its first page before it
     answers, so a database that cannot be read is a 500, not a CSV of headers alone."""
-    app = FastAPI()
-    app.include_router(create_flights_router(engine))  # no tables: never upgraded
-    async with serving(app) as url, httpx.AsyncClient(base_url=url) as client:
+    # The engine has no tables: never upgraded.
+    async with (
+        serving_routers(create_flights_router(engine)) as url,
+        httpx.AsyncClient(base_url=url) as client,
+    ):
         for path in ("/api/v1/flights.csv", "/api/v1/flights.json"):
             assert (await client.get(path)).status_code == 500, path
 

@@ -12,14 +12,13 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 from wirewatch_flights import store
 
 from tests.flights.support import dev_items, observation
 from tests.flights.test_read_ledger import copy_records
 from tests.support.browser import chromium
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from wirewatch.ops.flights_page import TABLE_ROWS, flights_page_router
 from wirewatch.schema import upgrade
 
@@ -38,9 +37,7 @@ async def page_without_js() -> AsyncIterator[Any]:
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[tuple[str, Engine]]:
     upgrade(engine)
-    app = FastAPI()
-    app.include_router(flights_page_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(flights_page_router(engine)) as url:
         yield url, engine
 
 

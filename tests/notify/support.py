@@ -1,12 +1,14 @@
-"""Shared helpers for the notify tests: settings, items, a running worker, an API client."""
+"""Shared helpers for the notify tests: settings, items, a running worker, an API client,
+the CLI in-process."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +24,36 @@ from wirewatch.schema import upgrade
 
 SECRET_KEY = "test-secret-key"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What a command run in-process left, as ``main()`` would show it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        """Both streams, stdout first."""
+        return self.stdout + self.stderr
+
+
+def run_cli(args: Sequence[str], env: Mapping[str, str]) -> CliResult:
+    """The CLI in-process (same commands and service layer, no interpreter start-up); a
+    UserError as main() prints it: its exit code and ``error: ...`` on stderr."""
+    from typer.testing import CliRunner
+
+    from wirewatch.cli import app
+    from wirewatch.cli.errors import UserError
+
+    result = CliRunner().invoke(app, list(args), env=dict(env))
+    if isinstance(result.exception, UserError):
+        return CliResult(result.exception.exit_code, result.stdout, f"error: {result.exception}")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
 def make_settings(database_url: str, **overrides: Any) -> NotifySettings:

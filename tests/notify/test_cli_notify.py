@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 from wirewatch_notify import outbox, subscriptions, tokens
 from wirewatch_notify.models import DeliveryKind
 from wirewatch_shared.db import make_engine
 
+from tests.notify.support import CliResult, run_cli
 from tests.support.env import clear_settings
 from tests.support.http import HttpReceiver, Reply
-
-
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
 
 
 @pytest.fixture(autouse=True)
@@ -28,22 +20,14 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def run(args: list[str], tmp_path: Path, **env: str) -> Result:
-    """The CLI in-process (same commands and service layer, no interpreter start-up)."""
-    from wirewatch.cli import app
-    from wirewatch.cli.errors import UserError
-
+def run(args: list[str], tmp_path: Path, **env: str) -> CliResult:
+    """The CLI in-process on a database of the test's own."""
     environment = {
         "WIREWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
         "WIREWATCH_SECRET_KEY": "cli-secret-key",
         **env,
     }
-    result = CliRunner().invoke(app, args, env=environment)
-    if isinstance(result.exception, UserError):  # what main() prints as "error: ..."
-        return Result(result.exception.exit_code, result.stdout, f"error: {result.exception}")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return run_cli(args, environment)
 
 
 def test_tokens_are_printed_once_and_stored_hashed(tmp_path: Path) -> None:

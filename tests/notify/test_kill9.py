@@ -15,7 +15,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -33,7 +32,7 @@ from wirewatch_shared.embedded import free_port
 
 from tests.notify.receiver import ReceiverProcess
 from tests.notify.support import SECRET_KEY, classified
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from tests.support.streams import wait_for_progress
 from wirewatch.schema import upgrade
 
@@ -65,7 +64,7 @@ def _env(bootstrap: str, database_url: str) -> dict[str, str]:
 
 def _spawn(env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [str(Path(sys.executable).with_name("wirewatch")), "service", "notify"],
+        [WIREWATCH, "service", "notify"],
         env={**env, "WIREWATCH_HTTP_PORT": str(free_port())},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

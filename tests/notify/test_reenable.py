@@ -6,23 +6,23 @@ were waiting when it was disabled are dead letters, replayed once it is on again
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from typer.testing import CliRunner
 from wirewatch_notify import outbox, subscriptions, tokens
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.models import DeliveryStatus
 
 from tests.notify.support import (
     SECRET_KEY,
+    CliResult,
     api_client,
     bearer,
     classified,
     make_service,
+    run_cli,
     running_worker,
     wait_until,
 )
@@ -32,30 +32,16 @@ from tests.support.http import HttpReceiver, Reply
 ALERTS = 5
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-
-
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     clear_settings(monkeypatch)
     monkeypatch.chdir(tmp_path)
 
 
-def cli(database_url: str, *args: str, **settings: str) -> Result:
-    """The CLI in-process, on the service's database; a UserError as main() prints it."""
-    from wirewatch.cli import app
-    from wirewatch.cli.errors import UserError
-
+def cli(database_url: str, *args: str, **settings: str) -> CliResult:
+    """The CLI in-process, on the service's database."""
     env = {"WIREWATCH_DATABASE_URL": database_url, "WIREWATCH_SECRET_KEY": SECRET_KEY, **settings}
-    result = CliRunner().invoke(app, list(args), env=env)
-    if isinstance(result.exception, UserError):
-        return Result(result.exception.exit_code, f"error: {result.exception}")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Result(result.exit_code, result.output)
+    return run_cli(args, env)
 
 
 def _subscribe(service: NotifyService, target: str, **fields: Any) -> int:
@@ -118,18 +104,18 @@ async def test_the_operator_sees_why_and_turns_it_back_on_with_the_cli(
     async with running_worker(service):
         sub_id = await _disabled_by_410(service, http_receiver)
         shown = cli(database_url, "subscriptions", "show", str(sub_id))
-        assert shown.code == 0, shown.out
-        assert "disabled" in shown.out and "HTTP 410" in shown.out
-        assert f"dead: {ALERTS}" in shown.out
+        assert shown.returncode == 0, shown.output
+        assert "disabled" in shown.output and "HTTP 410" in shown.output
+        assert f"dead: {ALERTS}" in shown.output
         http_receiver.routes["/moved"] = Reply(200)
         enabled = cli(database_url, "subscriptions", "enable", str(sub_id), "--replay")
-        assert enabled.code == 0, enabled.out
-        assert f"replayed {ALERTS} dead deliveries" in enabled.out
+        assert enabled.returncode == 0, enabled.output
+        assert f"replayed {ALERTS} dead deliveries" in enabled.output
         await wait_until(lambda: _statuses(service) == [DeliveryStatus.SENT] * ALERTS)
         sub = subscriptions.get_subscription(service.engine, sub_id)
         assert sub is not None and sub.active and sub.disabled_reason is None
         listed = cli(database_url, "subscriptions", "list")
-        assert "HTTP 410" not in listed.out and "active" in listed.out
+        assert "HTTP 410" not in listed.output and "active" in listed.output
     assert len(_delivered_ids(http_receiver)) == ALERTS
     service.engine.dispose()
 
@@ -138,15 +124,15 @@ async def test_pause_and_enable_from_the_cli(database_url: str, tmp_path: Path) 
     service = make_service(database_url)
     sub_id = _subscribe(service, "https://hooks.example.org/x")
     paused = cli(database_url, "subscriptions", "pause", str(sub_id))
-    assert paused.code == 0 and f"paused subscription {sub_id}" in paused.out
+    assert paused.returncode == 0 and f"paused subscription {sub_id}" in paused.output
     shown = cli(database_url, "subscriptions", "show", str(sub_id))
-    assert "paused" in shown.out
+    assert "paused" in shown.output
     again = cli(database_url, "subscriptions", "enable", str(sub_id))
-    assert again.code == 0 and f"subscription {sub_id} is active" in again.out
+    assert again.returncode == 0 and f"subscription {sub_id} is active" in again.output
     missing = cli(database_url, "subscriptions", "enable", "9999")
-    assert missing.code == 1 and "no subscription with id 9999" in missing.out
+    assert missing.returncode == 1 and "no subscription with id 9999" in missing.output
     missing = cli(database_url, "subscriptions", "show", "9999")
-    assert missing.code == 1
+    assert missing.returncode == 1
     service.engine.dispose()
 
 
@@ -169,7 +155,7 @@ async def test_a_recipient_who_unsubscribed_is_not_turned_back_on(database_url: 
         assert answer.status_code == 409, answer.text
         assert "unsubscribed" in answer.json()["detail"]
     refused = cli(database_url, "subscriptions", "enable", str(sub_id))
-    assert refused.code == 2 and "unsubscribed" in refused.out
+    assert refused.returncode == 2 and "unsubscribed" in refused.output
     sub = subscriptions.get_subscription(service.engine, sub_id)
     assert sub is not None and not sub.active
     service.engine.dispose()
@@ -253,7 +239,7 @@ async def test_enable_says_an_email_subscription_still_awaits_its_confirmation(
         service.engine, request, service.box, require_confirmation=True
     )
     enabled = cli(database_url, "subscriptions", "enable", str(created.subscription.id))
-    assert enabled.code == 0 and "is awaiting confirmation" in enabled.out, enabled.out
+    assert enabled.returncode == 0 and "is awaiting confirmation" in enabled.output, enabled.output
     service.engine.dispose()
 
 
@@ -268,15 +254,15 @@ def test_a_failed_test_send_is_not_replayed_as_an_alert(
     sub_id = _subscribe(service, http_receiver.url("/moved"))
     env_private = {"WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS": "true"}
     tested = cli(database_url, "subscriptions", "test", str(sub_id), **env_private)
-    assert tested.code == 2 and "410" in tested.out, tested.out
+    assert tested.returncode == 2 and "410" in tested.output, tested.output
     [dead] = outbox.list_deliveries(service.engine)
     assert dead.status == DeliveryStatus.DEAD
     http_receiver.routes["/moved"] = Reply(200)
     enabled = cli(database_url, "subscriptions", "enable", str(sub_id), "--replay")
-    assert "replayed 0 dead deliveries" in enabled.out, enabled.out
+    assert "replayed 0 dead deliveries" in enabled.output, enabled.output
     every = cli(database_url, "deliveries", "replay", "--all-dead")
-    assert "replayed 0 dead deliveries" in every.out and "stay dead" not in every.out
+    assert "replayed 0 dead deliveries" in every.output and "stay dead" not in every.output
     one = cli(database_url, "deliveries", "replay", str(dead.id))
-    assert one.code == 2 and "a test send" in one.out, one.out
+    assert one.returncode == 2 and "a test send" in one.output, one.output
     assert len(http_receiver.received("/moved")) == 1
     service.engine.dispose()

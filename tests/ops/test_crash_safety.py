@@ -23,11 +23,11 @@ import pytest
 from wirewatch_shared.embedded import EmbeddedBroker, answers_kafka, free_port
 
 from tests.ops.conftest import FEED
+from tests.support.env import WIREWATCH
 from tests.support.http import HttpReceiver, Reply
 from wirewatch.ops.datadir import DataDirInUse, DataDirLock, process_start_time
 from wirewatch.ops.durable import DurableModeUnavailable, LocalS3, weed_binary
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 RESTART_VS_FIRST_START = 1.5
 """A restart after kill -9 is ready about as fast as a first start (measured in the same
 run, so a busy machine slows both): nothing the crash left behind holds it up. On an idle

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,9 +19,8 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
 
 from tests.shared.schema_support import create_release_0_1_0
+from tests.support.env import WIREWATCH
 from wirewatch.schema import HEAD, _migration_lock, alembic_config, current_revision, upgrade
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 def _wait_until(check: Callable[[], bool], what: str, timeout: float = 60.0) -> None:

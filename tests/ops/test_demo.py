@@ -8,7 +8,6 @@ import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime
@@ -19,11 +18,10 @@ import pytest
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_shared.embedded import free_port
 
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from wirewatch.demo.feed import GrowingFeed, load_sample, render_rss
 
 REPO = Path(__file__).resolve().parents[2]
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 DEV_SET = REPO / "tests" / "data" / "classify_dev.jsonl"
 
 

@@ -20,8 +20,8 @@ import httpx
 import pytest
 from wirewatch_shared.embedded import free_port
 
-from tests.ops.test_demo import WIREWATCH, Lines
-from tests.support.env import is_setting
+from tests.ops.test_demo import Lines
+from tests.support.env import WIREWATCH, is_setting
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Iterator
 from importlib.metadata import version
 from pathlib import Path
@@ -26,13 +23,12 @@ from wirewatch_shared import events, streams
 from wirewatch_shared.embedded import free_port
 
 from tests.support.browser import in_ci
-from tests.support.env import is_setting
+from tests.support.env import run_wirewatch
 from wirewatch.asyncapi import UNDESCRIBED, build_document
 from wirewatch.http_app import build_http_app
 from wirewatch.ops.server import HttpServer
 
 REPO = Path(__file__).resolve().parents[2]
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 ASYNCAPI_SCHEMA = REPO / ".ci/cache/asyncapi-specs/package/schemas/3.0.0-without-$id.json"
 ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 
@@ -249,16 +245,7 @@ async def test_served_document_and_page(http_app: FastAPI) -> None:
 def test_cli_prints_the_document_and_writes_nothing(tmp_path: Path) -> None:
     home, cwd = tmp_path / "home", tmp_path / "cwd"
     cwd.mkdir()
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    result = subprocess.run(
-        [WIREWATCH, "asyncapi"],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**env, "WIREWATCH_DATA_DIR": str(home)},
-        timeout=60,
-        check=False,
-    )
+    result = run_wirewatch(["asyncapi"], cwd=cwd, env={"WIREWATCH_DATA_DIR": str(home)})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["info"]["title"] == "Wirewatch"
     assert list(cwd.iterdir()) == [] and not home.exists()

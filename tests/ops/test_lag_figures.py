@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
@@ -25,12 +24,11 @@ from wirewatch_shared.events import FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 
 from tests.ops.support import get, value, wait_until
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from tests.support.streams import read_stream_to_end
 
 pytestmark = pytest.mark.integration
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 N, K = 40, 3
 CLASSIFY = {streams.GROUP_CLASSIFY: streams.ITEMS}
 

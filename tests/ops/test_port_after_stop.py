@@ -11,16 +11,13 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from wirewatch.demo.run import pick_port
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 def port_left_in_time_wait() -> int:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from markupsafe import escape
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
@@ -28,7 +27,7 @@ from wirewatch_stories.store import STORY, Assigner
 
 from tests.flights.support import dev_items, observation
 from tests.stories.support import classified_row, dev_rows, in_published_order
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from wirewatch.cli import app as cli_app
 from wirewatch.ops.flights_page import flights_page_router
 from wirewatch.ops.stories_page import stories_page_router
@@ -64,10 +63,10 @@ async def test_stories_found_today_are_listed_though_published_long_ago(
 ) -> None:
     upgrade(engine)
     titles = _stories(engine)
-    app = FastAPI()
-    app.include_router(stories_router(engine))
-    app.include_router(stories_page_router(engine))
-    async with serving(app) as url, httpx.AsyncClient(base_url=url) as client:
+    async with (
+        serving_routers(stories_router(engine), stories_page_router(engine)) as url,
+        httpx.AsyncClient(base_url=url) as client,
+    ):
         page = (await client.get("/stories")).text
         assert escape(titles[FRESH]) in page, (
             "a story Wirewatch grew today is missing from /stories"
@@ -99,9 +98,10 @@ async def test_flights_charts_show_flights_older_than_a_year(engine: Engine) -> 
     records = flights_store.list_records(engine, flights_store.Query(limit=50))
     latest = max(r.flight_date for r in records if r.flight_date is not None)
     assert latest < datetime.now(UTC).date() - timedelta(weeks=52), "not a backfill case"
-    app = FastAPI()
-    app.include_router(flights_page_router(engine))
-    async with serving(app) as url, httpx.AsyncClient(base_url=url) as client:
+    async with (
+        serving_routers(flights_page_router(engine)) as url,
+        httpx.AsyncClient(base_url=url) as client,
+    ):
         html = (await client.get("/flights")).text
     charts = re.findall(r'<svg class="chart (\w+)".*?</svg>', html, flags=re.S)
     assert charts == ["flights", "people"]

@@ -10,7 +10,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,11 +17,10 @@ import pytest
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
 
 from tests.ops.support import get, value, wait_until
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 
 pytestmark = pytest.mark.integration
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 SECRET = "ops-test-secret-key-never-logged"
 SERVICES = ("ingest", "classify", "notify")
 

@@ -7,7 +7,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,10 +15,8 @@ import pytest
 from fastapi import FastAPI
 from wirewatch_shared.embedded import free_port
 
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from wirewatch.ops.server import HttpServer
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 async def test_port_zero_reports_the_port_it_listens_on() -> None:

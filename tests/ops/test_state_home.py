@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -20,29 +19,12 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import free_port
 from wirewatch_shared.settings import CommonSettings
 
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting, run_wirewatch
 from wirewatch.ops.datadir import DataDirLock
 from wirewatch.ops.settings import OpsSettings
 from wirewatch.runtime import read_runtime, remove_runtime, runtime_path, write_runtime
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 REPO = Path(__file__).resolve().parents[2]
-
-
-def cli(
-    args: list[str], cwd: Path, timeout: float = 60, env: Mapping[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    environment.update(env or {})
-    return subprocess.run(
-        [WIREWATCH, *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=cwd,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def test_default_is_the_per_user_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,11 +75,13 @@ def test_commands_share_state_from_any_directory(tmp_path: Path, wirewatch_home:
     second.mkdir()
     feed = "http://127.0.0.1:9/feed.xml"
     private = {"WIREWATCH_ALLOW_PRIVATE_NETWORKS": "true"}
-    added = cli(["feeds", "add", "--no-discover", feed], first, env=private)
+    added = run_wirewatch(["feeds", "add", "--no-discover", feed], cwd=first, env=private)
     assert added.returncode == 0, added.stderr
-    listed = cli(["feeds", "list", "--json"], second)
+    listed = run_wirewatch(["feeds", "list", "--json"], cwd=second)
     assert json.loads(listed.stdout)["url"] == feed
-    sub = cli(["subscribe", "--topic", "border-policy", "--email", "a@example.org"], second)
+    sub = run_wirewatch(
+        ["subscribe", "--topic", "border-policy", "--email", "a@example.org"], cwd=second
+    )
     assert sub.returncode == 0, sub.stderr
     assert (wirewatch_home / "wirewatch.db").is_file()
     assert (wirewatch_home / "wirewatch-secret.key").stat().st_mode & 0o077 == 0
@@ -135,12 +119,14 @@ def test_up_writes_the_runtime_file_that_other_commands_use(
         runtime = read_runtime(wirewatch_home)
         assert runtime is not None and runtime.pid == up.pid
         assert runtime.http_url == f"http://127.0.0.1:{port}"
-        status = cli(["status", "--json"], elsewhere)
+        status = run_wirewatch(["status", "--json"], cwd=elsewhere)
         assert json.loads(status.stdout)["healthy"] is True, status.stderr
         # reclassify needs the embedded broker's random port: it reads it from the file.
-        re_run = cli(["reclassify", "--since", "2020-01-01"], elsewhere)
+        re_run = run_wirewatch(["reclassify", "--since", "2020-01-01"], cwd=elsewhere)
         assert re_run.returncode == 0 and "reclassified 0 items" in re_run.stdout, re_run.stderr
-        second = cli(["up", "--in-memory", "--port", str(free_port())], elsewhere, env=env)
+        second = run_wirewatch(
+            ["up", "--in-memory", "--port", str(free_port())], cwd=elsewhere, env=env
+        )
         assert second.returncode != 0
         assert f"already running on {wirewatch_home}" in second.stderr
         assert second.stderr.count("\n") == 1
@@ -162,7 +148,9 @@ def test_generated_state_is_git_ignored() -> None:
 def test_a_fresh_home_is_readable_by_its_user_only(tmp_path: Path, wirewatch_home: Path) -> None:
     # The database holds subscribers' addresses and webhook URLs: on a shared machine
     # other users must not read it (the umask alone gave 0755 and 0644).
-    sub = cli(["subscribe", "--topic", "border-policy", "--email", "a@example.org"], tmp_path)
+    sub = run_wirewatch(
+        ["subscribe", "--topic", "border-policy", "--email", "a@example.org"], cwd=tmp_path
+    )
     assert sub.returncode == 0, sub.stderr
     assert wirewatch_home.stat().st_mode & 0o077 == 0
     database = wirewatch_home / "wirewatch.db"

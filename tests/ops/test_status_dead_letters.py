@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -26,12 +23,11 @@ from wirewatch_shared.events import DeadLetter
 
 from tests.ops.conftest import RunningSystem
 from tests.ops.support import wait_until
-from tests.support.env import is_setting
+from tests.support.env import run_wirewatch
 from tests.support.streams import read_stream_to_end
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 BAD_ITEMS, BAD_CLASSIFIED = 3, 2
 # classify dead-letters each bad item; notify and stories each bad classified record.
 EXPECTED = BAD_ITEMS + 2 * BAD_CLASSIFIED
@@ -107,25 +103,22 @@ async def test_status_page_shows_dead_letters_per_source_stream(
 
 def _cli_status(running: RunningSystem, tmp_path: Path, *, as_json: bool = True) -> Any:
     """`wirewatch status [--json]` gathering its own figures (Kafka, database, /readyz)."""
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    env.update(
-        WIREWATCH_KAFKA_BOOTSTRAP=running.bootstrap,
-        WIREWATCH_DATABASE_URL=running.database_url,
-        WIREWATCH_DATA_DIR=str(tmp_path),
-        WIREWATCH_LOG_LEVEL="WARNING",
-        COLUMNS="250",
-    )
+    env = {
+        "WIREWATCH_KAFKA_BOOTSTRAP": running.bootstrap,
+        "WIREWATCH_DATABASE_URL": running.database_url,
+        "WIREWATCH_DATA_DIR": str(tmp_path),
+        "WIREWATCH_LOG_LEVEL": "WARNING",
+        "COLUMNS": "250",
+    }
     probe = f"wirewatch-up={running.url}/readyz"
-    done = subprocess.run(
-        [WIREWATCH, "status", *(["--json"] if as_json else []), "--probe", probe],
-        env=env,
+    done = run_wirewatch(
+        ["status", *(["--json"] if as_json else []), "--probe", probe],
         cwd=tmp_path,
-        capture_output=True,
+        env=env,
         timeout=120,
-        check=False,
     )
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout) if as_json else done.stdout.decode()
+    return json.loads(done.stdout) if as_json else done.stdout
 
 
 async def _cells(page: Any, selector: str) -> list[str]:

@@ -6,28 +6,20 @@ with "unreachable: ConnectError; Kafka: WIREWATCH_KAFKA_BOOTSTRAP is not set".""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from wirewatch_shared.embedded import free_port
 
-from tests.support.env import is_setting
+from tests.support.env import run_wirewatch
 from tests.support.http import HttpReceiver, Reply
 from wirewatch.runtime import write_runtime
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
-
 
 def run_status(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     # Nothing listens on the port the command would ask: no runtime file, no `up`.
-    env |= {"WIREWATCH_DATA_DIR": str(home), "WIREWATCH_HTTP_PORT": str(free_port())}
-    return subprocess.run(
-        [WIREWATCH, "status", *args],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
-    )  # fmt: skip
+    env = {"WIREWATCH_DATA_DIR": str(home), "WIREWATCH_HTTP_PORT": str(free_port())}
+    return run_wirewatch(["status", *args], env=env)
 
 
 def test_status_says_that_nothing_runs_and_how_to_start_it(wirewatch_home: Path) -> None:

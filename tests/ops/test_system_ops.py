@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,26 +13,20 @@ from wirewatch_shared import streams
 
 from tests.ops.conftest import RunningSystem
 from tests.ops.support import get, value, wait_until
-from tests.support.env import is_setting
+from tests.support.env import run_wirewatch
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
-
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 
 
 def run_cli(
     args: list[str], running: RunningSystem, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not is_setting(k)}
-    environment.update(
-        WIREWATCH_DATABASE_URL=running.database_url,
-        WIREWATCH_KAFKA_BOOTSTRAP=running.bootstrap,
-        COLUMNS="200",
-    )
-    environment.update(env)
-    return subprocess.run(
-        [WIREWATCH, *args], capture_output=True, text=True, env=environment, timeout=60, check=False
-    )
+    own = {
+        "WIREWATCH_DATABASE_URL": running.database_url,
+        "WIREWATCH_KAFKA_BOOTSTRAP": running.bootstrap,
+        "COLUMNS": "200",
+    }
+    return run_wirewatch(args, env=own | env)
 
 
 async def test_health_and_readiness(running_system: RunningSystem) -> None:

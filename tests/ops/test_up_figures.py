@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,12 @@ from wirewatch_shared.embedded import free_port
 
 from tests.ops.conftest import FEED
 from tests.ops.support import get, value, wait_until
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from tests.support.http import HttpReceiver, Reply
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 K = 2
 SECRET = "up-figures-secret-key"
 

@@ -17,9 +17,10 @@ import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 from wirewatch_notify import outbox, subscriptions
+from wirewatch_notify.app import NotifyService
 
 from tests.notify.support import make_service
-from tests.support.http import serving
+from tests.support.http import serving, serving_routers
 from wirewatch.demo.feed import GrowingFeed, load_sample
 from wirewatch.demo.inbox import HOOK_PATH, INBOX_PATH, Inbox, demo_router
 from wirewatch.ops import pages
@@ -34,9 +35,9 @@ HOSTILE_LINKS = ["javascript:window.pwned=3", "data:text/html,<script>window.pwn
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def inbox_url() -> AsyncIterator[str]:
-    app = FastAPI()
-    app.include_router(demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), ""))
-    async with serving(app) as url:
+    async with serving_routers(
+        demo_router(Inbox(GrowingFeed(load_sample(), initial=1)), "")
+    ) as url:
         yield url
 
 
@@ -67,20 +68,27 @@ async def test_hostile_alert_fields_stay_text_in_the_inbox(inbox_url: str, brows
     await page.close()
 
 
+def _forms(database_url: str) -> tuple[NotifyService, SubscribeFlow, FastAPI]:
+    """A notify service, its subscribe flow (one topic, ``border``) and an app of the pages
+    alone: the public forms."""
+    service = make_service(database_url)
+    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
+
+    async def no_snapshot() -> Any:
+        raise AssertionError("the forms need no status snapshot")
+
+    app = FastAPI()
+    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
+    return service, flow, app
+
+
 async def test_subaddresses_share_the_per_address_limit_of_confirmation_mails(
     database_url: str,
 ) -> None:
     """The public form sends at most 3 confirmation mails an hour to one address. With
     ``victim+1@``, ``victim+2@``... (one mailbox at Gmail, Outlook, Fastmail...) each
     variant had its own allowance: one client could mail a stranger 10 times a minute."""
-    service = make_service(database_url)
-    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
-
-    async def no_snapshot() -> Any:
-        raise AssertionError("/subscribe needs no status snapshot")
-
-    app = FastAPI()
-    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
+    service, _, app = _forms(database_url)
     codes = []
     async with serving(app) as url, httpx.AsyncClient() as client:
         for n, local in enumerate(["victim", "Victim+1", "victim+news", "VICTIM+2", "victim+3"]):
@@ -100,16 +108,9 @@ async def test_knowing_an_email_address_is_not_enough_to_unsubscribe_it(
     subscription numbers, stop a stranger's alerts and learn what they follow. Email
     subscriptions stop with the signed link in every alert; the form refuses addresses
     before it looks anything up, so it tells nothing about who subscribes."""
-    service = make_service(database_url)
-    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
+    service, flow, app = _forms(database_url)
     [email_sub] = flow.subscribe(["border"], "email", "victim@example.org", "").subscriptions
     subscriptions.confirm_email(service.engine, email_sub.id)
-
-    async def no_snapshot() -> Any:
-        raise AssertionError("/unsubscribe needs no status snapshot")
-
-    app = FastAPI()
-    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
     async with serving(app) as url, httpx.AsyncClient() as client:
         replies = [
             await client.post(
@@ -131,14 +132,7 @@ async def test_an_oversized_public_form_is_refused_without_reading_it_all(
     """The public forms are capped at 16 KiB, but the cap was checked after buffering the
     whole body: anyone could make the server hold any amount of memory per request.
     A declared or streamed body past the cap is now a 413 as soon as it is seen."""
-    service = make_service(sqlite_url)
-    flow = SubscribeFlow(service.engine, service.box, service.settings, lambda: ["border"])
-
-    async def no_snapshot() -> Any:
-        raise AssertionError("the forms need no status snapshot")
-
-    app = FastAPI()
-    install_pages(app, PagesContext(snapshot=no_snapshot, subscriptions=flow))
+    _, _, app = _forms(sqlite_url)
     total, chunk = 64 * 2**20, b"topic=" + b"x" * (2**16 - 6)
     sent = 0
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from kafka import KafkaProducer
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.events import DeadLetter
@@ -23,7 +22,7 @@ from wirewatch_stories.settings import StoriesSettings
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
 from tests.support.poison import impatient_engine, settings_at_end, wait_for, write_lock
-from tests.support.streams import read_stream_to_end
+from tests.support.streams import produce_together, read_stream_to_end
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -35,17 +34,6 @@ def engine(database_url: str) -> Iterator[Engine]:
     upgrade(engine)
     yield engine
     engine.dispose()
-
-
-def _produce_together(bootstrap: str, bodies: list[bytes]) -> None:
-    """One record batch on one partition: the consumer gets the records in one batch."""
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=1000)
-    try:
-        for body in bodies:
-            producer.send(streams.CLASSIFIED, body, key=b"dead-letter-once")
-        producer.flush(timeout=20)
-    finally:
-        producer.close()
 
 
 def _letters(bootstrap: str, group: str) -> list[DeadLetter]:
@@ -69,7 +57,13 @@ async def test_a_poison_record_in_a_retried_batch_is_dead_lettered_once(
     await app.start()
     try:
         with write_lock(database_url, "stories_lock"):
-            _produce_together(kafka_bootstrap, [poison, good.model_dump_json().encode()])
+            produce_together(
+                kafka_bootstrap,
+                streams.CLASSIFIED,
+                [poison, good.model_dump_json().encode()],
+                key=b"dead-letter-once",
+                linger_ms=1000,
+            )
             await wait_for(lambda: service.guard.backoff.failures >= 3)
         await wait_for(lambda: _assigned(engine, good.item.item_id))
         await wait_for(lambda: service.guard.backoff.failures == 0)  # acked

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker, free_port
 from wirewatch_shared.logging import FoldRepeats
 
-from tests.support.env import is_setting
+from tests.support.env import WIREWATCH, is_setting
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -61,7 +60,7 @@ def test_a_broker_outage_logs_a_bounded_number_of_kafka_errors(tmp_path: Path) -
         )
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                [str(Path(sys.executable).with_name("wirewatch")), "service", "stories"],
+                [WIREWATCH, "service", "stories"],
                 env=env,
                 cwd=tmp_path,
                 stdout=log,

@@ -20,9 +20,9 @@ import httpx
 import pytest
 from wirewatch_shared.embedded import free_port
 
-pytestmark = pytest.mark.integration
+from tests.support.env import WIREWATCH
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+pytestmark = pytest.mark.integration
 
 
 def _ready(url: str) -> bool:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+from tests.support.env import WIREWATCH
 
 
 def run_bare(tmp_path: Path, args: list[str], **settings: str) -> subprocess.CompletedProcess[str]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -15,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from tests.shared.schema_support import differences, insert_baseline_feed
+from tests.support.env import WIREWATCH
 from wirewatch.schema import (
     HEAD,
     SchemaOutOfDate,
@@ -25,7 +24,6 @@ from wirewatch.schema import (
     upgrade,
 )
 
-WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 # Revisions before the legacy copy of seen items (0006 made it): upgraded with rows.
 EARLIER = ("0001", "0002", "0003", "0004", "0005")
 # Every revision but the head, read from the history (a new revision joins by itself).

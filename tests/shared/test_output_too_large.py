@@ -17,7 +17,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from kafka import KafkaProducer
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from wirewatch_shared import events, streams
@@ -30,6 +29,7 @@ from wirewatch_stories.store import ITEM
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
 from tests.support.poison import settings_at_end, wait_for
+from tests.support.streams import produce_together
 from wirewatch.schema import upgrade
 
 NOW = datetime(2026, 12, 6, tzinfo=UTC)
@@ -80,19 +80,6 @@ def _too_large_classified(topic: str) -> tuple[ClassifiedItem, bytes]:
     return good, json.dumps(old).encode()
 
 
-def _produce(bootstrap: str, bodies: list[bytes]) -> None:
-    """On one partition, in order; the test's own producer takes records of any size."""
-    producer = KafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", max_request_size=16 * MAX_RECORD_BYTES
-    )
-    try:
-        for body in bodies:
-            producer.send(streams.CLASSIFIED, body, key=b"too-large")
-        producer.flush(timeout=20)
-    finally:
-        producer.close()
-
-
 @pytest.fixture
 def stories_engine(database_url: str) -> Iterator[Engine]:
     from wirewatch_shared.db import make_engine
@@ -119,7 +106,14 @@ async def test_an_item_over_the_limit_from_an_older_producer_makes_a_story_event
     app = service.build_app()
     await app.start()
     try:
-        _produce(kafka_bootstrap, [body, good.model_dump_json().encode()])
+        # The test's own producer takes records of any size.
+        produce_together(
+            kafka_bootstrap,
+            streams.CLASSIFIED,
+            [body, good.model_dump_json().encode()],
+            key=b"too-large",
+            max_request_size=16 * MAX_RECORD_BYTES,
+        )
         await wait_for(lambda: _assigned(stories_engine, good.item.item_id), timeout=60)
     finally:
         await app.stop()

@@ -6,8 +6,6 @@ one clear error for a value they cannot use."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,7 +15,6 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
@@ -29,7 +26,8 @@ from wirewatch_stories.store import STORY
 
 from tests.notify.support import classified
 from tests.stories.test_poison import _assigned
-from tests.support.http import serving
+from tests.support.env import run_wirewatch
+from tests.support.http import serving_routers
 from tests.support.poison import dead_letters, impatient_engine, settings_at_end, wait_for
 from wirewatch.cli import app as cli
 from wirewatch.cli.errors import UserError
@@ -87,9 +85,7 @@ async def test_bad_classified_records_are_dead_lettered_with_a_reason(
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[str]:
     upgrade(engine)
-    app = FastAPI()
-    app.include_router(stories_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(stories_router(engine)) as url:
         yield url
 
 
@@ -125,13 +121,7 @@ def test_a_publication_time_past_year_9999_names_its_line(tmp_path: Path) -> Non
         {"id": "b", "title": "t", "summary": "", "published": 1e300},
     ]
     rows.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
-    wirewatch = Path(sys.executable).parent / "wirewatch"
-    proc = subprocess.run(
-        [str(wirewatch), "stories", "cluster", "--input", str(rows)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_wirewatch(["stories", "cluster", "--input", str(rows)])
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("error: ") and len(proc.stderr.splitlines()) == 1
     assert "line 2" in proc.stderr and "published" in proc.stderr

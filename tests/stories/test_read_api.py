@@ -16,7 +16,6 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
@@ -24,7 +23,7 @@ from wirewatch_stories.api import stories_router
 from wirewatch_stories.store import STORY, Assigner
 
 from tests.stories.support import classified_row, dev_rows, in_published_order
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from wirewatch.cli import app as cli_app
 from wirewatch.cli.errors import UserError
 from wirewatch.schema import upgrade
@@ -84,9 +83,7 @@ def copy_stories(engine: Engine, count: int, *, every: timedelta) -> list[dict[s
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[tuple[str, Engine]]:
     upgrade(engine)
-    app = FastAPI()
-    app.include_router(stories_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(stories_router(engine)) as url:
         yield url, engine
 
 

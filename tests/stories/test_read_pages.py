@@ -13,11 +13,10 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 import pytest_asyncio
-from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from tests.stories.test_read_api import insert_copies, real_story
-from tests.support.http import serving
+from tests.support.http import serving_routers
 from wirewatch.ops.stories_page import stories_page_router
 from wirewatch.schema import upgrade
 
@@ -27,9 +26,7 @@ pytestmark = pytest.mark.integration
 @pytest_asyncio.fixture
 async def served(engine: Engine) -> AsyncIterator[tuple[str, Engine]]:
     upgrade(engine)
-    app = FastAPI()
-    app.include_router(stories_page_router(engine))
-    async with serving(app) as url:
+    async with serving_routers(stories_page_router(engine)) as url:
         yield url, engine
 
 

@@ -1,14 +1,19 @@
-"""Environment helpers: tests that clear the settings for a subprocess keep their data dir."""
+"""Environment helpers: tests that clear the settings for a subprocess keep their data dir;
+the real ``wirewatch`` entry point run in a process of its own."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 from wirewatch_shared.embedded import free_port
+
+WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
+"""The installed ``wirewatch`` command of this environment (the real entry point)."""
 
 KEPT = frozenset(
     {
@@ -30,6 +35,29 @@ def clear_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     """Clears every setting a test may clear, so only what the test sets counts."""
     for name in [k for k in os.environ if is_setting(k)]:
         monkeypatch.delenv(name)
+
+
+def run_wirewatch(
+    args: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """``wirewatch ARGS`` in a process of its own, with none of the suite's settings but
+    ``env`` (they win); its output captured as text, whatever its exit code."""
+    environment = {k: v for k, v in os.environ.items() if not is_setting(k)} | dict(env or {})
+    return subprocess.run(
+        [WIREWATCH, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def cli_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
@@ -65,7 +93,7 @@ def spawn_service(
     env.update(settings)
     with log.open("wb") if log is not None else open(os.devnull, "wb") as out:
         return subprocess.Popen(
-            [str(Path(sys.executable).with_name("wirewatch")), "service", name],
+            [WIREWATCH, "service", name],
             env=env,
             cwd=cwd,
             stdout=out,

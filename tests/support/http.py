@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from fastapi import APIRouter, FastAPI
+
 from wirewatch.ops.server import HttpServer
 
 
@@ -114,3 +116,13 @@ async def serving(app: Any) -> AsyncIterator[str]:
         yield server.url
     finally:
         await server.stop()
+
+
+@contextlib.asynccontextmanager
+async def serving_routers(*routers: APIRouter) -> AsyncIterator[str]:
+    """An app of ``routers`` alone, served as :func:`serving` does; yields its base URL."""
+    app = FastAPI()
+    for router in routers:
+        app.include_router(router)
+    async with serving(app) as url:
+        yield url

@@ -1,12 +1,29 @@
-"""Test helpers over the real broker: read a whole stream, wait on a moving count."""
+"""Test helpers over the real broker: write records under one key, read a whole stream,
+wait on a moving count."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
+
+
+def produce_together(
+    bootstrap: str, topic: str, bodies: Iterable[bytes], *, key: bytes, **options: Any
+) -> None:
+    """``bodies`` in order under one ``key`` (so on one partition), flushed before the
+    return; ``options`` go to the producer (``linger_ms=1000``: one record batch, which the
+    consumer gets as one batch)."""
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", **options)
+    try:
+        for body in bodies:
+            producer.send(topic, body, key=key)
+        producer.flush(timeout=20)
+    finally:
+        producer.close()
 
 
 def read_stream_to_end(bootstrap: str, topic: str, timeout_s: float = 30.0) -> list[ConsumerRecord]:
