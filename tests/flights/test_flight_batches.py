@@ -134,22 +134,22 @@ class Spies:
             self.published.append((json.loads(args[0])["record_id"], result))
             return result
 
-        async def watched_letter(body: bytes, error: BaseException) -> Any:
+        async def watched_letter(body: bytes, error: BaseException | str, **publish: Any) -> Any:
             # (an id with a NUL is written \u0000 in the JSON body: its tail is matched)
             if any(i.split(chr(0))[-1].encode() in body for i in ids):
                 self.lettered.append(body)
-            return await send_letter(body, error)
+            return await send_letter(body, error, **publish)
 
         service._store = counted_store  # type: ignore[method-assign]
         service.flights_publisher.publish = watched_publish  # type: ignore[method-assign]
-        service.guard.dead_letters.send = watched_letter  # type: ignore[method-assign]
+        service.guard.dead_letters.send = watched_letter  # type: ignore[method-assign,assignment]
 
 
 async def _run_until(service: FlightsService, items: list[ClassifiedItem], done: Any) -> None:
     app = service.build_app()
     await app.start()
     try:
-        _produce(service.settings.kafka_bootstrap, items)
+        _produce(str(service.settings.kafka_bootstrap), items)
         await wait_for(done, timeout=60)
     finally:
         await app.stop()
