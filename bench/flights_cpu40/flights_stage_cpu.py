@@ -15,14 +15,24 @@ Prints CPU ms per event (``time.process_time``: this process, every thread), spl
 decode+extract (``_intake``), store (``_store``, the database transaction and the merge)
 and the event's JSON. ``--profile PATH`` writes a cProfile of the whole loop.
 
+``--broker`` (stop 40, batchpub40): the whole handler path instead, with the broker: the
+events go in batches of ``--batch`` through the stage's own batch guard
+(``guard.decoded`` → ``guard.isolate`` → ``FlightsService.handle``: the thread hop, the
+store, the publishes and their confirmations) against an embedded Tansu broker (its own
+process: its CPU is not counted); prints CPU ms per story event in total and the wall
+time per batch. Whatever the code under test does with a batch (one record at a time, or
+the whole batch) is what is measured.
+
 Run: .venv/bin/python bench/flights_cpu40/flights_stage_cpu.py --corpus bench --events 1000
      [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test] (a fresh database
      is made on the server for the run and dropped after)
+     [--broker --batch 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import cProfile
 import json
 import tempfile
@@ -37,7 +47,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from wirewatch_flights.app import FlightsService
 from wirewatch_flights.settings import FlightsSettings
+from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import (
     ClassifiedItem,
     FeedItem,
@@ -201,6 +213,34 @@ def run(
     return {"intake": intake_s, "store": store_s - json_s, "json": json_s, "events": events}
 
 
+async def run_handler(
+    service: FlightsService, bodies: list[bytes], batch: int, timed_from: int
+) -> dict[str, float]:
+    """CPU seconds and wall seconds over ``bodies[timed_from:]``, fed in batches of
+    ``batch`` through the stage's batch guard and handler (``bodies[:timed_from]``
+    first, untimed: the warm-up)."""
+    from wirewatch_shared.kafka_admin import ensure_streams
+
+    await ensure_streams(str(service.settings.kafka_bootstrap), (streams.FLIGHTS,))
+    await service.broker.connect()
+    guard = service.guard
+    cpu = wall = 0.0
+    batches = 0
+    try:
+        for part, timed in ((bodies[:timed_from], False), (bodies[timed_from:], True)):
+            for i in range(0, len(part), batch):
+                chunk = part[i : i + batch]
+                t0, w0 = time.process_time(), time.perf_counter()
+                await guard.isolate(await guard.decoded(chunk))
+                if timed:
+                    cpu += time.process_time() - t0
+                    wall += time.perf_counter() - w0
+                    batches += 1
+    finally:
+        await service.broker.stop()
+    return {"cpu": cpu, "wall": wall, "batches": batches}
+
+
 def _normalised(data: bytes, ids: dict[str, str] | None = None) -> str:
     """An event's JSON with its record id replaced by its order of first appearance (ids
     are random) and its clock time left out."""
@@ -229,7 +269,16 @@ def main() -> None:
         "their order of appearance and updated_at left out: the same input must give the "
         "same file before and after a change",
     )
+    parser.add_argument(
+        "--broker",
+        action="store_true",
+        help="the whole handler path (guard, thread hop, publishes) with an embedded broker",
+    )
+    parser.add_argument("--batch", type=int, default=20, help="story events per batch (--broker)")
     args = parser.parse_args()
+    if args.broker:
+        main_broker(args)
+        return
     make = bench_events if args.corpus == "bench" else real_events
     bodies = make(args.warmup + args.events)
     with database(args.database_url) as engine:
@@ -256,6 +305,28 @@ def main() -> None:
         f"CPU ms per story event: total {total * 1000 / n:.3f} = intake (decode+extract) "
         f"{parts['intake'] * 1000 / n:.3f} + store {parts['store'] * 1000 / n:.3f} "
         f"+ event JSON {parts['json'] * 1000 / n:.3f}"
+    )
+
+
+def main_broker(args: argparse.Namespace) -> None:
+    """``--broker``: see the module docstring."""
+    import logging
+
+    make = bench_events if args.corpus == "bench" else real_events
+    bodies = make(args.warmup + args.events)
+    with EmbeddedBroker() as broker, database(args.database_url) as engine:
+        settings = FlightsSettings(
+            kafka_bootstrap=broker.bootstrap, database_url="sqlite://", log_level="WARNING"
+        )
+        logging.getLogger().setLevel(logging.WARNING)
+        service = FlightsService(settings, engine)
+        parts = asyncio.run(run_handler(service, bodies, args.batch, args.warmup))
+    n = args.events
+    db = "postgresql" if args.database_url else "sqlite"
+    print(
+        f"{args.corpus} on {db}, broker, batches of {args.batch}: {n} story events; "
+        f"CPU ms per story event {parts['cpu'] * 1000 / n:.3f}; "
+        f"wall ms per batch {parts['wall'] * 1000 / max(1, parts['batches']):.2f}"
     )
 
 
