@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from wirewatch_notify import subscriptions
 from wirewatch_notify.api import install_api
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.settings import NotifySettings
@@ -79,6 +80,16 @@ def make_service(database_url: str, **overrides: Any) -> NotifyService:
     service = NotifyService(make_settings(database_url, **overrides))
     upgrade(service.engine)
     return service
+
+
+def subscribe_webhook(service: NotifyService, target: str, **fields: Any) -> int:
+    """An item-mode webhook subscription to ``flights`` at ``target`` (``fields`` override);
+    its id."""
+    body = {"alert_mode": "item", "topic": "flights", "channel": "webhook", "target": target}
+    request = subscriptions.parse_create({**body, **fields})
+    created = subscriptions.create_subscription(service.engine, request, service.box)
+    assert created.subscription.id is not None
+    return created.subscription.id
 
 
 def classified(

@@ -17,23 +17,16 @@ from wirewatch_notify.models import DeliveryKind, DeliveryStatus
 from wirewatch_notify.release import release_held
 from wirewatch_shared.embedded import free_port
 
-from tests.notify.support import classified, make_service, running_worker, wait_until
+from tests.notify.support import (
+    classified,
+    make_service,
+    running_worker,
+    subscribe_webhook,
+    wait_until,
+)
 from tests.support.http import HttpReceiver, Reply
 
-
-def _subscribe(service: Any, **fields: Any) -> int:
-    body = {
-        "alert_mode": "item",
-        "topic": "flights",
-        "channel": "webhook",
-        "target": "https://hooks.example.org/x",
-        **fields,
-    }
-    created = subscriptions.create_subscription(
-        service.engine, subscriptions.parse_create(body), service.box
-    )
-    assert created.subscription.id is not None
-    return created.subscription.id
+EXAMPLE_HOOK = "https://hooks.example.org/x"
 
 
 def _fixed(now: datetime) -> datetime:
@@ -50,7 +43,13 @@ async def test_alerts_in_the_repeated_hour_wait_for_their_digest(database_url: s
     computed as 01:30 EDT, an hour in the past: each alert was released at the next tick,
     a digest per alert all through that hour instead of one at 01:30."""
     service = make_service(database_url, log_level="WARNING")
-    _subscribe(service, mode="digest", digest_interval_minutes=30, timezone="America/New_York")
+    subscribe_webhook(
+        service,
+        EXAMPLE_HOOK,
+        mode="digest",
+        digest_interval_minutes=30,
+        timezone="America/New_York",
+    )
     for at, title in (("01:10", "First flight"), ("01:20", "Second flight")):
         now = _utc(f"2024-11-03T{at}:00-05:00")
         service.worker.clock = functools.partial(_fixed, now)
@@ -142,7 +141,7 @@ async def test_a_refusal_of_our_mail_does_not_unsubscribe_the_reader(
     SPF record or one headline a filter disliked stopped every reader for good. The
     message is dead-lettered (replayable once fixed); the next alert still goes out."""
     service = make_service(database_url, smtp_host=refusing_smtp.host, smtp_port=refusing_smtp.port)
-    sub_id = _subscribe(service, channel="email", target="desk@example.org")
+    sub_id = subscribe_webhook(service, "desk@example.org", channel="email")
     refusing_smtp.refuse_next(command, reply)
     async with running_worker(service):
         await service.handle_classified(classified("flights", title="First flight"))
@@ -173,7 +172,7 @@ async def test_a_refusal_of_the_address_still_stops_mail_to_it(
     sqlite_url: str, refusing_smtp: RefusingSmtp, command: str, reply: str
 ) -> None:
     service = make_service(sqlite_url, smtp_host=refusing_smtp.host, smtp_port=refusing_smtp.port)
-    sub_id = _subscribe(service, channel="email", target="desk@example.org")
+    sub_id = subscribe_webhook(service, "desk@example.org", channel="email")
     refusing_smtp.refuse_next(command, reply)
     async with running_worker(service):
         await service.handle_classified(classified("flights"))
@@ -194,7 +193,7 @@ async def test_an_item_reposted_with_the_same_link_and_title_alerts_once(
     share a link but not a headline (a feed whose entries all link to its news page)
     still alert each, and a redelivered item is still recorded once."""
     service = make_service(database_url, log_level="WARNING")
-    _subscribe(service, target=http_receiver.url("/hook"))
+    subscribe_webhook(service, http_receiver.url("/hook"))
     link = "https://example.org/news/deportation-flight"
     title = "Deportation flight lands in Caracas"
     first = classified("flights", title=title, link=link)
@@ -221,7 +220,7 @@ async def test_replaying_a_disabled_subscriptions_dead_letter_keeps_it_until_re_
     lost. Replay now leaves a paused or disabled subscription's dead letters dead."""
     http_receiver.routes["/moved"] = Reply(410, b"gone")
     service = make_service(database_url, log_level="WARNING")
-    sub_id = _subscribe(service, target=http_receiver.url("/moved"))
+    sub_id = subscribe_webhook(service, http_receiver.url("/moved"))
     async with running_worker(service):
         await service.handle_classified(classified("flights"))
         await wait_until(
@@ -254,7 +253,7 @@ async def test_an_address_at_an_international_domain_reaches_a_relay_without_smt
     relay.controller.start()
     try:
         service = make_service(database_url, smtp_host=relay.host, smtp_port=relay.port)
-        _subscribe(service, channel="email", target="leser@bücher.de")
+        subscribe_webhook(service, "leser@bücher.de", channel="email")
         async with running_worker(service):
             await service.handle_classified(classified("flights"))
             await wait_until(lambda: len(relay.accepted) == 1, timeout=5)

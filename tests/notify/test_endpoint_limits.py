@@ -9,8 +9,7 @@ from collections import Counter
 
 import pytest
 from pydantic import ValidationError
-from wirewatch_notify import outbox, subscriptions
-from wirewatch_notify.app import NotifyService
+from wirewatch_notify import outbox
 from wirewatch_notify.endpoint_limits import AdaptiveLimit, EndpointLimits
 from wirewatch_notify.models import DeliveryStatus
 from wirewatch_shared.metrics import REGISTRY
@@ -20,6 +19,7 @@ from tests.notify.support import (
     make_service,
     make_settings,
     running_worker,
+    subscribe_webhook,
     wait_until,
 )
 from tests.support.http import HttpReceiver, RecordedRequest, Reply
@@ -118,16 +118,6 @@ def _overloads() -> float:
     return value or 0.0
 
 
-def _subscribe(service: NotifyService, url: str) -> None:
-    subscriptions.create_subscription(
-        service.engine,
-        subscriptions.parse_create(
-            {"alert_mode": "item", "topic": "flights", "channel": "webhook", "target": url}
-        ),
-        service.box,
-    )
-
-
 async def test_an_endpoint_that_keeps_up_gets_more_sends_at_once(
     database_url: str, http_receiver: HttpReceiver
 ) -> None:
@@ -141,7 +131,7 @@ async def test_an_endpoint_that_keeps_up_gets_more_sends_at_once(
         log_level="WARNING",
     )
     url = http_receiver.url("/hook")
-    _subscribe(service, url)
+    subscribe_webhook(service, url)
     async with running_worker(service):
         await service.handle_batch([classified("flights", item_id=f"grow-{n}") for n in range(120)])
         await wait_until(lambda: len(endpoint.accepted) == 120, timeout=30)
@@ -168,7 +158,7 @@ async def test_an_overloaded_endpoint_gets_fewer_sends_at_once(
         log_level="WARNING",
     )
     url = http_receiver.url("/hook")
-    _subscribe(service, url)
+    subscribe_webhook(service, url)
     cuts_before = _overloads()
     async with running_worker(service):
         await service.handle_batch([classified("flights", item_id=f"cut-{n}") for n in range(120)])

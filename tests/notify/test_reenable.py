@@ -24,6 +24,7 @@ from tests.notify.support import (
     make_service,
     run_cli,
     running_worker,
+    subscribe_webhook,
     wait_until,
 )
 from tests.support.env import clear_settings
@@ -44,14 +45,6 @@ def cli(database_url: str, *args: str, **settings: str) -> CliResult:
     return run_cli(args, env)
 
 
-def _subscribe(service: NotifyService, target: str, **fields: Any) -> int:
-    body = {"alert_mode": "item", "topic": "flights", "channel": "webhook", "target": target}
-    request = subscriptions.parse_create({**body, **fields})
-    created = subscriptions.create_subscription(service.engine, request, service.box)
-    assert created.subscription.id is not None
-    return created.subscription.id
-
-
 def _statuses(service: NotifyService) -> list[str]:
     return sorted(d.status for d in outbox.list_deliveries(service.engine))
 
@@ -60,7 +53,7 @@ async def _disabled_by_410(service: NotifyService, receiver: HttpReceiver) -> in
     """A subscription with ALERTS alerts recorded at once, whose endpoint answers 410:
     disabled, and none of its alerts waiting any more."""
     receiver.routes["/moved"] = Reply(410, b"gone")
-    sub_id = _subscribe(service, receiver.url("/moved"))
+    sub_id = subscribe_webhook(service, receiver.url("/moved"))
     items = [classified("flights", title=f"Deportation flight {n} lands") for n in range(ALERTS)]
     await service.handle_batch(items)
     await wait_until(lambda: DeliveryStatus.PENDING not in _statuses(service))
@@ -122,7 +115,7 @@ async def test_the_operator_sees_why_and_turns_it_back_on_with_the_cli(
 
 async def test_pause_and_enable_from_the_cli(database_url: str, tmp_path: Path) -> None:
     service = make_service(database_url)
-    sub_id = _subscribe(service, "https://hooks.example.org/x")
+    sub_id = subscribe_webhook(service, "https://hooks.example.org/x")
     paused = cli(database_url, "subscriptions", "pause", str(sub_id))
     assert paused.returncode == 0 and f"paused subscription {sub_id}" in paused.output
     shown = cli(database_url, "subscriptions", "show", str(sub_id))
@@ -206,7 +199,7 @@ async def test_alerts_held_through_quiet_hours_wait_dead_for_a_disabled_subscrip
 
     service = make_service(database_url, log_level="WARNING")
     http_receiver.routes["/hook"] = Reply(200)
-    sub_id = _subscribe(
+    sub_id = subscribe_webhook(
         service,
         http_receiver.url("/hook"),
         quiet_hours={"start": "00:00", "end": "23:59"},
@@ -251,7 +244,7 @@ def test_a_failed_test_send_is_not_replayed_as_an_alert(
     receiver a stale "test alert" long after the test. A test is not retried, ever."""
     service = make_service(database_url)
     http_receiver.routes["/moved"] = Reply(410, b"gone")
-    sub_id = _subscribe(service, http_receiver.url("/moved"))
+    sub_id = subscribe_webhook(service, http_receiver.url("/moved"))
     env_private = {"WIREWATCH_NOTIFY_ALLOW_PRIVATE_NETWORKS": "true"}
     tested = cli(database_url, "subscriptions", "test", str(sub_id), **env_private)
     assert tested.returncode == 2 and "410" in tested.output, tested.output

@@ -10,8 +10,7 @@ from collections import Counter
 
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_notify import outbox, subscriptions
-from wirewatch_notify.app import NotifyService
+from wirewatch_notify import outbox
 from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_shared.metrics import REGISTRY
@@ -21,20 +20,11 @@ from tests.notify.support import (
     classified,
     make_service,
     running_worker,
+    subscribe_webhook,
     wait_received,
     wait_until,
 )
 from tests.support.http import HttpReceiver, RecordedRequest, Reply
-
-
-def _subscribe(service: NotifyService, url: str, topic: str = "flights") -> None:
-    subscriptions.create_subscription(
-        service.engine,
-        subscriptions.parse_create(
-            {"alert_mode": "item", "topic": topic, "channel": "webhook", "target": url}
-        ),
-        service.box,
-    )
 
 
 def _freshness_count(since: str) -> float:
@@ -77,7 +67,7 @@ async def test_one_endpoint_gets_concurrent_sends_over_reused_connections(
         delivery_concurrency=32,
         log_level="WARNING",
     )
-    _subscribe(service, http_receiver.url("/hook"))
+    subscribe_webhook(service, http_receiver.url("/hook"))
     fetched_before = _freshness_count("fetched")
     items = [classified("flights", item_id=f"conc-{n}") for n in range(60)]
     async with running_worker(service):
@@ -99,7 +89,7 @@ async def test_recorded_deliveries_wake_the_worker_at_once(
 ) -> None:
     http_receiver.routes["/hook"] = Reply(204, b"")
     service = make_service(sqlite_url, delivery_tick_s=5.0)  # polling alone would take 5 s
-    _subscribe(service, http_receiver.url("/hook"))
+    subscribe_webhook(service, http_receiver.url("/hook"))
     async with running_worker(service):
         await wait_until(lambda: True)  # let the worker's first (empty) round pass
         started = time.monotonic()
@@ -130,7 +120,7 @@ async def test_a_claim_that_waited_too_long_is_given_back_not_sent_late(
         claim_lease_s=2.6,
         log_level="WARNING",
     )
-    _subscribe(service, http_receiver.url("/hook"))
+    subscribe_webhook(service, http_receiver.url("/hook"))
     async with running_worker(service):
         await service.handle_batch([classified("flights", item_id=f"lease-{n}") for n in range(4)])
         got = await wait_received(http_receiver, 4, "/hook", timeout=30)
@@ -222,7 +212,7 @@ async def test_outcomes_being_committed_do_not_hold_back_an_endpoints_next_sends
         delivery_concurrency=32,
         log_level="WARNING",
     )
-    _subscribe(service, http_receiver.url("/hook"))
+    subscribe_webhook(service, http_receiver.url("/hook"))
     items = [classified("flights", item_id=f"stall-{n}") for n in range(20)]
     async with running_worker(service):
         await service.handle_batch(items)
