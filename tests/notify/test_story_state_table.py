@@ -139,7 +139,7 @@ async def test_the_state_is_read_in_one_query_per_batch(database_url: str) -> No
     # The fields kept are the newest event's, as JSON.
     with service.engine.connect() as conn:
         kept = conn.execute(select(_STATES.c.story).where(_STATES.c.story_id == "q2")).scalar_one()
-    kept = json.loads(kept) if isinstance(kept, str) else kept
+    kept = json.loads(kept)
     assert (kept["outlets"], kept["item_count"]) == (OUTLETS, 3)
     assert set(kept) == set(story_versions.STORY_FIELDS)
 

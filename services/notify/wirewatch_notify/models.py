@@ -176,5 +176,7 @@ class StoryState(SQLModel, table=True):
 
     story_id: str = Field(primary_key=True, max_length=64)
     position: int
-    story: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    # JSON text, as a delivery's payload: pydantic writes it (the JSON type's json.dumps
+    # was a third of the step), and it is parsed only for a late event.
+    story: str = Field(sa_column=Column(Text, nullable=False))
     updated_at: datetime = _utc_column(index=True)

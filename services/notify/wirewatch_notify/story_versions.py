@@ -22,10 +22,9 @@ event (rare: a second query then). Rows not read for the delivery retention are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import json
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
-
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
@@ -36,6 +35,7 @@ from wirewatch_notify.outbox import PURGE_CHUNK
 
 STORY_FIELDS = ("topics", "item_count", "outlets", "languages", "first_seen", "items")
 """What an event says of the whole story (the rest is of its own item)."""
+_FIELDS = set(STORY_FIELDS)
 
 _STATES = StoryState.__table__  # type: ignore[attr-defined]
 
@@ -51,13 +51,13 @@ def newest_positions(conn: Connection, story_ids: Iterable[str]) -> dict[str, in
     return {str(story): int(position) for story, position in rows}
 
 
-def _stored_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def _stored_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, str]:
     rows = conn.execute(
         select(_STATES.c.story_id, _STATES.c.story).where(
             _STATES.c.story_id.in_(sorted(set(story_ids)))
         )
     ).all()
-    return {str(story): dict(fields) for story, fields in rows}
+    return {str(story): str(fields) for story, fields in rows}
 
 
 def current(conn: Connection, events: Sequence[StoryEvent]) -> list[StoryEvent]:
@@ -92,14 +92,14 @@ def current(conn: Connection, events: Sequence[StoryEvent]) -> list[StoryEvent]:
     return out
 
 
-def _with_story(event: StoryEvent, story: Mapping[str, Any]) -> StoryEvent:
-    """``event`` with the stored story fields (JSON: validated back into the event's
-    types, so the alerts render them as any event's)."""
-    return StoryEvent.model_validate({**event.model_dump(), **story})
+def _with_story(event: StoryEvent, story: str) -> StoryEvent:
+    """``event`` with the stored story fields (JSON text: validated back into the
+    event's types, so the alerts render them as any event's)."""
+    return StoryEvent.model_validate({**event.model_dump(), **json.loads(story)})
 
 
-def _story_json(event: StoryEvent) -> dict[str, Any]:
-    return event.model_dump(mode="json", include=set(STORY_FIELDS))
+def _story_json(event: StoryEvent) -> str:
+    return event.model_dump_json(include=_FIELDS)
 
 
 def record_states(conn: Connection, events: Iterable[StoryEvent], *, now: datetime) -> None:

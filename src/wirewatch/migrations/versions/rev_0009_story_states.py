@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from wirewatch.migrations.columns import integer, json, string, timestamp
+from wirewatch.migrations.columns import integer, string, text, timestamp
 from wirewatch.migrations.indexes import create_indexes, drop_indexes
 
 revision: str = "0009"
@@ -26,7 +26,7 @@ def upgrade() -> None:
         _TABLE,
         string("story_id", 64),
         integer("position"),
-        json("story"),
+        text("story"),  # JSON text, as notify_delivery.payload
         timestamp("updated_at"),
         sa.PrimaryKeyConstraint("story_id"),
     )
