@@ -25,13 +25,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from sqlalchemy import case, delete, func, select
+
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import StoryEvent
 
 from wirewatch_notify.models import StoryState
 from wirewatch_notify.outbox import PURGE_CHUNK
+from wirewatch_notify.read_marks import purge_unread
 
 STORY_FIELDS = ("topics", "item_count", "outlets", "languages", "first_seen", "items")
 """What an event says of the whole story (the rest is of its own item)."""
@@ -143,21 +145,6 @@ def record_states(conn: Connection, events: Iterable[StoryEvent], *, now: dateti
 
 def purge_states(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:
     """Forget up to ``limit`` stories none of whose events was read since ``before`` (the
-    delivery retention: their alerts and keys go then too); how many. In chunks, like
-    :func:`~wirewatch_notify.outbox.purge_finished`: call again while it returns ``limit``."""
-    oldest = (
-        select(_STATES.c.story_id)
-        .where(_STATES.c.updated_at < before)
-        .order_by(_STATES.c.updated_at)
-        .limit(limit)
-    )
-    with engine.begin() as conn:
-        result = conn.execute(
-            delete(_STATES).where(
-                _STATES.c.story_id.in_(oldest.scalar_subquery()),
-                # Read again meanwhile (PostgreSQL re-checks a row another transaction
-                # changed against this, not against the subquery's snapshot): kept.
-                _STATES.c.updated_at < before,
-            )
-        )
-        return int(result.rowcount or 0)
+    delivery retention: their alerts and keys go then too); how many. In chunks: call
+    again while it returns ``limit``."""
+    return purge_unread(engine, _STATES, _STATES.c.story_id, before, limit)
