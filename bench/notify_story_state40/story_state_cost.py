@@ -45,6 +45,7 @@ from wirewatch_shared.events import (
 from wirewatch.schema import upgrade
 
 TOPIC = "flights"
+_STATES = StoryState.__table__  # type: ignore[attr-defined]
 NOW = datetime.now(UTC)
 
 
@@ -210,10 +211,8 @@ def main() -> None:
         print(f"{name}: median {w:.2f} ms per batch of {args.size}, state step {s:.2f} ms")
     b, a = (statistics.median(whole[n]) for n in variants)
     with service.engine.connect() as conn:
-        rows = conn.execute(select(func.count()).select_from(StoryState.__table__)).scalar_one()
-        size = conn.execute(
-            select(func.avg(func.length(StoryState.__table__.c.story)))
-        ).scalar_one()
+        rows = conn.execute(select(func.count()).select_from(_STATES)).scalar_one()
+        size = conn.execute(select(func.avg(func.length(_STATES.c.story)))).scalar_one()
     print(
         f"after/before: {a / b:.2f} ({service.engine.dialect.name}); {rows} states, "
         f"story JSON {float(size):.0f} chars on average"
