@@ -102,14 +102,3 @@ async def test_events_late_in_one_batch_and_across_batches(database_url: str) ->
     await service.handle_story_events([_event("s3", n, "flights") for n in (1, 2, 3)])
     assert _story(service, sub, "story:s3")["outlets"] == OUTLETS[:1]
     assert _story(service, sub, "story:s3:grown")["outlets"] == OUTLETS[:2]
-
-
-def test_the_newest_state_is_kept_for_the_latest_stories_read() -> None:
-    from wirewatch_notify.story_versions import NewestStories
-
-    newest = NewestStories(kept=2)
-    newest.read([_event("a", 3, "flights"), _event("b", 3, "flights")])
-    newest.read([_event("a", 2, "flights")])  # late: "a" keeps position 3, read last
-    newest.read([_event("c", 3, "flights")])  # "b" is the least recently read: dropped
-    late = [_event(story, 1, "flights") for story in ("a", "b", "c")]
-    assert [e.item_count for e in newest.current(late)] == [3, 1, 3]

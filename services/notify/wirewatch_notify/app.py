@@ -24,7 +24,7 @@ from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.service import ServiceBase, service_app
 
-from wirewatch_notify import flight_alerts, outbox
+from wirewatch_notify import flight_alerts, outbox, story_versions
 from wirewatch_notify.channels.base import Channel
 from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.links import LinkSigner
@@ -33,7 +33,6 @@ from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_notify.story_alerts import lock_stories, opened_pairs, story_deliveries
-from wirewatch_notify.story_versions import NewestStories
 from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
@@ -60,7 +59,6 @@ class NotifyService(ServiceBase[NotifySettings]):
         self.worker = DeliveryWorker(self.engine, self.channels, self.box, settings, self.links)
         self.run_while_up(self.worker.run)
         self.rules = RuleCache(self.engine)
-        self.newest_stories = NewestStories()  # a late story event shows the story as it is
         # The topic names a subscription may use (classify's shipped and user topics),
         # given by the composition root; None: not checked (notify cannot know them).
         self.topic_catalog: Callable[[], Collection[str]] | None = None
@@ -151,25 +149,30 @@ class NotifyService(ServiceBase[NotifySettings]):
         if not events:
             return
         added, due_now = await asyncio.to_thread(self._record_stories, events)
-        self.newest_stories.read(events)
         if added:
             log.info("story alerts recorded", events=len(events), new=added)
             if due_now:
                 self.worker.notify_recorded()
 
     def _record_stories(self, events: list[StoryEvent]) -> tuple[int, bool]:
-        # One connection and transaction for the batch: the rules check, the alerts
-        # already opened and the insert (each its own checkout was three pool pings and
-        # three commits per batch; at 100 items/s the batches are of one or two events).
+        # One connection and transaction for the batch: the rules check, the stories'
+        # newest states, the alerts already opened and the insert (each its own checkout
+        # was three pool pings and three commits per batch; at 100 items/s the batches are
+        # of one or two events).
+        now = self.worker.clock()
         with self.engine.begin() as conn:
             index = self.rules.story_index(conn)
             if not index.rules:
+                # Nothing to decide, but the states are kept: a story-mode subscription
+                # made later never gets a late event's older story.
+                story_versions.record_states(conn, events, now=now)
                 return 0, False
             stories = {e.story_id for e in events}
             lock_stories(conn, stories)  # read and insert: one decision per story
             opened = opened_pairs(conn, stories)
-            current = self.newest_stories.current(events)
-            new = story_deliveries(current, index, opened, now=self.worker.clock())
+            current = story_versions.current(conn, events)
+            story_versions.record_states(conn, events, now=now)
+            new = story_deliveries(current, index, opened, now=now)
             routes = self.routes.get()  # route subscriptions get flight records, not stories
             new = [d for d in new if d.subscription_id not in routes]
             if not new:

@@ -159,3 +159,24 @@ class FlightRecordVersion(SQLModel, table=True):
     record_id: str = Field(primary_key=True, max_length=64)
     version: int
     updated_at: datetime = _utc_column(index=True)
+
+
+class StoryState(SQLModel, table=True):
+    """A story's newest state that notify has read: the highest ``position`` of its events
+    and that event's story fields (``story_versions.STORY_FIELDS``, as JSON), and when it
+    last read one of the story's events.
+
+    A later read of an older event (two stories processes publishing one story's events
+    out of order) shows the story as this says, whichever notify process read the newer
+    one. A row is bounded by the story event's own bounds (12 items, 100 outlets, 32
+    topics, 16 languages: ~1-3 KB, 45 KB at most); rows not read for the delivery
+    retention may be purged (``story_versions.purge_states``)."""
+
+    __tablename__ = "notify_story_state"
+
+    story_id: str = Field(primary_key=True, max_length=64)
+    position: int
+    # JSON text, as a delivery's payload: pydantic writes it (the JSON type's json.dumps
+    # was a third of the step), and it is parsed only for a late event.
+    story: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = _utc_column(index=True)

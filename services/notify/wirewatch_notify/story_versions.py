@@ -9,64 +9,142 @@ subscription the newer one did not match), but the story's fields (outlets, item
 are taken from the newest event read: without that the opening alert said "2 outlets" and
 the follow-up at 3 was never sent (no later event came to bring it).
 
-The newest event of the latest ``KEPT`` stories is kept in memory, per process: the events
-of one story reach one process in order of the partition. A late event read by another
-process (a notify rebalance at that moment, or a restart between the two) is taken as it
-is, as before stop 39.
+The newest position of each story and that event's story fields are kept in a table
+(:class:`~wirewatch_notify.models.StoryState`), written for every event read in the
+transaction that decides the batch's story alerts, under the story locks
+(:func:`~wirewatch_notify.story_alerts.lock_stories`): so a late event read by another
+notify process (a notify rebalance) or after a restart shows the story as the newest
+event read anywhere says (stop 39 kept it in one process's memory). A batch reads the
+positions of its stories in one query; the fields only of the stories that have a late
+event (rare: a second query then). Rows not read for the delivery retention are purged
+(:func:`purge_states`), when the story's alerts and keys go.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 
+from sqlalchemy import case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import StoryEvent
 
-KEPT = 2000
-"""Stories whose newest state a process keeps (the latest read), a few KB each."""
+from wirewatch_notify.models import StoryState
+from wirewatch_notify.outbox import PURGE_CHUNK
+from wirewatch_notify.read_marks import purge_unread
 
-_STORY_FIELDS = ("topics", "item_count", "outlets", "languages", "first_seen", "items")
+STORY_FIELDS = ("topics", "item_count", "outlets", "languages", "first_seen", "items")
 """What an event says of the whole story (the rest is of its own item)."""
+_FIELDS = set(STORY_FIELDS)
+
+_STATES = StoryState.__table__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, slots=True)
-class _Seen:
-    position: int
-    story: dict[str, Any]  # the _STORY_FIELDS of the newest event read
+def newest_positions(conn: Connection, story_ids: Iterable[str]) -> dict[str, int]:
+    """The newest position already read of each of these stories (one query)."""
+    wanted = sorted(set(story_ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        select(_STATES.c.story_id, _STATES.c.position).where(_STATES.c.story_id.in_(wanted))
+    ).all()
+    return {str(story): int(position) for story, position in rows}
 
 
-def _seen(event: StoryEvent) -> _Seen:
-    return _Seen(event.position, {name: getattr(event, name) for name in _STORY_FIELDS})
+def _stored_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, str]:
+    rows = conn.execute(
+        select(_STATES.c.story_id, _STATES.c.story).where(
+            _STATES.c.story_id.in_(sorted(set(story_ids)))
+        )
+    ).all()
+    return {str(story): str(fields) for story, fields in rows}
 
 
-class NewestStories:
-    """The story's fields of the newest event read of each recent story."""
-
-    def __init__(self, kept: int = KEPT) -> None:
-        self.kept = kept
-        self._newest: OrderedDict[str, _Seen] = OrderedDict()
-
-    def current(self, events: Sequence[StoryEvent]) -> list[StoryEvent]:
-        """The batch's events, each late one with the story's fields of the newest read
-        (before or in this batch); the others as they are."""
-        newest: dict[str, _Seen] = {}
-        out = []
-        for event in events:
-            known = newest.get(event.story_id) or self._newest.get(event.story_id)
-            if known is not None and known.position > event.position:
-                out.append(event.model_copy(update=known.story))
-                continue
-            newest[event.story_id] = _seen(event)
+def current(conn: Connection, events: Sequence[StoryEvent]) -> list[StoryEvent]:
+    """The batch's events, each late one (older than the newest read, stored or earlier
+    in this batch) with the story's fields of that newest; the others as they are. Call
+    under the batch's story locks."""
+    # Per story: the newest position so far and its event (None: the stored one).
+    newest: dict[str, tuple[int, StoryEvent | None]] = {
+        story: (position, None)
+        for story, position in newest_positions(conn, (e.story_id for e in events)).items()
+    }
+    plan: list[tuple[StoryEvent, StoryEvent | None]] = []
+    stored_wanted: set[str] = set()
+    for event in events:
+        known = newest.get(event.story_id)
+        if known is None or event.position >= known[0]:
+            newest[event.story_id] = (event.position, event)
+            plan.append((event, event))
+            continue
+        plan.append((event, known[1]))
+        if known[1] is None:
+            stored_wanted.add(event.story_id)
+    stored = _stored_stories(conn, stored_wanted) if stored_wanted else {}
+    out = []
+    for event, source in plan:
+        if source is event:
             out.append(event)
-        return out
+        elif source is not None:
+            out.append(event.model_copy(update={n: getattr(source, n) for n in STORY_FIELDS}))
+        else:
+            out.append(_with_story(event, stored[event.story_id]))
+    return out
 
-    def read(self, events: Sequence[StoryEvent]) -> None:
-        """Keep the newest of these events (call once their alerts are recorded)."""
-        for event in events:
-            known = self._newest.pop(event.story_id, None)
-            late = known is not None and known.position > event.position
-            self._newest[event.story_id] = known if late and known else _seen(event)
-        while len(self._newest) > self.kept:
-            self._newest.popitem(last=False)
+
+def _with_story(event: StoryEvent, story: str) -> StoryEvent:
+    """``event`` with the stored story fields (JSON text: validated back into the
+    event's types, so the alerts render them as any event's)."""
+    return StoryEvent.model_validate({**event.model_dump(), **json.loads(story)})
+
+
+def _story_json(event: StoryEvent) -> str:
+    return event.model_dump_json(include=_FIELDS)
+
+
+def record_states(conn: Connection, events: Iterable[StoryEvent], *, now: datetime) -> None:
+    """Keep each story's newest state among ``events`` (never an older one than kept),
+    read ``now``: every event read, whether it alerts or not, so a later read of an older
+    one, by any notify process, knows. One statement, in story order (two processes
+    upserting overlapping stories take the row locks in one order)."""
+    newest: dict[str, StoryEvent] = {}
+    for event in events:
+        known = newest.get(event.story_id)
+        if known is None or event.position > known.position:
+            newest[event.story_id] = event
+    if not newest:
+        return
+    rows = [
+        {
+            "story_id": story,
+            "position": newest[story].position,
+            "story": _story_json(newest[story]),
+            "updated_at": now,
+        }
+        for story in sorted(newest)
+    ]
+    postgres = conn.dialect.name == "postgresql"
+    stmt = (postgresql.insert if postgres else sqlite.insert)(_STATES)
+    newer = stmt.excluded.position > _STATES.c.position
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[_STATES.c.story_id],
+            set_={
+                "position": (func.greatest if postgres else func.max)(
+                    _STATES.c.position, stmt.excluded.position
+                ),
+                "story": case((newer, stmt.excluded.story), else_=_STATES.c.story),
+                "updated_at": stmt.excluded.updated_at,
+            },
+        ),
+        rows,
+    )
+
+
+def purge_states(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:
+    """Forget up to ``limit`` stories none of whose events was read since ``before`` (the
+    delivery retention: their alerts and keys go then too); how many. In chunks: call
+    again while it returns ``limit``."""
+    return purge_unread(engine, _STATES, _STATES.c.story_id, before, limit)

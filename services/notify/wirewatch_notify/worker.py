@@ -43,7 +43,7 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.metrics import record_delivery, record_endpoint_overload
 
-from wirewatch_notify import flight_alerts, outbox
+from wirewatch_notify import flight_alerts, outbox, story_versions
 from wirewatch_notify.channels.base import (
     Channel,
     DeliveryRequest,
@@ -285,7 +285,7 @@ class DeliveryWorker:
             return 0
         before = self.clock() - timedelta(days=days)
         purged = 0
-        forgotten = 0
+        forgotten = stories_forgotten = 0
         try:
             for _ in range(PURGE_MAX_CHUNKS):
                 n = await asyncio.to_thread(outbox.purge_finished, self.engine, before)
@@ -299,14 +299,21 @@ class DeliveryWorker:
                 forgotten += n
                 if n < outbox.PURGE_CHUNK:  # purge_versions's chunk too
                     break
+            # Stories none of whose events was read within the retention, likewise.
+            for _ in range(PURGE_MAX_CHUNKS):
+                n = await asyncio.to_thread(story_versions.purge_states, self.engine, before)
+                stories_forgotten += n
+                if n < outbox.PURGE_CHUNK:  # purge_states's chunk too
+                    break
         except Exception:  # a DB hiccup: the next round tries again
             log.exception("purging finished deliveries failed", purged=purged)
             return purged
-        if purged or forgotten:
+        if purged or forgotten or stories_forgotten:
             log.info(
                 "finished deliveries purged",
                 purged=purged,
                 flight_records_forgotten=forgotten,
+                stories_forgotten=stories_forgotten,
                 retention_days=days,
             )
         return purged
