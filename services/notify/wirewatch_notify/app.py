@@ -169,7 +169,7 @@ class NotifyService(ServiceBase[NotifySettings]):
                 return 0, False
             stories = {e.story_id for e in events}
             lock_stories(conn, stories)  # read and insert: one decision per story
-            opened = opened_pairs(conn, stories)
+            opened = opened_pairs(conn, stories, index.by_id)
             current = story_versions.current(conn, events)
             story_versions.record_states(conn, events, now=now)
             new = story_deliveries(current, index, opened, now=now)

@@ -56,13 +56,20 @@ def lock_stories(conn: Connection, story_ids: Iterable[str]) -> None:
     lock_keys(conn, (f"notify-story:{story}" for story in story_ids))
 
 
-def opened_pairs(conn: Connection, story_ids: Iterable[str]) -> set[tuple[int, str]]:
-    """(subscription, story) pairs whose opening alert is already recorded."""
+def opened_pairs(
+    conn: Connection, story_ids: Iterable[str], subscription_ids: Iterable[int]
+) -> set[tuple[int, str]]:
+    """(subscription, story) pairs of these story-mode subscriptions whose opening alert
+    is already recorded. Both keys of the outbox's (subscription, item) index are given:
+    by the item alone the read scanned every delivery of the retention on PostgreSQL."""
     keys = {opening_key(s): s for s in story_ids}
-    if not keys:
+    subs = sorted(set(subscription_ids))
+    if not keys or not subs:
         return set()
     rows = conn.execute(
-        select(_TABLE.c.subscription_id, _TABLE.c.item_id).where(_TABLE.c.item_id.in_(list(keys)))
+        select(_TABLE.c.subscription_id, _TABLE.c.item_id).where(
+            _TABLE.c.subscription_id.in_(subs), _TABLE.c.item_id.in_(list(keys))
+        )
     ).all()
     return {(int(sub_id), keys[item_id]) for sub_id, item_id in rows}
 
