@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
@@ -41,6 +41,7 @@ from wirewatch_notify.advisory_locks import lock_keys
 from wirewatch_notify.models import DeliveryKind, FlightRecordVersion, FlightRoute, Subscription
 from wirewatch_notify.outbox import PURGE_CHUNK, NewDelivery, insert_deliveries
 from wirewatch_notify.payloads import ALERT_EVENT_TYPE, envelope
+from wirewatch_notify.read_marks import purge_unread
 from wirewatch_notify.schemas import iso_country
 from wirewatch_notify.timing import Timing, release_at
 
@@ -220,24 +221,9 @@ def record_versions(
 
 def purge_versions(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:
     """Forget up to ``limit`` records none of whose events was read since ``before`` (the
-    delivery retention: their alerts and keys go then too); how many. In chunks, like
-    :func:`~wirewatch_notify.outbox.purge_finished`: call again while it returns ``limit``."""
-    oldest = (
-        select(_VERSIONS.c.record_id)
-        .where(_VERSIONS.c.updated_at < before)
-        .order_by(_VERSIONS.c.updated_at)
-        .limit(limit)
-    )
-    with engine.begin() as conn:
-        result = conn.execute(
-            delete(_VERSIONS).where(
-                _VERSIONS.c.record_id.in_(oldest.scalar_subquery()),
-                # Read again meanwhile (PostgreSQL re-checks a row another transaction
-                # changed against this, not against the subquery's snapshot): kept.
-                _VERSIONS.c.updated_at < before,
-            )
-        )
-        return int(result.rowcount or 0)
+    delivery retention: their alerts and keys go then too); how many. In chunks: call
+    again while it returns ``limit``."""
+    return purge_unread(engine, _VERSIONS, _VERSIONS.c.record_id, before, limit)
 
 
 def current(
