@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from kafka import KafkaProducer
 from sqlalchemy import event, select, update
-from wirewatch_notify import flight_alerts, outbox
+from wirewatch_notify import outbox
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, FlightRecordVersion
 from wirewatch_shared import streams
 from wirewatch_shared.kafka_admin import ensure_streams
@@ -120,26 +120,6 @@ async def test_the_versions_are_read_in_one_query_per_batch(database_url: str) -
     # No payload is parsed any more to find a version.
     assert not [s for s in reads if "json_extract" in s], reads
     assert _versions(service) == {f"q{i}": 1 + i % 3 for i in range(25)}
-
-
-def test_versions_not_read_within_the_retention_are_purged(database_url: str) -> None:
-    """Bounded growth: a record's row goes once no event of it was read for the
-    delivery retention (its alerts are purged by then too); in chunks, like the outbox."""
-    service = make_service(database_url)
-    now = datetime.now(UTC)
-    old, recent = now - timedelta(days=40), now - timedelta(days=1)
-    with service.engine.begin() as conn:
-        flight_alerts.record_versions(
-            conn, [_version(f"o{i}", 2, "planned", None) for i in range(5)], now=old
-        )
-        flight_alerts.record_versions(conn, [_version("n", 1, "planned", None)], now=recent)
-        # Read again recently: kept, at its newest version.
-        flight_alerts.record_versions(conn, [_version("o0", 1, "planned", None)], now=recent)
-    before = now - timedelta(days=30)
-    assert flight_alerts.purge_versions(service.engine, before, limit=3) == 3
-    assert flight_alerts.purge_versions(service.engine, before, limit=3) == 1
-    assert flight_alerts.purge_versions(service.engine, before, limit=3) == 0
-    assert _versions(service) == {"o0": 2, "n": 1}
 
 
 async def test_versions_read_before_any_route_subscription_existed_are_kept(

@@ -144,26 +144,6 @@ async def test_the_state_is_read_in_one_query_per_batch(database_url: str) -> No
     assert set(kept) == set(story_versions.STORY_FIELDS)
 
 
-def test_states_not_read_within_the_retention_are_purged(database_url: str) -> None:
-    """Bounded growth: a story's row goes once none of its events was read for the
-    delivery retention (its alerts are purged by then too); in chunks, like the outbox."""
-    service = make_service(database_url)
-    now = datetime.now(UTC)
-    old, recent = now - timedelta(days=40), now - timedelta(days=1)
-    with service.engine.begin() as conn:
-        story_versions.record_states(
-            conn, [_event(f"o{i}", 2, "flights") for i in range(5)], now=old
-        )
-        story_versions.record_states(conn, [_event("n", 1, "flights")], now=recent)
-        # Read again recently (a late event): kept, at its newest position.
-        story_versions.record_states(conn, [_event("o0", 1, "flights")], now=recent)
-    before = now - timedelta(days=30)
-    assert story_versions.purge_states(service.engine, before, limit=3) == 3
-    assert story_versions.purge_states(service.engine, before, limit=3) == 1
-    assert story_versions.purge_states(service.engine, before, limit=3) == 0
-    assert _positions(service) == {"o0": 2, "n": 1}
-
-
 async def test_the_running_worker_forgets_stories_not_read_within_the_retention(
     database_url: str,
 ) -> None:
