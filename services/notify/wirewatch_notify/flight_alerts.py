@@ -31,8 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_shared.logging import get_logger
@@ -41,7 +40,7 @@ from wirewatch_notify.advisory_locks import lock_keys
 from wirewatch_notify.models import DeliveryKind, FlightRecordVersion, FlightRoute, Subscription
 from wirewatch_notify.outbox import PURGE_CHUNK, NewDelivery, insert_deliveries
 from wirewatch_notify.payloads import ALERT_EVENT_TYPE, envelope
-from wirewatch_notify.read_marks import purge_unread
+from wirewatch_notify.read_marks import mark_read, purge_unread
 from wirewatch_notify.schemas import iso_country
 from wirewatch_notify.timing import Timing, release_at
 
@@ -198,25 +197,11 @@ def record_versions(
     newest: dict[str, int] = {}
     for event in events:
         newest[event.record_id] = max(event.version, newest.get(event.record_id, 0))
-    if not newest:
-        return
     rows = [
         {"record_id": record, "version": newest[record], "updated_at": now}
         for record in sorted(newest)
     ]
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(_VERSIONS)
-    higher = func.greatest if conn.dialect.name == "postgresql" else func.max
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[_VERSIONS.c.record_id],
-            set_={
-                "version": higher(_VERSIONS.c.version, stmt.excluded.version),
-                "updated_at": stmt.excluded.updated_at,
-            },
-        ),
-        rows,
-    )
+    mark_read(conn, _VERSIONS, "record_id", "version", rows)
 
 
 def purge_versions(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:

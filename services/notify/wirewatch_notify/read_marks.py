@@ -4,10 +4,48 @@ not read for the delivery retention go, when the entity's alerts and keys go."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Column, Table, delete, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import Column, Table, case, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+
+def mark_read(
+    conn: Connection,
+    table: Table,
+    key: str,
+    sequence: str,
+    rows: Sequence[dict[str, Any]],
+    *,
+    with_sequence: Sequence[str] = (),
+) -> None:
+    """Upsert ``rows`` (``key``, ``sequence``, ``updated_at`` and the ``with_sequence``
+    columns): a row keeps the highest ``sequence`` ever marked, and the ``with_sequence``
+    columns of the row that brought it; ``updated_at`` is always the latest read. One
+    statement (give the rows in key order: concurrent writers lock them in one order)."""
+    if not rows:
+        return
+    postgres = conn.dialect.name == "postgresql"
+    stmt = (postgresql.insert if postgres else sqlite.insert)(table)
+    newer = stmt.excluded[sequence] > table.c[sequence]
+    highest = (func.greatest if postgres else func.max)(table.c[sequence], stmt.excluded[sequence])
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[table.c[key]],
+            set_={
+                sequence: highest,
+                **{
+                    name: case((newer, stmt.excluded[name]), else_=table.c[name])
+                    for name in with_sequence
+                },
+                "updated_at": stmt.excluded.updated_at,
+            },
+        ),
+        list(rows),
+    )
 
 
 def purge_unread(

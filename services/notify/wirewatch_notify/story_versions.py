@@ -26,14 +26,13 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import case, func, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import StoryEvent
 
 from wirewatch_notify.models import StoryState
 from wirewatch_notify.outbox import PURGE_CHUNK
-from wirewatch_notify.read_marks import purge_unread
+from wirewatch_notify.read_marks import mark_read, purge_unread
 
 STORY_FIELDS = ("topics", "item_count", "outlets", "languages", "first_seen", "items")
 """What an event says of the whole story (the rest is of its own item)."""
@@ -114,8 +113,6 @@ def record_states(conn: Connection, events: Iterable[StoryEvent], *, now: dateti
         known = newest.get(event.story_id)
         if known is None or event.position > known.position:
             newest[event.story_id] = event
-    if not newest:
-        return
     rows = [
         {
             "story_id": story,
@@ -125,22 +122,7 @@ def record_states(conn: Connection, events: Iterable[StoryEvent], *, now: dateti
         }
         for story in sorted(newest)
     ]
-    postgres = conn.dialect.name == "postgresql"
-    stmt = (postgresql.insert if postgres else sqlite.insert)(_STATES)
-    newer = stmt.excluded.position > _STATES.c.position
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[_STATES.c.story_id],
-            set_={
-                "position": (func.greatest if postgres else func.max)(
-                    _STATES.c.position, stmt.excluded.position
-                ),
-                "story": case((newer, stmt.excluded.story), else_=_STATES.c.story),
-                "updated_at": stmt.excluded.updated_at,
-            },
-        ),
-        rows,
-    )
+    mark_read(conn, _STATES, "story_id", "position", rows, with_sequence=("story",))
 
 
 def purge_states(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK) -> int:
