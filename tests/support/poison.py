@@ -90,6 +90,15 @@ def settings_at_end(
     )
 
 
+def patient_reader(database_url: str) -> Engine:
+    """An engine for the test's own reads of what a stage stored: it waits out the stage's
+    commits. Reading through the stage's impatient engine failed on a loaded host (SQLite
+    without WAL: a reader waits while a commit holds the lock, and 0.2 s was not enough)."""
+    if database_url.startswith("sqlite"):
+        return create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30})
+    return create_engine(database_url)
+
+
 def impatient_engine(database_url: str) -> Engine:
     """An engine that waits at most 0.2 s for a lock another connection holds (the
     stage's own engine waits much longer), so a held lock is a quick transient error."""
@@ -257,17 +266,23 @@ class PoisonTests:
         yield self.stage.service(settings, engine)
         engine.dispose()
 
+    @pytest.fixture
+    def reader(self, database_url: str) -> Iterator[Engine]:
+        engine = patient_reader(database_url)
+        yield engine
+        engine.dispose()
+
     async def test_poison_records_are_dead_lettered_and_the_partition_goes_on(
-        self, service: Any, database_url: str
+        self, service: Any, reader: Engine, database_url: str
     ) -> None:
         group = getattr(service.settings, self.stage.group_field)
-        stored = functools.partial(self.stage.stored, service.engine)
+        stored = functools.partial(self.stage.stored, reader)
         await poison_then_good(service, group, stored, database_url, self.topic)
 
     async def test_a_transient_error_is_retried_one_line_per_retry(
-        self, service: Any, database_url: str
+        self, service: Any, reader: Engine, database_url: str
     ) -> None:
-        stored = functools.partial(self.stage.stored, service.engine)
+        stored = functools.partial(self.stage.stored, reader)
         lines = await retried_while_locked(
             service, stored, database_url, self.stage.locked_table, self.topic
         )
