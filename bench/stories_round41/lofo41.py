@@ -9,6 +9,10 @@ the name table being the only difference. For each version: the pairs the hand f
 (``fit.pairs_of``, 21 features); for each file a logistic regression (``fit.fit``, C=10) on the
 other files' pairs of the same version, the file clustered in publication order. Then dev with
 main's shipped table on main's cues against the table fitted on every file's new pairs.
+
+Ran on ``ca704fa`` (the candidate in product code); the candidate was reverted after, so on a
+later commit *after* is main's table again: ``parts41.py`` (self-contained tables) reproduces
+both rows.
 """
 
 from __future__ import annotations
