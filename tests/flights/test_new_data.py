@@ -3,8 +3,8 @@ flights_unseen, flights_fresh, flights_dusk, flights_night, flights_dawn, flight
 flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_friday,
 flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_nightfall, and the
 judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazier,
-flights_tallow, flights_hearth and flights_ridgeline; see tests/data/README.md) stay well
-formed and share no page with any other flights or stories set."""
+flights_tallow, flights_hearth and flights_ridgeline, and flights_quarry of stop 41; see
+tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ SETS = [
     FlightSet("flights_tallow.jsonl", 49, 22, all_statuses=True),
     FlightSet("flights_hearth.jsonl", 53, 24, all_statuses=True),
     FlightSet("flights_ridgeline.jsonl", 86, 13, all_statuses=False),
+    FlightSet("flights_quarry.jsonl", 30, 10, all_statuses=False),
 ]
 
 
@@ -137,6 +138,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_tallow.jsonl", 27),
         ("flights_hearth.jsonl", 29),
         ("flights_ridgeline.jsonl", 73),
+        ("flights_quarry.jsonl", 20),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:
