@@ -1,9 +1,11 @@
-"""Twenty-ninth round (issue 15): precision on news that is not a flight record. Rules read
-from docs/flights.md's "What is not a flight record", found on the false records the extractor
-gave the classify pools' items without the topic (never zenith, orison, aubade or solstice,
-the classify judges) and classify_dev.jsonl; never on aurora, sundown or daybreak, the flights
-judges. Each case is a real item read through ``predict``; the phrase each rule reads is quoted
-beside it, and each rule has a guard: a report it must keep."""
+"""Is it a flight record: news of migration and removals that tells no flight.
+
+Every case is a real labelled item of the ``tests/data`` file cited beside it (a flights set
+or a classify pool, never a judge or a check half) read through ``predict``, with the phrase
+the rule reads quoted beside it.
+Covered, after docs/flights.md "What is not a flight record": courts weighing a detention,
+people moved to a centre, plans, a state ready to take its people back, land returns, a
+month's tally, migrants flown on their own way; guards are reports each rule must keep."""
 
 from __future__ import annotations
 
@@ -11,6 +13,33 @@ import pytest
 from wirewatch_flights.evaluation import predict
 
 from tests.flights.support import classify_item, labelled_item
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        # migrants flown on their own way: only "con migrantes" and "emigración irregular"
+        "pool-bes-0455",
+        "pool-vies-0035",  # "vuelos chárter entre La Habana y Managua", "oleada de migrantes"
+        "pool-twes-0026",  # "rutas hacia la frontera norte"
+        # a land return named as such: "el ingreso terrestre de 340 compatriotas"
+        "pool-pres-0002",
+        "pool-fren-0006",  # "through one of our ports of entry"
+        # a month's tally: "más de 4.000 inmigrantes hondureños en enero", "durante enero",
+        # "en la primera semana de junio", "Deportaciones ... aumentan durante julio"
+        "pool-anes-0033",
+        "pool-anes-0028",
+        "pool-es-0385",
+        "pool-es-0384",
+        # neighbours with no flight word: Cameroon to Nigeria, Laos to China
+        "pool-twen-0046",
+        "pool-pren-0020",
+        # a thousand or more returned "since" the deal was signed, no flight word
+        "pool-en-0601",
+    ],
+)
+def test_not_a_flight_record(item_id: str) -> None:
+    assert predict(classify_item(item_id)) is None
 
 
 @pytest.mark.parametrize(

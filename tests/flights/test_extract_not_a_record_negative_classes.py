@@ -1,10 +1,12 @@
-"""Twenty-seventh round (issue 15): precision of "is a flight record". General cues of the
-negative classes (a war or a disaster people are flown out of, sport, pilgrims, remains,
-political exiles, party expulsions, prisoner transfers, a domestic flight to the border, tallies
-and statistics, people helped home), written from the studied flights sets and the classify
-pools' hard negatives (never orison or aubade, the classify judges; never sundown or daybreak,
-the flights judges). Each item is a real labelled item read through ``predict``; the phrase each
-rule reads is quoted beside it."""
+"""Is it a flight record: the negative classes that are none.
+
+Every case is a real labelled item of the ``tests/data`` file cited beside it (a flights set
+or a classify pool, never a judge or a check half) read through ``predict``, with the phrase
+the rule reads quoted beside it.
+Covered: flights of another kind (a war or a disaster people are flown out of, sport, pilgrims,
+remains, political exiles, party expulsions, prisoner transfers, people helped home), a
+domestic flight to the border, tallies; a war beside migrants or a transit state keeps one.
+The hard negatives are classify pool items, checked to be hard negatives."""
 
 from __future__ import annotations
 
