@@ -2,7 +2,10 @@
 1,189 items it held before the lumen dev half was pooled: the manifest at ``--base``) and on
 the lumen check half (held back: never fitted, never read item by item).
 
-    .venv/bin/python bench/classify_round41/round41_report.py MODEL.json [--base REV]
+    .venv/bin/python bench/classify_round41/round41_report.py MODEL.json [--base REV] [--topics-dir DIR]
+
+(``--topics-dir``: the topic files the model was fitted on, when they are not the shipped ones:
+a model only combines with the file version it records.)
 
 Prints F1 per topic and language, negatives tagged and Brier as JSON; never an item.
 """
@@ -54,8 +57,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("model", type=Path)
     parser.add_argument("--base", default="main")
+    parser.add_argument("--topics-dir", type=Path, default=None)
     args = parser.parse_args()
-    clf = Classifier(load_topics(), model=TopicModel.load(args.model))
+    clf = Classifier(load_topics(args.topics_dir), model=TopicModel.load(args.model))
     test = load_split(DATA)["test"]
     base = json.loads(
         subprocess.run(
