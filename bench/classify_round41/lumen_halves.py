@@ -6,7 +6,9 @@ The rule of the earlier rounds' halves files (afternoon, evening, twilight): per
 class: neg/policy/flights/both) stratum, ids sorted, shuffled with one ``random.Random(SEED)``
 taken through the strata in sorted order, the first half to ``check`` (an odd stratum gives
 its extra item to ``check`` or ``dev`` by a coin of the same generator). Reads labels and ids
-only; runs no classifier.
+only; runs no classifier. Stop 41's candidates A and B were fitted on this split; none was
+kept, so the committed halves file lists every id in ``check`` again, and the 41 check ids are
+kept in ``lumen_check_ids.json`` (read by ``round41_report.py``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def main() -> None:
         half = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
         check += ids[:half]
     everything = sorted(i for ids in strata.values() for i in ids)
-    halves = {
+    dev = sorted(set(everything) - set(check))
+    halves: dict[str, object] = {
         "set": "classify_pool_lumen_{en,es}.jsonl",
         "files": FILES,
         "seed": SEED,
@@ -60,11 +63,11 @@ def main() -> None:
         ),
         "strata": {name: len(strata[name]) for name in sorted(strata)},
         "check": sorted(check),
-        "dev": sorted(set(everything) - set(check)),
+        "dev": dev,
     }
     path = DATA / "classify_lumen_halves.json"
     path.write_text(json.dumps(halves, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{path.name}: check {len(halves['check'])}, dev {len(halves['dev'])}")
+    print(f"{path.name}: check {len(check)}, dev {len(dev)}")
 
 
 if __name__ == "__main__":

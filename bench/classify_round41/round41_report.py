@@ -1,8 +1,10 @@
 """Stop 41 report: aggregates of one topic model on the test split (all its items, and the
 1,189 items it held before the lumen dev half was pooled: the manifest at ``--base``) and on
-the lumen check half (held back: never fitted, never read item by item).
+the lumen check half (held back: never fitted, never read item by item) and the whole lumen set
+(only informative for a model that did not fit its dev half).
 
-    .venv/bin/python bench/classify_round41/round41_report.py MODEL.json [--base REV] [--topics-dir DIR]
+    .venv/bin/python bench/classify_round41/round41_report.py MODEL.json
+        [--base REV] [--topics-dir DIR]
 
 (``--topics-dir``: the topic files the model was fitted on, when they are not the shipped ones:
 a model only combines with the file version it records.)
@@ -46,11 +48,14 @@ def aggregates(clf: Classifier, rows: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def check_half() -> list[dict[str, Any]]:
-    halves = json.loads((DATA / "classify_lumen_halves.json").read_text(encoding="utf-8"))
-    check = set(halves["check"])
+CHECK_IDS = Path(__file__).with_name("lumen_check_ids.json")
+
+
+def lumen_rows(check_only: bool) -> list[dict[str, Any]]:
+    """The lumen set, or its check half (the 41 ids of the seeded split, lumen_halves.py)."""
+    check = set(json.loads(CHECK_IDS.read_text(encoding="utf-8"))["check"])
     rows = [json.loads(line) for path in LUMEN for line in path.read_text("utf-8").splitlines()]
-    return [row for row in rows if row["id"] in check]
+    return [row for row in rows if row["id"] in check or not check_only]
 
 
 def main() -> None:
@@ -73,7 +78,8 @@ def main() -> None:
     result = {
         "test_all": aggregates(clf, [i.row for i in test]),
         "test_old": aggregates(clf, [i.row for i in test if i.key in old]),
-        "lumen_check": aggregates(clf, check_half()),
+        "lumen_check": aggregates(clf, lumen_rows(check_only=True)),
+        "lumen_all": aggregates(clf, lumen_rows(check_only=False)),
     }
     print(json.dumps(result, indent=1))
 
