@@ -159,6 +159,10 @@ POOL_FILES = {
     # round was not adopted).
     "border39-en": DATA / "classify_pool_border39_en.jsonl",
     "border39-es": DATA / "classify_pool_border39_es.jsonl",
+    # The "lumen" never-seen set (2026-12-06, stop 41, clsround41; gathered at the open error
+    # classes and labelled blind, held back whole by classify_lumen_halves.json until its round).
+    "lumen-en": DATA / "classify_pool_lumen_en.jsonl",
+    "lumen-es": DATA / "classify_pool_lumen_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -235,6 +239,8 @@ FILE_LANG_AND_ID = {
     "gloaming-es": ("es", "pool-gles-"),
     "border39-en": ("en", "pool-b39en-"),
     "border39-es": ("es", "pool-b39es-"),
+    "lumen-en": ("en", "pool-lum-en-"),
+    "lumen-es": ("es", "pool-lum-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
