@@ -16,21 +16,76 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from wirewatch_notify import outbox, subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.outbox import Outcome
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_shared.events import ClassifiedItem, StoryEvent
+from wirewatch_shared.events import (
+    ClassifiedItem,
+    Evidence,
+    FeedItem,
+    StoryEvent,
+    StoryItemRef,
+    TopicMatch,
+)
 
 from wirewatch.schema import upgrade
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from notify_story_state40.story_state_cost import TOPIC, event  # noqa: E402
+TOPIC = "flights"
+NOW = datetime.now(UTC)
+
+
+def _item(story: str) -> ClassifiedItem:
+    """A bench item (as ``bench/notify_story_state40/story_state_cost.py`` makes them)."""
+    item = FeedItem(
+        item_id=f"{story}-1",
+        feed_id=1,
+        feed_url="https://outlet1.example.org/feed.xml",
+        feed_title="Outlet 1",
+        title=f"Deportation flight {story} carrying migrants lands in Caracas, item 1",
+        summary="The charter flight carrying Venezuelan deportees landed, officials said.",
+        link=f"https://outlet1.example.org/news/2026/12/06/{story}-1",
+        published=NOW,
+        fetched_at=NOW,
+        language="en",
+    )
+    phrase = "Deportation flight"
+    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="flight")
+    match = TopicMatch(topic=TOPIC, score=0.9, evidence=(evidence,), rules=("flight",))
+    return ClassifiedItem(item=item, matches=(match,), classified_at=NOW)
+
+
+def event(story: str) -> StoryEvent:
+    """The story-opening event of a story of its own (every bench item is one)."""
+    classified = _item(story)
+    item = classified.item
+    return StoryEvent(
+        kind="opened",
+        story_id=story,
+        position=1,
+        item=classified,
+        topics=(TOPIC, "border-policy"),
+        item_count=1,
+        outlets=("Outlet 1",),
+        languages=("en", "es"),
+        first_seen=NOW,
+        items=(
+            StoryItemRef(
+                item_id=item.item_id,
+                outlet="Outlet 1",
+                title=item.title,
+                link=item.link,
+                language=item.language,
+                published=item.published,
+            ),
+        ),
+        assigned_at=NOW,
+    )
 
 
 def main() -> None:
@@ -51,9 +106,7 @@ def main() -> None:
     )
     subscriptions.create_subscription(service.engine, request, service.box)
     run = f"{time.time_ns()}"
-    stories = [
-        event(f"{run}-{n}", 1).model_dump_json().encode() for n in range(args.items)
-    ]
+    stories = [event(f"{run}-{n}").model_dump_json().encode() for n in range(args.items)]
     classified = [
         StoryEvent.model_validate_json(s).item.model_dump_json().encode() for s in stories
     ]
@@ -64,7 +117,9 @@ def main() -> None:
     if profile:
         profile.enable()
     for start in range(0, args.items, args.size):
-        items = [ClassifiedItem.model_validate_json(c) for c in classified[start : start + args.size]]
+        items = [
+            ClassifiedItem.model_validate_json(c) for c in classified[start : start + args.size]
+        ]
         service._record([c for c in items if c.matches])
         events = [StoryEvent.model_validate_json(s) for s in stories[start : start + args.size]]
         service._record_stories(events)
