@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import FlightRecordEvent
 from wirewatch_shared.logging import get_logger
@@ -181,10 +181,14 @@ def newest_versions(conn: Connection, record_ids: Iterable[str]) -> dict[str, in
     wanted = sorted(set(record_ids))
     if not wanted:
         return {}
-    rows = conn.execute(
-        select(_VERSIONS.c.record_id, _VERSIONS.c.version).where(_VERSIONS.c.record_id.in_(wanted))
-    ).all()
+    rows = conn.execute(_NEWEST_VERSIONS, {"records": wanted}).all()
     return {str(record): int(version) for record, version in rows}
+
+
+# Built once (every batch of flight records reads it).
+_NEWEST_VERSIONS = select(_VERSIONS.c.record_id, _VERSIONS.c.version).where(
+    _VERSIONS.c.record_id.in_(bindparam("records", expanding=True))
+)
 
 
 def record_versions(

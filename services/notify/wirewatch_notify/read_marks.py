@@ -4,6 +4,7 @@ not read for the delivery retention go, when the entity's alerts and keys go."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -28,23 +29,29 @@ def mark_read(
     statement (give the rows in key order: concurrent writers lock them in one order)."""
     if not rows:
         return
-    postgres = conn.dialect.name == "postgresql"
+    stmt = _upsert(conn.dialect.name == "postgresql", table, key, sequence, tuple(with_sequence))
+    conn.execute(stmt, list(rows))
+
+
+@functools.cache
+def _upsert(
+    postgres: bool, table: Table, key: str, sequence: str, with_sequence: tuple[str, ...]
+) -> Any:
+    """:func:`mark_read`'s statement, built once per table: it runs for every batch of
+    story events and flight records, and building it cost more CPU than executing it."""
     stmt = (postgresql.insert if postgres else sqlite.insert)(table)
     newer = stmt.excluded[sequence] > table.c[sequence]
     highest = (func.greatest if postgres else func.max)(table.c[sequence], stmt.excluded[sequence])
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[table.c[key]],
-            set_={
-                sequence: highest,
-                **{
-                    name: case((newer, stmt.excluded[name]), else_=table.c[name])
-                    for name in with_sequence
-                },
-                "updated_at": stmt.excluded.updated_at,
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c[key]],
+        set_={
+            sequence: highest,
+            **{
+                name: case((newer, stmt.excluded[name]), else_=table.c[name])
+                for name in with_sequence
             },
-        ),
-        list(rows),
+            "updated_at": stmt.excluded.updated_at,
+        },
     )
 
 

@@ -26,7 +26,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine
 from wirewatch_shared.events import StoryEvent
 
@@ -39,6 +39,14 @@ STORY_FIELDS = ("topics", "item_count", "outlets", "languages", "first_seen", "i
 _FIELDS = set(STORY_FIELDS)
 
 _STATES = StoryState.__table__  # type: ignore[attr-defined]
+# Built once (every story batch reads the positions): building a statement per batch cost
+# more CPU than running it.
+_POSITIONS = select(_STATES.c.story_id, _STATES.c.position).where(
+    _STATES.c.story_id.in_(bindparam("stories", expanding=True))
+)
+_STORED = select(_STATES.c.story_id, _STATES.c.story).where(
+    _STATES.c.story_id.in_(bindparam("stories", expanding=True))
+)
 
 
 def newest_positions(conn: Connection, story_ids: Iterable[str]) -> dict[str, int]:
@@ -46,18 +54,12 @@ def newest_positions(conn: Connection, story_ids: Iterable[str]) -> dict[str, in
     wanted = sorted(set(story_ids))
     if not wanted:
         return {}
-    rows = conn.execute(
-        select(_STATES.c.story_id, _STATES.c.position).where(_STATES.c.story_id.in_(wanted))
-    ).all()
+    rows = conn.execute(_POSITIONS, {"stories": wanted}).all()
     return {str(story): int(position) for story, position in rows}
 
 
 def _stored_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, str]:
-    rows = conn.execute(
-        select(_STATES.c.story_id, _STATES.c.story).where(
-            _STATES.c.story_id.in_(sorted(set(story_ids)))
-        )
-    ).all()
+    rows = conn.execute(_STORED, {"stories": sorted(set(story_ids))}).all()
     return {str(story): str(fields) for story, fields in rows}
 
 
