@@ -114,10 +114,26 @@ def classified_json_parts(
     """The encoded ``matches`` (:func:`within_bounds`) and ``entities`` members."""
     return (
         _MATCHES.dump_json(within_bounds(matches)) if matches else b"[]",
-        entities.model_dump_json().encode()
+        entities_json(entities)
         if entities.countries or entities.agencies or entities.places
         else _NO_ENTITIES,
     )
+
+
+_ENTITIES_JSON: dict[Entities, bytes] = {}
+_ENTITIES_JSON_MAX = 10_000
+
+
+def entities_json(entities: Entities) -> bytes:
+    """The ``entities`` member, remembered per value: a fifth of the stream names some
+    entity, and the same few sets recur (the engine already shares one Entities object per
+    set); a look-up (hashing the frozen model) costs a quarter of encoding it."""
+    found = _ENTITIES_JSON.get(entities)
+    if found is None:
+        if len(_ENTITIES_JSON) >= _ENTITIES_JSON_MAX:
+            _ENTITIES_JSON.clear()
+        found = _ENTITIES_JSON[entities] = entities.model_dump_json().encode()
+    return found
 
 
 def classified_json(
