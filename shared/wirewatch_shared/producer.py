@@ -43,6 +43,9 @@ record's headers and the content type (~130 bytes in aiokafka's own estimate).""
 JSON_CONTENT_TYPE = ("content-type", b"application/json")
 
 _M = 0x5BD1E995
+_UNPACK_BLOCKS = [struct.Struct(f"<{n}I").unpack_from for n in range(257)]
+"""Unpackers of n little-endian 32-bit blocks, for keys up to 1 KiB: built once, not a
+format string per key (a fifth of murmur2's time on a short item id)."""
 
 
 def murmur2(data: bytes) -> int:
@@ -52,7 +55,12 @@ def murmur2(data: bytes) -> int:
     length = len(data)
     h = 0x9747B28C ^ length
     blocks = length // 4
-    for k in struct.unpack_from(f"<{blocks}I", data) if blocks else ():
+    unpack = (
+        _UNPACK_BLOCKS[blocks]
+        if blocks < len(_UNPACK_BLOCKS)
+        else struct.Struct(f"<{blocks}I").unpack_from
+    )
+    for k in unpack(data):
         k = (k * _M) & 0xFFFFFFFF
         k = ((k ^ (k >> 24)) * _M) & 0xFFFFFFFF
         h = ((h * _M) & 0xFFFFFFFF) ^ k

@@ -14,6 +14,7 @@ the event pydantic would build, for every field (tests/classify/test_encoding.py
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime
 
@@ -114,10 +115,18 @@ def classified_json_parts(
     """The encoded ``matches`` (:func:`within_bounds`) and ``entities`` members."""
     return (
         _MATCHES.dump_json(within_bounds(matches)) if matches else b"[]",
-        entities.model_dump_json().encode()
+        entities_json(entities)
         if entities.countries or entities.agencies or entities.places
         else _NO_ENTITIES,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def entities_json(entities: Entities) -> bytes:
+    """The ``entities`` member, remembered per value: a fifth of the stream names some
+    entity, and the same few sets recur (the engine already shares one Entities object per
+    set); a look-up (hashing the frozen model) costs a quarter of encoding it."""
+    return entities.model_dump_json().encode()
 
 
 def classified_json(
