@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from people39_diff import released_files
 from wirewatch_flights import cues
-from wirewatch_flights import extract as ex
+from wirewatch_flights import people as ex
 from wirewatch_flights.evaluation import score
 from wirewatch_flights.model import FIELDS
 

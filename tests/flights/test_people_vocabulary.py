@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 from wirewatch_flights import cues
-from wirewatch_flights.extract import _parts, _people
 from wirewatch_flights.lexicon import _babel_names, load_demonyms, load_lexicon
+from wirewatch_flights.parts import item_parts
+from wirewatch_flights.people import read_people
 from wirewatch_flights.text import fold
 
 LEFT_OUT = {"AQ", "BV", "GS", "HM", "IO", "TF", "UM", "PN", "XA", "XB", "US", "DM"}
@@ -16,7 +17,7 @@ LEFT_OUT = {"AQ", "BV", "GS", "HM", "IO", "TF", "UM", "PN", "XA", "XB", "US", "D
 
 
 def _count(title: str, summary: str = "") -> int | None:
-    clue = _people(_parts(title, summary))
+    clue = read_people(item_parts(title, summary))
     return None if clue is None else int(clue.value)
 
 
