@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from wirewatch_flights import cues
+from wirewatch_flights import cues, people_cues
 from wirewatch_flights.model import Clue, Span
 from wirewatch_flights.numbers import Number, trailing_zeros
 from wirewatch_flights.parts import Part
@@ -36,13 +36,17 @@ def _counts_people(part: Part, number: Number, demonym_starts: set[int]) -> bool
         number.end < s <= number.end + 30 and gap.match(folded[number.end : s] + " ")
         for s in demonym_starts
     )
-    if not is_people or cues.FLIGHT_COUNT_AFTER.match(after) or cues.NOT_PEOPLE_AFTER.match(after):
+    if (
+        not is_people
+        or cues.FLIGHT_COUNT_AFTER.match(after)
+        or people_cues.NOT_PEOPLE_AFTER.match(after)
+    ):
         return False
-    if cues.VEHICLE_COUNT_AFTER.match(after):
+    if people_cues.VEHICLE_COUNT_AFTER.match(after):
         return False  # "dos camiones salieron ... con 60 hombres": vehicles, not people
     if _not_the_removed(before, after):
         return False
-    if cues.NOT_PEOPLE_BEFORE.search(before) or cues.BOUND_BEFORE.search(before):
+    if people_cues.NOT_PEOPLE_BEFORE.search(before) or people_cues.BOUND_BEFORE.search(before):
         return False
     if _a_date(number.value, noun is not None, before, after):
         return False
@@ -53,23 +57,25 @@ def _not_the_removed(before: str, after: str) -> bool:
     """People the number counts who were not removed: "Thirty-seven Jamaicans narrowly avoided
     deportation", the dead or hurt ("an explosion killed at least 80 people")."""
     return bool(
-        cues.AVOIDED_AFTER.match(after)
-        or cues.HARMED_BEFORE.search(before)
-        or cues.HARMED_AFTER.match(after)
+        people_cues.AVOIDED_AFTER.match(after)
+        or people_cues.HARMED_BEFORE.search(before)
+        or people_cues.HARMED_AFTER.match(after)
     )
 
 
 def _a_date(value: int, noun: bool, before: str, after: str) -> bool:
     """The number is a year ("the first flight of 2026", "the Alien Enemies Act of 1798") or a
     day of the month ("on June 6 involving Indonesians"), not a head count."""
-    if 1500 <= value < 1900 and cues.YEAR_BEFORE.search(before):
+    if 1500 <= value < 1900 and people_cues.YEAR_BEFORE.search(before):
         return True
     if 1900 <= value <= 2100 and (
-        not noun or cues.YEAR_BEFORE.search(before) or cues.MONTH_YEAR_BEFORE.search(before)
+        not noun
+        or people_cues.YEAR_BEFORE.search(before)
+        or people_cues.MONTH_YEAR_BEFORE.search(before)
     ):
         return True
     return value <= 31 and bool(
-        cues.DAY_MONTH_BEFORE.search(before) or cues.DAY_MONTH_AFTER.match(after)
+        people_cues.DAY_MONTH_BEFORE.search(before) or people_cues.DAY_MONTH_AFTER.match(after)
     )
 
 
@@ -82,12 +88,13 @@ def _removed_of_them(part: Part, number: Number) -> bool:
     expelled": the removed, taken from a group named before (no people noun needed)."""
     folded = part.folded
     after = folded[number.end : number.end + 70]
-    of_them = cues.OF_THEM_AFTER.match(after)
+    of_them = people_cues.OF_THEM_AFTER.match(after)
     if of_them is None or not 0 < number.value < 10_000:
         return False
     before = folded[max(0, number.start - 40) : number.start]
     return bool(
-        cues.REMOVED_BEFORE.search(before) or cues.OF_THEM_REMOVED.match(after[of_them.end() :])
+        people_cues.REMOVED_BEFORE.search(before)
+        or people_cues.OF_THEM_REMOVED.match(after[of_them.end() :])
     )
 
 
@@ -100,19 +107,19 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     folded = part.folded
     after = folded[number.end : number.end + 40]
     before = folded[max(0, number.start - 40) : number.start]
-    if cues.TOTAL_BEFORE.search(before):
-        split = cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
+    if people_cues.TOTAL_BEFORE.search(before):
+        split = people_cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
         score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
-    elif cues.MODIFIER_BEFORE.search(before):
+    elif people_cues.MODIFIER_BEFORE.search(before):
         # "more than 100": only when nothing precise is said; then the least round figure
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
-    if cues.SUBSET_AFTER.match(after) or (
-        cues.SUBSET_BEFORE.search(before[-20:]) and not _after_staff(part, number)
+    if people_cues.SUBSET_AFTER.match(after) or (
+        people_cues.SUBSET_BEFORE.search(before[-20:]) and not _after_staff(part, number)
     ):
         score -= 2.5
     if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
         score -= 2.5
-    elif cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
+    elif people_cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
     return score
 
@@ -124,7 +131,7 @@ def _after_staff(part: Part, number: Number) -> bool:
     before = [n for n in part.numbers if n.end <= number.start]
     if not before or number.start - before[-1].end > 30:
         return False
-    return bool(cues.STAFF_AND.match(part.folded[before[-1].end : number.start]))
+    return bool(people_cues.STAFF_AND.match(part.folded[before[-1].end : number.start]))
 
 
 def _running_total(part: Part, number: Number) -> bool:
