@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch_flights import cues
+from wirewatch_flights import cues, status_cues
 from wirewatch_flights.model import Clue, Span, Status
 from wirewatch_flights.parts import Part, first_span, match_span
 from wirewatch_flights.status_model import arbitrate
@@ -20,7 +20,7 @@ from wirewatch_flights.text import fold
 def _unnegated(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
     """The first match not negated right before ("never landed", "no llegó")."""
     for m in pattern.finditer(folded):
-        if not cues.NEGATION_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]):
+        if not status_cues.NEGATION_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]):
             return m
     return None
 
@@ -34,15 +34,19 @@ def _planned(
     miércoles ... se regresaron")."""
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
-        attributive = finite is not None and cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
+        attributive = finite is not None and status_cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
         after = folded[m.end() : m.end() + 40]
-        if attributive or cues.POST_ARRIVAL_AFTER.match(after) or cues.STOPS_AFTER.match(after):
+        if (
+            attributive
+            or status_cues.POST_ARRIVAL_AFTER.match(after)
+            or status_cues.STOPS_AFTER.match(after)
+        ):
             complement = complement or m
             continue
-        if cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
+        if status_cues.COMPLEMENT_BEFORE.search(folded[max(0, m.start() - 40) : m.start()]):
             complement = complement or m
             continue
-        if m.group(0).startswith(("announc", "anunci")) and cues.REPORTED_DONE_AFTER.match(
+        if m.group(0).startswith(("announc", "anunci")) and status_cues.REPORTED_DONE_AFTER.match(
             folded, m.end()
         ):
             continue  # "Police announced it returned 23": the removal is told as done
@@ -60,7 +64,8 @@ def _background(
         return False
     before = folded[max(0, blocked.start() - 60) : blocked.start()]
     return bool(
-        cues.BACKGROUND_BEFORE.search(before[-40:]) or cues.SINCE_WHEN_BEFORE.search(before)
+        status_cues.BACKGROUND_BEFORE.search(before[-40:])
+        or status_cues.SINCE_WHEN_BEFORE.search(before)
     )
 
 
@@ -75,14 +80,14 @@ def _blocking(
     for blocked in cues.BLOCKED_STRONG.finditer(folded):
         if _not_the_flights(folded, blocked, finite):
             continue
-        if _background(folded, blocked, finite, weak) or cues.UNDONE_BEFORE.search(
+        if _background(folded, blocked, finite, weak) or status_cues.UNDONE_BEFORE.search(
             folded[max(0, blocked.start() - 30) : blocked.start()]
         ):
             continue  # "were initially refused entry": undone later
         if finite is None:
             return blocked
         between = folded[finite.end() : blocked.start()]
-        if finite.start() < blocked.start() and cues.CLAUSE_BREAK.search(between):
+        if finite.start() < blocked.start() and status_cues.CLAUSE_BREAK.search(between):
             continue
         return blocked
     return None
@@ -94,38 +99,42 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     ("planned stops"), a diversion of a flight that landed, or about rejected people or one
     person of the group."""
     after = folded[blocked.end() : blocked.end() + 40]
-    if cues.CROSSING_AFTER.match(after) or cues.STAY_ON_BOARD_AFTER.match(after):
+    if status_cues.CROSSING_AFTER.match(after) or status_cues.STAY_ON_BOARD_AFTER.match(after):
         return True  # "blocking others from crossing", "refused to disembark""
-    if cues.BORDER_OBJECT_AFTER.match(after):
+    if status_cues.BORDER_OBJECT_AFTER.match(after):
         return True  # "blocking the Mexican border": a border closed, not the flight
-    if blocked.group(0).startswith("bloquead") and cues.STUCK_BEFORE.search(
+    if blocked.group(0).startswith("bloquead") and status_cues.STUCK_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
         return True  # "que se encontraban bloqueados en la frontera": people stuck
     # "a motion to halt the flight", "called on authorities to stop": asked for, not done
     asked_end = blocked.start() + (3 if blocked.group(0).startswith("to ") else 0)
-    if cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
+    if status_cues.REQUEST_BEFORE.search(folded[max(0, asked_end - 60) : asked_end]):
         return True
-    if cues.ATTEMPT_BEFORE.search(folded[max(0, asked_end - 40) : asked_end]):
+    if status_cues.ATTEMPT_BEFORE.search(folded[max(0, asked_end - 40) : asked_end]):
         return True  # "so hard to stop", "failed to halt": tried, not done
-    if cues.DENIED_CLAIM_BEFORE.search(folded[max(0, blocked.start() - 90) : blocked.start()]):
+    if status_cues.DENIED_CLAIM_BEFORE.search(
+        folded[max(0, blocked.start() - 90) : blocked.start()]
+    ):
         return True  # "desmintió que México haya rechazado": a refusal said to be false
-    if cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
+    if status_cues.NEGATION_BEFORE.search(folded[max(0, blocked.start() - 8) : blocked.start()]):
         return True  # "won't suspend deportations": not blocked
-    if blocked.group(0) == "stops" and cues.STOPS_NOUN_BEFORE.search(
+    if blocked.group(0) == "stops" and status_cues.STOPS_NOUN_BEFORE.search(
         folded[max(0, blocked.start() - 25) : blocked.start()]
     ):
         return True  # "with planned stops in Tirana": stopovers, not a flight stopped
     if finite is not None and cues.DIVERTED.fullmatch(blocked.group(0)):
         return True  # "diverted to Manaus ... landed": it still landed
-    if cues.REJECTED_PEOPLE_AFTER.match(
+    if status_cues.REJECTED_PEOPLE_AFTER.match(
         folded[blocked.end() : blocked.end() + 30]
-    ) or cues.REJECTED_PEOPLE_BEFORE.search(folded[max(0, blocked.start() - 25) : blocked.start()]):
+    ) or status_cues.REJECTED_PEOPLE_BEFORE.search(
+        folded[max(0, blocked.start() - 25) : blocked.start()]
+    ):
         return True
     # "one refused entry": a person of the group, not the flight
     return bool(
-        cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
-        or cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
+        status_cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
+        or status_cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
     )
 
 
@@ -141,9 +150,9 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
         return "completed", match_span(part, already)
     finite = _unnegated(cues.COMPLETED_FINITE, folded)
     # a weaker completed cue ("returned home") matters only without a finite one
-    weak = _unnegated(cues.COMPLETED_STRONG, folded) if finite is None else None
+    weak = _unnegated(status_cues.COMPLETED_STRONG, folded) if finite is None else None
     blocked = _blocking(folded, finite, weak)
-    went_ahead = finite is not None and cues.DESPITE.search(folded) is not None
+    went_ahead = finite is not None and status_cues.DESPITE.search(folded) is not None
     resuming = resuming or cues.RESUMING.search(folded) is not None
     if blocked and not resuming and not went_ahead:
         return "blocked", match_span(part, blocked)
@@ -157,7 +166,7 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
         return "planned", match_span(part, planned)
     if weak:
         return "completed", match_span(part, weak)
-    complement = complement or cues.AHEAD_OF_DEPARTURE.search(folded)
+    complement = complement or status_cues.AHEAD_OF_DEPARTURE.search(folded)
     return ("planned", match_span(part, complement)) if complement else None
 
 
@@ -166,8 +175,8 @@ def _collecting(folded: str, finite: re.Match[str] | None) -> re.Match[str] | No
     if finite is None:
         return None
     sentence = folded[finite.end() : finite.end() + 200].split(". ", 1)[0]
-    m = cues.COLLECT_PURPOSE.search(sentence)
-    return cues.COLLECT_PURPOSE.search(folded, finite.end() + m.start()) if m else None
+    m = status_cues.COLLECT_PURPOSE.search(sentence)
+    return status_cues.COLLECT_PURPOSE.search(folded, finite.end() + m.start()) if m else None
 
 
 Memo = dict[tuple[int, bool], "tuple[Status, Span] | None"]
@@ -213,7 +222,7 @@ def read_status(parts: list[Part], memo: Memo | None = None) -> Clue:
     ):
         # "Llega al país el primer vuelo ..." / "... en las próximas horas llegará": the
         # headline's present announced the arrival the lede puts in the future
-        future = cues.FUTURE_ARRIVAL.search(parts[-1].folded)
+        future = status_cues.FUTURE_ARRIVAL.search(parts[-1].folded)
         if future is not None:
             return Clue("status", "planned", match_span(parts[-1], future))
     return Clue("status", status, span)
@@ -228,7 +237,7 @@ def _left_elsewhere(parts: list[Part], decided: list[tuple[Status, Span]]) -> bo
     span = decided[0][1]
     return (
         decided[1][0] == "completed"
-        and cues.NOT_LEFT_FROM.match(title.folded, span.start) is not None
+        and status_cues.NOT_LEFT_FROM.match(title.folded, span.start) is not None
         and cues.COMPLETED_FINITE.search(parts[-1].folded) is not None
     )
 
@@ -238,12 +247,12 @@ def _authorised_only(parts: list[Part]) -> Clue:
     ("Ecuador autorizó tres nuevos vuelos ... este sábado"), and so is what a Spanish future
     tells ("EE.UU. programará un vuelo para deportar a 74 peruanos"); else completed."""
     for part in parts:
-        m = cues.AUTHORISED_FLIGHTS.search(part.folded)
+        m = status_cues.AUTHORISED_FLIGHTS.search(part.folded)
         if m is not None:
             return Clue("status", "planned", match_span(part, m))
     for part in parts:
         # "EE.UU. programará un vuelo": a Spanish future, its accent read in the text itself
-        m = cues.SPANISH_FUTURE.search(part.text)
+        m = status_cues.SPANISH_FUTURE.search(part.text)
         if m is not None:
             return Clue("status", "planned", match_span(part, m))
     return Clue("status", "completed", Span("title", 0, 0, ""))
@@ -271,7 +280,7 @@ def _past_plan(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
         return False
     if decided[0][1].source != "title" or decided[1][1].source != "summary":
         return False
-    return first_span([p for p in parts if p.source == "title"], cues.PAST_PLAN) is not None
+    return first_span([p for p in parts if p.source == "title"], status_cues.PAST_PLAN) is not None
 
 
 def _announcing(span: Span) -> bool:
@@ -279,9 +288,9 @@ def _announcing(span: Span) -> bool:
     arrival ("Llega ... el primer vuelo", "Deportees Arrive Lagos") or a participle with no
     finite verb of its own ("177 Others Deported From Libya")."""
     phrase = fold(span.phrase)
-    return bool(cues.PRESENT_ARRIVAL.fullmatch(phrase)) or not cues.COMPLETED_FINITE.fullmatch(
-        phrase
-    )
+    return bool(
+        status_cues.PRESENT_ARRIVAL.fullmatch(phrase)
+    ) or not cues.COMPLETED_FINITE.fullmatch(phrase)
 
 
 def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
@@ -292,7 +301,9 @@ def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:
             continue  # cheap guard: most items never say it
         for m in part.mentions:
             before = part.folded[max(0, m.start - 70) : m.start]
-            back = cues.RETURN_TO_BEFORE.search(before) or cues.TURNED_BACK_BEFORE.search(before)
+            back = status_cues.RETURN_TO_BEFORE.search(before) or cues.TURNED_BACK_BEFORE.search(
+                before
+            )
             if m.entry.key == origin and back:
                 span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
                 return Clue("status", "blocked", span)
