@@ -127,10 +127,6 @@ AIRLINE_CUT_BEFORE = re.compile(
 """Before a bare flight word: an airline's routes cut ("Argelia suspende las repatriaciones
 ... y recorta los vuelos", morning fl-9826: the returns went by ship), no removal flight."""
 AIRPORT_WORD = re.compile(r"(?:aeropuertos?|airports?)")
-NUMBER_OF_BEFORE = re.compile(
-    r"\b(?:numero|cantidad|cifra|total|number|count|tally)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?$"
-)
-"""'el número de vuelos de deportación': flights counted, not a flight."""
 HYPOTHETICAL_RETURN = words(
     r"(?:posibilidad|posibilidades|opcion|opciones|possibility|option|chance)"
     r" (?:de|of|to) (?:retorno|retornar|regresar|regreso|volver|return|returning|go back)",
@@ -181,15 +177,6 @@ CRISIS = words(
 a war, a crisis or a disaster are no removal; but a transit or Gulf state named ("from Libya,
 after failed attempt to transit the war-torn North African country") keeps a return a return
 unless the people were evacuated."""
-NOT_MIGRANTS = words(
-    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
-    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
-    r"quarantin\w*", r"cuarentena", r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
-)  # fmt: skip
-"""Since the twenty-seventh round: with no migrant word, a team, pilgrims, travellers, people in
-quarantine or displaced at home ("la Selección Argentina regresó a casa", "post-Hajj flight
-operation", "165 Australians, who will quarantine", "familias desplazadas"): whatever state is
-named, no removal."""
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
     r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
@@ -222,26 +209,11 @@ RETURNING = words(
 )  # fmt: skip
 """A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
-STRANDED = words(
-    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
-    r"(?:got |get |gotten |are |were )stuck",
-)  # fmt: skip
-EVACUATED = words(r"evacu\w+")
-"""People evacuated ("190 Indian nationals evacuated from Yemen"): not a transit state's
-stranded migrants returned, even where migrants are stranded (twenty-seventh round)."""
 PANDEMIC = words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
 """States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
 "stranded" there and flown home are migrants returned (the IOM's returns, with or without
 its name), not a state's travellers evacuated."""
-IOM_RETURN = words(
-    r"iom", r"oim", r"international organi[sz]ation for migration",
-    r"organizacion internacional para las migraciones", r"voluntary humanitarian returns?",
-    r"retorno voluntario",
-)  # fmt: skip
-"""People stranded abroad by the pandemic ("migrant workers who were stranded overseas
-due to the coronavirus pandemic") are flown home, not removed, even when they are
-migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
     r"en route|seguir|continuar|proseguir|(?:e)?migr(?:ar|aron|o|ate|ated)|en caravanas?|"
@@ -259,44 +231,6 @@ JOURNEY_BEFORE = re.compile(
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
 caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
 destino a Estados Unidos"), not where the flight went."""
-REMAINS_FUNDS = words(
-    # twenty-seventh round: coffins and the dead ("Migrant coffins lined up in Italian airport
-    # hangar", "los migrantes fallecidos en Estados Unidos")
-    r"coffins?",
-    r"ataud\w*",
-    r"feretros?",
-    r"fallecid[oa]s",
-    r"died",
-    r"lost their lives",
-    r"perdieron la vida",
-    r"restos",
-    r"cuerpos?",
-    r"cadaver\w*",
-    r"remains",
-    r"bodies",
-    r"body of",
-    r"cenizas",
-    r"ashes",
-    r"profits?",
-    r"funds",
-    r"fondos",
-    r"capital(?:es)? (?:repatri\w+|flight)",
-    r"repatri\w+ (?:of |de |del )?(?:los )?capital(?:es)?",
-    r"utilidades",
-    r"dividend\w*",
-    r"artefacts?",
-    r"artifacts?",
-    r"obras de arte",
-    r"piezas arqueologicas",
-    r"gold",
-    r"oro",
-    r"reservas",
-    r"divisas",
-    r"dinero",
-    r"cash",
-    r"earnings",
-    r"ganancias",
-)
 
 COMPLETED = words(
     r"landed",
@@ -915,62 +849,6 @@ BLOCKED_STRONG = words(
     r"(?:bajad[oa]s|desembarcad[oa]s|retirad[oa]s) de(?:l| la)? (?:avion|aeronave)",
     r"(?:taken|removed|pulled) (?:off|from) the (?:plane|flight|aircraft)",
 )  # fmt: skip
-EXPLAINER_TITLE = re.compile(
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:how|inside|explainer|explained|what is|what are|como es|"
-    r"como funciona|asi funciona|que es|cual es|anatomy of)\b.*\b(?:system|process|protocol|"
-    r"procedures?|works?|"
-    r"sistema|proceso|protocolo|procedimiento|funciona)\b"
-)
-"""A headline that explains how removals work in general, not one flight."""
-FLIGHTS_QUESTION_TITLE = re.compile(
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:como son|como eran|how are|what are|what is it like on)\s+"
-    r"(?:los |las |the )?(?:[\w-]+ )?(?:vuelos|flights|aviones|planes)\b"
-)
-"""A headline asking what removal flights are like ("¿Cómo son los vuelos de deportación en
-Estados Unidos?"): flights in general, plural and uncounted, not one flight."""
-GUIDE_TITLE = re.compile(
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
-    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b|\bfact ?sheet\b|\bfaqs?\b|"
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:what to expect|que esperar|preguntas frecuentes)\b"
-)
-"""A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
-EXTRADITION = words(
-    r"extradit\w*", r"extradicion\w*",
-    # twenty-seventh round: prisoners repatriated under treaties ("Ecuador repatria a presos
-    # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
-    r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
-    r"prisoner transfers?", r"traslado de (?:presos|reos)",
-)  # fmt: skip
-PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
-"""A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
-ciento"): removal statistics, not a flight (twenty-seventh round)."""
-LAND_HANDOVER = re.compile(
-    r"\b(?:vuelo|avion)\b(?:\s+[\w,.-]+){0,12}?\s+(?:hacia|hasta) la frontera\b"
-    r"|\b(?:llevad|conducid|trasladad|internad|internaron)\w*(?:\s+\w+){0,2}?\s+"
-    r"(?:al lado|a territorio) \w+"
-    r"|\b(?:llevad|conducid|trasladad)[oa]s por tierra\b"
-    r"|\bflown to the border\b(?:\s+\w+){0,3}?\s+(?:and|then) (?:walked|bused|driven|handed)"
-)
-"""A domestic flight to the border and a handover over land ("embarcados en un vuelo ... hacia la
-frontera, donde serán llevados al lado venezolano", "de donde los internaron a territorio
-venezolano", "serán llevados por tierra a Cúcuta"): a land return (twenty-seventh round)."""
-_MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
-UNTIL_A_DAY = re.compile(
-    r"\b(?:till|until|up to|through|hasta(?: el)?)\s+(?:\d{1,2}\s+(?:de\s+)?)?" + _MONTHS + r"\b"
-)
-"""A count up to a day ("Over 105234 Migrant Workers Till October 13"): a period for a headline
-that counts a thousand or more (twenty-seventh round)."""
-NOT_A_REMOVAL = words(
-    r"presos politicos", r"political prisoners", r"opositores", r"traidores a la patria",
-    r"de sus filas", r"from (?:its|their|the party's) ranks", r"del partido",
-)  # fmt: skip
-"""Political prisoners released and sent abroad ("Ortega libera 222 presos políticos y los
-deporta de Nicaragua"), or members expelled from a party ("Expulsa PAN de sus filas a 9
-diputados"): an exile or a party matter, whatever deportation word is used (twenty-seventh
-round)."""
 
 
 PLANNED_STRONG = words(
@@ -1033,15 +911,6 @@ COMPLETED_FINITE = words(
     # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
     r"(?<!el )(?<!del )(?<!al )(?<!su )(?<!sus )(?<!de )(?<!un )(?<!y )(?:retorno|regreso)",
 )  # fmt: skip
-SPENDING_TITLE = re.compile(
-    r"\b(?:spent|spends|spending|ha gastado|han gastado|gasto|gastaron|gasta|gastan|"
-    r"desembols\w+)\b[^.]{0,40}?\b(?:on|en)\b[^.]{0,30}?\b(?:flights?|vuelos?|charters?|"
-    r"deportations?|deportaciones|expulsiones|removals?)\b"
-    r"|\b(?:spent|spends|spending|gastad\w*|gasto|gastaron)\b[^.]{0,40}?\b(?:to|para)\s+"
-    r"(?:send|deport|repatriate|remove|fly|return|enviar|deportar|repatriar|expulsar|retornar)\b"
-)
-"""A headline on what a government spent on removal flights ("spent ... on deportation
-flights", "$20,000 spent to send Haitians home"): a cost, not a flight."""
 TO_BE_REMOVED = words(
     r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)"
 )  # fmt: skip
@@ -1066,15 +935,6 @@ MIGRANT_CONTEXT = words(
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
     r"indocumentad\w*", r"undocumented", r"inm", r"illegal(?:ly)?", r"ilegal(?:es|mente)?",
 )  # fmt: skip
-REMOVAL = words(SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
-
-"""Around a blocked word used as an adjective of the people ("rejected asylum seekers",
-"solicitantes de asilo rechazados"): not the flight blocked."""
-PERCENT_FLIGHTS = re.compile(
-    r"(?:\d\s?%|por ciento|percent|per cent)[^.]{0,30}\b(?:vuelos|flights|deportation flights)\b"
-)
-"""A change of the number of flights in percent ("una reducción del 45% en los vuelos"): a
-statistic."""
 CROSSING_BEFORE = re.compile(r"\b(?:cross\w*|cruz\w*|cruce|transit\w*)\b(?:\s+[\w-]+){0,4}?\s+$")
 """Before "from X": where people crossed from ("crossing the border from Mexico"), not the
 deporting state."""
@@ -1110,38 +970,6 @@ REMOVED_PEOPLE_FROM_BEFORE = re.compile(
     r"(?:the\s+)?$"
 )
 """'deported criminals from Australia': people named by their removal, so an origin."""
-AGENT_PAST_AFTER = re.compile(
-    r"\W*(?:(?:has|have|had)\s+)?(?:deported|expelled|removed|flew|sent back|deporto|deportaron|"
-    r"expulso|expulsaron)\b"
-)
-"""After a state or an agency: a past removal ("ICE deported", "Chile expulsó")."""
-PERIOD = words(
-    r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
-    r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
-    r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|(?:the )?start|(?:the )?beginning|\d{4})",
-    r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
-    r"(?:first|second) half", r"hasta la fecha", r"to date",
-    r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
-    r"(?:first|second|third|fourth|last) quarter",
-    r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
-    r"(?:en|in) (?:19|20)\d\d",
-    # a named month of a year ("in June 2025 alone", "en junio de 2025"): a month's tally
-    r"(?:en|in) (?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre)(?: de(?:l)?)? (?:19|20)\d\d",
-    r"entre (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre) y (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre)",
-)  # fmt: skip
-"""A period over which flights are counted ("siete vuelos desde enero de 2025")."""
-SPAN_OF_TIME = words(
-    r"(?:in|within|over|en|durante) (?:one|a|two|three|four|five|six|seven|eight|nine|ten|"
-    r"un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2}) (?:years?|months?|"
-    r"weeks|anos?|mes|meses|semanas)",
-)  # fmt: skip
-"""A length of time ("deported from Libya in one year", "en cinco meses"): with a thousand
-or more people in a headline, a tally."""
 PAST_SPAN = words(
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)",
     r"(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?:\w+ )?(?:dias|semanas|meses|anos)",
@@ -1156,22 +984,12 @@ STATES_TALLY = words(
 """Deportees counted over several sending states ("258 Pakistanis deported from seven
 countries", "ciudadanos procedentes de 12 países"): with no flight word, a tally of
 individual removals, not one flight."""
-CITIZENS = words(
-    r"citizens?", r"nationals?", r"compatriots?", r"ciudadan[oa]s", r"connacionales",
-    r"compatriotas", r"nacionales",
-)  # fmt: skip
 MIGRANT_JOURNEY = words(
     r"ilegal\w*", r"illegal\w*", r"fronteras?", r"borders?", r"detenid[oa]s", r"detained",
     r"detention", r"detencion", r"prisons?", r"carcel\w*", r"jails?",
 )  # fmt: skip
 """A group's plight that makes it migrants, not travellers: staying illegally, held, or stuck
 at a border ("115 compatriotas ... bloqueados en la frontera entre Chile y Perú")."""
-BRINGS_HOME_AFTER = re.compile(
-    r"^\s+(?:repatria|repatrio|repatriates|repatriated|brings? back|brought back|trae de vuelta|"
-    r"trajo de vuelta|evacua|evacuates|evacuated)\b"
-)
-"""After a state's name opening a headline: the state fetching its own people ("Mongolia
-repatriates over 260 nationals", "España repatria a 180 españoles")."""
 FETCHES_OWN_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:repatria|repatrio|repatriates?|repatriated|repatriating|"
     r"brings? back|brought back|bringing back|brings? home|brought home|bringing home|"
@@ -1181,76 +999,11 @@ FETCHES_OWN_AFTER = re.compile(
 )
 """After a state's name: the state fetching its own people from another ("Ethiopia resumes
 repatriating 70,000 nationals from Saudi Arabia"): the state the flights go to."""
-CITIZENS_BROUGHT_HOME = words(
-    r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
-    r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",
-    # a flight bringing a state's nationals from abroad ("A charter flight, bringing 255
-    # Mongolian nationals from the United States, has landed")
-    r"(?:bringing|bringing home|brought home) (?:\d[\d,.]* )?(?:\w+ )?(?:citizens|nationals) "
-    r"(?:home )?from",
-)
-"""Citizens brought home from a state named ("More than 340 Vietnamese citizens were
-repatriated from Japan on a flight"): their own state's flight."""
 GULF_HOSTS = frozenset({"SA", "KW", "AE", "QA", "OM", "BH"})
 """Gulf states whose "repatriations" of migrant workers are removals of people held in
 their deportation centres (Ethiopia's airlifts from Saudi Arabia, Sri Lankans from Kuwait):
 a state fetching its nationals from them is a removal flight."""
 
-SCHEDULE = words(
-    r"cada (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes)",
-    r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)",
-    r"each week", r"(?:twice|three times) (?:a|per) week",
-    r"(?:dos|tres) veces (?:por|a la) semana",
-    r"semanalmente", r"weekly",
-)  # fmt: skip
-"""A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
-one flight."""
-TREND_TITLE = re.compile(
-    r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
-    r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
-    r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
-    # the removals named first ("Deportaciones de migrantes guatemaltecos aumentan durante julio")
-    r"|^(?:las\s+)?(?:deportaciones|deportations|removals|expulsiones|repatriaciones)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:aumentan|se incrementan|crecen|disminuyen|caen|bajan|se reducen|"
-    r"rise|increase|surge|soar|fall|drop|decline|double)\b"
-)
-"""A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
-EE.UU."): a trend, not one flight."""
-INADMISSION = words(
-    r"no (?:ser|haber sido|fueron|fue) admitid[oa]s?", r"inadmitid[oa]s?", r"inadmision\w*",
-    r"inadmisibles?", r"sin boletos? de (?:retorno|regreso)", r"without (?:a )?return tickets?",
-    r"inadmissible (?:passengers|travell?ers)",
-)  # fmt: skip
-"""Travellers refused entry at an airport and sent back by the airline ("tras no ser
-admitidos por las autoridades de inmigración", "sin boletos de retorno"): inadmissions, not a
-removal flight, unless a deportation is named."""
-HABITUAL = words(
-    r"cada (?:avion|vuelo|aeronave) (?:[\w-]+ ){0,5}?que (?:aterriza|llega|sale|despega)",
-    r"(?:each|every) (?:plane|flight|aircraft) (?:[\w-]+ ){0,5}?(?:that )?(?:lands|arrives|leaves)",
-    # a count of flights per week or month ("Each week, fourteen flights arrive at La Aurora")
-    r"(?:each|every|cada|per|por|a la|al) (?:week|month|semana|mes),? (?:[\w-]+ ){0,2}?"
-    r"(?:flights|vuelos|planes|aviones)",
-)  # fmt: skip
-"""'Cada avión procedente de Estados Unidos que aterriza trae de 75 a 130': what every flight
-does, a feature on flights in general, not one flight."""
-PROPOSAL = words(
-    r"propone", r"proponen", r"propuso", r"propusieron", r"propuesta", r"proposes?",
-    r"proposed", r"proposal", r"contingency plan", r"plan de contingencia",
-    # a wish ("Taiwan wants to send back Vietnamese visa overstayers by special flights")
-    r"wants? to", r"quiere", r"quieren",
-    # the end of a programme ("Bilateral US-Mexico Program To Fly Deportees To Mexico City
-    # Has Ended")
-    r"(?:program(?:me|a)?|scheme|plan)\b[^.;]{0,60}\b(?:has ended|ended|ends|termino|"
-    r"terminaron|concluyo|finalizo|ha terminado|ha concluido|ha finalizado)",
-)  # fmt: skip
-"""A proposal or a contingency plan for removal flights: with no removal told as done, a
-policy item, not a flight."""
-GENERIC_REMOVAL = words(
-    r"(?:que|quienes) (?:sean|resulten|fueran) (?:deportad|expulsad|repatriad)\w*",
-    r"(?:anyone|whoever|those) (?:who (?:is|are) )?(?:to be )?deported in (?:the )?future",
-)  # fmt: skip
-"""'los bolivianos que sean deportados': whoever is removed in future, a policy, not a
-flight."""
 DIVERTED = re.compile(r"desviad[oa]s?|diverted")
 """A diverted flight is blocked only when the text does not say it landed."""
 COURT_AFTER = re.compile(
@@ -1297,62 +1050,10 @@ forced to return to Dublin", tallow fl-38533): where it came from, the deporting
 the destination. Not the people sent home ("were returned to Tirana": a passive verb)."""
 
 
-_NEIGHBOURS = (
-    "US-MX US-CA MX-GT MX-BZ GT-BZ GT-SV GT-HN HN-SV HN-NI NI-CR CR-PA CO-VE CO-EC CO-PE "
-    "CO-BR EC-PE PE-CL PE-BO PE-BR BO-CL BO-AR BO-PY BO-BR AR-CL AR-PY AR-UY AR-BR BR-UY "
-    "BR-PY BR-VE BR-GY VE-GY DO-HT ES-MA ES-PT ES-FR FR-IT FR-DE FR-BE DE-PL DE-CZ DE-AT "
-    "DE-NL DE-CH DE-DK PL-BY PL-UA LT-BY LV-BY HU-RS HR-BA HR-RS GR-TR BG-TR GR-MK GR-AL "
-    "TR-SY TR-IR TR-IQ IQ-SY IQ-IR IR-AF AF-PK PK-IR PK-IN IN-BD IN-NP IN-MM BD-MM TH-MM "
-    "TH-KH TH-LA TH-MY MY-ID KH-VN LA-VN CN-VN CN-MM CN-KP RU-KZ RU-UA RU-BY RU-GE KZ-UZ "
-    "UZ-TJ UZ-KG KG-TJ TJ-AF SA-YE SA-JO SA-IQ OM-YE LY-TN LY-EG LY-NE LY-TD LY-SD LY-DZ "
-    "DZ-MA DZ-TN DZ-NE DZ-ML MA-MR MR-SN MR-ML SN-GM SN-ML NE-NG ZA-ZW ZA-MZ ZA-LS ZA-BW "
-    "ZA-SZ ZA-NA BW-ZW ZW-MZ ZM-ZW KE-SO KE-ET ET-SD ET-SS SD-EG IL-EG IL-JO LB-SY JO-SY "
-    "CN-LA CM-NG TD-NG BJ-NG TD-CM GH-TG GH-CI GH-BF BF-ML BF-NE BF-CI GN-SL LR-SL LR-CI GN-ML "
-    "KE-UG KE-TZ UG-SS UG-CD RW-CD RW-BI AO-NA AO-CD SG-MY CN-MN CN-RU CN-NP CN-KZ AM-GE AZ-GE "
-    "TR-GE IR-AZ IR-AM RU-FI RU-NO RO-MD RO-UA RO-HU BG-RO RS-BG MK-RS AL-MK AL-ME"
-)
-LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.split())
-"""States that share a land border (a short hand list, not a gazetteer): a removal between
-them with no flight word is a land return ("Ecuador deporta más de 600 colombianos", night;
-"Ecuador deporta a más de 800 ciudadanos colombianos", predawn). Panama and Colombia are
-left out: no road crosses the Darién, so removals between them fly."""
-REMOVALS_COUNTED_AFTER = re.compile(
-    r"^\s+(?:(?:planned|failed|forced|frustradas|fallidas|forzosas)\s+)?"
-    r"(?:deportations|removals|deportaciones|expulsiones)\b"
-)
-"""After a headline's number: removals counted one by one ("German pilots stopped 222
-deportations", "2,200 deportations in 2019"), a tally of individual removals, not a flight."""
-BY_SEA = words(
-    r"barcos?", r"buques?", r"ships?", r"ferry", r"ferries", r"ferris", r"by sea", r"por mar",
-    r"boats?", r"vessels?", r"via maritima", r"seaport", r"embarcacion\w*",
-)  # fmt: skip
-"""A removal by sea told before any flight word of the lede ("departed from a ship at the
-Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight is background;
-"devueltos en los ferris y los vuelos fletados": returns in general)."""
-CAME_BY_BEFORE = re.compile(
-    r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
-    r"ended up|wound up|"
-    r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
-)
-"""Before a ship or boat: how the people came or were found ("who tried to enter the UK via
-boat", "intercepted at sea by a coast guard vessel"), not how they were removed."""
-NEXT_FLIGHT_DAY = words(
-    r"(?:the )?next flight (?:will|is to|is due to|is scheduled to) (?:\w+ ){0,3}?on "
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-    r"(?:el )?proximo vuelo (?:\w+ ){0,4}?(?:este|el) "
-    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)",
-)  # fmt: skip
-"""After a headline on a recurring schedule, a lede that dates the next flight ("The next flight
-will take place on Wednesday"): that flight is the report."""
 AIRLINE_AFTER = re.compile(r"^\s+(?:charter\s+|chárter\s+)?(?:airlines?|carriers?|aerolineas?)\b")
 """After a state adjective: an airline's nationality ("a Turkish charter airline"), not the
 deporting state."""
 
-EVACUATION_FLIGHT = words(
-    r"evacuation (?:flights?|planes?|aircraft|airlift)",
-    r"(?:vuelos?|avion(?:es)?) (?:de )?evacuacion",
-)
-"""A flight word named as an evacuation ("Kabul Evacuation Flight")."""
 HOMECOMING = re.compile(
     r"\b(?:bring|brings|brought|bringing|fly|flies|flew|flown|flying|take|takes|took|taken)\b"
     r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
@@ -1430,40 +1131,6 @@ Aeropuerto Internacional de Caracas"): from the first to the second."""
 BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
 
 
-MIGRANTS_CARRIED = re.compile(r"(?:im)?migra(?:nts|ntes)$")
-"""A deportation cue that only says migrants were carried ("vuelos con migrantes", "flights
-of migrants"), no removal word."""
-MIGRANTS_OWN_WAY = words(
-    r"(?:busca|buscan|buscaban|quieren|querian|intenta|intentan|intentaban) (?:llegar|cruzar)",
-    r"(?:trying|seeking|hoping|attempting) to (?:reach|cross|get to)",
-    r"en transito", r"in transit", r"transit(?:o|ing|ed)?", r"trafico de migrantes",
-    r"migracion irregular", r"irregular migration", r"emigracion",
-    r"flujos? (?:\w+ ){0,2}?migra\w*",
-    r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
-    r"smuggl\w+",
-    # twenty-ninth round: people travelling before a visa was required ("el último vuelo ...
-    # con 392 emigrantes sin visa partió de Bolivia a España")
-    r"sin visas?", r"without (?:a )?visas?", r"visa-free",
-)  # fmt: skip
-"""The migrants' own journey towards their goal (in transit, seeking to reach a border,
-irregular migration, smuggling): where migrants are flown on their own way, not removed."""
-
-_MONTH_WORDS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
-MONTH_NAMED = words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTH_WORDS)
-"""A month named as such after a headline's thousand or more ("EEUU y México deportaron más de
-4.000 inmigrantes hondureños en enero"): a month's tally."""
-MONTH_SPAN = words(
-    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTH_WORDS,
-    r"(?:la|the) (?:primera|segunda|tercera|cuarta|ultima|first|second|third|fourth|last) "
-    r"(?:semana|week) (?:de|of) " + _MONTH_WORDS,
-)
-"""A span of a month or a week of one named ("retornados ... durante enero", "en la primera
-semana de junio"): removals counted over it, a tally whatever the count."""
-
-
 SINCE_AFTER = words(
     r"since",
     r"desde (?:que|el|la|los|las|enero|febrero|marzo|abril|mayo|junio|"
@@ -1472,40 +1139,6 @@ SINCE_AFTER = words(
 """After a thousand or more removed: counted since an event or a day ("have been returned since
 the UK-Albania joint communiqué was signed"): with no flight word, a tally."""
 
-# Twenty-ninth round (precision on non-record news).
-COURT_OTHER_ISSUE = words(
-    r"detentions?", r"detencion(?:es)?", r"retencion(?:es)?", r"due process",
-    r"debido proceso", r"lawsuits?", r"sues", r"sued", r"demanda a", r"demando a",
-    r"parole", r"legal status", r"estatus legal", r"unlawful", r"declared \w+ (?:\w+ )?illegal",
-)  # fmt: skip
-"""In the headline or the lede's first sentence of a court item with no flight word: what the
-court weighs is a detention, a lawsuit, due process, a legal status or whether a deal is lawful
-("Rome Court Blocks Detention of Migrants Sent to Albania", "Esrilanqués demanda a Japón por
-deportación"), not a flight; the removals it names are background (twenty-ninth round)."""
-COMMENTARY_TITLE = re.compile(
-    r"^\W*(?:explained|explainer|fact ?check|factcheck|verificacion)\s*[:|\u2013\u2014-]"
-)
-"""A headline labelled as commentary or explanation ("Explained: why the UK's highest court
-declared Rwanda agreement unlawful"): a piece about removals, not a report of one flight; an
-editorial may still tell one ("Editorial: Kicked-out Aussies take tougher line" opens on a
-charter that touched down), so it is not one of them (twenty-ninth round)."""
-INTO_CUSTODY = re.compile(
-    r"\b(?:transferred|sent|taken|moved|trasladad[oa]s|trasladaron|traslado|enviad[oa]s|"
-    r"llevad[oa]s)\b(?:\s+[\w-]+){0,6}?\s+(?:to|into|a|al|hacia)\s+(?:the\s+|los\s+|las\s+|un\s+|"
-    r"una\s+|el\s+|la\s+)?(?:[\w-]+\s+){0,3}?(?:centres?|centers?|centros?|depots?|camps?|"
-    r"detention|custody|holding)\b"
-)
-"""With no flight word: people moved into a centre, depot or camp ("sent to the Setia Tropika
-Immigration Depot", "trasladó a los 31 emigrantes detenidos a un centro de acogida",
-"transferred to centers in Albania"): a transfer into custody, not a removal (twenty-ninth
-round)."""
-READY_TO_TAKE_BACK = words(
-    r"ready to (?:take back|accept|receive|readmit)", r"readiness to (?:take back|accept|receive)",
-    r"willing to (?:take back|accept|receive|readmit)",
-    r"dispuest[oa]s? a (?:recibir|aceptar|readmitir|acoger)",
-)  # fmt: skip
-"""A state ready to take its people back ("Pakistan ready to take back own migrants"): a
-stance, as "has agreed to accept" is a deal, not a flight (twenty-ninth round)."""
 SPANISH_PLANS = re.compile(
     r"\b(?:los|sus|unos|estos|esos|nuevos|con|sin|mis|nuestros|sobre)\s+planes$"
     r"|^planes\s+(?:de|del|para|migratorios|que)\b"
@@ -1516,17 +1149,6 @@ FLIGHTS_LACKING_BEFORE = re.compile(
     r"\b(?:falta|ausencia|escasez|lack|absence|shortage)\s+(?:de|of)\s+(?:los\s+|the\s+)?$"
 )
 """Before a flight word: flights lacking ("la falta de vuelos"), no flight of the item."""
-MASS_PLANNED_OR_MILLIONS = words(
-    r"(?:plans?|planned|planea\w*|planes? de|promises?|promete\w*|promised|vows?|vowed|threat\w*|"
-    r"amenaza\w*|could|would|podria\w*)(?: [\w-]+){0,6}? (?:mass (?:deportations?|expulsions?|"
-    r"removals?)|(?:deportaciones|expulsiones|deportacion|expulsion) masivas?)",
-    r"(?:millions|millones) (?:of |de )?(?:\w+ )?(?:migrants|migrantes|people|personas|"
-    r"immigrants|inmigrantes|foreigners|extranjeros)",
-)  # fmt: skip
-"""With no flight word, in the headline or the lede's first sentence: mass removals planned,
-promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
-"BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
-had expelled millions of migrants"): no one flight (twenty-ninth round)."""
 OWN_ARRIVAL_BEFORE = re.compile(
     r"\b(?:arrive|arrives|arrived|arriving|come|comes|came|coming|enter|enters|entered|entering|"
     r"travel|travels|travelled|traveled|llegan|lleguen|llegaron|llegar|ingresan|ingresen|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch_flights import cues
+from wirewatch_flights import cues, not_a_record_cues
 from wirewatch_flights.model import Clue, Span
 from wirewatch_flights.parts import Part, dated, first_span, names_a_state
 from wirewatch_flights.people import read_people
@@ -30,7 +30,7 @@ def agent_past(parts: list[Part]) -> Span | None:
         for m in part.mentions:
             if m.entry.kind not in _AGENTS:
                 continue
-            verb = cues.AGENT_PAST_AFTER.match(part.folded, m.end, m.end + 30)
+            verb = not_a_record_cues.AGENT_PAST_AFTER.match(part.folded, m.end, m.end + 30)
             if verb:
                 return Span(part.source, m.start, verb.end(), part.text[m.start : verb.end()])
     return None
@@ -42,7 +42,7 @@ def citizens_home(parts: list[Part]) -> bool:
     home", "240 Vietnamese citizens repatriated from the Philippines"): a state's own
     people flown home, not a removal."""
     return (
-        first_span(parts, cues.CITIZENS) is not None
+        first_span(parts, not_a_record_cues.CITIZENS) is not None
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
     )
@@ -59,7 +59,7 @@ def state_fetches_its_citizens(parts: list[Part]) -> bool:
         return False
     if any(m.entry.key in cues.GULF_HOSTS for p in parts for m in p.mentions):
         return False
-    if first_span(parts, cues.CITIZENS_BROUGHT_HOME):
+    if first_span(parts, not_a_record_cues.CITIZENS_BROUGHT_HOME):
         return True
     title = next((p for p in parts if p.source == "title"), None)
     if title is None or not title.mentions:
@@ -68,7 +68,8 @@ def state_fetches_its_citizens(parts: list[Part]) -> bool:
     return (
         opening.entry.kind == "country"
         and not title.folded[: opening.start].strip()
-        and cues.BRINGS_HOME_AFTER.match(title.folded[opening.end : opening.end + 30]) is not None
+        and not_a_record_cues.BRINGS_HOME_AFTER.match(title.folded[opening.end : opening.end + 30])
+        is not None
     )
 
 
@@ -79,13 +80,15 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
     headline explaining how removals work in general."""
     if _explainer_or_not_a_removal(parts):
         return True
-    if first_span(parts, cues.EXTRADITION):
+    if first_span(parts, not_a_record_cues.EXTRADITION):
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
-    if first_span(parts, cues.REMAINS_FUNDS) or first_span(parts, cues.INADMISSION):
-        return first_span(parts, cues.REMOVAL) is None
+    if first_span(parts, not_a_record_cues.REMAINS_FUNDS) or first_span(
+        parts, not_a_record_cues.INADMISSION
+    ):
+        return first_span(parts, not_a_record_cues.REMOVAL) is None
     if first_span(parts, cues.EVACUATION):
         return _evacuation_of_own(parts)
-    if first_span(parts, cues.NOT_MIGRANTS):
+    if first_span(parts, not_a_record_cues.NOT_MIGRANTS):
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
     if first_span(parts, cues.CRISIS):
         if _stranded_in_transit(parts):
@@ -101,29 +104,35 @@ def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
     if title is not None and any(
         c.search(title.folded)
         for c in (
-            cues.EXPLAINER_TITLE,
-            cues.GUIDE_TITLE,
-            cues.FLIGHTS_QUESTION_TITLE,
-            cues.PERCENT_TITLE,
-            cues.COMMENTARY_TITLE,
+            not_a_record_cues.EXPLAINER_TITLE,
+            not_a_record_cues.GUIDE_TITLE,
+            not_a_record_cues.FLIGHTS_QUESTION_TITLE,
+            not_a_record_cues.PERCENT_TITLE,
+            not_a_record_cues.COMMENTARY_TITLE,
         )
     ):
         return True
-    return bool(first_span(parts, cues.NOT_A_REMOVAL) or first_span(parts, cues.LAND_HANDOVER))
+    return bool(
+        first_span(parts, not_a_record_cues.NOT_A_REMOVAL)
+        or first_span(parts, not_a_record_cues.LAND_HANDOVER)
+    )
 
 
 def _stranded_in_transit(parts: list[Part]) -> bool:
     """A transit or Gulf state named and no one evacuated: a return stays a return."""
     return names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS) and not first_span(
-        parts, cues.EVACUATED
+        parts, not_a_record_cues.EVACUATED
     )
 
 
 def _evacuation_of_own(parts: list[Part]) -> bool:
     """With an evacuation cue: the people are the state's own, not removed migrants."""
-    stranded = first_span(parts, cues.STRANDED)
+    stranded = first_span(parts, not_a_record_cues.STRANDED)
     if stranded and first_span(parts, cues.PANDEMIC):
-        if not (first_span(parts, cues.REMOVAL) or first_span(parts, cues.IOM_RETURN)):
+        if not (
+            first_span(parts, not_a_record_cues.REMOVAL)
+            or first_span(parts, not_a_record_cues.IOM_RETURN)
+        ):
             return True  # "migrant workers who were stranded ... due to the pandemic"
     elif stranded and _stranded_in_transit(parts):
         # "162 stranded Nigerians in Libya arrive Lagos Airport"; a Gulf state's
@@ -140,20 +149,25 @@ def statistics(parts: list[Part]) -> bool:
     aterriza")."""
     for part in parts:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
-        if part.source == "title" and cues.SPENDING_TITLE.search(first):
+        if part.source == "title" and not_a_record_cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
-            (cues.SCHEDULE.search(first) and not first_span(parts, cues.NEXT_FLIGHT_DAY))
-            or cues.TREND_TITLE.search(first)
+            (
+                not_a_record_cues.SCHEDULE.search(first)
+                and not first_span(parts, not_a_record_cues.NEXT_FLIGHT_DAY)
+            )
+            or not_a_record_cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
-        if cues.GENERIC_REMOVAL.search(first):
+        if not_a_record_cues.GENERIC_REMOVAL.search(first):
             return True  # "los bolivianos que sean deportados ... serán trasladados"
-        if cues.PERCENT_FLIGHTS.search(first) or cues.HABITUAL.search(part.folded):
+        if not_a_record_cues.PERCENT_FLIGHTS.search(first) or not_a_record_cues.HABITUAL.search(
+            part.folded
+        ):
             return True  # "cada avión ... que aterriza trae de 75 a 130"
-        if not (cues.PERIOD.search(first) or cues.PAST_SPAN.search(first)):
+        if not (not_a_record_cues.PERIOD.search(first) or cues.PAST_SPAN.search(first)):
             continue  # "más de 300 vuelos ... en los últimos cinco años" is a span too
         for number in part.numbers:
             if number.start >= len(first) or number.value < 5:
@@ -167,7 +181,8 @@ def _removals_counted(title: Part) -> bool:
     """A headline counting ten or more removals ("German pilots stopped 222 deportations")."""
     return any(
         n.value >= 10
-        and cues.REMOVALS_COUNTED_AFTER.match(title.folded[n.end : n.end + 40]) is not None
+        and not_a_record_cues.REMOVALS_COUNTED_AFTER.match(title.folded[n.end : n.end + 40])
+        is not None
         for n in title.numbers
     )
 
@@ -179,13 +194,17 @@ def _counted_over(title: Part) -> bool:
         (
             n.value >= 1000
             and (
-                cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
-                or cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80) is not None
-                or cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
-                or cues.MONTH_NAMED.search(title.folded, n.end, n.end + 80) is not None
+                not_a_record_cues.PERIOD.search(title.folded, n.end, n.end + 80) is not None
+                or not_a_record_cues.SPAN_OF_TIME.search(title.folded, n.end, n.end + 80)
+                is not None
+                or not_a_record_cues.UNTIL_A_DAY.search(title.folded, n.end, n.end + 80) is not None
+                or not_a_record_cues.MONTH_NAMED.search(title.folded, n.end, n.end + 80) is not None
             )
         )
-        or (n.value >= 10 and cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None)
+        or (
+            n.value >= 10
+            and not_a_record_cues.MONTH_SPAN.search(title.folded, n.end, n.end + 80) is not None
+        )
         for n in title.numbers
     )
 
@@ -203,7 +222,7 @@ def _lede_tally(parts: list[Part]) -> bool:
     lede = next((p for p in parts if p.source == "summary"), None)
     if title is None or lede is None or cues.FLIGHT.search(title.folded):
         return False
-    if not cues.PERIOD.search(lede.folded.split(". ", 1)[0]):
+    if not not_a_record_cues.PERIOD.search(lede.folded.split(". ", 1)[0]):
         return False  # the lede opens on one removal ("26 ciudadanos ... fueron deportados")
     tallied = False
     for sentence in _SENTENCE.finditer(lede.folded):
@@ -211,7 +230,7 @@ def _lede_tally(parts: list[Part]) -> bool:
         flights = list(cues.FLIGHT.finditer(text))
         if not flights:
             continue
-        if cues.PERIOD.search(text) and any(
+        if not_a_record_cues.PERIOD.search(text) and any(
             start <= n.start < sentence.end()
             and n.value >= 5
             and cues.FLIGHT_COUNT_AFTER.match(lede.folded[n.end : n.end + 40])
@@ -220,7 +239,8 @@ def _lede_tally(parts: list[Part]) -> bool:
             tallied = True
             continue
         if not all(
-            cues.NUMBER_OF_BEFORE.search(text[max(0, m.start() - 25) : m.start()]) for m in flights
+            not_a_record_cues.NUMBER_OF_BEFORE.search(text[max(0, m.start() - 25) : m.start()])
+            for m in flights
         ):
             return False
     return tallied
@@ -230,7 +250,7 @@ def proposal(parts: list[Part]) -> bool:
     """A headline on a proposal or a contingency plan for removal flights with nothing told
     as done ("México propone diversificar los vuelos de repatriación"): a policy item."""
     title = [p for p in parts if p.source == "title"]
-    return first_span(title, cues.PROPOSAL) is not None and not (
+    return first_span(title, not_a_record_cues.PROPOSAL) is not None and not (
         first_span(parts, cues.STRONG_PAST) or agent_past(parts)
     )
 
@@ -260,8 +280,8 @@ def by_sea_first(parts: list[Part], flight: Span) -> bool:
         return False
     folded = next(p for p in parts if p.source == "summary").folded
     return any(
-        not cues.CAME_BY_BEFORE.search(folded, max(0, m.start() - 80), m.start())
-        for m in cues.BY_SEA.finditer(folded, 0, flight.start)
+        not not_a_record_cues.CAME_BY_BEFORE.search(folded, max(0, m.start() - 80), m.start())
+        for m in not_a_record_cues.BY_SEA.finditer(folded, 0, flight.start)
     )
 
 
@@ -276,12 +296,14 @@ def no_removal_at_issue(parts: list[Part]) -> bool:
     take its people back; mass removals planned, or millions of people. None of them is a removal
     flight."""
     opening = _opening(parts)
-    if first_span(parts, cues.COURT) and any(cues.COURT_OTHER_ISSUE.search(o) for o in opening):
+    if first_span(parts, cues.COURT) and any(
+        not_a_record_cues.COURT_OTHER_ISSUE.search(o) for o in opening
+    ):
         return True
     return any(
-        cues.INTO_CUSTODY.search(o)
-        or cues.READY_TO_TAKE_BACK.search(o)
-        or cues.MASS_PLANNED_OR_MILLIONS.search(o)
+        not_a_record_cues.INTO_CUSTODY.search(o)
+        or not_a_record_cues.READY_TO_TAKE_BACK.search(o)
+        or not_a_record_cues.MASS_PLANNED_OR_MILLIONS.search(o)
         for o in opening
     )
 
@@ -290,10 +312,12 @@ def migrants_own_way(parts: list[Part]) -> bool:
     """Migrants flown on their own way ("Los vuelos a Nicaragua con migrantes cubanos ...
     facilitaba la emigración irregular"): the only deportation cues say migrants were
     carried, and the item tells of their journey towards a goal, not of a removal."""
-    if first_span(parts, cues.MIGRANTS_OWN_WAY) is None:
+    if first_span(parts, not_a_record_cues.MIGRANTS_OWN_WAY) is None:
         return False  # checked first: the cheaper scan, and rarely there
     carried = [m for part in parts for m in cues.DEPORT.finditer(part.folded)]
-    return bool(carried) and all(cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried)
+    return bool(carried) and all(
+        not_a_record_cues.MIGRANTS_CARRIED.search(m.group(0)) for m in carried
+    )
 
 
 def unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | None) -> bool:
@@ -313,8 +337,10 @@ def unflown(parts: list[Part], origin: Clue | None, dest: Clue, people: Clue | N
         return len(named) < 2
     if (
         origin is not None
-        and frozenset((origin.value, dest.value)) in cues.LAND_NEIGHBOURS
-        and not first_span(parts, cues.IOM_RETURN)  # the IOM's returns fly (fresh fl-6017)
+        and frozenset((origin.value, dest.value)) in not_a_record_cues.LAND_NEIGHBOURS
+        and not first_span(
+            parts, not_a_record_cues.IOM_RETURN
+        )  # the IOM's returns fly (fresh fl-6017)
     ):
         return True  # neighbours with no flight word: a land return
     if people is None or int(people.value) > 3:
@@ -333,7 +359,7 @@ def _counted_over_a_period(parts: list[Part], count: Span) -> bool:
             start = part.folded.rfind(". ", 0, count.start) + 1
             end = part.folded.find(". ", count.end)
             scope = part.folded[start : end if end >= 0 else len(part.folded)]
-        if cues.PERIOD.search(scope) or cues.CUMULATIVE.search(scope):
+        if not_a_record_cues.PERIOD.search(scope) or cues.CUMULATIVE.search(scope):
             return True
     return False
 
@@ -357,7 +383,9 @@ def evacuation_flights(parts: list[Part]) -> bool:
     """Every flight the item names is an evacuation flight ("after boarding evacuation flights
     from Kabul"): a flight of another kind, whatever removal the item also mentions."""
     flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
-    evacuations = sum(1 for p in parts for _ in cues.EVACUATION_FLIGHT.finditer(p.folded))
+    evacuations = sum(
+        1 for p in parts for _ in not_a_record_cues.EVACUATION_FLIGHT.finditer(p.folded)
+    )
     return 0 < flights <= evacuations
 
 
@@ -366,9 +394,9 @@ def stranded_travellers(parts: list[Part]) -> bool:
     1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
     or illegal stay and no transit or Gulf state named: travellers, not a removal."""
     return (
-        first_span(parts, cues.STRANDED) is not None
-        and first_span(parts, cues.CITIZENS) is not None
-        and first_span(parts, cues.REMOVAL) is None
+        first_span(parts, not_a_record_cues.STRANDED) is not None
+        and first_span(parts, not_a_record_cues.CITIZENS) is not None
+        and first_span(parts, not_a_record_cues.REMOVAL) is None
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
         and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
@@ -405,6 +433,6 @@ def unfounded(
         return True
     if origin is not None:
         return False
-    if not gate[2] and first_span(parts, cues.REMOVAL) is None:
+    if not gate[2] and first_span(parts, not_a_record_cues.REMOVAL) is None:
         return True
     return destination is None and people is None and not dated(parts)
