@@ -1,7 +1,9 @@
 """Cue phrases (folded: lower case, no accents) in English and Spanish. Pure data.
 
 Kept as regular expressions over the folded text, grouped by what they signal. Each
-is a whole-word pattern; see docs/flights.md for what each group means.
+is a whole-word pattern; see docs/flights.md for what each group means. The cues only one
+reader uses live beside it (people_cues.py, status_cues.py, not_a_record_cues.py); these are
+the shared ones and those of the roles and the flight-report gate.
 """
 
 from __future__ import annotations
