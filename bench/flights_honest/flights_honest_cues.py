@@ -86,7 +86,7 @@ def worker(path: str, day: str) -> None:
             clue = next(c for c in flight.evidence if c.field == "status")
         else:
             title, summary = str(obj.get("title") or ""), str(obj.get("summary") or "")
-            clue = extract._status(extract._parts(title, summary))
+            clue = extract._status(extract._parts(title, summary))  # type: ignore[attr-defined]  # the old tree's names
         row["cue"] = {
             "value": clue.value,
             "phrase": clue.span.phrase,

@@ -39,8 +39,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from wirewatch_flights.extract import Part, _parts, _spanish
 from wirewatch_flights.numbers import trailing_zeros
+from wirewatch_flights.parts import Part, item_parts, spanish
 from wirewatch_flights.training import (
     HONEST_CUES,
     JUDGES,
@@ -253,12 +253,12 @@ def load_examples(files: Sequence[Path], cues: dict[str, Any], v: Variant) -> li
             if not gold or not row["record"]:
                 continue
             title, summary = str(obj.get("title") or ""), str(obj.get("summary") or "")
-            parts = _parts(title, summary)
+            parts = item_parts(title, summary)
             if old is not None:
                 parts = [replace(p, numbers=tuple(old(p.text))) for p in parts]
             rules = None if row["people"] is None else int(row["people"])
             parsed = rules is None or any(n.value == rules for p in parts for n in p.numbers)
-            values, feats = candidates(parts, rules, _spanish(title, summary), v.extra)
+            values, feats = candidates(parts, rules, spanish(title, summary), v.extra)
             g = None if gold["people"] is None else int(gold["people"])
             out.append(Example(path.name, obj["id"], g, rules, values, feats, parsed))
     return out

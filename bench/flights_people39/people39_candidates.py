@@ -9,7 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from wirewatch_flights import extract as ex
+from wirewatch_flights.parts import Part, item_parts
+from wirewatch_flights.people import _people_score, read_people
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 
@@ -20,17 +21,17 @@ def show(stem: str, item_id: str) -> None:
         obj = json.loads(line)
         if obj.get("id") != item_id:
             continue
-        parts = ex._parts(obj.get("title") or "", obj.get("summary") or "")
+        parts = item_parts(obj.get("title") or "", obj.get("summary") or "")
         print("==", stem, item_id, "gold", (obj.get("flight") or {}).get("people"))
         for part in parts:
             show_part(part)
-        print("  pick:", ex._people(parts))
+        print("  pick:", read_people(parts))
 
 
-def show_part(part: ex.Part) -> None:
+def show_part(part: Part) -> None:
     demonyms = {m.start for m in part.mentions if m.entry.kind == "people"}
     for n in part.numbers:
-        score = ex._people_score(part, n, demonyms)
+        score = _people_score(part, n, demonyms)
         ctx = part.text[max(0, n.start - 30) : n.end + 30].replace("\n", " ")
         print(f"  {part.source:7} {n.value:>6} score={score} | {ctx}")
 

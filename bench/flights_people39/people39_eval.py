@@ -18,8 +18,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from people39_diff import released_files
-from wirewatch_flights import cues
-from wirewatch_flights import extract as ex
+from wirewatch_flights import cues, people_cues
+from wirewatch_flights import people as ex
 from wirewatch_flights.evaluation import score
 from wirewatch_flights.model import FIELDS
 
@@ -27,8 +27,8 @@ NEVER = re.compile(r"(?!)")
 
 
 def _without_harmed() -> None:
-    cues.HARMED_BEFORE = NEVER
-    cues.HARMED_AFTER = NEVER
+    people_cues.HARMED_BEFORE = NEVER
+    people_cues.HARMED_AFTER = NEVER
 
 
 def _without_of_them() -> None:
@@ -40,8 +40,8 @@ def _without_breakdown() -> None:
 
 
 def _without_another() -> None:
-    cues.MODIFIER_BEFORE = re.compile(
-        cues.MODIFIER_BEFORE.pattern.replace(r"|up to", r"|otros|otras|another|up to")
+    people_cues.MODIFIER_BEFORE = re.compile(
+        people_cues.MODIFIER_BEFORE.pattern.replace(r"|up to", r"|otros|otras|another|up to")
     )
 
 

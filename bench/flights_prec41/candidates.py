@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 
 from wirewatch_flights import cues
-from wirewatch_flights import extract as ex
+from wirewatch_flights.not_a_record import citizens_home
+from wirewatch_flights.parts import Part, first_span, names_a_state
 
 _M = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -41,15 +42,15 @@ INADMITTED = re.compile(
 )
 
 
-def _title(parts: list[ex.Part]) -> ex.Part | None:
+def _title(parts: list[Part]) -> Part | None:
     return next((p for p in parts if p.source == "title"), None)
 
 
-def _opening(parts: list[ex.Part]) -> list[str]:
+def _opening(parts: list[Part]) -> list[str]:
     return [p.folded if p.source == "title" else p.folded.split(". ", 1)[0] for p in parts]
 
 
-def _title_flight(parts: list[ex.Part]) -> bool:
+def _title_flight(parts: list[Part]) -> bool:
     """A flight word in the headline that is not an airport."""
     title = _title(parts)
     return title is not None and any(
@@ -57,23 +58,23 @@ def _title_flight(parts: list[ex.Part]) -> bool:
     )
 
 
-def own_citizens(parts: list[ex.Part]) -> bool:
-    """C1: citizens or nationals with no word of removal, migration or plight (ex._citizens_home),
+def own_citizens(parts: list[Part]) -> bool:
+    """C1: citizens or nationals with no word of removal, migration or plight (citizens_home),
     whatever flight word, whatever state."""
-    return ex._citizens_home(parts)
+    return citizens_home(parts)
 
 
-def own_citizens_crisis(parts: list[ex.Part]) -> bool:
+def own_citizens_crisis(parts: list[Part]) -> bool:
     """C1b: C1 and a crisis, an evacuation, a pandemic or a homecoming named."""
-    return ex._citizens_home(parts) and bool(
-        ex._first(parts, cues.CRISIS)
-        or ex._first(parts, cues.EVACUATION)
-        or ex._first(parts, cues.PANDEMIC)
-        or ex._first(parts, cues.HOMECOMING)
+    return citizens_home(parts) and bool(
+        first_span(parts, cues.CRISIS)
+        or first_span(parts, cues.EVACUATION)
+        or first_span(parts, cues.PANDEMIC)
+        or first_span(parts, cues.HOMECOMING)
     )
 
 
-def tally_span(parts: list[ex.Part]) -> bool:
+def tally_span(parts: list[Part]) -> bool:
     """C2: no flight word in the headline (an airport aside) and a span of time in the
     headline or the lede's first sentence."""
     if _title_flight(parts):
@@ -87,7 +88,7 @@ def tally_span(parts: list[ex.Part]) -> bool:
     )
 
 
-def tally_span_title(parts: list[ex.Part]) -> bool:
+def tally_span_title(parts: list[Part]) -> bool:
     """C2b: C2 with the span in the headline only."""
     title = _title(parts)
     if title is None or _title_flight(parts):
@@ -101,19 +102,19 @@ def tally_span_title(parts: list[ex.Part]) -> bool:
     )
 
 
-def land_title(parts: list[ex.Part]) -> bool:
+def land_title(parts: list[Part]) -> bool:
     """C3: the headline names a land way out and no flight."""
     title = _title(parts)
     return title is not None and not _title_flight(parts) and bool(LAND_TITLE.search(title.folded))
 
 
-def inadmitted(parts: list[ex.Part]) -> bool:
+def inadmitted(parts: list[Part]) -> bool:
     """C4: travellers refused entry or held at an airport named in the opening, no flight word in
     the headline."""
     return not _title_flight(parts) and any(INADMITTED.search(o) for o in _opening(parts))
 
 
-CANDIDATES: dict[str, Callable[[list[ex.Part]], bool]] = {
+CANDIDATES: dict[str, Callable[[list[Part]], bool]] = {
     "C1 own citizens": own_citizens,
     "C1b own citizens + crisis/homecoming": own_citizens_crisis,
     "C2 span in opening, no flight in title": tally_span,
@@ -150,7 +151,7 @@ RANGE_BEFORE = re.compile(
 )
 
 
-def _occasion(parts: list[ex.Part]) -> bool:
+def _occasion(parts: list[Part]) -> bool:
     """A particular occasion: a weekday, today or yesterday, a numbered flight or group, or a
     day named outside a range ("on May 29", not "from June 28 to July 5")."""
     for part in parts:
@@ -162,7 +163,7 @@ def _occasion(parts: list[ex.Part]) -> bool:
     return False
 
 
-def tally_no_occasion(parts: list[ex.Part]) -> bool:
+def tally_no_occasion(parts: list[Part]) -> bool:
     """C2': C2 and no particular occasion anywhere in the item."""
     return tally_span(parts) and not _occasion(parts)
 
@@ -172,7 +173,7 @@ ENTRY_BEFORE = re.compile(
 )
 
 
-def land_title_removal(parts: list[ex.Part]) -> bool:
+def land_title_removal(parts: list[Part]) -> bool:
     """C3': C3 with the land way not the way people came in ("que ingresaron por la frontera")."""
     title = _title(parts)
     if title is None or _title_flight(parts):
@@ -183,7 +184,7 @@ def land_title_removal(parts: list[ex.Part]) -> bool:
     )
 
 
-def inadmitted_no_arrival(parts: list[ex.Part]) -> bool:
+def inadmitted_no_arrival(parts: list[Part]) -> bool:
     """C4': C4 with no arrival or return in the headline ("43 deportees arrive, one refused
     entry" is an arrival of deportees)."""
     title = _title(parts)
@@ -202,12 +203,12 @@ AUTHORITY = re.compile(
 )
 
 
-def own_citizens_no_authority(parts: list[ex.Part]) -> bool:
+def own_citizens_no_authority(parts: list[Part]) -> bool:
     """C1': C1 with no transit or Gulf state named and no immigration, border, interior or
     police authority named (the sending state's removal machinery)."""
-    if not ex._citizens_home(parts):
+    if not citizens_home(parts):
         return False
-    if ex._names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
+    if names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS):
         return False
     return not any(AUTHORITY.search(p.folded) for p in parts)
 
@@ -228,7 +229,7 @@ REFUSED_ENTRY = re.compile(
 )
 
 
-def land_way_out(parts: list[ex.Part]) -> bool:
+def land_way_out(parts: list[Part]) -> bool:
     """C3'': a headline with no flight word that puts people out over a land border or by road."""
     title = _title(parts)
     if title is None or _title_flight(parts):
@@ -239,7 +240,7 @@ def land_way_out(parts: list[ex.Part]) -> bool:
     )
 
 
-def refused_entry(parts: list[ex.Part]) -> bool:
+def refused_entry(parts: list[Part]) -> bool:
     """C4'': travellers refused entry or held in an airport's rooms in the opening; no flight
     word and no arrival or return in the headline."""
     title = _title(parts)
@@ -248,12 +249,12 @@ def refused_entry(parts: list[ex.Part]) -> bool:
     return any(REFUSED_ENTRY.search(o) for o in _opening(parts))
 
 
-def wired(parts: list[ex.Part]) -> bool:
+def wired(parts: list[Part]) -> bool:
     """The three rules as wired in at first (C2'' with the singular-flight occasion, C3'', C4'')."""
     return tally_no_occasion(parts) or land_way_out(parts) or refused_entry(parts)
 
 
-def wired_last(parts: list[ex.Part]) -> bool:
+def wired_last(parts: list[Part]) -> bool:
     """The two rules left after the tally rule was taken out (C3'', C4'')."""
     return land_way_out(parts) or refused_entry(parts)
 

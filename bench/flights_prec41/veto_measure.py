@@ -23,8 +23,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from wirewatch_flights import extract as ex
 from wirewatch_flights.evaluation import gold_record, predict
+from wirewatch_flights.parts import Part, item_parts
 from wirewatch_flights.training import JUDGES
 
 DATA = Path("tests/data")
@@ -34,7 +34,7 @@ HONEST = [
 ]
 SKIP = JUDGES | {"flights_quarry.jsonl"}
 
-Veto = Callable[[list[ex.Part]], bool]
+Veto = Callable[[list[Part]], bool]
 
 
 def candidates() -> dict[str, Veto]:
@@ -71,13 +71,13 @@ def main() -> None:
     honest = honest_records()
     today: dict[tuple[str, str], bool] = {}
     gold: dict[tuple[str, str], bool] = {}
-    parts: dict[tuple[str, str], list[ex.Part]] = {}
+    parts: dict[tuple[str, str], list[Part]] = {}
     for name, rows in files.items():
         for obj in rows:
             key = (name, str(obj["id"]))
             today[key] = predict(obj) is not None
             gold[key] = gold_record(obj) is not None
-            parts[key] = ex._parts(str(obj.get("title") or ""), str(obj.get("summary") or ""))
+            parts[key] = item_parts(str(obj.get("title") or ""), str(obj.get("summary") or ""))
     read = {k for k in today if today[k] and not gold[k]}
     print(f"today: {sum(today[k] and gold[k] for k in today)} true, {len(read)} false records")
     hk = [k for k in honest if k in gold]

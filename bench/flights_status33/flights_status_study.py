@@ -21,8 +21,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from wirewatch_flights import extract as ex
 from wirewatch_flights.evaluation import predict
+from wirewatch_flights.parts import item_parts
+from wirewatch_flights.status import read_status
 from wirewatch_flights.training import JUDGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +81,7 @@ def _today(obj: dict[str, Any]) -> str:
     flight = predict(obj)
     if flight is not None:
         return str(flight.status)
-    return ex._status(ex._parts(obj["title"], obj.get("summary") or "")).value
+    return read_status(item_parts(obj["title"], obj.get("summary") or "")).value
 
 
 def errors() -> list[dict[str, Any]]:

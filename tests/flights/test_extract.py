@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.evaluation import predict
-from wirewatch_flights.extract import _parts, _scored_roles, _status_of, extract
+from wirewatch_flights.extract import extract
 from wirewatch_flights.lexicon import load_lexicon
 from wirewatch_flights.numbers import numbers
+from wirewatch_flights.parts import item_parts
+from wirewatch_flights.places import _scored_roles
+from wirewatch_flights.status import _status_of
 from wirewatch_flights.text import fold
 
 from tests.flights.split import DATA, load
@@ -903,7 +906,7 @@ def test_origins_of_the_twelfth_round(title: str, summary: str, origin: str) -> 
 
 def test_a_re_entry_ban_does_not_block_the_removal() -> None:
     # predawn fl-9602 (its headline; the item itself is a land return)
-    part = _parts(
+    part = item_parts(
         "Ecuador deporta a más de 800 ciudadanos colombianos y les prohíbe el reingreso por 40 "
         "años",
         "",
@@ -1663,12 +1666,14 @@ def test_agreeing_to_accept_a_number_of_people_is_a_deal_not_a_resumption() -> N
     ],
 )
 def test_a_refusal_undone_later_or_conceded_does_not_block(summary: str) -> None:
-    status = _status_of(_parts("", summary)[-1])
+    status = _status_of(item_parts("", summary)[-1])
     assert status is None or status[0] != "blocked"
 
 
 def test_a_refusal_still_blocks() -> None:
-    status = _status_of(_parts("", "Colombia refused entry to the two deportation flights.")[-1])
+    status = _status_of(
+        item_parts("", "Colombia refused entry to the two deportation flights.")[-1]
+    )
     assert status is not None
     assert status[0] == "blocked"
 
@@ -1786,14 +1791,16 @@ def test_the_peoples_own_journey_from_x_to_y_is_reversed() -> None:
     ],
 )
 def test_a_report_from_before_the_departure_is_planned(summary: str) -> None:
-    status = _status_of(_parts("", summary)[-1])
+    status = _status_of(item_parts("", summary)[-1])
     assert status is not None
     assert status[0] == "planned"
 
 
 def test_a_departure_cue_beats_before_the_departure() -> None:
     status = _status_of(
-        _parts("", "The flight took off to Rwanda an hour before the flight's departure slot.")[-1]
+        item_parts("", "The flight took off to Rwanda an hour before the flight's departure slot.")[
+            -1
+        ]
     )
     assert status is not None
     assert status[0] == "completed"
@@ -1809,14 +1816,16 @@ def test_carrying_out_deportations_is_a_campaign_not_this_flight() -> None:
     )
     assert flight is not None
     assert flight.status == "planned"
-    status = _status_of(_parts("", "Police are carrying out the deportation flight to Kabul.")[-1])
+    status = _status_of(
+        item_parts("", "Police are carrying out the deportation flight to Kabul.")[-1]
+    )
     assert status is not None
     assert status[0] == "completed"
 
 
 def test_deportees_who_arrived_from_x_to_y_came_on_the_flight() -> None:
     # the journey rule reads "que llegaron desde X a Y" the other way, but not for deportees
-    parts = _parts(
+    parts = item_parts(
         "",
         "Los 135 deportados que llegaron desde Estados Unidos a Guatemala fueron atendidos.",
     )
@@ -1853,7 +1862,7 @@ def test_the_authorities_of_a_state_that_deport_name_the_origin() -> None:
     ],
 )
 def test_authorities_that_speak_or_receive_are_no_origin(summary: str) -> None:
-    winner = _scored_roles(_parts("", summary)).origin.winner()
+    winner = _scored_roles(item_parts("", summary)).origin.winner()
     assert winner is None or winner[0] == "US"
 
 
@@ -2032,7 +2041,7 @@ def test_georgia_with_no_us_in_the_item_is_the_country() -> None:
     ],
 )
 def test_georgia_is_settled_by_the_item(title: str, summary: str, code: str | None) -> None:
-    codes = {m.entry.key for part in _parts(title, summary) for m in part.mentions}
+    codes = {m.entry.key for part in item_parts(title, summary) for m in part.mentions}
     assert ("GE" in codes) == (code == "GE")
 
 
@@ -2044,7 +2053,7 @@ def test_georgia_is_settled_by_the_item(title: str, summary: str, code: str | No
     ],
 )
 def test_a_bare_congo_is_the_congo_the_item_names(summary: str, code: str | None) -> None:
-    codes = {m.entry.key for part in _parts("", summary) for m in part.mentions}
+    codes = {m.entry.key for part in item_parts("", summary) for m in part.mentions}
     assert codes & {"CD", "CG"} == ({code} if code else set())
 
 

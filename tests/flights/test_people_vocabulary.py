@@ -6,9 +6,10 @@ extractor's own people count."""
 from __future__ import annotations
 
 import pytest
-from wirewatch_flights import cues
-from wirewatch_flights.extract import _parts, _people
+from wirewatch_flights import cues, people_cues
 from wirewatch_flights.lexicon import _babel_names, load_demonyms, load_lexicon
+from wirewatch_flights.parts import item_parts
+from wirewatch_flights.people import read_people
 from wirewatch_flights.text import fold
 
 LEFT_OUT = {"AQ", "BV", "GS", "HM", "IO", "TF", "UM", "PN", "XA", "XB", "US", "DM"}
@@ -16,7 +17,7 @@ LEFT_OUT = {"AQ", "BV", "GS", "HM", "IO", "TF", "UM", "PN", "XA", "XB", "US", "D
 
 
 def _count(title: str, summary: str = "") -> int | None:
-    clue = _people(_parts(title, summary))
+    clue = read_people(item_parts(title, summary))
     return None if clue is None else int(clue.value)
 
 
@@ -103,4 +104,4 @@ def test_staff_and_others_are_not_deportees(title: str, people: int | None) -> N
 
 def test_deliberate_lists_do_not_overlap() -> None:
     nouns = set(cues.DETAINED_NOUNS + cues.RETURNED_NOUNS + cues.PEOPLES_WITHOUT_STATE)
-    assert not nouns & set(cues.NOT_DEPORTEES)
+    assert not nouns & set(people_cues.NOT_DEPORTEES)

@@ -1,7 +1,9 @@
 """Cue phrases (folded: lower case, no accents) in English and Spanish. Pure data.
 
 Kept as regular expressions over the folded text, grouped by what they signal. Each
-is a whole-word pattern; see docs/flights.md for what each group means.
+is a whole-word pattern; see docs/flights.md for what each group means. The cues only one
+reader uses live beside it (people_cues.py, status_cues.py, not_a_record_cues.py); these are
+the shared ones and those of the roles and the flight-report gate.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 import re
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
+def words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-FLIGHT = _words(
+FLIGHT = words(
     r"vuelos?",
     r"avion(?:es)?",
     r"avioneta",
@@ -64,7 +66,7 @@ FLIGHT = _words(
     r"stansted",
     r"gatwick",
 )
-DEPORT = _words(
+DEPORT = words(
     r"deport(?:ad[oa]s?|ar|an|a|o|aron|ara|aran|acion|aciones|ados|ation|ations|ed|ees?|ing|s)?",
     r"repatri\w*",
     r"autodeport\w*",
@@ -127,22 +129,18 @@ AIRLINE_CUT_BEFORE = re.compile(
 """Before a bare flight word: an airline's routes cut ("Argelia suspende las repatriaciones
 ... y recorta los vuelos", morning fl-9826: the returns went by ship), no removal flight."""
 AIRPORT_WORD = re.compile(r"(?:aeropuertos?|airports?)")
-NUMBER_OF_BEFORE = re.compile(
-    r"\b(?:numero|cantidad|cifra|total|number|count|tally)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?$"
-)
-"""'el número de vuelos de deportación': flights counted, not a flight."""
-HYPOTHETICAL_RETURN = _words(
+HYPOTHETICAL_RETURN = words(
     r"(?:posibilidad|posibilidades|opcion|opciones|possibility|option|chance)"
     r" (?:de|of|to) (?:retorno|retornar|regresar|regreso|volver|return|returning|go back)",
 )
 """'Reanudación de vuelos a Venezuela ha reabierto la posibilidad de retorno para migrantes'
 (twilight fl-18035): a return that has become possible (on airline tickets) is no removal."""
 AIR_FORCE = re.compile(r"\b(?:fuerzas? aereas?|air forces?)\b")
-OTHER_FORCES = _words(r"ejercito", r"armada", r"army", r"navy", r"policia", r"police")
+OTHER_FORCES = words(r"ejercito", r"armada", r"army", r"navy", r"policia", r"police")
 """'personal de la DGM, el Ejército, la Armada, la Fuerza Aérea, la Policía' (twilight
 fl-18033): an air force listed with the army, the navy or the police is one of the forces of a
 raid, not a flight."""
-EVACUATION = _words(
+EVACUATION = words(
     r"evacu\w+",
     r"stranded",
     r"varad[oa]s",
@@ -166,7 +164,7 @@ EVACUATION = _words(
     r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
     r"closed? (?:its |their |the )?(?:borders|airspace)",
 )  # fmt: skip
-CRISIS = _words(
+CRISIS = words(
     # twenty-seventh round: a war and people fleeing it ("Ukraine-Russia war: IAF flight with 119
     # Indians", "connacionales que huyeron de Ucrania", "afectados por ofensiva israelí",
     # "conflict-stricken Lebanon", "able to escape Israel", "xenophobic violence"), a crisis or
@@ -181,15 +179,6 @@ CRISIS = _words(
 a war, a crisis or a disaster are no removal; but a transit or Gulf state named ("from Libya,
 after failed attempt to transit the war-torn North African country") keeps a return a return
 unless the people were evacuated."""
-NOT_MIGRANTS = _words(
-    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
-    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
-    r"quarantin\w*", r"cuarentena", r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
-)  # fmt: skip
-"""Since the twenty-seventh round: with no migrant word, a team, pilgrims, travellers, people in
-quarantine or displaced at home ("la Selección Argentina regresó a casa", "post-Hajj flight
-operation", "165 Australians, who will quarantine", "familias desplazadas"): whatever state is
-named, no removal."""
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
     r"navy|border (?:guards?|police)|security forces|coast ?guard|interior ministry)\b"
@@ -216,38 +205,17 @@ DEPORTED_FROM = re.compile(
 )
 """Right before a state: where a group was deported from ("30 Pakistanis deported from
 Greece ... and 139 deported from Saudi Arabia": two origins, none)."""
-STUCK_BEFORE = re.compile(
-    r"\b(?:se encontraban|se encuentran|estaban|estan|quedaron|permanecen|permanecian|"
-    r"siguen|seguian)\s+$"
-)
-"""Before "bloqueados": people stuck somewhere ("115 venezolanos que se encontraban
-bloqueados en la frontera"), not a flight that was blocked."""
-RETURNING = _words(
+RETURNING = words(
     r"return(?:s|ed)?", r"arrive[sd]?", r"leave", r"left", r"regresa\w*", r"retorna\w*",
     r"llega\w*", r"vuelven", r"volvieron",
 )  # fmt: skip
 """A group's return in a headline ("114 Bangladeshis return from Libya", "Regresaron al
 país 115 venezolanos"): with a head count of a people and another state, a removal."""
-STRANDED = _words(
-    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
-    r"(?:got |get |gotten |are |were )stuck",
-)  # fmt: skip
-EVACUATED = _words(r"evacu\w+")
-"""People evacuated ("190 Indian nationals evacuated from Yemen"): not a transit state's
-stranded migrants returned, even where migrants are stranded (twenty-seventh round)."""
-PANDEMIC = _words(r"pandemi\w+", r"covid\w*", r"coronavirus")
+PANDEMIC = words(r"pandemi\w+", r"covid\w*", r"coronavirus")
 TRANSIT_HOSTS = frozenset({"LY", "NE", "YE"})
 """States migrants are stranded in on their way elsewhere (Libya, Niger, Yemen): people
 "stranded" there and flown home are migrants returned (the IOM's returns, with or without
 its name), not a state's travellers evacuated."""
-IOM_RETURN = _words(
-    r"iom", r"oim", r"international organi[sz]ation for migration",
-    r"organizacion internacional para las migraciones", r"voluntary humanitarian returns?",
-    r"retorno voluntario",
-)  # fmt: skip
-"""People stranded abroad by the pandemic ("migrant workers who were stranded overseas
-due to the coronavirus pandemic") are flown home, not removed, even when they are
-migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
 JOURNEY_BEFORE = re.compile(
     r"\b(?:transit(?:ing|ed|aba|aban|an|a)|en su (?:camino|ruta|travesia)|on (?:their|its) way|"
     r"en route|seguir|continuar|proseguir|(?:e)?migr(?:ar|aron|o|ate|ated)|en caravanas?|"
@@ -265,46 +233,8 @@ JOURNEY_BEFORE = re.compile(
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
 caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
 destino a Estados Unidos"), not where the flight went."""
-REMAINS_FUNDS = _words(
-    # twenty-seventh round: coffins and the dead ("Migrant coffins lined up in Italian airport
-    # hangar", "los migrantes fallecidos en Estados Unidos")
-    r"coffins?",
-    r"ataud\w*",
-    r"feretros?",
-    r"fallecid[oa]s",
-    r"died",
-    r"lost their lives",
-    r"perdieron la vida",
-    r"restos",
-    r"cuerpos?",
-    r"cadaver\w*",
-    r"remains",
-    r"bodies",
-    r"body of",
-    r"cenizas",
-    r"ashes",
-    r"profits?",
-    r"funds",
-    r"fondos",
-    r"capital(?:es)? (?:repatri\w+|flight)",
-    r"repatri\w+ (?:of |de |del )?(?:los )?capital(?:es)?",
-    r"utilidades",
-    r"dividend\w*",
-    r"artefacts?",
-    r"artifacts?",
-    r"obras de arte",
-    r"piezas arqueologicas",
-    r"gold",
-    r"oro",
-    r"reservas",
-    r"divisas",
-    r"dinero",
-    r"cash",
-    r"earnings",
-    r"ganancias",
-)
 
-COMPLETED = _words(
+COMPLETED = words(
     r"landed",
     r"lands",
     r"arrived",
@@ -385,7 +315,7 @@ COMPLETED = _words(
     r"arrival",
     r"arribo",
 )
-PLANNED = _words(
+PLANNED = words(
     r"will",
     r"would",
     r"to resume",
@@ -445,7 +375,7 @@ PLANNED = _words(
     r"seran",
     r"will be",
 )
-BLOCKED = _words(
+BLOCKED = words(
     r"suspend\w*",
     r"suspension",
     r"halt\w*",
@@ -491,7 +421,7 @@ BLOCKED = _words(
     r"pospuest\w+",
     r"aplaz\w+",
 )
-RESUMING = _words(
+RESUMING = words(
     r"reanud\w*",
     r"reactiv\w*",
     r"retom\w*",
@@ -536,7 +466,7 @@ DEST_BEFORE_STRONG = re.compile(
 )
 DEST_BEFORE_MID = re.compile(r"(?:\ba|\bal)\s*(?:el\s+)?$")
 DEST_BEFORE_WEAK = re.compile(r"(?:\bin|\ben|\bfor)\s*(?:the\s+|el\s+)?$")
-ARRIVAL = _words(
+ARRIVAL = words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz\w+", r"lleg\w+",
     r"arrib\w+", r"recibid[oa]s",
 )  # fmt: skip
@@ -652,7 +582,7 @@ RETURNED_NOUNS = (
     *(r"pasajeros", r"aboard", r"on board", r"a bordo"),
 )  # fmt: skip
 """The removed as such, or as a flight's passengers."""
-PEOPLE_NOUN = _words(
+PEOPLE_NOUN = words(
     *(r"migrants?", r"migrantes?", r"inmigrantes?", r"immigrants?", r"personas", r"people"),
     *(r"persons", r"person", r"persona", r"individuals", r"individuos", r"sujetos"),
     *(r"nationals", r"nacionales", r"connacionales", r"compatriotas", r"ciudadan[oa]s"),
@@ -682,16 +612,7 @@ PEOPLE_GAP = re.compile(
 ("with just seven \"foreign criminals\" on board"), and the bracket of a number in words
 restated in digits ("one hundred thirty (130) Cuban nationals"), the bracketed short name
 of the words before ("28 illegal maritime arrival (IMA) detainees")."""
-SUBSET_AFTER = re.compile(
-    r"^\s*(?:de ell[oa]s|of them|of whom|de los cuales|de las cuales|de l[oa]s|of the|"
-    r"de est[oa]s|(?:\w+\s+){1,2}(?:among|entre)\s+(?:the\s+|los\s+|las\s+)?\d+)\b"
-)
-SUBSET_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:including|incluid[oa]s|among them|entre ell[oa]s|entre los que|de ell[oa]s|"
-    r"compuesto por|compuesta por|composed of|consisting of|"
-    r"of whom|de los cuales|y|and)|\()\s*$"
-)
-CUMULATIVE = _words(
+CUMULATIVE = words(
     r"since (?:the (?:start|beginning)|(?:early |late )?"
     r"(?:jan|feb|march|april|may|june|july|aug|sep|oct|nov|dec)\w*)",
     r"desde (?:inicios|principios|enero|el inicio|que)",
@@ -750,33 +671,13 @@ CUMULATIVE = _words(
     r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
     r"(?:first|second|third|fourth|last) quarter",
 )
-TOTAL_BEFORE = re.compile(
-    r"(?:a total of|un total de|en total|in total|total de|altogether|all told|en conjunto)\s*$"
-)
-SPLIT_OVER = re.compile(
-    r"\b(?:in|en|over|across)\s+(?:two|three|four|several|multiple|dos|tres|cuatro|varios|"
-    r"varias|\d)\s+(?:separate\s+|distintos\s+|distintas\s+)?(?:operations|operaciones|"
-    r"flights|vuelos|groups|grupos|batches|tandas)\b"
-)
-"""After a total: the total was split over several operations ("A total of 48 ... conducted
-the returns in two operations"), so not one flight's head count."""
-MODIFIER_BEFORE = re.compile(
-    r"(?:more than|over|about|around|nearly|almost|some|at least|roughly|approximately|"
-    r"mas de|alrededor de|unos|unas|cerca de|al menos|aproximadamente|casi|up to|hasta)\s*$"
-)
-"""Before a number: a bound or an approximation ("more than 100", "casi 200"). Not "another
-/ otros": "Another 131 Nigerian deportees", "otros 300 gitanos" (firelight fl-35012) are exact
-counts, each labelled so in the released files."""
 FLIGHT_COUNT_AFTER = re.compile(
     r"^\s+(?:[\w\-]+\s+){0,2}?(?:vuelos|flights|aviones|planes|aeronaves|charters|"
     r"plane-?loads?|plane loads?|jetliners?|airplanes|airliners?|aircraft|jets|avionetas)\b"
 )
 """After a number: it counts flights ("Two planeloads of deported migrants", "dos aviones
 con"), not people (the ``flights`` field, not ``people``)."""
-VEHICLE_COUNT_AFTER = re.compile(r"^\s+(?:[\w\-]+\s+){0,2}?(?:buses|autobuses|camiones|trucks)\b")
-"""After a number: it counts buses or trucks ("dos camiones salieron ... con 60 hombres"), not
-people."""
-GENERAL = _words(
+GENERAL = words(
     r"policy",
     r"politica",
     r"ley",
@@ -797,18 +698,18 @@ GENERAL = _words(
     r"como funcionan",
     r"explainer",
 )
-COURT = _words(
+COURT = words(
     r"courts?", r"courtroom", r"tribunal\w*", r"judges?", r"jueza?", r"jueces", r"ruling",
     r"ruled?", r"rules", r"fallo", r"sentencia", r"dictamin\w+", r"supreme", r"supremo",
     r"appeals?", r"apelacion", r"unlawful", r"ilegal", r"injunction", r"lawsuit", r"demanda",
     r"(?:en|ante) (?:las )?cortes",
 )  # fmt: skip
-POLICY = _words(
+POLICY = words(
     r"plan", r"scheme", r"policy", r"law", r"ley", r"regulation", r"bill", r"politica",
     r"programa?", r"program(?:me)?", r"decreto", r"norma", r"medida", r"sb ?4",
     r"agreement", r"acuerdo", r"deal", r"enforcement",
 )  # fmt: skip
-SPECIFIC = _words(
+SPECIFIC = words(
     r"retorn[oa]", r"retornan", r"regresa", r"regresan", r"regreso", r"regresaron",
     r"return(?:ed|s)? home", r"volvieron", r"repatriated",
     r"landed", r"arrived", r"arrives?", r"aterriz[oa]", r"aterrizaron", r"llegaron", r"llegan?",
@@ -827,7 +728,7 @@ SPECIFIC = _words(
     r"llevaron a cabo|carried out|conducted)(?: [\w,]+){0,6}? (?:la|las|the) (?:deportacion|"
     r"deportaciones|expulsion|expulsiones|repatriacion|deportation|removal|expulsion)",
 )  # fmt: skip
-UNCOUNTED_GROUP = _words(
+UNCOUNTED_GROUP = words(
     r"(?:several |some )?(?:dozens|hundreds|scores) of", r"(?:several|a few) dozen",
     r"(?:decenas|cientos|centenares) de",
     r"(?:a|the|first|initial|second|new|another) (?:group|batch) of",
@@ -837,14 +738,14 @@ UNCOUNTED_GROUP = _words(
 """A group named without a number ("Deports Dozens of Uyghurs", "el primer grupo de
 dominicanos"): a particular group, as a head count would be, for a removal with no flight
 word."""
-STRONG_PAST = _words(
+STRONG_PAST = words(
     r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed)",
     r"deported \w+ \d", r"deporto", r"deportaron", r"expulso", r"expulsaron",
     r"fueron (?:deportad|expulsad|enviad|trasladad)[oa]s", r"recibio", r"recibieron",
     r"han sido (?:deportad|expulsad|enviad)[oa]s", r"received", r"arrived", r"llegaron",
     r"landed", r"aterrizo", r"arribaron", r"arribo",
 )  # fmt: skip
-LAND_OR_SEA = _words(
+LAND_OR_SEA = words(
     r"border crossing", r"crossing point", r"pasos? fronterizos?", r"puntos? fronterizos?",
     r"por tierra", r"land border",
     r"frontera terrestre", r"a pie", r"on foot", r"by bus", r"buses", r"autobus\w*",
@@ -894,7 +795,7 @@ ROUTE_TO_BETWEEN = re.compile(
 )
 
 # Status cues used to decide, strongest first (see extract._status).
-BLOCKED_STRONG = _words(
+BLOCKED_STRONG = words(
     r"suspend\w*", r"suspension", r"halt\w*", r"cancel\w*", r"refus\w*", r"reject\w*",
     r"rechaz\w+", r"bloque\w+", r"blocks?", r"blocked", r"grounded", r"denied", r"deny",
     r"obstaculiz\w+", r"obstruct\w*",
@@ -950,75 +851,9 @@ BLOCKED_STRONG = _words(
     r"(?:bajad[oa]s|desembarcad[oa]s|retirad[oa]s) de(?:l| la)? (?:avion|aeronave)",
     r"(?:taken|removed|pulled) (?:off|from) the (?:plane|flight|aircraft)",
 )  # fmt: skip
-EXPLAINER_TITLE = re.compile(
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:how|inside|explainer|explained|what is|what are|como es|"
-    r"como funciona|asi funciona|que es|cual es|anatomy of)\b.*\b(?:system|process|protocol|"
-    r"procedures?|works?|"
-    r"sistema|proceso|protocolo|procedimiento|funciona)\b"
-)
-"""A headline that explains how removals work in general, not one flight."""
-FLIGHTS_QUESTION_TITLE = re.compile(
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:como son|como eran|how are|what are|what is it like on)\s+"
-    r"(?:los |las |the )?(?:[\w-]+ )?(?:vuelos|flights|aviones|planes)\b"
-)
-"""A headline asking what removal flights are like ("¿Cómo son los vuelos de deportación en
-Estados Unidos?"): flights in general, plural and uncounted, not one flight."""
-GUIDE_TITLE = re.compile(
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
-    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b|\bfact ?sheet\b|\bfaqs?\b|"
-    r"(?:^|[:\u2013\u2014-]\s)\W*(?:what to expect|que esperar|preguntas frecuentes)\b"
-)
-"""A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
-EXTRADITION = _words(
-    r"extradit\w*", r"extradicion\w*",
-    # twenty-seventh round: prisoners repatriated under treaties ("Ecuador repatria a presos
-    # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
-    r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
-    r"prisoner transfers?", r"traslado de (?:presos|reos)",
-)  # fmt: skip
-PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
-"""A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
-ciento"): removal statistics, not a flight (twenty-seventh round)."""
-LAND_HANDOVER = re.compile(
-    r"\b(?:vuelo|avion)\b(?:\s+[\w,.-]+){0,12}?\s+(?:hacia|hasta) la frontera\b"
-    r"|\b(?:llevad|conducid|trasladad|internad|internaron)\w*(?:\s+\w+){0,2}?\s+"
-    r"(?:al lado|a territorio) \w+"
-    r"|\b(?:llevad|conducid|trasladad)[oa]s por tierra\b"
-    r"|\bflown to the border\b(?:\s+\w+){0,3}?\s+(?:and|then) (?:walked|bused|driven|handed)"
-)
-"""A domestic flight to the border and a handover over land ("embarcados en un vuelo ... hacia la
-frontera, donde serán llevados al lado venezolano", "de donde los internaron a territorio
-venezolano", "serán llevados por tierra a Cúcuta"): a land return (twenty-seventh round)."""
-_MONTHS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
-UNTIL_A_DAY = re.compile(
-    r"\b(?:till|until|up to|through|hasta(?: el)?)\s+(?:\d{1,2}\s+(?:de\s+)?)?" + _MONTHS + r"\b"
-)
-"""A count up to a day ("Over 105234 Migrant Workers Till October 13"): a period for a headline
-that counts a thousand or more (twenty-seventh round)."""
-NOT_A_REMOVAL = _words(
-    r"presos politicos", r"political prisoners", r"opositores", r"traidores a la patria",
-    r"de sus filas", r"from (?:its|their|the party's) ranks", r"del partido",
-)  # fmt: skip
-"""Political prisoners released and sent abroad ("Ortega libera 222 presos políticos y los
-deporta de Nicaragua"), or members expelled from a party ("Expulsa PAN de sus filas a 9
-diputados"): an exile or a party matter, whatever deportation word is used (twenty-seventh
-round)."""
 
-BACKGROUND_BEFORE = re.compile(
-    r"\b(?:after|following|since|tras|despues de|luego de|desde)\b(?:\s+[\w-]+){0,4}?\s*$"
-)
-"""Before a blocked cue: what happened earlier ("after months of suspension")."""
-SINCE_WHEN_BEFORE = re.compile(
-    r"\b(?:since|desde)\b[^.;]{0,40}\b(?:when|cuando|en que)\b(?:\s+[\w-]+){0,3}?\s*$"
-)
-"""'the first flight since 27 February, when Libya suspended flights': a past suspension
-dated by the clause, background to the flight reported."""
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|sin embargo|while|mientras)\b")
 
-PLANNED_STRONG = _words(
+PLANNED_STRONG = words(
     r"will", r"to resume", r"set to", r"expected", r"se espera", r"scheduled", r"plans? to",
     r"planned", r"planea\w*", r"prev[eé]n?", r"programad[oa]s?", r"esta previsto",
     r"tiene previsto", r"llegara\w*", r"aterrizara\w*", r"saldra\w*", r"partira\w*",
@@ -1050,20 +885,7 @@ PLANNED_STRONG = _words(
     r"next (?:deportation |removal |repatriation |charter )?flights?",
     r"(?:el )?proximo vuelo", r"(?:is|are) likely to",
 )  # fmt: skip
-COMPLETED_STRONG = _words(
-    r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
-    r"aterrizaron", r"aterrizan", r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega",
-    r"arrib[oa]", r"arribaron", r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben",
-    r"received", r"receives", r"took off", r"departed", r"despego", r"despegaron", r"partio",
-    r"salio", r"deported", r"deports?", r"deporto", r"deportaron", r"deporta", r"expulso",
-    r"expulsaron", r"expulsa", r"expels", r"expelled", r"repatrio", r"repatriaron",
-    r"repatriates", r"repatriated", r"returned", r"retornaron", r"regresaron", r"volvieron",
-    r"were flown", r"flew", r"sent", r"envio", r"enviaron", r"carrying", r"carried",
-    r"transported", r"traslado", r"trasladaron", r"conducted", r"realizo", r"completed",
-    r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted", r"reanudo",
-    r"en route", r"a bordo", r"on board", r"transfers", r"transferred",
-)  # fmt: skip
-COMPLETED_FINITE = _words(
+COMPLETED_FINITE = words(
     r"landed", r"lands", r"arrived", r"touched down", r"aterriz[oa]", r"aterrizaron",
     r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega", r"arrib[oa]", r"arribaron",
     r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"receives",
@@ -1091,74 +913,7 @@ COMPLETED_FINITE = _words(
     # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
     r"(?<!el )(?<!del )(?<!al )(?<!su )(?<!sus )(?<!de )(?<!un )(?<!y )(?:retorno|regreso)",
 )  # fmt: skip
-SPENDING_TITLE = re.compile(
-    r"\b(?:spent|spends|spending|ha gastado|han gastado|gasto|gastaron|gasta|gastan|"
-    r"desembols\w+)\b[^.]{0,40}?\b(?:on|en)\b[^.]{0,30}?\b(?:flights?|vuelos?|charters?|"
-    r"deportations?|deportaciones|expulsiones|removals?)\b"
-    r"|\b(?:spent|spends|spending|gastad\w*|gasto|gastaron)\b[^.]{0,40}?\b(?:to|para)\s+"
-    r"(?:send|deport|repatriate|remove|fly|return|enviar|deportar|repatriar|expulsar|retornar)\b"
-)
-"""A headline on what a government spent on removal flights ("spent ... on deportation
-flights", "$20,000 spent to send Haitians home"): a cost, not a flight."""
-PRESENT_ARRIVAL = re.compile(
-    r"(?:llega|llegan|arriba|arriban|aterriza|aterrizan|recibe|reciben|lands|arrives?|"
-    r"receives?)"
-)
-"""A headline's present tense of arrival ("Llega al país el primer vuelo"): in Spanish
-and in headlines it also announces what is coming."""
-AHEAD_OF_DEPARTURE = _words(
-    r"(?:poco |horas |justo )?antes de (?:la salida|que (?:despegue|salga|parta)) del? "
-    r"(?:primer )?(?:vuelo|avion)",
-    r"(?:shortly |hours |just )?(?:before|ahead of) the (?:first )?(?:flight|plane)(?:'s)? "
-    r"(?:departure|(?:was )?due to (?:leave|depart|take off))",
-    r"(?:before|ahead of) (?:the |its )?(?:flight's |plane's )?departure",
-)  # fmt: skip
-"""With no other status cue: the report stands before the flight's departure ("poco antes de
-la salida del primer vuelo"): a flight still to come."""
-NOT_LEFT_FROM = re.compile(
-    r"\b(?:(?:no|nunca) (?:despego|despegaron|salio|salieron|partio|partieron)|"
-    r"(?:did not|didn t|never) (?:leave|depart|take off))\s+(?:de|desde|from)\s+\S"
-)
-"""A negated departure from a place ("esta vez el vuelo no salió de Miami"): said of where it
-left, not that it did not fly, when the lede tells it arrived."""
-AUTHORISED_FLIGHTS = re.compile(
-    r"\b(?:autoriz(?:o|a|an|aron)|aprob(?:o|a|aron)|authori[sz](?:ed|es)|approved|approves)\b"
-    r"(?:\s+[\w-]+){0,4}?\s+(?:vuelos?|flights?)\b"
-)
-"""With no other status cue: flights a state authorised or approved ("Ecuador autorizó tres
-nuevos vuelos ... este sábado"): the permission comes before the flight, still to come."""
-PAST_PLAN = _words(
-    r"(?:estaba|estaban) (?:previst[oa]s?|programad[oa]s?)", r"iba[n]? a", r"se iba[n]? a",
-    r"(?:was|were) (?:scheduled|due|supposed|set|expected|meant) to",
-)  # fmt: skip
-"""A headline's plan told in the past ("estaba previsto que despegara", "was scheduled to
-leave"): what became of it is the lede's to say."""
-FUTURE_ARRIVAL = _words(
-    r"llegara\w*", r"aterrizara\w*", r"arribara\w*", r"recibira\w*",
-    r"will (?:arrive|land|touch down|receive)", r"(?:is|are) due to (?:arrive|land)",
-    r"(?:is|are) expected to (?:arrive|land)", r"en las proximas horas", r"in the coming hours",
-    r"(?:is|are) (?:set|scheduled) to (?:arrive|land|touch down)",
-    r"tomorrow", r"(?:would|will) be (?:repatriated|deported|flown|returned)",
-    # a schedule or a future passive of the removal itself ("were scheduled to return home on
-    # Wednesday night", "serán deportados en las próximas horas")
-    r"(?:is|are|was|were) (?:set|scheduled|due) to (?:return|depart|leave|fly|be (?:deported|"
-    r"flown|returned|repatriated|removed))",
-    r"(?:sera|seran) (?:deportad|expulsad|repatriad|retornad|trasladad)[oa]s?",
-)  # fmt: skip
-"""A lede's future of the arrival: the present-tense headline announced it."""
-POST_ARRIVAL_AFTER = re.compile(
-    r"^\s+(?:be\s+)?(?:held|detained|housed|processed|quarantined|screened|questioned|"
-    r"interviewed|released|reunited|retenid[oa]s|detenid[oa]s|alojad[oa]s|procesad[oa]s|"
-    r"entrevistad[oa]s|liberad[oa]s|atendid[oa]s|puest[oa]s en cuarentena|sometid[oa]s a)\b"
-)
-"""What is done to the people after arrival ("will be held for now in Djibouti", "serán
-atendidos"): a future that is not the flight's."""
-COLLECT_PURPOSE = _words(
-    r"para (?:trasladar|recoger|buscar|llevar|repatriar|transportar) (?:a|al)",
-    r"to (?:pick up|collect|fetch|take)",
-    r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)",
-)  # fmt: skip
-TO_BE_REMOVED = _words(
+TO_BE_REMOVED = words(
     r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)"
 )  # fmt: skip
 """After an arrival at a place: the people were brought there to be flown out (its state is the
@@ -1167,19 +922,14 @@ origin)."""
 trasladar al primer grupo de migrantes"), or the people who arrived at the airport to be
 removed ("llegaron al aeropuerto de Latacunga para ser deportados"): the flight is still to
 come."""
-ALREADY = _words(
+ALREADY = words(
     r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
     r"(?:have|has|had) already (?:arrived|landed|been deported)",
-)  # fmt: skip
-DESPITE = _words(
-    r"despite", r"pese a", r"a pesar de", r"desafiando", r"in defiance", r"proceed\w*",
-    r"violat\w+", r"defian\w+", r"goes ahead", r"gone ahead", r"went ahead", r"hinders?",
-    r"too late", r"demasiado tarde",
 )  # fmt: skip
 SPORTLESS_DEPORT = r"deport(?!(?:e|es)\b|ist|iv)\w*"
 """A deportation word, not sport ("el deporte", "deportistas", "deportivo": "Listo el 'vuelo del
 deporte' con 180 deportistas colombianos", classify pool-nfes-0012; twenty-seventh round)."""
-MIGRANT_CONTEXT = _words(
+MIGRANT_CONTEXT = words(
     SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)", r"migrants?",
     r"migrantes?", r"inmigrantes?", r"immigrants?", r"iom", r"oim",
     r"international organi[sz]ation for migration",
@@ -1187,204 +937,6 @@ MIGRANT_CONTEXT = _words(
     r"vuelta a la patria", r"asylum seekers?", r"solicitantes de asilo", r"irregular\w*",
     r"indocumentad\w*", r"undocumented", r"inm", r"illegal(?:ly)?", r"ilegal(?:es|mente)?",
 )  # fmt: skip
-REMOVAL = _words(SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
-NOT_PEOPLE_BEFORE = re.compile(
-    r"\b(?:boeing|airbus|embraer|bombardier|mcdonnell douglas|md|dc|flight|vuelo|model|modelo|"
-    r"number|numero|no|nro|#)[\s.-]*$"
-    r"|\b(?:arrested|killed|injured|arresto|arrestaron|murieron|heridos|without|sin|between|"
-    r"entre)\s+$"
-    r"|\b(?:each|cada uno|cada una)(?:\s+[\w-]+){0,2}?\s+$"
-    r"|\d\s*(?:to|a|-|/)\s*$"
-)
-"""An aircraft model or a flight number ("Boeing 737", "flight 1234"), the people a verb of
-arrest or harm governs ("arrested 16 people overnight protesting"), those left behind
-("goes ahead without 25 detainees"), a range ("350 to 400 Pakistanis", "between four and
-six") or a figure per flight ("two flights, each transporting around 80 migrants"): not the
-head count the report states."""
-_MONTH_NAMES = (
-    r"january|february|march|april|june|july|august|september|october|november|december|enero|"
-    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
-    r"diciembre"
-)
-"""Month names but "May" (also a modal verb); "mar" is not an abbreviation here (Spanish
-"sea")."""
-_MONTHS = _MONTH_NAMES + r"|may|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec"
-DAY_MONTH_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
-DAY_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:" + _MONTHS + r")\b")
-"""Around a day of the month ("will begin on June 6 involving Indonesians", "el 6 de junio
-450 migrantes"): a date, not a head count."""
-SINCE_OPENING = re.compile(
-    r"(?:^|[.;:!?]\s+)\W*(?:ever\s+)?(?:since|desde)\b(?=[^.;:!?]*\b(?:(?:19|20)\d\d|"
-    + _MONTH_NAMES
-    + r")\b)[^.;:!?]*$"
-)
-"""A sentence that opens on a dated "since" clause ("Since the closure of the international
-border in March 2020 ..., the ABF has removed 711 unlawful non-citizens"): the count in it
-is a running total since then, not one flight's."""
-YEAR_BEFORE = re.compile(r"\b(?:of|in|since|for|de|en|del|desde|para)\s+$")
-"""Before a year ("the first flight of 2026 to return asylum seekers"): not a head count."""
-MONTH_YEAR_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?\s+$")
-"""A month before a year ("On 4th December, 2019 members from the Garda ..."): a date,
-not a head count of 2019."""
-STOPS_NOUN_BEFORE = re.compile(
-    r"\b(?:planned|scheduled|technical|refuel(?:l)?ing|brief|two|three|several|with)\s+$"
-)
-"""Before "stops" as a noun ("The flight left Dublin Airport with planned stops in Tirana"):
-stopovers on the route, not a flight stopped."""
-STOPS_AFTER = re.compile(r"^\s+(?:stops|stopovers?|stop-overs?|layovers?)\b")
-"""After "planned / scheduled" ("with planned stops in Tirana and Tbilisi"): the stopovers
-are planned, not the flight."""
-REMOVAL_STAFF = (
-    *(r"funcionari[oa]s", r"officials?", r"agentes", r"agents", r"policias", r"police"),
-    *(r"soldiers", r"soldados", r"officers", r"oficiales", r"guards", r"guardias", r"escorts?"),
-    *(r"escoltas", r"custodios", r"marshals", r"crew", r"crews", r"crewmembers", r"tripulantes"),
-    *(r"tripulacion", r"staff", r"personnel", r"personal de", r"pilots", r"pilotos"),
-    *(r"flight attendants", r"azafatas", r"doctors", r"medicos", r"nurses", r"enfermer[oa]s"),
-    *(r"paramedics", r"interpreters", r"interpretes", r"observers", r"observadores"),
-    *(r"monitors", r"diplomats", r"diplomatic\w*", r"consuls", r"consules", r"employees"),
-    *(r"empleados", r"contractors"),
-)  # fmt: skip
-"""Those who carry out, staff or watch a removal: escorts, crew, medics, interpreters,
-monitors, consular staff."""
-BESIDE_THE_REMOVAL = (
-    *(r"journalists", r"periodistas", r"reporters", r"lawyers", r"abogad[oa]s", r"judges"),
-    *(r"jueces", r"protesters", r"manifestantes", r"activists", r"activistas", r"victims"),
-    *(r"victimas", r"bodies", r"cuerpos", r"cadaveres", r"dead", r"muertos", r"fallecidos"),
-)  # fmt: skip
-"""Others a story counts beside the removal: the press, lawyers, protesters, victims, the
-dead."""
-NOT_DEPORTEES = REMOVAL_STAFF + BESIDE_THE_REMOVAL
-"""Right after a number, never the deportees though a people noun may follow ("20 crew
-members", "12 staff members", "40 officers and"). A deliberate list, kept apart from
-PEOPLE_NOUN (a test checks they do not meet)."""
-STAFF_AND = re.compile(
-    r"^\s+(?:" + "|".join(REMOVAL_STAFF) + r")\b(?:\s+[\w-]+)?\s*(?:,|,?\s*and|,?\s*y)\s*$"
-)
-"""Between a count of the removal's staff and the next number ("with 11 crew members and
-46 returnees", "con 8 tripulantes y 120 migrantes"): the next group is the deportees, not
-a part of a group before."""
-NOT_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:" + "|".join(NOT_DEPORTEES) + r"|"
-    r"dias|days|months?|meses|years?|anos|hours?|horas|weeks?|semanas|times|veces|countries|"
-    r"paises|nations|naciones|"
-    r"familias|families|family units?|unidades familiares|nucleos familiares|households|hogares|"
-    r"grupos|groups|(?:to|a|-)\s*\d+)\b"
-    r"|^\s*/\s*\d"  # the lower end of a range written "40/50"
-)
-
-NEGATION_BEFORE = re.compile(r"(?:\bnever|\bnot|\bno|\bnunca|\bjamas|\bn t|n['’]t|\bwont)\s+$")
-"""Right before a completed or blocked cue: the event did not happen ("The Flight That Never
-Landed", "Sweden won't suspend deportations")."""
-COMPLEMENT_BEFORE = re.compile(
-    r"\b(?:decision|decisions|decided|plan|plans|planes|promise|pledge|bid|effort|efforts|"
-    r"attempt|intento|authority|permission|permiso|autorizacion|right|rights|clearance|"
-    r"request|solicitud|approval|aprobacion|decision de|power|poder|"
-    # an infinitive of purpose or of what is allowed or tried ("use a private flight to
-    # deport", "aircraft allowed to land", "by trying to deport"): not a plan
-    r"allowed|permitted|trying|tried|attempting|attempted|uses?|used|using|"
-    r"flights?|planes?|aircraft|jets?)(?:\s+[\w-]+){0,2}?\s+$"
-)
-"""Before a planned cue: the infinitive complements a noun ("Sweden's decision to resume the
-deportation", "did not have authority to land"); it says what was decided or allowed, not
-that this flight is still to come."""
-CROSSING_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,3}?\s+(?:from|de|para|a)\s+(?:crossing|entering|reaching|cruzar|"
-    r"ingresar|entrar|llegar|re-?entering|returning|reingresar|volver|regresar)\b"
-    # a re-entry ban on the deported ("les prohíbe el reingreso por 40 años")
-    r"|^(?:\s+(?:les|le|them|him|her|their|su|sus|el|la|the|from))*\s+"
-    r"(?:reingreso|re-?entry|re-?entering|ingreso al pais|entrada al pais)\b"
-)
-"""After a blocked verb: its object is people crossing a border ("blocking others from
-crossing") or coming back after removal (a re-entry ban), not the flight."""
-REJECTED_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:(?:the|their|his|her|its|all|las|los|sus|su|la|el)\s+)?"
-    r"(?:asylum[ -]?seekers?|refugees?|migrants?|applicants?|claimants?|applications?|"
-    r"claims?|solicitantes|peticiones|solicitudes|asylum|asilo|visas?|appeals?|bail|"
-    r"permits?|residence|residencia|refugio|apelaci\w+|recursos?)\b"
-)
-REJECTED_PEOPLE_BEFORE = re.compile(
-    r"\b(?:asilo|solicitantes|refugiad[oa]s|migrantes|solicitudes|peticiones)\s+$"
-)
-BORDER_OBJECT_AFTER = re.compile(
-    r"^\s+(?:the|a|an|la|el|los|las)\s+(?:[\w-]+\s+){0,2}?(?:border|borders|frontera|fronteras|"
-    r"crossings?|bridges?|puentes?|ports? of entry|paso fronterizo|pasos fronterizos)\b"
-)
-"""After a blocked verb: its object is a border or a crossing ("blocking the Mexican border"),
-not the flight."""
-ATTEMPT_BEFORE = re.compile(
-    r"\b(?:hard|harder|difficult|impossible|tried|tries|try|trying|attempts?|attempted|"
-    r"attempting|efforts?|failed|fails|struggled?|intent\w*|intenta\w*|trat\w+|esfuerzos?)"
-    r"(?:\s+[\w-]+){0,2}?\s+(?:to|de|por|para)\s+$"
-)
-"""Before a blocked verb: an attempt to stop the flight ("Why Was It So Hard to Stop?",
-"failed to halt"), not a flight stopped."""
-"""Around a blocked word used as an adjective of the people ("rejected asylum seekers",
-"solicitantes de asilo rechazados"): not the flight blocked."""
-STAY_ON_BOARD_AFTER = re.compile(
-    r"^\s+(?:to|a)\s+(?:disembark|deplane|alight|get off|leave the (?:plane|aircraft)|"
-    r"bajar(?:se)?|desembarcar|descender|abandonar (?:el avion|la aeronave))\b"
-)
-"""After a refusal: people refusing to leave a plane that landed ("refused to disembark",
-"se negaron a bajar"), not the flight refused."""
-UNDONE_BEFORE = re.compile(
-    r"\b(?:initially|at first|originally|inicialmente|en un principio|al principio|"
-    r"en principio)\s+(?:(?:was|were|had been|fue|fueron|habian sido|habia sido)\s+)?$"
-    r"|\b(?:despite|in spite of|a pesar de|pese a)\s+(?:(?:having|haber)\s+)?$"
-)
-"""Before a blocked cue: what was undone later ("were initially refused entry", "fueron
-inicialmente rechazados") or conceded ("Despite refusing the expatriates from Athens, Pakistan
-gave shelter to ..."), not the flight's end."""
-ONE_PERSON_BEFORE = re.compile(
-    r"\b(?:one|uno|una)(?:\s+(?:individual|person|man|woman|deportee|passenger|migrant|of them|"
-    r"persona|de ellos|de ellas))?\s+(?:was\s+|fue\s+)?$"
-)
-ONE_PERSON_AFTER = re.compile(
-    r"^(?:\s+(?:por poco|just|narrowly))?\s+(?:la |el |the )?(?:deportacion|expulsion|"
-    r"deportation|removal|traslado)\s+(?:de|of)\s+(?:un|una|uno|one)\b"
-)
-"""Around a blocked cue: one person of the group stopped ("43 deportees arrive, one refused
-entry", "bloquea la deportación de uno de los siete inmigrantes"), not the flight."""
-_HARM_VERBS = (
-    r"killed|killing|kills|murdered|injured|injuring|wounded|wounding|mato|mataron|"
-    r"asesino|asesinaron|hirio|hirieron"
-)
-HARMED_BEFORE = re.compile(
-    r"\b(?:" + _HARM_VERBS + r")\s+(?:(?:at least|more than|over|about|some|nearly|almost|"
-    r"around|al menos|mas de|unos|unas|cerca de|casi|a)\s+)?$"
-)
-"""Before a number, a verb of harm with a bound between ("an explosion killed at least 80
-people in the Afghan capital", lodestar fl-34020): the dead or hurt, not the deportees."""
-HARMED_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|have been|had been|fueron|han sido|resultaron)\s+)?"
-    r"(?:killed|died|dead|murdered|injured|wounded|muertos|murieron|fallecieron|fallecidos|"
-    r"heridos|asesinados|lost their lives|perdieron la vida)\b"
-)
-"""After a number, its people killed or hurt ("after at least 80 people were killed in a bomb
-attack in Kabul", saturday fl-11003): the victims a story counts, not the deportees."""
-REMOVED_BEFORE = re.compile(
-    r"\b(?:deport|expel|expuls|repatri|devolv|devuel|remov|return|retorn|fly|flying|flew|flown)"
-    r"\w*\s+(?:(?:de|a|of|only|solo|just)\s+)?$"
-)
-OF_THEM_AFTER = re.compile(
-    r"^\s+(?:of them|of whom|of which|de ellos|de ellas|de los cuales|de las cuales)\b"
-)
-OF_THEM_REMOVED = re.compile(
-    r"^\s+(?:were|was|have been|had been|fueron|han sido|habian sido)\s+(?:[\w-]+\s+)?"
-    r"(?:deport|expel|expuls|repatri|devuelt|remov|flown|returned|retornad)\w*"
-)
-"""A number taken from a group named before, the verb of removal governing it ("by flying 842
-of them on Friday", new fl-3096; "la expulsión de 60 de ellos", predawn fl-9624; "11 of which
-were really expelled", lodestar fl-34005): the ones removed of a larger pool, the head count
-(unlike "20 of whom are women" or "ocho de ellos deportados y cuatro ...", twilight fl-18002:
-parts of the flight's group, no finite verb of removal)."""
-BOUND_BEFORE = re.compile(r"(?:fewer than|less than|menos de|under|no more than)\s*$")
-"""Before a number: an upper bound, not a count ("fewer than 10 on board"); "up to 20" /
-"hasta siete" stay a count, as "more than 100" does."""
-PERCENT_FLIGHTS = re.compile(
-    r"(?:\d\s?%|por ciento|percent|per cent)[^.]{0,30}\b(?:vuelos|flights|deportation flights)\b"
-)
-"""A change of the number of flights in percent ("una reducción del 45% en los vuelos"): a
-statistic."""
 CROSSING_BEFORE = re.compile(r"\b(?:cross\w*|cruz\w*|cruce|transit\w*)\b(?:\s+[\w-]+){0,4}?\s+$")
 """Before "from X": where people crossed from ("crossing the border from Mexico"), not the
 deporting state."""
@@ -1420,45 +972,13 @@ REMOVED_PEOPLE_FROM_BEFORE = re.compile(
     r"(?:the\s+)?$"
 )
 """'deported criminals from Australia': people named by their removal, so an origin."""
-AGENT_PAST_AFTER = re.compile(
-    r"\W*(?:(?:has|have|had)\s+)?(?:deported|expelled|removed|flew|sent back|deporto|deportaron|"
-    r"expulso|expulsaron)\b"
-)
-"""After a state or an agency: a past removal ("ICE deported", "Chile expulsó")."""
-PERIOD = _words(
-    r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
-    r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
-    r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|(?:the )?start|(?:the )?beginning|\d{4})",
-    r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
-    r"(?:first|second) half", r"hasta la fecha", r"to date",
-    r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
-    r"(?:first|second|third|fourth|last) quarter",
-    r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
-    r"(?:en|in) (?:19|20)\d\d",
-    # a named month of a year ("in June 2025 alone", "en junio de 2025"): a month's tally
-    r"(?:en|in) (?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre)(?: de(?:l)?)? (?:19|20)\d\d",
-    r"entre (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre) y (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre)",
-)  # fmt: skip
-"""A period over which flights are counted ("siete vuelos desde enero de 2025")."""
-SPAN_OF_TIME = _words(
-    r"(?:in|within|over|en|durante) (?:one|a|two|three|four|five|six|seven|eight|nine|ten|"
-    r"un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2}) (?:years?|months?|"
-    r"weeks|anos?|mes|meses|semanas)",
-)  # fmt: skip
-"""A length of time ("deported from Libya in one year", "en cinco meses"): with a thousand
-or more people in a headline, a tally."""
-PAST_SPAN = _words(
+PAST_SPAN = words(
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)",
     r"(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?:\w+ )?(?:dias|semanas|meses|anos)",
 )  # fmt: skip
 """A span of days or months ("over the past two months more than 300 Haitians have been
 returned"): a tally of removals, not one removal."""
-STATES_TALLY = _words(
+STATES_TALLY = words(
     r"(?:from|de|desde) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"various|multiple|different|varios|distintos|diferentes|dos|tres|cuatro|cinco|seis|siete|"
     r"ocho|nueve|diez|once|doce) (?:other )?(?:countries|nations|paises|naciones)",
@@ -1466,22 +986,12 @@ STATES_TALLY = _words(
 """Deportees counted over several sending states ("258 Pakistanis deported from seven
 countries", "ciudadanos procedentes de 12 países"): with no flight word, a tally of
 individual removals, not one flight."""
-CITIZENS = _words(
-    r"citizens?", r"nationals?", r"compatriots?", r"ciudadan[oa]s", r"connacionales",
-    r"compatriotas", r"nacionales",
-)  # fmt: skip
-MIGRANT_JOURNEY = _words(
+MIGRANT_JOURNEY = words(
     r"ilegal\w*", r"illegal\w*", r"fronteras?", r"borders?", r"detenid[oa]s", r"detained",
     r"detention", r"detencion", r"prisons?", r"carcel\w*", r"jails?",
 )  # fmt: skip
 """A group's plight that makes it migrants, not travellers: staying illegally, held, or stuck
 at a border ("115 compatriotas ... bloqueados en la frontera entre Chile y Perú")."""
-BRINGS_HOME_AFTER = re.compile(
-    r"^\s+(?:repatria|repatrio|repatriates|repatriated|brings? back|brought back|trae de vuelta|"
-    r"trajo de vuelta|evacua|evacuates|evacuated)\b"
-)
-"""After a state's name opening a headline: the state fetching its own people ("Mongolia
-repatriates over 260 nationals", "España repatria a 180 españoles")."""
 FETCHES_OWN_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:repatria|repatrio|repatriates?|repatriated|repatriating|"
     r"brings? back|brought back|bringing back|brings? home|brought home|bringing home|"
@@ -1491,94 +1001,11 @@ FETCHES_OWN_AFTER = re.compile(
 )
 """After a state's name: the state fetching its own people from another ("Ethiopia resumes
 repatriating 70,000 nationals from Saudi Arabia"): the state the flights go to."""
-CITIZENS_BROUGHT_HOME = _words(
-    r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
-    r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",
-    # a flight bringing a state's nationals from abroad ("A charter flight, bringing 255
-    # Mongolian nationals from the United States, has landed")
-    r"(?:bringing|bringing home|brought home) (?:\d[\d,.]* )?(?:\w+ )?(?:citizens|nationals) "
-    r"(?:home )?from",
-)
-"""Citizens brought home from a state named ("More than 340 Vietnamese citizens were
-repatriated from Japan on a flight"): their own state's flight."""
 GULF_HOSTS = frozenset({"SA", "KW", "AE", "QA", "OM", "BH"})
 """Gulf states whose "repatriations" of migrant workers are removals of people held in
 their deportation centres (Ethiopia's airlifts from Saudi Arabia, Sri Lankans from Kuwait):
 a state fetching its nationals from them is a removal flight."""
-PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
-"""Planned cues that are participles describing the flight ("el vuelo programado para el
-miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""
 
-REQUEST_BEFORE = re.compile(
-    r"\b(?:motion|motions|plea|pleas|petition|petitions|request|requests|bid|calls?|called|"
-    r"asks?|asked|asking|seeks?|seeking|sought|urges?|urged|urging|appeal(?:ed|s)?|"
-    r"lawsuit|demanda|pide|piden|pidio|pidieron|solicita\w*|exige\w*|reclama\w*)\b"
-    r"(?:\s+[\w-]+){0,4}?\s+(?:to|de|que|para)(?:\s+(?:se|the|a))?\s+$"
-)
-"""Before a blocked verb: a request to stop the flight ("filed an emergency motion to halt
-the plan", "piden frenar la deportación"), not a flight stopped; a court that stops it
-has its own cues ("ordered ... to halt", "restraining order")."""
-SCHEDULE = _words(
-    r"cada (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes)",
-    r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)",
-    r"each week", r"(?:twice|three times) (?:a|per) week",
-    r"(?:dos|tres) veces (?:por|a la) semana",
-    r"semanalmente", r"weekly",
-)  # fmt: skip
-"""A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
-one flight."""
-TREND_TITLE = re.compile(
-    r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
-    r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
-    r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
-    # the removals named first ("Deportaciones de migrantes guatemaltecos aumentan durante julio")
-    r"|^(?:las\s+)?(?:deportaciones|deportations|removals|expulsiones|repatriaciones)\s+"
-    r"(?:[\w-]+\s+){0,5}?(?:aumentan|se incrementan|crecen|disminuyen|caen|bajan|se reducen|"
-    r"rise|increase|surge|soar|fall|drop|decline|double)\b"
-)
-"""A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
-EE.UU."): a trend, not one flight."""
-INADMISSION = _words(
-    r"no (?:ser|haber sido|fueron|fue) admitid[oa]s?", r"inadmitid[oa]s?", r"inadmision\w*",
-    r"inadmisibles?", r"sin boletos? de (?:retorno|regreso)", r"without (?:a )?return tickets?",
-    r"inadmissible (?:passengers|travell?ers)",
-)  # fmt: skip
-"""Travellers refused entry at an airport and sent back by the airline ("tras no ser
-admitidos por las autoridades de inmigración", "sin boletos de retorno"): inadmissions, not a
-removal flight, unless a deportation is named."""
-HABITUAL = _words(
-    r"cada (?:avion|vuelo|aeronave) (?:[\w-]+ ){0,5}?que (?:aterriza|llega|sale|despega)",
-    r"(?:each|every) (?:plane|flight|aircraft) (?:[\w-]+ ){0,5}?(?:that )?(?:lands|arrives|leaves)",
-    # a count of flights per week or month ("Each week, fourteen flights arrive at La Aurora")
-    r"(?:each|every|cada|per|por|a la|al) (?:week|month|semana|mes),? (?:[\w-]+ ){0,2}?"
-    r"(?:flights|vuelos|planes|aviones)",
-)  # fmt: skip
-"""'Cada avión procedente de Estados Unidos que aterriza trae de 75 a 130': what every flight
-does, a feature on flights in general, not one flight."""
-PROPOSAL = _words(
-    r"propone", r"proponen", r"propuso", r"propusieron", r"propuesta", r"proposes?",
-    r"proposed", r"proposal", r"contingency plan", r"plan de contingencia",
-    # a wish ("Taiwan wants to send back Vietnamese visa overstayers by special flights")
-    r"wants? to", r"quiere", r"quieren",
-    # the end of a programme ("Bilateral US-Mexico Program To Fly Deportees To Mexico City
-    # Has Ended")
-    r"(?:program(?:me|a)?|scheme|plan)\b[^.;]{0,60}\b(?:has ended|ended|ends|termino|"
-    r"terminaron|concluyo|finalizo|ha terminado|ha concluido|ha finalizado)",
-)  # fmt: skip
-"""A proposal or a contingency plan for removal flights: with no removal told as done, a
-policy item, not a flight."""
-GENERIC_REMOVAL = _words(
-    r"(?:que|quienes) (?:sean|resulten|fueran) (?:deportad|expulsad|repatriad)\w*",
-    r"(?:anyone|whoever|those) (?:who (?:is|are) )?(?:to be )?deported in (?:the )?future",
-)  # fmt: skip
-"""'los bolivianos que sean deportados': whoever is removed in future, a policy, not a
-flight."""
-AVOIDED_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,3}?\s+(?:narrowly\s+)?(?:avoided|escaped|dodged|evitaron|esquivaron|"
-    r"se libraron de|se salvaron de)\b"
-)
-"""After a number: the people who avoided the flight ("Thirty-seven Jamaicans narrowly
-avoided deportation"), not its head count."""
 DIVERTED = re.compile(r"desviad[oa]s?|diverted")
 """A diverted flight is blocked only when the text does not say it landed."""
 COURT_AFTER = re.compile(
@@ -1610,15 +1037,6 @@ SEIZED_ACROSS_BEFORE = re.compile(
     r"\s+(?:the\s+|el\s+|la\s+)?$"
 )
 """'seized ... at around 40 locations all over Norway': where the people were taken from."""
-RETURN_TO_BEFORE = re.compile(
-    r"\b(?:return(?:ed|ing|s)?|flown back|flew back)\b(?:\s+[\w,.-]+){0,5}?\s+to\s+(?:the\s+)?$"
-    r"|\b(?:regres(?:o|aron|ando|a|an)|volv(?:io|ieron|iendo))\b(?:\s+[\w,.-]+){0,5}?\s+"
-    r"(?:a|al)\s+(?:el\s+|los\s+)?$"
-)
-"""Before the deporting state or one of its places: the removal flight went back where it
-came from ("fly 5,000 miles to Africa before returning to Florida", "regresó a Estados
-Unidos"). Each language keeps its own preposition: English "a" is an article ("deportees
-who returned on a United States deportation flight" came home)."""
 
 
 TURNED_BACK_BEFORE = re.compile(
@@ -1634,62 +1052,10 @@ forced to return to Dublin", tallow fl-38533): where it came from, the deporting
 the destination. Not the people sent home ("were returned to Tirana": a passive verb)."""
 
 
-_NEIGHBOURS = (
-    "US-MX US-CA MX-GT MX-BZ GT-BZ GT-SV GT-HN HN-SV HN-NI NI-CR CR-PA CO-VE CO-EC CO-PE "
-    "CO-BR EC-PE PE-CL PE-BO PE-BR BO-CL BO-AR BO-PY BO-BR AR-CL AR-PY AR-UY AR-BR BR-UY "
-    "BR-PY BR-VE BR-GY VE-GY DO-HT ES-MA ES-PT ES-FR FR-IT FR-DE FR-BE DE-PL DE-CZ DE-AT "
-    "DE-NL DE-CH DE-DK PL-BY PL-UA LT-BY LV-BY HU-RS HR-BA HR-RS GR-TR BG-TR GR-MK GR-AL "
-    "TR-SY TR-IR TR-IQ IQ-SY IQ-IR IR-AF AF-PK PK-IR PK-IN IN-BD IN-NP IN-MM BD-MM TH-MM "
-    "TH-KH TH-LA TH-MY MY-ID KH-VN LA-VN CN-VN CN-MM CN-KP RU-KZ RU-UA RU-BY RU-GE KZ-UZ "
-    "UZ-TJ UZ-KG KG-TJ TJ-AF SA-YE SA-JO SA-IQ OM-YE LY-TN LY-EG LY-NE LY-TD LY-SD LY-DZ "
-    "DZ-MA DZ-TN DZ-NE DZ-ML MA-MR MR-SN MR-ML SN-GM SN-ML NE-NG ZA-ZW ZA-MZ ZA-LS ZA-BW "
-    "ZA-SZ ZA-NA BW-ZW ZW-MZ ZM-ZW KE-SO KE-ET ET-SD ET-SS SD-EG IL-EG IL-JO LB-SY JO-SY "
-    "CN-LA CM-NG TD-NG BJ-NG TD-CM GH-TG GH-CI GH-BF BF-ML BF-NE BF-CI GN-SL LR-SL LR-CI GN-ML "
-    "KE-UG KE-TZ UG-SS UG-CD RW-CD RW-BI AO-NA AO-CD SG-MY CN-MN CN-RU CN-NP CN-KZ AM-GE AZ-GE "
-    "TR-GE IR-AZ IR-AM RU-FI RU-NO RO-MD RO-UA RO-HU BG-RO RS-BG MK-RS AL-MK AL-ME"
-)
-LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.split())
-"""States that share a land border (a short hand list, not a gazetteer): a removal between
-them with no flight word is a land return ("Ecuador deporta más de 600 colombianos", night;
-"Ecuador deporta a más de 800 ciudadanos colombianos", predawn). Panama and Colombia are
-left out: no road crosses the Darién, so removals between them fly."""
-REMOVALS_COUNTED_AFTER = re.compile(
-    r"^\s+(?:(?:planned|failed|forced|frustradas|fallidas|forzosas)\s+)?"
-    r"(?:deportations|removals|deportaciones|expulsiones)\b"
-)
-"""After a headline's number: removals counted one by one ("German pilots stopped 222
-deportations", "2,200 deportations in 2019"), a tally of individual removals, not a flight."""
-BY_SEA = _words(
-    r"barcos?", r"buques?", r"ships?", r"ferry", r"ferries", r"ferris", r"by sea", r"por mar",
-    r"boats?", r"vessels?", r"via maritima", r"seaport", r"embarcacion\w*",
-)  # fmt: skip
-"""A removal by sea told before any flight word of the lede ("departed from a ship at the
-Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight is background;
-"devueltos en los ferris y los vuelos fletados": returns in general)."""
-CAME_BY_BEFORE = re.compile(
-    r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
-    r"ended up|wound up|"
-    r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
-)
-"""Before a ship or boat: how the people came or were found ("who tried to enter the UK via
-boat", "intercepted at sea by a coast guard vessel"), not how they were removed."""
-NEXT_FLIGHT_DAY = _words(
-    r"(?:the )?next flight (?:will|is to|is due to|is scheduled to) (?:\w+ ){0,3}?on "
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-    r"(?:el )?proximo vuelo (?:\w+ ){0,4}?(?:este|el) "
-    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)",
-)  # fmt: skip
-"""After a headline on a recurring schedule, a lede that dates the next flight ("The next flight
-will take place on Wednesday"): that flight is the report."""
 AIRLINE_AFTER = re.compile(r"^\s+(?:charter\s+|chárter\s+)?(?:airlines?|carriers?|aerolineas?)\b")
 """After a state adjective: an airline's nationality ("a Turkish charter airline"), not the
 deporting state."""
 
-EVACUATION_FLIGHT = _words(
-    r"evacuation (?:flights?|planes?|aircraft|airlift)",
-    r"(?:vuelos?|avion(?:es)?) (?:de )?evacuacion",
-)
-"""A flight word named as an evacuation ("Kabul Evacuation Flight")."""
 HOMECOMING = re.compile(
     r"\b(?:bring|brings|brought|bringing|fly|flies|flew|flown|flying|take|takes|took|taken)\b"
     r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
@@ -1724,25 +1090,15 @@ DEST_CITY_COMMA_BEFORE = re.compile(
 """Before a state written after a city the names do not know ("The flight to Sofia,
 Bulgaria"): the cue before the city names the state as the destination."""
 
-SPANISH_FUTURE = re.compile(r"\b\w{3,}r[áÁ]n?\b")
-"""A Spanish verb in the future tense, accented as written ("EE.UU. programará un vuelo",
-"supondrá retomar": every future ends so): with no other status cue, a flight still to
-come."""
-REPORTED_DONE_AFTER = re.compile(
-    r"\s+(?:that\s+|que\s+)?(?:[\w-]+\s+){0,2}?(?:returned|deported|removed|expelled|"
-    r"repatriated|sent back|flew|deporto|expulso|repatrio|retorno|devolvio)\b"
-)
-"""After "announced / anunció": a removal reported as done ("Police announced it returned 23
-third country nationals"), not an announcement of one to come."""
 
-STATISTICS = _words(
+STATISTICS = words(
     r"statistics", r"estadisticas", r"figures (?:released|published|show\w*|reveal\w*)",
     r"according to (?:the )?(?:latest |official |new )?figures", r"cifras",
     r"segun (?:los )?datos", r"datos (?:oficiales|difundidos|publicados)",
 )  # fmt: skip
 """Figures released or statistics ("new statistics reveal that nearly 4,600 Sudanese ... were sent
 back", "according to figures released by the CBSA"): with no flight word, a tally."""
-TALLY_PERIOD = _words(
+TALLY_PERIOD = words(
     r"en lo que va(?: del?)? (?:ano|mes)", r"so far this (?:year|month)",
     r"(?:during|over|in) an? \w+[ -]months? period", r"this year", r"este ano",
     r"hasta la fecha", r"to date",
@@ -1777,47 +1133,7 @@ Aeropuerto Internacional de Caracas"): from the first to the second."""
 BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
 
 
-MIGRANTS_CARRIED = re.compile(r"(?:im)?migra(?:nts|ntes)$")
-"""A deportation cue that only says migrants were carried ("vuelos con migrantes", "flights
-of migrants"), no removal word."""
-MIGRANTS_OWN_WAY = _words(
-    r"(?:busca|buscan|buscaban|quieren|querian|intenta|intentan|intentaban) (?:llegar|cruzar)",
-    r"(?:trying|seeking|hoping|attempting) to (?:reach|cross|get to)",
-    r"en transito", r"in transit", r"transit(?:o|ing|ed)?", r"trafico de migrantes",
-    r"migracion irregular", r"irregular migration", r"emigracion",
-    r"flujos? (?:\w+ ){0,2}?migra\w*",
-    r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
-    r"smuggl\w+",
-    # twenty-ninth round: people travelling before a visa was required ("el último vuelo ...
-    # con 392 emigrantes sin visa partió de Bolivia a España")
-    r"sin visas?", r"without (?:a )?visas?", r"visa-free",
-)  # fmt: skip
-"""The migrants' own journey towards their goal (in transit, seeking to reach a border,
-irregular migration, smuggling): where migrants are flown on their own way, not removed."""
-
-_MONTH_WORDS = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
-MONTH_NAMED = _words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTH_WORDS)
-"""A month named as such after a headline's thousand or more ("EEUU y México deportaron más de
-4.000 inmigrantes hondureños en enero"): a month's tally."""
-MONTH_SPAN = _words(
-    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTH_WORDS,
-    r"(?:la|the) (?:primera|segunda|tercera|cuarta|ultima|first|second|third|fourth|last) "
-    r"(?:semana|week) (?:de|of) " + _MONTH_WORDS,
-)
-"""A span of a month or a week of one named ("retornados ... durante enero", "en la primera
-semana de junio"): removals counted over it, a tally whatever the count."""
-
-DENIED_CLAIM_BEFORE = re.compile(
-    r"\b(?:desminti\w*|desmiente\w*|nego|niega|niegan|denied|denies|deny|dismissed reports|"
-    r"rejected reports|false)\s+(?:que|that)\b[^.]{0,60}$"
-)
-"""Before a blocked verb: a claim said to be false ("La SRE desmintió que México haya rechazado
-el aterrizaje"): the flight was not blocked."""
-
-SINCE_AFTER = _words(
+SINCE_AFTER = words(
     r"since",
     r"desde (?:que|el|la|los|las|enero|febrero|marzo|abril|mayo|junio|"
     r"julio|agosto|septiembre|octubre|noviembre|diciembre|\d{4})",
@@ -1825,40 +1141,6 @@ SINCE_AFTER = _words(
 """After a thousand or more removed: counted since an event or a day ("have been returned since
 the UK-Albania joint communiqué was signed"): with no flight word, a tally."""
 
-# Twenty-ninth round (precision on non-record news).
-COURT_OTHER_ISSUE = _words(
-    r"detentions?", r"detencion(?:es)?", r"retencion(?:es)?", r"due process",
-    r"debido proceso", r"lawsuits?", r"sues", r"sued", r"demanda a", r"demando a",
-    r"parole", r"legal status", r"estatus legal", r"unlawful", r"declared \w+ (?:\w+ )?illegal",
-)  # fmt: skip
-"""In the headline or the lede's first sentence of a court item with no flight word: what the
-court weighs is a detention, a lawsuit, due process, a legal status or whether a deal is lawful
-("Rome Court Blocks Detention of Migrants Sent to Albania", "Esrilanqués demanda a Japón por
-deportación"), not a flight; the removals it names are background (twenty-ninth round)."""
-COMMENTARY_TITLE = re.compile(
-    r"^\W*(?:explained|explainer|fact ?check|factcheck|verificacion)\s*[:|\u2013\u2014-]"
-)
-"""A headline labelled as commentary or explanation ("Explained: why the UK's highest court
-declared Rwanda agreement unlawful"): a piece about removals, not a report of one flight; an
-editorial may still tell one ("Editorial: Kicked-out Aussies take tougher line" opens on a
-charter that touched down), so it is not one of them (twenty-ninth round)."""
-INTO_CUSTODY = re.compile(
-    r"\b(?:transferred|sent|taken|moved|trasladad[oa]s|trasladaron|traslado|enviad[oa]s|"
-    r"llevad[oa]s)\b(?:\s+[\w-]+){0,6}?\s+(?:to|into|a|al|hacia)\s+(?:the\s+|los\s+|las\s+|un\s+|"
-    r"una\s+|el\s+|la\s+)?(?:[\w-]+\s+){0,3}?(?:centres?|centers?|centros?|depots?|camps?|"
-    r"detention|custody|holding)\b"
-)
-"""With no flight word: people moved into a centre, depot or camp ("sent to the Setia Tropika
-Immigration Depot", "trasladó a los 31 emigrantes detenidos a un centro de acogida",
-"transferred to centers in Albania"): a transfer into custody, not a removal (twenty-ninth
-round)."""
-READY_TO_TAKE_BACK = _words(
-    r"ready to (?:take back|accept|receive|readmit)", r"readiness to (?:take back|accept|receive)",
-    r"willing to (?:take back|accept|receive|readmit)",
-    r"dispuest[oa]s? a (?:recibir|aceptar|readmitir|acoger)",
-)  # fmt: skip
-"""A state ready to take its people back ("Pakistan ready to take back own migrants"): a
-stance, as "has agreed to accept" is a deal, not a flight (twenty-ninth round)."""
 SPANISH_PLANS = re.compile(
     r"\b(?:los|sus|unos|estos|esos|nuevos|con|sin|mis|nuestros|sobre)\s+planes$"
     r"|^planes\s+(?:de|del|para|migratorios|que)\b"
@@ -1869,17 +1151,6 @@ FLIGHTS_LACKING_BEFORE = re.compile(
     r"\b(?:falta|ausencia|escasez|lack|absence|shortage)\s+(?:de|of)\s+(?:los\s+|the\s+)?$"
 )
 """Before a flight word: flights lacking ("la falta de vuelos"), no flight of the item."""
-MASS_PLANNED_OR_MILLIONS = _words(
-    r"(?:plans?|planned|planea\w*|planes? de|promises?|promete\w*|promised|vows?|vowed|threat\w*|"
-    r"amenaza\w*|could|would|podria\w*)(?: [\w-]+){0,6}? (?:mass (?:deportations?|expulsions?|"
-    r"removals?)|(?:deportaciones|expulsiones|deportacion|expulsion) masivas?)",
-    r"(?:millions|millones) (?:of |de )?(?:\w+ )?(?:migrants|migrantes|people|personas|"
-    r"immigrants|inmigrantes|foreigners|extranjeros)",
-)  # fmt: skip
-"""With no flight word, in the headline or the lede's first sentence: mass removals planned,
-promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
-"BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
-had expelled millions of migrants"): no one flight (twenty-ninth round)."""
 OWN_ARRIVAL_BEFORE = re.compile(
     r"\b(?:arrive|arrives|arrived|arriving|come|comes|came|coming|enter|enters|entered|entering|"
     r"travel|travels|travelled|traveled|llegan|lleguen|llegaron|llegar|ingresan|ingresen|"

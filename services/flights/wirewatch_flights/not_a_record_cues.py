@@ -1,0 +1,483 @@
+"""Cue phrases of the precision vetoes (folded: lower case, no accents) in English and Spanish.
+Pure data.
+
+What says an item about deportation and flights is no flight record: own citizens or
+remains brought home, evacuation flights, explainers, guides and commentary, statistics,
+tallies and periods, proposals and schedules, land neighbours and sea crossings, courts and
+custody with no removal at issue. Read by not_a_record.py: regular expressions over the
+folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirewatch_flights.cues import SPORTLESS_DEPORT, words
+
+NUMBER_OF_BEFORE = re.compile(
+    r"\b(?:numero|cantidad|cifra|total|number|count|tally)\s+(?:de|of)\s+(?:(?:los|las|the)\s+)?$"
+)
+"""'el número de vuelos de deportación': flights counted, not a flight."""
+
+
+NOT_MIGRANTS = words(
+    r"seleccion (?:argentina|nacional|colombiana|mexicana|chilena|peruana)", r"deportistas",
+    r"athletes", r"hajj", r"haj", r"umrah", r"pilgrims?", r"peregrin\w+", r"holidaymakers",
+    r"quarantin\w*", r"cuarentena", r"desplazad[oa]s", r"displaced", r"travell?ers", r"viajeros",
+)  # fmt: skip
+"""Since the twenty-seventh round: with no migrant word, a team, pilgrims, travellers, people in
+quarantine or displaced at home ("la Selección Argentina regresó a casa", "post-Hajj flight
+operation", "165 Australians, who will quarantine", "familias desplazadas"): whatever state is
+named, no removal."""
+
+
+STRANDED = words(
+    r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
+    r"(?:got |get |gotten |are |were )stuck",
+)  # fmt: skip
+
+
+EVACUATED = words(r"evacu\w+")
+"""People evacuated ("190 Indian nationals evacuated from Yemen"): not a transit state's
+stranded migrants returned, even where migrants are stranded (twenty-seventh round)."""
+
+
+IOM_RETURN = words(
+    r"iom", r"oim", r"international organi[sz]ation for migration",
+    r"organizacion internacional para las migraciones", r"voluntary humanitarian returns?",
+    r"retorno voluntario",
+)  # fmt: skip
+"""People stranded abroad by the pandemic ("migrant workers who were stranded overseas
+due to the coronavirus pandemic") are flown home, not removed, even when they are
+migrants; migrants stranded otherwise, or returned by the IOM, are returns."""
+
+
+REMAINS_FUNDS = words(
+    # twenty-seventh round: coffins and the dead ("Migrant coffins lined up in Italian airport
+    # hangar", "los migrantes fallecidos en Estados Unidos")
+    r"coffins?",
+    r"ataud\w*",
+    r"feretros?",
+    r"fallecid[oa]s",
+    r"died",
+    r"lost their lives",
+    r"perdieron la vida",
+    r"restos",
+    r"cuerpos?",
+    r"cadaver\w*",
+    r"remains",
+    r"bodies",
+    r"body of",
+    r"cenizas",
+    r"ashes",
+    r"profits?",
+    r"funds",
+    r"fondos",
+    r"capital(?:es)? (?:repatri\w+|flight)",
+    r"repatri\w+ (?:of |de |del )?(?:los )?capital(?:es)?",
+    r"utilidades",
+    r"dividend\w*",
+    r"artefacts?",
+    r"artifacts?",
+    r"obras de arte",
+    r"piezas arqueologicas",
+    r"gold",
+    r"oro",
+    r"reservas",
+    r"divisas",
+    r"dinero",
+    r"cash",
+    r"earnings",
+    r"ganancias",
+)
+
+
+EXPLAINER_TITLE = re.compile(
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:how|inside|explainer|explained|what is|what are|como es|"
+    r"como funciona|asi funciona|que es|cual es|anatomy of)\b.*\b(?:system|process|protocol|"
+    r"procedures?|works?|"
+    r"sistema|proceso|protocolo|procedimiento|funciona)\b"
+)
+"""A headline that explains how removals work in general, not one flight."""
+
+
+FLIGHTS_QUESTION_TITLE = re.compile(
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:como son|como eran|how are|what are|what is it like on)\s+"
+    r"(?:los |las |the )?(?:[\w-]+ )?(?:vuelos|flights|aviones|planes)\b"
+)
+"""A headline asking what removal flights are like ("¿Cómo son los vuelos de deportación en
+Estados Unidos?"): flights in general, plural and uncounted, not one flight."""
+
+
+GUIDE_TITLE = re.compile(
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:(?:a|the) )?(?:short |quick |definitive )?"
+    r"(?:guide to|guia (?:de|para))\b|\blegal basis\b|\bfact ?sheet\b|\bfaqs?\b|"
+    r"(?:^|[:\u2013\u2014-]\s)\W*(?:what to expect|que esperar|preguntas frecuentes)\b"
+)
+"""A headline announcing a guide ("A Short Guide to Deportation Charter Flights")."""
+
+
+EXTRADITION = words(
+    r"extradit\w*", r"extradicion\w*",
+    # twenty-seventh round: prisoners repatriated under treaties ("Ecuador repatria a presos
+    # mexicanos ... en cumplimiento de convenios internacionales"), a kind of extradition
+    r"repatri\w* (?:a |de )?(?:\w+ ){0,3}?(?:presos|reos|prisioneros|prisoners|inmates)",
+    r"prisoner transfers?", r"traslado de (?:presos|reos)",
+)  # fmt: skip
+
+
+PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
+"""A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
+ciento"): removal statistics, not a flight (twenty-seventh round)."""
+
+
+LAND_HANDOVER = re.compile(
+    r"\b(?:vuelo|avion)\b(?:\s+[\w,.-]+){0,12}?\s+(?:hacia|hasta) la frontera\b"
+    r"|\b(?:llevad|conducid|trasladad|internad|internaron)\w*(?:\s+\w+){0,2}?\s+"
+    r"(?:al lado|a territorio) \w+"
+    r"|\b(?:llevad|conducid|trasladad)[oa]s por tierra\b"
+    r"|\bflown to the border\b(?:\s+\w+){0,3}?\s+(?:and|then) (?:walked|bused|driven|handed)"
+)
+"""A domestic flight to the border and a handover over land ("embarcados en un vuelo ... hacia la
+frontera, donde serán llevados al lado venezolano", "de donde los internaron a territorio
+venezolano", "serán llevados por tierra a Cúcuta"): a land return (twenty-seventh round)."""
+
+
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+
+
+UNTIL_A_DAY = re.compile(
+    r"\b(?:till|until|up to|through|hasta(?: el)?)\s+(?:\d{1,2}\s+(?:de\s+)?)?" + _MONTHS + r"\b"
+)
+"""A count up to a day ("Over 105234 Migrant Workers Till October 13"): a period for a headline
+that counts a thousand or more (twenty-seventh round)."""
+
+
+NOT_A_REMOVAL = words(
+    r"presos politicos", r"political prisoners", r"opositores", r"traidores a la patria",
+    r"de sus filas", r"from (?:its|their|the party's) ranks", r"del partido",
+)  # fmt: skip
+"""Political prisoners released and sent abroad ("Ortega libera 222 presos políticos y los
+deporta de Nicaragua"), or members expelled from a party ("Expulsa PAN de sus filas a 9
+diputados"): an exile or a party matter, whatever deportation word is used (twenty-seventh
+round)."""
+
+
+SPENDING_TITLE = re.compile(
+    r"\b(?:spent|spends|spending|ha gastado|han gastado|gasto|gastaron|gasta|gastan|"
+    r"desembols\w+)\b[^.]{0,40}?\b(?:on|en)\b[^.]{0,30}?\b(?:flights?|vuelos?|charters?|"
+    r"deportations?|deportaciones|expulsiones|removals?)\b"
+    r"|\b(?:spent|spends|spending|gastad\w*|gasto|gastaron)\b[^.]{0,40}?\b(?:to|para)\s+"
+    r"(?:send|deport|repatriate|remove|fly|return|enviar|deportar|repatriar|expulsar|retornar)\b"
+)
+"""A headline on what a government spent on removal flights ("spent ... on deportation
+flights", "$20,000 spent to send Haitians home"): a cost, not a flight."""
+
+
+REMOVAL = words(SPORTLESS_DEPORT, r"expuls\w*", r"expel\w*", r"remov(?:al|als|ed)")
+
+"""Around a blocked word used as an adjective of the people ("rejected asylum seekers",
+"solicitantes de asilo rechazados"): not the flight blocked."""
+
+
+PERCENT_FLIGHTS = re.compile(
+    r"(?:\d\s?%|por ciento|percent|per cent)[^.]{0,30}\b(?:vuelos|flights|deportation flights)\b"
+)
+"""A change of the number of flights in percent ("una reducción del 45% en los vuelos"): a
+statistic."""
+
+
+AGENT_PAST_AFTER = re.compile(
+    r"\W*(?:(?:has|have|had)\s+)?(?:deported|expelled|removed|flew|sent back|deporto|deportaron|"
+    r"expulso|expulsaron)\b"
+)
+"""After a state or an agency: a past removal ("ICE deported", "Chile expulsó")."""
+
+
+PERIOD = words(
+    r"desde (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre|inicios|principios|el inicio|el comienzo)(?: de)?(?: \d{4})?",
+    r"since (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|(?:the )?start|(?:the )?beginning|\d{4})",
+    r"en lo que va", r"so far", r"this year", r"este ano", r"(?:primer|segundo) semestre",
+    r"(?:first|second) half", r"hasta la fecha", r"to date",
+    r"(?:primer|segundo|tercer|cuarto|ultimo) trimestre",
+    r"(?:first|second|third|fourth|last) quarter",
+    r"(?:durante|during|throughout) (?:el ano )?(?:19|20)\d\d",
+    r"(?:en|in) (?:19|20)\d\d",
+    # a named month of a year ("in June 2025 alone", "en junio de 2025"): a month's tally
+    r"(?:en|in) (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre)(?: de(?:l)?)? (?:19|20)\d\d",
+    r"entre (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre) y (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre)",
+)  # fmt: skip
+"""A period over which flights are counted ("siete vuelos desde enero de 2025")."""
+
+
+SPAN_OF_TIME = words(
+    r"(?:in|within|over|en|durante) (?:one|a|two|three|four|five|six|seven|eight|nine|ten|"
+    r"un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2}) (?:years?|months?|"
+    r"weeks|anos?|mes|meses|semanas)",
+)  # fmt: skip
+"""A length of time ("deported from Libya in one year", "en cinco meses"): with a thousand
+or more people in a headline, a tally."""
+
+
+CITIZENS = words(
+    r"citizens?", r"nationals?", r"compatriots?", r"ciudadan[oa]s", r"connacionales",
+    r"compatriotas", r"nacionales",
+)  # fmt: skip
+
+
+BRINGS_HOME_AFTER = re.compile(
+    r"^\s+(?:repatria|repatrio|repatriates|repatriated|brings? back|brought back|trae de vuelta|"
+    r"trajo de vuelta|evacua|evacuates|evacuated)\b"
+)
+"""After a state's name opening a headline: the state fetching its own people ("Mongolia
+repatriates over 260 nationals", "España repatria a 180 españoles")."""
+
+
+CITIZENS_BROUGHT_HOME = words(
+    r"(?:citizens|nationals|ciudadan[oa]s|connacionales) (?:were|have been|are|fueron|han sido) "
+    r"(?:repatriated|brought home|flown home|repatriad[oa]s) (?:from|desde|de)",
+    # a flight bringing a state's nationals from abroad ("A charter flight, bringing 255
+    # Mongolian nationals from the United States, has landed")
+    r"(?:bringing|bringing home|brought home) (?:\d[\d,.]* )?(?:\w+ )?(?:citizens|nationals) "
+    r"(?:home )?from",
+)
+"""Citizens brought home from a state named ("More than 340 Vietnamese citizens were
+repatriated from Japan on a flight"): their own state's flight."""
+
+
+SCHEDULE = words(
+    r"cada (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes)",
+    r"every (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)",
+    r"each week", r"(?:twice|three times) (?:a|per) week",
+    r"(?:dos|tres) veces (?:por|a la) semana",
+    r"semanalmente", r"weekly",
+)  # fmt: skip
+"""A headline on a recurring schedule ("continúa cada martes"): how often flights land, not
+one flight."""
+
+
+TREND_TITLE = re.compile(
+    r"\b(?:aumenta\w*|incrementa\w*|intensifica\w*|disminuye\w*|reduce\w*|caen|crecen|"
+    r"increase[sd]?|increasing|surge[sd]?|surging|soar\w*|rise|rising|doubl\w+|decline[sd]?|"
+    r"declining|drop(?:s|ped)?)\s+(?:[\w-]+\s+){0,2}?(?:vuelos|flights)\b"
+    # the removals named first ("Deportaciones de migrantes guatemaltecos aumentan durante julio")
+    r"|^(?:las\s+)?(?:deportaciones|deportations|removals|expulsiones|repatriaciones)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:aumentan|se incrementan|crecen|disminuyen|caen|bajan|se reducen|"
+    r"rise|increase|surge|soar|fall|drop|decline|double)\b"
+)
+"""A headline on a rise or fall in removal flights ("Aumentan vuelos de deportación desde
+EE.UU."): a trend, not one flight."""
+
+
+INADMISSION = words(
+    r"no (?:ser|haber sido|fueron|fue) admitid[oa]s?", r"inadmitid[oa]s?", r"inadmision\w*",
+    r"inadmisibles?", r"sin boletos? de (?:retorno|regreso)", r"without (?:a )?return tickets?",
+    r"inadmissible (?:passengers|travell?ers)",
+)  # fmt: skip
+"""Travellers refused entry at an airport and sent back by the airline ("tras no ser
+admitidos por las autoridades de inmigración", "sin boletos de retorno"): inadmissions, not a
+removal flight, unless a deportation is named."""
+
+
+HABITUAL = words(
+    r"cada (?:avion|vuelo|aeronave) (?:[\w-]+ ){0,5}?que (?:aterriza|llega|sale|despega)",
+    r"(?:each|every) (?:plane|flight|aircraft) (?:[\w-]+ ){0,5}?(?:that )?(?:lands|arrives|leaves)",
+    # a count of flights per week or month ("Each week, fourteen flights arrive at La Aurora")
+    r"(?:each|every|cada|per|por|a la|al) (?:week|month|semana|mes),? (?:[\w-]+ ){0,2}?"
+    r"(?:flights|vuelos|planes|aviones)",
+)  # fmt: skip
+"""'Cada avión procedente de Estados Unidos que aterriza trae de 75 a 130': what every flight
+does, a feature on flights in general, not one flight."""
+
+
+PROPOSAL = words(
+    r"propone", r"proponen", r"propuso", r"propusieron", r"propuesta", r"proposes?",
+    r"proposed", r"proposal", r"contingency plan", r"plan de contingencia",
+    # a wish ("Taiwan wants to send back Vietnamese visa overstayers by special flights")
+    r"wants? to", r"quiere", r"quieren",
+    # the end of a programme ("Bilateral US-Mexico Program To Fly Deportees To Mexico City
+    # Has Ended")
+    r"(?:program(?:me|a)?|scheme|plan)\b[^.;]{0,60}\b(?:has ended|ended|ends|termino|"
+    r"terminaron|concluyo|finalizo|ha terminado|ha concluido|ha finalizado)",
+)  # fmt: skip
+"""A proposal or a contingency plan for removal flights: with no removal told as done, a
+policy item, not a flight."""
+
+
+GENERIC_REMOVAL = words(
+    r"(?:que|quienes) (?:sean|resulten|fueran) (?:deportad|expulsad|repatriad)\w*",
+    r"(?:anyone|whoever|those) (?:who (?:is|are) )?(?:to be )?deported in (?:the )?future",
+)  # fmt: skip
+"""'los bolivianos que sean deportados': whoever is removed in future, a policy, not a
+flight."""
+
+
+_NEIGHBOURS = (
+    "US-MX US-CA MX-GT MX-BZ GT-BZ GT-SV GT-HN HN-SV HN-NI NI-CR CR-PA CO-VE CO-EC CO-PE "
+    "CO-BR EC-PE PE-CL PE-BO PE-BR BO-CL BO-AR BO-PY BO-BR AR-CL AR-PY AR-UY AR-BR BR-UY "
+    "BR-PY BR-VE BR-GY VE-GY DO-HT ES-MA ES-PT ES-FR FR-IT FR-DE FR-BE DE-PL DE-CZ DE-AT "
+    "DE-NL DE-CH DE-DK PL-BY PL-UA LT-BY LV-BY HU-RS HR-BA HR-RS GR-TR BG-TR GR-MK GR-AL "
+    "TR-SY TR-IR TR-IQ IQ-SY IQ-IR IR-AF AF-PK PK-IR PK-IN IN-BD IN-NP IN-MM BD-MM TH-MM "
+    "TH-KH TH-LA TH-MY MY-ID KH-VN LA-VN CN-VN CN-MM CN-KP RU-KZ RU-UA RU-BY RU-GE KZ-UZ "
+    "UZ-TJ UZ-KG KG-TJ TJ-AF SA-YE SA-JO SA-IQ OM-YE LY-TN LY-EG LY-NE LY-TD LY-SD LY-DZ "
+    "DZ-MA DZ-TN DZ-NE DZ-ML MA-MR MR-SN MR-ML SN-GM SN-ML NE-NG ZA-ZW ZA-MZ ZA-LS ZA-BW "
+    "ZA-SZ ZA-NA BW-ZW ZW-MZ ZM-ZW KE-SO KE-ET ET-SD ET-SS SD-EG IL-EG IL-JO LB-SY JO-SY "
+    "CN-LA CM-NG TD-NG BJ-NG TD-CM GH-TG GH-CI GH-BF BF-ML BF-NE BF-CI GN-SL LR-SL LR-CI GN-ML "
+    "KE-UG KE-TZ UG-SS UG-CD RW-CD RW-BI AO-NA AO-CD SG-MY CN-MN CN-RU CN-NP CN-KZ AM-GE AZ-GE "
+    "TR-GE IR-AZ IR-AM RU-FI RU-NO RO-MD RO-UA RO-HU BG-RO RS-BG MK-RS AL-MK AL-ME"
+)
+
+
+LAND_NEIGHBOURS = frozenset(frozenset(pair.split("-")) for pair in _NEIGHBOURS.split())
+"""States that share a land border (a short hand list, not a gazetteer): a removal between
+them with no flight word is a land return ("Ecuador deporta más de 600 colombianos", night;
+"Ecuador deporta a más de 800 ciudadanos colombianos", predawn). Panama and Colombia are
+left out: no road crosses the Darién, so removals between them fly."""
+
+
+REMOVALS_COUNTED_AFTER = re.compile(
+    r"^\s+(?:(?:planned|failed|forced|frustradas|fallidas|forzosas)\s+)?"
+    r"(?:deportations|removals|deportaciones|expulsiones)\b"
+)
+"""After a headline's number: removals counted one by one ("German pilots stopped 222
+deportations", "2,200 deportations in 2019"), a tally of individual removals, not a flight."""
+
+
+BY_SEA = words(
+    r"barcos?", r"buques?", r"ships?", r"ferry", r"ferries", r"ferris", r"by sea", r"por mar",
+    r"boats?", r"vessels?", r"via maritima", r"seaport", r"embarcacion\w*",
+)  # fmt: skip
+"""A removal by sea told before any flight word of the lede ("departed from a ship at the
+Chaguaramas heliport ... On February 27, a repatriation flight ...": the flight is background;
+"devueltos en los ferris y los vuelos fletados": returns in general)."""
+
+
+CAME_BY_BEFORE = re.compile(
+    r"\b(?:tried to|intentaron|llegad[oa]s|llegaron|arrived|came|crossed|cruzaron|entered|"
+    r"ended up|wound up|"
+    r"enter|ingresaron|entraron|intercept\w*|rescued|rescat\w+|picked up)\b[^.]{0,60}$"
+)
+"""Before a ship or boat: how the people came or were found ("who tried to enter the UK via
+boat", "intercepted at sea by a coast guard vessel"), not how they were removed."""
+
+
+NEXT_FLIGHT_DAY = words(
+    r"(?:the )?next flight (?:will|is to|is due to|is scheduled to) (?:\w+ ){0,3}?on "
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"(?:el )?proximo vuelo (?:\w+ ){0,4}?(?:este|el) "
+    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)",
+)  # fmt: skip
+"""After a headline on a recurring schedule, a lede that dates the next flight ("The next flight
+will take place on Wednesday"): that flight is the report."""
+
+
+EVACUATION_FLIGHT = words(
+    r"evacuation (?:flights?|planes?|aircraft|airlift)",
+    r"(?:vuelos?|avion(?:es)?) (?:de )?evacuacion",
+)
+"""A flight word named as an evacuation ("Kabul Evacuation Flight")."""
+
+
+MIGRANTS_CARRIED = re.compile(r"(?:im)?migra(?:nts|ntes)$")
+"""A deportation cue that only says migrants were carried ("vuelos con migrantes", "flights
+of migrants"), no removal word."""
+
+
+MIGRANTS_OWN_WAY = words(
+    r"(?:busca|buscan|buscaban|quieren|querian|intenta|intentan|intentaban) (?:llegar|cruzar)",
+    r"(?:trying|seeking|hoping|attempting) to (?:reach|cross|get to)",
+    r"en transito", r"in transit", r"transit(?:o|ing|ed)?", r"trafico de migrantes",
+    r"migracion irregular", r"irregular migration", r"emigracion",
+    r"flujos? (?:\w+ ){0,2}?migra\w*",
+    r"oleadas?", r"wave of", r"heading (?:north|to)", r"rutas? (?:hacia|de migrantes|migratorias?)",
+    r"smuggl\w+",
+    # twenty-ninth round: people travelling before a visa was required ("el último vuelo ...
+    # con 392 emigrantes sin visa partió de Bolivia a España")
+    r"sin visas?", r"without (?:a )?visas?", r"visa-free",
+)  # fmt: skip
+"""The migrants' own journey towards their goal (in transit, seeking to reach a border,
+irregular migration, smuggling): where migrants are flown on their own way, not removed."""
+
+
+_MONTH_WORDS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+
+
+MONTH_NAMED = words(r"(?:en|in) (?:el mes de |the month of )?" + _MONTH_WORDS)
+"""A month named as such after a headline's thousand or more ("EEUU y México deportaron más de
+4.000 inmigrantes hondureños en enero"): a month's tally."""
+
+
+MONTH_SPAN = words(
+    r"(?:durante|during|throughout|a lo largo de) (?:el mes de |the month of )?" + _MONTH_WORDS,
+    r"(?:la|the) (?:primera|segunda|tercera|cuarta|ultima|first|second|third|fourth|last) "
+    r"(?:semana|week) (?:de|of) " + _MONTH_WORDS,
+)
+"""A span of a month or a week of one named ("retornados ... durante enero", "en la primera
+semana de junio"): removals counted over it, a tally whatever the count."""
+
+
+# Twenty-ninth round (precision on non-record news).
+COURT_OTHER_ISSUE = words(
+    r"detentions?", r"detencion(?:es)?", r"retencion(?:es)?", r"due process",
+    r"debido proceso", r"lawsuits?", r"sues", r"sued", r"demanda a", r"demando a",
+    r"parole", r"legal status", r"estatus legal", r"unlawful", r"declared \w+ (?:\w+ )?illegal",
+)  # fmt: skip
+"""In the headline or the lede's first sentence of a court item with no flight word: what the
+court weighs is a detention, a lawsuit, due process, a legal status or whether a deal is lawful
+("Rome Court Blocks Detention of Migrants Sent to Albania", "Esrilanqués demanda a Japón por
+deportación"), not a flight; the removals it names are background (twenty-ninth round)."""
+
+
+COMMENTARY_TITLE = re.compile(
+    r"^\W*(?:explained|explainer|fact ?check|factcheck|verificacion)\s*[:|\u2013\u2014-]"
+)
+"""A headline labelled as commentary or explanation ("Explained: why the UK's highest court
+declared Rwanda agreement unlawful"): a piece about removals, not a report of one flight; an
+editorial may still tell one ("Editorial: Kicked-out Aussies take tougher line" opens on a
+charter that touched down), so it is not one of them (twenty-ninth round)."""
+
+
+INTO_CUSTODY = re.compile(
+    r"\b(?:transferred|sent|taken|moved|trasladad[oa]s|trasladaron|traslado|enviad[oa]s|"
+    r"llevad[oa]s)\b(?:\s+[\w-]+){0,6}?\s+(?:to|into|a|al|hacia)\s+(?:the\s+|los\s+|las\s+|un\s+|"
+    r"una\s+|el\s+|la\s+)?(?:[\w-]+\s+){0,3}?(?:centres?|centers?|centros?|depots?|camps?|"
+    r"detention|custody|holding)\b"
+)
+"""With no flight word: people moved into a centre, depot or camp ("sent to the Setia Tropika
+Immigration Depot", "trasladó a los 31 emigrantes detenidos a un centro de acogida",
+"transferred to centers in Albania"): a transfer into custody, not a removal (twenty-ninth
+round)."""
+
+
+READY_TO_TAKE_BACK = words(
+    r"ready to (?:take back|accept|receive|readmit)", r"readiness to (?:take back|accept|receive)",
+    r"willing to (?:take back|accept|receive|readmit)",
+    r"dispuest[oa]s? a (?:recibir|aceptar|readmitir|acoger)",
+)  # fmt: skip
+"""A state ready to take its people back ("Pakistan ready to take back own migrants"): a
+stance, as "has agreed to accept" is a deal, not a flight (twenty-ninth round)."""
+
+
+MASS_PLANNED_OR_MILLIONS = words(
+    r"(?:plans?|planned|planea\w*|planes? de|promises?|promete\w*|promised|vows?|vowed|threat\w*|"
+    r"amenaza\w*|could|would|podria\w*)(?: [\w-]+){0,6}? (?:mass (?:deportations?|expulsions?|"
+    r"removals?)|(?:deportaciones|expulsiones|deportacion|expulsion) masivas?)",
+    r"(?:millions|millones) (?:of |de )?(?:\w+ )?(?:migrants|migrantes|people|personas|"
+    r"immigrants|inmigrantes|foreigners|extranjeros)",
+)  # fmt: skip
+"""With no flight word, in the headline or the lede's first sentence: mass removals planned,
+promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
+"BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
+had expelled millions of migrants"): no one flight (twenty-ninth round)."""
