@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 from common import Item, cluster, labelled_files, load_items
 from fit import fit, pairs_of, table
 from wirewatch_stories import features
-from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.pair_model import LEARNED_PAIRS
 
 # main's entries (stop 39's rule) where stop 41's differ
 MAIN_ENTRIES = {

@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 from common import Item, labelled_files, load_items, ordered
 from fit import fit, pairs_of
 from wirewatch_stories import features
-from wirewatch_stories.cluster import Clusterer, PairModel
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.pair_model import PairModel
 
 Entries = dict[str, tuple[str, ...]]
 MAIN: Entries = {
