@@ -16,18 +16,8 @@ import wirewatch_stories.pair_cues as pair_cues_module
 import wirewatch_stories.scoring as scoring_module
 from wirewatch_stories.cluster import Clusterer, story_id_for
 from wirewatch_stories.evaluation import ClusterReport, evaluate
-from wirewatch_stories.features import (
-    UPDATE_CUE,
-    capital_cues,
-    demonym_cues,
-    event_cues,
-    extract,
-    fold,
-    implied_countries,
-    language_cues,
-    region_cues,
-    update_cues,
-)
+from wirewatch_stories.features import UPDATE_CUE, event_cues, extract, language_cues, update_cues
+from wirewatch_stories.lexicon import fold
 from wirewatch_stories.offline import cluster_rows, parse_published, processing_order
 from wirewatch_stories.pair_cues import (
     HEDGE_RATIO,
@@ -40,6 +30,7 @@ from wirewatch_stories.pair_cues import (
     same_figures,
 )
 from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
+from wirewatch_stories.places import capital_cues, demonym_cues, implied_countries, region_cues
 from wirewatch_stories.scoring import (
     FIGURES_S,
     LANGUAGE_STORY_SIZE,

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from wirewatch_stories.cluster import Clusterer
-from wirewatch_stories.features import HEADLINE_COUNTRIES, extract, fold, headline_cues
+from wirewatch_stories.features import extract
+from wirewatch_stories.lexicon import fold
 from wirewatch_stories.pair_cues import member
 from wirewatch_stories.pair_model import LEARNED_PAIRS, PAIR_FEATURES
+from wirewatch_stories.places import HEADLINE_COUNTRIES, headline_cues
 
 from wirewatch.cli.stories_cmds import _entity_finder
 

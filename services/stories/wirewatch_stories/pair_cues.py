@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wirewatch_stories.features import UPDATE_CUE, implied_countries
+from wirewatch_stories.features import UPDATE_CUE
+from wirewatch_stories.places import implied_countries
 
 SALIENT_NUMBER = 20  # numbers from here on are counts worth comparing ("304 migrantes")
 NUMBER_TOLERANCE = 0.03  # outlets disagree: 116 vs 119 is one count, 112 vs 116 two
