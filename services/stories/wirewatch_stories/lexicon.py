@@ -9,10 +9,12 @@ country's name and its people as one stem). Kept apart from :mod:`wirewatch_stor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 STEM = 5
+WORD = re.compile(r"[^\W\d_]+")  # a word of letters only (what counts, language markers)
 
 STOPWORDS = frozenset(
     """
