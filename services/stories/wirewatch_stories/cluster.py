@@ -297,8 +297,8 @@ class Clusterer:
         *,
         published: tuple[float, float] | None = None,
     ) -> float:
-        """Cosine of two items' weighted cues (cut when their counts conflict, or when
-        their ``published`` times are more than :data:`RECENT_S` apart)."""
+        """Cosine of two items' weighted cues (cut when their counts conflict, or when their
+        ``published`` times are more than :data:`~wirewatch_stories.scoring.RECENT_S` apart)."""
         other = member("", "", frozenset(right), published[1] if published else 0.0)
         scorer = self._scorer(frozenset(left), published[0] if published else None)
         return scorer.similarity(other)

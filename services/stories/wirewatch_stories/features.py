@@ -7,14 +7,14 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
 - ``c:VE`` / ``a:ice`` / ``p:tijuana``  a country, agency or place from classify's
   entities (the same code whatever the language);
 - ``w:depor``  a content word, accents and case folded, cut to its first
-  :data:`STEM` letters: inflections and most EN/ES cognates meet
+  :data:`~wirewatch_stories.lexicon.STEM` letters: inflections and most EN/ES cognates meet
   (*deportation*/*deportación*, *migrants*/*migrantes*, *Venezuelans*/*venezolanos*);
 - ``x:noem``  a name: a capitalised word that does not start a sentence (cut
   like words), whatever the language;
 - ``d:8-20``  a date ("20 de agosto", "August 20th"): its day is not a count.
 - ``l:es``  the language the item is written in (of no weight: see :func:`language_cues`).
 - ``g:PE``  a country the headline names by its name (of no weight: see
-  :func:`headline_cues`).
+  :func:`~wirewatch_stories.places.headline_cues`).
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
 ``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue, and a

@@ -157,7 +157,8 @@ def countries_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
 
 def regions_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
     """Each names a region of one country the other does not (US states, Mexico's states:
-    see :data:`REGION_CONFLICT_FACTOR`); Texas against Chihuahua is no conflict."""
+    see :data:`~wirewatch_stories.scoring.REGION_CONFLICT_FACTOR`); Texas against Chihuahua is
+    no conflict."""
     if not (left and right) or left == right:
         return False
     return bool(_region_countries(left - right) & _region_countries(right - left))
@@ -216,7 +217,7 @@ def same_figures(left: tuple[int, ...], right: tuple[int, ...]) -> bool:
 
 def sequel(later: frozenset[str], earlier: frozenset[str]) -> bool:
     """The later item names an ordinal from the second on, the earlier none (see
-    :data:`SEQUEL_FACTOR`)."""
+    :data:`~wirewatch_stories.scoring.SEQUEL_FACTOR`)."""
     return not earlier and any(int(o[2:]) >= 2 for o in later)
 
 

@@ -195,8 +195,9 @@ class Scorer:
         return list(map(squared.__getitem__, cues))
 
     def similarity(self, member: Member) -> float:
-        """The pair's similarity: the learned decision (see :data:`LEARNED_PAIRS`); with no
-        model (the fitting script only), the cosine times the hand factors."""
+        """The pair's similarity: the learned decision (see
+        :data:`~wirewatch_stories.pair_model.LEARNED_PAIRS`); with no model (the fitting script
+        only), the cosine times the hand factors."""
         if self.model is not None:
             features = self.pair_features(member)
             return 0.0 if features is None else PAIR_SCALE * self.model.probability(features)
@@ -221,9 +222,9 @@ class Scorer:
         return score
 
     def pair_features(self, member: Member) -> tuple[float, ...] | None:
-        """The pair's :data:`PAIR_FEATURES` for the learned decision; None when the two share
-        fewer than :data:`MIN_SHARED` cues or report rulings of different seats (never one
-        story)."""
+        """The pair's :data:`~wirewatch_stories.pair_model.PAIR_FEATURES` for the learned
+        decision; None when the two share fewer than :data:`MIN_SHARED` cues or report rulings
+        of different seats (never one story)."""
         shared = self.cues.intersection(member.cues)
         if len(shared) < MIN_SHARED:
             return None
@@ -266,8 +267,9 @@ class Scorer:
         return dot, (mine * theirs) or 1.0, two_languages
 
     def _time_features(self, member: Member, revises: bool) -> tuple[float, bool, bool]:
-        """Days apart (capped at :data:`DAYS_CAP`), whether stale and whether a sequel (see
-        :meth:`_time_factor`; neither when one revises the other's toll)."""
+        """Days apart (capped at :data:`~wirewatch_stories.pair_model.DAYS_CAP`), whether stale
+        and whether a sequel (see :meth:`_time_factor`; neither when one revises the other's
+        toll)."""
         gap = 0.0 if self.published is None else self.published - member.published
         stale = is_sequel = False
         if self.published is not None and not revises:
@@ -349,7 +351,8 @@ class Scorer:
 
     def _event_factor(self, member: Member, revises: bool) -> float:
         """:data:`EVENT_FACTOR` when both are typed with kinds of no common group (see
-        :data:`EVENT_GROUPS`), unless the later updates the other's toll."""
+        :data:`~wirewatch_stories.pair_cues.EVENT_GROUPS`), unless the later updates the other's
+        toll."""
         if self.events and member.events and not revises and not self.events & member.events:
             return EVENT_FACTOR
         return 1.0
