@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Item, cluster, labelled_files, load_items, ordered
 from fit import fit, pairs_of
 from flight_splits import is_flight
-from wirewatch_stories.cluster import Clusterer, PairModel
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.pair_model import PairModel
 
 
 def flight_splits(items: list[Item], model: PairModel) -> tuple[int, int]:

@@ -25,7 +25,8 @@ sys.path.insert(0, str(HERE.parent / "stories_learned"))
 
 from common import DATA, JUDGES, Item, cluster, labelled_files, load_items, ordered  # noqa: E402
 from fit import fit, pairs_of  # noqa: E402
-from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer  # noqa: E402
+from wirewatch_stories.cluster import Clusterer  # noqa: E402
+from wirewatch_stories.pair_model import LEARNED_PAIRS  # noqa: E402
 
 STUDY = ("stories_gloaming.jsonl", "stories_noctis.jsonl")
 FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:airli", "w:aircr"})

@@ -45,17 +45,17 @@ from typing import Any
 
 import numpy as np
 from wirewatch_stories.cluster import (
-    YOUNG_S,
     YOUNG_SHARE,
     YOUNG_SIZE,
     Clusterer,
     Decision,
-    _Story,
+    Story,
     story_id_for,
 )
 from wirewatch_stories.evaluation import evaluate
 from wirewatch_stories.features import extract
 from wirewatch_stories.offline import parse_published, processing_order
+from wirewatch_stories.scoring import YOUNG_S
 
 from wirewatch.cli.classify_cmds import load_classifier
 from wirewatch.cli.stories_cmds import story_part
@@ -132,7 +132,7 @@ class EmbeddingClusterer(Clusterer):
         self.vector = vector  # item id -> its vector (cached, or embedded on first use)
         self.decisions = self.undecided = 0
 
-    def _cosine(self, story: _Story, item: np.ndarray) -> float:
+    def _cosine(self, story: Story, item: np.ndarray) -> float:
         ids = [self._members[i].item_id for i in story.members[-24:]]
         sims = np.stack([self.vector(i) for i in ids]) @ item
         how = self.params["agg"]
@@ -145,7 +145,7 @@ class EmbeddingClusterer(Clusterer):
         centroid = np.stack([self.vector(i) for i in ids]).mean(0)
         return float(centroid @ item / np.linalg.norm(centroid))
 
-    def _in_band(self, score: float, story: _Story, published: float) -> bool:
+    def _in_band(self, score: float, story: Story, published: float) -> bool:
         p = self.params
         if p["mode"] == "blend":
             return True

@@ -20,7 +20,7 @@ round does so and refreezes.
    gives each file's pairwise F1 / precision / recall / alerts per story with the hand factors
    and with its fold's model, and the means.
 3. The model fitted on every file's pairs, rounded to 4 decimals, printed as the
-   ``LEARNED_PAIRS`` table of ``wirewatch_stories.cluster``.
+   ``LEARNED_PAIRS`` table of ``wirewatch_stories.pair_model``.
 
 Needs scikit-learn (the ``dev`` or ``train`` extra); the service only reads the table.
 """
@@ -37,24 +37,21 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Item, cluster, labelled_files, load_items, ordered
-from wirewatch_stories.cluster import (
-    PAIR_FEATURES,
-    Clusterer,
-    PairModel,
-    _Member,
-    _Scorer,
-)
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.pair_cues import Member
+from wirewatch_stories.pair_model import PAIR_FEATURES, PairModel
+from wirewatch_stories.scoring import Scorer
 
 C_REGULARISATION = 10.0
 # the pairs the shipped LEARNED_PAIRS was fitted on, as freeze_pairs.py wrote them on 730e68c
 FROZEN = Path(__file__).resolve().parent / "pairs_730e68c.jsonl.gz"
 
 
-class _Recorder(_Scorer):
+class _Recorder(Scorer):
     __slots__ = ()
 
-    def similarity(self, member: _Member) -> float:
+    def similarity(self, member: Member) -> float:
         clusterer = self.clusterer
         assert isinstance(clusterer, _Collecting)
         features = self.pair_features(member)
@@ -73,7 +70,7 @@ class _Collecting(Clusterer):
         self.story: dict[str, str] = {}
         self.current = ""
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _Recorder(self, cues, published)
 
 

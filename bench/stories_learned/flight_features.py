@@ -21,20 +21,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import wirewatch_stories.cluster as cl
+import wirewatch_stories.pair_model as cl
 from common import Item, labelled_files, load_items, ordered
 from fit import fit
 from flights import flight_stories
-from wirewatch_stories.cluster import Clusterer, PairModel, _Member, _Scorer
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.pair_cues import Member
+from wirewatch_stories.pair_model import PairModel
+from wirewatch_stories.scoring import Scorer
 
 FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:aircr", "w:chart"})
 BASE = cl.PAIR_FEATURES
-Extra = Callable[[_Scorer, _Member, tuple[float, ...]], tuple[float, ...]]
+Extra = Callable[[Scorer, Member, tuple[float, ...]], tuple[float, ...]]
 _I = {name: n for n, name in enumerate(BASE)}
 
 
-def _flights(s: _Scorer, m: _Member) -> bool:
+def _flights(s: Scorer, m: Member) -> bool:
     return bool(FLIGHT_WORDS & s.cues) and not FLIGHT_WORDS.isdisjoint(m.cues)
 
 
@@ -45,14 +48,14 @@ def _f(name: str, f: tuple[float, ...]) -> float:
 def _flight_times(*features: str) -> Extra:
     """The "both are flight reports" flag, then each of ``features`` times that flag."""
 
-    def extra(s: _Scorer, m: _Member, f: tuple[float, ...]) -> tuple[float, ...]:
+    def extra(s: Scorer, m: Member, f: tuple[float, ...]) -> tuple[float, ...]:
         both = float(_flights(s, m))
         return (both, *(both * _f(name, f) for name in features))
 
     return extra
 
 
-def _day1(s: _Scorer, m: _Member, f: tuple[float, ...]) -> float:
+def _day1(s: Scorer, m: Member, f: tuple[float, ...]) -> float:
     """Two flight reports at most a day apart with no country or count conflict."""
     return float(
         _flights(s, m)
@@ -149,7 +152,7 @@ VARIANTS: dict[str, tuple[tuple[str, ...], Extra]] = {
 class _Collect(Clusterer):
     """A clusterer recording the pairs it scores (with its scorer, see :func:`_install`)."""
 
-    scorer: type[_Scorer] = _Scorer
+    scorer: type[Scorer] = Scorer
 
     def __init__(self, pair_model: PairModel | None = None) -> None:
         super().__init__(pair_model=pair_model)
@@ -157,21 +160,21 @@ class _Collect(Clusterer):
         self.story: dict[str, str] = {}
         self.current = ""
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return self.scorer(self, cues, published)
 
 
 def _install(names: tuple[str, ...], extra: Extra, hand: bool) -> type[_Collect]:
     cl.PAIR_FEATURES = BASE + names
 
-    class Scorer(_Scorer):
+    class Extended(Scorer):
         __slots__ = ()
 
-        def pair_features(self, member: _Member) -> tuple[float, ...] | None:
+        def pair_features(self, member: Member) -> tuple[float, ...] | None:
             f = super().pair_features(member)
             return None if f is None else f + extra(self, member, f)
 
-        def similarity(self, member: _Member) -> float:
+        def similarity(self, member: Member) -> float:
             clusterer = self.clusterer
             if hand and isinstance(clusterer, _Collect):
                 features = self.pair_features(member)
@@ -181,7 +184,7 @@ def _install(names: tuple[str, ...], extra: Extra, hand: bool) -> type[_Collect]
             return super().similarity(member)
 
     class Collect(_Collect):
-        scorer = Scorer
+        scorer = Extended
 
     return Collect
 

@@ -24,16 +24,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Item, labelled_files, load_items, ordered
 from fit import fit, pairs_of
-from wirewatch_stories.cluster import PAIR_FEATURES, Clusterer, _Member, _Scorer
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.pair_cues import Member
+from wirewatch_stories.pair_model import PAIR_FEATURES
+from wirewatch_stories.scoring import Scorer
 
 FLIGHT_LABEL = "repatriation-flights"
 _F = {name: n for n, name in enumerate(PAIR_FEATURES)}
 
 
-class _Seeing(_Scorer):
+class _Seeing(Scorer):
     __slots__ = ()
 
-    def similarity(self, member: _Member) -> float:
+    def similarity(self, member: Member) -> float:
         clusterer = self.clusterer
         assert isinstance(clusterer, _Watching)
         features = self.pair_features(member)
@@ -48,7 +51,7 @@ class _Watching(Clusterer):
         self.seen: dict[tuple[str, str], tuple[float, ...]] = {}
         self.current = ""
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _Seeing(self, cues, published)
 
 

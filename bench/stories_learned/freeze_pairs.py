@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import labelled_files, load_items
 from fit import pairs_of
-from wirewatch_stories.cluster import PAIR_FEATURES
+from wirewatch_stories.pair_model import PAIR_FEATURES
 
 # the judges on main at stop 36: never opened, whatever the checked-out commit's JUDGES say
 NEVER = {

@@ -40,27 +40,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DATA, Item, labelled_files, load_items, ordered
 from fit import fit, pairs_of
-from wirewatch_stories import cluster as shipped
-from wirewatch_stories.cluster import (
-    STORY_SAMPLE,
-    Clusterer,
-    Decision,
-    PairModel,
-    _Scorer,
-    _Story,
-    story_id_for,
-)
+from wirewatch_stories import scoring as shipped
+from wirewatch_stories.cluster import Clusterer, Decision, Story, story_id_for
 from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.pair_model import PairModel
+from wirewatch_stories.scoring import STORY_SAMPLE, Scorer
 
 FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:airli", "w:aircr"})
 VARIANT: dict[str, Any] = {}
 CACHE = Path("/tmp/story_level_folds.pkl")  # the fold models, keyed by the files' names
 
 
-class _Variant(_Scorer):
+class _Variant(Scorer):
     __slots__ = ()
 
-    def story_score(self, story: _Story) -> tuple[float, int]:
+    def story_score(self, story: Story) -> tuple[float, int]:
         if not VARIANT or VARIANT.get("service"):
             return super().story_score(story)
         members = self.clusterer._members
@@ -94,7 +88,7 @@ class _Variant(_Scorer):
             score = max(score, VARIANT["best_share"] * best)
         return score, scored[0][1]
 
-    def _any_event_conflict(self, story: _Story) -> bool:
+    def _any_event_conflict(self, story: Story) -> bool:
         members = self.clusterer._members
         latest = story.members[-STORY_SAMPLE:]
         return any(self._event_factor(members[i], False) < 1.0 for i in latest)
@@ -113,7 +107,7 @@ def _anchors(cues: frozenset[str]) -> frozenset[str]:
 
 
 class _Clusterer(Clusterer):
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _Variant(self, cues, published)
 
     def decide(self, item_id: str, cues: Any, published: float) -> Decision:

@@ -33,18 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Item, cluster, labelled_files, load_items, mean_figures, ordered
 from fit import C_REGULARISATION, fit, pairs_of
-from wirewatch_stories import cluster as shipped
-from wirewatch_stories.cluster import (
-    PAIR_SCALE,
-    STORY_SAMPLE,
-    Clusterer,
-    Decision,
-    PairModel,
-    _same_count,
-    _Scorer,
-    _Story,
-)
+from wirewatch_stories import pair_cues as shipped
+from wirewatch_stories.cluster import Clusterer, Decision, Story
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.pair_cues import same_count
+from wirewatch_stories.pair_model import PAIR_SCALE, PairModel
+from wirewatch_stories.scoring import STORY_SAMPLE, Scorer
 
 STORY_FEATURES: tuple[str, ...] = (
     "blend",  # the service's story score / PAIR_SCALE
@@ -75,14 +69,14 @@ CACHE = Path("/tmp/stround3_story_model.pkl")
 MODEL: dict[str, Any] = {}  # a variant: "names", "veto", "cut", "floor", "model" (a _Model)
 
 
-class _StoryScorer(_Scorer):
+class _StoryScorer(Scorer):
     __slots__ = ("kinds_raw",)
 
     def __init__(self, clusterer: Clusterer, cues: frozenset[str], published: float | None) -> None:
         super().__init__(clusterer, cues, published)
         self.kinds_raw = frozenset(c for c in cues if c[:2] == "e:")
 
-    def story_features(self, story: _Story) -> tuple[float, int, tuple[float, ...]]:
+    def story_features(self, story: Story) -> tuple[float, int, tuple[float, ...]]:
         score, index = super().story_score(story)
         members = self.clusterer._members
         sample = [members[i] for i in story.members[-STORY_SAMPLE:]]
@@ -98,7 +92,7 @@ class _StoryScorer(_Scorer):
         entity_cov = sum(c in union for c in entities) / len(entities) if entities else 0.0
         story_counts = {n for m in sample for n in m.counts}
         match = bool(self.counts) and any(
-            _same_count(x, y) for x in self.counts for y in story_counts
+            same_count(x, y) for x in self.counts for y in story_counts
         )
         clash = bool(self.counts) and bool(story_counts) and not match
         story_named = set().union(*(m.named for m in sample))
@@ -179,7 +173,7 @@ class _Recording(_Raw):
         self.truth = truth
         self.rows: list[tuple[tuple[float, ...], bool]] = []
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _StoryScorer(self, cues, published)
 
     def decide(self, item_id: str, cues: Any, published: float) -> Decision:
@@ -189,7 +183,7 @@ class _Recording(_Raw):
         decision = super().decide(item_id, cue_set, published)
         if not decision.opened:
             return decision
-        best: tuple[float, tuple[float, ...], _Story] | None = None
+        best: tuple[float, tuple[float, ...], Story] | None = None
         for story in self._candidates(cue_set, published):
             score, _, features = scorer.story_features(story)
             if best is None or score > best[0]:
@@ -207,7 +201,7 @@ class _Deciding(_Raw):
     """The service's decision; an item that would open a story joins its best candidate instead
     when that scores RESCUE_FLOOR or more, no veto is set and the variant's model says so."""
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _StoryScorer(self, cues, published)
 
     def decide(self, item_id: str, cues: Any, published: float) -> Decision:

@@ -24,17 +24,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import cluster, labelled_files, load_items, mean_figures
 from fit import fit, pairs_of
-from wirewatch_stories import cluster as shipped
-from wirewatch_stories.cluster import STORY_SAMPLE, Clusterer, _Scorer, _Story
+from wirewatch_stories import scoring as shipped
+from wirewatch_stories.cluster import Clusterer, Story
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.scoring import STORY_SAMPLE, Scorer
 
 VARIANT: dict[str, Any] = {}
 
 
-class _Variant(_Scorer):
+class _Variant(Scorer):
     __slots__ = ()
 
-    def story_score(self, story: _Story) -> tuple[float, int]:
+    def story_score(self, story: Story) -> tuple[float, int]:
         if not VARIANT:
             return super().story_score(story)
         members = self.clusterer._members
@@ -57,7 +58,7 @@ class _Variant(_Scorer):
 
 
 class _Clusterer(Clusterer):
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _Variant(self, cues, published)
 
 

@@ -12,49 +12,44 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item
-from wirewatch_stories.cluster import (
-    STORY_SAMPLE,
-    Clusterer,
-    _Member,
-    _Scorer,
-    _Story,
-    same_figures,
-)
+from wirewatch_stories.cluster import Clusterer, Story
+from wirewatch_stories.pair_cues import Member, same_figures
+from wirewatch_stories.scoring import STORY_SAMPLE, Scorer
 
 MIN_COUNTED = 2
 FIGURES_FLOOR = 0.05  # members giving counts before the story's figure is taken as known
 
 
-class _StoryCounts(_Scorer):
+class _StoryCounts(Scorer):
     """A story whose members give counts none of which is the item's is another event (the
     third flight of 112 against the second's 116 and 119; 460 returned against 110)."""
 
     __slots__ = ()
 
-    def story_score(self, story: _Story) -> tuple[float, int]:
+    def story_score(self, story: Story) -> tuple[float, int]:
         score, best = super().story_score(story)
         if score and self.counts and self._other_figures(story):
             return 0.0, best
         return score, best
 
-    def _other_figures(self, story: _Story) -> bool:
+    def _other_figures(self, story: Story) -> bool:
         members = self.clusterer._members
         counted = [m for i in story.members[-STORY_SAMPLE:] if (m := members[i]).counts]
         return len(counted) >= MIN_COUNTED and all(self._counts_differ(m) for m in counted)
 
-    def _counts_differ(self, member: _Member) -> bool:
+    def _counts_differ(self, member: Member) -> bool:
         revises = (self.update or member.update) and self._revises(member)
         return self._count_factor(member, revises) < 1.0
 
 
-class _Ordinals(_Scorer):
+class _Ordinals(Scorer):
     """Two items giving different ordinals ("third batch" against "second batch") keep only
     :data:`ORDINAL_SHARE` of their similarity, whatever their counts."""
 
     __slots__ = ()
     share = 0.5
 
-    def similarity(self, member: _Member) -> float:
+    def similarity(self, member: Member) -> float:
         sim = super().similarity(member)
         if self.ordinals and member.ordinals and not self.ordinals & member.ordinals:
             return sim * self.share
@@ -66,7 +61,7 @@ class _OrdinalsZero(_Ordinals):
     share = 0.0
 
 
-class _Figures(_Scorer):
+class _Figures(Scorer):
     """A report that gives the same head counts as a member of a story it scores with from
     :attr:`floor` on, with no count (and, :attr:`places`, no country or region) conflict with
     any member, follows that story: its score is lifted to the threshold (a late follow-up
@@ -76,13 +71,13 @@ class _Figures(_Scorer):
     floor = FIGURES_FLOOR
     places = True
 
-    def story_score(self, story: _Story) -> tuple[float, int]:
+    def story_score(self, story: Story) -> tuple[float, int]:
         score, best = super().story_score(story)
         if self.floor <= score < self.clusterer.threshold and self._repeats(story):
             return self.clusterer.threshold, best
         return score, best
 
-    def _repeats(self, story: _Story) -> bool:
+    def _repeats(self, story: Story) -> bool:
         if not self.counts:
             return False
         members = [self.clusterer._members[i] for i in story.members[-STORY_SAMPLE:]]
@@ -108,7 +103,7 @@ def _headline(cues: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
     return frozenset(c for c in cues if c[:2] == "g:" and c != "g:US")
 
 
-class _Headlines(_Scorer):
+class _Headlines(Scorer):
     """Two items whose headlines each name a country (the US aside) the other's headline does
     not keep :data:`HEADLINE_FACTOR` of their similarity ("Peru to tighten entry requirements"
     against "Ecuador pedirá pasaporte"); ``g:`` cues, read off the title alone."""
@@ -119,7 +114,7 @@ class _Headlines(_Scorer):
         super().__init__(clusterer, frozenset(c for c in cues if c[:2] != "g:"), published)
         self.headline = _headline(cues)
 
-    def similarity(self, member: _Member) -> float:
+    def similarity(self, member: Member) -> float:
         sim = super().similarity(member)
         assert isinstance(self.clusterer, Headlines)
         theirs = self.clusterer.headlines.get(member.item_id, frozenset())
@@ -134,8 +129,8 @@ class _HeadlinesApart(_Headlines):
 
     __slots__ = ()
 
-    def similarity(self, member: _Member) -> float:
-        sim = _Scorer.similarity(self, member)
+    def similarity(self, member: Member) -> float:
+        sim = Scorer.similarity(self, member)
         assert isinstance(self.clusterer, Headlines)
         theirs = self.clusterer.headlines.get(member.item_id, frozenset())
         mine_named = {"g:" + c[2:] for c in self.countries}
@@ -146,13 +141,13 @@ class _HeadlinesApart(_Headlines):
 
 
 class _Veto(Clusterer):
-    scorer: type[_Scorer] = _Scorer
+    scorer: type[Scorer] = Scorer
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return self.scorer(self, cues, published)
 
 
-def _with(scorer: type[_Scorer]) -> type[Clusterer]:
+def _with(scorer: type[Scorer]) -> type[Clusterer]:
     """A clusterer deciding with ``scorer``."""
     return type(f"With{scorer.__name__}", (_Veto,), {"scorer": scorer})
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import yaml
-from wirewatch_stories.features import fold
+from wirewatch_stories.lexicon import fold
 
 GAZETTEER = (
     Path(__file__).resolve().parents[2] / "services/classify/wirewatch_classify/data/entities.yaml"

@@ -28,13 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item, load_items, ordered
 from split39 import design_files
-from wirewatch_stories.cluster import PAIR_FEATURES, Clusterer, Decision, _plain, _Scorer
+from wirewatch_stories.cluster import Clusterer, Decision
+from wirewatch_stories.pair_cues import plain
+from wirewatch_stories.pair_model import PAIR_FEATURES
+from wirewatch_stories.scoring import Scorer
 
 _SHOWN = ("n:", "d:", "o:", "c:", "p:", "a:", "x:", "r:", "e:", "j:", "s:", "h:", "k:")
 _FLAGS = [f for f in PAIR_FEATURES if f not in ("log_cosine", "days_apart") and "share" not in f]
 
 
-def pair_text(scorer: _Scorer, clusterer: Clusterer, index: int, mine: frozenset[str]) -> str:
+def pair_text(scorer: Scorer, clusterer: Clusterer, index: int, mine: frozenset[str]) -> str:
     member = clusterer._members[index]
     features = scorer.pair_features(member)
     sim = scorer.similarity(member)
@@ -110,7 +113,7 @@ class _Listing:
         story = clusterer._stories[home]
         scorer = clusterer._scorer(it.cues, when)
         score, best = scorer.story_score(story)
-        found = story in clusterer._candidates(_plain(it.cues), when)
+        found = story in clusterer._candidates(plain(it.cues), when)
         print(
             self.head(it, "SPLIT", decision.score)
             + f" home={score:.3f} size={len(story.members)}"

@@ -23,14 +23,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 from candidates39 import _headline, headline_cues
 from common import Item, cluster, labelled_files, load_items, ordered
 from fit import fit
-from wirewatch_stories.cluster import Clusterer, PairModel, _Member, _Scorer
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.pair_cues import Member
+from wirewatch_stories.pair_model import PairModel
+from wirewatch_stories.scoring import Scorer
 
 
 def _conflict(mine: frozenset[str], theirs: frozenset[str]) -> float:
     return float(bool(mine - theirs) and bool(theirs - mine))
 
 
-class _Wide(_Scorer):
+class _Wide(Scorer):
     """The shipped features plus the headline conflict; the hand factors when no model."""
 
     __slots__ = ("headline",)
@@ -39,14 +42,14 @@ class _Wide(_Scorer):
         super().__init__(clusterer, frozenset(c for c in cues if c[:2] != "g:"), published)
         self.headline = _headline(cues)
 
-    def pair_features(self, member: _Member) -> tuple[float, ...] | None:
+    def pair_features(self, member: Member) -> tuple[float, ...] | None:
         base = super().pair_features(member)
         if base is None:
             return None
         assert isinstance(self.clusterer, _WideClusterer)
         return (*base, _conflict(self.headline, self.clusterer.headlines[member.item_id]))
 
-    def similarity(self, member: _Member) -> float:
+    def similarity(self, member: Member) -> float:
         model = self.model
         if model is None:  # collecting: the hand factors, the pair recorded
             assert isinstance(self.clusterer, _WideClusterer)
@@ -81,7 +84,7 @@ class _WideClusterer(Clusterer):
         self.story: dict[str, str] = {}
         self.current = ""
 
-    def _scorer(self, cues: frozenset[str], published: float | None = None) -> _Scorer:
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return _Wide(self, cues, published)
 
     def add(

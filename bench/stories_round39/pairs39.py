@@ -19,7 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import load_items, ordered
 from split39 import design_files
-from wirewatch_stories.cluster import PAIR_FEATURES, STORY_SAMPLE, Clusterer, _plain
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.pair_cues import plain
+from wirewatch_stories.pair_model import PAIR_FEATURES
+from wirewatch_stories.scoring import STORY_SAMPLE
 
 
 def main() -> None:
@@ -30,7 +33,7 @@ def main() -> None:
         for it in ordered(items):
             when = max(it.published if it.published is not None else clusterer.clock, -1e18)
             scorer = clusterer._scorer(it.cues, when)
-            for story in clusterer._candidates(_plain(it.cues), when):
+            for story in clusterer._candidates(plain(it.cues), when):
                 scorer.story_score(story)  # sets the scorer's per-story state
                 for i in story.members[-STORY_SAMPLE:]:
                     member = clusterer._members[i]

@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import cluster, labelled_files, load_items
 from fit import pairs_of
 from lofo40 import SHIPPED, f1_and_alerts, fit_20
-from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer, PairModel
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
 
 
 def cells(r: ClusterReport) -> str:

@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round39"))
 
 from common import Item, cluster, labelled_files, load_items
 from fit import C_REGULARISATION, fit, pairs_of
-from wirewatch_stories.cluster import PAIR_FEATURES, Clusterer, PairModel
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.pair_model import PAIR_FEATURES, PairModel
 
 Pairs = list[tuple[tuple[float, ...], bool]]
 # main's LEARNED_PAIRS (round 27, 245f506), the new feature weighted 0

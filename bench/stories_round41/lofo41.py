@@ -27,9 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item, cluster, labelled_files, load_items
 from fit import fit, pairs_of, table
-from wirewatch_stories import features
-from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer
+from wirewatch_stories import places
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport
+from wirewatch_stories.pair_model import LEARNED_PAIRS
 
 # main's entries (stop 39's rule) where stop 41's differ
 MAIN_ENTRIES = {
@@ -46,15 +47,15 @@ MAIN_ENTRIES = {
 
 @contextmanager
 def main_names() -> Iterator[None]:
-    """``features.headline_cues`` reading main's name table for the duration."""
-    saved = features._HEADLINE_COUNTRY, features._HEADLINE_NAME
-    names = {**features.HEADLINE_COUNTRIES, **MAIN_ENTRIES}
-    features._HEADLINE_COUNTRY = {n: code for code, ns in names.items() for n in ns}
-    features._HEADLINE_NAME = features._names_pattern(features._HEADLINE_COUNTRY)
+    """``places.headline_cues`` reading main's name table for the duration."""
+    saved = places._HEADLINE_COUNTRY, places._HEADLINE_NAME
+    names = {**places.HEADLINE_COUNTRIES, **MAIN_ENTRIES}
+    places._HEADLINE_COUNTRY = {n: code for code, ns in names.items() for n in ns}
+    places._HEADLINE_NAME = places._names_pattern(places._HEADLINE_COUNTRY)
     try:
         yield
     finally:
-        features._HEADLINE_COUNTRY, features._HEADLINE_NAME = saved
+        places._HEADLINE_COUNTRY, places._HEADLINE_NAME = saved
 
 
 def g_cues(item: Item) -> set[str]:

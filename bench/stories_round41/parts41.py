@@ -21,9 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item, labelled_files, load_items, ordered
 from fit import fit, pairs_of
-from wirewatch_stories import features
-from wirewatch_stories.cluster import Clusterer, PairModel
+from wirewatch_stories import places
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.pair_model import PairModel
 
 Entries = dict[str, tuple[str, ...]]
 MAIN: Entries = {
@@ -63,14 +64,14 @@ VARIANTS: dict[str, Entries] = {
 
 @contextmanager
 def names(entries: Entries) -> Iterator[None]:
-    saved = features._HEADLINE_COUNTRY, features._HEADLINE_NAME
-    table = {**features.HEADLINE_COUNTRIES, **entries}
-    features._HEADLINE_COUNTRY = {n: code for code, ns in table.items() for n in ns}
-    features._HEADLINE_NAME = features._names_pattern(features._HEADLINE_COUNTRY)
+    saved = places._HEADLINE_COUNTRY, places._HEADLINE_NAME
+    table = {**places.HEADLINE_COUNTRIES, **entries}
+    places._HEADLINE_COUNTRY = {n: code for code, ns in table.items() for n in ns}
+    places._HEADLINE_NAME = places._names_pattern(places._HEADLINE_COUNTRY)
     try:
         yield
     finally:
-        features._HEADLINE_COUNTRY, features._HEADLINE_NAME = saved
+        places._HEADLINE_COUNTRY, places._HEADLINE_NAME = saved
 
 
 def assigned(items: list[Item], model: PairModel) -> dict[int, str]:

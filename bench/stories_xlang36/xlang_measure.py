@@ -24,8 +24,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import Item, labelled_files, load_items
-from wirewatch_stories.cluster import LEARNED_PAIRS, Clusterer, PairModel
+from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import evaluate
+from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
 
 SEEDS: tuple[int | None, ...] = (None, 1, 2, 3, 4, 5)
 FIELDS = ("pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1", "alerts_per_story")

@@ -12,40 +12,33 @@ from typing import Any
 
 import pytest
 import wirewatch_stories.cluster as cluster_module
-from wirewatch_stories.cluster import (
-    FIGURES_S,
+import wirewatch_stories.pair_cues as pair_cues_module
+import wirewatch_stories.scoring as scoring_module
+from wirewatch_stories.cluster import Clusterer, story_id_for
+from wirewatch_stories.evaluation import ClusterReport, evaluate
+from wirewatch_stories.features import UPDATE_CUE, event_cues, extract, language_cues, update_cues
+from wirewatch_stories.lexicon import fold
+from wirewatch_stories.offline import cluster_rows, parse_published, processing_order
+from wirewatch_stories.pair_cues import (
     HEDGE_RATIO,
+    countries,
+    countries_conflict,
+    counts,
+    named,
+    numbers_conflict,
+    regions_conflict,
+    same_figures,
+)
+from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
+from wirewatch_stories.places import capital_cues, demonym_cues, implied_countries, region_cues
+from wirewatch_stories.scoring import (
+    FIGURES_S,
     LANGUAGE_STORY_SIZE,
-    LEARNED_PAIRS,
     RECENT_S,
     REVISION_S,
     SEQUEL_FACTOR,
     STALE_FACTOR,
-    Clusterer,
-    PairModel,
-    _countries,
-    _counts,
-    _named,
-    countries_conflict,
-    numbers_conflict,
-    regions_conflict,
-    same_figures,
-    story_id_for,
 )
-from wirewatch_stories.evaluation import ClusterReport, evaluate
-from wirewatch_stories.features import (
-    UPDATE_CUE,
-    capital_cues,
-    demonym_cues,
-    event_cues,
-    extract,
-    fold,
-    implied_countries,
-    language_cues,
-    region_cues,
-    update_cues,
-)
-from wirewatch_stories.offline import cluster_rows, parse_published, processing_order
 
 from tests.stories.support import (
     dev_rows,
@@ -90,7 +83,7 @@ def test_numbers_keep_their_scale_and_thousands_are_not_years() -> None:
     # tests/data/stories_nightfall.jsonl st-19026 ("mil 500", as Mexican outlets write 1,500)
     # and stories_dawn.jsonl ("Dos mil inmigrantes"): a thousand and its units, a spelled scale
     assert "n:1500" in extract("Alemania planea recibir a mil 500 migrantes").cues
-    assert _counts(extract("Dos mil inmigrantes intentan entrar en Melilla").cues) == (2000,)
+    assert counts(extract("Dos mil inmigrantes intentan entrar en Melilla").cues) == (2000,)
     assert {"n:10000", "n:500"} <= extract("10 mil 500").cues  # not read as 10,500
 
 
@@ -135,7 +128,7 @@ def test_a_young_story_takes_its_second_report_just_under_the_threshold(
         )
 
     assert hand() == 1
-    monkeypatch.setattr(cluster_module, "HEDGE_RATIO", 1.0)
+    monkeypatch.setattr(pair_cues_module, "HEDGE_RATIO", 1.0)
     assert hand() == 1
     monkeypatch.setattr(cluster_module, "YOUNG_SHARE", 99.0)  # without either rule: twins
     assert hand() == 2
@@ -145,24 +138,24 @@ def test_measures_times_and_dates_in_digits_are_not_counts() -> None:
     # Real ledes of tests/data/stories_friday.jsonl: the distance, the hour and the date are
     # not the toll; the 3-year-old child still meets the Spanish "tres años" as a number.
     far = extract("Unas cincuenta personas desaparecidas a unas 120 millas de la costa").cues
-    assert {"n:120", "u:120"} <= far and _counts(far) == (50,)
+    assert {"n:120", "u:120"} <= far and counts(far) == (50,)
     hour = extract("volcó el jueves alrededor de las 15:30 horas; 54 migrantes fallecidos").cues
-    assert _counts(hour) == (54,)
+    assert counts(hour) == (54,)
     dated = extract("murieron este martes (23/04/2024) en el norte de Francia").cues
-    assert _counts(dated) == ()
+    assert counts(dated) == ()
     child = extract("a 3-year-old Colombian child died").cues
     assert {"n:3", "u:3"} <= child
-    assert _counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
+    assert counts(extract("Al menos 46 personas migrantes muertas").cues) == (46,)
 
 
 def test_a_flights_number_is_no_count() -> None:
     # tests/data/stories_vespers.jsonl st-20020: La Nación names the flight, the other
     # reports count its 184 Cubans; stories_new.jsonl st-1067 and st-1070 number the flights.
     lede = extract("x", "Se trata del vuelo 7658, que salió a las 10:15 p. m.").cues
-    assert {"n:7658", "u:7658"} <= lede and _counts(lede) == ()
+    assert {"n:7658", "u:7658"} <= lede and counts(lede) == ()
     assert "u:17" in extract("x", "Flight number 17 with migrants deported").cues
     assert "u:18" in extract("x", "llegó el vuelo número 18, de la aerolínea Conviasa").cues
-    assert _counts(extract("un vuelo con 184 migrantes cubanos").cues) == (184,)
+    assert counts(extract("un vuelo con 184 migrantes cubanos").cues) == (184,)
 
 
 def _row(rows: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
@@ -214,10 +207,10 @@ def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(
     times = (_row_time(update), _row_time(first))
     clusterer = Clusterer()
     lifted = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
-    monkeypatch.setattr(cluster_module, "UPDATE_S", 0.0)
+    monkeypatch.setattr(scoring_module, "UPDATE_S", 0.0)
     cut = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
     assert lifted >= 2 * cut > 0
-    monkeypatch.setattr(cluster_module, "UPDATE_S", 7 * DAY)
+    monkeypatch.setattr(scoring_module, "UPDATE_S", 7 * DAY)
     # Either way round the later item is the update; dated before the other, it lifts nothing.
     again = clusterer.similarity(_row_cues(first), _row_cues(update), published=times[::-1])
     assert again == pytest.approx(lifted)
@@ -249,7 +242,7 @@ def test_counts_of_different_things_do_not_conflict(monkeypatch: pytest.MonkeyPa
     assert numbers_conflict(aboard, rescued) and numbers_conflict(dead71, dead20)
     clusterer = Clusterer()
     apart, same = clusterer.similarity(aboard, rescued), clusterer.similarity(dead71, dead20)
-    monkeypatch.setattr(cluster_module, "_kinds", lambda cues, counts: frozenset())
+    monkeypatch.setattr(pair_cues_module, "kinds", lambda cues, counts: frozenset())
     assert apart > clusterer.similarity(aboard, rescued) > 0
     assert same == pytest.approx(clusterer.similarity(dead71, dead20))
 
@@ -279,9 +272,9 @@ def test_two_early_tolls_within_two_days_are_not_cut_by_their_figures(
         assert numbers_conflict(cues_a, cues_b)
         times = _times(a, b)
         lifted = clusterer.similarity(cues_a, cues_b, published=times)
-        monkeypatch.setattr(cluster_module, "TOLL_S", 0.0)
+        monkeypatch.setattr(scoring_module, "TOLL_S", 0.0)
         cut = clusterer.similarity(cues_a, cues_b, published=times)
-        monkeypatch.setattr(cluster_module, "TOLL_S", 48 * 3600.0)
+        monkeypatch.setattr(scoring_module, "TOLL_S", 48 * 3600.0)
         assert lifted > 3 * cut > 0, (later, first)
         assert clusterer.similarity(cues_a, cues_b) == pytest.approx(cut)  # no time: cut
 
@@ -311,7 +304,7 @@ def test_a_road_kilometre_marker_is_no_count() -> None:
     # tests/data/stories_evening.jsonl st-17018: "la autopista Oaxaca-Cuacnopalan, km 88+50";
     # st-17013: "a la altura del kilómetro 134"; EFE in Pledge Times (passed over): "(km 91)".
     cues = _row_cues(_row(labelled_rows("evening"), "st-17018"))
-    assert {"u:88", "u:50"} <= cues and not {50, 88} & set(_counts(cues))
+    assert {"u:88", "u:50"} <= cues and not {50, 88} & set(counts(cues))
     assert "u:134" in extract("x", "a la altura del kilómetro 134, en Chiapas").cues
     assert "u:91" in extract("x", "on the Cuacnopalan-Oaxaca highway (km 91)").cues
 
@@ -336,7 +329,7 @@ def test_one_officials_two_events_in_two_countries_stay_apart(
         return sum(len(labels) > 1 for labels in stories.values())
 
     assert mixed() == 0 and mixed(None) == 0
-    monkeypatch.setattr(cluster_module, "COUNTRY_CONFLICT_FACTOR", 0.5)  # the hand factor's rule
+    monkeypatch.setattr(scoring_module, "COUNTRY_CONFLICT_FACTOR", 0.5)  # the hand factor's rule
     assert mixed(None) == 1
 
 
@@ -346,7 +339,7 @@ def test_a_us_state_names_the_united_states_in_a_country_conflict() -> None:
     spanish = extract("Encuentran 50 migrantes muertos en tráiler en Texas", countries=("MX",)).cues
     english = extract("Migrants found dead in Texas tractor-trailer", countries=("US",)).cues
     assert not countries_conflict(
-        _named(spanish, _countries(spanish)), _named(english, _countries(english))
+        named(spanish, countries(spanish)), named(english, countries(english))
     )
 
 
@@ -1151,7 +1144,7 @@ def test_two_kinds_of_event_are_cut_and_one_kind_is_not(monkeypatch: pytest.Monk
         "untyped": (_row(dawn, "st-7078"), _row(dawn, "st-7030")),
     }
     now = {name: _pair_similarity(*pair) for name, pair in pairs.items()}
-    monkeypatch.setattr(cluster_module, "EVENT_FACTOR", 1.0)
+    monkeypatch.setattr(scoring_module, "EVENT_FACTOR", 1.0)
     without = {name: _pair_similarity(*pair) for name, pair in pairs.items()}
     assert now["cut"] == pytest.approx(0.5 * without["cut"]) and without["cut"] > 0
     assert now["arrest and court"] == without["arrest and court"] > 0

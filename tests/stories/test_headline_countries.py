@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from wirewatch_stories.cluster import LEARNED_PAIRS, PAIR_FEATURES, Clusterer, _member
-from wirewatch_stories.features import HEADLINE_COUNTRIES, extract, fold, headline_cues
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.features import extract
+from wirewatch_stories.lexicon import fold
+from wirewatch_stories.pair_cues import member
+from wirewatch_stories.pair_model import LEARNED_PAIRS, PAIR_FEATURES
+from wirewatch_stories.places import HEADLINE_COUNTRIES, headline_cues
 
 from wirewatch.cli.stories_cmds import _entity_finder
 
@@ -68,10 +72,10 @@ def _pair(left: tuple[str, str], right: tuple[str, str]) -> tuple[tuple[float, .
 
     clusterer = Clusterer(pair_model=LEARNED_PAIRS)
     scorer = clusterer._scorer(cues(*left), T0 + 86400.0)
-    member = _member("m", "st_m", cues(*right), T0)
-    features = scorer.pair_features(member)
+    other = member("m", "st_m", cues(*right), T0)
+    features = scorer.pair_features(other)
     assert features is not None
-    return features, scorer.similarity(member)
+    return features, scorer.similarity(other)
 
 
 def test_headlines_naming_different_countries_are_a_conflict_the_table_weighs_down() -> None:

@@ -8,17 +8,17 @@ import math
 from datetime import UTC, datetime
 
 import pytest
-from wirewatch_stories.cluster import (
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.features import court_cues, extract
+from wirewatch_stories.pair_cues import member
+from wirewatch_stories.pair_model import (
     DAYS_CAP,
     LEARNED_PAIRS,
     MIN_COSINE,
     PAIR_FEATURES,
     PAIR_SCALE,
-    Clusterer,
     PairModel,
-    _member,
 )
-from wirewatch_stories.features import court_cues, extract
 
 T0 = datetime(2025, 2, 10, tzinfo=UTC).timestamp()
 DAY = 86400.0
@@ -30,7 +30,7 @@ def _features(
 ) -> tuple[float, ...] | None:
     clusterer = Clusterer(pair_model=LEARNED_PAIRS)
     scorer = clusterer._scorer(left, T0 + gap_s)
-    return scorer.pair_features(_member("m", "st_m", right, T0))
+    return scorer.pair_features(member("m", "st_m", right, T0))
 
 
 def _read(left: frozenset[str], right: frozenset[str]) -> tuple[float, ...]:

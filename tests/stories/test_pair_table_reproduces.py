@@ -1,6 +1,6 @@
 """The shipped pair table (``LEARNED_PAIRS``) is reproducible: ``fit.py --from-pairs`` refits it
 from the pairs it was fitted on (stop 40, commit 730e68c, with the headline conflict; frozen by
-``freeze_pairs.py`` there) and prints it byte for byte as ``cluster.py`` ships it. A later change
+``freeze_pairs.py`` there) and prints it byte for byte as ``pair_model.py`` ships it. A later change
 of cues gives other pairs, so the plain ``fit.py --table`` may not (docs/measurements/stories.md,
 stop 36)."""
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from wirewatch_stories import cluster
-from wirewatch_stories.cluster import LEARNED_PAIRS, PAIR_FEATURES
+from wirewatch_stories import pair_model
+from wirewatch_stories.pair_model import LEARNED_PAIRS, PAIR_FEATURES
 
 STUDY = Path(__file__).resolve().parents[2] / "bench" / "stories_learned"
 FROZEN = STUDY / "pairs_730e68c.jsonl.gz"
@@ -58,7 +58,7 @@ def test_refitting_the_frozen_pairs_prints_the_shipped_table() -> None:
         timeout=100,
     )
     printed = BLOCK.search(run.stdout)
-    shipped = BLOCK.search(Path(cluster.__file__).read_text(encoding="utf-8"))
+    shipped = BLOCK.search(Path(pair_model.__file__).read_text(encoding="utf-8"))
     assert printed is not None and shipped is not None
     assert printed.group(0) == shipped.group(0)  # byte for byte, comments and all
     numbers = [
