@@ -283,10 +283,10 @@ async def test_a_slow_host_does_not_hold_every_fetch_slot(
     feed_server: FeedServer, sqlite_engine: Engine, make_poller: PollerFactory
 ) -> None:
     """Twelve feeds of one host that answer slower than the deadline are due before a
-    feed of another host ("localhost" is another host for politeness). At most
+    feed of another host (127.0.0.2, another loopback address). At most
     4 x host_max_concurrent of them take fetch slots; the rest wait for a tick, unpolled:
     the other host's feed is polled first, not after the slow host's queue."""
-    good = FeedServer().start()
+    good = FeedServer(host="127.0.0.2").start()
     try:
         good.routes["/good"] = Route(200, rss([("g", "Good")]))
         slow_body = rss([("s", "Slow")])
@@ -294,7 +294,7 @@ async def test_a_slow_host_does_not_hold_every_fetch_slot(
             feed_server.routes[f"/slow{n}"] = Route(200, slow_body, trickle_s=0.05)
             feedstore.add_feed(sqlite_engine, feed_server.url(f"/slow{n}"))
         feedstore.make_due(sqlite_engine, when=utcnow() - timedelta(seconds=60))
-        good_url = f"http://localhost:{good.port}/good"
+        good_url = good.url("/good")
         feedstore.make_due(sqlite_engine, [feedstore.add_feed(sqlite_engine, good_url).id or 0])
         # At each outcome: was the good feed already requested? (Its whole poll finishing
         # first is the host's speed, not the slots': on a loaded CI host it did not.)
