@@ -152,7 +152,7 @@ def code_under_test() -> dict[str, Any]:
 def published_in_store(engine: Any) -> int:
     """Items the store marks published (confirmed after the broker's ack)."""
     from sqlalchemy import func, select
-    from wirewatch_ingest.feedstore import SEEN
+    from wirewatch_ingest.itemclaims import SEEN
 
     with engine.connect() as conn:
         query = select(func.count()).select_from(SEEN).where(SEEN.c.published_at.is_not(None))

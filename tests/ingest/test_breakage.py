@@ -16,7 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, itemclaims
 from wirewatch_ingest.normalize import stable_item_id
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_shared.clock import utcnow
@@ -133,11 +133,11 @@ async def test_items_published_under_an_escaped_guid_are_not_published_again(
         for entry in loose
     ]
     now = utcnow()
-    claimed = feedstore.claim_items(
+    claimed = itemclaims.claim_items(
         ingest_engine, feed.id or 0, before, owner="old", now=now, stale_after_s=60
     )
     assert len(claimed) == 10
-    feedstore.confirm_items(ingest_engine, before, owner="old", now=now)
+    itemclaims.confirm_items(ingest_engine, before, owner="old", now=now)
 
     feed_server.routes["/reuters"] = Route(200, bad, XML)
     collector = Collector()

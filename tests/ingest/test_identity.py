@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy import column, table
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, itemclaims
 from wirewatch_ingest.poller import FeedPoller
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import UtcDateTime
@@ -89,7 +89,7 @@ async def test_upgrade_keeps_items_seen_under_the_old_ids(
     seen = {"first_seen_at": now, "claimed_by": "old", "claimed_at": now, "published_at": now}
     with engine.begin() as conn:  # what the old code wrote: one row per id, first feed wins
         conn.execute(
-            feedstore.SEEN.insert(),
+            itemclaims.SEEN.insert(),
             [
                 {"item_id": _old_id(f"url:{SHARED}"), "feed_id": old_id, **seen},
                 {"item_id": _old_id(f"guid:{url}\nopaque-1"), "feed_id": old_id, **seen},

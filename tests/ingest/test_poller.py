@@ -6,7 +6,7 @@ from datetime import timedelta
 from itertools import count
 
 from sqlalchemy.engine import Engine
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, itemclaims
 from wirewatch_ingest.parsepool import ParsePool
 from wirewatch_shared.clock import utcnow
 
@@ -161,7 +161,7 @@ async def test_publish_failure_keeps_items_for_the_next_poll(
     assert outcome.status == "deferred"
     feed = feedstore.list_feeds(sqlite_engine)[0]
     assert feed.health == "new" and feed.etag is None and feed.content_hash is None
-    assert feedstore.count_seen(sqlite_engine) == 0
+    assert itemclaims.count_seen(sqlite_engine) == 0
     collector.fail = False
     feedstore.make_due(sqlite_engine)
     (outcome,) = await poller.run_until_idle()

@@ -21,7 +21,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 from sqlalchemy import update
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, itemclaims
 from wirewatch_ingest.app import IngestService
 from wirewatch_ingest.parsepool import OutgoingItem
 from wirewatch_ingest.poller import FeedPoller
@@ -68,7 +68,7 @@ async def test_items_claimed_by_a_crashed_process_are_published_once(
     child.start()
     await asyncio.to_thread(child.join, 60)
     assert child.exitcode == CRASH_EXIT
-    assert feedstore.count_seen(engine) == 2  # claimed, never confirmed
+    assert itemclaims.count_seen(engine) == 2  # claimed, never confirmed
     wait_until(  # the dead process's lease runs out
         lambda: all(f.lease_until is None or f.lease_until < utcnow()
                     for f in feedstore.list_feeds(engine))
@@ -83,7 +83,7 @@ async def test_items_claimed_by_a_crashed_process_are_published_once(
         # Later, once they are stale, the same document (same body, same ETag) comes.
         with engine.begin() as conn:
             conn.execute(
-                update(feedstore.SEEN).values(claimed_at=utcnow() - timedelta(seconds=STALE_S + 1))
+                update(itemclaims.SEEN).values(claimed_at=utcnow() - timedelta(seconds=STALE_S + 1))
             )
         feedstore.make_due(engine)
         await poller.run_until_idle()

@@ -20,7 +20,7 @@ from wirewatch_shared import metrics
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, itemclaims
 from wirewatch_ingest.fetcher import Fetcher, FetchError, FetchResult
 from wirewatch_ingest.items import FeedParseError, UnsafeDocumentError
 from wirewatch_ingest.normalize import safe_link
@@ -167,7 +167,7 @@ class FeedProcessor:
                 await self.publish(fresh)
             except asyncio.CancelledError:
                 await self._db(
-                    feedstore.release_items, self.engine, list(claimed), owner=self.owner
+                    itemclaims.release_items, self.engine, list(claimed), owner=self.owner
                 )
                 raise
             except Exception as exc:
@@ -329,7 +329,7 @@ class FeedProcessor:
     async def _publish_failed(
         self, lease: feedstore.FeedLease, claimed: set[str], exc: Exception, started: float
     ) -> PollOutcome:
-        await self._db(feedstore.release_items, self.engine, list(claimed), owner=self.owner)
+        await self._db(itemclaims.release_items, self.engine, list(claimed), owner=self.owner)
         metrics.record_poll("error")
         until = utcnow() + PUBLISH_RETRY
         await self._db(feedstore.defer_feed, self.engine, lease.id, owner=self.owner, until=until)

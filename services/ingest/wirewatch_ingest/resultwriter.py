@@ -4,7 +4,7 @@ Every poll ends with a write (health, next check, lease release, confirmed items
 and every poll that found items first claims them. At hundreds of polls a second
 those would dominate, so both are group-committed: results through
 :func:`wirewatch_ingest.feedstore.write_results`, claims through
-:func:`wirewatch_ingest.feedstore.claim_items_detailed`. A poll task awaits its own
+:func:`wirewatch_ingest.itemclaims.claim_items_detailed`. A poll task awaits its own
 write, so "polled" always means "recorded".
 
 Polls that parsed a document (200) arrive a few a second per parser process, each
@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 
-from wirewatch_ingest import feedstore
+from wirewatch_ingest import feedstore, itemclaims
 
 log = get_logger(__name__)
 
@@ -169,8 +169,8 @@ _Claim = tuple[int, Sequence[str], datetime, Mapping[str, str], Mapping[str, Seq
 """One poll's claim: feed id, item ids, time, the items' legacy ids and former ids."""
 
 
-class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
-    """Group commit of item claims (:func:`wirewatch_ingest.feedstore.claim_items_detailed`):
+class ItemClaimer(_GroupCommit[_Claim, itemclaims.ItemClaims]):
+    """Group commit of item claims (:func:`wirewatch_ingest.itemclaims.claim_items_detailed`):
     claims that arrive within ``linger_s`` of each other share one transaction (at most
     ``max_ids`` item ids, unless one claim alone has more)."""
 
@@ -194,16 +194,16 @@ class ItemClaimer(_GroupCommit[_Claim, feedstore.ItemClaims]):
         now: datetime,
         legacy_ids: Mapping[str, str] | None = None,
         former_ids: Mapping[str, Sequence[str]] | None = None,
-    ) -> feedstore.ItemClaims:
+    ) -> itemclaims.ItemClaims:
         """The ids among ``item_ids`` this process should publish (see ``claim_items``),
         and how many others are claimed but not yet published."""
         if not item_ids:
-            return feedstore.ItemClaims([], 0)
+            return itemclaims.ItemClaims([], 0)
         claim = (feed_id, item_ids, now, legacy_ids or {}, former_ids or {})
         return await self._submit(claim, len(item_ids), linger=True)
 
-    def _commit(self, entries: list[_Claim]) -> list[feedstore.ItemClaims]:
-        return feedstore.claim_items_detailed(
+    def _commit(self, entries: list[_Claim]) -> list[itemclaims.ItemClaims]:
+        return itemclaims.claim_items_detailed(
             self.engine,
             [(feed_id, ids) for feed_id, ids, *_ in entries],
             owner=self.owner,
