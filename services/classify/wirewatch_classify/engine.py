@@ -20,13 +20,21 @@ under the threshold the topic is skipped.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch_shared.events import Entities, Evidence, TopicMatch
 
+from wirewatch_classify.compiled import (
+    CompiledTopic,
+    Fired,
+    GroupHits,
+    Located,
+    Rule,
+    compile_topic,
+    near_pairs,
+)
 from wirewatch_classify.entities import KINDS, Gazetteer, load_gazetteer
 from wirewatch_classify.features import ItemParts
 from wirewatch_classify.lexicon import FieldScan, Lexicon, parse_phrase
@@ -50,12 +58,8 @@ from wirewatch_classify.query import (
     parse_query,
     terms,
 )
-from wirewatch_classify.topicdef import ExcludeSpec, PhraseLists, RuleSpec, TopicSpec, load_topics
+from wirewatch_classify.topicdef import TopicSpec, load_topics
 
-Located = tuple[FieldScan, int, int]
-"""A hit in a field: (scan, first token, end token)."""
-GroupHits = dict[int, list[Located]]
-"""Hits per owner id."""
 RuleView = tuple[float, float, float]
 """What the model's combination reads of a topic's rules: the sum of the positive
 weights that fired, the sum of the negative ones, and 1.0 when the rules recognise a
@@ -90,118 +94,6 @@ class UserTopic:
         return cls(name, node, ", ".join(cleaned))
 
 
-# -- compiled topic files ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    name: str
-    weight: float
-    kind: str
-    """"any" (also inline phrases), "all" or "near"."""
-    groups: tuple[int, ...]
-    within: int
-    requires: tuple[int, ...]
-    unless: tuple[int, ...]
-    fields: frozenset[str] | None
-    """None: both fields."""
-    need_all: frozenset[int]
-    """Groups that must all be present for the rule to have a chance to fire."""
-    need_any: frozenset[int] | None
-    """For "any" rules: at least one of these must be present."""
-    context_in_fields: bool
-    """``requires``/``unless`` look only at the rule's fields."""
-
-    def possible(self, present: GroupHits) -> bool:
-        """Necessary condition from group presence alone (no positions), in C set ops."""
-        keys = present.keys()
-        if not self.need_all <= keys:
-            return False
-        return self.need_any is None or not self.need_any.isdisjoint(keys)
-
-    def fire(self, groups: GroupHits) -> list[Located]:
-        """The hits that make the rule fire; empty when it does not."""
-        if self.context_in_fields:
-            if any(self._in_fields(groups.get(g, [])) for g in self.unless):
-                return []
-            if not all(self._in_fields(groups.get(g, [])) for g in self.requires):
-                return []
-        else:
-            if any(groups.get(g) for g in self.unless):
-                return []
-            if not all(groups.get(g) for g in self.requires):
-                return []
-        if self.kind == "any":
-            return self._in_fields([lh for g in self.groups for lh in groups.get(g, ())])
-        if self.kind == "all":
-            parts = [self._in_fields(groups.get(g, [])) for g in self.groups]
-            return [lh for part in parts for lh in part] if all(parts) else []
-        left = self._in_fields(groups.get(self.groups[0], []))
-        right = self._in_fields(groups.get(self.groups[1], []))
-        return near_pairs(left, right, self.within)
-
-    def _in_fields(self, located: list[Located]) -> list[Located]:
-        if self.fields is None:
-            return located
-        return [lh for lh in located if lh[0].name in self.fields]
-
-
-Fired = tuple["_Rule", list[Located]]
-
-
-@dataclass(frozen=True, slots=True)
-class _Exclusion:
-    phrases: int | None
-    near: tuple[int, int] | None
-    within: int
-    veto: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Topic:
-    spec: TopicSpec
-    rules: tuple[_Rule, ...]
-    positive: tuple[_Rule, ...]
-    exclusions: tuple[_Exclusion, ...]
-    cutoff: float
-    """Smallest raw score whose calibrated score reaches the threshold."""
-    trigger_ids: frozenset[int]
-    """Every group the positive rules look at."""
-    rule_ids: frozenset[int]
-    """Every group any rule needs present (``need_all`` and ``need_any`` of each)."""
-    _bounds: dict[frozenset[int], bool]
-    """Memo: which sets of present trigger groups can reach the cutoff at all."""
-    _possible: dict[frozenset[int], tuple[_Rule, ...]]
-    """Memo: for a set of present rule groups, the rules that may fire, in file order."""
-
-    def may_match(self, groups: GroupHits) -> bool:
-        """False when even every possible positive rule firing stays under the cutoff.
-
-        Depends only on which of the topic's groups are present, and the same few
-        combinations recur across items, so the answer is memoised."""
-        present = self.trigger_ids.intersection(groups.keys())
-        found = self._bounds.get(present)
-        if found is None:
-            if len(self._bounds) > 100_000:
-                self._bounds.clear()
-            best = sum(r.weight for r in self.positive if r.possible(groups))
-            found = self._bounds[present] = best >= self.cutoff
-        return found
-
-    def possible_rules(self, groups: GroupHits) -> tuple[_Rule, ...]:
-        """The rules whose groups are present (``_Rule.possible``), in file order.
-
-        Like ``may_match`` it depends only on which of the topic's groups are present,
-        so the answer is memoised per combination instead of testing every rule."""
-        present = self.rule_ids.intersection(groups.keys())
-        found = self._possible.get(present)
-        if found is None:
-            if len(self._possible) > 100_000:
-                self._possible.clear()
-            found = self._possible[present] = tuple(r for r in self.rules if r.possible(groups))
-        return found
-
-
 def _wire_model(
     model: TopicModel | None, topics: Sequence[TopicSpec], lexicon: Lexicon
 ) -> tuple[dict[str, Stack], frozenset[int], dict[str, frozenset[int]]]:
@@ -227,88 +119,6 @@ def _wire_model(
     return stacks, gate, cores
 
 
-class _TopicCompiler:
-    """Registers one topic's phrases in the lexicon and builds its rules and exclusions
-    over the lexicon's group ids."""
-
-    def __init__(self, spec: TopicSpec, lexicon: Lexicon) -> None:
-        self.spec = spec
-        self.lexicon = lexicon
-
-    def gid(self, group: str) -> int:
-        return self.lexicon.owner_id(("T", self.spec.topic, group))
-
-    def add_phrases(self, lists: PhraseLists, group: str) -> None:
-        for phrases in lists.values():
-            self.lexicon.add_all(phrases, ("T", self.spec.topic, group))
-
-    def rule(self, r: RuleSpec) -> _Rule:
-        groups: tuple[int, ...]
-        if r.phrases:
-            self.add_phrases(r.phrases, "@" + r.name)
-            kind, groups = "any", (self.gid("@" + r.name),)
-        elif r.any:
-            kind, groups = "any", tuple(self.gid(g) for g in r.any)
-        elif r.all:
-            kind, groups = "all", tuple(self.gid(g) for g in r.all)
-        else:
-            assert r.near is not None
-            kind, groups = "near", (self.gid(r.near[0]), self.gid(r.near[1]))
-        requires = tuple(self.gid(g) for g in r.requires)
-        return _Rule(
-            name=r.name,
-            weight=r.weight,
-            kind=kind,
-            groups=groups,
-            within=r.within,
-            requires=requires,
-            unless=tuple(self.gid(g) for g in r.unless),
-            fields=None if len(set(r.fields)) == 2 else frozenset(r.fields),
-            need_all=frozenset(requires if kind == "any" else (*groups, *requires)),
-            need_any=frozenset(groups) if kind == "any" else None,
-            context_in_fields=r.context == "fields",
-        )
-
-    def exclusion(self, ex: ExcludeSpec) -> _Exclusion:
-        if ex.phrases:
-            self.add_phrases(ex.phrases, "!" + ex.name)
-            return _Exclusion(self.gid("!" + ex.name), None, ex.within, ex.veto)
-        assert ex.near is not None
-        return _Exclusion(None, (self.gid(ex.near[0]), self.gid(ex.near[1])), ex.within, ex.veto)
-
-
-def _compile_topic(spec: TopicSpec, lexicon: Lexicon) -> _Topic:
-    compiler = _TopicCompiler(spec, lexicon)
-    for group, lists in spec.groups.items():
-        compiler.add_phrases(lists, group)
-    rules = tuple(compiler.rule(r) for r in spec.rules)
-    exclusions = tuple(compiler.exclusion(ex) for ex in spec.exclude)
-    positive = tuple(r for r in rules if r.weight > 0)
-    return _Topic(
-        spec=spec,
-        rules=rules,
-        positive=positive,
-        exclusions=exclusions,
-        cutoff=_cutoff(spec),
-        trigger_ids=frozenset(g for r in positive for g in (*r.need_all, *(r.need_any or ()))),
-        rule_ids=frozenset(g for r in rules for g in (*r.need_all, *(r.need_any or ()))),
-        _bounds={},
-        _possible={},
-    )
-
-
-def _cutoff(spec: TopicSpec) -> float:
-    """Invert the calibration: the raw score at which the score equals the threshold."""
-    slope, intercept = spec.calibration.slope, spec.calibration.intercept
-    t = spec.threshold
-    if t <= 0.0:
-        return -math.inf
-    if t >= 1.0 or slope <= 0:
-        return math.inf
-    # Tiny tolerance so the bound never prunes a score that rounds up to the threshold.
-    return (math.log(t / (1.0 - t)) - intercept) / slope - 1e-9
-
-
 class Classifier:
     """Compiled topics + gazetteer + user topics. Immutable: build a new one to change."""
 
@@ -328,7 +138,7 @@ class Classifier:
             u.name: u for u in user_topics if u.name not in files
         }
         self.lexicon = Lexicon()
-        self._compiled = {t.topic: _compile_topic(t, self.lexicon) for t in self.topics}
+        self._compiled = {t.topic: compile_topic(t, self.lexicon) for t in self.topics}
         self.gazetteer.register(self.lexicon)
         self._user_terms: dict[str, dict[str, int]] = {}
         # The distinct terms each query needs at least: checked before evaluating it.
@@ -526,7 +336,7 @@ def _reading_order(evidence: Evidence) -> tuple[bool, int, int, str]:
     return (evidence.field != "title", evidence.start, evidence.end, evidence.rule)
 
 
-def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
+def _eval_topic(topic: CompiledTopic, groups: GroupHits) -> TopicMatch | None:
     fired = _fire_rules(topic, groups)
     if not fired or not any(rule.weight > 0 for rule, _ in fired):
         return None
@@ -547,7 +357,7 @@ def _eval_topic(topic: _Topic, groups: GroupHits) -> TopicMatch | None:
 
 
 def _eval_topic_model(
-    topic: _Topic,
+    topic: CompiledTopic,
     groups: GroupHits,
     stack: Stack,
     core: bool,
@@ -584,7 +394,7 @@ def _eval_topic_model(
     )
 
 
-def _capped_under(topic: _Topic, view: RuleView, stack: Stack, core: bool) -> bool:
+def _capped_under(topic: CompiledTopic, view: RuleView, stack: Stack, core: bool) -> bool:
     """Whether :func:`_combined_score` caps the score at the rules' own score and that is
     already under the stack's threshold: then no model logit can make the topic tag (the
     capped score is at most the rules' score), and the model's view need not be built."""
@@ -597,7 +407,7 @@ def _capped_under(topic: _Topic, view: RuleView, stack: Stack, core: bool) -> bo
 
 
 def _combined_score(
-    topic: _Topic, view: RuleView, stack: Stack, core: bool, logits: list[float]
+    topic: CompiledTopic, view: RuleView, stack: Stack, core: bool, logits: list[float]
 ) -> float:
     """The stack's probability; but where the rules would not tag on their own and
     either recognise a hard negative (see ``RuleView``) or find none of the topic's
@@ -610,14 +420,14 @@ def _combined_score(
     return score
 
 
-def _fire_rules(topic: _Topic, groups: GroupHits) -> list[tuple[_Rule, list[Located]]]:
+def _fire_rules(topic: CompiledTopic, groups: GroupHits) -> list[tuple[Rule, list[Located]]]:
     kept = _masked(topic, groups)
     if kept is None:
         return []
     return _fire_kept(topic, kept)
 
 
-def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]:
+def _rule_view(topic: CompiledTopic, groups: GroupHits) -> tuple[list[Fired], RuleView]:
     """The rules that fired and what the model's combination reads of them."""
     kept = _masked(topic, groups)
     fired = _fire_kept(topic, kept) if kept is not None else []
@@ -627,8 +437,8 @@ def _rule_view(topic: _Topic, groups: GroupHits) -> tuple[list[Fired], RuleView]
     return fired, (positive, negative, 1.0 if hard else 0.0)
 
 
-def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
-    fired: list[tuple[_Rule, list[Located]]] = []
+def _fire_kept(topic: CompiledTopic, kept: GroupHits) -> list[Fired]:
+    fired: list[tuple[Rule, list[Located]]] = []
     # Group presence is a necessary condition for any rule, context rules too.
     for rule in topic.possible_rules(kept):
         located = rule.fire(kept)
@@ -637,7 +447,7 @@ def _fire_kept(topic: _Topic, kept: GroupHits) -> list[Fired]:
     return fired
 
 
-def _masked(topic: _Topic, groups: GroupHits) -> GroupHits | None:
+def _masked(topic: CompiledTopic, groups: GroupHits) -> GroupHits | None:
     """Apply exclusions: None when a veto fired, else the groups minus masked hits."""
     masked: set[tuple[FieldScan, int]] = set()
     for ex in topic.exclusions:
@@ -665,22 +475,6 @@ def _masked(topic: _Topic, groups: GroupHits) -> GroupHits | None:
         if remaining:
             kept[oid] = remaining
     return kept
-
-
-def near_pairs(left: Sequence[Located], right: Sequence[Located], within: int) -> list[Located]:
-    """Hits of ``left`` and ``right`` in the same field with at most ``within`` tokens
-    between them (overlapping hits count; a hit is never near itself)."""
-    out: dict[Located, None] = {}
-    for lh in left:
-        ls, la, lb = lh
-        for rh in right:
-            rs, ra, rb = rh
-            if ls is not rs or (la == ra and lb == rb):
-                continue
-            if max(ra - lb, la - rb) <= within:
-                out[lh] = None
-                out[rh] = None
-    return list(out)
 
 
 def _rule_evidence(fired: list[Fired]) -> tuple[list[Evidence], set[tuple[str, int, int]]]:
