@@ -19,6 +19,8 @@ import functools
 import re
 import unicodedata
 
+from wirewatch_shared.text import strip_accents
+
 _SLOW = "\x00"
 """Stands in for characters that do not fold to exactly one character."""
 
@@ -32,9 +34,7 @@ def _fold_char(ch: str) -> str:
         return ""
     if category[0] not in "LN":
         return " "
-    decomposed = unicodedata.normalize("NFKD", ch)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
+    return strip_accents(ch).casefold()
 
 
 class _FoldTable(dict[int, str]):

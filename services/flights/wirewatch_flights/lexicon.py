@@ -20,7 +20,6 @@ exactly that spelling; everything else matches case- and accent-insensitively.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from wirewatch_shared.text import strip_accents
 
 from wirewatch_flights import cldr
 from wirewatch_flights.text import fold
@@ -207,10 +207,6 @@ def _babel_names() -> dict[str, set[str]]:
     return names
 
 
-def _unaccented(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
-
-
 def _babel_cities() -> dict[str, str]:
     """City names (English and Spanish) -> ISO alpha-2: CLDR's exemplar city of every time
     zone, with the zone's territory ("Asia/Dhaka" -> Dhaka, Daca -> BD)."""
@@ -267,7 +263,7 @@ def _add_cldr_names(builder: _Builder, listed: set[str]) -> None:
     for city, code in _babel_cities().items():
         if _key(city) not in listed and _key(city) not in countries:
             # proper names: exact case (accents optional), never the lower-case word
-            for spelling in {city, _unaccented(city)}:
+            for spelling in {city, strip_accents(city)}:
                 builder.add(f"={spelling}", Entry("place", code))
 
 

@@ -11,9 +11,10 @@ time it was fetched: a feed's back catalogue would pass for news of the hour.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+
+from wirewatch_shared.text import strip_accents
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -47,8 +48,7 @@ _ENGLISH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"
 
 def _folded(word: str) -> str:
     """Lower case without accents ('Févr' -> 'fevr', 'März' -> 'marz')."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(word.lower())
 
 
 def localized_date(value: object) -> datetime | None:

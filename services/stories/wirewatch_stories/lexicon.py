@@ -10,8 +10,9 @@ country's name and its people as one stem). Kept apart from :mod:`wirewatch_stor
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from wirewatch_shared.text import strip_accents
 
 STEM = 5
 WORD = re.compile(r"[^\W\d_]+")  # a word of letters only (what counts, language markers)
@@ -247,5 +248,4 @@ def fold_token(token: str) -> str:
 
 def fold(text: str) -> str:
     """Casefold and strip accents (``Guantánamo`` -> ``guantanamo``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_accents(text.casefold())
