@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from wirewatch_flights import cues
+from wirewatch_flights import cues, flight_report_cues, not_a_record_cues
 from wirewatch_flights.not_a_record import citizens_home
 from wirewatch_flights.parts import Part, first_span, names_a_state
 
@@ -54,7 +54,8 @@ def _title_flight(parts: list[Part]) -> bool:
     """A flight word in the headline that is not an airport."""
     title = _title(parts)
     return title is not None and any(
-        not cues.AIRPORT_WORD.fullmatch(m.group(0)) for m in cues.FLIGHT.finditer(title.folded)
+        not not_a_record_cues.AIRPORT_WORD.fullmatch(m.group(0))
+        for m in cues.FLIGHT.finditer(title.folded)
     )
 
 
@@ -67,10 +68,10 @@ def own_citizens(parts: list[Part]) -> bool:
 def own_citizens_crisis(parts: list[Part]) -> bool:
     """C1b: C1 and a crisis, an evacuation, a pandemic or a homecoming named."""
     return citizens_home(parts) and bool(
-        first_span(parts, cues.CRISIS)
-        or first_span(parts, cues.EVACUATION)
-        or first_span(parts, cues.PANDEMIC)
-        or first_span(parts, cues.HOMECOMING)
+        first_span(parts, not_a_record_cues.CRISIS)
+        or first_span(parts, not_a_record_cues.EVACUATION)
+        or first_span(parts, not_a_record_cues.PANDEMIC)
+        or first_span(parts, not_a_record_cues.HOMECOMING)
     )
 
 
@@ -81,7 +82,7 @@ def tally_span(parts: list[Part]) -> bool:
         return False
     return any(
         cues.PAST_SPAN.search(o)
-        or cues.TALLY_PERIOD.search(o)
+        or flight_report_cues.TALLY_PERIOD.search(o)
         or SPAN.search(o)
         or DAY_RANGE.search(o)
         for o in _opening(parts)
@@ -96,7 +97,7 @@ def tally_span_title(parts: list[Part]) -> bool:
     o = title.folded
     return bool(
         cues.PAST_SPAN.search(o)
-        or cues.TALLY_PERIOD.search(o)
+        or flight_report_cues.TALLY_PERIOD.search(o)
         or SPAN.search(o)
         or DAY_RANGE.search(o)
     )
@@ -188,7 +189,9 @@ def inadmitted_no_arrival(parts: list[Part]) -> bool:
     """C4': C4 with no arrival or return in the headline ("43 deportees arrive, one refused
     entry" is an arrival of deportees)."""
     title = _title(parts)
-    return inadmitted(parts) and not (title is not None and cues.RETURNING.search(title.folded))
+    return inadmitted(parts) and not (
+        title is not None and flight_report_cues.RETURNING.search(title.folded)
+    )
 
 
 CANDIDATES = {
@@ -244,7 +247,9 @@ def refused_entry(parts: list[Part]) -> bool:
     """C4'': travellers refused entry or held in an airport's rooms in the opening; no flight
     word and no arrival or return in the headline."""
     title = _title(parts)
-    if _title_flight(parts) or (title is not None and cues.RETURNING.search(title.folded)):
+    if _title_flight(parts) or (
+        title is not None and flight_report_cues.RETURNING.search(title.folded)
+    ):
         return False
     return any(REFUSED_ENTRY.search(o) for o in _opening(parts))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from wirewatch_flights import cues
+from wirewatch_flights import cues, flight_report_cues
 from wirewatch_flights.model import Span
 from wirewatch_flights.not_a_record import (
     agent_past,
@@ -71,7 +71,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     # A court stopping a removal to a named country is a blocked flight record.
     stopped = first_span(parts, cues.BLOCKED_STRONG) if first_span(parts, cues.COURT) else None
     specific = (
-        first_span(parts, cues.SPECIFIC)
+        first_span(parts, flight_report_cues.SPECIFIC)
         or strong
         or resuming
         or stopped
@@ -82,7 +82,7 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     people = read_people(parts) is not None or _uncounted_group_moved(parts)
     if resuming is None and not (people or stopped or _route(parts) or (strong and dated(parts))):
         return None
-    if first_span(parts, cues.POLICY) and not (strong or people):
+    if first_span(parts, flight_report_cues.POLICY) and not (strong or people):
         return None
     return specific
 
@@ -91,7 +91,7 @@ def _uncounted_group_moved(parts: list[Part]) -> bool:
     """A group named without a number ("Deports Dozens of Uyghurs", "el primer grupo de
     dominicanos") in an item with no plan in it: a particular group moved, as a head count
     would say; a group still to come ("set to receive its first batch") is no flight yet."""
-    return first_span(parts, cues.UNCOUNTED_GROUP) is not None and not first_span(
+    return first_span(parts, flight_report_cues.UNCOUNTED_GROUP) is not None and not first_span(
         parts, cues.PLANNED_STRONG
     )
 
@@ -114,9 +114,9 @@ def _tally_or_no_removal(parts: list[Part]) -> bool:
     """With no flight word: returns over land or sea, a tally over a span of time or of
     several states, or a state's citizens brought home; none of them is one flight."""
     return bool(
-        first_span(parts, cues.LAND_OR_SEA)
+        first_span(parts, flight_report_cues.LAND_OR_SEA)
         or _tally_over_a_span(parts)
-        or first_span(parts, cues.STATES_TALLY)
+        or first_span(parts, flight_report_cues.STATES_TALLY)
         or citizens_home(parts)
     )
 
@@ -128,13 +128,13 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
         first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
         if cues.PAST_SPAN.search(first):
             return True
-        period = cues.TALLY_PERIOD.search(first)
-        if period and not cues.RUNNING_ON_BEFORE.search(first, 0, period.start()):
+        period = flight_report_cues.TALLY_PERIOD.search(first)
+        if period and not flight_report_cues.RUNNING_ON_BEFORE.search(first, 0, period.start()):
             return True  # "Panamá ha expulsado a 87 cubanos en lo que va de año"
-        if cues.STATISTICS.search(first):
+        if flight_report_cues.STATISTICS.search(first):
             return True  # "new statistics reveal that nearly 4,600 Sudanese ... were sent back"
         if any(
-            n.value >= 1000 and cues.SINCE_AFTER.search(first, n.end, n.end + 90)
+            n.value >= 1000 and flight_report_cues.SINCE_AFTER.search(first, n.end, n.end + 90)
             for n in part.numbers
             if n.start < len(first)
         ):
@@ -174,7 +174,7 @@ def _returning_demonyms(parts: list[Part]) -> Span | None:
     migrants leave Israel", "Regresaron al país 115 venezolanos ... entre Chile y Perú"):
     a group removal even with no deportation word."""
     title = next((p for p in parts if p.source == "title"), None)
-    if title is None or not cues.RETURNING.search(title.folded):
+    if title is None or not flight_report_cues.RETURNING.search(title.folded):
         return None
     people = [m for m in title.mentions if m.entry.kind == "people"]
     for number in title.numbers:
@@ -211,10 +211,13 @@ def _group_return(parts: list[Part]) -> Span | None:
 def _listed_force(part: Part, start: int, end: int) -> bool:
     """An air force named among the army, the navy or the police (the forces of a raid),
     not as the carrier of a flight."""
-    force = cues.AIR_FORCE.search(part.folded, max(0, start - 8), end + 12)
+    force = flight_report_cues.AIR_FORCE.search(part.folded, max(0, start - 8), end + 12)
     if force is None:
         return False
-    return cues.OTHER_FORCES.search(part.folded, max(0, start - 80), end + 80) is not None
+    return (
+        flight_report_cues.OTHER_FORCES.search(part.folded, max(0, start - 80), end + 80)
+        is not None
+    )
 
 
 def _flight_word(parts: list[Part]) -> Span | None:
@@ -223,10 +226,10 @@ def _flight_word(parts: list[Part]) -> Span | None:
         for m in cues.FLIGHT.finditer(part.folded):
             start = max(0, m.start() - 30)
             if not (
-                cues.NO_FLIGHT_BEFORE.search(part.folded, start, m.start())
-                or cues.AIRLINE_CUT_BEFORE.search(part.folded, start, m.start())
-                or cues.FLIGHTS_LACKING_BEFORE.search(part.folded, start, m.start())
-                or cues.OWN_ARRIVAL_BEFORE.search(part.folded, start, m.start())
+                flight_report_cues.NO_FLIGHT_BEFORE.search(part.folded, start, m.start())
+                or flight_report_cues.AIRLINE_CUT_BEFORE.search(part.folded, start, m.start())
+                or flight_report_cues.FLIGHTS_LACKING_BEFORE.search(part.folded, start, m.start())
+                or flight_report_cues.OWN_ARRIVAL_BEFORE.search(part.folded, start, m.start())
                 or _listed_force(part, m.start(), m.end())
                 or _spanish_plans(part.folded, m)
             ):
@@ -240,7 +243,10 @@ def _spanish_plans(folded: str, m: re.Match[str]) -> bool:
         return False
     before = folded[max(0, m.start() - 20) : m.end()]
     after = folded[m.start() : m.end() + 20]
-    return bool(cues.SPANISH_PLANS.search(before) or cues.SPANISH_PLANS.search(after))
+    return bool(
+        flight_report_cues.SPANISH_PLANS.search(before)
+        or flight_report_cues.SPANISH_PLANS.search(after)
+    )
 
 
 def _carrier(parts: list[Part]) -> Span | None:
@@ -260,7 +266,7 @@ def _deport_cue(parts: list[Part]) -> Span | None:
     """The first deportation or return cue that is not a return only made possible ("la
     posibilidad de retorno para migrantes")."""
     for part in parts:
-        maybe = [m.span() for m in cues.HYPOTHETICAL_RETURN.finditer(part.folded)]
+        maybe = [m.span() for m in flight_report_cues.HYPOTHETICAL_RETURN.finditer(part.folded)]
         for m in cues.DEPORT.finditer(part.folded):
             if not any(a < m.end() and m.start() < b for a, b in maybe):
                 return Span(part.source, m.start(), m.end(), part.text[m.start() : m.end()])

@@ -86,11 +86,11 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
         parts, not_a_record_cues.INADMISSION
     ):
         return first_span(parts, not_a_record_cues.REMOVAL) is None
-    if first_span(parts, cues.EVACUATION):
+    if first_span(parts, not_a_record_cues.EVACUATION):
         return _evacuation_of_own(parts)
     if first_span(parts, not_a_record_cues.NOT_MIGRANTS):
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
-    if first_span(parts, cues.CRISIS):
+    if first_span(parts, not_a_record_cues.CRISIS):
         if _stranded_in_transit(parts):
             return False  # "Libya returnees ... the war-torn North African country"
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
@@ -128,7 +128,7 @@ def _stranded_in_transit(parts: list[Part]) -> bool:
 def _evacuation_of_own(parts: list[Part]) -> bool:
     """With an evacuation cue: the people are the state's own, not removed migrants."""
     stranded = first_span(parts, not_a_record_cues.STRANDED)
-    if stranded and first_span(parts, cues.PANDEMIC):
+    if stranded and first_span(parts, not_a_record_cues.PANDEMIC):
         if not (
             first_span(parts, not_a_record_cues.REMOVAL)
             or first_span(parts, not_a_record_cues.IOM_RETURN)
@@ -260,13 +260,13 @@ def airport_alone(parts: list[Part], flight: Span) -> bool:
     by one from an airport ("deportó a Any Lucía López a Honduras desde un aeropuerto",
     predawn; "Several Tajik migrants were held at Moscow's Vnukovo airport ... deported",
     midday), not a removal flight; deportees who arrive there are."""
-    if not cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
+    if not not_a_record_cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
         return False
     others = (
         m
         for part in parts
         for m in cues.FLIGHT.finditer(part.folded)
-        if not cues.AIRPORT_WORD.fullmatch(m.group(0))
+        if not not_a_record_cues.AIRPORT_WORD.fullmatch(m.group(0))
     )
     if next(others, None) is not None or first_span(parts, cues.ARRIVAL):
         return False  # deportees who arrive at an airport came by air (dawn fl-9045)
@@ -409,7 +409,7 @@ def _homecoming(parts: list[Part]) -> bool:
     ICE) and no transit or Gulf state migrants are returned from: travellers coming home, not a
     removal flight."""
     return (
-        first_span(parts, cues.HOMECOMING) is not None
+        first_span(parts, not_a_record_cues.HOMECOMING) is not None
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
         and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)

@@ -31,6 +31,70 @@ operation", "165 Australians, who will quarantine", "familias desplazadas"): wha
 named, no removal."""
 
 
+AIRPORT_WORD = re.compile(r"(?:aeropuertos?|airports?)")
+
+
+EVACUATION = words(
+    r"evacu\w+",
+    r"stranded",
+    r"varad[oa]s",
+    r"humanitarian flights?",
+    r"vuelos? humanitarios?",
+    r"repatriacion humanitaria", r"humanitarian repatriation",
+    r"rescue flights?",
+    r"tourists?",
+    r"turistas?",
+    r"rescat\w+",
+    r"rescued",
+    r"rescue",
+    r"atrapad[oa]s",
+    r"trapped",
+    r"conflicto belico", r"zona de guerra", r"war zone", r"hamas", r"gaza", r"tel aviv",
+    r"from abroad", r"abroad", r"en el extranjero", r"del exterior", r"desde el exterior",
+    r"vande bharat", r"wuhan", r"pandemi\w+", r"covid\w*", r"coronavirus",
+    # travellers caught by closed borders ("después de que Marruecos cerrara el pasado lunes
+    # sus fronteras para evitar la propagación de ómicron")
+    r"omicron", r"cierre de (?:las )?fronteras", r"cerr\w+ (?:\w+ ){0,3}?(?:sus |las )?fronteras",
+    r"(?:cierre|cerr\w+) (?:\w+ ){0,2}?espacio aereo", r"border closures?",
+    r"closed? (?:its |their |the )?(?:borders|airspace)",
+)  # fmt: skip
+
+
+CRISIS = words(
+    # twenty-seventh round: a war and people fleeing it ("Ukraine-Russia war: IAF flight with 119
+    # Indians", "connacionales que huyeron de Ucrania", "afectados por ofensiva israelí",
+    # "conflict-stricken Lebanon", "able to escape Israel", "xenophobic violence"), a crisis or
+    # a disaster ("la zona en conflicto", "the crisis-hit European country", "azotada ... por el
+    # huracán"), and people "returned home safely"
+    r"war", r"guerra", r"conflict[\w-]*stricken", r"conflict zones?", r"ofensiva",
+    r"huy\w+", r"fled", r"fleeing", r"escap(?:e|ed|ing)", r"xenophob\w+", r"xenofob\w+",
+    r"en conflicto", r"[\w-]+-hit", r"strife-torn", r"huracan\w*", r"hurricanes?",
+    r"earthquakes?", r"terremotos?", r"sismos?", r"safely",
+)  # fmt: skip
+"""Since the twenty-seventh round, beside EVACUATION: with no migrant word, people flown out of
+a war, a crisis or a disaster are no removal; but a transit or Gulf state named ("from Libya,
+after failed attempt to transit the war-torn North African country") keeps a return a return
+unless the people were evacuated."""
+
+
+PANDEMIC = words(r"pandemi\w+", r"covid\w*", r"coronavirus")
+
+
+HOMECOMING = re.compile(
+    r"\b(?:bring|brings|brought|bringing|fly|flies|flew|flown|flying|take|takes|took|taken)\b"
+    r"(?:\s+[\w,.-]+){0,4}?\s+(?:back\s+)?home\b(?!\s+(?:office|secretary|affairs|ministry|department))"
+    r"|\b(?:traen?|trajo|trajeron|llevan?|llevo|llevaron)\b(?:\s+[\w,.-]+){0,4}?\s+"
+    r"(?:de vuelta )?a casa\b"
+    # twenty-seventh round: people helped home ("to assist Americans to return home", "helps
+    # over 25,000 people return home")
+    r"|\b(?:help|helps|helped|helping|assist|assists|assisted|assisting)\b(?:\s+[\w,.-]+){0,4}?"
+    r"\s+(?:to\s+)?return home\b"
+    # twenty-ninth round: travellers back ("exhausted Brits arrive back in UK")
+    r"|\barriv(?:e|es|ed|ing) back (?:in|at|home)\b"
+)
+"""People brought, flown or taken home ("bring 1,207 Nepalis home", "flown home")."""
+
+
 STRANDED = words(
     r"stranded", r"varad[oa]s", r"atrapad[oa]s", r"trapped",
     r"(?:got |get |gotten |are |were )stuck",

@@ -11,12 +11,24 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from wirewatch_flights import cues
 from wirewatch_flights.dates import date_mentions
 from wirewatch_flights.lexicon import Mention, load_lexicon, settle
 from wirewatch_flights.model import Source, Span
 from wirewatch_flights.numbers import Number, numbers
 from wirewatch_flights.text import fold
+
+# The cues only this module reads (folded text).
+TREATY_AFTER = re.compile(
+    r"\s*(?:iii\s+|ii\s+)?(?:regulations?|conventions?|agreements?|accords?|treaty|treaties|"
+    r"protocols?|declaration|rules|system|procedures?|criteria)\b"
+)
+TREATY_BEFORE = re.compile(
+    r"\b(?:reglamento|convenio|convencion|tratado|protocolo|declaracion|sistema|procedimiento)"
+    r"\s+(?:de|of)\s+$"
+)
+"""Around a city's name: a law or treaty named after it ("under the Dublin regulation", "the
+Dublin Agreement", "el Reglamento de Dublín", "la Convención de Ginebra"), not a place of the
+flight."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +76,8 @@ def _treaty_name(folded: str, m: Mention) -> bool:
     """A city named for a law or treaty ("the Dublin regulation", "el Reglamento de Dublín"):
     no place of the flight."""
     return m.entry.kind == "place" and bool(
-        cues.TREATY_AFTER.match(folded, m.end)
-        or cues.TREATY_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+        TREATY_AFTER.match(folded, m.end)
+        or TREATY_BEFORE.search(folded[max(0, m.start - 30) : m.start])
     )
 
 

@@ -26,6 +26,37 @@ from wirewatch_flights.roles import (
 )
 from wirewatch_flights.text import fold
 
+# The cues only this module reads (folded text); those it shares with roles.py are in cues.py.
+DEPORTED_FROM = re.compile(
+    r"(?:deported|expelled|removed|returned|deportad[oa]s|expulsad[oa]s|retornad[oa]s|"
+    r"devuelt[oa]s) (?:from|de|desde)\s+(?:the\s+)?$"
+)
+"""Right before a state: where a group was deported from ("30 Pakistanis deported from
+Greece ... and 139 deported from Saudi Arabia": two origins, none)."""
+NO_SENDER = frozenset({"EH"})
+"""A territory with no state of its own to remove anyone (Western Sahara: "deportaciones de
+migrantes desde el Sáhara Occidental" are Morocco's): never the origin."""
+SUBJECT_VERB_AFTER = re.compile(
+    r"^\s+(?:expects?|plans?|says?|said|confirms?|confirmed|announces?|announced|insists?|"
+    r"vows?|prev[eé]|planea|confirma|confirmo|anuncia|anuncio|asegura|aseguro|insiste)\b"
+)
+"""After a state that opens a sentence ("BRITAIN expects the first flight to depart for
+Rwanda", "EEUU confirma que los primeros vuelos ..."): the state that speaks for its own
+removals, when the flight goes to another state."""
+SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+|\.-\s*|\u2014\s*|--\s*)\W*$")
+STOPOVER_BEFORE = re.compile(
+    r"\b(?:escala|escalas|stopover|stop-over|layover|refuelling stop|refueling stop)\s+"
+    r"(?:tecnica\s+)?(?:in|en|at)\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""'con destino Lima y escala en Bogotá' (predawn fl-9614): a stop on the way is neither
+where the flight left nor, alone, where the people were taken from."""
+SEIZED_ACROSS_BEFORE = re.compile(
+    r"\b(?:locations|places|cities|raids|redadas|operativos|lugares|ciudades)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:all over|across|throughout|en todo|en toda|a lo largo de)"
+    r"\s+(?:the\s+|el\s+|la\s+)?$"
+)
+"""'seized ... at around 40 locations all over Norway': where the people were taken from."""
+
 
 def _title_country(parts: list[Part], origin: tuple[str, Span] | None) -> tuple[str, Span] | None:
     """No destination cue: the country the headline names, else a city, airport or
@@ -120,7 +151,7 @@ def _two_deported_from(parts: list[Part], code: str) -> bool:
             m.entry.key
             for m in part.mentions
             if m.entry.kind == "country"
-            and cues.DEPORTED_FROM.search(part.folded[max(0, m.start - 25) : m.start])
+            and DEPORTED_FROM.search(part.folded[max(0, m.start - 25) : m.start])
         }
         if code in froms and len(froms) > 1:
             return True
@@ -209,7 +240,7 @@ def _scored_roles(parts: list[Part]) -> Roles:
         score_route_pairs(roles, part.folded, part.mentions, part.source, part.text)
         score_between_pair(roles, part.folded, part.mentions, part.source, part.text)
         score_people_places(roles, part.folded, part.mentions, part.source, part.text)
-    for code in cues.NO_SENDER:
+    for code in NO_SENDER:
         roles.origin.scores.pop(code, None)  # Western Sahara's removals are Morocco's
     return roles
 
@@ -279,22 +310,22 @@ def _fallback_origin(parts: list[Part], dest: str) -> Winner:
     found: Winner = None
     for part in parts:
         for m in part.mentions:
-            if m.entry.key in (dest, *cues.NO_SENDER) or m.entry.kind not in ("country", "place"):
+            if m.entry.key in (dest, *NO_SENDER) or m.entry.kind not in ("country", "place"):
                 continue
             before = part.folded[max(0, m.start - 60) : m.start]
             span = Span(part.source, m.start, m.end, part.text[m.start : m.end])
             if (
                 m.entry.kind == "country"
-                and cues.SENTENCE_START_BEFORE.search(before)
-                and cues.SUBJECT_VERB_AFTER.match(part.folded[m.end : m.end + 30])
+                and SENTENCE_START_BEFORE.search(before)
+                and SUBJECT_VERB_AFTER.match(part.folded[m.end : m.end + 30])
             ):
                 return m.entry.key, span
             if found is None and (
-                cues.SEIZED_ACROSS_BEFORE.search(before)
+                SEIZED_ACROSS_BEFORE.search(before)
                 or (
                     cues.PLACE_IN_BEFORE.search(before)
                     and not cues.ARRIVAL.search(before)
-                    and not cues.STOPOVER_BEFORE.search(before)
+                    and not STOPOVER_BEFORE.search(before)
                 )
             ):
                 found = m.entry.key, span
@@ -318,10 +349,10 @@ def _first_other_state(parts: list[Part], dest: str) -> Winner:
         for n, m in enumerate(part.mentions):
             if m.entry.kind not in _STATE_KINDS or _agency_of_another_state(part, n):
                 continue
-            if cues.STOPOVER_BEFORE.search(part.folded[max(0, m.start - 40) : m.start]):
+            if STOPOVER_BEFORE.search(part.folded[max(0, m.start - 40) : m.start]):
                 continue  # "escala en Bogotá": a stop on the way, not where it left
             code = m.entry.state if m.entry.kind in ("operator", "signal") else m.entry.key
-            if code is not None and code != dest and code not in cues.NO_SENDER:
+            if code is not None and code != dest and code not in NO_SENDER:
                 return code, Span(part.source, m.start, m.end, part.text[m.start : m.end])
     return None
 

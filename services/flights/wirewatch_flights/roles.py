@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
-from wirewatch_flights import cues
+from wirewatch_flights import cues, role_cues
 from wirewatch_flights.lexicon import Mention
 from wirewatch_flights.model import Source, Span
 
@@ -117,8 +117,8 @@ def _authority(folded: str, mention: Mention) -> bool:
     """A people's name standing for its state's authorities ("Malaysian authorities", "las
     autoridades mexicanas")."""
     return bool(
-        cues.AUTHORITY_AFTER.match(_after(folded, mention)[:40])
-        or cues.AUTHORITY_BEFORE.search(_before(folded, mention)[-45:])
+        role_cues.AUTHORITY_AFTER.match(_after(folded, mention)[:40])
+        or role_cues.AUTHORITY_BEFORE.search(_before(folded, mention)[-45:])
     )
 
 
@@ -126,7 +126,7 @@ def _authorities_of(folded: str, mention: Mention) -> bool:
     """ "the authorities of X" / "the Authority in X" that remove people ("Las autoridades de
     Estados Unidos deportaron"); not a ministry that speaks ("El Ministerio del Interior de
     Venezuela informó")."""
-    if not cues.AUTHORITY_OF_BEFORE.search(_before(folded, mention)[-45:]):
+    if not role_cues.AUTHORITY_OF_BEFORE.search(_before(folded, mention)[-45:]):
         return False
     after = _after(folded, mention)
     return bool(cues.SENDER_VERB_AFTER.search(after) or cues.DEPORT.search(after[:40]))
@@ -143,11 +143,11 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
     origin, destination, strong = _scores_before(before, after, mention)
     if strong == "destination" and on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
-    if cues.STOP_ON_THE_WAY_AFTER.match(after):
+    if role_cues.STOP_ON_THE_WAY_AFTER.match(after):
         destination, strong = 0.0, ""  # "flown to Djibouti en route to South Sudan": a stop
     if _brought_to_be_removed(before, after):
         origin, destination = origin + max(destination, 1.5), 0.0
-    if mention.entry.kind == "country" and cues.FETCHES_OWN_AFTER.match(verb_after):
+    if mention.entry.kind == "country" and role_cues.FETCHES_OWN_AFTER.match(verb_after):
         return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
     name_origin, name_destination = _scores_of_the_name(after, mention)
     if (
@@ -165,7 +165,7 @@ def _brought_to_be_removed(before: str, after: str) -> bool:
     be flown out, so the place is the origin."""
     return bool(
         cues.ARRIVAL.search(before[-45:])
-        and cues.TO_BE_REMOVED.search(after[:40].split(". ", 1)[0])
+        and role_cues.TO_BE_REMOVED.search(after[:40].split(". ", 1)[0])
     )
 
 
@@ -174,11 +174,11 @@ def on_the_migrants_route(folded: str, mention: Mention) -> bool:
     migrants were heading for, not the flight's destination (unless a removal word comes
     between)."""
     far = folded[max(0, mention.start - 2 * _WINDOW) : mention.start]
-    journey = cues.JOURNEY_BEFORE.search(far)
+    journey = role_cues.JOURNEY_BEFORE.search(far)
     if journey is None or cues.DEPORT.search(far[journey.start() :]):
         return False
     # "after they were flown to Djibouti en route to South Sudan": the flight's own way on
-    return not cues.FLOWN_ON_BEFORE.search(far[: journey.start()])
+    return not role_cues.FLOWN_ON_BEFORE.search(far[: journey.start()])
 
 
 Strength = Literal["origin", "destination", ""]
@@ -192,9 +192,9 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
         return 3.0, 0.0, "origin"  # "was forced to return to Dublin": where the flight left
     if from_cue := cues.ORIGIN_BEFORE_STRONG.search(before):
         return _scores_after_from(before, from_cue)
-    if cues.NATIVES_OF_BEFORE.search(before):
+    if role_cues.NATIVES_OF_BEFORE.search(before):
         return 0.0, 1.5, ""  # "migrantes originarios de India": who they are
-    if cues.ARRIVED_BEFORE.search(before):
+    if role_cues.ARRIVED_BEFORE.search(before):
         return 2.0, 0.0, ""  # "asylum seekers who arrived in the UK"
     if _strong_destination_before(before, mention):
         return 0.0, 3.0, "destination"
@@ -203,11 +203,11 @@ def _scores_before(before: str, after: str, mention: Mention) -> tuple[float, fl
 
 def _scores_after_from(before: str, from_cue: re.Match[str]) -> tuple[float, float, Strength]:
     """A strong origin cue ("from", "desde", "deported by") before the place."""
-    if cues.NATIONALITY_FROM_BEFORE.search(before) and not (
-        cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
+    if role_cues.NATIONALITY_FROM_BEFORE.search(before) and not (
+        role_cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
     ):
         return 0.0, 1.5, ""  # "lawbreakers from Afghanistan": who they are, not where from
-    if cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
+    if role_cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
         return 0.0, 0.0, ""  # "crossing the border from Mexico": a transit country
     return 3.0, 0.0, "origin"
 
@@ -215,30 +215,30 @@ def _scores_after_from(before: str, from_cue: re.Match[str]) -> tuple[float, flo
 def _strong_destination_before(before: str, mention: Mention) -> bool:
     """ "to X", "con destino a X", or "to Sofia, Bulgaria" (not "desviado hacia San Juan,
     Puerto Rico")."""
-    if cues.DEST_BEFORE_STRONG.search(before):
+    if role_cues.DEST_BEFORE_STRONG.search(before):
         return True
     return (
         mention.entry.kind == "country"
-        and cues.DEST_CITY_COMMA_BEFORE.search(before) is not None
+        and role_cues.DEST_CITY_COMMA_BEFORE.search(before) is not None
         and not cues.DIVERTED.search(before)
     )
 
 
 def _weak_scores_before(before: str, after: str, mention: Mention) -> tuple[float, float, Strength]:
     """The weaker cues before the place, when no strong one applies."""
-    if cues.OWNER_FLIGHT_BEFORE.search(before) and cues.FOR_ITS_OWN_AFTER.match(after):
+    if role_cues.OWNER_FLIGHT_BEFORE.search(before) and role_cues.FOR_ITS_OWN_AFTER.match(after):
         return 0.0, 1.5, ""  # "vuelos de Venezuela para repatriar": its flights fetch its people
-    if cues.ORIGIN_BEFORE_WEAK.search(before) or (
-        mention.entry.kind != "people" and cues.FLIGHT_OF_BEFORE.search(before)
+    if role_cues.ORIGIN_BEFORE_WEAK.search(before) or (
+        mention.entry.kind != "people" and role_cues.FLIGHT_OF_BEFORE.search(before)
     ):
         return 1.5, 0.0, ""
     # "a U.S. deportation flight", "in U.S. custody": a name used as an adjective; the
     # "a" or "in" before it is an English article or preposition, not a destination cue.
-    if mention.entry.kind == "country" and cues.ATTRIBUTIVE_AFTER.match(after):
+    if mention.entry.kind == "country" and role_cues.ATTRIBUTIVE_AFTER.match(after):
         return 0.0, 0.0, ""
-    if cues.DEST_BEFORE_MID.search(before):
+    if role_cues.DEST_BEFORE_MID.search(before):
         return 0.0, 1.5, ""
-    if cues.DEST_BEFORE_WEAK.search(before):
+    if role_cues.DEST_BEFORE_WEAK.search(before):
         return 0.0, 2.0 if cues.ARRIVAL.search(before[-45:]) else 0.5, ""
     return 0.0, 0.0, ""
 
@@ -248,13 +248,13 @@ def _scores_of_the_name(after: str, mention: Mention) -> tuple[float, float]:
     if mention.entry.kind != "country":
         return 0.0, 0.0
     origin = destination = 0.0
-    if cues.POSSESSIVE_REMOVAL_AFTER.match(after):
+    if role_cues.POSSESSIVE_REMOVAL_AFTER.match(after):
         origin += 2.0  # "Australia's deportation of unwanted New Zealanders"
-    if cues.QUALIFIED_FLIGHT_AFTER.match(after):
+    if role_cues.QUALIFIED_FLIGHT_AFTER.match(after):
         origin += 2.0  # "a U.S. deportation flight"
-    if cues.COURT_AFTER.match(after):
+    if role_cues.COURT_AFTER.match(after):
         origin += 1.5  # "U.S. District Judge Brian Murphy": the state whose removal it is
-    elif cues.FLIGHT_AFTER.match(after):
+    elif role_cues.FLIGHT_AFTER.match(after):
         destination += 1.5  # "the Rwanda flight"
     return origin, destination
 
@@ -265,15 +265,15 @@ def _scores_of_the_verb_after(after: str, strong: Strength) -> tuple[float, floa
     does not overturn that role."""
     if cues.SENDER_VERB_AFTER.search(after) and strong != "destination":
         return 3.0, 0.0
-    if cues.RECEIVER_VERB_AFTER.search(after) and strong != "origin":
+    if role_cues.RECEIVER_VERB_AFTER.search(after) and strong != "origin":
         return 0.0, 3.0
-    if cues.EITHER_VERB_AFTER.search(after) and not strong:
+    if role_cues.EITHER_VERB_AFTER.search(after) and not strong:
         return 1.5, 1.5
     return 0.0, 0.0
 
 
 def _in_while_clause(folded: str, mention: Mention) -> bool:
-    return any(m.start() < mention.start < m.end() for m in cues.WHILE_CLAUSE.finditer(folded))
+    return any(m.start() < mention.start < m.end() for m in role_cues.WHILE_CLAUSE.finditer(folded))
 
 
 def _kind_scores(
@@ -294,7 +294,7 @@ def _kind_scores(
             origin, destination = 0.0, destination + 1.0  # "deportados de ... venezolanos"
     elif kind == "state_adj":
         # "Corendon, a Turkish charter airline": the airline's nationality, no role
-        origin = 0.0 if cues.AIRLINE_AFTER.match(_after(folded, mention)) else origin + 1.5
+        origin = 0.0 if role_cues.AIRLINE_AFTER.match(_after(folded, mention)) else origin + 1.5
         destination = 0.0
     elif kind == "place":
         destination += 0.5 if origin == 0 else 0.0
@@ -354,7 +354,7 @@ def score_between_pair(
     if "entre" not in folded and "between" not in folded:
         return  # cheap guard
     weight = TITLE_WEIGHT if source == "title" else 1.0
-    for m in cues.FLIGHT_BETWEEN.finditer(folded):
+    for m in role_cues.FLIGHT_BETWEEN.finditer(folded):
         named = [n for n in mentions if n.entry.kind in _NAMED and n.start >= m.end()]
         first = named[0] if named else None
         if first is None or first.start - m.end() > 60:
@@ -364,7 +364,7 @@ def score_between_pair(
                 n
                 for n in named[1:]
                 if n.entry.key != first.entry.key
-                and cues.BETWEEN_AND.search(folded, first.end, n.start)
+                and role_cues.BETWEEN_AND.search(folded, first.end, n.start)
                 and n.start - first.end <= 80
             ),
             None,
@@ -397,7 +397,7 @@ def score_route_pairs(
             continue
         if not cues.ROUTE_TO_BETWEEN.match(folded[a.end : b.start]):
             continue
-        if cues.JOURNEY_ROUTE_BEFORE.search(folded[max(0, a.start - 40) : a.start]):
+        if role_cues.JOURNEY_ROUTE_BEFORE.search(folded[max(0, a.start - 40) : a.start]):
             a, b = b, a  # "que llegaron desde San Pedro Sula a México": their way here
         roles.origin.add(
             a.entry.key, 2.0 * weight, Span(source, a.start, a.end, text[a.start : a.end])

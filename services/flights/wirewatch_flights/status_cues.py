@@ -124,6 +124,10 @@ COLLECT_PURPOSE = words(
     r"to (?:pick up|collect|fetch|take)",
     r"para ser (?:deportad|repatriad|expulsad)[oa]s?", r"to be (?:deported|repatriated|flown)",
 )  # fmt: skip
+"""A plane that landed in order to collect the deportees ("aterrizaron ... en Texas para
+trasladar al primer grupo de migrantes"), or the people who arrived at the airport to be
+removed ("llegaron al aeropuerto de Latacunga para ser deportados"): the flight is still to
+come."""
 
 
 DESPITE = words(
