@@ -292,8 +292,7 @@ con"), not people (the ``flights`` field, not ``people``)."""
 
 
 # The flight's status: status.py with flight_report.py (RESUMING, BLOCKED_STRONG,
-# PLANNED_STRONG), status_model.py (COMPLETED_FINITE, ALREADY) or roles.py (DIVERTED,
-# TURNED_BACK_BEFORE).
+# PLANNED_STRONG) or roles.py (DIVERTED, TURNED_BACK_BEFORE).
 RESUMING = words(
     r"reanud\w*",
     r"reactiv\w*",
@@ -397,38 +396,6 @@ PLANNED_STRONG = words(
     r"authoriz\w*", r"aprueba\w*", r"approves?",
     r"next (?:deportation |removal |repatriation |charter )?flights?",
     r"(?:el )?proximo vuelo", r"(?:is|are) likely to",
-)  # fmt: skip
-COMPLETED_FINITE = words(
-    r"landed", r"lands", r"arrived", r"touched down", r"aterriz[oa]", r"aterrizaron",
-    r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega", r"arrib[oa]", r"arribaron",
-    r"arriban", r"recibio", r"recibieron", r"recibe", r"reciben", r"received", r"receives",
-    r"took off",
-    r"departed", r"despego", r"despegaron", r"partio", r"salio", r"deporto", r"deportaron",
-    r"expulso", r"expulsaron", r"repatrio", r"repatriaron", r"retornaron", r"regresaron",
-    r"volvieron", r"flew", r"envio", r"enviaron", r"traslado", r"trasladaron", r"conducted",
-    r"realizo", r"comenzo", r"began", r"started", r"se reanudaron", r"resumed", r"restarted",
-    r"(?:has|have|had) begun",
-    r"reanudo",
-    r"(?:has|have|had|were|was)(?: been)? (?:deported|expelled|sent|flown|removed|returned|"
-    r"repatriated|transferred)",
-    r"(?:ha|han|habia|habian) (?:llegado|arribado|retornado|regresado|salido|despegado|partido)",
-    r"fueron (?:deportad|expulsad|enviad|trasladad|repatriad)[oa]s", r"proceed\w*",
-    r"has left", r"left the", r"leaves", r"departs", r"takes off", r"flown out", r"went ahead",
-    # "The flight left Dublin Airport", "A Deportation Flight Just Left for Vietnam"
-    r"(?:flight|plane|aircraft|charter|jet) (?:just |finally |has )?left",
-    r"gone ahead", r"(?:was|were) put on (?:a|the) (?:plane|flight|aircraft)",
-    r"goes ahead", r"carries out", r"carried out", r"(?:is|are|was|were) conducting",
-    # "is carrying out deportations": a campaign, not this flight
-    r"(?:is|are) carrying out(?! (?:deportations|removals|expulsions|returns)\b)",
-    r"sends", r"violated",
-    r"(?:ha|han|habia|habian) (?:sido )?(?:deportad|expulsad|repatriad|retornad|enviad|"
-    r"trasladad)[oa]s?", r"volvio", r"se concreto",
-    # "retornó", "regresó" (verbs) but not the nouns ("el retorno", "vuelo de regreso")
-    r"(?<!el )(?<!del )(?<!al )(?<!su )(?<!sus )(?<!de )(?<!un )(?<!y )(?:retorno|regreso)",
-)  # fmt: skip
-ALREADY = words(
-    r"(?:already|ya) (?:\w+ )?(?:received|arrived|landed|llegaron|aterrizo|recibio|recibido)",
-    r"(?:have|has|had) already (?:arrived|landed|been deported)",
 )  # fmt: skip
 DIVERTED = re.compile(r"desviad[oa]s?|diverted")
 """A diverted flight is blocked only when the text does not say it landed."""

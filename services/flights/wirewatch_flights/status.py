@@ -145,10 +145,10 @@ def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None
     complements a noun ("the decision to resume"). A negated completed cue ("never
     landed") does not count as completed."""
     folded = part.folded
-    already = cues.ALREADY.search(folded)
+    already = status_cues.ALREADY.search(folded)
     if already:
         return "completed", match_span(part, already)
-    finite = _unnegated(cues.COMPLETED_FINITE, folded)
+    finite = _unnegated(status_cues.COMPLETED_FINITE, folded)
     # a weaker completed cue ("returned home") matters only without a finite one
     weak = _unnegated(status_cues.COMPLETED_STRONG, folded) if finite is None else None
     blocked = _blocking(folded, finite, weak)
@@ -238,7 +238,7 @@ def _left_elsewhere(parts: list[Part], decided: list[tuple[Status, Span]]) -> bo
     return (
         decided[1][0] == "completed"
         and status_cues.NOT_LEFT_FROM.match(title.folded, span.start) is not None
-        and cues.COMPLETED_FINITE.search(parts[-1].folded) is not None
+        and status_cues.COMPLETED_FINITE.search(parts[-1].folded) is not None
     )
 
 
@@ -267,7 +267,7 @@ def _lede_flew(parts: list[Part], decided: list[tuple[Status, Span]]) -> bool:
     title, lede = decided[0][1], decided[1][1]
     if title.source != "title" or lede.source != "summary":
         return False
-    if not cues.COMPLETED_FINITE.fullmatch(fold(lede.phrase)):
+    if not status_cues.COMPLETED_FINITE.fullmatch(fold(lede.phrase)):
         return False
     texts = {p.source: p.folded for p in parts}
     return not cues.FLIGHT.search(texts["title"]) and bool(cues.FLIGHT.search(texts["summary"]))
@@ -290,7 +290,7 @@ def _announcing(span: Span) -> bool:
     phrase = fold(span.phrase)
     return bool(
         status_cues.PRESENT_ARRIVAL.fullmatch(phrase)
-    ) or not cues.COMPLETED_FINITE.fullmatch(phrase)
+    ) or not status_cues.COMPLETED_FINITE.fullmatch(phrase)
 
 
 def _returned_to_origin(parts: list[Part], origin: str) -> Clue | None:

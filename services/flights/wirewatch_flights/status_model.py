@@ -27,8 +27,8 @@ from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
-from wirewatch_flights import cues
 from wirewatch_flights.model import Clue, Span, Status
+from wirewatch_flights.status_cues import ALREADY, COMPLETED_FINITE
 from wirewatch_flights.text import fold
 
 FORMAT = 1
@@ -57,7 +57,7 @@ def cue_kind(clue: Clue) -> str:
         return "none"
     if clue.value == "completed":
         phrase = fold(clue.span.phrase)
-        if not (cues.COMPLETED_FINITE.fullmatch(phrase) or cues.ALREADY.fullmatch(phrase)):
+        if not (COMPLETED_FINITE.fullmatch(phrase) or ALREADY.fullmatch(phrase)):
             return "weak"
     return "strong"
 
