@@ -4,6 +4,7 @@ report that joins a record still reads them. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -83,7 +84,9 @@ def test_a_report_that_joins_a_record_reads_its_observations(engine: Engine) -> 
 def test_a_new_record_has_the_models_defaults() -> None:
     """The store builds a new record with every default given (SQLModel's default
     factories are slow to call); they must stay the model's own."""
-    built = store._new_record("planned").model_dump(exclude={"id", "created_at", "updated_at"})
+    built = dataclasses.asdict(store._new_record("planned"))
+    for name in ("id", "created_at", "updated_at"):
+        del built[name]
     default = FlightRecord(id="x", status="planned").model_dump(
         exclude={"id", "created_at", "updated_at"}
     )
@@ -118,3 +121,13 @@ def test_what_is_known_of_a_report_and_its_story_is_one_read(engine: Engine) -> 
     other = store.record_observation(engine, *observation(third, "story-b"))
     assert other is not None and other.record_id != joined.record_id
     assert store.count_records(engine) == 2
+
+
+def test_the_write_path_holds_every_column_of_both_tables() -> None:
+    """The store writes rows with Core statements from its own row types: a column added to
+    a model and not to them would be left to its default, silently."""
+    for columns, table in (
+        (store.RECORD_COLUMNS, store.RECORD),
+        (store.OBSERVATION_COLUMNS, store.OBSERVATION),
+    ):
+        assert columns == tuple(c.name for c in table.columns)
