@@ -121,7 +121,8 @@ _RECORD_SELECT = sa_select(*(RECORD.c[n] for n in RECORD_COLUMNS))
 _OBSERVATION_SELECT = sa_select(*(OBSERVATION.c[n] for n in OBSERVATION_COLUMNS))
 _OWN = OBSERVATION.c.item_id == bindparam("item_id")
 _KNOWN = (
-    sa_select(OBSERVATION.c.item_id, OBSERVATION.c.record_id)
+    sa_select(OBSERVATION.c.item_id, *(RECORD.c[n] for n in RECORD_COLUMNS))
+    .select_from(OBSERVATION.outerjoin(RECORD, RECORD.c.id == OBSERVATION.c.record_id))
     .where(or_(_OWN, OBSERVATION.c.story_id == bindparam("story_id")))
     .order_by(case((_OWN, 0), else_=1))  # the item's own row first
     .limit(1)
@@ -150,6 +151,15 @@ _RECORD_OBSERVATIONS = (
 _COUNT_OBSERVATIONS = sa_select(func.count()).select_from(OBSERVATION).where(_OF_RECORD)
 _INSERT_RECORD = insert(RECORD)
 _INSERT_OBSERVATION = insert(OBSERVATION)
+# PostgreSQL: a new record and its first observation in one statement (a data-modifying
+# WITH), one round trip fewer per new record; SQLite takes the two INSERTs.
+_INSERT_RECORD_AND_OBSERVATION = (
+    insert(OBSERVATION)
+    .values({c: bindparam(c.name, type_=c.type) for c in OBSERVATION.columns})
+    .add_cte(
+        insert(RECORD).values({c: bindparam(c.name, type_=c.type) for c in RECORD.columns}).cte()
+    )
+)
 _UPDATE_RECORD = update(RECORD).where(RECORD.c.id == bindparam("key"))
 _UPDATE_OBSERVATION = update(OBSERVATION).where(OBSERVATION.c.item_id == bindparam("key"))
 _LOCK = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
@@ -174,20 +184,25 @@ def _record(conn: Connection, record_id: str) -> StoredRecord | None:
 
 def _known(
     conn: Connection, item_id: str, story_id: str | None
-) -> tuple[StoredObservation | None, str | None]:
-    """The item's own observation (it was read before), else the record id of another
-    observation of its story; (None, None) when there is neither. One query for both
-    questions when the item has a story (stop 40: it was two, on every report)."""
+) -> tuple[StoredObservation | None, bool, StoredRecord | None]:
+    """The item's own observation (it was read before) or None; whether the item or
+    another observation of its story is stored; and the record that observation went
+    into. One query for the three questions when the item has a story and was not read
+    before (stop 40: it was two, on every report; stop 42: the record in the same query)."""
     if story_id is None:
         own = conn.execute(_OWN_ROW, {"item_id": item_id}).first()
-        return (None if own is None else StoredObservation(*own)), None
+        if own is None:
+            return None, False, None
+        existing = StoredObservation(*own)
+        return existing, True, _record(conn, existing.record_id)
     found = conn.execute(_KNOWN, {"item_id": item_id, "story_id": story_id}).first()
     if found is None:
-        return None, None
+        return None, False, None
+    record = None if found[1] is None else StoredRecord(*found[1:])
     if found[0] == item_id:  # read again: its row, whole, to update
         own = conn.execute(_OWN_ROW, {"item_id": item_id}).first()
-        return (None if own is None else StoredObservation(*own)), None
-    return None, found[1]
+        return (None if own is None else StoredObservation(*own)), True, record
+    return None, True, record
 
 
 def _route_record(
@@ -310,12 +325,8 @@ def record_observation(
     flight = observation.flight
     with _transaction(bind) as conn:
         _lock_route(conn, flight.destination)
-        existing, story_record = _known(conn, observation.item_id, observation.story_id)
-        if existing is not None:
-            record = _record(conn, existing.record_id)
-        elif story_record is not None:
-            record = _record(conn, story_record)
-        else:
+        existing, known, record = _known(conn, observation.item_id, observation.story_id)
+        if not known:
             record = _route_record(conn, flight, observation.story_id, windows or Windows())
         if record is None and existing is not None:  # no record is ever deleted
             raise ValueError(f"observation {existing.item_id}: its record is not stored")
@@ -404,8 +415,12 @@ def _create_record(
     )
     rows = [row]
     _apply(record, merge([_as_observation(row)]), rows, len(rows))
-    conn.execute(_INSERT_RECORD, _values(record, RECORD_COLUMNS))
-    conn.execute(_INSERT_OBSERVATION, _values(row, OBSERVATION_COLUMNS))
+    record_values, row_values = _values(record, RECORD_COLUMNS), _values(row, OBSERVATION_COLUMNS)
+    if conn.dialect.name == "postgresql":
+        conn.execute(_INSERT_RECORD_AND_OBSERVATION, {**record_values, **row_values})
+    else:
+        conn.execute(_INSERT_RECORD, record_values)
+        conn.execute(_INSERT_OBSERVATION, row_values)
     return record_event(record, rows, "created")
 
 
