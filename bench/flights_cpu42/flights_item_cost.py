@@ -23,12 +23,14 @@ backends' ``/proc`` times: the server is local) and the statements per event (``
 ``--profile PATH`` writes a cProfile of the timed loop (``process_time`` as its clock);
 ``--dump PATH`` writes every record event (warm-up included) and, at the end, every row of
 both tables, record ids as their order of first appearance and clock times left out: the
-same input must give the same file before and after a change.
+same input must give the same file before and after a change (``--again N`` reads the first
+N events again after the timed run, ``--source classified`` feeds their classified items, as
+the stage reads them with ``WIREWATCH_FLIGHTS_SOURCE=classified``: no story, records by route).
 
     flock /tmp/bench.lock .venv/bin/python bench/flights_cpu42/flights_item_cost.py \
         [--corpus bench|dev] [--events 2000] [--warmup 200] [--size 5] \
         [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test] [--profile PATH] \
-        [--dump PATH] [--count]
+        [--dump PATH] [--count] [--source stories|classified] [--again N]
 """
 
 from __future__ import annotations
@@ -275,12 +277,29 @@ def main() -> None:
     parser.add_argument("--profile", default=None)
     parser.add_argument("--dump", type=Path, default=None)
     parser.add_argument("--count", action="store_true", help="count the statements sent")
+    parser.add_argument(
+        "--source",
+        choices=("stories", "classified"),
+        default="stories",
+        help="classified: the stage reads the events' classified items (no story)",
+    )
+    parser.add_argument(
+        "--again",
+        type=int,
+        default=0,
+        help="after the timed run, read the first N story events again (untimed, dumped)",
+    )
     args = parser.parse_args()
     make = bench_events if args.corpus == "bench" else dev_events
     bodies = make(args.warmup + args.events)
+    if args.source == "classified":
+        bodies = [StoryEvent.model_validate_json(b).item.model_dump_json().encode() for b in bodies]
     with database(args.database_url) as engine:
         settings = FlightsSettings(
-            kafka_bootstrap="127.0.0.1:9", database_url="sqlite://", log_level="WARNING"
+            kafka_bootstrap="127.0.0.1:9",
+            database_url="sqlite://",
+            log_level="WARNING",
+            flights_source=args.source,
         )
         service = FlightsService(settings, engine)
         dump: list[str] | None = [] if args.dump else None
@@ -305,6 +324,8 @@ def main() -> None:
         wall = time.perf_counter() - wall
         after = _server_cpu(engine)
         server_s = sum(cpu - server.get(pid, 0.0) for pid, cpu in after.items())
+        if args.again:
+            run(service, bodies[: args.again], args.size, dump)
         if args.dump and dump is not None:
             dump.extend(_rows(engine))
             args.dump.write_text("".join(d + "\n" for d in dump), encoding="utf-8")
