@@ -114,17 +114,18 @@ class FlightsService(ServiceBase[FlightsSettings]):
         windows = store.Windows(
             self.settings.flights_merge_window_days, self.settings.flights_planned_window_days
         )
-        for intake in intakes:
-            event = store.record_observation(
-                self.engine, intake.observation, intake.source, windows
-            )
-            if event is None:  # read again: its record's event may never have gone out
-                event = store.current_event(self.engine, intake.observation.item_id)
-            if event is not None:
-                previous = latest.get(event.record_id)
-                if previous is not None and previous.change == "created":
-                    event = event.model_copy(update={"change": "created"})
-                latest[event.record_id] = event
+        # One connection for the batch (one checkout, one pre-ping), each observation
+        # still its own transaction on it (stop 42).
+        with self.engine.connect() as conn:
+            for intake in intakes:
+                event = store.record_observation(conn, intake.observation, intake.source, windows)
+                if event is None:  # read again: its record's event may never have gone out
+                    event = store.current_event(conn, intake.observation.item_id)
+                if event is not None:
+                    previous = latest.get(event.record_id)
+                    if previous is not None and previous.change == "created":
+                        event = event.model_copy(update={"change": "created"})
+                    latest[event.record_id] = event
         return list(latest.values())
 
 
