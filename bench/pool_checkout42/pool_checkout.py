@@ -8,7 +8,7 @@ Per checkout: this process's CPU, the server backend's CPU (``/proc/<pid>/stat``
 connection's backend: the server must be on this host) and wall time. The pipeline's
 notify checks out ~4 connections per item (``bench/notify_cpu41/item_cost.py``'s path).
 
-    flock /tmp/bench.lock .venv/bin/python bench/pool_checkout.py \
+    flock /tmp/bench.lock .venv/bin/python bench/pool_checkout42/pool_checkout.py \
         [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test] [--rounds 5]
 """
 

@@ -30,14 +30,15 @@ a measure, never a decoder.
 instruction count under callgrind, free of the host's load: the difference between
 ``--reps 2`` and ``--reps 0`` is the decoding's.
 
-    .venv/bin/python bench/events_decode.py build --out /tmp/events_corpus
-    flock /tmp/bench.lock .venv/bin/python bench/events_decode.py time \
+    .venv/bin/python bench/events_decode42/events_decode.py build --out /tmp/events_corpus
+    flock /tmp/bench.lock .venv/bin/python bench/events_decode42/events_decode.py time \
         --corpus /tmp/events_corpus [--rounds 5]
     valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python \
-        bench/events_decode.py loop --corpus /tmp/events_corpus --kind stories --reps 2 \
-        [--core-only]
-    .venv/bin/py-spy record -f raw -o spin.txt -- .venv/bin/python bench/events_decode.py \
-        spin --corpus /tmp/events_corpus --seconds 15 [--contended]
+        bench/events_decode42/events_decode.py loop --corpus /tmp/events_corpus \
+        --kind stories --reps 2 [--core-only]
+    .venv/bin/py-spy record -f raw -o spin.txt -- .venv/bin/python \
+        bench/events_decode42/events_decode.py spin --corpus /tmp/events_corpus \
+        --seconds 15 [--contended]
 
 ``spin`` decodes in a loop for a sampling profiler (``--contended``: beside a thread of
 Python work). py-spy puts several times the validators' instruction share in them: a
@@ -74,7 +75,7 @@ from wirewatch_shared.events import (
     TopicMatch,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
 NEWS_DIRS = ("news-sites", "rss-parser", "feedjira", "feeder", "rsparser", "miniflux")
