@@ -163,11 +163,14 @@ async def _post_direct(
     the same errors (httpcore's mapped to httpx's, an invalid redirect ``Location``)."""
     merged = httpx.Headers(client.headers)
     merged.update(headers)
-    raw_headers = [(b"Host", target.netloc), *merged.raw]
+    raw_headers = merged.raw
     if content:
         raw_headers.append((b"Content-Length", str(len(content)).encode("ascii")))
-    else:
-        raw_headers.insert(1, (b"Content-Length", b"0"))
+    # ``host`` as httpx reads it (an invalid IDNA label fails here, as there).
+    auto = [(b"Host", target.netloc)] if target.host else []
+    if not content:
+        auto.append((b"Content-Length", b"0"))
+    raw_headers = auto + raw_headers
     request = httpcore.Request(
         b"POST",
         httpcore.URL(
