@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 from wirewatch_notify import outbox
 from wirewatch_notify.models import DeliveryStatus, Subscription
 from wirewatch_shared.clock import utcnow
@@ -183,3 +183,49 @@ async def test_a_cancelled_digest_cancels_its_alerts(database_url: str) -> None:
         (sub, kind, DeliveryStatus.CANCELLED) for sub in subs for kind in ("alert", "digest")
     }
     service.engine.dispose()
+
+
+def test_a_claim_reads_its_row_and_subscription_as_stored(engine: Engine) -> None:
+    """The claim reads only the columns a send needs (Core, not the models): each one as
+    the model loads it, for a subscription with every one of them set."""
+    from datetime import UTC, datetime
+
+    from wirewatch_notify.models import Delivery
+
+    _setup(engine)
+    moment = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+    with Session(engine) as session:
+        sub = Subscription(
+            channel="slack",
+            target="https://hooks.slack.com/…XXXX",
+            target_encrypted="gAAAAB-target",
+            secret_encrypted="gAAAAB-secret",
+            previous_secret_encrypted="gAAAAB-previous",
+            previous_secret_expires_at=moment,
+            mode="digest",
+            digest_interval_minutes=60,
+            timezone="America/Caracas",
+            quiet_start="22:00",
+            quiet_end="07:30",
+            active=False,
+            disabled_reason="HTTP 410 Gone: endpoint removed",
+            requires_confirmation=True,
+            confirmed_at=moment,
+        )
+        session.add(sub)
+        session.commit()
+        assert sub.id is not None
+        sub_id = sub.id
+    outbox.enqueue(engine, [outbox.NewDelivery(sub_id, "item-é", {"title": "Vuelo ✈"})])
+    now = utcnow()
+    [claimed] = outbox.claim(engine, now, 5, accept=lambda _id, _sub: True)
+    with Session(engine) as session:
+        stored_sub = session.get(Subscription, sub_id)
+        [stored] = session.exec(select(Delivery)).all()
+    assert claimed.subscription is not None and stored_sub is not None
+    for field in outbox.ClaimedSubscription.__dataclass_fields__:
+        assert getattr(claimed.subscription, field) == getattr(stored_sub, field), field
+    assert claimed.subscription.awaiting_confirmation is stored_sub.awaiting_confirmation
+    for field in outbox.ClaimedDelivery.__dataclass_fields__:
+        assert getattr(claimed.delivery, field) == getattr(stored, field), field
+    assert claimed.delivery.next_attempt_at == now + outbox.CLAIM_LEASE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -69,6 +69,46 @@ class Subscription(SQLModel, table=True):
         return self.requires_confirmation and self.confirmed_at is None
 
 
+class SubscriptionFields(Protocol):
+    """What sending a delivery reads of its subscription: a claimed delivery's
+    (``outbox.ClaimedSubscription``, only these columns) or the model itself."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def target_encrypted(self) -> str | None: ...
+    @property
+    def secret_encrypted(self) -> str | None: ...
+    @property
+    def previous_secret_encrypted(self) -> str | None: ...
+    @property
+    def previous_secret_expires_at(self) -> datetime | None: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def digest_interval_minutes(self) -> int | None: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def quiet_start(self) -> str | None: ...
+    @property
+    def quiet_end(self) -> str | None: ...
+    @property
+    def active(self) -> bool: ...
+    @property
+    def disabled_reason(self) -> str | None: ...
+    @property
+    def confirmed_at(self) -> datetime | None: ...
+    @property
+    def link_key(self) -> str: ...
+    @property
+    def awaiting_confirmation(self) -> bool: ...
+
+
 class DeliveryStatus:
     PENDING = "pending"  # due at next_attempt_at
     HELD = "held"  # quiet hours or digest period: released at next_attempt_at
@@ -111,6 +151,26 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = _utc_column()
     updated_at: datetime = _utc_column()
     sent_at: datetime | None = _utc_column(nullable=True)
+
+
+class DeliveryFields(Protocol):
+    """What sending a delivery reads of it: a claimed row (``outbox.ClaimedDelivery``,
+    only these columns) or the model itself."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def subscription_id(self) -> int: ...
+    @property
+    def item_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def next_attempt_at(self) -> datetime: ...
+    @property
+    def payload(self) -> str: ...
 
 
 class ApiToken(SQLModel, table=True):

@@ -12,11 +12,11 @@ from sqlmodel import col, select
 from wirewatch_shared.db import session_scope
 
 from wirewatch_notify.matching import RuleIndex, SubscriptionRule
-from wirewatch_notify.models import Subscription
+from wirewatch_notify.models import Subscription, SubscriptionFields
 from wirewatch_notify.timing import Timing
 
 
-def timing_of(sub: Subscription) -> Timing:
+def timing_of(sub: SubscriptionFields) -> Timing:
     return Timing.of(
         digest_minutes=sub.digest_interval_minutes if sub.mode == "digest" else None,
         quiet_start=sub.quiet_start,

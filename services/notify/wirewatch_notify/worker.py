@@ -52,7 +52,12 @@ from wirewatch_notify.channels.base import (
 )
 from wirewatch_notify.endpoint_limits import EndpointLimits
 from wirewatch_notify.links import LinkSigner
-from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Subscription
+from wirewatch_notify.models import (
+    DeliveryFields,
+    DeliveryKind,
+    DeliveryStatus,
+    SubscriptionFields,
+)
 from wirewatch_notify.outbox import Claimed, Outcome
 from wirewatch_notify.recorder import OutcomeRecorder
 from wirewatch_notify.release import release_held
@@ -101,10 +106,10 @@ class _Decrypted:
             plain = self._cache[token] = self.box.decrypt(token)
         return plain
 
-    def target(self, sub: Subscription) -> str:
+    def target(self, sub: SubscriptionFields) -> str:
         return self(sub.target_encrypted) if sub.target_encrypted else sub.target
 
-    def secrets(self, sub: Subscription, now: datetime) -> tuple[str, ...]:
+    def secrets(self, sub: SubscriptionFields, now: datetime) -> tuple[str, ...]:
         if sub.secret_encrypted is None:
             return ()
         current = self(sub.secret_encrypted)
@@ -125,7 +130,7 @@ def _overloaded(exc: Exception) -> bool | None:
     return None
 
 
-def _give_back(delivery: Delivery) -> Outcome:
+def _give_back(delivery: DeliveryFields) -> Outcome:
     """Return a claim unused: claimed rows carry their lease end in ``next_attempt_at``."""
     assert delivery.id is not None
     return Outcome(
@@ -133,7 +138,9 @@ def _give_back(delivery: Delivery) -> Outcome:
     )
 
 
-def _held_for_quiet_hours(delivery: Delivery, sub: Subscription, now: datetime) -> Outcome | None:
+def _held_for_quiet_hours(
+    delivery: DeliveryFields, sub: SubscriptionFields, now: datetime
+) -> Outcome | None:
     """An alert or digest due in the subscriber's quiet hours (e.g. a retry) waits for
     their end: an alert is held, a digest stays pending."""
     if delivery.kind not in (DeliveryKind.ALERT, DeliveryKind.DIGEST):
@@ -354,7 +361,7 @@ class DeliveryWorker:
             return channel.endpoint_concurrency, channel.endpoint_concurrency
         return self.settings.endpoint_concurrency, self.settings.endpoint_concurrency_max
 
-    def _endpoint(self, sub: Subscription | None) -> str:
+    def _endpoint(self, sub: SubscriptionFields | None) -> str:
         if sub is None:
             return ""
         channel = self.channels.get(sub.channel)
@@ -410,7 +417,7 @@ class DeliveryWorker:
         left_behind = {self._sub_endpoint[sub_id] for sub_id in saturated_subs}
         chosen: dict[int, str] = {}
 
-        def accept(delivery_id: int, sub: Subscription | None) -> bool:
+        def accept(delivery_id: int, sub: SubscriptionFields | None) -> bool:
             key = self._endpoint(sub)
             if key and load[key] >= self._claim_cap(key):
                 left_behind.add(key)
@@ -596,7 +603,7 @@ class DeliveryWorker:
 
     # -- one attempt --------------------------------------------------------------
 
-    def _skip_reason(self, delivery: Delivery, sub: Subscription | None) -> str | None:
+    def _skip_reason(self, delivery: DeliveryFields, sub: SubscriptionFields | None) -> str | None:
         if sub is None:
             return "subscription removed"
         if delivery.kind == DeliveryKind.CONFIRM:
@@ -607,7 +614,9 @@ class DeliveryWorker:
             return f"subscription inactive: {sub.disabled_reason or 'paused'}"
         return None
 
-    def _skipped(self, delivery: Delivery, sub: Subscription | None, reason: str) -> Outcome:
+    def _skipped(
+        self, delivery: DeliveryFields, sub: SubscriptionFields | None, reason: str
+    ) -> Outcome:
         """A delivery not sent: cancelled, except an alert of a subscription notify
         disabled, which is dead: replayed once the operator turns it back on."""
         assert delivery.id is not None
@@ -615,7 +624,9 @@ class DeliveryWorker:
             return Outcome(delivery.id, DeliveryStatus.DEAD, reason)
         return Outcome(delivery.id, DeliveryStatus.CANCELLED, reason)
 
-    def request_for(self, delivery: Delivery, sub: Subscription, now: datetime) -> DeliveryRequest:
+    def request_for(
+        self, delivery: DeliveryFields, sub: SubscriptionFields, now: datetime
+    ) -> DeliveryRequest:
         assert sub.id is not None
         email = sub.channel == "email"
         confirm = delivery.kind == DeliveryKind.CONFIRM
@@ -678,7 +689,7 @@ class DeliveryWorker:
         return Outcome(delivery.id, DeliveryStatus.SENT), True
 
     def _send_failure(
-        self, delivery: Delivery, sub: Subscription, exc: Exception, limit: float
+        self, delivery: DeliveryFields, sub: SubscriptionFields, exc: Exception, limit: float
     ) -> Outcome:
         """The outcome of a failed send (called while handling ``exc``): a retry, or dead,
         with the subscription disabled when the receiver says so."""

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import weakref
+from collections.abc import AsyncIterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 from wirewatch_shared.httpdates import parse_retry_after
+from wirewatch_shared.httptransport import RequestHandler, httpx_error, pool_transport
 from wirewatch_shared.netbackend import AsyncioBackend
-from wirewatch_shared.ssrf import ResolutionError, SsrfError, make_guarded_client
+from wirewatch_shared.ssrf import GuardedNetworkBackend, ResolutionError, SsrfError
 
 from wirewatch_notify.channels.base import PermanentDeliveryError, RetryableDeliveryError
 
@@ -35,18 +39,36 @@ logging.getLogger("httpx").addFilter(_RedactSubscriberUrls())
 def make_http_client(*, allow_private: bool, max_connections: int = 100) -> httpx.AsyncClient:
     """Redirects are never followed (a moved endpoint must be re-registered); every
     connection goes through the SSRF guard unless private networks are allowed.
-    One client per channel: connections are kept alive and reused across deliveries."""
-    return make_guarded_client(
-        allow_private=allow_private,
-        # Plain asyncio streams, as ingest's fetcher: the pool's idle checks are one poll
-        # of the socket (through AnyIO they cost a tenth of the sender's CPU).
-        inner_backend=AsyncioBackend(),
+    One client per channel: connections are kept alive and reused across deliveries.
+    (``wirewatch_shared.ssrf.make_guarded_client``, its pool kept for :func:`post`.)"""
+    transport = pool_transport(
+        GuardedNetworkBackend(
+            # Plain asyncio streams, as ingest's fetcher: the pool's idle checks are one
+            # poll of the socket (through AnyIO they cost a tenth of the sender's CPU).
+            inner=AsyncioBackend(),
+            allow_private=allow_private,
+        ),
         limits=httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         ),
+    )
+    client = httpx.AsyncClient(
+        transport=transport,
+        trust_env=False,  # proxy variables would bypass the guard
         follow_redirects=False,
         headers={"user-agent": USER_AGENT},
     )
+    _DIRECT_POOLS[client] = transport.pool
+    return client
+
+
+_DIRECT_POOLS: weakref.WeakKeyDictionary[httpx.AsyncClient, RequestHandler] = (
+    weakref.WeakKeyDictionary()
+)
+"""The connection pool under each client :func:`make_http_client` made."""
+
+_HTTPX_LOG = logging.getLogger("httpx")
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 def scaled_retry_after(value: str | None, *, scale: float, cap: float) -> float | None:
@@ -78,15 +100,13 @@ async def post(
     token = _sending_to_subscriber.set(True)
     try:
         async with asyncio.timeout(timeout_s):
-            async with client.stream("POST", url, content=content, headers=headers) as response:
-                # Read (a bounded amount of) the answer: a fully read response lets the
-                # connection be reused; a huge one is cut off and its connection dropped.
-                body = bytearray()
-                async for chunk in response.aiter_bytes():
-                    body += chunk
-                    if len(body) >= DRAIN_LIMIT:
-                        break
-                return HttpResult(response.status_code, response.headers, bytes(body[:read_limit]))
+            pool = _direct_pool(client)
+            target = httpx.URL(url) if pool is not None else None
+            if pool is None or target is None or target.userinfo or client.cookies.jar:
+                # Any other client, credentials in the URL (httpx sends Basic auth) or
+                # cookies to send back: httpx's own client.
+                return await _post_httpx(client, url, content, headers, read_limit)
+            return await _post_direct(client, pool, target, content, headers, read_limit)
     except ResolutionError as exc:
         raise RetryableDeliveryError(str(exc)) from exc
     except SsrfError as exc:
@@ -101,3 +121,143 @@ async def post(
         raise RetryableDeliveryError(f"{type(exc).__name__}: {exc}") from exc
     finally:
         _sending_to_subscriber.reset(token)
+
+
+def _direct_pool(client: httpx.AsyncClient) -> RequestHandler | None:
+    """The client's pool when a request can go to it directly: a client from
+    :func:`make_http_client`, open, with no auth or event hooks added since."""
+    pool = _DIRECT_POOLS.get(client)
+    if pool is None or client.is_closed or client.auth is not None:
+        return None
+    hooks = client.event_hooks
+    return None if hooks["request"] or hooks["response"] else pool
+
+
+async def _post_httpx(
+    client: httpx.AsyncClient, url: str, content: bytes, headers: dict[str, str], read_limit: int
+) -> HttpResult:
+    async with client.stream("POST", url, content=content, headers=headers) as response:
+        # Read (a bounded amount of) the answer: a fully read response lets the
+        # connection be reused; a huge one is cut off and its connection dropped.
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) >= DRAIN_LIMIT:
+                break
+        return HttpResult(response.status_code, response.headers, bytes(body[:read_limit]))
+
+
+async def _post_direct(
+    client: httpx.AsyncClient,
+    pool: RequestHandler,
+    target: httpx.URL,
+    content: bytes,
+    headers: dict[str, str],
+    read_limit: int,
+) -> HttpResult:
+    """:func:`_post_httpx` straight to the client's pool, without httpx's request and
+    response models, auth, cookie and redirect machinery (a fifth of a webhook send's
+    CPU). The same request on the wire, header for header: the client's headers merged
+    with ``headers`` as httpx merges them, ``Host`` first and ``Content-Length`` as httpx
+    adds them; the client's timeouts; the same answer read (decoded when encoded) and
+    the same errors (httpcore's mapped to httpx's, an invalid redirect ``Location``)."""
+    merged = httpx.Headers(client.headers)
+    merged.update(headers)
+    raw_headers = merged.raw
+    if content:
+        raw_headers.append((b"Content-Length", str(len(content)).encode("ascii")))
+    # ``host`` as httpx reads it (an invalid IDNA label fails here, as there).
+    auto = [(b"Host", target.netloc)] if target.host else []
+    if not content:
+        auto.append((b"Content-Length", b"0"))
+    raw_headers = auto + raw_headers
+    request = httpcore.Request(
+        b"POST",
+        httpcore.URL(
+            scheme=target.raw_scheme,
+            host=target.raw_host,
+            port=target.port,
+            target=target.raw_path,
+        ),
+        headers=raw_headers,
+        content=content,
+        extensions={"timeout": client.timeout.as_dict()},
+    )
+    try:
+        response = await pool.handle_async_request(request)
+    except Exception as exc:
+        mapped = httpx_error(exc)  # as the client's transport maps it
+        if mapped is exc:
+            raise
+        raise mapped from exc
+    try:
+        answer = httpx.Response(
+            response.status,
+            headers=response.headers,
+            stream=_Stream(response),
+            extensions=response.extensions,
+        )
+        if _HTTPX_LOG.isEnabledFor(logging.INFO):  # the client's line (redacted by the filter)
+            _HTTPX_LOG.info(
+                'HTTP Request: %s %s "%s %d %s"',
+                "POST",
+                target,
+                answer.http_version,
+                answer.status_code,
+                answer.reason_phrase,
+            )
+        if "set-cookie" in answer.headers or "set-cookie2" in answer.headers:
+            # Kept for later requests, as httpx's client does.
+            answer.request = httpx.Request("POST", target, headers=merged)
+            client.cookies.extract_cookies(answer)
+        if response.status in _REDIRECT_STATUSES and "location" in answer.headers:
+            _check_redirect(target, answer.headers["location"])
+        body = bytearray()
+        if "content-encoding" in answer.headers:
+            async for chunk in answer.aiter_bytes():  # decoded as httpx does
+                body += chunk
+                if len(body) >= DRAIN_LIMIT:
+                    break
+        else:
+            async for chunk in _Stream(response):
+                body += chunk
+                if len(body) >= DRAIN_LIMIT:
+                    break
+        return HttpResult(response.status, answer.headers, bytes(body[:read_limit]))
+    finally:
+        await response.aclose()
+
+
+class _Stream(httpx.AsyncByteStream):
+    """An httpcore response's body, its errors mapped to httpx's (as the transport's)."""
+
+    def __init__(self, response: httpcore.Response) -> None:
+        self._response = response
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for part in self._response.aiter_stream():
+                yield part
+        except Exception as exc:
+            mapped = httpx_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    async def aclose(self) -> None:
+        await self._response.aclose()
+
+
+def _check_redirect(request_url: httpx.URL, location: str) -> None:
+    """What httpx's client does with a redirect it does not follow: it still builds the
+    next request, so an invalid ``Location`` fails the send (``RemoteProtocolError``)."""
+    try:
+        url = httpx.URL(location)
+    except httpx.InvalidURL as exc:
+        raise httpx.RemoteProtocolError(f"Invalid URL in location header: {exc}.") from None
+    if url.scheme and not url.host:
+        url = url.copy_with(host=request_url.host)
+    if url.is_relative_url:
+        url = request_url.join(url)
+    if request_url.fragment and not url.fragment:
+        url = url.copy_with(fragment=request_url.fragment)
