@@ -53,9 +53,8 @@ DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 def _rows() -> list[dict[str, Any]]:
-    files = [DATA / "stories_dev.jsonl"] + sorted(
-        Path(p) for p in glob.glob(str(DATA / "classify_pool_*.jsonl"))
-    )
+    pooled = sorted(Path(p) for p in glob.glob(str(DATA / "classify_pool_*.jsonl")))
+    files = [DATA / "stories_dev.jsonl", *pooled]
     rows = []
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -98,7 +97,9 @@ def classified_messages(count: int, spacing: float) -> list[bytes]:
             phrase = item.title[:5] or "x"
             evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="r")
             matches = (TopicMatch(topic="bench", score=0.9, evidence=(evidence,), rules=("r",)),)
-        event = ClassifiedItem(item=item, matches=matches, entities=entities, classified_at=published)
+        event = ClassifiedItem(
+            item=item, matches=matches, entities=entities, classified_at=published
+        )
         out.append(event.model_dump_json().encode())
     return out
 
@@ -116,7 +117,9 @@ def _digest(engine: Any, published: list[tuple[bytes, bytes]]) -> str:
             event.pop("assigned_at", None)
             values = {k: v for k, v in row.items() if k not in ("event", "assigned_at")}
             values["published"] = _aware(values["published"]).isoformat()
-            digest.update(repr((sorted(values.items()), json.dumps(event, sort_keys=True))).encode())
+            digest.update(
+                repr((sorted(values.items()), json.dumps(event, sort_keys=True))).encode()
+            )
         for row in conn.execute(select(STORY).order_by(STORY.c.id)).mappings():
             values = {k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
             for name in ("first_seen", "last_published"):

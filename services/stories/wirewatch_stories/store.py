@@ -94,6 +94,20 @@ _UPDATE_STORIES = (
         {name: bindparam(f"b_{name}", type_=STORY.c[name].type) for name in _STORY_UPDATE_COLUMNS}
     )
 )
+# PostgreSQL, a batch of one item (the stage's usual batch at a steady rate): its row, its
+# story's and the lock's in one statement (data-modifying WITHs: three tables, no statement
+# reads what another writes), two round trips fewer; other batches and SQLite take the three.
+_INSERT_ITEM_CTE = (
+    insert(ITEM)
+    .values({c: bindparam(f"i_{c.name}", type_=c.type) for c in ITEM.columns})
+    .cte("item")
+)
+_WRITE_OPENED = _SET_LOCK.add_cte(_INSERT_ITEM_CTE).add_cte(
+    insert(STORY)
+    .values({c: bindparam(f"s_{c.name}", type_=c.type) for c in STORY.columns})
+    .cte("story")
+)
+_WRITE_GROWN = _SET_LOCK.add_cte(_INSERT_ITEM_CTE).add_cte(_UPDATE_STORIES.cte("story"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +220,8 @@ class Assigner:
                 rows.append(row)
             out = [done[classified.item.item_id] for classified in batch]
             if rows:
-                conn.execute(_INSERT_ITEMS, rows)
-                _save_states(conn, states, self._new, now)
-                conn.execute(
-                    _SET_LOCK, {"b_seq": last_seq + len(rows), "b_clock": self.clusterer.clock}
-                )
+                lock = {"b_seq": last_seq + len(rows), "b_clock": self.clusterer.clock}
+                _write(conn, rows, states, self._new, now, lock)
         self.seq = last_seq + len(rows)
         cache = self._states
         for story_id, state in states.items():
@@ -280,10 +291,37 @@ def _state(row: Any) -> StoryState:
     return StoryState(id=row["id"], **values)
 
 
-def _save_states(
-    conn: Connection, states: dict[str, StoryState], new: set[str], now: datetime
+def _write(
+    conn: Connection,
+    rows: list[dict[str, Any]],
+    states: dict[str, StoryState],
+    new: set[str],
+    now: datetime,
+    lock: dict[str, Any],
 ) -> None:
-    """Insert the stories ``new`` names, update the others (one statement each)."""
+    """Store a batch's decisions: its ``rows``, the stories they open (``new``) or grow
+    (one statement each), and the lock's ``seq`` and clock."""
+    inserts, updates = _story_values(states, new, now)
+    if len(rows) == 1 and len(states) == 1 and conn.dialect.name == "postgresql":
+        values = {f"i_{name}": value for name, value in rows[0].items()} | lock
+        if inserts:
+            values.update((f"s_{name}", value) for name, value in inserts[0].items())
+            conn.execute(_WRITE_OPENED, values)
+        else:
+            conn.execute(_WRITE_GROWN, values | updates[0])
+        return
+    conn.execute(_INSERT_ITEMS, rows)
+    if inserts:
+        conn.execute(_INSERT_STORIES, inserts)
+    if updates:
+        conn.execute(_UPDATE_STORIES, updates)
+    conn.execute(_SET_LOCK, lock)
+
+
+def _story_values(
+    states: dict[str, StoryState], new: set[str], now: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The parameters that insert the stories ``new`` names and update the others."""
     inserts, updates = [], []
     for story_id, state in states.items():
         values = {name: getattr(state, name) for name in _STATE_COLUMNS}
@@ -292,10 +330,7 @@ def _save_states(
             inserts.append({"id": story_id, "created_at": now, **values})
         else:
             updates.append({"b_id": story_id, **{f"b_{k}": v for k, v in values.items()}})
-    if inserts:
-        conn.execute(_INSERT_STORIES, inserts)
-    if updates:
-        conn.execute(_UPDATE_STORIES, updates)
+    return inserts, updates
 
 
 # -- the read side -----------------------------------------------------------------------
