@@ -1,11 +1,11 @@
-"""A py-spy raw profile of ``item_cost.py`` as a table: the share of the timed loop's samples
+"""A py-spy raw profile of ``stage_cost.py`` as a table: the share of the timed loop's samples
 spent in (inclusive) and directly in (self) each function.
 
     .venv/bin/py-spy record -f raw -r 250 -o /tmp/spy.txt -- \
-        .venv/bin/python bench/stories_cpu42/item_cost.py --postgres
+        .venv/bin/python bench/stories_cpu42/stage_cost.py --postgres
     .venv/bin/python bench/stories_cpu42/spy_table.py /tmp/spy.txt [--top 40]
 
-Only the samples of the timed loop count (stacks through ``run`` of item_cost.py, not through
+Only the samples of the timed loop count (stacks through ``run`` of stage_cost.py, not through
 the classifying before it nor the digest after it).
 """
 
@@ -42,7 +42,7 @@ def main() -> None:
                 continue
             count = int(count_text)
             frames = [_name(f) for f in stack.split(";")]
-            if not any(f.startswith("run (") and "item_cost.py" in f for f in frames):
+            if not any(f.startswith("run (") and "stage_cost.py" in f for f in frames):
                 continue
             if any(
                 f.startswith(("classified_messages ", "_digest ", "upgrade ", "make_engine "))

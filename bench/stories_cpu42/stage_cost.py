@@ -21,7 +21,7 @@ Prints CPU and wall µs per item, and a digest of everything the stage published
 their times of writing): equal digests, identical outputs. ``--profile PATH`` writes a
 cProfile of the loop; run under py-spy for a sampled profile.
 
-    flock /tmp/bench.lock .venv/bin/python bench/stories_cpu42/item_cost.py \
+    flock /tmp/bench.lock .venv/bin/python bench/stories_cpu42/stage_cost.py \
         [--items 3000] [--size 1] [--postgres] [--profile PATH]
 """
 
