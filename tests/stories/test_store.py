@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +20,8 @@ from wirewatch_stories.evaluation import evaluate
 from wirewatch_stories.settings import StoriesSettings
 from wirewatch_stories.store import (
     ITEM,
+    LOCK,
+    STORY,
     Assigner,
     count_stories,
     cues_text,
@@ -85,6 +90,51 @@ def test_assign_persist_and_republish(engine: Engine) -> None:
     assert [e.value for e in again] == [e.value for e in events[:8]]
     assert count_stories(engine) == (stories, assigned)
     _replays_as_one_process(engine)
+
+
+def _utc(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    return value
+
+
+def _contents(engine: Engine) -> tuple[list[Any], list[Any], Any]:
+    """Every row of the items, stories and lock tables (events decoded), without the times
+    they were written at."""
+    with engine.connect() as conn:
+        items = []
+        for row in conn.execute(select(ITEM).order_by(ITEM.c.seq)).mappings():
+            event = json.loads(row["event"])
+            del event["assigned_at"]
+            kept = {k: _utc(v) for k, v in row.items() if k not in ("event", "assigned_at")}
+            items.append((kept, event))
+        stories = [
+            {k: _utc(v) for k, v in row.items() if k not in ("created_at", "updated_at")}
+            for row in conn.execute(select(STORY).order_by(STORY.c.id)).mappings()
+        ]
+        lock = conn.execute(select(LOCK.c.seq, LOCK.c.clock)).one()
+    return items, stories, tuple(lock)
+
+
+def test_one_item_at_a_time_stores_what_batches_store(database_url: str, tmp_path: Path) -> None:
+    """The stage's usual batch is one item (PostgreSQL writes its item, its story and the
+    lock in one statement): it stores what a batch of several items does."""
+    items = [with_entities(r) for r in in_published_order(dev_rows())[:60]]
+    one, batched = make_engine(database_url), make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    upgrade(one)
+    upgrade(batched)
+    single = _assigner(one)
+    events = [e for item in items for e in single.assign([item])]
+    several = _assigner(batched)
+    for k in range(0, len(items), 8):
+        several.assign(items[k : k + 8])
+    kinds = Counter(StoryEvent.model_validate_json(e.value).kind for e in events)
+    assert kinds["opened"] and kinds["item_added"]  # both writes: a new story, a grown one
+    contents = _contents(one)
+    assert contents == _contents(batched)
+    assert contents[2][0] == len(items)  # the lock's seq
+    one.dispose()
+    batched.dispose()
 
 
 CHUNK = 2

@@ -50,6 +50,7 @@ from wirewatch_stories.numbers import (
     dates,
     digit_cues,
     hedged,
+    may_have_dates,
     spelled_scale,
 )
 from wirewatch_stories.places import (
@@ -74,11 +75,11 @@ class Features:
         return {c for c in self.cues if c.startswith(kind)}
 
 
-def _sentence_starts(text: str) -> set[int]:
+def _sentence_starts(text: str, matches: Iterable[re.Match[str]] | None = None) -> set[int]:
     """Offsets of the tokens that start a sentence (the first, or one after ``. ! ? :``,
-    a quote or a dash, blanks between)."""
+    a quote or a dash, blanks between); ``matches``: the text's tokens, if read already."""
     starts = {0}
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text) if matches is None else matches:
         end = match.start()
         while end and text[end - 1].isspace():
             end -= 1
@@ -95,9 +96,12 @@ def _is_title_case(text: str) -> bool:
 
 def text_cues(text: str, *, names: bool = True) -> set[str]:
     """Numbers, words and (unless ``names`` is off) names of one text field."""
-    cues, days = dates(text)
-    starts = _sentence_starts(text) if names else set()
     matches = list(_TOKEN.finditer(text))
+    if may_have_dates(m.group() for m in matches):
+        cues, days = dates(text)
+    else:
+        cues, days = set(), set()
+    starts = _sentence_starts(text, matches) if names else set()
     scale_words: set[int] = set()  # offsets of scale words read with their number
     for n, match in enumerate(matches):
         if match.group()[0].isdigit():
@@ -120,19 +124,27 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
 def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
     """The cues of a word token: an ordinal, a spelled number, or its stem (``w:``) and,
     when ``starts`` is given and it is capitalised mid-sentence, a name (``x:``)."""
-    token = match.group()
+    cues, name = _token_cues(match.group())
+    if name is not None and starts is not None and match.start() not in starts:
+        return [*cues, name]
+    return list(cues)
+
+
+@lru_cache(maxsize=50_000)
+def _token_cues(token: str) -> tuple[tuple[str, ...], str | None]:
+    """What a word token says wherever it stands: its cues, and its name cue if it is
+    capitalised (a name only mid-sentence: see :func:`_word_cues`). Once per token."""
     folded = fold_token(token)
     if folded in ORDINALS:
-        return [f"o:{ORDINALS[folded]}"]
+        return (f"o:{ORDINALS[folded]}",), None
     if folded in SPELLED and folded not in AMBIGUOUS_SPELLED:
-        return [f"n:{SPELLED[folded]}"]
+        return (f"n:{SPELLED[folded]}",), None
     if folded in STOPWORDS or len(folded) < 3:
-        return []
+        return (), None
     stem = folded[:STEM]
     stem = STEM_MAP.get(stem, stem)
-    if starts is not None and token[0].isupper() and match.start() not in starts:
-        return [f"w:{stem}", f"x:{_name_key(folded, stem)}"]
-    return [f"w:{stem}"]
+    name = f"x:{_name_key(folded, stem)}" if token[0].isupper() else None
+    return (f"w:{stem}",), name
 
 
 # One name spelled differently by different outlets or languages (transliterations:

@@ -66,6 +66,49 @@ _STATE_COLUMNS = (
 )
 STATE_CACHE = 2000  # stories whose state a process keeps between batches (the latest used)
 
+# The statements of a batch, built once (building one costs more than running it cached).
+# Taking the lock and reading its row is one statement where the dialect can return the
+# updated row (PostgreSQL, SQLite 3.35+): the lock is taken by the UPDATE all the same.
+_TAKE_LOCK = update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq)
+_TAKE_LOCK_RETURNING = _TAKE_LOCK.returning(LOCK.c.seq, LOCK.c.clock)
+_READ_LOCK = select(LOCK.c.seq, LOCK.c.clock).where(LOCK.c.id == 1)
+_SET_LOCK = (
+    update(LOCK)
+    .where(LOCK.c.id == 1)
+    .values(
+        seq=bindparam("b_seq", type_=LOCK.c.seq.type),
+        clock=bindparam("b_clock", type_=LOCK.c.clock.type),
+    )
+)
+_ASSIGNED = select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.event).where(
+    ITEM.c.item_id.in_(bindparam("ids", expanding=True))
+)
+_STORIES = select(STORY).where(STORY.c.id.in_(bindparam("ids", expanding=True)))
+_INSERT_ITEMS = insert(ITEM)
+_INSERT_STORIES = insert(STORY)
+_STORY_UPDATE_COLUMNS = (*_STATE_COLUMNS, "updated_at")
+_UPDATE_STORIES = (
+    update(STORY)
+    .where(STORY.c.id == bindparam("b_id"))
+    .values(
+        {name: bindparam(f"b_{name}", type_=STORY.c[name].type) for name in _STORY_UPDATE_COLUMNS}
+    )
+)
+# PostgreSQL, a batch of one item (the stage's usual batch at a steady rate): its row, its
+# story's and the lock's in one statement (data-modifying WITHs: three tables, no statement
+# reads what another writes), two round trips fewer; other batches and SQLite take the three.
+_INSERT_ITEM_CTE = (
+    insert(ITEM)
+    .values({c: bindparam(f"i_{c.name}", type_=c.type) for c in ITEM.columns})
+    .cte("item")
+)
+_WRITE_OPENED = _SET_LOCK.add_cte(_INSERT_ITEM_CTE).add_cte(
+    insert(STORY)
+    .values({c: bindparam(f"s_{c.name}", type_=c.type) for c in STORY.columns})
+    .cte("story")
+)
+_WRITE_GROWN = _SET_LOCK.add_cte(_INSERT_ITEM_CTE).add_cte(_UPDATE_STORIES.cte("story"))
+
 
 @dataclass(frozen=True, slots=True)
 class Published:
@@ -120,8 +163,11 @@ class Assigner:
             self._states.pop(story_id, None)  # grown by another process: read it again
 
     def _sync(self, conn: Connection) -> int:
-        conn.execute(update(LOCK).where(LOCK.c.id == 1).values(seq=LOCK.c.seq))
-        row = conn.execute(select(LOCK.c.seq, LOCK.c.clock).where(LOCK.c.id == 1)).one()
+        if conn.dialect.update_returning:
+            row = conn.execute(_TAKE_LOCK_RETURNING).one()
+        else:
+            conn.execute(_TAKE_LOCK)
+            row = conn.execute(_READ_LOCK).one()
         last_seq, clock = int(row.seq), row.clock
         if self.seq is None:
             self._load(conn, last_seq, clock)
@@ -148,14 +194,12 @@ class Assigner:
             ids = list(dict.fromkeys(c.item.item_id for c in batch))
             done: dict[str, Published] = {
                 item_id: Published(story_id, event)
-                for item_id, story_id, event in conn.execute(
-                    select(ITEM.c.item_id, ITEM.c.story_id, ITEM.c.event).where(
-                        ITEM.c.item_id.in_(ids)
-                    )
-                )
+                for item_id, story_id, event in conn.execute(_ASSIGNED, {"ids": ids})
             }
             # Decide every new item first (decisions need only the clusterer), then read
-            # the stories they grow in one query, then build the events in order.
+            # the stories they grow in one query (not those they open: a story's id is its
+            # first item's, stored with it, and that item is not stored yet), then build the
+            # events in order.
             decided: list[tuple[ClassifiedItem, frozenset[str], Decision]] = []
             for classified in batch:
                 item = classified.item
@@ -164,7 +208,10 @@ class Assigner:
                 cues = features_of(classified).cues
                 when = item.published.timestamp()
                 decided.append((classified, cues, self.clusterer.assign(item.item_id, cues, when)))
-            states = self._states_of(conn, {d.story_id for _, _, d in decided})
+            opened = {d.story_id for _, _, d in decided if d.opened}
+            states = self._states_of(
+                conn, {d.story_id for _, _, d in decided if d.story_id not in opened}
+            )
             self._new = set()
             rows: list[dict[str, Any]] = []
             for classified, cues, decision in decided:
@@ -173,13 +220,8 @@ class Assigner:
                 rows.append(row)
             out = [done[classified.item.item_id] for classified in batch]
             if rows:
-                conn.execute(insert(ITEM), rows)
-                _save_states(conn, states, self._new, now)
-                conn.execute(
-                    update(LOCK)
-                    .where(LOCK.c.id == 1)
-                    .values(seq=last_seq + len(rows), clock=self.clusterer.clock)
-                )
+                lock = {"b_seq": last_seq + len(rows), "b_clock": self.clusterer.clock}
+                _write(conn, rows, states, self._new, now, lock)
         self.seq = last_seq + len(rows)
         cache = self._states
         for story_id, state in states.items():
@@ -194,8 +236,7 @@ class Assigner:
         states = {i: self._states[i] for i in story_ids if i in self._states}
         missing = sorted(story_ids - states.keys())
         for k in range(0, len(missing), 500):
-            query = select(STORY).where(STORY.c.id.in_(missing[k : k + 500]))
-            for row in conn.execute(query).mappings():
+            for row in conn.execute(_STORIES, {"ids": missing[k : k + 500]}).mappings():
                 states[row["id"]] = _state(row)
         return states
 
@@ -250,10 +291,37 @@ def _state(row: Any) -> StoryState:
     return StoryState(id=row["id"], **values)
 
 
-def _save_states(
-    conn: Connection, states: dict[str, StoryState], new: set[str], now: datetime
+def _write(
+    conn: Connection,
+    rows: list[dict[str, Any]],
+    states: dict[str, StoryState],
+    new: set[str],
+    now: datetime,
+    lock: dict[str, Any],
 ) -> None:
-    """Insert the stories ``new`` names, update the others (one statement each)."""
+    """Store a batch's decisions: its ``rows``, the stories they open (``new``) or grow
+    (one statement each), and the lock's ``seq`` and clock."""
+    inserts, updates = _story_values(states, new, now)
+    if len(rows) == 1 and len(states) == 1 and conn.dialect.name == "postgresql":
+        values = {f"i_{name}": value for name, value in rows[0].items()} | lock
+        if inserts:
+            values.update((f"s_{name}", value) for name, value in inserts[0].items())
+            conn.execute(_WRITE_OPENED, values)
+        else:
+            conn.execute(_WRITE_GROWN, values | updates[0])
+        return
+    conn.execute(_INSERT_ITEMS, rows)
+    if inserts:
+        conn.execute(_INSERT_STORIES, inserts)
+    if updates:
+        conn.execute(_UPDATE_STORIES, updates)
+    conn.execute(_SET_LOCK, lock)
+
+
+def _story_values(
+    states: dict[str, StoryState], new: set[str], now: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The parameters that insert the stories ``new`` names and update the others."""
     inserts, updates = [], []
     for story_id, state in states.items():
         values = {name: getattr(state, name) for name in _STATE_COLUMNS}
@@ -262,16 +330,7 @@ def _save_states(
             inserts.append({"id": story_id, "created_at": now, **values})
         else:
             updates.append({"b_id": story_id, **{f"b_{k}": v for k, v in values.items()}})
-    if inserts:
-        conn.execute(insert(STORY), inserts)
-    if updates:
-        columns = (*_STATE_COLUMNS, "updated_at")
-        statement = (
-            update(STORY)
-            .where(STORY.c.id == bindparam("b_id"))
-            .values({name: bindparam(f"b_{name}", type_=STORY.c[name].type) for name in columns})
-        )
-        conn.execute(statement, updates)
+    return inserts, updates
 
 
 # -- the read side -----------------------------------------------------------------------
