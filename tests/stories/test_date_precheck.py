@@ -45,3 +45,11 @@ def test_a_text_without_a_month_skips_the_regex() -> None:
     assert not may_have_dates(_tokens("Deportation flight 12-3 carrying 20 migrants lands"))
     assert not may_have_dates(_tokens("The Mayor's office: a Marchers' rally"))  # no whole month
     assert may_have_dates(_tokens("llegó el 3 de Mayo"))
+
+
+def test_a_month_spelled_with_a_lookalike_letter_is_no_date_and_no_error() -> None:
+    """The regex reads "JULİO" and "julıo" as months whatever their case (İ and ı match "i"),
+    but they fold to no month of the table: no date, and no KeyError."""
+    for text in ("Llegaron el 5 JULİO", "el 5 de julıo", "JULİO 5"):
+        assert dates(text) == (set(), set())
+    assert dates("ſept. 20") == ({"d:9-20"}, {6})  # "ſ" folds to "s": a month of the table

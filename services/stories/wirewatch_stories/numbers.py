@@ -58,8 +58,9 @@ def dates(text: str) -> tuple[set[str], set[int]]:
     for match in _DATE.finditer(text):
         group = "day" if match.group("day") else "day2"
         day = int(match.group(group))
-        month = MONTHS[match.group("month" if group == "day" else "month2").casefold()]
-        if 1 <= day <= 31:
+        # None: a look-alike letter ("JULİO") the regex matched but no month folds to
+        month = MONTHS.get(match.group("month" if group == "day" else "month2").casefold())
+        if month is not None and 1 <= day <= 31:
             cues.add(f"d:{month}-{day}")
             days.add(match.start(group))
     return cues, days
