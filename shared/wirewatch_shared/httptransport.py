@@ -56,7 +56,27 @@ class RequestHandler(typing.Protocol):
     async def aclose(self) -> None: ...
 
 
-class _ResponseStream(httpx.AsyncByteStream):
+def core_request(
+    method: bytes,
+    url: httpx.URL,
+    headers: list[tuple[bytes, bytes]],
+    *,
+    content: bytes | typing.AsyncIterable[bytes] | None = None,
+    extensions: dict[str, typing.Any] | None = None,
+) -> httpcore.Request:
+    """The httpcore request for ``url`` as httpx parsed it (scheme, host, port, path)."""
+    return httpcore.Request(
+        method,
+        httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+        headers=headers,
+        content=content,
+        extensions=extensions,
+    )
+
+
+class ResponseStream(httpx.AsyncByteStream):
+    """An httpcore response's body for an ``httpx.Response``, its errors mapped to httpx's."""
+
     def __init__(self, response: httpcore.Response) -> None:
         self._response = response
 
@@ -65,7 +85,10 @@ class _ResponseStream(httpx.AsyncByteStream):
             async for part in self._response.aiter_stream():
                 yield part
         except Exception as exc:
-            raise httpx_error(exc) from exc
+            mapped = httpx_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
 
     async def aclose(self) -> None:
         await self._response.aclose()
@@ -79,15 +102,10 @@ class PoolTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, typing.AsyncIterable)
-        core = httpcore.Request(
-            method=request.method,
-            url=httpcore.URL(
-                scheme=request.url.raw_scheme,
-                host=request.url.raw_host,
-                port=request.url.port,
-                target=request.url.raw_path,
-            ),
-            headers=request.headers.raw,
+        core = core_request(
+            request.method.encode("ascii"),
+            request.url,
+            request.headers.raw,
             content=request.stream,
             extensions=request.extensions,
         )
@@ -98,7 +116,7 @@ class PoolTransport(httpx.AsyncBaseTransport):
         return httpx.Response(
             status_code=response.status,
             headers=response.headers,
-            stream=_ResponseStream(response),
+            stream=ResponseStream(response),
             extensions=response.extensions,
         )
 

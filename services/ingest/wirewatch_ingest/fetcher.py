@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 from wirewatch_shared.httpdates import http_date, parse_retry_after
-from wirewatch_shared.httptransport import PoolTransport
+from wirewatch_shared.httptransport import PoolTransport, core_request
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import (
     AddressRefused,
@@ -326,16 +326,8 @@ class Fetcher:
             return
         raw_headers = [(b"Host", target.netloc), *self.client.headers.raw]
         raw_headers += [(k.encode(), _encode_header(v)) for k, v in headers.items()]
-        request = httpcore.Request(
-            b"GET",
-            httpcore.URL(
-                scheme=target.raw_scheme,
-                host=target.raw_host,
-                port=target.port,
-                target=target.raw_path,
-            ),
-            headers=raw_headers,
-            extensions={"timeout": self.client.timeout.as_dict()},
+        request = core_request(
+            b"GET", target, raw_headers, extensions={"timeout": self.client.timeout.as_dict()}
         )
         raw = await pool.handle_async_request(request)
         try:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from collections.abc import AsyncIterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-import httpcore
 import httpx
 from wirewatch_shared.httpdates import parse_retry_after
-from wirewatch_shared.httptransport import RequestHandler, httpx_error, pool_transport
+from wirewatch_shared.httptransport import (
+    RequestHandler,
+    ResponseStream,
+    core_request,
+    httpx_error,
+    pool_transport,
+)
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import GuardedNetworkBackend, ResolutionError, SsrfError
 
@@ -171,15 +175,10 @@ async def _post_direct(
     if not content:
         auto.append((b"Content-Length", b"0"))
     raw_headers = auto + raw_headers
-    request = httpcore.Request(
+    request = core_request(
         b"POST",
-        httpcore.URL(
-            scheme=target.raw_scheme,
-            host=target.raw_host,
-            port=target.port,
-            target=target.raw_path,
-        ),
-        headers=raw_headers,
+        target,
+        raw_headers,
         content=content,
         extensions={"timeout": client.timeout.as_dict()},
     )
@@ -194,7 +193,7 @@ async def _post_direct(
         answer = httpx.Response(
             response.status,
             headers=response.headers,
-            stream=_Stream(response),
+            stream=ResponseStream(response),
             extensions=response.extensions,
         )
         if _HTTPX_LOG.isEnabledFor(logging.INFO):  # the client's line (redacted by the filter)
@@ -219,33 +218,13 @@ async def _post_direct(
                 if len(body) >= DRAIN_LIMIT:
                     break
         else:
-            async for chunk in _Stream(response):
+            async for chunk in ResponseStream(response):
                 body += chunk
                 if len(body) >= DRAIN_LIMIT:
                     break
         return HttpResult(response.status, answer.headers, bytes(body[:read_limit]))
     finally:
         await response.aclose()
-
-
-class _Stream(httpx.AsyncByteStream):
-    """An httpcore response's body, its errors mapped to httpx's (as the transport's)."""
-
-    def __init__(self, response: httpcore.Response) -> None:
-        self._response = response
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
-            async for part in self._response.aiter_stream():
-                yield part
-        except Exception as exc:
-            mapped = httpx_error(exc)
-            if mapped is exc:
-                raise
-            raise mapped from exc
-
-    async def aclose(self) -> None:
-        await self._response.aclose()
 
 
 def _check_redirect(request_url: httpx.URL, location: str) -> None:
