@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
+from collections.abc import AsyncIterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 from wirewatch_shared.httpdates import parse_retry_after
 from wirewatch_shared.httptransport import (
@@ -141,14 +143,8 @@ async def _post_httpx(
     client: httpx.AsyncClient, url: str, content: bytes, headers: dict[str, str], read_limit: int
 ) -> HttpResult:
     async with client.stream("POST", url, content=content, headers=headers) as response:
-        # Read (a bounded amount of) the answer: a fully read response lets the
-        # connection be reused; a huge one is cut off and its connection dropped.
-        body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) >= DRAIN_LIMIT:
-                break
-        return HttpResult(response.status_code, response.headers, bytes(body[:read_limit]))
+        body = await _drained(response.aiter_bytes())
+        return HttpResult(response.status_code, response.headers, body[:read_limit])
 
 
 async def _post_direct(
@@ -161,27 +157,10 @@ async def _post_direct(
 ) -> HttpResult:
     """:func:`_post_httpx` straight to the client's pool, without httpx's request and
     response models, auth, cookie and redirect machinery (a fifth of a webhook send's
-    CPU). The same request on the wire, header for header: the client's headers merged
-    with ``headers`` as httpx merges them, ``Host`` first and ``Content-Length`` as httpx
-    adds them; the client's timeouts; the same answer read (decoded when encoded) and
-    the same errors (httpcore's mapped to httpx's, an invalid redirect ``Location``)."""
-    merged = httpx.Headers(client.headers)
-    merged.update(headers)
-    raw_headers = merged.raw
-    if content:
-        raw_headers.append((b"Content-Length", str(len(content)).encode("ascii")))
-    # ``host`` as httpx reads it (an invalid IDNA label fails here, as there).
-    auto = [(b"Host", target.netloc)] if target.host else []
-    if not content:
-        auto.append((b"Content-Length", b"0"))
-    raw_headers = auto + raw_headers
-    request = core_request(
-        b"POST",
-        target,
-        raw_headers,
-        content=content,
-        extensions={"timeout": client.timeout.as_dict()},
-    )
+    CPU). The same request on the wire (:func:`_direct_request`), the same answer read
+    (decoded when encoded) and the same errors (httpcore's mapped to httpx's, an invalid
+    redirect ``Location``)."""
+    request, merged = _direct_request(client, target, content, headers)
     try:
         response = await pool.handle_async_request(request)
     except Exception as exc:
@@ -211,20 +190,47 @@ async def _post_direct(
             client.cookies.extract_cookies(answer)
         if response.status in _REDIRECT_STATUSES and "location" in answer.headers:
             _check_redirect(target, answer.headers["location"])
-        body = bytearray()
-        if "content-encoding" in answer.headers:
-            async for chunk in answer.aiter_bytes():  # decoded as httpx does
-                body += chunk
-                if len(body) >= DRAIN_LIMIT:
-                    break
-        else:
-            async for chunk in ResponseStream(response):
-                body += chunk
-                if len(body) >= DRAIN_LIMIT:
-                    break
-        return HttpResult(response.status, answer.headers, bytes(body[:read_limit]))
+        encoded = "content-encoding" in answer.headers  # then decoded as httpx does
+        body = await _drained(answer.aiter_bytes() if encoded else ResponseStream(response))
+        return HttpResult(response.status, answer.headers, body[:read_limit])
     finally:
         await response.aclose()
+
+
+def _direct_request(
+    client: httpx.AsyncClient, target: httpx.URL, content: bytes, headers: dict[str, str]
+) -> tuple[httpcore.Request, httpx.Headers]:
+    """The request httpx's client would send, header for header: the client's headers
+    merged with ``headers`` as httpx merges them, ``Host`` first and ``Content-Length`` as
+    httpx adds them, the client's timeouts; and the merged headers."""
+    merged = httpx.Headers(client.headers)
+    merged.update(headers)
+    raw_headers = merged.raw
+    if content:
+        raw_headers.append((b"Content-Length", str(len(content)).encode("ascii")))
+    # ``host`` as httpx reads it (an invalid IDNA label fails here, as there).
+    auto = [(b"Host", target.netloc)] if target.host else []
+    if not content:
+        auto.append((b"Content-Length", b"0"))
+    request = core_request(
+        b"POST",
+        target,
+        auto + raw_headers,
+        content=content,
+        extensions={"timeout": client.timeout.as_dict()},
+    )
+    return request, merged
+
+
+async def _drained(chunks: AsyncIterable[bytes]) -> bytes:
+    """Read (a bounded amount of) an answer: a fully read response lets the connection
+    be reused; a huge one is cut off and its connection dropped."""
+    body = bytearray()
+    async for chunk in chunks:
+        body += chunk
+        if len(body) >= DRAIN_LIMIT:
+            break
+    return bytes(body)
 
 
 def _check_redirect(request_url: httpx.URL, location: str) -> None:
