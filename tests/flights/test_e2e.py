@@ -26,7 +26,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy.engine import Engine
-from wirewatch_flights import store
+from wirewatch_flights import ledger
 from wirewatch_shared.db import make_engine
 from wirewatch_shared.events import FlightRecordEvent
 
@@ -69,7 +69,7 @@ class Running:
         await asyncio.to_thread(feed_store.add_feed, self.engine, url)
 
     async def records(self) -> list[FlightRecordEvent]:
-        return await asyncio.to_thread(store.list_records, self.engine, store.Query())
+        return await asyncio.to_thread(ledger.list_records, self.engine, ledger.Query())
 
     async def wait_record(self, test: Any, timeout: float = 60.0) -> FlightRecordEvent:
         deadline = asyncio.get_running_loop().time() + timeout

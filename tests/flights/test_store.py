@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_flights import store
+from wirewatch_flights import ledger, store
 from wirewatch_shared.events import FLIGHT_MAX_CONFLICT_VALUES, FlightRecordEvent
 
 from tests.flights.split import DATA
@@ -38,7 +38,7 @@ def test_english_and_spanish_reports_make_one_record(engine: Engine) -> None:
     assert first is not None and first.change == "created"
     assert second is not None and second.change == "updated"
     assert second.record_id == first.record_id and second.version == 2
-    [record] = store.list_records(engine, store.Query())
+    [record] = ledger.list_records(engine, ledger.Query())
     assert (record.origin, record.destination, record.people) == ("DE", "AF", 28)
     assert {s.language for s in record.sources} == {"en", "es"}
     assert record.source_count == 2
@@ -53,8 +53,8 @@ def test_records_are_per_story_not_per_route_and_day(engine: Engine) -> None:
     )
     assert first is not None and second is not None and third is None
     assert second.record_id != first.record_id and second.change == "created"
-    assert store.count_records(engine) == 2
-    assert sorted(r.story_ids[0] for r in store.list_records(engine, store.Query())) == [
+    assert ledger.count_records(engine) == 2
+    assert sorted(r.story_ids[0] for r in ledger.list_records(engine, ledger.Query())) == [
         "story-a",
         "story-b",
     ]
@@ -63,7 +63,7 @@ def test_records_are_per_story_not_per_route_and_day(engine: Engine) -> None:
 def test_conflicting_head_counts_are_kept_and_flagged(engine: Engine) -> None:
     # The CECOT flights of 15-16 March 2025: "more than 200", "more than 250", "238".
     _record(engine, "fl-0108", "fl-0106", "fl-0114", story="cecot")
-    [record] = store.list_records(engine, store.Query())
+    [record] = ledger.list_records(engine, ledger.Query())
     assert record.people == 238  # the least rounded figure wins
     [conflict] = [c for c in record.conflicts if c.field == "people"]
     assert set(conflict.values) == {"200", "250", "238"}
@@ -103,7 +103,7 @@ def test_another_storys_announcement_becomes_the_flight_it_reports(engine: Engin
     planned, landed = _record(engine, "fl-0181", "fl-0182", stories=("announced", "landed"))
     assert planned is not None and landed is not None
     assert landed.record_id == planned.record_id and landed.status == "completed"
-    assert store.count_records(engine) == 1
+    assert ledger.count_records(engine) == 1
 
 
 def test_a_storied_report_joins_a_record_made_without_a_story(engine: Engine) -> None:
@@ -119,16 +119,16 @@ def test_a_storied_report_joins_a_record_made_without_a_story(engine: Engine) ->
 def test_a_redelivered_item_changes_nothing(engine: Engine) -> None:
     first, again = _record(engine, "fl-0060", "fl-0060")
     assert first is not None and again is None
-    assert store.count_records(engine) == 1
+    assert ledger.count_records(engine) == 1
 
 
 def test_filters(engine: Engine) -> None:
     _record(engine, "fl-0060", "fl-0181", "fl-0028")
-    query = store.Query
-    assert [r.destination for r in store.list_records(engine, query(destination="af"))] == ["AF"]
-    assert {r.destination for r in store.list_records(engine, query(origin="US"))} == {"VE", "CO"}
-    assert [r.status for r in store.list_records(engine, query(status="blocked"))] == ["blocked"]
-    since = store.list_records(engine, query(since=date(2024, 1, 1)))
+    query = ledger.Query
+    assert [r.destination for r in ledger.list_records(engine, query(destination="af"))] == ["AF"]
+    assert {r.destination for r in ledger.list_records(engine, query(origin="US"))} == {"VE", "CO"}
+    assert [r.status for r in ledger.list_records(engine, query(status="blocked"))] == ["blocked"]
+    since = ledger.list_records(engine, query(since=date(2024, 1, 1)))
     assert {r.destination for r in since} == {"AF", "CO"}
-    until = store.list_records(engine, query(until=date(2024, 1, 1)))
+    until = ledger.list_records(engine, query(until=date(2024, 1, 1)))
     assert [r.destination for r in until] == ["VE"]

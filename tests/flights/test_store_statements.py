@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from wirewatch_flights import store
+from wirewatch_flights import ledger, store
 from wirewatch_flights.app import FlightsService
 from wirewatch_flights.intake import Intake
 from wirewatch_flights.models import FlightRecord
@@ -70,7 +70,7 @@ def test_a_report_that_opens_a_record_writes_it_once_and_reads_nothing_back(
     assert len(writes) == (1 if engine.dialect.name == "postgresql" else 2), sent
     assert not _reads_observations(sent), sent
     # what was written is what the event says: the record as read back
-    [stored] = store.list_records(engine, store.Query())
+    [stored] = ledger.list_records(engine, ledger.Query())
     assert stored.model_dump(exclude={"change"}) == created.model_dump(exclude={"change"})
     assert stored.version == 1 and stored.previous_status is None
 
@@ -84,7 +84,7 @@ def test_a_report_that_joins_a_record_reads_its_observations(engine: Engine) -> 
     assert joined is not None and joined.change == "updated" and joined.version == 2
     assert _reads_observations(sent), sent
     assert sorted(r.item_id for r in joined.sources) == ["fl-0060", "fl-0066"]
-    [stored] = store.list_records(engine, store.Query())
+    [stored] = ledger.list_records(engine, ledger.Query())
     assert stored.model_dump(exclude={"change"}) == joined.model_dump(exclude={"change"})
 
 
@@ -127,7 +127,7 @@ def test_what_is_known_of_a_report_and_its_story_is_one_read(engine: Engine) -> 
     assert len(_lookups(sent)) == 2, sent
     other = store.record_observation(engine, *observation(third, "story-b"))
     assert other is not None and other.record_id != joined.record_id
-    assert store.count_records(engine) == 2
+    assert ledger.count_records(engine) == 2
 
 
 def test_the_write_path_holds_every_column_of_both_tables() -> None:

@@ -257,7 +257,7 @@ async def test_unreachable_and_invalid_targets_fail_as_with_httpx(
         (closed.url(), RetryableDeliveryError),
         ("http://0177.0.0.1:9/hook", PermanentDeliveryError),
         ("ftp://127.0.0.1/hook", RetryableDeliveryError),
-        ("https://xn--zz.invalid/hook", UnicodeError),  # an invalid A-label fails before any look-up
+        ("https://xn--zz.invalid/hook", UnicodeError),  # bad A-label: fails before any look-up
     ):
         outcomes = await _both(closed, clients, [], url, content=b"{}", headers={})
         assert isinstance(outcomes[1], error), (url, outcomes)

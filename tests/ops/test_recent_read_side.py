@@ -21,6 +21,7 @@ from markupsafe import escape
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
+from wirewatch_flights import ledger as flights_ledger
 from wirewatch_flights import store as flights_store
 from wirewatch_stories.api import stories_router
 from wirewatch_stories.store import STORY, Assigner
@@ -95,7 +96,7 @@ async def test_flights_charts_show_flights_older_than_a_year(engine: Engine) -> 
     upgrade(engine)
     for obj in dev_items("fl-0060", "fl-0066", "fl-0181", "fl-0182", "fl-0028"):
         flights_store.record_observation(engine, *observation(obj))
-    records = flights_store.list_records(engine, flights_store.Query(limit=50))
+    records = flights_ledger.list_records(engine, flights_ledger.Query(limit=50))
     latest = max(r.flight_date for r in records if r.flight_date is not None)
     assert latest < datetime.now(UTC).date() - timedelta(weeks=52), "not a backfill case"
     async with (

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.countries import country_problem as country_problem  # CLI, page use it
 from wirewatch_shared.events import FlightRecordEvent
 
-from wirewatch_flights import store
+from wirewatch_flights import ledger
 
 CSV_COLUMNS = (
     "record_id",
@@ -135,12 +135,12 @@ def invalid(name: str, message: str, value: object) -> RequestValidationError:
     return RequestValidationError([error])
 
 
-def encode_cursor(cursor: store.Cursor) -> str:
+def encode_cursor(cursor: ledger.Cursor) -> str:
     day = cursor.flight_date.isoformat() if cursor.flight_date else ""
     return base64.urlsafe_b64encode(f"{day}/{cursor.record_id}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(text: str) -> store.Cursor:
+def decode_cursor(text: str) -> ledger.Cursor:
     """The cursor :func:`encode_cursor` wrote (``ValueError``: not one)."""
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
@@ -149,7 +149,7 @@ def decode_cursor(text: str) -> store.Cursor:
     day, slash, record_id = raw.partition("/")
     if not slash or not record_id:
         raise ValueError("not a cursor")
-    return store.Cursor(date.fromisoformat(day) if day else None, record_id)
+    return ledger.Cursor(date.fromisoformat(day) if day else None, record_id)
 
 
 def _filters(
@@ -158,7 +158,7 @@ def _filters(
     status: Status | None = None,
     since: Annotated[date | None, Query(description="Flights on or after this day.")] = None,
     until: Annotated[date | None, Query(description="Flights on or before this day.")] = None,
-) -> store.Query:
+) -> ledger.Query:
     """The query parameters every flights route takes (a 422 if ``since`` is after
     ``until``), as a query of up to ``MAX_LIMIT`` records (``/flights`` lowers the limit;
     the exports read every record)."""
@@ -168,7 +168,7 @@ def _filters(
         problem = None if value is None else country_problem(value)
         if problem:
             raise invalid(name, problem, value)
-    return store.Query(
+    return ledger.Query(
         origin=origin.upper() if origin else None,
         destination=destination.upper() if destination else None,
         status=status,
@@ -178,7 +178,7 @@ def _filters(
     )
 
 
-Filters = Annotated[store.Query, Depends(_filters)]
+Filters = Annotated[ledger.Query, Depends(_filters)]
 CursorParam = Annotated[
     str | None,
     Query(
@@ -197,10 +197,10 @@ class FlightsPage(BaseModel):
     )
 
 
-async def every_record(engine: Engine, filters: store.Query) -> Iterator[FlightRecordEvent]:
-    """:func:`store.iter_records`, its first page read here: a database that fails is a 500,
+async def every_record(engine: Engine, filters: ledger.Query) -> Iterator[FlightRecordEvent]:
+    """:func:`ledger.iter_records`, its first page read here: a database that fails is a 500,
     not a 200 with an empty export (a streamed answer's status is sent first)."""
-    records = store.iter_records(engine, filters)
+    records = ledger.iter_records(engine, filters)
     first = await asyncio.to_thread(next, records, None)
     return iter(()) if first is None else itertools.chain([first], records)
 
@@ -236,9 +236,9 @@ def create_flights_router(engine: Engine) -> APIRouter:
             raise invalid("cursor", "not a cursor of this API (next_cursor)", cursor) from exc
         # One more than asked: whether there is a next page, without a count.
         query = replace(filters, limit=limit + 1)
-        found = await asyncio.to_thread(store.list_records, engine, query, after)
+        found = await asyncio.to_thread(ledger.list_records, engine, query, after)
         page = found[:limit]
-        following = encode_cursor(store.Cursor.after(page[-1])) if len(found) > limit else None
+        following = encode_cursor(ledger.Cursor.after(page[-1])) if len(found) > limit else None
         if following is not None:
             response.headers["Link"] = next_link(request, following)
         return FlightsPage(

@@ -93,11 +93,11 @@ class Filters:
     def records(self, database_url: str | None) -> Iterator[Any]:
         """The matching records, newest flight first, read a page at a time (as the API's
         exports read them), the options checked first (one clear error for a wrong value)."""
-        from wirewatch_flights import store
+        from wirewatch_flights import ledger
 
         if self.status not in (None, "completed", "planned", "blocked"):
             raise UserError(f"--status must be completed, planned or blocked, got {self.status!r}")
-        query = store.Query(
+        query = ledger.Query(
             origin=_country(self.origin, "origin"),
             destination=_country(self.destination, "destination"),
             status=self.status,
@@ -106,7 +106,7 @@ class Filters:
         )
         if query.since and query.until and query.since > query.until:
             raise UserError(f"--until ({query.until}) is before --since ({query.since})")
-        return store.iter_records(open_database(database_url), query)
+        return ledger.iter_records(open_database(database_url), query)
 
 
 @app.command("list")

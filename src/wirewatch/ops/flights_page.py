@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 from sqlalchemy.engine import Engine
-from wirewatch_flights import store
+from wirewatch_flights import ledger
 from wirewatch_flights.api import country_problem
 from wirewatch_flights.charts import Point, stacked_svg, weekly
 from wirewatch_shared.events import FlightRecordEvent
@@ -56,16 +56,16 @@ TABLE_ROWS = 500
 
 
 def _read(
-    engine: Engine, query: store.Query, today: date
+    engine: Engine, query: ledger.Query, today: date
 ) -> tuple[list[FlightRecordEvent], int, list[Point], date]:
     """The table's records, how many match in all, the charts' points of the
     :data:`CHART_WEEKS` weeks up to their last day (every matching record, not only the
     listed ones) and that day (:func:`chart_end`)."""
-    records = store.list_records(engine, query)
-    total = len(records) if len(records) < query.limit else store.count_records(engine, query)
+    records = ledger.list_records(engine, query)
+    total = len(records) if len(records) < query.limit else ledger.count_records(engine, query)
     end = chart_end(records, today)
     since = end - timedelta(weeks=CHART_WEEKS)
-    return records, total, store.chart_points(engine, query, since), end
+    return records, total, ledger.chart_points(engine, query, since), end
 
 
 def chart_end(records: list[FlightRecordEvent], today: date) -> date:
@@ -100,7 +100,7 @@ def flights_page_router(engine: Engine) -> APIRouter:
             "until": until,
         }
         today = datetime.now(UTC).date()
-        query = store.Query(**filters, limit=TABLE_ROWS)  # type: ignore[arg-type]
+        query = ledger.Query(**filters, limit=TABLE_ROWS)  # type: ignore[arg-type]
         records, total, points, end = await asyncio.to_thread(_read, engine, query, today)
         chosen = {k: v for k, v in filters.items() if v}
         html = render(
