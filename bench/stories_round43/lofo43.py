@@ -134,7 +134,10 @@ def main() -> None:
     paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
     headline = {name: load_items(p) for name, p in paths.items()}
     lede = {name: with_lede(paths[name], its) for name, its in headline.items()}
-    typed = [sum(any(c[:2] == "v:" for c in it.cues) for it in v) for v in (headline, lede)]
+    typed = [
+        sum(any(c[:2] == "v:" for c in it.cues) for its in v.values() for it in its)
+        for v in (headline, lede)
+    ]
     total = sum(map(len, headline.values()))
     print(f"items with a v: cue, of {total}: headline {typed[0]}, headline + lede {typed[1]}")
     results = {name: measure(name, items) for name, items in (("T", headline), ("L", lede))}
