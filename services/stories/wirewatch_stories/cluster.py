@@ -73,7 +73,6 @@ KIND_WEIGHTS: dict[str, float] = {
     "l": 0.0,  # the language it is written in ("l:es"): see LANGUAGE_WORDS
     "j": 0.0,  # the court level a headline names ("j:supreme"): a conflict only, see _courts
     "g": 0.0,  # a country a headline names ("g:PE"): a pair feature only, see _headline
-    "v": 0.0,  # the class of act a headline tells ("v:close"): a pair feature only
 }
 RETAIN_WINDOWS = 4  # a closed story stays in memory this many windows (late items see it)
 # Rarest cues of an item used to find candidates. 16 missed a story whose shared cues were

@@ -15,8 +15,6 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
 - ``l:es``  the language the item is written in (of no weight: see :func:`language_cues`).
 - ``g:PE``  a country the headline names by its name (of no weight: see
   :func:`~wirewatch_stories.places.headline_cues`).
-- ``v:close``  what the headline says was done, a class of act (of no weight: see
-  :func:`action_cues`).
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
 ``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue, and a
@@ -268,7 +266,6 @@ def extract(
         cues |= seat_cues(title)
     cues |= court_cues(title)
     cues |= headline_cues(title)
-    cues |= action_cues(title)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
     return Features(frozenset(cues))
@@ -314,78 +311,6 @@ def event_cues(title: str, summary: str = "") -> set[str]:
     lede = _FIRST_SENTENCE.split(summary, maxsplit=1)[0]
     text = fold(f"{title}\n{lede}")
     return {f"e:{m.lastgroup}" for m in _EVENT_KIND.finditer(text)}
-
-
-# What happened, as the headline says it: the class of act it reports, by general words of
-# both languages for what each kind of act *is* (``v:<class>``, cues of no weight, neither
-# compared nor indexed). Finer than EVENT_KINDS: a border closed then reopened, an order
-# signed then a lawsuit, an injunction then its extension are one kind of event (a policy, a
-# ruling) but different acts. Two reports of one event mostly tell one act, in other words
-# of the same class; the next step of one affair a day on tells another (the stop 39 errors,
-# docs/measurements/stories.md). Read off the folded title (lower case, no accents), whole
-# words; a word several classes share ("return", "crossing", "land", "orders" aside) types
-# none. The pair feature ``action_conflict`` (see wirewatch_stories.pair_model) is two typed
-# headlines of no common class. Stop 43 (bench/stories_round43/RULE.md).
-ACTION_CLASSES = {
-    "close": r"clos(?:e|es|ed|ing|ure|ures)|shut\w*|seal(?:s|ed|ing)?|cierr\w*"
-    r"|cerr(?:o|aron|ar|ara|ada|adas|ado|ados|ando)|clausur\w*",
-    "reopen": r"reopen\w*|reabr\w*|reapertura",
-    "ruling": r"rul(?:es|ed|ing)|fallo|dictamin\w*|sentencia\w*|overturn\w*|strikes? down"
-    r"|struck down|upholds?|upheld|injunctions?|cautelar|aval(?:a|an|o|aron)|anul\w*",
-    "block": r"block(?:s|ed|ing)?|bloque(?:a|an|o|aron|ar)|fren(?:a|an|o|aron|ar)|imped\w*"
-    r"|impid\w*|bars|barred",
-    "sue": r"sue|sues|sued|suing|lawsuits?|demand(?:a|an|o|aron|ar)|querell\w*|litig\w*",
-    "sign": r"signs?|signed|signing|firm(?:a|an|o|aron|ar|ado|ada)",
-    "decree": r"decre\w*|decret\w*|declar\w*|proclam\w*|proclaim\w*|executive orders?"
-    r"|orden(?:es)? ejecutivas?|orders|ordered|orden(?:a|an|o|aron)",
-    "announce": r"announc\w*|anunci\w*|unveil\w*",
-    "arrive": r"arriv\w*|lands|landed|landing|llega\w*|lleg(?:o|aron|ue|uen)|aterriz\w*"
-    r"|touch(?:es|ed)? down",
-    "deport": r"deport(?:s|ed|ing)?|deport(?:a|an|o|aron|ar)|expel\w*|expuls(?:a|an|o|aron|ar)"
-    r"|repatri(?:a|an|o|aron|ar|ates|ated|ating)",
-    "suspend": r"suspen\w*|cancel\w*|paus(?:e|es|ed|a|an|o)|freez\w*|frozen|congel\w*"
-    r"|halt\w*",
-    "extend": r"extend\w*|extension\w*|extien\w*|prorrog\w*|renew\w*|renuev\w*|renov\w*"
-    r"|ampli(?:a|an|o|aron|ar)",
-    "end": r"ends|ended|rescind\w*|revok\w*|revoc\w*|terminat\w*|termin(?:a|an|o|aron|ar)"
-    r"|scrap\w*|deroga\w*|(?:pone|ponen|puso|pusieron|poner) fin|elimin\w*|abolish\w*",
-    "agree": r"agree\w*|deals?|accords?|pacts?|pacto|acuerd\w*|convenio\w*|treaty|tratado",
-    "protest": r"protest\w*|manifestacion\w*|manifestantes?|manifest(?:an|aron)|rall(?:y|ies)"
-    r"|demonstrat\w*|march(?:es|ed)|march(?:an|aron)|huelga\w*|hunger strikes?",
-    "arrest": r"arrest\w*|detain\w*|deten(?:ido|idos|ida|idas|cion)|detien\w*|detuv\w*"
-    r"|captur\w*|apprehen\w*|aprehen\w*|charged|imputad\w*",
-    "release": r"freed|frees|set free|releas\w*|liber(?:a|an|o|aron|ado|ados|ada|adas|acion)"
-    r"|acquit\w*|absuel\w*|excarcel\w*",
-    "rescue": r"rescu\w*|rescat\w*|intercept\w*|auxili\w*",
-    "deploy": r"deploy\w*|despl(?:ieg|eg)\w*|militariz\w*",
-    "approve": r"approv\w*|aprueb\w*|aprob\w*|vot(?:e|es|ed|a|an|o|aron|acion)",
-    "reject": r"reject\w*|rechaz\w*|den(?:y|ies|ied)|nieg(?:a|an)|nego|refus\w*",
-    "visit": r"visit\w*|meets?|met with|reun(?:e|en|io|ieron|ion)|summit|cumbre|talks",
-    "investigate": r"investigat\w*|investiga\w*|prob(?:e|es|ed|ing)|inquiry|indaga\w*",
-    "wreck": r"capsiz\w*|zozobr\w*|naufrag\w*|shipwreck\w*|sinks?|sank|sunk|hund(?:e|en|io)",
-    "die": r"die|dies|died|dying|drown\w*|ahog\w*|muer(?:e|en)|murio|murieron|fallec\w*"
-    r"|perish\w*|killed",
-    "cross": r"cross(?:es|ed)|cruz(?:a|an|o|aron)|fled|flee(?:s|ing)?|hu(?:ye|yen|yo|yeron)"
-    r"|storm(?:s|ed)",
-    "build": r"build(?:s|ing)?|built|constru\w*",
-    "sanction": r"sanction\w*|sancion\w*|tariffs?|arancel\w*",
-    "resign": r"resign\w*|renunci\w*|dimit\w*|dimision\w*|destitu\w*|ousted|fired",
-    "warn": r"warn\w*|threat\w*|amenaz\w*|advier\w*|advirt\w*",
-    "ask": r"asks|asked|urg(?:e|es|ed)|calls? for|called for|pide|piden|pidio|pidieron"
-    r"|solicit\w*|request\w*|exig\w*|insta|instan|insto",
-}
-_ACTION = re.compile(
-    "|".join(rf"\b(?P<{name}>{words})\b" for name, words in ACTION_CLASSES.items())
-)
-
-
-def action_cues(title: str, summary: str = "") -> set[str]:
-    """``v:<class>`` for every class of :data:`ACTION_CLASSES` the headline (and, when given,
-    the lede's first sentence) tells (none: the headline tells no act)."""
-    text = title
-    if summary:
-        text = f"{title}\n{_FIRST_SENTENCE.split(summary, maxsplit=1)[0]}"
-    return {f"v:{m.lastgroup}" for m in _ACTION.finditer(fold(text))}
 
 
 # The language an item is written in, read off its function words (English "the", "of",

@@ -3,10 +3,9 @@
 The clusterer compares items by their cues (see :mod:`wirewatch_stories.features`); beyond the
 shared ones, a pair's evidence reads what each item's cues say: its head counts and estimates, its
 ordinals, the countries and regions it names, its kinds of event, whether it gives a toll, the
-court levels, countries and acts of its headline, its language. :func:`member` reads them once
-for an item held in a story (:class:`Member`); the functions here say when two counts are one,
-when two items' counts, countries or regions conflict, and when a later report repeats the same
-figures.
+court levels and countries of its headline, its language. :func:`member` reads them once for an
+item held in a story (:class:`Member`); the functions here say when two counts are one, when two
+items' counts, countries or regions conflict, and when a later report repeats the same figures.
 The factors those conflicts apply are in :mod:`wirewatch_stories.scoring`.
 """
 
@@ -95,8 +94,8 @@ def events(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(EVENT_GROUPS.get(c, c) for c in cues if c[:2] == "e:")
 
 
-# event kinds, ruling seats, languages, court levels, headline countries and acts: no cue
-_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:", "v:"})
+# event kinds, ruling seats, languages, court levels, headline countries: no cue
+_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:"})
 
 
 def plain(cues: frozenset[str]) -> frozenset[str]:
@@ -114,11 +113,6 @@ def courts(cues: Iterable[str]) -> frozenset[str]:
 def headline(cues: Iterable[str]) -> frozenset[str]:
     """The countries the item's headline names (``g:`` cues, the US aside)."""
     return frozenset(c for c in cues if c[:2] == "g:") or _NO_KINDS
-
-
-def actions(cues: Iterable[str]) -> frozenset[str]:
-    """The classes of act the item's headline tells (``v:`` cues)."""
-    return frozenset(c for c in cues if c[:2] == "v:") or _NO_KINDS
 
 
 def seats(cues: Iterable[str]) -> frozenset[str]:
@@ -260,7 +254,6 @@ class Member:
     language: str = ""  # the language it is written in (``l:`` cue), "" when unknown
     courts: frozenset[str] = _NO_KINDS  # the court levels its headline names (``j:`` cues)
     headline: frozenset[str] = _NO_KINDS  # the countries its headline names (``g:`` cues)
-    actions: frozenset[str] = _NO_KINDS  # the classes of act its headline tells (``v:`` cues)
 
 
 def member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> Member:
@@ -286,5 +279,4 @@ def member(item_id: str, story_id: str, cues: frozenset[str], published: float) 
         language(cues),
         courts(cues),
         headline(cues),
-        actions(cues),
     )

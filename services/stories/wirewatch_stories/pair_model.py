@@ -36,7 +36,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "log_cosine", "count_conflict", "event_conflict", "country_conflict", "route",
     "region_conflict", "stale", "sequel", "revises", "days_apart", "two_languages",
     "shared_count", "shared_name", "shared_date", "same_event", "same_figures", "word_share",
-    "name_share", "number_share", "court_conflict", "headline_conflict", "action_conflict",
+    "name_share", "number_share", "court_conflict", "headline_conflict",
 )  # fmt: skip
 MIN_COSINE = 1e-3  # the log of a cosine is taken from here on
 DAYS_CAP = 4.0  # days apart count up to this many
@@ -98,6 +98,5 @@ LEARNED_PAIRS = PairModel(
         1.831,  # number_share
         -3.7488,  # court_conflict
         -2.4549,  # headline_conflict
-        0.0,  # action_conflict
     ),
 )

@@ -151,9 +151,9 @@ class Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "actions", "clusterer", "countries", "counts", "courts", "cues", "events", "fresh",
-        "headline", "hedges", "kept", "kinds", "language", "model", "named", "norm", "ordinals",
-        "published", "regions", "seats", "squared", "toll", "update",
+        "clusterer", "countries", "counts", "courts", "cues", "events", "fresh", "headline",
+        "hedges", "kept", "kinds", "language", "model", "named", "norm", "ordinals", "published",
+        "regions", "seats", "squared", "toll", "update",
     )  # fmt: skip
 
     def __init__(
@@ -177,7 +177,6 @@ class Scorer:
         self.events = pair_cues.events(cues)
         self.courts = pair_cues.courts(cues)
         self.headline = pair_cues.headline(cues)
-        self.actions = pair_cues.actions(cues)
         self.seats = pair_cues.seats(cues)
         self.language = pair_cues.language(cues)
         self.fresh = True  # within YOUNG_S of the scored story's first item (see story_score)
@@ -253,7 +252,6 @@ class Scorer:
             *self._share_features(shared, norms),
             float(bool(self.courts and member.courts and not self.courts & member.courts)),
             float(bool(self.headline - member.headline and member.headline - self.headline)),
-            float(bool(self.actions and member.actions and not self.actions & member.actions)),
         )
 
     def _pair_cosine(self, member: Member, shared: frozenset[str]) -> tuple[float, float, bool]:
