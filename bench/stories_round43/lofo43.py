@@ -2,6 +2,10 @@
 
     .venv/bin/python bench/stories_round43/lofo43.py > bench/stories_round43/lofo43.txt
 
+Ran once on ``39acc239`` (the candidate in product code: ``v:`` cues, ``action_conflict``);
+not adopted, the product reverted since, so it runs only there (or with that commit's
+``services/stories`` first on PYTHONPATH).
+
 The rule is ``RULE.md`` here, committed before this ran. With the product's cues and
 ``PAIR_FEATURES`` (``action_conflict`` last), for two variants of the ``v:`` cues: T, the
 headline's (as ``features.extract`` reads them), and L, the headline's and the lede's first

@@ -2,12 +2,13 @@
 
     .venv/bin/python bench/stories_round43/why43.py > bench/stories_round43/why43.txt
 
-Runs on the candidate commit (``v:`` cues in ``features.extract``, headline only: variant T of
-``lofo43.py``). The pairs the hand factors score in the 28 studied files (as ``fit.pairs_of``),
-each with both sides' action classes and the hand similarity: how often the conflict fires on
-pairs of one story and of two, among all pairs and among those scored >= 0.14 (the threshold:
-the ones a wrong join comes from); the class pairs behind the conflicts of one story, and
-behind those of two. Counts only, no text.
+Runs on the candidate commit ``39acc239`` (``v:`` cues in ``features.extract``, headline only:
+variant T of ``lofo43.py``; or with its ``services/stories`` first on PYTHONPATH). The pairs the
+hand factors score in the 28 studied files (as ``fit.pairs_of``), each with both sides' action
+classes and the hand similarity: how often the conflict fires on pairs of one story and of two,
+among all pairs and among those scored >= 0.14 (the threshold: the ones a wrong join comes
+from); the class pairs behind the conflicts of one story, and behind those of two. Counts only,
+no text.
 """
 
 from __future__ import annotations
