@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 from common import Item, cluster, labelled_files, load_items
 from fit import C_REGULARISATION, FROZEN, fit, pairs_of
 from wirewatch_stories.cluster import Clusterer
-from wirewatch_stories.features import action_cues
+from wirewatch_stories.features import action_cues  # type: ignore[attr-defined]  # 39acc239
 from wirewatch_stories.pair_model import PAIR_FEATURES, PairModel
 
 Pairs = list[tuple[tuple[float, ...], bool]]
@@ -98,8 +98,12 @@ def measure(name: str, items: dict[str, list[Item]]) -> tuple[bool, float]:
         train = [p for other, ps in pairs.items() if other != file for p in ps]
         before = cluster(its, Clusterer(pair_model=fit_21(train)))
         after = cluster(its, Clusterer(pair_model=fit(train)))
-        got = (before.pairwise_f1, before.alerts_per_story, after.pairwise_f1)
-        got += (after.alerts_per_story,)
+        got = (
+            before.pairwise_f1,
+            before.alerts_per_story,
+            after.pairwise_f1,
+            after.alerts_per_story,
+        )
         sums = [a + b for a, b in zip(sums, got, strict=True)]
         falls.append((got[2] - got[0], file))
         print(

@@ -36,7 +36,9 @@ class _Recorder(Scorer):
         score = super().similarity(member)
         if self.pair_features(member) is not None:
             same = clusterer.story[clusterer.current] == clusterer.story[member.item_id]
-            clusterer.rows.append((self.actions, member.actions, same, score))
+            # the candidate's readers (39acc239), reverted in product code since
+            acts = self.actions, member.actions  # type: ignore[attr-defined]
+            clusterer.rows.append((*acts, same, score))
         return score
 
 
