@@ -133,6 +133,26 @@ SETS = [
         brier={FLIGHTS: 0.05, POLICY: 0.06},
         negatives_tagged=0.08,
     ),
+    # vigil43: 90 items (45 Spanish, 31 look-alike hard negatives, 7 both-topic), the never-seen
+    # set "vigil" of stop 43 (2026-12-06, clvigil43; named vigil43 beside stop 27's vigil pool),
+    # gathered as a third plain flights, a third border policy and a third look-alike negatives,
+    # labelled blind and held back whole. Measured once with main 45611ec's shipped model before
+    # any change (aggregates only): flights 0.848 (P 0.800, R 0.903; en 0.762, es 1.000),
+    # border-policy 0.853 (P 0.800, R 0.914; en 0.875, es 0.815), negatives 5/31, Brier 0.059 /
+    # 0.085. Floors = those figures rounded down slightly.
+    HeldBackSet(
+        "vigil43",
+        negatives=31,
+        f1={FLIGHTS: 0.84, POLICY: 0.85},
+        language_f1={
+            (FLIGHTS, "en"): 0.76,
+            (FLIGHTS, "es"): 0.99,
+            (POLICY, "en"): 0.87,
+            (POLICY, "es"): 0.81,
+        },
+        brier={FLIGHTS: 0.06, POLICY: 0.09},
+        negatives_tagged=0.17,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

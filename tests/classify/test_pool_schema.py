@@ -163,6 +163,11 @@ POOL_FILES = {
     # classes and labelled blind, held back whole by classify_lumen_halves.json until its round).
     "lumen-en": DATA / "classify_pool_lumen_en.jsonl",
     "lumen-es": DATA / "classify_pool_lumen_es.jsonl",
+    # The "vigil" never-seen set of stop 43 (2026-12-06, clvigil43; a third flights, a third border
+    # policy, a third look-alike negatives, labelled blind), held back whole by
+    # classify_vigil43_halves.json; named vigil43 because the stop-27 "vigil" pool above exists.
+    "vigil43-en": DATA / "classify_pool_vigil43_en.jsonl",
+    "vigil43-es": DATA / "classify_pool_vigil43_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -241,6 +246,8 @@ FILE_LANG_AND_ID = {
     "border39-es": ("es", "pool-b39es-"),
     "lumen-en": ("en", "pool-lum-en-"),
     "lumen-es": ("es", "pool-lum-es-"),
+    "vigil43-en": ("en", "pool-v43-en-"),
+    "vigil43-es": ("es", "pool-v43-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
