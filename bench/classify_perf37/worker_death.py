@@ -65,8 +65,8 @@ async def main() -> None:
         try:
             while service.progress.count == 0:
                 await asyncio.sleep(0.05)
-            assert service._pool is not None
-            [pid] = list(service._pool._executor._processes)
+            assert service.chunks.pool is not None
+            [pid] = list(service.chunks.pool._executor._processes)
             os.kill(pid, signal.SIGKILL)
             killed_at = service.progress.count
             deadline = time.monotonic() + args.watch

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from wirewatch_classify import batch
+from wirewatch_classify.history import ItemHistory
 from wirewatch_classify.settings import ClassifySettings
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
@@ -49,19 +50,26 @@ def cpu_seconds(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-class TimedService(CountingClassifyService):
-    """Also times each store write (``_save``: from its start to its end, thread included)."""
+class TimedHistory(ItemHistory):
+    """Times each store write (``_save``: from its start to its end, thread included)."""
 
-    def __init__(self, settings: ClassifySettings) -> None:
-        super().__init__(settings)
-        self.save_s = 0.0
-        self.saves = 0
+    save_s = 0.0
+    saves = 0
 
     async def _save(self, records: list[batch.ItemRecord]) -> None:
         start = time.monotonic()
         await super()._save(records)
         self.save_s += time.monotonic() - start
         self.saves += 1
+
+
+class TimedService(CountingClassifyService):
+    """Also times each store write (the item history's, see :class:`TimedHistory`)."""
+
+    def __init__(self, settings: ClassifySettings) -> None:
+        super().__init__(settings)
+        self.timed = TimedHistory(self.engine)
+        self.history = self.handler.history = self.timed
 
 
 async def main() -> None:
@@ -126,9 +134,10 @@ async def main() -> None:
             wall = time.monotonic() - began
             broker_cpu = (cpu_seconds(embedded.pid) - broker_cpu) / args.items * 1e6
             print(f"round {round_no}: {rate:,.0f} items/s, process CPU {cpu:.1f} µs/item{text}")
+            timed = service.timed
             print(
-                f"  store writes: {service.saves}, {service.save_s:.2f} s of {wall:.2f} s "
-                f"({service.save_s / max(service.saves, 1) * 1e3:.1f} ms each); "
+                f"  store writes: {timed.saves}, {timed.save_s:.2f} s of {wall:.2f} s "
+                f"({timed.save_s / max(timed.saves, 1) * 1e3:.1f} ms each); "
                 f"broker CPU {broker_cpu:.1f} µs/item"
             )
 

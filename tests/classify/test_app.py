@@ -146,9 +146,9 @@ async def test_worker_processes_give_the_same_events(
     from wirewatch_classify import workers
 
     run = uuid.uuid4().hex[:8]
-    service._pool = workers.WorkerPool(1, None)
+    service.chunks.pool = workers.WorkerPool(1, None)
     try:
-        await asyncio.to_thread(service._pool.warm_up)
+        await asyncio.to_thread(service.chunks.pool.warm_up)
         definition = user_topics.validate("boats", phrases=["pateras"], reserved=[])
         event = user_topics.definition_event("boats", definition)
         await service.handle_definition(event.model_dump_json().encode())
@@ -158,8 +158,8 @@ async def test_worker_processes_give_the_same_events(
         items = [feed_item(f"w{n}-{run}", title) for n, title in enumerate(titles)]
         await service.handle_items([body(i) for i in items])
     finally:
-        service._pool.close()
-        service._pool = None
+        service.chunks.pool.close()
+        service.chunks.pool = None
     received = await classified(kafka_bootstrap, {i.item_id for i in items})
     assert [m.topic for m in received[items[0].item_id][0].matches] == ["repatriation-flights"]
     assert [m.topic for m in received[items[5].item_id][0].matches] == ["boats"]
@@ -262,22 +262,24 @@ async def test_a_worker_process_that_dies_does_not_stop_the_service(
 
     from wirewatch_classify import workers
 
-    service._pool = workers.WorkerPool(1, None)
+    service.chunks.pool = workers.WorkerPool(1, None)
     run = uuid.uuid4().hex[:8]
     try:
-        await asyncio.to_thread(service._pool.warm_up)
-        [pid] = await asyncio.to_thread(lambda: list(service._pool._executor._processes))  # type: ignore[union-attr]
+        await asyncio.to_thread(service.chunks.pool.warm_up)
+        [pid] = await asyncio.to_thread(lambda: list(service.chunks.pool._executor._processes))  # type: ignore[union-attr]
         os.kill(pid, signal.SIGKILL)
         titles = ["Deportation flight lands in Guatemala", "Bakery wins national bread award"]
         first = [feed_item(f"k{n}-{run}", title) for n, title in enumerate(titles)]
         await asyncio.wait_for(service.handle_items([body(i) for i in first]), timeout=60)
         second = [feed_item(f"k{n + 2}-{run}", title) for n, title in enumerate(titles)]
         await asyncio.wait_for(service.handle_items([body(i) for i in second]), timeout=60)
-        assert service._pool is not None and pid not in service._pool._executor._processes
+        assert (
+            service.chunks.pool is not None and pid not in service.chunks.pool._executor._processes
+        )
     finally:
-        if service._pool is not None:
-            service._pool.close()
-            service._pool = None
+        if service.chunks.pool is not None:
+            service.chunks.pool.close()
+            service.chunks.pool = None
     received = await classified(kafka_bootstrap, {i.item_id for i in first + second})
     for item in first + second:
         local, _ = service.classifier.classify(item.title, "")
