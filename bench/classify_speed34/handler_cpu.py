@@ -85,7 +85,7 @@ def main() -> None:
     run(classifier, bodies(args.warm))
     data = bodies(args.items, offset=args.warm)
     gc.collect()
-    gc.freeze()  # as the service does (app._freeze_long_lived)
+    gc.freeze()  # as the service does (live_topics.freeze_long_lived)
     gc.set_threshold(10_000, *gc.get_threshold()[1:])
     if args.digest:
         text = repr(run(classifier, data)).encode()

@@ -74,7 +74,7 @@ def main() -> None:
     steps(classifier, bodies(args.warm))
     data = bodies(args.items, offset=args.warm)
     gc.collect()
-    gc.freeze()  # as the service does (app._freeze_long_lived)
+    gc.freeze()  # as the service does (live_topics.freeze_long_lived)
     gc.set_threshold(10_000, *gc.get_threshold()[1:])
     found = [steps(classifier, data) for _ in range(args.rounds)]
     print(

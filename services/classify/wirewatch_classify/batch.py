@@ -1,6 +1,6 @@
 """One consumed batch of the classify service, as data: pure, no I/O.
 
-The service (``app.py``) decodes the batch's bodies, has them classified chunk by chunk
+The service (``handler.py``) decodes the batch's bodies, has them classified chunk by chunk
 (in the process or in worker processes), and hands each chunk with its results to
 :meth:`BatchOutput.add`, which returns the chunk's keyed ClassifiedItem records to
 publish and keeps what the batch stores and counts. Publishing, storing, metrics and

@@ -73,7 +73,7 @@ def _init(topics_dir: Path | None, main_pid: int) -> None:
     # Workers die with the parent (even a kill -9 of it) and leave Ctrl-C to it.
     lifeline.worker_initializer(main_pid)
     _base = _current = Classifier.load(topics_dir)
-    gc.freeze()  # the classifier lives as long as the worker (see app._freeze_long_lived)
+    gc.freeze()  # the classifier lives as long as the worker (see live_topics.freeze_long_lived)
 
 
 def _classify_chunk(
