@@ -10,19 +10,26 @@ which every candidate keeps. Parameters chosen on the design files only (``study
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from wirewatch_stories.cluster import YOUNG_SHARE, YOUNG_SIZE, Clusterer, Decision, Story, story_id_for
+from wirewatch_stories.cluster import (
+    YOUNG_SHARE,
+    YOUNG_SIZE,
+    Clusterer,
+    Decision,
+    Story,
+    story_id_for,
+)
 from wirewatch_stories.scoring import RECENT_S, YOUNG_S, Scorer
 
 
 class _Relaxed(Clusterer):
     """``Clusterer.decide`` with one more way to join the best story (:meth:`takes`)."""
 
-    def decide(self, item_id: str, cues, published: float) -> Decision:  # type: ignore[no-untyped-def]
+    def decide(self, item_id: str, cues: Iterable[str], published: float) -> Decision:
         existing = self.story_of(item_id)
         if existing is not None:
             return Decision(existing, False, 1.0, (), None)
@@ -32,7 +39,7 @@ class _Relaxed(Clusterer):
         for story in self._candidates(cue_set, published):
             score, index = scorer.story_score(story)
             scored.append((score, index, story))
-        best = None
+        best: tuple[float, int, Story] | None = None
         for entry in scored:  # the first of the highest, as the shipped loop
             if best is None or entry[0] > best[0]:
                 best = entry
@@ -91,8 +98,7 @@ class _QuietCourts(_Quiet):
         courts = scorer.courts
         members = self._members
         return not any(
-            courts and members[i].courts and not courts & members[i].courts
-            for i in story.members
+            courts and members[i].courts and not courts & members[i].courts for i in story.members
         )
 
 

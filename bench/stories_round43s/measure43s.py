@@ -1,4 +1,5 @@
-"""Measure the round's candidates against the shipped clusterer (stop 43, stsplit43, issue #13; stop 39's measure39.py with this round's candidates).
+"""Measure the round's candidates against the shipped clusterer (stop 43, stsplit43, issue #13:
+stop 39's ``measure39.py`` with this round's candidates).
 
     .venv/bin/python bench/stories_round43s/measure43s.py design [CANDIDATE ...]
     .venv/bin/python bench/stories_round43s/measure43s.py held [CANDIDATE ...]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round39"))
@@ -24,10 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 from common import Item, load_items
 from measure39 import SEEDS, _order
 from split39 import design_files
-from wirewatch_stories.cluster import Clusterer, Story
+from wirewatch_stories.cluster import Clusterer
 
 
-def _row(clusterer: Clusterer, it: Item, when: float, truth: dict[str, str]) -> dict | None:
+def _row(
+    clusterer: Clusterer, it: Item, when: float, truth: dict[str, str]
+) -> dict[str, Any] | None:
     scorer = clusterer._scorer(it.cues, when)
     scored = sorted(
         ((scorer.story_score(s)[0], -s.order, s) for s in clusterer._candidates(it.cues, when)),
@@ -55,7 +58,7 @@ def _row(clusterer: Clusterer, it: Item, when: float, truth: dict[str, str]) -> 
     }
 
 
-def rows(floor: float) -> list[tuple[str, int | None, Item, dict]]:
+def rows(floor: float) -> list[tuple[str, int | None, Item, dict[str, Any]]]:
     out = []
     for path in design_files():
         items = load_items(path)
