@@ -43,13 +43,14 @@ from wirewatch_shared.clock import utcnow
 from wirewatch_shared.logging import get_logger
 from wirewatch_shared.metrics import record_delivery, record_endpoint_overload
 
-from wirewatch_notify import flight_alerts, outbox, story_versions
+from wirewatch_notify import claims, dead_letters, flight_alerts, outbox, outcomes, story_versions
 from wirewatch_notify.channels.base import (
     Channel,
     DeliveryRequest,
     PermanentDeliveryError,
     RetryableDeliveryError,
 )
+from wirewatch_notify.claims import Claimed
 from wirewatch_notify.endpoint_limits import EndpointLimits
 from wirewatch_notify.links import LinkSigner
 from wirewatch_notify.models import (
@@ -58,7 +59,7 @@ from wirewatch_notify.models import (
     DeliveryStatus,
     SubscriptionFields,
 )
-from wirewatch_notify.outbox import Claimed, Outcome
+from wirewatch_notify.outcomes import Outcome
 from wirewatch_notify.recorder import OutcomeRecorder
 from wirewatch_notify.release import release_held
 from wirewatch_notify.rules import timing_of
@@ -434,7 +435,7 @@ class DeliveryWorker:
             if mark < claimed_at and not self._sub_load.get(sub_id):
                 del self._disabling[sub_id]
         claimed = await asyncio.to_thread(
-            outbox.claim,
+            claims.claim,
             self.engine,
             self.clock(),
             room,
@@ -620,7 +621,7 @@ class DeliveryWorker:
         """A delivery not sent: cancelled, except an alert of a subscription notify
         disabled, which is dead: replayed once the operator turns it back on."""
         assert delivery.id is not None
-        if sub is not None and outbox.held_for_operator(sub, delivery.kind):
+        if sub is not None and dead_letters.held_for_operator(sub, delivery.kind):
             return Outcome(delivery.id, DeliveryStatus.DEAD, reason)
         return Outcome(delivery.id, DeliveryStatus.CANCELLED, reason)
 
@@ -695,7 +696,7 @@ class DeliveryWorker:
         with the subscription disabled when the receiver says so."""
         schedule = self.settings.retry_schedule_s
         if isinstance(exc, RetryableDeliveryError):
-            return outbox.failure_outcome(
+            return outcomes.failure_outcome(
                 delivery,
                 str(exc),
                 schedule=schedule,
@@ -705,7 +706,7 @@ class DeliveryWorker:
                 counts=exc.counts,
             )
         if isinstance(exc, PermanentDeliveryError):
-            outcome = outbox.failure_outcome(
+            outcome = outcomes.failure_outcome(
                 delivery, str(exc), schedule=schedule, now=self.clock(), permanent=True
             )
             if exc.disable:
@@ -719,7 +720,7 @@ class DeliveryWorker:
                 )
             return outcome
         if isinstance(exc, TimeoutError):
-            return outbox.failure_outcome(
+            return outcomes.failure_outcome(
                 delivery,
                 f"send took longer than {limit:g} s",
                 schedule=schedule,
@@ -734,6 +735,6 @@ class DeliveryWorker:
             item_id=delivery.item_id,
             exception="".join(traceback.format_exception(exc)),
         )
-        return outbox.failure_outcome(
+        return outcomes.failure_outcome(
             delivery, f"{type(exc).__name__}: {exc}", schedule=schedule, now=self.clock()
         )
