@@ -127,7 +127,7 @@ def main() -> None:
         sent_now = []
         for item in claimed:
             assert item.subscription is not None and item.delivery.id is not None
-            worker.request_for(item.delivery, item.subscription, worker.clock())
+            worker.sender.request_for(item.delivery, item.subscription, worker.clock())
             sent_now.append(Outcome(item.delivery.id, "sent"))
         outcomes.record_outcomes(service.engine, sent_now)
         sent += len(sent_now)

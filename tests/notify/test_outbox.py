@@ -125,7 +125,7 @@ async def test_the_running_worker_purges_past_the_retention(database_url: str) -
     outbox.enqueue(keep.engine, [outbox.NewDelivery(1, item, {}) for item in ("old", "new")])
     _age(keep.engine, "old", DeliveryStatus.SENT, 40)
     _age(keep.engine, "new", DeliveryStatus.SENT, 1)
-    assert await keep.worker.purge_expired() == 0  # 0 keeps everything
+    assert await keep.worker.housekeeping.purge_expired() == 0  # 0 keeps everything
     keep.engine.dispose()
 
     service = make_service(database_url, delivery_retention_days=30, log_level="WARNING")

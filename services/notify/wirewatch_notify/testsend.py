@@ -58,7 +58,7 @@ async def send_test(
         _record_attempt, engine, subscription_id, payload, worker.settings.claim_lease_s
     )
     assert delivery.id is not None
-    outcome = await worker.attempt(Claimed(delivery, sub))
+    outcome = await worker.sender.attempt(Claimed(delivery, sub))
     if outcome.status not in (DeliveryStatus.SENT, DeliveryStatus.DEAD, DeliveryStatus.CANCELLED):
         # A test is not retried: report the failure now.
         outcome = Outcome(
