@@ -471,7 +471,7 @@ async def story_path(events_n: int, rate: float) -> None:
     the uvicorn receiver, a fresh PostgreSQL database: CPU per alert (this process), pool
     checkouts and claims per alert."""
     from sqlalchemy import event
-    from wirewatch_notify import outbox, subscriptions
+    from wirewatch_notify import claims, outbox, subscriptions
     from wirewatch_notify.models import DeliveryStatus
     from wirewatch_shared.events import StoryEvent
 
@@ -496,15 +496,15 @@ async def story_path(events_n: int, rate: float) -> None:
             counts["checkouts"] += 1
 
         event.listen(service.engine.pool, "checkout", checkout)
-        real_claim = outbox.claim
+        real_claim = claims.claim
 
-        def claim(*args: Any, **kwargs: Any) -> list[outbox.Claimed]:
+        def claim(*args: Any, **kwargs: Any) -> list[claims.Claimed]:
             got = real_claim(*args, **kwargs)
             counts["claims"] += 1
             counts["empty"] += not got
             return got
 
-        outbox.claim = claim  # type: ignore[assignment]
+        claims.claim = claim  # type: ignore[assignment]
         stop = asyncio.Event()
         task = asyncio.create_task(service.worker.run(stop))
         await asyncio.sleep(1.0)
@@ -522,7 +522,7 @@ async def story_path(events_n: int, rate: float) -> None:
         cpu = time.process_time() - started_cpu
         stop.set()
         await task
-        outbox.claim = real_claim  # type: ignore[assignment]
+        claims.claim = real_claim  # type: ignore[assignment]
         for channel in service.channels.values():
             await channel.aclose()
         service.engine.dispose()

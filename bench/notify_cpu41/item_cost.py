@@ -21,9 +21,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from wirewatch_notify import outbox, subscriptions
+from wirewatch_notify import claims, outcomes, subscriptions
 from wirewatch_notify.app import NotifyService
-from wirewatch_notify.outbox import Outcome
+from wirewatch_notify.outcomes import Outcome
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.events import (
     ClassifiedItem,
@@ -123,14 +123,14 @@ def main() -> None:
         service._record([c for c in items if c.matches])
         events = [StoryEvent.model_validate_json(s) for s in stories[start : start + args.size]]
         service._record_stories(events)
-        claimed = outbox.claim(service.engine, worker.clock(), 16, accept=lambda _i, _s: True)
-        outcomes = []
+        claimed = claims.claim(service.engine, worker.clock(), 16, accept=lambda _i, _s: True)
+        sent_now = []
         for item in claimed:
             assert item.subscription is not None and item.delivery.id is not None
-            worker.request_for(item.delivery, item.subscription, worker.clock())
-            outcomes.append(Outcome(item.delivery.id, "sent"))
-        outbox.record_outcomes(service.engine, outcomes)
-        sent += len(outcomes)
+            worker.sender.request_for(item.delivery, item.subscription, worker.clock())
+            sent_now.append(Outcome(item.delivery.id, "sent"))
+        outcomes.record_outcomes(service.engine, sent_now)
+        sent += len(sent_now)
     if profile:
         profile.disable()
         profile.dump_stats(args.profile)

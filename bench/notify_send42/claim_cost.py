@@ -1,4 +1,4 @@
-"""CPU of one claim alone (stop 42): ``outbox.claim`` of one due alert (limit 1, an
+"""CPU of one claim alone (stop 42): ``claims.claim`` of one due alert (limit 1, an
 ``accept`` callback as the worker's, so candidates are over-fetched), 1,500 times over a
 fresh outbox of one webhook subscription's alerts. Prints CPU µs per claim.
 
@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import sqlalchemy as sa
-from wirewatch_notify import outbox, subscriptions
+from wirewatch_notify import claims, outbox, subscriptions
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import make_engine
@@ -56,7 +56,7 @@ def main() -> None:
     now = utcnow()
     cpu = time.process_time()
     for _ in range(args.claims):
-        claimed = outbox.claim(engine, now, 1, accept=lambda _id, _sub: True)
+        claimed = claims.claim(engine, now, 1, accept=lambda _id, _sub: True)
         assert len(claimed) == 1
     cpu = time.process_time() - cpu
     print(f"{engine.dialect.name}: CPU {cpu / args.claims * 1e6:.0f} µs/claim")

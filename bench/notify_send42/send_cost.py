@@ -35,7 +35,8 @@ import sqlalchemy as sa
 from wirewatch_notify import subscriptions
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.models import DeliveryStatus
-from wirewatch_notify.outbox import Outcome, count_by_status
+from wirewatch_notify.outbox import count_by_status
+from wirewatch_notify.outcomes import Outcome
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.events import (
     ClassifiedItem,

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from wirewatch_notify import outbox, subscriptions
+from wirewatch_notify import dead_letters, outbox, subscriptions
 from wirewatch_notify.models import DeliveryKind, DeliveryStatus
 from wirewatch_notify.release import release_held
 from wirewatch_shared.embedded import free_port
@@ -227,18 +227,18 @@ async def test_replaying_a_disabled_subscriptions_dead_letter_keeps_it_until_re_
             lambda: bool(outbox.list_deliveries(service.engine, status=DeliveryStatus.DEAD))
         )
         http_receiver.routes["/moved"] = Reply(200)  # the endpoint is back
-        replayed = outbox.replay(service.engine)  # its subscription is still disabled
+        replayed = dead_letters.replay(service.engine)  # its subscription is still disabled
         await wait_until(service.worker.idle)
         [dead] = outbox.list_deliveries(service.engine)
         assert (dead.status, replayed) == (DeliveryStatus.DEAD, 0)
         on = subscriptions.parse_update({"active": True})
         assert subscriptions.update_subscription(service.engine, sub_id, on) is not None
-        assert outbox.replay(service.engine) == 1
+        assert dead_letters.replay(service.engine) == 1
         await wait_until(lambda: len(http_receiver.received("/moved")) == 2)
         await wait_until(service.worker.idle)
     [sent] = outbox.list_deliveries(service.engine)
     assert sent.status == DeliveryStatus.SENT
-    assert outbox.replay(service.engine) == 0  # replayed twice: sent once
+    assert dead_letters.replay(service.engine) == 0  # replayed twice: sent once
     service.engine.dispose()
 
 

@@ -138,7 +138,7 @@ async def test_an_endpoint_that_keeps_up_gets_more_sends_at_once(
         await wait_until(service.worker.idle)
     assert max(endpoint.accepted.values()) == 1  # every alert once
     assert 2 < endpoint.peak <= 6, endpoint.peak
-    assert service.worker.endpoint_limit("webhook", url) == 6
+    assert service.worker.endpoints.limit_of("webhook", url) == 6
     assert outbox.count_by_status(service.engine) == {DeliveryStatus.SENT: 120}
 
 
@@ -166,7 +166,7 @@ async def test_an_overloaded_endpoint_gets_fewer_sends_at_once(
         await wait_until(service.worker.idle, timeout=30)
     assert max(endpoint.accepted.values()) == 1
     assert endpoint.refused > 0  # it was pushed to its capacity ...
-    limit = service.worker.endpoint_limit("webhook", url)
+    limit = service.worker.endpoints.limit_of("webhook", url)
     assert limit is not None and limit <= 4, limit  # ... and the limit stayed near it
     # 14-19 refusals measured; a fixed limit of 16 here meets 91-114 (every alert ~once).
     assert endpoint.refused < 50, endpoint.refused

@@ -98,7 +98,7 @@ async def test_failing_and_hanging_endpoints_do_not_delay_a_healthy_one(
         await app.stop()
         service.engine.dispose()
 
-    from wirewatch_notify.worker import message_id
+    from wirewatch_notify.sender import message_id
 
     subs = {s.target: s.id for s in subscriptions.list_subscriptions(service.engine)}
     b_id = subs[http_receiver.url("/b")]

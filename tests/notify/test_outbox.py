@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
-from wirewatch_notify import outbox
+from wirewatch_notify import claims, dead_letters, outbox, outcomes
 from wirewatch_notify.models import DeliveryStatus, Subscription
 from wirewatch_shared.clock import utcnow
 
@@ -36,10 +36,10 @@ def test_claim_is_exclusive_until_the_lease_expires(engine: Engine) -> None:
     _setup(engine)
     outbox.enqueue(engine, [outbox.NewDelivery(1, f"i{n}", {}) for n in range(5)])
     now = utcnow()
-    assert len(outbox.claim_due(engine, now, 10)) == 5
-    assert outbox.claim_due(engine, now, 10) == []
-    later = now + outbox.CLAIM_LEASE + timedelta(seconds=1)
-    assert len(outbox.claim_due(engine, later, 10)) == 5
+    assert len(claims.claim_due(engine, now, 10)) == 5
+    assert claims.claim_due(engine, now, 10) == []
+    later = now + claims.CLAIM_LEASE + timedelta(seconds=1)
+    assert len(claims.claim_due(engine, later, 10)) == 5
 
 
 def test_failures_follow_the_schedule_then_dead_letter_and_replay(engine: Engine) -> None:
@@ -52,37 +52,37 @@ def test_failures_follow_the_schedule_then_dead_letter_and_replay(engine: Engine
         sub_id = sub.id
     outbox.enqueue(engine, [outbox.NewDelivery(sub_id, "x", {})])
     schedule = (10.0, 20.0)
-    [d] = outbox.claim_due(engine, utcnow(), 1)
-    assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"
+    [d] = claims.claim_due(engine, utcnow(), 1)
+    assert outcomes.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"
     [row] = outbox.list_deliveries(engine)
     wait = row.next_attempt_at.replace(tzinfo=None) - utcnow().replace(tzinfo=None)
     assert timedelta(seconds=7) < wait < timedelta(seconds=13)
-    [d] = outbox.claim_due(engine, utcnow() + timedelta(seconds=15), 1)
-    assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"
-    [d] = outbox.claim_due(engine, utcnow() + timedelta(seconds=60), 1)
-    assert outbox.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "dead"
+    [d] = claims.claim_due(engine, utcnow() + timedelta(seconds=15), 1)
+    assert outcomes.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "pending"
+    [d] = claims.claim_due(engine, utcnow() + timedelta(seconds=60), 1)
+    assert outcomes.mark_failed(engine, d, "HTTP 500", schedule=schedule) == "dead"
     [row] = outbox.list_deliveries(engine)
     assert (row.status, row.attempts, row.last_error) == (DeliveryStatus.DEAD, 3, "HTTP 500")
     assert outbox.count_pending(engine) == 0
-    assert outbox.replay(engine) == 1
+    assert dead_letters.replay(engine) == 1
     assert outbox.count_pending(engine) == 1
 
 
 def test_retry_after_is_never_undercut() -> None:
-    assert outbox.retry_delay(1, (5.0,), retry_after_s=30.0) >= 30.0
-    assert 4.0 <= outbox.retry_delay(1, (5.0,), retry_after_s=None) <= 6.0
-    assert 8.0 <= outbox.retry_delay(9, (5.0, 10.0), retry_after_s=None) <= 12.0
+    assert outcomes.retry_delay(1, (5.0,), retry_after_s=30.0) >= 30.0
+    assert 4.0 <= outcomes.retry_delay(1, (5.0,), retry_after_s=None) <= 6.0
+    assert 8.0 <= outcomes.retry_delay(9, (5.0, 10.0), retry_after_s=None) <= 12.0
 
 
 def test_mark_sent(engine: Engine) -> None:
     _setup(engine)
     outbox.enqueue(engine, [outbox.NewDelivery(1, "x", {})])
-    [d] = outbox.claim_due(engine, utcnow(), 1)
+    [d] = claims.claim_due(engine, utcnow(), 1)
     assert d.id is not None
-    outbox.mark_sent(engine, d.id)
+    outcomes.mark_sent(engine, d.id)
     [row] = outbox.list_deliveries(engine)
     assert row.status == DeliveryStatus.SENT and row.sent_at is not None
-    assert outbox.claim_due(engine, utcnow() + timedelta(hours=1), 1) == []
+    assert claims.claim_due(engine, utcnow() + timedelta(hours=1), 1) == []
 
 
 def _age(engine: Engine, item_id: str, status: str, days: float) -> None:
@@ -125,7 +125,7 @@ async def test_the_running_worker_purges_past_the_retention(database_url: str) -
     outbox.enqueue(keep.engine, [outbox.NewDelivery(1, item, {}) for item in ("old", "new")])
     _age(keep.engine, "old", DeliveryStatus.SENT, 40)
     _age(keep.engine, "new", DeliveryStatus.SENT, 1)
-    assert await keep.worker.purge_expired() == 0  # 0 keeps everything
+    assert await keep.worker.housekeeping.purge_expired() == 0  # 0 keeps everything
     keep.engine.dispose()
 
     service = make_service(database_url, delivery_retention_days=30, log_level="WARNING")
@@ -218,14 +218,14 @@ def test_a_claim_reads_its_row_and_subscription_as_stored(engine: Engine) -> Non
         sub_id = sub.id
     outbox.enqueue(engine, [outbox.NewDelivery(sub_id, "item-é", {"title": "Vuelo ✈"})])
     now = utcnow()
-    [claimed] = outbox.claim(engine, now, 5, accept=lambda _id, _sub: True)
+    [claimed] = claims.claim(engine, now, 5, accept=lambda _id, _sub: True)
     with Session(engine) as session:
         stored_sub = session.get(Subscription, sub_id)
         [stored] = session.exec(select(Delivery)).all()
     assert claimed.subscription is not None and stored_sub is not None
-    for field in outbox.ClaimedSubscription.__dataclass_fields__:
+    for field in claims.ClaimedSubscription.__dataclass_fields__:
         assert getattr(claimed.subscription, field) == getattr(stored_sub, field), field
     assert claimed.subscription.awaiting_confirmation is stored_sub.awaiting_confirmation
-    for field in outbox.ClaimedDelivery.__dataclass_fields__:
+    for field in claims.ClaimedDelivery.__dataclass_fields__:
         assert getattr(claimed.delivery, field) == getattr(stored, field), field
-    assert claimed.delivery.next_attempt_at == now + outbox.CLAIM_LEASE
+    assert claimed.delivery.next_attempt_at == now + claims.CLAIM_LEASE

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from wirewatch_notify import outbox, subscriptions, tokens
+from wirewatch_notify import dead_letters, outbox, outcomes, subscriptions, tokens
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.models import DeliveryStatus
 
@@ -78,11 +78,11 @@ async def test_the_alerts_waiting_when_notify_disabled_it_are_replayed_once_re_e
     async with running_worker(service):
         sub_id = await _disabled_by_410(service, http_receiver)
         assert _statuses(service) == [DeliveryStatus.DEAD] * ALERTS
-        assert outbox.replay(service.engine) == 0  # disabled: they stay dead
+        assert dead_letters.replay(service.engine) == 0  # disabled: they stay dead
         http_receiver.routes["/moved"] = Reply(200)
         on = subscriptions.parse_update({"active": True})
         assert subscriptions.update_subscription(service.engine, sub_id, on) is not None
-        assert outbox.replay(service.engine) == ALERTS
+        assert dead_letters.replay(service.engine) == ALERTS
         await wait_until(lambda: _statuses(service) == [DeliveryStatus.SENT] * ALERTS)
     assert len(_delivered_ids(http_receiver)) == ALERTS
     service.engine.dispose()
@@ -206,7 +206,7 @@ async def test_alerts_held_through_quiet_hours_wait_dead_for_a_disabled_subscrip
     )
     await service.handle_batch([classified("flights"), classified("flights")])
     assert _statuses(service) == [DeliveryStatus.HELD] * 2
-    outbox.disable_subscription(service.engine, sub_id, "HTTP 410")
+    outcomes.disable_subscription(service.engine, sub_id, "HTTP 410")
     # Quiet hours off (the subscription changed), the hold is due: released while disabled.
     patch = subscriptions.parse_update({"quiet_hours": None})
     assert subscriptions.update_subscription(service.engine, sub_id, patch) is not None
@@ -214,7 +214,7 @@ async def test_alerts_held_through_quiet_hours_wait_dead_for_a_disabled_subscrip
     assert _statuses(service) == [DeliveryStatus.DEAD] * 2
     on = subscriptions.parse_update({"active": True})
     assert subscriptions.update_subscription(service.engine, sub_id, on) is not None
-    assert outbox.replay(service.engine) == 2
+    assert dead_letters.replay(service.engine) == 2
     async with running_worker(service):
         await wait_until(lambda: _statuses(service) == [DeliveryStatus.SENT] * 2)
     assert len(http_receiver.received("/hook")) == 2

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 from sqlalchemy.engine import Engine
-from wirewatch_notify import outbox
+from wirewatch_notify import claims, outbox, outcomes
 from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.payloads import alert_envelope
 from wirewatch_shared.metrics import REGISTRY
@@ -165,24 +165,24 @@ def test_a_claim_given_back_is_due_again_unless_someone_else_claimed_it(
 
     service = make_service(database_url)
     outbox.enqueue(service.engine, [outbox.NewDelivery(1, "give-back", {"x": 1})])
-    [mine] = outbox.claim(service.engine, utcnow(), 5, lease=timedelta(seconds=60))
+    [mine] = claims.claim(service.engine, utcnow(), 5, lease=timedelta(seconds=60))
     assert mine.delivery.id is not None
-    assert outbox.claim(service.engine, utcnow(), 5) == []
+    assert claims.claim(service.engine, utcnow(), 5) == []
     lease_end = mine.delivery.next_attempt_at
 
     def give_back(claimed_until: object) -> None:
-        outcome = outbox.Outcome(
+        outcome = outcomes.Outcome(
             mine.delivery.id,  # type: ignore[arg-type]
             DeliveryStatus.PENDING,
             release=True,
             next_attempt_at=claimed_until,  # type: ignore[arg-type]
         )
-        outbox.record_outcomes(service.engine, [outcome])
+        outcomes.record_outcomes(service.engine, [outcome])
 
     give_back(lease_end - timedelta(seconds=1))  # not our claim (any more): untouched
-    assert outbox.claim(service.engine, utcnow(), 5) == []
+    assert claims.claim(service.engine, utcnow(), 5) == []
     give_back(lease_end)
-    [again] = outbox.claim(service.engine, utcnow(), 5)
+    [again] = claims.claim(service.engine, utcnow(), 5)
     assert again.delivery.id == mine.delivery.id and again.delivery.attempts == 0
     service.engine.dispose()
 
@@ -196,11 +196,11 @@ async def test_outcomes_being_committed_do_not_hold_back_an_endpoints_next_sends
     from wirewatch_notify import recorder
 
     commits_may_run = threading.Event()
-    real_record = outbox.record_outcomes  # what the recorder calls
+    real_record = outcomes.record_outcomes  # what the recorder calls
 
-    def stalled(engine: Engine, outcomes: list[outbox.Outcome]) -> None:
+    def stalled(engine: Engine, written: list[outcomes.Outcome]) -> None:
         commits_may_run.wait(timeout=60)
-        real_record(engine, outcomes)
+        real_record(engine, written)
 
     monkeypatch.setattr(recorder, "record_outcomes", stalled)
     http_receiver.routes["/hook"] = Reply(204, b"")

@@ -71,7 +71,7 @@ class Subscription(SQLModel, table=True):
 
 class SubscriptionFields(Protocol):
     """What sending a delivery reads of its subscription: a claimed delivery's
-    (``outbox.ClaimedSubscription``, only these columns) or the model itself."""
+    (``claims.ClaimedSubscription``, only these columns) or the model itself."""
 
     @property
     def id(self) -> int | None: ...
@@ -154,7 +154,7 @@ class Delivery(SQLModel, table=True):
 
 
 class DeliveryFields(Protocol):
-    """What sending a delivery reads of it: a claimed row (``outbox.ClaimedDelivery``,
+    """What sending a delivery reads of it: a claimed row (``claims.ClaimedDelivery``,
     only these columns) or the model itself."""
 
     @property

@@ -11,7 +11,7 @@ import asyncio
 
 from sqlalchemy.engine import Engine
 
-from wirewatch_notify.outbox import Outcome, record_outcomes
+from wirewatch_notify.outcomes import Outcome, record_outcomes
 
 
 class OutcomeRecorder:

@@ -22,8 +22,8 @@ from sqlmodel import col, select
 from wirewatch_shared.db import session_scope
 from wirewatch_shared.logging import get_logger
 
+from wirewatch_notify.dead_letters import held_for_operator
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, Subscription
-from wirewatch_notify.outbox import held_for_operator
 from wirewatch_notify.payloads import digest_envelope, dumps
 from wirewatch_notify.rules import timing_of
 from wirewatch_notify.timing import quiet_until

@@ -29,6 +29,7 @@ from wirewatch_shared.ssrf import (
 
 from wirewatch_notify import refusals
 from wirewatch_notify.channels.registry import TargetError, spec
+from wirewatch_notify.dead_letters import UNSUBSCRIBED_REASON
 from wirewatch_notify.models import (
     LOCAL_OWNER,
     Delivery,
@@ -37,7 +38,6 @@ from wirewatch_notify.models import (
     FlightRoute,
     Subscription,
 )
-from wirewatch_notify.outbox import UNSUBSCRIBED_REASON
 from wirewatch_notify.payloads import confirm_envelope, dumps
 from wirewatch_notify.rules import active_rules
 from wirewatch_notify.schemas import (

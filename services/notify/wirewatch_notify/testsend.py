@@ -14,8 +14,9 @@ from sqlalchemy.engine import Engine
 from wirewatch_shared.clock import utcnow
 from wirewatch_shared.db import session_scope
 
+from wirewatch_notify.claims import Claimed
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus
-from wirewatch_notify.outbox import Claimed, Outcome, record_outcomes
+from wirewatch_notify.outcomes import Outcome, record_outcomes
 from wirewatch_notify.payloads import dumps, sample_envelope
 from wirewatch_notify.schemas import TestSendResult
 from wirewatch_notify.subscriptions import SubscriptionError, get_subscription
@@ -57,7 +58,7 @@ async def send_test(
         _record_attempt, engine, subscription_id, payload, worker.settings.claim_lease_s
     )
     assert delivery.id is not None
-    outcome = await worker.attempt(Claimed(delivery, sub))
+    outcome = await worker.sender.attempt(Claimed(delivery, sub))
     if outcome.status not in (DeliveryStatus.SENT, DeliveryStatus.DEAD, DeliveryStatus.CANCELLED):
         # A test is not retried: report the failure now.
         outcome = Outcome(

@@ -79,7 +79,7 @@ def deliveries_replay(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Put dead deliveries back in the queue."""
-    from wirewatch_notify import outbox
+    from wirewatch_notify import dead_letters, outbox
 
     if (delivery_id is None) == (not all_dead):
         raise UserError("give a delivery ID or --all-dead")
@@ -96,19 +96,19 @@ def deliveries_replay(
                 f"delivery {delivery_id} is a test send: not replayed (`wirewatch "
                 "subscriptions test ID` sends a new one)"
             )
-        if not outbox.replay(engine, [delivery_id]):
+        if not dead_letters.replay(engine, [delivery_id]):
             raise UserError(
                 f"delivery {delivery_id} stays dead: its subscription is paused or disabled "
                 "(make it active again, then replay)"
             )
         typer.echo(f"replayed delivery {delivery_id}")
         return
-    ids = outbox.dead_ids(engine)
+    ids = dead_letters.dead_ids(engine)
     replayed = 0
     with counting("replaying dead deliveries", total=len(ids)) as advance:
         for start in range(0, len(ids), REPLAY_CHUNK):
             chunk = ids[start : start + REPLAY_CHUNK]
-            replayed += outbox.replay(engine, chunk)
+            replayed += dead_letters.replay(engine, chunk)
             advance(len(chunk))
     typer.echo(f"replayed {replayed} dead deliveries")
     if replayed < len(ids):

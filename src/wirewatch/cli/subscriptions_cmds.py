@@ -109,15 +109,15 @@ def subscriptions_enable(
 ) -> None:
     """Turn a paused subscription, or one notify disabled (HTTP 410, a refused address),
     back on; the reason is cleared. Not one whose recipient unsubscribed."""
-    from wirewatch_notify import outbox
+    from wirewatch_notify import dead_letters
 
     status = _set_active(database_url, subscription_id, True)
     typer.echo(f"subscription {subscription_id} is {status.replace('_', ' ')}")
     engine = notify_engine(database_url)
-    dead = outbox.dead_ids(engine, subscription_id)
+    dead = dead_letters.dead_ids(engine, subscription_id)
     if replay:
         replayed = sum(  # in chunks: an IN list per statement stays short
-            outbox.replay(engine, dead[start : start + REPLAY_CHUNK])
+            dead_letters.replay(engine, dead[start : start + REPLAY_CHUNK])
             for start in range(0, len(dead), REPLAY_CHUNK)
         )
         typer.echo(f"replayed {replayed} dead deliveries")
