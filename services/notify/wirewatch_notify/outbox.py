@@ -184,12 +184,6 @@ def purge_finished(engine: Engine, before: datetime, *, limit: int = PURGE_CHUNK
         return int(result.rowcount or 0)
 
 
-def status_of_delivery(engine: Engine, delivery_id: int) -> str | None:
-    """A delivery's status, or None when there is no such delivery."""
-    found = kind_and_status(engine, delivery_id)
-    return None if found is None else found[1]
-
-
 def kind_and_status(engine: Engine, delivery_id: int) -> tuple[str, str] | None:
     """A delivery's kind and status, or None when there is no such delivery."""
     with engine.connect() as conn:
