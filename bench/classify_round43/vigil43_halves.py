@@ -1,6 +1,6 @@
 """Split the vigil43 set into a dev half (read item by item) and a check half (a judge).
 
-    .venv/bin/python bench/classify_round43/vigil43_halves.py   # writes classify_vigil43_halves.json here
+    .venv/bin/python bench/classify_round43/vigil43_halves.py   # writes the halves file here
 
 The rule of stop 41's ``lumen_halves.py`` (and the earlier rounds' halves files): per (lang,
 label class: neg/policy/flights/both) stratum, ids sorted, shuffled with one
