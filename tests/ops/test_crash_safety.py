@@ -25,7 +25,12 @@ from wirewatch_shared.embedded import EmbeddedBroker, answers_kafka, free_port
 from tests.ops.conftest import FEED
 from tests.support.env import WIREWATCH
 from tests.support.http import HttpReceiver, Reply
-from wirewatch.ops.datadir import DataDirInUse, DataDirLock, process_start_time
+from wirewatch.ops.datadir import (
+    DataDirInUse,
+    DataDirLock,
+    process_start_time,
+    processes_naming,
+)
 from wirewatch.ops.durable import DurableModeUnavailable, LocalS3, weed_binary
 
 RESTART_VS_FIRST_START = 1.5
@@ -115,6 +120,9 @@ def test_a_start_stops_processes_left_by_a_crashed_run(linux_proc: None, tmp_pat
     naming = subprocess.Popen(["sh", "-c", "sleep 300", "sh", f"-dir={owned}"])
     unrelated = subprocess.Popen(["sleep", "301"])
     try:
+        # Popen returns once the child starts exec; its /proc cmdline can read empty for a
+        # moment after (the CI run of stop 43 scanned in that window): a real leftover is old.
+        _wait(lambda: naming.pid in processes_naming([owned]), 10, "leftover never named")
         start = process_start_time(recorded.pid)
         children = [{"name": "tansu", "pid": recorded.pid, "start": start}]
         (tmp_path / "children.json").write_text(json.dumps(children))
