@@ -129,27 +129,19 @@ def _grouped(groups: dict[str, list[str]]) -> list[str]:
     ]
 
 
+_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|([()|])", re.DOTALL)
+"""An escape, a character class ("[]...]": a "]" first is a member), or a "(", ")" or "|"."""
+
+
 def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
-    """(index, character, group depth before it) of each character of a pattern that is
-    neither escaped nor inside a character class."""
+    """(index, character, group depth before it) of each "(", ")" and "|" of a pattern that
+    is neither escaped nor inside a character class."""
     depth = 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i += 1
-            i += pattern[i : i + 1] == "^"
-            i += pattern[i : i + 1] == "]"  # "[]...]": a "]" first is a member
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-            i += 1
-            continue
-        yield i, ch, depth
-        depth += (ch == "(") - (ch == ")")
-        i += 1
+    for m in _SYNTAX.finditer(pattern):
+        ch = m.group(1)
+        if ch:
+            yield m.start(), ch, depth
+            depth += (ch == "(") - (ch == ")")
 
 
 def _top_level(pattern: str) -> list[str]:
