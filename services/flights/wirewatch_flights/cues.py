@@ -57,14 +57,22 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
     """One pattern that matches wherever one of the patterns does, their alternatives grouped
     as :func:`alternation` groups them: one scan of a text instead of one per pattern, and
     where it finds nothing none of them would (a gate before a chain of searches of the
-    same text). Only whether it matches counts: the alternatives that cannot be grouped are
-    tried last, so its match may not be the first pattern's. Patterns with flags or
-    capturing groups are refused."""
+    same text). Only whether it matches counts: the alternatives that open on ``\\b`` are
+    tried first, under one ``\\b``, and those that cannot be grouped last, so its match may
+    not be the first pattern's. Patterns with flags or capturing groups are refused."""
     if any(p.flags != re.UNICODE or p.groups for p in patterns):
         raise ValueError("any_of: patterns with flags or capturing groups")
     opened = [a for p in patterns for a in _opened(f"(?:{p.pattern})")]
-    grouped = [a for a in opened if _lead(a) is not None]
-    return re.compile(alternation(*grouped, *(a for a in opened if _lead(a) is None)))
+    bounded = [a[2:] for a in opened if a.startswith(r"\b")]
+    rest = [a for a in opened if not a.startswith(r"\b")]
+    ordered = [a for group in (bounded, rest) for a in _groupable_first(group)]
+    within = alternation(*ordered[: len(bounded)])
+    after = alternation(*ordered[len(bounded) :])
+    return re.compile("|".join(x for x in (within and rf"\b(?:{within})", after) if x))
+
+
+def _groupable_first(alternatives: list[str]) -> list[str]:
+    return sorted(alternatives, key=lambda a: _lead(a) is None)
 
 
 _PLAIN_LEAD = re.compile(r"[a-z0-9 ](?![?*+{])")
