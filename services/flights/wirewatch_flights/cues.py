@@ -12,10 +12,163 @@ use, grouped by what they signal.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import pairwise
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    """The whole-word pattern of the alternatives, ``\\b(?:a|b|...)\\b``, written as
+    :func:`alternation` writes it."""
+    return re.compile(r"\b(?:" + alternation(*alternatives) + r")\b")
+
+
+def alternation(*alternatives: str) -> str:
+    """``a|b|...`` (each given one may hold several, ``a|b``), the alternatives grouped by
+    their first character (``suspend\\w*|halt\\w*|suspension`` as
+    ``s(?:uspend\\w*|uspension)|halt\\w*``): the same matches, but the regular-expression
+    engine tries one group's first letter instead of every alternative at each position it
+    starts from (Python's ``re`` has no such dispatch of its own, and the cue searches are
+    most of the extractor's time).
+
+    Same matches, not only the same language: alternatives whose first characters differ
+    cannot both match at one position, so only they change places, and each group keeps its
+    alternatives' order. An alternative that opens on a group is read as its branches in
+    order (``(?:x|y)z`` as ``xz|yz``, ``(?:x)?z`` as ``xz|z``); a boundary or a lookbehind
+    before the first letter is checked after it (``\\bfrom`` as ``f(?<!\\wf)rom``,
+    ``(?<!la )manana`` as ``m(?<!(?:la )m)anana``). One that starts otherwise (a class, an
+    escape, a lookahead, a quantified character) or holds a capturing group stays where it
+    is, and the alternatives before and after it are grouped apart."""
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}
+    opened = (a for given in alternatives for part in _top_level(given) for a in _opened(part))
+    for alternative in opened:
+        lead = _lead(alternative)
+        if lead is None:
+            out.extend(_grouped(groups))
+            groups = {}
+            out.append(alternative)
+        else:
+            groups.setdefault(lead[0], []).append(lead[1])
+    out.extend(_grouped(groups))
+    return "|".join(out)
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches wherever one of the patterns does, their alternatives grouped
+    as :func:`alternation` groups them: one scan of a text instead of one per pattern, and
+    where it finds nothing none of them would (a gate before a chain of searches of the
+    same text). Only whether it matches counts: the alternatives that open on ``\\b`` are
+    tried first, under one ``\\b``, and those that cannot be grouped last, so its match may
+    not be the first pattern's. Patterns with flags or capturing groups are refused."""
+    if any(p.flags != re.UNICODE or p.groups for p in patterns):
+        raise ValueError("any_of: patterns with flags or capturing groups")
+    opened = [a for p in patterns for a in _opened(f"(?:{p.pattern})")]
+    bounded = [a[2:] for a in opened if a.startswith(r"\b")]
+    rest = [a for a in opened if not a.startswith(r"\b")]
+    ordered = [a for group in (bounded, rest) for a in _groupable_first(group)]
+    within = alternation(*ordered[: len(bounded)])
+    after = alternation(*ordered[len(bounded) :])
+    return re.compile("|".join(x for x in (within and rf"\b(?:{within})", after) if x))
+
+
+def _groupable_first(alternatives: list[str]) -> list[str]:
+    return sorted(alternatives, key=lambda a: _lead(a) is None)
+
+
+_PLAIN_LEAD = re.compile(r"[a-z0-9 ](?![?*+{])")
+"""A letter, digit or space, not quantified."""
+
+
+def _lead(alternative: str) -> tuple[str, str] | None:
+    """(first character, the rest) of an alternative that may be grouped by it."""
+    if len(_top_level(alternative)) != 1 or _capturing(alternative):
+        return None
+    behind, body = _behind(alternative)
+    m = _PLAIN_LEAD.match(body)
+    if m is None:
+        return None
+    char = m.group()
+    checks = []
+    for check in behind:
+        if check != r"\b":
+            checks.append(f"{check[:4]}(?:{check[4:-1]}){char})")
+        elif char.isalnum():
+            checks.append(rf"(?<!\w{char})")
+        else:
+            return None  # a boundary before a space: not one after a word character
+    return char, "".join(checks) + body[m.end() :]
+
+
+def _behind(alternative: str) -> tuple[list[str], str]:
+    """The boundaries and lookbehinds an alternative opens on, and the rest."""
+    found: list[str] = []
+    rest = alternative
+    while rest.startswith(("(?<!", "(?<=", r"\b")):
+        close = 1 if rest.startswith(r"\b") else _closing(rest)
+        if close < 0:
+            break
+        found.append(rest[: close + 1])
+        rest = rest[close + 1 :]
+    return found, rest
+
+
+def _opened(alternative: str) -> list[str]:
+    """An alternative that opens on a group (after boundaries or lookbehinds or not) as its
+    branches in order, each read again the same way; else the alternative."""
+    behind, body = _behind(alternative)
+    if not body.startswith("(?:") or _capturing(alternative):
+        return [alternative]
+    close = _closing(body)
+    rest = body[close + 1 :]
+    branches = _top_level(body[3:close])
+    if close < 0 or rest[:1] in ("*", "+", "{") or rest[:2] in ("??", "?+"):
+        return [alternative]
+    if rest[:1] == "?":  # greedy: with the group first, then without it
+        rest = rest[1:]
+        branches.append("")
+    prefix = "".join(behind)
+    return [a for branch in branches for a in _opened(prefix + branch + rest)]
+
+
+def _grouped(groups: dict[str, list[str]]) -> list[str]:
+    return [
+        char + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+        for char, rests in groups.items()
+    ]
+
+
+_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|([()|])", re.DOTALL)
+"""An escape, a character class ("[]...]": a "]" first is a member), or a "(", ")" or "|"."""
+
+
+def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) of each "(", ")" and "|" of a pattern that
+    is neither escaped nor inside a character class."""
+    depth = 0
+    for m in _SYNTAX.finditer(pattern):
+        ch = m.group(1)
+        if ch:
+            yield m.start(), ch, depth
+            depth += (ch == "(") - (ch == ")")
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The pattern split at its ``|`` outside any group."""
+    bars = [i for i, ch, depth in _scan(pattern) if ch == "|" and depth == 0]
+    edges = [-1, *bars, len(pattern)]
+    return [pattern[a + 1 : b] for a, b in pairwise(edges)]
+
+
+def _closing(pattern: str) -> int:
+    """Where the group the pattern opens on closes (-1: nowhere)."""
+    return next((i for i, ch, depth in _scan(pattern) if ch == ")" and depth == 1), -1)
+
+
+def _capturing(pattern: str) -> bool:
+    return any(
+        ch == "(" and (pattern[i + 1 : i + 2] != "?" or pattern.startswith("?P<", i + 1))
+        for i, ch, _ in _scan(pattern)
+    )
 
 
 # The removal and its flight: flight_report.py and not_a_record.py (FLIGHT also status.py,
@@ -426,22 +579,26 @@ ARRIVAL = words(
     r"arrib\w+", r"recibid[oa]s",
 )  # fmt: skip
 ORIGIN_BEFORE_STRONG = re.compile(
-    r"(?:\bfrom|out of|\bdesde|procedentes? de|provenientes? de|deported by|removed by|"
-    r"expelled by|deportad[oa]s (?:de|por|desde|por parte de)|por parte de|"
-    r"expulsad[oa]s (?:de|por|desde)|repatriad[oa]s (?:de|por|desde)|"
-    r"(?:expulso|expulsaron|deporto|deportaron|expulsar|deportar) de|"
-    r"retornad[oa]s (?:de|por|desde)|devuelt[oa]s (?:de|por|desde)|"
-    r"enviad[oa]s (?:de|por|desde)|trasladad[oa]s (?:de|por|desde)|sent by|flown from|"
-    r"que salio de|salio de|salir de|saldra de|salieron de|despego de|partio de|"
-    r"departed from|left from|took off from|"
-    r"\bleaves?|\bleft|\bleaving|departs|departed|recibi\w* de|received from|sale de|"
-    r"llegad[oa]s a|"
-    # a sentence that opens on the flight leaving ("Parte de Ecuador nuevo vuelo", forenoon)
-    r"(?:^|[.!?:]\s)parten? (?:hoy |este \w+ )?(?:de|desde))"
+    "(?:"
+    + alternation(
+        r"\bfrom", r"out of", r"\bdesde", r"procedentes? de", r"provenientes? de", r"deported by",
+        r"removed by", r"expelled by", r"deportad[oa]s (?:de|por|desde|por parte de)",
+        r"por parte de", r"expulsad[oa]s (?:de|por|desde)", r"repatriad[oa]s (?:de|por|desde)",
+        r"expulso de", r"expulsaron de", r"deporto de", r"deportaron de", r"expulsar de",
+        r"deportar de", r"retornad[oa]s (?:de|por|desde)", r"devuelt[oa]s (?:de|por|desde)",
+        r"enviad[oa]s (?:de|por|desde)", r"trasladad[oa]s (?:de|por|desde)", r"sent by",
+        r"flown from", r"que salio de", r"salio de", r"salir de", r"saldra de", r"salieron de",
+        r"despego de", r"partio de", r"departed from", r"left from", r"took off from",
+        r"\bleaves?", r"\bleft", r"\bleaving", r"departs", r"departed", r"recibi\w* de",
+        r"received from", r"sale de", r"llegad[oa]s a",
+        # a sentence that opens on the flight leaving ("Parte de Ecuador nuevo vuelo", forenoon)
+        r"(?:^|[.!?:]\s)parten? (?:hoy |este \w+ )?(?:de|desde)",
+    )
+    + ")"
     r"(?:\s+(?:the|el|la|los|las))?"
     # the airport the flight left ("desde el aeropuerto de Madrid-Barajas")
     r"(?:\s+aeropuerto(?:\s+internacional)?(?:\s+de)?)?" + REGION + r"\s*$"
-)
+)  # fmt: skip
 SENDER_VERB_AFTER = re.compile(
     # "to Italy and the UK aboard a charter plane" (afternoon fl-12015): a noun after
     # "aboard", not a verb of the place
@@ -460,9 +617,13 @@ SENDER_VERB_AFTER = re.compile(
     r"autoriz(?:o|a|aron) (?:\w+ ){0,2}vuelos? (?:de|del) (?!deportacion))\b"
 )
 NOT_A_ROLE_BEFORE = re.compile(
-    r"(?:financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
-    r"acuerdo\w*|agreement|colaboracion|ayuda|assistance|help|cooperation|cooperacion|"
-    r"asistencia|coordination|coordinacion)\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
+    "(?:"
+    + alternation(
+        r"financiad\w*|financed|funded|paid|pagad\w*|recursos|apoyo\w*|support\w*|"
+        r"acuerdo\w*|agreement|colaboracion|ayuda|assistance|help|cooperation|cooperacion|"
+        r"asistencia|coordination|coordinacion"
+    )
+    + r")\s+(?:\w+\s+){0,2}?(?:por|de|by|with|con|from)"
     r"\s*(?:the\s+|el\s+|la\s+)?$"
 )
 PLACE_IN_BEFORE = re.compile(r"(?:\bin|\ben|\bat)\s+(?:the\s+|el\s+|la\s+)?$")

@@ -73,12 +73,38 @@ def state_fetches_its_citizens(parts: list[Part]) -> bool:
     )
 
 
+_TITLE_CUES = (
+    not_a_record_cues.EXPLAINER_TITLE,
+    not_a_record_cues.GUIDE_TITLE,
+    not_a_record_cues.FLIGHTS_QUESTION_TITLE,
+    not_a_record_cues.PERCENT_TITLE,
+    not_a_record_cues.COMMENTARY_TITLE,
+)
+OWN_OR_THINGS_CUES = (
+    not_a_record_cues.NOT_A_REMOVAL,
+    not_a_record_cues.LAND_HANDOVER,
+    not_a_record_cues.EXTRADITION,
+    not_a_record_cues.REMAINS_FUNDS,
+    not_a_record_cues.INADMISSION,
+    not_a_record_cues.EVACUATION,
+    not_a_record_cues.NOT_MIGRANTS,
+    not_a_record_cues.CRISIS,
+)
+"""Every cue :func:`own_citizens_or_things` can return true on after the headline's (a cue
+added there is added here): when none is in any part, it is false without searching each."""
+_OWN_OR_THINGS = cues.any_of(*OWN_OR_THINGS_CUES)
+
+
 def own_citizens_or_things(parts: list[Part]) -> bool:
     """An evacuation of a country's own citizens, the repatriation of remains or funds,
     travellers refused entry (inadmissions), or an extradition: unless deportation,
     expulsion or migrants are named; or a
     headline explaining how removals work in general."""
-    if _explainer_or_not_a_removal(parts):
+    if _explainer_title(parts):
+        return True
+    if all(_OWN_OR_THINGS.search(p.folded) is None for p in parts):
+        return False  # none of OWN_OR_THINGS_CUES in any part (most items)
+    if _not_a_removal(parts):
         return True
     if first_span(parts, not_a_record_cues.EXTRADITION):
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
@@ -97,21 +123,14 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
     return False
 
 
-def _explainer_or_not_a_removal(parts: list[Part]) -> bool:
-    """A headline explaining removals or giving a percentage, or a cue of no removal at all
-    (a team, a domestic flight to the border and then land)."""
+def _explainer_title(parts: list[Part]) -> bool:
+    """A headline explaining removals or giving a percentage."""
     title = next((p for p in parts if p.source == "title"), None)
-    if title is not None and any(
-        c.search(title.folded)
-        for c in (
-            not_a_record_cues.EXPLAINER_TITLE,
-            not_a_record_cues.GUIDE_TITLE,
-            not_a_record_cues.FLIGHTS_QUESTION_TITLE,
-            not_a_record_cues.PERCENT_TITLE,
-            not_a_record_cues.COMMENTARY_TITLE,
-        )
-    ):
-        return True
+    return title is not None and any(c.search(title.folded) for c in _TITLE_CUES)
+
+
+def _not_a_removal(parts: list[Part]) -> bool:
+    """A cue of no removal at all (a team, a domestic flight to the border and then land)."""
     return bool(
         first_span(parts, not_a_record_cues.NOT_A_REMOVAL)
         or first_span(parts, not_a_record_cues.LAND_HANDOVER)

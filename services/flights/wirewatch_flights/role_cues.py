@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch_flights.cues import REGION, words
+from wirewatch_flights.cues import REGION, alternation, words
 
 AUTHORITY_AFTER = re.compile(
     r"^[\s-]+(?:authorities|government|officials|police|immigration|army|military|air force|"
@@ -24,11 +24,18 @@ AUTHORITY_BEFORE = re.compile(
 )
 """A people's name that stands for its state ("Pakistani authorities", "las autoridades
 mexicanas", "el gobierno pakistaní"): the state that acts, not the people removed."""
+_AUTHORITY_OF = (
+    "autoridades", "gobierno", "authorities", "authority", "government",
+    "ministerio del interior", "interior ministry",
+)  # fmt: skip
 AUTHORITY_OF_BEFORE = re.compile(
+    # the words' first letters first: the fourteen lookbehinds only where one can start
+    "(?=[" + "".join(sorted({w[0] for w in _AUTHORITY_OF})) + "])"
     r"(?<!\ba )(?<!\bal )(?<!\bto )(?<!\bwith )(?<!\bcon )(?<!\bante )(?<!\bpara )(?<!\bfor )"
     r"(?<!\ba las )(?<!\ba los )(?<!\bto the )(?<!\bwith the )(?<!\bcon las )(?<!\bante las )"
-    r"\b(?:autoridades|gobierno|authorities|authority|government|ministerio del interior|"
-    r"interior ministry)(?:\s+(?:migratori[oa]s|de migracion|de inmigracion))?"
+    r"\b(?:"
+    + alternation(*_AUTHORITY_OF)
+    + r")(?:\s+(?:migratori[oa]s|de migracion|de inmigracion))?"
     r"\s+(?:de|del|of|in|en)\s+(?:the\s+|el\s+|la\s+)?$"
 )
 """Right before a state or its city: the state that acts ("Las autoridades de Estados Unidos
@@ -54,18 +61,22 @@ destino a Estados Unidos"), not where the flight went."""
 
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(
-    r"(?:\bto|\binto|back to|bound for|headed for|headed to|headed towards|heading (?:to|for|"
-    r"towards)|\btowards?|destined for|deported to|"
-    r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
-    r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
-    r"arrived to|"
-    r"aterriz\w* en|lleg(?!ad)\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
-    r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
-    r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
-    r"anoche)(?: \w+)? a|"
-    r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a)|"
-    # "arribaron al Aeropuerto Internacional de Tapachula": the airport the people landed at
-    r"(?:lleg|arrib|aterriz)\w* (?:al|a el|en el) aeropuerto(?: internacional)? de)"
+    "(?:"
+    + alternation(
+        r"\bto|\binto|back to|bound for|headed for|headed to|headed towards|heading (?:to|for|"
+        r"towards)|\btowards?|destined for|deported to|"
+        r"flights? for|\bhacia|\bhasta|con destino a|con destino|destino a|rumbo a|de regreso a|"
+        r"de vuelta a|arrived in|landed in|arrive in|arrives in|lands in|arrived at|landed at|"
+        r"arrived to|"
+        r"aterriz\w* en|lleg(?!ad)\w* a|llegan a|arrib\w* (?:a|en)|regres\w* a|retorn\w* a|"
+        r"devuelt\w* a|enviad\w* a|expulsad\w* a|deportad\w* a|repatriad\w* a|departed for|"
+        r"(?:deportad|expulsad|enviad|devuelt|repatriad|trasladad)\w* (?:este|esta|el|hoy|ayer|"
+        r"anoche)(?: \w+)? a|"
+        r"left for|sal\w* (?:hacia|a)|parti\w* (?:hacia|a|rumbo a)|"
+        # "arribaron al Aeropuerto Internacional de Tapachula": the airport the people landed at
+        r"(?:lleg|arrib|aterriz)\w* (?:al|a el|en el) aeropuerto(?: internacional)? de"
+    )
+    + ")"
     r"(?:\s+(?:the|el|la|los|las|su|sus|their|its|el aeropuerto de|the airport of))?"
     + REGION
     + r"\s*$"
@@ -92,18 +103,23 @@ FOR_ITS_OWN_AFTER = re.compile(
 state whose flights come to fetch its own people home is the destination, not where the
 flight left."""
 ORIGIN_BEFORE_WEAK = re.compile(
-    r"(?:(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
-    r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
-    # where the people were held or lived: the deporting state
-    r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|(?:detained|"
-    r"arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|camping|stranded) in|"
-    # "Seven illegal immigrants in Indonesia": where the people are
-    r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
-    r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
-    # "illegally in the territory of the Republic of Cyprus": where they stayed
-    r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
-    r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
-    r"(?:vivian|residian|radicaban) en|residentes en)\s*(?:las?|los|el|the|an?|una?)?\s*"
+    "(?:"
+    + alternation(
+        r"(?:vuelos?|aviones?|avion|aeronaves?|flights?|militar|militares|charter|"
+        r"migrantes|inmigrantes|personas|connacionales) (?:de|del)|\bby|\bpor|"
+        # where the people were held or lived: the deporting state
+        r"(?:detenid|arrestad|capturad|aprehendid|recluid|acampad|varad|asegurad)[oa]s en|"
+        r"(?:detained|arrested|held|apprehended|jailed|locked up|living|lived|residing|camped|"
+        r"camping|stranded) in|"
+        # "Seven illegal immigrants in Indonesia": where the people are
+        r"(?:illegal|irregular|undocumented) (?:immigrants|migrants|aliens|foreigners) in|"
+        r"(?:inmigrantes|migrantes|extranjeros) (?:ilegales|irregulares|indocumentados) en|"
+        # "illegally in the territory of the Republic of Cyprus": where they stayed
+        r"(?:illegally|irregularly|unlawfully) (?:in|on) (?:the territory of)?|"
+        r"(?:irregular|ilegal)(?:mente)? en (?:el territorio de)?|"
+        r"(?:vivian|residian|radicaban) en|residentes en"
+    )
+    + r")\s*(?:las?|los|el|the|an?|una?)?\s*"
     # a metropolitan area ("detenidos en el Gran Santo Domingo", "held in Greater London")
     r"(?:(?:gran|greater)\s+)?"
     # "illegally in the territory of the Republic of Cyprus" (sunrise fl-9725)

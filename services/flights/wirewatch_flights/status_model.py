@@ -84,35 +84,36 @@ class Text:
     """The distinct tokens (numbers folded), title tokens and pairs of an item, its scale,
     and where each token first occurs (title first) in the original text (:meth:`span`)."""
 
-    __slots__ = ("first", "pairs", "scale", "texts", "title_tokens", "tokens")
+    __slots__ = ("pairs", "scale", "texts", "title_tokens", "tokens")
 
     def __init__(self, title: str, summary: str) -> None:
         self.texts = (title, summary)
-        self.first: dict[str, tuple[int, int, int]] = {}
-        """Token -> (0 title / 1 summary, start, end) of its first occurrence."""
         self.pairs: set[tuple[str, str]] = set()
-        fields: list[list[str]] = []
-        first = self.first
-        for k, text in enumerate(self.texts):
-            found: list[str] = []
-            for m in _TOKEN.finditer(fold(text)):
-                token = m.group()
-                if not token.isalpha():
-                    token = _DIGITS.sub(NUMBER, token)
-                found.append(token)
-                if token not in first:
-                    first[token] = (k, m.start(), m.end())
+        fields = [_tokens(fold(text)) for text in self.texts]
+        for found in fields:
             self.pairs.update(pairwise(found))
-            fields.append(found)
         self.title_tokens = set(fields[0])
         self.tokens = self.title_tokens.union(fields[1])
         self.scale = 1.0 / math.sqrt(max(len(self.tokens) + len(self.pairs), MIN_COUNT))
 
     def span(self, token: str) -> Span:
-        """The span of the token's first occurrence in the original text."""
-        k, start, end = self.first[token]
-        text = self.texts[k]
-        return Span("summary" if k else "title", start, end, text[start:end])
+        """The span of the token's first occurrence in the original text (read again here:
+        only a status the model overrules asks for it)."""
+        for k, text in enumerate(self.texts):
+            for m in _TOKEN.finditer(fold(text)):
+                if _number_folded(m.group()) == token:
+                    start, end = m.span()
+                    return Span("summary" if k else "title", start, end, text[start:end])
+        raise KeyError(token)
+
+
+def _number_folded(token: str) -> str:
+    return token if token.isalpha() else _DIGITS.sub(NUMBER, token)
+
+
+def _tokens(folded: str) -> list[str]:
+    """The tokens of a folded text in order, numbers folded ("#")."""
+    return [_number_folded(t) for t in _TOKEN.findall(folded)]
 
 
 def features(title: str, summary: str, clue: Clue) -> dict[str, float]:
