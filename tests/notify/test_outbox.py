@@ -229,3 +229,49 @@ def test_a_claim_reads_its_row_and_subscription_as_stored(engine: Engine) -> Non
     for field in claims.ClaimedDelivery.__dataclass_fields__:
         assert getattr(claimed.delivery, field) == getattr(stored, field), field
     assert claimed.delivery.next_attempt_at == now + claims.CLAIM_LEASE
+
+
+def test_a_claim_offers_each_candidate_with_its_subscription_soonest_first(
+    engine: Engine,
+) -> None:
+    """The candidates and their subscriptions are one read: each candidate with its
+    subscription as stored (None once it is gone), the soonest due first, the excluded
+    subscriptions' rows left out."""
+    _setup(engine)
+    with Session(engine) as session:
+        subs = [
+            Subscription(channel="webhook", target=f"https://h{n}.example.org/x") for n in (1, 2)
+        ]
+        session.add_all(subs)
+        session.commit()
+        first, second = (s.id for s in subs)
+    assert first is not None and second is not None
+    gone = second + 1  # no such subscription
+    now = utcnow()
+    rows = [(second, "a", 3), (first, "b", 1), (gone, "c", 2), (first, "d", 4), (second, "e", 0)]
+    outbox.enqueue(engine, [outbox.NewDelivery(sub, item, {}) for sub, item, _ in rows])
+    table = outbox._TABLE
+    with engine.begin() as conn:
+        for _, item, minutes in rows:
+            due = now - timedelta(minutes=10 - minutes)
+            conn.execute(update(table).where(table.c.item_id == item).values(next_attempt_at=due))
+    ids = {d.item_id: d.id for d in outbox.list_deliveries(engine)}
+    offered: list[tuple[str, str | None]] = []
+
+    def accept(delivery_id: int, sub: object) -> bool:
+        item = next(k for k, v in ids.items() if v == delivery_id)
+        offered.append((item, getattr(sub, "target", None)))
+        return item != "b"
+
+    claimed = claims.claim(engine, now, 3, exclude_subscriptions=[second], accept=accept)
+    assert offered == [
+        ("b", "https://h1.example.org/x"),
+        ("c", None),
+        ("d", "https://h1.example.org/x"),
+    ]
+    assert [(c.delivery.item_id, c.subscription is None) for c in claimed] == [
+        ("c", True),
+        ("d", False),
+    ]
+    [(_, sub)] = [(c.delivery, c.subscription) for c in claimed if c.subscription]
+    assert sub.id == first and sub.channel == "webhook"

@@ -43,4 +43,7 @@ def lock_keys(conn: Connection, keys: Iterable[str]) -> None:
         return
     # SQLite has one writer: a write that changes nothing takes its lock now, before
     # the reads, instead of at the insert (after a stale read).
-    conn.execute(update(_TABLE).where(false()).values(id=_TABLE.c.id))
+    conn.execute(_TAKE_WRITE_LOCK)
+
+
+_TAKE_WRITE_LOCK = update(_TABLE).where(false()).values(id=_TABLE.c.id)  # built once

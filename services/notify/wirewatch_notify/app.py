@@ -32,7 +32,7 @@ from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import RuleCache
 from wirewatch_notify.secrets import SecretBox, load_secret_key
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_notify.story_alerts import lock_stories, opened_pairs, story_deliveries
+from wirewatch_notify.story_alerts import lock_and_read, story_deliveries
 from wirewatch_notify.timing import release_at
 from wirewatch_notify.worker import DeliveryWorker
 
@@ -155,24 +155,21 @@ class NotifyService(ServiceBase[NotifySettings]):
                 self.worker.notify_recorded()
 
     def _record_stories(self, events: list[StoryEvent]) -> tuple[int, bool]:
-        # One connection and transaction for the batch: the rules check, the stories'
-        # newest states, the alerts already opened and the insert (each its own checkout
-        # was three pool pings and three commits per batch; at 100 items/s the batches are
-        # of one or two events).
+        # One connection and transaction for the batch: the rules check, the locks, the
+        # stories' newest states, the alerts already opened and the insert (each its own
+        # checkout was three pool pings and three commits per batch; at 100 items/s the
+        # batches are of one or two events).
         now = self.worker.clock()
         with self.engine.begin() as conn:
-            index = self.rules.story_index(conn)
-            if not index.rules:
+            index, reads = lock_and_read(conn, self.rules, {e.story_id for e in events})
+            if reads is None:
                 # Nothing to decide, but the states are kept: a story-mode subscription
                 # made later never gets a late event's older story.
                 story_versions.record_states(conn, events, now=now)
                 return 0, False
-            stories = {e.story_id for e in events}
-            lock_stories(conn, stories)  # read and insert: one decision per story
-            opened = opened_pairs(conn, stories, index.by_id)
-            current = story_versions.current(conn, events)
+            current = story_versions.current(conn, events, reads.positions)
             story_versions.record_states(conn, events, now=now)
-            new = story_deliveries(current, index, opened, now=now)
+            new = story_deliveries(current, index, reads.opened, now=now)
             routes = self.routes.get()  # route subscriptions get flight records, not stories
             new = [d for d in new if d.subscription_id not in routes]
             if not new:

@@ -103,14 +103,9 @@ def claim(
     # Over-fetch when candidates may be skipped, so enough remain to fill ``limit``.
     fetch = limit * 4 if accept or excluded else limit
     with engine.begin() as conn:
-        candidates = _due_candidates(conn, now, fetch, excluded)
+        candidates, subs = _due_candidates(conn, now, fetch, excluded)
         if not candidates:
             return []
-        sub_ids = sorted({sub_id for _, sub_id in candidates})
-        subs = {
-            row[0]: ClaimedSubscription(*row)
-            for row in conn.execute(_SUBSCRIPTIONS_OF, {"ids": sub_ids})
-        }
         chosen = [
             delivery_id
             for delivery_id, sub_id in candidates
@@ -122,35 +117,54 @@ def claim(
     return [Claimed(d, subs.get(d.subscription_id)) for d in claimed]
 
 
-# The claimed rows' subscriptions, the columns a send reads: built once, like the
-# statements below (building it per claim cost about as much CPU as running it).
-_SUBSCRIPTIONS_OF = sa.select(
-    *(_SUBSCRIPTIONS.c[name] for name in ClaimedSubscription.__dataclass_fields__)
-).where(_SUBSCRIPTIONS.c.id.in_(bindparam("ids", expanding=True)))
+_SUBSCRIPTION_COLUMNS = [
+    _SUBSCRIPTIONS.c[name] for name in ClaimedSubscription.__dataclass_fields__
+]
 
-# The due candidates: Core statements built once (every claim runs one, most of them
-# finding nothing).
-_DUE = (
-    sa.select(_TABLE.c.id, _TABLE.c.subscription_id)
-    .where(
+
+def _due(excluding: bool) -> sa.Select[Any]:
+    """The due candidates, soonest first, each with the columns a send reads of its
+    subscription (NULL: the subscription is gone): one statement, built once (every claim
+    runs one, most of them finding nothing). One read instead of two (the candidates,
+    then their subscriptions) saves a statement per claim: its client side was about a
+    sixth of a claim's CPU (stop 43)."""
+    due = sa.select(_TABLE.c.id, _TABLE.c.subscription_id, _TABLE.c.next_attempt_at).where(
         _TABLE.c.status == DeliveryStatus.PENDING,
         _TABLE.c.next_attempt_at <= bindparam("now", type_=_TABLE.c.next_attempt_at.type),
     )
-    .order_by(_TABLE.c.next_attempt_at)
-    .limit(bindparam("limit", type_=sa.Integer))
-)
-_DUE_EXCLUDING = _DUE.where(_TABLE.c.subscription_id.not_in(bindparam("excluded", expanding=True)))
+    if excluding:
+        due = due.where(_TABLE.c.subscription_id.not_in(bindparam("excluded", expanding=True)))
+    rows = (
+        due.order_by(_TABLE.c.next_attempt_at)
+        .limit(bindparam("limit", type_=sa.Integer))
+        .subquery("due")
+    )
+    return (
+        sa.select(rows.c.id, rows.c.subscription_id, *_SUBSCRIPTION_COLUMNS)
+        .select_from(rows.outerjoin(_SUBSCRIPTIONS, _SUBSCRIPTIONS.c.id == rows.c.subscription_id))
+        .order_by(rows.c.next_attempt_at)
+    )
+
+
+_DUE = _due(excluding=False)
+_DUE_EXCLUDING = _due(excluding=True)
 
 
 def _due_candidates(
     conn: Connection, now: datetime, limit: int, excluded: list[int]
-) -> list[tuple[int, int]]:
-    """Ids and subscriptions of the first ``limit`` due pending deliveries, soonest first."""
+) -> tuple[list[tuple[int, int]], dict[int, ClaimedSubscription]]:
+    """Ids and subscriptions of the first ``limit`` due pending deliveries, soonest first,
+    and those subscriptions (the ones still there) by id."""
     params: dict[str, Any] = {"now": now, "limit": limit}
     if excluded:
         params["excluded"] = excluded
-    rows = conn.execute(_DUE_EXCLUDING if excluded else _DUE, params)
-    return [(int(delivery_id), int(sub_id)) for delivery_id, sub_id in rows]
+    candidates: list[tuple[int, int]] = []
+    subs: dict[int, ClaimedSubscription] = {}
+    for delivery_id, sub_id, *sub in conn.execute(_DUE_EXCLUDING if excluded else _DUE, params):
+        candidates.append((int(delivery_id), int(sub_id)))
+        if sub[0] is not None and sub[0] not in subs:
+            subs[sub[0]] = ClaimedSubscription(*sub)
+    return candidates, subs
 
 
 def _claim_rows(

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, func
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import col, select
 from wirewatch_shared.clock import utcnow
@@ -38,17 +38,14 @@ class NewDelivery:
     cancelled: bool = False  # recorded only to take its key (never sent)
 
 
-def _insert_ignoring_duplicates(conn: Connection) -> Any:
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(_TABLE).on_conflict_do_nothing(
-            index_elements=["subscription_id", "item_id"]
-        )
-    if dialect == "sqlite":
-        return sqlite.insert(_TABLE).on_conflict_do_nothing(
-            index_elements=["subscription_id", "item_id"]
-        )
-    return insert(_TABLE)  # pragma: no cover - other databases are not supported targets
+# SQLite's insert of a batch (PostgreSQL's: ``_ENQUEUE_POSTGRES``), built once: RETURNING
+# tells the rows really inserted (rowcount is unreliable for multi-row inserts);
+# conflicting rows return nothing.
+_INSERT_SQLITE = (
+    sqlite.insert(_TABLE)
+    .on_conflict_do_nothing(index_elements=["subscription_id", "item_id"])
+    .returning(_TABLE.c.subscription_id, _TABLE.c.item_id)
+)
 
 
 def delivery_rows(deliveries: Sequence[NewDelivery], now: datetime) -> list[dict[str, Any]]:
@@ -107,10 +104,7 @@ def _insert_rows(conn: Connection, rows: list[dict[str, Any]]) -> list[tuple[int
     """Insert, ignoring (subscription, item) pairs already recorded; the pairs inserted."""
     if conn.dialect.name == "postgresql":
         return _enqueue_postgres(conn, rows)
-    stmt = _insert_ignoring_duplicates(conn)
-    # RETURNING tells the rows really inserted (rowcount is unreliable for
-    # multi-row inserts); conflicting rows return nothing.
-    result = conn.execute(stmt.returning(_TABLE.c.subscription_id, _TABLE.c.item_id), rows)
+    result = conn.execute(_INSERT_SQLITE, rows)
     return [(int(sub_id), str(item_id)) for sub_id, item_id in result]
 
 

@@ -49,13 +49,16 @@ def active_rules(engine: Engine) -> list[SubscriptionRule]:
 
 
 _SUBSCRIPTIONS = Subscription.__table__  # type: ignore[attr-defined]
+Version = tuple[int, datetime | None]
+"""The subscriptions' row count and newest ``updated_at``: every change moves it."""
+# What the version is, as columns (a caller may read them in a statement of its own:
+# :func:`~wirewatch_notify.story_alerts.read_decisions`).
+VERSION_COLUMNS = (func.count(), func.max(_SUBSCRIPTIONS.c.updated_at))
 # One Core statement, built once: it runs for every batch of every consumer.
-_VERSION = sa.select(func.count(), func.max(_SUBSCRIPTIONS.c.updated_at)).select_from(
-    _SUBSCRIPTIONS
-)
+_VERSION = sa.select(*VERSION_COLUMNS).select_from(_SUBSCRIPTIONS)
 
 
-def _version(conn: Connection) -> tuple[int, datetime | None]:
+def _version(conn: Connection) -> Version:
     count, latest = conn.execute(_VERSION).one()
     return int(count), latest
 
@@ -68,7 +71,7 @@ class RuleCache:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = threading.Lock()
-        self._version: tuple[int, datetime | None] | None = None
+        self._version: Version | None = None
         self._indexes = (RuleIndex(()), RuleIndex(()))
 
     def _both(self, conn: Connection | None = None) -> tuple[RuleIndex, RuleIndex]:
@@ -77,6 +80,9 @@ class RuleCache:
                 version = _version(own)
         else:
             version = _version(conn)
+        return self._at(version)
+
+    def _at(self, version: Version) -> tuple[RuleIndex, RuleIndex]:
         with self._lock:
             if version == self._version:
                 return self._indexes
@@ -98,6 +104,16 @@ class RuleCache:
         """Story-mode subscriptions (alerts from story events); ``conn`` as for
         :meth:`index`."""
         return self._both(conn)[1]
+
+    def story_index_at(self, version: Version) -> RuleIndex:
+        """:meth:`story_index` for a version the caller read (:data:`VERSION_COLUMNS`)."""
+        return self._at((int(version[0]), version[1]))[1]
+
+    def last_story_index(self) -> RuleIndex:
+        """The story-mode subscriptions as of the last version read (no query): what the
+        next read will most likely find."""
+        with self._lock:
+            return self._indexes[1]
 
     def timings(self) -> dict[int, Timing]:
         """Quiet hours and digest of every live subscription, story mode or not (route

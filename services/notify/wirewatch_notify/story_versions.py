@@ -23,7 +23,7 @@ event (rare: a second query then). Rows not read for the delivery retention are 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
@@ -63,14 +63,18 @@ def _stored_stories(conn: Connection, story_ids: Iterable[str]) -> dict[str, str
     return {str(story): str(fields) for story, fields in rows}
 
 
-def current(conn: Connection, events: Sequence[StoryEvent]) -> list[StoryEvent]:
+def current(
+    conn: Connection, events: Sequence[StoryEvent], positions: Mapping[str, int] | None = None
+) -> list[StoryEvent]:
     """The batch's events, each late one (older than the newest read, stored or earlier
     in this batch) with the story's fields of that newest; the others as they are. Call
-    under the batch's story locks."""
+    under the batch's story locks; ``positions``: :func:`newest_positions` of the batch's
+    stories, if the caller has read them."""
+    if positions is None:
+        positions = newest_positions(conn, (e.story_id for e in events))
     # Per story: the newest position so far and its event (None: the stored one).
     newest: dict[str, tuple[int, StoryEvent | None]] = {
-        story: (position, None)
-        for story, position in newest_positions(conn, (e.story_id for e in events)).items()
+        story: (position, None) for story, position in positions.items()
     }
     plan: list[tuple[StoryEvent, StoryEvent | None]] = []
     stored_wanted: set[str] = set()
