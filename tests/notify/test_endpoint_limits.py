@@ -167,7 +167,11 @@ async def test_an_overloaded_endpoint_gets_fewer_sends_at_once(
     assert max(endpoint.accepted.values()) == 1
     assert endpoint.refused > 0  # it was pushed to its capacity ...
     limit = service.worker.endpoints.limit_of("webhook", url)
-    assert limit is not None and limit <= 4, limit  # ... and the limit stayed near it
+    # ... and the limit stayed near it, far under the ceiling (16): after its last cut it
+    # probes upwards again by the sends made at the limit since, which timing decides (a
+    # slow CI host ended at 5 once). Without the halving it ends at 7 and the refusals
+    # below pass 50: that count is what tells a working limit.
+    assert limit is not None and limit <= 2 * 3, limit
     # 14-19 refusals measured; a fixed limit of 16 here meets 91-114 (every alert ~once).
     assert endpoint.refused < 50, endpoint.refused
     assert _overloads() > cuts_before  # operators see it on /metrics
