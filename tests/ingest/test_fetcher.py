@@ -52,16 +52,14 @@ async def test_gzip_bomb_is_cut_early(
         200, gzip_bomb, {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}
     )
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(FetchError) as info:
             await fetcher.fetch(feed_server.url("/bomb"))
-        elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    # The cap ends it, not the 3 s total deadline ("timeout" otherwise): no wall-clock bound.
     assert info.value.kind == "too_large"
-    assert elapsed < 1.0, elapsed
     assert peak < 20 * MB, f"peak {peak / MB:.1f} MB"  # the 5 MB cap plus change, not 500 MB
 
 
@@ -84,17 +82,18 @@ async def test_trickling_server_is_cut_by_the_total_timeout(feed_server: FeedSer
     elapsed = time.perf_counter() - started
     await fetcher.client.aclose()
     assert info.value.kind == "timeout"
-    assert 1.4 < elapsed < 2.5, elapsed
+    # Cut by the 1.5 s deadline, long before the 10 s read timeout; slack for a loaded host.
+    assert 1.4 < elapsed < 5.0, elapsed
 
 
 async def test_redirect_loop(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.routes["/loop"] = Route(302, b"", {"Location": "/loop"})
-    started = time.perf_counter()
     with pytest.raises(FetchError) as info:
         await fetcher.fetch(feed_server.url("/loop"))
+    # The hop limit, not the 3 s total deadline, ends the loop ("timeout" otherwise):
+    # no wall-clock bound, which a loaded CI host broke at 1.2 s.
     assert info.value.kind == "redirects"
     assert feed_server.hits["/loop"] == 6  # the first request and 5 redirects
-    assert time.perf_counter() - started < 1.0
 
 
 async def test_redirect_chain_limit(feed_server: FeedServer, fetcher: Fetcher) -> None:

@@ -312,7 +312,8 @@ def test_entity_bombs_rejected_fast_and_small(bomb: bytes) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert elapsed < 0.1, f"took {elapsed:.3f}s"
+    # An expanding parser takes minutes and gigabytes; 1 s is slack for a loaded CI host.
+    assert elapsed < 1.0, f"took {elapsed:.3f}s"
     assert peak < 50 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
 
 

@@ -247,7 +247,7 @@ async def test_served_entity_bombs_are_rejected_fast_and_small(
     assert by_name["quadratic"].status == "unsafe-xml"
     assert by_name["fine"].status == "200"
     assert [i.feed_item().title for i in collector.items] == ["Still flowing"]
-    assert elapsed < 2.0, elapsed  # fetch + reject + record, three feeds
+    assert elapsed < 5.0, elapsed  # fetch + reject + record, three feeds (slack for a loaded host)
     assert peak < 50 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
 
 

@@ -96,7 +96,7 @@ async def test_recorded_deliveries_wake_the_worker_at_once(
         await service.handle_batch([classified("flights", item_id="wake-1")])
         await wait_received(http_receiver, 1, "/hook", timeout=4)
         elapsed = time.monotonic() - started
-    assert elapsed < 2.0, elapsed
+    assert elapsed < 3.5, elapsed  # well under the 5 s tick, with slack for a loaded host
 
 
 async def test_a_claim_that_waited_too_long_is_given_back_not_sent_late(
