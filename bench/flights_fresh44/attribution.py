@@ -12,11 +12,12 @@ reads its fields. For each labelled set this prints:
   decision (a record on a negative the classifier also tagged, or no record on a report),
   (iii) field errors on a record both kept.
 
-For flights_fresh44 (studied from stop 44) it lists each error by id and class; for every other
-set only counts (tideline, lodestar and hearth are judges: aggregates only).
+For flights_fresh44 and fresh44b (studied from stop 44) it lists each error by id and class; ``a+b``
+reads two sets as one; for every other set only counts (tideline, lodestar and hearth are judges:
+aggregates only).
 
-    .venv/bin/python bench/flights_fresh44/attribution.py [NAME ...]   # default: fresh44 quarry
-                                                                        # tideline lodestar hearth
+    .venv/bin/python bench/flights_fresh44/attribution.py [NAME ...]   # default: fresh44 fresh44b
+                                                  # fresh44+fresh44b quarry tideline lodestar hearth
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from wirewatch_flights.settings import FlightsSettings
 from wirewatch.cli.classify_cmds import load_classifier
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-DEFAULT = ("fresh44", "quarry", "tideline", "lodestar", "hearth")
-STUDIED = {"fresh44"}
+DEFAULT = ("fresh44", "fresh44b", "fresh44+fresh44b", "quarry", "tideline", "lodestar", "hearth")
+STUDIED = {"fresh44", "fresh44b"}
 GOAL = ("destination", "status", "origin", "people")
 TOPICS = frozenset(FlightsSettings.model_fields["flights_topics"].default)
 
@@ -53,8 +54,12 @@ class Account:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    path = DATA / f"flights_{name}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    """``a+b`` reads both sets as one."""
+    lines = []
+    for part in name.split("+"):
+        path = DATA / f"flights_{part}.jsonl"
+        lines += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    return lines
 
 
 def figures(scores: Scores) -> str:
