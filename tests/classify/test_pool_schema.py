@@ -168,6 +168,11 @@ POOL_FILES = {
     # classify_vigil43_halves.json; named vigil43 because the stop-27 "vigil" pool above exists.
     "vigil43-en": DATA / "classify_pool_vigil43_en.jsonl",
     "vigil43-es": DATA / "classify_pool_vigil43_es.jsonl",
+    # The sealed never-seen set "fresh44" of stop 44 (2026-12-06, clfresh44; a third flights and
+    # returns, a third border policy, a third look-alike negatives, labelled blind), held back
+    # whole by classify_fresh44_halves.json; named fresh44 beside the 2026-12-03 "fresh" pool.
+    "fresh44-en": DATA / "classify_pool_fresh44_en.jsonl",
+    "fresh44-es": DATA / "classify_pool_fresh44_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -248,6 +253,8 @@ FILE_LANG_AND_ID = {
     "lumen-es": ("es", "pool-lum-es-"),
     "vigil43-en": ("en", "pool-v43-en-"),
     "vigil43-es": ("es", "pool-v43-es-"),
+    "fresh44-en": ("en", "pool-f44-en-"),
+    "fresh44-es": ("es", "pool-f44-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
