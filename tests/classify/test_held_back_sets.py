@@ -153,6 +153,25 @@ SETS = [
         brier={FLIGHTS: 0.06, POLICY: 0.09},
         negatives_tagged=0.17,
     ),
+    # fresh44: 94 items (46 Spanish, 34 look-alike hard negatives, 11 both-topic), the sealed
+    # never-seen set of stop 44 (2026-12-06, clfresh44), gathered like vigil43, labelled blind,
+    # committed, then read once by the lead with main's shipped model (aggregates only,
+    # bench/classify_round44/RULE.md): flights 0.875 (28/2/6; en 0.865, es 0.889), border-policy
+    # 0.857 (33/7/4; en 0.800, es 0.919), negatives 2/34, Brier 0.053 / 0.102. Floors = those
+    # figures rounded down slightly.
+    HeldBackSet(
+        "fresh44",
+        negatives=34,
+        f1={FLIGHTS: 0.87, POLICY: 0.85},
+        language_f1={
+            (FLIGHTS, "en"): 0.86,
+            (FLIGHTS, "es"): 0.88,
+            (POLICY, "en"): 0.79,
+            (POLICY, "es"): 0.91,
+        },
+        brier={FLIGHTS: 0.06, POLICY: 0.11},
+        negatives_tagged=0.07,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 
