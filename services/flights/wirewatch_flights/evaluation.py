@@ -19,7 +19,9 @@ from wirewatch_shared.clock import parse_timestamp
 from wirewatch_shared.confusion import Confusion
 
 from wirewatch_flights.extract import extract
+from wirewatch_flights.lexicon import load_lexicon
 from wirewatch_flights.model import FIELDS, Flight
+from wirewatch_flights.text import fold
 
 
 def published_date(value: object) -> date | None:
@@ -55,8 +57,8 @@ def output_fields(flight: Flight | None) -> dict[str, Any] | None:
 
 
 def normalise(name: str, value: Any) -> Any:
-    """A field's value as it is compared: blanks are null, codes upper-case, status and
-    operator case-folded, a count an int, a date its ISO day."""
+    """A field's value as it is compared: blanks are null, codes upper-case, status
+    case-folded, an operator its canonical name, a count an int, a date its ISO day."""
     text = str(value).strip() if value is not None else ""
     if not text:
         return None
@@ -70,6 +72,20 @@ def normalise(name: str, value: Any) -> Any:
         except ValueError:
             return text
         return when.date().isoformat() if when else None
+    if name == "operator":
+        return operator_key(text)
+    return text.casefold()
+
+
+def operator_key(text: str) -> str:
+    """The operator table's name (case-folded) when the whole text is one of an operator's
+    names, so a label naming a force or carrier by another of its names (the Colombian air
+    force, Fuerza Aeroespacial Colombiana since 2023) matches the extractor's; else the text."""
+    mentions = load_lexicon().mentions(text, fold(text))
+    whole = {m.entry.key for m in mentions if m.start == 0 and m.end == len(text)}
+    operators = [m for m in mentions if m.entry.kind == "operator"]
+    if len(operators) == 1 and operators[0].entry.key in whole:
+        return operators[0].entry.key.casefold()
     return text.casefold()
 
 
