@@ -3,7 +3,8 @@ flights_unseen, flights_fresh, flights_dusk, flights_night, flights_dawn, flight
 flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_friday,
 flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_nightfall, and the
 judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazier,
-flights_tallow, flights_hearth and flights_ridgeline, and flights_quarry of stop 41; see
+flights_tallow, flights_hearth and flights_ridgeline, flights_quarry of stop 41, and
+flights_fresh44 and flights_fresh44b of stop 44; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ SETS = [
     FlightSet("flights_hearth.jsonl", 53, 24, all_statuses=True),
     FlightSet("flights_ridgeline.jsonl", 86, 13, all_statuses=False),
     FlightSet("flights_quarry.jsonl", 30, 10, all_statuses=False),
+    # stop 44's two small never-seen sets; not in test_set_is_balanced below: 61 % and 57 %
+    # Spanish, over the dev sets' 35-50 % bound (gathered where the new Spanish pages were)
+    FlightSet("flights_fresh44.jsonl", 33, 16, all_statuses=False),
+    FlightSet("flights_fresh44b.jsonl", 14, 6, all_statuses=False),
 ]
 
 
