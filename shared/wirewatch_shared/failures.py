@@ -47,6 +47,7 @@ insufficient resources, operator intervention (admin shutdown), system error."""
 
 T = TypeVar("T")
 
+
 def first_line(error: BaseException) -> str:
     """``Type: first line of the message`` (bounded): what a one-line log says."""
     return f"{type(error).__name__}: {(str(error).splitlines() or [''])[0][:300]}"
