@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from sqlalchemy import exc as sa
 
 from wirewatch_shared.deadletter import DeadLetters
+from wirewatch_shared.lettered import LetteredMemory, body_key, record_keys
 from wirewatch_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -45,10 +46,6 @@ insufficient resources, operator intervention (admin shutdown), system error."""
 
 
 T = TypeVar("T")
-
-LETTERED_MAX = 10_000
-"""Records remembered as dead-lettered while their batch is retried (a bound: the
-records of batches that are never read again, their partition gone elsewhere)."""
 
 
 def first_line(error: BaseException) -> str:
@@ -125,19 +122,6 @@ class BatchMessage(Protocol):
     async def nack(self) -> None: ...
 
 
-def record_keys(message: object, bodies: Sequence[bytes]) -> list[Hashable]:
-    """What names each record of a batch across retries: its topic, partition and offset
-    (a Kafka batch's ``raw_message`` holds its records, in the order of its bodies), else
-    its body."""
-    raw = getattr(message, "raw_message", None)
-    if isinstance(raw, tuple) and len(raw) == len(bodies):
-        try:
-            return [(r.topic, r.partition, r.offset) for r in raw]
-        except AttributeError:
-            pass
-    return [("body", body) for body in bodies]
-
-
 @dataclass
 class BatchGuard(Generic[T]):
     """A consumer's way through one batch: decode each record, handle them, commit.
@@ -157,9 +141,9 @@ class BatchGuard(Generic[T]):
     backoff: Backoff = field(default_factory=Backoff)
     whole_batch_first: bool = True
     handled: int = 0  # messages done (their batch acked)
-    lettered: set[Hashable] = field(default_factory=set, repr=False)
+    lettered: LetteredMemory = field(default_factory=LetteredMemory, repr=False)
     """The records already dead-lettered whose batch was not acked yet: a retried batch
-    does not send them again (:func:`record_keys`)."""
+    does not send them again (:mod:`wirewatch_shared.lettered`)."""
 
     async def consume(self, message: BatchMessage) -> int:
         """Handle the batch and ack it; the number of messages done (0: nacked, to retry)."""
@@ -168,14 +152,13 @@ class BatchGuard(Generic[T]):
         try:
             await self.isolate(await self.decoded(bodies, keys))
         except Exception as exc:
-            if len(self.lettered) > LETTERED_MAX:
-                self.lettered.clear()
+            self.lettered.batch_failed()
             await asyncio.sleep(self.backoff.failed(self.what, exc, messages=len(bodies)))
             await message.nack()
             return 0
         self.backoff.succeeded()
         await message.ack()
-        self.lettered.difference_update(keys)
+        self.lettered.batch_acked(keys)
         self.handled += len(bodies)
         return len(bodies)
 
@@ -184,7 +167,7 @@ class BatchGuard(Generic[T]):
     ) -> list[tuple[Hashable, bytes, T]]:
         """The records that decode, each with its key (:func:`record_keys`) and body; the
         others are dead-lettered."""
-        keyed = keys if keys is not None else [("body", body) for body in bodies]
+        keyed = keys if keys is not None else [body_key(body) for body in bodies]
         records: list[tuple[Hashable, bytes, T]] = []
         for body, key in zip(bodies, keyed, strict=True):
             try:
@@ -200,10 +183,10 @@ class BatchGuard(Generic[T]):
 
     async def dead_letter(self, key: Hashable, body: bytes, error: BaseException) -> None:
         """Dead-letter ``body`` unless an earlier try of its batch did."""
-        if key in self.lettered:
+        if self.lettered.seen(key):
             return
         await self.dead_letters.send(body, error)
-        self.lettered.add(key)
+        self.lettered.remember(key)
 
     async def isolate(self, records: Sequence[tuple[Hashable, bytes, T]]) -> None:
         """Handle the records; dead-letter those that fail permanently (a transient error

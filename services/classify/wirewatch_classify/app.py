@@ -109,6 +109,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         nothing committed and the batch read again after a backoff (nack), one log line
         per retry. ``Any``: see ``ServiceBase.consume``."""
         bodies: list[bytes] = message.body
+        self.letters.batch_started(message, bodies)
         try:
             await self.handle_items(bodies)
         except Exception as exc:
@@ -119,7 +120,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             return
         self.backoff.succeeded()
         await message.ack()
-        self.letters.batch_acked(bodies)
+        self.letters.batch_acked()
 
     async def handle_items(self, bodies: list[bytes]) -> None:
         """Classify a batch; returns only when every publish is confirmed."""
