@@ -256,6 +256,15 @@ class Clusterer:
         idf = math.log(n / (self._df.get(cue, 0) + 1))
         return KIND_WEIGHTS.get(cue[0], 1.0) * idf
 
+    def squared_weights(self, cues: Iterable[str], into: dict[str, float]) -> None:
+        """``into[cue] = self.weight(cue) ** 2`` for every one of ``cues``: the same
+        arithmetic, with what the cues share (the member count, the lookups) read once; a
+        decision weighs ~1,000 cues of its candidates (stop 44)."""
+        n = len(self._members) + PRIOR_DOCS
+        df, kind, log = self._df.get, KIND_WEIGHTS.get, math.log
+        for cue in cues:
+            into[cue] = (kind(cue[0], 1.0) * log(n / (df(cue, 0) + 1))) ** 2
+
     def _candidates(self, cues: frozenset[str], published: float) -> list[Story]:
         """The open stories (in window) sharing the most of the item's rarest cues, at
         most :data:`MAX_STORIES`; at most :data:`SCAN_BUDGET` posting entries are read."""

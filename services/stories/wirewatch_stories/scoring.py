@@ -189,9 +189,7 @@ class Scorer:
     def _weigh(self, cues: Iterable[str]) -> list[float]:
         """The squared weights of ``cues`` (computed once per decision)."""
         squared = self.squared
-        weight = self.clusterer.weight
-        for cue in squared.keys().__rsub__(cues):
-            squared[cue] = weight(cue) ** 2
+        self.clusterer.squared_weights(squared.keys().__rsub__(cues), squared)
         return list(map(squared.__getitem__, cues))
 
     def similarity(self, member: Member) -> float:
