@@ -1,8 +1,9 @@
-"""The scan gates of ``numbers`` and ``dates`` (stop 44): a pattern is not scanned over a text
-that lacks what every one of its matches holds (a digit, one of its words). For the outputs to
-stay the same, the gate must never be false where the pattern matches: checked over every
-title and summary of tests/data's flights and stories files (as the readers see them: as
-written, lower-cased, folded) and over random texts made of the patterns' own pieces.
+"""The scan gates of ``numbers``, ``dates`` and ``not_a_record.evacuation_flights`` (stop
+44): a pattern is not scanned over a text that lacks what every one of its matches holds (a
+digit, one of its words). For the outputs to stay the same, the gate must never be false where
+the pattern matches: checked over every title and summary of tests/data's flights and stories
+files (as the readers see them: as written, lower-cased, folded) and over random texts made of
+the patterns' own pieces.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from wirewatch_flights import dates, numbers
+from wirewatch_flights import dates, not_a_record, not_a_record_cues, numbers
 from wirewatch_flights.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,6 +42,10 @@ def _gates() -> dict[str, tuple[re.Pattern[str], Gate]]:
         "dates.month_day": (month_day, _digit),
         "dates.weekday": (weekday, _any_of(list(dates._names().weekdays))),
         "dates.relative": (relative, _any_of(dates._RELATIVE_WORDS)),
+        "not_a_record_cues.EVACUATION_FLIGHT": (
+            not_a_record_cues.EVACUATION_FLIGHT,
+            _any_of((not_a_record.EVACUATION_FLIGHT_WORD,)),
+        ),
     }
 
 
@@ -78,6 +83,9 @@ PIECES = [
     *numbers._APPROXIMATE_WORDS,
     *dates._RELATIVE_WORDS,
     *dates._names().weekdays,
+    "evacuation flight",
+    "vuelo de evacuacion",
+    "evacuated",
     *list(dates._names().months)[:12],
     "tres",
     "three",
