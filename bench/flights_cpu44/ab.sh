@@ -9,13 +9,15 @@ base=${BASE:-/tmp/cfcpu44_base}
 pairs=${PAIRS:-3}
 cd "$here"
 for i in $(seq 1 "$pairs"); do
+    ta=$(date -u +%H:%M:%S)
     a=$(PYTHONPATH="$base/services/flights" flock /tmp/bench.lock .venv/bin/python \
         bench/flights_cpu44/cpu_per_item.py "$@")
     la=$(cut -d' ' -f1 /proc/loadavg)
+    tb=$(date -u +%H:%M:%S)
     b=$(flock /tmp/bench.lock .venv/bin/python bench/flights_cpu44/cpu_per_item.py "$@")
     lb=$(cut -d' ' -f1 /proc/loadavg)
-    echo "A$i $(date -u +%H:%M:%S) load $la: $a"
-    echo "B$i $(date -u +%H:%M:%S) load $lb: $b"
+    echo "A$i $ta load $la: $a"
+    echo "B$i $tb load $lb: $b"
     python3 - "$a" "$b" <<'PY'
 import re, sys
 a, b = (dict(re.findall(r"(dev|bench) (\d+)", s)) for s in sys.argv[1:])
