@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_gated_readers_on_small_cases() -> None:
     assert [n.value for n in numbers.numbers("Tres docenas y medio centenar")] == [36, 50]
     assert [n.value for n in numbers.numbers("a dozen and a half, 1,200 people")] == [18, 1200]
     assert numbers.numbers("no figure here at all") == []
-    published = dates.date(2026, 12, 6)  # a Sunday
+    published = date(2026, 12, 6)  # a Sunday
     found = dates.date_mentions("el proximo lunes y al dia siguiente", published)
     assert [d.value.isoformat() for d in found] == ["2026-12-07", "2026-12-08"]
     assert dates.date_mentions("they landed yesterday", published)[0].value.day == 5
