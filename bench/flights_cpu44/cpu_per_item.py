@@ -5,7 +5,9 @@ and Spanish), cycled to ``--items``; ``bench``, the pipeline benchmark's item
 one the pipeline's flights stage extracts on every story event.
 
 Run: .venv/bin/python bench/flights_cpu44/cpu_per_item.py [--items 3000] [--rounds 3]
-(another checkout's extractor: ``PYTHONPATH=<checkout>/services/flights``).
+(another checkout's extractor: ``PYTHONPATH=<checkout>/services/flights``). With ``--corpus``
+it only extracts ``--laps`` laps of that corpus, untimed (for ``instructions.sh``; ``--count``
+prints how many items that is instead).
 """
 
 from __future__ import annotations
@@ -50,11 +52,31 @@ def best_us(items: list[Item], rounds: int) -> float:
     return best / len(items) * 1e6
 
 
+def laps(corpus: str, count: int, only_count: bool) -> None:
+    """One warm-up item (the lazily compiled patterns), then ``count`` laps of the corpus (the
+    dev file's items, or 100 of the pipeline's), untimed."""
+    size = sum(1 for line in DEV.read_text(encoding="utf-8").splitlines() if line)
+    items = dev_items(size * count) if corpus == "dev" else bench_items(100 * count)
+    if only_count:
+        print(len(items))
+        return
+    load_tables()
+    extract(*(dev_items(1) if corpus == "dev" else bench_items(1))[0])
+    for item in items:
+        extract(*item)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--corpus", choices=("dev", "bench"), default=None)
+    parser.add_argument("--laps", type=int, default=1)
+    parser.add_argument("--count", action="store_true")
     args = parser.parse_args()
+    if args.corpus:
+        laps(args.corpus, args.laps, args.count)
+        return
     load_tables()
     where = Path(wirewatch_flights.__file__).parents[2]
     dev = best_us(dev_items(args.items), args.rounds)
