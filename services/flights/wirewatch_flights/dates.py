@@ -53,6 +53,28 @@ def _names() -> _Names:
     return _Names(months, weekdays, month_re, weekday_re)
 
 
+_RELATIVE_WORDS = (
+    "hoy",
+    "today",
+    "tonight",
+    "this morning",
+    "this afternoon",
+    "esta manana",
+    "esta tarde",
+    "esta noche",
+    "este mediodia",
+    "ayer",
+    "yesterday",
+    "anoche",
+    "last night",
+    "anteayer",
+)
+"""The day words relative to the publication date, in the order the pattern tries them."""
+
+_A_DIGIT = re.compile(r"\d")
+"""What every stated date holds (its day): a text without one is not scanned for them."""
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     n = _names()
@@ -68,10 +90,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"\b(?P<prefix>este|esta|el|la|on|last|this|next|el proximo|la proxima|"
         rf"el pasado|la pasada|since)?\s*\b(?P<weekday>{n.weekday_re})\b(?![,\s]+\d)"
     )
-    relative = re.compile(
-        r"\b(?P<word>hoy|today|tonight|this morning|this afternoon|esta manana|esta tarde|"
-        r"esta noche|este mediodia|ayer|yesterday|anoche|last night|anteayer)\b"
-    )
+    relative = re.compile(r"\b(?P<word>" + "|".join(_RELATIVE_WORDS) + r")\b")
     return day_month, month_day, weekday, relative
 
 
@@ -100,6 +119,8 @@ def _stated(folded: str, published: date | None, future: bool) -> list[DateMenti
     day_month, month_day, _, _ = _patterns()
     names = _names()
     found: list[DateMention] = []
+    if _A_DIGIT.search(folded) is None:
+        return found  # no day: neither pattern can match (both scan every position)
     for regex in (day_month, month_day):
         for m in regex.finditer(folded):
             month = names.months[m.group("month")]
@@ -128,7 +149,9 @@ def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
     _, _, weekday, relative = _patterns()
     names = _names()
     found: list[DateMention] = []
-    for m in weekday.finditer(folded):
+    # A pattern is scanned only over a text that holds one of its words (every match does)
+    weekdays = any(name in folded for name in names.weekdays)
+    for m in weekday.finditer(folded) if weekdays else ():
         target = names.weekdays[m.group("weekday")]
         prefix = m.group("prefix") or ""
         ahead = future or prefix in ("next", "el proximo", "la proxima")
@@ -138,7 +161,8 @@ def _relative(folded: str, published: date, future: bool) -> list[DateMention]:
             (target - published.weekday()) % 7 if ahead else -((published.weekday() - target) % 7)
         )
         found.append(DateMention(published + timedelta(days=delta), m.start(), m.end()))
-    for m in relative.finditer(folded):
+    words = any(word in folded for word in _RELATIVE_WORDS)
+    for m in relative.finditer(folded) if words else ():
         back = m.group("word") in ("ayer", "yesterday", "anoche", "last night")
         days = 2 if m.group("word") == "anteayer" else (1 if back else 0)
         found.append(DateMention(published - timedelta(days=days), m.start(), m.end()))
@@ -154,7 +178,9 @@ _DAY_AFTER = re.compile(
 def _day_after(folded: str, found: list[DateMention]) -> list[DateMention]:
     """ "fechado el 2 de marzo ..., advierte que al día siguiente": the day after the last
     date stated before it."""
-    extra = []
+    extra: list[DateMention] = []
+    if not found:
+        return extra  # nothing stated before it to be the day after
     for m in _DAY_AFTER.finditer(folded):
         before = [d for d in found if d.end <= m.start()]
         if before:

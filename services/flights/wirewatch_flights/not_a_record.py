@@ -398,9 +398,16 @@ def undestined_removal(
     return dated(parts)
 
 
+EVACUATION_FLIGHT_WORD = "evacua"
+"""What every match of ``not_a_record_cues.EVACUATION_FLIGHT`` holds ("evacuation",
+"evacuacion")."""
+
+
 def evacuation_flights(parts: list[Part]) -> bool:
     """Every flight the item names is an evacuation flight ("after boarding evacuation flights
     from Kabul"): a flight of another kind, whatever removal the item also mentions."""
+    if not any(EVACUATION_FLIGHT_WORD in p.folded for p in parts):
+        return False  # no evacuation flight named: none of the scans below can make it true
     flights = sum(1 for p in parts for _ in cues.FLIGHT.finditer(p.folded))
     evacuations = sum(
         1 for p in parts for _ in not_a_record_cues.EVACUATION_FLIGHT.finditer(p.folded)

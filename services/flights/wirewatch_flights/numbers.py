@@ -83,7 +83,14 @@ def _run_value(run: str) -> int | None:
     return _text_value(run)
 
 
+_A_DIGIT = re.compile(r"\d")
+"""What every match of ``_DIGITS`` holds: a text without one is not scanned (``_DIGITS`` opens
+on a lookbehind, which Python's ``re`` tries at every position of the text)."""
+
+
 def _digit_numbers(text: str) -> list[Number]:
+    if _A_DIGIT.search(text) is None:
+        return []
     found = []
     for m in _DIGITS.finditer(text):
         raw = re.sub(r"[.,\u00a0 ]", "", m.group(0))
@@ -155,6 +162,9 @@ _APPROXIMATE = re.compile(
     r"(\s+(?:and a half|y medio|y media))?\b"
 )
 """With "and a half" / "y media" a half more: "a dozen and a half" is 18."""
+_APPROXIMATE_WORDS = ("centenar", "hundred", "docena", "dozen", "thousand", "decena")
+"""The words one of which every match of ``_APPROXIMATE`` holds: a text with none is not
+scanned."""
 _APPROXIMATE_VALUES = {
     "un centenar": 100,
     "medio centenar": 50,
@@ -167,12 +177,17 @@ _APPROXIMATE_VALUES = {
 
 
 _DOZENS = re.compile(r"\b(\d{1,2}|[a-z]+)\s+(?:dozen|docenas)\b")
+_DOZENS_WORDS = ("dozen", "docenas")
+"""The words one of which every match of ``_DOZENS`` holds: a text with neither is not
+scanned (the pattern tries ``[a-z]+`` and backs off at every word of it)."""
 
 
 def _dozens(lowered: str) -> list[Number]:
     """A counted number of dozens ("three dozen", "tres docenas") is a head count: 36;
     "dozens" and "decenas" alone stay vague."""
-    found = []
+    found: list[Number] = []
+    if not any(word in lowered for word in _DOZENS_WORDS):
+        return found
     for m in _DOZENS.finditer(lowered):
         word = m.group(1)
         value = int(word) if word.isdigit() else _word_value(word)
@@ -184,7 +199,8 @@ def _dozens(lowered: str) -> list[Number]:
 def _approximate(lowered: str) -> list[Number]:
     """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
     found = _dozens(lowered)
-    for m in _APPROXIMATE.finditer(lowered):
+    scanned = any(word in lowered for word in _APPROXIMATE_WORDS)
+    for m in _APPROXIMATE.finditer(lowered) if scanned else ():
         value = _APPROXIMATE_VALUES.get(m.group(1), 100)
         found.append(Number(value * 3 // 2 if m.group(2) else value, m.start(), m.end()))
     return sorted(found, key=lambda n: n.start)

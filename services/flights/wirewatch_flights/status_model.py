@@ -112,8 +112,10 @@ def _number_folded(token: str) -> str:
 
 
 def _tokens(folded: str) -> list[str]:
-    """The tokens of a folded text in order, numbers folded ("#")."""
-    return [_number_folded(t) for t in _TOKEN.findall(folded)]
+    """The tokens of a folded text in order, numbers folded ("#"): ``_number_folded`` of each,
+    written out (one call fewer per token, on every record)."""
+    sub = _DIGITS.sub
+    return [t if t.isalpha() else sub(NUMBER, t) for t in _TOKEN.findall(folded)]
 
 
 def features(title: str, summary: str, clue: Clue) -> dict[str, float]:
