@@ -1,8 +1,8 @@
 """httpx clients over an httpcore connection pool of our choosing, through public APIs.
 
 httpx does not let a client pick httpcore's network backend (the SSRF guard, the
-plain-asyncio streams of :mod:`wirewatch_shared.netbackend`) or its pool (ingest's
-:class:`~wirewatch_ingest.httppool.OriginPool`). :class:`PoolTransport` is an httpx
+plain-asyncio streams of :mod:`wirewatch_shared.netbackend`) or its pool
+(:class:`~wirewatch_shared.httppool.KeepAlivePool`). :class:`PoolTransport` is an httpx
 transport (``httpx.AsyncBaseTransport``) over any pool that answers httpcore requests,
 e.g. ``httpcore.AsyncConnectionPool(network_backend=…)``: it converts the request and
 response and maps httpcore's errors to httpx's, as httpx's own transport does.

@@ -1,5 +1,6 @@
-"""The fetcher's keep-alive pool (httppool.OriginPool) against a real asyncio server on
-loopback that counts TCP connections and can misbehave with kept-alive connections."""
+"""The fetcher's keep-alive pool (wirewatch_shared.httppool.KeepAlivePool) against a real
+asyncio server on loopback that counts TCP connections and can misbehave with kept-alive
+connections."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import httpcore
 import httpx
 import pytest
 from wirewatch_ingest.fetcher import Fetcher, direct_pool, make_http_client
-from wirewatch_ingest.httppool import OriginPool
+from wirewatch_shared.httppool import KeepAlivePool
 from wirewatch_shared.httptransport import PoolTransport
 
 from tests.ingest.conftest import ingest_settings
@@ -90,7 +91,7 @@ def _fetcher() -> tuple[Fetcher, httpx.AsyncClient]:
     return Fetcher.from_settings(client, settings), client
 
 
-def _pool(client: httpx.AsyncClient) -> OriginPool:
+def _pool(client: httpx.AsyncClient) -> KeepAlivePool:
     pool = direct_pool(client)
     assert pool is not None
     return pool
@@ -136,7 +137,7 @@ async def test_a_dropped_keepalive_connection_is_retried_on_a_fresh_one() -> Non
 
 
 async def test_idle_connections_are_capped_oldest_first(server: CountingServer) -> None:
-    pool = OriginPool(
+    pool = KeepAlivePool(
         max_connections=8,
         max_keepalive_connections=2,
         max_idle_per_origin=1,
@@ -154,7 +155,7 @@ async def test_idle_connections_are_capped_oldest_first(server: CountingServer) 
 
 
 async def test_expired_keepalive_connections_are_not_reused(server: CountingServer) -> None:
-    pool = OriginPool(
+    pool = KeepAlivePool(
         max_connections=8,
         max_keepalive_connections=8,
         max_idle_per_origin=2,
@@ -170,7 +171,7 @@ async def test_expired_keepalive_connections_are_not_reused(server: CountingServ
 
 
 async def test_connection_slots_wait_then_time_out(server: CountingServer) -> None:
-    pool = OriginPool(
+    pool = KeepAlivePool(
         max_connections=1,
         max_keepalive_connections=8,
         max_idle_per_origin=2,
@@ -191,7 +192,7 @@ async def test_connection_slots_wait_then_time_out(server: CountingServer) -> No
 
 
 async def test_unsupported_scheme_is_refused() -> None:
-    pool = OriginPool()
+    pool = KeepAlivePool()
     request = httpcore.Request(b"GET", b"ftp://127.0.0.1/x")
     with pytest.raises(httpcore.UnsupportedProtocol):
         await pool.handle_async_request(request)
@@ -226,7 +227,7 @@ async def test_the_idle_sweep_copes_with_requests_running_meanwhile(
     used to look that origin up again and fail with a KeyError, and with it the
     unrelated poll whose response ran the sweep (an `internal-error` seen once in a
     `bench/ingest_bench.py --quick` run)."""
-    pool = OriginPool(
+    pool = KeepAlivePool(
         max_connections=8, max_keepalive_connections=8, max_idle_per_origin=2,
         keepalive_expiry=0.0,  # every idle connection is expired at once
     )  # fmt: skip

@@ -1,7 +1,7 @@
-"""The connection pool under notify's webhook client (``channels.pool.PostPool``): a send
-checks one idle connection, not all of them; connections are kept alive and reused, one
-the server closed or whose keep-alive expired is not, and no more than
-``max_connections`` are open at once. A real asyncio HTTP server on 127.0.0.1.
+"""The connection pool under notify's webhook client (``wirewatch_shared.httppool``'s
+``KeepAlivePool``): a send checks one idle connection, not all of them; connections are
+kept alive and reused, one the server closed or whose keep-alive expired is not, and no
+more than ``max_connections`` are open at once. A real asyncio HTTP server on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from wirewatch_notify.channels.http import make_http_client, post
-from wirewatch_notify.channels.pool import PostPool
 from wirewatch_shared import netbackend
+from wirewatch_shared.httppool import KeepAlivePool
 from wirewatch_shared.httptransport import PoolTransport
 from wirewatch_shared.netbackend import AsyncioBackend
 
@@ -128,7 +128,7 @@ async def test_a_connection_the_server_closed_is_not_reused(server: Server) -> N
 
 
 async def test_a_connection_past_its_keep_alive_is_not_reused(server: Server) -> None:
-    pool = PostPool(network_backend=AsyncioBackend(), keepalive_expiry=0.1)
+    pool = KeepAlivePool(network_backend=AsyncioBackend(), keepalive_expiry=0.1)
     client = httpx.AsyncClient(transport=PoolTransport(pool))
     for _ in range(2):
         answer = await client.post(server.url, content=b"{}")

@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 from wirewatch_shared.httpdates import http_date, parse_retry_after
+from wirewatch_shared.httppool import KeepAlivePool
 from wirewatch_shared.httptransport import PoolTransport, core_request
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import (
@@ -40,7 +41,6 @@ from wirewatch_shared.ssrf import (
 )
 
 from wirewatch_ingest.decoding import BodyTooLargeError, BoundedDecoder, UnsupportedEncodingError
-from wirewatch_ingest.httppool import OriginPool
 from wirewatch_ingest.politeness import HostPoliteness
 from wirewatch_ingest.settings import IngestSettings
 
@@ -124,21 +124,22 @@ def make_http_client(
     ``verify``: certificate verification (default: the certifi bundle); an SSL context
     for a private CA.
     """
-    # Keep-alive per origin (O(1) per request, see httppool.py): feeds of one host
-    # polled close together reuse a connection instead of opening one each.
+    # Keep-alive per origin (O(1) per request, see wirewatch_shared.httppool): feeds of
+    # one host polled close together reuse a connection instead of opening one each.
     fast_backend = inner_backend or AsyncioBackend()
     backend: httpcore.AsyncNetworkBackend = (
         fast_backend
         if settings.ingest_allow_private_networks
         else GuardedNetworkBackend(resolver=resolver, inner=fast_backend)
     )
-    pool = OriginPool(
+    pool = KeepAlivePool(
         ssl_context=httpx.create_ssl_context(verify=verify, trust_env=False),
         network_backend=backend,
         max_connections=settings.max_concurrent_fetches + 8,
         max_keepalive_connections=max(64, 4 * settings.max_concurrent_fetches),
         max_idle_per_origin=settings.host_max_concurrent,
         keepalive_expiry=KEEPALIVE_EXPIRY_S,
+        retry_methods=[b"GET"],
     )
     transport = PoolTransport(pool)
     client = httpx.AsyncClient(
@@ -168,14 +169,14 @@ _HTTPCORE_ERRORS = (
 )
 
 
-_DIRECT_POOLS: weakref.WeakKeyDictionary[httpx.AsyncClient, OriginPool] = (
+_DIRECT_POOLS: weakref.WeakKeyDictionary[httpx.AsyncClient, KeepAlivePool] = (
     weakref.WeakKeyDictionary()
 )
-"""The :class:`OriginPool` under each client :func:`make_http_client` made."""
+"""The :class:`KeepAlivePool` under each client :func:`make_http_client` made."""
 
 
-def direct_pool(client: httpx.AsyncClient) -> OriginPool | None:
-    """The client's :class:`OriginPool` when requests can go to it directly: a client
+def direct_pool(client: httpx.AsyncClient) -> KeepAlivePool | None:
+    """The client's :class:`KeepAlivePool` when requests can go to it directly: a client
     from :func:`make_http_client` (its one transport over that pool, no auth)."""
     if client.auth is not None:
         return None
@@ -312,9 +313,9 @@ class Fetcher:
 
     @asynccontextmanager
     async def _open_direct(
-        self, pool: OriginPool, url: str, headers: dict[str, str]
+        self, pool: KeepAlivePool, url: str, headers: dict[str, str]
     ) -> AsyncIterator[_Response]:
-        """One request straight to the client's :class:`OriginPool`, skipping httpx's
+        """One request straight to the client's :class:`KeepAlivePool`, skipping httpx's
         request/response models, auth, cookie and redirect machinery (a third of the
         CPU of a 304). Same URL parsing, headers, timeouts and network backend (the
         SSRF guard) as the client; httpcore errors are mapped in :meth:`fetch`."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 import httpcore
 import httpx
 from wirewatch_shared.httpdates import parse_retry_after
+from wirewatch_shared.httppool import KeepAlivePool
 from wirewatch_shared.httptransport import (
     PoolTransport,
     RequestHandler,
@@ -24,7 +25,6 @@ from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import GuardedNetworkBackend, ResolutionError, SsrfError
 
 from wirewatch_notify.channels.base import PermanentDeliveryError, RetryableDeliveryError
-from wirewatch_notify.channels.pool import PostPool
 
 USER_AGENT = "Wirewatch-Webhooks/0.1"
 DRAIN_LIMIT = 64 * 1024
@@ -49,11 +49,11 @@ def make_http_client(*, allow_private: bool, max_connections: int = 100) -> http
     connection goes through the SSRF guard unless private networks are allowed.
     One client per channel: connections are kept alive and reused across deliveries.
     (``wirewatch_shared.ssrf.make_guarded_client``, its pool kept for :func:`post`; the pool
-    is :class:`~wirewatch_notify.channels.pool.PostPool`, not httpcore's: see there.)"""
+    is :class:`~wirewatch_shared.httppool.KeepAlivePool`, not httpcore's: see there.)"""
     limits = httpx.Limits(
         max_connections=max_connections, max_keepalive_connections=max_connections
     )
-    pool = PostPool(
+    pool = KeepAlivePool(
         network_backend=GuardedNetworkBackend(
             # Plain asyncio streams, as ingest's fetcher: the pool's idle check is one
             # poll of the socket (through AnyIO they cost a tenth of the sender's CPU).
@@ -63,8 +63,10 @@ def make_http_client(*, allow_private: bool, max_connections: int = 100) -> http
         # As httpcore's pool under httpx's transport: TLS verified, no proxy variables.
         ssl_context=httpx.create_ssl_context(trust_env=False),
         max_connections=limits.max_connections,
+        max_connections_includes_idle=True,  # as httpcore's pool
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,
+        retry_methods=(),  # a POST is never sent twice
     )
     transport = PoolTransport(pool)
     client = httpx.AsyncClient(

@@ -1,22 +1,30 @@
-"""A keep-alive connection pool indexed by origin (HTTP/1.1), for the fetcher's httpx client.
+"""The one HTTP/1.1 keep-alive connection pool under our httpx clients (ingest's feed
+fetcher, notify's webhook and Slack sender).
 
-:class:`OriginPool` keeps idle connections per origin (scheme, host, port), so taking
-one and giving it back is O(1) and it can keep one for each recently polled host:
-feeds of one host polled close together reuse a connection. Why not httpcore's own
-pool (its cost grows with the square of the pool size), with the measurements:
-docs/ingest.md, "Connection pool" and "Benchmark".
+Why not httpcore's own pool: it looks at every connection it holds on each request and
+each response closed (an idle check, one ``poll``, per idle connection, and for each a
+count of all of them), so its cost grows with the square of the pool. Measurements:
+docs/ingest.md "Connection pool" and "Benchmark", docs/notify.md stop 44
+(``bench/notify_cpu44/pool_scan.py``).
 
-- Every new connection goes through the pool's network backend, i.e. the SSRF guard.
-  The pool answers httpcore requests (``handle_async_request``); an httpx client uses
-  it through :class:`wirewatch_shared.httptransport.PoolTransport`. Only httpcore's
-  public API is used (``AsyncHTTP11Connection``, ``is_idle``, ``has_expired``).
-- An idle connection is reused only if its keep-alive has not expired and the
-  server has not closed it (one ``poll``, as httpcore checks). A GET that fails
-  on a reused connection before any response byte (the server closed it just
-  then) is retried once on a fresh connection, as urllib3 does.
-- At most ``max_connections`` are in use at once (``pool`` timeout applies), at
-  most ``max_keepalive_connections`` are kept idle in total (oldest closed first)
-  and at most ``max_idle_per_origin`` per origin.
+:class:`KeepAlivePool` keeps the idle connections of each origin (scheme, host, port) on
+a stack: a request takes the most recently used one after the checks httpcore makes
+(idle, keep-alive not expired, the server has not closed it: one ``poll``) and gives it
+back when its response is closed, work of its own size whatever the pool holds.
+
+- Every new connection goes through the pool's network backend (the SSRF guard). The
+  pool answers httpcore requests (``handle_async_request``); an httpx client uses it
+  through :class:`wirewatch_shared.httptransport.PoolTransport`. Only httpcore's public
+  API is used (``AsyncHTTP11Connection``, ``is_idle``, ``has_expired``).
+- At most ``max_connections`` requests in flight (else a request waits up to the
+  ``pool`` timeout); with ``max_connections_includes_idle`` (httpcore's meaning) the
+  idle ones count too, and the oldest idle one is closed to make room for a new one.
+  At most ``max_keepalive_connections`` kept idle in all (oldest closed first), and at
+  most ``max_idle_per_origin`` per origin (``None``: no bound of its own).
+- A connection unavailable when reused (nothing sent) is replaced by another. A request
+  whose method is in ``retry_methods`` (GET and HEAD only, never POST) that fails on a
+  reused connection before any response byte (the server closed it just then) is sent
+  once more on a fresh connection, as urllib3 does; any other method's error is raised.
 """
 
 from __future__ import annotations
@@ -27,43 +35,54 @@ import ssl
 import time
 import typing
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 
 import httpcore
 import httpx
 
 _SWEEP_EVERY_S = 1.0
+_UNBOUNDED = 2**31
+_IDEMPOTENT = frozenset({b"GET", b"HEAD"})
+_RETRYABLE = (httpcore.RemoteProtocolError, httpcore.ReadError, httpcore.WriteError)
 _Key = tuple[bytes, bytes, int]
+_Connection = httpcore.AsyncHTTP11Connection
 
 
 def _key(origin: httpcore.Origin) -> _Key:
     return (origin.scheme, origin.host, origin.port)
 
 
-_RETRYABLE = (httpcore.RemoteProtocolError, httpcore.ReadError, httpcore.WriteError)
-
-
-class OriginPool:
-    """HTTP/1.1 keep-alive pool, idle connections indexed by origin."""
+class KeepAlivePool:
+    """HTTP/1.1 keep-alive pool, idle connections per origin, last in first out."""
 
     def __init__(
         self,
         *,
         ssl_context: ssl.SSLContext | None = None,
-        max_connections: int = 100,
-        max_keepalive_connections: int = 256,
-        max_idle_per_origin: int = 2,
-        keepalive_expiry: float = 5.0,
         network_backend: httpcore.AsyncNetworkBackend | None = None,
+        max_connections: int | None = 100,
+        max_connections_includes_idle: bool = False,
+        max_keepalive_connections: int | None = 256,
+        max_idle_per_origin: int | None = None,
+        keepalive_expiry: float | None = 5.0,
+        retry_methods: Iterable[bytes] = _IDEMPOTENT,
     ) -> None:
+        self._retry_methods = frozenset(retry_methods)
+        if not self._retry_methods <= _IDEMPOTENT:
+            raise ValueError(f"only GET and HEAD may be retried, not {self._retry_methods}")
         self._ssl_context = ssl_context
         self._network_backend = network_backend or httpcore.AnyIOBackend()
-        self._max_in_use = max_connections
-        self._max_idle = max_keepalive_connections
-        self._max_idle_per_origin = max(1, max_idle_per_origin)
+        self._max_in_use = max_connections if max_connections is not None else _UNBOUNDED
+        keep = max_keepalive_connections if max_keepalive_connections is not None else _UNBOUNDED
+        # Idle connections count towards max_connections: never more idle than that.
+        self._max_open = self._max_in_use if max_connections_includes_idle else None
+        self._max_idle = keep if self._max_open is None else min(keep, self._max_open)
+        self._max_idle_per_origin = (
+            None if max_idle_per_origin is None else max(1, max_idle_per_origin)
+        )
         self._expiry = keepalive_expiry
-        self._idle: OrderedDict[_Key, list[httpcore.AsyncHTTP11Connection]] = OrderedDict()
+        self._idle: OrderedDict[_Key, list[_Connection]] = OrderedDict()
         self._idle_count = 0
         self._in_use = 0
         self._waiters: list[asyncio.Future[None]] = []
@@ -101,8 +120,7 @@ class OriginPool:
 
     # --- idle connections ---------------------------------------------------------------
 
-    async def _take_idle(self, origin: httpcore.Origin) -> httpcore.AsyncHTTP11Connection | None:
-        key = _key(origin)
+    async def _take_idle(self, key: _Key) -> _Connection | None:
         idle = self._idle.get(key)
         while idle:
             connection = idle.pop()  # the most recently used
@@ -111,34 +129,34 @@ class OriginPool:
                 del self._idle[key]
             if connection.is_idle() and not connection.has_expired():
                 return connection
-            await self._close(connection)
+            await _close(connection)
         return None
 
-    async def _give_back(self, key: _Key, connection: httpcore.AsyncHTTP11Connection) -> None:
+    async def _give_back(self, key: _Key, connection: _Connection) -> None:
         if self._closed or not connection.is_idle():
-            await self._close(connection)
+            await _close(connection)
             return
         idle = self._idle.setdefault(key, [])
         self._idle.move_to_end(key)
-        if len(idle) >= self._max_idle_per_origin:
-            await self._close(connection)
+        if self._max_idle_per_origin is not None and len(idle) >= self._max_idle_per_origin:
+            await _close(connection)
             return
         idle.append(connection)
         self._idle_count += 1
         if self._idle_count > self._max_idle:
-            await self._evict_oldest()
+            await self._close_oldest()
         now = time.monotonic()
         if now - self._last_sweep >= _SWEEP_EVERY_S:
             self._last_sweep = now
             await self._sweep()
 
-    async def _evict_oldest(self) -> None:
+    async def _close_oldest(self) -> None:
         key, idle = next(iter(self._idle.items()))
         connection = idle.pop(0)
         self._idle_count -= 1
         if not idle:
             del self._idle[key]
-        await self._close(connection)
+        await _close(connection)
 
     async def _sweep(self) -> None:
         """Close idle connections whose keep-alive expired or whose server hung up.
@@ -146,7 +164,7 @@ class OriginPool:
         They all leave the index before the first close is awaited (other requests take
         and give back connections meanwhile), and each origin's list is changed in place
         (a request taking from it may hold it across an await)."""
-        expired: list[httpcore.AsyncHTTP11Connection] = []
+        expired: list[_Connection] = []
         for key, idle in list(self._idle.items()):
             gone = [c for c in idle if c.has_expired() or not c.is_idle()]
             if not gone:
@@ -157,20 +175,12 @@ class OriginPool:
                 del self._idle[key]
             expired += gone
         for connection in expired:
-            await self._close(connection)
-
-    @staticmethod
-    async def _close(connection: httpcore.AsyncConnectionInterface) -> None:
-        with contextlib.suppress(Exception):
-            await connection.aclose()
+            await _close(connection)
 
     # --- requests -----------------------------------------------------------------------
 
-    async def _connect(
-        self, origin: httpcore.Origin, request: httpcore.Request
-    ) -> httpcore.AsyncHTTP11Connection:
-        timeouts = request.extensions.get("timeout", {})
-        timeout = timeouts.get("connect")
+    async def _connect(self, origin: httpcore.Origin, request: httpcore.Request) -> _Connection:
+        timeout = request.extensions.get("timeout", {}).get("connect")
         host = origin.host.decode("ascii")
         stream = await self._network_backend.connect_tcp(host, origin.port, timeout=timeout)
         if origin.scheme == b"https":
@@ -185,14 +195,13 @@ class OriginPool:
             except BaseException:
                 await stream.aclose()
                 raise
-        return httpcore.AsyncHTTP11Connection(
-            origin=origin, stream=stream, keepalive_expiry=self._expiry
-        )
+        return _Connection(origin=origin, stream=stream, keepalive_expiry=self._expiry)
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
-        if request.url.scheme not in (b"http", b"https"):
+        scheme = request.url.scheme
+        if scheme not in (b"http", b"https"):
             raise httpcore.UnsupportedProtocol(
-                f"unsupported URL scheme {request.url.scheme.decode(errors='replace')!r}"
+                f"Request URL has an unsupported protocol '{scheme.decode(errors='replace')}://'."
             )
         if self._closed:
             raise RuntimeError("the connection pool is closed")
@@ -212,28 +221,36 @@ class OriginPool:
 
     async def _send(
         self, origin: httpcore.Origin, request: httpcore.Request
-    ) -> tuple[httpcore.Response, httpcore.AsyncHTTP11Connection]:
-        connection = await self._take_idle(origin)
-        if connection is not None:
+    ) -> tuple[httpcore.Response, _Connection]:
+        key = _key(origin)
+        while (connection := await self._take_idle(key)) is not None:
             try:
                 return await connection.handle_async_request(request), connection
-            except (*_RETRYABLE, httpcore.ConnectionNotAvailable):
-                await self._close(connection)
-                if request.method != b"GET":
+            except httpcore.ConnectionNotAvailable:
+                await _close(connection)  # nothing was sent on it: take another
+            except _RETRYABLE:
+                await _close(connection)
+                if request.method not in self._retry_methods:
                     raise
-                # The server closed the kept-alive connection just as it was reused.
+                break  # the server closed it just as it was reused: once on a fresh one
             except BaseException:
-                await self._close(connection)
+                await _close(connection)
                 raise
+        if (
+            self._max_open is not None
+            and self._idle_count
+            and self._idle_count + self._in_use > self._max_open
+        ):
+            await self._close_oldest()  # room for a new connection, as httpcore makes it
         connection = await self._connect(origin, request)
         try:
             return await connection.handle_async_request(request), connection
         except BaseException:
-            await self._close(connection)
+            await _close(connection)
             raise
 
     @property
-    def connections(self) -> list[httpcore.AsyncConnectionInterface]:
+    def connections(self) -> list[_Connection]:
         """The idle connections (in-use ones belong to their responses)."""
         return [c for idle in self._idle.values() for c in idle]
 
@@ -247,11 +264,16 @@ class OriginPool:
 
     async def aclose(self) -> None:
         self._closed = True
-        idle = [c for group in self._idle.values() for c in group]
+        idle = self.connections
         self._idle.clear()
         self._idle_count = 0
         for connection in idle:
-            await self._close(connection)
+            await _close(connection)
+
+
+async def _close(connection: _Connection) -> None:
+    with contextlib.suppress(Exception):
+        await connection.aclose()
 
 
 @dataclass(eq=False)
@@ -259,9 +281,9 @@ class _PooledStream:
     """The response body; closing it gives the connection back to the pool."""
 
     stream: typing.Any
-    pool: OriginPool
+    pool: KeepAlivePool
     key: _Key
-    connection: httpcore.AsyncHTTP11Connection
+    connection: _Connection
     closed: bool = field(default=False, init=False)
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
