@@ -33,10 +33,13 @@ from wirewatch.ops.datadir import (
 )
 from wirewatch.ops.durable import DurableModeUnavailable, LocalS3, weed_binary
 
-RESTART_VS_FIRST_START = 1.5
+RESTART_VS_FIRST_START = 2.0
 """A restart after kill -9 is ready about as fast as a first start (measured in the same
 run, so a busy machine slows both): nothing the crash left behind holds it up. On an idle
-2-core machine both take about 15 s (docs/operations.md), within the 30 s goal."""
+2-core machine both take about 15 s (docs/operations.md), within the 30 s goal. 2x, not
+1.5x: the load of a shared host changes between the two starts (a CI run beside two
+benchmarks: 14.1 s then 29.3 s); what the bound catches, a start held by a leftover lock or
+process until some timeout, takes a minute or more."""
 
 
 def _alive(pid: int) -> bool:
