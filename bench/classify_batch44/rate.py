@@ -24,8 +24,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from wirewatch_classify.settings import ClassifySettings
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -63,7 +67,15 @@ def child_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def feed(settings, base, n_start: int, batch: int, rate: float, seconds: float, mark):
+async def feed(
+    settings: ClassifySettings,
+    base: list[tuple[str, str]],
+    n_start: int,
+    batch: int,
+    rate: float,
+    seconds: float,
+    mark: Callable[[int], None],
+) -> int:
     """Publish bursts of ``batch`` items every batch/rate s for ``seconds``; calls
     ``mark(items_sent)`` each burst. Returns items sent."""
     from wirewatch_shared import streams
@@ -112,9 +124,9 @@ async def feed(settings, base, n_start: int, batch: int, rate: float, seconds: f
     return sent
 
 
-async def one_run(base_settings: dict, code: Path, batch: int, args, n_start: int):
-    from wirewatch_classify.settings import ClassifySettings
-
+async def one_run(
+    base_settings: dict[str, Any], code: Path, batch: int, args: argparse.Namespace, n_start: int
+) -> tuple[float, str, int]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         [str(code / "services/classify"), str(code / "shared"), str(code / "src")]
