@@ -45,7 +45,7 @@ _CONTROL_BATCH = 500
 CONTROL_FETCH_WAIT_MS = 500
 """Longest a fetch of the control topic waits for data (ms), unless the settings wait
 longer. Its events are rare: at the items' wait (``WIREWATCH_KAFKA_FETCH_MAX_WAIT_MS``,
-30 ms) its idle fetches took about half of the idle service's CPU (stop 44,
+30 ms) its empty fetches took ~8 of the idle service's ~30 ms of CPU a second (stop 44,
 ``bench/classify_batch44``). A definition applies within this wait on a broker that does
 not wake waiting fetches (Tansu), at once on one that does; the table poll is slower."""
 
