@@ -9,6 +9,8 @@ The child's CPU (utime + stime from ``/proc/PID/stat``) is read over the steady 
 mean size when it stops. ``--code DIR``: the worktree whose services the child imports
 (before/after pairs alternate in one run, the order reversed every other pair).
 
+``--store postgres`` writes to ``--pg`` (default database ``clbatch44`` on the local server:
+``createdb -h 127.0.0.1 -U postgres clbatch44`` first; the schema is brought up by the bench).
 ``--rate 0``: the idle service, its CPU in ms per second (printed in the µs/item column).
 
 Run: .venv/bin/python bench/classify_batch44/rate.py --batches 1 5 20 100 [--store sqlite|postgres]
