@@ -42,6 +42,13 @@ from wirewatch_classify.settings import ClassifySettings
 _CONTROL_BATCH = 500
 """Control events applied per classifier rebuild (a restart replays the whole log)."""
 
+CONTROL_FETCH_WAIT_MS = 500
+"""Longest a fetch of the control topic waits for data (ms), unless the settings wait
+longer. Its events are rare: at the items' wait (``WIREWATCH_KAFKA_FETCH_MAX_WAIT_MS``,
+30 ms) its empty fetches took ~8 of the idle service's ~30 ms of CPU a second (stop 44,
+``bench/classify_batch44``). A definition applies within this wait on a broker that does
+not wake waiting fetches (Tansu), at once on one that does; the table poll is slower."""
+
 
 class ClassifyService(ServiceBase[ClassifySettings]):
     """Owns the broker, the topics in force, the batch handler and the user-topic refresh."""
@@ -89,13 +96,15 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         )(self.on_batch)
         # No group: every classify process reads every definition from the start, in
         # batches: one classifier rebuild per batch, not per event (the start-up replay).
+        control = settings.consumer_options()
+        control["fetch_max_wait_ms"] = max(control["fetch_max_wait_ms"], CONTROL_FETCH_WAIT_MS)
         self.broker.subscriber(
             streams.TOPIC_DEFINITIONS,
             batch=True,
             max_records=_CONTROL_BATCH,
             decoder=raw_bodies,
             title="topic-definitions",
-            **settings.consumer_options(),  # type: ignore[arg-type]
+            **control,  # type: ignore[arg-type]
         )(self.handle_definitions)
 
     @property
