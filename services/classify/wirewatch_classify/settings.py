@@ -40,5 +40,5 @@ class ClassifySettings(CommonSettings):
     classify_user_topics_poll_s: float = positive_field(
         3.0,
         "How often the classify service re-reads the user-topic table (s); "
-        "definitions announced on the control topic apply at once.",
+        "definitions announced on the control topic apply within a second.",
     )
