@@ -112,33 +112,37 @@ def text_cues(text: str, *, names: bool = True) -> set[str]:
             if matches[n].start() not in days:
                 cues.update(digit_cues(text, matches, n, scale_words))
             continue
-        match = matches[n]
-        if match.start() in scale_words:
+        if scale_words and matches[n].start() in scale_words:
             continue
-        words = _word_cues(token, match.start(), starts)
-        if words and words[0][:2] == "n:" and n + 1 < len(matches):
-            words = spelled_scale(text, words, matches[n + 1], scale_words)
-        cues.update(words)
-        if words and words[0][:2] == "n:" and UNIT_AFTER.match(text, match.end()):
-            cues.add(f"u:{words[0][2:]}")
-        elif words and words[0][:2] == "n:" and hedged(text, before_article(text, match)):
-            cues.add(f"h:{words[0][2:]}")  # "more than a hundred", "unos cien"
+        words, name = _token_cues(token)
+        if name is not None and starts is not None and matches[n].start() not in starts:
+            words = (*words, name)  # a capitalised word mid-sentence: a name too
+        if not words or words[0][:2] != "n:":
+            cues.update(words)  # most tokens: a word's stem, or nothing
+        else:
+            cues.update(_number_word_cues(text, list(words), matches, n, scale_words))
     return cues
 
 
-def _word_cues(token: str, start: int, starts: set[int] | None) -> list[str]:
-    """The cues of a word token at offset ``start``: an ordinal, a spelled number, or its stem
-    (``w:``) and, when ``starts`` is given and it is capitalised mid-sentence, a name (``x:``)."""
-    cues, name = _token_cues(token)
-    if name is not None and starts is not None and start not in starts:
-        return [*cues, name]
-    return list(cues)
+def _number_word_cues(
+    text: str, words: list[str], matches: list[re.Match[str]], n: int, scale_words: set[int]
+) -> list[str]:
+    """The cues of the spelled number ``words`` (its ``n:`` cue first) of token ``n``: with its
+    scale word, and ``u:`` before a unit or ``h:`` after a hedge."""
+    match = matches[n]
+    if n + 1 < len(matches):
+        words = spelled_scale(text, words, matches[n + 1], scale_words)
+    if UNIT_AFTER.match(text, match.end()):
+        return [*words, f"u:{words[0][2:]}"]
+    if hedged(text, before_article(text, match)):
+        return [*words, f"h:{words[0][2:]}"]  # "more than a hundred", "unos cien"
+    return words
 
 
 @lru_cache(maxsize=50_000)
 def _token_cues(token: str) -> tuple[tuple[str, ...], str | None]:
     """What a word token says wherever it stands: its cues, and its name cue if it is
-    capitalised (a name only mid-sentence: see :func:`_word_cues`). Once per token."""
+    capitalised (a name only mid-sentence: see :func:`text_cues`). Once per token."""
     folded = fold_token(token)
     if folded in ORDINALS:
         return (f"o:{ORDINALS[folded]}",), None
