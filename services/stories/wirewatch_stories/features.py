@@ -75,16 +75,19 @@ class Features:
         return {c for c in self.cues if c.startswith(kind)}
 
 
-def _sentence_starts(text: str, matches: Iterable[re.Match[str]] | None = None) -> set[int]:
-    """Offsets of the tokens that start a sentence (the first, or one after ``. ! ? :``,
-    a quote or a dash, blanks between); ``matches``: the text's tokens, if read already."""
-    starts = {0}
-    for match in _TOKEN.finditer(text) if matches is None else matches:
-        end = match.start()
-        while end and text[end - 1].isspace():
-            end -= 1
-        if not end or text[end - 1] in _SENTENCE_END:
-            starts.add(match.start())
+# A sentence's end and the blanks after it: a token where one ends starts a sentence.
+_AFTER_END = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + r"]\s*")
+
+
+def _sentence_starts(text: str) -> set[int]:
+    """Offsets that start a sentence, among them every token that does (the first, or one
+    after ``. ! ? :``, a quote or a dash, blanks between): where the blanks that begin the
+    text end, and where each sentence end and its blanks end (one regex pass, stop 44; a
+    token's first character is neither blank nor an end, so the offsets of tokens in the set
+    are exactly the tokens that start a sentence: ``tests/stories/test_tokenizing_cut.py``)."""
+    starts = {match.end() for match in _AFTER_END.finditer(text)}
+    starts.add(0)
+    starts.add(len(text) - len(text.lstrip()))
     return starts
 
 
@@ -97,43 +100,49 @@ def _is_title_case(text: str) -> bool:
 def text_cues(text: str, *, names: bool = True) -> set[str]:
     """Numbers, words and (unless ``names`` is off) names of one text field."""
     matches = list(_TOKEN.finditer(text))
-    if may_have_dates(m.group() for m in matches):
+    tokens = _TOKEN.findall(text)  # the matches' text, in one pass in C (stop 44)
+    if may_have_dates(tokens, ascii_text=text.isascii()):
         cues, days = dates(text)
     else:
         cues, days = set(), set()
-    starts = _sentence_starts(text, matches) if names else set()
+    starts = _sentence_starts(text) if names else None
     scale_words: set[int] = set()  # offsets of scale words read with their number
-    for n, match in enumerate(matches):
-        if match.group()[0].isdigit():
-            if match.start() not in days:
+    for n, token in enumerate(tokens):
+        if token[0].isdigit():
+            if matches[n].start() not in days:
                 cues.update(digit_cues(text, matches, n, scale_words))
-        elif match.start() in scale_words:
             continue
+        if scale_words and matches[n].start() in scale_words:
+            continue
+        words, name = _token_cues(token)
+        if name is not None and starts is not None and matches[n].start() not in starts:
+            words = (*words, name)  # a capitalised word mid-sentence: a name too
+        if not words or words[0][:2] != "n:":
+            cues.update(words)  # most tokens: a word's stem, or nothing
         else:
-            words = _word_cues(match, starts if names else None)
-            if words and words[0][:2] == "n:" and n + 1 < len(matches):
-                words = spelled_scale(text, words, matches[n + 1], scale_words)
-            cues.update(words)
-            if words and words[0][:2] == "n:" and UNIT_AFTER.match(text, match.end()):
-                cues.add(f"u:{words[0][2:]}")
-            elif words and words[0][:2] == "n:" and hedged(text, before_article(text, match)):
-                cues.add(f"h:{words[0][2:]}")  # "more than a hundred", "unos cien"
+            cues.update(_number_word_cues(text, list(words), matches, n, scale_words))
     return cues
 
 
-def _word_cues(match: re.Match[str], starts: set[int] | None) -> list[str]:
-    """The cues of a word token: an ordinal, a spelled number, or its stem (``w:``) and,
-    when ``starts`` is given and it is capitalised mid-sentence, a name (``x:``)."""
-    cues, name = _token_cues(match.group())
-    if name is not None and starts is not None and match.start() not in starts:
-        return [*cues, name]
-    return list(cues)
+def _number_word_cues(
+    text: str, words: list[str], matches: list[re.Match[str]], n: int, scale_words: set[int]
+) -> list[str]:
+    """The cues of the spelled number ``words`` (its ``n:`` cue first) of token ``n``: with its
+    scale word, and ``u:`` before a unit or ``h:`` after a hedge."""
+    match = matches[n]
+    if n + 1 < len(matches):
+        words = spelled_scale(text, words, matches[n + 1], scale_words)
+    if UNIT_AFTER.match(text, match.end()):
+        return [*words, f"u:{words[0][2:]}"]
+    if hedged(text, before_article(text, match)):
+        return [*words, f"h:{words[0][2:]}"]  # "more than a hundred", "unos cien"
+    return words
 
 
 @lru_cache(maxsize=50_000)
 def _token_cues(token: str) -> tuple[tuple[str, ...], str | None]:
     """What a word token says wherever it stands: its cues, and its name cue if it is
-    capitalised (a name only mid-sentence: see :func:`_word_cues`). Once per token."""
+    capitalised (a name only mid-sentence: see :func:`text_cues`). Once per token."""
     folded = fold_token(token)
     if folded in ORDINALS:
         return (f"o:{ORDINALS[folded]}",), None
@@ -331,9 +340,9 @@ _SPANISH_MARKERS = frozenset(
 
 def language_cues(text: str) -> set[str]:
     """``{"l:en"}`` or ``{"l:es"}`` by the function words of ``text`` (none on a tie)."""
-    words = [word.lower() for word in WORD.findall(text)]
-    english = sum(word in _ENGLISH_MARKERS for word in words)
-    spanish = sum(word in _SPANISH_MARKERS for word in words)
+    words = list(map(str.lower, WORD.findall(text)))
+    english = sum(map(_ENGLISH_MARKERS.__contains__, words))
+    spanish = sum(map(_SPANISH_MARKERS.__contains__, words))
     if english == spanish:
         return set()
     return {LANGUAGE_CUES[0] if english > spanish else LANGUAGE_CUES[1]}

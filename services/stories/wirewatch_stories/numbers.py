@@ -36,14 +36,18 @@ _DATE = re.compile(
 # The letters outside ASCII that re.IGNORECASE matches to ASCII ones (the re module's docs:
 # "İ", "ı", "ſ" and the Kelvin sign "K").
 _ASCII_LOOKALIKES = frozenset("\u0130\u0131\u017f\u212a")
+_MONTH_KEYS = frozenset(MONTHS)
 
 
-def may_have_dates(tokens: Iterable[str]) -> bool:
+def may_have_dates(tokens: Iterable[str], *, ascii_text: bool = False) -> bool:
     """Whether a text whose word tokens are ``tokens`` may hold a date of :data:`_DATE` (a
     check before the regex, far cheaper): the month that regex reads is a whole run of word
     characters, so one of the tokens, and an ASCII token matches a month whatever its case
     only if it is one lower-cased. A token with a letter that matches an ASCII one whatever
-    its case may be one too."""
+    its case may be one too. ``ascii_text``: every token is ASCII (the same answer, in one
+    pass in C; stop 44)."""
+    if ascii_text:
+        return not _MONTH_KEYS.isdisjoint(map(str.lower, tokens))
     return any(
         token.lower() in MONTHS if token.isascii() else not _ASCII_LOOKALIKES.isdisjoint(token)
         for token in tokens
