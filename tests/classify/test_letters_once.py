@@ -28,8 +28,9 @@ async def test_two_bad_records_with_one_body_are_two_letters_each_sent_once(
 ) -> None:
     run = uuid.uuid4().hex[:8]
     await ensure_streams(kafka_bootstrap, [streams.ITEMS, streams.CLASSIFIED, streams.DEAD_LETTER])
-    start_group_at_end(kafka_bootstrap, streams.GROUP_CLASSIFY, streams.ITEMS)
-    service = _retrying_service(kafka_bootstrap, tmp_path)
+    group = f"classify-test-{run}"  # the default group may hold another test's classify
+    start_group_at_end(kafka_bootstrap, group, streams.ITEMS)
+    service = _retrying_service(kafka_bootstrap, tmp_path, group)
     bad = f'{{"item_id": "twice-{run}"'.encode()
     good = feed_item(f"good-{run}", "Deportation flight lands in Caracas")
     app = service.build_app()

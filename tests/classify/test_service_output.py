@@ -89,12 +89,17 @@ async def test_the_producer_refuses_a_record_over_the_limit_before_sending_any(
     assert [r.key for r in records if run.encode() in (r.key or b"")] == [last]
 
 
-def _retrying_service(bootstrap: str, tmp_path: Path) -> ClassifyService:
-    """A classify service on a database of its own, its batch retries 0.1 s apart at first."""
+def _retrying_service(
+    bootstrap: str, tmp_path: Path, group: str = streams.GROUP_CLASSIFY
+) -> ClassifyService:
+    """A classify service on a database of its own, its batch retries 0.1 s apart at first;
+    ``group``: a test's own on the session broker, where another test's classify may be in
+    the default one."""
     settings = ClassifySettings(
         kafka_bootstrap=bootstrap,
         database_url=f"sqlite:///{tmp_path / 'c.db'}",
         log_level="WARNING",
+        classify_consumer_group=group,
     )
     service = ClassifyService(settings)
     upgrade(service.engine)
@@ -128,8 +133,9 @@ async def test_a_failing_publish_is_retried_with_backoff_and_dead_letters_go_onc
     (357 dead letters of one bad record, and as many tracebacks, in a 3 s outage)."""
     run = uuid.uuid4().hex[:8]
     await ensure_streams(kafka_bootstrap, [streams.ITEMS, streams.CLASSIFIED, streams.DEAD_LETTER])
-    start_group_at_end(kafka_bootstrap, streams.GROUP_CLASSIFY, streams.ITEMS)
-    service = _retrying_service(kafka_bootstrap, tmp_path)
+    group = f"classify-test-{run}"
+    start_group_at_end(kafka_bootstrap, group, streams.ITEMS)
+    service = _retrying_service(kafka_bootstrap, tmp_path, group)
     app = service.build_app()
     await app.start()
     try:

@@ -1,6 +1,6 @@
 """Classify service: a FastStream app that tags feed items with topics.
 
-Consumes ``streams.ITEMS`` in batches (group ``streams.GROUP_CLASSIFY``), publishes
+Consumes ``streams.ITEMS`` in batches (group ``streams.GROUP_CLASSIFY`` by default), publishes
 one :class:`ClassifiedItem` per item to ``streams.CLASSIFIED`` and commits the
 batch's offsets only after every publish is confirmed (a failed publish rewinds the
 batch, after a backoff, instead of committing past it). A message that is not a valid
@@ -66,7 +66,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
             streams.DEAD_LETTER, title="dead-letter", description="Undecodable messages"
         )
         self.dead_letters = DeadLetters(
-            self.dead_letter_publisher, streams.ITEMS, streams.GROUP_CLASSIFY
+            self.dead_letter_publisher, streams.ITEMS, settings.classify_consumer_group
         )
         self.letters = LettersOnce(self.dead_letters)
         self.backoff = Backoff()
@@ -82,7 +82,7 @@ class ClassifyService(ServiceBase[ClassifySettings]):
         group_subscriber(
             self.broker,
             streams.ITEMS,
-            group_id=streams.GROUP_CLASSIFY,
+            group_id=settings.classify_consumer_group,
             batch=True,
             max_records=settings.classify_batch_max_records,
             # Acked or nacked by on_batch itself: a failed batch waits out a backoff first.

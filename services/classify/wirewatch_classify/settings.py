@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field
+from wirewatch_shared import streams
 from wirewatch_shared.settings import (
     CommonSettings,
     batch_max_records_field,
+    consumer_group_field,
     count_field,
     positive_field,
 )
@@ -41,4 +43,7 @@ class ClassifySettings(CommonSettings):
         3.0,
         "How often the classify service re-reads the user-topic table (s); "
         "definitions announced on the control topic apply within a second.",
+    )
+    classify_consumer_group: str = consumer_group_field(
+        streams.GROUP_CLASSIFY, "the classify service"
     )
