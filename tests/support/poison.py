@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import kafka.errors
 import pytest
 import structlog.testing
 from aiokafka import AIOKafkaConsumer
@@ -55,25 +54,15 @@ async def dead_letters(bootstrap: str, group: str, count: int) -> list[DeadLette
     return found
 
 
-def start_group_at_end(bootstrap: str, group: str, topic: str, timeout_s: float = 30.0) -> None:
+def start_group_at_end(bootstrap: str, group: str, topic: str) -> None:
     """Commit ``group``'s offsets at the end of ``topic``: a fresh group then reads only
     what the test publishes, not every earlier test's records on the session broker
-    (thousands, which made these tests time out on a busy machine). A group an earlier
-    test's service was in refuses this commit (UnknownMemberId) until the broker has
-    let that member go: the commit is tried again until then."""
+    (thousands, which made these tests time out on a busy machine)."""
     consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
-    deadline = time.monotonic() + timeout_s
     try:
         partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-        while True:
-            ends = consumer.end_offsets(partitions)
-            try:
-                consumer.commit({tp: OffsetAndMetadata(end, "", -1) for tp, end in ends.items()})
-                return
-            except kafka.errors.CommitFailedError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        ends = consumer.end_offsets(partitions)
+        consumer.commit({tp: OffsetAndMetadata(end, "", -1) for tp, end in ends.items()})
     finally:
         consumer.close()
 
