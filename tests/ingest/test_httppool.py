@@ -17,13 +17,14 @@ from wirewatch_shared.httptransport import PoolTransport
 
 from tests.ingest.conftest import ingest_settings
 from tests.ingest.support import FeedServer, Route, rss
+from tests.support.loopback import LoopbackServer, read_request
 
 BODY = rss([("a", "Alpha")])
 ETAG = b'"v1"'
-HOSTS = ["127.0.0.1", "127.0.0.2", "127.0.0.3"]
+HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3")
 
 
-class CountingServer:
+class CountingServer(LoopbackServer):
     """HTTP/1.1 keep-alive server: 200 with an ETag, 304 for a matching If-None-Match.
 
     ``requests_per_connection``: after that many answers on one connection, the next
@@ -31,24 +32,22 @@ class CountingServer:
     drops kept-alive connections, racing the client's reuse)."""
 
     def __init__(self, requests_per_connection: int | None = None) -> None:
+        super().__init__(HOSTS)
         self.requests_per_connection = requests_per_connection
         self.connections = 0
         self.requests = 0
-        self.port = 0
-        self._servers: list[asyncio.Server] = []
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         answered = 0
         try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
+            while (request := await read_request(reader)) is not None:
                 limit = self.requests_per_connection
                 if limit is not None and answered >= limit:
                     return  # drop the connection without answering
                 self.requests += 1
                 answered += 1
-                if b"if-none-match: " + ETAG in head.lower():
+                if b"if-none-match: " + ETAG in request[0].lower():
                     writer.write(b"HTTP/1.1 304 Not Modified\r\nETag: " + ETAG + b"\r\n\r\n")
                 else:
                     writer.write(
@@ -58,25 +57,13 @@ class CountingServer:
                         + BODY
                     )
                 await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except ConnectionError:
             pass
         finally:
             writer.close()
 
-    async def __aenter__(self) -> CountingServer:
-        # One port on every host (port 0 would give each address its own).
-        first = await asyncio.start_server(self._handle, host=HOSTS[0], port=0)
-        self.port = first.sockets[0].getsockname()[1]
-        others = await asyncio.start_server(self._handle, host=HOSTS[1:], port=self.port)
-        self._servers = [first, others]
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        for running in self._servers:
-            running.close()
-
-    def url(self, host: str = HOSTS[0], path: str = "/feed") -> str:
-        return f"http://{host}:{self.port}{path}"
+    def url(self, path: str = "/feed", host: str | None = None) -> str:
+        return super().url(path, host)
 
 
 @pytest.fixture
@@ -115,13 +102,13 @@ async def test_each_host_gets_its_own_connections(server: CountingServer) -> Non
     fetcher, client = _fetcher()
     async with client:
         results = await asyncio.gather(
-            *(fetcher.fetch(server.url(host, f"/{i}")) for i in range(4) for host in HOSTS)
+            *(fetcher.fetch(server.url(f"/{i}", host)) for i in range(4) for host in HOSTS)
         )
         assert {r.status for r in results} == {200}
         # At most host_max_concurrent (2) connections per host, kept for the next round.
         assert server.connections <= 2 * len(HOSTS)
         opened = server.connections
-        await asyncio.gather(*(fetcher.fetch(server.url(host)) for host in HOSTS))
+        await asyncio.gather(*(fetcher.fetch(server.url(host=host)) for host in HOSTS))
         assert server.connections == opened
         assert _pool(client).idle_connections <= 2 * len(HOSTS)
 
@@ -145,11 +132,11 @@ async def test_idle_connections_are_capped_oldest_first(server: CountingServer) 
     )
     async with httpx.AsyncClient(transport=PoolTransport(pool)) as client:
         for host in HOSTS:
-            assert (await client.get(server.url(host))).status_code == 200
+            assert (await client.get(server.url(host=host))).status_code == 200
         assert pool.idle_connections == 2
         assert pool.idle_hosts() == set(HOSTS[1:])  # the least recently used host was closed
         # One origin keeps at most max_idle_per_origin, however many ran at once.
-        responses = await asyncio.gather(*(client.get(server.url(HOSTS[1])) for _ in range(3)))
+        responses = await asyncio.gather(*(client.get(server.url(host=HOSTS[1])) for _ in range(3)))
         assert {r.status_code for r in responses} == {200}
         assert pool.idle_connections == 2
 
@@ -183,10 +170,10 @@ async def test_connection_slots_wait_then_time_out(server: CountingServer) -> No
             assert held.status_code == 200
             started = time.monotonic()
             with pytest.raises(httpx.PoolTimeout):
-                await client.get(server.url(HOSTS[1]))
+                await client.get(server.url(host=HOSTS[1]))
             assert time.monotonic() - started < 2.0
             # A waiting request gets the slot as soon as the holder is done.
-            waiting = asyncio.create_task(client.get(server.url(HOSTS[1])))
+            waiting = asyncio.create_task(client.get(server.url(host=HOSTS[1])))
             await held.aread()
         assert (await waiting).status_code == 200
 
@@ -234,7 +221,7 @@ async def test_the_idle_sweep_copes_with_requests_running_meanwhile(
 
     async def get(host: str) -> httpcore.Response:
         request = httpcore.Request(
-            b"GET", server.url(host), headers=[(b"Host", f"{host}:{server.port}".encode())]
+            b"GET", server.url(host=host), headers=[(b"Host", f"{host}:{server.port}".encode())]
         )
         response = await pool.handle_async_request(request)
         await response.aread()

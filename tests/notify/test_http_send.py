@@ -28,6 +28,8 @@ from wirewatch_notify.channels.webhook import signature_header
 from wirewatch_shared.netbackend import AsyncioBackend
 from wirewatch_shared.ssrf import make_guarded_client
 
+from tests.support.loopback import LoopbackServer, read_request
+
 NO_CONTENT = b"HTTP/1.1 204 No Content\r\n\r\n"
 
 
@@ -42,44 +44,23 @@ def _reference_client() -> httpx.AsyncClient:
     )
 
 
-class RawServer:
+class RawServer(LoopbackServer):
     """Records each request's bytes; answers each with the next scripted reply (bytes;
     ``None`` closes the connection without answering), ``NO_CONTENT`` when none is left."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.requests: list[bytes] = []
         self.replies: list[bytes | None] = []
         self.close_after_reply = False  # the end of an answer cut short: the close
-        self.port = 0
-        self._server: asyncio.Server | None = None
 
-    async def start(self) -> RawServer:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
+    def url(self, path: str = "/hook", host: str | None = None) -> str:
+        return super().url(path, host)
 
-    async def stop(self) -> None:
-        assert self._server is not None
-        self._server.close()
-        await self._server.wait_closed()
-
-    def url(self, path: str = "/hook") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            while True:
-                try:
-                    head = await reader.readuntil(b"\r\n\r\n")
-                except (asyncio.IncompleteReadError, ConnectionError):
-                    return
-                length = 0
-                for line in head.split(b"\r\n")[1:]:
-                    name, _, value = line.partition(b":")
-                    if name.strip().lower() == b"content-length":
-                        length = int(value.strip())
-                body = await reader.readexactly(length) if length else b""
-                self.requests.append(head + body)
+            while (request := await read_request(reader)) is not None:
+                self.requests.append(b"".join(request))
                 reply = self.replies.pop(0) if self.replies else NO_CONTENT
                 if reply is None:
                     return

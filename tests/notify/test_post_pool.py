@@ -17,52 +17,30 @@ from wirewatch_shared.httppool import KeepAlivePool
 from wirewatch_shared.httptransport import PoolTransport
 from wirewatch_shared.netbackend import AsyncioBackend
 
+from tests.support.loopback import LoopbackServer, read_request
+
 NO_CONTENT = b"HTTP/1.1 204 No Content\r\n\r\n"
+HOOK = "/hook"
 
 
-class Server:
+class Server(LoopbackServer):
     """Answers every POST with 204 after ``delay_s``; counts connections (all, and open at
     once); ``close_after_reply`` hangs up after each answer."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.delay_s = 0.0
         self.close_after_reply = False
         self.connections = 0
         self.open = 0
         self.most_open = 0
-        self.port = 0
-        self._server: asyncio.Server | None = None
 
-    async def start(self) -> Server:
-        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-        return self
-
-    async def stop(self) -> None:
-        assert self._server is not None
-        self._server.close()
-        await self._server.wait_closed()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hook"
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         self.open += 1
         self.most_open = max(self.most_open, self.open)
         try:
-            while True:
-                try:
-                    head = await reader.readuntil(b"\r\n\r\n")
-                except (asyncio.IncompleteReadError, ConnectionError):
-                    return
-                length = next(
-                    int(line.partition(b":")[2])
-                    for line in head.split(b"\r\n")
-                    if line.lower().startswith(b"content-length:")
-                )
-                await reader.readexactly(length)
+            while await read_request(reader) is not None:
                 await asyncio.sleep(self.delay_s)
                 writer.write(NO_CONTENT)
                 await writer.drain()
@@ -90,7 +68,7 @@ async def test_a_send_checks_one_idle_connection_not_every_one(
 ) -> None:
     client = make_http_client(allow_private=True)
     server.delay_s = 0.2
-    await asyncio.gather(*(_send(client, server.url) for _ in range(16)))
+    await asyncio.gather(*(_send(client, server.url(HOOK)) for _ in range(16)))
     assert server.connections == 16
     polls = 0
     stream_info = netbackend._AsyncioStream.get_extra_info
@@ -102,7 +80,7 @@ async def test_a_send_checks_one_idle_connection_not_every_one(
 
     monkeypatch.setattr(netbackend._AsyncioStream, "get_extra_info", counted)
     server.delay_s = 0.0
-    await _send(client, server.url)
+    await _send(client, server.url(HOOK))
     await client.aclose()
     # httpcore's pool polls every idle connection on the request and again on the close.
     assert polls == 1, polls
@@ -112,7 +90,7 @@ async def test_a_send_checks_one_idle_connection_not_every_one(
 async def test_connections_are_kept_alive_and_reused(server: Server) -> None:
     client = make_http_client(allow_private=True)
     for _ in range(5):
-        await _send(client, server.url)
+        await _send(client, server.url(HOOK))
     await client.aclose()
     assert server.connections == 1
 
@@ -121,7 +99,7 @@ async def test_a_connection_the_server_closed_is_not_reused(server: Server) -> N
     client = make_http_client(allow_private=True)
     server.close_after_reply = True
     for _ in range(3):
-        await _send(client, server.url)
+        await _send(client, server.url(HOOK))
         await asyncio.sleep(0.05)  # the close reaches the client's socket
     await client.aclose()
     assert server.connections == 3
@@ -131,7 +109,7 @@ async def test_a_connection_past_its_keep_alive_is_not_reused(server: Server) ->
     pool = KeepAlivePool(network_backend=AsyncioBackend(), keepalive_expiry=0.1)
     client = httpx.AsyncClient(transport=PoolTransport(pool))
     for _ in range(2):
-        answer = await client.post(server.url, content=b"{}")
+        answer = await client.post(server.url(HOOK), content=b"{}")
         assert answer.status_code == 204
         await asyncio.sleep(0.2)
     await client.aclose()
@@ -141,7 +119,7 @@ async def test_a_connection_past_its_keep_alive_is_not_reused(server: Server) ->
 async def test_no_more_connections_open_than_the_limit(server: Server) -> None:
     client = make_http_client(allow_private=True, max_connections=3)
     server.delay_s = 0.05
-    await asyncio.gather(*(_send(client, server.url) for _ in range(12)))
+    await asyncio.gather(*(_send(client, server.url(HOOK)) for _ in range(12)))
     await client.aclose()
     assert server.most_open <= 3
     assert server.connections == 3  # the waiting sends reused them

@@ -13,33 +13,31 @@ import pytest
 from wirewatch_shared.httppool import KeepAlivePool
 from wirewatch_shared.netbackend import AsyncioBackend
 
-HOSTS = ["127.0.0.1", "127.0.0.2", "127.0.0.3"]
+from tests.support.loopback import LoopbackServer, read_request
+
+HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3")
 OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n"
 OK = OK_HEAD + b"ok"
 
 
-class Server:
+class Server(LoopbackServer):
     """Answers every request with 200 after ``delay_s``; ``answers_per_connection``: after
     that many, the next request on a connection is read and the connection dropped."""
 
     def __init__(self) -> None:
+        super().__init__(HOSTS)
         self.delay_s = 0.0
         self.answers_per_connection: int | None = None
         self.connections = 0
         self.requests: list[bytes] = []
-        self.port = 0
-        self._servers: list[asyncio.Server] = []
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
         answered = 0
         try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
+            while (request := await read_request(reader)) is not None:
+                head = request[0]
                 self.requests.append(head.split(b" ", 1)[0])
-                for line in head.lower().split(b"\r\n"):
-                    if line.startswith(b"content-length:"):
-                        await reader.readexactly(int(line.partition(b":")[2]))
                 limit = self.answers_per_connection
                 if limit is not None and answered >= limit:
                     return  # dropped without an answer
@@ -47,21 +45,10 @@ class Server:
                 writer.write(OK_HEAD if head.startswith(b"HEAD ") else OK)
                 await writer.drain()
                 answered += 1
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except ConnectionError:
             pass
         finally:
             writer.close()
-
-    async def start(self) -> Server:
-        first = await asyncio.start_server(self._serve, host=HOSTS[0], port=0)
-        self.port = first.sockets[0].getsockname()[1]
-        others = await asyncio.start_server(self._serve, host=HOSTS[1:], port=self.port)
-        self._servers = [first, others]
-        return self
-
-    async def stop(self) -> None:
-        for running in self._servers:
-            running.close()
 
 
 @pytest.fixture
@@ -142,7 +129,7 @@ async def test_idle_connections_kept_per_origin(
 
 @pytest.mark.parametrize(("includes_idle", "kept"), [(True, HOSTS[1:]), (False, HOSTS)])
 async def test_idle_connections_in_max_connections_or_not(
-    server: Server, includes_idle: bool, kept: list[str]
+    server: Server, includes_idle: bool, kept: tuple[str, ...]
 ) -> None:
     """With idle connections counted (httpcore's meaning) a new connection closes the
     oldest idle one when the pool is full; without, only in-flight requests count."""
