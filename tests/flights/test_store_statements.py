@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta, timezone
 from typing import Any
@@ -23,27 +21,13 @@ from wirewatch_flights.settings import FlightsSettings
 
 from tests.flights.split import DATA
 from tests.flights.support import dev_items, observation
+from tests.support.sql import sent_statements
 from wirewatch.schema import upgrade
 
 if not DATA.exists():
     pytest.skip(f"{DATA} is missing", allow_module_level=True)
 
 pytestmark = pytest.mark.integration
-
-
-@contextmanager
-def statements(engine: Engine) -> Iterator[list[str]]:
-    """Every SQL statement the engine sends while the block runs (lower case)."""
-    sent: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        sent.append(" ".join(statement.lower().split()))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def _reads_observations(sent: list[str]) -> bool:
@@ -59,7 +43,7 @@ def test_a_report_that_opens_a_record_writes_it_once_and_reads_nothing_back(
     upgrade(engine)
     [obj] = dev_items("fl-0060")
     obs, source = observation(obj, "story-a")
-    with statements(engine) as sent:
+    with sent_statements(engine) as sent:
         created = store.record_observation(engine, obs, source)
     assert created is not None and created.change == "created"
     assert not [s for s in sent if s.startswith("update")], sent
@@ -79,7 +63,7 @@ def test_a_report_that_joins_a_record_reads_its_observations(engine: Engine) -> 
     upgrade(engine)
     first, second = dev_items("fl-0060", "fl-0066")
     store.record_observation(engine, *observation(first, "story-a"))
-    with statements(engine) as sent:
+    with sent_statements(engine) as sent:
         joined = store.record_observation(engine, *observation(second, "story-a"))
     assert joined is not None and joined.change == "updated" and joined.version == 2
     assert _reads_observations(sent), sent
@@ -114,14 +98,14 @@ def test_what_is_known_of_a_report_and_its_story_is_one_read(engine: Engine) -> 
     a story's first report and for a later one; a report read again then reads its row."""
     upgrade(engine)
     first, second, third = dev_items("fl-0060", "fl-0066", "fl-0001")
-    with statements(engine) as sent:
+    with sent_statements(engine) as sent:
         store.record_observation(engine, *observation(first, "story-a"))
     assert len(_lookups(sent)) == 1, sent
-    with statements(engine) as sent:
+    with sent_statements(engine) as sent:
         joined = store.record_observation(engine, *observation(second, "story-a"))
     assert joined is not None and joined.version == 2
     assert len(_lookups(sent)) == 1, sent
-    with statements(engine) as sent:
+    with sent_statements(engine) as sent:
         again = store.record_observation(engine, *observation(second, "story-a"))
     assert again is None  # read again, unchanged
     assert len(_lookups(sent)) == 2, sent
@@ -148,7 +132,7 @@ def test_a_report_that_joins_its_storys_record_reads_the_record_in_its_lookup(
     upgrade(engine)
     first, second = dev_items("fl-0060", "fl-0066")
     store.record_observation(engine, *observation(first, "story-a"))
-    with statements(engine) as sent:
+    with sent_statements(engine) as sent:
         joined = store.record_observation(engine, *observation(second, "story-a"))
     assert joined is not None and joined.version == 2
     assert not [s for s in sent if s.startswith("select") and "from flights_record" in s], sent

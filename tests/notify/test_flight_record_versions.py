@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from kafka import KafkaProducer
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from wirewatch_notify import outbox
 from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus, FlightRecordVersion
 from wirewatch_shared import streams
@@ -27,6 +27,7 @@ from wirewatch_shared.kafka_admin import ensure_streams
 from tests.notify.support import make_service, wait_until
 from tests.notify.test_route_alert_versions import _alerts, _caught_up, _subscribe, _version
 from tests.support.poison import wait_for
+from tests.support.sql import sent_statements
 
 _VERSIONS = FlightRecordVersion.__table__  # type: ignore[attr-defined]
 
@@ -107,14 +108,10 @@ async def test_the_outbox_purge_does_not_forget_a_version(database_url: str) -> 
 async def test_the_versions_are_read_in_one_query_per_batch(database_url: str) -> None:
     service = make_service(database_url)
     _subscribe(service)
-    statements: list[str] = []
-    event.listen(
-        service.engine,
-        "before_cursor_execute",
-        lambda _c, _cur, statement, *_a: statements.append(statement),
-    )
-    await service.handle_flights([_version(f"q{i}", 1 + i % 3, "planned", None) for i in range(25)])
-    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    batch = [_version(f"q{i}", 1 + i % 3, "planned", None) for i in range(25)]
+    with sent_statements(service.engine) as sent:
+        await service.handle_flights(batch)
+    reads = [s for s in sent if s.startswith("select")]
     version_reads = [s for s in reads if "notify_flight_record_version" in s]
     assert len(version_reads) == 1, version_reads
     # No payload is parsed any more to find a version.

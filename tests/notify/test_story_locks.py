@@ -9,12 +9,13 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import Connection
 from wirewatch_notify.story_alerts import lock_stories
 
 from tests.notify.support import make_service
 from tests.notify.test_story_alerts import _event, _rows, _subscribe
+from tests.support.sql import sent_statements
 
 pytestmark = pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 _WAIT_S = 30.0
@@ -32,15 +33,10 @@ def pg(database_url: str) -> Iterator[Engine]:
 async def test_a_batch_locks_its_stories_in_one_statement(database_url: str) -> None:
     service = make_service(database_url)
     sub = _subscribe(service)
-    statements: list[str] = []
-    event.listen(
-        service.engine,
-        "before_cursor_execute",
-        lambda _c, _cur, statement, *_a: statements.append(statement),
-    )
-    await service.handle_story_events([_event(s, ["AP"]) for s in ("s1", "s2", "s3", "s1")])
+    with sent_statements(service.engine) as sent:
+        await service.handle_story_events([_event(s, ["AP"]) for s in ("s1", "s2", "s3", "s1")])
     assert {(sub, f"story:{s}", "pending") for s in ("s1", "s2", "s3")} <= _rows(service)
-    assert len([s for s in statements if "pg_advisory_xact_lock" in s]) == 1, statements
+    assert len([s for s in sent if "pg_advisory_xact_lock" in s]) == 1, sent
 
 
 def _colliding_stories(conn: Connection) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from kafka import KafkaProducer
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 from wirewatch_notify import story_versions
 from wirewatch_notify.models import StoryState
 from wirewatch_shared import streams
@@ -29,6 +29,7 @@ from tests.notify.support import make_service, wait_until
 from tests.notify.test_story_alerts import _rows, _subscribe
 from tests.notify.test_story_events_out_of_order import OUTLETS, _event, _story
 from tests.support.poison import start_group_at_end, wait_for
+from tests.support.sql import sent_statements
 
 _STATES = StoryState.__table__  # type: ignore[attr-defined]
 
@@ -125,15 +126,10 @@ async def test_the_state_is_kept_while_no_story_subscription_exists(database_url
 async def test_the_state_is_read_in_one_query_per_batch(database_url: str) -> None:
     service = make_service(database_url)
     _subscribe(service)
-    statements: list[str] = []
-    event.listen(
-        service.engine,
-        "before_cursor_execute",
-        lambda _c, _cur, statement, *_a: statements.append(statement),
-    )
     batch = [_event(f"q{i}", 1 + i % 3, "flights") for i in range(25)]
-    await service.handle_story_events(batch)
-    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    with sent_statements(service.engine) as sent:
+        await service.handle_story_events(batch)
+    reads = [s for s in sent if s.startswith("select")]
     assert len([s for s in reads if "notify_story_state" in s]) == 1, reads
     assert _positions(service) == {f"q{i}": 1 + i % 3 for i in range(25)}
     # The fields kept are the newest event's, as JSON.

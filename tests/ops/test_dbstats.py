@@ -6,13 +6,13 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from prometheus_client import CollectorRegistry, generate_latest
-from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from wirewatch_ingest.models import Feed, SeenItem
 from wirewatch_notify.models import Delivery, Subscription
 from wirewatch_shared.db import session_scope
 
 from tests.ops.support import value
+from tests.support.sql import sent_statements
 from wirewatch.ops import dbstats
 from wirewatch.ops.collectors import FeedHealthCollector, OutboxCollector
 from wirewatch.schema import upgrade
@@ -150,13 +150,7 @@ def test_collectors_reuse_a_reading_for_max_age(engine: Engine) -> None:
     """A scrape storm costs the database one query per ``max_age_s``, never stale data
     once that has passed."""
     _seed(engine)
-    statements: list[str] = []
-
-    def count(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with sent_statements(engine) as statements:
         cached = CollectorRegistry()
         cached.register(OutboxCollector(engine, max_age_s=3600))
         first = generate_latest(cached).decode()
@@ -172,5 +166,3 @@ def test_collectors_reuse_a_reading_for_max_age(engine: Engine) -> None:
         generate_latest(fresh)
         generate_latest(fresh)
         assert len(statements) == 3 * queries  # no reuse at max_age_s=0
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
