@@ -417,6 +417,29 @@ SETS = [
             "es": (0.40, 0.66, 0.66, 0.66, 0.66, 0.66),
         },
     ),
+    # fresh45: 42 items, 21 reports (14 completed, 4 blocked, 3 planned; US 7, GB 6, CL 3, MX 2,
+    # IE, PA, DE), 21 hard negatives (own citizens flown home, remains, prisoner transfers, an
+    # extradition, tallies, policy and cost, a contractor's business, land and sea returns,
+    # refugees resettled), 21 Spanish (12 Spanish reports). Never seen, gathered and labelled
+    # blind in stop 45 (2026-12-07), sealed until stop 45's precision round had its candidates
+    # (bench/flights_prec45/RULE.md), then measured once with main e251830's extractor: precision
+    # 0.833 (4 false records), recall 0.952, destination 0.905, status 0.857, origin 0.905, people
+    # 0.952, flight_date 0.857, operator 0.762; English (9 reports) 0.818, 1.000, 1.000, 0.778,
+    # 1.000, 1.000; Spanish (12) 0.846, 0.917, 0.833, 0.917, 0.833, 0.917. Service path: precision
+    # 0.905, recall 0.905. Floors as tideline's. Check-half seed fixed after that measurement,
+    # before any error read.
+    NeverSeenSet(
+        "fresh45",
+        seed=20261245,
+        items=42,
+        check_items=22,
+        reports_in_check=11,
+        floors=(0.83, 0.95, 0.90, 0.85, 0.90, 0.95, 0.85, 0.76),
+        language_floors={
+            "en": (0.81, 0.99, 0.99, 0.77, 0.99, 0.99),
+            "es": (0.84, 0.91, 0.83, 0.91, 0.83, 0.91),
+        },
+    ),
 ]
 
 

@@ -22,11 +22,6 @@ from wirewatch_flights.status import Memo, read_status
 
 _AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
 
-CANDIDATES_45: frozenset[str] = frozenset()
-"""Stop 45's candidate vetoes switched on: "tally" (:func:`flights_tally`), "carrier"
-(:func:`carrier_business`). Off until the lead reads the sealed fresh45 with each
-(bench/flights_prec45/RULE.md); switching one on is this one line."""
-
 
 def agent_past(parts: list[Part]) -> Span | None:
     """A state or agency followed by a past removal verb ("Immigration and Customs
@@ -462,91 +457,8 @@ def unfounded(
     asylumseekers" is no flight in particular)."""
     if _homecoming(parts):
         return True
-    if CANDIDATES_45 and _candidates_45(parts, origin, destination):
-        return True
     if origin is not None:
         return False
     if not gate[2] and first_span(parts, not_a_record_cues.REMOVAL) is None:
         return True
     return destination is None and people is None and not dated(parts)
-
-
-def _candidates_45(parts: list[Part], origin: Clue | None, destination: Clue | None) -> bool:
-    """The stop-45 candidates switched on in :data:`CANDIDATES_45`."""
-    return ("tally" in CANDIDATES_45 and flights_tally(parts)) or (
-        "carrier" in CANDIDATES_45 and carrier_business(parts, origin, destination)
-    )
-
-
-_TALLIED_FLIGHTS = 5
-"""The least count of flights over a period that is a tally (as :func:`statistics`)."""
-
-
-def _sentences(folded: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SENTENCE.finditer(folded)]
-
-
-def flights_tally(parts: list[Part]) -> bool:
-    """Stop 45, candidate A: a sentence anywhere in the item counts five or more flights over a
-    period ("han partido siete vuelos de repatriación a Mauritania en los últimos ocho meses"),
-    no single flight is named, and no other sentence tells a removal as done: a tally of
-    flights, not a flight (:func:`statistics` reads one only in the opening)."""
-    tally: tuple[str, int, int] | None = None
-    for part in parts:
-        counts = [
-            n
-            for n in part.numbers
-            if n.value >= _TALLIED_FLIGHTS
-            and cues.FLIGHT_COUNT_AFTER.match(part.folded[n.end : n.end + 40])
-        ]
-        if not counts:
-            continue  # the gate: no count of five or more flights in this part
-        for start, end in _sentences(part.folded):
-            sentence = part.folded[start:end]
-            if any(start <= n.start < end for n in counts) and (
-                not_a_record_cues.PERIOD.search(sentence)
-                or cues.PAST_SPAN.search(sentence)
-                or not_a_record_cues.FLIGHTS_SPAN.search(sentence)
-            ):
-                tally = (part.source, start, end)
-                break
-        if tally:
-            break
-    if tally is None:
-        return False
-    if any(not_a_record_cues.SINGLE_FLIGHT.search(p.folded) for p in parts):
-        return False  # one flight is told besides the tally
-    for part in parts:
-        for start, end in _sentences(part.folded):
-            if (part.source, start, end) != tally and cues.STRONG_PAST.search(
-                part.folded, start, end
-            ):
-                return False  # a removal told as done besides the tally (dev fl-0153)
-    return True
-
-
-def carrier_business(parts: list[Part], origin: Clue | None, destination: Clue | None) -> bool:
-    """Stop 45, candidate B: a carrier named in the opening with a business word on the
-    flights ("Avelo Ends ICE Deportation Flights"), and no state named but the removing
-    side's (the origin read, the state an agency or office implies): an airline's business,
-    no flight between two countries."""
-    opening = [(p, p.folded if p.source == "title" else p.folded.split(". ", 1)[0]) for p in parts]
-    if not any(
-        m.entry.kind == "operator" and not m.entry.agency and m.start < len(first)
-        for p, first in opening
-        for m in p.mentions
-    ):
-        return False  # the gate: no carrier in the opening
-    if not any(not_a_record_cues.CARRIER_BUSINESS.search(first) for _, first in opening):
-        return False
-    removing = {origin.value} if origin else set()
-    named: set[str] = set()
-    for part in parts:
-        for m in part.mentions:
-            if m.entry.kind in ("country", "place", "people", "state_adj"):
-                named.add(m.entry.key)
-            elif m.entry.state:
-                removing.add(m.entry.state)
-    if destination is not None and destination.value:
-        named.add(destination.value)
-    return named <= removing

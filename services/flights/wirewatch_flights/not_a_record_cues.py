@@ -545,33 +545,3 @@ MASS_PLANNED_OR_MILLIONS = words(
 promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
 "BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
 had expelled millions of migrants"): no one flight (twenty-ninth round)."""
-
-
-# Stop 45's candidates (bench/flights_prec45/RULE.md), read only when switched on
-# (not_a_record.CANDIDATES_45).
-SINGLE_FLIGHT = re.compile(
-    r"\b(?:un|el|este|ese|aquel|primer|segundo|tercer|cuarto|quinto|ultimo|nuevo|otro|mismo)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:vuelo|avion|aeronave)\b"
-    r"|\b(?:a|an|the|one|this|that|first|second|third|fourth|fifth|latest|last|another|new|same)"
-    r"\s+(?:[\w-]+\s+){0,2}?(?:flight|plane|aircraft|jet|airplane|airliner)\b(?!-)"
-    r"|\b(?:by|on|aboard|en|a bordo de)\s+(?:[\w-]+\s+)?(?:flight|plane|vuelo|avion)\b(?!-)"
-)
-"""One flight named ("a deportation flight", "el vuelo", "the first flight", "by charter
-flight", "en avión"): the item tells of a particular flight, not only of a tally."""
-
-FLIGHTS_SPAN = words(
-    r"(?:in|within|over|en|durante) (?:the (?:past |last )?|los (?:ultimos |pasados )?"
-    r"|las (?:ultimas |pasadas )?)?(?:one|a|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
-    r"\d{1,3}) (?:days|years?|months?|weeks?|dias|anos?|mes|meses|semanas?)",
-)  # fmt: skip
-"""A length of time a count of flights runs over ("siete vuelos ... en los últimos ocho
-meses", "in 39 days")."""
-
-CARRIER_BUSINESS = words(
-    r"ends?", r"ending", r"stops?", r"stopping", r"quits?", r"exits?", r"withdraws?",
-    r"pulls? out", r"no longer", r"contracts?", r"bids?", r"deja(?:ra|ria)? de", r"dejo de",
-    r"abandona\w*", r"contratos?", r"licitacion(?:es)?",
-)  # fmt: skip
-"""A carrier's business about removal flights (stop 45, candidate B): ending, leaving or
-contracting them ("Avelo Ends ICE Deportation Flights")."""
