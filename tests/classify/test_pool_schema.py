@@ -173,6 +173,11 @@ POOL_FILES = {
     # whole by classify_fresh44_halves.json; named fresh44 beside the 2026-12-03 "fresh" pool.
     "fresh44-en": DATA / "classify_pool_fresh44_en.jsonl",
     "fresh44-es": DATA / "classify_pool_fresh44_es.jsonl",
+    # The sealed never-seen set "fresh45" of stop 45 (2026-12-07, clfresh45; a fifth flights and
+    # returns, under a third border policy, a seventh both, a third look-alike negatives, labelled
+    # blind), held back whole by classify_fresh45_halves.json; named fresh45 beside fresh44.
+    "fresh45-en": DATA / "classify_pool_fresh45_en.jsonl",
+    "fresh45-es": DATA / "classify_pool_fresh45_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -255,6 +260,8 @@ FILE_LANG_AND_ID = {
     "vigil43-es": ("es", "pool-v43-es-"),
     "fresh44-en": ("en", "pool-f44-en-"),
     "fresh44-es": ("es", "pool-f44-es-"),
+    "fresh45-en": ("en", "pool-f45-en-"),
+    "fresh45-es": ("es", "pool-f45-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
