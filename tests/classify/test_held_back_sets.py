@@ -172,6 +172,26 @@ SETS = [
         brier={FLIGHTS: 0.06, POLICY: 0.11},
         negatives_tagged=0.07,
     ),
+    # fresh45: 95 items (47 Spanish, 33 look-alike hard negatives, 14 both-topic), the sealed
+    # never-seen set of stop 45 (2026-12-07, clfresh45), gathered at the misses (returns
+    # without a flight word, policy described, government acts on returns), labelled blind,
+    # committed, then read once by the lead with main's shipped model and the round's candidates
+    # (aggregates only, bench/classify_round45/RULE.md): flights 0.930 (33/3/2; en 0.923, es
+    # 0.938), border-policy 0.824 (35/9/6; en 0.810, es 0.837), negatives 2/33, Brier 0.044 /
+    # 0.121. Floors = those figures rounded down slightly.
+    HeldBackSet(
+        "fresh45",
+        negatives=33,
+        f1={FLIGHTS: 0.92, POLICY: 0.82},
+        language_f1={
+            (FLIGHTS, "en"): 0.92,
+            (FLIGHTS, "es"): 0.93,
+            (POLICY, "en"): 0.80,
+            (POLICY, "es"): 0.83,
+        },
+        brier={FLIGHTS: 0.05, POLICY: 0.13},
+        negatives_tagged=0.07,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 
