@@ -62,6 +62,8 @@ SETS = [
     LabelledSet("stories_cinder.jsonl", "st-38", 42, 14),
     LabelledSet("stories_kindling.jsonl", "st-39", 40, 13),
     LabelledSet("stories_tinder.jsonl", "st-40", 55, 12),
+    # stop 45's sealed judge (labelled blind, not yet measured): its counts, no floors yet
+    LabelledSet("stories_fresh45.jsonl", "st-45", 46, 15),
 ]
 
 
