@@ -61,12 +61,16 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_cinder.jsonl",
     "stories_kindling.jsonl",
     "stories_tinder.jsonl",
+    "stories_fresh45.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",
     "classify_pool_ember_es.jsonl",
     "classify_pool_gloaming_en.jsonl",
     "classify_pool_gloaming_es.jsonl",
+    "classify_pool_fresh45_en.jsonl",
+    "classify_pool_fresh45_es.jsonl",
+    "flights_fresh45.jsonl",
 }
 
 

@@ -27,6 +27,7 @@ JUDGES = (
     "stories_cinder.jsonl",
     "stories_kindling.jsonl",
     "stories_tinder.jsonl",
+    "stories_fresh45.jsonl",
 )
 
 

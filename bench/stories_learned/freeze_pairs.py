@@ -35,6 +35,7 @@ NEVER = {
     "stories_cinder.jsonl",
     "stories_kindling.jsonl",
     "stories_tinder.jsonl",
+    "stories_fresh45.jsonl",
 }
 
 
