@@ -101,7 +101,9 @@ def main() -> None:
     args = parser.parse_args()
     total = hashlib.sha256()
     pairs = 0
-    sets = [(p.name, p) for p in sorted(DATA.glob(args.files)) if p.name not in JUDGES]
+    sets: list[tuple[str, Path | None]] = [
+        (p.name, p) for p in sorted(DATA.glob(args.files)) if p.name not in JUDGES
+    ]
     if args.pool:
         sets.append((f"pool {args.pool}", None))
     for name, path in sets:

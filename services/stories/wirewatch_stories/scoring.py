@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from itertools import filterfalse
 from typing import TYPE_CHECKING
 
@@ -187,17 +187,20 @@ class Scorer:
         # plain sum could then differ in its last bit, and so could a decision at the threshold.
         self.norm = self._norm(self.cues)
 
-    def _norm(self, cues: Collection[str]) -> float:
-        """The norm of ``cues``' weights (each squared weight computed once per decision). The
-        cues not weighed yet are found by looking each up (``filterfalse``):
-        ``cues - squared.keys()``, as here until stop 45, walks every key of ``squared`` (a set
-        made of ``cues``, then each key discarded from it), ~1,000 keys a decision for the ~34
-        cues of a member."""
+    def _weigh(self, cues: Iterable[str]) -> None:
+        """Weigh the cues not weighed yet in this decision (into :attr:`squared`). They are
+        found by looking each up (``filterfalse``): ``cues - squared.keys()``, as here until
+        stop 45, walks every key of ``squared`` (a set made of ``cues``, then each key
+        discarded from it), ~1,000 keys a decision for the ~34 cues of a member."""
         squared = self.squared
         missing = list(filterfalse(squared.__contains__, cues))
         if missing:
             self.clusterer.squared_weights(missing, squared)
-        return math.sqrt(math.fsum(map(squared.__getitem__, cues)))
+
+    def _norm(self, cues: Collection[str]) -> float:
+        """The norm of ``cues``' weights (each squared weight computed once per decision)."""
+        self._weigh(cues)
+        return math.sqrt(math.fsum(map(self.squared.__getitem__, cues)))
 
     def similarity(self, member: Member) -> float:
         """The pair's similarity: the learned decision (see
