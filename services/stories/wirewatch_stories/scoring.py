@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from wirewatch_stories import pair_cues
@@ -184,13 +185,22 @@ class Scorer:
         self.squared: dict[str, float] = {}
         # fsum: a set's order follows string hashing, which differs between processes; a
         # plain sum could then differ in its last bit, and so could a decision at the threshold.
-        self.norm = math.sqrt(math.fsum(self._weigh(self.cues)))
+        self.norm = self._norm(self.cues)
 
-    def _weigh(self, cues: Iterable[str]) -> list[float]:
-        """The squared weights of ``cues`` (computed once per decision)."""
+    def _weigh(self, cues: Iterable[str]) -> None:
+        """Weigh the cues not weighed yet in this decision (into :attr:`squared`). They are
+        found by looking each up (``filterfalse``): ``cues - squared.keys()``, as here until
+        stop 45, walks every key of ``squared`` (a set made of ``cues``, then each key
+        discarded from it), ~1,000 keys a decision for the ~34 cues of a member."""
         squared = self.squared
-        self.clusterer.squared_weights(squared.keys().__rsub__(cues), squared)
-        return list(map(squared.__getitem__, cues))
+        missing = list(filterfalse(squared.__contains__, cues))
+        if missing:
+            self.clusterer.squared_weights(missing, squared)
+
+    def _norm(self, cues: Collection[str]) -> float:
+        """The norm of ``cues``' weights (each squared weight computed once per decision)."""
+        self._weigh(cues)
+        return math.sqrt(math.fsum(map(self.squared.__getitem__, cues)))
 
     def similarity(self, member: Member) -> float:
         """The pair's similarity: the learned decision (see
@@ -202,7 +212,7 @@ class Scorer:
         shared = self.cues.intersection(member.cues)
         if len(shared) < MIN_SHARED:
             return 0.0
-        other = math.sqrt(math.fsum(self._weigh(member.cues)))
+        other = self._norm(member.cues)
         dot = math.fsum(map(self.squared.__getitem__, shared))
         mine, theirs = self.norm, other
         if self.fresh and self.language and member.language not in ("", self.language):
@@ -234,6 +244,25 @@ class Scorer:
         days, stale, sequel = self._time_features(member, revises)
         count = self._count_factor(member, revises) < 1.0
         event = self._event_factor(member, revises) < 1.0
+        # What the shared cues are (one pass): a count from SALIENT_NUMBER on, a name, a date,
+        # and the squared weights of the words, names and numbers (the cosine's shares; fsum
+        # is exact, so the order they are added in does not matter).
+        squared = self.squared
+        words: list[float] = []
+        names: list[float] = []
+        numbers: list[float] = []
+        salient = date = False
+        for cue in shared:
+            kind = cue[:2]
+            if kind == "w:":
+                words.append(squared[cue])
+            elif kind == "x:":
+                names.append(squared[cue])
+            elif kind == "n:":
+                numbers.append(squared[cue])
+                salient = salient or int(cue[2:]) >= SALIENT_NUMBER
+            elif kind == "d:":
+                date = True
         return (
             math.log(max(dot / norms, MIN_COSINE)),
             float(count),
@@ -246,8 +275,14 @@ class Scorer:
             float(revises),
             days,
             float(two_languages),
-            *self._shared_features(member, shared),
-            *self._share_features(shared, norms),
+            float(salient),
+            float(bool(names)),
+            float(date),
+            float(bool(self.events & member.events)),
+            float(same_figures(self.counts, member.counts)),
+            math.fsum(words) / norms,
+            math.fsum(names) / norms,
+            math.fsum(numbers) / norms,
             float(bool(self.courts and member.courts and not self.courts & member.courts)),
             float(bool(self.headline - member.headline and member.headline - self.headline)),
         )
@@ -256,7 +291,7 @@ class Scorer:
         """The dot product of the pair's weighted cues, the product of their norms (a pair in
         two languages: over what both can carry, see :meth:`_shared_norms`) and whether they
         are in two languages."""
-        other = math.sqrt(math.fsum(self._weigh(member.cues)))
+        other = self._norm(member.cues)
         dot = math.fsum(map(self.squared.__getitem__, shared))
         mine, theirs = self.norm, other
         two_languages = bool(self.language) and member.language not in ("", self.language)
@@ -276,26 +311,6 @@ class Scorer:
                 -gap >= SEQUEL_S and sequel(member.ordinals, self.ordinals)
             )
         return min(abs(gap) / 86400.0, DAYS_CAP), stale, is_sequel
-
-    def _shared_features(self, member: Member, shared: frozenset[str]) -> tuple[float, ...]:
-        """A shared count, name, date, kind of event; the same figures."""
-        kinds = {c[:2] for c in shared}
-        return (
-            float(any(c[:2] == "n:" and int(c[2:]) >= SALIENT_NUMBER for c in shared)),
-            float("x:" in kinds),
-            float("d:" in kinds),
-            float(bool(self.events & member.events)),
-            float(same_figures(self.counts, member.counts)),
-        )
-
-    def _share_features(self, shared: frozenset[str], norms: float) -> tuple[float, ...]:
-        """The shares of the cosine its words, names and numbers give."""
-        squared = self.squared
-        return (
-            math.fsum([squared[c] for c in shared if c[:2] == "w:"]) / norms,
-            math.fsum([squared[c] for c in shared if c[:2] == "x:"]) / norms,
-            math.fsum([squared[c] for c in shared if c[:2] == "n:"]) / norms,
-        )
 
     def _shared_norms(self, member: Member, shared: frozenset[str]) -> tuple[float, float]:
         """The norms of a pair in two languages over the cues the other language can carry:
