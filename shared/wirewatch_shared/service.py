@@ -145,7 +145,10 @@ class ServiceBase(Generic[S]):
             await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, self.client_id)
 
     async def after_startup(self) -> None:
-        """After the broker started (consumers subscribed): the background loops start."""
+        """After the broker started (consumers subscribed): what was built so far is kept
+        out of the garbage collector (:func:`memory.freeze_long_lived`), then the
+        background loops start."""
+        memory.freeze_long_lived()
         self._stopping = asyncio.Event()
         self._running = tuple(asyncio.create_task(run(self._stopping)) for run in self._background)
 
