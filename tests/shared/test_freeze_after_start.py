@@ -1,7 +1,8 @@
 """Once a service has started, what it built is kept out of the garbage collector
 (``gc.freeze``): a full collection no longer walks the start-up's objects, which held the
 event loops of stories and notify for 100-150 ms at a time (stop 45,
-docs/measurements/notify.md). Garbage of the start-up is collected first, not frozen."""
+docs/measurements/notify.md). Garbage of the start-up is collected first, not frozen, and
+the frozen objects are unfrozen once the service stopped."""
 
 from __future__ import annotations
 
@@ -60,3 +61,5 @@ async def test_what_a_service_built_is_frozen_once_it_started(collector: None) -
         assert service.loops == 1  # the background loops still start
     finally:
         await service.on_shutdown()
+        await service.after_shutdown()
+    assert gc.get_freeze_count() == 0  # back in the collector's care once stopped
