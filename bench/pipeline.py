@@ -1100,6 +1100,8 @@ def gc_logs(folder: str, cluster: Cluster) -> dict[str, list[tuple[float, float]
         if name is None and "service" in words[:-1]:
             name = words[words.index("service") + 1]
         for line in lines[1:]:
+            if line.startswith("#"):  # BENCH_GC_TYPES's lines
+                continue
             done, _, ms, _ = line.split()
             pauses.setdefault(name or "other", []).append((float(done), float(ms)))
     return pauses
