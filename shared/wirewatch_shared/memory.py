@@ -62,11 +62,12 @@ def freeze_long_lived() -> None:
     (``gc.freeze``), once a service has started (and classify again after each classifier
     it builds): modules, models, compiled patterns and the service's own state live as
     long as the process, and each full collection walked all of them while the event loop
-    waited. Stop 45 measured 100-150 ms pauses of stories' and notify's loops, at most a
-    few in 20 s of 100 items/s, which held most of the slowest 1 % of the alerts; classify
-    (frozen since stop 34, ~170,000 containers of its classifier) paused at most 11 ms.
-    Frozen objects are still freed by reference counting; the collection first keeps the
-    start's garbage out of the frozen set.
+    waited. Stop 45 measured such pauses of stories' and notify's loops at 100-400 ms on a
+    loaded 2-core host (over 1 s at load 12), a few in 20 s of 100 items/s, and they held
+    most of the slowest 1 % of the alerts; classify, frozen since stop 34 (its classifier's
+    ~170,000 containers), did not pause like that. Frozen objects are still freed by
+    reference counting (a frozen cycle dropped later is not, while frozen); the collection
+    first keeps the start's garbage out of the frozen set.
 
     Young collections also run less often (every 10,000 container allocations net of
     frees instead of 700): a batch keeps its records, events and results alive until it
