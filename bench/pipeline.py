@@ -45,6 +45,7 @@ import asyncio
 import itertools
 import json
 import os
+import runpy
 import subprocess
 import sys
 import tempfile
@@ -772,6 +773,7 @@ def report_latency(
     servers: Servers,
     modes: list[str],
     outbox_rows: dict[str, OutboxRow],
+    gc_pauses: dict[str, list[tuple[float, float]]] | None = None,
 ) -> None:
     """publish→alert percentiles per subscription mode, split at each hop's timestamp
     (story mode's last hop also at the outbox row's recorded and sent times)."""
@@ -813,7 +815,79 @@ def report_latency(
             line("      arrived→sent recorded", [r.sent - arrived[k] for k, r in timed.items()])
             worst_second(timed, arrived, before)
             claim_waits(claimed, arrived)
+            tail_split(latency, published, classified.stamps, before, arrived, gc_pauses)
     print("  goal: publish→delivery p99 <= 500 ms")
+
+
+def tail_split(
+    latency: dict[str, float],
+    published: dict[str, float],
+    classified: dict[str, float],
+    stories: dict[str, float],
+    arrived: dict[str, float],
+    gc_pauses: dict[str, list[tuple[float, float]]] | None = None,
+) -> None:
+    """Where the slow 1 % waits (stop 45): each item's publish→delivery cut at the classified
+    and story events' timestamps into three stages (classify, stories, notify + receiver);
+    each stage's percentiles over all items, then the slowest 1 % (at or over the p99): each
+    stage's median there, which stage held most of each such item's time, and how the slow
+    items spread over the phase (a stall puts them in one second, per-item waits spread
+    them). With ``gc_pauses`` (``--gc-log``: each stage's collections of 1 ms or more, as
+    (end, ms)), how many items had a pause in the stage they were waiting in, slow 1 %
+    against all."""
+    keys = [k for k in latency if k in classified and k in stories and k in arrived]
+    if len(keys) < 100:
+        return
+    spans = {k: (published[k], classified[k], stories[k], arrived[k]) for k in keys}
+    names = ("classify", "stories", "notify")
+    parts = {k: (c - p, s - c, a - s) for k, (p, c, s, a) in spans.items()}
+    total = {k: a - p for k, (p, _, _, a) in spans.items()}
+    for n, name in enumerate(names):
+        values = [v[n] for v in parts.values()]
+        print(
+            f"  tail45 stage {name}: p50 {pct(values, 0.5) * 1000:.0f} ms, p95 "
+            f"{pct(values, 0.95) * 1000:.0f} ms, p99 {pct(values, 0.99) * 1000:.0f} ms, "
+            f"max {max(values) * 1000:.0f} ms"
+        )
+    cut = pct(list(total.values()), 0.99)
+    slow = [k for k in keys if total[k] >= cut]
+    held = Counter(names[max(range(3), key=lambda n: parts[k][n])] for k in slow)
+    start = min(p for p, *_ in spans.values())
+    seconds = sorted({int(spans[k][0] - start) for k in slow})
+    print(
+        f"  tail45 slow 1 % ({len(slow)} items, total >= {cut * 1000:.0f} ms): median "
+        + ", ".join(
+            f"{name} {pct([parts[k][n] for k in slow], 0.5) * 1000:.0f}"
+            for n, name in enumerate(names)
+        )
+        + " ms; most of the time in "
+        + ", ".join(f"{name} {held[name]}" for name in names)
+        + f"; published in {len(seconds)} distinct seconds of the phase: {seconds}"
+    )
+    if gc_pauses is None:
+        return
+    end = max(a for *_, a in spans.values())
+    window = [ms for done, ms in gc_pauses.get("harness", []) if start <= done <= end]
+    print(f"  tail45 GC harness: {len(window)} pauses >= 1 ms ({sum(window):.0f} ms)")
+
+    def paused(k: str, n: int, at_least: float) -> float:
+        """GC ms of stage ``n``'s processes while item ``k`` was in that stage."""
+        begin, end = spans[k][n], spans[k][n + 1]
+        return sum(
+            ms
+            for done, ms in gc_pauses.get(names[n], [])
+            if ms >= at_least and begin < done and done - ms / 1000 < end
+        )
+
+    for n, name in enumerate(names):
+        window = [ms for done, ms in gc_pauses.get(name, []) if start <= done <= end]
+        hit_all = sum(1 for k in keys if paused(k, n, 5) > 0) / len(keys)
+        hit_slow = sum(1 for k in slow if paused(k, n, 5) > 0) / len(slow)
+        print(
+            f"  tail45 GC {name}: {len(window)} pauses >= 1 ms in the phase "
+            f"({sum(window):.0f} ms, max {max(window, default=0):.0f} ms); items with a "
+            f"pause >= 5 ms while in this stage: all {hit_all:.0%}, slow 1 % {hit_slow:.0%}"
+        )
 
 
 def worst_second(
@@ -1007,6 +1081,32 @@ def outbox_times(database_url: str) -> dict[str, OutboxRow]:
     }
 
 
+GC_LOGGER = REPO / "bench" / "tail45" / "gclog"  # its sitecustomize.py (--gc-log)
+
+
+def gc_logs(folder: str, cluster: Cluster) -> dict[str, list[tuple[float, float]]]:
+    """The GC pauses ``--gc-log`` recorded, (end, ms) by stage: a service's process and its
+    worker children under the service's name, this process as "harness"."""
+    owner = {os.getpid(): "harness"}
+    for s in cluster.services:
+        owner[s.process.pid] = s.name
+        owner.update((child, s.name) for child in _children(s.process.pid))
+    pauses: dict[str, list[tuple[float, float]]] = {}
+    for path in Path(folder).glob("*.gc"):
+        lines = path.read_text().splitlines()
+        head = lines[0] if lines else ""
+        words = head.split()
+        name = owner.get(int(path.stem))
+        if name is None and "service" in words[:-1]:
+            name = words[words.index("service") + 1]
+        for line in lines[1:]:
+            if line.startswith("#"):  # BENCH_GC_TYPES's lines
+                continue
+            done, _, ms, _ = line.split()
+            pauses.setdefault(name or "other", []).append((float(done), float(ms)))
+    return pauses
+
+
 def _epoch(value: datetime | str) -> float:
     """A timestamp column as epoch seconds (SQLite hands back text, naive means UTC)."""
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
@@ -1026,6 +1126,13 @@ async def main(args: argparse.Namespace) -> None:
     assert any(m.topic == TOPIC for m in matches), "bench items must match the subscription"
 
     tmp = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
+    if args.gc_log:  # before any service starts: they inherit this environment
+        Path(args.gc_log).mkdir(parents=True, exist_ok=True)
+        os.environ["BENCH_GC_LOG"] = args.gc_log
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            [str(GC_LOGGER), *filter(None, [os.environ.get("PYTHONPATH")])]
+        )
+        runpy.run_path(str(GC_LOGGER / "sitecustomize.py"), run_name="bench_gc_log")
     servers = Servers(args.items_per_feed)
     print(f"cpus: {os.cpu_count()}  logs: {tmp}")
     with EmbeddedBroker() as broker, database(tmp) as database_url:
@@ -1132,7 +1239,14 @@ async def main(args: argparse.Namespace) -> None:
                 )
             rows = await asyncio.to_thread(outbox_times, cluster.database_url)
             report_latency(
-                latency, watch, classified, story_events, servers, args.alert_modes, rows
+                latency,
+                watch,
+                classified,
+                story_events,
+                servers,
+                args.alert_modes,
+                rows,
+                gc_logs(args.gc_log, cluster) if args.gc_log else None,
             )
             print(f"  {len(servers.story_alerts)} stories alerted in all (story mode)")
 
@@ -1232,6 +1346,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--py-spy-cpu",
         action="store_true",
         help="with --py-spy: sample only threads on a CPU (no --idle): where the CPU goes",
+    )
+    parser.add_argument(
+        "--gc-log",
+        metavar="DIR",
+        help="log every process's garbage-collector pauses of 1 ms or more into DIR "
+        "(bench/tail45/gclog/sitecustomize.py on the services' PYTHONPATH, and in this "
+        "process) and relate them to the slow 1 %% of the steady phase (stop 45)",
     )
     return parser.parse_args(argv)
 

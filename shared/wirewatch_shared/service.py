@@ -12,6 +12,7 @@ needs, calling the base first (``on_startup`` creates the pipeline's streams,
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Generic, TypeVar
 
@@ -145,7 +146,10 @@ class ServiceBase(Generic[S]):
             await refuse_shared_groups(str(self.settings.kafka_bootstrap), groups, self.client_id)
 
     async def after_startup(self) -> None:
-        """After the broker started (consumers subscribed): the background loops start."""
+        """After the broker started (consumers subscribed): what was built so far is kept
+        out of the garbage collector (:func:`memory.freeze_long_lived`), then the
+        background loops start."""
+        memory.freeze_long_lived()
         self._stopping = asyncio.Event()
         self._running = tuple(asyncio.create_task(run(self._stopping)) for run in self._background)
 
@@ -157,9 +161,12 @@ class ServiceBase(Generic[S]):
         await asyncio.gather(*running)
 
     async def after_shutdown(self) -> None:
-        """After the broker stopped (nothing is consumed any more): the heap trims owed."""
+        """After the broker stopped (nothing is consumed any more): the heap trims owed,
+        and the frozen objects back in the collector's care (the process may go on
+        without this service: tests, `wirewatch up` stopping)."""
         for idle_trim in self.idle_trims:
             idle_trim.flush()
+        gc.unfreeze()
 
     def build_app(self) -> FastStream:
         return FastStream(

@@ -18,7 +18,6 @@ restart (:mod:`wirewatch_classify.live_topics`). Run alone with
 from __future__ import annotations
 
 import asyncio
-import gc
 from typing import Any
 
 from faststream import AckPolicy, FastStream
@@ -159,7 +158,6 @@ class ClassifyService(ServiceBase[ClassifySettings]):
     async def on_shutdown(self) -> None:
         await super().on_shutdown()  # the user-topic refresher has stopped
         await self.flush_store()
-        gc.unfreeze()  # the process may go on without this service (tests, `up` stopping)
         await self.chunks.close()
 
     async def after_shutdown(self) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -19,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from wirewatch_shared.events import TopicDefinitionEvent
 from wirewatch_shared.logging import get_logger
+from wirewatch_shared.memory import freeze_long_lived
 
 from wirewatch_classify import user_topics
 from wirewatch_classify.engine import Classifier
@@ -119,26 +119,3 @@ class LiveTopics:
                 await self.reload()
             except Exception as exc:  # a database hiccup must not kill the refresher
                 log.warning("user topic reload failed", error=str(exc))
-
-
-_YOUNG_COLLECTION_AFTER = 10_000
-"""Container allocations (net) between two young collections; CPython's default is 700."""
-
-
-def freeze_long_lived() -> None:
-    """Take every object alive now out of the garbage collector's generations
-    (``gc.freeze``): the compiled classifier and model are ~170,000 container objects
-    that live as long as the process, and each full collection, which a batch's
-    surviving records trigger every few thousand items, walked all of them (~0.2 s of
-    the event loop each). Acyclic, so a classifier replaced later (user topics) is
-    still freed by reference counting; the collection first keeps the start's garbage
-    out of the frozen set.
-
-    Young collections also run less often (every 10,000 container allocations net of
-    frees instead of 700): a 500-item batch keeps ~25,000 containers alive until it
-    ends (items, results, records), and collecting every 700 promoted most of them to
-    the older generations, whose collections then walked them again."""
-    gc.collect()
-    gc.freeze()
-    young, older, oldest = gc.get_threshold()
-    gc.set_threshold(max(_YOUNG_COLLECTION_AFTER, young), older, oldest)
