@@ -74,9 +74,8 @@ class RawServer(LoopbackServer):
 
 @pytest.fixture
 async def server() -> AsyncIterator[RawServer]:
-    raw = await RawServer().start()
-    yield raw
-    await raw.stop()
+    async with RawServer() as raw:
+        yield raw
 
 
 @pytest.fixture

@@ -53,9 +53,8 @@ class Server(LoopbackServer):
 
 @pytest.fixture
 async def server() -> AsyncIterator[Server]:
-    running = await Server().start()
-    yield running
-    await running.stop()
+    async with Server() as running:
+        yield running
 
 
 async def _send(client: httpx.AsyncClient, url: str) -> None:
