@@ -134,23 +134,10 @@ def _not_the_flights(folded: str, blocked: re.Match[str], finite: re.Match[str] 
     ):
         return True
     # "one refused entry": a person of the group, not the flight
-    if status_cues.ONE_PERSON_BEFORE.search(
-        folded[max(0, blocked.start() - 30) : blocked.start()]
-    ) or status_cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50]):
-        return True
-    return not _clause_names_the_flight(folded, blocked)
-
-
-def _clause_names_the_flight(folded: str, blocked: re.Match[str]) -> bool:
-    """Whether the blocked cue's clause (between the marks of ``CLAUSE_MARK`` around it)
-    names a flight or a removal: what is refused or stopped there is this report's flight
-    ("43 deportees arrive, one refused entry": the clause names neither)."""
-    start = 0
-    for mark in status_cues.CLAUSE_MARK.finditer(folded, 0, blocked.start()):
-        start = mark.end()
-    after = status_cues.CLAUSE_MARK.search(folded, blocked.end())
-    clause = folded[start : after.start() if after else len(folded)]
-    return bool(cues.FLIGHT.search(clause) or cues.DEPORT.search(clause))
+    return bool(
+        status_cues.ONE_PERSON_BEFORE.search(folded[max(0, blocked.start() - 30) : blocked.start()])
+        or status_cues.ONE_PERSON_AFTER.match(folded[blocked.end() : blocked.end() + 50])
+    )
 
 
 def _status_of(part: Part, resuming: bool = False) -> tuple[Status, Span] | None:

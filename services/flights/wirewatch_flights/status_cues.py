@@ -37,14 +37,6 @@ dated by the clause, background to the flight reported."""
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|pero|sin embargo|while|mientras)\b")
 
 
-CLAUSE_MARK = re.compile(
-    r"[;:,!?]|(?<!\b\w)\.(?=\s|$)|\b(?:but|pero|sin embargo|while|mientras)\b"
-)
-"""What bounds a blocked cue's clause: a sentence or clause mark (not the dot of "U.S." or of
-"2.700") or "but / pero / while / mientras". A blocked cue blocks the flight only when its
-clause names a flight or a removal (stop 46)."""
-
-
 COMPLETED_STRONG = words(
     r"landed", r"lands", r"arrived", r"arrives?", r"touched down", r"aterriz[oa]",
     r"aterrizaron", r"aterrizan", r"ha aterrizado", r"llego", r"llegaron", r"llegan", r"llega",
