@@ -20,12 +20,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
 
-import wirewatch_flights  # noqa: E402
-from studied_sets import measured_files, read_lines  # noqa: E402
-from wirewatch_flights.evaluation import FIELDS, predict, score  # noqa: E402
-from wirewatch_flights.settings import FlightsSettings  # noqa: E402
+import wirewatch_flights
+from studied_sets import measured_files, read_lines
+from wirewatch_flights.evaluation import FIELDS, predict, score
+from wirewatch_flights.settings import FlightsSettings
 
-from wirewatch.cli.classify_cmds import load_classifier  # noqa: E402
+from wirewatch.cli.classify_cmds import load_classifier
 
 ROUND_JUDGES = ("flights_fresh45", "flights_fresh46")
 

@@ -21,16 +21,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
 
-from studied_sets import read_lines  # noqa: E402
-from wirewatch_flights import cues, status_cues  # noqa: E402
-from wirewatch_flights.text import fold  # noqa: E402
-from wirewatch_flights.training import HONEST_CUES, load_cues  # noqa: E402
+from studied_sets import read_lines
+from wirewatch_flights import cues, status_cues
+from wirewatch_flights.text import fold
+from wirewatch_flights.training import HONEST_CUES, load_cues
 
 DATA = Path("tests/data")
 OUT = Path(__file__).with_name("replay.json")
-CLAUSE_MARK = re.compile(
-    r"[;:,!?]|(?<!\b\w)\.(?=\s|$)|\b(?:but|pero|sin embargo|while|mientras)\b"
-)
+CLAUSE_MARK = re.compile(r"[;:,!?]|(?<!\b\w)\.(?=\s|$)|\b(?:but|pero|sin embargo|while|mientras)\b")
 """Candidate A's clause marks (``candidates.diff``, ``status_cues.CLAUSE_MARK``)."""
 
 
@@ -44,7 +42,6 @@ def _clause_names_the_flight(folded: str, blocked: re.Match[str]) -> bool:
     return bool(cues.FLIGHT.search(clause) or cues.DEPORT.search(clause))
 
 
-
 def cue_match(text: str, cue: dict[str, Any]) -> re.Match[str] | None:
     """The honest cue as a match over the folded text (at its span, else its first place)."""
     folded = fold(text)
@@ -56,7 +53,10 @@ def cue_match(text: str, cue: dict[str, Any]) -> re.Match[str] | None:
 
 def main() -> None:
     honest = load_cues(HONEST_CUES)
-    tally = {"A": {"before": 0, "after": 0, "changed": []}, "B": {"before": 0, "after": 0, "changed": []}}
+    tally = {
+        "A": {"before": 0, "after": 0, "changed": []},
+        "B": {"before": 0, "after": 0, "changed": []},
+    }
     reports = 0
     for name, entry in sorted(honest.items()):
         rows = {r["id"]: r for r in entry["items"]}
@@ -80,7 +80,13 @@ def main() -> None:
                 tally[k]["after"] += got == gold["status"]
                 if got != value:
                     tally[k]["changed"].append(
-                        {"file": name, "id": obj["id"], "gold": gold["status"], "from": value, "to": got}
+                        {
+                            "file": name,
+                            "id": obj["id"],
+                            "gold": gold["status"],
+                            "from": value,
+                            "to": got,
+                        }
                     )
     out = {"reports": reports, "candidates": tally}
     OUT.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

@@ -19,13 +19,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
 
-from studied_sets import measured_files, read_lines  # noqa: E402
-from wirewatch_flights.evaluation import predict  # noqa: E402
-from wirewatch_flights.parts import item_parts  # noqa: E402
-from wirewatch_flights.places import read_roles  # noqa: E402
-from wirewatch_flights.status import rules_status  # noqa: E402
-from wirewatch_flights.status_model import cue_kind  # noqa: E402
-from wirewatch_flights.training import HONEST_CUES, load_cues  # noqa: E402
+from studied_sets import measured_files, read_lines
+from wirewatch_flights.evaluation import predict
+from wirewatch_flights.parts import item_parts
+from wirewatch_flights.places import read_roles
+from wirewatch_flights.status import rules_status
+from wirewatch_flights.status_model import cue_kind
+from wirewatch_flights.training import HONEST_CUES, load_cues
 
 ROUND_JUDGES = ("flights_fresh45", "flights_fresh46")
 OUT = Path(__file__).with_name("study.json")
@@ -89,8 +89,14 @@ def main() -> None:
         "/",
         len(hon),
     )
-    print("today's confusions (gold->final):", Counter((r["gold"], r["final"]) for r in found if r["final"] != r["gold"]))
-    print("honest confusions (gold->cue):", Counter((r["gold"], r["honest"]) for r in hon if r["honest"] != r["gold"]))
+    print(
+        "today's confusions (gold->final):",
+        Counter((r["gold"], r["final"]) for r in found if r["final"] != r["gold"]),
+    )
+    print(
+        "honest confusions (gold->cue):",
+        Counter((r["gold"], r["honest"]) for r in hon if r["honest"] != r["gold"]),
+    )
 
 
 if __name__ == "__main__":
