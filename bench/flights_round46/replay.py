@@ -53,7 +53,7 @@ def cue_match(text: str, cue: dict[str, Any]) -> re.Match[str] | None:
 
 def main() -> None:
     honest = load_cues(HONEST_CUES)
-    tally = {
+    tally: dict[str, dict[str, Any]] = {
         "A": {"before": 0, "after": 0, "changed": []},
         "B": {"before": 0, "after": 0, "changed": []},
     }

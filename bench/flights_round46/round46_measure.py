@@ -6,7 +6,7 @@ summed, tp / fp / fn and the right reports of every field, plain (``evaluation.p
 service (the shipped classifier's gate first, as ``flights eval --as-service``). Prints JSON.
 
     PYTHONPATH=TREE/services/flights:TREE/shared .venv/bin/python -W ignore \\
-        bench/flights_round46/measure.py > OUT.json
+        bench/flights_round46/round46_measure.py > OUT.json
 
 ``trees.sh`` exports the trees (main, each candidate) and runs this in each.
 """
@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
 
 import wirewatch_flights
 from studied_sets import measured_files, read_lines
-from wirewatch_flights.evaluation import FIELDS, predict, score
+from wirewatch_flights.evaluation import predict, score
+from wirewatch_flights.model import FIELDS
 from wirewatch_flights.settings import FlightsSettings
 
 from wirewatch.cli.classify_cmds import load_classifier

@@ -6,7 +6,7 @@ round's judges): the labelled status, today's rules' status clue (before the arb
 arbitrated status, and the honest rules' status (``flights_honest_cues.json``, where the file
 has one). Writes ``study.json`` beside it and prints the errors by class.
 
-    .venv/bin/python bench/flights_round46/study.py
+    .venv/bin/python bench/flights_round46/round46_study.py
 """
 
 from __future__ import annotations
