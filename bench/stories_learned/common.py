@@ -28,6 +28,7 @@ JUDGES = (
     "stories_kindling.jsonl",
     "stories_tinder.jsonl",
     "stories_fresh45.jsonl",
+    "stories_fresh46.jsonl",
 )
 
 

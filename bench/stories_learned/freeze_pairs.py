@@ -36,6 +36,7 @@ NEVER = {
     "stories_kindling.jsonl",
     "stories_tinder.jsonl",
     "stories_fresh45.jsonl",
+    "stories_fresh46.jsonl",
 }
 
 
