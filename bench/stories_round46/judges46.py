@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
@@ -61,7 +62,7 @@ def cells(r: ClusterReport) -> str:
 def main() -> None:
     assert set(NAMES) <= set(JUDGES), JUDGES
     found = tables()
-    variants = {
+    variants: dict[str, Callable[[], Clusterer]] = {
         "main": lambda: Clusterer(pair_model=LEARNED_PAIRS),
         "A": lambda: Clusterer(pair_model=found["A"]),
         "B": lambda: VouchingClusterer(pair_model=found["B"]),

@@ -99,8 +99,8 @@ def main() -> None:
     print("\n".join(lines))
     for kind, tally in tallies.items():
         print(f"\n== {kind}")
-        for key, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"  {key}: {n}")
+        for key, count in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {key}: {count}")
 
 
 if __name__ == "__main__":
