@@ -4,8 +4,9 @@ tinder, fresh45 and fresh46.
 Each was labelled blind and committed before the clusterer ran on it; only their aggregate
 figures are read (never an item's assignment) while they judge, and the rounds fit nothing on
 them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
-study at stop 30 (their errors read, training files of the twenty-ninth round): regression
-floors now."""
+study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
+cinder, kindling and tinder at stop 46 (``bench/stories_round46``): regression floors now. fresh45
+and fresh46 judge."""
 
 from __future__ import annotations
 
