@@ -34,8 +34,6 @@ def _planned(
     miércoles ... se regresaron")."""
     complement = None
     for m in cues.PLANNED_STRONG.finditer(folded):
-        if status_cues.NOUN_FORM.fullmatch(m.group(0)):
-            continue  # "authorization", "autorización": a noun, not a tense
         attributive = finite is not None and status_cues.PLANNED_ATTRIBUTIVE.fullmatch(m.group(0))
         after = folded[m.end() : m.end() + 40]
         if (

@@ -241,12 +241,6 @@ ONE_PERSON_AFTER = re.compile(
 entry", "bloquea la deportación de uno de los siete inmigrantes"), not the flight."""
 
 
-NOUN_FORM = re.compile(r"\w+(?:tions?|cion|ciones|ments?|tivos?)")
-"""A planned cue's word that is a noun ("legal authorization to remain", "autorización",
-"announcement", "preparativos"): it names a permission, an announcement or a preparation, not
-when the flight is (stop 46)."""
-
-
 PLANNED_ATTRIBUTIVE = re.compile(r"programad[oa]s?|previst[oa]s?|scheduled|planned|agendad[oa]s?")
 """Planned cues that are participles describing the flight ("el vuelo programado para el
 miércoles"): beside a finite completed verb they say when it was due, not that it is to come."""
