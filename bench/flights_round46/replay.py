@@ -4,8 +4,8 @@ Each candidate applied, as its rule reads, to the honest rules' status cue of ev
 of the 27 files with honest cues (``bench/flights_honest/flights_honest_cues.json``: what the
 extractor said before any rule was tuned on the file). A: an honest blocked cue whose clause
 names no flight or removal (candidate A's ``_clause_names_the_flight``, copied here from
-``candidates.diff`` since A left the product) is read ``completed``; B: an
-honest planned cue whose word is a noun (``status_cues.NOUN_FORM``) is read ``completed``. A
+``candidate_A.diff`` since A left the product) is read ``completed``; B: an
+honest planned cue whose word is a noun (candidate B's ``NOUN_FORM``, copied here from ``candidate_B.diff``) is read ``completed``. A
 report the honest rules missed stays wrong. Writes ``replay.json`` beside it and prints it.
 
     .venv/bin/python -W ignore bench/flights_round46/replay.py
@@ -22,7 +22,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "flights_honest"))
 
 from studied_sets import read_lines
-from wirewatch_flights import cues, status_cues
+from wirewatch_flights import cues
 from wirewatch_flights.text import fold
 from wirewatch_flights.training import HONEST_CUES, load_cues
 
@@ -30,6 +30,10 @@ DATA = Path("tests/data")
 OUT = Path(__file__).with_name("replay.json")
 CLAUSE_MARK = re.compile(r"[;:,!?]|(?<!\b\w)\.(?=\s|$)|\b(?:but|pero|sin embargo|while|mientras)\b")
 """Candidate A's clause marks (``candidates.diff``, ``status_cues.CLAUSE_MARK``)."""
+
+
+NOUN_FORM = re.compile(r"\w+(?:tions?|cion|ciones|ments?|tivos?)")
+"""Candidate B's noun forms (``candidate_B.diff``, ``status_cues.NOUN_FORM``)."""
 
 
 def _clause_names_the_flight(folded: str, blocked: re.Match[str]) -> bool:
@@ -73,7 +77,7 @@ def main() -> None:
             m = cue_match(text, cue) if text else None
             if value == "blocked" and m and not _clause_names_the_flight(fold(text), m):
                 new["A"] = "completed"
-            if value == "planned" and m and status_cues.NOUN_FORM.fullmatch(m.group(0)):
+            if value == "planned" and m and NOUN_FORM.fullmatch(m.group(0)):
                 new["B"] = "completed"
             for k, got in new.items():
                 tally[k]["before"] += value == gold["status"]
