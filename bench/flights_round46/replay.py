@@ -5,7 +5,8 @@ of the 27 files with honest cues (``bench/flights_honest/flights_honest_cues.jso
 extractor said before any rule was tuned on the file). A: an honest blocked cue whose clause
 names no flight or removal (candidate A's ``_clause_names_the_flight``, copied here from
 ``candidate_A.diff`` since A left the product) is read ``completed``; B: an
-honest planned cue whose word is a noun (candidate B's ``NOUN_FORM``, copied here from ``candidate_B.diff``) is read ``completed``. A
+honest planned cue whose word is a noun (candidate B's ``NOUN_FORM``, copied here from
+``candidate_B.diff``) is read ``completed``. A
 report the honest rules missed stays wrong. Writes ``replay.json`` beside it and prints it.
 
     .venv/bin/python -W ignore bench/flights_round46/replay.py
