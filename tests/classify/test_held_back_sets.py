@@ -192,6 +192,26 @@ SETS = [
         brier={FLIGHTS: 0.05, POLICY: 0.13},
         negatives_tagged=0.07,
     ),
+    # fresh46: 87 items (43 Spanish, 31 look-alike hard negatives, 13 both-topic), the sealed
+    # never-seen set of stop 46 (2026-12-07, clfresh46), gathered like fresh45 from outlets,
+    # years and phrasings unlike the earlier sets, labelled blind, committed, then read once by
+    # clfresh46 with main's shipped model (aggregates only,
+    # bench/classify_fresh46/figures_main.json): flights 0.900 (27/2/4; en 0.828, es 0.968),
+    # border-policy 0.872 (34/6/4; en 0.923, es 0.821), negatives 3/31, Brier 0.063 / 0.085.
+    # Floors = those figures rounded down slightly.
+    HeldBackSet(
+        "fresh46",
+        negatives=31,
+        f1={FLIGHTS: 0.89, POLICY: 0.87},
+        language_f1={
+            (FLIGHTS, "en"): 0.82,
+            (FLIGHTS, "es"): 0.96,
+            (POLICY, "en"): 0.92,
+            (POLICY, "es"): 0.82,
+        },
+        brier={FLIGHTS: 0.07, POLICY: 0.09},
+        negatives_tagged=0.10,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 
