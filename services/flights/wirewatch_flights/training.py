@@ -52,6 +52,8 @@ JUDGES = frozenset(
         "flights_brazier.jsonl",
         "flights_tallow.jsonl",
         "flights_hearth.jsonl",
+        "flights_fresh45.jsonl",
+        "flights_fresh46.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
