@@ -3,6 +3,7 @@ on the data main was fitted on, and does down-weighting the pooled hard negative
 Fitted data only (C's train + dev; no test, judge or check item is read).
 
     .venv/bin/python bench/classify_round46/diagnose.py DATA_DIR_C
+    .venv/bin/python bench/classify_round46/diagnose.py --premise   # RULE.md: its test
 
 Grouped out-of-fold (``training.FOLDS`` folds by outlet, as ``wirewatch train`` folds): for each
 fold, a flights logistic regression (the first-level model's settings: liblinear, C 4, balanced
@@ -97,5 +98,37 @@ def main(data_dir: Path) -> None:
     (HERE / "diagnose.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
 
 
+def _sum(cells: dict[str, Any], prefix: str = "") -> list[int]:
+    total = [0, 0, 0]
+    for key, cell in cells.items():
+        if key.startswith(prefix):
+            total = [a + b for a, b in zip(total, cell["tp_fp_fn"], strict=True)]
+    return total
+
+
+def premise() -> dict[str, Any]:
+    """RULE.md's premise for D: (i) pooling raises the old items' out-of-fold flights FN; (ii) the
+    weighting lowers them, at most 0.005 out-of-fold F1 lost over all fitted items."""
+    out = json.loads((HERE / "diagnose.json").read_text("utf-8"))
+    fn = {name: _sum(out[name], "old/")[2] for name in ("old", "pooled", "pooled_w")}
+    f1 = {}
+    for name in ("pooled", "pooled_w"):
+        tp, fp, fn_all = _sum(out[name])
+        f1[name] = round(2 * tp / (2 * tp + fp + fn_all), 4)
+    result = {
+        "old_items_flights_fn": fn,
+        "all_fitted_flights_f1": f1,
+        "i": fn["pooled"] > fn["old"],
+        "ii": fn["pooled_w"] < fn["pooled"] and f1["pooled_w"] >= f1["pooled"] - 0.005,
+    }
+    result["holds"] = result["i"] and result["ii"]
+    out["premise"] = result
+    (HERE / "diagnose.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+    return result
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1] == "--premise":
+        print(json.dumps(premise()))
+    else:
+        main(Path(sys.argv[1]))
