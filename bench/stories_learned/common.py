@@ -19,16 +19,11 @@ from wirewatch_stories.offline import parse_published
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # never opened by a round: the judges. gloaming and noctis, judges until stop 29, were released
-# for study at stop 30 and are training files since; ember and cinder are stop 30's new judges,
-# kindling stop 31's, tinder stop 35's.
-JUDGES = (
-    "stories_meridian.jsonl",
-    "stories_ember.jsonl",
-    "stories_cinder.jsonl",
-    "stories_kindling.jsonl",
-    "stories_tinder.jsonl",
-    "stories_fresh45.jsonl",
-)
+# for study at stop 30 and are training files since; meridian, ember, cinder, kindling and
+# tinder (judges of stops 28-45) were released for study at stop 46 (rolling judges: the older
+# judges become studied files when new ones are sealed). fresh45 is stop 45's judge, fresh46
+# stop 46's.
+JUDGES = ("stories_fresh45.jsonl", "stories_fresh46.jsonl")
 
 
 @dataclass(frozen=True)

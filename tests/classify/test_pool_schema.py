@@ -178,6 +178,11 @@ POOL_FILES = {
     # blind), held back whole by classify_fresh45_halves.json; named fresh45 beside fresh44.
     "fresh45-en": DATA / "classify_pool_fresh45_en.jsonl",
     "fresh45-es": DATA / "classify_pool_fresh45_es.jsonl",
+    # The sealed never-seen set "fresh46" of stop 46 (2026-12-07, clfresh46; a fifth flights and
+    # returns, under a third border policy, a seventh both, a third look-alike negatives, labelled
+    # blind), held back whole by classify_fresh46_halves.json; named fresh46 beside fresh45.
+    "fresh46-en": DATA / "classify_pool_fresh46_en.jsonl",
+    "fresh46-es": DATA / "classify_pool_fresh46_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -262,6 +267,8 @@ FILE_LANG_AND_ID = {
     "fresh44-es": ("es", "pool-f44-es-"),
     "fresh45-en": ("en", "pool-f45-en-"),
     "fresh45-es": ("es", "pool-f45-es-"),
+    "fresh46-en": ("en", "pool-f46-en-"),
+    "fresh46-es": ("es", "pool-f46-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

@@ -440,6 +440,28 @@ SETS = [
             "es": (0.84, 0.91, 0.83, 0.91, 0.83, 0.91),
         },
     ),
+    # fresh46: 44 items, 24 reports (15 completed, 6 planned, 3 blocked; US 15, CR 2, ES, LY,
+    # MX, NL, PA, TH, CY), 20 hard negatives (own citizens flown home, remains, extraditions, land
+    # and sea returns, tallies and policy, airline business, a commercial-flight advice piece), 21
+    # Spanish (11 Spanish reports). Never seen, gathered and labelled blind in stop 46
+    # (2026-12-07), sealed (commit 8dee854) before any code read it, then measured once with main
+    # a86a417's extractor (product as 23f711a): precision 0.952 (1 false record), recall 0.833,
+    # destination 0.792, status 0.750, origin 0.833, people 0.708, flight_date 0.792, operator
+    # 0.542; English (13 reports) 0.929, 1.000, 0.923, 0.923, 1.000, 0.769; Spanish (11) 1.000,
+    # 0.636, 0.636, 0.545, 0.636, 0.636. Service path: precision 1.000, recall 0.792. Floors as
+    # tideline's. Check-half seed fixed after that measurement, before any error read.
+    NeverSeenSet(
+        "fresh46",
+        seed=20261247,
+        items=44,
+        check_items=22,
+        reports_in_check=12,
+        floors=(0.95, 0.83, 0.79, 0.74, 0.83, 0.70, 0.79, 0.54),
+        language_floors={
+            "en": (0.92, 0.99, 0.92, 0.92, 0.99, 0.76),
+            "es": (0.99, 0.63, 0.63, 0.54, 0.63, 0.63),
+        },
+    ),
 ]
 
 

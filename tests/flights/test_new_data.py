@@ -4,7 +4,8 @@ flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_frid
 flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_nightfall, and the
 judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazier,
 flights_tallow, flights_hearth and flights_ridgeline, flights_quarry of stop 41, and
-flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of stop 45; see
+flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of stop 45 and
+flights_fresh46 of stop 46; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ SETS = [
     FlightSet("flights_fresh44b.jsonl", 14, 6, all_statuses=False),
     # stop 45's sealed set (labelled blind, not yet measured): its counts, no floors yet
     FlightSet("flights_fresh45.jsonl", 42, 21, all_statuses=True),
+    # stop 46's sealed set (labelled blind, not yet measured): its counts, no floors yet
+    FlightSet("flights_fresh46.jsonl", 44, 24, all_statuses=True),
 ]
 
 
@@ -146,6 +149,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_hearth.jsonl", 29),
         ("flights_ridgeline.jsonl", 73),
         ("flights_quarry.jsonl", 20),
+        ("flights_fresh46.jsonl", 20),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:

@@ -64,6 +64,8 @@ SETS = [
     LabelledSet("stories_tinder.jsonl", "st-40", 55, 12),
     # stop 45's sealed judge (labelled blind, not yet measured): its counts, no floors yet
     LabelledSet("stories_fresh45.jsonl", "st-45", 46, 15),
+    # stop 46's sealed judge (labelled blind, committed before this test read it): its counts
+    LabelledSet("stories_fresh46.jsonl", "st-46", 56, 13),
 ]
 
 
