@@ -14,7 +14,7 @@ train, dev and test lists are C's exactly. ``report``: main's 1,189 test items a
 ``--split``, that manifest's whole test split and the items it adds (pooled, apart). ``judge``
 (``read_judge.sh``): main, C and D (those whose model file exists) on the named sets and, if more
 than one, their rows pooled; one line per set and model, aggregates only (aggregates:
-``round44_report.aggregates``).
+``round44_report.aggregates``), also written to ``figures_judge_<sets>.json``.
 """
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ def judge(sets: list[str]) -> None:
     """Main, C and D on the named sets in one session: one line per set and model."""
     head = "set / model | flights F1 (en / es), TP/FP/FN | border-policy F1 (en / es), TP/FP/FN"
     print(head + " | mean F1 | negatives tagged | Brier fl / bp")
+    record: dict[str, Any] = {"sets": sets}
     for name, (model, _) in MODELS.items():
         if not model.exists():
             print(f"({name}: no model file {model.name})")
@@ -148,6 +149,7 @@ def judge(sets: list[str]) -> None:
             named["pooled"] = [row for stem in sets for row in named[stem]]
         for stem, rows in named.items():
             row = aggregates(clf, rows)
+            record.setdefault(stem, {})[name] = row
             cells = [f"{stem} / {name}"]
             for topic in (FLIGHTS, POLICY):
                 t = row[topic]
@@ -161,6 +163,9 @@ def judge(sets: list[str]) -> None:
                 f"{row[FLIGHTS]['brier']:.4f} / {row[POLICY]['brier']:.4f}",
             ]
             print(" | ".join(cells))
+    (HERE / f"figures_judge_{'_'.join(sets)}.json").write_text(
+        json.dumps(record, indent=1) + "\n", "utf-8"
+    )
 
 
 def main() -> None:
