@@ -4,6 +4,7 @@
     .venv/bin/python bench/classify_round46/round46.py check-split
     .venv/bin/python bench/classify_round46/round46.py report MODEL [--split SPLIT]
     .venv/bin/python bench/classify_round46/round46.py judge STEM [STEM ...]
+    .venv/bin/python bench/classify_round46/round46.py clauses
 
 ``pool``: DIR gets a symlink to every file of ``tests/data`` but the ten pooled sets' halves
 files, copied with their ``check`` emptied (stop 45's B and fresh45: 709 items), then
@@ -58,6 +59,7 @@ POOL_NOTE = (
     "bench/classify_round46/RULE.md"
 )
 FLIGHTS, POLICY = "repatriation-flights", "border-policy"
+MODELS_LOWER = ("main", "c", "d")
 MODELS = {
     "main": (Path("services/classify/wirewatch_classify/data/topic_model.json"), MAIN_SPLIT),
     "C": (HERE / "candidate_c.json", HERE / "split_c.json"),
@@ -168,6 +170,55 @@ def judge(sets: list[str]) -> None:
     )
 
 
+def clauses() -> dict[str, Any]:
+    """RULE.md clauses 1 and 2 and the re-based split clause of 3, from ``figures_{main,c,d}.json``,
+    ``bench/classify_round45/noise.json`` and the judges' JSON (written to ``clauses.json``)."""
+    noise = json.loads((HERE.parent / "classify_round45" / "noise.json").read_text("utf-8"))
+    allow = {t: noise["allowance"][t]["allowance"] for t in (FLIGHTS, POLICY)}
+    allow_neg = noise["allowance"]["negatives"]
+    figures = {m: json.loads((HERE / f"figures_{m}.json").read_text("utf-8")) for m in MODELS_LOWER}
+    judges = json.loads((HERE / "figures_judge_classify_check_midday_fresh46.json").read_text())
+    base, whole = figures["main"]["test_main_1189"], figures["main"]["test_whole"]
+    out: dict[str, Any] = {}
+    for name in ("C", "D"):
+        cand = figures[name.lower()]
+        test, cwhole = cand["test_main_1189"], cand["test_whole"]
+        one = {t: test[t]["f1"] >= base[t]["f1"] - allow[t] for t in (FLIGHTS, POLICY)}
+        one["negatives"] = test["negatives_tagged"] <= base["negatives_tagged"] + allow_neg
+        split = {
+            f"{t} {lang}".strip(): cwhole[t][lang] >= whole[t][lang] - allow[t]
+            for t in (FLIGHTS, POLICY)
+            for lang in ("f1", "en", "es")
+        }
+        split["brier"] = all(
+            cwhole[t]["brier"] <= whole[t]["brier"] + 0.002 for t in (FLIGHTS, POLICY)
+        )
+        split["negatives"] = cwhole["negatives_tagged"] <= whole["negatives_tagged"] + allow_neg
+        two: dict[str, Any] = {}
+        for stem in ("classify_check_midday", "fresh46"):
+            m, c = judges[stem]["main"], judges[stem][name]
+            two[stem] = {
+                "flights_within_one_item": c[FLIGHTS]["f1"]
+                >= m[FLIGHTS]["f1"] - m[FLIGHTS]["one_item"],
+                "flights_items_lost": (m[FLIGHTS]["tp_fp_fn"][0] - c[FLIGHTS]["tp_fp_fn"][0])
+                + (c[FLIGHTS]["tp_fp_fn"][1] - m[FLIGHTS]["tp_fp_fn"][1]),
+                "negatives": c["negatives_tagged"] <= m["negatives_tagged"] + 1,
+            }
+        pooled = judges["pooled"]
+        two["pooled_mean_f1"] = {
+            "main": pooled["main"]["mean_f1"],
+            name: pooled[name]["mean_f1"],
+            "passes": pooled[name]["mean_f1"] >= pooled["main"]["mean_f1"],
+        }
+        out[name] = {
+            "clause_1": {**one, "passes": all(one.values())},
+            "clause_3_split_rebased": {**split, "passes": all(split.values())},
+            "clause_2": two,
+        }
+    (HERE / "clauses.json").write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command", required=True)
@@ -180,6 +231,7 @@ def main() -> None:
     r.add_argument("--split", type=Path, default=None)
     j = sub.add_parser("judge")
     j.add_argument("sets", nargs="+", metavar="STEM")
+    sub.add_parser("clauses")
     args = parser.parse_args()
     if args.command == "pool":
         pool(args.out)
@@ -187,6 +239,8 @@ def main() -> None:
         check_split(args.manifest)
     elif args.command == "judge":
         judge(args.sets)
+    elif args.command == "clauses":
+        print(json.dumps(clauses(), indent=1))
     else:
         print(json.dumps(report(args.model, args.split), indent=1))
 
