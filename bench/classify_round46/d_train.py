@@ -6,7 +6,7 @@ package (``PYTHONPATH`` first), never to this worktree's ``services/``:
     PYTHONPATH=/tmp/d_pkg .venv/bin/python bench/classify_round46/d_train.py DATA_DIR_C OUT
 
 Same data, split and background as C (``wirewatch train --data-dir DATA_DIR_C``); the only change:
-in the flights topic's first-level fit the pooled sets' hard negatives (``round46.POOLED``: items
+in the flights topic's first-level fit the pooled sets' hard negatives (``classify46.POOLED``: items
 with no label, and their title-only copies) weigh ``W_POOLED_NEGATIVE``.
 """
 
@@ -23,8 +23,8 @@ from wirewatch_classify import training
 from wirewatch_classify.dataset import Item, read_items
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from classify46 import DATA, POOLED
 from diagnose import FLIGHTS, W_POOLED_NEGATIVE
-from round46 import DATA, POOLED
 
 BACKGROUND = Path("../shared/corpus/feeds")
 

@@ -6,4 +6,4 @@
 # Needs candidate_c.json (and candidate_d.json if D was built) in this folder (not committed;
 # SHIP.md rebuilds them).
 set -e
-exec .venv/bin/python bench/classify_round46/round46.py judge "$@"
+exec .venv/bin/python bench/classify_round46/classify46.py judge "$@"

@@ -1,10 +1,10 @@
 """Stop 46 (RULE.md): the data dirs the round trains on and its aggregate reports, never an item.
 
-    .venv/bin/python bench/classify_round46/round46.py pool DIR
-    .venv/bin/python bench/classify_round46/round46.py check-split
-    .venv/bin/python bench/classify_round46/round46.py report MODEL [--split SPLIT]
-    .venv/bin/python bench/classify_round46/round46.py judge STEM [STEM ...]
-    .venv/bin/python bench/classify_round46/round46.py clauses
+    .venv/bin/python bench/classify_round46/classify46.py pool DIR
+    .venv/bin/python bench/classify_round46/classify46.py check-split
+    .venv/bin/python bench/classify_round46/classify46.py report MODEL [--split SPLIT]
+    .venv/bin/python bench/classify_round46/classify46.py judge STEM [STEM ...]
+    .venv/bin/python bench/classify_round46/classify46.py clauses
 
 ``pool``: DIR gets a symlink to every file of ``tests/data`` but the ten pooled sets' halves
 files, copied with their ``check`` emptied (stop 45's B and fresh45: 709 items), then
