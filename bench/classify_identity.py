@@ -55,13 +55,11 @@ USER_TOPICS = (
 # Never-seen judge sets are read by the lead alone, so no study tool touches them.
 # The stories judges are bench/stories_learned/common.py's JUDGES (not importable here:
 # mypy reads that folder as its own package).
+# Since stop 46 the flights judges include fresh45 and fresh46 (training.JUDGES), and the
+# stories judges are fresh45 and fresh46 (the older five were released for study).
 JUDGE_FILES = FLIGHTS_JUDGES | {
-    "stories_meridian.jsonl",
-    "stories_ember.jsonl",
-    "stories_cinder.jsonl",
-    "stories_kindling.jsonl",
-    "stories_tinder.jsonl",
     "stories_fresh45.jsonl",
+    "stories_fresh46.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",
@@ -70,7 +68,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_gloaming_es.jsonl",
     "classify_pool_fresh45_en.jsonl",
     "classify_pool_fresh45_es.jsonl",
-    "flights_fresh45.jsonl",
+    "classify_pool_fresh46_en.jsonl",
+    "classify_pool_fresh46_es.jsonl",
 }
 
 
