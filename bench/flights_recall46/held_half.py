@@ -63,7 +63,7 @@ def pool(stems: list[str]) -> list[dict[str, object]]:
     out = []
     for stem in stems:
         for obj in rows(DATA / f"{stem}.jsonl"):
-            if "repatriation-flights" not in (obj.get("labels") or []):
+            if "repatriation-flights" not in list(obj.get("labels") or []):  # type: ignore[call-overload]
                 continue
             k = keys(obj)
             if k & flights or k & seen:
@@ -95,7 +95,10 @@ def main() -> None:
     found = held_rejects()
     if "--show" in sys.argv:
         for o in found:
-            print(f"{o['file']} {o['id']} [{o.get('lang')}]\n  T: {o['title']}\n  S: {o.get('summary')}\n")
+            print(
+                f"{o['file']} {o['id']} [{o.get('lang')}]\n"
+                f"  T: {o['title']}\n  S: {o.get('summary')}\n"
+            )
     print(len(found), "held rejects with a candidate's cue")
 
 

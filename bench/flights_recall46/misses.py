@@ -30,8 +30,12 @@ def stage(title: str, summary: str) -> str:
     if deport is None:
         return "no-deport-cue"
     for name in (
-        "own_citizens_or_things", "statistics", "state_fetches_its_citizens",
-        "stranded_travellers", "proposal", "migrants_own_way",
+        "own_citizens_or_things",
+        "statistics",
+        "state_fetches_its_citizens",
+        "stranded_travellers",
+        "proposal",
+        "migrants_own_way",
     ):
         if getattr(nar, name)(parts):
             return f"veto:{name}"
@@ -61,16 +65,26 @@ def main() -> None:
                 continue
             if predict(obj) is not None:
                 continue
-            rows.append({
-                "file": path.stem, "id": obj["id"], "lang": obj.get("lang"),
-                "stage": stage(obj.get("title") or "", obj.get("summary") or ""),
-                "title": obj.get("title"), "summary": (obj.get("summary") or "")[:600],
-            })
+            rows.append(
+                {
+                    "file": path.stem,
+                    "id": obj["id"],
+                    "lang": obj.get("lang"),
+                    "stage": stage(obj.get("title") or "", obj.get("summary") or ""),
+                    "title": obj.get("title"),
+                    "summary": (obj.get("summary") or "")[:600],
+                }
+            )
     out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None
     if out:
-        Path(out).write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        Path(out).write_text(
+            json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     for r in rows:
-        print(f"{r['file']} {r['id']} [{r['lang']}] {r['stage']}\n  T: {r['title']}\n  S: {r['summary']}\n")
+        print(
+            f"{r['file']} {r['id']} [{r['lang']}] {r['stage']}\n"
+            f"  T: {r['title']}\n  S: {r['summary']}\n"
+        )
     print(len(rows), "missed reports")
 
 

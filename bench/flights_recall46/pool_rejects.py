@@ -48,7 +48,7 @@ def main() -> None:
         if any(s in path.stem for s in SEALED):
             continue
         for obj in rows(path):
-            if "repatriation-flights" not in (obj.get("labels") or []):
+            if "repatriation-flights" not in list(obj.get("labels") or []):  # type: ignore[call-overload]
                 continue
             if lang and obj.get("lang") != lang:
                 continue
@@ -66,15 +66,28 @@ def main() -> None:
             if obj.get("published") is None and obj.get("date"):
                 obj = {**obj, "published": obj["date"]}
             if predict(obj) is None:
-                out.append({"file": path.stem, "id": obj["id"], "lang": obj.get("lang"),
-                            "title": obj.get("title"), "summary": obj.get("summary")})
+                out.append(
+                    {
+                        "file": path.stem,
+                        "id": obj["id"],
+                        "lang": obj.get("lang"),
+                        "title": obj.get("title"),
+                        "summary": obj.get("summary"),
+                    }
+                )
     for r in out:
-        print(f"{r['file']} {r['id']} [{r['lang']}]\n  T: {r['title']}\n  S: {str(r['summary'])[:500]}\n")
-    print(f"{len(out)} rejected of {total} pool items; skipped {skipped_judge} (in a judge), "
-          f"{skipped_studied} (in a studied flights file)")
+        print(
+            f"{r['file']} {r['id']} [{r['lang']}]\n"
+            f"  T: {r['title']}\n  S: {str(r['summary'])[:500]}\n"
+        )
+    print(
+        f"{len(out)} rejected of {total} pool items; skipped {skipped_judge} (in a judge), "
+        f"{skipped_studied} (in a studied flights file)"
+    )
     if "--json" in sys.argv:
         Path(sys.argv[sys.argv.index("--json") + 1]).write_text(
-            json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

@@ -31,11 +31,6 @@ from wirewatch_flights.not_a_record import (
 from wirewatch_flights.parts import COMMA, Part, dated, first_span, match_span, names_a_state
 from wirewatch_flights.people import read_people
 
-CANDIDATES_46: frozenset[str] = frozenset({"running", "agency"})
-"""The stop-46 recall rules in force ("running": a removal told with its running total is no
-tally; "agency": nationals removed by another state's agency are not a state fetching its own).
-bench/flights_recall46 reads each with and without."""
-
 
 def _named_units(part: Part) -> list[tuple[str, int, int]]:
     """Named states and places as (code, start, end), a place and its state written after
@@ -77,7 +72,6 @@ def _removal_without_flight_word(parts: list[Part]) -> Span | None:
     stopped = first_span(parts, cues.BLOCKED_STRONG) if first_span(parts, cues.COURT) else None
     specific = (
         first_span(parts, flight_report_cues.SPECIFIC)
-        or (_removing_agency(parts) and first_span(parts, flight_report_cues.REPATRIATES))
         or strong
         or resuming
         or stopped
@@ -123,7 +117,7 @@ def _tally_or_no_removal(parts: list[Part]) -> bool:
         first_span(parts, flight_report_cues.LAND_OR_SEA)
         or (_tally_over_a_span(parts) and not _running_total(parts))
         or first_span(parts, flight_report_cues.STATES_TALLY)
-        or (citizens_home(parts) and not _removing_agency(parts))
+        or citizens_home(parts)
     )
 
 
@@ -131,30 +125,17 @@ def _running_total(parts: list[Part]) -> bool:
     """One removal told with the running total it brings ("EEUU repatria 96 dominicanos; suman
     1,503 en lo que va de 2025", "Llegan ... otros 93 deportados ...; se eleva a mil 244 el
     número"): a running-total word, the head count of one group (the people reader skips the
-    total) and a stated day; the total is no tally of the item (stop 46)."""
-    return (
-        "running" in CANDIDATES_46
-        and first_span(parts, flight_report_cues.RUNNING_TOTAL) is not None
-        and read_people(parts) is not None
-        and dated(parts)
+    total) and a stated day; the total is no tally of the item (stop 46). The word is read where
+    the tallies are, in the headline or the lede's first sentence: a total told further on
+    ("... through five charter flights on April 8-12, bringing the total number to 3,277", terce
+    fl-28013) follows a tally's opening."""
+    opening = any(
+        flight_report_cues.RUNNING_TOTAL.search(
+            part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        )
+        for part in parts
     )
-
-
-def _removing_agency(parts: list[Part]) -> bool:
-    """A removal agency of a state other than the people's own named ("repatriado por el
-    Servicio de Inmigración y Aduanas de Estados Unidos", ICE, INM, the Home Office): the
-    people are removed by that state, not fetched home by theirs (stop 46)."""
-    if "agency" not in CANDIDATES_46:
-        return False
-    mentions = [m for p in parts for m in p.mentions]
-    peoples = {m.entry.key for m in mentions if m.entry.kind == "people"}
-    return any(
-        m.entry.kind == "operator"
-        and m.entry.agency
-        and m.entry.state is not None
-        and m.entry.state not in peoples
-        for m in mentions
-    )
+    return opening and read_people(parts) is not None and dated(parts)
 
 
 def _tally_over_a_span(parts: list[Part]) -> bool:
@@ -317,9 +298,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return None
     if statistics(parts) and not _running_total(parts):
         return None
-    if (state_fetches_its_citizens(parts) and not _removing_agency(parts)) or stranded_travellers(
-        parts
-    ):
+    if state_fetches_its_citizens(parts) or stranded_travellers(parts):
         return None
     if proposal(parts) or migrants_own_way(parts):
         return None

@@ -86,11 +86,6 @@ SPECIFIC = words(
     r"llevaron a cabo|carried out|conducted)(?: [\w,]+){0,6}? (?:la|las|the) (?:deportacion|"
     r"deportaciones|expulsion|expulsiones|repatriacion|deportation|removal|expulsion)",
 )  # fmt: skip
-REPATRIATES = words(r"repatria", r"repatriad[oa]", r"fue repatriad[oa]")
-"""A group "repatriated" in the present or the singular participle ("Estados Unidos repatria a 91
-ciudadanos dominicanos", "Un nuevo grupo de 91 ... fue repatriado por las autoridades de Estados
-Unidos"; the pool's W half, stop 46): a specific removal when another state's removal agency is
-named (flight_report._removing_agency)."""
 UNCOUNTED_GROUP = words(
     r"(?:several |some )?(?:dozens|hundreds|scores) of", r"(?:several|a few) dozen",
     r"(?:decenas|cientos|centenares) de",
@@ -154,8 +149,10 @@ RUNNING_ON_BEFORE = re.compile(
 
 RUNNING_TOTAL = words(
     r"suman?", r"sumando", r"se elevan? a", r"elevando a", r"eleva a", r"asciende a",
-    r"ascendiendo a", r"ya van", r"supera(?:n|ndo)?", r"con (?:lo que|ellos|estos) (?:se eleva|suman?|ya son)",
-    r"bringing (?:the|its|their) (?:total|tally|number)", r"raising (?:the|its) (?:total|tally|number)",
+    r"ascendiendo a", r"ya van", r"supera(?:n|ndo)?",
+    r"con (?:lo que|ellos|estos) (?:se eleva|suman?|ya son)",
+    r"bringing (?:the|its|their) (?:total|tally|number)",
+    r"raising (?:the|its) (?:total|tally|number)",
 )  # fmt: skip
 """A running total told beside one removal ("EEUU repatria 96 dominicanos; suman 1,503 en lo que
 va de 2025", "se eleva a mil 244 el número de dominicanos repatriados", "Cuba supera los 1,500
