@@ -115,10 +115,27 @@ def _tally_or_no_removal(parts: list[Part]) -> bool:
     several states, or a state's citizens brought home; none of them is one flight."""
     return bool(
         first_span(parts, flight_report_cues.LAND_OR_SEA)
-        or _tally_over_a_span(parts)
+        or (_tally_over_a_span(parts) and not _running_total(parts))
         or first_span(parts, flight_report_cues.STATES_TALLY)
         or citizens_home(parts)
     )
+
+
+def _running_total(parts: list[Part]) -> bool:
+    """One removal told with the running total it brings ("EEUU repatria 96 dominicanos; suman
+    1,503 en lo que va de 2025", "Llegan ... otros 93 deportados ...; se eleva a mil 244 el
+    número"): a running-total word, the head count of one group (the people reader skips the
+    total) and a stated day; the total is no tally of the item (stop 46). The word is read where
+    the tallies are, in the headline or the lede's first sentence: a total told further on
+    ("... through five charter flights on April 8-12, bringing the total number to 3,277", terce
+    fl-28013) follows a tally's opening."""
+    opening = any(
+        flight_report_cues.RUNNING_TOTAL.search(
+            part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        )
+        for part in parts
+    )
+    return opening and read_people(parts) is not None and dated(parts)
 
 
 def _tally_over_a_span(parts: list[Part]) -> bool:
@@ -277,7 +294,9 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
     deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
-    if deport is None or own_citizens_or_things(parts) or statistics(parts):
+    if deport is None or own_citizens_or_things(parts):
+        return None
+    if statistics(parts) and not _running_total(parts):
         return None
     if state_fetches_its_citizens(parts) or stranded_travellers(parts):
         return None

@@ -147,6 +147,19 @@ RUNNING_ON_BEFORE = re.compile(
 300 desde principios de este año", "bringing the total this year to"), not a tally."""
 
 
+RUNNING_TOTAL = words(
+    r"suman?", r"sumando", r"se elevan? a", r"elevando a", r"eleva a", r"asciende a",
+    r"ascendiendo a", r"ya van", r"supera(?:n|ndo)?",
+    r"con (?:lo que|ellos|estos) (?:se eleva|suman?|ya son)",
+    r"bringing (?:the|its|their) (?:total|tally|number)",
+    r"raising (?:the|its) (?:total|tally|number)",
+)  # fmt: skip
+"""A running total told beside one removal ("EEUU repatria 96 dominicanos; suman 1,503 en lo que
+va de 2025", "se eleva a mil 244 el número de dominicanos repatriados", "Cuba supera los 1,500
+migrantes repatriados en 2025 tras nueva deportación"; the pool's W half, stop 46): with a head
+count and a stated day, the item is that removal, not a tally (flight_report._running_total)."""
+
+
 SINCE_AFTER = words(
     r"since",
     r"desde (?:que|el|la|los|las|enero|febrero|marzo|abril|mayo|junio|"
