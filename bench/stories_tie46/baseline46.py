@@ -35,7 +35,10 @@ def check() -> None:
             ours = cluster(prepared(read_rows(path), seed), "main")
             theirs = cluster_rows(raw, finder)
             assert [ours[n].story_id for n in range(len(raw))] == [d.story_id for d in theirs]
-    print("check: the bench's main policy = offline.cluster_rows on every studied file, file order and seed 1")
+    print(
+        "check: the bench's main policy = offline.cluster_rows on every studied file, "
+        "file order and seed 1"
+    )
 
 
 def main() -> None:
@@ -49,32 +52,46 @@ def main() -> None:
         times = Counter((r.published is None, r.published) for r in rows)
         tied += sum(1 for r in rows if times[(r.published is None, r.published)] > 1)
         total += len(rows)
-    print(f"{len(files)} studied files, {total} items, {tied} share their publication time with another item of their file")
+    print(
+        f"{len(files)} studied files, {total} items, {tied} share their publication time "
+        "with another item of their file"
+    )
     table = figures(files, "main")
-    print("\nfile: pairwise F1 in the file's order, six-order mean [min, max]; alerts per story likewise")
+    print(
+        "\nfile: pairwise F1 in the file's order, six-order mean [min, max]; "
+        "alerts per story likewise"
+    )
     for path in files:
         f1 = [table[path.name][s][0] for s in SEEDS]
         al = [table[path.name][s][1] for s in SEEDS]
         print(
-            f"{path.stem.removeprefix('stories_'):10s} F1 {f1[0]:.3f} mean {statistics.mean(f1):.3f} "
+            f"{path.stem.removeprefix('stories_'):10s} F1 {f1[0]:.3f} "
+            f"mean {statistics.mean(f1):.3f} "
             f"[{min(f1):.3f}, {max(f1):.3f}]  alerts {al[0]:.3f} mean {statistics.mean(al):.3f} "
             f"[{min(al):.3f}, {max(al):.3f}]"
         )
     print("\nmean over the studied files, per input order:")
     per_order = []
     for s in SEEDS:
-        f1 = statistics.mean(table[p.name][s][0] for p in files)
-        al = statistics.mean(table[p.name][s][1] for p in files)
-        per_order.append((f1, al))
-        print(f"  {'file' if s is None else f'seed {s}':7s} F1 {f1:.4f}  alerts {al:.4f}")
+        order_f1 = statistics.mean(table[p.name][s][0] for p in files)
+        order_al = statistics.mean(table[p.name][s][1] for p in files)
+        per_order.append((order_f1, order_al))
+        label = "file" if s is None else f"seed {s}"
+        print(f"  {label:7s} F1 {order_f1:.4f}  alerts {order_al:.4f}")
     f1s, als = [f for f, _ in per_order], [a for _, a in per_order]
     print(
         f"six-order mean F1 {statistics.mean(f1s):.4f} (spread {min(f1s):.4f}-{max(f1s):.4f}), "
         f"alerts {statistics.mean(als):.4f} ({min(als):.4f}-{max(als):.4f})"
     )
-    ranges = [max(table[p.name][s][0] for s in SEEDS) - min(table[p.name][s][0] for s in SEEDS) for p in files]
+    ranges = [
+        max(table[p.name][s][0] for s in SEEDS) - min(table[p.name][s][0] for s in SEEDS)
+        for p in files
+    ]
     moved = sum(1 for r in ranges if r > 1e-9)
-    print(f"files whose F1 moves with the order: {moved} of {len(files)}; mean range {statistics.mean(ranges):.4f}, largest {max(ranges):.4f}")
+    print(
+        f"files whose F1 moves with the order: {moved} of {len(files)}; "
+        f"mean range {statistics.mean(ranges):.4f}, largest {max(ranges):.4f}"
+    )
 
 
 if __name__ == "__main__":

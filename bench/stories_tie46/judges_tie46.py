@@ -1,7 +1,7 @@
 """Stop 46's tie-order judges, read once per candidate with main in one session (``RULE.md``):
 aggregates only.
 
-    .venv/bin/python bench/stories_tie46/judges46.py > bench/stories_tie46/judges46.txt
+    .venv/bin/python bench/stories_tie46/judges_tie46.py > bench/stories_tie46/judges_tie46.txt
 
 fresh45 and fresh46 (never opened otherwise), each in the six input orders (file, seeds 1-5)
 with main, a and b: per judge and pooled (both files' labels in one evaluation, prefixed by the
@@ -48,7 +48,12 @@ def main() -> None:
                 predicted += p
             pooled.append(evaluate(truth, predicted))
         for name in JUDGES:
-            print(line(f"{policy:4s} {name.removeprefix('stories_').removesuffix('.jsonl')}", each[name]))
+            print(
+                line(
+                    f"{policy:4s} {name.removeprefix('stories_').removesuffix('.jsonl')}",
+                    each[name],
+                )
+            )
         print(line(f"{policy:4s} pooled ", pooled))
 
 

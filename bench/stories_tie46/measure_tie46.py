@@ -1,6 +1,6 @@
 """Stop 46's tie-order candidates on the 33 studied files (``RULE.md``), run once.
 
-    .venv/bin/python bench/stories_tie46/measure46.py > bench/stories_tie46/measure46.txt
+.venv/bin/python bench/stories_tie46/measure_tie46.py > bench/stories_tie46/measure_tie46.txt
 """
 
 from __future__ import annotations
@@ -59,7 +59,10 @@ def main() -> None:
         f1 = statistics.mean(mean6(policy, p.name, 0) for p in files)
         al = statistics.mean(mean6(policy, p.name, 1) for p in files)
         orders = [statistics.mean(table[policy][p.name][k][0] for p in files) for k in range(6)]
-        falls = {p.stem.removeprefix("stories_"): mean6(policy, p.name, 0) - mean6("main", p.name, 0) for p in files}
+        falls = {
+            p.stem.removeprefix("stories_"): mean6(policy, p.name, 0) - mean6("main", p.name, 0)
+            for p in files
+        }
         worst = min(falls, key=lambda n: falls[n])
         verdict = ""
         if policy != "main":
