@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from wirewatch_flights.cues import words
+from wirewatch_flights.cues import alternation, words
 
 NO_FLIGHT_BEFORE = re.compile(
     r"\b(?:no|sin|ningun|ninguna|not any)\s+(?:plans?\s+(?:for|of|de)\s+|planes\s+de\s+)?"
@@ -139,25 +139,20 @@ TALLY_PERIOD = words(
 expulsado a 87 cubanos en lo que va de año", "during a nine month period this year"): with no
 flight word, a tally; not a running total told beside a flight ("por lo que cifra asciende a más
 de 300 desde principios de este año")."""
-RUNNING_ON_BEFORE = re.compile(
-    r"\b(?:asciende\w*|eleva\w*|suma\w*|bringing|raising|brings|(?:the|el|la) total)\b"
-    r"[^.]{0,50}$"
-)
-"""Before a period: a running total told beside the flight ("por lo que cifra asciende a más de
-300 desde principios de este año", "bringing the total this year to"), not a tally."""
-
-
-RUNNING_TOTAL = words(
-    r"suman?", r"sumando", r"se elevan? a", r"elevando a", r"eleva a", r"asciende a",
-    r"ascendiendo a", r"ya van", r"supera(?:n|ndo)?",
-    r"con (?:lo que|ellos|estos) (?:se eleva|suman?|ya son)",
-    r"bringing (?:the|its|their) (?:total|tally|number)",
-    r"raising (?:the|its) (?:total|tally|number)",
+RUNNING_TOTAL_WORDS = (
+    r"asciende\w*", r"ascendiendo a", r"eleva\w*", r"se elevan? a", r"suma\w*", r"ya van",
+    r"supera(?:n|ndo)?", r"con (?:lo que|ellos|estos) (?:se eleva|suman?|ya son)",
+    r"bringing", r"brings", r"raising", r"(?:the|el|la) total",
 )  # fmt: skip
-"""A running total told beside one removal ("EEUU repatria 96 dominicanos; suman 1,503 en lo que
-va de 2025", "se eleva a mil 244 el número de dominicanos repatriados", "Cuba supera los 1,500
-migrantes repatriados en 2025 tras nueva deportación"; the pool's W half, stop 46): with a head
-count and a stated day, the item is that removal, not a tally (flight_report._running_total)."""
+"""The words of a running total told beside one removal ("por lo que cifra asciende a más de 300
+desde principios de este año", "bringing the total this year to", "EEUU repatria 96 dominicanos;
+suman 1,503 en lo que va de 2025", "se eleva a mil 244 el número de dominicanos repatriados",
+"Cuba supera los 1,500 migrantes repatriados en 2025 tras nueva deportación")."""
+RUNNING_ON_BEFORE = re.compile(r"\b(?:" + alternation(*RUNNING_TOTAL_WORDS) + r")\b[^.]{0,50}$")
+"""Before a period: a running total told beside the flight, not a tally."""
+RUNNING_TOTAL = words(*RUNNING_TOTAL_WORDS)
+"""A running total anywhere in the headline or the lede's first sentence: with a head count and a
+stated day, the item is that removal, not a tally (flight_report._running_total; stop 46)."""
 
 
 SINCE_AFTER = words(
