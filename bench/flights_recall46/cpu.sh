@@ -5,6 +5,6 @@ cd "$(dirname "$0")/../.."
 rm -rf /tmp/flrecall46_main && mkdir -p /tmp/flrecall46_main
 git archive main services/flights/wirewatch_flights | tar -x -C /tmp/flrecall46_main
 for i in 1 2 3; do
-  PYTHONPATH=/tmp/flrecall46_main/services/flights .venv/bin/python bench/flights_recall46/cpu.py
-  .venv/bin/python bench/flights_recall46/cpu.py
+  PYTHONPATH=/tmp/flrecall46_main/services/flights .venv/bin/python bench/flights_recall46/cpu_recall46.py
+  .venv/bin/python bench/flights_recall46/cpu_recall46.py
 done
