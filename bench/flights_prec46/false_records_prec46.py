@@ -1,13 +1,13 @@
-"""The false records (the extractor accepts, the label says no record) of every studied flights file,
-and of the pool: the stories and classify items labelled *without* repatriation-flights that the
-extractor accepts (sealed files, any name holding fresh45 or fresh46, left out; items sharing a folded
-title or link with a flights judge skipped, compared without reading them; only the count is printed).
+"""The false records (the extractor accepts, the label says no record) of every studied flights
+file, and of the pool: the stories and classify items labelled *without* repatriation-flights that
+the extractor accepts (sealed files, any name holding fresh45 or fresh46, left out; items sharing
+a folded title or link with any flights file skipped, compared without reading them).
 
-The pool is split by file with seed 20261346 before anything of it is read: half W ("write") may be
-read and cues taken from it; half H ("held") is only measured (measure.py held). This script lists W's
-items and prints only H's count.
+The pool is split by file with seed 20261346 before anything of it is read: half W ("write") may
+be read and cues taken from it; half H ("held") is only measured (measure_prec46.py held). This
+script lists W's items and prints only H's count.
 
-Usage: .venv/bin/python bench/flights_prec46/false_records.py [--json OUT]
+Usage: .venv/bin/python bench/flights_prec46/false_records_prec46.py [--json OUT]
 The judges (flights_fresh45, flights_fresh46) are never read.
 """
 
@@ -105,10 +105,7 @@ def main() -> None:
     if "--json" in sys.argv:
         Path(sys.argv[sys.argv.index("--json") + 1]).write_text(
             json.dumps(
-                [
-                    {k: o.get(k) for k in ("file", "id", "lang", "title", "summary")}
-                    for o in listed
-                ],
+                [{k: o.get(k) for k in ("file", "id", "lang", "title", "summary")} for o in listed],
                 ensure_ascii=False,
                 indent=1,
             )

@@ -5,7 +5,7 @@ carrier and no sending state read (A), or a word of being stranded or a Gulf sta
 candidate can only reject more, so only these can change. Their labels (held_labels.json: is it a
 flight record, by docs/flights.md, title and summary only) were written before any candidate ran.
 
-Usage: .venv/bin/python bench/flights_prec46/held_half.py [--show]
+Usage: .venv/bin/python bench/flights_prec46/held_half_prec46.py [--show]
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from wirewatch_flights.flight_report import is_flight_report
 from wirewatch_flights.parts import first_span, item_parts, names_a_state
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from false_records import halves, rows, DATA, keys  # noqa: E402
+from false_records_prec46 import DATA, halves, keys, rows
 
 
 def pool_any(stems: list[str]) -> list[dict[str, Any]]:
-    """The half's items, any labels, deduplicated, none sharing a title or link with a flights file."""
+    """The half's items, any labels, deduplicated, none sharing a title or link with a flights
+    file."""
     flights: set[str] = set()
     for path in DATA.glob("flights_*.jsonl"):
         for obj in rows(path):
