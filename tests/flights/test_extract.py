@@ -729,6 +729,16 @@ def test_operators_of_the_tenth_round(text: str, operator: str, origin: str | No
     assert found[0].entry.state == origin
 
 
+def test_ice_by_its_spanish_press_name_is_one_mention() -> None:
+    # "Servicio de Inmigración y Aduanas", as Spanish-language outlets often name ICE (stop 46:
+    # flrecall46's agency items; classify_pool_afternoon_es pool-afes-0030): the whole name,
+    # not its tail "Inmigración y Aduanas", is the operator's evidence.
+    text = "el Servicio de Inmigración y Aduanas (ICE) deportó a 96 dominicanos"
+    found = [m for m in load_lexicon().mentions(text, fold(text)) if m.entry.kind == "operator"]
+    assert found and found[0].entry.key == "ICE" and found[0].entry.state == "US"
+    assert text[found[0].start : found[0].end] == "Servicio de Inmigración y Aduanas"
+
+
 @pytest.mark.parametrize(
     ("title", "summary"),
     [
