@@ -81,7 +81,10 @@ def test_a_broker_outage_logs_a_bounded_number_of_kafka_errors(tmp_path: Path) -
         lines = log.read().decode(errors="replace").splitlines()
     kafka = [line for line in lines if "[aiokafka" in line]
     print(f"{len(kafka)} aiokafka lines in the {OUTAGE_S:.0f} s outage")
-    assert any("Unable connect to node" in line for line in kafka), lines[:20]
+    # The outage shows (its first error of each kind is never folded away); which kind comes
+    # first depends on where the client was: a refused connection, or a fetch to a node not
+    # ready (stop 46 CI: only the latter in the 6 s).
+    assert any("[error" in line for line in kafka), lines[:20]
     assert len(kafka) <= 40, f"{len(kafka)} aiokafka lines in {OUTAGE_S:.0f} s:\n" + "\n".join(
         kafka[:10]
     )
