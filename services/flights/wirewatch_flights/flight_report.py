@@ -129,12 +129,7 @@ def _running_total(parts: list[Part]) -> bool:
     the tallies are, in the headline or the lede's first sentence: a total told further on
     ("... through five charter flights on April 8-12, bringing the total number to 3,277", terce
     fl-28013) follows a tally's opening."""
-    opening = any(
-        flight_report_cues.RUNNING_TOTAL.search(
-            part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
-        )
-        for part in parts
-    )
+    opening = any(flight_report_cues.RUNNING_TOTAL.search(part.opening) for part in parts)
     return opening and read_people(parts) is not None and dated(parts)
 
 
@@ -142,7 +137,7 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
     """A span of time in the headline or the lede's first sentence ("Over the past two
     months more than 300 Haitians have been returned"): with no flight word, a tally."""
     for part in parts:
-        first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        first = part.opening
         if cues.PAST_SPAN.search(first):
             return True
         period = flight_report_cues.TALLY_PERIOD.search(first)

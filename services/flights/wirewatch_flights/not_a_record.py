@@ -167,7 +167,7 @@ def statistics(parts: list[Part]) -> bool:
     on what was spent on removal flights, or what every flight does ("cada avión ... que
     aterriza")."""
     for part in parts:
-        first = part.folded if part.source == "title" else part.folded.split(". ", 1)[0]
+        first = part.opening
         if part.source == "title" and not_a_record_cues.SPENDING_TITLE.search(first):
             return True  # "Home Office spent £600,000 on deportation flights that ..."
         if part.source == "title" and (
@@ -241,7 +241,7 @@ def _lede_tally(parts: list[Part]) -> bool:
     lede = next((p for p in parts if p.source == "summary"), None)
     if title is None or lede is None or cues.FLIGHT.search(title.folded):
         return False
-    if not not_a_record_cues.PERIOD.search(lede.folded.split(". ", 1)[0]):
+    if not not_a_record_cues.PERIOD.search(lede.opening):
         return False  # the lede opens on one removal ("26 ciudadanos ... fueron deportados")
     tallied = False
     for sentence in _SENTENCE.finditer(lede.folded):
@@ -306,7 +306,7 @@ def by_sea_first(parts: list[Part], flight: Span) -> bool:
 
 def _opening(parts: list[Part]) -> list[str]:
     """The headline and the lede's first sentence, folded."""
-    return [p.folded if p.source == "title" else p.folded.split(". ", 1)[0] for p in parts]
+    return [p.opening for p in parts]
 
 
 def no_removal_at_issue(parts: list[Part]) -> bool:

@@ -39,6 +39,12 @@ class Part:
     mentions: tuple[Mention, ...]
     numbers: tuple[Number, ...]
 
+    @property
+    def opening(self) -> str:
+        """Where a tally or a period is read: the headline whole, or the lede's first
+        sentence; folded."""
+        return self.folded if self.source == "title" else self.folded.split(". ", 1)[0]
+
 
 _SPANISH = re.compile(r"\b(?:de|del|la|las|los|el|que|con|por|para|se|y|en)\b")
 
