@@ -72,6 +72,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh45_es.jsonl",
     "classify_pool_fresh46_en.jsonl",
     "classify_pool_fresh46_es.jsonl",
+    "classify_pool_fresh47_en.jsonl",
+    "classify_pool_fresh47_es.jsonl",
 }
 
 
