@@ -54,7 +54,9 @@ def main() -> None:
     rows = [row for path in studied_files() for row in rows_of(path)]
     out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None
     if out:
-        Path(out).write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        Path(out).write_text(
+            json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     counts: dict[tuple[str, object], int] = {}
     for row in rows:
         key = (str(row["kind"]), row["lang"])

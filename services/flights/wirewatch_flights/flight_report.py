@@ -30,6 +30,10 @@ from wirewatch_flights.not_a_record import (
 )
 from wirewatch_flights.parts import COMMA, Part, dated, first_span, match_span, names_a_state
 from wirewatch_flights.people import read_people
+from wirewatch_flights.places import read_roles
+
+CANDIDATES_47: frozenset[str] = frozenset()
+"""Stop 47's candidates (bench/flights_round47/RULE.md): "A" an arriving flight, "B" of migrants."""
 
 
 def _named_units(part: Part) -> list[tuple[str, int, int]]:
@@ -220,6 +224,55 @@ def _group_return(parts: list[Part]) -> Span | None:
     return None
 
 
+def _in_opening(parts: list[Part], span: Span | None) -> bool:
+    """Whether a span lies in the headline or the lede's first sentence."""
+    if span is None:
+        return False
+    part = next(p for p in parts if p.source == span.source)
+    return span.source == "title" or span.start < len(part.opening)
+
+
+def _arriving_flight(parts: list[Part]) -> Span | None:
+    """A flight arriving with a group, told with no removal word ("Llegan al país otros 82
+    dominicanos ... en un avión contratado [por] las autoridades de inmigración de Estados
+    Unidos", "Llega a Honduras vuelo con unidades familiares ... procedente de Estados Unidos"):
+    the headline's arrival or return word, a flight or carrier in the headline or the lede's
+    first sentence, a group of people, and two states the roles reader tells apart (stop 47)."""
+    if not CANDIDATES_47:
+        return None
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None:
+        return None
+    word = cues.ARRIVAL.search(title.folded) or flight_report_cues.RETURNING.search(title.folded)
+    if word is None:
+        return None
+    if not (_in_opening(parts, _flight_word(parts)) or _in_opening(parts, _carrier(parts))):
+        return None
+    openings = [p.opening for p in parts]
+    if "B" in CANDIDATES_47:
+        group = any(
+            cues.MIGRANT_CONTEXT.search(o) or cues.MIGRANT_JOURNEY.search(o) for o in openings
+        )
+    else:
+        group = (
+            any(cues.PEOPLE_NOUN.search(o) for o in openings)
+            or any(
+                m.entry.kind == "people" and m.start < len(p.opening)
+                for p in parts
+                for m in p.mentions
+            )
+            or read_people(parts) is not None
+        )
+    if not group:
+        return None
+    origin, destination = read_roles(parts)
+    if origin is None or destination is None or origin.value in ("", destination.value):
+        return None
+    if not destination.value:
+        return None
+    return match_span(title, word)
+
+
 def _listed_force(part: Part, start: int, end: int) -> bool:
     """An air force named among the army, the navy or the police (the forces of a raid),
     not as the carrier of a flight."""
@@ -288,7 +341,12 @@ def _deport_cue(parts: list[Part]) -> Span | None:
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
-    deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
+    deport = (
+        _deport_cue(parts)
+        or _flown_demonyms(parts)
+        or _group_return(parts)
+        or _arriving_flight(parts)
+    )
     if deport is None or own_citizens_or_things(parts):
         return None
     if statistics(parts) and not _running_total(parts):
