@@ -4,8 +4,8 @@ flights_sunrise, flights_morning, flights_forenoon, flights_midday, flights_frid
 flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_nightfall, and the
 judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazier,
 flights_tallow, flights_hearth and flights_ridgeline, flights_quarry of stop 41, and
-flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of stop 45 and
-flights_fresh46 of stop 46; see
+flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of stop 45,
+flights_fresh46 of stop 46 and flights_fresh47 of stop 47; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
@@ -82,7 +82,11 @@ SETS = [
     FlightSet("flights_fresh45.jsonl", 42, 21, all_statuses=True),
     # stop 46's sealed set (labelled blind, not yet measured): its counts, no floors yet
     FlightSet("flights_fresh46.jsonl", 44, 24, all_statuses=True),
+    # stop 47's sealed set (labelled blind, not yet measured): its counts, no floors yet
+    FlightSet("flights_fresh47.jsonl", 44, 24, all_statuses=True),
 ]
+SEALED = ("flights_fresh45.jsonl", "flights_fresh46.jsonl", "flights_fresh47.jsonl")
+"""The sealed never-seen sets: judges that no status-model training may read."""
 
 
 def _other_sets(name: str) -> list[str]:
@@ -150,6 +154,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_ridgeline.jsonl", 73),
         ("flights_quarry.jsonl", 20),
         ("flights_fresh46.jsonl", 20),
+        ("flights_fresh47.jsonl", 20),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:
@@ -158,3 +163,12 @@ def test_set_is_balanced(name: str, negatives: int) -> None:
     assert len(items) - len(reports) >= negatives
     spanish = sum(i["lang"] == "es" for i in items) / len(items)
     assert SPANISH_SHARE[0] <= spanish <= SPANISH_SHARE[1]
+
+
+@pytest.mark.parametrize("name", SEALED)
+def test_sealed_set_is_never_studied(name: str) -> None:
+    """A sealed set with honest cues is still left out of the status model's studied files."""
+    from wirewatch_flights.training import studied_files
+
+    assert (DATA / name).exists()
+    assert studied_files(DATA, {name: {}, "flights_dev.jsonl": {}}) == [DATA / "flights_dev.jsonl"]

@@ -54,6 +54,7 @@ JUDGES = frozenset(
         "flights_hearth.jsonl",
         "flights_fresh45.jsonl",
         "flights_fresh46.jsonl",
+        "flights_fresh47.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
