@@ -30,6 +30,7 @@ from wirewatch_flights.not_a_record import (
 )
 from wirewatch_flights.parts import COMMA, Part, dated, first_span, match_span, names_a_state
 from wirewatch_flights.people import read_people
+from wirewatch_flights.places import read_roles
 
 
 def _named_units(part: Part) -> list[tuple[str, int, int]]:
@@ -220,6 +221,44 @@ def _group_return(parts: list[Part]) -> Span | None:
     return None
 
 
+def _in_opening(parts: list[Part], span: Span | None) -> bool:
+    """Whether a span lies in the headline or the lede's first sentence."""
+    if span is None:
+        return False
+    part = next(p for p in parts if p.source == span.source)
+    return span.source == "title" or span.start < len(part.opening)
+
+
+def _arriving_flight(parts: list[Part]) -> Span | None:
+    """A flight of migrants arriving, told with no removal word ("Regresan a Corea del Sur los
+    316 trabajadores detenidos en redada migratoria en EE.UU.", "México retorna a Honduras a 219
+    integrantes de la caravana migrante", "US military planes carrying around 100 undocumented
+    migrant lands to India"): the headline's arrival or return word, a flight or a carrier in the
+    headline or the lede's first sentence, migrants or their plight named there (migrants,
+    undocumented, detained, at a border: not a head count alone, which travellers and evacuees
+    have too, "172 Mongolians return from South Korea"), and two states the roles reader tells
+    apart (stop 47)."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None:
+        return None
+    word = cues.ARRIVAL.search(title.folded) or flight_report_cues.RETURNING.search(title.folded)
+    if word is None:
+        return None
+    if not any(
+        cues.MIGRANT_CONTEXT.search(p.opening) or cues.MIGRANT_JOURNEY.search(p.opening)
+        for p in parts
+    ):
+        return None
+    if not (_in_opening(parts, _flight_word(parts)) or _in_opening(parts, _carrier(parts))):
+        return None
+    origin, destination = read_roles(parts)
+    if origin is None or destination is None or not destination.value:
+        return None
+    if origin.value in ("", destination.value):
+        return None
+    return match_span(title, word)
+
+
 def _listed_force(part: Part, start: int, end: int) -> bool:
     """An air force named among the army, the navy or the police (the forces of a raid),
     not as the carrier of a flight."""
@@ -285,10 +324,21 @@ def _deport_cue(parts: list[Part]) -> Span | None:
     return None
 
 
+def _removal_cue(parts: list[Part]) -> Span | None:
+    """The gate's deportation cue: a removal word, else demonyms flown, a group's return, or a
+    flight of migrants arriving (told with no removal word)."""
+    return (
+        _deport_cue(parts)
+        or _flown_demonyms(parts)
+        or _group_return(parts)
+        or _arriving_flight(parts)
+    )
+
+
 def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     """The flight and deportation cues when the item is about deporting people by air, and
     whether a flight word or a carrier was named (else a specific removal stood for one)."""
-    deport = _deport_cue(parts) or _flown_demonyms(parts) or _group_return(parts)
+    deport = _removal_cue(parts)
     if deport is None or own_citizens_or_things(parts):
         return None
     if statistics(parts) and not _running_total(parts):
