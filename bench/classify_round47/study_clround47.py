@@ -81,15 +81,31 @@ def classes(clf: Classifier, row: dict[str, Any]) -> tuple[list[str], set[str], 
             out.append("flights_fn_no_flight_word")
     if BP in exp and BP not in pred:
         out.append("both_second_tag" if FL in exp else "policy_fn")
-    for t in pred - exp:
-        out.append("false_alarm_neg" if not exp else "false_alarm_other")
+    out += ["false_alarm_neg" if not exp else "false_alarm_other" for _ in pred - exp]
     groups_hit = clf._scan(title, summary)
     scores = clf.topic_scores(title, summary)
-    rules = [
-        f"{name[:2]}={scores.get(name, 0):.2f}:" + ",".join(r.name for r, _ in _rule_view(t, groups_hit)[0])
-        for name, t in clf._compiled.items()
-    ]
+    rules = []
+    for name, topic in clf._compiled.items():
+        fired = ",".join(r.name for r, _ in _rule_view(topic, groups_hit)[0])
+        rules.append(f"{name[:2]}={scores.get(name, 0):.2f}:{fired}")
     return sorted(set(out)), pred, rules
+
+
+def fires(clf: Classifier, rows: list[dict[str, Any]], names: set[str]) -> None:
+    """Rules only: every study item on which one of ``names`` fires, with its labels, and a
+    tally per rule of the items it fires on by label (a firing check, not a figure)."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        title, summary = str(row.get("title", "")), str(row.get("summary", ""))
+        hits = clf._scan(title, summary)
+        for name, topic in clf._compiled.items():
+            fired = {r.name for r, _ in _rule_view(topic, hits)[0]} & names
+            for rule in sorted(fired):
+                labels = row.get("labels") or []
+                on = "pos" if name in labels else "other" if labels else "neg"
+                tally[rule][on] += 1
+                print(f"{rule}\t{row['_set']}\t{on}\t{row.get('labels')}\t{title[:110]}")
+    print(json.dumps({k: dict(v) for k, v in tally.items()}))
 
 
 def main() -> None:
@@ -98,8 +114,12 @@ def main() -> None:
     parser.add_argument("--topics-dir", type=Path, default=None)
     parser.add_argument("--list", nargs="*", default=[])
     parser.add_argument("--sets", nargs="*", default=["train", "dev", "dev_file", "held"])
+    parser.add_argument("--fires", nargs="*", default=[], metavar="RULE")
     args = parser.parse_args()
     topics = load_topics(args.topics_dir)
+    if args.fires:
+        fires(Classifier(topics), study_rows(args.sets), set(args.fires))
+        return
     model = TopicModel.load(args.model) if args.model else None
     clf = Classifier(topics, model=model) if model else Classifier.load(args.topics_dir)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
