@@ -60,6 +60,8 @@ USER_TOPICS = (
 JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh45.jsonl",
     "stories_fresh46.jsonl",
+    "stories_fresh47a.jsonl",
+    "stories_fresh47b.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",
@@ -70,6 +72,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh45_es.jsonl",
     "classify_pool_fresh46_en.jsonl",
     "classify_pool_fresh46_es.jsonl",
+    "classify_pool_fresh47_en.jsonl",
+    "classify_pool_fresh47_es.jsonl",
 }
 
 

@@ -212,6 +212,26 @@ SETS = [
         brier={FLIGHTS: 0.07, POLICY: 0.09},
         negatives_tagged=0.10,
     ),
+    # fresh47: 57 items (28 Spanish, 23 look-alike hard negatives, 6 both-topic), the sealed
+    # never-seen set of stop 47 (2026-12-07, clfresh47), gathered like fresh46 from outlets,
+    # years and events unlike the earlier sets, labelled blind, committed, then read once by
+    # clfresh47 with main's shipped model (aggregates only,
+    # bench/classify_fresh47/figures_main.json): flights 0.774 (12/2/5; en 0.824, es 0.714),
+    # border-policy 0.773 (17/4/6; en 0.889, es 0.588), negatives 2/23, Brier 0.097 / 0.152.
+    # Floors = those figures rounded down slightly.
+    HeldBackSet(
+        "fresh47",
+        negatives=23,
+        f1={FLIGHTS: 0.77, POLICY: 0.77},
+        language_f1={
+            (FLIGHTS, "en"): 0.82,
+            (FLIGHTS, "es"): 0.71,
+            (POLICY, "en"): 0.88,
+            (POLICY, "es"): 0.58,
+        },
+        brier={FLIGHTS: 0.10, POLICY: 0.16},
+        negatives_tagged=0.09,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -183,6 +183,11 @@ POOL_FILES = {
     # blind), held back whole by classify_fresh46_halves.json; named fresh46 beside fresh45.
     "fresh46-en": DATA / "classify_pool_fresh46_en.jsonl",
     "fresh46-es": DATA / "classify_pool_fresh46_es.jsonl",
+    # The sealed never-seen set "fresh47" of stop 47 (2026-12-07, clfresh47; flights and returns,
+    # border policy, both, and about two fifths look-alike negatives, labelled blind), held back
+    # whole by classify_fresh47_halves.json; named fresh47 beside fresh46.
+    "fresh47-en": DATA / "classify_pool_fresh47_en.jsonl",
+    "fresh47-es": DATA / "classify_pool_fresh47_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -269,6 +274,8 @@ FILE_LANG_AND_ID = {
     "fresh45-es": ("es", "pool-f45-es-"),
     "fresh46-en": ("en", "pool-f46-en-"),
     "fresh46-es": ("es", "pool-f46-es-"),
+    "fresh47-en": ("en", "pool-f47-en-"),
+    "fresh47-es": ("es", "pool-f47-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }

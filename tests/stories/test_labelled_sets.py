@@ -66,6 +66,8 @@ SETS = [
     LabelledSet("stories_fresh45.jsonl", "st-45", 46, 15),
     # stop 46's sealed judge (labelled blind, committed before this test read it): its counts
     LabelledSet("stories_fresh46.jsonl", "st-46", 56, 13),
+    # stop 47's sealed judge "b" (labelled blind, committed before this test read it): its counts
+    LabelledSet("stories_fresh47b.jsonl", "st-47b", 51, 11),
 ]
 
 
