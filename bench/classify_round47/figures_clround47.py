@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,17 +42,27 @@ MAIN_SPLIT = HERE.parent / "classify_round44" / "split_main.json"
 SHIPPED = Path("services/classify/wirewatch_classify")
 MODELS = {
     "main": (SHIPPED / "data" / "topic_model.json", None),
-    "A": (HERE / "candidate_a.json", HERE / "topics_a"),
-    "B": (HERE / "candidate_b.json", HERE / "topics_b"),
+    "A": (HERE / "candidate_a.json", HERE / "candidate_a.diff"),
+    "B": (HERE / "candidate_b.json", HERE / "candidate_b.diff"),
 }
 FL, BP = "repatriation-flights", "border-policy"
 
 
+def candidate_topics(diff: Path) -> Path:
+    """A scratch directory with main's two topic files and ``diff`` applied (the candidate's
+    files: ``candidate_X.diff`` is against main's, paths from the repository root)."""
+    out = Path(tempfile.mkdtemp(prefix="clround47_topics_"))
+    for path in (SHIPPED / "topics").glob("*.yaml"):
+        shutil.copy(path, out / path.name)
+    subprocess.run(["patch", "-s", "-p5", "-d", str(out), "-i", str(diff.resolve())], check=True)
+    return out
+
+
 def classifier(name: str) -> Classifier | None:
-    path, topics_dir = MODELS[name]
+    path, diff = MODELS[name]
     if not path.exists():
         return None
-    topics = load_topics(topics_dir)
+    topics = load_topics(candidate_topics(diff) if diff else None)
     stacks = json.loads(path.read_text("utf-8"))["stack"]
     for t in topics:
         if stacks.get(t.topic, {}).get("rules_version") != t.version:
