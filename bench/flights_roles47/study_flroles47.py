@@ -95,8 +95,16 @@ def main() -> None:
         print(f"{key:22} {counts[key]}")
     if "--items" in sys.argv:
         for row in sorted(rows, key=lambda r: (str(r["shape"]), str(r["file"]))):
-            print(row["shape"], row["file"], row["id"], row["field"], row["want"], row["got"],
-                  row["title"], sep=" | ")
+            print(
+                row["shape"],
+                row["file"],
+                row["id"],
+                row["field"],
+                row["want"],
+                row["got"],
+                row["title"],
+                sep=" | ",
+            )
 
 
 if __name__ == "__main__":
