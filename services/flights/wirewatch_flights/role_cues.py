@@ -243,3 +243,34 @@ FLIGHT_BETWEEN = re.compile(r"\b(?:vuelos?|flights?)\s+(?:[\w-]+\s+)?(?:entre|be
 """A flight between two places ("vuelo directo entre el Aeropuerto ... de Ciudad de México y el
 Aeropuerto Internacional de Caracas"): from the first to the second."""
 BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
+
+# A fetching flight (stop 47, roles): a state sends its own plane to another to take people home.
+SENTENCE_END = re.compile(r"[.!?;]\s+(?=[^\W\d])")
+"""Where a sentence ends in folded text ("(Sept. 21) to take" stays one sentence)."""
+FETCH_PURPOSE_AFTER = re.compile(
+    r"^.{0,45}?\b(?:to (?:take|fetch|pick up|collect|evacuate|repatriate|"
+    r"bring (?:back|home))|para (?:repatriar|traer|recoger|buscar|evacuar)|a (?:buscar|recoger))\b"
+)
+"""After the place a flight is sent to: the flight goes there to take people home ("sent a special
+flight to Taiwan Monday (Sept. 21) to take 289 migrant workers home", "partieron ... hacia Estados
+Unidos para repatriar a 110 ciudadanos"), so the place is where they are taken from."""
+SENT_AIRCRAFT = re.compile(
+    r"\b(?:flights?|planes?|airplanes?|aircraft|jets?|vuelos?|aviones|avion|aeronaves?)\b"
+)
+SENDING_VERB = re.compile(
+    r"\b(?:sends?|sent|dispatch(?:es|ed)?|envia|envio|enviara|manda|mando|partieron|partio|"
+    r"parten|despego|despegaron|took off|takes? off|left for|flew|flies)\b"
+)
+"""Before the place: a flight or plane sent or leaving for it ("Two airplanes took off from Iraq
+to Belarus", "Dos aviones colombianos partieron este lunes hacia")."""
+SENDS_TO_FETCH_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:sends?|sent|dispatch(?:es|ed)?|envia|envio|enviara|manda|mando)\s+"
+    r"(?:[\w()-]+\s+){0,3}?(?:flights?|planes?|airplanes?|aircraft|jets?|vuelos?|aviones|avion|"
+    r"aeronaves?)\b.{0,50}?\b(?:to (?:take|fetch|pick up|collect|evacuate|repatriate|"
+    r"bring (?:back|home))|para (?:repatriar|traer|recoger|buscar|evacuar)|a (?:buscar|recoger))\b"
+)
+"""After a state's name: it sends its own flight to take people home ("Iraq sends two airplanes to
+take some migrants from Minsk"): the state the flight brings them to, not a sender."""
+REMOVAL_WORD_BEFORE = re.compile(r"\b(?:deport\w*|expuls\w*|expel\w*|remov\w*|charter\w*|fleta\w*)")
+"""Before the place: the flight is a removal ("a deportation flight left for Guatemala to
+repatriate ..."), not a state's plane fetching its people."""

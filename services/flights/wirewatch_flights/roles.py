@@ -33,6 +33,8 @@ NAMED_MARGIN = 1.0
 """How far a place a cue names as the destination may trail a demonym alone and still win,
 when its best cue is the stronger (the figures were the same from 0.5 to 3)."""
 _WINDOW = 60
+_FETCH_WINDOW = 100
+"""'Vietnam sent a special flight to Taiwan Monday (Sept. 21) to take': a longer reach."""
 AUTHORITY_OF = 1.5
 """A state's or city's authorities ("the authorities of X") act for the deporting state."""
 
@@ -141,6 +143,8 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
     if cues.NOT_A_ROLE_BEFORE.search(before):
         return 0.0, 0.0
     origin, destination, strong = _scores_before(before, after, mention)
+    if strong == "destination" and _fetched_from(before, after, mention):
+        origin, destination, strong = 3.0, 0.0, "origin"  # "sent a flight to Taiwan to take"
     if strong == "destination" and on_the_migrants_route(folded, mention):
         destination, strong = 0.0, ""
     if role_cues.STOP_ON_THE_WAY_AFTER.match(after):
@@ -149,6 +153,8 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         origin, destination = origin + max(destination, 1.5), 0.0
     if mention.entry.kind == "country" and role_cues.FETCHES_OWN_AFTER.match(verb_after):
         return origin, destination + 3.0  # "Ethiopia resumes repatriating ... nationals from"
+    if mention.entry.kind == "country" and _sends_to_fetch(folded, mention):
+        return origin, destination + 3.0  # "Iraq sends two airplanes to take some migrants"
     name_origin, name_destination = _scores_of_the_name(after, mention)
     if (
         mention.entry.kind in _NAMED
@@ -158,6 +164,40 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         verb_after = ""  # "Deportation freight in Iraq started": the verb is not the place's
     verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
+
+
+def _sentence_head(text: str) -> str:
+    """The text up to the end of its sentence."""
+    end = role_cues.SENTENCE_END.search(text)
+    return text if end is None else text[: end.start()]
+
+
+def _sentence_tail(text: str) -> str:
+    """The text from the start of its last sentence."""
+    ends = list(role_cues.SENTENCE_END.finditer(text))
+    return text if not ends else text[ends[-1].end() :]
+
+
+def fetching_flight(before: str, after: str) -> bool:
+    """A flight or plane sent or leaving for a place "to take / para repatriar" people (``before``
+    ends where the place starts, ``after`` starts where it ends): it fetches them from there."""
+    near = _sentence_tail(before)
+    if not (role_cues.SENT_AIRCRAFT.search(near) and role_cues.SENDING_VERB.search(near)):
+        return False
+    if role_cues.REMOVAL_WORD_BEFORE.search(near):
+        return False  # "a deportation flight left for Guatemala to repatriate ...": not a fetch
+    return bool(role_cues.FETCH_PURPOSE_AFTER.match(_sentence_head(after)))
+
+
+def _sends_to_fetch(folded: str, mention: Mention) -> bool:
+    """A state that sends its own flight to take people home: the state they are flown to."""
+    after = _sentence_head(folded[mention.end : mention.end + _FETCH_WINDOW])
+    return bool(role_cues.SENDS_TO_FETCH_AFTER.match(after))
+
+
+def _fetched_from(before: str, after: str, mention: Mention) -> bool:
+    """A state or place a flight was sent to, to take people home: where they are taken from."""
+    return mention.entry.kind in _NAMED and fetching_flight(before, after)
 
 
 def _brought_to_be_removed(before: str, after: str) -> bool:
@@ -399,6 +439,10 @@ def score_route_pairs(
             continue
         if role_cues.JOURNEY_ROUTE_BEFORE.search(folded[max(0, a.start - 40) : a.start]):
             a, b = b, a  # "que llegaron desde San Pedro Sula a México": their way here
+        elif fetching_flight(
+            folded[max(0, b.start - _WINDOW) : b.start], folded[b.end : b.end + _WINDOW]
+        ):
+            a, b = b, a  # "took off from Iraq to Belarus ... to take 617 Iraqis": fetched home
         roles.origin.add(
             a.entry.key, 2.0 * weight, Span(source, a.start, a.end, text[a.start : a.end])
         )
