@@ -247,27 +247,30 @@ BETWEEN_AND = re.compile(r"(?:\by\b|\band\b)")
 # A fetching flight (stop 47, roles): a state sends its own plane to another to take people home.
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[^\W\d])")
 """Where a sentence ends in folded text ("(Sept. 21) to take" stays one sentence)."""
-FETCH_PURPOSE_AFTER = re.compile(
-    r"^.{0,45}?\b(?:to (?:take|fetch|pick up|collect|evacuate|repatriate|"
-    r"bring (?:back|home))|para (?:repatriar|traer|recoger|buscar|evacuar)|a (?:buscar|recoger))\b"
+_FETCH_PURPOSE = (
+    r"\b(?:to (?:take|fetch|pick up|collect|evacuate|repatriate|bring (?:back|home))|"
+    r"para (?:repatriar|traer|recoger|buscar|evacuar)|a (?:buscar|recoger))\b"
 )
+_AIRCRAFT = r"\b(?:flights?|planes?|airplanes?|aircraft|jets?|vuelos?|aviones|avion|aeronaves?)\b"
+_SEND = r"(?:sends?|sent|dispatch(?:es|ed)?|envia|envio|enviara|manda|mando)"
+FETCH_PURPOSE_AFTER = re.compile(r"^.{0,45}?" + _FETCH_PURPOSE)
 """After the place a flight is sent to: the flight goes there to take people home ("sent a special
 flight to Taiwan Monday (Sept. 21) to take 289 migrant workers home", "partieron ... hacia Estados
 Unidos para repatriar a 110 ciudadanos"), so the place is where they are taken from."""
-SENT_AIRCRAFT = re.compile(
-    r"\b(?:flights?|planes?|airplanes?|aircraft|jets?|vuelos?|aviones|avion|aeronaves?)\b"
-)
+SENT_AIRCRAFT = re.compile(_AIRCRAFT)
 SENDING_VERB = re.compile(
-    r"\b(?:sends?|sent|dispatch(?:es|ed)?|envia|envio|enviara|manda|mando|partieron|partio|"
-    r"parten|despego|despegaron|took off|takes? off|left for|flew|flies)\b"
+    r"\b(?:" + _SEND + r"|partieron|partio|parten|despego|despegaron|took off|takes? off|"
+    r"left for|flew|flies)\b"
 )
 """Before the place: a flight or plane sent or leaving for it ("Two airplanes took off from Iraq
 to Belarus", "Dos aviones colombianos partieron este lunes hacia")."""
 SENDS_TO_FETCH_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,2}?(?:sends?|sent|dispatch(?:es|ed)?|envia|envio|enviara|manda|mando)\s+"
-    r"(?:[\w()-]+\s+){0,3}?(?:flights?|planes?|airplanes?|aircraft|jets?|vuelos?|aviones|avion|"
-    r"aeronaves?)\b.{0,50}?\b(?:to (?:take|fetch|pick up|collect|evacuate|repatriate|"
-    r"bring (?:back|home))|para (?:repatriar|traer|recoger|buscar|evacuar)|a (?:buscar|recoger))\b"
+    r"^\W*(?:\w+\W+){0,2}?"
+    + _SEND
+    + r"\s+(?:[\w()-]+\s+){0,3}?"
+    + _AIRCRAFT
+    + r".{0,50}?"
+    + _FETCH_PURPOSE
 )
 """After a state's name: it sends its own flight to take people home ("Iraq sends two airplanes to
 take some migrants from Minsk"): the state the flight brings them to, not a sender."""
