@@ -14,14 +14,16 @@ take. The judges of this stop (flights_fresh46, flights_fresh47) are never read.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-from wirewatch_flights import cues, flight_report
+from wirewatch_flights import cues, flight_report, not_a_record_cues
 from wirewatch_flights.evaluation import gold_record, predict
-from wirewatch_flights.parts import dated, item_parts
-from wirewatch_flights.people import read_people
+from wirewatch_flights.model import Flight
+from wirewatch_flights.parts import Part, dated, first_span, item_parts, names_a_state
+from wirewatch_flights.people import read_flights, read_people
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 JUDGES = {"flights_fresh46", "flights_fresh47"}
@@ -29,6 +31,51 @@ JUDGES = {"flights_fresh46", "flights_fresh47"}
 
 def studied_files() -> list[Path]:
     return sorted(p for p in DATA.glob("flights_*.jsonl") if p.stem not in JUDGES)
+
+
+LENGTH = re.compile(
+    r"\b(?:(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)"
+    r"|(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?:\w+ )?(?:dias|semanas|meses|anos)"
+    r"|(?:in|within|over|en|durante) (?:one|a|two|three|four|five|six|seven|eight|nine|ten|un|una"
+    r"|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2}) (?:years?|months?|weeks?|days"
+    r"|anos?|mes|meses|semanas?|dias))\b"
+)
+"""A length of time (the candidates' cue, RULE.md), to count the tally class on main."""
+
+
+def _tally(parts: list[Part]) -> bool:
+    """People counted over a length of time, or in thousands with no flights counted."""
+    for part in parts:
+        first = part.opening
+        for n in part.numbers:
+            end = min(len(first), n.end + 60)
+            if n.start < len(first) and n.value >= 5 and LENGTH.search(part.folded, n.end, end):
+                return True
+    people = read_people(parts)
+    return (
+        people is not None
+        and int(people.value) >= 2000
+        and read_flights(parts) is None
+        and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
+
+
+def item_class(parts: list[Part], flight: Flight, row: dict[str, object]) -> str:
+    """The first class (RULE.md's table) an accepted item falls in."""
+    if _tally(parts):
+        return "tally"
+    if row["flight"] is None:
+        return "no flight word"
+    if first_span(parts, cues.MIGRANT_CONTEXT) is None and not first_span(
+        parts, cues.MIGRANT_JOURNEY
+    ):
+        return "no migrant word (own citizens, evacuees, Gulf workers)"
+    if not row["people"] and not row["dated"]:
+        return "flights as a subject (no head count, no day)"
+    pair = frozenset((flight.origin or "", flight.destination or ""))
+    if pair in not_a_record_cues.LAND_NEIGHBOURS and not row["flight_in_opening"]:
+        return "land neighbours, flight word further on"
+    return "other"
 
 
 def shape(obj: dict[str, object]) -> dict[str, object]:
@@ -71,16 +118,17 @@ def rows() -> list[dict[str, object]]:
             if flight is None:
                 continue
             kind = "fp" if gold is None else "tp"
-            out.append(
-                {
-                    "file": path.stem,
-                    "id": obj["id"],
-                    "lang": obj.get("lang"),
-                    "kind": kind,
-                    "title": obj.get("title"),
-                    **shape(obj),
-                }
-            )
+            row: dict[str, object] = {
+                "file": path.stem,
+                "id": obj["id"],
+                "lang": obj.get("lang"),
+                "kind": kind,
+                "title": obj.get("title"),
+                **shape(obj),
+            }
+            parts = item_parts(str(obj.get("title") or ""), str(obj.get("summary") or ""))
+            row["class"] = item_class(parts, flight, row)
+            out.append(row)
     return out
 
 
@@ -99,10 +147,24 @@ def main() -> None:
     print("false records", sum(fp.values()), "true records", sum(tp.values()))
     for k, n in fp.most_common():
         print(f"{n:4d} fp {tp[k]:5d} tp  {k}")
+    fc = Counter(str(r["class"]) for r in found if r["kind"] == "fp")
+    tc = Counter(str(r["class"]) for r in found if r["kind"] == "tp")
+    print("classes (first that fits):")
+    for c, n in fc.most_common():
+        print(f"{n:4d} fp {tc[c]:5d} tp  {c}")
     if "--items" in sys.argv:
         for r in found:
             if r["kind"] == "fp":
-                print(r["file"], r["id"], r["lang"], key(r), r["cue_text"], "|", r["flight"])
+                print(
+                    r["file"],
+                    r["id"],
+                    r["lang"],
+                    r["class"],
+                    key(r),
+                    r["cue_text"],
+                    "|",
+                    r["flight"],
+                )
                 print("   ", r["title"])
 
 
