@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,21 @@ def labelled_item(name: str, item_id: str) -> dict[str, Any]:
         if obj.get("id") == item_id:
             return obj
     pytest.skip(f"{item_id} is not in {path.name}")
+
+
+def data_item(stem: str, item_id: str) -> dict[str, Any]:
+    """One item of tests/data/<stem>.jsonl by id (any labelled file: flights, stories, classify),
+    a copy; an item with no ``published`` is read at its labelled ``date``, as the eval reads it."""
+    obj = dict(_rows(stem)[item_id])
+    if obj.get("published") is None and obj.get("date"):
+        obj["published"] = obj["date"]
+    return obj
+
+
+@cache
+def _rows(stem: str) -> dict[str, dict[str, Any]]:
+    text = (DATA.parent / f"{stem}.jsonl").read_text(encoding="utf-8")
+    return {o["id"]: o for o in (json.loads(x) for x in text.splitlines() if x.strip())}
 
 
 def assert_field(obj: dict[str, Any], field: str, want: object) -> None:

@@ -5,28 +5,10 @@ that carry the same words stay out."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@cache
-def _rows(stem: str) -> dict[str, dict[str, Any]]:
-    text = (DATA / f"{stem}.jsonl").read_text(encoding="utf-8")
-    return {o["id"]: o for o in (json.loads(x) for x in text.splitlines() if x.strip())}
-
-
-def _item(stem: str, item_id: str) -> dict[str, Any]:
-    obj = dict(_rows(stem)[item_id])
-    if obj.get("published") is None and obj.get("date"):
-        obj["published"] = obj["date"]
-    return obj
+from tests.flights.support import data_item
 
 
 @pytest.mark.parametrize(
@@ -49,14 +31,14 @@ def _item(stem: str, item_id: str) -> dict[str, Any]:
 def test_a_removal_with_its_running_total_is_a_record(
     stem: str, item_id: str, origin: str, destination: str, people: int
 ) -> None:
-    flight = predict(_item(stem, item_id))
+    flight = predict(data_item(stem, item_id))
     assert flight is not None
     assert (flight.origin, flight.destination, flight.people) == (origin, destination, people)
     assert flight.status == "completed"
 
 
 def test_the_studied_label_agrees() -> None:
-    assert _rows("flights_fresh44b")["fl-44114"]["flight"] is not None
+    assert data_item("flights_fresh44b", "fl-44114")["flight"] is not None
 
 
 @pytest.mark.parametrize(
@@ -71,6 +53,6 @@ def test_the_studied_label_agrees() -> None:
     ],
 )
 def test_a_tally_with_the_same_words_stays_out(stem: str, item_id: str) -> None:
-    obj = _item(stem, item_id)
+    obj = data_item(stem, item_id)
     assert obj["flight"] is None
     assert predict(obj) is None

@@ -6,28 +6,10 @@ head count only (travellers, an evacuation) stay out."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-from typing import Any
-
 import pytest
 from wirewatch_flights.evaluation import predict
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-@cache
-def _rows(stem: str) -> dict[str, dict[str, Any]]:
-    text = (DATA / f"{stem}.jsonl").read_text(encoding="utf-8")
-    return {o["id"]: o for o in (json.loads(x) for x in text.splitlines() if x.strip())}
-
-
-def _item(stem: str, item_id: str) -> dict[str, Any]:
-    obj = dict(_rows(stem)[item_id])
-    if obj.get("published") is None and obj.get("date"):
-        obj["published"] = obj["date"]
-    return obj
+from tests.flights.support import data_item
 
 
 @pytest.mark.parametrize(
@@ -50,7 +32,7 @@ def _item(stem: str, item_id: str) -> dict[str, Any]:
 def test_a_flight_of_migrants_arriving_is_a_record(
     stem: str, item_id: str, origin: str, destination: str
 ) -> None:
-    obj = _item(stem, item_id)
+    obj = data_item(stem, item_id)
     assert "repatriation-flights" in obj["labels"]
     flight = predict(obj)
     assert flight is not None
@@ -70,6 +52,6 @@ def test_a_flight_of_migrants_arriving_is_a_record(
     ],
 )
 def test_an_arrival_with_a_head_count_only_stays_out(stem: str, item_id: str) -> None:
-    obj = _item(stem, item_id)
+    obj = data_item(stem, item_id)
     assert obj["flight"] is None
     assert predict(obj) is None
