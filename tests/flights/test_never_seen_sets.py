@@ -485,6 +485,29 @@ SETS = [
             "es": (0.90, 0.90, 0.90, 0.80, 0.80, 0.90),
         },
     ),
+    # fresh47b: 32 items, 15 reports (14 completed, 1 planned, none blocked; LY 4, IL 2, US 2,
+    # KY, LA, MA, MM, PA, PH, TH), 17 hard negatives (own citizens flown home, remains, land and
+    # sea returns, tallies, arrests and policy, flights that are no removal), 15 Spanish (8
+    # Spanish reports); no event already held in any set. Never seen, gathered and labelled
+    # blind in stop 47 (2026-12-07), sealed (commit 0fe8288) before any code read it, then
+    # measured once with main 75979234's extractor: precision 0.882 (2 false records), recall
+    # 1.000, destination 0.800, status 0.933, origin 0.733, people 0.933, flight_date 0.867,
+    # operator 0.867; English (7 reports) 0.778, 1.000, 0.571, 0.857, 0.571, 1.000; Spanish (8)
+    # 1.000 on every field but origin and people 0.875. Service path: precision 0.933, recall
+    # 0.933. Floors as tideline's (a hundredth under where a figure is exact). Check-half seed
+    # fixed after that measurement, before any error read.
+    NeverSeenSet(
+        "fresh47b",
+        seed=20261249,
+        items=32,
+        check_items=16,
+        reports_in_check=8,
+        floors=(0.88, 0.99, 0.79, 0.93, 0.73, 0.93, 0.86, 0.86),
+        language_floors={
+            "en": (0.77, 0.99, 0.57, 0.85, 0.57, 0.99),
+            "es": (0.99, 0.99, 0.99, 0.99, 0.87, 0.87),
+        },
+    ),
 ]
 
 

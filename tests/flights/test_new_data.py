@@ -5,7 +5,7 @@ flights_saturday, flights_afternoon, flights_evening, flights_twilight, flights_
 judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazier,
 flights_tallow, flights_hearth and flights_ridgeline, flights_quarry of stop 41, and
 flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of stop 45,
-flights_fresh46 of stop 46 and flights_fresh47 of stop 47; see
+flights_fresh46 of stop 46, flights_fresh47 and flights_fresh47b of stop 47; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
@@ -84,8 +84,15 @@ SETS = [
     FlightSet("flights_fresh46.jsonl", 44, 24, all_statuses=True),
     # stop 47's sealed set (labelled blind, not yet measured): its counts, no floors yet
     FlightSet("flights_fresh47.jsonl", 44, 24, all_statuses=True),
+    # stop 47's second sealed set (labelled blind): its counts; no blocked report was found new
+    FlightSet("flights_fresh47b.jsonl", 32, 15, all_statuses=False),
 ]
-SEALED = ("flights_fresh45.jsonl", "flights_fresh46.jsonl", "flights_fresh47.jsonl")
+SEALED = (
+    "flights_fresh45.jsonl",
+    "flights_fresh46.jsonl",
+    "flights_fresh47.jsonl",
+    "flights_fresh47b.jsonl",
+)
 """The sealed never-seen sets: judges that no status-model training may read."""
 
 
@@ -155,6 +162,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_quarry.jsonl", 20),
         ("flights_fresh46.jsonl", 20),
         ("flights_fresh47.jsonl", 20),
+        ("flights_fresh47b.jsonl", 17),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:

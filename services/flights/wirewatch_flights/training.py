@@ -55,6 +55,7 @@ JUDGES = frozenset(
         "flights_fresh45.jsonl",
         "flights_fresh46.jsonl",
         "flights_fresh47.jsonl",
+        "flights_fresh47b.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
