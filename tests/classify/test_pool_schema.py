@@ -188,6 +188,11 @@ POOL_FILES = {
     # whole by classify_fresh47_halves.json; named fresh47 beside fresh46.
     "fresh47-en": DATA / "classify_pool_fresh47_en.jsonl",
     "fresh47-es": DATA / "classify_pool_fresh47_es.jsonl",
+    # The second sealed never-seen set "fresh47b" of stop 47 (2026-12-07, clfresh47b; flights and
+    # returns, border policy, both, a third look-alike negatives, labelled blind), held back
+    # whole by classify_fresh47b_halves.json; named fresh47b beside fresh47.
+    "fresh47b-en": DATA / "classify_pool_fresh47b_en.jsonl",
+    "fresh47b-es": DATA / "classify_pool_fresh47b_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -276,6 +281,8 @@ FILE_LANG_AND_ID = {
     "fresh46-es": ("es", "pool-f46-es-"),
     "fresh47-en": ("en", "pool-f47-en-"),
     "fresh47-es": ("es", "pool-f47-es-"),
+    "fresh47b-en": ("en", "pool-f47b-en-"),
+    "fresh47b-es": ("es", "pool-f47b-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
