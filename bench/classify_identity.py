@@ -74,6 +74,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh46_es.jsonl",
     "classify_pool_fresh47_en.jsonl",
     "classify_pool_fresh47_es.jsonl",
+    "classify_pool_fresh47b_en.jsonl",
+    "classify_pool_fresh47b_es.jsonl",
 }
 
 
