@@ -11,10 +11,10 @@ shift
 out=bench/flights_prec47/compare_$what.jsonl
 : > "$out"
 for flag in "" --as-service; do
-  PYTHONPATH=$M/services/flights .venv/bin/python bench/flights_prec47/measure_flprec47.py "$what" $flag >> "$out"
-  .venv/bin/python bench/flights_prec47/measure_flprec47.py "$what" $flag >> "$out"
+  PYTHONPATH=$M/services/flights .venv/bin/python bench/flights_round47/measure_flround47.py "$what" $flag >> "$out"
+  .venv/bin/python bench/flights_round47/measure_flround47.py "$what" $flag >> "$out"
   for c in "$@"; do
-    .venv/bin/python bench/flights_prec47/measure_flprec47.py "$what" $flag --candidate "$c" >> "$out"
+    .venv/bin/python bench/flights_round47/measure_flround47.py "$what" $flag --candidate "$c" --switch flight_report.CANDIDATES_P47 >> "$out"
   done
 done
 cat "$out"

@@ -15,10 +15,10 @@ shift
 out=bench/flights_roles47/compare_$what.jsonl
 : > "$out"
 for flag in "" --as-service; do
-  PYTHONPATH=$M/services/flights .venv/bin/python bench/flights_roles47/measure_flroles47.py "$what" $flag >> "$out"
+  PYTHONPATH=$M/services/flights .venv/bin/python bench/flights_round47/measure_flround47.py "$what" $flag >> "$out"
   for c in "$@"; do
-    PYTHONPATH=$C/services/flights .venv/bin/python bench/flights_roles47/measure_flroles47.py "$what" $flag --candidate "$c" >> "$out"
+    PYTHONPATH=$C/services/flights .venv/bin/python bench/flights_round47/measure_flround47.py "$what" $flag --candidate "$c" --switch roles.CANDIDATES_ROLES47 >> "$out"
   done
-  .venv/bin/python bench/flights_roles47/measure_flroles47.py "$what" $flag >> "$out"
+  .venv/bin/python bench/flights_round47/measure_flround47.py "$what" $flag >> "$out"
 done
 cat "$out"
