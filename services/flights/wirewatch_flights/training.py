@@ -56,6 +56,7 @@ JUDGES = frozenset(
         "flights_fresh46.jsonl",
         "flights_fresh47.jsonl",
         "flights_fresh47b.jsonl",
+        "flights_fresh48.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
