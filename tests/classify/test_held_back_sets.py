@@ -252,6 +252,26 @@ SETS = [
         brier={FLIGHTS: 0.10, POLICY: 0.08},
         negatives_tagged=0.0,
     ),
+    # fresh48: 54 items (27 Spanish, 16 look-alike hard negatives, 2 both-topic), the sealed
+    # never-seen set of stop 48 (2026-12-07, clfresh48), aimed at the weak cells (policy described
+    # rather than named, returns without the word flight, airlines and charters instead of a
+    # flight), labelled blind, committed, then read once by clfresh48 with main's shipped model
+    # (aggregates only, bench/classify_fresh48/figures_main.json): flights 0.857 (12/1/3; en
+    # 0.800, es 0.923), border-policy 0.889 (24/5/1; en 0.882, es 0.900), negatives 0/16, Brier
+    # 0.059 / 0.083. Floors = those figures rounded down slightly.
+    HeldBackSet(
+        "fresh48",
+        negatives=16,
+        f1={FLIGHTS: 0.85, POLICY: 0.88},
+        language_f1={
+            (FLIGHTS, "en"): 0.79,
+            (FLIGHTS, "es"): 0.92,
+            (POLICY, "en"): 0.88,
+            (POLICY, "es"): 0.89,
+        },
+        brier={FLIGHTS: 0.06, POLICY: 0.09},
+        negatives_tagged=0.0,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -193,6 +193,11 @@ POOL_FILES = {
     # whole by classify_fresh47b_halves.json; named fresh47b beside fresh47.
     "fresh47b-en": DATA / "classify_pool_fresh47b_en.jsonl",
     "fresh47b-es": DATA / "classify_pool_fresh47b_es.jsonl",
+    # The sealed never-seen set "fresh48" of stop 48 (2026-12-07, clfresh48; flights and returns,
+    # border policy, both, and about three tenths look-alike negatives, labelled blind), held back
+    # whole by classify_fresh48_halves.json; named fresh48 beside fresh47b.
+    "fresh48-en": DATA / "classify_pool_fresh48_en.jsonl",
+    "fresh48-es": DATA / "classify_pool_fresh48_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -283,6 +288,8 @@ FILE_LANG_AND_ID = {
     "fresh47-es": ("es", "pool-f47-es-"),
     "fresh47b-en": ("en", "pool-f47b-en-"),
     "fresh47b-es": ("es", "pool-f47b-es-"),
+    "fresh48-en": ("en", "pool-f48-en-"),
+    "fresh48-es": ("es", "pool-f48-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
