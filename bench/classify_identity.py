@@ -76,6 +76,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh47_es.jsonl",
     "classify_pool_fresh47b_en.jsonl",
     "classify_pool_fresh47b_es.jsonl",
+    "classify_pool_fresh48_en.jsonl",
+    "classify_pool_fresh48_es.jsonl",
 }
 
 
