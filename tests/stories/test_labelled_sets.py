@@ -71,6 +71,9 @@ SETS = [
     LabelledSet("stories_fresh47a.jsonl", "st-47a", 49, 16),
     # stop 47's sealed judge "b" (labelled blind, committed before this test read it): its counts
     LabelledSet("stories_fresh47b.jsonl", "st-47b", 51, 11),
+    # stop 48's sealed judge (labelled blind by stfresh48, committed before this test read it): its
+    # counts; nine of its fifteen stories are single flights told by one or two outlets
+    LabelledSet("stories_fresh48.jsonl", "st-48", 50, 15, mostly_multi_outlet=False),
 ]
 
 
