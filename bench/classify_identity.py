@@ -62,6 +62,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh46.jsonl",
     "stories_fresh47a.jsonl",
     "stories_fresh47b.jsonl",
+    "stories_fresh48.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",
