@@ -72,7 +72,10 @@ def main() -> None:
         print(f"{lg:3} {field:12} {shp:22} {n}")
     if "--items" in sys.argv:
         for row in sorted(rows, key=lambda r: (str(r["field"]), str(r["shape"]), str(r["file"]))):
-            print(*(row[k] for k in ("shape", "file", "id", "lang", "field", "want", "got", "title")), sep=" | ")
+            print(
+                *(row[k] for k in ("shape", "file", "id", "lang", "field", "want", "got", "title")),
+                sep=" | ",
+            )
 
 
 if __name__ == "__main__":
