@@ -13,6 +13,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 from wirewatch_flights.evaluation import gold_record, predict
 
@@ -21,7 +22,7 @@ DATA = HERE.parents[1] / "tests" / "data"
 JUDGES = {"flights_fresh47", "flights_fresh47b"}
 
 
-def _roles47():  # type: ignore[no-untyped-def]
+def _roles47() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "study_flroles47", HERE.parent / "flights_roles47" / "study_flroles47.py"
     )
