@@ -277,3 +277,19 @@ take some migrants from Minsk"): the state the flight brings them to, not a send
 REMOVAL_WORD_BEFORE = re.compile(r"\b(?:deport\w*|expuls\w*|expel\w*|remov\w*|charter\w*|fleta\w*)")
 """Before the place: the flight is a removal ("a deportation flight left for Guatemala to
 repatriate ..."), not a state's plane fetching its people."""
+
+# A head count from a state (stop 48): who the people are, not where they left.
+HEAD_COUNT_FROM_BEFORE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b(?:over|more than|some|about|around|nearly|almost|at least|and|y)\s+)"
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a |one )?hundred|dozens?)"
+    r"\s+from\s+(?:the\s+)?$"
+)
+"""Before a state: a head count "from" it ("Over 100 from Uzbekistan", "two from Bangladesh, one
+from Poland ... and 52 from Pakistan"): the people's state, so where they are sent."""
+REMOVAL_VERB_BEFORE_COUNT = re.compile(
+    r"\b(?:deport\w*|expel\w*|expuls\w*|remov\w*|returned|returns?|repatriat\w*|flown|flew|"
+    r"flies|fly|sent|sends?|brought|brings?|evacuat\w*|rescued|took|takes?|carr\w+)\W*$"
+)
+"""Right before the count: a removal or flight verb whose object it is ("deported 52 from
+Greece"): there "from" is where the people were taken from."""

@@ -247,9 +247,20 @@ def _scores_after_from(before: str, from_cue: re.Match[str]) -> tuple[float, flo
         role_cues.REMOVED_PEOPLE_FROM_BEFORE.search(before)
     ):
         return 0.0, 1.5, ""  # "lawbreakers from Afghanistan": who they are, not where from
+    if _head_count_from(before):
+        return 0.0, 1.5, ""  # "52 from Pakistan": who they are, not where they were flown from
     if role_cues.CROSSING_BEFORE.search(before[: from_cue.start()]):
         return 0.0, 0.0, ""  # "crossing the border from Mexico": a transit country
     return 3.0, 0.0, "origin"
+
+
+def _head_count_from(before: str) -> bool:
+    """ "Over 100 from Uzbekistan", "and 52 from Pakistan": a head count from a state, with no
+    removal verb just before the count ("deported 52 from Greece" keeps Greece the origin)."""
+    count = role_cues.HEAD_COUNT_FROM_BEFORE.search(before)
+    if count is None:
+        return False
+    return not role_cues.REMOVAL_VERB_BEFORE_COUNT.search(before[: count.start()])
 
 
 def _strong_destination_before(before: str, mention: Mention) -> bool:

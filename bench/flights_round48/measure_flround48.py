@@ -1,0 +1,81 @@
+"""Figures of the flights package on the path, one JSON line: bench/flights_round48/RULE.md's
+measures. Stop 47's one measure script (``../flights_round47/measure_flround47.py``) is imported
+for its reading and predictors; this adds the stop-48 judges and per-language rows.
+
+  measure_flround48.py studied|judges [--as-service] [--candidate A|B|AB]
+
+``studied``: every flights file but the judges; ``judges``: flights_fresh47 + flights_fresh47b
+pooled, aggregates only (counts; no id, no per-item prediction is printed). ``--candidate``
+switches ``roles.CANDIDATES_48`` on (a tree without the switch is read as it is).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import wirewatch_flights
+from wirewatch_flights import roles
+from wirewatch_flights.evaluation import score
+
+HERE = Path(__file__).resolve().parent
+_SPEC = importlib.util.spec_from_file_location(
+    "measure_flround47", HERE.parent / "flights_round47" / "measure_flround47.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+round47 = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(round47)
+
+JUDGES = ("flights_fresh47", "flights_fresh47b")
+
+
+def figures(items: list[dict[str, Any]], as_service: bool) -> dict[str, Any]:
+    scores = score(items, round47.predictor(as_service))
+    p, r = scores.precision(), scores.recall()
+    return {
+        "items": len(items),
+        "tp": scores.tp,
+        "fp": scores.fp,
+        "fn": scores.fn,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "right": dict(scores.correct),
+    }
+
+
+def main() -> None:
+    what = sys.argv[1]
+    as_service = "--as-service" in sys.argv
+    candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
+    if candidate:
+        roles.CANDIDATES_48 = frozenset(candidate)  # type: ignore[attr-defined]
+    data = round47.DATA
+    if what == "judges":
+        paths = [data / f"{name}.jsonl" for name in JUDGES]
+        missing = [p.name for p in paths if not p.exists()]
+        if missing:
+            raise SystemExit(f"judge missing: {missing}")
+    else:
+        paths = sorted(p for p in data.glob("flights_*.jsonl") if p.stem not in JUDGES)
+    items = round47.lines(paths)
+    row = {
+        "measure": what,
+        "path": "service" if as_service else "plain",
+        "tree": wirewatch_flights.__file__.split("/services/")[0],
+        "candidate": candidate or "-",
+        "files": len(paths),
+        **figures(items, as_service),
+        "by_lang": {
+            lang: figures([x for x in items if x.get("lang") == lang], as_service)
+            for lang in ("en", "es")
+        },
+    }
+    print(json.dumps(row))
+
+
+if __name__ == "__main__":
+    main()
