@@ -15,11 +15,13 @@ import json
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import labelled_files, load_items, ordered
+from common import Item, labelled_files, load_items, ordered
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.lexicon import fold
 from wirewatch_stories.pair_cues import Member
@@ -58,48 +60,68 @@ def direction(title: str) -> str:
     return "halt" if halt and not opening else "open" if opening and not halt else ""
 
 
+@dataclass
+class _File:
+    """The file being clustered: its name, items, rows, headline directions, the current item."""
+
+    name: str
+    items: list[Item]
+    rows: list[dict[str, Any]]
+    way: list[str]
+    current: int = 0
+
+
+TALLY: Counter[tuple[str, str, str]] = Counter()
+LISTED: list[str] = []
+
+
+class _Counting(Scorer):
+    __slots__ = ()
+
+    def similarity(self, member: Member) -> float:
+        score = super().similarity(member)
+        clusterer = self.clusterer
+        assert isinstance(clusterer, _Clustering)
+        f = clusterer.file
+        i, j = f.current, int(member.item_id)
+        if f.way[i] and f.way[j] and f.way[i] != f.way[j]:
+            gap = abs((f.items[i].published or 0) - (f.items[j].published or 0)) / 86400
+            key = (
+                "one story" if f.items[i].story == f.items[j].story else "two stories",
+                ">=1d" if gap >= 1 else "<1d",
+                "s>=0.14" if score >= 0.14 else "s<0.14",
+            )
+            TALLY[key] += 1
+            if score >= 0.1:
+                LISTED.append(
+                    f"{f.name} {key} {gap:.1f}d s={score:.3f}\n"
+                    f"   {f.rows[i]['title'][:100]}\n   {f.rows[j]['title'][:100]}"
+                )
+        return score
+
+
+class _Clustering(Clusterer):
+    def __init__(self, file: _File) -> None:
+        super().__init__()
+        self.file = file
+
+    def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
+        return _Counting(self, cues, published)
+
+
 def main() -> None:
-    tally: Counter[tuple[str, str, str]] = Counter()
-    listed: list[str] = []
     for path in labelled_files():
         items = load_items(path)
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-        way = [direction(str(r["title"])) for r in rows]
-        current = [0]
-
-        class Counting(Scorer):
-            __slots__ = ()
-
-            def similarity(self, member: Member) -> float:
-                score = super().similarity(member)
-                i, j = current[0], int(member.item_id)
-                if way[i] and way[j] and way[i] != way[j]:
-                    gap = abs((items[i].published or 0) - (items[j].published or 0)) / 86400
-                    key = (
-                        "one story" if items[i].story == items[j].story else "two stories",
-                        ">=1d" if gap >= 1 else "<1d",
-                        "s>=0.14" if score >= 0.14 else "s<0.14",
-                    )
-                    tally[key] += 1
-                    if score >= 0.1:
-                        listed.append(
-                            f"{path.stem[8:]} {key} {gap:.1f}d s={score:.3f}\n"
-                            f"   {rows[i]['title'][:100]}\n   {rows[j]['title'][:100]}"
-                        )
-                return score
-
-        class Clustering(Clusterer):
-            def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
-                return Counting(self, cues, published)
-
-        clusterer = Clustering()
+        file = _File(path.stem[8:], items, rows, [direction(str(r["title"])) for r in rows])
+        clusterer = _Clustering(file)
         for it in ordered(items):
-            current[0] = it.index
+            file.current = it.index
             when = it.published if it.published is not None else clusterer.clock
             clusterer.assign(str(it.index), it.cues, max(when, -1e18))
-    for key, n in sorted(tally.items()):
+    for key, n in sorted(TALLY.items()):
         print(key, n)
-    print("\n".join(listed))
+    print("\n".join(LISTED))
 
 
 if __name__ == "__main__":

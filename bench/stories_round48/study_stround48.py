@@ -47,12 +47,12 @@ def main() -> None:
                 tallies["join"] += 1
                 m = items[int(decision.matched_item)]
                 scorer = Scorer(clusterer, it.cues, it.published)
-                feats = scorer.pair_features(
-                    member(str(m.index), "", m.cues, m.published or 0.0)
+                feats = scorer.pair_features(member(str(m.index), "", m.cues, m.published or 0.0))
+                names = (
+                    []
+                    if feats is None
+                    else [n for n, v in zip(PAIR_FEATURES, feats, strict=True) if n in BINARY and v]
                 )
-                names = [] if feats is None else [
-                    n for n, v in zip(PAIR_FEATURES, feats, strict=True) if n in BINARY and v
-                ]
                 on.update(names)
                 days = ((it.published or 0) - (m.published or 0)) / 86400
                 print(
