@@ -45,6 +45,7 @@ def main() -> None:
             same_held = any(items[int(k)].story == it.story for k in story_of)
             if members and it.story not in stories_there:
                 tallies["join"] += 1
+                assert decision.matched_item is not None  # it joined a held story
                 m = items[int(decision.matched_item)]
                 scorer = Scorer(clusterer, it.cues, it.published)
                 feats = scorer.pair_features(member(str(m.index), "", m.cues, m.published or 0.0))
