@@ -198,6 +198,11 @@ POOL_FILES = {
     # whole by classify_fresh48_halves.json; named fresh48 beside fresh47b.
     "fresh48-en": DATA / "classify_pool_fresh48_en.jsonl",
     "fresh48-es": DATA / "classify_pool_fresh48_es.jsonl",
+    # The second sealed never-seen set "fresh48b" of stop 48 (2026-12-07, clfresh48b; flights and
+    # returns, border policy, both, about a third look-alike negatives, labelled blind), held back
+    # whole by classify_fresh48b_halves.json; named fresh48b beside fresh48.
+    "fresh48b-en": DATA / "classify_pool_fresh48b_en.jsonl",
+    "fresh48b-es": DATA / "classify_pool_fresh48b_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -290,6 +295,8 @@ FILE_LANG_AND_ID = {
     "fresh47b-es": ("es", "pool-f47b-es-"),
     "fresh48-en": ("en", "pool-f48-en-"),
     "fresh48-es": ("es", "pool-f48-es-"),
+    "fresh48b-en": ("en", "pool-f48b-en-"),
+    "fresh48b-es": ("es", "pool-f48b-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
