@@ -79,6 +79,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh47b_es.jsonl",
     "classify_pool_fresh48_en.jsonl",
     "classify_pool_fresh48_es.jsonl",
+    "classify_pool_fresh48b_en.jsonl",
+    "classify_pool_fresh48b_es.jsonl",
 }
 
 
