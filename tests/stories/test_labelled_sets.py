@@ -74,6 +74,9 @@ SETS = [
     # stop 48's sealed judge (labelled blind by stfresh48, committed before this test read it): its
     # counts; nine of its fifteen stories are single flights told by one or two outlets
     LabelledSet("stories_fresh48.jsonl", "st-48", 50, 15, mostly_multi_outlet=False),
+    # stop 48's second sealed judge "b" (labelled blind by stfresh48b, committed before this test
+    # read it): its counts; border-policy stories told by several outlets in both languages
+    LabelledSet("stories_fresh48b.jsonl", "st-48b", 50, 10),
 ]
 
 
