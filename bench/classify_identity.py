@@ -63,6 +63,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh47a.jsonl",
     "stories_fresh47b.jsonl",
     "stories_fresh48.jsonl",
+    "stories_fresh48b.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",

@@ -23,8 +23,13 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # tinder (judges of stops 28-45) were released for study at stop 46 (rolling judges: the older
 # judges become studied files when new ones are sealed); fresh45 (stop 45's judge) was released
 # at stop 47, fresh46 (stop 46's) at stop 48. fresh47a and fresh47b are stop 47's judges,
-# fresh48 stop 48's.
-JUDGES = ("stories_fresh47a.jsonl", "stories_fresh47b.jsonl", "stories_fresh48.jsonl")
+# fresh48 and fresh48b stop 48's.
+JUDGES = (
+    "stories_fresh47a.jsonl",
+    "stories_fresh47b.jsonl",
+    "stories_fresh48.jsonl",
+    "stories_fresh48b.jsonl",
+)
 
 
 @dataclass(frozen=True)

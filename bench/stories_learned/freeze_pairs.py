@@ -30,7 +30,12 @@ from wirewatch_stories.pair_model import PAIR_FEATURES
 
 # the judges on main at stop 48 (fresh46 released for study then): never opened, whatever the
 # checked-out commit's JUDGES say
-NEVER = {"stories_fresh47a.jsonl", "stories_fresh47b.jsonl", "stories_fresh48.jsonl"}
+NEVER = {
+    "stories_fresh47a.jsonl",
+    "stories_fresh47b.jsonl",
+    "stories_fresh48.jsonl",
+    "stories_fresh48b.jsonl",
+}
 
 
 def main() -> None:
