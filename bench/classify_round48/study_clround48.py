@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "classify_round47"))
-import study_clround47  # noqa: E402
+import study_clround47
 
 study_clround47.JUDGES = ("fresh47", "fresh47b")
 
