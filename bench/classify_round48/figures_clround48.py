@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "classify_round47"))
 import figures_clround47 as f47  # noqa: E402
 import study_clround48  # noqa: E402, F401  (sets round 47's study script to this stop's judges)
+from study_clround47 import held_rows  # noqa: E402
 
 f47.HERE = HERE
 f47.MODELS = {
@@ -33,7 +34,7 @@ _sets_for = f47.sets_for
 
 def sets_for(what: str, stems: list[str]) -> dict[str, list[dict[str, Any]]]:
     if what == "study":
-        rows = f47.held_rows()
+        rows = held_rows()
         return {f"held_back_study_{len(rows)}": rows}
     return _sets_for(what, stems)
 
