@@ -20,6 +20,7 @@ from wirewatch_flights.not_a_record import (
     by_sea_first,
     citizens_home,
     evacuation_flights,
+    flight_money,
     migrants_own_way,
     no_removal_at_issue,
     own_citizens_or_things,
@@ -342,6 +343,8 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if deport is None or own_citizens_or_things(parts):
         return None
     if statistics(parts) and not _running_total(parts):
+        return None
+    if flight_money(parts):
         return None
     if state_fetches_its_citizens(parts) or stranded_travellers(parts):
         return None

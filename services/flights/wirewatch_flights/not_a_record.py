@@ -84,6 +84,7 @@ OWN_OR_THINGS_CUES = (
     not_a_record_cues.NOT_A_REMOVAL,
     not_a_record_cues.LAND_HANDOVER,
     not_a_record_cues.EXTRADITION,
+    not_a_record_cues.SENTENCE_SERVED,
     not_a_record_cues.REMAINS_FUNDS,
     not_a_record_cues.INADMISSION,
     not_a_record_cues.EVACUATION,
@@ -97,7 +98,8 @@ _OWN_OR_THINGS = cues.any_of(*OWN_OR_THINGS_CUES)
 
 def own_citizens_or_things(parts: list[Part]) -> bool:
     """An evacuation of a country's own citizens, the repatriation of remains or funds,
-    travellers refused entry (inadmissions), or an extradition: unless deportation,
+    travellers refused entry (inadmissions), or an extradition or a prisoner sent to serve his
+    sentence at home: unless deportation,
     expulsion or migrants are named; or a
     headline explaining how removals work in general."""
     if _explainer_title(parts):
@@ -106,7 +108,9 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
         return False  # none of OWN_OR_THINGS_CUES in any part (most items)
     if _not_a_removal(parts):
         return True
-    if first_span(parts, not_a_record_cues.EXTRADITION):
+    if first_span(parts, not_a_record_cues.EXTRADITION) or first_span(
+        parts, not_a_record_cues.SENTENCE_SERVED
+    ):
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
     if first_span(parts, not_a_record_cues.REMAINS_FUNDS) or first_span(
         parts, not_a_record_cues.INADMISSION
@@ -121,6 +125,18 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
             return False  # "Libya returnees ... the war-torn North African country"
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
     return False
+
+
+def flight_money(parts: list[Part]) -> bool:
+    """A headline on what removal flights cost or on their business (a contract, a licence, a
+    cost), with no head count read and no single flight named in it: the money is the subject,
+    not a flight (stop 48)."""
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is None or not_a_record_cues.FLIGHT_MONEY_TITLE.search(title.folded) is None:
+        return False
+    if not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title.folded):
+        return False
+    return read_people(parts) is None
 
 
 def _explainer_title(parts: list[Part]) -> bool:

@@ -190,6 +190,34 @@ EXTRADITION = words(
 )  # fmt: skip
 
 
+SENTENCE_SERVED = re.compile(
+    r"\b(?:para|a) (?:cumplir|acabar|terminar|completar|purgar) (?:el resto de )?"
+    r"(?:sus?|la|las) condenas?\b"
+    r"|\bto serve (?:out )?(?:the (?:rest|remainder) of )?(?:their|his|her|the) "
+    r"(?:prison )?(?:sentences?|terms?)\b"
+)
+"""Prisoners sent to serve (the rest of) their sentence in their own state ("Perú envía 31 reos
+españoles a su país para acabar condenas"): a prisoner transfer, read as EXTRADITION is
+(stop 48, bench/flights_prec48)."""
+
+
+FLIGHT_MONEY_TITLE = words(
+    r"costs?", r"costly", r"expensive", r"prices?", r"contracts?", r"contractors?",
+    r"licen[cs]es?", r"business", r"billion",
+    r"cost[oe]s?", r"costos[oa]s?", r"car[oa]s?", r"gastos?", r"precios?", r"contratos?",
+    r"contratistas?", r"licencias?", r"negocios?", r"millones de dolares",
+)  # fmt: skip
+"""Money or business named in the headline ("revoca licencia a Conviasa para vuelos de
+deportación", "detiene los vuelos de deportación militar debido a los altos costos"): with no
+head count and no single flight, what removal flights cost or the business of them (stop 48,
+bench/flights_prec48)."""
+SINGLE_FLIGHT_TITLE = words(
+    r"flight", r"plane", r"aircraft", r"jet", r"vuelo", r"avion", r"aeronave"
+)
+"""A single flight named in the headline ("Deportation flight cancelled at last minute cost
+State €362,000"): a flight in particular, whatever it cost."""
+
+
 PERCENT_TITLE = re.compile(r"\d\s*(?:%|por ?ciento|percent|per cent)(?!\w)")
 """A share or a change in percent in the headline ("Deportaciones desde EE. UU. aumentan 69 por
 ciento"): removal statistics, not a flight (twenty-seventh round)."""

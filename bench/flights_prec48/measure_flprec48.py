@@ -1,0 +1,70 @@
+"""Figures of the flights package on the path, one JSON line: bench/flights_prec48/RULE.md's
+measures. The reading, the predictors and the figures are imported from the stop-47 and stop-48
+measures (``../flights_round47/measure_flround47.py``, ``../flights_round48/measure_flround48.py``);
+this sets the studied list of stop 48's precision round and the switch.
+
+  measure_flprec48.py studied|judges [--as-service] [--candidate A|B|AB]
+
+``studied``: every flights file but the judges (fresh47, fresh47b) and the sealed fresh48 files;
+``judges``: flights_fresh47 + flights_fresh47b pooled, aggregates only (counts; no id, no per-item
+prediction is printed). ``--candidate`` switches ``not_a_record.CANDIDATES_P48`` on (a tree
+without the switch is read as it is).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import wirewatch_flights
+from wirewatch_flights import not_a_record
+
+HERE = Path(__file__).resolve().parent
+
+
+def _import(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+round48 = _import("measure_flround48", HERE.parent / "flights_round48" / "measure_flround48.py")
+study = _import("study_flprec48", HERE / "study_flprec48.py")
+
+
+def main() -> None:
+    what = sys.argv[1]
+    as_service = "--as-service" in sys.argv
+    candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
+    if candidate:
+        not_a_record.CANDIDATES_P48 = frozenset(candidate)  # type: ignore[attr-defined]
+    if what == "judges":
+        paths = [round48.round47.DATA / f"{name}.jsonl" for name in round48.JUDGES]
+        missing = [p.name for p in paths if not p.exists()]
+        if missing:
+            raise SystemExit(f"judge missing: {missing}")
+    else:
+        paths = study.studied_files()
+    items = round48.round47.lines(paths)
+    row = {
+        "measure": what,
+        "path": "service" if as_service else "plain",
+        "tree": wirewatch_flights.__file__.split("/services/")[0],
+        "candidate": candidate or "-",
+        "files": len(paths),
+        **round48.figures(items, as_service),
+        "by_lang": {
+            lang: round48.figures([x for x in items if x.get("lang") == lang], as_service)
+            for lang in ("en", "es")
+        },
+    }
+    print(json.dumps(row))
+
+
+if __name__ == "__main__":
+    main()
