@@ -64,6 +64,8 @@ class _Old:
         country, region = s._place_factors(member)
         if region == 0.0:
             return None
+        if s.reverses(member):  # stop 48's rule, not a part of stop 45's cut
+            return None
         dot, norms, two_languages = self.pair_cosine(member, shared)
         revises = (s.update or member.update) and s._revises(member)
         days, stale, sequel = s._time_features(member, revises)

@@ -94,8 +94,8 @@ def events(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(EVENT_GROUPS.get(c, c) for c in cues if c[:2] == "e:")
 
 
-# event kinds, ruling seats, languages, court levels, headline countries: no cue
-_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:"})
+# event kinds, ruling seats, languages, court levels, headline countries, directions: no cue
+_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:", "v:"})
 
 
 def plain(cues: frozenset[str]) -> frozenset[str]:
@@ -113,6 +113,16 @@ def courts(cues: Iterable[str]) -> frozenset[str]:
 def headline(cues: Iterable[str]) -> frozenset[str]:
     """The countries the item's headline names (``g:`` cues, the US aside)."""
     return frozenset(c for c in cues if c[:2] == "g:") or _NO_KINDS
+
+
+def direction(cues: Iterable[str]) -> str:
+    """The direction of the act the item's headline reports (``v:halt``, ``v:open``), or ""."""
+    return next((c for c in cues if c[:2] == "v:"), "")
+
+
+def reverses(direction: str, other: str) -> bool:
+    """Both headlines have a direction and the two differ (a closure, then the reopening)."""
+    return bool(direction and other) and direction != other
 
 
 def seats(cues: Iterable[str]) -> frozenset[str]:
@@ -254,6 +264,7 @@ class Member:
     language: str = ""  # the language it is written in (``l:`` cue), "" when unknown
     courts: frozenset[str] = _NO_KINDS  # the court levels its headline names (``j:`` cues)
     headline: frozenset[str] = _NO_KINDS  # the countries its headline names (``g:`` cues)
+    direction: str = ""  # the direction of its headline's act (``v:`` cue), "" when none
 
 
 def member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> Member:
@@ -279,4 +290,5 @@ def member(item_id: str, story_id: str, cues: frozenset[str], published: float) 
         language(cues),
         courts(cues),
         headline(cues),
+        direction(cues),
     )

@@ -28,6 +28,7 @@ from wirewatch_stories.pair_cues import (
     conflict,
     countries_conflict,
     regions_conflict,
+    reverses,
     same_figures,
     sequel,
 )
@@ -152,9 +153,9 @@ class Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "clusterer", "countries", "counts", "courts", "cues", "events", "fresh", "headline",
-        "hedges", "kept", "kinds", "language", "model", "named", "norm", "ordinals", "published",
-        "regions", "seats", "squared", "toll", "update",
+        "clusterer", "countries", "counts", "courts", "cues", "direction", "events", "fresh",
+        "headline", "hedges", "kept", "kinds", "language", "model", "named", "norm", "ordinals",
+        "published", "regions", "seats", "squared", "toll", "update",
     )  # fmt: skip
 
     def __init__(
@@ -178,6 +179,7 @@ class Scorer:
         self.events = pair_cues.events(cues)
         self.courts = pair_cues.courts(cues)
         self.headline = pair_cues.headline(cues)
+        self.direction = pair_cues.direction(cues)
         self.seats = pair_cues.seats(cues)
         self.language = pair_cues.language(cues)
         self.fresh = True  # within YOUNG_S of the scored story's first item (see story_score)
@@ -231,13 +233,16 @@ class Scorer:
 
     def pair_features(self, member: Member) -> tuple[float, ...] | None:
         """The pair's :data:`~wirewatch_stories.pair_model.PAIR_FEATURES` for the learned
-        decision; None when the two share fewer than :data:`MIN_SHARED` cues or report rulings
-        of different seats (never one story)."""
+        decision; None when the two share fewer than :data:`MIN_SHARED` cues, report rulings
+        of different seats or the later's headline reverses the earlier's act (see
+        :meth:`reverses`): never one story."""
         shared = self.cues.intersection(member.cues)
         if len(shared) < MIN_SHARED:
             return None
         country, region = self._place_factors(member)
         if region == 0.0:  # rulings of different seats
+            return None
+        if self.reverses(member):  # a closure, then the reopening
             return None
         dot, norms, two_languages = self._pair_cosine(member, shared)
         revises = (self.update or member.update) and self._revises(member)
@@ -285,6 +290,18 @@ class Scorer:
             math.fsum(numbers) / norms,
             float(bool(self.courts and member.courts and not self.courts & member.courts)),
             float(bool(self.headline - member.headline and member.headline - self.headline)),
+        )
+
+    def reverses(self, member: Member) -> bool:
+        """The two headlines report acts of opposite directions (``v:`` cues, see
+        :func:`~wirewatch_stories.features.direction_cues`) and were published
+        :data:`SEQUEL_S` or more apart: the next step of one affair, never one story (a
+        closure then the reopening, a judge's block then a court allowing the law; one story
+        told both ways comes within the day)."""
+        return (
+            self.published is not None
+            and reverses(self.direction, member.direction)
+            and abs(self.published - member.published) >= SEQUEL_S
         )
 
     def _pair_cosine(self, member: Member, shared: frozenset[str]) -> tuple[float, float, bool]:
