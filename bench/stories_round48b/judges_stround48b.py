@@ -5,7 +5,7 @@
 
 Runs stround48's ``judges_stround48.main`` (pooled, file order and six orders, each file's
 file-order figures, its ``judges48_<LABEL>.json``) with this round's judge list: fresh48,
-fresh47a and fresh47b, and fresh48b when it is in the data (sealed on main). Its output is
+fresh47a and fresh47b (fresh48b, sealed after this round's read, is not read here). Its output is
 written here, not in ``bench/stories_round48``. Also printed: the same-story pairs of the pooled
 judges (a count from the labels: one pair's worth of recall is its inverse). No item,
 assignment or error.
@@ -25,11 +25,10 @@ from common import DATA
 
 HERE = Path(__file__).resolve().parent
 ROUND = ("stories_fresh48.jsonl", "stories_fresh47a.jsonl", "stories_fresh47b.jsonl")
-LATE = "stories_fresh48b.jsonl"
 
 
 def names() -> tuple[str, ...]:
-    return ROUND + ((LATE,) if (DATA / LATE).exists() else ())
+    return ROUND
 
 
 def true_pairs(files: tuple[str, ...]) -> int:
