@@ -1,7 +1,7 @@
 """Stop 48's splits round's leave-one-file-out measure of one code (M, A or B; ``RULE.md``).
 
-    /work/main/.venv/bin/python bench/stories_round48c/lofo_stround48c.py M > bench/stories_round48c/lofo48c_M.txt
-    .venv/bin/python bench/stories_round48c/lofo_stround48c.py A > bench/stories_round48c/lofo48c_A.txt
+    cd bench/stories_round48c && /work/main/.venv/bin/python lofo_stround48c.py M > lofo48c_M.txt
+    cd bench/stories_round48c && ../../.venv/bin/python lofo_stround48c.py A > lofo48c_A.txt
 
 stround48's ``lofo_stround48.main`` (each of the 35 studied files clustered in publication order
 with a model fitted on the other 34 files' pairs, as the running interpreter's code scores

@@ -1,6 +1,6 @@
 """Stop 48's splits study (stround48c): main's splits on the 35 studied files, by class.
 
-    .venv/bin/python bench/stories_round48c/splits_stround48c.py > bench/stories_round48c/splits48c.txt
+    cd bench/stories_round48c && /work/main/.venv/bin/python splits_stround48c.py > splits48c.txt
 
 Each studied file clustered in publication order with main's shipped table (as stround48's
 ``study_stround48.py``); every split (an item opening a story while an item of its own story is
@@ -43,7 +43,7 @@ def main() -> None:
             when = max(when, -1e18)
             held = [k for k in story_of if items[int(k)].story == it.story]
             scorer = Scorer(clusterer, it.cues, it.published)
-            found = clusterer._candidates(frozenset(it.cues), when)  # noqa: SLF001
+            found = clusterer._candidates(frozenset(it.cues), when)
             cands = {s.story_id for s in found}
             blends = {s.story_id: scorer.story_score(s)[0] for s in found}
             decision = clusterer.assign(str(it.index), it.cues, when)
@@ -64,7 +64,7 @@ def main() -> None:
                 langs = f"{lang(m.cues)}>{lang(it.cues)}"
                 cand = story_of[str(m.index)] in cands
                 there = [k for k, s in story_of.items() if s == story_of[str(m.index)]]
-                there_langs = " ".join(sorted(lang(items[int(k)].cues)[:1] + lang(items[int(k)].cues)[1:2] for k in there))
+                there_langs = " ".join(sorted(lang(items[int(k)].cues) for k in there))
                 there_true = sum(items[int(k)].story == it.story for k in there)
                 blend = blends.get(story_of[str(m.index)], 0.0)
                 klass = (
