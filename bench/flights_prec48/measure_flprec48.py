@@ -19,7 +19,6 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import wirewatch_flights
 from wirewatch_flights import not_a_record
 
 HERE = Path(__file__).resolve().parent
@@ -43,27 +42,8 @@ def main() -> None:
     candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
     if candidate:
         not_a_record.CANDIDATES_P48 = frozenset(candidate)  # type: ignore[attr-defined]
-    if what == "judges":
-        paths = [round48.round47.DATA / f"{name}.jsonl" for name in round48.JUDGES]
-        missing = [p.name for p in paths if not p.exists()]
-        if missing:
-            raise SystemExit(f"judge missing: {missing}")
-    else:
-        paths = study.studied_files()
-    items = round48.round47.lines(paths)
-    row = {
-        "measure": what,
-        "path": "service" if as_service else "plain",
-        "tree": wirewatch_flights.__file__.split("/services/")[0],
-        "candidate": candidate or "-",
-        "files": len(paths),
-        **round48.figures(items, as_service),
-        "by_lang": {
-            lang: round48.figures([x for x in items if x.get("lang") == lang], as_service)
-            for lang in ("en", "es")
-        },
-    }
-    print(json.dumps(row))
+    paths = round48.judge_paths() if what == "judges" else study.studied_files()
+    print(json.dumps(round48.row(what, paths, as_service, candidate)))
 
 
 if __name__ == "__main__":

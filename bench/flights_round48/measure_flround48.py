@@ -48,22 +48,18 @@ def figures(items: list[dict[str, Any]], as_service: bool) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    what = sys.argv[1]
-    as_service = "--as-service" in sys.argv
-    candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
-    if candidate:
-        roles.CANDIDATES_48 = frozenset(candidate)  # type: ignore[attr-defined]
-    data = round47.DATA
-    if what == "judges":
-        paths = [data / f"{name}.jsonl" for name in JUDGES]
-        missing = [p.name for p in paths if not p.exists()]
-        if missing:
-            raise SystemExit(f"judge missing: {missing}")
-    else:
-        paths = sorted(p for p in data.glob("flights_*.jsonl") if p.stem not in JUDGES + LATER)
+def judge_paths() -> list[Path]:
+    paths = [round47.DATA / f"{name}.jsonl" for name in JUDGES]
+    missing = [p.name for p in paths if not p.exists()]
+    if missing:
+        raise SystemExit(f"judge missing: {missing}")
+    return paths
+
+
+def row(what: str, paths: list[Path], as_service: bool, candidate: str) -> dict[str, Any]:
+    """One measure's JSON line: counts and per-field figures, overall and per language."""
     items = round47.lines(paths)
-    row = {
+    return {
         "measure": what,
         "path": "service" if as_service else "plain",
         "tree": wirewatch_flights.__file__.split("/services/")[0],
@@ -75,7 +71,20 @@ def main() -> None:
             for lang in ("en", "es")
         },
     }
-    print(json.dumps(row))
+
+
+def main() -> None:
+    what = sys.argv[1]
+    as_service = "--as-service" in sys.argv
+    candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
+    if candidate:
+        roles.CANDIDATES_48 = frozenset(candidate)  # type: ignore[attr-defined]
+    if what == "judges":
+        paths = judge_paths()
+    else:
+        data = round47.DATA
+        paths = sorted(p for p in data.glob("flights_*.jsonl") if p.stem not in JUDGES + LATER)
+    print(json.dumps(row(what, paths, as_service, candidate)))
 
 
 if __name__ == "__main__":
