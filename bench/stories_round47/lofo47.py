@@ -20,10 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import cluster, labelled_files, load_items
-from fit import fit, pairs_of, table
-from wirewatch_stories.cluster import Clusterer
-from wirewatch_stories.pair_model import PAIR_FEATURES
+from common import labelled_files
+from fit import fit, table
+from lofo import per_file
 
 HERE = Path(__file__).resolve().parent
 STUDIED = 34
@@ -34,30 +33,7 @@ def main() -> None:
     paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
     assert len(paths) == STUDIED and "fresh45" in paths, sorted(paths)
     assert not {n for n in paths if n.startswith(("fresh46", "fresh47"))}, sorted(paths)
-    items = {name: load_items(p) for name, p in paths.items()}
-    pairs = {name: pairs_of(its) for name, its in items.items()}
-    every = [p for ps in pairs.values() for p in ps]
-    print(
-        f"{label}: {len(PAIR_FEATURES)} features; {len(items)} files, {len(every)} pairs, "
-        f"{sum(s for _, s in every)} of one story\n"
-    )
-    print("| file | F1 | P | R | alerts |")
-    print("|---|---|---|---|---|")
-    figures: dict[str, dict[str, float]] = {}
-    for name, its in items.items():
-        model = fit([p for other, ps in pairs.items() if other != name for p in ps])
-        r = cluster(its, Clusterer(pair_model=model))
-        figures[name] = {
-            "f1": r.pairwise_f1,
-            "precision": r.pairwise_precision,
-            "recall": r.pairwise_recall,
-            "alerts": r.alerts_per_story,
-        }
-        print(
-            f"| {name} | {r.pairwise_f1:.3f} | {r.pairwise_precision:.3f} | "
-            f"{r.pairwise_recall:.3f} | {r.alerts_per_story:.3f} |",
-            flush=True,
-        )
+    figures, every = per_file(label, paths)
     n = len(figures)
     f1 = sum(f["f1"] for f in figures.values()) / n
     alerts = sum(f["alerts"] for f in figures.values()) / n

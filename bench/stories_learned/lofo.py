@@ -1,0 +1,44 @@
+"""Leave one file out over the studied files, the stories rounds' measure since stop 40: each file
+clustered in publication order with a model fitted (``fit.fit``, C=10) on the other files' pairs,
+as the running interpreter's product code scores them (``fit.pairs_of``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from common import cluster, load_items
+from fit import fit, pairs_of
+from wirewatch_stories.cluster import Clusterer
+from wirewatch_stories.pair_model import PAIR_FEATURES
+
+Pair = tuple[tuple[float, ...], bool]
+
+
+def per_file(label: str, paths: dict[str, Path]) -> tuple[dict[str, dict[str, float]], list[Pair]]:
+    """Prints the header and one table row per file; returns each file's pairwise F1, P, R and
+    alerts per story, and every file's pairs (for the full-fit table)."""
+    items = {name: load_items(p) for name, p in paths.items()}
+    pairs = {name: pairs_of(its) for name, its in items.items()}
+    every = [p for ps in pairs.values() for p in ps]
+    print(
+        f"{label}: {len(PAIR_FEATURES)} features; {len(items)} files, {len(every)} pairs, "
+        f"{sum(s for _, s in every)} of one story\n"
+    )
+    print("| file | F1 | P | R | alerts |")
+    print("|---|---|---|---|---|")
+    figures: dict[str, dict[str, float]] = {}
+    for name, its in items.items():
+        model = fit([p for other, ps in pairs.items() if other != name for p in ps])
+        r = cluster(its, Clusterer(pair_model=model))
+        figures[name] = {
+            "f1": r.pairwise_f1,
+            "precision": r.pairwise_precision,
+            "recall": r.pairwise_recall,
+            "alerts": r.alerts_per_story,
+        }
+        print(
+            f"| {name} | {r.pairwise_f1:.3f} | {r.pairwise_precision:.3f} | "
+            f"{r.pairwise_recall:.3f} | {r.alerts_per_story:.3f} |",
+            flush=True,
+        )
+    return figures, every
