@@ -5,8 +5,8 @@ Each was labelled blind and committed before the clusterer ran on it; only their
 figures are read (never an item's assignment) while they judge, and the rounds fit nothing on
 them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
 study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
-cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47 and fresh46
-at stop 48: regression floors now. fresh47a, fresh47b, fresh48 and fresh48b judge."""
+cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47, fresh46
+at stop 48, fresh47a and fresh47b at stop 49: regression floors now. fresh48 and fresh48b judge."""
 
 from __future__ import annotations
 
