@@ -1,14 +1,11 @@
 #!/bin/sh
-# RULE.md (v): bench/flights_extract.py --items 10000 --rounds 3, main's archived flights package
-# against this branch's with candidate SWITCH on (a copy whose not_a_record.CANDIDATES_P48 default
-# is set; empty SWITCH: the branch as it is), alternated pairs (the order flips each pair), each
-# run under the bench lock. Usage: speed_flprec48.sh [PAIRS] [SWITCH]. Output: speed.txt.
+# RULE.md (v): the speed pairs (bench/flights_extract.py --items 10000, main against this branch with
+# candidate SWITCH on: a copy whose not_a_record.CANDIDATES_P48 default is set; empty SWITCH: the branch
+# as it is); the shared script bench/flights_rounds/speed.sh. Usage: speed_flprec48.sh [PAIRS] [SWITCH].
 set -e
 cd "$(dirname "$0")/../.."
-M=/tmp/flprec48_main_speed
 C=/tmp/flprec48_cand_speed
-rm -rf $M $C && mkdir -p $M $C/services/flights
-git archive main services/flights/wirewatch_flights | tar -x -C $M
+rm -rf $C && mkdir -p $C/services/flights
 cp -r services/flights/wirewatch_flights $C/services/flights/
 if [ -n "$2" ]; then
   set_to=$(echo "$2" | sed 's/./"&", /g; s/, $//')
@@ -16,16 +13,4 @@ if [ -n "$2" ]; then
     $C/services/flights/wirewatch_flights/not_a_record.py
 fi
 grep '^CANDIDATES_P48' $C/services/flights/wirewatch_flights/not_a_record.py || true
-out=bench/flights_prec48/speed.txt
-: > "$out"
-i=0
-while [ "$i" -lt "${1:-3}" ]; do
-  i=$((i + 1))
-  if [ $((i % 2)) -eq 1 ]; then order="main branch"; else order="branch main"; fi
-  for tree in $order; do
-    if [ $tree = main ]; then pp=$M/services/flights; else pp=$C/services/flights; fi
-    line=$(PYTHONPATH=$pp flock /tmp/bench.lock .venv/bin/python bench/flights_extract.py \
-      --items 10000 --rounds 3 | grep '^extract')
-    echo "pair $i $tree $(date -u +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg) $line" | tee -a "$out"
-  done
-done
+CAND=$C/services/flights exec sh bench/flights_rounds/speed.sh flights_prec48 "${1:-3}" 10000

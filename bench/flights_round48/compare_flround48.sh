@@ -1,20 +1,5 @@
 #!/bin/sh
-# RULE.md: main's flights package (a git archive copy of main) and this branch's candidates, in one
-# run. Usage: compare_flround48.sh studied|judges [CANDIDATE...]. Output: compare_<what>.jsonl.
+# RULE.md: main, this branch and the candidates in one run; the shared script bench/flights_rounds/compare.sh. Usage: compare_flround48.sh studied|judges [CANDIDATE...].
 set -e
 cd "$(dirname "$0")/../.."
-M=/tmp/flround48_main
-rm -rf $M && mkdir -p $M
-git archive main services/flights/wirewatch_flights | tar -x -C $M
-what=$1
-shift
-out=bench/flights_round48/compare_$what.jsonl
-: > "$out"
-for flag in "" --as-service; do
-  PYTHONPATH=$M/services/flights .venv/bin/python bench/flights_round48/measure_flround48.py "$what" $flag >> "$out"
-  .venv/bin/python bench/flights_round48/measure_flround48.py "$what" $flag >> "$out"
-  for c in "$@"; do
-    .venv/bin/python bench/flights_round48/measure_flround48.py "$what" $flag --candidate "$c" >> "$out"
-  done
-done
-cut -c1-400 "$out"
+exec sh bench/flights_rounds/compare.sh flights_round48 flights_round48/measure_flround48.py "$@"
