@@ -5,50 +5,27 @@
     .venv/bin/python bench/stories_round47/judges47.py B      # B's code, its full-fit table
     git apply -R bench/stories_round47/repeat_feature47.diff
 
-fresh46, fresh47a and fresh47b (the judges; never opened for anything else), each file's rows
-in the file's order and shuffled by ``random.Random(seed)`` for seeds 1-5, clustered by
-``offline.cluster_rows`` (publication order, ties in the rows' order, classify's gazetteer: as
-``test_never_seen_judges.py``), each file with a clusterer of its own. Pooled: the three files'
-labels in one evaluation, prefixed by the file (items of different files are never of one true
-or one predicted story). Main: the checked-out ``LEARNED_PAIRS`` (run on main's code); a
-candidate: its full-fit table (``fit.fit`` on the 34 studied files' pairs, 4 decimals, checked
-against the table ``lofo47_<LABEL>.txt`` printed). Printed and written to
-``judges47_<LABEL>.json``: pooled pairwise F1 / P / R and alerts per story in the file order and
-the six-order mean, and each judge's file-order figures. No item, assignment or error.
+fresh46, fresh47a and fresh47b (stop 47's judges), read by ``bench/stories_learned/judges.py``
+(pooled, file order and six orders; each file's figures since stop 49 also count its stories).
+Main: the checked-out ``LEARNED_PAIRS`` (run on main's code); a candidate: its full-fit table
+(``fit.fit`` on the 34 studied files' pairs, 4 decimals, checked against the table
+``lofo47_<LABEL>.txt`` printed). Written to ``judges47_<LABEL>.json``.
 """
 
 from __future__ import annotations
 
-import json
-import random
-import re
-import statistics
 import sys
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import DATA, JUDGES, labelled_files, load_items
+import judges
+from common import labelled_files, load_items
 from fit import fit, pairs_of
-from wirewatch_stories.cluster import Clusterer
-from wirewatch_stories.evaluation import ClusterReport, evaluate
-from wirewatch_stories.offline import cluster_rows
 from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
-
-from wirewatch.cli.stories_cmds import _entity_finder
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("stories_fresh46.jsonl", "stories_fresh47a.jsonl", "stories_fresh47b.jsonl")
-SEEDS = (None, 1, 2, 3, 4, 5)
-
-
-def printed_table(label: str) -> PairModel:
-    text = (HERE / f"lofo47_{label}.txt").read_text(encoding="utf-8")
-    block = re.search(r"full-fit table.*?\n(LEARNED_PAIRS = PairModel\(.*?^\))", text, re.M | re.S)
-    assert block is not None
-    numbers = [float(n) for n in re.findall(r"(?:intercept=|^\s+)(-?[\d.]+)", block.group(1), re.M)]
-    return PairModel(intercept=numbers[0], weights=tuple(numbers[1:]))
 
 
 def model_of(label: str) -> PairModel:
@@ -56,69 +33,15 @@ def model_of(label: str) -> PairModel:
         return LEARNED_PAIRS
     every = [p for path in labelled_files() for p in pairs_of(load_items(path))]
     model = fit(every, decimals=4)
-    assert model == printed_table(label), (model, printed_table(label))
+    printed = judges.printed_table(HERE / f"lofo47_{label}.txt")
+    assert model == printed, (model, printed)
     return model
-
-
-def figures(r: ClusterReport) -> dict[str, float]:
-    return {
-        "f1": r.pairwise_f1,
-        "precision": r.pairwise_precision,
-        "recall": r.pairwise_recall,
-        "alerts": r.alerts_per_story,
-    }
-
-
-def cells(f: dict[str, float]) -> str:
-    return (
-        f"F1 {f['f1']:.3f} (P {f['precision']:.3f}, R {f['recall']:.3f}), "
-        f"{f['alerts']:.3f} alerts per story"
-    )
 
 
 def main() -> None:
     label = sys.argv[1]
-    assert set(NAMES) <= set(JUDGES), JUDGES
     assert not {p.name for p in labelled_files()} & set(NAMES)
-    model = model_of(label)
-    finder = _entity_finder(None)
-    rows = {
-        name: [
-            json.loads(line)
-            for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-            if line
-        ]
-        for name in NAMES
-    }
-    pooled: list[dict[str, float]] = []
-    each: dict[str, dict[str, float]] = {}
-    for seed in SEEDS:
-        truth: list[str] = []
-        predicted: list[str] = []
-        for name in NAMES:
-            these = list(rows[name])
-            if seed is not None:
-                random.Random(seed).shuffle(these)
-            decisions = cluster_rows(these, finder, clusterer=Clusterer(pair_model=model))
-            t = [f"{name}:{r['story']}" for r in these]
-            p = [f"{name}:{d.story_id}" for d in decisions]
-            if seed is None:
-                each[name] = figures(evaluate(t, p))
-            truth += t
-            predicted += p
-        pooled.append(figures(evaluate(truth, predicted)))
-    mean = {k: statistics.mean(f[k] for f in pooled) for k in pooled[0]}
-    out: dict[str, Any] = {"pooled_file_order": pooled[0], "pooled_six_order_mean": mean}
-    out["each_file_order"] = each
-    print(f"{label}: pooled, file order: {cells(pooled[0])}")
-    print(f"{label}: pooled, six-order mean: {cells(mean)}")
-    f1s = [f["f1"] for f in pooled]
-    print(f"{label}: pooled F1 over the six orders {min(f1s):.3f}-{max(f1s):.3f}")
-    for name, f in each.items():
-        print(f"{label}: {name.removeprefix('stories_').removesuffix('.jsonl')}: {cells(f)}")
-    (HERE / f"judges47_{label}.json").write_text(
-        json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    judges.read(label, NAMES, model_of(label), HERE / f"judges47_{label}.json")
 
 
 if __name__ == "__main__":

@@ -13,15 +13,13 @@ assignment or error.
 
 from __future__ import annotations
 
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round48"))
 
 import judges_stround48
-from common import DATA
+from judges import true_pairs
 
 HERE = Path(__file__).resolve().parent
 ROUND = ("stories_fresh48.jsonl", "stories_fresh47a.jsonl", "stories_fresh47b.jsonl")
@@ -29,16 +27,6 @@ ROUND = ("stories_fresh48.jsonl", "stories_fresh47a.jsonl", "stories_fresh47b.js
 
 def names() -> tuple[str, ...]:
     return ROUND
-
-
-def true_pairs(files: tuple[str, ...]) -> int:
-    """Same-story pairs over the files (labels prefixed by the file, as the pooled figures)."""
-    sizes: Counter[str] = Counter()
-    for name in files:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if line:
-                sizes[f"{name}:{json.loads(line)['story']}"] += 1
-    return sum(n * (n - 1) // 2 for n in sizes.values())
 
 
 def main() -> None:
