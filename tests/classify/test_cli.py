@@ -59,6 +59,37 @@ def test_classify_from_file_with_entities(tmp_path: Path) -> None:
     assert json.loads(out)["entities"]["agencies"] == ["ICE"]
 
 
+def test_a_null_title_or_summary_reads_as_empty_text_as_in_the_other_tools() -> None:
+    """Feeds and exports write ``null`` for a missing summary; flights extract and stories
+    cluster read it as empty text, and so does classify, tagging the line and going on."""
+    flight = "Deportation flight lands in Guatemala with 120 migrants"
+    lines = [
+        {"id": "a", "title": flight, "summary": None},
+        {"id": "b", "title": None, "summary": "Honduras recibe a 95 deportados en vuelo"},
+        {"id": "c", "title": flight, "summary": ""},
+    ]
+    out, exc = invoke(["classify"], "\n".join(json.dumps(x) for x in lines) + "\n")
+    assert exc is None
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert rows[0]["summary"] is None and rows[0]["topics"] == rows[2]["topics"]
+    assert [t["topic"] for t in rows[1]["topics"]][:1] == ["repatriation-flights"]
+
+
+def test_eval_reads_a_null_summary_as_empty_text(tmp_path: Path) -> None:
+    """Not as the word "None": the figures of a null summary are those of an empty one."""
+    title = "Mexico says it will not accept deportation flights"
+    reports = []
+    for summary in (None, ""):
+        path = tmp_path / "labelled.jsonl"
+        row: dict[str, Any] = {"title": title, "summary": summary, "lang": "en", "labels": []}
+        path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        out, exc = invoke(["eval", str(path), "--json"])
+        assert exc is None
+        reports.append(json.loads(out))
+    assert reports[0] == reports[1]
+
+
 @pytest.mark.parametrize(
     ("stdin", "message"),
     [

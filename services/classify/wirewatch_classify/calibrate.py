@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirewatch_classify.engine import Classifier
+from wirewatch_classify.evaluation import row_text
 
 PRIOR = 0.01
 """L2 penalty on slope and intercept (keeps separable data finite)."""
@@ -68,9 +69,7 @@ def fit_platt(
 
 
 def calibrate(classifier: Classifier, rows: Iterable[dict[str, Any]]) -> list[Fit]:
-    data = [
-        (classifier.raw_score(str(r.get("title", "")), str(r.get("summary", ""))), r) for r in rows
-    ]
+    data = [(classifier.raw_score(*row_text(r)), r) for r in rows]
     fits: list[Fit] = []
     for spec in classifier.topics:
         raw = [scores[spec.topic] for scores, _ in data]

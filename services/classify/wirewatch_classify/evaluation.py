@@ -154,6 +154,12 @@ def read_labelled(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def row_text(row: dict[str, Any]) -> tuple[str, str]:
+    """A labelled row's (title, summary); a missing or ``null`` field is empty text, never
+    the word "None"."""
+    return str(row.get("title") or ""), str(row.get("summary") or "")
+
+
 def language_key(lang: object) -> str:
     """The language a row is reported under: a tag's primary subtag in lower case, so
     "es-MX", "ES" and "es" are one row of the table; "?" when absent."""
@@ -169,12 +175,11 @@ def evaluate(
     for row in rows:
         report.items += 1
         lang = language_key(row.get("lang"))
-        matches, _ = classifier.classify(
-            str(row.get("title", "")), str(row.get("summary", "")), row.get("lang")
-        )
+        title, summary = row_text(row)
+        matches, _ = classifier.classify(title, summary, row.get("lang"))
         predicted = {m.topic for m in matches if m.topic in names}
         expected = {t for t in row.get("labels", []) if t in names}
-        scores = classifier.topic_scores(str(row.get("title", "")), str(row.get("summary", "")))
+        scores = classifier.topic_scores(title, summary)
         for topic in names:
             report.scored.setdefault(topic, []).append(
                 (lang, scores.get(topic, 0.0), topic in expected)
@@ -196,7 +201,7 @@ def evaluate(
                 Miss(
                     item_id=str(row["id"]),
                     lang=lang,
-                    title=str(row.get("title", "")),
+                    title=title,
                     expected=tuple(sorted(expected)),
                     predicted=tuple((m.topic, m.score) for m in matches if m.topic in names),
                     hard_negative=hard,

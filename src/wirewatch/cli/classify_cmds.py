@@ -57,7 +57,7 @@ def load_classifier(topics_dir: Path | None) -> Any:
 
 
 def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    for number, obj in json_objects(stream, source, null_text=False):
+    for number, obj in json_objects(stream, source):
         if "title" not in obj and "summary" not in obj:
             raise UserError(f"{source} line {number}: needs at least 'title' or 'summary'")
         yield number, obj
@@ -65,7 +65,7 @@ def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, A
 
 def _tagged(classifier: Any, obj: dict[str, Any], entities: bool) -> dict[str, Any]:
     matches, found = classifier.classify(
-        obj.get("title", ""), obj.get("summary", ""), obj.get("lang")
+        obj.get("title") or "", obj.get("summary") or "", obj.get("lang")
     )
     obj["topics"] = [
         {

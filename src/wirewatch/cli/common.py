@@ -131,18 +131,16 @@ def kafka_bootstrap() -> str | None:
     return runtime.kafka_bootstrap if runtime is not None else None
 
 
-def json_objects(
-    stream: IO[str], source: str, *, null_text: bool = True
-) -> Iterator[tuple[int, dict[str, Any]]]:
+def json_objects(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) of each non-blank line of a JSON-lines input; a line that is
-    not a JSON object, or whose ``title``/``summary`` is not a string (``null`` allowed
-    when ``null_text``), is one clear error naming the source and the line."""
+    not a JSON object, or whose ``title``/``summary`` is neither a string nor ``null`` (read
+    as empty text by every tool), is one clear error naming the source and the line."""
     for number, obj in json_lines(stream, source, UserError):
         if not isinstance(obj, dict):
             raise UserError(f"{source} line {number}: expected a JSON object")
         for key in ("title", "summary"):
             value = obj.get(key, "")
-            if not isinstance(value, str) and not (value is None and null_text):
+            if not isinstance(value, str) and value is not None:
                 raise UserError(f"{source} line {number}: {key!r} must be a string")
         if _holds_lone_surrogate(obj):
             raise UserError(f"{source} line {number}: a lone surrogate escape (not Unicode text)")
