@@ -77,6 +77,9 @@ SETS = [
     # stop 48's second sealed judge "b" (labelled blind by stfresh48b, committed before this test
     # read it): its counts; border-policy stories told by several outlets in both languages
     LabelledSet("stories_fresh48b.jsonl", "st-48b", 50, 10),
+    # stop 49's sealed judge (labelled blind by stfresh49, committed before this test read it): its
+    # counts; look-alike steps of the Chile-Peru affair around Kast, the Dominican hospital checks
+    LabelledSet("stories_fresh49.jsonl", "st-49", 53, 11),
 ]
 
 

@@ -1,12 +1,13 @@
 """The never-seen judge sets of the stories rounds (tests/data/README.md) stay above their floors,
 in the file's order and five shuffles: gloaming, noctis, meridian, ember, cinder, kindling,
-tinder, fresh45, fresh46, fresh47a, fresh47b, fresh48 and fresh48b.
+tinder, fresh45, fresh46, fresh47a, fresh47b, fresh48, fresh48b and fresh49.
 Each was labelled blind and committed before the clusterer ran on it; only their aggregate
 figures are read (never an item's assignment) while they judge, and the rounds fit nothing on
 them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
 study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
 cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47, fresh46
-at stop 48, fresh47a and fresh47b at stop 49: regression floors now. fresh48 and fresh48b judge."""
+at stop 48, fresh47a and fresh47b at stop 49: regression floors now. fresh48, fresh48b and
+fresh49 judge."""
 
 from __future__ import annotations
 
@@ -133,6 +134,15 @@ FLOORS = {
     # 0418a4ac's clusterer: F1 1.000 (P 1.000, R 1.000), B-cubed 1.000, 1.000 alerts per story,
     # 10 predicted stories for 10, the same in all six orders
     "fresh48b": Floor(f1=0.99, precision=0.99, recall=0.99, bcubed=0.99, alerts=1.01),
+    # fresh49 (stop 49, 53 items, 11 stories, 53 % Spanish, all border-policy; look-alikes: nine
+    # steps of the Chile-Peru affair around Kast from 1 Dec 2025 to 16 Mar 2026 - the binational
+    # committee, his Lima stopover and Quito meeting the same day, his Lima meeting and Jeri
+    # ruling his corridor out five days later, his decrees and the trench five days later - and
+    # the Dominican hospital deportations told by 13 outlets with different numbers), labelled
+    # blind by stfresh49 and read once with main 4ffef880's clusterer: F1 0.885 (P 0.984, R
+    # 0.804), B-cubed 0.915, 1.364 alerts per story, 14 predicted stories for 11, the same in
+    # all six orders
+    "fresh49": Floor(f1=0.88, precision=0.98, recall=0.80, bcubed=0.91, alerts=1.37),
 }
 
 
