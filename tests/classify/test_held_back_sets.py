@@ -293,6 +293,27 @@ SETS = [
         brier={FLIGHTS: 0.06, POLICY: 0.06},
         negatives_tagged=0.08,
     ),
+    # fresh49: 51 items (25 Spanish, 15 look-alike hard negatives, 6 both-topic), the sealed
+    # never-seen set of stop 49 (2026-12-07, clfresh49), aimed at the weak cells (policy described
+    # rather than named, returns without the word flight, airline contracts and counts of
+    # returnees), labelled blind, committed, then read once by clfresh49 with main's shipped
+    # model (aggregates only, bench/classify_fresh49/figures_main.json): flights 0.640 (8/1/8; en
+    # 0.615, es 0.667), border-policy 0.846 (22/4/4; en 0.903, es 0.762), negatives 1/15, Brier
+    # 0.090 / 0.136. Floors = those figures rounded down slightly (16 flights positives: one item
+    # moves a flights F1 by about 0.03-0.06).
+    HeldBackSet(
+        "fresh49",
+        negatives=15,
+        f1={FLIGHTS: 0.63, POLICY: 0.84},
+        language_f1={
+            (FLIGHTS, "en"): 0.61,
+            (FLIGHTS, "es"): 0.66,
+            (POLICY, "en"): 0.90,
+            (POLICY, "es"): 0.76,
+        },
+        brier={FLIGHTS: 0.09, POLICY: 0.14},
+        negatives_tagged=0.07,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

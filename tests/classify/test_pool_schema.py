@@ -203,6 +203,11 @@ POOL_FILES = {
     # whole by classify_fresh48b_halves.json; named fresh48b beside fresh48.
     "fresh48b-en": DATA / "classify_pool_fresh48b_en.jsonl",
     "fresh48b-es": DATA / "classify_pool_fresh48b_es.jsonl",
+    # The sealed never-seen set "fresh49" of stop 49 (2026-12-07, clfresh49; flights and returns,
+    # border policy, both, and about three tenths look-alike negatives, labelled blind), held back
+    # whole by classify_fresh49_halves.json; named fresh49 beside fresh48b.
+    "fresh49-en": DATA / "classify_pool_fresh49_en.jsonl",
+    "fresh49-es": DATA / "classify_pool_fresh49_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -297,6 +302,8 @@ FILE_LANG_AND_ID = {
     "fresh48-es": ("es", "pool-f48-es-"),
     "fresh48b-en": ("en", "pool-f48b-en-"),
     "fresh48b-es": ("es", "pool-f48b-es-"),
+    "fresh49-en": ("en", "pool-f49-en-"),
+    "fresh49-es": ("es", "pool-f49-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
