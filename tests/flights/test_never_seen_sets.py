@@ -554,6 +554,30 @@ SETS = [
             "es": (0.9, 0.9, 0.81, 0.81, 0.63, 0.72),
         },
     ),
+    # fresh49: 46 items, 23 reports (22 completed, 1 planned; BS 3, MX 3, KH 2, LY 2, CU, DZ,
+    # EC, ES, GB, GT, KW, KY, LT, MV, US and 2 null), 23 hard negatives (cost and business,
+    # detention, tallies and policy, own citizens flown home, land and sea returns, a prisoner
+    # transfer, flights that are no removal), 21 Spanish (11 Spanish reports); no event already
+    # held in any set. Never seen, gathered and labelled blind in stop 49 (2026-12-07), sealed
+    # (commit b0eeae0) before any code read it, then measured once with main 4ffef880's
+    # extractor: precision 0.826 (4 false records), recall 0.826, destination 0.783, status
+    # 0.739, origin 0.783, people 0.522, flight_date 0.696, operator 0.652; English (12 reports)
+    # 0.833, 0.833, 0.750, 0.750, 0.750, 0.750; Spanish (11) 0.818, 0.818, 0.818, 0.727, 0.818,
+    # 0.273. Service path: precision 0.857, recall 0.783. Floors as tideline's (a hundredth
+    # under where a figure is exact). Check-half seed fixed after that measurement, before any
+    # error read.
+    NeverSeenSet(
+        "fresh49",
+        seed=20261252,
+        items=46,
+        check_items=24,
+        reports_in_check=12,
+        floors=(0.82, 0.82, 0.78, 0.73, 0.78, 0.52, 0.69, 0.65),
+        language_floors={
+            "en": (0.83, 0.83, 0.74, 0.74, 0.74, 0.74),
+            "es": (0.81, 0.81, 0.81, 0.72, 0.81, 0.27),
+        },
+    ),
 ]
 
 
