@@ -102,6 +102,7 @@ SEALED = (
     "flights_fresh47b.jsonl",
     "flights_fresh48.jsonl",
     "flights_fresh48b.jsonl",
+    "flights_fresh49.jsonl",
 )
 """The sealed never-seen sets: judges that no status-model training may read."""
 
