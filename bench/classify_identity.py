@@ -85,6 +85,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh48b_es.jsonl",
     "classify_pool_fresh49_en.jsonl",
     "classify_pool_fresh49_es.jsonl",
+    "classify_pool_fresh49b_en.jsonl",
+    "classify_pool_fresh49b_es.jsonl",
 }
 
 

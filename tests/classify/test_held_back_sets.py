@@ -314,6 +314,27 @@ SETS = [
         brier={FLIGHTS: 0.09, POLICY: 0.14},
         negatives_tagged=0.07,
     ),
+    # fresh49b: 44 items (24 Spanish, 12 look-alike hard negatives, 6 both-topic), the second
+    # sealed never-seen set of stop 49 (2026-12-07, clfresh49b), from outside the US (Europe,
+    # Africa, Asia, the Caribbean, Central America): both-topic acts, flights without "flight",
+    # policy described, look-alike negatives; labelled blind, committed, then read once by
+    # clfresh49b with main's shipped model (aggregates only, bench/classify_fresh49b/
+    # figures_main.json): flights 0.636 (7/2/6; en 0.444, es 0.769), border-policy 0.816
+    # (20/4/5; en 0.762, es 0.857), negatives 2/12, Brier 0.148 / 0.165. Floors = those figures
+    # rounded down slightly (only 13 flights items, 6 English: one item moves that F1 a lot).
+    HeldBackSet(
+        "fresh49b",
+        negatives=12,
+        f1={FLIGHTS: 0.63, POLICY: 0.81},
+        language_f1={
+            (FLIGHTS, "en"): 0.44,
+            (FLIGHTS, "es"): 0.76,
+            (POLICY, "en"): 0.76,
+            (POLICY, "es"): 0.85,
+        },
+        brier={FLIGHTS: 0.15, POLICY: 0.17},
+        negatives_tagged=0.17,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

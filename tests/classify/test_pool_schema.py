@@ -208,6 +208,11 @@ POOL_FILES = {
     # whole by classify_fresh49_halves.json; named fresh49 beside fresh48b.
     "fresh49-en": DATA / "classify_pool_fresh49_en.jsonl",
     "fresh49-es": DATA / "classify_pool_fresh49_es.jsonl",
+    # The second sealed never-seen set "fresh49b" of stop 49 (2026-12-07, clfresh49b; flights and
+    # returns, border policy outside the US, both, about a quarter look-alike negatives, labelled
+    # blind), held back whole by classify_fresh49b_halves.json; named fresh49b beside fresh49.
+    "fresh49b-en": DATA / "classify_pool_fresh49b_en.jsonl",
+    "fresh49b-es": DATA / "classify_pool_fresh49b_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -304,6 +309,8 @@ FILE_LANG_AND_ID = {
     "fresh48b-es": ("es", "pool-f48b-es-"),
     "fresh49-en": ("en", "pool-f49-en-"),
     "fresh49-es": ("es", "pool-f49-es-"),
+    "fresh49b-en": ("en", "pool-f49b-en-"),
+    "fresh49b-es": ("es", "pool-f49b-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
