@@ -80,6 +80,10 @@ SETS = [
     # stop 49's sealed judge (labelled blind by stfresh49, committed before this test read it): its
     # counts; look-alike steps of the Chile-Peru affair around Kast, the Dominican hospital checks
     LabelledSet("stories_fresh49.jsonl", "st-49", 53, 11),
+    # stop 49's second sealed judge "b" (labelled blind by stfresh49b, committed before this test
+    # read it): its counts; a series of flights on one route, nine of its sixteen stories single
+    # flights told by one outlet
+    LabelledSet("stories_fresh49b.jsonl", "st-49b", 51, 16, mostly_multi_outlet=False),
 ]
 
 
