@@ -34,6 +34,7 @@ NEVER = {
     "stories_fresh48.jsonl",
     "stories_fresh48b.jsonl",
     "stories_fresh49.jsonl",
+    "stories_fresh49b.jsonl",
 }
 
 
