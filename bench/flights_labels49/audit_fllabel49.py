@@ -340,8 +340,8 @@ FURTHER_DOWN = _rx(
 # "first flight since 2020" dates a resumption; it counts nothing over a period.
 FIRST_SINCE = _rx(r"\b(first|primera?|primeros)\b.*\b(since|desde)\b")
 MEANS_OR_FLIGHT = _rx(
-    r"flight|plane|charter|aircraft|airport|vuelo|avion|aeropuerto|\\bbus|autobus|ferry|ship|"
-    r"barco|\\bboats?\\b|by land|overland|land border|terrestre|by sea|\\bport\\b"
+    r"flight|plane|charter|aircraft|airport|vuelo|avion|aeropuerto|\bbus|autobus|ferry|ship|"
+    r"barco|\bboats?\b|by land|overland|land border|terrestre|by sea|\bport\b"
 )
 
 
@@ -434,13 +434,8 @@ CONTRADICTS: dict[str, tuple[str, str, str]] = {
     "fl-7056": ("programme", "N", "US->MX flight programme ended (blocked)"),
     "fl-0176": ("programme", "R", "'resumes direct deportation', no flight in title/summary"),
     "fl-0179": ("programme", "R", "'reanudara las deportaciones', no flight in title/summary"),
-    "fl-3063": ("programme", "R", "'resumes deportations' AU->NZ, no flight in title/summary"),
-    "fl-44102": ("iom_voluntary", "N", "(weak) US-MX repatriation flights start this weekend"),
-    # A programme to several states (no destination) is policy; one operation to them is not.
-    "fl-47313": ("several_destinations", "R", "programme: flights to CO/EC/IN from Saturday"),
-    "fl-9627": ("several_destinations", "R", "programme to start Saturday, 'a sus paises'"),
+    "fl-44102": ("iom_voluntary", "N", "US->MX voluntary repatriation flights start this weekend"),
     # Own citizens flown home: a record only when title or summary says they are removed.
-    "fl-35024": ("own_citizens", "R", "'airlifts ... its citizens from war-torn Yemen'"),
     "fl-36009": ("workers_home", "R", "'expatriate workers returned home' ('deported' is body)"),
     "fl-36010": ("own_citizens", "R", "workers 'returned home', stranded by COVID-19 beside them"),
     "fl-40050": ("own_citizens", "R", "'evacuated' under a repatriation exercise, no removal word"),
@@ -510,6 +505,27 @@ def _check_contradicts(by_id: dict[str, Item], members: dict[str, list[Item]]) -
     return problems
 
 
+CHANGE_HEAD = _rx(
+    r"reanud|\bresum|retoma|reinici|reactiv|restart|reautoriz|restablec|suspend|suspension|"
+    r"\bpaus|\bhalt|moratori|\bfrena\b|\bend(s|ed)?\b|on hold|delays?",
+)
+
+
+def _change_split(items: list[Item]) -> list[str]:
+    """The programme-change shape read in AUDIT.md: a suspension, resumption or end of removals
+    in the headline, split by whether title or summary names a flight (the proposed line)."""
+    cells: Counter[tuple[bool, bool]] = Counter()
+    for i in items:
+        if CHANGE_HEAD.search(i.head) and REMOVAL_WORD.search(i.head):
+            cells[(bool(FLIGHT_WORD.search(i.text)), i.record)] += 1
+    return [
+        "== sub-shape: a suspension/resumption/end of removals in the headline",
+        f"  a flight named in title or summary: {cells[(True, True)]}R/{cells[(True, False)]}N; "
+        f"no flight named: {cells[(False, True)]}R/{cells[(False, False)]}N",
+        "",
+    ]
+
+
 def report(items: list[Item]) -> str:
     members: dict[str, list[Item]] = {name: [] for name in CLASS_PATTERNS}
     for item in items:
@@ -532,6 +548,7 @@ def report(items: list[Item]) -> str:
         out.extend(_count_line(name, members[name]))
         out.extend(_id_lines(name, members[name]))
         out.append("")
+    out.extend(_change_split(items))
     by_id = {i.id: i for i in items}
     problems = _check_contradicts(by_id, members)
     out.append(f"== contradicting the proposed definitions (read item by item): {len(CONTRADICTS)}")
