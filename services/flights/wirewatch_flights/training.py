@@ -59,6 +59,7 @@ JUDGES = frozenset(
         "flights_fresh48.jsonl",
         "flights_fresh48b.jsonl",
         "flights_fresh49.jsonl",
+        "flights_fresh49b.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
