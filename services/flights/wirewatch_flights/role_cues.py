@@ -54,21 +54,21 @@ JOURNEY_BEFORE = re.compile(
     # a city and its state ("en route to Ashmore Reef, Australia")
     r"\b(?:\s+[\w-]+){0,12}?,?\s*$"
 )
-JOURNEY_49_BEFORE = re.compile(
+"""Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
+Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
+caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
+destino a Estados Unidos"), not where the flight went."""
+JOURNEY_NEAR_BEFORE = re.compile(
     r"^.*\b(?P<cue>(?:en|in) (?:una|la|a|the) caravana|migrant caravans?|"
     r"cruza(?:n|ban|ron)?|crossing|crossed)"
     r"\b(?:\s+[\w-]+){0,12}?,?\s*$",
     re.S,
 )
-"""Stop 49, candidate B (bench/flights_round49/RULE.md): the migrants' own journey named by a
+"""The migrants' own journey (stop 49, bench/flights_round49/RULE.md, candidate B) named by a
 caravan with an article ("en una caravana ... con rumbo hacia", "a migrant caravan") or a
 crossing ("que cruzan el territorio mexicano hacia"), which ``JOURNEY_BEFORE`` does not name;
 the cue nearest the place counts ("la caravana de migrantes ... que cruzan ...": "de migrantes"
 is a removal word for ``cues.DEPORT``, the crossing after it is not)."""
-"""Before a destination cue: the migrants' own route or goal ("transitaban por la selva del
-Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
-caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
-destino a Estados Unidos"), not where the flight went."""
 
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(

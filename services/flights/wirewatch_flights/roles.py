@@ -37,9 +37,6 @@ _FETCH_WINDOW = 100
 """'Vietnam sent a special flight to Taiwan Monday (Sept. 21) to take': a longer reach."""
 AUTHORITY_OF = 1.5
 """A state's or city's authorities ("the authorities of X") act for the deporting state."""
-CANDIDATES_49: frozenset[str] = frozenset()
-"""Stop 49's candidates switched on while measured (bench/flights_round49/RULE.md): "A" a head
-count of people, "B" the migrants' own journey, "C" a state that repatriates another's people."""
 
 
 @dataclass
@@ -165,11 +162,7 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         and not after.lstrip().startswith(",")  # "En Chile, el gobierno expulsó": a scene
     ):
         verb_after = ""  # "Deportation freight in Iraq started": the verb is not the place's
-    if (
-        "C" in CANDIDATES_49
-        and mention.entry.kind == "country"
-        and _repatriates_others(after, verb_after, mention)
-    ):
+    if mention.entry.kind == "country" and _repatriates_others(after, verb_after, mention):
         verb_after = ""
         origin += 3.0  # "Myanmar repatriates China nationals": the sender, as "deports"
     verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
@@ -249,8 +242,8 @@ def on_the_migrants_route(folded: str, mention: Mention) -> bool:
     far = folded[max(0, mention.start - 2 * _WINDOW) : mention.start]
     journey = role_cues.JOURNEY_BEFORE.search(far)
     start = journey.start() if journey else -1
-    if journey is None and "B" in CANDIDATES_49:
-        late = role_cues.JOURNEY_49_BEFORE.match(far)
+    if journey is None:
+        late = role_cues.JOURNEY_NEAR_BEFORE.match(far)
         start = late.start("cue") if late else -1
     if start < 0 or cues.DEPORT.search(far[start:]):
         return False
@@ -297,7 +290,7 @@ def _head_count_from(before: str) -> bool:
     count = role_cues.HEAD_COUNT_FROM_BEFORE.search(before)
     if count is None:
         return False
-    if "A" in CANDIDATES_49 and not _counts_people_from(before, count):
+    if not _counts_people_from(before, count):
         return False
     return not role_cues.REMOVAL_VERB_BEFORE_COUNT.search(before[: count.start()])
 
