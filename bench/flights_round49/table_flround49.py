@@ -20,7 +20,8 @@ def main() -> None:
     for row in rows:
         base = main_rows[row["path"]]
         name = "main" if row is base else row["candidate"] if row["candidate"] != "-" else "branch"
-        cells = [f"{row['path']:7} {name:6} tp/fp/fn {row['tp']}/{row['fp']}/{row['fn']} f1 {row['f1']}"]
+        counts = f"{row['tp']}/{row['fp']}/{row['fn']}"
+        cells = [f"{row['path']:7} {name:6} tp/fp/fn {counts} f1 {row['f1']}"]
         for field in FIELDS:
             d = row["right"][field] - base["right"][field]
             by = "/".join(
