@@ -58,6 +58,17 @@ JOURNEY_BEFORE = re.compile(
 Darién con destino a Estados Unidos", "cubanos que querían llegar a Estados Unidos", "la
 caravana ... que prefirieron no seguir hacia EU", "la caravana que partió de esa nación con
 destino a Estados Unidos"), not where the flight went."""
+JOURNEY_NEAR_BEFORE = re.compile(
+    r"^.*\b(?P<cue>(?:en|in) (?:una|la|a|the) caravana|migrant caravans?|"
+    r"cruza(?:n|ban|ron)?|crossing|crossed)"
+    r"\b(?:\s+[\w-]+){0,12}?,?\s*$",
+    re.S,
+)
+"""The migrants' own journey (stop 49, bench/flights_round49/RULE.md, candidate B) named by a
+caravan with an article ("en una caravana ... con rumbo hacia", "a migrant caravan") or a
+crossing ("que cruzan el territorio mexicano hacia"), which ``JOURNEY_BEFORE`` does not name;
+the cue nearest the place counts ("la caravana de migrantes ... que cruzan ...": "de migrantes"
+is a removal word for ``cues.DEPORT``, the crossing after it is not)."""
 
 # Role cues immediately before a place (end of the text before it, folded).
 DEST_BEFORE_STRONG = re.compile(
@@ -287,6 +298,28 @@ HEAD_COUNT_FROM_BEFORE = re.compile(
 )
 """Before a state: a head count "from" it ("Over 100 from Uzbekistan", "two from Bangladesh, one
 from Poland ... and 52 from Pakistan"): the people's state, so where they are sent."""
+COUNT_JOINED_BEFORE = re.compile(r"\w[-./]$")
+"""Right before a count: a token it is part of ("737-8", "16.03.2021"), so no head count (stop
+49, candidate A)."""
+ELIDED_FROM_BEFORE = re.compile(
+    r"\b(?:deport\w*|expel\w*|expuls\w*|remov\w*|return\w*|repatriat\w*|flown|flew|sent|"
+    r"arriv\w*|came|evacuat\w*|rescued|brought)\s+(?:[\w-]+\s+){0,3}?from\s+\S[^.;!?]*$"
+)
+"""Before a count "from" a place, in its sentence: a removal or motion verb with its own "from"
+whose list the count continues ("289 Bangladeshis return from Oman, 164 from India"): "from"
+is still where they left (stop 49, candidate A)."""
+REPATRIATES_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:repatriates?|repatriated|repatria|repatrio)\s+(?:a\s+)?"
+)
+"""After a country: it repatriates someone; whom the words after the verb say (stop 49,
+candidate C)."""
+OBJECT_WORDS = re.compile(r"^(?:[\w,.-]+\s+){0,4}$")
+"""Between the verb and the people it takes: a count and a few words ("two batches of")."""
+FOREIGNERS = re.compile(
+    r"^(?:[\w,.-]+\s+){0,4}?(?:foreigners|foreign (?:nationals|workers|citizens)|extranjeros)\b"
+)
+"""The verb's object: foreigners, another state's people by definition ("Republica Dominicana
+repatrio a 4.966 extranjeros")."""
 REMOVAL_VERB_BEFORE_COUNT = re.compile(
     r"\b(?:deport\w*|expel\w*|expuls\w*|remov\w*|returned|returns?|repatriat\w*|flown|flew|"
     r"flies|fly|sent|sends?|brought|brings?|evacuat\w*|rescued|took|takes?|carr\w+)\W*$"

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal
 
 from wirewatch_flights import cues, role_cues
-from wirewatch_flights.lexicon import Mention
+from wirewatch_flights.lexicon import Mention, load_lexicon
 from wirewatch_flights.model import Source, Span
 
 _GOVERNMENT = re.compile(
@@ -162,8 +162,34 @@ def _cue_scores(folded: str, mention: Mention, until: int | None = None) -> tupl
         and not after.lstrip().startswith(",")  # "En Chile, el gobierno expulsó": a scene
     ):
         verb_after = ""  # "Deportation freight in Iraq started": the verb is not the place's
+    if mention.entry.kind == "country" and _repatriates_others(after, verb_after, mention):
+        verb_after = ""
+        origin += 3.0  # "Myanmar repatriates China nationals": the sender, as "deports"
     verb_origin, verb_destination = _scores_of_the_verb_after(verb_after, strong)
     return origin + name_origin + verb_origin, destination + name_destination + verb_destination
+
+
+def _repatriates_others(after: str, verb_after: str, mention: Mention) -> bool:
+    """A country that repatriates another state's people (its demonym, its name with a people
+    noun, or foreigners): it sends them, as a state that deports does; its own people are not
+    (``role_cues.FETCHES_OWN_AFTER``). The verb is the place's (``verb_after``: before another
+    state is named); its object may be that state ("repatriates China nationals")."""
+    verb = role_cues.REPATRIATES_AFTER.match(verb_after)
+    if verb is None:
+        return False
+    rest = after[verb.end() :]
+    if role_cues.FOREIGNERS.match(rest):
+        return True
+    for other in load_lexicon().mentions(rest, rest):
+        if not role_cues.OBJECT_WORDS.match(rest[: other.start]):
+            return False
+        if other.entry.key == mention.entry.key:
+            return False
+        kind = other.entry.kind
+        return kind == "people" or (
+            kind == "country" and bool(cues.PEOPLE_NOUN.match(rest[other.end :].lstrip()))
+        )
+    return False
 
 
 def _sentence_head(text: str) -> str:
@@ -215,10 +241,14 @@ def on_the_migrants_route(folded: str, mention: Mention) -> bool:
     between)."""
     far = folded[max(0, mention.start - 2 * _WINDOW) : mention.start]
     journey = role_cues.JOURNEY_BEFORE.search(far)
-    if journey is None or cues.DEPORT.search(far[journey.start() :]):
+    start = journey.start() if journey else -1
+    if journey is None:
+        late = role_cues.JOURNEY_NEAR_BEFORE.match(far)
+        start = late.start("cue") if late else -1
+    if start < 0 or cues.DEPORT.search(far[start:]):
         return False
     # "after they were flown to Djibouti en route to South Sudan": the flight's own way on
-    return not role_cues.FLOWN_ON_BEFORE.search(far[: journey.start()])
+    return not role_cues.FLOWN_ON_BEFORE.search(far[:start])
 
 
 Strength = Literal["origin", "destination", ""]
@@ -260,7 +290,19 @@ def _head_count_from(before: str) -> bool:
     count = role_cues.HEAD_COUNT_FROM_BEFORE.search(before)
     if count is None:
         return False
+    if not _counts_people_from(before, count):
+        return False
     return not role_cues.REMOVAL_VERB_BEFORE_COUNT.search(before[: count.start()])
+
+
+def _counts_people_from(before: str, count: re.Match[str]) -> bool:
+    """The count is a head count of people: not part of a model or a date ("737-8 from",
+    "16.03.2021 from"), nor the next item of a list a verb with its own "from" governs ("return
+    from Oman, 164 from India": "from" is still where they left)."""
+    digits = re.search(r"[\d]", before[count.start() :])
+    if digits and role_cues.COUNT_JOINED_BEFORE.search(before[: count.start() + digits.start()]):
+        return False
+    return not role_cues.ELIDED_FROM_BEFORE.search(_sentence_tail(before[: count.start()]))
 
 
 def _strong_destination_before(before: str, mention: Mention) -> bool:
