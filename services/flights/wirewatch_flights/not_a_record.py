@@ -22,6 +22,11 @@ from wirewatch_flights.status import Memo, read_status
 
 _AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
 
+CANDIDATES_P49: frozenset[str] = frozenset()
+"""Measurement switch of bench/flights_prec49 (RULE.md): the candidates switched on, "A" (a
+headline tally over a span), "B" (people counted per period), "C" (own people flown home by their
+own state); empty = main."""
+
 
 def agent_past(parts: list[Part]) -> Span | None:
     """A state or agency followed by a past removal verb ("Immigration and Customs
@@ -194,6 +199,7 @@ def statistics(parts: list[Part]) -> bool:
             or not_a_record_cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)
+            or ("A" in CANDIDATES_P49 and _span_tally(part))
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if not_a_record_cues.GENERIC_REMOVAL.search(first):
@@ -209,7 +215,47 @@ def statistics(parts: list[Part]) -> bool:
                 continue
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
-    return _lede_tally(parts)
+    return _lede_tally(parts) or ("B" in CANDIDATES_P49 and _counted_per_period(parts))
+
+
+def _span_tally(title: Part) -> bool:
+    """A headline counting ten or more over a span of days, weeks, months or years ("Kuwait
+    deports 700 Filipinos in three months", "ICE has flown more than 450 migrants ... since
+    December"), naming no single flight and no first or renewed removal: a tally (stop 49)."""
+    folded = title.folded
+    return (
+        any(n.value >= 10 for n in title.numbers)
+        and (
+            not_a_record_cues.TALLY_SPAN_TITLE.search(folded) is not None
+            or cues.PAST_SPAN.search(folded) is not None
+        )
+        and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(folded) is None
+        and not_a_record_cues.FIRST_OR_AGAIN_TITLE.search(folded) is None
+    )
+
+
+def _counted_per_period(parts: list[Part]) -> bool:
+    """People counted per period in the headline or in the head count's own sentence ("some 35
+    criminal deportees are returned to Tonga every year", "averaging seven a day"): a rate, not
+    one flight; a count of flights per week (a programme) is left as it is (stop 49)."""
+    if all(not_a_record_cues.RATE_WORD.search(p.folded) is None for p in parts):
+        return False  # no rate word anywhere (most items): no head count read here
+    count = read_people(parts)
+    for part in parts:
+        start, end = 0, len(part.folded)
+        if part.source != "title":
+            if count is None or count.span.source != part.source:
+                continue
+            start = part.folded.rfind(". ", 0, count.span.start) + 1
+            stop = part.folded.find(". ", count.span.end)
+            end = stop if stop >= 0 else end
+        for n in part.numbers:
+            if not start <= n.start < end:
+                continue
+            tail = part.folded[n.end : n.end + 70]
+            if not_a_record_cues.RATE_AFTER.match(tail) and not cues.FLIGHT_COUNT_AFTER.match(tail):
+                return True
+    return False
 
 
 def _removals_counted(title: Part) -> bool:
@@ -450,8 +496,13 @@ def _homecoming(parts: list[Part]) -> bool:
     with no word of removal, migration or the people's plight, no removing agency (Home Office,
     ICE) and no transit or Gulf state migrants are returned from: travellers coming home, not a
     removal flight."""
+    homecoming = first_span(parts, not_a_record_cues.HOMECOMING) is not None or (
+        "C" in CANDIDATES_P49
+        and first_span(parts, not_a_record_cues.OWN_STATE_FLIGHT) is not None
+        and first_span(parts, not_a_record_cues.REMOVAL) is None
+    )
     return (
-        first_span(parts, not_a_record_cues.HOMECOMING) is not None
+        homecoming
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
         and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
