@@ -30,9 +30,7 @@ def _import(name: str, path: Path) -> ModuleType:
 
 def studied_files() -> list[Path]:
     return sorted(
-        p
-        for p in DATA.glob("flights_*.jsonl")
-        if p.stem not in JUDGES and "49" not in p.stem
+        p for p in DATA.glob("flights_*.jsonl") if p.stem not in JUDGES and "49" not in p.stem
     )
 
 

@@ -1,14 +1,12 @@
-"""Stop 49 (issue 15, precision): a headline tally over a span of time, people counted per period,
-and own people flown home by their own state are not flight records (not_a_record._span_tally,
-_counted_per_period, the homecoming veto's OWN_STATE_FLIGHT; bench/flights_prec49/RULE.md,
-candidates A, B and C). Real studied items, read from their files by id; a first removal dated
-against a span, a programme of flights per week and a removal told as a repatriation stay
-records."""
+"""Stop 49 (issue 15, precision): a headline tally over a span of time and own people flown home by
+their own state are not flight records (not_a_record._span_tally, the homecoming veto's
+OWN_STATE_FLIGHT; bench/flights_prec49/RULE.md, candidates A and C, shipped as AC). Real studied
+items, read from their files by id; a first removal dated against a span and a removal told as a
+repatriation stay records."""
 
 from __future__ import annotations
 
 import pytest
-from wirewatch_flights import not_a_record_cues
 from wirewatch_flights.evaluation import gold_record, predict
 
 from tests.flights.support import labelled_item
@@ -26,8 +24,6 @@ from tests.flights.support import labelled_item
         ("fresh44b", "fl-44110"),
         # A: "ICE has flown more than 450 migrants to the interior of Mexico since December"
         ("brazier", "fl-36029"),
-        # B: "some 35 criminal deportees are returned to Tonga every year" (the lede)
-        ("fresh47", "fl-47242"),
         # C: "A special aircraft will be departing from Sri Lanka to repatriate them"
         ("fresh47b", "fl-47312"),
         # C: "Mongolian nationals who submitted their request to return home from South Korea"
@@ -38,9 +34,7 @@ from tests.flights.support import labelled_item
         ("daybreak", "fl-30011"),
     ],
 )
-def test_tallies_rates_and_own_people_flown_home_are_no_flight_record(
-    name: str, item_id: str
-) -> None:
+def test_tallies_and_own_people_flown_home_are_no_flight_record(name: str, item_id: str) -> None:
     obj = labelled_item(name, item_id)
     assert gold_record(obj) is None
     assert predict(obj) is None
@@ -52,32 +46,12 @@ def test_tallies_rates_and_own_people_flown_home_are_no_flight_record(
         # "Germany deports 28 Afghans for first time since 2021 Taliban takeover": one removal
         # dated against a span
         ("dev", "fl-0061"),
-        # "The Department of Homeland Security has scheduled two flights per week": flights
-        # counted per week, a programme labelled a record
-        ("tallow", "fl-38538"),
         # "Arriban a Maiquetía 207 venezolanos repatriados desde México": a removal told as a
         # repatriation
         ("dev", "fl-0004"),
     ],
 )
-def test_a_first_removal_a_weekly_programme_and_repatriated_deportees_stay_records(
-    name: str, item_id: str
-) -> None:
+def test_a_first_removal_and_repatriated_deportees_stay_records(name: str, item_id: str) -> None:
     obj = labelled_item(name, item_id)
     assert gold_record(obj) is not None
     assert predict(obj) is not None
-
-
-@pytest.mark.parametrize(
-    ("tail", "rate"),
-    [
-        (" criminal deportees are returned to tonga every year", True),
-        (" filipinos in three months, averaging seven a day", True),
-        (" migrantes expulsados al dia", True),
-        (" hondurenos deportados cada semana", True),
-        (" asylum seekers over a week", False),
-        (" venezolanos repatriados desde mexico", False),
-    ],
-)
-def test_a_rate_after_a_number(tail: str, rate: bool) -> None:
-    assert (not_a_record_cues.RATE_AFTER.match(tail) is not None) is rate

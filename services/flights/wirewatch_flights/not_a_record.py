@@ -22,11 +22,6 @@ from wirewatch_flights.status import Memo, read_status
 
 _AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
 
-CANDIDATES_P49: frozenset[str] = frozenset()
-"""Measurement switch of bench/flights_prec49 (RULE.md): the candidates switched on, "A" (a
-headline tally over a span), "B" (people counted per period), "C" (own people flown home by their
-own state); empty = main."""
-
 
 def agent_past(parts: list[Part]) -> Span | None:
     """A state or agency followed by a past removal verb ("Immigration and Customs
@@ -186,7 +181,8 @@ def statistics(parts: list[Part]) -> bool:
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
     ... durante el primer semestre"): a tally, not a report of one flight; so is a headline
     on what was spent on removal flights, or what every flight does ("cada avión ... que
-    aterriza")."""
+    aterriza"); since stop 49 also a headline counting ten or more over a span of days or
+    months (bench/flights_prec49)."""
     for part in parts:
         first = part.opening
         if part.source == "title" and not_a_record_cues.SPENDING_TITLE.search(first):
@@ -199,7 +195,7 @@ def statistics(parts: list[Part]) -> bool:
             or not_a_record_cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)
-            or ("A" in CANDIDATES_P49 and _span_tally(part))
+            or _span_tally(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if not_a_record_cues.GENERIC_REMOVAL.search(first):
@@ -215,7 +211,7 @@ def statistics(parts: list[Part]) -> bool:
                 continue
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
-    return _lede_tally(parts) or ("B" in CANDIDATES_P49 and _counted_per_period(parts))
+    return _lede_tally(parts)
 
 
 def _span_tally(title: Part) -> bool:
@@ -232,30 +228,6 @@ def _span_tally(title: Part) -> bool:
         and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(folded) is None
         and not_a_record_cues.FIRST_OR_AGAIN_TITLE.search(folded) is None
     )
-
-
-def _counted_per_period(parts: list[Part]) -> bool:
-    """People counted per period in the headline or in the head count's own sentence ("some 35
-    criminal deportees are returned to Tonga every year", "averaging seven a day"): a rate, not
-    one flight; a count of flights per week (a programme) is left as it is (stop 49)."""
-    if all(not_a_record_cues.RATE_WORD.search(p.folded) is None for p in parts):
-        return False  # no rate word anywhere (most items): no head count read here
-    count = read_people(parts)
-    for part in parts:
-        start, end = 0, len(part.folded)
-        if part.source != "title":
-            if count is None or count.span.source != part.source:
-                continue
-            start = part.folded.rfind(". ", 0, count.span.start) + 1
-            stop = part.folded.find(". ", count.span.end)
-            end = stop if stop >= 0 else end
-        for n in part.numbers:
-            if not start <= n.start < end:
-                continue
-            tail = part.folded[n.end : n.end + 70]
-            if not_a_record_cues.RATE_AFTER.match(tail) and not cues.FLIGHT_COUNT_AFTER.match(tail):
-                return True
-    return False
 
 
 def _removals_counted(title: Part) -> bool:
@@ -495,10 +467,11 @@ def _homecoming(parts: list[Part]) -> bool:
     """People brought or flown home ("Eight repatriation flights bring 1,207 Nepalis home")
     with no word of removal, migration or the people's plight, no removing agency (Home Office,
     ICE) and no transit or Gulf state migrants are returned from: travellers coming home, not a
-    removal flight."""
+    removal flight. Since stop 49 also a humanitarian or special flight, or people asking to go
+    home ("A special aircraft will be departing from Sri Lanka to repatriate them"), when no
+    removal word is named either: their own state fetching them (bench/flights_prec49)."""
     homecoming = first_span(parts, not_a_record_cues.HOMECOMING) is not None or (
-        "C" in CANDIDATES_P49
-        and first_span(parts, not_a_record_cues.OWN_STATE_FLIGHT) is not None
+        first_span(parts, not_a_record_cues.OWN_STATE_FLIGHT) is not None
         and first_span(parts, not_a_record_cues.REMOVAL) is None
     )
     return (

@@ -575,7 +575,7 @@ promised or threatened ("EU plans mass expulsions"; a campaign begun with people
 had expelled millions of migrants"): no one flight (twenty-ninth round)."""
 
 
-# Stop 49 (precision; bench/flights_prec49/RULE.md, candidates A, B, C).
+# Stop 49 (precision; bench/flights_prec49/RULE.md, candidates A and C).
 _NUMBER_WORD = (
     r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
     r"twenty|thirty|forty|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
@@ -597,21 +597,6 @@ FIRST_OR_AGAIN_TITLE = words(
 )
 """A first or renewed removal in the headline ("Germany deports 28 Afghans for first time since
 2021"): one removal dated against a span, not a tally over it."""
-
-
-RATE_AFTER = re.compile(
-    r"^\W+(?:[\w-]+\W+){0,8}?(?<!over )(?<!in )(?<!within )"
-    r"(?:(?:a|per|each|every) (?:day|week|month|year)|annually|yearly|averaging|"
-    r"(?:al|por|cada) (?:dia|mes|ano)|(?:por|a la|cada) semana|anualmente|diari[oa]s|"
-    r"semanales|mensuales|anuales|en promedio|un promedio)\b"
-)
-"""After a number, within eight words: people counted per period ("some 35 criminal deportees are
-returned to Tonga every year", "averaging seven a day"): a rate, not one flight."""
-RATE_WORD = re.compile(
-    r"\b(?:day|week|month|year|annually|yearly|averaging|dia|mes|ano|semana|anualmente|diari|"
-    r"semanales|mensuales|anuales|promedio)"
-)
-"""What every match of RATE_AFTER holds: with none in an item, no rate is read."""
 
 
 OWN_STATE_FLIGHT = words(
