@@ -181,7 +181,8 @@ def statistics(parts: list[Part]) -> bool:
     sentence ("Mauritania ha recibido siete vuelos de deportación desde enero", "19 vuelos
     ... durante el primer semestre"): a tally, not a report of one flight; so is a headline
     on what was spent on removal flights, or what every flight does ("cada avión ... que
-    aterriza")."""
+    aterriza"); since stop 49 also a headline counting ten or more over a span of days or
+    months (bench/flights_prec49)."""
     for part in parts:
         first = part.opening
         if part.source == "title" and not_a_record_cues.SPENDING_TITLE.search(first):
@@ -194,6 +195,7 @@ def statistics(parts: list[Part]) -> bool:
             or not_a_record_cues.TREND_TITLE.search(first)
             or _counted_over(part)
             or _removals_counted(part)
+            or _span_tally(part)
         ):
             return True  # "... continúa cada martes", "Aumentan vuelos de deportación"
         if not_a_record_cues.GENERIC_REMOVAL.search(first):
@@ -210,6 +212,22 @@ def statistics(parts: list[Part]) -> bool:
             if cues.FLIGHT_COUNT_AFTER.match(part.folded[number.end : number.end + 40]):
                 return True
     return _lede_tally(parts)
+
+
+def _span_tally(title: Part) -> bool:
+    """A headline counting ten or more over a span of days, weeks, months or years ("Kuwait
+    deports 700 Filipinos in three months", "ICE has flown more than 450 migrants ... since
+    December"), naming no single flight and no first or renewed removal: a tally (stop 49)."""
+    folded = title.folded
+    return (
+        any(n.value >= 10 for n in title.numbers)
+        and (
+            not_a_record_cues.TALLY_SPAN_TITLE.search(folded) is not None
+            or cues.PAST_SPAN.search(folded) is not None
+        )
+        and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(folded) is None
+        and not_a_record_cues.FIRST_OR_AGAIN_TITLE.search(folded) is None
+    )
 
 
 def _removals_counted(title: Part) -> bool:
@@ -449,9 +467,15 @@ def _homecoming(parts: list[Part]) -> bool:
     """People brought or flown home ("Eight repatriation flights bring 1,207 Nepalis home")
     with no word of removal, migration or the people's plight, no removing agency (Home Office,
     ICE) and no transit or Gulf state migrants are returned from: travellers coming home, not a
-    removal flight."""
+    removal flight. Since stop 49 also a humanitarian or special flight, or people asking to go
+    home ("A special aircraft will be departing from Sri Lanka to repatriate them"), when no
+    removal word is named either: their own state fetching them (bench/flights_prec49)."""
+    homecoming = first_span(parts, not_a_record_cues.HOMECOMING) is not None or (
+        first_span(parts, not_a_record_cues.OWN_STATE_FLIGHT) is not None
+        and first_span(parts, not_a_record_cues.REMOVAL) is None
+    )
     return (
-        first_span(parts, not_a_record_cues.HOMECOMING) is not None
+        homecoming
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
         and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)

@@ -573,3 +573,43 @@ MASS_PLANNED_OR_MILLIONS = words(
 promised or threatened ("EU plans mass expulsions"; a campaign begun with people counted,
 "BD workers' mass deportation from M-E states begins", stays), or millions of people ("which
 had expelled millions of migrants"): no one flight (twenty-ninth round)."""
+
+
+# Stop 49 (precision; bench/flights_prec49/RULE.md, candidates A and C).
+_NUMBER_WORD = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|"
+    r"quince|veinte|treinta|cuarenta)"
+)
+TALLY_SPAN_TITLE = words(
+    r"(?:in|within|over|en|durante) (?:the |los |las )?(?:past |last |ultim[oa]s |pasad[oa]s )?"
+    + _NUMBER_WORD
+    + r" (?:years?|months?|weeks?|days|anos?|mes|meses|semanas?|dias)",
+    r"(?:this|last|past) month", r"(?:este|el pasado|el ultimo) mes",
+    r"(?:since|desde|a partir de) (?:19|20)\d\d",
+    r"(?:since|desde) " + _MONTH_WORDS,
+)  # fmt: skip
+"""A span of days, weeks, months or years in a headline that counts ten or more ("Kuwait deports
+700 Filipinos in three months", "2,087 citizens returned ... over a week", "450 migrants ... since
+December", "Casi 10 mil 500 migrantes ... en los últimos 39 días"): a tally, not one flight."""
+FIRST_OR_AGAIN_TITLE = words(
+    r"first", r"primer[oa]?", r"again", r"de nuevo", r"otra vez", r"nuevamente"
+)
+"""A first or renewed removal in the headline ("Germany deports 28 Afghans for first time since
+2021"): one removal dated against a span, not a tally over it."""
+
+
+OWN_STATE_FLIGHT = words(
+    r"humanitarian flights?", r"vuelos? (?:de caracter )?humanitari[oa]s?",
+    r"special (?:civilian |repatriation )?(?:flights?|aircraft|planes?|charters?)",
+    r"vuelos? especial(?:es)?", r"aviones? especial(?:es)?",
+    r"(?:request|wish|want|desire)\w* to (?:return|go back|come back|be repatriated)",
+    r"(?:quieran|quieren|deseen|desean|solicitaron|pidieron) "
+    r"(?:volver|regresar|retornar|ser repatriad[oa]s)",
+    r"return(?:ed)? home", r"come home", r"regreso a casa",
+)  # fmt: skip
+"""People flown home by their own state: a humanitarian or special flight, people asking to go
+home, a homecoming ("a special aircraft ... to repatriate them", "who submitted their request to
+return home", "los colombianos que ... quieran volver", "un emotivo regreso a casa"): with no
+removal or migrant word, no removing agency and no transit or Gulf state, travellers, not a
+removal (read by not_a_record._homecoming)."""
