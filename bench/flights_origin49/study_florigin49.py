@@ -64,8 +64,15 @@ def main() -> None:
             if shape == "missing" or (shape == "both-null" and kind == "cc"):
                 dest = normalise("destination", gold.get("destination"))
                 items.append(
-                    (shape, path.stem, str(obj["id"]), str(want), str(dest), host,
-                     str(obj.get("title") or "")[:100])
+                    (
+                        shape,
+                        path.stem,
+                        str(obj["id"]),
+                        str(want),
+                        str(dest),
+                        host,
+                        str(obj.get("title") or "")[:100],
+                    )
                 )
     for (shape, kind), n in sorted(counts.items()):
         print(f"{shape:10} {kind:16} {n}")
