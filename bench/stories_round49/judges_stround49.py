@@ -16,11 +16,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round48"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round48b"))
 
 import judges_stround48
 from common import JUDGES
-from judges_stround48b import true_pairs
+from judges import true_pairs
 from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
 
 HERE = Path(__file__).resolve().parent

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
@@ -23,11 +24,11 @@ from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.pair_cues import SALIENT_NUMBER
 from wirewatch_stories.scoring import Scorer
 
-tally = Counter()
+tally: Counter[tuple[str, str]] = Counter()
 
 
-def specific(shared):
-    kinds = set()
+def specific(shared: Iterable[str]) -> set[str]:
+    kinds: set[str] = set()
     for c in shared:
         k = c[:2]
         if k == "n:" and int(c[2:]) >= SALIENT_NUMBER:
@@ -76,5 +77,5 @@ for path in labelled_files():
                         )
                         break
         cl.add(str(it.index), d.story_id, it.cues, when)
-for k in sorted(tally):
-    print(k, tally[k])
+for pair in sorted(tally):
+    print(pair, tally[pair])
