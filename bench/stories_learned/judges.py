@@ -24,7 +24,7 @@ from common import DATA
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
 from wirewatch_stories.offline import cluster_rows
-from wirewatch_stories.pair_model import PairModel
+from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
 
 from wirewatch.cli.stories_cmds import _entity_finder
 
@@ -106,3 +106,12 @@ def read(label: str, names: Sequence[str], model: PairModel, out: Path) -> dict[
         print(f"{label}: {short}: {cells(f)}, {f['stories']:.0f} stories")
     out.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return result
+
+
+def read_shipped(label: str, names: Sequence[str], out: Path) -> dict[str, Any]:
+    """``read`` with main's shipped table for every code (rounds that refit nothing), after the
+    pooled judges' same-story pairs (one pair's worth of recall is about its inverse)."""
+    print(f"judges: {', '.join(names)}")
+    pairs = true_pairs(names)
+    print(f"pooled same-story pairs: {pairs}; one pair's worth of recall {1 / pairs:.4f}")
+    return read(label, names, LEARNED_PAIRS, out)

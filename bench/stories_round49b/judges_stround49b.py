@@ -18,8 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import labelled_files
-from judges import read, true_pairs
-from wirewatch_stories.pair_model import LEARNED_PAIRS
+from judges import read_shipped
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("stories_fresh48.jsonl", "stories_fresh48b.jsonl")
@@ -28,10 +27,7 @@ NAMES = ("stories_fresh48.jsonl", "stories_fresh48b.jsonl")
 def main() -> None:
     label = sys.argv[1]
     assert not {p.name for p in labelled_files()} & set(NAMES)
-    pairs = true_pairs(NAMES)
-    print(f"judges: {', '.join(NAMES)}")
-    print(f"pooled same-story pairs: {pairs}; one pair's worth of recall {1 / pairs:.4f}")
-    read(label, NAMES, LEARNED_PAIRS, HERE / f"judges49b_{label}.json")
+    read_shipped(label, NAMES, HERE / f"judges49b_{label}.json")
 
 
 if __name__ == "__main__":
