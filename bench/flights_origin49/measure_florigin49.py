@@ -34,7 +34,10 @@ def main() -> None:
     candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
     if candidate:
         places.OUTLET_49 = frozenset(candidate)  # type: ignore[attr-defined]
-    paths = round49.round48.judge_paths() if what == "judges" else round49.studied_paths()
+    if what == "judges":
+        paths = round49.round48.judge_paths(round49.JUDGES)
+    else:
+        paths = round49.studied_paths()
     print(json.dumps(round49.round48.row(what, paths, as_service, candidate)))
 
 

@@ -35,21 +35,13 @@ round48 = _import("measure_flround48", HERE.parent / "flights_round48" / "measur
 study = _import("study_flprec49", HERE / "study_flprec49.py")
 
 
-def judge_paths() -> list[Path]:
-    paths = [study.DATA / f"{name}.jsonl" for name in study.JUDGES]
-    missing = [p.name for p in paths if not p.exists()]
-    if missing:
-        raise SystemExit(f"judge missing: {missing}")
-    return paths
-
-
 def main() -> None:
     what = sys.argv[1]
     as_service = "--as-service" in sys.argv
     candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
     if candidate:
         not_a_record.CANDIDATES_P49 = frozenset(candidate)  # type: ignore[attr-defined]
-    paths = judge_paths() if what == "judges" else study.studied_files()
+    paths = round48.judge_paths(study.JUDGES) if what == "judges" else study.studied_files()
     print(json.dumps(round48.row(what, paths, as_service, candidate)))
 
 

@@ -48,8 +48,9 @@ def figures(items: list[dict[str, Any]], as_service: bool) -> dict[str, Any]:
     }
 
 
-def judge_paths() -> list[Path]:
-    paths = [round47.DATA / f"{name}.jsonl" for name in JUDGES]
+def judge_paths(names: tuple[str, ...] = JUDGES) -> list[Path]:
+    """The judge files of a round (this round's by default; later rounds name theirs)."""
+    paths = [round47.DATA / f"{name}.jsonl" for name in names]
     missing = [p.name for p in paths if not p.exists()]
     if missing:
         raise SystemExit(f"judge missing: {missing}")

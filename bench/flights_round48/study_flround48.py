@@ -67,11 +67,17 @@ def main() -> None:
     rows = []
     for path in studied_files():
         rows += roles.rows_of(path) + record_rows(path)
+    report(rows, lang, 22)
+
+
+def report(rows: list[dict[str, object]], lang: str, width: int) -> None:
+    """Error counts by language, field and shape; with ``--items`` every row (the rounds'
+    study output, shared by stop 49's)."""
     if lang:
         rows = [r for r in rows if r["lang"] == lang]
     counts = Counter((str(r["lang"]), str(r["field"]), str(r["shape"])) for r in rows)
     for (lg, field, shp), n in sorted(counts.items()):
-        print(f"{lg:3} {field:12} {shp:22} {n}")
+        print(f"{lg:3} {field:12} {shp:{width}} {n}")
     if "--items" in sys.argv:
         for row in sorted(rows, key=lambda r: (str(r["field"]), str(r["shape"]), str(r["file"]))):
             print(

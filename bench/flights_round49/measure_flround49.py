@@ -28,7 +28,6 @@ round48 = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(round48)
 
 JUDGES = ("flights_fresh48", "flights_fresh48b")
-round48.JUDGES = JUDGES  # type: ignore[attr-defined]  # judge_paths reads its module's JUDGES
 
 
 def studied_paths() -> list[Path]:
@@ -45,7 +44,7 @@ def main() -> None:
     candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
     if candidate:
         roles.CANDIDATES_49 = frozenset(candidate)  # type: ignore[attr-defined]
-    paths = round48.judge_paths() if what == "judges" else studied_paths()
+    paths = round48.judge_paths(JUDGES) if what == "judges" else studied_paths()
     print(json.dumps(round48.row(what, paths, as_service, candidate)))
 
 

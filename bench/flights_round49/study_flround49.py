@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -84,17 +83,7 @@ def main() -> None:
     rows = []
     for path in studied_files():
         rows += field_rows(path) + round48.record_rows(path)
-    if lang:
-        rows = [r for r in rows if r["lang"] == lang]
-    counts = Counter((str(r["lang"]), str(r["field"]), str(r["shape"])) for r in rows)
-    for (lg, name, shp), n in sorted(counts.items()):
-        print(f"{lg:3} {name:12} {shp:14} {n}")
-    if "--items" in sys.argv:
-        for row in sorted(rows, key=lambda r: (str(r["field"]), str(r["shape"]), str(r["file"]))):
-            print(
-                *(row[k] for k in ("shape", "file", "id", "lang", "field", "want", "got", "title")),
-                sep=" | ",
-            )
+    round48.report(rows, lang, 14)
 
 
 if __name__ == "__main__":

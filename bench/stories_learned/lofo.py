@@ -4,6 +4,7 @@ as the running interpreter's product code scores them (``fit.pairs_of``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from common import cluster, load_items
@@ -42,3 +43,15 @@ def per_file(label: str, paths: dict[str, Path]) -> tuple[dict[str, dict[str, fl
             flush=True,
         )
     return figures, every
+
+
+def write_means(label: str, figures: dict[str, dict[str, float]], out: Path) -> None:
+    """Prints the files' mean pairwise F1, recall and alerts per story, and writes every file's
+    figures to ``out`` (the rounds' ``lofo<N>_<LABEL>.json``)."""
+    n = len(figures)
+    mean = {k: sum(f[k] for f in figures.values()) / n for k in ("f1", "recall", "alerts")}
+    print(
+        f"\n{label}: mean pairwise F1 {mean['f1']:.4f}, mean recall {mean['recall']:.4f}, "
+        f"mean alerts per story {mean['alerts']:.4f}"
+    )
+    out.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")

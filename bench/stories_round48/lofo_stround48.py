@@ -12,7 +12,6 @@ decimals: what B would ship).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import labelled_files
 from fit import fit, table
-from lofo import per_file
+from lofo import per_file, write_means
 
 HERE = Path(__file__).resolve().parent
 STUDIED = 35
@@ -32,15 +31,7 @@ def main() -> None:
     assert len(paths) == STUDIED and "fresh46" in paths, sorted(paths)
     assert not {n for n in paths if n.startswith(("fresh47", "fresh48"))}, sorted(paths)
     figures, every = per_file(label, paths)
-    n = len(figures)
-    mean = {k: sum(f[k] for f in figures.values()) / n for k in ("f1", "recall", "alerts")}
-    print(
-        f"\n{label}: mean pairwise F1 {mean['f1']:.4f}, mean recall {mean['recall']:.4f}, "
-        f"mean alerts per story {mean['alerts']:.4f}"
-    )
-    (HERE / f"lofo48_{label}.json").write_text(
-        json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_means(label, figures, HERE / f"lofo48_{label}.json")
     print(f"\n{label}'s full-fit table (35 files):\n" + table(fit(every, decimals=4)))
 
 

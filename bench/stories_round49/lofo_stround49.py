@@ -12,14 +12,13 @@ per story) here and prints the table and the means.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import JUDGES, labelled_files
-from lofo import per_file
+from lofo import per_file, write_means
 
 HERE = Path(__file__).resolve().parent
 STUDIED = 37
@@ -31,15 +30,7 @@ def main() -> None:
     assert len(paths) == STUDIED and {"fresh47a", "fresh47b"} <= set(paths), sorted(paths)
     assert not {f"stories_{n}.jsonl" for n in paths} & set(JUDGES), JUDGES
     figures, _ = per_file(label, paths)
-    n = len(figures)
-    mean = {k: sum(f[k] for f in figures.values()) / n for k in ("f1", "recall", "alerts")}
-    print(
-        f"\n{label}: mean pairwise F1 {mean['f1']:.4f}, mean recall {mean['recall']:.4f}, "
-        f"mean alerts per story {mean['alerts']:.4f}"
-    )
-    (HERE / f"lofo49_{label}.json").write_text(
-        json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_means(label, figures, HERE / f"lofo49_{label}.json")
 
 
 if __name__ == "__main__":

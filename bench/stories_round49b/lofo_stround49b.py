@@ -10,7 +10,6 @@ prints the means.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import JUDGES, labelled_files
 from judges import true_pairs
-from lofo import per_file
+from lofo import per_file, write_means
 
 HERE = Path(__file__).resolve().parent
 STUDIED = 37
@@ -32,15 +31,7 @@ def main() -> None:
     figures, _ = per_file(label, paths)
     for name, p in paths.items():
         figures[name]["pairs"] = float(true_pairs([p.name]))
-    n = len(figures)
-    mean = {k: sum(f[k] for f in figures.values()) / n for k in ("f1", "recall", "alerts")}
-    print(
-        f"\n{label}: mean pairwise F1 {mean['f1']:.4f}, mean recall {mean['recall']:.4f}, "
-        f"mean alerts per story {mean['alerts']:.4f}"
-    )
-    (HERE / f"lofo49b_{label}.json").write_text(
-        json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_means(label, figures, HERE / f"lofo49b_{label}.json")
 
 
 if __name__ == "__main__":
