@@ -22,11 +22,9 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # for study at stop 30 and are training files since; meridian, ember, cinder, kindling and
 # tinder (judges of stops 28-45) were released for study at stop 46 (rolling judges: the older
 # judges become studied files when new ones are sealed); fresh45 (stop 45's judge) was released
-# at stop 47, fresh46 (stop 46's) at stop 48, fresh47a and fresh47b (stop 47's) at stop 49.
-# fresh48 and fresh48b are stop 48's judges, fresh49 and fresh49b stop 49's.
+# at stop 47, fresh46 (stop 46's) at stop 48, fresh47a and fresh47b (stop 47's) at stop 49,
+# fresh48 and fresh48b (stop 48's) at stop 50. fresh49 and fresh49b are stop 49's judges.
 JUDGES = (
-    "stories_fresh48.jsonl",
-    "stories_fresh48b.jsonl",
     "stories_fresh49.jsonl",
     "stories_fresh49b.jsonl",
 )

@@ -6,8 +6,8 @@ figures are read (never an item's assignment) while they judge, and the rounds f
 them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
 study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
 cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47, fresh46
-at stop 48, fresh47a and fresh47b at stop 49: regression floors now. fresh48, fresh48b,
-fresh49 and fresh49b judge."""
+at stop 48, fresh47a and fresh47b at stop 49, fresh48 and fresh48b at stop 50: regression floors
+now. fresh49 and fresh49b judge."""
 
 from __future__ import annotations
 
