@@ -84,6 +84,10 @@ SETS = [
     # read it): its counts; a series of flights on one route, nine of its sixteen stories single
     # flights told by one outlet
     LabelledSet("stories_fresh49b.jsonl", "st-49b", 51, 16, mostly_multi_outlet=False),
+    # stop 50's second sealed judge "b" (labelled blind by stfresh50b, committed before this test
+    # read it): its counts; six US steps after the National Guard shooting days apart, Venezuela's
+    # election border closures years apart
+    LabelledSet("stories_fresh50b.jsonl", "st-50b", 51, 11),
 ]
 
 
