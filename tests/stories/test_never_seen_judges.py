@@ -1,13 +1,14 @@
 """The never-seen judge sets of the stories rounds (tests/data/README.md) stay above their floors,
 in the file's order and five shuffles: gloaming, noctis, meridian, ember, cinder, kindling,
-tinder, fresh45, fresh46, fresh47a, fresh47b, fresh48, fresh48b, fresh49 and fresh49b.
+tinder, fresh45, fresh46, fresh47a, fresh47b, fresh48, fresh48b, fresh49, fresh49b and
+fresh50b.
 Each was labelled blind and committed before the clusterer ran on it; only their aggregate
 figures are read (never an item's assignment) while they judge, and the rounds fit nothing on
 them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
 study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
 cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47, fresh46
 at stop 48, fresh47a and fresh47b at stop 49, fresh48 and fresh48b at stop 50: regression floors
-now. fresh49 and fresh49b judge."""
+now. fresh49 and fresh49b judge; fresh50b, sealed at stop 50, judges next."""
 
 from __future__ import annotations
 
@@ -155,6 +156,15 @@ FLOORS = {
     # three shuffles, 0.773 (P 0.679, R 0.898), 0.846, 1.125 in two shuffles: the floors sit
     # under the lower order
     "fresh49b": Floor(f1=0.77, precision=0.67, recall=0.89, bcubed=0.84, alerts=1.13),
+    # fresh50b (stop 50, 51 items, 11 stories, 53 % Spanish, all border-policy; look-alikes: six
+    # US steps one to three days apart after the National Guard shooting of 26 Nov 2025 - the
+    # Afghan halt, Trump's "Third World" vow, the green card review, the asylum pause, the memo
+    # on the 19 countries' applications, the travel ban's expansion - with the same names and
+    # "19 countries", and Venezuela's election border closures of 2018-2025 in the same words),
+    # labelled blind by stfresh50b and read once with main d607949c's clusterer: F1 0.643 (P
+    # 0.560, R 0.754), B-cubed 0.768, 1.364 alerts per story, 11 predicted stories for 11, the
+    # same in all six orders
+    "fresh50b": Floor(f1=0.64, precision=0.55, recall=0.75, bcubed=0.76, alerts=1.37),
 }
 
 
