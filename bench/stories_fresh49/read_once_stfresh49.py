@@ -1,11 +1,11 @@
 """Read stories_fresh49.jsonl once with main's clusterer: aggregate figures only.
 
-    .venv/bin/python bench/stories_fresh49/read_once_stfresh49.py
+    .venv/bin/python bench/stories_fresh49/read_once_stfresh49.py [SET.jsonl]
 
 Runs the floor test's own path (``cluster_rows`` then ``evaluate``) in the file's order and the
 five seeded shuffles ``tests/stories/test_never_seen_judges.py`` runs, and prints one line of
 aggregates per order. It never prints an item's assignment or error: the set judges while
-sealed (tests/data/README.md)."""
+sealed (tests/data/README.md). Later sets' read scripts call ``read_once`` with their file."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ from wirewatch.cli.stories_cmds import _entity_finder  # noqa: E402
 DATA = ROOT / "tests" / "data" / "stories_fresh49.jsonl"
 
 
-def main() -> None:
-    base = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+def read_once(path: Path) -> None:
+    """Print one line of aggregates per order for the labelled stories file ``path``."""
+    base = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     for seed in (None, 1, 2, 3, 4, 5):
         rows = list(base)
         if seed is not None:
@@ -40,6 +41,10 @@ def main() -> None:
             f"R={report.pairwise_recall:.3f} Bcubed={report.bcubed_f1:.3f} "
             f"alerts={report.alerts_per_story:.3f}"
         )
+
+
+def main() -> None:
+    read_once(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
 
 
 if __name__ == "__main__":

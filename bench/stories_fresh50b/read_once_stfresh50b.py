@@ -4,7 +4,7 @@
 
 Reuses stop 49's read (``bench/stories_fresh49/read_once_stfresh49.py``: ``cluster_rows`` then
 ``evaluate`` in the file's order and the five seeded shuffles the floor test runs, one line of
-aggregates per order) by import, with its data file set to this set rather than a copy of it.
+aggregates per order) by import: its ``read_once`` with this set's file.
 It never prints an item's assignment or error: the set judges while sealed (tests/data/README.md).
 """
 
@@ -20,9 +20,7 @@ import read_once_stfresh49  # type: ignore[import-not-found]  # noqa: E402
 
 
 def main() -> None:
-    # the stop-49 script reads the module's DATA; it takes no argument, so the path is set here
-    read_once_stfresh49.DATA = ROOT / "tests" / "data" / "stories_fresh50b.jsonl"
-    read_once_stfresh49.main()
+    read_once_stfresh49.read_once(ROOT / "tests" / "data" / "stories_fresh50b.jsonl")
 
 
 if __name__ == "__main__":
