@@ -213,6 +213,12 @@ POOL_FILES = {
     # blind), held back whole by classify_fresh49b_halves.json; named fresh49b beside fresh49.
     "fresh49b-en": DATA / "classify_pool_fresh49b_en.jsonl",
     "fresh49b-es": DATA / "classify_pool_fresh49b_es.jsonl",
+    # The sealed never-seen set "fresh50" of stop 50 (2026-12-07, clfresh50; returns told without
+    # the word flight, English flight reports, border policy, both, and about three tenths
+    # look-alike negatives, labelled blind), held back whole by classify_fresh50_halves.json;
+    # named fresh50 beside fresh49b.
+    "fresh50-en": DATA / "classify_pool_fresh50_en.jsonl",
+    "fresh50-es": DATA / "classify_pool_fresh50_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -311,6 +317,8 @@ FILE_LANG_AND_ID = {
     "fresh49-es": ("es", "pool-f49-es-"),
     "fresh49b-en": ("en", "pool-f49b-en-"),
     "fresh49b-es": ("es", "pool-f49b-es-"),
+    "fresh50-en": ("en", "pool-f50-en-"),
+    "fresh50-es": ("es", "pool-f50-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
