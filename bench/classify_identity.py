@@ -89,6 +89,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh49_es.jsonl",
     "classify_pool_fresh49b_en.jsonl",
     "classify_pool_fresh49b_es.jsonl",
+    "classify_pool_fresh50_en.jsonl",
+    "classify_pool_fresh50_es.jsonl",
 }
 
 
