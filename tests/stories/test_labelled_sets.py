@@ -84,6 +84,10 @@ SETS = [
     # read it): its counts; a series of flights on one route, nine of its sixteen stories single
     # flights told by one outlet
     LabelledSet("stories_fresh49b.jsonl", "st-49b", 51, 16, mostly_multi_outlet=False),
+    # stop 50's sealed judge (labelled blind by stfresh50, committed before this test read it): its
+    # counts; successive deportation groups to Ghana and flights to Venezuela, five of its ten
+    # stories told by one outlet
+    LabelledSet("stories_fresh50.jsonl", "st-50", 35, 10, mostly_multi_outlet=False),
 ]
 
 
