@@ -66,6 +66,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh48b.jsonl",
     "stories_fresh49.jsonl",
     "stories_fresh49b.jsonl",
+    "stories_fresh50.jsonl",
     "stories_fresh50b.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",

@@ -88,6 +88,10 @@ SETS = [
     # read it): its counts; six US steps after the National Guard shooting days apart, Venezuela's
     # election border closures years apart
     LabelledSet("stories_fresh50b.jsonl", "st-50b", 51, 11),
+    # stop 50's sealed judge (labelled blind by stfresh50, committed before this test read it): its
+    # counts; successive deportation groups to Ghana and flights to Venezuela, five of its ten
+    # stories told by one outlet
+    LabelledSet("stories_fresh50.jsonl", "st-50", 35, 10, mostly_multi_outlet=False),
 ]
 
 
