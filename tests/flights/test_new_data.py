@@ -111,6 +111,7 @@ SEALED = (
     "flights_fresh48b.jsonl",
     "flights_fresh49.jsonl",
     "flights_fresh49b.jsonl",
+    "flights_fresh50.jsonl",
 )
 """The sealed never-seen sets: judges that no status-model training may read."""
 

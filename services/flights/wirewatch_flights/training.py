@@ -60,6 +60,7 @@ JUDGES = frozenset(
         "flights_fresh48b.jsonl",
         "flights_fresh49.jsonl",
         "flights_fresh49b.jsonl",
+        "flights_fresh50.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
