@@ -20,6 +20,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 HERE = Path(__file__).resolve().parents[2]
 ROOTS = [
@@ -35,10 +36,16 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", plain))
 
 
+# Query parameters that only track a visit; any other parameter can name the article itself
+# (news_view.htm?Seq_Code=95231, ?p=123), so it stays part of the link.
+TRACKING = re.compile(r"^(utm_\w+|mc_\w+|fbclid|gclid|ocid|cmpid|ref|src|source|output\w*)$")
+
+
 def norm_link(link: str) -> str:
-    link = link.strip().lower().split("#")[0].split("?")[0]
-    link = re.sub(r"^https?://(www\.|m\.|amp\.)?", "", link)
-    return link.rstrip("/")
+    parts = urlsplit(link.strip().lower())
+    query = urlencode(sorted(p for p in parse_qsl(parts.query) if not TRACKING.match(p[0])))
+    bare = re.sub(r"^(www\.|m\.|amp\.)", "", parts.netloc) + parts.path.rstrip("/")
+    return f"{bare}?{query}" if query else bare
 
 
 def grams(text: str) -> frozenset[tuple[str, ...]]:
