@@ -6,8 +6,8 @@ judge sets flights_tideline, flights_lodestar, flights_firelight, flights_brazie
 flights_tallow, flights_hearth and flights_ridgeline, flights_quarry of stop 41, and
 flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of stop 45,
 flights_fresh46 of stop 46, flights_fresh47 and flights_fresh47b of stop 47, flights_fresh48 and
-flights_fresh48b of stop 48, flights_fresh49 and flights_fresh49b of stop 49, flights_fresh50 of
-stop 50; see
+flights_fresh48b of stop 48, flights_fresh49 and flights_fresh49b of stop 49, flights_fresh50 and
+flights_fresh50b of stop 50; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
@@ -101,6 +101,9 @@ SETS = [
     # stop 50's sealed set (labelled blind, not yet measured): its counts; few reports were found
     # new (9), none blocked, so not all three statuses (two planned)
     FlightSet("flights_fresh50.jsonl", 32, 9, all_statuses=False),
+    # stop 50's second sealed set (labelled blind, not yet measured): its counts, all three
+    # statuses; small (nearly every stored page was already held)
+    FlightSet("flights_fresh50b.jsonl", 21, 6, all_statuses=True),
 ]
 SEALED = (
     "flights_fresh45.jsonl",
@@ -112,6 +115,7 @@ SEALED = (
     "flights_fresh49.jsonl",
     "flights_fresh49b.jsonl",
     "flights_fresh50.jsonl",
+    "flights_fresh50b.jsonl",
 )
 """The sealed never-seen sets: judges that no status-model training may read."""
 
@@ -188,6 +192,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_fresh49.jsonl", 23),
         ("flights_fresh49b.jsonl", 22),
         ("flights_fresh50.jsonl", 23),
+        ("flights_fresh50b.jsonl", 15),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:

@@ -61,6 +61,7 @@ JUDGES = frozenset(
         "flights_fresh49.jsonl",
         "flights_fresh49b.jsonl",
         "flights_fresh50.jsonl",
+        "flights_fresh50b.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
