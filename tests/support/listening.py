@@ -31,14 +31,14 @@ def served_url(process: subprocess.Popen[Any], timeout: float = 60.0) -> str:
     deadline = time.monotonic() + timeout
     while True:
         if process.poll() is not None:
-            raise AssertionError(f"{process.args} exited with {process.returncode}")
+            raise AssertionError(f"{process.args!r} exited with {process.returncode}")
         try:
             ports = listening_ports(process.pid)
         except psutil.NoSuchProcess:  # it exited meanwhile: poll() above says how
             continue
         if ports:
-            assert len(ports) == 1, f"{process.args} listens on {sorted(ports)}"
+            assert len(ports) == 1, f"{process.args!r} listens on {sorted(ports)}"
             return f"http://127.0.0.1:{ports.pop()}"
         if time.monotonic() > deadline:
-            raise AssertionError(f"{process.args} did not listen within {timeout} s")
+            raise AssertionError(f"{process.args!r} did not listen within {timeout} s")
         time.sleep(0.05)
