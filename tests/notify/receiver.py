@@ -14,7 +14,9 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import uvicorn
-from wirewatch_shared.embedded import free_port
+
+from tests.support.listening import served_url
+from wirewatch.ops.server import listening_socket
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -29,17 +31,17 @@ class FastReceiver:
         self.delay_s = delay_s
         self.ids: Counter[str] = Counter()
         self.lock = threading.Lock()
-        self.port = free_port()
-        config = uvicorn.Config(
-            self.app,
-            host="127.0.0.1",
-            port=self.port,
-            log_level="error",
-            lifespan="off",
-            interface="asgi3",
-        )
+        config = uvicorn.Config(self.app, log_level="error", lifespan="off", interface="asgi3")
+        # Bound here, on a port the system chooses: one chosen ahead may be taken by
+        # another xdist worker before uvicorn binds it.
+        self._socket = listening_socket("127.0.0.1", 0, config.backlog)
+        self.port = int(self._socket.getsockname()[1])
         self.server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self.server.run, daemon=True)
+        self._thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self) -> None:
+        """Serve until :meth:`stop` (in this thread)."""
+        self.server.run(sockets=[self._socket])
 
     async def app(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,15 +98,16 @@ class ReceiverProcess:
         import subprocess
         import sys
 
-        self.port = free_port()
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "tests.notify.receiver", str(self.port)],
+            [sys.executable, "-m", "tests.notify.receiver"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         import httpx
 
-        self._client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=10)
+        base_url = served_url(self._process, timeout=20)  # its own port, never another's
+        self.port = int(base_url.rsplit(":", 1)[1])
+        self._client = httpx.Client(base_url=base_url, timeout=10)
         deadline = time.monotonic() + 20
         while True:
             try:
@@ -159,9 +162,4 @@ class _StatsReceiver(FastReceiver):
 
 
 if __name__ == "__main__":
-    import sys
-
-    receiver = _StatsReceiver()
-    receiver.port = int(sys.argv[1])
-    receiver.server.config.port = receiver.port
-    receiver.server.run()
+    _StatsReceiver().run()

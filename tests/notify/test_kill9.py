@@ -28,7 +28,6 @@ from wirewatch_notify.models import Delivery, DeliveryKind, DeliveryStatus
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 
 from tests.notify.receiver import ReceiverProcess
 from tests.notify.support import SECRET_KEY, classified
@@ -65,7 +64,7 @@ def _env(bootstrap: str, database_url: str) -> dict[str, str]:
 def _spawn(env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [WIREWATCH, "service", "notify"],
-        env={**env, "WIREWATCH_HTTP_PORT": str(free_port())},
+        env={**env, "WIREWATCH_HTTP_PORT": "0"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -14,6 +14,7 @@ import pytest_asyncio
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from wirewatch_shared.db import make_engine
+from wirewatch_shared.embedded import free_port
 
 from tests.support.browser import chromium
 from tests.support.http import HttpReceiver, Reply
@@ -75,15 +76,19 @@ Caracas next week, officials said.</description>
 
 def ops_overrides(database_url: str, smtp: SmtpSink, secret_key_file: Path) -> dict[str, object]:
     """A test system's settings (tests/support/system.py) with links on its own HTTP port,
-    a secret key file, quick retries and warnings only."""
+    a secret key file, quick retries and warnings only. The port is chosen ahead, as the
+    links need it before the server starts: taken meanwhile, the start fails with OSError
+    (it never serves another test's server)."""
+    port = free_port()
     values = system_overrides(
         database_url,
         smtp,
+        http_port=port,
         secret_key_file=str(secret_key_file),
         retry_schedule_s=[0.5, 1, 2],
         log_level="WARNING",
     )
-    values["public_base_url"] = f"http://127.0.0.1:{values['http_port']}"
+    values["public_base_url"] = f"http://127.0.0.1:{port}"
     return values
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from aiokafka import TopicPartition
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.health import REBALANCE_GRACE_S, GroupMembership, _member_state
 
 from tests.ops.support import get, wait_until
 from tests.support.env import spawn_service
+from tests.support.listening import served_url
 
 pytestmark = pytest.mark.integration
 
@@ -30,17 +31,15 @@ def broker() -> Iterator[EmbeddedBroker]:
         yield running
 
 
-def _classify(broker: EmbeddedBroker, tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
+def _classify(broker: EmbeddedBroker, tmp_path: Path, which: str) -> subprocess.Popen[bytes]:
     process = spawn_service(
         "classify",
         broker.bootstrap,
         f"sqlite:///{tmp_path / 'wirewatch.db'}",
         tmp_path,
-        log=tmp_path / f"classify-{port}.log",
-        WIREWATCH_HTTP_PORT=str(port),
+        log=tmp_path / f"classify-{which}.log",
     )
-    return process, f"http://127.0.0.1:{port}"
+    return process
 
 
 async def _readyz(url: str) -> tuple[int, dict[str, object]]:
@@ -62,9 +61,10 @@ def _partitions(body: dict[str, object]) -> int | None:
 async def test_a_second_replica_joining_leaves_the_first_ready(
     broker: EmbeddedBroker, tmp_path: Path
 ) -> None:
-    first, first_url = _classify(broker, tmp_path)
+    first = _classify(broker, tmp_path, "first")
     second: subprocess.Popen[bytes] | None = None
     try:
+        first_url = served_url(first)
         await wait_until(
             lambda: _ready(first_url),
             timeout=90,
@@ -81,7 +81,8 @@ async def test_a_second_replica_joining_leaves_the_first_ready(
                 await asyncio.sleep(0.05)
 
         poller = asyncio.create_task(poll())
-        second, second_url = _classify(broker, tmp_path)
+        second = _classify(broker, tmp_path, "second")
+        second_url = await asyncio.to_thread(served_url, second)  # the poll goes on meanwhile
         await wait_until(lambda: _ready(second_url), timeout=90, message="second never ready")
         # The rebalance is over once the first holds fewer than all three partitions.
         await wait_until(

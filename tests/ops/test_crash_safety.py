@@ -20,11 +20,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from wirewatch_shared.embedded import EmbeddedBroker, answers_kafka, free_port
+from wirewatch_shared.embedded import EmbeddedBroker, answers_kafka
 
 from tests.ops.conftest import FEED
 from tests.support.env import WIREWATCH
 from tests.support.http import HttpReceiver, Reply
+from tests.support.listening import served_url
 from wirewatch.ops.datadir import (
     DataDirInUse,
     DataDirLock,
@@ -202,11 +203,11 @@ def test_seaweedfs_rechooses_a_port_taken_before_it_binds(
 # --- kill -9 of `wirewatch up --durable`, then a restart ---------------------------------
 
 
-def _up(tmp_path: Path, port: int, log_name: str) -> subprocess.Popen[bytes]:
+def _up(tmp_path: Path, log_name: str) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
     env.update(
         WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'wirewatch.db'}",
-        WIREWATCH_HTTP_PORT=str(port),
+        WIREWATCH_HTTP_PORT="0",
         WIREWATCH_SECRET_KEY="crash-test-secret-key",
         WIREWATCH_SEED_DEFAULT_FEEDS="false",
         WIREWATCH_INGEST_ALLOW_PRIVATE_NETWORKS="true",
@@ -293,11 +294,10 @@ def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
     _seed(f"sqlite:///{tmp_path / 'wirewatch.db'}", web)
     processes: list[subprocess.Popen[bytes]] = []
     try:
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
         first_started = time.monotonic()
-        first = _up(tmp_path, port, "first.log")
+        first = _up(tmp_path, "first.log")
         processes.append(first)
+        url = served_url(first, timeout=90)
         _wait(lambda: _ready(url), 90, "the first `up` never got ready")
         first_ready = time.monotonic() - first_started
         _wait(lambda: len(_hook_links(web)) == 1, 30, "no alert from the first `up`")
@@ -317,8 +317,9 @@ def test_kill_9_of_durable_up_then_restart_is_ready_as_fast_and_loses_nothing(
         web.routes["/feed.xml"] = Reply(200, feed.encode(), {"content-type": "application/rss+xml"})
 
         started = time.monotonic()
-        second = _up(tmp_path, port, "second.log")
+        second = _up(tmp_path, "second.log")
         processes.append(second)
+        url = served_url(second, timeout=90)
         _wait(lambda: _ready(url) or second.poll() is not None, 90, "never ready")
         ready_after = time.monotonic() - started
         assert second.poll() is None, (tmp_path / "second.log").read_text()

@@ -20,13 +20,12 @@ from fastapi import FastAPI
 from wirewatch_notify.app import NotifyService
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared import events, streams
-from wirewatch_shared.embedded import free_port
 
 from tests.support.browser import in_ci
 from tests.support.env import run_wirewatch
+from tests.support.http import serving
 from wirewatch.asyncapi import UNDESCRIBED, build_document
 from wirewatch.http_app import build_http_app
-from wirewatch.ops.server import HttpServer
 
 REPO = Path(__file__).resolve().parents[2]
 ASYNCAPI_SCHEMA = REPO / ".ci/cache/asyncapi-specs/package/schemas/3.0.0-without-$id.json"
@@ -90,12 +89,8 @@ async def test_every_answer_carries_the_security_headers(http_app: FastAPI, path
 
 @pytest_asyncio.fixture(loop_scope="module")
 async def served(http_app: FastAPI) -> AsyncIterator[str]:
-    server = HttpServer(http_app, "127.0.0.1", free_port())
-    await server.start()
-    try:
-        yield server.url
-    finally:
-        await server.stop()
+    async with serving(http_app) as url:
+        yield url
 
 
 @pytest.mark.integration

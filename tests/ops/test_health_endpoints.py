@@ -18,7 +18,7 @@ from faststream.kafka.annotations import KafkaMessage
 from sqlalchemy.engine import Engine
 from wirewatch_shared import streams
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.health import (
     Heartbeat,
     Readiness,
@@ -81,9 +81,7 @@ async def probe(postgres_database: PostgresDatabase) -> AsyncIterator[Probe]:
     lag.watch("probe", broker)
     register_collector(lag)
     heartbeat.start()
-    http = HttpServer(
-        ops_asgi_app(ops_routes(readiness, heartbeat, [lag.refresh])), "127.0.0.1", free_port()
-    )
+    http = HttpServer(ops_asgi_app(ops_routes(readiness, heartbeat, [lag.refresh])), "127.0.0.1", 0)
     await http.start()
     app = FastStream(broker)
     probe = Probe(broker, embedded, engine, readiness, http, app, received)

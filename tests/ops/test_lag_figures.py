@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 from kafka import KafkaProducer
 from wirewatch_shared import streams
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.events import FeedItem
 from wirewatch_shared.kafka_admin import ensure_streams, group_lag
 
 from tests.ops.support import get, value, wait_until
 from tests.support.env import WIREWATCH, is_setting
+from tests.support.listening import served_url
 from tests.support.streams import read_stream_to_end
 
 pytestmark = pytest.mark.integration
@@ -66,8 +67,7 @@ def _produce(bootstrap: str, bodies: list[bytes]) -> None:
         producer.close()
 
 
-def _classify(bootstrap: str, tmp_path: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
+def _classify(bootstrap: str, tmp_path: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update(
         WIREWATCH_KAFKA_BOOTSTRAP=bootstrap,
@@ -75,13 +75,13 @@ def _classify(bootstrap: str, tmp_path: Path) -> tuple[subprocess.Popen[bytes], 
         WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
         WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
         WIREWATCH_LOG_LEVEL="WARNING",
-        WIREWATCH_HTTP_PORT=str(port),
+        WIREWATCH_HTTP_PORT="0",
     )
     with (tmp_path / "classify.log").open("wb") as log:
         process = subprocess.Popen(
             [WIREWATCH, "service", "classify"], env=env, cwd=tmp_path, stdout=log, stderr=log
         )
-    return process, f"http://127.0.0.1:{port}"
+    return process
 
 
 async def _status_lag(bootstrap: str) -> tuple[int, int]:
@@ -96,8 +96,9 @@ async def test_lag_and_dead_letter_figures_match_the_broker(
     _produce(broker.bootstrap, [_item(n) for n in range(N)] + [b"not json"] * K)
     assert await _status_lag(broker.bootstrap) == (N + K, N + K)
 
-    process, url = _classify(broker.bootstrap, tmp_path)
+    process = _classify(broker.bootstrap, tmp_path)
     try:
+        url = served_url(process)
         await wait_until(
             lambda: _lag_is_zero(broker.bootstrap), timeout=120, message="classify never caught up"
         )

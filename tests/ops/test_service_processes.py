@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 
 from tests.ops.support import get, value, wait_until
 from tests.support.env import WIREWATCH, is_setting
+from tests.support.listening import served_url
 
 pytestmark = pytest.mark.integration
 
@@ -28,14 +29,13 @@ SERVICES = ("ingest", "classify", "notify")
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[dict[str, tuple[subprocess.Popen[str], str]]]:
     with EmbeddedBroker() as broker:
-        running: dict[str, tuple[subprocess.Popen[str], str]] = {}
+        running: dict[str, subprocess.Popen[str]] = {}
         for name in SERVICES:
-            port = free_port()
             env = {k: v for k, v in os.environ.items() if not is_setting(k)}
             env.update(
                 WIREWATCH_KAFKA_BOOTSTRAP=broker.bootstrap,
                 WIREWATCH_DATABASE_URL=f"sqlite:///{tmp_path / 'wirewatch.db'}",
-                WIREWATCH_HTTP_PORT=str(port),
+                WIREWATCH_HTTP_PORT="0",  # its own, read from the process: never another's
                 WIREWATCH_LOG_JSON="true",
                 WIREWATCH_SECRET_KEY=SECRET,
                 WIREWATCH_SEED_DEFAULT_FEEDS="false",
@@ -50,11 +50,11 @@ def services(tmp_path: Path) -> Iterator[dict[str, tuple[subprocess.Popen[str], 
                 stderr=log,
                 text=True,
             )
-            running[name] = (process, f"http://127.0.0.1:{port}")
+            running[name] = process
         try:
-            yield running
+            yield {name: (process, served_url(process)) for name, process in running.items()}
         finally:
-            for process, _ in running.values():
+            for process in running.values():
                 if process.poll() is None:
                     process.kill()
                     process.wait()

@@ -10,18 +10,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 
 from tests.ops.support import get, wait_until
 from tests.support.env import spawn_service
+from tests.support.listening import served_url
 
 pytestmark = pytest.mark.integration
 
 
 def _service(
     name: str, broker: EmbeddedBroker, tmp_path: Path, **settings: str
-) -> tuple[subprocess.Popen[bytes], str, Path]:
-    port = free_port()
+) -> tuple[subprocess.Popen[bytes], Path]:
     log = tmp_path / f"{name}.log"
     process = spawn_service(
         name,
@@ -29,11 +29,10 @@ def _service(
         f"sqlite:///{tmp_path / 'wirewatch.db'}",
         tmp_path,
         log=log,
-        WIREWATCH_HTTP_PORT=str(port),
         WIREWATCH_SECRET_KEY="shared-group-test-key",
         **settings,
     )
-    return process, f"http://127.0.0.1:{port}", log
+    return process, log
 
 
 async def _ready(url: str) -> bool:
@@ -47,11 +46,12 @@ async def test_a_service_refuses_a_group_another_service_is_in(tmp_path: Path) -
     running: list[subprocess.Popen[bytes]] = []
     with EmbeddedBroker() as broker:
         try:
-            notify, notify_url, _ = _service("notify", broker, tmp_path)
+            notify, _ = _service("notify", broker, tmp_path)
             running.append(notify)
+            notify_url = served_url(notify)
             await wait_until(lambda: _ready(notify_url), timeout=90, message="notify not ready")
             # The copy-paste: stories told to use notify's group on the same stream.
-            stories, _, log = _service(
+            stories, log = _service(
                 "stories", broker, tmp_path, WIREWATCH_STORIES_CONSUMER_GROUP="wirewatch-notify"
             )
             running.append(stories)

@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from wirewatch_shared.embedded import free_port
 
 from tests.support.env import WIREWATCH, is_setting
+from tests.support.listening import served_url
 from wirewatch.ops.server import HttpServer
 
 
@@ -42,7 +42,6 @@ async def test_port_zero_reports_the_port_it_listens_on() -> None:
 def test_sigterm_while_starting_stops_at_once(tmp_path: Path, command: list[str]) -> None:
     """SIGTERM (docker stop, systemd, Ctrl-C) during a start that waits on Kafka used to
     be held until the start gave up (30 s here; for ever when a group join never ends)."""
-    port = free_port()
     with socket.socket() as silent:  # accepts connections (the kernel does), never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen(16)
@@ -51,7 +50,7 @@ def test_sigterm_while_starting_stops_at_once(tmp_path: Path, command: list[str]
             WIREWATCH_DATA_DIR=str(tmp_path),
             WIREWATCH_KAFKA_BOOTSTRAP=f"127.0.0.1:{silent.getsockname()[1]}",
             WIREWATCH_PARSE_WORKERS="0",
-            WIREWATCH_HTTP_PORT=str(port),
+            WIREWATCH_HTTP_PORT="0",
         )
         up = subprocess.Popen(
             [WIREWATCH, *command],
@@ -62,7 +61,7 @@ def test_sigterm_while_starting_stops_at_once(tmp_path: Path, command: list[str]
             text=True,
         )
         try:
-            _wait_for_http(f"http://127.0.0.1:{port}/healthz", up)
+            _wait_for_http(f"{served_url(up)}/healthz", up)
             up.send_signal(signal.SIGTERM)
             began = time.monotonic()
             _, err = up.communicate(timeout=60)

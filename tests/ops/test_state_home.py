@@ -16,10 +16,10 @@ import pytest
 from platformdirs import user_data_path
 from wirewatch_notify.settings import NotifySettings
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 from wirewatch_shared.settings import CommonSettings
 
 from tests.support.env import WIREWATCH, is_setting, run_wirewatch
+from tests.support.listening import served_url
 from wirewatch.ops.datadir import DataDirLock
 from wirewatch.ops.settings import OpsSettings
 from wirewatch.runtime import read_runtime, remove_runtime, runtime_path, write_runtime
@@ -101,13 +101,12 @@ def _wait_for_runtime(home: Path, proc: subprocess.Popen[str], timeout: float = 
 def test_up_writes_the_runtime_file_that_other_commands_use(
     tmp_path: Path, wirewatch_home: Path
 ) -> None:
-    port = free_port()
     env = {"WIREWATCH_SECRET_KEY": "state-test", "WIREWATCH_PARSE_WORKERS": "0"}
     work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
     work.mkdir()
     elsewhere.mkdir()
     up = subprocess.Popen(
-        [WIREWATCH, "up", "--in-memory", "--no-default-feeds", "--port", str(port)],
+        [WIREWATCH, "up", "--in-memory", "--no-default-feeds", "--port", "0"],
         cwd=work,
         env={**{k: v for k, v in os.environ.items() if not is_setting(k)}, **env},
         stdout=subprocess.PIPE,
@@ -118,15 +117,13 @@ def test_up_writes_the_runtime_file_that_other_commands_use(
         _wait_for_runtime(wirewatch_home, up)
         runtime = read_runtime(wirewatch_home)
         assert runtime is not None and runtime.pid == up.pid
-        assert runtime.http_url == f"http://127.0.0.1:{port}"
+        assert runtime.http_url == served_url(up)  # where it really listens
         status = run_wirewatch(["status", "--json"], cwd=elsewhere)
         assert json.loads(status.stdout)["healthy"] is True, status.stderr
         # reclassify needs the embedded broker's random port: it reads it from the file.
         re_run = run_wirewatch(["reclassify", "--since", "2020-01-01"], cwd=elsewhere)
         assert re_run.returncode == 0 and "reclassified 0 items" in re_run.stdout, re_run.stderr
-        second = run_wirewatch(
-            ["up", "--in-memory", "--port", str(free_port())], cwd=elsewhere, env=env
-        )
+        second = run_wirewatch(["up", "--in-memory", "--port", "0"], cwd=elsewhere, env=env)
         assert second.returncode != 0
         assert f"already running on {wirewatch_home}" in second.stderr
         assert second.stderr.count("\n") == 1

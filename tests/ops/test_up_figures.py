@@ -17,12 +17,12 @@ from wirewatch_notify import subscriptions
 from wirewatch_notify.models import Delivery, DeliveryStatus
 from wirewatch_notify.secrets import SecretBox
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 
 from tests.ops.conftest import FEED
 from tests.ops.support import get, value, wait_until
 from tests.support.env import WIREWATCH, is_setting
 from tests.support.http import HttpReceiver, Reply
+from tests.support.listening import served_url
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -65,7 +65,6 @@ async def test_up_reports_what_happened(tmp_path: Path) -> None:
         _subscribe(engine, web.url(f"/broken?n={n}"))
     feedstore.add_feed(engine, web.url("/feed.xml"))
 
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update(
         WIREWATCH_DATA_DIR=str(tmp_path / "data"),
@@ -82,14 +81,14 @@ async def test_up_reports_what_happened(tmp_path: Path) -> None:
     )
     with (tmp_path / "up.log").open("wb") as log:
         up = subprocess.Popen(
-            [WIREWATCH, "up", "--in-memory", "--port", str(port)],
+            [WIREWATCH, "up", "--in-memory", "--port", "0"],
             env=env,
             cwd=tmp_path,
             stdout=log,
             stderr=log,
         )
-    url = f"http://127.0.0.1:{port}"
     try:
+        url = served_url(up)
         await wait_until(lambda: _dead(engine) == K, timeout=120, message="never K dead")
         await wait_until(lambda: bool(web.received("/hook", "POST")), timeout=30)
 

@@ -17,10 +17,11 @@ from pathlib import Path
 import httpx
 import pytest
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import EmbeddedBroker, free_port
+from wirewatch_shared.embedded import EmbeddedBroker
 from wirewatch_shared.logging import FoldRepeats
 
 from tests.support.env import WIREWATCH, is_setting
+from tests.support.listening import served_url
 from wirewatch.schema import upgrade
 
 pytestmark = pytest.mark.integration
@@ -28,9 +29,9 @@ pytestmark = pytest.mark.integration
 OUTAGE_S = 6.0
 
 
-def _status(port: int) -> int | None:
+def _status(url: str) -> int | None:
     try:
-        return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code
+        return httpx.get(f"{url}/readyz", timeout=2).status_code
     except httpx.HTTPError:
         return None
 
@@ -48,7 +49,6 @@ def test_a_broker_outage_logs_a_bounded_number_of_kafka_errors(tmp_path: Path) -
     engine = make_engine(database_url)
     upgrade(engine)
     engine.dispose()
-    port = free_port()
     log_path = tmp_path / "stories.log"
     with EmbeddedBroker() as broker:
         env = {k: v for k, v in os.environ.items() if not is_setting(k)}
@@ -56,7 +56,7 @@ def test_a_broker_outage_logs_a_bounded_number_of_kafka_errors(tmp_path: Path) -
             WIREWATCH_KAFKA_BOOTSTRAP=broker.bootstrap,
             WIREWATCH_DATABASE_URL=database_url,
             WIREWATCH_LOG_LEVEL="WARNING",
-            WIREWATCH_HTTP_PORT=str(port),
+            WIREWATCH_HTTP_PORT="0",
         )
         with log_path.open("wb") as log:
             process = subprocess.Popen(
@@ -67,10 +67,11 @@ def test_a_broker_outage_logs_a_bounded_number_of_kafka_errors(tmp_path: Path) -
                 stderr=log,
             )
         try:
-            _wait(lambda: _status(port) == 200, 60, "stories ready")
+            url = served_url(process)
+            _wait(lambda: _status(url) == 200, 60, "stories ready")
             started = log_path.stat().st_size
             broker.stop()
-            _wait(lambda: _status(port) == 503, 30, "not ready while the broker is down")
+            _wait(lambda: _status(url) == 503, 30, "not ready while the broker is down")
             time.sleep(OUTAGE_S)  # the outage itself: what it logs meanwhile is the point
             assert process.poll() is None
         finally:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from wirewatch_shared.embedded import free_port
 
 from tests.support.env import WIREWATCH
+from tests.support.listening import served_url
 
 pytestmark = pytest.mark.integration
 
@@ -44,11 +44,10 @@ def _broker_child(pid: int) -> int:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_up_exits_with_a_reason_when_its_embedded_broker_dies(tmp_path: Path) -> None:
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
     env.update(
         WIREWATCH_DATA_DIR=str(tmp_path / "data"),
-        WIREWATCH_HTTP_PORT=str(port),
+        WIREWATCH_HTTP_PORT="0",
         WIREWATCH_SECRET_KEY="broker-exit-test-key",
         WIREWATCH_SEED_DEFAULT_FEEDS="false",
         WIREWATCH_LOG_LEVEL="WARNING",
@@ -60,7 +59,8 @@ def test_up_exits_with_a_reason_when_its_embedded_broker_dies(tmp_path: Path) ->
         )
     try:
         deadline = time.monotonic() + 90
-        while not _ready(f"http://127.0.0.1:{port}"):
+        url = served_url(up, timeout=90)
+        while not _ready(url):
             assert up.poll() is None, log_path.read_text()
             assert time.monotonic() < deadline, "up not ready"
             time.sleep(0.2)

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from wirewatch_shared.db import make_engine
-from wirewatch_shared.embedded import free_port
 from wirewatch_shared.events import ClassifiedItem
 from wirewatch_stories.api import stories_router
 from wirewatch_stories.store import Assigner
@@ -48,7 +47,7 @@ async def test_stories_page_shows_outlets_languages_evidence_and_links(tmp_path:
     app = FastAPI()
     app.include_router(stories_router(engine))
     app.include_router(stories_page_router(engine))
-    server = HttpServer(app, "127.0.0.1", free_port())
+    server = HttpServer(app, "127.0.0.1", 0)
     await server.start()
     try:
         async with chromium() as browser:

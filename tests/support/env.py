@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
-from wirewatch_shared.embedded import free_port
 
 WIREWATCH = str(Path(sys.executable).with_name("wirewatch"))
 """The installed ``wirewatch`` command of this environment (the real entry point)."""
@@ -79,7 +78,8 @@ def spawn_service(
 ) -> subprocess.Popen[bytes]:
     """``wirewatch service NAME`` in a process of its own, as a deployment runs it: the
     suite's settings cleared, a short group session (a kill -9 test waits on rejoins),
-    warnings only, a free HTTP port; ``settings`` are more ``WIREWATCH_*`` values (they
+    warnings only, HTTP on a port the system chooses (tests.support.listening.served_url
+    reads it); ``settings`` are more ``WIREWATCH_*`` values (they
     win), ``log`` a file for its output (none kept by default)."""
     env = {k: v for k, v in os.environ.items() if not is_setting(k)}
     env.update(
@@ -88,7 +88,7 @@ def spawn_service(
         WIREWATCH_KAFKA_SESSION_TIMEOUT_MS="2000",
         WIREWATCH_KAFKA_HEARTBEAT_INTERVAL_MS="500",
         WIREWATCH_LOG_LEVEL="WARNING",
-        WIREWATCH_HTTP_PORT=str(free_port()),
+        WIREWATCH_HTTP_PORT="0",
     )
     env.update(settings)
     with log.open("wb") if log is not None else open(os.devnull, "wb") as out:

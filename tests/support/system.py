@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from wirewatch_shared.embedded import free_port
-
 from tests.support.smtp import SmtpSink
 
 
@@ -11,8 +9,9 @@ def system_overrides(
     database_url: str, smtp: SmtpSink | None = None, **more: object
 ) -> dict[str, object]:
     """No default feeds, private networks allowed to ingest and notify (the test's servers
-    are on 127.0.0.1), quick ticks, a free HTTP port, a fixed secret key, INFO logs; mail
-    to ``smtp`` when given; ``more`` are further settings (they win)."""
+    are on 127.0.0.1), quick ticks, HTTP on a port the system chooses (``System.url`` has
+    it: never one chosen ahead, that another xdist worker may take), a fixed secret key,
+    INFO logs; mail to ``smtp`` when given; ``more`` are further settings (they win)."""
     values: dict[str, object] = {
         "database_url": database_url,
         "seed_default_feeds": False,
@@ -20,7 +19,7 @@ def system_overrides(
         "notify_allow_private_networks": True,
         "poll_tick_s": 0.2,
         "delivery_tick_s": 0.2,
-        "http_port": free_port(),
+        "http_port": 0,
         "secret_key": "test-secret-key",
         "log_level": "INFO",
     }
