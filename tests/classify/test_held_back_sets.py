@@ -357,6 +357,28 @@ SETS = [
         brier={FLIGHTS: 0.09, POLICY: 0.08},
         negatives_tagged=0.07,
     ),
+    # fresh50b: 44 items (27 Spanish, 15 look-alike hard negatives, 4 both-topic), the second
+    # sealed never-seen set of stop 50 (2026-12-07, clfresh50b), aimed at Spanish border policy
+    # described rather than named, Spanish returns and flight policy and Spanish look-alike
+    # negatives (remittances, emigration, consular services, citizens flown home, airport news);
+    # labelled blind, committed, then read once by clfresh50b with main's shipped model
+    # (aggregates only, bench/classify_fresh50b/figures_main.json): flights 0.929 (13/0/2; en
+    # 0.889, es 0.947), border-policy 0.895 (17/3/1; en 0.889, es 0.900), negatives 1/15, Brier
+    # 0.034 / 0.059. Floors = those figures rounded down slightly (5 English flights positives:
+    # one item moves that F1 by about 0.1).
+    HeldBackSet(
+        "fresh50b",
+        negatives=15,
+        f1={FLIGHTS: 0.92, POLICY: 0.89},
+        language_f1={
+            (FLIGHTS, "en"): 0.88,
+            (FLIGHTS, "es"): 0.94,
+            (POLICY, "en"): 0.88,
+            (POLICY, "es"): 0.89,
+        },
+        brier={FLIGHTS: 0.04, POLICY: 0.06},
+        negatives_tagged=0.07,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -219,6 +219,12 @@ POOL_FILES = {
     # named fresh50 beside fresh49b.
     "fresh50-en": DATA / "classify_pool_fresh50_en.jsonl",
     "fresh50-es": DATA / "classify_pool_fresh50_es.jsonl",
+    # The second sealed never-seen set "fresh50b" of stop 50 (2026-12-07, clfresh50b; Spanish border
+    # policy described rather than named, Spanish returns and flight policy, English policy and
+    # flights, and about a third look-alike negatives, labelled blind), held back whole by
+    # classify_fresh50b_halves.json; named fresh50b beside fresh50.
+    "fresh50b-en": DATA / "classify_pool_fresh50b_en.jsonl",
+    "fresh50b-es": DATA / "classify_pool_fresh50b_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -319,6 +325,8 @@ FILE_LANG_AND_ID = {
     "fresh49b-es": ("es", "pool-f49b-es-"),
     "fresh50-en": ("en", "pool-f50-en-"),
     "fresh50-es": ("es", "pool-f50-es-"),
+    "fresh50b-en": ("en", "pool-f50b-en-"),
+    "fresh50b-es": ("es", "pool-f50b-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
