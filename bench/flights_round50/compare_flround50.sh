@@ -1,0 +1,5 @@
+#!/bin/sh
+# RULE.md: main, this branch and the candidates in one run; the shared script bench/flights_rounds/compare.sh. Usage: compare_flround50.sh studied|judges [CANDIDATE...].
+set -e
+cd "$(dirname "$0")/../.."
+exec sh bench/flights_rounds/compare.sh flights_round50 flights_round50/measure_flround50.py "$@"
