@@ -1,6 +1,6 @@
 """Stop 50b's stories study (stround50b; stop 49's study adapted): main's splits and false joins on the studied files.
 
-    cd bench/stories_round49 && ../../.venv/bin/python study_stround50b.py [FILE...] > study50b.txt
+    cd bench/stories_round50b && ../../.venv/bin/python study_stround50b.py [FILE...] > study50b.txt
 
 Each studied file (``common.labelled_files()``: never a judge) clustered in publication order
 with main's shipped table. Printed per file: every true story cut into several predicted
