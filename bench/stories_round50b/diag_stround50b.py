@@ -45,8 +45,10 @@ def main() -> None:
             r = rows[i]
             m = rows[int(matched)] if matched else None
             verdict = "right" if m and m["story"] == r["story"] else "WRONG"
-            print(f"  main {'opens' if opened else 'joins'}; {label} {verdict}: "
-                  f"{r['published'][:16]} {r['lang']} {r['title'][:70]}")
+            print(
+                f"  main {'opens' if opened else 'joins'}; {label} {verdict}: "
+                f"{r['published'][:16]} {r['lang']} {r['title'][:70]}"
+            )
             if m:
                 print(f"      with {m['published'][:16]} {m['lang']} {m['title'][:70]}")
 

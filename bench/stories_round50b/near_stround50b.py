@@ -41,8 +41,10 @@ def main() -> None:
             for story in clusterer._candidates(cues, when):
                 blend, _ = scorer.story_score(story)
                 sims = sorted(
-                    ((scorer.similarity(clusterer._members[i]), i)
-                     for i in story.members[-STORY_SAMPLE:]),
+                    (
+                        (scorer.similarity(clusterer._members[i]), i)
+                        for i in story.members[-STORY_SAMPLE:]
+                    ),
                     reverse=True,
                 )
                 if best is None or sims[0][0] > best[0][0][0]:

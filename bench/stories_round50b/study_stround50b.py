@@ -1,4 +1,4 @@
-"""Stop 50b's stories study (stround50b; stop 49's study adapted): main's splits and false joins on the studied files.
+"""Stop 50b's stories study (stop 49's, adapted): main's splits and false joins, studied files.
 
     cd bench/stories_round50b && ../../.venv/bin/python study_stround50b.py [FILE...] > study50b.txt
 
