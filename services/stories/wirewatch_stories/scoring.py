@@ -217,8 +217,6 @@ class Scorer:
         :data:`~wirewatch_stories.pair_model.LEARNED_PAIRS`); with no model (the fitting script
         only), the cosine times the hand factors."""
         if self.model is not None:
-            if self.flight and member.flight and FLIGHT_VETO and self.other_flight(member):
-                return 0.0  # the next flight of a route, in the same words
             features = self.pair_features(member)
             return 0.0 if features is None else PAIR_SCALE * self.model.probability(features)
         shared = self.cues.intersection(member.cues)
@@ -325,8 +323,9 @@ class Scorer:
         one route are told in nearly the same words days apart, and the learned decision, whose
         count conflict weighs little (counts differ within one story too), joined them (stops 49-50:
         bench/stories_round49b, 49c, stories_round50). Within the day two counts are more often
-        outlets' figures of one flight. The learned table is main's: the pairs it was fitted on
-        are scored without this veto."""
+        outlets' figures of one flight. A story-level rule (:meth:`story_score`, as
+        :meth:`_other_seat`): the pair's similarity, and the features the learned table is
+        fitted on, stay main's."""
         if not (self.flight and member.flight) or self.published is None:
             return False
         if abs(self.published - member.published) < SEQUEL_S:
@@ -486,9 +485,11 @@ class Scorer:
         self.fresh = len(story.members) <= LANGUAGE_STORY_SIZE and (
             self.published is None or abs(self.published - story.first) <= YOUNG_S
         )
+        similarity = self.similarity
+        if self.flight and FLIGHT_VETO and self.model is not None:
+            similarity = self._flight_similarity
         scored = sorted(
-            ((self.similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]),
-            reverse=True,
+            ((similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]), reverse=True
         )
         if self.seats and self._other_seat(story):
             return 0.0, scored[0][1]
@@ -496,6 +497,11 @@ class Scorer:
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
         return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
+
+    def _flight_similarity(self, member: Member) -> float:
+        """:meth:`similarity`, none for a member that reports another flight (see
+        :meth:`other_flight`)."""
+        return 0.0 if self.other_flight(member) else self.similarity(member)
 
     def _other_seat(self, story: Story) -> bool:
         """Whether ``story`` is a ruling of another seat: some of its latest items name a
