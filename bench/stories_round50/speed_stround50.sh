@@ -3,9 +3,16 @@
 # CPU second), main's stories package (a git archive of main on PYTHONPATH) and this branch's
 # (FLIGHT_VETO "A"), alternated, main first, each run under the bench lock. Usage:
 # speed_stround50.sh [PAIRS]. Output: bench/stories_round50/speed50.txt, then the ratio of the
-# medians of CPU seconds per item (branch / main).
+# medians of CPU seconds per item (branch / main). HOLD=1: the lock is taken once for all the
+# pairs (three helpers' benches queued on it, one run waited ~5 minutes for each acquisition;
+# speed50_queued.txt), so every run is under it and nothing else timed runs between them.
 set -e
 cd "$(dirname "$0")/../.."
+if [ -n "$HOLD" ] && [ -z "$HELD" ]; then
+  exec env HELD=1 flock /tmp/bench.lock "$0" "$@"
+fi
+lock="flock /tmp/bench.lock"
+[ -n "$HELD" ] && lock=""
 pairs=${1:-5}
 M=/tmp/stround50_speed_main
 rm -rf "$M" && mkdir -p "$M"
@@ -15,10 +22,10 @@ out=bench/stories_round50/speed50.txt
 i=0
 while [ "$i" -lt "$pairs" ]; do
   i=$((i + 1))
-  line=$(PYTHONPATH=$M/services/stories flock /tmp/bench.lock .venv/bin/python \
+  line=$(PYTHONPATH=$M/services/stories $lock .venv/bin/python \
     bench/stories_round48b/cpu_stround48b.py main)
   echo "pair $i $(date -u +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg) $line" | tee -a "$out"
-  line=$(flock /tmp/bench.lock .venv/bin/python bench/stories_round48b/cpu_stround48b.py A)
+  line=$($lock .venv/bin/python bench/stories_round48b/cpu_stround48b.py A)
   echo "pair $i $(date -u +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg) $line" | tee -a "$out"
 done
 .venv/bin/python - "$out" <<'PY' | tee -a "$out"
