@@ -17,6 +17,8 @@ Every cue is a string feature with a kind prefix, so one inverted index serves a
   :func:`~wirewatch_stories.places.headline_cues`).
 - ``v:halt`` / ``v:open``  the direction of the act a headline reports (of no weight: see
   :func:`direction_cues`).
+- ``q:n:160`` / ``q:o:3``  a flight report's headline figures (of no weight: see
+  :func:`flight_cues`).
 
 Spelled-out numbers up to twenty and the tens are numbers too (``two``/``dos`` ->
 ``n:2``), so "two flights" in English and "dos vuelos" in Spanish share a cue, and a
@@ -284,6 +286,35 @@ def direction_cues(title: str) -> set[str]:
     return {f"v:{ways.pop()}"}
 
 
+# A flight report's identity (stops 49-50, issue 13; bench/stories_round49c, stories_round50).
+# Successive flights of one route are told in the same wire words days apart; what tells them
+# apart is the flight's own figures, its headline's head count and ordinal ("Tercer vuelo con 160
+# colombianos"). An item holding a flight word (:data:`FLIGHT_WORDS`: the stems "vuelo", "avión",
+# "aeronave" map onto) gets ``q:`` + each figure cue of its headline (``q:n:160``, ``q:o:3``), of
+# no weight, neither shared nor indexed, unless the headline tells a tally, not one flight's
+# count (:data:`_TALLY`: several flights, a period, a programme's total: "20 vuelos", "1,100 …
+# over the last year", "más de 6.000 … primer vuelo de 2026"); its summary's figures are not its
+# identity (a year's tally, a count of minors, a date). See ``scoring.Scorer.other_flight``. The
+# day a flight landed ("este lunes" against "este viernes") also parted stories told over
+# several days (bench/stories_round50, candidates B and C).
+HEADLINE_FIGURE = "q:"
+FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:aircr", "w:airli"})
+_FIGURE_KINDS = frozenset({"n:", "h:", "u:", "o:"})
+_TALLY = re.compile(
+    r"\b(?:vuelos|flights|planes|aviones|aeronaves|so far|this year|last year|past year"
+    r"|over the last|en lo que va|este ano|hasta ahora|desde enero|since january|programs?"
+    r"|programmes?|programas?)\b"
+)
+
+
+def flight_cues(title: str, title_cues: Iterable[str]) -> set[str]:
+    """A flight report's headline figures (see :data:`HEADLINE_FIGURE`); none for a tally."""
+    figures = [c for c in title_cues if c[:2] in _FIGURE_KINDS]
+    if not figures or _TALLY.search(fold(title)) or any(c[:2] == "y:" for c in title_cues):
+        return set()
+    return {HEADLINE_FIGURE + c for c in figures}
+
+
 def entity_cues(
     countries: Iterable[str] = (), agencies: Iterable[str] = (), places: Iterable[str] = ()
 ) -> set[str]:
@@ -303,6 +334,7 @@ def extract(
 ) -> Features:
     """All cues of one item: its title, its summary and its entities."""
     cues = text_cues(title, names=not _is_title_case(title))
+    title_cues = frozenset(cues)
     cues |= text_cues(summary)
     cues |= entity_cues(countries, agencies, places)
     text = fold(f"{title}\n{summary}")  # once for the three name tables
@@ -318,6 +350,8 @@ def extract(
     cues |= direction_cues(title)
     if not any(c[:2] == "c:" for c in cues):
         cues |= capital_cues(text, folded=True)
+    if not FLIGHT_WORDS.isdisjoint(cues):
+        cues |= flight_cues(title, title_cues)
     return Features(frozenset(cues))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wirewatch_stories.features import UPDATE_CUE
+from wirewatch_stories.features import FLIGHT_WORDS, HEADLINE_FIGURE, UPDATE_CUE
 from wirewatch_stories.places import implied_countries
 
 SALIENT_NUMBER = 20  # numbers from here on are counts worth comparing ("304 migrantes")
@@ -83,6 +83,18 @@ def kinds(cues: Iterable[str], counts: tuple[int, ...]) -> frozenset[str]:
     return frozenset(kind for _, kind, _ in typed)
 
 
+def flight(cues: Iterable[str]) -> bool:
+    """Whether the item reports a flight (a word of
+    :data:`~wirewatch_stories.features.FLIGHT_WORDS`)."""
+    return not FLIGHT_WORDS.isdisjoint(cues)
+
+
+def headline_figures(cues: Iterable[str]) -> frozenset[str]:
+    """The figure cues of the item's headline alone (``q:`` cues, the prefix dropped: ``n:160``,
+    ``o:3``; see :func:`~wirewatch_stories.features.flight_cues`)."""
+    return frozenset(c[2:] for c in cues if c[:2] == HEADLINE_FIGURE) or _NO_KINDS
+
+
 def toll(cues: Iterable[str]) -> bool:
     """Whether the item gives a toll, a count of the dead or the missing (``k:`` cues), or
     tells of deaths in its headline or lede (``e:death``: a wreck, a crash, the drowned)."""
@@ -94,8 +106,9 @@ def events(cues: Iterable[str]) -> frozenset[str]:
     return frozenset(EVENT_GROUPS.get(c, c) for c in cues if c[:2] == "e:")
 
 
-# event kinds, ruling seats, languages, court levels, headline countries, directions: no cue
-_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:", "v:"})
+# event kinds, ruling seats, languages, court levels, headline countries, directions, headline
+# figures: no cue
+_NO_WEIGHT = frozenset({"e:", "s:", "l:", "j:", "g:", "v:", HEADLINE_FIGURE})
 
 
 def plain(cues: frozenset[str]) -> frozenset[str]:
@@ -265,12 +278,15 @@ class Member:
     courts: frozenset[str] = _NO_KINDS  # the court levels its headline names (``j:`` cues)
     headline: frozenset[str] = _NO_KINDS  # the countries its headline names (``g:`` cues)
     direction: str = ""  # the direction of its headline's act (``v:`` cue), "" when none
+    flight: bool = False  # it reports a flight (see FLIGHT_WORDS)
+    figures: frozenset[str] = _NO_KINDS  # a flight report's headline figures (``q:`` cues)
 
 
 def member(item_id: str, story_id: str, cues: frozenset[str], published: float) -> Member:
     """A member with everything its comparisons read, derived once from its cues."""
     named_countries = countries(cues)
     given = counts(cues)
+    flies = flight(cues)
     return Member(
         item_id,
         story_id,
@@ -291,4 +307,6 @@ def member(item_id: str, story_id: str, cues: frozenset[str], published: float) 
         courts(cues),
         headline(cues),
         direction(cues),
+        flies,
+        headline_figures(cues) if flies else _NO_KINDS,
     )

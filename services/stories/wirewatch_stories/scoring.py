@@ -27,6 +27,7 @@ from wirewatch_stories.pair_cues import (
     Member,
     conflict,
     countries_conflict,
+    numbers_conflict,
     regions_conflict,
     reverses,
     same_figures,
@@ -75,6 +76,11 @@ FIGURES_S = 72 * 3600.0
 # >= 0.07) of all labelled files but the held-out part: 36 of two stories, 19 of one.
 SEQUEL_S = 24 * 3600.0
 SEQUEL_FACTOR = 0.5
+# Stop 50's measurement switch of the flight veto (``Scorer.other_flight``;
+# bench/stories_round50/RULE.md): "A" a flight's own headline count or ordinal (shipped), ""
+# none (main's code until stop 50, the bench's baseline). Candidates B and C (A and the flight's
+# day) failed: bench/stories_round50/flight_veto50_ABC.diff.
+FLIGHT_VETO = "A"
 # A toll update (``t:update``: "Death toll rises from migrant truck accident in Chiapas",
 # "recovers 14 more bodies") published up to UPDATE_S after another item is compared with it
 # without the count cut (its figure revises theirs; ordinals still conflict) nor the time
@@ -153,9 +159,9 @@ class Scorer:
     decision (the weights do not change during it: they are computed once each)."""
 
     __slots__ = (
-        "clusterer", "countries", "counts", "courts", "cues", "direction", "events", "fresh",
-        "headline", "hedges", "kept", "kinds", "language", "model", "named", "norm", "ordinals",
-        "published", "regions", "seats", "squared", "toll", "update",
+        "clusterer", "countries", "counts", "courts", "cues", "direction", "events",
+        "figures", "flight", "fresh", "headline", "hedges", "kept", "kinds", "language", "model",
+        "named", "norm", "ordinals", "published", "regions", "seats", "squared", "toll", "update",
     )  # fmt: skip
 
     def __init__(
@@ -180,6 +186,8 @@ class Scorer:
         self.courts = pair_cues.courts(cues)
         self.headline = pair_cues.headline(cues)
         self.direction = pair_cues.direction(cues)
+        self.flight = pair_cues.flight(cues)
+        self.figures = pair_cues.headline_figures(cues) if self.flight else frozenset()
         self.seats = pair_cues.seats(cues)
         self.language = pair_cues.language(cues)
         self.fresh = True  # within YOUNG_S of the scored story's first item (see story_score)
@@ -303,6 +311,28 @@ class Scorer:
             and reverses(self.direction, member.direction)
             and abs(self.published - member.published) >= SEQUEL_S
         )
+
+    def other_flight(self, member: Member) -> bool:
+        """Two flight reports (see :func:`~wirewatch_stories.pair_cues.flight`) published
+        :data:`SEQUEL_S` or more apart that state different flights, unless one updates the
+        other's toll: their headlines' own figures conflict (head counts beyond the outlets'
+        tolerance and rounding, 185 against 259, "casi 300" against 279 being one flight; or
+        ordinals, "tercer vuelo" against "primer vuelo"; as
+        :func:`~wirewatch_stories.pair_cues.numbers_conflict` decides it; a headline tally gives
+        no figure, see :func:`~wirewatch_stories.features.flight_cues`). Successive flights of
+        one route are told in nearly the same words days apart, and the learned decision, whose
+        count conflict weighs little (counts differ within one story too), joined them (stops 49-50:
+        bench/stories_round49b, 49c, stories_round50). Within the day two counts are more often
+        outlets' figures of one flight. A story-level rule (:meth:`story_score`, as
+        :meth:`_other_seat`): the pair's similarity, and the features the learned table is
+        fitted on, stay main's."""
+        if not (self.flight and member.flight) or self.published is None:
+            return False
+        if abs(self.published - member.published) < SEQUEL_S:
+            return False
+        if not numbers_conflict(self.figures, member.figures):
+            return False
+        return not ((self.update or member.update) and self._revises(member))
 
     def _pair_cosine(self, member: Member, shared: frozenset[str]) -> tuple[float, float, bool]:
         """The dot product of the pair's weighted cues, the product of their norms (a pair in
@@ -455,9 +485,11 @@ class Scorer:
         self.fresh = len(story.members) <= LANGUAGE_STORY_SIZE and (
             self.published is None or abs(self.published - story.first) <= YOUNG_S
         )
+        similarity = self.similarity
+        if self.flight and FLIGHT_VETO and self.model is not None:
+            similarity = self._flight_similarity
         scored = sorted(
-            ((self.similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]),
-            reverse=True,
+            ((similarity(members[i]), i) for i in story.members[-STORY_SAMPLE:]), reverse=True
         )
         if self.seats and self._other_seat(story):
             return 0.0, scored[0][1]
@@ -465,6 +497,11 @@ class Scorer:
         best = sum(s for s, _ in top) / len(top)
         mean = sum(s for s, _ in scored) / len(scored)
         return (1 - MEAN_SHARE) * best + MEAN_SHARE * mean, scored[0][1]
+
+    def _flight_similarity(self, member: Member) -> float:
+        """:meth:`similarity`, none for a member that reports another flight (see
+        :meth:`other_flight`)."""
+        return 0.0 if self.other_flight(member) else self.similarity(member)
 
     def _other_seat(self, story: Story) -> bool:
         """Whether ``story`` is a ruling of another seat: some of its latest items name a
