@@ -613,3 +613,38 @@ home, a homecoming ("a special aircraft ... to repatriate them", "who submitted 
 return home", "los colombianos que ... quieran volver", "un emotivo regreso a casa"): with no
 removal or migrant word, no removing agency and no transit or Gulf state, travellers, not a
 removal (read by not_a_record._homecoming)."""
+
+
+PENDING_TITLE = words(
+    r"arrests?", r"arrested", r"detains?", r"detained", r"jailed", r"jails",
+    r"arrestad[oa]s?", r"detenid[oa]s?", r"encarcelad[oa]s?", r"capturad[oa]s?",
+    r"fac(?:e|es|ing) (?:deportation|expulsion|removal)", r"ordered deported",
+    r"vows? to deport", r"threaten\w*", r"intentan? deportar",
+    r"evitar su (?:expulsion|deportacion)", r"amenazan?", r"enfrentan? (?:la )?deportacion",
+)  # fmt: skip
+"""In the headline: people arrested, detained or jailed, facing or resisting a removal, ordered
+deported, or a vow to deport ("US arrests 17 Fiji overstayers", "Taiwanese, Chinese face
+deportation", "Diez argelinos amenazan con suicidarse para evitar su expulsión"): a removal
+only pending (stop 50)."""
+
+
+DONE_REMOVAL_TITLE = words(
+    r"deported", r"deports", r"expelled", r"expels", r"removed", r"repatriated", r"repatriates",
+    r"returned", r"returns", r"sent back", r"flown", r"deporta", r"deportan", r"deporto",
+    r"deportaron", r"expulsa", r"expulsan", r"expulso", r"expulsaron", r"repatria", r"repatrian",
+    r"retornaron", r"regresaron", r"deportad[oa]s", r"expulsad[oa]s", r"repatriad[oa]s",
+    r"retornad[oa]s",
+)  # fmt: skip
+"""A removal told as done in the headline ("169 Ghanaians Deported from U.S., 388 Detained",
+"18 ecuatorianos detenidos en México retornaron al país"): what a pending word beside it does
+not undo (stop 50)."""
+
+
+LAND_ROUTE = words(
+    r"por (?:la )?frontera", r"por tierra", r"por (?:via )?terrestre", r"by land", r"by road",
+    r"by bus(?:es)?", r"en (?:autobus(?:es)?|bus(?:es)?)", r"across the (?:land )?(?:border|bridge)",
+    r"on foot", r"a pie", r"cross(?:ed|ing)? back into", r"walked across",
+)  # fmt: skip
+"""A removal by land ("expulsados del país por la frontera con Ecuador", "la expulsión por
+tierra hacia Guatemala", "taken across the bridge"): named before any flight word, the removal
+is not a flight; a flight before it is a domestic leg (stop 50)."""
