@@ -307,19 +307,21 @@ def proposal(parts: list[Part]) -> bool:
     """A headline on a proposal or a contingency plan for removal flights with nothing told
     as done ("México propone diversificar los vuelos de repatriación"): a policy item."""
     title = [p for p in parts if p.source == "title"]
-    if "P" in CANDIDATES_P50 and _pending_title(title):
+    if "P" in CANDIDATES_P50 and _pending_title(title, not_a_record_cues.PENDING_TITLE):
+        return True
+    if "Q" in CANDIDATES_P50 and _pending_title(title, not_a_record_cues.PENDING_TITLE_Q):
         return True
     return first_span(title, not_a_record_cues.PROPOSAL) is not None and not (
         first_span(parts, cues.STRONG_PAST) or agent_past(parts)
     )
 
 
-def _pending_title(title: list[Part]) -> bool:
+def _pending_title(title: list[Part], pending: re.Pattern[str]) -> bool:
     """A headline on people arrested, detained or facing removal, telling no removal as done and
     naming no flight ("US arrests 17 Fiji overstayers"): a removal only pending (stop 50)."""
     return bool(
         title
-        and not_a_record_cues.PENDING_TITLE.search(title[0].folded)
+        and pending.search(title[0].folded)
         and not not_a_record_cues.DONE_REMOVAL_TITLE.search(title[0].folded)
         and not not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title[0].folded)
     )

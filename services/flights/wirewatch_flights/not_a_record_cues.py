@@ -628,12 +628,23 @@ deportation", "Diez argelinos amenazan con suicidarse para evitar su expulsión"
 only pending (stop 50)."""
 
 
+PENDING_TITLE_Q = words(
+    r"arrests?", r"arrested", r"jailed", r"arrestad[oa]s?", r"encarcelad[oa]s?",
+    r"capturad[oa]s?", r"fac(?:e|es|ing) (?:deportation|expulsion|removal)", r"ordered deported",
+    r"vows? to deport", r"intentan? deportar", r"evitar su (?:expulsion|deportacion)",
+    r"enfrentan? (?:la )?deportacion",
+)  # fmt: skip
+"""``PENDING_TITLE`` narrowed (bench/flights_prec50 RULE.md, Q): no "detained" / "detenidos",
+often the people a flight carried ("deport 367 detained Indian nationals"), and no threat, often
+a leader's (stop 50)."""
+
+
 DONE_REMOVAL_TITLE = words(
     r"deported", r"deports", r"expelled", r"expels", r"removed", r"repatriated", r"repatriates",
     r"returned", r"returns", r"sent back", r"flown", r"deporta", r"deportan", r"deporto",
     r"deportaron", r"expulsa", r"expulsan", r"expulso", r"expulsaron", r"repatria", r"repatrian",
     r"retornaron", r"regresaron", r"deportad[oa]s", r"expulsad[oa]s", r"repatriad[oa]s",
-    r"retornad[oa]s",
+    r"retornad[oa]s", r"deporting", r"returning", r"devuelven?", r"devolvio", r"devuelt[oa]s",
 )  # fmt: skip
 """A removal told as done in the headline ("169 Ghanaians Deported from U.S., 388 Detained",
 "18 ecuatorianos detenidos en México retornaron al país"): what a pending word beside it does
