@@ -22,10 +22,6 @@ from wirewatch_flights.status import Memo, read_status
 
 _AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
 
-CANDIDATES_P50: frozenset[str] = frozenset()
-"""Measurement switch of bench/flights_prec50 (RULE.md): "P" a removal only pending, "L" a
-removal by land; empty = main."""
-
 
 def agent_past(parts: list[Part]) -> Span | None:
     """A state or agency followed by a past removal verb ("Immigration and Customs
@@ -307,23 +303,8 @@ def proposal(parts: list[Part]) -> bool:
     """A headline on a proposal or a contingency plan for removal flights with nothing told
     as done ("México propone diversificar los vuelos de repatriación"): a policy item."""
     title = [p for p in parts if p.source == "title"]
-    if "P" in CANDIDATES_P50 and _pending_title(title, not_a_record_cues.PENDING_TITLE):
-        return True
-    if "Q" in CANDIDATES_P50 and _pending_title(title, not_a_record_cues.PENDING_TITLE_Q):
-        return True
     return first_span(title, not_a_record_cues.PROPOSAL) is not None and not (
         first_span(parts, cues.STRONG_PAST) or agent_past(parts)
-    )
-
-
-def _pending_title(title: list[Part], pending: re.Pattern[str]) -> bool:
-    """A headline on people arrested, detained or facing removal, telling no removal as done and
-    naming no flight ("US arrests 17 Fiji overstayers"): a removal only pending (stop 50)."""
-    return bool(
-        title
-        and pending.search(title[0].folded)
-        and not not_a_record_cues.DONE_REMOVAL_TITLE.search(title[0].folded)
-        and not not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title[0].folded)
     )
 
 
@@ -351,8 +332,6 @@ def by_sea_first(parts: list[Part], flight: Span) -> bool:
     if flight.source == "title":
         return False
     folded = next(p for p in parts if p.source == "summary").folded
-    if "L" in CANDIDATES_P50 and not_a_record_cues.LAND_ROUTE.search(folded, 0, flight.start):
-        return True  # "taken across the bridge" before "flown 600 miles to El Paso"
     return any(
         not not_a_record_cues.CAME_BY_BEFORE.search(folded, max(0, m.start() - 80), m.start())
         for m in not_a_record_cues.BY_SEA.finditer(folded, 0, flight.start)
@@ -376,7 +355,6 @@ def no_removal_at_issue(parts: list[Part]) -> bool:
         return True
     return any(
         not_a_record_cues.INTO_CUSTODY.search(o)
-        or ("L" in CANDIDATES_P50 and not_a_record_cues.LAND_ROUTE.search(o))
         or not_a_record_cues.READY_TO_TAKE_BACK.search(o)
         or not_a_record_cues.MASS_PLANNED_OR_MILLIONS.search(o)
         for o in opening
