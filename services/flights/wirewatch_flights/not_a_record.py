@@ -1,13 +1,13 @@
 """Precision vetoes: what makes an item about deportation and flights not a flight record.
 
 Before the fields are read: a state fetching its own citizens or things home, stranded
-travellers or evacuations, removal statistics and tallies, proposals, an airport or the sea
-named instead of a flight, migrants flown on their own way, a court or custody item with no
-removal at issue. After: with no flight word, a land return or a few individual cases; with
-no destination, anything short of a done removal with its state, head count, flight and day;
-a homecoming; and, with no sending state, a record with no removal word or with none of
-destination, head count and day. Each veto answers false records seen in a labelled round
-(see docs/flights.md). Pure.
+travellers or evacuations, removal statistics and tallies, proposals and removals only
+pending, an airport or the sea named instead of a flight, migrants flown on their own way, a
+court or custody item with no removal at issue. After: with no flight word, a land return or
+a few individual cases; with no destination, anything short of a done removal with its state,
+head count, flight and day; a homecoming; and, with no sending state, a record with no removal
+word or with none of destination, head count and day. Each veto answers false records seen in
+a labelled round (see docs/flights.md). Pure.
 """
 
 from __future__ import annotations
@@ -301,10 +301,28 @@ def _lede_tally(parts: list[Part]) -> bool:
 
 def proposal(parts: list[Part]) -> bool:
     """A headline on a proposal or a contingency plan for removal flights with nothing told
-    as done ("México propone diversificar los vuelos de repatriación"): a policy item."""
+    as done ("México propone diversificar los vuelos de repatriación"): a policy item; since
+    stop 50 also a removal only pending (:func:`_pending_title`)."""
     title = [p for p in parts if p.source == "title"]
+    if _pending_title(title):
+        return True
     return first_span(title, not_a_record_cues.PROPOSAL) is not None and not (
         first_span(parts, cues.STRONG_PAST) or agent_past(parts)
+    )
+
+
+def _pending_title(title: list[Part]) -> bool:
+    """A headline on people arrested or jailed, facing or resisting a removal, or a vow to
+    deport, that tells no removal as done and names no single flight ("US arrests 17 Fiji
+    overstayers", "BI vows to deport swiftly more ex-POGO workers"): a removal only pending, not
+    a flight (stop 50, bench/flights_prec50)."""
+    if not title:
+        return False
+    folded = title[0].folded
+    return (
+        not_a_record_cues.PENDING_TITLE.search(folded) is not None
+        and not_a_record_cues.DONE_REMOVAL_TITLE.search(folded) is None
+        and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(folded) is None
     )
 
 

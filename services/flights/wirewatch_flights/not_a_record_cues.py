@@ -613,3 +613,28 @@ home, a homecoming ("a special aircraft ... to repatriate them", "who submitted 
 return home", "los colombianos que ... quieran volver", "un emotivo regreso a casa"): with no
 removal or migrant word, no removing agency and no transit or Gulf state, travellers, not a
 removal (read by not_a_record._homecoming)."""
+
+
+PENDING_TITLE = words(
+    r"arrests?", r"arrested", r"jailed", r"arrestad[oa]s?", r"encarcelad[oa]s?",
+    r"capturad[oa]s?", r"fac(?:e|es|ing) (?:deportation|expulsion|removal)", r"ordered deported",
+    r"vows? to deport", r"intentan? deportar", r"evitar su (?:expulsion|deportacion)",
+    r"enfrentan? (?:la )?deportacion",
+)  # fmt: skip
+"""In the headline: people arrested or jailed, facing or resisting a removal, ordered deported,
+or a vow to deport ("US arrests 17 Fiji overstayers", "Taiwanese, Chinese face deportation",
+"... amenazan con suicidarse para evitar su expulsión"): a removal only pending (stop 50). Not
+"detained" / "detenidos", often the people a flight carried ("to deport 367 detained Indian
+nationals"), nor a threat, often a leader's (bench/flights_prec50)."""
+
+
+DONE_REMOVAL_TITLE = words(
+    r"deported", r"deports", r"expelled", r"expels", r"removed", r"repatriated", r"repatriates",
+    r"returned", r"returns", r"sent back", r"flown", r"deporta", r"deportan", r"deporto",
+    r"deportaron", r"expulsa", r"expulsan", r"expulso", r"expulsaron", r"repatria", r"repatrian",
+    r"retornaron", r"regresaron", r"deportad[oa]s", r"expulsad[oa]s", r"repatriad[oa]s",
+    r"retornad[oa]s", r"deporting", r"returning", r"devuelven?", r"devolvio", r"devuelt[oa]s",
+)  # fmt: skip
+"""A removal told as done or under way in the headline ("169 Ghanaians Deported from U.S., 388
+Detained", "Estados Unidos devuelve a 48 migrantes cubanos, uno detenido a su arribo"): what a
+pending word beside it does not undo (stop 50)."""
