@@ -98,9 +98,37 @@ def _removed_of_them(part: Part, number: Number) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _share_of_pool(part: Part, number: Number) -> bool:
+    """ "De ellos, 86 ... partieron en un vuelo", "De los 460 migrantes, 220 se efectuaron en dos
+    vuelos", "sólo 18 tomaron el vuelo", "eleven of these people were forcibly deported by
+    military flight": a count taken from a pool named with it, whose own clause tells that it
+    flew or was removed, is the flight's share (no people noun needed)."""
+    if not 0 < number.value < 10_000:
+        return False
+    folded = part.folded
+    before = folded[max(0, number.start - 60) : number.start]
+    if not (
+        people_cues.POOL_BEFORE.search(before)
+        or people_cues.POOL_AFTER.match(folded[number.end : number.end + 30])
+    ):
+        return False
+    end = _CLAUSE_END.search(folded, number.end)
+    clause = folded[number.end : min(end.start() if end else len(folded), number.end + 160)]
+    return people_cues.FLEW_IN_CLAUSE.search(clause) is not None
+
+
+def _approximation(part: Part, number: Number) -> bool:
+    """The count is a round collective ("un centenar", "medio centenar", "a dozen")."""
+    span = part.folded[number.start : number.end]
+    return people_cues.APPROXIMATE_SPAN.search(span) is not None
+
+
 def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float | None:
     score = 2.0 if part.source == "title" else 1.0
-    if _removed_of_them(part, number):
+    if _removed_of_them(part, number) or _share_of_pool(part, number):
         return score + REMOVED_OF_THEM_BONUS
     if not _counts_people(part, number, demonym_starts):
         return None
@@ -110,8 +138,9 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
     if people_cues.TOTAL_BEFORE.search(before):
         split = people_cues.SPLIT_OVER.search(folded[number.end : number.end + 300])
         score += 0.0 if split else 2.0  # "a total of 48 ... in two operations": a sum
-    elif people_cues.MODIFIER_BEFORE.search(before):
-        # "more than 100": only when nothing precise is said; then the least round figure
+    elif people_cues.MODIFIER_BEFORE.search(before) or _approximation(part, number):
+        # "more than 100", "un centenar": only when nothing precise is said; then the least
+        # round figure (stop 50: an approximation said in words is one, as a bound is)
         score = 0.35 - 0.1 * min(trailing_zeros(number.value), 3)
     if people_cues.SUBSET_AFTER.match(after) or (
         people_cues.SUBSET_BEFORE.search(before[-20:]) and not _after_staff(part, number)

@@ -208,3 +208,39 @@ AVOIDED_AFTER = re.compile(
 )
 """After a number: the people who avoided the flight ("Thirty-seven Jamaicans narrowly
 avoided deportation"), not its head count."""
+
+
+APPROXIMATE_SPAN = re.compile(
+    r"\b(?:centenar|docenas?|dozen|decena)\b|^an?\s+(?:hundred|thousand)\b"
+)
+"""A count's own words (folded) that make it a round approximation, as ``numbers`` reads them
+("un centenar", "medio centenar", "una decena", "a dozen", "tres docenas", "a hundred"; not "one
+hundred"): it counts as "more than 100" does, only when nothing precise is said (stop 50)."""
+
+
+POOL_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+)\W*(?:de ell[oa]s|de est[oa]s|de l[oa]s\s+\d[\d.,]*(?:\s+[\w-]+){0,3})"
+    r"\s*,\s*(?:solo|only|just)?\s*$"
+    r"|\b(?:solo|only|just)\s+$"
+)
+"""Before a number: a pool named first and the number taken from it ("De ellos, 86 ...", "De los
+460 migrantes, 220 ..."), or "only / sólo N" (the few of a larger group)."""
+
+
+POOL_AFTER = re.compile(
+    r"^\s+(?:of these|of those|of the\s+\d[\d.,]*|de los\s+\d[\d.,]*|de las\s+\d[\d.,]*)\b"
+)
+"""After a number: the pool it is taken from ("eleven of these people", "14 of the 150", "21
+de los 49 activistas")."""
+
+
+FLEW_IN_CLAUSE = re.compile(
+    r"\b(?:vuelos?|avion|aviones|aeronave|flights?|planes?|charter|a bordo|on board|aboard|"
+    r"partieron|salieron|viajaron|volaron|aterrizaron|abordaron|"
+    r"left|departed|boarded|flew|landed|"
+    r"(?:fueron|han sido|were|was|have been)\s+(?:[\w-]+\s+)?(?:deportad|expulsad|repatriad|"
+    r"devuelt|retornad|deport|expel|remov|flown|repatriat|returned)\w*)\b"
+)
+"""In the clause after a count taken from a pool: the count flew or was removed ("partieron en
+un vuelo", "se efectuaron en dos vuelos", "tomaron el vuelo", "were forcibly deported by military
+flight", "left UK"): the flight's share of the pool, its head count (stop 50)."""
