@@ -27,7 +27,7 @@ from wirewatch_classify.topicdef import load_topics
 
 DATA = Path("tests/data")
 MANIFEST = DATA / "classify_split.json"
-JUDGES = ("fresh46", "fresh47")
+JUDGES: tuple[str, ...] = ("fresh46", "fresh47")
 FL, BP = "repatriation-flights", "border-policy"
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "classify_round49"))
+sys.path.insert(0, str(HERE.parent / "classify_round47"))
+import figures_clround47 as f47  # noqa: E402
 import figures_clround49 as f49  # noqa: E402
 
 sys.path.insert(0, str(HERE))
 import study_clround50  # noqa: E402, F401  (after round 49's: this stop's judges left out)
 
-f47 = f49.f47
 f49.HERE = f47.HERE = HERE
 f47.MODELS = {"main": f47.MODELS["main"]} | {
     name: (HERE / f"candidate_{name.lower()}.json", HERE / f"candidate_{name.lower()}.diff")

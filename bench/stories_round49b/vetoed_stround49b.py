@@ -43,7 +43,7 @@ def main() -> None:
                 if not (s.flight and m.flight) or len(s.cues & set(m.cues)) < 2:  # type: ignore[attr-defined]
                     continue
                 revises = (s.update or m.update) and s._revises(m)
-                if not s.other_flight(m, revises):  # type: ignore[attr-defined]
+                if not s.other_flight(m, revises):  # type: ignore[attr-defined, call-arg]
                     continue
                 why = "count" if s._count_factor(m, revises) < 1.0 else "date"
                 tally[(a.story == b.story, why)] += 1

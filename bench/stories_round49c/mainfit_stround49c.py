@@ -35,11 +35,11 @@ LABEL = "A_mainfit"
 def _main_pairs(items: Any) -> Any:
     """``fit.pairs_of`` with A's veto off: the pairs main's code scores."""
     veto = Scorer.other_flight  # type: ignore[attr-defined]
-    Scorer.other_flight = lambda self, member: False  # type: ignore[attr-defined]
+    Scorer.other_flight = lambda self, member: False  # type: ignore[attr-defined, method-assign]
     try:
         return pairs_of(items)
     finally:
-        Scorer.other_flight = veto  # type: ignore[attr-defined]
+        Scorer.other_flight = veto  # type: ignore[attr-defined, method-assign]
 
 
 def main() -> None:

@@ -54,7 +54,7 @@ def main() -> None:
                     days = (a.published - b.published) / DAY
                     print(
                         f"[{name}] {''.join(parted)} {days:.1f}d {sorted(scorer.figures)}"
-                        f"{sorted(scorer.days)} vs {sorted(m.figures)}{sorted(m.days)}"
+                        f"{sorted(scorer.days)} vs {sorted(m.figures)}{sorted(m.days)}"  # type: ignore[attr-defined]
                     )
                     print("   ", rows[a.index]["title"][:110])
                     print("   ", rows[b.index]["title"][:110])

@@ -22,7 +22,7 @@ from wirewatch_stories import cluster
 
 
 def run(path: Path, switch: str) -> list[tuple[int, bool, str]]:
-    cluster.JOIN_50B = switch
+    cluster.JOIN_50B = switch  # type: ignore[attr-defined]  # the switch is in close_reports50b.diff
     items = load_items(path)
     clusterer = cluster.Clusterer()
     out = []

@@ -28,7 +28,7 @@ SWITCH = {"M": "", "A": "A", "B": "B"}
 
 def main() -> None:
     label = sys.argv[1]
-    cluster.JOIN_50B = SWITCH[label]
+    cluster.JOIN_50B = SWITCH[label]  # type: ignore[attr-defined]  # the switch is in close_reports50b.diff
     paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
     assert len(paths) == STUDIED and {"fresh48", "fresh48b"} <= set(paths), sorted(paths)
     assert not {f"stories_{n}.jsonl" for n in paths} & set(JUDGES), JUDGES
