@@ -72,5 +72,19 @@ def with_entities(row: dict[str, Any]) -> ClassifiedItem:
     return classified_row(row, entities=entities)
 
 
+def row_cues(row: dict[str, Any]) -> frozenset[str]:
+    """The row's story cues, with the entities the shipped gazetteer finds in it."""
+    from wirewatch_stories.features import extract
+
+    found = _shipped_entity_finder()(row["title"], row["summary"])
+    return extract(
+        row["title"],
+        row["summary"],
+        countries=found.countries,
+        agencies=found.agencies,
+        places=found.places,
+    ).cues
+
+
 def in_published_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [rows[n] for n in processing_order(rows)]

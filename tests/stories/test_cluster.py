@@ -43,6 +43,7 @@ from wirewatch_stories.scoring import (
 from tests.stories.support import (
     dev_rows,
     labelled_rows,
+    row_cues,
 )
 from wirewatch.cli.stories_cmds import _entity_finder, story_part
 
@@ -168,26 +169,15 @@ def _row_time(row: dict[str, Any]) -> float:
     return published.timestamp()
 
 
-def _row_cues(row: dict[str, Any]) -> frozenset[str]:
-    found = _entity_finder(None)(row["title"], row["summary"])
-    return extract(
-        row["title"],
-        row["summary"],
-        countries=found.countries,
-        agencies=found.agencies,
-        places=found.places,
-    ).cues
-
-
 def test_a_toll_update_is_marked_in_either_language() -> None:
     # Real items: tests/data/stories_friday.jsonl st-14025 ("recovers 14 more bodies") and
     # st-14010 ("Death toll rises"), tests/data/stories_noonday.jsonl st-13046 ("Sube a 9 la
     # cifra de muertos"); the first reports of those events (st-14023, st-13045) are no updates.
     friday, noonday = labelled_rows("friday"), labelled_rows("noonday")
     for row in (_row(friday, "st-14025"), _row(friday, "st-14010"), _row(noonday, "st-13046")):
-        assert UPDATE_CUE in _row_cues(row), row["id"]
+        assert UPDATE_CUE in row_cues(row), row["id"]
     for row in (_row(friday, "st-14023"), _row(noonday, "st-13045")):
-        assert UPDATE_CUE not in _row_cues(row), row["id"]
+        assert UPDATE_CUE not in row_cues(row), row["id"]
     assert not update_cues("Arrivals rise to 5,000 as migrants found dead in truck")
     # tests/data/stories_afternoon.jsonl st-16020: the count of the bodies recovered rose
     assert update_cues(
@@ -206,15 +196,15 @@ def test_a_toll_update_days_later_is_not_cut_by_its_new_figure(
     update, first = _row(friday, "st-14025"), _row(friday, "st-14023")
     times = (_row_time(update), _row_time(first))
     clusterer = Clusterer()
-    lifted = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
+    lifted = clusterer.similarity(row_cues(update), row_cues(first), published=times)
     monkeypatch.setattr(scoring_module, "UPDATE_S", 0.0)
-    cut = clusterer.similarity(_row_cues(update), _row_cues(first), published=times)
+    cut = clusterer.similarity(row_cues(update), row_cues(first), published=times)
     assert lifted >= 2 * cut > 0
     monkeypatch.setattr(scoring_module, "UPDATE_S", 7 * DAY)
     # Either way round the later item is the update; dated before the other, it lifts nothing.
-    again = clusterer.similarity(_row_cues(first), _row_cues(update), published=times[::-1])
+    again = clusterer.similarity(row_cues(first), row_cues(update), published=times[::-1])
     assert again == pytest.approx(lifted)
-    early = clusterer.similarity(_row_cues(update), _row_cues(first), published=times[::-1])
+    early = clusterer.similarity(row_cues(update), row_cues(first), published=times[::-1])
     assert early == pytest.approx(cut)
 
 
@@ -224,9 +214,9 @@ def test_what_a_count_counts_is_read_off_the_words_after_it() -> None:
     # inmigrantes muertos"); a part of a group ("59 de sus ocupantes fallecieron",
     # stories_sunrise st-11020) is not typed by the group's noun.
     sunrise, saturday = labelled_rows("sunrise"), labelled_rows("saturday")
-    assert "k:aboard:100" in _row_cues(_row(sunrise, "st-11030"))
-    assert "k:saved:147" in _row_cues(_row(sunrise, "st-11031"))
-    assert "k:dead:71" in _row_cues(_row(saturday, "st-15029"))
+    assert "k:aboard:100" in row_cues(_row(sunrise, "st-11030"))
+    assert "k:saved:147" in row_cues(_row(sunrise, "st-11031"))
+    assert "k:dead:71" in row_cues(_row(saturday, "st-15029"))
     assert not any(c.startswith("k:") for c in extract("al menos 59 de sus ocupantes").cues)
 
 
@@ -237,8 +227,8 @@ def test_counts_of_different_things_do_not_conflict(monkeypatch: pytest.MonkeyPa
     (stories_saturday.jsonl st-15029, "71 inmigrantes muertos", against st-15026, "At least 20
     migrants found dead")."""
     sunrise, saturday = labelled_rows("sunrise"), labelled_rows("saturday")
-    aboard, rescued = _row_cues(_row(sunrise, "st-11030")), _row_cues(_row(sunrise, "st-11031"))
-    dead71, dead20 = _row_cues(_row(saturday, "st-15029")), _row_cues(_row(saturday, "st-15026"))
+    aboard, rescued = row_cues(_row(sunrise, "st-11030")), row_cues(_row(sunrise, "st-11031"))
+    dead71, dead20 = row_cues(_row(saturday, "st-15029")), row_cues(_row(saturday, "st-15026"))
     assert numbers_conflict(aboard, rescued) and numbers_conflict(dead71, dead20)
     clusterer = Clusterer()
     apart, same = clusterer.similarity(aboard, rescued), clusterer.similarity(dead71, dead20)
@@ -268,7 +258,7 @@ def test_two_early_tolls_within_two_days_are_not_cut_by_their_figures(
         (afternoon, "st-16003", "st-16001"),
     ):
         a, b = _row(rows, later), _row(rows, first)
-        cues_a, cues_b = _row_cues(a), _row_cues(b)
+        cues_a, cues_b = row_cues(a), row_cues(b)
         assert numbers_conflict(cues_a, cues_b)
         times = _times(a, b)
         lifted = clusterer.similarity(cues_a, cues_b, published=times)
@@ -287,7 +277,7 @@ def test_two_reports_of_deaths_within_two_days_are_not_cut_by_their_figures() ->
     that, the count cut holds."""
     rows = labelled_rows("saturday")
     first, later = _row(rows, "st-15009"), _row(rows, "st-15006")
-    cues_a, cues_b = _row_cues(later), _row_cues(first)
+    cues_a, cues_b = row_cues(later), row_cues(first)
     assert "e:death" in cues_a & cues_b and not any(c.startswith("k:dead") for c in cues_b)
     clusterer = Clusterer(pair_model=None)
     times = _times(later, first)
@@ -297,13 +287,13 @@ def test_two_reports_of_deaths_within_two_days_are_not_cut_by_their_figures() ->
 
 def test_a_spanish_verb_of_dying_types_the_count_before_it() -> None:
     # tests/data/stories_evening.jsonl st-17020: "Tragedia en Oaxaca: 18 migrantes fallecen".
-    assert "k:dead:18" in _row_cues(_row(labelled_rows("evening"), "st-17020"))
+    assert "k:dead:18" in row_cues(_row(labelled_rows("evening"), "st-17020"))
 
 
 def test_a_road_kilometre_marker_is_no_count() -> None:
     # tests/data/stories_evening.jsonl st-17018: "la autopista Oaxaca-Cuacnopalan, km 88+50";
     # st-17013: "a la altura del kilómetro 134"; EFE in Pledge Times (passed over): "(km 91)".
-    cues = _row_cues(_row(labelled_rows("evening"), "st-17018"))
+    cues = row_cues(_row(labelled_rows("evening"), "st-17018"))
     assert {"u:88", "u:50"} <= cues and not {50, 88} & set(counts(cues))
     assert "u:134" in extract("x", "a la altura del kilómetro 134, en Chiapas").cues
     assert "u:91" in extract("x", "on the Cuacnopalan-Oaxaca highway (km 91)").cues
@@ -1128,7 +1118,7 @@ def _pair_similarity(left: dict[str, Any], right: dict[str, Any]) -> float:
         parse_published(left["published"]).timestamp(),  # type: ignore[union-attr]
         parse_published(right["published"]).timestamp(),  # type: ignore[union-attr]
     )
-    return clusterer.similarity(_row_cues(left), _row_cues(right), published=when)
+    return clusterer.similarity(row_cues(left), row_cues(right), published=when)
 
 
 def test_two_kinds_of_event_are_cut_and_one_kind_is_not(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1200,7 +1190,7 @@ def test_a_rulings_seat_is_the_region_its_headline_names() -> None:
     of no ruling has no seat."""
     compline = labelled_rows("compline")
     seats = {
-        item_id: {c for c in _row_cues(_row(compline, item_id)) if c[:2] == "s:"}
+        item_id: {c for c in row_cues(_row(compline, item_id)) if c[:2] == "s:"}
         for item_id in ("st-21012", "st-21014", "st-21019", "st-21016")
     }
     assert seats == {
@@ -1209,7 +1199,7 @@ def test_a_rulings_seat_is_the_region_its_headline_names() -> None:
         "st-21019": {"s:MD"},
         "st-21016": set(),  # "Bloquean nuevo veto migratorio de Trump": no place named
     }
-    assert "r:HI" in _row_cues(_row(compline, "st-21019"))  # the lede names the first ruling
+    assert "r:HI" in row_cues(_row(compline, "st-21019"))  # the lede names the first ruling
     assert not {c for c in extract("Hawaii flight lands in Texas").cues if c[:2] == "s:"}
 
 

@@ -17,7 +17,7 @@ from wirewatch_stories.offline import cluster_rows
 from wirewatch_stories.pair_cues import flight, headline_figures, member, plain
 from wirewatch_stories.scoring import Scorer
 
-from tests.stories.support import labelled_rows
+from tests.stories.support import labelled_rows, row_cues
 from wirewatch.cli.stories_cmds import _entity_finder
 
 DAY = 86400.0
@@ -25,21 +25,10 @@ FIRST = "2025-01-28-colombia-fac-flights-us-deportees"
 THIRD = "2025-01-29-colombia-fac-third-flight-160"
 
 
-def _cues(row: dict[str, Any]) -> frozenset[str]:
-    found = _entity_finder(None)(row["title"], row["summary"])
-    return extract(
-        row["title"],
-        row["summary"],
-        countries=found.countries,
-        agencies=found.agencies,
-        places=found.places,
-    ).cues
-
-
 def _parted(later: dict[str, Any], earlier: dict[str, Any], gap: float) -> bool:
     """Whether ``later``, published ``gap`` after ``earlier``, reports another flight."""
-    scorer = Scorer(Clusterer(), _cues(later), gap)
-    return scorer.other_flight(member("0", "s0", _cues(earlier), 0.0))
+    scorer = Scorer(Clusterer(), row_cues(later), gap)
+    return scorer.other_flight(member("0", "s0", row_cues(earlier), 0.0))
 
 
 def _stories(rows: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -79,8 +68,8 @@ def test_the_third_flight_is_not_the_first_a_day_later() -> None:
     assert not _parted(third, first, 6 * 3600.0)  # within the day: compared as before
     # the pair's similarity and features (what the learned table is fitted on) are main's: the
     # veto is the story's (Scorer.story_score)
-    scorer = Scorer(Clusterer(), _cues(third), DAY)
-    assert scorer.similarity(member("0", "s0", _cues(first), 0.0)) > 0.0
+    scorer = Scorer(Clusterer(), row_cues(third), DAY)
+    assert scorer.similarity(member("0", "s0", row_cues(first), 0.0)) > 0.0
 
 
 def test_a_tally_in_a_headline_parts_nothing() -> None:
