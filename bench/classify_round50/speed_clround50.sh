@@ -2,12 +2,12 @@
 # Stop 50 clause 4 (RULE.md): bench/classify_core.py, main's package against candidates' scratch
 # packages (PYTHONPATH, the candidate's topic files and model), alternated runs under the bench
 # lock; the order flips each pair. Usage: speed_clround50.sh PAIRS NAME=PKGROOT [NAME=PKGROOT ...]
-# Output: appended to bench/classify_round50/speed.txt (load average at each run's start).
+# Output: appended to $OUT (default bench/classify_round50/speed.txt) (load average at each run's start).
 set -e
 cd "$(dirname "$0")/../.."
 pairs=$1
 shift
-out=bench/classify_round50/speed.txt
+out=${OUT:-bench/classify_round50/speed.txt}
 i=0
 while [ "$i" -lt "$pairs" ]; do
   i=$((i + 1))
