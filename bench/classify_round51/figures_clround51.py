@@ -13,11 +13,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROUND50 = HERE.parent / "classify_round50"
-sys.path.insert(0, str(ROUND50))
-import figures_clround50  # noqa: E402  (round 49's and 47's figures with round 50's study set)
+for folder in ("classify_round47", "classify_round49", "classify_round50"):
+    sys.path.insert(0, str(HERE.parent / folder))
+import figures_clround47 as f47  # noqa: E402
+import figures_clround49 as f49  # noqa: E402
+import figures_clround50  # noqa: E402, F401  (round 50's study set and models, replaced below)
 
-f47 = figures_clround50.f47
-f47.HERE = figures_clround50.f49.HERE = HERE
+f47.HERE = f49.HERE = HERE
 f47.MODELS = {
     "main": f47.MODELS["main"],
     "B": (HERE / "candidate_b.json", ROUND50 / "candidate_b.diff"),
