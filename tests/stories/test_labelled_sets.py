@@ -92,6 +92,10 @@ SETS = [
     # counts; successive deportation groups to Ghana and flights to Venezuela, five of its ten
     # stories told by one outlet
     LabelledSet("stories_fresh50.jsonl", "st-50", 35, 10, mostly_multi_outlet=False),
+    # stop 51's sealed judge (labelled blind by stfresh51, committed before this test read it): its
+    # counts; successive extensions of Germany's and the Netherlands' border checks months apart,
+    # the Mexico-Peru visa steps days apart
+    LabelledSet("stories_fresh51.jsonl", "st-51", 53, 12),
 ]
 
 
