@@ -33,6 +33,7 @@ from wirewatch_stories.pair_model import PAIR_FEATURES
 NEVER = {
     "stories_fresh50.jsonl",
     "stories_fresh50b.jsonl",
+    "stories_fresh51.jsonl",
 }
 
 
