@@ -119,6 +119,7 @@ SEALED = (
     "flights_fresh49b.jsonl",
     "flights_fresh50.jsonl",
     "flights_fresh50b.jsonl",
+    "flights_fresh51.jsonl",
 )
 """The sealed never-seen sets: judges that no status-model training may read."""
 

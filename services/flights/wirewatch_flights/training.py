@@ -62,6 +62,7 @@ JUDGES = frozenset(
         "flights_fresh49b.jsonl",
         "flights_fresh50.jsonl",
         "flights_fresh50b.jsonl",
+        "flights_fresh51.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
