@@ -379,6 +379,28 @@ SETS = [
         brier={FLIGHTS: 0.04, POLICY: 0.06},
         negatives_tagged=0.07,
     ),
+    # fresh51: 42 items (26 Spanish, 13 look-alike hard negatives, 2 both-topic), the sealed
+    # never-seen set of stop 51 (2026-12-07, clfresh51), aimed at returns told without the word
+    # flight and border policy described rather than named (Spanish above all), with look-alike
+    # negatives (remittances, emigration, consular services, citizens flown home, airport
+    # traffic, asylum statistics); labelled blind, committed, then read once by clfresh51 with
+    # main's shipped model (aggregates only, bench/classify_fresh51/figures_main.json): flights
+    # 0.846 (11/0/4; en 0.875, es 0.800), border-policy 0.828 (12/1/4; en 0.750, es 0.857),
+    # negatives 1/13, Brier 0.049 / 0.090. Floors = those figures rounded down slightly (6
+    # Spanish flights and 5 English border-policy positives: one item moves those F1 by ~0.1).
+    HeldBackSet(
+        "fresh51",
+        negatives=13,
+        f1={FLIGHTS: 0.84, POLICY: 0.82},
+        language_f1={
+            (FLIGHTS, "en"): 0.87,
+            (FLIGHTS, "es"): 0.79,
+            (POLICY, "en"): 0.74,
+            (POLICY, "es"): 0.85,
+        },
+        brier={FLIGHTS: 0.05, POLICY: 0.09},
+        negatives_tagged=0.08,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

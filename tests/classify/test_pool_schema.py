@@ -225,6 +225,12 @@ POOL_FILES = {
     # classify_fresh50b_halves.json; named fresh50b beside fresh50.
     "fresh50b-en": DATA / "classify_pool_fresh50b_en.jsonl",
     "fresh50b-es": DATA / "classify_pool_fresh50b_es.jsonl",
+    # The sealed never-seen set "fresh51" of stop 51 (2026-12-07, clfresh51; returns told without
+    # the word flight, border policy described rather than named, Spanish above all, English flights
+    # and policy, and about a third look-alike negatives, labelled blind), held back whole by
+    # classify_fresh51_halves.json; named fresh51 beside fresh50b.
+    "fresh51-en": DATA / "classify_pool_fresh51_en.jsonl",
+    "fresh51-es": DATA / "classify_pool_fresh51_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -327,6 +333,8 @@ FILE_LANG_AND_ID = {
     "fresh50-es": ("es", "pool-f50-es-"),
     "fresh50b-en": ("en", "pool-f50b-en-"),
     "fresh50b-es": ("es", "pool-f50b-es-"),
+    "fresh51-en": ("en", "pool-f51-en-"),
+    "fresh51-es": ("es", "pool-f51-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
