@@ -123,6 +123,7 @@ SEALED = (
     "flights_fresh50.jsonl",
     "flights_fresh50b.jsonl",
     "flights_fresh51.jsonl",
+    "flights_fresh51b.jsonl",
 )
 """The sealed never-seen sets: judges that no status-model training may read."""
 
