@@ -43,15 +43,7 @@ from wirewatch_classify.topicdef import load_topics
 HERE = Path(__file__).resolve().parent
 ROUND44 = HERE.parent / "classify_round44"
 sys.path.insert(0, str(ROUND44))
-from round44_report import (  # noqa: E402
-    FLIGHTS,
-    POLICY,
-    aggregates,
-    judge_cells,
-    linked_dir,
-    rows_of,
-    set_files,
-)
+from round44_report import FLIGHTS, POLICY, aggregates, judge_cells, linked_dir, rows_of, set_files  # noqa: E402  # noqa: E402
 
 DATA = Path("tests/data")
 MAIN_SPLIT = ROUND44 / "split_main.json"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ from wirewatch_shared.logging import configure_logging
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notify_cpu41"))
 from item_cost import NOW, bench_item
-from send_cost import RECEIVER, free_port, wait_listening
+from send_cost import with_receiver
 
 
 def _envelope(n: int) -> dict[str, object]:
@@ -86,14 +85,7 @@ def main() -> None:
     parser.add_argument("--sends", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=1)
     args = parser.parse_args()
-    port = free_port()
-    receiver = subprocess.Popen([sys.executable, str(RECEIVER), str(port)])
-    try:
-        wait_listening(port)
-        asyncio.run(run(args, port))
-    finally:
-        receiver.terminate()
-        receiver.wait(timeout=10)
+    with_receiver(lambda port: run(args, port))
 
 
 if __name__ == "__main__":

@@ -27,8 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from wirewatch_notify import subscriptions
@@ -158,12 +159,17 @@ def main() -> None:
         "--postgres", default="", help="a PostgreSQL URL: each run gets a fresh database there"
     )
     parser.add_argument("--profile", default="")
-    args = parser.parse_args()
+    with_receiver(lambda port: run(parser.parse_args(), port))
+
+
+def with_receiver(bench: Callable[[int], Coroutine[Any, Any, None]]) -> None:
+    """Start ``bench/notify_receiver.py`` on a free loopback port, run ``bench(port)`` once it
+    listens, stop the receiver (``post_cost.py`` runs its sends the same way)."""
     port = free_port()
     receiver = subprocess.Popen([sys.executable, str(RECEIVER), str(port)])
     try:
         wait_listening(port)
-        asyncio.run(run(args, port))
+        asyncio.run(bench(port))
     finally:
         receiver.terminate()
         receiver.wait(timeout=10)
