@@ -8,34 +8,18 @@ Prints F1 per topic and language, negatives tagged and Brier, as JSON; never an 
 import argparse
 import json
 import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
 from wirewatch_classify.dataset import load_split
 from wirewatch_classify.engine import Classifier
-from wirewatch_classify.evaluation import evaluate
 from wirewatch_classify.model import TopicModel
 from wirewatch_classify.topicdef import load_topics
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "classify_round41"))
+from round41_report import aggregates
+
 DATA = Path("tests/data")
-
-
-def _aggregates(clf: Classifier, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    report = evaluate(clf, rows)
-    out: dict[str, Any] = {
-        "items": report.items,
-        "negatives_tagged": report.negatives_tagged,
-        "negatives": report.negatives,
-    }
-    for topic in report.topics:
-        out[topic] = {
-            "f1": round(report.per_topic[topic].f1, 4),
-            "brier": round(report.brier(topic), 4),
-        }
-        for (t, lang), counts in sorted(report.per_language.items()):
-            if t == topic:
-                out[topic][lang] = round(counts.f1, 4)
-    return out
 
 
 def main() -> None:
@@ -56,8 +40,8 @@ def main() -> None:
     )
     old = set(base["splits"][args.split])
     result = {
-        "all": _aggregates(clf, [i.row for i in items]),
-        "old": _aggregates(clf, [i.row for i in items if i.key in old]),
+        "all": aggregates(clf, [i.row for i in items]),
+        "old": aggregates(clf, [i.row for i in items if i.key in old]),
     }
     print(json.dumps(result, indent=1))
 

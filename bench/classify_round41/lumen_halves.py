@@ -31,13 +31,15 @@ def label_class(labels: list[str]) -> str:
     return "flights" if labels == ["repatriation-flights"] else "policy"
 
 
-def main() -> None:
+def split(files: list[str], seed: int = SEED) -> tuple[dict[str, int], list[str], list[str]]:
+    """The rule above over ``files`` (stems under tests/data): the strata's sizes, the check
+    ids, the dev ids (stop 43's ``vigil43_halves.py`` imports it)."""
     strata: dict[str, list[str]] = defaultdict(list)
-    for stem in FILES:
+    for stem in files:
         for line in (DATA / f"{stem}.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             strata[f"{row['lang']}/{label_class(row['labels'])}"].append(row["id"])
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     check: list[str] = []
     for name in sorted(strata):
         ids = sorted(strata[name])
@@ -46,6 +48,11 @@ def main() -> None:
         check += ids[:half]
     everything = sorted(i for ids in strata.values() for i in ids)
     dev = sorted(set(everything) - set(check))
+    return {name: len(strata[name]) for name in sorted(strata)}, sorted(check), dev
+
+
+def main() -> None:
+    strata, check, dev = split(FILES)
     halves: dict[str, object] = {
         "set": "classify_pool_lumen_{en,es}.jsonl",
         "files": FILES,
@@ -61,8 +68,8 @@ def main() -> None:
             " classify-split's rules and the check half stays out of every split: never fitted,"
             " never read item by item, measured with aggregates only"
         ),
-        "strata": {name: len(strata[name]) for name in sorted(strata)},
-        "check": sorted(check),
+        "strata": strata,
+        "check": check,
         "dev": dev,
     }
     path = DATA / "classify_lumen_halves.json"

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from wirewatch_classify.dataset import load_split
 from wirewatch_classify.engine import Classifier
-from wirewatch_classify.evaluation import evaluate
 from wirewatch_classify.model import TopicModel
 from wirewatch_classify.topicdef import load_topics
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "classify_round44"))
+from round44_report import aggregates
 
 DATA = Path("tests/data")
 HALVES = Path(__file__).with_name("classify_vigil43_halves.json")
@@ -32,32 +35,6 @@ def rows_of(stem: str) -> list[dict[str, Any]]:
         for lang in ("en", "es")
         for line in (DATA / f"{stem}_{lang}.jsonl").read_text("utf-8").splitlines()
     ]
-
-
-def aggregates(clf: Classifier, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    report = evaluate(clf, rows)
-    out: dict[str, Any] = {
-        "items": report.items,
-        "negatives_tagged": report.negatives_tagged,
-        "negatives": report.negatives,
-    }
-    f1s = []
-    for topic in report.topics:
-        counts = report.per_topic[topic]
-        tp, fp, fn = counts.tp, counts.fp, counts.fn
-        worth = counts.f1 - 2 * tp / (2 * tp + fp + fn + 1) if tp else 0.0
-        out[topic] = {
-            "f1": round(counts.f1, 4),
-            "tp_fp_fn": [tp, fp, fn],
-            "one_item": round(worth, 4),
-            "brier": round(report.brier(topic), 4),
-        }
-        f1s.append(counts.f1)
-        for (t, lang), lang_counts in sorted(report.per_language.items()):
-            if t == topic:
-                out[topic][lang] = round(lang_counts.f1, 4)
-    out["mean_f1"] = round(sum(f1s) / len(f1s), 4)
-    return out
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ The rule of stop 41's ``lumen_halves.py`` (and the earlier rounds' halves files)
 label class: neg/policy/flights/both) stratum, ids sorted, shuffled with one
 ``random.Random(SEED)`` taken through the strata in sorted order, the first half to ``check``
 (an odd stratum gives its extra item to ``check`` or ``dev`` by a coin of the same generator).
-Reads labels and ids only; runs no classifier.
+Reads labels and ids only; runs no classifier. The rule is ``lumen_halves.split``, imported.
 
 Unlike lumen's, neither half joins the split: stop 43's candidates are rules or a training
 choice, not pooling, so ``tests/data/classify_vigil43_halves.json`` keeps every id in ``check``
@@ -17,39 +17,19 @@ choice, not pooling, so ``tests/data/classify_vigil43_halves.json`` keeps every 
 from __future__ import annotations
 
 import json
-import random
-from collections import defaultdict
+import sys
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "classify_round41"))
+
+from lumen_halves import SEED, split
+
 OUT = Path(__file__).with_name("classify_vigil43_halves.json")
-SEED = 20261206
 FILES = ["classify_pool_vigil43_en", "classify_pool_vigil43_es"]
 
 
-def label_class(labels: list[str]) -> str:
-    if not labels:
-        return "neg"
-    if len(labels) == 2:
-        return "both"
-    return "flights" if labels == ["repatriation-flights"] else "policy"
-
-
 def main() -> None:
-    strata: dict[str, list[str]] = defaultdict(list)
-    for stem in FILES:
-        for line in (DATA / f"{stem}.jsonl").read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            strata[f"{row['lang']}/{label_class(row['labels'])}"].append(row["id"])
-    rng = random.Random(SEED)
-    check: list[str] = []
-    for name in sorted(strata):
-        ids = sorted(strata[name])
-        rng.shuffle(ids)
-        half = len(ids) // 2 + (len(ids) % 2 if rng.random() < 0.5 else 0)
-        check += ids[:half]
-    everything = sorted(i for ids in strata.values() for i in ids)
-    dev = sorted(set(everything) - set(check))
+    strata, check, dev = split(FILES)
     halves: dict[str, object] = {
         "set": "classify_pool_vigil43_{en,es}.jsonl",
         "files": FILES,
@@ -65,8 +45,8 @@ def main() -> None:
             " every id in check); the dev half may be read item by item to write rules, the check"
             " half is a judge: aggregates only, once per candidate (bench/classify_round43/RULE.md)"
         ),
-        "strata": {name: len(strata[name]) for name in sorted(strata)},
-        "check": sorted(check),
+        "strata": strata,
+        "check": check,
         "dev": dev,
     }
     OUT.write_text(json.dumps(halves, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

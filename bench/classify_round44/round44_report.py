@@ -37,6 +37,34 @@ POOLED_SPLIT = HERE / "split_a.json"
 JUDGES = ("vigil43", "lumen")
 
 
+FLIGHTS, POLICY = "repatriation-flights", "border-policy"
+
+
+def linked_dir(out: Path, skip: set[str]) -> None:
+    """``out`` holds a symlink to every file of tests/data except the names in ``skip``
+    (stops 45 and 46 build their candidate data dirs with it)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(DATA.iterdir()):
+        if path.is_file() and path.name not in skip and not (out / path.name).exists():
+            (out / path.name).symlink_to(path.resolve())
+
+
+def judge_cells(label: str, row: dict[str, Any]) -> list[str]:
+    """One judge table row of stops 45 and 46: per topic F1 (en / es) and TP/FP/FN, mean F1,
+    negatives tagged, Brier."""
+    cells = [label]
+    for topic in (FLIGHTS, POLICY):
+        t = row[topic]
+        tp, fp, fn = t["tp_fp_fn"]
+        cells.append(f"{t['f1']:.4f} ({t.get('en', 0):.4f} / {t.get('es', 0):.4f}), {tp}/{fp}/{fn}")
+    return [
+        *cells,
+        f"{row['mean_f1']:.4f}",
+        f"{row['negatives_tagged']}/{row['negatives']}",
+        f"{row[FLIGHTS]['brier']:.4f} / {row[POLICY]['brier']:.4f}",
+    ]
+
+
 def set_files(stem: str) -> list[Path]:
     for pattern in (f"{stem}.jsonl", f"{stem}_*.jsonl", f"classify_pool_{stem}_*.jsonl"):
         found = sorted(DATA.glob(pattern))

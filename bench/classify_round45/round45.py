@@ -43,7 +43,7 @@ from wirewatch_classify.topicdef import load_topics
 HERE = Path(__file__).resolve().parent
 ROUND44 = HERE.parent / "classify_round44"
 sys.path.insert(0, str(ROUND44))
-from round44_report import aggregates, rows_of, set_files  # noqa: E402
+from round44_report import FLIGHTS, POLICY, aggregates, judge_cells, linked_dir, rows_of, set_files  # noqa: E402  # noqa: E402
 
 DATA = Path("tests/data")
 MAIN_SPLIT = ROUND44 / "split_main.json"
@@ -69,14 +69,6 @@ POOL_NOTE = (
     "classify-split's rules (no old item moved); fresh45 is the sealed judge; "
     "bench/classify_round45/RULE.md"
 )
-
-
-def linked_dir(out: Path, skip: set[str]) -> None:
-    """``out`` holds a symlink to every file of tests/data except the names in ``skip``."""
-    out.mkdir(parents=True, exist_ok=True)
-    for path in sorted(DATA.iterdir()):
-        if path.is_file() and path.name not in skip and not (out / path.name).exists():
-            (out / path.name).symlink_to(path.resolve())
 
 
 def perturb(k: int, out: Path) -> None:
@@ -173,7 +165,6 @@ MODELS = {
     "A": (HERE / "candidate_a.json", HERE / "split_a.json"),
     "B": (HERE / "candidate_b.json", HERE / "split_b.json"),
 }
-FLIGHTS, POLICY = "repatriation-flights", "border-policy"
 
 
 def allowance() -> dict[str, Any]:
@@ -227,17 +218,8 @@ def judge(sets: list[str]) -> None:
         result = report(model, split, sets)
         for stem in sets:
             row = result[stem]
-            cells = [f"{stem} / {name}"]
-            for topic in (FLIGHTS, POLICY):
-                t = row[topic]
-                tp, fp, fn = t["tp_fp_fn"]
-                cells.append(
-                    f"{t['f1']:.4f} ({t.get('en', 0):.4f} / {t.get('es', 0):.4f}), {tp}/{fp}/{fn}"
-                )
-            cells += [
-                f"{row['mean_f1']:.4f}",
-                f"{row['negatives_tagged']}/{row['negatives']}",
-                f"{row[FLIGHTS]['brier']:.4f} / {row[POLICY]['brier']:.4f}",
+            cells = [
+                *judge_cells(f"{stem} / {name}", row),
                 f"{row['fitted_by_this_model']}/{row['items']}",
             ]
             print(" | ".join(cells))

@@ -36,7 +36,7 @@ from wirewatch_classify.topicdef import load_topics
 HERE = Path(__file__).resolve().parent
 ROUND44 = HERE.parent / "classify_round44"
 sys.path.insert(0, str(ROUND44))
-from round44_report import aggregates, rows_of  # noqa: E402
+from round44_report import FLIGHTS, POLICY, aggregates, judge_cells, linked_dir, rows_of  # noqa: E402  # noqa: E402
 
 DATA = Path("tests/data")
 MAIN_SPLIT = ROUND44 / "split_main.json"
@@ -58,21 +58,12 @@ POOL_NOTE = (
     "classify-split's rules (no old item moved); midday and fresh46 are the judges; "
     "bench/classify_round46/RULE.md"
 )
-FLIGHTS, POLICY = "repatriation-flights", "border-policy"
 MODELS_LOWER = ("main", "c", "d")
 MODELS = {
     "main": (Path("services/classify/wirewatch_classify/data/topic_model.json"), MAIN_SPLIT),
     "C": (HERE / "candidate_c.json", HERE / "split_c.json"),
     "D": (HERE / "candidate_d.json", HERE / "split_c.json"),
 }
-
-
-def linked_dir(out: Path, skip: set[str]) -> None:
-    """``out`` holds a symlink to every file of tests/data except the names in ``skip``."""
-    out.mkdir(parents=True, exist_ok=True)
-    for path in sorted(DATA.iterdir()):
-        if path.is_file() and path.name not in skip and not (out / path.name).exists():
-            (out / path.name).symlink_to(path.resolve())
 
 
 def split_moves(new: dict[str, Any]) -> dict[str, Any]:
@@ -152,19 +143,7 @@ def judge(sets: list[str]) -> None:
         for stem, rows in named.items():
             row = aggregates(clf, rows)
             record.setdefault(stem, {})[name] = row
-            cells = [f"{stem} / {name}"]
-            for topic in (FLIGHTS, POLICY):
-                t = row[topic]
-                tp, fp, fn = t["tp_fp_fn"]
-                cells.append(
-                    f"{t['f1']:.4f} ({t.get('en', 0):.4f} / {t.get('es', 0):.4f}), {tp}/{fp}/{fn}"
-                )
-            cells += [
-                f"{row['mean_f1']:.4f}",
-                f"{row['negatives_tagged']}/{row['negatives']}",
-                f"{row[FLIGHTS]['brier']:.4f} / {row[POLICY]['brier']:.4f}",
-            ]
-            print(" | ".join(cells))
+            print(" | ".join(judge_cells(f"{stem} / {name}", row)))
     (HERE / f"figures_judge_{'_'.join(sets)}.json").write_text(
         json.dumps(record, indent=1) + "\n", "utf-8"
     )

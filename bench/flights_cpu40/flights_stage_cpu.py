@@ -35,70 +35,24 @@ import argparse
 import asyncio
 import cProfile
 import json
-import tempfile
+import sys
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from wirewatch_flights.app import FlightsService
 from wirewatch_flights.settings import FlightsSettings
 from wirewatch_shared import streams
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.embedded import EmbeddedBroker
-from wirewatch_shared.events import (
-    ClassifiedItem,
-    FeedItem,
-    StoryEvent,
-    StoryItemRef,
-    TopicMatch,
-)
-
-from wirewatch.schema import upgrade
+from wirewatch_shared.events import FeedItem
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
-TOPIC = "repatriation-flights"
-PAD = "Officials said the charter left after midnight; rights groups asked for monitors. " * 6
-
-
-def _classified(item: FeedItem) -> ClassifiedItem:
-    match = TopicMatch(topic=TOPIC, score=0.9, rules=("flight",))
-    return ClassifiedItem(item=item, matches=(match,), classified_at=item.fetched_at)
-
-
-def _event(
-    classified: ClassifiedItem, story_id: str, refs: list[StoryItemRef], first_seen: datetime
-) -> bytes:
-    item = classified.item
-    refs.append(
-        StoryItemRef(
-            item_id=item.item_id,
-            outlet=item.feed_title or "desk",
-            title=item.title,
-            link=item.link,
-            language=item.language,
-            published=item.published,
-        )
-    )
-    event = StoryEvent(
-        kind="opened" if len(refs) == 1 else "item_added",
-        story_id=story_id,
-        position=len(refs),
-        item=classified,
-        topics=(TOPIC,),
-        item_count=len(refs),
-        outlets=tuple(dict.fromkeys(r.outlet for r in refs))[:10],
-        languages=tuple(dict.fromkeys(r.language for r in refs if r.language))[:8],
-        first_seen=first_seen,
-        items=tuple(refs[:12]),
-        assigned_at=item.fetched_at,
-    )
-    return event.model_dump_json().encode()
+sys.path.insert(0, str(REPO / "bench" / "flights_cpu42"))
+from flights_item_cost import PAD, _classified, _event, events_of  # noqa: E402
+from flights_item_cost import database as _database  # noqa: E402
 
 
 def bench_events(n: int) -> list[bytes]:
@@ -126,66 +80,18 @@ def bench_events(n: int) -> list[bytes]:
 
 def real_events(n: int) -> list[bytes]:
     """Every labelled flights item as story events (see the module docstring), cycled to
-    ``n`` with fresh ids."""
+    ``n`` with fresh ids (stop 42's ``events_of``)."""
     rows = []
     for path in sorted(DATA.glob("flights_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
-    rows.sort(key=lambda r: (r.get("published") or "", r["id"]))
-    out: list[bytes] = []
-    lap = 0
-    while len(out) < n:
-        refs: dict[str, list[StoryItemRef]] = {}
-        first: dict[str, datetime] = {}
-        for r in rows:
-            if len(out) >= n:
-                break
-            published = datetime.fromisoformat(
-                (r.get("published") or "2025-01-01T00:00:00Z").replace("Z", "+00:00")
-            ) + timedelta(days=400 * lap)
-            item = FeedItem(
-                item_id=f"{r['id']}-{lap}",
-                feed_id=1,
-                feed_url="http://127.0.0.1/feed.xml",
-                feed_title=(r.get("source") or "desk")[:200],
-                title=r["title"],
-                summary=r.get("summary") or "",
-                link=r.get("link"),
-                published=published,
-                fetched_at=published,
-                language=r.get("lang"),
-            )
-            story = f"{r.get('story') or r['id']}-{lap}"
-            first.setdefault(story, published)
-            out.append(_event(_classified(item), story, refs.setdefault(story, []), first[story]))
-        lap += 1
-    return out
+    return events_of(rows, n)
 
 
-@contextmanager
-def database(url: str | None) -> Iterator[Engine]:
-    """A fresh database: a SQLite file, or a new database on the PostgreSQL server."""
-    if url is None:
-        with tempfile.TemporaryDirectory() as tmp:
-            engine = make_engine(f"sqlite:///{tmp}/flights.db")
-            upgrade(engine)
-            yield engine
-            engine.dispose()
-        return
-    name = f"flcpu40_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        engine = make_engine(make_url(url).set(database=name).render_as_string(False))
-        upgrade(engine)
-        yield engine
-        engine.dispose()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
+def database(url: str | None) -> AbstractContextManager[Engine]:
+    """A fresh database: a SQLite file, or a new database on the PostgreSQL server (stop 42's)."""
+    return _database(url, prefix="flcpu40")
 
 
 def run(

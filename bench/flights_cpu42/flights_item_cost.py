@@ -129,8 +129,14 @@ def bench_events(n: int) -> list[bytes]:
 
 def dev_events(n: int) -> list[bytes]:
     """The tune part of flights_dev as story events (see the module docstring)."""
-    rows = load_split("tune")
-    rows.sort(key=lambda r: (r.get("published") or "", r["id"]))
+    return events_of(load_split("tune"), n)
+
+
+def events_of(rows: list[dict[str, Any]], n: int) -> list[bytes]:
+    """Labelled flights rows as story events in publication order, grouped into stories by
+    their ``story`` label, cycled to ``n`` with fresh ids, each lap 400 days later (stop 40's
+    ``flights_stage_cpu.py`` imports it for every labelled file)."""
+    rows = sorted(rows, key=lambda r: (r.get("published") or "", r["id"]))
     out: list[bytes] = []
     lap = 0
     while len(out) < n:
@@ -162,7 +168,7 @@ def dev_events(n: int) -> list[bytes]:
 
 
 @contextmanager
-def database(url: str | None) -> Iterator[Engine]:
+def database(url: str | None, prefix: str = "flcpu42") -> Iterator[Engine]:
     """A fresh database: a SQLite file, or a new database on the PostgreSQL server."""
     if url is None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -171,7 +177,7 @@ def database(url: str | None) -> Iterator[Engine]:
             yield engine
             engine.dispose()
         return
-    name = f"flcpu42_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))

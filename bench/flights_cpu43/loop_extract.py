@@ -1,5 +1,5 @@
-"""``extract()`` over the items of tests/data/flights_dev.jsonl, ``--rounds`` times: a
-target for py-spy.
+"""``extract()`` over the items of tests/data/flights_dev.jsonl (``bench/flights_extract.py``'s
+``dev_items``), ``--rounds`` times: a target for py-spy.
 
 Run: .venv/bin/py-spy record -r 500 -f raw -o /tmp/x.txt -- \
     .venv/bin/python bench/flights_cpu43/loop_extract.py --rounds 20
@@ -8,21 +8,13 @@ Run: .venv/bin/py-spy record -r 500 -f raw -o /tmp/x.txt -- \
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date
+import sys
 from pathlib import Path
 
 from wirewatch_flights.extract import extract, load_tables
 
-DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "flights_dev.jsonl"
-
-
-def dev_items() -> list[tuple[str, str, date]]:
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
-    return [
-        (r["title"], r["summary"], date.fromisoformat((r["published"] or "2025-01-01")[:10]))
-        for r in rows
-    ]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from flights_extract import dev_items as dev_items
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""cProfile (CPU clock) of ``extract()`` over the items of tests/data/flights_dev.jsonl.
+"""cProfile (CPU clock) of ``extract()`` over the items of tests/data/flights_dev.jsonl
+(``loop_extract.dev_items``).
 
 Run: .venv/bin/python bench/flights_cpu43/profile_extract.py [--rounds 3] [--sort tottime]
 """
@@ -7,23 +8,15 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
+import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from wirewatch_flights.extract import extract, load_tables
 
-DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "flights_dev.jsonl"
-
-
-def dev_items() -> list[tuple[str, str, date]]:
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
-    return [
-        (r["title"], r["summary"], date.fromisoformat((r["published"] or "2025-01-01")[:10]))
-        for r in rows
-    ]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loop_extract import dev_items
 
 
 def main() -> None:

@@ -40,16 +40,17 @@ TOPIC = "flights"
 NOW = datetime.now(UTC)
 
 
-def _item(story: str) -> ClassifiedItem:
-    """A bench item (as ``bench/notify_story_state40/story_state_cost.py`` makes them)."""
+def bench_item(story: str, position: int = 1) -> ClassifiedItem:
+    """A bench item: the story's ``position``-th item, from the ``position``-th outlet (stop
+    40's ``story_state_cost.py``, stop 42's ``send_cost.py`` and ``post_cost.py`` import it)."""
     item = FeedItem(
-        item_id=f"{story}-1",
-        feed_id=1,
-        feed_url="https://outlet1.example.org/feed.xml",
-        feed_title="Outlet 1",
-        title=f"Deportation flight {story} carrying migrants lands in Caracas, item 1",
+        item_id=f"{story}-{position}",
+        feed_id=position,
+        feed_url=f"https://outlet{position}.example.org/feed.xml",
+        feed_title=f"Outlet {position}",
+        title=f"Deportation flight {story} carrying migrants lands in Caracas, item {position}",
         summary="The charter flight carrying Venezuelan deportees landed, officials said.",
-        link=f"https://outlet1.example.org/news/2026/12/06/{story}-1",
+        link=f"https://outlet{position}.example.org/news/2026/12/06/{story}-{position}",
         published=NOW,
         fetched_at=NOW,
         language="en",
@@ -62,7 +63,7 @@ def _item(story: str) -> ClassifiedItem:
 
 def event(story: str) -> StoryEvent:
     """The story-opening event of a story of its own (every bench item is one)."""
-    classified = _item(story)
+    classified = bench_item(story)
     item = classified.item
     return StoryEvent(
         kind="opened",
@@ -88,14 +89,9 @@ def event(story: str) -> StoryEvent:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--items", type=int, default=2000)
-    parser.add_argument("--size", type=int, default=1)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--profile", default="")
-    args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'cost.db'}"
+def notify_service(url: str) -> NotifyService:
+    """Notify on the database at ``url`` (schema upgraded) with one story-mode webhook
+    subscription to ``TOPIC`` (its target is never called)."""
     settings = NotifySettings(
         database_url=url, kafka_bootstrap="127.0.0.1:9", secret_key="b" * 44, log_level="WARNING"
     )
@@ -105,6 +101,18 @@ def main() -> None:
         {"topic": TOPIC, "channel": "webhook", "target": "https://hooks.example.org/x"}
     )
     subscriptions.create_subscription(service.engine, request, service.box)
+    return service
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=2000)
+    parser.add_argument("--size", type=int, default=1)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--profile", default="")
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'cost.db'}"
+    service = notify_service(url)
     run = f"{time.time_ns()}"
     stories = [event(f"{run}-{n}").model_dump_json().encode() for n in range(args.items)]
     classified = [

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
-import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from wirewatch_notify.channels.base import DeliveryRequest
@@ -23,50 +20,19 @@ from wirewatch_notify.channels.registry import build_channels
 from wirewatch_notify.payloads import alert_envelope, dumps
 from wirewatch_notify.secrets import generate_webhook_secret
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_shared.events import ClassifiedItem, Evidence, FeedItem, TopicMatch
 from wirewatch_shared.instrument import instrument_channels
 from wirewatch_shared.logging import configure_logging
 
-RECEIVER = Path(__file__).resolve().parent.parent / "notify_receiver.py"
-NOW = datetime.now(UTC)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notify_cpu41"))
+from item_cost import NOW, bench_item
+from send_cost import with_receiver
 
 
 def _envelope(n: int) -> dict[str, object]:
-    """The bench item's alert (as ``send_cost.py`` makes them)."""
-    item = FeedItem(
-        item_id=f"story-{n}-1",
-        feed_id=1,
-        feed_url="https://outlet1.example.org/feed.xml",
-        feed_title="Outlet 1",
-        title=f"Deportation flight story-{n} carrying migrants lands in Caracas, item 1",
-        summary="The charter flight carrying Venezuelan deportees landed, officials said.",
-        link=f"https://outlet1.example.org/news/2026/12/06/story-{n}-1",
-        published=NOW,
-        fetched_at=NOW,
-        language="en",
-    )
-    phrase = "Deportation flight"
-    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="flight")
-    match = TopicMatch(topic="flights", score=0.9, evidence=(evidence,), rules=("flight",))
-    classified = ClassifiedItem(item=item, matches=(match,), classified_at=NOW)
+    """The bench item's alert (``item_cost.bench_item``, as ``send_cost.py`` sends them)."""
+    classified = bench_item(f"story-{n}")
     return alert_envelope(classified, classified.matches, now=NOW)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_listening(port: int, deadline_s: float = 15.0) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"receiver not listening on {port}")
 
 
 async def run(args: argparse.Namespace, port: int) -> None:
@@ -119,14 +85,7 @@ def main() -> None:
     parser.add_argument("--sends", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=1)
     args = parser.parse_args()
-    port = _free_port()
-    receiver = subprocess.Popen([sys.executable, str(RECEIVER), str(port)])
-    try:
-        _wait_listening(port)
-        asyncio.run(run(args, port))
-    finally:
-        receiver.terminate()
-        receiver.wait(timeout=10)
+    with_receiver(lambda port: run(args, port))
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from wirewatch_notify import subscriptions
@@ -38,78 +38,24 @@ from wirewatch_notify.models import DeliveryStatus
 from wirewatch_notify.outbox import count_by_status
 from wirewatch_notify.outcomes import Outcome
 from wirewatch_notify.settings import NotifySettings
-from wirewatch_shared.events import (
-    ClassifiedItem,
-    Evidence,
-    FeedItem,
-    StoryEvent,
-    StoryItemRef,
-    TopicMatch,
-)
+from wirewatch_shared.events import ClassifiedItem, StoryEvent
 from wirewatch_shared.logging import configure_logging
 
 from wirewatch.schema import upgrade
 
-TOPIC = "flights"
-NOW = datetime.now(UTC)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notify_cpu41"))
+from item_cost import TOPIC, event
+
 RECEIVER = Path(__file__).resolve().parent.parent / "notify_receiver.py"
 
 
-def _item(story: str) -> ClassifiedItem:
-    """A bench item (as ``bench/notify_cpu41/item_cost.py`` makes them)."""
-    item = FeedItem(
-        item_id=f"{story}-1",
-        feed_id=1,
-        feed_url="https://outlet1.example.org/feed.xml",
-        feed_title="Outlet 1",
-        title=f"Deportation flight {story} carrying migrants lands in Caracas, item 1",
-        summary="The charter flight carrying Venezuelan deportees landed, officials said.",
-        link=f"https://outlet1.example.org/news/2026/12/06/{story}-1",
-        published=NOW,
-        fetched_at=NOW,
-        language="en",
-    )
-    phrase = "Deportation flight"
-    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="flight")
-    match = TopicMatch(topic=TOPIC, score=0.9, evidence=(evidence,), rules=("flight",))
-    return ClassifiedItem(item=item, matches=(match,), classified_at=NOW)
-
-
-def event(story: str) -> StoryEvent:
-    """The story-opening event of a story of its own (every bench item is one)."""
-    classified = _item(story)
-    item = classified.item
-    return StoryEvent(
-        kind="opened",
-        story_id=story,
-        position=1,
-        item=classified,
-        topics=(TOPIC, "border-policy"),
-        item_count=1,
-        outlets=("Outlet 1",),
-        languages=("en", "es"),
-        first_seen=NOW,
-        items=(
-            StoryItemRef(
-                item_id=item.item_id,
-                outlet="Outlet 1",
-                title=item.title,
-                link=item.link,
-                language=item.language,
-                published=item.published,
-            ),
-        ),
-        assigned_at=NOW,
-    )
-
-
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
 
-def _wait_listening(port: int, deadline_s: float = 15.0) -> None:
+def wait_listening(port: int, deadline_s: float = 15.0) -> None:
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
         try:
@@ -213,12 +159,17 @@ def main() -> None:
         "--postgres", default="", help="a PostgreSQL URL: each run gets a fresh database there"
     )
     parser.add_argument("--profile", default="")
-    args = parser.parse_args()
-    port = _free_port()
+    with_receiver(lambda port: run(parser.parse_args(), port))
+
+
+def with_receiver(bench: Callable[[int], Coroutine[Any, Any, None]]) -> None:
+    """Start ``bench/notify_receiver.py`` on a free loopback port, run ``bench(port)`` once it
+    listens, stop the receiver (``post_cost.py`` runs its sends the same way)."""
+    port = free_port()
     receiver = subprocess.Popen([sys.executable, str(RECEIVER), str(port)])
     try:
-        _wait_listening(port)
-        asyncio.run(run(args, port))
+        wait_listening(port)
+        asyncio.run(bench(port))
     finally:
         receiver.terminate()
         receiver.wait(timeout=10)

@@ -20,33 +20,24 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from wirewatch_notify import story_versions, subscriptions
-from wirewatch_notify.app import NotifyService
+from wirewatch_notify import story_versions
 from wirewatch_notify.models import StoryState
-from wirewatch_notify.settings import NotifySettings
-from wirewatch_shared.events import (
-    ClassifiedItem,
-    Evidence,
-    FeedItem,
-    StoryEvent,
-    StoryItemRef,
-    TopicMatch,
-)
+from wirewatch_shared.events import StoryEvent, StoryItemRef
 
-from wirewatch.schema import upgrade
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "notify_cpu41"))
+from item_cost import NOW, TOPIC, bench_item, notify_service
 
-TOPIC = "flights"
 _STATES = StoryState.__table__  # type: ignore[attr-defined]
-NOW = datetime.now(UTC)
 
 
 class NewestStories:
@@ -81,33 +72,14 @@ def _seen(event: StoryEvent) -> tuple[int, dict[str, Any]]:
     return event.position, {n: getattr(event, n) for n in story_versions.STORY_FIELDS}
 
 
-def _item(story: str, position: int) -> ClassifiedItem:
-    item = FeedItem(
-        item_id=f"{story}-{position}",
-        feed_id=position,
-        feed_url=f"https://outlet{position}.example.org/feed.xml",
-        feed_title=f"Outlet {position}",
-        title=f"Deportation flight {story} carrying migrants lands in Caracas, item {position}",
-        summary="The charter flight carrying Venezuelan deportees landed, officials said.",
-        link=f"https://outlet{position}.example.org/news/2026/12/06/{story}-{position}",
-        published=NOW,
-        fetched_at=NOW,
-        language="en",
-    )
-    phrase = "Deportation flight"
-    evidence = Evidence(phrase=phrase, field="title", start=0, end=len(phrase), rule="flight")
-    match = TopicMatch(topic=TOPIC, score=0.9, evidence=(evidence,), rules=("flight",))
-    return ClassifiedItem(item=item, matches=(match,), classified_at=NOW)
-
-
 def event(story: str, position: int) -> StoryEvent:
     """The story's ``position``-th item, from the ``position``-th outlet."""
-    items = [_item(story, n).item for n in range(1, min(position, 12) + 1)]
+    items = [bench_item(story, n).item for n in range(1, min(position, 12) + 1)]
     return StoryEvent(
         kind="opened" if position == 1 else "item_added",
         story_id=story,
         position=position,
-        item=_item(story, position),
+        item=bench_item(story, position),
         topics=(TOPIC, "border-policy"),
         item_count=position,
         outlets=tuple(f"Outlet {n}" for n in range(1, position + 1)),
@@ -156,15 +128,7 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'states.db'}"
-    settings = NotifySettings(
-        database_url=url, kafka_bootstrap="127.0.0.1:9", secret_key="b" * 44, log_level="WARNING"
-    )
-    service = NotifyService(settings)
-    upgrade(service.engine)
-    request = subscriptions.parse_create(
-        {"topic": TOPIC, "channel": "webhook", "target": "https://hooks.example.org/x"}
-    )
-    subscriptions.create_subscription(service.engine, request, service.box)
+    service = notify_service(url)
     memory = NewestStories()
     real_current, real_record = story_versions.current, story_versions.record_states
     variant = {"now": "after"}

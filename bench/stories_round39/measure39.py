@@ -62,10 +62,12 @@ def _items_for(maker: Callable[[], Clusterer], path: Path, items: list[Item]) ->
     return items
 
 
-def main() -> None:
+def main(candidates: dict[str, Callable[[], Clusterer]] = CANDIDATES) -> None:
+    """Print the figures of ``main`` and the candidates named on the command line (stop 43's
+    ``measure43s.py`` passes its own ``candidates``)."""
     part, names = sys.argv[1], ["main", *sys.argv[2:]]
     paths = design_files() if part == "design" else held_out_files()
-    makers = {"main": Clusterer, **{n: CANDIDATES[n] for n in names[1:]}}
+    makers = {"main": Clusterer, **{n: candidates[n] for n in names[1:]}}
     pooled: dict[str, list[float]] = {n: [0.0] * len(FIGURES) for n in names}
     print(f"{'file':12s} {'variant':14s}   P      R      F1     B3     alerts")
     for path in paths:

@@ -46,11 +46,12 @@ MAIN_ENTRIES = {
 
 
 @contextmanager
-def main_names() -> Iterator[None]:
-    """``places.headline_cues`` reading main's name table for the duration."""
+def names(entries: dict[str, tuple[str, ...]]) -> Iterator[None]:
+    """``places.headline_cues`` reading the name table with ``entries`` for the duration
+    (``parts41.py`` imports it)."""
     saved = places._HEADLINE_COUNTRY, places._HEADLINE_NAME
-    names = {**places.HEADLINE_COUNTRIES, **MAIN_ENTRIES}
-    places._HEADLINE_COUNTRY = {n: code for code, ns in names.items() for n in ns}
+    table = {**places.HEADLINE_COUNTRIES, **entries}
+    places._HEADLINE_COUNTRY = {n: code for code, ns in table.items() for n in ns}
     places._HEADLINE_NAME = places._names_pattern(places._HEADLINE_COUNTRY)
     try:
         yield
@@ -68,7 +69,7 @@ def cells(r: ClusterReport) -> str:
 
 def main() -> None:
     paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
-    with main_names():
+    with names(MAIN_ENTRIES):
         before = {name: load_items(p) for name, p in paths.items()}
     after = {name: load_items(p) for name, p in paths.items()}
     print("items whose g: cues change (file, line, before -> after, title):")

@@ -6,37 +6,28 @@ Run after ``lofo41.py`` decided (revert); nothing here is adopted. The same leav
 measurement as ``lofo41.py`` for main's name table with each part of the rule alone: "Dominican
 Republic" a name; a demonym + people noun not a name; a carrier or an air force not a name. Then,
 for the files whose F1 moved with the whole rule, the items whose assigned story differs (main's
-table against the rule's), by title.
+table against the rule's), by title. Main's entries and the table switch (``names``) are
+``lofo41.py``'s, imported.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Item, labelled_files, load_items, ordered
 from fit import fit, pairs_of
-from wirewatch_stories import places
+from lofo41 import MAIN_ENTRIES, names
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
 from wirewatch_stories.pair_model import PairModel
 
 Entries = dict[str, tuple[str, ...]]
-MAIN: Entries = {
-    "CO": ("colombia", "fac"),
-    "DO": ("republica dominicana",),
-    "CL": ("chile", "fach"),
-    "IN": (
-        "india", "indian nationals", "indian migrants", "indian government", "indian deportees",
-        "indian immigrants", "indian citizens", "indian workers", "indian students",
-    ),
-    "KR": ("south korea", "corea del sur", "korean workers", "korean air"),
-}  # fmt: skip
+MAIN: Entries = MAIN_ENTRIES
 RULE41: Entries = {
     "CO": ("colombia",),
     "DO": ("dominican republic", "republica dominicana"),
@@ -60,18 +51,6 @@ VARIANTS: dict[str, Entries] = {
         "KR": ("south korea", "corea del sur", "korean workers"),
     },
 }
-
-
-@contextmanager
-def names(entries: Entries) -> Iterator[None]:
-    saved = places._HEADLINE_COUNTRY, places._HEADLINE_NAME
-    table = {**places.HEADLINE_COUNTRIES, **entries}
-    places._HEADLINE_COUNTRY = {n: code for code, ns in table.items() for n in ns}
-    places._HEADLINE_NAME = places._names_pattern(places._HEADLINE_COUNTRY)
-    try:
-        yield
-    finally:
-        places._HEADLINE_COUNTRY, places._HEADLINE_NAME = saved
 
 
 def assigned(items: list[Item], model: PairModel) -> dict[int, str]:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import labelled_files, load_items
+from common import Item, labelled_files, load_items
 from wirewatch_stories.features import extract
 from wirewatch_stories.pair_cues import numbers_conflict, plain
 
@@ -26,8 +28,13 @@ FLIGHT_WORDS = frozenset({"w:fligh", "w:plane", "w:aircr", "w:airli"})  # as in 
 DAY = 86400.0
 
 
-def main() -> None:
-    tally: Counter[tuple[str, bool, bool]] = Counter()
+Pair = tuple[str, list[dict[str, Any]], Item, Item, frozenset[str], frozenset[str]]
+
+
+def flight_pairs() -> Iterator[Pair]:
+    """Every pair of items of one studied file, both flight reports, published one to eight days
+    apart, sharing two plain cues or more: (file stem, the file's rows, the two items, the two
+    headlines' cues). Round 49c's ``study_stround49c.py`` reads the same pairs."""
     for path in labelled_files():
         items = load_items(path)
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
@@ -42,9 +49,15 @@ def main() -> None:
                     continue
                 if len(plain(a.cues) & plain(b.cues)) < 2:
                     continue
-                same = a.story == b.story
-                tally[("whole text", same, numbers_conflict(a.cues, b.cues))] += 1
-                tally[("headline", same, numbers_conflict(heads[a.index], heads[b.index]))] += 1
+                yield path.stem, rows, a, b, heads[a.index], heads[b.index]
+
+
+def main() -> None:
+    tally: Counter[tuple[str, bool, bool]] = Counter()
+    for _, _, a, b, head_a, head_b in flight_pairs():
+        same = a.story == b.story
+        tally[("whole text", same, numbers_conflict(a.cues, b.cues))] += 1
+        tally[("headline", same, numbers_conflict(head_a, head_b))] += 1
     for (reading, same, parted), n in sorted(tally.items()):
         print(f"{reading}: {'one story' if same else 'two stories'}, parted {parted}: {n}")
 

@@ -13,7 +13,6 @@ counts within two of each other, or an estimate ("casi", "almost", "more than") 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,10 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round49b"))
 
-from common import labelled_files, load_items
-from headline_stround49b import DAY, FLIGHT_WORDS
-from wirewatch_stories.features import extract
-from wirewatch_stories.pair_cues import counts, hedges, numbers_conflict, ordinals, plain
+from headline_stround49b import DAY, flight_pairs
+from wirewatch_stories.pair_cues import counts, hedges, numbers_conflict, ordinals
 
 
 def _near(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -35,34 +32,20 @@ def _near(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def main() -> None:
     tally: Counter[tuple[bool, bool]] = Counter()
-    for path in labelled_files():
-        items = load_items(path)
-        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-        heads = [extract(str(r["title"])).cues for r in rows]
-        for i, a in enumerate(items):
-            for b in items[:i]:
-                if a.published is None or b.published is None:
-                    continue
-                if not DAY <= abs(a.published - b.published) <= 8 * DAY:
-                    continue
-                if FLIGHT_WORDS.isdisjoint(a.cues) or FLIGHT_WORDS.isdisjoint(b.cues):
-                    continue
-                if len(plain(a.cues) & plain(b.cues)) < 2:
-                    continue
-                ha, hb = heads[a.index], heads[b.index]
-                if not numbers_conflict(ha, hb):
-                    continue
-                same = a.story == b.story
-                tally[(same, _near(ha, hb))] += 1
-                if same:
-                    days = (a.published - b.published) / DAY
-                    print(
-                        f"[{path.stem.removeprefix('stories_')}] SAME {days:.1f}d "
-                        f"{counts(ha)}{sorted(hedges(ha))}{sorted(ordinals(ha))} vs "
-                        f"{counts(hb)}{sorted(hedges(hb))}{sorted(ordinals(hb))}"
-                    )
-                    print("   ", rows[a.index]["title"][:120])
-                    print("   ", rows[b.index]["title"][:120])
+    for stem, rows, a, b, ha, hb in flight_pairs():
+        if not numbers_conflict(ha, hb):
+            continue
+        same = a.story == b.story
+        tally[(same, _near(ha, hb))] += 1
+        if same:
+            days = ((a.published or 0.0) - (b.published or 0.0)) / DAY
+            print(
+                f"[{stem.removeprefix('stories_')}] SAME {days:.1f}d "
+                f"{counts(ha)}{sorted(hedges(ha))}{sorted(ordinals(ha))} vs "
+                f"{counts(hb)}{sorted(hedges(hb))}{sorted(ordinals(hb))}"
+            )
+            print("   ", rows[a.index]["title"][:120])
+            print("   ", rows[b.index]["title"][:120])
     for (same, near), n in sorted(tally.items()):
         story = "one story" if same else "two stories"
         print(f"parted by headline, {story}, counts within 2 or an estimate {near}: {n}")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from wirewatch_flights.training import JUDGES
 
 from tests.test_events_data import (
     FLIGHT_ITEM_FIELDS,
@@ -111,21 +112,9 @@ SETS = [
     # reports completed (nearly every stored page was already held), so not all three statuses
     FlightSet("flights_fresh51b.jsonl", 27, 7, all_statuses=False),
 ]
-SEALED = (
-    "flights_fresh45.jsonl",
-    "flights_fresh46.jsonl",
-    "flights_fresh47.jsonl",
-    "flights_fresh47b.jsonl",
-    "flights_fresh48.jsonl",
-    "flights_fresh48b.jsonl",
-    "flights_fresh49.jsonl",
-    "flights_fresh49b.jsonl",
-    "flights_fresh50.jsonl",
-    "flights_fresh50b.jsonl",
-    "flights_fresh51.jsonl",
-    "flights_fresh51b.jsonl",
-)
-"""The sealed never-seen sets: judges that no status-model training may read."""
+SEALED = tuple(sorted(name for name in JUDGES if name.startswith("flights_fresh")))
+"""The sealed never-seen sets: judges that no status-model training may read (the fresh ones of
+``training.JUDGES``, where a new judge is added once)."""
 
 
 def _other_sets(name: str) -> list[str]:

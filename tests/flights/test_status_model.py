@@ -19,6 +19,7 @@ from wirewatch_flights.status_model import (
     decide,
     features,
 )
+from wirewatch_flights.training import JUDGES
 
 
 def _model(weights: dict[str, list[float]], thresholds: dict[str, float]) -> StatusModel:
@@ -102,27 +103,7 @@ def test_the_shipped_model_is_fitted_beside_honest_cues_never_a_judge() -> None:
     model = shipped_model()
     assert model is not None
     card = model.card
-    judges = {
-        "flights_tideline.jsonl",
-        "flights_lodestar.jsonl",
-        "flights_firelight.jsonl",
-        "flights_brazier.jsonl",
-        "flights_tallow.jsonl",
-        "flights_hearth.jsonl",
-        "flights_fresh45.jsonl",
-        "flights_fresh46.jsonl",
-        "flights_fresh47.jsonl",
-        "flights_fresh47b.jsonl",
-        "flights_fresh48.jsonl",
-        "flights_fresh48b.jsonl",
-        "flights_fresh49.jsonl",
-        "flights_fresh49b.jsonl",
-        "flights_fresh50.jsonl",
-        "flights_fresh50b.jsonl",
-        "flights_fresh51.jsonl",
-        "flights_fresh51b.jsonl",
-    }
-    assert not judges & set(card["fitted_on"])
+    assert not JUDGES & set(card["fitted_on"])
     assert "flights_dev.jsonl" not in card["fitted_on"]  # older than the extractor
     assert set(card["cues"]) == set(card["fitted_on"])  # each file's old rules' commit
     assert "honest cues" in card["features"]
