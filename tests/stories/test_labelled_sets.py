@@ -96,6 +96,10 @@ SETS = [
     # counts; successive extensions of Germany's and the Netherlands' border checks months apart,
     # the Mexico-Peru visa steps days apart
     LabelledSet("stories_fresh51.jsonl", "st-51", 53, 12),
+    # stop 51's second sealed judge "b" (labelled blind by stfresh51b, committed before this test
+    # read it): its counts; the Alien Enemies Act appeal's and the Guatemalan children's court
+    # steps days apart, US-Venezuela deportation flights two days apart
+    LabelledSet("stories_fresh51b.jsonl", "st-51b", 35, 10),
 ]
 
 
