@@ -34,6 +34,7 @@ NEVER = {
     "stories_fresh50.jsonl",
     "stories_fresh50b.jsonl",
     "stories_fresh51.jsonl",
+    "stories_fresh51b.jsonl",
 }
 
 
