@@ -231,6 +231,13 @@ POOL_FILES = {
     # classify_fresh51_halves.json; named fresh51 beside fresh50b.
     "fresh51-en": DATA / "classify_pool_fresh51_en.jsonl",
     "fresh51-es": DATA / "classify_pool_fresh51_es.jsonl",
+    # The second sealed never-seen set "fresh51b" of stop 51 (2026-12-07, clfresh51b; English
+    # border policy described rather than named, flight programmes as policy, returns told without
+    # the word flight, Spanish route control and law changes, and about a third look-alike
+    # negatives, labelled blind), held back whole by classify_fresh51b_halves.json; named fresh51b
+    # beside fresh51.
+    "fresh51b-en": DATA / "classify_pool_fresh51b_en.jsonl",
+    "fresh51b-es": DATA / "classify_pool_fresh51b_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -335,6 +342,8 @@ FILE_LANG_AND_ID = {
     "fresh50b-es": ("es", "pool-f50b-es-"),
     "fresh51-en": ("en", "pool-f51-en-"),
     "fresh51-es": ("es", "pool-f51-es-"),
+    "fresh51b-en": ("en", "pool-f51b-en-"),
+    "fresh51b-es": ("es", "pool-f51b-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
