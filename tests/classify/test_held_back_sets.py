@@ -401,6 +401,29 @@ SETS = [
         brier={FLIGHTS: 0.05, POLICY: 0.09},
         negatives_tagged=0.08,
     ),
+    # fresh51b: 51 items (23 Spanish, 17 look-alike hard negatives, 5 both-topic), the second
+    # sealed never-seen set of stop 51 (2026-12-07, clfresh51b), aimed at English border policy
+    # described rather than named, flight programmes as policy, English look-alike negatives
+    # (asylum statistics, remittances, emigration, airport news, citizens evacuated), returns told
+    # without the word flight and Spanish route control; labelled blind, committed, then read once
+    # by clfresh51b with main's shipped model (aggregates only,
+    # bench/classify_fresh51b/figures_main.json): flights 0.889 (12/0/3; en 0.923, es 0.857),
+    # border-policy 0.913 (21/1/3; en 0.897, es 0.941), negatives 1/17, Brier 0.035 / 0.052.
+    # Floors = those figures rounded down slightly (7 English and 8 Spanish flights positives:
+    # one item moves those F1 by about 0.06-0.08).
+    HeldBackSet(
+        "fresh51b",
+        negatives=17,
+        f1={FLIGHTS: 0.88, POLICY: 0.91},
+        language_f1={
+            (FLIGHTS, "en"): 0.92,
+            (FLIGHTS, "es"): 0.85,
+            (POLICY, "en"): 0.89,
+            (POLICY, "es"): 0.94,
+        },
+        brier={FLIGHTS: 0.04, POLICY: 0.06},
+        negatives_tagged=0.06,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 
