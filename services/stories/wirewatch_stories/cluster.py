@@ -99,6 +99,11 @@ PRIOR_DOCS = 3000.0  # IDF smoothing: weights behave as if this many items were 
 # a story in its language the bound is LANGUAGE_STORY_SIZE (see Clusterer._young_size).
 YOUNG_SIZE = 3
 YOUNG_SHARE = 0.75
+# Stop 51's measurement switch (bench/stories_round51/RULE.md): a retained story whose window the
+# item is past stays a candidate up to RETAIN_WINDOWS windows after its latest item (what memory
+# holds): "A" every story, "B" stories of more than YOUNG_SIZE items (told by several reports);
+# "" none (main's code until stop 51: a story takes items up to one window after its latest).
+LATE_51 = ""
 
 
 def story_id_for(item_id: str) -> str:
@@ -290,12 +295,22 @@ class Clusterer:
             while end < len(ranked) and ranked[end][1] == count:
                 end += 1
             for story in sorted((stories[sid] for sid, _ in ranked[start:end]), key=_order):
-                if story.first - window <= published <= story.last + window:
+                if story.first - window <= published <= story.last + window or (
+                    LATE_51 and self._late(story, published)
+                ):
                     chosen.append(story)
                     if len(chosen) >= MAX_STORIES:
                         break
             start = end
         return chosen
+
+    def _late(self, story: Story, published: float) -> bool:
+        """Whether a retained story takes an item past its window (see :data:`LATE_51`): the item
+        published after the story's window and at most :data:`RETAIN_WINDOWS` windows after its
+        latest item ("B": the story has more than :data:`YOUNG_SIZE` items)."""
+        if LATE_51 == "B" and len(story.members) <= YOUNG_SIZE:
+            return False
+        return story.last < published <= story.last + RETAIN_WINDOWS * self.window_s
 
     def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return Scorer(self, cues, published)
