@@ -1,8 +1,8 @@
 """A retained story takes a late report (stop 51, issue 13; bench/stories_round51/RULE.md): a
 story whose window an item is past (published more than a window after the story's latest item)
 stays a candidate up to RETAIN_WINDOWS windows after it, what memory holds, scored as any
-candidate (main's score and threshold). Candidate A: every story; B: stories of more than
-YOUNG_SIZE items (told by several reports). Rows quoted verbatim from
+candidate (main's score and threshold). Candidate A: every story; B (shipped, on by default):
+stories of more than YOUNG_SIZE items (told by several reports). Rows quoted verbatim from
 tests/data/stories_friday.jsonl (source, date and link in each row): the Chiapas truck crash of
 9 December 2021, told by six reports on 10-11 December, and the toll update of 15 December
 ("Death toll rises from migrant truck accident in Chiapas"), 4.2 days after the story's latest
@@ -29,6 +29,10 @@ def _chiapas() -> list[dict[str, Any]]:
     crash = [r for r in rows if r["story"] == rows[9]["story"]]
     assert len(crash) == 7 and rows[9]["title"].startswith("Death toll rises")
     return crash
+
+
+def test_b_ships() -> None:
+    assert cluster.LATE_51 == "B"
 
 
 @pytest.mark.parametrize("switch", ["A", "B"])
