@@ -3,15 +3,20 @@
     .venv/bin/python bench/stories_round51/speed_stround51.py pairs A 5   # -> speed51_A.txt
     .venv/bin/python bench/stories_round51/speed_stround51.py run A       # one run (no lock)
 
-``pairs LABEL N``: N alternated pairs, main (``cluster.LATE_51 = ""``) first, each run a process
-of its own under ``flock /tmp/bench.lock`` (the lock held for that run only), the load average
-recorded with each; then the ratio of the medians of CPU seconds per item (LABEL / main). ``run
-LABEL``: one run of ``../stories_round48b/cpu_stround48b.py`` (imported: the stories bench's
+``pairs LABEL N [FIRST]``: pairs FIRST (default 1) to N alternated, main (``cluster.LATE_51 =
+""``) first, each run a process of its own under ``flock /tmp/bench.lock`` (the lock held for that
+run only), the load average recorded with each, appended to ``speed51_<LABEL>.txt`` (FIRST 1
+starts it anew); then the ratio of the medians of CPU seconds per item (LABEL / main) over every
+pair in the file. ``HOLD=1``: the lock is taken once for these pairs (as stop 50's
+``speed_stround50.sh``: with four helpers' benches queued on it each acquisition waited ~5
+minutes, so five pairs would not end in the bench window; nothing else timed runs between them).
+``run LABEL``: one run of ``../stories_round48b/cpu_stround48b.py`` (imported: the stories bench's
 10,000 open stories and 2,000 arrivals, items per CPU second) with the label's switch.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 import subprocess
@@ -34,20 +39,28 @@ def run(label: str) -> None:
     cpu_stround48b.main()
 
 
-def pairs(label: str, count: int) -> None:
+def pairs(label: str, count: int, first: int) -> None:
     out = HERE / f"speed51_{label}.txt"
+    held = os.environ.get("HOLD") == "1"
+    lock = [] if held else ["flock", "/tmp/bench.lock"]
     rates: dict[str, list[float]] = {"main": [], label: []}
-    lines: list[str] = []
-    for n in range(1, count + 1):
+    lines = [] if first == 1 else out.read_text(encoding="utf-8").splitlines()
+    lines = [x for x in lines if x.startswith("pair ")]
+    for line in lines:
+        found = re.search(rf" (main|{label}): .*?([\d.]+) items per CPU s", line)
+        assert found is not None, line
+        rates[found.group(1)].append(float(found.group(2)))
+    for n in range(first, count + 1):
         for code in ("main", label):
             done = subprocess.run(
-                ["flock", "/tmp/bench.lock", sys.executable, __file__, "run", code],
+                [*lock, sys.executable, __file__, "run", code],
                 check=True,
                 capture_output=True,
                 text=True,
             ).stdout.strip()
             load = Path("/proc/loadavg").read_text().split()[0]
-            line = f"pair {n} {time.strftime('%H:%M:%S', time.gmtime())} load {load} {done}"
+            hold = " (lock held)" if held else ""
+            line = f"pair {n}{hold} {time.strftime('%H:%M:%S', time.gmtime())} load {load} {done}"
             print(line, flush=True)
             lines.append(line)
             found = re.search(r"([\d.]+) items per CPU s", done)
@@ -65,8 +78,12 @@ def pairs(label: str, count: int) -> None:
 def main() -> None:
     if sys.argv[1] == "run":
         run(sys.argv[2])
+    elif os.environ.get("HOLD") == "1" and not os.environ.get("HELD"):
+        lock = ["flock", "/tmp/bench.lock", sys.executable, *sys.argv]
+        os.execvpe("flock", lock, {**os.environ, "HELD": "1"})
     else:
-        pairs(sys.argv[2], int(sys.argv[3]))
+        first = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+        pairs(sys.argv[2], int(sys.argv[3]), first)
 
 
 if __name__ == "__main__":
