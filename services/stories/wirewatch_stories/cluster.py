@@ -101,15 +101,10 @@ PRIOR_DOCS = 3000.0  # IDF smoothing: weights behave as if this many items were 
 # a story in its language the bound is LANGUAGE_STORY_SIZE (see Clusterer._young_size).
 YOUNG_SIZE = 3
 YOUNG_SHARE = 0.75
-# Late reports (stop 51, bench/stories_round51/RULE.md): a retained story whose window the item is
-# past stays a candidate up to RETAIN_WINDOWS windows after its latest item (what memory holds),
-# scored as any candidate (the young path never applies). "B" (shipped) stories of more than
-# YOUNG_SIZE items, told by several reports: one told by many outlets gets late reports days on
-# (the toll update of the Chiapas truck crash 4.2 days after its sixth report,
-# tests/data/stories_friday.jsonl). "A" every story (measured identical, not the narrower rule);
-# "" none (main's code until stop 51: a story takes items up to one window after its latest).
-# Leave one file out, 41 studied files: 0.9261 -> 0.9265 (friday 0.981 -> 1.000, no other file
-# moved); judges fresh50 + fresh50b unchanged. docs/measurements/stories.md, stop 51.
+# Late reports (stop 51): a retained story whose window the item is past stays a candidate up to
+# RETAIN_WINDOWS windows after its latest item, scored as any candidate. "B" (shipped): only stories
+# of more than YOUNG_SIZE items, told by several reports, which get late follow-ups days on; "A":
+# every story; "": none. Figures: docs/measurements/stories.md, stop 51.
 LATE_51 = "B"
 
 
