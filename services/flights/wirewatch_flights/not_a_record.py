@@ -138,7 +138,7 @@ def flight_money(parts: list[Part]) -> bool:
     title = next((p for p in parts if p.source == "title"), None)
     if title is None:
         return False
-    if "M" in CANDIDATES_51 and _cost_told(title):
+    if CANDIDATES_51 & {"M", "N"} and _cost_told(title):
         return True
     if "A" in CANDIDATES_51 and _carrier_business(title):
         return True
@@ -153,8 +153,13 @@ def _cost_told(title: Part) -> bool:
     """A headline on what removals cost (money spent or paid on them, a cost compared, a cost
     per removal or person) naming no single flight: a cost, whatever head count the lede gives
     ("Londres gastó más de 14.000 euros en cada deportación"; stop 51, candidate M)."""
+    told = (
+        not_a_record_cues.COST_TOLD_TITLE_N
+        if "N" in CANDIDATES_51
+        else (not_a_record_cues.COST_TOLD_TITLE)
+    )
     return (
-        not_a_record_cues.COST_TOLD_TITLE.search(title.folded) is not None
+        told.search(title.folded) is not None
         and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title.folded) is None
     )
 

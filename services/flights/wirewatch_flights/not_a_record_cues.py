@@ -670,6 +670,17 @@ COST_TOLD_TITLE = re.compile(
     r"|\b(?:per|each|every|por|cada)\s+(?:deportation|deportee|removal|person|passenger|"
     r"migrant|deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
 )
+COST_TOLD_TITLE_N = re.compile(
+    COST_TOLD_TITLE.pattern.removesuffix(
+        r"|\b(?:per|each|every|por|cada)\s+(?:deportation|deportee|removal|person|passenger|"
+        r"migrant|deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
+    )
+    + r"|\b(?:per|each|every|cada)\s+(?:deportation|deportee|removal|person|passenger|migrant|"
+    r"deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
+    r"|\bpor (?:persona|pasajero|deportado)\b"
+)
+"""Candidate N (stop 51's amendment): COST_TOLD_TITLE with "por" as a cost per unit only before a
+person ("por persona"), not before a removal ("Delgado por expulsión de migrantes")."""
 """A headline on what removals cost: money spent or paid on them, a cost compared, a cost per
 removal or person ("gastó más de 14.000 euros en cada deportación", "flights cost more, carry
 fewer migrants than charters"): with no single flight named, a cost, whatever head count the
