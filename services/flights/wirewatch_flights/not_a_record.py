@@ -22,10 +22,6 @@ from wirewatch_flights.status import Memo, read_status
 
 _AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
 
-CANDIDATES_51: frozenset[str] = frozenset()
-"""Stop 51's candidates while measured (bench/flights_round51/RULE.md): "V" own people freed or
-rescued as victims, "M" a headline on what removals cost, "A" a carrier's business; empty = main."""
-
 
 def agent_past(parts: list[Part]) -> Span | None:
     """A state or agency followed by a past removal verb ("Immigration and Customs
@@ -138,9 +134,7 @@ def flight_money(parts: list[Part]) -> bool:
     title = next((p for p in parts if p.source == "title"), None)
     if title is None:
         return False
-    if CANDIDATES_51 & {"M", "N"} and _cost_told(title):
-        return True
-    if "A" in CANDIDATES_51 and _carrier_business(title):
+    if _cost_told(title) or _carrier_business(title):
         return True
     if not_a_record_cues.FLIGHT_MONEY_TITLE.search(title.folded) is None:
         return False
@@ -152,14 +146,9 @@ def flight_money(parts: list[Part]) -> bool:
 def _cost_told(title: Part) -> bool:
     """A headline on what removals cost (money spent or paid on them, a cost compared, a cost
     per removal or person) naming no single flight: a cost, whatever head count the lede gives
-    ("Londres gastó más de 14.000 euros en cada deportación"; stop 51, candidate M)."""
-    told = (
-        not_a_record_cues.COST_TOLD_TITLE_N
-        if "N" in CANDIDATES_51
-        else (not_a_record_cues.COST_TOLD_TITLE)
-    )
+    ("Londres gastó más de 14.000 euros en cada deportación"; stop 51)."""
     return (
-        told.search(title.folded) is not None
+        not_a_record_cues.COST_TOLD_TITLE.search(title.folded) is not None
         and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title.folded) is None
     )
 
@@ -171,7 +160,7 @@ def _carrier_business(title: Part) -> bool:
     """A carrier in the headline (a carrier word or a named carrier) ending, quitting,
     signing or winning its removal-flight business ("Avelo Ends ICE Deportation Flights"), with
     no head count and no single flight in the headline, one state named in it at most and none
-    flown to (no route): the carrier's business, not a flight (stop 51, candidate A)."""
+    flown to (no route): the carrier's business, not a flight (stop 51)."""
     folded = title.folded
     if any(n.value >= 2 for n in title.numbers):
         return False
@@ -520,7 +509,7 @@ def stranded_travellers(parts: list[Part]) -> bool:
     """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
     1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
     or illegal stay and no transit or Gulf state named: travellers, not a removal."""
-    if "V" in CANDIDATES_51 and _victims_freed(parts):
+    if _victims_freed(parts):
         return True
     return (
         first_span(parts, not_a_record_cues.STRANDED) is not None
@@ -536,7 +525,7 @@ def _victims_freed(parts: list[Part]) -> bool:
     """People freed or rescued, or victims of trafficking, a scam or forced labour ("citizens
     freed from scam centres", "víctimas de trata"), with no removal, migrant or detention word
     and no transit or Gulf state named: their own state flying them home, whatever border the
-    item names (stop 51, candidate V)."""
+    item names (stop 51)."""
     return (
         first_span(parts, not_a_record_cues.VICTIMS_FREED) is not None
         and first_span(parts, cues.MIGRANT_CONTEXT) is None

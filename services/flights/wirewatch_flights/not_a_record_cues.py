@@ -650,7 +650,7 @@ VICTIMS_FREED = words(
 """People freed or rescued, victims of trafficking, a scam or forced labour ("citizens freed from
 scam centres", "trafficking victims", "connacionales rescatados", "víctimas de trata"): with no
 removal, migrant or detention word, their own state flying them home, not a removal (stop 51,
-bench/flights_round51, candidate V)."""
+bench/flights_round51)."""
 HELD = words(
     r"detained", r"detention", r"detenid[oa]s", r"detencion", r"arrest\w*", r"arrestad[oa]s",
     r"custody", r"custodia", r"jailed", r"encarcelad[oa]s",
@@ -667,24 +667,15 @@ COST_TOLD_TITLE = re.compile(
     r"(?:more|less|twice|mas|menos|el doble)\b"
     r"|\b(?:more|less|far more|much more) expensive\b|\b(?:cheaper|costlier)\b"
     r"|\bmas (?:car|barat)[oa]s\b"
-    r"|\b(?:per|each|every|por|cada)\s+(?:deportation|deportee|removal|person|passenger|"
-    r"migrant|deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
-)
-COST_TOLD_TITLE_N = re.compile(
-    COST_TOLD_TITLE.pattern.removesuffix(
-        r"|\b(?:per|each|every|por|cada)\s+(?:deportation|deportee|removal|person|passenger|"
-        r"migrant|deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
-    )
-    + r"|\b(?:per|each|every|cada)\s+(?:deportation|deportee|removal|person|passenger|migrant|"
+    r"|\b(?:per|each|every|cada)\s+(?:deportation|deportee|removal|person|passenger|migrant|"
     r"deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
     r"|\bpor (?:persona|pasajero|deportado)\b"
 )
-"""Candidate N (stop 51's amendment): COST_TOLD_TITLE with "por" as a cost per unit only before a
-person ("por persona"), not before a removal ("Delgado por expulsión de migrantes")."""
 """A headline on what removals cost: money spent or paid on them, a cost compared, a cost per
 removal or person ("gastó más de 14.000 euros en cada deportación", "flights cost more, carry
-fewer migrants than charters"): with no single flight named, a cost, whatever head count the
-lede gives (stop 51, candidate M)."""
+fewer migrants than charters"; Spanish "por" only before a person, "por persona", as "por
+expulsión" is "about the expulsion"): with no single flight named, a cost, whatever head count the
+lede gives (stop 51)."""
 
 
 CARRIER_TITLE = words(
@@ -701,6 +692,6 @@ CARRIER_BUSINESS_AFTER = re.compile(
 )
 """After a carrier in a headline: the carrier's business with removal flights, ending, quitting,
 signing or winning it ("Avelo Ends ICE Deportation Flights", "Airline quits Trump's deportation
-flights"): a business item, not a flight (stop 51, candidate A)."""
+flights"): a business item, not a flight (stop 51)."""
 TO_BEFORE = re.compile(r"\b(?:to|into|a|al|hacia|hasta|rumbo a)\s+(?:the\s+|el\s+|la\s+)?$")
 """Just before a state in a headline: the state flown to ("deportation flights to Venezuela")."""
