@@ -132,11 +132,49 @@ def flight_money(parts: list[Part]) -> bool:
     cost), with no head count read and no single flight named in it: the money is the subject,
     not a flight (stop 48)."""
     title = next((p for p in parts if p.source == "title"), None)
-    if title is None or not_a_record_cues.FLIGHT_MONEY_TITLE.search(title.folded) is None:
+    if title is None:
+        return False
+    if _cost_told(title) or _carrier_business(title):
+        return True
+    if not_a_record_cues.FLIGHT_MONEY_TITLE.search(title.folded) is None:
         return False
     if not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title.folded):
         return False
     return read_people(parts) is None
+
+
+def _cost_told(title: Part) -> bool:
+    """A headline on what removals cost (money spent or paid on them, a cost compared, a cost
+    per removal or person) naming no single flight: a cost, whatever head count the lede gives
+    ("Londres gastó más de 14.000 euros en cada deportación"; stop 51)."""
+    return (
+        not_a_record_cues.COST_TOLD_TITLE.search(title.folded) is not None
+        and not_a_record_cues.SINGLE_FLIGHT_TITLE.search(title.folded) is None
+    )
+
+
+_NAMED = frozenset({"country", "people", "place", "state_adj"})
+
+
+def _carrier_business(title: Part) -> bool:
+    """A carrier in the headline (a carrier word or a named carrier) ending, quitting,
+    signing or winning its removal-flight business ("Avelo Ends ICE Deportation Flights"), with
+    no head count and no single flight in the headline, one state named in it at most and none
+    flown to (no route): the carrier's business, not a flight (stop 51)."""
+    folded = title.folded
+    if any(n.value >= 2 for n in title.numbers):
+        return False
+    if not_a_record_cues.SINGLE_FLIGHT_TITLE.search(folded):
+        return False
+    states = {m.entry.key if m.entry.kind in _NAMED else m.entry.state for m in title.mentions}
+    if len(states - {None}) > 1 or any(
+        m.entry.kind in _NAMED and not_a_record_cues.TO_BEFORE.search(folded, 0, m.start)
+        for m in title.mentions
+    ):
+        return False
+    ends = [m.end() for m in not_a_record_cues.CARRIER_TITLE.finditer(folded)]
+    ends += [m.end for m in title.mentions if m.entry.kind == "operator" and not m.entry.agency]
+    return any(not_a_record_cues.CARRIER_BUSINESS_AFTER.match(folded, end) for end in ends)
 
 
 def _explainer_title(parts: list[Part]) -> bool:
@@ -471,12 +509,27 @@ def stranded_travellers(parts: list[Part]) -> bool:
     """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
     1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
     or illegal stay and no transit or Gulf state named: travellers, not a removal."""
+    if _victims_freed(parts):
+        return True
     return (
         first_span(parts, not_a_record_cues.STRANDED) is not None
         and first_span(parts, not_a_record_cues.CITIZENS) is not None
         and first_span(parts, not_a_record_cues.REMOVAL) is None
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
+        and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
+
+
+def _victims_freed(parts: list[Part]) -> bool:
+    """People freed or rescued, or victims of trafficking, a scam or forced labour ("citizens
+    freed from scam centres", "víctimas de trata"), with no removal, migrant or detention word
+    and no transit or Gulf state named: their own state flying them home, whatever border the
+    item names (stop 51)."""
+    return (
+        first_span(parts, not_a_record_cues.VICTIMS_FREED) is not None
+        and first_span(parts, cues.MIGRANT_CONTEXT) is None
+        and first_span(parts, not_a_record_cues.HELD) is None
         and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
     )
 

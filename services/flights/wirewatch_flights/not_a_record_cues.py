@@ -638,3 +638,60 @@ DONE_REMOVAL_TITLE = words(
 """A removal told as done or under way in the headline ("169 Ghanaians Deported from U.S., 388
 Detained", "Estados Unidos devuelve a 48 migrantes cubanos, uno detenido a su arribo"): what a
 pending word beside it does not undo (stop 50)."""
+
+
+VICTIMS_FREED = words(
+    r"rescued", r"freed", r"liberated", r"trafficked", r"lured", r"duped", r"tricked",
+    r"(?:trafficking|scam|fraud|forced labou?r) victims",
+    r"victims of (?:human |labou?r )?(?:trafficking|scams?|fraud|forced labou?r|exploitation)",
+    r"rescatad[oa]s", r"liberad[oa]s", r"enganad[oa]s",
+    r"victimas de (?:la )?(?:trata|estafas?|fraudes?|explotacion|trabajo forzoso)",
+)  # fmt: skip
+"""People freed or rescued, victims of trafficking, a scam or forced labour ("citizens freed from
+scam centres", "trafficking victims", "connacionales rescatados", "víctimas de trata"): with no
+removal, migrant or detention word, their own state flying them home, not a removal (stop 51,
+bench/flights_round51)."""
+HELD = words(
+    r"detained", r"detention", r"detenid[oa]s", r"detencion", r"arrest\w*", r"arrestad[oa]s",
+    r"custody", r"custodia", r"jailed", r"encarcelad[oa]s",
+)  # fmt: skip
+"""People held: the docs' "detained" that makes own citizens migrants removed."""
+
+
+COST_TOLD_TITLE = re.compile(
+    r"\b(?:spent|spends|spending|paid|pays|paying|gasto|gastaron|gastado|gasta|gastan|pago|"
+    r"pagaron|pagado|invirtio|invirtieron)\b[^.]{0,40}?\b(?:on|en|for|por|to|para)\b[^.]{0,30}?"
+    r"\b(?:deportations?|removals?|deportees?|deportacion(?:es)?|expulsion(?:es)?|"
+    r"repatriacion(?:es)?|deportad[oa]s|deportar|expulsar|repatriar|deport|remove)\b"
+    r"|\b(?:costs?|costing|cuestan?|costaron|costo|salen|salio|sale)\s+(?:far |much |mucho )?"
+    r"(?:more|less|twice|mas|menos|el doble)\b"
+    r"|\b(?:more|less|far more|much more) expensive\b|\b(?:cheaper|costlier)\b"
+    r"|\bmas (?:car|barat)[oa]s\b"
+    r"|\b(?:per|each|every|cada)\s+(?:deportation|deportee|removal|person|passenger|migrant|"
+    r"deportacion|expulsion|deportado|persona|pasajero|migrante)\b"
+    r"|\bpor (?:persona|pasajero|deportado)\b"
+)
+"""A headline on what removals cost: money spent or paid on them, a cost compared, a cost per
+removal or person ("gastó más de 14.000 euros en cada deportación", "flights cost more, carry
+fewer migrants than charters"; Spanish "por" only before a person, "por persona", as "por
+expulsión" is "about the expulsion"): with no single flight named, a cost, whatever head count the
+lede gives (stop 51)."""
+
+
+CARRIER_TITLE = words(
+    r"airlines?", r"carriers?", r"aerolineas?", r"companias? aereas?", r"low-cost",
+    r"charter (?:company|companies|firms?|operators?)",
+)  # fmt: skip
+"""A carrier named as such in a headline (besides the lexicon's named carriers)."""
+CARRIER_BUSINESS_AFTER = re.compile(
+    r"[^.]{0,40}?\b(?:ends?|ending|quits?|quitting|cuts? ties|cutting ties|drops?|dropped|"
+    r"dropping|pulls? out|pulled out|exits?|exiting|abandons?|abandoned|abandona\w*|"
+    r"will no longer|no longer|to (?:end|stop|quit|exit|cut ties)|stops? operating|"
+    r"deja(?:ra|n)? de|rompe\w*|pone fin|termina\w*|signs?|signed|wins?|won|secures?|secured|"
+    r"expands?|firma\w*|gana\w*)\b"
+)
+"""After a carrier in a headline: the carrier's business with removal flights, ending, quitting,
+signing or winning it ("Avelo Ends ICE Deportation Flights", "Airline quits Trump's deportation
+flights"): a business item, not a flight (stop 51)."""
+TO_BEFORE = re.compile(r"\b(?:to|into|a|al|hacia|hasta|rumbo a)\s+(?:the\s+|el\s+|la\s+)?$")
+"""Just before a state in a headline: the state flown to ("deportation flights to Venezuela")."""
