@@ -1,14 +1,13 @@
-"""Stop 51 (issue 15, precision; bench/flights_round51/RULE.md, candidates V, N, A): own people
-freed or rescued as victims and flown home, a headline on what removals cost, and a carrier's
-business are no flight records. Real studied items where the studied sets hold the class (read
-from their files by id); hand-written sentences of the class where they hold none (V: no studied
-item is own citizens freed from a scam centre). The true reports beside each class stay records."""
+"""Stop 51 (issue 15, precision; bench/flights_round51/RULE.md, candidates N and A shipped): a
+headline on what removals cost and a carrier's business are no flight records. Real studied items,
+read from their files by id; the true reports beside each class stay records. V (own people freed
+as victims) is not shipped: no studied item holds the class (its diff: bench/flights_round51).
+"""
 
 from __future__ import annotations
 
 import pytest
 from wirewatch_flights.evaluation import gold_record, predict
-from wirewatch_flights.extract import extract
 
 from tests.flights.support import labelled_item
 
@@ -47,47 +46,3 @@ def test_removals_beside_the_classes_stay_records(name: str, item_id: str) -> No
     obj = labelled_item(name, item_id)
     assert gold_record(obj) is not None
     assert predict(obj) is not None
-
-
-@pytest.mark.parametrize(
-    ("title", "summary"),
-    [
-        (
-            "Indonesia repatriates 554 citizens freed from Myanmar scam centres",
-            "The 554 Indonesians, who had been working in online scam compounds in Myawaddy on "
-            "the Thai border, were flown home from Bangkok on two chartered flights on Tuesday.",
-        ),
-        (
-            "Second flight brings 260 Ethiopians freed from Myanmar scam hubs",
-            "The Ethiopians, who were trafficked to Myawaddy and freed last month, were flown "
-            "from Bangkok to Addis Ababa on Wednesday.",
-        ),
-        (
-            "Llegan a Bogotá 40 colombianos víctimas de trata en Myanmar",
-            "Los 40 connacionales, liberados de centros de estafa en la frontera con Tailandia, "
-            "llegaron en un vuelo desde Bangkok este martes.",
-        ),
-    ],
-)
-def test_own_people_freed_as_victims_and_flown_home_are_no_record(title: str, summary: str) -> None:
-    assert extract(title, summary, None) is None
-
-
-@pytest.mark.parametrize(
-    ("title", "summary"),
-    [
-        # removed: a deportation word
-        (
-            "Myanmar deports 200 Indonesians freed from scam centres",
-            "The 200 Indonesians were flown from Yangon to Jakarta on Tuesday.",
-        ),
-        # held: "detained" makes them migrants removed (docs/flights.md, own citizens)
-        (
-            "Second flight brings 260 detained Ethiopians freed from Myanmar scam hubs",
-            "The Ethiopians, who were trafficked to Myawaddy and freed last month, were flown "
-            "from Bangkok to Addis Ababa on Wednesday.",
-        ),
-    ],
-)
-def test_victims_removed_or_held_stay_records(title: str, summary: str) -> None:
-    assert extract(title, summary, None) is not None

@@ -640,23 +640,6 @@ Detained", "Estados Unidos devuelve a 48 migrantes cubanos, uno detenido a su ar
 pending word beside it does not undo (stop 50)."""
 
 
-VICTIMS_FREED = words(
-    r"rescued", r"freed", r"liberated", r"trafficked", r"lured", r"duped", r"tricked",
-    r"(?:trafficking|scam|fraud|forced labou?r) victims",
-    r"victims of (?:human |labou?r )?(?:trafficking|scams?|fraud|forced labou?r|exploitation)",
-    r"rescatad[oa]s", r"liberad[oa]s", r"enganad[oa]s",
-    r"victimas de (?:la )?(?:trata|estafas?|fraudes?|explotacion|trabajo forzoso)",
-)  # fmt: skip
-"""People freed or rescued, victims of trafficking, a scam or forced labour ("citizens freed from
-scam centres", "trafficking victims", "connacionales rescatados", "víctimas de trata"): with no
-removal, migrant or detention word, their own state flying them home, not a removal (stop 51,
-bench/flights_round51)."""
-HELD = words(
-    r"detained", r"detention", r"detenid[oa]s", r"detencion", r"arrest\w*", r"arrestad[oa]s",
-    r"custody", r"custodia", r"jailed", r"encarcelad[oa]s",
-)  # fmt: skip
-"""People held: the docs' "detained" that makes own citizens migrants removed."""
-
 
 COST_TOLD_TITLE = re.compile(
     r"\b(?:spent|spends|spending|paid|pays|paying|gasto|gastaron|gastado|gasta|gastan|pago|"
