@@ -640,7 +640,6 @@ Detained", "Estados Unidos devuelve a 48 migrantes cubanos, uno detenido a su ar
 pending word beside it does not undo (stop 50)."""
 
 
-
 COST_TOLD_TITLE = re.compile(
     r"\b(?:spent|spends|spending|paid|pays|paying|gasto|gastaron|gastado|gasta|gastan|pago|"
     r"pagaron|pagado|invirtio|invirtieron)\b[^.]{0,40}?\b(?:on|en|for|por|to|para)\b[^.]{0,30}?"
