@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "classify_round47"))
 import study_clround47
 
-# fresh50 (and fresh50b), sealed later in stop 50, judge the next stop: never studied here
-study_clround47.JUDGES = ("fresh49", "fresh49b", "fresh50")
+# fresh50(b) sealed later in stop 50 and fresh51(b) sealed at stop 51: never studied here
+study_clround47.JUDGES = ("fresh49", "fresh49b", "fresh50", "fresh51")
 
 if __name__ == "__main__":
     study_clround47.main()

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROUNDS / "classify_round47"))
 import study_clround47  # noqa: E402
 import study_clround50  # noqa: E402, F401  (round 50's settings, overridden below)
 
-# fresh50 and fresh50b judge this stop (held_rows matches by substring: "fresh50" names both)
-study_clround47.JUDGES = ("fresh50",)
+# fresh50(b) judge this stop, fresh51(b) the next (held_rows matches by substring)
+study_clround47.JUDGES = ("fresh50", "fresh51")
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["sim"]:
