@@ -12,38 +12,15 @@ is read as it is).
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 from wirewatch_flights import not_a_record
 
 HERE = Path(__file__).resolve().parent
-
-
-def _import(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-round48 = _import("measure_flround48", HERE.parent / "flights_round48" / "measure_flround48.py")
-study = _import("study_flprec50", HERE / "study_flprec50.py")
-
-
-def main() -> None:
-    what = sys.argv[1]
-    as_service = "--as-service" in sys.argv
-    candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
-    if candidate:
-        not_a_record.CANDIDATES_P50 = frozenset(candidate)  # type: ignore[attr-defined]
-    paths = round48.judge_paths(study.JUDGES) if what == "judges" else study.studied_files()
-    print(json.dumps(round48.row(what, paths, as_service, candidate)))
-
+sys.path[:0] = [str(HERE.parent / "flights_round48"), str(HERE)]
+import measure_flround48 as round48  # noqa: E402
+import study_flprec50 as study  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    round48.main_for(study.JUDGES, study.studied_files, not_a_record, "CANDIDATES_P50")

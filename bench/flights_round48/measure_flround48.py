@@ -14,7 +14,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import wirewatch_flights
@@ -72,6 +74,20 @@ def row(what: str, paths: list[Path], as_service: bool, candidate: str) -> dict[
             for lang in ("en", "es")
         },
     }
+
+
+def main_for(
+    judges: tuple[str, ...], studied: Callable[[], list[Path]], switch: ModuleType, name: str
+) -> None:
+    """A later round's measure script (``studied|judges [--as-service] [--candidate X]``): its
+    judges and studied files, and the candidates' switch ``switch.name`` set to X's letters."""
+    what = sys.argv[1]
+    as_service = "--as-service" in sys.argv
+    candidate = sys.argv[sys.argv.index("--candidate") + 1] if "--candidate" in sys.argv else ""
+    if candidate:
+        setattr(switch, name, frozenset(candidate))
+    paths = judge_paths(judges) if what == "judges" else studied()
+    print(json.dumps(row(what, paths, as_service, candidate)))
 
 
 def main() -> None:

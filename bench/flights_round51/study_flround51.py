@@ -10,23 +10,13 @@ Usage: .venv/bin/python bench/flights_round51/study_flround51.py [--misses] [--t
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
-from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 JUDGES = ("flights_fresh50", "flights_fresh50b")
-
-
-def _import(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-prec50 = _import("study_flprec50", HERE.parent / "flights_prec50" / "study_flprec50.py")
+sys.path.insert(0, str(HERE.parent / "flights_prec50"))
+import study_flprec50 as prec50  # noqa: E402
 
 
 def studied_files(judges: tuple[str, ...] = JUDGES) -> list[Path]:
