@@ -1,11 +1,15 @@
 """Leave one file out over the studied files, the stories rounds' measure since stop 40: each file
 clustered in publication order with a model fitted (``fit.fit``, C=10) on the other files' pairs,
-as the running interpreter's product code scores them (``fit.pairs_of``)."""
+as the running interpreter's product code scores them (``fit.pairs_of``), or, for a candidate behind
+a switch, as main's code scores them (``main_fit``: the switch off while the pairs are collected,
+on while the held-out file is clustered; the stories rounds since stop 49)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from common import cluster, load_items
 from fit import fit, pairs_of
@@ -15,11 +19,14 @@ from wirewatch_stories.pair_model import PAIR_FEATURES
 Pair = tuple[tuple[float, ...], bool]
 
 
-def per_file(label: str, paths: dict[str, Path]) -> tuple[dict[str, dict[str, float]], list[Pair]]:
+def per_file(
+    label: str, paths: dict[str, Path], main_fit: tuple[ModuleType, str] | None = None
+) -> tuple[dict[str, dict[str, float]], list[Pair]]:
     """Prints the header and one table row per file; returns each file's pairwise F1, P, R and
-    alerts per story, and every file's pairs (for the full-fit table)."""
+    alerts per story, and every file's pairs (for the full-fit table). ``main_fit``: the module
+    and name of a candidate's switch, set to "" while the folds' pairs are collected."""
     items = {name: load_items(p) for name, p in paths.items()}
-    pairs = {name: pairs_of(its) for name, its in items.items()}
+    pairs = {name: _pairs(its, main_fit) for name, its in items.items()}
     every = [p for ps in pairs.values() for p in ps]
     print(
         f"{label}: {len(PAIR_FEATURES)} features; {len(items)} files, {len(every)} pairs, "
@@ -43,6 +50,39 @@ def per_file(label: str, paths: dict[str, Path]) -> tuple[dict[str, dict[str, fl
             flush=True,
         )
     return figures, every
+
+
+def _pairs(items: Any, main_fit: tuple[ModuleType, str] | None) -> list[Pair]:
+    if main_fit is None:
+        return pairs_of(items)
+    switch, name = main_fit
+    kept = getattr(switch, name)
+    setattr(switch, name, "")
+    try:
+        return pairs_of(items)
+    finally:
+        setattr(switch, name, kept)
+
+
+def compare_with_main(label: str, mine: Path, main: Path) -> bool:
+    """A candidate's leave-one-file-out figures against main's (two ``write_means`` files): the
+    mean F1, and each file that moved against one same-story pair's worth of it. Returns whether
+    the mean is not lower and no file fell by more than one pair (the rounds' clause 1)."""
+    theirs = json.loads(mine.read_text(encoding="utf-8"))
+    base = json.loads(main.read_text(encoding="utf-8"))
+    means = [sum(f[k]["f1"] for k in f) / len(base) for f in (base, theirs)]
+    print(f"\nmean F1: main {means[0]:.5f}, {label} {means[1]:.5f}")
+    down = []
+    for name in sorted(base):
+        before, after, worth = base[name]["f1"], theirs[name]["f1"], 1 / base[name]["pairs"]
+        if abs(after - before) > 1e-9:
+            beyond = before - after > worth
+            print(f"{name}: {before:.4f} -> {after:.4f} (one pair {worth:.4f})", end="")
+            print(" DOWN beyond one pair" if beyond else "")
+            down += [name] if beyond else []
+    holds = means[1] >= means[0] and not down
+    print(f"clause 1 holds: {holds}")
+    return holds
 
 
 def write_means(label: str, figures: dict[str, dict[str, float]], out: Path) -> None:
