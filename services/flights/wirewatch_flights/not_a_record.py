@@ -162,19 +162,20 @@ def _carrier_business(title: Part) -> bool:
     no head count and no single flight in the headline, one state named in it at most and none
     flown to (no route): the carrier's business, not a flight (stop 51)."""
     folded = title.folded
+    # the rare cue first: most headlines name no carrier at all
+    ends = [m.end() for m in not_a_record_cues.CARRIER_TITLE.finditer(folded)]
+    ends += [m.end for m in title.mentions if m.entry.kind == "operator" and not m.entry.agency]
+    if not any(not_a_record_cues.CARRIER_BUSINESS_AFTER.match(folded, end) for end in ends):
+        return False
     if any(n.value >= 2 for n in title.numbers):
         return False
     if not_a_record_cues.SINGLE_FLIGHT_TITLE.search(folded):
         return False
     states = {m.entry.key if m.entry.kind in _NAMED else m.entry.state for m in title.mentions}
-    if len(states - {None}) > 1 or any(
+    return len(states - {None}) <= 1 and not any(
         m.entry.kind in _NAMED and not_a_record_cues.TO_BEFORE.search(folded, 0, m.start)
         for m in title.mentions
-    ):
-        return False
-    ends = [m.end() for m in not_a_record_cues.CARRIER_TITLE.finditer(folded)]
-    ends += [m.end for m in title.mentions if m.entry.kind == "operator" and not m.entry.agency]
-    return any(not_a_record_cues.CARRIER_BUSINESS_AFTER.match(folded, end) for end in ends)
+    )
 
 
 def _explainer_title(parts: list[Part]) -> bool:
