@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -146,9 +146,11 @@ def main() -> None:
 
     # Both variants run NotifyService._record_stories as it is; only the state step
     # differs (stop 39 called read() after the commit: the same work).
-    def current(conn: Any, events: Sequence[StoryEvent]) -> list[StoryEvent]:
+    def current(
+        conn: Any, events: Sequence[StoryEvent], positions: Mapping[str, int] | None = None
+    ) -> list[StoryEvent]:
         if variant["now"] == "after":
-            return real_current(conn, events)
+            return real_current(conn, events, positions)
         return memory.current(events)
 
     def record_states(conn: Any, events: Sequence[StoryEvent], *, now: datetime) -> None:
