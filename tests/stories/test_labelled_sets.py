@@ -100,6 +100,10 @@ SETS = [
     # read it): its counts; the Alien Enemies Act appeal's and the Guatemalan children's court
     # steps days apart, US-Venezuela deportation flights two days apart
     LabelledSet("stories_fresh51b.jsonl", "st-51b", 35, 10),
+    # stop 52's sealed judge (labelled blind by stfresh52, committed before this test read it): its
+    # counts; the Canaries' weekly counts of signed minors-transfer files in the same words weeks
+    # apart, Brazil's transit-visa rule announced and begun days apart
+    LabelledSet("stories_fresh52.jsonl", "st-52", 40, 13),
 ]
 
 

@@ -1,15 +1,15 @@
 """The never-seen judge sets of the stories rounds (tests/data/README.md) stay above their floors,
 in the file's order and five shuffles: gloaming, noctis, meridian, ember, cinder, kindling,
 tinder, fresh45, fresh46, fresh47a, fresh47b, fresh48, fresh48b, fresh49, fresh49b, fresh50,
-fresh50b, fresh51 and fresh51b.
+fresh50b, fresh51, fresh51b and fresh52.
 Each was labelled blind and committed before the clusterer ran on it; only their aggregate
 figures are read (never an item's assignment) while they judge, and the rounds fit nothing on
 them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were released for
 study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
 cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47, fresh46
 at stop 48, fresh47a and fresh47b at stop 49, fresh48 and fresh48b at stop 50, fresh49 and
-fresh49b at stop 51, fresh50 and fresh50b at stop 52: regression floors now. fresh51 and fresh51b
-judge."""
+fresh49b at stop 51, fresh50 and fresh50b at stop 52: regression floors now. fresh51, fresh51b
+and fresh52 judge."""
 
 from __future__ import annotations
 
@@ -193,6 +193,16 @@ FLOORS = {
     # 0.971 (P 1.000, R 0.944), B-cubed 0.977, 1.100 alerts per story, 11 predicted stories for
     # 10, the same in all six orders
     "fresh51b": Floor(f1=0.97, precision=0.99, recall=0.94, bcubed=0.97, alerts=1.11),
+    # fresh52 (stop 52, 40 items, 13 stories, 50 % Spanish, all border-policy; look-alikes: the
+    # Canaries' weekly counts of signed minors-transfer files in the same sentence - 140 (6 Nov
+    # 2025), 295 (11 Dec), 671 (19 Feb 2026) - beside the asylum-track transfers beginning, the
+    # migratory contingency declared and the first three minors leaving; Brazil's transit-visa
+    # rule announced (21 Aug 2024), the stranded migrants at Guarulhos and the rule begun (26 Aug);
+    # the reverse-flow figures of Mar, Aug and Dec 2025), labelled blind by stfresh52 and read once
+    # with main df99cf19's clusterer (its stories code unchanged since 7bf3b4c9): F1 0.796 (P 1.000,
+    # R 0.661), B-cubed 0.893, 1.385 alerts per story, 18 predicted stories for 13, the same in all
+    # six orders
+    "fresh52": Floor(f1=0.79, precision=0.99, recall=0.66, bcubed=0.89, alerts=1.39),
 }
 
 
