@@ -70,6 +70,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh50b.jsonl",
     "stories_fresh51.jsonl",
     "stories_fresh51b.jsonl",
+    "stories_fresh52.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",

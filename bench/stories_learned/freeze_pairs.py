@@ -33,6 +33,7 @@ from wirewatch_stories.pair_model import PAIR_FEATURES
 NEVER = {
     "stories_fresh51.jsonl",
     "stories_fresh51b.jsonl",
+    "stories_fresh52.jsonl",
 }
 
 
