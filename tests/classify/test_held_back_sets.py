@@ -424,6 +424,29 @@ SETS = [
         brier={FLIGHTS: 0.04, POLICY: 0.06},
         negatives_tagged=0.06,
     ),
+    # fresh52: 41 items (18 Spanish, 12 look-alike hard negatives, 4 both-topic), the sealed
+    # never-seen set of stop 52 (2026-12-07, clfresh52), aimed at English border policy described
+    # rather than named, Spanish policy and returns, returns told without the word flight, with
+    # look-alike negatives (citizens evacuated from a war, remittances, emigration, a
+    # visa-appointment pause, airport traffic); labelled blind, committed, then read once by
+    # clfresh52 with main's shipped model (aggregates only, bench/classify_fresh52/
+    # figures_main.json): flights 0.929 (13/0/2; en 0.889, es 1.000), border-policy 0.857
+    # (15/2/3; en 0.900, es 0.800), negatives 1/12, Brier 0.046 / 0.104. Floors = those figures
+    # rounded down slightly (5 Spanish flights and 8 Spanish border-policy positives: one item
+    # moves those F1 by ~0.1).
+    HeldBackSet(
+        "fresh52",
+        negatives=12,
+        f1={FLIGHTS: 0.92, POLICY: 0.85},
+        language_f1={
+            (FLIGHTS, "en"): 0.88,
+            (FLIGHTS, "es"): 0.99,
+            (POLICY, "en"): 0.89,
+            (POLICY, "es"): 0.79,
+        },
+        brier={FLIGHTS: 0.05, POLICY: 0.11},
+        negatives_tagged=0.09,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -238,6 +238,12 @@ POOL_FILES = {
     # beside fresh51.
     "fresh51b-en": DATA / "classify_pool_fresh51b_en.jsonl",
     "fresh51b-es": DATA / "classify_pool_fresh51b_es.jsonl",
+    # The sealed never-seen set "fresh52" of stop 52 (2026-12-07, clfresh52; English border policy
+    # described rather than named, returns told without the word flight, Spanish policy and
+    # returns, and about three tenths look-alike negatives, labelled blind), held back whole by
+    # classify_fresh52_halves.json; named fresh52 beside fresh51b.
+    "fresh52-en": DATA / "classify_pool_fresh52_en.jsonl",
+    "fresh52-es": DATA / "classify_pool_fresh52_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -344,6 +350,8 @@ FILE_LANG_AND_ID = {
     "fresh51-es": ("es", "pool-f51-es-"),
     "fresh51b-en": ("en", "pool-f51b-en-"),
     "fresh51b-es": ("es", "pool-f51b-es-"),
+    "fresh52-en": ("en", "pool-f52-en-"),
+    "fresh52-es": ("es", "pool-f52-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
