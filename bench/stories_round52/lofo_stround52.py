@@ -7,7 +7,7 @@
 among them), each fold's table fitted on the pairs ``fit.pairs_of`` collects with
 ``cluster.RECENT_52`` off (main's pairs), the held-out file clustered with the label's switch.
 Writes ``lofo52_<LABEL>.json``; a candidate is compared with ``lofo52_main.json``
-(``lofo.compare_with_main``).
+(``lofo.compare_with_main``). A and B need ``candidate_AB.diff`` applied (neither shipped).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def main() -> None:
     assert len(paths) == STUDIED and "fresh50" in paths and "fresh50b" in paths, sorted(paths)
     assert not {p.name for p in paths.values()} & set(JUDGES)
     assert not any("fresh51" in p.name for p in paths.values())
-    cluster.RECENT_52 = SWITCH[label]
+    setattr(cluster, "RECENT_52", SWITCH[label])  # the switch exists with candidate_AB.diff applied
     figures, _ = lofo.per_file(label, paths, main_fit=(cluster, "RECENT_52"))
     for name, p in paths.items():
         figures[name]["pairs"] = float(true_pairs([p.name]))
