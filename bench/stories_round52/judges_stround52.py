@@ -1,6 +1,6 @@
 """Stop 52's stories round's judges (``RULE.md``, clause 3), read once per code: aggregates only.
 
-    .venv/bin/python bench/stories_round52/judges_stround52.py main > bench/stories_round52/judges52_main.txt
+    cd bench/stories_round52 && ../../.venv/bin/python judges_stround52.py main > judges52_main.txt
 
 ``judges.read_shipped`` (main's table; pooled, file order and six orders, each file's file-order
 figures) over fresh51 and fresh51b, named here exactly, with ``cluster.RECENT_52`` set to the
@@ -27,7 +27,7 @@ SWITCH = {"main": "", "A": "A", "B": "B"}
 def main() -> None:
     label = sys.argv[1]
     assert not {p.name for p in labelled_files()} & set(NAMES)
-    setattr(cluster, "RECENT_52", SWITCH[label])
+    vars(cluster)["RECENT_52"] = SWITCH[label]
     read_shipped(label, NAMES, HERE / f"judges52_{label}.json")
 
 

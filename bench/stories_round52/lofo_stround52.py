@@ -1,7 +1,8 @@
 """Stop 52's stories round: clause 1 of ``RULE.md``, leave one file out with main-fit folds.
 
-    .venv/bin/python bench/stories_round52/lofo_stround52.py main > bench/stories_round52/lofo52_main.txt
-    .venv/bin/python bench/stories_round52/lofo_stround52.py A > bench/stories_round52/lofo52_A.txt
+    cd bench/stories_round52
+    ../../.venv/bin/python lofo_stround52.py main > lofo52_main.txt  # switch off
+    ../../.venv/bin/python lofo_stround52.py A > lofo52_A.txt  # candidate_AB.diff applied
 
 ``lofo.per_file`` over the 43 studied files (``common.labelled_files()``, fresh50 and fresh50b
 among them), each fold's table fitted on the pairs ``fit.pairs_of`` collects with
@@ -33,7 +34,7 @@ def main() -> None:
     assert len(paths) == STUDIED and "fresh50" in paths and "fresh50b" in paths, sorted(paths)
     assert not {p.name for p in paths.values()} & set(JUDGES)
     assert not any("fresh51" in p.name for p in paths.values())
-    setattr(cluster, "RECENT_52", SWITCH[label])  # the switch exists with candidate_AB.diff applied
+    vars(cluster)["RECENT_52"] = SWITCH[label]  # the switch exists with candidate_AB.diff applied
     figures, _ = lofo.per_file(label, paths, main_fit=(cluster, "RECENT_52"))
     for name, p in paths.items():
         figures[name]["pairs"] = float(true_pairs([p.name]))

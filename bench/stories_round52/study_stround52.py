@@ -1,6 +1,6 @@
-"""Stop 52's study (stround52): main's wrong merges and splits, story by story, on the studied files.
+"""Stop 52's study (stround52): main's wrong merges and splits, story by story, studied files.
 
-    .venv/bin/python bench/stories_round52/study_stround52.py [FILE ...] > bench/stories_round52/study52_main.txt
+    cd bench/stories_round52 && ../../.venv/bin/python study_stround52.py [FILE] > study52_main.txt
 
 Each studied file (``common.labelled_files()``: every labelled file but the judges, whose names
 hold ``fresh51``) clustered in publication order as the service does (main's shipped code and
@@ -15,11 +15,20 @@ import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import labelled_files, load_items, ordered
+from common import Item, labelled_files, load_items, ordered
 from wirewatch_stories.cluster import Clusterer
+
+
+def _line(row: dict[str, Any], item: Item, story: int) -> str:
+    """One item: its predicted story, date, language, true story and headline."""
+    return (
+        f"   P{story:<3} {str(row.get('published', ''))[:16]} {row.get('lang', '?')} "
+        f"{item.story[:38]:<38} {str(row['title'])[:100]}"
+    )
 
 
 def main() -> None:
@@ -48,19 +57,15 @@ def main() -> None:
             by_pred[pred[it.index]].append(it.index)
             by_true[it.story].append(it.index)
 
-        def line(n: int) -> str:
-            r = rows[n]
-            return (
-                f"   P{label[pred[n]]:<3} {str(r.get('published', ''))[:16]} {r.get('lang', '?')} "
-                f"{items[n].story[:38]:<38} {str(r['title'])[:100]}"
-            )
-
         out = []
         for sid, members in by_pred.items():
             stories = Counter(items[n].story for n in members)
             if len(stories) > 1:
-                wrong = sum(a * b for i, a in enumerate(stories.values())
-                            for b in list(stories.values())[i + 1:])
+                wrong = sum(
+                    a * b
+                    for i, a in enumerate(stories.values())
+                    for b in list(stories.values())[i + 1 :]
+                )
                 totals["wrong pairs"] += wrong
                 out.append((wrong, f"  MERGE P{label[sid]} ({wrong} wrong pairs)", members))
         for story, members in by_true.items():
@@ -75,7 +80,7 @@ def main() -> None:
             for _, head, members in sorted(out, key=lambda x: -x[0]):
                 print(head)
                 for n in members:
-                    print(line(n))
+                    print(_line(rows[n], items[n], label[pred[n]]))
     print(f"\n{dict(totals)}")
 
 
