@@ -64,6 +64,7 @@ JUDGES = frozenset(
         "flights_fresh50b.jsonl",
         "flights_fresh51.jsonl",
         "flights_fresh51b.jsonl",
+        "flights_fresh52.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
