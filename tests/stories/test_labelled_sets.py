@@ -104,6 +104,10 @@ SETS = [
     # counts; the Canaries' weekly counts of signed minors-transfer files in the same words weeks
     # apart, Brazil's transit-visa rule announced and begun days apart
     LabelledSet("stories_fresh52.jsonl", "st-52", 40, 13),
+    # stop 52's second sealed judge "b" (labelled blind by stfresh52b, committed before this test
+    # read it): its counts; the EU Return Regulation's and safe-countries list's steps in the same
+    # words months apart (committee, plenary, trilogue deal), the 2008 directive's vote
+    LabelledSet("stories_fresh52b.jsonl", "st-52b", 50, 11),
 ]
 
 
