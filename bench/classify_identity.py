@@ -71,6 +71,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh51.jsonl",
     "stories_fresh51b.jsonl",
     "stories_fresh52.jsonl",
+    "stories_fresh52b.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",

@@ -25,11 +25,12 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # at stop 47, fresh46 (stop 46's) at stop 48, fresh47a and fresh47b (stop 47's) at stop 49,
 # fresh48 and fresh48b (stop 48's) at stop 50, fresh49 and fresh49b (stop 49's) at stop 51,
 # fresh50 and fresh50b (stop 50's) at stop 52. fresh51 and fresh51b are stop 51's judges,
-# fresh52 stop 52's.
+# fresh52 and fresh52b stop 52's.
 JUDGES = (
     "stories_fresh51.jsonl",
     "stories_fresh51b.jsonl",
     "stories_fresh52.jsonl",
+    "stories_fresh52b.jsonl",
 )
 
 

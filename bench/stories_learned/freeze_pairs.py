@@ -34,6 +34,7 @@ NEVER = {
     "stories_fresh51.jsonl",
     "stories_fresh51b.jsonl",
     "stories_fresh52.jsonl",
+    "stories_fresh52b.jsonl",
 }
 
 
