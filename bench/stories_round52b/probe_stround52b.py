@@ -1,9 +1,12 @@
 """Stop 52b's probe (stround52b): decisions candidate A of round 52 changes on main's states.
 
-    cd bench/stories_round52b && ../../.venv/bin/python probe_stround52b.py > probe52b_main.txt
+    cd bench/stories_round52b
+    ../../.venv/bin/python probe_stround52b.py RECENT_52 > probe52b_main.txt
+    ../../.venv/bin/python probe_stround52b.py RECENT_52B > probe52b_A_main.txt
 
-Needs ``../stories_round52/candidate_AB.diff`` (cluster.py part) applied. Each studied file is
-clustered with main's code; at each decision the item is also decided with ``RECENT_52 = "A"``.
+Needs the candidate_AB.diff (cluster.py part) of the switch named: ``RECENT_52`` round 52's
+(``../stories_round52/``), ``RECENT_52B`` this round's. Each studied file is clustered with main's
+code; at each decision the item is also decided with that switch set to "A".
 Where the two differ, printed: whether A's story is the item's true story, and what the item's
 pairs with the chosen story's old reports (sampled, published more than RECENT_S from the item)
 and recent reports say (mean, max, cosine max), to look for what tells a late report of one
@@ -32,7 +35,7 @@ def _label(clusterer: Clusterer, story: Story, truth: dict[str, str]) -> str:
 def main() -> None:
     paths = labelled_files()
     assert not any("fresh51" in p.name or "fresh52" in p.name for p in paths)
-    wanted = set(sys.argv[1:])
+    switch, wanted = sys.argv[1], set(sys.argv[2:])
     for path in paths:
         name = path.stem.removeprefix("stories_")
         if wanted and name not in wanted:
@@ -42,9 +45,9 @@ def main() -> None:
         clusterer = Clusterer()
         for it in ordered(items):
             when = max(it.published if it.published is not None else clusterer.clock, -1e18)
-            vars(cluster)["RECENT_52"] = "A"
+            vars(cluster)[switch] = "A"
             da = clusterer.decide(str(it.index), it.cues, when)
-            vars(cluster)["RECENT_52"] = ""
+            vars(cluster)[switch] = ""
             dm = clusterer.decide(str(it.index), it.cues, when)
             if da.story_id != dm.story_id and not da.opened:
                 story = clusterer._stories[da.story_id]
