@@ -447,6 +447,29 @@ SETS = [
         brier={FLIGHTS: 0.05, POLICY: 0.11},
         negatives_tagged=0.09,
     ),
+    # fresh52b: 46 items (25 Spanish, 16 look-alike hard negatives, 1 both-topic), the second
+    # sealed never-seen set of stop 52 (2026-12-07, clfresh52b), aimed at Spanish border policy
+    # described rather than named, Spanish returns told without the word vuelo, English returns
+    # and policy told by its effect, with look-alike negatives (remittances, emigration, citizens
+    # brought home, visa and passport services, airport traffic, counts of arrivals); labelled
+    # blind, committed, then read once by clfresh52b with main's shipped model (aggregates only,
+    # bench/classify_fresh52b/figures_main.json): flights 0.815 (11/2/3; en 0.667, es 0.933),
+    # border-policy 0.789 (15/6/2; en 0.737, es 0.842), negatives 3/16, Brier 0.106 / 0.120.
+    # Floors = those figures rounded down slightly (6 English flights and 9 English border-policy
+    # positives: one item moves those F1 by ~0.1).
+    HeldBackSet(
+        "fresh52b",
+        negatives=16,
+        f1={FLIGHTS: 0.81, POLICY: 0.78},
+        language_f1={
+            (FLIGHTS, "en"): 0.66,
+            (FLIGHTS, "es"): 0.93,
+            (POLICY, "en"): 0.73,
+            (POLICY, "es"): 0.84,
+        },
+        brier={FLIGHTS: 0.11, POLICY: 0.12},
+        negatives_tagged=0.19,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -244,6 +244,12 @@ POOL_FILES = {
     # classify_fresh52_halves.json; named fresh52 beside fresh51b.
     "fresh52-en": DATA / "classify_pool_fresh52_en.jsonl",
     "fresh52-es": DATA / "classify_pool_fresh52_es.jsonl",
+    # The second sealed never-seen set "fresh52b" of stop 52 (2026-12-07, clfresh52b; Spanish border
+    # and immigration policy described rather than named, Spanish returns told without the word
+    # vuelo, English returns and policy, and about a third look-alike negatives, labelled blind),
+    # held back whole by classify_fresh52b_halves.json; named fresh52b beside fresh52.
+    "fresh52b-en": DATA / "classify_pool_fresh52b_en.jsonl",
+    "fresh52b-es": DATA / "classify_pool_fresh52b_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -352,6 +358,8 @@ FILE_LANG_AND_ID = {
     "fresh51b-es": ("es", "pool-f51b-es-"),
     "fresh52-en": ("en", "pool-f52-en-"),
     "fresh52-es": ("es", "pool-f52-es-"),
+    "fresh52b-en": ("en", "pool-f52b-en-"),
+    "fresh52b-es": ("es", "pool-f52b-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
