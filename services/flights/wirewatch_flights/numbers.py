@@ -163,6 +163,13 @@ _APPROXIMATE = re.compile(
 )
 """With "and a half" / "y media" a half more: "a dozen and a half" is 18."""
 _APPROXIMATE_WORDS = ("centenar", "hundred", "docena", "dozen", "thousand", "decena")
+_COLLECTIVE = re.compile(
+    r"\b(una (?:veintena|treintena|cuarentena|cincuentena)|(?:un|medio) millar)"
+    r"(\s+(?:y medio|y media))?\b"
+)
+"""Spanish collective numerals with their article ("una treintena de migrantes", "un millar"):
+approximations as "una decena" is ("cuarentena" alone is a quarantine; stop 52)."""
+_COLLECTIVE_WORDS = ("ntena", "millar")
 """The words one of which every match of ``_APPROXIMATE`` holds: a text with none is not
 scanned."""
 _APPROXIMATE_VALUES = {
@@ -173,6 +180,12 @@ _APPROXIMATE_VALUES = {
     "a dozen": 12,
     "a thousand": 1000,
     "una decena": 10,
+    "una veintena": 20,
+    "una treintena": 30,
+    "una cuarentena": 40,
+    "una cincuentena": 50,
+    "un millar": 1000,
+    "medio millar": 500,
 }
 
 
@@ -197,10 +210,13 @@ def _dozens(lowered: str) -> list[Number]:
 
 
 def _approximate(lowered: str) -> list[Number]:
-    """ "un centenar" is 100, "a dozen" 12 (text2num reads neither)."""
+    """ "un centenar" is 100, "a dozen" 12, "una treintena" 30 (text2num reads none)."""
     found = _dozens(lowered)
     scanned = any(word in lowered for word in _APPROXIMATE_WORDS)
-    for m in _APPROXIMATE.finditer(lowered) if scanned else ():
+    matches = list(_APPROXIMATE.finditer(lowered)) if scanned else []
+    if any(word in lowered for word in _COLLECTIVE_WORDS):
+        matches += _COLLECTIVE.finditer(lowered)
+    for m in matches:
         value = _APPROXIMATE_VALUES.get(m.group(1), 100)
         found.append(Number(value * 3 // 2 if m.group(2) else value, m.start(), m.end()))
     return sorted(found, key=lambda n: n.start)

@@ -211,11 +211,13 @@ avoided deportation"), not its head count."""
 
 
 APPROXIMATE_SPAN = re.compile(
-    r"\b(?:centenar|docenas?|dozen|decena)\b|^an?\s+(?:hundred|thousand)\b"
+    r"\b(?:centenar|docenas?|dozen|decena|veintena|treintena|cuarentena|cincuentena|millar)\b"
+    r"|^an?\s+(?:hundred|thousand)\b"
 )
 """A count's own words (folded) that make it a round approximation, as ``numbers`` reads them
 ("un centenar", "medio centenar", "una decena", "a dozen", "tres docenas", "a hundred"; not "one
-hundred"): it counts as "more than 100" does, only when nothing precise is said (stop 50)."""
+hundred"; "una treintena", "un millar", stop 52): it counts as "more than 100" does, only when
+nothing precise is said (stop 50)."""
 
 
 POOL_BEFORE = re.compile(
