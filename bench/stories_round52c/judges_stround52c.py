@@ -32,7 +32,7 @@ SWITCH = {"main": "", "A": "A", "B": "B"}
 def main() -> None:
     label = sys.argv[1]
     assert not {p.name for p in labelled_files()} & set(NAMES)
-    cluster.SAME_DAY_52C = SWITCH[label]
+    vars(cluster)["SAME_DAY_52C"] = SWITCH[label]  # with candidate_AB.diff applied
     read_shipped(label, NAMES, HERE / f"judges52c_{label}.json")
 
 

@@ -32,7 +32,7 @@ def main() -> None:
     paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
     assert len(paths) == STUDIED and "fresh50b" in paths, sorted(paths)
     assert not any("fresh51" in p.name or "fresh52" in p.name for p in paths.values())
-    cluster.SAME_DAY_52C = SWITCH[label]
+    vars(cluster)["SAME_DAY_52C"] = SWITCH[label]  # with candidate_AB.diff applied
     figures, _ = lofo.per_file(label, paths, main_fit=(cluster, "SAME_DAY_52C"))
     for name, p in paths.items():
         figures[name]["pairs"] = float(true_pairs([p.name]))

@@ -6,6 +6,7 @@ Each studied file (judges excluded by name) is clustered with main's code; at ea
 item is also decided with the switch set to the label. Where the two differ: whether each
 decision puts the item with its true story (the chosen story's majority label), the item's best
 pair within ``TWIN_S`` and the story's size. First order only (main's states), not a clause.
+Needs ``candidate_AB.diff`` applied (the switch and ``Clusterer._twin``).
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ def main() -> None:
         clusterer = Clusterer()
         for it in ordered(items):
             when = max(it.published if it.published is not None else clusterer.clock, -1e18)
-            cluster.SAME_DAY_52C = label
+            vars(cluster)["SAME_DAY_52C"] = label
             dc = clusterer.decide(str(it.index), it.cues, when)
-            cluster.SAME_DAY_52C = ""
+            vars(cluster)["SAME_DAY_52C"] = ""
             dm = clusterer.decide(str(it.index), it.cues, when)
             if dc.story_id != dm.story_id:
                 lc, lm = _label(clusterer, dc, truth), _label(clusterer, dm, truth)
