@@ -162,6 +162,8 @@ def _airport_tally(parts: list[Part], flight: Span) -> bool:
     "se triplicaron en los últimos cinco años", "Desde el 20 de febrero hasta el 15 de julio"),
     with no running total of one removal and no first or renewed removal in the headline: people
     received at an airport over a period, a tally, not a flight (stop 52, B)."""
+    if "B" not in not_a_record.CANDIDATES_52:
+        return False
     if not not_a_record_cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
         return False
     if any(
@@ -377,10 +379,11 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if flight is None and no_removal_at_issue(parts):
         return None
     if flight is not None and (
-        airport_alone(parts, flight) or by_sea_first(parts, flight) or evacuation_flights(parts)
+        airport_alone(parts, flight)
+        or by_sea_first(parts, flight)
+        or evacuation_flights(parts)
+        or _airport_tally(parts, flight)
     ):
-        return None
-    if "B" in not_a_record.CANDIDATES_52 and flight is not None and _airport_tally(parts, flight):
         return None
     if flight is not None:
         return flight, deport, True
