@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from wirewatch_flights import cues, flight_report_cues, not_a_record, not_a_record_cues
+from wirewatch_flights import cues, flight_report_cues, not_a_record_cues
 from wirewatch_flights.model import Span
 from wirewatch_flights.not_a_record import (
     agent_past,
@@ -162,8 +162,6 @@ def _airport_tally(parts: list[Part], flight: Span) -> bool:
     "se triplicaron en los últimos cinco años", "Desde el 20 de febrero hasta el 15 de julio"),
     with no running total of one removal and no first or renewed removal in the headline: people
     received at an airport over a period, a tally, not a flight (stop 52, B)."""
-    if "B" not in not_a_record.CANDIDATES_52:
-        return False
     if not not_a_record_cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
         return False
     if any(

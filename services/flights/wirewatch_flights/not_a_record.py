@@ -22,9 +22,6 @@ from wirewatch_flights.status import Memo, read_status
 
 _AGENTS = frozenset({"country", "operator", "signal", "state_adj"})
 
-CANDIDATES_52: frozenset[str] = frozenset()
-"""bench/flights_round52/RULE.md's candidates switched on (V, B); empty: main's behaviour."""
-
 
 def agent_past(parts: list[Part]) -> Span | None:
     """A state or agency followed by a past removal verb ("Immigration and Customs
@@ -513,7 +510,7 @@ def stranded_travellers(parts: list[Part]) -> bool:
     """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
     1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
     or illegal stay and no transit or Gulf state named: travellers, not a removal."""
-    if "V" in CANDIDATES_52 and _victims_freed(parts):
+    if _victims_freed(parts):
         return True
     return (
         first_span(parts, not_a_record_cues.STRANDED) is not None
