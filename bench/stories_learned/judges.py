@@ -21,7 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from common import DATA, labelled_files
+from common import DATA, SWITCH, labelled_files
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
 from wirewatch_stories.offline import cluster_rows
@@ -131,5 +131,5 @@ def read_round(
     if unstudied:
         assert not {p.name for p in labelled_files()} & set(names)
     if switch is not None:
-        vars(switch[0])[switch[1]] = {"main": "", "A": "A", "B": "B"}[label]
+        vars(switch[0])[switch[1]] = SWITCH[label]
     return read_shipped(label, names, out)

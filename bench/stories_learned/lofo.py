@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from common import JUDGES, cluster, labelled_files, load_items
+from common import JUDGES, SWITCH, cluster, labelled_files, load_items
 from fit import fit, pairs_of
 from judges import true_pairs
 from wirewatch_stories.cluster import Clusterer
@@ -72,7 +72,7 @@ def run_round(
     assert not {p.name for p in paths.values()} & set(JUDGES)
     assert not any(a in p.name for a in absent for p in paths.values())
     module, name = switch
-    vars(module)[name] = {"main": "", "A": "A", "B": "B"}[label]
+    vars(module)[name] = SWITCH[label]
     figures, _ = per_file(label, paths, main_fit=switch)
     for stem, p in paths.items():
         figures[stem]["pairs"] = float(true_pairs([p.name]))
