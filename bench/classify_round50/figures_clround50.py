@@ -15,6 +15,7 @@ pooled. ``clauses`` (clauses 1 and 2 of RULE.md, for A, B and C) reads the three
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,11 +27,18 @@ import figures_clround49 as f49  # noqa: E402
 sys.path.insert(0, str(HERE))
 import study_clround50  # noqa: E402, F401  (after round 49's: this stop's judges left out)
 
-f49.HERE = f47.HERE = HERE
-f47.MODELS = {"main": f47.MODELS["main"]} | {
-    name: (HERE / f"candidate_{name.lower()}.json", HERE / f"candidate_{name.lower()}.diff")
-    for name in f49.CANDIDATES
-}
+
+def point_at(here: Path, candidates: Sequence[str]) -> None:
+    """Round 49's and 47's figures pointed at a round's folder, its candidates' models and diffs
+    (this round's and the later rounds' that import this script)."""
+    f49.HERE = f47.HERE = here
+    f47.MODELS = {"main": f47.MODELS["main"]} | {
+        name: (here / f"candidate_{name.lower()}.json", here / f"candidate_{name.lower()}.diff")
+        for name in candidates
+    }
+
+
+point_at(HERE, f49.CANDIDATES)
 
 if __name__ == "__main__":
     f47.main()

@@ -17,18 +17,13 @@ HERE = Path(__file__).resolve().parent
 for folder in ("classify_round47", "classify_round49", "classify_round50"):
     sys.path.insert(0, str(HERE.parent / folder))
 import figures_clround47 as f47  # noqa: E402
-import figures_clround49 as f49  # noqa: E402
-import figures_clround50  # noqa: E402, F401  (round 49's and 47's figures with round 50's settings)
+import figures_clround50 as f50  # noqa: E402  (round 49's and 47's figures, round 50's settings)
 
 sys.path.insert(0, str(HERE))
-import study_clround52  # noqa: E402, F401  (after round 50's: this stop's judges left out)
+import study_clround52  # noqa: E402, F401  (after round 51b's: this stop's judges left out)
 
 CANDIDATES = ("A", "B")  # f49.clauses skips the names with no figures (its C)
-f47.HERE = f49.HERE = HERE
-f47.MODELS = {"main": f47.MODELS["main"]} | {
-    name: (HERE / f"candidate_{name.lower()}.json", HERE / f"candidate_{name.lower()}.diff")
-    for name in CANDIDATES
-}
+f50.point_at(HERE, CANDIDATES)
 
 if __name__ == "__main__":
     f47.main()

@@ -13,20 +13,16 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-for folder in ("classify_round47", "classify_round49", "classify_round52"):
+for folder in ("classify_round47", "classify_round49", "classify_round50", "classify_round52"):
     sys.path.insert(0, str(HERE.parent / folder))
 import figures_clround47 as f47  # noqa: E402
-import figures_clround49 as f49  # noqa: E402
+import figures_clround50 as f50  # noqa: E402
 import figures_clround52 as f52  # noqa: E402  (round 52's settings, pointed here below)
 
 sys.path.insert(0, str(HERE))
 import study_clround52b  # noqa: E402, F401  (fresh51 and fresh52 left out)
 
-f47.HERE = f49.HERE = HERE
-f47.MODELS = {"main": f47.MODELS["main"]} | {
-    name: (HERE / f"candidate_{name.lower()}.json", HERE / f"candidate_{name.lower()}.diff")
-    for name in f52.CANDIDATES
-}
+f50.point_at(HERE, f52.CANDIDATES)
 
 if __name__ == "__main__":
     f47.main()

@@ -19,8 +19,9 @@ from wirewatch_flights.evaluation import gold_record, normalise, predicted_value
 from wirewatch_flights.model import FIELDS
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "flights_round48"))
+sys.path[:0] = [str(HERE.parent / "flights_round48"), str(HERE.parent / "flights_round49")]
 import measure_flround48 as round48  # noqa: E402
+from study_flround49 import shape  # noqa: E402  (called on want != got: never both None)
 
 JUDGES = ("flights_fresh51", "flights_fresh51b")
 
@@ -29,14 +30,6 @@ def studied_files() -> list[Path]:
     """Every flights file but this stop's judges (any name holding ``fresh51``)."""
     paths = round48.round47.DATA.glob("flights_*.jsonl")
     return sorted(p for p in paths if "fresh51" not in p.stem)
-
-
-def shape(want: Any, got: Any) -> str:
-    if want is None:
-        return "spurious"
-    if got is None:
-        return "missing"
-    return "wrong"
 
 
 def field_rows(paths: list[Path], as_service: bool = False) -> list[dict[str, Any]]:

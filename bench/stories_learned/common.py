@@ -32,6 +32,8 @@ JUDGES = (
     "stories_fresh52.jsonl",
     "stories_fresh52b.jsonl",
 )
+SWITCH = {"main": "", "A": "A", "B": "B"}
+"""A round's label -> its candidate switch's value ("" is main's code; the rounds since stop 50)."""
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from common import DATA
+from common import DATA, SWITCH, labelled_files
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.evaluation import ClusterReport, evaluate
 from wirewatch_stories.offline import cluster_rows
@@ -115,3 +116,20 @@ def read_shipped(label: str, names: Sequence[str], out: Path) -> dict[str, Any]:
     pairs = true_pairs(names)
     print(f"pooled same-story pairs: {pairs}; one pair's worth of recall {1 / pairs:.4f}")
     return read(label, names, LEARNED_PAIRS, out)
+
+
+def read_round(
+    label: str,
+    names: Sequence[str],
+    out: Path,
+    switch: tuple[ModuleType, str] | None = None,
+    *,
+    unstudied: bool = True,
+) -> dict[str, Any]:
+    """A round's judge step: ``read_shipped`` with the candidate's ``switch`` (module, name) set to
+    the label ("" for main); ``unstudied``: first check no judge is among today's studied files."""
+    if unstudied:
+        assert not {p.name for p in labelled_files()} & set(names)
+    if switch is not None:
+        vars(switch[0])[switch[1]] = SWITCH[label]
+    return read_shipped(label, names, out)

@@ -11,8 +11,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from common import cluster, load_items
+from common import JUDGES, SWITCH, cluster, labelled_files, load_items
 from fit import fit, pairs_of
+from judges import true_pairs
 from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.pair_model import PAIR_FEATURES
 
@@ -50,6 +51,34 @@ def per_file(
             flush=True,
         )
     return figures, every
+
+
+def run_round(
+    label: str,
+    switch: tuple[ModuleType, str],
+    out: Path,
+    main_json: Path,
+    *,
+    studied: int,
+    present: tuple[str, ...],
+    absent: tuple[str, ...] = (),
+) -> None:
+    """A stories round's clause 1 (stops 51-52): ``per_file`` over the ``studied`` files (names
+    in ``present`` among them, none containing ``absent`` or a judge) with main-fit folds, the
+    ``switch`` set to the label ("" for main); writes ``out`` and, for a candidate, compares it
+    with ``main_json``."""
+    paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
+    assert len(paths) == studied and set(present) <= set(paths), sorted(paths)
+    assert not {p.name for p in paths.values()} & set(JUDGES)
+    assert not any(a in p.name for a in absent for p in paths.values())
+    module, name = switch
+    vars(module)[name] = SWITCH[label]
+    figures, _ = per_file(label, paths, main_fit=switch)
+    for stem, p in paths.items():
+        figures[stem]["pairs"] = float(true_pairs([p.name]))
+    write_means(label, figures, out)
+    if label != "main":
+        compare_with_main(label, out, main_json)
 
 
 def _pairs(items: Any, main_fit: tuple[ModuleType, str] | None) -> list[Pair]:

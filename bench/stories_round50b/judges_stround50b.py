@@ -21,13 +21,16 @@ from wirewatch_stories import cluster
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("stories_fresh49.jsonl", "stories_fresh49b.jsonl")
-SWITCH = {"main": "", "A": "A", "B": "B"}
 
 
 def main() -> None:
-    label = sys.argv[1]
-    cluster.JOIN_50B = SWITCH[label]  # type: ignore[attr-defined]  # the switch is in close_reports50b.diff
-    judges.read_shipped(label, NAMES, HERE / f"judges49_{label}.json")
+    judges.read_round(
+        sys.argv[1],
+        NAMES,
+        HERE / f"judges49_{sys.argv[1]}.json",
+        (cluster, "JOIN_50B"),
+        unstudied=False,
+    )
 
 
 if __name__ == "__main__":

@@ -15,20 +15,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import labelled_files
-from judges import read_shipped
+import judges
 from wirewatch_stories import cluster
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("stories_fresh51.jsonl", "stories_fresh51b.jsonl")
-SWITCH = {"main": "", "A": "A", "B": "B"}
 
 
 def main() -> None:
-    label = sys.argv[1]
-    assert not {p.name for p in labelled_files()} & set(NAMES)
-    vars(cluster)["RECENT_52"] = SWITCH[label]
-    read_shipped(label, NAMES, HERE / f"judges52_{label}.json")
+    judges.read_round(
+        sys.argv[1], NAMES, HERE / f"judges52_{sys.argv[1]}.json", (cluster, "RECENT_52")
+    )
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     cd bench/stories_round52b && ../../.venv/bin/python lofo_stround52b.py A > lofo52b_A.txt
 
-``lofo.per_file`` over the 43 studied files (as ``../stories_round52/lofo_stround52.py``, whose
+``lofo.run_round`` over the 43 studied files (as ``../stories_round52/lofo_stround52.py``, whose
 count it imports), each fold's table fitted on the pairs main's code collects
 (``cluster.RECENT_52B`` off), the held-out file clustered with the label's switch. Writes
 ``lofo52b_<LABEL>.json`` and compares it with main's ``../stories_round52/lofo52_main.json``
@@ -18,29 +18,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_round52"))
 
 import lofo
-from common import labelled_files
-from judges import true_pairs
 from lofo_stround52 import STUDIED
 from wirewatch_stories import cluster
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-SWITCH = {"main": "", "A": "A", "B": "B"}
 
 
 def main() -> None:
     label = sys.argv[1]
-    paths = {p.stem.removeprefix("stories_"): p for p in labelled_files()}
-    assert len(paths) == STUDIED and "fresh50b" in paths, sorted(paths)
-    assert not any("fresh51" in p.name or "fresh52" in p.name for p in paths.values())
-    vars(cluster)["RECENT_52B"] = SWITCH[label]  # the switch exists with candidate_AB.diff applied
-    figures, _ = lofo.per_file(label, paths, main_fit=(cluster, "RECENT_52B"))
-    for name, p in paths.items():
-        figures[name]["pairs"] = float(true_pairs([p.name]))
-    lofo.write_means(label, figures, HERE / f"lofo52b_{label}.json")
-    if label != "main":
-        main_json = ROOT / "stories_round52" / "lofo52_main.json"
-        lofo.compare_with_main(label, HERE / f"lofo52b_{label}.json", main_json)
+    lofo.run_round(
+        label,
+        (cluster, "RECENT_52B"),  # the switch exists with candidate_AB.diff applied
+        HERE / f"lofo52b_{label}.json",
+        HERE.parent / "stories_round52" / "lofo52_main.json",
+        studied=STUDIED,
+        present=("fresh50b",),
+        absent=("fresh51", "fresh52"),
+    )
 
 
 if __name__ == "__main__":

@@ -15,8 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import labelled_files
-from judges import read_shipped
+import judges
 from wirewatch_stories import cluster
 
 HERE = Path(__file__).resolve().parent
@@ -26,14 +25,12 @@ NAMES = (
     "stories_fresh52.jsonl",
     "stories_fresh52b.jsonl",
 )
-SWITCH = {"main": "", "A": "A", "B": "B"}
 
 
 def main() -> None:
-    label = sys.argv[1]
-    assert not {p.name for p in labelled_files()} & set(NAMES)
-    vars(cluster)["SAME_DAY_52C"] = SWITCH[label]  # with candidate_AB.diff applied
-    read_shipped(label, NAMES, HERE / f"judges52c_{label}.json")
+    judges.read_round(
+        sys.argv[1], NAMES, HERE / f"judges52c_{sys.argv[1]}.json", (cluster, "SAME_DAY_52C")
+    )
 
 
 if __name__ == "__main__":

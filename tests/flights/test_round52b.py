@@ -7,41 +7,24 @@ false records away, and the rule asked records equal to main's (diffs: bench/fli
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from wirewatch_flights import numbers
 from wirewatch_flights.evaluation import gold_record, predict
-from wirewatch_flights.text import fold
 
 from tests.flights.support import labelled_item
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.mark.parametrize(
     ("name", "item_id"),
     [
+        # read now:
         # "deportaron a una treintena de migrantes ecuatorianos en un vuelo financiado por ..."
         ("tideline", "fl-31818"),
         # "Una veintena de migrantes de Venezuela decidieron regresar vía aérea a su país ..."
         ("fresh49", "fl-49215"),
-    ],
-)
-def test_a_spanish_collective_numeral_is_the_head_count(name: str, item_id: str) -> None:
-    obj = labelled_item(name, item_id)
-    gold = gold_record(obj)
-    assert gold is not None and gold["people"]
-    flight = predict(obj)
-    assert flight is not None
-    assert flight.people == gold["people"]
-
-
-@pytest.mark.parametrize(
-    ("name", "item_id"),
-    [
+        # counts beside a collective numeral, which stay:
         # "... 93 hombres y 21 mujeres procedentes de México, así como una veintena de menores"
         ("daybreak", "fl-30010"),
         # "a 238 miembros del Tren de Aragua ... más una veintena de integrantes de la Mara"
@@ -52,7 +35,7 @@ def test_a_spanish_collective_numeral_is_the_head_count(name: str, item_id: str)
         ("evening", "fl-13023"),
     ],
 )
-def test_counts_beside_a_collective_numeral_stay(name: str, item_id: str) -> None:
+def test_the_head_count_beside_a_spanish_collective_numeral(name: str, item_id: str) -> None:
     obj = labelled_item(name, item_id)
     gold = gold_record(obj)
     assert gold is not None and gold["people"]
@@ -75,20 +58,6 @@ def test_collective_numerals_read_with_their_article(text: str, values: list[int
     assert [n.value for n in numbers.numbers(text)] == values
 
 
-def test_collective_gate_open_wherever_the_pattern_matches() -> None:
-    """The collective numerals' scan gate (its words) holds wherever the pattern matches in the
-    flights and stories data, as the other gates of tests/flights/test_scan_gates.py."""
-    matched = 0
-    for path in sorted(DATA.glob("flights*.jsonl")) + sorted(DATA.glob("stories*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            for key in ("title", "summary"):
-                text = str(row.get(key) or "")
-                for form in (text.lower(), fold(text)):
-                    if numbers._COLLECTIVE.search(form):
-                        matched += 1
-                        assert any(w in form for w in numbers._COLLECTIVE_WORDS)
-    assert matched
+def test_collective_gate_words_hold_no_digit() -> None:
+    """The gate itself is checked with the others in tests/flights/test_scan_gates.py."""
     assert not re.search(r"\d", "".join(numbers._COLLECTIVE_WORDS))

@@ -1,9 +1,9 @@
-"""The scan gates of ``numbers``, ``dates`` and ``not_a_record.evacuation_flights`` (stop
-44): a pattern is not scanned over a text that lacks what every one of its matches holds (a
-digit, one of its words). For the outputs to stay the same, the gate must never be false where
-the pattern matches: checked over every title and summary of tests/data's flights and stories
-files (as the readers see them: as written, lower-cased, folded) and over random texts made of
-the patterns' own pieces.
+"""The scan gates of ``numbers``, ``dates`` and ``not_a_record.evacuation_flights`` (stop 44;
+the collective numerals' of ``numbers`` since stop 52): a pattern is not scanned over a text that
+lacks what every one of its matches holds (a digit, one of its words). For the outputs to stay the
+same, the gate must never be false where the pattern matches: checked over every title and summary
+of tests/data's flights and stories files (as the readers see them: as written, lower-cased,
+folded) and over random texts made of the patterns' own pieces.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ def _gates() -> dict[str, tuple[re.Pattern[str], Gate]]:
         "numbers._DIGITS": (numbers._DIGITS, _digit),
         "numbers._DOZENS": (numbers._DOZENS, _any_of(numbers._DOZENS_WORDS)),
         "numbers._APPROXIMATE": (numbers._APPROXIMATE, _any_of(numbers._APPROXIMATE_WORDS)),
+        "numbers._COLLECTIVE": (numbers._COLLECTIVE, _any_of(numbers._COLLECTIVE_WORDS)),
         "dates.day_month": (day_month, _digit),
         "dates.month_day": (month_day, _digit),
         "dates.weekday": (weekday, _any_of(list(dates._names().weekdays))),
@@ -82,6 +83,8 @@ def test_gate_open_wherever_the_pattern_matches_in_the_data(name: str, texts: li
 PIECES = [
     *numbers._DOZENS_WORDS,
     *numbers._APPROXIMATE_WORDS,
+    "veintena",
+    "millar",
     *dates._RELATIVE_WORDS,
     *dates._names().weekdays,
     "evacuation flight",
