@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from wirewatch_flights import cues, flight_report_cues
+from wirewatch_flights import cues, flight_report_cues, not_a_record_cues
 from wirewatch_flights.model import Span
 from wirewatch_flights.not_a_record import (
     agent_past,
@@ -154,6 +154,29 @@ def _tally_over_a_span(parts: list[Part]) -> bool:
         ):
             return True  # "Over 1,000 Albanian nationals have been returned since the ..."
     return False
+
+
+def _airport_tally(parts: list[Part], flight: Span) -> bool:
+    """An airport is the only flight word and the headline or the lede's first sentence counts
+    over a span of time ("over the past two months more than 300 Haitians have been returned",
+    "se triplicaron en los últimos cinco años", "Desde el 20 de febrero hasta el 15 de julio"),
+    with no running total of one removal and no first or renewed removal in the headline: people
+    received at an airport over a period, a tally, not a flight (stop 52, B)."""
+    if not not_a_record_cues.AIRPORT_WORD.fullmatch(flight.phrase.lower()):
+        return False
+    if any(
+        not not_a_record_cues.AIRPORT_WORD.fullmatch(m.group(0))
+        for part in parts
+        for m in cues.FLIGHT.finditer(part.folded)
+    ):
+        return False
+    title = next((p for p in parts if p.source == "title"), None)
+    if title is not None and not_a_record_cues.FIRST_OR_AGAIN_TITLE.search(title.folded):
+        return False
+    spans = _tally_over_a_span(parts) or any(
+        flight_report_cues.FROM_MONTH_TO_MONTH.search(part.opening) for part in parts
+    )
+    return spans and not _running_total(parts)
 
 
 def _flown_demonyms(parts: list[Part]) -> Span | None:
@@ -354,7 +377,10 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
     if flight is None and no_removal_at_issue(parts):
         return None
     if flight is not None and (
-        airport_alone(parts, flight) or by_sea_first(parts, flight) or evacuation_flights(parts)
+        airport_alone(parts, flight)
+        or by_sea_first(parts, flight)
+        or evacuation_flights(parts)
+        or _airport_tally(parts, flight)
     ):
         return None
     if flight is not None:

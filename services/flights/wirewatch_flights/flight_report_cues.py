@@ -162,3 +162,22 @@ SINCE_AFTER = words(
 )
 """After a thousand or more removed: counted since an event or a day ("have been returned since
 the UK-Albania joint communiqué was signed"): with no flight word, a tally."""
+
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+FROM_MONTH_TO_MONTH = re.compile(
+    r"\bdesde el \d{1,2} de "
+    + _MONTH
+    + r"(?: de \d{4})? (?:hasta|al?) (?:el )?\d{1,2} de "
+    + _MONTH
+    + r"|\bfrom "
+    + _MONTH
+    + r" \d{1,2}(?:,? \d{4})? (?:to|until|through|till) "
+    + _MONTH
+    + r" \d"
+)
+"""A span from one month's day to another's ("Desde el 20 de febrero hasta el 15 de julio de
+2025", "from February 20 to July 15"): a period a count runs over (stop 52, B)."""

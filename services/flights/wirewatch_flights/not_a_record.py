@@ -510,12 +510,33 @@ def stranded_travellers(parts: list[Part]) -> bool:
     """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
     1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
     or illegal stay and no transit or Gulf state named: travellers, not a removal."""
+    if _victims_freed(parts):
+        return True
     return (
         first_span(parts, not_a_record_cues.STRANDED) is not None
         and first_span(parts, not_a_record_cues.CITIZENS) is not None
         and first_span(parts, not_a_record_cues.REMOVAL) is None
         and first_span(parts, cues.MIGRANT_CONTEXT) is None
         and first_span(parts, cues.MIGRANT_JOURNEY) is None
+        and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
+    )
+
+
+def _victims_freed(parts: list[Part]) -> bool:
+    """People freed or rescued, or victims of trafficking, a scam or forced labour ("citizens
+    freed from scam centres", "víctimas de trata"), with no removal, migrant or detention word
+    and no transit or Gulf state named: their own state flying them home, whatever border the
+    item names; "illegal" said of the scam centre is no migrant word (stop 52, V)."""
+    if first_span(parts, not_a_record_cues.VICTIMS_FREED) is None:
+        return False
+    migrant = any(
+        not not_a_record_cues.ILLEGAL_PLACE.match(p.folded, m.start())
+        for p in parts
+        for m in cues.MIGRANT_CONTEXT.finditer(p.folded)
+    )
+    return (
+        not migrant
+        and first_span(parts, not_a_record_cues.HELD) is None
         and not names_a_state(parts, cues.TRANSIT_HOSTS | cues.GULF_HOSTS)
     )
 

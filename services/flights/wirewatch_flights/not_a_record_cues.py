@@ -640,6 +640,29 @@ Detained", "Estados Unidos devuelve a 48 migrantes cubanos, uno detenido a su ar
 pending word beside it does not undo (stop 50)."""
 
 
+VICTIMS_FREED = words(
+    r"rescued", r"freed", r"liberated", r"trafficked", r"lured", r"duped", r"tricked",
+    r"(?:trafficking|scam|fraud|forced labou?r) victims",
+    r"victims of (?:human |labou?r )?(?:trafficking|scams?|fraud|forced labou?r|exploitation)",
+    r"rescatad[oa]s", r"liberad[oa]s", r"enganad[oa]s",
+    r"victimas de (?:la )?(?:trata|estafas?|fraudes?|explotacion|trabajo forzoso)",
+)  # fmt: skip
+"""People freed or rescued, victims of trafficking, a scam or forced labour ("Indonesians freed
+from scam centers", "trafficking victims", "connacionales rescatados", "víctimas de trata"): with
+no removal, migrant or detention word, their own state flying them home, not a removal (stop 52,
+bench/flights_round52)."""
+HELD = words(
+    r"detained", r"detention", r"detenid[oa]s", r"detencion", r"arrest\w*", r"arrestad[oa]s",
+    r"custody", r"custodia", r"jailed", r"encarcelad[oa]s",
+)  # fmt: skip
+"""People held: the docs' "detained" that makes own citizens migrants removed."""
+ILLEGAL_PLACE = re.compile(
+    r"(?:illegal|ilegal(?:es)?) (?:(?:online|cyber|telephone|phone) )?(?:scam|fraud|gambling|"
+    r"cyber-?scam) (?:cent(?:er|re)s?|compounds?|hubs?|camps?|operations?|parks?|dens?)\b"
+)
+"""'illegal' said of the place of the crime ("from illegal scam centers", "illegal online scam
+compounds"), not of the people's stay (stop 52, V)."""
+
 COST_TOLD_TITLE = re.compile(
     r"\b(?:spent|spends|spending|paid|pays|paying|gasto|gastaron|gastado|gasta|gastan|pago|"
     r"pagaron|pagado|invirtio|invirtieron)\b[^.]{0,40}?\b(?:on|en|for|por|to|para)\b[^.]{0,30}?"
