@@ -28,6 +28,7 @@ from wirewatch_flights.not_a_record import (
     state_fetches_its_citizens,
     statistics,
     stranded_travellers,
+    victims_freed,
 )
 from wirewatch_flights.parts import COMMA, Part, dated, first_span, match_span, names_a_state
 from wirewatch_flights.people import read_people
@@ -369,7 +370,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return None
     if flight_money(parts):
         return None
-    if state_fetches_its_citizens(parts) or stranded_travellers(parts):
+    if state_fetches_its_citizens(parts) or stranded_travellers(parts) or victims_freed(parts):
         return None
     if proposal(parts) or migrants_own_way(parts):
         return None

@@ -510,8 +510,6 @@ def stranded_travellers(parts: list[Part]) -> bool:
     """Citizens or nationals stuck or stranded in a state and flown home ("repatriate more than
     1,000 Chinese citizens who have got stuck in Vietnam"), with no word of removal, migration
     or illegal stay and no transit or Gulf state named: travellers, not a removal."""
-    if _victims_freed(parts):
-        return True
     return (
         first_span(parts, not_a_record_cues.STRANDED) is not None
         and first_span(parts, not_a_record_cues.CITIZENS) is not None
@@ -522,7 +520,7 @@ def stranded_travellers(parts: list[Part]) -> bool:
     )
 
 
-def _victims_freed(parts: list[Part]) -> bool:
+def victims_freed(parts: list[Part]) -> bool:
     """People freed or rescued, or victims of trafficking, a scam or forced labour ("citizens
     freed from scam centres", "víctimas de trata"), with no removal, migrant or detention word
     and no transit or Gulf state named: their own state flying them home, whatever border the

@@ -163,6 +163,8 @@ _APPROXIMATE = re.compile(
 )
 """With "and a half" / "y media" a half more: "a dozen and a half" is 18."""
 _APPROXIMATE_WORDS = ("centenar", "hundred", "docena", "dozen", "thousand", "decena")
+"""The words one of which every match of ``_APPROXIMATE`` holds: a text with none is not
+scanned."""
 _COLLECTIVE = re.compile(
     r"\b(una (?:veintena|treintena|cuarentena|cincuentena)|(?:un|medio) millar)"
     r"(\s+(?:y medio|y media))?\b"
@@ -170,8 +172,7 @@ _COLLECTIVE = re.compile(
 """Spanish collective numerals with their article ("una treintena de migrantes", "un millar"):
 approximations as "una decena" is ("cuarentena" alone is a quarantine; stop 52)."""
 _COLLECTIVE_WORDS = ("ntena", "millar")
-"""The words one of which every match of ``_APPROXIMATE`` holds: a text with none is not
-scanned."""
+"""The same gate for ``_COLLECTIVE``."""
 _APPROXIMATE_VALUES = {
     "un centenar": 100,
     "medio centenar": 50,
