@@ -180,6 +180,11 @@ def _airport_tally(parts: list[Part], flight: Span) -> bool:
     return spans and not _running_total(parts)
 
 
+def _own_people_flown_home(parts: list[Part]) -> bool:
+    """A state fetching its citizens, travellers stranded abroad, victims freed: no removal."""
+    return state_fetches_its_citizens(parts) or stranded_travellers(parts) or victims_freed(parts)
+
+
 def _flown_demonyms(parts: list[Part]) -> Span | None:
     """A head count of a deported people's demonym on a flight named in the headline
     ("Second flight with 190 Venezuelans lands in Caracas"): a return flight even when
@@ -370,7 +375,7 @@ def is_flight_report(parts: list[Part]) -> tuple[Span, Span, bool] | None:
         return None
     if flight_money(parts):
         return None
-    if state_fetches_its_citizens(parts) or stranded_travellers(parts) or victims_freed(parts):
+    if _own_people_flown_home(parts):
         return None
     if proposal(parts) or migrants_own_way(parts):
         return None
