@@ -24,11 +24,9 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # judges become studied files when new ones are sealed); fresh45 (stop 45's judge) was released
 # at stop 47, fresh46 (stop 46's) at stop 48, fresh47a and fresh47b (stop 47's) at stop 49,
 # fresh48 and fresh48b (stop 48's) at stop 50, fresh49 and fresh49b (stop 49's) at stop 51,
-# fresh50 and fresh50b (stop 50's) at stop 52. fresh51 and fresh51b are stop 51's judges,
-# fresh52 and fresh52b stop 52's.
+# fresh50 and fresh50b (stop 50's) at stop 52, fresh51 and fresh51b (stop 51's) at stop 53.
+# fresh52 and fresh52b are stop 52's judges.
 JUDGES = (
-    "stories_fresh51.jsonl",
-    "stories_fresh51b.jsonl",
     "stories_fresh52.jsonl",
     "stories_fresh52b.jsonl",
 )
