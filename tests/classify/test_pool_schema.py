@@ -250,6 +250,13 @@ POOL_FILES = {
     # held back whole by classify_fresh52b_halves.json; named fresh52b beside fresh52.
     "fresh52b-en": DATA / "classify_pool_fresh52b_en.jsonl",
     "fresh52b-es": DATA / "classify_pool_fresh52b_es.jsonl",
+    # The sealed never-seen set "fresh53" of stop 53 (2026-12-07, clfresh53; returns told without
+    # the word flight or vuelo, border policy described rather than named, Spanish from several
+    # countries, both-topic returns under agreements, and about a third look-alike negatives,
+    # labelled blind), held back whole by classify_fresh53_halves.json; named fresh53 beside
+    # fresh52b.
+    "fresh53-en": DATA / "classify_pool_fresh53_en.jsonl",
+    "fresh53-es": DATA / "classify_pool_fresh53_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -360,6 +367,8 @@ FILE_LANG_AND_ID = {
     "fresh52-es": ("es", "pool-f52-es-"),
     "fresh52b-en": ("en", "pool-f52b-en-"),
     "fresh52b-es": ("es", "pool-f52b-es-"),
+    "fresh53-en": ("en", "pool-f53-en-"),
+    "fresh53-es": ("es", "pool-f53-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
