@@ -470,6 +470,29 @@ SETS = [
         brier={FLIGHTS: 0.11, POLICY: 0.12},
         negatives_tagged=0.19,
     ),
+    # fresh53: 41 items (23 Spanish, 14 look-alike hard negatives, 2 both-topic), the sealed
+    # never-seen set of stop 53 (2026-12-07, clfresh53), aimed at returns told without the word
+    # flight or vuelo, border policy described rather than named with Spanish from several
+    # countries, returns under agreements, and look-alike negatives (evacuations, stranded citizens,
+    # tourist flights, airport traffic, remittances, asylum statistics, emigration); labelled
+    # blind, committed, then read once by clfresh53 with main's shipped model (aggregates only,
+    # bench/classify_fresh53/figures_main.json): flights 0.720 (9/3/4; en 0.571, es 0.909),
+    # border-policy 0.703 (13/8/3; en 0.625, es 0.762), negatives 5/14, Brier 0.108 / 0.186.
+    # Floors = those figures rounded down slightly (7 English flights and 7 English border-policy
+    # positives: one item moves those F1 by ~0.1).
+    HeldBackSet(
+        "fresh53",
+        negatives=14,
+        f1={FLIGHTS: 0.71, POLICY: 0.70},
+        language_f1={
+            (FLIGHTS, "en"): 0.57,
+            (FLIGHTS, "es"): 0.90,
+            (POLICY, "en"): 0.62,
+            (POLICY, "es"): 0.76,
+        },
+        brier={FLIGHTS: 0.11, POLICY: 0.19},
+        negatives_tagged=0.36,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 
