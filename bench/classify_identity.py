@@ -106,6 +106,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh52_es.jsonl",
     "classify_pool_fresh52b_en.jsonl",
     "classify_pool_fresh52b_es.jsonl",
+    "classify_pool_fresh53_en.jsonl",
+    "classify_pool_fresh53_es.jsonl",
 }
 
 
