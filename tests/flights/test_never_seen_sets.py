@@ -743,6 +743,30 @@ SETS = [
             "es": (0.49, 0.99, 0.99, 0.99, 0.49, 0.49),
         },
     ),
+    # fresh53: 43 items, 10 reports (8 completed, 2 planned, none blocked; TD 3, TZ 3, JM, RU, TC,
+    # ZM), 33 hard negatives (own citizens flown home, airport inadmissions, land and sea returns,
+    # one or two people, removals only pending or people detained, tallies and policy, an
+    # extradition), 19 Spanish (2 Spanish reports); no event already held in any set. Never seen,
+    # gathered and labelled blind in stop 53 (2026-12-07), sealed (commit eb2ebfc) before any code
+    # read it, then measured once with main's product (the branch adds only the set and its
+    # registration; no package changed on main since its base ff605c6c, up to 4de00964): precision
+    # 0.667 (4 false records), recall 0.800, destination 0.700, status 0.800, origin 0.700, people
+    # 0.800, flight_date 0.500, operator 0.800; English (8 reports) 0.700, 0.875, 0.750, 0.875,
+    # 0.750, 0.875; Spanish (2 reports) 0.500 on every goal field. Service path: precision 0.727,
+    # recall 0.800. Floors as tideline's (a hundredth under where a figure is exact). Check-half
+    # seed fixed after that measurement, before any error read.
+    NeverSeenSet(
+        "fresh53",
+        seed=20261260,
+        items=43,
+        check_items=22,
+        reports_in_check=5,
+        floors=(0.66, 0.79, 0.69, 0.79, 0.69, 0.79, 0.49, 0.79),
+        language_floors={
+            "en": (0.69, 0.87, 0.74, 0.87, 0.74, 0.87),
+            "es": (0.49, 0.49, 0.49, 0.49, 0.49, 0.49),
+        },
+    ),
 ]
 
 
