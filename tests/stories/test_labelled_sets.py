@@ -108,6 +108,11 @@ SETS = [
     # read it): its counts; the EU Return Regulation's and safe-countries list's steps in the same
     # words months apart (committee, plenary, trilogue deal), the 2008 directive's vote
     LabelledSet("stories_fresh52b.jsonl", "st-52b", 50, 11),
+    # stop 53's sealed judge (labelled blind by stfresh53, committed before this test read it): its
+    # counts; the Mayotte-Comoros returns standoff's steps days apart (a boat refused, ports
+    # reopened, returns and the ferry resumed), France's Mayotte jus soli steps a year apart,
+    # Spain's immigration regulation approved and in force six months apart
+    LabelledSet("stories_fresh53.jsonl", "st-53", 43, 12),
 ]
 
 
