@@ -72,6 +72,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh51b.jsonl",
     "stories_fresh52.jsonl",
     "stories_fresh52b.jsonl",
+    "stories_fresh53.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",

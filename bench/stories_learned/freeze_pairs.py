@@ -33,6 +33,7 @@ from wirewatch_stories.pair_model import PAIR_FEATURES
 NEVER = {
     "stories_fresh52.jsonl",
     "stories_fresh52b.jsonl",
+    "stories_fresh53.jsonl",
 }
 
 
