@@ -1,5 +1,7 @@
 """Main's and a candidate's verdict (record or not) on named studied items, by id: the drafting
-check of RULE.md (the class's items and the true reports beside it, never a file as a whole).
+check of RULE.md (the class's items and the true reports beside it, never a file as a
+whole). It needs the switch form of ``candidates.diff`` (the shipped form has no switch: both
+columns are alike).
 
 Usage: .venv/bin/python bench/flights_round53/by_id_flround53.py LETTERS ID...
 """
@@ -13,6 +15,7 @@ from pathlib import Path
 from wirewatch_flights import cues
 from wirewatch_flights.evaluation import gold_record, predict
 
+SWITCH = "CANDIDATES_53"  # cues.CANDIDATES_53 of the switch form (RULE.md)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import study_flround53 as study  # noqa: E402
@@ -25,9 +28,9 @@ def main() -> None:
             obj = json.loads(line) if line.strip() else {}
             if obj.get("id") not in ids:
                 continue
-            cues.CANDIDATES_53 = frozenset()
+            setattr(cues, SWITCH, frozenset())
             main_got = predict(obj)
-            cues.CANDIDATES_53 = frozenset(letters)
+            setattr(cues, SWITCH, frozenset(letters))
             cand = predict(obj)
             print(
                 f"{obj['id']:9} gold={'R' if gold_record(obj) else '-'} "

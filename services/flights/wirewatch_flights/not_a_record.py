@@ -131,8 +131,8 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
 def _entry_refused(parts: list[Part]) -> bool:
     """Travellers refused entry on arrival and sent back (an airport inadmission), even when
     called deported, unless the people are another state's deportees or a removal flight is
-    refused (stop 53, candidate P)."""
-    if "P" not in cues.CANDIDATES_53 or not first_span(parts, not_a_record_cues.ENTRY_REFUSED):
+    refused (stop 53)."""
+    if not first_span(parts, not_a_record_cues.ENTRY_REFUSED):
         return False
     return first_span(parts, not_a_record_cues.REFUSED_DEPORTEES) is None
 

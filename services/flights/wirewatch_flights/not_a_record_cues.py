@@ -715,7 +715,7 @@ ENTRY_REFUSED = words(
 """Travellers refused entry on arrival ("denied entry and sent back", "not allowed to enter",
 "rechazados tras llegar al aeropuerto", "niega ingreso a 2 venezolanos", "impedidos de dejar el
 aeropuerto"): an airport inadmission, even when the refusing state is said to deport them
-(docs/flights.md, borderline cases), unless :data:`REFUSED_DEPORTEES` (stop 53, candidate P)."""
+(docs/flights.md, borderline cases), unless :data:`REFUSED_DEPORTEES` (stop 53)."""
 
 
 REFUSED_DEPORTEES = words(

@@ -146,12 +146,11 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         people_cues.SUBSET_BEFORE.search(before[-20:]) and not _after_staff(part, number)
     ):
         score -= 2.5
-    window = _own_sentence(before[-25:]) if "N" in cues.CANDIDATES_53 else before[-25:]
-    if _running_total(part, number) or cues.CUMULATIVE.search(window):
+    if _running_total(part, number) or cues.CUMULATIVE.search(_own_sentence(before[-25:])):
         score -= 2.5
     elif people_cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
-    elif "N" in cues.CANDIDATES_53 and _over_a_period(part, number):
+    elif _over_a_period(part, number):
         score -= 2.5
     return score
 
