@@ -90,6 +90,7 @@ OWN_OR_THINGS_CUES = (
     not_a_record_cues.EVACUATION,
     not_a_record_cues.NOT_MIGRANTS,
     not_a_record_cues.CRISIS,
+    not_a_record_cues.ENTRY_REFUSED,
 )
 """Every cue :func:`own_citizens_or_things` can return true on after the headline's (a cue
 added there is added here): when none is in any part, it is false without searching each."""
@@ -106,7 +107,7 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
         return True
     if all(_OWN_OR_THINGS.search(p.folded) is None for p in parts):
         return False  # none of OWN_OR_THINGS_CUES in any part (most items)
-    if _not_a_removal(parts):
+    if _not_a_removal(parts) or _entry_refused(parts):
         return True
     if first_span(parts, not_a_record_cues.EXTRADITION) or first_span(
         parts, not_a_record_cues.SENTENCE_SERVED
@@ -125,6 +126,15 @@ def own_citizens_or_things(parts: list[Part]) -> bool:
             return False  # "Libya returnees ... the war-torn North African country"
         return first_span(parts, cues.MIGRANT_CONTEXT) is None
     return False
+
+
+def _entry_refused(parts: list[Part]) -> bool:
+    """Travellers refused entry on arrival and sent back (an airport inadmission), even when
+    called deported, unless the people are another state's deportees or a removal flight is
+    refused (stop 53)."""
+    if not first_span(parts, not_a_record_cues.ENTRY_REFUSED):
+        return False
+    return first_span(parts, not_a_record_cues.REFUSED_DEPORTEES) is None
 
 
 def flight_money(parts: list[Part]) -> bool:

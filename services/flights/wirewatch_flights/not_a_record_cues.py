@@ -700,3 +700,30 @@ signing or winning it ("Avelo Ends ICE Deportation Flights", "Airline quits Trum
 flights"): a business item, not a flight (stop 51)."""
 TO_BEFORE = re.compile(r"\b(?:to|into|a|al|hacia|hasta|rumbo a)\s+(?:the\s+|el\s+|la\s+)?$")
 """Just before a state in a headline: the state flown to ("deportation flights to Venezuela")."""
+
+
+ENTRY_REFUSED = words(
+    r"(?:denied|refused|not granted|denying (?:them|him|her)|refusing (?:them|him|her)) "
+    r"(?:entry|admission|leave to land)",
+    r"not (?:been )?allowed (?:[\w-]+ ){0,6}?to (?:enter|proceed)",
+    r"(?:nego|niega|niegan|negaron|negado|denego|denegado|denegaron) "
+    r"(?:la |el )?(?:entrada|ingreso)",
+    r"rechazad[oa]s (?:tras|al|a su) (?:llegar|arribo|arribar|llegada)",
+    r"impedid[oa]s de (?:dejar|salir del?) (?:el )?aeropuerto",
+    r"no se les? permitio (?:la )?(?:entrada|ingreso|ingresar|entrar)",
+)  # fmt: skip
+"""Travellers refused entry on arrival ("denied entry and sent back", "not allowed to enter",
+"rechazados tras llegar al aeropuerto", "niega ingreso a 2 venezolanos", "impedidos de dejar el
+aeropuerto"): an airport inadmission, even when the refusing state is said to deport them
+(docs/flights.md, borderline cases), unless :data:`REFUSED_DEPORTEES` (stop 53)."""
+
+
+REFUSED_DEPORTEES = words(
+    r"deportees", r"deportad[oa]s (?:por|desde)", r"deported (?:by|from)", r"airspace",
+    r"espacio aereo", r"deportation flights?", r"removal flights?", r"vuelos? de deportacion",
+    r"charters?", r"charter flights?", r"charteres", r"vuelos? que deportaba\w*",
+)  # fmt: skip
+"""Beside a refusal of entry: the people refused are deportees of another state, or the thing
+refused is a removal flight or its aircraft ("refused entry to 107 Pakistani citizens deported by
+Saudi Arabia", "the aircraft was refused entry into Algerian airspace", "niega ingreso a vuelo
+que deportaba"): a removal flight, the record it is."""

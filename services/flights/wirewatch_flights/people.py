@@ -146,11 +146,52 @@ def _people_score(part: Part, number: Number, demonym_starts: set[int]) -> float
         people_cues.SUBSET_BEFORE.search(before[-20:]) and not _after_staff(part, number)
     ):
         score -= 2.5
-    if _running_total(part, number) or cues.CUMULATIVE.search(before[-25:]):
+    if _running_total(part, number) or cues.CUMULATIVE.search(_own_sentence(before[-25:])):
         score -= 2.5
     elif people_cues.SINCE_OPENING.search(folded[max(0, number.start - 300) : number.start]):
         score -= 2.5  # "Since ... March 2020 ..., the ABF has removed 711"
+    elif _over_a_period(part, number):
+        score -= 2.5
     return score
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _own_sentence(before: str) -> str:
+    """The text before a number from its own sentence's start: a cue of the sentence before
+    ("... since January 2022. 126 Nigerians arrived") is not this number's."""
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
+
+
+def _over_a_period(part: Part, number: Number) -> bool:
+    """A dated period in the number's own sentence, with no flight between them ("2.600 personas
+    desde septiembre", "Entre enero y octubre ..., devolvió a 3,863 personas", "from May 19 to May
+    30"): the count is the period's running total, not one flight's ("the 13th charter flight
+    since January" dates the flight, "el primero desde diciembre de 2020" a first event)."""
+    folded = part.folded
+    end = _SENTENCE_END.search(folded, number.end)
+    after = folded[number.end : min(end.start() if end else len(folded), number.end + 100)]
+    period = people_cues.PERIOD.search(after)
+    if (
+        period is not None
+        and not cues.FLIGHT.search(after[: period.start()])
+        and not _dates_an_event(after, period.start())
+    ):
+        return True
+    before = _own_sentence(folded[max(0, number.start - 200) : number.start])
+    periods = list(people_cues.PERIOD.finditer(before))
+    return (
+        bool(periods)
+        and not cues.FLIGHT.search(before[periods[-1].end() :])
+        and not _dates_an_event(before, periods[-1].start())
+    )
+
+
+def _dates_an_event(text: str, start: int) -> bool:
+    """The period follows a first or last event's word: it dates that event."""
+    return people_cues.FIRST_OR_LAST_BEFORE.search(text[max(0, start - 30) : start]) is not None
 
 
 def _after_staff(part: Part, number: Number) -> bool:

@@ -220,6 +220,35 @@ hundred"; "una treintena", "un millar", stop 52): it counts as "more than 100" d
 nothing precise is said (stop 50)."""
 
 
+_PERIOD_MONTHS = _MONTHS + r"|mayo"
+
+PERIOD = re.compile(
+    r"\b(?:since|desde)\s+(?:(?:el|the)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?"
+    r"(?:" + _PERIOD_MONTHS + r"|(?:19|20)\d\d)\b"
+    r"|\b(?:between|entre)\s+(?:"
+    + _PERIOD_MONTHS
+    + r")\w*\s+(?:and|y)\s+(?:"
+    + _PERIOD_MONTHS
+    + r")\b"
+    r"|\b(?:from|del?)\s+(?:"
+    + _PERIOD_MONTHS
+    + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:to|until|through)\b"
+    r"|\bfrom\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _PERIOD_MONTHS + r")\s+(?:to|until)\b"
+    r"|\bdel\s+\d{1,2}\s+(?:de\s+(?:" + _PERIOD_MONTHS + r")\s+)?al\s+\d{1,2}\b"
+    r"|\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:last|past)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\b"
+    r"|\b(?:en|durante)\s+(?:los|las)\s+(?:ultimos|ultimas)\s+(?:[\w-]+\s+)?(?:dias|semanas|meses)\b"
+)
+"""A dated period: "since 28 May", "desde septiembre", "between January and October", "entre enero y
+octubre", "from May 19 to May 30", "del 19 al 30 de mayo", "in the last four days", "en los
+últimos diez días". A head count in the period's sentence, with no flight between them, is the
+period's running total, not one flight's (stop 52)."""
+
+
+FIRST_OR_LAST_BEFORE = re.compile(r"\b(?:first|primer|primero|primera|last|ultimo|ultima)\b")
+"""Before a period: it dates a first or last event ("el primero desde diciembre de 2020", "the
+first flight since 2020"), not a running total."""
+
+
 POOL_BEFORE = re.compile(
     r"(?:^|[.;:!?]\s+)\W*(?:de ell[oa]s|de est[oa]s|de l[oa]s\s+\d[\d.,]*(?:\s+[\w-]+){0,3})"
     r"\s*,\s*(?:solo|only|just)?\s*$"
