@@ -4,13 +4,14 @@ studied files of stop 53, with the count of heavy cues: kind weight >= 1.0).
 
     cd bench/stories_round53 && ../../.venv/bin/python drift_stround53.py > drift53_A_main.txt
 
-Runs on this branch, ``cluster.RECENT_53 = "A"`` with no drift guard (round 52b's A). Each studied file clustered with main's code; at
-each decision the item is also decided with ``cluster.RECENT_53 = "A"``; where the two differ and
-A joins a story, printed: whether that story is the item's (R) or another (W), the share of the
-item's squared cue weights found among the story's old sampled reports (more than RECENT_S from
-the item) and among its recent ones, and the item's heaviest cues found among the recent reports
-but in none of the old ones (``recent_only``). Judges excluded by name.
-"""
+``drift53_A_main.txt`` was written before this round's guard existed (round 52b's ``_recent`` under
+``cluster.RECENT_53``, uncommitted, before the RULE); run after the guard, "A" is the guarded A.
+Each studied file clustered with main's code; at each decision the item is also decided with
+``cluster.RECENT_53 = "A"``; where the two differ and A joins a story, printed: whether that story
+is the item's (R) or another (W), the share of the item's squared cue weights found among the
+story's old sampled reports (more than RECENT_S from the item) and among its recent ones, and the
+item's heaviest cues found among the recent reports but in none of the old ones (``recent_only``).
+Judges excluded by name."""
 
 from __future__ import annotations
 

@@ -3,11 +3,10 @@
     cd bench/stories_round53 && ../../.venv/bin/python study_stround53.py [FILE] > study53_main.txt
 
 Each studied file (``common.labelled_files()``: every labelled file but the judges, whose names
-hold ``fresh52`` or ``fresh53``) clustered in publication order as the service does (main's shipped code and
-table). Printed per file: every predicted story holding items of several true stories (a merge:
-the wrong pairs it makes) and every true story spread over several predicted stories (a split),
-item by item (date, language, predicted story, headline). Main's code only: no candidate.
-"""
+hold ``fresh52`` or ``fresh53``) clustered in publication order as the service does (main's shipped
+code and table). Printed per file: every predicted story holding items of several true stories (a
+merge: the wrong pairs it makes) and every true story spread over several predicted stories (a
+split), item by item (date, language, predicted story, headline). Main's code only: no candidate."""
 
 from __future__ import annotations
 

@@ -54,13 +54,7 @@ from dataclasses import dataclass, field
 
 from wirewatch_stories.pair_cues import WORD_KINDS, Member, member, plain
 from wirewatch_stories.pair_model import LEARNED_PAIRS, PairModel
-from wirewatch_stories.scoring import (
-    LANGUAGE_STORY_SIZE,
-    RECENT_S,
-    STORY_SAMPLE,
-    YOUNG_S,
-    Scorer,
-)
+from wirewatch_stories.scoring import LANGUAGE_STORY_SIZE, YOUNG_S, Scorer
 
 KIND_WEIGHTS: dict[str, float] = {
     "n": 2.0,  # numbers
@@ -112,17 +106,6 @@ YOUNG_SHARE = 0.75
 # of more than YOUNG_SIZE items, told by several reports, which get late follow-ups days on; "A":
 # every story; "": none. Figures: docs/measurements/stories.md, stop 51.
 LATE_51 = "B"
-# Late reports (stop 53, round 52b's A with a drift guard): a story already told past RECENT_S
-# from its first report (one of its sampled reports within RECENT_S of the item was published
-# more than RECENT_S after the story's first) runs over days: its score for an item is read over
-# those sampled reports within RECENT_S of the item (older pairs are cut as stale), unless the
-# item's heavy cues (kind weight at least 1) found among those recent reports and in none of the
-# story's older sampled reports number more than DRIFT_53[RECENT_53]: the story drifted (its
-# recent reports brought a next step's figures, actors, words) and the item is more often that
-# next step. A story whose reports all came within RECENT_S of its first is read whole.
-# "A": k = 1; "B": k = 0; "": none (main's code). bench/stories_round53/RULE.md.
-RECENT_53 = ""
-DRIFT_53 = {"A": 1, "B": 0}
 
 
 def story_id_for(item_id: str) -> str:
@@ -331,35 +314,6 @@ class Clusterer:
             return False
         return story.last < published <= story.last + RETAIN_WINDOWS * self.window_s
 
-    def _recent(self, story: Story, published: float, cues: frozenset[str]) -> Story:
-        """The story as its score for an item published then reads it (see :data:`RECENT_53`):
-        itself, or a view holding its sampled reports within ``RECENT_S`` of the item."""
-        if not RECENT_53 or (
-            published - RECENT_S <= story.first and story.last <= published + RECENT_S
-        ):
-            return story
-        members = self._members
-        sample = story.members[-STORY_SAMPLE:]
-        near = [i for i in sample if abs(published - members[i].published) <= RECENT_S]
-        if not near or len(near) == len(sample):
-            return story
-        if all(members[i].published - story.first <= RECENT_S for i in near):
-            return story  # not told past its first day and a half: read whole
-        if self._drift(cues, sample, near) > DRIFT_53[RECENT_53]:
-            return story  # the recent reports brought what the item says: a next step
-        return Story(story.story_id, story.order, story.first, story.last, near)
-
-    def _drift(self, cues: frozenset[str], sample: list[int], near: list[int]) -> int:
-        """How many of the item's heavy cues (kind weight at least 1) the ``near`` reports said
-        and none of the ``sample``'s older ones did (see :data:`RECENT_53`)."""
-        members = self._members
-        recent = set().union(*(members[i].cues for i in near))
-        old = set().union(*(members[i].cues for i in sample if i not in near))
-        heavy = KIND_WEIGHTS.get
-        return sum(
-            1 for c in plain(cues) if c in recent and c not in old and heavy(c[0], 1.0) >= 1.0
-        )
-
     def _scorer(self, cues: frozenset[str], published: float | None = None) -> Scorer:
         return Scorer(self, cues, published)
 
@@ -387,7 +341,7 @@ class Clusterer:
         scorer = self._scorer(cue_set, published)
         if self.threshold <= 1.0:
             for story in self._candidates(cue_set, published):
-                score, index = scorer.story_score(self._recent(story, published, cue_set))
+                score, index = scorer.story_score(story)
                 if best is None or score > best[0]:
                     best, best_story = (score, index), story
         if best is None or best_story is None:
