@@ -1,6 +1,7 @@
 """Stop 53, second round (stround53b): the toll form of the probe, main's states (no candidate).
 
-    cd bench/stories_round53b && ../../.venv/bin/python probe_toll_stround53b.py > probe53b_toll_main.txt
+    cd bench/stories_round53b
+    ../../.venv/bin/python probe_toll_stround53b.py > probe53b_toll_main.txt
 
 Every join main makes on the 45 studied files where the item gives a toll (``pair_cues.toll``:
 a count of the dead or missing, or ``e:death``), the story's first report is more than

@@ -1,6 +1,7 @@
-"""Stop 53's study (stround53): main's wrong merges and splits, story by story, studied files.
+"""Stop 53's second study (stround53b): main's wrong merges and splits, by story, studied files.
 
-    cd bench/stories_round53b && ../../.venv/bin/python study_stround53b.py [FILE] > study53_main.txt
+    cd bench/stories_round53b
+    ../../.venv/bin/python study_stround53b.py [FILE] > study53b_main.txt
 
 Each studied file (``common.labelled_files()``: every labelled file but the judges, whose names
 hold ``fresh52`` or ``fresh53``) clustered in publication order as the service does (main's shipped
