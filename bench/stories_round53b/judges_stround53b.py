@@ -1,0 +1,34 @@
+"""Stop 53's second stories round (stround53b): judges (``RULE.md``, clause 3), aggregates only.
+
+    cd bench/stories_round53b
+    ../../.venv/bin/python judges_stround53b.py main C AC > judges53b.txt
+
+``judges.read_round`` (main's table; pooled, file order and six orders, each file's file-order
+figures) over fresh52 and fresh52b, named here exactly, once per label given (main first, then each
+candidate that passed clauses 1-2, all in this one run), with ``cluster.ROUND_53B`` set to the
+label's switch; writes ``judges53b_<LABEL>.json``. No item, assignment or error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
+
+import common
+import judges
+from wirewatch_stories import cluster
+
+HERE = Path(__file__).resolve().parent
+common.SWITCH.update({"C": "C", "AC": "AC"})
+NAMES = ("stories_fresh52.jsonl", "stories_fresh52b.jsonl")
+
+
+def main() -> None:
+    for label in sys.argv[1:]:
+        judges.read_round(label, NAMES, HERE / f"judges53b_{label}.json", (cluster, "ROUND_53B"))
+
+
+if __name__ == "__main__":
+    main()
