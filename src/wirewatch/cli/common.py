@@ -9,16 +9,21 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated, Any, TypeVar, get_type_hints
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 
 import typer
-from sqlalchemy.engine import Engine
-from wirewatch_shared.db import make_engine
 from wirewatch_shared.jsonlines import json_lines
-from wirewatch_shared.settings import CommonSettings
 
 from wirewatch.cli.errors import UserError
-from wirewatch.runtime import Runtime
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from wirewatch.runtime import Runtime
+
+# The database layer (sqlmodel, SQLAlchemy) and the settings (pydantic-settings, structlog)
+# are imported by the helpers that use them: every `wirewatch` process imports this module,
+# and `--help`, a usage error or an offline command need neither (about 1 s per process).
 
 DatabaseUrl = Annotated[
     str | None, typer.Option("--database-url", help="Default: WIREWATCH_DATABASE_URL.")
@@ -99,6 +104,9 @@ def open_database(database_url: str | None = None) -> Engine:
     """The database (``database_url``, else WIREWATCH_DATABASE_URL) at this release's
     schema: a SQLite file is upgraded, a PostgreSQL database must already be
     (``wirewatch db upgrade``)."""
+    from wirewatch_shared.db import make_engine
+    from wirewatch_shared.settings import CommonSettings
+
     from wirewatch.schema import SchemaOutOfDate, prepare
 
     url = database_url or CommonSettings().database_url
@@ -117,6 +125,8 @@ def open_database(database_url: str | None = None) -> Engine:
 
 def running_system() -> Runtime | None:
     """The `wirewatch up` running on this data dir (from its runtime file), if any."""
+    from wirewatch_shared.settings import CommonSettings
+
     from wirewatch.runtime import read_runtime
 
     return read_runtime(CommonSettings().data_dir)
@@ -124,6 +134,8 @@ def running_system() -> Runtime | None:
 
 def kafka_bootstrap() -> str | None:
     """WIREWATCH_KAFKA_BOOTSTRAP, else the broker of the running `wirewatch up`."""
+    from wirewatch_shared.settings import CommonSettings
+
     configured = CommonSettings().kafka_bootstrap
     if configured:
         return configured

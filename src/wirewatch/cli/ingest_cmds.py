@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
-from sqlalchemy.engine import Engine
 
 from wirewatch.cli.common import open_database
 from wirewatch.cli.errors import UserError
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
     from wirewatch_ingest.settings import IngestSettings
 
 # The ingest modules (and feedparser, httpx behind them) are imported by the commands
@@ -25,6 +24,7 @@ app = typer.Typer()
 
 def ingest_settings() -> IngestSettings:
     """Ingest settings; an invalid one is reported as one line."""
+    from pydantic import ValidationError
     from wirewatch_ingest.settings import IngestSettings
 
     try:
