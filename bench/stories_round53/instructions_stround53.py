@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
 from common import SWITCH
-from instructions import main
+from cluster_laps import main
 
 if __name__ == "__main__":
     main("RECENT_53", SWITCH, Path("/tmp/stround53_items.pickle"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from instructions import main
+from cluster_laps import main
 
 if __name__ == "__main__":
     main("ROUND_53B", {"main": "", "C": "C", "AC": "AC"}, Path("/tmp/stround53b_items.pickle"))

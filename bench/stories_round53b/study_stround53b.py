@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from study import main
+from merge_split_study import main
 
 if __name__ == "__main__":
     main()
