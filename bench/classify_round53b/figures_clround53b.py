@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "classify_round53"))
+for folder in ("classify_round47", "classify_round49", "classify_round50", "classify_round53"):
+    sys.path.insert(0, str(HERE.parent / folder))
+import figures_clround47 as f47  # noqa: E402
+import figures_clround50 as f50  # noqa: E402
 import figures_clround53  # noqa: E402, F401  (round 53's settings and study set)
-from figures_clround53 import f47, f50  # noqa: E402
 
 f50.point_at(HERE, ("B2",))
 
