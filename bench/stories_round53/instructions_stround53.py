@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import SWITCH
 from cluster_laps import main
+from common import SWITCH
 
 if __name__ == "__main__":
     main("RECENT_53", SWITCH, Path("/tmp/stround53_items.pickle"))
