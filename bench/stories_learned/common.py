@@ -24,13 +24,9 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # judges become studied files when new ones are sealed); fresh45 (stop 45's judge) was released
 # at stop 47, fresh46 (stop 46's) at stop 48, fresh47a and fresh47b (stop 47's) at stop 49,
 # fresh48 and fresh48b (stop 48's) at stop 50, fresh49 and fresh49b (stop 49's) at stop 51,
-# fresh50 and fresh50b (stop 50's) at stop 52, fresh51 and fresh51b (stop 51's) at stop 53.
-# fresh52 and fresh52b are stop 52's judges, fresh53 stop 53's.
-JUDGES = (
-    "stories_fresh52.jsonl",
-    "stories_fresh52b.jsonl",
-    "stories_fresh53.jsonl",
-)
+# fresh50 and fresh50b (stop 50's) at stop 52, fresh51 and fresh51b (stop 51's) at stop 53,
+# fresh52 and fresh52b (stop 52's) at stop 54. fresh53 is stop 53's judge.
+JUDGES = ("stories_fresh53.jsonl",)
 SWITCH = {"main": "", "A": "A", "B": "B"}
 """A round's label -> its candidate switch's value ("" is main's code; the rounds since stop 50)."""
 

@@ -8,8 +8,8 @@ them (``bench/stories_learned/common.py`` ``JUDGES``). gloaming and noctis were 
 study at stop 30 (their errors read, training files of the twenty-ninth round), meridian, ember,
 cinder, kindling and tinder at stop 46 (``bench/stories_round46``), fresh45 at stop 47, fresh46
 at stop 48, fresh47a and fresh47b at stop 49, fresh48 and fresh48b at stop 50, fresh49 and
-fresh49b at stop 51, fresh50 and fresh50b at stop 52, fresh51 and fresh51b at stop 53:
-regression floors now. fresh52, fresh52b and fresh53 judge."""
+fresh49b at stop 51, fresh50 and fresh50b at stop 52, fresh51 and fresh51b at stop 53, fresh52
+and fresh52b at stop 54: regression floors now. fresh53 judges."""
 
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ def test_the_frozen_pairs_are_the_fit_of_stop_40_and_hold_no_judge() -> None:
     assert header["features"] == list(PAIR_FEATURES)
     assert (header["pairs"], header["same"], len(header["files"])) == (9739, 5746, 28)
     judges = {name.removeprefix("stories_").removesuffix(".jsonl") for name in _judges()}
-    assert "fresh52b" in judges and not judges & set(header["files"])
+    assert "fresh53" in judges and not judges & set(header["files"])
 
 
 def test_refitting_the_frozen_pairs_prints_the_shipped_table() -> None:
