@@ -113,6 +113,12 @@ SETS = [
     # reopened, returns and the ferry resumed), France's Mayotte jus soli steps a year apart,
     # Spain's immigration regulation approved and in force six months apart
     LabelledSet("stories_fresh53.jsonl", "st-53", 43, 12),
+    # stop 54's sealed judge (labelled blind by stfresh54, committed before this test read it): its
+    # counts; Australia's section 501 deportations to New Zealand at separate steps years apart
+    # (the "corrosive" clashes, Albanese's review, Directions 99 and 110) and resumed charters,
+    # Peru's and Bolivia's first US deportations of 2025 days apart; six one-outlet look-alikes,
+    # so not mostly multi-outlet (as stories_late)
+    LabelledSet("stories_fresh54.jsonl", "st-54", 33, 14, mostly_multi_outlet=False),
 ]
 
 
