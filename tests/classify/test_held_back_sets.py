@@ -493,6 +493,29 @@ SETS = [
         brier={FLIGHTS: 0.11, POLICY: 0.19},
         negatives_tagged=0.36,
     ),
+    # fresh54: 37 items (18 Spanish, 15 look-alike hard negatives, 1 both-topic), the sealed
+    # never-seen set of stop 54 (2026-12-07, clfresh54), aimed at English returns told without the
+    # word flight, English border policy described rather than named, Spanish border policy from
+    # Peru, Bolivia, Paraguay and Spain, and look-alike negatives (emigration, citizens brought
+    # home or stranded, a war evacuation, consular help, airport traffic, football visitors,
+    # asylum statistics, smuggling crime); labelled blind, committed, then read once by clfresh54
+    # with main's shipped model (aggregates only, bench/classify_fresh54/figures_main.json):
+    # flights 0.833 (5/0/2; en 0.750, es 1.000), border-policy 0.789 (15/7/1; en 0.842, es 0.737),
+    # negatives 4/15, Brier 0.067 / 0.156. Floors = those figures rounded down slightly (only 5
+    # English and 2 Spanish flights positives: one item moves those F1 by ~0.1 to ~0.3).
+    HeldBackSet(
+        "fresh54",
+        negatives=15,
+        f1={FLIGHTS: 0.83, POLICY: 0.78},
+        language_f1={
+            (FLIGHTS, "en"): 0.74,
+            (FLIGHTS, "es"): 0.99,
+            (POLICY, "en"): 0.84,
+            (POLICY, "es"): 0.73,
+        },
+        brier={FLIGHTS: 0.07, POLICY: 0.16},
+        negatives_tagged=0.27,
+    ),
 ]
 _REPORTS: dict[str, Report] = {}
 

@@ -257,6 +257,13 @@ POOL_FILES = {
     # fresh52b.
     "fresh53-en": DATA / "classify_pool_fresh53_en.jsonl",
     "fresh53-es": DATA / "classify_pool_fresh53_es.jsonl",
+    # The sealed never-seen set "fresh54" of stop 54 (2026-12-07, clfresh54; English returns told
+    # without the word flight, English border policy described rather than named, Spanish border
+    # policy from Peru, Bolivia, Paraguay and Spain, and about two fifths look-alike negatives,
+    # labelled blind), held back whole by classify_fresh54_halves.json; named fresh54 beside
+    # fresh53.
+    "fresh54-en": DATA / "classify_pool_fresh54_en.jsonl",
+    "fresh54-es": DATA / "classify_pool_fresh54_es.jsonl",
     # A never-seen check set in the pool format, kept out of the split (test_check_midday.py).
     "midday-en": DATA / "classify_check_midday_en.jsonl",
     "midday-es": DATA / "classify_check_midday_es.jsonl",
@@ -369,6 +376,8 @@ FILE_LANG_AND_ID = {
     "fresh52b-es": ("es", "pool-f52b-es-"),
     "fresh53-en": ("en", "pool-f53-en-"),
     "fresh53-es": ("es", "pool-f53-es-"),
+    "fresh54-en": ("en", "pool-f54-en-"),
+    "fresh54-es": ("es", "pool-f54-es-"),
     "midday-en": ("en", "mid-en-"),
     "midday-es": ("es", "mid-es-"),
 }
