@@ -73,6 +73,7 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "stories_fresh52.jsonl",
     "stories_fresh52b.jsonl",
     "stories_fresh53.jsonl",
+    "stories_fresh54.jsonl",
     "classify_pool_halcyon_en.jsonl",
     "classify_pool_halcyon_es.jsonl",
     "classify_pool_ember_en.jsonl",
@@ -109,6 +110,8 @@ JUDGE_FILES = FLIGHTS_JUDGES | {
     "classify_pool_fresh52b_es.jsonl",
     "classify_pool_fresh53_en.jsonl",
     "classify_pool_fresh53_es.jsonl",
+    "classify_pool_fresh54_en.jsonl",
+    "classify_pool_fresh54_es.jsonl",
 }
 
 

@@ -25,8 +25,8 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 # at stop 47, fresh46 (stop 46's) at stop 48, fresh47a and fresh47b (stop 47's) at stop 49,
 # fresh48 and fresh48b (stop 48's) at stop 50, fresh49 and fresh49b (stop 49's) at stop 51,
 # fresh50 and fresh50b (stop 50's) at stop 52, fresh51 and fresh51b (stop 51's) at stop 53,
-# fresh52 and fresh52b (stop 52's) at stop 54. fresh53 is stop 53's judge.
-JUDGES = ("stories_fresh53.jsonl",)
+# fresh52 and fresh52b (stop 52's) at stop 54. fresh53 (stop 53's) and fresh54 (stop 54's) judge.
+JUDGES = ("stories_fresh53.jsonl", "stories_fresh54.jsonl")
 SWITCH = {"main": "", "A": "A", "B": "B"}
 """A round's label -> its candidate switch's value ("" is main's code; the rounds since stop 50)."""
 
