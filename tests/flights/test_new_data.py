@@ -8,7 +8,7 @@ flights_fresh44 and flights_fresh44b of stop 44, the sealed flights_fresh45 of s
 flights_fresh46 of stop 46, flights_fresh47 and flights_fresh47b of stop 47, flights_fresh48 and
 flights_fresh48b of stop 48, flights_fresh49 and flights_fresh49b of stop 49, flights_fresh50 and
 flights_fresh50b of stop 50, flights_fresh51 and flights_fresh51b of stop 51, flights_fresh52 and
-flights_fresh52b of stop 52, flights_fresh53 of stop 53; see
+flights_fresh52b of stop 52, flights_fresh53 of stop 53, flights_fresh54 of stop 54; see
 tests/data/README.md) stay well formed and share no page with any other flights or stories set."""
 
 from __future__ import annotations
@@ -121,6 +121,9 @@ SETS = [
     # stop 53's sealed set (labelled blind, not yet measured): its counts; few reports were found
     # new (10: 8 completed, 2 planned, no blocked), so not all three statuses
     FlightSet("flights_fresh53.jsonl", 43, 10, all_statuses=False),
+    # stop 54's sealed set (labelled blind, not yet measured): its counts; 13 reports were found
+    # new (12 completed, 1 planned, no blocked), so not all three statuses
+    FlightSet("flights_fresh54.jsonl", 40, 13, all_statuses=False),
 ]
 SEALED = tuple(sorted(name for name in JUDGES if name.startswith("flights_fresh")))
 """The sealed never-seen sets: judges that no status-model training may read (the fresh ones of
@@ -205,6 +208,7 @@ def test_set_is_well_formed_and_apart(flight_set: FlightSet) -> None:
         ("flights_fresh52.jsonl", 25),
         ("flights_fresh52b.jsonl", 16),
         ("flights_fresh53.jsonl", 33),
+        ("flights_fresh54.jsonl", 27),
     ],
 )
 def test_set_is_balanced(name: str, negatives: int) -> None:
