@@ -67,6 +67,7 @@ JUDGES = frozenset(
         "flights_fresh52.jsonl",
         "flights_fresh52b.jsonl",
         "flights_fresh53.jsonl",
+        "flights_fresh54.jsonl",
     }
 )
 """The never-seen judge sets: no training or measurement of this module reads them."""
