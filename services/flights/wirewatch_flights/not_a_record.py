@@ -191,6 +191,12 @@ def _carrier_business(title: Part) -> bool:
 def _explainer_title(parts: list[Part]) -> bool:
     """A headline explaining removals or giving a percentage."""
     title = next((p for p in parts if p.source == "title"), None)
+    if (
+        title is not None
+        and "R" in cues.CANDIDATES_54
+        and not_a_record_cues.OVERVIEW_TITLE.search(title.folded)
+    ):
+        return True
     return title is not None and any(c.search(title.folded) for c in _TITLE_CUES)
 
 
@@ -368,6 +374,10 @@ def _pending_title(title: list[Part]) -> bool:
     if not title:
         return False
     folded = title[0].folded
+    if "Q" in cues.CANDIDATES_54:
+        rest = not_a_record_cues.PENDING_AHEAD.sub(" ", folded)
+        if rest != folded:  # a removal still ahead: the flight named is the one awaited
+            return not_a_record_cues.DONE_REMOVAL_TITLE.search(rest) is None
     return (
         not_a_record_cues.PENDING_TITLE.search(folded) is not None
         and not_a_record_cues.DONE_REMOVAL_TITLE.search(folded) is None
