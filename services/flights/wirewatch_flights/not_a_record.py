@@ -79,6 +79,7 @@ _TITLE_CUES = (
     not_a_record_cues.FLIGHTS_QUESTION_TITLE,
     not_a_record_cues.PERCENT_TITLE,
     not_a_record_cues.COMMENTARY_TITLE,
+    not_a_record_cues.OVERVIEW_TITLE,
 )
 OWN_OR_THINGS_CUES = (
     not_a_record_cues.NOT_A_REMOVAL,
@@ -189,7 +190,8 @@ def _carrier_business(title: Part) -> bool:
 
 
 def _explainer_title(parts: list[Part]) -> bool:
-    """A headline explaining removals or giving a percentage."""
+    """A headline explaining removals or giving a percentage; since stop 54 also one that
+    surveys them (an explainer, what is known, a state's practices: ``OVERVIEW_TITLE``)."""
     title = next((p for p in parts if p.source == "title"), None)
     return title is not None and any(c.search(title.folded) for c in _TITLE_CUES)
 
@@ -364,10 +366,16 @@ def _pending_title(title: list[Part]) -> bool:
     """A headline on people arrested or jailed, facing or resisting a removal, or a vow to
     deport, that tells no removal as done and names no single flight ("US arrests 17 Fiji
     overstayers", "BI vows to deport swiftly more ex-POGO workers"): a removal only pending, not
-    a flight (stop 50, bench/flights_prec50)."""
+    a flight (stop 50, bench/flights_prec50). Since stop 54 also people still awaiting their
+    removal, in line or in process for it, its delay or an order to deport them
+    (``PENDING_AHEAD``), unless a removal done is told beside those words: a flight named there
+    is the one awaited ("51 Somalis still in cells awating deportation flight")."""
     if not title:
         return False
     folded = title[0].folded
+    rest = not_a_record_cues.PENDING_AHEAD.sub(" ", folded)
+    if rest != folded:  # a removal still ahead (stop 54): the flight named is the one awaited
+        return not_a_record_cues.DONE_REMOVAL_TITLE.search(rest) is None
     return (
         not_a_record_cues.PENDING_TITLE.search(folded) is not None
         and not_a_record_cues.DONE_REMOVAL_TITLE.search(folded) is None

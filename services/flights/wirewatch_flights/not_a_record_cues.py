@@ -165,6 +165,17 @@ EXPLAINER_TITLE = re.compile(
 """A headline that explains how removals work in general, not one flight."""
 
 
+OVERVIEW_TITLE = words(
+    r"explainer", r"what we know", r"what you need to know", r"lo que (?:se )?sabe(?:mos)?",
+    r"que se sabe", r"lo que hay que saber", r"practices", r"practicas",
+)  # fmt: skip
+"""A headline that surveys removals rather than tells one: an explainer, what is known, what
+to know, a state's practices ("US deportation: why military planes and handcuffs? An explainer",
+"... floated deporting third-party nationals to Africa. Here's what we know", "deportation
+practices in Switzerland are so different"): a policy item, whatever count or flight the lede
+gives (stop 54, bench/flights_round54)."""
+
+
 FLIGHTS_QUESTION_TITLE = re.compile(
     r"(?:^|[:\u2013\u2014-]\s)\W*(?:como son|como eran|how are|what are|what is it like on)\s+"
     r"(?:los |las |the )?(?:[\w-]+ )?(?:vuelos|flights|aviones|planes)\b"
@@ -626,6 +637,26 @@ or a vow to deport ("US arrests 17 Fiji overstayers", "Taiwanese, Chinese face d
 "... amenazan con suicidarse para evitar su expulsión"): a removal only pending (stop 50). Not
 "detained" / "detenidos", often the people a flight carried ("to deport 367 detained Indian
 nationals"), nor a threat, often a leader's (bench/flights_prec50)."""
+
+
+PENDING_AHEAD = words(
+    r"ordered deported", r"ordered to be deported",
+    r"(?:still )?in line for (?:deportation|removal)",
+    r"awaiting (?:their |his |her )?(?:deportation|removal|expulsion)(?: flights?)?",
+    r"awaits? (?:their |his |her )?(?:deportation|removal|expulsion)(?: flights?)?",
+    r"pending (?:deportation|removal)", r"still in (?:cells|detention|custody|jail|prison)",
+    r"delays? in (?:deporting|removing|repatriating)",
+    r"(?:tardanza|demora|retraso) en (?:deportar|expulsar|repatriar)",
+    r"en proceso de (?:deportacion|expulsion)",
+    r"(?:a la|en) espera de (?:su |ser )?(?:deportacion|expulsion|deportad[oa]s|expulsad[oa]s)",
+    r"pendientes? de (?:deportacion|expulsion|ser deportad[oa]s|ser expulsad[oa]s)",
+)  # fmt: skip
+"""In the headline: people still waiting for their removal, in line or in process for it, its
+delay, or an order to deport them ("51 Somalis still in cells awaiting deportation flight",
+"Released Malian nationals still in line for deportation", "explica la tardanza en deportar a 10
+cubanos", "Five Cubans ordered deported from Guyana"): a removal still ahead (stop 54,
+bench/flights_round54). The words it holds ("deported", "flight") are the removal awaited, not
+one done: they are taken out before the done and single-flight words are looked for."""
 
 
 DONE_REMOVAL_TITLE = words(
