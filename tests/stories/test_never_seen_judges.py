@@ -21,8 +21,7 @@ import pytest
 from wirewatch_stories.evaluation import ClusterReport, evaluate
 from wirewatch_stories.offline import cluster_rows
 
-from tests.stories.support import labelled_rows
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import labelled_rows, shipped_entities
 
 
 @dataclass(frozen=True)
@@ -240,7 +239,7 @@ FLOORS = {
 
 
 def _report_of(rows: list[dict[str, Any]]) -> ClusterReport:
-    decisions = cluster_rows(rows, _entity_finder(None))
+    decisions = cluster_rows(rows, shipped_entities())
     return evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
 
 
