@@ -44,8 +44,9 @@ from tests.stories.support import (
     dev_rows,
     labelled_rows,
     row_cues,
+    shipped_entities,
 )
-from wirewatch.cli.stories_cmds import _entity_finder, story_part
+from wirewatch.cli.stories_cmds import story_part
 
 DAY = 86400.0
 T0 = datetime(2025, 2, 10, tzinfo=UTC).timestamp()
@@ -119,13 +120,13 @@ def test_a_young_story_takes_its_second_report_just_under_the_threshold(
     report scored 0.11 with the first and opened a twin story that then grew (5 + 7). (The
     estimates' tolerance joins them too now: "over 200" against 238.)"""
     rows = [r for r in dev_rows() if r["story"] == "2025-03-16-us-el-salvador-cecot-238"]
-    assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 1
+    assert len({d.story_id for d in cluster_rows(rows, shipped_entities())}) == 1
 
     # The rules themselves, on the hand factors (the learned decision joins them without them)
     def hand() -> int:
         clusterer = Clusterer(pair_model=None)
         return len(
-            {d.story_id for d in cluster_rows(rows, _entity_finder(None), clusterer=clusterer)}
+            {d.story_id for d in cluster_rows(rows, shipped_entities(), clusterer=clusterer)}
         )
 
     assert hand() == 1
@@ -312,7 +313,7 @@ def test_one_officials_two_events_in_two_countries_stay_apart(
 
     def mixed(pair_model: PairModel | None = LEARNED_PAIRS) -> int:
         clusterer = Clusterer(pair_model=pair_model)
-        decisions = cluster_rows(rows, _entity_finder(None), clusterer=clusterer)
+        decisions = cluster_rows(rows, shipped_entities(), clusterer=clusterer)
         stories: dict[str, set[str]] = {}
         for row, decision in zip(rows, decisions, strict=True):
             stories.setdefault(decision.story_id, set()).add(row["story"])
@@ -463,7 +464,7 @@ def test_a_young_story_takes_a_twin_that_names_other_us_states() -> None:
         for r in labelled_rows("night")
         if r["story"] == "2022-09-14-desantis-flights-marthas-vineyard"
     ]
-    assert len({d.story_id for d in cluster_rows(rows, _entity_finder(None))}) == 1
+    assert len({d.story_id for d in cluster_rows(rows, shipped_entities())}) == 1
 
 
 def test_country_names_their_people_and_event_verbs_meet_across_languages() -> None:
@@ -714,7 +715,7 @@ def test_never_seen_set_stays_above_its_floor() -> None:
     alerts per story before the rules it led to; a regression floor now, no longer unseen."""
     rows = labelled_rows("new")
     report = evaluate(
-        [r["story"] for r in rows], [d.story_id for d in cluster_rows(rows, _entity_finder(None))]
+        [r["story"] for r in rows], [d.story_id for d in cluster_rows(rows, shipped_entities())]
     )
     assert report.pairwise_f1 >= 0.98 and report.alerts_per_story <= 1.06
     # stop 28: learned pairs adopted: precision LOWERED 0.99 -> 0.97 (0.974; F1 0.982, alerts 1.054)
@@ -723,7 +724,7 @@ def test_never_seen_set_stays_above_its_floor() -> None:
 
 
 def _report_of(rows: list[dict[str, Any]]) -> ClusterReport:
-    decisions = cluster_rows(rows, _entity_finder(None))
+    decisions = cluster_rows(rows, shipped_entities())
     return evaluate([r["story"] for r in rows], [d.story_id for d in decisions])
 
 
@@ -1158,7 +1159,7 @@ def test_fresh_set_in_shuffled_orders_keeps_the_guard_and_its_ruling_apart() -> 
     precision 0.931 -> 0.954 over the six orders, F1 0.936 -> 0.949)."""
     import random
 
-    finder = _entity_finder(None)
+    finder = shipped_entities()
     precisions = []
     for seed in range(1, 6):
         rows = list(labelled_rows("fresh"))

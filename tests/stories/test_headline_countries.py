@@ -17,7 +17,7 @@ from wirewatch_stories.pair_cues import member
 from wirewatch_stories.pair_model import LEARNED_PAIRS, PAIR_FEATURES
 from wirewatch_stories.places import HEADLINE_COUNTRIES, headline_cues
 
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import shipped_entities
 
 GAZETTEER = (
     Path(__file__).resolve().parents[2] / "services/classify/wirewatch_classify/data/entities.yaml"
@@ -62,7 +62,7 @@ def test_a_headline_names_its_countries_not_their_people_nor_the_us() -> None:
 def _pair(left: tuple[str, str], right: tuple[str, str]) -> tuple[tuple[float, ...], float]:
     """The pair features and similarity of ``left`` published a day after ``right``, with the
     entities classify's gazetteer finds in each (as the service receives them)."""
-    finder = _entity_finder(None)
+    finder = shipped_entities()
 
     def cues(title: str, summary: str) -> frozenset[str]:
         found = finder(title, summary)

@@ -16,8 +16,7 @@ from wirewatch_stories.offline import cluster_rows
 from wirewatch_stories.pair_cues import member, plain
 from wirewatch_stories.scoring import Scorer
 
-from tests.stories.support import labelled_rows
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import labelled_rows, shipped_entities
 
 DAY = 86400.0
 
@@ -70,7 +69,7 @@ def test_the_direction_is_a_cue_of_no_weight() -> None:
 
 def _stories(rows: list[dict[str, Any]]) -> dict[str, set[str]]:
     """True story -> the predicted stories of its rows, clustered in publication order."""
-    decisions = cluster_rows(rows, _entity_finder(None))
+    decisions = cluster_rows(rows, shipped_entities())
     out: dict[str, set[str]] = {}
     for row, decision in zip(rows, decisions, strict=True):
         out.setdefault(str(row["story"]), set()).add(decision.story_id)

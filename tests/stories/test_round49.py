@@ -14,15 +14,14 @@ from wirewatch_stories.features import extract
 from wirewatch_stories.offline import cluster_rows, parse_published
 from wirewatch_stories.scoring import LANGUAGE_STORY_SIZE
 
-from tests.stories.support import labelled_rows
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import labelled_rows, shipped_entities
 
 REPEAL = "2019-12-04-australia-senate-repeals-medevac"
 
 
 def _pieces(rows: list[dict[str, Any]], story: str) -> set[str]:
     """The predicted stories of one true story's rows, the file clustered in publication order."""
-    decisions = cluster_rows(rows, _entity_finder(None))
+    decisions = cluster_rows(rows, shipped_entities())
     return {d.story_id for row, d in zip(rows, decisions, strict=True) if row["story"] == story}
 
 

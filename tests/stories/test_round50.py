@@ -17,8 +17,7 @@ from wirewatch_stories.offline import cluster_rows
 from wirewatch_stories.pair_cues import flight, headline_figures, member, plain
 from wirewatch_stories.scoring import Scorer
 
-from tests.stories.support import labelled_rows, row_cues
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import labelled_rows, row_cues, shipped_entities
 
 DAY = 86400.0
 FIRST = "2025-01-28-colombia-fac-flights-us-deportees"
@@ -33,7 +32,7 @@ def _parted(later: dict[str, Any], earlier: dict[str, Any], gap: float) -> bool:
 
 def _stories(rows: list[dict[str, Any]]) -> dict[str, set[str]]:
     """Each true story's predicted stories, the rows clustered in publication order."""
-    decisions = cluster_rows(rows, _entity_finder(None))
+    decisions = cluster_rows(rows, shipped_entities())
     stories: dict[str, set[str]] = {}
     for row, decision in zip(rows, decisions, strict=True):
         stories.setdefault(str(row["story"]), set()).add(decision.story_id)

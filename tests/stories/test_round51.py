@@ -17,8 +17,7 @@ from wirewatch_stories import cluster
 from wirewatch_stories.cluster import RETAIN_WINDOWS, YOUNG_SIZE, Clusterer
 from wirewatch_stories.offline import cluster_rows
 
-from tests.stories.support import labelled_rows
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import labelled_rows, shipped_entities
 
 HOUR = 3600.0
 CUES = ("w:truck", "w:chiap", "w:crash", "x:tuxtl", "c:MX")
@@ -40,7 +39,7 @@ def test_a_late_toll_update_joins_its_retained_story(
     switch: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cluster, "LATE_51", switch)
-    decisions = cluster_rows(_chiapas(), _entity_finder(None))
+    decisions = cluster_rows(_chiapas(), shipped_entities())
     assert len({d.story_id for d in decisions}) == 1  # on main: the update opens a story
 
 

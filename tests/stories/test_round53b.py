@@ -12,8 +12,7 @@ from wirewatch_stories.cluster import Clusterer
 from wirewatch_stories.offline import cluster_rows
 from wirewatch_stories.scoring import EVENT_FACTOR, YOUNG_S
 
-from tests.stories.support import labelled_rows
-from wirewatch.cli.stories_cmds import _entity_finder
+from tests.stories.support import labelled_rows, shipped_entities
 
 HOUR = 3600.0
 SEIZURE = "2024-01-10-texas-seizes-shelby-park-eagle-pass"
@@ -29,7 +28,7 @@ def _no_guard(monkeypatch: pytest.MonkeyPatch) -> None:
 def _night() -> tuple[set[str], set[str]]:
     rows = [r for r in labelled_rows("night") if r["story"] in (SEIZURE, DROWNINGS)]
     assert {r["story"] for r in rows} == {SEIZURE, DROWNINGS} and len(rows) == 10
-    ids = [d.story_id for d in cluster_rows(rows, _entity_finder(None))]
+    ids = [d.story_id for d in cluster_rows(rows, shipped_entities())]
     seizure = {ids[n] for n, r in enumerate(rows) if r["story"] == SEIZURE}
     drownings = {ids[n] for n, r in enumerate(rows) if r["story"] == DROWNINGS}
     return seizure, drownings
