@@ -401,9 +401,10 @@ def test_items_published_far_apart_are_less_alike() -> None:
 
 
 def test_a_late_report_repeating_the_figures_is_not_cut() -> None:
-    """A report up to three days later that gives the same figures (each count of one is one of
-    the other's) is a follow-up of the event: the time-gap cut does not apply. A later item that
-    brings a figure of its own (the next step) is cut, and so is any pair further apart."""
+    """A report up to FIGURES_S (four days) later that gives the same figures (each count of one
+    is one of the other's) is a follow-up of the event: the time-gap cut does not apply. A later
+    item that brings a figure of its own (the next step) is cut, and so is any pair further
+    apart."""
     clusterer = Clusterer(pair_model=None, window_s=3 * DAY)
     first = extract("Canada cuts permanent resident target to 395,000 from 500,000").cues
     late = extract("Canada will admit 395,000 permanent residents, down from 500,000").cues
