@@ -22,7 +22,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, Session, create_engine
 
-from wirewatch_shared.clock import utcnow
+from wirewatch_shared.clock import as_utc, utcnow
 
 
 def make_engine(database_url: str) -> Engine:
@@ -117,7 +117,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         assert isinstance(value, datetime)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return as_utc(value)
 
 
 def utc_now_field(*, index: bool = False) -> Any:
