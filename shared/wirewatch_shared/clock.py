@@ -11,6 +11,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(value: datetime) -> datetime:
+    """``value`` in UTC; a naive value is taken to be UTC already (as SQLite and
+    ``timestamp`` columns hand stored times back)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def parse_timestamp(value: object) -> datetime | None:
     """An aware datetime from what offline files carry as ``published``: ISO 8601 (``Z``, an
     offset, a date alone; naive means UTC), a feed's RFC 2822 date ("Wed, 03 Dec 2025

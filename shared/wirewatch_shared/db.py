@@ -16,11 +16,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import Column, DateTime, event
 from sqlalchemy.engine import Dialect, Engine, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Session, create_engine
+from sqlmodel import Field, Session, create_engine
+
+from wirewatch_shared.clock import as_utc, utcnow
 
 
 def make_engine(database_url: str) -> Engine:
@@ -115,7 +117,15 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         assert isinstance(value, datetime)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return as_utc(value)
+
+
+def utc_now_field(*, index: bool = False) -> Any:
+    """A model's NOT NULL :class:`UtcDateTime` column, the time of the row's creation by
+    default (the stories and flights models' times)."""
+    return Field(
+        default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=index)
+    )
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from wirewatch_ingest.items import ParsedFeed
 from wirewatch_ingest.parsing import parse_feed
 from wirewatch_ingest.sources import without_source_suffix
 from wirewatch_shared.events import ClassifiedItem, Evidence, FeedItem, TopicMatch
-from wirewatch_stories.assign import outlet_of
+from wirewatch_shared.outlets import outlet_of
 
 NOW = datetime(2026, 12, 6, tzinfo=UTC)
 GOOGLE_NEWS_2022 = "feed-extractor/rss-feed-standard-realworld.xml"
@@ -139,13 +139,13 @@ def _classified(**fields: object) -> ClassifiedItem:
 
 def test_outlet_is_the_items_own_source() -> None:
     aggregator = _classified()
-    assert outlet_of(aggregator) == ("news.google.com", "Top stories - Google News")
+    assert outlet_of(aggregator.item) == ("news.google.com", "Top stories - Google News")
     cnn = _classified(source_name="CNN", source_url="https://www.cnn.com")
     # Keyed by the outlet's host: the same key as CNN's own feed's items.
     direct = _classified(
         feed_url="https://rss.cnn.com/x.rss", feed_title="CNN.com", link="https://www.cnn.com/a"
     )
-    assert outlet_of(cnn) == ("cnn.com", "CNN") and outlet_of(direct)[0] == "cnn.com"
-    assert outlet_of(_classified(source_name="RTBF")) == ("rtbf", "RTBF")
+    assert outlet_of(cnn.item) == ("cnn.com", "CNN") and outlet_of(direct.item)[0] == "cnn.com"
+    assert outlet_of(_classified(source_name="RTBF").item) == ("rtbf", "RTBF")
     flight = observe(cnn, None, ["repatriation-flights"])
     assert flight is not None and flight.source.outlet == "CNN"

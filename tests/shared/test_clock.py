@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from wirewatch_shared.clock import parse_timestamp
+from wirewatch_shared.clock import as_utc, parse_timestamp
 
 TEN_UTC = datetime(2025, 12, 3, 10, tzinfo=UTC)
 
@@ -48,3 +48,11 @@ def test_anything_else_is_one_error_naming_the_value(value: object) -> None:
     with pytest.raises(ValueError, match="published") as caught:
         parse_timestamp(value)
     assert repr(value) in str(caught.value)
+
+
+def test_as_utc_reads_a_naive_time_as_utc_and_converts_an_aware_one() -> None:
+    naive = datetime(2026, 12, 8, 1, 2, 3, 456789)
+    assert as_utc(naive) == naive.replace(tzinfo=UTC) and as_utc(naive).tzinfo is UTC
+    madrid = datetime(2026, 12, 8, 2, 2, 3, tzinfo=timezone(timedelta(hours=1)))
+    converted = as_utc(madrid)
+    assert converted == madrid and converted.tzinfo is UTC and converted.hour == 1

@@ -14,18 +14,12 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
+from wirewatch_shared.clock import as_utc
 from wirewatch_shared.db import is_postgres, session_scope
 from wirewatch_shared.events import TopicMatch
 
 from wirewatch_classify.batch import ItemRecord
 from wirewatch_classify.models import StoredItem
-
-
-def utc(value: datetime) -> datetime:
-    """``value`` in UTC; a naive value is taken to be UTC already."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
 
 
 def matches_json(matches: Iterable[TopicMatch]) -> str:
@@ -90,7 +84,7 @@ def sqlite_time(value: datetime) -> str:
 
 
 def _postgres_time(value: datetime) -> str:
-    return utc(value).isoformat()
+    return as_utc(value).isoformat()
 
 
 def save_items(engine: Engine, records: Sequence[ItemRecord]) -> None:
@@ -141,7 +135,7 @@ def save_items(engine: Engine, records: Sequence[ItemRecord]) -> None:
 
 def items_since(engine: Engine, since: datetime, chunk: int = 1000) -> Iterator[StoredItem]:
     """Stored items published at or after ``since``, oldest first, read in chunks."""
-    since = utc(since)
+    since = as_utc(since)
     last: tuple[datetime, str] | None = None
     while True:
         with session_scope(engine) as session:
@@ -172,5 +166,5 @@ def update_matches(engine: Engine, changes: dict[str, str]) -> None:
             conn.execute(
                 update(table)
                 .where(table.c.item_id == item_id)
-                .values(matches_json=matches_json, classified_at=utc(datetime.now(UTC)))
+                .values(matches_json=matches_json, classified_at=as_utc(datetime.now(UTC)))
             )

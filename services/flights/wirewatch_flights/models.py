@@ -7,14 +7,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Date, Index
 from sqlmodel import Field, SQLModel
-from wirewatch_shared.clock import utcnow
-from wirewatch_shared.db import UtcDateTime
-
-
-def _utc(index: bool = False) -> Any:
-    return Field(
-        default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=index)
-    )
+from wirewatch_shared.db import UtcDateTime, utc_now_field
 
 
 class FlightRecord(SQLModel, table=True):
@@ -38,8 +31,8 @@ class FlightRecord(SQLModel, table=True):
     story_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     source_count: int = 1
-    created_at: datetime = _utc()
-    updated_at: datetime = _utc(index=True)
+    created_at: datetime = utc_now_field()
+    updated_at: datetime = utc_now_field(index=True)
 
 
 class FlightObservation(SQLModel, table=True):
@@ -53,4 +46,4 @@ class FlightObservation(SQLModel, table=True):
     published: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
     facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     source: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    observed_at: datetime = _utc()
+    observed_at: datetime = utc_now_field()

@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
-from wirewatch_shared.events import STORY_OUTLET_MAX, ClassifiedItem, FeedItem, TopicMatch
+from wirewatch_shared.events import ClassifiedItem, FeedItem, TopicMatch
+from wirewatch_shared.outlets import outlet_host
 
 ALERT_EVENT_TYPE = "wirewatch.alert.v1"
 DIGEST_EVENT_TYPE = "wirewatch.digest.v1"
@@ -42,23 +42,10 @@ def _match_data(match: TopicMatch, entities: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _host(url: str | None) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
-
-
 def _own_source(item: FeedItem) -> dict[str, Any] | None:
     if not (item.source_name or item.source_url):
         return None
     return {"name": item.source_name, "url": item.source_url}
-
-
-def outlet_name(item: FeedItem) -> str:
-    """The item's outlet as the stories stage names it: the source an aggregator's item
-    names, else the feed's title, else the host of its link or feed."""
-    if item.source_name or item.source_url:
-        return (item.source_name or _host(item.source_url)).strip()[:STORY_OUTLET_MAX]
-    host = _host(item.link) or _host(item.feed_url)
-    return (item.feed_title or host or "unknown outlet").strip()[:STORY_OUTLET_MAX]
 
 
 def alert_envelope(
@@ -173,7 +160,7 @@ def source_name(alert_data: dict[str, Any]) -> str:
     feed = item["feed"]
     feed_name = str(feed.get("title") or feed.get("url") or "unknown source")
     own = item.get("source") or {}
-    name = (own.get("name") or _host(own.get("url"))).strip()
+    name = (own.get("name") or outlet_host(own.get("url"))).strip()
     if not name or name.casefold() == feed_name.casefold():
         return feed_name
     return f"{name} (via {feed_name})"

@@ -35,12 +35,13 @@ from sqlalchemy import Integer, String, bindparam, cast, literal_column, null, s
 from sqlalchemy.engine import Connection
 from wirewatch_shared.db import UtcDateTime
 from wirewatch_shared.events import StoryEvent, TopicMatch
+from wirewatch_shared.outlets import outlet_of
 
 from wirewatch_notify.advisory_locks import lock_keys
 from wirewatch_notify.matching import RuleIndex, SubscriptionRule
 from wirewatch_notify.models import Delivery, StoryState
 from wirewatch_notify.outbox import NewDelivery
-from wirewatch_notify.payloads import alert_envelope, outlet_name
+from wirewatch_notify.payloads import alert_envelope
 from wirewatch_notify.rules import VERSION_COLUMNS, RuleCache, Version
 from wirewatch_notify.timing import release_at
 
@@ -186,7 +187,7 @@ def own_outlet(event: StoryEvent) -> str:
     for ref in event.items:
         if ref.item_id == item.item_id[:512]:
             return ref.outlet
-    return outlet_name(item)
+    return outlet_of(item)[1]
 
 
 def story_data(event: StoryEvent, kind: str) -> dict[str, Any]:

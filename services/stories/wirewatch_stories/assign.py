@@ -5,42 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from wirewatch_shared.events import (
     STORY_CUE_MAX,
     STORY_EVENT_CUES,
     STORY_EVENT_ITEMS,
     STORY_MAX_ITEMS,
-    STORY_OUTLET_MAX,
     ClassifiedItem,
     StoryEvent,
     StoryItemRef,
 )
+from wirewatch_shared.outlets import outlet_of
 
 from wirewatch_stories.cluster import Decision
 from wirewatch_stories.features import Features, extract
 
 MAX_EVIDENCE = 16
-
-
-def _host(url: str | None) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
-
-
-def outlet_of(classified: ClassifiedItem) -> tuple[str, str]:
-    """(key, name) of the item's outlet: its host (``www.`` dropped) tells outlets apart,
-    the feed's title names it. An item that names its own source (an aggregator's item:
-    Google News carries many outlets in one feed) is that source's, keyed by its host so
-    it meets the same outlet's own feed."""
-    item = classified.item
-    if item.source_name or item.source_url:
-        host = _host(item.source_url)
-        name = (item.source_name or host).strip()[:STORY_OUTLET_MAX]
-        return host or name.casefold(), name
-    host = _host(item.link) or _host(item.feed_url)
-    name = (item.feed_title or host or "unknown outlet").strip()[:STORY_OUTLET_MAX]
-    return host or name.casefold(), name
 
 
 def features_of(classified: ClassifiedItem) -> Features:
@@ -85,7 +65,7 @@ class StoryState:
 
     def add(self, classified: ClassifiedItem, evidence: tuple[str, ...]) -> None:
         item = classified.item
-        key, name = outlet_of(classified)
+        key, name = outlet_of(item)
         self.item_count += 1
         self.first_seen = min(self.first_seen, item.published)
         self.last_published = max(self.last_published, item.published)

@@ -7,14 +7,7 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Text
 from sqlmodel import Field, SQLModel
-from wirewatch_shared.clock import utcnow
-from wirewatch_shared.db import UtcDateTime
-
-
-def _utc(*, index: bool = False) -> Any:
-    return Field(
-        default_factory=utcnow, sa_column=Column(UtcDateTime(), nullable=False, index=index)
-    )
+from wirewatch_shared.db import utc_now_field
 
 
 def _json() -> Any:
@@ -30,16 +23,16 @@ class Story(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=32)
     title: str = Field(default="", sa_column=Column(Text, nullable=False))
     topics: list[str] = _json()
-    first_seen: datetime = _utc()  # publication time of the earliest item
-    last_published: datetime = _utc()
+    first_seen: datetime = utc_now_field()  # publication time of the earliest item
+    last_published: datetime = utc_now_field()
     item_count: int = 0
     outlets: list[str] = _json()  # names, one per distinct outlet (host), first reporter first
     outlet_keys: list[str] = _json()
     languages: list[str] = _json()
     items: list[dict[str, Any]] = _json()  # the first STORY_MAX_ITEMS item references
     evidence: list[str] = _json()  # cues that tied its items together
-    created_at: datetime = _utc()
-    updated_at: datetime = _utc(index=True)
+    created_at: datetime = utc_now_field()
+    updated_at: datetime = utc_now_field(index=True)
 
 
 class StoryItem(SQLModel, table=True):
@@ -51,10 +44,10 @@ class StoryItem(SQLModel, table=True):
     item_id: str = Field(max_length=512, unique=True)
     story_id: str = Field(max_length=32, index=True)
     position: int
-    published: datetime = _utc()
+    published: datetime = utc_now_field()
     cues: str = Field(sa_column=Column(Text, nullable=False))  # store.cues_text
     event: str = Field(sa_column=Column(Text, nullable=False))  # the StoryEvent as published
-    assigned_at: datetime = _utc()
+    assigned_at: datetime = utc_now_field()
 
 
 class StoriesLock(SQLModel, table=True):

@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.sql.elements import ColumnElement
 from wirewatch_ingest.models import Feed, SeenItem
 from wirewatch_notify.models import Delivery, DeliveryStatus, Subscription
+from wirewatch_shared.clock import as_utc
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -57,7 +58,7 @@ def utc(value: datetime | None) -> datetime | None:
         return None
     if isinstance(value, str):  # SQLite through a raw column: ISO text
         value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return as_utc(value)
 
 
 class _MissingTable(Exception):
