@@ -54,10 +54,10 @@ def main() -> None:
                 langs[(band, kind, same, "+".join(la))] += 1
                 if band == "<24h":
                     listed.append((kind, same, path.stem, a.index, b.index, sorted(fa), sorted(fb)))
-    for key in sorted(totals):
-        print(key, totals[key])
-    for key in sorted(langs):
-        print(key, langs[key])
+    for total in sorted(totals):
+        print(total, totals[total])
+    for lang in sorted(langs):
+        print(lang, langs[lang])
     for row in sorted(listed):
         print(row)
 

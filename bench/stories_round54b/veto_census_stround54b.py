@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories_learned"))
 
-from common import labelled_files, load_items
+from common import Item, labelled_files, load_items
 from wirewatch_stories import pair_cues
 
 WEEK = 7 * 86400.0
@@ -42,7 +42,7 @@ def main() -> None:
             mine = pair_cues.headline(item.cues)
             if not mine or item.published is None:
                 continue
-            earlier: dict[str, list] = defaultdict(list)
+            earlier: dict[str, list[Item]] = defaultdict(list)
             for other in items[:x]:
                 assert other.published is not None
                 if item.published - other.published <= WEEK:
@@ -57,7 +57,7 @@ def main() -> None:
                 if not naming:
                     continue
                 if all(_differ(mine, pair_cues.headline(m.cues)) for m in naming):
-                    last = max(m.published for m in naming)
+                    last = max(m.published or 0.0 for m in naming)
                     band = "<24h" if item.published - last < 86400 else ">=24h"
                     own = story == item.story
                     totals[(band, own, sorted(c for c in item.cues if c[:2] == "l:")[0])] += 1
