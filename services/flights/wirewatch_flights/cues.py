@@ -15,9 +15,6 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-CANDIDATES_54B: frozenset[str] = frozenset()
-"""bench/flights_round54b/RULE.md's candidates switched on (empty = main)."""
-
 
 def words(*alternatives: str) -> re.Pattern[str]:
     """The whole-word pattern of the alternatives, ``\\b(?:a|b|...)\\b``, written as

@@ -29,7 +29,7 @@ from typing import Any, Literal
 import yaml
 from wirewatch_shared.text import strip_accents
 
-from wirewatch_flights import cldr, cues
+from wirewatch_flights import cldr
 from wirewatch_flights.text import fold
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "places.yaml"
@@ -234,12 +234,6 @@ def load_lexicon(path: Path = DATA_PATH) -> Lexicon:
     _add_cldr_names(builder, listed)
     _add_countries(builder, data["countries"], path)
     _add_demonyms(builder, listed, load_demonyms())
-    if "G" in cues.CANDIDATES_54B:
-        data["operators"]["Hong Kong Immigration Department"] = {
-            "agency": True,
-            "state": "HK",
-            "names": ["=ImmD", "Hong Kong Immigration Department"],
-        }
     _add_operators(builder, data["operators"])
     for code, phrases in data.get("signals", {}).items():
         for phrase in phrases:

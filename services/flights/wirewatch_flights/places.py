@@ -386,9 +386,23 @@ def _first_other_state(parts: list[Part], dest: str) -> Winner:
     return None
 
 
+def _final_origin(roles: Roles, parts: list[Part], dest: Winner) -> Winner:
+    """The origin once the destination is read: the best other state, else the fallback; none
+    when the origin is mixed or several states sent the flights together."""
+    origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    if origin is None and dest is not None:
+        origin = _fallback_origin(parts, dest[0])
+    if origin is not None and (
+        _mixed_origin(parts, origin[0])
+        or _coordinated_states(parts, origin[0], dest[0] if dest else None)
+    ):
+        return None
+    return origin
+
+
 def read_roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = _scored_roles(parts)
-    sender = _sender_only(roles, parts) if "F" in cues.CANDIDATES_54B else None
+    sender = _sender_only(roles, parts)
     if sender is not None:  # the destination stays open: the field is null
         return Clue("origin", sender[0], sender[1]), Clue("destination", "", sender[1])
     dest, origin = _one_role_each(roles)
@@ -405,14 +419,7 @@ def read_roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         origin = roles.origin.winner(exclude=dest[0])
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
-    origin = roles.origin.winner(exclude=dest[0] if dest else None)
-    if origin is None and dest is not None:
-        origin = _fallback_origin(parts, dest[0])
-    if origin is not None and (
-        _mixed_origin(parts, origin[0])
-        or _coordinated_states(parts, origin[0], dest[0] if dest else None)
-    ):
-        origin = None
+    origin = _final_origin(roles, parts, dest)
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,
         Clue("destination", dest[0], dest[1]) if dest else None,
