@@ -261,6 +261,35 @@ def _origin_only(roles: Roles, code: str) -> bool:
     return weak and roles.origin.scores[code] >= 2 * roles.destination.scores[code]
 
 
+def _sender_states(parts: list[Part]) -> set[str]:
+    """The states an agency, air force or state signal named in the item implies as the
+    deporting state (the Home Office: GB), but an agency named with another country."""
+    return {
+        m.entry.state
+        for part in parts
+        for n, m in enumerate(part.mentions)
+        if m.entry.kind in ("operator", "signal")
+        and m.entry.state
+        and not _agency_of_another_state(part, n)
+    }
+
+
+def _sender_only(roles: Roles, parts: list[Part]) -> Winner:
+    """The one state that is a candidate for either role wins both, and an agency, air force
+    or state signal of the item names it as the deporting state: it is the origin, and the
+    destination stays open ("The Home Office ... asylum seekers who have recently arrived to
+    the UK")."""
+    dest, origin = roles.destination.winner(), roles.origin.winner()
+    if not (dest and origin and dest[0] == origin[0]):
+        return None
+    code = dest[0]
+    if roles.origin.scores[code] >= roles.destination.scores[code]:
+        return None  # main reads it as the origin already
+    if roles.destination.winner(exclude=code) or roles.origin.winner(exclude=code):
+        return None
+    return origin if code in _sender_states(parts) else None
+
+
 def _one_role_each(roles: Roles) -> tuple[Winner, Winner]:
     """(destination, origin) winners, a country never both: when only one of the roles
     has another candidate, it takes the other role ("Jamaica deportation flight" + Home
@@ -357,8 +386,25 @@ def _first_other_state(parts: list[Part], dest: str) -> Winner:
     return None
 
 
+def _final_origin(roles: Roles, parts: list[Part], dest: Winner) -> Winner:
+    """The origin once the destination is read: the best other state, else the fallback; none
+    when the origin is mixed or several states sent the flights together."""
+    origin = roles.origin.winner(exclude=dest[0] if dest else None)
+    if origin is None and dest is not None:
+        origin = _fallback_origin(parts, dest[0])
+    if origin is not None and (
+        _mixed_origin(parts, origin[0])
+        or _coordinated_states(parts, origin[0], dest[0] if dest else None)
+    ):
+        return None
+    return origin
+
+
 def read_roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
     roles = _scored_roles(parts)
+    sender = _sender_only(roles, parts)
+    if sender is not None:  # the destination stays open: the field is null
+        return Clue("origin", sender[0], sender[1]), Clue("destination", "", sender[1])
     dest, origin = _one_role_each(roles)
     dest = dest or _title_country(parts, origin)
     if dest is None or dest[0] not in roles.destination.named:
@@ -373,14 +419,7 @@ def read_roles(parts: list[Part]) -> tuple[Clue | None, Clue | None]:
         origin = roles.origin.winner(exclude=dest[0])
         several = Clue("destination", "", span)  # several destinations: the field is null
         return (Clue("origin", origin[0], origin[1]) if origin else None), several
-    origin = roles.origin.winner(exclude=dest[0] if dest else None)
-    if origin is None and dest is not None:
-        origin = _fallback_origin(parts, dest[0])
-    if origin is not None and (
-        _mixed_origin(parts, origin[0])
-        or _coordinated_states(parts, origin[0], dest[0] if dest else None)
-    ):
-        origin = None
+    origin = _final_origin(roles, parts, dest)
     return (
         Clue("origin", origin[0], origin[1]) if origin else None,
         Clue("destination", dest[0], dest[1]) if dest else None,
