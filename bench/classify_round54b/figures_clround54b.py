@@ -13,10 +13,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "classify_round54"))
-import figures_clround54  # noqa: E402  (round 54's settings and its judges filter)
+for folder in ("classify_round47", "classify_round50", "classify_round54"):
+    sys.path.insert(0, str(HERE.parent / folder))
+import figures_clround47 as f47  # noqa: E402
+import figures_clround50 as f50  # noqa: E402
+import figures_clround54  # noqa: E402, F401  (round 54's settings and its judges filter)
 
-figures_clround54.f50.point_at(HERE, ("A", "B"))
+f50.point_at(HERE, ("A", "B"))
 
 if __name__ == "__main__":
-    figures_clround54.f47.main()
+    f47.main()
