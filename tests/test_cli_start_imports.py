@@ -1,11 +1,12 @@
 """Starting ``wirewatch`` imports no event model (citime54): ``wirewatch.cli.topics_cmds`` needs
-only two limits for its help text, so it keeps them as literals, and this file holds them to
-``wirewatch_shared.events`` (the one definition the service enforces)."""
+only two limits for its help text, which it reads from ``wirewatch_shared.topic_limits`` (a
+module importing nothing), the limits ``wirewatch_shared.events`` enforces."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import typing
 
 from wirewatch_shared import events
 
@@ -24,7 +25,7 @@ def test_the_cli_starts_without_the_event_models_or_pydantic() -> None:
 
 
 def test_the_help_texts_limits_are_the_events_limits() -> None:
-    assert (topics_cmds.PHRASES_MAX, topics_cmds.PHRASE_MAX) == (
-        events.PHRASES_MAX,
-        events.PHRASE_MAX,
+    phrases_option = typing.get_args(topics_cmds.Phrases)[1]
+    assert (
+        f"at most {events.PHRASES_MAX}, {events.PHRASE_MAX} characters each" in phrases_option.help
     )

@@ -17,6 +17,9 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from wirewatch_shared.topic_limits import PHRASE_MAX as PHRASE_MAX
+from wirewatch_shared.topic_limits import PHRASES_MAX as PHRASES_MAX
+
 # Bounds at the event boundary: a record over any of them is refused where it is decoded
 # (and dead-lettered), so no consumer ever meets a value its database cannot store.
 ITEM_ID_MAX = 160
@@ -37,14 +40,6 @@ DEAD_LETTER_PAYLOAD_MAX = 64_000
 
 QUERY_MAX = 2000
 """Longest user-topic query (classify's ``MAX_QUERY_LENGTH``)."""
-# A user topic's definition fits one record by these (stop 39: 1,000 phrases of 2,000
-# characters under 8 keys was ~96 MB at worst, so such a topic was stored, then never
-# announced). A shipped topic's largest group holds 263 phrases, its longest is 47
-# characters. Refused, never cut, where a topic is defined (a cut list matches others).
-PHRASES_MAX = 300
-"""Most phrases of a user topic."""
-PHRASE_MAX = 100
-"""Longest phrase of a user topic."""
 DEFINITION_KEYS_MAX = 4
 """Keys of a definition: ``kind`` and its query or phrases, and room for two more."""
 DEFINITION_KEY_MAX = 32

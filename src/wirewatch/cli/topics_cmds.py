@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from wirewatch_shared.topic_limits import PHRASE_MAX, PHRASES_MAX
 
 from wirewatch.cli.classify_cmds import load_classifier
 from wirewatch.cli.common import (
@@ -20,11 +21,6 @@ from wirewatch.cli.common import (
 from wirewatch.cli.errors import NotFound, UserError
 
 app = typer.Typer(help="Topics: built-in and user-defined.", no_args_is_help=True)
-
-# ``wirewatch_shared.events``' PHRASES_MAX and PHRASE_MAX (the limits the event model enforces),
-# for the help text only: importing the event models (pydantic) cost every ``wirewatch`` process
-# about 0.1-0.2 s at start (citime54). tests/test_cli_start_imports.py holds them equal.
-PHRASES_MAX, PHRASE_MAX = 300, 100
 
 TopicName = Annotated[str, typer.Argument(help="Topic name: lower-case letters, digits and '-'.")]
 Query = Annotated[
