@@ -1,18 +1,8 @@
 #!/usr/bin/env bash
-# Clause 4 of RULE.md (stround54b): round 54's counting (instructions_stround54.sh) with this
-# round's switch: a run with one lap less a run with none, main ("") then each label given, each
-# run under the bench lock. From the worktree root:
+# Clause 4 of RULE.md (stround54b): the shared count (bench/stories_learned/count_laps.sh) with
+# this round's switch. From the worktree root:
 #   bench/stories_round54b/instructions_stround54b.sh A
 set -euo pipefail
-cd "$(dirname "$0")"
-py=../../.venv/bin/python
-[ -f /tmp/stround54b_items.pickle ] || $py instructions_stround54b.py --cache
-count() {  # label laps -> instructions
-    flock /tmp/bench.lock valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-        $py instructions_stround54b.py "$1" "$2" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
-}
-for label in main "$@"; do
-    zero=$(count "$label" 0)
-    one=$(count "$label" 1)
-    echo "$label: $((one - zero)) instructions"
-done
+here=$(dirname "$0")
+exec "$here/../stories_learned/count_laps.sh" "$here/instructions_stround54b.py" \
+    /tmp/stround54b_items.pickle "$@"
